@@ -1,0 +1,446 @@
+package raft
+
+import (
+	"errors"
+	"fmt"
+	"maps"
+	"slices"
+)
+
+// Role is a node's part in the protocol.
+type Role uint8
+
+const (
+	Follower Role = iota
+	// PreCandidate is running a pre-election (PreVote) without having
+	// incremented its term.
+	PreCandidate
+	Candidate
+	Leader
+)
+
+func (r Role) String() string {
+	switch r {
+	case Follower:
+		return "follower"
+	case PreCandidate:
+		return "precandidate"
+	case Candidate:
+		return "candidate"
+	case Leader:
+		return "leader"
+	}
+	return fmt.Sprintf("Role(%d)", uint8(r))
+}
+
+// Errors returned by the proposal and admin calls.
+var (
+	ErrNotLeader         = errors.New("raft: not the leader")
+	ErrTransferring      = errors.New("raft: leadership transfer in progress")
+	ErrConfChangePending = errors.New("raft: a configuration change is still uncommitted")
+	ErrNoCommitInTerm    = errors.New("raft: the leader has not yet committed an entry of its term")
+	ErrNotMember         = errors.New("raft: node is not a member")
+	ErrBadMessage        = errors.New("raft: malformed message")
+)
+
+// Node is one Raft server's protocol state. It is not safe for concurrent
+// use; the host serialises every call.
+type Node struct {
+	cfg Config
+
+	role   Role
+	term   uint64
+	vote   ID
+	leader ID
+	log    raftLog
+
+	// members is the latest configuration in the log (or the snapshot's,
+	// or the bootstrap peers). confIndex is the index of the entry that
+	// set it (0 when it came from the snapshot or Peers).
+	members   Membership
+	confIndex uint64
+
+	// votes records the answers to this node's current (pre-)election.
+	votes map[ID]bool
+	// progress is the leader's view of each other member.
+	progress map[ID]*Progress
+
+	// now counts every tick since the node started; the lease clock.
+	now              uint64
+	electionElapsed  int
+	electionTimeout  int
+	heartbeatElapsed int
+	rng              rng
+
+	leadTransferee ID
+
+	// seq numbers the leader's rounds of AppendEntries; seqTicks remembers
+	// when recent rounds were sent, for leases.
+	seq      uint64
+	seqTicks []seqTick
+
+	reads      []pendingRead
+	readStates []ReadState
+
+	// snapshot is the latest snapshot, with data, that this node can send;
+	// received is one installed from a leader, to hand to the host.
+	snapshot *Snapshot
+	received *Snapshot
+
+	msgs    []Message
+	records []Record
+	// saved is the hard state last written to records.
+	saved HardState
+}
+
+type seqTick struct{ seq, tick uint64 }
+
+// New creates a node that resumes from st, the state recovered from its disk
+// (empty for a new node). A new node with Config.Peers bootstraps a cluster of
+// those voters; without them it waits to be told of its membership.
+func New(cfg Config, st DurableState) (*Node, error) {
+	cfg, err := cfg.withDefaults()
+	if err != nil {
+		return nil, err
+	}
+	n := &Node{
+		cfg:      cfg,
+		votes:    map[ID]bool{},
+		progress: map[ID]*Progress{},
+		rng:      newRNG(cfg.Seed, cfg.ID),
+		term:     st.HardState.Term,
+		vote:     st.HardState.Vote,
+	}
+	cfg.Peers = slices.Clone(cfg.Peers)
+	slices.Sort(cfg.Peers)
+	cfg.Peers = slices.DeleteFunc(slices.Compact(cfg.Peers), func(id ID) bool { return id == None })
+	n.cfg = cfg
+	n.members = n.baseMembers()
+	if st.Snapshot != nil {
+		n.log.snap = st.Snapshot.Meta
+		n.snapshot = st.Snapshot
+		n.members = n.baseMembers()
+	}
+	for i, e := range st.Entries {
+		if e.Index != n.log.snap.Index+1+uint64(i) {
+			return nil, fmt.Errorf("raft: durable entries are not contiguous at %d", e.Index)
+		}
+		if e.Kind == EntryConfig {
+			m, err := UnmarshalMembership(e.Data)
+			if err != nil {
+				return nil, fmt.Errorf("raft: config entry %d: %w", e.Index, err)
+			}
+			n.members, n.confIndex = m, e.Index
+		}
+		n.log.append(e)
+	}
+	n.log.committed = min(max(st.HardState.Commit, n.log.snap.Index), n.log.lastIndex())
+	n.log.applied = n.log.snap.Index
+	n.log.applying = n.log.snap.Index
+	n.log.stable = n.log.lastIndex()
+	n.saved = n.hardState()
+	n.becomeFollower(n.term, None)
+	return n, nil
+}
+
+// Clone returns a deep copy of n: the same state, the same pending output and
+// the same random future. The copy shares only immutable data (entry
+// payloads and snapshots).
+func (n *Node) Clone() *Node {
+	c := *n
+	c.cfg.Peers = slices.Clone(n.cfg.Peers)
+	c.log.entries = slices.Clone(n.log.entries)
+	c.log.snap.Membership = n.log.snap.Membership.Clone()
+	c.members = n.members.Clone()
+	c.votes = maps.Clone(n.votes)
+	c.progress = make(map[ID]*Progress, len(n.progress))
+	for id, p := range n.progress {
+		c.progress[id] = p.clone()
+	}
+	c.seqTicks = slices.Clone(n.seqTicks)
+	c.reads = slices.Clone(n.reads)
+	c.readStates = slices.Clone(n.readStates)
+	c.msgs = slices.Clone(n.msgs)
+	c.records = slices.Clone(n.records)
+	return &c
+}
+
+func (n *Node) hardState() HardState {
+	return HardState{Term: n.term, Vote: n.vote, Commit: n.log.committed}
+}
+
+// promotable reports whether this node may campaign: only voters may.
+func (n *Node) promotable() bool { return n.members.IsVoter(n.cfg.ID) }
+
+func (n *Node) send(m Message) {
+	m.From = n.cfg.ID
+	if m.Term == 0 {
+		m.Term = n.term
+	}
+	n.msgs = append(n.msgs, m)
+}
+
+func (n *Node) resetTimers() {
+	n.electionElapsed = 0
+	n.heartbeatElapsed = 0
+	if n.cfg.Rules.FixedElectionTimeout {
+		n.electionTimeout = n.cfg.ElectionTick
+	} else {
+		n.electionTimeout = n.rng.between(n.cfg.ElectionTick, n.cfg.ElectionTickMax)
+	}
+}
+
+func (n *Node) reset(term uint64) {
+	if n.term != term {
+		n.term = term
+		n.vote = None
+	}
+	n.leader = None
+	clear(n.votes)
+	clear(n.progress)
+	n.leadTransferee = None
+	n.seqTicks = n.seqTicks[:0]
+	n.dropReads()
+	n.resetTimers()
+}
+
+func (n *Node) becomeFollower(term uint64, leader ID) {
+	n.reset(term)
+	n.role = Follower
+	n.leader = leader
+}
+
+func (n *Node) becomePreCandidate() {
+	// A pre-election does not touch the term or the vote: it only asks.
+	n.leader = None
+	clear(n.votes)
+	clear(n.progress)
+	n.resetTimers()
+	n.role = PreCandidate
+}
+
+func (n *Node) becomeCandidate() {
+	n.reset(n.term + 1)
+	n.vote = n.cfg.ID
+	n.role = Candidate
+}
+
+func (n *Node) becomeLeader() {
+	n.reset(n.term)
+	n.role = Leader
+	n.leader = n.cfg.ID
+	for _, id := range n.members.Members() {
+		n.addProgress(id)
+	}
+	if !n.cfg.Rules.SkipLeaderNoop {
+		n.appendEntry(Entry{Kind: EntryNoop})
+	}
+	n.broadcastAppend()
+}
+
+func (n *Node) addProgress(id ID) {
+	if id == n.cfg.ID {
+		return
+	}
+	if _, ok := n.progress[id]; ok {
+		return
+	}
+	n.progress[id] = &Progress{
+		ID:           id,
+		Next:         n.log.lastIndex() + 1,
+		State:        StateProbe,
+		RecentActive: true,
+		Learner:      n.members.IsLearner(id),
+	}
+}
+
+// Tick advances the node's logical clock by one tick.
+func (n *Node) Tick() {
+	n.now++
+	if n.role == Leader {
+		n.tickLeader()
+		return
+	}
+	n.electionElapsed++
+	if n.electionElapsed >= n.electionTimeout {
+		n.electionElapsed = 0
+		if n.promotable() {
+			n.hup(false)
+		}
+	}
+}
+
+func (n *Node) tickLeader() {
+	n.heartbeatElapsed++
+	n.electionElapsed++
+	if n.electionElapsed >= n.cfg.ElectionTick {
+		n.electionElapsed = 0
+		if n.cfg.CheckQuorum && !n.quorumActive() {
+			n.becomeFollower(n.term, None)
+			return
+		}
+		if n.leadTransferee != None {
+			n.leadTransferee = None // the target did not take over in time
+		}
+	}
+	if n.heartbeatElapsed >= n.cfg.HeartbeatTick {
+		n.heartbeatElapsed = 0
+		n.broadcastHeartbeat()
+	}
+	for _, id := range n.peers() {
+		pr := n.progress[id]
+		if pr.State == StateSnapshot && n.now-pr.SnapshotSentTick >= uint64(n.cfg.ElectionTick) {
+			pr.becomeProbe() // the snapshot was lost: try again
+			n.sendAppend(id, false)
+		}
+	}
+}
+
+// quorumActive reports whether a quorum of voters was heard from since the
+// last check, and starts the next check.
+func (n *Node) quorumActive() bool {
+	active := 0
+	for _, id := range n.members.Voters {
+		if id == n.cfg.ID {
+			active++
+			continue
+		}
+		if pr := n.progress[id]; pr != nil && pr.RecentActive {
+			active++
+		}
+	}
+	for _, pr := range n.progress {
+		pr.RecentActive = false
+	}
+	return active >= n.members.Quorum()
+}
+
+// peers lists the members other than this node, in ascending order.
+func (n *Node) peers() []ID {
+	ids := make([]ID, 0, len(n.progress))
+	for _, id := range n.members.Members() {
+		if id != n.cfg.ID && n.progress[id] != nil {
+			ids = append(ids, id)
+		}
+	}
+	return ids
+}
+
+// Campaign makes the node time out now: it starts a (pre-)election as if its
+// election timer had fired. Learners and non-members do nothing.
+func (n *Node) Campaign() error {
+	if !n.promotable() {
+		return ErrNotMember
+	}
+	if n.role == Leader {
+		return nil
+	}
+	n.electionElapsed = 0
+	n.hup(false)
+	return nil
+}
+
+// inLease reports whether this node heard from a leader less than a minimum
+// election timeout ago, in which case it refuses to help depose it.
+func (n *Node) inLease() bool {
+	return n.leader != None && n.electionElapsed < n.cfg.ElectionTick
+}
+
+// Step feeds a message from a peer into the node.
+func (n *Node) Step(m Message) error {
+	if err := n.validate(m); err != nil {
+		return err
+	}
+	switch {
+	case m.Term > n.term:
+		if m.Type == MsgRequestVote || m.Type == MsgPreVote {
+			lease := (m.Type == MsgPreVote && n.cfg.PreVote) || (m.Type == MsgRequestVote && n.cfg.CheckQuorum)
+			if lease && !m.Transfer && n.inLease() && n.role != Leader {
+				return nil // a leader is alive: ignore the request
+			}
+		}
+		switch {
+		case m.Type == MsgPreVote:
+			// A pre-vote never changes the voter's term.
+		case m.Type == MsgPreVoteResponse && !m.Reject:
+			// A granted pre-vote carries the term to be; it is no news.
+		case m.Type == MsgAppendEntries || m.Type == MsgInstallSnapshot:
+			n.becomeFollower(m.Term, m.From)
+		default:
+			n.becomeFollower(m.Term, None)
+		}
+	case m.Term < n.term:
+		// Tell a stale sender about the newer term, so that a deposed
+		// leader or an outdated candidate learns it and steps down.
+		switch m.Type {
+		case MsgAppendEntries:
+			n.send(Message{Type: MsgAppendEntriesResponse, To: m.From, Index: m.Index, Reject: true, Seq: m.Seq})
+		case MsgInstallSnapshot:
+			n.send(Message{Type: MsgInstallSnapshotResponse, To: m.From, Index: n.log.lastIndex(), Reject: true})
+		case MsgRequestVote:
+			n.send(Message{Type: MsgRequestVoteResponse, To: m.From, Reject: true})
+		case MsgPreVote:
+			n.send(Message{Type: MsgPreVoteResponse, To: m.From, Reject: true})
+		}
+		return nil
+	}
+
+	switch m.Type {
+	case MsgRequestVote, MsgPreVote:
+		n.handleVoteRequest(m)
+		return nil
+	}
+	switch n.role {
+	case Leader:
+		n.stepLeader(m)
+	case Candidate, PreCandidate:
+		n.stepCandidate(m)
+	default:
+		n.stepFollower(m)
+	}
+	return nil
+}
+
+// validate rejects messages that no correct peer could send, so that garbage
+// cannot corrupt the node's state.
+func (n *Node) validate(m Message) error {
+	bad := func(why string) error { return fmt.Errorf("%w: %s from %d: %s", ErrBadMessage, m.Type, m.From, why) }
+	switch {
+	case m.Type < MsgRequestVote || m.Type > MsgTimeoutNow:
+		return bad("unknown type")
+	case m.To != n.cfg.ID:
+		return bad(fmt.Sprintf("addressed to %d", m.To))
+	case m.From == None || m.From == n.cfg.ID:
+		return bad("bad sender")
+	case m.Term == 0:
+		return bad("term 0")
+	}
+	if m.Type == MsgAppendEntries {
+		prevTerm := m.LogTerm
+		for i, e := range m.Entries {
+			switch {
+			case e.Index != m.Index+1+uint64(i):
+				return bad(fmt.Sprintf("entry %d is not at index %d", e.Index, m.Index+1+uint64(i)))
+			case e.Term < prevTerm || e.Term > m.Term:
+				return bad(fmt.Sprintf("entry %d has term %d", e.Index, e.Term))
+			case e.Kind > EntryConfig:
+				return bad(fmt.Sprintf("entry %d has kind %d", e.Index, e.Kind))
+			}
+			if e.Kind == EntryConfig {
+				if _, err := UnmarshalMembership(e.Data); err != nil {
+					return bad(fmt.Sprintf("entry %d: %v", e.Index, err))
+				}
+			}
+			prevTerm = e.Term
+		}
+		if m.LogTerm > m.Term {
+			return bad("prevLogTerm beyond term")
+		}
+	}
+	if m.Type == MsgInstallSnapshot {
+		if m.Snapshot == nil || m.Snapshot.Meta.Index == 0 || m.Snapshot.Meta.Term > m.Term || m.Snapshot.Meta.Term == 0 {
+			return bad("missing or invalid snapshot")
+		}
+	}
+	return nil
+}

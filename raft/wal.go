@@ -1,0 +1,208 @@
+package raft
+
+import (
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"hash/crc32"
+)
+
+// WAL is an emulated write-ahead log file: an append-only run of bytes of
+// which a prefix is durable. Append writes into the (volatile) page cache,
+// Sync makes everything written so far durable, and Crash throws away what
+// was not synced, possibly leaving a torn fragment of the next record behind,
+// as a power cut can. It does no I/O: the playground keeps one per node.
+//
+// On disk each record is framed as
+//
+//	length uint32 (little endian; counts the type byte and payload)
+//	crc    uint32 (CRC-32C of the type byte and payload)
+//	type   byte
+//	payload
+//
+// so that ReadWAL can tell a whole record from a torn or corrupt one.
+type WAL struct {
+	buf    []byte
+	synced int
+	// offsets holds the start of every record appended, for TornCrash.
+	offsets []int
+}
+
+const walHeaderLen = 8
+
+// maxRecordLen bounds a record's framed length; a larger length field is
+// corruption, not a record.
+const maxRecordLen = 64 << 20
+
+var crcTable = crc32.MakeTable(crc32.Castagnoli)
+
+// EncodeRecord frames r as it is stored in a WAL.
+func EncodeRecord(r Record) []byte {
+	return appendRecord(nil, r)
+}
+
+func appendRecord(b []byte, r Record) []byte {
+	start := len(b)
+	b = append(b, make([]byte, walHeaderLen)...)
+	b = append(b, byte(r.Type))
+	b = r.appendPayload(b)
+	body := b[start+walHeaderLen:]
+	binary.LittleEndian.PutUint32(b[start:], uint32(len(body)))
+	binary.LittleEndian.PutUint32(b[start+4:], crc32.Checksum(body, crcTable))
+	return b
+}
+
+// Append writes records after the existing ones. They are not durable until
+// Sync.
+func (w *WAL) Append(recs ...Record) {
+	for _, r := range recs {
+		w.offsets = append(w.offsets, len(w.buf))
+		w.buf = appendRecord(w.buf, r)
+	}
+}
+
+// Sync makes every record appended so far durable.
+func (w *WAL) Sync() { w.synced = len(w.buf) }
+
+// Size is the number of bytes written; Synced the number that are durable.
+func (w *WAL) Size() int   { return len(w.buf) }
+func (w *WAL) Synced() int { return w.synced }
+
+// Bytes returns the file's contents as they stand (durable or not). The
+// caller must not modify them.
+func (w *WAL) Bytes() []byte { return w.buf }
+
+// Crash loses everything not synced. If torn is positive, that many bytes of
+// the first unsynced record survive (at most all but one of them), the way a
+// half-finished write leaves a torn sector; restart must detect and cut it.
+func (w *WAL) Crash(torn int) {
+	keep := w.synced
+	if torn > 0 && w.synced < len(w.buf) {
+		end := len(w.buf)
+		for _, off := range w.offsets {
+			if off > w.synced {
+				end = off
+				break
+			}
+		}
+		keep = w.synced + min(torn, end-w.synced-1)
+	}
+	w.buf = w.buf[:keep:keep]
+	w.synced = min(w.synced, keep)
+	for len(w.offsets) > 0 && w.offsets[len(w.offsets)-1] >= keep {
+		w.offsets = w.offsets[:len(w.offsets)-1]
+	}
+}
+
+// Repair cuts the file back to its whole, valid records (a torn or corrupt
+// tail is removed, as a restarting node must before it writes again) and
+// returns them with the number of bytes cut.
+func (w *WAL) Repair() (recs []Record, cut int) {
+	recs, valid, _ := ReadWAL(w.buf)
+	cut = len(w.buf) - valid
+	w.buf = w.buf[:valid:valid]
+	w.synced = min(w.synced, valid)
+	w.offsets = w.offsets[:0]
+	for off := 0; off < valid; {
+		w.offsets = append(w.offsets, off)
+		off += walHeaderLen + int(binary.LittleEndian.Uint32(w.buf[off:]))
+	}
+	return recs, cut
+}
+
+// Clone returns an independent copy of w.
+func (w *WAL) Clone() *WAL {
+	return &WAL{
+		buf:     append([]byte(nil), w.buf...),
+		synced:  w.synced,
+		offsets: append([]int(nil), w.offsets...),
+	}
+}
+
+// ErrTornRecord reports a WAL that ends in an incomplete record or in a
+// record whose checksum does not match: the tail of a crashed write.
+var ErrTornRecord = errors.New("raft: wal: torn or corrupt record")
+
+// ReadWAL decodes the records in data up to the first one that is
+// incomplete, fails its checksum or does not decode. It returns the records
+// read, the length of the valid prefix, and ErrTornRecord (wrapped, with the
+// offset) when a bad tail was found. It never returns a record whose
+// checksum does not match.
+func ReadWAL(data []byte) (recs []Record, valid int, err error) {
+	off := 0
+	for off < len(data) {
+		if len(data)-off < walHeaderLen+1 {
+			return recs, off, fmt.Errorf("%w at offset %d: %d bytes of header", ErrTornRecord, off, len(data)-off)
+		}
+		n := int(binary.LittleEndian.Uint32(data[off:]))
+		sum := binary.LittleEndian.Uint32(data[off+4:])
+		if n < 1 || n > maxRecordLen || n > len(data)-off-walHeaderLen {
+			return recs, off, fmt.Errorf("%w at offset %d: length %d", ErrTornRecord, off, n)
+		}
+		body := data[off+walHeaderLen : off+walHeaderLen+n]
+		if crc32.Checksum(body, crcTable) != sum {
+			return recs, off, fmt.Errorf("%w at offset %d: checksum mismatch", ErrTornRecord, off)
+		}
+		r, derr := decodePayload(RecordType(body[0]), body[1:])
+		if derr != nil {
+			return recs, off, fmt.Errorf("%w at offset %d: %v", ErrTornRecord, off, derr)
+		}
+		recs = append(recs, r)
+		off += walHeaderLen + n
+	}
+	return recs, off, nil
+}
+
+// DurableState is what a node restarts from: its hard state, its latest
+// snapshot (nil if none) and the log entries after the snapshot.
+type DurableState struct {
+	HardState HardState
+	Snapshot  *Snapshot
+	Entries   []Entry
+}
+
+// ErrWALGap reports WAL records that do not form one log: an entry that
+// skips an index, or a snapshot marker for a snapshot that is not there.
+var ErrWALGap = errors.New("raft: wal: records do not form a log")
+
+// Recover rebuilds durable state from the latest snapshot (nil if none) and
+// the WAL records, in order. Records the snapshot already covers are
+// skipped. A snapshot marker beyond the given snapshot is an error: the
+// snapshot is always saved before its marker is written.
+func Recover(snap *Snapshot, recs []Record) (DurableState, error) {
+	var st DurableState
+	base := uint64(0)
+	if snap != nil {
+		st.Snapshot = snap
+		base = snap.Meta.Index
+	}
+	last := func() uint64 { return base + uint64(len(st.Entries)) }
+	for i, r := range recs {
+		switch r.Type {
+		case RecordHardState:
+			st.HardState = r.HardState
+		case RecordEntry:
+			e := r.Entry
+			if e.Index <= base {
+				continue
+			}
+			if e.Index > last()+1 {
+				return DurableState{}, fmt.Errorf("%w: record %d holds entry %d after entry %d", ErrWALGap, i, e.Index, last())
+			}
+			st.Entries = append(st.Entries[:e.Index-base-1], e)
+		case RecordTruncate:
+			if r.Index <= base {
+				st.Entries = st.Entries[:0]
+			} else if r.Index <= last() {
+				st.Entries = st.Entries[:r.Index-base-1]
+			}
+		case RecordSnapshot:
+			if r.Snapshot.Index > base {
+				return DurableState{}, fmt.Errorf("%w: record %d marks snapshot %d but the saved snapshot is at %d", ErrWALGap, i, r.Snapshot.Index, base)
+			}
+		}
+	}
+	st.HardState.Commit = min(max(st.HardState.Commit, base), last())
+	st.Entries = append([]Entry(nil), st.Entries...)
+	return st, nil
+}
