@@ -25,13 +25,13 @@ func (l *raftLog) lastIndex() uint64  { return l.snap.Index + uint64(len(l.entri
 
 // term returns the term of the entry at i, and false when i is compacted
 // away (other than the snapshot's own index) or beyond the log. Index 0 has
-// term 0.
+// term 0 until the log is compacted; after that it is compacted like any
+// other index, so that a leader asked to send from index 1 sends a snapshot
+// rather than an append anchored at 0 with entries that do not follow it.
 func (l *raftLog) term(i uint64) (uint64, bool) {
 	switch {
 	case i == l.snap.Index:
 		return l.snap.Term, true
-	case i == 0:
-		return 0, true
 	case i < l.snap.Index || i > l.lastIndex():
 		return 0, false
 	}

@@ -355,7 +355,11 @@ func (n *Node) Step(m Message) error {
 	case m.Term > n.term:
 		if m.Type == MsgRequestVote || m.Type == MsgPreVote {
 			lease := (m.Type == MsgPreVote && n.cfg.PreVote) || (m.Type == MsgRequestVote && n.cfg.CheckQuorum)
-			if lease && !m.Transfer && n.inLease() && n.role != Leader {
+			// A leader is a live leader too: it refuses pre-votes, or its
+			// grant alone could hand a rejoining node a pre-vote quorum
+			// (with one other voter) and depose it. It still answers a
+			// RequestVote, stepping down to the newer term.
+			if lease && !m.Transfer && n.inLease() && (n.role != Leader || m.Type == MsgPreVote) {
 				return nil // a leader is alive: ignore the request
 			}
 		}
@@ -401,6 +405,16 @@ func (n *Node) Step(m Message) error {
 	return nil
 }
 
+// maxTerm bounds the term a message may carry. A node campaigns in its term
+// plus one, so a term near 2^64 from a faulty peer would wrap around to 0;
+// from below this bound it would take 2^63 elections. maxIndex likewise
+// bounds the log indexes a message may make a node store, so that the log's
+// index arithmetic (lastIndex+1 and the like) cannot wrap.
+const (
+	maxTerm  = 1<<63 - 1
+	maxIndex = 1<<63 - 1
+)
+
 // validate rejects messages that no correct peer could send, so that garbage
 // cannot corrupt the node's state.
 func (n *Node) validate(m Message) error {
@@ -414,8 +428,13 @@ func (n *Node) validate(m Message) error {
 		return bad("bad sender")
 	case m.Term == 0:
 		return bad("term 0")
+	case m.Term > maxTerm:
+		return bad("term out of range")
 	}
 	if m.Type == MsgAppendEntries {
+		if m.Index > maxIndex-uint64(len(m.Entries)) {
+			return bad("index out of range")
+		}
 		prevTerm := m.LogTerm
 		for i, e := range m.Entries {
 			switch {
@@ -440,6 +459,15 @@ func (n *Node) validate(m Message) error {
 	if m.Type == MsgInstallSnapshot {
 		if m.Snapshot == nil || m.Snapshot.Meta.Index == 0 || m.Snapshot.Meta.Term > m.Term || m.Snapshot.Meta.Term == 0 {
 			return bad("missing or invalid snapshot")
+		}
+		if m.Snapshot.Meta.Index > maxIndex {
+			return bad("snapshot index out of range")
+		}
+		// The membership goes into the WAL's snapshot marker: one that
+		// does not decode (unsorted, duplicate or None IDs) would make
+		// recovery take the marker for a torn tail and lose what follows.
+		if _, err := UnmarshalMembership(m.Snapshot.Meta.Membership.Marshal()); err != nil {
+			return bad("snapshot membership: " + err.Error())
 		}
 	}
 	return nil

@@ -161,7 +161,10 @@ func (d *decoder) uvarint() uint64 {
 		return 0
 	}
 	v, n := binary.Uvarint(d.buf)
-	if n <= 0 {
+	// A multi-byte varint ending in a zero byte is a longer spelling of a
+	// shorter one. Encoding never writes it, so it is corruption; refusing
+	// it keeps decoding the exact inverse of encoding.
+	if n <= 0 || (n > 1 && d.buf[n-1] == 0) {
 		d.err = errMalformed
 		return 0
 	}

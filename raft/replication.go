@@ -267,7 +267,8 @@ func (n *Node) handleAccept(pr *Progress, index uint64) {
 	if index > n.log.lastIndex() {
 		return // not an index of this log: a confused or stale peer
 	}
-	if pr.maybeUpdate(index) {
+	updated := pr.maybeUpdate(index)
+	if updated {
 		switch {
 		case pr.State == StateProbe:
 			pr.becomeReplicate()
@@ -290,7 +291,18 @@ func (n *Node) handleAccept(pr *Progress, index uint64) {
 		// reject, which sends us back to probing.
 		pr.Inflight = pr.Inflight[1:]
 	}
+	sent := false
 	for n.sendAppend(pr.ID, false) {
+		sent = true
+	}
+	if !updated && !sent && pr.State == StateReplicate && pr.Match < n.log.lastIndex() {
+		// No progress while entries are outstanding (typically the answer
+		// to a heartbeat): they may have been lost, and an idle leader
+		// would otherwise never resend them. An empty append anchored at
+		// the last entry sent follows them down the link: the follower
+		// accepts it if they arrived, and rejects it, sending us back to
+		// probing from its match, if they did not (as etcd does).
+		n.sendAppend(pr.ID, true)
 	}
 }
 

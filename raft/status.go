@@ -129,3 +129,13 @@ func (n *Node) TicksUntilTimeout() int {
 	}
 	return max(1, n.electionTimeout-n.electionElapsed)
 }
+
+// PeerProgress returns the leader's view of one other member, and false
+// when this node does not lead or id is not a member.
+func (n *Node) PeerProgress(id ID) (Progress, bool) {
+	pr, ok := n.progress[id]
+	if !ok || n.role != Leader {
+		return Progress{}, false
+	}
+	return *pr.clone(), true
+}
