@@ -90,7 +90,7 @@ func BenchmarkLeaderStep(b *testing.B) {
 					b.Fatalf("entry %d not committed (commit %d)", idx, l.CommitIndex())
 				}
 				if i%benchCompactEvery == benchCompactEvery-1 {
-					if err := l.Compact(l.AppliedIndex(), nil); err != nil {
+					if _, err := l.Compact(l.AppliedIndex(), nil); err != nil {
 						b.Fatal(err)
 					}
 				}
@@ -141,7 +141,7 @@ func BenchmarkFollowerStep(b *testing.B) {
 				}
 				f.Advance(rd)
 				if i%benchCompactEvery == benchCompactEvery-1 {
-					if err := f.Compact(f.AppliedIndex(), nil); err != nil {
+					if _, err := f.Compact(f.AppliedIndex(), nil); err != nil {
 						b.Fatal(err)
 					}
 				}

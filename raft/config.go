@@ -14,7 +14,8 @@ const (
 	ReadIndex ReadMode = iota
 	// ReadLease serves the read at once while the leader holds a lease: a
 	// quorum acknowledged it less than a minimum election timeout ago, so no
-	// other leader can have been elected since. It needs CheckQuorum.
+	// other leader can have been elected since. It needs CheckQuorum, and
+	// falls back to a heartbeat round when the lease has run out.
 	ReadLease
 )
 
@@ -90,17 +91,13 @@ type Config struct {
 	// round trip per conflicting term, instead of decrementing nextIndex one
 	// entry at a time as the paper's Figure 2 does.
 	FastBacktrack bool
-	// ReadMode chooses how reads are confirmed.
-	ReadMode ReadMode
-
-	Rules Rules
+	Rules         Rules
 }
 
 // Config errors.
 var (
-	ErrConfigID        = errors.New("raft: config: ID must not be None")
-	ErrConfigTicks     = errors.New("raft: config: need 0 < HeartbeatTick < ElectionTick <= ElectionTickMax")
-	ErrConfigLeaseRead = errors.New("raft: config: lease reads need CheckQuorum")
+	ErrConfigID    = errors.New("raft: config: ID must not be None")
+	ErrConfigTicks = errors.New("raft: config: need 0 < HeartbeatTick < ElectionTick <= ElectionTickMax")
 )
 
 // withDefaults validates c and fills in its zero-valued limits.
@@ -119,9 +116,6 @@ func (c Config) withDefaults() (Config, error) {
 	}
 	if c.MaxInflight <= 0 {
 		c.MaxInflight = 4
-	}
-	if c.ReadMode == ReadLease && !c.CheckQuorum {
-		return c, ErrConfigLeaseRead
 	}
 	return c, nil
 }

@@ -371,9 +371,6 @@ func fuzzConfig(in *fuzzInput) Config {
 		CheckQuorum:      sw&2 != 0,
 		FastBacktrack:    sw&4 != 0,
 	}
-	if cfg.CheckQuorum && sw&8 != 0 {
-		cfg.ReadMode = ReadLease
-	}
 	if more&0xc0 == 0xc0 {
 		cfg.ID, cfg.Peers = 4, nil // a node that joins: it has no peers
 	}
@@ -428,7 +425,7 @@ func runFuzzStep(t *testing.T, data []byte) {
 			err := h.n.Campaign()
 			h.log("campaign", nil, err)
 		case 8:
-			err := h.n.ReadIndex(uint64(in.byte()))
+			err := h.n.ReadIndex(uint64(in.byte()), ReadMode(in.byte()%2))
 			h.log("read", nil, err)
 		case 9:
 			err := h.n.TransferLeadership(in.id())
@@ -440,11 +437,11 @@ func runFuzzStep(t *testing.T, data []byte) {
 		case 11:
 			idx := in.near(h.n.AppliedIndex())
 			data := []byte{in.byte()}
-			if err := h.n.Compact(idx, data); err == nil {
+			if s, err := h.n.Compact(idx, data); err == nil {
 				// The host saves the snapshot (before the marker
 				// record reaches the WAL with the next Ready).
-				h.snap = &Snapshot{Meta: h.n.Status().Snapshot, Data: data}
-				if h.snap.Meta.Index != idx {
+				h.snap = s
+				if s.Meta.Index != idx || h.n.Status().Snapshot.Index != idx {
 					h.fail("compacted to %d, asked %d", h.snap.Meta.Index, idx)
 				}
 			} else if !errors.Is(err, ErrCompact) {
@@ -487,6 +484,17 @@ func FuzzStep(f *testing.F) {
 		}
 		f.Add(b)
 	}
+	// Runs drawn from a small alphabet: mostly plausible messages,
+	// proposals, Ready cycles and ticks with small offsets, which reach
+	// elections, replication and commitment.
+	alphabet := []byte{0, 1, 2, 3, 5, 6, 8, 12, 14, 15, 128}
+	for _, size := range []int{300, 600, 1200} {
+		b := make([]byte, size)
+		for i := range b {
+			b[i] = alphabet[r.IntN(len(alphabet))]
+		}
+		f.Add(b)
+	}
 	// Scripted runs: become leader, replicate and commit; follow a leader.
 	f.Add([]byte{
 		0x07, 0x00, 0x01, 0x00, // PreVote, CheckQuorum, FastBacktrack; node 1
@@ -521,7 +529,7 @@ func fuzzWALSeeds(t testing.TB) [][]byte {
 	c.propose(1, "b")
 	c.propose(1, "c")
 	l := c.nodes[1]
-	if err := l.Compact(l.AppliedIndex(), []byte("a,b,c")); err != nil {
+	if _, err := l.Compact(l.AppliedIndex(), []byte("a,b,c")); err != nil {
 		t.Fatal(err)
 	}
 	c.snaps[1] = &Snapshot{Meta: l.Status().Snapshot, Data: []byte("a,b,c")}
@@ -666,5 +674,54 @@ func fuzzRecover(t *testing.T, snap *Snapshot, recs []Record) {
 		n.Tick()
 		h.cycle()
 		h.check()
+	}
+}
+
+// TestFuzzFindingsRejected pins the messages the fuzzers showed could
+// corrupt a node: each must now be refused as malformed, leaving the node
+// as it was.
+func TestFuzzFindingsRejected(t *testing.T) {
+	snap := func(idx uint64, m Membership) *Snapshot {
+		return &Snapshot{Meta: SnapshotMeta{Index: idx, Term: 1, Membership: m}}
+	}
+	three := Membership{Voters: []ID{1, 2, 3}}
+	for _, tc := range []struct {
+		name string
+		m    Message
+	}{
+		{"term that wraps on the next campaign", Message{Type: MsgAppendEntries, Term: math.MaxUint64}},
+		{"term beyond the bound", Message{Type: MsgRequestVote, Term: maxTerm + 1}},
+		{"entries whose indexes wrap", Message{Type: MsgAppendEntries, Term: 1, Index: math.MaxUint64, LogTerm: 1,
+			Entries: []Entry{{Index: 0, Term: 1}}}},
+		{"snapshot at an index that wraps", Message{Type: MsgInstallSnapshot, Term: 1, Snapshot: snap(math.MaxUint64, three)}},
+		{"snapshot with unsorted voters", Message{Type: MsgInstallSnapshot, Term: 1, Snapshot: snap(5, Membership{Voters: []ID{3, 1}})}},
+		{"snapshot with None as a voter", Message{Type: MsgInstallSnapshot, Term: 1, Snapshot: snap(5, Membership{Voters: []ID{0, 1}})}},
+		{"snapshot with a voter that is a learner", Message{Type: MsgInstallSnapshot, Term: 1, Snapshot: snap(5, Membership{Voters: []ID{1}, Learners: []ID{1}})}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			n, err := New(testConfig(2, 1, 2, 3), DurableState{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			tc.m.From, tc.m.To = 1, 2
+			before := n.Status()
+			if err := n.Step(tc.m); !errors.Is(err, ErrBadMessage) {
+				t.Fatalf("Step = %v, want ErrBadMessage", err)
+			}
+			if after := n.Status(); after.Term != before.Term || after.LastIndex != before.LastIndex || after.CommitIndex != before.CommitIndex || n.HasReady() {
+				t.Fatalf("a refused message changed the node: %+v", after)
+			}
+		})
+	}
+	// The largest legal values are still accepted.
+	n, err := New(testConfig(2, 1, 2, 3), DurableState{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := n.Step(Message{Type: MsgInstallSnapshot, From: 1, To: 2, Term: maxTerm, Snapshot: snap(maxIndex, three)}); err != nil {
+		t.Fatal(err)
+	}
+	if n.Term() != maxTerm || n.LastIndex() != maxIndex {
+		t.Fatalf("term %d last %d", n.Term(), n.LastIndex())
 	}
 }

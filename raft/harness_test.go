@@ -264,3 +264,6 @@ func (c *cluster) String() string {
 	}
 	return s
 }
+
+// errOf keeps only the error of a call that returns a value and an error.
+func errOf[T any](_ T, err error) error { return err }

@@ -450,13 +450,6 @@ func TestMembershipInvalidChanges(t *testing.T) {
 	}
 }
 
-func TestMembershipDemoteIsRefused(t *testing.T) {
-	// AddLearner of an existing voter is refused: demotion is a removal
-	// followed by an addition.
-	_, err := ConfChange{Type: AddLearner, Node: 2}.Apply(memberVoters(1, 2, 3))
-	require.Error(t, err)
-}
-
 func TestMembershipProposeErrors(t *testing.T) {
 	c := memberCluster(t, 3, nil)
 	c.electLeader(1)

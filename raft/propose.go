@@ -152,21 +152,21 @@ func (n *Node) TransferLeadership(to ID) error {
 // ErrCompact reports a snapshot the log cannot be compacted to.
 var ErrCompact = fmt.Errorf("raft: cannot compact")
 
-// Compact records that the host has saved a snapshot of its state machine
-// at index (which it has applied) and discards the log up to it. The host
-// must save the snapshot before calling Compact; the WAL gets a marker
-// record. The leader sends this snapshot to followers that need entries it
-// no longer has.
-func (n *Node) Compact(index uint64, data []byte) error {
+// Compact takes data, the host's image of its state machine at index (which
+// it has applied), as a snapshot, and discards the log up to it. It returns
+// the snapshot, which the host must save before it writes the Ready that
+// holds the snapshot's WAL marker. The leader sends this snapshot to
+// followers that need entries it no longer has.
+func (n *Node) Compact(index uint64, data []byte) (*Snapshot, error) {
 	if index <= n.log.snap.Index || index > n.log.applied {
-		return fmt.Errorf("%w to %d: need %d < index <= applied %d", ErrCompact, index, n.log.snap.Index, n.log.applied)
+		return nil, fmt.Errorf("%w to %d: need %d < index <= applied %d", ErrCompact, index, n.log.snap.Index, n.log.applied)
 	}
 	term, _ := n.log.term(index)
 	meta := SnapshotMeta{Index: index, Term: term, Membership: n.membersAt(index)}
 	n.log.compact(meta)
 	n.snapshot = &Snapshot{Meta: meta, Data: data}
 	n.records = append(n.records, Record{Type: RecordSnapshot, Snapshot: meta})
-	return nil
+	return n.snapshot, nil
 }
 
 // membersAt is the membership in force at log index i.

@@ -1,6 +1,9 @@
 package raft
 
-import "slices"
+import (
+	"errors"
+	"slices"
+)
 
 // ReadState answers a ReadIndex request: the read with this ID may be served
 // from the state machine, which has applied at least Index. A Failed read
@@ -41,6 +44,7 @@ func (p ReadPhase) String() string {
 // PendingRead is a read the leader is working on.
 type PendingRead struct {
 	ID    uint64
+	Mode  ReadMode
 	Index uint64
 	Seq   uint64
 	Phase ReadPhase
@@ -48,16 +52,23 @@ type PendingRead struct {
 
 type pendingRead = PendingRead
 
-// ReadIndex asks to serve a linearizable read tagged with id. The answer
-// comes back in Ready.Reads once it is safe to read the state machine: the
-// leader has committed an entry of its term, confirmed it still leads (by a
-// heartbeat round, or by its lease in ReadLease mode) and applied up to the
-// commit index it saw when the read arrived.
-func (n *Node) ReadIndex(id uint64) error {
+// ErrLeaseNeedsCheckQuorum refuses a lease read on a node without
+// CheckQuorum: without it followers may vote while the lease runs.
+var ErrLeaseNeedsCheckQuorum = errors.New("raft: lease reads need CheckQuorum")
+
+// ReadIndex asks to serve a linearizable read tagged with id, confirmed the
+// way mode says. The answer comes back in Ready.Reads once it is safe to read
+// the state machine: the leader has committed an entry of its term,
+// confirmed it still leads (by a heartbeat round, or by its lease) and
+// applied up to the commit index it saw when the read arrived.
+func (n *Node) ReadIndex(id uint64, mode ReadMode) error {
 	if n.role != Leader {
 		return ErrNotLeader
 	}
-	n.reads = append(n.reads, pendingRead{ID: id})
+	if mode == ReadLease && !n.cfg.CheckQuorum {
+		return ErrLeaseNeedsCheckQuorum
+	}
+	n.reads = append(n.reads, pendingRead{ID: id, Mode: mode})
 	n.advanceReads()
 	return nil
 }
@@ -76,7 +87,7 @@ func (n *Node) advanceReads() {
 		r := &n.reads[i]
 		if r.Phase == ReadWaitingForTermCommit && termCommitted {
 			r.Index = n.log.committed
-			if n.cfg.ReadMode == ReadLease && n.leaseValid() {
+			if r.Mode == ReadLease && n.leaseValid() {
 				r.Phase = ReadWaitingForApply
 			} else {
 				r.Phase = ReadWaitingForQuorum

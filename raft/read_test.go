@@ -68,7 +68,7 @@ func TestReadIndexWaitsForQuorumAndApply(t *testing.T) {
 	require.Less(t, l.AppliedIndex(), x)
 
 	// The read's index is the commit index; it waits for a round.
-	require.NoError(t, l.ReadIndex(7))
+	require.NoError(t, l.ReadIndex(7, ReadIndex))
 	p := readPending(l)
 	require.Len(t, p, 1)
 	require.Equal(t, PendingRead{ID: 7, Index: x, Seq: p[0].Seq, Phase: ReadWaitingForQuorum}, p[0])
@@ -103,7 +103,7 @@ func TestReadIndexWaitsForQuorumAndApply(t *testing.T) {
 
 	// A second read, whose index y the state machine has not reached:
 	// confirmed by the quorum, it waits for apply.
-	require.NoError(t, l.ReadIndex(8))
+	require.NoError(t, l.ReadIndex(8, ReadIndex))
 	rd = readHandleNoAdvance(c, 1) // holds y to apply, and the round
 	require.Equal(t, []ReadState{{ID: 7, Index: x}}, rd.Reads)
 	require.Equal(t, []uint64{y}, readCommitted(rd))
@@ -140,7 +140,7 @@ func TestReadIndexQuorumOfAnswers(t *testing.T) {
 	c.drop = func(m Message) bool {
 		return m.Type == MsgAppendEntriesResponse && !answered[m.From]
 	}
-	require.NoError(t, l.ReadIndex(1))
+	require.NoError(t, l.ReadIndex(1, ReadIndex))
 	c.deliver(0)
 	require.Empty(t, c.reads[1])
 	answered[2] = true
@@ -155,7 +155,7 @@ func TestReadIndexSingleVoter(t *testing.T) {
 	c := defaultCluster(t, 1, nil)
 	c.electLeader(1)
 	idx := c.propose(1, "a")
-	require.NoError(t, c.nodes[1].ReadIndex(3))
+	require.NoError(t, c.nodes[1].ReadIndex(3, ReadIndex))
 	c.deliver(0)
 	require.Equal(t, []ReadState{{ID: 3, Index: idx}}, c.reads[1])
 }
@@ -170,7 +170,7 @@ func TestReadIndexNewLeaderWaitsForTermCommit(t *testing.T) {
 	require.Equal(t, uint64(2), l.Term())
 	require.Equal(t, uint64(1), l.CommitIndex(), "entry 1 of term 1 is committed")
 
-	require.NoError(t, l.ReadIndex(5))
+	require.NoError(t, l.ReadIndex(5, ReadIndex))
 	c.tick(5)
 	require.Empty(t, c.reads[2], "no read before an entry of term 2 commits")
 	p := readPending(l)
@@ -189,8 +189,8 @@ func TestReadIndexDeposedLeader(t *testing.T) {
 		c.tick(1)
 		c.isolate(1)
 		l := c.nodes[1]
-		require.NoError(t, l.ReadIndex(9))
-		require.NoError(t, l.ReadIndex(10))
+		require.NoError(t, l.ReadIndex(9, ReadIndex))
+		require.NoError(t, l.ReadIndex(10, ReadIndex))
 		// The others elect a new leader, which serves writes; the old
 		// one never confirms its reads.
 		answered := func() bool {
@@ -222,19 +222,19 @@ func TestReadIndexDeposedLeader(t *testing.T) {
 		}
 		require.Equal(t, []ReadState{{ID: 9, Failed: true}, {ID: 10, Failed: true}}, c.reads[1])
 		require.Empty(t, readPending(l))
-		require.ErrorIs(t, l.ReadIndex(11), ErrNotLeader)
+		require.ErrorIs(t, l.ReadIndex(11, ReadIndex), ErrNotLeader)
 	}
 }
 
 func TestReadIndexNotLeader(t *testing.T) {
 	c := defaultCluster(t, 3, func(cfg *Config) { cfg.PreVote = true })
-	require.ErrorIs(t, c.nodes[1].ReadIndex(1), ErrNotLeader, "no leader yet")
+	require.ErrorIs(t, c.nodes[1].ReadIndex(1, ReadIndex), ErrNotLeader, "no leader yet")
 	c.electLeader(1)
-	require.ErrorIs(t, c.nodes[2].ReadIndex(1), ErrNotLeader, "follower")
+	require.ErrorIs(t, c.nodes[2].ReadIndex(1, ReadIndex), ErrNotLeader, "follower")
 	c.isolate(3)
 	require.NoError(t, c.nodes[3].Campaign())
 	require.Equal(t, PreCandidate, c.nodes[3].Role())
-	require.ErrorIs(t, c.nodes[3].ReadIndex(1), ErrNotLeader, "pre-candidate")
+	require.ErrorIs(t, c.nodes[3].ReadIndex(1, ReadIndex), ErrNotLeader, "pre-candidate")
 	require.Empty(t, readPending(c.nodes[2]))
 	require.Empty(t, readPending(c.nodes[3]))
 }
@@ -243,7 +243,7 @@ func TestReadIndexNotLeader(t *testing.T) {
 // whose no-op is committed and a heartbeat round answered just after a
 // CheckQuorum check (so the next check is a full election timeout away).
 func readLeaseCluster(t *testing.T) *cluster {
-	c := defaultCluster(t, 3, func(cfg *Config) { cfg.CheckQuorum = true; cfg.ReadMode = ReadLease })
+	c := defaultCluster(t, 3, func(cfg *Config) { cfg.CheckQuorum = true })
 	c.electLeader(1)
 	l := c.nodes[1]
 	for range 3 * l.Config().ElectionTick {
@@ -259,7 +259,7 @@ func readLeaseCluster(t *testing.T) *cluster {
 func TestReadLeaseAnswersAtOnce(t *testing.T) {
 	c := readLeaseCluster(t)
 	l := c.nodes[1]
-	require.NoError(t, l.ReadIndex(1))
+	require.NoError(t, l.ReadIndex(1, ReadLease))
 	rd := l.Ready()
 	require.Equal(t, []ReadState{{ID: 1, Index: l.CommitIndex()}}, rd.Reads)
 	require.Empty(t, rd.Messages, "no heartbeat round needed")
@@ -279,7 +279,7 @@ func TestReadLeaseExpires(t *testing.T) {
 	}
 	// The last answered round was sent ElectionTick-2 ticks ago: the lease,
 	// which keeps a tick of slack, still holds.
-	require.NoError(t, l.ReadIndex(1))
+	require.NoError(t, l.ReadIndex(1, ReadLease))
 	rd := l.Ready()
 	require.Equal(t, []ReadState{{ID: 1, Index: l.CommitIndex()}}, rd.Reads)
 	c.handleReady(1, rd)
@@ -288,7 +288,7 @@ func TestReadLeaseExpires(t *testing.T) {
 	l.Tick()
 	c.deliver(0)
 	require.Equal(t, Leader, l.Role(), "CheckQuorum has not run yet")
-	require.NoError(t, l.ReadIndex(2))
+	require.NoError(t, l.ReadIndex(2, ReadLease))
 	rd = l.Ready()
 	require.Empty(t, rd.Reads)
 	p := readPending(l)
@@ -310,7 +310,7 @@ func TestReadLeaseExpires(t *testing.T) {
 	l.Tick()
 	c.deliver(0)
 	require.Equal(t, []ReadState{{ID: 2, Index: l.CommitIndex()}}, c.reads[1][1:])
-	require.NoError(t, l.ReadIndex(3))
+	require.NoError(t, l.ReadIndex(3, ReadLease))
 	rd = l.Ready()
 	require.Equal(t, []ReadState{{ID: 3, Index: l.CommitIndex()}}, rd.Reads)
 	c.handleReady(1, rd)
@@ -322,7 +322,7 @@ func TestReadLeaseNotDuringTransfer(t *testing.T) {
 	c.crash(3, 0)
 	l := c.nodes[1]
 	require.NoError(t, l.TransferLeadership(3))
-	require.NoError(t, l.ReadIndex(1))
+	require.NoError(t, l.ReadIndex(1, ReadLease))
 	rd := l.Ready()
 	require.Empty(t, rd.Reads)
 	require.Equal(t, ReadWaitingForQuorum, readPending(l)[0].Phase)
@@ -333,10 +333,10 @@ func TestReadLeaseNotDuringTransfer(t *testing.T) {
 
 func TestReadLeaseNewLeader(t *testing.T) {
 	// A new leader has no lease until a round of its own is answered.
-	c := defaultCluster(t, 3, func(cfg *Config) { cfg.CheckQuorum = true; cfg.ReadMode = ReadLease })
+	c := defaultCluster(t, 3, func(cfg *Config) { cfg.CheckQuorum = true })
 	c.electLeader(1)
 	l := c.nodes[1]
-	require.NoError(t, l.ReadIndex(1))
+	require.NoError(t, l.ReadIndex(1, ReadLease))
 	rd := l.Ready()
 	require.Empty(t, rd.Reads)
 	require.Equal(t, ReadWaitingForQuorum, readPending(l)[0].Phase)
@@ -345,27 +345,10 @@ func TestReadLeaseNewLeader(t *testing.T) {
 	require.Equal(t, []ReadState{{ID: 1, Index: l.CommitIndex()}}, c.reads[1])
 }
 
-func TestReadConfigValidation(t *testing.T) {
-	for _, tc := range []struct {
-		name string
-		cfg  func(*Config)
-		err  error
-	}{
-		{"lease without CheckQuorum", func(c *Config) { c.ReadMode = ReadLease }, ErrConfigLeaseRead},
-		{"lease with CheckQuorum", func(c *Config) { c.ReadMode = ReadLease; c.CheckQuorum = true }, nil},
-		{"read index without CheckQuorum", func(c *Config) { c.ReadMode = ReadIndex }, nil},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			cfg := testConfig(1, 1, 2, 3)
-			tc.cfg(&cfg)
-			n, err := New(cfg, DurableState{})
-			if tc.err != nil {
-				require.ErrorIs(t, err, tc.err)
-				require.Nil(t, n)
-				return
-			}
-			require.NoError(t, err)
-			require.Equal(t, cfg.ReadMode, n.Config().ReadMode)
-		})
-	}
+func TestReadLeaseNeedsCheckQuorum(t *testing.T) {
+	c := defaultCluster(t, 3, nil)
+	c.electLeader(1)
+	require.ErrorIs(t, c.nodes[1].ReadIndex(1, ReadLease), ErrLeaseNeedsCheckQuorum)
+	require.Empty(t, readPending(c.nodes[1]), "the refused read is not queued")
+	require.NoError(t, c.nodes[1].ReadIndex(2, ReadIndex))
 }

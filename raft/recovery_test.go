@@ -25,7 +25,7 @@ func walCompact(t *testing.T, c *cluster, id ID) {
 	t.Helper()
 	n := c.nodes[id]
 	data := fmt.Appendf(nil, "snapshot of %d at %d", id, n.AppliedIndex())
-	require.NoError(t, n.Compact(n.AppliedIndex(), data))
+	require.NoError(t, errOf(n.Compact(n.AppliedIndex(), data)))
 	c.snaps[id] = &Snapshot{Meta: n.Status().Snapshot, Data: data}
 	c.deliver(0) // write the snapshot marker
 }

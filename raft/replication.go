@@ -267,7 +267,10 @@ func (n *Node) handleAccept(pr *Progress, index uint64) {
 	if index > n.log.lastIndex() {
 		return // not an index of this log: a confused or stale peer
 	}
-	updated := pr.maybeUpdate(index)
+	// A probe answered at the match index also proves where the logs
+	// match (etcd does the same): without this, a follower with an empty
+	// log would stay in probe, one message at a time.
+	updated := pr.maybeUpdate(index) || (pr.State == StateProbe && index == pr.Match)
 	if updated {
 		switch {
 		case pr.State == StateProbe:

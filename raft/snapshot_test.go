@@ -23,19 +23,20 @@ func snapState(c *cluster, id ID) string {
 }
 
 // snapCompact has id's host snapshot its state machine at the index it has
-// applied and compact the log there. The host saves the snapshot (c.snaps)
-// as part of the same step: nothing reaches the WAL until the next Ready, so
-// the snapshot is on "disk" before its marker record.
+// applied and compact the log there. The host saves the snapshot Compact
+// returns (c.snaps) before it handles the next Ready, which carries the
+// snapshot's marker record to the WAL.
 func snapCompact(t *testing.T, c *cluster, id ID) *Snapshot {
 	t.Helper()
 	n := c.nodes[id]
 	index := c.appliedIdx[id]
 	require.Equal(t, index, n.AppliedIndex(), "host and node agree on applied")
 	data := []byte(snapState(c, id))
-	require.NoError(t, n.Compact(index, data))
-	meta := n.Status().Snapshot
-	require.Equal(t, index, meta.Index)
-	s := &Snapshot{Meta: meta, Data: data}
+	s, err := n.Compact(index, data)
+	require.NoError(t, err)
+	require.Equal(t, index, s.Meta.Index)
+	require.Equal(t, s.Meta, n.Status().Snapshot)
+	require.Equal(t, data, s.Data)
 	c.snaps[id] = s
 	c.process()
 	return s
@@ -104,7 +105,7 @@ func TestSnapshotCompactErrors(t *testing.T) {
 	c.electLeader(1)
 	snapProposeN(c, 1, "x", 3) // applied 4
 	n := c.nodes[1]
-	require.NoError(t, n.Compact(2, nil))
+	require.NoError(t, errOf(n.Compact(2, nil)))
 	for _, tc := range []struct {
 		name  string
 		index uint64
@@ -116,7 +117,7 @@ func TestSnapshotCompactErrors(t *testing.T) {
 		{"far beyond", 1 << 40},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			err := n.Compact(tc.index, nil)
+			_, err := n.Compact(tc.index, nil)
 			require.ErrorIs(t, err, ErrCompact)
 			require.Equal(t, uint64(3), n.FirstIndex(), "a failed compaction changes nothing")
 		})

@@ -9,7 +9,6 @@ import (
 // transferWatch records, without dropping anything, the target's last index
 // when each TimeoutNow reaches it and which voters granted a RequestVote.
 type transferWatch struct {
-	c            *cluster
 	timeoutNowAt []uint64 // the target's LastIndex as each TimeoutNow arrives
 	leaderLastAt []uint64 // the sender's LastIndex at the same moment
 	granted      map[ID][]ID
@@ -18,7 +17,7 @@ type transferWatch struct {
 }
 
 func transferObserve(c *cluster) *transferWatch {
-	w := &transferWatch{c: c, granted: map[ID][]ID{}, inner: c.drop}
+	w := &transferWatch{granted: map[ID][]ID{}, inner: c.drop}
 	c.drop = func(m Message) bool {
 		if w.inner != nil && w.inner(m) {
 			return true

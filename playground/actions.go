@@ -1,0 +1,336 @@
+package playground
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/raftlab/raftlab/raft"
+)
+
+// The actions below are what a user, a scenario or a lesson can do to the
+// world at the current moment. Each returns an error naming the problem
+// when it makes no sense now (crashing a node that is down, say); the world
+// is then unchanged.
+
+func (w *World) node(id raft.ID) (*Node, error) {
+	if id < 1 || id > MaxNodes || w.nodes[id] == nil || w.nodes[id].Removed {
+		return nil, fmt.Errorf("there is no node %d", id)
+	}
+	return w.nodes[id], nil
+}
+
+func (w *World) upNode(id raft.ID) (*Node, error) {
+	n, err := w.node(id)
+	if err != nil {
+		return nil, err
+	}
+	if !n.Up {
+		return nil, fmt.Errorf("%s is down", S(id))
+	}
+	return n, nil
+}
+
+// Campaign makes a node time out now and start an election.
+func (w *World) Campaign(id raft.ID) error {
+	n, err := w.upNode(id)
+	if err != nil {
+		return err
+	}
+	if n.busy {
+		return fmt.Errorf("%s is waiting for its disk", S(id))
+	}
+	w.catchUp(n)
+	if n.Raft.Role() == raft.Leader {
+		return fmt.Errorf("%s already leads", S(id))
+	}
+	if err := n.Raft.Campaign(); err != nil {
+		return fmt.Errorf("%s cannot campaign: it is not a voter", S(id))
+	}
+	w.emit(Event{Type: EvTimeout, Node: id, Term: n.Raft.Term(), Role: n.Raft.Role()})
+	w.settle(n)
+	return nil
+}
+
+// Crash stops a node: it loses its memory and every write its disk had not
+// synced (perhaps leaving a torn record behind).
+func (w *World) Crash(id raft.ID) error {
+	n, err := w.upNode(id)
+	if err != nil {
+		return err
+	}
+	wal := n.Disk.WAL
+	lost := wal.Size() - wal.Synced()
+	torn := 0
+	if lost > 0 && w.rng.next()%2 == 0 {
+		torn = int(w.rng.between(1, int64(lost)))
+	}
+	wal.Crash(torn)
+	w.shutdown(n)
+	note := ""
+	if lost > 0 {
+		note = fmt.Sprintf(" (%d unsynced bytes of its log were lost)", lost)
+	}
+	w.emit(Event{Type: EvCrash, Node: id, Note: note})
+	return nil
+}
+
+// shutdown drops everything a node held in memory.
+func (w *World) shutdown(n *Node) {
+	n.Up = false
+	n.Raft = nil
+	n.KV = nil
+	n.busy = false
+	n.busyGen++
+	n.timerGen++
+	n.syncWait = false
+	n.pending = raft.Ready{}
+	n.inbox = nil
+	n.writes = nil
+	n.reads = nil
+}
+
+// Restart brings a crashed node back from its disk.
+func (w *World) Restart(id raft.ID) error {
+	n, err := w.node(id)
+	if err != nil {
+		return err
+	}
+	if n.Up {
+		return fmt.Errorf("%s is already up", S(id))
+	}
+	size := n.Disk.WAL.Size()
+	if err := w.boot(n, w.bootPeers(id)); err != nil {
+		return err
+	}
+	note := ""
+	if cut := size - n.Disk.WAL.Size(); cut > 0 {
+		note = fmt.Sprintf("; it cut a torn record of %d bytes from the end of its log", cut)
+	}
+	w.emit(Event{Type: EvRestart, Node: id, Term: n.Raft.Term(), Index: n.Raft.LastIndex(), Note: note})
+	return nil
+}
+
+// bootPeers are the voters a node bootstraps with: the initial cluster for
+// its founding members, nobody for nodes added later.
+func (w *World) bootPeers(id raft.ID) []raft.ID {
+	if int(id) > w.settings.Nodes {
+		return nil
+	}
+	peers := make([]raft.ID, w.settings.Nodes)
+	for i := range peers {
+		peers[i] = raft.ID(i + 1)
+	}
+	return peers
+}
+
+func (w *World) checkIDs(ids ...raft.ID) error {
+	for _, id := range ids {
+		if _, err := w.node(id); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Partition splits the nodes into groups that cannot reach each other.
+func (w *World) Partition(groups [][]raft.ID) error {
+	seen := map[raft.ID]bool{}
+	var names []string
+	for _, g := range groups {
+		if err := w.checkIDs(g...); err != nil {
+			return err
+		}
+		var parts []string
+		for _, id := range g {
+			if seen[id] {
+				return fmt.Errorf("%s is in two groups", S(id))
+			}
+			seen[id] = true
+			parts = append(parts, S(id))
+		}
+		names = append(names, "{"+strings.Join(parts, " ")+"}")
+	}
+	w.net.partition(groups)
+	w.emit(Event{Type: EvPartition, Note: "the network split into " + strings.Join(names, " | ")})
+	return nil
+}
+
+// Isolate cuts one node off from all the others.
+func (w *World) Isolate(id raft.ID) error {
+	if err := w.checkIDs(id); err != nil {
+		return err
+	}
+	w.net.isolate(id)
+	w.emit(Event{Type: EvPartition, Node: id, Note: S(id) + " was cut off from every other node"})
+	return nil
+}
+
+// Cut cuts the one-way link from -> to.
+func (w *World) Cut(from, to raft.ID) error {
+	if err := w.checkIDs(from, to); err != nil {
+		return err
+	}
+	if from == to {
+		return fmt.Errorf("a link joins two different nodes")
+	}
+	w.net.cut[from][to] = true
+	w.emit(Event{Type: EvCut, Node: from, Peer: to, Note: fmt.Sprintf("the link %s→%s was cut", S(from), S(to))})
+	return nil
+}
+
+// Link restores the one-way link from -> to.
+func (w *World) Link(from, to raft.ID) error {
+	if err := w.checkIDs(from, to); err != nil {
+		return err
+	}
+	w.net.cut[from][to] = false
+	w.emit(Event{Type: EvLink, Node: from, Peer: to, Note: fmt.Sprintf("the link %s→%s was restored", S(from), S(to))})
+	return nil
+}
+
+// Heal removes every partition and cut.
+func (w *World) Heal() {
+	w.net.heal()
+	w.emit(Event{Type: EvHeal, Note: "the network healed: every node can reach every other"})
+}
+
+// NetworkChange changes the network's behaviour; nil fields stay as they are.
+type NetworkChange struct {
+	DropRate      *float64
+	DuplicateRate *float64
+	LatencyMs     *[2]int64
+}
+
+// SetNetwork changes the drop rate, duplicate rate or latency.
+func (w *World) SetNetwork(c NetworkChange) error {
+	if c.DropRate != nil && (*c.DropRate < 0 || *c.DropRate > 1) {
+		return fmt.Errorf("dropRate must be in 0..1, not %g", *c.DropRate)
+	}
+	if c.DuplicateRate != nil && (*c.DuplicateRate < 0 || *c.DuplicateRate > 1) {
+		return fmt.Errorf("duplicateRate must be in 0..1, not %g", *c.DuplicateRate)
+	}
+	if c.LatencyMs != nil && (c.LatencyMs[0] < 0 || c.LatencyMs[1] < c.LatencyMs[0]) {
+		return fmt.Errorf("latencyMs must be [min,max] with 0 <= min <= max, not %v", *c.LatencyMs)
+	}
+	if c.DropRate != nil {
+		w.net.DropRate = *c.DropRate
+	}
+	if c.DuplicateRate != nil {
+		w.net.DuplicateRate = *c.DuplicateRate
+	}
+	if c.LatencyMs != nil {
+		w.net.LatencyMin, w.net.LatencyMax = c.LatencyMs[0], c.LatencyMs[1]
+	}
+	w.emit(Event{Type: EvNetwork, Note: fmt.Sprintf("the network now drops %.0f%% and duplicates %.0f%% of messages, with %d-%d ms latency",
+		w.net.DropRate*100, w.net.DuplicateRate*100, w.net.LatencyMin, w.net.LatencyMax)})
+	return nil
+}
+
+// SetDisk sets how long a node's fsync takes.
+func (w *World) SetDisk(id raft.ID, fsyncMs int64) error {
+	n, err := w.node(id)
+	if err != nil {
+		return err
+	}
+	if fsyncMs < 0 {
+		return fmt.Errorf("fsyncMs must not be negative, not %d", fsyncMs)
+	}
+	n.Disk.FsyncMs = fsyncMs
+	w.emit(Event{Type: EvDisk, Node: id, Note: fmt.Sprintf("%s's disk now takes %d ms per fsync", S(id), fsyncMs)})
+	return nil
+}
+
+// Snapshot makes a node snapshot its state machine now and compact its log.
+func (w *World) Snapshot(id raft.ID) error {
+	n, err := w.upNode(id)
+	if err != nil {
+		return err
+	}
+	if err := w.takeSnapshot(n); err != nil {
+		return fmt.Errorf("%s has nothing new to snapshot", S(id))
+	}
+	w.settle(n)
+	return nil
+}
+
+// DropMessage loses a message in flight.
+func (w *World) DropMessage(id uint64) error {
+	f, ok := w.flights[id]
+	if !ok {
+		return fmt.Errorf("message %d is not in flight", id)
+	}
+	if !f.Lost {
+		w.flights[id] = lose(f, "dropped by hand")
+	}
+	return nil
+}
+
+// Leader returns the live node that leads in the highest term, if any.
+func (w *World) Leader() (raft.ID, bool) {
+	var best *Node
+	for _, n := range w.nodes {
+		if n != nil && n.Up && !n.Removed && n.Raft.Role() == raft.Leader && (best == nil || n.Raft.Term() > best.Raft.Term()) {
+			best = n
+		}
+	}
+	if best == nil {
+		return raft.None, false
+	}
+	return best.ID, true
+}
+
+// TransferLeader asks the leader to hand leadership to a node.
+func (w *World) TransferLeader(to raft.ID) error {
+	if _, err := w.upNode(to); err != nil {
+		return err
+	}
+	id, ok := w.Leader()
+	if !ok {
+		return fmt.Errorf("there is no leader to transfer leadership from")
+	}
+	n := w.nodes[id]
+	if id == to {
+		return fmt.Errorf("%s already leads", S(to))
+	}
+	w.catchUp(n)
+	if err := n.Raft.TransferLeadership(to); err != nil {
+		return fmt.Errorf("%s cannot transfer leadership to %s: %v", S(id), S(to), err)
+	}
+	w.emit(Event{Type: EvTransfer, Node: id, Peer: to, Note: fmt.Sprintf("%s began handing leadership to %s", S(id), S(to))})
+	w.settle(n)
+	return nil
+}
+
+// Nodes lists the IDs of the nodes that exist (up or down), in order.
+func (w *World) Nodes() []raft.ID {
+	var ids []raft.ID
+	for id, n := range w.nodes {
+		if n != nil && !n.Removed {
+			ids = append(ids, raft.ID(id))
+		}
+	}
+	return ids
+}
+
+// Node returns a node by ID (nil when there is none). Its Raft field is nil
+// while it is down. Callers must not change it. Reading a node never
+// advances it: its timers may lag the world's clock by TicksBehind.
+func (w *World) Node(id raft.ID) *Node {
+	if id < 1 || id > MaxNodes || w.nodes[id] == nil || w.nodes[id].Removed {
+		return nil
+	}
+	return w.nodes[id]
+}
+
+// TicksBehind is how many ticks the node's timers lag the world's clock: the
+// world ticks an idle node only when something happens to it.
+func (w *World) TicksBehind(n *Node) int64 { return w.now - n.lastTick }
+
+// Network returns the network's state.
+func (w *World) Network() Network { return w.net }
+
+// Trace returns the events so far, oldest first. Callers must not change it.
+func (w *World) Trace() []Event { return w.trace }
+
+// Stats returns the run's counters.
+func (w *World) Stats() Stats { return w.stats }

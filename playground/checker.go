@@ -1,0 +1,274 @@
+package playground
+
+import (
+	"fmt"
+	"hash/fnv"
+	"maps"
+
+	"github.com/raftlab/raftlab/raft"
+)
+
+// Safety properties the checker watches. The first five are Figure 3 of the
+// Raft paper; the rest are invariants of a correct implementation.
+const (
+	ElectionSafety     = "Election Safety"
+	LeaderAppendOnly   = "Leader Append-Only"
+	LogMatching        = "Log Matching"
+	LeaderCompleteness = "Leader Completeness"
+	StateMachineSafety = "State Machine Safety"
+	MonotonicTerm      = "Term Never Decreases"
+	MonotonicCommit    = "Commit Never Decreases"
+	SingleVote         = "One Vote Per Term"
+	IndexOrder         = "Applied <= Commit <= Last Index"
+)
+
+// Properties lists every property, in the order a view shows them.
+var Properties = []string{
+	ElectionSafety, LeaderAppendOnly, LogMatching, LeaderCompleteness, StateMachineSafety,
+	MonotonicTerm, MonotonicCommit, SingleVote, IndexOrder,
+}
+
+// Violation is a broken safety property, found at AtMs.
+type Violation struct {
+	AtMs     int64     `json:"atMs"`
+	Property string    `json:"property"`
+	Nodes    []raft.ID `json:"nodes"`
+	Message  string    `json:"message"`
+}
+
+// checker watches the cluster for safety violations as the world runs. The
+// world reports every relevant change to it, so each check costs O(nodes) at
+// most: logs are compared through prefix hashes (chain[i] hashes the whole
+// log up to i), so equal hashes mean equal prefixes.
+type checker struct {
+	// leaders records who led each term.
+	leaders map[uint64]raft.ID
+	// votes records whom each node voted for in each term.
+	votes map[voteKey]raft.ID
+	// committed[i] is the prefix hash of the first entry seen committed
+	// at index i; applied[i] of the first entry applied there.
+	committed []uint64
+	applied   []uint64
+	// termSent is the highest term each node has told anyone about.
+	termSent [MaxNodes + 1]uint64
+	// termSeen and commitSeen are each live node's last term and commit.
+	termSeen   [MaxNodes + 1]uint64
+	commitSeen [MaxNodes + 1]uint64
+	// reported keeps each violation from being reported twice.
+	reported map[string]bool
+	found    []Violation
+}
+
+type voteKey struct {
+	node raft.ID
+	term uint64
+}
+
+func newChecker() checker {
+	return checker{leaders: map[uint64]raft.ID{}, votes: map[voteKey]raft.ID{}, reported: map[string]bool{}, committed: []uint64{0}, applied: []uint64{0}}
+}
+
+func (c *checker) clone() checker {
+	d := *c
+	d.leaders = maps.Clone(c.leaders)
+	d.votes = maps.Clone(c.votes)
+	d.reported = maps.Clone(c.reported)
+	d.committed = c.committed[:len(c.committed):len(c.committed)]
+	d.applied = c.applied[:len(c.applied):len(c.applied)]
+	d.found = c.found[:len(c.found):len(c.found)]
+	return d
+}
+
+// violate records a violation once per key; it returns the violation if it
+// is new.
+func (c *checker) violate(at int64, key, property string, nodes []raft.ID, format string, args ...any) *Violation {
+	if c.reported[key] {
+		return nil
+	}
+	c.reported[key] = true
+	c.found = append(c.found, Violation{AtMs: at, Property: property, Nodes: nodes, Message: fmt.Sprintf(format, args...)})
+	return &c.found[len(c.found)-1]
+}
+
+// entryHash extends a prefix hash with one entry.
+func entryHash(prev uint64, e raft.Entry) uint64 {
+	h := fnv.New64a()
+	var b [17]byte
+	putUint64(b[0:], e.Index)
+	putUint64(b[8:], e.Term)
+	b[16] = byte(e.Kind)
+	h.Write(b[:])
+	h.Write(e.Data)
+	x := h.Sum64() ^ prev*0x9e3779b97f4a7c15
+	x ^= x >> 29
+	return x
+}
+
+func putUint64(b []byte, v uint64) {
+	for i := range 8 {
+		b[i] = byte(v >> (8 * i))
+	}
+}
+
+// violation records a violation and puts it in the trace.
+func (w *World) violation(key, property string, nodes []raft.ID, format string, args ...any) {
+	if v := w.check.violate(w.now, key, property, nodes, format, args...); v != nil {
+		w.emit(Event{Type: EvViolation, Node: nodes[0], Note: property + ": " + v.Message})
+	}
+}
+
+// prefixChain returns the prefix hashes of a log compacted up to base,
+// taken from the committed entries (a snapshot only ever covers committed
+// entries).
+func (c *checker) prefixChain(base uint64) []uint64 {
+	chain := make([]uint64, base+1, base+64)
+	copy(chain, c.committed)
+	return chain
+}
+
+// onBoot checks a node that (re)started from its disk: it must not have
+// forgotten a term it told others about, nor a commit index it made durable.
+func (c *checker) onBoot(w *World, n *Node) {
+	term, commit := n.Raft.Term(), n.Raft.CommitIndex()
+	if term < c.termSent[n.ID] {
+		w.violation(fmt.Sprintf("term-restart-%d-%d", n.ID, term), MonotonicTerm, []raft.ID{n.ID},
+			"%s restarted in term %d, but before it crashed it had told others it was in term %d: the term was not durable", S(n.ID), term, c.termSent[n.ID])
+	}
+	if commit < n.Disk.durable.Commit {
+		w.violation(fmt.Sprintf("commit-restart-%d-%d", n.ID, commit), MonotonicCommit, []raft.ID{n.ID},
+			"%s restarted with commit index %d, below the %d it had made durable", S(n.ID), commit, n.Disk.durable.Commit)
+	}
+	c.termSeen[n.ID], c.commitSeen[n.ID] = term, commit
+}
+
+// onSettle checks a node's indexes after it handled an event.
+func (c *checker) onSettle(w *World, n *Node) {
+	applied, commit, last := n.Raft.AppliedIndex(), n.Raft.CommitIndex(), n.Raft.LastIndex()
+	if applied > commit || commit > last {
+		w.violation(fmt.Sprintf("order-%d-%d-%d-%d", n.ID, applied, commit, last), IndexOrder, []raft.ID{n.ID},
+			"%s has applied %d, commit %d and last index %d", S(n.ID), applied, commit, last)
+	}
+}
+
+func (c *checker) onTerm(w *World, n *Node, term uint64) {
+	if term < c.termSeen[n.ID] {
+		w.violation(fmt.Sprintf("term-%d-%d", n.ID, term), MonotonicTerm, []raft.ID{n.ID},
+			"%s went back from term %d to term %d", S(n.ID), c.termSeen[n.ID], term)
+	}
+	c.termSeen[n.ID] = term
+}
+
+func (c *checker) onSend(from raft.ID, term uint64) {
+	c.termSent[from] = max(c.termSent[from], term)
+}
+
+// onCommit records newly committed entries, so that later leaders can be
+// checked for them.
+func (c *checker) onCommit(w *World, n *Node, old, commit uint64) {
+	if commit < c.commitSeen[n.ID] {
+		w.violation(fmt.Sprintf("commit-%d-%d", n.ID, commit), MonotonicCommit, []raft.ID{n.ID},
+			"%s's commit index went back from %d to %d", S(n.ID), c.commitSeen[n.ID], commit)
+	}
+	c.commitSeen[n.ID] = commit
+	for i := uint64(len(c.committed)); i <= commit && i < uint64(len(n.chain)); i++ {
+		c.committed = append(c.committed, n.chain[i])
+	}
+}
+
+// onLeader checks a new leader: alone in its term (Election Safety) and
+// holding every committed entry (Leader Completeness).
+func (c *checker) onLeader(w *World, n *Node) {
+	term := n.Raft.Term()
+	if other, ok := c.leaders[term]; ok && other != n.ID {
+		w.violation(fmt.Sprintf("election-%d", term), ElectionSafety, []raft.ID{other, n.ID},
+			"%s and %s were both elected leader for term %d", S(other), S(n.ID), term)
+	} else {
+		c.leaders[term] = n.ID
+	}
+	ci := uint64(len(c.committed) - 1)
+	if ci == 0 {
+		return
+	}
+	if uint64(len(n.chain)) <= ci || n.chain[ci] != c.committed[ci] {
+		missing := ci
+		for i := uint64(1); i <= ci; i++ {
+			if i >= uint64(len(n.chain)) || n.chain[i] != c.committed[i] {
+				missing = i
+				break
+			}
+		}
+		w.violation(fmt.Sprintf("completeness-%d-%d", term, n.ID), LeaderCompleteness, []raft.ID{n.ID},
+			"%s became leader for term %d without the committed entry at index %d", S(n.ID), term, missing)
+	}
+}
+
+// onAppend extends a node's prefix hashes and checks Log Matching against
+// every other live node holding an entry with the same index and term.
+func (c *checker) onAppend(w *World, n *Node, e raft.Entry) {
+	if e.Index < uint64(len(n.chain)) {
+		n.chain = n.chain[:e.Index:e.Index]
+	}
+	for uint64(len(n.chain)) < e.Index {
+		n.chain = append(n.chain, 0) // a gap: cannot happen with a correct log
+	}
+	h := entryHash(n.chain[e.Index-1], e)
+	n.chain = append(n.chain, h)
+	for _, m := range w.nodes {
+		if m == nil || m == n || !m.Up || uint64(len(m.chain)) <= e.Index {
+			continue
+		}
+		if t, ok := m.Raft.TermAt(e.Index); ok && t == e.Term && m.chain[e.Index] != h {
+			w.violation(fmt.Sprintf("matching-%d-%d", e.Index, e.Term), LogMatching, []raft.ID{n.ID, m.ID},
+				"%s and %s both hold an entry at index %d in term %d, but their logs differ before it", S(n.ID), S(m.ID), e.Index, e.Term)
+		}
+	}
+}
+
+// onTruncate cuts a node's prefix hashes; a leader must never truncate.
+func (c *checker) onTruncate(w *World, n *Node, from uint64) {
+	if n.Raft.Role() == raft.Leader {
+		w.violation(fmt.Sprintf("appendonly-%d-%d", n.ID, from), LeaderAppendOnly, []raft.ID{n.ID},
+			"%s deleted entries from index %d on while leading term %d", S(n.ID), from, n.Raft.Term())
+	}
+	if from < uint64(len(n.chain)) {
+		n.chain = n.chain[:from:from]
+	}
+}
+
+// onSnapshot resets a node's prefix hashes when it installs a snapshot in
+// place of its log.
+func (c *checker) onSnapshot(w *World, n *Node, meta raft.SnapshotMeta, installed bool) {
+	if installed && n.Raft.LastIndex() == meta.Index {
+		n.chain = c.prefixChain(meta.Index)
+	}
+}
+
+// onApply checks State Machine Safety: every node applies the same entry at
+// each index.
+func (c *checker) onApply(w *World, n *Node, e raft.Entry) {
+	if e.Index >= uint64(len(n.chain)) {
+		return
+	}
+	h := n.chain[e.Index]
+	for uint64(len(c.applied)) <= e.Index {
+		c.applied = append(c.applied, n.chain[len(c.applied)])
+	}
+	if c.applied[e.Index] != h {
+		w.violation(fmt.Sprintf("sms-%d", e.Index), StateMachineSafety, []raft.ID{n.ID},
+			"%s applied a different entry at index %d (term %d) than another server applied there", S(n.ID), e.Index, e.Term)
+	}
+}
+
+// onVote checks that a node votes at most once per term, across restarts.
+func (c *checker) onVote(w *World, voter, candidate raft.ID, term uint64) {
+	k := voteKey{voter, term}
+	if prev, ok := c.votes[k]; ok && prev != candidate {
+		w.violation(fmt.Sprintf("vote-%d-%d", voter, term), SingleVote, []raft.ID{voter, prev, candidate},
+			"%s voted for both %s and %s in term %d", S(voter), S(prev), S(candidate), term)
+		return
+	}
+	c.votes[k] = candidate
+}
+
+// Violations lists the violations found so far, in the order found.
+func (w *World) Violations() []Violation { return w.check.found }

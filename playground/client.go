@@ -1,0 +1,282 @@
+package playground
+
+import (
+	"fmt"
+
+	"github.com/raftlab/raftlab/raft"
+)
+
+// Client is a client of the cluster. It has at most one call outstanding,
+// finds the leader by following redirects and retries on timeouts.
+type Client struct {
+	ID int
+	// seq numbers the client's requests.
+	seq uint64
+	// call is the index in the world's history of the outstanding call, or
+	// -1 when the client is idle.
+	call int
+	// target is the node the current attempt went to; guess the node the
+	// client believes leads.
+	target raft.ID
+	guess  raft.ID
+	// gen tells the current attempt's timeout from stale ones.
+	gen uint64
+}
+
+// Call is one client operation as the client saw it: when it was invoked,
+// when (if ever) it returned, and with what.
+type Call struct {
+	Client int
+	Cmd    Command
+	Read   ReadMode
+	// Node is the node the caller asked for, or None for "the leader".
+	Node     raft.ID
+	CallMs   int64
+	ReturnMs int64 // -1 while outstanding or if it never returned
+	Done     bool
+	Result   Result
+	Attempts int
+	// Applied is set when some node applied the write, whether or not the
+	// client heard back; Effect is the result it had.
+	Applied bool
+	Effect  Result
+}
+
+const (
+	// attemptTimeoutMs is how long a client waits for an answer before it
+	// tries another node.
+	attemptTimeoutMs = 1000
+	// backoffMs is how long a client waits after a node that knows no
+	// leader turned it away: an election is probably under way.
+	backoffMs = 100
+	// giveUpMs bounds how long a client tries one call; after that its
+	// outcome is unknown.
+	giveUpMs = 10_000
+)
+
+// Submit has a client invoke cmd, sent to node (or to whoever the client
+// believes leads, when node is None). An idle client takes it, or a new
+// client if all are busy. It returns the call's index in History.
+func (w *World) Submit(cmd Command, node raft.ID, read ReadMode) int {
+	ci := -1
+	for i := range w.clients {
+		if w.clients[i].call < 0 {
+			ci = i
+			break
+		}
+	}
+	if ci < 0 {
+		w.clients = append(w.clients, Client{ID: len(w.clients) + 1, call: -1})
+		ci = len(w.clients) - 1
+	}
+	c := &w.clients[ci]
+	c.seq++
+	cmd.Client, cmd.Seq = c.ID, c.seq
+	w.history = append(w.history, Call{Client: c.ID, Cmd: cmd, Read: read, Node: node, CallMs: w.now, ReturnMs: -1})
+	c.call = len(w.history) - 1
+	w.calls[callKey(cmd)] = c.call
+	target := node
+	if target == raft.None {
+		target = w.pickNode(c.guess, raft.None)
+	}
+	w.emit(Event{Type: EvClientCall, Client: c.ID, Peer: target, Note: fmt.Sprintf("client %d asked %s to %s", c.ID, S(target), cmd.String())})
+	w.attempt(c, target)
+	return c.call
+}
+
+// pickNode chooses where a client sends a request: its guess if that node
+// exists, otherwise the next existing node after the one that failed.
+func (w *World) pickNode(guess, failed raft.ID) raft.ID {
+	if guess != raft.None && guess != failed && w.nodes[guess] != nil && !w.nodes[guess].Removed {
+		return guess
+	}
+	for i := range raft.ID(MaxNodes) {
+		id := (failed+i)%MaxNodes + 1
+		if n := w.nodes[id]; n != nil && !n.Removed {
+			return id
+		}
+	}
+	return 1
+}
+
+// attempt sends the client's outstanding request to a node.
+func (w *World) attempt(c *Client, to raft.ID) {
+	call := &w.history[c.call]
+	call.Attempts++
+	c.target = to
+	c.gen++
+	w.launch(&Flight{Kind: FlightRequest, From: raft.None, To: to, Client: c.ID, Request: Request{Cmd: call.Cmd, Read: call.Read}})
+	w.schedule(event{at: w.now + attemptTimeoutMs, kind: evClientTimeout, id: uint64(c.ID), gen: c.gen})
+}
+
+// retry sends the outstanding request elsewhere, or gives up.
+func (w *World) retry(c *Client, next raft.ID) {
+	call := &w.history[c.call]
+	if w.now-call.CallMs >= giveUpMs {
+		w.emit(Event{Type: EvClientReturn, Client: c.ID, Note: fmt.Sprintf("client %d gave up on %s after %d attempts; its outcome is unknown", c.ID, call.Cmd.String(), call.Attempts)})
+		c.call = -1
+		return
+	}
+	w.attempt(c, next)
+}
+
+// clientTimeout fires when an attempt went unanswered, or when a client's
+// backoff is over (then to is where it retries).
+func (w *World) clientTimeout(id int, gen uint64, to raft.ID) {
+	if id < 1 || id > len(w.clients) {
+		return
+	}
+	c := &w.clients[id-1]
+	if c.call < 0 || c.gen != gen {
+		return
+	}
+	if to == raft.None {
+		c.guess = raft.None
+		to = w.pickNode(raft.None, c.target)
+	}
+	w.retry(c, to)
+}
+
+// clientReceive handles a node's reply at its client.
+func (w *World) clientReceive(f *Flight) {
+	if f.Client < 1 || f.Client > len(w.clients) {
+		return
+	}
+	c := &w.clients[f.Client-1]
+	if c.call < 0 || w.history[c.call].Cmd.Seq != f.Reply.Seq {
+		return // an answer to an earlier attempt of a finished call
+	}
+	if f.Reply.Redirect {
+		c.guess = f.Reply.Leader
+		if c.guess == f.From {
+			c.guess = raft.None
+		}
+		next := w.pickNode(c.guess, f.From)
+		if c.guess != raft.None {
+			w.retry(c, next)
+			return
+		}
+		// Nobody knows a leader: wait a little before asking the next node.
+		c.gen++
+		w.schedule(event{at: w.now + backoffMs, kind: evClientTimeout, id: uint64(c.ID), gen: c.gen, node: next})
+		return
+	}
+	call := &w.history[c.call]
+	call.Done, call.ReturnMs, call.Result = true, w.now, f.Reply.Result
+	c.guess = f.From
+	c.call = -1
+	w.emit(Event{Type: EvClientReturn, Client: c.ID, Peer: f.From, Note: fmt.Sprintf("client %d got %s for %s", c.ID, describeResult(call.Cmd.Op, call.Result), call.Cmd.String())})
+}
+
+func describeResult(op Op, r Result) string {
+	switch {
+	case op == OpGet && !r.Found:
+		return "“not found”"
+	case op == OpGet:
+		return fmt.Sprintf("%q", r.Value)
+	case op == OpCAS && !r.OK:
+		return fmt.Sprintf("“failed, value is %q”", r.Value)
+	}
+	return "“ok”"
+}
+
+// reply sends a node's answer to a client.
+func (w *World) reply(n *Node, client int, r Reply) {
+	w.launch(&Flight{Kind: FlightReply, From: n.ID, To: raft.None, Client: client, Reply: r})
+}
+
+func (w *World) redirect(n *Node, client int, seq uint64) {
+	leader := n.Raft.Leader()
+	if leader == n.ID {
+		leader = raft.None
+	}
+	w.reply(n, client, Reply{Seq: seq, Redirect: true, Leader: leader})
+}
+
+// serve handles a client request at node n.
+func (w *World) serve(n *Node, f *Flight) {
+	cmd, mode := f.Request.Cmd, f.Request.Read
+	if cmd.Op == OpGet && mode == LocalRead {
+		w.reply(n, cmd.Client, Reply{Seq: cmd.Seq, Result: n.KV.Read(cmd.Key)})
+		return
+	}
+	if n.Raft.Role() != raft.Leader {
+		w.redirect(n, cmd.Client, cmd.Seq)
+		return
+	}
+	if cmd.Op == OpGet {
+		n.readSeq++
+		rm := raft.ReadIndex
+		if mode == LeaseRead {
+			rm = raft.ReadLease
+		}
+		if err := n.Raft.ReadIndex(n.readSeq, rm); err != nil {
+			w.redirect(n, cmd.Client, cmd.Seq)
+			return
+		}
+		n.reads[n.readSeq] = pendingRead{client: cmd.Client, seq: cmd.Seq, key: cmd.Key}
+		return
+	}
+	index, term, err := n.Raft.Propose(EncodeCommand(cmd))
+	if err != nil {
+		w.redirect(n, cmd.Client, cmd.Seq)
+		return
+	}
+	n.writes = append(n.writes, pendingWrite{index: index, term: term, client: cmd.Client, seq: cmd.Seq})
+}
+
+// answerWrite replies to the client whose write n just applied, if n took
+// the request. An entry of another term at that index means the write was
+// lost with its leader: the client is told to retry.
+func (w *World) answerWrite(n *Node, e raft.Entry, c Command, res Result) {
+	for i, pw := range n.writes {
+		if pw.index != e.Index {
+			continue
+		}
+		n.writes = append(n.writes[:i], n.writes[i+1:]...)
+		if pw.term == e.Term {
+			w.reply(n, pw.client, Reply{Seq: pw.seq, Result: res})
+		} else {
+			w.redirect(n, pw.client, pw.seq)
+		}
+		return
+	}
+}
+
+// failWrites tells the clients of a deposed leader's writes to retry
+// elsewhere; their entries may still commit, which the store's
+// deduplication makes harmless.
+func (w *World) failWrites(n *Node) {
+	for _, pw := range n.writes {
+		w.redirect(n, pw.client, pw.seq)
+	}
+	n.writes = nil
+}
+
+// answerRead answers a read that Raft has confirmed (or failed).
+func (w *World) answerRead(n *Node, rs raft.ReadState) {
+	pr, ok := n.reads[rs.ID]
+	if !ok {
+		return
+	}
+	delete(n.reads, rs.ID)
+	if rs.Failed {
+		w.redirect(n, pr.client, pr.seq)
+		return
+	}
+	w.reply(n, pr.client, Reply{Seq: pr.seq, Result: n.KV.Read(pr.key)})
+}
+
+// callKey identifies a call by its command's client and sequence number.
+func callKey(c Command) uint64 { return uint64(c.Client)<<32 | c.Seq }
+
+// noteApplied records that a write took effect, for the linearizability
+// check: it settles the calls whose clients never heard back.
+func (w *World) noteApplied(c Command, res Result) {
+	if i, ok := w.calls[callKey(c)]; ok && !w.history[i].Applied {
+		w.history[i].Applied, w.history[i].Effect = true, res
+	}
+}
+
+// History lists every client call so far, in invocation order.
+func (w *World) History() []Call { return w.history }

@@ -1,0 +1,136 @@
+package playground
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/anishathalye/porcupine"
+)
+
+// kvInput and kvOutput are a call and its answer as porcupine sees them.
+type kvInput struct {
+	Op    Op
+	Key   string
+	Value string
+	From  string
+}
+
+type kvOutput struct {
+	Result
+	// Unknown is set for a write that never returned: it may or may not
+	// have taken effect.
+	Unknown bool
+}
+
+type kvState struct {
+	value  string
+	exists bool
+}
+
+// kvModel is the sequential specification of one key of the store;
+// histories are checked key by key.
+var kvModel = porcupine.Model{
+	Partition: func(history []porcupine.Operation) [][]porcupine.Operation {
+		byKey := map[string]int{}
+		var parts [][]porcupine.Operation
+		for _, op := range history {
+			k := op.Input.(kvInput).Key
+			i, ok := byKey[k]
+			if !ok {
+				i = len(parts)
+				byKey[k] = i
+				parts = append(parts, nil)
+			}
+			parts[i] = append(parts[i], op)
+		}
+		return parts
+	},
+	Init: func() any { return kvState{} },
+	Step: func(state, input, output any) (bool, any) {
+		s, in, out := state.(kvState), input.(kvInput), output.(kvOutput)
+		switch in.Op {
+		case OpPut:
+			return true, kvState{value: in.Value, exists: true}
+		case OpDelete:
+			return out.Unknown || out.Found == s.exists, kvState{}
+		case OpGet:
+			return out.Found == s.exists && (!s.exists || out.Value == s.value), s
+		case OpCAS:
+			matches := s.value == in.From && (s.exists || in.From == "")
+			next := s
+			if matches {
+				next = kvState{value: in.Value, exists: true}
+			}
+			return out.Unknown || out.OK == matches, next
+		}
+		return false, s
+	},
+	DescribeOperation: func(input, output any) string {
+		in, out := input.(kvInput), output.(kvOutput)
+		c := Command{Op: in.Op, Key: in.Key, Value: in.Value, From: in.From}
+		if out.Unknown {
+			return c.String() + " → ?"
+		}
+		return c.String() + " → " + describeResult(in.Op, out.Result)
+	},
+	DescribeState: func(state any) string {
+		s := state.(kvState)
+		if !s.exists {
+			return "(none)"
+		}
+		return fmt.Sprintf("%q", s.value)
+	},
+}
+
+// Linearizability is the verdict on a history: "ok", "illegal", or
+// "unknown" when the checker ran out of time.
+type Linearizability string
+
+// operations turns the client history into porcupine operations. A call
+// that never returned is settled with what the simulation knows: a write
+// that some node applied took effect at some moment after its call, with
+// the result it had there, so it gets that output and a return time after
+// everything else; a write that no node applied never happened, and a read
+// that never returned says nothing: both are left out. (Without this, each
+// write of unknown outcome doubles the checker's search.)
+func operations(history []Call, end int64) []porcupine.Operation {
+	var ops []porcupine.Operation
+	for _, c := range history {
+		in := kvInput{Op: c.Cmd.Op, Key: c.Cmd.Key, Value: c.Cmd.Value, From: c.Cmd.From}
+		out := kvOutput{Result: c.Result}
+		ret := c.ReturnMs
+		if !c.Done {
+			if !c.Applied {
+				continue
+			}
+			out.Result = c.Effect
+			ret = end + 1
+		}
+		// Times are scaled so that a call and a return at the same
+		// millisecond keep their order: calls first.
+		ops = append(ops, porcupine.Operation{ClientId: c.Client - 1, Input: in, Output: out, Call: c.CallMs * 2, Return: ret*2 + 1})
+	}
+	return ops
+}
+
+// CheckLinearizability checks the world's client history against the
+// key-value model, within the timeout.
+func (w *World) CheckLinearizability(timeout time.Duration) (Linearizability, porcupine.LinearizationInfo) {
+	res, info := porcupine.CheckOperationsVerbose(kvModel, operations(w.history, w.now), timeout)
+	switch res {
+	case porcupine.Ok:
+		return "ok", info
+	case porcupine.Illegal:
+		return "illegal", info
+	}
+	return "unknown", info
+}
+
+// WriteLinearizabilityReport writes porcupine's interactive HTML view of a
+// checked history.
+func WriteLinearizabilityReport(info porcupine.LinearizationInfo, path string) error {
+	return porcupine.VisualizePath(kvModel, info, path)
+}
+
+// checkTimeout bounds a linearizability check in a run's result.
+const checkTimeout = 10 * time.Second

@@ -1,0 +1,161 @@
+package playground
+
+import (
+	"fmt"
+
+	"github.com/raftlab/raftlab/raft"
+)
+
+// adminOp is a membership change the world is carrying out through the
+// leader. It is retried until the leader accepts it: a leader refuses while
+// another change is uncommitted or before it has committed an entry of its
+// term, and there may be no leader for a while.
+type adminOp struct {
+	kind     adminKind
+	node     raft.ID
+	deadline int64
+}
+
+type adminKind uint8
+
+const (
+	// adminAdd adds the node as a learner, then promotes it to voter once
+	// it has caught up with the leader's commit index (dissertation 4.2.1).
+	adminAdd adminKind = iota
+	adminPromote
+	adminRemove
+)
+
+const (
+	adminRetryMs   = 20
+	adminTimeoutMs = 10_000
+)
+
+// AddNode starts a new, empty node and has the leader add it to the
+// cluster: as a learner first, then as a voter once it has caught up.
+func (w *World) AddNode(id raft.ID) error {
+	if id < 1 || id > MaxNodes {
+		return fmt.Errorf("node IDs are 1..%d, not %d", MaxNodes, id)
+	}
+	if n := w.nodes[id]; n != nil && !n.Removed {
+		return fmt.Errorf("%s already exists", S(id))
+	}
+	w.nodes[id] = nil
+	if err := w.startNode(id, nil, raft.DurableState{}); err != nil {
+		return err
+	}
+	w.emit(Event{Type: EvMembership, Node: id, Note: fmt.Sprintf("%s started with an empty log and asks to join the cluster", S(id))})
+	w.queueAdmin(adminOp{kind: adminAdd, node: id})
+	return nil
+}
+
+// RemoveNode has the leader remove a node from the cluster. The node shuts
+// down once the removal is committed.
+func (w *World) RemoveNode(id raft.ID) error {
+	n, err := w.node(id)
+	if err != nil {
+		return err
+	}
+	n.leaving = true
+	w.emit(Event{Type: EvMembership, Node: id, Note: fmt.Sprintf("asked the leader to remove %s from the cluster", S(id))})
+	w.queueAdmin(adminOp{kind: adminRemove, node: id})
+	return nil
+}
+
+func (w *World) queueAdmin(op adminOp) {
+	op.deadline = w.now + adminTimeoutMs
+	w.admin = append(w.admin, op)
+	w.runAdmin()
+}
+
+// runAdmin moves the pending membership changes on as far as the leader
+// allows, and schedules another try if any are left.
+func (w *World) runAdmin() {
+	var left []adminOp
+	for _, op := range w.admin {
+		if !w.advanceAdmin(&op) {
+			if w.now >= op.deadline {
+				w.emit(Event{Type: EvMembership, Node: op.node, Note: fmt.Sprintf("gave up changing the membership of %s: no leader accepted the change in time", S(op.node))})
+				continue
+			}
+			left = append(left, op)
+		}
+	}
+	w.admin = left
+	if len(w.admin) > 0 && !w.adminQueued {
+		w.adminQueued = true
+		w.schedule(event{at: w.now + adminRetryMs, kind: evAdmin})
+	}
+}
+
+// advanceAdmin tries the next step of op; it reports whether op is done.
+func (w *World) advanceAdmin(op *adminOp) bool {
+	id, ok := w.Leader()
+	if !ok {
+		return false
+	}
+	leader := w.nodes[id]
+	if leader.busy {
+		return false
+	}
+	w.catchUp(leader)
+	r := leader.Raft
+	m := r.Membership()
+	var cc raft.ConfChange
+	switch op.kind {
+	case adminAdd:
+		if m.Contains(op.node) {
+			op.kind = adminPromote
+			return w.advanceAdmin(op)
+		}
+		cc = raft.ConfChange{Type: raft.AddLearner, Node: op.node}
+	case adminPromote:
+		if m.IsVoter(op.node) {
+			return true
+		}
+		if !m.IsLearner(op.node) {
+			op.kind = adminAdd
+			return false
+		}
+		if pr, ok := r.PeerProgress(op.node); !ok || pr.Match < r.CommitIndex() {
+			return false // still catching up
+		}
+		cc = raft.ConfChange{Type: raft.AddVoter, Node: op.node}
+	case adminRemove:
+		if !m.Contains(op.node) {
+			return true
+		}
+		cc = raft.ConfChange{Type: raft.RemoveNode, Node: op.node}
+	}
+	if _, err := r.ProposeConfChange(cc); err != nil {
+		return false
+	}
+	w.emit(Event{Type: EvMembership, Node: id, Peer: op.node, Note: fmt.Sprintf("%s proposed: %s %s", S(id), cc.Type, S(op.node))})
+	w.settle(leader)
+	return false // done once the leader's membership shows the change
+}
+
+// onConfigApplied shuts down the nodes whose removal has been applied.
+func (w *World) onConfigApplied(n *Node, m raft.Membership) {
+	for _, x := range w.nodes {
+		if x != nil && x.leaving && !x.Removed && !m.Contains(x.ID) {
+			w.departing = append(w.departing, x.ID)
+		}
+	}
+}
+
+// retireDeparted shuts down the nodes whose removal was applied during the
+// last event. (They are not shut down mid-event: a removed leader is still
+// handling the very entry that removes it.)
+func (w *World) retireDeparted() {
+	for _, id := range w.departing {
+		n := w.nodes[id]
+		if n == nil || n.Removed {
+			continue
+		}
+		w.shutdown(n)
+		n.Removed = true
+		w.emit(Event{Type: EvMembership, Node: id, Note: fmt.Sprintf("%s left the cluster and shut down", S(id))})
+	}
+	w.departing = w.departing[:0]
+}

@@ -1,0 +1,149 @@
+package playground
+
+import "github.com/raftlab/raftlab/raft"
+
+// MaxNodes is the largest node ID the playground supports.
+const MaxNodes = 9
+
+// Network is the state of the links between nodes. It is a plain value, so
+// copying it copies the network.
+type Network struct {
+	LatencyMin, LatencyMax int64
+	DropRate               float64
+	DuplicateRate          float64
+	// group assigns each node a partition group; nodes talk only within a
+	// group. All zero means no partition.
+	group [MaxNodes + 1]int
+	// cut[from][to] is true when the one-way link from -> to is cut.
+	cut [MaxNodes + 1][MaxNodes + 1]bool
+}
+
+// Connected reports whether a message from one node reaches another.
+func (n *Network) Connected(from, to raft.ID) bool {
+	if from > MaxNodes || to > MaxNodes {
+		return false
+	}
+	return n.group[from] == n.group[to] && !n.cut[from][to]
+}
+
+// Cut reports whether the one-way link from -> to is cut by hand (not by a
+// partition).
+func (n *Network) Cut(from, to raft.ID) bool { return n.cut[from][to] }
+
+// Group returns the partition group of a node (0 when not partitioned).
+func (n *Network) Group(id raft.ID) int { return n.group[id] }
+
+// Partitioned reports whether the nodes are split into groups.
+func (n *Network) Partitioned() bool {
+	for _, g := range n.group {
+		if g != n.group[1] {
+			return true
+		}
+	}
+	return false
+}
+
+func (n *Network) partition(groups [][]raft.ID) {
+	n.group = [MaxNodes + 1]int{}
+	for i, g := range groups {
+		for _, id := range g {
+			n.group[id] = i + 1
+		}
+	}
+}
+
+// isolate puts one node in a group of its own, leaving the rest together.
+func (n *Network) isolate(id raft.ID) {
+	for i := range n.group {
+		if n.group[i] == 0 {
+			n.group[i] = 1
+		}
+	}
+	n.group[id] = MaxNodes + 1
+}
+
+func (n *Network) heal() {
+	n.group = [MaxNodes + 1]int{}
+	n.cut = [MaxNodes + 1][MaxNodes + 1]bool{}
+}
+
+// FlightKind says what a message in flight carries.
+type FlightKind uint8
+
+const (
+	// FlightRaft is a Raft RPC or response between two nodes.
+	FlightRaft FlightKind = iota
+	// FlightRequest is a client request to a node.
+	FlightRequest
+	// FlightReply is a node's answer to a client.
+	FlightReply
+)
+
+// Flight is a message on the wire: it left at SendAt and arrives at
+// DeliverAt, so a view can place it anywhere in between. A lost message
+// still flies (and vanishes at DeliverAt), so every message can be drawn.
+type Flight struct {
+	ID        uint64
+	Kind      FlightKind
+	From, To  raft.ID // 0 is the client side
+	Client    int
+	SendAt    int64
+	DeliverAt int64
+	// Lost is set when the network will not deliver it; LostWhy says why.
+	Lost    bool
+	LostWhy string
+	// Duplicate marks the network's extra copy of another message.
+	Duplicate bool
+
+	Raft    raft.Message // FlightRaft
+	Request Request      // FlightRequest
+	Reply   Reply        // FlightReply
+}
+
+// Request is a client's request as it travels to a node.
+type Request struct {
+	Cmd  Command
+	Read ReadMode // for gets
+}
+
+// Reply is a node's answer to a client request.
+type Reply struct {
+	Seq uint64
+	// Redirect is set when the node cannot serve the request; Leader is
+	// the leader it knows of, if any.
+	Redirect bool
+	Leader   raft.ID
+	Result   Result
+}
+
+// ReadMode chooses how a get is served.
+type ReadMode uint8
+
+const (
+	// ReadIndexRead confirms leadership with a heartbeat round (ReadIndex).
+	ReadIndexRead ReadMode = iota
+	// LeaseRead serves from the leader while its lease holds.
+	LeaseRead
+	// LocalRead answers from whatever node receives it, with no check: a
+	// stale read waiting to happen, for teaching.
+	LocalRead
+)
+
+var readModeNames = [...]string{ReadIndexRead: "readIndex", LeaseRead: "lease", LocalRead: "local"}
+
+func (m ReadMode) String() string {
+	if int(m) < len(readModeNames) {
+		return readModeNames[m]
+	}
+	return "ReadMode(?)"
+}
+
+// ParseReadMode parses "readIndex", "lease" or "local".
+func ParseReadMode(s string) (ReadMode, bool) {
+	for m, name := range readModeNames {
+		if name == s {
+			return ReadMode(m), true
+		}
+	}
+	return 0, false
+}

@@ -1,0 +1,103 @@
+package playground
+
+import (
+	"slices"
+
+	"github.com/raftlab/raftlab/raft"
+)
+
+// Disk is a node's emulated disk: its write-ahead log, its latest snapshot
+// (saved atomically, so always durable) and how long an fsync takes.
+type Disk struct {
+	WAL      *raft.WAL
+	Snapshot *raft.Snapshot
+	FsyncMs  int64
+	// durable is the hard state of the last HardState record synced.
+	durable raft.HardState
+	// written is the hard state of the last HardState record written.
+	written raft.HardState
+}
+
+func (d *Disk) clone() *Disk {
+	c := *d
+	c.WAL = d.WAL.Clone()
+	return &c
+}
+
+// Node is one simulated server: a Raft node, its disk and its key-value
+// state machine, and the bookkeeping of a host that drives them.
+type Node struct {
+	ID raft.ID
+	// Up is false while the node is crashed; Removed once it has left the
+	// cluster for good.
+	Up      bool
+	Removed bool
+	// leaving is set once the node's removal has been asked for.
+	leaving bool
+	Raft    *raft.Node // nil while down
+	Disk    *Disk
+	KV      *KV
+
+	// lastTick is the virtual time up to which the node has been ticked.
+	lastTick int64
+	timerGen uint64
+	// busy is true while an fsync the node waits on is under way; the
+	// Ready behind it is pending, and messages that arrive wait in inbox.
+	busy     bool
+	busyGen  uint64
+	pending  raft.Ready
+	inbox    []*Flight
+	syncWait bool // a background fsync is scheduled
+
+	// chain[i] hashes the log prefix up to index i, for the checkers.
+	chain []uint64
+	// seen is the state last reported to the trace.
+	seen nodeView
+
+	writes  []pendingWrite
+	reads   map[uint64]pendingRead
+	readSeq uint64
+}
+
+// nodeView is the state the trace reports changes of.
+type nodeView struct {
+	role   raft.Role
+	term   uint64
+	leader raft.ID
+	commit uint64
+}
+
+type pendingWrite struct {
+	index, term uint64
+	client      int
+	seq         uint64
+}
+
+type pendingRead struct {
+	client int
+	seq    uint64
+	key    string
+}
+
+func (n *Node) view() nodeView {
+	return nodeView{role: n.Raft.Role(), term: n.Raft.Term(), leader: n.Raft.Leader(), commit: n.Raft.CommitIndex()}
+}
+
+func (n *Node) clone() *Node {
+	c := *n
+	if n.Raft != nil {
+		c.Raft = n.Raft.Clone()
+	}
+	c.Disk = n.Disk.clone()
+	if n.KV != nil {
+		c.KV = n.KV.Clone()
+	}
+	c.inbox = slices.Clone(n.inbox)
+	c.chain = n.chain[:len(n.chain):len(n.chain)] // append-only: sharing is safe
+	c.writes = slices.Clone(n.writes)
+	c.reads = make(map[uint64]pendingRead, len(n.reads))
+	for k, v := range n.reads {
+		c.reads[k] = v
+	}
+	return &c
+}

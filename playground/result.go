@@ -1,0 +1,176 @@
+package playground
+
+import (
+	"github.com/anishathalye/porcupine"
+	"github.com/raftlab/raftlab/raft"
+)
+
+// RunResult is the outcome of a run: the document `raftsim run --json`
+// prints.
+type RunResult struct {
+	Name         string          `json:"name"`
+	Seed         int64           `json:"seed"`
+	EndMs        int64           `json:"endMs"`
+	Nodes        []NodeResult    `json:"nodes"`
+	Expectations []Expectation   `json:"expectations"`
+	Violations   []Violation     `json:"violations"`
+	History      []HistoryEntry  `json:"history"`
+	Linearizable bool            `json:"linearizable"`
+	Verdict      Linearizability `json:"linearizability"`
+	Stats        StatsResult     `json:"stats"`
+
+	info porcupine.LinearizationInfo
+}
+
+// NodeResult is one node's state at the end of a run.
+type NodeResult struct {
+	ID            raft.ID           `json:"id"`
+	Up            bool              `json:"up"`
+	Role          string            `json:"role"`
+	Term          uint64            `json:"term"`
+	VotedFor      raft.ID           `json:"votedFor"`
+	Leader        raft.ID           `json:"leader"`
+	CommitIndex   uint64            `json:"commitIndex"`
+	AppliedIndex  uint64            `json:"appliedIndex"`
+	SnapshotIndex uint64            `json:"snapshotIndex"`
+	SnapshotTerm  uint64            `json:"snapshotTerm"`
+	LastIndex     uint64            `json:"lastIndex"`
+	Log           []LogEntry        `json:"log"`
+	KV            map[string]string `json:"kv"`
+	Members       []raft.ID         `json:"members"`
+}
+
+// LogEntry is a log entry as the result shows it.
+type LogEntry struct {
+	Index uint64 `json:"index"`
+	Term  uint64 `json:"term"`
+	Kind  string `json:"kind"`
+	Data  string `json:"data"`
+}
+
+// HistoryEntry is a client call as the result shows it.
+type HistoryEntry struct {
+	Client   int     `json:"client"`
+	Op       string  `json:"op"`
+	Key      string  `json:"key"`
+	Value    string  `json:"value,omitempty"`
+	From     *string `json:"from,omitempty"`
+	CallMs   int64   `json:"callMs"`
+	ReturnMs *int64  `json:"returnMs"`
+	OK       bool    `json:"ok"`
+	Result   *string `json:"result"`
+}
+
+// StatsResult counts messages and elections.
+type StatsResult struct {
+	MessagesSent      map[string]int `json:"messagesSent"`
+	MessagesDelivered int            `json:"messagesDelivered"`
+	MessagesDropped   int            `json:"messagesDropped"`
+	Elections         int            `json:"elections"`
+	LeaderChanges     int            `json:"leaderChanges"`
+}
+
+// Result summarises the world as it stands, checking the client history
+// for linearizability.
+func (w *World) Result(name string) RunResult {
+	r := RunResult{
+		Name: name, Seed: w.settings.Seed, EndMs: w.now,
+		Expectations: append([]Expectation{}, w.expectations...),
+		Violations:   append([]Violation{}, w.check.found...),
+		History:      []HistoryEntry{},
+	}
+	for _, id := range w.Nodes() {
+		r.Nodes = append(r.Nodes, nodeResult(w.nodes[id]))
+	}
+	for _, c := range w.history {
+		r.History = append(r.History, historyEntry(c))
+	}
+	r.Verdict, r.info = w.CheckLinearizability(checkTimeout)
+	r.Linearizable = r.Verdict == "ok"
+	r.Stats = StatsResult{
+		MessagesSent:      map[string]int{},
+		MessagesDelivered: w.stats.MessagesDelivered,
+		MessagesDropped:   w.stats.MessagesDropped,
+		Elections:         w.stats.Elections,
+		LeaderChanges:     w.stats.LeaderChanges,
+	}
+	for _, t := range raft.MessageTypes {
+		r.Stats.MessagesSent[t.String()] = w.stats.MessagesSent[t]
+	}
+	return r
+}
+
+// OK reports whether every expectation held and no property was violated.
+func (r RunResult) OK() bool {
+	for _, e := range r.Expectations {
+		if !e.OK {
+			return false
+		}
+	}
+	return len(r.Violations) == 0
+}
+
+// WriteReport writes porcupine's HTML view of the run's history.
+func (r RunResult) WriteReport(path string) error { return WriteLinearizabilityReport(r.info, path) }
+
+func nodeResult(n *Node) NodeResult {
+	nr := NodeResult{ID: n.ID, Up: n.Up, Log: []LogEntry{}, KV: map[string]string{}, Members: []raft.ID{}}
+	if !n.Up {
+		nr.Role = "down"
+		return nr
+	}
+	r := n.Raft
+	hs := r.HardState()
+	nr.Role, nr.Term, nr.VotedFor, nr.Leader = r.Role().String(), hs.Term, hs.Vote, r.Leader()
+	nr.CommitIndex, nr.AppliedIndex, nr.LastIndex = r.CommitIndex(), r.AppliedIndex(), r.LastIndex()
+	nr.SnapshotIndex = r.FirstIndex() - 1
+	nr.SnapshotTerm, _ = r.TermAt(nr.SnapshotIndex)
+	for i := r.FirstIndex(); i <= r.LastIndex(); i++ {
+		e, _ := r.EntryAt(i)
+		nr.Log = append(nr.Log, LogEntry{Index: e.Index, Term: e.Term, Kind: e.Kind.String(), Data: EntryText(e)})
+	}
+	for _, k := range n.KV.Keys() {
+		v, _ := n.KV.Get(k)
+		nr.KV[k] = v.Value
+	}
+	nr.Members = r.Membership().Members()
+	return nr
+}
+
+// EntryText renders an entry's payload for people: the command, the
+// membership, or nothing for a no-op.
+func EntryText(e raft.Entry) string {
+	switch e.Kind {
+	case raft.EntryNormal:
+		if c, err := DecodeCommand(e.Data); err == nil {
+			return c.String()
+		}
+		return "?"
+	case raft.EntryConfig:
+		if m, err := raft.UnmarshalMembership(e.Data); err == nil {
+			return m.String()
+		}
+		return "?"
+	}
+	return ""
+}
+
+func historyEntry(c Call) HistoryEntry {
+	h := HistoryEntry{Client: c.Client, Op: c.Cmd.Op.String(), Key: c.Cmd.Key, Value: c.Cmd.Value, CallMs: c.CallMs}
+	if c.Cmd.Op == OpCAS {
+		from := c.Cmd.From
+		h.From = &from
+	}
+	if !c.Done {
+		return h
+	}
+	ret := c.ReturnMs
+	h.ReturnMs = &ret
+	h.OK = c.Result.OK
+	switch {
+	case c.Cmd.Op == OpGet && c.Result.Found, c.Cmd.Op == OpCAS && !c.Result.OK && c.Result.Found:
+		v := c.Result.Value
+		h.Result = &v
+	}
+	return h
+}

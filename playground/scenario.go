@@ -1,0 +1,351 @@
+package playground
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"maps"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/raftlab/raftlab/raft"
+)
+
+// Scenario is a scenario file: a cluster's settings, its optional starting
+// state, and a script of timed steps. See the README for the format.
+type Scenario struct {
+	Name        string
+	Description string
+	Settings    Settings
+	// Until is when the run ends, in virtual milliseconds.
+	Until   int64
+	Initial map[raft.ID]Initial
+	Steps   []Step
+}
+
+// Initial is a node's state at time zero, as if read from its disk.
+type Initial struct {
+	Term     uint64   `json:"term"`
+	VotedFor raft.ID  `json:"votedFor"`
+	Log      []uint64 `json:"log"`
+	// CommitIndex is the durable commit index.
+	CommitIndex uint64 `json:"commitIndex"`
+}
+
+// ScenarioError is a problem with a scenario file, located by the step
+// index (-1 when not in a step) and the field.
+type ScenarioError struct {
+	Step   int
+	Action string
+	Field  string
+	Msg    string
+}
+
+func (e *ScenarioError) Error() string {
+	var b strings.Builder
+	if e.Step >= 0 {
+		fmt.Fprintf(&b, "steps[%d]", e.Step)
+		if e.Action != "" {
+			fmt.Fprintf(&b, " (%s)", e.Action)
+		}
+		if e.Field != "" {
+			b.WriteString(": ")
+		}
+	}
+	if e.Field != "" {
+		fmt.Fprintf(&b, "field %q", e.Field)
+	}
+	if b.Len() > 0 {
+		b.WriteString(": ")
+	}
+	b.WriteString(e.Msg)
+	return b.String()
+}
+
+type scenarioFile struct {
+	Name        *string            `json:"name"`
+	Description string             `json:"description"`
+	Seed        *int64             `json:"seed"`
+	Nodes       *int               `json:"nodes"`
+	Until       *int64             `json:"until"`
+	Timing      *timingJSON        `json:"timing"`
+	Features    *featuresJSON      `json:"features"`
+	Rules       *rulesFile         `json:"rules"`
+	Network     *networkJSON       `json:"network"`
+	Initial     map[string]Initial `json:"initial"`
+	Steps       []json.RawMessage  `json:"steps"`
+}
+
+type timingJSON struct {
+	ElectionTimeoutMs *[2]int64 `json:"electionTimeoutMs"`
+	HeartbeatMs       *int64    `json:"heartbeatMs"`
+	LatencyMs         *[2]int64 `json:"latencyMs"`
+	FsyncMs           *int64    `json:"fsyncMs"`
+}
+
+type featuresJSON struct {
+	PreVote       *bool   `json:"preVote"`
+	CheckQuorum   *bool   `json:"checkQuorum"`
+	LeaderNoop    *bool   `json:"leaderNoop"`
+	FastBacktrack *bool   `json:"fastBacktrack"`
+	SnapshotEvery *uint64 `json:"snapshotEvery"`
+	ReadMode      *string `json:"readMode"`
+}
+
+type rulesFile struct {
+	CommitOldTermsByCounting bool `json:"commitOldTermsByCounting"`
+	SkipElectionRestriction  bool `json:"skipElectionRestriction"`
+	FixedElectionTimeout     bool `json:"fixedElectionTimeout"`
+	AckBeforeFsync           bool `json:"ackBeforeFsync"`
+}
+
+type networkJSON struct {
+	DropRate      *float64 `json:"dropRate"`
+	DuplicateRate *float64 `json:"duplicateRate"`
+}
+
+// ParseScenario decodes and validates a scenario file. Every error names
+// the step and the field at fault.
+func ParseScenario(data []byte) (*Scenario, error) {
+	var f scenarioFile
+	if err := strictDecode(data, &f); err != nil {
+		return nil, jsonError(-1, "", err)
+	}
+	bad := func(field, format string, args ...any) error {
+		return &ScenarioError{Step: -1, Field: field, Msg: fmt.Sprintf(format, args...)}
+	}
+	if f.Name == nil || strings.TrimSpace(*f.Name) == "" {
+		return nil, bad("name", "required")
+	}
+	if f.Nodes == nil {
+		return nil, bad("nodes", "required")
+	}
+	s := DefaultSettings()
+	s.Nodes = *f.Nodes
+	if s.Nodes < 1 || s.Nodes > MaxNodes {
+		return nil, bad("nodes", "must be 1..%d, not %d", MaxNodes, s.Nodes)
+	}
+	if f.Seed != nil {
+		s.Seed = *f.Seed
+	}
+	if t := f.Timing; t != nil {
+		setIf(&s.ElectionTimeoutMs, t.ElectionTimeoutMs)
+		setIf(&s.HeartbeatMs, t.HeartbeatMs)
+		setIf(&s.LatencyMs, t.LatencyMs)
+		setIf(&s.FsyncMs, t.FsyncMs)
+	}
+	if ft := f.Features; ft != nil {
+		setIf(&s.PreVote, ft.PreVote)
+		setIf(&s.CheckQuorum, ft.CheckQuorum)
+		setIf(&s.LeaderNoop, ft.LeaderNoop)
+		setIf(&s.FastBacktrack, ft.FastBacktrack)
+		setIf(&s.SnapshotEvery, ft.SnapshotEvery)
+		if ft.ReadMode != nil {
+			m, ok := ParseReadMode(*ft.ReadMode)
+			if !ok {
+				return nil, bad("features.readMode", "must be \"readIndex\", \"lease\" or \"local\", not %q", *ft.ReadMode)
+			}
+			s.ReadMode = m
+		}
+	}
+	if r := f.Rules; r != nil {
+		s.Rules = raft.Rules{CommitOldTermsByCounting: r.CommitOldTermsByCounting, SkipElectionRestriction: r.SkipElectionRestriction,
+			FixedElectionTimeout: r.FixedElectionTimeout, AckBeforeFsync: r.AckBeforeFsync}
+	}
+	if n := f.Network; n != nil {
+		setIf(&s.DropRate, n.DropRate)
+		setIf(&s.DuplicateRate, n.DuplicateRate)
+	}
+	if err := s.Validate(); err != nil {
+		return nil, bad(settingsField(err), "%v", err)
+	}
+	sc := &Scenario{Name: *f.Name, Description: f.Description, Settings: s, Initial: map[raft.ID]Initial{}}
+	for key, in := range f.Initial {
+		id, err := strconv.Atoi(key)
+		if err != nil || id < 1 || id > s.Nodes {
+			return nil, bad("initial", "key %q is not a node ID in 1..%d", key, s.Nodes)
+		}
+		if err := in.validate(); err != nil {
+			return nil, bad("initial."+key, "%v", err)
+		}
+		sc.Initial[raft.ID(id)] = in
+	}
+	last := int64(0)
+	for i, raw := range f.Steps {
+		st, err := decodeStep(raw)
+		if err != nil {
+			return nil, withStep(err, i)
+		}
+		if err := st.validate(s.Nodes); err != nil {
+			return nil, withStep(err, i)
+		}
+		if st.At < last {
+			return nil, &ScenarioError{Step: i, Action: st.Do, Field: "at", Msg: fmt.Sprintf("%d is before the previous step's %d: steps must be in time order", st.At, last)}
+		}
+		last = st.At
+		sc.Steps = append(sc.Steps, st)
+	}
+	sc.Until = last + 1000
+	if f.Until != nil {
+		if *f.Until < last {
+			return nil, bad("until", "%d is before the last step at %d", *f.Until, last)
+		}
+		sc.Until = *f.Until
+	}
+	return sc, nil
+}
+
+func setIf[T any](dst *T, src *T) {
+	if src != nil {
+		*dst = *src
+	}
+}
+
+// settingsField names the scenario field behind a Settings.Validate error.
+func settingsField(err error) string {
+	msg := err.Error()
+	for _, f := range []struct{ prefix, field string }{
+		{"electionTimeoutMs", "timing.electionTimeoutMs"}, {"heartbeatMs", "timing.heartbeatMs"},
+		{"latencyMs", "timing.latencyMs"}, {"fsyncMs", "timing.fsyncMs"},
+		{"dropRate", "network.dropRate"}, {"duplicateRate", "network.duplicateRate"},
+		{"readMode", "features.readMode"}, {"nodes", "nodes"},
+	} {
+		if strings.HasPrefix(msg, f.prefix) {
+			return f.field
+		}
+	}
+	return ""
+}
+
+func (in Initial) validate() error {
+	prev := uint64(0)
+	for i, t := range in.Log {
+		if t == 0 || t < prev {
+			return fmt.Errorf("log[%d]: terms must be at least 1 and never decrease, not %d after %d", i, t, prev)
+		}
+		prev = t
+	}
+	if prev > in.Term {
+		return fmt.Errorf("term %d is below the last log term %d", in.Term, prev)
+	}
+	if in.CommitIndex > uint64(len(in.Log)) {
+		return fmt.Errorf("commitIndex %d is beyond the log's %d entries", in.CommitIndex, len(in.Log))
+	}
+	return nil
+}
+
+func withStep(err error, i int) error {
+	var se *ScenarioError
+	if errors.As(err, &se) {
+		se.Step = i
+		return se
+	}
+	return &ScenarioError{Step: i, Msg: err.Error()}
+}
+
+func strictDecode(data []byte, v any) error {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(v); err != nil {
+		return err
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		return errors.New("unexpected data after the JSON object")
+	}
+	return nil
+}
+
+// jsonError turns a decoding error into a ScenarioError naming the field.
+func jsonError(step int, action string, err error) error {
+	var te *json.UnmarshalTypeError
+	var se *json.SyntaxError
+	switch {
+	case errors.As(err, &te):
+		return &ScenarioError{Step: step, Action: action, Field: te.Field, Msg: fmt.Sprintf("expected %s, got %s", kindName(te.Type.Kind().String()), te.Value)}
+	case errors.As(err, &se):
+		return &ScenarioError{Step: step, Action: action, Msg: fmt.Sprintf("invalid JSON at byte %d: %v", se.Offset, err)}
+	}
+	msg := strings.TrimPrefix(err.Error(), "json: ")
+	if field, ok := strings.CutPrefix(msg, "unknown field "); ok {
+		return &ScenarioError{Step: step, Action: action, Field: strings.Trim(field, `"`), Msg: "unknown field"}
+	}
+	return &ScenarioError{Step: step, Action: action, Msg: msg}
+}
+
+func kindName(k string) string {
+	switch {
+	case strings.HasPrefix(k, "int"), strings.HasPrefix(k, "uint"), strings.HasPrefix(k, "float"):
+		return "a number"
+	case k == "slice", k == "array":
+		return "a list"
+	case k == "struct", k == "map":
+		return "an object"
+	case k == "bool":
+		return "true or false"
+	}
+	return "a " + k
+}
+
+// NewWorld creates the world the scenario starts from: its settings and its
+// initial node states. Run its steps with a Session.
+func (sc *Scenario) NewWorld() (*World, error) {
+	w, err := New(sc.Settings)
+	if err != nil {
+		return nil, err
+	}
+	for _, id := range slices.Sorted(maps.Keys(sc.Initial)) {
+		in := sc.Initial[id]
+		st := raft.DurableState{HardState: raft.HardState{Term: in.Term, Vote: in.VotedFor, Commit: in.CommitIndex}}
+		for i, t := range in.Log {
+			idx := uint64(i + 1)
+			// The payload depends only on index and term, so equal
+			// (index, term) pairs hold equal entries on every node, as
+			// Log Matching demands of real logs.
+			cmd := Command{Op: OpPut, Key: "x", Value: fmt.Sprintf("%d.%d", idx, t)}
+			st.Entries = append(st.Entries, raft.Entry{Index: idx, Term: t, Kind: raft.EntryNormal, Data: EncodeCommand(cmd)})
+		}
+		if err := w.restartFrom(id, st); err != nil {
+			return nil, err
+		}
+	}
+	return w, nil
+}
+
+// restartFrom replaces node id, at time zero, with one booted from st.
+func (w *World) restartFrom(id raft.ID, st raft.DurableState) error {
+	w.shutdown(w.nodes[id])
+	return w.startNode(id, w.bootPeers(id), st)
+}
+
+// Marshal encodes the scenario as a scenario file (settings in full, so
+// that it does not depend on defaults).
+func (sc *Scenario) Marshal() ([]byte, error) {
+	s := sc.Settings
+	rm := s.ReadMode.String()
+	f := map[string]any{
+		"name":        sc.Name,
+		"description": sc.Description,
+		"seed":        s.Seed,
+		"nodes":       s.Nodes,
+		"until":       sc.Until,
+		"timing": timingJSON{ElectionTimeoutMs: &s.ElectionTimeoutMs, HeartbeatMs: &s.HeartbeatMs,
+			LatencyMs: &s.LatencyMs, FsyncMs: &s.FsyncMs},
+		"features": featuresJSON{PreVote: &s.PreVote, CheckQuorum: &s.CheckQuorum, LeaderNoop: &s.LeaderNoop,
+			FastBacktrack: &s.FastBacktrack, SnapshotEvery: &s.SnapshotEvery, ReadMode: &rm},
+		"rules": rulesFile{CommitOldTermsByCounting: s.Rules.CommitOldTermsByCounting, SkipElectionRestriction: s.Rules.SkipElectionRestriction,
+			FixedElectionTimeout: s.Rules.FixedElectionTimeout, AckBeforeFsync: s.Rules.AckBeforeFsync},
+		"network": networkJSON{DropRate: &s.DropRate, DuplicateRate: &s.DuplicateRate},
+		"steps":   sc.Steps,
+	}
+	if len(sc.Initial) > 0 {
+		in := map[string]Initial{}
+		for id, v := range sc.Initial {
+			in[strconv.Itoa(int(id))] = v
+		}
+		f["initial"] = in
+	}
+	return json.MarshalIndent(f, "", "  ")
+}

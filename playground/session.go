@@ -1,0 +1,141 @@
+package playground
+
+import "fmt"
+
+// Session is a world with a history. It keeps every step taken, in time
+// order, and checkpoints of the world along the way, so it can seek to any
+// earlier moment (restore the checkpoint before it and replay) and forward
+// again. Acting in the past forks history: the steps and checkpoints after
+// that moment are discarded, so undo is just a seek.
+type Session struct {
+	world *World
+	steps []Step
+	// applied counts the steps already carried out in world.
+	applied     int
+	checkpoints []checkpoint
+	// interval is the virtual time between checkpoints. It doubles (and
+	// every other checkpoint goes) whenever there are maxCheckpoints, so
+	// memory stays bounded and a seek replays at most one interval.
+	interval int64
+	// Horizon is the furthest time this history has been run to.
+	horizon int64
+}
+
+type checkpoint struct {
+	at      int64
+	applied int
+	world   *World
+}
+
+const (
+	firstCheckpointInterval = 500
+	maxCheckpoints          = 256
+)
+
+// NewSession starts a session at w's present with a script of steps (which
+// must be in time order).
+func NewSession(w *World, steps []Step) *Session {
+	s := &Session{world: w, steps: append([]Step(nil), steps...), interval: firstCheckpointInterval, horizon: w.now}
+	s.checkpoints = []checkpoint{{at: w.now, applied: 0, world: w.Clone()}}
+	return s
+}
+
+// World is the world at the session's present. It is replaced by SeekTo, so
+// do not hold on to it across calls.
+func (s *Session) World() *World { return s.world }
+
+// Now is the session's present.
+func (s *Session) Now() int64 { return s.world.now }
+
+// Horizon is the furthest moment this history has reached.
+func (s *Session) Horizon() int64 { return s.horizon }
+
+// Steps lists the steps of this history, in time order.
+func (s *Session) Steps() []Step { return s.steps }
+
+// RunUntil moves the present forward to t, carrying out the steps due on
+// the way. A step that fails (crashing a node that is down) is noted in the
+// trace and skipped.
+func (s *Session) RunUntil(t int64) {
+	for s.applied < len(s.steps) && s.steps[s.applied].At <= t {
+		st := s.steps[s.applied]
+		s.advance(st.At)
+		s.apply(s.applied, st)
+		s.applied++
+	}
+	s.advance(t)
+}
+
+func (s *Session) apply(i int, st Step) {
+	if err := s.world.Do(st); err != nil {
+		s.world.emit(Event{Type: EvNote, Note: fmt.Sprintf("step %d (%s) could not be carried out: %v", i, st.Do, err)})
+	}
+}
+
+// advance runs the world to t, taking checkpoints on the way.
+func (s *Session) advance(t int64) {
+	for {
+		next := s.checkpoints[len(s.checkpoints)-1].at + s.interval
+		if next > t {
+			break
+		}
+		s.world.RunUntil(next)
+		s.checkpoint()
+	}
+	s.world.RunUntil(t)
+	s.horizon = max(s.horizon, s.world.now)
+}
+
+func (s *Session) checkpoint() {
+	s.checkpoints = append(s.checkpoints, checkpoint{at: s.world.now, applied: s.applied, world: s.world.Clone()})
+	if len(s.checkpoints) < maxCheckpoints {
+		return
+	}
+	kept := s.checkpoints[:1]
+	for i := 2; i < len(s.checkpoints); i += 2 {
+		kept = append(kept, s.checkpoints[i])
+	}
+	clear(s.checkpoints[len(kept):])
+	s.checkpoints = kept
+	s.interval *= 2
+}
+
+// SeekTo moves the present to t, backwards or forwards. Going back restores
+// the last checkpoint at or before t and replays to t; the steps after t are
+// kept, so seeking forward again replays them.
+func (s *Session) SeekTo(t int64) {
+	if t < 0 {
+		t = 0
+	}
+	if t < s.world.now {
+		i := len(s.checkpoints) - 1
+		for i > 0 && s.checkpoints[i].at > t {
+			i--
+		}
+		cp := s.checkpoints[i]
+		s.world = cp.world.Clone()
+		s.applied = cp.applied
+	}
+	s.RunUntil(t)
+}
+
+// Do carries out a step now (its At is set to the present). If the present
+// is in the past of this history, the future is discarded first: history
+// forks here.
+func (s *Session) Do(st Step) error {
+	st.At = s.world.now
+	s.steps = s.steps[:s.applied]
+	i := len(s.checkpoints)
+	for i > 1 && s.checkpoints[i-1].at > st.At {
+		i--
+	}
+	clear(s.checkpoints[i:])
+	s.checkpoints = s.checkpoints[:i]
+	s.horizon = s.world.now
+	if err := s.world.Do(st); err != nil {
+		return err
+	}
+	s.steps = append(s.steps, st)
+	s.applied++
+	return nil
+}

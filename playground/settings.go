@@ -1,0 +1,85 @@
+package playground
+
+import (
+	"fmt"
+
+	"github.com/raftlab/raftlab/raft"
+)
+
+// Settings configure a world. Times are virtual milliseconds; a Raft tick is
+// one millisecond.
+type Settings struct {
+	Nodes int
+	Seed  int64
+
+	ElectionTimeoutMs [2]int64
+	HeartbeatMs       int64
+	LatencyMs         [2]int64
+	FsyncMs           int64
+
+	PreVote       bool
+	CheckQuorum   bool
+	LeaderNoop    bool
+	FastBacktrack bool
+	// SnapshotEvery makes a node snapshot once it has applied this many
+	// entries past its last snapshot; 0 means never.
+	SnapshotEvery uint64
+	ReadMode      ReadMode
+
+	// Rules are the teaching switches (LeaderNoop above stands for
+	// Rules.SkipLeaderNoop, which is ignored here).
+	Rules raft.Rules
+
+	DropRate      float64
+	DuplicateRate float64
+}
+
+// DefaultSettings are the playground's defaults: the scenario format's.
+func DefaultSettings() Settings {
+	return Settings{
+		Nodes: 5, Seed: 1,
+		ElectionTimeoutMs: [2]int64{150, 300}, HeartbeatMs: 50, LatencyMs: [2]int64{10, 20}, FsyncMs: 1,
+		PreVote: true, CheckQuorum: true, LeaderNoop: true, FastBacktrack: true,
+	}
+}
+
+// Validate reports settings no world can run with.
+func (s Settings) Validate() error {
+	switch {
+	case s.Nodes < 1 || s.Nodes > MaxNodes:
+		return fmt.Errorf("nodes must be 1..%d, not %d", MaxNodes, s.Nodes)
+	case s.HeartbeatMs < 1:
+		return fmt.Errorf("heartbeatMs must be at least 1, not %d", s.HeartbeatMs)
+	case s.ElectionTimeoutMs[0] <= s.HeartbeatMs || s.ElectionTimeoutMs[1] < s.ElectionTimeoutMs[0]:
+		return fmt.Errorf("electionTimeoutMs must be [min,max] with heartbeatMs < min <= max, not %v", s.ElectionTimeoutMs)
+	case s.LatencyMs[0] < 0 || s.LatencyMs[1] < s.LatencyMs[0]:
+		return fmt.Errorf("latencyMs must be [min,max] with 0 <= min <= max, not %v", s.LatencyMs)
+	case s.FsyncMs < 0:
+		return fmt.Errorf("fsyncMs must not be negative, not %d", s.FsyncMs)
+	case s.DropRate < 0 || s.DropRate > 1:
+		return fmt.Errorf("dropRate must be in 0..1, not %g", s.DropRate)
+	case s.DuplicateRate < 0 || s.DuplicateRate > 1:
+		return fmt.Errorf("duplicateRate must be in 0..1, not %g", s.DuplicateRate)
+	case s.ReadMode == LeaseRead && !s.CheckQuorum:
+		return fmt.Errorf("readMode lease needs checkQuorum: a lease is only safe when followers ignore vote requests while they hear from a leader")
+	}
+	return nil
+}
+
+// raftConfig is the configuration of node id.
+func (s Settings) raftConfig(id raft.ID, peers []raft.ID) raft.Config {
+	rules := s.Rules
+	rules.SkipLeaderNoop = !s.LeaderNoop
+	return raft.Config{
+		ID:              id,
+		Peers:           peers,
+		ElectionTick:    int(s.ElectionTimeoutMs[0]),
+		ElectionTickMax: int(s.ElectionTimeoutMs[1]),
+		HeartbeatTick:   int(s.HeartbeatMs),
+		Seed:            uint64(s.Seed)*0x9e3779b97f4a7c15 + uint64(id),
+		PreVote:         s.PreVote,
+		CheckQuorum:     s.CheckQuorum,
+		FastBacktrack:   s.FastBacktrack,
+		Rules:           rules,
+	}
+}

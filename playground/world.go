@@ -1,0 +1,482 @@
+// Package playground is the simulated world RaftLab's views draw and its
+// lessons script: a cluster of Raft nodes with emulated disks, the network
+// between them and the clients in front of them, all in virtual time.
+//
+// The world is a discrete-event simulation in virtual milliseconds. All of
+// its randomness comes from one seed and its events are ordered by time and
+// then by the order they were scheduled, so the same settings, seed and
+// commands give the same run, byte for byte. Safety checkers watch every
+// change; Session adds time travel on top.
+package playground
+
+import (
+	"container/heap"
+	"fmt"
+	"maps"
+	"slices"
+
+	"github.com/raftlab/raftlab/raft"
+)
+
+// World is the simulated cluster at one moment of virtual time.
+type World struct {
+	settings Settings
+	now      int64
+	rng      rng
+	seq      uint64
+	queue    eventQueue
+	nodes    [MaxNodes + 1]*Node
+	net      Network
+
+	// flights are the messages on the wire, by ID. A Flight is never
+	// changed once launched, so clones share them.
+	flights    map[uint64]*Flight
+	nextFlight uint64
+
+	clients []Client
+	history []Call
+	// calls finds a call in history by callKey.
+	calls map[uint64]int
+
+	trace        []Event
+	check        checker
+	stats        Stats
+	expectations []Expectation
+	admin        []adminOp
+	adminQueued  bool
+	departing    []raft.ID
+	// observeNote explains the next role change observe reports.
+	observeNote string
+}
+
+// Stats counts what happened in a run.
+type Stats struct {
+	MessagesSent      [raft.MsgTimeoutNow + 1]int
+	MessagesDelivered int
+	MessagesDropped   int
+	Elections         int
+	LeaderChanges     int
+}
+
+// New creates a world of s.Nodes fresh nodes forming one cluster.
+func New(s Settings) (*World, error) {
+	if err := s.Validate(); err != nil {
+		return nil, err
+	}
+	w := &World{
+		settings: s,
+		rng:      rng{state: uint64(s.Seed)},
+		flights:  map[uint64]*Flight{},
+		calls:    map[uint64]int{},
+		check:    newChecker(),
+	}
+	w.net.LatencyMin, w.net.LatencyMax = s.LatencyMs[0], s.LatencyMs[1]
+	w.net.DropRate, w.net.DuplicateRate = s.DropRate, s.DuplicateRate
+	peers := make([]raft.ID, s.Nodes)
+	for i := range peers {
+		peers[i] = raft.ID(i + 1)
+	}
+	for _, id := range peers {
+		if err := w.startNode(id, peers, raft.DurableState{}); err != nil {
+			return nil, err
+		}
+	}
+	return w, nil
+}
+
+// Clone returns an independent copy of the world, sharing only immutable
+// data (entries, snapshots, flights, the trace written so far).
+func (w *World) Clone() *World {
+	c := *w
+	c.queue = slices.Clone(w.queue)
+	for i, n := range w.nodes {
+		if n != nil {
+			c.nodes[i] = n.clone()
+		}
+	}
+	c.flights = maps.Clone(w.flights)
+	c.clients = slices.Clone(w.clients)
+	c.history = slices.Clone(w.history)
+	c.calls = maps.Clone(w.calls)
+	c.trace = w.trace[:len(w.trace):len(w.trace)]
+	c.check = w.check.clone()
+	c.expectations = slices.Clone(w.expectations)
+	c.admin = slices.Clone(w.admin)
+	c.departing = nil
+	return &c
+}
+
+// Now is the current virtual time in milliseconds.
+func (w *World) Now() int64 { return w.now }
+
+// Settings returns the world's settings as they stand (the network and
+// disks may have been changed since).
+func (w *World) Settings() Settings { return w.settings }
+
+// RunUntil processes every event up to and including virtual time t.
+func (w *World) RunUntil(t int64) {
+	for len(w.queue) > 0 && w.queue[0].at <= t {
+		e := heap.Pop(&w.queue).(event)
+		w.now = e.at
+		w.handle(e)
+	}
+	w.now = max(w.now, t)
+}
+
+// NextEventAt is the time of the next scheduled event, or false when there
+// is none.
+func (w *World) NextEventAt() (int64, bool) {
+	if len(w.queue) == 0 {
+		return 0, false
+	}
+	return w.queue[0].at, true
+}
+
+func (w *World) handle(e event) {
+	switch e.kind {
+	case evDeliver:
+		w.deliver(e.id)
+	case evTimer:
+		if n := w.live(e.node); n != nil && !n.busy && e.gen == n.timerGen {
+			w.catchUp(n)
+			w.settle(n)
+		}
+	case evFsync:
+		if n := w.live(e.node); n != nil && n.busy && e.gen == n.busyGen {
+			w.finishFsync(n)
+		}
+	case evSync:
+		if n := w.live(e.node); n != nil && n.syncWait {
+			n.syncWait = false
+			w.syncDisk(n)
+		}
+	case evClientTimeout:
+		w.clientTimeout(int(e.id), e.gen, e.node)
+	case evAdmin:
+		w.adminQueued = false
+		w.runAdmin()
+	}
+}
+
+// live returns the node with id if it exists and is up.
+func (w *World) live(id raft.ID) *Node {
+	if id < 1 || id > MaxNodes {
+		return nil
+	}
+	if n := w.nodes[id]; n != nil && n.Up && !n.Removed {
+		return n
+	}
+	return nil
+}
+
+// emit appends an event to the trace.
+func (w *World) emit(e Event) {
+	e.AtMs = w.now
+	w.trace = append(w.trace, e)
+}
+
+// startNode creates node id with a fresh disk (or the given durable state)
+// and starts it.
+func (w *World) startNode(id raft.ID, peers []raft.ID, st raft.DurableState) error {
+	n := &Node{ID: id, Disk: &Disk{WAL: &raft.WAL{}, FsyncMs: w.settings.FsyncMs}, chain: []uint64{0}}
+	w.nodes[id] = n
+	if st.HardState != (raft.HardState{}) || len(st.Entries) > 0 {
+		recs := []raft.Record{{Type: raft.RecordHardState, HardState: st.HardState}}
+		for _, e := range st.Entries {
+			recs = append(recs, raft.Record{Type: raft.RecordEntry, Entry: e})
+		}
+		n.Disk.WAL.Append(recs...)
+		n.Disk.WAL.Sync()
+		n.Disk.durable, n.Disk.written = st.HardState, st.HardState
+	}
+	return w.boot(n, peers)
+}
+
+// boot starts n's Raft node from its disk.
+func (w *World) boot(n *Node, peers []raft.ID) error {
+	recs, _ := n.Disk.WAL.Repair()
+	st, err := raft.Recover(n.Disk.Snapshot, recs)
+	if err != nil {
+		return fmt.Errorf("S%d: %w", n.ID, err)
+	}
+	r, err := raft.New(w.settings.raftConfig(n.ID, peers), st)
+	if err != nil {
+		return fmt.Errorf("S%d: %w", n.ID, err)
+	}
+	n.Raft = r
+	n.Up = true
+	n.lastTick = w.now
+	n.KV = NewKV()
+	base := uint64(0)
+	if s := n.Disk.Snapshot; s != nil {
+		if kv, err := UnmarshalKV(s.Data); err == nil {
+			n.KV = kv
+		}
+		base = s.Meta.Index
+	}
+	n.chain = w.check.prefixChain(base)
+	for _, e := range st.Entries {
+		n.chain = append(n.chain, entryHash(n.chain[len(n.chain)-1], e))
+	}
+	n.reads = map[uint64]pendingRead{}
+	n.seen = n.view()
+	w.check.onBoot(w, n)
+	w.settle(n)
+	return nil
+}
+
+// catchUp ticks n up to the present. Timers fire only at the end (the world
+// wakes a node no later than its next timer), so it is enough to look at the
+// outcome once.
+func (w *World) catchUp(n *Node) {
+	if n.lastTick >= w.now {
+		return
+	}
+	wasLeader := n.Raft.Role() == raft.Leader
+	due := !wasLeader && n.lastTick+int64(n.Raft.TicksUntilTimeout()) <= w.now && n.Raft.Membership().IsVoter(n.ID)
+	for n.lastTick < w.now {
+		n.Raft.Tick()
+		n.lastTick++
+	}
+	switch role := n.Raft.Role(); {
+	case due:
+		w.emit(Event{Type: EvTimeout, Node: n.ID, Term: n.Raft.Term(), Role: role})
+	case wasLeader && role != raft.Leader:
+		w.observeNote = " (CheckQuorum: it has not heard from a majority for an election timeout)"
+	}
+}
+
+// settle hands n's Ready batches to its disk, network and state machine
+// until it has nothing left or must wait for an fsync.
+func (w *World) settle(n *Node) {
+	w.observe(n)
+	for !n.busy && n.Up && n.Raft.HasReady() {
+		rd := n.Raft.Ready()
+		w.writeReady(n, rd)
+		if rd.MustSync {
+			n.busy = true
+			n.busyGen++
+			n.pending = rd
+			w.schedule(event{at: w.now + n.Disk.FsyncMs, kind: evFsync, node: n.ID, gen: n.busyGen})
+			break
+		}
+		if len(rd.Records) > 0 && !n.syncWait {
+			n.syncWait = true
+			w.schedule(event{at: w.now + n.Disk.FsyncMs, kind: evSync, node: n.ID})
+		}
+		w.finishReady(n, rd)
+		w.observe(n)
+	}
+	if n.Up {
+		w.check.onSettle(w, n)
+		if !n.busy {
+			n.timerGen++
+			w.schedule(event{at: n.lastTick + int64(n.Raft.TicksUntilTimeout()), kind: evTimer, node: n.ID, gen: n.timerGen})
+		}
+	}
+	if len(w.departing) > 0 {
+		w.retireDeparted()
+	}
+}
+
+// finishFsync ends n's wait for its disk: the pending Ready goes out, and
+// the messages that arrived meanwhile are stepped.
+func (w *World) finishFsync(n *Node) {
+	w.syncDisk(n)
+	rd := n.pending
+	n.pending = raft.Ready{}
+	n.busy = false
+	w.finishReady(n, rd)
+	w.catchUp(n)
+	inbox := n.inbox
+	n.inbox = nil
+	for _, f := range inbox {
+		w.receive(n, f)
+	}
+	w.settle(n)
+}
+
+// syncDisk makes n's WAL durable.
+func (w *World) syncDisk(n *Node) {
+	wal := n.Disk.WAL
+	if wal.Synced() == wal.Size() {
+		return
+	}
+	wal.Sync()
+	n.Disk.durable = n.Disk.written
+	w.emit(Event{Type: EvFsync, Node: n.ID, Index: uint64(wal.Size())})
+}
+
+// writeReady saves a Ready's snapshot and records to n's disk.
+func (w *World) writeReady(n *Node, rd raft.Ready) {
+	if rd.Snapshot != nil {
+		n.Disk.Snapshot = rd.Snapshot
+	}
+	n.Disk.WAL.Append(rd.Records...)
+	var first, last raft.Entry
+	flush := func() {
+		if first.Index > 0 {
+			w.emit(Event{Type: EvAppend, Node: n.ID, Index: first.Index, Index2: last.Index, Term: last.Term, Note: entryNote(first, last)})
+			first = raft.Entry{}
+		}
+	}
+	for _, r := range rd.Records {
+		switch r.Type {
+		case raft.RecordHardState:
+			n.Disk.written = r.HardState
+		case raft.RecordEntry:
+			if first.Index == 0 || r.Entry.Term != last.Term || r.Entry.Index != last.Index+1 {
+				flush()
+				first = r.Entry
+			}
+			last = r.Entry
+			w.check.onAppend(w, n, r.Entry)
+		case raft.RecordTruncate:
+			flush()
+			w.emit(Event{Type: EvTruncate, Node: n.ID, Index: r.Index})
+			w.check.onTruncate(w, n, r.Index)
+		case raft.RecordSnapshot:
+			flush()
+			how := "took"
+			if rd.Snapshot != nil {
+				how = "installed"
+			}
+			w.emit(Event{Type: EvSnapshot, Node: n.ID, Index: r.Snapshot.Index, Term: r.Snapshot.Term, Note: how})
+			w.check.onSnapshot(w, n, r.Snapshot, rd.Snapshot != nil)
+		}
+	}
+	flush()
+}
+
+func entryNote(first, last raft.Entry) string {
+	if first.Index != last.Index {
+		return ""
+	}
+	switch first.Kind {
+	case raft.EntryNoop:
+		return ": the new leader's no-op"
+	case raft.EntryConfig:
+		if m, err := raft.UnmarshalMembership(first.Data); err == nil {
+			return ": a configuration change to " + m.String()
+		}
+	case raft.EntryNormal:
+		if c, err := DecodeCommand(first.Data); err == nil {
+			return fmt.Sprintf(": %q", c.String())
+		}
+	}
+	return ""
+}
+
+// finishReady sends a Ready's messages, applies its entries and answers its
+// reads, then acknowledges it.
+func (w *World) finishReady(n *Node, rd raft.Ready) {
+	for _, m := range rd.Messages {
+		if m.Type == raft.MsgRequestVoteResponse && !m.Reject {
+			w.emit(Event{Type: EvVote, Node: n.ID, Peer: m.To, Term: m.Term})
+			w.check.onVote(w, n.ID, m.To, m.Term)
+		}
+		if m.Type != raft.MsgPreVote && m.Type != raft.MsgPreVoteResponse {
+			// (Pre-vote traffic carries the term a pre-candidate would
+			// campaign in, not the sender's.)
+			w.check.onSend(n.ID, m.Term)
+		}
+		w.sendRaft(n.ID, m)
+	}
+	if rd.Snapshot != nil {
+		if kv, err := UnmarshalKV(rd.Snapshot.Data); err == nil {
+			n.KV = kv
+		}
+	}
+	for _, e := range rd.CommittedEntries {
+		w.apply(n, e)
+	}
+	for _, rs := range rd.Reads {
+		w.answerRead(n, rs)
+	}
+	n.Raft.Advance(rd)
+	w.maybeSnapshot(n)
+}
+
+// apply executes a committed entry on n's state machine.
+func (w *World) apply(n *Node, e raft.Entry) {
+	w.check.onApply(w, n, e)
+	note := ""
+	switch e.Kind {
+	case raft.EntryNormal:
+		c, err := DecodeCommand(e.Data)
+		if err != nil {
+			break
+		}
+		res := n.KV.Apply(c)
+		w.noteApplied(c, res)
+		note = fmt.Sprintf(" (%s)", c.String())
+		w.answerWrite(n, e, c, res)
+	case raft.EntryConfig:
+		if m, err := raft.UnmarshalMembership(e.Data); err == nil {
+			note = " (configuration " + m.String() + ")"
+			w.onConfigApplied(n, m)
+		}
+	case raft.EntryNoop:
+		note = " (no-op)"
+	}
+	w.emit(Event{Type: EvApply, Node: n.ID, Index: e.Index, Term: e.Term, Note: note})
+}
+
+// maybeSnapshot compacts n's log once it has applied SnapshotEvery entries
+// past its last snapshot.
+func (w *World) maybeSnapshot(n *Node) {
+	every := w.settings.SnapshotEvery
+	if every == 0 || !n.Up {
+		return
+	}
+	if n.Raft.AppliedIndex() >= n.Raft.FirstIndex()-1+every {
+		w.takeSnapshot(n)
+	}
+}
+
+// takeSnapshot saves a snapshot of n's state machine and compacts its log.
+func (w *World) takeSnapshot(n *Node) error {
+	snap, err := n.Raft.Compact(n.Raft.AppliedIndex(), n.KV.Marshal())
+	if err != nil {
+		return err
+	}
+	n.Disk.Snapshot = snap
+	return nil
+}
+
+// observe reports the changes in n's role, term, leader and commit index
+// since it was last observed.
+func (w *World) observe(n *Node) {
+	if !n.Up {
+		return
+	}
+	v := n.view()
+	old := n.seen
+	if v == old {
+		return
+	}
+	n.seen = v
+	if v.term != old.term {
+		w.emit(Event{Type: EvTerm, Node: n.ID, Term: v.term})
+		w.check.onTerm(w, n, v.term)
+	}
+	if v.role != old.role || (v.role == raft.Follower && v.leader != old.leader && v.leader != raft.None) {
+		note := w.observeNote
+		w.emit(Event{Type: EvRole, Node: n.ID, Role: v.role, Term: v.term, Peer: v.leader, Note: note})
+		if v.role == raft.Leader {
+			w.stats.LeaderChanges++
+			w.check.onLeader(w, n)
+		}
+		if old.role == raft.Leader && v.role != raft.Leader {
+			w.failWrites(n)
+		}
+	}
+	if v.role == raft.Candidate && (old.role != raft.Candidate || v.term != old.term) {
+		w.stats.Elections++
+	}
+	w.observeNote = ""
+	if v.commit != old.commit {
+		w.emit(Event{Type: EvCommit, Node: n.ID, Index: v.commit, Term: v.term})
+		w.check.onCommit(w, n, old.commit, v.commit)
+	}
+}
