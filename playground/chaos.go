@@ -59,7 +59,12 @@ func RunChaos(cfg ChaosConfig) (ChaosOutcome, error) {
 		var st Step
 		if t < nextFault {
 			sess.RunUntil(t)
-			st = chaosClientStep(&r, keys)
+			// A bounded pool of clients, as in a real deployment: it
+			// bounds the concurrency the linearizability check must
+			// untangle after an outage.
+			if sess.World().Outstanding() < chaosClients {
+				st = chaosClientStep(&r, keys)
+			}
 		} else {
 			t = nextFault
 			nextFault += r.between(200, 1200)
@@ -98,6 +103,9 @@ func RunChaos(cfg ChaosConfig) (ChaosOutcome, error) {
 		Calls: len(w.history),
 	}, nil
 }
+
+// chaosClients bounds the client calls outstanding at once in a chaos run.
+const chaosClients = 6
 
 // chaosFault picks a random fault, or an empty step when it found none to
 // do.

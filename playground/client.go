@@ -278,5 +278,16 @@ func (w *World) noteApplied(c Command, res Result) {
 	}
 }
 
+// Outstanding counts the client calls still waiting for an answer.
+func (w *World) Outstanding() int {
+	n := 0
+	for _, c := range w.clients {
+		if c.call >= 0 {
+			n++
+		}
+	}
+	return n
+}
+
 // History lists every client call so far, in invocation order.
 func (w *World) History() []Call { return w.history }
