@@ -79,6 +79,9 @@ type pendingRead struct {
 	key    string
 }
 
+// Syncing reports whether the node is waiting for an fsync to finish.
+func (n *Node) Syncing() bool { return n.busy }
+
 func (n *Node) view() nodeView {
 	return nodeView{role: n.Raft.Role(), term: n.Raft.Term(), leader: n.Raft.Leader(), commit: n.Raft.CommitIndex()}
 }

@@ -72,13 +72,7 @@ func (n *Node) Status() Status {
 		PendingReads:     slices.Clone(n.reads),
 	}
 	s.Snapshot.Membership = n.log.snap.Membership.Clone()
-	if n.role == PreCandidate || n.role == Candidate {
-		for _, id := range n.members.Voters {
-			if g, ok := n.votes[id]; ok {
-				s.Votes = append(s.Votes, Vote{From: id, Granted: g})
-			}
-		}
-	}
+	s.Votes = n.Votes()
 	for _, id := range n.peers() {
 		p := n.progress[id].clone()
 		s.Progress = append(s.Progress, *p)
@@ -139,3 +133,23 @@ func (n *Node) PeerProgress(id ID) (Progress, bool) {
 	}
 	return *pr.clone(), true
 }
+
+// Votes lists the answers to the node's current (pre-)election, by voter;
+// none unless it is a (pre-)candidate.
+func (n *Node) Votes() []Vote {
+	if n.role != PreCandidate && n.role != Candidate {
+		return nil
+	}
+	var out []Vote
+	for _, id := range n.members.Voters {
+		if g, ok := n.votes[id]; ok {
+			out = append(out, Vote{From: id, Granted: g})
+		}
+	}
+	return out
+}
+
+// ElectionElapsed and ElectionTimeout are the election timer: ticks since it
+// was reset, and the randomized timeout it runs to.
+func (n *Node) ElectionElapsed() int { return n.electionElapsed }
+func (n *Node) ElectionTimeout() int { return n.electionTimeout }

@@ -206,3 +206,24 @@ func Recover(snap *Snapshot, recs []Record) (DurableState, error) {
 	st.Entries = append([]Entry(nil), st.Entries...)
 	return st, nil
 }
+
+// Tail returns the last n records written and how many of them, counted from
+// the start of the returned slice, are durable: for showing a log's end with
+// its fsync point.
+func (w *WAL) Tail(n int) (recs []Record, durable int) {
+	start := max(0, len(w.offsets)-n)
+	for i, off := range w.offsets[start:] {
+		end := len(w.buf)
+		if start+i+1 < len(w.offsets) {
+			end = w.offsets[start+i+1]
+		}
+		rs, _, _ := ReadWAL(w.buf[off:end])
+		if len(rs) == 1 {
+			recs = append(recs, rs[0])
+			if end <= w.synced {
+				durable++
+			}
+		}
+	}
+	return recs, durable
+}

@@ -1,0 +1,238 @@
+package ui
+
+import (
+	"fmt"
+	"image/color"
+	"math"
+
+	"github.com/hajimehoshi/ebiten/v2"
+	"github.com/raftlab/raftlab/playground"
+	"github.com/raftlab/raftlab/raft"
+)
+
+// msgSpot is where a message was drawn, for clicks and hovers.
+type msgSpot struct {
+	f    *playground.Flight
+	x, y float64
+}
+
+// groupColors tint partition groups.
+var groupColors = []color.RGBA{rgb(0x4f, 0xc3, 0xf7), rgb(0xff, 0xb7, 0x4d), rgb(0x81, 0xc7, 0x84), rgb(0xf0, 0x62, 0x92)}
+
+// clientPoint is where client requests come from: the cluster area's
+// bottom-left corner.
+func (g *Game) clientPoint() (float64, float64) {
+	c := g.lay.Cluster
+	return c.X + 44*g.scale, c.Y + c.H - 30*g.scale
+}
+
+func (g *Game) drawCluster(dst *ebiten.Image) {
+	w := g.world()
+	s := g.scale
+	g.spr.fillRect(dst, g.lay.Cluster, colBackground)
+	g.drawPartitions(dst, w)
+	g.drawLinks(dst, w)
+	cx, cy := g.clientPoint()
+	drawCentered(dst, g.spr.disc(int(9*s)), cx, cy, withAlpha(colClient, 0.25))
+	drawText(dst, "clients", face(11*s, false), cx, cy+18*s, colTextDim, alignCenter)
+	g.drawMessages(dst, w)
+	for _, spot := range g.lay.Nodes {
+		g.drawNode(dst, w, spot)
+	}
+}
+
+// drawPartitions tints the ground under each partition group.
+func (g *Game) drawPartitions(dst *ebiten.Image, w *playground.World) {
+	net := w.Network()
+	if !net.Partitioned() {
+		return
+	}
+	groups := map[int]int{}
+	for _, spot := range g.lay.Nodes {
+		gid := net.Group(spot.ID)
+		if _, ok := groups[gid]; !ok {
+			groups[gid] = len(groups)
+		}
+		c := groupColors[groups[gid]%len(groupColors)]
+		drawCentered(dst, g.spr.disc(int(spot.R*1.75)), spot.X, spot.Y, withAlpha(c, 0.13))
+	}
+}
+
+// drawLinks draws every link: grey when up, dashed red where cut (only the
+// cut half, from the sending side, when one way is cut), faint dashed red
+// across a partition.
+func (g *Game) drawLinks(dst *ebiten.Image, w *playground.World) {
+	net := w.Network()
+	s := g.scale
+	for i, p := range g.lay.Nodes {
+		for _, q := range g.lay.Nodes[i+1:] {
+			pq, qp := net.Cut(p.ID, q.ID), net.Cut(q.ID, p.ID)
+			mx, my := (p.X+q.X)/2, (p.Y+q.Y)/2
+			switch {
+			case net.Group(p.ID) != net.Group(q.ID):
+				g.spr.dashed(dst, p.X, p.Y, q.X, q.Y, 1.5*s, 5*s, withAlpha(colCut, 0.45))
+			case pq && qp:
+				g.spr.dashed(dst, p.X, p.Y, q.X, q.Y, 2.5*s, 7*s, colCut)
+				g.drawCross(dst, mx, my)
+			case pq:
+				g.spr.line(dst, q.X, q.Y, mx, my, 1.5*s, colLink)
+				g.spr.dashed(dst, p.X, p.Y, mx, my, 2.5*s, 7*s, colCut)
+				g.drawCross(dst, mx, my)
+			case qp:
+				g.spr.line(dst, p.X, p.Y, mx, my, 1.5*s, colLink)
+				g.spr.dashed(dst, q.X, q.Y, mx, my, 2.5*s, 7*s, colCut)
+				g.drawCross(dst, mx, my)
+			default:
+				g.spr.line(dst, p.X, p.Y, q.X, q.Y, 1.5*s, colLink)
+			}
+		}
+	}
+}
+
+func (g *Game) drawCross(dst *ebiten.Image, x, y float64) {
+	d := 6 * g.scale
+	g.spr.line(dst, x-d, y-d, x+d, y+d, 3*g.scale, colCut)
+	g.spr.line(dst, x-d, y+d, x+d, y-d, 3*g.scale, colCut)
+}
+
+// drawMessages draws every message on the wire where it is now. A lost
+// message flies on and fades out at the point it is lost.
+func (g *Game) drawMessages(dst *ebiten.Image, w *playground.World) {
+	s := g.scale
+	g.msgSpots = g.msgSpots[:0]
+	cx, cy := g.clientPoint()
+	for _, f := range w.InFlight() {
+		x1, y1, ok1 := g.endpoint(f.From, cx, cy)
+		x2, y2, ok2 := g.endpoint(f.To, cx, cy)
+		if !ok1 || !ok2 {
+			continue
+		}
+		p := flightProgress(f, g.clock)
+		look := lookOf(f)
+		alpha := look.alpha
+		if f.Lost && p > 0.5 {
+			alpha *= math.Max(0, 1-(p-0.5)*3)
+			if alpha <= 0.02 {
+				continue
+			}
+		}
+		x, y := flightPos(x1, y1, x2, y2, p, 5*s)
+		r := 6.5 * s * look.size
+		c := withAlpha(look.fill, alpha)
+		if look.hollow {
+			drawCentered(dst, g.spr.ring(int(r), int(2.2*s)), x, y, c)
+		} else {
+			drawCentered(dst, g.spr.disc(int(r)), x, y, c)
+		}
+		if look.reject {
+			drawCentered(dst, g.spr.ring(int(r+3*s), int(2*s)), x, y, withAlpha(colBad, alpha))
+		}
+		if f.Lost && p > 0.5 {
+			g.drawCross(dst, x, y)
+		}
+		g.msgSpots = append(g.msgSpots, msgSpot{f: f, x: x, y: y})
+	}
+}
+
+// endpoint is where a message leaves or arrives: a node, or the clients.
+func (g *Game) endpoint(id raft.ID, cx, cy float64) (float64, float64, bool) {
+	if id == raft.None {
+		return cx, cy, true
+	}
+	spot, ok := g.lay.Node(id)
+	return spot.X, spot.Y, ok
+}
+
+// drawNode draws one server: its role by colour, its term inside, its
+// election timer as a draining arc, its votes, its disk, and marks for
+// leader, selection and violations.
+func (g *Game) drawNode(dst *ebiten.Image, w *playground.World, spot NodeSpot) {
+	s := g.scale
+	n := w.Node(spot.ID)
+	if n == nil {
+		return
+	}
+	r := spot.R
+	name := playground.S(spot.ID)
+	small := face(math.Max(11*s, r*0.3), false)
+	if g.isHighlighted(spot.ID) {
+		drawCentered(dst, g.spr.ring(int(r+12*s), int(4*s)), spot.X, spot.Y, colBad)
+	}
+	if g.selected == spot.ID {
+		drawCentered(dst, g.spr.ring(int(r+9*s), int(3*s)), spot.X, spot.Y, colHighlight)
+	}
+	if !n.Up {
+		drawCentered(dst, g.spr.disc(int(r)), spot.X, spot.Y, colDown)
+		d := r * 0.45
+		g.spr.line(dst, spot.X-d, spot.Y-d*1.1, spot.X+d*0.2, spot.Y+d*0.1, 3*s, colBackground)
+		g.spr.line(dst, spot.X+d*0.2, spot.Y+d*0.1, spot.X-d*0.3, spot.Y+d, 3*s, colBackground)
+		drawText(dst, name, face(13*s, true), spot.X, spot.Y+r+14*s, colTextDim, alignCenter)
+		drawText(dst, "crashed", small, spot.X, spot.Y+r+30*s, colTextDim, alignCenter)
+		return
+	}
+	rn := n.Raft
+	role := rn.Role()
+	c := roleColor(role)
+	// The election timer drains as the timeout approaches.
+	if role != raft.Leader && rn.ElectionTimeout() > 0 {
+		elapsed := float64(rn.ElectionElapsed()) + float64(w.TicksBehind(n))
+		left := 1 - elapsed/float64(rn.ElectionTimeout())
+		drawCentered(dst, g.spr.ring(int(r+5*s), int(3*s)), spot.X, spot.Y, withAlpha(colPanelEdge, 0.9))
+		drawCentered(dst, g.spr.arc(int(r+5*s), int(3*s), left), spot.X, spot.Y, withAlpha(c, 0.9))
+	}
+	if role == raft.Leader {
+		drawCentered(dst, g.spr.ring(int(r+5*s), int(4*s)), spot.X, spot.Y, c)
+	}
+	drawCentered(dst, g.spr.disc(int(r)), spot.X, spot.Y, c)
+	if !rn.Membership().IsVoter(spot.ID) {
+		drawCentered(dst, g.spr.disc(int(r*0.8)), spot.X, spot.Y, withAlpha(colBackground, 0.55))
+	}
+	drawText(dst, fmt.Sprint(rn.Term()), face(r*0.75, true), spot.X, spot.Y-r*0.06, colBackground, alignCenter)
+	drawText(dst, "term", face(math.Max(9*s, r*0.22), false), spot.X, spot.Y+r*0.5, withAlpha(colBackground, 0.8), alignCenter)
+	// Votes received while campaigning, as dots around the top.
+	for i, v := range rn.Votes() {
+		a := -math.Pi/2 + (float64(i)-2)*0.32
+		vc := colOK
+		if !v.Granted {
+			vc = colBad
+		}
+		drawCentered(dst, g.spr.disc(int(4*s)), spot.X+(r+13*s)*math.Cos(a), spot.Y+(r+13*s)*math.Sin(a), vc)
+	}
+	label := role.String()
+	if !rn.Membership().Contains(spot.ID) {
+		label = "not a member"
+	} else if rn.Membership().IsLearner(spot.ID) {
+		label = "learner"
+	}
+	drawText(dst, name, face(13*s, true), spot.X, spot.Y+r+14*s, colText, alignCenter)
+	drawText(dst, label, small, spot.X, spot.Y+r+30*s, c, alignCenter)
+	g.drawDisk(dst, n, spot)
+}
+
+// drawDisk is a small gauge beside a node: how much of its log is durable,
+// orange while an fsync is under way.
+func (g *Game) drawDisk(dst *ebiten.Image, n *playground.Node, spot NodeSpot) {
+	s := g.scale
+	box := Rect{spot.X + spot.R*0.78, spot.Y + spot.R*0.5, 8 * s, 18 * s}
+	g.spr.fillRect(dst, box, colPanelEdge)
+	wal := n.Disk.WAL
+	frac := 1.0
+	if wal.Size() > 0 {
+		frac = float64(wal.Synced()) / float64(wal.Size())
+	}
+	fill := colOK
+	if n.Syncing() || frac < 1 {
+		fill = colCandidate
+	}
+	h := (box.H - 2*s) * math.Max(frac, 0.15)
+	g.spr.fillRect(dst, Rect{box.X + s, box.Y + box.H - s - h, box.W - 2*s, h}, fill)
+}
+
+func (g *Game) isHighlighted(id raft.ID) bool {
+	for _, h := range g.highlight {
+		if h == id {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,230 @@
+package ui
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/hajimehoshi/ebiten/v2"
+	"github.com/raftlab/raftlab/playground"
+)
+
+// Draw implements ebiten.Game.
+func (g *Game) Draw(screen *ebiten.Image) {
+	screen.Fill(colBackground)
+	g.frames++
+	if g.opts.Empty {
+		return
+	}
+	b := screen.Bounds()
+	if g.spr == nil {
+		g.spr = newSprites()
+	}
+	if b.Dx() != g.w || b.Dy() != g.h || !slices.Equal(g.layIDs, g.world().Nodes()) {
+		g.relayout(b.Dx(), b.Dy())
+		g.layIDs = g.world().Nodes()
+	}
+	g.drawCluster(screen)
+	g.drawLogs(screen)
+	g.drawSafety(screen)
+	if g.selected != 0 && g.world().Node(g.selected) != nil {
+		g.drawInspector(screen)
+	} else {
+		g.drawFeed(screen)
+	}
+	g.drawTimeline(screen)
+	g.drawTopBar(screen)
+	g.drawMenu(screen)
+	g.drawTooltip(screen)
+	if g.help {
+		g.drawHelp(screen)
+	}
+}
+
+func (g *Game) drawTopBar(dst *ebiten.Image) {
+	s := g.scale
+	g.spr.fillRect(dst, g.lay.TopBar, colPanel)
+	f := face(13*s, false)
+	for _, b := range g.lay.Buttons {
+		bg := colButton
+		if b.Rect.Contains(g.hover.x, g.hover.y) {
+			bg = colButtonHot
+		}
+		g.spr.fillRect(dst, b.Rect, bg)
+		label := b.Label
+		if b.Name == "play" && g.paused {
+			label = "Play"
+		}
+		drawText(dst, label, f, b.Rect.CenterX(), b.Rect.CenterY(), colText, alignCenter)
+	}
+	title := "RaftLab · " + g.scenario.Name
+	right := g.lay.TopBar.W - 14*s
+	if g.status != "" && g.frames-g.statusAt < 360 {
+		drawText(dst, ellipsize(g.status, f, right/2), f, right, g.lay.TopBar.CenterY(), colHighlight, alignEnd)
+		return
+	}
+	drawText(dst, ellipsize(title, face(14*s, true), right/2), face(14*s, true), right, g.lay.TopBar.CenterY(), colText, alignEnd)
+}
+
+func (g *Game) drawMenu(dst *ebiten.Image) {
+	m := g.menu
+	if m == nil {
+		return
+	}
+	s := g.scale
+	g.spr.fillRect(dst, m.rect, colPanelEdge)
+	g.spr.fillRect(dst, m.rect.Inset(1*s), colPanel)
+	drawText(dst, m.title, face(13*s, true), m.rect.X+12*s, m.rect.Y+14*s, colTextDim, alignStart)
+	f := face(14*s, false)
+	for _, it := range m.items {
+		if it.Rect.Contains(g.hover.x, g.hover.y) {
+			g.spr.fillRect(dst, it.Rect, colButtonHot)
+		}
+		drawText(dst, it.Label, f, it.Rect.X+10*s, it.Rect.CenterY(), colText, alignStart)
+	}
+}
+
+// drawTooltip explains the control or message under the pointer.
+func (g *Game) drawTooltip(dst *ebiten.Image) {
+	if g.menu != nil {
+		return
+	}
+	var tip string
+	if b, ok := g.lay.hitButton(g.hover.x, g.hover.y); ok {
+		tip = b.Hint
+	} else if f, ok := g.hitMessage(g.hover.x, g.hover.y); ok {
+		tip = describeMessage(f)
+	} else if id, ok := g.lay.hitNode(g.hover.x, g.hover.y); ok {
+		tip = "Click " + playground.S(id) + " for its menu; its state shows on the right"
+	} else if g.lay.Track.Contains(g.hover.x, g.hover.y) {
+		tip = "Click or drag to travel in time"
+	}
+	if tip == "" {
+		return
+	}
+	s := g.scale
+	f := face(12*s, false)
+	w := textWidth(tip, f) + 16*s
+	x := min(g.hover.x+14*s, float64(g.w)-w-4*s)
+	y := min(g.hover.y+20*s, float64(g.h)-26*s)
+	box := Rect{x, y, w, 22 * s}
+	g.spr.fillRect(dst, box, colPanelEdge)
+	drawText(dst, tip, f, box.X+8*s, box.CenterY(), colText, alignStart)
+}
+
+// describeMessage names a message and its fields in one line.
+func describeMessage(f *playground.Flight) string {
+	ev := playground.Event{Type: playground.EvSend, Flight: f}
+	text := ev.Text()
+	if f.Lost {
+		text += " — will be lost: " + f.LostWhy
+	}
+	return text + " (click to drop it)"
+}
+
+// helpLines list every shortcut.
+var helpLines = []string{
+	"Space  play / pause",
+	"Right arrow  run to the next event",
+	"+ / -  faster / slower (1/1000x to 1x)",
+	"C  a client writes x through the leader",
+	"R  crash the leader (or restart a crashed node)",
+	"?  this help      Esc  close menus",
+	"",
+	"Click a node: crash, restart, time out, transfer leadership, snapshot, isolate, remove",
+	"Click a link: cut it one way or both, or restore it",
+	"Click a message: drop it",
+	"Click or drag the timeline: travel in time; acting in the past forks history",
+	"Click a red safety light: jump to the violation",
+	"Touch: tap = click, long-press = node menu",
+}
+
+func (g *Game) drawHelp(dst *ebiten.Image) {
+	s := g.scale
+	w, h := 640*s, float64(len(helpLines)+3)*24*s
+	box := Rect{(float64(g.w) - w) / 2, (float64(g.h) - h) / 2, w, h}
+	g.spr.fillRect(dst, g.lay.Screen, withAlpha(colBackground, 0.7))
+	g.spr.fillRect(dst, box, colPanelEdge)
+	g.spr.fillRect(dst, box.Inset(1*s), colPanel)
+	drawText(dst, "Shortcuts", face(16*s, true), box.X+20*s, box.Y+24*s, colText, alignStart)
+	for i, l := range helpLines {
+		drawText(dst, l, face(13*s, false), box.X+20*s, box.Y+56*s+float64(i)*24*s, colText, alignStart)
+	}
+}
+
+// drawInspector shows everything about the selected node.
+func (g *Game) drawInspector(dst *ebiten.Image) {
+	s := g.scale
+	area := g.lay.Feed
+	g.spr.fillRect(dst, area, colPanel)
+	g.spr.fillRect(dst, Rect{area.X, area.Y, area.W, 1 * s}, colPanelEdge)
+	w := g.world()
+	n := w.Node(g.selected)
+	lines := inspectorLines(w, n)
+	drawText(dst, "Inspector: "+playground.S(n.ID)+"  (Esc to close)", face(13*s, true), area.X+12*s, area.Y+16*s, colText, alignStart)
+	f := face(11.5*s, false)
+	y := area.Y + 40*s
+	for _, l := range lines {
+		if y > area.Y+area.H-10*s {
+			break
+		}
+		drawText(dst, ellipsize(l, f, area.W-24*s), f, area.X+12*s, y, colText, alignStart)
+		y += 18 * s
+	}
+}
+
+// inspectorLines describes a node's whole state as text lines.
+func inspectorLines(w *playground.World, n *playground.Node) []string {
+	var out []string
+	add := func(format string, args ...any) { out = append(out, fmt.Sprintf(format, args...)) }
+	wal := n.Disk.WAL
+	if !n.Up {
+		add("crashed; on disk: %d bytes of log (%d synced)", wal.Size(), wal.Synced())
+		if sn := n.Disk.Snapshot; sn != nil {
+			add("snapshot up to %d (term %d)", sn.Meta.Index, sn.Meta.Term)
+		}
+		return out
+	}
+	r := n.Raft
+	hs := r.HardState()
+	add("%s in term %d, voted for %s, leader %s", r.Role(), hs.Term, playground.S(hs.Vote), playground.S(r.Leader()))
+	add("commit %d, applied %d, last index %d", r.CommitIndex(), r.AppliedIndex(), r.LastIndex())
+	snapTerm, _ := r.TermAt(r.FirstIndex() - 1)
+	add("snapshot up to %d (term %d); log from %d", r.FirstIndex()-1, snapTerm, r.FirstIndex())
+	add("members: %s", r.Membership())
+	add("election timer %d of %d ms", r.ElectionElapsed()+int(w.TicksBehind(n)), r.ElectionTimeout())
+	sync := "idle"
+	if n.Syncing() {
+		sync = "fsync under way"
+	}
+	add("disk: %d bytes of log, %d synced; %s; fsync takes %d ms", wal.Size(), wal.Synced(), sync, n.Disk.FsyncMs)
+	if r.Role().String() == "leader" {
+		add("replication (the leader's view):")
+		for _, id := range r.Membership().Members() {
+			if pr, ok := r.PeerProgress(id); ok {
+				add("  %s  match %d  next %d  %s", playground.S(id), pr.Match, pr.Next, pr.State)
+			}
+		}
+	}
+	keys := n.KV.Keys()
+	add("state machine: %d keys, revision %d", len(keys), n.KV.Revision)
+	for _, k := range keys {
+		v, _ := n.KV.Get(k)
+		add("  %s = %q  (mod_revision %d, version %d)", k, v.Value, v.ModRevision, v.Version)
+	}
+	return append(out, strings.Split(strings.TrimSpace(walTail(n)), "\n")...)
+}
+
+// walTail lists the last records of a node's WAL, marking the fsync point.
+func walTail(n *playground.Node) string {
+	recs, durable := n.Disk.WAL.Tail(8)
+	var b strings.Builder
+	b.WriteString("write-ahead log, last records:\n")
+	for i, r := range recs {
+		if i == durable {
+			b.WriteString("  ---- fsync point: below is not yet durable ----\n")
+		}
+		b.WriteString("  " + r.String() + "\n")
+	}
+	return b.String()
+}

@@ -1,0 +1,119 @@
+package ui
+
+import (
+	"encoding/json"
+	"math"
+
+	"github.com/raftlab/raftlab/playground"
+	"github.com/raftlab/raftlab/raft"
+)
+
+// The automation hooks let end-to-end tests check real state and click on
+// real positions: the browser build exposes them as window.raftlab.
+
+// Ready reports whether the first frame has been drawn.
+func (g *Game) Ready() bool { return g.frames > 0 }
+
+// Frames counts the frames drawn.
+func (g *Game) Frames() int { return g.frames }
+
+type stateDoc struct {
+	playground.RunResult
+	NowMs    int64      `json:"nowMs"`
+	Paused   bool       `json:"paused"`
+	Speed    string     `json:"speed"`
+	Network  networkDoc `json:"network"`
+	InFlight int        `json:"inFlight"`
+	Selected raft.ID    `json:"selected"`
+	Menu     []string   `json:"menu"`
+}
+
+type networkDoc struct {
+	Cuts   [][2]raft.ID `json:"cuts"`
+	Groups []int        `json:"groups"`
+}
+
+// StateJSON is the playground's state: the result document of `raftsim run
+// --json` (without the linearizability verdict) and what the view shows.
+func (g *Game) StateJSON() ([]byte, error) {
+	w := g.world()
+	d := stateDoc{RunResult: w.State(g.scenario.Name), NowMs: w.Now(), Paused: g.paused, Speed: g.speedLabel(), InFlight: len(w.InFlight()), Selected: g.selected, Menu: []string{}}
+	net := w.Network()
+	d.Network.Cuts = [][2]raft.ID{}
+	for _, a := range w.Nodes() {
+		d.Network.Groups = append(d.Network.Groups, net.Group(a))
+		for _, b := range w.Nodes() {
+			if a != b && net.Cut(a, b) {
+				d.Network.Cuts = append(d.Network.Cuts, [2]raft.ID{a, b})
+			}
+		}
+	}
+	if g.menu != nil {
+		for _, it := range g.menu.items {
+			d.Menu = append(d.Menu, it.Name)
+		}
+	}
+	return json.Marshal(d)
+}
+
+type box struct {
+	Name string  `json:"name,omitempty"`
+	X    float64 `json:"x"`
+	Y    float64 `json:"y"`
+	W    float64 `json:"w"`
+	H    float64 `json:"h"`
+}
+
+type layoutDoc struct {
+	Scale    float64   `json:"scale"`
+	Nodes    []nodeDoc `json:"nodes"`
+	Controls []box     `json:"controls"`
+	Links    []linkDoc `json:"links"`
+	Menu     []box     `json:"menu"`
+	Timeline box       `json:"timeline"`
+}
+
+type nodeDoc struct {
+	ID raft.ID `json:"id"`
+	X  float64 `json:"x"`
+	Y  float64 `json:"y"`
+	R  float64 `json:"r"`
+}
+
+type linkDoc struct {
+	A raft.ID `json:"a"`
+	B raft.ID `json:"b"`
+	X float64 `json:"x"`
+	Y float64 `json:"y"`
+}
+
+// LayoutJSON gives the screen positions of nodes, links (their midpoints),
+// controls, the open menu and the timeline track, in CSS pixels.
+func (g *Game) LayoutJSON() ([]byte, error) {
+	s := g.scale
+	if s <= 0 || math.IsNaN(s) {
+		s = 1
+	}
+	cb := func(name string, r Rect) box { return box{name, r.X / s, r.Y / s, r.W / s, r.H / s} }
+	d := layoutDoc{Scale: s, Nodes: []nodeDoc{}, Controls: []box{}, Links: []linkDoc{}, Menu: []box{}, Timeline: cb("", g.lay.Track)}
+	for _, n := range g.lay.Nodes {
+		d.Nodes = append(d.Nodes, nodeDoc{n.ID, n.X / s, n.Y / s, n.R / s})
+	}
+	for i, p := range g.lay.Nodes {
+		for _, q := range g.lay.Nodes[i+1:] {
+			d.Links = append(d.Links, linkDoc{min(p.ID, q.ID), max(p.ID, q.ID), (p.X + q.X) / 2 / s, (p.Y + q.Y) / 2 / s})
+		}
+	}
+	for _, b := range g.lay.Buttons {
+		d.Controls = append(d.Controls, cb(b.Name, b.Rect))
+	}
+	for _, b := range g.feedButtons() {
+		d.Controls = append(d.Controls, cb(b.Name, b.Rect))
+	}
+	if g.menu != nil {
+		for _, it := range g.menu.items {
+			d.Menu = append(d.Menu, cb(it.Name, it.Rect))
+		}
+	}
+	return json.Marshal(d)
+}

@@ -1,0 +1,188 @@
+package ui
+
+import (
+	"fmt"
+	"math"
+
+	"github.com/hajimehoshi/ebiten/v2"
+	"github.com/hajimehoshi/ebiten/v2/inpututil"
+	"github.com/raftlab/raftlab/playground"
+)
+
+// touchState follows one finger, to tell a tap from a long-press.
+type touchState struct {
+	id      ebiten.TouchID
+	active  bool
+	x, y    float64
+	started int
+	long    bool
+}
+
+// hoverState is what the pointer rests on, for tooltips.
+type hoverState struct {
+	x, y float64
+}
+
+// longPressTicks is how long a finger must rest to open a node's menu.
+const longPressTicks = 30
+
+// keyAction maps the keyboard shortcuts to what they do.
+func (g *Game) keyActions() []struct {
+	keys []ebiten.Key
+	do   func()
+} {
+	return []struct {
+		keys []ebiten.Key
+		do   func()
+	}{
+		{[]ebiten.Key{ebiten.KeySpace}, g.togglePause},
+		{[]ebiten.Key{ebiten.KeyArrowRight}, g.stepEvent},
+		{[]ebiten.Key{ebiten.KeyEqual, ebiten.KeyNumpadAdd}, g.faster},
+		{[]ebiten.Key{ebiten.KeyMinus, ebiten.KeyNumpadSubtract}, g.slower},
+		{[]ebiten.Key{ebiten.KeyC}, g.clientWrite},
+		{[]ebiten.Key{ebiten.KeyR}, g.restartLeader},
+		{[]ebiten.Key{ebiten.KeySlash}, func() { g.help = !g.help }},
+		{[]ebiten.Key{ebiten.KeyEscape}, func() { g.help, g.menu, g.selected = false, nil, 0 }},
+	}
+}
+
+func (g *Game) handleInput() {
+	for _, ka := range g.keyActions() {
+		for _, k := range ka.keys {
+			if inpututil.IsKeyJustPressed(k) {
+				ka.do()
+			}
+		}
+	}
+	mx, my := ebiten.CursorPosition()
+	x, y := float64(mx), float64(my)
+	g.hover = hoverState{x, y}
+	if inpututil.IsMouseButtonJustPressed(ebiten.MouseButtonLeft) {
+		g.click(x, y, false)
+	}
+	if g.scrubbing {
+		if ebiten.IsMouseButtonPressed(ebiten.MouseButtonLeft) {
+			g.scrubTo(x)
+		} else {
+			g.scrubbing = false
+		}
+	}
+	g.handleTouch()
+}
+
+// handleTouch turns a tap into a click and a long-press into a node's menu.
+func (g *Game) handleTouch() {
+	for _, id := range inpututil.AppendJustPressedTouchIDs(nil) {
+		x, y := ebiten.TouchPosition(id)
+		g.touch = touchState{id: id, active: true, x: float64(x), y: float64(y), started: g.frames}
+	}
+	if !g.touch.active {
+		return
+	}
+	if inpututil.IsTouchJustReleased(g.touch.id) {
+		if !g.touch.long {
+			g.click(g.touch.x, g.touch.y, false)
+		}
+		g.touch.active = false
+		return
+	}
+	if !g.touch.long && g.frames-g.touch.started >= longPressTicks {
+		g.touch.long = true
+		g.click(g.touch.x, g.touch.y, true)
+	}
+}
+
+// click dispatches a click (or a long-press) at (x, y), topmost first.
+func (g *Game) click(x, y float64, long bool) {
+	switch {
+	case g.help:
+		g.help = false
+		return
+	case g.menu != nil:
+		if g.clickMenu(x, y) {
+			return
+		}
+	}
+	if b, ok := g.lay.hitButton(x, y); ok {
+		g.press(b.Name)
+		return
+	}
+	if g.lay.Timeline.Contains(x, y) {
+		g.scrubbing = !long
+		g.scrubTo(x)
+		return
+	}
+	if g.clickSafety(x, y) {
+		return
+	}
+	for i, b := range g.feedButtons() {
+		if b.Rect.Contains(x, y) {
+			g.filter = feedFilter(i)
+			g.selected = 0
+			return
+		}
+	}
+	if id, ok := g.lay.hitNode(x, y); ok {
+		g.selected = id
+		g.openMenu(fmt.Sprintf("%s", playground.S(id)), nodeMenu(g.world(), id), x, y)
+		return
+	}
+	if f, ok := g.hitMessage(x, y); ok {
+		g.openMenu(messageTitle(f), []menuItem{{"menu-drop", "Drop this message", playground.Step{Do: "drop", Msg: f.ID}}}, x, y)
+		return
+	}
+	if a, b, ok := g.lay.hitLink(x, y); ok {
+		g.openMenu(fmt.Sprintf("Link %s–%s", playground.S(a), playground.S(b)), linkMenu(g.world(), a, b), x, y)
+		return
+	}
+	if g.lay.Cluster.Contains(x, y) || g.lay.Logs.Contains(x, y) {
+		g.selected = 0
+	}
+}
+
+// press carries out a top-bar control.
+func (g *Game) press(name string) {
+	switch name {
+	case "play":
+		g.togglePause()
+	case "step":
+		g.stepEvent()
+	case "slower":
+		g.slower()
+	case "faster":
+		g.faster()
+	case "write":
+		g.clientWrite()
+	case "read":
+		g.clientRead()
+	case "add":
+		g.addNode()
+	case "heal":
+		g.act(playground.Step{Do: "heal"})
+	case "help":
+		g.help = !g.help
+	}
+}
+
+// scrubTo seeks to the time under x on the timeline's track.
+func (g *Game) scrubTo(x float64) {
+	tr := g.lay.Track
+	f := math.Max(0, math.Min(1, (x-tr.X)/tr.W))
+	g.seek(f * float64(g.timelineSpan()))
+}
+
+// hitMessage returns the message drawn under (x, y).
+func (g *Game) hitMessage(x, y float64) (*playground.Flight, bool) {
+	best := 9 * g.scale
+	var hit *playground.Flight
+	for _, m := range g.msgSpots {
+		if d := math.Hypot(x-m.x, y-m.y); d < best {
+			best, hit = d, m.f
+		}
+	}
+	return hit, hit != nil
+}
+
+func messageTitle(f *playground.Flight) string {
+	return fmt.Sprintf("Message %d", f.ID)
+}

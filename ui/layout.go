@@ -1,0 +1,208 @@
+package ui
+
+import (
+	"math"
+
+	"github.com/raftlab/raftlab/raft"
+)
+
+// Rect is an axis-aligned rectangle in physical pixels.
+type Rect struct{ X, Y, W, H float64 }
+
+// Contains reports whether (x, y) is inside r.
+func (r Rect) Contains(x, y float64) bool {
+	return x >= r.X && x < r.X+r.W && y >= r.Y && y < r.Y+r.H
+}
+
+// Inset shrinks r by d on every side.
+func (r Rect) Inset(d float64) Rect { return Rect{r.X + d, r.Y + d, r.W - 2*d, r.H - 2*d} }
+
+// CenterX and CenterY are r's centre.
+func (r Rect) CenterX() float64 { return r.X + r.W/2 }
+func (r Rect) CenterY() float64 { return r.Y + r.H/2 }
+
+// NodeSpot is where a node is drawn.
+type NodeSpot struct {
+	ID   raft.ID
+	X, Y float64
+	R    float64
+}
+
+// Contains reports whether (x, y) is on the node.
+func (n NodeSpot) Contains(x, y float64) bool {
+	return math.Hypot(x-n.X, y-n.Y) <= n.R
+}
+
+// Button is a clickable control.
+type Button struct {
+	Name  string // stable name, for tests and automation
+	Label string
+	Hint  string // tooltip
+	Rect  Rect
+}
+
+// Layout places every part of the screen. It is a pure function of the
+// screen size, the scale and the nodes, so it is tested without a display.
+type Layout struct {
+	Scale    float64
+	Screen   Rect
+	TopBar   Rect
+	Cluster  Rect
+	Logs     Rect
+	Side     Rect
+	Safety   Rect
+	Feed     Rect
+	Timeline Rect
+	// Track is the timeline's scrubbing track.
+	Track   Rect
+	Nodes   []NodeSpot
+	Buttons []Button
+}
+
+// Node returns the spot of a node, and false if it is not on screen.
+func (l *Layout) Node(id raft.ID) (NodeSpot, bool) {
+	for _, n := range l.Nodes {
+		if n.ID == id {
+			return n, true
+		}
+	}
+	return NodeSpot{}, false
+}
+
+// Button returns a control by name.
+func (l *Layout) Button(name string) (Button, bool) {
+	for _, b := range l.Buttons {
+		if b.Name == name {
+			return b, true
+		}
+	}
+	return Button{}, false
+}
+
+// topButtons are the controls of the top bar, left to right.
+var topButtons = []struct{ name, label, hint string }{
+	{"play", "Pause", "Play or pause the simulation (space)"},
+	{"step", "Step", "Run to the next event (right arrow)"},
+	{"slower", "-", "Slow down (-)"},
+	{"faster", "+", "Speed up (+)"},
+	{"write", "Client write", "A client writes a key through the leader (c)"},
+	{"read", "Client read", "A client reads a key through the leader (ReadIndex)"},
+	{"add", "Add node", "Start a new server and add it to the cluster"},
+	{"heal", "Heal network", "Remove every partition and cut link"},
+	{"help", "?", "Every shortcut (?)"},
+}
+
+// computeLayout lays out a screen of w x h physical pixels at a scale
+// (physical pixels per logical pixel) for the given nodes.
+func computeLayout(w, h int, scale float64, ids []raft.ID) Layout {
+	s := scale
+	W, H := float64(w), float64(h)
+	l := Layout{Scale: s, Screen: Rect{0, 0, W, H}}
+	top, timeline := 44*s, 64*s
+	side := math.Min(math.Max(0.3*W, 300*s), 440*s)
+	if side > 0.45*W {
+		side = 0.45 * W
+	}
+	l.TopBar = Rect{0, 0, W, top}
+	l.Timeline = Rect{0, H - timeline, W, timeline}
+	mainH := H - top - timeline
+	mainW := W - side
+	rows := float64(max(len(ids), 3))
+	logsH := math.Min((rows+1.6)*26*s, 0.42*mainH)
+	l.Cluster = Rect{0, top, mainW, mainH - logsH}
+	l.Logs = Rect{0, top + mainH - logsH, mainW, logsH}
+	l.Side = Rect{mainW, top, side, mainH}
+	l.Safety = Rect{mainW, top, side, math.Min(float64(len(safetyRows))*22*s+40*s, 0.45*mainH)}
+	l.Feed = Rect{mainW, l.Safety.Y + l.Safety.H, side, mainH - l.Safety.H}
+	l.Track = Rect{l.Timeline.X + 16*s, l.Timeline.Y + 30*s, l.Timeline.W - 32*s, 16 * s}
+
+	x := 12 * s
+	for _, b := range topButtons {
+		bw := 16*s + float64(len(b.label))*8.2*s
+		bw = math.Max(bw, 34*s)
+		l.Buttons = append(l.Buttons, Button{Name: b.name, Label: b.label, Hint: b.hint, Rect: Rect{x, 7 * s, bw, top - 14*s}})
+		x += bw + 8*s
+	}
+
+	l.Nodes = ringSpots(l.Cluster, s, ids)
+	return l
+}
+
+// ringSpots places nodes evenly on a ring, the first at the top, going
+// clockwise.
+func ringSpots(area Rect, s float64, ids []raft.ID) []NodeSpot {
+	n := len(ids)
+	if n == 0 {
+		return nil
+	}
+	cx, cy := area.CenterX(), area.CenterY()
+	outer := math.Min(area.W, area.H)/2 - 14*s
+	// Node radius: big enough to hold a term, small enough that nine
+	// nodes do not touch.
+	r := math.Min(46*s, outer*0.28)
+	if n > 1 {
+		r = math.Min(r, outer*math.Sin(math.Pi/float64(n))*0.62)
+	}
+	r = math.Max(r, 14*s)
+	ring := math.Max(outer-r-18*s, 0)
+	if n == 1 {
+		ring = 0
+	}
+	spots := make([]NodeSpot, n)
+	for i, id := range ids {
+		a := -math.Pi/2 + 2*math.Pi*float64(i)/float64(n)
+		spots[i] = NodeSpot{ID: id, X: cx + ring*math.Cos(a), Y: cy + ring*math.Sin(a), R: r}
+	}
+	return spots
+}
+
+// hitNode returns the node under (x, y).
+func (l *Layout) hitNode(x, y float64) (raft.ID, bool) {
+	for _, n := range l.Nodes {
+		if n.Contains(x, y) {
+			return n.ID, true
+		}
+	}
+	return raft.None, false
+}
+
+// hitButton returns the control under (x, y).
+func (l *Layout) hitButton(x, y float64) (Button, bool) {
+	for _, b := range l.Buttons {
+		if b.Rect.Contains(x, y) {
+			return b, true
+		}
+	}
+	return Button{}, false
+}
+
+// hitLink returns the link (a pair of nodes, a < b) under (x, y): within a
+// few pixels of the segment between them, away from the nodes themselves.
+func (l *Layout) hitLink(x, y float64) (a, b raft.ID, ok bool) {
+	best := 6 * l.Scale
+	for i, p := range l.Nodes {
+		for _, q := range l.Nodes[i+1:] {
+			d, t := segmentDistance(x, y, p.X, p.Y, q.X, q.Y)
+			length := math.Hypot(q.X-p.X, q.Y-p.Y)
+			if length == 0 || t*length < p.R || (1-t)*length < q.R {
+				continue
+			}
+			if d < best {
+				best, a, b, ok = d, min(p.ID, q.ID), max(p.ID, q.ID), true
+			}
+		}
+	}
+	return a, b, ok
+}
+
+// segmentDistance is the distance from (x, y) to the segment (x1,y1)-(x2,y2)
+// and the position t in [0,1] of the nearest point along it.
+func segmentDistance(x, y, x1, y1, x2, y2 float64) (float64, float64) {
+	dx, dy := x2-x1, y2-y1
+	l2 := dx*dx + dy*dy
+	if l2 == 0 {
+		return math.Hypot(x-x1, y-y1), 0
+	}
+	t := math.Max(0, math.Min(1, ((x-x1)*dx+(y-y1)*dy)/l2))
+	return math.Hypot(x-(x1+t*dx), y-(y1+t*dy)), t
+}

@@ -1,0 +1,133 @@
+package ui
+
+import (
+	"fmt"
+	"math"
+
+	"github.com/hajimehoshi/ebiten/v2"
+	"github.com/raftlab/raftlab/playground"
+	"github.com/raftlab/raftlab/raft"
+)
+
+// logWindow is the range of indexes the logs panel shows: the newest that
+// fit, so the panel follows the end of the longest log.
+func logWindow(lastIndex uint64, cells int) (first, last uint64) {
+	if cells < 1 {
+		cells = 1
+	}
+	last = max(lastIndex, uint64(cells))
+	first = last - uint64(cells) + 1
+	return first, last
+}
+
+// drawLogs draws one row per node: entries as cells coloured by term with
+// the term inside; committed entries solid, uncommitted ones hollow; the
+// commit index as a bar and the applied index as a tick; the compacted
+// prefix as one block; and, on followers' rows, the leader's nextIndex and
+// matchIndex for them.
+func (g *Game) drawLogs(dst *ebiten.Image) {
+	w := g.world()
+	s := g.scale
+	area := g.lay.Logs
+	g.spr.fillRect(dst, area, colPanel)
+	g.spr.fillRect(dst, Rect{area.X, area.Y, area.W, 1 * s}, colPanelEdge)
+	title := face(13*s, true)
+	small := face(10*s, false)
+	drawText(dst, "Logs", title, area.X+12*s, area.Y+14*s, colText, alignStart)
+	drawText(dst, "solid: committed   hollow: not yet committed   | commit   ▲ applied   n/m: leader's nextIndex/matchIndex", small, area.X+60*s, area.Y+14*s, colTextDim, alignStart)
+
+	ids := w.Nodes()
+	labelW := 44 * s
+	cell := 24 * s
+	cells := int((area.W - labelW - 16*s) / cell)
+	maxLast := uint64(0)
+	for _, id := range ids {
+		if n := w.Node(id); n.Up {
+			maxLast = max(maxLast, n.Raft.LastIndex())
+		}
+	}
+	first, last := logWindow(maxLast, cells)
+	rowH := math.Min(26*s, (area.H-34*s)/float64(max(len(ids), 1)))
+	x0 := area.X + labelW
+	// Index header.
+	hdrY := area.Y + 30*s
+	for i := first; i <= last; i++ {
+		if i%5 == 0 || i == first {
+			drawText(dst, fmt.Sprint(i), small, x0+float64(i-first)*cell+cell/2, hdrY, colTextDim, alignCenter)
+		}
+	}
+	leader, hasLeader := w.Leader()
+	for row, id := range ids {
+		y := area.Y + 40*s + float64(row)*rowH
+		n := w.Node(id)
+		nameCol := colText
+		if !n.Up {
+			nameCol = colTextDim
+		}
+		drawText(dst, playground.S(id), face(12*s, true), area.X+12*s, y+rowH/2, nameCol, alignStart)
+		if !n.Up {
+			drawText(dst, "down: its log is on disk", small, x0+4*s, y+rowH/2, colTextDim, alignStart)
+			continue
+		}
+		g.drawLogRow(dst, n.Raft, first, last, x0, y, cell, rowH-4*s)
+		if hasLeader && id != leader {
+			if pr, ok := w.Node(leader).Raft.PeerProgress(id); ok {
+				g.drawProgressMarks(dst, pr, first, last, x0, y, cell, rowH-4*s)
+			}
+		}
+	}
+}
+
+func (g *Game) drawLogRow(dst *ebiten.Image, r *raft.Node, first, last uint64, x0, y, cell, h float64) {
+	s := g.scale
+	f := face(math.Min(12*s, h*0.6), true)
+	commit, applied := r.CommitIndex(), r.AppliedIndex()
+	snap := r.FirstIndex() - 1
+	if snap >= first {
+		end := min(snap, last)
+		box := Rect{x0, y, float64(end-first+1)*cell - 2*s, h}
+		g.spr.fillRect(dst, box, colPanelEdge)
+		label := fmt.Sprintf("snapshot ≤%d", snap)
+		drawText(dst, ellipsize(label, face(10*s, false), box.W-4*s), face(10*s, false), box.CenterX(), box.CenterY(), colText, alignCenter)
+	}
+	for i := max(first, snap+1); i <= min(last, r.LastIndex()); i++ {
+		t, _ := r.TermAt(i)
+		c := TermColor(t)
+		box := Rect{x0 + float64(i-first)*cell, y, cell - 2*s, h}
+		if i <= commit {
+			g.spr.fillRect(dst, box, c)
+			drawText(dst, fmt.Sprint(t), f, box.CenterX(), box.CenterY(), colBackground, alignCenter)
+		} else {
+			g.spr.fillRect(dst, box, withAlpha(c, 0.18))
+			g.spr.strokeRect(dst, box, 1.5*s, c)
+			drawText(dst, fmt.Sprint(t), f, box.CenterX(), box.CenterY(), c, alignCenter)
+		}
+		if e, ok := r.EntryAt(i); ok && e.Kind != raft.EntryNormal {
+			g.spr.fillRect(dst, Rect{box.X + 2*s, box.Y + 2*s, 4 * s, 4 * s}, colText)
+		}
+	}
+	if commit >= first && commit <= last {
+		x := x0 + float64(commit-first+1)*cell - 1.5*s
+		g.spr.fillRect(dst, Rect{x - 1*s, y - 2*s, 2.5 * s, h + 4*s}, colText)
+	}
+	if applied >= first && applied <= last {
+		x := x0 + float64(applied-first)*cell + cell/2 - s
+		drawText(dst, "▲", face(10*s, false), x, y+h+1*s, colText, alignCenter)
+	}
+}
+
+// drawProgressMarks shows, on a follower's row, where the leader believes
+// its log matches (m) and what it will send next (n).
+func (g *Game) drawProgressMarks(dst *ebiten.Image, pr raft.Progress, first, last uint64, x0, y, cell, h float64) {
+	s := g.scale
+	f := face(9*s, true)
+	mark := func(i uint64, label string, dy float64) {
+		if i < first || i > last {
+			return
+		}
+		x := x0 + float64(i-first)*cell + cell/2
+		drawText(dst, label, f, x, y+dy, colAccent, alignCenter)
+	}
+	mark(pr.Match, "m", h-3*s)
+	mark(pr.Next, "n", 4*s)
+}

@@ -1,0 +1,119 @@
+package ui
+
+import (
+	"fmt"
+	"math"
+
+	"github.com/raftlab/raftlab/playground"
+	"github.com/raftlab/raftlab/raft"
+)
+
+// menu is a popup of actions on a node, a link or a message.
+type menu struct {
+	title string
+	items []Button
+	// steps holds what each item does, by item name.
+	steps map[string]playground.Step
+	rect  Rect
+}
+
+// nodeMenu lists what can be done to a node now.
+func nodeMenu(w *playground.World, id raft.ID) []menuItem {
+	n := w.Node(id)
+	if n == nil {
+		return nil
+	}
+	if !n.Up {
+		return []menuItem{{"menu-restart", "Restart", playground.Step{Do: "restart", Node: id}}}
+	}
+	items := []menuItem{{"menu-crash", "Crash", playground.Step{Do: "crash", Node: id}}}
+	leader, hasLeader := w.Leader()
+	if n.Raft.Role() != raft.Leader {
+		items = append(items, menuItem{"menu-timeout", "Time out now", playground.Step{Do: "campaign", Node: id}})
+		if hasLeader {
+			items = append(items, menuItem{"menu-transfer", "Transfer leadership here", playground.Step{Do: "transferLeader", To: id}})
+		}
+	}
+	items = append(items,
+		menuItem{"menu-snapshot", "Take a snapshot", playground.Step{Do: "snapshot", Node: id}},
+		menuItem{"menu-isolate", "Isolate", playground.Step{Do: "isolate", Node: id}},
+	)
+	if hasLeader && (leader != id || len(w.Nodes()) > 1) {
+		items = append(items, menuItem{"menu-remove", "Remove from cluster", playground.Step{Do: "removeNode", Node: id}})
+	}
+	return items
+}
+
+// linkMenu lists the ways to cut or heal the link between a and b.
+func linkMenu(w *playground.World, a, b raft.ID) []menuItem {
+	net := w.Network()
+	items := []menuItem{}
+	if !net.Cut(a, b) || !net.Cut(b, a) {
+		items = append(items, menuItem{"menu-cut-both", "Cut both ways", playground.Step{Do: "cut", From: a, To: b}})
+	}
+	if !net.Cut(a, b) {
+		items = append(items, menuItem{"menu-cut-ab", fmt.Sprintf("Cut %s→%s only", playground.S(a), playground.S(b)), playground.Step{Do: "cut", From: a, To: b}})
+	}
+	if !net.Cut(b, a) {
+		items = append(items, menuItem{"menu-cut-ba", fmt.Sprintf("Cut %s→%s only", playground.S(b), playground.S(a)), playground.Step{Do: "cut", From: b, To: a}})
+	}
+	if net.Cut(a, b) || net.Cut(b, a) {
+		items = append(items, menuItem{"menu-heal-link", "Restore the link", playground.Step{Do: "link", From: a, To: b}})
+	}
+	return items
+}
+
+type menuItem struct {
+	name, label string
+	step        playground.Step
+}
+
+// openMenu places a popup next to (x, y), inside the screen.
+func (g *Game) openMenu(title string, items []menuItem, x, y float64) {
+	if len(items) == 0 {
+		g.menu = nil
+		return
+	}
+	s := g.scale
+	f := face(14*s, false)
+	width := textWidth(title, face(13*s, true)) + 24*s
+	for _, it := range items {
+		width = math.Max(width, textWidth(it.label, f)+32*s)
+	}
+	rowH := 30 * s
+	h := rowH*float64(len(items)) + 30*s
+	x = math.Min(x+12*s, float64(g.w)-width-8*s)
+	y = math.Min(y, float64(g.h)-h-8*s)
+	m := &menu{title: title, steps: map[string]playground.Step{}, rect: Rect{x, y, width, h}}
+	for i, it := range items {
+		m.items = append(m.items, Button{Name: it.name, Label: it.label, Rect: Rect{x + 4*s, y + 26*s + float64(i)*rowH, width - 8*s, rowH - 2*s}})
+		m.steps[it.name] = it.step
+	}
+	g.menu = m
+}
+
+// clickMenu handles a click while a menu is open; it reports whether the
+// click was used.
+func (g *Game) clickMenu(x, y float64) bool {
+	m := g.menu
+	g.menu = nil
+	for _, it := range m.items {
+		if it.Rect.Contains(x, y) {
+			if it.Name == "menu-cut-both" {
+				st := m.steps[it.Name]
+				g.act(st)
+				g.act(playground.Step{Do: "cut", From: st.To, To: st.From})
+				return true
+			}
+			if it.Name == "menu-heal-link" {
+				st := m.steps[it.Name]
+				g.act(st)
+				g.act(playground.Step{Do: "link", From: st.To, To: st.From})
+				return true
+			}
+			g.act(m.steps[it.Name])
+			return true
+		}
+	}
+	return m.rect.Contains(x, y)
+}

@@ -1,0 +1,75 @@
+package ui
+
+import (
+	"github.com/hajimehoshi/ebiten/v2"
+	"github.com/raftlab/raftlab/playground"
+)
+
+// safetyRows are the properties the monitor shows, one light each.
+var safetyRows = playground.Properties
+
+// safetyRowRect is the row of property i in the monitor.
+func (g *Game) safetyRowRect(i int) Rect {
+	s := g.scale
+	a := g.lay.Safety
+	return Rect{a.X + 8*s, a.Y + 32*s + float64(i)*22*s, a.W - 16*s, 20 * s}
+}
+
+// firstViolation returns the first violation of a property, if any.
+func firstViolation(vs []playground.Violation, property string) (playground.Violation, bool) {
+	for _, v := range vs {
+		if v.Property == property {
+			return v, true
+		}
+	}
+	return playground.Violation{}, false
+}
+
+// drawSafety draws a light per safety property: green while it holds, red
+// once violated, with the violation in a sentence.
+func (g *Game) drawSafety(dst *ebiten.Image) {
+	s := g.scale
+	a := g.lay.Safety
+	g.spr.fillRect(dst, a, colPanel)
+	drawText(dst, "Safety monitor", face(13*s, true), a.X+12*s, a.Y+16*s, colText, alignStart)
+	vs := g.world().Violations()
+	f := face(11.5*s, false)
+	for i, p := range safetyRows {
+		r := g.safetyRowRect(i)
+		v, bad := firstViolation(vs, p)
+		c := colOK
+		label := p
+		if bad {
+			c = colBad
+			g.spr.fillRect(dst, r, withAlpha(colBad, 0.15))
+			label = p + ": " + v.Message
+		}
+		drawCentered(dst, g.spr.disc(int(6*s)), r.X+10*s, r.CenterY(), c)
+		drawText(dst, ellipsize(label, f, r.W-28*s), f, r.X+24*s, r.CenterY(), colText, alignStart)
+	}
+}
+
+// clickSafety jumps to the moment a clicked violation happened and
+// highlights the nodes involved; it reports whether the click was on a
+// violated property.
+func (g *Game) clickSafety(x, y float64) bool {
+	if !g.lay.Safety.Contains(x, y) {
+		return false
+	}
+	vs := g.world().Violations()
+	for i, p := range safetyRows {
+		if !g.safetyRowRect(i).Contains(x, y) {
+			continue
+		}
+		v, bad := firstViolation(vs, p)
+		if !bad {
+			return true
+		}
+		g.paused = true
+		g.seek(float64(v.AtMs))
+		g.highlight = append(g.highlight[:0], v.Nodes...)
+		g.say(p + ": " + v.Message)
+		return true
+	}
+	return true
+}

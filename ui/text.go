@@ -1,0 +1,83 @@
+package ui
+
+import (
+	"bytes"
+	"image/color"
+	"sync"
+
+	"github.com/hajimehoshi/ebiten/v2"
+	"github.com/hajimehoshi/ebiten/v2/text/v2"
+	"golang.org/x/image/font/gofont/gobold"
+	"golang.org/x/image/font/gofont/goregular"
+)
+
+// fonts are the Go fonts, which ship inside golang.org/x/image: no font
+// files to download or embed.
+var fonts struct {
+	once          sync.Once
+	regular, bold *text.GoTextFaceSource
+}
+
+func loadFonts() {
+	fonts.once.Do(func() {
+		var err error
+		if fonts.regular, err = text.NewGoTextFaceSource(bytes.NewReader(goregular.TTF)); err != nil {
+			panic(err) // the font is compiled in: this cannot fail at run time
+		}
+		if fonts.bold, err = text.NewGoTextFaceSource(bytes.NewReader(gobold.TTF)); err != nil {
+			panic(err)
+		}
+	})
+}
+
+// face returns a font face of a size in physical pixels.
+func face(size float64, bold bool) *text.GoTextFace {
+	loadFonts()
+	src := fonts.regular
+	if bold {
+		src = fonts.bold
+	}
+	return &text.GoTextFace{Source: src, Size: size}
+}
+
+// Alignment of drawn text relative to its anchor point.
+const (
+	alignStart  = text.AlignStart
+	alignCenter = text.AlignCenter
+	alignEnd    = text.AlignEnd
+)
+
+// drawText draws one line anchored at (x, y) with the given horizontal
+// alignment; y is the vertical centre of the line.
+func drawText(dst *ebiten.Image, s string, f *text.GoTextFace, x, y float64, c color.Color, align text.Align) {
+	op := &text.DrawOptions{}
+	op.GeoM.Translate(x, y)
+	op.ColorScale.ScaleWithColor(c)
+	op.PrimaryAlign = align
+	op.SecondaryAlign = text.AlignCenter
+	text.Draw(dst, s, f, op)
+}
+
+// textWidth measures a line.
+func textWidth(s string, f *text.GoTextFace) float64 {
+	w, _ := text.Measure(s, f, 0)
+	return w
+}
+
+// ellipsize shortens s with "…" so that it fits in width.
+func ellipsize(s string, f *text.GoTextFace, width float64) string {
+	if textWidth(s, f) <= width {
+		return s
+	}
+	r := []rune(s)
+	lo, hi := 0, len(r)
+	for lo < hi {
+		mid := (lo + hi + 1) / 2
+		if textWidth(string(r[:mid])+"…", f) <= width {
+			lo = mid
+		} else {
+			hi = mid - 1
+		}
+	}
+	return string(r[:lo]) + "…"
+}

@@ -1,0 +1,84 @@
+package ui
+
+import (
+	"fmt"
+	"image/color"
+
+	"github.com/hajimehoshi/ebiten/v2"
+	"github.com/raftlab/raftlab/playground"
+	"github.com/raftlab/raftlab/raft"
+)
+
+// marker is a moment the timeline points out.
+type marker struct {
+	at int64
+	c  color.RGBA
+}
+
+// timelineMarkers keeps the markers of a trace, scanning only what is new
+// since the last frame (and starting over when the trace got shorter,
+// after a seek back).
+type timelineMarkers struct {
+	scanned int
+	list    []marker
+}
+
+func (m *timelineMarkers) update(trace []playground.Event) {
+	if len(trace) < m.scanned {
+		m.scanned = 0
+		m.list = m.list[:0]
+	}
+	for _, e := range trace[m.scanned:] {
+		switch {
+		case e.Type == playground.EvRole && e.Role == raft.Leader:
+			m.list = append(m.list, marker{e.AtMs, colLeader})
+		case e.Type == playground.EvCrash || e.Type == playground.EvRestart:
+			m.list = append(m.list, marker{e.AtMs, colTextDim})
+		case e.Type == playground.EvPartition || e.Type == playground.EvCut || e.Type == playground.EvHeal:
+			m.list = append(m.list, marker{e.AtMs, colCandidate})
+		case e.Type == playground.EvViolation:
+			m.list = append(m.list, marker{e.AtMs, colBad})
+		}
+	}
+	m.scanned = len(trace)
+}
+
+// timelineSpan is the time the track covers: the scenario's length, or for
+// open-ended play the furthest point reached plus some room.
+func (g *Game) timelineSpan() int64 {
+	until := g.scenario.Until
+	h := g.sess.Horizon()
+	if until > 0 && until < 1<<30 {
+		return max(until, h)
+	}
+	return max(10_000, h+h/5)
+}
+
+// drawTimeline draws the scrubber: the history so far, the present, and
+// markers for elections (blue), crashes (grey), network changes (orange)
+// and violations (red).
+func (g *Game) drawTimeline(dst *ebiten.Image) {
+	s := g.scale
+	area := g.lay.Timeline
+	g.spr.fillRect(dst, area, colPanel)
+	g.spr.fillRect(dst, Rect{area.X, area.Y, area.W, 1 * s}, colPanelEdge)
+	tr := g.lay.Track
+	span := float64(g.timelineSpan())
+	xAt := func(t float64) float64 { return tr.X + tr.W*t/span }
+	g.spr.fillRect(dst, tr, colButton)
+	g.spr.fillRect(dst, Rect{tr.X, tr.Y, xAt(float64(g.sess.Horizon())) - tr.X, tr.H}, colPanelEdge)
+	g.spr.fillRect(dst, Rect{tr.X, tr.Y + tr.H/2 - 2*s, xAt(g.clock) - tr.X, 4 * s}, colAccent)
+	g.markers.update(g.world().Trace())
+	for _, m := range g.markers.list {
+		g.spr.fillRect(dst, Rect{xAt(float64(m.at)) - 1*s, tr.Y - 4*s, 2 * s, tr.H + 8*s}, m.c)
+	}
+	x := xAt(g.clock)
+	drawCentered(dst, g.spr.disc(int(7*s)), x, tr.CenterY(), colText)
+	state := "playing"
+	if g.paused {
+		state = "paused"
+	}
+	info := fmt.Sprintf("%.3f s   %s   speed %s", g.clock/1000, state, g.speedLabel())
+	drawText(dst, info, face(12*s, false), tr.X, area.Y+14*s, colText, alignStart)
+	drawText(dst, "click or drag to travel in time; acting in the past forks history", face(11*s, false), tr.X+tr.W, area.Y+14*s, colTextDim, alignEnd)
+}
