@@ -59,11 +59,13 @@ func (g *Game) drawTopBar(dst *ebiten.Image) {
 	}
 	title := "RaftLab · " + g.scenario.Name
 	right := g.lay.TopBar.W - 14*s
+	last := g.lay.Buttons[len(g.lay.Buttons)-1].Rect
+	room := right - (last.X + last.W) - 16*s
 	if g.status != "" && g.frames-g.statusAt < 360 {
-		drawText(dst, ellipsize(g.status, f, right/2), f, right, g.lay.TopBar.CenterY(), colHighlight, alignEnd)
+		drawText(dst, ellipsize(g.status, f, room), f, right, g.lay.TopBar.CenterY(), colHighlight, alignEnd)
 		return
 	}
-	drawText(dst, ellipsize(title, face(14*s, true), right/2), face(14*s, true), right, g.lay.TopBar.CenterY(), colText, alignEnd)
+	drawText(dst, ellipsize(title, face(14*s, true), room), face(14*s, true), right, g.lay.TopBar.CenterY(), colText, alignEnd)
 }
 
 func (g *Game) drawMenu(dst *ebiten.Image) {

@@ -139,9 +139,13 @@ func ringSpots(area Rect, s float64, ids []raft.ID) []NodeSpot {
 	outer := math.Min(area.W, area.H)/2 - 14*s
 	// Node radius: big enough to hold a term, small enough that nine
 	// nodes do not touch.
+	// Neighbours on a ring of radius ring sit 2*ring*sin(pi/n) apart, and
+	// the ring is outer-r-18s (room for the timer arc and labels): solve
+	// for the largest r that leaves a 10s gap between neighbours.
 	r := math.Min(46*s, outer*0.28)
 	if n > 1 {
-		r = math.Min(r, outer*math.Sin(math.Pi/float64(n))*0.62)
+		sin := math.Sin(math.Pi / float64(n))
+		r = math.Min(r, ((outer-18*s)*sin-5*s)/(1+sin))
 	}
 	r = math.Max(r, 14*s)
 	ring := math.Max(outer-r-18*s, 0)

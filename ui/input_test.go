@@ -1,0 +1,197 @@
+package ui
+
+import (
+	"testing"
+
+	"github.com/hajimehoshi/ebiten/v2"
+	"github.com/raftlab/raftlab/playground"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+type flightFixture struct{ send, deliver int64 }
+
+func (f flightFixture) flight() *playground.Flight {
+	return &playground.Flight{SendAt: f.send, DeliverAt: f.deliver}
+}
+
+// testGame is a game laid out on a 1280x800 screen, without a display.
+func testGame(t *testing.T, scenario string) *Game {
+	t.Helper()
+	var sc *playground.Scenario
+	if scenario != "" {
+		var err error
+		sc, err = playground.LoadBundled(scenario)
+		require.NoError(t, err)
+	}
+	g, err := New(Options{Scenario: sc})
+	require.NoError(t, err)
+	g.w, g.h, g.scale = 1280, 800, 1
+	g.lay = computeLayout(g.w, g.h, 1, g.world().Nodes())
+	return g
+}
+
+// clickItem clicks the open menu's item by name.
+func clickItem(t *testing.T, g *Game, name string) {
+	t.Helper()
+	require.NotNil(t, g.menu, "a menu is open")
+	for _, it := range g.menu.items {
+		if it.Name == name {
+			g.click(it.Rect.CenterX(), it.Rect.CenterY(), false)
+			return
+		}
+	}
+	t.Fatalf("menu has no %s", name)
+}
+
+func itemNames(m *menu) []string {
+	var out []string
+	for _, it := range m.items {
+		out = append(out, it.Name)
+	}
+	return out
+}
+
+// TestClickNodeCrashAndRestart: a click on a node selects it and opens its
+// menu; "Crash" crashes it; on a crashed node the menu offers "Restart".
+func TestClickNodeCrashAndRestart(t *testing.T) {
+	g := testGame(t, "leader-crash")
+	g.SeekTo(500)
+	leader, ok := g.world().Leader()
+	require.True(t, ok)
+	spot, _ := g.lay.Node(leader)
+	g.click(spot.X, spot.Y, false)
+	assert.Equal(t, leader, g.selected)
+	assert.Contains(t, itemNames(g.menu), "menu-crash")
+	assert.NotContains(t, itemNames(g.menu), "menu-timeout", "a leader does not time out")
+	clickItem(t, g, "menu-crash")
+	assert.Nil(t, g.menu)
+	assert.False(t, g.world().Node(leader).Up)
+
+	g.click(spot.X, spot.Y, false)
+	assert.Equal(t, []string{"menu-restart"}, itemNames(g.menu))
+	clickItem(t, g, "menu-restart")
+	assert.True(t, g.world().Node(leader).Up)
+}
+
+// TestClickLinkCutsIt: a click on a link opens its menu; "Cut both ways"
+// cuts both directions, and "Restore the link" heals it.
+func TestClickLinkCutsIt(t *testing.T) {
+	g := testGame(t, "")
+	p, q := g.lay.Nodes[0], g.lay.Nodes[1]
+	g.click((p.X+q.X)/2, (p.Y+q.Y)/2, false)
+	require.NotNil(t, g.menu)
+	clickItem(t, g, "menu-cut-both")
+	net := g.world().Network()
+	assert.True(t, net.Cut(p.ID, q.ID) && net.Cut(q.ID, p.ID))
+	g.click((p.X+q.X)/2, (p.Y+q.Y)/2, false)
+	assert.Equal(t, []string{"menu-heal-link"}, itemNames(g.menu))
+	clickItem(t, g, "menu-heal-link")
+	net = g.world().Network()
+	assert.False(t, net.Cut(p.ID, q.ID) || net.Cut(q.ID, p.ID))
+}
+
+// TestControls maps each top-bar control and shortcut to its effect.
+func TestControls(t *testing.T) {
+	g := testGame(t, "log-replication")
+	g.SeekTo(300)
+	press := func(name string) {
+		b, ok := g.lay.Button(name)
+		require.True(t, ok, name)
+		g.click(b.Rect.CenterX(), b.Rect.CenterY(), false)
+	}
+	press("play")
+	assert.True(t, g.paused)
+	press("play")
+	assert.False(t, g.paused)
+	speed := g.speed
+	press("faster")
+	assert.Equal(t, speed+1, g.speed)
+	press("slower")
+	press("slower")
+	assert.Equal(t, speed-1, g.speed)
+	calls := len(g.world().History())
+	press("write")
+	press("read")
+	require.Len(t, g.world().History(), calls+2)
+	assert.Equal(t, playground.OpPut, g.world().History()[calls].Cmd.Op)
+	assert.Equal(t, playground.OpGet, g.world().History()[calls+1].Cmd.Op)
+	press("add")
+	assert.NotNil(t, g.world().Node(4), "a fourth node joined")
+	press("help")
+	assert.True(t, g.help)
+	g.click(10, 400, false)
+	assert.False(t, g.help, "any click closes the help")
+
+	before := g.world().Now()
+	press("step")
+	assert.True(t, g.paused)
+	assert.Greater(t, g.world().Now(), before, "step runs to the next event")
+
+	// The keyboard maps to the same actions.
+	keys := map[ebiten.Key]bool{}
+	for _, ka := range g.keyActions() {
+		for _, k := range ka.keys {
+			keys[k] = true
+		}
+	}
+	for _, k := range []ebiten.Key{ebiten.KeySpace, ebiten.KeyArrowRight, ebiten.KeyEqual, ebiten.KeyMinus, ebiten.KeyC, ebiten.KeyR, ebiten.KeySlash, ebiten.KeyEscape} {
+		assert.True(t, keys[k], "shortcut %v", k)
+	}
+}
+
+// TestTimelineSeeks: a click on the timeline travels in time, and the
+// world at that moment is the one the history had.
+func TestTimelineSeeks(t *testing.T) {
+	g := testGame(t, "leader-crash")
+	g.SeekTo(1500)
+	require.False(t, g.world().Node(1).Up, "S1 crashed at 800")
+	tr := g.lay.Track
+	span := float64(g.timelineSpan())
+	g.click(tr.X+tr.W*600/span, tr.CenterY(), false)
+	assert.InDelta(t, 600, float64(g.world().Now()), 2)
+	assert.True(t, g.world().Node(1).Up, "before the crash S1 is up")
+}
+
+// TestRestartKey: "r" crashes the leader, then restarts a crashed node.
+func TestRestartKey(t *testing.T) {
+	g := testGame(t, "leader-crash")
+	g.SeekTo(500)
+	leader, _ := g.world().Leader()
+	g.restartLeader()
+	assert.False(t, g.world().Node(leader).Up)
+	g.restartLeader()
+	assert.True(t, g.world().Node(leader).Up)
+}
+
+// TestSafetyClickJumpsToViolation: clicking a red light seeks to the
+// violation and highlights its nodes.
+func TestSafetyClickJumpsToViolation(t *testing.T) {
+	g := testGame(t, "figure8-unsafe")
+	g.SeekTo(1000)
+	vs := g.world().Violations()
+	require.NotEmpty(t, vs)
+	for i, p := range safetyRows {
+		if p == vs[0].Property {
+			r := g.safetyRowRect(i)
+			g.click(r.CenterX(), r.CenterY(), false)
+		}
+	}
+	assert.Equal(t, vs[0].AtMs, g.world().Now())
+	assert.Equal(t, vs[0].Nodes, g.highlight)
+	assert.True(t, g.paused)
+}
+
+// TestHooks: the automation hooks describe the real state and layout.
+func TestHooks(t *testing.T) {
+	g := testGame(t, "log-replication")
+	g.SeekTo(700)
+	data, err := g.StateJSON()
+	require.NoError(t, err)
+	assert.Contains(t, string(data), `"nowMs":700`)
+	assert.Contains(t, string(data), `"role":"leader"`)
+	lay, err := g.LayoutJSON()
+	require.NoError(t, err)
+	assert.Contains(t, string(lay), `"name":"play"`)
+	assert.Contains(t, string(lay), `"nodes":[{"id":1`)
+}

@@ -1,0 +1,141 @@
+package ui
+
+import (
+	"fmt"
+	"math"
+	"testing"
+
+	"github.com/raftlab/raftlab/raft"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func idList(n int) []raft.ID {
+	out := make([]raft.ID, n)
+	for i := range out {
+		out[i] = raft.ID(i + 1)
+	}
+	return out
+}
+
+var screens = []struct{ w, h int }{{1280, 800}, {1024, 640}, {1920, 1080}, {800, 600}}
+
+// TestLayoutNodesFit: for 1..9 nodes and every window size, and at high
+// DPI, each node lies inside the cluster area, none overlap (with room for
+// the timer arc), and all are the same size.
+func TestLayoutNodesFit(t *testing.T) {
+	for _, scr := range screens {
+		for _, scale := range []float64{1, 2} {
+			for n := 1; n <= 9; n++ {
+				name := fmt.Sprintf("%dx%d@%gx/%d", scr.w, scr.h, scale, n)
+				l := computeLayout(int(float64(scr.w)*scale), int(float64(scr.h)*scale), scale, idList(n))
+				require.Len(t, l.Nodes, n, name)
+				for i, a := range l.Nodes {
+					assert.True(t, l.Cluster.Contains(a.X-a.R, a.Y-a.R) && l.Cluster.Contains(a.X+a.R, a.Y+a.R), "%s: S%d leaves the cluster area", name, a.ID)
+					assert.GreaterOrEqual(t, a.R, 14*scale, "%s: node too small", name)
+					for _, b := range l.Nodes[i+1:] {
+						d := math.Hypot(a.X-b.X, a.Y-b.Y)
+						assert.Greater(t, d, a.R+b.R+8*scale, "%s: S%d and S%d overlap", name, a.ID, b.ID)
+					}
+				}
+			}
+		}
+	}
+}
+
+// TestLayoutRegionsDoNotOverlap: the panels tile the screen, and the
+// top-bar controls sit inside the top bar without overlapping.
+func TestLayoutRegionsDoNotOverlap(t *testing.T) {
+	for _, scr := range screens {
+		l := computeLayout(scr.w, scr.h, 1, idList(5))
+		regions := map[string]Rect{"top": l.TopBar, "cluster": l.Cluster, "logs": l.Logs, "safety": l.Safety, "feed": l.Feed, "timeline": l.Timeline}
+		area := 0.0
+		for an, a := range regions {
+			assert.Greater(t, a.W, 0.0, an)
+			assert.Greater(t, a.H, 0.0, an)
+			area += a.W * a.H
+			for bn, b := range regions {
+				if an < bn {
+					assert.False(t, overlaps(a, b), "%dx%d: %s overlaps %s", scr.w, scr.h, an, bn)
+				}
+			}
+		}
+		assert.InDelta(t, float64(scr.w*scr.h), area, 1, "the regions tile the screen")
+		last := l.Buttons[len(l.Buttons)-1].Rect
+		assert.LessOrEqual(t, last.X+last.W, float64(scr.w)-60, "%dx%d: the controls leave room for the title", scr.w, scr.h)
+		for i, b := range l.Buttons {
+			assert.True(t, l.TopBar.Contains(b.Rect.X, b.Rect.Y) && l.TopBar.Contains(b.Rect.X+b.Rect.W-1, b.Rect.Y+b.Rect.H-1), "%s is in the top bar", b.Name)
+			for _, c := range l.Buttons[i+1:] {
+				assert.False(t, overlaps(b.Rect, c.Rect), "%s overlaps %s", b.Name, c.Name)
+			}
+		}
+	}
+}
+
+func overlaps(a, b Rect) bool {
+	return a.X < b.X+b.W && b.X < a.X+a.W && a.Y < b.Y+b.H && b.Y < a.Y+a.H
+}
+
+// TestHitTesting: a click at a node's centre or near its rim selects that
+// node; a click on a link's middle finds that link; between things finds
+// nothing.
+func TestHitTesting(t *testing.T) {
+	l := computeLayout(1280, 800, 1, idList(5))
+	for _, n := range l.Nodes {
+		id, ok := l.hitNode(n.X, n.Y)
+		require.True(t, ok)
+		assert.Equal(t, n.ID, id)
+		id, ok = l.hitNode(n.X+n.R*0.9, n.Y)
+		require.True(t, ok)
+		assert.Equal(t, n.ID, id)
+	}
+	p, q := l.Nodes[0], l.Nodes[2]
+	a, b, ok := l.hitLink((p.X+q.X)/2+2, (p.Y+q.Y)/2)
+	require.True(t, ok)
+	assert.Equal(t, [2]raft.ID{p.ID, q.ID}, [2]raft.ID{a, b})
+	_, ok = l.hitNode(l.Cluster.X+3, l.Cluster.Y+3)
+	assert.False(t, ok)
+	_, _, ok = l.hitLink(l.Cluster.X+3, l.Cluster.Y+3)
+	assert.False(t, ok)
+	btn, ok := l.hitButton(l.Buttons[0].Rect.CenterX(), l.Buttons[0].Rect.CenterY())
+	require.True(t, ok)
+	assert.Equal(t, "play", btn.Name)
+}
+
+func TestMessageInterpolation(t *testing.T) {
+	tests := []struct {
+		send, deliver int64
+		now, want     float64
+	}{
+		{100, 120, 100, 0}, {100, 120, 110, 0.5}, {100, 120, 115, 0.75}, {100, 120, 120, 1},
+		{100, 120, 90, 0}, {100, 120, 200, 1}, {100, 100, 100, 1},
+	}
+	for _, tt := range tests {
+		f := &flightFixture{tt.send, tt.deliver}
+		assert.InDelta(t, tt.want, flightProgress(f.flight(), tt.now), 1e-9, "%+v", tt)
+	}
+	// Halfway along a horizontal link, in a lane below or above it
+	// depending on the direction, so a request and its response do not
+	// overlap.
+	x, y := flightPos(0, 0, 100, 0, 0.5, 5)
+	assert.InDelta(t, 50, x, 1e-9)
+	assert.InDelta(t, 5, y, 1e-9)
+	x, y = flightPos(100, 0, 0, 0, 0.5, 5)
+	assert.InDelta(t, 50, x, 1e-9)
+	assert.InDelta(t, -5, y, 1e-9)
+}
+
+func TestTermColorsStable(t *testing.T) {
+	for term := uint64(1); term < 40; term++ {
+		assert.Equal(t, TermColor(term), TermColor(term), "the same term is always the same colour")
+		assert.NotEqual(t, TermColor(term), TermColor(term+1), "neighbouring terms differ (%d)", term)
+	}
+	assert.NotEqual(t, TermColor(1), TermColor(2))
+}
+
+func TestLogWindowFollowsTheEnd(t *testing.T) {
+	first, last := logWindow(5, 30)
+	assert.Equal(t, [2]uint64{1, 30}, [2]uint64{first, last}, "a short log starts at 1")
+	first, last = logWindow(100, 30)
+	assert.Equal(t, [2]uint64{71, 100}, [2]uint64{first, last}, "a long log shows its end")
+}
