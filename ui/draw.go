@@ -39,6 +39,9 @@ func (g *Game) Draw(screen *ebiten.Image) {
 	if g.help {
 		g.drawHelp(screen)
 	}
+	if g.settings != nil {
+		g.drawSettings(screen)
+	}
 }
 
 func (g *Game) drawTopBar(dst *ebiten.Image) {
@@ -131,13 +134,15 @@ var helpLines = []string{
 	"+ / -  faster / slower (1/1000x to 1x)",
 	"C  a client writes x through the leader",
 	"R  crash the leader (or restart a crashed node)",
-	"?  this help      Esc  close menus",
+	"S  save the session as a scenario file",
+	"?  this help      Esc  close menus and panels",
 	"",
 	"Click a node: crash, restart, time out, transfer leadership, snapshot, isolate, remove",
 	"Click a link: cut it one way or both, or restore it",
 	"Click a message: drop it",
 	"Click or drag the timeline: travel in time; acting in the past forks history",
 	"Click a red safety light: jump to the violation",
+	"Drop a scenario file on the window to load it",
 	"Touch: tap = click, long-press = node menu",
 }
 

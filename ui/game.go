@@ -6,7 +6,10 @@ package ui
 
 import (
 	"fmt"
+	"io/fs"
 	"math"
+	"strings"
+	"sync"
 
 	"github.com/hajimehoshi/ebiten/v2"
 	"github.com/raftlab/raftlab/playground"
@@ -20,6 +23,9 @@ type Options struct {
 	// Empty draws nothing but the background: the baseline for frame-rate
 	// measurements.
 	Empty bool
+	// Save, when set, stores a session exported as a scenario file (the
+	// desktop writes a file, the browser downloads one).
+	Save func(name string, data []byte) error
 }
 
 // Speeds are the playback speeds, in virtual milliseconds per real second:
@@ -64,7 +70,13 @@ type Game struct {
 	filter   feedFilter
 	markers  timelineMarkers
 	// layIDs are the nodes the layout was computed for.
-	layIDs []raft.ID
+	layIDs   []raft.ID
+	settings *settingsPanel
+	incoming struct {
+		sync.Mutex
+		name string
+		data []byte
+	}
 }
 
 // New creates the playground game.
@@ -77,8 +89,90 @@ func New(opts Options) (*Game, error) {
 	if err != nil {
 		return nil, fmt.Errorf("scenario %q: %w", sc.Name, err)
 	}
-	g := &Game{opts: opts, scenario: sc, sess: playground.NewSession(w, sc.Steps), speed: defaultSpeed, scale: 1}
+	g := &Game{opts: opts, speed: defaultSpeed, scale: 1}
+	g.start(sc, w)
 	return g, nil
+}
+
+// start shows a new run of a scenario from its first moment.
+func (g *Game) start(sc *playground.Scenario, w *playground.World) {
+	g.scenario, g.sess = sc, playground.NewSession(w, sc.Steps)
+	g.clock, g.selected, g.menu, g.highlight = 0, 0, nil, nil
+	g.markers = timelineMarkers{}
+	g.layIDs = nil
+}
+
+// load starts a scenario, or returns why it cannot (the current run is
+// kept).
+func (g *Game) load(sc *playground.Scenario) error {
+	w, err := sc.NewWorld()
+	if err != nil {
+		return err
+	}
+	g.start(sc, w)
+	return nil
+}
+
+// LoadScenario parses a scenario file and starts it at the next update. A
+// bad file is reported in the status line and changes nothing. It is safe
+// to call from another goroutine (a browser callback).
+func (g *Game) LoadScenario(name string, data []byte) {
+	g.incoming.Lock()
+	g.incoming.name, g.incoming.data = name, data
+	g.incoming.Unlock()
+}
+
+// takeIncoming starts a scenario handed to LoadScenario, if any.
+func (g *Game) takeIncoming() {
+	g.incoming.Lock()
+	name, data := g.incoming.name, g.incoming.data
+	g.incoming.data = nil
+	g.incoming.Unlock()
+	if data != nil {
+		g.loadFile(name, data)
+	}
+}
+
+// loadFile starts a scenario file, or says why not.
+func (g *Game) loadFile(name string, data []byte) {
+	sc, err := playground.ParseScenario(data)
+	if err == nil {
+		err = g.load(sc)
+	}
+	if err != nil {
+		g.say(fmt.Sprintf("%s: %v", name, err))
+		return
+	}
+	g.say("loaded " + name)
+}
+
+// exportScenario is the session so far as a scenario file: the settings
+// and every step taken, so that it replays exactly.
+func (g *Game) exportScenario() ([]byte, error) {
+	sc := *g.scenario
+	sc.Steps = g.sess.Steps()
+	sc.Until = max(g.sess.Horizon(), 1)
+	if sc.Name == "Sandbox" {
+		sc.Name = "RaftLab session"
+	}
+	return sc.Marshal()
+}
+
+// save exports the session through the front end.
+func (g *Game) save() {
+	if g.opts.Save == nil {
+		g.say("saving is not available here")
+		return
+	}
+	data, err := g.exportScenario()
+	if err == nil {
+		err = g.opts.Save("raftlab-session.json", data)
+	}
+	if err != nil {
+		g.say("could not save: " + err.Error())
+		return
+	}
+	g.say("saved the session as a scenario file")
 }
 
 // Session is the playground session the game shows.
@@ -113,6 +207,8 @@ func (g *Game) Update() error {
 	if g.opts.Empty {
 		return nil
 	}
+	g.takeIncoming()
+	g.takeDropped()
 	g.handleInput()
 	if !g.paused && !g.scrubbing {
 		g.clock += speeds[g.speed] / float64(ebiten.TPS())
@@ -122,6 +218,31 @@ func (g *Game) Update() error {
 		g.sess.RunUntil(int64(g.clock))
 	}
 	return nil
+}
+
+// takeDropped loads a scenario file dropped on the window.
+func (g *Game) takeDropped() {
+	files := ebiten.DroppedFiles()
+	if files == nil {
+		return
+	}
+	entries, err := fs.ReadDir(files, ".")
+	if err != nil {
+		return
+	}
+	for _, e := range entries {
+		if e.IsDir() || !strings.HasSuffix(e.Name(), ".json") {
+			continue
+		}
+		data, err := fs.ReadFile(files, e.Name())
+		if err != nil {
+			g.say(fmt.Sprintf("%s: %v", e.Name(), err))
+			return
+		}
+		g.loadFile(e.Name(), data)
+		return
+	}
+	g.say("drop a scenario file (.json) to load it")
 }
 
 // act carries out a step now, reporting a refusal in the status line.

@@ -42,7 +42,8 @@ func (g *Game) keyActions() []struct {
 		{[]ebiten.Key{ebiten.KeyC}, g.clientWrite},
 		{[]ebiten.Key{ebiten.KeyR}, g.restartLeader},
 		{[]ebiten.Key{ebiten.KeySlash}, func() { g.help = !g.help }},
-		{[]ebiten.Key{ebiten.KeyEscape}, func() { g.help, g.menu, g.selected = false, nil, 0 }},
+		{[]ebiten.Key{ebiten.KeyS}, g.save},
+		{[]ebiten.Key{ebiten.KeyEscape}, func() { g.help, g.menu, g.selected, g.settings = false, nil, 0, nil }},
 	}
 }
 
@@ -95,6 +96,9 @@ func (g *Game) handleTouch() {
 // click dispatches a click (or a long-press) at (x, y), topmost first.
 func (g *Game) click(x, y float64, long bool) {
 	switch {
+	case g.settings != nil:
+		g.clickSettings(x, y)
+		return
 	case g.help:
 		g.help = false
 		return
@@ -161,6 +165,10 @@ func (g *Game) press(name string) {
 		g.act(playground.Step{Do: "heal"})
 	case "help":
 		g.help = !g.help
+	case "settings":
+		g.openSettings()
+	case "save":
+		g.save()
 	}
 }
 

@@ -85,10 +85,12 @@ var topButtons = []struct{ name, label, hint string }{
 	{"step", "Step", "Run to the next event (right arrow)"},
 	{"slower", "-", "Slow down (-)"},
 	{"faster", "+", "Speed up (+)"},
-	{"write", "Client write", "A client writes a key through the leader (c)"},
-	{"read", "Client read", "A client reads a key through the leader (ReadIndex)"},
-	{"add", "Add node", "Start a new server and add it to the cluster"},
-	{"heal", "Heal network", "Remove every partition and cut link"},
+	{"write", "Write x", "A client writes the next value of x, through the leader or the selected server (c)"},
+	{"read", "Read x", "A client reads x, through the leader or the selected server, in the read mode of the settings"},
+	{"add", "+ Server", "Start a new server and add it to the cluster: a learner first, a voter once caught up"},
+	{"heal", "Heal", "Remove every partition and cut link"},
+	{"settings", "Settings", "Timing, network, features and the teaching switches"},
+	{"save", "Save", "Save this session as a scenario file that replays it (s)"},
 	{"help", "?", "Every shortcut (?)"},
 }
 

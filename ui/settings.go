@@ -1,0 +1,221 @@
+package ui
+
+import (
+	"fmt"
+	"math"
+
+	"github.com/hajimehoshi/ebiten/v2"
+	"github.com/raftlab/raftlab/playground"
+)
+
+// setting is one row of the settings panel: a value the user steps
+// through, with a one-line explanation.
+type setting struct {
+	name    string
+	label   string
+	explain string
+	// get renders the current value; next and prev change it.
+	get        func(s *playground.Settings) string
+	next, prev func(s *playground.Settings)
+}
+
+func toggle(name, label, explain string, field func(s *playground.Settings) *bool) setting {
+	flip := func(s *playground.Settings) { *field(s) = !*field(s) }
+	return setting{name: name, label: label, explain: explain, next: flip, prev: flip,
+		get: func(s *playground.Settings) string {
+			if *field(s) {
+				return "on"
+			}
+			return "off"
+		}}
+}
+
+// stepper moves a number through a list of values.
+func stepper(name, label, explain, unit string, values []int64, get func(s *playground.Settings) int64, set func(s *playground.Settings, v int64)) setting {
+	move := func(d int) func(s *playground.Settings) {
+		return func(s *playground.Settings) {
+			i := nearest(values, get(s))
+			set(s, values[max(0, min(len(values)-1, i+d))])
+		}
+	}
+	return setting{name: name, label: label, explain: explain, next: move(1), prev: move(-1),
+		get: func(s *playground.Settings) string { return fmt.Sprintf("%d%s", get(s), unit) }}
+}
+
+// ms is a stepper over a millisecond field.
+func ms(name, label, explain string, values []int64, field func(s *playground.Settings) *int64) setting {
+	return stepper(name, label, explain, " ms", values,
+		func(s *playground.Settings) int64 { return *field(s) },
+		func(s *playground.Settings, v int64) { *field(s) = v })
+}
+
+func nearest(values []int64, v int64) int {
+	best := 0
+	for i, x := range values {
+		if math.Abs(float64(x-v)) < math.Abs(float64(values[best]-v)) {
+			best = i
+		}
+	}
+	return best
+}
+
+// rate steps a probability by 5%.
+func rate(name, label, explain string, field func(s *playground.Settings) *float64) setting {
+	move := func(d float64) func(s *playground.Settings) {
+		return func(s *playground.Settings) {
+			*field(s) = math.Max(0, math.Min(0.5, math.Round((*field(s)+d)*20)/20))
+		}
+	}
+	return setting{name: name, label: label, explain: explain, next: move(0.05), prev: move(-0.05),
+		get: func(s *playground.Settings) string { return fmt.Sprintf("%.0f%%", *field(s)*100) }}
+}
+
+// settingsRows are the settings, in the order the panel shows them.
+var settingsRows = []setting{
+	stepper("set-nodes", "Servers", "How many servers the cluster starts with", "", []int64{1, 2, 3, 4, 5, 6, 7, 8, 9},
+		func(s *playground.Settings) int64 { return int64(s.Nodes) },
+		func(s *playground.Settings, v int64) { s.Nodes = int(v) }),
+	toggle("set-prevote", "PreVote", "A node asks whether it could win before it raises its term, so a rejoining node does not disrupt", func(s *playground.Settings) *bool { return &s.PreVote }),
+	toggle("set-checkquorum", "CheckQuorum", "A leader that cannot hear a majority steps down; followers ignore votes while they hear a leader", func(s *playground.Settings) *bool { return &s.CheckQuorum }),
+	toggle("set-noop", "Leader no-op", "A new leader appends an empty entry, so it can commit its predecessors' entries at once", func(s *playground.Settings) *bool { return &s.LeaderNoop }),
+	toggle("set-fastbacktrack", "Fast backtracking", "Repair a follower's log one conflicting term per round trip instead of one entry", func(s *playground.Settings) *bool { return &s.FastBacktrack }),
+	stepper("set-snapshot", "Snapshot every", "Compact the log after this many applied entries (0 = never)", " entries", []int64{0, 5, 10, 20, 50, 100, 1000},
+		func(s *playground.Settings) int64 { return int64(s.SnapshotEvery) },
+		func(s *playground.Settings, v int64) { s.SnapshotEvery = uint64(v) }),
+	{name: "set-readmode", label: "Read mode", explain: "How the leader confirms a read: a heartbeat round, its lease, or (unsafe) not at all",
+		get:  func(s *playground.Settings) string { return s.ReadMode.String() },
+		next: func(s *playground.Settings) { s.ReadMode = (s.ReadMode + 1) % 3 },
+		prev: func(s *playground.Settings) { s.ReadMode = (s.ReadMode + 2) % 3 }},
+	toggle("set-rule-commit", "Break: commit old terms", "Teaching switch: commit an earlier term's entry by counting replicas (Figure 8)", func(s *playground.Settings) *bool { return &s.Rules.CommitOldTermsByCounting }),
+	toggle("set-rule-restriction", "Break: election restriction", "Teaching switch: vote for candidates whose logs are behind", func(s *playground.Settings) *bool { return &s.Rules.SkipElectionRestriction }),
+	toggle("set-rule-fixed", "Break: fixed timeouts", "Teaching switch: every election timeout is the same, so split votes repeat", func(s *playground.Settings) *bool { return &s.Rules.FixedElectionTimeout }),
+	toggle("set-rule-fsync", "Break: answer before fsync", "Teaching switch: answer before the disk has the record, so a crash can forget a vote", func(s *playground.Settings) *bool { return &s.Rules.AckBeforeFsync }),
+	ms("set-election-min", "Election timeout min", "The shortest randomized election timeout", []int64{100, 150, 200, 300, 500, 1000},
+		func(s *playground.Settings) *int64 { return &s.ElectionTimeoutMs[0] }),
+	ms("set-election-max", "Election timeout max", "The longest randomized election timeout", []int64{150, 200, 300, 500, 1000, 2000},
+		func(s *playground.Settings) *int64 { return &s.ElectionTimeoutMs[1] }),
+	ms("set-heartbeat", "Heartbeat", "How often a leader sends heartbeats", []int64{10, 20, 50, 75, 100},
+		func(s *playground.Settings) *int64 { return &s.HeartbeatMs }),
+	ms("set-latency-min", "Latency min", "The fastest a message crosses the network", []int64{0, 1, 5, 10, 20, 50, 100},
+		func(s *playground.Settings) *int64 { return &s.LatencyMs[0] }),
+	ms("set-latency-max", "Latency max", "The slowest a message crosses the network", []int64{1, 5, 10, 20, 50, 100, 200},
+		func(s *playground.Settings) *int64 { return &s.LatencyMs[1] }),
+	ms("set-fsync", "fsync", "How long each disk takes to make a write durable", []int64{0, 1, 5, 10, 50, 100, 200},
+		func(s *playground.Settings) *int64 { return &s.FsyncMs }),
+	rate("set-drop", "Message loss", "The share of messages the network loses", func(s *playground.Settings) *float64 { return &s.DropRate }),
+	rate("set-dup", "Duplication", "The share of messages the network delivers twice", func(s *playground.Settings) *float64 { return &s.DuplicateRate }),
+}
+
+// settingsPanel is the open settings dialog: a draft of the settings that
+// becomes a new run when applied.
+type settingsPanel struct {
+	draft playground.Settings
+	err   string
+}
+
+func (g *Game) openSettings() {
+	g.settings = &settingsPanel{draft: g.scenario.Settings}
+	g.menu = nil
+}
+
+// settingsBox is the dialog's rectangle.
+func (g *Game) settingsBox() Rect {
+	s := g.scale
+	w := math.Min(720*s, float64(g.w)-40*s)
+	h := math.Min(float64(len(settingsRows))*26*s+110*s, float64(g.h)-40*s)
+	return Rect{(float64(g.w) - w) / 2, (float64(g.h) - h) / 2, w, h}
+}
+
+// settingsButtons lays out the dialog's controls: a "<" and ">" per row,
+// then Apply and Cancel.
+func (g *Game) settingsButtons() []Button {
+	s := g.scale
+	box := g.settingsBox()
+	rowH := (box.H - 110*s) / float64(len(settingsRows))
+	var out []Button
+	for i, row := range settingsRows {
+		y := box.Y + 50*s + float64(i)*rowH
+		out = append(out,
+			Button{Name: row.name + "-prev", Label: "<", Hint: row.explain, Rect: Rect{box.X + 200*s, y, 24 * s, rowH - 3*s}},
+			Button{Name: row.name + "-next", Label: ">", Hint: row.explain, Rect: Rect{box.X + 330*s, y, 24 * s, rowH - 3*s}})
+	}
+	out = append(out,
+		Button{Name: "set-apply", Label: "Apply: start a new run", Hint: "Start over with these settings", Rect: Rect{box.X + box.W - 380*s, box.Y + box.H - 44*s, 220 * s, 30 * s}},
+		Button{Name: "set-cancel", Label: "Cancel", Hint: "Keep the current run", Rect: Rect{box.X + box.W - 150*s, box.Y + box.H - 44*s, 130 * s, 30 * s}})
+	return out
+}
+
+// clickSettings handles a click while the dialog is open.
+func (g *Game) clickSettings(x, y float64) {
+	p := g.settings
+	for _, b := range g.settingsButtons() {
+		if !b.Rect.Contains(x, y) {
+			continue
+		}
+		switch b.Name {
+		case "set-apply":
+			g.applySettings()
+			return
+		case "set-cancel":
+			g.settings = nil
+			return
+		}
+		for _, row := range settingsRows {
+			switch b.Name {
+			case row.name + "-next":
+				row.next(&p.draft)
+			case row.name + "-prev":
+				row.prev(&p.draft)
+			}
+		}
+		return
+	}
+	if !g.settingsBox().Contains(x, y) {
+		g.settings = nil
+	}
+}
+
+// applySettings starts a new run with the drafted settings, keeping the
+// current one if they are invalid.
+func (g *Game) applySettings() {
+	d := g.settings.draft
+	if err := d.Validate(); err != nil {
+		g.settings.err = err.Error()
+		return
+	}
+	sc := &playground.Scenario{Name: "Sandbox", Settings: d, Until: math.MaxInt32}
+	if err := g.load(sc); err != nil {
+		g.settings.err = err.Error()
+		return
+	}
+	g.settings = nil
+}
+
+func (g *Game) drawSettings(dst *ebiten.Image) {
+	p := g.settings
+	s := g.scale
+	box := g.settingsBox()
+	g.spr.fillRect(dst, g.lay.Screen, withAlpha(colBackground, 0.75))
+	g.spr.fillRect(dst, box, colPanelEdge)
+	g.spr.fillRect(dst, box.Inset(1*s), colPanel)
+	drawText(dst, "Settings (applied as a new run)", face(16*s, true), box.X+20*s, box.Y+24*s, colText, alignStart)
+	f := face(12.5*s, false)
+	rowH := (box.H - 110*s) / float64(len(settingsRows))
+	for i, row := range settingsRows {
+		y := box.Y + 50*s + float64(i)*rowH + (rowH-3*s)/2
+		drawText(dst, row.label, f, box.X+20*s, y, colText, alignStart)
+		drawText(dst, row.get(&p.draft), face(12.5*s, true), box.X+277*s, y, colAccent, alignCenter)
+		drawText(dst, ellipsize(row.explain, face(11*s, false), box.W-390*s), face(11*s, false), box.X+370*s, y, colTextDim, alignStart)
+	}
+	for _, b := range g.settingsButtons() {
+		bg := colButton
+		if b.Rect.Contains(g.hover.x, g.hover.y) {
+			bg = colButtonHot
+		}
+		g.spr.fillRect(dst, b.Rect, bg)
+		drawText(dst, b.Label, f, b.Rect.CenterX(), b.Rect.CenterY(), colText, alignCenter)
+	}
+	if p.err != "" {
+		drawText(dst, ellipsize(p.err, f, box.W-420*s), f, box.X+20*s, box.Y+box.H-29*s, colBad, alignStart)
+	}
+}

@@ -1,0 +1,106 @@
+package ui
+
+import (
+	"encoding/json"
+	"testing"
+
+	"github.com/raftlab/raftlab/playground"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func clickSettingsButton(t *testing.T, g *Game, name string) {
+	t.Helper()
+	for _, b := range g.settingsButtons() {
+		if b.Name == name {
+			g.click(b.Rect.CenterX(), b.Rect.CenterY(), false)
+			return
+		}
+	}
+	t.Fatalf("no settings control %s", name)
+}
+
+// TestSettingsApplyAsNewRun: changing settings in the dialog and applying
+// starts a new run with them; invalid settings are refused with a reason
+// and the run goes on.
+func TestSettingsApplyAsNewRun(t *testing.T) {
+	g := testGame(t, "")
+	g.SeekTo(1000)
+	g.press("settings")
+	require.NotNil(t, g.settings)
+	clickSettingsButton(t, g, "set-prevote-next")
+	assert.False(t, g.settings.draft.PreVote)
+	clickSettingsButton(t, g, "set-nodes-prev")
+	clickSettingsButton(t, g, "set-nodes-prev")
+	assert.Equal(t, 3, g.settings.draft.Nodes)
+	clickSettingsButton(t, g, "set-rule-commit-next")
+	clickSettingsButton(t, g, "set-apply")
+	assert.Nil(t, g.settings)
+	assert.Equal(t, int64(0), g.world().Now(), "a new run starts at 0")
+	assert.Len(t, g.world().Nodes(), 3)
+	assert.False(t, g.world().Settings().PreVote)
+	assert.True(t, g.world().Settings().Rules.CommitOldTermsByCounting)
+
+	// An impossible combination is refused and the run is kept.
+	g.SeekTo(500)
+	g.press("settings")
+	for range 8 {
+		clickSettingsButton(t, g, "set-latency-min-next")
+	}
+	for range 8 {
+		clickSettingsButton(t, g, "set-latency-max-prev")
+	}
+	clickSettingsButton(t, g, "set-apply")
+	require.NotNil(t, g.settings, "the dialog stays open")
+	assert.Contains(t, g.settings.err, "latencyMs")
+	clickSettingsButton(t, g, "set-cancel")
+	assert.Equal(t, int64(500), g.world().Now(), "the run goes on")
+}
+
+// TestLoadScenarioFile: a good file starts; a bad one is reported by name,
+// step and field, and the current run is kept.
+func TestLoadScenarioFile(t *testing.T) {
+	g := testGame(t, "")
+	g.SeekTo(800)
+	g.LoadScenario("bad.json", []byte(`{"name":"x","nodes":3,"steps":[{"at":0,"do":"crash","node":12}]}`))
+	g.takeIncoming()
+	assert.Contains(t, g.status, "bad.json")
+	assert.Contains(t, g.status, "steps[0] (crash)")
+	assert.Equal(t, int64(800), g.world().Now(), "the run is kept")
+
+	data, err := playground.BundledScenarioFile("figure7")
+	require.NoError(t, err)
+	g.LoadScenario("figure7.json", data)
+	g.takeIncoming()
+	assert.Equal(t, "Figure 7: divergent follower logs", g.scenario.Name)
+	assert.Len(t, g.world().Nodes(), 7)
+}
+
+// TestSaveReplays: a saved session is a scenario file that replays the
+// session exactly, including what the user did by hand.
+func TestSaveReplays(t *testing.T) {
+	var saved []byte
+	g, err := New(Options{Save: func(name string, data []byte) error { saved = data; return nil }})
+	require.NoError(t, err)
+	g.w, g.h, g.scale = 1280, 800, 1
+	g.lay = computeLayout(g.w, g.h, 1, g.world().Nodes())
+	g.SeekTo(600)
+	g.clientWrite()
+	g.SeekTo(900)
+	g.restartLeader()
+	g.SeekTo(2000)
+	g.save()
+	require.NotNil(t, saved)
+	want, err := json.Marshal(g.world().State("x"))
+	require.NoError(t, err)
+
+	sc, err := playground.ParseScenario(saved)
+	require.NoError(t, err)
+	w, err := sc.NewWorld()
+	require.NoError(t, err)
+	s := playground.NewSession(w, sc.Steps)
+	s.RunUntil(2000)
+	got, err := json.Marshal(s.World().State("x"))
+	require.NoError(t, err)
+	assert.JSONEq(t, string(want), string(got))
+}
