@@ -1,5 +1,9 @@
 package raft
 
+// raftLog is a node's log. Its entries are only ever appended to or cut
+// with their capacity (never written in place), so copies of the log can
+// share them.
+//
 // raftLog is a node's log: a compacted prefix summarised by a snapshot, then
 // the entries after it, and the indexes that mark how far they have got.
 //
@@ -77,8 +81,11 @@ func (l *raftLog) truncate(from uint64) {
 	if from > l.lastIndex() {
 		return
 	}
-	clear(l.entries[from-l.snap.Index-1:])
-	l.entries = l.entries[:from-l.snap.Index-1]
+	// Re-slice with the capacity cut too, so that the next append copies
+	// rather than overwriting: clones share the backing array (see
+	// Node.Clone), and only ever past their own length.
+	k := from - l.snap.Index - 1
+	l.entries = l.entries[:k:k]
 	l.stable = min(l.stable, from-1)
 }
 

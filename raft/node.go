@@ -149,7 +149,9 @@ func New(cfg Config, st DurableState) (*Node, error) {
 func (n *Node) Clone() *Node {
 	c := *n
 	c.cfg.Peers = slices.Clone(n.cfg.Peers)
-	c.log.entries = slices.Clone(n.log.entries)
+	// Entries are never written in place (see raftLog), so the clone can
+	// share them: capping its capacity makes its own appends copy.
+	c.log.entries = n.log.entries[:len(n.log.entries):len(n.log.entries)]
 	c.log.snap.Membership = n.log.snap.Membership.Clone()
 	c.members = n.members.Clone()
 	c.votes = maps.Clone(n.votes)

@@ -89,9 +89,11 @@ func (w *WAL) Crash(torn int) {
 	}
 	w.buf = w.buf[:keep:keep]
 	w.synced = min(w.synced, keep)
-	for len(w.offsets) > 0 && w.offsets[len(w.offsets)-1] >= keep {
-		w.offsets = w.offsets[:len(w.offsets)-1]
+	n := len(w.offsets)
+	for n > 0 && w.offsets[n-1] >= keep {
+		n--
 	}
+	w.offsets = w.offsets[:n:n]
 }
 
 // Repair cuts the file back to its whole, valid records (a torn or corrupt
@@ -102,7 +104,7 @@ func (w *WAL) Repair() (recs []Record, cut int) {
 	cut = len(w.buf) - valid
 	w.buf = w.buf[:valid:valid]
 	w.synced = min(w.synced, valid)
-	w.offsets = w.offsets[:0]
+	w.offsets = nil // not [:0]: clones may share the old array
 	for off := 0; off < valid; {
 		w.offsets = append(w.offsets, off)
 		off += walHeaderLen + int(binary.LittleEndian.Uint32(w.buf[off:]))
@@ -110,12 +112,14 @@ func (w *WAL) Repair() (recs []Record, cut int) {
 	return recs, cut
 }
 
-// Clone returns an independent copy of w.
+// Clone returns an independent copy of w. The file is append-only (a crash
+// or repair cuts it with its capacity), so the copy shares the bytes
+// written so far; capping its capacity makes its own appends copy.
 func (w *WAL) Clone() *WAL {
 	return &WAL{
-		buf:     append([]byte(nil), w.buf...),
+		buf:     w.buf[:len(w.buf):len(w.buf)],
 		synced:  w.synced,
-		offsets: append([]int(nil), w.offsets...),
+		offsets: w.offsets[:len(w.offsets):len(w.offsets)],
 	}
 }
 
