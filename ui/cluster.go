@@ -35,6 +35,7 @@ func (g *Game) drawCluster(dst *ebiten.Image) {
 	cx, cy := g.clientPoint()
 	drawCentered(dst, g.spr.disc(int(9*s)), cx, cy, withAlpha(colClient, 0.25))
 	drawText(dst, "clients", face(11*s, false), cx, cy+18*s, colTextDim, alignCenter)
+	g.drawClientPanel(dst)
 	g.drawMessages(dst, w)
 	for _, spot := range g.lay.Nodes {
 		g.drawNode(dst, w, spot)

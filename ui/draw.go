@@ -97,6 +97,10 @@ func (g *Game) drawTooltip(dst *ebiten.Image) {
 	var tip string
 	if b, ok := g.lay.hitButton(g.hover.x, g.hover.y); ok {
 		tip = b.Hint
+	} else if b, ok := hitAny(g.clientButtons(), g.hover.x, g.hover.y); ok {
+		tip = b.Hint
+	} else if b, ok := hitAny(g.feedButtons(), g.hover.x, g.hover.y); ok {
+		tip = "Show " + b.Label + " events"
 	} else if f, ok := g.hitMessage(g.hover.x, g.hover.y); ok {
 		tip = describeMessage(f)
 	} else if id, ok := g.lay.hitNode(g.hover.x, g.hover.y); ok {
@@ -115,6 +119,15 @@ func (g *Game) drawTooltip(dst *ebiten.Image) {
 	box := Rect{x, y, w, 22 * s}
 	g.spr.fillRect(dst, box, colPanelEdge)
 	drawText(dst, tip, f, box.X+8*s, box.CenterY(), colText, alignStart)
+}
+
+func hitAny(bs []Button, x, y float64) (Button, bool) {
+	for _, b := range bs {
+		if b.Rect.Contains(x, y) {
+			return b, true
+		}
+	}
+	return Button{}, false
 }
 
 // describeMessage names a message and its fields in one line.

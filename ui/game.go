@@ -72,6 +72,7 @@ type Game struct {
 	// layIDs are the nodes the layout was computed for.
 	layIDs   []raft.ID
 	settings *settingsPanel
+	client   clientPanel
 	incoming struct {
 		sync.Mutex
 		name string

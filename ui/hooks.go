@@ -107,7 +107,7 @@ func (g *Game) LayoutJSON() ([]byte, error) {
 	for _, b := range g.lay.Buttons {
 		d.Controls = append(d.Controls, cb(b.Name, b.Rect))
 	}
-	for _, b := range g.feedButtons() {
+	for _, b := range append(g.feedButtons(), g.clientButtons()...) {
 		d.Controls = append(d.Controls, cb(b.Name, b.Rect))
 	}
 	if g.menu != nil {

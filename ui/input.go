@@ -116,7 +116,7 @@ func (g *Game) click(x, y float64, long bool) {
 		g.scrubTo(x)
 		return
 	}
-	if g.clickSafety(x, y) {
+	if g.clickSafety(x, y) || g.clickClient(x, y) {
 		return
 	}
 	for i, b := range g.feedButtons() {

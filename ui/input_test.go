@@ -195,3 +195,42 @@ func TestHooks(t *testing.T) {
 	assert.Contains(t, string(lay), `"name":"play"`)
 	assert.Contains(t, string(lay), `"nodes":[{"id":1`)
 }
+
+// TestClientPanel: each client control issues its operation on the chosen
+// key to the chosen server, and a cas expects the last value seen.
+func TestClientPanel(t *testing.T) {
+	g := testGame(t, "log-replication")
+	g.SeekTo(300)
+	btn := func(name string) {
+		for _, b := range g.clientButtons() {
+			if b.Name == name {
+				g.click(b.Rect.CenterX(), b.Rect.CenterY(), false)
+				return
+			}
+		}
+		t.Fatalf("no %s", name)
+	}
+	btn("client-key") // y
+	btn("client-put")
+	g.SeekTo(700)
+	h := g.world().History()
+	last := h[len(h)-1]
+	assert.Equal(t, playground.Command{Client: last.Cmd.Client, Seq: last.Cmd.Seq, Op: playground.OpPut, Key: "y", Value: "1"}, last.Cmd)
+	assert.True(t, last.Done)
+	btn("client-cas")
+	g.SeekTo(1000)
+	h = g.world().History()
+	cas := h[len(h)-1]
+	assert.Equal(t, playground.OpCAS, cas.Cmd.Op)
+	assert.Equal(t, "1", cas.Cmd.From, "cas expects the value last seen")
+	assert.True(t, cas.Result.OK)
+	btn("client-target") // S1
+	btn("client-target") // S2
+	btn("client-get")
+	h = g.world().History()
+	assert.Equal(t, playground.OpGet, h[len(h)-1].Cmd.Op)
+	assert.EqualValues(t, 2, h[len(h)-1].Node, "sent to the chosen server")
+	btn("client-delete")
+	h = g.world().History()
+	assert.Equal(t, playground.OpDelete, h[len(h)-1].Cmd.Op)
+}
