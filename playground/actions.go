@@ -82,6 +82,7 @@ func (w *World) shutdown(n *Node) {
 	n.busy = false
 	n.busyGen++
 	n.timerGen++
+	n.timerSet = false
 	n.syncWait = false
 	n.pending = raft.Ready{}
 	n.inbox = nil
@@ -101,6 +102,9 @@ func (w *World) Restart(id raft.ID) error {
 	size := n.Disk.WAL.Size()
 	if err := w.boot(n, w.bootPeers(id)); err != nil {
 		return err
+	}
+	if !n.Up {
+		return nil // it left the cluster as it replayed its log (see retireDeparted)
 	}
 	note := ""
 	if cut := size - n.Disk.WAL.Size(); cut > 0 {
@@ -328,9 +332,6 @@ func (w *World) TicksBehind(n *Node) int64 { return w.now - n.lastTick }
 
 // Network returns the network's state.
 func (w *World) Network() Network { return w.net }
-
-// Trace returns the events so far, oldest first. Callers must not change it.
-func (w *World) Trace() []Event { return w.trace }
 
 // Stats returns the run's counters.
 func (w *World) Stats() Stats { return w.stats }

@@ -17,8 +17,8 @@ type Expect struct {
 	CommitIndex  *uint64           `json:"commitIndex,omitempty"`
 	AppliedIndex *uint64           `json:"appliedIndex,omitempty"`
 	Up           *bool             `json:"up,omitempty"`
-	Log          []uint64          `json:"log,omitempty"`
-	KV           map[string]string `json:"kv,omitempty"`
+	Log          []uint64          `json:"log,omitzero"` // (omitzero: an empty log is an expectation)
+	KV           map[string]string `json:"kv,omitzero"`
 
 	Leader     raft.ID   `json:"leader,omitempty"`
 	LeaderIn   []raft.ID `json:"leaderIn,omitempty"`

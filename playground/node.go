@@ -41,6 +41,9 @@ type Node struct {
 	// lastTick is the virtual time up to which the node has been ticked.
 	lastTick int64
 	timerGen uint64
+	// timerAt is when the pending timer event fires (if timerSet).
+	timerAt  int64
+	timerSet bool
 	// busy is true while an fsync the node waits on is under way; the
 	// Ready behind it is pending, and messages that arrive wait in inbox.
 	busy     bool

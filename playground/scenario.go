@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"maps"
+	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -163,9 +164,12 @@ func ParseScenario(data []byte) (*Scenario, error) {
 		return nil, bad(settingsField(err), "%v", err)
 	}
 	sc := &Scenario{Name: *f.Name, Description: f.Description, Settings: s, Initial: map[raft.ID]Initial{}}
-	for key, in := range f.Initial {
+	for _, key := range slices.Sorted(maps.Keys(f.Initial)) { // (sorted: the same error every time)
+		in := f.Initial[key]
 		id, err := strconv.Atoi(key)
-		if err != nil || id < 1 || id > s.Nodes {
+		// (Canonical keys only: "01" or "+1" would be a second entry for
+		// node 1, and which one won would depend on map order.)
+		if err != nil || id < 1 || id > s.Nodes || strconv.Itoa(id) != key {
 			return nil, bad("initial", "key %q is not a node ID in 1..%d", key, s.Nodes)
 		}
 		if err := in.validate(); err != nil {
@@ -188,7 +192,9 @@ func ParseScenario(data []byte) (*Scenario, error) {
 		last = st.At
 		sc.Steps = append(sc.Steps, st)
 	}
-	sc.Until = last + 1000
+	// (Saturating: a step at the very end of time must not wrap until
+	// round to a negative time.)
+	sc.Until = last + min(1000, math.MaxInt64-last)
 	if f.Until != nil {
 		if *f.Until < last {
 			return nil, bad("until", "%d is before the last step at %d", *f.Until, last)
@@ -264,7 +270,10 @@ func jsonError(step int, action string, err error) error {
 	var se *json.SyntaxError
 	switch {
 	case errors.As(err, &te):
-		return &ScenarioError{Step: step, Action: action, Field: te.Field, Msg: fmt.Sprintf("expected %s, got %s", kindName(te.Type.Kind().String()), te.Value)}
+		// (An expect step's fields come from its embedded Expect, whose Go
+		// name the decoder puts in the path.)
+		field := strings.TrimPrefix(te.Field, "Expect.")
+		return &ScenarioError{Step: step, Action: action, Field: field, Msg: fmt.Sprintf("expected %s, got %s", kindName(te.Type.Kind().String()), te.Value)}
 	case errors.As(err, &se):
 		return &ScenarioError{Step: step, Action: action, Msg: fmt.Sprintf("invalid JSON at byte %d: %v", se.Offset, err)}
 	}
@@ -277,7 +286,11 @@ func jsonError(step int, action string, err error) error {
 
 func kindName(k string) string {
 	switch {
-	case strings.HasPrefix(k, "int"), strings.HasPrefix(k, "uint"), strings.HasPrefix(k, "float"):
+	case strings.HasPrefix(k, "int"):
+		return "a whole number"
+	case strings.HasPrefix(k, "uint"):
+		return "a whole number, 0 or more"
+	case strings.HasPrefix(k, "float"):
 		return "a number"
 	case k == "slice", k == "array":
 		return "a list"

@@ -100,19 +100,19 @@ func (s *Session) checkpoint() {
 	s.interval *= 2
 }
 
-// SeekTo moves the present to t, backwards or forwards. Going back restores
-// the last checkpoint at or before t and replays to t; the steps after t are
-// kept, so seeking forward again replays them.
+// SeekTo moves the present to t, backwards or forwards. It restores the last
+// checkpoint at or before t (when t is in the past, or when that checkpoint
+// is ahead of the present, which saves replaying up to it) and replays to t;
+// the steps after t are kept, so seeking forward again replays them.
 func (s *Session) SeekTo(t int64) {
 	if t < 0 {
 		t = 0
 	}
-	if t < s.world.now {
-		i := len(s.checkpoints) - 1
-		for i > 0 && s.checkpoints[i].at > t {
-			i--
-		}
-		cp := s.checkpoints[i]
+	i := len(s.checkpoints) - 1
+	for i > 0 && s.checkpoints[i].at > t {
+		i--
+	}
+	if cp := s.checkpoints[i]; t < s.world.now || cp.at > s.world.now {
 		s.world = cp.world.Clone()
 		s.applied = cp.applied
 	}

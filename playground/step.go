@@ -313,6 +313,9 @@ func (e Expect) validate(bad func(string, string, ...any) error, inRange func(st
 	if err := inRange("leader", e.Leader, true); err != nil {
 		return err
 	}
+	if e.LeaderIn != nil && len(e.LeaderIn) == 0 {
+		return bad("leaderIn", "must list at least one node")
+	}
 	for _, id := range e.LeaderIn {
 		if err := inRange("leaderIn", id, false); err != nil {
 			return err

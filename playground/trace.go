@@ -81,6 +81,10 @@ type Event struct {
 	Client int
 	// Note is free text for events whose story needs it.
 	Note string
+	// Entry and Kind are the payload of a single appended entry, rendered
+	// only when the event is read.
+	Entry []byte
+	Kind  raft.EntryKind
 }
 
 // S names a node the way the event feed does.
@@ -121,7 +125,7 @@ func (e Event) Text() string {
 		return fmt.Sprintf("%s voted for %s in term %d", S(e.Node), S(e.Peer), e.Term)
 	case EvAppend:
 		if e.Index == e.Index2 {
-			return fmt.Sprintf("%s appended entry %d (term %d) to its log%s", S(e.Node), e.Index, e.Term, e.Note)
+			return fmt.Sprintf("%s appended entry %d (term %d) to its log%s", S(e.Node), e.Index, e.Term, entryNote(e.Kind, e.Entry))
 		}
 		return fmt.Sprintf("%s appended entries %d-%d (term %d) to its log", S(e.Node), e.Index, e.Index2, e.Term)
 	case EvTruncate:

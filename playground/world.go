@@ -10,7 +10,6 @@
 package playground
 
 import (
-	"container/heap"
 	"fmt"
 	"maps"
 	"slices"
@@ -38,7 +37,7 @@ type World struct {
 	// calls finds a call in history by callKey.
 	calls map[uint64]int
 
-	trace        []Event
+	trace        traceLog
 	check        checker
 	stats        Stats
 	expectations []Expectation
@@ -98,7 +97,7 @@ func (w *World) Clone() *World {
 	c.clients = slices.Clone(w.clients)
 	c.history = slices.Clone(w.history)
 	c.calls = maps.Clone(w.calls)
-	c.trace = w.trace[:len(w.trace):len(w.trace)]
+	c.trace = w.trace.clone()
 	c.check = w.check.clone()
 	c.expectations = slices.Clone(w.expectations)
 	c.admin = slices.Clone(w.admin)
@@ -116,7 +115,7 @@ func (w *World) Settings() Settings { return w.settings }
 // RunUntil processes every event up to and including virtual time t.
 func (w *World) RunUntil(t int64) {
 	for len(w.queue) > 0 && w.queue[0].at <= t {
-		e := heap.Pop(&w.queue).(event)
+		e := w.queue.pop()
 		w.now = e.at
 		w.handle(e)
 	}
@@ -138,6 +137,7 @@ func (w *World) handle(e event) {
 		w.deliver(e.id)
 	case evTimer:
 		if n := w.live(e.node); n != nil && !n.busy && e.gen == n.timerGen {
+			n.timerSet = false
 			w.catchUp(n)
 			w.settle(n)
 		}
@@ -172,7 +172,7 @@ func (w *World) live(id raft.ID) *Node {
 // emit appends an event to the trace.
 func (w *World) emit(e Event) {
 	e.AtMs = w.now
-	w.trace = append(w.trace, e)
+	w.trace.add(e)
 }
 
 // startNode creates node id with a fresh disk (or the given durable state)
@@ -270,8 +270,16 @@ func (w *World) settle(n *Node) {
 	if n.Up {
 		w.check.onSettle(w, n)
 		if !n.busy {
-			n.timerGen++
-			w.schedule(event{at: n.lastTick + int64(n.Raft.TicksUntilTimeout()), kind: evTimer, node: n.ID, gen: n.timerGen})
+			// A timer already due no later than the new deadline stays: when
+			// it fires early the node finds nothing due and is scheduled
+			// again. (Followers' deadlines move later with every heartbeat;
+			// scheduling each one would fill the queue with stale timers.)
+			at := n.lastTick + int64(n.Raft.TicksUntilTimeout())
+			if !n.timerSet || n.timerAt > at || n.timerAt < w.now {
+				n.timerGen++
+				n.timerAt, n.timerSet = at, true
+				w.schedule(event{at: at, kind: evTimer, node: n.ID, gen: n.timerGen})
+			}
 		}
 	}
 	if len(w.departing) > 0 {
@@ -316,7 +324,12 @@ func (w *World) writeReady(n *Node, rd raft.Ready) {
 	var first, last raft.Entry
 	flush := func() {
 		if first.Index > 0 {
-			w.emit(Event{Type: EvAppend, Node: n.ID, Index: first.Index, Index2: last.Index, Term: last.Term, Note: entryNote(first, last)})
+			ev := Event{Type: EvAppend, Node: n.ID, Index: first.Index, Index2: last.Index, Term: last.Term}
+			if first.Index == last.Index {
+				ev.Entry = first.Data
+				ev.Kind = first.Kind
+			}
+			w.emit(ev)
 			first = raft.Entry{}
 		}
 	}
@@ -337,30 +350,31 @@ func (w *World) writeReady(n *Node, rd raft.Ready) {
 			w.check.onTruncate(w, n, r.Index)
 		case raft.RecordSnapshot:
 			flush()
+			// The batch may also hold a snapshot the node took itself:
+			// only the received one's record is an install.
+			installed := rd.Snapshot != nil && rd.Snapshot.Meta.Index == r.Snapshot.Index
 			how := "took"
-			if rd.Snapshot != nil {
+			if installed {
 				how = "installed"
 			}
 			w.emit(Event{Type: EvSnapshot, Node: n.ID, Index: r.Snapshot.Index, Term: r.Snapshot.Term, Note: how})
-			w.check.onSnapshot(w, n, r.Snapshot, rd.Snapshot != nil)
+			w.check.onSnapshot(w, n, r.Snapshot, installed)
 		}
 	}
 	flush()
 }
 
-func entryNote(first, last raft.Entry) string {
-	if first.Index != last.Index {
-		return ""
-	}
-	switch first.Kind {
+// entryNote describes a single appended entry, for the feed.
+func entryNote(kind raft.EntryKind, data []byte) string {
+	switch kind {
 	case raft.EntryNoop:
 		return ": the new leader's no-op"
 	case raft.EntryConfig:
-		if m, err := raft.UnmarshalMembership(first.Data); err == nil {
+		if m, err := raft.UnmarshalMembership(data); err == nil {
 			return ": a configuration change to " + m.String()
 		}
 	case raft.EntryNormal:
-		if c, err := DecodeCommand(first.Data); err == nil {
+		if c, err := DecodeCommand(data); err == nil {
 			return fmt.Sprintf(": %q", c.String())
 		}
 	}
@@ -409,7 +423,6 @@ func (w *World) apply(n *Node, e raft.Entry) {
 		}
 		res := n.KV.Apply(c)
 		w.noteApplied(c, res)
-		note = fmt.Sprintf(" (%s)", c.String())
 		w.answerWrite(n, e, c, res)
 	case raft.EntryConfig:
 		if m, err := raft.UnmarshalMembership(e.Data); err == nil {

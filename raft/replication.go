@@ -245,25 +245,28 @@ func (n *Node) stepLeader(m Message) {
 	pr.RecentActive = true
 	switch m.Type {
 	case MsgAppendEntriesResponse:
+		// The first answer of a round may trigger a resend (handleAccept).
+		firstOfRound := m.Seq > pr.AckedSeq
 		pr.AckedSeq = max(pr.AckedSeq, m.Seq)
 		pr.ProbeSent = false
 		if m.Reject {
 			n.handleReject(pr, m)
 		} else {
-			n.handleAccept(pr, m.Index)
+			n.handleAccept(pr, m.Index, firstOfRound)
 		}
 		n.advanceReads()
 	case MsgInstallSnapshotResponse:
 		if m.Reject {
 			return
 		}
-		n.handleAccept(pr, m.Index)
+		n.handleAccept(pr, m.Index, false)
 	}
 }
 
 // handleAccept processes a follower's acknowledgement that it matches the
-// leader's log up to index.
-func (n *Node) handleAccept(pr *Progress, index uint64) {
+// leader's log up to index. firstOfRound is set for the first answer in a
+// round of AppendEntries (see newRound).
+func (n *Node) handleAccept(pr *Progress, index uint64, firstOfRound bool) {
 	if index > n.log.lastIndex() {
 		return // not an index of this log: a confused or stale peer
 	}
@@ -298,13 +301,17 @@ func (n *Node) handleAccept(pr *Progress, index uint64) {
 	for n.sendAppend(pr.ID, false) {
 		sent = true
 	}
-	if !updated && !sent && pr.State == StateReplicate && pr.Match < n.log.lastIndex() {
+	if firstOfRound && !updated && !sent && pr.State == StateReplicate && pr.Match < n.log.lastIndex() {
 		// No progress while entries are outstanding (typically the answer
 		// to a heartbeat): they may have been lost, and an idle leader
 		// would otherwise never resend them. An empty append anchored at
 		// the last entry sent follows them down the link: the follower
 		// accepts it if they arrived, and rejects it, sending us back to
-		// probing from its match, if they did not (as etcd does).
+		// probing from its match, if they did not (as etcd does). Only
+		// once per round (per heartbeat, as etcd): the answer to this
+		// append would otherwise send another, and under steady load,
+		// with entries always outstanding, these chains never end and
+		// multiply with every commit.
 		n.sendAppend(pr.ID, true)
 	}
 }

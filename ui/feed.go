@@ -80,9 +80,9 @@ func (g *Game) drawFeed(dst *ebiten.Image) {
 	f := face(11.5*s, false)
 	lineH := 19 * s
 	y := area.Y + 62*s
-	trace := g.world().Trace()
-	for i := len(trace) - 1; i >= 0 && y < area.Y+area.H-8*s; i-- {
-		e := trace[i]
+	w := g.world()
+	for i := w.TraceLen() - 1; i >= 0 && y < area.Y+area.H-8*s; i-- {
+		e := w.EventAt(i)
 		if !g.filter.shows(e.Type) {
 			continue
 		}

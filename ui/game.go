@@ -250,6 +250,9 @@ func (g *Game) takeDropped() {
 func (g *Game) act(st playground.Step) {
 	g.sess.RunUntil(int64(g.clock))
 	g.clock = float64(g.sess.Now())
+	if g.sess.Horizon() > g.sess.Now() {
+		g.markers = timelineMarkers{} // the future is about to fork
+	}
 	if err := g.sess.Do(st); err != nil {
 		g.say(err.Error())
 	}
@@ -262,6 +265,7 @@ func (g *Game) say(msg string) {
 
 // seek moves the present to virtual time t.
 func (g *Game) seek(t float64) {
+	g.markers = timelineMarkers{}
 	t = math.Max(0, math.Min(t, float64(g.sess.Horizon())))
 	g.sess.SeekTo(int64(t))
 	g.clock = t

@@ -16,19 +16,20 @@ type marker struct {
 }
 
 // timelineMarkers keeps the markers of a trace, scanning only what is new
-// since the last frame (and starting over when the trace got shorter,
-// after a seek back).
+// since the last frame. The game resets it whenever history may have
+// changed (a seek, an action).
 type timelineMarkers struct {
 	scanned int
 	list    []marker
 }
 
-func (m *timelineMarkers) update(trace []playground.Event) {
-	if len(trace) < m.scanned {
+func (m *timelineMarkers) update(w *playground.World) {
+	if w.TraceLen() < m.scanned {
 		m.scanned = 0
 		m.list = m.list[:0]
 	}
-	for _, e := range trace[m.scanned:] {
+	for i := m.scanned; i < w.TraceLen(); i++ {
+		e := w.EventAt(i)
 		switch {
 		case e.Type == playground.EvRole && e.Role == raft.Leader:
 			m.list = append(m.list, marker{e.AtMs, colLeader})
@@ -40,7 +41,7 @@ func (m *timelineMarkers) update(trace []playground.Event) {
 			m.list = append(m.list, marker{e.AtMs, colBad})
 		}
 	}
-	m.scanned = len(trace)
+	m.scanned = w.TraceLen()
 }
 
 // timelineSpan is the time the track covers: the scenario's length, or for
@@ -68,7 +69,7 @@ func (g *Game) drawTimeline(dst *ebiten.Image) {
 	g.spr.fillRect(dst, tr, colButton)
 	g.spr.fillRect(dst, Rect{tr.X, tr.Y, xAt(float64(g.sess.Horizon())) - tr.X, tr.H}, colPanelEdge)
 	g.spr.fillRect(dst, Rect{tr.X, tr.Y + tr.H/2 - 2*s, xAt(g.clock) - tr.X, 4 * s}, colAccent)
-	g.markers.update(g.world().Trace())
+	g.markers.update(g.world())
 	for _, m := range g.markers.list {
 		g.spr.fillRect(dst, Rect{xAt(float64(m.at)) - 1*s, tr.Y - 4*s, 2 * s, tr.H + 8*s}, m.c)
 	}

@@ -1,0 +1,206 @@
+package playground
+
+import (
+	"cmp"
+	"encoding/json"
+	"fmt"
+	"math/rand/v2"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/raftlab/raftlab/raft"
+)
+
+// benchKeys are the keys the benchmark clients write.
+var benchKeys = []string{"a", "b", "c", "d", "e", "f", "g", "h"}
+
+// benchLoad drives w to end (virtual ms) with a put every periodMs, through
+// World.Submit between RunUntil calls.
+func benchLoad(w *World, end, periodMs int64) {
+	for i := 0; w.Now()+periodMs <= end; i++ {
+		w.RunUntil(w.Now() + periodMs)
+		w.Submit(Command{Op: OpPut, Key: benchKeys[i%len(benchKeys)], Value: fmt.Sprint(i)}, raft.None, ReadIndexRead)
+	}
+	w.RunUntil(end)
+}
+
+// benchCheck fails the benchmark if the run did not do real work: a
+// cluster that never elected a leader or never answered a client simulates
+// very fast and means nothing.
+func benchCheck(b *testing.B, w *World, minCalls int) {
+	b.Helper()
+	if v := w.Violations(); len(v) > 0 {
+		b.Fatalf("safety violations: %v", v)
+	}
+	if _, ok := w.Leader(); !ok {
+		b.Fatal("no leader at the end")
+	}
+	done := 0
+	for _, c := range w.History() {
+		if c.Done && c.Result.OK {
+			done++
+		}
+	}
+	if done < minCalls {
+		b.Fatalf("only %d of %d client calls succeeded (want at least %d)", done, len(w.History()), minCalls)
+	}
+}
+
+// BenchmarkSimulation measures how fast the simulator runs a 5-node cluster
+// (default settings, every safety checker on) under 100 client writes per
+// virtual second. Each op simulates 10 virtual seconds from a fresh world.
+func BenchmarkSimulation(b *testing.B) {
+	const virtualMs = 10_000
+	b.Run("world", func(b *testing.B) {
+		b.ReportAllocs()
+		var w *World
+		for b.Loop() {
+			var err error
+			w, err = New(DefaultSettings())
+			if err != nil {
+				b.Fatal(err)
+			}
+			benchLoad(w, virtualMs, 10)
+		}
+		b.ReportMetric(float64(b.N)*virtualMs/1000/b.Elapsed().Seconds(), "virtual-s/s")
+		benchCheck(b, w, 900)
+	})
+	// The same load as a scripted session, as the app and raftsim run it:
+	// steps carried out on time, checkpoints taken every so often.
+	b.Run("session", func(b *testing.B) {
+		b.ReportAllocs()
+		steps := benchPuts(0, virtualMs, 10)
+		var s *Session
+		for b.Loop() {
+			w, err := New(DefaultSettings())
+			if err != nil {
+				b.Fatal(err)
+			}
+			s = NewSession(w, steps)
+			s.RunUntil(virtualMs)
+		}
+		b.ReportMetric(float64(b.N)*virtualMs/1000/b.Elapsed().Seconds(), "virtual-s/s")
+		benchCheck(b, s.World(), 900)
+	})
+}
+
+// benchPuts generates a put every periodMs in [from, to).
+func benchPuts(from, to, periodMs int64) []Step {
+	var steps []Step
+	for at, i := from+periodMs, 0; at < to; at, i = at+periodMs, i+1 {
+		steps = append(steps, Step{At: at, Do: "put", Key: benchKeys[i%len(benchKeys)], Value: fmt.Sprint(i)})
+	}
+	return steps
+}
+
+// benchSession is a session of end virtual ms, not yet run: 5 nodes, a put
+// every 100 ms and a get every 500 ms, and a few crashes and restarts (the
+// leader among them; in the first minute when end is short).
+func benchSession(tb testing.TB, end int64) *Session {
+	tb.Helper()
+	var steps []Step
+	for at, i := int64(100), 0; at < end; at, i = at+100, i+1 {
+		steps = append(steps, Step{At: at, Do: "put", Key: benchKeys[i%len(benchKeys)], Value: fmt.Sprint(i)})
+		if i%5 == 2 {
+			steps = append(steps, Step{At: at, Do: "get", Key: benchKeys[(i/5)%len(benchKeys)]})
+		}
+	}
+	scale := end / 1000 // the fault times below are in thousandths of the session
+	for _, f := range []Step{
+		{At: 100, Do: "crash", Node: 1}, {At: 101, Do: "crash", Node: 2},
+		{At: 125, Do: "restart", Node: 1}, {At: 150, Do: "restart", Node: 2},
+		{At: 333, Do: "crash", Node: 3}, {At: 383, Do: "restart", Node: 3},
+		{At: 666, Do: "crash", Node: 5}, {At: 668, Do: "crash", Node: 4},
+		{At: 670, Do: "restart", Node: 5}, {At: 700, Do: "restart", Node: 4},
+	} {
+		f.At *= scale
+		steps = append(steps, f)
+	}
+	slices.SortStableFunc(steps, func(a, b Step) int { return cmp.Compare(a.At, b.At) })
+	w, err := New(DefaultSettings())
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return NewSession(w, steps)
+}
+
+// benchRecorded records a 10-minute session.
+func benchRecorded(b *testing.B) *Session {
+	b.Helper()
+	const end = 10 * 60 * 1000
+	s := benchSession(b, end)
+	s.RunUntil(end)
+	benchCheck(b, s.World(), 5000)
+	return s
+}
+
+// TestBenchSeekMatchesRun: the recorded kind of session BenchmarkSeek
+// uses, seeking to moments in any order (backwards, and forwards past
+// checkpoints, which SeekTo restores instead of replaying to them) gives
+// exactly the world the straight run had at that moment.
+func TestBenchSeekMatchesRun(t *testing.T) {
+	s := benchSession(t, 30_000)
+	fp := func() string {
+		w := s.World()
+		res, err := json.Marshal(w.Result("x"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var b strings.Builder
+		for _, e := range w.Trace() {
+			fmt.Fprintf(&b, "%d %s %s\n", e.AtMs, e.Type, e.Text())
+		}
+		return string(res) + b.String()
+	}
+	moments := []int64{1_500, 7_250, 12_001, 16_000, 22_500, 29_999}
+	want := map[int64]string{}
+	for _, at := range moments {
+		s.RunUntil(at)
+		want[at] = fp()
+	}
+	for _, i := range []int{5, 0, 3, 1, 4, 2, 5, 5, 1, 0, 2} {
+		s.SeekTo(moments[i])
+		if s.Now() != moments[i] {
+			t.Fatalf("seek to %d landed at %d", moments[i], s.Now())
+		}
+		if got := fp(); got != want[moments[i]] {
+			t.Fatalf("after seeking to %d the world differs from the run's", moments[i])
+		}
+	}
+}
+
+// BenchmarkSeek measures time travel in a recorded 10-minute session:
+// seeking to pseudo-random moments, earlier and later than the present.
+func BenchmarkSeek(b *testing.B) {
+	s := benchRecorded(b)
+	horizon := s.Horizon()
+	r := rand.New(rand.NewPCG(1, 2))
+	b.ReportAllocs()
+	for b.Loop() {
+		t := r.Int64N(horizon + 1)
+		s.SeekTo(t)
+		if s.Now() != t {
+			b.Fatalf("seek to %d landed at %d", t, s.Now())
+		}
+	}
+	b.ReportMetric(b.Elapsed().Seconds()*1000/float64(b.N), "ms/seek")
+}
+
+// BenchmarkChaosSeed runs one chaos seed: 10 s of random faults and client
+// load on 5 nodes, then 5 s to settle.
+func BenchmarkChaosSeed(b *testing.B) {
+	b.ReportAllocs()
+	var o ChaosOutcome
+	for b.Loop() {
+		var err error
+		o, err = RunChaos(ChaosConfig{Seed: 1, Nodes: 5, DurationMs: 10_000})
+		if err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(b.N)*15/b.Elapsed().Seconds(), "virtual-s/s")
+	if o.Failed() || o.Calls == 0 {
+		b.Fatalf("chaos seed 1: %d violations, linearizability %s, %d calls", len(o.Violations), o.Linearizability, o.Calls)
+	}
+}
