@@ -1,6 +1,7 @@
 package playground
 
 import (
+	"errors"
 	"fmt"
 
 	"github.com/raftlab/raftlab/raft"
@@ -15,6 +16,13 @@ type adminOp struct {
 	node     raft.ID
 	deadline int64
 }
+
+// ErrIDReused refuses to add a server under the ID of one that was removed.
+// A member that was down while the removal committed still counts that ID
+// as a voter, and a new server with an empty disk under the same ID would
+// grant the votes the old one already gave: two leaders in one term. etcd
+// refuses reused member IDs for the same reason.
+var ErrIDReused = errors.New("a removed server's ID is never reused")
 
 type adminKind uint8
 
@@ -37,16 +45,28 @@ func (w *World) AddNode(id raft.ID) error {
 	if id < 1 || id > MaxNodes {
 		return fmt.Errorf("node IDs are 1..%d, not %d", MaxNodes, id)
 	}
-	if n := w.nodes[id]; n != nil && !n.Removed {
+	if n := w.nodes[id]; n != nil {
+		if n.Removed {
+			return fmt.Errorf("%s: %w; add another ID", S(id), ErrIDReused)
+		}
 		return fmt.Errorf("%s already exists", S(id))
 	}
-	w.nodes[id] = nil
 	if err := w.startNode(id, nil, raft.DurableState{}); err != nil {
 		return err
 	}
 	w.emit(Event{Type: EvMembership, Node: id, Note: fmt.Sprintf("%s started with an empty log and asks to join the cluster", S(id))})
 	w.queueAdmin(adminOp{kind: adminAdd, node: id})
 	return nil
+}
+
+// FreeID returns the lowest ID no server has had, if any is left.
+func (w *World) FreeID() (raft.ID, bool) {
+	for id := raft.ID(1); id <= MaxNodes; id++ {
+		if w.nodes[id] == nil {
+			return id, true
+		}
+	}
+	return raft.None, false
 }
 
 // RemoveNode has the leader remove a node from the cluster. The node shuts
@@ -111,7 +131,7 @@ func (w *World) advanceAdmin(op *adminOp) bool {
 		cc = raft.ConfChange{Type: raft.AddLearner, Node: op.node}
 	case adminPromote:
 		if m.IsVoter(op.node) {
-			return true
+			return committed(r)
 		}
 		if !m.IsLearner(op.node) {
 			op.kind = adminAdd
@@ -123,22 +143,32 @@ func (w *World) advanceAdmin(op *adminOp) bool {
 		cc = raft.ConfChange{Type: raft.AddVoter, Node: op.node}
 	case adminRemove:
 		if !m.Contains(op.node) {
-			return true
+			return committed(r)
 		}
 		cc = raft.ConfChange{Type: raft.RemoveNode, Node: op.node}
 	}
-	if _, err := r.ProposeConfChange(cc); err != nil {
+	index, err := r.ProposeConfChange(cc)
+	if err != nil {
 		return false
+	}
+	if cc.Type == raft.RemoveNode {
+		w.nodes[op.node].leaveIndex = index
 	}
 	w.emit(Event{Type: EvMembership, Node: id, Peer: op.node, Note: fmt.Sprintf("%s proposed: %s %s", S(id), cc.Type, S(op.node))})
 	w.settle(leader)
-	return false // done once the leader's membership shows the change
+	return false // done once the leader's membership shows the change, committed
 }
 
-// onConfigApplied shuts down the nodes whose removal has been applied.
-func (w *World) onConfigApplied(n *Node, m raft.Membership) {
+// committed reports whether the leader's latest configuration is committed:
+// until then it may still be lost with its leader, and must be retried.
+func committed(r *raft.Node) bool { return r.CommitIndex() >= r.ConfigIndex() }
+
+// onConfigApplied shuts down the nodes whose removal has been applied: a
+// configuration without them, at or after the entry that removed them
+// (older ones, replayed at boot or in catch-up, predate their joining).
+func (w *World) onConfigApplied(n *Node, index uint64, m raft.Membership) {
 	for _, x := range w.nodes {
-		if x != nil && x.leaving && !x.Removed && !m.Contains(x.ID) {
+		if x != nil && x.leaving && !x.Removed && x.leaveIndex > 0 && index >= x.leaveIndex && !m.Contains(x.ID) {
 			w.departing = append(w.departing, x.ID)
 		}
 	}

@@ -32,11 +32,13 @@ type Node struct {
 	// cluster for good.
 	Up      bool
 	Removed bool
-	// leaving is set once the node's removal has been asked for.
-	leaving bool
-	Raft    *raft.Node // nil while down
-	Disk    *Disk
-	KV      *KV
+	// leaving is set once the node's removal has been asked for;
+	// leaveIndex is the log index of the entry that removes it.
+	leaving    bool
+	leaveIndex uint64
+	Raft       *raft.Node // nil while down
+	Disk       *Disk
+	KV         *KV
 
 	// lastTick is the virtual time up to which the node has been ticked.
 	lastTick int64

@@ -427,7 +427,7 @@ func (w *World) apply(n *Node, e raft.Entry) {
 	case raft.EntryConfig:
 		if m, err := raft.UnmarshalMembership(e.Data); err == nil {
 			note = " (configuration " + m.String() + ")"
-			w.onConfigApplied(n, m)
+			w.onConfigApplied(n, e.Index, m)
 		}
 	case raft.EntryNoop:
 		note = " (no-op)"

@@ -153,3 +153,7 @@ func (n *Node) Votes() []Vote {
 // was reset, and the randomized timeout it runs to.
 func (n *Node) ElectionElapsed() int { return n.electionElapsed }
 func (n *Node) ElectionTimeout() int { return n.electionTimeout }
+
+// ConfigIndex is the index of the entry that set the current membership (0
+// when it came from a snapshot or the bootstrap peers).
+func (n *Node) ConfigIndex() uint64 { return n.confIndex }

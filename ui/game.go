@@ -322,16 +322,14 @@ func (g *Game) restartLeader() {
 	g.say("there is no leader to crash")
 }
 
-// addNode adds the lowest free node ID.
+// addNode adds a server under the lowest ID never used (a removed server's
+// ID is never reused).
 func (g *Game) addNode() {
-	w := g.world()
-	for id := raft.ID(1); id <= playground.MaxNodes; id++ {
-		if w.Node(id) == nil {
-			g.act(playground.Step{Do: "addNode", Node: id})
-			return
-		}
+	if id, ok := g.world().FreeID(); ok {
+		g.act(playground.Step{Do: "addNode", Node: id})
+		return
 	}
-	g.say(fmt.Sprintf("the playground holds at most %d nodes", playground.MaxNodes))
+	g.say(fmt.Sprintf("every server ID 1..%d has been used; a removed server's ID is never reused", playground.MaxNodes))
 }
 
 // SeekTo moves the playground to virtual time ms (within the history run
