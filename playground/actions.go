@@ -61,8 +61,8 @@ func (w *World) Crash(id raft.ID) error {
 	wal := n.Disk.WAL
 	lost := wal.Size() - wal.Synced()
 	torn := 0
-	if lost > 0 && w.rng.next()%2 == 0 {
-		torn = int(w.rng.between(1, int64(lost)))
+	if lost > 0 && w.rng.Uint64()%2 == 0 {
+		torn = int(w.rng.Between(1, int64(lost)))
 	}
 	wal.Crash(torn)
 	w.shutdown(n)

@@ -47,15 +47,15 @@ func RunChaos(cfg ChaosConfig) (ChaosOutcome, error) {
 		return ChaosOutcome{}, err
 	}
 	sess := NewSession(w, nil)
-	r := rng{state: uint64(cfg.Seed) ^ 0x5eed_c4a05}
+	r := rng{State: uint64(cfg.Seed) ^ 0x5eed_c4a05}
 	// Enough keys that the linearizability check, which works key by key,
 	// stays fast even with writes whose outcome is unknown.
 	keys := []string{"a", "b", "c", "d", "e", "f", "g", "h"}
-	nextFault := r.between(200, 1200)
+	nextFault := r.Between(200, 1200)
 	for t := int64(0); t < cfg.DurationMs; {
 		// Two streams of steps: client calls every 20-80 ms, and a fault
 		// every 200-1200 ms.
-		t += r.between(20, 80)
+		t += r.Between(20, 80)
 		var st Step
 		if t < nextFault {
 			sess.RunUntil(t)
@@ -67,7 +67,7 @@ func RunChaos(cfg ChaosConfig) (ChaosOutcome, error) {
 			}
 		} else {
 			t = nextFault
-			nextFault += r.between(200, 1200)
+			nextFault += r.Between(200, 1200)
 			sess.RunUntil(t)
 			st = chaosFault(&r, sess.World())
 		}
@@ -111,7 +111,7 @@ const chaosClients = 6
 // do.
 func chaosFault(r *rng, w *World) Step {
 	var st Step
-	switch roll := r.between(0, 99); {
+	switch roll := r.Between(0, 99); {
 	case roll < 22:
 		// Crash only while more than a majority is up, so that the
 		// cluster is available often enough to have a history to check.
@@ -129,10 +129,10 @@ func chaosFault(r *rng, w *World) Step {
 	case roll < 85:
 		st = Step{Do: "heal"}
 	case roll < 90:
-		drop, dup := float64(r.between(0, 20))/100, float64(r.between(0, 10))/100
+		drop, dup := float64(r.Between(0, 20))/100, float64(r.Between(0, 10))/100
 		st = Step{Do: "network", Network: NetworkChange{DropRate: &drop, DuplicateRate: &dup}}
 	case roll < 97:
-		st = Step{Do: "disk", Node: pickNode(r, w, true), FsyncMs: []int64{0, 1, 1, 5, 5, 40, 40, 200}[r.between(0, 7)]}
+		st = Step{Do: "disk", Node: pickNode(r, w, true), FsyncMs: []int64{0, 1, 1, 5, 5, 40, 40, 200}[r.Between(0, 7)]}
 	default:
 		st = Step{Do: "campaign", Node: pickNode(r, w, true)}
 	}
@@ -143,9 +143,9 @@ func chaosFault(r *rng, w *World) Step {
 }
 
 func chaosClientStep(r *rng, keys []string) Step {
-	key := keys[r.between(0, int64(len(keys)-1))]
-	v := fmt.Sprint(r.between(1, 9))
-	switch r.between(0, 9) {
+	key := keys[r.Between(0, int64(len(keys)-1))]
+	v := fmt.Sprint(r.Between(1, 9))
+	switch r.Between(0, 9) {
 	case 0, 1, 2, 3:
 		return Step{Do: "put", Key: key, Value: v}
 	case 4, 5, 6:
@@ -153,7 +153,7 @@ func chaosClientStep(r *rng, keys []string) Step {
 	case 7:
 		return Step{Do: "delete", Key: key}
 	}
-	return Step{Do: "cas", Key: key, Old: fmt.Sprint(r.between(1, 9)), New: v}
+	return Step{Do: "cas", Key: key, Old: fmt.Sprint(r.Between(1, 9)), New: v}
 }
 
 // pickNode picks a random existing node that is up (or down), or None.
@@ -167,7 +167,7 @@ func pickNode(r *rng, w *World, up bool) raft.ID {
 	if len(ids) == 0 {
 		return raft.None
 	}
-	return ids[r.between(0, int64(len(ids)-1))]
+	return ids[r.Between(0, int64(len(ids)-1))]
 }
 
 func countUp(w *World) int {
@@ -183,7 +183,7 @@ func countUp(w *World) int {
 func randomGroups(r *rng, w *World) [][]raft.ID {
 	groups := make([][]raft.ID, 2)
 	for _, id := range w.Nodes() {
-		g := r.between(0, 1)
+		g := r.Between(0, 1)
 		groups[g] = append(groups[g], id)
 	}
 	return groups

@@ -26,12 +26,12 @@ func (w *World) launch(f *Flight) {
 			if w.net.Group(f.From) != w.net.Group(f.To) {
 				f.LostWhy = "the network is partitioned"
 			}
-		case w.net.DropRate > 0 && w.rng.float() < w.net.DropRate:
+		case w.net.DropRate > 0 && w.rng.Float64() < w.net.DropRate:
 			f.Lost, f.LostWhy = true, "dropped by the network"
 		}
 	}
 	w.fly(f, EvSend)
-	if f.Kind == FlightRaft && !f.Lost && w.net.DuplicateRate > 0 && w.rng.float() < w.net.DuplicateRate {
+	if f.Kind == FlightRaft && !f.Lost && w.net.DuplicateRate > 0 && w.rng.Float64() < w.net.DuplicateRate {
 		dup := *f
 		dup.Duplicate = true
 		dup.DeliverAt = w.now + w.latency()
@@ -48,7 +48,7 @@ func (w *World) fly(f *Flight, ev EventType) {
 }
 
 func (w *World) latency() int64 {
-	return w.rng.between(w.net.LatencyMin, w.net.LatencyMax)
+	return w.rng.Between(w.net.LatencyMin, w.net.LatencyMax)
 }
 
 // deliver hands an arriving flight to its receiver, unless it was lost.

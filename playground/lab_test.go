@@ -767,11 +767,11 @@ func TestLabChurn(t *testing.T) {
 				var st Step
 				switch roll := r.IntN(10); {
 				case roll < 3 && countUp(w) > 3:
-					st = Step{Do: "crash", Node: pickNode(&rng{state: r.Uint64()}, w, true)}
+					st = Step{Do: "crash", Node: pickNode(&rng{State: r.Uint64()}, w, true)}
 				case roll < 6:
-					st = Step{Do: "restart", Node: pickNode(&rng{state: r.Uint64()}, w, false)}
+					st = Step{Do: "restart", Node: pickNode(&rng{State: r.Uint64()}, w, false)}
 				case roll < 8:
-					st = Step{Do: "partition", Groups: randomGroups(&rng{state: r.Uint64()}, w)}
+					st = Step{Do: "partition", Groups: randomGroups(&rng{State: r.Uint64()}, w)}
 				default:
 					st = Step{Do: "heal"}
 				}

@@ -11,6 +11,7 @@ package playground
 
 import (
 	"fmt"
+	"github.com/raftlab/raftlab/internal/splitmix"
 	"maps"
 	"slices"
 
@@ -64,7 +65,7 @@ func New(s Settings) (*World, error) {
 	}
 	w := &World{
 		settings: s,
-		rng:      rng{state: uint64(s.Seed)},
+		rng:      rng{State: uint64(s.Seed)},
 		flights:  map[uint64]*Flight{},
 		calls:    map[uint64]int{},
 		check:    newChecker(),
@@ -493,3 +494,6 @@ func (w *World) observe(n *Node) {
 		w.check.onCommit(w, n, old.commit, v.commit)
 	}
 }
+
+// rng is the world's one source of randomness.
+type rng = splitmix.Source

@@ -3,6 +3,7 @@ package raft
 import (
 	"errors"
 	"fmt"
+	"github.com/raftlab/raftlab/internal/splitmix"
 	"maps"
 	"slices"
 )
@@ -70,7 +71,7 @@ type Node struct {
 	electionElapsed  int
 	electionTimeout  int
 	heartbeatElapsed int
-	rng              rng
+	rng              splitmix.Source
 
 	leadTransferee ID
 
@@ -107,7 +108,7 @@ func New(cfg Config, st DurableState) (*Node, error) {
 		cfg:      cfg,
 		votes:    map[ID]bool{},
 		progress: map[ID]*Progress{},
-		rng:      newRNG(cfg.Seed, cfg.ID),
+		rng:      splitmix.Source{State: cfg.Seed ^ uint64(cfg.ID)*0xd1342543de82ef95},
 		term:     st.HardState.Term,
 		vote:     st.HardState.Vote,
 	}
@@ -188,7 +189,7 @@ func (n *Node) resetTimers() {
 	if n.cfg.Rules.FixedElectionTimeout {
 		n.electionTimeout = n.cfg.ElectionTick
 	} else {
-		n.electionTimeout = n.rng.between(n.cfg.ElectionTick, n.cfg.ElectionTickMax)
+		n.electionTimeout = int(n.rng.Between(int64(n.cfg.ElectionTick), int64(n.cfg.ElectionTickMax)))
 	}
 }
 
