@@ -48,8 +48,10 @@ type Progress struct {
 	// RecentActive is set when the follower was heard from since the last
 	// CheckQuorum round.
 	RecentActive bool
-	// AckedSeq is the newest round of AppendEntries the follower answered.
+	// AckedSeq is the newest round of AppendEntries the follower answered;
+	// SentSeq the round in which entries were last sent to it.
 	AckedSeq uint64
+	SentSeq  uint64
 	// Learner is true for a non-voting member.
 	Learner bool
 }

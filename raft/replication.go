@@ -137,8 +137,19 @@ func (n *Node) sendAppend(to ID, sendIfEmpty bool) bool {
 		return n.sendSnapshot(to)
 	}
 	ents := n.log.slice(pr.Next, pr.Next+uint64(n.cfg.MaxEntriesPerMsg))
-	if len(ents) == 0 && !sendIfEmpty {
-		return false
+	if len(ents) == 0 {
+		if !sendIfEmpty {
+			return false
+		}
+		if pr.State == StateReplicate && prev > pr.Match {
+			// Entries are still in flight. An empty append anchored
+			// after them would overtake them on a network that reorders
+			// and be rejected, sending the follower back to probing; the
+			// commit index rides just as well on one anchored at the
+			// match.
+			n.sendHeartbeat(to)
+			return true
+		}
 	}
 	n.send(Message{Type: MsgAppendEntries, To: to, Index: prev, LogTerm: prevTerm, Entries: ents, Commit: n.log.committed, Seq: n.seq})
 	switch pr.State {
@@ -150,6 +161,9 @@ func (n *Node) sendAppend(to ID, sendIfEmpty bool) bool {
 			pr.Next = last + 1
 			pr.Inflight = append(pr.Inflight, last)
 		}
+	}
+	if len(ents) > 0 {
+		pr.SentSeq = n.seq
 	}
 	return true
 }
@@ -201,6 +215,11 @@ func (n *Node) handleAppend(m Message) {
 	n.commitTo(min(m.Commit, lastNew))
 	reply.Index = lastNew
 	n.send(reply)
+}
+
+func (n *Node) termOrZero(i uint64) uint64 {
+	t, _ := n.log.term(i)
+	return t
 }
 
 // handleSnapshot is the receiver's side of InstallSnapshot (Figure 13).
@@ -301,7 +320,7 @@ func (n *Node) handleAccept(pr *Progress, index uint64, firstOfRound bool) {
 	for n.sendAppend(pr.ID, false) {
 		sent = true
 	}
-	if firstOfRound && !updated && !sent && pr.State == StateReplicate && pr.Match < n.log.lastIndex() {
+	if firstOfRound && pr.AckedSeq > pr.SentSeq && !updated && !sent && pr.State == StateReplicate && pr.Match < n.log.lastIndex() {
 		// No progress while entries are outstanding (typically the answer
 		// to a heartbeat): they may have been lost, and an idle leader
 		// would otherwise never resend them. An empty append anchored at
@@ -311,8 +330,11 @@ func (n *Node) handleAccept(pr *Progress, index uint64, firstOfRound bool) {
 		// once per round (per heartbeat, as etcd): the answer to this
 		// append would otherwise send another, and under steady load,
 		// with entries always outstanding, these chains never end and
-		// multiply with every commit.
-		n.sendAppend(pr.ID, true)
+		// multiply with every commit. And only once the follower has
+		// answered a round that began after the entries were sent:
+		// before that they are more likely still on the wire than lost,
+		// and the probe would only be rejected and resend them.
+		n.send(Message{Type: MsgAppendEntries, To: pr.ID, Index: pr.Next - 1, LogTerm: n.termOrZero(pr.Next - 1), Commit: n.log.committed, Seq: n.seq})
 	}
 }
 
