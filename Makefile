@@ -1,24 +1,63 @@
 # RaftLab build and test entry points. `make test` is what CI runs (.ci/run).
 GO ?= go
+WEB := build/web
 
-.PHONY: test vet unit serve bench fuzz chaos
+.PHONY: test vet unit e2e e2e-deps e2e-browser e2e-desktop web raftserve serve bench bench-fps fuzz chaos
 
-test: vet unit
+# vet and the Go tests first, then the end-to-end tests: the browser build in
+# headless Chromium and the desktop app under Xvfb.
+test: vet unit e2e
 
 vet:
 	@bad=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
 	  if [ -n "$$bad" ]; then echo "gofmt: these files need formatting:"; echo "$$bad"; exit 1; fi
 	$(GO) vet ./...
+	GOOS=js GOARCH=wasm $(GO) vet ./wasm/
 
 unit:
 	$(GO) test -count=1 ./...
 
-# Until the visual playground lands: the headless simulator on a bundled scenario.
-serve:
-	$(GO) run ./cmd/raftsim run playground/scenarios/leader-crash.json
+# The browser build: main.wasm (and its gzip -9 form, which raftserve sends
+# as is), index.html and Go's wasm_exec.js, in build/web.
+web:
+	@mkdir -p $(WEB)
+	GOOS=js GOARCH=wasm $(GO) build -ldflags='-s -w' -o $(WEB)/main.wasm ./wasm
+	cp index.html $(WEB)/index.html
+	cp "$$($(GO) env GOROOT)/lib/wasm/wasm_exec.js" $(WEB)/wasm_exec.js
+	gzip -9 -k -f -n $(WEB)/main.wasm
 
-bench:
+raftserve:
+	$(GO) build -o build/raftserve ./cmd/raftserve
+
+# The app, in the browser, on http://127.0.0.1:8080. (The desktop app:
+# go run ./cmd/raftlab.)
+serve: web
+	$(GO) run ./cmd/raftserve -addr 127.0.0.1:8080 -dir $(WEB)
+
+# What the end-to-end tests need: Chromium, fonts, Xvfb and playwright-core
+# (installed when missing and run as root; otherwise a message says what to
+# install).
+e2e-deps:
+	@bash e2e/deps.sh
+
+e2e: e2e-browser e2e-desktop
+
+e2e-browser: e2e-deps web raftserve
+	@mkdir -p build/e2e
+	node --test --test-reporter=spec e2e/browser.test.mjs
+
+e2e-desktop: e2e-deps
+	@mkdir -p build/e2e
+	RAFTLAB_E2E=1 RAFTLAB_SCREENSHOT=$(CURDIR)/build/e2e/desktop.png \
+	  xvfb-run -a -s "-screen 0 1600x1200x24" $(GO) test -count=1 -v -run '^TestDesktopE2E$$' ./cmd/raftlab/
+
+bench: bench-fps
 	$(GO) test -run '^$$' -bench . -benchmem ./raft/ ./playground/
+
+# Frame rates in headless Chromium against an empty frame, the wasm size,
+# the time to the first frame and the memory after a long run.
+bench-fps: e2e-deps web raftserve
+	node bench/fps.mjs
 
 # A short run of every fuzz target (go test -fuzz takes one target at a time).
 fuzz:

@@ -23,7 +23,7 @@ type clientPanel struct {
 func (g *Game) clientButtons() []Button {
 	s := g.scale
 	c := g.lay.Cluster
-	x, y := c.X+90*s, c.Y+c.H-58*s
+	x, y := c.X+90*s, c.Y+c.H-(clientStrip-6)*s
 	target := "to: leader"
 	if g.client.target != raft.None {
 		target = "to: " + playground.S(g.client.target)

@@ -23,7 +23,7 @@ var groupColors = []color.RGBA{rgb(0x4f, 0xc3, 0xf7), rgb(0xff, 0xb7, 0x4d), rgb
 // bottom-left corner.
 func (g *Game) clientPoint() (float64, float64) {
 	c := g.lay.Cluster
-	return c.X + 44*g.scale, c.Y + c.H - 30*g.scale
+	return c.X + 44*g.scale, c.Y + c.H - (clientStrip-18)*g.scale
 }
 
 func (g *Game) drawCluster(dst *ebiten.Image) {
@@ -155,7 +155,6 @@ func (g *Game) drawNode(dst *ebiten.Image, w *playground.World, spot NodeSpot) {
 	}
 	r := spot.R
 	name := playground.S(spot.ID)
-	small := face(math.Max(11*s, r*0.3), false)
 	if g.isHighlighted(spot.ID) {
 		drawCentered(dst, g.spr.ring(int(r+12*s), int(4*s)), spot.X, spot.Y, colBad)
 	}
@@ -164,11 +163,13 @@ func (g *Game) drawNode(dst *ebiten.Image, w *playground.World, spot NodeSpot) {
 	}
 	if !n.Up {
 		drawCentered(dst, g.spr.disc(int(r)), spot.X, spot.Y, colDown)
-		d := r * 0.45
-		g.spr.line(dst, spot.X-d, spot.Y-d*1.1, spot.X+d*0.2, spot.Y+d*0.1, 3*s, colBackground)
-		g.spr.line(dst, spot.X+d*0.2, spot.Y+d*0.1, spot.X-d*0.3, spot.Y+d, 3*s, colBackground)
-		drawText(dst, name, face(13*s, true), spot.X, spot.Y+r+14*s, colTextDim, alignCenter)
-		drawText(dst, "crashed", small, spot.X, spot.Y+r+30*s, colTextDim, alignCenter)
+		// A crack runs through it.
+		crack := [][2]float64{{-0.05, -0.98}, {0.18, -0.45}, {-0.14, -0.05}, {0.16, 0.35}, {-0.04, 0.97}}
+		for i := 1; i < len(crack); i++ {
+			a, b := crack[i-1], crack[i]
+			g.spr.line(dst, spot.X+a[0]*r, spot.Y+a[1]*r, spot.X+b[0]*r, spot.Y+b[1]*r, 3.5*s, colBackground)
+		}
+		g.drawLabels(dst, spot, name, "crashed", colTextDim, colTextDim)
 		return
 	}
 	rn := n.Raft
@@ -205,9 +206,20 @@ func (g *Game) drawNode(dst *ebiten.Image, w *playground.World, spot NodeSpot) {
 	} else if rn.Membership().IsLearner(spot.ID) {
 		label = "learner"
 	}
-	drawText(dst, name, face(13*s, true), spot.X, spot.Y+r+14*s, colText, alignCenter)
-	drawText(dst, label, small, spot.X, spot.Y+r+30*s, c, alignCenter)
+	g.drawLabels(dst, spot, name, label, colText, c)
 	g.drawDisk(dst, n, spot)
+}
+
+// drawLabels writes a node's name and role outside the ring (the name alone
+// on a crowded ring).
+func (g *Game) drawLabels(dst *ebiten.Image, spot NodeSpot, name, role string, nameCol, roleCol color.Color) {
+	s := g.scale
+	if spot.Compact {
+		drawText(dst, name, face(12*s, true), spot.LabelX, spot.LabelY, nameCol, alignCenter)
+		return
+	}
+	drawText(dst, name, face(13*s, true), spot.LabelX, spot.LabelY-8*s, nameCol, alignCenter)
+	drawText(dst, role, face(11.5*s, false), spot.LabelX, spot.LabelY+8*s, roleCol, alignCenter)
 }
 
 // drawDisk is a small gauge beside a node: how much of its log is durable,

@@ -14,6 +14,11 @@ func (r Rect) Contains(x, y float64) bool {
 	return x >= r.X && x < r.X+r.W && y >= r.Y && y < r.Y+r.H
 }
 
+// overlaps reports whether r and o share any area.
+func (r Rect) overlaps(o Rect) bool {
+	return r.X < o.X+o.W && o.X < r.X+r.W && r.Y < o.Y+o.H && o.Y < r.Y+r.H
+}
+
 // Inset shrinks r by d on every side.
 func (r Rect) Inset(d float64) Rect { return Rect{r.X + d, r.Y + d, r.W - 2*d, r.H - 2*d} }
 
@@ -26,6 +31,12 @@ type NodeSpot struct {
 	ID   raft.ID
 	X, Y float64
 	R    float64
+	// LabelX and LabelY centre the node's name and role, in a block of
+	// LabelW by LabelH.
+	LabelX, LabelY float64
+	LabelW, LabelH float64
+	// Compact is set when the ring is too crowded for more than the name.
+	Compact bool
 }
 
 // Contains reports whether (x, y) is on the node.
@@ -114,7 +125,7 @@ func computeLayout(w, h int, scale float64, ids []raft.ID) Layout {
 	l.Cluster = Rect{0, top, mainW, mainH - logsH}
 	l.Logs = Rect{0, top + mainH - logsH, mainW, logsH}
 	l.Side = Rect{mainW, top, side, mainH}
-	l.Safety = Rect{mainW, top, side, math.Min(float64(len(safetyRows))*22*s+40*s, 0.45*mainH)}
+	l.Safety = Rect{mainW, top, side, math.Min(float64(len(safetyRows))*22*s+40*s, 0.5*mainH)}
 	l.Feed = Rect{mainW, l.Safety.Y + l.Safety.H, side, mainH - l.Safety.H}
 	l.Track = Rect{l.Timeline.X + 16*s, l.Timeline.Y + 30*s, l.Timeline.W - 32*s, 16 * s}
 
@@ -130,36 +141,103 @@ func computeLayout(w, h int, scale float64, ids []raft.ID) Layout {
 	return l
 }
 
+// A node's name and role are drawn outside the ring, along the line from
+// the ring's centre through the node, so they never sit between two
+// neighbours. labelW and labelH are the room that block takes.
+const (
+	labelW = 76.0
+	labelH = 34.0
+	// compactLabelW and compactLabelH are the name alone.
+	compactLabelW = 30.0
+	compactLabelH = 18.0
+	// nodeGap keeps neighbours' timer arcs apart.
+	nodeGap = 22.0
+)
+
+// clientStrip is the height kept free at the bottom of the cluster area for
+// the client panel.
+const clientStrip = 64.0
+
 // ringSpots places nodes evenly on a ring, the first at the top, going
-// clockwise.
+// clockwise, sized so that nodes, their timer arcs and their labels stay
+// inside the area and clear of each other. On a crowded ring the labels
+// shrink to the name alone (the role still shows as the node's colour).
 func ringSpots(area Rect, s float64, ids []raft.ID) []NodeSpot {
-	n := len(ids)
-	if n == 0 {
+	if len(ids) == 0 {
 		return nil
 	}
+	area.H -= clientStrip * s
+	full := ringFit(area, s, ids, labelW, labelH)
+	if labelsClear(full) {
+		return full
+	}
+	return ringFit(area, s, ids, compactLabelW, compactLabelH)
+}
+
+// ringFit lays out the ring with labels of a size, shrinking the ring until
+// every label block is inside the area.
+func ringFit(area Rect, s float64, ids []raft.ID, lw, lh float64) []NodeSpot {
+	reach := math.Min(area.W/2-(lw+8)*s, area.H/2-(lh+12)*s)
+	for range 60 {
+		spots := ringAt(area, s, ids, reach, lw, lh)
+		inside := true
+		for _, sp := range spots {
+			b := sp.labelBox(s)
+			inside = inside && area.Contains(b.X, b.Y) && area.Contains(b.X+b.W, b.Y+b.H)
+		}
+		if inside {
+			return spots
+		}
+		reach -= 4 * s
+	}
+	return ringAt(area, s, ids, reach, lw, lh)
+}
+
+// ringAt places the nodes so that ring radius plus node radius is reach.
+func ringAt(area Rect, s float64, ids []raft.ID, reach, lw, lh float64) []NodeSpot {
+	n := len(ids)
 	cx, cy := area.CenterX(), area.CenterY()
-	outer := math.Min(area.W, area.H)/2 - 14*s
-	// Node radius: big enough to hold a term, small enough that nine
-	// nodes do not touch.
-	// Neighbours on a ring of radius ring sit 2*ring*sin(pi/n) apart, and
-	// the ring is outer-r-18s (room for the timer arc and labels): solve
-	// for the largest r that leaves a 10s gap between neighbours.
-	r := math.Min(46*s, outer*0.28)
+	r := math.Min(46*s, reach)
 	if n > 1 {
+		// Neighbours on a ring of radius reach-r sit 2(reach-r)sin(pi/n)
+		// apart; they need 2r plus the gap.
 		sin := math.Sin(math.Pi / float64(n))
-		r = math.Min(r, ((outer-18*s)*sin-5*s)/(1+sin))
+		r = math.Min(r, (reach*sin-nodeGap/2*s)/(1+sin))
 	}
-	r = math.Max(r, 14*s)
-	ring := math.Max(outer-r-18*s, 0)
-	if n == 1 {
-		ring = 0
-	}
+	r = math.Max(r, 12*s)
+	ring := math.Max(reach-r, 0)
 	spots := make([]NodeSpot, n)
 	for i, id := range ids {
 		a := -math.Pi/2 + 2*math.Pi*float64(i)/float64(n)
-		spots[i] = NodeSpot{ID: id, X: cx + ring*math.Cos(a), Y: cy + ring*math.Sin(a), R: r}
+		if n == 1 {
+			a, ring = math.Pi/2, 0
+		}
+		x, y := cx+ring*math.Cos(a), cy+ring*math.Sin(a)
+		// The label block's centre: just outside the node and its arc, on
+		// the same line from the centre, pushed out by the half-extent of
+		// the block in that direction.
+		out := r + 12*s + math.Abs(math.Cos(a))*lw/2*s + math.Abs(math.Sin(a))*lh/2*s
+		spots[i] = NodeSpot{ID: id, X: x, Y: y, R: r, LabelX: x + out*math.Cos(a), LabelY: y + out*math.Sin(a), LabelW: lw * s, LabelH: lh * s, Compact: lw == compactLabelW}
 	}
 	return spots
+}
+
+// labelsClear reports whether no two label blocks overlap.
+func labelsClear(spots []NodeSpot) bool {
+	for i, a := range spots {
+		for _, b := range spots[i+1:] {
+			if a.labelBox(1).overlaps(b.labelBox(1)) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// labelBox is the block a node's labels are drawn in (s is unused: the
+// spot's label size is already in physical pixels).
+func (n NodeSpot) labelBox(float64) Rect {
+	return Rect{n.LabelX - n.LabelW/2, n.LabelY - n.LabelH/2, n.LabelW, n.LabelH}
 }
 
 // hitNode returns the node under (x, y).

@@ -32,11 +32,23 @@ func TestLayoutNodesFit(t *testing.T) {
 				require.Len(t, l.Nodes, n, name)
 				for i, a := range l.Nodes {
 					assert.True(t, l.Cluster.Contains(a.X-a.R, a.Y-a.R) && l.Cluster.Contains(a.X+a.R, a.Y+a.R), "%s: S%d leaves the cluster area", name, a.ID)
-					assert.GreaterOrEqual(t, a.R, 14*scale, "%s: node too small", name)
-					for _, b := range l.Nodes[i+1:] {
+					assert.GreaterOrEqual(t, a.R, 12*scale, "%s: node too small", name)
+					lb := a.labelBox(scale)
+					assert.True(t, l.Cluster.Contains(lb.X, lb.Y) && l.Cluster.Contains(lb.X+lb.W, lb.Y+lb.H), "%s: S%d's labels leave the cluster area", name, a.ID)
+					for j, b := range l.Nodes {
+						if i == j {
+							continue
+						}
 						d := math.Hypot(a.X-b.X, a.Y-b.Y)
 						assert.Greater(t, d, a.R+b.R+8*scale, "%s: S%d and S%d overlap", name, a.ID, b.ID)
+						// a's labels stay clear of b and its timer arc.
+						nearX := math.Max(lb.X, math.Min(b.X, lb.X+lb.W))
+						nearY := math.Max(lb.Y, math.Min(b.Y, lb.Y+lb.H))
+						assert.Greater(t, math.Hypot(b.X-nearX, b.Y-nearY), b.R+6*scale, "%s: S%d's labels run into S%d", name, a.ID, b.ID)
+						assert.False(t, overlaps(lb, b.labelBox(scale)), "%s: the labels of S%d and S%d overlap", name, a.ID, b.ID)
 					}
+					// The client panel's strip stays clear of every node.
+					assert.Less(t, math.Max(a.Y+a.R, lb.Y+lb.H), l.Cluster.Y+l.Cluster.H-(clientStrip-6)*scale+1, "%s: S%d reaches the client panel", name, a.ID)
 				}
 			}
 		}

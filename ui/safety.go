@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"math"
+
 	"github.com/hajimehoshi/ebiten/v2"
 	"github.com/raftlab/raftlab/playground"
 )
@@ -12,7 +14,8 @@ var safetyRows = playground.Properties
 func (g *Game) safetyRowRect(i int) Rect {
 	s := g.scale
 	a := g.lay.Safety
-	return Rect{a.X + 8*s, a.Y + 32*s + float64(i)*22*s, a.W - 16*s, 20 * s}
+	rowH := math.Min(22*s, (a.H-36*s)/float64(len(safetyRows)))
+	return Rect{a.X + 8*s, a.Y + 32*s + float64(i)*rowH, a.W - 16*s, rowH - 2*s}
 }
 
 // firstViolation returns the first violation of a property, if any.

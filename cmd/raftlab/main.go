@@ -1,0 +1,262 @@
+// Command raftlab is RaftLab's desktop app: the visual playground in a
+// resizable window.
+//
+//	go run ./cmd/raftlab                              # a five-node sandbox
+//	go run ./cmd/raftlab --scenario figure8           # a bundled scenario
+//	go run ./cmd/raftlab --scenario my-lesson.json    # a scenario file
+//	go run ./cmd/raftlab --width 1600 --height 1000
+//	go run ./cmd/raftlab --frames 120 --screenshot shot.png
+//
+// With --frames N it exits after drawing N frames; with --screenshot it
+// saves the last of them as a PNG. A scenario file dropped on the window
+// replaces the playground. Exit codes: 0 on success, 1 when the app failed
+// (no display, a screenshot it could not write), 2 for invalid input.
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"image"
+	"image/png"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+
+	"github.com/hajimehoshi/ebiten/v2"
+	"github.com/raftlab/raftlab/playground"
+	"github.com/raftlab/raftlab/ui"
+)
+
+func main() { os.Exit(run(os.Args[1:], os.Stdout, os.Stderr)) }
+
+const usage = `usage: raftlab [--scenario FILE|NAME] [--width W --height H] [--frames N [--screenshot PATH]]`
+
+// config is the command line, checked.
+type config struct {
+	scenario      *playground.Scenario
+	width, height int
+	frames        int
+	screenshot    string
+}
+
+// parseArgs reads and checks the command line. Every error is one line
+// naming the flag (or the file, step and field) at fault.
+func parseArgs(args []string, stdout io.Writer) (config, error) {
+	var c config
+	flags := flag.NewFlagSet("raftlab", flag.ContinueOnError)
+	flags.SetOutput(io.Discard)
+	scenario := flags.String("scenario", "", "a scenario file, or the name of a bundled scenario ("+strings.Join(playground.BundledScenarios(), ", ")+")")
+	flags.IntVar(&c.width, "width", 1280, "window width in logical pixels")
+	flags.IntVar(&c.height, "height", 800, "window height in logical pixels")
+	flags.IntVar(&c.frames, "frames", 0, "exit after drawing this many frames (0: run until the window is closed)")
+	flags.StringVar(&c.screenshot, "screenshot", "", "with --frames: save the last frame as a PNG file")
+	if err := flags.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			fmt.Fprintln(stdout, usage)
+			flags.SetOutput(stdout)
+			flags.PrintDefaults()
+		}
+		return c, err
+	}
+	switch {
+	case flags.NArg() > 0:
+		return c, fmt.Errorf("unexpected argument %q (a scenario goes after --scenario)", flags.Arg(0))
+	case c.width < 200 || c.width > 16384:
+		return c, fmt.Errorf("--width must be 200..16384, not %d", c.width)
+	case c.height < 200 || c.height > 16384:
+		return c, fmt.Errorf("--height must be 200..16384, not %d", c.height)
+	case c.frames < 0:
+		return c, fmt.Errorf("--frames must be 0 or more, not %d", c.frames)
+	case c.screenshot != "" && c.frames == 0:
+		return c, errors.New("--screenshot needs --frames N: the frame to save")
+	case c.screenshot != "" && !strings.EqualFold(filepath.Ext(c.screenshot), ".png"):
+		return c, fmt.Errorf("--screenshot %s: the file name must end in .png", c.screenshot)
+	}
+	if c.screenshot != "" {
+		if err := os.MkdirAll(filepath.Dir(c.screenshot), 0o755); err != nil {
+			return c, fmt.Errorf("--screenshot %s: %v", c.screenshot, err)
+		}
+	}
+	if *scenario != "" {
+		sc, err := loadScenario(*scenario)
+		if err != nil {
+			return c, err
+		}
+		c.scenario = sc
+	}
+	return c, nil
+}
+
+// loadScenario reads a scenario file, or a bundled scenario by name.
+func loadScenario(arg string) (*playground.Scenario, error) {
+	looksLikePath := strings.ContainsAny(arg, `/\`) || strings.HasSuffix(strings.ToLower(arg), ".json")
+	data, err := os.ReadFile(arg)
+	switch {
+	case err == nil:
+		sc, err := playground.ParseScenario(data)
+		if err != nil {
+			return nil, fmt.Errorf("scenario %s: %w", arg, err)
+		}
+		return sc, nil
+	case looksLikePath || !errors.Is(err, fs.ErrNotExist):
+		return nil, fmt.Errorf("scenario %s: %w", arg, unwrapPathError(err))
+	}
+	sc, err := playground.LoadBundled(arg)
+	if err != nil {
+		return nil, fmt.Errorf("scenario %s: no such file, and %w", arg, err)
+	}
+	return sc, nil
+}
+
+// unwrapPathError drops the path from a *fs.PathError: the message already
+// names the file.
+func unwrapPathError(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+func run(args []string, stdout, stderr io.Writer) int {
+	c, err := parseArgs(args, stdout)
+	if errors.Is(err, flag.ErrHelp) {
+		return 0
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "raftlab: %v\n", err)
+		return 2
+	}
+	g, err := ui.New(ui.Options{Scenario: c.scenario})
+	if err != nil {
+		fmt.Fprintf(stderr, "raftlab: %v\n", err)
+		return 2
+	}
+	a := &app{game: g, frames: c.frames, screenshot: c.screenshot, stderr: stderr}
+	ebiten.SetWindowTitle("RaftLab")
+	ebiten.SetWindowSize(c.width, c.height)
+	ebiten.SetWindowResizingMode(ebiten.WindowResizingModeEnabled)
+	if err := runGame(a); err != nil {
+		hint := ""
+		if runtime.GOOS != "windows" && runtime.GOOS != "darwin" && os.Getenv("DISPLAY") == "" && os.Getenv("WAYLAND_DISPLAY") == "" {
+			hint = " (DISPLAY is not set: on a machine without a screen, run it under xvfb-run -a)"
+		}
+		fmt.Fprintf(stderr, "raftlab: %v%s\n", oneLine(err), hint)
+		return 1
+	}
+	if a.shotErr != nil {
+		fmt.Fprintf(stderr, "raftlab: --screenshot %s: %v\n", c.screenshot, a.shotErr)
+		return 1
+	}
+	if c.screenshot != "" {
+		fmt.Fprintf(stdout, "raftlab: saved frame %d to %s\n", c.frames, c.screenshot)
+	}
+	return 0
+}
+
+// runGame runs the game, turning a panic of the windowing layer (no
+// display, no OpenGL) into an error.
+func runGame(a *app) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("cannot open a window: %v", r)
+		}
+	}()
+	return ebiten.RunGame(a)
+}
+
+func oneLine(err error) string { return strings.Join(strings.Fields(err.Error()), " ") }
+
+// app wraps the playground: it counts frames, saves the screenshot and
+// stops after --frames, and loads dropped scenario files.
+type app struct {
+	game       *ui.Game
+	frames     int // stop after this many frames; 0 = never
+	screenshot string
+	stderr     io.Writer
+
+	drawn   int
+	done    bool
+	shotErr error
+}
+
+func (a *app) Update() error {
+	if a.done {
+		return ebiten.Termination
+	}
+	a.loadDropped()
+	return a.game.Update()
+}
+
+func (a *app) Draw(screen *ebiten.Image) {
+	a.game.Draw(screen)
+	a.drawn++
+	if a.frames > 0 && a.drawn == a.frames {
+		if a.screenshot != "" {
+			a.shotErr = savePNG(screen, a.screenshot)
+		}
+		a.done = true
+	}
+}
+
+func (a *app) Layout(w, h int) (int, int) { return a.game.Layout(w, h) }
+
+// savePNG writes the screen as it stands (it must be called in Draw).
+func savePNG(screen *ebiten.Image, path string) error {
+	b := screen.Bounds()
+	img := image.NewRGBA(image.Rect(0, 0, b.Dx(), b.Dy()))
+	screen.ReadPixels(img.Pix)
+	// The screen is opaque, so its premultiplied pixels are plain RGBA;
+	// force full alpha all the same so that viewers show what the window
+	// showed.
+	for i := 3; i < len(img.Pix); i += 4 {
+		img.Pix[i] = 0xff
+	}
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	if err := png.Encode(f, img); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}
+
+// loadDropped replaces the playground with a scenario file dropped on the
+// window; a bad file is reported and changes nothing.
+func (a *app) loadDropped() {
+	files := ebiten.DroppedFiles()
+	if files == nil {
+		return
+	}
+	entries, err := fs.ReadDir(files, ".")
+	if err != nil {
+		fmt.Fprintf(a.stderr, "raftlab: dropped files: %v\n", err)
+		return
+	}
+	for _, e := range entries {
+		if e.IsDir() || !strings.HasSuffix(strings.ToLower(e.Name()), ".json") {
+			continue
+		}
+		data, err := fs.ReadFile(files, e.Name())
+		if err == nil {
+			var sc *playground.Scenario
+			if sc, err = playground.ParseScenario(data); err == nil {
+				var g *ui.Game
+				if g, err = ui.New(ui.Options{Scenario: sc}); err == nil {
+					a.game = g
+					fmt.Fprintf(a.stderr, "raftlab: loaded %s\n", e.Name())
+					return
+				}
+			}
+		}
+		fmt.Fprintf(a.stderr, "raftlab: scenario %s: %v\n", e.Name(), err)
+		return
+	}
+	fmt.Fprintln(a.stderr, "raftlab: drop a scenario file (.json) to load it")
+}

@@ -1,0 +1,338 @@
+// The browser end-to-end test: RaftLab's WebAssembly build served by
+// raftserve, in headless Chromium driven by playwright-core. It clicks on
+// real screen positions (window.raftlab.layout()) and checks the real state
+// (window.raftlab.state()). Screenshots of every stage go to build/e2e/.
+//
+//   make e2e-browser     (builds build/web and build/raftserve first)
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { spawn } from "node:child_process";
+import { mkdtempSync, mkdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium } from "playwright-core";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const shots = path.join(root, "build", "e2e");
+mkdirSync(shots, { recursive: true });
+
+export const chromiumArgs = [
+  "--headless", "--no-sandbox", "--no-first-run", "--disable-background-networking",
+  "--disable-component-update", "--disable-sync", "--disable-quic",
+  "--use-angle=swiftshader", "--enable-unsafe-swiftshader",
+];
+
+let server, baseURL;
+const browsers = [];
+
+// startServer runs build/raftserve on a free port and reads the URL from
+// its log line.
+async function startServer() {
+  const bin = path.join(root, "build", "raftserve");
+  const proc = spawn(bin, ["-addr", "127.0.0.1:0", "-dir", path.join(root, "build", "web")], { stdio: ["ignore", "pipe", "pipe"] });
+  let log = "";
+  const url = await new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`raftserve printed no URL in 60 s: ${log}`)), 60_000);
+    const read = (d) => {
+      log += d;
+      const m = /http:\/\/127\.0\.0\.1:\d+\//.exec(log);
+      if (m) { clearTimeout(timer); resolve(m[0]); }
+    };
+    proc.stdout.on("data", read);
+    proc.stderr.on("data", read);
+    proc.on("error", (e) => { clearTimeout(timer); reject(new Error(`cannot run ${bin} (make raftserve builds it): ${e.message}`)); });
+    proc.on("exit", (code) => { clearTimeout(timer); reject(new Error(`raftserve exited with ${code}: ${log}`)); });
+  });
+  return { proc, url };
+}
+
+// launch starts Chromium with a fresh profile.
+async function launch(options = {}) {
+  const profile = mkdtempSync(path.join(tmpdir(), "raftlab-e2e-"));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: "/usr/bin/chromium",
+    headless: true,
+    args: chromiumArgs,
+    viewport: { width: 1280, height: 800 },
+    ...options,
+  });
+  browsers.push({ context, profile });
+  const page = context.pages()[0] ?? (await context.newPage());
+  const errors = [];
+  page.on("console", (m) => { if (m.type() === "error") errors.push(`console: ${m.text()}`); });
+  page.on("pageerror", (e) => errors.push(`page error: ${e.message}`));
+  page.on("crash", () => errors.push("the page crashed"));
+  return { context, page, errors };
+}
+
+before(async () => {
+  ({ proc: server, url: baseURL } = await startServer());
+});
+
+after(async () => {
+  for (const { context, profile } of browsers) {
+    await context.close().catch(() => {});
+    rmSync(profile, { recursive: true, force: true });
+  }
+  server?.kill();
+});
+
+const state = (page) => page.evaluate(() => window.raftlab.state());
+const layout = (page) => page.evaluate(() => window.raftlab.layout());
+// shot saves a screenshot, with the pointer moved off the playground so that
+// no tooltip covers it.
+async function shot(page, name) {
+  const vp = page.viewportSize();
+  await page.mouse.move(vp.width - 2, vp.height / 2);
+  await page.waitForTimeout(250);
+  await page.screenshot({ path: path.join(shots, name) });
+}
+
+// waitFor polls fn until it returns a truthy value, which it returns.
+async function waitFor(what, fn, timeoutMs = 30_000) {
+  const end = Date.now() + timeoutMs;
+  let last;
+  for (;;) {
+    last = await fn();
+    if (last) return last;
+    if (Date.now() > end) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+// click presses the mouse at (x, y) long enough for the game to see the
+// press in a tick even at a few frames a second, then releases it.
+async function click(page, x, y) {
+  await page.mouse.move(x, y);
+  await page.mouse.down();
+  await page.waitForTimeout(300);
+  await page.mouse.up();
+  await page.waitForTimeout(50);
+}
+
+const center = (b) => [b.x + b.w / 2, b.y + b.h / 2];
+
+async function clickControl(page, name) {
+  const b = (await layout(page)).controls.find((c) => c.name === name);
+  assert.ok(b, `control ${name} is on screen`);
+  await click(page, ...center(b));
+}
+
+// pressUntil clicks a control until check(state) holds: a click the game
+// misses (the page is busy) is retried, one it took is not repeated.
+async function pressUntil(page, name, what, check, tries = 3) {
+  for (let i = 0; i < tries; i++) {
+    await clickControl(page, name);
+    const st = await waitFor(what, async () => { const s = await state(page); return check(s) && s; }, 4_000).catch(() => null);
+    if (st) return st;
+  }
+  throw new Error(`clicking ${name} ${tries} times did not lead to ${what}`);
+}
+
+// openMenu clicks at (x, y) until the menu that opens has the item wanted
+// (a message passing by can take the click), and returns the item's box.
+async function openMenu(page, x, y, item) {
+  for (let attempt = 0; attempt < 6; attempt++) {
+    await click(page, x, y);
+    const box = await waitFor(`menu item ${item}`, async () => (await layout(page)).menu.find((m) => m.name === item), 3_000).catch(() => null);
+    if (box) return box;
+    await page.keyboard.press("Escape");
+    await page.waitForTimeout(250);
+  }
+  throw new Error(`clicking at (${x}, ${y}) did not open a menu with ${item}`);
+}
+
+const leaderOf = (st) => st.nodes.find((n) => n.up && n.role === "leader");
+
+test("the playground in the browser", async (t) => {
+  const { page, errors } = await launch();
+  const started = Date.now();
+  await page.goto(baseURL);
+
+  let crashed, leaderSeenMs, beforeCrashMs;
+
+  await t.test("loads with real download progress, fills the window and draws", async () => {
+    await page.waitForFunction(() => window.raftlab?.ready === true || window.raftlab?.error, null, { timeout: 90_000 });
+    assert.equal(await page.evaluate(() => window.raftlab.error), undefined);
+    console.log(`  first frame ${Date.now() - started} ms after navigation (readyMs ${Math.round(await page.evaluate(() => window.raftlab.readyMs))})`);
+    const load = await page.evaluate(() => window.raftlabLoad);
+    assert.ok(load.done, "the download finished");
+    assert.ok(load.total > 1_000_000, `the server sent the raw size (X-Raw-Size): ${load.total}`);
+    assert.equal(load.loaded, load.total, "progress counted every uncompressed byte");
+    const overlayShown = await page.evaluate(() => getComputedStyle(document.getElementById("overlay")).display !== "none");
+    assert.equal(overlayShown, false, "the loading screen is gone");
+    const c = await page.evaluate(() => {
+      const cv = document.querySelector("canvas");
+      return { cw: cv.clientWidth, ch: cv.clientHeight, w: cv.width, h: cv.height, iw: innerWidth, ih: innerHeight, dpr: devicePixelRatio,
+        scroll: document.documentElement.scrollHeight };
+    });
+    assert.deepEqual([c.cw, c.ch], [c.iw, c.ih], "the canvas fills the window");
+    assert.deepEqual([c.w, c.h], [Math.floor(c.iw * c.dpr), Math.floor(c.ih * c.dpr)], "the canvas has a pixel per device pixel");
+    assert.equal(c.scroll, c.ih, "no scrolling");
+    const lay = await layout(page);
+    assert.equal(lay.nodes.length, 5, "the sandbox has five nodes");
+    assert.ok(await page.evaluate(() => window.raftlab.frames()) > 0);
+    await shot(page, "01-loaded.png");
+  });
+
+  await t.test("speeds up to real time", async () => {
+    let st = await state(page);
+    assert.notEqual(st.speed, "1x", "the default speed is slower than real time");
+    for (let i = 0; i < 12 && st.speed !== "1x"; i++) {
+      const was = st.speed;
+      st = await pressUntil(page, "faster", `a speed above ${was}`, (s) => s.speed !== was);
+    }
+    assert.equal(st.speed, "1x");
+    assert.equal(st.paused, false);
+  });
+
+  await t.test("elects a leader", async () => {
+    const st = await waitFor("a leader", async () => { const s = await state(page); return leaderOf(s) && s; });
+    assert.equal(st.violations.length, 0);
+    leaderSeenMs = st.nowMs;
+    await shot(page, "02-leader.png");
+  });
+
+  await t.test("crashing the leader from its menu greys it and a new leader is elected", async () => {
+    const old = leaderOf(await state(page));
+    const spot = (await layout(page)).nodes.find((n) => n.id === old.id);
+    const item = await openMenu(page, spot.x, spot.y, "menu-crash");
+    assert.equal((await state(page)).selected, old.id, "the node is selected");
+    await shot(page, "03-node-menu.png");
+    beforeCrashMs = (await state(page)).nowMs;
+    await click(page, ...center(item));
+    const st = await waitFor(`S${old.id} down`, async () => { const s = await state(page); return !s.nodes.find((n) => n.id === old.id).up && s; }, 10_000);
+    assert.equal(st.nodes.find((n) => n.id === old.id).role, "down");
+    crashed = old.id;
+    const next = await waitFor("a new leader", async () => leaderOf(await state(page)));
+    assert.notEqual(next.id, crashed);
+    assert.ok(next.term > old.term, `the new leader's term ${next.term} is above ${old.term}`);
+    await page.waitForTimeout(300);
+    await shot(page, "04-crashed-new-leader.png");
+  });
+
+  await t.test("a client write reaches every live node's log and commits", async () => {
+    // Deselect the crashed node (a write goes to the selected node):
+    // click on empty ground in the middle of the ring.
+    const nodes = (await layout(page)).nodes;
+    const cx = nodes.reduce((a, n) => a + n.x, 0) / nodes.length;
+    const cy = nodes.reduce((a, n) => a + n.y, 0) / nodes.length;
+    await click(page, cx, cy);
+    await waitFor("no selection", async () => (await state(page)).selected === 0, 5_000);
+
+    await pressUntil(page, "write", "a client call", (s) => s.history.some((h) => h.op === "put"));
+    const st = await waitFor("the write committed on every live node", async () => {
+      const s = await state(page);
+      const leader = leaderOf(s);
+      const entry = leader?.log.find((e) => e.kind === "normal" && e.data === "put x=1");
+      if (!entry) return false;
+      const live = s.nodes.filter((n) => n.up);
+      const everywhere = live.every((n) => n.log.some((e) => e.index === entry.index && e.term === entry.term && e.data === entry.data) && n.commitIndex >= entry.index);
+      return everywhere && { s, entry };
+    });
+    assert.equal(st.s.nodes.filter((n) => n.up).length, 4);
+    const call = st.s.history.find((h) => h.op === "put" && h.key === "x" && h.value === "1");
+    assert.ok(call, "the client's call is in the history");
+    await page.waitForTimeout(300);
+    await shot(page, "05-write-committed.png");
+  });
+
+  await t.test("cutting a link from its menu cuts it both ways", async () => {
+    const st = await state(page);
+    const up = new Set(st.nodes.filter((n) => n.up).map((n) => n.id));
+    const link = (await layout(page)).links.find((l) => up.has(l.a) && up.has(l.b));
+    const item = await openMenu(page, link.x, link.y, "menu-cut-both");
+    await click(page, ...center(item));
+    const cuts = await waitFor(`S${link.a}-S${link.b} cut`, async () => {
+      const c = (await state(page)).network.cuts;
+      const has = (a, b) => c.some(([x, y]) => x === a && y === b);
+      return has(link.a, link.b) && has(link.b, link.a) && c;
+    }, 10_000);
+    assert.equal(cuts.length, 2, "only that link");
+    await page.waitForTimeout(300);
+    await shot(page, "06-link-cut.png");
+  });
+
+  await t.test("a click on the timeline travels back in time", async () => {
+    const now = (await pressUntil(page, "play", "paused", (s) => s.paused)).nowMs;
+    assert.ok(now > beforeCrashMs);
+    const tl = (await layout(page)).timeline;
+    // The track maps [0, span] onto its width; span is the game's to
+    // choose, so one click measures it (the pointer lands on whole pixels).
+    const x1 = Math.round(tl.x + tl.w * 0.25);
+    await click(page, x1, tl.y + tl.h / 2);
+    const t1 = (await waitFor("an earlier moment", async () => { const s = await state(page); return s.nowMs < now && s; }, 5_000)).nowMs;
+    const span = t1 / ((x1 - tl.x) / tl.w);
+    // Then back to when the crashed node still led: between its election
+    // and the crash.
+    const target = (leaderSeenMs + beforeCrashMs) / 2;
+    await click(page, Math.round(tl.x + tl.w * target / span), tl.y + tl.h / 2);
+    const st = await waitFor("the moment before the crash", async () => { const s = await state(page); return s.nowMs !== t1 && s; }, 5_000);
+    console.log(`  timeline: span ${Math.round(span)} ms; leader seen at ${leaderSeenMs} ms, crash at ${beforeCrashMs} ms, now ${now} ms; travelled to ${st.nowMs} ms`);
+    assert.ok(st.nowMs >= leaderSeenMs - 50 && st.nowMs < beforeCrashMs, `now ${st.nowMs} ms is between the election (${leaderSeenMs} ms) and the crash (${beforeCrashMs} ms)`);
+    const node = st.nodes.find((n) => n.id === crashed);
+    assert.equal(node.up, true, `S${crashed} is up again before its crash`);
+    assert.equal(node.role, "leader", `and leads again`);
+    assert.deepEqual(st.network.cuts, [], "and the link is not cut yet");
+    assert.ok(!st.nodes.some((n) => n.log.some((e) => e.data === "put x=1")), "and the write has not happened");
+    await page.waitForTimeout(300);
+    await shot(page, "07-timeline-back.png");
+  });
+
+  assert.deepEqual(errors, [], "no console errors");
+});
+
+test("a bundled scenario loads, and the playground follows the window's size", async () => {
+  const { page, errors } = await launch();
+  await page.goto(baseURL + "?scenario=figure7");
+  await page.waitForFunction(() => window.raftlab?.ready === true || window.raftlab?.error, null, { timeout: 90_000 });
+  const st = await state(page);
+  assert.equal(st.nodes.length, 7);
+  assert.match(st.name, /Figure 7/i);
+  const before = await layout(page);
+  await page.setViewportSize({ width: 960, height: 640 });
+  const after = await waitFor("a new layout", async () => { const l = await layout(page); return l.timeline.w !== before.timeline.w && l; }, 10_000);
+  assert.ok(after.timeline.w < 960 && after.timeline.w > 900, `the timeline spans the new width: ${after.timeline.w}`);
+  assert.ok(after.nodes.every((n) => n.x > 0 && n.x < 960 && n.y > 0 && n.y < 640), "every node is inside the window");
+  const c = await page.evaluate(() => [document.querySelector("canvas").clientWidth, document.querySelector("canvas").clientHeight]);
+  assert.deepEqual(c, [960, 640]);
+  await page.waitForTimeout(300);
+  await shot(page, "08-figure7-resized.png");
+  assert.deepEqual(errors, []);
+});
+
+test("crisp on a high-DPI screen: a canvas pixel per device pixel", async () => {
+  const { page, errors } = await launch({ viewport: { width: 800, height: 600 }, deviceScaleFactor: 2 });
+  await page.goto(baseURL);
+  await page.waitForFunction(() => window.raftlab?.ready === true, null, { timeout: 90_000 });
+  const c = await page.evaluate(() => { const cv = document.querySelector("canvas"); return [cv.width, cv.height, cv.clientWidth, cv.clientHeight]; });
+  assert.deepEqual(c, [1600, 1200, 800, 600]);
+  const lay = await layout(page);
+  assert.equal(lay.scale, 2, "the game draws at the device scale");
+  assert.ok(lay.timeline.x + lay.timeline.w <= 800, "layout() is in CSS pixels");
+  await shot(page, "09-hidpi.png");
+  assert.deepEqual(errors, []);
+});
+
+test("a bad scenario name is a readable error on the page", async () => {
+  const { page, errors } = await launch();
+  await page.goto(baseURL + "?scenario=nope");
+  await page.waitForFunction(() => window.raftlab?.error, null, { timeout: 90_000 });
+  const text = await page.locator("#error").innerText();
+  assert.match(text, /no bundled scenario named "nope" \(have: .*figure7/);
+  assert.ok(await page.locator("#error").isVisible());
+  assert.equal(await page.evaluate(() => window.raftlab.ready), false);
+  await shot(page, "10-bad-scenario.png");
+  assert.deepEqual(errors, [], "a bad link is no crash");
+});
+
+test("a wasm that fails to load is a readable error on the page", async () => {
+  const { page } = await launch();
+  await page.route("**/main.wasm", (route) => route.fulfill({ status: 404, body: "not here" }));
+  await page.goto(baseURL);
+  await page.waitForFunction(() => window.raftlab?.error, null, { timeout: 30_000 });
+  const text = await page.locator("#error").innerText();
+  assert.match(text, /could not download main\.wasm: the server answered 404/);
+  await shot(page, "11-wasm-404.png");
+});

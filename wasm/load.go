@@ -1,0 +1,82 @@
+package main
+
+import (
+	"fmt"
+	"math"
+
+	"github.com/raftlab/raftlab/playground"
+)
+
+// Load scenarios are the frame-rate benchmark's worlds: a sandbox of N nodes
+// whose settings keep about M messages on the wire, so that drawing cost can
+// be measured against the number of messages shown.
+//
+// Messages in flight follow Little's law: the rate at which they are sent
+// times how long each one travels. A leader sends every follower a
+// heartbeat each heartbeatMs and each follower answers, so heartbeats alone
+// keep 2(N-1)·latency/heartbeatMs messages in flight. The builder picks the
+// heartbeat interval (and, past one heartbeat per tick, the latency) that
+// makes this the requested load, and adds a slow stream of client writes so
+// that logs grow, entries commit and the log panel changes as it would in
+// a lesson.
+const (
+	loadLatencyMs    = 40  // mean one-way latency; jittered ±50%
+	loadWriteEveryMs = 250 // one client write this often
+	loadUntilMs      = 600_000
+	// maxLoad bounds the load parameter: beyond a few thousand messages the
+	// benchmark measures the simulator, not the drawing.
+	maxLoad = 5000
+)
+
+// loadScenario builds the benchmark world for nodes nodes and about load
+// messages in flight.
+func loadScenario(nodes, load int) (*playground.Scenario, error) {
+	if nodes < 1 || nodes > playground.MaxNodes {
+		return nil, fmt.Errorf("nodes must be 1..%d, not %d", playground.MaxNodes, nodes)
+	}
+	if load < 0 || load > maxLoad {
+		return nil, fmt.Errorf("load must be 0..%d messages in flight, not %d", maxLoad, load)
+	}
+	s := playground.DefaultSettings()
+	s.Nodes = nodes
+	s.Seed = 1
+	// Keep logs short over a long run, as a long-lived cluster would.
+	s.SnapshotEvery = 100
+	latency := float64(loadLatencyMs)
+	heartbeat := float64(s.HeartbeatMs)
+	if peers := float64(nodes - 1); peers > 0 && load > 0 {
+		// The heartbeat interval nearest to the target at the default
+		// latency, then the latency that makes up for its rounding.
+		hbLoad := math.Max(float64(load)-writeShare*float64(nodes), 1)
+		heartbeat = math.Max(1, math.Min(math.Round(2*peers*latency/hbLoad), heartbeat))
+		latency = math.Max(2, math.Round(hbLoad*heartbeat/(2*peers)))
+	}
+	lat := int64(latency)
+	s.LatencyMs = [2]int64{lat / 2, lat + lat/2}
+	s.HeartbeatMs = int64(heartbeat)
+	// Elections stay rare: well above a round trip and the heartbeat.
+	minTimeout := max(150, 6*s.LatencyMs[1], 4*s.HeartbeatMs)
+	s.ElectionTimeoutMs = [2]int64{minTimeout, 2 * minTimeout}
+	if err := s.Validate(); err != nil {
+		return nil, err
+	}
+	sc := &playground.Scenario{
+		Name:        fmt.Sprintf("Load: %d nodes, about %d messages in flight", nodes, load),
+		Description: "The frame-rate benchmark's world.",
+		Settings:    s,
+		Until:       loadUntilMs,
+	}
+	// Node 1 campaigns at once, so the benchmark does not wait for an
+	// election timeout to see traffic.
+	sc.Steps = append(sc.Steps, playground.Step{At: 1, Do: "campaign", Node: 1})
+	if load > 0 {
+		for i, at := 0, int64(500); at < loadUntilMs; i, at = i+1, at+loadWriteEveryMs {
+			sc.Steps = append(sc.Steps, playground.Step{At: at, Do: "put", Key: fmt.Sprintf("k%d", i%8), Value: fmt.Sprint(i)})
+		}
+	}
+	return sc, nil
+}
+
+// writeShare is about how many messages per node the write stream keeps in
+// flight (measured at 0.7 to 1.3; load_test.go checks the result).
+const writeShare = 1.0

@@ -1,0 +1,214 @@
+//go:build js && wasm
+
+// Command wasm is RaftLab in the browser: the visual playground compiled to
+// WebAssembly, loaded by index.html (make serve builds and serves it).
+//
+// URL parameters (see options.go): ?scenario=NAME loads a bundled scenario,
+// ?empty=1 draws an empty frame (the frame-rate baseline), ?nodes=N&load=M
+// starts a sandbox of N nodes with about M messages in flight (the
+// frame-rate benchmark).
+//
+// It sets window.raftlab for tests, benchmarks and the curious:
+//
+//	ready      false until the first frame is drawn, then true
+//	readyMs    performance.now() at the first frame (ms since navigation)
+//	state()    the playground's state (the result document of raftsim run
+//	           --json, plus nowMs, paused, speed, network, inFlight, ...)
+//	layout()   screen positions of nodes, links, controls, the open menu and
+//	           the timeline, in CSS pixels
+//	fps(), tps()  Ebiten's measured frames and ticks per second
+//	frames()   frames drawn so far
+//	mem()      the Go heap: {heapAlloc, heapSys, sys, numGC} in bytes
+//	error      set (a string) when RaftLab could not start
+package main
+
+import (
+	"fmt"
+	"io/fs"
+	"net/url"
+	"runtime"
+	"strings"
+	"sync"
+	"syscall/js"
+
+	"github.com/hajimehoshi/ebiten/v2"
+	"github.com/raftlab/raftlab/playground"
+	"github.com/raftlab/raftlab/ui"
+)
+
+func main() {
+	api := js.Global().Get("Object").New()
+	api.Set("ready", false)
+	js.Global().Set("raftlab", api)
+
+	opts, err := optionsFromQuery(pageQuery())
+	if err != nil {
+		fail(api, "This link asks for something RaftLab does not have: "+err.Error())
+		wait()
+	}
+	g, err := ui.New(ui.Options{Scenario: opts.scenario, Empty: opts.empty})
+	if err != nil {
+		fail(api, "RaftLab could not start: "+err.Error())
+		wait()
+	}
+	a := &app{game: g, api: api}
+	a.expose()
+
+	ebiten.SetWindowTitle("RaftLab")
+	ebiten.SetWindowResizingMode(ebiten.WindowResizingModeEnabled)
+	ebiten.SetRunnableOnUnfocused(true)
+	if err := ebiten.RunGame(a); err != nil {
+		fail(api, "RaftLab stopped: "+err.Error())
+		wait()
+	}
+}
+
+// wait keeps the program alive after an error: Ebiten has hooked window
+// events (resize, keys) that call into Go, and calling into a program that
+// has exited is a page error.
+func wait() { select {} }
+
+// pageQuery is the page's URL parameters.
+func pageQuery() url.Values {
+	q, err := url.ParseQuery(strings.TrimPrefix(js.Global().Get("location").Get("search").String(), "?"))
+	if err != nil {
+		// A malformed query still yields what could be parsed; unknown
+		// garbage shows up as an unknown parameter.
+		return q
+	}
+	return q
+}
+
+// fail shows a readable error on the page (index.html's raftlabFail, or
+// the page body when that is missing) and records it in window.raftlab.
+func fail(api js.Value, msg string) {
+	api.Set("error", msg)
+	if f := js.Global().Get("raftlabFail"); f.Type() == js.TypeFunction {
+		f.Invoke(msg)
+		return
+	}
+	doc := js.Global().Get("document")
+	div := doc.Call("createElement", "div")
+	div.Set("textContent", msg)
+	div.Set("style", "position:fixed;inset:0;padding:2em;background:#14171f;color:#ef5350;font:16px sans-serif;white-space:pre-wrap")
+	doc.Get("body").Call("appendChild", div)
+}
+
+// app wraps the playground for the page: it tells the page when the first
+// frame is drawn and loads scenario files dropped on the window.
+type app struct {
+	// mu keeps the page's calls (state, layout) out of a frame. Go runs
+	// JavaScript callbacks only while the game loop waits for the browser,
+	// so it is never contended; TryLock makes sure a call can never block
+	// the browser's event loop.
+	mu    sync.Mutex
+	game  *ui.Game
+	api   js.Value
+	ready bool
+}
+
+func (a *app) Update() error {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	a.loadDropped()
+	return a.game.Update()
+}
+
+func (a *app) Draw(screen *ebiten.Image) {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	a.game.Draw(screen)
+	if !a.ready && a.game.Ready() {
+		a.ready = true
+		a.api.Set("readyMs", js.Global().Get("performance").Call("now"))
+		a.api.Set("ready", true)
+		js.Global().Call("dispatchEvent", js.Global().Get("Event").New("raftlab-ready"))
+	}
+}
+
+func (a *app) Layout(w, h int) (int, int) { return a.game.Layout(w, h) }
+
+// loadDropped replaces the playground with a scenario file dropped on the
+// page; a bad file is reported and changes nothing.
+func (a *app) loadDropped() {
+	files := ebiten.DroppedFiles()
+	if files == nil {
+		return
+	}
+	g, err := scenarioFromFS(files)
+	if err != nil {
+		toast(err.Error())
+		return
+	}
+	a.game = g
+}
+
+// scenarioFromFS starts a playground on the first .json file of a dropped
+// file system.
+func scenarioFromFS(files fs.FS) (*ui.Game, error) {
+	entries, err := fs.ReadDir(files, ".")
+	if err != nil {
+		return nil, err
+	}
+	for _, e := range entries {
+		if e.IsDir() || !strings.HasSuffix(strings.ToLower(e.Name()), ".json") {
+			continue
+		}
+		data, err := fs.ReadFile(files, e.Name())
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", e.Name(), err)
+		}
+		sc, err := playground.ParseScenario(data)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", e.Name(), err)
+		}
+		return ui.New(ui.Options{Scenario: sc})
+	}
+	return nil, fmt.Errorf("drop a scenario file (.json) to load it")
+}
+
+// toast shows a short message on the page (index.html's raftlabToast).
+func toast(msg string) {
+	if f := js.Global().Get("raftlabToast"); f.Type() == js.TypeFunction {
+		f.Invoke(msg)
+	}
+}
+
+// expose fills window.raftlab's functions.
+func (a *app) expose() {
+	jsonCall := func(get func(*ui.Game) ([]byte, error)) js.Func {
+		return js.FuncOf(func(this js.Value, args []js.Value) any {
+			if !a.mu.TryLock() {
+				return errorObject("busy drawing a frame; try again")
+			}
+			data, err := get(a.game)
+			a.mu.Unlock()
+			if err != nil {
+				return errorObject(err.Error())
+			}
+			return js.Global().Get("JSON").Call("parse", string(data))
+		})
+	}
+	a.api.Set("state", jsonCall((*ui.Game).StateJSON))
+	a.api.Set("layout", jsonCall((*ui.Game).LayoutJSON))
+	a.api.Set("fps", js.FuncOf(func(js.Value, []js.Value) any { return ebiten.ActualFPS() }))
+	a.api.Set("tps", js.FuncOf(func(js.Value, []js.Value) any { return ebiten.ActualTPS() }))
+	a.api.Set("frames", js.FuncOf(func(js.Value, []js.Value) any {
+		if !a.mu.TryLock() {
+			return errorObject("busy drawing a frame; try again")
+		}
+		defer a.mu.Unlock()
+		return a.game.Frames()
+	}))
+	a.api.Set("mem", js.FuncOf(func(js.Value, []js.Value) any {
+		var m runtime.MemStats
+		runtime.ReadMemStats(&m)
+		return map[string]any{"heapAlloc": m.HeapAlloc, "heapSys": m.HeapSys, "sys": m.Sys, "numGC": m.NumGC}
+	}))
+}
+
+func errorObject(msg string) js.Value {
+	o := js.Global().Get("Object").New()
+	o.Set("error", msg)
+	return o
+}
