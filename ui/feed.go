@@ -62,26 +62,68 @@ func (f feedFilter) shows(t playground.EventType) bool {
 	return false
 }
 
+// feedCache holds the feed panel as last drawn. Text is most of a frame's
+// cost under software rendering, and the feed changes only when an event
+// it shows arrives, so it is redrawn only then.
+type feedCache struct {
+	img *ebiten.Image
+	key feedKey
+}
+
+type feedKey struct {
+	newest int // index of the newest event the filter shows
+	filter feedFilter
+	area   Rect
+}
+
 // drawFeed lists the trace as sentences, newest first.
 func (g *Game) drawFeed(dst *ebiten.Image) {
+	area := g.lay.Feed
+	w := g.world()
+	newest := w.TraceLen() - 1
+	for newest >= 0 && !g.filter.shows(w.EventAt(newest).Type) {
+		newest--
+	}
+	key := feedKey{newest: newest, filter: g.filter, area: area}
+	c := &g.feed
+	if c.img == nil || c.key != key {
+		if c.img == nil || c.img.Bounds().Dx() != int(area.W) || c.img.Bounds().Dy() != int(area.H) {
+			if c.img != nil {
+				c.img.Deallocate()
+			}
+			c.img = ebiten.NewImage(max(1, int(area.W)), max(1, int(area.H)))
+		}
+		g.renderFeed(c.img, newest)
+		c.key = key
+	}
+	op := &ebiten.DrawImageOptions{}
+	op.GeoM.Translate(area.X, area.Y)
+	dst.DrawImage(c.img, op)
+}
+
+// renderFeed draws the feed panel into img, at the image's origin.
+func (g *Game) renderFeed(img *ebiten.Image, newest int) {
 	s := g.scale
 	area := g.lay.Feed
-	g.spr.fillRect(dst, area, colPanel)
-	g.spr.fillRect(dst, Rect{area.X, area.Y, area.W, 1 * s}, colPanelEdge)
-	drawText(dst, "Events", face(13*s, true), area.X+12*s, area.Y+16*s, colText, alignStart)
+	local := Rect{0, 0, area.W, area.H}
+	img.Clear()
+	g.spr.fillRect(img, local, colPanel)
+	g.spr.fillRect(img, Rect{0, 0, area.W, 1 * s}, colPanelEdge)
+	drawText(img, "Events", face(13*s, true), 12*s, 16*s, colText, alignStart)
 	for i, b := range g.feedButtons() {
 		bg := colButton
 		if feedFilter(i) == g.filter {
 			bg = colButtonHot
 		}
-		g.spr.fillRect(dst, b.Rect, bg)
-		drawText(dst, b.Label, face(10*s, false), b.Rect.CenterX(), b.Rect.CenterY(), colText, alignCenter)
+		r := Rect{b.Rect.X - area.X, b.Rect.Y - area.Y, b.Rect.W, b.Rect.H}
+		g.spr.fillRect(img, r, bg)
+		drawText(img, b.Label, face(10*s, false), r.CenterX(), r.CenterY(), colText, alignCenter)
 	}
 	f := face(11.5*s, false)
 	lineH := 19 * s
-	y := area.Y + 62*s
+	y := 62 * s
 	w := g.world()
-	for i := w.TraceLen() - 1; i >= 0 && y < area.Y+area.H-8*s; i-- {
+	for i := newest; i >= 0 && y < area.H-8*s; i-- {
 		e := w.EventAt(i)
 		if !g.filter.shows(e.Type) {
 			continue
@@ -90,8 +132,8 @@ func (g *Game) drawFeed(dst *ebiten.Image) {
 		if e.Type == playground.EvViolation {
 			c = colBad
 		}
-		drawText(dst, fmt.Sprintf("%6.3fs", float64(e.AtMs)/1000), face(10*s, false), area.X+10*s, y, colTextDim, alignStart)
-		drawText(dst, ellipsize(e.Text(), f, area.W-70*s), f, area.X+60*s, y, c, alignStart)
+		drawText(img, fmt.Sprintf("%6.3fs", float64(e.AtMs)/1000), face(10*s, false), 10*s, y, colTextDim, alignStart)
+		drawText(img, ellipsize(e.Text(), f, area.W-70*s), f, 60*s, y, c, alignStart)
 		y += lineH
 	}
 }

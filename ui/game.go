@@ -68,6 +68,7 @@ type Game struct {
 
 	msgSpots []msgSpot
 	filter   feedFilter
+	feed     feedCache
 	markers  timelineMarkers
 	// layIDs are the nodes the layout was computed for.
 	layIDs   []raft.ID
@@ -251,7 +252,7 @@ func (g *Game) act(st playground.Step) {
 	g.sess.RunUntil(int64(g.clock))
 	g.clock = float64(g.sess.Now())
 	if g.sess.Horizon() > g.sess.Now() {
-		g.markers = timelineMarkers{} // the future is about to fork
+		g.markers.forget(g.sess.Now(), g.world().TraceLen()) // history forks here
 	}
 	if err := g.sess.Do(st); err != nil {
 		g.say(err.Error())
@@ -265,7 +266,6 @@ func (g *Game) say(msg string) {
 
 // seek moves the present to virtual time t.
 func (g *Game) seek(t float64) {
-	g.markers = timelineMarkers{}
 	t = math.Max(0, math.Min(t, float64(g.sess.Horizon())))
 	g.sess.SeekTo(int64(t))
 	g.clock = t
@@ -294,15 +294,15 @@ func (g *Game) speedLabel() string {
 	return fmt.Sprintf("1/%gx", 1000/v)
 }
 
-// clientWrite has a client write the next value of key x through the
-// leader (or the selected node).
+// clientWrite has a client write the next value of key x, sent where the
+// client panel says (the leader, unless a server was chosen there).
 func (g *Game) clientWrite() {
 	g.writes++
-	g.act(playground.Step{Do: "put", Key: "x", Value: fmt.Sprint(g.writes), Node: g.selected})
+	g.act(playground.Step{Do: "put", Key: "x", Value: fmt.Sprint(g.writes), Node: g.client.target})
 }
 
 func (g *Game) clientRead() {
-	g.act(playground.Step{Do: "get", Key: "x", Node: g.selected})
+	g.act(playground.Step{Do: "get", Key: "x", Node: g.client.target})
 }
 
 // restartLeader crashes the leader, or restarts the first node that is

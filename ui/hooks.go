@@ -70,7 +70,14 @@ type layoutDoc struct {
 	Controls []box     `json:"controls"`
 	Links    []linkDoc `json:"links"`
 	Menu     []box     `json:"menu"`
-	Timeline box       `json:"timeline"`
+	Timeline timeDoc   `json:"timeline"`
+}
+
+// timeDoc is the timeline's track and the span of time it shows.
+type timeDoc struct {
+	box
+	StartMs int64 `json:"startMs"`
+	EndMs   int64 `json:"endMs"`
 }
 
 type nodeDoc struct {
@@ -95,7 +102,7 @@ func (g *Game) LayoutJSON() ([]byte, error) {
 		s = 1
 	}
 	cb := func(name string, r Rect) box { return box{name, r.X / s, r.Y / s, r.W / s, r.H / s} }
-	d := layoutDoc{Scale: s, Nodes: []nodeDoc{}, Controls: []box{}, Links: []linkDoc{}, Menu: []box{}, Timeline: cb("", g.lay.Track)}
+	d := layoutDoc{Scale: s, Nodes: []nodeDoc{}, Controls: []box{}, Links: []linkDoc{}, Menu: []box{}, Timeline: timeDoc{box: cb("", g.lay.Track), EndMs: g.timelineSpan()}}
 	for _, n := range g.lay.Nodes {
 		d.Nodes = append(d.Nodes, nodeDoc{n.ID, n.X / s, n.Y / s, n.R / s})
 	}

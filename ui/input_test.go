@@ -234,3 +234,27 @@ func TestClientPanel(t *testing.T) {
 	h = g.world().History()
 	assert.Equal(t, playground.OpDelete, h[len(h)-1].Cmd.Op)
 }
+
+// TestMarkersSurviveSeeks: after a seek back the timeline still marks the
+// later crash; acting in the past forgets the discarded future's markers.
+func TestMarkersSurviveSeeks(t *testing.T) {
+	g := testGame(t, "leader-crash")
+	g.SeekTo(1500)
+	g.markers.update(g.world())
+	hasAfter := func(at int64) bool {
+		for _, m := range g.markers.list {
+			if m.at >= at {
+				return true
+			}
+		}
+		return false
+	}
+	require.True(t, hasAfter(800), "the crash at 800 is marked")
+	g.SeekTo(400)
+	g.markers.update(g.world())
+	assert.True(t, hasAfter(800), "still marked after seeking back")
+	g.act(playground.Step{Do: "crash", Node: 2})
+	g.markers.update(g.world())
+	assert.False(t, hasAfter(401), "the discarded future's markers are gone")
+	assert.True(t, hasAfter(400), "the new crash is marked")
+}

@@ -15,19 +15,18 @@ type marker struct {
 	c  color.RGBA
 }
 
-// timelineMarkers keeps the markers of a trace, scanning only what is new
-// since the last frame. The game resets it whenever history may have
-// changed (a seek, an action).
+// timelineMarkers keeps the markers of the whole history, not just of the
+// present: after a seek back the later ones stay on the track. It scans
+// only events it has not seen; the trace of an earlier moment is a prefix
+// of the same history (replay is deterministic), so the count of events
+// scanned is enough to resume. Acting in the past forks history: forget
+// drops what came after.
 type timelineMarkers struct {
 	scanned int
 	list    []marker
 }
 
 func (m *timelineMarkers) update(w *playground.World) {
-	if w.TraceLen() < m.scanned {
-		m.scanned = 0
-		m.list = m.list[:0]
-	}
 	for i := m.scanned; i < w.TraceLen(); i++ {
 		e := w.EventAt(i)
 		switch {
@@ -41,7 +40,20 @@ func (m *timelineMarkers) update(w *playground.World) {
 			m.list = append(m.list, marker{e.AtMs, colBad})
 		}
 	}
-	m.scanned = w.TraceLen()
+	m.scanned = max(m.scanned, w.TraceLen())
+}
+
+// forget drops the markers of a discarded future: those after the present,
+// whose trace has traceLen events.
+func (m *timelineMarkers) forget(now int64, traceLen int) {
+	kept := m.list[:0]
+	for _, mk := range m.list {
+		if mk.at <= now {
+			kept = append(kept, mk)
+		}
+	}
+	m.list = kept
+	m.scanned = traceLen
 }
 
 // timelineSpan is the time the track covers: the scenario's length, or for
