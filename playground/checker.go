@@ -138,7 +138,10 @@ func (c *checker) onBoot(w *World, n *Node) {
 		w.violation(fmt.Sprintf("commit-restart-%d-%d", n.ID, commit), MonotonicCommit, []raft.ID{n.ID},
 			"%s restarted with commit index %d, below the %d it had made durable", S(n.ID), commit, n.Disk.durable.Commit)
 	}
-	c.termSeen[n.ID], c.commitSeen[n.ID] = term, commit
+	c.termSeen[n.ID], c.commitSeen[n.ID] = term, 0
+	// What a node boots with committed (from its disk, or a scenario's
+	// initial state) counts as committed, for later leaders.
+	c.onCommit(w, n, 0, commit)
 }
 
 // onSettle checks a node's indexes after it handled an event.

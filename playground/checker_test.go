@@ -508,3 +508,26 @@ func TestChkChaosClean(t *testing.T) {
 	}
 	t.Logf("chaos took %v", time.Since(start))
 }
+
+// TestChkInitialCommitsCount: entries a scenario starts committed count for
+// Leader Completeness. (Found in review: they were never recorded.)
+func TestChkInitialCommitsCount(t *testing.T) {
+	sc, err := ParseScenario([]byte(`{"name":"x","nodes":3,
+	  "features":{"preVote":false,"checkQuorum":false},
+	  "rules":{"skipElectionRestriction":true},
+	  "initial":{"1":{"term":1,"log":[1,1],"commitIndex":2},"2":{"term":1,"log":[1,1],"commitIndex":2},"3":{"term":1}},
+	  "steps":[{"at":0,"do":"campaign","node":3}],"until":500}`))
+	require.NoError(t, err)
+	w, err := sc.NewWorld()
+	require.NoError(t, err)
+	s := NewSession(w, sc.Steps)
+	s.RunUntil(sc.Until)
+	leader, ok := s.World().Leader()
+	require.True(t, ok)
+	require.EqualValues(t, 3, leader, "S3 won with an empty log (the switch is on)")
+	props := map[string]bool{}
+	for _, v := range s.World().Violations() {
+		props[v.Property] = true
+	}
+	require.True(t, props[LeaderCompleteness], "%v", s.World().Violations())
+}

@@ -7,19 +7,12 @@ import (
 	"github.com/anishathalye/porcupine"
 )
 
-// kvInput and kvOutput are a call and its answer as porcupine sees them.
+// kvInput is a call as porcupine sees it; its answer is a Result.
 type kvInput struct {
 	Op    Op
 	Key   string
 	Value string
 	From  string
-}
-
-type kvOutput struct {
-	Result
-	// Unknown is set for a write that never returned: it may or may not
-	// have taken effect.
-	Unknown bool
 }
 
 type kvState struct {
@@ -47,12 +40,12 @@ var kvModel = porcupine.Model{
 	},
 	Init: func() any { return kvState{} },
 	Step: func(state, input, output any) (bool, any) {
-		s, in, out := state.(kvState), input.(kvInput), output.(kvOutput)
+		s, in, out := state.(kvState), input.(kvInput), output.(Result)
 		switch in.Op {
 		case OpPut:
 			return true, kvState{value: in.Value, exists: true}
 		case OpDelete:
-			return out.Unknown || out.Found == s.exists, kvState{}
+			return out.Found == s.exists, kvState{}
 		case OpGet:
 			return out.Found == s.exists && (!s.exists || out.Value == s.value), s
 		case OpCAS:
@@ -61,17 +54,14 @@ var kvModel = porcupine.Model{
 			if matches {
 				next = kvState{value: in.Value, exists: true}
 			}
-			return out.Unknown || out.OK == matches, next
+			return out.OK == matches, next
 		}
 		return false, s
 	},
 	DescribeOperation: func(input, output any) string {
-		in, out := input.(kvInput), output.(kvOutput)
+		in, out := input.(kvInput), output.(Result)
 		c := Command{Op: in.Op, Key: in.Key, Value: in.Value, From: in.From}
-		if out.Unknown {
-			return c.String() + " → ?"
-		}
-		return c.String() + " → " + describeResult(in.Op, out.Result)
+		return c.String() + " → " + describeResult(in.Op, out)
 	},
 	DescribeState: func(state any) string {
 		s := state.(kvState)
@@ -97,13 +87,13 @@ func operations(history []Call, end int64) []porcupine.Operation {
 	var ops []porcupine.Operation
 	for _, c := range history {
 		in := kvInput{Op: c.Cmd.Op, Key: c.Cmd.Key, Value: c.Cmd.Value, From: c.Cmd.From}
-		out := kvOutput{Result: c.Result}
+		out := c.Result
 		ret := c.ReturnMs
 		if !c.Done {
 			if !c.Applied {
 				continue
 			}
-			out.Result = c.Effect
+			out = c.Effect
 			ret = end + 1
 		}
 		// Times are scaled so that a call and a return at the same

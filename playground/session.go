@@ -123,7 +123,14 @@ func (s *Session) SeekTo(t int64) {
 // is in the past of this history, the future is discarded first: history
 // forks here.
 func (s *Session) Do(st Step) error {
+	// Events due now run first, as a replay runs them before each step:
+	// otherwise a step that schedules one for this very moment, followed by
+	// another step, would run in another order on replay.
+	s.world.RunUntil(s.world.now)
 	st.At = s.world.now
+	if err := s.world.Do(st); err != nil {
+		return err // nothing changed: the future is kept
+	}
 	s.steps = s.steps[:s.applied]
 	i := len(s.checkpoints)
 	for i > 1 && s.checkpoints[i-1].at > st.At {
@@ -132,9 +139,6 @@ func (s *Session) Do(st Step) error {
 	clear(s.checkpoints[i:])
 	s.checkpoints = s.checkpoints[:i]
 	s.horizon = s.world.now
-	if err := s.world.Do(st); err != nil {
-		return err
-	}
 	s.steps = append(s.steps, st)
 	s.applied++
 	return nil

@@ -93,3 +93,40 @@ func TestCheckpointsStayBounded(t *testing.T) {
 func sortSteps(steps []Step) {
 	slices.SortStableFunc(steps, func(a, b Step) int { return cmp.Compare(a.At, b.At) })
 }
+
+// TestActingTwiceInOneMomentReplays: two steps at the same moment, the
+// first scheduling an event for that very moment (an fsync that takes 0 ms),
+// replay exactly. (Found in review: Do ran before such events, replay after.)
+func TestActingTwiceInOneMomentReplays(t *testing.T) {
+	s := DefaultSettings()
+	s.FsyncMs = 0
+	w, err := New(s)
+	require.NoError(t, err)
+	sess := NewSession(w, nil)
+	require.NoError(t, sess.Do(Step{Do: "campaign", Node: 1}))
+	sess.RunUntil(500)
+	require.NoError(t, sess.Do(Step{Do: "put", Key: "k", Value: "v"}))
+	sess.RunUntil(600)
+	require.NoError(t, sess.Do(Step{Do: "snapshot", Node: 1}))
+	require.NoError(t, sess.Do(Step{Do: "crash", Node: 1}))
+	sess.RunUntil(3000)
+	want := fingerprint(t, sess.World())
+	sess.SeekTo(0)
+	sess.SeekTo(3000)
+	require.Equal(t, want, fingerprint(t, sess.World()))
+}
+
+// TestFailedStepKeepsTheFuture: an action refused in the past does not
+// discard the recorded future. (Found in review.)
+func TestFailedStepKeepsTheFuture(t *testing.T) {
+	sc := busyScenario(t)
+	w, err := sc.NewWorld()
+	require.NoError(t, err)
+	s := NewSession(w, sc.Steps)
+	s.RunUntil(3000)
+	steps := len(s.Steps())
+	s.SeekTo(600)
+	require.Error(t, s.Do(Step{Do: "restart", Node: 1}), "S1 is up: restart is refused")
+	require.Len(t, s.Steps(), steps)
+	require.Equal(t, int64(3000), s.Horizon())
+}

@@ -79,6 +79,7 @@ func (s Settings) raftConfig(id raft.ID, peers []raft.ID) raft.Config {
 		Seed:            uint64(s.Seed)*0x9e3779b97f4a7c15 + uint64(id),
 		PreVote:         s.PreVote,
 		CheckQuorum:     s.CheckQuorum,
+		LeaseReads:      s.ReadMode == LeaseRead,
 		FastBacktrack:   s.FastBacktrack,
 		Rules:           rules,
 	}

@@ -438,8 +438,8 @@ func (w *World) submitStep(s Step) error {
 	if m, ok := ParseReadMode(s.Mode); ok && s.Mode != "" {
 		mode = m
 	}
-	if mode == LeaseRead && !w.settings.CheckQuorum {
-		return fmt.Errorf("a lease read needs checkQuorum")
+	if mode == LeaseRead && w.settings.ReadMode != LeaseRead {
+		return fmt.Errorf("lease reads are off: set features.readMode to \"lease\" (a restarted node then waits an election timeout before it votes)")
 	}
 	w.Submit(cmd, s.Node, mode)
 	return nil

@@ -135,7 +135,7 @@ func (e Event) Text() string {
 	case EvApply:
 		return fmt.Sprintf("%s applied entry %d to its state machine%s", S(e.Node), e.Index, e.Note)
 	case EvFsync:
-		return fmt.Sprintf("%s's disk finished an fsync: its log is durable up to %d records", S(e.Node), e.Index)
+		return fmt.Sprintf("%s's disk finished an fsync: its log is durable up to byte %d", S(e.Node), e.Index)
 	case EvSnapshot:
 		return fmt.Sprintf("%s %s a snapshot up to index %d (term %d)", S(e.Node), e.Note, e.Index, e.Term)
 	case EvCrash:

@@ -87,6 +87,12 @@ type Config struct {
 	// quorum for an election timeout, and makes followers that hear from a
 	// leader ignore vote requests (dissertation 9.6).
 	CheckQuorum bool
+	// LeaseReads allows ReadIndex(_, ReadLease). A lease rests on followers
+	// ignoring vote requests for an election timeout after they hear from
+	// the leader, so it needs CheckQuorum; and since that memory dies in a
+	// crash, a node that restarts with LeaseReads refuses votes for an
+	// election timeout (it may have acknowledged a lease just before).
+	LeaseReads bool
 	// FastBacktrack repairs a follower's log with conflict term hints, one
 	// round trip per conflicting term, instead of decrementing nextIndex one
 	// entry at a time as the paper's Figure 2 does.
@@ -96,8 +102,9 @@ type Config struct {
 
 // Config errors.
 var (
-	ErrConfigID    = errors.New("raft: config: ID must not be None")
-	ErrConfigTicks = errors.New("raft: config: need 0 < HeartbeatTick < ElectionTick <= ElectionTickMax")
+	ErrConfigID        = errors.New("raft: config: ID must not be None")
+	ErrConfigTicks     = errors.New("raft: config: need 0 < HeartbeatTick < ElectionTick <= ElectionTickMax")
+	ErrConfigLeaseRead = errors.New("raft: config: lease reads need CheckQuorum")
 )
 
 // withDefaults validates c and fills in its zero-valued limits.
@@ -113,6 +120,9 @@ func (c Config) withDefaults() (Config, error) {
 	}
 	if c.MaxEntriesPerMsg <= 0 {
 		c.MaxEntriesPerMsg = 64
+	}
+	if c.LeaseReads && !c.CheckQuorum {
+		return c, ErrConfigLeaseRead
 	}
 	if c.MaxInflight <= 0 {
 		c.MaxInflight = 4

@@ -1,14 +1,13 @@
 package raft
 
-// raftLog is a node's log. Its entries are only ever appended to or cut
-// with their capacity (never written in place), so copies of the log can
-// share them.
-//
 // raftLog is a node's log: a compacted prefix summarised by a snapshot, then
 // the entries after it, and the indexes that mark how far they have got.
 //
-//	snap.Index < applied <= committed <= lastIndex
-//	           stable <= lastIndex
+//	snap.Index <= applied <= committed <= lastIndex
+//	              stable <= lastIndex
+//
+// Its entries are only ever appended to or cut with their capacity (never
+// written in place), so copies of the log can share them.
 type raftLog struct {
 	// snap describes the compacted prefix; entries[0].Index == snap.Index+1.
 	snap    SnapshotMeta

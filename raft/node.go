@@ -74,6 +74,17 @@ type Node struct {
 	rng              splitmix.Source
 
 	leadTransferee ID
+	// transferElapsed times a transfer, which is abandoned after an
+	// election timeout (kept apart from the CheckQuorum clock).
+	transferElapsed int
+	// timeoutNowSent is set once this leader has told a node to campaign:
+	// voters grant that campaign despite their lease, so this leader holds
+	// no lease for the rest of its term, even if it gives up the transfer.
+	timeoutNowSent bool
+	// bootLease is set on a node restarted with LeaseReads: until an
+	// election timeout has passed it refuses votes, as it would have had it
+	// not forgotten, in the crash, the leader it had just heard from.
+	bootLease bool
 
 	// seq numbers the leader's rounds of AppendEntries; seqTicks remembers
 	// when recent rounds were sent, for leases.
@@ -141,6 +152,7 @@ func New(cfg Config, st DurableState) (*Node, error) {
 	n.log.stable = n.log.lastIndex()
 	n.saved = n.hardState()
 	n.becomeFollower(n.term, None)
+	n.bootLease = cfg.LeaseReads && st.HardState.Term > 0
 	return n, nil
 }
 
@@ -202,6 +214,8 @@ func (n *Node) reset(term uint64) {
 	clear(n.votes)
 	clear(n.progress)
 	n.leadTransferee = None
+	n.timeoutNowSent = false
+	n.bootLease = false
 	n.seqTicks = n.seqTicks[:0]
 	n.dropReads()
 	n.resetTimers()
@@ -282,7 +296,10 @@ func (n *Node) tickLeader() {
 			n.becomeFollower(n.term, None)
 			return
 		}
-		if n.leadTransferee != None {
+	}
+	if n.leadTransferee != None {
+		n.transferElapsed++
+		if n.transferElapsed >= n.cfg.ElectionTick {
 			n.leadTransferee = None // the target did not take over in time
 		}
 	}
@@ -346,7 +363,7 @@ func (n *Node) Campaign() error {
 // inLease reports whether this node heard from a leader less than a minimum
 // election timeout ago, in which case it refuses to help depose it.
 func (n *Node) inLease() bool {
-	return n.leader != None && n.electionElapsed < n.cfg.ElectionTick
+	return (n.leader != None || n.bootLease) && n.electionElapsed < n.cfg.ElectionTick
 }
 
 // Step feeds a message from a peer into the node.

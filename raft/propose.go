@@ -140,13 +140,20 @@ func (n *Node) TransferLeadership(to ID) error {
 		return fmt.Errorf("raft: transfer to %d: %w", to, ErrNotMember)
 	}
 	n.leadTransferee = to
-	n.electionElapsed = 0
+	n.transferElapsed = 0
 	if n.progress[to].Match == n.log.lastIndex() {
-		n.send(Message{Type: MsgTimeoutNow, To: to})
+		n.sendTimeoutNow(to)
 	} else {
 		n.sendAppend(to, true)
 	}
 	return nil
+}
+
+// sendTimeoutNow tells the transfer's target to campaign at once. Voters
+// grant that campaign through their leases, so this leader's lease ends.
+func (n *Node) sendTimeoutNow(to ID) {
+	n.timeoutNowSent = true
+	n.send(Message{Type: MsgTimeoutNow, To: to})
 }
 
 // ErrCompact reports a snapshot the log cannot be compacted to.

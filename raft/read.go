@@ -52,9 +52,9 @@ type PendingRead struct {
 
 type pendingRead = PendingRead
 
-// ErrLeaseNeedsCheckQuorum refuses a lease read on a node without
-// CheckQuorum: without it followers may vote while the lease runs.
-var ErrLeaseNeedsCheckQuorum = errors.New("raft: lease reads need CheckQuorum")
+// ErrLeaseReadsOff refuses a lease read on a node configured without
+// LeaseReads.
+var ErrLeaseReadsOff = errors.New("raft: lease reads are not enabled (Config.LeaseReads)")
 
 // ReadIndex asks to serve a linearizable read tagged with id, confirmed the
 // way mode says. The answer comes back in Ready.Reads once it is safe to read
@@ -65,8 +65,8 @@ func (n *Node) ReadIndex(id uint64, mode ReadMode) error {
 	if n.role != Leader {
 		return ErrNotLeader
 	}
-	if mode == ReadLease && !n.cfg.CheckQuorum {
-		return ErrLeaseNeedsCheckQuorum
+	if mode == ReadLease && !n.cfg.LeaseReads {
+		return ErrLeaseReadsOff
 	}
 	n.reads = append(n.reads, pendingRead{ID: id, Mode: mode})
 	n.advanceReads()
@@ -154,7 +154,7 @@ func (n *Node) quorumAckedSeq() uint64 {
 // ticking in step with the leader's. A transferring leader holds no lease,
 // since its target is allowed to campaign at once.
 func (n *Node) leaseValid() bool {
-	if !n.cfg.CheckQuorum || n.leadTransferee != None {
+	if !n.cfg.LeaseReads || n.leadTransferee != None || n.timeoutNowSent {
 		return false
 	}
 	acked := n.quorumAckedSeq()

@@ -308,7 +308,7 @@ func (n *Node) handleAccept(pr *Progress, index uint64, firstOfRound bool) {
 			return // the commit removed this leader from the cluster
 		}
 		if pr.ID == n.leadTransferee && pr.Match == n.log.lastIndex() {
-			n.send(Message{Type: MsgTimeoutNow, To: pr.ID})
+			n.sendTimeoutNow(pr.ID)
 		}
 	} else if pr.State == StateReplicate && len(pr.Inflight) >= n.cfg.MaxInflight {
 		// No progress with a full window: an append may have been lost.

@@ -181,12 +181,20 @@ func Recover(snap *Snapshot, recs []Record) (DurableState, error) {
 		base = snap.Meta.Index
 	}
 	last := func() uint64 { return base + uint64(len(st.Entries)) }
+	// baseTerm is the term of the last entry written at the snapshot's
+	// index, if it still stands: a different one means the log conflicts
+	// with the snapshot (an install whose records were lost in a crash
+	// after the snapshot was saved), and what follows it must go.
+	var baseTerm uint64
 	for i, r := range recs {
 		switch r.Type {
 		case RecordHardState:
 			st.HardState = r.HardState
 		case RecordEntry:
 			e := r.Entry
+			if e.Index == base && base > 0 {
+				baseTerm = e.Term
+			}
 			if e.Index <= base {
 				continue
 			}
@@ -197,6 +205,7 @@ func Recover(snap *Snapshot, recs []Record) (DurableState, error) {
 		case RecordTruncate:
 			if r.Index <= base {
 				st.Entries = st.Entries[:0]
+				baseTerm = 0
 			} else if r.Index <= last() {
 				st.Entries = st.Entries[:r.Index-base-1]
 			}
@@ -204,7 +213,13 @@ func Recover(snap *Snapshot, recs []Record) (DurableState, error) {
 			if r.Snapshot.Index > base {
 				return DurableState{}, fmt.Errorf("%w: record %d marks snapshot %d but the saved snapshot is at %d", ErrWALGap, i, r.Snapshot.Index, base)
 			}
+			if r.Snapshot.Index == base {
+				baseTerm = 0 // the marker confirms the log as it stands
+			}
 		}
+	}
+	if snap != nil && baseTerm != 0 && baseTerm != snap.Meta.Term {
+		st.Entries = st.Entries[:0]
 	}
 	st.HardState.Commit = min(max(st.HardState.Commit, base), last())
 	st.Entries = append([]Entry(nil), st.Entries...)

@@ -372,3 +372,28 @@ func TestRecoverDoesNotAlias(t *testing.T) {
 	require.Len(t, st.Entries, 1)
 	require.Equal(t, len(st.Entries), cap(st.Entries))
 }
+
+// TestRecoverDropsLogConflictingWithSnapshot: a node saves a snapshot from
+// its leader, then crashes before the records that discard its conflicting
+// log are durable. On restart the snapshot stands and the old log after it,
+// which disagrees with the snapshot at its index, must not come back.
+// (Found in review.)
+func TestRecoverDropsLogConflictingWithSnapshot(t *testing.T) {
+	snap := &Snapshot{Meta: SnapshotMeta{Index: 3, Term: 2, Membership: Membership{Voters: []ID{1, 2, 3}}}}
+	var recs []Record
+	for i := uint64(1); i <= 5; i++ {
+		recs = append(recs, Record{Type: RecordEntry, Entry: Entry{Index: i, Term: 1}})
+	}
+	st, err := Recover(snap, recs)
+	require.NoError(t, err)
+	require.Empty(t, st.Entries, "entries 4-5 followed a term-1 entry 3; the snapshot says term 2")
+	require.Equal(t, uint64(3), st.HardState.Commit)
+
+	// A log that agrees with the snapshot at its index keeps its suffix.
+	recs[2].Entry.Term = 2
+	recs[3].Entry.Term, recs[4].Entry.Term = 2, 2
+	st, err = Recover(snap, recs)
+	require.NoError(t, err)
+	require.Len(t, st.Entries, 2)
+	require.Equal(t, uint64(4), st.Entries[0].Index)
+}
