@@ -64,6 +64,8 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzStep$$' -fuzztime 30s ./raft/
 	$(GO) test -run '^$$' -fuzz '^FuzzReadWAL$$' -fuzztime 30s ./raft/
 	$(GO) test -run '^$$' -fuzz '^FuzzParseScenario$$' -fuzztime 30s ./playground/
+	$(GO) test -run '^$$' -fuzz '^FuzzParse$$' -fuzztime 30s ./lessons/
+	$(GO) test -run '^$$' -fuzz '^FuzzParsePredicate$$' -fuzztime 30s ./lessons/
 
 chaos:
 	$(GO) run ./cmd/raftsim chaos --seeds 200

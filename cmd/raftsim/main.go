@@ -3,6 +3,7 @@
 //
 //	raftsim run FILE [--json] [--events OUT.jsonl] [--seed N] [--until MS] [--report OUT.html]
 //	raftsim chaos [--seeds N] [--first-seed N] [--nodes N] [--duration MS] [--out DIR]
+//	raftsim lesson list | check FILE|NAME... [--all] [-v]
 //
 // Exit codes: 0 when every expectation held and nothing was violated, 1
 // otherwise, 2 for bad input.
@@ -21,6 +22,7 @@ func main() {
 const usage = `usage:
   raftsim run FILE [--json] [--events OUT.jsonl] [--seed N] [--until MS] [--report OUT.html]
   raftsim chaos [--seeds N] [--first-seed N] [--nodes N] [--duration MS] [--out DIR]
+  raftsim lesson list | check FILE|NAME... [--all] [-v]
 `
 
 // run is main without the process: it returns the exit code.
@@ -34,6 +36,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return runScenario(args[1:], stdout, stderr)
 	case "chaos":
 		return runChaos(args[1:], stdout, stderr)
+	case "lesson":
+		return runLesson(args[1:], stdout, stderr)
 	case "-h", "--help", "help":
 		fmt.Fprint(stdout, usage)
 		return 0

@@ -1,0 +1,139 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"strings"
+
+	"github.com/raftlab/raftlab/lessons"
+)
+
+const lessonUsage = `usage:
+  raftsim lesson list
+  raftsim lesson check FILE|NAME... [--all] [-v]
+`
+
+// runLesson is `raftsim lesson`: list the bundled lessons, or validate and
+// auto-play lesson files (or bundled lessons by name or number).
+func runLesson(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, lessonUsage)
+		return 2
+	}
+	switch args[0] {
+	case "list":
+		if len(args) > 1 {
+			fmt.Fprintf(stderr, "raftsim lesson list: takes no arguments\n%s", lessonUsage)
+			return 2
+		}
+		return listLessons(stdout, stderr)
+	case "check":
+		return checkLessons(args[1:], stdout, stderr)
+	case "-h", "--help", "help":
+		fmt.Fprint(stdout, lessonUsage)
+		return 0
+	}
+	fmt.Fprintf(stderr, "raftsim lesson: unknown command %q\n%s", args[0], lessonUsage)
+	return 2
+}
+
+func listLessons(stdout, stderr io.Writer) int {
+	all, err := lessons.All()
+	if err != nil {
+		fmt.Fprintf(stderr, "raftsim: %v\n", err)
+		return 2
+	}
+	for _, l := range all {
+		fmt.Fprintf(stdout, "%-28s Lesson %d: %s (%d steps, about %d min)\n", l.Name, l.Number, l.Title, len(l.Steps), l.Minutes)
+		if l.Summary != "" {
+			fmt.Fprintf(stdout, "%-28s %s\n", "", l.Summary)
+		}
+	}
+	return 0
+}
+
+func checkLessons(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("raftsim lesson check", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	all := fs.Bool("all", false, "check every bundled lesson")
+	verbose := fs.Bool("v", false, "print each step's end state and what was checked")
+	pos, err := parseInterspersed(fs, args)
+	if err == nil && len(pos) == 0 && !*all {
+		err = errors.New("name a lesson file or a bundled lesson, or give --all")
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "raftsim lesson check: %v\n%s", err, lessonUsage)
+		return 2
+	}
+	if *all {
+		pos = append(pos, lessons.Bundled()...)
+	}
+	code := 0
+	for _, arg := range pos {
+		l, err := loadLesson(arg)
+		if err != nil {
+			fmt.Fprintf(stderr, "raftsim: %v\n", err)
+			code = 2
+			continue
+		}
+		if c := checkLesson(l, *verbose, stdout); c > code {
+			code = c
+		}
+	}
+	return code
+}
+
+// loadLesson reads a lesson file, or a bundled lesson by name or number.
+func loadLesson(arg string) (*lessons.Lesson, error) {
+	data, err := os.ReadFile(arg)
+	switch {
+	case err == nil:
+		return lessons.Parse(arg, data)
+	case !errors.Is(err, fs.ErrNotExist):
+		return nil, err
+	case strings.HasSuffix(arg, ".md") || strings.ContainsAny(arg, `/\`):
+		return nil, err
+	}
+	l, lerr := lessons.Load(arg)
+	if lerr != nil {
+		return nil, fmt.Errorf("%q is neither a lesson file nor a bundled lesson (bundled: %s)", arg, strings.Join(lessons.Bundled(), ", "))
+	}
+	return l, nil
+}
+
+// checkLesson auto-plays a parsed lesson, one line per step.
+func checkLesson(l *lessons.Lesson, verbose bool, w io.Writer) int {
+	fmt.Fprintf(w, "%s: lesson %d, %s (%d steps)\n", l.File, l.Number, l.Title, len(l.Steps))
+	rep := lessons.AutoPlay(l)
+	for _, s := range rep.Steps {
+		mark := "ok  "
+		if s.Err != nil {
+			mark = "FAIL"
+		}
+		fmt.Fprintf(w, "  %s step %-2d %-7s %-40s %6d-%d ms\n", mark, s.Step, s.Kind, quoteTitle(s.Title), s.StartMs, s.EndMs)
+		if s.Err != nil {
+			fmt.Fprintf(w, "       %v\n", s.Err)
+			continue
+		}
+		if verbose {
+			fmt.Fprintf(w, "       %s\n       end: %s\n", s.Detail, s.State)
+		}
+	}
+	if err := rep.Err(); err != nil {
+		fmt.Fprintf(w, "FAIL: %s stopped at step %d of %d\n", l.File, len(rep.Steps), len(l.Steps))
+		return 1
+	}
+	fmt.Fprintf(w, "ok: %d steps auto-played in %d ms\n", len(rep.Steps), rep.Wall.Milliseconds())
+	return 0
+}
+
+func quoteTitle(t string) string {
+	if r := []rune(t); len(r) > 38 {
+		t = string(r[:37]) + "…"
+	}
+	return fmt.Sprintf("%q", t)
+}

@@ -1,0 +1,129 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/raftlab/raftlab/lessons"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func TestCLILessonList(t *testing.T) {
+	r := cliRun(t, "lesson", "list")
+	require.Equal(t, 0, r.code, r.stderr)
+	assert.Empty(t, r.stderr)
+	assert.Contains(t, r.stdout, "03-leader-election")
+	assert.Contains(t, r.stdout, "Lesson 3: Leader election (8 steps, about 8 min)")
+	assert.Contains(t, r.stdout, "06-log-repair")
+	assert.Less(t, strings.Index(r.stdout, "03-"), strings.Index(r.stdout, "06-"), "in course order")
+}
+
+func TestCLILessonCheckBundled(t *testing.T) {
+	for _, args := range [][]string{
+		{"lesson", "check", "--all"},
+		{"lesson", "check", "3", "06-log-repair"},
+		{"lesson", "check", "../../lessons/03-leader-election.md", "../../lessons/06-log-repair.md"},
+	} {
+		r := cliRun(t, args...)
+		require.Equal(t, 0, r.code, "%v\nstdout:\n%s\nstderr:\n%s", args, r.stdout, r.stderr)
+		assert.Empty(t, r.stderr)
+		assert.NotContains(t, r.stdout, "FAIL")
+		assert.Equal(t, 2, strings.Count(r.stdout, "\nok: "), "a verdict per lesson:\n%s", r.stdout)
+		assert.Regexp(t, `ok   step 1  watch   "Five followers" +0-163 ms`, r.stdout)
+		l6, err := lessons.Load("6")
+		require.NoError(t, err)
+		assert.Equal(t, 8+len(l6.Steps), len(regexp.MustCompile(`(?m)^  ok   step `).FindAllString(r.stdout, -1)), "one line per step:\n%s", r.stdout)
+	}
+}
+
+func TestCLILessonCheckVerbose(t *testing.T) {
+	r := cliRun(t, "lesson", "check", "6", "-v")
+	require.Equal(t, 0, r.code, r.stderr)
+	assert.Contains(t, r.stdout, `answer 2 is what the run did`)
+	assert.Contains(t, r.stdout, "rejections(3) is 6")
+	assert.Contains(t, r.stdout, "end: S1 leader t8")
+}
+
+// lessonFile writes a bundled lesson, edited, to a temporary file.
+func lessonFile(t *testing.T, name string, edit func(string) string) string {
+	t.Helper()
+	data, err := lessons.BundledFile(name)
+	require.NoError(t, err)
+	src := edit(string(data))
+	require.NotEqual(t, string(data), src, "the edit changed nothing")
+	path := filepath.Join(t.TempDir(), name+".md")
+	require.NoError(t, os.WriteFile(path, []byte(src), 0o644))
+	return path
+}
+
+func TestCLILessonCheckFails(t *testing.T) {
+	// The file claims S3 rejects once; the run says six times.
+	path := lessonFile(t, "06-log-repair", func(s string) string {
+		i := strings.Index(s, "## How far back?")
+		return s[:i] + strings.Replace(s[i:], "answer: 2", "answer: 1", 1)
+	})
+	r := cliRun(t, "lesson", "check", path)
+	assert.Equal(t, 1, r.code, r.stdout)
+	assert.Empty(t, r.stderr)
+	assert.Contains(t, r.stdout, `  FAIL step 7  predict "How far back?"`)
+	assert.Contains(t, r.stdout, `step 7 "How far back?": answer: the file says the answer is choice 1 ("One: S3 answers with where its log ends.", when rejections(3) = 1), but the run made choice 2`)
+	assert.Contains(t, r.stdout, "rejections(3) is 6")
+	assert.Contains(t, r.stdout, "FAIL: "+path+" stopped at step 7 of 10")
+	assert.Equal(t, 6, strings.Count(r.stdout, "  ok   step "), "the steps before it passed")
+
+	// A do step whose show me does not reach the goal.
+	path = lessonFile(t, "03-leader-election", func(s string) string {
+		return strings.Replace(s, `showme: [{"do": "crash", "node": "leader"}]`, `showme: [{"do": "heal"}]`, 1)
+	})
+	r = cliRun(t, "lesson", "check", path)
+	assert.Equal(t, 1, r.code, r.stdout)
+	assert.Contains(t, r.stdout, `step 4 "Crash the leader": goal: "newLeader" does not hold within 5s of show me`)
+}
+
+func TestCLILessonBadInput(t *testing.T) {
+	bad := lessonFile(t, "03-leader-election", func(s string) string { return strings.Replace(s, "until: leader\n", "until: leadr\n", 1) })
+	badSetup := lessonFile(t, "06-log-repair", func(s string) string {
+		return strings.Replace(s, `{"steps": [{"at": 0, "do": "heal"}]}`, `{"steps": [{"at": 0, "do": "heal", "node": 1}]}`, 1)
+	})
+	for _, tc := range []struct {
+		name    string
+		args    []string
+		want    []string
+		oneLine bool
+	}{
+		{"misspelled condition", []string{"lesson", "check", bad}, []string{bad + ":", `step 2 "Who wins?": until: "leadr": unknown name "leadr" (did you mean leader?)`}, true},
+		{"bad setup", []string{"lesson", "check", badSetup}, []string{badSetup + ":", `step 5 "Reconnect": setup: action 1 (heal): field "node": unknown field`}, true},
+		{"missing file", []string{"lesson", "check", "nope/missing.md"}, []string{"nope/missing.md", "no such file"}, true},
+		{"unknown lesson", []string{"lesson", "check", "42"}, []string{`"42" is neither a lesson file nor a bundled lesson (bundled: 03-leader-election`}, true},
+		{"nothing to check", []string{"lesson", "check"}, []string{"name a lesson file or a bundled lesson, or give --all", "usage:"}, false},
+		{"unknown flag", []string{"lesson", "check", "3", "--verbose"}, []string{"raftsim lesson check: ", "verbose"}, false},
+		{"no subcommand", []string{"lesson"}, []string{"raftsim lesson check FILE|NAME"}, false},
+		{"unknown subcommand", []string{"lesson", "teach"}, []string{`unknown command "teach"`}, false},
+		{"list with arguments", []string{"lesson", "list", "3"}, []string{"takes no arguments"}, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			r := cliRun(t, tc.args...)
+			assert.Equal(t, 2, r.code, "stdout:\n%s\nstderr:\n%s", r.stdout, r.stderr)
+			assert.Empty(t, r.stdout)
+			for _, w := range tc.want {
+				assert.Contains(t, r.stderr, w)
+			}
+			if tc.oneLine {
+				assert.Equal(t, 1, strings.Count(r.stderr, "\n"), "one line: %q", r.stderr)
+				assert.True(t, strings.HasPrefix(r.stderr, "raftsim"), "says who is talking: %q", r.stderr)
+			}
+		})
+	}
+}
+
+func TestCLILessonHelp(t *testing.T) {
+	r := cliRun(t, "lesson", "help")
+	assert.Equal(t, 0, r.code)
+	assert.Contains(t, r.stdout, "raftsim lesson list")
+	r = cliRun(t, "help")
+	assert.Contains(t, r.stdout, "raftsim lesson")
+}

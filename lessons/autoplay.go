@@ -1,0 +1,198 @@
+package lessons
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/raftlab/raftlab/playground"
+)
+
+// StepReport is how one step fared in AutoPlay.
+type StepReport struct {
+	// Step counts from 1.
+	Step  int
+	Title string
+	Kind  Kind
+	// StartMs and EndMs bound the step's canonical play in simulated time.
+	StartMs, EndMs int64
+	// Detail says what was checked, in a sentence.
+	Detail string
+	// State summarises the cluster at the end of the step.
+	State string
+	Err   error
+}
+
+// Report is the outcome of AutoPlay.
+type Report struct {
+	Lesson *Lesson
+	// Steps holds a report for every step played; play stops at the
+	// first failure.
+	Steps []StepReport
+	// Wall is how long the auto-play took.
+	Wall time.Duration
+}
+
+// Err is the first step's failure, or nil when the whole lesson played.
+func (r *Report) Err() error {
+	for _, s := range r.Steps {
+		if s.Err != nil {
+			return s.Err
+		}
+	}
+	return nil
+}
+
+// AutoPlay plays every step of a lesson headlessly, as a learner who does
+// exactly what is asked would, and checks that the lesson tells the truth:
+//
+//   - watch: the condition does not hold when the step begins, and holds
+//     within the step's time limit;
+//   - do: the goal does not hold when the step begins, nor at any moment
+//     of a run of the time limit in which nobody acts; the show-me actions
+//     make it hold within the time limit;
+//   - predict: after the run, exactly one choice's condition holds, and it
+//     is the answer the file declares;
+//   - no safety property is violated (unless the lesson allows it).
+//
+// Each step continues from the previous step's end (or its fresh setup),
+// exactly as a Runner starts it.
+func AutoPlay(l *Lesson) *Report {
+	t0 := time.Now()
+	rep := &Report{Lesson: l}
+	var end *playground.World
+	for i, st := range l.Steps {
+		var w *playground.World
+		if st.Setup.Fresh() {
+			var err error
+			if w, err = st.Setup.Scenario.NewWorld(); err != nil {
+				rep.Steps = append(rep.Steps, StepReport{Step: i + 1, Title: st.Title, Kind: st.Kind, Err: l.stepErr(i, "setup", err)})
+				break
+			}
+		} else {
+			w = end.Clone()
+		}
+		idle := w.Clone()
+		p, err := newPlay(st, w)
+		if err != nil {
+			rep.Steps = append(rep.Steps, StepReport{Step: i + 1, Title: st.Title, Kind: st.Kind, StartMs: w.Now(), Err: l.stepErr(i, "setup", err)})
+			break
+		}
+		sr := p.canonical(l, idle)
+		rep.Steps = append(rep.Steps, sr)
+		if sr.Err != nil {
+			break
+		}
+		end = p.sess.World()
+	}
+	rep.Wall = time.Since(t0)
+	return rep
+}
+
+// canonical plays the step the canonical way: watch and predict run until
+// their condition (a predict step answered with the file's answer), a do
+// step applies its show-me actions at once and runs until its goal; then
+// the step settles. With idle (the step's start world, untouched), it also
+// checks what AutoPlay promises; without, it only plays.
+func (p *Play) canonical(l *Lesson, idle *playground.World) StepReport {
+	st := p.Step
+	check := idle != nil
+	rep := StepReport{Step: st.Index + 1, Title: st.Title, Kind: st.Kind, StartMs: p.base.startMs}
+	fail := func(field, format string, args ...any) StepReport {
+		rep.EndMs = p.sess.Now()
+		rep.Err = &Error{File: l.File, Line: st.Line, Step: st.Index + 1, Title: st.Title, Field: field, Msg: fmt.Sprintf(format, args...)}
+		return rep
+	}
+	condField := "until"
+	if st.Kind == Do {
+		condField = "goal"
+	}
+	facts := func(pl *Play) string { return strings.Join(pl.Facts(), "; ") }
+	if check && p.Holds() {
+		if st.Kind == Do {
+			return fail(condField, "%q already holds when the step begins, before the learner does anything (%s)", p.cond, facts(p))
+		}
+		return fail(condField, "%q already holds when the step begins: there is nothing to wait for (%s)", p.cond, facts(p))
+	}
+	limit := p.base.startMs + st.Within
+	switch st.Kind {
+	case Do:
+		if check {
+			ip, err := newPlay(st, idle)
+			if err != nil {
+				return fail("setup", "%v", err)
+			}
+			if ip.runTo(limit) {
+				return fail(condField, "%q holds %d ms into the step although the learner has done nothing: the goal must need the learner's action (%s)", p.cond, ip.Elapsed(), facts(ip))
+			}
+		}
+		if err := p.ShowMe(); err != nil {
+			return fail("showme", "%v", err)
+		}
+		if !p.runTo(p.actedAt + st.Within) {
+			return fail(condField, "%q does not hold within %s of show me (%s)", p.cond, ms(st.Within), facts(p))
+		}
+		rep.Detail = fmt.Sprintf("goal %q: not met in %s without the learner; met %s after show me", p.cond, ms(st.Within), ms(p.doneAt-p.actedAt))
+	case Watch:
+		if !p.runTo(limit) {
+			return fail(condField, "%q does not hold within %s (%s)", p.cond, ms(st.Within), facts(p))
+		}
+		rep.Detail = fmt.Sprintf("%q held after %s", p.cond, ms(p.doneAt-p.base.startMs))
+	case Predict:
+		p.answer = st.Answer
+		if !p.runTo(limit) {
+			return fail(condField, "%q does not hold within %s (%s)", p.cond, ms(st.Within), facts(p))
+		}
+		o := p.outcome
+		if check {
+			describe := func(i int) string {
+				return fmt.Sprintf("choice %d (%q, when %s)", i+1, spansText(st.Choices[i].Text), st.Choices[i].When)
+			}
+			switch {
+			case len(o.True) == 0:
+				return fail("when", "none of the choices came true when %q held at %d ms: %s", p.cond, p.doneAt, strings.Join(o.Facts, "; "))
+			case len(o.True) > 1:
+				var names []string
+				for _, i := range o.True {
+					names = append(names, describe(i))
+				}
+				return fail("when", "several choices came true, so the question has no single answer: %s (%s)", strings.Join(names, " and "), strings.Join(o.Facts, "; "))
+			case o.Happened != st.Answer:
+				return fail("answer", "the file says the answer is %s, but the run made %s true (%s)", describe(st.Answer), describe(o.Happened), strings.Join(o.Facts, "; "))
+			}
+		}
+		rep.Detail = fmt.Sprintf("answer %d is what the run did at %s (%s)", st.Answer+1, ms(p.doneAt-p.base.startMs), strings.Join(o.Facts, "; "))
+	}
+	p.sess.RunUntil(p.doneAt + st.Settle)
+	rep.EndMs = p.sess.Now()
+	w := p.sess.World()
+	if check && !l.AllowViolations && len(w.Violations()) > p.base.violations {
+		v := w.Violations()[p.base.violations]
+		return fail("", "safety violated at %d ms: %s: %s (a lesson that breaks safety on purpose says allowViolations: true)", v.AtMs, v.Property, v.Message)
+	}
+	rep.State = Summary(w)
+	return rep
+}
+
+func ms(v int64) string {
+	if v%1000 == 0 && v != 0 {
+		return fmt.Sprintf("%ds", v/1000)
+	}
+	return fmt.Sprintf("%d ms", v)
+}
+
+// Summary describes a cluster in one line: each server's role, term, last
+// index and commit index.
+func Summary(w *playground.World) string {
+	var parts []string
+	for _, id := range w.Nodes() {
+		n := w.Node(id)
+		if !n.Up {
+			parts = append(parts, nodeName(id)+" down")
+			continue
+		}
+		r := n.Raft
+		parts = append(parts, fmt.Sprintf("%s %s t%d last %d commit %d", nodeName(id), r.Role(), r.Term(), r.LastIndex(), r.CommitIndex()))
+	}
+	return strings.Join(parts, ", ")
+}

@@ -1,0 +1,166 @@
+// Package lessons is RaftLab's lesson engine: short interactive chapters
+// that run on the real simulator.
+//
+// A lesson is a Markdown file (see README.md in this folder for the format)
+// parsed into a Lesson: a list of steps, each with narration, an optional
+// setup, highlights and one goal — watch (play until a condition holds), do
+// (the learner must act until a predicate over the playground holds) or
+// predict (a multiple-choice question answered before the simulation runs,
+// whose right answer is whatever the run does).
+//
+// Every step's state is reproducible: a step either starts a new cluster
+// (its setup names the nodes) or continues from the end of the previous
+// step's canonical play (the play AutoPlay does: watch and predict steps run
+// until their condition, do steps apply their "show me" actions at once and
+// run until the goal). A Runner drives one lesson for a view: Start, Next,
+// Back and Jump to any step, Advance the simulation, ShowMe, Answer, Hints.
+package lessons
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/raftlab/raftlab/playground"
+	"github.com/raftlab/raftlab/raft"
+)
+
+// Kind is what a step asks of the learner.
+type Kind string
+
+const (
+	// Watch plays until a condition holds; then the learner continues.
+	Watch Kind = "watch"
+	// Do waits for the learner to act until the goal holds.
+	Do Kind = "do"
+	// Predict asks a question before the simulation goes on, then shows
+	// what happened.
+	Predict Kind = "predict"
+)
+
+// Lesson is a parsed lesson file.
+type Lesson struct {
+	// Name is the file name without its folder and .md suffix
+	// ("03-leader-election"); File is the name as given to Parse.
+	Name string
+	File string
+
+	Title   string
+	Number  int
+	Summary string
+	Minutes int
+	// AllowViolations lets the lesson break safety on purpose (with a
+	// teaching switch); otherwise AutoPlay fails on any violation.
+	AllowViolations bool
+
+	// Intro is the text before the first step.
+	Intro []Paragraph
+	Steps []*Step
+}
+
+// Step is one step of a lesson.
+type Step struct {
+	// Index counts from 0; error messages and views count from 1.
+	Index int
+	Title string
+	// Line is the line of the step's heading in the file.
+	Line int
+	Kind Kind
+
+	Narration []Paragraph
+	// Explanation is shown once the step is done: what happened and why
+	// (required for predict steps).
+	Explanation []Paragraph
+
+	// Setup is nil when the step simply continues from the previous one.
+	Setup *Setup
+	// Nodes is the size of the cluster the step plays on.
+	Nodes int
+
+	// Until ends a watch step, and the run after a predict step's answer.
+	Until *Predicate
+	// Goal is what a do step asks the learner to bring about.
+	Goal *Predicate
+	// Within bounds the simulated time AutoPlay waits for Until or Goal
+	// (after the show-me actions); Settle is how long the canonical play
+	// runs on after it holds.
+	Within int64
+	Settle int64
+
+	// Hints appear one by one, every HintAfter of the learner's time.
+	Hints     []Paragraph
+	HintAfter time.Duration
+	// ShowMe is what "show me" does in a do step.
+	ShowMe *Script
+
+	Highlights []Highlight
+
+	Question []Span
+	Choices  []Choice
+	// Answer is the declared right choice (0-based). Views should not show
+	// it: they show the Outcome, which is what the run did, and AutoPlay
+	// checks that the two agree.
+	Answer int
+}
+
+// Choice is one answer to a predict step's question: its text and the
+// predicate that is true, at the end of the run, when it is what happened.
+type Choice struct {
+	Text []Span
+	When *Predicate
+}
+
+// Setup prepares a step: either a new cluster (Scenario is set; its steps
+// start at time 0) or actions played on top of the previous step's end
+// (Script only, its times counted from the step's start).
+type Setup struct {
+	Scenario *playground.Scenario
+	Script   *Script
+}
+
+// Fresh reports whether the setup starts a new cluster.
+func (s *Setup) Fresh() bool { return s != nil && s.Scenario != nil }
+
+// Defaults for a step's timing.
+const (
+	DefaultWithinMs  = 10_000
+	DefaultHintAfter = 20 * time.Second
+	maxDurationMs    = 10 * 60 * 1000
+)
+
+// Error is a problem with a lesson file, located by file, line, step and
+// field.
+type Error struct {
+	File string
+	// Line is 1-based; 0 when unknown.
+	Line int
+	// Step is 1-based; 0 when the problem is not in a step.
+	Step  int
+	Title string
+	Field string
+	Msg   string
+}
+
+func (e *Error) Error() string {
+	var b strings.Builder
+	b.WriteString(e.File)
+	if e.Line > 0 {
+		fmt.Fprintf(&b, ":%d", e.Line)
+	}
+	b.WriteString(": ")
+	if e.Step > 0 {
+		fmt.Fprintf(&b, "step %d", e.Step)
+		if e.Title != "" {
+			fmt.Fprintf(&b, " %q", e.Title)
+		}
+		b.WriteString(": ")
+	}
+	if e.Field != "" {
+		b.WriteString(e.Field + ": ")
+	}
+	b.WriteString(e.Msg)
+	return b.String()
+}
+
+// nodeName names a node the way the views do.
+func nodeName(id raft.ID) string { return playground.S(id) }

@@ -1,0 +1,456 @@
+package lessons
+
+import (
+	"fmt"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+)
+
+// Parse parses a lesson file. file names it in errors; its base name
+// without .md becomes the lesson's Name. Every error is an *Error naming
+// the file, the line and, inside a step, the step and the field.
+func Parse(file string, data []byte) (*Lesson, error) {
+	l := &Lesson{File: file, Name: strings.TrimSuffix(filepath.Base(file), ".md")}
+	fail := func(line int, field, format string, args ...any) error {
+		return &Error{File: file, Line: line, Field: field, Msg: fmt.Sprintf(format, args...)}
+	}
+	if !utf8.Valid(data) {
+		return nil, fail(0, "", "the file is not UTF-8 text")
+	}
+	text := strings.TrimPrefix(string(data), "\ufeff")
+	text = strings.ReplaceAll(text, "\r\n", "\n")
+	var lines []textLine
+	for i, s := range strings.Split(text, "\n") {
+		lines = append(lines, textLine{n: i + 1, text: strings.TrimRight(s, " \t\r")})
+	}
+
+	// The front matter.
+	if len(lines) == 0 || lines[0].text != "---" {
+		return nil, fail(1, "", "a lesson begins with its front matter: a line ---, then lines like title: Leader election, then a line ---")
+	}
+	end := slices.IndexFunc(lines[1:], func(t textLine) bool { return t.text == "---" })
+	if end < 0 {
+		return nil, fail(1, "", "the front matter is not closed: end it with a line ---")
+	}
+	end++
+	if err := l.parseFrontMatter(lines[1:end]); err != nil {
+		return nil, err
+	}
+
+	// Split the body into the intro and the steps (## headings outside
+	// fenced blocks).
+	type section struct {
+		head  textLine
+		lines []textLine
+	}
+	var intro []textLine
+	var sections []section
+	fenced, titled := false, false
+	for _, ln := range lines[end+1:] {
+		t := strings.TrimSpace(ln.text)
+		if strings.HasPrefix(t, "```") {
+			fenced = !fenced
+		}
+		switch {
+		case !fenced && (strings.HasPrefix(ln.text, "## ") || ln.text == "##"):
+			sections = append(sections, section{head: ln})
+		case len(sections) > 0:
+			sections[len(sections)-1].lines = append(sections[len(sections)-1].lines, ln)
+		case !fenced && strings.HasPrefix(ln.text, "# ") && !titled && !slices.ContainsFunc(intro, func(t textLine) bool { return t.text != "" }):
+			titled = true
+			// The lesson's title, for readers of the file; the front
+			// matter's is the one that counts.
+		default:
+			intro = append(intro, ln)
+		}
+	}
+	var err error
+	if l.Intro, err = parseParagraphs(intro); err != nil {
+		le := err.(*lineError)
+		return nil, fail(le.line, "", "%s", le.msg)
+	}
+	if len(sections) == 0 {
+		return nil, fail(end+1, "", "the lesson has no steps: each step is a section that begins with a line \"## Title\"")
+	}
+	nodes := 0
+	for i, s := range sections {
+		st, err := l.parseStep(i, s.head, s.lines, nodes)
+		if err != nil {
+			return nil, err
+		}
+		nodes = st.Nodes
+		l.Steps = append(l.Steps, st)
+	}
+	return l, nil
+}
+
+var frontMatterKeys = []string{"title", "number", "summary", "minutes", "allowViolations"}
+
+func (l *Lesson) parseFrontMatter(lines []textLine) error {
+	seen := map[string]bool{}
+	for _, ln := range lines {
+		if strings.TrimSpace(ln.text) == "" {
+			continue
+		}
+		key, value, ok := cutKey(ln.text)
+		fail := func(format string, args ...any) error {
+			return &Error{File: l.File, Line: ln.n, Field: key, Msg: fmt.Sprintf(format, args...)}
+		}
+		if !ok {
+			key = ""
+			return fail("expected key: value in the front matter, not %q", ln.text)
+		}
+		if !slices.Contains(frontMatterKeys, key) {
+			msg := fmt.Sprintf("unknown key %q", key)
+			if s := suggest(key, frontMatterKeys); s != "" {
+				msg += fmt.Sprintf(" (did you mean %s?)", s)
+			}
+			return fail("%s; the front matter has %s", msg, strings.Join(frontMatterKeys, ", "))
+		}
+		if seen[key] {
+			return fail("given twice")
+		}
+		seen[key] = true
+		switch key {
+		case "title":
+			l.Title = value
+		case "summary":
+			l.Summary = value
+		case "number", "minutes":
+			n, err := strconv.Atoi(value)
+			if err != nil || n < 1 || n > 999 {
+				return fail("expected a whole number from 1 to 999, not %q", value)
+			}
+			if key == "number" {
+				l.Number = n
+			} else {
+				l.Minutes = n
+			}
+		case "allowViolations":
+			b, err := strconv.ParseBool(value)
+			if err != nil {
+				return fail("expected true or false, not %q", value)
+			}
+			l.AllowViolations = b
+		}
+	}
+	if strings.TrimSpace(l.Title) == "" {
+		return &Error{File: l.File, Line: 1, Field: "title", Msg: "required: give the lesson a title in the front matter (title: Leader election)"}
+	}
+	return nil
+}
+
+// cutKey splits "key: value", where key is a word.
+func cutKey(s string) (key, value string, ok bool) {
+	key, value, ok = strings.Cut(s, ":")
+	if !ok || key == "" {
+		return "", "", false
+	}
+	for _, c := range key {
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z') {
+			return "", "", false
+		}
+	}
+	return key, strings.TrimSpace(value), true
+}
+
+// headerEntry is one key: value of a step's header.
+type headerEntry struct {
+	key, value string
+	line       int
+}
+
+var stepKeys = []string{"kind", "setup", "until", "goal", "within", "settle", "hint", "hintAfter", "showme", "highlight", "question", "choice", "when", "answer"}
+
+// Which keys each kind takes, besides kind, setup and highlight.
+var kindKeys = map[Kind][]string{
+	Watch:   {"until", "within", "settle"},
+	Do:      {"goal", "within", "settle", "hint", "hintAfter", "showme"},
+	Predict: {"until", "within", "settle", "question", "choice", "when", "answer"},
+}
+
+var repeatable = []string{"hint", "highlight", "choice", "when"}
+
+func (l *Lesson) parseStep(index int, head textLine, lines []textLine, nodes int) (*Step, error) {
+	st := &Step{Index: index, Title: strings.TrimSpace(strings.TrimPrefix(head.text, "##")), Line: head.n,
+		Within: DefaultWithinMs, HintAfter: DefaultHintAfter, Answer: -1}
+	fail := func(line int, field, format string, args ...any) error {
+		return &Error{File: l.File, Line: line, Step: index + 1, Title: st.Title, Field: field, Msg: fmt.Sprintf(format, args...)}
+	}
+	if st.Title == "" {
+		return nil, fail(head.n, "", "the step has no title: write it after ##")
+	}
+
+	// The header: key: value lines up to the first blank line; setup and
+	// showme may take a fenced block on the lines that follow.
+	i := 0
+	for i < len(lines) && strings.TrimSpace(lines[i].text) == "" {
+		i++
+	}
+	var header []headerEntry
+	for ; i < len(lines) && strings.TrimSpace(lines[i].text) != ""; i++ {
+		ln := lines[i]
+		if strings.HasPrefix(strings.TrimSpace(ln.text), "```") {
+			return nil, fail(ln.n, "", "a fenced block must follow a line \"setup:\" or \"showme:\"")
+		}
+		key, value, ok := cutKey(ln.text)
+		if !ok {
+			if len(header) == 0 {
+				return nil, fail(ln.n, "kind", "a step begins with its header, key: value lines such as \"kind: watch\", then a blank line, then the narration")
+			}
+			return nil, fail(ln.n, "", "expected key: value in the step's header, not %q (leave a blank line between the header and the narration)", ln.text)
+		}
+		if !slices.Contains(stepKeys, key) {
+			msg := fmt.Sprintf("unknown key %q", key)
+			if s := suggest(key, stepKeys); s != "" {
+				msg += fmt.Sprintf(" (did you mean %s?)", s)
+			}
+			return nil, fail(ln.n, key, "%s; a step's header has %s", msg, strings.Join(stepKeys, ", "))
+		}
+		if value == "" && (key == "setup" || key == "showme") {
+			if i+1 >= len(lines) || !strings.HasPrefix(strings.TrimSpace(lines[i+1].text), "```") {
+				return nil, fail(ln.n, key, "expected a ```json block on the next line (or the JSON on this line)")
+			}
+			var block []string
+			j := i + 2
+			for ; j < len(lines) && !strings.HasPrefix(strings.TrimSpace(lines[j].text), "```"); j++ {
+				block = append(block, lines[j].text)
+			}
+			if j >= len(lines) {
+				return nil, fail(lines[i+1].n, key, "the ``` block is not closed")
+			}
+			value = strings.Join(block, "\n")
+			i = j
+		}
+		if value == "" {
+			return nil, fail(ln.n, key, "empty value")
+		}
+		header = append(header, headerEntry{key, value, ln.n})
+	}
+	if len(header) == 0 {
+		return nil, fail(head.n, "kind", "required: a step begins with a header line such as \"kind: watch\" (watch, do or predict)")
+	}
+
+	// The narration and the explanation.
+	body := lines[i:]
+	split := slices.IndexFunc(body, func(t textLine) bool { return strings.HasPrefix(t.text, "###") })
+	var explain []textLine
+	if split >= 0 {
+		h := body[split]
+		if !strings.EqualFold(strings.TrimSpace(strings.TrimLeft(h.text, "#")), "Explanation") || !strings.HasPrefix(h.text, "### ") {
+			return nil, fail(h.n, "", "the only subsection of a step is \"### Explanation\", not %q", h.text)
+		}
+		body, explain = body[:split], body[split+1:]
+		if slices.ContainsFunc(explain, func(t textLine) bool { return strings.HasPrefix(t.text, "###") }) {
+			return nil, fail(h.n, "", "a step has at most one ### Explanation")
+		}
+	}
+	var err error
+	if st.Narration, err = parseParagraphs(body); err != nil {
+		le := err.(*lineError)
+		return nil, fail(le.line, "narration", "%s", le.msg)
+	}
+	if len(st.Narration) == 0 {
+		return nil, fail(head.n, "narration", "the step has no narration: write a few sentences after the header's blank line")
+	}
+	if st.Explanation, err = parseParagraphs(explain); err != nil {
+		le := err.(*lineError)
+		return nil, fail(le.line, "explanation", "%s", le.msg)
+	}
+
+	// The header's fields.
+	seen := map[string]int{}
+	for _, h := range header {
+		if seen[h.key] > 0 && !slices.Contains(repeatable, h.key) {
+			return nil, fail(h.line, h.key, "given twice (first on line %d)", seen[h.key])
+		}
+		if seen[h.key] == 0 {
+			seen[h.key] = h.line
+		}
+	}
+	if header[0].key != "kind" {
+		if seen["kind"] == 0 {
+			return nil, fail(header[0].line, "kind", "required: the header's first line says what the step asks: kind: watch, do or predict")
+		}
+		return nil, fail(header[0].line, "kind", "the header's first line must be kind: watch, do or predict")
+	}
+	switch k := Kind(header[0].value); k {
+	case Watch, Do, Predict:
+		st.Kind = k
+	default:
+		return nil, fail(header[0].line, "kind", "unknown kind %q: a step is watch (play until a condition), do (the learner acts) or predict (a question before the run)", header[0].value)
+	}
+	st.Nodes = nodes
+	for _, h := range header[1:] {
+		if h.key == "setup" || h.key == "highlight" {
+			continue
+		}
+		if !slices.Contains(kindKeys[st.Kind], h.key) {
+			return nil, fail(h.line, h.key, "not part of a %s step, which takes setup, highlight, %s", st.Kind, strings.Join(kindKeys[st.Kind], ", "))
+		}
+	}
+	for _, h := range header[1:] {
+		if h.key != "setup" {
+			continue
+		}
+		s, err := parseSetup([]byte(h.value), nodes, l.Title+": "+st.Title)
+		if err != nil {
+			return nil, fail(h.line, "setup", "%v", err)
+		}
+		st.Setup = s
+		if s.Fresh() {
+			st.Nodes = s.Scenario.Settings.Nodes
+		}
+	}
+	if index == 0 && !st.Setup.Fresh() {
+		return nil, fail(head.n, "setup", "the first step must start a cluster: give it a setup with \"nodes\", e.g. setup: {\"nodes\": 5}")
+	}
+	pred := func(h headerEntry) (*Predicate, error) {
+		p, err := ParsePredicate(h.value, st.Nodes)
+		if err != nil {
+			return nil, fail(h.line, h.key, "%q: %v", h.value, err)
+		}
+		return p, nil
+	}
+	for _, h := range header[1:] {
+		var err error
+		switch h.key {
+		case "until":
+			st.Until, err = pred(h)
+		case "goal":
+			st.Goal, err = pred(h)
+		case "within", "settle", "hintAfter":
+			var ms int64
+			ms, err = parseDuration(h.value)
+			if err != nil {
+				return nil, fail(h.line, h.key, "%v", err)
+			}
+			switch h.key {
+			case "within":
+				if ms == 0 {
+					return nil, fail(h.line, h.key, "must be more than 0")
+				}
+				st.Within = ms
+			case "settle":
+				st.Settle = ms
+			default:
+				st.HintAfter = time.Duration(ms) * time.Millisecond
+			}
+		case "hint":
+			var spans []Span
+			if spans, err = parseInline(h.value); err != nil {
+				return nil, fail(h.line, h.key, "%v", err)
+			}
+			st.Hints = append(st.Hints, Paragraph{Spans: spans})
+		case "showme":
+			if st.ShowMe, err = parseScript([]byte(h.value), st.Nodes, true); err == nil && len(st.ShowMe.Steps) == 0 {
+				err = fmt.Errorf("show me needs at least one action")
+			}
+			if err != nil {
+				return nil, fail(h.line, h.key, "%v", err)
+			}
+		case "highlight":
+			hs, err := parseHighlights(h.value, st.Nodes)
+			if err != nil {
+				return nil, fail(h.line, h.key, "%v", err)
+			}
+			st.Highlights = append(st.Highlights, hs...)
+		case "question":
+			if st.Question, err = parseInline(h.value); err != nil {
+				return nil, fail(h.line, h.key, "%v", err)
+			}
+		case "choice":
+			spans, err := parseInline(h.value)
+			if err != nil {
+				return nil, fail(h.line, h.key, "%v", err)
+			}
+			st.Choices = append(st.Choices, Choice{Text: spans})
+		case "when":
+			if len(st.Choices) == 0 || st.Choices[len(st.Choices)-1].When != nil {
+				return nil, fail(h.line, h.key, "a when line follows the choice it belongs to (choice: ..., then when: ...)")
+			}
+			p, err := pred(h)
+			if err != nil {
+				return nil, err
+			}
+			st.Choices[len(st.Choices)-1].When = p
+		case "answer":
+			n, convErr := strconv.Atoi(h.value)
+			if convErr != nil {
+				return nil, fail(h.line, h.key, "expected the number of the right choice (1 for the first), not %q", h.value)
+			}
+			st.Answer = n - 1
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
+
+	// What each kind requires.
+	need := func(ok bool, field, format string, args ...any) error {
+		if ok {
+			return nil
+		}
+		return fail(head.n, field, "required: "+format, args...)
+	}
+	var errs []error
+	switch st.Kind {
+	case Watch:
+		errs = append(errs, need(st.Until != nil, "until", "a watch step plays until a condition holds, e.g. until: leader"))
+	case Do:
+		errs = append(errs,
+			need(st.Goal != nil, "goal", "a do step's goal is what the learner must bring about, e.g. goal: newLeader"),
+			need(st.ShowMe != nil, "showme", "a do step's \"show me\" does the action for the learner, e.g. showme: [{\"do\": \"crash\", \"node\": \"leader\"}]"),
+			need(len(st.Hints) > 0, "hint", "a do step gives at least one hint, shown if the learner is stuck"))
+	case Predict:
+		errs = append(errs,
+			need(len(st.Question) > 0, "question", "a predict step asks a question"),
+			need(st.Until != nil, "until", "a predict step says how long to run before the choices are checked, e.g. until: leader"))
+		if len(st.Choices) < 2 || len(st.Choices) > 6 {
+			errs = append(errs, fail(head.n, "choice", "a predict step has 2 to 6 choices, not %d", len(st.Choices)))
+		}
+		for k, c := range st.Choices {
+			if c.When == nil {
+				errs = append(errs, fail(head.n, "when", "choice %d (%q) needs a when line: the condition that is true when it is what happened", k+1, spansText(c.Text)))
+			}
+		}
+		switch {
+		case seen["answer"] == 0:
+			errs = append(errs, need(false, "answer", "the number of the right choice (answer: 2); auto-play checks it against the run"))
+		case st.Answer < 0 || st.Answer >= len(st.Choices):
+			errs = append(errs, fail(seen["answer"], "answer", "%d is not among the %d choices", st.Answer+1, len(st.Choices)))
+		}
+		errs = append(errs, need(len(st.Explanation) > 0, "explanation", "a predict step ends with \"### Explanation\": why the right answer is right"))
+	}
+	for _, e := range errs {
+		if e != nil {
+			return nil, e
+		}
+	}
+	return st, nil
+}
+
+// parseDuration reads 500, 500ms, 2s or 1.5s as milliseconds.
+func parseDuration(s string) (int64, error) {
+	s = strings.TrimSpace(s)
+	i := strings.IndexFunc(s, func(r rune) bool { return !(r >= '0' && r <= '9' || r == '.') })
+	digits, unit := s, ""
+	if i >= 0 {
+		digits, unit = s[:i], strings.TrimSpace(s[i:])
+	}
+	if digits == "" {
+		return 0, fmt.Errorf("expected a duration such as 500ms or 2s, not %q", s)
+	}
+	ms, err := parseNumber(digits, unit)
+	if err != nil {
+		return 0, fmt.Errorf("expected a duration such as 500ms or 2s: %v", err)
+	}
+	if ms > maxDurationMs {
+		return 0, fmt.Errorf("%s is longer than the limit of 10 minutes", s)
+	}
+	return ms, nil
+}

@@ -1,0 +1,582 @@
+package lessons
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"github.com/raftlab/raftlab/playground"
+	"github.com/raftlab/raftlab/raft"
+)
+
+// Predicate is a condition over the playground, written in the lessons'
+// small language (see README.md): named conditions such as leader or
+// logsMatch, numbers such as rejections(3) or elapsed compared with
+// numbers or with each other, joined with and, or, not and parentheses.
+//
+// Counts (votes, rejections, elections, sent, ...) and elapsed are measured
+// from a Baseline: the moment the step began.
+type Predicate struct {
+	Source string
+	expr   boolExpr
+}
+
+func (p *Predicate) String() string { return p.Source }
+
+// Eval evaluates the predicate on w, counting from b.
+func (p *Predicate) Eval(w *playground.World, b *Baseline) bool {
+	return p.expr.eval(&evalCtx{w: w, b: b})
+}
+
+// Facts lists the values the predicate looks at, as sentences
+// ("rejections(3) is 6", "leaderIs(1) is false: S2 leads"), for error
+// messages and for views explaining what happened.
+func (p *Predicate) Facts(w *playground.World, b *Baseline) []string {
+	var out []string
+	p.expr.facts(&evalCtx{w: w, b: b}, &out)
+	return out
+}
+
+// ParsePredicate parses a predicate for a cluster of the given size (0 when
+// unknown: server numbers are then checked against 1..9 only).
+func ParsePredicate(src string, nodes int) (*Predicate, error) {
+	toks, err := tokenize(src)
+	if err != nil {
+		return nil, err
+	}
+	if len(toks) == 1 {
+		return nil, fmt.Errorf("empty condition: write one, e.g. leader or elapsed >= 2s")
+	}
+	if nodes <= 0 {
+		nodes = playground.MaxNodes
+	}
+	p := &predParser{toks: toks, nodes: nodes}
+	e, err := p.or()
+	if err != nil {
+		return nil, err
+	}
+	if t := p.peek(); t.kind != tEOF {
+		return nil, fmt.Errorf("unexpected %s after a complete condition: join conditions with and / or", t.describe())
+	}
+	return &Predicate{Source: strings.TrimSpace(src), expr: e}, nil
+}
+
+// --- tokens ---
+
+type tokKind uint8
+
+const (
+	tEOF tokKind = iota
+	tIdent
+	tNum
+	tCmp
+	tLParen
+	tRParen
+	tComma
+)
+
+type token struct {
+	kind tokKind
+	text string
+	num  int64
+	// unit is set for numbers written with ms or s.
+	unit bool
+}
+
+func (t token) describe() string {
+	switch t.kind {
+	case tEOF:
+		return "end of the condition"
+	case tIdent, tNum:
+		return fmt.Sprintf("%q", t.text)
+	}
+	return fmt.Sprintf("%q", t.text)
+}
+
+func tokenize(src string) ([]token, error) {
+	var toks []token
+	rs := []rune(src)
+	for i := 0; i < len(rs); {
+		c := rs[i]
+		switch {
+		case unicode.IsSpace(c):
+			i++
+		case c == '(':
+			toks = append(toks, token{kind: tLParen, text: "("})
+			i++
+		case c == ')':
+			toks = append(toks, token{kind: tRParen, text: ")"})
+			i++
+		case c == ',':
+			toks = append(toks, token{kind: tComma, text: ","})
+			i++
+		case c == '>' || c == '<' || c == '=' || c == '!':
+			j := i + 1
+			if j < len(rs) && rs[j] == '=' {
+				j++
+			}
+			op := string(rs[i:j])
+			if op == "!" {
+				return nil, fmt.Errorf("write not instead of !")
+			}
+			if op == "==" {
+				op = "="
+			}
+			toks = append(toks, token{kind: tCmp, text: op})
+			i = j
+		case c == '&' || c == '|':
+			return nil, fmt.Errorf("write and / or instead of %q", string(c))
+		case c >= '0' && c <= '9':
+			j := i
+			for j < len(rs) && (rs[j] >= '0' && rs[j] <= '9' || rs[j] == '.') {
+				j++
+			}
+			k := j
+			for k < len(rs) && unicode.IsLetter(rs[k]) {
+				k++
+			}
+			n, err := parseNumber(string(rs[i:j]), string(rs[j:k]))
+			if err != nil {
+				return nil, err
+			}
+			toks = append(toks, token{kind: tNum, text: string(rs[i:k]), num: n, unit: k > j})
+			i = k
+		case unicode.IsLetter(c):
+			j := i
+			for j < len(rs) && (unicode.IsLetter(rs[j]) || unicode.IsDigit(rs[j]) || rs[j] == '-' || rs[j] == '_') {
+				j++
+			}
+			toks = append(toks, token{kind: tIdent, text: string(rs[i:j])})
+			i = j
+		default:
+			return nil, fmt.Errorf("unexpected character %q", string(c))
+		}
+	}
+	return append(toks, token{kind: tEOF}), nil
+}
+
+// parseNumber reads a whole number, or a duration in ms or s (which may
+// have a fraction: 1.5s).
+func parseNumber(digits, unit string) (int64, error) {
+	scale := int64(1)
+	switch unit {
+	case "", "ms":
+	case "s":
+		scale = 1000
+	default:
+		return 0, fmt.Errorf("%s%s: the only units are ms and s", digits, unit)
+	}
+	whole, frac, hasFrac := strings.Cut(digits, ".")
+	if strings.Contains(frac, ".") || whole == "" || (hasFrac && frac == "") {
+		return 0, fmt.Errorf("%q is not a number", digits+unit)
+	}
+	w, err := strconv.ParseInt(whole, 10, 64)
+	if err != nil || w > 1<<40 {
+		return 0, fmt.Errorf("%q is too large", digits+unit)
+	}
+	n := w * scale
+	if hasFrac {
+		if unit != "s" {
+			return 0, fmt.Errorf("%q: only seconds may have a fraction (1.5s); counts and milliseconds are whole numbers", digits+unit)
+		}
+		f := frac
+		if len(f) > 3 {
+			return 0, fmt.Errorf("%q: at most three decimals (milliseconds)", digits+unit)
+		}
+		for len(f) < 3 {
+			f += "0"
+		}
+		ms, _ := strconv.ParseInt(f, 10, 64)
+		n += ms
+	}
+	return n, nil
+}
+
+// --- the parser ---
+
+type predParser struct {
+	toks  []token
+	i     int
+	nodes int
+}
+
+func (p *predParser) peek() token { return p.toks[p.i] }
+func (p *predParser) next() token {
+	t := p.toks[p.i]
+	if t.kind != tEOF {
+		p.i++
+	}
+	return t
+}
+
+func isKeyword(t token, kw string) bool { return t.kind == tIdent && strings.EqualFold(t.text, kw) }
+
+func (p *predParser) or() (boolExpr, error) {
+	l, err := p.and()
+	if err != nil {
+		return nil, err
+	}
+	for isKeyword(p.peek(), "or") {
+		p.next()
+		r, err := p.and()
+		if err != nil {
+			return nil, err
+		}
+		l = &orExpr{l, r}
+	}
+	return l, nil
+}
+
+func (p *predParser) and() (boolExpr, error) {
+	l, err := p.unary()
+	if err != nil {
+		return nil, err
+	}
+	for isKeyword(p.peek(), "and") {
+		p.next()
+		r, err := p.unary()
+		if err != nil {
+			return nil, err
+		}
+		l = &andExpr{l, r}
+	}
+	return l, nil
+}
+
+func (p *predParser) unary() (boolExpr, error) {
+	t := p.peek()
+	switch {
+	case isKeyword(t, "not"):
+		p.next()
+		e, err := p.unary()
+		if err != nil {
+			return nil, err
+		}
+		return &notExpr{e}, nil
+	case t.kind == tLParen:
+		p.next()
+		e, err := p.or()
+		if err != nil {
+			return nil, err
+		}
+		if c := p.next(); c.kind != tRParen {
+			return nil, fmt.Errorf("expected \")\" to close \"(\", got %s", c.describe())
+		}
+		return e, nil
+	case t.kind == tEOF:
+		return nil, fmt.Errorf("the condition ends too soon: a condition is missing after and / or / not")
+	}
+	l, err := p.operand()
+	if err != nil {
+		return nil, err
+	}
+	if op := p.peek(); op.kind == tCmp {
+		p.next()
+		if l.def != nil && !l.def.num {
+			return nil, fmt.Errorf("%s is true or false: it cannot be compared with %s", l.text(), op.text)
+		}
+		r, err := p.operand()
+		if err != nil {
+			return nil, err
+		}
+		if r.def != nil && !r.def.num {
+			return nil, fmt.Errorf("%s is true or false: it cannot be compared with %s", r.text(), op.text)
+		}
+		if l.def == nil && r.def == nil {
+			return nil, fmt.Errorf("%s %s %s compares two numbers: compare a quantity such as elapsed or rejections(3)", l.text(), op.text, r.text())
+		}
+		return &cmpExpr{l: l, op: op.text, r: r}, nil
+	}
+	if l.def == nil {
+		return nil, fmt.Errorf("a number (%s) where a condition was expected", l.text())
+	}
+	if l.def.num {
+		return nil, fmt.Errorf("%s is a number: compare it, e.g. %s >= 1", l.text(), l.text())
+	}
+	return l, nil
+}
+
+// operand parses a number or a named atom with its arguments.
+func (p *predParser) operand() (*atom, error) {
+	t := p.next()
+	switch t.kind {
+	case tNum:
+		return &atom{num: t.num, src: t.text}, nil
+	case tIdent:
+	default:
+		return nil, fmt.Errorf("expected a condition or a number, got %s", t.describe())
+	}
+	for _, kw := range []string{"and", "or", "not"} {
+		if isKeyword(t, kw) {
+			return nil, fmt.Errorf("%q needs a condition before it", kw)
+		}
+	}
+	def := lookupAtom(t.text)
+	if def == nil {
+		msg := fmt.Sprintf("unknown name %q", t.text)
+		if s := suggest(t.text, atomNames()); s != "" {
+			msg += fmt.Sprintf(" (did you mean %s?)", s)
+		}
+		return nil, fmt.Errorf("%s; the names are: %s", msg, strings.Join(atomNames(), ", "))
+	}
+	a := &atom{def: def}
+	if p.peek().kind == tLParen {
+		p.next()
+		if p.peek().kind == tRParen {
+			p.next()
+		} else {
+			for {
+				at, err := p.arg(def, len(a.args))
+				if err != nil {
+					return nil, err
+				}
+				a.args = append(a.args, at)
+				c := p.next()
+				if c.kind == tRParen {
+					break
+				}
+				if c.kind != tComma {
+					return nil, fmt.Errorf("in %s(...): expected \",\" or \")\", got %s", def.name, c.describe())
+				}
+			}
+		}
+	}
+	lo, hi := len(def.params)-def.optional, len(def.params)
+	if def.variadic {
+		hi = 1 << 30
+	}
+	if n := len(a.args); n < lo || n > hi {
+		return nil, fmt.Errorf("%s takes %s, e.g. %s", def.name, def.usage(), def.example)
+	}
+	return a, nil
+}
+
+func (p *predParser) arg(def *atomDef, i int) (arg, error) {
+	if i >= len(def.params) && !def.variadic {
+		return arg{}, fmt.Errorf("%s takes %s, e.g. %s", def.name, def.usage(), def.example)
+	}
+	kind := def.params[min(i, len(def.params)-1)]
+	t := p.next()
+	bad := func(what string) (arg, error) {
+		return arg{}, fmt.Errorf("%s(...): argument %d must be %s, not %s", def.name, i+1, what, t.describe())
+	}
+	switch kind {
+	case pNode:
+		switch {
+		case t.kind == tNum && !t.unit:
+			if t.num < 1 || t.num > int64(p.nodes) {
+				return bad(fmt.Sprintf("a server number from 1 to %d", p.nodes))
+			}
+			return arg{kind: kind, id: raft.ID(t.num), text: t.text}, nil
+		case t.kind == tIdent && (t.text == "leader" || t.text == "leaderAtStart"):
+			return arg{kind: kind, ref: t.text, text: t.text}, nil
+		}
+		return bad(fmt.Sprintf("a server number (1..%d), leader or leaderAtStart", p.nodes))
+	case pIndex:
+		if t.kind != tNum || t.unit || t.num < 1 {
+			return bad("a log index (1 or more)")
+		}
+		return arg{kind: kind, n: uint64(t.num), text: t.text}, nil
+	case pMsg:
+		if t.kind == tIdent {
+			for k, name := range msgNames {
+				if name != "" && strings.EqualFold(name, t.text) {
+					return arg{kind: kind, msg: k, text: name}, nil
+				}
+			}
+		}
+		return bad("a message type (" + strings.Join(slices.DeleteFunc(slices.Clone(msgNames[:]), func(s string) bool { return s == "" }), ", ") + ")")
+	case pRole:
+		if t.kind == tIdent {
+			for _, r := range []raft.Role{raft.Follower, raft.PreCandidate, raft.Candidate, raft.Leader} {
+				if strings.EqualFold(t.text, r.String()) || (r == raft.PreCandidate && strings.EqualFold(t.text, "pre-candidate")) {
+					return arg{kind: kind, role: r, text: t.text}, nil
+				}
+			}
+		}
+		return bad("a role (follower, pre-candidate, candidate or leader)")
+	}
+	return bad("?")
+}
+
+// --- expressions ---
+
+type boolExpr interface {
+	eval(c *evalCtx) bool
+	facts(c *evalCtx, out *[]string)
+	// marks lists the elapsed times (ms) at which the expression may
+	// change without any event: the thresholds of elapsed comparisons.
+	marks(out *[]int64)
+}
+
+type andExpr struct{ l, r boolExpr }
+type orExpr struct{ l, r boolExpr }
+type notExpr struct{ e boolExpr }
+
+func (e *andExpr) eval(c *evalCtx) bool { return e.l.eval(c) && e.r.eval(c) }
+func (e *orExpr) eval(c *evalCtx) bool  { return e.l.eval(c) || e.r.eval(c) }
+func (e *notExpr) eval(c *evalCtx) bool { return !e.e.eval(c) }
+
+func (e *andExpr) facts(c *evalCtx, out *[]string) { e.l.facts(c, out); e.r.facts(c, out) }
+func (e *andExpr) marks(out *[]int64)              { e.l.marks(out); e.r.marks(out) }
+func (e *orExpr) marks(out *[]int64)               { e.l.marks(out); e.r.marks(out) }
+func (e *notExpr) marks(out *[]int64)              { e.e.marks(out) }
+func (a *atom) marks(out *[]int64)                 {}
+
+func (e *cmpExpr) marks(out *[]int64) {
+	l, r := e.l, e.r
+	if r.def != nil && r.def.name == "elapsed" {
+		l, r = r, l
+	}
+	if l.def != nil && l.def.name == "elapsed" && r.def == nil {
+		*out = append(*out, r.num, r.num+1)
+	}
+}
+
+// nextMark is the first moment after now (both absolute ms) at which the
+// predicate's elapsed thresholds, counted from start, are crossed.
+func (p *Predicate) nextMark(start, now int64) (int64, bool) {
+	var ms []int64
+	p.expr.marks(&ms)
+	best, ok := int64(0), false
+	for _, m := range ms {
+		if at := start + m; at > now && (!ok || at < best) {
+			best, ok = at, true
+		}
+	}
+	return best, ok
+}
+func (e *orExpr) facts(c *evalCtx, out *[]string)  { e.l.facts(c, out); e.r.facts(c, out) }
+func (e *notExpr) facts(c *evalCtx, out *[]string) { e.e.facts(c, out) }
+
+type cmpExpr struct {
+	l  *atom
+	op string
+	r  *atom
+}
+
+func (e *cmpExpr) eval(c *evalCtx) bool {
+	l, lok, _ := e.l.value(c)
+	r, rok, _ := e.r.value(c)
+	if !lok || !rok {
+		return false
+	}
+	switch e.op {
+	case "=":
+		return l == r
+	case "!=":
+		return l != r
+	case "<":
+		return l < r
+	case "<=":
+		return l <= r
+	case ">":
+		return l > r
+	case ">=":
+		return l >= r
+	}
+	return false
+}
+
+func (e *cmpExpr) facts(c *evalCtx, out *[]string) {
+	e.l.facts(c, out)
+	e.r.facts(c, out)
+}
+
+// atom is a number, or a named condition or quantity with its arguments.
+type atom struct {
+	def  *atomDef // nil for a number
+	num  int64
+	src  string
+	args []arg
+}
+
+func (a *atom) text() string {
+	if a.def == nil {
+		return a.src
+	}
+	if len(a.args) == 0 {
+		return a.def.name
+	}
+	parts := make([]string, len(a.args))
+	for i, x := range a.args {
+		parts[i] = x.text
+	}
+	return a.def.name + "(" + strings.Join(parts, ", ") + ")"
+}
+
+func (a *atom) value(c *evalCtx) (int64, bool, string) {
+	if a.def == nil {
+		return a.num, true, ""
+	}
+	return a.def.n(c, a.args)
+}
+
+func (a *atom) eval(c *evalCtx) bool {
+	ok, _ := a.def.b(c, a.args)
+	return ok
+}
+
+func (a *atom) facts(c *evalCtx, out *[]string) {
+	if a.def == nil {
+		return
+	}
+	var f string
+	if a.def.num {
+		v, ok, why := a.def.n(c, a.args)
+		switch {
+		case !ok:
+			f = fmt.Sprintf("%s is unknown: %s", a.text(), why)
+		case why != "":
+			f = fmt.Sprintf("%s is %d (%s)", a.text(), v, why)
+		default:
+			f = fmt.Sprintf("%s is %d", a.text(), v)
+		}
+	} else {
+		ok, why := a.def.b(c, a.args)
+		f = fmt.Sprintf("%s is %v", a.text(), ok)
+		if why != "" {
+			f += ": " + why
+		}
+	}
+	if !slices.Contains(*out, f) {
+		*out = append(*out, f)
+	}
+}
+
+// --- arguments ---
+
+type param uint8
+
+const (
+	pNode param = iota
+	pIndex
+	pMsg
+	pRole
+)
+
+type arg struct {
+	kind param
+	id   raft.ID
+	// ref is "leader" (the leader now) or "leaderAtStart".
+	ref  string
+	n    uint64
+	msg  int
+	role raft.Role
+	text string
+}
+
+// heartbeatMsg is the pseudo message type of sent(heartbeat):
+// AppendEntries without entries.
+const heartbeatMsg = int(raft.MsgTimeoutNow) + 1
+
+var msgNames = func() [heartbeatMsg + 1]string {
+	var n [heartbeatMsg + 1]string
+	for _, t := range raft.MessageTypes {
+		n[t] = t.String()
+	}
+	n[heartbeatMsg] = "heartbeat"
+	return n
+}()

@@ -1,0 +1,389 @@
+package lessons
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"sort"
+	"time"
+
+	"github.com/raftlab/raftlab/playground"
+)
+
+// Play is one step being played on the simulator: its session (which a
+// view draws, runs and acts on), the baseline its predicates count from,
+// and what the learner has done.
+type Play struct {
+	Step *Step
+
+	sess *playground.Session
+	base *Baseline
+	// cond ends the step: Until for watch and predict, Goal for do.
+	cond *Predicate
+
+	done    bool
+	doneAt  int64
+	answer  int
+	outcome *Outcome
+	shownMe bool
+	actedAt int64
+}
+
+// Outcome is what happened after a predict step's question.
+type Outcome struct {
+	// Chosen is the learner's answer (0-based).
+	Chosen int
+	// Happened is the choice whose condition the run made true; -1 when
+	// none did, or several (True lists them).
+	Happened int
+	True     []int
+	// Correct is Chosen == Happened.
+	Correct bool
+	// Facts are the values the choices' conditions looked at.
+	Facts []string
+}
+
+// newPlay starts a step on w (which the play takes over): it resolves the
+// setup's actions against w, shifts their times to w's present and carries
+// out those due at once.
+func newPlay(st *Step, w *playground.World) (*Play, error) {
+	base := NewBaseline(w)
+	var steps []playground.Step
+	if st.Setup != nil && st.Setup.Script != nil {
+		resolved, err := st.Setup.Script.Resolve(w)
+		if err != nil {
+			return nil, fmt.Errorf("setup: %v", err)
+		}
+		for i := range resolved {
+			resolved[i].At += w.Now()
+		}
+		steps = resolved
+	}
+	p := &Play{Step: st, sess: playground.NewSession(w, steps), base: base, answer: -1, cond: st.Until}
+	if st.Kind == Do {
+		p.cond = st.Goal
+	}
+	p.sess.RunUntil(w.Now())
+	return p, nil
+}
+
+// Session is the step's simulation: views draw its World, seek it in time
+// (not before StartMs) and act on it with Session().Do.
+func (p *Play) Session() *playground.Session { return p.sess }
+
+// Baseline is the moment the step began.
+func (p *Play) Baseline() *Baseline { return p.base }
+
+// StartMs is when the step began, in the simulation's time.
+func (p *Play) StartMs() int64 { return p.base.startMs }
+
+// Elapsed is the simulated time since the step began.
+func (p *Play) Elapsed() int64 { return p.sess.Now() - p.base.startMs }
+
+// Done reports whether the step's condition has held: the watch is over,
+// the goal was reached, or the predicted run has played out.
+func (p *Play) Done() bool { return p.done }
+
+// DoneAt is when the condition first held.
+func (p *Play) DoneAt() int64 { return p.doneAt }
+
+// Condition is what ends the step (Until, or Goal for a do step).
+func (p *Play) Condition() *Predicate { return p.cond }
+
+// Holds evaluates the step's condition now.
+func (p *Play) Holds() bool { return p.cond.Eval(p.sess.World(), p.base) }
+
+// Facts lists the values the step's condition looks at now.
+func (p *Play) Facts() []string { return p.cond.Facts(p.sess.World(), p.base) }
+
+// Blocked reports whether the simulation must wait: a predict step is
+// answered before the run goes on.
+func (p *Play) Blocked() bool { return p.Step.Kind == Predict && p.answer < 0 }
+
+// Advance runs the simulation towards t. Until the step is done it stops
+// at the first moment its condition holds (so a view can pause there and
+// offer Continue) and reports true; once done it runs on freely. A
+// predict step does not move before it is answered.
+func (p *Play) Advance(t int64) bool {
+	switch {
+	case p.Blocked():
+		return false
+	case p.done:
+		p.sess.RunUntil(t)
+		return true
+	}
+	return p.runTo(t)
+}
+
+// runTo runs event by event to limit, stopping when the condition holds.
+func (p *Play) runTo(limit int64) bool {
+	last := int64(-1)
+	for {
+		if p.Holds() {
+			p.finish()
+			return true
+		}
+		now := p.sess.Now()
+		if now >= limit {
+			return false
+		}
+		next := limit
+		if at, ok := p.sess.World().NextEventAt(); ok && at < next {
+			next = at
+		}
+		if at, ok := p.nextScripted(now); ok && at < next {
+			next = at
+		}
+		if at, ok := p.cond.nextMark(p.base.startMs, now); ok && at < next {
+			next = at
+		}
+		if next <= now {
+			// Events due now (a zero-latency fsync, say): run them, and
+			// never twice in a row at the same moment.
+			next = now
+			if last == now {
+				next = now + 1
+			}
+		}
+		last = now
+		p.sess.RunUntil(next)
+	}
+}
+
+// nextScripted is the time of the session's next scripted step after now.
+func (p *Play) nextScripted(now int64) (int64, bool) {
+	steps := p.sess.Steps()
+	i := sort.Search(len(steps), func(i int) bool { return steps[i].At > now })
+	if i < len(steps) {
+		return steps[i].At, true
+	}
+	return 0, false
+}
+
+func (p *Play) finish() {
+	p.done, p.doneAt = true, p.sess.Now()
+	if p.Step.Kind != Predict {
+		return
+	}
+	w := p.sess.World()
+	o := &Outcome{Chosen: p.answer, Happened: -1}
+	for i, c := range p.Step.Choices {
+		if c.When.Eval(w, p.base) {
+			o.True = append(o.True, i)
+		}
+		for _, f := range c.When.Facts(w, p.base) {
+			if !slices.Contains(o.Facts, f) {
+				o.Facts = append(o.Facts, f)
+			}
+		}
+	}
+	if len(o.True) == 1 {
+		o.Happened = o.True[0]
+	}
+	o.Correct = o.Happened >= 0 && o.Happened == o.Chosen
+	p.outcome = o
+}
+
+// Errors of the Play's actions.
+var (
+	ErrNotDo      = errors.New("only a do step has a show me")
+	ErrNotPredict = errors.New("only a predict step takes an answer")
+	ErrAnswered   = errors.New("the question is already answered")
+)
+
+// ShowMe does the step's action for the learner, now ("leader" in it is
+// the leader now).
+func (p *Play) ShowMe() error {
+	if p.Step.Kind != Do {
+		return ErrNotDo
+	}
+	steps, err := p.Step.ShowMe.Resolve(p.sess.World())
+	if err != nil {
+		return fmt.Errorf("show me: %v", err)
+	}
+	p.actedAt = p.sess.Now()
+	for _, s := range steps {
+		if err := p.sess.Do(s); err != nil {
+			return fmt.Errorf("show me: %s: %v", s.Do, err)
+		}
+	}
+	p.shownMe = true
+	return nil
+}
+
+// ShownMe reports whether the learner asked to be shown.
+func (p *Play) ShownMe() bool { return p.shownMe }
+
+// Answer records the learner's choice (0-based) in a predict step; the
+// simulation may then go on. Outcome tells, once the run has played out,
+// what happened.
+func (p *Play) Answer(choice int) error {
+	switch {
+	case p.Step.Kind != Predict:
+		return ErrNotPredict
+	case p.answer >= 0:
+		return ErrAnswered
+	case choice < 0 || choice >= len(p.Step.Choices):
+		return fmt.Errorf("there is no choice %d: choose 1 to %d", choice+1, len(p.Step.Choices))
+	}
+	p.answer = choice
+	return nil
+}
+
+// Answered returns the learner's choice, if any.
+func (p *Play) Answered() (int, bool) { return p.answer, p.answer >= 0 }
+
+// Outcome is what happened in a predict step, once the run has played out
+// (Done). Its Happened choice is computed from the run, never taken from
+// the file.
+func (p *Play) Outcome() (*Outcome, bool) { return p.outcome, p.outcome != nil }
+
+// Hints returns the hints to show after the learner has spent wall time on
+// a do step without reaching the goal: one more every HintAfter.
+func (p *Play) Hints(wall time.Duration) []Paragraph {
+	if p.Step.Kind != Do || p.Step.HintAfter <= 0 {
+		return nil
+	}
+	n := int(wall / p.Step.HintAfter)
+	return p.Step.Hints[:min(n, len(p.Step.Hints))]
+}
+
+// Highlights are the step's highlights with "leader" and "leaderAtStart"
+// resolved to servers as of now (dropped when nobody leads).
+func (p *Play) Highlights() []Highlight {
+	var out []Highlight
+	for _, h := range p.Step.Highlights {
+		switch h.Ref {
+		case "leader":
+			id, ok := p.sess.World().Leader()
+			if !ok {
+				continue
+			}
+			h.Node = id
+		case "leaderAtStart":
+			if p.base.leader == 0 {
+				continue
+			}
+			h.Node = p.base.leader
+		}
+		out = append(out, h)
+	}
+	return out
+}
+
+// Runner drives a lesson for a view: one step at a time, with Next, Back
+// and Jump to any step. Every step starts from the same state however it
+// is reached: its fresh setup, or the end of the previous step's canonical
+// play (what AutoPlay does), which the Runner computes, and remembers, when
+// needed.
+type Runner struct {
+	lesson *Lesson
+	index  int
+	play   *Play
+	// ends are the canonical end states of the steps computed so far; they
+	// are never run again (a step starts from a clone).
+	ends map[int]*playground.World
+}
+
+// NewRunner starts a lesson at its first step.
+func NewRunner(l *Lesson) (*Runner, error) {
+	r := &Runner{lesson: l, ends: map[int]*playground.World{}}
+	if err := r.Jump(0); err != nil {
+		return nil, err
+	}
+	return r, nil
+}
+
+// Lesson is the lesson being run.
+func (r *Runner) Lesson() *Lesson { return r.lesson }
+
+// Index is the current step (0-based).
+func (r *Runner) Index() int { return r.index }
+
+// Step is the current step.
+func (r *Runner) Step() *Step { return r.lesson.Steps[r.index] }
+
+// Play is the current step's play.
+func (r *Runner) Play() *Play { return r.play }
+
+// Session is the current step's simulation.
+func (r *Runner) Session() *playground.Session { return r.play.sess }
+
+// Last reports whether the current step is the lesson's last.
+func (r *Runner) Last() bool { return r.index == len(r.lesson.Steps)-1 }
+
+// ErrNoStep is returned when moving past either end of the lesson.
+var ErrNoStep = errors.New("no such step")
+
+// Next starts the following step (from its canonical start, whatever the
+// learner did in this one).
+func (r *Runner) Next() error { return r.Jump(r.index + 1) }
+
+// Back starts the previous step again.
+func (r *Runner) Back() error { return r.Jump(r.index - 1) }
+
+// Restart starts the current step again.
+func (r *Runner) Restart() error { return r.Jump(r.index) }
+
+// Jump starts step i (0-based).
+func (r *Runner) Jump(i int) error {
+	if i < 0 || i >= len(r.lesson.Steps) {
+		return ErrNoStep
+	}
+	w, err := r.startWorld(i)
+	if err != nil {
+		return err
+	}
+	p, err := newPlay(r.lesson.Steps[i], w)
+	if err != nil {
+		return r.lesson.stepErr(i, "setup", err)
+	}
+	r.index, r.play = i, p
+	return nil
+}
+
+// startWorld is the world step i starts from (before its setup's actions).
+func (r *Runner) startWorld(i int) (*playground.World, error) {
+	st := r.lesson.Steps[i]
+	if st.Setup.Fresh() {
+		w, err := st.Setup.Scenario.NewWorld()
+		if err != nil {
+			return nil, r.lesson.stepErr(i, "setup", err)
+		}
+		return w, nil
+	}
+	end, err := r.end(i - 1)
+	if err != nil {
+		return nil, err
+	}
+	return end.Clone(), nil
+}
+
+// end is the canonical end state of step i.
+func (r *Runner) end(i int) (*playground.World, error) {
+	if w, ok := r.ends[i]; ok {
+		return w, nil
+	}
+	w, err := r.startWorld(i)
+	if err != nil {
+		return nil, err
+	}
+	p, err := newPlay(r.lesson.Steps[i], w)
+	if err != nil {
+		return nil, r.lesson.stepErr(i, "setup", err)
+	}
+	if rep := p.canonical(r.lesson, nil); rep.Err != nil {
+		return nil, rep.Err
+	}
+	r.ends[i] = p.sess.World()
+	return r.ends[i], nil
+}
+
+func (l *Lesson) stepErr(i int, field string, err error) error {
+	var le *Error
+	if errors.As(err, &le) {
+		return err
+	}
+	st := l.Steps[i]
+	return &Error{File: l.File, Line: st.Line, Step: i + 1, Title: st.Title, Field: field, Msg: err.Error()}
+}

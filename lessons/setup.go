@@ -1,0 +1,406 @@
+package lessons
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"maps"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/raftlab/raftlab/playground"
+	"github.com/raftlab/raftlab/raft"
+)
+
+// Script is a list of playground actions (the scenario format's steps)
+// whose server fields may say "leader": the node that leads when the script
+// runs, resolved then.
+type Script struct {
+	Steps []playground.Step
+	refs  []scriptRef
+}
+
+type scriptRef struct {
+	step  int
+	field string // node, from or to
+}
+
+// Resolve returns the script's steps with "leader" replaced by the leader
+// of w.
+func (s *Script) Resolve(w *playground.World) ([]playground.Step, error) {
+	out := slices.Clone(s.Steps)
+	if len(s.refs) == 0 {
+		return out, nil
+	}
+	id, ok := w.Leader()
+	if !ok {
+		r := s.refs[0]
+		return nil, fmt.Errorf("action %d (%s) names \"leader\", but no server leads at %d ms", r.step+1, out[r.step].Do, w.Now())
+	}
+	for _, r := range s.refs {
+		st := &out[r.step]
+		switch r.field {
+		case "node":
+			st.Node = id
+		case "from":
+			st.From = id
+		case "to":
+			st.To = id
+		}
+		if (st.Do == "cut" || st.Do == "link") && st.From == st.To {
+			return nil, fmt.Errorf("action %d (%s) would join %s to itself (\"leader\" is %s)", r.step+1, st.Do, nodeName(id), nodeName(id))
+		}
+	}
+	return out, nil
+}
+
+// parseScript parses a JSON list of actions for a cluster of the given
+// size. Show-me actions happen when the learner asks, so they take no "at".
+func parseScript(data []byte, nodes int, showMe bool) (*Script, error) {
+	var raws []json.RawMessage
+	if err := json.Unmarshal(data, &raws); err != nil {
+		return nil, fmt.Errorf("expected a JSON list of actions like [{\"do\": \"crash\", \"node\": \"leader\"}]: %v", jsonMsg(err))
+	}
+	if raws == nil {
+		return nil, fmt.Errorf("expected a JSON list of actions, not null")
+	}
+	var refs []scriptRef
+	for i, raw := range raws {
+		obj, err := decodeObject(raw)
+		if err != nil {
+			return nil, fmt.Errorf("action %d: %v", i+1, err)
+		}
+		if showMe {
+			if _, ok := obj["at"]; ok {
+				return nil, fmt.Errorf("action %d: a show-me action happens when the learner asks for it: remove \"at\"", i+1)
+			}
+			var do string
+			_ = json.Unmarshal(obj["do"], &do)
+			if do == "expect" {
+				return nil, fmt.Errorf("action %d: expect checks, it does not act: show me needs actions", i+1)
+			}
+		}
+		fields, err := leaderRefs(obj, nodes)
+		if err != nil {
+			return nil, fmt.Errorf("action %d: %v", i+1, err)
+		}
+		for _, f := range fields {
+			refs = append(refs, scriptRef{step: i, field: f})
+		}
+		raws[i], _ = json.Marshal(obj)
+	}
+	steps, _ := json.Marshal(raws)
+	doc := fmt.Sprintf(`{"name": "lesson", "nodes": %d, "steps": %s}`, nodes, steps)
+	sc, err := playground.ParseScenario([]byte(doc))
+	if err != nil {
+		return nil, scenarioErr(err, "action")
+	}
+	return &Script{Steps: sc.Steps, refs: refs}, nil
+}
+
+// leaderRefs replaces "leader" in an action's node, from and to fields with
+// a placeholder server (so that the playground can validate the rest) and
+// returns the fields it replaced.
+func leaderRefs(obj map[string]json.RawMessage, nodes int) ([]string, error) {
+	var refs []string
+	static := map[string]raft.ID{}
+	for _, f := range []string{"node", "from", "to"} {
+		raw, ok := obj[f]
+		if !ok {
+			continue
+		}
+		var s string
+		if err := json.Unmarshal(raw, &s); err != nil {
+			var id raft.ID
+			if json.Unmarshal(raw, &id) == nil {
+				static[f] = id
+			}
+			continue
+		}
+		if s != "leader" {
+			return nil, fmt.Errorf("field %q: %q is not a server: write a number or \"leader\"", f, s)
+		}
+		refs = append(refs, f)
+	}
+	if g, ok := obj["groups"]; ok && bytes.Contains(g, []byte(`"`)) {
+		return nil, fmt.Errorf("field \"groups\": list servers by number (\"leader\" is allowed in node, from and to)")
+	}
+	for _, f := range refs {
+		// A placeholder the other end of a link does not use.
+		p := raft.ID(1)
+		for slices.Contains(slices.Collect(maps.Values(static)), p) && int(p) < nodes {
+			p++
+		}
+		static[f] = p
+		obj[f], _ = json.Marshal(p)
+	}
+	return refs, nil
+}
+
+func decodeObject(raw []byte) (map[string]json.RawMessage, error) {
+	var obj map[string]json.RawMessage
+	if err := json.Unmarshal(raw, &obj); err != nil || obj == nil {
+		if err == nil {
+			return nil, errors.New("expected a JSON object, not null")
+		}
+		return nil, fmt.Errorf("expected a JSON object: %v", jsonMsg(err))
+	}
+	return obj, nil
+}
+
+func jsonMsg(err error) string {
+	var se *json.SyntaxError
+	if errors.As(err, &se) {
+		return fmt.Sprintf("invalid JSON at byte %d: %v", se.Offset, err)
+	}
+	return strings.TrimPrefix(err.Error(), "json: ")
+}
+
+// scenarioErr rewords the playground's steps[i] as "action i+1".
+func scenarioErr(err error, what string) error {
+	var se *playground.ScenarioError
+	if errors.As(err, &se) && se.Step >= 0 {
+		c := *se
+		c.Step = -1
+		prefix := fmt.Sprintf("%s %d", what, se.Step+1)
+		if se.Action != "" {
+			prefix += " (" + se.Action + ")"
+		}
+		return fmt.Errorf("%s: %v", prefix, c.Error())
+	}
+	return err
+}
+
+// setupKeys are the scenario fields a fresh setup may have.
+var setupKeys = []string{"description", "seed", "nodes", "timing", "features", "rules", "network", "initial", "steps", "name"}
+
+// parseSetup parses a setup block. nodes is the cluster size so far (0
+// before the first fresh setup).
+func parseSetup(data []byte, nodes int, name string) (*Setup, error) {
+	obj, err := decodeObject(data)
+	if err != nil {
+		return nil, fmt.Errorf("%v (a setup is a scenario object: {\"nodes\": 5, \"seed\": 3, \"steps\": [...]}, or {\"steps\": [...]} to continue from the previous step)", err)
+	}
+	if _, ok := obj["until"]; ok {
+		return nil, fmt.Errorf("\"until\" has no place in a setup: a step runs until its until or goal holds")
+	}
+	if _, fresh := obj["nodes"]; !fresh {
+		for _, k := range slices.Sorted(maps.Keys(obj)) {
+			if k != "steps" {
+				if !slices.Contains(setupKeys, k) {
+					return nil, fmt.Errorf("unknown field %q", k)
+				}
+				return nil, fmt.Errorf("%q can only be given with \"nodes\", in a setup that starts a new cluster; a setup that continues from the previous step may only have \"steps\"", k)
+			}
+		}
+		if nodes == 0 {
+			return nil, fmt.Errorf("the first step must start a cluster: give \"nodes\"")
+		}
+		if _, ok := obj["steps"]; !ok {
+			return nil, fmt.Errorf("an empty setup: give \"steps\" to act on the previous step's cluster, or \"nodes\" to start a new one")
+		}
+		script, err := parseScript(obj["steps"], nodes, false)
+		if err != nil {
+			return nil, err
+		}
+		return &Setup{Script: script}, nil
+	}
+	var n int
+	if err := json.Unmarshal(obj["nodes"], &n); err != nil || n < 1 || n > playground.MaxNodes {
+		return nil, fmt.Errorf("field \"nodes\": must be a whole number from 1 to %d, not %s", playground.MaxNodes, obj["nodes"])
+	}
+	var refs []scriptRef
+	if raw, ok := obj["steps"]; ok {
+		var raws []json.RawMessage
+		if err := json.Unmarshal(raw, &raws); err != nil {
+			return nil, fmt.Errorf("field \"steps\": expected a list of actions: %v", jsonMsg(err))
+		}
+		for i, r := range raws {
+			o, err := decodeObject(r)
+			if err != nil {
+				return nil, fmt.Errorf("action %d: %v", i+1, err)
+			}
+			fields, err := leaderRefs(o, n)
+			if err != nil {
+				return nil, fmt.Errorf("action %d: %v", i+1, err)
+			}
+			for _, f := range fields {
+				refs = append(refs, scriptRef{step: i, field: f})
+			}
+			raws[i], _ = json.Marshal(o)
+		}
+		obj["steps"], _ = json.Marshal(raws)
+	}
+	if _, ok := obj["name"]; !ok {
+		obj["name"], _ = json.Marshal(name)
+	}
+	doc, _ := json.Marshal(obj)
+	sc, err := playground.ParseScenario(doc)
+	if err != nil {
+		return nil, scenarioErr(err, "action")
+	}
+	script := &Script{Steps: sc.Steps, refs: refs}
+	sc.Steps = nil
+	return &Setup{Scenario: sc, Script: script}, nil
+}
+
+// Highlight is something a step points at on screen.
+type Highlight struct {
+	// What is node, link, messages, log, control or label.
+	What string
+	// Node is the server (node, link, log); Ref is "leader" or
+	// "leaderAtStart" when the server is named that way (Runner resolves
+	// it into Node).
+	Node raft.ID
+	Ref  string
+	// Peer is a link's other end.
+	Peer raft.ID
+	// Message is a message type, or heartbeat.
+	Message string
+	// Index is a log cell's index (0: the whole row); AllNodes marks the
+	// column of that index on every server ("log *:5").
+	Index    uint64
+	AllNodes bool
+	// Control is a control of the playground (Controls); Label a key term
+	// of the glossary shown on screen (term, commit index, nextIndex...).
+	Control string
+	Label   string
+}
+
+func (h Highlight) String() string {
+	node := func() string {
+		if h.Ref != "" {
+			return h.Ref
+		}
+		return strconv.FormatUint(uint64(h.Node), 10)
+	}
+	switch h.What {
+	case "node":
+		return "node " + node()
+	case "link":
+		return fmt.Sprintf("link %d-%d", h.Node, h.Peer)
+	case "messages":
+		return "messages " + h.Message
+	case "log":
+		switch {
+		case h.AllNodes:
+			return fmt.Sprintf("log *:%d", h.Index)
+		case h.Index == 0:
+			return "log " + node()
+		}
+		return fmt.Sprintf("log %s:%d", node(), h.Index)
+	case "control":
+		return "control " + h.Control
+	}
+	return "label " + h.Label
+}
+
+// Controls are the names of the playground's controls a lesson can point
+// at (the names the views give their buttons, menu items and panels).
+var Controls = []string{
+	"play", "step", "slower", "faster", "write", "read", "add", "heal", "settings", "save", "help",
+	"client-key", "client-target", "client-put", "client-get", "client-delete", "client-cas",
+	"feed-story", "feed-elections", "feed-log", "feed-network", "feed-clients", "feed-all",
+	"menu-crash", "menu-restart", "menu-timeout", "menu-transfer", "menu-snapshot", "menu-isolate",
+	"menu-remove", "menu-drop", "menu-cut-both", "menu-cut-ab", "menu-cut-ba", "menu-heal-link",
+	"timeline", "logs", "feed", "safety", "inspector",
+}
+
+// parseHighlights parses one highlight line: items separated by commas.
+func parseHighlights(line string, nodes int) ([]Highlight, error) {
+	var out []Highlight
+	for item := range strings.SplitSeq(line, ",") {
+		item = strings.TrimSpace(item)
+		what, rest, _ := strings.Cut(item, " ")
+		rest = strings.TrimSpace(rest)
+		server := func(s string) (Highlight, error) {
+			if s == "leader" || s == "leaderAtStart" {
+				return Highlight{What: "node", Ref: s}, nil
+			}
+			id, err := strconv.Atoi(s)
+			if err != nil || id < 1 || id > nodes {
+				return Highlight{}, fmt.Errorf("%q: expected a server number from 1 to %d, leader or leaderAtStart, not %q", item, nodes, s)
+			}
+			return Highlight{What: "node", Node: raft.ID(id)}, nil
+		}
+		switch what {
+		case "leader", "leaderAtStart":
+			if rest != "" {
+				return nil, fmt.Errorf("%q: write node %s", item, what)
+			}
+			out = append(out, Highlight{What: "node", Ref: what})
+		case "node", "nodes":
+			if rest == "" {
+				return nil, fmt.Errorf("%q: which servers? e.g. node 3, or nodes 1 2", item)
+			}
+			for _, s := range strings.Fields(rest) {
+				h, err := server(s)
+				if err != nil {
+					return nil, err
+				}
+				out = append(out, h)
+			}
+		case "link":
+			a, b, ok := strings.Cut(rest, "-")
+			ha, errA := server(strings.TrimSpace(a))
+			hb, errB := server(strings.TrimSpace(b))
+			if !ok || errA != nil || errB != nil || ha.Ref != "" || hb.Ref != "" || ha.Node == hb.Node {
+				return nil, fmt.Errorf("%q: expected link A-B with two different server numbers, e.g. link 1-2", item)
+			}
+			out = append(out, Highlight{What: "link", Node: ha.Node, Peer: hb.Node})
+		case "messages":
+			found := ""
+			for _, name := range msgNames {
+				if name != "" && strings.EqualFold(name, rest) {
+					found = name
+				}
+			}
+			if found == "" {
+				return nil, fmt.Errorf("%q: expected a message type (RequestVote, AppendEntries, heartbeat, ...), not %q", item, rest)
+			}
+			out = append(out, Highlight{What: "messages", Message: found})
+		case "log":
+			node, idx, hasIdx := strings.Cut(rest, ":")
+			h := Highlight{What: "log"}
+			if node == "*" {
+				h.AllNodes = true
+			} else {
+				s, err := server(strings.TrimSpace(node))
+				if err != nil {
+					return nil, err
+				}
+				h.Node, h.Ref = s.Node, s.Ref
+			}
+			if hasIdx {
+				i, err := strconv.ParseUint(strings.TrimSpace(idx), 10, 64)
+				if err != nil || i < 1 {
+					return nil, fmt.Errorf("%q: expected log SERVER:INDEX with an index from 1, e.g. log 3:5 or log *:5", item)
+				}
+				h.Index = i
+			} else if h.AllNodes {
+				return nil, fmt.Errorf("%q: log * needs an index, e.g. log *:5", item)
+			}
+			out = append(out, h)
+		case "control":
+			if !slices.Contains(Controls, rest) {
+				msg := fmt.Sprintf("%q: unknown control %q", item, rest)
+				if s := suggest(rest, Controls); s != "" {
+					msg += fmt.Sprintf(" (did you mean %s?)", s)
+				}
+				return nil, fmt.Errorf("%s; the controls are %s", msg, strings.Join(Controls, ", "))
+			}
+			out = append(out, Highlight{What: "control", Control: rest})
+		case "label":
+			e, ok := Lookup(rest)
+			if !ok {
+				return nil, fmt.Errorf("%q: %v", item, checkTerm(rest))
+			}
+			out = append(out, Highlight{What: "label", Label: e.Term})
+		default:
+			return nil, fmt.Errorf("%q: expected node, leader, link, messages, log, control or label", item)
+		}
+	}
+	return out, nil
+}

@@ -1,0 +1,547 @@
+package lessons
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/raftlab/raftlab/playground"
+	"github.com/raftlab/raftlab/raft"
+)
+
+// Baseline is the moment a step began, which a step's predicates count
+// from: elapsed time, votes, rejections, elections, messages sent and
+// dropped, client writes, and the leader and highest term at that moment.
+type Baseline struct {
+	startMs      int64
+	traceStart   int
+	historyStart int
+	leader       raft.ID
+	maxTerm      uint64
+	stats        playground.Stats
+	violations   int
+
+	// The tally of trace events since the start, kept up to date as the
+	// world runs (and recounted when the world is replaced by a seek).
+	tw      *playground.World
+	scanned int
+	t       tally
+}
+
+type tally struct {
+	votes       [playground.MaxNodes + 1]int
+	rejections  [playground.MaxNodes + 1]int
+	truncations [playground.MaxNodes + 1]int
+	// sent counts Raft messages by sender and type (heartbeatMsg for
+	// AppendEntries without entries).
+	sent [playground.MaxNodes + 1][heartbeatMsg + 1]int
+}
+
+// NewBaseline marks the present of w as a step's start.
+func NewBaseline(w *playground.World) *Baseline {
+	b := &Baseline{startMs: w.Now(), traceStart: w.TraceLen(), historyStart: len(w.History()), stats: w.Stats(), violations: len(w.Violations())}
+	b.leader, _ = w.Leader()
+	for _, id := range w.Nodes() {
+		if n := w.Node(id); n.Up {
+			b.maxTerm = max(b.maxTerm, n.Raft.Term())
+		}
+	}
+	return b
+}
+
+// StartMs is when the step began.
+func (b *Baseline) StartMs() int64 { return b.startMs }
+
+// LeaderAtStart is the node that led when the step began (None if none).
+func (b *Baseline) LeaderAtStart() raft.ID { return b.leader }
+
+func (b *Baseline) update(w *playground.World) *tally {
+	if w != b.tw || w.TraceLen() < b.scanned {
+		b.tw, b.scanned, b.t = w, b.traceStart, tally{}
+	}
+	for ; b.scanned < w.TraceLen(); b.scanned++ {
+		e := w.EventAt(b.scanned)
+		switch e.Type {
+		case playground.EvVote:
+			if e.Peer <= playground.MaxNodes {
+				b.t.votes[e.Peer]++
+			}
+		case playground.EvTruncate:
+			b.t.truncations[e.Node]++
+		case playground.EvSend:
+			f := e.Flight
+			if f == nil || f.Kind != playground.FlightRaft || f.From > playground.MaxNodes {
+				continue
+			}
+			m := f.Raft
+			if int(m.Type) < heartbeatMsg {
+				b.t.sent[f.From][m.Type]++
+			}
+			if m.IsHeartbeat() {
+				b.t.sent[f.From][heartbeatMsg]++
+			}
+			if m.Type == raft.MsgAppendEntriesResponse && m.Reject {
+				b.t.rejections[f.From]++
+			}
+		}
+	}
+	return &b.t
+}
+
+type evalCtx struct {
+	w *playground.World
+	b *Baseline
+}
+
+// node resolves a server argument; it returns a reason when it cannot.
+func (c *evalCtx) node(a arg) (raft.ID, string) {
+	switch a.ref {
+	case "leader":
+		id, ok := c.w.Leader()
+		if !ok {
+			return raft.None, "there is no leader"
+		}
+		return id, ""
+	case "leaderAtStart":
+		if c.b.leader == raft.None {
+			return raft.None, "no server led when the step began"
+		}
+		return c.b.leader, ""
+	}
+	return a.id, ""
+}
+
+// upNode resolves a server argument to a live node.
+func (c *evalCtx) upNode(a arg) (*playground.Node, string) {
+	id, why := c.node(a)
+	if why != "" {
+		return nil, why
+	}
+	n := c.w.Node(id)
+	switch {
+	case n == nil:
+		return nil, fmt.Sprintf("there is no %s", nodeName(id))
+	case !n.Up:
+		return nil, fmt.Sprintf("%s is down", nodeName(id))
+	}
+	return n, ""
+}
+
+func (c *evalCtx) leaderNode() (*playground.Node, string) {
+	id, ok := c.w.Leader()
+	if !ok {
+		return nil, "there is no leader"
+	}
+	return c.w.Node(id), ""
+}
+
+func (c *evalCtx) upNodes() []*playground.Node {
+	var out []*playground.Node
+	for _, id := range c.w.Nodes() {
+		if n := c.w.Node(id); n.Up {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+func (c *evalCtx) leaderFact() string {
+	if id, ok := c.w.Leader(); ok {
+		return fmt.Sprintf("%s leads in term %d", nodeName(id), c.w.Node(id).Raft.Term())
+	}
+	return "no server leads"
+}
+
+// sameLog reports whether two live nodes hold the same log.
+func sameLog(a, b *raft.Node) bool {
+	if a.LastIndex() != b.LastIndex() {
+		return false
+	}
+	for i := max(a.FirstIndex(), b.FirstIndex()); i <= a.LastIndex(); i++ {
+		ta, _ := a.TermAt(i)
+		tb, _ := b.TermAt(i)
+		if ta != tb {
+			return false
+		}
+	}
+	return true
+}
+
+func termAt(r *raft.Node, i uint64) uint64 {
+	t, _ := r.TermAt(i)
+	return t
+}
+
+type atomDef struct {
+	name string
+	num  bool
+	// params are the arguments; the last optional ones may be left out,
+	// and a variadic atom repeats its last.
+	params   []param
+	optional int
+	variadic bool
+	doc      string
+	example  string
+	b        func(c *evalCtx, a []arg) (bool, string)
+	n        func(c *evalCtx, a []arg) (int64, bool, string)
+}
+
+func (d *atomDef) usage() string {
+	names := map[param]string{pNode: "a server", pIndex: "a log index", pMsg: "a message type", pRole: "a role"}
+	if len(d.params) == 0 {
+		return "no arguments"
+	}
+	var parts []string
+	for _, p := range d.params {
+		parts = append(parts, names[p])
+	}
+	s := strings.Join(parts, " and ")
+	switch {
+	case d.variadic:
+		s = "one or more servers"
+	case d.optional > 0:
+		s += fmt.Sprintf(" (the last %d optional)", d.optional)
+	}
+	return s
+}
+
+// Vocabulary documents every name a predicate may use: "name(args)" and
+// what it means.
+func Vocabulary() []string {
+	var out []string
+	for _, d := range atoms {
+		kind := "condition"
+		if d.num {
+			kind = "number"
+		}
+		out = append(out, fmt.Sprintf("%s (%s): %s", d.example, kind, d.doc))
+	}
+	return out
+}
+
+func lookupAtom(name string) *atomDef {
+	for _, d := range atoms {
+		if d.name == name {
+			return d
+		}
+	}
+	return nil
+}
+
+func atomNames() []string {
+	var out []string
+	for _, d := range atoms {
+		out = append(out, d.name)
+	}
+	return out
+}
+
+func boolAtom(name string, params []param, doc, example string, f func(c *evalCtx, a []arg) (bool, string)) *atomDef {
+	return &atomDef{name: name, params: params, doc: doc, example: example, b: f}
+}
+
+func numAtom(name string, params []param, doc, example string, f func(c *evalCtx, a []arg) (int64, bool, string)) *atomDef {
+	return &atomDef{name: name, num: true, params: params, doc: doc, example: example, n: f}
+}
+
+// nodeNum makes a number atom over one live server.
+func nodeNum(name, doc, example string, f func(n *playground.Node) int64) *atomDef {
+	return numAtom(name, []param{pNode}, doc, example, func(c *evalCtx, a []arg) (int64, bool, string) {
+		n, why := c.upNode(a[0])
+		if n == nil {
+			return 0, false, why
+		}
+		return f(n), true, ""
+	})
+}
+
+// count makes a number atom counting per-server events since the step
+// began.
+func count(name, doc, example string, f func(t *tally, id raft.ID) int) *atomDef {
+	return numAtom(name, []param{pNode}, doc, example, func(c *evalCtx, a []arg) (int64, bool, string) {
+		id, why := c.node(a[0])
+		if why != "" {
+			return 0, false, why
+		}
+		return int64(f(c.b.update(c.w), id)), true, ""
+	})
+}
+
+// progress makes a number atom from the leader's view of a follower.
+func progress(name, doc, example string, f func(p raft.Progress) uint64) *atomDef {
+	return numAtom(name, []param{pNode}, doc, example, func(c *evalCtx, a []arg) (int64, bool, string) {
+		l, why := c.leaderNode()
+		if l == nil {
+			return 0, false, why
+		}
+		id, why := c.node(a[0])
+		if why != "" {
+			return 0, false, why
+		}
+		if id == l.ID {
+			return 0, false, fmt.Sprintf("%s is the leader itself", nodeName(id))
+		}
+		p, ok := l.Raft.PeerProgress(id)
+		if !ok {
+			return 0, false, fmt.Sprintf("the leader %s does not replicate to %s", nodeName(l.ID), nodeName(id))
+		}
+		return int64(f(p)), true, ""
+	})
+}
+
+var atoms []*atomDef
+
+func init() {
+	atoms = []*atomDef{
+		// Leaders and roles.
+		boolAtom("leader", nil, "some server leads (the live leader of the highest term)", "leader",
+			func(c *evalCtx, _ []arg) (bool, string) {
+				_, ok := c.w.Leader()
+				return ok, c.leaderFact()
+			}),
+		boolAtom("noLeader", nil, "no live server leads", "noLeader",
+			func(c *evalCtx, _ []arg) (bool, string) {
+				_, ok := c.w.Leader()
+				return !ok, c.leaderFact()
+			}),
+		boolAtom("newLeader", nil, "a server leads in a term higher than any term when the step began", "newLeader",
+			func(c *evalCtx, _ []arg) (bool, string) {
+				id, ok := c.w.Leader()
+				fact := fmt.Sprintf("%s; the highest term when the step began was %d", c.leaderFact(), c.b.maxTerm)
+				return ok && c.w.Node(id).Raft.Term() > c.b.maxTerm, fact
+			}),
+		boolAtom("leaderIs", []param{pNode}, "this server leads", "leaderIs(3)",
+			func(c *evalCtx, a []arg) (bool, string) {
+				id, why := c.node(a[0])
+				if why != "" {
+					return false, why
+				}
+				l, ok := c.w.Leader()
+				return ok && l == id, c.leaderFact()
+			}),
+		{name: "leaderIn", params: []param{pNode}, variadic: true, doc: "one of these servers leads", example: "leaderIn(2, 3)",
+			b: func(c *evalCtx, a []arg) (bool, string) {
+				l, ok := c.w.Leader()
+				if !ok {
+					return false, c.leaderFact()
+				}
+				for _, x := range a {
+					if id, why := c.node(x); why == "" && id == l {
+						return true, c.leaderFact()
+					}
+				}
+				return false, c.leaderFact()
+			}},
+		boolAtom("role", []param{pNode, pRole}, "the server is up in this role (follower, pre-candidate, candidate, leader)", "role(3, candidate)",
+			func(c *evalCtx, a []arg) (bool, string) {
+				n, why := c.upNode(a[0])
+				if n == nil {
+					return false, why
+				}
+				return n.Raft.Role() == a[1].role, fmt.Sprintf("%s is a %s in term %d", nodeName(n.ID), n.Raft.Role(), n.Raft.Term())
+			}),
+		boolAtom("up", []param{pNode}, "the server is running", "up(3)",
+			func(c *evalCtx, a []arg) (bool, string) {
+				id, why := c.node(a[0])
+				if why != "" {
+					return false, why
+				}
+				n := c.w.Node(id)
+				return n != nil && n.Up, ""
+			}),
+		boolAtom("down", []param{pNode}, "the server has crashed (and not restarted)", "down(leaderAtStart)",
+			func(c *evalCtx, a []arg) (bool, string) {
+				id, why := c.node(a[0])
+				if why != "" {
+					return false, why
+				}
+				n := c.w.Node(id)
+				return n != nil && !n.Up, ""
+			}),
+
+		// The network.
+		boolAtom("partitioned", nil, "the network is split into groups (partition or isolate)", "partitioned",
+			func(c *evalCtx, _ []arg) (bool, string) {
+				net := c.w.Network()
+				return net.Partitioned(), ""
+			}),
+		boolAtom("cut", []param{pNode, pNode}, "messages from the first server cannot reach the second (a cut link or a partition)", "cut(1, 2)",
+			func(c *evalCtx, a []arg) (bool, string) {
+				from, why := c.node(a[0])
+				if why != "" {
+					return false, why
+				}
+				to, why := c.node(a[1])
+				if why != "" {
+					return false, why
+				}
+				net := c.w.Network()
+				return !net.Connected(from, to), ""
+			}),
+
+		// Logs.
+		boolAtom("logsMatch", nil, "every live server holds the same log", "logsMatch",
+			func(c *evalCtx, _ []arg) (bool, string) {
+				ns := c.upNodes()
+				for _, n := range ns[min(1, len(ns)):] {
+					if !sameLog(ns[0].Raft, n.Raft) {
+						return false, fmt.Sprintf("%s's log differs from %s's", nodeName(n.ID), nodeName(ns[0].ID))
+					}
+				}
+				return true, ""
+			}),
+		boolAtom("caughtUp", []param{pNode}, "the server's log is the same as the leader's", "caughtUp(3)",
+			func(c *evalCtx, a []arg) (bool, string) {
+				n, why := c.upNode(a[0])
+				if n == nil {
+					return false, why
+				}
+				l, why := c.leaderNode()
+				if l == nil {
+					return false, why
+				}
+				return sameLog(n.Raft, l.Raft), ""
+			}),
+		boolAtom("committed", []param{pIndex}, "the entry at this index is committed (some live server's commit index reaches it)", "committed(5)",
+			func(c *evalCtx, a []arg) (bool, string) {
+				best := uint64(0)
+				for _, n := range c.upNodes() {
+					best = max(best, n.Raft.CommitIndex())
+				}
+				return best >= a[0].n, fmt.Sprintf("the highest commit index is %d", best)
+			}),
+
+		// Numbers: time and terms.
+		numAtom("elapsed", nil, "milliseconds since the step began (write 1500, 1500ms or 1.5s)", "elapsed >= 2s",
+			func(c *evalCtx, _ []arg) (int64, bool, string) { return c.w.Now() - c.b.startMs, true, "" }),
+		{name: "term", num: true, params: []param{pNode}, optional: 1, doc: "the highest term of any live server, or one server's term", example: "term(3) >= 2",
+			n: func(c *evalCtx, a []arg) (int64, bool, string) {
+				if len(a) == 1 {
+					n, why := c.upNode(a[0])
+					if n == nil {
+						return 0, false, why
+					}
+					return int64(n.Raft.Term()), true, ""
+				}
+				best := uint64(0)
+				for _, n := range c.upNodes() {
+					best = max(best, n.Raft.Term())
+				}
+				return int64(best), true, ""
+			}},
+		numAtom("leaderTerm", nil, "the leader's term", "leaderTerm = 2",
+			func(c *evalCtx, _ []arg) (int64, bool, string) {
+				l, why := c.leaderNode()
+				if l == nil {
+					return 0, false, why
+				}
+				return int64(l.Raft.Term()), true, ""
+			}),
+
+		// Numbers: one server's log.
+		nodeNum("votedFor", "the server this one voted for in its current term (0: nobody)", "votedFor(4) != 1", func(n *playground.Node) int64 { return int64(n.Raft.HardState().Vote) }),
+		nodeNum("commitIndex", "the server's commit index", "commitIndex(3) >= 5", func(n *playground.Node) int64 { return int64(n.Raft.CommitIndex()) }),
+		nodeNum("appliedIndex", "the last entry the server applied to its state machine", "appliedIndex(3) >= 5", func(n *playground.Node) int64 { return int64(n.Raft.AppliedIndex()) }),
+		nodeNum("lastIndex", "the index of the server's last log entry", "lastIndex(1) > commitIndex(1)", func(n *playground.Node) int64 { return int64(n.Raft.LastIndex()) }),
+		numAtom("termAt", []param{pNode, pIndex}, "the term of the server's entry at this index (0 when it has none)", "termAt(3, 5) = 4",
+			func(c *evalCtx, a []arg) (int64, bool, string) {
+				n, why := c.upNode(a[0])
+				if n == nil {
+					return 0, false, why
+				}
+				return int64(termAt(n.Raft, a[1].n)), true, ""
+			}),
+		progress("nextIndex", "the leader's nextIndex for this follower", "nextIndex(3) <= 5", func(p raft.Progress) uint64 { return p.Next }),
+		progress("matchIndex", "the leader's matchIndex for this follower", "matchIndex(3) >= 11", func(p raft.Progress) uint64 { return p.Match }),
+
+		// Numbers: the cluster.
+		numAtom("committedOn", []param{pIndex}, "how many live servers have a commit index at least this high", "committedOn(5) >= majority",
+			func(c *evalCtx, a []arg) (int64, bool, string) {
+				k := 0
+				for _, n := range c.upNodes() {
+					if n.Raft.CommitIndex() >= a[0].n {
+						k++
+					}
+				}
+				return int64(k), true, ""
+			}),
+		numAtom("replicatedOn", []param{pIndex}, "how many live servers (the leader included) hold the leader's entry at this index", "replicatedOn(5) >= majority",
+			func(c *evalCtx, a []arg) (int64, bool, string) {
+				l, why := c.leaderNode()
+				if l == nil {
+					return 0, false, why
+				}
+				want := termAt(l.Raft, a[0].n)
+				if want == 0 {
+					return 0, true, fmt.Sprintf("the leader has no entry %d", a[0].n)
+				}
+				k := 0
+				for _, n := range c.upNodes() {
+					if termAt(n.Raft, a[0].n) == want {
+						k++
+					}
+				}
+				return int64(k), true, ""
+			}),
+		numAtom("majority", nil, "a majority of the servers: 2 of 3, 3 of 5, 4 of 7", "committedOn(5) >= majority",
+			func(c *evalCtx, _ []arg) (int64, bool, string) { return int64(len(c.w.Nodes())/2 + 1), true, "" }),
+		numAtom("nodes", nil, "the number of servers in the cluster, up or down", "committedOn(5) = nodes",
+			func(c *evalCtx, _ []arg) (int64, bool, string) { return int64(len(c.w.Nodes())), true, "" }),
+		numAtom("violations", nil, "safety violations found so far in the run", "violations = 0",
+			func(c *evalCtx, _ []arg) (int64, bool, string) { return int64(len(c.w.Violations())), true, "" }),
+
+		// Numbers: what happened since the step began.
+		count("votes", "votes granted to this server since the step began (from the others: its own vote is not counted)", "votes(1) >= 2",
+			func(t *tally, id raft.ID) int { return t.votes[id] }),
+		count("rejections", "AppendEntries this server rejected since the step began", "rejections(3) = 6",
+			func(t *tally, id raft.ID) int { return t.rejections[id] }),
+		count("truncations", "times this server deleted conflicting entries from its log since the step began", "truncations(7) >= 1",
+			func(t *tally, id raft.ID) int { return t.truncations[id] }),
+		numAtom("elections", nil, "elections started since the step began (a server became a candidate)", "elections = 0",
+			func(c *evalCtx, _ []arg) (int64, bool, string) {
+				return int64(c.w.Stats().Elections - c.b.stats.Elections), true, ""
+			}),
+		{name: "sent", num: true, params: []param{pMsg, pNode}, optional: 1, doc: "messages of a type sent since the step began, by anyone or by one server (heartbeat: AppendEntries without entries)", example: "sent(RequestVote, 2) >= 1",
+			n: func(c *evalCtx, a []arg) (int64, bool, string) {
+				t := c.b.update(c.w)
+				if len(a) == 2 {
+					id, why := c.node(a[1])
+					if why != "" {
+						return 0, false, why
+					}
+					return int64(t.sent[id][a[0].msg]), true, ""
+				}
+				k := 0
+				for id := range t.sent {
+					k += t.sent[id][a[0].msg]
+				}
+				return int64(k), true, ""
+			}},
+		numAtom("dropped", nil, "messages between servers lost since the step began (cut, partitioned, crashed receiver, dropped)", "dropped >= 1",
+			func(c *evalCtx, _ []arg) (int64, bool, string) {
+				return int64(c.w.Stats().MessagesDropped - c.b.stats.MessagesDropped), true, ""
+			}),
+		numAtom("writes", nil, "client writes (put, delete, cas) sent since the step began", "writes >= 1",
+			func(c *evalCtx, _ []arg) (int64, bool, string) {
+				k, _ := c.writes()
+				return int64(k), true, ""
+			}),
+		numAtom("writesCommitted", nil, "client writes sent since the step began that the cluster has committed and answered", "writesCommitted >= 1",
+			func(c *evalCtx, _ []arg) (int64, bool, string) {
+				_, k := c.writes()
+				return int64(k), true, ""
+			}),
+	}
+}
+
+func (c *evalCtx) writes() (sent, answered int) {
+	h := c.w.History()
+	for _, call := range h[min(c.b.historyStart, len(h)):] {
+		if call.Cmd.Op.IsWrite() {
+			sent++
+			if call.Done {
+				answered++
+			}
+		}
+	}
+	return sent, answered
+}
