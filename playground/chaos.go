@@ -100,7 +100,7 @@ func RunChaos(cfg ChaosConfig) (ChaosOutcome, error) {
 			Settings:    s, Until: end, Steps: sess.Steps(),
 		},
 		Stats: w.stats,
-		Calls: len(w.history),
+		Calls: w.history.n,
 	}, nil
 }
 

@@ -21,6 +21,9 @@ type Client struct {
 	guess  raft.ID
 	// gen tells the current attempt's timeout from stale ones.
 	gen uint64
+	// calls holds the history index of each of the client's calls, by
+	// sequence number (seq 1 at index 0).
+	calls []int
 }
 
 // Call is one client operation as the client saw it: when it was invoked,
@@ -72,9 +75,8 @@ func (w *World) Submit(cmd Command, node raft.ID, read ReadMode) int {
 	c := &w.clients[ci]
 	c.seq++
 	cmd.Client, cmd.Seq = c.ID, c.seq
-	w.history = append(w.history, Call{Client: c.ID, Cmd: cmd, Read: read, Node: node, CallMs: w.now, ReturnMs: -1})
-	c.call = len(w.history) - 1
-	w.calls[callKey(cmd)] = c.call
+	c.call = w.history.add(Call{Client: c.ID, Cmd: cmd, Read: read, Node: node, CallMs: w.now, ReturnMs: -1})
+	c.calls = append(c.calls, c.call)
 	target := node
 	if target == raft.None {
 		target = w.pickNode(c.guess, raft.None)
@@ -101,7 +103,7 @@ func (w *World) pickNode(guess, failed raft.ID) raft.ID {
 
 // attempt sends the client's outstanding request to a node.
 func (w *World) attempt(c *Client, to raft.ID) {
-	call := &w.history[c.call]
+	call := w.history.mut(c.call)
 	call.Attempts++
 	c.target = to
 	c.gen++
@@ -111,7 +113,7 @@ func (w *World) attempt(c *Client, to raft.ID) {
 
 // retry sends the outstanding request elsewhere, or gives up.
 func (w *World) retry(c *Client, next raft.ID) {
-	call := &w.history[c.call]
+	call := w.history.get(c.call)
 	if w.now-call.CallMs >= giveUpMs {
 		w.emit(Event{Type: EvClientReturn, Client: c.ID, Note: fmt.Sprintf("client %d gave up on %s after %d attempts; its outcome is unknown", c.ID, call.Cmd.String(), call.Attempts)})
 		c.call = -1
@@ -143,7 +145,7 @@ func (w *World) clientReceive(f *Flight) {
 		return
 	}
 	c := &w.clients[f.Client-1]
-	if c.call < 0 || w.history[c.call].Cmd.Seq != f.Reply.Seq {
+	if c.call < 0 || w.history.get(c.call).Cmd.Seq != f.Reply.Seq {
 		return // an answer to an earlier attempt of a finished call
 	}
 	if f.Reply.Redirect {
@@ -161,7 +163,7 @@ func (w *World) clientReceive(f *Flight) {
 		w.schedule(event{at: w.now + backoffMs, kind: evClientTimeout, id: uint64(c.ID), gen: c.gen, node: next})
 		return
 	}
-	call := &w.history[c.call]
+	call := w.history.mut(c.call)
 	call.Done, call.ReturnMs, call.Result = true, w.now, f.Reply.Result
 	c.guess = f.From
 	c.call = -1
@@ -267,14 +269,20 @@ func (w *World) answerRead(n *Node, rs raft.ReadState) {
 	w.reply(n, pr.client, Reply{Seq: pr.seq, Result: n.KV.Read(pr.key)})
 }
 
-// callKey identifies a call by its command's client and sequence number.
-func callKey(c Command) uint64 { return uint64(c.Client)<<32 | c.Seq }
-
 // noteApplied records that a write took effect, for the linearizability
 // check: it settles the calls whose clients never heard back.
 func (w *World) noteApplied(c Command, res Result) {
-	if i, ok := w.calls[callKey(c)]; ok && !w.history[i].Applied {
-		w.history[i].Applied, w.history[i].Effect = true, res
+	if c.Client < 1 || c.Client > len(w.clients) {
+		return
+	}
+	cl := &w.clients[c.Client-1]
+	if c.Seq < 1 || c.Seq > uint64(len(cl.calls)) {
+		return
+	}
+	i := cl.calls[c.Seq-1]
+	if !w.history.get(i).Applied {
+		call := w.history.mut(i)
+		call.Applied, call.Effect = true, res
 	}
 }
 
@@ -290,4 +298,4 @@ func (w *World) Outstanding() int {
 }
 
 // History lists every client call so far, in invocation order.
-func (w *World) History() []Call { return w.history }
+func (w *World) History() []Call { return w.history.all() }

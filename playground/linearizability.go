@@ -106,7 +106,7 @@ func operations(history []Call, end int64) []porcupine.Operation {
 // CheckLinearizability checks the world's client history against the
 // key-value model, within the timeout.
 func (w *World) CheckLinearizability(timeout time.Duration) (Linearizability, porcupine.LinearizationInfo) {
-	res, info := porcupine.CheckOperationsVerbose(kvModel, operations(w.history, w.now), timeout)
+	res, info := porcupine.CheckOperationsVerbose(kvModel, operations(w.history.all(), w.now), timeout)
 	switch res {
 	case porcupine.Ok:
 		return "ok", info

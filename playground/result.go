@@ -91,7 +91,7 @@ func (w *World) State(name string) RunResult {
 	for _, id := range w.Nodes() {
 		r.Nodes = append(r.Nodes, nodeResult(w.nodes[id]))
 	}
-	for _, c := range w.history {
+	for _, c := range w.history.all() {
 		r.History = append(r.History, historyEntry(c))
 	}
 	r.Verdict = "unchecked"

@@ -36,9 +36,24 @@ const (
 // must be in time order).
 func NewSession(w *World, steps []Step) *Session {
 	s := &Session{world: w, steps: append([]Step(nil), steps...), interval: firstCheckpointInterval, horizon: w.now}
-	s.checkpoints = []checkpoint{{at: w.now, applied: 0, world: w.Clone()}}
+	s.checkpoints = []checkpoint{{at: w.now, applied: 0, world: w.checkpointClone()}}
 	return s
 }
+
+// SetTraceWindow bounds the trace of a long interactive session to about the
+// newest n events (see World.SetTraceWindow); its checkpoints then keep no
+// trace at all.
+func (s *Session) SetTraceWindow(n int) {
+	s.world.SetTraceWindow(n)
+	for i := range s.checkpoints {
+		s.checkpoints[i].world.trace = emptyTraceAt(s.checkpoints[i].world.trace, n)
+	}
+}
+
+// traceContextMs is how much earlier than the moment sought a seek restores
+// a checkpoint when checkpoints keep no trace: the replay refills the event
+// feed with what led up to that moment.
+const traceContextMs = 2000
 
 // World is the world at the session's present. It is replaced by SeekTo, so
 // do not hold on to it across calls.
@@ -87,7 +102,7 @@ func (s *Session) advance(t int64) {
 }
 
 func (s *Session) checkpoint() {
-	s.checkpoints = append(s.checkpoints, checkpoint{at: s.world.now, applied: s.applied, world: s.world.Clone()})
+	s.checkpoints = append(s.checkpoints, checkpoint{at: s.world.now, applied: s.applied, world: s.world.checkpointClone()})
 	if len(s.checkpoints) < maxCheckpoints {
 		return
 	}
@@ -108,8 +123,12 @@ func (s *Session) SeekTo(t int64) {
 	if t < 0 {
 		t = 0
 	}
+	from := t
+	if s.world.trace.window > 0 {
+		from = t - traceContextMs
+	}
 	i := len(s.checkpoints) - 1
-	for i > 0 && s.checkpoints[i].at > t {
+	for i > 0 && s.checkpoints[i].at > from {
 		i--
 	}
 	if cp := s.checkpoints[i]; t < s.world.now || cp.at > s.world.now {

@@ -4,9 +4,15 @@ package playground
 // old events (a flat slice would, on every growth), and a clone of the world
 // shares every chunk: only the last, partial one is capped so that the
 // clone's own appends copy it rather than overwrite the original's.
+//
+// Events are numbered from the start of the run. With a window, only the
+// newest events are kept (whole chunks are dropped from the front), and
+// first is the number of the oldest one kept.
 type traceLog struct {
 	chunks [][]Event
+	first  int
 	n      int
+	window int
 }
 
 const traceChunk = 1024
@@ -18,12 +24,21 @@ func (t *traceLog) add(e Event) {
 	last := &t.chunks[len(t.chunks)-1]
 	*last = append(*last, e)
 	t.n++
+	for t.window > 0 && t.n-t.first-len(t.chunks[0]) >= t.window {
+		t.first += len(t.chunks[0])
+		t.chunks[0] = nil
+		t.chunks = t.chunks[1:]
+	}
 }
 
-func (t *traceLog) at(i int) *Event { return &t.chunks[i/traceChunk][i%traceChunk] }
+func (t *traceLog) at(i int) *Event {
+	k := i - t.first
+	return &t.chunks[k/traceChunk][k%traceChunk]
+}
 
 func (t *traceLog) clone() traceLog {
-	c := traceLog{chunks: make([][]Event, len(t.chunks)), n: t.n}
+	c := *t
+	c.chunks = make([][]Event, len(t.chunks))
 	copy(c.chunks, t.chunks)
 	if k := len(c.chunks) - 1; k >= 0 {
 		c.chunks[k] = c.chunks[k][:len(c.chunks[k]):len(c.chunks[k])]
@@ -31,18 +46,46 @@ func (t *traceLog) clone() traceLog {
 	return c
 }
 
-// Trace returns a copy of every event so far, oldest first. It copies the
-// whole trace: views that redraw often use TraceLen and EventAt.
+// emptyTraceAt is a trace that keeps nothing yet, positioned where t ends.
+func emptyTraceAt(t traceLog, window int) traceLog {
+	return traceLog{first: t.n, n: t.n, window: window}
+}
+
+// checkpointClone is a clone for a session's checkpoint: with a trace
+// window it keeps no trace (the replay after a restore writes a new one),
+// so checkpoints do not pin old events in memory.
+func (w *World) checkpointClone() *World {
+	c := w.Clone()
+	if w.trace.window > 0 {
+		c.trace = emptyTraceAt(w.trace, w.trace.window)
+	}
+	return c
+}
+
+// SetTraceWindow keeps only about the newest n events of the trace (0: all
+// of them), so that a long interactive session holds a bounded trace. A
+// session with a window keeps no trace in its checkpoints: after a seek
+// back, the trace starts a little before the moment sought.
+func (w *World) SetTraceWindow(n int) {
+	w.trace.window = max(n, 0)
+}
+
+// Trace returns a copy of the events kept, oldest first (every event of
+// the run unless a window is set). It copies: views that redraw often use
+// TraceStart, TraceLen and EventAt.
 func (w *World) Trace() []Event {
-	out := make([]Event, 0, w.trace.n)
+	out := make([]Event, 0, w.trace.n-w.trace.first)
 	for _, c := range w.trace.chunks {
 		out = append(out, c...)
 	}
 	return out
 }
 
-// TraceLen is the number of events so far.
+// TraceStart is the number of the oldest event kept (0 without a window).
+func (w *World) TraceStart() int { return w.trace.first }
+
+// TraceLen is the number of events so far in the run (kept or not).
 func (w *World) TraceLen() int { return w.trace.n }
 
-// EventAt returns event i of the trace, 0 being the oldest.
+// EventAt returns event i of the run, for TraceStart <= i < TraceLen.
 func (w *World) EventAt(i int) Event { return *w.trace.at(i) }

@@ -34,9 +34,7 @@ type World struct {
 	nextFlight uint64
 
 	clients []Client
-	history []Call
-	// calls finds a call in history by callKey.
-	calls map[uint64]int
+	history historyLog
 
 	trace        traceLog
 	check        checker
@@ -67,7 +65,7 @@ func New(s Settings) (*World, error) {
 		settings: s,
 		rng:      rng{State: uint64(s.Seed)},
 		flights:  map[uint64]*Flight{},
-		calls:    map[uint64]int{},
+		history:  newHistoryLog(),
 		check:    newChecker(),
 	}
 	w.net.LatencyMin, w.net.LatencyMax = s.LatencyMs[0], s.LatencyMs[1]
@@ -96,8 +94,12 @@ func (w *World) Clone() *World {
 	}
 	c.flights = maps.Clone(w.flights)
 	c.clients = slices.Clone(w.clients)
-	c.history = slices.Clone(w.history)
-	c.calls = maps.Clone(w.calls)
+	for i := range c.clients {
+		// Each client's call index is append-only: share it, capped.
+		cl := &c.clients[i]
+		cl.calls = cl.calls[:len(cl.calls):len(cl.calls)]
+	}
+	c.history = w.history.clone()
 	c.trace = w.trace.clone()
 	c.check = w.check.clone()
 	c.expectations = slices.Clone(w.expectations)

@@ -1,0 +1,60 @@
+package playground
+
+import (
+	"encoding/json"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+)
+
+// TestHistoryCopyOnWrite: a clone and its original share the history until
+// one changes a call; then neither sees the other's change.
+func TestHistoryCopyOnWrite(t *testing.T) {
+	h := newHistoryLog()
+	for i := range 800 {
+		h.add(Call{Client: i})
+	}
+	c := h.clone()
+	h.mut(5).Done = true
+	c.mut(300).Attempts = 7
+	c.add(Call{Client: 999})
+	require.True(t, h.get(5).Done)
+	require.False(t, c.get(5).Done, "the clone does not see the original's change")
+	require.Equal(t, 7, c.get(300).Attempts)
+	require.Zero(t, h.get(300).Attempts, "the original does not see the clone's change")
+	require.Equal(t, 800, h.n)
+	require.Equal(t, 801, c.n)
+	require.Same(t, h.chunks[2], c.chunks[2], "an unchanged chunk stays shared")
+	require.NotSame(t, h.chunks[1], c.chunks[1], "a changed one was copied")
+}
+
+// TestTraceWindowBoundsAndSeeks: with a window the trace keeps only the
+// newest events, checkpoints keep none, and a seek still gives the same
+// world, with the events that led up to the moment sought.
+func TestTraceWindowBoundsAndSeeks(t *testing.T) {
+	sc := busyScenario(t)
+	w, err := sc.NewWorld()
+	require.NoError(t, err)
+	s := NewSession(w, sc.Steps)
+	s.SetTraceWindow(1500)
+	s.RunUntil(3900)
+	require.Greater(t, s.World().TraceStart(), 0, "old events were dropped")
+	require.LessOrEqual(t, s.World().TraceLen()-s.World().TraceStart(), 1500+traceChunk)
+	for _, cp := range s.checkpoints {
+		require.Empty(t, cp.world.trace.chunks, "checkpoints keep no trace")
+	}
+	state := func() string {
+		b, err := json.Marshal(s.World().State("x"))
+		require.NoError(t, err)
+		return string(b)
+	}
+	want := state()
+	last := s.World().EventAt(s.World().TraceLen() - 1)
+	s.SeekTo(1200)
+	s.SeekTo(3900)
+	require.Equal(t, want, state())
+	require.Equal(t, last, s.World().EventAt(s.World().TraceLen()-1), "the replay writes the same events")
+	s.SeekTo(2500)
+	first := s.World().EventAt(s.World().TraceStart())
+	require.LessOrEqual(t, first.AtMs, int64(2500-traceContextMs+firstCheckpointInterval), "the feed has the events leading up to the moment")
+}
