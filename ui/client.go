@@ -117,14 +117,47 @@ func (g *Game) lastSeen(key string) string {
 	return ""
 }
 
+// drawClientPanel draws the client's buttons. They are cached (see
+// panelCache) on a transparent image, redrawn when a label or the button
+// under the pointer changes.
 func (g *Game) drawClientPanel(dst *ebiten.Image) {
+	bs := g.clientButtons()
+	var box Rect
+	for i, b := range bs {
+		if i == 0 {
+			box = b.Rect
+			continue
+		}
+		x0, y0 := min(box.X, b.Rect.X), min(box.Y, b.Rect.Y)
+		x1, y1 := max(box.X+box.W, b.Rect.X+b.Rect.W), max(box.Y+box.H, b.Rect.Y+b.Rect.H)
+		box = Rect{x0, y0, x1 - x0, y1 - y0}
+	}
+	g.keyScratch = g.clientKey(g.keyScratch[:0], bs)
+	g.clientCache.draw(dst, box, g.keyScratch, func(img *ebiten.Image, dx, dy float64) {
+		g.renderClientPanel(img, dx, dy, bs)
+	})
+}
+
+// clientKey appends to k what the client panel shows.
+func (g *Game) clientKey(k keyBuf, bs []Button) keyBuf {
+	k = k.float(g.scale)
+	for _, b := range bs {
+		k = k.str(b.Label).rect(b.Rect).bool(b.Rect.Contains(g.hover.x, g.hover.y))
+	}
+	return k
+}
+
+// renderClientPanel draws the buttons with every position shifted by
+// (-dx, -dy).
+func (g *Game) renderClientPanel(dst *ebiten.Image, dx, dy float64, bs []Button) {
 	s := g.scale
 	f := face(11.5*s, false)
-	for _, b := range g.clientButtons() {
+	for _, b := range bs {
 		bg := colButton
 		if b.Rect.Contains(g.hover.x, g.hover.y) {
 			bg = colButtonHot
 		}
+		b.Rect = b.Rect.moved(dx, dy)
 		g.spr.fillRect(dst, b.Rect, bg)
 		c := colText
 		if b.Name == "client-key" || b.Name == "client-target" {

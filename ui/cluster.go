@@ -29,12 +29,13 @@ func (g *Game) clientPoint() (float64, float64) {
 func (g *Game) drawCluster(dst *ebiten.Image) {
 	w := g.world()
 	s := g.scale
-	g.spr.fillRect(dst, g.lay.Cluster, colBackground)
+	// The screen is already filled with colBackground, the cluster's
+	// ground: filling it again would only cost fill rate.
 	g.drawPartitions(dst, w)
 	g.drawLinks(dst, w)
 	cx, cy := g.clientPoint()
 	drawCentered(dst, g.spr.disc(int(9*s)), cx, cy, withAlpha(colClient, 0.25))
-	drawText(dst, "clients", face(11*s, false), cx, cy+18*s, colTextDim, alignCenter)
+	g.drawLabel(dst, "clients", face(11*s, false), cx, cy+18*s, colTextDim, alignCenter)
 	g.drawClientPanel(dst)
 	g.drawMessages(dst, w)
 	for _, spot := range g.lay.Nodes {
@@ -189,8 +190,8 @@ func (g *Game) drawNode(dst *ebiten.Image, w *playground.World, spot NodeSpot) {
 	if !rn.Membership().IsVoter(spot.ID) {
 		drawCentered(dst, g.spr.disc(int(r*0.8)), spot.X, spot.Y, withAlpha(colBackground, 0.55))
 	}
-	drawText(dst, fmt.Sprint(rn.Term()), face(r*0.75, true), spot.X, spot.Y-r*0.06, colBackground, alignCenter)
-	drawText(dst, "term", face(math.Max(9*s, r*0.22), false), spot.X, spot.Y+r*0.5, withAlpha(colBackground, 0.8), alignCenter)
+	g.drawLabel(dst, fmt.Sprint(rn.Term()), face(r*0.75, true), spot.X, spot.Y-r*0.06, colBackground, alignCenter)
+	g.drawLabel(dst, "term", face(math.Max(9*s, r*0.22), false), spot.X, spot.Y+r*0.5, withAlpha(colBackground, 0.8), alignCenter)
 	// Votes received while campaigning, as dots around the top.
 	for i, v := range rn.Votes() {
 		a := -math.Pi/2 + (float64(i)-2)*0.32
@@ -215,11 +216,11 @@ func (g *Game) drawNode(dst *ebiten.Image, w *playground.World, spot NodeSpot) {
 func (g *Game) drawLabels(dst *ebiten.Image, spot NodeSpot, name, role string, nameCol, roleCol color.Color) {
 	s := g.scale
 	if spot.Compact {
-		drawText(dst, name, face(12*s, true), spot.LabelX, spot.LabelY, nameCol, alignCenter)
+		g.drawLabel(dst, name, face(12*s, true), spot.LabelX, spot.LabelY, nameCol, alignCenter)
 		return
 	}
-	drawText(dst, name, face(13*s, true), spot.LabelX, spot.LabelY-8*s, nameCol, alignCenter)
-	drawText(dst, role, face(11.5*s, false), spot.LabelX, spot.LabelY+8*s, roleCol, alignCenter)
+	g.drawLabel(dst, name, face(13*s, true), spot.LabelX, spot.LabelY-8*s, nameCol, alignCenter)
+	g.drawLabel(dst, role, face(11.5*s, false), spot.LabelX, spot.LabelY+8*s, roleCol, alignCenter)
 }
 
 // drawDisk is a small gauge beside a node: how much of its log is durable,

@@ -7,6 +7,7 @@ import (
 
 	"github.com/hajimehoshi/ebiten/v2"
 	"github.com/raftlab/raftlab/playground"
+	"github.com/raftlab/raftlab/raft"
 )
 
 // Draw implements ebiten.Game.
@@ -23,6 +24,9 @@ func (g *Game) Draw(screen *ebiten.Image) {
 	if b.Dx() != g.w || b.Dy() != g.h || !slices.Equal(g.layIDs, g.world().Nodes()) {
 		g.relayout(b.Dx(), b.Dy())
 		g.layIDs = g.world().Nodes()
+	}
+	if g.frames%60 == 0 {
+		g.texts.sweep(g.frames)
 	}
 	g.drawCluster(screen)
 	g.drawLogs(screen)
@@ -44,31 +48,60 @@ func (g *Game) Draw(screen *ebiten.Image) {
 	}
 }
 
+// drawTopBar draws the controls and, on the right, the scenario's name or
+// the status line. It is cached (see panelCache): it changes with the
+// pointer's button, play/pause and the status line.
 func (g *Game) drawTopBar(dst *ebiten.Image) {
+	g.keyScratch = g.topBarKey(g.keyScratch[:0])
+	g.topBarCache.draw(dst, g.lay.TopBar, g.keyScratch, g.renderTopBar)
+}
+
+// statusShown is the status line while it shows, or "".
+func (g *Game) statusShown() string {
+	if g.status != "" && g.frames-g.statusAt < 360 {
+		return g.status
+	}
+	return ""
+}
+
+// topBarKey appends to k what the top bar shows.
+func (g *Game) topBarKey(k keyBuf) keyBuf {
+	k = k.rect(g.lay.TopBar).float(g.scale).bool(g.paused).str(g.statusShown()).str(g.scenario.Name)
+	for _, b := range g.lay.Buttons {
+		k = k.str(b.Label).rect(b.Rect).bool(b.Rect.Contains(g.hover.x, g.hover.y))
+	}
+	return k
+}
+
+// renderTopBar draws the top bar with every position shifted by (-dx,
+// -dy).
+func (g *Game) renderTopBar(dst *ebiten.Image, dx, dy float64) {
 	s := g.scale
-	g.spr.fillRect(dst, g.lay.TopBar, colPanel)
+	bar := g.lay.TopBar.moved(dx, dy)
+	g.spr.fillRect(dst, bar, colPanel)
 	f := face(13*s, false)
 	for _, b := range g.lay.Buttons {
 		bg := colButton
 		if b.Rect.Contains(g.hover.x, g.hover.y) {
 			bg = colButtonHot
 		}
-		g.spr.fillRect(dst, b.Rect, bg)
+		r := b.Rect.moved(dx, dy)
+		g.spr.fillRect(dst, r, bg)
 		label := b.Label
 		if b.Name == "play" && g.paused {
 			label = "Play"
 		}
-		drawText(dst, label, f, b.Rect.CenterX(), b.Rect.CenterY(), colText, alignCenter)
+		drawText(dst, label, f, r.CenterX(), r.CenterY(), colText, alignCenter)
 	}
 	title := "RaftLab · " + g.scenario.Name
-	right := g.lay.TopBar.W - 14*s
-	last := g.lay.Buttons[len(g.lay.Buttons)-1].Rect
+	right := g.lay.TopBar.W - 14*s - dx
+	last := g.lay.Buttons[len(g.lay.Buttons)-1].Rect.moved(dx, dy)
 	room := right - (last.X + last.W) - 16*s
-	if g.status != "" && g.frames-g.statusAt < 360 {
-		drawText(dst, ellipsize(g.status, f, room), f, right, g.lay.TopBar.CenterY(), colHighlight, alignEnd)
+	if status := g.statusShown(); status != "" {
+		drawText(dst, ellipsize(status, f, room), f, right, bar.CenterY(), colHighlight, alignEnd)
 		return
 	}
-	drawText(dst, ellipsize(title, face(14*s, true), room), face(14*s, true), right, g.lay.TopBar.CenterY(), colText, alignEnd)
+	drawText(dst, ellipsize(title, face(14*s, true), room), face(14*s, true), right, bar.CenterY(), colText, alignEnd)
 }
 
 func (g *Game) drawMenu(dst *ebiten.Image) {
@@ -172,15 +205,35 @@ func (g *Game) drawHelp(dst *ebiten.Image) {
 	}
 }
 
-// drawInspector shows everything about the selected node.
+// drawInspector shows everything about the selected node. It is cached
+// (see panelCache), keyed on its text.
 func (g *Game) drawInspector(dst *ebiten.Image) {
+	w := g.world()
+	lines := inspectorLines(w, w.Node(g.selected))
+	g.keyScratch = inspectorKey(g.keyScratch[:0], g.lay.Feed, g.scale, g.selected, lines)
+	g.inspectorCache.draw(dst, g.lay.Feed, g.keyScratch, func(img *ebiten.Image, dx, dy float64) {
+		g.renderInspector(img, dx, dy, lines)
+	})
+}
+
+// inspectorKey is what the inspector shows: its place, the node and its
+// lines.
+func inspectorKey(k keyBuf, area Rect, scale float64, id raft.ID, lines []string) keyBuf {
+	k = k.rect(area).float(scale).uint(uint64(id)).uint(uint64(len(lines)))
+	for _, l := range lines {
+		k = k.str(l)
+	}
+	return k
+}
+
+// renderInspector draws the inspector with every position shifted by
+// (-dx, -dy).
+func (g *Game) renderInspector(dst *ebiten.Image, dx, dy float64, lines []string) {
 	s := g.scale
-	area := g.lay.Feed
+	area := g.lay.Feed.moved(dx, dy)
 	g.spr.fillRect(dst, area, colPanel)
 	g.spr.fillRect(dst, Rect{area.X, area.Y, area.W, 1 * s}, colPanelEdge)
-	w := g.world()
-	n := w.Node(g.selected)
-	lines := inspectorLines(w, n)
+	n := g.world().Node(g.selected)
 	drawText(dst, "Inspector: "+playground.S(n.ID)+"  (Esc to close)", face(13*s, true), area.X+12*s, area.Y+16*s, colText, alignStart)
 	f := face(11.5*s, false)
 	y := area.Y + 40*s

@@ -81,7 +81,7 @@ func (g *Game) drawFeed(dst *ebiten.Image) {
 	area := g.lay.Feed
 	w := g.world()
 	newest := w.TraceLen() - 1
-	for newest >= 0 && !g.filter.shows(w.EventAt(newest).Type) {
+	for newest >= w.TraceStart() && !g.filter.shows(w.EventAt(newest).Type) {
 		newest--
 	}
 	key := feedKey{newest: newest, filter: g.filter, area: area}
@@ -96,7 +96,7 @@ func (g *Game) drawFeed(dst *ebiten.Image) {
 		g.renderFeed(c.img, newest)
 		c.key = key
 	}
-	op := &ebiten.DrawImageOptions{}
+	op := newImageOp()
 	op.GeoM.Translate(area.X, area.Y)
 	dst.DrawImage(c.img, op)
 }
@@ -123,7 +123,7 @@ func (g *Game) renderFeed(img *ebiten.Image, newest int) {
 	lineH := 19 * s
 	y := 62 * s
 	w := g.world()
-	for i := newest; i >= 0 && y < area.H-8*s; i-- {
+	for i := newest; i >= w.TraceStart() && y < area.H-8*s; i-- {
 		e := w.EventAt(i)
 		if !g.filter.shows(e.Type) {
 			continue

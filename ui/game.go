@@ -26,6 +26,9 @@ type Options struct {
 	// Save, when set, stores a session exported as a scenario file (the
 	// desktop writes a file, the browser downloads one).
 	Save func(name string, data []byte) error
+	// Open, when set, shows a file picker whose choice comes back through
+	// LoadScenario (the browser; the desktop loads dropped files and flags).
+	Open func()
 }
 
 // Speeds are the playback speeds, in virtual milliseconds per real second:
@@ -34,6 +37,11 @@ type Options struct {
 var speeds = []float64{1, 2, 5, 10, 20, 50, 100, 200, 500, 1000}
 
 const defaultSpeed = 4
+
+// traceWindow is how many of the newest events the game keeps: the feed
+// shows far fewer, and the timeline's markers are kept apart, so an hour's
+// session stays within a bounded memory.
+const traceWindow = 50_000
 
 // Game is the visual playground.
 type Game struct {
@@ -69,7 +77,12 @@ type Game struct {
 	msgSpots []msgSpot
 	filter   feedFilter
 	feed     feedCache
-	markers  timelineMarkers
+	// Panels drawn into images and redrawn only when what they show
+	// changes; keyScratch is reused to build their keys.
+	logsCache, safetyCache, topBarCache, timelineCache, inspectorCache, clientCache panelCache
+	keyScratch                                                                      keyBuf
+	texts                                                                           textSprites
+	markers                                                                         timelineMarkers
 	// layIDs are the nodes the layout was computed for.
 	layIDs   []raft.ID
 	settings *settingsPanel
@@ -99,6 +112,7 @@ func New(opts Options) (*Game, error) {
 // start shows a new run of a scenario from its first moment.
 func (g *Game) start(sc *playground.Scenario, w *playground.World) {
 	g.scenario, g.sess = sc, playground.NewSession(w, sc.Steps)
+	g.sess.SetTraceWindow(traceWindow)
 	g.clock, g.selected, g.menu, g.highlight = 0, 0, nil, nil
 	g.markers = timelineMarkers{}
 	g.layIDs = nil
@@ -200,7 +214,7 @@ func (g *Game) relayout(w, h int) {
 		s = 1
 	}
 	g.w, g.h, g.scale = w, h, s
-	g.lay = computeLayout(w, h, s, g.world().Nodes())
+	g.lay = computeLayout(w, h, s, g.world().Nodes(), g.opts.Open != nil)
 }
 
 // Update implements ebiten.Game: it handles input, then advances the

@@ -169,6 +169,10 @@ func (g *Game) press(name string) {
 		g.openSettings()
 	case "save":
 		g.save()
+	case "open":
+		if g.opts.Open != nil {
+			g.opts.Open()
+		}
 	}
 }
 

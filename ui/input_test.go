@@ -27,7 +27,7 @@ func testGame(t *testing.T, scenario string) *Game {
 	g, err := New(Options{Scenario: sc})
 	require.NoError(t, err)
 	g.w, g.h, g.scale = 1280, 800, 1
-	g.lay = computeLayout(g.w, g.h, 1, g.world().Nodes())
+	g.lay = computeLayout(g.w, g.h, 1, g.world().Nodes(), false)
 	return g
 }
 

@@ -101,13 +101,15 @@ var topButtons = []struct{ name, label, hint string }{
 	{"add", "+ Server", "Start a new server and add it to the cluster: a learner first, a voter once caught up"},
 	{"heal", "Heal", "Remove every partition and cut link"},
 	{"settings", "Settings", "Timing, network, features and the teaching switches"},
+	{"open", "Open", "Open a scenario file"},
 	{"save", "Save", "Save this session as a scenario file that replays it (s)"},
 	{"help", "?", "Every shortcut (?)"},
 }
 
 // computeLayout lays out a screen of w x h physical pixels at a scale
-// (physical pixels per logical pixel) for the given nodes.
-func computeLayout(w, h int, scale float64, ids []raft.ID) Layout {
+// (physical pixels per logical pixel) for the given nodes; open adds the
+// Open control (for front ends that can show a file picker).
+func computeLayout(w, h int, scale float64, ids []raft.ID, open bool) Layout {
 	s := scale
 	W, H := float64(w), float64(h)
 	l := Layout{Scale: s, Screen: Rect{0, 0, W, H}}
@@ -131,6 +133,9 @@ func computeLayout(w, h int, scale float64, ids []raft.ID) Layout {
 
 	x := 12 * s
 	for _, b := range topButtons {
+		if b.name == "open" && !open {
+			continue
+		}
 		bw := 16*s + float64(len(b.label))*8.2*s
 		bw = math.Max(bw, 34*s)
 		l.Buttons = append(l.Buttons, Button{Name: b.name, Label: b.label, Hint: b.hint, Rect: Rect{x, 7 * s, bw, top - 14*s}})

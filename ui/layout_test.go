@@ -28,7 +28,7 @@ func TestLayoutNodesFit(t *testing.T) {
 		for _, scale := range []float64{1, 2} {
 			for n := 1; n <= 9; n++ {
 				name := fmt.Sprintf("%dx%d@%gx/%d", scr.w, scr.h, scale, n)
-				l := computeLayout(int(float64(scr.w)*scale), int(float64(scr.h)*scale), scale, idList(n))
+				l := computeLayout(int(float64(scr.w)*scale), int(float64(scr.h)*scale), scale, idList(n), false)
 				require.Len(t, l.Nodes, n, name)
 				for i, a := range l.Nodes {
 					assert.True(t, l.Cluster.Contains(a.X-a.R, a.Y-a.R) && l.Cluster.Contains(a.X+a.R, a.Y+a.R), "%s: S%d leaves the cluster area", name, a.ID)
@@ -59,7 +59,7 @@ func TestLayoutNodesFit(t *testing.T) {
 // top-bar controls sit inside the top bar without overlapping.
 func TestLayoutRegionsDoNotOverlap(t *testing.T) {
 	for _, scr := range screens {
-		l := computeLayout(scr.w, scr.h, 1, idList(5))
+		l := computeLayout(scr.w, scr.h, 1, idList(5), false)
 		regions := map[string]Rect{"top": l.TopBar, "cluster": l.Cluster, "logs": l.Logs, "safety": l.Safety, "feed": l.Feed, "timeline": l.Timeline}
 		area := 0.0
 		for an, a := range regions {
@@ -92,7 +92,7 @@ func overlaps(a, b Rect) bool {
 // node; a click on a link's middle finds that link; between things finds
 // nothing.
 func TestHitTesting(t *testing.T) {
-	l := computeLayout(1280, 800, 1, idList(5))
+	l := computeLayout(1280, 800, 1, idList(5), false)
 	for _, n := range l.Nodes {
 		id, ok := l.hitNode(n.X, n.Y)
 		require.True(t, ok)
@@ -150,4 +150,18 @@ func TestLogWindowFollowsTheEnd(t *testing.T) {
 	assert.Equal(t, [2]uint64{1, 30}, [2]uint64{first, last}, "a short log starts at 1")
 	first, last = logWindow(100, 30)
 	assert.Equal(t, [2]uint64{71, 100}, [2]uint64{first, last}, "a long log shows its end")
+}
+
+// TestOpenControlOnlyWithAPicker: the Open control is laid out only for
+// front ends that can show a file picker, and then still fits.
+func TestOpenControlOnlyWithAPicker(t *testing.T) {
+	l := computeLayout(1280, 800, 1, idList(5), false)
+	_, ok := l.Button("open")
+	assert.False(t, ok)
+	l = computeLayout(1024, 640, 1, idList(5), true)
+	b, ok := l.Button("open")
+	require.True(t, ok)
+	last := l.Buttons[len(l.Buttons)-1].Rect
+	assert.Less(t, last.X+last.W, 1024.0-60, "the controls leave room for the title")
+	assert.True(t, l.TopBar.Contains(b.Rect.X, b.Rect.Y))
 }

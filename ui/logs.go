@@ -25,10 +25,71 @@ func logWindow(lastIndex uint64, cells int) (first, last uint64) {
 // commit index as a bar and the applied index as a tick; the compacted
 // prefix as one block; and, on followers' rows, the leader's nextIndex and
 // matchIndex for them.
+//
+// The panel is cached (see panelCache): it changes when an entry is
+// appended, committed or applied, not with every frame.
 func (g *Game) drawLogs(dst *ebiten.Image) {
+	g.keyScratch = g.logsKey(g.keyScratch[:0])
+	g.logsCache.draw(dst, g.lay.Logs, g.keyScratch, g.renderLogs)
+}
+
+// logsGeometry is the panel's cell size and the window of indexes shown.
+func (g *Game) logsGeometry() (labelW, cell float64, first, last uint64) {
 	w := g.world()
 	s := g.scale
-	area := g.lay.Logs
+	labelW = 44 * s
+	cell = 24 * s
+	cells := int((g.lay.Logs.W - labelW - 16*s) / cell)
+	maxLast := uint64(0)
+	for _, id := range w.Nodes() {
+		if n := w.Node(id); n.Up {
+			maxLast = max(maxLast, n.Raft.LastIndex())
+		}
+	}
+	first, last = logWindow(maxLast, cells)
+	return labelW, cell, first, last
+}
+
+// logsKey appends to k everything the logs panel shows: the panel's place,
+// the window of indexes, and for each node whether it is up and, in the
+// window, its entries' terms and kinds, its commit and applied indexes and
+// the start of its log; then the leader's progress marks.
+func (g *Game) logsKey(k keyBuf) keyBuf {
+	w := g.world()
+	_, _, first, last := g.logsGeometry()
+	k = k.rect(g.lay.Logs).float(g.scale).uint(first).uint(last)
+	leader, hasLeader := w.Leader()
+	k = k.bool(hasLeader).uint(uint64(leader))
+	for _, id := range w.Nodes() {
+		n := w.Node(id)
+		k = k.uint(uint64(id)).bool(n.Up)
+		if !n.Up {
+			continue
+		}
+		r := n.Raft
+		k = k.uint(r.FirstIndex()).uint(r.LastIndex()).uint(r.CommitIndex()).uint(r.AppliedIndex())
+		for i := max(first, r.FirstIndex()); i <= min(last, r.LastIndex()); i++ {
+			t, _ := r.TermAt(i)
+			e, _ := r.EntryAt(i)
+			k = k.uint(t).uint(uint64(e.Kind))
+		}
+		if hasLeader && id != leader {
+			if pr, ok := w.Node(leader).Raft.PeerProgress(id); ok {
+				k = k.bool(true).uint(pr.Match).uint(pr.Next)
+				continue
+			}
+		}
+		k = k.bool(false)
+	}
+	return k
+}
+
+// renderLogs draws the logs panel with every position shifted by (-dx,
+// -dy).
+func (g *Game) renderLogs(dst *ebiten.Image, dx, dy float64) {
+	w := g.world()
+	s := g.scale
+	area := g.lay.Logs.moved(dx, dy)
 	g.spr.fillRect(dst, area, colPanel)
 	g.spr.fillRect(dst, Rect{area.X, area.Y, area.W, 1 * s}, colPanelEdge)
 	title := face(13*s, true)
@@ -37,16 +98,7 @@ func (g *Game) drawLogs(dst *ebiten.Image) {
 	drawText(dst, "solid: committed   hollow: not yet committed   | commit   ▲ applied   n/m: leader's nextIndex/matchIndex", small, area.X+60*s, area.Y+14*s, colTextDim, alignStart)
 
 	ids := w.Nodes()
-	labelW := 44 * s
-	cell := 24 * s
-	cells := int((area.W - labelW - 16*s) / cell)
-	maxLast := uint64(0)
-	for _, id := range ids {
-		if n := w.Node(id); n.Up {
-			maxLast = max(maxLast, n.Raft.LastIndex())
-		}
-	}
-	first, last := logWindow(maxLast, cells)
+	labelW, cell, first, last := g.logsGeometry()
 	rowH := math.Min(26*s, (area.H-34*s)/float64(max(len(ids), 1)))
 	x0 := area.X + labelW
 	// Index header.

@@ -30,15 +30,39 @@ func firstViolation(vs []playground.Violation, property string) (playground.Viol
 
 // drawSafety draws a light per safety property: green while it holds, red
 // once violated, with the violation in a sentence.
+// The panel is cached (see panelCache) and redrawn when a violation
+// appears or goes (after travelling back in time).
 func (g *Game) drawSafety(dst *ebiten.Image) {
+	g.keyScratch = g.safetyKey(g.keyScratch[:0])
+	g.safetyCache.draw(dst, g.lay.Safety, g.keyScratch, g.renderSafety)
+}
+
+// safetyKey appends to k what the monitor shows: its place and, for each
+// property, the first violation's message if there is one.
+func (g *Game) safetyKey(k keyBuf) keyBuf {
+	vs := g.world().Violations()
+	k = k.rect(g.lay.Safety).float(g.scale).uint(uint64(len(vs)))
+	for _, p := range safetyRows {
+		v, bad := firstViolation(vs, p)
+		k = k.bool(bad)
+		if bad {
+			k = k.str(v.Message)
+		}
+	}
+	return k
+}
+
+// renderSafety draws the monitor with every position shifted by (-dx,
+// -dy).
+func (g *Game) renderSafety(dst *ebiten.Image, dx, dy float64) {
 	s := g.scale
-	a := g.lay.Safety
+	a := g.lay.Safety.moved(dx, dy)
 	g.spr.fillRect(dst, a, colPanel)
 	drawText(dst, "Safety monitor", face(13*s, true), a.X+12*s, a.Y+16*s, colText, alignStart)
 	vs := g.world().Violations()
 	f := face(11.5*s, false)
 	for i, p := range safetyRows {
-		r := g.safetyRowRect(i)
+		r := g.safetyRowRect(i).moved(dx, dy)
 		v, bad := firstViolation(vs, p)
 		c := colOK
 		label := p

@@ -83,7 +83,7 @@ func TestSaveReplays(t *testing.T) {
 	g, err := New(Options{Save: func(name string, data []byte) error { saved = data; return nil }})
 	require.NoError(t, err)
 	g.w, g.h, g.scale = 1280, 800, 1
-	g.lay = computeLayout(g.w, g.h, 1, g.world().Nodes())
+	g.lay = computeLayout(g.w, g.h, 1, g.world().Nodes(), false)
 	g.SeekTo(600)
 	g.clientWrite()
 	g.SeekTo(900)

@@ -85,12 +85,23 @@ func (s *sprites) arc(r, width int, fraction float64) *ebiten.Image {
 	return img
 }
 
+// imageOp is reused by every DrawImage call: Ebiten does not keep the
+// options, and drawing happens on one goroutine, so a frame's hundreds of
+// sprite and rectangle draws allocate nothing.
+var imageOp ebiten.DrawImageOptions
+
+// newImageOp returns the shared options, reset.
+func newImageOp() *ebiten.DrawImageOptions {
+	imageOp = ebiten.DrawImageOptions{}
+	return &imageOp
+}
+
 // drawCentered draws a sprite centred at (x, y), tinted.
 func drawCentered(dst, img *ebiten.Image, x, y float64, c color.Color) {
 	if img == nil {
 		return
 	}
-	op := &ebiten.DrawImageOptions{}
+	op := newImageOp()
 	b := img.Bounds()
 	op.GeoM.Translate(x-float64(b.Dx())/2, y-float64(b.Dy())/2)
 	op.ColorScale.ScaleWithColor(c)
@@ -100,7 +111,7 @@ func drawCentered(dst, img *ebiten.Image, x, y float64, c color.Color) {
 
 // fillRect fills an axis-aligned rectangle (no antialiasing needed).
 func (s *sprites) fillRect(dst *ebiten.Image, r Rect, c color.Color) {
-	op := &ebiten.DrawImageOptions{}
+	op := newImageOp()
 	op.GeoM.Scale(r.W, r.H)
 	op.GeoM.Translate(r.X, r.Y)
 	op.ColorScale.ScaleWithColor(c)
@@ -121,7 +132,7 @@ func (s *sprites) line(dst *ebiten.Image, x1, y1, x2, y2, width float64, c color
 	if length == 0 {
 		return
 	}
-	op := &ebiten.DrawImageOptions{}
+	op := newImageOp()
 	op.GeoM.Translate(0, -0.5)
 	op.GeoM.Scale(length, width)
 	op.GeoM.Rotate(math.Atan2(y2-y1, x2-x1))

@@ -30,14 +30,40 @@ func loadFonts() {
 	})
 }
 
-// face returns a font face of a size in physical pixels.
+// faceKey names a face in the cache.
+type faceKey struct {
+	size float64
+	bold bool
+}
+
+// faces caches faces by size and weight: face is called dozens of times a
+// frame, and a face is read-only once made. Drawing happens on one
+// goroutine, but the tests may not, hence the lock.
+var faces struct {
+	sync.Mutex
+	m map[faceKey]*text.GoTextFace
+}
+
+// face returns a font face of a size in physical pixels. The face is shared:
+// do not modify it.
 func face(size float64, bold bool) *text.GoTextFace {
+	k := faceKey{size, bold}
+	faces.Lock()
+	defer faces.Unlock()
+	if f, ok := faces.m[k]; ok {
+		return f
+	}
 	loadFonts()
 	src := fonts.regular
 	if bold {
 		src = fonts.bold
 	}
-	return &text.GoTextFace{Source: src, Size: size}
+	f := &text.GoTextFace{Source: src, Size: size}
+	if faces.m == nil {
+		faces.m = map[faceKey]*text.GoTextFace{}
+	}
+	faces.m[k] = f
+	return f
 }
 
 // Alignment of drawn text relative to its anchor point.
@@ -50,13 +76,18 @@ const (
 // drawText draws one line anchored at (x, y) with the given horizontal
 // alignment; y is the vertical centre of the line.
 func drawText(dst *ebiten.Image, s string, f *text.GoTextFace, x, y float64, c color.Color, align text.Align) {
-	op := &text.DrawOptions{}
+	// One options value reused: text.Draw does not keep it, and drawing
+	// happens on Ebiten's one drawing goroutine.
+	op := &textOp
+	*op = text.DrawOptions{}
 	op.GeoM.Translate(x, y)
 	op.ColorScale.ScaleWithColor(c)
 	op.PrimaryAlign = align
 	op.SecondaryAlign = text.AlignCenter
 	text.Draw(dst, s, f, op)
 }
+
+var textOp text.DrawOptions
 
 // textWidth measures a line.
 func textWidth(s string, f *text.GoTextFace) float64 {

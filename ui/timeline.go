@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"image/color"
+	"math"
 
 	"github.com/hajimehoshi/ebiten/v2"
 	"github.com/raftlab/raftlab/playground"
@@ -27,7 +28,7 @@ type timelineMarkers struct {
 }
 
 func (m *timelineMarkers) update(w *playground.World) {
-	for i := m.scanned; i < w.TraceLen(); i++ {
+	for i := max(m.scanned, w.TraceStart()); i < w.TraceLen(); i++ {
 		e := w.EventAt(i)
 		switch {
 		case e.Type == playground.EvRole && e.Role == raft.Leader:
@@ -70,11 +71,17 @@ func (g *Game) timelineSpan() int64 {
 // drawTimeline draws the scrubber: the history so far, the present, and
 // markers for elections (blue), crashes (grey), network changes (orange)
 // and violations (red).
+//
+// The strip above the track, with the hint, is cached (see panelCache);
+// the time shown changes with nearly every frame, so it is drawn live.
 func (g *Game) drawTimeline(dst *ebiten.Image) {
 	s := g.scale
 	area := g.lay.Timeline
-	g.spr.fillRect(dst, area, colPanel)
-	g.spr.fillRect(dst, Rect{area.X, area.Y, area.W, 1 * s}, colPanelEdge)
+	strip := g.timelineStrip()
+	g.keyScratch = g.keyScratch[:0].rect(strip).rect(g.lay.Track).float(g.scale)
+	g.timelineCache.draw(dst, strip, g.keyScratch, g.renderTimelineStrip)
+	drawText(dst, g.timelineInfo(), face(12*s, false), g.lay.Track.X, area.Y+14*s, colText, alignStart)
+	g.spr.fillRect(dst, Rect{area.X, strip.Y + strip.H, area.W, area.Y + area.H - (strip.Y + strip.H)}, colPanel)
 	tr := g.lay.Track
 	span := float64(g.timelineSpan())
 	xAt := func(t float64) float64 { return tr.X + tr.W*t/span }
@@ -87,11 +94,31 @@ func (g *Game) drawTimeline(dst *ebiten.Image) {
 	}
 	x := xAt(g.clock)
 	drawCentered(dst, g.spr.disc(int(7*s)), x, tr.CenterY(), colText)
+}
+
+// timelineStrip is the top of the timeline panel, above the track and its
+// markers: its edge and the text line.
+func (g *Game) timelineStrip() Rect {
+	a := g.lay.Timeline
+	return Rect{a.X, a.Y, a.W, math.Floor(g.lay.Track.Y - 4*g.scale - a.Y)}
+}
+
+// timelineInfo is the text line: the time, the play state and the speed.
+func (g *Game) timelineInfo() string {
 	state := "playing"
 	if g.paused {
 		state = "paused"
 	}
-	info := fmt.Sprintf("%.3f s   %s   speed %s", g.clock/1000, state, g.speedLabel())
-	drawText(dst, info, face(12*s, false), tr.X, area.Y+14*s, colText, alignStart)
+	return fmt.Sprintf("%.3f s   %s   speed %s", g.clock/1000, state, g.speedLabel())
+}
+
+// renderTimelineStrip draws the strip (its edge and the hint) with every position shifted by
+// (-dx, -dy).
+func (g *Game) renderTimelineStrip(dst *ebiten.Image, dx, dy float64) {
+	s := g.scale
+	area := g.lay.Timeline.moved(dx, dy)
+	tr := g.lay.Track.moved(dx, dy)
+	g.spr.fillRect(dst, g.timelineStrip().moved(dx, dy), colPanel)
+	g.spr.fillRect(dst, Rect{area.X, area.Y, area.W, 1 * s}, colPanelEdge)
 	drawText(dst, "click or drag to travel in time; acting in the past forks history", face(11*s, false), tr.X+tr.W, area.Y+14*s, colTextDim, alignEnd)
 }

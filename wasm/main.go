@@ -23,8 +23,6 @@
 package main
 
 import (
-	"fmt"
-	"io/fs"
 	"net/url"
 	"runtime"
 	"strings"
@@ -32,7 +30,6 @@ import (
 	"syscall/js"
 
 	"github.com/hajimehoshi/ebiten/v2"
-	"github.com/raftlab/raftlab/playground"
 	"github.com/raftlab/raftlab/ui"
 )
 
@@ -46,12 +43,13 @@ func main() {
 		fail(api, "This link asks for something RaftLab does not have: "+err.Error())
 		wait()
 	}
-	g, err := ui.New(ui.Options{Scenario: opts.scenario, Empty: opts.empty})
+	a := &app{api: api}
+	g, err := ui.New(ui.Options{Scenario: opts.scenario, Empty: opts.empty, Save: download, Open: a.openPicker})
 	if err != nil {
 		fail(api, "RaftLab could not start: "+err.Error())
 		wait()
 	}
-	a := &app{game: g, api: api}
+	a.game = g
 	a.expose()
 
 	ebiten.SetWindowTitle("RaftLab")
@@ -110,7 +108,6 @@ type app struct {
 func (a *app) Update() error {
 	a.mu.Lock()
 	defer a.mu.Unlock()
-	a.loadDropped()
 	return a.game.Update()
 }
 
@@ -128,50 +125,48 @@ func (a *app) Draw(screen *ebiten.Image) {
 
 func (a *app) Layout(w, h int) (int, int) { return a.game.Layout(w, h) }
 
-// loadDropped replaces the playground with a scenario file dropped on the
-// page; a bad file is reported and changes nothing.
-func (a *app) loadDropped() {
-	files := ebiten.DroppedFiles()
-	if files == nil {
-		return
-	}
-	g, err := scenarioFromFS(files)
-	if err != nil {
-		toast(err.Error())
-		return
-	}
-	a.game = g
+// download hands the browser a file to save: the session exported as a
+// scenario.
+func download(name string, data []byte) error {
+	arr := js.Global().Get("Uint8Array").New(len(data))
+	js.CopyBytesToJS(arr, data)
+	blob := js.Global().Get("Blob").New([]any{arr}, map[string]any{"type": "application/json"})
+	url := js.Global().Get("URL").Call("createObjectURL", blob)
+	link := js.Global().Get("document").Call("createElement", "a")
+	link.Set("href", url)
+	link.Set("download", name)
+	link.Call("click")
+	js.Global().Get("URL").Call("revokeObjectURL", url)
+	return nil
 }
 
-// scenarioFromFS starts a playground on the first .json file of a dropped
-// file system.
-func scenarioFromFS(files fs.FS) (*ui.Game, error) {
-	entries, err := fs.ReadDir(files, ".")
-	if err != nil {
-		return nil, err
-	}
-	for _, e := range entries {
-		if e.IsDir() || !strings.HasSuffix(strings.ToLower(e.Name()), ".json") {
-			continue
+// openPicker shows the browser's file picker; the chosen scenario file is
+// handed to the game, which reports a bad one in its status line. (The
+// click that asked for it is recent enough for the browser to allow it.)
+func (a *app) openPicker() {
+	input := js.Global().Get("document").Call("createElement", "input")
+	input.Set("type", "file")
+	input.Set("accept", ".json,application/json")
+	var onChange js.Func
+	onChange = js.FuncOf(func(this js.Value, args []js.Value) any {
+		onChange.Release()
+		files := input.Get("files")
+		if files.Length() == 0 {
+			return nil
 		}
-		data, err := fs.ReadFile(files, e.Name())
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", e.Name(), err)
-		}
-		sc, err := playground.ParseScenario(data)
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", e.Name(), err)
-		}
-		return ui.New(ui.Options{Scenario: sc})
-	}
-	return nil, fmt.Errorf("drop a scenario file (.json) to load it")
-}
-
-// toast shows a short message on the page (index.html's raftlabToast).
-func toast(msg string) {
-	if f := js.Global().Get("raftlabToast"); f.Type() == js.TypeFunction {
-		f.Invoke(msg)
-	}
+		file := files.Index(0)
+		name := file.Get("name").String()
+		var onText js.Func
+		onText = js.FuncOf(func(this js.Value, args []js.Value) any {
+			onText.Release()
+			a.game.LoadScenario(name, []byte(args[0].String()))
+			return nil
+		})
+		file.Call("text").Call("then", onText)
+		return nil
+	})
+	input.Call("addEventListener", "change", onChange)
+	input.Call("click")
 }
 
 // expose fills window.raftlab's functions.

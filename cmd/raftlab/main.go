@@ -131,7 +131,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "raftlab: %v\n", err)
 		return 2
 	}
-	g, err := ui.New(ui.Options{Scenario: c.scenario})
+	g, err := ui.New(ui.Options{Scenario: c.scenario, Save: saveFile})
 	if err != nil {
 		fmt.Fprintf(stderr, "raftlab: %v\n", err)
 		return 2
@@ -188,7 +188,6 @@ func (a *app) Update() error {
 	if a.done {
 		return ebiten.Termination
 	}
-	a.loadDropped()
 	return a.game.Update()
 }
 
@@ -204,6 +203,32 @@ func (a *app) Draw(screen *ebiten.Image) {
 }
 
 func (a *app) Layout(w, h int) (int, int) { return a.game.Layout(w, h) }
+
+// saveFile saves an exported session in the current directory, under a
+// name that does not overwrite an earlier one.
+func saveFile(name string, data []byte) error {
+	ext := filepath.Ext(name)
+	base := strings.TrimSuffix(name, ext)
+	for i := 1; ; i++ {
+		path := name
+		if i > 1 {
+			path = fmt.Sprintf("%s-%d%s", base, i, ext)
+		}
+		f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+		if errors.Is(err, fs.ErrExist) {
+			continue
+		}
+		if err != nil {
+			return err
+		}
+		if _, err := f.Write(data); err != nil {
+			f.Close()
+			return err
+		}
+		fmt.Fprintf(os.Stderr, "raftlab: saved the session to %s\n", path)
+		return f.Close()
+	}
+}
 
 // savePNG writes the screen as it stands (it must be called in Draw).
 func savePNG(screen *ebiten.Image, path string) error {
@@ -225,38 +250,4 @@ func savePNG(screen *ebiten.Image, path string) error {
 		return err
 	}
 	return f.Close()
-}
-
-// loadDropped replaces the playground with a scenario file dropped on the
-// window; a bad file is reported and changes nothing.
-func (a *app) loadDropped() {
-	files := ebiten.DroppedFiles()
-	if files == nil {
-		return
-	}
-	entries, err := fs.ReadDir(files, ".")
-	if err != nil {
-		fmt.Fprintf(a.stderr, "raftlab: dropped files: %v\n", err)
-		return
-	}
-	for _, e := range entries {
-		if e.IsDir() || !strings.HasSuffix(strings.ToLower(e.Name()), ".json") {
-			continue
-		}
-		data, err := fs.ReadFile(files, e.Name())
-		if err == nil {
-			var sc *playground.Scenario
-			if sc, err = playground.ParseScenario(data); err == nil {
-				var g *ui.Game
-				if g, err = ui.New(ui.Options{Scenario: sc}); err == nil {
-					a.game = g
-					fmt.Fprintf(a.stderr, "raftlab: loaded %s\n", e.Name())
-					return
-				}
-			}
-		}
-		fmt.Fprintf(a.stderr, "raftlab: scenario %s: %v\n", e.Name(), err)
-		return
-	}
-	fmt.Fprintln(a.stderr, "raftlab: drop a scenario file (.json) to load it")
 }
