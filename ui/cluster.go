@@ -41,6 +41,7 @@ func (g *Game) drawCluster(dst *ebiten.Image) {
 	for _, spot := range g.lay.Nodes {
 		g.drawNode(dst, w, spot)
 	}
+	g.drawPartitionTool(dst)
 }
 
 // drawPartitions tints the ground under each partition group.

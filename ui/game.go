@@ -87,6 +87,7 @@ type Game struct {
 	layIDs   []raft.ID
 	settings *settingsPanel
 	client   clientPanel
+	part     *partitionTool
 	incoming struct {
 		sync.Mutex
 		name string

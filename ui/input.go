@@ -43,7 +43,7 @@ func (g *Game) keyActions() []struct {
 		{[]ebiten.Key{ebiten.KeyR}, g.restartLeader},
 		{[]ebiten.Key{ebiten.KeySlash}, func() { g.help = !g.help }},
 		{[]ebiten.Key{ebiten.KeyS}, g.save},
-		{[]ebiten.Key{ebiten.KeyEscape}, func() { g.help, g.menu, g.selected, g.settings = false, nil, 0, nil }},
+		{[]ebiten.Key{ebiten.KeyEscape}, func() { g.help, g.menu, g.selected, g.settings, g.part = false, nil, 0, nil, nil }},
 	}
 }
 
@@ -60,6 +60,12 @@ func (g *Game) handleInput() {
 	g.hover = hoverState{x, y}
 	if inpututil.IsMouseButtonJustPressed(ebiten.MouseButtonLeft) {
 		g.click(x, y, false)
+	}
+	if ebiten.IsMouseButtonPressed(ebiten.MouseButtonLeft) {
+		g.partitionMove(x, y)
+	}
+	if inpututil.IsMouseButtonJustReleased(ebiten.MouseButtonLeft) {
+		g.partitionRelease(x, y)
 	}
 	if g.scrubbing {
 		if ebiten.IsMouseButtonPressed(ebiten.MouseButtonLeft) {
@@ -83,6 +89,7 @@ func (g *Game) handleTouch() {
 	if inpututil.IsTouchJustReleased(g.touch.id) {
 		if !g.touch.long {
 			g.click(g.touch.x, g.touch.y, false)
+			g.partitionRelease(g.touch.x, g.touch.y) // a tap toggles a node's group
 		}
 		g.touch.active = false
 		return
@@ -109,6 +116,13 @@ func (g *Game) click(x, y float64, long bool) {
 	}
 	if b, ok := g.lay.hitButton(x, y); ok {
 		g.press(b.Name)
+		return
+	}
+	if g.clickPartitionButtons(x, y) {
+		return
+	}
+	if g.part != nil && g.lay.Cluster.Contains(x, y) {
+		g.partitionPress(x, y)
 		return
 	}
 	if g.lay.Timeline.Contains(x, y) {
