@@ -62,14 +62,17 @@ func (l *raftLog) isUpToDate(lastIndex, lastTerm uint64) bool {
 // entry returns the entry at i, which must be in [firstIndex, lastIndex].
 func (l *raftLog) entry(i uint64) *Entry { return &l.entries[i-l.snap.Index-1] }
 
-// slice returns a copy of the entries in [lo, hi), clamped to the log.
+// slice returns the entries in [lo, hi), clamped to the log; the caller
+// must not change them.
 func (l *raftLog) slice(lo, hi uint64) []Entry {
 	lo = max(lo, l.firstIndex())
 	hi = min(hi, l.lastIndex()+1)
 	if lo >= hi {
 		return nil
 	}
-	return append([]Entry(nil), l.entries[lo-l.snap.Index-1:hi-l.snap.Index-1]...)
+	// No copy: entries are never written in place (see raftLog), and the
+	// capped capacity keeps appends to the result from reaching the log.
+	return l.entries[lo-l.snap.Index-1 : hi-l.snap.Index-1 : hi-l.snap.Index-1]
 }
 
 // truncate drops the entries at from and after.

@@ -57,9 +57,13 @@ type Node struct {
 
 	// members is the latest configuration in the log (or the snapshot's,
 	// or the bootstrap peers). confIndex is the index of the entry that
-	// set it (0 when it came from the snapshot or Peers).
+	// set it (0 when it came from the snapshot or Peers). others is
+	// members without this node, sorted.
 	members   Membership
 	confIndex uint64
+	others    []ID
+	// scratch is reused by maybeCommit and quorumAckedSeq.
+	scratch []uint64
 
 	// votes records the answers to this node's current (pre-)election.
 	votes map[ID]bool
@@ -151,6 +155,7 @@ func New(cfg Config, st DurableState) (*Node, error) {
 	n.log.applying = n.log.snap.Index
 	n.log.stable = n.log.lastIndex()
 	n.saved = n.hardState()
+	n.noteMembers()
 	n.becomeFollower(n.term, None)
 	n.bootLease = cfg.LeaseReads && st.HardState.Term > 0
 	return n, nil
@@ -167,6 +172,7 @@ func (n *Node) Clone() *Node {
 	c.log.entries = n.log.entries[:len(n.log.entries):len(n.log.entries)]
 	c.log.snap.Membership = n.log.snap.Membership.Clone()
 	c.members = n.members.Clone()
+	c.scratch = nil
 	c.votes = maps.Clone(n.votes)
 	c.progress = make(map[ID]*Progress, len(n.progress))
 	for id, p := range n.progress {
@@ -336,14 +342,26 @@ func (n *Node) quorumActive() bool {
 }
 
 // peers lists the members other than this node, in ascending order.
+// A leader has a progress entry for exactly these (see becomeLeader and
+// setMembers); other roles have none.
 func (n *Node) peers() []ID {
-	ids := make([]ID, 0, len(n.progress))
+	if n.role != Leader {
+		return nil
+	}
+	return n.others
+}
+
+// noteMembers recomputes the members other than this node, which peers
+// hands out on every message; it is replaced, never changed in place, so
+// callers and clones may keep it.
+func (n *Node) noteMembers() {
+	others := make([]ID, 0, len(n.members.Voters)+len(n.members.Learners))
 	for _, id := range n.members.Members() {
-		if id != n.cfg.ID && n.progress[id] != nil {
-			ids = append(ids, id)
+		if id != n.cfg.ID {
+			others = append(others, id)
 		}
 	}
-	return ids
+	n.others = others
 }
 
 // Campaign makes the node time out now: it starts a (pre-)election as if its

@@ -130,7 +130,7 @@ func (n *Node) dropReads() {
 // quorumAckedSeq is the newest round that a quorum of voters (counting this
 // leader, which is always current) has answered.
 func (n *Node) quorumAckedSeq() uint64 {
-	seqs := make([]uint64, 0, len(n.members.Voters))
+	seqs := n.scratch[:0]
 	for _, id := range n.members.Voters {
 		if id == n.cfg.ID {
 			seqs = append(seqs, n.seq)
@@ -143,6 +143,7 @@ func (n *Node) quorumAckedSeq() uint64 {
 	if len(seqs) == 0 {
 		return 0
 	}
+	n.scratch = seqs
 	slices.Sort(seqs)
 	return seqs[len(seqs)-n.members.Quorum()]
 }

@@ -59,6 +59,7 @@ func (n *Node) baseMembers() Membership {
 
 func (n *Node) setMembers(m Membership, index uint64) {
 	n.members, n.confIndex = m, index
+	n.noteMembers()
 	if n.role != Leader {
 		return
 	}
@@ -373,7 +374,7 @@ func (n *Node) maybeCommit() bool {
 	if len(n.members.Voters) == 0 {
 		return false
 	}
-	matches := make([]uint64, 0, len(n.members.Voters))
+	matches := n.scratch[:0]
 	for _, id := range n.members.Voters {
 		if id == n.cfg.ID {
 			matches = append(matches, n.log.stable)
@@ -383,6 +384,7 @@ func (n *Node) maybeCommit() bool {
 			matches = append(matches, 0)
 		}
 	}
+	n.scratch = matches
 	slices.Sort(matches)
 	slices.Reverse(matches)
 	idx := matches[n.members.Quorum()-1]
