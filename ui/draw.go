@@ -29,13 +29,19 @@ func (g *Game) Draw(screen *ebiten.Image) {
 		g.texts.sweep(g.frames)
 	}
 	g.drawCluster(screen)
+	g.drawLessonHighlights(screen)
 	g.drawLogs(screen)
-	g.drawSafety(screen)
-	if g.selected != 0 && g.world().Node(g.selected) != nil {
+	switch {
+	case g.lesson != nil:
+		// The lesson panel takes the whole right-hand column.
+	case g.selected != 0 && g.world().Node(g.selected) != nil:
+		g.drawSafety(screen)
 		g.drawInspector(screen)
-	} else {
+	default:
+		g.drawSafety(screen)
 		g.drawFeed(screen)
 	}
+	g.drawLesson(screen)
 	g.drawTimeline(screen)
 	g.drawTopBar(screen)
 	g.drawMenu(screen)
@@ -132,6 +138,10 @@ func (g *Game) drawTooltip(dst *ebiten.Image) {
 		tip = b.Hint
 	} else if b, ok := hitAny(g.clientButtons(), g.hover.x, g.hover.y); ok {
 		tip = b.Hint
+	} else if b, ok := hitAny(g.lessonButtons(), g.hover.x, g.hover.y); ok {
+		tip = b.Hint
+	} else if g.lesson != nil && g.lay.Side.Contains(g.hover.x, g.hover.y) {
+		// Nothing to explain on the lesson panel's text.
 	} else if b, ok := hitAny(g.feedButtons(), g.hover.x, g.hover.y); ok {
 		tip = "Show " + b.Label + " events"
 	} else if f, ok := g.hitMessage(g.hover.x, g.hover.y); ok {

@@ -88,7 +88,10 @@ type Game struct {
 	settings *settingsPanel
 	client   clientPanel
 	part     *partitionTool
-	incoming struct {
+	// lesson is the open lesson panel, nil in free play.
+	lesson      *lessonPanel
+	lessonCache panelCache
+	incoming    struct {
 		sync.Mutex
 		name string
 		data []byte
@@ -117,6 +120,7 @@ func (g *Game) start(sc *playground.Scenario, w *playground.World) {
 	g.clock, g.selected, g.menu, g.highlight = 0, 0, nil, nil
 	g.markers = timelineMarkers{}
 	g.layIDs = nil
+	g.lesson = nil
 }
 
 // load starts a scenario, or returns why it cannot (the current run is
@@ -232,8 +236,9 @@ func (g *Game) Update() error {
 		if g.clock > float64(g.scenario.Until) {
 			g.clock = float64(g.scenario.Until)
 		}
-		g.sess.RunUntil(int64(g.clock))
+		g.runTo(int64(g.clock))
 	}
+	g.lessonTick()
 	return nil
 }
 
@@ -281,7 +286,11 @@ func (g *Game) say(msg string) {
 
 // seek moves the present to virtual time t.
 func (g *Game) seek(t float64) {
-	t = math.Max(0, math.Min(t, float64(g.sess.Horizon())))
+	lo := 0.0
+	if p := g.lessonPlay(); p != nil {
+		lo = float64(p.StartMs()) // a lesson's step begins there
+	}
+	t = math.Max(lo, math.Min(t, float64(g.sess.Horizon())))
 	g.sess.SeekTo(int64(t))
 	g.clock = t
 }
@@ -290,8 +299,8 @@ func (g *Game) seek(t float64) {
 func (g *Game) stepEvent() {
 	g.paused = true
 	if at, ok := g.world().NextEventAt(); ok {
-		g.sess.RunUntil(at)
-		g.clock = float64(at)
+		g.runTo(at)
+		g.clock = float64(g.sess.Now())
 	}
 }
 

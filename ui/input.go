@@ -58,6 +58,8 @@ func (g *Game) handleInput() {
 	mx, my := ebiten.CursorPosition()
 	x, y := float64(mx), float64(my)
 	g.hover = hoverState{x, y}
+	_, wheel := ebiten.Wheel()
+	g.scrollLesson(x, y, wheel)
 	if inpututil.IsMouseButtonJustPressed(ebiten.MouseButtonLeft) {
 		g.click(x, y, false)
 	}
@@ -118,7 +120,7 @@ func (g *Game) click(x, y float64, long bool) {
 		g.press(b.Name)
 		return
 	}
-	if g.clickPartitionButtons(x, y) {
+	if g.clickPartitionButtons(x, y) || g.clickLesson(x, y) {
 		return
 	}
 	if g.part != nil && g.lay.Cluster.Contains(x, y) {

@@ -1,0 +1,700 @@
+package ui
+
+import (
+	"fmt"
+	"image/color"
+	"math"
+	"strings"
+	"time"
+
+	"github.com/hajimehoshi/ebiten/v2"
+	"github.com/hajimehoshi/ebiten/v2/text/v2"
+	"github.com/raftlab/raftlab/lessons"
+	"github.com/raftlab/raftlab/playground"
+	"github.com/raftlab/raftlab/raft"
+)
+
+// lessonPanel is the open lesson panel, in the right-hand column: the list
+// of lessons, or a lesson being run one step at a time on the playground's
+// cluster (the game shows the current step's session).
+type lessonPanel struct {
+	all []*lessons.Lesson
+	err string
+	// run is nil while the list of lessons shows.
+	run *lessons.Runner
+	// ticks counts the updates since the step began: the learner's time,
+	// which paces a do step's hints.
+	ticks int
+	// scroll is how far the step's text is scrolled up, in pixels.
+	scroll float64
+
+	// view is the panel laid out for the state written in viewKey.
+	view    lessonView
+	viewKey keyBuf
+}
+
+// lessonView is the panel laid out: boxes, lines of text and controls, in
+// screen positions.
+type lessonView struct {
+	boxes   []lessonBox
+	texts   []lessonText
+	buttons []Button
+}
+
+// lessonBox is a filled rectangle; button is the index of the control it is
+// the background of (it lights up under the pointer), or -1.
+type lessonBox struct {
+	r      Rect
+	c      color.RGBA
+	button int
+}
+
+// lessonText is a line (or part of a line) of text, anchored at its start
+// and vertical centre.
+type lessonText struct {
+	s     string
+	x, y  float64
+	f     *text.GoTextFace
+	c     color.Color
+	align text.Align
+}
+
+// lessonOpener is the control that opens the list of lessons: in the
+// safety monitor's header, at the top of the right-hand column.
+func (g *Game) lessonOpener() Button {
+	s := g.scale
+	a := g.lay.Safety
+	return Button{Name: "lessons", Label: "Lessons", Hint: "Interactive lessons that run on this playground", Rect: Rect{a.X + a.W - 92*s, a.Y + 5*s, 82 * s, 22 * s}}
+}
+
+// openLessons shows the list of lessons.
+func (g *Game) openLessons() {
+	p := &lessonPanel{}
+	all, err := lessons.All()
+	if err != nil {
+		p.err = err.Error()
+	}
+	p.all = all
+	g.lesson, g.menu = p, nil
+}
+
+// startLesson runs lesson i of the list from its first step.
+func (g *Game) startLesson(i int) {
+	p := g.lesson
+	r, err := lessons.NewRunner(p.all[i])
+	if err != nil {
+		p.err = err.Error()
+		return
+	}
+	p.run, p.err = r, ""
+	g.showStep()
+}
+
+// showStep makes the game show the current step's session, from the
+// step's start.
+func (g *Game) showStep() {
+	p := g.lesson
+	r := p.run
+	l := r.Lesson()
+	sc := &playground.Scenario{Settings: playground.DefaultSettings()}
+	for i := r.Index(); i >= 0; i-- {
+		if st := l.Steps[i]; st.Setup.Fresh() {
+			c := *st.Setup.Scenario
+			sc = &c
+			break
+		}
+	}
+	sc.Name = fmt.Sprintf("Lesson %d · %s", l.Number, l.Title)
+	sc.Steps, sc.Until = nil, math.MaxInt32
+	g.scenario, g.sess = sc, r.Session()
+	g.sess.SetTraceWindow(traceWindow)
+	g.clock = float64(g.sess.Now())
+	g.selected, g.menu, g.highlight, g.part = 0, nil, nil, nil
+	g.markers = timelineMarkers{}
+	g.layIDs = nil
+	// The learner presses play in a watch step, and answers first in a
+	// predict step; a do step plays while the learner acts.
+	g.paused = r.Step().Kind != lessons.Do
+	p.ticks, p.scroll, p.err = 0, 0, ""
+}
+
+// lessonPlay is the step being played, when a lesson is running on the
+// session the game shows.
+func (g *Game) lessonPlay() *lessons.Play {
+	if g.lesson == nil || g.lesson.run == nil {
+		return nil
+	}
+	if p := g.lesson.run.Play(); p.Session() == g.sess {
+		return p
+	}
+	return nil
+}
+
+// runTo moves the simulation towards t: in a lesson through its step's
+// play, which stops (and pauses the game) the moment the step's condition
+// first holds, and does not move before a predict step is answered.
+func (g *Game) runTo(t int64) {
+	p := g.lessonPlay()
+	if p == nil {
+		g.sess.RunUntil(t)
+		return
+	}
+	was := p.Done()
+	p.Advance(t)
+	if p.Blocked() || (!was && p.Done()) {
+		g.clock = float64(g.sess.Now())
+	}
+	if !was && p.Done() {
+		g.paused = true
+	}
+}
+
+// lessonTick counts the learner's time in the step.
+func (g *Game) lessonTick() {
+	if g.lesson != nil && g.lesson.run != nil {
+		g.lesson.ticks++
+	}
+}
+
+// lessonWall is the learner's time in the current step.
+func (g *Game) lessonWall() time.Duration {
+	return time.Duration(g.lesson.ticks) * time.Second / time.Duration(max(ebiten.TPS(), 1))
+}
+
+// closeLesson goes back to free play, keeping the cluster shown.
+func (g *Game) closeLesson() { g.lesson = nil }
+
+// pressLesson carries out a control of the lesson panel.
+func (g *Game) pressLesson(name string) {
+	p := g.lesson
+	switch {
+	case name == "lessons":
+		g.openLessons()
+	case name == "lesson-close":
+		g.closeLesson()
+	case strings.HasPrefix(name, "lesson-open-"):
+		for i, l := range p.all {
+			if name == fmt.Sprintf("lesson-open-%d", l.Number) {
+				g.startLesson(i)
+			}
+		}
+	case p == nil || p.run == nil:
+	case name == "lesson-next":
+		if p.run.Last() {
+			p.run = nil // the lesson is over: back to the list
+			return
+		}
+		g.moveStep(p.run.Next)
+	case name == "lesson-back":
+		g.moveStep(p.run.Back)
+	case name == "lesson-showme":
+		pl := g.lessonPlay()
+		if pl == nil {
+			return
+		}
+		if g.sess.Horizon() > g.sess.Now() {
+			g.markers.forget(g.sess.Now(), g.world().TraceLen()) // history forks here
+		}
+		if err := pl.ShowMe(); err != nil {
+			p.err = err.Error()
+		}
+		g.clock, g.paused = float64(g.sess.Now()), false
+	case strings.HasPrefix(name, "lesson-choice-"):
+		var k int
+		pl := g.lessonPlay()
+		if _, err := fmt.Sscanf(name, "lesson-choice-%d", &k); err != nil || pl == nil {
+			return
+		}
+		if err := pl.Answer(k - 1); err != nil {
+			p.err = err.Error()
+			return
+		}
+		g.paused = false
+	}
+}
+
+// moveStep goes to another step (Next or Back) and shows it.
+func (g *Game) moveStep(move func() error) {
+	if err := move(); err != nil {
+		g.lesson.err = err.Error()
+		return
+	}
+	g.showStep()
+}
+
+// clickLesson handles a click on the lesson controls; while the panel is
+// open it takes every click in the right-hand column.
+func (g *Game) clickLesson(x, y float64) bool {
+	if b, ok := hitAny(g.lessonButtons(), x, y); ok {
+		g.pressLesson(b.Name)
+		return true
+	}
+	return g.lesson != nil && g.lay.Side.Contains(x, y)
+}
+
+// scrollLesson scrolls the step's text by a mouse wheel's dy over the
+// panel.
+func (g *Game) scrollLesson(x, y, dy float64) {
+	if g.lesson != nil && dy != 0 && g.lay.Side.Contains(x, y) {
+		g.lesson.scroll = max(0, g.lesson.scroll-dy*40*g.scale)
+	}
+}
+
+// lessonButtons are the panel's controls (the opener alone when the panel
+// is closed).
+func (g *Game) lessonButtons() []Button {
+	if g.lesson == nil {
+		return []Button{g.lessonOpener()}
+	}
+	return g.lessonLaidOut().buttons
+}
+
+// lessonStateKey appends to k everything the panel's layout depends on.
+func (g *Game) lessonStateKey(k keyBuf) keyBuf {
+	p := g.lesson
+	k = k.rect(g.lay.Side).float(g.scale).float(p.scroll).str(p.err).uint(uint64(len(p.all)))
+	if p.run == nil {
+		return k.bool(false)
+	}
+	k = k.bool(true).str(p.run.Lesson().Name).uint(uint64(p.run.Index()))
+	pl := g.lessonPlay()
+	if pl == nil {
+		return k.bool(false)
+	}
+	ans, _ := pl.Answered()
+	return k.bool(true).int(int64(ans)).bool(pl.Done()).bool(pl.ShownMe()).uint(uint64(len(pl.Hints(g.lessonWall()))))
+}
+
+// lessonLaidOut is the panel laid out, recomputed only when its state
+// changes.
+func (g *Game) lessonLaidOut() *lessonView {
+	p := g.lesson
+	g.keyScratch = g.lessonStateKey(g.keyScratch[:0])
+	if p.viewKey != nil && string(p.viewKey) == string(g.keyScratch) {
+		return &p.view
+	}
+	p.viewKey = append(p.viewKey[:0], g.keyScratch...)
+	p.view = g.layoutLesson()
+	return &p.view
+}
+
+// drawLesson draws the panel (cached, keyed on its state and the control
+// under the pointer), or just its opener when it is closed.
+func (g *Game) drawLesson(dst *ebiten.Image) {
+	if g.lesson == nil {
+		b := g.lessonOpener()
+		bg := colButton
+		if b.Rect.Contains(g.hover.x, g.hover.y) {
+			bg = colButtonHot
+		}
+		g.spr.fillRect(dst, b.Rect, bg)
+		g.drawLabel(dst, b.Label, face(12*g.scale, false), b.Rect.CenterX(), b.Rect.CenterY(), colHighlight, alignCenter)
+		return
+	}
+	v := g.lessonLaidOut()
+	hot := -1
+	for i, b := range v.buttons {
+		if b.Rect.Contains(g.hover.x, g.hover.y) {
+			hot = i
+		}
+	}
+	g.keyScratch = g.lessonStateKey(g.keyScratch[:0]).int(int64(hot))
+	g.lessonCache.draw(dst, g.lay.Side, g.keyScratch, func(img *ebiten.Image, dx, dy float64) {
+		g.renderLesson(img, dx, dy, v, hot)
+	})
+}
+
+// renderLesson draws the laid-out panel with every position shifted by
+// (-dx, -dy).
+func (g *Game) renderLesson(dst *ebiten.Image, dx, dy float64, v *lessonView, hot int) {
+	s := g.scale
+	a := g.lay.Side.moved(dx, dy)
+	g.spr.fillRect(dst, a, colPanel)
+	g.spr.fillRect(dst, Rect{a.X, a.Y, 1 * s, a.H}, colPanelEdge)
+	for _, b := range v.boxes {
+		c := b.c
+		if b.button >= 0 && b.button == hot {
+			c = colButtonHot
+		}
+		g.spr.fillRect(dst, b.r.moved(dx, dy), c)
+	}
+	for _, t := range v.texts {
+		drawText(dst, t.s, t.f, t.x-dx, t.y-dy, t.c, t.align)
+	}
+}
+
+// drawLessonHighlights draws a glow ring around the nodes the step points
+// at. Other highlights (links, messages, log cells, controls, labels) are
+// not drawn yet.
+func (g *Game) drawLessonHighlights(dst *ebiten.Image) {
+	p := g.lessonPlay()
+	if p == nil {
+		return
+	}
+	s := g.scale
+	pulse := 0.55 + 0.25*math.Sin(float64(g.frames)/9)
+	for _, id := range lessonHighlightNodes(p) {
+		if spot, ok := g.lay.Node(id); ok {
+			drawCentered(dst, g.spr.ring(int(spot.R+16*s), int(8*s)), spot.X, spot.Y, withAlpha(colHighlight, 0.25*pulse))
+			drawCentered(dst, g.spr.ring(int(spot.R+10*s), int(3*s)), spot.X, spot.Y, withAlpha(colHighlight, pulse))
+		}
+	}
+}
+
+// lessonHighlightNodes are the servers a step's highlights point at now.
+func lessonHighlightNodes(p *lessons.Play) []raft.ID {
+	var out []raft.ID
+	for _, h := range p.Highlights() {
+		if h.What == "node" && h.Node != raft.None {
+			out = append(out, h.Node)
+		}
+	}
+	return out
+}
+
+// Sizes of the panel's text, in logical pixels.
+const (
+	lessonTextSize = 12.5
+	lessonLineH    = 17.0
+)
+
+// lessonBuilder lays out the panel top to bottom.
+type lessonBuilder struct {
+	g *Game
+	v lessonView
+	// x and w are the text column; y the next line's top. Lines between
+	// top and bottom are shown (scrolled by scroll).
+	x, w, y     float64
+	top, bottom float64
+	scroll      float64
+}
+
+// visible reports whether a block from y to y+h (before scrolling) shows.
+func (b *lessonBuilder) visible(y, h float64) bool {
+	y -= b.scroll
+	return y >= b.top-0.5 && y+h <= b.bottom+0.5
+}
+
+// line adds one line of text of height h (ellipsized to the column).
+func (b *lessonBuilder) line(s string, f *text.GoTextFace, c color.Color, h float64) {
+	s = ellipsize(s, f, b.w)
+	if b.visible(b.y, h) {
+		b.v.texts = append(b.v.texts, lessonText{s, b.x, b.y + h/2 - b.scroll, f, c, alignStart})
+	}
+	b.y += h
+}
+
+// gap adds vertical room.
+func (b *lessonBuilder) gap(h float64) { b.y += h * b.g.scale }
+
+// spans adds wrapped styled text at x in width w; base is the colour of
+// plain text and bold sets plain text in bold.
+func (b *lessonBuilder) spans(spans []lessons.Span, x, w float64, base color.Color, bold bool) {
+	s := b.g.scale
+	lh := lessonLineH * s
+	for _, ln := range wrapSpans(spans, w, lessonTextSize*s, bold) {
+		if b.visible(b.y, lh) {
+			for _, r := range ln {
+				b.v.texts = append(b.v.texts, lessonText{r.text, x + r.x, b.y + lh/2 - b.scroll, spanFace(r.style, lessonTextSize*s, bold), spanColor(r.style, base), alignStart})
+			}
+		}
+		b.y += lh
+	}
+}
+
+// paragraphs adds paragraphs of narration.
+func (b *lessonBuilder) paragraphs(ps []lessons.Paragraph, base color.Color) {
+	s := b.g.scale
+	for i, p := range ps {
+		if i > 0 {
+			b.gap(7)
+		}
+		if p.Bullet {
+			if b.visible(b.y, lessonLineH*s) {
+				b.v.texts = append(b.v.texts, lessonText{"•", b.x + 2*s, b.y + lessonLineH*s/2 - b.scroll, face(lessonTextSize*s, false), base, alignStart})
+			}
+			b.spans(p.Spans, b.x+14*s, b.w-14*s, base, false)
+			continue
+		}
+		b.spans(p.Spans, b.x, b.w, base, false)
+	}
+}
+
+// button adds a control whose background is a box.
+func (b *lessonBuilder) button(name, label, hint string, r Rect, fg color.Color) {
+	b.v.boxes = append(b.v.boxes, lessonBox{r, colButton, len(b.v.buttons)})
+	b.v.buttons = append(b.v.buttons, Button{Name: name, Label: label, Hint: hint, Rect: r})
+	f := face(12.5*b.g.scale, false)
+	b.v.texts = append(b.v.texts, lessonText{ellipsize(label, f, r.W-8*b.g.scale), r.CenterX(), r.CenterY(), f, fg, alignCenter})
+}
+
+// layoutLesson lays the panel out for the current state.
+func (g *Game) layoutLesson() lessonView {
+	s := g.scale
+	a := g.lay.Side
+	p := g.lesson
+	b := &lessonBuilder{g: g, x: a.X + 14*s, w: a.W - 28*s, y: a.Y + 12*s}
+	// The bottom bar: Back, Close and Continue.
+	barY := a.Y + a.H - 38*s
+	b.v.boxes = append(b.v.boxes, lessonBox{Rect{a.X + 1*s, barY - 8*s, a.W - 1*s, 1 * s}, colPanelEdge, -1})
+	bw := 84 * s
+	if p.run != nil && p.run.Index() > 0 {
+		b.button("lesson-back", "Back", "Start the previous step again", Rect{b.x, barY, bw, 28 * s}, colText)
+	}
+	b.button("lesson-close", "Close", "Back to free play, keeping this cluster", Rect{a.X + (a.W-bw)/2, barY, bw, 28 * s}, colText)
+	b.top, b.bottom = a.Y, barY-12*s
+
+	if p.run == nil {
+		g.layoutLessonList(b)
+	} else {
+		g.layoutLessonStep(b, barY, bw)
+	}
+	if p.err != "" {
+		b.line(p.err, face(11.5*s, false), colBad, lessonLineH*s)
+	}
+	// Keep the scroll within the content: if it went past the end, the
+	// next layout (keyed on the clamped scroll) shows the end.
+	if end := b.y - b.scroll; b.scroll > 0 && end < b.bottom {
+		p.scroll = max(0, b.y-b.bottom)
+	}
+	return b.v
+}
+
+// layoutLessonList lists the lessons, one row each.
+func (g *Game) layoutLessonList(b *lessonBuilder) {
+	s := g.scale
+	b.line("Lessons", face(15*s, true), colText, 24*s)
+	b.line("Choose a lesson: it runs on this playground.", face(11.5*s, false), colTextDim, 18*s)
+	b.gap(6)
+	b.top, b.scroll = b.y, g.lesson.scroll
+	for _, l := range g.lesson.all {
+		r := Rect{b.x, b.y - b.scroll, b.w, 40 * s}
+		if b.visible(b.y, r.H) {
+			b.v.boxes = append(b.v.boxes, lessonBox{r, colButton, len(b.v.buttons)})
+			name := fmt.Sprintf("%d. %s", l.Number, l.Title)
+			b.v.buttons = append(b.v.buttons, Button{Name: fmt.Sprintf("lesson-open-%d", l.Number), Label: name, Hint: l.Summary, Rect: r})
+			f, sf := face(13*s, true), face(11*s, false)
+			b.v.texts = append(b.v.texts,
+				lessonText{ellipsize(name, f, r.W-16*s), r.X + 8*s, r.Y + 13*s, f, colText, alignStart},
+				lessonText{ellipsize(fmt.Sprintf("%d min · %s", l.Minutes, l.Summary), sf, r.W-16*s), r.X + 8*s, r.Y + 29*s, sf, colTextDim, alignStart})
+		}
+		b.y += r.H + 6*s
+	}
+}
+
+// layoutLessonStep lays out the current step: its header, narration, what
+// it asks and, once done, its explanation and Continue.
+func (g *Game) layoutLessonStep(b *lessonBuilder, barY, bw float64) {
+	s := g.scale
+	r := g.lesson.run
+	st := r.Step()
+	l := r.Lesson()
+	pl := g.lessonPlay()
+	// The header does not scroll.
+	b.line(fmt.Sprintf("Lesson %d · %s", l.Number, l.Title), face(12*s, true), colTextDim, 20*s)
+	b.line(fmt.Sprintf("Step %d of %d · %s", r.Index()+1, len(l.Steps), st.Kind), face(11*s, false), colTextDim, 18*s)
+	b.line(st.Title, face(15*s, true), colText, 26*s)
+	b.top = b.y
+	b.scroll = g.lesson.scroll
+	b.y += 2 * s
+
+	if pl == nil {
+		b.line("This step's simulation is no longer shown.", face(11.5*s, false), colTextDim, lessonLineH*s)
+		return
+	}
+	done := pl.Done()
+	if done {
+		label := "Continue"
+		if r.Last() {
+			label = "Finish"
+		}
+		b.button("lesson-next", label, "Go on to the next step", Rect{b.x + b.w - bw, barY, bw, 28 * s}, colHighlight)
+	}
+	b.paragraphs(st.Narration, colText)
+	b.gap(10)
+
+	switch st.Kind {
+	case lessons.Watch:
+		if !done {
+			b.line("Press play (space): the simulation pauses when it is time to go on.", face(11.5*s, false), colTextDim, lessonLineH*s)
+		}
+	case lessons.Do:
+		if !done {
+			for _, h := range pl.Hints(g.lessonWall()) {
+				b.spans(append([]lessons.Span{{Text: "Hint: ", Style: lessons.Bold}}, h.Spans...), b.x, b.w, colHighlight, false)
+				b.gap(5)
+			}
+			if !pl.ShownMe() {
+				rr := Rect{b.x, b.y - b.scroll, 96 * s, 26 * s}
+				if b.visible(b.y, rr.H) {
+					b.button("lesson-showme", "Show me", "Do it for me", rr, colText)
+				}
+				b.y += rr.H + 4*s
+			} else {
+				b.line("Shown: watch the simulation.", face(11.5*s, false), colTextDim, lessonLineH*s)
+			}
+		}
+	case lessons.Predict:
+		g.layoutPredict(b, pl)
+	}
+	if done && len(st.Explanation) > 0 {
+		b.gap(8)
+		b.line("Explanation", face(13*s, true), colAccent, 22*s)
+		b.paragraphs(st.Explanation, colText)
+	}
+}
+
+// layoutPredict lays out the question and its choices: clickable until
+// answered, then marked with the learner's answer and what happened.
+func (g *Game) layoutPredict(b *lessonBuilder, pl *lessons.Play) {
+	s := g.scale
+	st := pl.Step
+	b.spans(st.Question, b.x, b.w, colText, true)
+	b.gap(6)
+	chosen, answered := pl.Answered()
+	out, _ := pl.Outcome()
+	lh := lessonLineH * s
+	for i, c := range st.Choices {
+		label := fmt.Sprintf("%d. ", i+1)
+		spans := append([]lessons.Span{{Text: label}}, c.Text...)
+		lines := wrapSpans(spans, b.w-16*s, lessonTextSize*s, false)
+		var tag string
+		tagCol := colTextDim
+		if answered && i == chosen {
+			tag = "your answer"
+		}
+		if out != nil && i == out.Happened {
+			tag = strings.TrimPrefix(tag+" · what happened", " · ")
+			tagCol = colOK
+		}
+		h := float64(len(lines))*lh + 10*s
+		if tag != "" {
+			h += 16 * s
+		}
+		r := Rect{b.x, b.y - b.scroll, b.w, h}
+		if b.visible(b.y, h) {
+			bg := colButton
+			if answered {
+				bg = colBackground
+			}
+			idx := -1
+			if !answered {
+				idx = len(b.v.buttons)
+				b.v.buttons = append(b.v.buttons, Button{Name: fmt.Sprintf("lesson-choice-%d", i+1), Label: lessons.Paragraph{Spans: c.Text}.Text(), Rect: r})
+			}
+			b.v.boxes = append(b.v.boxes, lessonBox{r, bg, idx})
+			if answered && i == chosen {
+				b.v.boxes = append(b.v.boxes, lessonBox{Rect{r.X, r.Y, 3 * s, r.H}, colHighlight, -1})
+			}
+			for j, ln := range lines {
+				for _, run := range ln {
+					b.v.texts = append(b.v.texts, lessonText{run.text, r.X + 8*s + run.x, r.Y + 5*s + float64(j)*lh + lh/2, spanFace(run.style, lessonTextSize*s, false), spanColor(run.style, colText), alignStart})
+				}
+			}
+			if tag != "" {
+				f := face(11*s, true)
+				b.v.texts = append(b.v.texts, lessonText{tag, r.X + 8*s, r.Y + r.H - 12*s, f, tagCol, alignStart})
+			}
+		}
+		b.y += h + 5*s
+	}
+	b.gap(4)
+	f := face(12*s, true)
+	switch {
+	case !answered:
+		b.line("Choose an answer: the simulation runs once you have.", face(11.5*s, false), colTextDim, lh)
+	case out == nil:
+		b.line("Watch what happens…", face(11.5*s, false), colTextDim, lh)
+	case out.Correct:
+		b.line("Right: that is what happened.", f, colOK, lh)
+	case out.Happened >= 0:
+		b.line(fmt.Sprintf("Not this time: choice %d is what happened.", out.Happened+1), f, colBad, lh)
+	default:
+		b.line("The run matched none of the choices, or several.", f, colBad, lh)
+	}
+}
+
+// spanFace is the face of a span's style (there is no italic face: italic
+// text is set upright).
+func spanFace(st lessons.Style, size float64, bold bool) *text.GoTextFace {
+	return face(size, st == lessons.Bold || (bold && st != lessons.Term))
+}
+
+// spanColor is the colour of a span's style: key terms in the accent
+// colour.
+func spanColor(st lessons.Style, base color.Color) color.Color {
+	if st == lessons.Term {
+		return colAccent
+	}
+	return base
+}
+
+// wrapRun is a run of text in one style on a wrapped line, at x from the
+// line's start.
+type wrapRun struct {
+	text  string
+	style lessons.Style
+	x     float64
+}
+
+// wrapSpans breaks styled text into lines no wider than width (a word
+// longer than the width gets a line of its own). Words are split at
+// spaces; a word may change style within it ("`follower`,").
+func wrapSpans(spans []lessons.Span, width, size float64, bold bool) [][]wrapRun {
+	type piece struct {
+		text  string
+		style lessons.Style
+	}
+	// words are runs of pieces up to and including a space.
+	var words [][]piece
+	var cur []piece
+	for _, sp := range spans {
+		for _, part := range strings.SplitAfter(sp.Text, " ") {
+			if part == "" {
+				continue
+			}
+			cur = append(cur, piece{part, sp.Style})
+			if strings.HasSuffix(part, " ") {
+				words = append(words, cur)
+				cur = nil
+			}
+		}
+	}
+	if len(cur) > 0 {
+		words = append(words, cur)
+	}
+	var lines [][]wrapRun
+	var line []wrapRun
+	x := 0.0
+	for _, wd := range words {
+		ww, trimmed := 0.0, 0.0
+		for i, pc := range wd {
+			f := spanFace(pc.style, size, bold)
+			w := textWidth(pc.text, f)
+			if i == len(wd)-1 {
+				trimmed = ww + textWidth(strings.TrimRight(pc.text, " "), f)
+			}
+			ww += w
+		}
+		if x > 0 && x+trimmed > width {
+			lines = append(lines, line)
+			line, x = nil, 0
+		}
+		for _, pc := range wd {
+			t := pc.text
+			if x == 0 {
+				t = strings.TrimLeft(t, " ")
+			}
+			if n := len(line); n > 0 && line[n-1].style == pc.style {
+				line[n-1].text += t
+			} else {
+				line = append(line, wrapRun{t, pc.style, x})
+			}
+			x += textWidth(t, spanFace(pc.style, size, bold))
+		}
+	}
+	if len(line) > 0 {
+		lines = append(lines, line)
+	}
+	return lines
+}

@@ -1,0 +1,238 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/hajimehoshi/ebiten/v2"
+	"github.com/raftlab/raftlab/lessons"
+	"github.com/raftlab/raftlab/raft"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// lessonText is everything the lesson panel writes, one line per text.
+func lessonPanelText(g *Game) string {
+	var b strings.Builder
+	for _, t := range g.lessonLaidOut().texts {
+		b.WriteString(t.s + "\n")
+	}
+	return b.String()
+}
+
+func lessonButtonNames(g *Game) []string {
+	var out []string
+	for _, b := range g.lessonButtons() {
+		out = append(out, b.Name)
+	}
+	return out
+}
+
+// updateUntil runs the game's updates (at the fastest speed) until cond
+// holds, at most n times.
+func updateUntil(t *testing.T, g *Game, n int, cond func() bool) {
+	t.Helper()
+	g.speed = len(speeds) - 1
+	for range n {
+		if cond() {
+			return
+		}
+		require.NoError(t, g.Update())
+	}
+	require.True(t, cond(), "the condition held within %d updates", n)
+}
+
+// openLesson3 opens the list of lessons and chooses lesson 3.
+func openLesson3(t *testing.T) *Game {
+	t.Helper()
+	g := testGame(t, "")
+	assert.Equal(t, []string{"lessons"}, lessonButtonNames(g))
+	clickButton(t, g, g.lessonButtons(), "lessons")
+	require.NotNil(t, g.lesson)
+	require.Empty(t, g.lesson.err)
+	names := lessonButtonNames(g)
+	assert.Contains(t, names, "lesson-open-1")
+	assert.Contains(t, names, "lesson-close")
+	assert.Contains(t, lessonPanelText(g), "3. Leader election")
+	clickButton(t, g, g.lessonButtons(), "lesson-open-3")
+	require.NotNil(t, g.lesson.run)
+	return g
+}
+
+// TestLessonWalkthrough: lesson 3 from the menu, through a watch step
+// (Continue appears once the condition held), a predict step (the answer
+// is recorded and the outcome shown), Back, a do step's hints and "show
+// me", and Close back to free play on the same cluster.
+func TestLessonWalkthrough(t *testing.T) {
+	g := openLesson3(t)
+	r := g.lesson.run
+	assert.Equal(t, 0, r.Index())
+	assert.Same(t, r.Session(), g.Session(), "the game shows the step's session")
+	text := lessonPanelText(g)
+	assert.Contains(t, text, "Step 1 of 8 · watch")
+	assert.Contains(t, text, "Five followers")
+	assert.NotContains(t, lessonButtonNames(g), "lesson-next", "no Continue before the condition holds")
+	assert.NotContains(t, lessonButtonNames(g), "lesson-back", "no Back on the first step")
+	assert.True(t, g.paused, "a watch step waits for play")
+
+	// Play until the first election: the game pauses there and offers
+	// Continue.
+	play, _ := g.lay.Button("play")
+	g.click(play.Rect.CenterX(), play.Rect.CenterY(), false)
+	require.False(t, g.paused)
+	updateUntil(t, g, 2000, r.Play().Done)
+	assert.True(t, g.paused, "paused where the condition first held")
+	assert.Equal(t, r.Play().DoneAt(), g.world().Now())
+	assert.Contains(t, lessonButtonNames(g), "lesson-next")
+	assert.Contains(t, lessonPanelText(g), "Explanation")
+
+	// Continue: step 2, a prediction; nothing runs before the answer.
+	clickButton(t, g, g.lessonButtons(), "lesson-next")
+	require.Equal(t, 1, r.Index())
+	assert.Same(t, r.Session(), g.Session())
+	assert.Contains(t, lessonPanelText(g), "Step 2 of 8 · predict")
+	assert.Equal(t, []raft.ID{3}, lessonHighlightNodes(r.Play()), "step 2 points at S3")
+	names := lessonButtonNames(g)
+	assert.Contains(t, names, "lesson-choice-1")
+	assert.Contains(t, names, "lesson-choice-3")
+	assert.Contains(t, names, "lesson-back")
+	now := g.world().Now()
+	g.paused = false
+	for range 30 {
+		require.NoError(t, g.Update())
+	}
+	assert.Equal(t, now, g.world().Now(), "a predict step waits for the answer")
+
+	clickButton(t, g, g.lessonButtons(), "lesson-choice-1")
+	chosen, ok := r.Play().Answered()
+	require.True(t, ok)
+	assert.Equal(t, 0, chosen)
+	assert.NotContains(t, lessonButtonNames(g), "lesson-choice-2", "answered: the choices are no longer buttons")
+	assert.Contains(t, lessonPanelText(g), "your answer")
+	updateUntil(t, g, 2000, r.Play().Done)
+	out, ok := r.Play().Outcome()
+	require.True(t, ok)
+	assert.True(t, out.Correct)
+	text = lessonPanelText(g)
+	assert.Contains(t, text, "your answer · what happened")
+	assert.Contains(t, text, "Right: that is what happened.")
+	assert.Contains(t, text, "Explanation")
+
+	// Back: step 1 again, from its start.
+	clickButton(t, g, g.lessonButtons(), "lesson-back")
+	assert.Equal(t, 0, r.Index())
+	assert.False(t, r.Play().Done())
+	assert.Same(t, r.Session(), g.Session())
+
+	// The do step "Crash the leader": hints come with the learner's time;
+	// show me crashes the leader and the cluster elects a new one.
+	require.NoError(t, r.Jump(3))
+	g.showStep()
+	require.Equal(t, lessons.Do, r.Step().Kind)
+	assert.NotContains(t, lessonPanelText(g), "Hint:")
+	g.lesson.ticks = int(r.Step().HintAfter.Seconds()) * ebiten.TPS()
+	assert.Contains(t, lessonPanelText(g), "Hint:")
+	leader, ok := g.world().Leader()
+	require.True(t, ok)
+	clickButton(t, g, g.lessonButtons(), "lesson-showme")
+	assert.True(t, r.Play().ShownMe())
+	assert.False(t, g.world().Node(leader).Up, "show me crashed the leader")
+	assert.NotContains(t, lessonButtonNames(g), "lesson-showme")
+	updateUntil(t, g, 2000, r.Play().Done)
+	assert.True(t, r.Play().Holds(), "the goal is met")
+	assert.Contains(t, lessonButtonNames(g), "lesson-next")
+
+	// The panel's controls are in the layout document.
+	lay, err := g.LayoutJSON()
+	require.NoError(t, err)
+	assert.Contains(t, string(lay), `"name":"lesson-close"`)
+	assert.Contains(t, string(lay), `"name":"lesson-next"`)
+
+	// Close: free play on the same cluster, which runs on.
+	w := g.world()
+	clickButton(t, g, g.lessonButtons(), "lesson-close")
+	assert.Nil(t, g.lesson)
+	assert.Same(t, w, g.world())
+	assert.Equal(t, []string{"lessons"}, lessonButtonNames(g))
+	g.paused = false
+	before := g.world().Now()
+	for range 10 {
+		require.NoError(t, g.Update())
+	}
+	assert.Greater(t, g.world().Now(), before)
+}
+
+// TestLessonPanelTakesClicks: while the panel is open, clicks on the
+// right-hand column do not reach the safety monitor or the feed below it,
+// and a click on the last step's Finish goes back to the list.
+func TestLessonPanelTakesClicks(t *testing.T) {
+	g := openLesson3(t)
+	r := g.lesson.run
+	fb := g.feedButtons()[1]
+	g.click(fb.Rect.CenterX(), fb.Rect.CenterY(), false)
+	assert.Equal(t, feedStory, g.filter, "the feed's filters are under the panel")
+
+	require.NoError(t, r.Jump(len(r.Lesson().Steps)-1))
+	g.showStep()
+	clickButton(t, g, g.lessonButtons(), "lesson-showme")
+	updateUntil(t, g, 2000, r.Play().Done)
+	for _, b := range g.lessonButtons() {
+		if b.Name == "lesson-next" {
+			assert.Equal(t, "Finish", b.Label)
+		}
+	}
+	clickButton(t, g, g.lessonButtons(), "lesson-next")
+	require.NotNil(t, g.lesson)
+	assert.Nil(t, g.lesson.run, "back to the list of lessons")
+	assert.Contains(t, lessonButtonNames(g), "lesson-open-3")
+}
+
+// TestSeekStopsAtStepStart: the timeline cannot go before the step began.
+func TestSeekStopsAtStepStart(t *testing.T) {
+	g := openLesson3(t)
+	r := g.lesson.run
+	require.NoError(t, r.Jump(1))
+	g.showStep()
+	start := r.Play().StartMs()
+	require.Positive(t, start)
+	g.seek(0)
+	assert.Equal(t, start, g.world().Now())
+}
+
+// TestWrapSpans: wrapped lines fit the width, keep every word in order,
+// and keep a key term with the punctuation after it.
+func TestWrapSpans(t *testing.T) {
+	spans := []lessons.Span{
+		{Text: "Every server starts out as a "},
+		{Text: "follower", Style: lessons.Term},
+		{Text: ", and a follower only speaks when "},
+		{Text: "spoken to", Style: lessons.Bold},
+		{Text: ". Each follower runs a timer, drawn as the arc around its circle."},
+	}
+	const width, size = 180.0, 12.5
+	lines := wrapSpans(spans, width, size, false)
+	require.Greater(t, len(lines), 2)
+	var all []string
+	for _, ln := range lines {
+		last := ln[len(ln)-1]
+		end := last.x + textWidth(strings.TrimRight(last.text, " "), spanFace(last.style, size, false))
+		assert.LessOrEqual(t, end, width+0.5)
+		var b strings.Builder
+		for _, r := range ln {
+			b.WriteString(r.text)
+		}
+		all = append(all, strings.TrimSpace(b.String()))
+	}
+	var want strings.Builder
+	for _, s := range spans {
+		want.WriteString(s.Text)
+	}
+	assert.Equal(t, strings.Fields(want.String()), strings.Fields(strings.Join(all, " ")))
+	for _, ln := range lines {
+		for i, r := range ln {
+			if r.style == lessons.Term && i+1 < len(ln) {
+				assert.True(t, strings.HasPrefix(ln[i+1].text, ","), "the comma stays with the term")
+			}
+		}
+	}
+}
