@@ -336,3 +336,97 @@ test("a wasm that fails to load is a readable error on the page", async () => {
   assert.match(text, /could not download main\.wasm: the server answered 404/);
   await shot(page, "11-wasm-404.png");
 });
+
+// controlBox finds a control, scrolling the lesson panel down (the wheel
+// over the panel) when it is below the panel's fold.
+async function controlBox(page, name, timeoutMs = 10_000) {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const lay = await layout(page);
+    const b = lay.controls.find((c) => c.name === name);
+    if (b) return b;
+    if (Date.now() > end) throw new Error(`control ${name} is not on screen: ${lay.controls.map((c) => c.name).join(", ")}`);
+    const close = lay.controls.find((c) => c.name === "lesson-close");
+    if (close) {
+      await page.mouse.move(close.x + close.w / 2, close.y - 150);
+      await page.mouse.wheel(0, 120);
+    }
+    await page.waitForTimeout(300);
+  }
+}
+
+test("lesson 3 in the browser: every step by clicking, to the end", async () => {
+  const { page, errors } = await launch();
+  const started = Date.now();
+  const lessonOf = async () => (await state(page)).lesson;
+  await page.goto(baseURL);
+  await page.waitForFunction(() => window.raftlab?.ready === true || window.raftlab?.error, null, { timeout: 90_000 });
+  assert.equal(await page.evaluate(() => window.raftlab.error), undefined);
+
+  // Real time: the lesson's steps run for a few simulated seconds each.
+  let st = await state(page);
+  for (let i = 0; i < 12 && st.speed !== "1x"; i++) {
+    const was = st.speed;
+    st = await pressUntil(page, "faster", `a speed above ${was}`, (s) => s.speed !== was);
+  }
+  assert.equal(st.speed, "1x");
+  assert.equal(st.lesson, null, "no lesson panel yet");
+
+  await pressUntil(page, "lessons", "the list of lessons", (s) => s.lesson?.number === 0);
+  await controlBox(page, "lesson-open-3");
+  st = await pressUntil(page, "lesson-open-3", "lesson 3", (s) => s.lesson?.number === 3);
+  assert.deepEqual([st.lesson.step, st.lesson.steps, st.lesson.kind], [1, 8, "watch"]);
+  assert.equal(st.nodes.length, 5);
+  await shot(page, "lesson-3-step-1.png");
+
+  const kinds = [];
+  for (let step = 1; step <= 8; step++) {
+    const les = await lessonOf();
+    assert.equal(les.step, step, `on step ${step}`);
+    kinds.push(les.kind);
+    const t0 = Date.now();
+    if (les.kind === "watch") {
+      await pressUntil(page, "play", "playing", (s) => !s.paused || s.lesson.done);
+    } else if (les.kind === "predict") {
+      await controlBox(page, "lesson-choice-1");
+      await pressUntil(page, "lesson-choice-1", "an answer", (s) => s.lesson.answered);
+      if (step === 2) await shot(page, "lesson-3-predict.png");
+    } else if (les.kind === "do" && step === 4) {
+      // Crash the leader: click it, then Crash from its menu.
+      const leader = await waitFor("a leader", async () => leaderOf(await state(page)), 10_000);
+      const spot = (await layout(page)).nodes.find((n) => n.id === leader.id);
+      const item = await openMenu(page, spot.x, spot.y, "menu-crash");
+      await shot(page, "lesson-3-do.png");
+      await click(page, ...center(item));
+      await waitFor(`S${leader.id} down`, async () => !(await state(page)).nodes.find((n) => n.id === leader.id).up, 10_000);
+    } else if (les.kind === "do" && step === 8) {
+      // Bring it back: click a crashed server, then Restart.
+      const down = (await state(page)).nodes.filter((n) => !n.up);
+      assert.ok(down.length >= 3, `three servers are down: ${down.map((n) => n.id)}`);
+      const spot = (await layout(page)).nodes.find((n) => n.id === down[0].id);
+      const item = await openMenu(page, spot.x, spot.y, "menu-restart");
+      await shot(page, "lesson-3-do-restart.png");
+      await click(page, ...center(item));
+      await waitFor(`S${down[0].id} up`, async () => (await state(page)).nodes.find((n) => n.id === down[0].id).up, 10_000);
+    } else {
+      assert.fail(`unexpected step ${step}: ${les.kind}`);
+    }
+    const done = await waitFor(`step ${step} done`, async () => { const s = await state(page); return s.lesson.done && s; }, 60_000);
+    assert.equal(done.lesson.step, step);
+    assert.equal(done.violations.length, 0, "no safety violations");
+    if (les.kind === "do") assert.ok(leaderOf(done), "the cluster has a leader again");
+    console.log(`  step ${step} (${les.kind}) done in ${Date.now() - t0} ms, at ${done.nowMs} ms simulated`);
+    await controlBox(page, "lesson-next");
+    if (step === 4) await shot(page, "lesson-3-do-done.png");
+    if (step < 8) {
+      await pressUntil(page, "lesson-next", `step ${step + 1}`, (s) => s.lesson?.step === step + 1);
+    }
+  }
+  assert.deepEqual(kinds, ["watch", "predict", "predict", "do", "predict", "predict", "predict", "do"]);
+  assert.equal((await lessonOf()).last, true);
+  await shot(page, "lesson-3-end.png");
+  await pressUntil(page, "lesson-next", "the lesson over, back to the list", (s) => s.lesson?.number === 0);
+  await shot(page, "lesson-3-finished.png");
+  console.log(`  lesson 3 walked through in ${Date.now() - started} ms`);
+  assert.deepEqual(errors, [], "no console errors");
+});

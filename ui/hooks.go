@@ -26,6 +26,23 @@ type stateDoc struct {
 	InFlight int        `json:"inFlight"`
 	Selected raft.ID    `json:"selected"`
 	Menu     []string   `json:"menu"`
+	// Lesson is the lesson panel: null while it is closed.
+	Lesson *lessonStateDoc `json:"lesson"`
+}
+
+// lessonStateDoc is what the lesson panel shows: the list of lessons
+// (number 0), or lesson number at step (1-based) of steps, of its kind;
+// done is whether the step is over (Continue, or Finish on the last step,
+// shows) and answered whether a predict step has been answered.
+type lessonStateDoc struct {
+	Number   int    `json:"number"`
+	Title    string `json:"title,omitempty"`
+	Step     int    `json:"step"`
+	Steps    int    `json:"steps"`
+	Kind     string `json:"kind,omitempty"`
+	Last     bool   `json:"last"`
+	Done     bool   `json:"done"`
+	Answered bool   `json:"answered"`
 }
 
 type networkDoc struct {
@@ -53,7 +70,26 @@ func (g *Game) StateJSON() ([]byte, error) {
 			d.Menu = append(d.Menu, it.Name)
 		}
 	}
+	d.Lesson = g.lessonState()
 	return json.Marshal(d)
+}
+
+// lessonState describes the lesson panel, or is nil while it is closed.
+func (g *Game) lessonState() *lessonStateDoc {
+	if g.lesson == nil {
+		return nil
+	}
+	r := g.lesson.run
+	if r == nil {
+		return &lessonStateDoc{}
+	}
+	l := r.Lesson()
+	d := &lessonStateDoc{Number: l.Number, Title: l.Title, Step: r.Index() + 1, Steps: len(l.Steps), Kind: string(r.Step().Kind), Last: r.Last()}
+	if pl := g.lessonPlay(); pl != nil {
+		d.Done = pl.Done()
+		_, d.Answered = pl.Answered()
+	}
+	return d
 }
 
 type box struct {
