@@ -191,7 +191,7 @@ var helpLines = []string{
 	"C  a client writes x through the leader",
 	"R  crash the leader (or restart a crashed node)",
 	"S  save the session as a scenario file",
-	"?  this help      Esc  close menus and panels",
+	"?  this help      Esc  close the topmost menu, panel or lesson",
 	"",
 	"Click a node: crash, restart, time out, transfer leadership, snapshot, isolate, remove",
 	"Click a link: cut it one way or both, or restore it",

@@ -43,7 +43,27 @@ func (g *Game) keyActions() []struct {
 		{[]ebiten.Key{ebiten.KeyR}, g.restartLeader},
 		{[]ebiten.Key{ebiten.KeySlash}, func() { g.help = !g.help }},
 		{[]ebiten.Key{ebiten.KeyS}, g.save},
-		{[]ebiten.Key{ebiten.KeyEscape}, func() { g.help, g.menu, g.selected, g.settings, g.part = false, nil, 0, nil, nil }},
+		{[]ebiten.Key{ebiten.KeyEscape}, g.escape},
+	}
+}
+
+// escape closes the topmost thing open: a dialog, the help, a menu, the
+// partition tool, the lesson (back to free play, keeping the cluster), and
+// last the selection.
+func (g *Game) escape() {
+	switch {
+	case g.settings != nil:
+		g.settings = nil
+	case g.help:
+		g.help = false
+	case g.menu != nil:
+		g.menu = nil
+	case g.part != nil:
+		g.part = nil
+	case g.lesson != nil:
+		g.closeLesson()
+	default:
+		g.selected = 0
 	}
 }
 

@@ -258,3 +258,27 @@ func TestMarkersSurviveSeeks(t *testing.T) {
 	assert.False(t, hasAfter(401), "the discarded future's markers are gone")
 	assert.True(t, hasAfter(400), "the new crash is marked")
 }
+
+// TestEscapeClosesTopmostFirst: each Escape closes one thing, the topmost.
+func TestEscapeClosesTopmostFirst(t *testing.T) {
+	g := testGame(t, "")
+	g.openLessons()
+	g.startLesson(0)
+	require.NotNil(t, g.lesson)
+	g.selected = 2
+	g.openPartition()
+	g.help = true
+	g.escape()
+	assert.False(t, g.help)
+	assert.NotNil(t, g.part)
+	g.escape()
+	assert.Nil(t, g.part)
+	assert.NotNil(t, g.lesson)
+	world := g.world()
+	g.escape()
+	assert.Nil(t, g.lesson, "the lesson closes")
+	assert.Same(t, world, g.world(), "free play keeps the cluster")
+	assert.EqualValues(t, 2, g.selected)
+	g.escape()
+	assert.Zero(t, g.selected)
+}
