@@ -282,3 +282,18 @@ func TestEscapeClosesTopmostFirst(t *testing.T) {
 	g.escape()
 	assert.Zero(t, g.selected)
 }
+
+// TestLayoutListsOnlyVisibleControls: while the lesson panel covers the
+// feed, layout() does not offer the feed's filters.
+func TestLayoutListsOnlyVisibleControls(t *testing.T) {
+	g := testGame(t, "")
+	lay, err := g.LayoutJSON()
+	require.NoError(t, err)
+	assert.Contains(t, string(lay), `"feed-story"`)
+	g.openLessons()
+	g.startLesson(0)
+	lay, err = g.LayoutJSON()
+	require.NoError(t, err)
+	assert.NotContains(t, string(lay), `"feed-story"`)
+	assert.Contains(t, string(lay), `"lesson-close"`)
+}
