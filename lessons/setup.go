@@ -301,6 +301,7 @@ func (h Highlight) String() string {
 // at (the names the views give their buttons, menu items and panels).
 var Controls = []string{
 	"play", "step", "slower", "faster", "write", "read", "add", "heal", "settings", "save", "help",
+	"partition", "partition-apply", "partition-cancel", "lessons",
 	"client-key", "client-target", "client-put", "client-get", "client-delete", "client-cas",
 	"feed-story", "feed-elections", "feed-log", "feed-network", "feed-clients", "feed-all",
 	"menu-crash", "menu-restart", "menu-timeout", "menu-transfer", "menu-snapshot", "menu-isolate",

@@ -1,0 +1,58 @@
+package ui
+
+import (
+	"testing"
+
+	"github.com/raftlab/raftlab/lessons"
+	"github.com/raftlab/raftlab/playground"
+	"github.com/raftlab/raftlab/raft"
+	"github.com/stretchr/testify/assert"
+)
+
+// TestLessonControlsExist: every control a lesson may point at is one the
+// playground really has (a button, a menu item, or a panel), so the two
+// lists cannot drift apart.
+func TestLessonControlsExist(t *testing.T) {
+	g := testGame(t, "leader-crash")
+	g.SeekTo(500)
+	have := map[string]bool{"timeline": true, "logs": true, "feed": true, "safety": true, "inspector": true}
+	add := func(bs []Button) {
+		for _, b := range bs {
+			have[b.Name] = true
+		}
+	}
+	add(g.lay.Buttons)
+	add(g.feedButtons())
+	add(g.clientButtons())
+	add(g.partitionButtons())
+	g.openPartition()
+	add(g.partitionButtons())
+	g.part = nil
+	have[g.lessonOpener().Name] = true
+	for _, id := range g.world().Nodes() {
+		for _, it := range nodeMenu(g.world(), id) {
+			have[it.name] = true
+		}
+	}
+	if leader, ok := g.world().Leader(); ok {
+		g.act(playgroundCrash(leader))
+		for _, it := range nodeMenu(g.world(), leader) {
+			have[it.name] = true
+		}
+	}
+	for _, it := range linkMenu(g.world(), 1, 2) {
+		have[it.name] = true
+	}
+	g.act(playgroundCut(1, 2))
+	for _, it := range linkMenu(g.world(), 1, 2) {
+		have[it.name] = true
+	}
+	have["menu-drop"] = true // the message menu's one item
+	for _, c := range lessons.Controls {
+		assert.True(t, have[c], "lessons may point at %q, which the playground does not have", c)
+	}
+}
+
+func playgroundCrash(id raft.ID) playground.Step { return playground.Step{Do: "crash", Node: id} }
+
+func playgroundCut(a, b raft.ID) playground.Step { return playground.Step{Do: "cut", From: a, To: b} }
