@@ -100,12 +100,7 @@ func TestCLILessonBadInput(t *testing.T) {
 	badSetup := lessonFile(t, "06-log-repair", func(s string) string {
 		return strings.Replace(s, `{"steps": [{"at": 0, "do": "heal"}]}`, `{"steps": [{"at": 0, "do": "heal", "node": 1}]}`, 1)
 	})
-	for _, tc := range []struct {
-		name    string
-		args    []string
-		want    []string
-		oneLine bool
-	}{
+	checkBadInput(t, []cliBadCase{
 		{"misspelled condition", []string{"lesson", "check", bad}, []string{bad + ":", `step 2 "Who wins?": until: "leadr": unknown name "leadr" (did you mean leader?)`}, true},
 		{"bad setup", []string{"lesson", "check", badSetup}, []string{badSetup + ":", `step 5 "Reconnect": setup: action 1 (heal): field "node": unknown field`}, true},
 		{"missing file", []string{"lesson", "check", "nope/missing.md"}, []string{"nope/missing.md", "no such file"}, true},
@@ -115,20 +110,7 @@ func TestCLILessonBadInput(t *testing.T) {
 		{"no subcommand", []string{"lesson"}, []string{"raftsim lesson check FILE|NAME"}, false},
 		{"unknown subcommand", []string{"lesson", "teach"}, []string{`unknown command "teach"`}, false},
 		{"list with arguments", []string{"lesson", "list", "3"}, []string{"takes no arguments"}, false},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			r := cliRun(t, tc.args...)
-			assert.Equal(t, 2, r.code, "stdout:\n%s\nstderr:\n%s", r.stdout, r.stderr)
-			assert.Empty(t, r.stdout)
-			for _, w := range tc.want {
-				assert.Contains(t, r.stderr, w)
-			}
-			if tc.oneLine {
-				assert.Equal(t, 1, strings.Count(r.stderr, "\n"), "one line: %q", r.stderr)
-				assert.True(t, strings.HasPrefix(r.stderr, "raftsim"), "says who is talking: %q", r.stderr)
-			}
-		})
-	}
+	})
 }
 
 func TestCLILessonHelp(t *testing.T) {

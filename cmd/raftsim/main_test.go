@@ -94,12 +94,7 @@ func TestCLIBadInput(t *testing.T) {
 		{"at": 10, "do": "crash", "node": 12}]}`)
 	garbage := cliWrite(t, "garbage.json", `{"name": "bad", "nodes": 3} trailing`)
 	missing := filepath.Join(t.TempDir(), "nope.json")
-	for _, tc := range []struct {
-		name    string
-		args    []string
-		want    []string // substrings of stderr
-		oneLine bool
-	}{
+	checkBadInput(t, []cliBadCase{
 		{"invalid scenario", []string{"run", invalid}, []string{invalid, `steps[1] (crash): field "node": must be a node ID in 1..9, not 12`}, true},
 		{"invalid scenario, flags first", []string{"run", "--json", invalid}, []string{invalid, `steps[1] (crash)`}, true},
 		{"trailing garbage", []string{"run", garbage}, []string{garbage, "after the JSON object"}, true},
@@ -111,10 +106,26 @@ func TestCLIBadInput(t *testing.T) {
 		{"bad flag value", []string{"run", cliScenarios + "log-replication.json", "--seed", "many"}, []string{"raftsim run: ", "many"}, false},
 		{"negative until", []string{"run", cliScenarios + "log-replication.json", "--until", "-5"}, []string{"--until must not be negative"}, true},
 		{"unknown command", []string{"walk"}, []string{`unknown command "walk"`}, false},
-	} {
+	})
+}
+
+// cliBadCase is an invocation that must fail as bad input.
+type cliBadCase struct {
+	name    string
+	args    []string
+	want    []string // substrings of stderr
+	oneLine bool
+}
+
+// checkBadInput runs each case and checks it fails with exit code 2, says
+// nothing on stdout, names the problem on stderr, and (when oneLine) says
+// it in one line that starts with the program's name.
+func checkBadInput(t *testing.T, cases []cliBadCase) {
+	t.Helper()
+	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			r := cliRun(t, tc.args...)
-			assert.Equal(t, 2, r.code)
+			assert.Equal(t, 2, r.code, "stdout:\n%s\nstderr:\n%s", r.stdout, r.stderr)
 			assert.Empty(t, r.stdout)
 			for _, w := range tc.want {
 				assert.Contains(t, r.stderr, w)
