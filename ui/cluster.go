@@ -202,7 +202,7 @@ func (g *Game) drawNode(dst *ebiten.Image, w *playground.World, spot NodeSpot) {
 		}
 		drawCentered(dst, g.spr.disc(int(4*s)), spot.X+(r+13*s)*math.Cos(a), spot.Y+(r+13*s)*math.Sin(a), vc)
 	}
-	label := role.String()
+	label := roleLabel(role)
 	if !rn.Membership().Contains(spot.ID) {
 		label = "not a member"
 	} else if rn.Membership().IsLearner(spot.ID) {
@@ -241,6 +241,14 @@ func (g *Game) drawDisk(dst *ebiten.Image, n *playground.Node, spot NodeSpot) {
 	}
 	h := (box.H - 2*s) * math.Max(frac, 0.15)
 	g.spr.fillRect(dst, Rect{box.X + s, box.Y + box.H - s - h, box.W - 2*s, h}, fill)
+}
+
+// roleLabel names a role on screen as the lessons' glossary does.
+func roleLabel(r raft.Role) string {
+	if r == raft.PreCandidate {
+		return "pre-candidate"
+	}
+	return r.String()
 }
 
 func (g *Game) isHighlighted(id raft.ID) bool {

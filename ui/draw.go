@@ -29,11 +29,14 @@ func (g *Game) Draw(screen *ebiten.Image) {
 		g.texts.sweep(g.frames)
 	}
 	g.drawCluster(screen)
-	g.drawLessonHighlights(screen)
+	g.drawPointers(screen, false)
 	g.drawLogs(screen)
 	switch {
 	case g.lesson != nil:
-		// The lesson panel takes the whole right-hand column.
+		// The lesson panel takes the right-hand column, above a short
+		// feed and the safety strip.
+		g.drawFeed(screen)
+		g.drawSafetyStrip(screen)
 	case g.selected != 0 && g.world().Node(g.selected) != nil:
 		g.drawSafety(screen)
 		g.drawInspector(screen)
@@ -45,6 +48,7 @@ func (g *Game) Draw(screen *ebiten.Image) {
 	g.drawTimeline(screen)
 	g.drawTopBar(screen)
 	g.drawMenu(screen)
+	g.drawPointers(screen, true)
 	g.drawTooltip(screen)
 	if g.help {
 		g.drawHelp(screen)
@@ -140,7 +144,7 @@ func (g *Game) drawTooltip(dst *ebiten.Image) {
 		tip = b.Hint
 	} else if b, ok := hitAny(g.lessonButtons(), g.hover.x, g.hover.y); ok {
 		tip = b.Hint
-	} else if g.lesson != nil && g.lay.Side.Contains(g.hover.x, g.hover.y) {
+	} else if g.lesson != nil && g.lessonArea().Contains(g.hover.x, g.hover.y) {
 		// Nothing to explain on the lesson panel's text.
 	} else if b, ok := hitAny(g.feedButtons(), g.hover.x, g.hover.y); ok {
 		tip = "Show " + b.Label + " events"

@@ -78,7 +78,7 @@ type feedKey struct {
 
 // drawFeed lists the trace as sentences, newest first.
 func (g *Game) drawFeed(dst *ebiten.Image) {
-	area := g.lay.Feed
+	area := g.feedArea()
 	w := g.world()
 	newest := w.TraceLen() - 1
 	for newest >= w.TraceStart() && !g.filter.shows(w.EventAt(newest).Type) {
@@ -104,7 +104,7 @@ func (g *Game) drawFeed(dst *ebiten.Image) {
 // renderFeed draws the feed panel into img, at the image's origin.
 func (g *Game) renderFeed(img *ebiten.Image, newest int) {
 	s := g.scale
-	area := g.lay.Feed
+	area := g.feedArea()
 	local := Rect{0, 0, area.W, area.H}
 	img.Clear()
 	g.spr.fillRect(img, local, colPanel)
@@ -138,10 +138,25 @@ func (g *Game) renderFeed(img *ebiten.Image, newest int) {
 	}
 }
 
+// lessonFeedLines is how many events the feed shows under a lesson.
+const lessonFeedLines = 4
+
+// feedArea is where the feed is: below the safety monitor, or, while a
+// lesson takes the right-hand column, a few lines above the safety strip
+// (lessons point at what the feed says).
+func (g *Game) feedArea() Rect {
+	if g.lesson == nil {
+		return g.lay.Feed
+	}
+	s := g.scale
+	h := (62 + lessonFeedLines*19 + 2) * s
+	return Rect{g.lay.Side.X, g.safetyStrip().Y - h, g.lay.Side.W, h}
+}
+
 // feedButtons are the filter buttons above the feed.
 func (g *Game) feedButtons() []Button {
 	s := g.scale
-	area := g.lay.Feed
+	area := g.feedArea()
 	bw := (area.W - 24*s) / float64(len(feedFilters))
 	out := make([]Button, len(feedFilters))
 	for i, ff := range feedFilters {

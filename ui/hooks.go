@@ -150,11 +150,7 @@ func (g *Game) LayoutJSON() ([]byte, error) {
 	for _, b := range g.lay.Buttons {
 		d.Controls = append(d.Controls, cb(b.Name, b.Rect))
 	}
-	var feed []Button
-	if g.lesson == nil {
-		feed = g.feedButtons() // the lesson panel covers them
-	}
-	for _, b := range append(append(append(feed, g.clientButtons()...), g.partitionButtons()...), g.lessonButtons()...) {
+	for _, b := range append(append(append(g.feedButtons(), g.clientButtons()...), g.partitionButtons()...), g.lessonButtons()...) {
 		d.Controls = append(d.Controls, cb(b.Name, b.Rect))
 	}
 	if g.menu != nil {

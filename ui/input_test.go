@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"testing"
 
 	"github.com/hajimehoshi/ebiten/v2"
@@ -283,17 +284,25 @@ func TestEscapeClosesTopmostFirst(t *testing.T) {
 	assert.Zero(t, g.selected)
 }
 
-// TestLayoutListsOnlyVisibleControls: while the lesson panel covers the
-// feed, layout() does not offer the feed's filters.
-func TestLayoutListsOnlyVisibleControls(t *testing.T) {
+// TestLessonLeavesFeedAndSafetyVisible: under a lesson, the right-hand
+// column still shows a short feed and the safety strip below the panel,
+// none overlapping, and layout() offers the feed's filters where they now
+// are.
+func TestLessonLeavesFeedAndSafetyVisible(t *testing.T) {
 	g := testGame(t, "")
-	lay, err := g.LayoutJSON()
-	require.NoError(t, err)
-	assert.Contains(t, string(lay), `"feed-story"`)
+	free := g.feedButtons()[0].Rect
 	g.openLessons()
 	g.startLesson(0)
-	lay, err = g.LayoutJSON()
+	panel, feed, strip := g.lessonArea(), g.feedArea(), g.safetyStrip()
+	assert.False(t, panel.overlaps(feed) || feed.overlaps(strip) || panel.overlaps(strip), "panel %v feed %v strip %v", panel, feed, strip)
+	for _, r := range []Rect{panel, feed, strip} {
+		assert.True(t, g.lay.Side.Contains(r.X, r.Y) && g.lay.Side.Contains(r.X+r.W-1, r.Y+r.H-1), "%v leaves the column", r)
+	}
+	fb := g.feedButtons()[0].Rect
+	assert.True(t, feed.Contains(fb.CenterX(), fb.CenterY()))
+	assert.Greater(t, fb.Y, free.Y, "the feed moved down")
+	lay, err := g.LayoutJSON()
 	require.NoError(t, err)
-	assert.NotContains(t, string(lay), `"feed-story"`)
+	assert.Contains(t, string(lay), fmt.Sprintf(`{"name":"feed-story","x":%v,"y":%v`, fb.X, fb.Y))
 	assert.Contains(t, string(lay), `"lesson-close"`)
 }

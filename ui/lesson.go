@@ -11,7 +11,6 @@ import (
 	"github.com/hajimehoshi/ebiten/v2/text/v2"
 	"github.com/raftlab/raftlab/lessons"
 	"github.com/raftlab/raftlab/playground"
-	"github.com/raftlab/raftlab/raft"
 )
 
 // lessonPanel is the open lesson panel, in the right-hand column: the list
@@ -229,13 +228,21 @@ func (g *Game) clickLesson(x, y float64) bool {
 		g.pressLesson(b.Name)
 		return true
 	}
-	return g.lesson != nil && g.lay.Side.Contains(x, y)
+	return g.lesson != nil && g.lessonArea().Contains(x, y)
+}
+
+// lessonArea is the lesson panel's part of the right-hand column: all of
+// it but the feed and the safety strip at its foot.
+func (g *Game) lessonArea() Rect {
+	a := g.lay.Side
+	a.H = g.feedArea().Y - a.Y
+	return a
 }
 
 // scrollLesson scrolls the step's text by a mouse wheel's dy over the
 // panel.
 func (g *Game) scrollLesson(x, y, dy float64) {
-	if g.lesson != nil && dy != 0 && g.lay.Side.Contains(x, y) {
+	if g.lesson != nil && dy != 0 && g.lessonArea().Contains(x, y) {
 		g.lesson.scroll = max(0, g.lesson.scroll-dy*40*g.scale)
 	}
 }
@@ -252,7 +259,7 @@ func (g *Game) lessonButtons() []Button {
 // lessonStateKey appends to k everything the panel's layout depends on.
 func (g *Game) lessonStateKey(k keyBuf) keyBuf {
 	p := g.lesson
-	k = k.rect(g.lay.Side).float(g.scale).float(p.scroll).str(p.err).uint(uint64(len(p.all)))
+	k = k.rect(g.lessonArea()).float(g.scale).float(p.scroll).str(p.err).uint(uint64(len(p.all)))
 	if p.run == nil {
 		return k.bool(false)
 	}
@@ -299,7 +306,7 @@ func (g *Game) drawLesson(dst *ebiten.Image) {
 		}
 	}
 	g.keyScratch = g.lessonStateKey(g.keyScratch[:0]).int(int64(hot))
-	g.lessonCache.draw(dst, g.lay.Side, g.keyScratch, func(img *ebiten.Image, dx, dy float64) {
+	g.lessonCache.draw(dst, g.lessonArea(), g.keyScratch, func(img *ebiten.Image, dx, dy float64) {
 		g.renderLesson(img, dx, dy, v, hot)
 	})
 }
@@ -308,7 +315,7 @@ func (g *Game) drawLesson(dst *ebiten.Image) {
 // (-dx, -dy).
 func (g *Game) renderLesson(dst *ebiten.Image, dx, dy float64, v *lessonView, hot int) {
 	s := g.scale
-	a := g.lay.Side.moved(dx, dy)
+	a := g.lessonArea().moved(dx, dy)
 	g.spr.fillRect(dst, a, colPanel)
 	g.spr.fillRect(dst, Rect{a.X, a.Y, 1 * s, a.H}, colPanelEdge)
 	for _, b := range v.boxes {
@@ -321,35 +328,6 @@ func (g *Game) renderLesson(dst *ebiten.Image, dx, dy float64, v *lessonView, ho
 	for _, t := range v.texts {
 		drawText(dst, t.s, t.f, t.x-dx, t.y-dy, t.c, t.align)
 	}
-}
-
-// drawLessonHighlights draws a glow ring around the nodes the step points
-// at. Other highlights (links, messages, log cells, controls, labels) are
-// not drawn yet.
-func (g *Game) drawLessonHighlights(dst *ebiten.Image) {
-	p := g.lessonPlay()
-	if p == nil {
-		return
-	}
-	s := g.scale
-	pulse := 0.55 + 0.25*math.Sin(float64(g.frames)/9)
-	for _, id := range lessonHighlightNodes(p) {
-		if spot, ok := g.lay.Node(id); ok {
-			drawCentered(dst, g.spr.ring(int(spot.R+16*s), int(8*s)), spot.X, spot.Y, withAlpha(colHighlight, 0.25*pulse))
-			drawCentered(dst, g.spr.ring(int(spot.R+10*s), int(3*s)), spot.X, spot.Y, withAlpha(colHighlight, pulse))
-		}
-	}
-}
-
-// lessonHighlightNodes are the servers a step's highlights point at now.
-func lessonHighlightNodes(p *lessons.Play) []raft.ID {
-	var out []raft.ID
-	for _, h := range p.Highlights() {
-		if h.What == "node" && h.Node != raft.None {
-			out = append(out, h.Node)
-		}
-	}
-	return out
 }
 
 // Sizes of the panel's text, in logical pixels.
@@ -431,7 +409,7 @@ func (b *lessonBuilder) button(name, label, hint string, r Rect, fg color.Color)
 // layoutLesson lays the panel out for the current state.
 func (g *Game) layoutLesson() lessonView {
 	s := g.scale
-	a := g.lay.Side
+	a := g.lessonArea()
 	p := g.lesson
 	b := &lessonBuilder{g: g, x: a.X + 14*s, w: a.W - 28*s, y: a.Y + 12*s}
 	// The bottom bar: Back, Close and Continue.

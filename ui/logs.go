@@ -84,6 +84,28 @@ func (g *Game) logsKey(k keyBuf) keyBuf {
 	return k
 }
 
+// logRowH is the height of one node's row in the logs panel.
+func (g *Game) logRowH() float64 {
+	s := g.scale
+	return math.Min(26*s, (g.lay.Logs.H-34*s)/float64(max(len(g.world().Nodes()), 1)))
+}
+
+// logRowY is the top of the row-th node's row in the logs panel.
+func (g *Game) logRowY(row int) float64 {
+	return g.lay.Logs.Y + 40*g.scale + float64(row)*g.logRowH()
+}
+
+// logCell is the cell of index i on the row-th node's row (its entry, or
+// where the entry would be), if the panel shows that index.
+func (g *Game) logCell(row int, i uint64) (Rect, bool) {
+	labelW, cell, first, last := g.logsGeometry()
+	if i < first || i > last {
+		return Rect{}, false
+	}
+	x0 := g.lay.Logs.X + labelW
+	return Rect{x0 + float64(i-first)*cell, g.logRowY(row), cell - 2*g.scale, g.logRowH() - 4*g.scale}, true
+}
+
 // renderLogs draws the logs panel with every position shifted by (-dx,
 // -dy).
 func (g *Game) renderLogs(dst *ebiten.Image, dx, dy float64) {
@@ -99,7 +121,7 @@ func (g *Game) renderLogs(dst *ebiten.Image, dx, dy float64) {
 
 	ids := w.Nodes()
 	labelW, cell, first, last := g.logsGeometry()
-	rowH := math.Min(26*s, (area.H-34*s)/float64(max(len(ids), 1)))
+	rowH := g.logRowH()
 	x0 := area.X + labelW
 	// Index header.
 	hdrY := area.Y + 30*s
@@ -110,7 +132,7 @@ func (g *Game) renderLogs(dst *ebiten.Image, dx, dy float64) {
 	}
 	leader, hasLeader := w.Leader()
 	for row, id := range ids {
-		y := area.Y + 40*s + float64(row)*rowH
+		y := area.Y + g.logRowY(row) - g.lay.Logs.Y
 		n := w.Node(id)
 		nameCol := colText
 		if !n.Up {

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"math"
 
 	"github.com/hajimehoshi/ebiten/v2"
@@ -77,9 +78,12 @@ func (g *Game) renderSafety(dst *ebiten.Image, dx, dy float64) {
 }
 
 // clickSafety jumps to the moment a clicked violation happened and
-// highlights the nodes involved; it reports whether the click was on a
-// violated property.
+// highlights the nodes involved; it reports whether the click was on the
+// monitor (the full one, or the strip under a lesson).
 func (g *Game) clickSafety(x, y float64) bool {
+	if g.lesson != nil {
+		return g.clickSafetyStrip(x, y)
+	}
 	if !g.lay.Safety.Contains(x, y) {
 		return false
 	}
@@ -88,15 +92,107 @@ func (g *Game) clickSafety(x, y float64) bool {
 		if !g.safetyRowRect(i).Contains(x, y) {
 			continue
 		}
-		v, bad := firstViolation(vs, p)
-		if !bad {
-			return true
+		if v, bad := firstViolation(vs, p); bad {
+			g.jumpToViolation(v)
 		}
-		g.paused = true
-		g.seek(float64(v.AtMs))
-		g.highlight = append(g.highlight[:0], v.Nodes...)
-		g.say(p + ": " + v.Message)
 		return true
+	}
+	return true
+}
+
+// jumpToViolation pauses at the moment of a violation, with the nodes
+// involved highlighted.
+func (g *Game) jumpToViolation(v playground.Violation) {
+	g.paused = true
+	g.seek(float64(v.AtMs))
+	g.highlight = append(g.highlight[:0], v.Nodes...)
+	g.say(v.Property + ": " + v.Message)
+}
+
+// brokenProperties are the violated properties' first violations, in the
+// monitor's order.
+func (g *Game) brokenProperties() []playground.Violation {
+	vs := g.world().Violations()
+	if len(vs) == 0 {
+		return nil
+	}
+	var out []playground.Violation
+	for _, p := range safetyRows {
+		if v, bad := firstViolation(vs, p); bad {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+// The safety strip is the monitor while a lesson takes the right-hand
+// column: at the column's foot, one line while every property holds, and a
+// row per broken property, so lessons that break safety on purpose show the
+// monitor catching it.
+const (
+	stripHeadH = 30.0
+	stripRowH  = 20.0
+)
+
+// safetyStrip is the strip's area; the lesson panel has the column above.
+func (g *Game) safetyStrip() Rect {
+	s := g.scale
+	a := g.lay.Side
+	h := (stripHeadH + float64(len(g.brokenProperties()))*stripRowH + 4) * s
+	return Rect{a.X, a.Y + a.H - h, a.W, h}
+}
+
+// stripRowRect is the row of the i-th broken property in the strip.
+func (g *Game) stripRowRect(strip Rect, i int) Rect {
+	s := g.scale
+	return Rect{strip.X + 8*s, strip.Y + stripHeadH*s + float64(i)*stripRowH*s, strip.W - 16*s, (stripRowH - 2) * s}
+}
+
+// drawSafetyStrip draws the strip (cached like the full monitor).
+func (g *Game) drawSafetyStrip(dst *ebiten.Image) {
+	strip := g.safetyStrip()
+	g.keyScratch = g.safetyKey(g.keyScratch[:0]).rect(strip)
+	g.safetyCache.draw(dst, strip, g.keyScratch, func(img *ebiten.Image, dx, dy float64) {
+		g.renderSafetyStrip(img, dx, dy, strip)
+	})
+}
+
+func (g *Game) renderSafetyStrip(dst *ebiten.Image, dx, dy float64, strip Rect) {
+	s := g.scale
+	a := strip.moved(dx, dy)
+	g.spr.fillRect(dst, a, colPanel)
+	g.spr.fillRect(dst, Rect{a.X, a.Y, 1 * s, a.H}, colPanelEdge)
+	g.spr.fillRect(dst, Rect{a.X, a.Y, a.W, 1 * s}, colPanelEdge)
+	broken := g.brokenProperties()
+	head := fmt.Sprintf("Safety monitor: all %d properties hold", len(safetyRows))
+	c := colOK
+	if len(broken) > 0 {
+		head = fmt.Sprintf("Safety monitor: %d of %d broken (click one: when)", len(broken), len(safetyRows))
+		c = colBad
+	}
+	f := face(11.5*s, false)
+	y := a.Y + stripHeadH*s/2 + 1*s
+	drawCentered(dst, g.spr.disc(int(6*s)), a.X+18*s, y, c)
+	drawText(dst, ellipsize(head, face(12*s, true), a.W-40*s), face(12*s, true), a.X+32*s, y, colText, alignStart)
+	for i, v := range broken {
+		r := g.stripRowRect(strip, i).moved(dx, dy)
+		g.spr.fillRect(dst, r, withAlpha(colBad, 0.15))
+		drawCentered(dst, g.spr.disc(int(5*s)), r.X+10*s, r.CenterY(), colBad)
+		label := v.Property + ": " + v.Message
+		drawText(dst, ellipsize(label, f, r.W-28*s), f, r.X+24*s, r.CenterY(), colText, alignStart)
+	}
+}
+
+// clickSafetyStrip jumps to a broken property clicked in the strip.
+func (g *Game) clickSafetyStrip(x, y float64) bool {
+	strip := g.safetyStrip()
+	if !strip.Contains(x, y) {
+		return false
+	}
+	for i, v := range g.brokenProperties() {
+		if g.stripRowRect(strip, i).Contains(x, y) {
+			g.jumpToViolation(v)
+		}
 	}
 	return true
 }

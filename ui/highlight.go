@@ -1,0 +1,258 @@
+package ui
+
+import (
+	"math"
+
+	"github.com/hajimehoshi/ebiten/v2"
+	"github.com/raftlab/raftlab/lessons"
+	"github.com/raftlab/raftlab/playground"
+	"github.com/raftlab/raftlab/raft"
+)
+
+// A lesson step points at things on screen: servers, links, messages in
+// flight, log cells, controls, and the labels its key terms name. Each
+// highlight becomes pointers, shapes in screen positions that pulse in the
+// highlight colour, so that "S3's log from index 5" or "the Crash item"
+// is found at a glance.
+
+// pointerShape is how a pointer is drawn.
+type pointerShape uint8
+
+const (
+	// ringShape circles a point (x, y) at radius r.
+	ringShape pointerShape = iota
+	// lineShape glows along a segment from (x, y) to (x2, y2).
+	lineShape
+	// boxShape outlines a rectangle.
+	boxShape
+)
+
+// pointer is one highlighted shape. onPanels marks shapes on panels and
+// menus, drawn over them; the others are on the cluster, drawn under the
+// panels and menus.
+type pointer struct {
+	shape    pointerShape
+	x, y, r  float64
+	x2, y2   float64
+	box      Rect
+	onPanels bool
+}
+
+// lessonPointers are the pointers for the current step's highlights, where
+// things are now (a message's pointer follows the message).
+func (g *Game) lessonPointers() []pointer {
+	p := g.lessonPlay()
+	if p == nil {
+		return nil
+	}
+	var out []pointer
+	for _, h := range p.Highlights() {
+		out = g.pointersFor(out, h)
+	}
+	return out
+}
+
+// pointersFor appends the pointers of one highlight.
+func (g *Game) pointersFor(out []pointer, h lessons.Highlight) []pointer {
+	s := g.scale
+	switch h.What {
+	case "node":
+		if spot, ok := g.lay.Node(h.Node); ok {
+			out = append(out, pointer{shape: ringShape, x: spot.X, y: spot.Y, r: spot.R + 10*s})
+		}
+	case "link":
+		a, okA := g.lay.Node(h.Node)
+		b, okB := g.lay.Node(h.Peer)
+		if okA && okB {
+			out = append(out, pointer{shape: lineShape, x: a.X, y: a.Y, x2: b.X, y2: b.Y})
+		}
+	case "messages":
+		out = g.messagePointers(out, h.Message)
+	case "log":
+		out = g.logPointers(out, h)
+	case "control":
+		if r, ok := g.controlRect(h.Control); ok {
+			out = append(out, pointer{shape: boxShape, box: r, onPanels: true})
+		}
+	case "label":
+		out = g.labelPointers(out, h.Label)
+	}
+	return out
+}
+
+// messagePointers circles the messages in flight of a type ("heartbeat":
+// AppendEntries without entries), where they were last drawn.
+func (g *Game) messagePointers(out []pointer, typ string) []pointer {
+	for _, m := range g.msgSpots {
+		if messageIs(m.f, typ) {
+			out = append(out, pointer{shape: ringShape, x: m.x, y: m.y, r: 13 * g.scale})
+		}
+	}
+	return out
+}
+
+// messageIs reports whether a flight is a Raft message of a type, or a
+// heartbeat.
+func messageIs(f *playground.Flight, typ string) bool {
+	if f.Kind != playground.FlightRaft {
+		return false
+	}
+	if typ == "heartbeat" {
+		return f.Raft.Type == raft.MsgAppendEntries && len(f.Raft.Entries) == 0
+	}
+	return f.Raft.Type.String() == typ
+}
+
+// logPointers outlines a log cell, a server's row, or a column of cells.
+func (g *Game) logPointers(out []pointer, h lessons.Highlight) []pointer {
+	_, _, first, last := g.logsGeometry()
+	for row, id := range g.world().Nodes() {
+		if !h.AllNodes && id != h.Node {
+			continue
+		}
+		if h.Index != 0 {
+			if r, ok := g.logCell(row, h.Index); ok {
+				out = append(out, pointer{shape: boxShape, box: r.Inset(-2 * g.scale), onPanels: true})
+			}
+			continue
+		}
+		a, _ := g.logCell(row, first)
+		b, _ := g.logCell(row, last)
+		r := Rect{g.lay.Logs.X + 6*g.scale, a.Y, b.X + b.W - g.lay.Logs.X - 4*g.scale, a.H}
+		out = append(out, pointer{shape: boxShape, box: r.Inset(-2 * g.scale), onPanels: true})
+	}
+	return out
+}
+
+// controlRect is where a control is now: a button, an item of the open
+// menu, or a panel.
+func (g *Game) controlRect(name string) (Rect, bool) {
+	if g.menu != nil {
+		if b, ok := findButton(g.menu.items, name); ok {
+			return b.Rect, true
+		}
+	}
+	for _, bs := range [][]Button{g.lay.Buttons, g.clientButtons(), g.partitionButtons(), g.feedButtons(), g.lessonButtons()} {
+		if b, ok := findButton(bs, name); ok {
+			return b.Rect, true
+		}
+	}
+	switch name {
+	case "timeline":
+		return g.lay.Timeline, true
+	case "logs":
+		return g.lay.Logs, true
+	case "feed":
+		return g.feedArea(), true
+	case "safety":
+		if g.lesson != nil {
+			return g.safetyStrip(), true
+		}
+		return g.lay.Safety, true
+	}
+	return Rect{}, false
+}
+
+func findButton(bs []Button, name string) (Button, bool) {
+	for _, b := range bs {
+		if b.Name == name {
+			return b, true
+		}
+	}
+	return Button{}, false
+}
+
+// labelPointers point at where a key term shows on screen: roles at the
+// role labels, term at the number inside each server, the election
+// timeout at the timer arcs, the commit and applied indexes and the
+// leader's nextIndex and matchIndex at their marks in the logs panel,
+// message names at those messages in flight. A term with no place of its
+// own on screen (majority, split vote...) has no pointer; the narration
+// explains it.
+func (g *Game) labelPointers(out []pointer, label string) []pointer {
+	s := g.scale
+	w := g.world()
+	e, ok := lessons.Lookup(label)
+	if !ok {
+		return out
+	}
+	switch e.Term {
+	case "follower", "candidate", "pre-candidate", "leader":
+		for _, spot := range g.lay.Nodes {
+			if n := w.Node(spot.ID); n != nil && n.Up && roleLabel(n.Raft.Role()) == e.Term {
+				out = append(out, pointer{shape: boxShape, box: spot.labelBox(s).Inset(-2 * s)})
+			}
+		}
+	case "term":
+		for _, spot := range g.lay.Nodes {
+			if n := w.Node(spot.ID); n != nil && n.Up {
+				out = append(out, pointer{shape: ringShape, x: spot.X, y: spot.Y, r: spot.R * 0.7})
+			}
+		}
+	case "election timeout":
+		for _, spot := range g.lay.Nodes {
+			if n := w.Node(spot.ID); n != nil && n.Up && n.Raft.Role() != raft.Leader {
+				out = append(out, pointer{shape: ringShape, x: spot.X, y: spot.Y, r: spot.R + 5*s})
+			}
+		}
+	case "commit index", "committed", "applied index":
+		for row, id := range w.Nodes() {
+			n := w.Node(id)
+			if !n.Up {
+				continue
+			}
+			i := n.Raft.CommitIndex()
+			if e.Term == "applied index" {
+				i = n.Raft.AppliedIndex()
+			}
+			if r, ok := g.logCell(row, i); ok {
+				out = append(out, pointer{shape: boxShape, box: r.Inset(-3 * s), onPanels: true})
+			}
+		}
+	case "nextIndex", "matchIndex":
+		leader, ok := w.Leader()
+		if !ok {
+			return out
+		}
+		for row, id := range w.Nodes() {
+			pr, ok := w.Node(leader).Raft.PeerProgress(id)
+			if !ok || id == leader {
+				continue
+			}
+			i := pr.Next
+			if e.Term == "matchIndex" {
+				i = pr.Match
+			}
+			if r, ok := g.logCell(row, i); ok {
+				out = append(out, pointer{shape: boxShape, box: r.Inset(-3 * s), onPanels: true})
+			}
+		}
+	case "log", "entry", "index":
+		out = append(out, pointer{shape: boxShape, box: g.lay.Logs.Inset(2 * s), onPanels: true})
+	case "heartbeat", "RequestVote", "PreVote", "AppendEntries", "InstallSnapshot", "TimeoutNow":
+		out = g.messagePointers(out, e.Term)
+	}
+	return out
+}
+
+// drawPointers draws the step's pointers of one layer, pulsing.
+func (g *Game) drawPointers(dst *ebiten.Image, onPanels bool) {
+	s := g.scale
+	pulse := 0.55 + 0.25*math.Sin(float64(g.frames)/9)
+	for _, p := range g.lessonPointers() {
+		if p.onPanels != onPanels {
+			continue
+		}
+		switch p.shape {
+		case ringShape:
+			drawCentered(dst, g.spr.ring(int(p.r+6*s), int(8*s)), p.x, p.y, withAlpha(colHighlight, 0.25*pulse))
+			drawCentered(dst, g.spr.ring(int(p.r), int(3*s)), p.x, p.y, withAlpha(colHighlight, pulse))
+		case lineShape:
+			g.spr.line(dst, p.x, p.y, p.x2, p.y2, 10*s, withAlpha(colHighlight, 0.22*pulse))
+			g.spr.line(dst, p.x, p.y, p.x2, p.y2, 3*s, withAlpha(colHighlight, pulse))
+		case boxShape:
+			g.spr.strokeRect(dst, p.box.Inset(-3*s), 4*s, withAlpha(colHighlight, 0.25*pulse))
+			g.spr.strokeRect(dst, p.box, 2*s, withAlpha(colHighlight, pulse))
+		}
+	}
+}

@@ -1,0 +1,95 @@
+package ui
+
+import (
+	"testing"
+
+	"github.com/raftlab/raftlab/lessons"
+	"github.com/raftlab/raftlab/playground"
+	"github.com/raftlab/raftlab/raft"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// TestHighlightPointers: each kind of highlight points at the thing it
+// names, where the view draws it.
+func TestHighlightPointers(t *testing.T) {
+	g := testGame(t, "log-replication")
+	g.SeekTo(3000)
+	w := g.world()
+	leader, ok := w.Leader()
+	require.True(t, ok)
+	require.GreaterOrEqual(t, w.Node(leader).Raft.LastIndex(), uint64(2))
+	row := func(id raft.ID) int {
+		for i, x := range w.Nodes() {
+			if x == id {
+				return i
+			}
+		}
+		t.Fatalf("no S%d", id)
+		return -1
+	}
+	one := func(h lessons.Highlight) pointer {
+		t.Helper()
+		ps := g.pointersFor(nil, h)
+		require.Len(t, ps, 1, "%v", h)
+		return ps[0]
+	}
+
+	s2, _ := g.lay.Node(2)
+	s1, _ := g.lay.Node(1)
+	p := one(lessons.Highlight{What: "link", Node: 2, Peer: 1})
+	assert.Equal(t, lineShape, p.shape)
+	assert.Equal(t, [4]float64{s2.X, s2.Y, s1.X, s1.Y}, [4]float64{p.x, p.y, p.x2, p.y2})
+
+	cell, ok := g.logCell(row(3), 2)
+	require.True(t, ok)
+	p = one(lessons.Highlight{What: "log", Node: 3, Index: 2})
+	assert.True(t, p.onPanels)
+	assert.True(t, p.box.Contains(cell.X, cell.Y) && p.box.Contains(cell.X+cell.W, cell.Y+cell.H), "the box %v holds S3's cell 2 %v", p.box, cell)
+	other, _ := g.logCell(row(2), 2)
+	assert.False(t, p.box.Contains(other.CenterX(), other.CenterY()), "and not S2's")
+	column := g.pointersFor(nil, lessons.Highlight{What: "log", AllNodes: true, Index: 2})
+	assert.Len(t, column, len(w.Nodes()))
+	rowBox := one(lessons.Highlight{What: "log", Node: 3}).box
+	last, _ := g.logCell(row(3), w.Node(leader).Raft.LastIndex())
+	assert.True(t, rowBox.Contains(cell.CenterX(), cell.CenterY()) && rowBox.Contains(last.CenterX(), last.CenterY()))
+
+	wb, _ := g.lay.Button("write")
+	assert.Equal(t, wb.Rect, one(lessons.Highlight{What: "control", Control: "write"}).box)
+	assert.Equal(t, g.lay.Logs, one(lessons.Highlight{What: "control", Control: "logs"}).box)
+	assert.Empty(t, g.pointersFor(nil, lessons.Highlight{What: "control", Control: "menu-crash"}), "no menu open")
+	g.openMenu("S1", nodeMenu(w, 1), 100, 100)
+	crash, _ := findButton(g.menu.items, "menu-crash")
+	assert.Equal(t, crash.Rect, one(lessons.Highlight{What: "control", Control: "menu-crash"}).box)
+	g.menu = nil
+
+	// The commit index: one mark per live server, on its commit cell.
+	commits := g.pointersFor(nil, lessons.Highlight{What: "label", Label: "commit index"})
+	require.Len(t, commits, len(w.Nodes()))
+	c3, _ := g.logCell(row(3), w.Node(3).Raft.CommitIndex())
+	assert.True(t, commits[row(3)].box.Contains(c3.CenterX(), c3.CenterY()))
+	// A role: the label of each server in it.
+	leaders := g.pointersFor(nil, lessons.Highlight{What: "label", Label: "leader"})
+	require.Len(t, leaders, 1)
+	ls, _ := g.lay.Node(leader)
+	assert.True(t, leaders[0].box.Contains(ls.LabelX, ls.LabelY))
+	assert.Len(t, g.pointersFor(nil, lessons.Highlight{What: "label", Label: "followers"}), len(w.Nodes())-1)
+	assert.Empty(t, g.pointersFor(nil, lessons.Highlight{What: "label", Label: "majority"}), "nothing on screen is the majority")
+
+	// Messages: the heartbeats where they were drawn, and nothing else.
+	hb := 0
+	for at := int64(3001); (hb == 0 || hb == len(g.msgSpots)) && at < 3200; at++ {
+		g.SeekTo(at)
+		g.msgSpots, hb = g.msgSpots[:0], 0
+		for i, f := range g.world().InFlight() {
+			g.msgSpots = append(g.msgSpots, msgSpot{f: f, x: float64(i), y: 1})
+			if f.Kind == playground.FlightRaft && f.Raft.Type == raft.MsgAppendEntries && len(f.Raft.Entries) == 0 {
+				hb++
+			}
+		}
+	}
+	require.NotZero(t, hb, "heartbeats in flight")
+	require.Less(t, hb, len(g.msgSpots), "and other messages, not pointed at")
+	assert.Len(t, g.pointersFor(nil, lessons.Highlight{What: "messages", Message: "heartbeat"}), hb)
+	assert.Len(t, g.pointersFor(nil, lessons.Highlight{What: "label", Label: "heartbeats"}), hb)
+}
