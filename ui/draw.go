@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/hajimehoshi/ebiten/v2"
+	"github.com/raftlab/raftlab/lessons"
 	"github.com/raftlab/raftlab/playground"
 	"github.com/raftlab/raftlab/raft"
 )
@@ -144,8 +145,11 @@ func (g *Game) drawTooltip(dst *ebiten.Image) {
 		tip = b.Hint
 	} else if b, ok := hitAny(g.lessonButtons(), g.hover.x, g.hover.y); ok {
 		tip = b.Hint
+	} else if e, ok := g.hoveredTerm(); ok {
+		g.drawTermTip(dst, e)
+		return
 	} else if g.lesson != nil && g.lessonArea().Contains(g.hover.x, g.hover.y) {
-		// Nothing to explain on the lesson panel's text.
+		// Nothing else to explain on the lesson panel's text.
 	} else if b, ok := hitAny(g.feedButtons(), g.hover.x, g.hover.y); ok {
 		tip = "Show " + b.Label + " events"
 	} else if f, ok := g.hitMessage(g.hover.x, g.hover.y); ok {
@@ -166,6 +170,27 @@ func (g *Game) drawTooltip(dst *ebiten.Image) {
 	box := Rect{x, y, w, 22 * s}
 	g.spr.fillRect(dst, box, colPanelEdge)
 	drawText(dst, tip, f, box.X+8*s, box.CenterY(), colText, alignStart)
+}
+
+// drawTermTip explains a key term of a lesson's narration beside the
+// pointer: the term in bold, then its meaning, wrapped.
+func (g *Game) drawTermTip(dst *ebiten.Image, e lessons.Entry) {
+	s := g.scale
+	width := 320 * s
+	size := 12 * s
+	lh := 16 * s
+	lines := wrapSpans([]lessons.Span{{Text: e.Term + ": ", Style: lessons.Bold}, {Text: e.Meaning}}, width, size, false)
+	box := Rect{0, 0, width + 16*s, float64(len(lines))*lh + 10*s}
+	// Left of the pointer: the panel is at the screen's right edge.
+	box.X = max(4*s, g.hover.x-box.W-10*s)
+	box.Y = min(g.hover.y+18*s, float64(g.h)-box.H-4*s)
+	g.spr.fillRect(dst, box, colPanelEdge)
+	g.spr.strokeRect(dst, box, 1*s, colAccent)
+	for i, ln := range lines {
+		for _, r := range ln {
+			drawText(dst, r.text, spanFace(r.style, size, false), box.X+8*s+r.x, box.Y+5*s+float64(i)*lh+lh/2, colText, alignStart)
+		}
+	}
 }
 
 func hitAny(bs []Button, x, y float64) (Button, bool) {

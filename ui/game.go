@@ -12,6 +12,7 @@ import (
 	"sync"
 
 	"github.com/hajimehoshi/ebiten/v2"
+	"github.com/raftlab/raftlab/lessons"
 	"github.com/raftlab/raftlab/playground"
 	"github.com/raftlab/raftlab/raft"
 )
@@ -29,6 +30,9 @@ type Options struct {
 	// Open, when set, shows a file picker whose choice comes back through
 	// LoadScenario (the browser; the desktop loads dropped files and flags).
 	Open func()
+	// Progress, when set, keeps the learner's lesson progress between
+	// visits.
+	Progress ProgressStore
 }
 
 // Speeds are the playback speeds, in virtual milliseconds per real second:
@@ -88,6 +92,10 @@ type Game struct {
 	settings *settingsPanel
 	client   clientPanel
 	part     *partitionTool
+	// progress is the learner's lesson progress (loaded when first
+	// needed); progressErr says why it could not be read or saved.
+	progress    *lessons.Progress
+	progressErr string
 	// lesson is the open lesson panel, nil in free play.
 	lesson      *lessonPanel
 	lessonCache panelCache

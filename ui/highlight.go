@@ -49,6 +49,10 @@ func (g *Game) lessonPointers() []pointer {
 	for _, h := range p.Highlights() {
 		out = g.pointersFor(out, h)
 	}
+	// A key term under the pointer in the narration points at itself.
+	if e, ok := g.hoveredTerm(); ok {
+		out = g.labelPointers(out, e.Term)
+	}
 	return out
 }
 

@@ -38,6 +38,15 @@ type lessonView struct {
 	boxes   []lessonBox
 	texts   []lessonText
 	buttons []Button
+	// terms are the key terms in the text, where they are: pointing at one
+	// explains it and points at it on screen.
+	terms []termSpot
+}
+
+// termSpot is a key term of the narration and where it is drawn.
+type termSpot struct {
+	term string
+	r    Rect
 }
 
 // lessonBox is a filled rectangle; button is the index of the control it is
@@ -85,6 +94,11 @@ func (g *Game) startLesson(i int) {
 		p.err = err.Error()
 		return
 	}
+	if at := g.resumeStep(p.all[i]); at > 0 {
+		if err := r.Jump(at); err != nil {
+			p.err = err.Error()
+		}
+	}
 	p.run, p.err = r, ""
 	g.showStep()
 }
@@ -115,6 +129,7 @@ func (g *Game) showStep() {
 	// predict step; a do step plays while the learner acts.
 	g.paused = r.Step().Kind != lessons.Do
 	p.ticks, p.scroll, p.err = 0, 0, ""
+	g.recordProgress(false)
 }
 
 // lessonPlay is the step being played, when a lesson is running on the
@@ -180,6 +195,7 @@ func (g *Game) pressLesson(name string) {
 	case p == nil || p.run == nil:
 	case name == "lesson-next":
 		if p.run.Last() {
+			g.recordProgress(true)
 			p.run = nil // the lesson is over: back to the list
 			return
 		}
@@ -247,6 +263,20 @@ func (g *Game) scrollLesson(x, y, dy float64) {
 	}
 }
 
+// hoveredTerm is the glossary entry of the key term under the pointer in
+// the lesson panel, if any.
+func (g *Game) hoveredTerm() (lessons.Entry, bool) {
+	if g.lesson == nil || !g.lessonArea().Contains(g.hover.x, g.hover.y) {
+		return lessons.Entry{}, false
+	}
+	for _, t := range g.lessonLaidOut().terms {
+		if t.r.Contains(g.hover.x, g.hover.y) {
+			return lessons.Lookup(t.term)
+		}
+	}
+	return lessons.Entry{}, false
+}
+
 // lessonButtons are the panel's controls (the opener alone when the panel
 // is closed).
 func (g *Game) lessonButtons() []Button {
@@ -259,9 +289,9 @@ func (g *Game) lessonButtons() []Button {
 // lessonStateKey appends to k everything the panel's layout depends on.
 func (g *Game) lessonStateKey(k keyBuf) keyBuf {
 	p := g.lesson
-	k = k.rect(g.lessonArea()).float(g.scale).float(p.scroll).str(p.err).uint(uint64(len(p.all)))
+	k = k.rect(g.lessonArea()).float(g.scale).float(p.scroll).str(p.err).str(g.progressErr).uint(uint64(len(p.all)))
 	if p.run == nil {
-		return k.bool(false)
+		return k.bool(false).str(string(g.lessonProgress().Marshal()))
 	}
 	k = k.bool(true).str(p.run.Lesson().Name).uint(uint64(p.run.Index()))
 	pl := g.lessonPlay()
@@ -373,7 +403,11 @@ func (b *lessonBuilder) spans(spans []lessons.Span, x, w float64, base color.Col
 	for _, ln := range wrapSpans(spans, w, lessonTextSize*s, bold) {
 		if b.visible(b.y, lh) {
 			for _, r := range ln {
-				b.v.texts = append(b.v.texts, lessonText{r.text, x + r.x, b.y + lh/2 - b.scroll, spanFace(r.style, lessonTextSize*s, bold), spanColor(r.style, base), alignStart})
+				f := spanFace(r.style, lessonTextSize*s, bold)
+				b.v.texts = append(b.v.texts, lessonText{r.text, x + r.x, b.y + lh/2 - b.scroll, f, spanColor(r.style, base), alignStart})
+				if r.style == lessons.Term {
+					b.v.terms = append(b.v.terms, termSpot{r.span, Rect{x + r.x, b.y - b.scroll, textWidth(r.text, f), lh}})
+				}
 			}
 		}
 		b.y += lh
@@ -427,8 +461,10 @@ func (g *Game) layoutLesson() lessonView {
 	} else {
 		g.layoutLessonStep(b, barY, bw)
 	}
-	if p.err != "" {
-		b.line(p.err, face(11.5*s, false), colBad, lessonLineH*s)
+	for _, msg := range []string{p.err, g.progressErr} {
+		if msg != "" {
+			b.spans([]lessons.Span{{Text: msg}}, b.x, b.w, colBad, false)
+		}
 	}
 	// Keep the scroll within the content: if it went past the end, the
 	// next layout (keyed on the clamped scroll) shows the end.
@@ -452,9 +488,23 @@ func (g *Game) layoutLessonList(b *lessonBuilder) {
 			name := fmt.Sprintf("%d. %s", l.Number, l.Title)
 			b.v.buttons = append(b.v.buttons, Button{Name: fmt.Sprintf("lesson-open-%d", l.Number), Label: name, Hint: l.Summary, Rect: r})
 			f, sf := face(13*s, true), face(11*s, false)
+			sub := fmt.Sprintf("%d min · %s", l.Minutes, l.Summary)
+			subCol := colTextDim
+			if pr, ok := g.lessonProgress().Of(l.Name); ok {
+				// How far the learner got, as words and as a bar.
+				if pr.Finished {
+					sub, subCol = "finished · "+sub, colOK
+				} else {
+					sub = fmt.Sprintf("step %d of %d · %s", pr.Step, len(l.Steps), sub)
+				}
+				bar := Rect{r.X, r.Y + r.H - 3*s, r.W, 3 * s}
+				b.v.boxes = append(b.v.boxes, lessonBox{bar, colPanelEdge, -1})
+				bar.W *= float64(min(pr.Furthest, len(l.Steps))) / float64(len(l.Steps))
+				b.v.boxes = append(b.v.boxes, lessonBox{bar, colOK, -1})
+			}
 			b.v.texts = append(b.v.texts,
 				lessonText{ellipsize(name, f, r.W-16*s), r.X + 8*s, r.Y + 13*s, f, colText, alignStart},
-				lessonText{ellipsize(fmt.Sprintf("%d min · %s", l.Minutes, l.Summary), sf, r.W-16*s), r.X + 8*s, r.Y + 29*s, sf, colTextDim, alignStart})
+				lessonText{ellipsize(sub, sf, r.W-16*s), r.X + 8*s, r.Y + 29*s, sf, subCol, alignStart})
 		}
 		b.y += r.H + 6*s
 	}
@@ -613,6 +663,9 @@ type wrapRun struct {
 	text  string
 	style lessons.Style
 	x     float64
+	// span is the whole text of the span the run is from (a key term
+	// broken over two lines is still one term).
+	span string
 }
 
 // wrapSpans breaks styled text into lines no wider than width (a word
@@ -622,6 +675,7 @@ func wrapSpans(spans []lessons.Span, width, size float64, bold bool) [][]wrapRun
 	type piece struct {
 		text  string
 		style lessons.Style
+		span  string
 	}
 	// words are runs of pieces up to and including a space.
 	var words [][]piece
@@ -631,7 +685,7 @@ func wrapSpans(spans []lessons.Span, width, size float64, bold bool) [][]wrapRun
 			if part == "" {
 				continue
 			}
-			cur = append(cur, piece{part, sp.Style})
+			cur = append(cur, piece{part, sp.Style, sp.Text})
 			if strings.HasSuffix(part, " ") {
 				words = append(words, cur)
 				cur = nil
@@ -666,7 +720,7 @@ func wrapSpans(spans []lessons.Span, width, size float64, bold bool) [][]wrapRun
 			if n := len(line); n > 0 && line[n-1].style == pc.style {
 				line[n-1].text += t
 			} else {
-				line = append(line, wrapRun{t, pc.style, x})
+				line = append(line, wrapRun{t, pc.style, x, pc.span})
 			}
 			x += textWidth(t, spanFace(pc.style, size, bold))
 		}

@@ -6,10 +6,13 @@
 //	go run ./cmd/raftlab --scenario my-lesson.json    # a scenario file
 //	go run ./cmd/raftlab --width 1600 --height 1000
 //	go run ./cmd/raftlab --frames 120 --screenshot shot.png
+//	go run ./cmd/raftlab --progress /tmp/progress.json
 //
 // With --frames N it exits after drawing N frames; with --screenshot it
 // saves the last of them as a PNG. A scenario file dropped on the window
-// replaces the playground. Exit codes: 0 on success, 1 when the app failed
+// replaces the playground. Lesson progress is kept in
+// ~/.config/raftlab/progress.json (or --progress FILE; --progress "" keeps
+// none). Exit codes: 0 on success, 1 when the app failed
 // (no display, a screenshot it could not write), 2 for invalid input.
 package main
 
@@ -33,7 +36,7 @@ import (
 
 func main() { os.Exit(run(os.Args[1:], os.Stdout, os.Stderr)) }
 
-const usage = `usage: raftlab [--scenario FILE|NAME] [--width W --height H] [--frames N [--screenshot PATH]]`
+const usage = `usage: raftlab [--scenario FILE|NAME] [--width W --height H] [--frames N [--screenshot PATH]] [--progress FILE]`
 
 // config is the command line, checked.
 type config struct {
@@ -41,6 +44,8 @@ type config struct {
 	width, height int
 	frames        int
 	screenshot    string
+	// progress is the lesson progress file; "" keeps none.
+	progress string
 }
 
 // parseArgs reads and checks the command line. Every error is one line
@@ -54,6 +59,7 @@ func parseArgs(args []string, stdout io.Writer) (config, error) {
 	flags.IntVar(&c.height, "height", 800, "window height in logical pixels")
 	flags.IntVar(&c.frames, "frames", 0, "exit after drawing this many frames (0: run until the window is closed)")
 	flags.StringVar(&c.screenshot, "screenshot", "", "with --frames: save the last frame as a PNG file")
+	flags.StringVar(&c.progress, "progress", defaultProgressFile(), "the file that keeps lesson progress between runs (\"\": keep none)")
 	if err := flags.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			fmt.Fprintln(stdout, usage)
@@ -131,7 +137,11 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "raftlab: %v\n", err)
 		return 2
 	}
-	g, err := ui.New(ui.Options{Scenario: c.scenario, Save: saveFile})
+	opts := ui.Options{Scenario: c.scenario, Save: saveFile}
+	if c.progress != "" {
+		opts.Progress = fileStore{c.progress}
+	}
+	g, err := ui.New(opts)
 	if err != nil {
 		fmt.Fprintf(stderr, "raftlab: %v\n", err)
 		return 2

@@ -1,0 +1,44 @@
+package main
+
+import (
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+)
+
+// fileStore keeps lesson progress in a file: by default progress.json in
+// the user's configuration folder (~/.config/raftlab on Linux).
+type fileStore struct{ path string }
+
+// defaultProgressFile is where progress is kept unless --progress says
+// otherwise; "" when the system has no configuration folder (no $HOME).
+func defaultProgressFile() string {
+	dir, err := os.UserConfigDir()
+	if err != nil {
+		return ""
+	}
+	return filepath.Join(dir, "raftlab", "progress.json")
+}
+
+// Load reads the file; a missing file is no progress yet.
+func (s fileStore) Load() ([]byte, error) {
+	data, err := os.ReadFile(s.path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	return data, err
+}
+
+// Save replaces the file through a temporary one, so that a crash while
+// writing leaves the old progress rather than half a file.
+func (s fileStore) Save(data []byte) error {
+	if err := os.MkdirAll(filepath.Dir(s.path), 0o755); err != nil {
+		return err
+	}
+	tmp := s.path + ".tmp"
+	if err := os.WriteFile(tmp, data, 0o644); err != nil {
+		return err
+	}
+	return os.Rename(tmp, s.path)
+}
