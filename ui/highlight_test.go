@@ -93,3 +93,25 @@ func TestHighlightPointers(t *testing.T) {
 	assert.Len(t, g.pointersFor(nil, lessons.Highlight{What: "messages", Message: "heartbeat"}), hb)
 	assert.Len(t, g.pointersFor(nil, lessons.Highlight{What: "label", Label: "heartbeats"}), hb)
 }
+
+// TestHoveredTermExplainsAndPoints: pointing at a key term in the
+// narration finds its glossary entry and points at it on screen.
+func TestHoveredTermExplainsAndPoints(t *testing.T) {
+	g := openLesson3(t)
+	before := len(g.lessonPointers())
+	var spot termSpot
+	for _, ts := range g.lessonLaidOut().terms {
+		if e, ok := lessons.Lookup(ts.term); ok && e.Term == "follower" {
+			spot = ts
+		}
+	}
+	require.NotEmpty(t, spot.term, "step 1 names followers")
+	g.hover.x, g.hover.y = spot.r.CenterX(), spot.r.CenterY()
+	e, ok := g.hoveredTerm()
+	require.True(t, ok)
+	assert.Equal(t, "follower", e.Term)
+	assert.Len(t, g.lessonPointers(), before+len(g.world().Nodes()), "every server is a follower at the start")
+	g.hover.x = spot.r.X - 40
+	_, ok = g.hoveredTerm()
+	assert.False(t, ok)
+}

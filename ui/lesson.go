@@ -478,7 +478,13 @@ func (g *Game) layoutLesson() lessonView {
 func (g *Game) layoutLessonList(b *lessonBuilder) {
 	s := g.scale
 	b.line("Lessons", face(15*s, true), colText, 24*s)
-	b.line("Choose a lesson: it runs on this playground.", face(11.5*s, false), colTextDim, 18*s)
+	finished := 0
+	for _, l := range g.lesson.all {
+		if pr, _ := g.lessonProgress().Of(l.Name); pr.Finished {
+			finished++
+		}
+	}
+	b.line(fmt.Sprintf("Choose a lesson: it runs on this playground. %d of %d finished; scroll for more.", finished, len(g.lesson.all)), face(11.5*s, false), colTextDim, 18*s)
 	b.gap(6)
 	b.top, b.scroll = b.y, g.lesson.scroll
 	for _, l := range g.lesson.all {
