@@ -484,7 +484,8 @@ func (g *Game) layoutLessonList(b *lessonBuilder) {
 			finished++
 		}
 	}
-	b.line(fmt.Sprintf("Choose a lesson: it runs on this playground. %d of %d finished; scroll for more.", finished, len(g.lesson.all)), face(11.5*s, false), colTextDim, 18*s)
+	b.line("Choose a lesson: it runs on this playground.", face(11.5*s, false), colTextDim, 18*s)
+	b.line(fmt.Sprintf("%d of %d finished · scroll for more", finished, len(g.lesson.all)), face(11.5*s, false), colTextDim, 18*s)
 	b.gap(6)
 	b.top, b.scroll = b.y, g.lesson.scroll
 	for _, l := range g.lesson.all {
