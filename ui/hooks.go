@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"math"
 
+	"github.com/raftlab/raftlab/lessons"
 	"github.com/raftlab/raftlab/playground"
 	"github.com/raftlab/raftlab/raft"
 )
@@ -43,6 +44,8 @@ type lessonStateDoc struct {
 	Last     bool   `json:"last"`
 	Done     bool   `json:"done"`
 	Answered bool   `json:"answered"`
+	// Progress is the learner's progress in the course, as remembered.
+	Progress []lessons.LessonProgress `json:"progress"`
 }
 
 type networkDoc struct {
@@ -79,12 +82,13 @@ func (g *Game) lessonState() *lessonStateDoc {
 	if g.lesson == nil {
 		return nil
 	}
+	progress := append([]lessons.LessonProgress{}, g.lessonProgress().Lessons...)
 	r := g.lesson.run
 	if r == nil {
-		return &lessonStateDoc{}
+		return &lessonStateDoc{Progress: progress}
 	}
 	l := r.Lesson()
-	d := &lessonStateDoc{Number: l.Number, Title: l.Title, Step: r.Index() + 1, Steps: len(l.Steps), Kind: string(r.Step().Kind), Last: r.Last()}
+	d := &lessonStateDoc{Number: l.Number, Title: l.Title, Step: r.Index() + 1, Steps: len(l.Steps), Kind: string(r.Step().Kind), Last: r.Last(), Progress: progress}
 	if pl := g.lessonPlay(); pl != nil {
 		d.Done = pl.Done()
 		_, d.Answered = pl.Answered()
