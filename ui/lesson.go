@@ -200,6 +200,11 @@ func (g *Game) pressLesson(name string) {
 			return
 		}
 		g.moveStep(p.run.Next)
+	case strings.HasPrefix(name, "lesson-step-"):
+		var k int
+		if _, err := fmt.Sscanf(name, "lesson-step-%d", &k); err == nil {
+			g.moveStep(func() error { return p.run.Jump(k - 1) })
+		}
 	case name == "lesson-back":
 		g.moveStep(p.run.Back)
 	case name == "lesson-showme":
@@ -528,6 +533,7 @@ func (g *Game) layoutLessonStep(b *lessonBuilder, barY, bw float64) {
 	// The header does not scroll.
 	b.line(fmt.Sprintf("Lesson %d · %s", l.Number, l.Title), face(12*s, true), colTextDim, 20*s)
 	b.line(fmt.Sprintf("Step %d of %d · %s", r.Index()+1, len(l.Steps), st.Kind), face(11*s, false), colTextDim, 18*s)
+	g.layoutStepStrip(b)
 	b.line(st.Title, face(15*s, true), colText, 26*s)
 	b.top = b.y
 	b.scroll = g.lesson.scroll
@@ -577,6 +583,37 @@ func (g *Game) layoutLessonStep(b *lessonBuilder, barY, bw float64) {
 		b.line("Explanation", face(13*s, true), colAccent, 22*s)
 		b.paragraphs(st.Explanation, colText)
 	}
+}
+
+// layoutStepStrip lays out a row of numbered boxes, one per step: the
+// current one lit, those the learner has reached marked, each a jump to
+// its step.
+func (g *Game) layoutStepStrip(b *lessonBuilder) {
+	s := g.scale
+	r := g.lesson.run
+	l := r.Lesson()
+	pr, _ := g.lessonProgress().Of(l.Name)
+	n := len(l.Steps)
+	gap := 4 * s
+	w := min(26*s, (b.w-float64(n-1)*gap)/float64(n))
+	f := face(10.5*s, true)
+	for i, st := range l.Steps {
+		box := Rect{b.x + float64(i)*(w+gap), b.y, w, 18 * s}
+		bg, fg := colButton, colTextDim
+		switch {
+		case i == r.Index():
+			bg, fg = colHighlight, colBackground
+		case i < pr.Furthest:
+			fg = colText
+		}
+		b.v.boxes = append(b.v.boxes, lessonBox{box, bg, len(b.v.buttons)})
+		if i < pr.Furthest && i != r.Index() {
+			b.v.boxes = append(b.v.boxes, lessonBox{Rect{box.X, box.Y + box.H - 2*s, box.W, 2 * s}, colOK, -1})
+		}
+		b.v.buttons = append(b.v.buttons, Button{Name: fmt.Sprintf("lesson-step-%d", i+1), Label: fmt.Sprint(i + 1), Hint: fmt.Sprintf("Step %d: %s (%s)", i+1, st.Title, st.Kind), Rect: box})
+		b.v.texts = append(b.v.texts, lessonText{fmt.Sprint(i + 1), box.CenterX(), box.CenterY(), f, fg, alignCenter})
+	}
+	b.y += 24 * s
 }
 
 // layoutPredict lays out the question and its choices: clickable until

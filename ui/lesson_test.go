@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -241,4 +242,24 @@ func TestWrapSpans(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestJumpToAnyStep: the row of step numbers jumps to any step, forward
+// or back, and shows it from its start.
+func TestJumpToAnyStep(t *testing.T) {
+	g := openLesson3(t)
+	r := g.lesson.run
+	names := lessonButtonNames(g)
+	for i := 1; i <= len(r.Lesson().Steps); i++ {
+		assert.Contains(t, names, fmt.Sprintf("lesson-step-%d", i))
+	}
+	clickButton(t, g, g.lessonButtons(), "lesson-step-6")
+	assert.Equal(t, 5, r.Index())
+	assert.Same(t, r.Session(), g.Session())
+	assert.Equal(t, r.Play().StartMs(), g.world().Now(), "the step starts from its start")
+	assert.Contains(t, lessonPanelText(g), "Step 6 of 8")
+	clickButton(t, g, g.lessonButtons(), "lesson-step-2")
+	assert.Equal(t, 1, r.Index())
+	pr, _ := g.lessonProgress().Of("03-leader-election")
+	assert.Equal(t, 6, pr.Furthest)
 }
