@@ -91,8 +91,9 @@ func AutoPlay(l *Lesson) *Report {
 
 // canonical plays the step the canonical way: watch and predict run until
 // their condition (a predict step answered with the file's answer), a do
-// step applies its show-me actions at once and runs until its goal; then
-// the step settles. With idle (the step's start world, untouched), it also
+// step presses show me at once (its delayed actions happen on the way) and
+// runs until its goal; then the step settles (the delayed actions must all
+// have happened by its end). With idle (the step's start world, untouched), it also
 // checks what AutoPlay promises; without, it only plays.
 func (p *Play) canonical(l *Lesson, idle *playground.World) StepReport {
 	st := p.Step
@@ -130,6 +131,9 @@ func (p *Play) canonical(l *Lesson, idle *playground.World) StepReport {
 			return fail("showme", "%v", err)
 		}
 		if !p.runTo(p.actedAt + st.Within) {
+			if p.showMeErr != nil {
+				return fail("showme", "%v", p.showMeErr)
+			}
 			return fail(condField, "%q does not hold within %s of show me (%s)", p.cond, ms(st.Within), facts(p))
 		}
 		rep.Detail = fmt.Sprintf("goal %q: not met in %s without the learner; met %s after show me", p.cond, ms(st.Within), ms(p.doneAt-p.actedAt))
@@ -163,8 +167,18 @@ func (p *Play) canonical(l *Lesson, idle *playground.World) StepReport {
 		}
 		rep.Detail = fmt.Sprintf("answer %d is what the run did at %s (%s)", st.Answer+1, ms(p.doneAt-p.base.startMs), strings.Join(o.Facts, "; "))
 	}
-	p.sess.RunUntil(p.doneAt + st.Settle)
+	p.runFree(p.doneAt + st.Settle)
 	rep.EndMs = p.sess.Now()
+	if check && st.Kind == Do {
+		if p.showMeErr != nil {
+			return fail("showme", "%v", p.showMeErr)
+		}
+		if len(p.pending) > 0 {
+			a := p.pending[0]
+			return fail("showme", "the action %s, %d ms after show me, has not happened when the step ends, %d ms after show me (the goal held after %d ms, then settle %s): make the goal wait for it, or settle longer",
+				a.Do, a.At-p.actedAt, rep.EndMs-p.actedAt, p.doneAt-p.actedAt, ms(st.Settle))
+		}
+	}
 	w := p.sess.World()
 	if check && !l.AllowViolations && len(w.Violations()) > p.base.violations {
 		v := w.Violations()[p.base.violations]

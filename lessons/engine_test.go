@@ -370,3 +370,121 @@ func TestAutoPlayViolations(t *testing.T) {
 	assert.True(t, l.AllowViolations)
 	assert.NoError(t, AutoPlay(l).Err())
 }
+
+// delayed is a lesson whose show me crashes S1, the leader, and restarts it
+// 500 ms later.
+func delayed(goal, extra string) string {
+	return lesson("## W\nkind: watch\nsetup: {\"nodes\": 3, \"seed\": 2, \"steps\": [{\"at\": 0, \"do\": \"campaign\", \"node\": 1}]}\nuntil: leaderIs(1)\n\nx\n",
+		"## D\nkind: do\ngoal: "+goal+"\n"+extra+"hint: h\nshowme: [{\"do\": \"crash\", \"node\": \"leader\"}, {\"do\": \"restart\", \"node\": \"leader\", \"at\": 500}]\n\nx\n")
+}
+
+// TestShowMeDelayed: a show-me action with "at" happens that long after
+// show me is pressed, in a Runner as in AutoPlay ("leader" is resolved when
+// show me is pressed).
+func TestShowMeDelayed(t *testing.T) {
+	l, err := Parse("t.md", []byte(delayed("up(1) and newLeader", "")))
+	require.NoError(t, err)
+	require.Equal(t, []int64{0, 500}, []int64{l.Steps[1].ShowMe.Steps[0].At, l.Steps[1].ShowMe.Steps[1].At})
+	rep := AutoPlay(l)
+	require.NoError(t, rep.Err())
+
+	r, err := NewRunner(l)
+	require.NoError(t, err)
+	require.NoError(t, r.Jump(1))
+	p := r.Play()
+	t0 := p.Session().Now()
+	require.NoError(t, p.ShowMe())
+	w := p.Session().World()
+	assert.False(t, w.Node(1).Up, "the crash happens at once")
+	assert.False(t, p.Advance(t0+499))
+	assert.False(t, p.Session().World().Node(1).Up, "S1 is still down 499 ms after show me")
+	assert.True(t, p.Advance(t0+2000))
+	assert.Equal(t, t0+500, p.DoneAt(), "the goal held the moment S1 restarted")
+	assert.True(t, p.Session().World().Node(1).Up)
+	assert.NoError(t, p.ShowMeErr())
+	assert.Equal(t, rep.Steps[1].EndMs, p.DoneAt(), "as AutoPlay played it")
+	assert.Equal(t, rep.Steps[1].State, Summary(p.Session().World()))
+
+	// Going back in time without acting keeps the show me: it replays.
+	require.NoError(t, r.Restart())
+	p = r.Play()
+	require.NoError(t, p.ShowMe())
+	p.Advance(t0 + 100)
+	p.Session().SeekTo(t0 - 10)
+	assert.True(t, p.Session().World().Node(1).Up)
+	p.Advance(t0 + 300)
+	assert.False(t, p.Session().World().Node(1).Up, "the crash replays")
+	p.Advance(t0 + 600)
+	assert.True(t, p.Session().World().Node(1).Up, "and the restart comes")
+
+	// Acting before show me forks history: the delayed restart is dropped.
+	require.NoError(t, r.Restart())
+	p = r.Play()
+	p.Advance(t0 + 20)
+	require.NoError(t, p.ShowMe())
+	p.Advance(t0 + 100)
+	p.Session().SeekTo(t0 + 10)
+	require.NoError(t, p.Session().Do(playground.Step{Do: "crash", Node: 2}))
+	p.Advance(t0 + 1000)
+	w = p.Session().World()
+	assert.True(t, w.Node(1).Up, "show me's crash is gone")
+	assert.False(t, w.Node(2).Up)
+	assert.NoError(t, p.ShowMeErr(), "and no restart was tried")
+}
+
+func TestShowMeDelayedFailures(t *testing.T) {
+	// The goal holds before the restart: the step would end without it.
+	l, err := Parse("t.md", []byte(delayed("down(1)", "")))
+	require.NoError(t, err)
+	err = AutoPlay(l).Err()
+	var le *Error
+	require.True(t, errors.As(err, &le), "%v", err)
+	assert.Equal(t, "showme", le.Field)
+	assert.Equal(t, 2, le.Step)
+	assert.Contains(t, err.Error(), `t.md:12: step 2 "D": showme: the action restart, 500 ms after show me, has not happened when the step ends, 0 ms after show me (the goal held after 0 ms, then settle 0 ms)`)
+
+	// Settling long enough lets it happen, and the next step starts after.
+	l, err = Parse("t.md", []byte(delayed("down(1)", "settle: 500ms\n")))
+	require.NoError(t, err)
+	rep := AutoPlay(l)
+	require.NoError(t, rep.Err())
+	assert.NotContains(t, rep.Steps[1].State, "S1 down")
+
+	// A delayed action that cannot be carried out.
+	src := strings.Replace(delayed("down(1) and elapsed >= 200", ""), `"do": "restart", "node": "leader", "at": 500`, `"do": "crash", "node": 1, "at": 100`, 1)
+	l, err = Parse("t.md", []byte(src))
+	require.NoError(t, err)
+	err = AutoPlay(l).Err()
+	require.True(t, errors.As(err, &le), "%v", err)
+	assert.Equal(t, "showme", le.Field)
+	assert.Contains(t, err.Error(), `showme: show me: crash, 100 ms after show me: `)
+}
+
+// TestShowMeDelayedOnly: a show me whose actions are all delayed, in a step
+// whose setup has scripted steps still to come (which the first delayed
+// action, acting in the present, discards as any action does): the later
+// delayed actions still happen.
+func TestShowMeDelayedOnly(t *testing.T) {
+	src := lesson("## W\nkind: watch\nsetup: {\"nodes\": 3, \"seed\": 2, \"steps\": [{\"at\": 0, \"do\": \"campaign\", \"node\": 1}]}\nuntil: leaderIs(1)\n\nx\n",
+		"## D\nkind: do\nsetup: {\"steps\": [{\"at\": 3000, \"do\": \"put\", \"key\": \"x\", \"value\": \"1\"}]}\ngoal: down(1)\nsettle: 1s\nhint: h\n"+
+			"showme: [{\"do\": \"crash\", \"node\": 1, \"at\": 100}, {\"do\": \"restart\", \"node\": 1, \"at\": 600}]\n\nx\n")
+	l, err := Parse("t.md", []byte(src))
+	require.NoError(t, err)
+	rep := AutoPlay(l)
+	require.NoError(t, rep.Err())
+	assert.Equal(t, rep.Steps[1].StartMs+100, rep.Steps[1].EndMs-1000, "the goal held 100 ms after show me")
+	assert.NotContains(t, rep.Steps[1].State, "S1 down", "S1 restarted")
+
+	r, err := NewRunner(l)
+	require.NoError(t, err)
+	require.NoError(t, r.Jump(1))
+	p := r.Play()
+	t0 := p.Session().Now()
+	require.NoError(t, p.ShowMe())
+	assert.True(t, p.Session().World().Node(1).Up, "nothing happens at once")
+	require.True(t, p.Advance(t0+1000))
+	assert.Equal(t, t0+100, p.DoneAt())
+	p.Advance(t0 + 1000)
+	assert.True(t, p.Session().World().Node(1).Up)
+	assert.NoError(t, p.ShowMeErr())
+}

@@ -52,6 +52,11 @@ var Glossary = []Entry{
 	{"partition", "The network splits into groups of servers that cannot reach each other."},
 	{"client", "A program outside the cluster that sends reads and writes, to the leader (or is redirected to it)."},
 	{"CheckQuorum", "A leader steps down when it has not heard from a majority for an election timeout, so a cut-off leader stops believing it leads."},
+	{"learner", "A server that receives the log but does not vote and does not count towards a majority; a new server starts as one until it has caught up."},
+	{"leadership transfer", "Handing leadership to a chosen follower on purpose: the leader brings the target's log up to date, then sends it TimeoutNow so it starts an election at once."},
+	{"snapshot", "A copy of a server's state machine (the key-value store) as of an applied entry; the server then deletes the log up to that entry. A leader sends its snapshot, with InstallSnapshot, to a follower that needs entries it has deleted."},
+	{"ReadIndex", "A safe way to answer a read: the leader notes its commit index, confirms with a heartbeat round that a majority still follows it, waits until it has applied up to that index, then answers."},
+	{"lease", "A period, shorter than the minimum election timeout, after a majority has answered the leader's heartbeats, during which no other leader can be elected; with CheckQuorum, a leader may answer reads from its own store while its lease holds."},
 }
 
 // Lookup finds a key term, ignoring case and a plural s.

@@ -11,8 +11,8 @@
 // Every step's state is reproducible: a step either starts a new cluster
 // (its setup names the nodes) or continues from the end of the previous
 // step's canonical play (the play AutoPlay does: watch and predict steps run
-// until their condition, do steps apply their "show me" actions at once and
-// run until the goal). A Runner drives one lesson for a view: Start, Next,
+// until their condition, do steps press "show me" at once (its actions
+// happen then, or their "at" later) and run until the goal). A Runner drives one lesson for a view: Start, Next,
 // Back and Jump to any step, Advance the simulation, ShowMe, Answer, Hints.
 package lessons
 
@@ -74,8 +74,13 @@ type Step struct {
 
 	// Setup is nil when the step simply continues from the previous one.
 	Setup *Setup
-	// Nodes is the size of the cluster the step plays on.
+	// Nodes is the size of the cluster the step plays on (as its setup
+	// started it; addNode may add servers).
 	Nodes int
+	// servers are the servers the step's conditions and highlights may
+	// name: 1..Nodes, and those added by an addNode of a setup or show me
+	// since the cluster started, up to this step's.
+	servers servers
 
 	// Until ends a watch step, and the run after a predict step's answer.
 	Until *Predicate
@@ -90,7 +95,9 @@ type Step struct {
 	// Hints appear one by one, every HintAfter of the learner's time.
 	Hints     []Paragraph
 	HintAfter time.Duration
-	// ShowMe is what "show me" does in a do step.
+	// ShowMe is what "show me" does in a do step; each action's At is
+	// how long after show me is pressed it happens (0: at once), in
+	// non-decreasing order.
 	ShowMe *Script
 
 	Highlights []Highlight

@@ -76,13 +76,13 @@ func Parse(file string, data []byte) (*Lesson, error) {
 	if len(sections) == 0 {
 		return nil, fail(end+1, "", "the lesson has no steps: each step is a section that begins with a line \"## Title\"")
 	}
-	nodes := 0
+	nodes, ids := 0, servers(0)
 	for i, s := range sections {
-		st, err := l.parseStep(i, s.head, s.lines, nodes)
+		st, err := l.parseStep(i, s.head, s.lines, nodes, ids)
 		if err != nil {
 			return nil, err
 		}
-		nodes = st.Nodes
+		nodes, ids = st.Nodes, st.servers
 		l.Steps = append(l.Steps, st)
 	}
 	return l, nil
@@ -175,7 +175,10 @@ var kindKeys = map[Kind][]string{
 
 var repeatable = []string{"hint", "highlight", "choice", "when"}
 
-func (l *Lesson) parseStep(index int, head textLine, lines []textLine, nodes int) (*Step, error) {
+// parseStep parses one step; nodes is the cluster's size so far and ids the
+// servers the lesson may name so far (0 and none before the first fresh
+// setup).
+func (l *Lesson) parseStep(index int, head textLine, lines []textLine, nodes int, ids servers) (*Step, error) {
 	st := &Step{Index: index, Title: strings.TrimSpace(strings.TrimPrefix(head.text, "##")), Line: head.n,
 		Within: DefaultWithinMs, HintAfter: DefaultHintAfter, Answer: -1}
 	fail := func(line int, field, format string, args ...any) error {
@@ -304,13 +307,31 @@ func (l *Lesson) parseStep(index int, head textLine, lines []textLine, nodes int
 		st.Setup = s
 		if s.Fresh() {
 			st.Nodes = s.Scenario.Settings.Nodes
+			ids = firstServers(st.Nodes)
 		}
+		ids = ids.withAdded(s.Script)
 	}
 	if index == 0 && !st.Setup.Fresh() {
 		return nil, fail(head.n, "setup", "the first step must start a cluster: give it a setup with \"nodes\", e.g. setup: {\"nodes\": 5}")
 	}
+	// Show me next: the servers it adds may be named by the step's
+	// conditions and highlights.
+	for _, h := range header[1:] {
+		if h.key != "showme" {
+			continue
+		}
+		var err error
+		if st.ShowMe, err = parseScript([]byte(h.value), st.Nodes, true); err == nil && len(st.ShowMe.Steps) == 0 {
+			err = fmt.Errorf("show me needs at least one action")
+		}
+		if err != nil {
+			return nil, fail(h.line, h.key, "%v", err)
+		}
+		ids = ids.withAdded(st.ShowMe)
+	}
+	st.servers = ids
 	pred := func(h headerEntry) (*Predicate, error) {
-		p, err := ParsePredicate(h.value, st.Nodes)
+		p, err := parsePredicate(h.value, ids)
 		if err != nil {
 			return nil, fail(h.line, h.key, "%q: %v", h.value, err)
 		}
@@ -346,15 +367,8 @@ func (l *Lesson) parseStep(index int, head textLine, lines []textLine, nodes int
 				return nil, fail(h.line, h.key, "%v", err)
 			}
 			st.Hints = append(st.Hints, Paragraph{Spans: spans})
-		case "showme":
-			if st.ShowMe, err = parseScript([]byte(h.value), st.Nodes, true); err == nil && len(st.ShowMe.Steps) == 0 {
-				err = fmt.Errorf("show me needs at least one action")
-			}
-			if err != nil {
-				return nil, fail(h.line, h.key, "%v", err)
-			}
 		case "highlight":
-			hs, err := parseHighlights(h.value, st.Nodes)
+			hs, err := parseHighlights(h.value, ids)
 			if err != nil {
 				return nil, fail(h.line, h.key, "%v", err)
 			}

@@ -177,8 +177,30 @@ func TestParseErrors(t *testing.T) {
 			[]string{`step 3 "Crash it": showme: required`}, 3},
 		{"do without hint", func(s string) string { return strings.Replace(s, "hint: Crash the leader.\n", "", 1) },
 			[]string{`step 3 "Crash it": hint: required`}, 3},
-		{"show me with a time", func(s string) string { return strings.Replace(s, `[{"do": "crash",`, `[{"at": 5, "do": "crash",`, 1) },
-			[]string{`showme: action 1: a show-me action happens when the learner asks for it`}, 3},
+		{"show me at a negative time", func(s string) string { return strings.Replace(s, `[{"do": "crash",`, `[{"at": -5, "do": "crash",`, 1) },
+			[]string{`tiny.md:39: step 3 "Crash it": showme: action 1: field "at": must not be negative, not -5`}, 3},
+		{"show me at a duration", func(s string) string {
+			return strings.Replace(s, `[{"do": "crash",`, `[{"at": "500ms", "do": "crash",`, 1)
+		},
+			[]string{`step 3 "Crash it": showme: action 1: field "at": expected a whole number of milliseconds after show me is pressed ("at": 500), not "500ms"`}, 3},
+		{"show me at a fraction", func(s string) string { return strings.Replace(s, `[{"do": "crash",`, `[{"at": 1.5, "do": "crash",`, 1) },
+			[]string{`showme: action 1: field "at": expected a whole number of milliseconds, not 1.5`}, 3},
+		{"show me too late", func(s string) string {
+			return strings.Replace(s, `[{"do": "crash",`, `[{"at": 600001, "do": "crash",`, 1)
+		},
+			[]string{`showme: action 1: field "at": 600001 is later than the limit of 10 minutes`}, 3},
+		{"show me out of order", func(s string) string {
+			return strings.Replace(s, `[{"do": "crash", "node": "leader"}]`, `[{"do": "crash", "node": 1, "at": 300}, {"do": "restart", "node": 1}]`, 1)
+		},
+			[]string{`step 3 "Crash it": showme: action 2: field "at": 0 is before action 1's 300: list show-me actions in time order`}, 3},
+		{"a server the cluster does not have", func(s string) string { return strings.Replace(s, "until: leader\n", "until: up(4)\n", 1) },
+			[]string{`step 1 "Start": until: "up(4)": up(...): argument 1 must be a server number from 1 to 3, not "4"`}, 1},
+		{"a server added later", func(s string) string {
+			return strings.Replace(s, "goal: newLeader\n", "goal: newLeader and up(5)\n", 1)
+		},
+			[]string{`step 3 "Crash it": goal: "newLeader and up(5)": up(...): argument 1 must be a server number from 1 to 3, not "5"`}, 3},
+		{"highlight of a server the cluster does not have", func(s string) string { return strings.Replace(s, "control play", "node 4", 1) },
+			[]string{`step 1 "Start": highlight: "node 4": expected a server number from 1 to 3, leader or leaderAtStart`}, 1},
 		{"show me with an unknown action", func(s string) string { return strings.Replace(s, `"do": "crash"`, `"do": "smash"`, 1) },
 			[]string{`showme: action 1`, `unknown action "smash"`}, 3},
 		{"show me naming a server by a word", func(s string) string { return strings.Replace(s, `"node": "leader"`, `"node": "boss"`, 1) },
@@ -269,9 +291,10 @@ func TestParseOptionalFields(t *testing.T) {
 }
 
 func TestHighlights(t *testing.T) {
-	hs, err := parseHighlights("node 1 2, leaderAtStart, link 1-3, messages requestvote, log 2:5, log *:4, log leader, label next index, label commit index, control menu-crash", 3)
+	three := firstServers(3)
+	hs, err := parseHighlights("node 1 2, leaderAtStart, link 1-3, messages requestvote, log 2:5, log *:4, log leader, label next index, label commit index, control menu-crash", three)
 	require.EqualError(t, err, `"label next index": `+checkTerm("next index").Error())
-	hs, err = parseHighlights("node 1 2, leaderAtStart, link 1-3, messages requestvote, log 2:5, log *:4, log leader, label commit index, control menu-crash", 3)
+	hs, err = parseHighlights("node 1 2, leaderAtStart, link 1-3, messages requestvote, log 2:5, log *:4, log leader, label commit index, control menu-crash", three)
 	require.NoError(t, err)
 	var names []string
 	for _, h := range hs {
@@ -279,10 +302,18 @@ func TestHighlights(t *testing.T) {
 	}
 	assert.Equal(t, []string{"node 1", "node 2", "node leaderAtStart", "link 1-3", "messages RequestVote", "log 2:5", "log *:4", "log leader",
 		"label commit index", "control menu-crash"}, names)
-	for _, bad := range []string{"node 4", "link 1-1", "link 1", "messages Votes", "log *", "log 2:0", "glow 1", "node", "leader 2"} {
-		_, err := parseHighlights(bad, 3)
+	for _, bad := range []string{"node 4", "link 1-1", "link 1", "messages Votes", "log *", "log 2:0", "glow 1", "node", "leader 2", "node 0", "node 10", "link 1-5"} {
+		_, err := parseHighlights(bad, three)
 		assert.Error(t, err, bad)
 	}
+
+	// Servers added by addNode may be named too.
+	added := three.with(5)
+	hs, err = parseHighlights("node 5, link 1-5, log 5:2", added)
+	require.NoError(t, err)
+	assert.Equal(t, []Highlight{{What: "node", Node: 5}, {What: "link", Node: 1, Peer: 5}, {What: "log", Node: 5, Index: 2}}, hs)
+	_, err = parseHighlights("node 4", added)
+	assert.EqualError(t, err, `"node 4": expected a server number from 1 to 3, or 5 (added by addNode), leader or leaderAtStart, not "4"`)
 }
 
 func TestInline(t *testing.T) {
@@ -324,7 +355,8 @@ func TestGlossary(t *testing.T) {
 		assert.Equal(t, e, got)
 	}
 	for _, label := range []string{"leader", "follower", "candidate", "pre-candidate", "term", "election timeout", "RequestVote",
-		"AppendEntries", "heartbeat", "commit index", "nextIndex", "matchIndex", "followers", "entries", "terms"} {
+		"AppendEntries", "heartbeat", "commit index", "nextIndex", "matchIndex", "followers", "entries", "terms",
+		"learner", "learners", "leadership transfer", "snapshot", "snapshots", "ReadIndex", "lease"} {
 		_, ok := Lookup(label)
 		assert.True(t, ok, label)
 	}
@@ -341,6 +373,7 @@ func FuzzParse(f *testing.F) {
 	}
 	f.Add("---\ntitle: x\n---\n## a\nkind: predict\nchoice: x\nwhen: (leader or not noLeader) and elapsed >= 1.5s\n\ntext\n")
 	f.Add("---\ntitle: x\n---\n## a\nkind: do\nsetup:\n```\n{\"nodes\": 2, \"steps\": [{\"do\": \"cut\", \"from\": \"leader\", \"to\": 1}]}\n```\n\n**x** `term`\n")
+	f.Add("---\ntitle: x\n---\n## a\nkind: do\nsetup: {\"nodes\": 3}\ngoal: up(4) and learner(4) and staleReads = 0\nhint: h\nshowme: [{\"do\": \"addNode\", \"node\": 4}, {\"do\": \"crash\", \"node\": \"leader\", \"at\": 500}]\nhighlight: node 4\n\ntext\n")
 	f.Fuzz(func(t *testing.T, src string) {
 		l, err := Parse("fuzz.md", []byte(src))
 		if err != nil {
@@ -362,4 +395,33 @@ func FuzzParse(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestServersAddedByAddNode: a step's conditions and highlights may name
+// the servers an addNode of its setup or show me, or of an earlier step's,
+// adds; a fresh setup starts over.
+func TestServersAddedByAddNode(t *testing.T) {
+	src := lesson(
+		"## Three\nkind: watch\nsetup: {\"nodes\": 3, \"seed\": 2, \"steps\": [{\"at\": 0, \"do\": \"campaign\", \"node\": 1}]}\nuntil: leader\n\nx\n",
+		"## Add\nkind: do\ngoal: up(4) and learner(4)\nhint: h\nshowme: [{\"do\": \"addNode\", \"node\": 4}]\nhighlight: node 4\n\nx\n",
+		"## And another\nkind: watch\nsetup: {\"steps\": [{\"at\": 0, \"do\": \"addNode\", \"node\": 6}]}\nuntil: voter(4) and voter(6) and caughtUp(6) and role(6, follower)\nhighlight: nodes 4 6, log 6\n\nx\n",
+		"## Still\nkind: watch\nuntil: elapsed >= 100 and up(4) and up(6)\n\nx\n")
+	l, err := Parse("t.md", []byte(src))
+	require.NoError(t, err)
+	assert.Equal(t, firstServers(3), l.Steps[0].servers)
+	assert.Equal(t, firstServers(4), l.Steps[1].servers)
+	assert.Equal(t, firstServers(4).with(6), l.Steps[2].servers)
+	assert.Equal(t, firstServers(4).with(6), l.Steps[3].servers)
+	assert.Equal(t, 3, l.Steps[3].Nodes, "Nodes stays the setup's size")
+	require.NoError(t, AutoPlay(l).Err())
+
+	// Not before the step that adds it, nor after a fresh setup.
+	_, err = Parse("t.md", []byte(strings.Replace(src, "until: leader\n", "until: leader and not up(4)\n", 1)))
+	assert.ErrorContains(t, err, `step 1 "Three": until: "leader and not up(4)": up(...): argument 1 must be a server number from 1 to 3, not "4"`)
+	fresh := src + "\n## Fresh\nkind: watch\nsetup: {\"nodes\": 3}\nuntil: up(4)\n\nx\n"
+	_, err = Parse("t.md", []byte(fresh))
+	assert.ErrorContains(t, err, `step 5 "Fresh": until: "up(4)": up(...): argument 1 must be a server number from 1 to 3, not "4"`)
+	// A fresh setup's own addNode counts.
+	_, err = Parse("t.md", []byte(strings.Replace(fresh, `{"nodes": 3}`, `{"nodes": 3, "steps": [{"at": 100, "do": "addNode", "node": 4}]}`, 1)))
+	assert.NoError(t, err)
 }

@@ -39,9 +39,18 @@ func (p *Predicate) Facts(w *playground.World, b *Baseline) []string {
 	return out
 }
 
-// ParsePredicate parses a predicate for a cluster of the given size (0 when
-// unknown: server numbers are then checked against 1..9 only).
+// ParsePredicate parses a predicate for a cluster of the given size: server
+// numbers are checked against 1..nodes (1..9 when nodes is 0). A lesson's
+// steps also accept the servers an addNode of the lesson has added by then.
 func ParsePredicate(src string, nodes int) (*Predicate, error) {
+	if nodes <= 0 {
+		nodes = playground.MaxNodes
+	}
+	return parsePredicate(src, firstServers(nodes))
+}
+
+// parsePredicate parses a predicate that may name the given servers.
+func parsePredicate(src string, ids servers) (*Predicate, error) {
 	toks, err := tokenize(src)
 	if err != nil {
 		return nil, err
@@ -49,10 +58,7 @@ func ParsePredicate(src string, nodes int) (*Predicate, error) {
 	if len(toks) == 1 {
 		return nil, fmt.Errorf("empty condition: write one, e.g. leader or elapsed >= 2s")
 	}
-	if nodes <= 0 {
-		nodes = playground.MaxNodes
-	}
-	p := &predParser{toks: toks, nodes: nodes}
+	p := &predParser{toks: toks, ids: ids}
 	e, err := p.or()
 	if err != nil {
 		return nil, err
@@ -197,9 +203,9 @@ func parseNumber(digits, unit string) (int64, error) {
 // --- the parser ---
 
 type predParser struct {
-	toks  []token
-	i     int
-	nodes int
+	toks []token
+	i    int
+	ids  servers
 }
 
 func (p *predParser) peek() token { return p.toks[p.i] }
@@ -366,14 +372,14 @@ func (p *predParser) arg(def *atomDef, i int) (arg, error) {
 	case pNode:
 		switch {
 		case t.kind == tNum && !t.unit:
-			if t.num < 1 || t.num > int64(p.nodes) {
-				return bad(fmt.Sprintf("a server number from 1 to %d", p.nodes))
+			if t.num < 1 || t.num > playground.MaxNodes || !p.ids.has(raft.ID(t.num)) {
+				return bad("a server number from " + p.ids.describe())
 			}
 			return arg{kind: kind, id: raft.ID(t.num), text: t.text}, nil
 		case t.kind == tIdent && (t.text == "leader" || t.text == "leaderAtStart"):
 			return arg{kind: kind, ref: t.text, text: t.text}, nil
 		}
-		return bad(fmt.Sprintf("a server number (1..%d), leader or leaderAtStart", p.nodes))
+		return bad(fmt.Sprintf("a server number (%s), leader or leaderAtStart", p.ids.describe()))
 	case pIndex:
 		if t.kind != tNum || t.unit || t.num < 1 {
 			return bad("a log index (1 or more)")

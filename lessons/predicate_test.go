@@ -24,7 +24,7 @@ func TestPredicateParseErrors(t *testing.T) {
 		"leaderIs()":                "leaderIs takes a server, e.g. leaderIs(3)",
 		"leaderIs(1, 2)":            "leaderIs takes a server",
 		"leaderIs(6)":               "argument 1 must be a server number from 1 to 5",
-		"leaderIs(S1)":              `a server number (1..5), leader or leaderAtStart, not "S1"`,
+		"leaderIs(S1)":              `a server number (1 to 5), leader or leaderAtStart, not "S1"`,
 		"leaderIs(1":                `expected "," or ")", got end of the condition`,
 		"committed(0)":              "a log index (1 or more)",
 		"sent(Vote)":                "must be a message type (RequestVote, RequestVoteResponse",
@@ -43,6 +43,15 @@ func TestPredicateParseErrors(t *testing.T) {
 		"and leader":                `"and" needs a condition before it`,
 		"elapsed >= ":               "expected a condition or a number, got end of the condition",
 		"elapsed >= 9999999999999s": "too large",
+		"learner()":                 "learner takes a server, e.g. learner(4)",
+		"voter(10)":                 "argument 1 must be a server number from 1 to 5",
+		"voters(1) = 3":             "voters takes no arguments, e.g. voters = 4",
+		"voters":                    "voters is a number: compare it",
+		"learner(4) = 1":            "learner(4) is true or false",
+		"staleRead = 0":             `unknown name "staleRead" (did you mean staleReads?)`,
+		"read >= 1":                 `unknown name "read" (did you mean reads?)`,
+		"readsAnswerd >= 1":         `unknown name "readsAnswerd" (did you mean readsAnswered?)`,
+		"lerner(4)":                 `unknown name "lerner" (did you mean learner?)`,
 	} {
 		_, err := ParsePredicate(src, 5)
 		if assert.Error(t, err, src) {
@@ -60,6 +69,7 @@ func TestPredicateParse(t *testing.T) {
 		"lastIndex(1) > commitIndex(1)", "termAt(3, 5) == 4", "votes(1) = 4 and votedFor(4) != 1", "cut(1, 2) and partitioned",
 		"writes >= 1 and writesCommitted >= 1 and dropped = 0 and violations = 0", "truncations(7) >= 1 and rejections(3) = 6",
 		"caughtUp(3) and logsMatch and committed(4)", "up(1) and down(2)", "nextIndex(2) <= matchIndex(2)", "elections = 0 AND leader",
+		"learner(7) and voter(leader) and voters < nodes", "reads >= 1 and readsAnswered = reads and staleReads = 0",
 	} {
 		_, err := ParsePredicate(src, 7)
 		assert.NoError(t, err, src)
@@ -175,6 +185,143 @@ func TestPredicateEval(t *testing.T) {
 		}
 		assert.Equal(t, want, p.Eval(w, b), "%s: %v", src, p.Facts(w, b))
 	}
+}
+
+// TestPredicateMembership follows S4 as it joins a cluster of three: a
+// learner first, then a voter; with no leader, the highest-term server's
+// configuration counts.
+func TestPredicateMembership(t *testing.T) {
+	sc := `{"name": "t", "nodes": 3, "steps": [
+		{"at": 0, "do": "campaign", "node": 1},
+		{"at": 200, "do": "addNode", "node": 4},
+		{"at": 1000, "do": "crash", "node": 1}]}`
+	for _, tc := range []struct {
+		at   int64
+		want map[string]bool
+	}{
+		{100, map[string]bool{
+			"learner(4) or voter(4)":                        false,
+			"voters = 3 and nodes = 3 and majority = 2":     true,
+			"voter(1) and voter(leader) and not learner(1)": true,
+		}},
+		{250, map[string]bool{
+			"learner(4) and not voter(4)":               true,
+			"voters = 3 and nodes = 4 and majority = 3": true, // nodes counts the learner; voters does not
+			"up(4) and role(4, follower)":               true,
+		}},
+		{900, map[string]bool{
+			"voter(4) and not learner(4)": true,
+			"voters = 4 and nodes = 4":    true,
+		}},
+		{1050, map[string]bool{
+			"noLeader and voter(4) and voters = 4": true, // S1 is down: the others' configuration
+			"voter(1) and down(1)":                 true, // still a member while crashed
+		}},
+	} {
+		w, b := world(t, sc, 0, tc.at)
+		for src, want := range tc.want {
+			p, err := ParsePredicate(src, 4)
+			require.NoError(t, err, src)
+			assert.Equal(t, want, p.Eval(w, b), "at %d: %s: %v", tc.at, src, p.Facts(w, b))
+		}
+	}
+	w, b := world(t, sc, 0, 250)
+	p, err := ParsePredicate("learner(4) and voters = 3", 4)
+	require.NoError(t, err)
+	assert.Equal(t, []string{
+		"learner(4) is true: the leader S1 has voters {1,2,3} learners {4}",
+		"voters is 3 (the leader S1 has voters {1,2,3} learners {4})",
+	}, p.Facts(w, b))
+	w, b = world(t, sc, 0, 1050)
+	assert.Contains(t, strings.Join(p.Facts(w, b), "; "), "with no leader, the highest-term server S2 has voters {1,2,3,4}")
+
+	// The leader's configuration counts, even when a cut-off server has a
+	// higher term (and an older configuration).
+	w, b = world(t, `{"name": "t", "nodes": 3, "features": {"preVote": false, "checkQuorum": false}, "steps": [
+		{"at": 0, "do": "campaign", "node": 1},
+		{"at": 100, "do": "isolate", "node": 3},
+		{"at": 200, "do": "addNode", "node": 4}]}`, 0, 2000)
+	p, err = ParsePredicate("leaderIs(1) and term(3) > leaderTerm and voter(4) and voters = 4", 4)
+	require.NoError(t, err)
+	assert.True(t, p.Eval(w, b), "%v", p.Facts(w, b))
+}
+
+// TestPredicateReads: a local read at a cut-off leader misses a write that
+// the majority committed and acknowledged before it; reads through the
+// leader do not.
+func TestPredicateReads(t *testing.T) {
+	sc := `{"name": "t", "nodes": 3, "features": {"checkQuorum": false}, "steps": [
+		{"at": 0, "do": "campaign", "node": 1},
+		{"at": 100, "do": "put", "key": "x", "value": "1", "node": 1},
+		{"at": 300, "do": "isolate", "node": 1},
+		{"at": 2000, "do": "put", "key": "x", "value": "2", "node": 2},
+		{"at": 2050, "do": "get", "key": "x", "node": 1, "mode": "local"},
+		{"at": 3000, "do": "get", "key": "x", "node": 1, "mode": "local"},
+		{"at": 3000, "do": "get", "key": "y", "node": 1, "mode": "local"},
+		{"at": 3100, "do": "get", "key": "x", "node": 2},
+		{"at": 3200, "do": "get", "key": "x", "node": 3, "mode": "local"}]}`
+	for _, tc := range []struct {
+		from, to int64
+		want     string
+	}{
+		// A read sent while x = 2 was under way is not stale, whatever
+		// it returned.
+		{2040, 2999, "reads = 1 and readsAnswered = 1 and staleReads = 0 and writes = 0"},
+		// The write of x = 2 came before the step: it counts all the same.
+		{2500, 2999, "reads = 0 and readsAnswered = 0 and staleReads = 0 and writes = 0"},
+		{2500, 3001, "reads = 2 and readsAnswered = 0 and staleReads = 0"},
+		// S1 answers x = 1 (stale) and y is missing (no write of y: fresh).
+		{2500, 3050, "reads = 2 and readsAnswered = 2 and staleReads = 1"},
+		{2500, 3500, "reads = 4 and readsAnswered = 4 and staleReads = 1"},
+		// Counted from 3050: the leader's read and S3's (which has applied
+		// x = 2) are fresh.
+		{3050, 3500, "reads = 2 and readsAnswered = 2 and staleReads = 0"},
+	} {
+		w, b := world(t, sc, tc.from, tc.to)
+		p, err := ParsePredicate(tc.want, 3)
+		require.NoError(t, err)
+		assert.True(t, p.Eval(w, b), "%d to %d: %v", tc.from, tc.to, p.Facts(w, b))
+	}
+	w, b := world(t, sc, 2500, 3500)
+	p, err := ParsePredicate("staleReads = 0", 3)
+	require.NoError(t, err)
+	assert.Equal(t, []string{"staleReads is 1 (client 1's get x at 3000 ms answered from revision 1, missing put x=2 acknowledged at 2092 ms (revision 2))"}, p.Facts(w, b))
+}
+
+// TestPredicateMissingServers: a condition on a server that does not exist
+// (not yet added, or removed) is false, and a number about its state is
+// unknown, like any unknown value; counts are 0.
+func TestPredicateMissingServers(t *testing.T) {
+	w, b := world(t, `{"name": "t", "nodes": 3, "steps": [{"at": 0, "do": "campaign", "node": 1}, {"at": 300, "do": "removeNode", "node": 3}]}`, 0, 1000)
+	for src, want := range map[string]bool{
+		"up(4)":                  false,
+		"not up(4)":              true,
+		"down(4)":                false,
+		"role(4, follower)":      false,
+		"caughtUp(4)":            false,
+		"cut(1, 4) or cut(4, 1)": false,
+		"not cut(1, 4)":          true,
+		"leaderIs(4)":            false,
+		"leaderIn(4, 5)":         false,
+		"voter(4) or learner(4)": false,
+		"term(4) >= 0":           false,
+		"lastIndex(4) >= 0":      false,
+		"termAt(4, 1) >= 0":      false,
+		"nextIndex(4) >= 0":      false,
+		"matchIndex(4) >= 0":     false,
+		"votedFor(4) >= 0":       false,
+		"votes(4) = 0 and rejections(4) = 0 and truncations(4) = 0 and sent(AppendEntries, 4) = 0": true,
+		// S3, removed, no longer exists either.
+		"up(3) or down(3) or role(3, follower) or voter(3) or cut(1, 3)": false,
+		"nodes = 2 and voters = 2 and not up(3)":                         true,
+	} {
+		p, err := ParsePredicate(src, 9)
+		require.NoError(t, err, src)
+		assert.Equal(t, want, p.Eval(w, b), "%s: %v", src, p.Facts(w, b))
+	}
+	p, err := ParsePredicate("role(4, follower) and term(4) = 1 and cut(1, 4)", 9)
+	require.NoError(t, err)
+	assert.Equal(t, []string{"role(4, follower) is false: there is no S4", "term(4) is unknown: there is no S4", "cut(1, 4) is false: there is no S4"}, p.Facts(w, b))
 }
 
 func TestPredicateMarks(t *testing.T) {

@@ -27,6 +27,20 @@ type Play struct {
 	outcome *Outcome
 	shownMe bool
 	actedAt int64
+	// pending are the show-me actions still to come ("at" after show me),
+	// with their At in the simulation's time; they are dropped if the
+	// learner forks history before show me (see forked). showMeErr is the
+	// first delayed action that could not be carried out.
+	pending   []playground.Step
+	anchor    []stepKey
+	showMeErr error
+}
+
+// stepKey identifies a step of a session's history, to tell whether the
+// history still holds the moment show me was pressed.
+type stepKey struct {
+	at int64
+	do string
 }
 
 // Outcome is what happened after a predict step's question.
@@ -103,22 +117,79 @@ func (p *Play) Blocked() bool { return p.Step.Kind == Predict && p.answer < 0 }
 // Advance runs the simulation towards t. Until the step is done it stops
 // at the first moment its condition holds (so a view can pause there and
 // offer Continue) and reports true; once done it runs on freely. A
-// predict step does not move before it is answered.
+// predict step does not move before it is answered. Either way, show me's
+// delayed actions happen as their time comes.
 func (p *Play) Advance(t int64) bool {
 	switch {
 	case p.Blocked():
 		return false
 	case p.done:
-		p.sess.RunUntil(t)
+		p.runFree(t)
 		return true
 	}
 	return p.runTo(t)
+}
+
+// runFree runs to t, carrying out the delayed show-me actions due on the
+// way.
+func (p *Play) runFree(t int64) {
+	for {
+		p.doPending()
+		at, ok := p.nextPending()
+		if !ok || at > t {
+			break
+		}
+		p.sess.RunUntil(at)
+	}
+	p.sess.RunUntil(t)
+}
+
+// nextPending is the time of the next delayed show-me action.
+func (p *Play) nextPending() (int64, bool) {
+	if p.forked() || len(p.pending) == 0 {
+		return 0, false
+	}
+	return p.pending[0].At, true
+}
+
+// doPending carries out the delayed show-me actions due now.
+func (p *Play) doPending() {
+	if p.forked() {
+		return
+	}
+	for len(p.pending) > 0 && p.pending[0].At <= p.sess.Now() {
+		st := p.pending[0]
+		p.pending = p.pending[1:]
+		if err := p.sess.Do(st); err != nil && p.showMeErr == nil {
+			p.showMeErr = fmt.Errorf("show me: %s, %d ms after show me: %v", st.Do, st.At-p.actedAt, err)
+		}
+	}
+}
+
+// forked reports (and then forgets the delayed show-me actions) when the
+// session's history no longer holds the show me: the learner went back to
+// before it and acted, which discards the future.
+func (p *Play) forked() bool {
+	if len(p.pending) == 0 {
+		return false
+	}
+	steps := p.sess.Steps()
+	n := len(p.anchor)
+	ok := len(steps) >= n && (len(steps) == n || steps[n].At >= p.actedAt)
+	for i := 0; ok && i < n; i++ {
+		ok = steps[i].At == p.anchor[i].at && steps[i].Do == p.anchor[i].do
+	}
+	if !ok {
+		p.pending = nil
+	}
+	return !ok
 }
 
 // runTo runs event by event to limit, stopping when the condition holds.
 func (p *Play) runTo(limit int64) bool {
 	last := int64(-1)
 	for {
+		p.doPending()
 		if p.Holds() {
 			p.finish()
 			return true
@@ -135,6 +206,9 @@ func (p *Play) runTo(limit int64) bool {
 			next = at
 		}
 		if at, ok := p.cond.nextMark(p.base.startMs, now); ok && at < next {
+			next = at
+		}
+		if at, ok := p.nextPending(); ok && at < next {
 			next = at
 		}
 		if next <= now {
@@ -191,8 +265,10 @@ var (
 	ErrAnswered   = errors.New("the question is already answered")
 )
 
-// ShowMe does the step's action for the learner, now ("leader" in it is
-// the leader now).
+// ShowMe does the step's actions for the learner: those without "at" now,
+// the others that many milliseconds later, as Advance reaches them
+// ("leader" in any of them is the leader now). Showing again forgets the
+// delayed actions of the previous show me that have not happened yet.
 func (p *Play) ShowMe() error {
 	if p.Step.Kind != Do {
 		return ErrNotDo
@@ -202,14 +278,35 @@ func (p *Play) ShowMe() error {
 		return fmt.Errorf("show me: %v", err)
 	}
 	p.actedAt = p.sess.Now()
-	for _, s := range steps {
+	p.pending, p.showMeErr = nil, nil
+	for i, s := range steps {
+		if s.At > 0 {
+			for _, d := range steps[i:] {
+				d.At += p.actedAt
+				p.pending = append(p.pending, d)
+			}
+			break
+		}
 		if err := p.sess.Do(s); err != nil {
 			return fmt.Errorf("show me: %s: %v", s.Do, err)
 		}
 	}
+	// The history up to show me (later scripted steps may yet be
+	// discarded by a delayed action, which acts in the present).
+	p.anchor = p.anchor[:0]
+	for _, s := range p.sess.Steps() {
+		if s.At > p.actedAt {
+			break
+		}
+		p.anchor = append(p.anchor, stepKey{s.At, s.Do})
+	}
 	p.shownMe = true
 	return nil
 }
+
+// ShowMeErr is the first of show me's delayed actions ("at" after show me)
+// that could not be carried out when its time came (nil when all could).
+func (p *Play) ShowMeErr() error { return p.showMeErr }
 
 // ShownMe reports whether the learner asked to be shown.
 func (p *Play) ShownMe() bool { return p.shownMe }

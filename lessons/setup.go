@@ -56,8 +56,20 @@ func (s *Script) Resolve(w *playground.World) ([]playground.Step, error) {
 	return out, nil
 }
 
+// isRef reports whether the field of step i says "leader".
+func (s *Script) isRef(i int, field string) bool {
+	for _, r := range s.refs {
+		if r.step == i && r.field == field {
+			return true
+		}
+	}
+	return false
+}
+
 // parseScript parses a JSON list of actions for a cluster of the given
-// size. Show-me actions happen when the learner asks, so they take no "at".
+// size. A show-me action happens when the learner asks for it, or "at"
+// milliseconds later: its "at" is optional (0 when left out), counted from
+// the moment show me is pressed, and never before the previous action's.
 func parseScript(data []byte, nodes int, showMe bool) (*Script, error) {
 	var raws []json.RawMessage
 	if err := json.Unmarshal(data, &raws); err != nil {
@@ -67,15 +79,22 @@ func parseScript(data []byte, nodes int, showMe bool) (*Script, error) {
 		return nil, fmt.Errorf("expected a JSON list of actions, not null")
 	}
 	var refs []scriptRef
+	last := int64(0)
 	for i, raw := range raws {
 		obj, err := decodeObject(raw)
 		if err != nil {
 			return nil, fmt.Errorf("action %d: %v", i+1, err)
 		}
 		if showMe {
-			if _, ok := obj["at"]; ok {
-				return nil, fmt.Errorf("action %d: a show-me action happens when the learner asks for it: remove \"at\"", i+1)
+			at, err := showMeAt(obj["at"])
+			if err != nil {
+				return nil, fmt.Errorf("action %d: field \"at\": %v", i+1, err)
 			}
+			if at < last {
+				return nil, fmt.Errorf("action %d: field \"at\": %d is before action %d's %d: list show-me actions in time order (an action without \"at\" happens at once, at 0)", i+1, at, i, last)
+			}
+			last = at
+			obj["at"], _ = json.Marshal(at)
 			var do string
 			_ = json.Unmarshal(obj["do"], &do)
 			if do == "expect" {
@@ -98,6 +117,27 @@ func parseScript(data []byte, nodes int, showMe bool) (*Script, error) {
 		return nil, scenarioErr(err, "action")
 	}
 	return &Script{Steps: sc.Steps, refs: refs}, nil
+}
+
+// showMeAt reads a show-me action's "at": a whole number of milliseconds
+// after show me is pressed, 0 when absent.
+func showMeAt(raw json.RawMessage) (int64, error) {
+	if raw == nil {
+		return 0, nil
+	}
+	var at float64
+	if err := json.Unmarshal(raw, &at); err != nil {
+		return 0, fmt.Errorf("expected a whole number of milliseconds after show me is pressed (\"at\": 500), not %s", raw)
+	}
+	switch {
+	case at < 0:
+		return 0, fmt.Errorf("must not be negative, not %s", raw)
+	case at != float64(int64(at)):
+		return 0, fmt.Errorf("expected a whole number of milliseconds, not %s", raw)
+	case at > maxDurationMs:
+		return 0, fmt.Errorf("%s is later than the limit of 10 minutes (600000 ms)", raw)
+	}
+	return int64(at), nil
 }
 
 // leaderRefs replaces "leader" in an action's node, from and to fields with
@@ -309,8 +349,9 @@ var Controls = []string{
 	"timeline", "logs", "feed", "safety", "inspector",
 }
 
-// parseHighlights parses one highlight line: items separated by commas.
-func parseHighlights(line string, nodes int) ([]Highlight, error) {
+// parseHighlights parses one highlight line: items separated by commas,
+// which may name the servers in ids.
+func parseHighlights(line string, ids servers) ([]Highlight, error) {
 	var out []Highlight
 	for item := range strings.SplitSeq(line, ",") {
 		item = strings.TrimSpace(item)
@@ -321,8 +362,8 @@ func parseHighlights(line string, nodes int) ([]Highlight, error) {
 				return Highlight{What: "node", Ref: s}, nil
 			}
 			id, err := strconv.Atoi(s)
-			if err != nil || id < 1 || id > nodes {
-				return Highlight{}, fmt.Errorf("%q: expected a server number from 1 to %d, leader or leaderAtStart, not %q", item, nodes, s)
+			if err != nil || id < 1 || id > playground.MaxNodes || !ids.has(raft.ID(id)) {
+				return Highlight{}, fmt.Errorf("%q: expected a server number from %s, leader or leaderAtStart, not %q", item, ids.describe(), s)
 			}
 			return Highlight{What: "node", Node: raft.ID(id)}, nil
 		}

@@ -2,6 +2,7 @@ package lessons
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/raftlab/raftlab/playground"
@@ -19,6 +20,9 @@ type Baseline struct {
 	maxTerm      uint64
 	stats        playground.Stats
 	violations   int
+	// ackedAtStart are the history indices of the calls answered in the
+	// very millisecond the step began, before it did.
+	ackedAtStart []int
 
 	// The tally of trace events since the start, kept up to date as the
 	// world runs (and recounted when the world is replaced by a seek).
@@ -40,6 +44,11 @@ type tally struct {
 func NewBaseline(w *playground.World) *Baseline {
 	b := &Baseline{startMs: w.Now(), traceStart: w.TraceLen(), historyStart: len(w.History()), stats: w.Stats(), violations: len(w.Violations())}
 	b.leader, _ = w.Leader()
+	for i, c := range w.History() {
+		if c.Done && c.ReturnMs == b.startMs {
+			b.ackedAtStart = append(b.ackedAtStart, i)
+		}
+	}
 	for _, id := range w.Nodes() {
 		if n := w.Node(id); n.Up {
 			b.maxTerm = max(b.maxTerm, n.Raft.Term())
@@ -374,6 +383,11 @@ func init() {
 				if why != "" {
 					return false, why
 				}
+				for _, id := range []raft.ID{from, to} {
+					if c.w.Node(id) == nil {
+						return false, fmt.Sprintf("there is no %s", nodeName(id))
+					}
+				}
 				net := c.w.Network()
 				return !net.Connected(from, to), ""
 			}),
@@ -482,6 +496,23 @@ func init() {
 				}
 				return int64(k), true, ""
 			}),
+		// Membership.
+		boolAtom("voter", []param{pNode}, "the server is a voter in the cluster's configuration (the leader's; with no leader, the highest-term live server's)", "voter(4)",
+			func(c *evalCtx, a []arg) (bool, string) {
+				return c.member(a[0], raft.Membership.IsVoter)
+			}),
+		boolAtom("learner", []param{pNode}, "the server is a learner (it receives the log but does not vote) in the cluster's configuration (the leader's; with no leader, the highest-term live server's)", "learner(4)",
+			func(c *evalCtx, a []arg) (bool, string) {
+				return c.member(a[0], raft.Membership.IsLearner)
+			}),
+		numAtom("voters", nil, "how many voters the cluster's configuration has (the leader's; with no leader, the highest-term live server's)", "voters = 4",
+			func(c *evalCtx, _ []arg) (int64, bool, string) {
+				m, why, ok := c.config()
+				if !ok {
+					return 0, false, why
+				}
+				return int64(len(m.Voters)), true, why
+			}),
 		numAtom("majority", nil, "a majority of the servers: 2 of 3, 3 of 5, 4 of 7", "committedOn(5) >= majority",
 			func(c *evalCtx, _ []arg) (int64, bool, string) { return int64(len(c.w.Nodes())/2 + 1), true, "" }),
 		numAtom("nodes", nil, "the number of servers in the cluster, up or down", "committedOn(5) = nodes",
@@ -530,6 +561,21 @@ func init() {
 				_, k := c.writes()
 				return int64(k), true, ""
 			}),
+		numAtom("reads", nil, "client reads (get) sent since the step began", "reads >= 1",
+			func(c *evalCtx, _ []arg) (int64, bool, string) {
+				r := c.reads()
+				return int64(r.sent), true, ""
+			}),
+		numAtom("readsAnswered", nil, "client reads sent since the step began that a server has answered", "readsAnswered = reads",
+			func(c *evalCtx, _ []arg) (int64, bool, string) {
+				r := c.reads()
+				return int64(r.answered), true, ""
+			}),
+		numAtom("staleReads", nil, "answered reads, sent since the step began, that missed a write of their key acknowledged to its client before the read was sent", "staleReads = 0",
+			func(c *evalCtx, _ []arg) (int64, bool, string) {
+				r := c.reads()
+				return int64(r.stale), true, r.why
+			}),
 	}
 }
 
@@ -544,4 +590,96 @@ func (c *evalCtx) writes() (sent, answered int) {
 		}
 	}
 	return sent, answered
+}
+
+// config is the cluster's configuration as the conditions see it: the
+// leader's, or with no leader the one of the live server of the highest
+// term (ties go to the latest configuration, then to the lowest ID). Its
+// reason names whose it is.
+func (c *evalCtx) config() (raft.Membership, string, bool) {
+	var best *playground.Node
+	if l, _ := c.leaderNode(); l != nil {
+		best = l
+	} else {
+		for _, n := range c.upNodes() {
+			if best == nil || n.Raft.Term() > best.Raft.Term() ||
+				(n.Raft.Term() == best.Raft.Term() && n.Raft.ConfigIndex() > best.Raft.ConfigIndex()) {
+				best = n
+			}
+		}
+	}
+	if best == nil {
+		return raft.Membership{}, "no server is up", false
+	}
+	m := best.Raft.Membership()
+	whose := "the leader"
+	if best.Raft.Role() != raft.Leader {
+		whose = "with no leader, the highest-term server"
+	}
+	return m, fmt.Sprintf("%s %s has %s", whose, nodeName(best.ID), m), true
+}
+
+// member tests a server against the cluster's configuration.
+func (c *evalCtx) member(a arg, is func(raft.Membership, raft.ID) bool) (bool, string) {
+	id, why := c.node(a)
+	if why != "" {
+		return false, why
+	}
+	m, why, ok := c.config()
+	return ok && is(m, id), why
+}
+
+type readTally struct {
+	sent, answered, stale int
+	// why names the first stale read.
+	why string
+}
+
+// reads counts the client reads sent since the step began. A read is stale
+// when it was answered from a store that had not applied a write of its key
+// which had already been acknowledged to its client when the read was sent:
+// the store's revision, which every change increments in log order, is
+// below that write's. The history tells the order of a write's answer and a
+// read's call in different milliseconds; in the same millisecond, only when
+// the write was answered before the step began and the read sent since.
+func (c *evalCtx) reads() readTally {
+	var t readTally
+	h := c.w.History()
+	for _, call := range h[min(c.b.historyStart, len(h)):] {
+		if call.Cmd.Op != playground.OpGet {
+			continue
+		}
+		t.sent++
+		if !call.Done {
+			continue
+		}
+		t.answered++
+		for i, wr := range h {
+			if wr.CallMs > call.CallMs {
+				break // (the history is in invocation order)
+			}
+			before := wr.ReturnMs < call.CallMs || (wr.ReturnMs == call.CallMs && slices.Contains(c.b.ackedAtStart, i))
+			if wr.Cmd.Key == call.Cmd.Key && changed(wr) && wr.Done && before && wr.Result.Revision > call.Result.Revision {
+				if t.stale == 0 {
+					t.why = fmt.Sprintf("client %d's %s at %d ms answered from revision %d, missing %s acknowledged at %d ms (revision %d)",
+						call.Client, call.Cmd, call.CallMs, call.Result.Revision, wr.Cmd, wr.ReturnMs, wr.Result.Revision)
+				}
+				t.stale++
+				break
+			}
+		}
+	}
+	return t
+}
+
+// changed reports whether a client's write changed the store (a put, a
+// successful cas, a delete that found its key).
+func changed(call playground.Call) bool {
+	switch call.Cmd.Op {
+	case playground.OpPut, playground.OpCAS:
+		return call.Result.OK
+	case playground.OpDelete:
+		return call.Result.Found
+	}
+	return false
 }

@@ -304,7 +304,7 @@ func (g *Game) lessonStateKey(k keyBuf) keyBuf {
 		return k.bool(false)
 	}
 	ans, _ := pl.Answered()
-	return k.bool(true).int(int64(ans)).bool(pl.Done()).bool(pl.ShownMe()).uint(uint64(len(pl.Hints(g.lessonWall()))))
+	return k.bool(true).int(int64(ans)).bool(pl.Done()).bool(pl.ShownMe()).bool(pl.ShowMeErr() != nil).uint(uint64(len(pl.Hints(g.lessonWall()))))
 }
 
 // lessonLaidOut is the panel laid out, recomputed only when its state
@@ -573,6 +573,9 @@ func (g *Game) layoutLessonStep(b *lessonBuilder, barY, bw float64) {
 				b.y += rr.H + 4*s
 			} else {
 				b.line("Shown: watch the simulation.", face(11.5*s, false), colTextDim, lessonLineH*s)
+			}
+			if err := pl.ShowMeErr(); err != nil {
+				b.spans([]lessons.Span{{Text: "Show me could not finish: " + err.Error()}}, b.x, b.w, colBad, false)
 			}
 		}
 	case lessons.Predict:
