@@ -456,6 +456,7 @@ func init() {
 		nodeNum("commitIndex", "the server's commit index", "commitIndex(3) >= 5", func(n *playground.Node) int64 { return int64(n.Raft.CommitIndex()) }),
 		nodeNum("appliedIndex", "the last entry the server applied to its state machine", "appliedIndex(3) >= 5", func(n *playground.Node) int64 { return int64(n.Raft.AppliedIndex()) }),
 		nodeNum("lastIndex", "the index of the server's last log entry", "lastIndex(1) > commitIndex(1)", func(n *playground.Node) int64 { return int64(n.Raft.LastIndex()) }),
+		nodeNum("transferTarget", "the server this leader is handing leadership to (0: none, or the transfer was done or abandoned)", "transferTarget(1) = 3", func(n *playground.Node) int64 { return int64(n.Raft.Status().LeadTransferee) }),
 		numAtom("termAt", []param{pNode, pIndex}, "the term of the server's entry at this index (0 when it has none)", "termAt(3, 5) = 4",
 			func(c *evalCtx, a []arg) (int64, bool, string) {
 				n, why := c.upNode(a[0])
