@@ -33,6 +33,10 @@ type Options struct {
 	// Progress, when set, keeps the learner's lesson progress between
 	// visits.
 	Progress ProgressStore
+	// Lesson, when not 0, opens that lesson (by its number) at Step
+	// (1-based; 0 resumes where the learner left it): a link a teacher can
+	// hand out.
+	Lesson, Step int
 }
 
 // Speeds are the playback speeds, in virtual milliseconds per real second:
@@ -118,6 +122,11 @@ func New(opts Options) (*Game, error) {
 	}
 	g := &Game{opts: opts, speed: defaultSpeed, scale: 1}
 	g.start(sc, w)
+	if opts.Lesson != 0 {
+		if err := g.openLesson(opts.Lesson, opts.Step); err != nil {
+			return nil, err
+		}
+	}
 	return g, nil
 }
 

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"errors"
 	"fmt"
 	"image/color"
 	"math"
@@ -84,6 +85,33 @@ func (g *Game) openLessons() {
 	}
 	p.all = all
 	g.lesson, g.menu = p, nil
+}
+
+// openLesson opens the lesson numbered number at step (1-based; 0
+// resumes where the learner left it), or says why it cannot.
+func (g *Game) openLesson(number, step int) error {
+	g.openLessons()
+	p := g.lesson
+	if p.err != "" {
+		return errors.New(p.err)
+	}
+	for i, l := range p.all {
+		if l.Number != number {
+			continue
+		}
+		if step < 0 || step > len(l.Steps) {
+			return fmt.Errorf("lesson %d has steps 1 to %d, not %d", number, len(l.Steps), step)
+		}
+		g.startLesson(i)
+		if step > 0 && p.run != nil {
+			g.moveStep(func() error { return p.run.Jump(step - 1) })
+		}
+		if p.err != "" {
+			return errors.New(p.err)
+		}
+		return nil
+	}
+	return fmt.Errorf("there is no lesson %d (the lessons are numbered %d to %d)", number, p.all[0].Number, p.all[len(p.all)-1].Number)
 }
 
 // startLesson runs lesson i of the list from its first step.

@@ -263,3 +263,23 @@ func TestJumpToAnyStep(t *testing.T) {
 	pr, _ := g.lessonProgress().Of("03-leader-election")
 	assert.Equal(t, 6, pr.Furthest)
 }
+
+// TestOpenLessonOption: a link or flag can open a lesson at a step; a
+// wrong number is an error that says what exists.
+func TestOpenLessonOption(t *testing.T) {
+	g, err := New(Options{Lesson: 6, Step: 7})
+	require.NoError(t, err)
+	require.NotNil(t, g.lesson.run)
+	assert.Equal(t, 6, g.lesson.run.Lesson().Number)
+	assert.Equal(t, 6, g.lesson.run.Index())
+	assert.Same(t, g.lesson.run.Session(), g.Session())
+
+	g, err = New(Options{Lesson: 3})
+	require.NoError(t, err)
+	assert.Equal(t, 0, g.lesson.run.Index())
+
+	_, err = New(Options{Lesson: 99})
+	assert.ErrorContains(t, err, "there is no lesson 99 (the lessons are numbered 1 to 15)")
+	_, err = New(Options{Lesson: 3, Step: 9})
+	assert.ErrorContains(t, err, "lesson 3 has steps 1 to 8, not 9")
+}

@@ -7,6 +7,7 @@
 //	go run ./cmd/raftlab --width 1600 --height 1000
 //	go run ./cmd/raftlab --frames 120 --screenshot shot.png
 //	go run ./cmd/raftlab --progress /tmp/progress.json
+//	go run ./cmd/raftlab --lesson 6 --step 3             # a lesson, at a step
 //
 // With --frames N it exits after drawing N frames; with --screenshot it
 // saves the last of them as a PNG. A scenario file dropped on the window
@@ -36,7 +37,7 @@ import (
 
 func main() { os.Exit(run(os.Args[1:], os.Stdout, os.Stderr)) }
 
-const usage = `usage: raftlab [--scenario FILE|NAME] [--width W --height H] [--frames N [--screenshot PATH]] [--progress FILE]`
+const usage = `usage: raftlab [--scenario FILE|NAME] [--width W --height H] [--frames N [--screenshot PATH]] [--progress FILE] [--lesson N [--step M]]`
 
 // config is the command line, checked.
 type config struct {
@@ -46,6 +47,9 @@ type config struct {
 	screenshot    string
 	// progress is the lesson progress file; "" keeps none.
 	progress string
+	// lesson and step open a lesson at a step (0: none; step 0: where
+	// the learner left it).
+	lesson, step int
 }
 
 // parseArgs reads and checks the command line. Every error is one line
@@ -59,6 +63,8 @@ func parseArgs(args []string, stdout io.Writer) (config, error) {
 	flags.IntVar(&c.height, "height", 800, "window height in logical pixels")
 	flags.IntVar(&c.frames, "frames", 0, "exit after drawing this many frames (0: run until the window is closed)")
 	flags.StringVar(&c.screenshot, "screenshot", "", "with --frames: save the last frame as a PNG file")
+	flags.IntVar(&c.lesson, "lesson", 0, "open this lesson (its number, 1..15)")
+	flags.IntVar(&c.step, "step", 0, "with --lesson: open it at this step (default: where it was left)")
 	flags.StringVar(&c.progress, "progress", defaultProgressFile(), "the file that keeps lesson progress between runs (\"\": keep none)")
 	if err := flags.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -75,6 +81,10 @@ func parseArgs(args []string, stdout io.Writer) (config, error) {
 		return c, fmt.Errorf("--width must be 200..16384, not %d", c.width)
 	case c.height < 200 || c.height > 16384:
 		return c, fmt.Errorf("--height must be 200..16384, not %d", c.height)
+	case c.lesson < 0:
+		return c, fmt.Errorf("--lesson must be a lesson number, not %d", c.lesson)
+	case c.step < 0 || (c.step > 0 && c.lesson == 0):
+		return c, fmt.Errorf("--step %d: a step number (from 1) for the lesson that --lesson opens", c.step)
 	case c.frames < 0:
 		return c, fmt.Errorf("--frames must be 0 or more, not %d", c.frames)
 	case c.screenshot != "" && c.frames == 0:
@@ -137,7 +147,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "raftlab: %v\n", err)
 		return 2
 	}
-	opts := ui.Options{Scenario: c.scenario, Save: saveFile}
+	opts := ui.Options{Scenario: c.scenario, Save: saveFile, Lesson: c.lesson, Step: c.step}
 	if c.progress != "" {
 		opts.Progress = fileStore{c.progress}
 	}
