@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"slices"
+	"strings"
 )
 
 // Progress is what a learner has done in the course: for each lesson they
@@ -16,7 +17,9 @@ type Progress struct {
 
 // LessonProgress is one lesson's progress, by the lesson's file name
 // ("03-leader-election"), so that renumbering the course keeps it. Steps
-// count from 1.
+// count from 1. Step is where the learner was; Furthest the furthest step
+// they reached by going on from the one before (jumping ahead does not
+// count).
 type LessonProgress struct {
 	Name     string `json:"name"`
 	Step     int    `json:"step"`
@@ -25,24 +28,33 @@ type LessonProgress struct {
 }
 
 // ParseProgress reads saved progress. Entries that make no sense (no
-// name, steps below 1, a lesson twice) are errors: the caller starts
-// afresh rather than resuming somewhere odd.
+// name, a step below 1, a lesson twice) are left out, and the error says
+// which; the rest is kept. Data that is not progress at all is an error
+// and no progress.
 func ParseProgress(data []byte) (*Progress, error) {
 	var p Progress
 	if err := json.Unmarshal(data, &p); err != nil {
 		return nil, fmt.Errorf("lesson progress: %v", err)
 	}
 	seen := map[string]bool{}
+	kept := p.Lessons[:0]
+	var bad []string
 	for i, l := range p.Lessons {
 		switch {
 		case l.Name == "":
-			return nil, fmt.Errorf("lesson progress: entry %d has no name", i+1)
+			bad = append(bad, fmt.Sprintf("entry %d has no name", i+1))
 		case seen[l.Name]:
-			return nil, fmt.Errorf("lesson progress: %q appears twice", l.Name)
-		case l.Step < 1 || l.Furthest < l.Step:
-			return nil, fmt.Errorf("lesson progress: %q: step %d, furthest %d (steps count from 1, and the furthest is at least the current)", l.Name, l.Step, l.Furthest)
+			bad = append(bad, fmt.Sprintf("%q appears twice", l.Name))
+		case l.Step < 1 || l.Furthest < 0:
+			bad = append(bad, fmt.Sprintf("%q: step %d, furthest %d (steps count from 1)", l.Name, l.Step, l.Furthest))
+		default:
+			seen[l.Name] = true
+			kept = append(kept, l)
 		}
-		seen[l.Name] = true
+	}
+	p.Lessons = kept
+	if len(bad) > 0 {
+		return &p, fmt.Errorf("lesson progress: left out: %s", strings.Join(bad, "; "))
 	}
 	return &p, nil
 }
@@ -77,8 +89,18 @@ func (p *Progress) Of(name string) (LessonProgress, bool) {
 	return LessonProgress{Name: name}, false
 }
 
-// At records that the learner is on step (1-based) of a lesson.
+// At records that the learner is on step (1-based) of a lesson, however
+// they got there (the first step counts as reached).
 func (p *Progress) At(name string, step int) {
+	p.update(name, func(l *LessonProgress) {
+		l.Step = step
+		l.Furthest = max(l.Furthest, 1)
+	})
+}
+
+// Reach records that the learner went on to step (1-based) from the step
+// before it.
+func (p *Progress) Reach(name string, step int) {
 	p.update(name, func(l *LessonProgress) {
 		l.Step = step
 		l.Furthest = max(l.Furthest, step)

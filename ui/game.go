@@ -97,9 +97,14 @@ type Game struct {
 	client   clientPanel
 	part     *partitionTool
 	// progress is the learner's lesson progress (loaded when first
-	// needed); progressErr says why it could not be read or saved.
-	progress    *lessons.Progress
-	progressErr string
+	// needed), changed progressVersion times; progressLoadErr says what
+	// could not be read (progressReadOnly: nothing could, so nothing is
+	// saved), progressSaveErr why the last save failed.
+	progress         *lessons.Progress
+	progressVersion  int
+	progressReadOnly bool
+	progressLoadErr  string
+	progressSaveErr  string
 	// lesson is the open lesson panel, nil in free play.
 	lesson      *lessonPanel
 	lessonCache panelCache

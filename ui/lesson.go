@@ -122,12 +122,15 @@ func (g *Game) startLesson(i int) {
 		p.err = err.Error()
 		return
 	}
+	p.run, p.err = r, ""
 	if at := g.resumeStep(p.all[i]); at > 0 {
 		if err := r.Jump(at); err != nil {
-			p.err = err.Error()
+			// Start from the beginning, and say why.
+			g.showStep()
+			p.err = "Could not resume at step " + fmt.Sprint(at+1) + ": " + err.Error()
+			return
 		}
 	}
-	p.run, p.err = r, ""
 	g.showStep()
 }
 
@@ -157,7 +160,7 @@ func (g *Game) showStep() {
 	// predict step; a do step plays while the learner acts.
 	g.paused = r.Step().Kind != lessons.Do
 	p.ticks, p.scroll, p.err = 0, 0, ""
-	g.recordProgress(false)
+	g.recordProgress(progressAt)
 }
 
 // lessonPlay is the step being played, when a lesson is running on the
@@ -203,8 +206,15 @@ func (g *Game) lessonWall() time.Duration {
 	return time.Duration(g.lesson.ticks) * time.Second / time.Duration(max(ebiten.TPS(), 1))
 }
 
-// closeLesson goes back to free play, keeping the cluster shown.
-func (g *Game) closeLesson() { g.lesson = nil }
+// closeLesson goes back to free play, keeping the cluster shown. Closing
+// a lesson whose last step is done finishes it (the last lesson ends in
+// free play).
+func (g *Game) closeLesson() {
+	if p := g.lessonPlay(); p != nil && g.lesson.run.Last() && p.Done() {
+		g.recordProgress(progressFinish)
+	}
+	g.lesson = nil
+}
 
 // pressLesson carries out a control of the lesson panel.
 func (g *Game) pressLesson(name string) {
@@ -223,11 +233,12 @@ func (g *Game) pressLesson(name string) {
 	case p == nil || p.run == nil:
 	case name == "lesson-next":
 		if p.run.Last() {
-			g.recordProgress(true)
+			g.recordProgress(progressFinish)
 			p.run = nil // the lesson is over: back to the list
 			return
 		}
 		g.moveStep(p.run.Next)
+		g.recordProgress(progressReach)
 	case strings.HasPrefix(name, "lesson-step-"):
 		var k int
 		if _, err := fmt.Sscanf(name, "lesson-step-%d", &k); err == nil {
@@ -322,9 +333,10 @@ func (g *Game) lessonButtons() []Button {
 // lessonStateKey appends to k everything the panel's layout depends on.
 func (g *Game) lessonStateKey(k keyBuf) keyBuf {
 	p := g.lesson
-	k = k.rect(g.lessonArea()).float(g.scale).float(p.scroll).str(p.err).str(g.progressErr).uint(uint64(len(p.all)))
+	k = k.rect(g.lessonArea()).float(g.scale).float(p.scroll).str(p.err).str(g.progressSaveErr).str(g.progressLoadErr).uint(uint64(len(p.all)))
 	if p.run == nil {
-		return k.bool(false).str(string(g.lessonProgress().Marshal()))
+		g.lessonProgress()
+		return k.bool(false).int(int64(g.progressVersion))
 	}
 	k = k.bool(true).str(p.run.Lesson().Name).uint(uint64(p.run.Index()))
 	pl := g.lessonPlay()
@@ -465,6 +477,15 @@ func (b *lessonBuilder) paragraphs(ps []lessons.Paragraph, base color.Color) {
 	}
 }
 
+// errors adds each non-empty message, wrapped, in the colour of errors.
+func (b *lessonBuilder) errors(msgs ...string) {
+	for _, msg := range msgs {
+		if msg != "" {
+			b.spans([]lessons.Span{{Text: msg}}, b.x, b.w, colBad, false)
+		}
+	}
+}
+
 // button adds a control whose background is a box.
 func (b *lessonBuilder) button(name, label, hint string, r Rect, fg color.Color) {
 	b.v.boxes = append(b.v.boxes, lessonBox{r, colButton, len(b.v.buttons)})
@@ -494,10 +515,8 @@ func (g *Game) layoutLesson() lessonView {
 	} else {
 		g.layoutLessonStep(b, barY, bw)
 	}
-	for _, msg := range []string{p.err, g.progressErr} {
-		if msg != "" {
-			b.spans([]lessons.Span{{Text: msg}}, b.x, b.w, colBad, false)
-		}
+	if p.run != nil {
+		b.errors(p.err, g.progressSaveErr)
 	}
 	// Keep the scroll within the content: if it went past the end, the
 	// next layout (keyed on the clamped scroll) shows the end.
@@ -518,6 +537,8 @@ func (g *Game) layoutLessonList(b *lessonBuilder) {
 		}
 	}
 	b.line("Choose a lesson: it runs on this playground.", face(11.5*s, false), colTextDim, 18*s)
+	// Problems with the progress are said here, once, above the list.
+	b.errors(g.lesson.err, g.progressSaveErr, g.progressLoadErr)
 	b.line(fmt.Sprintf("%d of %d finished · scroll for more", finished, len(g.lesson.all)), face(11.5*s, false), colTextDim, 18*s)
 	b.gap(6)
 	b.top, b.scroll = b.y, g.lesson.scroll
@@ -577,7 +598,11 @@ func (g *Game) layoutLessonStep(b *lessonBuilder, barY, bw float64) {
 		if r.Last() {
 			label = "Finish"
 		}
-		b.button("lesson-next", label, "Go on to the next step", Rect{b.x + b.w - bw, barY, bw, 28 * s}, colHighlight)
+		hint := "Go on to the next step"
+		if r.Last() {
+			hint = "The lesson is done: back to the list of lessons"
+		}
+		b.button("lesson-next", label, hint, Rect{b.x + b.w - bw, barY, bw, 28 * s}, colHighlight)
 	}
 	b.paragraphs(st.Narration, colText)
 	b.gap(10)

@@ -12,9 +12,24 @@ type ProgressStore interface {
 	Save(data []byte) error
 }
 
+// progressEvent is what happened to the learner's progress.
+type progressEvent uint8
+
+const (
+	// progressAt: a step is shown, however the learner got there.
+	progressAt progressEvent = iota
+	// progressReach: the learner went on to the next step.
+	progressReach
+	// progressFinish: the learner finished the lesson.
+	progressFinish
+)
+
 // lessonProgress is the learner's progress, read from the store the first
-// time it is needed. Unreadable progress is reported on the lesson panel
-// and replaced by a fresh one: it never keeps the lessons from opening.
+// time it is needed. Progress that cannot be read never keeps the lessons
+// from opening: entries that make no sense are left out, data that is not
+// progress at all is replaced, and a store that cannot be read is not
+// written this visit (so as not to overwrite what it holds). The list of
+// lessons says which.
 func (g *Game) lessonProgress() *lessons.Progress {
 	if g.progress != nil {
 		return g.progress
@@ -24,34 +39,44 @@ func (g *Game) lessonProgress() *lessons.Progress {
 		return g.progress
 	}
 	data, err := g.opts.Progress.Load()
-	if err == nil && len(data) > 0 {
-		var p *lessons.Progress
-		if p, err = lessons.ParseProgress(data); err == nil {
+	switch {
+	case err != nil:
+		g.progressReadOnly = true
+		g.progressLoadErr = "Your saved progress could not be read, and will not be saved this time: " + err.Error()
+	case len(data) > 0:
+		p, err := lessons.ParseProgress(data)
+		if p != nil {
 			g.progress = p
 		}
-	}
-	if err != nil {
-		g.progressErr = "Saved progress could not be read, so it starts afresh: " + err.Error()
+		if err != nil {
+			g.progressLoadErr = "Some saved progress could not be used: " + err.Error()
+		}
 	}
 	return g.progress
 }
 
-// recordProgress notes the step the lesson shows (or, finished, the whole
-// lesson) and saves the progress.
-func (g *Game) recordProgress(finished bool) {
+// recordProgress notes what happened in the lesson shown and saves the
+// progress.
+func (g *Game) recordProgress(ev progressEvent) {
 	r := g.lesson.run
 	l := r.Lesson()
 	p := g.lessonProgress()
-	if finished {
-		p.Finish(l.Name, len(l.Steps))
-	} else {
+	switch ev {
+	case progressAt:
 		p.At(l.Name, r.Index()+1)
+	case progressReach:
+		p.Reach(l.Name, r.Index()+1)
+	case progressFinish:
+		p.Finish(l.Name, len(l.Steps))
 	}
-	if g.opts.Progress == nil {
+	g.progressVersion++
+	if g.opts.Progress == nil || g.progressReadOnly {
 		return
 	}
 	if err := g.opts.Progress.Save(p.Marshal()); err != nil {
-		g.progressErr = "Progress could not be saved: " + err.Error()
+		g.progressSaveErr = "Progress could not be saved: " + err.Error()
+	} else {
+		g.progressSaveErr = ""
 	}
 }
 

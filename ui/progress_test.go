@@ -48,7 +48,12 @@ func TestProgressRemembered(t *testing.T) {
 	require.NoError(t, r.Jump(2))
 	g.showStep()
 	clickButton(t, g, g.lessonButtons(), "lesson-back")
-	assert.JSONEq(t, `{"lessons":[{"name":"03-leader-election","step":2,"furthest":3}]}`, string(store.data))
+	assert.JSONEq(t, `{"lessons":[{"name":"03-leader-election","step":2,"furthest":1}]}`, string(store.data), "a jump is not progress")
+	clickButton(t, g, g.lessonButtons(), "lesson-step-1")
+	g.paused = false
+	updateUntil(t, g, 5000, r.Play().Done)
+	clickButton(t, g, g.lessonButtons(), "lesson-next")
+	assert.JSONEq(t, `{"lessons":[{"name":"03-leader-election","step":2,"furthest":2}]}`, string(store.data), "Continue is")
 
 	later := gameWithStore(t, store)
 	later.openLessons()
@@ -67,24 +72,63 @@ func TestProgressRemembered(t *testing.T) {
 	assert.Contains(t, lessonPanelText(later), "finished · ")
 	clickButton(t, later, later.lessonButtons(), "lesson-open-3")
 	assert.Equal(t, 0, later.lesson.run.Index(), "a finished lesson opens at its start")
-	assert.Empty(t, later.progressErr)
+	assert.Empty(t, later.progressLoadErr+later.progressSaveErr)
 }
 
-// TestProgressErrors: unreadable saved progress, or a store that cannot
-// save, is said on the panel; the lessons still open and run.
+// TestProgressErrors: saved progress that is partly or wholly unreadable
+// is said on the list of lessons, and what can be used is kept; a store
+// that cannot be read is not written over; a store that cannot save says
+// so on the panel until a save works. The lessons still open and run.
 func TestProgressErrors(t *testing.T) {
-	for _, store := range []*memStore{
-		{data: []byte(`{"lessons": [{"name": "03-leader-election", "step": 9, "furthest": 2}]}`)},
-		{loadErr: errors.New("localStorage is disabled")},
-		{saveErr: errors.New("disk full")},
-	} {
-		g := gameWithStore(t, store)
-		g.openLessons()
-		clickButton(t, g, g.lessonButtons(), "lesson-open-3")
-		require.NotNil(t, g.lesson.run)
-		assert.Equal(t, 0, g.lesson.run.Index())
-		assert.NotEmpty(t, g.progressErr)
-		assert.Contains(t, lessonPanelText(g), g.progressErr[:20])
-		assert.Equal(t, 1, store.saves)
-	}
+	partial := &memStore{data: []byte(`{"lessons": [{"name": "01-why-consensus", "step": 9, "furthest": 9, "finished": true}, {"name": "03-leader-election", "step": 0, "furthest": 2}]}`)}
+	g := gameWithStore(t, partial)
+	g.openLessons()
+	assert.Contains(t, lessonPanelText(g), "Some saved progress could not be used")
+	assert.Contains(t, lessonPanelText(g), "1 of 15 finished")
+	clickButton(t, g, g.lessonButtons(), "lesson-open-3")
+	assert.Equal(t, 0, g.lesson.run.Index())
+	assert.NotContains(t, lessonPanelText(g), "could not be used", "said once, on the list")
+	assert.JSONEq(t, `{"lessons":[{"name":"01-why-consensus","step":9,"furthest":9,"finished":true},{"name":"03-leader-election","step":1,"furthest":1}]}`, string(partial.data))
+
+	unreadable := &memStore{data: []byte(`{"lessons":[]}`), loadErr: errors.New("permission denied")}
+	g = gameWithStore(t, unreadable)
+	g.openLessons()
+	assert.Contains(t, lessonPanelText(g), "this time: permission denied")
+	clickButton(t, g, g.lessonButtons(), "lesson-open-3")
+	require.NotNil(t, g.lesson.run)
+	assert.Zero(t, unreadable.saves, "not written over")
+
+	full := &memStore{saveErr: errors.New("disk full")}
+	g = gameWithStore(t, full)
+	g.openLessons()
+	clickButton(t, g, g.lessonButtons(), "lesson-open-3")
+	require.NotNil(t, g.lesson.run)
+	assert.Contains(t, lessonPanelText(g), "Progress could not be saved: disk full")
+	full.saveErr = nil
+	clickButton(t, g, g.lessonButtons(), "lesson-step-2")
+	assert.NotContains(t, lessonPanelText(g), "could not be saved")
+	assert.JSONEq(t, `{"lessons":[{"name":"03-leader-election","step":2,"furthest":1}]}`, string(full.data))
+}
+
+// TestCloseFinishesTheLastStep: closing a lesson whose last step is done
+// (the course ends in free play) finishes it; closing earlier does not.
+func TestCloseFinishesTheLastStep(t *testing.T) {
+	store := &memStore{}
+	g := gameWithStore(t, store)
+	g.openLessons()
+	clickButton(t, g, g.lessonButtons(), "lesson-open-3")
+	clickButton(t, g, g.lessonButtons(), "lesson-close")
+	pr, _ := g.lessonProgress().Of("03-leader-election")
+	assert.False(t, pr.Finished)
+	g.openLessons()
+	clickButton(t, g, g.lessonButtons(), "lesson-open-3")
+	r := g.lesson.run
+	clickButton(t, g, g.lessonButtons(), "lesson-step-8")
+	clickButton(t, g, g.lessonButtons(), "lesson-showme")
+	updateUntil(t, g, 2000, r.Play().Done)
+	clickButton(t, g, g.lessonButtons(), "lesson-close")
+	assert.Nil(t, g.lesson)
+	pr, _ = g.lessonProgress().Of("03-leader-election")
+	assert.True(t, pr.Finished)
+	assert.Contains(t, string(store.data), `"finished":true`)
 }

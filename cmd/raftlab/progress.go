@@ -30,15 +30,30 @@ func (s fileStore) Load() ([]byte, error) {
 	return data, err
 }
 
-// Save replaces the file through a temporary one, so that a crash while
-// writing leaves the old progress rather than half a file.
+// Save replaces the file through a temporary one of its own, synced
+// before it takes the file's name, so that a crash while writing leaves
+// the old progress rather than half a file.
 func (s fileStore) Save(data []byte) error {
-	if err := os.MkdirAll(filepath.Dir(s.path), 0o755); err != nil {
+	dir := filepath.Dir(s.path)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
-	tmp := s.path + ".tmp"
-	if err := os.WriteFile(tmp, data, 0o644); err != nil {
+	tmp, err := os.CreateTemp(dir, filepath.Base(s.path)+".*.tmp")
+	if err != nil {
 		return err
 	}
-	return os.Rename(tmp, s.path)
+	_, err = tmp.Write(data)
+	if err == nil {
+		err = tmp.Sync()
+	}
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(tmp.Name(), s.path)
+	}
+	if err != nil {
+		os.Remove(tmp.Name())
+	}
+	return err
 }

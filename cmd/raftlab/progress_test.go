@@ -1,7 +1,6 @@
 package main
 
 import (
-	"os"
 	"path/filepath"
 	"testing"
 
@@ -20,8 +19,9 @@ func TestFileStore(t *testing.T) {
 	data, err = s.Load()
 	require.NoError(t, err)
 	assert.Equal(t, `{"lessons":[{"name":"a","step":1,"furthest":1}]}`, string(data))
-	_, err = os.Stat(s.path + ".tmp")
-	assert.True(t, os.IsNotExist(err), "no temporary file is left behind")
+	left, err := filepath.Glob(filepath.Join(dir, "raftlab", "*"))
+	require.NoError(t, err)
+	assert.Equal(t, []string{s.path}, left, "no temporary file is left behind")
 
 	blocked := fileStore{filepath.Join(s.path, "progress.json")} // a file where a folder should be
 	assert.Error(t, blocked.Save([]byte("{}")))
