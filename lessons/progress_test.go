@@ -13,7 +13,7 @@ func TestProgressRoundTrip(t *testing.T) {
 	assert.False(t, ok)
 	p.Reach("05-log-replication", 2)
 	p.Reach("03-leader-election", 4)
-	p.At("03-leader-election", 2) // went back: the furthest stays
+	p.At("03-leader-election", 2)      // went back: the furthest stays
 	p.At("07-election-restriction", 5) // jumped ahead: not reached
 	p.Finish("01-why-consensus", 6)
 
