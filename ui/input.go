@@ -16,6 +16,10 @@ type touchState struct {
 	x, y    float64
 	started int
 	long    bool
+	// dragging is set once a touch on the lesson panel has moved: it
+	// scrolls the text (from lastY) instead of being a tap.
+	dragging bool
+	lastY    float64
 }
 
 // hoverState is what the pointer rests on, for tooltips.
@@ -109,17 +113,37 @@ func (g *Game) handleTouch() {
 		return
 	}
 	if inpututil.IsTouchJustReleased(g.touch.id) {
-		if !g.touch.long {
+		if !g.touch.long && !g.touch.dragging {
 			g.click(g.touch.x, g.touch.y, false)
 			g.partitionRelease(g.touch.x, g.touch.y) // a tap toggles a node's group
 		}
 		g.touch.active = false
 		return
 	}
+	x, y := ebiten.TouchPosition(g.touch.id)
+	if g.dragLesson(float64(x), float64(y)) {
+		return
+	}
 	if !g.touch.long && g.frames-g.touch.started >= longPressTicks {
 		g.touch.long = true
 		g.click(g.touch.x, g.touch.y, true)
 	}
+}
+
+// dragLesson scrolls the lesson panel's text with a finger: a touch that
+// began on the panel and moved more than a few pixels up or down. It
+// reports whether the touch is such a drag.
+func (g *Game) dragLesson(x, y float64) bool {
+	t := &g.touch
+	if !t.dragging {
+		if t.long || g.lesson == nil || !g.lessonArea().Contains(t.x, t.y) || math.Abs(y-t.y) < 10*g.scale {
+			return false
+		}
+		t.dragging, t.lastY = true, t.y
+	}
+	g.lesson.scroll = max(0, g.lesson.scroll-(y-t.lastY))
+	t.lastY = y
+	return true
 }
 
 // click dispatches a click (or a long-press) at (x, y), topmost first.

@@ -25,8 +25,10 @@ type lessonPanel struct {
 	// ticks counts the updates since the step began: the learner's time,
 	// which paces a do step's hints.
 	ticks int
-	// scroll is how far the step's text is scrolled up, in pixels.
+	// scroll is how far the step's text is scrolled up, in pixels;
+	// reveal asks the next layout to scroll the explanation into view.
 	scroll float64
+	reveal bool
 
 	// view is the panel laid out for the state written in viewKey.
 	view    lessonView
@@ -42,6 +44,9 @@ type lessonView struct {
 	// terms are the key terms in the text, where they are: pointing at one
 	// explains it and points at it on screen.
 	terms []termSpot
+	// explainY is where the explanation starts in the unscrolled text (0:
+	// none shown); top and maxScroll bound the scrolling text.
+	explainY, top, maxScroll float64
 }
 
 // termSpot is a key term of the narration and where it is drawn.
@@ -159,7 +164,7 @@ func (g *Game) showStep() {
 	// The learner presses play in a watch step, and answers first in a
 	// predict step; a do step plays while the learner acts.
 	g.paused = r.Step().Kind != lessons.Do
-	p.ticks, p.scroll, p.err = 0, 0, ""
+	p.ticks, p.scroll, p.err, p.reveal = 0, 0, "", false
 	g.recordProgress(progressAt)
 }
 
@@ -191,6 +196,7 @@ func (g *Game) runTo(t int64) {
 	}
 	if !was && p.Done() {
 		g.paused = true
+		g.lesson.reveal = true
 	}
 }
 
@@ -230,6 +236,8 @@ func (g *Game) pressLesson(name string) {
 				g.startLesson(i)
 			}
 		}
+	case name == "lesson-more" && p != nil:
+		p.scroll += 0.8 * (g.lessonArea().H - 140*g.scale)
 	case p == nil || p.run == nil:
 	case name == "lesson-next":
 		if p.run.Last() {
@@ -357,6 +365,15 @@ func (g *Game) lessonLaidOut() *lessonView {
 	}
 	p.viewKey = append(p.viewKey[:0], g.keyScratch...)
 	p.view = g.layoutLesson()
+	if p.reveal && p.view.explainY > 0 {
+		// The step is done: bring its explanation into view, as far as
+		// the text goes.
+		p.reveal = false
+		if want := min(p.view.explainY-p.view.top-8*g.scale, p.view.maxScroll); want > p.scroll {
+			p.scroll = want
+			return g.lessonLaidOut()
+		}
+	}
 	return &p.view
 }
 
@@ -520,8 +537,15 @@ func (g *Game) layoutLesson() lessonView {
 	}
 	// Keep the scroll within the content: if it went past the end, the
 	// next layout (keyed on the clamped scroll) shows the end.
+	b.v.top, b.v.maxScroll = b.top, max(0, b.y-b.bottom)
 	if end := b.y - b.scroll; b.scroll > 0 && end < b.bottom {
-		p.scroll = max(0, b.y-b.bottom)
+		p.scroll = b.v.maxScroll
+	}
+	if b.v.maxScroll > b.scroll+1 {
+		// More text below: say so, with a control that scrolls to it
+		// (for touch screens and those without a wheel).
+		r := Rect{b.x + b.w - 92*s, b.bottom - 22*s, 92 * s, 22 * s}
+		b.button("lesson-more", "▼ more", "Scroll down (or use the mouse wheel)", r, colHighlight)
 	}
 	return b.v
 }
@@ -636,6 +660,7 @@ func (g *Game) layoutLessonStep(b *lessonBuilder, barY, bw float64) {
 	}
 	if done && len(st.Explanation) > 0 {
 		b.gap(8)
+		b.v.explainY = b.y
 		b.line("Explanation", face(13*s, true), colAccent, 22*s)
 		b.paragraphs(st.Explanation, colText)
 	}

@@ -284,3 +284,41 @@ func TestOpenLessonOption(t *testing.T) {
 	_, err = New(Options{Lesson: 3, Step: 9})
 	assert.ErrorContains(t, err, "lesson 3 has steps 1 to 8, not 9")
 }
+
+// TestLongStepScrolls: a step whose text runs past the panel offers "▼
+// more", which scrolls; once the step is done its explanation is scrolled
+// into view; a finger dragged up the panel scrolls too.
+func TestLongStepScrolls(t *testing.T) {
+	g, err := New(Options{Lesson: 14, Step: 8})
+	require.NoError(t, err)
+	g.w, g.h, g.scale = 1280, 800, 1
+	g.lay = computeLayout(g.w, g.h, 1, g.world().Nodes(), false)
+	r := g.lesson.run
+	require.NoError(t, r.Play().Answer(r.Step().Answer))
+	g.paused = false
+	updateUntil(t, g, 20000, r.Play().Done)
+	v := g.lessonLaidOut()
+	require.Positive(t, v.explainY)
+	assert.Positive(t, g.lesson.scroll, "scrolled to the explanation")
+	assert.Contains(t, lessonPanelText(g), "Explanation")
+	for _, tx := range v.texts {
+		if tx.s == "Explanation" {
+			assert.True(t, tx.y >= v.top && tx.y <= g.lessonArea().Y+g.lessonArea().H, "the explanation's heading shows: %v", tx.y)
+		}
+	}
+
+	g.lesson.scroll = 0
+	names := lessonButtonNames(g)
+	require.Contains(t, names, "lesson-more", "the text goes on below")
+	clickButton(t, g, g.lessonButtons(), "lesson-more")
+	assert.Positive(t, g.lesson.scroll)
+
+	g.lesson.scroll = 0
+	a := g.lessonArea()
+	g.touch = touchState{active: true, x: a.CenterX(), y: a.CenterY()}
+	assert.False(t, g.dragLesson(a.CenterX(), a.CenterY()-4), "a small move is still a tap")
+	assert.True(t, g.dragLesson(a.CenterX(), a.CenterY()-60))
+	assert.Equal(t, 60.0, g.lesson.scroll)
+	assert.True(t, g.dragLesson(a.CenterX(), a.CenterY()-20))
+	assert.Equal(t, 20.0, g.lesson.scroll)
+}
