@@ -202,13 +202,7 @@ func (g *Game) drawNode(dst *ebiten.Image, w *playground.World, spot NodeSpot) {
 		}
 		drawCentered(dst, g.spr.disc(int(4*s)), spot.X+(r+13*s)*math.Cos(a), spot.Y+(r+13*s)*math.Sin(a), vc)
 	}
-	label := roleLabel(role)
-	if !rn.Membership().Contains(spot.ID) {
-		label = "not a member"
-	} else if rn.Membership().IsLearner(spot.ID) {
-		label = "learner"
-	}
-	g.drawLabels(dst, spot, name, label, colText, c)
+	g.drawLabels(dst, spot, name, nodeLabel(rn, spot.ID), colText, c)
 	g.drawDisk(dst, n, spot)
 }
 
@@ -241,6 +235,18 @@ func (g *Game) drawDisk(dst *ebiten.Image, n *playground.Node, spot NodeSpot) {
 	}
 	h := (box.H - 2*s) * math.Max(frac, 0.15)
 	g.spr.fillRect(dst, Rect{box.X + s, box.Y + box.H - s - h, box.W - 2*s, h}, fill)
+}
+
+// nodeLabel is what a live server's label says: its role, or that it is a
+// learner or no longer a member, in the glossary's words.
+func nodeLabel(rn *raft.Node, id raft.ID) string {
+	switch m := rn.Membership(); {
+	case !m.Contains(id):
+		return "not a member"
+	case m.IsLearner(id):
+		return "learner"
+	}
+	return roleLabel(rn.Role())
 }
 
 // roleLabel names a role on screen as the lessons' glossary does.

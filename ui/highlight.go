@@ -110,9 +110,10 @@ func messageIs(f *playground.Flight, typ string) bool {
 // logPointers outlines a log cell, a server's row, or a column of cells.
 func (g *Game) logPointers(out []pointer, h lessons.Highlight) []pointer {
 	_, _, first, last := g.logsGeometry()
-	for row, id := range g.world().Nodes() {
-		if !h.AllNodes && id != h.Node {
-			continue
+	w := g.world()
+	for row, id := range w.Nodes() {
+		if (!h.AllNodes && id != h.Node) || !w.Node(id).Up {
+			continue // a crashed server's row says so instead of a log
 		}
 		if h.Index != 0 {
 			if r, ok := g.logCell(row, h.Index); ok {
@@ -167,12 +168,11 @@ func findButton(bs []Button, name string) (Button, bool) {
 }
 
 // labelPointers point at where a key term shows on screen: roles at the
-// role labels, term at the number inside each server, the election
+// servers' labels, term at the number inside each server, the election
 // timeout at the timer arcs, the commit and applied indexes and the
 // leader's nextIndex and matchIndex at their marks in the logs panel,
 // message names at those messages in flight. A term with no place of its
-// own on screen (majority, split vote...) has no pointer; the narration
-// explains it.
+// own on screen (majority, split vote...) is pointed at in the narration.
 func (g *Game) labelPointers(out []pointer, label string) []pointer {
 	s := g.scale
 	w := g.world()
@@ -181,9 +181,9 @@ func (g *Game) labelPointers(out []pointer, label string) []pointer {
 		return out
 	}
 	switch e.Term {
-	case "follower", "candidate", "pre-candidate", "leader":
+	case "follower", "candidate", "pre-candidate", "leader", "learner":
 		for _, spot := range g.lay.Nodes {
-			if n := w.Node(spot.ID); n != nil && n.Up && roleLabel(n.Raft.Role()) == e.Term {
+			if n := w.Node(spot.ID); n != nil && n.Up && nodeLabel(n.Raft, spot.ID) == e.Term {
 				out = append(out, pointer{shape: boxShape, box: spot.labelBox(s).Inset(-2 * s)})
 			}
 		}
@@ -236,7 +236,25 @@ func (g *Game) labelPointers(out []pointer, label string) []pointer {
 	case "heartbeat", "RequestVote", "PreVote", "AppendEntries", "InstallSnapshot", "TimeoutNow":
 		out = g.messagePointers(out, e.Term)
 	}
+	if !placedTerms[e.Term] && g.lesson != nil {
+		// No place of its own on screen (majority, split vote,
+		// CheckQuorum...): the term glows where the narration says it.
+		for _, t := range g.lessonLaidOut().terms {
+			if te, ok := lessons.Lookup(t.term); ok && te.Term == e.Term {
+				out = append(out, pointer{shape: boxShape, box: t.r.Inset(-2 * s), onPanels: true})
+			}
+		}
+	}
 	return out
+}
+
+// placedTerms are the key terms labelPointers finds a place for on screen.
+var placedTerms = map[string]bool{
+	"follower": true, "candidate": true, "pre-candidate": true, "leader": true, "learner": true,
+	"term": true, "election timeout": true, "commit index": true, "committed": true,
+	"applied index": true, "nextIndex": true, "matchIndex": true, "log": true, "entry": true,
+	"index": true, "heartbeat": true, "RequestVote": true, "PreVote": true, "AppendEntries": true,
+	"InstallSnapshot": true, "TimeoutNow": true,
 }
 
 // drawPointers draws the step's pointers of one layer, pulsing.

@@ -115,3 +115,55 @@ func TestHoveredTermExplainsAndPoints(t *testing.T) {
 	_, ok = g.hoveredTerm()
 	assert.False(t, ok)
 }
+
+// TestTermWithoutAPlaceGlowsInTheNarration: a key term with no place of
+// its own on screen (majority) is pointed at where the narration says it.
+func TestTermWithoutAPlaceGlowsInTheNarration(t *testing.T) {
+	g, err := New(Options{Lesson: 3, Step: 6})
+	require.NoError(t, err)
+	g.w, g.h, g.scale = 1280, 800, 1
+	g.lay = computeLayout(g.w, g.h, 1, g.world().Nodes(), false)
+	ps := g.pointersFor(nil, lessons.Highlight{What: "label", Label: "majority"})
+	require.NotEmpty(t, ps, "step 6 speaks of a majority")
+	for _, p := range ps {
+		assert.True(t, p.onPanels)
+		assert.True(t, g.lessonArea().Contains(p.box.CenterX(), p.box.CenterY()), "in the lesson panel: %v", p.box)
+	}
+}
+
+// TestEveryLabelHighlightShows: a lesson's label highlight either has a
+// place on screen, or its term is a key term of the step's text, where it
+// glows; otherwise the highlight would show nothing.
+func TestEveryLabelHighlightShows(t *testing.T) {
+	all, err := lessons.All()
+	require.NoError(t, err)
+	for _, l := range all {
+		for _, st := range l.Steps {
+			for _, h := range st.Highlights {
+				if h.What != "label" {
+					continue
+				}
+				e, ok := lessons.Lookup(h.Label)
+				require.True(t, ok, h.Label)
+				if placedTerms[e.Term] {
+					continue
+				}
+				assert.True(t, stepSays(st, e.Term), "%s step %d %q: highlights `%s`, which has no place on screen: write it as a `key term` in the narration or the question", l.Name, st.Index+1, st.Title, e.Term)
+			}
+		}
+	}
+}
+
+// stepSays reports whether a step's narration or question has a key term.
+func stepSays(st *lessons.Step, term string) bool {
+	spans := append([]lessons.Span(nil), st.Question...)
+	for _, p := range st.Narration {
+		spans = append(spans, p.Spans...)
+	}
+	for _, sp := range spans {
+		if e, ok := lessons.Lookup(sp.Text); ok && sp.Style == lessons.Term && e.Term == term {
+			return true
+		}
+	}
+	return false
+}
