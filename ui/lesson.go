@@ -44,9 +44,10 @@ type lessonView struct {
 	// terms are the key terms in the text, where they are: pointing at one
 	// explains it and points at it on screen.
 	terms []termSpot
-	// explainY is where the explanation starts in the unscrolled text (0:
-	// none shown); top and maxScroll bound the scrolling text.
-	explainY, top, maxScroll float64
+	// revealY is where what happened starts in the unscrolled text (a
+	// predict step's marked choices, or the explanation; 0: not shown yet);
+	// top and maxScroll bound the scrolling text.
+	revealY, top, maxScroll float64
 }
 
 // termSpot is a key term of the narration and where it is drawn.
@@ -364,12 +365,12 @@ func (g *Game) lessonLaidOut() *lessonView {
 		return &p.view
 	}
 	p.viewKey = append(p.viewKey[:0], g.keyScratch...)
-	p.view = g.layoutLesson()
-	if p.reveal && p.view.explainY > 0 {
+	p.view = g.layoutLesson(false)
+	if p.reveal && p.view.revealY > 0 {
 		// The step is done: bring its explanation into view, as far as
 		// the text goes.
 		p.reveal = false
-		if want := min(p.view.explainY-p.view.top-8*g.scale, p.view.maxScroll); want > p.scroll {
+		if want := min(p.view.revealY-p.view.top-8*g.scale, p.view.maxScroll); want > p.scroll {
 			p.scroll = want
 			return g.lessonLaidOut()
 		}
@@ -511,8 +512,10 @@ func (b *lessonBuilder) button(name, label, hint string, r Rect, fg color.Color)
 	b.v.texts = append(b.v.texts, lessonText{ellipsize(label, f, r.W-8*b.g.scale), r.CenterX(), r.CenterY(), f, fg, alignCenter})
 }
 
-// layoutLesson lays the panel out for the current state.
-func (g *Game) layoutLesson() lessonView {
+// layoutLesson lays the panel out for the current state; withMore keeps a
+// row under the text for the "more" control (laid out again with it when
+// the text turns out to run on below).
+func (g *Game) layoutLesson(withMore bool) lessonView {
 	s := g.scale
 	a := g.lessonArea()
 	p := g.lesson
@@ -526,6 +529,9 @@ func (g *Game) layoutLesson() lessonView {
 	}
 	b.button("lesson-close", "Close", "Back to free play, keeping this cluster", Rect{a.X + (a.W-bw)/2, barY, bw, 28 * s}, colText)
 	b.top, b.bottom = a.Y, barY-12*s
+	if withMore {
+		b.bottom -= 26 * s
+	}
 
 	if p.run == nil {
 		g.layoutLessonList(b)
@@ -542,9 +548,12 @@ func (g *Game) layoutLesson() lessonView {
 		p.scroll = b.v.maxScroll
 	}
 	if b.v.maxScroll > b.scroll+1 {
+		if !withMore {
+			return g.layoutLesson(true)
+		}
 		// More text below: say so, with a control that scrolls to it
 		// (for touch screens and those without a wheel).
-		r := Rect{b.x + b.w - 92*s, b.bottom - 22*s, 92 * s, 22 * s}
+		r := Rect{b.x + b.w - 92*s, b.bottom + 2*s, 92 * s, 22 * s}
 		b.button("lesson-more", "▼ more", "Scroll down (or use the mouse wheel)", r, colHighlight)
 	}
 	return b.v
@@ -660,7 +669,9 @@ func (g *Game) layoutLessonStep(b *lessonBuilder, barY, bw float64) {
 	}
 	if done && len(st.Explanation) > 0 {
 		b.gap(8)
-		b.v.explainY = b.y
+		if b.v.revealY == 0 {
+			b.v.revealY = b.y
+		}
 		b.line("Explanation", face(13*s, true), colAccent, 22*s)
 		b.paragraphs(st.Explanation, colText)
 	}
@@ -723,6 +734,9 @@ func (g *Game) layoutPredict(b *lessonBuilder, pl *lessons.Play) {
 		h := float64(len(lines))*lh + 10*s
 		if tag != "" {
 			h += 16 * s
+			if out != nil && b.v.revealY == 0 {
+				b.v.revealY = b.y // what happened shows from here
+			}
 		}
 		r := Rect{b.x, b.y - b.scroll, b.w, h}
 		if b.visible(b.y, h) {
