@@ -259,12 +259,12 @@ func (w *World) Snapshot(id raft.ID) error {
 
 // DropMessage loses a message in flight.
 func (w *World) DropMessage(id uint64) error {
-	f, ok := w.flights[id]
+	f, ok := w.wire.get(id)
 	if !ok {
 		return fmt.Errorf("message %d is not in flight", id)
 	}
 	if !f.Lost {
-		w.flights[id] = lose(f, "dropped by hand")
+		w.wire.replace(id, w.lose(f, "dropped by hand"))
 	}
 	return nil
 }

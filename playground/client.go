@@ -81,7 +81,7 @@ func (w *World) Submit(cmd Command, node raft.ID, read ReadMode) int {
 	if target == raft.None {
 		target = w.pickNode(c.guess, raft.None)
 	}
-	w.emit(Event{Type: EvClientCall, Client: c.ID, Peer: target, Note: fmt.Sprintf("client %d asked %s to %s", c.ID, S(target), cmd.String())})
+	w.emitClient(EvClientCall, noteCall, c.call, target)
 	w.attempt(c, target)
 	return c.call
 }
@@ -107,15 +107,17 @@ func (w *World) attempt(c *Client, to raft.ID) {
 	call.Attempts++
 	c.target = to
 	c.gen++
-	w.launch(&Flight{Kind: FlightRequest, From: raft.None, To: to, Client: c.ID, Request: Request{Cmd: call.Cmd, Read: call.Read}})
-	w.schedule(event{at: w.now + attemptTimeoutMs, kind: evClientTimeout, id: uint64(c.ID), gen: c.gen})
+	f := w.newFlight()
+	f.Kind, f.To, f.Client, f.Request = FlightRequest, to, c.ID, Request{Cmd: call.Cmd, Read: call.Read}
+	w.launch(f)
+	w.scheduleAfter(laneAttempt, event{kind: evClientTimeout, id: uint64(c.ID), gen: c.gen})
 }
 
 // retry sends the outstanding request elsewhere, or gives up.
 func (w *World) retry(c *Client, next raft.ID) {
 	call := w.history.get(c.call)
 	if w.now-call.CallMs >= giveUpMs {
-		w.emit(Event{Type: EvClientReturn, Client: c.ID, Note: fmt.Sprintf("client %d gave up on %s after %d attempts; its outcome is unknown", c.ID, call.Cmd.String(), call.Attempts)})
+		w.emitClient(EvClientReturn, noteGaveUp, c.call, raft.None)
 		c.call = -1
 		return
 	}
@@ -160,14 +162,14 @@ func (w *World) clientReceive(f *Flight) {
 		}
 		// Nobody knows a leader: wait a little before asking the next node.
 		c.gen++
-		w.schedule(event{at: w.now + backoffMs, kind: evClientTimeout, id: uint64(c.ID), gen: c.gen, node: next})
+		w.scheduleAfter(laneBackoff, event{kind: evClientTimeout, id: uint64(c.ID), gen: c.gen, node: next})
 		return
 	}
 	call := w.history.mut(c.call)
 	call.Done, call.ReturnMs, call.Result = true, w.now, f.Reply.Result
 	c.guess = f.From
+	w.emitClient(EvClientReturn, noteReturn, c.call, f.From)
 	c.call = -1
-	w.emit(Event{Type: EvClientReturn, Client: c.ID, Peer: f.From, Note: fmt.Sprintf("client %d got %s for %s", c.ID, describeResult(call.Cmd.Op, call.Result), call.Cmd.String())})
 }
 
 func describeResult(op Op, r Result) string {
@@ -184,7 +186,9 @@ func describeResult(op Op, r Result) string {
 
 // reply sends a node's answer to a client.
 func (w *World) reply(n *Node, client int, r Reply) {
-	w.launch(&Flight{Kind: FlightReply, From: n.ID, To: raft.None, Client: client, Reply: r})
+	f := w.newFlight()
+	f.Kind, f.From, f.Client, f.Reply = FlightReply, n.ID, client, r
+	w.launch(f)
 }
 
 func (w *World) redirect(n *Node, client int, seq uint64) {

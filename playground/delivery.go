@@ -1,16 +1,29 @@
 package playground
 
-import (
-	"cmp"
-	"slices"
+import "github.com/raftlab/raftlab/raft"
 
-	"github.com/raftlab/raftlab/raft"
-)
+// flightBlockSize is how many flights newFlight allocates at a time.
+const flightBlockSize = 64
+
+// newFlight returns a new zero Flight. A run launches thousands of flights
+// per virtual second and keeps each one (the trace points to it), so they
+// are allocated in blocks. A block is never handed out twice: a world's
+// clone starts a block of its own.
+func (w *World) newFlight() *Flight {
+	if len(w.flightBlock) == 0 {
+		w.flightBlock = make([]Flight, flightBlockSize)
+	}
+	f := &w.flightBlock[0]
+	w.flightBlock = w.flightBlock[1:]
+	return f
+}
 
 // sendRaft puts a Raft message on the wire from one node to another.
-func (w *World) sendRaft(from raft.ID, m raft.Message) {
+func (w *World) sendRaft(from raft.ID, m *raft.Message) {
 	w.stats.MessagesSent[m.Type]++
-	w.launch(&Flight{Kind: FlightRaft, From: from, To: m.To, Raft: m})
+	f := w.newFlight()
+	f.Kind, f.From, f.To, f.Raft = FlightRaft, from, m.To, *m
+	w.launch(f)
 }
 
 // launch sends a flight: it gets an ID, a latency and, for messages between
@@ -32,19 +45,20 @@ func (w *World) launch(f *Flight) {
 	}
 	w.fly(f, EvSend)
 	if f.Kind == FlightRaft && !f.Lost && w.net.DuplicateRate > 0 && w.rng.Float64() < w.net.DuplicateRate {
-		dup := *f
+		dup := w.newFlight()
+		*dup = *f
 		dup.Duplicate = true
 		dup.DeliverAt = w.now + w.latency()
-		w.fly(&dup, EvDuplicate)
+		w.fly(dup, EvDuplicate)
 	}
 }
 
 func (w *World) fly(f *Flight, ev EventType) {
 	w.nextFlight++
 	f.ID = w.nextFlight
-	w.flights[f.ID] = f
+	w.wire.add(f)
 	w.schedule(event{at: f.DeliverAt, kind: evDeliver, id: f.ID})
-	w.emit(Event{Type: ev, Node: f.From, Peer: f.To, Msg: f.ID, Flight: f, Client: f.Client})
+	w.emitFlight(ev, f)
 }
 
 func (w *World) latency() int64 {
@@ -53,13 +67,13 @@ func (w *World) latency() int64 {
 
 // deliver hands an arriving flight to its receiver, unless it was lost.
 func (w *World) deliver(id uint64) {
-	f, ok := w.flights[id]
+	f, ok := w.wire.get(id)
 	if !ok {
 		return
 	}
-	delete(w.flights, id)
+	w.wire.remove(id)
 	if f.Kind == FlightReply {
-		w.emit(Event{Type: EvDeliver, Node: f.To, Peer: f.From, Msg: f.ID, Flight: f, Client: f.Client})
+		w.emitFlight(EvDeliver, f)
 		w.clientReceive(f)
 		return
 	}
@@ -67,21 +81,21 @@ func (w *World) deliver(id uint64) {
 	switch {
 	case f.Lost:
 	case n == nil:
-		f = lose(f, S(f.To)+" is down")
+		f = w.lose(f, S(f.To)+" is down")
 	case f.Kind == FlightRaft && !w.net.Connected(f.From, f.To):
-		f = lose(f, "the link was cut while it flew")
+		f = w.lose(f, "the link was cut while it flew")
 	}
 	if f.Lost {
 		if f.Kind == FlightRaft {
 			w.stats.MessagesDropped++
 		}
-		w.emit(Event{Type: EvDrop, Node: f.From, Peer: f.To, Msg: f.ID, Flight: f, Client: f.Client})
+		w.emitFlight(EvDrop, f)
 		return
 	}
 	if f.Kind == FlightRaft {
 		w.stats.MessagesDelivered++
 	}
-	w.emit(Event{Type: EvDeliver, Node: f.To, Peer: f.From, Msg: f.ID, Flight: f, Client: f.Client})
+	w.emitFlight(EvDeliver, f)
 	if n.busy {
 		n.inbox = append(n.inbox, f)
 		return
@@ -92,10 +106,11 @@ func (w *World) deliver(id uint64) {
 }
 
 // lose returns a lost copy of f (flights are never changed in place).
-func lose(f *Flight, why string) *Flight {
-	c := *f
+func (w *World) lose(f *Flight, why string) *Flight {
+	c := w.newFlight()
+	*c = *f
 	c.Lost, c.LostWhy = true, why
-	return &c
+	return c
 }
 
 // receive steps a message into n, or serves a client request.
@@ -111,15 +126,4 @@ func (w *World) receive(n *Node, f *Flight) {
 }
 
 // InFlight lists the messages on the wire, oldest first.
-func (w *World) InFlight() []*Flight {
-	out := make([]*Flight, 0, len(w.flights))
-	for _, f := range w.flights {
-		out = append(out, f)
-	}
-	sortFlights(out)
-	return out
-}
-
-func sortFlights(fs []*Flight) {
-	slices.SortFunc(fs, func(a, b *Flight) int { return cmp.Compare(a.ID, b.ID) })
-}
+func (w *World) InFlight() []*Flight { return w.wire.list() }

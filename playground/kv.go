@@ -57,10 +57,10 @@ func (c Command) String() string {
 
 // Result is the outcome of a command.
 type Result struct {
-	OK bool
+	OK    bool
+	Found bool
 	// Value is the value read (get), or found when a cas failed.
 	Value string
-	Found bool
 	// Revision is the store's revision after the command.
 	Revision int64
 }

@@ -83,17 +83,19 @@ const (
 // DeliverAt, so a view can place it anywhere in between. A lost message
 // still flies (and vanishes at DeliverAt), so every message can be drawn.
 type Flight struct {
-	ID        uint64
-	Kind      FlightKind
+	ID   uint64
+	Kind FlightKind
+	// Lost is set when the network will not deliver it; LostWhy says why.
+	// (The flags sit beside Kind, where they share a word: a run keeps
+	// every flight.)
+	Lost bool
+	// Duplicate marks the network's extra copy of another message.
+	Duplicate bool
 	From, To  raft.ID // 0 is the client side
 	Client    int
 	SendAt    int64
 	DeliverAt int64
-	// Lost is set when the network will not deliver it; LostWhy says why.
-	Lost    bool
-	LostWhy string
-	// Duplicate marks the network's extra copy of another message.
-	Duplicate bool
+	LostWhy   string
 
 	Raft    raft.Message // FlightRaft
 	Request Request      // FlightRequest

@@ -100,6 +100,10 @@ func (n *Node) clone() *Node {
 	if n.KV != nil {
 		c.KV = n.KV.Clone()
 	}
+	// The pending batch's messages and records live in n's Raft node's
+	// arenas, which it reuses once the batch is done (raft.Node.Release).
+	c.pending.Messages = slices.Clone(n.pending.Messages)
+	c.pending.Records = slices.Clone(n.pending.Records)
 	c.inbox = slices.Clone(n.inbox)
 	c.chain = n.chain[:len(n.chain):len(n.chain)] // append-only: sharing is safe
 	c.writes = slices.Clone(n.writes)

@@ -1,15 +1,16 @@
 package playground
 
-// traceLog stores the trace in fixed-size chunks. Appending never copies
-// old events (a flat slice would, on every growth), and a clone of the world
-// shares every chunk: only the last, partial one is capped so that the
-// clone's own appends copy it rather than overwrite the original's.
+// traceLog stores the trace, packed (see traceRec), in fixed-size chunks.
+// Appending never copies old events (a flat slice would, on every growth),
+// and a clone of the world shares every chunk: only the last, partial one
+// is capped so that the clone's own appends copy it rather than overwrite
+// the original's.
 //
 // Events are numbered from the start of the run. With a window, only the
 // newest events are kept (whole chunks are dropped from the front), and
 // first is the number of the oldest one kept.
 type traceLog struct {
-	chunks [][]Event
+	chunks [][]traceRec
 	first  int
 	n      int
 	window int
@@ -17,28 +18,41 @@ type traceLog struct {
 
 const traceChunk = 1024
 
-func (t *traceLog) add(e Event) {
+// add appends an event and returns its record, zero, for the caller to
+// fill in. (Filling it in place writes only the fields an event has, where
+// copying a whole record in costs a write barrier over all of it while the
+// collector runs.)
+func (t *traceLog) add() *traceRec {
 	if len(t.chunks) == 0 || len(t.chunks[len(t.chunks)-1]) >= traceChunk {
-		t.chunks = append(t.chunks, make([]Event, 0, traceChunk))
+		t.chunks = append(t.chunks, make([]traceRec, 0, traceChunk))
 	}
 	last := &t.chunks[len(t.chunks)-1]
-	*last = append(*last, e)
+	if len(*last) == cap(*last) {
+		// A clone's capped last chunk: copy it rather than write into
+		// the array the original appends to.
+		*last = append(make([]traceRec, 0, traceChunk), *last...)
+	}
+	// Past its length, a chunk's array has never been written (only the
+	// world that made it appends to it): the record is zero.
+	*last = (*last)[:len(*last)+1]
+	r := &(*last)[len(*last)-1]
 	t.n++
 	for t.window > 0 && t.n-t.first-len(t.chunks[0]) >= t.window {
 		t.first += len(t.chunks[0])
 		t.chunks[0] = nil
 		t.chunks = t.chunks[1:]
 	}
+	return r
 }
 
-func (t *traceLog) at(i int) *Event {
+func (t *traceLog) at(i int) *traceRec {
 	k := i - t.first
 	return &t.chunks[k/traceChunk][k%traceChunk]
 }
 
 func (t *traceLog) clone() traceLog {
 	c := *t
-	c.chunks = make([][]Event, len(t.chunks))
+	c.chunks = make([][]traceRec, len(t.chunks))
 	copy(c.chunks, t.chunks)
 	if k := len(c.chunks) - 1; k >= 0 {
 		c.chunks[k] = c.chunks[k][:len(c.chunks[k]):len(c.chunks[k])]
@@ -76,7 +90,9 @@ func (w *World) SetTraceWindow(n int) {
 func (w *World) Trace() []Event {
 	out := make([]Event, 0, w.trace.n-w.trace.first)
 	for _, c := range w.trace.chunks {
-		out = append(out, c...)
+		for i := range c {
+			out = append(out, w.event(&c[i]))
+		}
 	}
 	return out
 }
@@ -88,4 +104,4 @@ func (w *World) TraceStart() int { return w.trace.first }
 func (w *World) TraceLen() int { return w.trace.n }
 
 // EventAt returns event i of the run, for TraceStart <= i < TraceLen.
-func (w *World) EventAt(i int) Event { return *w.trace.at(i) }
+func (w *World) EventAt(i int) Event { return w.event(w.trace.at(i)) }

@@ -12,7 +12,6 @@ package playground
 import (
 	"fmt"
 	"github.com/raftlab/raftlab/internal/splitmix"
-	"maps"
 	"slices"
 
 	"github.com/raftlab/raftlab/raft"
@@ -28,10 +27,12 @@ type World struct {
 	nodes    [MaxNodes + 1]*Node
 	net      Network
 
-	// flights are the messages on the wire, by ID. A Flight is never
+	// wire holds the messages on the wire, by ID. A Flight is never
 	// changed once launched, so clones share them.
-	flights    map[uint64]*Flight
+	wire       wire
 	nextFlight uint64
+	// flightBlock is where new flights are allocated (see newFlight).
+	flightBlock []Flight
 
 	clients []Client
 	history historyLog
@@ -64,7 +65,6 @@ func New(s Settings) (*World, error) {
 	w := &World{
 		settings: s,
 		rng:      rng{State: uint64(s.Seed)},
-		flights:  map[uint64]*Flight{},
 		history:  newHistoryLog(),
 		check:    newChecker(),
 	}
@@ -86,13 +86,14 @@ func New(s Settings) (*World, error) {
 // data (entries, snapshots, flights, the trace written so far).
 func (w *World) Clone() *World {
 	c := *w
-	c.queue = slices.Clone(w.queue)
+	c.queue = w.queue.clone()
 	for i, n := range w.nodes {
 		if n != nil {
 			c.nodes[i] = n.clone()
 		}
 	}
-	c.flights = maps.Clone(w.flights)
+	c.wire = w.wire.clone()
+	c.flightBlock = nil // the rest of the block is w's to hand out
 	c.clients = slices.Clone(w.clients)
 	for i := range c.clients {
 		// Each client's call index is append-only: share it, capped.
@@ -117,8 +118,12 @@ func (w *World) Settings() Settings { return w.settings }
 
 // RunUntil processes every event up to and including virtual time t.
 func (w *World) RunUntil(t int64) {
-	for len(w.queue) > 0 && w.queue[0].at <= t {
-		e := w.queue.pop()
+	for {
+		next, from := w.queue.next()
+		if next == nil || next.at > t {
+			break
+		}
+		e := w.queue.take(from)
 		w.now = e.at
 		w.handle(e)
 	}
@@ -128,10 +133,11 @@ func (w *World) RunUntil(t int64) {
 // NextEventAt is the time of the next scheduled event, or false when there
 // is none.
 func (w *World) NextEventAt() (int64, bool) {
-	if len(w.queue) == 0 {
+	e, _ := w.queue.next()
+	if e == nil {
 		return 0, false
 	}
-	return w.queue[0].at, true
+	return e.at, true
 }
 
 func (w *World) handle(e event) {
@@ -175,7 +181,7 @@ func (w *World) live(id raft.ID) *Node {
 // emit appends an event to the trace.
 func (w *World) emit(e Event) {
 	e.AtMs = w.now
-	w.trace.add(e)
+	pack(w.trace.add(), &e)
 }
 
 // startNode creates node id with a fresh disk (or the given durable state)
@@ -237,10 +243,8 @@ func (w *World) catchUp(n *Node) {
 	}
 	wasLeader := n.Raft.Role() == raft.Leader
 	due := !wasLeader && n.lastTick+int64(n.Raft.TicksUntilTimeout()) <= w.now && n.Raft.Membership().IsVoter(n.ID)
-	for n.lastTick < w.now {
-		n.Raft.Tick()
-		n.lastTick++
-	}
+	n.Raft.TickN(int(w.now - n.lastTick))
+	n.lastTick = w.now
 	switch role := n.Raft.Role(); {
 	case due:
 		w.emit(Event{Type: EvTimeout, Node: n.ID, Term: n.Raft.Term(), Role: role})
@@ -255,7 +259,7 @@ func (w *World) settle(n *Node) {
 	w.observe(n)
 	for !n.busy && n.Up && n.Raft.HasReady() {
 		rd := n.Raft.Ready()
-		w.writeReady(n, rd)
+		w.writeReady(n, &rd)
 		if rd.MustSync {
 			n.busy = true
 			n.busyGen++
@@ -267,7 +271,7 @@ func (w *World) settle(n *Node) {
 			n.syncWait = true
 			w.schedule(event{at: w.now + n.Disk.FsyncMs, kind: evSync, node: n.ID})
 		}
-		w.finishReady(n, rd)
+		w.finishReady(n, &rd)
 		w.observe(n)
 	}
 	if n.Up {
@@ -297,7 +301,7 @@ func (w *World) finishFsync(n *Node) {
 	rd := n.pending
 	n.pending = raft.Ready{}
 	n.busy = false
-	w.finishReady(n, rd)
+	w.finishReady(n, &rd)
 	w.catchUp(n)
 	inbox := n.inbox
 	n.inbox = nil
@@ -315,11 +319,11 @@ func (w *World) syncDisk(n *Node) {
 	}
 	wal.Sync()
 	n.Disk.durable = n.Disk.written
-	w.emit(Event{Type: EvFsync, Node: n.ID, Index: uint64(wal.Size())})
+	w.emitNode(EvFsync, n.ID, 0, uint64(wal.Size()))
 }
 
 // writeReady saves a Ready's snapshot and records to n's disk.
-func (w *World) writeReady(n *Node, rd raft.Ready) {
+func (w *World) writeReady(n *Node, rd *raft.Ready) {
 	if rd.Snapshot != nil {
 		n.Disk.Snapshot = rd.Snapshot
 	}
@@ -336,7 +340,8 @@ func (w *World) writeReady(n *Node, rd raft.Ready) {
 			first = raft.Entry{}
 		}
 	}
-	for _, r := range rd.Records {
+	for i := range rd.Records {
+		r := &rd.Records[i] // a Record is 152 bytes: not copied
 		switch r.Type {
 		case raft.RecordHardState:
 			n.Disk.written = r.HardState
@@ -386,8 +391,9 @@ func entryNote(kind raft.EntryKind, data []byte) string {
 
 // finishReady sends a Ready's messages, applies its entries and answers its
 // reads, then acknowledges it.
-func (w *World) finishReady(n *Node, rd raft.Ready) {
-	for _, m := range rd.Messages {
+func (w *World) finishReady(n *Node, rd *raft.Ready) {
+	for i := range rd.Messages {
+		m := &rd.Messages[i]
 		if m.Type == raft.MsgRequestVoteResponse && !m.Reject {
 			w.emit(Event{Type: EvVote, Node: n.ID, Peer: m.To, Term: m.Term})
 			w.check.onVote(w, n.ID, m.To, m.Term)
@@ -410,7 +416,8 @@ func (w *World) finishReady(n *Node, rd raft.Ready) {
 	for _, rs := range rd.Reads {
 		w.answerRead(n, rs)
 	}
-	n.Raft.Advance(rd)
+	n.Raft.Advance(*rd)
+	n.Raft.Release(*rd) // the messages are copied into flights, the records into the WAL
 	w.maybeSnapshot(n)
 }
 
@@ -435,7 +442,11 @@ func (w *World) apply(n *Node, e raft.Entry) {
 	case raft.EntryNoop:
 		note = " (no-op)"
 	}
-	w.emit(Event{Type: EvApply, Node: n.ID, Index: e.Index, Term: e.Term, Note: note})
+	if note == "" {
+		w.emitNode(EvApply, n.ID, e.Term, e.Index)
+	} else {
+		w.emit(Event{Type: EvApply, Node: n.ID, Index: e.Index, Term: e.Term, Note: note})
+	}
 }
 
 // maybeSnapshot compacts n's log once it has applied SnapshotEvery entries
@@ -492,7 +503,7 @@ func (w *World) observe(n *Node) {
 	}
 	w.observeNote = ""
 	if v.commit != old.commit {
-		w.emit(Event{Type: EvCommit, Node: n.ID, Index: v.commit, Term: v.term})
+		w.emitNode(EvCommit, n.ID, v.term, v.commit)
 		w.check.onCommit(w, n, old.commit, v.commit)
 	}
 }

@@ -64,7 +64,7 @@ func (n *Node) poll(from ID, granted bool) bool {
 	return false
 }
 
-func (n *Node) handleVoteRequest(m Message) {
+func (n *Node) handleVoteRequest(m *Message) {
 	resp := MsgRequestVoteResponse
 	if m.Type == MsgPreVote {
 		resp = MsgPreVoteResponse
@@ -87,7 +87,7 @@ func (n *Node) handleVoteRequest(m Message) {
 	}
 }
 
-func (n *Node) stepCandidate(m Message) {
+func (n *Node) stepCandidate(m *Message) {
 	switch m.Type {
 	case MsgPreVoteResponse:
 		if n.role == PreCandidate {
@@ -107,7 +107,7 @@ func (n *Node) stepCandidate(m Message) {
 	}
 }
 
-func (n *Node) stepFollower(m Message) {
+func (n *Node) stepFollower(m *Message) {
 	switch m.Type {
 	case MsgAppendEntries:
 		n.electionElapsed = 0

@@ -28,6 +28,9 @@ type cluster struct {
 	// sent counts every message handed to the network, by type.
 	sent  map[MessageType]int
 	reads map[ID][]ReadState
+	// release makes the cluster hand each batch back (Node.Release) once
+	// it has handled it.
+	release bool
 }
 
 // testConfig is the configuration used by most tests: PreVote and
@@ -125,6 +128,9 @@ func (c *cluster) handleReady(id ID, rd Ready) {
 	}
 	c.reads[id] = append(c.reads[id], rd.Reads...)
 	n.Advance(rd)
+	if c.release {
+		n.Release(rd)
+	}
 }
 
 // deliver processes Readies and delivers queued messages until the network is

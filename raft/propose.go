@@ -172,7 +172,7 @@ func (n *Node) Compact(index uint64, data []byte) (*Snapshot, error) {
 	meta := SnapshotMeta{Index: index, Term: term, Membership: n.membersAt(index)}
 	n.log.compact(meta)
 	n.snapshot = &Snapshot{Meta: meta, Data: data}
-	n.records = append(n.records, Record{Type: RecordSnapshot, Snapshot: meta})
+	n.records.push(Record{Type: RecordSnapshot, Snapshot: meta})
 	return n.snapshot, nil
 }
 

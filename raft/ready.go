@@ -3,7 +3,8 @@ package raft
 // Ready is a batch of a node's output for the host to act on, in this order:
 // save Snapshot and append Records to the write-ahead log; fsync if MustSync;
 // send Messages; restore Snapshot into the state machine, apply
-// CommittedEntries and answer Reads; then call Advance.
+// CommittedEntries and answer Reads; then call Advance (and Release, if the
+// host keeps nothing of the batch).
 type Ready struct {
 	// HardState is the node's hard state after this batch.
 	HardState HardState
@@ -32,7 +33,7 @@ type Ready struct {
 
 // HasReady reports whether Ready has anything for the host.
 func (n *Node) HasReady() bool {
-	return len(n.msgs) > 0 || len(n.records) > 0 || n.received != nil ||
+	return len(n.msgs.q) > 0 || len(n.records.q) > 0 || n.received != nil ||
 		len(n.readStates) > 0 || n.hardState() != n.saved || n.appliable() > n.log.applying
 }
 
@@ -48,12 +49,12 @@ func (n *Node) Ready() Ready {
 	rd := Ready{
 		HardState: n.hardState(),
 		Snapshot:  n.received,
-		Messages:  n.msgs,
+		Messages:  n.msgs.take(),
 		Reads:     n.readStates,
 		applyTo:   n.log.applying,
 	}
 	mustSync := n.received != nil || rd.HardState.Term != n.saved.Term || rd.HardState.Vote != n.saved.Vote
-	for _, r := range n.records {
+	for _, r := range n.records.q {
 		if r.Type == RecordEntry {
 			rd.stableIndex, rd.stableTerm = r.Entry.Index, r.Entry.Term
 		}
@@ -61,11 +62,11 @@ func (n *Node) Ready() Ready {
 			mustSync = true
 		}
 	}
-	rd.Records = n.records
 	if rd.HardState != n.saved {
-		rd.Records = append(rd.Records, Record{Type: RecordHardState, HardState: rd.HardState})
+		n.records.push(Record{Type: RecordHardState, HardState: rd.HardState})
 		n.saved = rd.HardState
 	}
+	rd.Records = n.records.take()
 	rd.MustSync = mustSync && !n.cfg.Rules.AckBeforeFsync
 	if hi := n.appliable(); hi > n.log.applying {
 		rd.CommittedEntries = n.log.slice(n.log.applying+1, hi+1)
@@ -73,8 +74,6 @@ func (n *Node) Ready() Ready {
 		n.log.applying = hi
 	}
 	n.received = nil
-	n.msgs = nil
-	n.records = nil
 	n.readStates = nil
 	return rd
 }
@@ -92,4 +91,13 @@ func (n *Node) Advance(rd Ready) {
 		}
 		n.advanceReads()
 	}
+}
+
+// Release tells the node that nothing will read the Messages and Records of
+// rd, the latest Ready, or of any Ready before it, again (rd has been
+// handled and Advance called), so that the node may reuse their memory for
+// later batches. A host that keeps batches does not call it.
+func (n *Node) Release(rd Ready) {
+	n.msgs.release(rd.Messages)
+	n.records.release(rd.Records)
 }

@@ -94,7 +94,7 @@ func appendMembership(b []byte, m Membership) []byte {
 }
 
 // appendPayload encodes r without its type, length or checksum.
-func (r Record) appendPayload(b []byte) []byte {
+func (r *Record) appendPayload(b []byte) []byte {
 	switch r.Type {
 	case RecordHardState:
 		b = binary.AppendUvarint(b, r.HardState.Term)

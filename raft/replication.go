@@ -16,7 +16,7 @@ func (n *Node) appendEntry(e Entry) uint64 {
 // configuration in its log, committed or not.
 func (n *Node) storeEntry(e Entry) {
 	n.log.append(e)
-	n.records = append(n.records, Record{Type: RecordEntry, Entry: e})
+	n.records.push(Record{Type: RecordEntry, Entry: e})
 	if e.Kind == EntryConfig {
 		if m, err := UnmarshalMembership(e.Data); err == nil {
 			n.setMembers(m, e.Index)
@@ -28,7 +28,7 @@ func (n *Node) storeEntry(e Entry) {
 // configuration in force before them if a config entry went.
 func (n *Node) truncateLog(from uint64) {
 	n.log.truncate(from)
-	n.records = append(n.records, Record{Type: RecordTruncate, Index: from})
+	n.records.push(Record{Type: RecordTruncate, Index: from})
 	if n.confIndex >= from {
 		n.restoreMembers()
 	}
@@ -175,12 +175,13 @@ func (n *Node) sendSnapshot(to ID) bool {
 	}
 	pr := n.progress[to]
 	pr.becomeSnapshot(n.snapshot.Meta.Index, n.now)
+	n.snapshotsOut = true
 	n.send(Message{Type: MsgInstallSnapshot, To: to, Snapshot: n.snapshot})
 	return true
 }
 
 // handleAppend is the receiver's side of AppendEntries (Figure 2).
-func (n *Node) handleAppend(m Message) {
+func (n *Node) handleAppend(m *Message) {
 	reply := Message{Type: MsgAppendEntriesResponse, To: m.From, Seq: m.Seq}
 	if m.Index < n.log.committed {
 		// Everything up to the commit index matches the leader's log.
@@ -224,7 +225,7 @@ func (n *Node) termOrZero(i uint64) uint64 {
 }
 
 // handleSnapshot is the receiver's side of InstallSnapshot (Figure 13).
-func (n *Node) handleSnapshot(m Message) {
+func (n *Node) handleSnapshot(m *Message) {
 	s := m.Snapshot
 	reply := Message{Type: MsgInstallSnapshotResponse, To: m.From}
 	switch {
@@ -243,7 +244,7 @@ func (n *Node) handleSnapshot(m Message) {
 		n.snapshot = s
 		n.received = s
 		n.log.applying = max(n.log.applying, s.Meta.Index)
-		n.records = append(n.records, Record{Type: RecordSnapshot, Snapshot: s.Meta})
+		n.records.push(Record{Type: RecordSnapshot, Snapshot: s.Meta})
 		n.setMembers(s.Meta.Membership.Clone(), 0)
 	}
 	reply.Index = n.log.committed
@@ -257,7 +258,7 @@ func (n *Node) commitTo(i uint64) {
 	}
 }
 
-func (n *Node) stepLeader(m Message) {
+func (n *Node) stepLeader(m *Message) {
 	pr := n.progress[m.From]
 	if pr == nil {
 		return // not a member (any more)
@@ -340,7 +341,7 @@ func (n *Node) handleAccept(pr *Progress, index uint64, firstOfRound bool) {
 }
 
 // handleReject moves nextIndex back after a failed consistency check.
-func (n *Node) handleReject(pr *Progress, m Message) {
+func (n *Node) handleReject(pr *Progress, m *Message) {
 	switch pr.State {
 	case StateReplicate:
 		if m.Index <= pr.Match {

@@ -188,9 +188,16 @@ func (t MessageType) IsResponse() bool {
 
 // Message is one RPC or response between two nodes. Its fields are flat, as
 // in etcd, so that any message can be drawn and inspected the same way; each
-// field's meaning depends on Type.
+// field's meaning depends on Type. (The flags come first, beside Type,
+// where they share a word: a simulation keeps many messages.)
 type Message struct {
 	Type MessageType
+	// Reject is true when a vote is refused or an append does not match.
+	Reject bool
+	// Transfer marks a RequestVote sent because of TimeoutNow: voters grant
+	// it even while they still hear from a leader.
+	Transfer bool
+
 	From ID
 	To   ID
 	// Term is the sender's term; for a granted PreVoteResponse, the term the
@@ -211,8 +218,6 @@ type Message struct {
 	// Commit is the leader's commit index in AppendEntries.
 	Commit uint64
 
-	// Reject is true when a vote is refused or an append does not match.
-	Reject bool
 	// ConflictTerm and ConflictIndex are the fast-backtracking hints of a
 	// rejected append: the term of the follower's entry at Index (0 when its
 	// log is shorter) and the first index it holds in that term (or its last
@@ -227,9 +232,6 @@ type Message struct {
 	// it. A read is confirmed once a quorum has answered a round at least as
 	// new as the read.
 	Seq uint64
-	// Transfer marks a RequestVote sent because of TimeoutNow: voters grant
-	// it even while they still hear from a leader.
-	Transfer bool
 }
 
 // IsHeartbeat reports whether m is an AppendEntries carrying no entries.

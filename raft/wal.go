@@ -38,10 +38,10 @@ var crcTable = crc32.MakeTable(crc32.Castagnoli)
 
 // EncodeRecord frames r as it is stored in a WAL.
 func EncodeRecord(r Record) []byte {
-	return appendRecord(nil, r)
+	return appendRecord(nil, &r)
 }
 
-func appendRecord(b []byte, r Record) []byte {
+func appendRecord(b []byte, r *Record) []byte {
 	start := len(b)
 	b = append(b, make([]byte, walHeaderLen)...)
 	b = append(b, byte(r.Type))
@@ -55,9 +55,9 @@ func appendRecord(b []byte, r Record) []byte {
 // Append writes records after the existing ones. They are not durable until
 // Sync.
 func (w *WAL) Append(recs ...Record) {
-	for _, r := range recs {
+	for i := range recs { // by index: a Record is 152 bytes
 		w.offsets = append(w.offsets, len(w.buf))
-		w.buf = appendRecord(w.buf, r)
+		w.buf = appendRecord(w.buf, &recs[i])
 	}
 }
 
