@@ -70,3 +70,22 @@ func All() ([]*Lesson, error) {
 	}
 	return out, nil
 }
+
+// Find returns the lesson numbered number among all, checking that step
+// (1-based; 0 for none in particular) is one of its steps. The error says
+// what exists.
+func Find(all []*Lesson, number, step int) (*Lesson, error) {
+	for _, l := range all {
+		if l.Number != number {
+			continue
+		}
+		if step < 0 || step > len(l.Steps) {
+			return nil, fmt.Errorf("lesson %d has steps 1 to %d, not %d", number, len(l.Steps), step)
+		}
+		return l, nil
+	}
+	if len(all) == 0 {
+		return nil, fmt.Errorf("there is no lesson %d (there are no lessons)", number)
+	}
+	return nil, fmt.Errorf("there is no lesson %d (the lessons are numbered %d to %d)", number, all[0].Number, all[len(all)-1].Number)
+}

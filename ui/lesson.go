@@ -3,6 +3,7 @@ package ui
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"image/color"
 	"math"
 	"strings"
@@ -101,23 +102,18 @@ func (g *Game) openLesson(number, step int) error {
 	if p.err != "" {
 		return errors.New(p.err)
 	}
-	for i, l := range p.all {
-		if l.Number != number {
-			continue
-		}
-		if step < 0 || step > len(l.Steps) {
-			return fmt.Errorf("lesson %d has steps 1 to %d, not %d", number, len(l.Steps), step)
-		}
-		g.startLesson(i)
-		if step > 0 && p.run != nil {
-			g.moveStep(func() error { return p.run.Jump(step - 1) })
-		}
-		if p.err != "" {
-			return errors.New(p.err)
-		}
-		return nil
+	l, err := lessons.Find(p.all, number, step)
+	if err != nil {
+		return err
 	}
-	return fmt.Errorf("there is no lesson %d (the lessons are numbered %d to %d)", number, p.all[0].Number, p.all[len(p.all)-1].Number)
+	g.startLesson(slices.Index(p.all, l))
+	if step > 0 && p.run != nil {
+		g.moveStep(func() error { return p.run.Jump(step - 1) })
+	}
+	if p.err != "" {
+		return errors.New(p.err)
+	}
+	return nil
 }
 
 // startLesson runs lesson i of the list from its first step.

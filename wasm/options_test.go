@@ -39,6 +39,11 @@ func TestOptionsFromQuery(t *testing.T) {
 	o, err = optionsFromQuery(query(t, "nodes=3"))
 	require.NoError(t, err)
 	assert.Equal(t, 3, o.scenario.Settings.Nodes)
+
+	o, err = optionsFromQuery(query(t, "lesson=6&step=3"))
+	require.NoError(t, err)
+	assert.Equal(t, [2]int{6, 3}, [2]int{o.lesson, o.step})
+	assert.Nil(t, o.scenario)
 }
 
 func TestOptionsFromQueryErrors(t *testing.T) {
@@ -53,7 +58,13 @@ func TestOptionsFromQueryErrors(t *testing.T) {
 		"nodes=5&load=-1":             "load must be 0..5000",
 		"nodes=5&load=1e9":            `load="1e9" is not a whole number`,
 		"empty=yes":                   `empty="yes": use empty=1`,
-		"lesson=1":                    `unknown URL parameter "lesson"`,
+		"lesson=99":                   "there is no lesson 99 (the lessons are numbered 1 to 15)",
+		"lesson=3&step=9":             "lesson 3 has steps 1 to 8, not 9",
+		"lesson=3&step=-1":            "lesson 3 has steps 1 to 8, not -1",
+		"lesson=three":                `lesson="three" is not a whole number`,
+		"step=2":                      "step=2 needs lesson=N",
+		"lesson=3&scenario=figure7":   "cannot be combined",
+		"chapter=1":                   `unknown URL parameter "chapter"`,
 		"scenario=figure7&scenario=x": "given 2 times",
 	} {
 		_, err := optionsFromQuery(query(t, raw))
