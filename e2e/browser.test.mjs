@@ -7,7 +7,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
-import { mkdtempSync, mkdirSync, rmSync } from "node:fs";
+import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -425,8 +425,94 @@ test("lesson 3 in the browser: every step by clicking, to the end", async () => 
   assert.deepEqual(kinds, ["watch", "predict", "predict", "do", "predict", "predict", "predict", "do"]);
   assert.equal((await lessonOf()).last, true);
   await shot(page, "lesson-3-end.png");
-  await pressUntil(page, "lesson-next", "the lesson over, back to the list", (s) => s.lesson?.number === 0);
+  st = await pressUntil(page, "lesson-next", "the lesson over, back to the list", (s) => s.lesson?.number === 0);
+  assert.deepEqual(st.lesson.progress, [{ name: "03-leader-election", step: 8, furthest: 8, finished: true }]);
   await shot(page, "lesson-3-finished.png");
   console.log(`  lesson 3 walked through in ${Date.now() - started} ms`);
+
+  // The progress outlives the page: after a reload, the list remembers.
+  await page.reload();
+  await page.waitForFunction(() => window.raftlab?.ready === true || window.raftlab?.error, null, { timeout: 90_000 });
+  st = await pressUntil(page, "lessons", "the list of lessons", (s) => s.lesson?.number === 0);
+  assert.deepEqual(st.lesson.progress, [{ name: "03-leader-election", step: 8, furthest: 8, finished: true }], "remembered across a reload");
+  assert.deepEqual(errors, [], "no console errors");
+});
+
+test("lesson progress: a lesson opens where the learner left it", async () => {
+  const { page, errors } = await launch();
+  await page.goto(baseURL);
+  await page.waitForFunction(() => window.raftlab?.ready === true || window.raftlab?.error, null, { timeout: 90_000 });
+  // As if an earlier visit had reached step 5 and gone back to step 4.
+  await page.evaluate(() => localStorage.setItem("raftlab.lessonProgress", JSON.stringify({ lessons: [{ name: "06-log-repair", step: 4, furthest: 5 }] })));
+  await page.reload();
+  await page.waitForFunction(() => window.raftlab?.ready === true || window.raftlab?.error, null, { timeout: 90_000 });
+  let st = await pressUntil(page, "lessons", "the list of lessons", (s) => s.lesson?.number === 0);
+  assert.deepEqual(st.lesson.progress, [{ name: "06-log-repair", step: 4, furthest: 5 }]);
+  await shot(page, "lesson-list-progress.png");
+  await controlBox(page, "lesson-open-6");
+  st = await pressUntil(page, "lesson-open-6", "lesson 6", (s) => s.lesson?.number === 6);
+  assert.equal(st.lesson.step, 4, "resumed at step 4");
+  await controlBox(page, "lesson-back");
+  st = await pressUntil(page, "lesson-back", "step 3", (s) => s.lesson?.step === 3);
+  const saved = JSON.parse(await page.evaluate(() => localStorage.getItem("raftlab.lessonProgress")));
+  assert.deepEqual(saved, { lessons: [{ name: "06-log-repair", step: 3, furthest: 5 }] });
+
+  // Saved progress that makes no sense is said on the panel, and the
+  // lessons still open from the start.
+  await page.evaluate(() => localStorage.setItem("raftlab.lessonProgress", "{not json"));
+  await page.reload();
+  await page.waitForFunction(() => window.raftlab?.ready === true || window.raftlab?.error, null, { timeout: 90_000 });
+  st = await pressUntil(page, "lessons", "the list of lessons", (s) => s.lesson?.number === 0);
+  assert.deepEqual(st.lesson.progress, []);
+  await shot(page, "lesson-list-bad-progress.png");
+
+  // A teacher's link opens a lesson at a step; a wrong one says what exists.
+  await page.goto(baseURL + "?lesson=6&step=2");
+  await page.waitForFunction(() => window.raftlab?.ready === true || window.raftlab?.error, null, { timeout: 90_000 });
+  st = await state(page);
+  assert.deepEqual([st.lesson.number, st.lesson.step], [6, 2]);
+  await page.goto(baseURL + "?lesson=99");
+  await page.waitForFunction(() => window.raftlab?.error, null, { timeout: 90_000 });
+  assert.match(await page.locator("#error").innerText(), /there is no lesson 99 \(the lessons are numbered 1 to 15\)/);
+  assert.deepEqual(errors, [], "no console errors");
+});
+
+// Dropping a file on the page cannot be tested here: Ebiten reads dropped
+// files through the drag's file system (webkitGetAsEntry), which a
+// synthetic DataTransfer does not have. The desktop and Go tests cover
+// loading a dropped file's bytes.
+test("Save downloads the session as a scenario file, and Open loads one", async () => {
+  const { page, errors } = await launch({ acceptDownloads: true });
+  await page.goto(baseURL + "?scenario=leader-crash");
+  await page.waitForFunction(() => window.raftlab?.ready === true || window.raftlab?.error, null, { timeout: 90_000 });
+  let st = await state(page);
+  assert.equal(st.name, "Leader crash and re-election");
+
+  const [download] = await Promise.all([page.waitForEvent("download", { timeout: 20_000 }), clickControl(page, "save")]);
+  const saved = path.join(shots, "saved-scenario.json");
+  await download.saveAs(saved);
+  assert.match(download.suggestedFilename(), /\.json$/);
+  const sc = JSON.parse(readFileSync(saved, "utf8"));
+  assert.equal(sc.name, "Leader crash and re-election");
+  assert.equal(sc.nodes, 5);
+  assert.ok(Array.isArray(sc.steps) && sc.steps.some((s) => s.do === "crash"), "the saved scenario replays the crash");
+
+  // A fresh page: the sandbox, then Open the saved file.
+  await page.goto(baseURL);
+  await page.waitForFunction(() => window.raftlab?.ready === true || window.raftlab?.error, null, { timeout: 90_000 });
+  assert.equal((await state(page)).name, "Sandbox");
+  const [chooser] = await Promise.all([page.waitForEvent("filechooser", { timeout: 20_000 }), clickControl(page, "open")]);
+  await chooser.setFiles(saved);
+  st = await waitFor("the saved scenario loaded", async () => { const s = await state(page); return s.name === sc.name && s; }, 20_000);
+  assert.equal(st.nodes.length, 5);
+
+  // A broken file is refused with a message; the playground stays.
+  const bad = path.join(shots, "broken-scenario.json");
+  writeFileSync(bad, '{"name": "broken", "nodes": 12}');
+  const [again] = await Promise.all([page.waitForEvent("filechooser", { timeout: 20_000 }), clickControl(page, "open")]);
+  await again.setFiles(bad);
+  await page.waitForTimeout(1500);
+  assert.equal((await state(page)).name, sc.name, "the broken file did not replace the playground");
+  await shot(page, "open-broken-file.png");
   assert.deepEqual(errors, [], "no console errors");
 });

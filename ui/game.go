@@ -194,7 +194,12 @@ func (g *Game) loadFile(name string, data []byte) {
 func (g *Game) exportScenario() ([]byte, error) {
 	sc := *g.scenario
 	sc.Steps = g.sess.Steps()
+	// Until covers what was played and the script still to come (a save
+	// before a scripted step keeps the step).
 	sc.Until = max(g.sess.Horizon(), 1)
+	if n := len(sc.Steps); n > 0 {
+		sc.Until = max(sc.Until, sc.Steps[n-1].At)
+	}
 	if sc.Name == "Sandbox" {
 		sc.Name = "RaftLab session"
 	}

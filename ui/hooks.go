@@ -15,6 +15,15 @@ import (
 // Ready reports whether the first frame has been drawn.
 func (g *Game) Ready() bool { return g.frames > 0 }
 
+// RunFor runs the simulation ms virtual milliseconds ahead at once (in a
+// lesson, through its step, which stops where its condition first holds),
+// with the view following; it returns the new time.
+func (g *Game) RunFor(ms int64) int64 {
+	g.runTo(g.sess.Now() + ms)
+	g.clock = float64(g.sess.Now())
+	return g.sess.Now()
+}
+
 // Frames counts the frames drawn.
 func (g *Game) Frames() int { return g.frames }
 

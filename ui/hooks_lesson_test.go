@@ -50,3 +50,11 @@ func TestHooksLesson(t *testing.T) {
 	require.NoError(t, err)
 	assert.Contains(t, string(data), `"lesson":null`)
 }
+
+// TestRunFor: the hook runs the simulation ahead with the view following.
+func TestRunFor(t *testing.T) {
+	g := testGame(t, "leader-crash")
+	assert.Equal(t, int64(1500), g.RunFor(1500))
+	assert.Equal(t, int64(1500), g.world().Now())
+	assert.Equal(t, 1500.0, g.clock)
+}

@@ -70,7 +70,7 @@ type lessonBox struct {
 type lessonText struct {
 	s     string
 	x, y  float64
-	f     *text.GoTextFace
+	f     text.Face
 	c     color.Color
 	align text.Align
 }
@@ -443,7 +443,7 @@ func (b *lessonBuilder) visible(y, h float64) bool {
 }
 
 // line adds one line of text of height h (ellipsized to the column).
-func (b *lessonBuilder) line(s string, f *text.GoTextFace, c color.Color, h float64) {
+func (b *lessonBuilder) line(s string, f text.Face, c color.Color, h float64) {
 	s = ellipsize(s, f, b.w)
 	if b.visible(b.y, h) {
 		b.v.texts = append(b.v.texts, lessonText{s, b.x, b.y + h/2 - b.scroll, f, c, alignStart})
@@ -779,7 +779,7 @@ func (g *Game) layoutPredict(b *lessonBuilder, pl *lessons.Play) {
 
 // spanFace is the face of a span's style (there is no italic face: italic
 // text is set upright).
-func spanFace(st lessons.Style, size float64, bold bool) *text.GoTextFace {
+func spanFace(st lessons.Style, size float64, bold bool) text.Face {
 	return face(size, st == lessons.Bold || (bold && st != lessons.Term))
 }
 

@@ -104,3 +104,19 @@ func TestSaveReplays(t *testing.T) {
 	require.NoError(t, err)
 	assert.JSONEq(t, string(want), string(got))
 }
+
+// TestSaveBeforeTheScriptEnds: a session saved before its scenario's last
+// scripted step is still a valid scenario, with the script to come.
+func TestSaveBeforeTheScriptEnds(t *testing.T) {
+	var saved []byte
+	sc, err := playground.LoadBundled("leader-crash")
+	require.NoError(t, err)
+	g, err := New(Options{Scenario: sc, Save: func(name string, data []byte) error { saved = data; return nil }})
+	require.NoError(t, err)
+	g.SeekTo(9)
+	g.save()
+	back, err := playground.ParseScenario(saved)
+	require.NoError(t, err, "%s", saved)
+	assert.Len(t, back.Steps, len(sc.Steps))
+	assert.GreaterOrEqual(t, back.Until, sc.Steps[len(sc.Steps)-1].At)
+}

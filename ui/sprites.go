@@ -1,17 +1,25 @@
 package ui
 
 import (
+	"image"
 	"image/color"
+	"image/draw"
 	"math"
 
 	"github.com/hajimehoshi/ebiten/v2"
-	"github.com/hajimehoshi/ebiten/v2/vector"
+	"golang.org/x/image/vector"
 )
 
 // sprites caches antialiased shapes as white images, drawn once and then
 // tinted with a colour scale on every frame: software renderers (what
 // classrooms and CI have) are ten times slower at rasterising antialiased
 // paths than at copying images.
+//
+// The shapes are rasterised on the CPU (golang.org/x/image/vector) and
+// uploaded, not drawn with Ebiten's vector package: that one draws on the
+// GPU through stencil shaders of its own, and compiling those under
+// software rendering costs the first frame more than rasterising every
+// sprite the playground needs.
 type sprites struct {
 	discs map[int]*ebiten.Image
 	rings map[ringKey]*ebiten.Image
@@ -42,8 +50,7 @@ func (s *sprites) disc(r int) *ebiten.Image {
 	if img, ok := s.discs[r]; ok {
 		return img
 	}
-	img := ebiten.NewImage(2*r+2, 2*r+2)
-	vector.FillCircle(img, float32(r+1), float32(r+1), float32(r), color.White, true)
+	img := upload(discPixels(r))
 	s.discs[r] = img
 	return img
 }
@@ -55,15 +62,13 @@ func (s *sprites) ring(r, width int) *ebiten.Image {
 	if img, ok := s.rings[k]; ok {
 		return img
 	}
-	img := ebiten.NewImage(2*r+width+2, 2*r+width+2)
-	c := float32(r) + float32(width)/2 + 1
-	vector.StrokeCircle(img, c, c, float32(r), float32(width), color.White, true)
+	img := upload(ringPixels(r, width))
 	s.rings[k] = img
 	return img
 }
 
 // arc returns an arc of radius r from the top, clockwise, covering a
-// fraction of a turn (quantised to arcSteps).
+// fraction of a turn (quantised to arcSteps), with round ends.
 func (s *sprites) arc(r, width int, fraction float64) *ebiten.Image {
 	step := int(math.Round(math.Max(0, math.Min(1, fraction)) * arcSteps))
 	if step == 0 {
@@ -73,16 +78,92 @@ func (s *sprites) arc(r, width int, fraction float64) *ebiten.Image {
 	if img, ok := s.arcs[k]; ok {
 		return img
 	}
-	size := 2*k.r + k.width + 2
-	img := ebiten.NewImage(size, size)
-	c := float32(size) / 2
-	var p vector.Path
-	start := -math.Pi / 2
-	end := start + 2*math.Pi*float64(step)/arcSteps
-	p.Arc(c, c, float32(k.r), float32(start), float32(end), vector.Clockwise)
-	vector.StrokePath(img, &p, &vector.StrokeOptions{Width: float32(k.width), LineCap: vector.LineCapRound}, &vector.DrawPathOptions{AntiAlias: true})
+	img := upload(arcPixels(k.r, k.width, step))
 	s.arcs[k] = img
 	return img
+}
+
+// discPixels is a disc of radius r centred in a (2r+2)-pixel square.
+func discPixels(r int) *image.RGBA {
+	c := float64(r + 1)
+	return rasterPath(2*r+2, func(z *vector.Rasterizer) {
+		arcPath(z, c, c, float64(r), 0, 2*math.Pi, true)
+	})
+}
+
+// ringPixels is a circle of radius r stroked width wide, centred in a
+// (2r+width+2)-pixel square.
+func ringPixels(r, width int) *image.RGBA {
+	c := float64(r) + float64(width)/2 + 1
+	outer, inner := float64(r)+float64(width)/2, math.Max(0, float64(r)-float64(width)/2)
+	return rasterPath(2*r+width+2, func(z *vector.Rasterizer) {
+		// The inner circle runs the other way round, so that it cancels
+		// the outer one's coverage: a hole.
+		arcPath(z, c, c, outer, 0, 2*math.Pi, true)
+		z.ClosePath()
+		arcPath(z, c, c, inner, 2*math.Pi, 0, true)
+	})
+}
+
+// arcPixels is step/arcSteps of a turn of ringPixels's circle, from the
+// top, clockwise, with round ends.
+func arcPixels(r, width, step int) *image.RGBA {
+	size := 2*r + width + 2
+	c, rr, hw := float64(size)/2, float64(r), float64(width)/2
+	start := -math.Pi / 2
+	end := start + 2*math.Pi*float64(step)/arcSteps
+	return rasterPath(size, func(z *vector.Rasterizer) {
+		// The stroke's outline: the outer edge forward, a half circle
+		// round the end, the inner edge back, a half circle round the
+		// start. (Screen y points down, so growing angles go clockwise.)
+		arcPath(z, c, c, rr+hw, start, end, true)
+		arcPath(z, c+rr*math.Cos(end), c+rr*math.Sin(end), hw, end, end+math.Pi, false)
+		arcPath(z, c, c, math.Max(0, rr-hw), end, start, false)
+		arcPath(z, c+rr*math.Cos(start), c+rr*math.Sin(start), hw, start+math.Pi, start+2*math.Pi, false)
+	})
+}
+
+// rasterPath fills the path that build adds into a size×size white image,
+// with antialiased edges: coverage in the alpha, premultiplied.
+func rasterPath(size int, build func(z *vector.Rasterizer)) *image.RGBA {
+	z := vector.NewRasterizer(size, size)
+	z.DrawOp = draw.Src
+	build(z)
+	z.ClosePath()
+	dst := image.NewRGBA(image.Rect(0, 0, size, size))
+	z.Draw(dst, dst.Bounds(), image.White, image.Point{})
+	return dst
+}
+
+// upload makes an image of rasterised pixels.
+func upload(pix *image.RGBA) *ebiten.Image {
+	img := ebiten.NewImage(pix.Rect.Dx(), pix.Rect.Dy())
+	img.WritePixels(pix.Pix)
+	return img
+}
+
+// arcPath adds an arc of a circle centred at (cx, cy) from angle a0 to a1
+// (radians; a1 < a0 goes the other way round) as cubic Béziers of at most
+// a quarter turn each. With move, it starts a new subpath at the arc's
+// first point; otherwise it joins the path with a straight line.
+func arcPath(z *vector.Rasterizer, cx, cy, r, a0, a1 float64, move bool) {
+	x, y := cx+r*math.Cos(a0), cy+r*math.Sin(a0)
+	if move {
+		z.MoveTo(float32(x), float32(y))
+	} else {
+		z.LineTo(float32(x), float32(y))
+	}
+	n := int(math.Ceil(math.Abs(a1-a0) / (math.Pi / 2)))
+	d := (a1 - a0) / float64(max(n, 1))
+	k := 4.0 / 3 * math.Tan(d/4) * r // control point distance
+	for i := range n {
+		b := a0 + float64(i+1)*d
+		a := b - d
+		x1, y1 := cx+r*math.Cos(a)-k*math.Sin(a), cy+r*math.Sin(a)+k*math.Cos(a)
+		x3, y3 := cx+r*math.Cos(b), cy+r*math.Sin(b)
+		x2, y2 := x3+k*math.Sin(b), y3-k*math.Cos(b)
+		z.CubeTo(float32(x1), float32(y1), float32(x2), float32(y2), float32(x3), float32(y3))
+	}
 }
 
 // imageOp is reused by every DrawImage call: Ebiten does not keep the

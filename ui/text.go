@@ -1,30 +1,37 @@
 package ui
 
 import (
-	"bytes"
 	"image/color"
 	"sync"
 
 	"github.com/hajimehoshi/ebiten/v2"
 	"github.com/hajimehoshi/ebiten/v2/text/v2"
+	"golang.org/x/image/font"
 	"golang.org/x/image/font/gofont/gobold"
 	"golang.org/x/image/font/gofont/goregular"
+	"golang.org/x/image/font/opentype"
 )
 
 // fonts are the Go fonts, which ship inside golang.org/x/image: no font
 // files to download or embed.
+//
+// They are drawn through golang.org/x/image/font (text.GoXFace), not
+// text.GoTextFace: the labels are short Latin lines that need no complex
+// shaping, and GoTextFace's shaper (go-text/typesetting) costs a fifth of
+// the browser build (0.9 MB of the gzip download) and parses its tables,
+// then outlines every glyph with GPU paths, during the first frame.
 var fonts struct {
 	once          sync.Once
-	regular, bold *text.GoTextFaceSource
+	regular, bold *opentype.Font
 }
 
 func loadFonts() {
 	fonts.once.Do(func() {
 		var err error
-		if fonts.regular, err = text.NewGoTextFaceSource(bytes.NewReader(goregular.TTF)); err != nil {
+		if fonts.regular, err = opentype.Parse(goregular.TTF); err != nil {
 			panic(err) // the font is compiled in: this cannot fail at run time
 		}
-		if fonts.bold, err = text.NewGoTextFaceSource(bytes.NewReader(gobold.TTF)); err != nil {
+		if fonts.bold, err = opentype.Parse(gobold.TTF); err != nil {
 			panic(err)
 		}
 	})
@@ -41,12 +48,12 @@ type faceKey struct {
 // goroutine, but the tests may not, hence the lock.
 var faces struct {
 	sync.Mutex
-	m map[faceKey]*text.GoTextFace
+	m map[faceKey]text.Face
 }
 
-// face returns a font face of a size in physical pixels. The face is shared:
-// do not modify it.
-func face(size float64, bold bool) *text.GoTextFace {
+// face returns a font face of a size in physical pixels. The face is shared
+// (it caches its glyphs).
+func face(size float64, bold bool) text.Face {
 	k := faceKey{size, bold}
 	faces.Lock()
 	defer faces.Unlock()
@@ -58,9 +65,13 @@ func face(size float64, bold bool) *text.GoTextFace {
 	if bold {
 		src = fonts.bold
 	}
-	f := &text.GoTextFace{Source: src, Size: size}
+	xf, err := opentype.NewFace(src, &opentype.FaceOptions{Size: size, DPI: 72, Hinting: font.HintingNone})
+	if err != nil {
+		panic(err) // only a size or DPI of zero or less fails
+	}
+	f := text.NewGoXFace(xf)
 	if faces.m == nil {
-		faces.m = map[faceKey]*text.GoTextFace{}
+		faces.m = map[faceKey]text.Face{}
 	}
 	faces.m[k] = f
 	return f
@@ -75,7 +86,7 @@ const (
 
 // drawText draws one line anchored at (x, y) with the given horizontal
 // alignment; y is the vertical centre of the line.
-func drawText(dst *ebiten.Image, s string, f *text.GoTextFace, x, y float64, c color.Color, align text.Align) {
+func drawText(dst *ebiten.Image, s string, f text.Face, x, y float64, c color.Color, align text.Align) {
 	// One options value reused: text.Draw does not keep it, and drawing
 	// happens on Ebiten's one drawing goroutine.
 	op := &textOp
@@ -90,13 +101,13 @@ func drawText(dst *ebiten.Image, s string, f *text.GoTextFace, x, y float64, c c
 var textOp text.DrawOptions
 
 // textWidth measures a line.
-func textWidth(s string, f *text.GoTextFace) float64 {
+func textWidth(s string, f text.Face) float64 {
 	w, _ := text.Measure(s, f, 0)
 	return w
 }
 
 // ellipsize shortens s with "…" so that it fits in width.
-func ellipsize(s string, f *text.GoTextFace, width float64) string {
+func ellipsize(s string, f text.Face, width float64) string {
 	if textWidth(s, f) <= width {
 		return s
 	}

@@ -20,7 +20,7 @@ type textSprites struct {
 
 type textSpriteKey struct {
 	s      string
-	f      *text.GoTextFace
+	f      text.Face
 	fx, fy float64 // the anchor's position within its pixel
 	align  text.Align
 }
@@ -37,7 +37,7 @@ type textSprite struct {
 const textSpriteTTL = 120
 
 // draw draws a line as drawText does, from the cache.
-func (t *textSprites) draw(dst *ebiten.Image, frame int, s string, f *text.GoTextFace, x, y float64, c color.Color, align text.Align) {
+func (t *textSprites) draw(dst *ebiten.Image, frame int, s string, f text.Face, x, y float64, c color.Color, align text.Align) {
 	ix, iy := math.Floor(x), math.Floor(y)
 	k := textSpriteKey{s, f, x - ix, y - iy, align}
 	sp, ok := t.m[k]
@@ -86,6 +86,6 @@ func (t *textSprites) sweep(frame int) {
 
 // drawLabel draws a line that is likely to be drawn again unchanged next
 // frame, from the cache.
-func (g *Game) drawLabel(dst *ebiten.Image, s string, f *text.GoTextFace, x, y float64, c color.Color, align text.Align) {
+func (g *Game) drawLabel(dst *ebiten.Image, s string, f text.Face, x, y float64, c color.Color, align text.Align) {
 	g.texts.draw(dst, g.frames, s, f, x, y, c, align)
 }

@@ -20,9 +20,9 @@ import (
 // that logs grow, entries commit and the log panel changes as it would in
 // a lesson.
 const (
-	loadLatencyMs    = 40  // mean one-way latency; jittered ±50%
-	loadWriteEveryMs = 250 // one client write this often
-	loadUntilMs      = 600_000
+	loadLatencyMs    = 40        // mean one-way latency; jittered ±50%
+	loadWriteEveryMs = 250       // one client write this often
+	loadUntilMs      = 3_660_000 // an hour and a minute: the benchmark's long run
 	// maxLoad bounds the load parameter: beyond a few thousand messages the
 	// benchmark measures the simulator, not the drawing.
 	maxLoad = 5000

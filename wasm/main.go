@@ -18,7 +18,11 @@
 //	           the timeline, in CSS pixels
 //	fps(), tps()  Ebiten's measured frames and ticks per second
 //	frames()   frames drawn so far
-//	mem()      the Go heap: {heapAlloc, heapSys, sys, numGC} in bytes
+//	mem(gc)    the Go heap: {heapAlloc, heapSys, sys, numGC} in bytes;
+//	           with gc true, after a collection, so heapAlloc is what is live
+//	runFor(ms) runs the simulation ms virtual milliseconds ahead at once,
+//	           without drawing, and returns the new present (nowMs); the
+//	           benchmark measures the memory of a long session with it
 //	error      set (a string) when RaftLab could not start
 package main
 
@@ -34,6 +38,7 @@ import (
 )
 
 func main() {
+	mark("raftlab:main")
 	api := js.Global().Get("Object").New()
 	api.Set("ready", false)
 	js.Global().Set("raftlab", api)
@@ -44,11 +49,12 @@ func main() {
 		wait()
 	}
 	a := &app{api: api}
-	g, err := ui.New(ui.Options{Scenario: opts.scenario, Empty: opts.empty, Save: download, Open: a.openPicker})
+	g, err := ui.New(ui.Options{Scenario: opts.scenario, Empty: opts.empty, Save: download, Open: a.openPicker, Progress: localStore{}, Lesson: opts.lesson, Step: opts.step})
 	if err != nil {
 		fail(api, "RaftLab could not start: "+err.Error())
 		wait()
 	}
+	mark("raftlab:ui")
 	a.game = g
 	a.expose()
 
@@ -60,6 +66,13 @@ func main() {
 		wait()
 	}
 }
+
+// mark records a moment of the start in the page's performance timeline
+// (performance.mark), where the benchmark reads where the time to the
+// first frame goes: raftlab:main once every package is initialised,
+// raftlab:ui once the playground is built, raftlab:first-draw as the first
+// frame starts drawing.
+func mark(name string) { js.Global().Get("performance").Call("mark", name) }
 
 // wait keeps the program alive after an error: Ebiten has hooked window
 // events (resize, keys) that call into Go, and calling into a program that
@@ -114,6 +127,9 @@ func (a *app) Update() error {
 func (a *app) Draw(screen *ebiten.Image) {
 	a.mu.Lock()
 	defer a.mu.Unlock()
+	if !a.ready {
+		mark("raftlab:first-draw")
+	}
 	a.game.Draw(screen)
 	if !a.ready && a.game.Ready() {
 		a.ready = true
@@ -195,7 +211,20 @@ func (a *app) expose() {
 		defer a.mu.Unlock()
 		return a.game.Frames()
 	}))
-	a.api.Set("mem", js.FuncOf(func(js.Value, []js.Value) any {
+	a.api.Set("runFor", js.FuncOf(func(_ js.Value, args []js.Value) any {
+		if len(args) != 1 || args[0].Type() != js.TypeNumber || args[0].Float() < 0 {
+			return errorObject("runFor(ms) takes a number of virtual milliseconds, at least 0")
+		}
+		if !a.mu.TryLock() {
+			return errorObject("busy drawing a frame; try again")
+		}
+		defer a.mu.Unlock()
+		return a.game.RunFor(int64(args[0].Float()))
+	}))
+	a.api.Set("mem", js.FuncOf(func(_ js.Value, args []js.Value) any {
+		if len(args) > 0 && args[0].Truthy() {
+			runtime.GC()
+		}
 		var m runtime.MemStats
 		runtime.ReadMemStats(&m)
 		return map[string]any{"heapAlloc": m.HeapAlloc, "heapSys": m.HeapSys, "sys": m.Sys, "numGC": m.NumGC}
