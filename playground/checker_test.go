@@ -531,3 +531,39 @@ func TestChkInitialCommitsCount(t *testing.T) {
 	}
 	require.True(t, props[LeaderCompleteness], "%v", s.World().Violations())
 }
+
+// TestEntryHashSeesEverything: the hash of an entry changes with the
+// prefix before it and with each of its fields, every byte of its data
+// (data of every length up to a few words) and its length.
+func TestEntryHashSeesEverything(t *testing.T) {
+	base := raft.Entry{Index: 7, Term: 3, Kind: raft.EntryNormal}
+	seen := map[uint64]string{}
+	add := func(name string, prev uint64, e raft.Entry) {
+		t.Helper()
+		h := entryHash(prev, e)
+		if h != entryHash(prev, e) {
+			t.Fatalf("%s: not deterministic", name)
+		}
+		if other, ok := seen[h]; ok {
+			t.Fatalf("%s hashes as %s does", name, other)
+		}
+		seen[h] = name
+	}
+	add("base", 1, base)
+	add("another prefix", 2, base)
+	for _, e := range []raft.Entry{{Index: 8, Term: 3}, {Index: 7, Term: 4}, {Index: 7, Term: 3, Kind: raft.EntryNoop}} {
+		add(fmt.Sprintf("%+v", e), 1, e)
+	}
+	for n := 1; n <= 20; n++ {
+		data := make([]byte, n)
+		e := base
+		e.Data = data
+		add(fmt.Sprintf("%d zero bytes", n), 1, e)
+		for i := range n {
+			d := make([]byte, n)
+			d[i] = 1
+			e.Data = d
+			add(fmt.Sprintf("%d bytes, byte %d set", n, i), 1, e)
+		}
+	}
+}

@@ -108,7 +108,7 @@ func (w *World) attempt(c *Client, to raft.ID) {
 	c.target = to
 	c.gen++
 	f := w.newFlight()
-	f.Kind, f.To, f.Client, f.Request = FlightRequest, to, c.ID, Request{Cmd: call.Cmd, Read: call.Read}
+	f.Kind, f.To, f.Client, f.Request = FlightRequest, to, c.ID, &Request{Cmd: call.Cmd, Read: call.Read}
 	w.launch(f)
 	w.scheduleAfter(laneAttempt, event{kind: evClientTimeout, id: uint64(c.ID), gen: c.gen})
 }
@@ -187,7 +187,7 @@ func describeResult(op Op, r Result) string {
 // reply sends a node's answer to a client.
 func (w *World) reply(n *Node, client int, r Reply) {
 	f := w.newFlight()
-	f.Kind, f.From, f.Client, f.Reply = FlightReply, n.ID, client, r
+	f.Kind, f.From, f.Client, f.Reply = FlightReply, n.ID, client, &r
 	w.launch(f)
 }
 

@@ -31,8 +31,9 @@ func wireText(w *World) string {
 // for an fsync with a batch pending, flights on the wire, client timeouts
 // queued) runs on exactly as its original does, and running a world, the
 // same way or another, never changes what another has recorded. The world
-// reuses memory (flight blocks, raft's outboxes, the queue's lanes, the
-// wire's slots): none of it may be shared between a world and its clone.
+// reuses memory (flight blocks, the trace's eventMore blocks, raft's
+// outboxes, the queue's lanes, the wire's slots, nodes' inboxes): none of
+// it may be shared between a world and its clone.
 func TestCloneRunsLikeItsOriginal(t *testing.T) {
 	s := DefaultSettings()
 	s.FsyncMs = 4 // nodes spend much of their time with a batch pending

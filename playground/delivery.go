@@ -35,12 +35,12 @@ func (w *World) launch(f *Flight) {
 	if f.Kind == FlightRaft {
 		switch {
 		case !w.net.Connected(f.From, f.To):
-			f.Lost, f.LostWhy = true, "the link is cut"
+			f.Lost, f.lostWhy = true, lostLinkCut
 			if w.net.Group(f.From) != w.net.Group(f.To) {
-				f.LostWhy = "the network is partitioned"
+				f.lostWhy = lostPartitioned
 			}
 		case w.net.DropRate > 0 && w.rng.Float64() < w.net.DropRate:
-			f.Lost, f.LostWhy = true, "dropped by the network"
+			f.Lost, f.lostWhy = true, lostDropped
 		}
 	}
 	w.fly(f, EvSend)
@@ -81,9 +81,9 @@ func (w *World) deliver(id uint64) {
 	switch {
 	case f.Lost:
 	case n == nil:
-		f = w.lose(f, S(f.To)+" is down")
+		f = w.lose(f, lostReceiverDown)
 	case f.Kind == FlightRaft && !w.net.Connected(f.From, f.To):
-		f = w.lose(f, "the link was cut while it flew")
+		f = w.lose(f, lostCutInFlight)
 	}
 	if f.Lost {
 		if f.Kind == FlightRaft {
@@ -106,10 +106,10 @@ func (w *World) deliver(id uint64) {
 }
 
 // lose returns a lost copy of f (flights are never changed in place).
-func (w *World) lose(f *Flight, why string) *Flight {
+func (w *World) lose(f *Flight, why lossCause) *Flight {
 	c := w.newFlight()
 	*c = *f
-	c.Lost, c.LostWhy = true, why
+	c.Lost, c.lostWhy = true, why
 	return c
 }
 

@@ -158,7 +158,9 @@ var errCodec = errors.New("playground: malformed encoding")
 
 // EncodeCommand encodes c for a log entry.
 func EncodeCommand(c Command) []byte {
-	b := binary.AppendUvarint(nil, uint64(c.Client))
+	// Room for the varints at their longest, so that it allocates once.
+	b := make([]byte, 0, 5*binary.MaxVarintLen64+1+len(c.Key)+len(c.Value)+len(c.From))
+	b = binary.AppendUvarint(b, uint64(c.Client))
 	b = binary.AppendUvarint(b, c.Seq)
 	b = append(b, byte(c.Op))
 	b = appendString(b, c.Key)

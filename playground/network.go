@@ -91,15 +91,47 @@ type Flight struct {
 	Lost bool
 	// Duplicate marks the network's extra copy of another message.
 	Duplicate bool
+	lostWhy   lossCause
 	From, To  raft.ID // 0 is the client side
 	Client    int
 	SendAt    int64
 	DeliverAt int64
-	LostWhy   string
 
-	Raft    raft.Message // FlightRaft
-	Request Request      // FlightRequest
-	Reply   Reply        // FlightReply
+	Raft raft.Message // FlightRaft
+	// A client flight's payload is out of line: most flights are Raft
+	// messages, and inline it would double the size of every one.
+	Request *Request // FlightRequest
+	Reply   *Reply   // FlightReply
+}
+
+// lossCause says why a flight is lost. It is a code rather than the
+// sentence, which LostWhy writes when it is read: a run keeps every flight.
+type lossCause uint8
+
+const (
+	notLost lossCause = iota
+	lostLinkCut
+	lostPartitioned
+	lostDropped
+	lostReceiverDown
+	lostCutInFlight
+	lostByHand
+)
+
+var lossCauses = [...]string{
+	lostLinkCut:     "the link is cut",
+	lostPartitioned: "the network is partitioned",
+	lostDropped:     "dropped by the network",
+	lostCutInFlight: "the link was cut while it flew",
+	lostByHand:      "dropped by hand",
+}
+
+// LostWhy says why a lost flight is lost ("" when it is not).
+func (f *Flight) LostWhy() string {
+	if f.lostWhy == lostReceiverDown {
+		return S(f.To) + " is down"
+	}
+	return lossCauses[f.lostWhy]
 }
 
 // Request is a client's request as it travels to a node.

@@ -163,7 +163,7 @@ func (e Event) messageText() string {
 	case EvDuplicate:
 		return fmt.Sprintf("the network duplicated %s", desc)
 	}
-	return fmt.Sprintf("the network lost %s (%s)", desc, f.LostWhy)
+	return fmt.Sprintf("the network lost %s (%s)", desc, f.LostWhy())
 }
 
 func endpoint(id raft.ID, client int) string {

@@ -23,26 +23,35 @@ const traceChunk = 1024
 // copying a whole record in costs a write barrier over all of it while the
 // collector runs.)
 func (t *traceLog) add() *traceRec {
-	if len(t.chunks) == 0 || len(t.chunks[len(t.chunks)-1]) >= traceChunk {
-		t.chunks = append(t.chunks, make([]traceRec, 0, traceChunk))
-	}
-	last := &t.chunks[len(t.chunks)-1]
-	if len(*last) == cap(*last) {
-		// A clone's capped last chunk: copy it rather than write into
-		// the array the original appends to.
-		*last = append(make([]traceRec, 0, traceChunk), *last...)
+	k := len(t.chunks) - 1
+	if k < 0 || len(t.chunks[k]) == cap(t.chunks[k]) {
+		t.grow()
+		k = len(t.chunks) - 1
 	}
 	// Past its length, a chunk's array has never been written (only the
 	// world that made it appends to it): the record is zero.
-	*last = (*last)[:len(*last)+1]
-	r := &(*last)[len(*last)-1]
+	c := &t.chunks[k]
+	*c = (*c)[:len(*c)+1]
 	t.n++
 	for t.window > 0 && t.n-t.first-len(t.chunks[0]) >= t.window {
 		t.first += len(t.chunks[0])
 		t.chunks[0] = nil
 		t.chunks = t.chunks[1:]
 	}
-	return r
+	return &(*c)[len(*c)-1]
+}
+
+// grow makes room for an event when the last chunk has none: it starts a
+// new chunk when the last is full, and copies the last when it is a
+// clone's capped one, rather than write into the array the original
+// appends to.
+func (t *traceLog) grow() {
+	k := len(t.chunks) - 1
+	if k < 0 || len(t.chunks[k]) >= traceChunk {
+		t.chunks = append(t.chunks, make([]traceRec, 0, traceChunk))
+		return
+	}
+	t.chunks[k] = append(make([]traceRec, 0, traceChunk), t.chunks[k]...)
 }
 
 func (t *traceLog) at(i int) *traceRec {

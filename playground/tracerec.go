@@ -51,8 +51,23 @@ const (
 	noteGaveUp              // the client gave up
 )
 
+// moreBlockSize is how many eventMores newMore allocates at a time.
+const moreBlockSize = 64
+
+// newMore returns a new zero eventMore. Every append on every node keeps
+// one (for its entry) as long as the trace, so they are allocated in
+// blocks, as flights are; a world's clone starts a block of its own.
+func (w *World) newMore() *eventMore {
+	if len(w.moreBlock) == 0 {
+		w.moreBlock = make([]eventMore, moreBlockSize)
+	}
+	m := &w.moreBlock[0]
+	w.moreBlock = w.moreBlock[1:]
+	return m
+}
+
 // pack stores e in the zero record r.
-func pack(r *traceRec, e *Event) {
+func (w *World) pack(r *traceRec, e *Event) {
 	r.at, r.term, r.index, r.flight, r.typ, r.role = e.AtMs, e.Term, e.Index, e.Flight, e.Type, e.Role
 	var msg uint64
 	var client int
@@ -64,7 +79,8 @@ func pack(r *traceRec, e *Event) {
 		r.node, r.peer = uint16(e.Node), uint16(e.Peer)
 	}
 	if wide || e.Index2 != 0 || e.Msg != msg || e.Client != client || e.Note != "" || e.Entry != nil || e.Kind != 0 {
-		r.more = &eventMore{index2: e.Index2, msg: e.Msg, client: e.Client, note: e.Note, entry: e.Entry, kind: e.Kind}
+		r.more = w.newMore()
+		*r.more = eventMore{index2: e.Index2, msg: e.Msg, client: e.Client, note: e.Note, entry: e.Entry, kind: e.Kind}
 		if wide {
 			r.more.wide, r.more.node, r.more.peer = true, e.Node, e.Peer
 		}

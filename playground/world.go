@@ -31,11 +31,15 @@ type World struct {
 	// changed once launched, so clones share them.
 	wire       wire
 	nextFlight uint64
-	// flightBlock is where new flights are allocated (see newFlight).
+	// flightBlock is where new flights are allocated (see newFlight),
+	// moreBlock the trace's eventMores (see newMore).
 	flightBlock []Flight
+	moreBlock   []eventMore
 
 	clients []Client
 	history historyLog
+	// commands saves decoding each write on every node.
+	commands commandCache
 
 	trace        traceLog
 	check        checker
@@ -94,6 +98,7 @@ func (w *World) Clone() *World {
 	}
 	c.wire = w.wire.clone()
 	c.flightBlock = nil // the rest of the block is w's to hand out
+	c.moreBlock = nil
 	c.clients = slices.Clone(w.clients)
 	for i := range c.clients {
 		// Each client's call index is append-only: share it, capped.
@@ -181,7 +186,7 @@ func (w *World) live(id raft.ID) *Node {
 // emit appends an event to the trace.
 func (w *World) emit(e Event) {
 	e.AtMs = w.now
-	pack(w.trace.add(), &e)
+	w.pack(w.trace.add(), &e)
 }
 
 // startNode creates node id with a fresh disk (or the given durable state)
@@ -308,6 +313,11 @@ func (w *World) finishFsync(n *Node) {
 	for _, f := range inbox {
 		w.receive(n, f)
 	}
+	// Nothing arrives while the node steps its inbox (arrivals are events
+	// of their own): the slice is free to gather the next wait's, cleared
+	// so that it does not keep the flights it held alive.
+	clear(inbox)
+	n.inbox = inbox[:0]
 	w.settle(n)
 }
 
@@ -427,7 +437,7 @@ func (w *World) apply(n *Node, e raft.Entry) {
 	note := ""
 	switch e.Kind {
 	case raft.EntryNormal:
-		c, err := DecodeCommand(e.Data)
+		c, err := w.commands.decode(e.Index, e.Data)
 		if err != nil {
 			break
 		}

@@ -68,7 +68,7 @@ type Node struct {
 	// votes records the answers to this node's current (pre-)election.
 	votes map[ID]bool
 	// progress is the leader's view of each other member.
-	progress map[ID]*Progress
+	progress progressSet
 
 	// now counts every tick since the node started; the lease clock.
 	now              uint64
@@ -123,12 +123,11 @@ func New(cfg Config, st DurableState) (*Node, error) {
 		return nil, err
 	}
 	n := &Node{
-		cfg:      cfg,
-		votes:    map[ID]bool{},
-		progress: map[ID]*Progress{},
-		rng:      splitmix.Source{State: cfg.Seed ^ uint64(cfg.ID)*0xd1342543de82ef95},
-		term:     st.HardState.Term,
-		vote:     st.HardState.Vote,
+		cfg:   cfg,
+		votes: map[ID]bool{},
+		rng:   splitmix.Source{State: cfg.Seed ^ uint64(cfg.ID)*0xd1342543de82ef95},
+		term:  st.HardState.Term,
+		vote:  st.HardState.Vote,
 	}
 	cfg.Peers = slices.Clone(cfg.Peers)
 	slices.Sort(cfg.Peers)
@@ -177,10 +176,7 @@ func (n *Node) Clone() *Node {
 	c.members = n.members.Clone()
 	c.scratch = nil
 	c.votes = maps.Clone(n.votes)
-	c.progress = make(map[ID]*Progress, len(n.progress))
-	for id, p := range n.progress {
-		c.progress[id] = p.clone()
-	}
+	c.progress = n.progress.clone()
 	c.seqTicks = slices.Clone(n.seqTicks)
 	c.reads = slices.Clone(n.reads)
 	c.readStates = slices.Clone(n.readStates)
@@ -221,7 +217,7 @@ func (n *Node) reset(term uint64) {
 	}
 	n.leader = None
 	clear(n.votes)
-	clear(n.progress)
+	n.progress.reset()
 	n.leadTransferee = None
 	n.timeoutNowSent = false
 	n.bootLease = false
@@ -240,7 +236,7 @@ func (n *Node) becomePreCandidate() {
 	// A pre-election does not touch the term or the vote: it only asks.
 	n.leader = None
 	clear(n.votes)
-	clear(n.progress)
+	n.progress.reset()
 	n.resetTimers()
 	n.role = PreCandidate
 }
@@ -268,16 +264,16 @@ func (n *Node) addProgress(id ID) {
 	if id == n.cfg.ID {
 		return
 	}
-	if _, ok := n.progress[id]; ok {
+	if n.progress.get(id) != nil {
 		return
 	}
-	n.progress[id] = &Progress{
+	n.progress.add(&Progress{
 		ID:           id,
 		Next:         n.log.lastIndex() + 1,
 		State:        StateProbe,
 		RecentActive: true,
 		Learner:      n.members.IsLearner(id),
-	}
+	})
 }
 
 // Tick advances the node's logical clock by one tick.
@@ -360,7 +356,7 @@ func (n *Node) tickLeader() {
 func (n *Node) resendLostSnapshots() {
 	n.snapshotsOut = false
 	for _, id := range n.peers() {
-		pr := n.progress[id]
+		pr := n.progress.get(id)
 		if pr.State == StateSnapshot && n.now-pr.SnapshotSentTick >= uint64(n.cfg.ElectionTick) {
 			pr.becomeProbe() // the snapshot was lost: try again
 			n.sendAppend(id, false)
@@ -378,11 +374,11 @@ func (n *Node) quorumActive() bool {
 			active++
 			continue
 		}
-		if pr := n.progress[id]; pr != nil && pr.RecentActive {
+		if pr := n.progress.get(id); pr != nil && pr.RecentActive {
 			active++
 		}
 	}
-	for _, pr := range n.progress {
+	for _, pr := range n.progress.all() {
 		pr.RecentActive = false
 	}
 	return active >= n.members.Quorum()

@@ -141,7 +141,7 @@ func (n *Node) TransferLeadership(to ID) error {
 	}
 	n.leadTransferee = to
 	n.transferElapsed = 0
-	if n.progress[to].Match == n.log.lastIndex() {
+	if n.progress.get(to).Match == n.log.lastIndex() {
 		n.sendTimeoutNow(to)
 	} else {
 		n.sendAppend(to, true)

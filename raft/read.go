@@ -134,7 +134,7 @@ func (n *Node) quorumAckedSeq() uint64 {
 	for _, id := range n.members.Voters {
 		if id == n.cfg.ID {
 			seqs = append(seqs, n.seq)
-		} else if pr := n.progress[id]; pr != nil {
+		} else if pr := n.progress.get(id); pr != nil {
 			seqs = append(seqs, pr.AckedSeq)
 		} else {
 			seqs = append(seqs, 0)
@@ -144,8 +144,7 @@ func (n *Node) quorumAckedSeq() uint64 {
 		return 0
 	}
 	n.scratch = seqs
-	slices.Sort(seqs)
-	return seqs[len(seqs)-n.members.Quorum()]
+	return quorumValue(seqs, n.members.Quorum())
 }
 
 // leaseValid reports whether a quorum answered a round sent recently enough

@@ -63,14 +63,10 @@ func (n *Node) setMembers(m Membership, index uint64) {
 	if n.role != Leader {
 		return
 	}
-	for id := range n.progress {
-		if !m.Contains(id) {
-			delete(n.progress, id)
-		}
-	}
+	n.progress.retain(m.Contains)
 	for _, id := range m.Members() {
 		n.addProgress(id)
-		if pr := n.progress[id]; pr != nil {
+		if pr := n.progress.get(id); pr != nil {
 			pr.Learner = m.IsLearner(id)
 		}
 	}
@@ -115,7 +111,7 @@ func (n *Node) newRound() {
 // match index, which it is known to hold, so the consistency check passes and
 // the commit index can ride along.
 func (n *Node) sendHeartbeat(to ID) {
-	pr := n.progress[to]
+	pr := n.progress.get(to)
 	prev := pr.Match
 	prevTerm, ok := n.log.term(prev)
 	if !ok {
@@ -128,7 +124,7 @@ func (n *Node) sendHeartbeat(to ID) {
 // they are compacted away. With sendIfEmpty it sends even when there are no
 // entries, to carry the commit index. It reports whether it sent anything.
 func (n *Node) sendAppend(to ID, sendIfEmpty bool) bool {
-	pr := n.progress[to]
+	pr := n.progress.get(to)
 	if pr == nil || pr.paused(n.cfg.MaxInflight) {
 		return false
 	}
@@ -173,7 +169,7 @@ func (n *Node) sendSnapshot(to ID) bool {
 	if n.snapshot == nil {
 		return false
 	}
-	pr := n.progress[to]
+	pr := n.progress.get(to)
 	pr.becomeSnapshot(n.snapshot.Meta.Index, n.now)
 	n.snapshotsOut = true
 	n.send(Message{Type: MsgInstallSnapshot, To: to, Snapshot: n.snapshot})
@@ -259,7 +255,7 @@ func (n *Node) commitTo(i uint64) {
 }
 
 func (n *Node) stepLeader(m *Message) {
-	pr := n.progress[m.From]
+	pr := n.progress.get(m.From)
 	if pr == nil {
 		return // not a member (any more)
 	}
@@ -379,16 +375,14 @@ func (n *Node) maybeCommit() bool {
 	for _, id := range n.members.Voters {
 		if id == n.cfg.ID {
 			matches = append(matches, n.log.stable)
-		} else if pr := n.progress[id]; pr != nil {
+		} else if pr := n.progress.get(id); pr != nil {
 			matches = append(matches, pr.Match)
 		} else {
 			matches = append(matches, 0)
 		}
 	}
 	n.scratch = matches
-	slices.Sort(matches)
-	slices.Reverse(matches)
-	idx := matches[n.members.Quorum()-1]
+	idx := quorumValue(matches, n.members.Quorum())
 	if idx <= n.log.committed {
 		return false
 	}

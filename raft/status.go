@@ -74,7 +74,7 @@ func (n *Node) Status() Status {
 	s.Snapshot.Membership = n.log.snap.Membership.Clone()
 	s.Votes = n.Votes()
 	for _, id := range n.peers() {
-		p := n.progress[id].clone()
+		p := n.progress.get(id).clone()
 		s.Progress = append(s.Progress, *p)
 	}
 	return s
@@ -127,8 +127,8 @@ func (n *Node) TicksUntilTimeout() int {
 // PeerProgress returns the leader's view of one other member, and false
 // when this node does not lead or id is not a member.
 func (n *Node) PeerProgress(id ID) (Progress, bool) {
-	pr, ok := n.progress[id]
-	if !ok || n.role != Leader {
+	pr := n.progress.get(id)
+	if pr == nil || n.role != Leader {
 		return Progress{}, false
 	}
 	return *pr.clone(), true

@@ -207,7 +207,7 @@ func describeMessage(f *playground.Flight) string {
 	ev := playground.Event{Type: playground.EvSend, Flight: f}
 	text := ev.Text()
 	if f.Lost {
-		text += " — will be lost: " + f.LostWhy
+		text += " — will be lost: " + f.LostWhy()
 	}
 	return text + " (click to drop it)"
 }

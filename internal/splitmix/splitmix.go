@@ -10,7 +10,12 @@ type Source struct{ State uint64 }
 // Uint64 returns the next number.
 func (r *Source) Uint64() uint64 {
 	r.State += 0x9e3779b97f4a7c15
-	z := r.State
+	return Mix(r.State)
+}
+
+// Mix is SplitMix64's finalizer: a bijection of 64-bit words in which
+// every bit of the result depends on every bit of z, for hashing.
+func Mix(z uint64) uint64 {
 	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9
 	z = (z ^ (z >> 27)) * 0x94d049bb133111eb
 	return z ^ (z >> 31)

@@ -33,3 +33,12 @@ func TestBetweenCoversTheRange(t *testing.T) {
 		assert.True(t, f >= 0 && f < 1)
 	}
 }
+
+// TestKnownAnswers: the stream is SplitMix64's (the first numbers from
+// seed 0 are the reference implementation's), and Mix is its finalizer.
+func TestKnownAnswers(t *testing.T) {
+	var r Source
+	assert.Equal(t, uint64(0xe220a8397b1dcdaf), r.Uint64())
+	assert.Equal(t, uint64(0x6e789e6aa1b965f4), r.Uint64())
+	assert.Equal(t, uint64(0xe220a8397b1dcdaf), Mix(0x9e3779b97f4a7c15))
+}
