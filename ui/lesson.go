@@ -3,9 +3,9 @@ package ui
 import (
 	"errors"
 	"fmt"
-	"slices"
 	"image/color"
 	"math"
+	"slices"
 	"strings"
 	"time"
 
