@@ -568,7 +568,7 @@ func (g *Game) layoutLessonList(b *lessonBuilder) {
 	b.line("Choose a lesson: it runs on this playground.", face(11.5*s, false), colTextDim, 18*s)
 	// Problems with the progress are said here, once, above the list.
 	b.errors(g.lesson.err, g.progressSaveErr, g.progressLoadErr)
-	b.line(fmt.Sprintf("%d of %d finished · scroll for more", finished, len(g.lesson.all)), face(11.5*s, false), colTextDim, 18*s)
+	b.line(fmt.Sprintf("%d of %d finished", finished, len(g.lesson.all)), face(11.5*s, false), colTextDim, 18*s)
 	b.gap(6)
 	b.top, b.scroll = b.y, g.lesson.scroll
 	for _, l := range g.lesson.all {
