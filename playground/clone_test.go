@@ -75,3 +75,72 @@ func TestCloneRunsLikeItsOriginal(t *testing.T) {
 	}
 	require.Positive(t, busy, "no clone was taken with a batch pending")
 }
+
+// requireFlightsKept fails unless every flight w's kept trace names, and
+// every flight on its wire (whose delivery or loss is still to be
+// recorded), is in w's flight store: the blocks a world trims must be ones
+// nothing it can still read names.
+func requireFlightsKept(t *testing.T, w *World, what string) {
+	t.Helper()
+	kept := func(num uint64) bool {
+		return len(w.flights.starts) > 0 && num >= w.flights.starts[0] && num <= w.flights.n
+	}
+	for i := w.TraceStart(); i < w.TraceLen(); i++ {
+		_, r := w.trace.at(i)
+		if r.flight != 0 {
+			require.True(t, kept(r.flight), "%s: event %d names flight %d, trimmed (kept from %d)", what, i, r.flight, w.flights.starts[0])
+			require.Equal(t, r.flight, w.flights.get(r.flight).num, "%s: event %d", what, i)
+		}
+	}
+	for _, f := range w.InFlight() {
+		require.True(t, kept(f.num), "%s: flight %d on the wire was trimmed", what, f.ID)
+		require.Same(t, f, w.flights.get(f.num), "%s: flight %d on the wire", what, f.ID)
+	}
+}
+
+// TestTrimmedFlightsAreUnreachable: with a trace window, a world, its
+// session's checkpoints and its clones let go of old flight blocks, yet
+// every flight any of them can still name (in its kept trace, or on its
+// wire to be recorded when it lands) stays in its store, through seeks and
+// forks. Latencies longer than the window make flights outlive the events
+// that sent them.
+func TestTrimmedFlightsAreUnreachable(t *testing.T) {
+	sc := busyScenario(t)
+	sc.Settings.LatencyMs = [2]int64{5, 400}
+	sc.Settings.DuplicateRate = 0.05
+	w, err := sc.NewWorld()
+	require.NoError(t, err)
+	s := NewSession(w, sc.Steps)
+	s.SetTraceWindow(300)
+	var clones []*World
+	check := func(at int64) {
+		requireFlightsKept(t, s.World(), fmt.Sprintf("the world at %d", at))
+		for i, cp := range s.checkpoints {
+			requireFlightsKept(t, cp.world, fmt.Sprintf("checkpoint %d at %d", i, at))
+		}
+		for i, c := range clones {
+			requireFlightsKept(t, c, fmt.Sprintf("clone %d at %d", i, at))
+		}
+	}
+	for at := int64(250); at <= 4000; at += 250 {
+		s.RunUntil(at)
+		check(at)
+		c := s.World().Clone()
+		c.RunUntil(at + 300) // a fork runs on (and trims) on its own
+		clones = append(clones, c)
+		check(at)
+	}
+	s.SeekTo(1700)
+	check(1700)
+	s.RunUntil(12000)
+	check(12000)
+	require.Greater(t, s.World().flights.starts[0], uint64(1), "the world trimmed no flights")
+	require.Less(t, len(s.World().flights.blocks), int(s.World().flights.n/flightBlockSize/2), "the world keeps most of its flights")
+	trimmed := 0
+	for _, cp := range s.checkpoints {
+		if st := cp.world.flights.starts; len(st) > 0 && st[0] > 1 {
+			trimmed++
+		}
+	}
+	require.Positive(t, trimmed, "no checkpoint trimmed its flights")
+}

@@ -1,21 +1,115 @@
 package playground
 
-import "github.com/raftlab/raftlab/raft"
+import (
+	"slices"
 
-// flightBlockSize is how many flights newFlight allocates at a time.
+	"github.com/raftlab/raftlab/raft"
+)
+
+// flightBlockSize is how many flights a flightStore block holds.
 const flightBlockSize = 64
 
-// newFlight returns a new zero Flight. A run launches thousands of flights
-// per virtual second and keeps each one (the trace points to it), so they
-// are allocated in blocks. A block is never handed out twice: a world's
-// clone starts a block of its own.
-func (w *World) newFlight() *Flight {
-	if len(w.flightBlock) == 0 {
-		w.flightBlock = make([]Flight, flightBlockSize)
+// flightStore holds a world's flights in blocks, numbered from 1 in the
+// order they are made. A run launches thousands of flights per virtual
+// second and the trace names each by its number rather than by pointer: a
+// trace without pointers is not scanned by the garbage collector, which
+// would otherwise mark every record of the run on every cycle.
+//
+// A world's clone shares the blocks (flights are never changed once
+// launched) and puts its next flights in a block of its own, numbered on
+// from where the original stood, so that a run and its replay number their
+// flights alike. The original goes on filling its last block with numbers
+// the clone gives to flights of its own, but each world reads only its
+// own trace and store.
+type flightStore struct {
+	// blocks[i] holds flights starts[i] onwards, up to starts[i+1].
+	blocks []*[flightBlockSize]Flight
+	starts []uint64
+	// used is how many flights of the last block are handed out (all of
+	// them in a clone, whose last block the original is filling).
+	used int
+	// n is the number of flights made so far.
+	n uint64
+}
+
+// add returns a new zero Flight, numbered.
+func (s *flightStore) add() *Flight {
+	if len(s.blocks) == 0 || s.used == flightBlockSize {
+		s.blocks = append(s.blocks, new([flightBlockSize]Flight))
+		s.starts = append(s.starts, s.n+1)
+		s.used = 0
 	}
-	f := &w.flightBlock[0]
-	w.flightBlock = w.flightBlock[1:]
+	f := &s.blocks[len(s.blocks)-1][s.used]
+	s.used++
+	s.n++
+	f.num = s.n
 	return f
+}
+
+// get returns flight num, which must be kept (see trim).
+func (s *flightStore) get(num uint64) *Flight {
+	i, found := slices.BinarySearch(s.starts, num)
+	if !found {
+		i--
+	}
+	return &s.blocks[i][num-s.starts[i]]
+}
+
+// clone returns a store sharing s's blocks whose next flight starts a new
+// block. The slices are shared too, capped: a store only ever writes past
+// its own end (by append), which in a capped slice copies it, and trim
+// only moves a store's start, so neither can change what the other holds.
+func (s *flightStore) clone() flightStore {
+	return flightStore{
+		blocks: s.blocks[:len(s.blocks):len(s.blocks)],
+		starts: s.starts[:len(s.starts):len(s.starts)],
+		used:   flightBlockSize,
+		n:      s.n,
+	}
+}
+
+// trim drops the blocks that hold only flights numbered below min, so that
+// a world with a trace window does not keep every flight of its run. (The
+// dropped pointers stay in the slices' array, which other worlds may share,
+// until append moves the slices to a new one.)
+func (s *flightStore) trim(min uint64) {
+	k := 0
+	for k < len(s.blocks)-1 && s.starts[k+1] <= min {
+		k++
+	}
+	s.blocks, s.starts = s.blocks[k:], s.starts[k:]
+}
+
+// newFlight returns a new zero Flight.
+func (w *World) newFlight() *Flight { return w.flights.add() }
+
+// copyFlight returns a new Flight equal to f but for its number.
+func (w *World) copyFlight(f *Flight) *Flight {
+	c := w.flights.add()
+	num := c.num
+	*c = *f
+	c.num = num
+	return c
+}
+
+// trimFlights drops the flights no trace record can name any more: those
+// older than every flight the kept trace names and every flight on the
+// wire (whose delivery or loss will be recorded). Flights waiting in an
+// inbox were recorded on delivery and are not recorded again.
+func (w *World) trimFlights() {
+	min := w.flights.n + 1
+	for i := range w.trace.chunks {
+		if m := w.trace.chunks[i].minFlight; m != 0 && m < min {
+			min = m
+		}
+	}
+	for _, f := range w.wire.slots[w.wire.head:] {
+		if f != nil && f.num < min {
+			min = f.num
+		}
+	}
+	w.flights.trim(min)
+	w.trace.dropped = false
 }
 
 // sendRaft puts a Raft message on the wire from one node to another.
@@ -45,8 +139,7 @@ func (w *World) launch(f *Flight) {
 	}
 	w.fly(f, EvSend)
 	if f.Kind == FlightRaft && !f.Lost && w.net.DuplicateRate > 0 && w.rng.Float64() < w.net.DuplicateRate {
-		dup := w.newFlight()
-		*dup = *f
+		dup := w.copyFlight(f)
 		dup.Duplicate = true
 		dup.DeliverAt = w.now + w.latency()
 		w.fly(dup, EvDuplicate)
@@ -107,8 +200,7 @@ func (w *World) deliver(id uint64) {
 
 // lose returns a lost copy of f (flights are never changed in place).
 func (w *World) lose(f *Flight, why lossCause) *Flight {
-	c := w.newFlight()
-	*c = *f
+	c := w.copyFlight(f)
 	c.Lost, c.lostWhy = true, why
 	return c
 }

@@ -102,6 +102,10 @@ type Flight struct {
 	// messages, and inline it would double the size of every one.
 	Request *Request // FlightRequest
 	Reply   *Reply   // FlightReply
+
+	// num is the flight's number in its world's flightStore, by which
+	// the trace names it.
+	num uint64
 }
 
 // lossCause says why a flight is lost. It is a code rather than the

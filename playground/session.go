@@ -47,6 +47,7 @@ func (s *Session) SetTraceWindow(n int) {
 	s.world.SetTraceWindow(n)
 	for i := range s.checkpoints {
 		s.checkpoints[i].world.trace = emptyTraceAt(s.checkpoints[i].world.trace, n)
+		s.checkpoints[i].world.trimFlights()
 	}
 }
 

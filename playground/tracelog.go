@@ -10,33 +10,50 @@ package playground
 // newest events are kept (whole chunks are dropped from the front), and
 // first is the number of the oldest one kept.
 type traceLog struct {
-	chunks [][]traceRec
+	chunks []tracePart
 	first  int
 	n      int
 	window int
+	// dropped is set when chunks were dropped since the world last let go
+	// of the flights only they named (see World.trimFlights).
+	dropped bool
+}
+
+// tracePart is a chunk: up to traceChunk records and what they keep aside.
+type tracePart struct {
+	// recs hold no pointers, so the collector never scans them.
+	recs []traceRec
+	// more points to the fields few records keep aside: record r's are
+	// *more[r.more-1]. (Only this small slice has pointers to scan.)
+	more []*eventMore
+	// minFlight is the lowest flight number a record names (0: none).
+	minFlight uint64
 }
 
 const traceChunk = 1024
 
+// moreChunkCap is how many eventMores a chunk has room for at first.
+const moreChunkCap = 128
+
 // add appends an event and returns its record, zero, for the caller to
 // fill in. (Filling it in place writes only the fields an event has, where
-// copying a whole record in costs a write barrier over all of it while the
-// collector runs.)
+// copying a whole record in costs more.)
 func (t *traceLog) add() *traceRec {
 	k := len(t.chunks) - 1
-	if k < 0 || len(t.chunks[k]) == cap(t.chunks[k]) {
+	if k < 0 || len(t.chunks[k].recs) == cap(t.chunks[k].recs) {
 		t.grow()
 		k = len(t.chunks) - 1
 	}
 	// Past its length, a chunk's array has never been written (only the
 	// world that made it appends to it): the record is zero.
-	c := &t.chunks[k]
+	c := &t.chunks[k].recs
 	*c = (*c)[:len(*c)+1]
 	t.n++
-	for t.window > 0 && t.n-t.first-len(t.chunks[0]) >= t.window {
-		t.first += len(t.chunks[0])
-		t.chunks[0] = nil
+	for t.window > 0 && t.n-t.first-len(t.chunks[0].recs) >= t.window {
+		t.first += len(t.chunks[0].recs)
+		t.chunks[0] = tracePart{}
 		t.chunks = t.chunks[1:]
+		t.dropped = true
 	}
 	return &(*c)[len(*c)-1]
 }
@@ -44,27 +61,49 @@ func (t *traceLog) add() *traceRec {
 // grow makes room for an event when the last chunk has none: it starts a
 // new chunk when the last is full, and copies the last when it is a
 // clone's capped one, rather than write into the array the original
-// appends to.
+// appends to. (The capped more slice copies itself on append.)
 func (t *traceLog) grow() {
 	k := len(t.chunks) - 1
-	if k < 0 || len(t.chunks[k]) >= traceChunk {
-		t.chunks = append(t.chunks, make([]traceRec, 0, traceChunk))
+	if k < 0 || len(t.chunks[k].recs) >= traceChunk {
+		t.chunks = append(t.chunks, tracePart{recs: make([]traceRec, 0, traceChunk)})
 		return
 	}
-	t.chunks[k] = append(make([]traceRec, 0, traceChunk), t.chunks[k]...)
+	t.chunks[k].recs = append(make([]traceRec, 0, traceChunk), t.chunks[k].recs...)
 }
 
-func (t *traceLog) at(i int) *traceRec {
+// addMore keeps m for the record just added and returns its r.more.
+func (t *traceLog) addMore(m *eventMore) uint16 {
+	c := &t.chunks[len(t.chunks)-1]
+	if c.more == nil {
+		// A chunk keeps a hundred or so aside: skip the small growths.
+		c.more = make([]*eventMore, 0, moreChunkCap)
+	}
+	c.more = append(c.more, m)
+	return uint16(len(c.more))
+}
+
+// names notes that the record just added names flight num.
+func (t *traceLog) names(num uint64) {
+	c := &t.chunks[len(t.chunks)-1]
+	if c.minFlight == 0 || num < c.minFlight {
+		c.minFlight = num
+	}
+}
+
+func (t *traceLog) at(i int) (*tracePart, *traceRec) {
 	k := i - t.first
-	return &t.chunks[k/traceChunk][k%traceChunk]
+	c := &t.chunks[k/traceChunk]
+	return c, &c.recs[k%traceChunk]
 }
 
 func (t *traceLog) clone() traceLog {
 	c := *t
-	c.chunks = make([][]traceRec, len(t.chunks))
+	c.chunks = make([]tracePart, len(t.chunks))
 	copy(c.chunks, t.chunks)
 	if k := len(c.chunks) - 1; k >= 0 {
-		c.chunks[k] = c.chunks[k][:len(c.chunks[k]):len(c.chunks[k])]
+		last := &c.chunks[k]
+		last.recs = last.recs[:len(last.recs):len(last.recs)]
+		last.more = last.more[:len(last.more):len(last.more)]
 	}
 	return c
 }
@@ -81,6 +120,7 @@ func (w *World) checkpointClone() *World {
 	c := w.Clone()
 	if w.trace.window > 0 {
 		c.trace = emptyTraceAt(w.trace, w.trace.window)
+		c.trimFlights()
 	}
 	return c
 }
@@ -98,9 +138,10 @@ func (w *World) SetTraceWindow(n int) {
 // TraceStart, TraceLen and EventAt.
 func (w *World) Trace() []Event {
 	out := make([]Event, 0, w.trace.n-w.trace.first)
-	for _, c := range w.trace.chunks {
-		for i := range c {
-			out = append(out, w.event(&c[i]))
+	for k := range w.trace.chunks {
+		c := &w.trace.chunks[k]
+		for i := range c.recs {
+			out = append(out, w.event(c, &c.recs[i]))
 		}
 	}
 	return out

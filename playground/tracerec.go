@@ -8,25 +8,31 @@ import (
 
 // traceRec is how the trace stores an Event: a run writes a few thousand
 // events per virtual second, most of them message sends and deliveries, so
-// the record keeps only what most events use, in 48 bytes to Event's 136.
-// A message event's Msg and Client are those of its Flight; the fields few
-// events use are kept aside in more. A client event keeps the history index
-// of its call in index and writes its Note only when it is read (see
-// clientNote), so that a run does not format a sentence per call that
-// nobody may ever read.
+// the record keeps only what most events use, in 40 bytes to Event's 136.
+// It holds no pointers, so that the garbage collector does not scan the
+// trace: a message event names its Flight by number in the world's
+// flightStore (its Msg and Client are the flight's), and the fields few
+// events use are kept aside, in an eventMore its chunk points to. A client
+// event keeps the history index of its call in index and writes its Note
+// only when it is read (see clientNote), so that a run does not format a
+// sentence per call that nobody may ever read.
 type traceRec struct {
 	at     int64
 	term   uint64
 	index  uint64
-	flight *Flight
-	more   *eventMore
+	flight uint64 // 0: none
 	// node and peer are the event's, unless they do not fit (then they
-	// are in more).
-	node, peer uint16
+	// are in more): node IDs are at most MaxNodes, and a byte each keeps
+	// the record at 40 bytes.
+	node, peer uint8
+	more       uint16 // 0: none; else 1 + its place in the chunk's more
 	typ        EventType
 	role       raft.Role
 	client     clientNote
 }
+
+// maxPackedID is the largest node ID a traceRec holds itself.
+const maxPackedID = 0xff
 
 // eventMore holds the fields of an Event that few events use.
 type eventMore struct {
@@ -68,32 +74,37 @@ func (w *World) newMore() *eventMore {
 
 // pack stores e in the zero record r.
 func (w *World) pack(r *traceRec, e *Event) {
-	r.at, r.term, r.index, r.flight, r.typ, r.role = e.AtMs, e.Term, e.Index, e.Flight, e.Type, e.Role
+	r.at, r.term, r.index, r.typ, r.role = e.AtMs, e.Term, e.Index, e.Type, e.Role
 	var msg uint64
 	var client int
 	if f := e.Flight; f != nil {
 		msg, client = f.ID, f.Client
+		r.flight = f.num
+		w.trace.names(f.num)
 	}
-	wide := e.Node > 0xffff || e.Peer > 0xffff
+	wide := e.Node > maxPackedID || e.Peer > maxPackedID
 	if !wide {
-		r.node, r.peer = uint16(e.Node), uint16(e.Peer)
+		r.node, r.peer = uint8(e.Node), uint8(e.Peer)
 	}
 	if wide || e.Index2 != 0 || e.Msg != msg || e.Client != client || e.Note != "" || e.Entry != nil || e.Kind != 0 {
-		r.more = w.newMore()
-		*r.more = eventMore{index2: e.Index2, msg: e.Msg, client: e.Client, note: e.Note, entry: e.Entry, kind: e.Kind}
+		m := w.newMore()
+		*m = eventMore{index2: e.Index2, msg: e.Msg, client: e.Client, note: e.Note, entry: e.Entry, kind: e.Kind}
 		if wide {
-			r.more.wide, r.more.node, r.more.peer = true, e.Node, e.Peer
+			m.wide, m.node, m.peer = true, e.Node, e.Peer
 		}
+		r.more = w.trace.addMore(m)
 	}
 }
 
-// event rebuilds the Event r stores.
-func (w *World) event(r *traceRec) Event {
-	e := Event{AtMs: r.at, Type: r.typ, Node: raft.ID(r.node), Peer: raft.ID(r.peer), Term: r.term, Index: r.index, Role: r.role, Flight: r.flight}
-	if f := r.flight; f != nil {
-		e.Msg, e.Client = f.ID, f.Client
+// event rebuilds the Event r, a record of chunk c, stores.
+func (w *World) event(c *tracePart, r *traceRec) Event {
+	e := Event{AtMs: r.at, Type: r.typ, Node: raft.ID(r.node), Peer: raft.ID(r.peer), Term: r.term, Index: r.index, Role: r.role}
+	if r.flight != 0 {
+		f := w.flights.get(r.flight)
+		e.Flight, e.Msg, e.Client = f, f.ID, f.Client
 	}
-	if m := r.more; m != nil {
+	if r.more != 0 {
+		m := c.more[r.more-1]
 		e.Index2, e.Msg, e.Client, e.Note, e.Entry, e.Kind = m.index2, m.msg, m.client, m.note, m.entry, m.kind
 		if m.wide {
 			e.Node, e.Peer = m.node, m.peer
@@ -115,30 +126,31 @@ func (w *World) emitFlight(t EventType, f *Flight) {
 	if t == EvDeliver {
 		node, peer = f.To, f.From
 	}
-	if node > 0xffff || peer > 0xffff {
+	if node > maxPackedID || peer > maxPackedID {
 		w.emit(Event{Type: t, Node: node, Peer: peer, Msg: f.ID, Flight: f, Client: f.Client})
 		return
 	}
 	r := w.trace.add()
-	r.at, r.typ, r.node, r.peer, r.flight = w.now, t, uint16(node), uint16(peer), f
+	r.at, r.typ, r.node, r.peer, r.flight = w.now, t, uint8(node), uint8(peer), f.num
+	w.trace.names(f.num)
 }
 
 // emitNode appends an event that has only a node, a term and an index, the
 // commonest kind after message events (commit, apply, fsync).
 func (w *World) emitNode(t EventType, node raft.ID, term, index uint64) {
-	if node > 0xffff {
+	if node > maxPackedID {
 		w.emit(Event{Type: t, Node: node, Term: term, Index: index})
 		return
 	}
 	r := w.trace.add()
-	r.at, r.typ, r.node, r.term, r.index = w.now, t, uint16(node), term, index
+	r.at, r.typ, r.node, r.term, r.index = w.now, t, uint8(node), term, index
 }
 
-// emitClient appends a client event about call i (to or from node peer),
-// whose Note is written when the event is read.
+// emitClient appends a client event about call i (to or from node peer,
+// an ID of at most MaxNodes), whose Note is written when the event is read.
 func (w *World) emitClient(t EventType, note clientNote, i int, peer raft.ID) {
 	r := w.trace.add()
-	r.at, r.typ, r.index, r.peer, r.client = w.now, t, uint64(i), uint16(peer), note
+	r.at, r.typ, r.index, r.peer, r.client = w.now, t, uint64(i), uint8(peer), note
 }
 
 // text is the note of a client event about call, to or from node peer.

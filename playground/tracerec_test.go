@@ -1,7 +1,9 @@
 package playground
 
 import (
+	"reflect"
 	"testing"
+	"unsafe"
 
 	"github.com/raftlab/raftlab/raft"
 	"github.com/stretchr/testify/require"
@@ -13,7 +15,8 @@ import (
 func TestTraceKeepsEveryField(t *testing.T) {
 	w, err := New(DefaultSettings())
 	require.NoError(t, err)
-	f := &Flight{ID: 7, Client: 3, From: 2, To: 4}
+	f := w.newFlight() // the trace names flights in the world's store
+	f.ID, f.Client, f.From, f.To = 7, 3, 2, 4
 	for _, e := range []Event{
 		{Type: EvSend, Node: 2, Peer: 4, Msg: 7, Client: 3, Flight: f},
 		{Type: EvDeliver, Node: 4, Peer: 2, Msg: 7, Client: 3, Flight: f},
@@ -59,4 +62,15 @@ func TestClientNotesAreWrittenWhenRead(t *testing.T) {
 		"client 1 asked " + S(leader) + " to put k=v",
 		"client 1 got “ok” for put k=v",
 	}, notes)
+}
+
+// TestTraceRecordsArePointerFree: a trace record stays small and holds no
+// pointers, so that the garbage collector never scans the trace.
+func TestTraceRecordsArePointerFree(t *testing.T) {
+	require.EqualValues(t, 40, unsafe.Sizeof(traceRec{}))
+	typ := reflect.TypeFor[traceRec]()
+	for i := range typ.NumField() {
+		f := typ.Field(i)
+		require.LessOrEqual(t, f.Type.Kind(), reflect.Uint64, "field %s is a %s", f.Name, f.Type)
+	}
 }

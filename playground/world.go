@@ -31,10 +31,10 @@ type World struct {
 	// changed once launched, so clones share them.
 	wire       wire
 	nextFlight uint64
-	// flightBlock is where new flights are allocated (see newFlight),
-	// moreBlock the trace's eventMores (see newMore).
-	flightBlock []Flight
-	moreBlock   []eventMore
+	// flights holds every flight the trace can still name; moreBlock is
+	// where the trace's eventMores are allocated (see newMore).
+	flights   flightStore
+	moreBlock []eventMore
 
 	clients []Client
 	history historyLog
@@ -97,8 +97,8 @@ func (w *World) Clone() *World {
 		}
 	}
 	c.wire = w.wire.clone()
-	c.flightBlock = nil // the rest of the block is w's to hand out
-	c.moreBlock = nil
+	c.flights = w.flights.clone()
+	c.moreBlock = nil // the rest of the block is w's to hand out
 	c.clients = slices.Clone(w.clients)
 	for i := range c.clients {
 		// Each client's call index is append-only: share it, capped.
@@ -131,6 +131,9 @@ func (w *World) RunUntil(t int64) {
 		e := w.queue.take(from)
 		w.now = e.at
 		w.handle(e)
+		if w.trace.dropped {
+			w.trimFlights()
+		}
 	}
 	w.now = max(w.now, t)
 }
