@@ -2,6 +2,7 @@ package playground
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/raftlab/raftlab/raft"
 )
@@ -199,6 +200,13 @@ func (w *World) redirect(n *Node, client int, seq uint64) {
 	w.reply(n, client, Reply{Seq: seq, Redirect: true, Leader: leader})
 }
 
+// refuse turns a request away at a leader that cannot take it now (a
+// transfer under way, no commit in its term yet...), saying why; the
+// client tries again later, as after a redirect to nobody.
+func (w *World) refuse(n *Node, client int, seq uint64, why error) {
+	w.reply(n, client, Reply{Seq: seq, Redirect: true, Refused: strings.TrimPrefix(why.Error(), "raft: ")})
+}
+
 // serve handles a client request at node n.
 func (w *World) serve(n *Node, f *Flight) {
 	cmd, mode := f.Request.Cmd, f.Request.Read
@@ -217,7 +225,7 @@ func (w *World) serve(n *Node, f *Flight) {
 			rm = raft.ReadLease
 		}
 		if err := n.Raft.ReadIndex(n.readSeq, rm); err != nil {
-			w.redirect(n, cmd.Client, cmd.Seq)
+			w.refuse(n, cmd.Client, cmd.Seq, err)
 			return
 		}
 		n.reads[n.readSeq] = pendingRead{client: cmd.Client, seq: cmd.Seq, key: cmd.Key}
@@ -225,7 +233,7 @@ func (w *World) serve(n *Node, f *Flight) {
 	}
 	index, term, err := n.Raft.Propose(EncodeCommand(cmd))
 	if err != nil {
-		w.redirect(n, cmd.Client, cmd.Seq)
+		w.refuse(n, cmd.Client, cmd.Seq, err)
 		return
 	}
 	n.writes = append(n.writes, pendingWrite{index: index, term: term, client: cmd.Client, seq: cmd.Seq})

@@ -148,9 +148,11 @@ type Request struct {
 type Reply struct {
 	Seq uint64
 	// Redirect is set when the node cannot serve the request; Leader is
-	// the leader it knows of, if any.
+	// the leader it knows of, if any. Refused says why a leader turned the
+	// request away ("leadership transfer in progress"); empty otherwise.
 	Redirect bool
 	Leader   raft.ID
+	Refused  string
 	Result   Result
 }
 

@@ -181,6 +181,9 @@ func describeFlight(f *Flight) string {
 	case FlightRequest:
 		return fmt.Sprintf("request %q %s", f.Request.Cmd.String(), route)
 	case FlightReply:
+		if f.Reply.Refused != "" {
+			return fmt.Sprintf("refusal %s (%s)", route, f.Reply.Refused)
+		}
 		if f.Reply.Redirect {
 			return fmt.Sprintf("redirect %s (leader: %s)", route, S(f.Reply.Leader))
 		}
