@@ -158,15 +158,6 @@ func (g *Game) controlRect(name string) (Rect, bool) {
 	return Rect{}, false
 }
 
-func findButton(bs []Button, name string) (Button, bool) {
-	for _, b := range bs {
-		if b.Name == name {
-			return b, true
-		}
-	}
-	return Button{}, false
-}
-
 // labelPointers point at where a key term shows on screen: roles at the
 // servers' labels, term at the number inside each server, the election
 // timeout at the timer arcs, the commit and applied indexes and the

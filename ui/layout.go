@@ -80,9 +80,12 @@ func (l *Layout) Node(id raft.ID) (NodeSpot, bool) {
 	return NodeSpot{}, false
 }
 
-// Button returns a control by name.
-func (l *Layout) Button(name string) (Button, bool) {
-	for _, b := range l.Buttons {
+// Button returns a control of the top bar by name.
+func (l *Layout) Button(name string) (Button, bool) { return findButton(l.Buttons, name) }
+
+// findButton returns the control named name among bs.
+func findButton(bs []Button, name string) (Button, bool) {
+	for _, b := range bs {
 		if b.Name == name {
 			return b, true
 		}
