@@ -1,6 +1,7 @@
 package lessons
 
 import (
+	"cmp"
 	"encoding/json"
 	"fmt"
 	"slices"
@@ -63,15 +64,7 @@ func ParseProgress(data []byte) (*Progress, error) {
 // progress always gives the same bytes).
 func (p *Progress) Marshal() []byte {
 	c := Progress{Lessons: slices.Clone(p.Lessons)}
-	slices.SortFunc(c.Lessons, func(a, b LessonProgress) int {
-		switch {
-		case a.Name < b.Name:
-			return -1
-		case a.Name > b.Name:
-			return 1
-		}
-		return 0
-	})
+	slices.SortFunc(c.Lessons, func(a, b LessonProgress) int { return cmp.Compare(a.Name, b.Name) })
 	if c.Lessons == nil {
 		c.Lessons = []LessonProgress{}
 	}

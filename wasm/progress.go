@@ -12,52 +12,40 @@ const progressKey = "raftlab.lessonProgress"
 
 // localStore keeps lesson progress in the browser's localStorage, so a
 // learner who comes back to the page finds the lessons where they left
-// them. Browsers may refuse storage (private windows, disabled site
-// data): that is an error the lesson panel shows, never a failure.
+// them. Browsers may refuse storage (private windows, disabled site data,
+// a full quota): reading window.localStorage or calling it then throws,
+// which is an error the lesson panel shows, never a failure.
 type localStore struct{}
 
-func (localStore) storage() (v js.Value, err error) {
-	defer func() {
-		// Reading window.localStorage itself throws when storage is
-		// disabled.
-		if r := recover(); r != nil {
-			err = errors.New("this browser does not allow the page to keep data (localStorage)")
+func (localStore) Load() ([]byte, error) {
+	var data []byte
+	err := withStorage("could not be read", func(st js.Value) {
+		if v := st.Call("getItem", progressKey); v.Type() == js.TypeString {
+			data = []byte(v.String())
 		}
-	}()
-	v = js.Global().Get("localStorage")
-	if v.IsUndefined() || v.IsNull() {
-		return v, errors.New("this browser has no localStorage")
-	}
-	return v, nil
+	})
+	return data, err
 }
 
-func (s localStore) Load() (data []byte, err error) {
-	st, err := s.storage()
-	if err != nil {
-		return nil, err
-	}
-	defer func() {
-		if r := recover(); r != nil {
-			err = errors.New("localStorage could not be read")
-		}
-	}()
-	v := st.Call("getItem", progressKey)
-	if v.IsNull() || v.IsUndefined() {
-		return nil, nil
-	}
-	return []byte(v.String()), nil
+func (localStore) Save(data []byte) error {
+	return withStorage("is full or read-only", func(st js.Value) {
+		st.Call("setItem", progressKey, string(data))
+	})
 }
 
-func (s localStore) Save(data []byte) (err error) {
-	st, err := s.storage()
-	if err != nil {
-		return err
-	}
+// withStorage calls f with window.localStorage, turning a missing storage
+// or a JavaScript exception (which syscall/js raises as a panic) into an
+// error that ends with what went wrong.
+func withStorage(what string, f func(st js.Value)) (err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			err = errors.New("localStorage is full or read-only")
+			err = errors.New("this browser's localStorage " + what)
 		}
 	}()
-	st.Call("setItem", progressKey, string(data))
+	st := js.Global().Get("localStorage")
+	if st.IsUndefined() || st.IsNull() {
+		return errors.New("this browser has no localStorage")
+	}
+	f(st)
 	return nil
 }
