@@ -119,10 +119,7 @@ func TestHoveredTermExplainsAndPoints(t *testing.T) {
 // TestTermWithoutAPlaceGlowsInTheNarration: a key term with no place of
 // its own on screen (majority) is pointed at where the narration says it.
 func TestTermWithoutAPlaceGlowsInTheNarration(t *testing.T) {
-	g, err := New(Options{Lesson: 3, Step: 6})
-	require.NoError(t, err)
-	g.w, g.h, g.scale = 1280, 800, 1
-	g.lay = computeLayout(g.w, g.h, 1, g.world().Nodes(), false)
+	g := testGameWith(t, Options{Lesson: 3, Step: 6})
 	ps := g.pointersFor(nil, lessons.Highlight{What: "label", Label: "majority"})
 	require.NotEmpty(t, ps, "step 6 speaks of a majority")
 	for _, p := range ps {

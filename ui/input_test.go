@@ -25,7 +25,13 @@ func testGame(t *testing.T, scenario string) *Game {
 		sc, err = playground.LoadBundled(scenario)
 		require.NoError(t, err)
 	}
-	g, err := New(Options{Scenario: sc})
+	return testGameWith(t, Options{Scenario: sc})
+}
+
+// testGameWith is a game made with opts, laid out on a 1280x800 screen.
+func testGameWith(t *testing.T, opts Options) *Game {
+	t.Helper()
+	g, err := New(opts)
 	require.NoError(t, err)
 	g.w, g.h, g.scale = 1280, 800, 1
 	g.lay = computeLayout(g.w, g.h, 1, g.world().Nodes(), false)

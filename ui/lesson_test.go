@@ -289,10 +289,7 @@ func TestOpenLessonOption(t *testing.T) {
 // more", which scrolls; once the step is done its explanation is scrolled
 // into view; a finger dragged up the panel scrolls too.
 func TestLongStepScrolls(t *testing.T) {
-	g, err := New(Options{Lesson: 14, Step: 8})
-	require.NoError(t, err)
-	g.w, g.h, g.scale = 1280, 800, 1
-	g.lay = computeLayout(g.w, g.h, 1, g.world().Nodes(), false)
+	g := testGameWith(t, Options{Lesson: 14, Step: 8})
 	r := g.lesson.run
 	require.NoError(t, r.Play().Answer(r.Step().Answer))
 	g.paused = false
