@@ -80,10 +80,7 @@ func TestLoadScenarioFile(t *testing.T) {
 // session exactly, including what the user did by hand.
 func TestSaveReplays(t *testing.T) {
 	var saved []byte
-	g, err := New(Options{Save: func(name string, data []byte) error { saved = data; return nil }})
-	require.NoError(t, err)
-	g.w, g.h, g.scale = 1280, 800, 1
-	g.lay = computeLayout(g.w, g.h, 1, g.world().Nodes(), false)
+	g := testGameWith(t, Options{Save: func(name string, data []byte) error { saved = data; return nil }})
 	g.SeekTo(600)
 	g.clientWrite()
 	g.SeekTo(900)
