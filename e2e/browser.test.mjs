@@ -78,9 +78,9 @@ after(async () => {
   server?.kill();
 });
 
-// started waits until the page has drawn its first frame or given up
+// firstFrame waits until the page has drawn its first frame or given up
 // with an error (the wasm can take a while to compile under load).
-const started = (page) => page.waitForFunction(() => window.raftlab?.ready === true || window.raftlab?.error, null, { timeout: 90_000 });
+const firstFrame = (page) => page.waitForFunction(() => window.raftlab?.ready === true || window.raftlab?.error, null, { timeout: 90_000 });
 const state = (page) => page.evaluate(() => window.raftlab.state());
 const layout = (page) => page.evaluate(() => window.raftlab.layout());
 // shot saves a screenshot, with the pointer moved off the playground so that
@@ -156,7 +156,7 @@ test("the playground in the browser", async (t) => {
   let crashed, leaderSeenMs, beforeCrashMs;
 
   await t.test("loads with real download progress, fills the window and draws", async () => {
-    await started(page);
+    await firstFrame(page);
     assert.equal(await page.evaluate(() => window.raftlab.error), undefined);
     console.log(`  first frame ${Date.now() - started} ms after navigation (readyMs ${Math.round(await page.evaluate(() => window.raftlab.readyMs))})`);
     const load = await page.evaluate(() => window.raftlabLoad);
@@ -289,7 +289,7 @@ test("the playground in the browser", async (t) => {
 test("a bundled scenario loads, and the playground follows the window's size", async () => {
   const { page, errors } = await launch();
   await page.goto(baseURL + "?scenario=figure7");
-  await started(page);
+  await firstFrame(page);
   const st = await state(page);
   assert.equal(st.nodes.length, 7);
   assert.match(st.name, /Figure 7/i);
@@ -363,7 +363,7 @@ test("lesson 3 in the browser: every step by clicking, to the end", async () => 
   const started = Date.now();
   const lessonOf = async () => (await state(page)).lesson;
   await page.goto(baseURL);
-  await started(page);
+  await firstFrame(page);
   assert.equal(await page.evaluate(() => window.raftlab.error), undefined);
 
   // Real time: the lesson's steps run for a few simulated seconds each.
@@ -435,7 +435,7 @@ test("lesson 3 in the browser: every step by clicking, to the end", async () => 
 
   // The progress outlives the page: after a reload, the list remembers.
   await page.reload();
-  await started(page);
+  await firstFrame(page);
   st = await pressUntil(page, "lessons", "the list of lessons", (s) => s.lesson?.number === 0);
   assert.deepEqual(st.lesson.progress, [{ name: "03-leader-election", step: 8, furthest: 8, finished: true }], "remembered across a reload");
   assert.deepEqual(errors, [], "no console errors");
@@ -444,11 +444,11 @@ test("lesson 3 in the browser: every step by clicking, to the end", async () => 
 test("lesson progress: a lesson opens where the learner left it", async () => {
   const { page, errors } = await launch();
   await page.goto(baseURL);
-  await started(page);
+  await firstFrame(page);
   // As if an earlier visit had reached step 5 and gone back to step 4.
   await page.evaluate(() => localStorage.setItem("raftlab.lessonProgress", JSON.stringify({ lessons: [{ name: "06-log-repair", step: 4, furthest: 5 }] })));
   await page.reload();
-  await started(page);
+  await firstFrame(page);
   let st = await pressUntil(page, "lessons", "the list of lessons", (s) => s.lesson?.number === 0);
   assert.deepEqual(st.lesson.progress, [{ name: "06-log-repair", step: 4, furthest: 5 }]);
   await shot(page, "lesson-list-progress.png");
@@ -464,14 +464,14 @@ test("lesson progress: a lesson opens where the learner left it", async () => {
   // lessons still open from the start.
   await page.evaluate(() => localStorage.setItem("raftlab.lessonProgress", "{not json"));
   await page.reload();
-  await started(page);
+  await firstFrame(page);
   st = await pressUntil(page, "lessons", "the list of lessons", (s) => s.lesson?.number === 0);
   assert.deepEqual(st.lesson.progress, []);
   await shot(page, "lesson-list-bad-progress.png");
 
   // A teacher's link opens a lesson at a step; a wrong one says what exists.
   await page.goto(baseURL + "?lesson=6&step=2");
-  await started(page);
+  await firstFrame(page);
   st = await state(page);
   assert.deepEqual([st.lesson.number, st.lesson.step], [6, 2]);
   await page.goto(baseURL + "?lesson=99");
@@ -487,7 +487,7 @@ test("lesson progress: a lesson opens where the learner left it", async () => {
 test("Save downloads the session as a scenario file, and Open loads one", async () => {
   const { page, errors } = await launch({ acceptDownloads: true });
   await page.goto(baseURL + "?scenario=leader-crash");
-  await started(page);
+  await firstFrame(page);
   let st = await state(page);
   assert.equal(st.name, "Leader crash and re-election");
 
@@ -502,7 +502,7 @@ test("Save downloads the session as a scenario file, and Open loads one", async 
 
   // A fresh page: the sandbox, then Open the saved file.
   await page.goto(baseURL);
-  await started(page);
+  await firstFrame(page);
   assert.equal((await state(page)).name, "Sandbox");
   const [chooser] = await Promise.all([page.waitForEvent("filechooser", { timeout: 20_000 }), clickControl(page, "open")]);
   await chooser.setFiles(saved);
