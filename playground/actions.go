@@ -264,7 +264,7 @@ func (w *World) DropMessage(id uint64) error {
 		return fmt.Errorf("message %d is not in flight", id)
 	}
 	if !f.Lost {
-		w.wire.replace(id, w.lose(f, lostByHand))
+		f.Lost, f.lostWhy = true, lostByHand
 	}
 	return nil
 }

@@ -89,12 +89,12 @@ func requireFlightsKept(t *testing.T, w *World, what string) {
 		_, r := w.trace.at(i)
 		if r.flight != 0 {
 			require.True(t, kept(r.flight), "%s: event %d names flight %d, trimmed (kept from %d)", what, i, r.flight, w.flights.starts[0])
-			require.Equal(t, r.flight, w.flights.get(r.flight).num, "%s: event %d", what, i)
+			require.Equal(t, r.flight, w.flights.flight(r.flight).ID, "%s: event %d", what, i)
 		}
 	}
 	for _, f := range w.InFlight() {
-		require.True(t, kept(f.num), "%s: flight %d on the wire was trimmed", what, f.ID)
-		require.Same(t, f, w.flights.get(f.num), "%s: flight %d on the wire", what, f.ID)
+		require.True(t, kept(f.ID), "%s: flight %d on the wire was trimmed", what, f.ID)
+		require.Equal(t, *f, *w.flights.flight(f.ID), "%s: flight %d on the wire", what, f.ID)
 	}
 }
 

@@ -6,62 +6,170 @@ import (
 	"github.com/raftlab/raftlab/raft"
 )
 
-// flightBlockSize is how many flights a flightStore block holds.
-const flightBlockSize = 64
+// flightBlockSize is how many flight records a flightStore block holds.
+const flightBlockSize = 128
 
-// flightStore holds a world's flights in blocks, numbered from 1 in the
-// order they are made. A run launches thousands of flights per virtual
-// second and the trace names each by its number rather than by pointer: a
-// trace without pointers is not scanned by the garbage collector, which
-// would otherwise mark every record of the run on every cycle.
+// flightStore keeps a record of every flight a world has sent, by its ID
+// (IDs are handed out from 1 in sending order), for the trace to name. A
+// run sends thousands of flights per virtual second and keeps the trace of
+// all of them, so the records are small and hold no pointers: the garbage
+// collector never scans them, and a run writes half the memory it would
+// keeping the Flights themselves (which the world reuses once they land;
+// see newFlight). What few flights carry (entries, a snapshot, a client's
+// request or reply, a rejection's hints) is kept aside, in the payloads of
+// the record's block.
 //
-// A world's clone shares the blocks (flights are never changed once
-// launched) and puts its next flights in a block of its own, numbered on
+// A world's clone shares the blocks (records are never changed once
+// written) and puts its next records in a block of its own, numbered on
 // from where the original stood, so that a run and its replay number their
 // flights alike. The original goes on filling its last block with numbers
-// the clone gives to flights of its own, but each world reads only its
-// own trace and store.
+// the clone gives to flights of its own, but each world reads only its own
+// trace and store.
 type flightStore struct {
-	// blocks[i] holds flights starts[i] onwards, up to starts[i+1].
-	blocks []*[flightBlockSize]Flight
+	// blocks[i] holds flights starts[i] onwards, up to starts[i+1], and
+	// pays[i] the payloads its records point to.
+	blocks []*[flightBlockSize]flightRec
+	pays   [][]flightPayload
 	starts []uint64
-	// used is how many flights of the last block are handed out (all of
-	// them in a clone, whose last block the original is filling).
+	// used is how many records of the last block are written (all of them
+	// in a clone, whose last block the original is filling).
 	used int
-	// n is the number of flights made so far.
+	// n is the number of flights sent so far, the last ID handed out.
 	n uint64
 }
 
-// add returns a new zero Flight, numbered.
-func (s *flightStore) add() *Flight {
+// flightRec is a sent flight as the store keeps it (see Flight for the
+// fields).
+type flightRec struct {
+	sendAt, deliverAt int64
+	term, index       uint64
+	logTerm, commit   uint64
+	seq               uint64
+	// pay is 1 + the place of the flight's payload in its block's pays,
+	// or 0 when it has none.
+	pay      uint32
+	client   int32
+	from, to uint8 // node IDs are at most MaxNodes
+	kind     FlightKind
+	msgType  raft.MessageType
+	flags    flightFlags
+	lostWhy  lossCause
+}
+
+type flightFlags uint8
+
+const (
+	flagLost flightFlags = 1 << iota
+	flagDuplicate
+	flagReject
+	flagTransfer
+)
+
+// flightPayload holds what a flight carries by pointer: the entries of an
+// AppendEntries (about half the records have some), and the rest, rarer,
+// in extra.
+type flightPayload struct {
+	entries []raft.Entry
+	extra   *flightExtra
+}
+
+// flightExtra holds a client flight's payload, an InstallSnapshot's
+// snapshot, and a rejected append's hints.
+type flightExtra struct {
+	snapshot                    *raft.Snapshot
+	request                     *Request
+	reply                       *Reply
+	conflictTerm, conflictIndex uint64
+}
+
+// payCap is the room a block's payloads start with: a busy run gives
+// payloads to about half its flights.
+const payCap = flightBlockSize / 2
+
+// add records f, just sent, and returns its ID.
+func (s *flightStore) add(f *Flight) uint64 {
 	if len(s.blocks) == 0 || s.used == flightBlockSize {
-		s.blocks = append(s.blocks, new([flightBlockSize]Flight))
+		s.blocks = append(s.blocks, new([flightBlockSize]flightRec))
+		s.pays = append(s.pays, nil)
 		s.starts = append(s.starts, s.n+1)
 		s.used = 0
 	}
-	f := &s.blocks[len(s.blocks)-1][s.used]
+	k := len(s.blocks) - 1
+	r := &s.blocks[k][s.used]
 	s.used++
 	s.n++
-	f.num = s.n
-	return f
+	m := &f.Raft
+	*r = flightRec{
+		sendAt: f.SendAt, deliverAt: f.DeliverAt,
+		term: m.Term, index: m.Index, logTerm: m.LogTerm, commit: m.Commit, seq: m.Seq,
+		client: int32(f.Client), from: uint8(f.From), to: uint8(f.To),
+		kind: f.Kind, msgType: m.Type, lostWhy: f.lostWhy,
+	}
+	for _, b := range [...]struct {
+		on   bool
+		flag flightFlags
+	}{{f.Lost, flagLost}, {f.Duplicate, flagDuplicate}, {m.Reject, flagReject}, {m.Transfer, flagTransfer}} {
+		if b.on {
+			r.flags |= b.flag
+		}
+	}
+	extra := m.Snapshot != nil || f.Request != nil || f.Reply != nil || m.ConflictTerm != 0 || m.ConflictIndex != 0
+	if len(m.Entries) > 0 || extra {
+		p := flightPayload{entries: m.Entries}
+		if extra {
+			p.extra = &flightExtra{snapshot: m.Snapshot, request: f.Request, reply: f.Reply, conflictTerm: m.ConflictTerm, conflictIndex: m.ConflictIndex}
+		}
+		if s.pays[k] == nil {
+			s.pays[k] = make([]flightPayload, 0, payCap)
+		}
+		s.pays[k] = append(s.pays[k], p)
+		r.pay = uint32(len(s.pays[k]))
+	}
+	return s.n
 }
 
-// get returns flight num, which must be kept (see trim).
-func (s *flightStore) get(num uint64) *Flight {
-	i, found := slices.BinarySearch(s.starts, num)
+// flight returns a new Flight equal to flight id as it was sent. The ID
+// must be kept (see trim).
+func (s *flightStore) flight(id uint64) *Flight {
+	i, found := slices.BinarySearch(s.starts, id)
 	if !found {
 		i--
 	}
-	return &s.blocks[i][num-s.starts[i]]
+	r := &s.blocks[i][id-s.starts[i]]
+	f := &Flight{
+		ID: id, Kind: r.kind, Lost: r.flags&flagLost != 0, Duplicate: r.flags&flagDuplicate != 0,
+		lostWhy: r.lostWhy, From: raft.ID(r.from), To: raft.ID(r.to), Client: int(r.client),
+		SendAt: r.sendAt, DeliverAt: r.deliverAt,
+	}
+	if r.kind == FlightRaft {
+		f.Raft = raft.Message{
+			Type: r.msgType, Reject: r.flags&flagReject != 0, Transfer: r.flags&flagTransfer != 0,
+			From: f.From, To: f.To, Term: r.term, Index: r.index, LogTerm: r.logTerm,
+			Commit: r.commit, Seq: r.seq,
+		}
+	}
+	if r.pay != 0 {
+		p := &s.pays[i][r.pay-1]
+		f.Raft.Entries = p.entries
+		if x := p.extra; x != nil {
+			f.Raft.Snapshot, f.Request, f.Reply = x.snapshot, x.request, x.reply
+			f.Raft.ConflictTerm, f.Raft.ConflictIndex = x.conflictTerm, x.conflictIndex
+		}
+	}
+	return f
 }
 
-// clone returns a store sharing s's blocks whose next flight starts a new
+// clone returns a store sharing s's blocks whose next record starts a new
 // block. The slices are shared too, capped: a store only ever writes past
 // its own end (by append), which in a capped slice copies it, and trim
 // only moves a store's start, so neither can change what the other holds.
+// (The original's appends to its last block's payloads may move them, in
+// an array the clone shares; the clone reads only payloads that were there
+// when it was made, and the moved ones hold them too.)
 func (s *flightStore) clone() flightStore {
 	return flightStore{
 		blocks: s.blocks[:len(s.blocks):len(s.blocks)],
+		pays:   s.pays[:len(s.pays):len(s.pays)],
 		starts: s.starts[:len(s.starts):len(s.starts)],
 		used:   flightBlockSize,
 		n:      s.n,
@@ -77,18 +185,32 @@ func (s *flightStore) trim(min uint64) {
 	for k < len(s.blocks)-1 && s.starts[k+1] <= min {
 		k++
 	}
-	s.blocks, s.starts = s.blocks[k:], s.starts[k:]
+	s.blocks, s.pays, s.starts = s.blocks[k:], s.pays[k:], s.starts[k:]
 }
 
-// newFlight returns a new zero Flight.
-func (w *World) newFlight() *Flight { return w.flights.add() }
+// newFlight returns a zero Flight to send. The flights on a world's wire
+// and in its nodes' inboxes are its own (a clone copies them), so a world
+// reuses each once it has landed (see freeFlight): only the store's small
+// record of it outlives its flight.
+func (w *World) newFlight() *Flight {
+	if k := len(w.freeFlights) - 1; k >= 0 {
+		f := w.freeFlights[k]
+		w.freeFlights = w.freeFlights[:k]
+		return f
+	}
+	return new(Flight)
+}
 
-// copyFlight returns a new Flight equal to f but for its number.
+// freeFlight takes back a flight that has landed and been handled.
+func (w *World) freeFlight(f *Flight) {
+	*f = Flight{}
+	w.freeFlights = append(w.freeFlights, f)
+}
+
+// copyFlight returns a new Flight equal to f.
 func (w *World) copyFlight(f *Flight) *Flight {
-	c := w.flights.add()
-	num := c.num
+	c := w.newFlight()
 	*c = *f
-	c.num = num
 	return c
 }
 
@@ -104,8 +226,8 @@ func (w *World) trimFlights() {
 		}
 	}
 	for _, f := range w.wire.slots[w.wire.head:] {
-		if f != nil && f.num < min {
-			min = f.num
+		if f != nil && f.ID < min {
+			min = f.ID
 		}
 	}
 	w.flights.trim(min)
@@ -147,8 +269,7 @@ func (w *World) launch(f *Flight) {
 }
 
 func (w *World) fly(f *Flight, ev EventType) {
-	w.nextFlight++
-	f.ID = w.nextFlight
+	f.ID = w.flights.add(f)
 	w.wire.add(f)
 	w.schedule(event{at: f.DeliverAt, kind: evDeliver, id: f.ID})
 	w.emitFlight(ev, f)
@@ -168,21 +289,23 @@ func (w *World) deliver(id uint64) {
 	if f.Kind == FlightReply {
 		w.emitFlight(EvDeliver, f)
 		w.clientReceive(f)
+		w.freeFlight(f)
 		return
 	}
 	n := w.live(f.To)
 	switch {
 	case f.Lost:
 	case n == nil:
-		f = w.lose(f, lostReceiverDown)
+		f.Lost, f.lostWhy = true, lostReceiverDown
 	case f.Kind == FlightRaft && !w.net.Connected(f.From, f.To):
-		f = w.lose(f, lostCutInFlight)
+		f.Lost, f.lostWhy = true, lostCutInFlight
 	}
 	if f.Lost {
 		if f.Kind == FlightRaft {
 			w.stats.MessagesDropped++
 		}
 		w.emitFlight(EvDrop, f)
+		w.freeFlight(f)
 		return
 	}
 	if f.Kind == FlightRaft {
@@ -195,14 +318,8 @@ func (w *World) deliver(id uint64) {
 	}
 	w.catchUp(n)
 	w.receive(n, f)
+	w.freeFlight(f)
 	w.settle(n)
-}
-
-// lose returns a lost copy of f (flights are never changed in place).
-func (w *World) lose(f *Flight, why lossCause) *Flight {
-	c := w.copyFlight(f)
-	c.Lost, c.lostWhy = true, why
-	return c
 }
 
 // receive steps a message into n, or serves a client request.
@@ -217,5 +334,7 @@ func (w *World) receive(n *Node, f *Flight) {
 	}
 }
 
-// InFlight lists the messages on the wire, oldest first.
+// InFlight lists the messages on the wire, oldest first. The flights are
+// the world's own, reused once they land: copy what must outlive the next
+// event.
 func (w *World) InFlight() []*Flight { return w.wire.list() }

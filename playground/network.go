@@ -83,11 +83,11 @@ const (
 // DeliverAt, so a view can place it anywhere in between. A lost message
 // still flies (and vanishes at DeliverAt), so every message can be drawn.
 type Flight struct {
+	// ID numbers the flights of a run from 1, in sending order; the trace
+	// names a flight by it.
 	ID   uint64
 	Kind FlightKind
 	// Lost is set when the network will not deliver it; LostWhy says why.
-	// (The flags sit beside Kind, where they share a word: a run keeps
-	// every flight.)
 	Lost bool
 	// Duplicate marks the network's extra copy of another message.
 	Duplicate bool
@@ -102,14 +102,11 @@ type Flight struct {
 	// messages, and inline it would double the size of every one.
 	Request *Request // FlightRequest
 	Reply   *Reply   // FlightReply
-
-	// num is the flight's number in its world's flightStore, by which
-	// the trace names it.
-	num uint64
 }
 
 // lossCause says why a flight is lost. It is a code rather than the
-// sentence, which LostWhy writes when it is read: a run keeps every flight.
+// sentence, which LostWhy writes when it is read: the store and the trace
+// keep one for every flight lost in a run.
 type lossCause uint8
 
 const (

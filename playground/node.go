@@ -104,7 +104,11 @@ func (n *Node) clone() *Node {
 	// arenas, which it reuses once the batch is done (raft.Node.Release).
 	c.pending.Messages = slices.Clone(n.pending.Messages)
 	c.pending.Records = slices.Clone(n.pending.Records)
-	c.inbox = slices.Clone(n.inbox)
+	c.inbox = make([]*Flight, len(n.inbox))
+	for i, f := range n.inbox { // a world reuses its flights once handled
+		cp := *f
+		c.inbox[i] = &cp
+	}
 	c.chain = n.chain[:len(n.chain):len(n.chain)] // append-only: sharing is safe
 	c.writes = slices.Clone(n.writes)
 	c.reads = make(map[uint64]pendingRead, len(n.reads))

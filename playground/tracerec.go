@@ -29,6 +29,10 @@ type traceRec struct {
 	typ        EventType
 	role       raft.Role
 	client     clientNote
+	// lost is why the flight named was lost, when it was: a flight can be
+	// lost after it was sent and recorded (its receiver went down, a link
+	// was cut, or somebody dropped it by hand).
+	lost lossCause
 }
 
 // maxPackedID is the largest node ID a traceRec holds itself.
@@ -79,8 +83,8 @@ func (w *World) pack(r *traceRec, e *Event) {
 	var client int
 	if f := e.Flight; f != nil {
 		msg, client = f.ID, f.Client
-		r.flight = f.num
-		w.trace.names(f.num)
+		r.flight, r.lost = f.ID, f.lostWhy
+		w.trace.names(f.ID)
 	}
 	wide := e.Node > maxPackedID || e.Peer > maxPackedID
 	if !wide {
@@ -100,7 +104,10 @@ func (w *World) pack(r *traceRec, e *Event) {
 func (w *World) event(c *tracePart, r *traceRec) Event {
 	e := Event{AtMs: r.at, Type: r.typ, Node: raft.ID(r.node), Peer: raft.ID(r.peer), Term: r.term, Index: r.index, Role: r.role}
 	if r.flight != 0 {
-		f := w.flights.get(r.flight)
+		f := w.flights.flight(r.flight)
+		if r.lost != notLost {
+			f.Lost, f.lostWhy = true, r.lost
+		}
 		e.Flight, e.Msg, e.Client = f, f.ID, f.Client
 	}
 	if r.more != 0 {
@@ -131,8 +138,8 @@ func (w *World) emitFlight(t EventType, f *Flight) {
 		return
 	}
 	r := w.trace.add()
-	r.at, r.typ, r.node, r.peer, r.flight = w.now, t, uint8(node), uint8(peer), f.num
-	w.trace.names(f.num)
+	r.at, r.typ, r.node, r.peer, r.flight, r.lost = w.now, t, uint8(node), uint8(peer), f.ID, f.lostWhy
+	w.trace.names(f.ID)
 }
 
 // emitNode appends an event that has only a node, a term and an index, the

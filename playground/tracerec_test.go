@@ -15,8 +15,12 @@ import (
 func TestTraceKeepsEveryField(t *testing.T) {
 	w, err := New(DefaultSettings())
 	require.NoError(t, err)
-	f := w.newFlight() // the trace names flights in the world's store
-	f.ID, f.Client, f.From, f.To = 7, 3, 2, 4
+	// The trace names flights in the world's store.
+	f := &Flight{Client: 3, From: 2, To: 4, SendAt: 1, DeliverAt: 12, Raft: raft.Message{Type: raft.MsgAppendEntries, From: 2, To: 4, Term: 3, Index: 4, LogTerm: 2, Commit: 1, Seq: 9}}
+	for w.flights.n < 6 {
+		w.flights.add(&Flight{})
+	}
+	f.ID = w.flights.add(f)
 	for _, e := range []Event{
 		{Type: EvSend, Node: 2, Peer: 4, Msg: 7, Client: 3, Flight: f},
 		{Type: EvDeliver, Node: 4, Peer: 2, Msg: 7, Client: 3, Flight: f},
@@ -36,6 +40,20 @@ func TestTraceKeepsEveryField(t *testing.T) {
 	require.Equal(t, Event{AtMs: w.now, Type: EvDeliver, Node: 4, Peer: 2, Msg: 7, Client: 3, Flight: f}, w.EventAt(w.TraceLen()-1))
 	w.emitNode(EvFsync, 5, 0, 123)
 	require.Equal(t, Event{AtMs: w.now, Type: EvFsync, Node: 5, Index: 123}, w.EventAt(w.TraceLen()-1))
+
+	// A flight lost after it was sent (its receiver went down): the drop
+	// shows it lost and why, the send as it was sent. The world then reuses
+	// the Flight itself; the trace does not mind.
+	sent := w.TraceLen()
+	w.emitFlight(EvSend, f)
+	f.Lost, f.lostWhy = true, lostReceiverDown
+	w.emitFlight(EvDrop, f)
+	lost := *f
+	w.freeFlight(f)
+	require.Equal(t, &lost, w.EventAt(w.TraceLen()-1).Flight)
+	require.Equal(t, "S4 is down", w.EventAt(w.TraceLen()-1).Flight.LostWhy())
+	require.False(t, w.EventAt(sent).Flight.Lost)
+	require.Equal(t, uint64(3), w.EventAt(sent).Flight.Raft.Term)
 }
 
 // TestClientNotesAreWrittenWhenRead: a client event's note is written from
@@ -73,4 +91,32 @@ func TestTraceRecordsArePointerFree(t *testing.T) {
 		f := typ.Field(i)
 		require.LessOrEqual(t, f.Type.Kind(), reflect.Uint64, "field %s is a %s", f.Name, f.Type)
 	}
+}
+
+// TestFlightStoreGivesBackWhatWasSent: the store's compact record of a
+// flight, and what it keeps aside, give back the flight as it was sent,
+// whatever it carries.
+func TestFlightStoreGivesBackWhatWasSent(t *testing.T) {
+	var s flightStore
+	snap := &raft.Snapshot{Meta: raft.SnapshotMeta{Index: 9, Term: 2}}
+	flights := []Flight{
+		{Kind: FlightRaft, From: 1, To: 2, SendAt: 5, DeliverAt: 17, Raft: raft.Message{
+			Type: raft.MsgAppendEntries, From: 1, To: 2, Term: 3, Index: 4, LogTerm: 2, Commit: 4, Seq: 11,
+			Entries: []raft.Entry{{Index: 5, Term: 3, Data: []byte("x")}}}},
+		{Kind: FlightRaft, From: 2, To: 1, Lost: true, lostWhy: lostPartitioned, Raft: raft.Message{
+			Type: raft.MsgAppendEntriesResponse, From: 2, To: 1, Term: 3, Index: 4, Reject: true, ConflictTerm: 1, ConflictIndex: 2}},
+		{Kind: FlightRaft, From: 1, To: 3, Duplicate: true, Raft: raft.Message{Type: raft.MsgRequestVote, From: 1, To: 3, Term: 4, Transfer: true}},
+		{Kind: FlightRaft, From: 1, To: 3, Raft: raft.Message{Type: raft.MsgInstallSnapshot, From: 1, To: 3, Term: 4, Snapshot: snap}},
+		{Kind: FlightRequest, To: 3, Client: 2, Request: &Request{Cmd: Command{Op: OpGet, Key: "k"}, Read: LeaseRead}},
+		{Kind: FlightReply, From: 3, Client: 2, Reply: &Reply{Seq: 4, Redirect: true, Leader: 1, Refused: "why"}},
+	}
+	for range 3 * flightBlockSize / len(flights) { // across blocks
+		for i := range flights {
+			f := flights[i]
+			f.ID = s.add(&f)
+			require.Equal(t, &f, s.flight(f.ID))
+		}
+	}
+	require.Equal(t, uint64(3*flightBlockSize/len(flights)*len(flights)), s.n)
+	require.Greater(t, len(s.blocks), 2)
 }

@@ -44,9 +44,6 @@ func (q *wire) get(id uint64) (*Flight, bool) {
 	return nil, false
 }
 
-// replace swaps flight id, which is on the wire, for f.
-func (q *wire) replace(id uint64, f *Flight) { *q.slot(id) = f }
-
 // remove takes flight id, which is on the wire, off it.
 func (q *wire) remove(id uint64) {
 	*q.slot(id) = nil
@@ -68,8 +65,15 @@ func (q *wire) list() []*Flight {
 	return out
 }
 
-// clone returns a copy with slots of its own (the flights are shared: they
-// are never changed once launched).
+// clone returns a copy with slots and flights of its own (a world reuses
+// its flights once they land).
 func (q *wire) clone() wire {
-	return wire{slots: append([]*Flight(nil), q.slots[q.head:]...), base: q.base, n: q.n}
+	c := wire{slots: make([]*Flight, len(q.slots)-q.head), base: q.base, n: q.n}
+	for i, f := range q.slots[q.head:] {
+		if f != nil {
+			cp := *f
+			c.slots[i] = &cp
+		}
+	}
+	return c
 }

@@ -27,11 +27,11 @@ type World struct {
 	nodes    [MaxNodes + 1]*Node
 	net      Network
 
-	// wire holds the messages on the wire, by ID. A Flight is never
-	// changed once launched, so clones share them.
-	wire       wire
-	nextFlight uint64
-	// flights holds every flight the trace can still name; moreBlock is
+	// wire holds the messages on the wire, by ID; freeFlights are landed
+	// ones to reuse (see newFlight).
+	wire        wire
+	freeFlights []*Flight
+	// flights records every flight the trace can still name; moreBlock is
 	// where the trace's eventMores are allocated (see newMore).
 	flights   flightStore
 	moreBlock []eventMore
@@ -87,7 +87,8 @@ func New(s Settings) (*World, error) {
 }
 
 // Clone returns an independent copy of the world, sharing only immutable
-// data (entries, snapshots, flights, the trace written so far).
+// data (entries, snapshots, the records of flights sent, the trace written
+// so far).
 func (w *World) Clone() *World {
 	c := *w
 	c.queue = w.queue.clone()
@@ -97,6 +98,7 @@ func (w *World) Clone() *World {
 		}
 	}
 	c.wire = w.wire.clone()
+	c.freeFlights = nil
 	c.flights = w.flights.clone()
 	c.moreBlock = nil // the rest of the block is w's to hand out
 	c.clients = slices.Clone(w.clients)
@@ -315,6 +317,7 @@ func (w *World) finishFsync(n *Node) {
 	n.inbox = nil
 	for _, f := range inbox {
 		w.receive(n, f)
+		w.freeFlight(f)
 	}
 	// Nothing arrives while the node steps its inbox (arrivals are events
 	// of their own): the slice is free to gather the next wait's, cleared

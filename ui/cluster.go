@@ -10,9 +10,11 @@ import (
 	"github.com/raftlab/raftlab/raft"
 )
 
-// msgSpot is where a message was drawn, for clicks and hovers.
+// msgSpot is where a message was drawn, for clicks and hovers. It keeps a
+// copy of the flight: the world reuses its flights once they land, which
+// may be before the click that looks for it.
 type msgSpot struct {
-	f    *playground.Flight
+	f    playground.Flight
 	x, y float64
 }
 
@@ -133,7 +135,7 @@ func (g *Game) drawMessages(dst *ebiten.Image, w *playground.World) {
 		if f.Lost && p > 0.5 {
 			g.drawCross(dst, x, y)
 		}
-		g.msgSpots = append(g.msgSpots, msgSpot{f: f, x: x, y: y})
+		g.msgSpots = append(g.msgSpots, msgSpot{f: *f, x: x, y: y})
 	}
 }
 

@@ -87,8 +87,8 @@ func (g *Game) pointersFor(out []pointer, h lessons.Highlight) []pointer {
 // messagePointers circles the messages in flight of a type ("heartbeat":
 // AppendEntries without entries), where they were last drawn.
 func (g *Game) messagePointers(out []pointer, typ string) []pointer {
-	for _, m := range g.msgSpots {
-		if messageIs(m.f, typ) {
+	for i := range g.msgSpots {
+		if m := &g.msgSpots[i]; messageIs(&m.f, typ) {
 			out = append(out, pointer{shape: ringShape, x: m.x, y: m.y, r: 13 * g.scale})
 		}
 	}

@@ -82,7 +82,7 @@ func TestHighlightPointers(t *testing.T) {
 		g.SeekTo(at)
 		g.msgSpots, hb = g.msgSpots[:0], 0
 		for i, f := range g.world().InFlight() {
-			g.msgSpots = append(g.msgSpots, msgSpot{f: f, x: float64(i), y: 1})
+			g.msgSpots = append(g.msgSpots, msgSpot{f: *f, x: float64(i), y: 1})
 			if f.Kind == playground.FlightRaft && f.Raft.Type == raft.MsgAppendEntries && len(f.Raft.Entries) == 0 {
 				hb++
 			}

@@ -247,9 +247,10 @@ func (g *Game) scrubTo(x float64) {
 func (g *Game) hitMessage(x, y float64) (*playground.Flight, bool) {
 	best := 9 * g.scale
 	var hit *playground.Flight
-	for _, m := range g.msgSpots {
+	for i := range g.msgSpots {
+		m := &g.msgSpots[i]
 		if d := math.Hypot(x-m.x, y-m.y); d < best {
-			best, hit = d, m.f
+			best, hit = d, &m.f
 		}
 	}
 	return hit, hit != nil
