@@ -87,9 +87,9 @@ func requireFlightsKept(t *testing.T, w *World, what string) {
 	}
 	for i := w.TraceStart(); i < w.TraceLen(); i++ {
 		_, r := w.trace.at(i)
-		if r.flight != 0 {
-			require.True(t, kept(r.flight), "%s: event %d names flight %d, trimmed (kept from %d)", what, i, r.flight, w.flights.starts[0])
-			require.Equal(t, r.flight, w.flights.flight(r.flight).ID, "%s: event %d", what, i)
+		if id := r.flight(); id != 0 {
+			require.True(t, kept(id), "%s: event %d names flight %d, trimmed (kept from %d)", what, i, id, w.flights.starts[0])
+			require.Equal(t, id, w.flights.flight(id).ID, "%s: event %d", what, i)
 		}
 	}
 	for _, f := range w.InFlight() {

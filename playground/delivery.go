@@ -105,13 +105,17 @@ func (s *flightStore) add(f *Flight) uint64 {
 		client: int32(f.Client), from: uint8(f.From), to: uint8(f.To),
 		kind: f.Kind, msgType: m.Type, lostWhy: f.lostWhy,
 	}
-	for _, b := range [...]struct {
-		on   bool
-		flag flightFlags
-	}{{f.Lost, flagLost}, {f.Duplicate, flagDuplicate}, {m.Reject, flagReject}, {m.Transfer, flagTransfer}} {
-		if b.on {
-			r.flags |= b.flag
-		}
+	if f.Lost {
+		r.flags |= flagLost
+	}
+	if f.Duplicate {
+		r.flags |= flagDuplicate
+	}
+	if m.Reject {
+		r.flags |= flagReject
+	}
+	if m.Transfer {
+		r.flags |= flagTransfer
 	}
 	extra := m.Snapshot != nil || f.Request != nil || f.Reply != nil || m.ConflictTerm != 0 || m.ConflictIndex != 0
 	if len(m.Entries) > 0 || extra {

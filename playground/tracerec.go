@@ -8,19 +8,20 @@ import (
 
 // traceRec is how the trace stores an Event: a run writes a few thousand
 // events per virtual second, most of them message sends and deliveries, so
-// the record keeps only what most events use, in 40 bytes to Event's 136.
+// the record keeps only what most events use, in 32 bytes to Event's 136.
 // It holds no pointers, so that the garbage collector does not scan the
-// trace: a message event names its Flight by number in the world's
-// flightStore (its Msg and Client are the flight's), and the fields few
-// events use are kept aside, in an eventMore its chunk points to. A client
+// trace: a message event names its Flight by ID in the world's flightStore
+// (its Msg and Client are the flight's), in the place of the term, which
+// message events do not have; and the fields few events use are kept
+// aside, in an eventMore its chunk points to. A client
 // event keeps the history index of its call in index and writes its Note
 // only when it is read (see clientNote), so that a run does not format a
 // sentence per call that nobody may ever read.
 type traceRec struct {
-	at     int64
-	term   uint64
-	index  uint64
-	flight uint64 // 0: none
+	at int64
+	// term is the event's term, or a message event's flight (0: none).
+	term  uint64
+	index uint64
 	// node and peer are the event's, unless they do not fit (then they
 	// are in more): node IDs are at most MaxNodes, and a byte each keeps
 	// the record at 40 bytes.
@@ -43,12 +44,16 @@ type eventMore struct {
 	// wide is set when Node and Peer did not fit the record.
 	wide       bool
 	node, peer raft.ID
-	index2     uint64
-	msg        uint64
-	client     int
-	note       string
-	entry      []byte
-	kind       raft.EntryKind
+	// term is a message event's term, flight the flight of an event of
+	// another type (neither has happened yet: the record has one place
+	// for both).
+	term, flight uint64
+	index2       uint64
+	msg          uint64
+	client       int
+	note         string
+	entry        []byte
+	kind         raft.EntryKind
 }
 
 // clientNote says which sentence a client event's Note is.
@@ -76,23 +81,43 @@ func (w *World) newMore() *eventMore {
 	return m
 }
 
+// isMessage reports whether events of type t are about a flight, which
+// their record names in the place of the term.
+func (t EventType) isMessage() bool { return t >= EvSend && t <= EvDuplicate }
+
+// flight returns the flight r names (0: none, or kept aside).
+func (r *traceRec) flight() uint64 {
+	if r.typ.isMessage() {
+		return r.term
+	}
+	return 0
+}
+
 // pack stores e in the zero record r.
 func (w *World) pack(r *traceRec, e *Event) {
-	r.at, r.term, r.index, r.typ, r.role = e.AtMs, e.Term, e.Index, e.Type, e.Role
-	var msg uint64
+	r.at, r.index, r.typ, r.role = e.AtMs, e.Index, e.Type, e.Role
+	var msg, term, flight uint64
 	var client int
 	if f := e.Flight; f != nil {
 		msg, client = f.ID, f.Client
-		r.flight, r.lost = f.ID, f.lostWhy
+		r.lost = f.lostWhy
 		w.trace.names(f.ID)
+	}
+	switch {
+	case e.Type.isMessage():
+		r.term, term = msg, e.Term
+	case e.Flight != nil:
+		r.term, flight = e.Term, msg
+	default:
+		r.term = e.Term
 	}
 	wide := e.Node > maxPackedID || e.Peer > maxPackedID
 	if !wide {
 		r.node, r.peer = uint8(e.Node), uint8(e.Peer)
 	}
-	if wide || e.Index2 != 0 || e.Msg != msg || e.Client != client || e.Note != "" || e.Entry != nil || e.Kind != 0 {
+	if wide || term != 0 || flight != 0 || e.Index2 != 0 || e.Msg != msg || e.Client != client || e.Note != "" || e.Entry != nil || e.Kind != 0 {
 		m := w.newMore()
-		*m = eventMore{index2: e.Index2, msg: e.Msg, client: e.Client, note: e.Note, entry: e.Entry, kind: e.Kind}
+		*m = eventMore{term: term, flight: flight, index2: e.Index2, msg: e.Msg, client: e.Client, note: e.Note, entry: e.Entry, kind: e.Kind}
 		if wide {
 			m.wide, m.node, m.peer = true, e.Node, e.Peer
 		}
@@ -102,16 +127,29 @@ func (w *World) pack(r *traceRec, e *Event) {
 
 // event rebuilds the Event r, a record of chunk c, stores.
 func (w *World) event(c *tracePart, r *traceRec) Event {
-	e := Event{AtMs: r.at, Type: r.typ, Node: raft.ID(r.node), Peer: raft.ID(r.peer), Term: r.term, Index: r.index, Role: r.role}
-	if r.flight != 0 {
-		f := w.flights.flight(r.flight)
+	e := Event{AtMs: r.at, Type: r.typ, Node: raft.ID(r.node), Peer: raft.ID(r.peer), Index: r.index, Role: r.role}
+	flight := r.flight()
+	if flight == 0 {
+		e.Term = r.term
+	}
+	var m *eventMore
+	if r.more != 0 {
+		m = c.more[r.more-1]
+		if m.flight != 0 {
+			flight = m.flight
+		}
+		if m.term != 0 {
+			e.Term = m.term
+		}
+	}
+	if flight != 0 {
+		f := w.flights.flight(flight)
 		if r.lost != notLost {
 			f.Lost, f.lostWhy = true, r.lost
 		}
 		e.Flight, e.Msg, e.Client = f, f.ID, f.Client
 	}
-	if r.more != 0 {
-		m := c.more[r.more-1]
+	if m != nil {
 		e.Index2, e.Msg, e.Client, e.Note, e.Entry, e.Kind = m.index2, m.msg, m.client, m.note, m.entry, m.kind
 		if m.wide {
 			e.Node, e.Peer = m.node, m.peer
@@ -138,7 +176,7 @@ func (w *World) emitFlight(t EventType, f *Flight) {
 		return
 	}
 	r := w.trace.add()
-	r.at, r.typ, r.node, r.peer, r.flight, r.lost = w.now, t, uint8(node), uint8(peer), f.ID, f.lostWhy
+	r.at, r.typ, r.node, r.peer, r.term, r.lost = w.now, t, uint8(node), uint8(peer), f.ID, f.lostWhy
 	w.trace.names(f.ID)
 }
 

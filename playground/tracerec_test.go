@@ -25,6 +25,8 @@ func TestTraceKeepsEveryField(t *testing.T) {
 		{Type: EvSend, Node: 2, Peer: 4, Msg: 7, Client: 3, Flight: f},
 		{Type: EvDeliver, Node: 4, Peer: 2, Msg: 7, Client: 3, Flight: f},
 		{Type: EvDrop, Node: 2, Peer: 4, Msg: 9, Client: 1, Flight: f},
+		{Type: EvSend, Node: 2, Peer: 4, Msg: 7, Client: 3, Flight: f, Term: 5},
+		{Type: EvNote, Node: 2, Msg: 7, Client: 3, Flight: f, Term: 6, Index: 2, Note: "about a flight"},
 		{Type: EvAppend, Node: 1, Index: 5, Index2: 5, Term: 2, Entry: []byte("x"), Kind: raft.EntryConfig},
 		{Type: EvRole, Node: 3, Peer: 1, Role: raft.Leader, Term: 9, Note: " (why)"},
 		{Type: EvNote, Node: 70_000, Peer: 1 << 40, Note: "wide"},
@@ -82,14 +84,16 @@ func TestClientNotesAreWrittenWhenRead(t *testing.T) {
 	}, notes)
 }
 
-// TestTraceRecordsArePointerFree: a trace record stays small and holds no
-// pointers, so that the garbage collector never scans the trace.
+// TestTraceRecordsArePointerFree: trace and flight records stay small and
+// hold no pointers, so that the garbage collector never scans them.
 func TestTraceRecordsArePointerFree(t *testing.T) {
-	require.EqualValues(t, 40, unsafe.Sizeof(traceRec{}))
-	typ := reflect.TypeFor[traceRec]()
-	for i := range typ.NumField() {
-		f := typ.Field(i)
-		require.LessOrEqual(t, f.Type.Kind(), reflect.Uint64, "field %s is a %s", f.Name, f.Type)
+	require.EqualValues(t, 32, unsafe.Sizeof(traceRec{}))
+	require.EqualValues(t, 72, unsafe.Sizeof(flightRec{}))
+	for _, typ := range []reflect.Type{reflect.TypeFor[traceRec](), reflect.TypeFor[flightRec]()} {
+		for i := range typ.NumField() {
+			f := typ.Field(i)
+			require.LessOrEqual(t, f.Type.Kind(), reflect.Uint64, "%s field %s is a %s", typ, f.Name, f.Type)
+		}
 	}
 }
 
