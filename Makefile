@@ -2,11 +2,12 @@
 GO ?= go
 WEB := build/web
 
-.PHONY: test vet unit e2e e2e-deps e2e-browser e2e-desktop web raftserve serve bench bench-fps fuzz chaos
+.PHONY: test vet unit race e2e e2e-deps e2e-browser e2e-desktop web raftserve serve bench bench-fps fuzz chaos
 
-# vet and the Go tests first, then the end-to-end tests: the browser build in
-# headless Chromium and the desktop app under Xvfb.
-test: vet unit e2e
+# vet and the Go tests first (the clone tests again under the race
+# detector), then the end-to-end tests: the browser build in headless
+# Chromium and the desktop app under Xvfb.
+test: vet unit race e2e
 
 vet:
 	@bad=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
@@ -16,6 +17,11 @@ vet:
 
 unit:
 	$(GO) test -count=1 ./...
+
+# A world and its clones run at once under the race detector (which needs
+# cgo, and so a C compiler).
+race: e2e-deps
+	$(GO) test -count=1 -race -run '^TestClone' ./playground/
 
 # The browser build: main.wasm (and its gzip -9 form, which raftserve sends
 # as is), index.html and Go's wasm_exec.js, in build/web.

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Makes sure the end-to-end tests and the frame-rate benchmark have what they
-# need: Chromium and fonts for the browser test, Xvfb and the X11/OpenGL
-# runtime libraries for the desktop test, Node.js and playwright-core (from
-# the committed package-lock.json). Installs what is missing when run as
+# Makes sure the end-to-end tests, the race test and the frame-rate benchmark
+# have what they need: Chromium and fonts for the browser test, Xvfb and the
+# X11/OpenGL runtime libraries for the desktop test, a C compiler for the
+# race detector (it needs cgo), Node.js and playwright-core (from the
+# committed package-lock.json). Installs what is missing when run as
 # root; otherwise says what to install and fails.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -15,6 +16,7 @@ need_cmd chromium chromium
 need_cmd Xvfb xvfb
 need_cmd xvfb-run xvfb
 need_cmd xauth xauth
+need_cmd gcc gcc
 need_cmd node nodejs
 need_cmd npm npm
 if command -v dpkg-query >/dev/null 2>&1; then

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"math/rand/v2"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -203,4 +204,36 @@ func BenchmarkChaosSeed(b *testing.B) {
 	if o.Failed() || o.Calls == 0 {
 		b.Fatalf("chaos seed 1: %d violations, linearizability %s, %d calls", len(o.Violations), o.Linearizability, o.Calls)
 	}
+}
+
+// BenchmarkWindowedSession runs a session as the app does for an hour of
+// virtual time (5 nodes, a write every 250 ms, snapshots every 100 entries,
+// the app's 50,000-event trace window, checkpoints) and reports the live
+// heap at the end: what a long interactive session keeps.
+func BenchmarkWindowedSession(b *testing.B) {
+	const hour = 60 * 60 * 1000
+	var steps []Step
+	for at, i := int64(500), 0; at < hour; at, i = at+250, i+1 {
+		steps = append(steps, Step{At: at, Do: "put", Key: benchKeys[i%len(benchKeys)], Value: fmt.Sprint(i)})
+	}
+	var live uint64
+	for b.Loop() {
+		set := DefaultSettings()
+		set.SnapshotEvery = 100
+		w, err := New(set)
+		if err != nil {
+			b.Fatal(err)
+		}
+		s := NewSession(w, steps)
+		s.SetTraceWindow(50_000)
+		s.RunUntil(hour)
+		benchCheck(b, s.World(), 14_000)
+		runtime.GC()
+		var m runtime.MemStats
+		runtime.ReadMemStats(&m)
+		live = m.HeapAlloc
+		runtime.KeepAlive(s)
+	}
+	b.ReportMetric(float64(live)/1e6, "live-MB")
+	b.ReportMetric(float64(b.N)*hour/1000/b.Elapsed().Seconds(), "virtual-s/s")
 }

@@ -144,3 +144,26 @@ func TestTrimmedFlightsAreUnreachable(t *testing.T) {
 	}
 	require.Positive(t, trimmed, "no checkpoint trimmed its flights")
 }
+
+// TestCloneRunsAlongsideItsOriginal: a world and its clone share only what
+// neither changes, so they can run at once (go test -race checks it), as
+// a view running one while another computes a seek may.
+func TestCloneRunsAlongsideItsOriginal(t *testing.T) {
+	s := DefaultSettings()
+	s.DropRate, s.DuplicateRate, s.SnapshotEvery = 0.05, 0.05, 20
+	w, err := New(s)
+	require.NoError(t, err)
+	cloneLoad(w, 1000)
+	c := w.Clone()
+	done := make(chan bool)
+	for _, x := range []*World{w, c} {
+		go func() {
+			cloneLoad(x, 3000)
+			x.Trace()
+			done <- true
+		}()
+	}
+	<-done
+	<-done
+	require.Equal(t, fingerprint(t, w)+wireText(w), fingerprint(t, c)+wireText(c), "the clone ran differently from its original")
+}

@@ -163,14 +163,14 @@ func (s *flightStore) flight(id uint64) *Flight {
 	return f
 }
 
-// clone returns a store sharing s's blocks whose next record starts a new
-// block. The slices are shared too, capped: a store only ever writes past
+// clone returns a store sharing s's blocks. Both s and the clone put their
+// next records in a block of their own, so that neither writes to a block
+// (or its payloads) the other reads, and two worlds can run at once. The
+// slices of blocks are shared too, capped: a store only ever writes past
 // its own end (by append), which in a capped slice copies it, and trim
-// only moves a store's start, so neither can change what the other holds.
-// (The original's appends to its last block's payloads may move them, in
-// an array the clone shares; the clone reads only payloads that were there
-// when it was made, and the moved ones hold them too.)
+// copies what it keeps.
 func (s *flightStore) clone() flightStore {
+	s.used = flightBlockSize
 	return flightStore{
 		blocks: s.blocks[:len(s.blocks):len(s.blocks)],
 		pays:   s.pays[:len(s.pays):len(s.pays)],
@@ -181,15 +181,18 @@ func (s *flightStore) clone() flightStore {
 }
 
 // trim drops the blocks that hold only flights numbered below min, so that
-// a world with a trace window does not keep every flight of its run. (The
-// dropped pointers stay in the slices' array, which other worlds may share,
-// until append moves the slices to a new one.)
+// a world with a trace window does not keep every flight of its run. The
+// slices kept are copied: their old arrays, which clones share, still point
+// to the dropped blocks, and a session's checkpoints, each holding one,
+// would otherwise keep every block of the run.
 func (s *flightStore) trim(min uint64) {
 	k := 0
 	for k < len(s.blocks)-1 && s.starts[k+1] <= min {
 		k++
 	}
-	s.blocks, s.pays, s.starts = s.blocks[k:], s.pays[k:], s.starts[k:]
+	if k > 0 {
+		s.blocks, s.pays, s.starts = slices.Clone(s.blocks[k:]), slices.Clone(s.pays[k:]), slices.Clone(s.starts[k:])
+	}
 }
 
 // newFlight returns a zero Flight to send. The flights on a world's wire
@@ -218,10 +221,10 @@ func (w *World) copyFlight(f *Flight) *Flight {
 	return c
 }
 
-// trimFlights drops the flights no trace record can name any more: those
-// older than every flight the kept trace names and every flight on the
-// wire (whose delivery or loss will be recorded). Flights waiting in an
-// inbox were recorded on delivery and are not recorded again.
+// trimFlights drops the records of flights no trace record can name any
+// more: those older than every flight the kept trace names and every
+// flight on the wire (whose delivery or loss will be recorded). Flights
+// waiting in an inbox were recorded on delivery and are not recorded again.
 func (w *World) trimFlights() {
 	min := w.flights.n + 1
 	for i := range w.trace.chunks {
@@ -291,6 +294,11 @@ func (w *World) deliver(id uint64) {
 	}
 	w.wire.remove(id)
 	if f.Kind == FlightReply {
+		if f.Lost { // dropped by hand: the client will time out and retry
+			w.emitFlight(EvDrop, f)
+			w.freeFlight(f)
+			return
+		}
 		w.emitFlight(EvDeliver, f)
 		w.clientReceive(f)
 		w.freeFlight(f)

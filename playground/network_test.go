@@ -48,3 +48,34 @@ func TestRefusalSaysWhy(t *testing.T) {
 	}
 	assert.True(t, found, "the trace says why the write was refused")
 }
+
+// TestDroppedReplyIsNotDelivered: a client's reply dropped by hand never
+// reaches it (it once was delivered all the same): the client times out,
+// asks again and gets its answer from a later attempt.
+func TestDroppedReplyIsNotDelivered(t *testing.T) {
+	w, leader := ledWorld(t)
+	call := w.Submit(Command{Op: OpPut, Key: "k", Value: "v"}, leader, ReadIndexRead)
+	var reply uint64
+	for reply == 0 && w.Now() < 2000 {
+		w.RunUntil(w.Now() + 1)
+		for _, f := range w.InFlight() {
+			if f.Kind == FlightReply {
+				reply = f.ID
+			}
+		}
+	}
+	require.NotZero(t, reply, "no reply went out")
+	require.NoError(t, w.DropMessage(reply))
+	w.RunUntil(w.Now() + 5000)
+	var got []EventType
+	for _, e := range w.Trace() {
+		if e.Msg == reply && e.Type != EvSend {
+			got = append(got, e.Type)
+			require.Equal(t, "dropped by hand", e.Flight.LostWhy())
+		}
+	}
+	require.Equal(t, []EventType{EvDrop}, got)
+	c := w.History()[call]
+	require.True(t, c.Done && c.Result.OK, "the call was not answered: %+v", c)
+	require.Greater(t, c.Attempts, 1)
+}

@@ -155,3 +155,11 @@ func (w *World) TraceLen() int { return w.trace.n }
 
 // EventAt returns event i of the run, for TraceStart <= i < TraceLen.
 func (w *World) EventAt(i int) Event { return w.event(w.trace.at(i)) }
+
+// EventTypeAt returns the type of event i, for TraceStart <= i < TraceLen:
+// views that scan the trace for a few types look at each event's type
+// without building the event (which, for a message, builds its Flight).
+func (w *World) EventTypeAt(i int) EventType {
+	_, r := w.trace.at(i)
+	return r.typ
+}

@@ -24,7 +24,7 @@ type traceRec struct {
 	index uint64
 	// node and peer are the event's, unless they do not fit (then they
 	// are in more): node IDs are at most MaxNodes, and a byte each keeps
-	// the record at 40 bytes.
+	// the record at 32 bytes.
 	node, peer uint8
 	more       uint16 // 0: none; else 1 + its place in the chunk's more
 	typ        EventType
@@ -71,7 +71,7 @@ const moreBlockSize = 64
 
 // newMore returns a new zero eventMore. Every append on every node keeps
 // one (for its entry) as long as the trace, so they are allocated in
-// blocks, as flights are; a world's clone starts a block of its own.
+// blocks, as flight records are; a world's clone starts a block of its own.
 func (w *World) newMore() *eventMore {
 	if len(w.moreBlock) == 0 {
 		w.moreBlock = make([]eventMore, moreBlockSize)

@@ -36,6 +36,7 @@ func TestTraceKeepsEveryField(t *testing.T) {
 		e.AtMs = w.now
 		w.emit(e)
 		require.Equal(t, e, w.EventAt(w.TraceLen()-1))
+		require.Equal(t, e.Type, w.EventTypeAt(w.TraceLen()-1))
 	}
 	w.now++
 	w.emitFlight(EvDeliver, f)
@@ -58,15 +59,22 @@ func TestTraceKeepsEveryField(t *testing.T) {
 	require.Equal(t, uint64(3), w.EventAt(sent).Flight.Raft.Term)
 }
 
-// TestClientNotesAreWrittenWhenRead: a client event's note is written from
-// its call when the event is read, and says what it said when the call was
-// made and answered.
-func TestClientNotesAreWrittenWhenRead(t *testing.T) {
+// ledWorld is a default world run until it has elected its leader.
+func ledWorld(t *testing.T) (*World, raft.ID) {
+	t.Helper()
 	w, err := New(DefaultSettings())
 	require.NoError(t, err)
 	w.RunUntil(1000)
 	leader, ok := w.Leader()
 	require.True(t, ok)
+	return w, leader
+}
+
+// TestClientNotesAreWrittenWhenRead: a client event's note is written from
+// its call when the event is read, and says what it said when the call was
+// made and answered.
+func TestClientNotesAreWrittenWhenRead(t *testing.T) {
+	w, leader := ledWorld(t)
 	i := w.Submit(Command{Op: OpPut, Key: "k", Value: "v"}, leader, ReadIndexRead)
 	w.RunUntil(1500)
 	require.True(t, w.History()[i].Done)

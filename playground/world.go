@@ -88,7 +88,8 @@ func New(s Settings) (*World, error) {
 
 // Clone returns an independent copy of the world, sharing only immutable
 // data (entries, snapshots, the records of flights sent, the trace written
-// so far).
+// so far). The original starts new blocks for what it records next, so
+// the two can run at once.
 func (w *World) Clone() *World {
 	c := *w
 	c.queue = w.queue.clone()

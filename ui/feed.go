@@ -81,7 +81,7 @@ func (g *Game) drawFeed(dst *ebiten.Image) {
 	area := g.feedArea()
 	w := g.world()
 	newest := w.TraceLen() - 1
-	for newest >= w.TraceStart() && !g.filter.shows(w.EventAt(newest).Type) {
+	for newest >= w.TraceStart() && !g.filter.shows(w.EventTypeAt(newest)) {
 		newest--
 	}
 	key := feedKey{newest: newest, filter: g.filter, area: area}
@@ -124,10 +124,10 @@ func (g *Game) renderFeed(img *ebiten.Image, newest int) {
 	y := 62 * s
 	w := g.world()
 	for i := newest; i >= w.TraceStart() && y < area.H-8*s; i-- {
-		e := w.EventAt(i)
-		if !g.filter.shows(e.Type) {
+		if !g.filter.shows(w.EventTypeAt(i)) {
 			continue
 		}
+		e := w.EventAt(i)
 		c := colText
 		if e.Type == playground.EvViolation {
 			c = colBad

@@ -29,6 +29,12 @@ type timelineMarkers struct {
 
 func (m *timelineMarkers) update(w *playground.World) {
 	for i := max(m.scanned, w.TraceStart()); i < w.TraceLen(); i++ {
+		switch w.EventTypeAt(i) {
+		case playground.EvRole, playground.EvCrash, playground.EvRestart, playground.EvPartition,
+			playground.EvCut, playground.EvHeal, playground.EvViolation:
+		default:
+			continue
+		}
 		e := w.EventAt(i)
 		switch {
 		case e.Type == playground.EvRole && e.Role == raft.Leader:
