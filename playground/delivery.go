@@ -20,11 +20,9 @@ const flightBlockSize = 128
 // the record's block.
 //
 // A world's clone shares the blocks (records are never changed once
-// written) and puts its next records in a block of its own, numbered on
-// from where the original stood, so that a run and its replay number their
-// flights alike. The original goes on filling its last block with numbers
-// the clone gives to flights of its own, but each world reads only its own
-// trace and store.
+// written), and from then on each of the two puts its records in blocks of
+// its own, numbered on from where they stood, so that a run and its replay
+// number their flights alike.
 type flightStore struct {
 	// blocks[i] holds flights starts[i] onwards, up to starts[i+1], and
 	// pays[i] the payloads its records point to.
@@ -32,7 +30,7 @@ type flightStore struct {
 	pays   [][]flightPayload
 	starts []uint64
 	// used is how many records of the last block are written (all of them
-	// in a clone, whose last block the original is filling).
+	// once the block is shared with a clone).
 	used int
 	// n is the number of flights sent so far, the last ID handed out.
 	n uint64
