@@ -21,6 +21,8 @@ need_cmd node nodejs
 need_cmd npm npm
 if command -v dpkg-query >/dev/null 2>&1; then
   need_pkg fonts-liberation
+  # gcc only recommends the C library's headers, which cgo needs.
+  need_pkg libc6-dev
   # Ebiten loads these at run time (no -dev packages, no cgo).
   for p in libgl1 libegl1 libgl1-mesa-dri libx11-6 libxcursor1 libxext6 libxi6 libxinerama1 libxrandr2 libxrender1; do
     need_pkg "$p"
