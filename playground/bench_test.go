@@ -53,20 +53,29 @@ func benchCheck(b *testing.B, w *World, minCalls int) {
 // virtual second. Each op simulates 10 virtual seconds from a fresh world.
 func BenchmarkSimulation(b *testing.B) {
 	const virtualMs = 10_000
-	b.Run("world", func(b *testing.B) {
-		b.ReportAllocs()
-		var w *World
-		for b.Loop() {
-			var err error
-			w, err = New(DefaultSettings())
-			if err != nil {
-				b.Fatal(err)
+	// A world that keeps every event, and one that discards them (headless,
+	// as raftsim chaos and raftsim run without --events run; the checkers
+	// and the history are kept).
+	for _, discard := range []bool{false, true} {
+		name := map[bool]string{false: "world", true: "headless"}[discard]
+		b.Run(name, func(b *testing.B) {
+			b.ReportAllocs()
+			var w *World
+			for b.Loop() {
+				var err error
+				w, err = New(DefaultSettings())
+				if err != nil {
+					b.Fatal(err)
+				}
+				if discard {
+					w.DiscardTrace()
+				}
+				benchLoad(w, virtualMs, 10)
 			}
-			benchLoad(w, virtualMs, 10)
-		}
-		b.ReportMetric(float64(b.N)*virtualMs/1000/b.Elapsed().Seconds(), "virtual-s/s")
-		benchCheck(b, w, 900)
-	})
+			b.ReportMetric(float64(b.N)*virtualMs/1000/b.Elapsed().Seconds(), "virtual-s/s")
+			benchCheck(b, w, 900)
+		})
+	}
 	// The same load as a scripted session, as the app and raftsim run it:
 	// steps carried out on time, checkpoints taken every so often.
 	b.Run("session", func(b *testing.B) {

@@ -34,6 +34,9 @@ type flightStore struct {
 	used int
 	// n is the number of flights sent so far, the last ID handed out.
 	n uint64
+	// off records nothing: IDs are handed out, for a world whose trace is
+	// discarded (see World.DiscardTrace).
+	off bool
 }
 
 // flightRec is a sent flight as the store keeps it (see Flight for the
@@ -86,6 +89,10 @@ const payCap = flightBlockSize / 2
 
 // add records f, just sent, and returns its ID.
 func (s *flightStore) add(f *Flight) uint64 {
+	if s.off {
+		s.n++
+		return s.n
+	}
 	if len(s.blocks) == 0 || s.used == flightBlockSize {
 		s.blocks = append(s.blocks, new([flightBlockSize]flightRec))
 		s.pays = append(s.pays, nil)
@@ -175,6 +182,7 @@ func (s *flightStore) clone() flightStore {
 		starts: s.starts[:len(s.starts):len(s.starts)],
 		used:   flightBlockSize,
 		n:      s.n,
+		off:    s.off,
 	}
 }
 

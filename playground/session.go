@@ -51,6 +51,15 @@ func (s *Session) SetTraceWindow(n int) {
 	}
 }
 
+// DiscardTrace stops keeping the trace (see World.DiscardTrace), in the
+// world and its checkpoints.
+func (s *Session) DiscardTrace() {
+	s.world.DiscardTrace()
+	for i := range s.checkpoints {
+		s.checkpoints[i].world.DiscardTrace()
+	}
+}
+
 // traceContextMs is how much earlier than the moment sought a seek restores
 // a checkpoint when checkpoints keep no trace: the replay refills the event
 // feed with what led up to that moment.

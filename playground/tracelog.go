@@ -17,6 +17,11 @@ type traceLog struct {
 	// dropped is set when chunks were dropped since the world last let go
 	// of the flights only they named (see World.trimFlights).
 	dropped bool
+	// off discards every event as it is written: events are counted, and
+	// first keeps up with n (see World.DiscardTrace). scratch is the
+	// record add hands out meanwhile, never read.
+	off     bool
+	scratch traceRec
 }
 
 // tracePart is a chunk: up to traceChunk records and what they keep aside.
@@ -39,6 +44,12 @@ const moreChunkCap = 128
 // fill in. (Filling it in place writes only the fields an event has, where
 // copying a whole record in costs more.)
 func (t *traceLog) add() *traceRec {
+	if t.off {
+		t.n++
+		t.first = t.n
+		t.scratch = traceRec{}
+		return &t.scratch
+	}
 	k := len(t.chunks) - 1
 	if k < 0 || len(t.chunks[k].recs) == cap(t.chunks[k].recs) {
 		t.grow()
@@ -84,6 +95,9 @@ func (t *traceLog) addMore(m *eventMore) uint16 {
 
 // names notes that the record just added names flight num.
 func (t *traceLog) names(num uint64) {
+	if t.off {
+		return
+	}
 	c := &t.chunks[len(t.chunks)-1]
 	if c.minFlight == 0 || num < c.minFlight {
 		c.minFlight = num
@@ -108,9 +122,10 @@ func (t *traceLog) clone() traceLog {
 	return c
 }
 
-// emptyTraceAt is a trace that keeps nothing yet, positioned where t ends.
+// emptyTraceAt is a trace that keeps nothing yet, positioned where t ends
+// (and discarding events if t does).
 func emptyTraceAt(t traceLog, window int) traceLog {
-	return traceLog{first: t.n, n: t.n, window: window}
+	return traceLog{first: t.n, n: t.n, window: window, off: t.off}
 }
 
 // checkpointClone is a clone for a session's checkpoint: with a trace
@@ -123,6 +138,18 @@ func (w *World) checkpointClone() *World {
 		c.trimFlights()
 	}
 	return c
+}
+
+// DiscardTrace stops keeping the trace, for a headless run that reads only
+// its outcome (raftsim chaos, raftsim run without --events): events are
+// counted but not kept (TraceStart keeps up with TraceLen), nor are the
+// records of the flights they would name. Writing them is a good part of
+// a run's cost (BenchmarkSimulation/headless); nothing else in the run
+// changes, violations and expectations included.
+func (w *World) DiscardTrace() {
+	w.trace = emptyTraceAt(w.trace, 0)
+	w.trace.off = true
+	w.flights = flightStore{n: w.flights.n, off: true}
 }
 
 // SetTraceWindow keeps only about the newest n events of the trace (0: all

@@ -95,6 +95,9 @@ func (r *traceRec) flight() uint64 {
 
 // pack stores e in the zero record r.
 func (w *World) pack(r *traceRec, e *Event) {
+	if w.trace.off {
+		return
+	}
 	r.at, r.index, r.typ, r.role = e.AtMs, e.Index, e.Type, e.Role
 	var msg, term, flight uint64
 	var client int

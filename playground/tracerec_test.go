@@ -1,6 +1,7 @@
 package playground
 
 import (
+	"encoding/json"
 	"reflect"
 	"testing"
 	"unsafe"
@@ -131,4 +132,42 @@ func TestFlightStoreGivesBackWhatWasSent(t *testing.T) {
 	}
 	require.Equal(t, uint64(3*flightBlockSize/len(flights)*len(flights)), s.n)
 	require.Greater(t, len(s.blocks), 2)
+}
+
+// TestDiscardedTraceChangesNothingElse: a run that discards its trace
+// counts the same events and ends with the same result (nodes, history,
+// expectations, violations, stats) as one that keeps it, for every bundled
+// scenario and through a session's seeks; it keeps no events and no
+// flight records.
+func TestDiscardedTraceChangesNothingElse(t *testing.T) {
+	run := func(sc *Scenario, discard bool) (*World, []byte) {
+		w, err := sc.NewWorld()
+		require.NoError(t, err)
+		s := NewSession(w, sc.Steps)
+		if discard {
+			s.DiscardTrace()
+		}
+		s.RunUntil(sc.Until / 2)
+		s.SeekTo(sc.Until / 3)
+		s.RunUntil(sc.Until)
+		res, err := json.Marshal(s.World().Result(sc.Name))
+		require.NoError(t, err)
+		return s.World(), res
+	}
+	for _, name := range append(BundledScenarios(), "busy") {
+		sc, err := LoadBundled(name)
+		if name == "busy" {
+			sc = busyScenario(t)
+		} else {
+			require.NoError(t, err)
+		}
+		kept, want := run(sc, false)
+		gone, got := run(sc, true)
+		require.JSONEq(t, string(want), string(got), name)
+		require.Equal(t, kept.TraceLen(), gone.TraceLen(), name)
+		require.Equal(t, gone.TraceLen(), gone.TraceStart(), "%s: events were kept", name)
+		require.Empty(t, gone.trace.chunks, name)
+		require.Empty(t, gone.flights.blocks, name)
+		require.Equal(t, kept.flights.n, gone.flights.n, name)
+	}
 }

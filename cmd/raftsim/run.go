@@ -74,6 +74,9 @@ func runScenario(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	sess := playground.NewSession(w, sc.Steps)
+	if *events == "" {
+		sess.DiscardTrace() // nobody reads it: a third faster
+	}
 	sess.RunUntil(sc.Until)
 	w = sess.World()
 	res := w.Result(sc.Name)
