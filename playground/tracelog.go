@@ -18,10 +18,8 @@ type traceLog struct {
 	// of the flights only they named (see World.trimFlights).
 	dropped bool
 	// off discards every event as it is written: events are counted, and
-	// first keeps up with n (see World.DiscardTrace). scratch is the
-	// record add hands out meanwhile, never read.
-	off     bool
-	scratch traceRec
+	// first keeps up with n (see World.DiscardTrace and discard).
+	off bool
 }
 
 // tracePart is a chunk: up to traceChunk records and what they keep aside.
@@ -40,16 +38,21 @@ const traceChunk = 1024
 // moreChunkCap is how many eventMores a chunk has room for at first.
 const moreChunkCap = 128
 
+// discard counts an event and reports whether the trace discards it (then
+// the event must not be added): the writers of events call it first.
+func (t *traceLog) discard() bool {
+	if !t.off {
+		return false
+	}
+	t.n++
+	t.first = t.n
+	return true
+}
+
 // add appends an event and returns its record, zero, for the caller to
 // fill in. (Filling it in place writes only the fields an event has, where
 // copying a whole record in costs more.)
 func (t *traceLog) add() *traceRec {
-	if t.off {
-		t.n++
-		t.first = t.n
-		t.scratch = traceRec{}
-		return &t.scratch
-	}
 	k := len(t.chunks) - 1
 	if k < 0 || len(t.chunks[k].recs) == cap(t.chunks[k].recs) {
 		t.grow()
@@ -95,9 +98,6 @@ func (t *traceLog) addMore(m *eventMore) uint16 {
 
 // names notes that the record just added names flight num.
 func (t *traceLog) names(num uint64) {
-	if t.off {
-		return
-	}
 	c := &t.chunks[len(t.chunks)-1]
 	if c.minFlight == 0 || num < c.minFlight {
 		c.minFlight = num

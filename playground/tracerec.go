@@ -95,9 +95,6 @@ func (r *traceRec) flight() uint64 {
 
 // pack stores e in the zero record r.
 func (w *World) pack(r *traceRec, e *Event) {
-	if w.trace.off {
-		return
-	}
 	r.at, r.index, r.typ, r.role = e.AtMs, e.Index, e.Type, e.Role
 	var msg, term, flight uint64
 	var client int
@@ -170,6 +167,9 @@ func (w *World) event(c *tracePart, r *traceRec) Event {
 // the event's Node and Peer, the other way round for a delivery. (Message
 // events are most of the trace: this skips packing an Event.)
 func (w *World) emitFlight(t EventType, f *Flight) {
+	if w.trace.discard() {
+		return
+	}
 	node, peer := f.From, f.To
 	if t == EvDeliver {
 		node, peer = f.To, f.From
@@ -186,6 +186,9 @@ func (w *World) emitFlight(t EventType, f *Flight) {
 // emitNode appends an event that has only a node, a term and an index, the
 // commonest kind after message events (commit, apply, fsync).
 func (w *World) emitNode(t EventType, node raft.ID, term, index uint64) {
+	if w.trace.discard() {
+		return
+	}
 	if node > maxPackedID {
 		w.emit(Event{Type: t, Node: node, Term: term, Index: index})
 		return
@@ -197,6 +200,9 @@ func (w *World) emitNode(t EventType, node raft.ID, term, index uint64) {
 // emitClient appends a client event about call i (to or from node peer,
 // an ID of at most MaxNodes), whose Note is written when the event is read.
 func (w *World) emitClient(t EventType, note clientNote, i int, peer raft.ID) {
+	if w.trace.discard() {
+		return
+	}
 	r := w.trace.add()
 	r.at, r.typ, r.index, r.peer, r.client = w.now, t, uint64(i), uint8(peer), note
 }

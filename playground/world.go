@@ -191,6 +191,9 @@ func (w *World) live(id raft.ID) *Node {
 
 // emit appends an event to the trace.
 func (w *World) emit(e Event) {
+	if w.trace.discard() {
+		return
+	}
 	e.AtMs = w.now
 	w.pack(w.trace.add(), &e)
 }
