@@ -114,13 +114,29 @@ func (q *eventQueue) push(e event, now int64) {
 		return
 	}
 	if q.cal == nil {
-		q.cal = make([]lane, calendarSpan)
+		q.cal = newCalendar()
 	}
 	q.cal[e.at%calendarSpan].push(e)
 	if q.calN == 0 || e.at < q.calAt {
 		q.calAt = e.at
 	}
 	q.calN++
+}
+
+// calSlotCap is the room each calendar slot starts with: a busy cluster
+// has a few events due in the same millisecond.
+const calSlotCap = 4
+
+// newCalendar returns the calendar's slots, each with room for calSlotCap
+// events in one shared array (a slot that needs more grows out of it), so
+// that a world does not grow its 256 slots one by one.
+func newCalendar() []lane {
+	cal := make([]lane, calendarSpan)
+	room := make([]event, calendarSpan*calSlotCap)
+	for i := range cal {
+		cal[i].ev = room[i*calSlotCap : i*calSlotCap : (i+1)*calSlotCap]
+	}
+	return cal
 }
 
 // calendarFront returns the calendar's earliest event, or nil.
