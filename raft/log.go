@@ -1,5 +1,7 @@
 package raft
 
+import "slices"
+
 // raftLog is a node's log: a compacted prefix summarised by a snapshot, then
 // the entries after it, and the indexes that mark how far they have got.
 //
@@ -92,7 +94,18 @@ func (l *raftLog) truncate(from uint64) {
 }
 
 // append adds e after the last entry; e.Index must be lastIndex+1.
-func (l *raftLog) append(e Entry) { l.entries = append(l.entries, e) }
+func (l *raftLog) append(e Entry) { l.entries = append(growFor(l.entries, 1), e) }
+
+// growFor returns s with room for n more elements, doubling its capacity
+// when it must grow. append grows a long slice by about a quarter at a
+// time, so an append-only log would be copied, and its old arrays left
+// for the collector, four times over; doubling makes it about once.
+func growFor[S ~[]E, E any](s S, n int) S {
+	if cap(s)-len(s) >= n {
+		return s
+	}
+	return slices.Grow(s, max(n, len(s)))
+}
 
 // compact discards the entries up to and including meta.Index, which the
 // snapshot meta now stands for. Entries after it are kept.

@@ -55,9 +55,13 @@ func appendRecord(b []byte, r *Record) []byte {
 // Append writes records after the existing ones. They are not durable until
 // Sync.
 func (w *WAL) Append(recs ...Record) {
+	w.offsets = growFor(w.offsets, len(recs))
 	for i := range recs { // by index: a Record is 152 bytes
+		r := &recs[i]
 		w.offsets = append(w.offsets, len(w.buf))
-		w.buf = appendRecord(w.buf, &recs[i])
+		// Room for the record (its payload's varints are short), so that
+		// the file grows by doubling.
+		w.buf = appendRecord(growFor(w.buf, walHeaderLen+64+len(r.Entry.Data)), r)
 	}
 }
 
