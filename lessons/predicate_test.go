@@ -366,3 +366,24 @@ func FuzzParsePredicate(f *testing.F) {
 		p.Facts(s.World(), b)
 	})
 }
+
+// TestCountsOutliveTheTraceWindow: a step's counts are read from the trace,
+// which a long session keeps only the newest part of. When the world is
+// replaced (a seek) by one whose trace starts after the step did, the
+// counts are of what it still holds, and reading them does not fail.
+func TestCountsOutliveTheTraceWindow(t *testing.T) {
+	sc, err := playground.LoadBundled("initial-election")
+	require.NoError(t, err)
+	w, err := sc.NewWorld()
+	require.NoError(t, err)
+	s := playground.NewSession(w, sc.Steps)
+	s.SetTraceWindow(500)
+	b := NewBaseline(s.World())
+	s.RunUntil(20_000)
+	p, err := ParsePredicate("sent(heartbeat) >= 1", 5)
+	require.NoError(t, err)
+	require.True(t, p.Eval(s.World(), b))
+	s.SeekTo(15_000) // the restored world's trace starts about 2 s earlier
+	require.Greater(t, s.World().TraceStart(), 0)
+	require.True(t, p.Eval(s.World(), b))
+}

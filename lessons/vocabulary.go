@@ -67,6 +67,10 @@ func (b *Baseline) update(w *playground.World) *tally {
 	if w != b.tw || w.TraceLen() < b.scanned {
 		b.tw, b.scanned, b.t = w, b.traceStart, tally{}
 	}
+	// A long session keeps only the newest part of its trace (and a world
+	// restored by a seek, only what led up to the moment sought): count
+	// what is kept.
+	b.scanned = max(b.scanned, w.TraceStart())
 	for ; b.scanned < w.TraceLen(); b.scanned++ {
 		e := w.EventAt(b.scanned)
 		switch e.Type {

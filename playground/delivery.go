@@ -10,7 +10,8 @@ import (
 const flightBlockSize = 128
 
 // flightStore keeps a record of every flight a world has sent, by its ID
-// (IDs are handed out from 1 in sending order), for the trace to name. A
+// (IDs are handed out from 1 in sending order), for the trace to name
+// (unless the world discards its trace: then it only hands out IDs). A
 // run sends thousands of flights per virtual second and keeps the trace of
 // all of them, so the records are small and hold no pointers: the garbage
 // collector never scans them, and a run writes half the memory it would

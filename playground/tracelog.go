@@ -161,7 +161,7 @@ func (w *World) SetTraceWindow(n int) {
 }
 
 // Trace returns a copy of the events kept, oldest first (every event of
-// the run unless a window is set). It copies: views that redraw often use
+// the run unless a window is set; none once the trace is discarded). It copies: views that redraw often use
 // TraceStart, TraceLen and EventAt.
 func (w *World) Trace() []Event {
 	out := make([]Event, 0, w.trace.n-w.trace.first)
@@ -174,7 +174,8 @@ func (w *World) Trace() []Event {
 	return out
 }
 
-// TraceStart is the number of the oldest event kept (0 without a window).
+// TraceStart is the number of the oldest event kept (0 without a window;
+// TraceLen once the trace is discarded).
 func (w *World) TraceStart() int { return w.trace.first }
 
 // TraceLen is the number of events so far in the run (kept or not).
