@@ -10,13 +10,11 @@ import (
 
 func clickButton(t *testing.T, g *Game, bs []Button, name string) {
 	t.Helper()
-	for _, b := range bs {
-		if b.Name == name {
-			g.click(b.Rect.CenterX(), b.Rect.CenterY(), false)
-			return
-		}
+	b, ok := findButton(bs, name)
+	if !ok {
+		t.Fatalf("no control %s", name)
 	}
-	t.Fatalf("no control %s", name)
+	g.click(b.Rect.CenterX(), b.Rect.CenterY(), false)
 }
 
 // TestPartitionTool: a click moves a server to the other group, a drag puts

@@ -9,17 +9,6 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-func clickSettingsButton(t *testing.T, g *Game, name string) {
-	t.Helper()
-	for _, b := range g.settingsButtons() {
-		if b.Name == name {
-			g.click(b.Rect.CenterX(), b.Rect.CenterY(), false)
-			return
-		}
-	}
-	t.Fatalf("no settings control %s", name)
-}
-
 // TestSettingsApplyAsNewRun: changing settings in the dialog and applying
 // starts a new run with them; invalid settings are refused with a reason
 // and the run goes on.
@@ -28,13 +17,13 @@ func TestSettingsApplyAsNewRun(t *testing.T) {
 	g.SeekTo(1000)
 	g.press("settings")
 	require.NotNil(t, g.settings)
-	clickSettingsButton(t, g, "set-prevote-next")
+	clickButton(t, g, g.settingsButtons(), "set-prevote-next")
 	assert.False(t, g.settings.draft.PreVote)
-	clickSettingsButton(t, g, "set-nodes-prev")
-	clickSettingsButton(t, g, "set-nodes-prev")
+	clickButton(t, g, g.settingsButtons(), "set-nodes-prev")
+	clickButton(t, g, g.settingsButtons(), "set-nodes-prev")
 	assert.Equal(t, 3, g.settings.draft.Nodes)
-	clickSettingsButton(t, g, "set-rule-commit-next")
-	clickSettingsButton(t, g, "set-apply")
+	clickButton(t, g, g.settingsButtons(), "set-rule-commit-next")
+	clickButton(t, g, g.settingsButtons(), "set-apply")
 	assert.Nil(t, g.settings)
 	assert.Equal(t, int64(0), g.world().Now(), "a new run starts at 0")
 	assert.Len(t, g.world().Nodes(), 3)
@@ -45,15 +34,15 @@ func TestSettingsApplyAsNewRun(t *testing.T) {
 	g.SeekTo(500)
 	g.press("settings")
 	for range 8 {
-		clickSettingsButton(t, g, "set-latency-min-next")
+		clickButton(t, g, g.settingsButtons(), "set-latency-min-next")
 	}
 	for range 8 {
-		clickSettingsButton(t, g, "set-latency-max-prev")
+		clickButton(t, g, g.settingsButtons(), "set-latency-max-prev")
 	}
-	clickSettingsButton(t, g, "set-apply")
+	clickButton(t, g, g.settingsButtons(), "set-apply")
 	require.NotNil(t, g.settings, "the dialog stays open")
 	assert.Contains(t, g.settings.err, "latencyMs")
-	clickSettingsButton(t, g, "set-cancel")
+	clickButton(t, g, g.settingsButtons(), "set-cancel")
 	assert.Equal(t, int64(500), g.world().Now(), "the run goes on")
 }
 
