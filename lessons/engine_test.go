@@ -288,6 +288,19 @@ func TestShowMeNeedsALeader(t *testing.T) {
 	assert.ErrorContains(t, err, `show me: action 1 (crash) names "leader", but no server leads`)
 }
 
+// showMeAtStep1 opens l at its second step and presses show me, returning
+// the runner, its play and the moment show me was pressed.
+func showMeAtStep1(t *testing.T, l *Lesson) (*Runner, *Play, int64) {
+	t.Helper()
+	r, err := NewRunner(l)
+	require.NoError(t, err)
+	require.NoError(t, r.Jump(1))
+	p := r.Play()
+	t0 := p.Session().Now()
+	require.NoError(t, p.ShowMe())
+	return r, p, t0
+}
+
 func mustLeader(t *testing.T, w *playground.World) raft.ID {
 	t.Helper()
 	id, ok := w.Leader()
@@ -388,12 +401,7 @@ func TestShowMeDelayed(t *testing.T) {
 	rep := AutoPlay(l)
 	require.NoError(t, rep.Err())
 
-	r, err := NewRunner(l)
-	require.NoError(t, err)
-	require.NoError(t, r.Jump(1))
-	p := r.Play()
-	t0 := p.Session().Now()
-	require.NoError(t, p.ShowMe())
+	r, p, t0 := showMeAtStep1(t, l)
 	w := p.Session().World()
 	assert.False(t, w.Node(1).Up, "the crash happens at once")
 	assert.False(t, p.Advance(t0+499))
@@ -475,12 +483,7 @@ func TestShowMeDelayedOnly(t *testing.T) {
 	assert.Equal(t, rep.Steps[1].StartMs+100, rep.Steps[1].EndMs-1000, "the goal held 100 ms after show me")
 	assert.NotContains(t, rep.Steps[1].State, "S1 down", "S1 restarted")
 
-	r, err := NewRunner(l)
-	require.NoError(t, err)
-	require.NoError(t, r.Jump(1))
-	p := r.Play()
-	t0 := p.Session().Now()
-	require.NoError(t, p.ShowMe())
+	_, p, t0 := showMeAtStep1(t, l)
 	assert.True(t, p.Session().World().Node(1).Up, "nothing happens at once")
 	require.True(t, p.Advance(t0+1000))
 	assert.Equal(t, t0+100, p.DoneAt())
