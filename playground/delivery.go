@@ -294,26 +294,20 @@ func (w *World) latency() int64 {
 }
 
 // deliver hands an arriving flight to its receiver, unless it was lost.
+// Clients are always reachable: a reply is lost only if dropped by hand
+// (then the client times out and asks again).
 func (w *World) deliver(id uint64) {
 	f, ok := w.wire.get(id)
 	if !ok {
 		return
 	}
 	w.wire.remove(id)
-	if f.Kind == FlightReply {
-		if f.Lost { // dropped by hand: the client will time out and retry
-			w.emitFlight(EvDrop, f)
-			w.freeFlight(f)
-			return
-		}
-		w.emitFlight(EvDeliver, f)
-		w.clientReceive(f)
-		w.freeFlight(f)
-		return
+	var n *Node
+	if f.Kind != FlightReply {
+		n = w.live(f.To)
 	}
-	n := w.live(f.To)
 	switch {
-	case f.Lost:
+	case f.Lost, f.Kind == FlightReply:
 	case n == nil:
 		f.Lost, f.lostWhy = true, lostReceiverDown
 	case f.Kind == FlightRaft && !w.net.Connected(f.From, f.To):
@@ -331,6 +325,11 @@ func (w *World) deliver(id uint64) {
 		w.stats.MessagesDelivered++
 	}
 	w.emitFlight(EvDeliver, f)
+	if f.Kind == FlightReply {
+		w.clientReceive(f)
+		w.freeFlight(f)
+		return
+	}
 	if n.busy {
 		n.inbox = append(n.inbox, f)
 		return

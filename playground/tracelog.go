@@ -161,8 +161,8 @@ func (w *World) SetTraceWindow(n int) {
 }
 
 // Trace returns a copy of the events kept, oldest first (every event of
-// the run unless a window is set; none once the trace is discarded). It copies: views that redraw often use
-// TraceStart, TraceLen and EventAt.
+// the run unless a window is set; none once the trace is discarded). It
+// copies: views that redraw often use TraceStart, TraceLen and EventAt.
 func (w *World) Trace() []Event {
 	out := make([]Event, 0, w.trace.n-w.trace.first)
 	for k := range w.trace.chunks {

@@ -13,10 +13,10 @@ import (
 // trace: a message event names its Flight by ID in the world's flightStore
 // (its Msg and Client are the flight's), in the place of the term, which
 // message events do not have; and the fields few events use are kept
-// aside, in an eventMore its chunk points to. A client
-// event keeps the history index of its call in index and writes its Note
-// only when it is read (see clientNote), so that a run does not format a
-// sentence per call that nobody may ever read.
+// aside, in an eventMore its chunk points to. A client event keeps the
+// history index of its call in index and writes its Note only when it is
+// read (see clientNote), so that a run does not format a sentence per call
+// that nobody may ever read.
 type traceRec struct {
 	at int64
 	// term is the event's term, or a message event's flight (0: none).
