@@ -52,30 +52,28 @@ func (g *Game) clientButtons() []Button {
 // clickClient handles a click on the client panel; it reports whether the
 // click was there.
 func (g *Game) clickClient(x, y float64) bool {
-	for _, b := range g.clientButtons() {
-		if !b.Rect.Contains(x, y) {
-			continue
-		}
-		key := clientKeys[g.client.key]
-		switch b.Name {
-		case "client-key":
-			g.client.key = (g.client.key + 1) % len(clientKeys)
-		case "client-target":
-			g.client.target = g.nextTarget()
-		case "client-put":
-			g.writes++
-			g.act(playground.Step{Do: "put", Key: key, Value: fmt.Sprint(g.writes), Node: g.client.target})
-		case "client-get":
-			g.act(playground.Step{Do: "get", Key: key, Node: g.client.target})
-		case "client-delete":
-			g.act(playground.Step{Do: "delete", Key: key, Node: g.client.target})
-		case "client-cas":
-			g.writes++
-			g.act(playground.Step{Do: "cas", Key: key, Old: g.lastSeen(key), New: fmt.Sprint(g.writes), Node: g.client.target})
-		}
-		return true
+	b, ok := hitAny(g.clientButtons(), x, y)
+	if !ok {
+		return false
 	}
-	return false
+	key := clientKeys[g.client.key]
+	switch b.Name {
+	case "client-key":
+		g.client.key = (g.client.key + 1) % len(clientKeys)
+	case "client-target":
+		g.client.target = g.nextTarget()
+	case "client-put":
+		g.writes++
+		g.act(playground.Step{Do: "put", Key: key, Value: fmt.Sprint(g.writes), Node: g.client.target})
+	case "client-get":
+		g.act(playground.Step{Do: "get", Key: key, Node: g.client.target})
+	case "client-delete":
+		g.act(playground.Step{Do: "delete", Key: key, Node: g.client.target})
+	case "client-cas":
+		g.writes++
+		g.act(playground.Step{Do: "cas", Key: key, Old: g.lastSeen(key), New: fmt.Sprint(g.writes), Node: g.client.target})
+	}
+	return true
 }
 
 // nextTarget cycles the client's destination: the leader, then each server.
@@ -153,10 +151,7 @@ func (g *Game) renderClientPanel(dst *ebiten.Image, dx, dy float64, bs []Button)
 	s := g.scale
 	f := face(11.5*s, false)
 	for _, b := range bs {
-		bg := colButton
-		if b.Rect.Contains(g.hover.x, g.hover.y) {
-			bg = colButtonHot
-		}
+		bg := g.buttonColor(b)
 		b.Rect = b.Rect.moved(dx, dy)
 		g.spr.fillRect(dst, b.Rect, bg)
 		c := colText

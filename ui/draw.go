@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"image/color"
 	"slices"
 	"strings"
 
@@ -92,10 +93,7 @@ func (g *Game) renderTopBar(dst *ebiten.Image, dx, dy float64) {
 	g.spr.fillRect(dst, bar, colPanel)
 	f := face(13*s, false)
 	for _, b := range g.lay.Buttons {
-		bg := colButton
-		if b.Rect.Contains(g.hover.x, g.hover.y) {
-			bg = colButtonHot
-		}
+		bg := g.buttonColor(b)
 		r := b.Rect.moved(dx, dy)
 		g.spr.fillRect(dst, r, bg)
 		label := b.Label
@@ -193,6 +191,7 @@ func (g *Game) drawTermTip(dst *ebiten.Image, e lessons.Entry) {
 	}
 }
 
+// hitAny returns the control of bs under (x, y).
 func hitAny(bs []Button, x, y float64) (Button, bool) {
 	for _, b := range bs {
 		if b.Rect.Contains(x, y) {
@@ -200,6 +199,14 @@ func hitAny(bs []Button, x, y float64) (Button, bool) {
 		}
 	}
 	return Button{}, false
+}
+
+// buttonColor is a control's fill: lighter under the pointer.
+func (g *Game) buttonColor(b Button) color.RGBA {
+	if b.Rect.Contains(g.hover.x, g.hover.y) {
+		return colButtonHot
+	}
+	return colButton
 }
 
 // describeMessage names a message and its fields in one line.

@@ -259,14 +259,7 @@ func (l *Layout) hitNode(x, y float64) (raft.ID, bool) {
 }
 
 // hitButton returns the control under (x, y).
-func (l *Layout) hitButton(x, y float64) (Button, bool) {
-	for _, b := range l.Buttons {
-		if b.Rect.Contains(x, y) {
-			return b, true
-		}
-	}
-	return Button{}, false
-}
+func (l *Layout) hitButton(x, y float64) (Button, bool) { return hitAny(l.Buttons, x, y) }
 
 // hitLink returns the link (a pair of nodes, a < b) under (x, y): within a
 // few pixels of the segment between them, away from the nodes themselves.

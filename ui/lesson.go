@@ -379,10 +379,7 @@ func (g *Game) lessonLaidOut() *lessonView {
 func (g *Game) drawLesson(dst *ebiten.Image) {
 	if g.lesson == nil {
 		b := g.lessonOpener()
-		bg := colButton
-		if b.Rect.Contains(g.hover.x, g.hover.y) {
-			bg = colButtonHot
-		}
+		bg := g.buttonColor(b)
 		g.spr.fillRect(dst, b.Rect, bg)
 		g.drawLabel(dst, b.Label, face(12*g.scale, false), b.Rect.CenterX(), b.Rect.CenterY(), colHighlight, alignCenter)
 		return

@@ -119,21 +119,19 @@ func (g *Game) applyPartition() {
 
 // clickPartitionButtons handles the tool's controls.
 func (g *Game) clickPartitionButtons(x, y float64) bool {
-	for _, b := range g.partitionButtons() {
-		if !b.Rect.Contains(x, y) {
-			continue
-		}
-		switch b.Name {
-		case "partition":
-			g.openPartition()
-		case "partition-apply":
-			g.applyPartition()
-		case "partition-cancel":
-			g.part = nil
-		}
-		return true
+	b, ok := hitAny(g.partitionButtons(), x, y)
+	if !ok {
+		return false
 	}
-	return false
+	switch b.Name {
+	case "partition":
+		g.openPartition()
+	case "partition-apply":
+		g.applyPartition()
+	case "partition-cancel":
+		g.part = nil
+	}
+	return true
 }
 
 // drawPartitionTool shows the two sides and each node's group; a dragged
@@ -162,10 +160,7 @@ func (g *Game) drawPartitionTool(dst *ebiten.Image) {
 	}
 	f := face(12*s, false)
 	for _, b := range g.partitionButtons() {
-		bg := colButton
-		if b.Rect.Contains(g.hover.x, g.hover.y) {
-			bg = colButtonHot
-		}
+		bg := g.buttonColor(b)
 		g.spr.fillRect(dst, b.Rect, bg)
 		g.drawLabel(dst, b.Label, f, b.Rect.CenterX(), b.Rect.CenterY(), colText, alignCenter)
 	}

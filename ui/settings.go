@@ -147,31 +147,28 @@ func (g *Game) settingsButtons() []Button {
 
 // clickSettings handles a click while the dialog is open.
 func (g *Game) clickSettings(x, y float64) {
-	p := g.settings
-	for _, b := range g.settingsButtons() {
-		if !b.Rect.Contains(x, y) {
-			continue
-		}
-		switch b.Name {
-		case "set-apply":
-			g.applySettings()
-			return
-		case "set-cancel":
+	b, ok := hitAny(g.settingsButtons(), x, y)
+	if !ok {
+		if !g.settingsBox().Contains(x, y) {
 			g.settings = nil
-			return
-		}
-		for _, row := range settingsRows {
-			switch b.Name {
-			case row.name + "-next":
-				row.next(&p.draft)
-			case row.name + "-prev":
-				row.prev(&p.draft)
-			}
 		}
 		return
 	}
-	if !g.settingsBox().Contains(x, y) {
+	switch b.Name {
+	case "set-apply":
+		g.applySettings()
+		return
+	case "set-cancel":
 		g.settings = nil
+		return
+	}
+	for _, row := range settingsRows {
+		switch b.Name {
+		case row.name + "-next":
+			row.next(&g.settings.draft)
+		case row.name + "-prev":
+			row.prev(&g.settings.draft)
+		}
 	}
 }
 
@@ -208,10 +205,7 @@ func (g *Game) drawSettings(dst *ebiten.Image) {
 		drawText(dst, ellipsize(row.explain, face(11*s, false), box.W-390*s), face(11*s, false), box.X+370*s, y, colTextDim, alignStart)
 	}
 	for _, b := range g.settingsButtons() {
-		bg := colButton
-		if b.Rect.Contains(g.hover.x, g.hover.y) {
-			bg = colButtonHot
-		}
+		bg := g.buttonColor(b)
 		g.spr.fillRect(dst, b.Rect, bg)
 		drawText(dst, b.Label, f, b.Rect.CenterX(), b.Rect.CenterY(), colText, alignCenter)
 	}
