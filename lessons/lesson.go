@@ -49,6 +49,9 @@ type Lesson struct {
 	Number  int
 	Summary string
 	Minutes int
+	// Speed is the playback speed of the lesson's steps (virtual ms per
+	// real second, one of Speeds); 0 means DefaultSpeed.
+	Speed int
 	// AllowViolations lets the lesson break safety on purpose (with a
 	// teaching switch); otherwise AutoPlay fails on any violation.
 	AllowViolations bool
@@ -71,6 +74,15 @@ type Step struct {
 	// Explanation is shown once the step is done: what happened and why
 	// (required for predict steps).
 	Explanation []Paragraph
+	// More is depth beyond the narration and the explanation, which the
+	// views fold until the learner asks for it.
+	More []Paragraph
+	// Speed is the step's own playback speed (one of Speeds); 0 means the
+	// lesson's.
+	Speed int
+	// Topic names what the step tests, in an assessment: the views score
+	// the learner per topic.
+	Topic string
 
 	// Setup is nil when the step simply continues from the previous one.
 	Setup *Setup
@@ -171,3 +183,15 @@ func (e *Error) Error() string {
 
 // nodeName names a node the way the views do.
 func nodeName(id raft.ID) string { return playground.S(id) }
+
+// PlaySpeed is the playback speed a step runs at: its own, or its
+// lesson's, or DefaultSpeed.
+func (l *Lesson) PlaySpeed(st *Step) int {
+	switch {
+	case st.Speed > 0:
+		return st.Speed
+	case l.Speed > 0:
+		return l.Speed
+	}
+	return DefaultSpeed
+}

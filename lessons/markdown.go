@@ -116,7 +116,7 @@ func parseParagraphs(lines []textLine) ([]Paragraph, error) {
 			}
 			bullet, t = true, strings.TrimSpace(t[2:])
 		case strings.HasPrefix(t, "#"):
-			return nil, &lineError{l.n, "a heading here is not part of the format: a lesson has one # title, each step is a ## section, and a step may end with ### Explanation"}
+			return nil, &lineError{l.n, "a heading here is not part of the format: a lesson has one # title, each step is a ## section, and a step may end with ### Explanation and ### More"}
 		case strings.HasPrefix(t, "```"):
 			return nil, &lineError{l.n, "a fenced block in the narration: setup and showme blocks belong in the step's header, right after \"setup:\" or \"showme:\""}
 		}

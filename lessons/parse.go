@@ -88,7 +88,7 @@ func Parse(file string, data []byte) (*Lesson, error) {
 	return l, nil
 }
 
-var frontMatterKeys = []string{"title", "number", "summary", "minutes", "allowViolations"}
+var frontMatterKeys = []string{"title", "number", "summary", "minutes", "speed", "allowViolations"}
 
 func (l *Lesson) parseFrontMatter(lines []textLine) error {
 	seen := map[string]bool{}
@@ -130,6 +130,12 @@ func (l *Lesson) parseFrontMatter(lines []textLine) error {
 			} else {
 				l.Minutes = n
 			}
+		case "speed":
+			v, err := parseSpeed(value)
+			if err != nil {
+				return fail("%v", err)
+			}
+			l.Speed = v
 		case "allowViolations":
 			b, err := strconv.ParseBool(value)
 			if err != nil {
@@ -164,7 +170,7 @@ type headerEntry struct {
 	line       int
 }
 
-var stepKeys = []string{"kind", "setup", "until", "goal", "within", "settle", "hint", "hintAfter", "showme", "highlight", "question", "choice", "when", "answer"}
+var stepKeys = []string{"kind", "setup", "until", "goal", "within", "settle", "speed", "topic", "hint", "hintAfter", "showme", "highlight", "question", "choice", "when", "answer"}
 
 // Which keys each kind takes, besides kind, setup and highlight.
 var kindKeys = map[Kind][]string{
@@ -238,18 +244,30 @@ func (l *Lesson) parseStep(index int, head textLine, lines []textLine, nodes int
 		return nil, fail(head.n, "kind", "required: a step begins with a header line such as \"kind: watch\" (watch, do or predict)")
 	}
 
-	// The narration and the explanation.
+	// The narration, then the subsections: ### Explanation and ### More,
+	// each at most once, in either order.
 	body := lines[i:]
+	subs := map[string][]textLine{}
 	split := slices.IndexFunc(body, func(t textLine) bool { return strings.HasPrefix(t.text, "###") })
-	var explain []textLine
 	if split >= 0 {
-		h := body[split]
-		if !strings.EqualFold(strings.TrimSpace(strings.TrimLeft(h.text, "#")), "Explanation") || !strings.HasPrefix(h.text, "### ") {
-			return nil, fail(h.n, "", "the only subsection of a step is \"### Explanation\", not %q", h.text)
-		}
-		body, explain = body[:split], body[split+1:]
-		if slices.ContainsFunc(explain, func(t textLine) bool { return strings.HasPrefix(t.text, "###") }) {
-			return nil, fail(h.n, "", "a step has at most one ### Explanation")
+		rest := body[split:]
+		body = body[:split]
+		for len(rest) > 0 {
+			h := rest[0]
+			name := strings.TrimSpace(strings.TrimLeft(h.text, "#"))
+			key := strings.ToLower(name)
+			if !strings.HasPrefix(h.text, "### ") || (key != "explanation" && key != "more") {
+				return nil, fail(h.n, "", "a step's subsections are \"### Explanation\" and \"### More\", not %q", h.text)
+			}
+			if _, twice := subs[key]; twice {
+				return nil, fail(h.n, "", "a step has at most one ### %s", name)
+			}
+			end := slices.IndexFunc(rest[1:], func(t textLine) bool { return strings.HasPrefix(t.text, "###") }) + 1
+			if end == 0 {
+				end = len(rest)
+			}
+			subs[key] = rest[1:end]
+			rest = rest[end:]
 		}
 	}
 	var err error
@@ -260,9 +278,16 @@ func (l *Lesson) parseStep(index int, head textLine, lines []textLine, nodes int
 	if len(st.Narration) == 0 {
 		return nil, fail(head.n, "narration", "the step has no narration: write a few sentences after the header's blank line")
 	}
-	if st.Explanation, err = parseParagraphs(explain); err != nil {
+	if st.Explanation, err = parseParagraphs(subs["explanation"]); err != nil {
 		le := err.(*lineError)
 		return nil, fail(le.line, "explanation", "%s", le.msg)
+	}
+	if st.More, err = parseParagraphs(subs["more"]); err != nil {
+		le := err.(*lineError)
+		return nil, fail(le.line, "more", "%s", le.msg)
+	}
+	if m, ok := subs["more"]; ok && len(st.More) == 0 {
+		return nil, fail(m0(m, head.n), "more", "### More is empty: write the extra depth under it, or remove it")
 	}
 
 	// The header's fields.
@@ -289,11 +314,11 @@ func (l *Lesson) parseStep(index int, head textLine, lines []textLine, nodes int
 	}
 	st.Nodes = nodes
 	for _, h := range header[1:] {
-		if h.key == "setup" || h.key == "highlight" {
+		if h.key == "setup" || h.key == "highlight" || h.key == "speed" || h.key == "topic" {
 			continue
 		}
 		if !slices.Contains(kindKeys[st.Kind], h.key) {
-			return nil, fail(h.line, h.key, "not part of a %s step, which takes setup, highlight, %s", st.Kind, strings.Join(kindKeys[st.Kind], ", "))
+			return nil, fail(h.line, h.key, "not part of a %s step, which takes setup, highlight, speed, topic, %s", st.Kind, strings.Join(kindKeys[st.Kind], ", "))
 		}
 	}
 	for _, h := range header[1:] {
@@ -361,6 +386,12 @@ func (l *Lesson) parseStep(index int, head textLine, lines []textLine, nodes int
 			default:
 				st.HintAfter = time.Duration(ms) * time.Millisecond
 			}
+		case "speed":
+			if st.Speed, err = parseSpeed(h.value); err != nil {
+				return nil, fail(h.line, h.key, "%v", err)
+			}
+		case "topic":
+			st.Topic = h.value
 		case "hint":
 			var spans []Span
 			if spans, err = parseInline(h.value); err != nil {
@@ -467,4 +498,41 @@ func parseDuration(s string) (int64, error) {
 		return 0, fmt.Errorf("%s is longer than the limit of 10 minutes", s)
 	}
 	return ms, nil
+}
+
+// Speeds are the playback speeds a lesson may ask for, in virtual
+// milliseconds per real second: from 1/1000x to 1x. The views offer the
+// same ones.
+var Speeds = []int{1, 2, 5, 10, 20, 50, 100, 200, 500, 1000}
+
+// DefaultSpeed is the playback speed of a lesson that names none: 1/50x,
+// where single messages cross the screen in about half a second.
+const DefaultSpeed = 20
+
+// SpeedLabel writes a speed as a fraction of real time: 1/50x, 1x.
+func SpeedLabel(v int) string {
+	if v >= 1000 {
+		return "1x"
+	}
+	return fmt.Sprintf("1/%dx", 1000/v)
+}
+
+// parseSpeed reads a speed written as SpeedLabel writes it.
+func parseSpeed(s string) (int, error) {
+	var labels []string
+	for _, v := range Speeds {
+		if SpeedLabel(v) == strings.TrimSpace(s) {
+			return v, nil
+		}
+		labels = append(labels, SpeedLabel(v))
+	}
+	return 0, fmt.Errorf("expected a playback speed, one of %s; not %q", strings.Join(labels, ", "), s)
+}
+
+// m0 is the line of the first of lines, or def when there are none.
+func m0(lines []textLine, def int) int {
+	if len(lines) > 0 {
+		return lines[0].n
+	}
+	return def
 }

@@ -55,6 +55,32 @@ showme: [{"do": "crash", "node": "leader"}]
 Crash the leader.
 `
 
+// TestParseMoreSpeedTopic reads the folded ### More (before or after the
+// explanation), the step's and the lesson's speeds and an assessment topic.
+func TestParseMoreSpeedTopic(t *testing.T) {
+	src := strings.Replace(tiny, "minutes: 2\n", "minutes: 2\nspeed: 1/10x\n", 1)
+	src = strings.Replace(src, "until: leader\n", "until: leader\nspeed: 1/2x\ntopic: elections\n", 1)
+	src = strings.Replace(src, "Make a guess.\n", "Make a guess.\n\n### More\n\nDepth for the **curious**.\n", 1)
+	src += "\n### Explanation\n\nIt fell.\n\n### More\n\nWhy it fell.\n"
+	l, err := Parse("tiny.md", []byte(src))
+	require.NoError(t, err)
+	assert.Equal(t, 100, l.Speed)
+	assert.Equal(t, 500, l.Steps[0].Speed)
+	assert.Equal(t, "elections", l.Steps[0].Topic)
+	assert.Equal(t, 500, l.PlaySpeed(l.Steps[0]))
+	assert.Equal(t, 100, l.PlaySpeed(l.Steps[1]), "a step without a speed plays at the lesson's")
+	assert.Equal(t, "Make a guess.", l.Steps[1].Narration[0].Text())
+	assert.Equal(t, "Somebody does.", l.Steps[1].Explanation[0].Text())
+	assert.Equal(t, "Depth for the curious.", l.Steps[1].More[0].Text())
+	assert.Equal(t, "It fell.", l.Steps[2].Explanation[0].Text())
+	assert.Equal(t, "Why it fell.", l.Steps[2].More[0].Text())
+
+	l, err = Parse("tiny.md", []byte(tiny))
+	require.NoError(t, err)
+	assert.Equal(t, DefaultSpeed, l.PlaySpeed(l.Steps[0]), "no speed anywhere: the default")
+	assert.Empty(t, l.Steps[1].More)
+}
+
 func TestParseTiny(t *testing.T) {
 	l, err := Parse("tiny.md", []byte(tiny))
 	require.NoError(t, err)
@@ -230,7 +256,17 @@ func TestParseErrors(t *testing.T) {
 		{"narration missing", func(s string) string { return strings.TrimSuffix(s, "\nCrash the leader.\n") + "\n" },
 			[]string{`step 3 "Crash it": narration: the step has no narration`}, 3},
 		{"unknown subsection", func(s string) string { return strings.Replace(s, "### Explanation", "### Why", 1) },
-			[]string{`the only subsection of a step is "### Explanation"`}, 2},
+			[]string{`a step's subsections are "### Explanation" and "### More", not "### Why"`}, 2},
+		{"two explanations", func(s string) string {
+			return strings.Replace(s, "Somebody does.\n", "Somebody does.\n\n### Explanation\n\nAgain.\n", 1)
+		},
+			[]string{`a step has at most one ### Explanation`}, 2},
+		{"empty more", func(s string) string {
+			return strings.Replace(s, "Make a guess.\n", "Make a guess.\n\n### More\n\n", 1)
+		},
+			[]string{`more: ### More is empty`}, 2},
+		{"unknown speed", func(s string) string { return strings.Replace(s, "until: leader\n", "until: leader\nspeed: 1/3x\n", 1) },
+			[]string{`speed: expected a playback speed, one of 1/1000x,`, `not "1/3x"`}, 1},
 		{"unknown control", func(s string) string { return strings.Replace(s, "control play", "control pley", 1) },
 			[]string{`highlight: "control pley": unknown control "pley" (did you mean play?)`}, 1},
 		{"header line without a key", func(s string) string {
