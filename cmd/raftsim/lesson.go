@@ -15,10 +15,12 @@ import (
 const lessonUsage = `usage:
   raftsim lesson list
   raftsim lesson check FILE|NAME... [--all] [-v]
+  raftsim lesson stats [FILE|NAME...] [--all] [--json]
 `
 
-// runLesson is `raftsim lesson`: list the bundled lessons, or validate and
-// auto-play lesson files (or bundled lessons by name or number).
+// runLesson is `raftsim lesson`: list the bundled lessons, validate and
+// auto-play lesson files (or bundled lessons by name or number), or measure
+// their pacing.
 func runLesson(args []string, stdout, stderr io.Writer) int {
 	if len(args) == 0 {
 		fmt.Fprint(stderr, lessonUsage)
@@ -33,6 +35,8 @@ func runLesson(args []string, stdout, stderr io.Writer) int {
 		return listLessons(stdout, stderr)
 	case "check":
 		return checkLessons(args[1:], stdout, stderr)
+	case "stats":
+		return lessonStats(args[1:], stdout, stderr)
 	case "-h", "--help", "help":
 		fmt.Fprint(stdout, lessonUsage)
 		return 0
