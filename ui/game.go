@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io/fs"
 	"math"
+	"slices"
 	"strings"
 	"sync"
 
@@ -39,12 +40,20 @@ type Options struct {
 	Lesson, Step int
 }
 
-// Speeds are the playback speeds, in virtual milliseconds per real second:
-// from 1/1000x to 1x. The default, 1/50x, shows single messages crossing
-// the screen in about half a second, as RaftScope does.
-var speeds = []float64{1, 2, 5, 10, 20, 50, 100, 200, 500, 1000}
+// The playback speeds are lessons.Speeds (a lesson may ask for any of
+// them), and g.speed is an index into it; the default, 1/50x, shows single
+// messages crossing the screen in about half a second, as RaftScope does.
+var defaultSpeed = speedIndex(lessons.DefaultSpeed)
 
-const defaultSpeed = 4
+// speedIndex is the index of a speed (virtual ms per real second) in
+// lessons.Speeds; a speed not in the list (the lessons package checks that
+// none is) gives the default.
+func speedIndex(v int) int {
+	if i := slices.Index(lessons.Speeds, v); i >= 0 {
+		return i
+	}
+	return slices.Index(lessons.Speeds, lessons.DefaultSpeed)
+}
 
 // traceWindow is how many of the newest events the game keeps: the feed
 // shows far fewer, and the timeline's markers are kept apart, so an hour's
@@ -142,6 +151,9 @@ func (g *Game) start(sc *playground.Scenario, w *playground.World) {
 	g.clock, g.selected, g.menu, g.highlight = 0, 0, nil, nil
 	g.markers = timelineMarkers{}
 	g.layIDs = nil
+	if g.lesson != nil {
+		g.speed = g.lesson.sandboxSpeed
+	}
 	g.lesson = nil
 }
 
@@ -259,7 +271,7 @@ func (g *Game) Update() error {
 	g.takeDropped()
 	g.handleInput()
 	if !g.paused && !g.scrubbing {
-		g.clock += speeds[g.speed] / float64(ebiten.TPS())
+		g.clock += float64(lessons.Speeds[g.speed]) / float64(ebiten.TPS())
 		if g.clock > float64(g.scenario.Until) {
 			g.clock = float64(g.scenario.Until)
 		}
@@ -333,17 +345,11 @@ func (g *Game) stepEvent() {
 
 func (g *Game) togglePause() { g.paused = !g.paused }
 
-func (g *Game) faster() { g.speed = min(g.speed+1, len(speeds)-1) }
+func (g *Game) faster() { g.speed = min(g.speed+1, len(lessons.Speeds)-1) }
 func (g *Game) slower() { g.speed = max(g.speed-1, 0) }
 
 // speedLabel renders the playback speed as a fraction of real time.
-func (g *Game) speedLabel() string {
-	v := speeds[g.speed]
-	if v >= 1000 {
-		return "1x"
-	}
-	return fmt.Sprintf("1/%gx", 1000/v)
-}
+func (g *Game) speedLabel() string { return lessons.SpeedLabel(lessons.Speeds[g.speed]) }
 
 // clientWrite has a client write the next value of key x, sent where the
 // client panel says (the leader, unless a server was chosen there).

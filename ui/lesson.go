@@ -31,6 +31,10 @@ type lessonPanel struct {
 	scroll float64
 	reveal bool
 
+	// sandboxSpeed is the playback speed before the lesson panel opened:
+	// each step plays at its own speed, and Close gives this one back.
+	sandboxSpeed int
+
 	// view is the panel laid out for the state written in viewKey.
 	view    lessonView
 	viewKey keyBuf
@@ -85,7 +89,10 @@ func (g *Game) lessonOpener() Button {
 
 // openLessons shows the list of lessons.
 func (g *Game) openLessons() {
-	p := &lessonPanel{}
+	p := &lessonPanel{sandboxSpeed: g.speed}
+	if g.lesson != nil {
+		p.sandboxSpeed = g.lesson.sandboxSpeed
+	}
 	all, err := lessons.All()
 	if err != nil {
 		p.err = err.Error()
@@ -161,6 +168,7 @@ func (g *Game) showStep() {
 	// The learner presses play in a watch step, and answers first in a
 	// predict step; a do step plays while the learner acts.
 	g.paused = r.Step().Kind != lessons.Do
+	g.speed = speedIndex(l.PlaySpeed(r.Step()))
 	p.ticks, p.scroll, p.err, p.reveal = 0, 0, "", false
 	g.recordProgress(progressAt)
 }
@@ -209,13 +217,14 @@ func (g *Game) lessonWall() time.Duration {
 	return time.Duration(g.lesson.ticks) * time.Second / time.Duration(max(ebiten.TPS(), 1))
 }
 
-// closeLesson goes back to free play, keeping the cluster shown. Closing
-// a lesson whose last step is done finishes it (the last lesson ends in
-// free play).
+// closeLesson goes back to free play, keeping the cluster shown, at the
+// speed free play had. Closing a lesson whose last step is done finishes
+// it (the last lesson ends in free play).
 func (g *Game) closeLesson() {
 	if p := g.lessonPlay(); p != nil && g.lesson.run.Last() && p.Done() {
 		g.recordProgress(progressFinish)
 	}
+	g.speed = g.lesson.sandboxSpeed
 	g.lesson = nil
 }
 

@@ -32,7 +32,7 @@ func lessonButtonNames(g *Game) []string {
 // holds, at most n times.
 func updateUntil(t *testing.T, g *Game, n int, cond func() bool) {
 	t.Helper()
-	g.speed = len(speeds) - 1
+	g.speed = len(lessons.Speeds) - 1
 	for range n {
 		if cond() {
 			return
@@ -318,4 +318,50 @@ func TestLongStepScrolls(t *testing.T) {
 	assert.Equal(t, 60.0, g.lesson.scroll)
 	assert.True(t, g.dragLesson(a.CenterX(), a.CenterY()-20))
 	assert.Equal(t, 20.0, g.lesson.scroll)
+}
+
+// testLessonMD is a short lesson with what the bundled lessons need not
+// have: a speed of its own, a step with another, and folded depth.
+const testLessonMD = "---\ntitle: Test lesson\nnumber: 90\nsummary: For the tests.\nminutes: 1\nspeed: 1/20x\n---\n\n" +
+	"## Watch the election\nkind: watch\nsetup: {\"nodes\": 3, \"seed\": 1}\nuntil: leader\nspeed: 1/10x\n\nPress play and watch.\n\n" +
+	"### Explanation\n\nA leader won.\n\n### More\n\nThe deep part, folded.\n\n" +
+	"## Guess\nkind: predict\nquestion: Who leads after a while?\nchoice: Another server.\nwhen: not leaderIs(leaderAtStart)\n" +
+	"choice: The same server.\nwhen: leaderIs(leaderAtStart)\nanswer: 2\nuntil: elapsed >= 300\n\nMake a guess.\n\n### Explanation\n\nNothing changed.\n"
+
+// openTestLesson opens testLessonMD from the list of lessons, in a game
+// whose free play runs at speed index 7.
+func openTestLesson(t *testing.T) *Game {
+	t.Helper()
+	l, err := lessons.Parse("90-test-lesson.md", []byte(testLessonMD))
+	require.NoError(t, err)
+	g := testGame(t, "")
+	g.speed = 7
+	g.openLessons()
+	g.lesson.all = []*lessons.Lesson{l}
+	clickButton(t, g, g.lessonButtons(), "lesson-open-90")
+	require.NotNil(t, g.lesson.run)
+	return g
+}
+
+// TestStepPlaysAtItsSpeed: each step starts at its own speed (or its
+// lesson's), however it is reached; the learner can still change it; Close
+// gives free play its speed back.
+func TestStepPlaysAtItsSpeed(t *testing.T) {
+	g := openTestLesson(t)
+	assert.Equal(t, "1/10x", g.speedLabel(), "step 1's own speed")
+	g.press("faster")
+	assert.Equal(t, "1/5x", g.speedLabel(), "the learner may change it")
+	clickButton(t, g, g.lessonButtons(), "lesson-step-2")
+	require.Empty(t, g.lesson.err)
+	assert.Equal(t, "1/20x", g.speedLabel(), "step 2 plays at the lesson's speed")
+	clickButton(t, g, g.lessonButtons(), "lesson-back")
+	assert.Equal(t, "1/10x", g.speedLabel())
+	g.press("slower")
+	clickButton(t, g, g.lessonButtons(), "lesson-close")
+	assert.Equal(t, 7, g.speed, "free play's speed again")
+
+	// A lesson without speeds plays at the default, and so does a step
+	// opened by a link.
+	g = testGameWith(t, Options{Lesson: 3, Step: 2})
+	assert.Equal(t, lessons.SpeedLabel(lessons.DefaultSpeed), g.speedLabel())
 }
