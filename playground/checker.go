@@ -55,6 +55,10 @@ type checker struct {
 	// termSeen and commitSeen are each live node's last term and commit.
 	termSeen   [MaxNodes + 1]uint64
 	commitSeen [MaxNodes + 1]uint64
+	// firstApplied is the highest index any node has applied a client's
+	// write at: the first node to apply an entry tells the trace whether
+	// it repeats a write (see World.applyWrite).
+	firstApplied uint64
 	// reported keeps each violation from being reported twice.
 	reported map[string]bool
 	found    []Violation

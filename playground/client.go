@@ -25,6 +25,44 @@ type Client struct {
 	// calls holds the history index of each of the client's calls, by
 	// sequence number (seq 1 at index 0).
 	calls []int
+	// why and from tell, while the client backs off, why its next attempt
+	// is a retry and which node turned the last one away.
+	why  clientNote
+	from raft.ID
+	// stats counts what befell the client's requests.
+	stats ClientStats
+}
+
+// ClientStats counts what befell the clients' requests in a run, for the
+// lessons (a timeout is not a failure; a retry can apply a write twice).
+type ClientStats struct {
+	// Retries counts the attempts after a call's first: after a timeout,
+	// a redirect or a refusal.
+	Retries int
+	// Timeouts counts the attempts that went unanswered for
+	// attemptTimeoutMs.
+	Timeouts int
+	// Redirects counts the redirects clients received that named a
+	// leader.
+	Redirects int
+	// Duplicates counts the log entries that repeat a client's write
+	// (its client and sequence number) and that a store applied again,
+	// which only a store without client sessions does. Each entry counts
+	// once, when the first server applies it.
+	Duplicates int
+}
+
+// ClientStats sums what befell every client's requests so far.
+func (w *World) ClientStats() ClientStats {
+	var t ClientStats
+	for i := range w.clients {
+		s := &w.clients[i].stats
+		t.Retries += s.Retries
+		t.Timeouts += s.Timeouts
+		t.Redirects += s.Redirects
+		t.Duplicates += s.Duplicates
+	}
+	return t
 }
 
 // Call is one client operation as the client saw it: when it was invoked,
@@ -83,7 +121,7 @@ func (w *World) Submit(cmd Command, node raft.ID, read ReadMode) int {
 		target = w.pickNode(c.guess, raft.None)
 	}
 	w.emitClient(EvClientCall, noteCall, c.call, target)
-	w.attempt(c, target)
+	w.attempt(c, target, noClientNote, raft.None)
 	return c.call
 }
 
@@ -102,10 +140,16 @@ func (w *World) pickNode(guess, failed raft.ID) raft.ID {
 	return 1
 }
 
-// attempt sends the client's outstanding request to a node.
-func (w *World) attempt(c *Client, to raft.ID) {
+// attempt sends the client's outstanding request to a node. Every attempt
+// after the first is a retry, which the trace tells: why says how the last
+// attempt, at node from, failed.
+func (w *World) attempt(c *Client, to raft.ID, why clientNote, from raft.ID) {
 	call := w.history.mut(c.call)
 	call.Attempts++
+	if call.Attempts > 1 {
+		c.stats.Retries++
+		w.emitRetry(why, c.call, from, to, call.Attempts)
+	}
 	c.target = to
 	c.gen++
 	f := w.newFlight()
@@ -114,15 +158,16 @@ func (w *World) attempt(c *Client, to raft.ID) {
 	w.scheduleAfter(laneAttempt, event{kind: evClientTimeout, id: uint64(c.ID), gen: c.gen})
 }
 
-// retry sends the outstanding request elsewhere, or gives up.
-func (w *World) retry(c *Client, next raft.ID) {
+// retry sends the outstanding request to next, or gives up; why and from
+// say how the last attempt failed.
+func (w *World) retry(c *Client, next raft.ID, why clientNote, from raft.ID) {
 	call := w.history.get(c.call)
 	if w.now-call.CallMs >= giveUpMs {
 		w.emitClient(EvClientReturn, noteGaveUp, c.call, raft.None)
 		c.call = -1
 		return
 	}
-	w.attempt(c, next)
+	w.attempt(c, next, why, from)
 }
 
 // clientTimeout fires when an attempt went unanswered, or when a client's
@@ -136,10 +181,12 @@ func (w *World) clientTimeout(id int, gen uint64, to raft.ID) {
 		return
 	}
 	if to == raft.None {
+		c.stats.Timeouts++
 		c.guess = raft.None
-		to = w.pickNode(raft.None, c.target)
+		w.retry(c, w.pickNode(raft.None, c.target), noteRetryTimeout, c.target)
+		return
 	}
-	w.retry(c, to)
+	w.retry(c, to, c.why, c.from)
 }
 
 // clientReceive handles a node's reply at its client.
@@ -158,10 +205,15 @@ func (w *World) clientReceive(f *Flight) {
 		}
 		next := w.pickNode(c.guess, f.From)
 		if c.guess != raft.None {
-			w.retry(c, next)
+			c.stats.Redirects++
+			w.retry(c, next, noteRetryRedirect, f.From)
 			return
 		}
 		// Nobody knows a leader: wait a little before asking the next node.
+		c.why, c.from = noteRetryNoLeader, f.From
+		if f.Reply.Refused != "" {
+			c.why = noteRetryRefused
+		}
 		c.gen++
 		w.scheduleAfter(laneBackoff, event{kind: evClientTimeout, id: uint64(c.ID), gen: c.gen, node: next})
 		return
@@ -258,8 +310,8 @@ func (w *World) answerWrite(n *Node, e raft.Entry, c Command, res Result) {
 }
 
 // failWrites tells the clients of a deposed leader's writes to retry
-// elsewhere; their entries may still commit, which the store's
-// deduplication makes harmless.
+// elsewhere; their entries may still commit, and a retry then repeats
+// them (harmless with client sessions, see KV.Apply).
 func (w *World) failWrites(n *Node) {
 	for _, pw := range n.writes {
 		w.redirect(n, pw.client, pw.seq)
@@ -279,6 +331,29 @@ func (w *World) answerRead(n *Node, rs raft.ReadState) {
 		return
 	}
 	w.reply(n, pr.client, Reply{Seq: pr.seq, Result: n.KV.Read(pr.key)})
+}
+
+// applyWrite applies a committed client write to n's store, and answers
+// its client if n took the request. The first server to apply the entry
+// tells the trace when it repeats a write the store had applied: a client
+// sent it again, not knowing the first one had committed.
+func (w *World) applyWrite(n *Node, e raft.Entry, c Command) {
+	res, repeat := n.KV.Apply(c, w.settings.ClientSessions)
+	if repeat && e.Index > w.check.firstApplied {
+		if w.settings.ClientSessions {
+			w.emit(Event{Type: EvNote, Node: n.ID, Index: e.Index, Client: c.Client,
+				Note: fmt.Sprintf("%s skipped %s from client %d: its client session shows it was applied before", S(n.ID), c, c.Client)})
+		} else {
+			if c.Client <= len(w.clients) {
+				w.clients[c.Client-1].stats.Duplicates++
+			}
+			w.emit(Event{Type: EvNote, Node: n.ID, Index: e.Index, Client: c.Client,
+				Note: fmt.Sprintf("%s applied %s from client %d again: a duplicate", S(n.ID), c, c.Client)})
+		}
+	}
+	w.check.firstApplied = max(w.check.firstApplied, e.Index)
+	w.noteApplied(c, res)
+	w.answerWrite(n, e, c, res)
 }
 
 // noteApplied records that a write took effect, for the linearizability

@@ -33,9 +33,12 @@ func (o Op) IsWrite() bool { return o != OpGet }
 // Command is a client request as it travels to the cluster and, for writes,
 // as it is stored in a log entry.
 type Command struct {
+	// Client is the client that sent the command (0: none, for the
+	// entries a scenario's initial logs hold).
 	Client int
-	// Seq numbers the client's requests; the store applies each (Client,
-	// Seq) at most once, so a retried write is not applied twice.
+	// Seq numbers the client's requests. With client sessions on, the
+	// store applies each (Client, Seq) at most once, so a retried write is
+	// not applied twice (see KV.Apply).
 	Seq   uint64
 	Op    Op
 	Key   string
@@ -109,13 +112,18 @@ func (kv *KV) Read(key string) Result {
 	return Result{OK: true, Value: v.Value, Found: ok, Revision: kv.Revision}
 }
 
-// Apply executes a write, once per (Client, Seq): a repeat returns the
-// first result without changing anything.
-func (kv *KV) Apply(c Command) Result {
-	if s, ok := kv.sessions[c.Client]; ok && c.Seq <= s.seq {
-		return s.result
+// Apply executes a write and reports whether it is a repeat: a write of a
+// (Client, Seq) the store has applied before, which a client sends again
+// when it did not hear back the first time. With sessions (client
+// sessions, dissertation 6.3) a repeat returns the first result without
+// changing anything; without them, as in etcd, which has none, a repeat is
+// applied again. A command of no client (Client 0) is never a repeat.
+func (kv *KV) Apply(c Command, sessions bool) (r Result, repeat bool) {
+	s, ok := kv.sessions[c.Client]
+	repeat = ok && c.Client != 0 && c.Seq <= s.seq
+	if repeat && sessions {
+		return s.result, true
 	}
-	var r Result
 	cur, found := kv.keys[c.Key]
 	switch c.Op {
 	case OpPut:
@@ -135,11 +143,13 @@ func (kv *KV) Apply(c Command) Result {
 			r = Result{Value: cur.Value, Found: found}
 		}
 	default:
-		return kv.Read(c.Key)
+		return kv.Read(c.Key), repeat
 	}
 	r.Revision = kv.Revision
-	kv.sessions[c.Client] = session{seq: c.Seq, result: r}
-	return r
+	if c.Client != 0 {
+		kv.sessions[c.Client] = session{seq: c.Seq, result: r}
+	}
+	return r, repeat
 }
 
 func (kv *KV) put(key, value string, cur KeyValue, found bool) {

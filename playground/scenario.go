@@ -88,12 +88,13 @@ type timingJSON struct {
 }
 
 type featuresJSON struct {
-	PreVote       *bool   `json:"preVote"`
-	CheckQuorum   *bool   `json:"checkQuorum"`
-	LeaderNoop    *bool   `json:"leaderNoop"`
-	FastBacktrack *bool   `json:"fastBacktrack"`
-	SnapshotEvery *uint64 `json:"snapshotEvery"`
-	ReadMode      *string `json:"readMode"`
+	PreVote        *bool   `json:"preVote"`
+	CheckQuorum    *bool   `json:"checkQuorum"`
+	LeaderNoop     *bool   `json:"leaderNoop"`
+	FastBacktrack  *bool   `json:"fastBacktrack"`
+	SnapshotEvery  *uint64 `json:"snapshotEvery"`
+	ReadMode       *string `json:"readMode"`
+	ClientSessions *bool   `json:"clientSessions"`
 }
 
 type rulesFile struct {
@@ -144,6 +145,7 @@ func ParseScenario(data []byte) (*Scenario, error) {
 		setIf(&s.LeaderNoop, ft.LeaderNoop)
 		setIf(&s.FastBacktrack, ft.FastBacktrack)
 		setIf(&s.SnapshotEvery, ft.SnapshotEvery)
+		setIf(&s.ClientSessions, ft.ClientSessions)
 		if ft.ReadMode != nil {
 			m, ok := ParseReadMode(*ft.ReadMode)
 			if !ok {
@@ -347,7 +349,7 @@ func (sc *Scenario) Marshal() ([]byte, error) {
 		"timing": timingJSON{ElectionTimeoutMs: &s.ElectionTimeoutMs, HeartbeatMs: &s.HeartbeatMs,
 			LatencyMs: &s.LatencyMs, FsyncMs: &s.FsyncMs},
 		"features": featuresJSON{PreVote: &s.PreVote, CheckQuorum: &s.CheckQuorum, LeaderNoop: &s.LeaderNoop,
-			FastBacktrack: &s.FastBacktrack, SnapshotEvery: &s.SnapshotEvery, ReadMode: &rm},
+			FastBacktrack: &s.FastBacktrack, SnapshotEvery: &s.SnapshotEvery, ReadMode: &rm, ClientSessions: &s.ClientSessions},
 		"rules": rulesFile{CommitOldTermsByCounting: s.Rules.CommitOldTermsByCounting, SkipElectionRestriction: s.Rules.SkipElectionRestriction,
 			FixedElectionTimeout: s.Rules.FixedElectionTimeout, AckBeforeFsync: s.Rules.AckBeforeFsync},
 		"network": networkJSON{DropRate: &s.DropRate, DuplicateRate: &s.DuplicateRate},

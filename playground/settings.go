@@ -25,6 +25,10 @@ type Settings struct {
 	// entries past its last snapshot; 0 means never.
 	SnapshotEvery uint64
 	ReadMode      ReadMode
+	// ClientSessions makes each store apply a client's write at most
+	// once, however often the client retries it (see KV.Apply). Off, a
+	// retried write is applied again, as in etcd.
+	ClientSessions bool
 
 	// Rules are the teaching switches (LeaderNoop above stands for
 	// Rules.SkipLeaderNoop, which is ignored here).
@@ -39,7 +43,7 @@ func DefaultSettings() Settings {
 	return Settings{
 		Nodes: 5, Seed: 1,
 		ElectionTimeoutMs: [2]int64{150, 300}, HeartbeatMs: 50, LatencyMs: [2]int64{10, 20}, FsyncMs: 1,
-		PreVote: true, CheckQuorum: true, LeaderNoop: true, FastBacktrack: true,
+		PreVote: true, CheckQuorum: true, LeaderNoop: true, FastBacktrack: true, ClientSessions: true,
 	}
 }
 

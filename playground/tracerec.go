@@ -64,6 +64,12 @@ const (
 	noteCall                // the client asked a node
 	noteReturn              // the client got its answer
 	noteGaveUp              // the client gave up
+	// The client retried: its last attempt timed out, was redirected to
+	// the leader, found no leader, or was refused.
+	noteRetryTimeout
+	noteRetryRedirect
+	noteRetryNoLeader
+	noteRetryRefused
 )
 
 // moreBlockSize is how many eventMores newMore allocates at a time.
@@ -157,8 +163,8 @@ func (w *World) event(c *tracePart, r *traceRec) Event {
 	}
 	if r.client != noClientNote {
 		call := w.history.get(int(r.index))
-		e.Index, e.Client = 0, call.Client
-		e.Note = r.client.text(call, e.Peer)
+		e.Note = r.client.text(call, e.Node, e.Peer, e.Term)
+		e.Index, e.Client, e.Term = 0, call.Client, 0
 	}
 	return e
 }
@@ -207,9 +213,32 @@ func (w *World) emitClient(t EventType, note clientNote, i int, peer raft.ID) {
 	r.at, r.typ, r.index, r.peer, r.client = w.now, t, uint64(i), uint8(peer), note
 }
 
-// text is the note of a client event about call, to or from node peer.
-func (n clientNote) text(call *Call, peer raft.ID) string {
+// emitRetry appends the client event of attempt number attempt of call i,
+// a retry at node to, after the last attempt failed at node from as why
+// says. (The record keeps the attempt in the place of the term.)
+func (w *World) emitRetry(why clientNote, i int, from, to raft.ID, attempt int) {
+	if w.trace.discard() {
+		return
+	}
+	r := w.trace.add()
+	r.at, r.typ, r.index, r.node, r.peer, r.term, r.client = w.now, EvClientCall, uint64(i), uint8(from), uint8(to), uint64(attempt), why
+}
+
+// text is the note of a client event about call, to or from node peer;
+// a retry's attempt number, after the last attempt failed at node from.
+func (n clientNote) text(call *Call, from, peer raft.ID, attempt uint64) string {
+	retried := func(why string) string {
+		return fmt.Sprintf("client %d retried %s (attempt %d) at %s: %s", call.Client, call.Cmd.String(), attempt, S(peer), why)
+	}
 	switch n {
+	case noteRetryTimeout:
+		return retried(S(from) + " did not answer in time")
+	case noteRetryRedirect:
+		return retried(S(from) + " redirected it to the leader")
+	case noteRetryNoLeader:
+		return retried(S(from) + " knew no leader")
+	case noteRetryRefused:
+		return retried(S(from) + " refused it")
 	case noteCall:
 		return fmt.Sprintf("client %d asked %s to %s", call.Client, S(peer), call.Cmd.String())
 	case noteReturn:
