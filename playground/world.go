@@ -268,16 +268,12 @@ func (w *World) catchUp(n *Node) {
 }
 
 // settle hands n's Ready batches to its disk, network and state machine
-// until it has nothing left or must wait for an fsync. A leader's
-// AppendEntries leave as soon as its records are written, while its disk
-// syncs (raft.Ready.Messages); what must wait for the sync waits with the
-// rest of the batch.
+// until it has nothing left or must wait for an fsync.
 func (w *World) settle(n *Node) {
 	w.observe(n)
 	for !n.busy && n.Up && n.Raft.HasReady() {
 		rd := n.Raft.Ready()
 		w.writeReady(n, &rd)
-		w.sendAll(n, rd.Messages)
 		if rd.MustSync {
 			n.busy = true
 			n.busyGen++
@@ -312,10 +308,8 @@ func (w *World) settle(n *Node) {
 	}
 }
 
-// finishFsync ends n's wait for its disk: the rest of the pending Ready
-// goes out. (The messages that arrived meanwhile were stepped on arrival,
-// as etcd's raft node steps them while a Ready is outstanding: a leader
-// counts its followers' answers while its own disk syncs.)
+// finishFsync ends n's wait for its disk: the pending Ready goes out, and
+// the messages that arrived meanwhile are stepped.
 func (w *World) finishFsync(n *Node) {
 	w.syncDisk(n)
 	rd := n.pending
@@ -323,6 +317,17 @@ func (w *World) finishFsync(n *Node) {
 	n.busy = false
 	w.finishReady(n, &rd)
 	w.catchUp(n)
+	inbox := n.inbox
+	n.inbox = nil
+	for _, f := range inbox {
+		w.receive(n, f)
+		w.freeFlight(f)
+	}
+	// Nothing arrives while the node steps its inbox (arrivals are events
+	// of their own): the slice is free to gather the next wait's, cleared
+	// so that it does not keep the flights it held alive.
+	clear(inbox)
+	n.inbox = inbox[:0]
 	w.settle(n)
 }
 
@@ -404,11 +409,22 @@ func entryNote(kind raft.EntryKind, data []byte) string {
 	return ""
 }
 
-// finishReady sends the messages of a Ready that waited for its records to
-// be durable, applies its entries and answers its reads, then acknowledges
-// it.
+// finishReady sends a Ready's messages, applies its entries and answers its
+// reads, then acknowledges it.
 func (w *World) finishReady(n *Node, rd *raft.Ready) {
-	w.sendAll(n, rd.MessagesAfterSync)
+	for i := range rd.Messages {
+		m := &rd.Messages[i]
+		if m.Type == raft.MsgRequestVoteResponse && !m.Reject {
+			w.emit(Event{Type: EvVote, Node: n.ID, Peer: m.To, Term: m.Term})
+			w.check.onVote(w, n.ID, m.To, m.Term)
+		}
+		if m.Type != raft.MsgPreVote && m.Type != raft.MsgPreVoteResponse {
+			// (Pre-vote traffic carries the term a pre-candidate would
+			// campaign in, not the sender's.)
+			w.check.onSend(n.ID, m.Term)
+		}
+		w.sendRaft(n.ID, m)
+	}
 	if rd.Snapshot != nil {
 		if kv, err := UnmarshalKV(rd.Snapshot.Data); err == nil {
 			n.KV = kv
@@ -423,23 +439,6 @@ func (w *World) finishReady(n *Node, rd *raft.Ready) {
 	n.Raft.Advance(*rd)
 	n.Raft.Release(*rd) // the messages are copied into flights, the records into the WAL
 	w.maybeSnapshot(n)
-}
-
-// sendAll puts n's messages on the wire.
-func (w *World) sendAll(n *Node, msgs []raft.Message) {
-	for i := range msgs {
-		m := &msgs[i]
-		if m.Type == raft.MsgRequestVoteResponse && !m.Reject {
-			w.emit(Event{Type: EvVote, Node: n.ID, Peer: m.To, Term: m.Term})
-			w.check.onVote(w, n.ID, m.To, m.Term)
-		}
-		if m.Type != raft.MsgPreVote && m.Type != raft.MsgPreVoteResponse {
-			// (Pre-vote traffic carries the term a pre-candidate would
-			// campaign in, not the sender's.)
-			w.check.onSend(n.ID, m.Term)
-		}
-		w.sendRaft(n.ID, m)
-	}
 }
 
 // apply executes a committed entry on n's state machine.
