@@ -16,11 +16,12 @@ const lessonUsage = `usage:
   raftsim lesson list
   raftsim lesson check FILE|NAME... [--all] [-v]
   raftsim lesson stats [FILE|NAME...] [--all] [--json]
+  raftsim lesson verify-result FILE...
 `
 
 // runLesson is `raftsim lesson`: list the bundled lessons, validate and
-// auto-play lesson files (or bundled lessons by name or number), or measure
-// their pacing.
+// auto-play lesson files (or bundled lessons by name or number), measure
+// their pacing, or check an assessment's result.
 func runLesson(args []string, stdout, stderr io.Writer) int {
 	if len(args) == 0 {
 		fmt.Fprint(stderr, lessonUsage)
@@ -37,6 +38,8 @@ func runLesson(args []string, stdout, stderr io.Writer) int {
 		return checkLessons(args[1:], stdout, stderr)
 	case "stats":
 		return lessonStats(args[1:], stdout, stderr)
+	case "verify-result":
+		return verifyResult(args[1:], stdout, stderr)
 	case "-h", "--help", "help":
 		fmt.Fprint(stdout, lessonUsage)
 		return 0

@@ -3,7 +3,7 @@
 //
 //	raftsim run FILE [--json] [--events OUT.jsonl] [--seed N] [--until MS] [--report OUT.html]
 //	raftsim chaos [--seeds N] [--first-seed N] [--nodes N] [--duration MS] [--out DIR]
-//	raftsim lesson list | check FILE|NAME... [--all] [-v] | stats [FILE|NAME...] [--all] [--json]
+//	raftsim lesson list | check FILE|NAME... [--all] [-v] | stats [FILE|NAME...] [--all] [--json] | verify-result FILE...
 //
 // Exit codes: 0 when every expectation held and nothing was violated, 1
 // otherwise, 2 for bad input.
@@ -22,7 +22,7 @@ func main() {
 const usage = `usage:
   raftsim run FILE [--json] [--events OUT.jsonl] [--seed N] [--until MS] [--report OUT.html]
   raftsim chaos [--seeds N] [--first-seed N] [--nodes N] [--duration MS] [--out DIR]
-  raftsim lesson list | check FILE|NAME... [--all] [-v] | stats [FILE|NAME...] [--all] [--json]
+  raftsim lesson list | check FILE|NAME... [--all] [-v] | stats [FILE|NAME...] [--all] [--json] | verify-result FILE...
 `
 
 // run is main without the process: it returns the exit code.

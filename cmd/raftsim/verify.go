@@ -1,0 +1,45 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/raftlab/raftlab/lessons"
+)
+
+// verifyResult is `raftsim lesson verify-result FILE...`: a teacher checks
+// that the results learners handed in were not edited by hand. It exits
+// with 1 when one was, 2 when a file cannot be read.
+func verifyResult(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprintf(stderr, "raftsim lesson verify-result: name the result files to check\n%s", lessonUsage)
+		return 2
+	}
+	code := 0
+	for _, path := range args {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			fmt.Fprintf(stderr, "raftsim: %v\n", err)
+			code = 2
+			continue
+		}
+		d, err := lessons.VerifyResult(string(data))
+		if err != nil {
+			fmt.Fprintf(stdout, "FAIL %s: %v\n", path, err)
+			code = max(code, 1)
+			continue
+		}
+		var topics []string
+		for _, t := range d.Topics {
+			topics = append(topics, fmt.Sprintf("%s %d/%d", t.Topic, t.Got, t.Of))
+		}
+		date := ""
+		if d.Date != "" {
+			date = ", " + d.Date
+		}
+		fmt.Fprintf(stdout, "ok   %s: %s%s: %d/%d (%s)\n", path, d.Lesson, date, d.Total.Got, d.Total.Of, strings.Join(topics, ", "))
+	}
+	return code
+}
