@@ -285,7 +285,7 @@ func TestPredicateReads(t *testing.T) {
 	w, b := world(t, sc, 2500, 3500)
 	p, err := ParsePredicate("staleReads = 0", 3)
 	require.NoError(t, err)
-	assert.Equal(t, []string{"staleReads is 1 (client 1's get x at 3000 ms answered from revision 1, missing put x=2 acknowledged at 2092 ms (revision 2))"}, p.Facts(w, b))
+	assert.Equal(t, []string{"staleReads is 1 (client 1's get x got a stale value from S1: its store is at revision 1, but put x=2 (revision 2) was acknowledged before the read was sent)"}, p.Facts(w, b))
 }
 
 // TestPredicateMissingServers: a condition on a server that does not exist

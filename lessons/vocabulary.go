@@ -2,7 +2,6 @@ package lessons
 
 import (
 	"fmt"
-	"slices"
 	"strings"
 
 	"github.com/raftlab/raftlab/playground"
@@ -20,9 +19,6 @@ type Baseline struct {
 	maxTerm      uint64
 	stats        playground.Stats
 	violations   int
-	// ackedAtStart are the history indices of the calls answered in the
-	// very millisecond the step began, before it did.
-	ackedAtStart []int
 
 	// The tally of trace events since the start, kept up to date as the
 	// world runs (and recounted when the world is replaced by a seek).
@@ -44,11 +40,6 @@ type tally struct {
 func NewBaseline(w *playground.World) *Baseline {
 	b := &Baseline{startMs: w.Now(), traceStart: w.TraceLen(), historyStart: len(w.History()), stats: w.Stats(), violations: len(w.Violations())}
 	b.leader, _ = w.Leader()
-	for i, c := range w.History() {
-		if c.Done && c.ReturnMs == b.startMs {
-			b.ackedAtStart = append(b.ackedAtStart, i)
-		}
-	}
 	for _, id := range w.Nodes() {
 		if n := w.Node(id); n.Up {
 			b.maxTerm = max(b.maxTerm, n.Raft.Term())
@@ -576,10 +567,18 @@ func init() {
 				r := c.reads()
 				return int64(r.answered), true, ""
 			}),
-		numAtom("staleReads", nil, "answered reads, sent since the step began, that missed a write of their key acknowledged to its client before the read was sent", "staleReads = 0",
+		numAtom("staleReads", nil, "answered reads, sent since the step began, that missed a write of their key acknowledged to its client before the read was sent (the playground's No Stale Reads check)", "staleReads = 0",
 			func(c *evalCtx, _ []arg) (int64, bool, string) {
-				r := c.reads()
-				return int64(r.stale), true, r.why
+				k, why := 0, ""
+				for _, r := range c.w.StaleReads() {
+					if r.Call >= c.b.historyStart {
+						if k == 0 {
+							why = r.Message
+						}
+						k++
+					}
+				}
+				return int64(k), true, why
 			}),
 	}
 }
@@ -634,19 +633,10 @@ func (c *evalCtx) member(a arg, is func(raft.Membership, raft.ID) bool) (bool, s
 	return ok && is(m, id), why
 }
 
-type readTally struct {
-	sent, answered, stale int
-	// why names the first stale read.
-	why string
-}
+type readTally struct{ sent, answered int }
 
-// reads counts the client reads sent since the step began. A read is stale
-// when it was answered from a store that had not applied a write of its key
-// which had already been acknowledged to its client when the read was sent:
-// the store's revision, which every change increments in log order, is
-// below that write's. The history tells the order of a write's answer and a
-// read's call in different milliseconds; in the same millisecond, only when
-// the write was answered before the step began and the read sent since.
+// reads counts the client reads sent since the step began, and those
+// answered.
 func (c *evalCtx) reads() readTally {
 	var t readTally
 	h := c.w.History()
@@ -655,36 +645,9 @@ func (c *evalCtx) reads() readTally {
 			continue
 		}
 		t.sent++
-		if !call.Done {
-			continue
-		}
-		t.answered++
-		for i, wr := range h {
-			if wr.CallMs > call.CallMs {
-				break // (the history is in invocation order)
-			}
-			before := wr.ReturnMs < call.CallMs || (wr.ReturnMs == call.CallMs && slices.Contains(c.b.ackedAtStart, i))
-			if wr.Cmd.Key == call.Cmd.Key && changed(wr) && wr.Done && before && wr.Result.Revision > call.Result.Revision {
-				if t.stale == 0 {
-					t.why = fmt.Sprintf("client %d's %s at %d ms answered from revision %d, missing %s acknowledged at %d ms (revision %d)",
-						call.Client, call.Cmd, call.CallMs, call.Result.Revision, wr.Cmd, wr.ReturnMs, wr.Result.Revision)
-				}
-				t.stale++
-				break
-			}
+		if call.Done {
+			t.answered++
 		}
 	}
 	return t
-}
-
-// changed reports whether a client's write changed the store (a put, a
-// successful cas, a delete that found its key).
-func changed(call playground.Call) bool {
-	switch call.Cmd.Op {
-	case playground.OpPut, playground.OpCAS:
-		return call.Result.OK
-	case playground.OpDelete:
-		return call.Result.Found
-	}
-	return false
 }

@@ -62,6 +62,9 @@ type checker struct {
 	// reported keeps each violation from being reported twice.
 	reported map[string]bool
 	found    []Violation
+	// reads is the check of reads, which is not a safety property of
+	// Raft (see NoStaleReads).
+	reads readCheck
 }
 
 type voteKey struct {
@@ -70,7 +73,7 @@ type voteKey struct {
 }
 
 func newChecker() checker {
-	return checker{leaders: map[uint64]raft.ID{}, votes: map[voteKey]raft.ID{}, reported: map[string]bool{}, committed: []uint64{0}, applied: []uint64{0}}
+	return checker{leaders: map[uint64]raft.ID{}, votes: map[voteKey]raft.ID{}, reported: map[string]bool{}, committed: []uint64{0}, applied: []uint64{0}, reads: newReadCheck()}
 }
 
 func (c *checker) clone() checker {
@@ -81,6 +84,7 @@ func (c *checker) clone() checker {
 	d.committed = c.committed[:len(c.committed):len(c.committed)]
 	d.applied = c.applied[:len(c.applied):len(c.applied)]
 	d.found = c.found[:len(c.found):len(c.found)]
+	d.reads = c.reads.clone()
 	return d
 }
 

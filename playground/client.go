@@ -82,6 +82,9 @@ type Call struct {
 	// client heard back; Effect is the result it had.
 	Applied bool
 	Effect  Result
+	// mustSee is, for a read, the acknowledged write of its key that it
+	// must see (see StaleRead).
+	mustSee ackedWrite
 }
 
 const (
@@ -114,7 +117,9 @@ func (w *World) Submit(cmd Command, node raft.ID, read ReadMode) int {
 	c := &w.clients[ci]
 	c.seq++
 	cmd.Client, cmd.Seq = c.ID, c.seq
-	c.call = w.history.add(Call{Client: c.ID, Cmd: cmd, Read: read, Node: node, CallMs: w.now, ReturnMs: -1})
+	call := Call{Client: c.ID, Cmd: cmd, Read: read, Node: node, CallMs: w.now, ReturnMs: -1}
+	w.check.reads.onCall(&call)
+	c.call = w.history.add(call)
 	c.calls = append(c.calls, c.call)
 	target := node
 	if target == raft.None {
@@ -222,6 +227,7 @@ func (w *World) clientReceive(f *Flight) {
 	call.Done, call.ReturnMs, call.Result = true, w.now, f.Reply.Result
 	c.guess = f.From
 	w.emitClient(EvClientReturn, noteReturn, c.call, f.From)
+	w.onReturn(c.call, call, f.From)
 	c.call = -1
 }
 

@@ -1,0 +1,92 @@
+package playground
+
+import (
+	"fmt"
+	"maps"
+
+	"github.com/raftlab/raftlab/raft"
+)
+
+// NoStaleReads is the live check of reads. Raft's safety properties judge
+// logs and state machines, never what a client reads: a read answered from
+// a store that lags behind (a local read at a deposed leader) breaks none
+// of them. This check judges each read the moment its client gets the
+// answer.
+const NoStaleReads = "No Stale Reads"
+
+// StaleRead is a read the check found stale: a read of key K is stale when
+// a write of K that changed the store (a put, a successful cas, a delete
+// that found its key) had been acknowledged to its client before the read
+// was sent, and has a higher revision than the store that answered the
+// read. Every change increments the revision, in log order, so that store
+// had not applied the write. Only answered reads are judged.
+type StaleRead struct {
+	Violation
+	// Call is the read's index in History.
+	Call int
+}
+
+// readCheck keeps what the check of reads needs: per key, the acknowledged
+// write with the highest revision, which a read sent now must see.
+type readCheck struct {
+	acked map[string]ackedWrite
+	stale []StaleRead
+}
+
+// ackedWrite is an acknowledged write: its revision and its index in
+// History (a zero revision: none).
+type ackedWrite struct {
+	revision int64
+	call     int
+}
+
+func newReadCheck() readCheck { return readCheck{acked: map[string]ackedWrite{}} }
+
+func (r *readCheck) clone() readCheck {
+	return readCheck{acked: maps.Clone(r.acked), stale: r.stale[:len(r.stale):len(r.stale)]}
+}
+
+// onCall notes, for a read just sent, the write it must see.
+func (r *readCheck) onCall(call *Call) {
+	if call.Cmd.Op == OpGet {
+		call.mustSee = r.acked[call.Cmd.Key]
+	}
+}
+
+// onReturn judges call i, just answered by node from: a write that changed
+// the store raises what later reads of its key must see; a read is stale
+// when its store's revision is below what it had to see.
+func (w *World) onReturn(i int, call *Call, from raft.ID) {
+	r := &w.check.reads
+	switch {
+	case call.Cmd.Op == OpGet:
+		must := call.mustSee
+		if call.Result.Revision >= must.revision {
+			return
+		}
+		missed := w.history.get(must.call)
+		v := StaleRead{Call: i, Violation: Violation{AtMs: w.now, Property: NoStaleReads, Nodes: []raft.ID{from},
+			Message: fmt.Sprintf("client %d's %s got a stale value from %s: its store is at revision %d, but %s (revision %d) was acknowledged before the read was sent",
+				call.Client, call.Cmd, S(from), call.Result.Revision, missed.Cmd, must.revision)}}
+		r.stale = append(r.stale, v)
+		w.emit(Event{Type: EvViolation, Node: from, Client: call.Client, Note: NoStaleReads + ": " + v.Message})
+	case changedStore(call) && call.Result.Revision > r.acked[call.Cmd.Key].revision:
+		r.acked[call.Cmd.Key] = ackedWrite{revision: call.Result.Revision, call: i}
+	}
+}
+
+// changedStore reports whether an answered write changed the store.
+func changedStore(call *Call) bool {
+	switch call.Cmd.Op {
+	case OpPut, OpCAS:
+		return call.Result.OK
+	case OpDelete:
+		return call.Result.Found
+	}
+	return false
+}
+
+// StaleReads lists the stale reads found so far, in the order their
+// clients got them. They are not Violations: Raft can be safe while a
+// read is stale.
+func (w *World) StaleReads() []StaleRead { return w.check.reads.stale }
