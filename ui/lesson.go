@@ -30,6 +30,8 @@ type lessonPanel struct {
 	// reveal asks the next layout to scroll the explanation into view.
 	scroll float64
 	reveal bool
+	// more unfolds the step's ### More text.
+	more bool
 
 	// sandboxSpeed is the playback speed before the lesson panel opened:
 	// each step plays at its own speed, and Close gives this one back.
@@ -169,7 +171,7 @@ func (g *Game) showStep() {
 	// predict step; a do step plays while the learner acts.
 	g.paused = r.Step().Kind != lessons.Do
 	g.speed = speedIndex(l.PlaySpeed(r.Step()))
-	p.ticks, p.scroll, p.err, p.reveal = 0, 0, "", false
+	p.ticks, p.scroll, p.err, p.reveal, p.more = 0, 0, "", false, false
 	g.recordProgress(progressAt)
 }
 
@@ -245,6 +247,8 @@ func (g *Game) pressLesson(name string) {
 	case name == "lesson-more" && p != nil:
 		p.scroll += 0.8 * (g.lessonArea().H - 140*g.scale)
 	case p == nil || p.run == nil:
+	case strings.HasPrefix(name, "score-"):
+		g.pressScore(name)
 	case name == "lesson-next":
 		if p.run.Last() {
 			g.recordProgress(progressFinish)
@@ -260,6 +264,8 @@ func (g *Game) pressLesson(name string) {
 		}
 	case name == "lesson-back":
 		g.moveStep(p.run.Back)
+	case name == "lesson-fold":
+		p.more = !p.more
 	case name == "lesson-showme":
 		pl := g.lessonPlay()
 		if pl == nil {
@@ -352,7 +358,7 @@ func (g *Game) lessonStateKey(k keyBuf) keyBuf {
 		g.lessonProgress()
 		return k.bool(false).int(int64(g.progressVersion))
 	}
-	k = k.bool(true).str(p.run.Lesson().Name).uint(uint64(p.run.Index()))
+	k = k.bool(true).str(p.run.Lesson().Name).uint(uint64(p.run.Index())).bool(p.more)
 	pl := g.lessonPlay()
 	if pl == nil {
 		return k.bool(false)
@@ -640,6 +646,12 @@ func (g *Game) layoutLessonStep(b *lessonBuilder, barY, bw float64) {
 		b.button("lesson-next", label, hint, Rect{b.x + b.w - bw, barY, bw, 28 * s}, colHighlight)
 	}
 	b.paragraphs(st.Narration, colText)
+	// The depth folds under the narration, or under the explanation once
+	// that shows.
+	explained := done && len(st.Explanation) > 0
+	if !explained {
+		g.layoutMore(b, st)
+	}
 	b.gap(10)
 
 	switch st.Kind {
@@ -676,6 +688,30 @@ func (g *Game) layoutLessonStep(b *lessonBuilder, barY, bw float64) {
 		}
 		b.line("Explanation", face(13*s, true), colAccent, 22*s)
 		b.paragraphs(st.Explanation, colText)
+		g.layoutMore(b, st)
+	}
+	g.layoutScore(b)
+}
+
+// layoutMore lays out the control that unfolds the step's More text (and
+// folds it again), and the text when unfolded.
+func (g *Game) layoutMore(b *lessonBuilder, st *lessons.Step) {
+	if len(st.More) == 0 {
+		return
+	}
+	s := g.scale
+	b.gap(8)
+	label, hint := "► More", "Show more about this step"
+	if g.lesson.more {
+		label, hint = "▼ Less", "Hide the extra text"
+	}
+	r := Rect{b.x, b.y - b.scroll, 84 * s, 24 * s}
+	if b.visible(b.y, r.H) {
+		b.button("lesson-fold", label, hint, r, colAccent)
+	}
+	b.y += r.H + 6*s
+	if g.lesson.more {
+		b.paragraphs(st.More, colText)
 	}
 }
 

@@ -365,3 +365,88 @@ func TestStepPlaysAtItsSpeed(t *testing.T) {
 	g = testGameWith(t, Options{Lesson: 3, Step: 2})
 	assert.Equal(t, lessons.SpeedLabel(lessons.DefaultSpeed), g.speedLabel())
 }
+
+// TestMoreUnfolds: a step's More text is folded under a control after the
+// narration (after the explanation once it shows); the control unfolds it
+// and folds it again, and it scrolls with the rest of the text.
+func TestMoreUnfolds(t *testing.T) {
+	g := openTestLesson(t)
+	r := g.lesson.run
+	text := lessonPanelText(g)
+	assert.Contains(t, text, "► More")
+	assert.NotContains(t, text, "The deep part", "folded")
+	fold := func() Button {
+		b, ok := findButton(g.lessonButtons(), "lesson-fold")
+		require.True(t, ok)
+		return b
+	}
+	narr := textY(t, g, "Press play and watch.")
+	assert.Greater(t, fold().Rect.Y, narr, "after the narration")
+	clickButton(t, g, g.lessonButtons(), "lesson-fold")
+	assert.Contains(t, lessonPanelText(g), "The deep part, folded.")
+	assert.Contains(t, lessonPanelText(g), "▼ Less")
+	clickButton(t, g, g.lessonButtons(), "lesson-fold")
+	assert.NotContains(t, lessonPanelText(g), "The deep part")
+
+	// Done: the control moves below the explanation.
+	g.paused = false
+	updateUntil(t, g, 5000, r.Play().Done)
+	g.lesson.scroll = 0
+	assert.Greater(t, fold().Rect.Y, textY(t, g, "A leader won."), "after the explanation")
+	clickButton(t, g, g.lessonButtons(), "lesson-fold")
+	deep := textY(t, g, "The deep part, folded.")
+	g.lesson.scroll = 10
+	assert.InDelta(t, deep-10, textY(t, g, "The deep part, folded."), 0.01, "it scrolls with the text")
+
+	// Another step starts folded.
+	clickButton(t, g, g.lessonButtons(), "lesson-next")
+	assert.False(t, g.lesson.more)
+}
+
+// textY is where the panel writes a line of text (its vertical centre).
+func textY(t *testing.T, g *Game, s string) float64 {
+	t.Helper()
+	for _, tx := range g.lessonLaidOut().texts {
+		if tx.s == s {
+			return tx.y
+		}
+	}
+	t.Fatalf("the panel does not write %q", s)
+	return 0
+}
+
+// TestFeedShowsOnlyTheStep: under a lesson, the feed lists the current
+// step's events only, however the learner reached the step (a step that
+// starts a new cluster is drawn anew, though its trace may be as long as
+// the last step's); free play lists everything again.
+func TestFeedShowsOnlyTheStep(t *testing.T) {
+	g := testGameWith(t, Options{Lesson: 6, Step: 1})
+	g.filter = feedAll
+	g.paused = false
+	for range 60 {
+		require.NoError(t, g.Update())
+	}
+	require.NotEmpty(t, g.feedShown(50), "step 1 has events")
+	k1 := g.feedKeyNow()
+	clickButton(t, g, g.lessonButtons(), "lesson-step-6") // a new cluster
+	k6 := g.feedKeyNow()
+	k6.newest, k6.oldest = k1.newest, k1.oldest
+	assert.NotEqual(t, k1, k6, "another step's feed is drawn anew, even with as many events")
+
+	clickButton(t, g, g.lessonButtons(), "lesson-step-5") // continues step 4
+	require.Empty(t, g.lesson.err)
+	start := g.lesson.run.Play().TraceStart()
+	require.Greater(t, start, g.world().TraceStart(), "earlier steps left events in the trace")
+	g.paused = false
+	for range 60 {
+		require.NoError(t, g.Update())
+	}
+	shown := g.feedShown(1000)
+	require.NotEmpty(t, shown, "step 5 has events of its own")
+	for _, i := range shown {
+		assert.GreaterOrEqual(t, i, start, "event %d is from an earlier step", i)
+	}
+	clickButton(t, g, g.lessonButtons(), "lesson-close")
+	shown = g.feedShown(1000)
+	assert.Less(t, shown[len(shown)-1], start, "free play lists the earlier events")
+}
