@@ -91,6 +91,10 @@ func (p *Play) Baseline() *Baseline { return p.base }
 // StartMs is when the step began, in the simulation's time.
 func (p *Play) StartMs() int64 { return p.base.startMs }
 
+// TraceStart is the index in the trace of the first event of the step:
+// what happened before belongs to earlier steps.
+func (p *Play) TraceStart() int { return p.base.traceStart }
+
 // Elapsed is the simulated time since the step began.
 func (p *Play) Elapsed() int64 { return p.sess.Now() - p.base.startMs }
 

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"math"
 
 	"github.com/hajimehoshi/ebiten/v2"
 	"github.com/raftlab/raftlab/playground"
@@ -70,21 +71,55 @@ type feedCache struct {
 	key feedKey
 }
 
+// feedKey is what the feed shows: the events from oldest to newest (the
+// newest the filter shows) of a session's trace. Each lesson step has a
+// session of its own, whose trace may be as long as the last one's.
 type feedKey struct {
-	newest int // index of the newest event the filter shows
-	filter feedFilter
-	area   Rect
+	sess           *playground.Session
+	newest, oldest int
+	filter         feedFilter
+	area           Rect
+}
+
+// feedOldest is the index of the oldest event the feed may show: under a
+// lesson, the first of the current step (what earlier steps did, however
+// the learner got here, is not this step's story).
+func (g *Game) feedOldest() int {
+	oldest := g.world().TraceStart()
+	if p := g.lessonPlay(); p != nil {
+		oldest = max(oldest, p.TraceStart())
+	}
+	return oldest
+}
+
+// feedShown is the indexes of the events the feed lists, newest first, at
+// most n of them.
+func (g *Game) feedShown(n int) []int {
+	w := g.world()
+	var out []int
+	for i := w.TraceLen() - 1; i >= g.feedOldest() && len(out) < n; i-- {
+		if g.filter.shows(w.EventTypeAt(i)) {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+// feedKeyNow is the key of what the feed shows now.
+func (g *Game) feedKeyNow() feedKey {
+	w := g.world()
+	oldest := g.feedOldest()
+	newest := w.TraceLen() - 1
+	for newest >= oldest && !g.filter.shows(w.EventTypeAt(newest)) {
+		newest--
+	}
+	return feedKey{sess: g.sess, newest: newest, oldest: oldest, filter: g.filter, area: g.feedArea()}
 }
 
 // drawFeed lists the trace as sentences, newest first.
 func (g *Game) drawFeed(dst *ebiten.Image) {
 	area := g.feedArea()
-	w := g.world()
-	newest := w.TraceLen() - 1
-	for newest >= w.TraceStart() && !g.filter.shows(w.EventTypeAt(newest)) {
-		newest--
-	}
-	key := feedKey{newest: newest, filter: g.filter, area: area}
+	key := g.feedKeyNow()
 	c := &g.feed
 	if c.img == nil || c.key != key {
 		if c.img == nil || c.img.Bounds().Dx() != int(area.W) || c.img.Bounds().Dy() != int(area.H) {
@@ -93,7 +128,7 @@ func (g *Game) drawFeed(dst *ebiten.Image) {
 			}
 			c.img = ebiten.NewImage(max(1, int(area.W)), max(1, int(area.H)))
 		}
-		g.renderFeed(c.img, newest)
+		g.renderFeed(c.img)
 		c.key = key
 	}
 	op := newImageOp()
@@ -102,7 +137,7 @@ func (g *Game) drawFeed(dst *ebiten.Image) {
 }
 
 // renderFeed draws the feed panel into img, at the image's origin.
-func (g *Game) renderFeed(img *ebiten.Image, newest int) {
+func (g *Game) renderFeed(img *ebiten.Image) {
 	s := g.scale
 	area := g.feedArea()
 	local := Rect{0, 0, area.W, area.H}
@@ -123,10 +158,8 @@ func (g *Game) renderFeed(img *ebiten.Image, newest int) {
 	lineH := 19 * s
 	y := 62 * s
 	w := g.world()
-	for i := newest; i >= w.TraceStart() && y < area.H-8*s; i-- {
-		if !g.filter.shows(w.EventTypeAt(i)) {
-			continue
-		}
+	// Lines from y while y < area.H-8*s.
+	for _, i := range g.feedShown(int(math.Ceil((area.H - 8*s - y) / lineH))) {
 		e := w.EventAt(i)
 		c := colText
 		if e.Type == playground.EvViolation {
