@@ -38,6 +38,8 @@ type Options struct {
 	// (1-based; 0 resumes where the learner left it): a link a teacher can
 	// hand out.
 	Lesson, Step int
+	// Results, when set, hands an assessment's result to the learner.
+	Results ResultStore
 }
 
 // The playback speeds are lessons.Speeds (a lesson may ask for any of
@@ -114,6 +116,10 @@ type Game struct {
 	progressReadOnly bool
 	progressLoadErr  string
 	progressSaveErr  string
+	// diskLogs are the crashed servers' logs as their disks hold them.
+	diskLogs map[raft.ID]diskLogCache
+	// score is the score of the assessment being run.
+	score *assessment
 	// lesson is the open lesson panel, nil in free play.
 	lesson      *lessonPanel
 	lessonCache panelCache

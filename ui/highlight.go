@@ -112,8 +112,8 @@ func (g *Game) logPointers(out []pointer, h lessons.Highlight) []pointer {
 	_, _, first, last := g.logsGeometry()
 	w := g.world()
 	for row, id := range w.Nodes() {
-		if (!h.AllNodes && id != h.Node) || !w.Node(id).Up {
-			continue // a crashed server's row says so instead of a log
+		if !h.AllNodes && id != h.Node {
+			continue
 		}
 		if h.Index != 0 {
 			if r, ok := g.logCell(row, h.Index); ok {

@@ -24,7 +24,8 @@ func logWindow(lastIndex uint64, cells int) (first, last uint64) {
 // the term inside; committed entries solid, uncommitted ones hollow; the
 // commit index as a bar and the applied index as a tick; the compacted
 // prefix as one block; and, on followers' rows, the leader's nextIndex and
-// matchIndex for them.
+// matchIndex for them. A crashed server's row shows its log as its disk
+// holds it, dimmed.
 //
 // The panel is cached (see panelCache): it changes when an entry is
 // appended, committed or applied, not with every frame.
@@ -42,8 +43,8 @@ func (g *Game) logsGeometry() (labelW, cell float64, first, last uint64) {
 	cells := int((g.lay.Logs.W - labelW - 16*s) / cell)
 	maxLast := uint64(0)
 	for _, id := range w.Nodes() {
-		if n := w.Node(id); n.Up {
-			maxLast = max(maxLast, n.Raft.LastIndex())
+		if r, _ := g.rowLog(id); r != nil {
+			maxLast = max(maxLast, r.LastIndex())
 		}
 	}
 	first, last = logWindow(maxLast, cells)
@@ -61,12 +62,11 @@ func (g *Game) logsKey(k keyBuf) keyBuf {
 	leader, hasLeader := w.Leader()
 	k = k.bool(hasLeader).uint(uint64(leader))
 	for _, id := range w.Nodes() {
-		n := w.Node(id)
-		k = k.uint(uint64(id)).bool(n.Up)
-		if !n.Up {
+		r, dim := g.rowLog(id)
+		k = k.uint(uint64(id)).bool(dim).bool(r != nil)
+		if r == nil {
 			continue
 		}
-		r := n.Raft
 		k = k.uint(r.FirstIndex()).uint(r.LastIndex()).uint(r.CommitIndex()).uint(r.AppliedIndex())
 		for i := max(first, r.FirstIndex()); i <= min(last, r.LastIndex()); i++ {
 			t, _ := r.TermAt(i)
@@ -133,17 +133,23 @@ func (g *Game) renderLogs(dst *ebiten.Image, dx, dy float64) {
 	leader, hasLeader := w.Leader()
 	for row, id := range ids {
 		y := area.Y + g.logRowY(row) - g.lay.Logs.Y
-		n := w.Node(id)
+		r, dim := g.rowLog(id)
 		nameCol := colText
-		if !n.Up {
+		if dim {
 			nameCol = colTextDim
 		}
 		drawText(dst, playground.S(id), face(12*s, true), area.X+12*s, y+rowH/2, nameCol, alignStart)
-		if !n.Up {
-			drawText(dst, "down: its log is on disk", small, x0+4*s, y+rowH/2, colTextDim, alignStart)
+		if r == nil {
 			continue
 		}
-		g.drawLogRow(dst, n.Raft, first, last, x0, y, cell, rowH-4*s)
+		g.drawLogRow(dst, r, dim, first, last, x0, y, cell, rowH-4*s)
+		if dim {
+			// Say why the row is dim, after its last entry.
+			end := x0 + float64(min(max(r.LastIndex(), first-1), last)-first+1)*cell + 4*s
+			if end+110*s < area.X+area.W {
+				drawText(dst, "down: its log on disk", small, end, y+rowH/2-2*s, colTextDim, alignStart)
+			}
+		}
 		if hasLeader && id != leader {
 			if pr, ok := w.Node(leader).Raft.PeerProgress(id); ok {
 				g.drawProgressMarks(dst, pr, first, last, x0, y, cell, rowH-4*s)
@@ -152,8 +158,14 @@ func (g *Game) renderLogs(dst *ebiten.Image, dx, dy float64) {
 	}
 }
 
-func (g *Game) drawLogRow(dst *ebiten.Image, r *raft.Node, first, last uint64, x0, y, cell, h float64) {
+// drawLogRow draws a server's log cells and its commit and applied marks;
+// dim draws a crashed server's log, faint.
+func (g *Game) drawLogRow(dst *ebiten.Image, r logRow, dim bool, first, last uint64, x0, y, cell, h float64) {
 	s := g.scale
+	a := 1.0
+	if dim {
+		a = 0.4
+	}
 	f := face(math.Min(12*s, h*0.6), true)
 	commit, applied := r.CommitIndex(), r.AppliedIndex()
 	snap := r.FirstIndex() - 1
@@ -166,7 +178,7 @@ func (g *Game) drawLogRow(dst *ebiten.Image, r *raft.Node, first, last uint64, x
 	}
 	for i := max(first, snap+1); i <= min(last, r.LastIndex()); i++ {
 		t, _ := r.TermAt(i)
-		c := TermColor(t)
+		c := withAlpha(TermColor(t), a)
 		box := Rect{x0 + float64(i-first)*cell, y, cell - 2*s, h}
 		if i <= commit {
 			g.spr.fillRect(dst, box, c)
@@ -177,12 +189,12 @@ func (g *Game) drawLogRow(dst *ebiten.Image, r *raft.Node, first, last uint64, x
 			drawText(dst, fmt.Sprint(t), f, box.CenterX(), box.CenterY(), c, alignCenter)
 		}
 		if e, ok := r.EntryAt(i); ok && e.Kind != raft.EntryNormal {
-			g.spr.fillRect(dst, Rect{box.X + 2*s, box.Y + 2*s, 4 * s, 4 * s}, colText)
+			g.spr.fillRect(dst, Rect{box.X + 2*s, box.Y + 2*s, 4 * s, 4 * s}, withAlpha(colText, a))
 		}
 	}
 	if commit >= first && commit <= last {
 		x := x0 + float64(commit-first+1)*cell - 1.5*s
-		g.spr.fillRect(dst, Rect{x - 1*s, y - 2*s, 2.5 * s, h + 4*s}, colText)
+		g.spr.fillRect(dst, Rect{x - 1*s, y - 2*s, 2.5 * s, h + 4*s}, withAlpha(colText, a))
 	}
 	if applied >= first && applied <= last {
 		x := x0 + float64(applied-first)*cell + cell/2 - s

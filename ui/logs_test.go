@@ -1,0 +1,46 @@
+package ui
+
+import (
+	"testing"
+
+	"github.com/raftlab/raftlab/lessons"
+	"github.com/raftlab/raftlab/playground"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// TestCrashedServerLogShows: a crashed server's row in the logs panel
+// shows the log its disk holds (lessons point at it), dimmed, and a
+// highlight of its row or a cell still points at it.
+func TestCrashedServerLogShows(t *testing.T) {
+	g := testGame(t, "log-replication")
+	g.SeekTo(3000)
+	w := g.world()
+	leader, ok := w.Leader()
+	require.True(t, ok)
+	follower := w.Nodes()[0]
+	if follower == leader {
+		follower = w.Nodes()[1]
+	}
+	last := w.Node(follower).Raft.LastIndex()
+	term, _ := w.Node(follower).Raft.TermAt(last)
+	require.GreaterOrEqual(t, last, uint64(2))
+	upKey := string(g.logsKey(nil))
+
+	g.act(playground.Step{Do: "crash", Node: follower})
+	require.False(t, g.world().Node(follower).Up)
+	r, dim := g.rowLog(follower)
+	require.NotNil(t, r)
+	assert.True(t, dim)
+	assert.Equal(t, last, r.LastIndex(), "its log as the disk holds it")
+	got, ok := r.TermAt(last)
+	assert.True(t, ok)
+	assert.Equal(t, term, got)
+	assert.Zero(t, r.AppliedIndex(), "a crashed server applies nothing")
+	assert.NotEqual(t, upKey, string(g.logsKey(nil)), "the panel is drawn again, dimmed")
+
+	ps := g.pointersFor(nil, lessons.Highlight{What: "log", Node: follower, Index: 2})
+	require.Len(t, ps, 1, "the crashed server's cell is pointed at")
+	assert.Len(t, g.pointersFor(nil, lessons.Highlight{What: "log", Node: follower}), 1, "and its row")
+	assert.Len(t, g.pointersFor(nil, lessons.Highlight{What: "log", AllNodes: true, Index: 2}), len(g.world().Nodes()))
+}
