@@ -3,13 +3,57 @@ package ui
 import (
 	"fmt"
 	"math"
+	"slices"
 
 	"github.com/hajimehoshi/ebiten/v2"
 	"github.com/raftlab/raftlab/playground"
 )
 
-// safetyRows are the properties the monitor shows, one light each.
-var safetyRows = playground.Properties
+// safetyRows are the monitor's lights: one per safety property, then the
+// check of reads, which none of the properties judges.
+var safetyRows = append(slices.Clip(playground.Properties), playground.NoStaleReads)
+
+// readsExplained is what a click on the green light of reads says.
+const readsExplained = "No Stale Reads checks each read its client gets: it must see every write of its key acknowledged before the read was sent. " +
+	"The five Raft safety properties do not judge reads."
+
+// light is the state of one of the monitor's lights.
+type light struct {
+	name string
+	// first is the first violation (a stale read for the light of
+	// reads); n how many there are, 0 while the light is green.
+	first playground.Violation
+	n     int
+}
+
+// label is the light's line: its name, and once red what broke.
+func (l light) label() string {
+	switch {
+	case l.n == 0 && l.name == playground.NoStaleReads:
+		return l.name + " (a check of reads)"
+	case l.n == 0:
+		return l.name
+	case l.name == playground.NoStaleReads:
+		return fmt.Sprintf("%s: %d stale. First: %s", l.name, l.n, l.first.Message)
+	}
+	return l.name + ": " + l.first.Message
+}
+
+// light returns the state of the light of row p.
+func (g *Game) light(p string) light {
+	w := g.world()
+	if p == playground.NoStaleReads {
+		rs := w.StaleReads()
+		if len(rs) == 0 {
+			return light{name: p}
+		}
+		return light{name: p, first: rs[0].Violation, n: len(rs)}
+	}
+	if v, bad := firstViolation(w.Violations(), p); bad {
+		return light{name: p, first: v, n: 1}
+	}
+	return light{name: p}
+}
 
 // safetyRowRect is the row of property i in the monitor.
 func (g *Game) safetyRowRect(i int) Rect {
@@ -29,8 +73,8 @@ func firstViolation(vs []playground.Violation, property string) (playground.Viol
 	return playground.Violation{}, false
 }
 
-// drawSafety draws a light per safety property: green while it holds, red
-// once violated, with the violation in a sentence.
+// drawSafety draws a light per safety property and one for reads: green
+// while it holds, red once violated, with the violation in a sentence.
 // The panel is cached (see panelCache) and redrawn when a violation
 // appears or goes (after travelling back in time).
 func (g *Game) drawSafety(dst *ebiten.Image) {
@@ -39,15 +83,14 @@ func (g *Game) drawSafety(dst *ebiten.Image) {
 }
 
 // safetyKey appends to k what the monitor shows: its place and, for each
-// property, the first violation's message if there is one.
+// light, how many violations it counts and the first one's message.
 func (g *Game) safetyKey(k keyBuf) keyBuf {
-	vs := g.world().Violations()
-	k = k.rect(g.lay.Safety).float(g.scale).uint(uint64(len(vs)))
+	k = k.rect(g.lay.Safety).float(g.scale).uint(uint64(len(g.world().Violations())))
 	for _, p := range safetyRows {
-		v, bad := firstViolation(vs, p)
-		k = k.bool(bad)
-		if bad {
-			k = k.str(v.Message)
+		l := g.light(p)
+		k = k.uint(uint64(l.n))
+		if l.n > 0 {
+			k = k.str(l.first.Message)
 		}
 	}
 	return k
@@ -60,26 +103,28 @@ func (g *Game) renderSafety(dst *ebiten.Image, dx, dy float64) {
 	a := g.lay.Safety.moved(dx, dy)
 	g.spr.fillRect(dst, a, colPanel)
 	drawText(dst, "Safety monitor", face(13*s, true), a.X+12*s, a.Y+16*s, colText, alignStart)
-	vs := g.world().Violations()
 	f := face(11.5*s, false)
 	for i, p := range safetyRows {
 		r := g.safetyRowRect(i).moved(dx, dy)
-		v, bad := firstViolation(vs, p)
+		l := g.light(p)
+		if p == playground.NoStaleReads {
+			// A line sets the check of reads apart from Raft's properties.
+			g.spr.fillRect(dst, Rect{r.X, r.Y - 1*s, r.W, 1 * s}, colPanelEdge)
+		}
 		c := colOK
-		label := p
-		if bad {
+		if l.n > 0 {
 			c = colBad
 			g.spr.fillRect(dst, r, withAlpha(colBad, 0.15))
-			label = p + ": " + v.Message
 		}
 		drawCentered(dst, g.spr.disc(int(6*s)), r.X+10*s, r.CenterY(), c)
-		drawText(dst, ellipsize(label, f, r.W-28*s), f, r.X+24*s, r.CenterY(), colText, alignStart)
+		drawText(dst, ellipsize(l.label(), f, r.W-28*s), f, r.X+24*s, r.CenterY(), colText, alignStart)
 	}
 }
 
 // clickSafety jumps to the moment a clicked violation happened and
-// highlights the nodes involved; it reports whether the click was on the
-// monitor (the full one, or the strip under a lesson).
+// highlights the nodes involved (a green light of reads explains itself);
+// it reports whether the click was on the monitor (the full one, or the
+// strip under a lesson).
 func (g *Game) clickSafety(x, y float64) bool {
 	if g.lesson != nil {
 		return g.clickSafetyStrip(x, y)
@@ -87,13 +132,15 @@ func (g *Game) clickSafety(x, y float64) bool {
 	if !g.lay.Safety.Contains(x, y) {
 		return false
 	}
-	vs := g.world().Violations()
 	for i, p := range safetyRows {
 		if !g.safetyRowRect(i).Contains(x, y) {
 			continue
 		}
-		if v, bad := firstViolation(vs, p); bad {
-			g.jumpToViolation(v)
+		switch l := g.light(p); {
+		case l.n > 0:
+			g.jumpToViolation(l.first)
+		case p == playground.NoStaleReads:
+			g.say(readsExplained)
 		}
 		return true
 	}
@@ -109,26 +156,25 @@ func (g *Game) jumpToViolation(v playground.Violation) {
 	g.say(v.Property + ": " + v.Message)
 }
 
-// brokenProperties are the violated properties' first violations, in the
-// monitor's order.
-func (g *Game) brokenProperties() []playground.Violation {
-	vs := g.world().Violations()
-	if len(vs) == 0 {
+// redLights are the monitor's red lights, in its order.
+func (g *Game) redLights() []light {
+	w := g.world()
+	if len(w.Violations()) == 0 && len(w.StaleReads()) == 0 {
 		return nil
 	}
-	var out []playground.Violation
+	var out []light
 	for _, p := range safetyRows {
-		if v, bad := firstViolation(vs, p); bad {
-			out = append(out, v)
+		if l := g.light(p); l.n > 0 {
+			out = append(out, l)
 		}
 	}
 	return out
 }
 
 // The safety strip is the monitor while a lesson takes the right-hand
-// column: at the column's foot, one line while every property holds, and a
-// row per broken property, so lessons that break safety on purpose show the
-// monitor catching it.
+// column: at the column's foot, one line while every light is green, and a
+// row per red light, so lessons that break safety (or read stale values) on
+// purpose show the monitor catching it.
 const (
 	stripHeadH = 30.0
 	stripRowH  = 20.0
@@ -138,11 +184,11 @@ const (
 func (g *Game) safetyStrip() Rect {
 	s := g.scale
 	a := g.lay.Side
-	h := (stripHeadH + float64(len(g.brokenProperties()))*stripRowH + 4) * s
+	h := (stripHeadH + float64(len(g.redLights()))*stripRowH + 4) * s
 	return Rect{a.X, a.Y + a.H - h, a.W, h}
 }
 
-// stripRowRect is the row of the i-th broken property in the strip.
+// stripRowRect is the row of the i-th red light in the strip.
 func (g *Game) stripRowRect(strip Rect, i int) Rect {
 	s := g.scale
 	return Rect{strip.X + 8*s, strip.Y + stripHeadH*s + float64(i)*stripRowH*s, strip.W - 16*s, (stripRowH - 2) * s}
@@ -163,35 +209,45 @@ func (g *Game) renderSafetyStrip(dst *ebiten.Image, dx, dy float64, strip Rect) 
 	g.spr.fillRect(dst, a, colPanel)
 	g.spr.fillRect(dst, Rect{a.X, a.Y, 1 * s, a.H}, colPanelEdge)
 	g.spr.fillRect(dst, Rect{a.X, a.Y, a.W, 1 * s}, colPanelEdge)
-	broken := g.brokenProperties()
-	head := fmt.Sprintf("Safety monitor: all %d properties hold", len(safetyRows))
+	red := g.redLights()
+	props := len(playground.Properties)
+	broken := 0
+	for _, l := range red {
+		if l.name != playground.NoStaleReads {
+			broken++
+		}
+	}
+	head := fmt.Sprintf("Safety monitor: all %d properties hold, no stale reads", props)
 	c := colOK
-	if len(broken) > 0 {
-		head = fmt.Sprintf("Safety monitor: %d of %d broken (click one: when)", len(broken), len(safetyRows))
+	switch {
+	case broken > 0:
+		head = fmt.Sprintf("Safety monitor: %d of %d properties broken (click one: when)", broken, props)
+		c = colBad
+	case len(red) > 0:
+		head = fmt.Sprintf("Safety monitor: all %d properties hold, but a read was stale (click: when)", props)
 		c = colBad
 	}
 	f := face(11.5*s, false)
 	y := a.Y + stripHeadH*s/2 + 1*s
 	drawCentered(dst, g.spr.disc(int(6*s)), a.X+18*s, y, c)
 	drawText(dst, ellipsize(head, face(12*s, true), a.W-40*s), face(12*s, true), a.X+32*s, y, colText, alignStart)
-	for i, v := range broken {
+	for i, l := range red {
 		r := g.stripRowRect(strip, i).moved(dx, dy)
 		g.spr.fillRect(dst, r, withAlpha(colBad, 0.15))
 		drawCentered(dst, g.spr.disc(int(5*s)), r.X+10*s, r.CenterY(), colBad)
-		label := v.Property + ": " + v.Message
-		drawText(dst, ellipsize(label, f, r.W-28*s), f, r.X+24*s, r.CenterY(), colText, alignStart)
+		drawText(dst, ellipsize(l.label(), f, r.W-28*s), f, r.X+24*s, r.CenterY(), colText, alignStart)
 	}
 }
 
-// clickSafetyStrip jumps to a broken property clicked in the strip.
+// clickSafetyStrip jumps to a red light's violation clicked in the strip.
 func (g *Game) clickSafetyStrip(x, y float64) bool {
 	strip := g.safetyStrip()
 	if !strip.Contains(x, y) {
 		return false
 	}
-	for i, v := range g.brokenProperties() {
+	for i, l := range g.redLights() {
 		if g.stripRowRect(strip, i).Contains(x, y) {
-			g.jumpToViolation(v)
+			g.jumpToViolation(l.first)
 		}
 	}
 	return true
