@@ -1,0 +1,117 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/raftlab/raftlab/lessons"
+)
+
+// ResultStore hands the result of an assessment to the learner, for a
+// teacher to collect. Copy puts the text on the clipboard (nil where there
+// is none); Download saves it as a file and says where ("" when the
+// browser decides).
+type ResultStore struct {
+	Copy     func(text string) error
+	Download func(name string, data []byte) (where string, err error)
+}
+
+// assessment is the score of the assessment being run: a new run (a
+// lesson opened again) starts a new score.
+type assessment struct {
+	run   *lessons.Runner
+	score *lessons.Score
+}
+
+// layoutScore keeps the score of an assessment and, once its last step is
+// done, lays out the score per topic with the controls that copy and
+// download the result. The panel is laid out again whenever the step's
+// state changes (answered, shown, done), so the score sees each step's
+// first outcome.
+func (g *Game) layoutScore(b *lessonBuilder) {
+	pl := g.lessonPlay()
+	r := g.lesson.run
+	if pl == nil || !r.Lesson().Assessment() {
+		return
+	}
+	if g.score == nil || g.score.run != r {
+		g.score = &assessment{run: r, score: lessons.NewScore(r.Lesson())}
+	}
+	sc := g.score.score
+	sc.Observe(pl)
+	if !r.Last() || !pl.Done() {
+		return
+	}
+	s := g.scale
+	lh := lessonLineH * s
+	b.gap(10)
+	b.line("Your score", face(13*s, true), colAccent, 22*s)
+	f := face(lessonTextSize*s, false)
+	for _, t := range sc.Topics() {
+		b.line(fmt.Sprintf("%s: %d of %d", t.Topic, t.Got, t.Of), f, colText, lh)
+	}
+	t := sc.Total()
+	b.line(fmt.Sprintf("In all: %d of %d", t.Got, t.Of), face(lessonTextSize*s, true), colText, lh)
+	b.gap(6)
+	res := g.opts.Results
+	x := b.x
+	for _, c := range []struct {
+		name, label, hint string
+		on                bool
+	}{
+		{"score-copy", "Copy result", "Copy the result as text, for your teacher", res.Copy != nil},
+		{"score-download", "Download", "Save the result as a text file, for your teacher", res.Download != nil},
+	} {
+		if !c.on {
+			continue
+		}
+		rr := Rect{x, b.y - b.scroll, 110 * s, 26 * s}
+		if b.visible(b.y, rr.H) {
+			b.button(c.name, c.label, c.hint, rr, colText)
+		}
+		x += rr.W + 8*s
+	}
+	if x > b.x {
+		b.y += 26*s + 4*s
+	}
+}
+
+// resultText is the assessment's result as a teacher collects it, dated
+// today.
+func (g *Game) resultText() string {
+	return g.score.score.Result(time.Now().Format("2006-01-02"))
+}
+
+// pressScore carries out the score's controls: the result goes to the
+// clipboard or into a file, and the status line says so.
+func (g *Game) pressScore(name string) {
+	if g.score == nil || g.lesson == nil || g.score.run != g.lesson.run {
+		return
+	}
+	res := g.opts.Results
+	switch {
+	case name == "score-copy" && res.Copy != nil:
+		if err := res.Copy(g.resultText()); err != nil {
+			g.say("could not copy the result: " + err.Error())
+			return
+		}
+		g.say("copied the result")
+	case name == "score-download" && res.Download != nil:
+		l := g.score.run.Lesson()
+		where, err := res.Download(resultFileName(l), []byte(g.resultText()))
+		switch {
+		case err != nil:
+			g.say("could not save the result: " + err.Error())
+		case where != "":
+			g.say("saved the result to " + where)
+		default:
+			g.say("saved the result")
+		}
+	}
+}
+
+// resultFileName names a lesson's result file: raftlab-result-16-final.txt.
+func resultFileName(l *lessons.Lesson) string {
+	return "raftlab-result-" + strings.TrimSuffix(l.Name, ".md") + ".txt"
+}
