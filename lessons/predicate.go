@@ -403,6 +403,12 @@ func (p *predParser) arg(def *atomDef, i int) (arg, error) {
 			}
 		}
 		return bad("a role (follower, pre-candidate, candidate or leader)")
+	case pKey:
+		// A key is written as it is: x, user-1, 42.
+		if (t.kind == tIdent || t.kind == tNum) && !t.unit {
+			return arg{kind: kind, key: t.text, text: t.text}, nil
+		}
+		return bad("a key of the store (a word such as x)")
 	}
 	return bad("?")
 }
@@ -561,6 +567,7 @@ const (
 	pIndex
 	pMsg
 	pRole
+	pKey
 )
 
 type arg struct {
@@ -571,6 +578,8 @@ type arg struct {
 	n    uint64
 	msg  int
 	role raft.Role
+	// key is a key of the key-value store.
+	key  string
 	text string
 }
 

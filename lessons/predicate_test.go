@@ -1,6 +1,7 @@
 package lessons
 
 import (
+	"fmt"
 	"os"
 	"strings"
 	"testing"
@@ -52,6 +53,16 @@ func TestPredicateParseErrors(t *testing.T) {
 		"read >= 1":                 `unknown name "read" (did you mean reads?)`,
 		"readsAnswerd >= 1":         `unknown name "readsAnswerd" (did you mean readsAnswered?)`,
 		"lerner(4)":                 `unknown name "lerner" (did you mean learner?)`,
+		"retrys >= 1":               `unknown name "retrys" (did you mean retries?)`,
+		"duplicate = 1":             `unknown name "duplicate" (did you mean duplicates?)`,
+		"timeout >= 1":              `unknown name "timeout" (did you mean timeouts?)`,
+		"redirect >= 1":             `unknown name "redirect" (did you mean redirects?)`,
+		"revison(1) = 2":            `unknown name "revison" (did you mean revision?)`,
+		"modRevison(1, x) = 2":      `unknown name "modRevison" (did you mean modRevision?)`,
+		"version(1) = 1":            "version takes a server and a key, e.g. version(1, x) = 2",
+		"value(x) = 1":              "value(...): argument 1 must be a server number",
+		"version(1, 2s) = 1":        `version(...): argument 2 must be a key of the store (a word such as x), not "2s"`,
+		"createRevision(1, ,) = 1":  `argument 2 must be a key of the store (a word such as x), not ","`,
 	} {
 		_, err := ParsePredicate(src, 5)
 		if assert.Error(t, err, src) {
@@ -70,6 +81,8 @@ func TestPredicateParse(t *testing.T) {
 		"writes >= 1 and writesCommitted >= 1 and dropped = 0 and violations = 0", "truncations(7) >= 1 and rejections(3) = 6",
 		"caughtUp(3) and logsMatch and committed(4)", "up(1) and down(2)", "nextIndex(2) <= matchIndex(2)", "elections = 0 AND leader",
 		"learner(7) and voter(leader) and voters < nodes", "reads >= 1 and readsAnswered = reads and staleReads = 0",
+		"retries >= 1 and timeouts = 0 and redirects >= 1 and duplicates = 0",
+		"version(1, x) = 2 and modRevision(leader, user-1) > createRevision(leaderAtStart, y) and value(3, x) = 2 and revision(1) >= 1 and version(2, 42) = 1",
 	} {
 		_, err := ParsePredicate(src, 7)
 		assert.NoError(t, err, src)
@@ -286,6 +299,80 @@ func TestPredicateReads(t *testing.T) {
 	p, err := ParsePredicate("staleReads = 0", 3)
 	require.NoError(t, err)
 	assert.Equal(t, []string{"staleReads is 1 (client 1's get x got a stale value from S1: its store is at revision 1, but put x=2 (revision 2) was acknowledged before the read was sent)"}, p.Facts(w, b))
+}
+
+// lostReplyWorld has S1 commit put y=2 and the reply to its client
+// dropped: the client times out, tries S2, which redirects it to S1, and
+// the retry commits too. The baseline is taken once S1 leads.
+func lostReplyWorld(t *testing.T, sessions bool) (*playground.World, *Baseline) {
+	t.Helper()
+	sc, err := playground.ParseScenario(fmt.Appendf(nil, `{"name": "t", "nodes": 3, "features": {"clientSessions": %v}, "steps": [
+		{"at": 0, "do": "campaign", "node": 1},
+		{"at": 300, "do": "put", "key": "y", "value": "2", "node": 1}]}`, sessions))
+	require.NoError(t, err)
+	w, err := sc.NewWorld()
+	require.NoError(t, err)
+	s := playground.NewSession(w, sc.Steps)
+	s.RunUntil(200)
+	b := NewBaseline(s.World())
+	dropped := false
+	for at := int64(301); !dropped && at < 1000; at++ {
+		s.RunUntil(at)
+		for _, f := range s.World().InFlight() {
+			if f.Kind == playground.FlightReply && !f.Reply.Redirect {
+				require.NoError(t, s.Do(playground.Step{Do: "drop", Msg: f.ID}))
+				dropped = true
+			}
+		}
+	}
+	require.True(t, dropped, "the reply went out")
+	s.RunUntil(4000)
+	return s.World(), b
+}
+
+// TestPredicateClientsAndStore: a lost reply makes the client time out,
+// be redirected and retry; without client sessions the retry is applied
+// again, which the store's version and revision show.
+func TestPredicateClientsAndStore(t *testing.T) {
+	for _, tc := range []struct {
+		sessions bool
+		want     string
+	}{
+		{true, "retries = 2 and timeouts = 1 and redirects = 1 and duplicates = 0 and revision(1) = 1 and version(2, y) = 1 and modRevision(3, y) = 1"},
+		{false, "retries = 2 and timeouts = 1 and redirects = 1 and duplicates = 1 and revision(1) = 2 and version(2, y) = 2 and modRevision(3, y) = 2"},
+	} {
+		w, b := lostReplyWorld(t, tc.sessions)
+		p, err := ParsePredicate(tc.want+" and createRevision(leader, y) = 1 and value(1, y) = 2", 3)
+		require.NoError(t, err)
+		assert.True(t, p.Eval(w, b), "sessions %v: %v", tc.sessions, p.Facts(w, b))
+	}
+	// Counted since the step began: nothing happened since 4000.
+	w, _ := lostReplyWorld(t, false)
+	p, err := ParsePredicate("retries = 0 and timeouts = 0 and redirects = 0 and duplicates = 0", 3)
+	require.NoError(t, err)
+	assert.True(t, p.Eval(w, NewBaseline(w)), "%v", p.Facts(w, NewBaseline(w)))
+}
+
+// TestPredicateKeysUnknown: a number about a key is unknown while the
+// server is down or does not hold the key, and a value that is not a
+// whole number is unknown.
+func TestPredicateKeysUnknown(t *testing.T) {
+	w, b := world(t, `{"name": "t", "nodes": 3, "steps": [
+		{"at": 0, "do": "campaign", "node": 1},
+		{"at": 100, "do": "put", "key": "x", "value": "a"},
+		{"at": 300, "do": "crash", "node": 3}]}`, 0, 500)
+	p, err := ParsePredicate("version(1, z) >= 0 or value(1, x) >= 0 or revision(3) >= 0 or version(3, x) >= 0", 3)
+	require.NoError(t, err)
+	assert.False(t, p.Eval(w, b))
+	assert.Equal(t, []string{
+		"version(1, z) is unknown: S1's store has no key z",
+		`value(1, x) is unknown: S1's x is "a", not a whole number`,
+		"revision(3) is unknown: S3 is down",
+		"version(3, x) is unknown: S3 is down",
+	}, p.Facts(w, b))
+	p, err = ParsePredicate("version(1, x) = 1 and revision(2) = 1", 3)
+	require.NoError(t, err)
+	assert.True(t, p.Eval(w, b), "%v", p.Facts(w, b))
 }
 
 // TestPredicateMissingServers: a condition on a server that does not exist

@@ -2,6 +2,7 @@ package lessons
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/raftlab/raftlab/playground"
@@ -19,6 +20,7 @@ type Baseline struct {
 	maxTerm      uint64
 	stats        playground.Stats
 	violations   int
+	clients      playground.ClientStats
 
 	// The tally of trace events since the start, kept up to date as the
 	// world runs (and recounted when the world is replaced by a seek).
@@ -38,7 +40,7 @@ type tally struct {
 
 // NewBaseline marks the present of w as a step's start.
 func NewBaseline(w *playground.World) *Baseline {
-	b := &Baseline{startMs: w.Now(), traceStart: w.TraceLen(), historyStart: len(w.History()), stats: w.Stats(), violations: len(w.Violations())}
+	b := &Baseline{startMs: w.Now(), traceStart: w.TraceLen(), historyStart: len(w.History()), stats: w.Stats(), violations: len(w.Violations()), clients: w.ClientStats()}
 	b.leader, _ = w.Leader()
 	for _, id := range w.Nodes() {
 		if n := w.Node(id); n.Up {
@@ -190,7 +192,7 @@ type atomDef struct {
 }
 
 func (d *atomDef) usage() string {
-	names := map[param]string{pNode: "a server", pIndex: "a log index", pMsg: "a message type", pRole: "a role"}
+	names := map[param]string{pNode: "a server", pIndex: "a log index", pMsg: "a message type", pRole: "a role", pKey: "a key"}
 	if len(d.params) == 0 {
 		return "no arguments"
 	}
@@ -255,6 +257,40 @@ func nodeNum(name, doc, example string, f func(n *playground.Node) int64) *atomD
 			return 0, false, why
 		}
 		return f(n), true, ""
+	})
+}
+
+// keyOf resolves a server and a key to the server's record of the key: a
+// reason instead when the server is down or its store does not hold the
+// key.
+func (c *evalCtx) keyOf(a []arg) (*playground.Node, playground.KeyValue, string) {
+	n, why := c.upNode(a[0])
+	if n == nil {
+		return nil, playground.KeyValue{}, why
+	}
+	kv, ok := n.KV.Get(a[1].key)
+	if !ok {
+		return nil, kv, fmt.Sprintf("%s's store has no key %s", nodeName(n.ID), a[1].key)
+	}
+	return n, kv, ""
+}
+
+// keyNum makes a number atom over a key of one live server's store.
+func keyNum(name, doc, example string, f func(kv playground.KeyValue) int64) *atomDef {
+	return numAtom(name, []param{pNode, pKey}, doc, example, func(c *evalCtx, a []arg) (int64, bool, string) {
+		n, kv, why := c.keyOf(a)
+		if n == nil {
+			return 0, false, why
+		}
+		return f(kv), true, ""
+	})
+}
+
+// clientCount makes a number atom counting what befell the clients'
+// requests since the step began.
+func clientCount(name, doc, example string, f func(s playground.ClientStats) int) *atomDef {
+	return numAtom(name, nil, doc, example, func(c *evalCtx, _ []arg) (int64, bool, string) {
+		return int64(f(c.w.ClientStats()) - f(c.b.clients)), true, ""
 	})
 }
 
@@ -492,6 +528,27 @@ func init() {
 				}
 				return int64(k), true, ""
 			}),
+		// The key-value store.
+		nodeNum("revision", "the revision of the server's store: how many changes it has applied", "revision(1) = 2", func(n *playground.Node) int64 { return n.KV.Revision }),
+		keyNum("version", "how many times the key was changed since it was created, in the server's store (unknown when it does not hold the key)", "version(1, x) = 2",
+			func(kv playground.KeyValue) int64 { return kv.Version }),
+		keyNum("modRevision", "the revision of the key's last change, in the server's store (unknown when it does not hold the key)", "modRevision(1, x) = revision(1)",
+			func(kv playground.KeyValue) int64 { return kv.ModRevision }),
+		keyNum("createRevision", "the revision that created the key, in the server's store (unknown when it does not hold the key)", "createRevision(1, x) = 1",
+			func(kv playground.KeyValue) int64 { return kv.CreateRevision }),
+		numAtom("value", []param{pNode, pKey}, "the key's value in the server's store, a whole number (unknown when it does not hold the key, or holds a value that is not a whole number)", "value(1, x) = 2",
+			func(c *evalCtx, a []arg) (int64, bool, string) {
+				n, kv, why := c.keyOf(a)
+				if n == nil {
+					return 0, false, why
+				}
+				v, err := strconv.ParseInt(kv.Value, 10, 64)
+				if err != nil {
+					return 0, false, fmt.Sprintf("%s's %s is %q, not a whole number", nodeName(n.ID), a[1].key, kv.Value)
+				}
+				return v, true, ""
+			}),
+
 		// Membership.
 		boolAtom("voter", []param{pNode}, "the server is a voter in the cluster's configuration (the leader's; with no leader, the highest-term live server's)", "voter(4)",
 			func(c *evalCtx, a []arg) (bool, string) {
@@ -567,6 +624,14 @@ func init() {
 				r := c.reads()
 				return int64(r.answered), true, ""
 			}),
+		clientCount("retries", "client requests sent again since the step began, after a timeout, a redirect or a refusal (every attempt after a request's first)", "retries >= 1",
+			func(s playground.ClientStats) int { return s.Retries }),
+		clientCount("timeouts", "client attempts since the step began that got no answer in time (a client waits 1 s, then tries another server)", "timeouts >= 1",
+			func(s playground.ClientStats) int { return s.Timeouts }),
+		clientCount("redirects", "redirects that reached a client since the step began: a server that does not lead sent the request to the leader it knows", "redirects >= 1",
+			func(s playground.ClientStats) int { return s.Redirects }),
+		clientCount("duplicates", "log entries that repeat a client's write (same client, same sequence number) and were applied again, counted when the first server (normally the leader) applied them since the step began: only without client sessions", "duplicates = 1",
+			func(s playground.ClientStats) int { return s.Duplicates }),
 		numAtom("staleReads", nil, "answered reads, sent since the step began, that missed a write of their key acknowledged to its client before the read was sent (the playground's No Stale Reads check)", "staleReads = 0",
 			func(c *evalCtx, _ []arg) (int64, bool, string) {
 				k, why := 0, ""
