@@ -491,3 +491,30 @@ func TestShowMeDelayedOnly(t *testing.T) {
 	assert.True(t, p.Session().World().Node(1).Up)
 	assert.NoError(t, p.ShowMeErr())
 }
+
+// TestRunnerWait: the current step's wait is how long its canonical play
+// runs until its condition holds, which is where a learner who only
+// watches gets to; it is computed once, and the next step starts from the
+// same play's end.
+func TestRunnerWait(t *testing.T) {
+	l, err := Parse("tiny.md", []byte(tiny))
+	require.NoError(t, err)
+	r, err := NewRunner(l)
+	require.NoError(t, err)
+	wait, err := r.Wait()
+	require.NoError(t, err)
+	p := r.Play()
+	require.True(t, p.Advance(p.StartMs()+10_000))
+	assert.Equal(t, p.DoneAt()-p.StartMs(), wait, "the watch step's condition held after its wait")
+	end := r.ends[0].w
+	again, err := r.Wait()
+	require.NoError(t, err)
+	assert.Equal(t, wait, again)
+	assert.Same(t, end, r.ends[0].w, "played once")
+
+	require.NoError(t, r.Next())
+	wait, err = r.Wait()
+	require.NoError(t, err)
+	assert.Equal(t, int64(500), wait, "the predict step runs until elapsed >= 500ms")
+	assert.Equal(t, end.Now(), r.Play().StartMs(), "step 2 starts where step 1's play ended")
+}

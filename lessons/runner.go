@@ -381,14 +381,21 @@ type Runner struct {
 	lesson *Lesson
 	index  int
 	play   *Play
-	// ends are the canonical end states of the steps computed so far; they
-	// are never run again (a step starts from a clone).
-	ends map[int]*playground.World
+	// ends are the canonical plays of the steps computed so far; their
+	// worlds are never run again (a step starts from a clone).
+	ends map[int]stepEnd
+}
+
+// stepEnd is a step's canonical play: the world it ends in, and how long
+// (simulated) it ran from the step's start until its condition held.
+type stepEnd struct {
+	w    *playground.World
+	wait int64
 }
 
 // NewRunner starts a lesson at its first step.
 func NewRunner(l *Lesson) (*Runner, error) {
-	r := &Runner{lesson: l, ends: map[int]*playground.World{}}
+	r := &Runner{lesson: l, ends: map[int]stepEnd{}}
 	if err := r.Jump(0); err != nil {
 		return nil, err
 	}
@@ -462,21 +469,36 @@ func (r *Runner) startWorld(i int) (*playground.World, error) {
 
 // end is the canonical end state of step i.
 func (r *Runner) end(i int) (*playground.World, error) {
-	if w, ok := r.ends[i]; ok {
-		return w, nil
+	e, err := r.played(i)
+	return e.w, err
+}
+
+// Wait is how long (simulated milliseconds) the current step's canonical
+// play runs from the step's start until its condition holds: a view shows
+// how much of a watch step (or an answered predict step) is left. It plays
+// the step once, and keeps the end for the next step.
+func (r *Runner) Wait() (int64, error) {
+	e, err := r.played(r.index)
+	return e.wait, err
+}
+
+// played is step i's canonical play, computed once.
+func (r *Runner) played(i int) (stepEnd, error) {
+	if e, ok := r.ends[i]; ok {
+		return e, nil
 	}
 	w, err := r.startWorld(i)
 	if err != nil {
-		return nil, err
+		return stepEnd{}, err
 	}
 	p, err := newPlay(r.lesson.Steps[i], w)
 	if err != nil {
-		return nil, r.lesson.stepErr(i, "setup", err)
+		return stepEnd{}, r.lesson.stepErr(i, "setup", err)
 	}
 	if rep := p.canonical(r.lesson, nil); rep.Err != nil {
-		return nil, rep.Err
+		return stepEnd{}, rep.Err
 	}
-	r.ends[i] = p.sess.World()
+	r.ends[i] = stepEnd{p.sess.World(), p.doneAt - p.base.startMs}
 	return r.ends[i], nil
 }
 

@@ -55,6 +55,9 @@ type lessonView struct {
 	// predict step's marked choices, or the explanation; 0: not shown yet);
 	// top and maxScroll bound the scrolling text.
 	revealY, top, maxScroll float64
+	// wait is where the strip that shows a step's progress is (empty:
+	// none).
+	wait Rect
 }
 
 // termSpot is a key term of the narration and where it is drawn.
@@ -266,6 +269,10 @@ func (g *Game) pressLesson(name string) {
 		g.moveStep(p.run.Back)
 	case name == "lesson-fold":
 		p.more = !p.more
+	case name == "lesson-skip":
+		g.skipStep()
+	case name == "lesson-resume":
+		g.paused = false
 	case name == "lesson-showme":
 		pl := g.lessonPlay()
 		if pl == nil {
@@ -364,6 +371,7 @@ func (g *Game) lessonStateKey(k keyBuf) keyBuf {
 		return k.bool(false)
 	}
 	ans, _ := pl.Answered()
+	k = k.bool(g.paused).bool(pl.Elapsed() == 0)
 	return k.bool(true).int(int64(ans)).bool(pl.Done()).bool(pl.ShownMe()).bool(pl.ShowMeErr() != nil).uint(uint64(len(pl.Hints(g.lessonWall()))))
 }
 
@@ -410,6 +418,7 @@ func (g *Game) drawLesson(dst *ebiten.Image) {
 	g.lessonCache.draw(dst, g.lessonArea(), g.keyScratch, func(img *ebiten.Image, dx, dy float64) {
 		g.renderLesson(img, dx, dy, v, hot)
 	})
+	g.drawWaitStrip(dst, v)
 }
 
 // renderLesson draws the laid-out panel with every position shifted by
@@ -537,6 +546,11 @@ func (g *Game) layoutLesson(withMore bool) lessonView {
 	}
 	b.button("lesson-close", "Close", "Back to free play, keeping this cluster", Rect{a.X + (a.W-bw)/2, barY, bw, 28 * s}, colText)
 	b.top, b.bottom = a.Y, barY-12*s
+	if g.waitStripShown() {
+		r := Rect{b.x, barY - 12*s - waitStripH*s, b.w, waitStripH * s}
+		g.layoutWaitStrip(b, r, Rect{b.x + b.w - bw, barY, bw, 28 * s})
+		b.bottom = r.Y - 6*s
+	}
 	if withMore {
 		b.bottom -= 26 * s
 	}
@@ -655,10 +669,6 @@ func (g *Game) layoutLessonStep(b *lessonBuilder, barY, bw float64) {
 	b.gap(10)
 
 	switch st.Kind {
-	case lessons.Watch:
-		if !done {
-			b.line("Press play (space): the simulation pauses when it is time to go on.", face(11.5*s, false), colTextDim, lessonLineH*s)
-		}
 	case lessons.Do:
 		if !done {
 			for _, h := range pl.Hints(g.lessonWall()) {

@@ -450,3 +450,80 @@ func TestFeedShowsOnlyTheStep(t *testing.T) {
 	shown = g.feedShown(1000)
 	assert.Less(t, shown[len(shown)-1], start, "free play lists the earlier events")
 }
+
+// TestWaitStripAndSkip: while a watch step plays, the panel shows how far
+// it has got and the time left; pausing says so and offers Resume; Skip
+// runs to the moment the step's condition holds, as if played.
+func TestWaitStripAndSkip(t *testing.T) {
+	g := openTestLesson(t)
+	r := g.lesson.run
+	pl := r.Play()
+	wait, err := r.Wait()
+	require.NoError(t, err)
+	require.Positive(t, wait)
+	assert.Equal(t, "Press play (space) to start.", g.waitText())
+	assert.Contains(t, lessonButtonNames(g), "lesson-resume")
+	assert.Contains(t, lessonButtonNames(g), "lesson-skip")
+	done, left, ok := g.waitProgress()
+	require.True(t, ok)
+	assert.Zero(t, done)
+	assert.Equal(t, wait, left)
+
+	clickButton(t, g, g.lessonButtons(), "lesson-resume")
+	require.False(t, g.paused)
+	g.speed = len(lessons.Speeds) - 1
+	for range 3 {
+		require.NoError(t, g.Update())
+	}
+	done, left, _ = g.waitProgress()
+	assert.Greater(t, done, 0.0)
+	assert.Less(t, left, wait)
+	assert.Regexp(t, `^About \d+ s to go \(\d+ ms of simulated time\)$`, g.waitText())
+	assert.NotContains(t, lessonButtonNames(g), "lesson-resume", "playing")
+
+	g.press("play") // pause
+	assert.Equal(t, "Paused. Press play to continue.", g.waitText())
+	names := lessonButtonNames(g)
+	assert.Contains(t, names, "lesson-resume")
+	for _, b := range g.lessonButtons() {
+		if b.Name == "lesson-resume" {
+			assert.Equal(t, "Resume", b.Label)
+		}
+	}
+
+	clickButton(t, g, g.lessonButtons(), "lesson-skip")
+	require.True(t, pl.Done(), "skipped to the end")
+	assert.Equal(t, pl.StartMs()+wait, g.world().Now(), "where the canonical play ends")
+	assert.Equal(t, float64(g.world().Now()), g.clock)
+	assert.True(t, g.paused)
+	names = lessonButtonNames(g)
+	assert.Contains(t, names, "lesson-next")
+	assert.NotContains(t, names, "lesson-skip")
+	assert.Empty(t, g.waitText())
+	assert.Zero(t, g.lessonLaidOut().wait, "no strip once done")
+
+	// A predict step: no strip before the answer; once answered, it runs
+	// and can be skipped too.
+	clickButton(t, g, g.lessonButtons(), "lesson-next")
+	assert.NotContains(t, lessonButtonNames(g), "lesson-skip")
+	clickButton(t, g, g.lessonButtons(), "lesson-choice-2")
+	assert.Contains(t, lessonButtonNames(g), "lesson-skip")
+	clickButton(t, g, g.lessonButtons(), "lesson-skip")
+	out, ok := r.Play().Outcome()
+	require.True(t, ok)
+	assert.True(t, out.Correct)
+}
+
+// TestPausedDoStep: a do step the learner pauses says so, and Resume plays
+// it again; no Skip, which would do the learner's part.
+func TestPausedDoStep(t *testing.T) {
+	g := testGameWith(t, Options{Lesson: 3, Step: 4})
+	require.Equal(t, lessons.Do, g.lesson.run.Step().Kind)
+	require.False(t, g.paused)
+	assert.Zero(t, g.lessonLaidOut().wait, "playing: no strip")
+	g.press("play")
+	assert.Equal(t, "Paused. Press play to continue.", g.waitText())
+	assert.NotContains(t, lessonButtonNames(g), "lesson-skip")
+	clickButton(t, g, g.lessonButtons(), "lesson-resume")
+	assert.False(t, g.paused)
+}

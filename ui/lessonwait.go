@@ -1,0 +1,151 @@
+package ui
+
+import (
+	"fmt"
+	"math"
+
+	"github.com/hajimehoshi/ebiten/v2"
+	"github.com/raftlab/raftlab/lessons"
+)
+
+// While a step waits for the simulation (a watch step, a predict step once
+// answered, a do step the learner has paused), a strip above the panel's
+// buttons says so: how far the step has got and how long is left, or that
+// the simulation is paused, with a control to play it. Skip runs a watch
+// or predict step to its end at once, so that nobody has to wait.
+
+// waitStripH is the strip's height, in logical pixels.
+const waitStripH = 34.0
+
+// lessonWaiting is the step's play while it waits for the simulation to
+// reach the step's condition (nil otherwise); timed is set when how long
+// it takes can be told in advance: not for a do step, which waits for the
+// learner.
+func (g *Game) lessonWaiting() (pl *lessons.Play, timed bool) {
+	pl = g.lessonPlay()
+	if pl == nil || pl.Done() || pl.Blocked() {
+		return nil, false
+	}
+	return pl, pl.Step.Kind != lessons.Do
+}
+
+// waitStripShown reports whether the panel shows the strip.
+func (g *Game) waitStripShown() bool {
+	pl, timed := g.lessonWaiting()
+	return pl != nil && (timed || g.paused)
+}
+
+// layoutWaitStrip lays out the strip's controls and the track of its bar
+// in r (its text and the bar's fill change every frame: drawWaitStrip
+// draws them), and Skip where Continue will be.
+func (g *Game) layoutWaitStrip(b *lessonBuilder, r, skip Rect) {
+	s := g.scale
+	b.v.wait = r
+	pl, timed := g.lessonWaiting()
+	if g.paused {
+		label := "Resume"
+		if notStarted(pl) {
+			label = "Play"
+		}
+		b.button("lesson-resume", label, "Play the simulation (space)", Rect{r.X + r.W - 76*s, r.Y, 76 * s, 22 * s}, colHighlight)
+	}
+	if timed {
+		b.v.boxes = append(b.v.boxes, lessonBox{g.waitBar(r), colPanelEdge, -1})
+		b.button("lesson-skip", "Skip ►", "Run the simulation to where this step ends", skip, colText)
+	}
+}
+
+// notStarted reports whether a watch step has not yet played (it waits
+// for the learner to press play; other steps play from the start).
+func notStarted(pl *lessons.Play) bool {
+	return pl.Step.Kind == lessons.Watch && pl.Elapsed() == 0
+}
+
+// waitBar is the track of the strip's progress bar.
+func (g *Game) waitBar(r Rect) Rect {
+	s := g.scale
+	return Rect{r.X, r.Y + r.H - 6*s, r.W, 4 * s}
+}
+
+// waitProgress is how far the step has got: the share of its canonical
+// wait played, and the simulated time left (ok is false when that cannot
+// be told).
+func (g *Game) waitProgress() (done float64, leftMs int64, ok bool) {
+	pl, timed := g.lessonWaiting()
+	if !timed {
+		return 0, 0, false
+	}
+	wait, err := g.lesson.run.Wait()
+	if err != nil {
+		return 0, 0, false
+	}
+	el := pl.Elapsed()
+	if wait <= 0 {
+		return 1, 0, true
+	}
+	return math.Min(1, float64(el)/float64(wait)), max(0, wait-el), true
+}
+
+// waitText is what the strip says.
+func (g *Game) waitText() string {
+	pl, _ := g.lessonWaiting()
+	switch {
+	case pl == nil:
+		return ""
+	case g.paused && notStarted(pl):
+		return "Press play (space) to start."
+	case g.paused:
+		return "Paused. Press play to continue."
+	}
+	_, left, ok := g.waitProgress()
+	switch {
+	case !ok:
+		return ""
+	case left == 0:
+		return "The step should end soon."
+	}
+	wall := int(math.Ceil(float64(left) / float64(lessons.Speeds[g.speed])))
+	sim := fmt.Sprintf("%d ms", left)
+	if left >= 1000 {
+		sim = fmt.Sprintf("%.1f s", float64(left)/1000)
+	}
+	return fmt.Sprintf("About %d s to go (%s of simulated time)", wall, sim)
+}
+
+// drawWaitStrip draws what the strip shows that changes as the step plays:
+// its text and the bar's fill.
+func (g *Game) drawWaitStrip(dst *ebiten.Image, v *lessonView) {
+	if v.wait.W == 0 {
+		return
+	}
+	s := g.scale
+	c := colTextDim
+	if g.paused {
+		c = colHighlight
+	}
+	f := face(11.5*s, false)
+	room := v.wait.W
+	if g.paused {
+		room -= 84 * s // the Resume control
+	}
+	drawText(dst, ellipsize(g.waitText(), f, room), f, v.wait.X, v.wait.Y+11*s, c, alignStart)
+	if done, _, ok := g.waitProgress(); ok {
+		bar := g.waitBar(v.wait)
+		bar.W *= done
+		g.spr.fillRect(dst, bar, colHighlight)
+	}
+}
+
+// skipStep runs the simulation to the moment the step's condition holds,
+// as if the learner had watched it play, and pauses there.
+func (g *Game) skipStep() {
+	pl, timed := g.lessonWaiting()
+	if !timed {
+		return
+	}
+	g.runTo(g.sess.Now() + pl.Step.Within)
+	g.clock = float64(g.sess.Now())
+	if !pl.Done() {
+		g.lesson.err = fmt.Sprintf("Skip ran %d s of simulated time, and the step did not end. Click its number above to start it again.", pl.Step.Within/1000)
+	}
+}
