@@ -123,6 +123,9 @@ type Game struct {
 	// lesson is the open lesson panel, nil in free play.
 	lesson      *lessonPanel
 	lessonCache panelCache
+	// card is set while the card of Raft's safety properties is open.
+	card      bool
+	cardCache panelCache
 	incoming    struct {
 		sync.Mutex
 		name string
@@ -275,7 +278,9 @@ func (g *Game) Update() error {
 	}
 	g.takeIncoming()
 	g.takeDropped()
-	g.handleInput()
+	if !g.takeCardInput() {
+		g.handleInput()
+	}
 	if !g.paused && !g.scrubbing {
 		g.clock += float64(lessons.Speeds[g.speed]) / float64(ebiten.TPS())
 		if g.clock > float64(g.scenario.Until) {

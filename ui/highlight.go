@@ -250,6 +250,9 @@ var placedTerms = map[string]bool{
 
 // drawPointers draws the step's pointers of one layer, pulsing.
 func (g *Game) drawPointers(dst *ebiten.Image, onPanels bool) {
+	if g.card {
+		return // the card covers what they point at
+	}
 	s := g.scale
 	pulse := 0.55 + 0.25*math.Sin(float64(g.frames)/9)
 	for _, p := range g.lessonPointers() {

@@ -247,6 +247,8 @@ func (g *Game) pressLesson(name string) {
 				g.startLesson(i)
 			}
 		}
+	case name == "lesson-card":
+		g.card = true
 	case name == "lesson-more" && p != nil:
 		p.scroll += 0.8 * (g.lessonArea().H - 140*g.scale)
 	case p == nil || p.run == nil:
@@ -419,6 +421,7 @@ func (g *Game) drawLesson(dst *ebiten.Image) {
 		g.renderLesson(img, dx, dy, v, hot)
 	})
 	g.drawWaitStrip(dst, v)
+	g.drawCard(dst)
 }
 
 // renderLesson draws the laid-out panel with every position shifted by
@@ -470,6 +473,13 @@ func (b *lessonBuilder) line(s string, f text.Face, c color.Color, h float64) {
 		b.v.texts = append(b.v.texts, lessonText{s, b.x, b.y + h/2 - b.scroll, f, c, alignStart})
 	}
 	b.y += h
+}
+
+// cardButton adds the control that opens the card of safety properties,
+// at the right of the line at y.
+func (b *lessonBuilder) cardButton(y float64) {
+	c := b.g.cardOpener(b.x+b.w, y)
+	b.button(c.Name, c.Label, c.Hint, c.Rect, colAccent)
 }
 
 // gap adds vertical room.
@@ -584,6 +594,7 @@ func (g *Game) layoutLesson(withMore bool) lessonView {
 // layoutLessonList lists the lessons, one row each.
 func (g *Game) layoutLessonList(b *lessonBuilder) {
 	s := g.scale
+	b.cardButton(b.y + 3*s)
 	b.line("Lessons", face(15*s, true), colText, 24*s)
 	finished := 0
 	for _, l := range g.lesson.all {
@@ -636,6 +647,7 @@ func (g *Game) layoutLessonStep(b *lessonBuilder, barY, bw float64) {
 	pl := g.lessonPlay()
 	// The header does not scroll.
 	b.line(fmt.Sprintf("Lesson %d · %s", l.Number, l.Title), face(12*s, true), colTextDim, 20*s)
+	b.cardButton(b.y)
 	b.line(fmt.Sprintf("Step %d of %d · %s", r.Index()+1, len(l.Steps), st.Kind), face(11*s, false), colTextDim, 18*s)
 	g.layoutStepStrip(b)
 	b.line(st.Title, face(15*s, true), colText, 26*s)

@@ -527,3 +527,45 @@ func TestPausedDoStep(t *testing.T) {
 	clickButton(t, g, g.lessonButtons(), "lesson-resume")
 	assert.False(t, g.paused)
 }
+
+// TestSafetyCard: the card of Raft's five safety properties opens from the
+// lesson panel (or with p) over the cluster, with the glossary's
+// definitions; Esc closes the card only, not the lesson.
+func TestSafetyCard(t *testing.T) {
+	g := openTestLesson(t)
+	clickButton(t, g, g.lessonButtons(), "lesson-card")
+	require.True(t, g.card)
+	box, texts := g.cardLaidOut()
+	var all strings.Builder
+	for _, tx := range texts {
+		all.WriteString(tx.s + " ")
+		assert.True(t, box.Contains(tx.x, tx.y), "%q is inside the card", tx.s)
+	}
+	assert.True(t, g.lay.Cluster.Contains(box.X, box.Y) && g.lay.Cluster.Contains(box.X+box.W-1, box.Y+box.H-1), "the card is over the cluster: %v", box)
+	text := strings.Join(strings.Fields(all.String()), " ")
+	for _, name := range []string{"Election Safety", "Leader Append-Only", "Log Matching", "Leader Completeness", "State Machine Safety"} {
+		e, ok := lessons.Lookup(name)
+		require.True(t, ok)
+		assert.Contains(t, text, name)
+		_, def, _ := strings.Cut(e.Meaning, ": ")
+		assert.Contains(t, text, def[1:], "the glossary's definition of %s", name)
+	}
+
+	assert.True(t, g.cardInput([]ebiten.Key{ebiten.KeySpace}, false), "the card takes the keys")
+	assert.True(t, g.card)
+	assert.True(t, g.cardInput([]ebiten.Key{ebiten.KeyEscape}, false))
+	assert.False(t, g.card, "Esc closes the card")
+	require.NotNil(t, g.lesson, "and not the lesson")
+	require.NotNil(t, g.lesson.run)
+
+	assert.False(t, g.cardInput([]ebiten.Key{ebiten.KeyP}, false), "p opens it, and other keys still work")
+	assert.True(t, g.card)
+	assert.True(t, g.cardInput(nil, true))
+	assert.False(t, g.card, "a click closes it")
+
+	// From the list of lessons too.
+	clickButton(t, g, g.lessonButtons(), "lesson-close")
+	g.openLessons()
+	clickButton(t, g, g.lessonButtons(), "lesson-card")
+	assert.True(t, g.card)
+}

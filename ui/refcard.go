@@ -1,0 +1,118 @@
+package ui
+
+import (
+	"strings"
+
+	"github.com/hajimehoshi/ebiten/v2"
+	"github.com/hajimehoshi/ebiten/v2/inpututil"
+	"github.com/raftlab/raftlab/lessons"
+)
+
+// The reference card lists Raft's five safety properties, which every
+// lesson names the same way: the learner opens it from the lesson panel
+// (or with the p key) at any moment, and Esc, p or a click closes it,
+// leaving the lesson as it was.
+
+// safetyProperties are the card's entries, in the paper's order; their
+// definitions are the glossary's.
+var safetyProperties = []string{"Election Safety", "Leader Append-Only", "Log Matching", "Leader Completeness", "State Machine Safety"}
+
+// cardOpener is the panel's control that opens the card.
+func (g *Game) cardOpener(x, y float64) Button {
+	s := g.scale
+	return Button{Name: "lesson-card", Label: "Safety card", Hint: "Raft's five safety properties (p)", Rect: Rect{x - 92*s, y, 92 * s, 18 * s}}
+}
+
+// cardInput handles the keys just pressed and a click while the card is
+// open (it takes them all, and reports true), or opens it on p.
+func (g *Game) cardInput(keys []ebiten.Key, clicked bool) bool {
+	pressed := func(k ebiten.Key) bool {
+		for _, p := range keys {
+			if p == k {
+				return true
+			}
+		}
+		return false
+	}
+	if !g.card {
+		g.card = pressed(ebiten.KeyP)
+		return false
+	}
+	if clicked || pressed(ebiten.KeyEscape) || pressed(ebiten.KeyP) {
+		g.card = false
+	}
+	return true
+}
+
+// takeCardInput is cardInput for this update's keys, clicks and taps.
+func (g *Game) takeCardInput() bool {
+	clicked := inpututil.IsMouseButtonJustPressed(ebiten.MouseButtonLeft) || len(inpututil.AppendJustPressedTouchIDs(nil)) > 0
+	return g.cardInput(inpututil.AppendJustPressedKeys(nil), clicked)
+}
+
+// cardDefinition is a property's definition, from the glossary (without
+// the words that say it is a safety property: the card's title says so).
+func cardDefinition(name string) string {
+	e, _ := lessons.Lookup(name)
+	_, def, ok := strings.Cut(e.Meaning, "safety properties: ")
+	if !ok {
+		return e.Meaning
+	}
+	return strings.ToUpper(def[:1]) + def[1:]
+}
+
+// cardLaidOut is the card's box and text, centred on the cluster.
+func (g *Game) cardLaidOut() (Rect, []lessonText) {
+	s := g.scale
+	c := g.lay.Cluster
+	w := min(560*s, c.W-32*s)
+	pad := 18 * s
+	lh := lessonLineH * s
+	var texts []lessonText
+	y := pad + 10*s
+	add := func(str string, f lessonText) {
+		f.s, f.y = str, y
+		texts = append(texts, f)
+	}
+	add("Raft's five safety properties", lessonText{x: pad, f: face(16*s, true), c: colText})
+	y += 22 * s
+	add("Every lesson uses these names. Raft keeps all five true at every moment.", lessonText{x: pad, f: face(11.5*s, false), c: colTextDim})
+	y += 26 * s
+	for _, name := range safetyProperties {
+		add(name, lessonText{x: pad, f: face(13*s, true), c: colAccent})
+		y += lh
+		for _, ln := range wrapSpans([]lessons.Span{{Text: cardDefinition(name)}}, w-2*pad, lessonTextSize*s, false) {
+			for _, run := range ln {
+				add(run.text, lessonText{x: pad + run.x, f: face(lessonTextSize*s, false), c: colText})
+			}
+			y += lh
+		}
+		y += 8 * s
+	}
+	add("Esc or a click closes this card.", lessonText{x: pad, f: face(11*s, false), c: colTextDim})
+	h := y + pad
+	box := Rect{c.X + (c.W-w)/2, c.Y + max(8*s, (c.H-h)/2), w, h}
+	for i := range texts {
+		texts[i].x += box.X
+		texts[i].y += box.Y
+	}
+	return box, texts
+}
+
+// drawCard draws the card, when it is open, over the cluster.
+func (g *Game) drawCard(dst *ebiten.Image) {
+	if !g.card {
+		return
+	}
+	box, texts := g.cardLaidOut()
+	g.keyScratch = g.keyScratch[:0].rect(box).float(g.scale)
+	g.cardCache.draw(dst, box, g.keyScratch, func(img *ebiten.Image, dx, dy float64) {
+		s := g.scale
+		r := box.moved(dx, dy)
+		g.spr.fillRect(img, r, colHighlight)
+		g.spr.fillRect(img, r.Inset(2*s), colPanel)
+		for _, t := range texts {
+			drawText(img, t.s, t.f, t.x-dx, t.y-dy, t.c, alignStart)
+		}
+	})
+}
