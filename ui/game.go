@@ -126,7 +126,7 @@ type Game struct {
 	// card is set while the card of Raft's safety properties is open.
 	card      bool
 	cardCache panelCache
-	incoming    struct {
+	incoming  struct {
 		sync.Mutex
 		name string
 		data []byte
