@@ -125,7 +125,7 @@ func tokenize(src string) ([]token, error) {
 			}
 			op := string(rs[i:j])
 			if op == "!" {
-				return nil, fmt.Errorf("write not instead of !")
+				return nil, fmt.Errorf("\"!\" is not an operator: write not")
 			}
 			if op == "==" {
 				op = "="

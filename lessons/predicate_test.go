@@ -39,7 +39,7 @@ func TestPredicateParseErrors(t *testing.T) {
 		"elapsed >= 1.2.3s":         "is not a number",
 		"elapsed >= 1.2345s":        "at most three decimals",
 		"leader & noLeader":         "write and / or",
-		"!leader":                   "write not instead of !",
+		"!leader":                   `"!" is not an operator: write not`,
 		"leader ; x":                "unexpected character",
 		"and leader":                `"and" needs a condition before it`,
 		"elapsed >= ":               "expected a condition or a number, got end of the condition",
