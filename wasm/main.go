@@ -49,7 +49,7 @@ func main() {
 		wait()
 	}
 	a := &app{api: api}
-	g, err := ui.New(ui.Options{Scenario: opts.scenario, Empty: opts.empty, Save: download, Open: a.openPicker, Progress: localStore{}, Lesson: opts.lesson, Step: opts.step})
+	g, err := ui.New(ui.Options{Scenario: opts.scenario, Empty: opts.empty, Save: download, Open: a.openPicker, Progress: localStore{}, Results: results, Lesson: opts.lesson, Step: opts.step})
 	if err != nil {
 		fail(api, "RaftLab could not start: "+err.Error())
 		wait()
@@ -144,9 +144,14 @@ func (a *app) Layout(w, h int) (int, int) { return a.game.Layout(w, h) }
 // download hands the browser a file to save: the session exported as a
 // scenario.
 func download(name string, data []byte) error {
+	return downloadAs(name, "application/json", data)
+}
+
+// downloadAs hands the browser a file of a MIME type to save.
+func downloadAs(name, mime string, data []byte) error {
 	arr := js.Global().Get("Uint8Array").New(len(data))
 	js.CopyBytesToJS(arr, data)
-	blob := js.Global().Get("Blob").New([]any{arr}, map[string]any{"type": "application/json"})
+	blob := js.Global().Get("Blob").New([]any{arr}, map[string]any{"type": mime})
 	url := js.Global().Get("URL").Call("createObjectURL", blob)
 	link := js.Global().Get("document").Call("createElement", "a")
 	link.Set("href", url)
