@@ -330,7 +330,7 @@ func (w *World) deliver(id uint64) {
 		w.freeFlight(f)
 		return
 	}
-	if n.busy {
+	if n.busy && !n.stepsWhileSyncing(f) {
 		n.inbox = append(n.inbox, f)
 		return
 	}

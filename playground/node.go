@@ -47,7 +47,9 @@ type Node struct {
 	timerAt  int64
 	timerSet bool
 	// busy is true while an fsync the node waits on is under way; the
-	// Ready behind it is pending, and messages that arrive wait in inbox.
+	// rest of the Ready behind it is pending, and messages that arrive
+	// wait in inbox, unless the node steps them at once (see
+	// stepsWhileSyncing).
 	busy     bool
 	busyGen  uint64
 	pending  raft.Ready
@@ -87,6 +89,21 @@ type pendingRead struct {
 // Syncing reports whether the node is waiting for an fsync to finish.
 func (n *Node) Syncing() bool { return n.busy }
 
+// stepsWhileSyncing reports whether n, busy with an fsync, steps f at once
+// rather than after the fsync: a leader goes on counting its followers'
+// answers while its own disk syncs (its log is written in parallel with
+// replication), so that a write can commit on a majority of followers
+// before the leader's fsync ends, as in etcd. Raft's Ready contract allows
+// this (Step between Ready and Advance); what the leader sends in reply
+// waits for the next Ready. Messages that could rewrite its log
+// (AppendEntries and InstallSnapshot from another leader) wait: the
+// checkers compare the logs nodes have written, which would then differ
+// from the node's own log.
+func (n *Node) stepsWhileSyncing(f *Flight) bool {
+	return n.Raft.Role() == raft.Leader && f.Kind == FlightRaft &&
+		f.Raft.Type != raft.MsgAppendEntries && f.Raft.Type != raft.MsgInstallSnapshot
+}
+
 func (n *Node) view() nodeView {
 	return nodeView{role: n.Raft.Role(), term: n.Raft.Term(), leader: n.Raft.Leader(), commit: n.Raft.CommitIndex()}
 }
@@ -103,6 +120,7 @@ func (n *Node) clone() *Node {
 	// The pending batch's messages and records live in n's Raft node's
 	// arenas, which it reuses once the batch is done (raft.Node.Release).
 	c.pending.Messages = slices.Clone(n.pending.Messages)
+	c.pending.MessagesAfterSync = slices.Clone(n.pending.MessagesAfterSync)
 	c.pending.Records = slices.Clone(n.pending.Records)
 	c.inbox = make([]*Flight, len(n.inbox))
 	for i, f := range n.inbox { // a world reuses its flights once handled

@@ -220,11 +220,11 @@ func (w *World) boot(n *Node, peers []raft.ID) error {
 	recs, _ := n.Disk.WAL.Repair()
 	st, err := raft.Recover(n.Disk.Snapshot, recs)
 	if err != nil {
-		return fmt.Errorf("S%d: %w", n.ID, err)
+		return fmt.Errorf("recovering %s: %w", S(n.ID), err)
 	}
 	r, err := raft.New(w.settings.raftConfig(n.ID, peers), st)
 	if err != nil {
-		return fmt.Errorf("S%d: %w", n.ID, err)
+		return fmt.Errorf("starting %s: %w", S(n.ID), err)
 	}
 	n.Raft = r
 	n.Up = true
@@ -268,12 +268,16 @@ func (w *World) catchUp(n *Node) {
 }
 
 // settle hands n's Ready batches to its disk, network and state machine
-// until it has nothing left or must wait for an fsync.
+// until it has nothing left or must wait for an fsync. A leader's
+// AppendEntries leave as soon as its records are written, while its disk
+// syncs (raft.Ready.Messages); what must wait for the sync waits with the
+// rest of the batch.
 func (w *World) settle(n *Node) {
 	w.observe(n)
 	for !n.busy && n.Up && n.Raft.HasReady() {
 		rd := n.Raft.Ready()
 		w.writeReady(n, &rd)
+		w.sendAll(n, rd.Messages)
 		if rd.MustSync {
 			n.busy = true
 			n.busyGen++
@@ -308,8 +312,8 @@ func (w *World) settle(n *Node) {
 	}
 }
 
-// finishFsync ends n's wait for its disk: the pending Ready goes out, and
-// the messages that arrived meanwhile are stepped.
+// finishFsync ends n's wait for its disk: the rest of the pending Ready
+// goes out, and the messages that waited in its inbox are stepped.
 func (w *World) finishFsync(n *Node) {
 	w.syncDisk(n)
 	rd := n.pending
@@ -409,22 +413,11 @@ func entryNote(kind raft.EntryKind, data []byte) string {
 	return ""
 }
 
-// finishReady sends a Ready's messages, applies its entries and answers its
-// reads, then acknowledges it.
+// finishReady sends the messages of a Ready that waited for its records to
+// be durable, applies its entries and answers its reads, then acknowledges
+// it.
 func (w *World) finishReady(n *Node, rd *raft.Ready) {
-	for i := range rd.Messages {
-		m := &rd.Messages[i]
-		if m.Type == raft.MsgRequestVoteResponse && !m.Reject {
-			w.emit(Event{Type: EvVote, Node: n.ID, Peer: m.To, Term: m.Term})
-			w.check.onVote(w, n.ID, m.To, m.Term)
-		}
-		if m.Type != raft.MsgPreVote && m.Type != raft.MsgPreVoteResponse {
-			// (Pre-vote traffic carries the term a pre-candidate would
-			// campaign in, not the sender's.)
-			w.check.onSend(n.ID, m.Term)
-		}
-		w.sendRaft(n.ID, m)
-	}
+	w.sendAll(n, rd.MessagesAfterSync)
 	if rd.Snapshot != nil {
 		if kv, err := UnmarshalKV(rd.Snapshot.Data); err == nil {
 			n.KV = kv
@@ -439,6 +432,23 @@ func (w *World) finishReady(n *Node, rd *raft.Ready) {
 	n.Raft.Advance(*rd)
 	n.Raft.Release(*rd) // the messages are copied into flights, the records into the WAL
 	w.maybeSnapshot(n)
+}
+
+// sendAll puts n's messages on the wire.
+func (w *World) sendAll(n *Node, msgs []raft.Message) {
+	for i := range msgs {
+		m := &msgs[i]
+		if m.Type == raft.MsgRequestVoteResponse && !m.Reject {
+			w.emit(Event{Type: EvVote, Node: n.ID, Peer: m.To, Term: m.Term})
+			w.check.onVote(w, n.ID, m.To, m.Term)
+		}
+		if m.Type != raft.MsgPreVote && m.Type != raft.MsgPreVoteResponse {
+			// (Pre-vote traffic carries the term a pre-candidate would
+			// campaign in, not the sender's.)
+			w.check.onSend(n.ID, m.Term)
+		}
+		w.sendRaft(n.ID, m)
+	}
 }
 
 // apply executes a committed entry on n's state machine.

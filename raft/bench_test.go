@@ -45,7 +45,7 @@ func benchAckAll(b *testing.B, l *Node, resps []Message) ([]Message, int) {
 		rd := l.Ready()
 		l.Advance(rd)
 		resps = resps[:0]
-		for _, m := range rd.Messages {
+		for _, m := range rd.Messages { // a leader's appends need not wait for its disk
 			if m.Type != MsgAppendEntries {
 				continue
 			}
@@ -136,8 +136,8 @@ func BenchmarkFollowerStep(b *testing.B) {
 					b.Fatal(err)
 				}
 				rd := f.Ready()
-				if len(rd.Messages) != 1 || rd.Messages[0].Reject {
-					b.Fatalf("follower answered %+v", rd.Messages)
+				if len(rd.MessagesAfterSync) != 1 || rd.MessagesAfterSync[0].Reject {
+					b.Fatalf("follower answered %+v", rd.MessagesAfterSync)
 				}
 				f.Advance(rd)
 				if i%benchCompactEvery == benchCompactEvery-1 {

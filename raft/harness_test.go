@@ -111,7 +111,7 @@ func (c *cluster) handleReady(id ID, rd Ready) {
 	if rd.MustSync {
 		c.wals[id].Sync()
 	}
-	for _, m := range rd.Messages {
+	for _, m := range sentMessages(rd) {
 		c.sent[m.Type]++
 		c.queue = append(c.queue, m)
 	}
@@ -131,6 +131,12 @@ func (c *cluster) handleReady(id ID, rd Ready) {
 	if c.release {
 		n.Release(rd)
 	}
+}
+
+// sentMessages returns all the messages of rd, those that may leave before
+// its records are durable first, as a host sends them.
+func sentMessages(rd Ready) []Message {
+	return append(slices.Clip(rd.Messages), rd.MessagesAfterSync...)
 }
 
 // deliver processes Readies and delivers queued messages until the network is

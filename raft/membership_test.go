@@ -100,7 +100,7 @@ func TestMembershipLearnerVoteIgnored(t *testing.T) {
 	require.NoError(t, n2.Campaign())
 	require.Equal(t, Candidate, n2.Role())
 	term := n2.Term()
-	for _, m := range n2.Ready().Messages {
+	for _, m := range sentMessages(n2.Ready()) {
 		require.NotEqual(t, ID(4), m.To, "no vote request to a learner")
 	}
 	require.NoError(t, n2.Step(Message{Type: MsgRequestVoteResponse, From: 4, To: 2, Term: term}))

@@ -106,8 +106,16 @@ type Node struct {
 	snapshot *Snapshot
 	received *Snapshot
 
-	msgs    outbox[Message]
-	records outbox[Record]
+	// msgs may leave before the records gathered with them are durable;
+	// msgsAfterSync must wait for them (see Ready).
+	msgs          outbox[Message]
+	msgsAfterSync outbox[Message]
+	records       outbox[Record]
+	// durableTerm is the highest term the host has made durable (see
+	// Advance): a leader's messages leave before its disk syncs only once
+	// its term is durable, so that a crash cannot make it forget the term
+	// it led and win it again with a different log.
+	durableTerm uint64
 	// saved is the hard state last written to records.
 	saved HardState
 }
@@ -157,6 +165,7 @@ func New(cfg Config, st DurableState) (*Node, error) {
 	n.log.applying = n.log.snap.Index
 	n.log.stable = n.log.lastIndex()
 	n.saved = n.hardState()
+	n.durableTerm = n.term
 	n.noteMembers()
 	n.becomeFollower(n.term, None)
 	n.bootLease = cfg.LeaseReads && st.HardState.Term > 0
@@ -181,6 +190,7 @@ func (n *Node) Clone() *Node {
 	c.reads = slices.Clone(n.reads)
 	c.readStates = slices.Clone(n.readStates)
 	c.msgs = n.msgs.clone()
+	c.msgsAfterSync = n.msgsAfterSync.clone()
 	c.records = n.records.clone()
 	return &c
 }
@@ -192,12 +202,23 @@ func (n *Node) hardState() HardState {
 // promotable reports whether this node may campaign: only voters may.
 func (n *Node) promotable() bool { return n.members.IsVoter(n.cfg.ID) }
 
+// send queues m. What a leader sends as leader of its current term may go
+// before its disk syncs; everything else waits for it (see Ready).
 func (n *Node) send(m Message) {
 	m.From = n.cfg.ID
 	if m.Term == 0 {
 		m.Term = n.term
 	}
-	n.msgs.push(m)
+	if n.role == Leader && m.Term == n.term && n.durableTerm == n.term && leaderMessage(m.Type) {
+		n.msgs.push(m)
+		return
+	}
+	n.msgsAfterSync.push(m)
+}
+
+// leaderMessage reports whether t is a message only a leader sends.
+func leaderMessage(t MessageType) bool {
+	return t == MsgAppendEntries || t == MsgInstallSnapshot || t == MsgTimeoutNow
 }
 
 func (n *Node) resetTimers() {

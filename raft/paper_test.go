@@ -63,7 +63,7 @@ func paperFlush(n *Node) []Ready {
 func paperMessages(rds []Ready) []Message {
 	var out []Message
 	for _, rd := range rds {
-		out = append(out, rd.Messages...)
+		out = append(out, sentMessages(rd)...)
 	}
 	return out
 }
@@ -434,7 +434,7 @@ func TestPaperVoteSurvivesRestart(t *testing.T) {
 	require.NotEmpty(t, rd.Records)
 	last := rd.Records[len(rd.Records)-1]
 	assert.Equal(t, Record{Type: RecordHardState, HardState: HardState{Term: 1, Vote: 1}}, last)
-	grant := paperOnly(t, rd.Messages)
+	grant := paperOnly(t, rd.MessagesAfterSync)
 	assert.Equal(t, Message{Type: MsgRequestVoteResponse, From: 3, To: 1, Term: 1}, grant,
 		"the grant goes out with the record that saves it")
 

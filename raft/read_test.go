@@ -15,7 +15,7 @@ func readHandleNoAdvance(c *cluster, id ID) Ready {
 	if rd.MustSync {
 		c.wals[id].Sync()
 	}
-	for _, m := range rd.Messages {
+	for _, m := range sentMessages(rd) {
 		c.sent[m.Type]++
 		c.queue = append(c.queue, m)
 	}
@@ -78,7 +78,7 @@ func TestReadIndexWaitsForQuorumAndApply(t *testing.T) {
 	rd = readHandleNoAdvance(c, 1)
 	require.Empty(t, rd.Reads)
 	var beats int
-	for _, m := range rd.Messages {
+	for _, m := range sentMessages(rd) {
 		if m.IsHeartbeat() && m.Seq == p[0].Seq {
 			beats++
 		}
@@ -262,7 +262,7 @@ func TestReadLeaseAnswersAtOnce(t *testing.T) {
 	require.NoError(t, l.ReadIndex(1, ReadLease))
 	rd := l.Ready()
 	require.Equal(t, []ReadState{{ID: 1, Index: l.CommitIndex()}}, rd.Reads)
-	require.Empty(t, rd.Messages, "no heartbeat round needed")
+	require.Empty(t, sentMessages(rd), "no heartbeat round needed")
 	c.handleReady(1, rd)
 }
 
@@ -295,7 +295,7 @@ func TestReadLeaseExpires(t *testing.T) {
 	require.Len(t, p, 1)
 	require.Equal(t, ReadWaitingForQuorum, p[0].Phase)
 	var beats int
-	for _, m := range rd.Messages {
+	for _, m := range sentMessages(rd) {
 		if m.IsHeartbeat() && m.Seq == p[0].Seq {
 			beats++
 		}

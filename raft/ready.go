@@ -1,25 +1,44 @@
 package raft
 
 // Ready is a batch of a node's output for the host to act on, in this order:
-// save Snapshot and append Records to the write-ahead log; fsync if MustSync;
-// send Messages; restore Snapshot into the state machine, apply
+// save Snapshot and append Records to the write-ahead log; send Messages
+// (they need not wait for the disk); fsync if MustSync; send
+// MessagesAfterSync; restore Snapshot into the state machine, apply
 // CommittedEntries and answer Reads; then call Advance (and Release, if the
 // host keeps nothing of the batch).
+//
+// Between Ready and Advance the host may go on calling Step, Tick,
+// Propose and ReadIndex (a leader keeps counting its followers' answers
+// while its own disk syncs); it calls Ready again only after Advance.
 type Ready struct {
 	// HardState is the node's hard state after this batch.
 	HardState HardState
 	// Records are write-ahead log records to append, in order.
 	Records []Record
-	// MustSync is true when Records must be durable before Messages are
-	// sent: they hold a new term, vote, entry, truncation or snapshot. It
-	// is false when they hold only a commit index (which can be relearned),
-	// and always false under Rules.AckBeforeFsync.
+	// MustSync is true when Records must be durable before
+	// MessagesAfterSync are sent: they hold a new term, vote, entry,
+	// truncation or snapshot. It is false when they hold only a commit
+	// index (which can be relearned), and always false under
+	// Rules.AckBeforeFsync.
 	MustSync bool
 	// Snapshot, when not nil, was received from the leader: save it, and
 	// restore the state machine from it before applying CommittedEntries.
 	Snapshot *Snapshot
-	// Messages are to be sent once Records are durable.
+	// Messages may be sent at once, while Records are being written and
+	// synced: they are what a leader sends as leader of its current term
+	// (AppendEntries, heartbeats, InstallSnapshot, TimeoutNow), once that
+	// term is durable here. A leader writes its log in parallel with
+	// replicating it (Raft dissertation 10.2.1; etcd sends a leader's
+	// messages before it saves): nothing in them promises that the
+	// leader's own copy is durable, and the leader counts itself towards a
+	// commit only as far as Advance has marked its log durable.
 	Messages []Message
+	// MessagesAfterSync are to be sent once Records are durable: votes and
+	// answers to AppendEntries and InstallSnapshot promise that what they
+	// grant or acknowledge will survive a crash, and everything else a
+	// follower or candidate sends, or a node sends after stepping down, is
+	// held back with them.
+	MessagesAfterSync []Message
 	// CommittedEntries are committed, durable entries to apply, in order.
 	CommittedEntries []Entry
 	// Reads are answers to ReadIndex requests.
@@ -33,7 +52,7 @@ type Ready struct {
 
 // HasReady reports whether Ready has anything for the host.
 func (n *Node) HasReady() bool {
-	return len(n.msgs.q) > 0 || len(n.records.q) > 0 || n.received != nil ||
+	return len(n.msgs.q) > 0 || len(n.msgsAfterSync.q) > 0 || len(n.records.q) > 0 || n.received != nil ||
 		len(n.readStates) > 0 || n.hardState() != n.saved || n.appliable() > n.log.applying
 }
 
@@ -47,11 +66,12 @@ func (n *Node) appliable() uint64 {
 // only: call Advance once the batch has been handled.
 func (n *Node) Ready() Ready {
 	rd := Ready{
-		HardState: n.hardState(),
-		Snapshot:  n.received,
-		Messages:  n.msgs.take(),
-		Reads:     n.readStates,
-		applyTo:   n.log.applying,
+		HardState:         n.hardState(),
+		Snapshot:          n.received,
+		Messages:          n.msgs.take(),
+		MessagesAfterSync: n.msgsAfterSync.take(),
+		Reads:             n.readStates,
+		applyTo:           n.log.applying,
 	}
 	mustSync := n.received != nil || rd.HardState.Term != n.saved.Term || rd.HardState.Vote != n.saved.Vote
 	for _, r := range n.records.q {
@@ -85,6 +105,7 @@ func (n *Node) Advance(rd Ready) {
 		n.log.stable = max(n.log.stable, rd.stableIndex)
 	}
 	n.log.applied = max(n.log.applied, rd.applyTo)
+	n.durableTerm = max(n.durableTerm, rd.HardState.Term)
 	if n.role == Leader {
 		if n.maybeCommit() {
 			n.broadcastAppend()
@@ -99,5 +120,6 @@ func (n *Node) Advance(rd Ready) {
 // later batches. A host that keeps batches does not call it.
 func (n *Node) Release(rd Ready) {
 	n.msgs.release(rd.Messages)
+	n.msgsAfterSync.release(rd.MessagesAfterSync)
 	n.records.release(rd.Records)
 }

@@ -299,6 +299,11 @@ func (h *walHost) check(id ID, rd Ready) {
 		h.violations = append(h.violations, fmt.Sprintf("%d: %s to %d term %d (MustSync %v): %s", id, m.Type, m.To, m.Term, rd.MustSync, fmt.Sprintf(why, args...)))
 	}
 	for _, m := range rd.Messages {
+		if !leaderMessage(m.Type) {
+			bad(m, "sent before the sync, though not a leader's message of its term")
+		}
+	}
+	for _, m := range rd.MessagesAfterSync {
 		if m.Type != MsgRequestVoteResponse && m.Type != MsgAppendEntriesResponse {
 			continue
 		}
@@ -446,22 +451,22 @@ func TestMustSyncWhenAnswering(t *testing.T) {
 		require.NoError(t, n.Step(m))
 		rd := n.Ready()
 		n.Advance(rd)
-		require.Len(t, rd.Messages, 1)
+		require.Len(t, rd.MessagesAfterSync, 1)
 		return rd
 	}
 
 	// A vote: the Ready holds the new term and vote, and must be synced.
 	rd := step(Message{Type: MsgRequestVote, From: 1, To: 2, Term: 1})
-	require.Equal(t, MsgRequestVoteResponse, rd.Messages[0].Type)
-	require.False(t, rd.Messages[0].Reject)
+	require.Equal(t, MsgRequestVoteResponse, rd.MessagesAfterSync[0].Type)
+	require.False(t, rd.MessagesAfterSync[0].Reject)
 	require.True(t, rd.MustSync)
 	require.Equal(t, []Record{{Type: RecordHardState, HardState: HardState{Term: 1, Vote: 1}}}, rd.Records)
 
 	// Entries: the Ready holds them, and must be synced.
 	ents := []Entry{{Index: 1, Term: 1, Kind: EntryNoop}, {Index: 2, Term: 1, Data: []byte("x")}}
 	rd = step(Message{Type: MsgAppendEntries, From: 1, To: 2, Term: 1, Entries: ents})
-	require.False(t, rd.Messages[0].Reject)
-	require.Equal(t, uint64(2), rd.Messages[0].Index)
+	require.False(t, rd.MessagesAfterSync[0].Reject)
+	require.Equal(t, uint64(2), rd.MessagesAfterSync[0].Index)
 	require.True(t, rd.MustSync)
 	require.Equal(t, []Record{{Type: RecordEntry, Entry: ents[0]}, {Type: RecordEntry, Entry: ents[1]}}, rd.Records)
 
@@ -469,14 +474,14 @@ func TestMustSyncWhenAnswering(t *testing.T) {
 	// entries were synced before, so only the commit record is new, and
 	// that need not be synced.
 	rd = step(Message{Type: MsgAppendEntries, From: 1, To: 2, Term: 1, Entries: ents, Commit: 1})
-	require.False(t, rd.Messages[0].Reject)
+	require.False(t, rd.MessagesAfterSync[0].Reject)
 	require.False(t, rd.MustSync)
 	require.Equal(t, []Record{{Type: RecordHardState, HardState: HardState{Term: 1, Vote: 1, Commit: 1}}}, rd.Records)
 
 	// A conflicting entry from a later leader: the truncation, the new
 	// entry and the new term must be synced before the acknowledgement.
 	rd = step(Message{Type: MsgAppendEntries, From: 3, To: 2, Term: 3, Index: 1, LogTerm: 1, Entries: []Entry{{Index: 2, Term: 3}}})
-	require.False(t, rd.Messages[0].Reject)
+	require.False(t, rd.MessagesAfterSync[0].Reject)
 	require.True(t, rd.MustSync)
 	require.Equal(t, []Record{
 		{Type: RecordTruncate, Index: 2},
@@ -486,21 +491,21 @@ func TestMustSyncWhenAnswering(t *testing.T) {
 
 	// A vote refused to a stale log still persists the new term.
 	rd = step(Message{Type: MsgRequestVote, From: 1, To: 2, Term: 4, Index: 2, LogTerm: 1})
-	require.True(t, rd.Messages[0].Reject)
+	require.True(t, rd.MessagesAfterSync[0].Reject)
 	require.True(t, rd.MustSync)
 	require.Equal(t, []Record{{Type: RecordHardState, HardState: HardState{Term: 4, Commit: 1}}}, rd.Records)
 
 	// A vote in that same term for a candidate with a good log: only the
 	// vote is new, and it must be synced all the same.
 	rd = step(Message{Type: MsgRequestVote, From: 3, To: 2, Term: 4, Index: 2, LogTerm: 3})
-	require.False(t, rd.Messages[0].Reject)
+	require.False(t, rd.MessagesAfterSync[0].Reject)
 	require.True(t, rd.MustSync)
 	require.Equal(t, []Record{{Type: RecordHardState, HardState: HardState{Term: 4, Vote: 3, Commit: 1}}}, rd.Records)
 
 	// Under Rules.AckBeforeFsync nothing is ever synced.
 	c = defaultCluster(t, 3, func(cfg *Config) { cfg.Rules.AckBeforeFsync = true })
 	rd = step(Message{Type: MsgRequestVote, From: 1, To: 2, Term: 1})
-	require.False(t, rd.Messages[0].Reject)
+	require.False(t, rd.MessagesAfterSync[0].Reject)
 	require.False(t, rd.MustSync)
 }
 

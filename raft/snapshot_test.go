@@ -176,10 +176,10 @@ func TestSnapshotInstallOnLaggingFollower(t *testing.T) {
 		types = append(types, r.Type)
 	}
 	require.Contains(t, types, RecordSnapshot)
-	require.Len(t, rd.Messages, 1)
-	require.Equal(t, MsgInstallSnapshotResponse, rd.Messages[0].Type)
-	require.Equal(t, s.Meta.Index, rd.Messages[0].Index)
-	require.False(t, rd.Messages[0].Reject)
+	require.Len(t, rd.MessagesAfterSync, 1)
+	require.Equal(t, MsgInstallSnapshotResponse, rd.MessagesAfterSync[0].Type)
+	require.Equal(t, s.Meta.Index, rd.MessagesAfterSync[0].Index)
+	require.False(t, rd.MessagesAfterSync[0].Reject)
 	c.handleReady(3, rd)
 
 	require.Equal(t, s.Meta.Index, f.CommitIndex())
@@ -302,7 +302,7 @@ func TestSnapshotInstallAgainstExistingLog(t *testing.T) {
 				for _, e := range rd.CommittedEntries {
 					applied = append(applied, e.Index)
 				}
-				resp = append(resp, rd.Messages...)
+				resp = append(resp, sentMessages(rd)...)
 				f.Advance(rd)
 			}
 			if tc.installed {
@@ -334,9 +334,9 @@ func TestSnapshotStaleTermRejected(t *testing.T) {
 	require.NoError(t, f.Step(Message{Type: MsgInstallSnapshot, From: 1, To: 2, Term: 2, Snapshot: s}))
 	rd := f.Ready()
 	require.Nil(t, rd.Snapshot, "a snapshot from a stale leader is not installed")
-	require.Len(t, rd.Messages, 1)
-	require.True(t, rd.Messages[0].Reject)
-	require.Equal(t, uint64(4), rd.Messages[0].Term)
+	require.Len(t, rd.MessagesAfterSync, 1)
+	require.True(t, rd.MessagesAfterSync[0].Reject)
+	require.Equal(t, uint64(4), rd.MessagesAfterSync[0].Term)
 	require.Equal(t, uint64(8), f.LastIndex())
 }
 

@@ -95,7 +95,7 @@ func TestTransferToLaggingFollower(t *testing.T) {
 	w := transferObserve(c)
 
 	require.NoError(t, l.TransferLeadership(3))
-	for _, m := range l.Ready().Messages {
+	for _, m := range sentMessages(l.Ready()) {
 		require.NotEqual(t, MsgTimeoutNow, m.Type, "no TimeoutNow to a lagging target")
 	}
 	c.tick(5)
@@ -227,7 +227,7 @@ func TestTransferTimeoutNow(t *testing.T) {
 			require.Equal(t, tc.wantTerm, n.Term())
 			if tc.wantRole == Candidate {
 				var reqs int
-				for _, m := range n.Ready().Messages {
+				for _, m := range sentMessages(n.Ready()) {
 					require.Equal(t, MsgRequestVote, m.Type)
 					require.True(t, m.Transfer)
 					reqs++
