@@ -214,11 +214,9 @@ func TestLabReElection(t *testing.T) {
 func TestLabBasicAgreement(t *testing.T) {
 	s := labSession(t, 5, 3, nil)
 	leader := labWaitLeader(t, s, 1000)
-	var calls []int
 	for i := range 5 {
 		before := s.World().Node(leader).Raft.LastIndex()
 		c := labPut(t, s, raft.None, "k", fmt.Sprint(i))
-		calls = append(calls, c)
 		require.True(t, labWaitCalls(s, []int{c}, 1000), "put %d returned", i)
 		w := s.World()
 		idx := labIndexOf(w.Node(leader), w.History()[c])
@@ -811,7 +809,6 @@ func TestLabSnapshotCrashes(t *testing.T) {
 	r := labTestRng(31)
 	labWaitLeader(t, s, 1000)
 	keys := []string{"a", "b", "c", "d"}
-	var calls []int
 	crashes := 0
 	for round := range 30 {
 		w := s.World()
@@ -830,7 +827,7 @@ func TestLabSnapshotCrashes(t *testing.T) {
 				labDo(t, s, Step{Do: "crash", Node: victim})
 				crashes++
 			}
-			calls = append(calls, labPut(t, s, raft.None, keys[r.IntN(len(keys))], fmt.Sprint(round)))
+			labPut(t, s, raft.None, keys[r.IntN(len(keys))], fmt.Sprint(round))
 		}
 		s.RunUntil(s.Now() + r.Int64N(200))
 		if cutOff {

@@ -188,7 +188,7 @@ func (g *Game) click(x, y float64, long bool) {
 	}
 	if id, ok := g.lay.hitNode(x, y); ok {
 		g.selected = id
-		g.openMenu(fmt.Sprintf("%s", playground.S(id)), nodeMenu(g.world(), id), x, y)
+		g.openMenu(playground.S(id), nodeMenu(g.world(), id), x, y)
 		return
 	}
 	if f, ok := g.hitMessage(x, y); ok {
