@@ -151,6 +151,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if c.progress != "" {
 		opts.Progress = fileStore{c.progress}
 	}
+	opts.Results = resultStore(c.progress)
 	g, err := ui.New(opts)
 	if err != nil {
 		fmt.Fprintf(stderr, "raftlab: %v\n", err)
@@ -227,6 +228,16 @@ func (a *app) Layout(w, h int) (int, int) { return a.game.Layout(w, h) }
 // saveFile saves an exported session in the current directory, under a
 // name that does not overwrite an earlier one.
 func saveFile(name string, data []byte) error {
+	path, err := writeNew(name, data)
+	if err == nil {
+		fmt.Fprintf(os.Stderr, "raftlab: saved the session to %s\n", path)
+	}
+	return err
+}
+
+// writeNew writes data to a new file at path, or at path-2, path-3... (before
+// the extension) when that exists, and returns the path it wrote.
+func writeNew(name string, data []byte) (string, error) {
 	ext := filepath.Ext(name)
 	base := strings.TrimSuffix(name, ext)
 	for i := 1; ; i++ {
@@ -239,14 +250,13 @@ func saveFile(name string, data []byte) error {
 			continue
 		}
 		if err != nil {
-			return err
+			return "", err
 		}
 		if _, err := f.Write(data); err != nil {
 			f.Close()
-			return err
+			return "", err
 		}
-		fmt.Fprintf(os.Stderr, "raftlab: saved the session to %s\n", path)
-		return f.Close()
+		return path, f.Close()
 	}
 }
 
