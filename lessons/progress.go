@@ -109,6 +109,10 @@ func (p *Progress) Finish(name string, steps int) {
 	})
 }
 
+// Reset forgets every lesson's progress: the learner starts the course
+// again.
+func (p *Progress) Reset() { p.Lessons = nil }
+
 func (p *Progress) update(name string, f func(*LessonProgress)) {
 	for i := range p.Lessons {
 		if p.Lessons[i].Name == name {

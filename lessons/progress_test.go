@@ -55,3 +55,15 @@ func TestProgressParseErrors(t *testing.T) {
 	require.NotNil(t, p)
 	assert.Equal(t, `{"lessons":[{"name":"01-why-consensus","step":6,"furthest":6,"finished":true},{"name":"02-roles-and-terms","step":3,"furthest":3}]}`, string(p.Marshal()))
 }
+
+func TestProgressReset(t *testing.T) {
+	var p Progress
+	p.Finish("01-why-consensus", 4)
+	p.Reach("03-leader-election", 2)
+	p.Reset()
+	_, ok := p.Of("01-why-consensus")
+	assert.False(t, ok)
+	assert.JSONEq(t, `{"lessons":[]}`, string(p.Marshal()))
+	p.At("03-leader-election", 1)
+	assert.JSONEq(t, `{"lessons":[{"name":"03-leader-election","step":1,"furthest":1}]}`, string(p.Marshal()))
+}

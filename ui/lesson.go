@@ -32,6 +32,9 @@ type lessonPanel struct {
 	reveal bool
 	// more unfolds the step's ### More text.
 	more bool
+	// confirmReset asks the learner to confirm that every lesson's
+	// progress is to be forgotten.
+	confirmReset bool
 
 	// sandboxSpeed is the playback speed before the lesson panel opened:
 	// each step plays at its own speed, and Close gives this one back.
@@ -249,11 +252,26 @@ func (g *Game) pressLesson(name string) {
 		}
 	case name == "lesson-card":
 		g.card = true
+	case name == "lesson-reset" && p != nil:
+		p.confirmReset = true
+	case name == "lesson-reset-no" && p != nil:
+		p.confirmReset = false
+	case name == "lesson-reset-yes" && p != nil:
+		p.confirmReset = false
+		g.resetProgress()
 	case name == "lesson-more" && p != nil:
 		p.scroll += 0.8 * (g.lessonArea().H - 140*g.scale)
 	case p == nil || p.run == nil:
 	case strings.HasPrefix(name, "score-"):
 		g.pressScore(name)
+	case name == "lesson-next-lesson":
+		if next := g.nextLesson(); next != nil {
+			g.recordProgress(progressFinish)
+			g.startLesson(slices.Index(p.all, next))
+		}
+	case name == "lesson-list":
+		g.recordProgress(progressFinish)
+		p.run = nil
 	case name == "lesson-next":
 		if p.run.Last() {
 			g.recordProgress(progressFinish)
@@ -362,7 +380,7 @@ func (g *Game) lessonButtons() []Button {
 // lessonStateKey appends to k everything the panel's layout depends on.
 func (g *Game) lessonStateKey(k keyBuf) keyBuf {
 	p := g.lesson
-	k = k.rect(g.lessonArea()).float(g.scale).float(p.scroll).str(p.err).str(g.progressSaveErr).str(g.progressLoadErr).uint(uint64(len(p.all)))
+	k = k.rect(g.lessonArea()).float(g.scale).float(p.scroll).str(p.err).str(g.progressSaveErr).str(g.progressLoadErr).uint(uint64(len(p.all))).bool(p.confirmReset)
 	if p.run == nil {
 		g.lessonProgress()
 		return k.bool(false).int(int64(g.progressVersion))
@@ -561,6 +579,9 @@ func (g *Game) layoutLesson(withMore bool) lessonView {
 		g.layoutWaitStrip(b, r, Rect{b.x + b.w - bw, barY, bw, 28 * s})
 		b.bottom = r.Y - 6*s
 	}
+	if p.run == nil {
+		g.layoutResetBar(b, barY, bw)
+	}
 	if withMore {
 		b.bottom -= 26 * s
 	}
@@ -589,52 +610,6 @@ func (g *Game) layoutLesson(withMore bool) lessonView {
 		b.button("lesson-more", "▼ more", "Scroll down (or use the mouse wheel)", r, colHighlight)
 	}
 	return b.v
-}
-
-// layoutLessonList lists the lessons, one row each.
-func (g *Game) layoutLessonList(b *lessonBuilder) {
-	s := g.scale
-	b.cardButton(b.y + 3*s)
-	b.line("Lessons", face(15*s, true), colText, 24*s)
-	finished := 0
-	for _, l := range g.lesson.all {
-		if pr, _ := g.lessonProgress().Of(l.Name); pr.Finished {
-			finished++
-		}
-	}
-	b.line("Choose a lesson: it runs on this playground.", face(11.5*s, false), colTextDim, 18*s)
-	// Problems with the progress are said here, once, above the list.
-	b.errors(g.lesson.err, g.progressSaveErr, g.progressLoadErr)
-	b.line(fmt.Sprintf("%d of %d finished", finished, len(g.lesson.all)), face(11.5*s, false), colTextDim, 18*s)
-	b.gap(6)
-	b.top, b.scroll = b.y, g.lesson.scroll
-	for _, l := range g.lesson.all {
-		r := Rect{b.x, b.y - b.scroll, b.w, 40 * s}
-		if b.visible(b.y, r.H) {
-			b.v.boxes = append(b.v.boxes, lessonBox{r, colButton, len(b.v.buttons)})
-			name := fmt.Sprintf("%d. %s", l.Number, l.Title)
-			b.v.buttons = append(b.v.buttons, Button{Name: fmt.Sprintf("lesson-open-%d", l.Number), Label: name, Hint: l.Summary, Rect: r})
-			f, sf := face(13*s, true), face(11*s, false)
-			sub := fmt.Sprintf("%d min · %s", l.Minutes, l.Summary)
-			subCol := colTextDim
-			if pr, ok := g.lessonProgress().Of(l.Name); ok {
-				// How far the learner got, as words and as a bar.
-				if pr.Finished {
-					sub, subCol = "finished · "+sub, colOK
-				} else {
-					sub = fmt.Sprintf("step %d of %d · %s", pr.Step, len(l.Steps), sub)
-				}
-				bar := Rect{r.X, r.Y + r.H - 3*s, r.W, 3 * s}
-				b.v.boxes = append(b.v.boxes, lessonBox{bar, colPanelEdge, -1})
-				bar.W *= float64(min(pr.Furthest, len(l.Steps))) / float64(len(l.Steps))
-				b.v.boxes = append(b.v.boxes, lessonBox{bar, colOK, -1})
-			}
-			b.v.texts = append(b.v.texts,
-				lessonText{ellipsize(name, f, r.W-16*s), r.X + 8*s, r.Y + 13*s, f, colText, alignStart},
-				lessonText{ellipsize(sub, sf, r.W-16*s), r.X + 8*s, r.Y + 29*s, sf, subCol, alignStart})
-		}
-		b.y += r.H + 6*s
-	}
 }
 
 // layoutLessonStep lays out the current step: its header, narration, what
@@ -713,6 +688,37 @@ func (g *Game) layoutLessonStep(b *lessonBuilder, barY, bw float64) {
 		g.layoutMore(b, st)
 	}
 	g.layoutScore(b)
+	if done && r.Last() {
+		g.layoutLessonEnd(b)
+	}
+}
+
+// nextLesson is the lesson after the one running, in course order (nil
+// after the last).
+func (g *Game) nextLesson() *lessons.Lesson {
+	p := g.lesson
+	i := slices.Index(p.all, p.run.Lesson())
+	if i < 0 || i+1 >= len(p.all) {
+		return nil
+	}
+	return p.all[i+1]
+}
+
+// layoutLessonEnd lays out, once the last step is done, what comes next:
+// the next lesson, or after the last one the list of lessons. (What an
+// assessment adds at its end, its score, comes just before.)
+func (g *Game) layoutLessonEnd(b *lessonBuilder) {
+	s := g.scale
+	b.gap(14)
+	name, label, hint := "lesson-list", "All lessons", "The course is done: back to the list of lessons"
+	if next := g.nextLesson(); next != nil {
+		name, label, hint = "lesson-next-lesson", fmt.Sprintf("Next lesson: %d. %s", next.Number, next.Title), next.Summary
+	}
+	r := Rect{b.x, b.y - b.scroll, b.w, 30 * s}
+	if b.visible(b.y, r.H) {
+		b.button(name, label, hint, r, colHighlight)
+	}
+	b.y += r.H + 4*s
 }
 
 // layoutMore lays out the control that unfolds the step's More text (and

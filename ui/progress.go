@@ -69,11 +69,23 @@ func (g *Game) recordProgress(ev progressEvent) {
 	case progressFinish:
 		p.Finish(l.Name, len(l.Steps))
 	}
+	g.saveProgress()
+}
+
+// resetProgress forgets every lesson's progress (the learner asked, and
+// confirmed) and saves that.
+func (g *Game) resetProgress() {
+	g.lessonProgress().Reset()
+	g.saveProgress()
+}
+
+// saveProgress saves the progress after a change.
+func (g *Game) saveProgress() {
 	g.progressVersion++
 	if g.opts.Progress == nil || g.progressReadOnly {
 		return
 	}
-	if err := g.opts.Progress.Save(p.Marshal()); err != nil {
+	if err := g.opts.Progress.Save(g.lessonProgress().Marshal()); err != nil {
 		g.progressSaveErr = "Progress could not be saved: " + err.Error()
 	} else {
 		g.progressSaveErr = ""

@@ -2,8 +2,11 @@ package ui
 
 import (
 	"errors"
+	"fmt"
+	"slices"
 	"testing"
 
+	"github.com/raftlab/raftlab/lessons"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -131,4 +134,93 @@ func TestCloseFinishesTheLastStep(t *testing.T) {
 	pr, _ = g.lessonProgress().Of("03-leader-election")
 	assert.True(t, pr.Finished)
 	assert.Contains(t, string(store.data), `"finished":true`)
+}
+
+// finishStep plays the current step to its end as a learner who does what
+// is asked: show me in a do step, the right answer in a predict step.
+func finishStep(t *testing.T, g *Game) {
+	t.Helper()
+	r := g.lesson.run
+	switch r.Step().Kind {
+	case lessons.Do:
+		clickButton(t, g, g.lessonButtons(), "lesson-showme")
+	case lessons.Predict:
+		clickButton(t, g, g.lessonButtons(), fmt.Sprintf("lesson-choice-%d", r.Step().Answer+1))
+	}
+	g.paused = false
+	updateUntil(t, g, 20000, r.Play().Done)
+}
+
+// scrollToEnd scrolls the lesson panel to the end of its text.
+func scrollToEnd(g *Game) {
+	g.lesson.scroll = 1e9
+	g.lessonLaidOut() // clamps the scroll to the end
+}
+
+// TestNextLessonOffer: the last step, once done, offers the next lesson
+// in course order, which opens it and finishes this one; the last lesson
+// offers the list of lessons instead.
+func TestNextLessonOffer(t *testing.T) {
+	store := &memStore{}
+	g := gameWithStore(t, store)
+	g.openLessons()
+	clickButton(t, g, g.lessonButtons(), "lesson-open-3")
+	r := g.lesson.run
+	clickButton(t, g, g.lessonButtons(), fmt.Sprintf("lesson-step-%d", len(r.Lesson().Steps)))
+	assert.NotContains(t, lessonButtonNames(g), "lesson-next-lesson", "not before the step is done")
+	finishStep(t, g)
+	next := g.lesson.all[slices.Index(g.lesson.all, r.Lesson())+1]
+	scrollToEnd(g) // the offer is at the end of the text
+	b, ok := findButton(g.lessonButtons(), "lesson-next-lesson")
+	require.True(t, ok, "the next lesson is offered")
+	assert.Equal(t, fmt.Sprintf("Next lesson: %d. %s", next.Number, next.Title), b.Label)
+	g.click(b.Rect.CenterX(), b.Rect.CenterY(), false)
+	require.NotNil(t, g.lesson.run)
+	assert.Same(t, next, g.lesson.run.Lesson(), "the next lesson opens")
+	assert.Equal(t, 0, g.lesson.run.Index())
+	pr, _ := g.lessonProgress().Of(r.Lesson().Name)
+	assert.True(t, pr.Finished, "and the last one is finished")
+	assert.Contains(t, string(store.data), `"finished":true`)
+
+	// The last lesson of the course offers the list.
+	g.openLessons()
+	last := g.lesson.all[len(g.lesson.all)-1]
+	scrollToEnd(g)
+	clickButton(t, g, g.lessonButtons(), fmt.Sprintf("lesson-open-%d", last.Number))
+	g.lesson.scroll = 0
+	clickButton(t, g, g.lessonButtons(), fmt.Sprintf("lesson-step-%d", len(last.Steps)))
+	finishStep(t, g)
+	scrollToEnd(g)
+	assert.NotContains(t, lessonButtonNames(g), "lesson-next-lesson")
+	clickButton(t, g, g.lessonButtons(), "lesson-list")
+	assert.Nil(t, g.lesson.run, "back to the list")
+	pr, _ = g.lessonProgress().Of(last.Name)
+	assert.True(t, pr.Finished)
+}
+
+// TestResetProgress: Reset progress on the list asks first; confirmed, it
+// forgets every lesson's progress and saves that; cancelled, it keeps it.
+func TestResetProgress(t *testing.T) {
+	store := &memStore{data: []byte(`{"lessons":[{"name":"01-why-consensus","step":3,"furthest":3,"finished":true},{"name":"03-leader-election","step":2,"furthest":2}]}`)}
+	g := gameWithStore(t, store)
+	g.openLessons()
+	assert.Contains(t, lessonPanelText(g), "1 of ")
+	assert.NotContains(t, lessonButtonNames(g), "lesson-reset-yes")
+	clickButton(t, g, g.lessonButtons(), "lesson-reset")
+	assert.Contains(t, lessonPanelText(g), "Forget the progress of every lesson?")
+	clickButton(t, g, g.lessonButtons(), "lesson-reset-no")
+	assert.NotContains(t, lessonButtonNames(g), "lesson-reset-yes")
+	assert.Zero(t, store.saves, "cancelled: nothing changed")
+
+	clickButton(t, g, g.lessonButtons(), "lesson-reset")
+	clickButton(t, g, g.lessonButtons(), "lesson-reset-yes")
+	assert.JSONEq(t, `{"lessons":[]}`, string(store.data))
+	assert.Contains(t, lessonPanelText(g), "0 of ")
+	assert.NotContains(t, lessonPanelText(g), "finished · ")
+	assert.Contains(t, lessonButtonNames(g), "lesson-reset")
+
+	later := gameWithStore(t, store)
+	later.openLessons()
+	clickButton(t, later, later.lessonButtons(), "lesson-open-3")
+	assert.Equal(t, 0, later.lesson.run.Index(), "a new visit starts over")
 }
