@@ -3,6 +3,7 @@ package ui
 import (
 	"encoding/json"
 	"math"
+	"strings"
 
 	"github.com/raftlab/raftlab/lessons"
 	"github.com/raftlab/raftlab/playground"
@@ -120,6 +121,27 @@ type layoutDoc struct {
 	Links    []linkDoc `json:"links"`
 	Menu     []box     `json:"menu"`
 	Timeline timeDoc   `json:"timeline"`
+	// Lesson is the lesson panel's text: null while the panel is closed.
+	Lesson *lessonLayoutDoc `json:"lesson"`
+}
+
+// lessonLayoutDoc is the lesson panel and the lines of text laid out in
+// it, so that a test can check that every line stays inside the panel:
+// ellipsized counts the lines cut short with "…" to fit, and more is true
+// when the text runs on below the panel's foot (the learner scrolls to it;
+// scroll is how far the text is scrolled now).
+type lessonLayoutDoc struct {
+	Panel      box       `json:"panel"`
+	Texts      []textBox `json:"texts"`
+	Ellipsized int       `json:"ellipsized"`
+	More       bool      `json:"more"`
+	Scroll     float64   `json:"scroll"`
+}
+
+// textBox is a line of text and the box its glyphs take.
+type textBox struct {
+	Text string `json:"text"`
+	box
 }
 
 // timeDoc is the timeline's track and the span of time it shows.
@@ -171,5 +193,37 @@ func (g *Game) LayoutJSON() ([]byte, error) {
 			d.Menu = append(d.Menu, cb(it.Name, it.Rect))
 		}
 	}
+	d.Lesson = g.lessonLayout(cb)
 	return json.Marshal(d)
 }
+
+// lessonLayout is the open lesson panel's text, in CSS pixels (cb converts
+// a rectangle).
+func (g *Game) lessonLayout(cb func(string, Rect) box) *lessonLayoutDoc {
+	if g.lesson == nil {
+		return nil
+	}
+	v := g.lessonLaidOut()
+	s := g.scale
+	if s <= 0 || math.IsNaN(s) {
+		s = 1
+	}
+	d := &lessonLayoutDoc{Panel: cb("", g.lessonArea()), Texts: []textBox{}, More: v.maxScroll > g.lesson.scroll+1, Scroll: g.lesson.scroll / s}
+	for _, t := range v.texts {
+		m := t.f.Metrics()
+		w, h := textWidth(t.s, t.f), m.HAscent+m.HDescent
+		x := t.x
+		if t.align == alignCenter {
+			x -= w / 2
+		}
+		d.Texts = append(d.Texts, textBox{t.s, cb("", Rect{x, t.y - h/2, w, h})})
+		if strings.HasSuffix(t.s, "…") {
+			d.Ellipsized++
+		}
+	}
+	return d
+}
+
+// OpenLesson opens the lesson numbered number at step (1-based), as a
+// link ?lesson=N&step=M does, without reloading the page.
+func (g *Game) OpenLesson(number, step int) error { return g.openLesson(number, step) }
