@@ -14,8 +14,8 @@
 //	readyMs    performance.now() at the first frame (ms since navigation)
 //	state()    the playground's state (the result document of raftsim run
 //	           --json, plus nowMs, paused, speed, network, inFlight, ...)
-//	layout()   screen positions of nodes, links, controls, the open menu and
-//	           the timeline, in CSS pixels
+//	layout()   screen positions of nodes, links, controls, the open menu,
+//	           the timeline and the lesson panel's lines of text, in CSS pixels
 //	fps(), tps()  Ebiten's measured frames and ticks per second
 //	frames()   frames drawn so far
 //	mem(gc)    the Go heap: {heapAlloc, heapSys, sys, numGC} in bytes;
@@ -23,6 +23,8 @@
 //	runFor(ms) runs the simulation ms virtual milliseconds ahead at once,
 //	           without drawing, and returns the new present (nowMs); the
 //	           benchmark measures the memory of a long session with it
+//	openLesson(n, m)  opens lesson n at step m (1-based) without a reload;
+//	           true, or {error}
 //	error      set (a string) when RaftLab could not start
 package main
 
@@ -225,6 +227,19 @@ func (a *app) expose() {
 		}
 		defer a.mu.Unlock()
 		return a.game.RunFor(int64(args[0].Float()))
+	}))
+	a.api.Set("openLesson", js.FuncOf(func(_ js.Value, args []js.Value) any {
+		if len(args) != 2 || args[0].Type() != js.TypeNumber || args[1].Type() != js.TypeNumber {
+			return errorObject("openLesson(number, step) takes a lesson's number and a step (1-based)")
+		}
+		if !a.mu.TryLock() {
+			return errorObject("busy drawing a frame; try again")
+		}
+		defer a.mu.Unlock()
+		if err := a.game.OpenLesson(args[0].Int(), args[1].Int()); err != nil {
+			return errorObject(err.Error())
+		}
+		return true
 	}))
 	a.api.Set("mem", js.FuncOf(func(_ js.Value, args []js.Value) any {
 		if len(args) > 0 && args[0].Truthy() {
