@@ -41,6 +41,8 @@ const (
 	EvExpect
 	EvViolation
 	EvNote
+	// EvRead is a step of a ReadIndex read at its leader; Read says which.
+	EvRead
 )
 
 var eventTypeNames = [...]string{
@@ -51,8 +53,29 @@ var eventTypeNames = [...]string{
 	EvPartition: "partition", EvHeal: "heal", EvCut: "cut", EvLink: "link",
 	EvNetwork: "network", EvDisk: "disk", EvClientCall: "clientCall",
 	EvClientReturn: "clientReturn", EvMembership: "membership", EvTransfer: "transfer",
-	EvExpect: "expect", EvViolation: "violation", EvNote: "note",
+	EvExpect: "expect", EvViolation: "violation", EvNote: "note", EvRead: "read",
 }
+
+// ReadStage says which part of the ReadIndex protocol an EvRead event
+// shows.
+type ReadStage uint8
+
+const (
+	// ReadHeld: a read reached a leader that has not yet committed an
+	// entry of its term (its no-op), so it does not yet know the commit
+	// index; the read waits.
+	ReadHeld ReadStage = iota + 1
+	// ReadIndexNoted: the leader noted its commit index (Index) as the
+	// read's read index. Note says how it will confirm that it still
+	// leads (a heartbeat round, or its lease).
+	ReadIndexNoted
+	// ReadConfirmed: a majority answered the leader's heartbeat round, so
+	// it still led when the reads waiting on that round arrived.
+	ReadConfirmed
+	// ReadAnswered: the leader answered a read at read index Index, having
+	// applied up to Index2.
+	ReadAnswered
+)
 
 func (t EventType) String() string {
 	if int(t) < len(eventTypeNames) && eventTypeNames[t] != "" {
@@ -85,6 +108,8 @@ type Event struct {
 	// only when the event is read.
 	Entry []byte
 	Kind  raft.EntryKind
+	// Read is an EvRead event's stage.
+	Read ReadStage
 }
 
 // S names a node the way the event feed does.
@@ -142,9 +167,25 @@ func (e Event) Text() string {
 		return fmt.Sprintf("%s crashed: it lost its memory and every unsynced write%s", S(e.Node), e.Note)
 	case EvRestart:
 		return fmt.Sprintf("%s restarted from its disk in term %d with %d log entries", S(e.Node), e.Term, e.Index)
+	case EvRead:
+		return e.readText()
 	}
 	if e.Note != "" {
 		return e.Note
+	}
+	return e.Type.String()
+}
+
+func (e Event) readText() string {
+	switch e.Read {
+	case ReadHeld:
+		return fmt.Sprintf("%s holds a read until it has committed an entry of its own term (its no-op)", S(e.Node))
+	case ReadIndexNoted:
+		return fmt.Sprintf("%s noted read index %d for a read%s", S(e.Node), e.Index, e.Note)
+	case ReadConfirmed:
+		return fmt.Sprintf("%s is still leader: a majority answered its heartbeat round", S(e.Node))
+	case ReadAnswered:
+		return fmt.Sprintf("%s answered the read at read index %d (applied %d)", S(e.Node), e.Index, e.Index2)
 	}
 	return e.Type.String()
 }

@@ -54,6 +54,7 @@ type eventMore struct {
 	note         string
 	entry        []byte
 	kind         raft.EntryKind
+	read         ReadStage
 }
 
 // clientNote says which sentence a client event's Note is.
@@ -121,9 +122,9 @@ func (w *World) pack(r *traceRec, e *Event) {
 	if !wide {
 		r.node, r.peer = uint8(e.Node), uint8(e.Peer)
 	}
-	if wide || term != 0 || flight != 0 || e.Index2 != 0 || e.Msg != msg || e.Client != client || e.Note != "" || e.Entry != nil || e.Kind != 0 {
+	if wide || term != 0 || flight != 0 || e.Index2 != 0 || e.Msg != msg || e.Client != client || e.Note != "" || e.Entry != nil || e.Kind != 0 || e.Read != 0 {
 		m := w.newMore()
-		*m = eventMore{term: term, flight: flight, index2: e.Index2, msg: e.Msg, client: e.Client, note: e.Note, entry: e.Entry, kind: e.Kind}
+		*m = eventMore{term: term, flight: flight, index2: e.Index2, msg: e.Msg, client: e.Client, note: e.Note, entry: e.Entry, kind: e.Kind, read: e.Read}
 		if wide {
 			m.wide, m.node, m.peer = true, e.Node, e.Peer
 		}
@@ -156,7 +157,7 @@ func (w *World) event(c *tracePart, r *traceRec) Event {
 		e.Flight, e.Msg, e.Client = f, f.ID, f.Client
 	}
 	if m != nil {
-		e.Index2, e.Msg, e.Client, e.Note, e.Entry, e.Kind = m.index2, m.msg, m.client, m.note, m.entry, m.kind
+		e.Index2, e.Msg, e.Client, e.Note, e.Entry, e.Kind, e.Read = m.index2, m.msg, m.client, m.note, m.entry, m.kind, m.read
 		if m.wide {
 			e.Node, e.Peer = m.node, m.peer
 		}

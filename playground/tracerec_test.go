@@ -32,6 +32,8 @@ func TestTraceKeepsEveryField(t *testing.T) {
 		{Type: EvRole, Node: 3, Peer: 1, Role: raft.Leader, Term: 9, Note: " (why)"},
 		{Type: EvNote, Node: 70_000, Peer: 1 << 40, Note: "wide"},
 		{Type: EvCommit, Node: 2, Index: 8, Term: 2},
+		{Type: EvRead, Read: ReadAnswered, Node: 1, Term: 2, Index: 4, Index2: 5},
+		{Type: EvRead, Read: ReadConfirmed, Node: 1, Term: 2},
 	} {
 		w.now++
 		e.AtMs = w.now

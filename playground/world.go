@@ -276,6 +276,7 @@ func (w *World) settle(n *Node) {
 	w.observe(n)
 	for !n.busy && n.Up && n.Raft.HasReady() {
 		rd := n.Raft.Ready()
+		w.noteReadSteps(n, rd.ReadSteps)
 		w.writeReady(n, &rd)
 		w.sendAll(n, rd.Messages)
 		if rd.MustSync {
@@ -426,12 +427,41 @@ func (w *World) finishReady(n *Node, rd *raft.Ready) {
 	for _, e := range rd.CommittedEntries {
 		w.apply(n, e)
 	}
+	applied := n.Raft.AppliedIndex()
+	if k := len(rd.CommittedEntries); k > 0 {
+		applied = max(applied, rd.CommittedEntries[k-1].Index)
+	}
 	for _, rs := range rd.Reads {
+		if !rs.Failed {
+			w.emit(Event{Type: EvRead, Read: ReadAnswered, Node: n.ID, Term: n.Raft.Term(), Index: rs.Index, Index2: applied})
+		}
 		w.answerRead(n, rs)
 	}
 	n.Raft.Advance(*rd)
 	n.Raft.Release(*rd) // the messages are copied into flights, the records into the WAL
 	w.maybeSnapshot(n)
+}
+
+// noteReadSteps puts into the trace the steps n's ReadIndex reads took (see
+// raft.ReadStep), so that each part of the protocol shows in the feed.
+func (w *World) noteReadSteps(n *Node, steps []raft.ReadStep) {
+	var confirmed uint64 // the round last reported: the reads it confirmed report it together
+	for _, st := range steps {
+		ev := Event{Type: EvRead, Node: n.ID, Term: n.Raft.Term(), Index: st.Index}
+		switch {
+		case st.Phase == raft.ReadWaitingForTermCommit:
+			ev.Read = ReadHeld
+		case st.Phase == raft.ReadWaitingForQuorum:
+			ev.Read, ev.Note = ReadIndexNoted, " and sends a heartbeat round to check that it still leads"
+		case st.Seq == 0:
+			ev.Read, ev.Note = ReadIndexNoted, "; its lease shows that it still leads"
+		case st.Seq == confirmed:
+			continue
+		default:
+			ev.Read, ev.Index, confirmed = ReadConfirmed, 0, st.Seq
+		}
+		w.emit(ev)
+	}
 }
 
 // sendAll puts n's messages on the wire.

@@ -100,6 +100,7 @@ type Node struct {
 
 	reads      []pendingRead
 	readStates []ReadState
+	readSteps  []ReadStep
 
 	// snapshot is the latest snapshot, with data, that this node can send;
 	// received is one installed from a leader, to hand to the host.
@@ -189,6 +190,7 @@ func (n *Node) Clone() *Node {
 	c.seqTicks = slices.Clone(n.seqTicks)
 	c.reads = slices.Clone(n.reads)
 	c.readStates = slices.Clone(n.readStates)
+	c.readSteps = slices.Clone(n.readSteps)
 	c.msgs = n.msgs.clone()
 	c.msgsAfterSync = n.msgsAfterSync.clone()
 	c.records = n.records.clone()

@@ -52,6 +52,29 @@ type PendingRead struct {
 
 type pendingRead = PendingRead
 
+// ReadStep reports, in Ready.ReadSteps, that the pending read ID entered
+// Phase, so that a host can show each part of the ReadIndex protocol:
+//
+//   - ReadWaitingForTermCommit: the read arrived before this leader had
+//     committed an entry of its term; it is held until it has.
+//   - ReadWaitingForQuorum: the leader noted its commit index, Index, as
+//     the read index, and sent heartbeat round Seq to confirm it still
+//     leads.
+//   - ReadWaitingForApply with Seq set: a majority answered round Seq, so
+//     the leader still led when the read arrived (the reads confirmed by
+//     one round all report it).
+//   - ReadWaitingForApply with Seq 0: the leader noted the read index
+//     Index, and its lease confirms that it still leads.
+//
+// The answer itself comes in Ready.Reads, once the leader has applied up
+// to the read index.
+type ReadStep struct {
+	ID    uint64
+	Phase ReadPhase
+	Index uint64
+	Seq   uint64
+}
+
 // ErrLeaseReadsOff refuses a lease read on a node configured without
 // LeaseReads.
 var ErrLeaseReadsOff = errors.New("raft: lease reads are not enabled (Config.LeaseReads)")
@@ -69,6 +92,9 @@ func (n *Node) ReadIndex(id uint64, mode ReadMode) error {
 		return ErrLeaseReadsOff
 	}
 	n.reads = append(n.reads, pendingRead{ID: id, Mode: mode})
+	if !n.termCommitted() {
+		n.readSteps = append(n.readSteps, ReadStep{ID: id, Phase: ReadWaitingForTermCommit})
+	}
 	n.advanceReads()
 	return nil
 }
@@ -78,10 +104,7 @@ func (n *Node) advanceReads() {
 	if n.role != Leader || len(n.reads) == 0 {
 		return
 	}
-	termCommitted := false
-	if t, _ := n.log.term(n.log.committed); t == n.term {
-		termCommitted = true
-	}
+	termCommitted := n.termCommitted()
 	needRound := false
 	for i := range n.reads {
 		r := &n.reads[i]
@@ -94,6 +117,7 @@ func (n *Node) advanceReads() {
 				r.Seq = n.seq + 1 // confirmed by the round about to start
 				needRound = true
 			}
+			n.readSteps = append(n.readSteps, ReadStep{ID: r.ID, Phase: r.Phase, Index: r.Index, Seq: r.Seq})
 		}
 	}
 	if needRound {
@@ -103,9 +127,17 @@ func (n *Node) advanceReads() {
 	for i := range n.reads {
 		if r := &n.reads[i]; r.Phase == ReadWaitingForQuorum && acked >= r.Seq {
 			r.Phase = ReadWaitingForApply
+			n.readSteps = append(n.readSteps, ReadStep{ID: r.ID, Phase: r.Phase, Index: r.Index, Seq: r.Seq})
 		}
 	}
 	n.releaseReads()
+}
+
+// termCommitted reports whether this node has committed an entry of its
+// current term, without which it does not know the commit index (§8).
+func (n *Node) termCommitted() bool {
+	t, _ := n.log.term(n.log.committed)
+	return t == n.term
 }
 
 // releaseReads moves reads whose index has been applied to readStates.

@@ -43,6 +43,9 @@ type Ready struct {
 	CommittedEntries []Entry
 	// Reads are answers to ReadIndex requests.
 	Reads []ReadState
+	// ReadSteps report the steps pending ReadIndex reads have taken, for a
+	// host that shows the protocol; the host need not act on them.
+	ReadSteps []ReadStep
 
 	// What Advance must record.
 	applyTo     uint64
@@ -53,7 +56,7 @@ type Ready struct {
 // HasReady reports whether Ready has anything for the host.
 func (n *Node) HasReady() bool {
 	return len(n.msgs.q) > 0 || len(n.msgsAfterSync.q) > 0 || len(n.records.q) > 0 || n.received != nil ||
-		len(n.readStates) > 0 || n.hardState() != n.saved || n.appliable() > n.log.applying
+		len(n.readStates) > 0 || len(n.readSteps) > 0 || n.hardState() != n.saved || n.appliable() > n.log.applying
 }
 
 // appliable is the highest index that may be handed out to apply: committed
@@ -71,6 +74,7 @@ func (n *Node) Ready() Ready {
 		Messages:          n.msgs.take(),
 		MessagesAfterSync: n.msgsAfterSync.take(),
 		Reads:             n.readStates,
+		ReadSteps:         n.readSteps,
 		applyTo:           n.log.applying,
 	}
 	mustSync := n.received != nil || rd.HardState.Term != n.saved.Term || rd.HardState.Vote != n.saved.Vote
@@ -95,6 +99,7 @@ func (n *Node) Ready() Ready {
 	}
 	n.received = nil
 	n.readStates = nil
+	n.readSteps = nil
 	return rd
 }
 
