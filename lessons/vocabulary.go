@@ -36,6 +36,9 @@ type tally struct {
 	// sent counts Raft messages by sender and type (heartbeatMsg for
 	// AppendEntries without entries).
 	sent [playground.MaxNodes + 1][heartbeatMsg + 1]int
+	// reads counts the ReadIndex steps leaders took, by stage (see
+	// playground.ReadStage).
+	reads [playground.ReadAnswered + 1]int
 }
 
 // NewBaseline marks the present of w as a step's start.
@@ -73,6 +76,10 @@ func (b *Baseline) update(w *playground.World) *tally {
 			}
 		case playground.EvTruncate:
 			b.t.truncations[e.Node]++
+		case playground.EvRead:
+			if e.Read <= playground.ReadAnswered {
+				b.t.reads[e.Read]++
+			}
 		case playground.EvSend:
 			f := e.Flight
 			if f == nil || f.Kind != playground.FlightRaft || f.From > playground.MaxNodes {
@@ -303,6 +310,14 @@ func count(name, doc, example string, f func(t *tally, id raft.ID) int) *atomDef
 			return 0, false, why
 		}
 		return int64(f(c.b.update(c.w), id)), true, ""
+	})
+}
+
+// readCount makes a number atom counting the ReadIndex steps of one stage
+// since the step began.
+func readCount(name string, stage playground.ReadStage, doc, example string) *atomDef {
+	return numAtom(name, nil, doc, example, func(c *evalCtx, _ []arg) (int64, bool, string) {
+		return int64(c.b.update(c.w).reads[stage]), true, ""
 	})
 }
 
@@ -618,6 +633,27 @@ func init() {
 			func(c *evalCtx, _ []arg) (int64, bool, string) {
 				r := c.reads()
 				return int64(r.sent), true, ""
+			}),
+		readCount("readsHeld", playground.ReadHeld, "ReadIndex reads a leader held since the step began, because it had not yet committed an entry of its own term (its no-op)", "readsHeld >= 1"),
+		readCount("readIndexes", playground.ReadIndexNoted, "read indexes leaders noted since the step began (a leader notes its commit index as a read's read index)", "readIndexes >= 1"),
+		readCount("readConfirms", playground.ReadConfirmed, "heartbeat rounds since the step began that a majority answered, confirming that a leader still led for its pending reads", "readConfirms >= 1"),
+		numAtom("readIndex", []param{pNode}, "the read index of this leader's oldest pending ReadIndex read (unknown when it has none, or while that read waits for an entry of the leader's term to commit)", "readIndex(1) = 4",
+			func(c *evalCtx, a []arg) (int64, bool, string) {
+				n, why := c.upNode(a[0])
+				if n == nil {
+					return 0, false, why
+				}
+				if n.Raft.Role() != raft.Leader {
+					return 0, false, fmt.Sprintf("%s does not lead", nodeName(n.ID))
+				}
+				reads := n.Raft.Status().PendingReads
+				switch {
+				case len(reads) == 0:
+					return 0, false, fmt.Sprintf("%s has no pending read", nodeName(n.ID))
+				case reads[0].Phase == raft.ReadWaitingForTermCommit:
+					return 0, false, fmt.Sprintf("%s has not yet committed an entry of its term: its oldest read has no read index yet", nodeName(n.ID))
+				}
+				return int64(reads[0].Index), true, ""
 			}),
 		numAtom("readsAnswered", nil, "client reads sent since the step began that a server has answered", "readsAnswered = reads",
 			func(c *evalCtx, _ []arg) (int64, bool, string) {
