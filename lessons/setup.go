@@ -288,7 +288,7 @@ func parseSetup(data []byte, nodes int, name string) (*Setup, error) {
 
 // Highlight is something a step points at on screen.
 type Highlight struct {
-	// What is node, link, messages, log, control or label.
+	// What is node, link, messages, log, control, label or group.
 	What string
 	// Node is the server (node, link, log); Ref is "leader" or
 	// "leaderAtStart" when the server is named that way (Runner resolves
@@ -307,6 +307,11 @@ type Highlight struct {
 	// of the glossary shown on screen (term, commit index, nextIndex...).
 	Control string
 	Label   string
+	// Group are the servers of a group drawn as one ("group 1 2 3"), with
+	// an optional Caption ("majority of old"); each group of a step gets
+	// its own tint.
+	Group   []raft.ID
+	Caption string
 }
 
 func (h Highlight) String() string {
@@ -333,6 +338,16 @@ func (h Highlight) String() string {
 		return fmt.Sprintf("log %s:%d", node(), h.Index)
 	case "control":
 		return "control " + h.Control
+	case "group":
+		var b strings.Builder
+		b.WriteString("group")
+		for _, id := range h.Group {
+			fmt.Fprintf(&b, " %d", id)
+		}
+		if h.Caption != "" {
+			fmt.Fprintf(&b, " %q", h.Caption)
+		}
+		return b.String()
 	}
 	return "label " + h.Label
 }
@@ -347,6 +362,35 @@ var Controls = []string{
 	"menu-crash", "menu-restart", "menu-timeout", "menu-transfer", "menu-snapshot", "menu-isolate",
 	"menu-remove", "menu-drop", "menu-cut-both", "menu-cut-ab", "menu-cut-ba", "menu-heal-link",
 	"timeline", "logs", "feed", "safety", "inspector",
+}
+
+// parseGroup parses the rest of a group item: two or more different
+// server numbers, then optionally a caption in double quotes:
+// group 1 2 3 "majority of old".
+func parseGroup(item, rest string, ids servers) (Highlight, error) {
+	h := Highlight{What: "group"}
+	nums := rest
+	if i := strings.Index(rest, `"`); i >= 0 {
+		c := strings.TrimSpace(rest[i:])
+		if len(c) < 3 || !strings.HasSuffix(c, `"`) || strings.Count(c, `"`) != 2 {
+			return h, fmt.Errorf("%q: expected a caption in double quotes after the servers, e.g. group 1 2 3 \"majority of old\"", item)
+		}
+		nums, h.Caption = rest[:i], strings.TrimSpace(c[1:len(c)-1])
+	}
+	for _, f := range strings.Fields(nums) {
+		id, err := strconv.Atoi(f)
+		if err != nil || id < 1 || id > playground.MaxNodes || !ids.has(raft.ID(id)) {
+			return h, fmt.Errorf("%q: expected server numbers from %s, not %q", item, ids.describe(), f)
+		}
+		if slices.Contains(h.Group, raft.ID(id)) {
+			return h, fmt.Errorf("%q: S%d is named twice", item, id)
+		}
+		h.Group = append(h.Group, raft.ID(id))
+	}
+	if len(h.Group) < 2 {
+		return h, fmt.Errorf("%q: a group needs two servers or more, e.g. group 1 2 3", item)
+	}
+	return h, nil
 }
 
 // parseHighlights parses one highlight line: items separated by commas,
@@ -440,8 +484,14 @@ func parseHighlights(line string, ids servers) ([]Highlight, error) {
 				return nil, fmt.Errorf("%q: %v", item, checkTerm(rest))
 			}
 			out = append(out, Highlight{What: "label", Label: e.Term})
+		case "group":
+			h, err := parseGroup(item, rest, ids)
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, h)
 		default:
-			return nil, fmt.Errorf("%q: expected node, leader, link, messages, log, control or label", item)
+			return nil, fmt.Errorf("%q: expected node, leader, link, messages, log, control, label or group", item)
 		}
 	}
 	return out, nil

@@ -25,6 +25,8 @@ const (
 	lineShape
 	// boxShape outlines a rectangle.
 	boxShape
+	// groupShape is a hull around a group of servers (see groups.go).
+	groupShape
 )
 
 // pointer is one highlighted shape. onPanels marks shapes on panels and
@@ -36,6 +38,10 @@ type pointer struct {
 	x2, y2   float64
 	box      Rect
 	onPanels bool
+	// hull, tint and label draw a group: (x, y) is where its label goes.
+	hull  [][2]float64
+	tint  int
+	label string
 }
 
 // lessonPointers are the pointers for the current step's highlights, where
@@ -80,6 +86,16 @@ func (g *Game) pointersFor(out []pointer, h lessons.Highlight) []pointer {
 		}
 	case "label":
 		out = g.labelPointers(out, h.Label)
+	case "group":
+		tint := 0
+		for _, p := range out {
+			if p.shape == groupShape {
+				tint++
+			}
+		}
+		if p, ok := g.groupPointer(h, tint); ok {
+			out = append(out, p)
+		}
 	}
 	return out
 }
@@ -269,6 +285,8 @@ func (g *Game) drawPointers(dst *ebiten.Image, onPanels bool) {
 		case boxShape:
 			g.spr.strokeRect(dst, p.box.Inset(-3*s), 4*s, withAlpha(colHighlight, 0.25*pulse))
 			g.spr.strokeRect(dst, p.box, 2*s, withAlpha(colHighlight, pulse))
+		case groupShape:
+			g.drawGroup(dst, p) // steady: it marks a set, not a moment
 		}
 	}
 }

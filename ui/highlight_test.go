@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"math"
+	"slices"
 	"testing"
 
 	"github.com/raftlab/raftlab/lessons"
@@ -163,4 +165,56 @@ func stepSays(st *lessons.Step, term string) bool {
 		}
 	}
 	return false
+}
+
+// TestGroupHighlightGeometry: a group highlight draws a convex hull that
+// holds each of its servers whole and no other server's centre, each
+// group of a step in its own tint, with its caption inside the ring, clear
+// of the servers.
+func TestGroupHighlightGeometry(t *testing.T) {
+	g := testGame(t, "")
+	var ps []pointer
+	for _, h := range []lessons.Highlight{
+		{What: "group", Group: []raft.ID{1, 2, 3}, Caption: "majority of old"},
+		{What: "group", Group: []raft.ID{3, 4, 5}},
+	} {
+		ps = g.pointersFor(ps, h)
+	}
+	require.Len(t, ps, 2)
+	assert.Equal(t, [2]int{0, 1}, [2]int{ps[0].tint, ps[1].tint}, "each group its own tint")
+	assert.Equal(t, "majority of old", ps[0].label)
+	// inside reports whether (x, y) is inside the convex polygon.
+	inside := func(hull [][2]float64, x, y float64) bool {
+		sign := 0.0
+		for i, a := range hull {
+			b := hull[(i+1)%len(hull)]
+			c := (b[0]-a[0])*(y-a[1]) - (b[1]-a[1])*(x-a[0])
+			if c*sign < 0 {
+				return false
+			}
+			if c != 0 {
+				sign = c
+			}
+		}
+		return true
+	}
+	for i, members := range [][]raft.ID{{1, 2, 3}, {3, 4, 5}} {
+		hull := ps[i].hull
+		require.GreaterOrEqual(t, len(hull), 3)
+		for _, spot := range g.lay.Nodes {
+			if slices.Contains(members, spot.ID) {
+				for a := 0.0; a < 2*math.Pi; a += math.Pi / 8 {
+					x, y := spot.X+(spot.R+6)*math.Cos(a), spot.Y+(spot.R+6)*math.Sin(a)
+					assert.True(t, inside(hull, x, y), "group %d holds S%d whole", i+1, spot.ID)
+				}
+				continue
+			}
+			assert.False(t, inside(hull, spot.X, spot.Y), "group %d leaves out S%d", i+1, spot.ID)
+		}
+		assert.True(t, g.lay.Cluster.Contains(ps[i].x, ps[i].y), "the caption is in the cluster area")
+		for _, spot := range g.lay.Nodes {
+			assert.Greater(t, math.Hypot(ps[i].x-spot.X, ps[i].y-spot.Y), spot.R+20, "group %d's caption is clear of S%d", i+1, spot.ID)
+		}
+	}
+	assert.NotEqual(t, ps[0].x, ps[1].x, "the captions of two groups are apart")
 }
