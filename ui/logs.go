@@ -144,8 +144,9 @@ func (g *Game) renderLogs(dst *ebiten.Image, dx, dy float64) {
 		}
 		g.drawLogRow(dst, r, dim, first, last, x0, y, cell, rowH-4*s)
 		if dim {
-			// Say why the row is dim, after its last entry.
-			end := x0 + float64(min(max(r.LastIndex(), first-1), last)-first+1)*cell + 4*s
+			// Say why the row is dim, after its last entry and the
+			// leader's n mark one past it.
+			end := x0 + float64(min(max(r.LastIndex(), first-1), last)-first+2)*cell + 6*s
 			if end+110*s < area.X+area.W {
 				drawText(dst, "down: its log on disk", small, end, y+rowH/2-2*s, colTextDim, alignStart)
 			}
