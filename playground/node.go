@@ -1,6 +1,7 @@
 package playground
 
 import (
+	"fmt"
 	"slices"
 
 	"github.com/raftlab/raftlab/raft"
@@ -16,6 +17,44 @@ type Disk struct {
 	durable raft.HardState
 	// written is the hard state of the last HardState record written.
 	written raft.HardState
+}
+
+// DiskFile is one file on a node's emulated disk, named as etcd names it in
+// a member's data directory, so that a learner sees where etcd keeps what.
+type DiskFile struct {
+	// Path is relative to the data directory.
+	Path string
+	// Records and Bytes are what is written; SyncedRecords and SyncedBytes
+	// the durable part of it (a crash loses the rest). A snapshot file
+	// has no records and is saved whole, so it is all durable.
+	Records, SyncedRecords int
+	Bytes, SyncedBytes     int
+	// Snapshot is set for the snapshot file; Index and Term are then the
+	// snapshot's: it stands for the log up to Index.
+	Snapshot    bool
+	Index, Term uint64
+}
+
+// Files lists the disk's files as etcd lays them out: the write-ahead log
+// as one segment, member/wal/0000000000000000-0000000000000000.wal (etcd
+// names segments SEQUENCE-INDEX in hex, sequence and first log index, and
+// starts a new one every 64 MB, which a playground log never reaches), and
+// the latest snapshot, if any, as member/snap/TERM-INDEX.snap.
+func (d *Disk) Files() []DiskFile {
+	recs, synced := d.WAL.Records()
+	files := []DiskFile{{
+		Path:    fmt.Sprintf("member/wal/%016x-%016x.wal", 0, 0),
+		Records: recs, SyncedRecords: synced,
+		Bytes: d.WAL.Size(), SyncedBytes: d.WAL.Synced(),
+	}}
+	if s := d.Snapshot; s != nil {
+		files = append(files, DiskFile{
+			Path:  fmt.Sprintf("member/snap/%016x-%016x.snap", s.Meta.Term, s.Meta.Index),
+			Bytes: len(s.Data), SyncedBytes: len(s.Data),
+			Snapshot: true, Index: s.Meta.Index, Term: s.Meta.Term,
+		})
+	}
+	return files
 }
 
 func (d *Disk) clone() *Disk {

@@ -72,6 +72,27 @@ func (w *WAL) Sync() { w.synced = len(w.buf) }
 func (w *WAL) Size() int   { return len(w.buf) }
 func (w *WAL) Synced() int { return w.synced }
 
+// Records is the number of records written, and how many of them are
+// durable (a record is durable once all of its bytes are). A torn fragment
+// a crash left behind counts as a record written, not durable, until
+// Repair cuts it.
+func (w *WAL) Records() (written, synced int) {
+	written = len(w.offsets)
+	synced = written
+	for synced > 0 && w.recordEnd(synced-1) > w.synced {
+		synced--
+	}
+	return written, synced
+}
+
+// recordEnd is the offset just past record i.
+func (w *WAL) recordEnd(i int) int {
+	if i+1 < len(w.offsets) {
+		return w.offsets[i+1]
+	}
+	return len(w.buf)
+}
+
 // Bytes returns the file's contents as they stand (durable or not). The
 // caller must not modify them.
 func (w *WAL) Bytes() []byte { return w.buf }

@@ -397,3 +397,23 @@ func TestRecoverDropsLogConflictingWithSnapshot(t *testing.T) {
 	require.Len(t, st.Entries, 2)
 	require.Equal(t, uint64(4), st.Entries[0].Index)
 }
+
+func TestWALRecordsCountsDurableOnes(t *testing.T) {
+	var w WAL
+	rec := func(i uint64) Record { return Record{Type: RecordEntry, Entry: Entry{Index: i, Term: 1, Data: []byte("abc")}} }
+	w.Append(rec(1), rec(2), rec(3))
+	w.Sync()
+	w.Append(rec(4), rec(5))
+	written, synced := w.Records()
+	require.Equal(t, [2]int{5, 3}, [2]int{written, synced})
+	w.Crash(0)
+	written, synced = w.Records()
+	require.Equal(t, [2]int{3, 3}, [2]int{written, synced})
+	w.Append(rec(4))
+	w.Crash(2) // a torn fragment of record 4 stays until Repair
+	written, synced = w.Records()
+	require.Equal(t, [2]int{4, 3}, [2]int{written, synced})
+	w.Repair()
+	written, synced = w.Records()
+	require.Equal(t, [2]int{3, 3}, [2]int{written, synced})
+}

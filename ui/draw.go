@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"image/color"
+	"path"
 	"slices"
 	"strings"
 
@@ -296,13 +297,9 @@ func (g *Game) renderInspector(dst *ebiten.Image, dx, dy float64, lines []string
 func inspectorLines(w *playground.World, n *playground.Node) []string {
 	var out []string
 	add := func(format string, args ...any) { out = append(out, fmt.Sprintf(format, args...)) }
-	wal := n.Disk.WAL
 	if !n.Up {
-		add("crashed; on disk: %d bytes of log (%d synced)", wal.Size(), wal.Synced())
-		if sn := n.Disk.Snapshot; sn != nil {
-			add("snapshot up to %d (term %d)", sn.Meta.Index, sn.Meta.Term)
-		}
-		return out
+		add("crashed; on its disk, as etcd lays out a member:")
+		return append(out, diskFileLines(n.Disk)...)
 	}
 	r := n.Raft
 	hs := r.HardState()
@@ -316,7 +313,8 @@ func inspectorLines(w *playground.World, n *playground.Node) []string {
 	if n.Syncing() {
 		sync = "fsync under way"
 	}
-	add("disk: %d bytes of log, %d synced; %s; fsync takes %d ms", wal.Size(), wal.Synced(), sync, n.Disk.FsyncMs)
+	add("disk: %s; fsync takes %d ms; as etcd lays out a member:", sync, n.Disk.FsyncMs)
+	out = append(out, diskFileLines(n.Disk)...)
 	if r.Role().String() == "leader" {
 		add("replication (the leader's view):")
 		for _, id := range r.Membership().Members() {
@@ -332,6 +330,25 @@ func inspectorLines(w *playground.World, n *playground.Node) []string {
 		add("  %s = %q  (mod_revision %d, version %d)", k, v.Value, v.ModRevision, v.Version)
 	}
 	return append(out, strings.Split(strings.TrimSpace(walTail(n)), "\n")...)
+}
+
+// diskFileLines lists the files on a node's disk under etcd's names, each
+// with what it holds: its directory, its name and its facts on lines of
+// their own, so that they fit the side panel of a 1024-pixel screen.
+func diskFileLines(d *playground.Disk) []string {
+	var out []string
+	for _, f := range d.Files() {
+		dir, name := path.Split(f.Path)
+		out = append(out, "  "+dir, "    "+name)
+		if f.Snapshot {
+			out = append(out, fmt.Sprintf("      snapshot up to index %d (term %d)", f.Index, f.Term),
+				fmt.Sprintf("      %d bytes", f.Bytes))
+			continue
+		}
+		out = append(out, fmt.Sprintf("      written: %d records, %d bytes", f.Records, f.Bytes),
+			fmt.Sprintf("      synced: %d records, %d bytes", f.SyncedRecords, f.SyncedBytes))
+	}
+	return out
 }
 
 // walTail lists the last records of a node's WAL, marking the fsync point.
