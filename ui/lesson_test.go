@@ -280,7 +280,9 @@ func TestOpenLessonOption(t *testing.T) {
 	assert.Equal(t, 0, g.lesson.run.Index())
 
 	_, err = New(Options{Lesson: 99})
-	assert.ErrorContains(t, err, "there is no lesson 99 (the lessons are numbered 1 to 15)")
+	all, err2 := lessons.All()
+	require.NoError(t, err2)
+	assert.ErrorContains(t, err, fmt.Sprintf("there is no lesson 99 (the lessons are numbered 1 to %d)", len(all)))
 	_, err = New(Options{Lesson: 3, Step: 9})
 	assert.ErrorContains(t, err, "lesson 3 has steps 1 to 8, not 9")
 }
@@ -289,7 +291,14 @@ func TestOpenLessonOption(t *testing.T) {
 // more", which scrolls; once the step is done its explanation is scrolled
 // into view; a finger dragged up the panel scrolls too.
 func TestLongStepScrolls(t *testing.T) {
-	g := testGameWith(t, Options{Lesson: 14, Step: 8})
+	long := strings.Repeat("A paragraph long enough to wrap over a few lines of the panel, which is narrow.\n\n", 12)
+	l, err := lessons.Parse("91-long.md", []byte("---\ntitle: Long\nnumber: 91\n---\n\n## Long\nkind: predict\nsetup: {\"nodes\": 3, \"seed\": 1}\n"+
+		"question: Who leads?\nchoice: Somebody.\nwhen: leader\nchoice: Nobody.\nwhen: noLeader\nanswer: 1\nuntil: leader\n\n"+long+"### Explanation\n\nSomebody does.\n"))
+	require.NoError(t, err)
+	g := testGame(t, "")
+	g.openLessons()
+	g.lesson.all = []*lessons.Lesson{l}
+	g.startLesson(0)
 	r := g.lesson.run
 	require.NoError(t, r.Play().Answer(r.Step().Answer))
 	g.paused = false
