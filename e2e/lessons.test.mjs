@@ -1,0 +1,168 @@
+// The lessons' browser test: for each bundled lesson, its longest step (the
+// most words of narration and explanation, as `raftsim lesson stats --json`
+// counts them) at 1024x768 and at 1280x800, before and after it is played
+// out (its explanation shown). Every line of the lesson panel's text must
+// stay inside the panel, uncut (window.raftlab.layout().lesson). The
+// screenshots go to build/e2e/lessons-WxH-NN-step-M[-done].png.
+//
+//   make web raftserve && node --test --test-reporter=spec e2e/lessons.test.mjs
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { spawn, execFileSync } from "node:child_process";
+import { mkdtempSync, mkdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium } from "playwright-core";
+
+// As browser.test.mjs starts Chromium (importing it would run its tests).
+const chromiumArgs = [
+  "--headless", "--no-sandbox", "--no-first-run", "--disable-background-networking",
+  "--disable-component-update", "--disable-sync", "--disable-quic",
+  "--use-angle=swiftshader", "--enable-unsafe-swiftshader",
+];
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const shots = path.join(root, "build", "e2e");
+mkdirSync(shots, { recursive: true });
+
+// The longest step of every bundled lesson, from the Go side's counts.
+function longestSteps() {
+  const out = execFileSync(process.env.GO ?? "go", ["run", "./cmd/raftsim", "lesson", "stats", "--all", "--json"], { cwd: root, encoding: "utf8", maxBuffer: 16 << 20 });
+  return JSON.parse(out).map((l) => {
+    const best = l.steps.reduce((a, s) => (s.narration + s.explanation > a.narration + a.explanation ? s : a));
+    return { number: l.number, name: l.name, step: best.step, kind: best.kind, words: best.narration + best.explanation };
+  });
+}
+
+let server, baseURL;
+const contexts = [];
+
+async function startServer() {
+  const bin = path.join(root, "build", "raftserve");
+  const proc = spawn(bin, ["-addr", "127.0.0.1:0", "-dir", path.join(root, "build", "web")], { stdio: ["ignore", "pipe", "pipe"] });
+  let log = "";
+  const url = await new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`raftserve printed no URL in 60 s: ${log}`)), 60_000);
+    const read = (d) => {
+      log += d;
+      const m = /http:\/\/127\.0\.0\.1:\d+\//.exec(log);
+      if (m) { clearTimeout(timer); resolve(m[0]); }
+    };
+    proc.stdout.on("data", read);
+    proc.stderr.on("data", read);
+    proc.on("error", (e) => { clearTimeout(timer); reject(new Error(`cannot run ${bin} (make raftserve builds it): ${e.message}`)); });
+    proc.on("exit", (code) => { clearTimeout(timer); reject(new Error(`raftserve exited with ${code}: ${log}`)); });
+  });
+  return { proc, url };
+}
+
+before(async () => {
+  ({ proc: server, url: baseURL } = await startServer());
+});
+
+after(async () => {
+  for (const { context, profile } of contexts) {
+    await context.close().catch(() => {});
+    rmSync(profile, { recursive: true, force: true });
+  }
+  server?.kill();
+});
+
+const call = (page, fn, ...args) => page.evaluate(([fn, args]) => window.raftlab[fn](...args), [fn, args]);
+
+// until polls fn until it returns a truthy value (a busy frame answers
+// {error}), which it returns.
+async function until(what, fn, timeoutMs = 30_000) {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await fn();
+    if (v && !v.error) return v;
+    if (Date.now() > end) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}: ${JSON.stringify(v)}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+// press clicks a control of the lesson panel by name.
+async function press(page, name) {
+  const lay = await until("the layout", () => call(page, "layout"));
+  const b = lay.controls.find((c) => c.name === name);
+  assert.ok(b, `no control ${name} among ${lay.controls.map((c) => c.name).join(", ")}`);
+  await page.mouse.move(b.x + b.w / 2, b.y + b.h / 2);
+  await page.mouse.down();
+  await page.waitForTimeout(300);
+  await page.mouse.up();
+  await page.waitForTimeout(50);
+}
+
+// panelProblems lists the lines of the lesson panel's text that leave the
+// panel or are cut short.
+function panelProblems(lesson, where) {
+  const p = lesson.panel, eps = 0.5, out = [];
+  for (const t of lesson.texts) {
+    if (t.x < p.x - eps || t.x + t.w > p.x + p.w + eps || t.y < p.y - eps || t.y + t.h > p.y + p.h + eps) {
+      out.push(`${where}: "${t.text}" at x ${t.x.toFixed(0)}..${(t.x + t.w).toFixed(0)}, y ${t.y.toFixed(0)}..${(t.y + t.h).toFixed(0)} leaves the panel x ${p.x.toFixed(0)}..${(p.x + p.w).toFixed(0)}, y ${p.y.toFixed(0)}..${(p.y + p.h).toFixed(0)}`);
+    }
+    if (t.text.endsWith("…")) out.push(`${where}: "${t.text}" is cut short`);
+  }
+  return out;
+}
+
+// shot saves a screenshot once a frame has drawn what the hooks report.
+async function shot(page, name) {
+  const f = await until("a frame", () => call(page, "frames"));
+  await until("the next frames", async () => (await call(page, "frames")) > f + 1);
+  await page.screenshot({ path: path.join(shots, name) });
+}
+
+const sizes = [{ width: 1024, height: 768 }, { width: 1280, height: 800 }];
+const steps = longestSteps();
+
+for (const size of sizes) {
+  test(`the longest step of each lesson fits at ${size.width}x${size.height}`, { timeout: 240_000 }, async (t) => {
+    const profile = mkdtempSync(path.join(tmpdir(), "raftlab-e2e-"));
+    const context = await chromium.launchPersistentContext(profile, {
+      executablePath: "/usr/bin/chromium", headless: true, args: chromiumArgs, viewport: size,
+    });
+    contexts.push({ context, profile });
+    const page = context.pages()[0] ?? (await context.newPage());
+    const errors = [];
+    page.on("console", (m) => { if (m.type() === "error") errors.push(`console: ${m.text()}`); });
+    page.on("pageerror", (e) => errors.push(`page error: ${e.message}`));
+    await page.goto(`${baseURL}?lesson=${steps[0].number}&step=${steps[0].step}`);
+    await page.waitForFunction(() => window.raftlab?.ready === true || window.raftlab?.error, null, { timeout: 90_000 });
+    assert.equal(await page.evaluate(() => window.raftlab.error ?? null), null);
+    // The pointer stays off the panel: no tooltip covers the text.
+    await page.mouse.move(2, size.height / 2);
+
+    const problems = [];
+    for (const s of steps) {
+      const name = `lessons-${size.width}x${size.height}-${String(s.number).padStart(2, "0")}-step-${s.step}`;
+      const where = `${s.name} step ${s.step} (${s.kind}, ${s.words} words) at ${size.width}x${size.height}`;
+      assert.equal(await until("openLesson", () => call(page, "openLesson", s.number, s.step)), true);
+      const st = (await until("the state", () => call(page, "state"))).lesson;
+      assert.equal(st.number, s.number, where);
+      assert.equal(st.step, s.step, where);
+      problems.push(...panelProblems((await until("the layout", () => call(page, "layout"))).lesson, where));
+      await shot(page, `${name}.png`);
+
+      // Play the step out the quickest way, so that its explanation shows.
+      // (A click the game missed, in a slow frame, is made again.)
+      await until(`${where} to be done`, async () => {
+        const ls = (await call(page, "state")).lesson;
+        const controls = (await call(page, "layout")).controls?.map((c) => c.name) ?? [];
+        if (s.kind === "predict" && !ls.answered && controls.includes("lesson-choice-1")) await press(page, "lesson-choice-1");
+        if (s.kind === "do" && controls.includes("lesson-showme")) await press(page, "lesson-showme");
+        await page.mouse.move(2, size.height / 2);
+        await call(page, "runFor", 600_000);
+        return (await call(page, "state")).lesson?.done;
+      });
+      const lay = await until("the layout", () => call(page, "layout"));
+      problems.push(...panelProblems(lay.lesson, `${where}, done`));
+      if (lay.lesson.more) t.diagnostic(`${where}: the text runs on below the panel (the learner scrolls)`);
+      await shot(page, `${name}-done.png`);
+    }
+    assert.deepEqual(errors, []);
+    assert.deepEqual(problems, [], problems.join("\n"));
+  });
+}
