@@ -10,17 +10,20 @@
 //	for n.HasReady() {
 //		rd := n.Ready()
 //		// 1. save rd.Snapshot (if any) and append rd.Records to the write-ahead log;
-//		// 2. if rd.MustSync, fsync;
-//		// 3. send rd.Messages;
-//		// 4. restore rd.Snapshot into the state machine, apply rd.CommittedEntries,
+//		// 2. send rd.Messages (a leader's AppendEntries: they need not wait);
+//		// 3. if rd.MustSync, fsync;
+//		// 4. send rd.MessagesAfterSync;
+//		// 5. restore rd.Snapshot into the state machine, apply rd.CommittedEntries,
 //		//    answer rd.Reads;
 //		n.Advance(rd)
 //	}
 //
 // The order is the protocol's "persist before you answer": a vote or an append
 // acknowledgement leaves the node only after the record behind it is durable.
-// The node also counts its own log toward a commit quorum only after Advance
-// says its entries are durable.
+// A leader writes its log in parallel with replicating it (dissertation
+// 10.2.1, as etcd does): its own copy promises nothing to anyone, and it
+// counts that copy toward a commit quorum only after Advance says its entries
+// are durable.
 //
 // Every piece of protocol state is readable through Status and a few cheap
 // accessors, so a visualizer can draw it and a checker can inspect it. Election
