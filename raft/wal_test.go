@@ -400,7 +400,9 @@ func TestRecoverDropsLogConflictingWithSnapshot(t *testing.T) {
 
 func TestWALRecordsCountsDurableOnes(t *testing.T) {
 	var w WAL
-	rec := func(i uint64) Record { return Record{Type: RecordEntry, Entry: Entry{Index: i, Term: 1, Data: []byte("abc")}} }
+	rec := func(i uint64) Record {
+		return Record{Type: RecordEntry, Entry: Entry{Index: i, Term: 1, Data: []byte("abc")}}
+	}
 	w.Append(rec(1), rec(2), rec(3))
 	w.Sync()
 	w.Append(rec(4), rec(5))
