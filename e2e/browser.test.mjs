@@ -476,7 +476,7 @@ test("lesson progress: a lesson opens where the learner left it", async () => {
   assert.deepEqual([st.lesson.number, st.lesson.step], [6, 2]);
   await page.goto(baseURL + "?lesson=99");
   await page.waitForFunction(() => window.raftlab?.error, null, { timeout: 90_000 });
-  assert.match(await page.locator("#error").innerText(), /there is no lesson 99 \(the lessons are numbered 1 to 15\)/);
+  assert.match(await page.locator("#error").innerText(), /there is no lesson 99 \(the lessons are numbered 1 to 19\)/);
   assert.deepEqual(errors, [], "no console errors");
 });
 

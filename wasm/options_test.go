@@ -58,7 +58,7 @@ func TestOptionsFromQueryErrors(t *testing.T) {
 		"nodes=5&load=-1":             "load must be 0..5000",
 		"nodes=5&load=1e9":            `load="1e9" is not a whole number`,
 		"empty=yes":                   `empty="yes": use empty=1`,
-		"lesson=99":                   "there is no lesson 99 (the lessons are numbered 1 to 15)",
+		"lesson=99":                   "there is no lesson 99 (the lessons are numbered 1 to 19)",
 		"lesson=3&step=9":             "lesson 3 has steps 1 to 8, not 9",
 		"lesson=3&step=-1":            "lesson 3 has steps 1 to 8, not -1",
 		"lesson=three":                `lesson="three" is not a whole number`,

@@ -17,7 +17,7 @@ func TestCLILessonList(t *testing.T) {
 	require.Equal(t, 0, r.code, r.stderr)
 	assert.Empty(t, r.stderr)
 	assert.Contains(t, r.stdout, "03-leader-election")
-	assert.Contains(t, r.stdout, "Lesson 3: Leader election (8 steps, about 8 min)")
+	assert.Contains(t, r.stdout, "Lesson 3: Leader election (8 steps, about 5 min)")
 	assert.Contains(t, r.stdout, "06-log-repair")
 	assert.Less(t, strings.Index(r.stdout, "03-"), strings.Index(r.stdout, "06-"), "in course order")
 }
