@@ -328,9 +328,9 @@ func TestParseOptionalFields(t *testing.T) {
 
 func TestHighlights(t *testing.T) {
 	three := firstServers(3)
-	hs, err := parseHighlights("node 1 2, leaderAtStart, link 1-3, messages requestvote, log 2:5, log *:4, log leader, label next index, label commit index, control menu-crash", three)
+	_, err := parseHighlights("node 1 2, leaderAtStart, link 1-3, messages requestvote, log 2:5, log *:4, log leader, label next index, label commit index, control menu-crash", three)
 	require.EqualError(t, err, `"label next index": `+checkTerm("next index").Error())
-	hs, err = parseHighlights("node 1 2, leaderAtStart, link 1-3, messages requestvote, log 2:5, log *:4, log leader, label commit index, control menu-crash", three)
+	hs, err := parseHighlights("node 1 2, leaderAtStart, link 1-3, messages requestvote, log 2:5, log *:4, log leader, label commit index, control menu-crash", three)
 	require.NoError(t, err)
 	var names []string
 	for _, h := range hs {
