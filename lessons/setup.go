@@ -142,11 +142,17 @@ func showMeAt(raw json.RawMessage) (int64, error) {
 
 // leaderRefs replaces "leader" in an action's node, from and to fields with
 // a placeholder server (so that the playground can validate the rest) and
-// returns the fields it replaced.
+// returns the fields it replaced. A cas action's from and to are the values
+// it compares and sets, not servers, so only its node is looked at.
 func leaderRefs(obj map[string]json.RawMessage, nodes int) ([]string, error) {
 	var refs []string
 	static := map[string]raft.ID{}
-	for _, f := range []string{"node", "from", "to"} {
+	fields := []string{"node", "from", "to"}
+	var do string
+	if json.Unmarshal(obj["do"], &do) == nil && do == "cas" {
+		fields = fields[:1]
+	}
+	for _, f := range fields {
 		raw, ok := obj[f]
 		if !ok {
 			continue
