@@ -437,8 +437,8 @@ func (w *World) finishReady(n *Node, rd *raft.Ready) {
 		}
 		w.answerRead(n, rs)
 	}
-	n.Raft.Advance(*rd)
-	n.Raft.Release(*rd) // the messages are copied into flights, the records into the WAL
+	n.Raft.Advance(rd)
+	n.Raft.Release(rd) // the messages are copied into flights, the records into the WAL
 	w.maybeSnapshot(n)
 }
 

@@ -43,7 +43,7 @@ func benchAckAll(b *testing.B, l *Node, resps []Message) ([]Message, int) {
 	stepped := 0
 	for l.HasReady() {
 		rd := l.Ready()
-		l.Advance(rd)
+		l.Advance(&rd)
 		resps = resps[:0]
 		for _, m := range rd.Messages { // a leader's appends need not wait for its disk
 			if m.Type != MsgAppendEntries {
@@ -139,7 +139,7 @@ func BenchmarkFollowerStep(b *testing.B) {
 				if len(rd.MessagesAfterSync) != 1 || rd.MessagesAfterSync[0].Reject {
 					b.Fatalf("follower answered %+v", rd.MessagesAfterSync)
 				}
-				f.Advance(rd)
+				f.Advance(&rd)
 				if i%benchCompactEvery == benchCompactEvery-1 {
 					if _, err := f.Compact(f.AppliedIndex(), nil); err != nil {
 						b.Fatal(err)

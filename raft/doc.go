@@ -15,7 +15,7 @@
 //		// 4. send rd.MessagesAfterSync;
 //		// 5. restore rd.Snapshot into the state machine, apply rd.CommittedEntries,
 //		//    answer rd.Reads;
-//		n.Advance(rd)
+//		n.Advance(&rd)
 //	}
 //
 // The order is the protocol's "persist before you answer": a vote or an append

@@ -206,7 +206,7 @@ func (h *fuzzHost) apply(rd Ready) {
 		}
 		h.applied = e.Index
 	}
-	h.n.Advance(rd)
+	h.n.Advance(&rd)
 }
 
 func (h *fuzzHost) cycle() {

@@ -127,9 +127,9 @@ func (c *cluster) handleReady(id ID, rd Ready) {
 		}
 	}
 	c.reads[id] = append(c.reads[id], rd.Reads...)
-	n.Advance(rd)
+	n.Advance(&rd)
 	if c.release {
-		n.Release(rd)
+		n.Release(&rd)
 	}
 }
 

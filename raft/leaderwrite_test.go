@@ -84,7 +84,7 @@ func TestLeaderCommitsBeforeItsOwnSync(t *testing.T) {
 	require.NoError(t, l.Step(Message{Type: MsgAppendEntriesResponse, From: 4, To: 1, Term: term, Index: idx}))
 	assert.Equal(t, idx, l.CommitIndex(), "three followers of five are a majority")
 	assert.Empty(t, rd.CommittedEntries)
-	l.Advance(rd)
+	l.Advance(&rd)
 	rd = l.Ready()
 	require.Len(t, rd.CommittedEntries, 1, "applied once the leader's copy is durable")
 	assert.Equal(t, idx, rd.CommittedEntries[0].Index)
@@ -121,7 +121,7 @@ func TestNewTermWaitsForTheSync(t *testing.T) {
 	require.True(t, rd.MustSync)
 	assert.Empty(t, rd.Messages, "its term 3 is not durable yet")
 	assert.Equal(t, []MessageType{MsgRequestVote, MsgRequestVote, MsgAppendEntries, MsgAppendEntries}, onlyTypes(rd.MessagesAfterSync))
-	n.Advance(rd)
+	n.Advance(&rd)
 
 	for _, p := range []ID{2, 3} {
 		require.NoError(t, n.Step(Message{Type: MsgAppendEntriesResponse, From: p, To: 1, Term: 3, Index: 1}))

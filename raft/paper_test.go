@@ -55,7 +55,7 @@ func paperFlush(n *Node) []Ready {
 	for n.HasReady() {
 		rd := n.Ready()
 		out = append(out, rd)
-		n.Advance(rd)
+		n.Advance(&rd)
 	}
 	return out
 }
@@ -1063,12 +1063,12 @@ func TestPaperSingleNodeCommitsOnlyDurableEntries(t *testing.T) {
 	require.True(t, rd.MustSync)
 	assert.Equal(t, uint64(0), n.CommitIndex(), "the no-op is not durable yet")
 	assert.Empty(t, rd.CommittedEntries)
-	n.Advance(rd)
+	n.Advance(&rd)
 	assert.Equal(t, uint64(1), n.CommitIndex())
 	rd = n.Ready()
 	require.Len(t, rd.CommittedEntries, 1)
 	assert.Equal(t, EntryNoop, rd.CommittedEntries[0].Kind)
-	n.Advance(rd)
+	n.Advance(&rd)
 }
 
 // The leader's own log counts toward a quorum only once it is durable
@@ -1088,6 +1088,6 @@ func TestPaperLeaderCountsOnlyDurableSelf(t *testing.T) {
 	require.True(t, rd.MustSync)
 	require.NoError(t, n.Step(Message{Type: MsgAppendEntriesResponse, From: 2, To: 1, Term: term, Index: idx}))
 	assert.Equal(t, uint64(1), n.CommitIndex(), "only node 2 holds the entry durably")
-	n.Advance(rd)
+	n.Advance(&rd)
 	assert.Equal(t, idx, n.CommitIndex(), "now the leader's copy counts")
 }

@@ -62,7 +62,7 @@ func TestReadIndexWaitsForQuorumAndApply(t *testing.T) {
 	x, _, err := l.Propose([]byte("x"))
 	require.NoError(t, err)
 	rd := readHandleNoAdvance(c, 1)
-	l.Advance(rd)
+	l.Advance(&rd)
 	readDeliverHolding(c, 1)
 	require.Equal(t, x, l.CommitIndex())
 	require.Less(t, l.AppliedIndex(), x)
@@ -84,7 +84,7 @@ func TestReadIndexWaitsForQuorumAndApply(t *testing.T) {
 		}
 	}
 	require.Equal(t, 2, beats, "a heartbeat round confirms the read")
-	l.Advance(rd) // applies X: only the quorum is missing now
+	l.Advance(&rd) // applies X: only the quorum is missing now
 	require.Equal(t, x, l.AppliedIndex())
 	readDeliverHolding(c, 1)
 	require.Equal(t, ReadWaitingForQuorum, readPending(l)[0].Phase, "no answers, no read")
@@ -96,7 +96,7 @@ func TestReadIndexWaitsForQuorumAndApply(t *testing.T) {
 	require.NoError(t, err)
 	c.heal()
 	rd = readHandleNoAdvance(c, 1)
-	l.Advance(rd)
+	l.Advance(&rd)
 	readDeliverHolding(c, 1)
 	require.Equal(t, y, l.CommitIndex())
 	require.Empty(t, readPending(l))
@@ -113,11 +113,11 @@ func TestReadIndexWaitsForQuorumAndApply(t *testing.T) {
 	require.Equal(t, PendingRead{ID: 8, Index: y, Seq: p[0].Seq, Phase: ReadWaitingForApply}, p[0])
 
 	// Applying y releases it.
-	l.Advance(rd)
+	l.Advance(&rd)
 	require.Empty(t, readPending(l))
 	rd = l.Ready()
 	require.Equal(t, []ReadState{{ID: 8, Index: y}}, rd.Reads)
-	l.Advance(rd)
+	l.Advance(&rd)
 }
 
 // readCommitted lists the indexes of a Ready's committed entries.

@@ -104,8 +104,10 @@ func (n *Node) Ready() Ready {
 }
 
 // Advance tells the node that rd has been handled: its records are durable
-// and its entries (and snapshot) applied.
-func (n *Node) Advance(rd Ready) {
+// and its entries (and snapshot) applied. It takes a pointer because a
+// Ready is large (208 bytes) and the host calls Advance for every batch;
+// Advance only reads rd.
+func (n *Node) Advance(rd *Ready) {
 	if rd.stableIndex > 0 && n.log.matchTerm(rd.stableIndex, rd.stableTerm) {
 		n.log.stable = max(n.log.stable, rd.stableIndex)
 	}
@@ -122,8 +124,9 @@ func (n *Node) Advance(rd Ready) {
 // Release tells the node that nothing will read the Messages and Records of
 // rd, the latest Ready, or of any Ready before it, again (rd has been
 // handled and Advance called), so that the node may reuse their memory for
-// later batches. A host that keeps batches does not call it.
-func (n *Node) Release(rd Ready) {
+// later batches. A host that keeps batches does not call it. Like Advance,
+// it takes a pointer so as not to copy the Ready, and only reads rd.
+func (n *Node) Release(rd *Ready) {
 	n.msgs.release(rd.Messages)
 	n.msgsAfterSync.release(rd.MessagesAfterSync)
 	n.records.release(rd.Records)

@@ -450,7 +450,7 @@ func TestMustSyncWhenAnswering(t *testing.T) {
 		n := c.nodes[2]
 		require.NoError(t, n.Step(m))
 		rd := n.Ready()
-		n.Advance(rd)
+		n.Advance(&rd)
 		require.Len(t, rd.MessagesAfterSync, 1)
 		return rd
 	}

@@ -233,7 +233,7 @@ func snapFollower(t *testing.T) *Node {
 	}
 	require.NoError(t, f.Step(Message{Type: MsgAppendEntries, From: 1, To: 2, Term: 1, Entries: ents, Commit: 2}))
 	for f.HasReady() {
-		f.Advance(f.Ready())
+		f.Advance(new(f.Ready()))
 	}
 	require.Equal(t, uint64(8), f.LastIndex())
 	require.Equal(t, uint64(2), f.CommitIndex())
@@ -303,7 +303,7 @@ func TestSnapshotInstallAgainstExistingLog(t *testing.T) {
 					applied = append(applied, e.Index)
 				}
 				resp = append(resp, sentMessages(rd)...)
-				f.Advance(rd)
+				f.Advance(&rd)
 			}
 			if tc.installed {
 				require.Same(t, s, got)
@@ -329,7 +329,7 @@ func TestSnapshotInstallAgainstExistingLog(t *testing.T) {
 func TestSnapshotStaleTermRejected(t *testing.T) {
 	f := snapFollower(t)
 	require.NoError(t, f.Step(Message{Type: MsgAppendEntries, From: 3, To: 2, Term: 4, Index: 8, LogTerm: 1, Commit: 2}))
-	f.Advance(f.Ready())
+	f.Advance(new(f.Ready()))
 	s := &Snapshot{Meta: SnapshotMeta{Index: 20, Term: 2, Membership: Membership{Voters: []ID{1, 2, 3}}}}
 	require.NoError(t, f.Step(Message{Type: MsgInstallSnapshot, From: 1, To: 2, Term: 2, Snapshot: s}))
 	rd := f.Ready()

@@ -216,9 +216,9 @@ func TestTransferTimeoutNow(t *testing.T) {
 			// move the target ahead first.
 			if tc.msgTerm == 0 {
 				require.NoError(t, n.Step(Message{Type: MsgAppendEntries, From: 3, To: target, Term: 1, Index: n.LastIndex(), LogTerm: 1}))
-				n.Advance(n.Ready())
+				n.Advance(new(n.Ready()))
 				require.NoError(t, n.Step(Message{Type: MsgRequestVote, From: 3, To: target, Term: 2, Index: 0, LogTerm: 0}))
-				n.Advance(n.Ready())
+				n.Advance(new(n.Ready()))
 				tc.wantTerm = 2
 				tc.msgTerm = 1
 			}
