@@ -36,24 +36,30 @@ func benchLeader(b *testing.B, size int) *Node {
 	return l
 }
 
-// benchAckAll runs the leader's Ready/Advance cycle until it has nothing
-// left, answering every AppendEntries as a follower that accepts it would.
-// It returns the number of responses stepped; resps is reused scratch.
+// benchAckAll runs the leader's Ready/Advance/Release cycle until it has
+// nothing left, answering every AppendEntries as a follower that accepts it
+// would. It returns the number of responses stepped; resps is reused
+// scratch.
 func benchAckAll(b *testing.B, l *Node, resps []Message) ([]Message, int) {
 	stepped := 0
 	for l.HasReady() {
 		rd := l.Ready()
 		l.Advance(&rd)
 		resps = resps[:0]
-		for _, m := range rd.Messages { // a leader's appends need not wait for its disk
-			if m.Type != MsgAppendEntries {
-				continue
+		// A leader's appends need not wait for its disk (Messages), except
+		// those sent before its new term is durable (MessagesAfterSync).
+		for _, msgs := range [...][]Message{rd.Messages, rd.MessagesAfterSync} {
+			for _, m := range msgs {
+				if m.Type != MsgAppendEntries {
+					continue
+				}
+				resps = append(resps, Message{
+					Type: MsgAppendEntriesResponse, From: m.To, To: m.From, Term: m.Term,
+					Index: m.Index + uint64(len(m.Entries)), Seq: m.Seq,
+				})
 			}
-			resps = append(resps, Message{
-				Type: MsgAppendEntriesResponse, From: m.To, To: m.From, Term: m.Term,
-				Index: m.Index + uint64(len(m.Entries)), Seq: m.Seq,
-			})
 		}
+		l.Release(&rd) // the responses copy what they need
 		for _, r := range resps {
 			if err := l.Step(r); err != nil {
 				b.Fatal(err)
@@ -65,9 +71,9 @@ func benchAckAll(b *testing.B, l *Node, resps []Message) ([]Message, int) {
 }
 
 // BenchmarkLeaderStep measures a leader under a stream of proposals: each op
-// proposes one 64-byte command and runs the Ready/Advance cycle, stepping
-// the followers' AppendEntriesResponses (to the entry, and to the commit
-// notice that follows) until the leader is idle. msgs/s counts the
+// proposes one 64-byte command and runs the Ready/Advance/Release cycle,
+// stepping the followers' AppendEntriesResponses (to the entry, and to the
+// commit notice that follows) until the leader is idle. msgs/s counts the
 // responses the leader handles per second.
 func BenchmarkLeaderStep(b *testing.B) {
 	for _, size := range []int{3, 5} {
@@ -104,8 +110,9 @@ func BenchmarkLeaderStep(b *testing.B) {
 
 // BenchmarkFollowerStep measures a follower fed AppendEntries carrying one
 // or a few 64-byte entries (and the commit index of the previous batch):
-// each op steps one message and runs the Ready/Advance cycle, which persists
-// the entries, sends the acknowledgement and applies the previous batch.
+// each op steps one message and runs the Ready/Advance/Release cycle, which
+// persists the entries, sends the acknowledgement and applies the previous
+// batch.
 func BenchmarkFollowerStep(b *testing.B) {
 	for _, k := range []int{1, 4, 16} {
 		b.Run(fmt.Sprintf("entries=%d", k), func(b *testing.B) {
@@ -140,6 +147,7 @@ func BenchmarkFollowerStep(b *testing.B) {
 					b.Fatalf("follower answered %+v", rd.MessagesAfterSync)
 				}
 				f.Advance(&rd)
+				f.Release(&rd)
 				if i%benchCompactEvery == benchCompactEvery-1 {
 					if _, err := f.Compact(f.AppliedIndex(), nil); err != nil {
 						b.Fatal(err)
