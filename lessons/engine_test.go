@@ -518,3 +518,19 @@ func TestRunnerWait(t *testing.T) {
 	assert.Equal(t, int64(500), wait, "the predict step runs until elapsed >= 500ms")
 	assert.Equal(t, end.Now(), r.Play().StartMs(), "step 2 starts where step 1's play ended")
 }
+
+// TestRunnerWaitKeepsAFailure: a step whose canonical play fails says so
+// on every call, from the first play, so a view asking every frame does
+// not replay it every frame.
+func TestRunnerWaitKeepsAFailure(t *testing.T) {
+	src := strings.Replace(tiny, "until: leader\n", "until: leader and noLeader\nwithin: 300ms\n", 1)
+	l, err := Parse("tiny.md", []byte(src))
+	require.NoError(t, err)
+	r := &Runner{lesson: l, ends: map[int]stepEnd{}}
+	_, err = r.Wait()
+	require.Error(t, err)
+	kept := r.ends[0]
+	require.Error(t, kept.err, "the failure is kept")
+	_, again := r.Wait()
+	assert.Same(t, err, again, "the same failure, not a second play")
+}

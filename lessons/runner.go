@@ -391,6 +391,9 @@ type Runner struct {
 type stepEnd struct {
 	w    *playground.World
 	wait int64
+	// err is why the step could not be played: kept, so that a view
+	// asking every frame does not replay a broken step every frame.
+	err error
 }
 
 // NewRunner starts a lesson at its first step.
@@ -482,24 +485,30 @@ func (r *Runner) Wait() (int64, error) {
 	return e.wait, err
 }
 
-// played is step i's canonical play, computed once.
+// played is step i's canonical play, computed once (a failure too).
 func (r *Runner) played(i int) (stepEnd, error) {
 	if e, ok := r.ends[i]; ok {
-		return e, nil
+		return e, e.err
 	}
+	e := r.playCanonical(i)
+	r.ends[i] = e
+	return e, e.err
+}
+
+// playCanonical plays step i the canonical way from its start.
+func (r *Runner) playCanonical(i int) stepEnd {
 	w, err := r.startWorld(i)
 	if err != nil {
-		return stepEnd{}, err
+		return stepEnd{err: err}
 	}
 	p, err := newPlay(r.lesson.Steps[i], w)
 	if err != nil {
-		return stepEnd{}, r.lesson.stepErr(i, "setup", err)
+		return stepEnd{err: r.lesson.stepErr(i, "setup", err)}
 	}
 	if rep := p.canonical(r.lesson, nil); rep.Err != nil {
-		return stepEnd{}, rep.Err
+		return stepEnd{err: rep.Err}
 	}
-	r.ends[i] = stepEnd{p.sess.World(), p.doneAt - p.base.startMs}
-	return r.ends[i], nil
+	return stepEnd{w: p.sess.World(), wait: p.doneAt - p.base.startMs}
 }
 
 func (l *Lesson) stepErr(i int, field string, err error) error {
