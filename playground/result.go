@@ -1,6 +1,8 @@
 package playground
 
 import (
+	"slices"
+
 	"github.com/anishathalye/porcupine"
 	"github.com/raftlab/raftlab/raft"
 )
@@ -8,12 +10,15 @@ import (
 // RunResult is the outcome of a run: the document `raftsim run --json`
 // prints.
 type RunResult struct {
-	Name         string          `json:"name"`
-	Seed         int64           `json:"seed"`
-	EndMs        int64           `json:"endMs"`
-	Nodes        []NodeResult    `json:"nodes"`
-	Expectations []Expectation   `json:"expectations"`
-	Violations   []Violation     `json:"violations"`
+	Name         string        `json:"name"`
+	Seed         int64         `json:"seed"`
+	EndMs        int64         `json:"endMs"`
+	Nodes        []NodeResult  `json:"nodes"`
+	Expectations []Expectation `json:"expectations"`
+	Violations   []Violation   `json:"violations"`
+	// StaleReads are the reads the live check found stale; they are not
+	// safety violations (the five properties do not judge reads).
+	StaleReads   []StaleRead     `json:"staleReads,omitempty"`
 	History      []HistoryEntry  `json:"history"`
 	Linearizable bool            `json:"linearizable"`
 	Verdict      Linearizability `json:"linearizability"`
@@ -86,6 +91,7 @@ func (w *World) State(name string) RunResult {
 		Name: name, Seed: w.settings.Seed, EndMs: w.now,
 		Expectations: append([]Expectation{}, w.expectations...),
 		Violations:   append([]Violation{}, w.check.found...),
+		StaleReads:   slices.Clone(w.StaleReads()),
 		History:      []HistoryEntry{},
 	}
 	for _, id := range w.Nodes() {

@@ -70,6 +70,15 @@ func TestCLIRunViolations(t *testing.T) {
 	assert.Empty(t, r.stderr)
 }
 
+// TestCLIRunStaleRead: the summary names the stale read the live check
+// found, apart from the safety violations.
+func TestCLIRunStaleRead(t *testing.T) {
+	r := cliRun(t, "run", cliScenarios+"stale-read.json")
+	assert.Equal(t, 0, r.code, "a stale read is no safety violation:\n%s", r.stdout)
+	assert.Contains(t, r.stdout, "no safety violations")
+	assert.Contains(t, r.stdout, "STALE READ at 1535 ms: client 1's get x got a stale value from S1")
+}
+
 func TestCLIRunFailingExpectation(t *testing.T) {
 	path := cliWrite(t, "wrong.json", `{
 		"name": "wrong", "nodes": 3,
@@ -277,6 +286,8 @@ func TestCLIRunJSON(t *testing.T) {
 				assert.NotEmpty(t, doc["violations"])
 			case "stale-read.json":
 				assert.Equal(t, false, doc["linearizable"], "the stale read is not linearizable")
+				require.Len(t, doc["staleReads"], 1, "the live check found the stale read")
+				assert.Empty(t, doc["violations"], "a stale read is not a safety violation")
 			}
 		})
 	}

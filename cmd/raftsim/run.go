@@ -161,6 +161,9 @@ func printSummary(w io.Writer, r playground.RunResult) {
 	for _, v := range r.Violations {
 		fmt.Fprintf(w, "  VIOLATION at %d ms: %s: %s\n", v.AtMs, v.Property, v.Message)
 	}
+	for _, v := range r.StaleReads {
+		fmt.Fprintf(w, "  STALE READ at %d ms: %s\n", v.AtMs, v.Message)
+	}
 	done := 0
 	for _, h := range r.History {
 		if h.ReturnMs != nil {
