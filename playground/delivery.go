@@ -334,6 +334,11 @@ func (w *World) deliver(id uint64) {
 		n.inbox = append(n.inbox, f)
 		return
 	}
+	// The node's clock catches up before it steps the message. A busy
+	// node's timer events are skipped, so a leader waiting for a long
+	// fsync ticks when an answer arrives or when the fsync ends; either
+	// way, what its ticks make it send waits for the fsync (as in etcd,
+	// whose leader cannot send heartbeats while its disk write blocks).
 	w.catchUp(n)
 	w.receive(n, f)
 	w.freeFlight(f)
