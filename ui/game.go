@@ -126,7 +126,14 @@ type Game struct {
 	// card is set while the card of Raft's safety properties is open.
 	card      bool
 	cardCache panelCache
-	incoming  struct {
+	// stripHeadMemo is the safety strip's head as last wrapped: the strip's
+	// place is asked for many times a frame.
+	stripHeadMemo struct {
+		text         string
+		width, scale float64
+		lines        []string
+	}
+	incoming struct {
 		sync.Mutex
 		name string
 		data []byte

@@ -493,6 +493,20 @@ func (b *lessonBuilder) line(s string, f text.Face, c color.Color, h float64) {
 	b.y += h
 }
 
+// wrapped adds a plain sentence in face f, wrapped to the column in lines
+// of height h (a status line must not be cut short at narrow widths).
+func (b *lessonBuilder) wrapped(s string, f text.Face, c color.Color, h float64) {
+	var line string
+	for _, w := range strings.Fields(s) {
+		if line != "" && textWidth(line+" "+w, f) > b.w {
+			b.line(line, f, c, h)
+			line = ""
+		}
+		line = strings.TrimPrefix(line+" "+w, " ")
+	}
+	b.line(line, f, c, h)
+}
+
 // cardButton adds the control that opens the card of safety properties,
 // at the right of the line at y.
 func (b *lessonBuilder) cardButton(y float64) {
@@ -835,15 +849,15 @@ func (g *Game) layoutPredict(b *lessonBuilder, pl *lessons.Play) {
 	f := face(12*s, true)
 	switch {
 	case !answered:
-		b.line("Choose an answer: the simulation runs once you have.", face(11.5*s, false), colTextDim, lh)
+		b.wrapped("Choose an answer: the simulation runs once you have.", face(11.5*s, false), colTextDim, lh)
 	case out == nil:
 		b.line("Watch what happens…", face(11.5*s, false), colTextDim, lh)
 	case out.Correct:
 		b.line("Right: that is what happened.", f, colOK, lh)
 	case out.Happened >= 0:
-		b.line(fmt.Sprintf("Not this time: choice %d is what happened.", out.Happened+1), f, colBad, lh)
+		b.wrapped(fmt.Sprintf("Not this time: choice %d is what happened.", out.Happened+1), f, colBad, lh)
 	default:
-		b.line("The run matched none of the choices, or several.", f, colBad, lh)
+		b.wrapped("The run matched none of the choices, or several.", f, colBad, lh)
 	}
 }
 

@@ -20,7 +20,7 @@ var safetyProperties = []string{"Election Safety", "Leader Append-Only", "Log Ma
 // cardOpener is the panel's control that opens the card.
 func (g *Game) cardOpener(x, y float64) Button {
 	s := g.scale
-	return Button{Name: "lesson-card", Label: "Safety card", Hint: "Raft's five safety properties (p)", Rect: Rect{x - 92*s, y, 92 * s, 18 * s}}
+	return Button{Name: "lesson-card", Label: "Safety card", Hint: "Raft's five safety properties (p)", Rect: Rect{x - 92*s, y - 1*s, 92 * s, 16 * s}}
 }
 
 // cardInput handles the keys just pressed and a click while the card is

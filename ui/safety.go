@@ -2,10 +2,13 @@ package ui
 
 import (
 	"fmt"
+	"image/color"
 	"math"
 	"slices"
+	"strings"
 
 	"github.com/hajimehoshi/ebiten/v2"
+	"github.com/raftlab/raftlab/lessons"
 	"github.com/raftlab/raftlab/playground"
 )
 
@@ -180,18 +183,62 @@ const (
 	stripRowH  = 20.0
 )
 
+// stripHeadLineH is the height of each line of the strip's head after
+// its first.
+const stripHeadLineH = 15.0
+
 // safetyStrip is the strip's area; the lesson panel has the column above.
 func (g *Game) safetyStrip() Rect {
 	s := g.scale
 	a := g.lay.Side
-	h := (stripHeadH + float64(len(g.redLights()))*stripRowH + 4) * s
+	head, _ := g.stripHead()
+	h := (stripHeadH + float64(len(head)-1)*stripHeadLineH + float64(len(g.redLights()))*stripRowH + 4) * s
 	return Rect{a.X, a.Y + a.H - h, a.W, h}
+}
+
+// stripHead is the strip's head, what the monitor found, wrapped to the
+// strip (never cut short: at narrow widths it takes two lines), and the
+// colour of its light.
+func (g *Game) stripHead() ([]string, color.RGBA) {
+	s := g.scale
+	red := g.redLights()
+	props := len(playground.Properties)
+	broken := 0
+	for _, l := range red {
+		if l.name != playground.NoStaleReads {
+			broken++
+		}
+	}
+	head := fmt.Sprintf("Safety: all %d properties hold, no stale reads", props)
+	c := colOK
+	switch {
+	case broken > 0:
+		head = fmt.Sprintf("Safety: %d of %d properties broken (click one: when)", broken, props)
+		c = colBad
+	case len(red) > 0:
+		head = fmt.Sprintf("Safety: all %d properties hold, but a read was stale (click: when)", props)
+		c = colBad
+	}
+	m := &g.stripHeadMemo
+	if w := g.lay.Side.W - 40*s; m.text != head || m.width != w || m.scale != s || m.lines == nil {
+		m.text, m.width, m.scale, m.lines = head, w, s, nil
+		for _, ln := range wrapSpans([]lessons.Span{{Text: head}}, w, 12*s, true) {
+			var b strings.Builder
+			for _, r := range ln {
+				b.WriteString(r.text)
+			}
+			m.lines = append(m.lines, strings.TrimRight(b.String(), " "))
+		}
+	}
+	return m.lines, c
 }
 
 // stripRowRect is the row of the i-th red light in the strip.
 func (g *Game) stripRowRect(strip Rect, i int) Rect {
 	s := g.scale
-	return Rect{strip.X + 8*s, strip.Y + stripHeadH*s + float64(i)*stripRowH*s, strip.W - 16*s, (stripRowH - 2) * s}
+	head, _ := g.stripHead()
+	y := strip.Y + (stripHeadH+float64(len(head)-1)*stripHeadLineH)*s
+	return Rect{strip.X + 8*s, y + float64(i)*stripRowH*s, strip.W - 16*s, (stripRowH - 2) * s}
 }
 
 // drawSafetyStrip draws the strip (cached like the full monitor).
@@ -209,29 +256,14 @@ func (g *Game) renderSafetyStrip(dst *ebiten.Image, dx, dy float64, strip Rect) 
 	g.spr.fillRect(dst, a, colPanel)
 	g.spr.fillRect(dst, Rect{a.X, a.Y, 1 * s, a.H}, colPanelEdge)
 	g.spr.fillRect(dst, Rect{a.X, a.Y, a.W, 1 * s}, colPanelEdge)
-	red := g.redLights()
-	props := len(playground.Properties)
-	broken := 0
-	for _, l := range red {
-		if l.name != playground.NoStaleReads {
-			broken++
-		}
-	}
-	head := fmt.Sprintf("Safety monitor: all %d properties hold, no stale reads", props)
-	c := colOK
-	switch {
-	case broken > 0:
-		head = fmt.Sprintf("Safety monitor: %d of %d properties broken (click one: when)", broken, props)
-		c = colBad
-	case len(red) > 0:
-		head = fmt.Sprintf("Safety monitor: all %d properties hold, but a read was stale (click: when)", props)
-		c = colBad
-	}
+	head, c := g.stripHead()
 	f := face(11.5*s, false)
 	y := a.Y + stripHeadH*s/2 + 1*s
 	drawCentered(dst, g.spr.disc(int(6*s)), a.X+18*s, y, c)
-	drawText(dst, ellipsize(head, face(12*s, true), a.W-40*s), face(12*s, true), a.X+32*s, y, colText, alignStart)
-	for i, l := range red {
+	for i, ln := range head {
+		drawText(dst, ln, face(12*s, true), a.X+32*s, y+float64(i)*stripHeadLineH*s, colText, alignStart)
+	}
+	for i, l := range g.redLights() {
 		r := g.stripRowRect(strip, i).moved(dx, dy)
 		g.spr.fillRect(dst, r, withAlpha(colBad, 0.15))
 		drawCentered(dst, g.spr.disc(int(5*s)), r.X+10*s, r.CenterY(), colBad)
