@@ -58,3 +58,12 @@ func TestRunFor(t *testing.T) {
 	assert.Equal(t, int64(1500), g.world().Now())
 	assert.Equal(t, 1500.0, g.clock)
 }
+
+// TestClickHook: the click hook, in CSS pixels, presses the control there.
+func TestClickHook(t *testing.T) {
+	g := testGame(t, "")
+	g.scale = 2
+	b := g.lessonOpener()
+	g.Click(b.Rect.CenterX()/2, b.Rect.CenterY()/2)
+	require.NotNil(t, g.lesson, "the Lessons control was clicked")
+}

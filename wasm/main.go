@@ -241,6 +241,17 @@ func (a *app) expose() {
 		}
 		return true
 	}))
+	a.api.Set("click", js.FuncOf(func(_ js.Value, args []js.Value) any {
+		if len(args) != 2 || args[0].Type() != js.TypeNumber || args[1].Type() != js.TypeNumber {
+			return errorObject("click(x, y) takes a point in CSS pixels")
+		}
+		if !a.mu.TryLock() {
+			return errorObject("busy drawing a frame; try again")
+		}
+		defer a.mu.Unlock()
+		a.game.Click(args[0].Float(), args[1].Float())
+		return true
+	}))
 	a.api.Set("mem", js.FuncOf(func(_ js.Value, args []js.Value) any {
 		if len(args) > 0 && args[0].Truthy() {
 			runtime.GC()
