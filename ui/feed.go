@@ -56,11 +56,23 @@ func (f feedFilter) shows(t playground.EventType) bool {
 			return true
 		}
 	case feedClients:
-		return t == playground.EvClientCall || t == playground.EvClientReturn
+		return t == playground.EvClientCall || t == playground.EvClientReturn || t == playground.EvRead
 	case feedAll:
 		return true
 	}
 	return false
+}
+
+// showsAt reports whether the filter lets event i of w's trace through.
+// Under Clients, a note or a violation about a client's request shows too
+// (a retried write applied again or skipped, a stale read): only those
+// events are read whole, the rest by their type.
+func (f feedFilter) showsAt(w *playground.World, i int) bool {
+	t := w.EventTypeAt(i)
+	if f == feedClients && (t == playground.EvNote || t == playground.EvViolation) {
+		return w.EventAt(i).Client != 0
+	}
+	return f.shows(t)
 }
 
 // feedCache holds the feed panel as last drawn. Text is most of a frame's
@@ -98,7 +110,7 @@ func (g *Game) feedShown(n int) []int {
 	w := g.world()
 	var out []int
 	for i := w.TraceLen() - 1; i >= g.feedOldest() && len(out) < n; i-- {
-		if g.filter.shows(w.EventTypeAt(i)) {
+		if g.filter.showsAt(w, i) {
 			out = append(out, i)
 		}
 	}
@@ -110,7 +122,7 @@ func (g *Game) feedKeyNow() feedKey {
 	w := g.world()
 	oldest := g.feedOldest()
 	newest := w.TraceLen() - 1
-	for newest >= oldest && !g.filter.shows(w.EventTypeAt(newest)) {
+	for newest >= oldest && !g.filter.showsAt(w, newest) {
 		newest--
 	}
 	return feedKey{sess: g.sess, newest: newest, oldest: oldest, filter: g.filter, area: g.feedArea()}
