@@ -52,13 +52,14 @@ func (g *Game) Draw(screen *ebiten.Image) {
 	g.drawTopBar(screen)
 	g.drawMenu(screen)
 	g.drawPointers(screen, true)
-	g.drawTooltip(screen)
 	if g.help {
 		g.drawHelp(screen)
 	}
 	if g.settings != nil {
 		g.drawSettings(screen)
 	}
+	// Over everything: the settings explain their rows too.
+	g.drawTooltip(screen)
 }
 
 // drawTopBar draws the controls and, on the right, the scenario's name or
@@ -134,11 +135,13 @@ func (g *Game) drawMenu(dst *ebiten.Image) {
 
 // drawTooltip explains the control or message under the pointer.
 func (g *Game) drawTooltip(dst *ebiten.Image) {
-	if g.menu != nil {
+	if g.menu != nil || g.help {
 		return
 	}
 	var tip string
-	if b, ok := g.lay.hitButton(g.hover.x, g.hover.y); ok {
+	if g.settings != nil {
+		tip = g.settingsHint(g.hover.x, g.hover.y)
+	} else if b, ok := g.lay.hitButton(g.hover.x, g.hover.y); ok {
 		tip = b.Hint
 	} else if b, ok := hitAny(g.clientButtons(), g.hover.x, g.hover.y); ok {
 		tip = b.Hint

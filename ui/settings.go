@@ -86,6 +86,7 @@ var settingsRows = []setting{
 		get:  func(s *playground.Settings) string { return s.ReadMode.String() },
 		next: func(s *playground.Settings) { s.ReadMode = (s.ReadMode + 1) % 3 },
 		prev: func(s *playground.Settings) { s.ReadMode = (s.ReadMode + 2) % 3 }},
+	toggle("set-clientsessions", "Client sessions", "The store remembers each client's last request, so a retried write is applied once.", func(s *playground.Settings) *bool { return &s.ClientSessions }),
 	toggle("set-rule-commit", "Break: commit old terms", "Teaching switch: commit an earlier term's entry by counting replicas (Figure 8)", func(s *playground.Settings) *bool { return &s.Rules.CommitOldTermsByCounting }),
 	toggle("set-rule-restriction", "Break: election restriction", "Teaching switch: vote for candidates whose logs are behind", func(s *playground.Settings) *bool { return &s.Rules.SkipElectionRestriction }),
 	toggle("set-rule-fixed", "Break: fixed timeouts", "Teaching switch: every election timeout is the same, so split votes repeat", func(s *playground.Settings) *bool { return &s.Rules.FixedElectionTimeout }),
@@ -143,6 +144,24 @@ func (g *Game) settingsButtons() []Button {
 		Button{Name: "set-apply", Label: "Apply: start a new run", Hint: "Start over with these settings", Rect: Rect{box.X + box.W - 380*s, box.Y + box.H - 44*s, 220 * s, 30 * s}},
 		Button{Name: "set-cancel", Label: "Cancel", Hint: "Keep the current run", Rect: Rect{box.X + box.W - 150*s, box.Y + box.H - 44*s, 130 * s, 30 * s}})
 	return out
+}
+
+// settingsHint is what the dialog explains under the pointer at (x, y): a
+// row's explanation over its row or its controls (the row itself may cut
+// it short), or Apply's and Cancel's hints.
+func (g *Game) settingsHint(x, y float64) string {
+	if b, ok := hitAny(g.settingsButtons(), x, y); ok {
+		return b.Hint
+	}
+	s := g.scale
+	box := g.settingsBox()
+	rowH := (box.H - 110*s) / float64(len(settingsRows))
+	for i, row := range settingsRows {
+		if (Rect{box.X, box.Y + 50*s + float64(i)*rowH, box.W, rowH}).Contains(x, y) {
+			return row.explain
+		}
+	}
+	return ""
 }
 
 // clickSettings handles a click while the dialog is open.

@@ -106,3 +106,22 @@ func TestSaveBeforeTheScriptEnds(t *testing.T) {
 	assert.Len(t, back.Steps, len(sc.Steps))
 	assert.GreaterOrEqual(t, back.Until, sc.Steps[len(sc.Steps)-1].At)
 }
+
+// TestClientSessionsSetting: Client sessions is on by default, says what it
+// does under the pointer, and turned off it starts a run without them.
+func TestClientSessionsSetting(t *testing.T) {
+	g := testGame(t, "")
+	g.press("settings")
+	require.NotNil(t, g.settings)
+	assert.True(t, g.settings.draft.ClientSessions, "on by default")
+	b, ok := findButton(g.settingsButtons(), "set-clientsessions-next")
+	require.True(t, ok)
+	const explain = "The store remembers each client's last request, so a retried write is applied once."
+	assert.Equal(t, explain, g.settingsHint(b.Rect.CenterX(), b.Rect.CenterY()), "over its control")
+	assert.Equal(t, explain, g.settingsHint(g.settingsBox().X+30, b.Rect.CenterY()), "over its label")
+	clickButton(t, g, g.settingsButtons(), "set-clientsessions-next")
+	assert.False(t, g.settings.draft.ClientSessions)
+	clickButton(t, g, g.settingsButtons(), "set-apply")
+	require.Nil(t, g.settings)
+	assert.False(t, g.world().Settings().ClientSessions)
+}
