@@ -147,6 +147,8 @@ func (g *Game) drawTooltip(dst *ebiten.Image) {
 		tip = b.Hint
 	} else if b, ok := hitAny(g.lessonButtons(), g.hover.x, g.hover.y); ok {
 		tip = b.Hint
+	} else if h := g.safetyHint(g.hover.x, g.hover.y); h != "" {
+		tip = h
 	} else if e, ok := g.hoveredTerm(); ok {
 		g.drawTermTip(dst, e)
 		return
@@ -165,13 +167,31 @@ func (g *Game) drawTooltip(dst *ebiten.Image) {
 		return
 	}
 	s := g.scale
-	f := face(12*s, false)
-	w := textWidth(tip, f) + 16*s
-	x := min(g.hover.x+14*s, float64(g.w)-w-4*s)
-	y := min(g.hover.y+20*s, float64(g.h)-26*s)
-	box := Rect{x, y, w, 22 * s}
+	box, lines := g.tooltipLaidOut(tip)
 	g.spr.fillRect(dst, box, colPanelEdge)
-	drawText(dst, tip, f, box.X+8*s, box.CenterY(), colText, alignStart)
+	for i, ln := range lines {
+		drawText(dst, ln, face(12*s, false), box.X+8*s, box.Y+3*s+(float64(i)+0.5)*tooltipLineH*s, colText, alignStart)
+	}
+}
+
+// tooltipLineH is the height of a line of a tooltip, in logical pixels.
+const tooltipLineH = 16.0
+
+// tooltipLaidOut is the box of a tooltip beside the pointer and its lines:
+// a long tip wraps, so that it stays on screen.
+func (g *Game) tooltipLaidOut(tip string) (Rect, []string) {
+	s := g.scale
+	f := face(12*s, false)
+	var lines []string
+	w := 0.0
+	for _, ln := range wrapSpans([]lessons.Span{{Text: tip}}, 360*s, 12*s, false) {
+		lines = append(lines, strings.TrimRight(ln[0].text, " "))
+		w = max(w, textWidth(lines[len(lines)-1], f)+16*s)
+	}
+	h := float64(len(lines))*tooltipLineH*s + 6*s
+	x := max(4*s, min(g.hover.x+14*s, float64(g.w)-w-4*s))
+	y := min(g.hover.y+20*s, float64(g.h)-h-4*s)
+	return Rect{x, y, w, h}, lines
 }
 
 // drawTermTip explains a key term of a lesson's narration beside the
@@ -231,13 +251,14 @@ var helpLines = []string{
 	"C  a client writes x through the leader",
 	"R  crash the leader (or restart a crashed node)",
 	"S  save the session as a scenario file",
+	"P  Raft's five safety properties",
 	"?  this help      Esc  close the topmost menu, panel or lesson",
 	"",
 	"Click a node: crash, restart, time out, transfer leadership, snapshot, isolate, remove",
 	"Click a link: cut it one way or both, or restore it",
 	"Click a message: drop it",
 	"Click or drag the timeline: travel in time; acting in the past forks history",
-	"Click a red safety light: jump to the violation",
+	"Click a red safety light: jump to the violation or stale read",
 	"Drop a scenario file on the window to load it",
 	"Touch: tap = click, long-press = node menu",
 }

@@ -16,7 +16,8 @@ import (
 // check of reads, which none of the properties judges.
 var safetyRows = append(slices.Clip(playground.Properties), playground.NoStaleReads)
 
-// readsExplained is what a click on the green light of reads says.
+// readsExplained is what the light of reads says under the pointer, and
+// on a click while it is green.
 const readsExplained = "No Stale Reads checks each read its client gets: it must see every write of its key acknowledged before the read was sent. " +
 	"The five Raft safety properties do not judge reads."
 
@@ -148,6 +149,25 @@ func (g *Game) clickSafety(x, y float64) bool {
 		return true
 	}
 	return true
+}
+
+// safetyHint is the tooltip of the monitor's light of reads under the
+// pointer at (x, y), in the full monitor or as a red row of the strip
+// under a lesson: what the check judges ("" elsewhere).
+func (g *Game) safetyHint(x, y float64) string {
+	if g.lesson != nil {
+		strip := g.safetyStrip()
+		for i, l := range g.redLights() {
+			if l.name == playground.NoStaleReads && g.stripRowRect(strip, i).Contains(x, y) {
+				return readsExplained
+			}
+		}
+		return ""
+	}
+	if g.safetyRowRect(slices.Index(safetyRows, playground.NoStaleReads)).Contains(x, y) {
+		return readsExplained
+	}
+	return ""
 }
 
 // jumpToViolation pauses at the moment of a violation, with the nodes

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/raftlab/raftlab/playground"
@@ -53,4 +54,41 @@ func TestReadsLightChangesTheKey(t *testing.T) {
 	k0 := append([]byte(nil), g.safetyKey(nil)...)
 	g.SeekTo(3000)
 	assert.NotEqual(t, k0, []byte(g.safetyKey(nil)))
+}
+
+// TestReadsLightTooltip: the pointer on the light of reads explains it, in
+// the full monitor and, once red, in the strip under a lesson; the help
+// lists p and says a red light leads to a stale read too.
+func TestReadsLightTooltip(t *testing.T) {
+	g := testGame(t, "stale-read")
+	r := readsRow(t, g)
+	assert.Equal(t, readsExplained, g.safetyHint(r.CenterX(), r.CenterY()))
+	first := g.safetyRowRect(0)
+	assert.Empty(t, g.safetyHint(first.CenterX(), first.CenterY()), "a Raft property's light has no such tip")
+
+	g.openLessons()
+	assert.Empty(t, g.safetyHint(r.CenterX(), r.CenterY()), "the full monitor is not shown under a lesson")
+	g.SeekTo(3000)
+	strip := g.safetyStrip()
+	row := g.stripRowRect(strip, 0)
+	assert.Equal(t, readsExplained, g.safetyHint(row.CenterX(), row.CenterY()))
+
+	assert.Contains(t, helpLines, "P  Raft's five safety properties")
+	assert.Contains(t, helpLines, "Click a red safety light: jump to the violation or stale read")
+}
+
+// TestLongTooltipStaysOnScreen: the explanation of the light of reads, at
+// the screen's right edge at 1024x768, wraps into a box on the screen.
+func TestLongTooltipStaysOnScreen(t *testing.T) {
+	g := testGame(t, "stale-read")
+	sizeGame(g, 1024, 768)
+	r := readsRow(t, g)
+	g.hover = hoverState{r.X + r.W - 2, r.CenterY()}
+	box, lines := g.tooltipLaidOut(g.safetyHint(g.hover.x, g.hover.y))
+	assert.Greater(t, len(lines), 1, "it wraps")
+	assert.Equal(t, readsExplained, strings.Join(lines, " "))
+	assert.True(t, g.lay.Screen.Contains(box.X, box.Y) && g.lay.Screen.Contains(box.X+box.W, box.Y+box.H), "%v is on the screen", box)
+	for _, ln := range lines {
+		assert.LessOrEqual(t, textWidth(ln, face(12, false))+16, box.W)
+	}
 }
