@@ -48,6 +48,7 @@ func (g *Game) Draw(screen *ebiten.Image) {
 		g.drawFeed(screen)
 	}
 	g.drawLesson(screen)
+	g.drawCard(screen)
 	g.drawTimeline(screen)
 	g.drawTopBar(screen)
 	g.drawMenu(screen)
@@ -135,7 +136,7 @@ func (g *Game) drawMenu(dst *ebiten.Image) {
 
 // drawTooltip explains the control or message under the pointer.
 func (g *Game) drawTooltip(dst *ebiten.Image) {
-	if g.menu != nil || g.help {
+	if g.menu != nil || g.help || g.card {
 		return
 	}
 	var tip string

@@ -51,11 +51,14 @@ func (g *Game) keyActions() []struct {
 	}
 }
 
-// escape closes the topmost thing open: a dialog, the help, a menu, the
-// partition tool, the lesson (back to free play, keeping the cluster), and
-// last the selection.
+// escape closes the topmost thing open: the card of safety properties, a
+// dialog, the help, a menu, the partition tool, the lesson (back to free
+// play, keeping the cluster), and last the selection. It alone decides
+// what Esc closes.
 func (g *Game) escape() {
 	switch {
+	case g.card:
+		g.card = false
 	case g.settings != nil:
 		g.settings = nil
 	case g.help:

@@ -312,3 +312,44 @@ func TestLessonLeavesFeedAndSafetyVisible(t *testing.T) {
 	assert.Contains(t, string(lay), fmt.Sprintf(`{"name":"feed-story","x":%v,"y":%v`, fb.X, fb.Y))
 	assert.Contains(t, string(lay), `"lesson-close"`)
 }
+
+// TestEscapeClosesTheCardFirst: with the card of safety properties open,
+// Esc (by key, or escape itself) closes the card before the help, the
+// partition tool or the lesson; with it closed, Esc goes on as before. p
+// opens the card in free play too (it is drawn there), but not under the
+// help.
+func TestEscapeClosesTheCardFirst(t *testing.T) {
+	g := testGame(t, "")
+	g.openLessons()
+	g.startLesson(0)
+	g.selected = 2
+	g.openPartition()
+	g.card = true
+	g.escape()
+	assert.False(t, g.card, "the card closes first")
+	assert.NotNil(t, g.part)
+
+	g.card = true
+	assert.True(t, g.cardInput([]ebiten.Key{ebiten.KeyEscape}, false), "the open card takes Esc")
+	assert.False(t, g.card)
+	assert.NotNil(t, g.part, "and only the card closed")
+	assert.False(t, g.cardInput([]ebiten.Key{ebiten.KeyEscape}, false), "a closed card leaves Esc to the keys")
+	g.escape()
+	assert.Nil(t, g.part)
+	g.escape()
+	assert.Nil(t, g.lesson)
+
+	g.help = true
+	assert.False(t, g.cardInput([]ebiten.Key{ebiten.KeyP}, false))
+	assert.False(t, g.card, "p does not open the card under the help")
+	g.escape()
+	assert.False(t, g.help)
+	g.cardInput([]ebiten.Key{ebiten.KeyP}, false)
+	require.True(t, g.card, "p opens it in free play")
+	g.layIDs = g.world().Nodes() // laid out already: Draw need not ask the monitor
+	g.Draw(ebiten.NewImage(g.w, g.h))
+	assert.Equal(t, 1, g.cardCache.redraws, "and it is drawn there")
+	g.escape()
+	assert.False(t, g.card)
+	assert.EqualValues(t, 2, g.selected, "the selection stays")
+}

@@ -439,7 +439,6 @@ func (g *Game) drawLesson(dst *ebiten.Image) {
 		g.renderLesson(img, dx, dy, v, hot)
 	})
 	g.drawWaitStrip(dst, v)
-	g.drawCard(dst)
 }
 
 // renderLesson draws the laid-out panel with every position shifted by

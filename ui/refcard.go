@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/hajimehoshi/ebiten/v2"
@@ -24,21 +25,21 @@ func (g *Game) cardOpener(x, y float64) Button {
 }
 
 // cardInput handles the keys just pressed and a click while the card is
-// open (it takes them all, and reports true), or opens it on p.
+// open (it takes them all, and reports true: Esc goes to escape, which
+// closes the card first), or opens it on p unless the help or the
+// settings cover the screen.
 func (g *Game) cardInput(keys []ebiten.Key, clicked bool) bool {
 	pressed := func(k ebiten.Key) bool {
-		for _, p := range keys {
-			if p == k {
-				return true
-			}
-		}
-		return false
+		return slices.Contains(keys, k)
 	}
 	if !g.card {
-		g.card = pressed(ebiten.KeyP)
+		g.card = pressed(ebiten.KeyP) && !g.help && g.settings == nil
 		return false
 	}
-	if clicked || pressed(ebiten.KeyEscape) || pressed(ebiten.KeyP) {
+	switch {
+	case pressed(ebiten.KeyEscape):
+		g.escape()
+	case clicked || pressed(ebiten.KeyP):
 		g.card = false
 	}
 	return true
@@ -99,7 +100,8 @@ func (g *Game) cardLaidOut() (Rect, []lessonText) {
 	return box, texts
 }
 
-// drawCard draws the card, when it is open, over the cluster.
+// drawCard draws the card, when it is open, over the cluster (in a lesson
+// or in free play).
 func (g *Game) drawCard(dst *ebiten.Image) {
 	if !g.card {
 		return
