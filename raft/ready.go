@@ -66,9 +66,11 @@ func (n *Node) appliable() uint64 {
 }
 
 // Ready collects the node's pending output. Each call hands out new output
-// only: call Advance once the batch has been handled.
-func (n *Node) Ready() Ready {
-	rd := Ready{
+// only: call Advance once the batch has been handled. The result is named so
+// that the batch is built where the caller receives it rather than built
+// here and then copied.
+func (n *Node) Ready() (rd Ready) {
+	rd = Ready{
 		HardState:         n.hardState(),
 		Snapshot:          n.received,
 		Messages:          n.msgs.take(),
@@ -78,7 +80,8 @@ func (n *Node) Ready() Ready {
 		applyTo:           n.log.applying,
 	}
 	mustSync := n.received != nil || rd.HardState.Term != n.saved.Term || rd.HardState.Vote != n.saved.Vote
-	for _, r := range n.records.q {
+	for i := range n.records.q {
+		r := &n.records.q[i] // a Record is 152 bytes: not copied
 		if r.Type == RecordEntry {
 			rd.stableIndex, rd.stableTerm = r.Entry.Index, r.Entry.Term
 		}
