@@ -20,12 +20,14 @@ type Progress struct {
 // ("03-leader-election"), so that renumbering the course keeps it. Steps
 // count from 1. Step is where the learner was; Furthest the furthest step
 // they reached by going on from the one before (jumping ahead does not
-// count).
+// count). Attempts counts the scores an assessment started, so that a
+// result says which attempt it was.
 type LessonProgress struct {
 	Name     string `json:"name"`
 	Step     int    `json:"step"`
 	Furthest int    `json:"furthest"`
 	Finished bool   `json:"finished,omitempty"`
+	Attempts int    `json:"attempts,omitempty"`
 }
 
 // ParseProgress reads saved progress. Entries that make no sense (no
@@ -48,6 +50,8 @@ func ParseProgress(data []byte) (*Progress, error) {
 			bad = append(bad, fmt.Sprintf("%q appears twice", l.Name))
 		case l.Step < 1 || l.Furthest < 0:
 			bad = append(bad, fmt.Sprintf("%q: step %d, furthest %d (steps count from 1)", l.Name, l.Step, l.Furthest))
+		case l.Attempts < 0:
+			bad = append(bad, fmt.Sprintf("%q: %d attempts", l.Name, l.Attempts))
 		default:
 			seen[l.Name] = true
 			kept = append(kept, l)
@@ -107,6 +111,18 @@ func (p *Progress) Finish(name string, steps int) {
 		l.Furthest = max(l.Furthest, steps)
 		l.Finished = true
 	})
+}
+
+// Attempt records that the learner starts a new score in an assessment,
+// and returns which attempt it is (1 for the first).
+func (p *Progress) Attempt(name string) int {
+	n := 0
+	p.update(name, func(l *LessonProgress) {
+		l.Step = max(l.Step, 1)
+		l.Attempts++
+		n = l.Attempts
+	})
+	return n
 }
 
 // Reset forgets every lesson's progress: the learner starts the course

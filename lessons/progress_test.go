@@ -67,3 +67,22 @@ func TestProgressReset(t *testing.T) {
 	p.At("03-leader-election", 1)
 	assert.JSONEq(t, `{"lessons":[{"name":"03-leader-election","step":1,"furthest":1}]}`, string(p.Marshal()))
 }
+
+// TestProgressAttempts counts an assessment's attempts, keeps them across
+// a save, and forgets them with the rest on a reset.
+func TestProgressAttempts(t *testing.T) {
+	var p Progress
+	assert.Equal(t, 1, p.Attempt("19-final-assessment"))
+	assert.Equal(t, 2, p.Attempt("19-final-assessment"))
+	back, err := ParseProgress(p.Marshal())
+	require.NoError(t, err)
+	l, ok := back.Of("19-final-assessment")
+	require.True(t, ok)
+	assert.Equal(t, 2, l.Attempts)
+	assert.Equal(t, 3, back.Attempt("19-final-assessment"))
+	back.Reset()
+	assert.Equal(t, 1, back.Attempt("19-final-assessment"))
+
+	_, err = ParseProgress([]byte(`{"lessons":[{"name":"x","step":1,"furthest":1,"attempts":-1}]}`))
+	assert.ErrorContains(t, err, `"x": -1 attempts`)
+}

@@ -26,6 +26,9 @@ func (l *Lesson) Assessment() bool {
 // after a restart, say) does not change it.
 type Score struct {
 	lesson *Lesson
+	// Attempt is which attempt at the lesson this is (0: not counted), so
+	// that a result shows a retake.
+	Attempt int
 	// marks holds, for each step, 0 while it is not decided, 1 when it
 	// scored and -1 when it did not.
 	marks []int8
@@ -109,14 +112,18 @@ func (s *Score) Total() TopicScore {
 }
 
 // Result is the score as short plain text a teacher can collect: the
-// lesson, the date when given (the views pass it; tests leave it out), a
-// line per topic, the total and a check code over the lines above it,
+// lesson, the date when given (the views pass it; tests leave it out), the
+// attempt when counted, a line per topic, the total and a check code over
+// the lines above it,
 // which VerifyResult recomputes. The code shows a hand edit; it is no
 // signature (anyone with this source can compute it).
 func (s *Score) Result(date string) string {
 	lines := []string{"RaftLab result", "Lesson: " + s.lesson.Title}
 	if date != "" {
 		lines = append(lines, "Date: "+date)
+	}
+	if s.Attempt > 0 {
+		lines = append(lines, fmt.Sprintf("Attempt: %d", s.Attempt))
 	}
 	for _, t := range s.Topics() {
 		lines = append(lines, fmt.Sprintf("%s %d/%d", t.Topic, t.Got, t.Of))
@@ -136,8 +143,10 @@ func checkCode(lines []string) string {
 // ResultDoc is a result text read back.
 type ResultDoc struct {
 	Lesson, Date string
-	Topics       []TopicScore
-	Total        TopicScore
+	// Attempt is 0 when the result does not say.
+	Attempt int
+	Topics  []TopicScore
+	Total   TopicScore
 }
 
 // VerifyResult reads a result text and checks it was not edited: its check
@@ -167,8 +176,15 @@ func VerifyResult(text string) (*ResultDoc, error) {
 		return nil, fmt.Errorf("the second line should name the lesson (\"Lesson: ...\"), not %q", body[1])
 	}
 	rest := body[2:]
-	if date, ok := strings.CutPrefix(rest[0], "Date: "); ok {
+	if date, ok := cutFirst(rest, "Date: "); ok {
 		d.Date, rest = date, rest[1:]
+	}
+	if a, ok := cutFirst(rest, "Attempt: "); ok {
+		n, err := strconv.Atoi(a)
+		if err != nil || n < 1 {
+			return nil, fmt.Errorf("expected the attempt as a whole number from 1 (\"Attempt: 2\"), not %q", rest[0])
+		}
+		d.Attempt, rest = n, rest[1:]
 	}
 	if len(rest) == 0 {
 		return nil, fmt.Errorf("the result has no total (\"Total 3/4\") before its check code")
@@ -206,4 +222,12 @@ func parseTopicScore(l string) (TopicScore, error) {
 		return TopicScore{}, fmt.Errorf("expected a score such as \"elections 3/4\", not %q", l)
 	}
 	return TopicScore{Topic: l[:i], Got: g, Of: o}, nil
+}
+
+// cutFirst is the first line's text after prefix, if it has the prefix.
+func cutFirst(lines []string, prefix string) (string, bool) {
+	if len(lines) == 0 {
+		return "", false
+	}
+	return strings.CutPrefix(lines[0], prefix)
 }

@@ -128,6 +128,18 @@ func TestResult(t *testing.T) {
 	d, err = VerifyResult(strings.ReplaceAll("\n"+dated+"\n\n", "\n", "\r\n  "))
 	require.NoError(t, err, "blank lines, spaces and Windows line ends do not matter")
 	assert.Equal(t, "2025-06-01", d.Date)
+	assert.Zero(t, d.Attempt, "no attempt line")
+
+	// A retake says which attempt it is, under the check code.
+	sc.Attempt = 2
+	retake := sc.Result("2025-06-01")
+	assert.Contains(t, retake, "\nDate: 2025-06-01\nAttempt: 2\nelections 1/3\n")
+	d, err = VerifyResult(retake)
+	require.NoError(t, err)
+	assert.Equal(t, 2, d.Attempt)
+	_, err = VerifyResult(strings.Replace(retake, "Attempt: 2", "Attempt: 1", 1))
+	require.ErrorContains(t, err, "the result was edited", "a retake cannot pass for a first attempt")
+	sc.Attempt = 0
 
 	for _, tc := range []struct{ name, text, want string }{
 		{"a score raised", strings.Replace(text, "logs 0/1", "logs 1/1", 1), "does not match the lines above it: the result was edited"},
@@ -153,6 +165,8 @@ func TestResult(t *testing.T) {
 		{[]string{"RaftLab result", "Lesson: Quiz", "Date: today", "elections 1/3"}, `should be the total ("Total 3/4"), not "elections 1/3"`},
 		{[]string{"RaftLab result", "Quiz", "Total 0/0"}, `the second line should name the lesson`},
 		{[]string{"RaftLab result", "Lesson: Quiz", "Date: today"}, "the result has no total"},
+		{[]string{"RaftLab result", "Lesson: Quiz", "Date: today", "Attempt: 0", "Total 0/0"}, `expected the attempt as a whole number from 1 ("Attempt: 2"), not "Attempt: 0"`},
+		{[]string{"RaftLab result", "Lesson: Quiz", "Attempt: 2"}, "the result has no total"},
 	} {
 		_, err := VerifyResult(strings.Join(tc.lines, "\n") + "\nCheck: " + checkCode(tc.lines))
 		require.Error(t, err, "%v", tc.lines)
