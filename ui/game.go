@@ -296,6 +296,7 @@ func (g *Game) Update() error {
 		g.runTo(int64(g.clock))
 	}
 	g.lessonTick()
+	g.keepScore()
 	return nil
 }
 

@@ -24,25 +24,34 @@ type assessment struct {
 	score *lessons.Score
 }
 
-// layoutScore keeps the score of an assessment and, once its last step is
-// done, lays out the score per topic with the controls that copy and
-// download the result. The panel is laid out again whenever the step's
-// state changes (answered, shown, done), so the score sees each step's
-// first outcome.
+// keepScore keeps the score of the assessment being run, in Update: a new
+// run (a lesson opened again) starts a new score, counted as a new attempt
+// in the progress, and each step's first outcome (answered, shown, done) is
+// marked as soon as it is known.
+func (g *Game) keepScore() {
+	pl := g.lessonPlay()
+	if pl == nil || !g.lesson.run.Lesson().Assessment() {
+		return
+	}
+	r := g.lesson.run
+	if g.score == nil || g.score.run != r {
+		sc := lessons.NewScore(r.Lesson())
+		sc.Attempt = g.lessonProgress().Attempt(r.Lesson().Name)
+		g.saveProgress()
+		g.score = &assessment{run: r, score: sc}
+	}
+	g.score.score.Observe(pl)
+}
+
+// layoutScore lays out, once an assessment's last step is done, the score
+// per topic with the controls that copy and download the result.
 func (g *Game) layoutScore(b *lessonBuilder) {
 	pl := g.lessonPlay()
 	r := g.lesson.run
-	if pl == nil || !r.Lesson().Assessment() {
+	if pl == nil || g.score == nil || g.score.run != r || !r.Last() || !pl.Done() {
 		return
-	}
-	if g.score == nil || g.score.run != r {
-		g.score = &assessment{run: r, score: lessons.NewScore(r.Lesson())}
 	}
 	sc := g.score.score
-	sc.Observe(pl)
-	if !r.Last() || !pl.Done() {
-		return
-	}
 	s := g.scale
 	lh := lessonLineH * s
 	b.gap(10)
@@ -53,6 +62,9 @@ func (g *Game) layoutScore(b *lessonBuilder) {
 	}
 	t := sc.Total()
 	b.line(fmt.Sprintf("In all: %d of %d", t.Got, t.Of), face(lessonTextSize*s, true), colText, lh)
+	if sc.Attempt > 1 {
+		b.line(fmt.Sprintf("Attempt %d: the result says so.", sc.Attempt), f, colTextDim, lh)
+	}
 	b.gap(6)
 	res := g.opts.Results
 	x := b.x

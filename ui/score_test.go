@@ -78,7 +78,7 @@ func TestScoreView(t *testing.T) {
 
 	clickButton(t, g, g.lessonButtons(), "score-copy")
 	today := time.Now().Format("2006-01-02")
-	assert.Regexp(t, `^RaftLab result\nLesson: Quiz\nDate: `+today+`\nelections 0/1\nlogs 1/1\nTotal 1/2\nCheck: \S+\n$`, copied)
+	assert.Regexp(t, `^RaftLab result\nLesson: Quiz\nDate: `+today+`\nAttempt: 1\nelections 0/1\nlogs 1/1\nTotal 1/2\nCheck: \S+\n$`, copied)
 	d, err := lessons.VerifyResult(copied)
 	require.NoError(t, err)
 	assert.Equal(t, lessons.TopicScore{Topic: "Total", Got: 1, Of: 2}, d.Total)
@@ -88,6 +88,28 @@ func TestScoreView(t *testing.T) {
 	assert.Equal(t, "raftlab-result-16-quiz.txt", savedName)
 	assert.Equal(t, copied, string(saved))
 	assert.Equal(t, "saved the result to /somewhere/raftlab-result-16-quiz.txt", g.status)
+}
+
+// TestScoreRetake: opening an assessment again starts a new score, which
+// the progress counts as the next attempt, and the result says which.
+func TestScoreRetake(t *testing.T) {
+	var copied string
+	g := startQuiz(t, Options{Results: ResultStore{Copy: func(text string) error { copied = text; return nil }}}, quizSource)
+	playQuiz(t, g)
+	assert.NotContains(t, panelText(g), "Attempt")
+	all := g.lesson.all
+	g.closeLesson() // finished: it opens again from the start
+	g.lesson = &lessonPanel{all: all}
+	g.startLesson(0)
+	g.Update()
+	l, _ := g.lessonProgress().Of("16-quiz")
+	assert.Equal(t, 2, l.Attempts, "the second opening is the second attempt")
+	playQuiz(t, g)
+	assert.Contains(t, panelText(g), "Attempt 2: the result says so.")
+	clickButton(t, g, g.lessonButtons(), "score-copy")
+	d, err := lessons.VerifyResult(copied)
+	require.NoError(t, err)
+	assert.Equal(t, 2, d.Attempt)
 }
 
 // TestScoreViewWithout: without a front end that takes the result, the
