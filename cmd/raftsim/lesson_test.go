@@ -92,7 +92,7 @@ func TestCLILessonCheckFails(t *testing.T) {
 	})
 	r = cliRun(t, "lesson", "check", path)
 	assert.Equal(t, 1, r.code, r.stdout)
-	assert.Contains(t, r.stdout, `step 4 "Crash the leader": goal: "newLeader" does not hold within 5s of show me`)
+	assert.Contains(t, r.stdout, `step 4 "Crash the leader": goal: "newLeader and down(3) and leaderTerm = 2 and elections = 1" does not hold within 5s of show me (newLeader is false`)
 }
 
 func TestCLILessonBadInput(t *testing.T) {
