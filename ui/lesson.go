@@ -59,8 +59,9 @@ type lessonView struct {
 	// top and maxScroll bound the scrolling text.
 	revealY, top, maxScroll float64
 	// wait is where the strip that shows a step's progress is (empty:
-	// none).
-	wait Rect
+	// none); waitText is how wide its text may be, left of its controls.
+	wait     Rect
+	waitText float64
 }
 
 // termSpot is a key term of the narration and where it is drawn.
@@ -589,7 +590,7 @@ func (g *Game) layoutLesson(withMore bool) lessonView {
 	b.top, b.bottom = a.Y, barY-12*s
 	if g.waitStripShown() {
 		r := Rect{b.x, barY - 12*s - waitStripH*s, b.w, waitStripH * s}
-		g.layoutWaitStrip(b, r, Rect{b.x + b.w - bw, barY, bw, 28 * s})
+		g.layoutWaitStrip(b, r)
 		b.bottom = r.Y - 6*s
 	}
 	if p.run == nil {

@@ -487,7 +487,7 @@ func TestWaitStripAndSkip(t *testing.T) {
 	done, left, _ = g.waitProgress()
 	assert.Greater(t, done, 0.0)
 	assert.Less(t, left, wait)
-	assert.Regexp(t, `^About \d+ s to go \(\d+ ms of simulated time\)$`, g.waitText())
+	assert.Regexp(t, `^About \d+ s left \(\d+ ms simulated\)$`, g.waitText())
 	assert.NotContains(t, lessonButtonNames(g), "lesson-resume", "playing")
 
 	g.press("play") // pause
@@ -500,8 +500,17 @@ func TestWaitStripAndSkip(t *testing.T) {
 		}
 	}
 
+	var skip Button
+	for _, b := range g.lessonButtons() {
+		if b.Name == "lesson-skip" {
+			skip = b
+		}
+	}
 	clickButton(t, g, g.lessonButtons(), "lesson-skip")
 	require.True(t, pl.Done(), "skipped to the end")
+	for _, b := range g.lessonButtons() {
+		assert.False(t, b.Name == "lesson-next" && b.Rect.overlaps(skip.Rect), "Continue is not where Skip was: a second click on Skip does not continue")
+	}
 	assert.Equal(t, pl.StartMs()+wait, g.world().Now(), "where the canonical play ends")
 	assert.Equal(t, float64(g.world().Now()), g.clock)
 	assert.True(t, g.paused)

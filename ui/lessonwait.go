@@ -37,23 +37,35 @@ func (g *Game) waitStripShown() bool {
 
 // layoutWaitStrip lays out the strip's controls and the track of its bar
 // in r (its text and the bar's fill change every frame: drawWaitStrip
-// draws them), and Skip where Continue will be.
-func (g *Game) layoutWaitStrip(b *lessonBuilder, r, skip Rect) {
+// draws them). Skip sits at the strip's right end, Resume left of it: not
+// where Continue appears, so that a second click on Skip cannot skip the
+// step's outcome too.
+func (g *Game) layoutWaitStrip(b *lessonBuilder, r Rect) {
 	s := g.scale
 	b.v.wait = r
 	pl, timed := g.lessonWaiting()
+	right := r.X + r.W
+	if timed {
+		b.v.boxes = append(b.v.boxes, lessonBox{g.waitBar(r), colPanelEdge, -1})
+		b.button("lesson-skip", "Skip ►", "Run the simulation to where this step ends", Rect{right - skipW*s, r.Y, skipW * s, 22 * s}, colText)
+		right -= (skipW + 6) * s
+	}
 	if g.paused {
 		label := "Resume"
 		if notStarted(pl) {
 			label = "Play"
 		}
-		b.button("lesson-resume", label, "Play the simulation (space)", Rect{r.X + r.W - 76*s, r.Y, 76 * s, 22 * s}, colHighlight)
+		b.button("lesson-resume", label, "Play the simulation (space)", Rect{right - resumeW*s, r.Y, resumeW * s, 22 * s}, colHighlight)
+		right -= (resumeW + 6) * s
 	}
-	if timed {
-		b.v.boxes = append(b.v.boxes, lessonBox{g.waitBar(r), colPanelEdge, -1})
-		b.button("lesson-skip", "Skip ►", "Run the simulation to where this step ends", skip, colText)
-	}
+	b.v.waitText = right - r.X
 }
+
+// The widths of the strip's controls, in logical pixels.
+const (
+	skipW   = 64.0
+	resumeW = 76.0
+)
 
 // notStarted reports whether a watch step has not yet played (it waits
 // for the learner to press play; other steps play from the start).
@@ -109,7 +121,7 @@ func (g *Game) waitText() string {
 	if left >= 1000 {
 		sim = fmt.Sprintf("%.1f s", float64(left)/1000)
 	}
-	return fmt.Sprintf("About %d s to go (%s of simulated time)", wall, sim)
+	return fmt.Sprintf("About %d s left (%s simulated)", wall, sim)
 }
 
 // drawWaitStrip draws what the strip shows that changes as the step plays:
@@ -124,11 +136,7 @@ func (g *Game) drawWaitStrip(dst *ebiten.Image, v *lessonView) {
 		c = colHighlight
 	}
 	f := face(11.5*s, false)
-	room := v.wait.W
-	if g.paused {
-		room -= 84 * s // the Resume control
-	}
-	drawText(dst, ellipsize(g.waitText(), f, room), f, v.wait.X, v.wait.Y+11*s, c, alignStart)
+	drawText(dst, ellipsize(g.waitText(), f, v.waitText), f, v.wait.X, v.wait.Y+11*s, c, alignStart)
 	if done, _, ok := g.waitProgress(); ok {
 		bar := g.waitBar(v.wait)
 		bar.W *= done
