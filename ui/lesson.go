@@ -135,6 +135,7 @@ func (g *Game) openLesson(number, step int) error {
 // startLesson runs lesson i of the list from its first step.
 func (g *Game) startLesson(i int) {
 	p := g.lesson
+	p.confirmReset = false // a question left open on the list is dropped
 	r, err := lessons.NewRunner(p.all[i])
 	if err != nil {
 		p.err = err.Error()

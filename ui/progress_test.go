@@ -223,4 +223,11 @@ func TestResetProgress(t *testing.T) {
 	later.openLessons()
 	clickButton(t, later, later.lessonButtons(), "lesson-open-3")
 	assert.Equal(t, 0, later.lesson.run.Index(), "a new visit starts over")
+
+	// A question left open when a lesson opens is dropped, not asked again
+	// on the way back to the list (All lessons, at the course's end).
+	clickButton(t, g, g.lessonButtons(), "lesson-reset")
+	clickButton(t, g, g.lessonButtons(), "lesson-open-3")
+	g.lesson.run = nil
+	assert.NotContains(t, lessonButtonNames(g), "lesson-reset-yes")
 }
