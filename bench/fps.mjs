@@ -25,15 +25,13 @@
 // loads, 7), BENCH_SECONDS (frame rate sampling per page, 10),
 // BENCH_ROUNDS (the pages are measured in turn this many times, 2),
 // BENCH_VIRTUAL_MINUTES (the long run, 60).
-import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import { chromium } from "playwright-core";
+import { root, chromiumArgs, startServer } from "../e2e/harness.mjs";
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const web = process.env.BENCH_WEB || path.join(root, "build", "web");
 const width = Number(process.env.BENCH_WIDTH) || 1280;
 const height = Number(process.env.BENCH_HEIGHT) || 800;
@@ -46,8 +44,6 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s.length ? (s[(s.length - 1) >> 1] + s[s.length >> 1]) / 2 : NaN; };
 const mb = (n) => (n / 1e6).toFixed(2) + " MB";
 const spread = (xs) => `median ${Math.round(median(xs))} ms (${Math.round(Math.min(...xs))}-${Math.round(Math.max(...xs))}, ${xs.length} runs)`;
-const chromiumArgs = ["--headless", "--no-sandbox", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-  "--disable-sync", "--disable-quic", "--use-angle=swiftshader", "--enable-unsafe-swiftshader"];
 
 // launch starts Chromium with a fresh profile; close ends it and deletes
 // the profile.
@@ -61,15 +57,6 @@ async function launch() {
   return { page, close: async () => { await context.close(); rmSync(profile, { recursive: true, force: true }); } };
 }
 
-async function startServer() {
-  const proc = spawn(path.join(root, "build", "raftserve"), ["-addr", "127.0.0.1:0", "-dir", web], { stdio: ["ignore", "pipe", "inherit"] });
-  const url = await new Promise((resolve, reject) => {
-    let log = "";
-    proc.stdout.on("data", (d) => { log += d; const m = /http:\/\/127\.0\.0\.1:\d+\//.exec(log); if (m) resolve(m[0]); });
-    proc.on("exit", (code) => reject(new Error(`raftserve exited with ${code} (make raftserve web builds what it needs)`)));
-  });
-  return { proc, url };
-}
 
 async function clickControl(page, name) {
   const b = (await page.evaluate(() => window.raftlab.layout())).controls.find((c) => c.name === name);
@@ -180,7 +167,7 @@ async function virtualHour(page, url) {
 const wasm = readFileSync(path.join(web, "main.wasm"));
 const results = { viewport: `${width}x${height}`, wasmRaw: wasm.length, wasmGzip9: gzipSync(wasm, { level: 9 }).length, pages: {} };
 
-const { proc, url } = await startServer();
+const { proc, url } = await startServer(web);
 try {
   results.start = await coldStarts(url);
   const { page, close } = await launch();

@@ -9,20 +9,13 @@
 //   make web raftserve && node --test --test-reporter=spec e2e/lessons.test.mjs
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { spawn, execFileSync } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
+import { root, chromiumArgs, startServer } from "./harness.mjs";
 
-// As browser.test.mjs starts Chromium (importing it would run its tests).
-const chromiumArgs = [
-  "--headless", "--no-sandbox", "--no-first-run", "--disable-background-networking",
-  "--disable-component-update", "--disable-sync", "--disable-quic",
-  "--use-angle=swiftshader", "--enable-unsafe-swiftshader",
-];
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const shots = path.join(root, "build", "e2e");
 mkdirSync(shots, { recursive: true });
 
@@ -37,24 +30,6 @@ function longestSteps() {
 
 let server, baseURL, browser;
 
-async function startServer() {
-  const bin = path.join(root, "build", "raftserve");
-  const proc = spawn(bin, ["-addr", "127.0.0.1:0", "-dir", path.join(root, "build", "web")], { stdio: ["ignore", "pipe", "pipe"] });
-  let log = "";
-  const url = await new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`raftserve printed no URL in 60 s: ${log}`)), 60_000);
-    const read = (d) => {
-      log += d;
-      const m = /http:\/\/127\.0\.0\.1:\d+\//.exec(log);
-      if (m) { clearTimeout(timer); resolve(m[0]); }
-    };
-    proc.stdout.on("data", read);
-    proc.stderr.on("data", read);
-    proc.on("error", (e) => { clearTimeout(timer); reject(new Error(`cannot run ${bin} (make raftserve builds it): ${e.message}`)); });
-    proc.on("exit", (code) => { clearTimeout(timer); reject(new Error(`raftserve exited with ${code}: ${log}`)); });
-  });
-  return { proc, url };
-}
 
 before(async () => {
   ({ proc: server, url: baseURL } = await startServer());

@@ -1,0 +1,37 @@
+// What the browser tests and the frame-rate benchmark share: where the
+// repository is, how Chromium is started, and how raftserve is run. A
+// module of its own, since importing a test file would run its tests.
+import { spawn } from "node:child_process";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+
+// chromiumArgs are the flags that work for Debian's Chromium here:
+// headless, no first-run or network side trips, WebGL on SwiftShader.
+export const chromiumArgs = [
+  "--headless", "--no-sandbox", "--no-first-run", "--disable-background-networking",
+  "--disable-component-update", "--disable-sync", "--disable-quic",
+  "--use-angle=swiftshader", "--enable-unsafe-swiftshader",
+];
+
+// startServer runs build/raftserve on a free port, serving dir (the
+// browser build), and reads the URL from its log line.
+export async function startServer(dir = path.join(root, "build", "web")) {
+  const bin = path.join(root, "build", "raftserve");
+  const proc = spawn(bin, ["-addr", "127.0.0.1:0", "-dir", dir], { stdio: ["ignore", "pipe", "pipe"] });
+  let log = "";
+  const url = await new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`raftserve printed no URL in 60 s: ${log}`)), 60_000);
+    const read = (d) => {
+      log += d;
+      const m = /http:\/\/127\.0\.0\.1:\d+\//.exec(log);
+      if (m) { clearTimeout(timer); resolve(m[0]); }
+    };
+    proc.stdout.on("data", read);
+    proc.stderr.on("data", read);
+    proc.on("error", (e) => { clearTimeout(timer); reject(new Error(`cannot run ${bin} (make raftserve builds it): ${e.message}`)); });
+    proc.on("exit", (code) => { clearTimeout(timer); reject(new Error(`raftserve exited with ${code}: ${log}`)); });
+  });
+  return { proc, url };
+}
