@@ -50,8 +50,7 @@ e2e: e2e-browser e2e-desktop
 
 e2e-browser: e2e-deps web raftserve
 	@mkdir -p build/e2e
-	node --test --test-reporter=spec e2e/browser.test.mjs
-	node --test --test-reporter=spec e2e/lessons.test.mjs
+	node --test --test-concurrency=1 --test-reporter=spec e2e/*.test.mjs
 
 e2e-desktop: e2e-deps
 	@mkdir -p build/e2e
