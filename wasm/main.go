@@ -6,7 +6,8 @@
 // URL parameters (see options.go): ?scenario=NAME loads a bundled scenario,
 // ?empty=1 draws an empty frame (the frame-rate baseline), ?nodes=N&load=M
 // starts a sandbox of N nodes with about M messages in flight (the
-// frame-rate benchmark).
+// frame-rate benchmark), ?lesson=N&step=M opens a lesson at a step.
+// Unknown parameters are ignored; a bad value is a banner, not a stop.
 //
 // It sets window.raftlab for tests, benchmarks and the curious:
 //
@@ -25,6 +26,9 @@
 //	           benchmark measures the memory of a long session with it
 //	openLesson(n, m)  opens lesson n at step m (1-based) without a reload;
 //	           true, or {error}
+//	notice     set (a string) when the link asked for something RaftLab
+//	           does not have; the page shows it in a banner and starts
+//	           without it
 //	error      set (a string) when RaftLab could not start
 package main
 
@@ -45,10 +49,12 @@ func main() {
 	api.Set("ready", false)
 	js.Global().Set("raftlab", api)
 
-	opts, err := optionsFromQuery(pageQuery())
-	if err != nil {
-		fail(api, "This link asks for something RaftLab does not have: "+err.Error())
-		wait()
+	opts := optionsFromQuery(pageQuery())
+	if len(opts.ignored) > 0 {
+		js.Global().Get("console").Call("info", "RaftLab ignores these URL parameters: "+strings.Join(opts.ignored, ", "))
+	}
+	if len(opts.problems) > 0 {
+		notice(api, "Part of this link was not used: "+strings.Join(opts.problems, "; "))
 	}
 	a := &app{api: api}
 	g, err := ui.New(ui.Options{Scenario: opts.scenario, Empty: opts.empty, Save: download, Open: a.openPicker, Progress: localStore{}, Results: results, Lesson: opts.lesson, Step: opts.step})
@@ -85,8 +91,8 @@ func wait() { select {} }
 func pageQuery() url.Values {
 	q, err := url.ParseQuery(strings.TrimPrefix(js.Global().Get("location").Get("search").String(), "?"))
 	if err != nil {
-		// A malformed query still yields what could be parsed; unknown
-		// garbage shows up as an unknown parameter.
+		// A malformed query still yields what could be parsed; the
+		// garbage is ignored like any unknown parameter.
 		return q
 	}
 	return q
@@ -105,6 +111,16 @@ func fail(api js.Value, msg string) {
 	div.Set("textContent", msg)
 	div.Set("style", "position:fixed;inset:0;padding:2em;background:#14171f;color:#ef5350;font:16px sans-serif;white-space:pre-wrap")
 	doc.Get("body").Call("appendChild", div)
+}
+
+// notice shows a one-line banner over the running page (index.html's
+// raftlabNotice, or nothing but window.raftlab.notice when that is
+// missing): what a link asked for that RaftLab could not do.
+func notice(api js.Value, msg string) {
+	api.Set("notice", msg)
+	if f := js.Global().Get("raftlabNotice"); f.Type() == js.TypeFunction {
+		f.Invoke(msg)
+	}
 }
 
 // app wraps the playground for the page: it tells the page when the first

@@ -20,6 +20,15 @@ type pageOptions struct {
 	// lesson and step open a lesson at a step (0: none; step 0: where the
 	// learner left it).
 	lesson, step int
+	// problems are the known parameters whose values cannot be used, one
+	// sentence each. The page shows them in a one-line banner and starts
+	// as if those parameters were not given: a wrong link still opens
+	// RaftLab, and says what was wrong.
+	problems []string
+	// ignored are the parameters RaftLab does not know, sorted. Links
+	// shared through chat apps and course platforms gain utm_source,
+	// fbclid and the like, so these only get a line on the console.
+	ignored []string
 }
 
 // queryParams are the URL parameters the page understands.
@@ -32,86 +41,125 @@ var queryParams = []string{"scenario", "empty", "nodes", "load", "lesson", "step
 //	?nodes=N&load=M      a sandbox of N nodes with about M messages in flight
 //	?lesson=N&step=M     lesson N open at step M (a link a teacher can hand out)
 //
-// Every mistake is an error that says what was wrong and what is allowed.
-func optionsFromQuery(q url.Values) (pageOptions, error) {
+// It is the one place that decides what a link means. Unknown parameters
+// are ignored. A known parameter with a bad value is a problem that says
+// what was wrong and what is allowed, and the page starts without it (so
+// in the sandbox when it was the only one). A lesson sets its own world,
+// so it wins over scenario, nodes, load and empty; a scenario sets its
+// own nodes and load, so it wins over them.
+func optionsFromQuery(q url.Values) pageOptions {
 	var o pageOptions
+	known := url.Values{}
 	for k, vs := range q {
-		if !slices.Contains(queryParams, k) {
-			return o, fmt.Errorf("unknown URL parameter %q (known: %s)", k, strings.Join(queryParams, ", "))
-		}
-		if len(vs) > 1 {
-			return o, fmt.Errorf("URL parameter %q is given %d times", k, len(vs))
+		switch {
+		case !slices.Contains(queryParams, k):
+			o.ignored = append(o.ignored, k)
+		case len(vs) > 1:
+			o.problem("URL parameter %q is given %d times", k, len(vs))
+		default:
+			known[k] = vs
 		}
 	}
-	switch v := q.Get("empty"); v {
+	slices.Sort(o.ignored)
+	slices.Sort(o.problems) // repeated parameters, found in map order
+
+	if lessonFromQuery(known, &o) {
+		if others := present(known, "scenario", "nodes", "load", "empty"); len(others) > 0 {
+			o.problem("lesson=%d cannot be combined with %s: a lesson sets its own world", o.lesson, strings.Join(others, " or "))
+		}
+		return o
+	}
+	switch v := known.Get("empty"); v {
 	case "", "0", "false":
 	case "1", "true":
 		o.empty = true
 	default:
-		return o, fmt.Errorf("empty=%q: use empty=1", v)
+		o.problem("empty=%q: use empty=1", v)
 	}
-	if err := lessonFromQuery(q, &o); err != nil {
-		return o, err
-	}
-	name := q.Get("scenario")
-	_, hasNodes := q["nodes"]
-	_, hasLoad := q["load"]
-	if name != "" && (hasNodes || hasLoad) {
-		return o, fmt.Errorf("scenario=%s cannot be combined with nodes or load: a scenario sets its own", name)
-	}
-	if _, ok := q["scenario"]; ok {
+	if _, ok := known["scenario"]; ok {
+		name := known.Get("scenario")
+		if others := present(known, "nodes", "load"); len(others) > 0 {
+			o.problem("scenario=%s cannot be combined with %s: a scenario sets its own", name, strings.Join(others, " or "))
+		}
 		sc, err := playground.LoadBundled(name)
 		if err != nil {
-			return o, err
+			o.problem("%v", err)
+			return o
 		}
 		o.scenario = sc
-		return o, nil
+		return o
 	}
-	if hasNodes || hasLoad {
-		nodes, err := intParam(q, "nodes", 5)
-		if err != nil {
-			return o, err
-		}
-		load, err := intParam(q, "load", 0)
-		if err != nil {
-			return o, err
-		}
-		sc, err := loadScenario(nodes, load)
-		if err != nil {
-			return o, err
-		}
-		o.scenario = sc
+	if len(present(known, "nodes", "load")) == 0 {
+		return o
 	}
-	return o, nil
+	nodes, err := intParam(known, "nodes", 5)
+	if err != nil {
+		o.problem("%v", err)
+		return o
+	}
+	load, err := intParam(known, "load", 0)
+	if err != nil {
+		o.problem("%v", err)
+		return o
+	}
+	sc, err := loadScenario(nodes, load)
+	if err != nil {
+		o.problem("%v", err)
+		return o
+	}
+	o.scenario = sc
+	return o
+}
+
+// problem records a parameter that cannot be used.
+func (o *pageOptions) problem(format string, args ...any) {
+	o.problems = append(o.problems, fmt.Sprintf(format, args...))
+}
+
+// present is which of keys q has, in the order given.
+func present(q url.Values, keys ...string) []string {
+	var have []string
+	for _, k := range keys {
+		if _, ok := q[k]; ok {
+			have = append(have, k)
+		}
+	}
+	return have
 }
 
 // lessonFromQuery reads ?lesson=N&step=M, checked against the bundled
-// lessons.
-func lessonFromQuery(q url.Values, o *pageOptions) error {
+// lessons. It reports whether a lesson is to be opened; a lesson or step
+// that does not exist is a problem, and no lesson opens.
+func lessonFromQuery(q url.Values, o *pageOptions) bool {
 	_, hasLesson := q["lesson"]
 	_, hasStep := q["step"]
 	if !hasLesson {
 		if hasStep {
-			return fmt.Errorf("step=%s needs lesson=N: the lesson it is a step of", q.Get("step"))
+			o.problem("step=%s needs lesson=N: the lesson it is a step of", q.Get("step"))
 		}
-		return nil
+		return false
 	}
-	if len(q) > 2 || (len(q) == 2 && !hasStep) {
-		return fmt.Errorf("lesson=%s cannot be combined with other parameters than step", q.Get("lesson"))
+	lesson, err := intParam(q, "lesson", 0)
+	if err != nil {
+		o.problem("%v", err)
+		return false
 	}
-	var err error
-	if o.lesson, err = intParam(q, "lesson", 0); err != nil {
-		return err
-	}
-	if o.step, err = intParam(q, "step", 0); err != nil {
-		return err
+	step, err := intParam(q, "step", 0)
+	if err != nil {
+		o.problem("%v", err)
+		return false
 	}
 	all, err := lessons.All()
 	if err != nil {
-		return err
+		o.problem("%v", err)
+		return false
 	}
-	_, err = lessons.Find(all, o.lesson, o.step)
-	return err
+	if _, err := lessons.Find(all, lesson, step); err != nil {
+		o.problem("%v", err)
+		return false
+	}
+	o.lesson, o.step = lesson, step
+	return true
 }
 
 func intParam(q url.Values, key string, def int) (int, error) {

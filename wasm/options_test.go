@@ -2,6 +2,7 @@ package main
 
 import (
 	"net/url"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -16,60 +17,103 @@ func query(t *testing.T, raw string) url.Values {
 }
 
 func TestOptionsFromQuery(t *testing.T) {
-	o, err := optionsFromQuery(query(t, ""))
-	require.NoError(t, err)
+	o := optionsFromQuery(query(t, ""))
 	assert.Nil(t, o.scenario, "no parameters: the default sandbox")
 	assert.False(t, o.empty)
+	assert.Empty(t, o.problems)
 
-	o, err = optionsFromQuery(query(t, "scenario=leader-crash"))
-	require.NoError(t, err)
+	o = optionsFromQuery(query(t, "scenario=leader-crash"))
 	require.NotNil(t, o.scenario)
 	assert.Equal(t, 5, o.scenario.Settings.Nodes)
 	assert.NotEmpty(t, o.scenario.Steps)
 
-	o, err = optionsFromQuery(query(t, "empty=1"))
-	require.NoError(t, err)
+	o = optionsFromQuery(query(t, "empty=1"))
 	assert.True(t, o.empty)
 
-	o, err = optionsFromQuery(query(t, "nodes=9&load=200"))
-	require.NoError(t, err)
+	o = optionsFromQuery(query(t, "nodes=9&load=200"))
 	require.NotNil(t, o.scenario)
 	assert.Equal(t, 9, o.scenario.Settings.Nodes)
 
-	o, err = optionsFromQuery(query(t, "nodes=3"))
-	require.NoError(t, err)
+	o = optionsFromQuery(query(t, "nodes=3"))
 	assert.Equal(t, 3, o.scenario.Settings.Nodes)
 
-	o, err = optionsFromQuery(query(t, "lesson=6&step=3"))
-	require.NoError(t, err)
+	o = optionsFromQuery(query(t, "lesson=6&step=3"))
 	assert.Equal(t, [2]int{6, 3}, [2]int{o.lesson, o.step})
 	assert.Nil(t, o.scenario)
+	assert.Empty(t, o.problems)
 }
 
-func TestOptionsFromQueryErrors(t *testing.T) {
-	for raw, want := range map[string]string{
-		"scenario=nope":               `no bundled scenario named "nope" (have: `,
-		"scenario=":                   `no bundled scenario named ""`,
-		"scenario=../../etc/passwd":   `no bundled scenario named`,
-		"scenario=figure7&nodes=3":    "cannot be combined",
-		"nodes=0&load=10":             "nodes must be 1..9, not 0",
-		"nodes=10":                    "nodes must be 1..9, not 10",
-		"nodes=five":                  `nodes="five" is not a whole number`,
-		"nodes=5&load=-1":             "load must be 0..5000",
-		"nodes=5&load=1e9":            `load="1e9" is not a whole number`,
-		"empty=yes":                   `empty="yes": use empty=1`,
-		"lesson=99":                   "there is no lesson 99 (the lessons are numbered 1 to 19)",
-		"lesson=3&step=9":             "lesson 3 has steps 1 to 8, not 9",
-		"lesson=3&step=-1":            "lesson 3 has steps 1 to 8, not -1",
-		"lesson=three":                `lesson="three" is not a whole number`,
-		"step=2":                      "step=2 needs lesson=N",
-		"lesson=3&scenario=figure7":   "cannot be combined",
-		"chapter=1":                   `unknown URL parameter "chapter"`,
-		"scenario=figure7&scenario=x": "given 2 times",
+// Links shared through chat apps and course platforms gain parameters of
+// their own: RaftLab ignores them, names them for the console, and does
+// what the rest of the link asks.
+func TestOptionsFromQueryIgnoresUnknown(t *testing.T) {
+	o := optionsFromQuery(query(t, "utm_source=x&fbclid=y&lang=zh&utm_source=z"))
+	assert.Empty(t, o.problems)
+	assert.Equal(t, []string{"fbclid", "lang", "utm_source"}, o.ignored)
+	assert.Nil(t, o.scenario)
+
+	o = optionsFromQuery(query(t, "lesson=6&step=2&utm_medium=chat"))
+	assert.Empty(t, o.problems, "a teacher's link still opens its lesson")
+	assert.Equal(t, [2]int{6, 2}, [2]int{o.lesson, o.step})
+	assert.Equal(t, []string{"utm_medium"}, o.ignored)
+
+	o = optionsFromQuery(query(t, "scenario=figure7&ref=course"))
+	assert.Empty(t, o.problems)
+	require.NotNil(t, o.scenario)
+	assert.Equal(t, 7, o.scenario.Settings.Nodes)
+}
+
+// A known parameter with a bad value is a problem that names it, and the
+// page starts as if it were not given.
+func TestOptionsFromQueryProblems(t *testing.T) {
+	// sandbox: nothing of the link is used (no scenario, no lesson, not
+	// empty).
+	for _, c := range []struct {
+		raw, want string
+		sandbox   bool
+	}{
+		{"scenario=nope", `no bundled scenario named "nope" (have: `, true},
+		{"scenario=nope&utm_source=x", `no bundled scenario named "nope" (have: `, true},
+		{"scenario=", `no bundled scenario named ""`, true},
+		{"scenario=../../etc/passwd", `no bundled scenario named`, true},
+		{"nodes=0&load=10", "nodes must be 1..9, not 0", true},
+		{"nodes=10", "nodes must be 1..9, not 10", true},
+		{"nodes=five", `nodes="five" is not a whole number`, true},
+		{"nodes=5&load=-1", "load must be 0..5000", true},
+		{"nodes=5&load=1e9", `load="1e9" is not a whole number`, true},
+		{"empty=yes", `empty="yes": use empty=1`, true},
+		{"lesson=99", "there is no lesson 99 (the lessons are numbered 1 to 19)", true},
+		{"lesson=3&step=9", "lesson 3 has steps 1 to 8, not 9", true},
+		{"lesson=3&step=-1", "lesson 3 has steps 1 to 8, not -1", true},
+		{"lesson=three", `lesson="three" is not a whole number`, true},
+		{"step=2", "step=2 needs lesson=N", true},
+		{"scenario=figure7&scenario=x", `URL parameter "scenario" is given 2 times`, true},
+		// The more specific part of a link wins: a lesson over a world,
+		// a scenario over its size.
+		{"lesson=3&scenario=figure7", "lesson=3 cannot be combined with scenario: a lesson sets its own world", false},
+		{"scenario=figure7&nodes=3", "scenario=figure7 cannot be combined with nodes: a scenario sets its own", false},
 	} {
-		_, err := optionsFromQuery(query(t, raw))
-		if assert.Error(t, err, raw) {
-			assert.Contains(t, err.Error(), want, raw)
+		o := optionsFromQuery(query(t, c.raw))
+		require.Len(t, o.problems, 1, c.raw)
+		assert.Contains(t, o.problems[0], c.want, c.raw)
+		if c.sandbox {
+			assert.Nil(t, o.scenario, c.raw)
+			assert.False(t, o.empty, c.raw)
+			assert.Equal(t, [2]int{0, 0}, [2]int{o.lesson, o.step}, c.raw)
 		}
 	}
+
+	o := optionsFromQuery(query(t, "lesson=3&scenario=figure7"))
+	assert.Equal(t, 3, o.lesson)
+	assert.Nil(t, o.scenario)
+	o = optionsFromQuery(query(t, "scenario=figure7&nodes=3"))
+	require.NotNil(t, o.scenario)
+	assert.Equal(t, 7, o.scenario.Settings.Nodes)
+
+	// Two bad parameters: both are said; the good one is used.
+	o = optionsFromQuery(query(t, "empty=yes&lesson=99&nodes=3"))
+	assert.Equal(t, "there is no lesson 99 (the lessons are numbered 1 to 19)|empty=\"yes\": use empty=1",
+		strings.Join(o.problems, "|"))
+	require.NotNil(t, o.scenario)
+	assert.Equal(t, 3, o.scenario.Settings.Nodes)
 }
