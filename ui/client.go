@@ -2,24 +2,55 @@ package ui
 
 import (
 	"fmt"
+	"image/color"
+	"strings"
 
 	"github.com/hajimehoshi/ebiten/v2"
 	"github.com/raftlab/raftlab/playground"
 	"github.com/raftlab/raftlab/raft"
 )
 
-// clientKeys are the keys the client panel works on.
+// clientKeys are the preset keys, a click away on the client panel.
 var clientKeys = []string{"x", "y", "z"}
 
-// clientPanel is the client's controls: which key, which server, and the
-// four operations.
+// clientPanel is the client's controls: which key (a preset, or typed),
+// which value, which server, and the four operations.
 type clientPanel struct {
-	key    int
+	key    int     // the preset in use while keyText is empty
 	target raft.ID // None: whoever the client believes leads
+	// keyText and value are what the learner typed; an empty value means
+	// the next number, as the c key writes.
+	keyText, value string
+	// focus is the field that has the keyboard; runes is reused to read
+	// what was typed.
+	focus clientField
+	runes []rune
+	// reqs are the request lines shown, computed at trace length reqsAt.
+	reqs    []requestLine
+	reqsAt  int
+	reqsNow int64
+}
+
+// clientKeyName is the key the client panel works on.
+func (g *Game) clientKeyName() string {
+	if g.client.keyText != "" {
+		return g.client.keyText
+	}
+	return clientKeys[g.client.key]
+}
+
+// clientValue is the value the next put or cas writes: the typed value, or
+// else the next number.
+func (g *Game) clientValue() string {
+	if g.client.value != "" {
+		return g.client.value
+	}
+	return fmt.Sprint(g.writes + 1)
 }
 
 // clientButtons lays out the client panel in the cluster area's bottom-left
-// corner, beside the clients' dot.
+// corner, beside the clients' dot: the key and value fields, the preset
+// keys and the target on the first row, the operations on the second.
 func (g *Game) clientButtons() []Button {
 	s := g.scale
 	c := g.lay.Cluster
@@ -28,52 +59,102 @@ func (g *Game) clientButtons() []Button {
 	if g.client.target != raft.None {
 		target = "to: " + playground.S(g.client.target)
 	}
+	keyLabel, valueLabel := "key: "+g.clientKeyName(), "value: "+g.clientValue()
+	switch g.client.focus {
+	case fieldKey:
+		keyLabel = "key: " + g.client.keyText + "|"
+	case fieldValue:
+		valueLabel = "value: " + g.client.value + "|"
+	}
+	next := clientKeys[0]
+	if g.client.keyText == "" {
+		next = clientKeys[(g.client.key+1)%len(clientKeys)]
+	}
 	specs := []struct{ name, label, hint string }{
-		{"client-key", "key " + clientKeys[g.client.key], "Which key the client works on (click to change)"},
+		{"client-key-field", keyLabel, "Click, then type a key. Enter sends a put, Esc leaves the field"},
+		{"client-value-field", valueLabel, "Click, then type a value. Enter sends a put, Esc leaves the field"},
+		{"client-key", "use " + next, "Use a preset key (click to change)"},
 		{"client-target", target, "Where the client sends its requests: the leader it believes in, or one server (click to change)"},
-		{"client-put", "put", "Write the next value of the key"},
+		{"client-put", "put", "Write the value to the key"},
 		{"client-get", "get", "Read the key, confirmed the way the settings' read mode says"},
 		{"client-delete", "delete", "Delete the key"},
-		{"client-cas", "cas", "Compare-and-swap: set the next value if the key still holds the value this client last saw"},
+		{"client-cas", "cas", "Compare-and-swap: set the value if the key still holds the value this client last saw"},
 	}
+	f := face(11.5*s, false)
 	var out []Button
-	bx := x
+	bx, right := x, x
 	for i, sp := range specs {
-		w := 14*s + float64(len(sp.label))*7.2*s
-		if i == 2 {
+		w := 14*s + textWidth(sp.label, f)
+		if i == 4 {
 			bx, y = x, y+26*s
 		}
 		out = append(out, Button{Name: sp.name, Label: sp.label, Hint: sp.hint, Rect: Rect{bx, y, w, 22 * s}})
 		bx += w + 6*s
+		right = max(right, bx)
+	}
+	return g.appendRequestButtons(out, right+10*s)
+}
+
+// appendRequestButtons lists the newest requests from x to the cluster
+// area's right edge, one short line each; hovering one tells its story.
+// Their names carry their state (client-request-waiting...) for tests.
+func (g *Game) appendRequestButtons(out []Button, x float64) []Button {
+	s := g.scale
+	c := g.lay.Cluster
+	w := c.X + c.W - 8*s - x
+	if w < 60*s {
+		return out
+	}
+	y := c.Y + c.H - (clientStrip-4)*s
+	f := face(10.5*s, false)
+	for _, r := range g.requestLines() {
+		out = append(out, Button{Name: "client-request-" + r.state, Label: ellipsize(r.text, f, w), Hint: r.why, Rect: Rect{x, y, w, 13 * s}})
+		y += 13.5 * s
 	}
 	return out
 }
 
 // clickClient handles a click on the client panel; it reports whether the
-// click was there.
+// click was there. A click anywhere else takes the keyboard from a field.
 func (g *Game) clickClient(x, y float64) bool {
 	b, ok := hitAny(g.clientButtons(), x, y)
+	g.client.focus = fieldNone
 	if !ok {
 		return false
 	}
-	key := clientKeys[g.client.key]
+	key := g.clientKeyName()
 	switch b.Name {
+	case "client-key-field":
+		g.client.focus = fieldKey
+	case "client-value-field":
+		g.client.focus = fieldValue
 	case "client-key":
 		g.client.key = (g.client.key + 1) % len(clientKeys)
+		if g.client.keyText != "" {
+			g.client.key = 0
+		}
+		g.client.keyText = ""
 	case "client-target":
 		g.client.target = g.nextTarget()
 	case "client-put":
-		g.writes++
-		g.act(playground.Step{Do: "put", Key: key, Value: fmt.Sprint(g.writes), Node: g.client.target})
+		g.clientPut()
 	case "client-get":
 		g.act(playground.Step{Do: "get", Key: key, Node: g.client.target})
 	case "client-delete":
 		g.act(playground.Step{Do: "delete", Key: key, Node: g.client.target})
 	case "client-cas":
+		v := g.clientValue()
 		g.writes++
-		g.act(playground.Step{Do: "cas", Key: key, Old: g.lastSeen(key), New: fmt.Sprint(g.writes), Node: g.client.target})
+		g.act(playground.Step{Do: "cas", Key: key, Old: g.lastSeen(key), New: v, Node: g.client.target})
 	}
 	return true
+}
+
+// clientPut writes the panel's value to its key, where the panel says.
+func (g *Game) clientPut() {
+	v := g.clientValue()
+	g.writes++
+	g.act(playground.Step{Do: "put", Key: g.clientKeyName(), Value: v, Node: g.client.target})
 }
 
 // nextTarget cycles the client's destination: the leader, then each server.
@@ -150,14 +231,35 @@ func (g *Game) clientKey(k keyBuf, bs []Button) keyBuf {
 func (g *Game) renderClientPanel(dst *ebiten.Image, dx, dy float64, bs []Button) {
 	s := g.scale
 	f := face(11.5*s, false)
+	fr := face(10.5*s, false)
 	for _, b := range bs {
+		if state, ok := strings.CutPrefix(b.Name, "client-request-"); ok {
+			b.Rect = b.Rect.moved(dx, dy)
+			drawText(dst, b.Label, fr, b.Rect.X, b.Rect.CenterY(), requestColor(state), alignStart)
+			continue
+		}
 		bg := g.buttonColor(b)
 		b.Rect = b.Rect.moved(dx, dy)
 		g.spr.fillRect(dst, b.Rect, bg)
 		c := colText
-		if b.Name == "client-key" || b.Name == "client-target" {
+		switch {
+		case b.Name == "client-key-field" && g.client.focus == fieldKey, b.Name == "client-value-field" && g.client.focus == fieldValue:
+			g.spr.strokeRect(dst, b.Rect, 1.5*s, colClient)
+		case b.Name == "client-key" || b.Name == "client-target":
 			c = colClient
 		}
 		drawText(dst, b.Label, f, b.Rect.CenterX(), b.Rect.CenterY(), c, alignCenter)
 	}
+}
+
+// requestColor tints a request line by its state: settled answers plain,
+// trouble (a timeout, giving up) in the warning colour.
+func requestColor(state string) color.RGBA {
+	switch state {
+	case "answered":
+		return colText
+	case "timedout", "gaveup":
+		return colBad
+	}
+	return colClient
 }

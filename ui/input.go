@@ -75,7 +75,7 @@ func (g *Game) escape() {
 }
 
 func (g *Game) handleInput() {
-	for _, ka := range g.keyActions() {
+	for _, ka := range g.shortcuts() {
 		for _, k := range ka.keys {
 			if inpututil.IsKeyJustPressed(k) {
 				ka.do()
