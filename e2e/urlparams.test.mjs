@@ -1,0 +1,116 @@
+// Links in the browser: the parameters that chat apps and course platforms
+// add to a shared link are ignored, and a known parameter with a bad value
+// is a one-line banner while the sandbox starts anyway (the decisions are
+// wasm/options.go's; this checks what the page makes of them).
+//
+//   make e2e-browser     (builds build/web and build/raftserve first)
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { chromium } from "playwright-core";
+import { root, chromiumArgs, startServer } from "./harness.mjs";
+
+const shots = path.join(root, "build", "e2e");
+mkdirSync(shots, { recursive: true });
+
+let server, baseURL, context, profile;
+
+before(async () => {
+  ({ proc: server, url: baseURL } = await startServer());
+  profile = mkdtempSync(path.join(tmpdir(), "raftlab-e2e-"));
+  context = await chromium.launchPersistentContext(profile, {
+    executablePath: "/usr/bin/chromium",
+    headless: true,
+    args: chromiumArgs,
+    viewport: { width: 1024, height: 768 },
+  });
+});
+
+after(async () => {
+  await context?.close().catch(() => {});
+  if (profile) rmSync(profile, { recursive: true, force: true });
+  server?.kill();
+});
+
+// open loads the page at a link and waits for its first frame (or its
+// error), collecting console errors and console info lines.
+async function open(query) {
+  const page = await context.newPage();
+  const errors = [], info = [];
+  page.on("console", (m) => {
+    if (m.type() === "error") errors.push(`console: ${m.text()}`);
+    if (m.type() === "info") info.push(m.text());
+  });
+  page.on("pageerror", (e) => errors.push(`page error: ${e.message}`));
+  page.on("crash", () => errors.push("the page crashed"));
+  await page.goto(baseURL + query);
+  await page.waitForFunction(() => window.raftlab?.ready === true || window.raftlab?.error, null, { timeout: 90_000 });
+  return { page, errors, info };
+}
+
+// running checks that RaftLab started in the sandbox and that a leader is
+// elected (the default speed is slow: run the simulation ahead).
+async function running(page) {
+  const r = await page.evaluate(() => ({ ready: window.raftlab.ready, error: window.raftlab.error }));
+  assert.deepEqual(r, { ready: true, error: undefined }, "RaftLab started");
+  assert.equal(await page.locator("#error").isVisible(), false, "no error on the page");
+  const st = await page.evaluate(() => { window.raftlab.runFor(5000); return window.raftlab.state(); });
+  assert.equal(st.name, "Sandbox");
+  assert.equal(st.lesson, null, "no lesson open");
+  assert.ok(st.nodes.some((n) => n.up && n.role === "leader"), "a leader is elected");
+}
+
+const bannerText = (page) => page.locator("#notice").innerText();
+
+test("parameters a shared link gains are ignored: no banner, a console line", async () => {
+  const { page, errors, info } = await open("?utm_source=x&fbclid=y&lang=zh");
+  await running(page);
+  assert.equal(await page.locator("#notice").isVisible(), false, "no banner");
+  assert.equal(await page.evaluate(() => window.raftlab.notice), undefined);
+  assert.ok(info.some((l) => /ignores these URL parameters: fbclid, lang, utm_source/.test(l)), `a console line names them: ${info}`);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test("?lesson=99 is a banner naming the problem, and the sandbox runs", async () => {
+  const { page, errors } = await open("?lesson=99");
+  await running(page);
+  assert.ok(await page.locator("#notice").isVisible(), "the banner is shown");
+  const text = await bannerText(page);
+  assert.match(text, /there is no lesson 99 \(the lessons are numbered 1 to 19\)/);
+  const box = await page.locator("#notice").boundingBox();
+  assert.ok(box.height < 40, `one line at 1024x768: ${box.height} px high`);
+  await page.mouse.move(1020, 400);
+  await page.waitForTimeout(250);
+  await page.screenshot({ path: path.join(shots, "urlparams-lesson99-1024x768.png") });
+  // Closing the banner leaves the playground.
+  await page.locator("#notice button").click();
+  assert.equal(await page.locator("#notice").isVisible(), false, "the banner closes");
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test("?scenario=nope&utm_source=x is a banner naming the scenario, and the sandbox runs", async () => {
+  const { page, errors } = await open("?scenario=nope&utm_source=x");
+  await running(page);
+  assert.ok(await page.locator("#notice").isVisible(), "the banner is shown");
+  const text = await bannerText(page);
+  assert.match(text, /no bundled scenario named "nope" \(have: .*figure7/);
+  assert.doesNotMatch(text, /utm_source/, "the ignored parameter is not a problem");
+  let box = await page.locator("#notice").boundingBox();
+  assert.ok(box.height < 40, `one line at 1024x768: ${box.height} px high`);
+  await page.mouse.move(1020, 400);
+  await page.waitForTimeout(250);
+  await page.screenshot({ path: path.join(shots, "urlparams-bad-scenario-1024x768.png") });
+  // The list of scenarios does not fit on one line: a click shows it all.
+  await page.locator("#notice span").click();
+  box = await page.locator("#notice").boundingBox();
+  assert.ok(box.height > 40, `opened, the banner shows every line: ${box.height} px high`);
+  await page.mouse.move(1020, 400);
+  await page.waitForTimeout(250);
+  await page.screenshot({ path: path.join(shots, "urlparams-bad-scenario-open-1024x768.png") });
+  assert.deepEqual(errors, []);
+  await page.close();
+});
