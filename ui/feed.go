@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"math"
+	"slices"
 
 	"github.com/hajimehoshi/ebiten/v2"
 	"github.com/raftlab/raftlab/playground"
@@ -81,6 +82,94 @@ func (f feedFilter) showsAt(w *playground.World, i int) bool {
 type feedCache struct {
 	img *ebiten.Image
 	key feedKey
+	mem feedMemory
+}
+
+// feedMemory keeps the feed's events after they leave the trace. A seek
+// back restores a checkpoint that keeps no trace and replays only the last
+// two seconds or so (playground.Session.SeekTo): without it, the feed would
+// then show only those seconds, in which the story filter often finds
+// nothing (heartbeats only), and the election the learner went back to
+// read would be gone. Event numbers are the same on every replay of a
+// history, so the events remembered before the present are those the run
+// showed when it was here. The steady traffic (sends, deliveries, fsyncs)
+// is not kept: it is most of the trace, and only the All filter shows it.
+type feedMemory struct {
+	sess *playground.Session
+	// world is the session's world when last looked at: a seek replaces
+	// it, and history may have been forked since, anywhere in its trace.
+	world *playground.World
+	// evs are the events kept, by number (idx), oldest first; they are
+	// of this history up to end.
+	evs []playground.Event
+	idx []int
+	end int
+	// cursor is where the next look at the trace starts.
+	cursor int
+}
+
+// remembered reports whether the memory keeps events of type t.
+func remembered(t playground.EventType) bool {
+	return t != playground.EvSend && t != playground.EvDeliver && t != playground.EvFsync
+}
+
+// sameEvent reports whether two events of the same number tell the same
+// thing: when they differ, history was forked there.
+func sameEvent(a, b playground.Event) bool {
+	return a.AtMs == b.AtMs && a.Type == b.Type && a.Node == b.Node && a.Peer == b.Peer && a.Term == b.Term &&
+		a.Index == b.Index && a.Index2 == b.Index2 && a.Client == b.Client && a.Note == b.Note
+}
+
+// sync brings the memory up to the session's present: it keeps the new
+// events, and forgets those after a point where history was forked.
+func (m *feedMemory) sync(sess *playground.Session) {
+	w := sess.World()
+	if m.sess != sess {
+		*m = feedMemory{sess: sess, end: w.TraceStart()}
+	}
+	if m.world != w {
+		m.world, m.cursor = w, w.TraceStart()
+	}
+	if m.end < w.TraceStart() {
+		// The trace ran on past events never seen (a long jump ahead):
+		// what is kept is older than the trace window would hold.
+		m.evs, m.idx, m.end = nil, nil, w.TraceStart()
+	}
+	for i := m.cursor; i < w.TraceLen(); i++ {
+		keep := remembered(w.EventTypeAt(i))
+		if i < m.end {
+			k, found := slices.BinarySearch(m.idx, i)
+			if found == keep && (!keep || sameEvent(m.evs[k], w.EventAt(i))) {
+				continue
+			}
+			m.evs, m.idx, m.end = m.evs[:k], m.idx[:k], i // history forked at i
+		}
+		if keep {
+			m.evs = append(m.evs, w.EventAt(i))
+			m.idx = append(m.idx, i)
+		}
+		m.end = i + 1
+	}
+	m.cursor = w.TraceLen()
+	// Keep no more than the trace window holds.
+	if k, _ := slices.BinarySearch(m.idx, w.TraceLen()-traceWindow); k > len(m.idx)/2 {
+		m.evs = append([]playground.Event(nil), m.evs[k:]...)
+		m.idx = append([]int(nil), m.idx[k:]...)
+	}
+}
+
+// event returns event i of the feed: from the trace while it still holds
+// it, else from the memory.
+func (g *Game) feedEvent(i int) (playground.Event, bool) {
+	w := g.world()
+	if i >= w.TraceStart() {
+		return w.EventAt(i), true
+	}
+	m := &g.feed.mem
+	if k, ok := slices.BinarySearch(m.idx, i); ok {
+		return m.evs[k], true
+	}
+	return playground.Event{}, false
 }
 
 // feedKey is what the feed shows: the events from oldest to newest (the
@@ -93,25 +182,54 @@ type feedKey struct {
 	area           Rect
 }
 
-// feedOldest is the index of the oldest event the feed may show: under a
-// lesson, the first of the current step (what earlier steps did, however
-// the learner got here, is not this step's story).
+// feedOldest is the number of the oldest event the feed may show: as many
+// as the trace window holds (kept by the feed's memory once the trace has
+// dropped them), and under a lesson the first of the current step (what
+// earlier steps did, however the learner got here, is not this step's
+// story).
 func (g *Game) feedOldest() int {
-	oldest := g.world().TraceStart()
+	oldest := max(g.world().TraceLen()-traceWindow, 0)
 	if p := g.lessonPlay(); p != nil {
 		oldest = max(oldest, p.TraceStart())
 	}
 	return oldest
 }
 
-// feedShown is the indexes of the events the feed lists, newest first, at
-// most n of them.
-func (g *Game) feedShown(n int) []int {
+// feedShows reports whether the filter lets event i through, and false for
+// an event neither the trace nor the memory holds.
+func (g *Game) feedShows(i int) bool {
 	w := g.world()
+	if i >= w.TraceStart() {
+		return g.filter.showsAt(w, i)
+	}
+	e, ok := g.feedEvent(i)
+	if !ok {
+		return false
+	}
+	if g.filter == feedClients && (e.Type == playground.EvNote || e.Type == playground.EvViolation) {
+		return e.Client != 0
+	}
+	return g.filter.shows(e.Type)
+}
+
+// feedShown is the numbers of the events the feed lists, newest first, at
+// most n of them: the events up to the present, as the run showed them
+// when it was here.
+func (g *Game) feedShown(n int) []int {
+	g.feed.mem.sync(g.sess)
+	w := g.world()
+	oldest := g.feedOldest()
 	var out []int
-	for i := w.TraceLen() - 1; i >= g.feedOldest() && len(out) < n; i-- {
+	for i := w.TraceLen() - 1; i >= max(oldest, w.TraceStart()) && len(out) < n; i-- {
 		if g.filter.showsAt(w, i) {
 			out = append(out, i)
+		}
+	}
+	m := &g.feed.mem
+	k, _ := slices.BinarySearch(m.idx, min(w.TraceStart(), w.TraceLen()))
+	for k--; k >= 0 && m.idx[k] >= oldest && len(out) < n; k-- {
+		if g.feedShows(m.idx[k]) {
+			out = append(out, m.idx[k])
 		}
 	}
 	return out
@@ -119,13 +237,11 @@ func (g *Game) feedShown(n int) []int {
 
 // feedKeyNow is the key of what the feed shows now.
 func (g *Game) feedKeyNow() feedKey {
-	w := g.world()
-	oldest := g.feedOldest()
-	newest := w.TraceLen() - 1
-	for newest >= oldest && !g.filter.showsAt(w, newest) {
-		newest--
+	newest := g.feedOldest() - 1
+	if shown := g.feedShown(1); len(shown) > 0 {
+		newest = shown[0]
 	}
-	return feedKey{sess: g.sess, newest: newest, oldest: oldest, filter: g.filter, area: g.feedArea()}
+	return feedKey{sess: g.sess, newest: newest, oldest: g.feedOldest(), filter: g.filter, area: g.feedArea()}
 }
 
 // drawFeed lists the trace as sentences, newest first.
@@ -169,10 +285,9 @@ func (g *Game) renderFeed(img *ebiten.Image) {
 	f := face(11.5*s, false)
 	lineH := 19 * s
 	y := 62 * s
-	w := g.world()
 	// Lines from y while y < area.H-8*s.
 	for _, i := range g.feedShown(int(math.Ceil((area.H - 8*s - y) / lineH))) {
-		e := w.EventAt(i)
+		e, _ := g.feedEvent(i)
 		c := colText
 		if e.Type == playground.EvViolation {
 			c = colBad

@@ -12,10 +12,17 @@ import (
 // clientsFeed is every sentence the Clients filter lets through.
 func clientsFeed(g *Game) []string {
 	g.filter = feedClients
-	w := g.world()
+	return feedTexts(g, g.world().TraceLen())
+}
+
+// feedTexts is the sentences of the newest n events the feed lists.
+func feedTexts(g *Game, n int) []string {
 	var out []string
-	for _, i := range g.feedShown(w.TraceLen()) {
-		out = append(out, w.EventAt(i).Text())
+	for _, i := range g.feedShown(n) {
+		e, ok := g.feedEvent(i)
+		if ok {
+			out = append(out, e.Text())
+		}
 	}
 	return out
 }
@@ -57,4 +64,46 @@ func TestClientsFeedShowsReadsAndNotes(t *testing.T) {
 	}
 	assert.NotContains(t, feed, "appended entry", "a server's log is not a client's story")
 	assert.NotContains(t, feed, "became leader")
+}
+
+// TestFeedAfterSeekBack: after a jump back on the timeline, the feed shows
+// the story up to that moment, newest first (the first election included),
+// as the run showed it when it was there.
+func TestFeedAfterSeekBack(t *testing.T) {
+	g := testGame(t, "")
+	g.SeekTo(5000)
+	at5 := feedTexts(g, 30)
+	require.NotEmpty(t, at5)
+	leader, ok := g.world().Leader()
+	require.True(t, ok)
+	assert.Contains(t, strings.Join(at5, "\n"), playground.S(leader)+" became leader")
+	g.SeekTo(12000)
+	g.clientWrite()
+	g.SeekTo(15000)
+	require.NotEqual(t, at5, feedTexts(g, 30), "the write is in the story")
+
+	g.SeekTo(5000)
+	assert.Equal(t, at5, feedTexts(g, 30), "the story up to 5 s reads as it did at 5 s")
+	g.SeekTo(15000)
+	assert.Contains(t, strings.Join(feedTexts(g, 30), "\n"), "put x=1", "forward again, the write is back")
+}
+
+// TestFeedForgetsAForkedFuture: acting in the past forks history; the
+// feed then tells the new future, not the old one.
+func TestFeedForgetsAForkedFuture(t *testing.T) {
+	g := testGame(t, "")
+	g.SeekTo(3000)
+	g.clientWrite()
+	g.SeekTo(10000)
+	require.Contains(t, strings.Join(feedTexts(g, 50), "\n"), "put x=1")
+	g.SeekTo(2000)
+	leader, ok := g.world().Leader()
+	require.True(t, ok)
+	g.act(playground.Step{Do: "crash", Node: leader})
+	g.SeekTo(10000)
+	feedTexts(g, 50)
+	g.SeekTo(9000) // the trace holds the last two seconds only
+	feed := strings.Join(feedTexts(g, 50), "\n")
+	assert.NotContains(t, feed, "put x=1", "the write was in the forked-off future")
+	assert.Contains(t, feed, "crashed")
 }
