@@ -48,13 +48,15 @@ func (g *Game) keyActions() []struct {
 		{[]ebiten.Key{ebiten.KeySlash}, func() { g.help = !g.help }},
 		{[]ebiten.Key{ebiten.KeyS}, g.save},
 		{[]ebiten.Key{ebiten.KeyEscape}, g.escape},
+		{[]ebiten.Key{ebiten.KeyEnter, ebiten.KeyNumpadEnter}, g.enter},
 	}
 }
 
 // escape closes the topmost thing open: the card of safety properties, a
-// dialog, the help, a menu, the partition tool, the lesson (back to free
-// play, keeping the cluster), and last the selection. It alone decides
-// what Esc closes.
+// dialog, the help, a menu, the partition tool, the selection (and so its
+// inspector), the question whether to leave the lesson (the learner
+// stays), and last the lesson, which asks first (see askLeave). It alone
+// decides what Esc closes.
 func (g *Game) escape() {
 	switch {
 	case g.card:
@@ -67,10 +69,20 @@ func (g *Game) escape() {
 		g.menu = nil
 	case g.part != nil:
 		g.part = nil
-	case g.lesson != nil:
-		g.closeLesson()
-	default:
+	case g.selected != 0:
 		g.selected = 0
+	case g.lesson != nil && g.lesson.confirmLeave:
+		g.lesson.confirmLeave = false
+	case g.lesson != nil:
+		g.askLeave()
+	}
+}
+
+// enter answers the question open in the lesson panel with yes: leave the
+// lesson (a keyboard has no other way to say so).
+func (g *Game) enter() {
+	if g.lesson != nil && g.lesson.confirmLeave {
+		g.closeLesson()
 	}
 }
 

@@ -266,7 +266,9 @@ func TestMarkersSurviveSeeks(t *testing.T) {
 	assert.True(t, hasAfter(400), "the new crash is marked")
 }
 
-// TestEscapeClosesTopmostFirst: each Escape closes one thing, the topmost.
+// TestEscapeClosesTopmostFirst: each Escape closes one thing, the topmost;
+// the selection (and its inspector) closes before the lesson, and leaving
+// the lesson asks first: Esc again stays, Enter or Leave leaves.
 func TestEscapeClosesTopmostFirst(t *testing.T) {
 	g := testGame(t, "")
 	g.openLessons()
@@ -281,13 +283,58 @@ func TestEscapeClosesTopmostFirst(t *testing.T) {
 	g.escape()
 	assert.Nil(t, g.part)
 	assert.NotNil(t, g.lesson)
-	world := g.world()
 	g.escape()
-	assert.Nil(t, g.lesson, "the lesson closes")
+	assert.Zero(t, g.selected, "the selection closes before the lesson")
+	require.NotNil(t, g.lesson)
+	assert.False(t, g.lesson.confirmLeave)
+
+	g.escape()
+	require.NotNil(t, g.lesson, "Esc asks before the lesson closes")
+	assert.True(t, g.lesson.confirmLeave)
+	assert.Contains(t, lessonPanelText(g), "Leave this lesson?")
+	assert.Contains(t, lessonPanelText(g), "When you open it again, it starts at step 1.")
+	names := lessonButtonNames(g)
+	assert.Contains(t, names, "lesson-leave")
+	assert.Contains(t, names, "lesson-stay")
+	g.escape()
+	require.NotNil(t, g.lesson, "Esc on the question stays")
+	assert.False(t, g.lesson.confirmLeave)
+	assert.NotContains(t, lessonButtonNames(g), "lesson-leave")
+	g.enter()
+	assert.NotNil(t, g.lesson, "Enter leaves only once asked")
+
+	g.escape()
+	clickButton(t, g, g.lessonButtons(), "lesson-stay")
+	require.NotNil(t, g.lesson)
+	assert.False(t, g.lesson.confirmLeave)
+	g.escape()
+	world := g.world()
+	g.enter()
+	assert.Nil(t, g.lesson, "Enter leaves")
 	assert.Same(t, world, g.world(), "free play keeps the cluster")
-	assert.EqualValues(t, 2, g.selected)
+
+	g.openLessons()
+	g.startLesson(0)
+	g.escape()
+	clickButton(t, g, g.lessonButtons(), "lesson-leave")
+	assert.Nil(t, g.lesson, "so does Leave")
+
+	g.openLessons()
+	g.escape()
+	assert.Nil(t, g.lesson, "the list of lessons closes at once: nothing to lose")
+}
+
+// TestEscapeOverAnInspector: lesson 6, step 2 with a node selected (its
+// inspector open): Esc closes the inspector, not the lesson.
+func TestEscapeOverAnInspector(t *testing.T) {
+	g := testGameWith(t, Options{Lesson: 6, Step: 2})
+	require.NotNil(t, g.lesson)
+	g.selected = 1
 	g.escape()
 	assert.Zero(t, g.selected)
+	require.NotNil(t, g.lesson, "the lesson stays open")
+	assert.Equal(t, 1, g.lesson.run.Index())
+	assert.False(t, g.lesson.confirmLeave)
 }
 
 // TestLessonLeavesFeedAndSafetyVisible: under a lesson, the right-hand
@@ -337,8 +384,12 @@ func TestEscapeClosesTheCardFirst(t *testing.T) {
 	g.escape()
 	assert.Nil(t, g.part)
 	g.escape()
+	assert.Zero(t, g.selected)
+	g.escape()
+	g.enter()
 	assert.Nil(t, g.lesson)
 
+	g.selected = 2
 	g.help = true
 	assert.False(t, g.cardInput([]ebiten.Key{ebiten.KeyP}, false))
 	assert.False(t, g.card, "p does not open the card under the help")

@@ -35,6 +35,9 @@ type lessonPanel struct {
 	// confirmReset asks the learner to confirm that every lesson's
 	// progress is to be forgotten.
 	confirmReset bool
+	// confirmLeave asks the learner to confirm leaving the lesson (Esc
+	// or Close): a stray Esc must not throw away the step on screen.
+	confirmLeave bool
 
 	// sandboxSpeed is the playback speed before the lesson panel opened:
 	// each step plays at its own speed, and Close gives this one back.
@@ -179,7 +182,7 @@ func (g *Game) showStep() {
 	// predict step; a do step plays while the learner acts.
 	g.paused = r.Step().Kind != lessons.Do
 	g.speed = speedIndex(l.PlaySpeed(r.Step()))
-	p.ticks, p.scroll, p.err, p.reveal, p.more = 0, 0, "", false, false
+	p.ticks, p.scroll, p.err, p.reveal, p.more, p.confirmLeave = 0, 0, "", false, false, false
 	g.recordProgress(progressAt)
 }
 
@@ -197,7 +200,9 @@ func (g *Game) lessonPlay() *lessons.Play {
 
 // runTo moves the simulation towards t: in a lesson through its step's
 // play, which stops (and pauses the game) the moment the step's condition
-// first holds, and does not move before a predict step is answered.
+// first holds, and does not move before a predict step is answered. The
+// step is done then, and the progress says so at once: a learner who
+// leaves without pressing Continue has still done it.
 func (g *Game) runTo(t int64) {
 	p := g.lessonPlay()
 	if p == nil {
@@ -212,6 +217,7 @@ func (g *Game) runTo(t int64) {
 	if !was && p.Done() {
 		g.paused = true
 		g.lesson.reveal = true
+		g.recordProgress(progressDone)
 	}
 }
 
@@ -227,13 +233,21 @@ func (g *Game) lessonWall() time.Duration {
 	return time.Duration(g.lesson.ticks) * time.Second / time.Duration(max(ebiten.TPS(), 1))
 }
 
-// closeLesson goes back to free play, keeping the cluster shown, at the
-// speed free play had. Closing a lesson whose last step is done finishes
-// it (the last lesson ends in free play).
-func (g *Game) closeLesson() {
-	if p := g.lessonPlay(); p != nil && g.lesson.run.Last() && p.Done() {
-		g.recordProgress(progressFinish)
+// askLeave asks whether to leave the lesson, or leaves at once when
+// nothing would be lost: on the list of lessons, or once the lesson's last
+// step is done.
+func (g *Game) askLeave() {
+	p := g.lesson
+	if pl := g.lessonPlay(); p.run == nil || (pl != nil && p.run.Last() && pl.Done()) {
+		g.closeLesson()
+		return
 	}
+	p.confirmLeave = true
+}
+
+// closeLesson goes back to free play, keeping the cluster shown, at the
+// speed free play had.
+func (g *Game) closeLesson() {
 	g.speed = g.lesson.sandboxSpeed
 	g.lesson = nil
 }
@@ -245,7 +259,11 @@ func (g *Game) pressLesson(name string) {
 	case name == "lessons":
 		g.openLessons()
 	case name == "lesson-close":
+		g.closeLesson() // a deliberate click on a named control
+	case name == "lesson-leave":
 		g.closeLesson()
+	case name == "lesson-stay" && p != nil:
+		p.confirmLeave = false
 	case strings.HasPrefix(name, "lesson-open-"):
 		for i, l := range p.all {
 			if name == fmt.Sprintf("lesson-open-%d", l.Number) {
@@ -382,7 +400,7 @@ func (g *Game) lessonButtons() []Button {
 // lessonStateKey appends to k everything the panel's layout depends on.
 func (g *Game) lessonStateKey(k keyBuf) keyBuf {
 	p := g.lesson
-	k = k.rect(g.lessonArea()).float(g.scale).float(p.scroll).str(p.err).str(g.progressSaveErr).str(g.progressLoadErr).uint(uint64(len(p.all))).bool(p.confirmReset)
+	k = k.rect(g.lessonArea()).float(g.scale).float(p.scroll).str(p.err).str(g.progressSaveErr).str(g.progressLoadErr).uint(uint64(len(p.all))).bool(p.confirmReset).bool(p.confirmLeave)
 	if p.run == nil {
 		g.lessonProgress()
 		return k.bool(false).int(int64(g.progressVersion))
@@ -594,6 +612,9 @@ func (g *Game) layoutLesson(withMore bool) lessonView {
 		g.layoutWaitStrip(b, r)
 		b.bottom = r.Y - 6*s
 	}
+	if p.confirmLeave && p.run != nil {
+		g.layoutLeaveQuestion(b, bw)
+	}
 	if p.run == nil {
 		g.layoutResetBar(b, barY, bw)
 	}
@@ -706,6 +727,22 @@ func (g *Game) layoutLessonStep(b *lessonBuilder, barY, bw float64) {
 	if done && r.Last() {
 		g.layoutLessonEnd(b)
 	}
+}
+
+// layoutLeaveQuestion lays out, above the panel's foot, the question
+// whether to leave the lesson, with where it will open again (so that the
+// learner knows what leaving costs).
+func (g *Game) layoutLeaveQuestion(b *lessonBuilder, bw float64) {
+	s := g.scale
+	y := b.bottom - 62*s
+	f := face(12*s, true)
+	b.v.texts = append(b.v.texts, lessonText{ellipsize("Leave this lesson?", f, b.w), b.x, y + 8*s, f, colHighlight, alignStart})
+	at := g.resumeStep(g.lesson.run.Lesson()) + 1
+	fd := face(11.5*s, false)
+	b.v.texts = append(b.v.texts, lessonText{ellipsize(fmt.Sprintf("When you open it again, it starts at step %d.", at), fd, b.w), b.x, y + 26*s, fd, colTextDim, alignStart})
+	b.button("lesson-leave", "Leave", "Close the lesson and go back to free play (Enter)", Rect{b.x, y + 38*s, bw, 24 * s}, colText)
+	b.button("lesson-stay", "Stay", "Stay in the lesson (Esc)", Rect{b.x + bw + 8*s, y + 38*s, bw, 24 * s}, colHighlight)
+	b.bottom = y - 6*s
 }
 
 // nextLesson is the lesson after the one running, in course order (nil
@@ -851,6 +888,8 @@ func (g *Game) layoutPredict(b *lessonBuilder, pl *lessons.Play) {
 	switch {
 	case !answered:
 		b.wrapped("Choose an answer: the simulation runs once you have.", face(11.5*s, false), colTextDim, lh)
+	case out == nil && g.paused:
+		b.wrapped("Paused. Press play to see what happens.", face(11.5*s, false), colHighlight, lh)
 	case out == nil:
 		b.line("Watch what happens…", face(11.5*s, false), colTextDim, lh)
 	case out.Correct:

@@ -546,6 +546,33 @@ func TestPausedDoStep(t *testing.T) {
 	assert.False(t, g.paused)
 }
 
+// TestPausedPredictStep: a predict step plays by itself once answered; a
+// learner who then presses play pauses it, and the panel says so (not
+// "Watch what happens") and offers Resume, which plays it on.
+func TestPausedPredictStep(t *testing.T) {
+	g := testGameWith(t, Options{Lesson: 3, Step: 2})
+	require.Equal(t, lessons.Predict, g.lesson.run.Step().Kind)
+	clickButton(t, g, g.lessonButtons(), "lesson-choice-1")
+	require.False(t, g.paused, "an answer plays the step")
+	assert.Contains(t, lessonPanelText(g), "Watch what happens")
+	g.press("play")
+	require.True(t, g.paused)
+	assert.Equal(t, "Paused. Press play to continue.", g.waitText())
+	assert.Contains(t, lessonPanelText(g), "Paused. Press play to see what happens.")
+	assert.NotContains(t, lessonPanelText(g), "Watch what happens")
+	var resume *Button
+	for _, b := range g.lessonButtons() {
+		if b.Name == "lesson-resume" {
+			resume = &b
+		}
+	}
+	require.NotNil(t, resume, "Resume is offered")
+	assert.Equal(t, "Resume", resume.Label)
+	clickButton(t, g, g.lessonButtons(), "lesson-resume")
+	assert.False(t, g.paused)
+	updateUntil(t, g, 5000, g.lesson.run.Play().Done)
+}
+
 // TestSafetyCard: the card of Raft's five safety properties opens from the
 // lesson panel (or with p) over the cluster, with the glossary's
 // definitions; Esc closes the card only, not the lesson.

@@ -22,6 +22,12 @@ const (
 	progressReach
 	// progressFinish: the learner finished the lesson.
 	progressFinish
+	// progressDone: the step's goal was met. The learner is then counted
+	// on the next step, reached (or the lesson finished, after its last
+	// step): the step's outcome has been seen, so reopening the lesson
+	// goes on from there rather than playing a done step again (its
+	// explanation is one click away in the row of steps).
+	progressDone
 )
 
 // lessonProgress is the learner's progress, read from the store the first
@@ -68,6 +74,12 @@ func (g *Game) recordProgress(ev progressEvent) {
 		p.Reach(l.Name, r.Index()+1)
 	case progressFinish:
 		p.Finish(l.Name, len(l.Steps))
+	case progressDone:
+		if r.Last() {
+			p.Finish(l.Name, len(l.Steps))
+		} else {
+			p.Reach(l.Name, r.Index()+2)
+		}
 	}
 	g.saveProgress()
 }

@@ -113,8 +113,9 @@ func TestProgressErrors(t *testing.T) {
 	assert.JSONEq(t, `{"lessons":[{"name":"03-leader-election","step":2,"furthest":1}]}`, string(full.data))
 }
 
-// TestCloseFinishesTheLastStep: closing a lesson whose last step is done
-// (the course ends in free play) finishes it; closing earlier does not.
+// TestCloseFinishesTheLastStep: a lesson whose last step is done (the
+// course ends in free play) is finished at once, Close or not; closing
+// earlier does not finish it.
 func TestCloseFinishesTheLastStep(t *testing.T) {
 	store := &memStore{}
 	g := gameWithStore(t, store)
@@ -129,11 +130,32 @@ func TestCloseFinishesTheLastStep(t *testing.T) {
 	clickButton(t, g, g.lessonButtons(), "lesson-step-8")
 	clickButton(t, g, g.lessonButtons(), "lesson-showme")
 	updateUntil(t, g, 2000, r.Play().Done)
-	clickButton(t, g, g.lessonButtons(), "lesson-close")
-	assert.Nil(t, g.lesson)
 	pr, _ = g.lessonProgress().Of("03-leader-election")
-	assert.True(t, pr.Finished)
+	assert.True(t, pr.Finished, "finished when the last step is done")
+	g.escape()
+	assert.Nil(t, g.lesson, "Esc does not ask: nothing is lost")
 	assert.Contains(t, string(store.data), `"finished":true`)
+}
+
+// TestProgressSavedWhenStepDone: a step counts as done the moment its goal
+// is met, before Continue: a learner who then leaves finds the lesson on
+// the next step when they come back.
+func TestProgressSavedWhenStepDone(t *testing.T) {
+	store := &memStore{}
+	g := gameWithStore(t, store)
+	g.openLessons()
+	clickButton(t, g, g.lessonButtons(), "lesson-open-3")
+	r := g.lesson.run
+	g.paused = false
+	updateUntil(t, g, 5000, r.Play().Done)
+	assert.JSONEq(t, `{"lessons":[{"name":"03-leader-election","step":2,"furthest":2}]}`, string(store.data), "saved without Continue")
+	clickButton(t, g, g.lessonButtons(), "lesson-close")
+
+	later := gameWithStore(t, store)
+	later.openLessons()
+	clickButton(t, later, later.lessonButtons(), "lesson-open-3")
+	assert.Equal(t, 1, later.lesson.run.Index(), "reopened on the step after the one done")
+	assert.Contains(t, lessonPanelText(later), "Step 2 of 8")
 }
 
 // finishStep plays the current step to its end as a learner who does what
