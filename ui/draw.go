@@ -40,9 +40,11 @@ func (g *Game) Draw(screen *ebiten.Image) {
 		// feed and the safety strip.
 		g.drawFeed(screen)
 		g.drawSafetyStrip(screen)
-	case g.selected != 0 && g.world().Node(g.selected) != nil:
+	case g.inspecting():
+		// The inspector shares the column with the feed.
 		g.drawSafety(screen)
 		g.drawInspector(screen)
+		g.drawFeed(screen)
 	default:
 		g.drawSafety(screen)
 		g.drawFeed(screen)
@@ -277,13 +279,27 @@ func (g *Game) drawHelp(dst *ebiten.Image) {
 	}
 }
 
+// inspecting reports whether the inspector shows: a node is selected
+// outside a lesson (the lesson panel takes the column then).
+func (g *Game) inspecting() bool {
+	return g.lesson == nil && g.selected != 0 && g.world().Node(g.selected) != nil
+}
+
+// inspectorArea is where the inspector is: the top of the feed's column,
+// above a feed that keeps a few lines.
+func (g *Game) inspectorArea() Rect {
+	inspector, _ := splitFeed(g.lay.Feed, g.scale)
+	return inspector
+}
+
 // drawInspector shows everything about the selected node. It is cached
 // (see panelCache), keyed on its text.
 func (g *Game) drawInspector(dst *ebiten.Image) {
 	w := g.world()
 	lines := inspectorLines(w, w.Node(g.selected))
-	g.keyScratch = inspectorKey(g.keyScratch[:0], g.lay.Feed, g.scale, g.selected, lines)
-	g.inspectorCache.draw(dst, g.lay.Feed, g.keyScratch, func(img *ebiten.Image, dx, dy float64) {
+	area := g.inspectorArea()
+	g.keyScratch = inspectorKey(g.keyScratch[:0], area, g.scale, g.selected, lines)
+	g.inspectorCache.draw(dst, area, g.keyScratch, func(img *ebiten.Image, dx, dy float64) {
 		g.renderInspector(img, dx, dy, lines)
 	})
 }
@@ -302,7 +318,7 @@ func inspectorKey(k keyBuf, area Rect, scale float64, id raft.ID, lines []string
 // (-dx, -dy).
 func (g *Game) renderInspector(dst *ebiten.Image, dx, dy float64, lines []string) {
 	s := g.scale
-	area := g.lay.Feed.moved(dx, dy)
+	area := g.inspectorArea().moved(dx, dy)
 	g.spr.fillRect(dst, area, colPanel)
 	g.spr.fillRect(dst, Rect{area.X, area.Y, area.W, 1 * s}, colPanelEdge)
 	n := g.world().Node(g.selected)

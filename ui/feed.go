@@ -301,11 +301,16 @@ func (g *Game) renderFeed(img *ebiten.Image) {
 // lessonFeedLines is how many events the feed shows under a lesson.
 const lessonFeedLines = 4
 
-// feedArea is where the feed is: below the safety monitor, or, while a
-// lesson takes the right-hand column, a few lines above the safety strip
-// (lessons point at what the feed says).
+// feedArea is where the feed is: below the safety monitor (below the
+// inspector while a node is selected), or, while a lesson takes the
+// right-hand column, a few lines above the safety strip (lessons point at
+// what the feed says).
 func (g *Game) feedArea() Rect {
 	if g.lesson == nil {
+		if g.inspecting() {
+			_, events := splitFeed(g.lay.Feed, g.scale)
+			return events
+		}
 		return g.lay.Feed
 	}
 	s := g.scale

@@ -149,6 +149,19 @@ func computeLayout(w, h int, scale float64, ids []raft.ID, open bool) Layout {
 	return l
 }
 
+// inspectorFeedLines is how many events the feed keeps showing below an
+// open inspector: the story ("S4 became leader") is what a learner
+// selects a node to understand.
+const inspectorFeedLines = 5
+
+// splitFeed shares the feed's column between the inspector, above, and a
+// feed of inspectorFeedLines events, below (a feed's header and filters
+// take 62 logical pixels, each event 19).
+func splitFeed(feed Rect, s float64) (inspector, events Rect) {
+	h := math.Min((62+inspectorFeedLines*19+10)*s, feed.H/2)
+	return Rect{feed.X, feed.Y, feed.W, feed.H - h}, Rect{feed.X, feed.Y + feed.H - h, feed.W, h}
+}
+
 // A node's name and role are drawn outside the ring, along the line from
 // the ring's centre through the node, so they never sit between two
 // neighbours. labelW and labelH are the room that block takes.

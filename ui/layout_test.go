@@ -165,3 +165,34 @@ func TestOpenControlOnlyWithAPicker(t *testing.T) {
 	assert.Less(t, last.X+last.W, 1024.0-60, "the controls leave room for the title")
 	assert.True(t, l.TopBar.Contains(b.Rect.X, b.Rect.Y))
 }
+
+// TestInspectorKeepsTheFeed: with a node selected, the inspector and the
+// feed share the right-hand column at 1280x800 and 1024x768: the feed
+// keeps its filters and at least inspectorFeedLines events, the inspector
+// ten lines, and neither covers the other.
+func TestInspectorKeepsTheFeed(t *testing.T) {
+	for _, size := range [][2]int{{1280, 800}, {1024, 768}} {
+		name := fmt.Sprintf("%dx%d", size[0], size[1])
+		g := testGame(t, "")
+		g.w, g.h = size[0], size[1]
+		g.lay = computeLayout(g.w, g.h, 1, g.world().Nodes(), false)
+		g.SeekTo(3000)
+		n := g.lay.Nodes[0]
+		g.click(n.X, n.Y, false)
+		g.menu = nil
+		require.True(t, g.inspecting(), name)
+
+		ins, feed := g.inspectorArea(), g.feedArea()
+		assert.False(t, overlaps(ins, feed), "%s: the inspector covers the feed", name)
+		for _, r := range []Rect{ins, feed} {
+			assert.True(t, g.lay.Feed.Contains(r.X, r.Y) && r.X+r.W <= g.lay.Feed.X+g.lay.Feed.W && r.Y+r.H <= g.lay.Feed.Y+g.lay.Feed.H+0.01, "%s: %+v leaves the column", name, r)
+		}
+		assert.GreaterOrEqual(t, (ins.H-40)/18, 10.0, "%s: the inspector shows ten lines", name)
+		lines := int((feed.H - 8 - 62) / 19)
+		assert.GreaterOrEqual(t, lines, inspectorFeedLines, "%s: the feed shows its lines", name)
+		assert.Len(t, g.feedShown(lines), lines, "%s: the story is there to read", name)
+		for _, b := range g.feedButtons() {
+			assert.True(t, feed.Contains(b.Rect.X, b.Rect.Y), "%s: the filter %s is on the feed", name, b.Name)
+		}
+	}
+}
