@@ -285,8 +285,7 @@ func (g *Game) renderFeed(img *ebiten.Image) {
 	f := face(11.5*s, false)
 	lineH := 19 * s
 	y := 62 * s
-	// Lines from y while y < area.H-8*s.
-	for _, i := range g.feedShown(int(math.Ceil((area.H - 8*s - y) / lineH))) {
+	for _, i := range g.feedVisible() {
 		e, _ := g.feedEvent(i)
 		c := colText
 		if e.Type == playground.EvViolation {
@@ -296,6 +295,14 @@ func (g *Game) renderFeed(img *ebiten.Image) {
 		drawText(img, ellipsize(e.Text(), f, area.W-70*s), f, 60*s, y, c, alignStart)
 		y += lineH
 	}
+}
+
+// feedVisible is the numbers of the events the feed panel lists, newest
+// first: as many as fit, each line from 62 logical pixels down while it
+// starts above the panel's foot (8 pixels of margin).
+func (g *Game) feedVisible() []int {
+	s := g.scale
+	return g.feedShown(int(math.Ceil((g.feedArea().H - 8*s - 62*s) / (19 * s))))
 }
 
 // lessonFeedLines is how many events the feed shows under a lesson.

@@ -123,6 +123,15 @@ type layoutDoc struct {
 	Timeline timeDoc   `json:"timeline"`
 	// Lesson is the lesson panel's text: null while the panel is closed.
 	Lesson *lessonLayoutDoc `json:"lesson"`
+	// Feed is the event feed's panel and the lines it lists, newest first;
+	// Inspector is the inspector's panel, null while it is closed.
+	Feed      feedLayoutDoc `json:"feed"`
+	Inspector *box          `json:"inspector"`
+}
+
+type feedLayoutDoc struct {
+	Panel box      `json:"panel"`
+	Lines []string `json:"lines"`
 }
 
 // lessonLayoutDoc is the lesson panel and the lines of text laid out in
@@ -194,6 +203,16 @@ func (g *Game) LayoutJSON() ([]byte, error) {
 		}
 	}
 	d.Lesson = g.lessonLayout(cb)
+	d.Feed = feedLayoutDoc{Panel: cb("", g.feedArea()), Lines: []string{}}
+	for _, i := range g.feedVisible() {
+		if e, ok := g.feedEvent(i); ok {
+			d.Feed.Lines = append(d.Feed.Lines, e.Text())
+		}
+	}
+	if g.inspecting() {
+		b := cb("", g.inspectorArea())
+		d.Inspector = &b
+	}
 	return json.Marshal(d)
 }
 
