@@ -29,7 +29,7 @@ func (g *Game) requestLines() []requestLine {
 	}
 	h := w.History()
 	calls := h[max(0, len(h)-shownRequests):]
-	last := g.lastClientEvents(w, len(h)-len(calls), calls)
+	last := g.lastClientEvents(w, h, calls)
 	out := make([]requestLine, 0, len(calls))
 	for k := len(calls) - 1; k >= 0; k-- {
 		out = append(out, describeRequest(w, &calls[k], last[k]))
@@ -38,15 +38,23 @@ func (g *Game) requestLines() []requestLine {
 	return out
 }
 
-// lastClientEvents finds, for each call (numbered from first in the
-// history), the newest client event about it: it scans the trace back
-// from the end, no further than the oldest call's start.
-func (g *Game) lastClientEvents(w *playground.World, first int, calls []playground.Call) []*playground.Event {
+// lastClientEvents finds, for each call, the newest client event about
+// it, if the call is its client's newest (a client makes one call at a
+// time, so its newest event is about its newest call; an older call is
+// over). It scans the trace back from the end, no further than the
+// oldest call's start.
+func (g *Game) lastClientEvents(w *playground.World, h, calls []playground.Call) []*playground.Event {
 	out := make([]*playground.Event, len(calls))
-	if len(calls) == 0 {
-		return out
+	newest := map[int]int{} // client -> its newest call among calls
+	for k := range calls {
+		newest[calls[k].Client] = k
 	}
-	missing := len(calls)
+	for cl, k := range newest {
+		if !isNewestOf(h, calls[k]) {
+			delete(newest, cl)
+		}
+	}
+	missing := len(newest)
 	for i := w.TraceLen() - 1; i >= w.TraceStart() && missing > 0; i-- {
 		t := w.EventTypeAt(i)
 		if t != playground.EvClientCall && t != playground.EvClientReturn {
@@ -56,13 +64,22 @@ func (g *Game) lastClientEvents(w *playground.World, first int, calls []playgrou
 		if e.AtMs < calls[0].CallMs {
 			break
 		}
-		k := int(e.Index) - first
-		if k >= 0 && k < len(calls) && out[k] == nil {
+		if k, ok := newest[e.Client]; ok && out[k] == nil {
 			out[k] = &e
 			missing--
 		}
 	}
 	return out
+}
+
+// isNewestOf reports whether c is the newest call its client made in h.
+func isNewestOf(h []playground.Call, c playground.Call) bool {
+	for i := len(h) - 1; i >= 0; i-- {
+		if h[i].Client == c.Client {
+			return h[i].Cmd.Seq == c.Cmd.Seq
+		}
+	}
+	return false
 }
 
 // describeRequest tells call's state from the newest client event about
@@ -83,9 +100,8 @@ func describeRequest(w *playground.World, c *playground.Call, e *playground.Even
 			by = " by " + playground.S(e.Peer)
 		}
 		return line("answered", "answered"+by+": "+resultText(c))
-	case e == nil:
-		return line("waiting", "waiting")
-	case e.Type == playground.EvClientReturn:
+	case e == nil || e.Type == playground.EvClientReturn:
+		// Not the client's newest call, or its last word: it gave up.
 		return line("gaveup", "gave up: the outcome is unknown")
 	}
 	to := e.Peer
@@ -95,7 +111,7 @@ func describeRequest(w *playground.World, c *playground.Call, e *playground.Even
 	} else {
 		now = fmt.Sprintf("waiting for %s (%.1f s)", now, float64(w.Now()-e.AtMs)/1000)
 	}
-	if e.Term == 0 { // the first attempt
+	if c.Attempts <= 1 {
 		if strings.HasPrefix(now, "sent") {
 			return line("sent", now)
 		}
@@ -104,13 +120,13 @@ func describeRequest(w *playground.World, c *playground.Call, e *playground.Even
 	from := playground.S(e.Node)
 	switch {
 	case strings.Contains(e.Note, "did not answer in time"):
-		return line("timedout", fmt.Sprintf("%s timed out, retry %d %s", from, e.Term, now))
+		return line("timedout", fmt.Sprintf("%s timed out, retry %d %s", from, c.Attempts, now))
 	case strings.Contains(e.Note, "redirected"):
 		return line("redirected", fmt.Sprintf("%s redirected to %s, %s", from, playground.S(to), now))
 	case strings.Contains(e.Note, "knew no leader"):
-		return line("redirected", fmt.Sprintf("%s knew no leader, retry %d %s", from, e.Term, now))
+		return line("redirected", fmt.Sprintf("%s knew no leader, retry %d %s", from, c.Attempts, now))
 	}
-	return line("redirected", fmt.Sprintf("%s refused it, retry %d %s", from, e.Term, now))
+	return line("redirected", fmt.Sprintf("%s refused it, retry %d %s", from, c.Attempts, now))
 }
 
 // requestInFlight reports whether a request of client is on its way to
