@@ -349,6 +349,9 @@ func (g *Game) seek(t float64) {
 		lo = float64(p.StartMs()) // a lesson's step begins there
 	}
 	t = math.Max(lo, math.Min(t, float64(g.sess.Horizon())))
+	// The feed keeps the events it has not yet seen before a seek back
+	// replaces the trace with a window of replayed seconds.
+	g.feed.mem.sync(g.sess)
 	g.sess.SeekTo(int64(t))
 	g.clock = t
 }
