@@ -291,14 +291,18 @@ test("crisp on a high-DPI screen: a canvas pixel per device pixel", async () => 
   assert.deepEqual(errors, []);
 });
 
-test("a bad scenario name is a readable error on the page", async () => {
+test("a bad scenario name is a readable banner on the page, and the sandbox runs", async () => {
   const { page, errors } = await launch();
   await page.goto(baseURL + "?scenario=nope");
-  await page.waitForFunction(() => window.raftlab?.error, null, { timeout: 90_000 });
-  const text = await page.locator("#error").innerText();
+  await firstFrame(page);
+  const text = await page.locator("#notice").innerText();
   assert.match(text, /no bundled scenario named "nope" \(have: .*figure7/);
-  assert.ok(await page.locator("#error").isVisible());
-  assert.equal(await page.evaluate(() => window.raftlab.ready), false);
+  assert.ok(await page.locator("#notice").isVisible());
+  assert.equal(await page.evaluate(() => window.raftlab.ready), true);
+  assert.equal(await page.evaluate(() => window.raftlab.error), undefined);
+  const st = await page.evaluate(() => { window.raftlab.runFor(5000); return window.raftlab.state(); });
+  assert.equal(st.name, "Sandbox");
+  assert.ok(leaderOf(st), "a leader is elected");
   await shot(page, "10-bad-scenario.png");
   assert.deepEqual(errors, [], "a bad link is no crash");
 });
@@ -449,14 +453,19 @@ test("lesson progress: a lesson opens where the learner left it", async () => {
   assert.deepEqual(st.lesson.progress, []);
   await shot(page, "lesson-list-bad-progress.png");
 
-  // A teacher's link opens a lesson at a step; a wrong one says what exists.
+  // A teacher's link opens a lesson at a step; a wrong one says what
+  // exists, and the sandbox runs.
   await page.goto(baseURL + "?lesson=6&step=2");
   await firstFrame(page);
   st = await state(page);
   assert.deepEqual([st.lesson.number, st.lesson.step], [6, 2]);
   await page.goto(baseURL + "?lesson=99");
-  await page.waitForFunction(() => window.raftlab?.error, null, { timeout: 90_000 });
-  assert.match(await page.locator("#error").innerText(), /there is no lesson 99 \(the lessons are numbered 1 to 19\)/);
+  await firstFrame(page);
+  assert.match(await page.locator("#notice").innerText(), /there is no lesson 99 \(the lessons are numbered 1 to 19\)/);
+  assert.equal(await page.evaluate(() => window.raftlab.ready), true);
+  st = await page.evaluate(() => { window.raftlab.runFor(5000); return window.raftlab.state(); });
+  assert.equal(st.lesson, null, "no lesson open");
+  assert.ok(leaderOf(st), "a leader is elected");
   assert.deepEqual(errors, [], "no console errors");
 });
 
