@@ -32,6 +32,8 @@ func TestClientFieldsTakeTyping(t *testing.T) {
 	pressClient(t, g, "client-key-field")
 	require.Equal(t, fieldKey, g.client.focus)
 	assert.Nil(t, g.shortcuts(), "while a field has the keyboard, space, c, r, s and ? do nothing")
+	g.cardInput([]ebiten.Key{ebiten.KeyP}, false)
+	assert.False(t, g.card, "a p typed in a field does not open the card of safety properties")
 	g.typeRunes([]rune("名前x"))
 	g.fieldKey(ebiten.KeyBackspace)
 	g.fieldKey(ebiten.KeyTab)
@@ -111,7 +113,7 @@ func TestClientRequestStates(t *testing.T) {
 	require.GreaterOrEqual(t, len(order), 4, "%v", order)
 	assert.Equal(t, []string{"sent", "waiting", "timedout"}, order[:3], "%v", order)
 	assert.Equal(t, "answered", order[len(order)-1], "%v", order)
-	assert.Contains(t, g.requestLines()[0].text, "answered by "+playground.S(leader)+": ok")
+	assert.Contains(t, g.requestLines()[0].text, "answered by "+playground.S(leader)+" at attempt")
 
 	var names []string
 	for _, b := range g.clientButtons() {

@@ -99,6 +99,9 @@ func describeRequest(w *playground.World, c *playground.Call, e *playground.Even
 		if e != nil && e.Type == playground.EvClientReturn && e.Peer != raft.None {
 			by = " by " + playground.S(e.Peer)
 		}
+		if c.Attempts > 1 {
+			by += fmt.Sprintf(" at attempt %d", c.Attempts)
+		}
 		return line("answered", "answered"+by+": "+resultText(c))
 	case e == nil || e.Type == playground.EvClientReturn:
 		// Not the client's newest call, or its last word: it gave up.

@@ -33,7 +33,7 @@ func (g *Game) cardInput(keys []ebiten.Key, clicked bool) bool {
 		return slices.Contains(keys, k)
 	}
 	if !g.card {
-		g.card = pressed(ebiten.KeyP) && !g.help && g.settings == nil
+		g.card = pressed(ebiten.KeyP) && !g.help && g.settings == nil && g.client.focus == fieldNone
 		return false
 	}
 	switch {

@@ -31,7 +31,7 @@ func (g *Game) takeFieldInput() bool {
 	g.client.runes = ebiten.AppendInputChars(g.client.runes[:0])
 	g.typeRunes(g.client.runes)
 	for _, k := range []ebiten.Key{ebiten.KeyBackspace, ebiten.KeyEnter, ebiten.KeyNumpadEnter, ebiten.KeyEscape, ebiten.KeyTab} {
-		if inpututil.IsKeyJustPressed(k) || (k == ebiten.KeyBackspace && repeating(k)) {
+		if inpututil.IsKeyJustPressed(k) {
 			g.fieldKey(k)
 		}
 	}
@@ -48,13 +48,6 @@ func (g *Game) shortcuts() []struct {
 		return nil
 	}
 	return g.keyActions()
-}
-
-// repeating reports whether a held key should act again now, at the
-// usual keyboard repeat pace.
-func repeating(k ebiten.Key) bool {
-	d := inpututil.KeyPressDuration(k)
-	return d > 30 && d%4 == 0
 }
 
 // typeRunes adds typed characters to the focused field; control
