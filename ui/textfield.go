@@ -28,9 +28,15 @@ func (g *Game) takeFieldInput() bool {
 	if g.client.focus == fieldNone {
 		return false
 	}
+	// A slow frame brings several keys in one update, in no known order:
+	// Backspace most likely came before the characters, Enter, Tab and Esc
+	// after them.
+	if inpututil.IsKeyJustPressed(ebiten.KeyBackspace) {
+		g.fieldKey(ebiten.KeyBackspace)
+	}
 	g.client.runes = ebiten.AppendInputChars(g.client.runes[:0])
 	g.typeRunes(g.client.runes)
-	for _, k := range []ebiten.Key{ebiten.KeyBackspace, ebiten.KeyEnter, ebiten.KeyNumpadEnter, ebiten.KeyEscape, ebiten.KeyTab} {
+	for _, k := range []ebiten.Key{ebiten.KeyEnter, ebiten.KeyNumpadEnter, ebiten.KeyTab, ebiten.KeyEscape} {
 		if inpututil.IsKeyJustPressed(k) {
 			g.fieldKey(k)
 		}
