@@ -159,6 +159,8 @@ func (g *Game) drawTooltip(dst *ebiten.Image) {
 		// Nothing else to explain on the lesson panel's text.
 	} else if b, ok := hitAny(g.feedButtons(), g.hover.x, g.hover.y); ok {
 		tip = "Show " + b.Label + " events"
+	} else if t := g.feedTip(g.hover.x, g.hover.y); t != "" {
+		tip = t
 	} else if f, ok := g.hitMessage(g.hover.x, g.hover.y); ok {
 		tip = describeMessage(f)
 	} else if id, ok := g.lay.hitNode(g.hover.x, g.hover.y); ok {

@@ -305,6 +305,31 @@ func (g *Game) feedVisible() []int {
 	return g.feedShown(int(math.Ceil((g.feedArea().H - 8*s - 62*s) / (19 * s))))
 }
 
+// feedTip is the whole sentence of the feed line at (x, y) when the line
+// is cut short with "…" ("" otherwise): the pointer shows what the panel
+// has no room for, such as the reason at the end of "S1 became a follower
+// (CheckQuorum: ...)".
+func (g *Game) feedTip(x, y float64) string {
+	s := g.scale
+	area := g.feedArea()
+	if !area.Contains(x, y) {
+		return ""
+	}
+	f := face(11.5*s, false)
+	for k, i := range g.feedVisible() {
+		cy := area.Y + 62*s + float64(k)*19*s
+		if math.Abs(y-cy) > 9.5*s {
+			continue
+		}
+		e, _ := g.feedEvent(i)
+		if t := e.Text(); textWidth(t, f) > area.W-70*s {
+			return t
+		}
+		return ""
+	}
+	return ""
+}
+
 // lessonFeedLines is how many events the feed shows under a lesson.
 const lessonFeedLines = 4
 

@@ -107,3 +107,29 @@ func TestFeedForgetsAForkedFuture(t *testing.T) {
 	assert.NotContains(t, feed, "put x=1", "the write was in the forked-off future")
 	assert.Contains(t, feed, "crashed")
 }
+
+// TestFeedTipShowsACutLine: the pointer on a feed line cut short with "…"
+// shows the whole sentence; on a line that fits, nothing.
+func TestFeedTipShowsACutLine(t *testing.T) {
+	g := testGame(t, "")
+	g.filter = feedStory
+	g.world().RunUntil(3000)
+	s := g.scale
+	area := g.feedArea()
+	f := face(11.5*s, false)
+	cut, whole := false, false
+	for k, i := range g.feedVisible() {
+		e, _ := g.feedEvent(i)
+		y := area.Y + 62*s + float64(k)*19*s
+		tip := g.feedTip(area.X+100*s, y+3*s)
+		if textWidth(e.Text(), f) > area.W-70*s {
+			assert.Equal(t, e.Text(), tip, "line %d is cut: the tip is its whole sentence", k)
+			cut = true
+		} else {
+			assert.Empty(t, tip, "line %d fits: no tip", k)
+			whole = true
+		}
+	}
+	require.True(t, cut && whole, "the feed shows a cut line and a whole one")
+	assert.Empty(t, g.feedTip(area.X-5, area.Y+62*s), "outside the feed")
+}
