@@ -10,7 +10,7 @@ import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "nod
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { chromium } from "playwright-core";
-import { root, chromiumArgs, startServer } from "./harness.mjs";
+import { root, chromiumArgs, startServer, navigationTimeoutMs } from "./harness.mjs";
 
 const shots = path.join(root, "build", "e2e");
 mkdirSync(shots, { recursive: true });
@@ -31,6 +31,7 @@ async function launch(options = {}) {
     ...options,
   });
   browsers.push({ context, profile });
+  context.setDefaultNavigationTimeout(navigationTimeoutMs);
   const page = context.pages()[0] ?? (await context.newPage());
   const errors = [];
   page.on("console", (m) => { if (m.type() === "error") errors.push(`console: ${m.text()}`); });

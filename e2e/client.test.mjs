@@ -11,7 +11,7 @@ import { mkdtempSync, mkdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { chromium } from "playwright-core";
-import { root, chromiumArgs, startServer } from "./harness.mjs";
+import { root, chromiumArgs, startServer, navigationTimeoutMs } from "./harness.mjs";
 
 const shots = path.join(root, "build", "e2e");
 mkdirSync(shots, { recursive: true });
@@ -70,6 +70,7 @@ test("the client panel: typing, and each request's state", async (t) => {
   context = await chromium.launchPersistentContext(profile, {
     executablePath: "/usr/bin/chromium", headless: true, args: chromiumArgs, viewport: { width: 1024, height: 768 },
   });
+  context.setDefaultNavigationTimeout(navigationTimeoutMs);
   const page = context.pages()[0] ?? (await context.newPage());
   const errors = [];
   page.on("pageerror", (e) => errors.push(`page error: ${e.message}`));

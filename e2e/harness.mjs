@@ -15,6 +15,11 @@ export const chromiumArgs = [
   "--use-angle=swiftshader", "--enable-unsafe-swiftshader",
 ];
 
+// navigationTimeoutMs bounds a page load. The page's load event can take
+// over 30 s (Playwright's default) on a busy 2-core machine compiling the
+// wasm under software GL; the tests then wait for the first frame anyway.
+export const navigationTimeoutMs = 120_000;
+
 // startServer runs build/raftserve on a free port, serving dir (the
 // browser build), and reads the URL from its log line.
 export async function startServer(dir = path.join(root, "build", "web")) {

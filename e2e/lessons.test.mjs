@@ -13,7 +13,7 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { chromium } from "playwright-core";
-import { root, chromiumArgs, startServer } from "./harness.mjs";
+import { root, chromiumArgs, startServer, navigationTimeoutMs } from "./harness.mjs";
 
 
 const shots = path.join(root, "build", "e2e");
@@ -112,6 +112,7 @@ async function playOut(page, s, where) {
 // problems found.
 async function checkSize(size, diagnostic) {
   const context = await browser.newContext({ viewport: size });
+  context.setDefaultNavigationTimeout(navigationTimeoutMs);
   try {
     const page = await context.newPage();
     const errors = [];

@@ -10,7 +10,7 @@ import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { chromium } from "playwright-core";
-import { root, chromiumArgs, startServer } from "./harness.mjs";
+import { root, chromiumArgs, startServer, navigationTimeoutMs } from "./harness.mjs";
 
 const shots = path.join(root, "build", "e2e");
 mkdirSync(shots, { recursive: true });
@@ -37,6 +37,7 @@ after(async () => {
 // open loads the page at a link and waits for its first frame, collecting
 // console errors.
 async function open(query) {
+  context.setDefaultNavigationTimeout(navigationTimeoutMs);
   const page = await context.newPage();
   const errors = [];
   page.on("console", (m) => { if (m.type() === "error") errors.push(`console: ${m.text()}`); });

@@ -10,7 +10,7 @@ import { mkdtempSync, mkdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { chromium } from "playwright-core";
-import { root, chromiumArgs, startServer } from "./harness.mjs";
+import { root, chromiumArgs, startServer, navigationTimeoutMs } from "./harness.mjs";
 
 const shots = path.join(root, "build", "e2e");
 mkdirSync(shots, { recursive: true });
@@ -47,6 +47,7 @@ test("the story survives a jump back and an open inspector", async () => {
   context = await chromium.launchPersistentContext(profile, {
     executablePath: "/usr/bin/chromium", headless: true, args: chromiumArgs, viewport: { width: 1024, height: 768 },
   });
+  context.setDefaultNavigationTimeout(navigationTimeoutMs);
   const page = context.pages()[0] ?? (await context.newPage());
   const errors = [];
   page.on("pageerror", (e) => errors.push(`page error: ${e.message}`));
