@@ -6,14 +6,12 @@
 //   make e2e-browser     (builds build/web and build/raftserve first)
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { chromium } from "playwright-core";
-import { root, chromiumArgs, startServer, navigationTimeoutMs } from "./harness.mjs";
+import { root, chromiumArgs, startServer, navigationTimeoutMs, shots, firstFrame, state, layout, waitFor } from "./harness.mjs";
 
-const shots = path.join(root, "build", "e2e");
-mkdirSync(shots, { recursive: true });
 
 
 let server, baseURL;
@@ -54,9 +52,6 @@ after(async () => {
 
 // firstFrame waits until the page has drawn its first frame or given up
 // with an error (the wasm can take a while to compile under load).
-const firstFrame = (page) => page.waitForFunction(() => window.raftlab?.ready === true || window.raftlab?.error, null, { timeout: 90_000 });
-const state = (page) => page.evaluate(() => window.raftlab.state());
-const layout = (page) => page.evaluate(() => window.raftlab.layout());
 // shot saves a screenshot, with the pointer moved off the playground so that
 // no tooltip covers it.
 async function shot(page, name) {
@@ -66,17 +61,6 @@ async function shot(page, name) {
   await page.screenshot({ path: path.join(shots, name) });
 }
 
-// waitFor polls fn until it returns a truthy value, which it returns.
-async function waitFor(what, fn, timeoutMs = 30_000) {
-  const end = Date.now() + timeoutMs;
-  let last;
-  for (;;) {
-    last = await fn();
-    if (last) return last;
-    if (Date.now() > end) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 // click presses the mouse at (x, y) long enough for the game to see the
 // press in a tick even at a few frames a second, then releases it.

@@ -7,14 +7,12 @@
 //   make web raftserve && node --test e2e/client.test.mjs
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { mkdtempSync, mkdirSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { chromium } from "playwright-core";
-import { root, chromiumArgs, startServer, navigationTimeoutMs } from "./harness.mjs";
+import { root, chromiumArgs, startServer, navigationTimeoutMs, shots, state, layout, waitFor } from "./harness.mjs";
 
-const shots = path.join(root, "build", "e2e");
-mkdirSync(shots, { recursive: true });
 
 let server, baseURL, context, profile;
 
@@ -28,19 +26,7 @@ after(async () => {
   server?.kill();
 });
 
-const state = (page) => page.evaluate(() => window.raftlab.state());
-const layout = (page) => page.evaluate(() => window.raftlab.layout());
 
-// waitFor polls fn until it returns a truthy value, which it returns.
-async function waitFor(what, fn, timeoutMs = 30_000) {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await fn();
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 // control finds a control or an item of the open menu by name (or by a name's prefix when it ends in
 // "*").

@@ -2,6 +2,7 @@
 // repository is, how Chromium is started, and how raftserve is run. A
 // module of its own, since importing a test file would run its tests.
 import { spawn } from "node:child_process";
+import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -39,4 +40,25 @@ export async function startServer(dir = path.join(root, "build", "web")) {
     proc.on("exit", (code) => { clearTimeout(timer); reject(new Error(`raftserve exited with ${code}: ${log}`)); });
   });
   return { proc, url };
+}
+
+// shots is where the tests save their screenshots.
+export const shots = path.join(root, "build", "e2e");
+mkdirSync(shots, { recursive: true });
+
+// firstFrame waits until the page has drawn its first frame, or says why
+// it could not start.
+export const firstFrame = (page) => page.waitForFunction(() => window.raftlab?.ready === true || window.raftlab?.error, null, { timeout: 90_000 });
+export const state = (page) => page.evaluate(() => window.raftlab.state());
+export const layout = (page) => page.evaluate(() => window.raftlab.layout());
+
+// waitFor polls fn until it returns a truthy value, which it returns.
+export async function waitFor(what, fn, timeoutMs = 30_000) {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await fn();
+    if (v) return v;
+    if (Date.now() > end) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
 }

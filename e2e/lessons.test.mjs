@@ -10,14 +10,11 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { chromium } from "playwright-core";
-import { root, chromiumArgs, startServer, navigationTimeoutMs } from "./harness.mjs";
+import { root, chromiumArgs, startServer, navigationTimeoutMs, shots } from "./harness.mjs";
 
 
-const shots = path.join(root, "build", "e2e");
-mkdirSync(shots, { recursive: true });
 
 // The longest step of every bundled lesson, from the Go side's counts.
 function longestSteps() {

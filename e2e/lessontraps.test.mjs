@@ -6,14 +6,12 @@
 //   make e2e-browser     (builds build/web and build/raftserve first)
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { chromium } from "playwright-core";
-import { root, chromiumArgs, startServer, navigationTimeoutMs } from "./harness.mjs";
+import { root, chromiumArgs, startServer, navigationTimeoutMs, shots, firstFrame, state, waitFor } from "./harness.mjs";
 
-const shots = path.join(root, "build", "e2e");
-mkdirSync(shots, { recursive: true });
 
 let server, baseURL, context, profile;
 
@@ -48,20 +46,8 @@ async function open(query) {
   return { page, errors };
 }
 
-const firstFrame = (page) => page.waitForFunction(() => window.raftlab?.ready === true || window.raftlab?.error, null, { timeout: 90_000 });
-const state = (page) => page.evaluate(() => window.raftlab.state());
 const controls = async (page) => (await page.evaluate(() => window.raftlab.layout())).controls.map((c) => c.name);
 
-// waitFor polls fn until it returns a truthy value, which it returns.
-async function waitFor(what, fn, timeoutMs = 10_000) {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await fn();
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 // key holds a key long enough for the game to see it in a tick, even at a
 // few frames a second.

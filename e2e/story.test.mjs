@@ -6,14 +6,12 @@
 //   make web raftserve && node --test e2e/story.test.mjs
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { mkdtempSync, mkdirSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { chromium } from "playwright-core";
-import { root, chromiumArgs, startServer, navigationTimeoutMs } from "./harness.mjs";
+import { root, chromiumArgs, startServer, navigationTimeoutMs, shots, state, layout, waitFor } from "./harness.mjs";
 
-const shots = path.join(root, "build", "e2e");
-mkdirSync(shots, { recursive: true });
 
 let server, baseURL, context, profile;
 
@@ -27,18 +25,7 @@ after(async () => {
   server?.kill();
 });
 
-const state = (page) => page.evaluate(() => window.raftlab.state());
-const layout = (page) => page.evaluate(() => window.raftlab.layout());
 
-async function waitFor(what, fn, timeoutMs = 30_000) {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await fn();
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 const leaderOf = (st) => st.nodes.find((n) => n.up && n.role === "leader");
 

@@ -6,14 +6,12 @@
 //   make e2e-browser     (builds build/web and build/raftserve first)
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { chromium } from "playwright-core";
-import { root, chromiumArgs, startServer, navigationTimeoutMs } from "./harness.mjs";
+import { root, chromiumArgs, startServer, navigationTimeoutMs, shots } from "./harness.mjs";
 
-const shots = path.join(root, "build", "e2e");
-mkdirSync(shots, { recursive: true });
 
 let server, baseURL, context, profile;
 
