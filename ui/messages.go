@@ -4,6 +4,7 @@ import (
 	"image/color"
 	"math"
 
+	"github.com/hajimehoshi/ebiten/v2"
 	"github.com/raftlab/raftlab/playground"
 	"github.com/raftlab/raftlab/raft"
 )
@@ -60,4 +61,43 @@ func lookOf(f *playground.Flight) messageLook {
 		l.size = 1.35
 	}
 	return l
+}
+
+// drawMessages draws every message on the wire where it is now. A lost
+// message flies on and fades out at the point it is lost.
+func (g *Game) drawMessages(dst *ebiten.Image, w *playground.World) {
+	s := g.scale
+	g.msgSpots = g.msgSpots[:0]
+	cx, cy := g.clientPoint()
+	for _, f := range w.InFlight() {
+		x1, y1, ok1 := g.endpoint(f.From, cx, cy)
+		x2, y2, ok2 := g.endpoint(f.To, cx, cy)
+		if !ok1 || !ok2 {
+			continue
+		}
+		p := flightProgress(f, g.clock)
+		look := lookOf(f)
+		alpha := look.alpha
+		if f.Lost && p > 0.5 {
+			alpha *= math.Max(0, 1-(p-0.5)*3)
+			if alpha <= 0.02 {
+				continue
+			}
+		}
+		x, y := flightPos(x1, y1, x2, y2, p, 5*s)
+		r := 6.5 * s * look.size
+		c := withAlpha(look.fill, alpha)
+		if look.hollow {
+			drawCentered(dst, g.spr.ring(int(r), int(2.2*s)), x, y, c)
+		} else {
+			drawCentered(dst, g.spr.disc(int(r)), x, y, c)
+		}
+		if look.reject {
+			drawCentered(dst, g.spr.ring(int(r+3*s), int(2*s)), x, y, withAlpha(colBad, alpha))
+		}
+		if f.Lost && p > 0.5 {
+			g.drawCross(dst, x, y)
+		}
+		g.msgSpots = append(g.msgSpots, msgSpot{f: *f, x: x, y: y})
+	}
 }
