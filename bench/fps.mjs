@@ -30,7 +30,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { chromium } from "playwright-core";
-import { root, chromiumArgs, startServer } from "../e2e/harness.mjs";
+import { root, chromiumArgs, startServer, seenWelcome } from "../e2e/harness.mjs";
 
 const web = process.env.BENCH_WEB || path.join(root, "build", "web");
 const width = Number(process.env.BENCH_WIDTH) || 1280;
@@ -52,6 +52,7 @@ async function launch() {
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: "/usr/bin/chromium", headless: true, args: chromiumArgs, viewport: { width, height },
   });
+  await seenWelcome(context);
   const page = context.pages()[0] ?? (await context.newPage());
   page.on("pageerror", (e) => console.error("page error:", e.message));
   return { page, close: async () => { await context.close(); rmSync(profile, { recursive: true, force: true }); } };

@@ -10,7 +10,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { chromium } from "playwright-core";
-import { root, chromiumArgs, startServer, navigationTimeoutMs, shots, firstFrame, state, layout, waitFor } from "./harness.mjs";
+import { root, chromiumArgs, startServer, navigationTimeoutMs, shots, firstFrame, state, layout, waitFor, seenWelcome } from "./harness.mjs";
 
 
 
@@ -28,6 +28,7 @@ async function launch(options = {}) {
     viewport: { width: 1280, height: 800 },
     ...options,
   });
+  await seenWelcome(context);
   browsers.push({ context, profile });
   context.setDefaultNavigationTimeout(navigationTimeoutMs);
   const page = context.pages()[0] ?? (await context.newPage());

@@ -11,7 +11,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { chromium } from "playwright-core";
-import { root, chromiumArgs, startServer, navigationTimeoutMs, shots, state, layout, waitFor } from "./harness.mjs";
+import { root, chromiumArgs, startServer, navigationTimeoutMs, shots, state, layout, waitFor, seenWelcome } from "./harness.mjs";
 
 
 let server, baseURL, context, profile;
@@ -56,6 +56,7 @@ test("the client panel: typing, and each request's state", async (t) => {
   context = await chromium.launchPersistentContext(profile, {
     executablePath: "/usr/bin/chromium", headless: true, args: chromiumArgs, viewport: { width: 1024, height: 768 },
   });
+  await seenWelcome(context);
   context.setDefaultNavigationTimeout(navigationTimeoutMs);
   const page = context.pages()[0] ?? (await context.newPage());
   const errors = [];

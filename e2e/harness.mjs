@@ -62,3 +62,12 @@ export async function waitFor(what, fn, timeoutMs = 30_000) {
     await new Promise((r) => setTimeout(r, 50));
   }
 }
+
+// seenWelcome makes a browser context a returning visitor's: the
+// first-visit welcome card stays closed, as every test but the one about
+// it expects. It runs before every page load, so it only writes
+// preferences when there are none (a reload keeps a theme chosen).
+export const seenWelcome = (context) =>
+  context.addInitScript(() => {
+    if (localStorage.getItem("raftlab.prefs") === null) localStorage.setItem("raftlab.prefs", JSON.stringify({ welcomed: true }));
+  });

@@ -12,7 +12,7 @@ import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import path from "node:path";
 import { chromium } from "playwright-core";
-import { root, chromiumArgs, startServer, navigationTimeoutMs, shots } from "./harness.mjs";
+import { root, chromiumArgs, startServer, navigationTimeoutMs, shots, seenWelcome } from "./harness.mjs";
 
 
 
@@ -109,6 +109,7 @@ async function playOut(page, s, where) {
 // problems found.
 async function checkSize(size, diagnostic) {
   const context = await browser.newContext({ viewport: size });
+  await seenWelcome(context);
   context.setDefaultNavigationTimeout(navigationTimeoutMs);
   try {
     const page = await context.newPage();

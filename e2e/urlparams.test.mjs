@@ -10,7 +10,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { chromium } from "playwright-core";
-import { root, chromiumArgs, startServer, navigationTimeoutMs, shots } from "./harness.mjs";
+import { root, chromiumArgs, startServer, navigationTimeoutMs, shots, seenWelcome } from "./harness.mjs";
 
 
 let server, baseURL, context, profile;
@@ -24,6 +24,7 @@ before(async () => {
     args: chromiumArgs,
     viewport: { width: 1024, height: 768 },
   });
+  await seenWelcome(context);
 });
 
 after(async () => {

@@ -33,7 +33,9 @@ type Options struct {
 	Open func()
 	// Progress, when set, keeps the learner's lesson progress between
 	// visits.
-	Progress ProgressStore
+	Progress Store
+	// Prefs, when set, keeps the learner's preferences between visits.
+	Prefs Store
 	// Lesson, when not 0, opens that lesson (by its number) at Step
 	// (1-based; 0 resumes where the learner left it): a link a teacher can
 	// hand out.
@@ -116,6 +118,8 @@ type Game struct {
 	progressReadOnly bool
 	progressLoadErr  string
 	progressSaveErr  string
+	// prefs are the learner's preferences, loaded in New.
+	prefs Prefs
 	// diskLogs are the crashed servers' logs as their disks hold them.
 	diskLogs map[raft.ID]diskLogCache
 	// score is the score of the assessment being run.
@@ -151,6 +155,7 @@ func New(opts Options) (*Game, error) {
 		return nil, fmt.Errorf("scenario %q: %w", sc.Name, err)
 	}
 	g := &Game{opts: opts, speed: defaultSpeed, scale: 1}
+	g.prefs = loadPrefs(opts.Prefs)
 	g.start(sc, w)
 	if opts.Lesson != 0 {
 		if err := g.openLesson(opts.Lesson, opts.Step); err != nil {

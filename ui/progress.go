@@ -4,10 +4,10 @@ import (
 	"github.com/raftlab/raftlab/lessons"
 )
 
-// ProgressStore keeps the learner's lesson progress between visits: the
-// browser in localStorage, the desktop in a file. Load returns nil data
-// when nothing was saved yet.
-type ProgressStore interface {
+// Store keeps a small document between visits (the learner's lesson
+// progress, their preferences): the browser in localStorage, the desktop
+// in a file. Load returns nil data when nothing was saved yet.
+type Store interface {
 	Load() ([]byte, error)
 	Save(data []byte) error
 }

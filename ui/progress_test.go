@@ -11,7 +11,7 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// memStore is a ProgressStore in memory.
+// memStore is a Store in memory.
 type memStore struct {
 	data    []byte
 	loadErr error

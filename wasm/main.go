@@ -57,7 +57,7 @@ func main() {
 		notice(api, "Part of this link was not used: "+strings.Join(opts.problems, "; "))
 	}
 	a := &app{api: api}
-	g, err := ui.New(ui.Options{Scenario: opts.scenario, Empty: opts.empty, Save: download, Open: a.openPicker, Progress: localStore{}, Results: results, Lesson: opts.lesson, Step: opts.step})
+	g, err := ui.New(ui.Options{Scenario: opts.scenario, Empty: opts.empty, Save: download, Open: a.openPicker, Progress: localStore{progressKey}, Prefs: localStore{prefsKey}, Results: results, Lesson: opts.lesson, Step: opts.step})
 	if err != nil {
 		fail(api, "RaftLab could not start: "+err.Error())
 		wait()

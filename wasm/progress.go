@@ -7,29 +7,33 @@ import (
 	"syscall/js"
 )
 
-// progressKey is the localStorage key that keeps lesson progress.
-const progressKey = "raftlab.lessonProgress"
+// The localStorage keys: lesson progress, and the learner's preferences.
+const (
+	progressKey = "raftlab.lessonProgress"
+	prefsKey    = "raftlab.prefs"
+)
 
-// localStore keeps lesson progress in the browser's localStorage, so a
-// learner who comes back to the page finds the lessons where they left
-// them. Browsers may refuse storage (private windows, disabled site data,
-// a full quota): reading window.localStorage or calling it then throws,
-// which is an error the lesson panel shows, never a failure.
-type localStore struct{}
+// localStore keeps a document under its key in the browser's
+// localStorage, so a learner who comes back to the page finds the lessons
+// where they left them, in the theme they chose. Browsers may refuse
+// storage (private windows, disabled site data, a full quota): reading
+// window.localStorage or calling it then throws, which is an error the
+// lesson panel shows, never a failure.
+type localStore struct{ key string }
 
-func (localStore) Load() ([]byte, error) {
+func (s localStore) Load() ([]byte, error) {
 	var data []byte
 	err := withStorage("could not be read", func(st js.Value) {
-		if v := st.Call("getItem", progressKey); v.Type() == js.TypeString {
+		if v := st.Call("getItem", s.key); v.Type() == js.TypeString {
 			data = []byte(v.String())
 		}
 	})
 	return data, err
 }
 
-func (localStore) Save(data []byte) error {
+func (s localStore) Save(data []byte) error {
 	return withStorage("is full or read-only", func(st js.Value) {
-		st.Call("setItem", progressKey, string(data))
+		st.Call("setItem", s.key, string(data))
 	})
 }
 

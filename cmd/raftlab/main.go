@@ -13,7 +13,8 @@
 // saves the last of them as a PNG. A scenario file dropped on the window
 // replaces the playground. Lesson progress is kept in
 // ~/.config/raftlab/progress.json (or --progress FILE; --progress "" keeps
-// none). Exit codes: 0 on success, 1 when the app failed
+// none), preferences (the theme, whether the welcome card was seen) in
+// prefs.json beside it (or --prefs FILE). Exit codes: 0 on success, 1 when the app failed
 // (no display, a screenshot it could not write), 2 for invalid input.
 package main
 
@@ -37,7 +38,7 @@ import (
 
 func main() { os.Exit(run(os.Args[1:], os.Stdout, os.Stderr)) }
 
-const usage = `usage: raftlab [--scenario FILE|NAME] [--width W --height H] [--frames N [--screenshot PATH]] [--progress FILE] [--lesson N [--step M]]`
+const usage = `usage: raftlab [--scenario FILE|NAME] [--width W --height H] [--frames N [--screenshot PATH]] [--progress FILE] [--prefs FILE] [--lesson N [--step M]]`
 
 // config is the command line, checked.
 type config struct {
@@ -47,6 +48,8 @@ type config struct {
 	screenshot    string
 	// progress is the lesson progress file; "" keeps none.
 	progress string
+	// prefs is the preferences file; "" keeps none.
+	prefs string
 	// lesson and step open a lesson at a step (0: none; step 0: where
 	// the learner left it).
 	lesson, step int
@@ -66,6 +69,7 @@ func parseArgs(args []string, stdout io.Writer) (config, error) {
 	flags.IntVar(&c.lesson, "lesson", 0, "open this lesson (its number, 1..15)")
 	flags.IntVar(&c.step, "step", 0, "with --lesson: open it at this step (default: where it was left)")
 	flags.StringVar(&c.progress, "progress", defaultProgressFile(), "the file that keeps lesson progress between runs (\"\": keep none)")
+	flags.StringVar(&c.prefs, "prefs", configFile("prefs.json"), "the file that keeps preferences (theme, welcome seen) between runs (\"\": keep none)")
 	if err := flags.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			fmt.Fprintln(stdout, usage)
@@ -150,6 +154,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 	opts := ui.Options{Scenario: c.scenario, Save: saveFile, Lesson: c.lesson, Step: c.step}
 	if c.progress != "" {
 		opts.Progress = fileStore{c.progress}
+	}
+	if c.prefs != "" {
+		opts.Prefs = fileStore{c.prefs}
 	}
 	opts.Results = resultStore(c.progress)
 	g, err := ui.New(opts)

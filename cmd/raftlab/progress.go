@@ -7,18 +7,21 @@ import (
 	"path/filepath"
 )
 
-// fileStore keeps lesson progress in a file: by default progress.json in
-// the user's configuration folder (~/.config/raftlab on Linux).
+// fileStore keeps a document in a file: lesson progress, preferences.
 type fileStore struct{ path string }
 
 // defaultProgressFile is where progress is kept unless --progress says
-// otherwise; "" when the system has no configuration folder (no $HOME).
-func defaultProgressFile() string {
+// otherwise.
+func defaultProgressFile() string { return configFile("progress.json") }
+
+// configFile is a file in the user's configuration folder
+// (~/.config/raftlab on Linux); "" when the system has none (no $HOME).
+func configFile(name string) string {
 	dir, err := os.UserConfigDir()
 	if err != nil {
 		return ""
 	}
-	return filepath.Join(dir, "raftlab", "progress.json")
+	return filepath.Join(dir, "raftlab", name)
 }
 
 // Load reads the file; a missing file is no progress yet.
