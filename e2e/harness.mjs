@@ -22,8 +22,9 @@ export const chromiumArgs = [
 export const navigationTimeoutMs = 120_000;
 
 // startServer runs build/raftserve on a free port, serving dir (the
-// browser build), and reads the URL from its log line.
-export async function startServer(dir = path.join(root, "build", "web")) {
+// browser build: build/web, or $RAFTLAB_WEB_DIR for a build of one's own,
+// made by make web WEB=dir), and reads the URL from its log line.
+export async function startServer(dir = process.env.RAFTLAB_WEB_DIR || path.join(root, "build", "web")) {
   const bin = path.join(root, "build", "raftserve");
   const proc = spawn(bin, ["-addr", "127.0.0.1:0", "-dir", dir], { stdio: ["ignore", "pipe", "pipe"] });
   let log = "";
