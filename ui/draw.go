@@ -115,24 +115,6 @@ func (g *Game) renderTopBar(dst *ebiten.Image, dx, dy float64) {
 	drawText(dst, ellipsize(title, face(14*s, true), room), face(14*s, true), right, bar.CenterY(), colText, alignEnd)
 }
 
-func (g *Game) drawMenu(dst *ebiten.Image) {
-	m := g.menu
-	if m == nil {
-		return
-	}
-	s := g.scale
-	g.spr.fillRect(dst, m.rect, colPanelEdge)
-	g.spr.fillRect(dst, m.rect.Inset(1*s), colPanel)
-	drawText(dst, m.title, face(13*s, true), m.rect.X+12*s, m.rect.Y+14*s, colTextDim, alignStart)
-	f := face(14*s, false)
-	for _, it := range m.items {
-		if it.Rect.Contains(g.hover.x, g.hover.y) {
-			g.spr.fillRect(dst, it.Rect, colButtonHot)
-		}
-		drawText(dst, it.Label, f, it.Rect.X+10*s, it.Rect.CenterY(), colText, alignStart)
-	}
-}
-
 // drawTooltip explains the control or message under the pointer.
 func (g *Game) drawTooltip(dst *ebiten.Image) {
 	if g.menu != nil || g.help || g.card {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 
+	"github.com/hajimehoshi/ebiten/v2"
 	"github.com/raftlab/raftlab/playground"
 	"github.com/raftlab/raftlab/raft"
 )
@@ -116,4 +117,22 @@ func (g *Game) clickMenu(x, y float64) bool {
 		}
 	}
 	return m.rect.Contains(x, y)
+}
+
+func (g *Game) drawMenu(dst *ebiten.Image) {
+	m := g.menu
+	if m == nil {
+		return
+	}
+	s := g.scale
+	g.spr.fillRect(dst, m.rect, colPanelEdge)
+	g.spr.fillRect(dst, m.rect.Inset(1*s), colPanel)
+	drawText(dst, m.title, face(13*s, true), m.rect.X+12*s, m.rect.Y+14*s, colTextDim, alignStart)
+	f := face(14*s, false)
+	for _, it := range m.items {
+		if it.Rect.Contains(g.hover.x, g.hover.y) {
+			g.spr.fillRect(dst, it.Rect, colButtonHot)
+		}
+		drawText(dst, it.Label, f, it.Rect.X+10*s, it.Rect.CenterY(), colText, alignStart)
+	}
 }
