@@ -30,6 +30,13 @@ var (
 	colDown         = rgb(0x45, 0x4a, 0x56)
 )
 
+// themeLight is set while the light theme is in use.
+var themeLight bool
+
+// lightTheme reports whether the light theme is in use, so that colours
+// defined outside the palette can have a light variant.
+func lightTheme() bool { return themeLight }
+
 func rgb(r, g, b uint8) color.RGBA { return color.RGBA{r, g, b, 0xff} }
 
 // withAlpha scales a colour's opacity (premultiplied).
