@@ -39,6 +39,9 @@ type stateDoc struct {
 	Menu     []string   `json:"menu"`
 	// Lesson is the lesson panel: null while it is closed.
 	Lesson *lessonStateDoc `json:"lesson"`
+	// ClientTarget is where the client panel sends requests: a server, or
+	// 0 for the leader the client believes in.
+	ClientTarget raft.ID `json:"clientTarget"`
 }
 
 // lessonStateDoc is what the lesson panel shows: the list of lessons
@@ -84,6 +87,7 @@ func (g *Game) StateJSON() ([]byte, error) {
 		}
 	}
 	d.Lesson = g.lessonState()
+	d.ClientTarget = g.client.target
 	return json.Marshal(d)
 }
 
@@ -127,6 +131,9 @@ type layoutDoc struct {
 	// Inspector is the inspector's panel, null while it is closed.
 	Feed      feedLayoutDoc `json:"feed"`
 	Inspector *box          `json:"inspector"`
+	// Highlights are the lesson step's highlights as drawn now, each
+	// named as the step names it ("control client-target", "node 1").
+	Highlights []box `json:"highlights"`
 }
 
 type feedLayoutDoc struct {
@@ -213,7 +220,45 @@ func (g *Game) LayoutJSON() ([]byte, error) {
 		b := cb("", g.inspectorArea())
 		d.Inspector = &b
 	}
+	d.Highlights = g.highlightBoxes(cb)
 	return json.Marshal(d)
+}
+
+// highlightBoxes are the boxes around the pointers of the step's
+// highlights (a ring or a line by the rectangle around it), so that a
+// test can follow a highlight to the thing it points at.
+func (g *Game) highlightBoxes(cb func(string, Rect) box) []box {
+	out := []box{}
+	pl := g.lessonPlay()
+	if pl == nil {
+		return out
+	}
+	for _, h := range pl.Highlights() {
+		for _, p := range g.pointersFor(nil, h) {
+			out = append(out, cb(h.String(), pointerBounds(p)))
+		}
+	}
+	return out
+}
+
+// pointerBounds is the rectangle a pointer's shape lies in.
+func pointerBounds(p pointer) Rect {
+	switch p.shape {
+	case ringShape:
+		return Rect{p.x - p.r, p.y - p.r, 2 * p.r, 2 * p.r}
+	case lineShape:
+		return Rect{min(p.x, p.x2), min(p.y, p.y2), math.Abs(p.x2 - p.x), math.Abs(p.y2 - p.y)}
+	case groupShape:
+		if len(p.hull) == 0 {
+			return Rect{p.x, p.y, 0, 0}
+		}
+		x0, y0, x1, y1 := p.hull[0][0], p.hull[0][1], p.hull[0][0], p.hull[0][1]
+		for _, q := range p.hull[1:] {
+			x0, y0, x1, y1 = min(x0, q[0]), min(y0, q[1]), max(x1, q[0]), max(y1, q[1])
+		}
+		return Rect{x0, y0, x1 - x0, y1 - y0}
+	}
+	return p.box
 }
 
 // lessonLayout is the open lesson panel's text, in CSS pixels (cb converts
