@@ -85,6 +85,9 @@ type timingJSON struct {
 	HeartbeatMs       *int64    `json:"heartbeatMs"`
 	LatencyMs         *[2]int64 `json:"latencyMs"`
 	FsyncMs           *int64    `json:"fsyncMs"`
+	// (Written only when set: files saved before it existed stay the
+	// same.)
+	ElectionTimerStartMs *int64 `json:"electionTimerStartMs,omitempty"`
 }
 
 type featuresJSON struct {
@@ -138,6 +141,7 @@ func ParseScenario(data []byte) (*Scenario, error) {
 		setIf(&s.HeartbeatMs, t.HeartbeatMs)
 		setIf(&s.LatencyMs, t.LatencyMs)
 		setIf(&s.FsyncMs, t.FsyncMs)
+		setIf(&s.ElectionTimerStartMs, t.ElectionTimerStartMs)
 	}
 	if ft := f.Features; ft != nil {
 		setIf(&s.PreVote, ft.PreVote)
@@ -216,7 +220,7 @@ func setIf[T any](dst *T, src *T) {
 func settingsField(err error) string {
 	msg := err.Error()
 	for _, f := range []struct{ prefix, field string }{
-		{"electionTimeoutMs", "timing.electionTimeoutMs"}, {"heartbeatMs", "timing.heartbeatMs"},
+		{"electionTimeoutMs", "timing.electionTimeoutMs"}, {"electionTimerStartMs", "timing.electionTimerStartMs"}, {"heartbeatMs", "timing.heartbeatMs"},
 		{"latencyMs", "timing.latencyMs"}, {"fsyncMs", "timing.fsyncMs"},
 		{"dropRate", "network.dropRate"}, {"duplicateRate", "network.duplicateRate"},
 		{"readMode", "features.readMode"}, {"nodes", "nodes"},
@@ -332,7 +336,11 @@ func (sc *Scenario) NewWorld() (*World, error) {
 // restartFrom replaces node id, at time zero, with one booted from st.
 func (w *World) restartFrom(id raft.ID, st raft.DurableState) error {
 	w.shutdown(w.nodes[id])
-	return w.startNode(id, w.bootPeers(id), st)
+	if err := w.startNode(id, w.bootPeers(id), st); err != nil {
+		return err
+	}
+	w.startTimer(w.nodes[id])
+	return nil
 }
 
 // Marshal encodes the scenario as a scenario file (settings in full, so
@@ -340,6 +348,10 @@ func (w *World) restartFrom(id raft.ID, st raft.DurableState) error {
 func (sc *Scenario) Marshal() ([]byte, error) {
 	s := sc.Settings
 	rm := s.ReadMode.String()
+	var timerStart *int64
+	if s.ElectionTimerStartMs != 0 {
+		timerStart = &s.ElectionTimerStartMs
+	}
 	f := map[string]any{
 		"name":        sc.Name,
 		"description": sc.Description,
@@ -347,7 +359,7 @@ func (sc *Scenario) Marshal() ([]byte, error) {
 		"nodes":       s.Nodes,
 		"until":       sc.Until,
 		"timing": timingJSON{ElectionTimeoutMs: &s.ElectionTimeoutMs, HeartbeatMs: &s.HeartbeatMs,
-			LatencyMs: &s.LatencyMs, FsyncMs: &s.FsyncMs},
+			LatencyMs: &s.LatencyMs, FsyncMs: &s.FsyncMs, ElectionTimerStartMs: timerStart},
 		"features": featuresJSON{PreVote: &s.PreVote, CheckQuorum: &s.CheckQuorum, LeaderNoop: &s.LeaderNoop,
 			FastBacktrack: &s.FastBacktrack, SnapshotEvery: &s.SnapshotEvery, ReadMode: &rm, ClientSessions: &s.ClientSessions},
 		"rules": rulesFile{CommitOldTermsByCounting: s.Rules.CommitOldTermsByCounting, SkipElectionRestriction: s.Rules.SkipElectionRestriction,

@@ -16,6 +16,12 @@ type Settings struct {
 	HeartbeatMs       int64
 	LatencyMs         [2]int64
 	FsyncMs           int64
+	// ElectionTimerStartMs starts every server's election timer this far
+	// along, as if the servers had been up that long without hearing from
+	// a leader: the first election comes that much sooner. It must stay
+	// below the shortest timeout, so that no timer has run out at time
+	// zero. 0, the default, starts the timers from zero.
+	ElectionTimerStartMs int64
 
 	PreVote       bool
 	CheckQuorum   bool
@@ -56,6 +62,8 @@ func (s Settings) Validate() error {
 		return fmt.Errorf("heartbeatMs must be at least 1, not %d", s.HeartbeatMs)
 	case s.ElectionTimeoutMs[0] <= s.HeartbeatMs || s.ElectionTimeoutMs[1] < s.ElectionTimeoutMs[0]:
 		return fmt.Errorf("electionTimeoutMs must be [min,max] with heartbeatMs < min <= max, not %v", s.ElectionTimeoutMs)
+	case s.ElectionTimerStartMs < 0 || s.ElectionTimerStartMs >= s.ElectionTimeoutMs[0]:
+		return fmt.Errorf("electionTimerStartMs must be 0 or more and below the shortest election timeout (%d), not %d", s.ElectionTimeoutMs[0], s.ElectionTimerStartMs)
 	case s.LatencyMs[0] < 0 || s.LatencyMs[1] < s.LatencyMs[0]:
 		return fmt.Errorf("latencyMs must be [min,max] with 0 <= min <= max, not %v", s.LatencyMs)
 	case s.FsyncMs < 0:

@@ -82,8 +82,20 @@ func New(s Settings) (*World, error) {
 		if err := w.startNode(id, peers, raft.DurableState{}); err != nil {
 			return nil, err
 		}
+		w.startTimer(w.nodes[id])
 	}
 	return w, nil
+}
+
+// startTimer moves a node of a world being made along its election timer
+// by Settings.ElectionTimerStartMs, as if it had been up that long without
+// a leader (see that setting). The timer it had scheduled is superseded
+// by the earlier one settle schedules.
+func (w *World) startTimer(n *Node) {
+	if k := w.settings.ElectionTimerStartMs; k > 0 {
+		n.Raft.TickN(int(k))
+		w.settle(n)
+	}
 }
 
 // Clone returns an independent copy of the world, sharing only immutable

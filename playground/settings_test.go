@@ -1,0 +1,138 @@
+package playground
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/raftlab/raftlab/raft"
+)
+
+// firstTimeout is when the first election timer of a fresh world runs out
+// and the first vote request is sent, in virtual ms.
+func firstTimeout(t *testing.T, s Settings) (timeout, send int64) {
+	t.Helper()
+	w, err := New(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.RunUntil(400)
+	timeout, send = -1, -1
+	for _, e := range w.Trace() {
+		if e.Type == EvTimeout && timeout < 0 {
+			timeout = e.AtMs
+		}
+		if e.Type == EvSend && send < 0 && e.Flight != nil && (e.Flight.Kind == FlightRaft && (e.Flight.Raft.Type == raft.MsgPreVote || e.Flight.Raft.Type == raft.MsgRequestVote)) {
+			send = e.AtMs
+		}
+	}
+	return timeout, send
+}
+
+func TestElectionTimerStart(t *testing.T) {
+	s := DefaultSettings()
+	cold, err := New(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.ElectionTimerStartMs = 120
+	warm, err := New(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Each timer starts 120 ms along and runs to the same randomized
+	// timeout as without the setting.
+	shortest := int64(1 << 62)
+	for _, id := range warm.Nodes() {
+		c, w := cold.Node(id).Raft, warm.Node(id).Raft
+		if w.ElectionElapsed()+int(warm.TicksBehind(warm.Node(id))) != 120 || w.ElectionTimeout() != c.ElectionTimeout() {
+			t.Errorf("%s: timer %d of %d ms at time 0, want 120 of %d", S(id), w.ElectionElapsed(), w.ElectionTimeout(), c.ElectionTimeout())
+		}
+		shortest = min(shortest, int64(c.ElectionTimeout()))
+	}
+	coldAt, _ := firstTimeout(t, DefaultSettings())
+	warmAt, send := firstTimeout(t, s)
+	if coldAt != shortest || warmAt != shortest-120 {
+		t.Errorf("first timeout at %d ms, and %d ms with the timers started at 120 ms; want %d and %d", coldAt, warmAt, shortest, shortest-120)
+	}
+	if send != warmAt {
+		t.Errorf("first vote request sent at %d ms, want at the timeout, %d ms", send, warmAt)
+	}
+	// The same settings make the same run.
+	a, b := mustRun(t, s), mustRun(t, s)
+	if !slices.Equal(a, b) {
+		t.Error("two worlds with the same settings ran differently")
+	}
+}
+
+func mustRun(t *testing.T, s Settings) []string {
+	t.Helper()
+	w, err := New(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.RunUntil(2000)
+	var out []string
+	for _, e := range w.Trace() {
+		out = append(out, e.Text())
+	}
+	return out
+}
+
+func TestElectionTimerStartRange(t *testing.T) {
+	for _, c := range []struct {
+		start int64
+		ok    bool
+	}{{-1, false}, {0, true}, {149, true}, {150, false}, {400, false}} {
+		s := DefaultSettings()
+		s.ElectionTimerStartMs = c.start
+		err := s.Validate()
+		if (err == nil) != c.ok {
+			t.Errorf("electionTimerStartMs %d: error %v, want ok=%v", c.start, err, c.ok)
+		}
+		if err != nil && !strings.HasPrefix(err.Error(), "electionTimerStartMs") {
+			t.Errorf("electionTimerStartMs %d: error %q does not name the setting", c.start, err)
+		}
+	}
+}
+
+func TestElectionTimerStartInScenarioFile(t *testing.T) {
+	sc, err := ParseScenario([]byte(`{"name":"warm","nodes":3,"timing":{"electionTimerStartMs":100}}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sc.Settings.ElectionTimerStartMs != 100 {
+		t.Fatalf("electionTimerStartMs read as %d, want 100", sc.Settings.ElectionTimerStartMs)
+	}
+	data, err := sc.Marshal()
+	if err != nil {
+		t.Fatal(err)
+	}
+	back, err := ParseScenario(data)
+	if err != nil || back.Settings != sc.Settings {
+		t.Errorf("saved and read back: %+v, %v; want %+v", back.Settings, err, sc.Settings)
+	}
+	// A scenario without the field saves without it.
+	sc.Settings.ElectionTimerStartMs = 0
+	if data, _ := sc.Marshal(); strings.Contains(string(data), "electionTimerStartMs") {
+		t.Error("a scenario without electionTimerStartMs saved it")
+	}
+	_, err = ParseScenario([]byte(`{"name":"warm","nodes":3,"timing":{"electionTimerStartMs":150}}`))
+	if err == nil || !strings.Contains(err.Error(), `field "timing.electionTimerStartMs"`) {
+		t.Errorf("a timer start at the timeout: error %v, want one naming timing.electionTimerStartMs", err)
+	}
+	// Servers booted from an initial state start part-way too.
+	sc, err = ParseScenario([]byte(`{"name":"warm","nodes":3,"timing":{"electionTimerStartMs":100},"initial":{"2":{"term":2,"log":[1,2]}}}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	w, err := sc.NewWorld()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, id := range w.Nodes() {
+		if got := w.Node(id).Raft.ElectionElapsed(); got != 100 {
+			t.Errorf("%s: timer at %d ms at time 0, want 100", S(id), got)
+		}
+	}
+}
