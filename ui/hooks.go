@@ -152,6 +152,17 @@ type lessonLayoutDoc struct {
 	Ellipsized int       `json:"ellipsized"`
 	More       bool      `json:"more"`
 	Scroll     float64   `json:"scroll"`
+	// Wait is the strip that shows a step's progress while it waits for
+	// the simulation: null while none shows.
+	Wait *waitStripDoc `json:"wait"`
+}
+
+// waitStripDoc is the wait strip: where it is, what it says, and the share
+// of the step's wait its bar shows played (0 when it shows none).
+type waitStripDoc struct {
+	box
+	Text     string  `json:"text"`
+	Progress float64 `json:"progress"`
 }
 
 // textBox is a line of text and the box its glyphs take.
@@ -284,6 +295,10 @@ func (g *Game) lessonLayout(cb func(string, Rect) box) *lessonLayoutDoc {
 		if strings.HasSuffix(t.s, "…") {
 			d.Ellipsized++
 		}
+	}
+	if v.wait.W > 0 {
+		done, _, _ := g.waitProgress()
+		d.Wait = &waitStripDoc{cb("", v.wait), g.waitText(), done}
 	}
 	return d
 }
