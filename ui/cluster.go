@@ -185,7 +185,7 @@ func (g *Game) drawLabels(dst *ebiten.Image, spot NodeSpot, name, role string, n
 // orange while an fsync is under way.
 func (g *Game) drawDisk(dst *ebiten.Image, n *playground.Node, spot NodeSpot) {
 	s := g.scale
-	box := Rect{spot.X + spot.R*0.78, spot.Y + spot.R*0.5, 8 * s, 18 * s}
+	box := g.diskBox(spot)
 	g.spr.fillRect(dst, box, colPanelEdge)
 	wal := n.Disk.WAL
 	frac := 1.0
@@ -198,6 +198,65 @@ func (g *Game) drawDisk(dst *ebiten.Image, n *playground.Node, spot NodeSpot) {
 	}
 	h := (box.H - 2*s) * math.Max(frac, 0.15)
 	g.spr.fillRect(dst, Rect{box.X + s, box.Y + box.H - s - h, box.W - 2*s, h}, fill)
+}
+
+// diskGaugeW and diskGaugeH are the disk gauge's size, in logical pixels.
+const (
+	diskGaugeW = 8.0
+	diskGaugeH = 18.0
+)
+
+// diskBox is where a node's disk gauge goes: just outside its timer ring
+// (which reaches r+7), at the first of a few directions around the node
+// (lower right first) where it covers no label and no other node, and
+// stays inside the cluster area. On a ring too crowded for any of them it
+// takes the first direction: clear of its own node still.
+func (g *Game) diskBox(spot NodeSpot) Rect {
+	s := g.scale
+	w, h := diskGaugeW*s, diskGaugeH*s
+	clear := spot.R + 7*s
+	var first Rect
+	for i, deg := range []float64{45, 135, 0, 180, -45, -135, 90} {
+		a := deg * math.Pi / 180
+		cos, sin := math.Cos(a), math.Sin(a)
+		// The box's half-extent along the direction keeps its nearest
+		// point at least clear away from the node's centre.
+		d := clear + math.Abs(cos)*w/2 + math.Abs(sin)*h/2
+		box := Rect{spot.X + d*cos - w/2, spot.Y + d*sin - h/2, w, h}
+		if i == 0 {
+			first = box
+		}
+		if g.diskBoxFree(box, spot.ID) {
+			return box
+		}
+	}
+	return first
+}
+
+// diskBoxFree reports whether a gauge at box stays inside the cluster area
+// and off every label and every other node's disc and timer ring.
+func (g *Game) diskBoxFree(box Rect, id raft.ID) bool {
+	c := g.lay.Cluster
+	if !c.Contains(box.X, box.Y) || !c.Contains(box.X+box.W, box.Y+box.H) {
+		return false
+	}
+	for _, o := range g.lay.Nodes {
+		if box.overlaps(o.labelBox(g.scale)) {
+			return false
+		}
+		if o.ID != id && rectCircleDistance(box, o.X, o.Y) < o.R+7*g.scale {
+			return false
+		}
+	}
+	return true
+}
+
+// rectCircleDistance is the distance from (x, y) to the nearest point of r
+// (0 inside it).
+func rectCircleDistance(r Rect, x, y float64) float64 {
+	dx := math.Max(math.Max(r.X-x, 0), x-(r.X+r.W))
+	dy := math.Max(math.Max(r.Y-y, 0), y-(r.Y+r.H))
+	return math.Hypot(dx, dy)
 }
 
 // nodeLabel is what a live server's label says: its role, or that it is a

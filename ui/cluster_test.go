@@ -1,0 +1,46 @@
+package ui
+
+import (
+	"fmt"
+	"testing"
+
+	"github.com/raftlab/raftlab/raft"
+	"github.com/stretchr/testify/assert"
+)
+
+// screenSizes are the window sizes the view must work at.
+var screenSizes = [][2]int{{1280, 800}, {1024, 768}, {800, 600}}
+
+// layoutGame is a game laid out for a screen of w x h with n servers,
+// enough for the geometry of the cluster view.
+func layoutGame(w, h, n int) *Game {
+	ids := make([]raft.ID, n)
+	for i := range ids {
+		ids[i] = raft.ID(i + 1)
+	}
+	return &Game{w: w, h: h, scale: 1, lay: computeLayout(w, h, 1, ids, false)}
+}
+
+// TestDiskGaugeClearOfTheNode: a node's disk gauge is outside its disc and
+// its timer ring (which reaches r+7), off every label and every other node,
+// and inside the cluster area, for rings of 3 to 7 servers at each size.
+func TestDiskGaugeClearOfTheNode(t *testing.T) {
+	for _, size := range screenSizes {
+		for n := 3; n <= 7; n++ {
+			g := layoutGame(size[0], size[1], n)
+			for _, spot := range g.lay.Nodes {
+				where := fmt.Sprintf("%dx%d, %d servers, S%d", size[0], size[1], n, spot.ID)
+				box := g.diskBox(spot)
+				assert.GreaterOrEqual(t, rectCircleDistance(box, spot.X, spot.Y), spot.R+7*g.scale-0.01, "%s: the gauge %v is clear of the node and its timer ring", where, box)
+				c := g.lay.Cluster
+				assert.True(t, c.Contains(box.X, box.Y) && c.Contains(box.X+box.W, box.Y+box.H), "%s: the gauge %v is in the cluster area", where, box)
+				for _, o := range g.lay.Nodes {
+					assert.False(t, box.overlaps(o.labelBox(1)), "%s: the gauge %v is off S%d's label", where, box, o.ID)
+					if o.ID != spot.ID {
+						assert.GreaterOrEqual(t, rectCircleDistance(box, o.X, o.Y), o.R+7*g.scale, "%s: the gauge is off S%d", where, o.ID)
+					}
+				}
+			}
+		}
+	}
+}
