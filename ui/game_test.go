@@ -1,0 +1,30 @@
+package ui
+
+import (
+	"testing"
+
+	"github.com/raftlab/raftlab/playground"
+	"github.com/raftlab/raftlab/raft"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// TestSandboxElectsAtOnce: the sandbox the app opens on sends its first
+// vote request within 40 virtual ms (2 s at the default 1/50x), while a
+// bundled scenario keeps its timers from zero.
+func TestSandboxElectsAtOnce(t *testing.T) {
+	firstVote := func(g *Game) int64 {
+		g.RunFor(400)
+		for _, e := range g.world().Trace() {
+			if e.Type == playground.EvSend && e.Flight != nil && e.Flight.Kind == playground.FlightRaft &&
+				(e.Flight.Raft.Type == raft.MsgPreVote || e.Flight.Raft.Type == raft.MsgRequestVote) {
+				return e.AtMs
+			}
+		}
+		return -1
+	}
+	at := firstVote(testGame(t, ""))
+	require.GreaterOrEqual(t, at, int64(0), "the sandbox holds an election")
+	assert.LessOrEqual(t, at, int64(40), "the first vote request leaves within 40 ms")
+	assert.Greater(t, firstVote(testGame(t, "initial-election")), int64(100), "a scenario's timers start from zero")
+}
