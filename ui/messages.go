@@ -32,39 +32,132 @@ func flightPos(x1, y1, x2, y2, progress, lane float64) (x, y float64) {
 	return x1 + dx*progress + nx*lane, y1 + dy*progress + ny*lane
 }
 
-// messageLook is how a message is drawn: filled for requests, hollow for
-// responses, red-rimmed for rejections, small and faint for heartbeats.
+// Message glyphs must be legible on a classroom projector at 1024x768,
+// from the back of the room: a standard message is a glyph of radius
+// msgRadius at scale 1 (it was a 6.5-pixel dot), with a letter naming its
+// type. Each direction of a link has its own lane, msgLane off the line,
+// so that a request and its response passing each other do not overlap.
+const (
+	msgRadius = 11.0
+	msgLane   = 12.0
+)
+
+// messageLook is how a message is drawn: a disc for a request, a hollow
+// square for a response, both with a letter naming the type (V vote, P
+// pre-vote, A append, H heartbeat, S snapshot, T TimeoutNow, C client);
+// a red rim and a red bar for a rejection; heartbeats smaller and fainter.
+// A client redirect shows an arrow and, as tag, the leader it names.
 type messageLook struct {
 	fill     color.RGBA
-	hollow   bool
+	label    string
+	response bool
 	reject   bool
 	size     float64 // relative to the standard message size
 	alpha    float64
+	// tag is drawn beside the glyph (a redirect's leader), if any.
+	tag      string
 	describe string
+}
+
+// raftLook is the look of a Raft message of type t; heartbeat is an
+// AppendEntries without entries.
+func raftLook(t raft.MessageType, heartbeat, reject bool) messageLook {
+	l := messageLook{fill: messageColor(t), response: t.IsResponse(), reject: reject, size: 1, alpha: 1, describe: t.String()}
+	switch t {
+	case raft.MsgRequestVote, raft.MsgRequestVoteResponse:
+		l.label = "V"
+	case raft.MsgPreVote, raft.MsgPreVoteResponse:
+		l.label = "P"
+	case raft.MsgAppendEntries, raft.MsgAppendEntriesResponse:
+		l.label = "A"
+	case raft.MsgInstallSnapshot, raft.MsgInstallSnapshotResponse:
+		l.label, l.size = "S", 1.2
+	case raft.MsgTimeoutNow:
+		l.label = "T"
+	}
+	if heartbeat {
+		l.label, l.size, l.alpha, l.describe = "H", 0.8, 0.8, "heartbeat"
+	}
+	return l
+}
+
+// clientLook is the look of a client request (reply nil) or of a node's
+// reply to a client.
+func clientLook(reply *playground.Reply) messageLook {
+	l := messageLook{fill: colClient, label: "C", size: 1, alpha: 1, describe: "client request"}
+	if reply == nil {
+		return l
+	}
+	l.response, l.describe = true, "client reply"
+	switch {
+	case reply.Refused != "":
+		l.reject, l.describe = true, "client refusal"
+	case reply.Redirect && reply.Leader != raft.None:
+		l.label, l.tag, l.describe = "→", playground.S(reply.Leader), "client redirect"
+	case reply.Redirect:
+		l.label, l.describe = "?", "client redirect"
+	}
+	return l
 }
 
 func lookOf(f *playground.Flight) messageLook {
 	switch f.Kind {
 	case playground.FlightRequest:
-		return messageLook{fill: colClient, size: 1, alpha: 1, describe: "client request"}
+		return clientLook(nil)
 	case playground.FlightReply:
-		return messageLook{fill: colClient, hollow: true, reject: f.Reply.Redirect, size: 1, alpha: 1, describe: "client reply"}
+		return clientLook(f.Reply)
 	}
 	m := f.Raft
-	l := messageLook{fill: messageColor(m.Type), hollow: m.Type.IsResponse(), reject: m.Reject, size: 1, alpha: 1, describe: m.Type.String()}
-	switch {
-	case m.IsHeartbeat():
-		l.size, l.alpha = 0.7, 0.55
-	case m.Type == raft.MsgAppendEntriesResponse && !m.Reject:
-		l.size = 0.85
-	case m.Type == raft.MsgInstallSnapshot:
-		l.size = 1.35
+	return raftLook(m.Type, m.IsHeartbeat(), m.Reject)
+}
+
+// messageLegend is every kind of message glyph, in the order the help
+// overlay's legend lists them, with its English name.
+var messageLegend = []struct {
+	Name string
+	Look messageLook
+}{
+	{"RequestVote", raftLook(raft.MsgRequestVote, false, false)},
+	{"vote granted", raftLook(raft.MsgRequestVoteResponse, false, false)},
+	{"vote refused", raftLook(raft.MsgRequestVoteResponse, false, true)},
+	{"PreVote", raftLook(raft.MsgPreVote, false, false)},
+	{"AppendEntries with entries", raftLook(raft.MsgAppendEntries, false, false)},
+	{"heartbeat", raftLook(raft.MsgAppendEntries, true, false)},
+	{"append accepted", raftLook(raft.MsgAppendEntriesResponse, false, false)},
+	{"append rejected", raftLook(raft.MsgAppendEntriesResponse, false, true)},
+	{"InstallSnapshot", raftLook(raft.MsgInstallSnapshot, false, false)},
+	{"TimeoutNow", raftLook(raft.MsgTimeoutNow, false, false)},
+	{"client request", clientLook(nil)},
+	{"client reply", clientLook(&playground.Reply{})},
+	{"redirect to the leader", clientLook(&playground.Reply{Redirect: true, Leader: 3})},
+}
+
+// glyphRadius is the radius of a message's glyph at the current scale.
+func (g *Game) glyphRadius(look messageLook) float64 {
+	return msgRadius * g.scale * look.size
+}
+
+// messageHitRadius is how near a click must be to a message's centre to
+// pick it: the standard glyph and a little margin.
+func (g *Game) messageHitRadius() float64 {
+	return (msgRadius + 4) * g.scale
+}
+
+// drawMessageGlyph draws one message glyph centred at (x, y), at its
+// look's opacity, with its tag; the help overlay's legend draws through
+// it too.
+func (g *Game) drawMessageGlyph(dst *ebiten.Image, x, y float64, look messageLook) {
+	r := int(math.Round(g.glyphRadius(look)))
+	drawCentered(dst, g.spr.glyph(look, r, g.scale), x, y, color.Alpha{A: uint8(255 * look.alpha)})
+	if look.tag != "" {
+		g.drawLabel(dst, look.tag, face(13*g.scale, true), x+float64(r)+3*g.scale, y, withAlpha(colText, look.alpha), alignStart)
 	}
-	return l
 }
 
 // drawMessages draws every message on the wire where it is now. A lost
-// message flies on and fades out at the point it is lost.
+// message flies on and fades out at the point it is lost. While a redirect
+// flies back to the clients, a dashed arrow points from the server that
+// sent it to the leader it named.
 func (g *Game) drawMessages(dst *ebiten.Image, w *playground.World) {
 	s := g.scale
 	g.msgSpots = g.msgSpots[:0]
@@ -77,27 +170,47 @@ func (g *Game) drawMessages(dst *ebiten.Image, w *playground.World) {
 		}
 		p := flightProgress(f, g.clock)
 		look := lookOf(f)
-		alpha := look.alpha
 		if f.Lost && p > 0.5 {
-			alpha *= math.Max(0, 1-(p-0.5)*3)
-			if alpha <= 0.02 {
+			look.alpha *= math.Max(0, 1-(p-0.5)*3)
+			if look.alpha <= 0.02 {
 				continue
 			}
 		}
-		x, y := flightPos(x1, y1, x2, y2, p, 5*s)
-		r := 6.5 * s * look.size
-		c := withAlpha(look.fill, alpha)
-		if look.hollow {
-			drawCentered(dst, g.spr.ring(int(r), int(2.2*s)), x, y, c)
-		} else {
-			drawCentered(dst, g.spr.disc(int(r)), x, y, c)
+		if f.Kind == playground.FlightReply && f.Reply.Redirect && f.Reply.Leader != raft.None {
+			g.drawRedirectArrow(dst, f.From, f.Reply.Leader, look.alpha*(1-p))
 		}
-		if look.reject {
-			drawCentered(dst, g.spr.ring(int(r+3*s), int(2*s)), x, y, withAlpha(colBad, alpha))
-		}
+		x, y := flightPos(x1, y1, x2, y2, p, msgLane*s)
+		g.drawMessageGlyph(dst, x, y, look)
 		if f.Lost && p > 0.5 {
 			g.drawCross(dst, x, y)
 		}
 		g.msgSpots = append(g.msgSpots, msgSpot{f: *f, x: x, y: y})
+	}
+}
+
+// drawRedirectArrow draws a dashed arrow from node from toward the leader
+// it named in a redirect, fading as the redirect travels.
+func (g *Game) drawRedirectArrow(dst *ebiten.Image, from, leader raft.ID, alpha float64) {
+	a, ok1 := g.lay.Node(from)
+	b, ok2 := g.lay.Node(leader)
+	if !ok1 || !ok2 || alpha <= 0.02 {
+		return
+	}
+	dx, dy := b.X-a.X, b.Y-a.Y
+	l := math.Hypot(dx, dy)
+	if l <= a.R+b.R {
+		return
+	}
+	ux, uy := dx/l, dy/l
+	x1, y1 := a.X+ux*a.R, a.Y+uy*a.R
+	x2, y2 := b.X-ux*(b.R+4*g.scale), b.Y-uy*(b.R+4*g.scale)
+	c := withAlpha(colClient, 0.3+0.7*alpha)
+	s := g.scale
+	g.spr.dashed(dst, x1, y1, x2, y2, 3*s, 8*s, c)
+	head := 12 * s
+	for _, turn := range []float64{0.5, -0.5} {
+		hx := x2 - head*(ux*math.Cos(turn)-uy*math.Sin(turn))
+		hy := y2 - head*(uy*math.Cos(turn)+ux*math.Sin(turn))
+		g.spr.line(dst, x2, y2, hx, hy, 3*s, c)
 	}
 }

@@ -24,7 +24,9 @@ type sprites struct {
 	discs map[int]*ebiten.Image
 	rings map[ringKey]*ebiten.Image
 	arcs  map[arcKey]*ebiten.Image
-	pixel *ebiten.Image
+	// glyphs are the messages' glyphs, drawn in colour (see glyph).
+	glyphs map[glyphKey]*ebiten.Image
+	pixel  *ebiten.Image
 }
 
 type ringKey struct{ r, width int }
@@ -41,7 +43,7 @@ const arcSteps = 60
 func newSprites() *sprites {
 	px := ebiten.NewImage(1, 1)
 	px.Fill(color.White)
-	return &sprites{discs: map[int]*ebiten.Image{}, rings: map[ringKey]*ebiten.Image{}, arcs: map[arcKey]*ebiten.Image{}, pixel: px}
+	return &sprites{discs: map[int]*ebiten.Image{}, rings: map[ringKey]*ebiten.Image{}, arcs: map[arcKey]*ebiten.Image{}, glyphs: map[glyphKey]*ebiten.Image{}, pixel: px}
 }
 
 // disc returns a filled circle of radius r.
@@ -81,6 +83,111 @@ func (s *sprites) arc(r, width int, fraction float64) *ebiten.Image {
 	img := upload(arcPixels(k.r, k.width, step))
 	s.arcs[k] = img
 	return img
+}
+
+// glyphKey names a message glyph: its shape, letter and colours (the
+// palette's colours are part of the key, so a change of theme draws new
+// glyphs) at a radius.
+type glyphKey struct {
+	label                   string
+	response, reject        bool
+	r                       int
+	fill, edge, ground, bad color.RGBA
+}
+
+// glyph returns a message's glyph of radius r, in its colours, drawn at
+// a scale: a request is a disc of its type's colour with a dark or light
+// rim and its letter; a response a square in its type's colour round a
+// hole of the background's colour; a rejection's square is red and
+// crossed by a red bar. It is drawn once (shapes, then the letter) and
+// copied on every frame after: a letter costs a software renderer far
+// more than an image.
+func (s *sprites) glyph(look messageLook, r int, scale float64) *ebiten.Image {
+	r = max(r, 2)
+	k := glyphKey{label: look.label, response: look.response, reject: look.reject, r: r, fill: look.fill, edge: colText, ground: colBackground, bad: colBad}
+	if img, ok := s.glyphs[k]; ok {
+		return img
+	}
+	img := drawGlyph(k, scale)
+	s.glyphs[k] = img
+	return img
+}
+
+// drawGlyph draws the glyph k names.
+func drawGlyph(k glyphKey, scale float64) *ebiten.Image {
+	rim := math.Max(1.5, 2*scale)
+	size := 2*k.r + 2*int(math.Ceil(rim)) + 4
+	img := ebiten.NewImage(size, size)
+	c := float64(size) / 2
+	layer := func(pix *image.RGBA, col color.RGBA) {
+		l := upload(pix)
+		drawCentered(img, l, c, c, col)
+		l.Deallocate()
+	}
+	r := float64(k.r)
+	ink := inkOn(k.fill)
+	if k.response {
+		half, stroke := r*0.92, math.Max(2, 3*scale)
+		body := k.fill
+		if k.reject {
+			body = k.bad
+		}
+		layer(squarePixels(size, half+rim, half*0.35+rim), k.edge)
+		layer(squarePixels(size, half, half*0.35), body)
+		layer(squarePixels(size, half-stroke, math.Max(0, half*0.35-stroke)), k.ground)
+		ink = k.edge
+	} else {
+		layer(discPixels(k.r+int(math.Ceil(rim))), k.edge)
+		layer(discPixels(k.r), k.fill)
+	}
+	if k.reject {
+		d := r * 0.62
+		layer(barPixels(size, c+d, c-d, c-d, c+d, math.Max(2, 3*scale)), k.bad)
+	}
+	drawText(img, k.label, face(math.Round(r*1.3), true), c, c, ink, alignCenter)
+	return img
+}
+
+// inkOn is the palette's text or background colour, whichever stands out
+// more against a fill: the letter on a message's disc.
+func inkOn(fill color.RGBA) color.RGBA {
+	if math.Abs(luminance(colText)-luminance(fill)) > math.Abs(luminance(colBackground)-luminance(fill)) {
+		return colText
+	}
+	return colBackground
+}
+
+// luminance is a colour's relative luminance, 0 (black) to 1 (white),
+// roughly (linear weights on the sRGB values).
+func luminance(c color.RGBA) float64 {
+	return (0.2126*float64(c.R) + 0.7152*float64(c.G) + 0.0722*float64(c.B)) / 255
+}
+
+// squarePixels is a square of half-side half with corners rounded at a
+// radius, centred in a size-pixel square.
+func squarePixels(size int, half, corner float64) *image.RGBA {
+	c := float64(size) / 2
+	corner = math.Min(corner, half)
+	in := half - corner
+	return rasterPath(size, func(z *vector.Rasterizer) {
+		arcPath(z, c+in, c-in, corner, -math.Pi/2, 0, true)
+		arcPath(z, c+in, c+in, corner, 0, math.Pi/2, false)
+		arcPath(z, c-in, c+in, corner, math.Pi/2, math.Pi, false)
+		arcPath(z, c-in, c-in, corner, math.Pi, 3*math.Pi/2, false)
+	})
+}
+
+// barPixels is a straight bar of a width from (x1, y1) to (x2, y2) in a
+// size-pixel square.
+func barPixels(size int, x1, y1, x2, y2, width float64) *image.RGBA {
+	l := math.Hypot(x2-x1, y2-y1)
+	nx, ny := -(y2-y1)/l*width/2, (x2-x1)/l*width/2
+	return rasterPath(size, func(z *vector.Rasterizer) {
+		z.MoveTo(float32(x1+nx), float32(y1+ny))
+		z.LineTo(float32(x2+nx), float32(y2+ny))
+		z.LineTo(float32(x2-nx), float32(y2-ny))
+		z.LineTo(float32(x1-nx), float32(y1-ny))
+	})
 }
 
 // discPixels is a disc of radius r centred in a (2r+2)-pixel square.

@@ -1,0 +1,113 @@
+package ui
+
+import (
+	"math"
+	"testing"
+
+	"github.com/raftlab/raftlab/playground"
+	"github.com/raftlab/raftlab/raft"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// glyphFloor is the least radius, in pixels at scale 1, of any message's
+// glyph: the faintest kind must still be seen from the back of a room on
+// a projector at 1024x768 (the dots were 6.5 pixels, heartbeats 4.5).
+const glyphFloor = 8
+
+// TestMessageGlyphsAreLargeEnough: every kind of message is at least
+// glyphFloor pixels in radius at scale 1, a standard one at least 10, and
+// a click anywhere on a glyph picks it.
+func TestMessageGlyphsAreLargeEnough(t *testing.T) {
+	g := &Game{scale: 1}
+	for _, k := range messageLegend {
+		r := g.glyphRadius(k.Look)
+		assert.GreaterOrEqual(t, r, float64(glyphFloor), k.Name)
+		assert.GreaterOrEqual(t, g.messageHitRadius(), r, "%s: a click on its rim picks it", k.Name)
+	}
+	assert.GreaterOrEqual(t, g.glyphRadius(raftLook(raft.MsgRequestVote, false, false)), 10.0)
+	g.scale = 2
+	assert.Equal(t, 2*msgRadius, g.glyphRadius(clientLook(nil)), "glyphs grow with the scale")
+}
+
+// TestMessageKindsLookDistinct: each kind in the legend has a look of its
+// own; each type of request a letter of its own; a response is a square,
+// not a disc, with its request's letter; a rejection is marked.
+func TestMessageKindsLookDistinct(t *testing.T) {
+	type sig struct {
+		label            string
+		response, reject bool
+	}
+	seen := map[sig]string{}
+	for _, k := range messageLegend {
+		l := k.Look
+		require.NotEmpty(t, l.label, "%s has a letter", k.Name)
+		s := sig{l.label, l.response, l.reject}
+		if other, dup := seen[s]; dup {
+			t.Errorf("%s looks like %s", k.Name, other)
+		}
+		seen[s] = k.Name
+	}
+	letters := map[string]raft.MessageType{}
+	for _, typ := range []raft.MessageType{raft.MsgRequestVote, raft.MsgPreVote, raft.MsgAppendEntries, raft.MsgInstallSnapshot, raft.MsgTimeoutNow} {
+		l := raftLook(typ, false, false)
+		assert.False(t, l.response, typ.String())
+		if other, dup := letters[l.label]; dup {
+			t.Errorf("%s has the letter of %s", typ, other)
+		}
+		letters[l.label] = typ
+	}
+	hb := raftLook(raft.MsgAppendEntries, true, false)
+	assert.NotContains(t, letters, hb.label, "a heartbeat's letter is its own")
+	assert.NotContains(t, letters, clientLook(nil).label, "a client request's letter is its own")
+	for _, pair := range [][2]raft.MessageType{
+		{raft.MsgRequestVote, raft.MsgRequestVoteResponse}, {raft.MsgPreVote, raft.MsgPreVoteResponse},
+		{raft.MsgAppendEntries, raft.MsgAppendEntriesResponse}, {raft.MsgInstallSnapshot, raft.MsgInstallSnapshotResponse},
+	} {
+		req, resp := raftLook(pair[0], false, false), raftLook(pair[1], false, false)
+		assert.True(t, resp.response, pair[1].String())
+		assert.Equal(t, req.label, resp.label, "%s answers %s", pair[1], pair[0])
+		assert.True(t, raftLook(pair[1], false, true).reject)
+	}
+	assert.True(t, clientLook(&playground.Reply{}).response)
+	assert.True(t, clientLook(&playground.Reply{Redirect: true, Refused: "leadership transfer in progress"}).reject)
+}
+
+// TestLookOfFlights: what a flight is drawn as, from the flight itself.
+func TestLookOfFlights(t *testing.T) {
+	hb := &playground.Flight{Kind: playground.FlightRaft, Raft: raft.Message{Type: raft.MsgAppendEntries}}
+	assert.Equal(t, "H", lookOf(hb).label)
+	app := &playground.Flight{Kind: playground.FlightRaft, Raft: raft.Message{Type: raft.MsgAppendEntries, Entries: []raft.Entry{{Index: 1}}}}
+	assert.Equal(t, "A", lookOf(app).label)
+	refused := &playground.Flight{Kind: playground.FlightRaft, Raft: raft.Message{Type: raft.MsgRequestVoteResponse, Reject: true}}
+	assert.True(t, lookOf(refused).reject)
+	assert.True(t, lookOf(refused).response)
+	redirect := &playground.Flight{Kind: playground.FlightReply, Reply: &playground.Reply{Redirect: true, Leader: 3}}
+	assert.Equal(t, "S3", lookOf(redirect).tag, "a redirect names the leader")
+	assert.NotEqual(t, lookOf(redirect).label, clientLook(&playground.Reply{}).label, "a redirect is not an answer")
+	none := &playground.Flight{Kind: playground.FlightReply, Reply: &playground.Reply{Redirect: true}}
+	assert.Empty(t, lookOf(none).tag, "a server that knows no leader names none")
+}
+
+// TestGlyphShapes: a request's disc leaves a square's corners empty; a
+// response's square fills them.
+func TestGlyphShapes(t *testing.T) {
+	const size, half = 40, 15.0
+	sq := squarePixels(size, half, half*0.35)
+	d := discPixels(15) // centred at (16, 16) in 32 pixels
+	assert.EqualValues(t, 255, alphaAt(sq, 20, 20), "the centre is covered")
+	assert.EqualValues(t, 255, alphaAt(sq, 20+12, 20-12), "the square's corner is covered")
+	assert.EqualValues(t, 0, alphaAt(d, 16+12, 16-12), "the disc's is not")
+	assert.EqualValues(t, 0, alphaAt(sq, 20+17, 20), "outside the square")
+	bar := barPixels(size, 30, 10, 10, 30, 4)
+	assert.EqualValues(t, 255, alphaAt(bar, 20, 20), "a bar through the middle")
+	assert.EqualValues(t, 0, alphaAt(bar, 10, 10), "from corner to corner only")
+}
+
+// TestLanesKeepARequestOffItsResponse: a request and its response passing
+// each other on a link are drawn at least a glyph apart.
+func TestLanesKeepARequestOffItsResponse(t *testing.T) {
+	x1, y1 := flightPos(0, 0, 300, 40, 0.5, msgLane)
+	x2, y2 := flightPos(300, 40, 0, 0, 0.5, msgLane)
+	assert.GreaterOrEqual(t, math.Hypot(x2-x1, y2-y1), 2*msgRadius)
+}
