@@ -121,11 +121,14 @@ func (w *World) Submit(cmd Command, node raft.ID, read ReadMode) int {
 	w.check.reads.onCall(&call)
 	c.call = w.history.add(call)
 	c.calls = append(c.calls, c.call)
-	target := node
+	target, note := node, noteCall
 	if target == raft.None {
-		target = w.pickNode(c.guess, raft.None)
+		target, note = w.pickNode(c.guess, raft.None), noteCallNoLeader
+		if target == c.guess {
+			note = noteCallGuess
+		}
 	}
-	w.emitClient(EvClientCall, noteCall, c.call, target)
+	w.emitClient(EvClientCall, note, c.call, target)
 	w.attempt(c, target, noClientNote, raft.None)
 	return c.call
 }

@@ -73,7 +73,7 @@ func TestClientSessionsApplyARetryOnce(t *testing.T) {
 			}
 			assert.Equal(t, []string{
 				fmt.Sprintf("client 1 retried put y=2 (attempt 2) at %s: %s did not answer in time", S(leader%5+1), S(leader)),
-				fmt.Sprintf("client 1 retried put y=2 (attempt 3) at %s: %s redirected it to the leader", S(leader), S(leader%5+1)),
+				fmt.Sprintf("%s is not the leader: it redirected client 1 to %s. Client 1 retried put y=2 at %s (attempt 3)", S(leader%5+1), S(leader), S(leader)),
 			}, traceSays(w, "retried"))
 			dup, skip := traceSays(w, "from client 1 again: a duplicate"), traceSays(w, "from client 1: its client session shows it was applied before")
 			st := w.ClientStats()
@@ -98,9 +98,44 @@ func TestRetrySaysWhy(t *testing.T) {
 	follower := leader%3 + 1
 	w.Submit(Command{Op: OpPut, Key: "k", Value: "v"}, follower, ReadIndexRead)
 	w.RunUntil(w.Now() + 500)
-	want := fmt.Sprintf("client 1 retried put k=v (attempt 2) at %s: %s redirected it to the leader", S(leader), S(follower))
+	want := fmt.Sprintf("%s is not the leader: it redirected client 1 to %s. Client 1 retried put k=v at %s (attempt 2)", S(follower), S(leader), S(leader))
 	assert.Equal(t, []string{want}, traceSays(w, "retried"))
 	assert.Equal(t, ClientStats{Retries: 1, Redirects: 1}, w.ClientStats())
+}
+
+// TestClientCallSaysWhyThatServer: a request sent to "the leader" says
+// whether the client knew none (and asked a server in turn) or asked the
+// one it believed led; a request sent to a chosen server just names it.
+func TestClientCallSaysWhyThatServer(t *testing.T) {
+	w, leader := ledWorld(t)
+	first := raft.ID(1)
+	require.NotEqual(t, first, leader, "the default run elects another server than S1")
+	w.Submit(Command{Op: OpPut, Key: "x", Value: "1"}, raft.None, ReadIndexRead)
+	w.RunUntil(w.Now() + 500)
+	w.Submit(Command{Op: OpPut, Key: "x", Value: "2"}, raft.None, ReadIndexRead)
+	w.RunUntil(w.Now() + 500)
+	w.Submit(Command{Op: OpPut, Key: "x", Value: "3"}, first, ReadIndexRead)
+	w.RunUntil(w.Now() + 500)
+	assert.Equal(t, []string{
+		"client 1 did not know the leader and asked S1 to put x=1",
+		fmt.Sprintf("client 1 thought %s was the leader and asked it to put x=2", S(leader)),
+		"client 1 asked S1 to put x=3",
+	}, clientNotes(w, "asked"))
+	assert.Equal(t, []string{
+		fmt.Sprintf("S1 is not the leader: it redirected client 1 to %s. Client 1 retried put x=1 at %s (attempt 2)", S(leader), S(leader)),
+		fmt.Sprintf("S1 is not the leader: it redirected client 1 to %s. Client 1 retried put x=3 at %s (attempt 2)", S(leader), S(leader)),
+	}, clientNotes(w, "redirected"))
+}
+
+// clientNotes lists the notes of the client events that contain want.
+func clientNotes(w *World, want string) []string {
+	var out []string
+	for _, e := range w.Trace() {
+		if (e.Type == EvClientCall || e.Type == EvClientReturn) && strings.Contains(e.Note, want) {
+			out = append(out, e.Note)
+		}
+	}
+	return out
 }
 
 // TestScenarioClientSessions: features.clientSessions is read, written

@@ -62,9 +62,13 @@ type clientNote uint8
 
 const (
 	noClientNote clientNote = iota
-	noteCall                // the client asked a node
-	noteReturn              // the client got its answer
-	noteGaveUp              // the client gave up
+	noteCall                // the client asked the node the learner chose
+	// The client asked the node it believed led, or, knowing no leader,
+	// the next node in turn.
+	noteCallGuess
+	noteCallNoLeader
+	noteReturn // the client got its answer
+	noteGaveUp // the client gave up
 	// The client retried: its last attempt timed out, was redirected to
 	// the leader, found no leader, or was refused.
 	noteRetryTimeout
@@ -235,13 +239,18 @@ func (n clientNote) text(call *Call, from, peer raft.ID, attempt uint64) string 
 	case noteRetryTimeout:
 		return retried(S(from) + " did not answer in time")
 	case noteRetryRedirect:
-		return retried(S(from) + " redirected it to the leader")
+		return fmt.Sprintf("%s is not the leader: it redirected client %d to %s. Client %d retried %s at %s (attempt %d)",
+			S(from), call.Client, S(peer), call.Client, call.Cmd.String(), S(peer), attempt)
 	case noteRetryNoLeader:
 		return retried(S(from) + " knew no leader")
 	case noteRetryRefused:
 		return retried(S(from) + " refused it")
 	case noteCall:
 		return fmt.Sprintf("client %d asked %s to %s", call.Client, S(peer), call.Cmd.String())
+	case noteCallGuess:
+		return fmt.Sprintf("client %d thought %s was the leader and asked it to %s", call.Client, S(peer), call.Cmd.String())
+	case noteCallNoLeader:
+		return fmt.Sprintf("client %d did not know the leader and asked %s to %s", call.Client, S(peer), call.Cmd.String())
 	case noteReturn:
 		return fmt.Sprintf("client %d got %s for %s", call.Client, describeResult(call.Cmd.Op, call.Result), call.Cmd.String())
 	case noteGaveUp:
