@@ -4,45 +4,63 @@ import (
 	"embed"
 	"fmt"
 	"io/fs"
+	"path"
 	"slices"
 	"strconv"
 	"strings"
 )
 
-// bundled holds the lessons that ship with RaftLab. Lesson files begin with
-// their number (03-leader-election.md); README.md is for teachers.
+// bundled holds the lessons that ship with RaftLab, in English and in
+// every other language's folder. Lesson files begin with their number
+// (03-leader-election.md); README.md is for teachers.
 //
 //go:embed [0-9]*.md
 var bundled embed.FS
 
-// Bundled lists the names of the bundled lessons, in course order.
-func Bundled() []string {
-	entries, _ := fs.ReadDir(bundled, ".")
+// Bundled lists the names of the bundled English lessons, in course
+// order.
+func Bundled() []string { return BundledIn(English) }
+
+// BundledIn lists the names of a language's bundled lessons, in course
+// order.
+func BundledIn(lang string) []string {
+	entries, _ := fs.ReadDir(bundled, langDir(lang))
 	var names []string
 	for _, e := range entries {
-		names = append(names, strings.TrimSuffix(e.Name(), ".md"))
+		if !e.IsDir() {
+			names = append(names, strings.TrimSuffix(e.Name(), ".md"))
+		}
 	}
 	slices.Sort(names)
 	return names
 }
 
-// BundledFile returns the raw file of a bundled lesson.
-func BundledFile(name string) ([]byte, error) {
+// BundledFile returns the raw file of a bundled English lesson.
+func BundledFile(name string) ([]byte, error) { return BundledFileIn(English, name) }
+
+// BundledFileIn returns the raw file of a language's bundled lesson.
+func BundledFileIn(lang, name string) ([]byte, error) {
 	if name == "" || strings.ContainsAny(name, `/\`) || strings.HasPrefix(name, ".") {
 		return nil, fmt.Errorf("no bundled lesson named %q", name)
 	}
-	data, err := bundled.ReadFile(strings.TrimSuffix(name, ".md") + ".md")
+	if !slices.Contains(Langs, lang) {
+		return nil, fmt.Errorf("no lessons in language %q (have: %s)", lang, strings.Join(Langs, ", "))
+	}
+	data, err := bundled.ReadFile(path.Join(langDir(lang), strings.TrimSuffix(name, ".md")+".md"))
 	if err != nil {
-		return nil, fmt.Errorf("no bundled lesson named %q (have: %s)", name, strings.Join(Bundled(), ", "))
+		return nil, fmt.Errorf("no bundled lesson named %q (have: %s)", name, strings.Join(BundledIn(lang), ", "))
 	}
 	return data, nil
 }
 
-// Load parses a bundled lesson by name ("03-leader-election") or by number
-// ("3" or "03").
-func Load(name string) (*Lesson, error) {
+// Load parses a bundled English lesson by name ("03-leader-election") or
+// by number ("3" or "03").
+func Load(name string) (*Lesson, error) { return LoadIn(English, name) }
+
+// LoadIn parses a language's bundled lesson by name or by number.
+func LoadIn(lang, name string) (*Lesson, error) {
 	if n, err := strconv.Atoi(name); err == nil {
-		for _, b := range Bundled() {
+		for _, b := range BundledIn(lang) {
 			if num, _, ok := strings.Cut(b, "-"); ok {
 				if m, err := strconv.Atoi(num); err == nil && m == n {
 					name = b
@@ -51,18 +69,21 @@ func Load(name string) (*Lesson, error) {
 			}
 		}
 	}
-	data, err := BundledFile(name)
+	data, err := BundledFileIn(lang, name)
 	if err != nil {
 		return nil, err
 	}
-	return Parse(strings.TrimSuffix(name, ".md")+".md", data)
+	return Parse(path.Join(langDir(lang), strings.TrimSuffix(name, ".md")+".md"), data)
 }
 
-// All parses every bundled lesson, in course order.
-func All() ([]*Lesson, error) {
+// All parses every bundled English lesson, in course order.
+func All() ([]*Lesson, error) { return AllIn(English) }
+
+// AllIn parses every bundled lesson of a language, in course order.
+func AllIn(lang string) ([]*Lesson, error) {
 	var out []*Lesson
-	for _, name := range Bundled() {
-		l, err := Load(name)
+	for _, name := range BundledIn(lang) {
+		l, err := LoadIn(lang, name)
 		if err != nil {
 			return nil, err
 		}

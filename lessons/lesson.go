@@ -44,6 +44,9 @@ type Lesson struct {
 	// ("03-leader-election"); File is the name as given to Parse.
 	Name string
 	File string
+	// Lang is the lesson's language (English, or the language folder its
+	// file is in).
+	Lang string
 
 	Title   string
 	Number  int

@@ -14,7 +14,7 @@ import (
 // without .md becomes the lesson's Name. Every error is an *Error naming
 // the file, the line and, inside a step, the step and the field.
 func Parse(file string, data []byte) (*Lesson, error) {
-	l := &Lesson{File: file, Name: strings.TrimSuffix(filepath.Base(file), ".md")}
+	l := &Lesson{File: file, Name: strings.TrimSuffix(filepath.Base(file), ".md"), Lang: langOf(file)}
 	fail := func(line int, field, format string, args ...any) error {
 		return &Error{File: file, Line: line, Field: field, Msg: fmt.Sprintf(format, args...)}
 	}
@@ -84,6 +84,9 @@ func Parse(file string, data []byte) (*Lesson, error) {
 		}
 		nodes, ids = st.Nodes, st.servers
 		l.Steps = append(l.Steps, st)
+	}
+	if err := l.markTerms(); err != nil {
+		return nil, err
 	}
 	return l, nil
 }
