@@ -14,7 +14,7 @@ import (
 // every other language's folder. Lesson files begin with their number
 // (03-leader-election.md); README.md is for teachers.
 //
-//go:embed [0-9]*.md
+//go:embed [0-9]*.md zh-CN/[0-9]*.md
 var bundled embed.FS
 
 // Bundled lists the names of the bundled English lessons, in course
