@@ -22,6 +22,9 @@ type panelCache struct {
 	x, y  float64
 	w, h  int
 	valid bool
+	// light is the theme the image was drawn in: a theme switch changes
+	// every colour but no key.
+	light bool
 	// redraws counts how often the panel was drawn afresh (for tests).
 	redraws int
 }
@@ -30,7 +33,7 @@ type panelCache struct {
 // redrawn.
 func (c *panelCache) stale(area Rect, key []byte) bool {
 	x, y, w, h := cacheBounds(area)
-	return !c.valid || c.x != x || c.y != y || c.w != w || c.h != h || !bytes.Equal(c.key, key)
+	return !c.valid || c.light != themeLight || c.x != x || c.y != y || c.w != w || c.h != h || !bytes.Equal(c.key, key)
 }
 
 // cacheBounds is the pixel box an area touches.
@@ -57,7 +60,7 @@ func (c *panelCache) draw(dst *ebiten.Image, area Rect, key []byte, render func(
 		}
 		render(c.img, x, y)
 		c.key = append(c.key[:0], key...)
-		c.x, c.y, c.w, c.h, c.valid = x, y, w, h, true
+		c.x, c.y, c.w, c.h, c.valid, c.light = x, y, w, h, true, themeLight
 		c.redraws++
 	}
 	op := newImageOp()

@@ -11,10 +11,18 @@ type Prefs struct {
 	Welcomed bool `json:"welcomed,omitempty"`
 }
 
-// loadPrefs reads the preferences from a store. Preferences that cannot
-// be read are the defaults: nothing here is worth stopping for, and the
-// next change writes a good copy.
+// loadPrefs reads the preferences from a store and puts the saved theme
+// in use, before New draws anything. Preferences that cannot be read are
+// the defaults: nothing here is worth stopping for, and the next change
+// writes a good copy.
 func loadPrefs(st Store) Prefs {
+	p := readPrefs(st)
+	applyTheme(p.Theme == "light")
+	return p
+}
+
+// readPrefs reads the preferences from a store.
+func readPrefs(st Store) Prefs {
 	var p Prefs
 	if st == nil {
 		return p

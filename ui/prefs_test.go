@@ -15,6 +15,7 @@ func (failingStore) Load() ([]byte, error) { return nil, errors.New("no storage"
 func (failingStore) Save([]byte) error     { return errors.New("no storage") }
 
 func TestPrefsAreKeptBetweenVisits(t *testing.T) {
+	darkAfter(t)
 	st := &memStore{}
 	g, err := New(Options{Prefs: st})
 	require.NoError(t, err)

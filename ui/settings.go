@@ -119,12 +119,31 @@ func (g *Game) openSettings() {
 	g.menu = nil
 }
 
+// themeRow is the dialog's first row, the colour theme. It is the
+// learner's preference, not part of the simulation: it is not in the
+// draft, it applies at once and is kept (Prefs), and it starts no new run.
+var themeRow = struct{ name, label, explain string }{
+	"set-theme", "Theme", "Changes at once, without a new run. Light reads better on a projector in a lit room.",
+}
+
+// settingsRowCount is how many rows the dialog has: the theme, then the
+// simulation's settings.
+func settingsRowCount() int { return 1 + len(settingsRows) }
+
 // settingsBox is the dialog's rectangle.
 func (g *Game) settingsBox() Rect {
 	s := g.scale
 	w := math.Min(720*s, float64(g.w)-40*s)
-	h := math.Min(float64(len(settingsRows))*26*s+110*s, float64(g.h)-40*s)
+	h := math.Min(float64(settingsRowCount())*26*s+110*s, float64(g.h)-40*s)
 	return Rect{(float64(g.w) - w) / 2, (float64(g.h) - h) / 2, w, h}
+}
+
+// settingsRow is the rectangle of row i (0 is the theme).
+func (g *Game) settingsRow(i int) Rect {
+	s := g.scale
+	box := g.settingsBox()
+	rowH := (box.H - 110*s) / float64(settingsRowCount())
+	return Rect{box.X, box.Y + 50*s + float64(i)*rowH, box.W, rowH}
 }
 
 // settingsButtons lays out the dialog's controls: a "<" and ">" per row,
@@ -132,13 +151,16 @@ func (g *Game) settingsBox() Rect {
 func (g *Game) settingsButtons() []Button {
 	s := g.scale
 	box := g.settingsBox()
-	rowH := (box.H - 110*s) / float64(len(settingsRows))
-	var out []Button
+	stepButtons := func(i int, name, explain string) []Button {
+		r := g.settingsRow(i)
+		return []Button{
+			{Name: name + "-prev", Label: "<", Hint: explain, Rect: Rect{box.X + 200*s, r.Y, 24 * s, r.H - 3*s}},
+			{Name: name + "-next", Label: ">", Hint: explain, Rect: Rect{box.X + 330*s, r.Y, 24 * s, r.H - 3*s}},
+		}
+	}
+	out := stepButtons(0, themeRow.name, themeRow.explain)
 	for i, row := range settingsRows {
-		y := box.Y + 50*s + float64(i)*rowH
-		out = append(out,
-			Button{Name: row.name + "-prev", Label: "<", Hint: row.explain, Rect: Rect{box.X + 200*s, y, 24 * s, rowH - 3*s}},
-			Button{Name: row.name + "-next", Label: ">", Hint: row.explain, Rect: Rect{box.X + 330*s, y, 24 * s, rowH - 3*s}})
+		out = append(out, stepButtons(1+i, row.name, row.explain)...)
 	}
 	out = append(out,
 		Button{Name: "set-apply", Label: "Apply: start a new run", Hint: "Start over with these settings", Rect: Rect{box.X + box.W - 380*s, box.Y + box.H - 44*s, 220 * s, 30 * s}},
@@ -153,11 +175,11 @@ func (g *Game) settingsHint(x, y float64) string {
 	if b, ok := hitAny(g.settingsButtons(), x, y); ok {
 		return b.Hint
 	}
-	s := g.scale
-	box := g.settingsBox()
-	rowH := (box.H - 110*s) / float64(len(settingsRows))
+	if g.settingsRow(0).Contains(x, y) {
+		return themeRow.explain
+	}
 	for i, row := range settingsRows {
-		if (Rect{box.X, box.Y + 50*s + float64(i)*rowH, box.W, rowH}).Contains(x, y) {
+		if g.settingsRow(1+i).Contains(x, y) {
 			return row.explain
 		}
 	}
@@ -179,6 +201,9 @@ func (g *Game) clickSettings(x, y float64) {
 		return
 	case "set-cancel":
 		g.settings = nil
+		return
+	case themeRow.name + "-prev", themeRow.name + "-next":
+		g.setTheme(!lightTheme())
 		return
 	}
 	for _, row := range settingsRows {
@@ -214,14 +239,21 @@ func (g *Game) drawSettings(dst *ebiten.Image) {
 	g.spr.fillRect(dst, g.lay.Screen, withAlpha(colBackground, 0.75))
 	g.spr.fillRect(dst, box, colPanelEdge)
 	g.spr.fillRect(dst, box.Inset(1*s), colPanel)
-	drawText(dst, "Settings (applied as a new run)", face(16*s, true), box.X+20*s, box.Y+24*s, colText, alignStart)
+	drawText(dst, "Settings", face(16*s, true), box.X+20*s, box.Y+24*s, colText, alignStart)
 	f := face(12.5*s, false)
-	rowH := (box.H - 110*s) / float64(len(settingsRows))
-	for i, row := range settingsRows {
-		y := box.Y + 50*s + float64(i)*rowH + (rowH-3*s)/2
-		drawText(dst, row.label, f, box.X+20*s, y, colText, alignStart)
-		drawText(dst, row.get(&p.draft), face(12.5*s, true), box.X+277*s, y, colAccent, alignCenter)
-		drawText(dst, ellipsize(row.explain, face(11*s, false), box.W-390*s), face(11*s, false), box.X+370*s, y, colTextDim, alignStart)
+	row := func(i int, label, value, explain string) {
+		r := g.settingsRow(i)
+		y := r.Y + (r.H-3*s)/2
+		drawText(dst, label, f, box.X+20*s, y, colText, alignStart)
+		drawText(dst, value, face(12.5*s, true), box.X+277*s, y, colAccent, alignCenter)
+		drawText(dst, ellipsize(explain, face(11*s, false), box.W-390*s), face(11*s, false), box.X+370*s, y, colTextDim, alignStart)
+	}
+	row(0, themeRow.label, themeName(), themeRow.explain)
+	// The theme is set apart from the settings of the run.
+	sep := g.settingsRow(1)
+	g.spr.fillRect(dst, Rect{box.X + 20*s, sep.Y - 2*s, box.W - 40*s, 1 * s}, colPanelEdge)
+	for i, r := range settingsRows {
+		row(1+i, r.label, r.get(&p.draft), r.explain)
 	}
 	for _, b := range g.settingsButtons() {
 		bg := g.buttonColor(b)

@@ -6,29 +6,80 @@ import (
 	"github.com/raftlab/raftlab/raft"
 )
 
-// The palette: a dark, calm background so that roles, terms and messages
-// carry the colour.
-var (
-	colBackground = rgb(0x14, 0x17, 0x1f)
-	colPanel      = rgb(0x1c, 0x20, 0x2b)
-	colPanelEdge  = rgb(0x2c, 0x32, 0x40)
-	colText       = rgb(0xe6, 0xe9, 0xef)
-	colTextDim    = rgb(0x8b, 0x93, 0xa7)
-	colLink       = rgb(0x3a, 0x42, 0x55)
-	colCut        = rgb(0xef, 0x53, 0x50)
-	colOK         = rgb(0x66, 0xbb, 0x6a)
-	colBad        = rgb(0xef, 0x53, 0x50)
-	colAccent     = rgb(0x4f, 0xc3, 0xf7)
-	colHighlight  = rgb(0xff, 0xd5, 0x4f)
-	colButton     = rgb(0x2a, 0x30, 0x3e)
-	colButtonHot  = rgb(0x37, 0x3f, 0x52)
+// palette is every colour the playground draws with. Roles, terms and
+// messages carry the colour; the background and panels stay calm.
+type palette struct {
+	background, panel, panelEdge, text, textDim, link, cut, ok, bad color.RGBA
+	accent, highlight, button, buttonHot                            color.RGBA
+	follower, preCandidate, candidate, leader, down                 color.RGBA
+	client                                                          color.RGBA
+	// Message colours: votes warm, pre-votes violet, appends blue,
+	// snapshots green, TimeoutNow pink.
+	vote, preVote, appendEntries, snapshot, timeoutNow color.RGBA
+	// terms gives each term a colour: distinct for neighbouring terms.
+	terms []color.RGBA
+}
 
-	colFollower     = rgb(0x78, 0x90, 0x9c)
-	colPreCandidate = rgb(0xb3, 0x9d, 0xdb)
-	colCandidate    = rgb(0xff, 0xb7, 0x4d)
-	colLeader       = rgb(0x4f, 0xc3, 0xf7)
-	colDown         = rgb(0x45, 0x4a, 0x56)
+// darkPalette is the default: a dark background for a screen in a dim room.
+var darkPalette = palette{
+	background: rgb(0x14, 0x17, 0x1f), panel: rgb(0x1c, 0x20, 0x2b), panelEdge: rgb(0x2c, 0x32, 0x40),
+	text: rgb(0xe6, 0xe9, 0xef), textDim: rgb(0x8b, 0x93, 0xa7), link: rgb(0x3a, 0x42, 0x55),
+	cut: rgb(0xef, 0x53, 0x50), ok: rgb(0x66, 0xbb, 0x6a), bad: rgb(0xef, 0x53, 0x50),
+	accent: rgb(0x4f, 0xc3, 0xf7), highlight: rgb(0xff, 0xd5, 0x4f),
+	button: rgb(0x2a, 0x30, 0x3e), buttonHot: rgb(0x37, 0x3f, 0x52),
+	follower: rgb(0x78, 0x90, 0x9c), preCandidate: rgb(0xb3, 0x9d, 0xdb), candidate: rgb(0xff, 0xb7, 0x4d),
+	leader: rgb(0x4f, 0xc3, 0xf7), down: rgb(0x45, 0x4a, 0x56),
+	client: rgb(0xff, 0xf1, 0x76),
+	vote:   rgb(0xff, 0xb7, 0x4d), preVote: rgb(0xb3, 0x9d, 0xdb), appendEntries: rgb(0x4f, 0xc3, 0xf7),
+	snapshot: rgb(0x81, 0xc7, 0x84), timeoutNow: rgb(0xf0, 0x62, 0x92),
+	terms: []color.RGBA{
+		rgb(0x42, 0xa5, 0xf5), rgb(0x66, 0xbb, 0x6a), rgb(0xff, 0xa7, 0x26), rgb(0xab, 0x47, 0xbc),
+		rgb(0x26, 0xc6, 0xda), rgb(0xef, 0x53, 0x50), rgb(0xd4, 0xe1, 0x57), rgb(0x8d, 0x6e, 0x63),
+		rgb(0xec, 0x40, 0x7a), rgb(0x5c, 0x6b, 0xc0),
+	},
+}
+
+// lightPalette is for a projector in a lit room, where a dark screen
+// washes out: a white background, dark text, and deep, saturated colours
+// for roles, terms and messages. Every colour that is text, or that has
+// white text on it (a node's term, a log entry's), keeps a contrast of at
+// least 4.5:1 with white (theme_test.go checks).
+var lightPalette = palette{
+	background: rgb(0xff, 0xff, 0xff), panel: rgb(0xf5, 0xf7, 0xfa), panelEdge: rgb(0xb9, 0xc1, 0xcd),
+	text: rgb(0x16, 0x1b, 0x26), textDim: rgb(0x4b, 0x55, 0x67), link: rgb(0x87, 0x92, 0xa5),
+	cut: rgb(0xd3, 0x2f, 0x2f), ok: rgb(0x17, 0x73, 0x3a), bad: rgb(0xc6, 0x28, 0x28),
+	accent: rgb(0x12, 0x59, 0xb8), highlight: rgb(0xa3, 0x4e, 0x00),
+	button: rgb(0xe6, 0xea, 0xf0), buttonHot: rgb(0xd5, 0xdc, 0xe7),
+	follower: rgb(0x5b, 0x66, 0x78), preCandidate: rgb(0x7c, 0x3a, 0xed), candidate: rgb(0xc2, 0x41, 0x0c),
+	leader: rgb(0x12, 0x59, 0xb8), down: rgb(0xc3, 0xc9, 0xd3),
+	client: rgb(0x8f, 0x64, 0x00),
+	vote:   rgb(0xc2, 0x41, 0x0c), preVote: rgb(0x7c, 0x3a, 0xed), appendEntries: rgb(0x15, 0x65, 0xc0),
+	snapshot: rgb(0x2e, 0x7d, 0x32), timeoutNow: rgb(0xbe, 0x18, 0x5d),
+	terms: []color.RGBA{
+		rgb(0x15, 0x65, 0xc0), rgb(0x2e, 0x7d, 0x32), rgb(0xc2, 0x41, 0x0c), rgb(0x8e, 0x24, 0xaa),
+		rgb(0x00, 0x76, 0x7f), rgb(0xc6, 0x28, 0x28), rgb(0x66, 0x73, 0x00), rgb(0x6d, 0x4c, 0x41),
+		rgb(0xad, 0x14, 0x57), rgb(0x39, 0x49, 0xab),
+	},
+}
+
+// The palette in use, one variable per colour so that drawing code reads
+// colText rather than a lookup. applyTheme sets them all.
+var (
+	colBackground, colPanel, colPanelEdge, colText, colTextDim color.RGBA
+	colLink, colCut, colOK, colBad, colAccent, colHighlight    color.RGBA
+	colButton, colButtonHot                                    color.RGBA
+
+	colFollower, colPreCandidate, colCandidate, colLeader, colDown color.RGBA
+
+	// colClient is the colour of client requests and replies.
+	colClient color.RGBA
+
+	colVote, colPreVote, colAppend, colSnapshot, colTimeoutNow color.RGBA
+	// termPalette gives each term a colour, the same everywhere.
+	termPalette []color.RGBA
 )
+
+func init() { applyTheme(false) }
 
 // themeLight is set while the light theme is in use.
 var themeLight bool
@@ -36,6 +87,44 @@ var themeLight bool
 // lightTheme reports whether the light theme is in use, so that colours
 // defined outside the palette can have a light variant.
 func lightTheme() bool { return themeLight }
+
+// themeName names the theme in use, as the settings dialog shows it.
+func themeName() string {
+	if themeLight {
+		return "light"
+	}
+	return "dark"
+}
+
+// setTheme puts a theme in use at once and keeps it for the next visits.
+// The cached panels notice by themselves (panelCache); the feed keeps an
+// image keyed on what it lists, not on colours, so it is told here.
+func (g *Game) setTheme(light bool) {
+	applyTheme(light)
+	g.feed.key = feedKey{}
+	g.setPrefs(func(p *Prefs) {
+		p.Theme = ""
+		if light {
+			p.Theme = "light"
+		}
+	})
+}
+
+// applyTheme puts the light or the dark palette in use.
+func applyTheme(light bool) {
+	p := darkPalette
+	if light {
+		p = lightPalette
+	}
+	themeLight = light
+	colBackground, colPanel, colPanelEdge, colText, colTextDim = p.background, p.panel, p.panelEdge, p.text, p.textDim
+	colLink, colCut, colOK, colBad, colAccent, colHighlight = p.link, p.cut, p.ok, p.bad, p.accent, p.highlight
+	colButton, colButtonHot = p.button, p.buttonHot
+	colFollower, colPreCandidate, colCandidate, colLeader, colDown = p.follower, p.preCandidate, p.candidate, p.leader, p.down
+	colClient = p.client
+	colVote, colPreVote, colAppend, colSnapshot, colTimeoutNow = p.vote, p.preVote, p.appendEntries, p.snapshot, p.timeoutNow
+	termPalette = p.terms
+}
 
 func rgb(r, g, b uint8) color.RGBA { return color.RGBA{r, g, b, 0xff} }
 
@@ -57,14 +146,6 @@ func roleColor(r raft.Role) color.RGBA {
 	return colFollower
 }
 
-// termPalette gives each term a colour: distinct for neighbouring terms,
-// and the same colour for the same term everywhere, always.
-var termPalette = []color.RGBA{
-	rgb(0x42, 0xa5, 0xf5), rgb(0x66, 0xbb, 0x6a), rgb(0xff, 0xa7, 0x26), rgb(0xab, 0x47, 0xbc),
-	rgb(0x26, 0xc6, 0xda), rgb(0xef, 0x53, 0x50), rgb(0xd4, 0xe1, 0x57), rgb(0x8d, 0x6e, 0x63),
-	rgb(0xec, 0x40, 0x7a), rgb(0x5c, 0x6b, 0xc0),
-}
-
 // TermColor is the colour of a term.
 func TermColor(term uint64) color.RGBA {
 	if term == 0 {
@@ -73,23 +154,19 @@ func TermColor(term uint64) color.RGBA {
 	return termPalette[(term-1)%uint64(len(termPalette))]
 }
 
-// messageColor is the colour of a message type: votes warm, pre-votes
-// violet, appends blue, snapshots green, TimeoutNow pink.
+// messageColor is the colour of a message type.
 func messageColor(t raft.MessageType) color.RGBA {
 	switch t {
 	case raft.MsgRequestVote, raft.MsgRequestVoteResponse:
-		return rgb(0xff, 0xb7, 0x4d)
+		return colVote
 	case raft.MsgPreVote, raft.MsgPreVoteResponse:
-		return rgb(0xb3, 0x9d, 0xdb)
+		return colPreVote
 	case raft.MsgAppendEntries, raft.MsgAppendEntriesResponse:
-		return rgb(0x4f, 0xc3, 0xf7)
+		return colAppend
 	case raft.MsgInstallSnapshot, raft.MsgInstallSnapshotResponse:
-		return rgb(0x81, 0xc7, 0x84)
+		return colSnapshot
 	case raft.MsgTimeoutNow:
-		return rgb(0xf0, 0x62, 0x92)
+		return colTimeoutNow
 	}
 	return colText
 }
-
-// colClient is the colour of client requests and replies.
-var colClient = rgb(0xff, 0xf1, 0x76)
