@@ -134,6 +134,10 @@ type layoutDoc struct {
 	// Highlights are the lesson step's highlights as drawn now, each
 	// named as the step names it ("control client-target", "node 1").
 	Highlights []box `json:"highlights"`
+	// Partition is the open partition editor: null while it is closed.
+	Partition *partitionLayoutDoc `json:"partition"`
+	// Messages are the messages drawn in the last frame.
+	Messages []messageDoc `json:"messages"`
 }
 
 type feedLayoutDoc struct {
@@ -221,6 +225,8 @@ func (g *Game) LayoutJSON() ([]byte, error) {
 		}
 	}
 	d.Lesson = g.lessonLayout(cb)
+	d.Partition = g.partitionLayout(cb)
+	d.Messages = g.messageDocs(s)
 	d.Feed = feedLayoutDoc{Panel: cb("", g.feedArea()), Lines: []string{}}
 	for _, i := range g.feedVisible() {
 		if e, ok := g.feedEvent(i); ok {

@@ -214,3 +214,34 @@ func (g *Game) drawRedirectArrow(dst *ebiten.Image, from, leader raft.ID, alpha 
 		g.spr.line(dst, x2, y2, hx, hy, 3*s, c)
 	}
 }
+
+// messageDoc is a message as last drawn, for the browser tests: its look
+// (the kind's description, letter and tag), whether it is a redirect
+// naming a leader (then an arrow points from its sender to that leader),
+// and its glyph's centre and radius in CSS pixels.
+type messageDoc struct {
+	ID       uint64  `json:"id"`
+	Kind     string  `json:"kind"`
+	Label    string  `json:"label"`
+	Tag      string  `json:"tag,omitempty"`
+	Redirect bool    `json:"redirect"`
+	X        float64 `json:"x"`
+	Y        float64 `json:"y"`
+	R        float64 `json:"r"`
+}
+
+// messageDocs describes the messages drawn in the last frame; s is the
+// device pixels per CSS pixel.
+func (g *Game) messageDocs(s float64) []messageDoc {
+	out := []messageDoc{}
+	for i := range g.msgSpots {
+		m := &g.msgSpots[i]
+		look := lookOf(&m.f)
+		out = append(out, messageDoc{
+			ID: m.f.ID, Kind: look.describe, Label: look.label, Tag: look.tag,
+			Redirect: m.f.Kind == playground.FlightReply && m.f.Reply.Redirect && m.f.Reply.Leader != raft.None,
+			X:        m.x / s, Y: m.y / s, R: g.glyphRadius(look) / s,
+		})
+	}
+	return out
+}
