@@ -7,7 +7,9 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"path"
 	"strings"
+	"unicode"
 
 	"github.com/raftlab/raftlab/lessons"
 )
@@ -77,7 +79,11 @@ func checkLessons(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	if *all {
-		pos = append(pos, lessons.Bundled()...)
+		for _, lang := range lessons.Langs {
+			for _, name := range lessons.BundledIn(lang) {
+				pos = append(pos, path.Join(bundledPrefix(lang), name))
+			}
+		}
 	}
 	code := 0
 	for _, arg := range pos {
@@ -102,14 +108,30 @@ func loadLesson(arg string) (*lessons.Lesson, error) {
 		return lessons.Parse(arg, data)
 	case !errors.Is(err, fs.ErrNotExist):
 		return nil, err
-	case strings.HasSuffix(arg, ".md") || strings.ContainsAny(arg, `/\`):
+	}
+	for _, lang := range lessons.Langs[1:] {
+		if name, ok := strings.CutPrefix(arg, lang+"/"); ok && !strings.HasSuffix(name, ".md") {
+			return lessons.LoadIn(lang, name)
+		}
+	}
+	if strings.HasSuffix(arg, ".md") || strings.ContainsAny(arg, `/\`) {
 		return nil, err
 	}
 	l, lerr := lessons.Load(arg)
 	if lerr != nil {
-		return nil, fmt.Errorf("%q is neither a lesson file nor a bundled lesson (bundled: %s)", arg, strings.Join(lessons.Bundled(), ", "))
+		return nil, fmt.Errorf("%q is neither a lesson file nor a bundled lesson (bundled: %s; zh-CN/3 for the Chinese edition)", arg, strings.Join(lessons.Bundled(), ", "))
 	}
 	return l, nil
+}
+
+// bundledPrefix is how a language's bundled lessons are named on the
+// command line: 03-leader-election in English, zh-CN/03-leader-election
+// in Chinese.
+func bundledPrefix(lang string) string {
+	if lang == lessons.English {
+		return ""
+	}
+	return lang
 }
 
 // checkLesson auto-plays a parsed lesson, one line per step.
@@ -121,7 +143,7 @@ func checkLesson(l *lessons.Lesson, verbose bool, w io.Writer) int {
 		if s.Err != nil {
 			mark = "FAIL"
 		}
-		fmt.Fprintf(w, "  %s step %-2d %-7s %-40s %6d-%d ms\n", mark, s.Step, s.Kind, quoteTitle(s.Title), s.StartMs, s.EndMs)
+		fmt.Fprintf(w, "  %s step %-2d %-7s %s %6d-%d ms\n", mark, s.Step, s.Kind, padWide(quoteTitle(s.Title), 40), s.StartMs, s.EndMs)
 		if s.Err != nil {
 			fmt.Fprintf(w, "       %v\n", s.Err)
 			continue
@@ -134,8 +156,56 @@ func checkLesson(l *lessons.Lesson, verbose bool, w io.Writer) int {
 		fmt.Fprintf(w, "FAIL: %s stopped at step %d of %d\n", l.File, len(rep.Steps), len(l.Steps))
 		return 1
 	}
+	code := 0
+	for _, msg := range lessons.Pacing(l).Problems() {
+		fmt.Fprintf(w, "  FAIL pacing: %s\n", msg)
+		code = 1
+	}
+	if err := sameAsEnglish(l); err != nil {
+		fmt.Fprintf(w, "  FAIL structure: %v\n", err)
+		code = 1
+	}
+	if code != 0 {
+		fmt.Fprintf(w, "FAIL: %s auto-played, but see above\n", l.File)
+		return code
+	}
 	fmt.Fprintf(w, "ok: %d steps auto-played in %d ms\n", len(rep.Steps), rep.Wall.Milliseconds())
 	return 0
+}
+
+// sameAsEnglish checks a translated lesson against the bundled English
+// lesson of the same name, if there is one: a new lesson being written in
+// another language has nothing to match yet.
+func sameAsEnglish(l *lessons.Lesson) error {
+	if l.Lang == lessons.English {
+		return nil
+	}
+	en, err := lessons.BundledFile(l.Name)
+	if err != nil {
+		return nil
+	}
+	tr, err := lessons.BundledFileIn(l.Lang, l.Name)
+	if data, rerr := os.ReadFile(l.File); rerr == nil {
+		tr, err = data, nil
+	}
+	if err != nil {
+		return err
+	}
+	return lessons.SameStructure(l.Name+".md", en, l.File, tr)
+}
+
+// padWide pads s with spaces to n terminal columns, counting a Chinese
+// character as the two columns it takes, so that tables line up in both
+// languages.
+func padWide(s string, n int) string {
+	w := 0
+	for _, r := range s {
+		w++
+		if unicode.Is(unicode.Han, r) || (r >= 0x3000 && r <= 0x303f) || (r >= 0xff00 && r <= 0xff60) {
+			w++
+		}
+	}
+	return s + strings.Repeat(" ", max(0, n-w))
 }
 
 func quoteTitle(t string) string {

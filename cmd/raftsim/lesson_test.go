@@ -120,3 +120,9 @@ func TestCLILessonHelp(t *testing.T) {
 	r = cliRun(t, "help")
 	assert.Contains(t, r.stdout, "raftsim lesson")
 }
+
+func TestPadWideCountsChineseAsTwoColumns(t *testing.T) {
+	assert.Equal(t, `"ab"  `, padWide(`"ab"`, 6))
+	assert.Equal(t, `"心跳"  `, padWide(`"心跳"`, 8), "two characters of two columns each, and two quotes")
+	assert.Equal(t, "谁会胜出？", padWide("谁会胜出？", 4), "never cut")
+}
