@@ -6,14 +6,51 @@ import (
 	"math"
 
 	"github.com/hajimehoshi/ebiten/v2"
+	"github.com/hajimehoshi/ebiten/v2/text/v2"
 	"github.com/raftlab/raftlab/playground"
 	"github.com/raftlab/raftlab/raft"
 )
 
-// marker is a moment the timeline points out.
+// marker is a moment the timeline points out, and what happened then.
 type marker struct {
-	at int64
-	c  color.RGBA
+	at   int64
+	kind markKind
+}
+
+// markKind is what a marker stands for; each kind has a colour and an
+// entry in the legend under the track.
+type markKind int
+
+const (
+	markLeader markKind = iota
+	markCrash
+	markNetwork
+	markViolation
+)
+
+// markKinds are the kinds in the legend's order, each with its entry.
+var markKinds = []struct {
+	kind  markKind
+	label string
+}{
+	{markLeader, "new leader"},
+	{markCrash, "crash or restart"},
+	{markNetwork, "network split, cut or healed"},
+	{markViolation, "safety violation"},
+}
+
+// color is the kind's colour, read from the palette when drawn (the theme
+// can change while the markers are kept).
+func (k markKind) color() color.RGBA {
+	switch k {
+	case markLeader:
+		return colLeader
+	case markCrash:
+		return colTextDim
+	case markNetwork:
+		return colCandidate
+	}
+	return colBad
 }
 
 // timelineMarkers keeps the markers of the whole history, not just of the
@@ -38,13 +75,13 @@ func (m *timelineMarkers) update(w *playground.World) {
 		e := w.EventAt(i)
 		switch {
 		case e.Type == playground.EvRole && e.Role == raft.Leader:
-			m.list = append(m.list, marker{e.AtMs, colLeader})
+			m.list = append(m.list, marker{e.AtMs, markLeader})
 		case e.Type == playground.EvCrash || e.Type == playground.EvRestart:
-			m.list = append(m.list, marker{e.AtMs, colTextDim})
+			m.list = append(m.list, marker{e.AtMs, markCrash})
 		case e.Type == playground.EvPartition || e.Type == playground.EvCut || e.Type == playground.EvHeal:
-			m.list = append(m.list, marker{e.AtMs, colCandidate})
+			m.list = append(m.list, marker{e.AtMs, markNetwork})
 		case e.Type == playground.EvViolation:
-			m.list = append(m.list, marker{e.AtMs, colBad})
+			m.list = append(m.list, marker{e.AtMs, markViolation})
 		}
 	}
 	m.scanned = max(m.scanned, w.TraceLen())
@@ -75,8 +112,7 @@ func (g *Game) timelineSpan() int64 {
 }
 
 // drawTimeline draws the scrubber: the history so far, the present, and
-// markers for elections (blue), crashes (grey), network changes (orange)
-// and violations (red).
+// markers of what happened (see markKinds), with their legend below.
 //
 // The strip above the track, with the hint, is cached (see panelCache);
 // the time shown changes with nearly every frame, so it is drawn live.
@@ -96,10 +132,49 @@ func (g *Game) drawTimeline(dst *ebiten.Image) {
 	g.spr.fillRect(dst, Rect{tr.X, tr.Y + tr.H/2 - 2*s, xAt(g.clock) - tr.X, 4 * s}, colAccent)
 	g.markers.update(g.world())
 	for _, m := range g.markers.list {
-		g.spr.fillRect(dst, Rect{xAt(float64(m.at)) - 1*s, tr.Y - 4*s, 2 * s, tr.H + 8*s}, m.c)
+		g.spr.fillRect(dst, Rect{xAt(float64(m.at)) - 1*s, tr.Y - 4*s, 2 * s, tr.H + 8*s}, m.kind.color())
 	}
 	x := xAt(g.clock)
 	drawCentered(dst, g.spr.disc(int(7*s)), x, tr.CenterY(), colText)
+	for _, e := range g.timelineLegend() {
+		g.spr.fillRect(dst, e.swatch, e.kind.color())
+		drawText(dst, e.label, legendFace(s), e.text.X, e.text.CenterY(), colTextDim, alignStart)
+	}
+}
+
+// legendEntry is a kind of marker in the legend: a short mark in its
+// colour, and its label.
+type legendEntry struct {
+	kind         markKind
+	label        string
+	swatch, text Rect
+}
+
+// legendFace is the face of the legend's labels.
+func legendFace(s float64) text.Face { return face(10.5*s, false) }
+
+// timelineLegend lays out the legend in a row under the track, below the
+// markers' ends, from the track's left end.
+func (g *Game) timelineLegend() []legendEntry {
+	s := g.scale
+	tr := g.lay.Track
+	a := g.lay.Timeline
+	top := tr.Y + tr.H + 5*s
+	h := a.Y + a.H - top - 1*s
+	f := legendFace(s)
+	x := tr.X
+	out := make([]legendEntry, 0, len(markKinds))
+	for _, k := range markKinds {
+		w := textWidth(k.label, f)
+		out = append(out, legendEntry{
+			kind:   k.kind,
+			label:  k.label,
+			swatch: Rect{x, top + 1*s, 2 * s, h - 2*s},
+			text:   Rect{x + 6*s, top, w, h},
+		})
+		x += 6*s + w + 16*s
+	}
+	return out
 }
 
 // timelineStrip is the top of the timeline panel, above the track and its
