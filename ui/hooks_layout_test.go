@@ -41,12 +41,16 @@ func TestLayoutLessonText(t *testing.T) {
 	}
 	require.NotNil(t, title, "the step's title is one of the lines")
 
-	// A narrow panel cuts a long title short with "…", and says so.
+	// A narrow panel wraps a long title; a line cut short with "…" is
+	// counted.
 	g.w, g.h = 640, 400
 	g.lay = computeLayout(g.w, g.h, 1, g.world().Nodes(), false)
 	g.lesson.run.Lesson().Title = "A very long lesson title that cannot fit in a narrow panel at all"
 	g.lesson.viewKey = nil
-	assert.Positive(t, layoutLesson(t, g).Ellipsized)
+	assert.Zero(t, layoutLesson(t, g).Ellipsized)
+	v := g.lessonLaidOut()
+	v.texts = append(v.texts, lessonText{s: "cut short…", f: face(12, false)})
+	assert.Equal(t, 1, layoutLesson(t, g).Ellipsized)
 
 	assert.ErrorContains(t, g.OpenLesson(99, 1), "there is no lesson 99")
 }

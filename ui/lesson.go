@@ -65,6 +65,8 @@ type lessonView struct {
 	// none); waitText is how wide its text may be, left of its controls.
 	wait     Rect
 	waitText float64
+	// bar is the scroll bar, shown when the text runs past the foot.
+	bar scrollBar
 }
 
 // termSpot is a key term of the narration and where it is drawn.
@@ -349,11 +351,21 @@ func (g *Game) moveStep(move func() error) {
 }
 
 // clickLesson handles a click on the lesson controls; while the panel is
-// open it takes every click in the right-hand column.
+// open it takes every click in the right-hand column. A click on the
+// inspector's scroll bar (which shares the column) is handled here too.
 func (g *Game) clickLesson(x, y float64) bool {
+	if g.clickInspector(x, y) {
+		return true
+	}
 	if b, ok := hitAny(g.lessonButtons(), x, y); ok {
 		g.pressLesson(b.Name)
 		return true
+	}
+	if g.lesson != nil {
+		if dir := g.lessonLaidOut().bar.page(x, y, g.scale); dir != 0 {
+			g.pageLesson(float64(dir))
+			return true
+		}
 	}
 	return g.lesson != nil && g.lessonArea().Contains(x, y)
 }
@@ -367,11 +379,19 @@ func (g *Game) lessonArea() Rect {
 }
 
 // scrollLesson scrolls the step's text by a mouse wheel's dy over the
-// panel.
+// panel, or the inspector's over it (the two share the column).
 func (g *Game) scrollLesson(x, y, dy float64) {
+	g.scrollInspector(x, y, dy)
 	if g.lesson != nil && dy != 0 && g.lessonArea().Contains(x, y) {
 		g.lesson.scroll = max(0, g.lesson.scroll-dy*40*g.scale)
 	}
+}
+
+// pageLesson scrolls the panel's text by most of what it shows, down
+// (dir 1) or up (-1), keeping a few lines in view.
+func (g *Game) pageLesson(dir float64) {
+	v := g.lessonLaidOut()
+	g.lesson.scroll = max(0, g.lesson.scroll+dir*0.8*v.bar.track.H)
 }
 
 // hoveredTerm is the glossary entry of the key term under the pointer in
@@ -515,15 +535,9 @@ func (b *lessonBuilder) line(s string, f text.Face, c color.Color, h float64) {
 // wrapped adds a plain sentence in face f, wrapped to the column in lines
 // of height h (a status line must not be cut short at narrow widths).
 func (b *lessonBuilder) wrapped(s string, f text.Face, c color.Color, h float64) {
-	var line string
-	for _, w := range strings.Fields(s) {
-		if line != "" && textWidth(line+" "+w, f) > b.w {
-			b.line(line, f, c, h)
-			line = ""
-		}
-		line = strings.TrimPrefix(line+" "+w, " ")
+	for _, line := range wrapPlain(s, f, b.w) {
+		b.line(line, f, c, h)
 	}
-	b.line(line, f, c, h)
 }
 
 // cardButton adds the control that opens the card of safety properties,
@@ -636,7 +650,13 @@ func (g *Game) layoutLesson(withMore bool) lessonView {
 	if end := b.y - b.scroll; b.scroll > 0 && end < b.bottom {
 		p.scroll = b.v.maxScroll
 	}
-	if b.v.maxScroll > b.scroll+1 {
+	b.v.bar = newScrollBar(a.X+a.W, b.top, b.bottom, b.y-b.top, b.scroll, s)
+	if b.v.bar.shown() {
+		b.v.boxes = append(b.v.boxes, lessonBox{b.v.bar.track, colPanelEdge, -1}, lessonBox{b.v.bar.thumb, colTextDim, -1})
+	}
+	// A step's text that runs on below says so with a control too; the
+	// list has its scroll bar alone (every lesson is one scroll away).
+	if p.run != nil && b.v.maxScroll > b.scroll+1 {
 		if !withMore {
 			return g.layoutLesson(true)
 		}
@@ -656,12 +676,16 @@ func (g *Game) layoutLessonStep(b *lessonBuilder, barY, bw float64) {
 	st := r.Step()
 	l := r.Lesson()
 	pl := g.lessonPlay()
-	// The header does not scroll.
-	b.line(fmt.Sprintf("Lesson %d · %s", l.Number, l.Title), face(12*s, true), colTextDim, 20*s)
+	// The header does not scroll. The titles wrap rather than lose their
+	// end: a long lesson title fills two lines in a narrow column.
+	b.wrapped(fmt.Sprintf("Lesson %d · %s", l.Number, l.Title), face(12*s, true), colTextDim, 16*s)
+	b.gap(4)
 	b.cardButton(b.y)
 	b.line(fmt.Sprintf("Step %d of %d · %s", r.Index()+1, len(l.Steps), st.Kind), face(11*s, false), colTextDim, 18*s)
 	g.layoutStepStrip(b)
-	b.line(st.Title, face(15*s, true), colText, 26*s)
+	b.gap(2)
+	b.wrapped(st.Title, face(15*s, true), colText, 20*s)
+	b.gap(4)
 	b.top = b.y
 	b.scroll = g.lesson.scroll
 	b.y += 2 * s

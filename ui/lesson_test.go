@@ -614,3 +614,32 @@ func TestSafetyCard(t *testing.T) {
 	clickButton(t, g, g.lessonButtons(), "lesson-card")
 	assert.True(t, g.card)
 }
+
+// TestLessonTitleWraps: at 1024x768 and 800x600 the header of every
+// bundled lesson shows the lesson's whole title and its first step's whole
+// title, wrapped if need be, none cut short with "…".
+func TestLessonTitleWraps(t *testing.T) {
+	all, err := lessons.All()
+	require.NoError(t, err)
+	require.NotEmpty(t, all)
+	for _, l := range all {
+		g := testGame(t, "")
+		require.NoError(t, g.OpenLesson(l.Number, 1))
+		for _, size := range [][2]int{{1024, 768}, {800, 600}} {
+			name := fmt.Sprintf("lesson %d at %dx%d", l.Number, size[0], size[1])
+			sizeGame(g, size[0], size[1])
+			v := g.lessonLaidOut()
+			var all []string
+			for _, tx := range v.texts {
+				if tx.y > v.top {
+					continue // the header ends where the scrolling text starts
+				}
+				assert.False(t, strings.HasSuffix(tx.s, "…"), "%s: %q is cut short", name, tx.s)
+				all = append(all, tx.s)
+			}
+			header := strings.Join(all, " ")
+			assert.Contains(t, header, fmt.Sprintf("Lesson %d · %s", l.Number, l.Title), name)
+			assert.Contains(t, header, l.Steps[0].Title, name)
+		}
+	}
+}

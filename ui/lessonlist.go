@@ -2,6 +2,8 @@ package ui
 
 import (
 	"fmt"
+
+	"github.com/raftlab/raftlab/lessons"
 )
 
 // layoutLessonList lists the lessons, one row each.
@@ -22,31 +24,60 @@ func (g *Game) layoutLessonList(b *lessonBuilder) {
 	b.gap(6)
 	b.top, b.scroll = b.y, g.lesson.scroll
 	for _, l := range g.lesson.all {
-		r := Rect{b.x, b.y - b.scroll, b.w, 40 * s}
-		if b.visible(b.y, r.H) {
-			b.v.boxes = append(b.v.boxes, lessonBox{r, colButton, len(b.v.buttons)})
-			name := fmt.Sprintf("%d. %s", l.Number, l.Title)
-			b.v.buttons = append(b.v.buttons, Button{Name: fmt.Sprintf("lesson-open-%d", l.Number), Label: name, Hint: l.Summary, Rect: r})
-			f, sf := face(13*s, true), face(11*s, false)
-			sub := fmt.Sprintf("%d min · %s", l.Minutes, l.Summary)
-			subCol := colTextDim
-			if pr, ok := g.lessonProgress().Of(l.Name); ok {
-				// How far the learner got, as words and as a bar.
-				if pr.Finished {
-					sub, subCol = "finished · "+sub, colOK
-				} else {
-					sub = fmt.Sprintf("step %d of %d · %s", pr.Step, len(l.Steps), sub)
-				}
-				bar := Rect{r.X, r.Y + r.H - 3*s, r.W, 3 * s}
-				b.v.boxes = append(b.v.boxes, lessonBox{bar, colPanelEdge, -1})
-				bar.W *= float64(min(pr.Furthest, len(l.Steps))) / float64(len(l.Steps))
-				b.v.boxes = append(b.v.boxes, lessonBox{bar, colOK, -1})
-			}
-			b.v.texts = append(b.v.texts,
-				lessonText{ellipsize(name, f, r.W-16*s), r.X + 8*s, r.Y + 13*s, f, colText, alignStart},
-				lessonText{ellipsize(sub, sf, r.W-16*s), r.X + 8*s, r.Y + 29*s, sf, subCol, alignStart})
+		g.layoutLessonRow(b, l)
+	}
+}
+
+// Lines of a row of the list, in logical pixels: the title's, the
+// summary's, and the room above and below them.
+const (
+	rowTitleH   = 17.0
+	rowSummaryH = 14.0
+	rowPadTop   = 5.0
+	rowPadFoot  = 7.0
+)
+
+// layoutLessonRow lays out a lesson's row: its number and title and its
+// whole summary, both wrapped (a row is as tall as its text), with how far
+// the learner got. The row is a control that opens the lesson.
+func (g *Game) layoutLessonRow(b *lessonBuilder, l *lessons.Lesson) {
+	s := g.scale
+	f, sf := face(13*s, true), face(11*s, false)
+	name := fmt.Sprintf("%d. %s", l.Number, l.Title)
+	sub := fmt.Sprintf("%d min · %s", l.Minutes, l.Summary)
+	subCol := colTextDim
+	pr, started := g.lessonProgress().Of(l.Name)
+	if started {
+		// How far the learner got, as words (and below as a bar).
+		if pr.Finished {
+			sub, subCol = "finished · "+sub, colOK
+		} else {
+			sub = fmt.Sprintf("step %d of %d · %s", pr.Step, len(l.Steps), sub)
 		}
-		b.y += r.H + 6*s
+	}
+	names, subs := wrapPlain(name, f, b.w-16*s), wrapPlain(sub, sf, b.w-16*s)
+	h := (rowPadTop + rowTitleH*float64(len(names)) + rowSummaryH*float64(len(subs)) + rowPadFoot) * s
+	r := Rect{b.x, b.y - b.scroll, b.w, h}
+	b.y += h + 6*s
+	if !b.visible(r.Y+b.scroll, h) {
+		return
+	}
+	b.v.boxes = append(b.v.boxes, lessonBox{r, colButton, len(b.v.buttons)})
+	b.v.buttons = append(b.v.buttons, Button{Name: fmt.Sprintf("lesson-open-%d", l.Number), Label: name, Hint: l.Summary, Rect: r})
+	if started {
+		bar := Rect{r.X, r.Y + r.H - 3*s, r.W, 3 * s}
+		b.v.boxes = append(b.v.boxes, lessonBox{bar, colPanelEdge, -1})
+		bar.W *= float64(min(pr.Furthest, len(l.Steps))) / float64(len(l.Steps))
+		b.v.boxes = append(b.v.boxes, lessonBox{bar, colOK, -1})
+	}
+	y := r.Y + rowPadTop*s
+	for _, ln := range names {
+		b.v.texts = append(b.v.texts, lessonText{ln, r.X + 8*s, y + rowTitleH*s/2, f, colText, alignStart})
+		y += rowTitleH * s
+	}
+	for _, ln := range subs {
+		b.v.texts = append(b.v.texts, lessonText{ln, r.X + 8*s, y + rowSummaryH*s/2, sf, subCol, alignStart})
+		y += rowSummaryH * s
 	}
 }
 

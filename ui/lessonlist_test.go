@@ -1,0 +1,74 @@
+package ui
+
+import (
+	"cmp"
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// TestLessonListShowsEverything: at 1024x768 and 800x600 every lesson's
+// title and whole summary can be read in the list, scrolling with the
+// wheel where the list is longer than the panel; nothing is cut short
+// with "…", nothing leaves the panel, and there is no "more" control: a
+// scroll bar shows how much is left.
+func TestLessonListShowsEverything(t *testing.T) {
+	for _, size := range [][2]int{{1024, 768}, {800, 600}} {
+		name := fmt.Sprintf("%dx%d", size[0], size[1])
+		g := testGame(t, "")
+		g.openLessons()
+		require.Empty(t, g.lesson.err)
+		sizeGame(g, size[0], size[1])
+		a := g.lessonArea()
+		v := g.lessonLaidOut()
+		assert.NotContains(t, lessonButtonNames(g), "lesson-more", name)
+		require.True(t, v.bar.shown(), "%s: a scroll bar says the list goes on", name)
+
+		// Every line of the list, where it is before scrolling.
+		type spot struct {
+			s    string
+			x, y float64
+		}
+		seen := map[spot]bool{}
+		for {
+			g.lessonLaidOut() // (which may clamp the scroll at the end)
+			v = g.lessonLaidOut()
+			for _, tx := range v.texts {
+				if tx.y < v.top || tx.y > v.bar.track.Y+v.bar.track.H {
+					continue // the header and the foot's controls
+				}
+				assert.False(t, strings.HasSuffix(tx.s, "…"), "%s: %q is cut short", name, tx.s)
+				assert.LessOrEqual(t, tx.x+textWidth(tx.s, tx.f), a.X+a.W, "%s: %q stays in the panel", name, tx.s)
+				seen[spot{tx.s, tx.x, math.Round(tx.y + g.lesson.scroll)}] = true
+			}
+			if g.lesson.scroll >= v.maxScroll {
+				break
+			}
+			before := g.lesson.scroll
+			g.scrollLesson(a.CenterX(), a.CenterY(), -1) // a notch of the wheel, down
+			require.Greater(t, g.lesson.scroll, before, name)
+		}
+		lines := slices.Collect(func(yield func(spot) bool) {
+			for sp := range seen {
+				if !yield(sp) {
+					return
+				}
+			}
+		})
+		slices.SortFunc(lines, func(p, q spot) int { return cmp.Or(cmp.Compare(p.y, q.y), cmp.Compare(p.x, q.x)) })
+		var all []string
+		for _, ln := range lines {
+			all = append(all, ln.s)
+		}
+		text := strings.Join(all, " ")
+		for _, l := range g.lesson.all {
+			assert.Contains(t, text, fmt.Sprintf("%d. %s", l.Number, l.Title), name)
+			assert.Contains(t, text, l.Summary, "%s: lesson %d's summary", name, l.Number)
+		}
+	}
+}
