@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/hajimehoshi/ebiten/v2"
+	"github.com/hajimehoshi/ebiten/v2/text/v2"
 	"github.com/raftlab/raftlab/playground"
 	"github.com/raftlab/raftlab/raft"
 )
@@ -24,14 +25,15 @@ func (g *Game) inspectorArea() Rect {
 }
 
 // drawInspector shows everything about the selected node. It is cached
-// (see panelCache), keyed on its text.
+// (see panelCache), keyed on its text and how far it is scrolled.
 func (g *Game) drawInspector(dst *ebiten.Image) {
 	w := g.world()
 	lines := inspectorLines(w, w.Node(g.selected))
+	v := g.layoutInspector(lines)
 	area := g.inspectorArea()
-	g.keyScratch = inspectorKey(g.keyScratch[:0], area, g.scale, g.selected, lines)
+	g.keyScratch = inspectorKey(g.keyScratch[:0], area, g.scale, g.selected, lines).float(v.scroll)
 	g.inspectorCache.draw(dst, area, g.keyScratch, func(img *ebiten.Image, dx, dy float64) {
-		g.renderInspector(img, dx, dy, lines)
+		g.renderInspector(img, dx, dy, v)
 	})
 }
 
@@ -45,23 +47,141 @@ func inspectorKey(k keyBuf, area Rect, scale float64, id raft.ID, lines []string
 	return k
 }
 
-// renderInspector draws the inspector with every position shifted by
-// (-dx, -dy).
-func (g *Game) renderInspector(dst *ebiten.Image, dx, dy float64, lines []string) {
+// Sizes of the inspector's text, in logical pixels.
+const (
+	inspectorTextSize = 11.5
+	inspectorLineH    = 18.0
+	// inspectorTop is where the first line starts below the panel's top
+	// (the heading is above it) and inspectorFoot the room under the
+	// last line shown.
+	inspectorTop  = 31.0
+	inspectorFoot = 6.0
+)
+
+// inspectorView is the inspector laid out: the lines shown (each a whole
+// line, none cut short), the scroll bar when the text is longer than the
+// panel, and the scroll (clamped to the text).
+type inspectorView struct {
+	lines  []inspectorLine
+	bar    scrollBar
+	scroll float64
+}
+
+// inspectorLine is a line of text at y (its vertical centre).
+type inspectorLine struct {
+	s string
+	y float64
+}
+
+// inspectorScrolls is how far each game's inspector is scrolled, in
+// pixels, and for which node (another node starts at the top).
+//
+// It belongs in Game; game.go is not this file's to change now, so it is
+// kept here, one entry per game, until it moves there.
+var inspectorScrolls = map[*Game]inspectorScroll{}
+
+type inspectorScroll struct {
+	node raft.ID
+	by   float64
+}
+
+// inspectorScrolled is how far the inspector of the selected node is
+// scrolled.
+func (g *Game) inspectorScrolled() float64 {
+	if sc := inspectorScrolls[g]; sc.node == g.selected {
+		return sc.by
+	}
+	return 0
+}
+
+// setInspectorScroll scrolls the inspector to by (not above its top).
+func (g *Game) setInspectorScroll(by float64) {
+	inspectorScrolls[g] = inspectorScroll{g.selected, max(0, by)}
+}
+
+// inspectorLaidOut is the selected node's inspector laid out.
+func (g *Game) inspectorLaidOut() inspectorView {
+	w := g.world()
+	return g.layoutInspector(inspectorLines(w, w.Node(g.selected)))
+}
+
+// layoutInspector lays out the selected node's lines: wrapped to the
+// panel, those in the band below the heading shown, scrolled.
+func (g *Game) layoutInspector(lines []string) inspectorView {
+	s := g.scale
+	area := g.inspectorArea()
+	f := face(inspectorTextSize*s, false)
+	var all []string
+	for _, l := range lines {
+		all = append(all, wrapIndented(l, f, area.W-24*s-scrollBarHit*s)...)
+	}
+	top, bottom := area.Y+inspectorTop*s, area.Y+area.H-inspectorFoot*s
+	lh := inspectorLineH * s
+	content := float64(len(all)) * lh
+	scroll := min(g.inspectorScrolled(), max(0, content-(bottom-top)))
+	v := inspectorView{scroll: scroll, bar: newScrollBar(area.X+area.W, top, bottom, content, scroll, s)}
+	for i, l := range all {
+		y := top + float64(i)*lh - scroll
+		if y >= top-0.5 && y+lh <= bottom+0.5 {
+			v.lines = append(v.lines, inspectorLine{l, y + lh/2})
+		}
+	}
+	return v
+}
+
+// wrapIndented wraps a line of the inspector to width, keeping its indent
+// (which says what the line belongs to) and indenting its continuation
+// lines a little further.
+func wrapIndented(l string, f text.Face, width float64) []string {
+	body := strings.TrimLeft(l, " ")
+	indent := l[:len(l)-len(body)]
+	lines := wrapPlain(body, f, width-textWidth(indent+"  ", f))
+	for i := range lines {
+		if i == 0 {
+			lines[i] = indent + lines[i]
+		} else {
+			lines[i] = indent + "  " + lines[i]
+		}
+	}
+	return lines
+}
+
+// scrollInspector scrolls the inspector by a mouse wheel's dy over it.
+func (g *Game) scrollInspector(x, y, dy float64) {
+	if dy != 0 && g.inspecting() && g.inspectorArea().Contains(x, y) {
+		g.setInspectorScroll(g.inspectorLaidOut().scroll - dy*40*g.scale)
+	}
+}
+
+// clickInspector pages the inspector's text by a click on its scroll bar,
+// for those without a wheel. It reports whether the click was there.
+func (g *Game) clickInspector(x, y float64) bool {
+	if !g.inspecting() {
+		return false
+	}
+	v := g.inspectorLaidOut()
+	dir := v.bar.page(x, y, g.scale)
+	if dir != 0 {
+		g.setInspectorScroll(v.scroll + float64(dir)*0.8*v.bar.track.H)
+	}
+	return dir != 0
+}
+
+// renderInspector draws the laid-out inspector with every position
+// shifted by (-dx, -dy).
+func (g *Game) renderInspector(dst *ebiten.Image, dx, dy float64, v inspectorView) {
 	s := g.scale
 	area := g.inspectorArea().moved(dx, dy)
 	g.spr.fillRect(dst, area, colPanel)
 	g.spr.fillRect(dst, Rect{area.X, area.Y, area.W, 1 * s}, colPanelEdge)
-	n := g.world().Node(g.selected)
-	drawText(dst, "Inspector: "+playground.S(n.ID)+"  (Esc to close)", face(13*s, true), area.X+12*s, area.Y+16*s, colText, alignStart)
-	f := face(11.5*s, false)
-	y := area.Y + 40*s
-	for _, l := range lines {
-		if y > area.Y+area.H-10*s {
-			break
-		}
-		drawText(dst, ellipsize(l, f, area.W-24*s), f, area.X+12*s, y, colText, alignStart)
-		y += 18 * s
+	drawText(dst, "Inspector: "+playground.S(g.selected)+"  (Esc to close)", face(13*s, true), area.X+12*s, area.Y+16*s, colText, alignStart)
+	f := face(inspectorTextSize*s, false)
+	for _, l := range v.lines {
+		drawText(dst, l.s, f, area.X+12*s, l.y-dy, colText, alignStart)
+	}
+	if v.bar.shown() {
+		g.spr.fillRect(dst, v.bar.track.moved(dx, dy), colPanelEdge)
+		g.spr.fillRect(dst, v.bar.thumb.moved(dx, dy), colTextDim)
 	}
 }
 

@@ -1,10 +1,15 @@
 package ui
 
 import (
+	"cmp"
 	"fmt"
+	"math"
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/raftlab/raftlab/playground"
+	"github.com/raftlab/raftlab/raft"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -53,4 +58,75 @@ func TestInspectorListsEtcdFiles(t *testing.T) {
 	require.NoError(t, g.sess.Do(playground.Step{Do: "crash", Node: id}))
 	w = g.world()
 	assert.Subset(t, inspectorLines(w, w.Node(id)), want[:4], "a crashed node's files")
+}
+
+// TestInspectorScrollsAndWraps: at 1024x768 the inspector of a leader with
+// a few entries is longer than its panel: a scroll bar shows, the wheel
+// over it scrolls, and scrolling reaches every line, each whole (wrapped,
+// never cut short with "…") and inside the panel. Another node starts at
+// the top.
+func TestInspectorScrollsAndWraps(t *testing.T) {
+	sc, err := playground.ParseScenario([]byte(`{"name": "t", "nodes": 3, "steps": [
+		{"at": 600, "do": "put", "key": "a", "value": "a value long enough to wrap in the inspector's panel at 1024 wide"},
+		{"at": 650, "do": "put", "key": "b", "value": "2"},
+		{"at": 700, "do": "put", "key": "c", "value": "3"}]}`))
+	require.NoError(t, err)
+	g := testGameWith(t, Options{Scenario: sc})
+	sizeGame(g, 1024, 768)
+	g.SeekTo(2000)
+	w := g.world()
+	leader := raft.None
+	for _, id := range w.Nodes() {
+		if w.Node(id).Raft.Role() == raft.Leader {
+			leader = id
+		}
+	}
+	require.NotEqual(t, raft.None, leader)
+	g.selected = leader
+	require.True(t, g.inspecting())
+	area := g.inspectorArea()
+	v := g.inspectorLaidOut()
+	require.True(t, v.bar.shown(), "the lines run past the panel: a scroll bar says so")
+
+	type spot struct {
+		s string
+		y float64
+	}
+	seen := map[spot]bool{}
+	f := face(inspectorTextSize, false)
+	for {
+		v = g.inspectorLaidOut()
+		for _, l := range v.lines {
+			assert.False(t, strings.HasSuffix(l.s, "…"), "%q is cut short", l.s)
+			assert.LessOrEqual(t, area.X+12+textWidth(l.s, f), v.bar.track.X, "%q stays left of the scroll bar", l.s)
+			assert.True(t, l.y > area.Y+20 && l.y < area.Y+area.H, "%q is in the panel", l.s)
+			seen[spot{l.s, math.Round(l.y + v.scroll)}] = true
+		}
+		before := v.scroll
+		g.scrollLesson(area.CenterX(), area.CenterY(), -1) // a notch of the wheel, down
+		if g.inspectorLaidOut().scroll == before {
+			break
+		}
+	}
+	spots := make([]spot, 0, len(seen))
+	for sp := range seen {
+		spots = append(spots, sp)
+	}
+	slices.SortFunc(spots, func(p, q spot) int { return cmp.Compare(p.y, q.y) })
+	var all []string
+	for _, sp := range spots {
+		all = append(all, strings.Fields(sp.s)...)
+	}
+	text := strings.Join(all, " ")
+	for _, l := range inspectorLines(w, w.Node(leader)) {
+		assert.Contains(t, text, strings.Join(strings.Fields(l), " "), "the line is reachable")
+	}
+	assert.Contains(t, text, `"a value long enough to wrap in the inspector's panel at 1024 wide"`)
+
+	other := w.Nodes()[0]
+	if other == leader {
+		other = w.Nodes()[1]
+	}
+	g.selected = other
+	assert.Zero(t, g.inspectorLaidOut().scroll, "another node's inspector starts at the top")
 }
