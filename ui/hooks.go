@@ -42,6 +42,8 @@ type stateDoc struct {
 	// ClientTarget is where the client panel sends requests: a server, or
 	// 0 for the leader the client believes in.
 	ClientTarget raft.ID `json:"clientTarget"`
+	// Help is whether the help overlay is open.
+	Help bool `json:"help"`
 }
 
 // lessonStateDoc is what the lesson panel shows: the list of lessons
@@ -88,6 +90,7 @@ func (g *Game) StateJSON() ([]byte, error) {
 	}
 	d.Lesson = g.lessonState()
 	d.ClientTarget = g.client.target
+	d.Help = g.help
 	return json.Marshal(d)
 }
 
@@ -134,10 +137,20 @@ type layoutDoc struct {
 	// Highlights are the lesson step's highlights as drawn now, each
 	// named as the step names it ("control client-target", "node 1").
 	Highlights []box `json:"highlights"`
+	// TopBar is the bar of controls at the top; Settings is the settings
+	// dialog, null while it is closed.
+	TopBar   box                `json:"topBar"`
+	Settings *settingsLayoutDoc `json:"settings"`
 	// Partition is the open partition editor: null while it is closed.
 	Partition *partitionLayoutDoc `json:"partition"`
 	// Messages are the messages drawn in the last frame.
 	Messages []messageDoc `json:"messages"`
+}
+
+// settingsLayoutDoc is the settings dialog and its controls.
+type settingsLayoutDoc struct {
+	Panel    box   `json:"panel"`
+	Controls []box `json:"controls"`
 }
 
 type feedLayoutDoc struct {
@@ -238,6 +251,13 @@ func (g *Game) LayoutJSON() ([]byte, error) {
 		d.Inspector = &b
 	}
 	d.Highlights = g.highlightBoxes(cb)
+	d.TopBar = cb("", g.lay.TopBar)
+	if g.settings != nil {
+		d.Settings = &settingsLayoutDoc{Panel: cb("", g.settingsBox()), Controls: []box{}}
+		for _, b := range g.settingsButtons() {
+			d.Settings.Controls = append(d.Settings.Controls, cb(b.Name, b.Rect))
+		}
+	}
 	return json.Marshal(d)
 }
 
@@ -322,4 +342,5 @@ func (g *Game) Click(x, y float64) {
 		s = 1
 	}
 	g.click(x*s, y*s, false)
+	g.partitionRelease(x*s, y*s) // the release: a click on a server in the partition editor moves it
 }
