@@ -8,6 +8,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/raftlab/raftlab/playground/i18n"
 )
 
 // bundled holds the lessons that ship with RaftLab, in English and in
@@ -23,7 +25,7 @@ func Bundled() []string { return BundledIn(English) }
 
 // BundledIn lists the names of a language's bundled lessons, in course
 // order.
-func BundledIn(lang string) []string {
+func BundledIn(lang i18n.Lang) []string {
 	entries, _ := fs.ReadDir(bundled, langDir(lang))
 	var names []string
 	for _, e := range entries {
@@ -39,12 +41,12 @@ func BundledIn(lang string) []string {
 func BundledFile(name string) ([]byte, error) { return BundledFileIn(English, name) }
 
 // BundledFileIn returns the raw file of a language's bundled lesson.
-func BundledFileIn(lang, name string) ([]byte, error) {
+func BundledFileIn(lang i18n.Lang, name string) ([]byte, error) {
 	if name == "" || strings.ContainsAny(name, `/\`) || strings.HasPrefix(name, ".") {
 		return nil, fmt.Errorf("no bundled lesson named %q", name)
 	}
-	if !slices.Contains(Langs, lang) {
-		return nil, fmt.Errorf("no lessons in language %q (have: %s)", lang, strings.Join(Langs, ", "))
+	if !slices.Contains(i18n.Langs, lang) {
+		return nil, fmt.Errorf("no lessons in language %q (have: %s, %s)", lang, English, Chinese)
 	}
 	data, err := bundled.ReadFile(path.Join(langDir(lang), strings.TrimSuffix(name, ".md")+".md"))
 	if err != nil {
@@ -58,7 +60,7 @@ func BundledFileIn(lang, name string) ([]byte, error) {
 func Load(name string) (*Lesson, error) { return LoadIn(English, name) }
 
 // LoadIn parses a language's bundled lesson by name or by number.
-func LoadIn(lang, name string) (*Lesson, error) {
+func LoadIn(lang i18n.Lang, name string) (*Lesson, error) {
 	if n, err := strconv.Atoi(name); err == nil {
 		for _, b := range BundledIn(lang) {
 			if num, _, ok := strings.Cut(b, "-"); ok {
@@ -80,7 +82,7 @@ func LoadIn(lang, name string) (*Lesson, error) {
 func All() ([]*Lesson, error) { return AllIn(English) }
 
 // AllIn parses every bundled lesson of a language, in course order.
-func AllIn(lang string) ([]*Lesson, error) {
+func AllIn(lang i18n.Lang) ([]*Lesson, error) {
 	var out []*Lesson
 	for _, name := range BundledIn(lang) {
 		l, err := LoadIn(lang, name)

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+
+	"github.com/raftlab/raftlab/playground/i18n"
 )
 
 // Entry is a key term: the word as the playground shows it, and what it
@@ -166,7 +168,7 @@ func Lookup(term string) (Entry, bool) {
 }
 
 // In is the term and its meaning in a language.
-func (e Entry) In(lang string) (term, meaning string) {
+func (e Entry) In(lang i18n.Lang) (term, meaning string) {
 	if lang == Chinese {
 		return e.Zh, e.ZhMeaning
 	}

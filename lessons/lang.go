@@ -3,24 +3,24 @@ package lessons
 import (
 	"path/filepath"
 	"slices"
+
+	"github.com/raftlab/raftlab/playground/i18n"
 )
 
-// The languages of the course. English is the original; each other
-// language is a full edition whose lesson files live in a folder named
-// after it (lessons/zh-CN/03-leader-election.md) and match the English
-// files step for step (see SameStructure).
+// The course speaks the app's languages. English is the original; each
+// other language is a full edition whose lesson files live in a folder
+// named after it (lessons/zh-CN/03-leader-election.md) and match the
+// English files step for step (see SameStructure).
 const (
-	English = "en"
-	Chinese = "zh-CN"
+	English = i18n.English
+	Chinese = i18n.Chinese
 )
-
-// Langs lists the course's languages, English first.
-var Langs = []string{English, Chinese}
 
 // langOf is the language of a lesson file, from its folder: a file in a
 // folder named after a language other than English is in that language.
-func langOf(file string) string {
-	if dir := filepath.Base(filepath.Dir(file)); dir != English && slices.Contains(Langs, dir) {
+func langOf(file string) i18n.Lang {
+	dir := i18n.Lang(filepath.Base(filepath.Dir(file)))
+	if dir != English && slices.Contains(i18n.Langs, dir) {
 		return dir
 	}
 	return English
@@ -28,9 +28,9 @@ func langOf(file string) string {
 
 // langDir is the folder of a language's bundled lessons, relative to
 // lessons/.
-func langDir(lang string) string {
+func langDir(lang i18n.Lang) string {
 	if lang == English {
 		return "."
 	}
-	return lang
+	return string(lang)
 }

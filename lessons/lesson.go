@@ -22,6 +22,7 @@ import (
 	"time"
 
 	"github.com/raftlab/raftlab/playground"
+	"github.com/raftlab/raftlab/playground/i18n"
 	"github.com/raftlab/raftlab/raft"
 )
 
@@ -46,7 +47,7 @@ type Lesson struct {
 	File string
 	// Lang is the lesson's language (English, or the language folder its
 	// file is in).
-	Lang string
+	Lang i18n.Lang
 
 	Title   string
 	Number  int

@@ -3,6 +3,8 @@ package lessons
 import (
 	"testing"
 
+	"github.com/raftlab/raftlab/playground/i18n"
+
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -11,16 +13,16 @@ import (
 // original: the same structure line for line (so the same steps, setups,
 // conditions and answers), a clean auto-play, and the pacing rules.
 func TestBundledTranslations(t *testing.T) {
-	for _, lang := range Langs[1:] {
+	for _, lang := range i18n.Langs[1:] {
 		names := BundledIn(lang)
 		require.NotEmpty(t, names, lang)
 		for _, name := range names {
-			t.Run(lang+"/"+name, func(t *testing.T) {
+			t.Run(string(lang)+"/"+name, func(t *testing.T) {
 				en, err := BundledFile(name)
 				require.NoError(t, err, "a %s lesson translates an English one of the same name", lang)
 				tr, err := BundledFileIn(lang, name)
 				require.NoError(t, err)
-				require.NoError(t, SameStructure(name+".md", en, lang+"/"+name+".md", tr))
+				require.NoError(t, SameStructure(name+".md", en, string(lang)+"/"+name+".md", tr))
 				l, err := LoadIn(lang, name)
 				require.NoError(t, err)
 				assert.Equal(t, lang, l.Lang)

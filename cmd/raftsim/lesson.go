@@ -12,6 +12,7 @@ import (
 	"unicode"
 
 	"github.com/raftlab/raftlab/lessons"
+	"github.com/raftlab/raftlab/playground/i18n"
 )
 
 const lessonUsage = `usage:
@@ -79,7 +80,7 @@ func checkLessons(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	if *all {
-		for _, lang := range lessons.Langs {
+		for _, lang := range i18n.Langs {
 			for _, name := range lessons.BundledIn(lang) {
 				pos = append(pos, path.Join(bundledPrefix(lang), name))
 			}
@@ -109,8 +110,8 @@ func loadLesson(arg string) (*lessons.Lesson, error) {
 	case !errors.Is(err, fs.ErrNotExist):
 		return nil, err
 	}
-	for _, lang := range lessons.Langs[1:] {
-		if name, ok := strings.CutPrefix(arg, lang+"/"); ok && !strings.HasSuffix(name, ".md") {
+	for _, lang := range i18n.Langs[1:] {
+		if name, ok := strings.CutPrefix(arg, string(lang)+"/"); ok && !strings.HasSuffix(name, ".md") {
 			return lessons.LoadIn(lang, name)
 		}
 	}
@@ -127,11 +128,11 @@ func loadLesson(arg string) (*lessons.Lesson, error) {
 // bundledPrefix is how a language's bundled lessons are named on the
 // command line: 03-leader-election in English, zh-CN/03-leader-election
 // in Chinese.
-func bundledPrefix(lang string) string {
+func bundledPrefix(lang i18n.Lang) string {
 	if lang == lessons.English {
 		return ""
 	}
-	return lang
+	return string(lang)
 }
 
 // checkLesson auto-plays a parsed lesson, one line per step.

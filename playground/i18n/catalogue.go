@@ -1,0 +1,34 @@
+package i18n
+
+import "sync"
+
+// The catalogues are kept in one file per language and area of the app
+// (en_feed.go, zh_feed.go, ...), so that each area's messages and their
+// translations sit side by side; parts lists them. A key is defined in
+// exactly one part of each language (the tests check).
+var parts = map[Lang][]map[string]string{
+	English: {enApp},
+	Chinese: {zhApp},
+}
+
+var merged struct {
+	once sync.Once
+	m    map[Lang]map[string]string
+}
+
+// catalogue is a language's messages, all parts merged.
+func catalogue(l Lang) map[string]string {
+	merged.once.Do(func() {
+		merged.m = map[Lang]map[string]string{}
+		for lang, ps := range parts {
+			m := map[string]string{}
+			for _, p := range ps {
+				for k, v := range p {
+					m[k] = v
+				}
+			}
+			merged.m[lang] = m
+		}
+	})
+	return merged.m[l]
+}
