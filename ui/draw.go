@@ -48,8 +48,10 @@ func (g *Game) Draw(screen *ebiten.Image) {
 	}
 	g.drawLesson(screen)
 	g.drawCard(screen)
+	g.drawWelcome(screen)
 	g.drawTimeline(screen)
 	g.drawTopBar(screen)
+	g.drawMoreMenu(screen)
 	g.drawMenu(screen)
 	g.drawPointers(screen, true)
 	if g.help {
@@ -88,23 +90,29 @@ func (g *Game) topBarKey(k keyBuf) keyBuf {
 }
 
 // renderTopBar draws the top bar with every position shifted by (-dx,
-// -dy).
+// -dy): the app's name, the controls (Lessons stands out: it is the way
+// into the course), and in the room left at the right the scenario's name
+// or the status line.
 func (g *Game) renderTopBar(dst *ebiten.Image, dx, dy float64) {
 	s := g.scale
 	bar := g.lay.TopBar.moved(dx, dy)
 	g.spr.fillRect(dst, bar, colPanel)
-	f := face(13*s, false)
+	t := g.lay.Title.moved(dx, dy)
+	drawText(dst, appTitle, titleFace(s), t.X, t.CenterY(), colText, alignStart)
+	f := controlFace(s)
 	for _, b := range g.lay.Buttons {
-		bg := g.buttonColor(b)
 		r := b.Rect.moved(dx, dy)
+		bg, fg := g.buttonColor(b), colText
+		if b.Name == "lessons" {
+			bg, fg = colAccent, colBackground
+		}
 		g.spr.fillRect(dst, r, bg)
 		label := b.Label
 		if b.Name == "play" && g.paused {
 			label = "Play"
 		}
-		drawText(dst, label, f, r.CenterX(), r.CenterY(), colText, alignCenter)
+		drawText(dst, label, f, r.CenterX(), r.CenterY(), fg, alignCenter)
 	}
-	title := "RaftLab · " + g.scenario.Name
 	right := g.lay.TopBar.W - 14*s - dx
 	last := g.lay.Buttons[len(g.lay.Buttons)-1].Rect.moved(dx, dy)
 	room := right - (last.X + last.W) - 16*s
@@ -112,7 +120,26 @@ func (g *Game) renderTopBar(dst *ebiten.Image, dx, dy float64) {
 		drawText(dst, ellipsize(status, f, room), f, right, bar.CenterY(), colHighlight, alignEnd)
 		return
 	}
-	drawText(dst, ellipsize(title, face(14*s, true), room), face(14*s, true), right, bar.CenterY(), colText, alignEnd)
+	// A name cut to a few letters says nothing: then the room stays empty.
+	if textWidth(g.scenario.Name, f) <= room || room >= 100*s {
+		drawText(dst, ellipsize(g.scenario.Name, f, room), f, right, bar.CenterY(), colTextDim, alignEnd)
+	}
+}
+
+// drawMoreMenu draws the menu of the controls that did not fit the top
+// bar, while it is open.
+func (g *Game) drawMoreMenu(dst *ebiten.Image) {
+	if !g.moreOpen || len(g.lay.More) == 0 {
+		return
+	}
+	s := g.scale
+	first, last := g.lay.More[0].Rect, g.lay.More[len(g.lay.More)-1].Rect
+	box := Rect{first.X, first.Y, first.W, last.Y + last.H - first.Y}
+	g.spr.fillRect(dst, box.Inset(-1*s), colPanelEdge)
+	for _, b := range g.lay.More {
+		g.spr.fillRect(dst, b.Rect, g.buttonColor(b))
+		drawText(dst, b.Label, controlFace(s), b.Rect.X+16*s, b.Rect.CenterY(), colText, alignStart)
+	}
 }
 
 // drawTooltip explains the control or message under the pointer.
@@ -123,8 +150,12 @@ func (g *Game) drawTooltip(dst *ebiten.Image) {
 	var tip string
 	if g.settings != nil {
 		tip = g.settingsHint(g.hover.x, g.hover.y)
-	} else if b, ok := g.lay.hitButton(g.hover.x, g.hover.y); ok {
+	} else if b, ok := g.hitTopControl(g.hover.x, g.hover.y); ok {
 		tip = b.Hint
+	} else if g.welcomeShown() && g.welcomeLaidOut().box.Contains(g.hover.x, g.hover.y) {
+		if b, ok := hitAny(g.welcomeLaidOut().buttons, g.hover.x, g.hover.y); ok {
+			tip = b.Hint
+		}
 	} else if b, ok := hitAny(g.clientButtons(), g.hover.x, g.hover.y); ok {
 		tip = b.Hint
 	} else if b, ok := hitAny(g.lessonButtons(), g.hover.x, g.hover.y); ok {

@@ -84,6 +84,12 @@ type Game struct {
 	selected raft.ID
 	menu     *menu
 	help     bool
+	// welcome is set while the first-visit welcome card waits for an
+	// answer (welcome.go).
+	welcome bool
+	// moreOpen is set while the menu of the top-bar controls that did not
+	// fit is open.
+	moreOpen bool
 	// highlight marks nodes involved in a violation the user jumped to.
 	highlight []raft.ID
 	scrubbing bool
@@ -156,6 +162,7 @@ func New(opts Options) (*Game, error) {
 	}
 	g := &Game{opts: opts, speed: defaultSpeed, scale: 1}
 	g.prefs = loadPrefs(opts.Prefs)
+	g.welcome = wantsWelcome(opts, g.prefs)
 	g.start(sc, w)
 	if opts.Lesson != 0 {
 		if err := g.openLesson(opts.Lesson, opts.Step); err != nil {

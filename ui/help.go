@@ -1,8 +1,14 @@
 package ui
 
-import "github.com/hajimehoshi/ebiten/v2"
+import (
+	"image/color"
 
-// helpLines list every shortcut.
+	"github.com/hajimehoshi/ebiten/v2"
+	"github.com/raftlab/raftlab/lessons"
+	"github.com/raftlab/raftlab/raft"
+)
+
+// helpLines list every shortcut and click; "" leaves a gap.
 var helpLines = []string{
 	"Space  play / pause",
 	"Right arrow  run to the next event",
@@ -22,15 +28,222 @@ var helpLines = []string{
 	"Touch: tap = click, long-press = node menu",
 }
 
+// helpRoles are the roles the legend shows, with their colours (crashed is
+// not a Raft role: a server that is down).
+func helpRoles() []struct {
+	name string
+	c    color.RGBA
+} {
+	return []struct {
+		name string
+		c    color.RGBA
+	}{
+		{roleLabel(raft.Follower), colFollower}, {roleLabel(raft.PreCandidate), colPreCandidate},
+		{roleLabel(raft.Candidate), colCandidate}, {roleLabel(raft.Leader), colLeader}, {"crashed", colDown},
+	}
+}
+
+// helpKind is what a laid-out piece of the help overlay draws.
+type helpKind int
+
+const (
+	helpText  helpKind = iota
+	helpDisc           // a server's disc, with text as its term if any
+	helpTimer          // a timer ring, part drained
+	helpDisk           // a disk gauge, part written
+	helpCell           // a log cell; hollow when not committed
+	helpGlyph          // a message glyph
+)
+
+// helpItem is one piece of the help overlay: a line of text, or a swatch
+// of the legend at r (a disc or ring centred in it). legend names the
+// legend entry a swatch or its text stands for, for the browser tests.
+type helpItem struct {
+	kind   helpKind
+	text   string
+	r      Rect
+	size   float64
+	bold   bool
+	col    color.RGBA
+	hollow bool
+	look   messageLook
+	legend string
+}
+
+// helpView is the help overlay laid out: its box, the control that opens
+// the course, and its pieces.
+type helpView struct {
+	box     Rect
+	lessons Button
+	items   []helpItem
+}
+
+// helpLaidOut lays out the help overlay in two columns, shortcuts on the
+// left and the legend of colours and shapes on the right, centred on the
+// screen (it fits at 800x600).
+func (g *Game) helpLaidOut() helpView {
+	s := g.scale
+	pad, gap := 18*s, 22*s
+	boxW := min(float64(g.w)-24*s, 920*s)
+	colW := (boxW - 2*pad - gap) / 2
+	var v helpView
+	lessonsW := controlWidth("lessons", "Open the lessons", s)
+	v.lessons = Button{Name: "help-lessons", Label: "Open the lessons", Hint: "The course: interactive lessons"}
+	v.lessons.Rect = Rect{boxW - pad - lessonsW, pad - 4*s, lessonsW, 28 * s}
+	v.items = append(v.items,
+		helpItem{kind: helpText, text: "Help", r: Rect{pad, pad + 10*s, 0, 0}, size: 16 * s, bold: true, col: colText},
+		helpItem{kind: helpText, text: "Click anywhere or press Esc to close.", r: Rect{pad + 56*s, pad + 10*s, 0, 0}, size: 12 * s, col: colTextDim})
+	top := pad + 44*s
+	left := g.helpShortcuts(&v, pad, top, colW)
+	right := g.helpLegend(&v, pad+colW+gap, top, colW)
+	h := max(left, right) + pad
+	v.box = Rect{(float64(g.w) - boxW) / 2, max(4*s, (float64(g.h)-h)/2), boxW, h}
+	v.lessons.Rect = v.lessons.Rect.moved(-v.box.X, -v.box.Y)
+	for i := range v.items {
+		v.items[i].r = v.items[i].r.moved(-v.box.X, -v.box.Y)
+	}
+	return v
+}
+
+// helpLineH is the height of a line of the help's text, in logical
+// pixels, at helpSize.
+const (
+	helpLineH = 17.0
+	helpSize  = 12.5
+)
+
+// helpShortcuts lays out the shortcuts column from y, wrapped to width w,
+// and returns where it ends.
+func (g *Game) helpShortcuts(v *helpView, x, y, w float64) float64 {
+	s := g.scale
+	v.items = append(v.items, helpItem{kind: helpText, text: "Keys and clicks", r: Rect{x, y, 0, 0}, size: 14 * s, bold: true, col: colText})
+	y += 26 * s
+	for _, line := range helpLines {
+		if line == "" {
+			y += 8 * s
+			continue
+		}
+		for _, ln := range wrapSpans([]lessons.Span{{Text: line}}, w, helpSize*s, false) {
+			for _, r := range ln {
+				v.items = append(v.items, helpItem{kind: helpText, text: r.text, r: Rect{x + r.x, y, 0, 0}, size: helpSize * s, col: colText})
+			}
+			y += helpLineH * s
+		}
+	}
+	return y
+}
+
+// helpLegend lays out the legend column from y, width w, and returns where
+// it ends: the roles' colours, the election timer, the term, the disk
+// gauge, log cells and every kind of message.
+func (g *Game) helpLegend(v *helpView, x, y, w float64) float64 {
+	s := g.scale
+	v.items = append(v.items, helpItem{kind: helpText, text: "What you see", r: Rect{x, y, 0, 0}, size: 14 * s, bold: true, col: colText})
+	y += 26 * s
+	// The roles flow as chips: a disc and its name.
+	cx := x
+	for _, role := range helpRoles() {
+		tw := textWidth(role.name, face(helpSize*s, false))
+		if cx > x && cx+18*s+tw > x+w {
+			cx, y = x, y+22*s
+		}
+		v.items = append(v.items,
+			helpItem{kind: helpDisc, r: Rect{cx, y - 7*s, 14 * s, 14 * s}, col: role.c, legend: "role " + role.name},
+			helpItem{kind: helpText, text: role.name, r: Rect{cx + 18*s, y, 0, 0}, size: helpSize * s, col: colText})
+		cx += 18*s + tw + 14*s
+	}
+	y += 26 * s
+	// A row: a swatch in a 28-pixel column, then its explanation wrapped.
+	row := func(sw helpItem, text string) {
+		sw.r.X, sw.r.Y = x+(28*s-sw.r.W)/2, y-sw.r.H/2
+		if sw.r.H > helpLineH*s {
+			sw.r.Y = y - helpLineH*s/2
+		}
+		v.items = append(v.items, sw)
+		lines := wrapSpans([]lessons.Span{{Text: text}}, w-36*s, helpSize*s, false)
+		for _, ln := range lines {
+			for _, r := range ln {
+				v.items = append(v.items, helpItem{kind: helpText, text: r.text, r: Rect{x + 36*s + r.x, y, 0, 0}, size: helpSize * s, col: colText})
+			}
+			y += helpLineH * s
+		}
+		y += max(0, sw.r.H-float64(len(lines))*helpLineH*s) + 6*s
+	}
+	row(helpItem{kind: helpTimer, r: Rect{0, 0, 24 * s, 24 * s}, col: colFollower, legend: "election timer"},
+		"The ring is the election timer. It drains; when it is empty, the server starts an election.")
+	row(helpItem{kind: helpDisc, text: "2", r: Rect{0, 0, 22 * s, 22 * s}, col: TermColor(2), legend: "term"},
+		"The number in a server is its term.")
+	row(helpItem{kind: helpDisk, r: Rect{0, 0, diskGaugeW * s, diskGaugeH * s}, legend: "disk"},
+		"The bar beside a server is its disk: green when the log is on disk, orange while it writes.")
+	row(helpItem{kind: helpCell, text: "2", r: Rect{0, 0, 20 * s, 18 * s}, col: TermColor(2), legend: "committed entry"},
+		"A solid log entry is committed. The number and colour are its term.")
+	row(helpItem{kind: helpCell, text: "3", r: Rect{0, 0, 20 * s, 18 * s}, col: TermColor(3), hollow: true, legend: "uncommitted entry"},
+		"A hollow entry is not committed yet.")
+	for _, ln := range wrapSpans([]lessons.Span{{Text: "Messages: a disc is a request, a square is a reply. The letter names the type."}}, w, helpSize*s, false) {
+		for _, r := range ln {
+			v.items = append(v.items, helpItem{kind: helpText, text: r.text, r: Rect{x + r.x, y, 0, 0}, size: helpSize * s, col: colText})
+		}
+		y += helpLineH * s
+	}
+	// The message kinds in two columns.
+	half := (len(messageLegend) + 1) / 2
+	for i, m := range messageLegend {
+		col, line := i/half, i%half
+		gx, gy := x+float64(col)*w/2, y+float64(line)*26*s+6*s
+		v.items = append(v.items,
+			helpItem{kind: helpGlyph, r: Rect{gx + 2*s, gy - 11*s, 22 * s, 22 * s}, look: m.Look, legend: "message " + m.Name},
+			helpItem{kind: helpText, text: m.Name, r: Rect{gx + 34*s, gy, 0, 0}, size: 12 * s, col: colText})
+	}
+	return y + float64(half)*26*s
+}
+
+// drawHelp draws the help overlay over a dimmed screen.
 func (g *Game) drawHelp(dst *ebiten.Image) {
 	s := g.scale
-	w, h := 640*s, float64(len(helpLines)+3)*24*s
-	box := Rect{(float64(g.w) - w) / 2, (float64(g.h) - h) / 2, w, h}
+	v := g.helpLaidOut()
 	g.spr.fillRect(dst, g.lay.Screen, withAlpha(colBackground, 0.7))
-	g.spr.fillRect(dst, box, colPanelEdge)
-	g.spr.fillRect(dst, box.Inset(1*s), colPanel)
-	drawText(dst, "Shortcuts", face(16*s, true), box.X+20*s, box.Y+24*s, colText, alignStart)
-	for i, l := range helpLines {
-		drawText(dst, l, face(13*s, false), box.X+20*s, box.Y+56*s+float64(i)*24*s, colText, alignStart)
+	g.spr.fillRect(dst, v.box, colPanelEdge)
+	g.spr.fillRect(dst, v.box.Inset(1*s), colPanel)
+	b := v.lessons
+	g.spr.fillRect(dst, b.Rect, colAccent)
+	drawText(dst, b.Label, controlFace(s), b.Rect.CenterX(), b.Rect.CenterY(), colBackground, alignCenter)
+	for _, it := range v.items {
+		r := it.r
+		switch it.kind {
+		case helpText:
+			drawText(dst, it.text, face(it.size, it.bold), r.X, r.Y, it.col, alignStart)
+		case helpDisc:
+			drawCentered(dst, g.spr.disc(int(r.W/2)), r.CenterX(), r.CenterY(), it.col)
+			if it.text != "" {
+				drawText(dst, it.text, face(r.W*0.55, true), r.CenterX(), r.CenterY(), colBackground, alignCenter)
+			}
+		case helpTimer:
+			drawCentered(dst, g.spr.ring(int(r.W/2), int(3*s)), r.CenterX(), r.CenterY(), withAlpha(colPanelEdge, 0.9))
+			drawCentered(dst, g.spr.arc(int(r.W/2), int(3*s), 0.6), r.CenterX(), r.CenterY(), it.col)
+		case helpDisk:
+			g.spr.fillRect(dst, r, colPanelEdge)
+			h := (r.H - 2*s) * 0.6
+			g.spr.fillRect(dst, Rect{r.X + s, r.Y + r.H - s - h, r.W - 2*s, h}, colCandidate)
+		case helpCell:
+			if it.hollow {
+				g.spr.fillRect(dst, r, withAlpha(it.col, 0.18))
+				g.spr.strokeRect(dst, r, 1.5*s, it.col)
+				drawText(dst, it.text, face(12*s, true), r.CenterX(), r.CenterY(), it.col, alignCenter)
+			} else {
+				g.spr.fillRect(dst, r, it.col)
+				drawText(dst, it.text, face(12*s, true), r.CenterX(), r.CenterY(), colBackground, alignCenter)
+			}
+		case helpGlyph:
+			g.drawMessageGlyph(dst, r.CenterX(), r.CenterY(), it.look)
+		}
+	}
+}
+
+// clickHelp answers a click while the help shows: its Lessons control
+// opens the course; any other click closes the help.
+func (g *Game) clickHelp(x, y float64) {
+	g.help = false
+	if g.helpLaidOut().lessons.Rect.Contains(x, y) {
+		g.openCourse()
 	}
 }

@@ -53,7 +53,8 @@ func (g *Game) keyActions() []struct {
 }
 
 // escape closes the topmost thing open: the card of safety properties, a
-// dialog, the help, a menu, the partition tool, the selection (and so its
+// dialog, the help, a menu, the welcome card (as an answer), the partition
+// tool, the selection (and so its
 // inspector), the question whether to leave the lesson (the learner
 // stays), and last the lesson, which asks first (see askLeave). It alone
 // decides what Esc closes.
@@ -65,8 +66,12 @@ func (g *Game) escape() {
 		g.settings = nil
 	case g.help:
 		g.help = false
+	case g.moreOpen:
+		g.moreOpen = false
 	case g.menu != nil:
 		g.menu = nil
+	case g.welcomeShown():
+		g.answerWelcome()
 	case g.part != nil:
 		g.part = nil
 	case g.selected != 0:
@@ -168,15 +173,29 @@ func (g *Game) click(x, y float64, long bool) {
 		g.clickSettings(x, y)
 		return
 	case g.help:
-		g.help = false
+		g.clickHelp(x, y)
 		return
 	case g.menu != nil:
 		if g.clickMenu(x, y) {
 			return
 		}
 	}
+	if g.moreOpen {
+		// The menu closes on any click; one on its row is that control.
+		g.moreOpen = false
+		if b, ok := hitAny(g.lay.More, x, y); ok {
+			g.press(b.Name)
+			return
+		}
+		if b, ok := g.lay.hitButton(x, y); ok && b.Name == moreButton.Name {
+			return
+		}
+	}
 	if b, ok := g.lay.hitButton(x, y); ok {
 		g.press(b.Name)
+		return
+	}
+	if g.clickWelcome(x, y) {
 		return
 	}
 	if g.clickPartitionButtons(x, y) || g.clickLesson(x, y) {
@@ -222,6 +241,10 @@ func (g *Game) click(x, y float64, long bool) {
 // press carries out a top-bar control.
 func (g *Game) press(name string) {
 	switch name {
+	case "lessons":
+		g.openCourse()
+	case "more":
+		g.moreOpen = !g.moreOpen
 	case "play":
 		g.togglePause()
 	case "step":
@@ -249,6 +272,27 @@ func (g *Game) press(name string) {
 			g.opts.Open()
 		}
 	}
+}
+
+// openCourse shows the list of lessons, unless the lesson panel is open
+// already (it has its own way back to the list). It answers the welcome
+// card: choosing the course is one of its answers.
+func (g *Game) openCourse() {
+	g.answerWelcome()
+	if g.lesson == nil {
+		g.openLessons()
+	}
+}
+
+// hitTopControl returns the top-bar control, or the row of the open "more"
+// menu, under (x, y).
+func (g *Game) hitTopControl(x, y float64) (Button, bool) {
+	if g.moreOpen {
+		if b, ok := hitAny(g.lay.More, x, y); ok {
+			return b, true
+		}
+	}
+	return g.lay.hitButton(x, y)
 }
 
 // scrubTo seeks to the time under x on the timeline's track.

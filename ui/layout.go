@@ -3,6 +3,7 @@ package ui
 import (
 	"math"
 
+	"github.com/hajimehoshi/ebiten/v2/text/v2"
 	"github.com/raftlab/raftlab/raft"
 )
 
@@ -68,6 +69,11 @@ type Layout struct {
 	Track   Rect
 	Nodes   []NodeSpot
 	Buttons []Button
+	// Title is the box of the app's name, at the top bar's left.
+	Title Rect
+	// More are the top-bar controls that did not fit, as the rows of the
+	// menu the "more" control opens (none when every control fits).
+	More []Button
 }
 
 // Node returns the spot of a node, and false if it is not on screen.
@@ -93,20 +99,52 @@ func findButton(bs []Button, name string) (Button, bool) {
 	return Button{}, false
 }
 
-// topButtons are the controls of the top bar, left to right.
-var topButtons = []struct{ name, label, hint string }{
-	{"play", "Pause", "Play or pause the simulation (space)"},
-	{"step", "Step", "Run to the next event (right arrow)"},
-	{"slower", "-", "Slow down (-)"},
-	{"faster", "+", "Speed up (+)"},
-	{"write", "Write x", "A client writes the next value of x, sent where the client panel says (c)"},
-	{"read", "Read x", "A client reads x, sent where the client panel says, in the settings' read mode"},
-	{"add", "+ Server", "Start a new server and add it to the cluster: a learner first, a voter once caught up"},
-	{"heal", "Heal", "Remove every partition and cut link"},
-	{"settings", "Settings", "Timing, network, features and the teaching switches"},
-	{"open", "Open", "Open a scenario file"},
-	{"save", "Save", "Save this session as a scenario file that replays it (s)"},
-	{"help", "?", "Every shortcut (?)"},
+// topButtons are the controls of the top bar, left to right. Those with a
+// spare rank move, on a narrow window, to the menu of the "more" control:
+// rank 1 first. Lessons, play, the speed, writes and help always show.
+var topButtons = []struct {
+	name, label, hint string
+	spare             int
+}{
+	{"lessons", "Lessons", "The course: interactive lessons that run on this playground", 0},
+	{"play", "Pause", "Play or pause the simulation (space)", 0},
+	{"step", "Step", "Run to the next event (right arrow)", 0},
+	{"slower", "-", "Slow down (-)", 0},
+	{"faster", "+", "Speed up (+)", 0},
+	{"write", "Write x", "A client writes the next value of x, sent where the client panel says (c)", 0},
+	{"read", "Read x", "A client reads x, sent where the client panel says, in the settings' read mode", 6},
+	{"add", "+ Server", "Start a new server and add it to the cluster: a learner first, a voter once caught up", 4},
+	{"heal", "Heal", "Remove every partition and cut link", 5},
+	{"settings", "Settings", "Timing, network, features and the teaching switches", 3},
+	{"open", "Open", "Open a scenario file", 1},
+	{"save", "Save", "Save this session as a scenario file that replays it (s)", 2},
+	{"help", "?", "Every shortcut, and what the colours and shapes mean (?)", 0},
+}
+
+// moreButton opens the menu of the controls that did not fit.
+var moreButton = Button{Name: "more", Label: "More", Hint: "More controls"}
+
+// appTitle is the name at the top bar's left; titleRoom is the least room
+// kept right of the controls for the scenario's name or the status line.
+const (
+	appTitle  = "RaftLab"
+	titleRoom = 60.0
+)
+
+// controlFace is the font of the top bar's controls.
+func controlFace(s float64) text.Face { return face(13*s, false) }
+
+// titleFace is the font of the app's name.
+func titleFace(s float64) text.Face { return face(15*s, true) }
+
+// controlWidth is the width of a control of the top bar: its label (the
+// play control's longest) with padding.
+func controlWidth(name, label string, s float64) float64 {
+	w := textWidth(label, controlFace(s))
+	if name == "play" {
+		w = max(w, textWidth("Play", controlFace(s)))
+	}
+	return max(34*s, w+20*s)
 }
 
 // computeLayout lays out a screen of w x h physical pixels at a scale
@@ -133,20 +171,68 @@ func computeLayout(w, h int, scale float64, ids []raft.ID, open bool) Layout {
 	l.Safety = Rect{mainW, top, side, math.Min(float64(len(safetyRows))*22*s+40*s, 0.5*mainH)}
 	l.Feed = Rect{mainW, l.Safety.Y + l.Safety.H, side, mainH - l.Safety.H}
 	l.Track = Rect{l.Timeline.X + 16*s, l.Timeline.Y + 30*s, l.Timeline.W - 32*s, 16 * s}
-
-	x := 12 * s
-	for _, b := range topButtons {
-		if b.name == "open" && !open {
-			continue
-		}
-		bw := 16*s + float64(len(b.label))*8.2*s
-		bw = math.Max(bw, 34*s)
-		l.Buttons = append(l.Buttons, Button{Name: b.name, Label: b.label, Hint: b.hint, Rect: Rect{x, 7 * s, bw, top - 14*s}})
-		x += bw + 8*s
-	}
-
+	l.layoutTopBar(open)
 	l.Nodes = ringSpots(l.Cluster, s, ids)
 	return l
+}
+
+// layoutTopBar places the app's name, then the controls, moving the spare
+// ones to the "more" menu, rank by rank, until the rest leave titleRoom
+// free at the right.
+func (l *Layout) layoutTopBar(open bool) {
+	s, bar := l.Scale, l.TopBar
+	tw := textWidth(appTitle, titleFace(s))
+	l.Title = Rect{12 * s, 7 * s, tw, bar.H - 14*s}
+	start := l.Title.X + tw + 14*s
+	ranks := 0
+	for _, b := range topButtons {
+		ranks = max(ranks, b.spare)
+	}
+	for hide := 0; hide <= ranks; hide++ {
+		l.Buttons, l.More = nil, nil
+		x := start
+		place := func(b Button) {
+			b.Rect = Rect{x, 7 * s, controlWidth(b.Name, b.Label, s), bar.H - 14*s}
+			l.Buttons = append(l.Buttons, b)
+			x += b.Rect.W + 8*s
+		}
+		for _, b := range topButtons {
+			if b.name == "open" && !open {
+				continue
+			}
+			btn := Button{Name: b.name, Label: b.label, Hint: b.hint}
+			if b.spare != 0 && b.spare <= hide {
+				l.More = append(l.More, btn)
+				continue
+			}
+			if b.name == "help" && len(l.More) > 0 {
+				place(moreButton)
+			}
+			place(btn)
+		}
+		if x-8*s <= bar.W-(12+titleRoom)*s {
+			break
+		}
+	}
+	l.layoutMoreMenu()
+}
+
+// layoutMoreMenu places the rows of the "more" menu below its control,
+// their right edges on the control's.
+func (l *Layout) layoutMoreMenu() {
+	more, ok := l.Button(moreButton.Name)
+	if !ok {
+		return
+	}
+	s := l.Scale
+	w := more.Rect.W
+	for _, b := range l.More {
+		w = max(w, textWidth(b.Label, controlFace(s))+32*s)
+	}
+	x := min(more.Rect.X+more.Rect.W, l.Screen.W-4*s) - w
+	for i := range l.More {
+		l.More[i].Rect = Rect{x, l.TopBar.H + float64(i)*30*s, w, 30 * s}
+	}
 }
 
 // inspectorFeedLines is how many events the feed keeps showing below an

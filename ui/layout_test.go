@@ -111,7 +111,7 @@ func TestHitTesting(t *testing.T) {
 	assert.False(t, ok)
 	btn, ok := l.hitButton(l.Buttons[0].Rect.CenterX(), l.Buttons[0].Rect.CenterY())
 	require.True(t, ok)
-	assert.Equal(t, "play", btn.Name)
+	assert.Equal(t, "lessons", btn.Name)
 }
 
 func TestMessageInterpolation(t *testing.T) {
@@ -195,4 +195,46 @@ func TestInspectorKeepsTheFeed(t *testing.T) {
 			assert.True(t, feed.Contains(b.Rect.X, b.Rect.Y), "%s: the filter %s is on the feed", name, b.Name)
 		}
 	}
+}
+
+// TestTopBarFits: at 800x600, 1024x768 and 1280x800, with and without the
+// Open control, the app's name and every control are whole inside the top
+// bar and apart; the controls that do not fit are in the "more" menu, on
+// screen, and none is lost.
+func TestTopBarFits(t *testing.T) {
+	for _, size := range [][2]int{{800, 600}, {1024, 768}, {1280, 800}} {
+		for _, open := range []bool{false, true} {
+			name := fmt.Sprintf("%dx%d open=%v", size[0], size[1], open)
+			l := computeLayout(size[0], size[1], 1, idList(5), open)
+			inside := func(r, in Rect) bool {
+				return r.X >= in.X && r.Y >= in.Y && r.X+r.W <= in.X+in.W && r.Y+r.H <= in.Y+in.H
+			}
+			assert.True(t, inside(l.Title, l.TopBar), "%s: the title is whole", name)
+			assert.GreaterOrEqual(t, l.Title.W, textWidth(appTitle, titleFace(1)), "%s: the title's box holds it", name)
+			shown := map[string]bool{}
+			for i, b := range l.Buttons {
+				shown[b.Name] = true
+				assert.True(t, inside(b.Rect, l.TopBar), "%s: %s is inside the top bar", name, b.Name)
+				assert.GreaterOrEqual(t, b.Rect.W, textWidth(b.Label, controlFace(1)), "%s: %s's label fits", name, b.Name)
+				assert.False(t, overlaps(b.Rect, l.Title), "%s: %s covers the title", name, b.Name)
+				for _, c := range l.Buttons[i+1:] {
+					assert.False(t, overlaps(b.Rect, c.Rect), "%s: %s overlaps %s", name, b.Name, c.Name)
+				}
+			}
+			for i, b := range l.More {
+				shown[b.Name] = true
+				assert.True(t, inside(b.Rect, l.Screen), "%s: the more menu's %s is on screen", name, b.Name)
+				for _, c := range l.More[i+1:] {
+					assert.False(t, overlaps(b.Rect, c.Rect), "%s: %s overlaps %s in the more menu", name, b.Name, c.Name)
+				}
+			}
+			assert.Equal(t, len(l.More) > 0, shown["more"], "%s: the more control shows when, and only when, a control needs it", name)
+			for _, b := range topButtons {
+				assert.True(t, shown[b.name] || (b.name == "open" && !open), "%s: %s is reachable", name, b.name)
+			}
+			assert.Equal(t, "lessons", l.Buttons[0].Name, "%s: Lessons comes first", name)
+		}
+	}
+	// A wide window needs no "more" menu.
+	assert.Empty(t, computeLayout(1280, 800, 1, idList(5), true).More)
 }

@@ -1,0 +1,127 @@
+package ui
+
+import (
+	"github.com/hajimehoshi/ebiten/v2"
+	"github.com/raftlab/raftlab/lessons"
+)
+
+// The welcome card greets a first visit that opens on the sandbox: it
+// offers the course or free exploration, and says which language the app
+// speaks. It sits over the right-hand column, so that the election the
+// sandbox starts with stays in view beside it, and the simulation runs on.
+// Either answer, or Esc, is remembered (Prefs.Welcomed): it shows once.
+
+// welcomeText is the card's message, below its title.
+const welcomeText = "RaftLab shows how Raft keeps a group of servers in agreement. " +
+	"On the left, five servers are electing a leader now. " +
+	"Learn step by step in the course, or explore on your own."
+
+// welcomeLanguage says which language the app speaks. The choice of
+// language (issue 12: Simplified Chinese) takes its place.
+const welcomeLanguage = "Language: English"
+
+// wantsWelcome reports whether the app greets the learner with the
+// welcome card: a first visit (the preferences say it was never
+// answered), opening on the sandbox (no lesson or scenario link), with a
+// store to remember the answer in (without one, every start would be a
+// first visit).
+func wantsWelcome(opts Options, p Prefs) bool {
+	return opts.Prefs != nil && !p.Welcomed && opts.Scenario == nil && opts.Lesson == 0 && !opts.Empty
+}
+
+// welcomeShown reports whether the card shows now: it stands aside while
+// a lesson panel is open.
+func (g *Game) welcomeShown() bool { return g.welcome && g.lesson == nil }
+
+// answerWelcome closes the card for good.
+func (g *Game) answerWelcome() {
+	if !g.welcome {
+		return
+	}
+	g.welcome = false
+	g.setPrefs(func(p *Prefs) { p.Welcomed = true })
+}
+
+// welcomeView is the card laid out: its box, its lines of text and its two
+// controls.
+type welcomeView struct {
+	box     Rect
+	title   Rect
+	lines   []lessonText
+	buttons []Button
+}
+
+// welcomeLaidOut lays the card out over the right-hand column.
+func (g *Game) welcomeLaidOut() welcomeView {
+	s := g.scale
+	side := g.lay.Side
+	pad := 16 * s
+	w := side.W - 20*s
+	x := side.X + 10*s
+	var v welcomeView
+	y := side.Y + 10*s + pad
+	v.title = Rect{x + pad, y, w - 2*pad, 20 * s}
+	y += 34 * s
+	f := face(13*s, false)
+	for _, ln := range wrapSpans([]lessons.Span{{Text: welcomeText}}, w-2*pad, 13*s, false) {
+		for _, r := range ln {
+			v.lines = append(v.lines, lessonText{s: r.text, x: x + pad + r.x, y: y, f: f, c: colText, align: alignStart})
+		}
+		y += 19 * s
+	}
+	y += 10 * s
+	bw := w - 2*pad
+	v.buttons = []Button{
+		{Name: "welcome-course", Label: "Start the course", Hint: "Lesson 1: how the servers elect a leader", Rect: Rect{x + pad, y, bw, 34 * s}},
+		{Name: "welcome-explore", Label: "Explore freely", Hint: "Close this card and use the playground", Rect: Rect{x + pad, y + 42*s, bw, 34 * s}},
+	}
+	y += 42*s + 34*s + 22*s
+	v.lines = append(v.lines, lessonText{s: welcomeLanguage, x: x + pad, y: y, f: face(12*s, false), c: colTextDim, align: alignStart})
+	y += 10*s + pad
+	v.box = Rect{x, side.Y + 10*s, w, y - side.Y - 10*s}
+	return v
+}
+
+// drawWelcome draws the card while it shows.
+func (g *Game) drawWelcome(dst *ebiten.Image) {
+	if !g.welcomeShown() {
+		return
+	}
+	s := g.scale
+	v := g.welcomeLaidOut()
+	g.spr.fillRect(dst, v.box, colAccent)
+	g.spr.fillRect(dst, v.box.Inset(2*s), colPanel)
+	drawText(dst, "Welcome to RaftLab", face(17*s, true), v.title.X, v.title.CenterY(), colText, alignStart)
+	for _, t := range v.lines {
+		drawText(dst, t.s, t.f, t.x, t.y, t.c, t.align)
+	}
+	for i, b := range v.buttons {
+		bg, fg := g.buttonColor(b), colText
+		if i == 0 {
+			bg, fg = colAccent, colBackground
+		}
+		g.spr.fillRect(dst, b.Rect, bg)
+		drawText(dst, b.Label, face(14*s, true), b.Rect.CenterX(), b.Rect.CenterY(), fg, alignCenter)
+	}
+}
+
+// clickWelcome answers a click on the card, and reports whether the card
+// took it (a click on the card's background does nothing else either).
+func (g *Game) clickWelcome(x, y float64) bool {
+	if !g.welcomeShown() {
+		return false
+	}
+	v := g.welcomeLaidOut()
+	if !v.box.Contains(x, y) {
+		return false
+	}
+	if b, ok := hitAny(v.buttons, x, y); ok {
+		g.answerWelcome()
+		if b.Name == "welcome-course" {
+			if err := g.openLesson(1, 0); err != nil {
+				g.say(err.Error())
+			}
+		}
+	}
+	return true
+}

@@ -1,0 +1,71 @@
+package ui
+
+import (
+	"fmt"
+	"testing"
+
+	"github.com/raftlab/raftlab/playground"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// welcomeGame is a first visit's game at a size, its preferences in st.
+func welcomeGame(t *testing.T, st Store, opts Options, w, h int) *Game {
+	t.Helper()
+	opts.Prefs = st
+	g := testGameWith(t, opts)
+	sizeGame(g, w, h)
+	return g
+}
+
+// TestWelcomeShowsOnceOnTheSandbox: a first visit to the sandbox is
+// greeted; either answer, or Esc, is remembered; a lesson or scenario
+// link, a returning visitor and a run without a store are not greeted.
+func TestWelcomeShowsOnceOnTheSandbox(t *testing.T) {
+	for _, answer := range []string{"welcome-explore", "welcome-course", "esc"} {
+		st := &memStore{}
+		g := welcomeGame(t, st, Options{}, 1024, 768)
+		require.True(t, g.welcomeShown(), answer)
+		if answer == "esc" {
+			g.escape()
+		} else {
+			b, ok := findButton(g.welcomeLaidOut().buttons, answer)
+			require.True(t, ok)
+			g.click(b.Rect.CenterX(), b.Rect.CenterY(), false)
+		}
+		assert.False(t, g.welcomeShown(), answer)
+		assert.Equal(t, answer == "welcome-course", g.lesson != nil && g.lesson.run != nil && g.lesson.run.Lesson().Number == 1, "%s: only the course opens lesson 1", answer)
+		assert.False(t, wantsWelcome(Options{Prefs: st}, loadPrefs(st)), "%s: the next visit is not greeted", answer)
+	}
+	sc, err := playground.LoadBundled("initial-election")
+	require.NoError(t, err)
+	assert.False(t, welcomeGame(t, &memStore{}, Options{Scenario: sc}, 1024, 768).welcomeShown(), "a scenario link")
+	assert.False(t, welcomeGame(t, &memStore{}, Options{Lesson: 2}, 1024, 768).welcomeShown(), "a lesson link")
+	assert.False(t, welcomeGame(t, &memStore{data: []byte(`{"welcomed":true}`)}, Options{}, 1024, 768).welcomeShown(), "a returning visitor")
+	assert.False(t, testGameWith(t, Options{}).welcomeShown(), "no store to remember the answer in")
+}
+
+// TestWelcomeLeavesTheClusterInView: at every size the card is inside the
+// right-hand column, clear of the cluster, and its text and controls are
+// inside the card.
+func TestWelcomeLeavesTheClusterInView(t *testing.T) {
+	for _, size := range [][2]int{{800, 600}, {1024, 768}, {1280, 800}} {
+		name := fmt.Sprintf("%dx%d", size[0], size[1])
+		g := welcomeGame(t, &memStore{}, Options{}, size[0], size[1])
+		v := g.welcomeLaidOut()
+		assert.False(t, overlaps(v.box, g.lay.Cluster), "%s: the card covers the cluster", name)
+		assert.True(t, insideRect(v.box, g.lay.Side), "%s: the card is in the right-hand column", name)
+		for _, b := range v.buttons {
+			assert.True(t, insideRect(b.Rect, v.box), "%s: %s is on the card", name, b.Name)
+			assert.GreaterOrEqual(t, b.Rect.W, textWidth(b.Label, face(14, true)), "%s: %s's label fits", name, b.Name)
+		}
+		for _, ln := range v.lines {
+			assert.LessOrEqual(t, ln.x+textWidth(ln.s, ln.f), v.box.X+v.box.W, "%s: %q fits the card", name, ln.s)
+			assert.Less(t, ln.y, v.box.Y+v.box.H, "%s: %q is on the card", name, ln.s)
+		}
+	}
+}
+
+func insideRect(r, in Rect) bool {
+	return r.X >= in.X && r.Y >= in.Y && r.X+r.W <= in.X+in.W && r.Y+r.H <= in.Y+in.H
+}
