@@ -71,6 +71,11 @@ func TestThemeContrast(t *testing.T) {
 		}
 		assert.GreaterOrEqual(t, contrast(p.text, p.button), 4.5, "%s: a button's label", name)
 		assert.GreaterOrEqual(t, contrast(p.text, p.buttonHot), 4.5, "%s: a lit button's label", name)
+		// Coloured labels on buttons: the client panel's choices, the
+		// lesson panel's Continue.
+		for what, fg := range map[string]color.RGBA{"client": p.client, "highlight": p.highlight} {
+			assert.GreaterOrEqual(t, contrast(fg, p.button), 4.5, "%s: %s on a button", name, what)
+		}
 	}
 	p := lightPalette
 	coloured := map[string]color.RGBA{"follower": p.follower, "pre-candidate": p.preCandidate, "candidate": p.candidate, "leader": p.leader,
