@@ -69,7 +69,9 @@ type menuItem struct {
 	step        playground.Step
 }
 
-// openMenu places a popup next to (x, y), inside the screen.
+// openMenu opens a popup for (x, y): a node's menu for the node there,
+// else a link's or a message's. It goes beside that point, where it covers
+// no server and no label (see menuSpot).
 func (g *Game) openMenu(title string, items []menuItem, x, y float64) {
 	if len(items) == 0 {
 		g.menu = nil
@@ -83,14 +85,61 @@ func (g *Game) openMenu(title string, items []menuItem, x, y float64) {
 	}
 	rowH := 30 * s
 	h := rowH*float64(len(items)) + 30*s
-	x = math.Min(x+12*s, float64(g.w)-width-8*s)
-	y = math.Min(y, float64(g.h)-h-8*s)
-	m := &menu{title: title, steps: map[string]playground.Step{}, rect: Rect{x, y, width, h}}
+	if id, ok := g.lay.hitNode(x, y); ok {
+		spot, _ := g.lay.Node(id)
+		x, y = spot.X, spot.Y
+	}
+	r := g.menuSpot(x, y, width, h)
+	m := &menu{title: title, steps: map[string]playground.Step{}, rect: r}
 	for i, it := range items {
-		m.items = append(m.items, Button{Name: it.name, Label: it.label, Rect: Rect{x + 4*s, y + 26*s + float64(i)*rowH, width - 8*s, rowH - 2*s}})
+		m.items = append(m.items, Button{Name: it.name, Label: it.label, Rect: Rect{r.X + 4*s, r.Y + 26*s + float64(i)*rowH, width - 8*s, rowH - 2*s}})
 		m.steps[it.name] = it.step
 	}
 	g.menu = m
+}
+
+// menuSpot places a w x h menu for the point (x, y) (a node's centre, or
+// where a link or message was clicked): on the screen below the top bar,
+// covering as few servers, timer rings and labels as it can (none where
+// there is room), and then as near the point as it can. Candidates lie on
+// a grid of 4 logical pixels, scanned in a fixed order, so a menu opens
+// at the same place every time.
+func (g *Game) menuSpot(x, y, w, h float64) Rect {
+	s := g.scale
+	minX, maxX := 8*s, float64(g.w)-w-8*s
+	minY, maxY := g.lay.TopBar.Y+g.lay.TopBar.H+4*s, float64(g.h)-h-8*s
+	maxX, maxY = math.Max(minX, maxX), math.Max(minY, maxY)
+	best, bestHits, bestDist := Rect{minX, minY, w, h}, math.MaxInt, math.Inf(1)
+	step := 4 * s
+	for cy := minY; cy <= maxY; cy += step {
+		for cx := minX; cx <= maxX; cx += step {
+			r := Rect{cx, cy, w, h}
+			d := rectCircleDistance(r, x, y)
+			if d > bestDist && bestHits == 0 {
+				continue
+			}
+			hits := g.menuHits(r)
+			if hits < bestHits || hits == bestHits && d < bestDist {
+				best, bestHits, bestDist = r, hits, d
+			}
+		}
+	}
+	return best
+}
+
+// menuHits counts the servers (with their timer rings) and labels that a
+// menu at r would cover.
+func (g *Game) menuHits(r Rect) int {
+	n := 0
+	for _, o := range g.lay.Nodes {
+		if rectCircleDistance(r, o.X, o.Y) < o.R+7*g.scale {
+			n++
+		}
+		if r.overlaps(o.labelBox(g.scale)) {
+			n++
+		}
+	}
+	return n
 }
 
 // clickMenu handles a click while a menu is open; it reports whether the

@@ -1,0 +1,58 @@
+package ui
+
+import (
+	"fmt"
+	"testing"
+
+	"github.com/raftlab/raftlab/playground"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// TestNodeMenuBesideItsNode: at each size, every node's menu (the longest
+// one, a follower's under a leader) opens beside the node: on the screen,
+// below the top bar, off the node's disc and timer ring and off every
+// node's label.
+func TestNodeMenuBesideItsNode(t *testing.T) {
+	for _, size := range screenSizes {
+		g := testGame(t, "")
+		g.SeekTo(3000)
+		g.w, g.h = size[0], size[1]
+		g.lay = computeLayout(g.w, g.h, 1, g.world().Nodes(), false)
+		require.Len(t, g.lay.Nodes, 5)
+		for _, spot := range g.lay.Nodes {
+			where := fmt.Sprintf("%dx%d, S%d", size[0], size[1], spot.ID)
+			g.click(spot.X, spot.Y, false)
+			require.NotNil(t, g.menu, where)
+			r := g.menu.rect
+			assert.GreaterOrEqual(t, len(g.menu.items), 2, where)
+			assert.True(t, r.X >= 0 && r.X+r.W <= float64(g.w) && r.Y+r.H <= float64(g.h), "%s: the menu %v is on the screen", where, r)
+			assert.GreaterOrEqual(t, r.Y, g.lay.TopBar.Y+g.lay.TopBar.H, "%s: the menu %v is below the top bar", where, r)
+			assert.GreaterOrEqual(t, rectCircleDistance(r, spot.X, spot.Y), spot.R+7, "%s: the menu %v is off its node", where, r)
+			for _, o := range g.lay.Nodes {
+				assert.False(t, r.overlaps(o.labelBox(1)), "%s: the menu %v is off S%d's label %v", where, r, o.ID, o.labelBox(1))
+			}
+			g.menu = nil
+		}
+	}
+}
+
+// TestLinkMenuOffTheNodes: a link's menu opens off both its ends and off
+// every label.
+func TestLinkMenuOffTheNodes(t *testing.T) {
+	g := testGame(t, "")
+	g.w, g.h = 1024, 768
+	g.lay = computeLayout(g.w, g.h, 1, g.world().Nodes(), false)
+	for _, l := range [][2]int{{0, 1}, {1, 3}, {2, 3}} {
+		a, b := g.lay.Nodes[l[0]], g.lay.Nodes[l[1]]
+		g.click((a.X+b.X)/2, (a.Y+b.Y)/2, false)
+		require.NotNil(t, g.menu)
+		r := g.menu.rect
+		where := fmt.Sprintf("link %s–%s", playground.S(a.ID), playground.S(b.ID))
+		for _, o := range g.lay.Nodes {
+			assert.False(t, r.overlaps(o.labelBox(1)), "%s: the menu %v is off S%d's label", where, r, o.ID)
+			assert.GreaterOrEqual(t, rectCircleDistance(r, o.X, o.Y), o.R+7, "%s: the menu %v is off S%d", where, r, o.ID)
+		}
+		g.menu = nil
+	}
+}
