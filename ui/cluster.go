@@ -18,9 +18,6 @@ type msgSpot struct {
 	x, y float64
 }
 
-// groupColors tint partition groups.
-var groupColors = []color.RGBA{rgb(0x4f, 0xc3, 0xf7), rgb(0xff, 0xb7, 0x4d), rgb(0x81, 0xc7, 0x84), rgb(0xf0, 0x62, 0x92)}
-
 // clientPoint is where client requests come from: the cluster area's
 // bottom-left corner.
 func (g *Game) clientPoint() (float64, float64) {
@@ -46,20 +43,18 @@ func (g *Game) drawCluster(dst *ebiten.Image) {
 	g.drawPartitionTool(dst)
 }
 
-// drawPartitions tints the ground under each partition group.
+// drawPartitions tints the ground under each partition group's servers in
+// the group's colour, as the partition editor coloured them: strong enough
+// to tell from the background on a projector, and small enough (16 pixels
+// beyond the server) that neighbours' tints do not mix.
 func (g *Game) drawPartitions(dst *ebiten.Image, w *playground.World) {
 	net := w.Network()
 	if !net.Partitioned() {
 		return
 	}
-	groups := map[int]int{}
 	for _, spot := range g.lay.Nodes {
-		gid := net.Group(spot.ID)
-		if _, ok := groups[gid]; !ok {
-			groups[gid] = len(groups)
-		}
-		c := groupColors[groups[gid]%len(groupColors)]
-		drawCentered(dst, g.spr.disc(int(spot.R*1.75)), spot.X, spot.Y, withAlpha(c, 0.13))
+		c := partitionColor(partitionRank(w, spot.ID))
+		drawCentered(dst, g.spr.disc(int(spot.R+16*g.scale)), spot.X, spot.Y, withAlpha(c, 0.3))
 	}
 }
 

@@ -14,8 +14,39 @@ import (
 // its own, with an optional caption inside the ring.
 
 // groupTints are the tints of a step's groups, in order: apart from the
-// partition tints, so a group is not taken for a partition.
-var groupTints = []color.RGBA{rgb(0x4d, 0xd0, 0xc4), rgb(0xce, 0x93, 0xd8), rgb(0xff, 0xf1, 0x76), rgb(0xa1, 0x88, 0x7f)}
+// partition colours, so a group is not taken for a partition. Each has a
+// darker variant for the light theme.
+var groupTints = [][2]color.RGBA{
+	{rgb(0x4d, 0xd0, 0xc4), rgb(0x00, 0x79, 0x6b)},
+	{rgb(0xce, 0x93, 0xd8), rgb(0x7b, 0x1f, 0xa2)},
+	{rgb(0xff, 0xf1, 0x76), rgb(0x9e, 0x7b, 0x00)},
+	{rgb(0xa1, 0x88, 0x7f), rgb(0x5d, 0x40, 0x37)},
+}
+
+// groupTint is the tint of a step's group i in the theme in use.
+func groupTint(i int) color.RGBA { return themed(groupTints[i%len(groupTints)]) }
+
+// partitionColors are the colours of partition groups, in order (group A,
+// B, ...): strong and far apart (blue, orange, green, pink), with a darker
+// variant for the light theme, so that each reads on either background
+// and next to the other.
+var partitionColors = [][2]color.RGBA{
+	{rgb(0x42, 0xa5, 0xf5), rgb(0x15, 0x65, 0xc0)},
+	{rgb(0xff, 0x98, 0x00), rgb(0xd8, 0x43, 0x15)},
+	{rgb(0x66, 0xbb, 0x6a), rgb(0x2e, 0x7d, 0x32)},
+	{rgb(0xf0, 0x62, 0x92), rgb(0xad, 0x14, 0x57)},
+}
+
+// partitionColor is the colour of partition group i in the theme in use.
+func partitionColor(i int) color.RGBA { return themed(partitionColors[i%len(partitionColors)]) }
+
+// themed picks a colour's dark-theme or light-theme variant.
+func themed(c [2]color.RGBA) color.RGBA {
+	if lightTheme() {
+		return c[1]
+	}
+	return c[0]
+}
 
 // groupPointer is the pointer of a group highlight: its hull around the
 // servers on screen, and where its caption goes. tint is the group's place
@@ -99,7 +130,7 @@ func cmpFloat(a, b float64) int {
 // caption.
 func (g *Game) drawGroup(dst *ebiten.Image, p pointer) {
 	s := g.scale
-	c := groupTints[p.tint%len(groupTints)]
+	c := groupTint(p.tint)
 	n := len(p.hull)
 	if n < 3 {
 		return

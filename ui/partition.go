@@ -2,6 +2,7 @@ package ui
 
 import (
 	"math"
+	"slices"
 
 	"github.com/hajimehoshi/ebiten/v2"
 	"github.com/raftlab/raftlab/playground"
@@ -37,28 +38,46 @@ func (g *Game) partitionButtons() []Button {
 	}
 }
 
-// openPartition starts the editor from the network as it is: a node is on
-// the right if it is not in the first node's group.
+// openPartition starts the editor from the network as it is: the servers
+// of the first partition group (see partitionRank) in group A, the others
+// in group B.
 func (g *Game) openPartition() {
 	w := g.world()
-	net := w.Network()
 	p := &partitionTool{right: map[raft.ID]bool{}}
-	ids := w.Nodes()
-	for _, id := range ids {
-		if len(ids) > 0 && net.Group(id) != net.Group(ids[0]) {
+	for _, id := range w.Nodes() {
+		if partitionRank(w, id) > 0 {
 			p.right[id] = true
 		}
 	}
 	g.part, g.menu = p, nil
 }
 
+// partitionRank is the place of a server's partition group among the
+// groups of the network, by the network's group numbers: 0 for the lowest.
+// It picks the group's colour, so a group keeps the colour the editor gave
+// it (A, the first, blue) once applied.
+func partitionRank(w *playground.World, id raft.ID) int {
+	net := w.Network()
+	mine := net.Group(id)
+	var lower []int
+	for _, o := range w.Nodes() {
+		if gid := net.Group(o); gid < mine && !slices.Contains(lower, gid) {
+			lower = append(lower, gid)
+		}
+	}
+	return len(lower)
+}
+
 // partitionPress handles a press in the cluster area while the editor is
-// open; it reports whether it used it.
+// open: on a server, it starts a drag (or a click); it reports whether it
+// used the press.
 func (g *Game) partitionPress(x, y float64) bool {
-	if id, ok := g.lay.hitNode(x, y); ok {
-		g.part.dragging, g.part.wasDragged = id, false
-		g.part.pressX, g.part.pressY, g.part.dragX, g.part.dragY = x, y, x, y
-		return true
+	for _, t := range g.partitionView().tokens {
+		if math.Hypot(x-t.x, y-t.y) <= t.r {
+			g.part.dragging, g.part.wasDragged = t.id, false
+			g.part.pressX, g.part.pressY, g.part.dragX, g.part.dragY = x, y, x, y
+			return true
+		}
 	}
 	return false
 }
@@ -75,9 +94,9 @@ func (g *Game) partitionMove(x, y float64) {
 	}
 }
 
-// partitionRelease ends a drag: dropped on the right half of the cluster
-// area, the node joins the right group, on the left half the left one. A
-// press and release without moving toggles the node's group.
+// partitionRelease ends a drag: dropped right of the divider, the server
+// joins group B, left of it group A. A press and release without moving
+// moves the server to the other group.
 func (g *Game) partitionRelease(x, y float64) {
 	p := g.part
 	if p == nil || p.dragging == raft.None {
@@ -86,7 +105,7 @@ func (g *Game) partitionRelease(x, y float64) {
 	id := p.dragging
 	p.dragging = raft.None
 	if p.wasDragged {
-		p.right[id] = x >= g.lay.Cluster.CenterX()
+		p.right[id] = x >= g.partitionView().divider.CenterX()
 	} else {
 		p.right[id] = !p.right[id]
 	}
@@ -134,28 +153,51 @@ func (g *Game) clickPartitionButtons(x, y float64) bool {
 	return true
 }
 
-// drawPartitionTool shows the two sides and each node's group; a dragged
-// node follows the pointer.
+// drawPartitionTool draws the editor over the cluster area: a title row
+// with Apply and Cancel, a row of its own for the hint, and the two groups
+// side by side, each a region in its own colour, named with its servers
+// ("Group A: S1 S2"), holding those servers; a dashed divider (the cut)
+// runs down the gap between the regions. A dragged server follows the
+// pointer, and the region under it lights up.
 func (g *Game) drawPartitionTool(dst *ebiten.Image) {
 	s := g.scale
-	c := g.lay.Cluster
 	if g.part != nil {
-		half := Rect{c.X, c.Y, c.W / 2, c.H}
-		g.spr.fillRect(dst, half, withAlpha(groupColors[0], 0.06))
-		g.spr.fillRect(dst, Rect{c.X + c.W/2, c.Y, c.W / 2, c.H}, withAlpha(groupColors[1], 0.06))
-		g.spr.fillRect(dst, Rect{c.CenterX() - 1*s, c.Y, 2 * s, c.H}, withAlpha(colTextDim, 0.5))
+		v := g.partitionView()
+		g.spr.fillRect(dst, g.lay.Cluster, colBackground)
+		g.spr.fillRect(dst, v.panel, colPanelEdge)
+		g.spr.fillRect(dst, v.panel.Inset(1*s), colPanel)
+		g.drawLabel(dst, "Partition the network", face(14*s, true), v.title.X, v.title.CenterY(), colText, alignStart)
 		f := face(12*s, false)
-		g.drawLabel(dst, "drag a server to the blue (left) or orange (right) side, or click it to switch", f, c.X+12*s, c.Y+22*s, colText, alignStart)
-		for _, spot := range g.lay.Nodes {
-			gc := groupColors[0]
-			if g.part.right[spot.ID] {
-				gc = groupColors[1]
+		g.drawLabel(dst, ellipsize(partitionHint, f, v.hint.W), f, v.hint.X, v.hint.CenterY(), colTextDim, alignStart)
+		target := -1
+		if g.part.dragging != raft.None && g.part.wasDragged {
+			target = 0
+			if g.part.dragX >= v.divider.CenterX() {
+				target = 1
 			}
-			x, y := spot.X, spot.Y
-			if spot.ID == g.part.dragging && g.part.wasDragged {
-				x, y = g.part.dragX, g.part.dragY
+		}
+		for i, r := range v.regions {
+			c := partitionColor(i)
+			fill := 0.16
+			if i == target {
+				fill = 0.3
 			}
-			drawCentered(dst, g.spr.ring(int(spot.R+14*s), int(5*s)), x, y, gc)
+			g.spr.fillRect(dst, r, withAlpha(c, fill))
+			g.spr.strokeRect(dst, r, 2*s, c)
+			hf := face(13*s, true)
+			g.drawLabel(dst, ellipsize(v.captions[i], hf, v.headers[i].W), hf, v.headers[i].X, v.headers[i].CenterY(), c, alignStart)
+		}
+		g.spr.dashed(dst, v.divider.CenterX(), v.divider.Y, v.divider.CenterX(), v.divider.Y+v.divider.H, 2*s, 7*s, colCut)
+		var dragged *partitionToken
+		for i, t := range v.tokens {
+			if t.id == g.part.dragging && g.part.wasDragged {
+				dragged = &v.tokens[i]
+				continue
+			}
+			g.drawPartitionToken(dst, t, t.x, t.y)
+		}
+		if dragged != nil {
+			g.drawPartitionToken(dst, *dragged, g.part.dragX, g.part.dragY)
 		}
 	}
 	f := face(12*s, false)
@@ -164,4 +206,14 @@ func (g *Game) drawPartitionTool(dst *ebiten.Image) {
 		g.spr.fillRect(dst, b.Rect, bg)
 		g.drawLabel(dst, b.Label, f, b.Rect.CenterX(), b.Rect.CenterY(), colText, alignCenter)
 	}
+}
+
+// partitionHint says how to use the editor.
+const partitionHint = "Click a server to move it to the other group, or drag it."
+
+// drawPartitionToken draws a server of the editor at (x, y): a disc in its
+// group's colour with its name inside.
+func (g *Game) drawPartitionToken(dst *ebiten.Image, t partitionToken, x, y float64) {
+	drawCentered(dst, g.spr.disc(int(t.r)), x, y, partitionColor(t.group))
+	g.drawLabel(dst, playground.S(t.id), face(math.Max(11*g.scale, t.r*0.6), true), x, y, colBackground, alignCenter)
 }
