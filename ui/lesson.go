@@ -622,7 +622,8 @@ func (g *Game) layoutLesson(withMore bool) lessonView {
 	b.button("lesson-close", "Close", "Back to free play, keeping this cluster", Rect{a.X + (a.W-bw)/2, barY, bw, 28 * s}, colText)
 	b.top, b.bottom = a.Y, barY-12*s
 	if g.waitStripShown() {
-		r := Rect{b.x, barY - 12*s - waitStripH*s, b.w, waitStripH * s}
+		h := g.waitStripHeight(b.w)
+		r := Rect{b.x, barY - 12*s - h, b.w, h}
 		g.layoutWaitStrip(b, r)
 		b.bottom = r.Y - 6*s
 	}

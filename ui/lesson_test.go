@@ -643,3 +643,37 @@ func TestLessonTitleWraps(t *testing.T) {
 		}
 	}
 }
+
+// TestWaitStripTextFits: at 1280x800, 1024x768 and 800x600 the strip's
+// text is never cut short (in a narrow column it gets a row of its own
+// above Play and Skip), whether it asks to start, says paused or counts
+// down, and the controls stay clear of it.
+func TestWaitStripTextFits(t *testing.T) {
+	for _, size := range [][2]int{{1280, 800}, {1024, 768}, {800, 600}} {
+		name := fmt.Sprintf("%dx%d", size[0], size[1])
+		g := openTestLesson(t)
+		sizeGame(g, size[0], size[1])
+		check := func(state string) {
+			g.lesson.viewKey = nil
+			v := g.lessonLaidOut()
+			txt := g.waitText()
+			require.NotEmpty(t, txt, "%s %s", name, state)
+			f := face(11.5, false)
+			assert.LessOrEqual(t, textWidth(txt, f), v.waitText, "%s %s: %q fits", name, state, txt)
+			row := Rect{v.wait.X, v.wait.Y, textWidth(txt, f), 18}
+			for _, b := range g.lessonButtons() {
+				assert.False(t, b.Rect.overlaps(row), "%s %s: %s covers the text", name, state, b.Name)
+			}
+		}
+		check("not started")
+		g.paused = false
+		g.speed = 0 // the slowest: the longest count
+		require.NoError(t, g.Update())
+		check("playing")
+		g.speed = 7
+		require.NoError(t, g.Update())
+		g.paused = true
+		require.Equal(t, "Paused. Press play to continue.", g.waitText(), name)
+		check("paused")
+	}
+}

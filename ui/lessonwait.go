@@ -14,8 +14,41 @@ import (
 // the simulation is paused, with a control to play it. Skip runs a watch
 // or predict step to its end at once, so that nobody has to wait.
 
-// waitStripH is the strip's height, in logical pixels.
-const waitStripH = 34.0
+// waitStripH is the strip's height, in logical pixels; waitTextRowH is
+// what a row of its own for the text adds, when the controls leave the
+// text less than waitTextMin beside them (a narrow column).
+const (
+	waitStripH   = 34.0
+	waitTextRowH = 18.0
+	waitTextMin  = 215.0
+)
+
+// waitControlsW is how wide the strip's controls are, with their gaps.
+func (g *Game) waitControlsW() float64 {
+	_, timed := g.lessonWaiting()
+	w := 0.0
+	if timed {
+		w += skipW + 6
+	}
+	if g.paused {
+		w += resumeW + 6
+	}
+	return w * g.scale
+}
+
+// waitTextOwnRow reports whether the strip's text gets a row of its own,
+// above the controls, in a strip w wide: so that it is never cut short.
+func (g *Game) waitTextOwnRow(w float64) bool {
+	return w-g.waitControlsW() < waitTextMin*g.scale
+}
+
+// waitStripHeight is the strip's height in a column w wide.
+func (g *Game) waitStripHeight(w float64) float64 {
+	if g.waitTextOwnRow(w) {
+		return (waitStripH + waitTextRowH) * g.scale
+	}
+	return waitStripH * g.scale
+}
 
 // lessonWaiting is the step's play while it waits for the simulation to
 // reach the step's condition (nil otherwise); timed is set when how long
@@ -44,10 +77,14 @@ func (g *Game) layoutWaitStrip(b *lessonBuilder, r Rect) {
 	s := g.scale
 	b.v.wait = r
 	pl, timed := g.lessonWaiting()
-	right := r.X + r.W
+	right, y := r.X+r.W, r.Y
+	ownRow := g.waitTextOwnRow(r.W)
+	if ownRow {
+		y += waitTextRowH * s
+	}
 	if timed {
 		b.v.boxes = append(b.v.boxes, lessonBox{g.waitBar(r), colPanelEdge, -1})
-		b.button("lesson-skip", "Skip ►", "Run the simulation to where this step ends", Rect{right - skipW*s, r.Y, skipW * s, 22 * s}, colText)
+		b.button("lesson-skip", "Skip ►", "Run the simulation to where this step ends", Rect{right - skipW*s, y, skipW * s, 22 * s}, colText)
 		right -= (skipW + 6) * s
 	}
 	if g.paused {
@@ -55,10 +92,13 @@ func (g *Game) layoutWaitStrip(b *lessonBuilder, r Rect) {
 		if notStarted(pl) {
 			label = "Play"
 		}
-		b.button("lesson-resume", label, "Play the simulation (space)", Rect{right - resumeW*s, r.Y, resumeW * s, 22 * s}, colHighlight)
+		b.button("lesson-resume", label, "Play the simulation (space)", Rect{right - resumeW*s, y, resumeW * s, 22 * s}, colHighlight)
 		right -= (resumeW + 6) * s
 	}
 	b.v.waitText = right - r.X
+	if ownRow {
+		b.v.waitText = r.W
+	}
 }
 
 // The widths of the strip's controls, in logical pixels.
