@@ -44,6 +44,8 @@ type stateDoc struct {
 	ClientTarget raft.ID `json:"clientTarget"`
 	// Help is whether the help overlay is open.
 	Help bool `json:"help"`
+	// Theme is the colour theme in use: "dark" or "light".
+	Theme string `json:"theme"`
 }
 
 // lessonStateDoc is what the lesson panel shows: the list of lessons
@@ -90,6 +92,7 @@ func (g *Game) StateJSON() ([]byte, error) {
 	}
 	d.Lesson = g.lessonState()
 	d.ClientTarget = g.client.target
+	d.Theme = themeName()
 	d.Help = g.help
 	return json.Marshal(d)
 }
@@ -137,6 +140,9 @@ type layoutDoc struct {
 	// Highlights are the lesson step's highlights as drawn now, each
 	// named as the step names it ("control client-target", "node 1").
 	Highlights []box `json:"highlights"`
+	// Labels are the blocks the nodes' names and roles are drawn in, each
+	// named after its node ("S1").
+	Labels []box `json:"labels"`
 	// TopBar is the bar of controls at the top; Settings is the settings
 	// dialog, null while it is closed.
 	TopBar   box                `json:"topBar"`
@@ -217,9 +223,10 @@ func (g *Game) LayoutJSON() ([]byte, error) {
 		s = 1
 	}
 	cb := func(name string, r Rect) box { return box{name, r.X / s, r.Y / s, r.W / s, r.H / s} }
-	d := layoutDoc{Scale: s, Nodes: []nodeDoc{}, Controls: []box{}, Links: []linkDoc{}, Menu: []box{}, Timeline: timeDoc{box: cb("", g.lay.Track), EndMs: g.timelineSpan()}}
+	d := layoutDoc{Scale: s, Nodes: []nodeDoc{}, Controls: []box{}, Links: []linkDoc{}, Menu: []box{}, Timeline: timeDoc{box: cb("", g.lay.Track), EndMs: g.timelineSpan()}, Labels: []box{}}
 	for _, n := range g.lay.Nodes {
 		d.Nodes = append(d.Nodes, nodeDoc{n.ID, n.X / s, n.Y / s, n.R / s})
+		d.Labels = append(d.Labels, cb(playground.S(n.ID), n.labelBox(s)))
 	}
 	for i, p := range g.lay.Nodes {
 		for _, q := range g.lay.Nodes[i+1:] {
