@@ -23,6 +23,9 @@ import (
 var fonts struct {
 	once          sync.Once
 	regular, bold *opentype.Font
+	// cjkRegular and cjkBold are the Chinese fonts once installed (see
+	// SetCJKFont), under the faces lock.
+	cjkRegular, cjkBold *opentype.Font
 }
 
 func loadFonts() {
@@ -49,6 +52,8 @@ type faceKey struct {
 var faces struct {
 	sync.Mutex
 	m map[faceKey]text.Face
+	// generation counts the font changes (see fontGeneration).
+	generation int
 }
 
 // face returns a font face of a size in physical pixels. The face is shared
@@ -61,20 +66,34 @@ func face(size float64, bold bool) text.Face {
 		return f
 	}
 	loadFonts()
-	src := fonts.regular
+	src, cjk := fonts.regular, fonts.cjkRegular
 	if bold {
-		src = fonts.bold
+		src, cjk = fonts.bold, fonts.cjkBold
 	}
-	xf, err := opentype.NewFace(src, &opentype.FaceOptions{Size: size, DPI: 72, Hinting: font.HintingNone})
-	if err != nil {
-		panic(err) // only a size or DPI of zero or less fails
+	f := text.Face(goXFace(src, size))
+	if cjk != nil {
+		// The Go font first: Latin text looks as it always did, and only
+		// the characters it lacks come from the Chinese font.
+		m, err := text.NewMultiFace(f, goXFace(cjk, size))
+		if err != nil {
+			panic(err) // both faces are horizontal: this cannot fail
+		}
+		f = m
 	}
-	f := text.NewGoXFace(xf)
 	if faces.m == nil {
 		faces.m = map[faceKey]text.Face{}
 	}
 	faces.m[k] = f
 	return f
+}
+
+// goXFace is a face of a font at a size in physical pixels.
+func goXFace(src *opentype.Font, size float64) *text.GoXFace {
+	xf, err := opentype.NewFace(src, &opentype.FaceOptions{Size: size, DPI: 72, Hinting: font.HintingNone})
+	if err != nil {
+		panic(err) // only a size or DPI of zero or less fails
+	}
+	return text.NewGoXFace(xf)
 }
 
 // Alignment of drawn text relative to its anchor point.

@@ -1,6 +1,9 @@
 package i18n
 
-import "sync"
+import (
+	"slices"
+	"sync"
+)
 
 // The catalogues are kept in one file per language and area of the app
 // (en_feed.go, zh_feed.go, ...), so that each area's messages and their
@@ -31,4 +34,15 @@ func catalogue(l Lang) map[string]string {
 		}
 	})
 	return merged.m[l]
+}
+
+// Keys lists every message key, sorted.
+func Keys() []string {
+	en := catalogue(English)
+	keys := make([]string, 0, len(en))
+	for k := range en {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
 }
