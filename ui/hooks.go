@@ -42,6 +42,8 @@ type stateDoc struct {
 	// ClientTarget is where the client panel sends requests: a server, or
 	// 0 for the leader the client believes in.
 	ClientTarget raft.ID `json:"clientTarget"`
+	// Welcome is whether the first-visit welcome card shows.
+	Welcome bool `json:"welcome"`
 	// Help is whether the help overlay is open.
 	Help bool `json:"help"`
 	// Theme is the colour theme in use: "dark" or "light".
@@ -92,6 +94,7 @@ func (g *Game) StateJSON() ([]byte, error) {
 	}
 	d.Lesson = g.lessonState()
 	d.ClientTarget = g.client.target
+	d.Welcome = g.welcomeShown()
 	d.Theme = themeName()
 	d.Help = g.help
 	return json.Marshal(d)
@@ -140,6 +143,12 @@ type layoutDoc struct {
 	// Highlights are the lesson step's highlights as drawn now, each
 	// named as the step names it ("control client-target", "node 1").
 	Highlights []box `json:"highlights"`
+	// Title is the box of the app's name in the top bar; Welcome is the
+	// welcome card (null while it is closed), and Help the help overlay
+	// (null while it is closed) with the legend entries it draws.
+	Title   box            `json:"title"`
+	Welcome *box           `json:"welcome"`
+	Help    *helpLayoutDoc `json:"help"`
 	// Labels are the blocks the nodes' names and roles are drawn in, each
 	// named after its node ("S1").
 	Labels []box `json:"labels"`
@@ -157,6 +166,13 @@ type layoutDoc struct {
 type settingsLayoutDoc struct {
 	Panel    box   `json:"panel"`
 	Controls []box `json:"controls"`
+}
+
+// helpLayoutDoc is the help overlay and the names of its legend's
+// entries ("role leader", "message PreVote").
+type helpLayoutDoc struct {
+	Panel  box      `json:"panel"`
+	Legend []string `json:"legend"`
 }
 
 type feedLayoutDoc struct {
@@ -258,6 +274,7 @@ func (g *Game) LayoutJSON() ([]byte, error) {
 		d.Inspector = &b
 	}
 	d.Highlights = g.highlightBoxes(cb)
+	g.firstMinuteLayout(&d, cb)
 	d.TopBar = cb("", g.lay.TopBar)
 	if g.settings != nil {
 		d.Settings = &settingsLayoutDoc{Panel: cb("", g.settingsBox()), Controls: []box{}}
@@ -350,4 +367,28 @@ func (g *Game) Click(x, y float64) {
 	}
 	g.click(x*s, y*s, false)
 	g.partitionRelease(x*s, y*s) // the release: a click on a server in the partition editor moves it
+}
+
+// firstMinuteLayout adds the app's name, the welcome card and the help
+// overlay to d, with their controls.
+func (g *Game) firstMinuteLayout(d *layoutDoc, cb func(string, Rect) box) {
+	d.Title = cb("", g.lay.Title)
+	if g.welcomeShown() {
+		v := g.welcomeLaidOut()
+		b := cb("", v.box)
+		d.Welcome = &b
+		for _, btn := range v.buttons {
+			d.Controls = append(d.Controls, cb(btn.Name, btn.Rect))
+		}
+	}
+	if g.help {
+		v := g.helpLaidOut()
+		d.Help = &helpLayoutDoc{Panel: cb("", v.box), Legend: []string{}}
+		for _, it := range v.items {
+			if it.legend != "" {
+				d.Help.Legend = append(d.Help.Legend, it.legend)
+			}
+		}
+		d.Controls = append(d.Controls, cb(v.lessons.Name, v.lessons.Rect))
+	}
 }
