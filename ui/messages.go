@@ -40,6 +40,8 @@ func flightPos(x1, y1, x2, y2, progress, lane float64) (x, y float64) {
 const (
 	msgRadius = 11.0
 	msgLane   = 12.0
+	// redirectLabel is a redirect's letter: an arrow, drawn as a shape.
+	redirectLabel = "→"
 )
 
 // messageLook is how a message is drawn: a disc for a request, a hollow
@@ -93,7 +95,7 @@ func clientLook(reply *playground.Reply) messageLook {
 	case reply.Refused != "":
 		l.reject, l.describe = true, "client refusal"
 	case reply.Redirect && reply.Leader != raft.None:
-		l.label, l.tag, l.describe = "→", playground.S(reply.Leader), "client redirect"
+		l.label, l.tag, l.describe = redirectLabel, playground.S(reply.Leader), "client redirect"
 	case reply.Redirect:
 		l.label, l.describe = "?", "client redirect"
 	}
@@ -177,7 +179,7 @@ func (g *Game) drawMessages(dst *ebiten.Image, w *playground.World) {
 			}
 		}
 		if f.Kind == playground.FlightReply && f.Reply.Redirect && f.Reply.Leader != raft.None {
-			g.drawRedirectArrow(dst, f.From, f.Reply.Leader, look.alpha*(1-p))
+			g.drawRedirectArrow(dst, f.From, f.Reply.Leader, look.alpha*(1-0.6*p))
 		}
 		x, y := flightPos(x1, y1, x2, y2, p, msgLane*s)
 		g.drawMessageGlyph(dst, x, y, look)
@@ -204,14 +206,14 @@ func (g *Game) drawRedirectArrow(dst *ebiten.Image, from, leader raft.ID, alpha 
 	ux, uy := dx/l, dy/l
 	x1, y1 := a.X+ux*a.R, a.Y+uy*a.R
 	x2, y2 := b.X-ux*(b.R+4*g.scale), b.Y-uy*(b.R+4*g.scale)
-	c := withAlpha(colClient, 0.3+0.7*alpha)
+	c := withAlpha(colClient, alpha)
 	s := g.scale
-	g.spr.dashed(dst, x1, y1, x2, y2, 3*s, 8*s, c)
-	head := 12 * s
+	g.spr.dashed(dst, x1, y1, x2, y2, 4*s, 8*s, c)
+	head := 13 * s
 	for _, turn := range []float64{0.5, -0.5} {
 		hx := x2 - head*(ux*math.Cos(turn)-uy*math.Sin(turn))
 		hy := y2 - head*(uy*math.Cos(turn)+ux*math.Sin(turn))
-		g.spr.line(dst, x2, y2, hx, hy, 3*s, c)
+		g.spr.line(dst, x2, y2, hx, hy, 4*s, c)
 	}
 }
 

@@ -4,6 +4,7 @@ import (
 	"math"
 	"testing"
 
+	"github.com/hajimehoshi/ebiten/v2"
 	"github.com/raftlab/raftlab/playground"
 	"github.com/raftlab/raftlab/raft"
 	"github.com/stretchr/testify/assert"
@@ -110,4 +111,39 @@ func TestLanesKeepARequestOffItsResponse(t *testing.T) {
 	x1, y1 := flightPos(0, 0, 300, 40, 0.5, msgLane)
 	x2, y2 := flightPos(300, 40, 0, 0, 0.5, msgLane)
 	assert.GreaterOrEqual(t, math.Hypot(x2-x1, y2-y1), 2*msgRadius)
+}
+
+// TestRedirectIsDrawn: a write sent "to the leader" by a client that knows
+// none goes to S1, a follower; S1's redirect is drawn on its way back as
+// an arrow naming the leader, and the client panel says where it went.
+func TestRedirectIsDrawn(t *testing.T) {
+	g := testGame(t, "")
+	g.SeekTo(3000)
+	leader, ok := g.world().Leader()
+	require.True(t, ok)
+	require.NotEqual(t, raft.ID(1), leader, "the sandbox elects another server than S1")
+	require.Equal(t, raft.None, g.client.target, "the panel sends to the leader")
+	pressClient(t, g, "client-put")
+	g.layIDs = g.world().Nodes() // laid out already: Draw need not ask the monitor
+	screen := ebiten.NewImage(g.w, g.h)
+	var redirect *messageDoc
+	for ms := g.world().Now(); ms < 3500 && redirect == nil; ms++ {
+		g.SeekTo(ms)
+		g.Draw(screen)
+		for _, m := range g.messageDocs(1) {
+			if m.Redirect {
+				redirect = &m
+			}
+		}
+	}
+	require.NotNil(t, redirect, "a redirect was drawn")
+	assert.Equal(t, playground.S(leader), redirect.Tag)
+	assert.Equal(t, "→", redirect.Label)
+	assert.GreaterOrEqual(t, redirect.R, float64(glyphFloor))
+	for ms := g.world().Now(); ms < 4000 && g.requestLines()[0].state != "redirected"; ms++ {
+		g.SeekTo(ms)
+	}
+	line := g.requestLines()[0]
+	assert.Equal(t, "put x=1 — S1 redirected to "+playground.S(leader)+", sent to "+playground.S(leader), line.text)
+	assert.Contains(t, line.why, "S1 is not the leader: it redirected client 1 to "+playground.S(leader))
 }

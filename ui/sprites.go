@@ -144,8 +144,28 @@ func drawGlyph(k glyphKey, scale float64) *ebiten.Image {
 		d := r * 0.62
 		layer(barPixels(size, c+d, c-d, c-d, c+d, math.Max(2, 3*scale)), k.bad)
 	}
-	drawText(img, k.label, face(math.Round(r*1.3), true), c, c, ink, alignCenter)
+	if k.label == redirectLabel {
+		// The font's arrow is a hairline: a redirect's is drawn bold.
+		layer(arrowPixels(size, c-r*0.55, c+r*0.6, c, math.Max(2, 2.6*scale), r*0.5), ink)
+	} else {
+		drawText(img, k.label, face(math.Round(r*1.3), true), c, c, ink, alignCenter)
+	}
 	return img
+}
+
+// arrowPixels is an arrow pointing right along y, from x1 to x2, its shaft
+// width wide and its head head long, in a size-pixel square.
+func arrowPixels(size int, x1, x2, y, width, head float64) *image.RGBA {
+	w := width / 2
+	return rasterPath(size, func(z *vector.Rasterizer) {
+		z.MoveTo(float32(x1), float32(y-w))
+		z.LineTo(float32(x2-head), float32(y-w))
+		z.LineTo(float32(x2-head), float32(y-head*0.8))
+		z.LineTo(float32(x2), float32(y))
+		z.LineTo(float32(x2-head), float32(y+head*0.8))
+		z.LineTo(float32(x2-head), float32(y+w))
+		z.LineTo(float32(x1), float32(y+w))
+	})
 }
 
 // inkOn is the palette's text or background colour, whichever stands out
