@@ -156,6 +156,9 @@ type layoutDoc struct {
 	// dialog, null while it is closed.
 	TopBar   box                `json:"topBar"`
 	Settings *settingsLayoutDoc `json:"settings"`
+	// More are the rows of the top bar's "more" menu while it is open
+	// (the controls a narrow window has no room for).
+	More []box `json:"more"`
 	// Partition is the open partition editor: null while it is closed.
 	Partition *partitionLayoutDoc `json:"partition"`
 	// Messages are the messages drawn in the last frame.
@@ -276,6 +279,12 @@ func (g *Game) LayoutJSON() ([]byte, error) {
 	d.Highlights = g.highlightBoxes(cb)
 	g.firstMinuteLayout(&d, cb)
 	d.TopBar = cb("", g.lay.TopBar)
+	d.More = []box{}
+	if g.moreOpen {
+		for _, b := range g.lay.More {
+			d.More = append(d.More, cb(b.Name, b.Rect))
+		}
+	}
 	if g.settings != nil {
 		d.Settings = &settingsLayoutDoc{Panel: cb("", g.settingsBox()), Controls: []box{}}
 		for _, b := range g.settingsButtons() {

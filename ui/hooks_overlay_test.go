@@ -9,7 +9,8 @@ import (
 )
 
 // TestHooksOverlays: state() says whether the help overlay is open, and
-// layout() gives the top bar and the settings dialog while it is open.
+// layout() gives the top bar, the settings dialog while it is open, and
+// the rows of the top bar's "more" menu while that is open.
 func TestHooksOverlays(t *testing.T) {
 	g := testGame(t, "")
 	var st struct {
@@ -19,6 +20,7 @@ func TestHooksOverlays(t *testing.T) {
 		Scale    float64            `json:"scale"`
 		TopBar   box                `json:"topBar"`
 		Settings *settingsLayoutDoc `json:"settings"`
+		More     []box              `json:"more"`
 	}
 	read := func() {
 		data, err := g.StateJSON()
@@ -45,4 +47,16 @@ func TestHooksOverlays(t *testing.T) {
 	require.NotNil(t, lay.Settings)
 	assert.Equal(t, g.settingsBox().W/lay.Scale, lay.Settings.Panel.W)
 	assert.Len(t, lay.Settings.Controls, len(g.settingsButtons()))
+
+	// A narrow window: the controls left out are rows of the open "more".
+	g.settings = nil
+	g.w, g.h = 800, 600
+	g.lay = computeLayout(g.w, g.h, 1, g.world().Nodes(), false)
+	require.NotEmpty(t, g.lay.More)
+	read()
+	assert.Empty(t, lay.More, "closed")
+	g.moreOpen = true
+	read()
+	require.Len(t, lay.More, len(g.lay.More))
+	assert.Equal(t, g.lay.More[0].Name, lay.More[0].Name)
 }
