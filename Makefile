@@ -24,13 +24,15 @@ race: e2e-deps
 	$(GO) test -count=1 -race -run '^TestClone' ./playground/
 
 # The browser build: main.wasm (and its gzip -9 form, which raftserve sends
-# as is), index.html and Go's wasm_exec.js, in build/web.
+# as is), index.html, Go's wasm_exec.js and the Chinese fonts (fetched
+# only by a page in Chinese), in build/web.
 web:
-	@mkdir -p $(WEB)
+	@mkdir -p $(WEB)/fonts
 	GOOS=js GOARCH=wasm $(GO) build -ldflags='-s -w' -o $(WEB)/main.wasm ./wasm
 	cp index.html $(WEB)/index.html
 	cp "$$($(GO) env GOROOT)/lib/wasm/wasm_exec.js" $(WEB)/wasm_exec.js
-	gzip -9 -k -f -n $(WEB)/main.wasm
+	cp assets/fonts/*.otf $(WEB)/fonts/
+	gzip -9 -k -f -n $(WEB)/main.wasm $(WEB)/fonts/*.otf
 
 raftserve:
 	$(GO) build -o build/raftserve ./cmd/raftserve

@@ -94,9 +94,12 @@ type file struct {
 	etag        string
 }
 
-// site serves the three files of the browser build.
+// site serves the files of the browser build: the three the app needs,
+// and the Chinese fonts (fonts/*.otf), fetched only by a page in Chinese.
 type site struct {
 	index, wasmExec, wasm *file
+	// fonts are by URL path ("/fonts/NotoSansSC-Regular.subset.otf").
+	fonts map[string]*file
 }
 
 // loadSite reads the site's files from dir and compresses main.wasm.
@@ -125,6 +128,24 @@ func loadSite(dir string) (*site, error) {
 	}
 	if s.wasm.gz, err = compressed(filepath.Join(dir, "main.wasm"), s.wasm.raw); err != nil {
 		return nil, err
+	}
+	// A build without fonts still serves English; Chinese then says the
+	// font could not be loaded.
+	names, err := filepath.Glob(filepath.Join(dir, "fonts", "*.otf"))
+	if err != nil {
+		return nil, err
+	}
+	s.fonts = map[string]*file{}
+	for _, name := range names {
+		rel := "fonts/" + filepath.Base(name)
+		f, err := read(rel, "font/otf")
+		if err != nil {
+			return nil, err
+		}
+		if f.gz, err = compressed(name, f.raw); err != nil {
+			return nil, err
+		}
+		s.fonts["/"+rel] = f
 	}
 	return s, nil
 }
@@ -181,8 +202,10 @@ func (s *site) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	case "/main.wasm":
 		f = s.wasm
 	default:
-		http.NotFound(w, r)
-		return
+		if f = s.fonts[r.URL.Path]; f == nil {
+			http.NotFound(w, r)
+			return
+		}
 	}
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
 		w.Header().Set("Allow", "GET, HEAD")

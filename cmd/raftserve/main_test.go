@@ -38,6 +38,9 @@ func fakeSite(t *testing.T) (dir string, wasm []byte) {
 	write("index.html", []byte("<!doctype html><title>RaftLab</title>"))
 	write("wasm_exec.js", []byte("class Go {}"))
 	write("main.wasm", wasm)
+	require.NoError(t, os.Mkdir(filepath.Join(dir, "fonts"), 0o755))
+	write("fonts/Font-Regular.otf", bytes.Repeat([]byte("OTTO font data "), 1000))
+	write("fonts/notes.txt", []byte("not a font"))
 	// Things that must not be served even though they are in the folder.
 	write("secret.txt", []byte("not for you"))
 	require.NoError(t, os.Mkdir(filepath.Join(dir, "sub"), 0o755))
@@ -110,6 +113,25 @@ func TestWasmIsSentRawToClientsWithoutGzip(t *testing.T) {
 	assert.Equal(t, wasm, gunzip(t, body))
 }
 
+func TestFontsAreServedCompressed(t *testing.T) {
+	ts, _ := newTestServer(t)
+	want := bytes.Repeat([]byte("OTTO font data "), 1000)
+	resp, body := get(t, "GET", ts.URL+"/fonts/Font-Regular.otf", map[string]string{"Accept-Encoding": "gzip"})
+	require.Equal(t, http.StatusOK, resp.StatusCode)
+	assert.Equal(t, "font/otf", resp.Header.Get("Content-Type"))
+	assert.Equal(t, "gzip", resp.Header.Get("Content-Encoding"))
+	assert.Equal(t, strconv.Itoa(len(want)), resp.Header.Get("X-Raw-Size"), "the page shows the download's progress against it")
+	assert.Equal(t, want, gunzip(t, body))
+}
+
+func TestASiteWithoutFontsIsServed(t *testing.T) {
+	dir, _ := fakeSite(t)
+	require.NoError(t, os.RemoveAll(filepath.Join(dir, "fonts")))
+	s, err := loadSite(dir)
+	require.NoError(t, err)
+	assert.Empty(t, s.fonts)
+}
+
 func TestAcceptsGzip(t *testing.T) {
 	for header, want := range map[string]bool{
 		"gzip": true, "GZIP": true, "deflate, gzip": true, "gzip; q=0.5": true, "x-gzip": true,
@@ -137,7 +159,8 @@ func TestIndexAndWasmExecAreServed(t *testing.T) {
 func TestEverythingElseIs404(t *testing.T) {
 	ts, _ := newTestServer(t)
 	for _, path := range []string{"/secret.txt", "/sub/", "/sub/x.html", "/sub", "/main.wasm.gz", "/favicon.ico",
-		"/../main.go", "/%2e%2e/main.go", "/index.html/", "//main.wasm", "/MAIN.WASM"} {
+		"/../main.go", "/%2e%2e/main.go", "/index.html/", "//main.wasm", "/MAIN.WASM",
+		"/fonts/", "/fonts/notes.txt", "/fonts/Font-Regular.otf.gz", "/fonts/../main.wasm", "/Font-Regular.otf"} {
 		resp, body := get(t, "GET", ts.URL+path, nil)
 		assert.Equal(t, http.StatusNotFound, resp.StatusCode, path)
 		assert.NotContains(t, string(body), "not for you", path)
