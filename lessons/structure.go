@@ -2,6 +2,7 @@ package lessons
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 )
 
@@ -59,13 +60,20 @@ func skeleton(data []byte) []skeletonLine {
 }
 
 // keepValue is a key: value line as a translation must keep it: whole,
-// or, for a key whose value is translated, the key alone.
+// or, for a key whose value is translated, the key alone. A highlight's
+// captions ("majority of old") are text too.
 func keepValue(ln string) string {
-	if k, _, ok := strings.Cut(ln, ":"); ok && translated[strings.TrimSpace(k)] {
+	k, _, ok := strings.Cut(ln, ":")
+	switch {
+	case ok && translated[strings.TrimSpace(k)]:
 		return strings.TrimSpace(k) + ": …"
+	case ok && strings.TrimSpace(k) == "highlight":
+		return captionRE.ReplaceAllString(ln, `"…"`)
 	}
 	return ln
 }
+
+var captionRE = regexp.MustCompile(`"[^"]*"`)
 
 // SameStructure reports the first place where a translated lesson file
 // differs from its English original in anything but its text: the same
