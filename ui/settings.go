@@ -123,7 +123,7 @@ func (g *Game) openSettings() {
 // learner's preference, not part of the simulation: it is not in the
 // draft, it applies at once and is kept (Prefs), and it starts no new run.
 var themeRow = struct{ name, label, explain string }{
-	"set-theme", "Theme", "Changes at once, without a new run. Light reads better on a projector in a lit room.",
+	"set-theme", "Theme", "Light reads well in a lit room. It changes at once.",
 }
 
 // settingsRowCount is how many rows the dialog has: the theme, then the
