@@ -82,7 +82,7 @@ func (g *Game) pointersFor(out []pointer, h lessons.Highlight) []pointer {
 		out = g.logPointers(out, h)
 	case "control":
 		if r, ok := g.controlRect(h.Control); ok {
-			out = append(out, pointer{shape: boxShape, box: r, onPanels: true})
+			out = append(out, g.boxPointer(r, 2*s, true))
 		}
 	case "label":
 		out = g.labelPointers(out, h.Label)
@@ -133,14 +133,14 @@ func (g *Game) logPointers(out []pointer, h lessons.Highlight) []pointer {
 		}
 		if h.Index != 0 {
 			if r, ok := g.logCell(row, h.Index); ok {
-				out = append(out, pointer{shape: boxShape, box: r.Inset(-2 * g.scale), onPanels: true})
+				out = append(out, g.boxPointer(r, 2*g.scale, true))
 			}
 			continue
 		}
 		a, _ := g.logCell(row, first)
 		b, _ := g.logCell(row, last)
 		r := Rect{g.lay.Logs.X + 6*g.scale, a.Y, b.X + b.W - g.lay.Logs.X - 4*g.scale, a.H}
-		out = append(out, pointer{shape: boxShape, box: r.Inset(-2 * g.scale), onPanels: true})
+		out = append(out, g.boxPointer(r, 2*g.scale, true))
 	}
 	return out
 }
@@ -191,7 +191,7 @@ func (g *Game) labelPointers(out []pointer, label string) []pointer {
 	case "follower", "candidate", "pre-candidate", "leader", "learner":
 		for _, spot := range g.lay.Nodes {
 			if n := w.Node(spot.ID); n != nil && n.Up && nodeLabel(n.Raft, spot.ID) == e.Term {
-				out = append(out, pointer{shape: boxShape, box: spot.labelBox(s).Inset(-2 * s)})
+				out = append(out, g.boxPointer(g.labelTextBox(spot, e.Term), 2*s, false))
 			}
 		}
 	case "term":
@@ -217,7 +217,7 @@ func (g *Game) labelPointers(out []pointer, label string) []pointer {
 				i = n.Raft.AppliedIndex()
 			}
 			if r, ok := g.logCell(row, i); ok {
-				out = append(out, pointer{shape: boxShape, box: r.Inset(-3 * s), onPanels: true})
+				out = append(out, g.boxPointer(r, 2*s, true))
 			}
 		}
 	case "nextIndex", "matchIndex":
@@ -235,11 +235,11 @@ func (g *Game) labelPointers(out []pointer, label string) []pointer {
 				i = pr.Match
 			}
 			if r, ok := g.logCell(row, i); ok {
-				out = append(out, pointer{shape: boxShape, box: r.Inset(-3 * s), onPanels: true})
+				out = append(out, g.boxPointer(r, 2*s, true))
 			}
 		}
 	case "log", "entry", "index":
-		out = append(out, pointer{shape: boxShape, box: g.lay.Logs.Inset(2 * s), onPanels: true})
+		out = append(out, g.boxPointer(g.lay.Logs, 0, true))
 	case "heartbeat", "RequestVote", "PreVote", "AppendEntries", "InstallSnapshot", "TimeoutNow":
 		out = g.messagePointers(out, e.Term)
 	}
@@ -248,11 +248,65 @@ func (g *Game) labelPointers(out []pointer, label string) []pointer {
 		// CheckQuorum...): the term glows where the narration says it.
 		for _, t := range g.lessonLaidOut().terms {
 			if te, ok := lessons.Lookup(t.term); ok && te.Term == e.Term {
-				out = append(out, pointer{shape: boxShape, box: t.r.Inset(-2 * s), onPanels: true})
+				out = append(out, g.boxPointer(Rect{t.r.X - 1*s, t.r.Y, t.r.W + 2*s, t.r.H}, 0, true))
 			}
 		}
 	}
 	return out
+}
+
+// boxPointer is a box around target, pad pixels out, cut to the area
+// target is in (see highlightArea): it is drawn inside that box, so it
+// stays in its panel, off the top bar unless it points there.
+func (g *Game) boxPointer(target Rect, pad float64, onPanels bool) pointer {
+	return pointer{shape: boxShape, box: intersect(target.Inset(-pad), g.highlightArea(target)), onPanels: onPanels}
+}
+
+// highlightArea is the part of the screen that holds r's centre: an open
+// menu, the top bar, the lesson panel, the feed, the safety monitor, the
+// logs, the timeline, the right-hand column or the cluster; anywhere else,
+// the screen below the top bar.
+func (g *Game) highlightArea(r Rect) Rect {
+	var areas []Rect
+	if g.menu != nil {
+		areas = append(areas, g.menu.rect)
+	}
+	areas = append(areas, g.lay.TopBar)
+	if g.lesson != nil {
+		areas = append(areas, g.lessonArea(), g.feedArea(), g.safetyStrip())
+	} else {
+		areas = append(areas, g.feedArea(), g.lay.Safety)
+	}
+	areas = append(areas, g.lay.Logs, g.lay.Timeline, g.lay.Side, g.lay.Cluster)
+	for _, a := range areas {
+		if a.Contains(r.CenterX(), r.CenterY()) {
+			return a
+		}
+	}
+	top := g.lay.TopBar.Y + g.lay.TopBar.H
+	return Rect{0, top, float64(g.w), float64(g.h) - top}
+}
+
+// intersect is the part of r inside o (empty, at r's corner, if none).
+func intersect(r, o Rect) Rect {
+	x0, y0 := math.Max(r.X, o.X), math.Max(r.Y, o.Y)
+	x1, y1 := math.Min(r.X+r.W, o.X+o.W), math.Min(r.Y+r.H, o.Y+o.H)
+	if x1 <= x0 || y1 <= y0 {
+		return Rect{r.X, r.Y, 0, 0}
+	}
+	return Rect{x0, y0, x1 - x0, y1 - y0}
+}
+
+// labelTextBox is the block a node's name and role take, as wide as the
+// longer of the two (the label block is wider, for any role).
+func (g *Game) labelTextBox(spot NodeSpot, role string) Rect {
+	s := g.scale
+	name := playground.S(spot.ID)
+	w := textWidth(name, face(12*s, true))
+	if !spot.Compact {
+		w = math.Max(textWidth(name, face(13*s, true)), textWidth(role, face(11.5*s, false)))
+	}
+	return Rect{spot.LabelX - w/2, spot.LabelY - spot.LabelH/2, w, spot.LabelH}
 }
 
 // placedTerms are the key terms labelPointers finds a place for on screen.
@@ -283,8 +337,10 @@ func (g *Game) drawPointers(dst *ebiten.Image, onPanels bool) {
 			g.spr.line(dst, p.x, p.y, p.x2, p.y2, 10*s, withAlpha(colHighlight, 0.22*pulse))
 			g.spr.line(dst, p.x, p.y, p.x2, p.y2, 3*s, withAlpha(colHighlight, pulse))
 		case boxShape:
-			g.spr.strokeRect(dst, p.box.Inset(-3*s), 4*s, withAlpha(colHighlight, 0.25*pulse))
-			g.spr.strokeRect(dst, p.box, 2*s, withAlpha(colHighlight, pulse))
+			// Inside the box: a box never runs past its area or into
+			// the words around a term.
+			g.spr.fillRect(dst, p.box, withAlpha(colHighlight, 0.1*pulse))
+			g.spr.strokeRect(dst, p.box, 2.5*s, withAlpha(colHighlight, pulse))
 		case groupShape:
 			g.drawGroup(dst, p) // steady: it marks a set, not a moment
 		}

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"math"
 	"slices"
 	"testing"
@@ -57,12 +58,14 @@ func TestHighlightPointers(t *testing.T) {
 	assert.True(t, rowBox.Contains(cell.CenterX(), cell.CenterY()) && rowBox.Contains(last.CenterX(), last.CenterY()))
 
 	wb, _ := g.lay.Button("write")
-	assert.Equal(t, wb.Rect, one(lessons.Highlight{What: "control", Control: "write"}).box)
-	assert.Equal(t, g.lay.Logs, one(lessons.Highlight{What: "control", Control: "logs"}).box)
+	assert.Equal(t, wb.Rect.Inset(-2), one(lessons.Highlight{What: "control", Control: "write"}).box, "2 pixels around the button")
+	logs := one(lessons.Highlight{What: "control", Control: "logs"}).box
+	assert.InDelta(t, 0, math.Abs(logs.X-g.lay.Logs.X)+math.Abs(logs.Y-g.lay.Logs.Y)+math.Abs(logs.W-g.lay.Logs.W)+math.Abs(logs.H-g.lay.Logs.H), 1e-9, "a panel's box is the panel (drawn inside it)")
 	assert.Empty(t, g.pointersFor(nil, lessons.Highlight{What: "control", Control: "menu-crash"}), "no menu open")
 	g.openMenu("S1", nodeMenu(w, 1), 100, 100)
 	crash, _ := findButton(g.menu.items, "menu-crash")
-	assert.Equal(t, crash.Rect, one(lessons.Highlight{What: "control", Control: "menu-crash"}).box)
+	cb := one(lessons.Highlight{What: "control", Control: "menu-crash"}).box
+	assert.True(t, inside(crash.Rect, cb) && inside(cb, g.menu.rect), "the item %v in its box %v, in the menu %v", crash.Rect, cb, g.menu.rect)
 	g.menu = nil
 
 	// The commit index: one mark per live server, on its commit cell.
@@ -217,4 +220,113 @@ func TestGroupHighlightGeometry(t *testing.T) {
 		}
 	}
 	assert.NotEqual(t, ps[0].x, ps[1].x, "the captions of two groups are apart")
+}
+
+// TestHighlightBoxesStayInTheirArea: at each size, in steps of lessons 1,
+// 2, 4, 7 and 9 whose narration has key terms, every box a step can draw (a key term of the
+// narration, a server's role label, each control and panel) stays in the
+// area of the thing it points at: never over the top bar unless it points
+// there, on the screen, and around a narration term it covers no other
+// word. A role label's box is as tight as its words.
+func TestHighlightBoxesStayInTheirArea(t *testing.T) {
+	for _, size := range screenSizes {
+		terms := 0
+		for _, ls := range [][2]int{{1, 1}, {2, 1}, {4, 2}, {7, 3}, {9, 2}} {
+			g := testGame(t, "")
+			g.w, g.h = size[0], size[1]
+			g.lay = computeLayout(g.w, g.h, 1, g.world().Nodes(), false)
+			require.NoError(t, g.openLesson(ls[0], ls[1]))
+			g.SeekTo(3000)
+			where := fmt.Sprintf("%dx%d, lesson %d step %d", size[0], size[1], ls[0], ls[1])
+			screen := Rect{0, 0, float64(g.w), float64(g.h)}
+			top := g.lay.TopBar
+			check := func(what string, target Rect, p pointer) {
+				t.Helper()
+				b := pointerBounds(p)
+				assert.True(t, inside(b, screen), "%s: %s's box %v is on the screen", where, what, b)
+				if !top.Contains(target.CenterX(), target.CenterY()) {
+					assert.False(t, b.overlaps(top), "%s: %s's box %v is off the top bar", where, what, b)
+				}
+			}
+
+			// Key terms in the narration.
+			words := lessonWords(g)
+			for _, ts := range g.lessonLaidOut().terms {
+				for _, p := range g.labelPointers(nil, ts.term) {
+					b := pointerBounds(p)
+					if !p.onPanels || !b.overlaps(ts.r) {
+						continue
+					}
+					terms++
+					check("the term "+ts.term, ts.r, p)
+					assert.True(t, inside(b, g.lessonArea()), "%s: the term %s's box %v is in the lesson panel", where, ts.term, b)
+					for _, w := range words {
+						if !w.overlaps(ts.r) {
+							assert.False(t, b.overlaps(w), "%s: the term %s's box %v covers no other word (%v)", where, ts.term, b, w)
+						}
+					}
+				}
+			}
+
+			// Role labels: the box is around the words.
+			for _, role := range []string{"follower", "leader"} {
+				for _, p := range g.labelPointers(nil, role) {
+					b := pointerBounds(p)
+					check("a "+role+" label", b, p)
+					assert.True(t, inside(b, g.lay.Cluster), "%s: a %s label's box %v is in the cluster area", where, role, b)
+					assert.LessOrEqual(t, b.W, textWidth(role, face(11.5, false))+textWidth("S1", face(13, true))+4, "%s: a %s label's box %v is tight", where, role, b)
+				}
+			}
+
+			// Every control and panel.
+			var names []string
+			for _, bs := range [][]Button{g.lay.Buttons, g.clientButtons(), g.partitionButtons(), g.feedButtons(), g.lessonButtons()} {
+				for _, b := range bs {
+					names = append(names, b.Name)
+				}
+			}
+			names = append(names, "timeline", "logs", "feed", "safety")
+			for _, name := range names {
+				r, ok := g.controlRect(name)
+				require.True(t, ok, name)
+				for _, p := range g.pointersFor(nil, lessons.Highlight{What: "control", Control: name}) {
+					check(name, r, p)
+				}
+			}
+		}
+		assert.Positive(t, terms, "%dx%d: key terms of the narration are pointed at", size[0], size[1])
+	}
+}
+
+// lessonWords are the boxes of the words of the lesson panel's text, each
+// word a run of characters between spaces (across styled runs: "leader,"
+// is one word), shrunk by half a pixel.
+func lessonWords(g *Game) []Rect {
+	var out []Rect
+	for _, tx := range g.lessonLaidOut().texts {
+		if tx.align != alignStart {
+			continue
+		}
+		m := tx.f.Metrics()
+		h := m.HAscent + m.HDescent
+		start := -1
+		for i, r := range tx.s + " " {
+			if r == ' ' && start >= 0 {
+				x := tx.x + textWidth(tx.s[:start], tx.f)
+				w := Rect{x, tx.y - h/2, textWidth(tx.s[start:i], tx.f), h}
+				if n := len(out); n > 0 && math.Abs(out[n-1].Y-w.Y) < 0.5 && math.Abs(out[n-1].X+out[n-1].W-w.X) < 0.5 {
+					w = Rect{out[n-1].X, w.Y, w.X + w.W - out[n-1].X, w.H}
+					out = out[:n-1]
+				}
+				out = append(out, w)
+				start = -1
+			} else if r != ' ' && start < 0 {
+				start = i
+			}
+		}
+	}
+	for i := range out {
+		out[i] = out[i].Inset(0.5)
+	}
+	return out
 }

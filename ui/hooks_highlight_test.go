@@ -28,7 +28,7 @@ func TestHooksHighlights(t *testing.T) {
 	assert.Equal(t, []string{"node 1", "control client-target", "control write"}, names)
 	tb, ok := findButton(g.clientButtons(), "client-target")
 	require.True(t, ok)
-	assert.Equal(t, tb.Rect.X/d.Scale, d.Highlights[1].X, "the box of the control it points at")
+	assert.InDelta(t, tb.Rect.CenterX()/d.Scale, d.Highlights[1].X+d.Highlights[1].W/2, 1e-9, "the box of the control it points at")
 	spot, _ := g.lay.Node(1)
 	assert.InDelta(t, spot.X/d.Scale, d.Highlights[0].X+d.Highlights[0].W/2, 1e-9, "a ring by the square around it")
 
