@@ -97,11 +97,15 @@ func themeName() string {
 }
 
 // setTheme puts a theme in use at once and keeps it for the next visits.
-// The cached panels notice by themselves (panelCache); the feed keeps an
-// image keyed on what it lists, not on colours, so it is told here.
+// The cached panels notice by themselves (panelCache). Two caches are keyed
+// on what they show, not on its colours, so they are told here: the feed's
+// image, and the lesson panel's layout, which holds its colours.
 func (g *Game) setTheme(light bool) {
 	applyTheme(light)
 	g.feed.key = feedKey{}
+	if g.lesson != nil {
+		g.lesson.viewKey = nil
+	}
 	g.setPrefs(func(p *Prefs) {
 		p.Theme = ""
 		if light {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"image/color"
 	"math"
+	"slices"
 	"testing"
 
 	"github.com/hajimehoshi/ebiten/v2"
@@ -160,4 +161,25 @@ func TestSettingsThemeRow(t *testing.T) {
 	assert.Equal(t, "", again.prefs.Theme)
 	testGameWith(t, Options{Prefs: st})
 	assert.False(t, lightTheme())
+}
+
+// TestLessonPanelTakesTheTheme: the lesson panel's layout, kept while its
+// state stays put, holds colours: a switch lays it out again.
+func TestLessonPanelTakesTheTheme(t *testing.T) {
+	darkAfter(t)
+	g := openLesson3(t)
+	colours := func() []color.Color {
+		var out []color.Color
+		for _, b := range g.lessonLaidOut().boxes {
+			out = append(out, b.c)
+		}
+		for _, tx := range g.lessonLaidOut().texts {
+			out = append(out, tx.c)
+		}
+		return out
+	}
+	require.True(t, slices.Contains(colours(), color.Color(darkPalette.text)), "dark text")
+	g.setTheme(true)
+	assert.True(t, slices.Contains(colours(), color.Color(lightPalette.text)), "light text")
+	assert.False(t, slices.Contains(colours(), color.Color(darkPalette.text)), "no dark text left")
 }
