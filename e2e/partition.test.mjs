@@ -4,7 +4,7 @@
 // divider and every server of group B right of it (the divider crossing
 // no server and no caption, the hint in a row of its own), and Apply cuts
 // the network that way. Screenshots of the editor at 1280x800, 1024x768
-// and 800x600 go to build/e2e/.
+// and 800x600, applied, and in the light theme go to build/e2e/.
 //
 //   make web raftserve && node --test e2e/partition.test.mjs
 import { test, before, after } from "node:test";
@@ -130,5 +130,20 @@ test("the partition editor separates the groups by position and colour", async (
   await page.evaluate(() => window.raftlab.runFor(2000));
   await page.waitForTimeout(400);
   await page.screenshot({ path: path.join(shots, "partition-1024x768-applied.png") });
+
+  // In the light theme the groups keep their places and read as well.
+  await page.evaluate(() => localStorage.setItem("raftlab.prefs", JSON.stringify({ welcomed: true, theme: "light" })));
+  await page.reload();
+  await firstFrame(page);
+  await clickControl(page, "partition");
+  p = (await layout(page)).partition;
+  const s2 = p.groups[0].nodes.find((n) => n.id === 2);
+  await click(page, s2.x, s2.y);
+  p = (await layout(page)).partition;
+  checkSeparated(p, "light theme");
+  assert.deepEqual(p.groups[1].nodes.map((n) => n.id), [2]);
+  await page.mouse.move(1, 760);
+  await page.waitForTimeout(400);
+  await page.screenshot({ path: path.join(shots, "partition-1024x768-light.png") });
   assert.deepEqual(errors, [], "no console errors");
 });
