@@ -2,7 +2,9 @@ package ui
 
 import (
 	"fmt"
+	"image/color"
 
+	"github.com/hajimehoshi/ebiten/v2/text/v2"
 	"github.com/raftlab/raftlab/lessons"
 )
 
@@ -59,26 +61,45 @@ func (g *Game) layoutLessonRow(b *lessonBuilder, l *lessons.Lesson) {
 	h := (rowPadTop + rowTitleH*float64(len(names)) + rowSummaryH*float64(len(subs)) + rowPadFoot) * s
 	r := Rect{b.x, b.y - b.scroll, b.w, h}
 	b.y += h + 6*s
-	if !b.visible(r.Y+b.scroll, h) {
+	// A row half scrolled out shows its part in the list's band, so that
+	// the next lesson is seen to be there.
+	band := Rect{b.x, b.top, b.w, b.bottom - b.top}
+	shown, ok := clipRect(r, band)
+	if !ok {
 		return
 	}
-	b.v.boxes = append(b.v.boxes, lessonBox{r, colButton, len(b.v.buttons)})
-	b.v.buttons = append(b.v.buttons, Button{Name: fmt.Sprintf("lesson-open-%d", l.Number), Label: name, Hint: l.Summary, Rect: r})
+	b.v.boxes = append(b.v.boxes, lessonBox{shown, colButton, len(b.v.buttons)})
+	b.v.buttons = append(b.v.buttons, Button{Name: fmt.Sprintf("lesson-open-%d", l.Number), Label: name, Hint: l.Summary, Rect: shown})
 	if started {
 		bar := Rect{r.X, r.Y + r.H - 3*s, r.W, 3 * s}
-		b.v.boxes = append(b.v.boxes, lessonBox{bar, colPanelEdge, -1})
-		bar.W *= float64(min(pr.Furthest, len(l.Steps))) / float64(len(l.Steps))
-		b.v.boxes = append(b.v.boxes, lessonBox{bar, colOK, -1})
+		done := bar
+		done.W *= float64(min(pr.Furthest, len(l.Steps))) / float64(len(l.Steps))
+		for _, bx := range []lessonBox{{bar, colPanelEdge, -1}, {done, colOK, -1}} {
+			if bx.r, ok = clipRect(bx.r, band); ok {
+				b.v.boxes = append(b.v.boxes, bx)
+			}
+		}
 	}
 	y := r.Y + rowPadTop*s
+	line := func(ln string, f text.Face, c color.Color, lh float64) {
+		if y >= band.Y-0.5 && y+lh <= band.Y+band.H+0.5 {
+			b.v.texts = append(b.v.texts, lessonText{ln, r.X + 8*s, y + lh/2, f, c, alignStart})
+		}
+		y += lh
+	}
 	for _, ln := range names {
-		b.v.texts = append(b.v.texts, lessonText{ln, r.X + 8*s, y + rowTitleH*s/2, f, colText, alignStart})
-		y += rowTitleH * s
+		line(ln, f, colText, rowTitleH*s)
 	}
 	for _, ln := range subs {
-		b.v.texts = append(b.v.texts, lessonText{ln, r.X + 8*s, y + rowSummaryH*s/2, sf, subCol, alignStart})
-		y += rowSummaryH * s
+		line(ln, sf, subCol, rowSummaryH*s)
 	}
+}
+
+// clipRect is the part of r inside band, and whether there is any.
+func clipRect(r, band Rect) (Rect, bool) {
+	x0, y0 := max(r.X, band.X), max(r.Y, band.Y)
+	x1, y1 := min(r.X+r.W, band.X+band.W), min(r.Y+r.H, band.Y+band.H)
+	return Rect{x0, y0, x1 - x0, y1 - y0}, x1 > x0 && y1 > y0
 }
 
 // layoutResetBar lays out, in the list's bottom bar, the control that

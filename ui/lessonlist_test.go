@@ -28,6 +28,13 @@ func TestLessonListShowsEverything(t *testing.T) {
 		v := g.lessonLaidOut()
 		assert.NotContains(t, lessonButtonNames(g), "lesson-more", name)
 		require.True(t, v.bar.shown(), "%s: a scroll bar says the list goes on", name)
+		lowest := 0.0
+		for _, b := range v.buttons {
+			if strings.HasPrefix(b.Name, "lesson-open-") {
+				lowest = max(lowest, b.Rect.Y+b.Rect.H)
+			}
+		}
+		assert.InDelta(t, v.bar.track.Y+v.bar.track.H, lowest, 7, "%s: the list fills the panel, the next lesson in part", name)
 
 		// Every line of the list, where it is before scrolling.
 		type spot struct {
