@@ -39,7 +39,7 @@ func flightPos(x1, y1, x2, y2, progress, lane float64) (x, y float64) {
 // so that a request and its response passing each other do not overlap.
 const (
 	msgRadius = 11.0
-	msgLane   = 12.0
+	msgLane   = 13.0
 	// redirectLabel is a redirect's letter: an arrow, drawn as a shape.
 	redirectLabel = "→"
 )
@@ -164,6 +164,7 @@ func (g *Game) drawMessages(dst *ebiten.Image, w *playground.World) {
 	s := g.scale
 	g.msgSpots = g.msgSpots[:0]
 	cx, cy := g.clientPoint()
+	var redirects []*playground.Flight
 	for _, f := range w.InFlight() {
 		x1, y1, ok1 := g.endpoint(f.From, cx, cy)
 		x2, y2, ok2 := g.endpoint(f.To, cx, cy)
@@ -178,20 +179,26 @@ func (g *Game) drawMessages(dst *ebiten.Image, w *playground.World) {
 				continue
 			}
 		}
-		if f.Kind == playground.FlightReply && f.Reply.Redirect && f.Reply.Leader != raft.None {
-			g.drawRedirectArrow(dst, f.From, f.Reply.Leader, look.alpha*(1-0.6*p))
-		}
 		x, y := flightPos(x1, y1, x2, y2, p, msgLane*s)
 		g.drawMessageGlyph(dst, x, y, look)
 		if f.Lost && p > 0.5 {
 			g.drawCross(dst, x, y)
 		}
 		g.msgSpots = append(g.msgSpots, msgSpot{f: *f, x: x, y: y})
+		if f.Kind == playground.FlightReply && f.Reply.Redirect && f.Reply.Leader != raft.None {
+			redirects = append(redirects, f)
+		}
+	}
+	// The arrows go over the glyphs: a redirect from a neighbour of the
+	// leader leaves a short gap, which the messages on that link cover.
+	for _, f := range redirects {
+		g.drawRedirectArrow(dst, f.From, f.Reply.Leader, 1-0.6*flightProgress(f, g.clock))
 	}
 }
 
-// drawRedirectArrow draws a dashed arrow from node from toward the leader
-// it named in a redirect, fading as the redirect travels.
+// drawRedirectArrow draws a dashed arrow, bowed to one side so that it
+// stands apart from the link, from node from toward the leader it named
+// in a redirect, fading as the redirect travels.
 func (g *Game) drawRedirectArrow(dst *ebiten.Image, from, leader raft.ID, alpha float64) {
 	a, ok1 := g.lay.Node(from)
 	b, ok2 := g.lay.Node(leader)
@@ -203,12 +210,41 @@ func (g *Game) drawRedirectArrow(dst *ebiten.Image, from, leader raft.ID, alpha 
 	if l <= a.R+b.R {
 		return
 	}
-	ux, uy := dx/l, dy/l
-	x1, y1 := a.X+ux*a.R, a.Y+uy*a.R
-	x2, y2 := b.X-ux*(b.R+4*g.scale), b.Y-uy*(b.R+4*g.scale)
-	c := withAlpha(colClient, alpha)
+	// A quadratic curve through a control point off the middle, on the
+	// side away from the cluster's centre, from edge to edge of the two
+	// circles.
+	mx, my := (a.X+b.X)/2, (a.Y+b.Y)/2
+	nx, ny := -dy/l, dx/l
+	var cx, cy float64
+	for _, n := range g.lay.Nodes {
+		cx, cy = cx+n.X/float64(len(g.lay.Nodes)), cy+n.Y/float64(len(g.lay.Nodes))
+	}
+	if (mx-cx)*nx+(my-cy)*ny < 0 {
+		nx, ny = -nx, -ny
+	}
+	qx, qy := mx+nx*0.3*l, my+ny*0.3*l
+	edge := func(n NodeSpot, pad float64) (float64, float64) {
+		d := math.Hypot(qx-n.X, qy-n.Y)
+		return n.X + (qx-n.X)/d*(n.R+pad), n.Y + (qy-n.Y)/d*(n.R+pad)
+	}
 	s := g.scale
-	g.spr.dashed(dst, x1, y1, x2, y2, 4*s, 8*s, c)
+	x0, y0 := edge(a, 2*s)
+	x2, y2 := edge(b, 5*s)
+	at := func(t float64) (float64, float64) {
+		u := 1 - t
+		return u*u*x0 + 2*u*t*qx + t*t*x2, u*u*y0 + 2*u*t*qy + t*t*y2
+	}
+	c := withAlpha(colClient, alpha)
+	const pieces = 14
+	for i := 0; i < pieces; i += 2 {
+		px, py := at(float64(i) / pieces)
+		nx, ny := at(float64(i+1) / pieces)
+		g.spr.line(dst, px, py, nx, ny, 4*s, c)
+	}
+	// The head follows the curve's last direction, from the control point.
+	ux, uy := x2-qx, y2-qy
+	ul := math.Hypot(ux, uy)
+	ux, uy = ux/ul, uy/ul
 	head := 13 * s
 	for _, turn := range []float64{0.5, -0.5} {
 		hx := x2 - head*(ux*math.Cos(turn)-uy*math.Sin(turn))
