@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"math"
 	"path"
 	"strings"
 
@@ -118,7 +119,10 @@ func (g *Game) layoutInspector(lines []string) inspectorView {
 	top, bottom := area.Y+inspectorTop*s, area.Y+area.H-inspectorFoot*s
 	lh := inspectorLineH * s
 	content := float64(len(all)) * lh
-	scroll := min(g.inspectorScrolled(), max(0, content-(bottom-top)))
+	// The scroll is a whole number of lines, so that the first line shown
+	// is at the top; scrolled to the end, the last line shows.
+	end := math.Ceil(max(0, content-(bottom-top))/lh) * lh
+	scroll := min(math.Round(g.inspectorScrolled()/lh)*lh, end)
 	v := inspectorView{scroll: scroll, bar: newScrollBar(area.X+area.W, top, bottom, content, scroll, s)}
 	for i, l := range all {
 		y := top + float64(i)*lh - scroll
@@ -190,7 +194,7 @@ func inspectorLines(w *playground.World, n *playground.Node) []string {
 	var out []string
 	add := func(format string, args ...any) { out = append(out, fmt.Sprintf(format, args...)) }
 	if !n.Up {
-		add("crashed; on its disk, as etcd lays out a member:")
+		add("crashed. Its files, as etcd lays them out:")
 		return append(out, diskFileLines(n.Disk)...)
 	}
 	r := n.Raft
@@ -205,7 +209,8 @@ func inspectorLines(w *playground.World, n *playground.Node) []string {
 	if n.Syncing() {
 		sync = "fsync under way"
 	}
-	add("disk: %s; fsync takes %d ms; as etcd lays out a member:", sync, n.Disk.FsyncMs)
+	add("disk: %s; fsync takes %d ms", sync, n.Disk.FsyncMs)
+	add("files, as etcd lays them out:")
 	out = append(out, diskFileLines(n.Disk)...)
 	if r.Role().String() == "leader" {
 		add("replication (the leader's view):")
