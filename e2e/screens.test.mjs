@@ -4,7 +4,7 @@
 // a lesson step (lesson 3, step 2), the help overlay and the settings.
 // Each is saved as build/e2e/screens-<size>-<name>.png, to be looked at,
 // and each is checked: everything layout() reports lies inside the
-// window, and the top bar's controls do not overlap.
+// window, and no two controls overlap (the top bar's, or a panel's).
 //
 //   make web raftserve WEB=/tmp/x/web
 //   RAFTLAB_WEB_DIR=/tmp/x/web node --test --test-reporter=spec e2e/screens.test.mjs
@@ -89,19 +89,21 @@ function outside(lay, w, h) {
     .map((b) => `${b.what} at (${b.x.toFixed(0)}, ${b.y.toFixed(0)}) ${b.w.toFixed(0)}x${b.h.toFixed(0)}`);
 }
 
-// topBarOverlaps lists the pairs of top-bar controls that overlap.
-function topBarOverlaps(lay) {
-  const bar = lay.topBar;
-  const inBar = lay.controls.filter((c) => { const y = c.y + c.h / 2; return y >= bar.y && y <= bar.y + bar.h; });
+// overlaps lists the pairs of boxes that share area (more than half a
+// pixel each way).
+function overlaps(boxes) {
   const out = [];
-  for (let i = 0; i < inBar.length; i++) {
-    for (const b of inBar.slice(i + 1)) {
-      const a = inBar[i];
+  for (let i = 0; i < boxes.length; i++) {
+    for (const b of boxes.slice(i + 1)) {
+      const a = boxes[i];
       if (a.x < b.x + b.w - 0.5 && b.x < a.x + a.w - 0.5 && a.y < b.y + b.h - 0.5 && b.y < a.y + a.h - 0.5) out.push(`${a.name} and ${b.name}`);
     }
   }
-  return { count: inBar.length, overlaps: out };
+  return out;
 }
+
+// topBar is the controls in the top bar.
+const topBar = (lay) => lay.controls.filter((c) => { const y = c.y + c.h / 2; return y >= lay.topBar.y && y <= lay.topBar.y + lay.topBar.h; });
 
 // shot waits for two fresh frames, saves the screenshot, and checks the
 // layout; it returns what was found wrong (as test failures, collected so
@@ -114,9 +116,16 @@ async function shot(page, size, name, problems) {
   await page.screenshot({ path: path.join(shots, `screens-${w}x${h}-${name}.png`) });
   const lay = await layout(page);
   for (const o of outside(lay, w, h)) problems.push(`${w}x${h} ${name}: outside the window: ${o}`);
-  const bar = topBarOverlaps(lay);
-  if (bar.count < 3) problems.push(`${w}x${h} ${name}: only ${bar.count} controls found in the top bar`);
-  for (const o of bar.overlaps) problems.push(`${w}x${h} ${name}: top bar controls overlap: ${o}`);
+  const bar = topBar(lay);
+  if (bar.length < 3) problems.push(`${w}x${h} ${name}: only ${bar.length} controls found in the top bar`);
+  for (const o of overlaps(bar)) problems.push(`${w}x${h} ${name}: top bar controls overlap: ${o}`);
+  // Nor does any other control overlap another (a panel's buttons); over
+  // an overlay (help, settings) only its own controls count, since it
+  // covers the others.
+  let rest = lay.controls.filter((c) => !bar.includes(c));
+  if (rest.some((c) => c.name.startsWith("help-"))) rest = rest.filter((c) => c.name.startsWith("help-"));
+  if (lay.settings) rest = lay.settings.controls;
+  for (const o of overlaps(rest)) problems.push(`${w}x${h} ${name}: controls overlap: ${o}`);
   return lay;
 }
 
@@ -181,7 +190,7 @@ for (const size of sizes) {
     } finally {
       await context.close().catch(() => {});
     }
-    assert.deepEqual(problems, [], "every screen fits the window and the top bar's controls do not overlap");
+    assert.deepEqual(problems, [], "every screen fits the window and no two controls overlap");
     assert.deepEqual(errors, [], "no console errors");
   });
 }
