@@ -185,14 +185,27 @@ func (g *Game) helpLegend(v *helpView, x, y, w float64) float64 {
 		}
 		y += helpLineH * s
 	}
-	// The message kinds in two columns.
+	// The message kinds in two columns; a redirect's tag (the leader it
+	// names) comes before its name, and the names shrink to fit a narrow
+	// column.
 	half := (len(messageLegend) + 1) / 2
+	nameSize := 12 * s
+	for _, m := range messageLegend {
+		room := w/2 - 40*s - textWidth(m.Look.tag, face(13*s, true))
+		if tw := textWidth(m.Name, face(nameSize, false)); tw > room {
+			nameSize = max(10*s, nameSize*room/tw)
+		}
+	}
 	for i, m := range messageLegend {
 		col, line := i/half, i%half
 		gx, gy := x+float64(col)*w/2, y+float64(line)*26*s+6*s
+		tx := gx + 34*s
+		if m.Look.tag != "" {
+			tx += textWidth(m.Look.tag, face(13*s, true)) + 4*s
+		}
 		v.items = append(v.items,
 			helpItem{kind: helpGlyph, r: Rect{gx + 2*s, gy - 11*s, 22 * s, 22 * s}, look: m.Look, legend: "message " + m.Name},
-			helpItem{kind: helpText, text: m.Name, r: Rect{gx + 34*s, gy, 0, 0}, size: 12 * s, col: colText})
+			helpItem{kind: helpText, text: m.Name, r: Rect{tx, gy, 0, 0}, size: nameSize, col: colText})
 	}
 	return y + float64(half)*26*s
 }

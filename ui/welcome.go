@@ -13,7 +13,7 @@ import (
 
 // welcomeText is the card's message, below its title.
 const welcomeText = "RaftLab shows how Raft keeps a group of servers in agreement. " +
-	"On the left, five servers are electing a leader now. " +
+	"On the left, five servers run Raft. Watch them elect a leader. " +
 	"Learn step by step in the course, or explore on your own."
 
 // welcomeLanguage says which language the app speaks. The choice of
