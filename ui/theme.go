@@ -63,23 +63,38 @@ var lightPalette = palette{
 }
 
 // The palette in use, one variable per colour so that drawing code reads
-// colText rather than a lookup. applyTheme sets them all.
+// colText rather than a lookup. They start dark, as package variables
+// (other package variables are computed from them before any init runs);
+// applyTheme sets them all.
 var (
-	colBackground, colPanel, colPanelEdge, colText, colTextDim color.RGBA
-	colLink, colCut, colOK, colBad, colAccent, colHighlight    color.RGBA
-	colButton, colButtonHot                                    color.RGBA
-
-	colFollower, colPreCandidate, colCandidate, colLeader, colDown color.RGBA
-
+	colBackground   = darkPalette.background
+	colPanel        = darkPalette.panel
+	colPanelEdge    = darkPalette.panelEdge
+	colText         = darkPalette.text
+	colTextDim      = darkPalette.textDim
+	colLink         = darkPalette.link
+	colCut          = darkPalette.cut
+	colOK           = darkPalette.ok
+	colBad          = darkPalette.bad
+	colAccent       = darkPalette.accent
+	colHighlight    = darkPalette.highlight
+	colButton       = darkPalette.button
+	colButtonHot    = darkPalette.buttonHot
+	colFollower     = darkPalette.follower
+	colPreCandidate = darkPalette.preCandidate
+	colCandidate    = darkPalette.candidate
+	colLeader       = darkPalette.leader
+	colDown         = darkPalette.down
 	// colClient is the colour of client requests and replies.
-	colClient color.RGBA
-
-	colVote, colPreVote, colAppend, colSnapshot, colTimeoutNow color.RGBA
+	colClient     = darkPalette.client
+	colVote       = darkPalette.vote
+	colPreVote    = darkPalette.preVote
+	colAppend     = darkPalette.appendEntries
+	colSnapshot   = darkPalette.snapshot
+	colTimeoutNow = darkPalette.timeoutNow
 	// termPalette gives each term a colour, the same everywhere.
-	termPalette []color.RGBA
+	termPalette = darkPalette.terms
 )
-
-func init() { applyTheme(false) }
 
 // themeLight is set while the light theme is in use.
 var themeLight bool

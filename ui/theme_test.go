@@ -183,3 +183,12 @@ func TestLessonPanelTakesTheTheme(t *testing.T) {
 	assert.True(t, slices.Contains(colours(), color.Color(lightPalette.text)), "light text")
 	assert.False(t, slices.Contains(colours(), color.Color(darkPalette.text)), "no dark text left")
 }
+
+// TestPaletteIsSetBeforeInit: package variables computed from the palette
+// (a legend, a table) see its colours, not zero ones.
+func TestPaletteIsSetBeforeInit(t *testing.T) {
+	assert.Equal(t, darkPalette.vote, colVoteAtInit, "a package variable sees the dark palette")
+}
+
+// colVoteAtInit is computed as the package's variables are.
+var colVoteAtInit = messageColor(raft.MsgRequestVote)
