@@ -171,7 +171,7 @@ func (g *Game) helpLegend(v *helpView, x, y, w float64) float64 {
 	}
 	row(helpItem{kind: helpTimer, r: Rect{0, 0, 24 * s, 24 * s}, col: colFollower, legend: "election timer"},
 		"The ring is the election timer. It drains; when it is empty, the server starts an election.")
-	row(helpItem{kind: helpDisc, text: "2", r: Rect{0, 0, 22 * s, 22 * s}, col: TermColor(2), legend: "term"},
+	row(helpItem{kind: helpDisc, text: "2", r: Rect{0, 0, 22 * s, 22 * s}, col: colFollower, legend: "term"},
 		"The number in a server is its term.")
 	row(helpItem{kind: helpDisk, r: Rect{0, 0, diskGaugeW * s, diskGaugeH * s}, legend: "disk"},
 		"The bar beside a server is its disk: green when the log is on disk, orange while it writes.")
