@@ -151,9 +151,16 @@ func (g *Game) messageHitRadius() float64 {
 func (g *Game) drawMessageGlyph(dst *ebiten.Image, x, y float64, look messageLook) {
 	r := int(math.Round(g.glyphRadius(look)))
 	drawCentered(dst, g.spr.glyph(look, r, g.scale), x, y, color.Alpha{A: uint8(255 * look.alpha)})
-	if look.tag != "" {
-		g.drawLabel(dst, look.tag, face(13*g.scale, true), x+float64(r)+3*g.scale, y, withAlpha(colText, look.alpha), alignStart)
+	g.drawMessageTag(dst, x, y, look)
+}
+
+// drawMessageTag draws a glyph's tag, if it has one, to its right.
+func (g *Game) drawMessageTag(dst *ebiten.Image, x, y float64, look messageLook) {
+	if look.tag == "" {
+		return
 	}
+	x += math.Round(g.glyphRadius(look)) + 3*g.scale
+	g.drawLabel(dst, look.tag, face(13*g.scale, true), x, y, withAlpha(colText, look.alpha), alignStart)
 }
 
 // drawMessages draws every message on the wire where it is now. A lost
@@ -164,7 +171,13 @@ func (g *Game) drawMessages(dst *ebiten.Image, w *playground.World) {
 	s := g.scale
 	g.msgSpots = g.msgSpots[:0]
 	cx, cy := g.clientPoint()
-	var redirects []*playground.Flight
+	// redirects are the redirects drawn: their place in msgSpots, and
+	// their look.
+	type redirect struct {
+		spot int
+		look messageLook
+	}
+	var redirects []redirect
 	for _, f := range w.InFlight() {
 		x1, y1, ok1 := g.endpoint(f.From, cx, cy)
 		x2, y2, ok2 := g.endpoint(f.To, cx, cy)
@@ -180,19 +193,23 @@ func (g *Game) drawMessages(dst *ebiten.Image, w *playground.World) {
 			}
 		}
 		x, y := flightPos(x1, y1, x2, y2, p, msgLane*s)
+		if look.tag != "" {
+			redirects = append(redirects, redirect{len(g.msgSpots), look})
+			look.tag = ""
+		}
 		g.drawMessageGlyph(dst, x, y, look)
 		if f.Lost && p > 0.5 {
 			g.drawCross(dst, x, y)
 		}
 		g.msgSpots = append(g.msgSpots, msgSpot{f: *f, x: x, y: y})
-		if f.Kind == playground.FlightReply && f.Reply.Redirect && f.Reply.Leader != raft.None {
-			redirects = append(redirects, f)
-		}
 	}
-	// The arrows go over the glyphs: a redirect from a neighbour of the
-	// leader leaves a short gap, which the messages on that link cover.
-	for _, f := range redirects {
-		g.drawRedirectArrow(dst, f.From, f.Reply.Leader, 1-0.6*flightProgress(f, g.clock))
+	// A redirect's arrow and the leader's name go over the glyphs: a
+	// redirect from a neighbour of the leader leaves a short gap, which
+	// the messages on that link cover.
+	for _, r := range redirects {
+		m := &g.msgSpots[r.spot]
+		g.drawRedirectArrow(dst, m.f.From, m.f.Reply.Leader, r.look.alpha*(1-0.6*flightProgress(&m.f, g.clock)))
+		g.drawMessageTag(dst, m.x, m.y, r.look)
 	}
 }
 
