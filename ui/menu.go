@@ -16,6 +16,9 @@ type menu struct {
 	// steps holds what each item does, by item name.
 	steps map[string]playground.Step
 	rect  Rect
+	// anchorX, anchorY and anchorR are the node (or the clicked point, of
+	// radius 0) the menu belongs to: a line joins them to the menu.
+	anchorX, anchorY, anchorR float64
 }
 
 // nodeMenu lists what can be done to a node now.
@@ -85,12 +88,13 @@ func (g *Game) openMenu(title string, items []menuItem, x, y float64) {
 	}
 	rowH := 30 * s
 	h := rowH*float64(len(items)) + 30*s
+	anchorR := 0.0
 	if id, ok := g.lay.hitNode(x, y); ok {
 		spot, _ := g.lay.Node(id)
-		x, y = spot.X, spot.Y
+		x, y, anchorR = spot.X, spot.Y, spot.R+7*s
 	}
 	r := g.menuSpot(x, y, width, h)
-	m := &menu{title: title, steps: map[string]playground.Step{}, rect: r}
+	m := &menu{title: title, steps: map[string]playground.Step{}, rect: r, anchorX: x, anchorY: y, anchorR: anchorR}
 	for i, it := range items {
 		m.items = append(m.items, Button{Name: it.name, Label: it.label, Rect: Rect{r.X + 4*s, r.Y + 26*s + float64(i)*rowH, width - 8*s, rowH - 2*s}})
 		m.steps[it.name] = it.step
@@ -100,8 +104,9 @@ func (g *Game) openMenu(title string, items []menuItem, x, y float64) {
 
 // menuSpot places a w x h menu for the point (x, y) (a node's centre, or
 // where a link or message was clicked): on the screen below the top bar,
-// covering as few servers, timer rings and labels as it can (none where
-// there is room), and then as near the point as it can. Candidates lie on
+// covering as few servers, timer rings, labels and disk gauges as it can
+// (none where there is room), its line to the point crossing no other
+// server, and then as near the point as it can. Candidates lie on
 // a grid of 4 logical pixels, scanned in a fixed order, so a menu opens
 // at the same place every time.
 func (g *Game) menuSpot(x, y, w, h float64) Rect {
@@ -118,7 +123,7 @@ func (g *Game) menuSpot(x, y, w, h float64) Rect {
 			if d > bestDist && bestHits == 0 {
 				continue
 			}
-			hits := g.menuHits(r)
+			hits := g.menuHits(r, x, y)
 			if hits < bestHits || hits == bestHits && d < bestDist {
 				best, bestHits, bestDist = r, hits, d
 			}
@@ -127,19 +132,30 @@ func (g *Game) menuSpot(x, y, w, h float64) Rect {
 	return best
 }
 
-// menuHits counts the servers (with their timer rings) and labels that a
-// menu at r would cover.
-func (g *Game) menuHits(r Rect) int {
+// menuHits counts the servers (with their timer rings), labels and disk
+// gauges that a menu at r would cover, and the servers other than the
+// one at (x, y) that its line to (x, y) would cross.
+func (g *Game) menuHits(r Rect, x, y float64) int {
 	n := 0
+	nx, ny := nearestPoint(r, x, y)
 	for _, o := range g.lay.Nodes {
-		if rectCircleDistance(r, o.X, o.Y) < o.R+7*g.scale {
+		clear := o.R + 7*g.scale
+		if rectCircleDistance(r, o.X, o.Y) < clear {
 			n++
 		}
-		if r.overlaps(o.labelBox(g.scale)) {
+		if r.overlaps(o.labelBox(g.scale)) || r.overlaps(g.diskBox(o)) {
+			n++
+		}
+		if d, _ := segmentDistance(o.X, o.Y, x, y, nx, ny); d < clear && math.Hypot(x-o.X, y-o.Y) > o.R {
 			n++
 		}
 	}
 	return n
+}
+
+// nearestPoint is the point of r nearest to (x, y).
+func nearestPoint(r Rect, x, y float64) (float64, float64) {
+	return math.Max(r.X, math.Min(x, r.X+r.W)), math.Max(r.Y, math.Min(y, r.Y+r.H))
 }
 
 // clickMenu handles a click while a menu is open; it reports whether the
@@ -174,6 +190,12 @@ func (g *Game) drawMenu(dst *ebiten.Image) {
 		return
 	}
 	s := g.scale
+	// The line to the node (or point) the menu belongs to.
+	nx, ny := nearestPoint(m.rect, m.anchorX, m.anchorY)
+	if d := math.Hypot(nx-m.anchorX, ny-m.anchorY); d > m.anchorR {
+		k := m.anchorR / d
+		g.spr.line(dst, m.anchorX+(nx-m.anchorX)*k, m.anchorY+(ny-m.anchorY)*k, nx, ny, 2*s, colTextDim)
+	}
 	g.spr.fillRect(dst, m.rect, colPanelEdge)
 	g.spr.fillRect(dst, m.rect.Inset(1*s), colPanel)
 	drawText(dst, m.title, face(13*s, true), m.rect.X+12*s, m.rect.Y+14*s, colTextDim, alignStart)

@@ -12,7 +12,7 @@ import (
 // TestNodeMenuBesideItsNode: at each size, every node's menu (the longest
 // one, a follower's under a leader) opens beside the node: on the screen,
 // below the top bar, off the node's disc and timer ring and off every
-// node's label.
+// node's label and disk gauge, its line to the node clear of the others.
 func TestNodeMenuBesideItsNode(t *testing.T) {
 	for _, size := range screenSizes {
 		g := testGame(t, "")
@@ -29,8 +29,14 @@ func TestNodeMenuBesideItsNode(t *testing.T) {
 			assert.True(t, r.X >= 0 && r.X+r.W <= float64(g.w) && r.Y+r.H <= float64(g.h), "%s: the menu %v is on the screen", where, r)
 			assert.GreaterOrEqual(t, r.Y, g.lay.TopBar.Y+g.lay.TopBar.H, "%s: the menu %v is below the top bar", where, r)
 			assert.GreaterOrEqual(t, rectCircleDistance(r, spot.X, spot.Y), spot.R+7, "%s: the menu %v is off its node", where, r)
+			nx, ny := nearestPoint(r, spot.X, spot.Y)
 			for _, o := range g.lay.Nodes {
 				assert.False(t, r.overlaps(o.labelBox(1)), "%s: the menu %v is off S%d's label %v", where, r, o.ID, o.labelBox(1))
+				assert.False(t, r.overlaps(g.diskBox(o)), "%s: the menu %v is off S%d's disk gauge", where, r, o.ID)
+				if o.ID != spot.ID {
+					d, _ := segmentDistance(o.X, o.Y, spot.X, spot.Y, nx, ny)
+					assert.GreaterOrEqual(t, d, o.R+7, "%s: the line to the menu passes clear of S%d", where, o.ID)
+				}
 			}
 			g.menu = nil
 		}
