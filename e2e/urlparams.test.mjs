@@ -10,7 +10,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { chromium } from "playwright-core";
-import { root, chromiumArgs, startServer, navigationTimeoutMs, shots, seenWelcome } from "./harness.mjs";
+import { root, chromiumArgs, startServer, navigationTimeoutMs, shots, seenWelcome, layout, waitFor } from "./harness.mjs";
 
 
 let server, baseURL, context, profile;
@@ -64,6 +64,24 @@ async function running(page) {
 
 const bannerText = (page) => page.locator("#notice").innerText();
 
+// coversNothing checks that the banner hides nothing of the playground: it
+// sits at the window's foot, the canvas ends above it (and so S1's label,
+// at the top of the cluster, and the timeline are clear of it), once the
+// playground has been laid out again for the height left.
+async function coversNothing(page, viewH) {
+  const banner = await page.locator("#notice").boundingBox();
+  assert.ok(Math.abs(banner.y + banner.height - viewH) < 1, `the banner is at the foot: ${JSON.stringify(banner)}`);
+  const lay = await waitFor("the playground laid out above the banner", async () => {
+    const l = await layout(page);
+    const canvas = await page.evaluate(() => document.querySelector("canvas").getBoundingClientRect().toJSON());
+    return canvas.top === 0 && canvas.bottom <= banner.y + 0.5 && l.timeline.y + l.timeline.h <= banner.y ? l : null;
+  });
+  const s1 = lay.labels.find((b) => b.name === "S1");
+  assert.ok(s1, `S1 has a label: ${JSON.stringify(lay.labels)}`);
+  const apart = (a, b) => a.x + a.w <= b.x || b.x + b.width <= a.x || a.y + a.h <= b.y || b.y + b.height <= a.y;
+  assert.ok(apart(s1, banner), `the banner ${JSON.stringify(banner)} does not cover S1's label ${JSON.stringify(s1)}`);
+}
+
 test("parameters a shared link gains are ignored: no banner, a console line", async () => {
   const { page, errors, info } = await open("?utm_source=x&fbclid=y&lang=zh");
   await running(page);
@@ -82,12 +100,15 @@ test("?lesson=99 is a banner naming the problem, and the sandbox runs", async ()
   assert.match(text, /there is no lesson 99 \(the lessons are numbered 1 to 19\)/);
   const box = await page.locator("#notice").boundingBox();
   assert.ok(box.height < 40, `one line at 1024x768: ${box.height} px high`);
+  await coversNothing(page, 768);
   await page.mouse.move(1020, 400);
   await page.waitForTimeout(250);
   await page.screenshot({ path: path.join(shots, "urlparams-lesson99-1024x768.png") });
-  // Closing the banner leaves the playground.
+  // Closing the banner leaves the playground, which takes the whole
+  // window again.
   await page.locator("#notice button").click();
   assert.equal(await page.locator("#notice").isVisible(), false, "the banner closes");
+  await waitFor("the playground back to the window's height", async () => (await layout(page)).timeline.y > 768 - 64);
   assert.deepEqual(errors, []);
   await page.close();
 });
@@ -108,6 +129,7 @@ test("?scenario=nope&utm_source=x is a banner naming the scenario, and the sandb
   await page.locator("#notice span").click();
   box = await page.locator("#notice").boundingBox();
   assert.ok(box.height > 40, `opened, the banner shows every line: ${box.height} px high`);
+  await coversNothing(page, 768);
   await page.mouse.move(1020, 400);
   await page.waitForTimeout(250);
   await page.screenshot({ path: path.join(shots, "urlparams-bad-scenario-open-1024x768.png") });
