@@ -274,12 +274,13 @@ func (g *Game) press(name string) {
 	}
 }
 
-// openCourse shows the list of lessons, unless the lesson panel is open
-// already (it has its own way back to the list). It answers the welcome
-// card: choosing the course is one of its answers.
+// openCourse shows the list of lessons (from a lesson too: a deliberate
+// click, and the lesson's progress is saved, so it reopens where it was
+// left). It answers the welcome card: choosing the course is one of its
+// answers.
 func (g *Game) openCourse() {
 	g.answerWelcome()
-	if g.lesson == nil {
+	if g.lesson == nil || g.lesson.run != nil {
 		g.openLessons()
 	}
 }

@@ -404,3 +404,16 @@ func TestEscapeClosesTheCardFirst(t *testing.T) {
 	assert.False(t, g.card)
 	assert.EqualValues(t, 2, g.selected, "the selection stays")
 }
+
+// TestLessonsControlOpensTheList: the top bar's Lessons control opens the
+// list of lessons from free play and from a lesson.
+func TestLessonsControlOpensTheList(t *testing.T) {
+	g := testGame(t, "")
+	g.press("lessons")
+	require.NotNil(t, g.lesson)
+	assert.Nil(t, g.lesson.run, "the list of lessons")
+	require.NoError(t, g.openLesson(3, 2))
+	g.press("lessons")
+	require.NotNil(t, g.lesson)
+	assert.Nil(t, g.lesson.run, "back to the list from lesson 3")
+}
