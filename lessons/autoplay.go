@@ -17,7 +17,7 @@ type StepReport struct {
 	// StartMs and EndMs bound the step's canonical play in simulated time.
 	StartMs, EndMs int64
 	// Detail says what was checked, in a sentence.
-	Detail string
+	Detail Message
 	// State summarises the cluster at the end of the step.
 	State string
 	Err   error
@@ -99,9 +99,9 @@ func (p *Play) canonical(l *Lesson, idle *playground.World) StepReport {
 	st := p.Step
 	check := idle != nil
 	rep := StepReport{Step: st.Index + 1, Title: st.Title, Kind: st.Kind, StartMs: p.base.startMs}
-	fail := func(field, format string, args ...any) StepReport {
+	fail := func(field, key string, args ...any) StepReport {
 		rep.EndMs = p.sess.Now()
-		rep.Err = &Error{File: l.File, Line: st.Line, Step: st.Index + 1, Title: st.Title, Field: field, Msg: fmt.Sprintf(format, args...)}
+		rep.Err = &Error{File: l.File, Line: st.Line, Step: st.Index + 1, Title: st.Title, Field: field, Msg: msg(key, args...)}
 		return rep
 	}
 	condField := "until"
@@ -111,9 +111,9 @@ func (p *Play) canonical(l *Lesson, idle *playground.World) StepReport {
 	facts := func(pl *Play) string { return strings.Join(pl.Facts(), "; ") }
 	if check && p.Holds() {
 		if st.Kind == Do {
-			return fail(condField, "%q already holds when the step begins, before the learner does anything (%s)", p.cond, facts(p))
+			return fail(condField, "lessons.autoplay.goal-holds", p.cond, facts(p))
 		}
-		return fail(condField, "%q already holds when the step begins: there is nothing to wait for (%s)", p.cond, facts(p))
+		return fail(condField, "lessons.autoplay.until-holds", p.cond, facts(p))
 	}
 	limit := p.base.startMs + st.Within
 	switch st.Kind {
@@ -121,68 +121,68 @@ func (p *Play) canonical(l *Lesson, idle *playground.World) StepReport {
 		if check {
 			ip, err := newPlay(st, idle)
 			if err != nil {
-				return fail("setup", "%v", err)
+				return fail("setup", "lessons.text", err)
 			}
 			if ip.runTo(limit) {
-				return fail(condField, "%q holds %d ms into the step although the learner has done nothing: the goal must need the learner's action (%s)", p.cond, ip.Elapsed(), facts(ip))
+				return fail(condField, "lessons.autoplay.goal-idle", p.cond, ip.Elapsed(), facts(ip))
 			}
 		}
 		if err := p.ShowMe(); err != nil {
-			return fail("showme", "%v", err)
+			return fail("showme", "lessons.text", err)
 		}
 		if !p.runTo(p.actedAt + st.Within) {
 			if p.showMeErr != nil {
-				return fail("showme", "%v", p.showMeErr)
+				return fail("showme", "lessons.text", p.showMeErr)
 			}
-			return fail(condField, "%q does not hold within %s of show me (%s)", p.cond, ms(st.Within), facts(p))
+			return fail(condField, "lessons.autoplay.goal-late", p.cond, ms(st.Within), facts(p))
 		}
-		rep.Detail = fmt.Sprintf("goal %q: not met in %s without the learner; met %s after show me", p.cond, ms(st.Within), ms(p.doneAt-p.actedAt))
+		rep.Detail = msg("lessons.autoplay.detail.do", p.cond, ms(st.Within), ms(p.doneAt-p.actedAt))
 	case Watch:
 		if !p.runTo(limit) {
-			return fail(condField, "%q does not hold within %s (%s)", p.cond, ms(st.Within), facts(p))
+			return fail(condField, "lessons.autoplay.until-late", p.cond, ms(st.Within), facts(p))
 		}
-		rep.Detail = fmt.Sprintf("%q held after %s", p.cond, ms(p.doneAt-p.base.startMs))
+		rep.Detail = msg("lessons.autoplay.detail.watch", p.cond, ms(p.doneAt-p.base.startMs))
 	case Predict:
 		p.answer = st.Answer
 		if !p.runTo(limit) {
-			return fail(condField, "%q does not hold within %s (%s)", p.cond, ms(st.Within), facts(p))
+			return fail(condField, "lessons.autoplay.until-late", p.cond, ms(st.Within), facts(p))
 		}
 		o := p.outcome
 		if check {
-			describe := func(i int) string {
-				return fmt.Sprintf("choice %d (%q, when %s)", i+1, spansText(st.Choices[i].Text), st.Choices[i].When)
+			describe := func(i int) Message {
+				return msg("lessons.autoplay.choice", i+1, spansText(st.Choices[i].Text), st.Choices[i].When)
 			}
 			switch {
 			case len(o.True) == 0:
-				return fail("when", "none of the choices came true when %q held at %d ms: %s", p.cond, p.doneAt, strings.Join(o.Facts, "; "))
+				return fail("when", "lessons.autoplay.no-choice", p.cond, p.doneAt, strings.Join(o.Facts, "; "))
 			case len(o.True) > 1:
-				var names []string
+				names := list{sep: "lessons.autoplay.choice.and"}
 				for _, i := range o.True {
-					names = append(names, describe(i))
+					names.items = append(names.items, describe(i))
 				}
-				return fail("when", "several choices came true, so the question has no single answer: %s (%s)", strings.Join(names, " and "), strings.Join(o.Facts, "; "))
+				return fail("when", "lessons.autoplay.several-choices", names, strings.Join(o.Facts, "; "))
 			case o.Happened != st.Answer:
-				return fail("answer", "the file says the answer is %s, but the run made %s true (%s)", describe(st.Answer), describe(o.Happened), strings.Join(o.Facts, "; "))
+				return fail("answer", "lessons.autoplay.wrong-answer", describe(st.Answer), describe(o.Happened), strings.Join(o.Facts, "; "))
 			}
 		}
-		rep.Detail = fmt.Sprintf("answer %d is what the run did at %s (%s)", st.Answer+1, ms(p.doneAt-p.base.startMs), strings.Join(o.Facts, "; "))
+		rep.Detail = msg("lessons.autoplay.detail.predict", st.Answer+1, ms(p.doneAt-p.base.startMs), strings.Join(o.Facts, "; "))
 	}
 	p.runFree(p.doneAt + st.Settle)
 	rep.EndMs = p.sess.Now()
 	if check && st.Kind == Do {
 		if p.showMeErr != nil {
-			return fail("showme", "%v", p.showMeErr)
+			return fail("showme", "lessons.text", p.showMeErr)
 		}
 		if len(p.pending) > 0 {
 			a := p.pending[0]
-			return fail("showme", "the action %s, %d ms after show me, has not happened when the step ends, %d ms after show me (the goal held after %d ms, then settle %s): make the goal wait for it, or settle longer",
+			return fail("showme", "lessons.autoplay.pending",
 				a.Do, a.At-p.actedAt, rep.EndMs-p.actedAt, p.doneAt-p.actedAt, ms(st.Settle))
 		}
 	}
 	w := p.sess.World()
 	if check && !l.AllowViolations && len(w.Violations()) > p.base.violations {
 		v := w.Violations()[p.base.violations]
-		return fail("", "safety violated at %d ms: %s: %s (a lesson that breaks safety on purpose says allowViolations: true)", v.AtMs, v.Property, v.Message)
+		return fail("", "lessons.autoplay.violation", v.AtMs, v.Property, v.Message)
 	}
 	rep.State = Summary(w)
 	return rep

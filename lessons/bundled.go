@@ -2,7 +2,6 @@ package lessons
 
 import (
 	"embed"
-	"fmt"
 	"io/fs"
 	"path"
 	"slices"
@@ -43,14 +42,14 @@ func BundledFile(name string) ([]byte, error) { return BundledFileIn(English, na
 // BundledFileIn returns the raw file of a language's bundled lesson.
 func BundledFileIn(lang i18n.Lang, name string) ([]byte, error) {
 	if name == "" || strings.ContainsAny(name, `/\`) || strings.HasPrefix(name, ".") {
-		return nil, fmt.Errorf("no bundled lesson named %q", name)
+		return nil, errorf("lessons.bundled.unknown", name)
 	}
 	if !slices.Contains(i18n.Langs, lang) {
-		return nil, fmt.Errorf("no lessons in language %q (have: %s, %s)", lang, English, Chinese)
+		return nil, errorf("lessons.bundled.lang", lang, English, Chinese)
 	}
 	data, err := bundled.ReadFile(path.Join(langDir(lang), strings.TrimSuffix(name, ".md")+".md"))
 	if err != nil {
-		return nil, fmt.Errorf("no bundled lesson named %q (have: %s)", name, strings.Join(BundledIn(lang), ", "))
+		return nil, errorf("lessons.bundled.unknown.have", name, strings.Join(BundledIn(lang), ", "))
 	}
 	return data, nil
 }
@@ -103,12 +102,12 @@ func Find(all []*Lesson, number, step int) (*Lesson, error) {
 			continue
 		}
 		if step < 0 || step > len(l.Steps) {
-			return nil, fmt.Errorf("lesson %d has steps 1 to %d, not %d", number, len(l.Steps), step)
+			return nil, errorf("lessons.bundled.step", number, len(l.Steps), step)
 		}
 		return l, nil
 	}
 	if len(all) == 0 {
-		return nil, fmt.Errorf("there is no lesson %d (there are no lessons)", number)
+		return nil, errorf("lessons.bundled.none", number)
 	}
-	return nil, fmt.Errorf("there is no lesson %d (the lessons are numbered %d to %d)", number, all[0].Number, all[len(all)-1].Number)
+	return nil, errorf("lessons.bundled.number", number, all[0].Number, all[len(all)-1].Number)
 }

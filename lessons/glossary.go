@@ -1,7 +1,6 @@
 package lessons
 
 import (
-	"fmt"
 	"slices"
 	"strings"
 
@@ -187,11 +186,10 @@ func checkTerm(term string) error {
 	for _, e := range Glossary {
 		names = append(names, e.Term)
 	}
-	msg := fmt.Sprintf("`%s` is not a key term", term)
 	if s := suggest(term, names); s != "" {
-		msg += fmt.Sprintf(" (did you mean `%s`?)", s)
+		return errorf("lessons.term.unknown.suggest", term, s, strings.Join(names, ", "))
 	}
-	return fmt.Errorf("%s; `backquotes` are for the terms of the glossary, which match the labels on screen (%s): write other words plain or in **bold**", msg, strings.Join(names, ", "))
+	return errorf("lessons.term.unknown", term, strings.Join(names, ", "))
 }
 
 // suggest returns the candidate closest to s, if it is close enough to be

@@ -161,27 +161,31 @@ type Error struct {
 	Step  int
 	Title string
 	Field string
-	Msg   string
+	Msg   Message
 }
 
-func (e *Error) Error() string {
+func (e *Error) Error() string { return e.In(English) }
+
+// In writes the error in lang; the file, line, step title and field name
+// stay as the file has them.
+func (e *Error) In(lang i18n.Lang) string {
 	var b strings.Builder
 	b.WriteString(e.File)
 	if e.Line > 0 {
 		fmt.Fprintf(&b, ":%d", e.Line)
 	}
 	b.WriteString(": ")
-	if e.Step > 0 {
-		fmt.Fprintf(&b, "step %d", e.Step)
-		if e.Title != "" {
-			fmt.Fprintf(&b, " %q", e.Title)
-		}
-		b.WriteString(": ")
-	}
+	text := e.Msg.In(lang)
 	if e.Field != "" {
-		b.WriteString(e.Field + ": ")
+		text = lang.T("lessons.error.field", e.Field, text)
 	}
-	b.WriteString(e.Msg)
+	switch {
+	case e.Step > 0 && e.Title != "":
+		text = lang.T("lessons.error.step-titled", e.Step, e.Title, text)
+	case e.Step > 0:
+		text = lang.T("lessons.error.step", e.Step, text)
+	}
+	b.WriteString(text)
 	return b.String()
 }
 

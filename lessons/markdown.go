@@ -1,7 +1,6 @@
 package lessons
 
 import (
-	"fmt"
 	"strings"
 )
 
@@ -22,6 +21,9 @@ const (
 func (s Style) String() string {
 	return [...]string{"plain", "bold", "italic", "term"}[s]
 }
+
+// name is the style's name in error messages, in the author's language.
+func (s Style) name() Message { return msg("lessons.style." + s.String()) }
 
 // Span is a run of text in one style.
 type Span struct {
@@ -95,7 +97,7 @@ func parseParagraphs(lines []textLine) ([]Paragraph, error) {
 		}
 		spans, err := parseInline(strings.Join(cur, " "))
 		if err != nil {
-			return &lineError{curLine, err.Error()}
+			return &lineError{curLine, wrapped(err)}
 		}
 		out = append(out, Paragraph{Bullet: bullet, Spans: spans})
 		cur, bullet = nil, false
@@ -116,9 +118,9 @@ func parseParagraphs(lines []textLine) ([]Paragraph, error) {
 			}
 			bullet, t = true, strings.TrimSpace(t[2:])
 		case strings.HasPrefix(t, "#"):
-			return nil, &lineError{l.n, "a heading here is not part of the format: a lesson has one # title, each step is a ## section, and a step may end with ### Explanation and ### More"}
+			return nil, &lineError{l.n, msg("lessons.markdown.heading")}
 		case strings.HasPrefix(t, "```"):
-			return nil, &lineError{l.n, "a fenced block in the narration: setup and showme blocks belong in the step's header, right after \"setup:\" or \"showme:\""}
+			return nil, &lineError{l.n, msg("lessons.markdown.fence")}
 		}
 		if len(cur) == 0 {
 			curLine = l.n
@@ -134,10 +136,10 @@ func parseParagraphs(lines []textLine) ([]Paragraph, error) {
 // lineError is an error at a line, before it is given its step and file.
 type lineError struct {
 	line int
-	msg  string
+	msg  Message
 }
 
-func (e *lineError) Error() string { return e.msg }
+func (e *lineError) Error() string { return e.msg.String() }
 
 // parseInline parses **bold**, *italic* and `key term` spans. A backslash
 // escapes the next character. Key terms must be in the Glossary (or name a
@@ -164,11 +166,11 @@ func parseInline(s string) ([]Span, error) {
 			b.WriteByte(s[i])
 		case c == '`':
 			if style != Plain {
-				return nil, fmt.Errorf("a `key term` inside %s text: close the %s first", style, style)
+				return nil, errorf("lessons.markdown.term-in-style", style.name(), style.name())
 			}
 			end := strings.IndexByte(s[i+1:], '`')
 			if end < 0 {
-				return nil, fmt.Errorf("unclosed ` in %q", excerpt(s, i))
+				return nil, errorf("lessons.markdown.unclosed-term", excerpt(s, i))
 			}
 			term := s[i+1 : i+1+end]
 			if err := checkTerm(term); err != nil {
@@ -179,14 +181,14 @@ func parseInline(s string) ([]Span, error) {
 			i += end + 1
 		case c == '*' && strings.HasPrefix(s[i:], "**"):
 			if style == Italic {
-				return nil, fmt.Errorf("** inside *italic* text in %q", excerpt(s, i))
+				return nil, errorf("lessons.markdown.bold-in-italic", excerpt(s, i))
 			}
 			emit()
 			if style == Bold {
 				style = Plain
 			} else {
 				if !strings.Contains(s[i+2:], "**") {
-					return nil, fmt.Errorf("unclosed ** in %q", excerpt(s, i))
+					return nil, errorf("lessons.markdown.unclosed-bold", excerpt(s, i))
 				}
 				style = Bold
 			}
@@ -196,7 +198,7 @@ func parseInline(s string) ([]Span, error) {
 			style = Plain
 		case c == '*' && style == Plain && i+1 < len(s) && s[i+1] != ' ':
 			if !strings.Contains(s[i+1:], "*") {
-				return nil, fmt.Errorf("unclosed * in %q (write \\* for a star)", excerpt(s, i))
+				return nil, errorf("lessons.markdown.unclosed-italic", excerpt(s, i))
 			}
 			emit()
 			style = Italic
@@ -205,11 +207,11 @@ func parseInline(s string) ([]Span, error) {
 		}
 	}
 	if style != Plain {
-		return nil, fmt.Errorf("unclosed %s text in %q", style, excerpt(s, 0))
+		return nil, errorf("lessons.markdown.unclosed", style.name(), excerpt(s, 0))
 	}
 	emit()
 	if len(spans) == 0 {
-		return nil, fmt.Errorf("empty text")
+		return nil, errorf("lessons.markdown.empty")
 	}
 	return spans, nil
 }

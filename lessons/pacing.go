@@ -1,7 +1,7 @@
 package lessons
 
 import (
-	"fmt"
+	"github.com/raftlab/raftlab/playground/i18n"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -133,22 +133,34 @@ func (p *Pace) Minutes() float64 {
 // Problems lists the steps that break a pacing rule, each naming the
 // lesson, the step and the figure; and an auto-play that failed, which
 // leaves waits unmeasured.
-func (p *Pace) Problems() []string {
-	var out []string
+func (p *Pace) Problems() []string { return p.ProblemsIn(English) }
+
+// ProblemsIn is Problems in lang.
+func (p *Pace) ProblemsIn(lang i18n.Lang) []string { return messagesIn(p.problems(), lang) }
+
+func (p *Pace) problems() []Message {
+	var out []Message
 	for _, s := range p.Steps {
-		at := fmt.Sprintf("%s step %d %q", p.Lesson.Name, s.Step, s.Title)
 		if s.Narration > MaxNarrationWords {
-			out = append(out, fmt.Sprintf("%s: main text %d words (at most %d)", at, s.Narration, MaxNarrationWords))
+			out = append(out, msg("lessons.pacing.narration", p.Lesson.Name, s.Step, s.Title, s.Narration, MaxNarrationWords))
 		}
 		if s.Explanation > MaxExplanationWords {
-			out = append(out, fmt.Sprintf("%s: explanation %d words (at most %d)", at, s.Explanation, MaxExplanationWords))
+			out = append(out, msg("lessons.pacing.explanation", p.Lesson.Name, s.Step, s.Title, s.Explanation, MaxExplanationWords))
 		}
 		if w := s.WaitSeconds(); w > MaxWaitSeconds {
-			out = append(out, fmt.Sprintf("%s: waits %.1f s (%d simulated ms at %s; at most %.0f s)", at, w, s.SimMs, SpeedLabel(s.Speed), MaxWaitSeconds))
+			out = append(out, msg("lessons.pacing.wait", p.Lesson.Name, s.Step, s.Title, w, s.SimMs, SpeedLabel(s.Speed), MaxWaitSeconds))
 		}
 	}
 	if p.Err != nil {
-		out = append(out, fmt.Sprintf("%s: auto-play failed, waits not measured: %v", p.Lesson.Name, p.Err))
+		out = append(out, msg("lessons.pacing.failed", p.Lesson.Name, p.Err))
+	}
+	return out
+}
+
+func messagesIn(ms []Message, lang i18n.Lang) []string {
+	var out []string
+	for _, m := range ms {
+		out = append(out, m.In(lang))
 	}
 	return out
 }
@@ -193,20 +205,23 @@ func AnswerBalance(ls ...*Lesson) Balance {
 // Problems says which balance rule is broken: a position holding more
 // than MaxAnswerShare of the answers, or the longest choice right more
 // often than that.
-func (b Balance) Problems() []string {
+func (b Balance) Problems() []string { return b.ProblemsIn(English) }
+
+// ProblemsIn is Problems in lang.
+func (b Balance) ProblemsIn(lang i18n.Lang) []string {
 	if b.Predicts == 0 {
 		return nil
 	}
-	var out []string
+	var out []Message
 	for i, n := range b.Positions {
 		if share := float64(n) / float64(b.Predicts); share > MaxAnswerShare {
-			out = append(out, fmt.Sprintf("answer position %d holds %d of %d predict answers (%.0f%%; at most %.0f%%)", i+1, n, b.Predicts, 100*share, 100*MaxAnswerShare))
+			out = append(out, msg("lessons.pacing.position", i+1, n, b.Predicts, 100*share, 100*MaxAnswerShare))
 		}
 	}
 	if share := b.LongestShare(); share > MaxAnswerShare {
-		out = append(out, fmt.Sprintf("the longest choice is the answer in %d of %d predict steps (%.0f%%; at most %.0f%%)", b.LongestRight, b.Predicts, 100*share, 100*MaxAnswerShare))
+		out = append(out, msg("lessons.pacing.longest", b.LongestRight, b.Predicts, 100*share, 100*MaxAnswerShare))
 	}
-	return out
+	return messagesIn(out, lang)
 }
 
 // LongestShare is the share of predict steps whose answer is a longest

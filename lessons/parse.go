@@ -15,11 +15,11 @@ import (
 // the file, the line and, inside a step, the step and the field.
 func Parse(file string, data []byte) (*Lesson, error) {
 	l := &Lesson{File: file, Name: strings.TrimSuffix(filepath.Base(file), ".md"), Lang: langOf(file)}
-	fail := func(line int, field, format string, args ...any) error {
-		return &Error{File: file, Line: line, Field: field, Msg: fmt.Sprintf(format, args...)}
+	fail := func(line int, field string, m Message) error {
+		return &Error{File: file, Line: line, Field: field, Msg: m}
 	}
 	if !utf8.Valid(data) {
-		return nil, fail(0, "", "the file is not UTF-8 text")
+		return nil, fail(0, "", msg("lessons.parse.not-utf8"))
 	}
 	text := strings.TrimPrefix(string(data), "\ufeff")
 	text = strings.ReplaceAll(text, "\r\n", "\n")
@@ -30,11 +30,11 @@ func Parse(file string, data []byte) (*Lesson, error) {
 
 	// The front matter.
 	if len(lines) == 0 || lines[0].text != "---" {
-		return nil, fail(1, "", "a lesson begins with its front matter: a line ---, then lines like title: Leader election, then a line ---")
+		return nil, fail(1, "", msg("lessons.parse.no-front-matter"))
 	}
 	end := slices.IndexFunc(lines[1:], func(t textLine) bool { return t.text == "---" })
 	if end < 0 {
-		return nil, fail(1, "", "the front matter is not closed: end it with a line ---")
+		return nil, fail(1, "", msg("lessons.parse.front-matter-open"))
 	}
 	end++
 	if err := l.parseFrontMatter(lines[1:end]); err != nil {
@@ -71,10 +71,10 @@ func Parse(file string, data []byte) (*Lesson, error) {
 	var err error
 	if l.Intro, err = parseParagraphs(intro); err != nil {
 		le := err.(*lineError)
-		return nil, fail(le.line, "", "%s", le.msg)
+		return nil, fail(le.line, "", le.msg)
 	}
 	if len(sections) == 0 {
-		return nil, fail(end+1, "", "the lesson has no steps: each step is a section that begins with a line \"## Title\"")
+		return nil, fail(end+1, "", msg("lessons.parse.no-steps"))
 	}
 	nodes, ids := 0, servers(0)
 	for i, s := range sections {
@@ -100,22 +100,21 @@ func (l *Lesson) parseFrontMatter(lines []textLine) error {
 			continue
 		}
 		key, value, ok := cutKey(ln.text)
-		fail := func(format string, args ...any) error {
-			return &Error{File: l.File, Line: ln.n, Field: key, Msg: fmt.Sprintf(format, args...)}
+		fail := func(mkey string, args ...any) error {
+			return &Error{File: l.File, Line: ln.n, Field: key, Msg: msg(mkey, args...)}
 		}
 		if !ok {
 			key = ""
-			return fail("expected key: value in the front matter, not %q", ln.text)
+			return fail("lessons.parse.front-matter.not-key", ln.text)
 		}
 		if !slices.Contains(frontMatterKeys, key) {
-			msg := fmt.Sprintf("unknown key %q", key)
 			if s := suggest(key, frontMatterKeys); s != "" {
-				msg += fmt.Sprintf(" (did you mean %s?)", s)
+				return fail("lessons.parse.front-matter.unknown-key.suggest", key, s, strings.Join(frontMatterKeys, ", "))
 			}
-			return fail("%s; the front matter has %s", msg, strings.Join(frontMatterKeys, ", "))
+			return fail("lessons.parse.front-matter.unknown-key", key, strings.Join(frontMatterKeys, ", "))
 		}
 		if seen[key] {
-			return fail("given twice")
+			return fail("lessons.parse.given-twice")
 		}
 		seen[key] = true
 		switch key {
@@ -126,7 +125,7 @@ func (l *Lesson) parseFrontMatter(lines []textLine) error {
 		case "number", "minutes":
 			n, err := strconv.Atoi(value)
 			if err != nil || n < 1 || n > 999 {
-				return fail("expected a whole number from 1 to 999, not %q", value)
+				return fail("lessons.parse.front-matter.number", value)
 			}
 			if key == "number" {
 				l.Number = n
@@ -136,19 +135,19 @@ func (l *Lesson) parseFrontMatter(lines []textLine) error {
 		case "speed":
 			v, err := parseSpeed(value)
 			if err != nil {
-				return fail("%v", err)
+				return fail("lessons.text", err)
 			}
 			l.Speed = v
 		case "allowViolations":
 			b, err := strconv.ParseBool(value)
 			if err != nil {
-				return fail("expected true or false, not %q", value)
+				return fail("lessons.parse.front-matter.bool", value)
 			}
 			l.AllowViolations = b
 		}
 	}
 	if strings.TrimSpace(l.Title) == "" {
-		return &Error{File: l.File, Line: 1, Field: "title", Msg: "required: give the lesson a title in the front matter (title: Leader election)"}
+		return &Error{File: l.File, Line: 1, Field: "title", Msg: msg("lessons.parse.front-matter.no-title")}
 	}
 	return nil
 }
@@ -190,11 +189,11 @@ var repeatable = []string{"hint", "highlight", "choice", "when"}
 func (l *Lesson) parseStep(index int, head textLine, lines []textLine, nodes int, ids servers) (*Step, error) {
 	st := &Step{Index: index, Title: strings.TrimSpace(strings.TrimPrefix(head.text, "##")), Line: head.n,
 		Within: DefaultWithinMs, HintAfter: DefaultHintAfter, Answer: -1}
-	fail := func(line int, field, format string, args ...any) error {
-		return &Error{File: l.File, Line: line, Step: index + 1, Title: st.Title, Field: field, Msg: fmt.Sprintf(format, args...)}
+	fail := func(line int, field, key string, args ...any) error {
+		return &Error{File: l.File, Line: line, Step: index + 1, Title: st.Title, Field: field, Msg: msg(key, args...)}
 	}
 	if st.Title == "" {
-		return nil, fail(head.n, "", "the step has no title: write it after ##")
+		return nil, fail(head.n, "", "lessons.parse.step.no-title")
 	}
 
 	// The header: key: value lines up to the first blank line; setup and
@@ -207,25 +206,24 @@ func (l *Lesson) parseStep(index int, head textLine, lines []textLine, nodes int
 	for ; i < len(lines) && strings.TrimSpace(lines[i].text) != ""; i++ {
 		ln := lines[i]
 		if strings.HasPrefix(strings.TrimSpace(ln.text), "```") {
-			return nil, fail(ln.n, "", "a fenced block must follow a line \"setup:\" or \"showme:\"")
+			return nil, fail(ln.n, "", "lessons.parse.step.stray-fence")
 		}
 		key, value, ok := cutKey(ln.text)
 		if !ok {
 			if len(header) == 0 {
-				return nil, fail(ln.n, "kind", "a step begins with its header, key: value lines such as \"kind: watch\", then a blank line, then the narration")
+				return nil, fail(ln.n, "kind", "lessons.parse.step.no-header")
 			}
-			return nil, fail(ln.n, "", "expected key: value in the step's header, not %q (leave a blank line between the header and the narration)", ln.text)
+			return nil, fail(ln.n, "", "lessons.parse.step.not-key", ln.text)
 		}
 		if !slices.Contains(stepKeys, key) {
-			msg := fmt.Sprintf("unknown key %q", key)
 			if s := suggest(key, stepKeys); s != "" {
-				msg += fmt.Sprintf(" (did you mean %s?)", s)
+				return nil, fail(ln.n, key, "lessons.parse.step.unknown-key.suggest", key, s, strings.Join(stepKeys, ", "))
 			}
-			return nil, fail(ln.n, key, "%s; a step's header has %s", msg, strings.Join(stepKeys, ", "))
+			return nil, fail(ln.n, key, "lessons.parse.step.unknown-key", key, strings.Join(stepKeys, ", "))
 		}
 		if value == "" && (key == "setup" || key == "showme") {
 			if i+1 >= len(lines) || !strings.HasPrefix(strings.TrimSpace(lines[i+1].text), "```") {
-				return nil, fail(ln.n, key, "expected a ```json block on the next line (or the JSON on this line)")
+				return nil, fail(ln.n, key, "lessons.parse.step.no-block")
 			}
 			var block []string
 			j := i + 2
@@ -233,18 +231,18 @@ func (l *Lesson) parseStep(index int, head textLine, lines []textLine, nodes int
 				block = append(block, lines[j].text)
 			}
 			if j >= len(lines) {
-				return nil, fail(lines[i+1].n, key, "the ``` block is not closed")
+				return nil, fail(lines[i+1].n, key, "lessons.parse.step.block-open")
 			}
 			value = strings.Join(block, "\n")
 			i = j
 		}
 		if value == "" {
-			return nil, fail(ln.n, key, "empty value")
+			return nil, fail(ln.n, key, "lessons.parse.step.empty")
 		}
 		header = append(header, headerEntry{key, value, ln.n})
 	}
 	if len(header) == 0 {
-		return nil, fail(head.n, "kind", "required: a step begins with a header line such as \"kind: watch\" (watch, do or predict)")
+		return nil, fail(head.n, "kind", "lessons.parse.step.no-kind")
 	}
 
 	// The narration, then the subsections: ### Explanation and ### More,
@@ -260,10 +258,10 @@ func (l *Lesson) parseStep(index int, head textLine, lines []textLine, nodes int
 			name := strings.TrimSpace(strings.TrimLeft(h.text, "#"))
 			key := strings.ToLower(name)
 			if !strings.HasPrefix(h.text, "### ") || (key != "explanation" && key != "more") {
-				return nil, fail(h.n, "", "a step's subsections are \"### Explanation\" and \"### More\", not %q", h.text)
+				return nil, fail(h.n, "", "lessons.parse.step.bad-subsection", h.text)
 			}
 			if _, twice := subs[key]; twice {
-				return nil, fail(h.n, "", "a step has at most one ### %s", name)
+				return nil, fail(h.n, "", "lessons.parse.step.subsection-twice", name)
 			}
 			end := slices.IndexFunc(rest[1:], func(t textLine) bool { return strings.HasPrefix(t.text, "###") }) + 1
 			if end == 0 {
@@ -276,28 +274,28 @@ func (l *Lesson) parseStep(index int, head textLine, lines []textLine, nodes int
 	var err error
 	if st.Narration, err = parseParagraphs(body); err != nil {
 		le := err.(*lineError)
-		return nil, fail(le.line, "narration", "%s", le.msg)
+		return nil, fail(le.line, "narration", "lessons.text", le.msg)
 	}
 	if len(st.Narration) == 0 {
-		return nil, fail(head.n, "narration", "the step has no narration: write a few sentences after the header's blank line")
+		return nil, fail(head.n, "narration", "lessons.parse.step.no-narration")
 	}
 	if st.Explanation, err = parseParagraphs(subs["explanation"]); err != nil {
 		le := err.(*lineError)
-		return nil, fail(le.line, "explanation", "%s", le.msg)
+		return nil, fail(le.line, "explanation", "lessons.text", le.msg)
 	}
 	if st.More, err = parseParagraphs(subs["more"]); err != nil {
 		le := err.(*lineError)
-		return nil, fail(le.line, "more", "%s", le.msg)
+		return nil, fail(le.line, "more", "lessons.text", le.msg)
 	}
 	if m, ok := subs["more"]; ok && len(st.More) == 0 {
-		return nil, fail(m0(m, head.n), "more", "### More is empty: write the extra depth under it, or remove it")
+		return nil, fail(m0(m, head.n), "more", "lessons.parse.step.more-empty")
 	}
 
 	// The header's fields.
 	seen := map[string]int{}
 	for _, h := range header {
 		if seen[h.key] > 0 && !slices.Contains(repeatable, h.key) {
-			return nil, fail(h.line, h.key, "given twice (first on line %d)", seen[h.key])
+			return nil, fail(h.line, h.key, "lessons.parse.step.given-twice", seen[h.key])
 		}
 		if seen[h.key] == 0 {
 			seen[h.key] = h.line
@@ -305,15 +303,15 @@ func (l *Lesson) parseStep(index int, head textLine, lines []textLine, nodes int
 	}
 	if header[0].key != "kind" {
 		if seen["kind"] == 0 {
-			return nil, fail(header[0].line, "kind", "required: the header's first line says what the step asks: kind: watch, do or predict")
+			return nil, fail(header[0].line, "kind", "lessons.parse.step.kind-missing")
 		}
-		return nil, fail(header[0].line, "kind", "the header's first line must be kind: watch, do or predict")
+		return nil, fail(header[0].line, "kind", "lessons.parse.step.kind-first")
 	}
 	switch k := Kind(header[0].value); k {
 	case Watch, Do, Predict:
 		st.Kind = k
 	default:
-		return nil, fail(header[0].line, "kind", "unknown kind %q: a step is watch (play until a condition), do (the learner acts) or predict (a question before the run)", header[0].value)
+		return nil, fail(header[0].line, "kind", "lessons.parse.step.unknown-kind", header[0].value)
 	}
 	st.Nodes = nodes
 	for _, h := range header[1:] {
@@ -321,7 +319,7 @@ func (l *Lesson) parseStep(index int, head textLine, lines []textLine, nodes int
 			continue
 		}
 		if !slices.Contains(kindKeys[st.Kind], h.key) {
-			return nil, fail(h.line, h.key, "not part of a %s step, which takes setup, highlight, speed, topic, %s", st.Kind, strings.Join(kindKeys[st.Kind], ", "))
+			return nil, fail(h.line, h.key, "lessons.parse.step.wrong-kind", st.Kind, strings.Join(kindKeys[st.Kind], ", "))
 		}
 	}
 	for _, h := range header[1:] {
@@ -330,7 +328,7 @@ func (l *Lesson) parseStep(index int, head textLine, lines []textLine, nodes int
 		}
 		s, err := parseSetup([]byte(h.value), nodes, l.Title+": "+st.Title)
 		if err != nil {
-			return nil, fail(h.line, "setup", "%v", err)
+			return nil, fail(h.line, "setup", "lessons.text", err)
 		}
 		st.Setup = s
 		if s.Fresh() {
@@ -340,7 +338,7 @@ func (l *Lesson) parseStep(index int, head textLine, lines []textLine, nodes int
 		ids = ids.withAdded(s.Script)
 	}
 	if index == 0 && !st.Setup.Fresh() {
-		return nil, fail(head.n, "setup", "the first step must start a cluster: give it a setup with \"nodes\", e.g. setup: {\"nodes\": 5}")
+		return nil, fail(head.n, "setup", "lessons.parse.step.first-setup")
 	}
 	// Show me next: the servers it adds may be named by the step's
 	// conditions and highlights.
@@ -350,10 +348,10 @@ func (l *Lesson) parseStep(index int, head textLine, lines []textLine, nodes int
 		}
 		var err error
 		if st.ShowMe, err = parseScript([]byte(h.value), st.Nodes, true); err == nil && len(st.ShowMe.Steps) == 0 {
-			err = fmt.Errorf("show me needs at least one action")
+			err = errorf("lessons.parse.showme.empty")
 		}
 		if err != nil {
-			return nil, fail(h.line, h.key, "%v", err)
+			return nil, fail(h.line, h.key, "lessons.text", err)
 		}
 		ids = ids.withAdded(st.ShowMe)
 	}
@@ -361,7 +359,7 @@ func (l *Lesson) parseStep(index int, head textLine, lines []textLine, nodes int
 	pred := func(h headerEntry) (*Predicate, error) {
 		p, err := parsePredicate(h.value, ids)
 		if err != nil {
-			return nil, fail(h.line, h.key, "%q: %v", h.value, err)
+			return nil, fail(h.line, h.key, "lessons.parse.condition", h.value, err)
 		}
 		return p, nil
 	}
@@ -376,12 +374,12 @@ func (l *Lesson) parseStep(index int, head textLine, lines []textLine, nodes int
 			var ms int64
 			ms, err = parseDuration(h.value)
 			if err != nil {
-				return nil, fail(h.line, h.key, "%v", err)
+				return nil, fail(h.line, h.key, "lessons.text", err)
 			}
 			switch h.key {
 			case "within":
 				if ms == 0 {
-					return nil, fail(h.line, h.key, "must be more than 0")
+					return nil, fail(h.line, h.key, "lessons.parse.step.within-zero")
 				}
 				st.Within = ms
 			case "settle":
@@ -391,35 +389,35 @@ func (l *Lesson) parseStep(index int, head textLine, lines []textLine, nodes int
 			}
 		case "speed":
 			if st.Speed, err = parseSpeed(h.value); err != nil {
-				return nil, fail(h.line, h.key, "%v", err)
+				return nil, fail(h.line, h.key, "lessons.text", err)
 			}
 		case "topic":
 			st.Topic = h.value
 		case "hint":
 			var spans []Span
 			if spans, err = parseInline(h.value); err != nil {
-				return nil, fail(h.line, h.key, "%v", err)
+				return nil, fail(h.line, h.key, "lessons.text", err)
 			}
 			st.Hints = append(st.Hints, Paragraph{Spans: spans})
 		case "highlight":
 			hs, err := parseHighlights(h.value, ids)
 			if err != nil {
-				return nil, fail(h.line, h.key, "%v", err)
+				return nil, fail(h.line, h.key, "lessons.text", err)
 			}
 			st.Highlights = append(st.Highlights, hs...)
 		case "question":
 			if st.Question, err = parseInline(h.value); err != nil {
-				return nil, fail(h.line, h.key, "%v", err)
+				return nil, fail(h.line, h.key, "lessons.text", err)
 			}
 		case "choice":
 			spans, err := parseInline(h.value)
 			if err != nil {
-				return nil, fail(h.line, h.key, "%v", err)
+				return nil, fail(h.line, h.key, "lessons.text", err)
 			}
 			st.Choices = append(st.Choices, Choice{Text: spans})
 		case "when":
 			if len(st.Choices) == 0 || st.Choices[len(st.Choices)-1].When != nil {
-				return nil, fail(h.line, h.key, "a when line follows the choice it belongs to (choice: ..., then when: ...)")
+				return nil, fail(h.line, h.key, "lessons.parse.step.when-first")
 			}
 			p, err := pred(h)
 			if err != nil {
@@ -429,7 +427,7 @@ func (l *Lesson) parseStep(index int, head textLine, lines []textLine, nodes int
 		case "answer":
 			n, convErr := strconv.Atoi(h.value)
 			if convErr != nil {
-				return nil, fail(h.line, h.key, "expected the number of the right choice (1 for the first), not %q", h.value)
+				return nil, fail(h.line, h.key, "lessons.parse.step.answer-number", h.value)
 			}
 			st.Answer = n - 1
 		}
@@ -439,40 +437,40 @@ func (l *Lesson) parseStep(index int, head textLine, lines []textLine, nodes int
 	}
 
 	// What each kind requires.
-	need := func(ok bool, field, format string, args ...any) error {
+	need := func(ok bool, field, key string) error {
 		if ok {
 			return nil
 		}
-		return fail(head.n, field, "required: "+format, args...)
+		return fail(head.n, field, key)
 	}
 	var errs []error
 	switch st.Kind {
 	case Watch:
-		errs = append(errs, need(st.Until != nil, "until", "a watch step plays until a condition holds, e.g. until: leader"))
+		errs = append(errs, need(st.Until != nil, "until", "lessons.parse.need.watch-until"))
 	case Do:
 		errs = append(errs,
-			need(st.Goal != nil, "goal", "a do step's goal is what the learner must bring about, e.g. goal: newLeader"),
-			need(st.ShowMe != nil, "showme", "a do step's \"show me\" does the action for the learner, e.g. showme: [{\"do\": \"crash\", \"node\": \"leader\"}]"),
-			need(len(st.Hints) > 0, "hint", "a do step gives at least one hint, shown if the learner is stuck"))
+			need(st.Goal != nil, "goal", "lessons.parse.need.do-goal"),
+			need(st.ShowMe != nil, "showme", "lessons.parse.need.do-showme"),
+			need(len(st.Hints) > 0, "hint", "lessons.parse.need.do-hint"))
 	case Predict:
 		errs = append(errs,
-			need(len(st.Question) > 0, "question", "a predict step asks a question"),
-			need(st.Until != nil, "until", "a predict step says how long to run before the choices are checked, e.g. until: leader"))
+			need(len(st.Question) > 0, "question", "lessons.parse.need.predict-question"),
+			need(st.Until != nil, "until", "lessons.parse.need.predict-until"))
 		if len(st.Choices) < 2 || len(st.Choices) > 6 {
-			errs = append(errs, fail(head.n, "choice", "a predict step has 2 to 6 choices, not %d", len(st.Choices)))
+			errs = append(errs, fail(head.n, "choice", "lessons.parse.step.choice-count", len(st.Choices)))
 		}
 		for k, c := range st.Choices {
 			if c.When == nil {
-				errs = append(errs, fail(head.n, "when", "choice %d (%q) needs a when line: the condition that is true when it is what happened", k+1, spansText(c.Text)))
+				errs = append(errs, fail(head.n, "when", "lessons.parse.step.choice-when", k+1, spansText(c.Text)))
 			}
 		}
 		switch {
 		case seen["answer"] == 0:
-			errs = append(errs, need(false, "answer", "the number of the right choice (answer: 2); auto-play checks it against the run"))
+			errs = append(errs, need(false, "answer", "lessons.parse.need.predict-answer"))
 		case st.Answer < 0 || st.Answer >= len(st.Choices):
-			errs = append(errs, fail(seen["answer"], "answer", "%d is not among the %d choices", st.Answer+1, len(st.Choices)))
+			errs = append(errs, fail(seen["answer"], "answer", "lessons.parse.step.answer-range", st.Answer+1, len(st.Choices)))
 		}
-		errs = append(errs, need(len(st.Explanation) > 0, "explanation", "a predict step ends with \"### Explanation\": why the right answer is right"))
+		errs = append(errs, need(len(st.Explanation) > 0, "explanation", "lessons.parse.need.predict-explanation"))
 	}
 	for _, e := range errs {
 		if e != nil {
@@ -491,14 +489,14 @@ func parseDuration(s string) (int64, error) {
 		digits, unit = s[:i], strings.TrimSpace(s[i:])
 	}
 	if digits == "" {
-		return 0, fmt.Errorf("expected a duration such as 500ms or 2s, not %q", s)
+		return 0, errorf("lessons.parse.duration", s)
 	}
 	ms, err := parseNumber(digits, unit)
 	if err != nil {
-		return 0, fmt.Errorf("expected a duration such as 500ms or 2s: %v", err)
+		return 0, errorf("lessons.parse.duration.bad", err)
 	}
 	if ms > maxDurationMs {
-		return 0, fmt.Errorf("%s is longer than the limit of 10 minutes", s)
+		return 0, errorf("lessons.parse.duration.long", s)
 	}
 	return ms, nil
 }
@@ -529,7 +527,7 @@ func parseSpeed(s string) (int, error) {
 		}
 		labels = append(labels, SpeedLabel(v))
 	}
-	return 0, fmt.Errorf("expected a playback speed, one of %s; not %q", strings.Join(labels, ", "), s)
+	return 0, errorf("lessons.parse.speed", strings.Join(labels, ", "), s)
 }
 
 // m0 is the line of the first of lines, or def when there are none.

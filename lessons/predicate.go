@@ -56,7 +56,7 @@ func parsePredicate(src string, ids servers) (*Predicate, error) {
 		return nil, err
 	}
 	if len(toks) == 1 {
-		return nil, fmt.Errorf("empty condition: write one, e.g. leader or elapsed >= 2s")
+		return nil, errorf("lessons.predicate.empty")
 	}
 	p := &predParser{toks: toks, ids: ids}
 	e, err := p.or()
@@ -64,7 +64,7 @@ func parsePredicate(src string, ids servers) (*Predicate, error) {
 		return nil, err
 	}
 	if t := p.peek(); t.kind != tEOF {
-		return nil, fmt.Errorf("unexpected %s after a complete condition: join conditions with and / or", t.describe())
+		return nil, errorf("lessons.predicate.trailing", t.describe())
 	}
 	return &Predicate{Source: strings.TrimSpace(src), expr: e}, nil
 }
@@ -91,14 +91,11 @@ type token struct {
 	unit bool
 }
 
-func (t token) describe() string {
-	switch t.kind {
-	case tEOF:
-		return "end of the condition"
-	case tIdent, tNum:
-		return fmt.Sprintf("%q", t.text)
+func (t token) describe() Message {
+	if t.kind == tEOF {
+		return msg("lessons.predicate.end")
 	}
-	return fmt.Sprintf("%q", t.text)
+	return msg("lessons.quoted", t.text)
 }
 
 func tokenize(src string) ([]token, error) {
@@ -125,7 +122,7 @@ func tokenize(src string) ([]token, error) {
 			}
 			op := string(rs[i:j])
 			if op == "!" {
-				return nil, fmt.Errorf("\"!\" is not an operator: write not")
+				return nil, errorf("lessons.predicate.bang")
 			}
 			if op == "==" {
 				op = "="
@@ -133,7 +130,7 @@ func tokenize(src string) ([]token, error) {
 			toks = append(toks, token{kind: tCmp, text: op})
 			i = j
 		case c == '&' || c == '|':
-			return nil, fmt.Errorf("write and / or instead of %q", string(c))
+			return nil, errorf("lessons.predicate.and-or", string(c))
 		case c >= '0' && c <= '9':
 			j := i
 			for j < len(rs) && (rs[j] >= '0' && rs[j] <= '9' || rs[j] == '.') {
@@ -157,7 +154,7 @@ func tokenize(src string) ([]token, error) {
 			toks = append(toks, token{kind: tIdent, text: string(rs[i:j])})
 			i = j
 		default:
-			return nil, fmt.Errorf("unexpected character %q", string(c))
+			return nil, errorf("lessons.predicate.character", string(c))
 		}
 	}
 	return append(toks, token{kind: tEOF}), nil
@@ -172,24 +169,24 @@ func parseNumber(digits, unit string) (int64, error) {
 	case "s":
 		scale = 1000
 	default:
-		return 0, fmt.Errorf("%s%s: the only units are ms and s", digits, unit)
+		return 0, errorf("lessons.predicate.unit", digits, unit)
 	}
 	whole, frac, hasFrac := strings.Cut(digits, ".")
 	if strings.Contains(frac, ".") || whole == "" || (hasFrac && frac == "") {
-		return 0, fmt.Errorf("%q is not a number", digits+unit)
+		return 0, errorf("lessons.predicate.not-number", digits+unit)
 	}
 	w, err := strconv.ParseInt(whole, 10, 64)
 	if err != nil || w > 1<<40 {
-		return 0, fmt.Errorf("%q is too large", digits+unit)
+		return 0, errorf("lessons.predicate.too-large", digits+unit)
 	}
 	n := w * scale
 	if hasFrac {
 		if unit != "s" {
-			return 0, fmt.Errorf("%q: only seconds may have a fraction (1.5s); counts and milliseconds are whole numbers", digits+unit)
+			return 0, errorf("lessons.predicate.fraction", digits+unit)
 		}
 		f := frac
 		if len(f) > 3 {
-			return 0, fmt.Errorf("%q: at most three decimals (milliseconds)", digits+unit)
+			return 0, errorf("lessons.predicate.decimals", digits+unit)
 		}
 		for len(f) < 3 {
 			f += "0"
@@ -268,11 +265,11 @@ func (p *predParser) unary() (boolExpr, error) {
 			return nil, err
 		}
 		if c := p.next(); c.kind != tRParen {
-			return nil, fmt.Errorf("expected \")\" to close \"(\", got %s", c.describe())
+			return nil, errorf("lessons.predicate.close-paren", c.describe())
 		}
 		return e, nil
 	case t.kind == tEOF:
-		return nil, fmt.Errorf("the condition ends too soon: a condition is missing after and / or / not")
+		return nil, errorf("lessons.predicate.ends")
 	}
 	l, err := p.operand()
 	if err != nil {
@@ -281,25 +278,25 @@ func (p *predParser) unary() (boolExpr, error) {
 	if op := p.peek(); op.kind == tCmp {
 		p.next()
 		if l.def != nil && !l.def.num {
-			return nil, fmt.Errorf("%s is true or false: it cannot be compared with %s", l.text(), op.text)
+			return nil, errorf("lessons.predicate.compare-bool", l.text(), op.text)
 		}
 		r, err := p.operand()
 		if err != nil {
 			return nil, err
 		}
 		if r.def != nil && !r.def.num {
-			return nil, fmt.Errorf("%s is true or false: it cannot be compared with %s", r.text(), op.text)
+			return nil, errorf("lessons.predicate.compare-bool", r.text(), op.text)
 		}
 		if l.def == nil && r.def == nil {
-			return nil, fmt.Errorf("%s %s %s compares two numbers: compare a quantity such as elapsed or rejections(3)", l.text(), op.text, r.text())
+			return nil, errorf("lessons.predicate.compare-numbers", l.text(), op.text, r.text())
 		}
 		return &cmpExpr{l: l, op: op.text, r: r}, nil
 	}
 	if l.def == nil {
-		return nil, fmt.Errorf("a number (%s) where a condition was expected", l.text())
+		return nil, errorf("lessons.predicate.number-alone", l.text())
 	}
 	if l.def.num {
-		return nil, fmt.Errorf("%s is a number: compare it, e.g. %s >= 1", l.text(), l.text())
+		return nil, errorf("lessons.predicate.compare-it", l.text(), l.text())
 	}
 	return l, nil
 }
@@ -312,20 +309,19 @@ func (p *predParser) operand() (*atom, error) {
 		return &atom{num: t.num, src: t.text}, nil
 	case tIdent:
 	default:
-		return nil, fmt.Errorf("expected a condition or a number, got %s", t.describe())
+		return nil, errorf("lessons.predicate.operand", t.describe())
 	}
 	for _, kw := range []string{"and", "or", "not"} {
 		if isKeyword(t, kw) {
-			return nil, fmt.Errorf("%q needs a condition before it", kw)
+			return nil, errorf("lessons.predicate.keyword", kw)
 		}
 	}
 	def := lookupAtom(t.text)
 	if def == nil {
-		msg := fmt.Sprintf("unknown name %q", t.text)
 		if s := suggest(t.text, atomNames()); s != "" {
-			msg += fmt.Sprintf(" (did you mean %s?)", s)
+			return nil, errorf("lessons.predicate.unknown.suggest", t.text, s, strings.Join(atomNames(), ", "))
 		}
-		return nil, fmt.Errorf("%s; the names are: %s", msg, strings.Join(atomNames(), ", "))
+		return nil, errorf("lessons.predicate.unknown", t.text, strings.Join(atomNames(), ", "))
 	}
 	a := &atom{def: def}
 	if p.peek().kind == tLParen {
@@ -344,7 +340,7 @@ func (p *predParser) operand() (*atom, error) {
 					break
 				}
 				if c.kind != tComma {
-					return nil, fmt.Errorf("in %s(...): expected \",\" or \")\", got %s", def.name, c.describe())
+					return nil, errorf("lessons.predicate.comma", def.name, c.describe())
 				}
 			}
 		}
@@ -354,35 +350,35 @@ func (p *predParser) operand() (*atom, error) {
 		hi = 1 << 30
 	}
 	if n := len(a.args); n < lo || n > hi {
-		return nil, fmt.Errorf("%s takes %s, e.g. %s", def.name, def.usage(), def.example)
+		return nil, errorf("lessons.predicate.args", def.name, def.usage(), def.example)
 	}
 	return a, nil
 }
 
 func (p *predParser) arg(def *atomDef, i int) (arg, error) {
 	if i >= len(def.params) && !def.variadic {
-		return arg{}, fmt.Errorf("%s takes %s, e.g. %s", def.name, def.usage(), def.example)
+		return arg{}, errorf("lessons.predicate.args", def.name, def.usage(), def.example)
 	}
 	kind := def.params[min(i, len(def.params)-1)]
 	t := p.next()
-	bad := func(what string) (arg, error) {
-		return arg{}, fmt.Errorf("%s(...): argument %d must be %s, not %s", def.name, i+1, what, t.describe())
+	bad := func(what Message) (arg, error) {
+		return arg{}, errorf("lessons.predicate.arg", def.name, i+1, what, t.describe())
 	}
 	switch kind {
 	case pNode:
 		switch {
 		case t.kind == tNum && !t.unit:
 			if t.num < 1 || t.num > playground.MaxNodes || !p.ids.has(raft.ID(t.num)) {
-				return bad("a server number from " + p.ids.describe())
+				return bad(msg("lessons.predicate.arg.server", p.ids.describe()))
 			}
 			return arg{kind: kind, id: raft.ID(t.num), text: t.text}, nil
 		case t.kind == tIdent && (t.text == "leader" || t.text == "leaderAtStart"):
 			return arg{kind: kind, ref: t.text, text: t.text}, nil
 		}
-		return bad(fmt.Sprintf("a server number (%s), leader or leaderAtStart", p.ids.describe()))
+		return bad(msg("lessons.predicate.arg.node", p.ids.describe()))
 	case pIndex:
 		if t.kind != tNum || t.unit || t.num < 1 {
-			return bad("a log index (1 or more)")
+			return bad(msg("lessons.predicate.arg.index"))
 		}
 		return arg{kind: kind, n: uint64(t.num), text: t.text}, nil
 	case pMsg:
@@ -393,7 +389,7 @@ func (p *predParser) arg(def *atomDef, i int) (arg, error) {
 				}
 			}
 		}
-		return bad("a message type (" + strings.Join(slices.DeleteFunc(slices.Clone(msgNames[:]), func(s string) bool { return s == "" }), ", ") + ")")
+		return bad(msg("lessons.predicate.arg.message", strings.Join(slices.DeleteFunc(slices.Clone(msgNames[:]), func(s string) bool { return s == "" }), ", ")))
 	case pRole:
 		if t.kind == tIdent {
 			for _, r := range []raft.Role{raft.Follower, raft.PreCandidate, raft.Candidate, raft.Leader} {
@@ -402,15 +398,15 @@ func (p *predParser) arg(def *atomDef, i int) (arg, error) {
 				}
 			}
 		}
-		return bad("a role (follower, pre-candidate, candidate or leader)")
+		return bad(msg("lessons.predicate.arg.role"))
 	case pKey:
 		// A key is written as it is: x, user-1, 42.
 		if (t.kind == tIdent || t.kind == tNum) && !t.unit {
 			return arg{kind: kind, key: t.text, text: t.text}, nil
 		}
-		return bad("a key of the store (a word such as x)")
+		return bad(msg("lessons.predicate.arg.key"))
 	}
-	return bad("?")
+	return bad(msg("lessons.quoted", "?"))
 }
 
 // --- expressions ---

@@ -2,7 +2,6 @@ package lessons
 
 import (
 	"errors"
-	"fmt"
 	"slices"
 	"sort"
 	"time"
@@ -66,7 +65,7 @@ func newPlay(st *Step, w *playground.World) (*Play, error) {
 	if st.Setup != nil && st.Setup.Script != nil {
 		resolved, err := st.Setup.Script.Resolve(w)
 		if err != nil {
-			return nil, fmt.Errorf("setup: %v", err)
+			return nil, errorf("lessons.runner.setup", err)
 		}
 		for i := range resolved {
 			resolved[i].At += w.Now()
@@ -165,7 +164,7 @@ func (p *Play) doPending() {
 		st := p.pending[0]
 		p.pending = p.pending[1:]
 		if err := p.sess.Do(st); err != nil && p.showMeErr == nil {
-			p.showMeErr = fmt.Errorf("show me: %s, %d ms after show me: %v", st.Do, st.At-p.actedAt, err)
+			p.showMeErr = errorf("lessons.runner.showme-late", st.Do, st.At-p.actedAt, err)
 		}
 	}
 }
@@ -279,7 +278,7 @@ func (p *Play) ShowMe() error {
 	}
 	steps, err := p.Step.ShowMe.Resolve(p.sess.World())
 	if err != nil {
-		return fmt.Errorf("show me: %v", err)
+		return errorf("lessons.runner.showme", err)
 	}
 	p.actedAt = p.sess.Now()
 	p.pending, p.showMeErr = nil, nil
@@ -292,7 +291,7 @@ func (p *Play) ShowMe() error {
 			break
 		}
 		if err := p.sess.Do(s); err != nil {
-			return fmt.Errorf("show me: %s: %v", s.Do, err)
+			return errorf("lessons.runner.showme-action", s.Do, err)
 		}
 	}
 	// The history up to show me (later scripted steps may yet be
@@ -325,7 +324,7 @@ func (p *Play) Answer(choice int) error {
 	case p.answer >= 0:
 		return ErrAnswered
 	case choice < 0 || choice >= len(p.Step.Choices):
-		return fmt.Errorf("there is no choice %d: choose 1 to %d", choice+1, len(p.Step.Choices))
+		return errorf("lessons.runner.no-choice", choice+1, len(p.Step.Choices))
 	}
 	p.answer = choice
 	return nil
@@ -517,5 +516,5 @@ func (l *Lesson) stepErr(i int, field string, err error) error {
 		return err
 	}
 	st := l.Steps[i]
-	return &Error{File: l.File, Line: st.Line, Step: i + 1, Title: st.Title, Field: field, Msg: err.Error()}
+	return &Error{File: l.File, Line: st.Line, Step: i + 1, Title: st.Title, Field: field, Msg: wrapped(err)}
 }

@@ -1,7 +1,6 @@
 package lessons
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
 
@@ -47,7 +46,7 @@ func (s servers) withAdded(sc *Script) servers {
 
 // describe names the set for error messages: "1 to 3", or "1 to 3, or 5
 // (added by addNode)".
-func (s servers) describe() string {
+func (s servers) describe() Message {
 	n := 0
 	for s.has(raft.ID(n + 1)) {
 		n++
@@ -58,9 +57,8 @@ func (s servers) describe() string {
 			extra = append(extra, strconv.Itoa(int(id)))
 		}
 	}
-	d := fmt.Sprintf("1 to %d", n)
 	if len(extra) > 0 {
-		d += ", or " + strings.Join(extra, ", ") + " (added by addNode)"
+		return msg("lessons.servers.added", n, strings.Join(extra, ", "))
 	}
-	return d
+	return msg("lessons.servers", n)
 }

@@ -37,7 +37,7 @@ func (s *Script) Resolve(w *playground.World) ([]playground.Step, error) {
 	id, ok := w.Leader()
 	if !ok {
 		r := s.refs[0]
-		return nil, fmt.Errorf("action %d (%s) names \"leader\", but no server leads at %d ms", r.step+1, out[r.step].Do, w.Now())
+		return nil, errorf("lessons.setup.no-leader", r.step+1, out[r.step].Do, w.Now())
 	}
 	for _, r := range s.refs {
 		st := &out[r.step]
@@ -50,7 +50,7 @@ func (s *Script) Resolve(w *playground.World) ([]playground.Step, error) {
 			st.To = id
 		}
 		if (st.Do == "cut" || st.Do == "link") && st.From == st.To {
-			return nil, fmt.Errorf("action %d (%s) would join %s to itself (\"leader\" is %s)", r.step+1, st.Do, nodeName(id), nodeName(id))
+			return nil, errorf("lessons.setup.self-link", r.step+1, st.Do, nodeName(id), nodeName(id))
 		}
 	}
 	return out, nil
@@ -73,37 +73,37 @@ func (s *Script) isRef(i int, field string) bool {
 func parseScript(data []byte, nodes int, showMe bool) (*Script, error) {
 	var raws []json.RawMessage
 	if err := json.Unmarshal(data, &raws); err != nil {
-		return nil, fmt.Errorf("expected a JSON list of actions like [{\"do\": \"crash\", \"node\": \"leader\"}]: %v", jsonMsg(err))
+		return nil, errorf("lessons.setup.not-list", jsonMsg(err))
 	}
 	if raws == nil {
-		return nil, fmt.Errorf("expected a JSON list of actions, not null")
+		return nil, errorf("lessons.setup.null-list")
 	}
 	var refs []scriptRef
 	last := int64(0)
 	for i, raw := range raws {
 		obj, err := decodeObject(raw)
 		if err != nil {
-			return nil, fmt.Errorf("action %d: %v", i+1, err)
+			return nil, errorf("lessons.setup.action", i+1, err)
 		}
 		if showMe {
 			at, err := showMeAt(obj["at"])
 			if err != nil {
-				return nil, fmt.Errorf("action %d: field \"at\": %v", i+1, err)
+				return nil, errorf("lessons.setup.at", i+1, err)
 			}
 			if at < last {
-				return nil, fmt.Errorf("action %d: field \"at\": %d is before action %d's %d: list show-me actions in time order (an action without \"at\" happens at once, at 0)", i+1, at, i, last)
+				return nil, errorf("lessons.setup.at-order", i+1, at, i, last)
 			}
 			last = at
 			obj["at"], _ = json.Marshal(at)
 			var do string
 			_ = json.Unmarshal(obj["do"], &do)
 			if do == "expect" {
-				return nil, fmt.Errorf("action %d: expect checks, it does not act: show me needs actions", i+1)
+				return nil, errorf("lessons.setup.showme-expect", i+1)
 			}
 		}
 		fields, err := leaderRefs(obj, nodes)
 		if err != nil {
-			return nil, fmt.Errorf("action %d: %v", i+1, err)
+			return nil, errorf("lessons.setup.action", i+1, err)
 		}
 		for _, f := range fields {
 			refs = append(refs, scriptRef{step: i, field: f})
@@ -114,7 +114,7 @@ func parseScript(data []byte, nodes int, showMe bool) (*Script, error) {
 	doc := fmt.Sprintf(`{"name": "lesson", "nodes": %d, "steps": %s}`, nodes, steps)
 	sc, err := playground.ParseScenario([]byte(doc))
 	if err != nil {
-		return nil, scenarioErr(err, "action")
+		return nil, scenarioErr(err)
 	}
 	return &Script{Steps: sc.Steps, refs: refs}, nil
 }
@@ -127,15 +127,15 @@ func showMeAt(raw json.RawMessage) (int64, error) {
 	}
 	var at float64
 	if err := json.Unmarshal(raw, &at); err != nil {
-		return 0, fmt.Errorf("expected a whole number of milliseconds after show me is pressed (\"at\": 500), not %s", raw)
+		return 0, errorf("lessons.setup.at.number", raw)
 	}
 	switch {
 	case at < 0:
-		return 0, fmt.Errorf("must not be negative, not %s", raw)
+		return 0, errorf("lessons.setup.at.negative", raw)
 	case at != float64(int64(at)):
-		return 0, fmt.Errorf("expected a whole number of milliseconds, not %s", raw)
+		return 0, errorf("lessons.setup.at.whole", raw)
 	case at > maxDurationMs:
-		return 0, fmt.Errorf("%s is later than the limit of 10 minutes (600000 ms)", raw)
+		return 0, errorf("lessons.setup.at.late", raw)
 	}
 	return int64(at), nil
 }
@@ -166,12 +166,12 @@ func leaderRefs(obj map[string]json.RawMessage, nodes int) ([]string, error) {
 			continue
 		}
 		if s != "leader" {
-			return nil, fmt.Errorf("field %q: %q is not a server: write a number or \"leader\"", f, s)
+			return nil, errorf("lessons.setup.not-server", f, s)
 		}
 		refs = append(refs, f)
 	}
 	if g, ok := obj["groups"]; ok && bytes.Contains(g, []byte(`"`)) {
-		return nil, fmt.Errorf("field \"groups\": list servers by number (\"leader\" is allowed in node, from and to)")
+		return nil, errorf("lessons.setup.groups")
 	}
 	for _, f := range refs {
 		// A placeholder the other end of a link does not use.
@@ -189,32 +189,33 @@ func decodeObject(raw []byte) (map[string]json.RawMessage, error) {
 	var obj map[string]json.RawMessage
 	if err := json.Unmarshal(raw, &obj); err != nil || obj == nil {
 		if err == nil {
-			return nil, errors.New("expected a JSON object, not null")
+			return nil, errorf("lessons.setup.null-object")
 		}
-		return nil, fmt.Errorf("expected a JSON object: %v", jsonMsg(err))
+		return nil, errorf("lessons.setup.not-object", jsonMsg(err))
 	}
 	return obj, nil
 }
 
-func jsonMsg(err error) string {
+// jsonMsg says what is wrong with JSON: where the syntax breaks, or
+// encoding/json's own words.
+func jsonMsg(err error) Message {
 	var se *json.SyntaxError
 	if errors.As(err, &se) {
-		return fmt.Sprintf("invalid JSON at byte %d: %v", se.Offset, err)
+		return msg("lessons.setup.json-syntax", se.Offset, err)
 	}
-	return strings.TrimPrefix(err.Error(), "json: ")
+	return msg("lessons.text", strings.TrimPrefix(err.Error(), "json: "))
 }
 
 // scenarioErr rewords the playground's steps[i] as "action i+1".
-func scenarioErr(err error, what string) error {
+func scenarioErr(err error) error {
 	var se *playground.ScenarioError
 	if errors.As(err, &se) && se.Step >= 0 {
 		c := *se
 		c.Step = -1
-		prefix := fmt.Sprintf("%s %d", what, se.Step+1)
 		if se.Action != "" {
-			prefix += " (" + se.Action + ")"
+			return errorf("lessons.setup.action.named", se.Step+1, se.Action, c.Error())
 		}
-		return fmt.Errorf("%s: %v", prefix, c.Error())
+		return errorf("lessons.setup.action", se.Step+1, c.Error())
 	}
 	return err
 }
@@ -227,25 +228,25 @@ var setupKeys = []string{"description", "seed", "nodes", "timing", "features", "
 func parseSetup(data []byte, nodes int, name string) (*Setup, error) {
 	obj, err := decodeObject(data)
 	if err != nil {
-		return nil, fmt.Errorf("%v (a setup is a scenario object: {\"nodes\": 5, \"seed\": 3, \"steps\": [...]}, or {\"steps\": [...]} to continue from the previous step)", err)
+		return nil, errorf("lessons.setup.not-scenario", err)
 	}
 	if _, ok := obj["until"]; ok {
-		return nil, fmt.Errorf("\"until\" has no place in a setup: a step runs until its until or goal holds")
+		return nil, errorf("lessons.setup.until")
 	}
 	if _, fresh := obj["nodes"]; !fresh {
 		for _, k := range slices.Sorted(maps.Keys(obj)) {
 			if k != "steps" {
 				if !slices.Contains(setupKeys, k) {
-					return nil, fmt.Errorf("unknown field %q", k)
+					return nil, errorf("lessons.setup.unknown-field", k)
 				}
-				return nil, fmt.Errorf("%q can only be given with \"nodes\", in a setup that starts a new cluster; a setup that continues from the previous step may only have \"steps\"", k)
+				return nil, errorf("lessons.setup.fresh-only", k)
 			}
 		}
 		if nodes == 0 {
-			return nil, fmt.Errorf("the first step must start a cluster: give \"nodes\"")
+			return nil, errorf("lessons.setup.first")
 		}
 		if _, ok := obj["steps"]; !ok {
-			return nil, fmt.Errorf("an empty setup: give \"steps\" to act on the previous step's cluster, or \"nodes\" to start a new one")
+			return nil, errorf("lessons.setup.empty")
 		}
 		script, err := parseScript(obj["steps"], nodes, false)
 		if err != nil {
@@ -255,22 +256,22 @@ func parseSetup(data []byte, nodes int, name string) (*Setup, error) {
 	}
 	var n int
 	if err := json.Unmarshal(obj["nodes"], &n); err != nil || n < 1 || n > playground.MaxNodes {
-		return nil, fmt.Errorf("field \"nodes\": must be a whole number from 1 to %d, not %s", playground.MaxNodes, obj["nodes"])
+		return nil, errorf("lessons.setup.nodes", playground.MaxNodes, obj["nodes"])
 	}
 	var refs []scriptRef
 	if raw, ok := obj["steps"]; ok {
 		var raws []json.RawMessage
 		if err := json.Unmarshal(raw, &raws); err != nil {
-			return nil, fmt.Errorf("field \"steps\": expected a list of actions: %v", jsonMsg(err))
+			return nil, errorf("lessons.setup.steps", jsonMsg(err))
 		}
 		for i, r := range raws {
 			o, err := decodeObject(r)
 			if err != nil {
-				return nil, fmt.Errorf("action %d: %v", i+1, err)
+				return nil, errorf("lessons.setup.action", i+1, err)
 			}
 			fields, err := leaderRefs(o, n)
 			if err != nil {
-				return nil, fmt.Errorf("action %d: %v", i+1, err)
+				return nil, errorf("lessons.setup.action", i+1, err)
 			}
 			for _, f := range fields {
 				refs = append(refs, scriptRef{step: i, field: f})
@@ -285,7 +286,7 @@ func parseSetup(data []byte, nodes int, name string) (*Setup, error) {
 	doc, _ := json.Marshal(obj)
 	sc, err := playground.ParseScenario(doc)
 	if err != nil {
-		return nil, scenarioErr(err, "action")
+		return nil, scenarioErr(err)
 	}
 	script := &Script{Steps: sc.Steps, refs: refs}
 	sc.Steps = nil
@@ -379,22 +380,22 @@ func parseGroup(item, rest string, ids servers) (Highlight, error) {
 	if i := strings.Index(rest, `"`); i >= 0 {
 		c := strings.TrimSpace(rest[i:])
 		if len(c) < 3 || !strings.HasSuffix(c, `"`) || strings.Count(c, `"`) != 2 {
-			return h, fmt.Errorf("%q: expected a caption in double quotes after the servers, e.g. group 1 2 3 \"majority of old\"", item)
+			return h, errorf("lessons.highlight.caption", item)
 		}
 		nums, h.Caption = rest[:i], strings.TrimSpace(c[1:len(c)-1])
 	}
 	for _, f := range strings.Fields(nums) {
 		id, err := strconv.Atoi(f)
 		if err != nil || id < 1 || id > playground.MaxNodes || !ids.has(raft.ID(id)) {
-			return h, fmt.Errorf("%q: expected server numbers from %s, not %q", item, ids.describe(), f)
+			return h, errorf("lessons.highlight.servers", item, ids.describe(), f)
 		}
 		if slices.Contains(h.Group, raft.ID(id)) {
-			return h, fmt.Errorf("%q: S%d is named twice", item, id)
+			return h, errorf("lessons.highlight.twice", item, id)
 		}
 		h.Group = append(h.Group, raft.ID(id))
 	}
 	if len(h.Group) < 2 {
-		return h, fmt.Errorf("%q: a group needs two servers or more, e.g. group 1 2 3", item)
+		return h, errorf("lessons.highlight.group", item)
 	}
 	return h, nil
 }
@@ -413,19 +414,19 @@ func parseHighlights(line string, ids servers) ([]Highlight, error) {
 			}
 			id, err := strconv.Atoi(s)
 			if err != nil || id < 1 || id > playground.MaxNodes || !ids.has(raft.ID(id)) {
-				return Highlight{}, fmt.Errorf("%q: expected a server number from %s, leader or leaderAtStart, not %q", item, ids.describe(), s)
+				return Highlight{}, errorf("lessons.highlight.node", item, ids.describe(), s)
 			}
 			return Highlight{What: "node", Node: raft.ID(id)}, nil
 		}
 		switch what {
 		case "leader", "leaderAtStart":
 			if rest != "" {
-				return nil, fmt.Errorf("%q: write node %s", item, what)
+				return nil, errorf("lessons.highlight.write-node", item, what)
 			}
 			out = append(out, Highlight{What: "node", Ref: what})
 		case "node", "nodes":
 			if rest == "" {
-				return nil, fmt.Errorf("%q: which servers? e.g. node 3, or nodes 1 2", item)
+				return nil, errorf("lessons.highlight.which", item)
 			}
 			for _, s := range strings.Fields(rest) {
 				h, err := server(s)
@@ -439,7 +440,7 @@ func parseHighlights(line string, ids servers) ([]Highlight, error) {
 			ha, errA := server(strings.TrimSpace(a))
 			hb, errB := server(strings.TrimSpace(b))
 			if !ok || errA != nil || errB != nil || ha.Ref != "" || hb.Ref != "" || ha.Node == hb.Node {
-				return nil, fmt.Errorf("%q: expected link A-B with two different server numbers, e.g. link 1-2", item)
+				return nil, errorf("lessons.highlight.link", item)
 			}
 			out = append(out, Highlight{What: "link", Node: ha.Node, Peer: hb.Node})
 		case "messages":
@@ -450,7 +451,7 @@ func parseHighlights(line string, ids servers) ([]Highlight, error) {
 				}
 			}
 			if found == "" {
-				return nil, fmt.Errorf("%q: expected a message type (RequestVote, AppendEntries, heartbeat, ...), not %q", item, rest)
+				return nil, errorf("lessons.highlight.messages", item, rest)
 			}
 			out = append(out, Highlight{What: "messages", Message: found})
 		case "log":
@@ -468,26 +469,25 @@ func parseHighlights(line string, ids servers) ([]Highlight, error) {
 			if hasIdx {
 				i, err := strconv.ParseUint(strings.TrimSpace(idx), 10, 64)
 				if err != nil || i < 1 {
-					return nil, fmt.Errorf("%q: expected log SERVER:INDEX with an index from 1, e.g. log 3:5 or log *:5", item)
+					return nil, errorf("lessons.highlight.log", item)
 				}
 				h.Index = i
 			} else if h.AllNodes {
-				return nil, fmt.Errorf("%q: log * needs an index, e.g. log *:5", item)
+				return nil, errorf("lessons.highlight.log-star", item)
 			}
 			out = append(out, h)
 		case "control":
 			if !slices.Contains(Controls, rest) {
-				msg := fmt.Sprintf("%q: unknown control %q", item, rest)
 				if s := suggest(rest, Controls); s != "" {
-					msg += fmt.Sprintf(" (did you mean %s?)", s)
+					return nil, errorf("lessons.highlight.control.suggest", item, rest, s, strings.Join(Controls, ", "))
 				}
-				return nil, fmt.Errorf("%s; the controls are %s", msg, strings.Join(Controls, ", "))
+				return nil, errorf("lessons.highlight.control", item, rest, strings.Join(Controls, ", "))
 			}
 			out = append(out, Highlight{What: "control", Control: rest})
 		case "label":
 			e, ok := Lookup(rest)
 			if !ok {
-				return nil, fmt.Errorf("%q: %v", item, checkTerm(rest))
+				return nil, errorf("lessons.highlight.term", item, checkTerm(rest))
 			}
 			out = append(out, Highlight{What: "label", Label: e.Term})
 		case "group":
@@ -497,7 +497,7 @@ func parseHighlights(line string, ids servers) ([]Highlight, error) {
 			}
 			out = append(out, h)
 		default:
-			return nil, fmt.Errorf("%q: expected node, leader, link, messages, log, control, label or group", item)
+			return nil, errorf("lessons.highlight.unknown", item)
 		}
 	}
 	return out, nil

@@ -1,7 +1,6 @@
 package lessons
 
 import (
-	"fmt"
 	"regexp"
 	"strings"
 )
@@ -83,14 +82,14 @@ func SameStructure(enFile string, en []byte, file string, tr []byte) error {
 	a, b := skeleton(en), skeleton(tr)
 	for i := range min(len(a), len(b)) {
 		if a[i].text != b[i].text {
-			return fmt.Errorf("%s:%d: %q where %s:%d has %q", file, b[i].n, b[i].text, enFile, a[i].n, a[i].text)
+			return errorf("lessons.structure.differs", file, b[i].n, b[i].text, enFile, a[i].n, a[i].text)
 		}
 	}
 	switch {
 	case len(a) > len(b):
-		return fmt.Errorf("%s: ends where %s:%d goes on with %q", file, enFile, a[len(b)].n, a[len(b)].text)
+		return errorf("lessons.structure.short", file, enFile, a[len(b)].n, a[len(b)].text)
 	case len(b) > len(a):
-		return fmt.Errorf("%s:%d: %q has nothing to match in %s", file, b[len(a)].n, b[len(a)].text, enFile)
+		return errorf("lessons.structure.long", file, b[len(a)].n, b[len(a)].text, enFile)
 	}
 	return nil
 }

@@ -1,7 +1,6 @@
 package lessons
 
 import (
-	"fmt"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -31,7 +30,7 @@ func (l *Lesson) markTerms() error {
 			}
 			zh, _ := e.In(l.Lang)
 			if sp.Text != zh {
-				bad = &Error{File: l.File, Line: line, Msg: fmt.Sprintf("`%s` in a %s lesson: write `%s`, the glossary's term", sp.Text, l.Lang, zh)}
+				bad = &Error{File: l.File, Line: line, Msg: msg("lessons.term.untranslated", sp.Text, l.Lang, zh)}
 				return
 			}
 			if !seen[e.Term] && zh != e.Term {

@@ -3,7 +3,6 @@ package lessons
 import (
 	"fmt"
 	"strconv"
-	"strings"
 
 	"github.com/raftlab/raftlab/playground"
 	"github.com/raftlab/raftlab/raft"
@@ -198,23 +197,23 @@ type atomDef struct {
 	n        func(c *evalCtx, a []arg) (int64, bool, string)
 }
 
-func (d *atomDef) usage() string {
-	names := map[param]string{pNode: "a server", pIndex: "a log index", pMsg: "a message type", pRole: "a role", pKey: "a key"}
-	if len(d.params) == 0 {
-		return "no arguments"
-	}
-	var parts []string
-	for _, p := range d.params {
-		parts = append(parts, names[p])
-	}
-	s := strings.Join(parts, " and ")
+func (d *atomDef) usage() Message {
+	names := map[param]string{pNode: "lessons.predicate.param.server", pIndex: "lessons.predicate.param.index", pMsg: "lessons.predicate.param.message",
+		pRole: "lessons.predicate.param.role", pKey: "lessons.predicate.param.key"}
 	switch {
+	case len(d.params) == 0:
+		return msg("lessons.predicate.usage.none")
 	case d.variadic:
-		s = "one or more servers"
-	case d.optional > 0:
-		s += fmt.Sprintf(" (the last %d optional)", d.optional)
+		return msg("lessons.predicate.usage.servers")
 	}
-	return s
+	parts := list{sep: "lessons.predicate.usage.and"}
+	for _, p := range d.params {
+		parts.items = append(parts.items, msg(names[p]))
+	}
+	if d.optional > 0 {
+		return msg("lessons.predicate.usage.optional", parts, d.optional)
+	}
+	return msg("lessons.text", parts)
 }
 
 // Vocabulary documents every name a predicate may use: "name(args)" and
