@@ -147,3 +147,33 @@ func TestRedirectIsDrawn(t *testing.T) {
 	assert.Equal(t, "put x=1 — S1 redirected to "+playground.S(leader)+", sent to "+playground.S(leader), line.text)
 	assert.Contains(t, line.why, "S1 is not the leader: it redirected client 1 to "+playground.S(leader))
 }
+
+// TestClickDropsAMessage: a click on a message's glyph, clear of the
+// servers, offers to drop it, and dropping it loses it.
+func TestClickDropsAMessage(t *testing.T) {
+	g := testGame(t, "")
+	g.layIDs = g.world().Nodes()
+	screen := ebiten.NewImage(g.w, g.h)
+	var spot *msgSpot
+	for ms := int64(3000); ms < 3200 && spot == nil; ms++ {
+		g.SeekTo(ms)
+		g.Draw(screen)
+		for i := range g.msgSpots {
+			m := &g.msgSpots[i]
+			if _, onNode := g.lay.hitNode(m.x, m.y); !onNode {
+				spot = m
+				break
+			}
+		}
+	}
+	require.NotNil(t, spot, "a message in flight between servers")
+	id := spot.f.ID
+	g.click(spot.x, spot.y, false)
+	require.NotNil(t, g.menu, "a menu opened")
+	clickItem(t, g, "menu-drop")
+	lost := false
+	for _, f := range g.world().InFlight() {
+		lost = lost || f.ID == id && f.Lost
+	}
+	assert.True(t, lost, "the message flies on, lost")
+}
