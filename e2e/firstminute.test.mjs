@@ -142,6 +142,8 @@ test("at 800x600 the top bar's controls are in the window and apart", async () =
   const more = await waitFor("the more menu", async () => { const l = await layout(page); return l.more.length > 0 && l.more; }, 10_000);
   for (const name of ["settings", "save"]) assert.ok(more.some((c) => c.name === name), `${name} is in the more menu`);
   for (const c of more) assert.ok(c.x >= 0 && c.x + c.w <= 800 && c.y + c.h <= 600, `${c.name} is in the window`);
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: path.join(shots, "firstminute-more-800.png") });
   await click(page, more.find((c) => c.name === "settings"));
   await waitFor("the settings open", async () => (await layout(page)).settings, 10_000);
   assert.deepEqual(errors, []);
