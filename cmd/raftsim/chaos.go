@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -8,9 +9,10 @@ import (
 	"path/filepath"
 
 	"github.com/raftlab/raftlab/playground"
+	"github.com/raftlab/raftlab/playground/i18n"
 )
 
-func runChaos(args []string, stdout, stderr io.Writer) int {
+func runChaos(args []string, lang i18n.Lang, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("raftsim chaos", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	seeds := fs.Int("seeds", 20, "how many seeds to run")
@@ -22,16 +24,16 @@ func runChaos(args []string, stdout, stderr io.Writer) int {
 	switch {
 	case err != nil:
 	case len(pos) > 0:
-		err = fmt.Errorf("unexpected argument %q", pos[0])
+		err = errors.New(lang.T("raftsim.chaos.argument", pos[0]))
 	case *seeds < 1:
-		err = fmt.Errorf("--seeds must be at least 1")
+		err = errors.New(lang.T("raftsim.chaos.seeds"))
 	case *nodes < 1 || *nodes > playground.MaxNodes:
-		err = fmt.Errorf("--nodes must be 1..%d", playground.MaxNodes)
+		err = errors.New(lang.T("raftsim.chaos.nodes", playground.MaxNodes))
 	case *duration < 0:
-		err = fmt.Errorf("--duration must not be negative")
+		err = errors.New(lang.T("raftsim.chaos.duration"))
 	}
 	if err != nil {
-		fmt.Fprintf(stderr, "raftsim chaos: %v\n%s", err, usage)
+		fmt.Fprintf(stderr, "raftsim chaos: %v\n%s", err, lang.T("raftsim.usage"))
 		return 2
 	}
 	failed := 0
@@ -39,7 +41,7 @@ func runChaos(args []string, stdout, stderr io.Writer) int {
 		seed := *first + int64(i)
 		o, err := playground.RunChaos(playground.ChaosConfig{Seed: seed, Nodes: *nodes, DurationMs: *duration})
 		if err != nil {
-			fmt.Fprintf(stderr, "raftsim chaos: seed %d: %v\n", seed, err)
+			fmt.Fprintf(stderr, "raftsim chaos: %s\n", lang.T("raftsim.chaos.seed-error", seed, err))
 			return 2
 		}
 		status := "ok"
@@ -47,22 +49,21 @@ func runChaos(args []string, stdout, stderr io.Writer) int {
 			failed++
 			status = "FAILED"
 		}
-		fmt.Fprintf(stdout, "[%d/%d] seed %d: %s (%d client calls, %d elections, linearizability %s)\n",
-			i+1, *seeds, seed, status, o.Calls, o.Stats.Elections, o.Linearizability)
+		fmt.Fprintf(stdout, "%s\n", lang.T("raftsim.chaos.seed", i+1, *seeds, seed, status, o.Calls, o.Stats.Elections, o.Linearizability))
 		if !o.Failed() {
 			continue
 		}
 		for _, v := range o.Violations {
-			fmt.Fprintf(stdout, "  seed %d: VIOLATION at %d ms: %s: %s\n", seed, v.AtMs, v.Property, v.Message)
+			fmt.Fprintf(stdout, "  %s\n", lang.T("raftsim.chaos.violation", seed, v.AtMs, v.Property, v.Message))
 		}
 		path, err := saveScenario(*out, o)
 		if err != nil {
 			fmt.Fprintf(stderr, "raftsim chaos: %v\n", err)
 			return 2
 		}
-		fmt.Fprintf(stdout, "  reproduce with: raftsim run %s\n", path)
+		fmt.Fprintf(stdout, "  %s\n", lang.T("raftsim.chaos.reproduce", path))
 	}
-	fmt.Fprintf(stdout, "%d of %d seeds failed\n", failed, *seeds)
+	fmt.Fprintf(stdout, "%s\n", lang.T("raftsim.chaos.failed", failed, *seeds))
 	if failed > 0 {
 		return 1
 	}

@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"os"
 	"path"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -15,17 +16,11 @@ import (
 	"github.com/raftlab/raftlab/playground/i18n"
 )
 
-const lessonUsage = `usage:
-  raftsim lesson list
-  raftsim lesson check FILE|NAME... [--all] [-v]
-  raftsim lesson stats [FILE|NAME...] [--all] [--json]
-  raftsim lesson verify-result FILE...
-`
-
 // runLesson is `raftsim lesson`: list the bundled lessons, validate and
 // auto-play lesson files (or bundled lessons by name or number), measure
 // their pacing, or check an assessment's result.
-func runLesson(args []string, stdout, stderr io.Writer) int {
+func runLesson(args []string, lang i18n.Lang, stdout, stderr io.Writer) int {
+	lessonUsage := lang.T("raftsim.lesson.usage")
 	if len(args) == 0 {
 		fmt.Fprint(stderr, lessonUsage)
 		return 2
@@ -33,32 +28,39 @@ func runLesson(args []string, stdout, stderr io.Writer) int {
 	switch args[0] {
 	case "list":
 		if len(args) > 1 {
-			fmt.Fprintf(stderr, "raftsim lesson list: takes no arguments\n%s", lessonUsage)
+			fmt.Fprintf(stderr, "raftsim lesson list: %s\n%s", lang.T("raftsim.lesson.list.args"), lessonUsage)
 			return 2
 		}
-		return listLessons(stdout, stderr)
+		return listLessons(lang, stdout, stderr)
 	case "check":
-		return checkLessons(args[1:], stdout, stderr)
+		return checkLessons(args[1:], lang, stdout, stderr)
 	case "stats":
-		return lessonStats(args[1:], stdout, stderr)
+		return lessonStats(args[1:], lang, stdout, stderr)
 	case "verify-result":
-		return verifyResult(args[1:], stdout, stderr)
+		return verifyResult(args[1:], lang, stdout, stderr)
 	case "-h", "--help", "help":
 		fmt.Fprint(stdout, lessonUsage)
 		return 0
 	}
-	fmt.Fprintf(stderr, "raftsim lesson: unknown command %q\n%s", args[0], lessonUsage)
+	fmt.Fprintf(stderr, "raftsim lesson: %s\n%s", lang.T("raftsim.unknown-command", args[0]), lessonUsage)
 	return 2
 }
 
-func listLessons(stdout, stderr io.Writer) int {
-	all, err := lessons.All()
+// listLessons lists the course in the language asked for: in Chinese, the
+// Chinese edition, under the names that check and stats take for it
+// (zh-CN/03-leader-election).
+func listLessons(lang i18n.Lang, stdout, stderr io.Writer) int {
+	edition := lessons.English
+	if slices.Contains(i18n.Langs, lang) {
+		edition = lang
+	}
+	all, err := lessons.AllIn(edition)
 	if err != nil {
-		fmt.Fprintf(stderr, "raftsim: %v\n", err)
+		fmt.Fprintf(stderr, "raftsim: %s\n", lessons.ErrorIn(err, lang))
 		return 2
 	}
 	for _, l := range all {
-		fmt.Fprintf(stdout, "%-28s Lesson %d: %s (%d steps, about %d min)\n", l.Name, l.Number, l.Title, len(l.Steps), l.Minutes)
+		fmt.Fprintf(stdout, "%-28s %s\n", path.Join(bundledPrefix(edition), l.Name), lang.T("raftsim.list.lesson", l.Number, l.Title, len(l.Steps), l.Minutes))
 		if l.Summary != "" {
 			fmt.Fprintf(stdout, "%-28s %s\n", "", l.Summary)
 		}
@@ -66,43 +68,44 @@ func listLessons(stdout, stderr io.Writer) int {
 	return 0
 }
 
-func checkLessons(args []string, stdout, stderr io.Writer) int {
+func checkLessons(args []string, lang i18n.Lang, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("raftsim lesson check", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	all := fs.Bool("all", false, "check every bundled lesson")
 	verbose := fs.Bool("v", false, "print each step's end state and what was checked")
 	pos, err := parseInterspersed(fs, args)
 	if err == nil && len(pos) == 0 && !*all {
-		err = errors.New("name a lesson file or a bundled lesson, or give --all")
+		err = errors.New(lang.T("raftsim.check.nothing"))
 	}
 	if err != nil {
-		fmt.Fprintf(stderr, "raftsim lesson check: %v\n%s", err, lessonUsage)
+		fmt.Fprintf(stderr, "raftsim lesson check: %v\n%s", err, lang.T("raftsim.lesson.usage"))
 		return 2
 	}
 	if *all {
-		for _, lang := range i18n.Langs {
-			for _, name := range lessons.BundledIn(lang) {
-				pos = append(pos, path.Join(bundledPrefix(lang), name))
+		for _, edition := range i18n.Langs {
+			for _, name := range lessons.BundledIn(edition) {
+				pos = append(pos, path.Join(bundledPrefix(edition), name))
 			}
 		}
 	}
 	code := 0
 	for _, arg := range pos {
-		l, err := loadLesson(arg)
+		l, err := loadLesson(arg, lang)
 		if err != nil {
-			fmt.Fprintf(stderr, "raftsim: %v\n", err)
+			fmt.Fprintf(stderr, "raftsim: %s\n", lessons.ErrorIn(err, lang))
 			code = 2
 			continue
 		}
-		if c := checkLesson(l, *verbose, stdout); c > code {
+		if c := checkLesson(l, *verbose, lang, stdout); c > code {
 			code = c
 		}
 	}
 	return code
 }
 
-// loadLesson reads a lesson file, or a bundled lesson by name or number.
-func loadLesson(arg string) (*lessons.Lesson, error) {
+// loadLesson reads a lesson file, or a bundled lesson by name or number;
+// lang is the language of its error.
+func loadLesson(arg string, lang i18n.Lang) (*lessons.Lesson, error) {
 	data, err := os.ReadFile(arg)
 	switch {
 	case err == nil:
@@ -110,9 +113,9 @@ func loadLesson(arg string) (*lessons.Lesson, error) {
 	case !errors.Is(err, fs.ErrNotExist):
 		return nil, err
 	}
-	for _, lang := range i18n.Langs[1:] {
-		if name, ok := strings.CutPrefix(arg, string(lang)+"/"); ok && !strings.HasSuffix(name, ".md") {
-			return lessons.LoadIn(lang, name)
+	for _, edition := range i18n.Langs[1:] {
+		if name, ok := strings.CutPrefix(arg, string(edition)+"/"); ok && !strings.HasSuffix(name, ".md") {
+			return lessons.LoadIn(edition, name)
 		}
 	}
 	if strings.HasSuffix(arg, ".md") || strings.ContainsAny(arg, `/\`) {
@@ -120,7 +123,7 @@ func loadLesson(arg string) (*lessons.Lesson, error) {
 	}
 	l, lerr := lessons.Load(arg)
 	if lerr != nil {
-		return nil, fmt.Errorf("%q is neither a lesson file nor a bundled lesson (bundled: %s; zh-CN/3 for the Chinese edition)", arg, strings.Join(lessons.Bundled(), ", "))
+		return nil, errors.New(lang.T("raftsim.lesson.unknown", arg, strings.Join(lessons.Bundled(), ", ")))
 	}
 	return l, nil
 }
@@ -135,42 +138,44 @@ func bundledPrefix(lang i18n.Lang) string {
 	return string(lang)
 }
 
-// checkLesson auto-plays a parsed lesson, one line per step.
-func checkLesson(l *lessons.Lesson, verbose bool, w io.Writer) int {
-	fmt.Fprintf(w, "%s: lesson %d, %s (%d steps)\n", l.File, l.Number, l.Title, len(l.Steps))
+// checkLesson auto-plays a parsed lesson, one line per step. The marks ok
+// and FAIL stay as they are in every language, for scripts that look for
+// them.
+func checkLesson(l *lessons.Lesson, verbose bool, lang i18n.Lang, w io.Writer) int {
+	fmt.Fprintf(w, "%s\n", lang.T("raftsim.check.lesson", l.File, l.Number, l.Title, len(l.Steps)))
 	rep := lessons.AutoPlay(l)
 	for _, s := range rep.Steps {
 		mark := "ok  "
 		if s.Err != nil {
 			mark = "FAIL"
 		}
-		fmt.Fprintf(w, "  %s step %-2d %-7s %s %6d-%d ms\n", mark, s.Step, s.Kind, padWide(quoteTitle(s.Title), 40), s.StartMs, s.EndMs)
+		fmt.Fprintf(w, "  %s\n", lang.T("raftsim.check.step", mark, s.Step, s.Kind, padWide(quoteTitle(s.Title), 40), s.StartMs, s.EndMs))
 		if s.Err != nil {
-			fmt.Fprintf(w, "       %v\n", s.Err)
+			fmt.Fprintf(w, "       %s\n", lessons.ErrorIn(s.Err, lang))
 			continue
 		}
 		if verbose {
-			fmt.Fprintf(w, "       %s\n       end: %s\n", s.Detail, s.State)
+			fmt.Fprintf(w, "       %s\n       %s\n", s.Detail.In(lang), lang.T("raftsim.check.end", s.State))
 		}
 	}
 	if err := rep.Err(); err != nil {
-		fmt.Fprintf(w, "FAIL: %s stopped at step %d of %d\n", l.File, len(rep.Steps), len(l.Steps))
+		fmt.Fprintf(w, "%s\n", lang.T("raftsim.check.stopped", l.File, len(rep.Steps), len(l.Steps)))
 		return 1
 	}
 	code := 0
-	for _, msg := range lessons.Pacing(l).Problems() {
-		fmt.Fprintf(w, "  FAIL pacing: %s\n", msg)
+	for _, msg := range lessons.Pacing(l).ProblemsIn(lang) {
+		fmt.Fprintf(w, "  %s\n", lang.T("raftsim.check.pacing", msg))
 		code = 1
 	}
 	if err := sameAsEnglish(l); err != nil {
-		fmt.Fprintf(w, "  FAIL structure: %v\n", err)
+		fmt.Fprintf(w, "  %s\n", lang.T("raftsim.check.structure", lessons.ErrorIn(err, lang)))
 		code = 1
 	}
 	if code != 0 {
-		fmt.Fprintf(w, "FAIL: %s auto-played, but see above\n", l.File)
+		fmt.Fprintf(w, "%s\n", lang.T("raftsim.check.see-above", l.File))
 		return code
 	}
-	fmt.Fprintf(w, "ok: %d steps auto-played in %d ms\n", len(rep.Steps), rep.Wall.Milliseconds())
+	fmt.Fprintf(w, "%s\n", lang.T("raftsim.check.ok", len(rep.Steps), rep.Wall.Milliseconds()))
 	return 0
 }
 

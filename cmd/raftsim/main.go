@@ -5,6 +5,10 @@
 //	raftsim chaos [--seeds N] [--first-seed N] [--nodes N] [--duration MS] [--out DIR]
 //	raftsim lesson list | check FILE|NAME... [--all] [-v] | stats [FILE|NAME...] [--all] [--json] | verify-result FILE...
 //
+// Every command takes --lang en or --lang zh-CN (by default the system
+// locale's language): what a person reads is in that language; JSON output
+// is the same in every language.
+//
 // Exit codes: 0 when every expectation held and nothing was violated, 1
 // otherwise, 2 for bad input.
 package main
@@ -19,29 +23,29 @@ func main() {
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
 
-const usage = `usage:
-  raftsim run FILE [--json] [--events OUT.jsonl] [--seed N] [--until MS] [--report OUT.html]
-  raftsim chaos [--seeds N] [--first-seed N] [--nodes N] [--duration MS] [--out DIR]
-  raftsim lesson list | check FILE|NAME... [--all] [-v] | stats [FILE|NAME...] [--all] [--json] | verify-result FILE...
-`
-
 // run is main without the process: it returns the exit code.
 func run(args []string, stdout, stderr io.Writer) int {
+	lang, args, err := chooseLang(args, os.Getenv, stderr)
+	if err != nil {
+		fmt.Fprintf(stderr, "raftsim: %v\n", err)
+		return 2
+	}
+	usage := lang.T("raftsim.usage")
 	if len(args) == 0 {
 		fmt.Fprint(stderr, usage)
 		return 2
 	}
 	switch args[0] {
 	case "run":
-		return runScenario(args[1:], stdout, stderr)
+		return runScenario(args[1:], lang, stdout, stderr)
 	case "chaos":
-		return runChaos(args[1:], stdout, stderr)
+		return runChaos(args[1:], lang, stdout, stderr)
 	case "lesson":
-		return runLesson(args[1:], stdout, stderr)
+		return runLesson(args[1:], lang, stdout, stderr)
 	case "-h", "--help", "help":
 		fmt.Fprint(stdout, usage)
 		return 0
 	}
-	fmt.Fprintf(stderr, "raftsim: unknown command %q\n%s", args[0], usage)
+	fmt.Fprintf(stderr, "raftsim: %s\n%s", lang.T("raftsim.unknown-command", args[0]), usage)
 	return 2
 }

@@ -3,13 +3,16 @@ package main
 import (
 	"bufio"
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strings"
 
 	"github.com/raftlab/raftlab/playground"
+	"github.com/raftlab/raftlab/playground/i18n"
 )
 
 // parseInterspersed parses flags that may come before or after the
@@ -29,7 +32,7 @@ func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
 	}
 }
 
-func runScenario(args []string, stdout, stderr io.Writer) int {
+func runScenario(args []string, lang i18n.Lang, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("raftsim run", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	asJSON := fs.Bool("json", false, "print the result document as JSON")
@@ -40,9 +43,9 @@ func runScenario(args []string, stdout, stderr io.Writer) int {
 	pos, err := parseInterspersed(fs, args)
 	if err != nil || len(pos) != 1 {
 		if err == nil {
-			err = fmt.Errorf("want exactly one scenario file, got %d", len(pos))
+			err = errors.New(lang.T("raftsim.run.one-file", len(pos)))
 		}
-		fmt.Fprintf(stderr, "raftsim run: %v\n%s", err, usage)
+		fmt.Fprintf(stderr, "raftsim run: %v\n%s", err, lang.T("raftsim.usage"))
 		return 2
 	}
 	file := pos[0]
@@ -65,7 +68,7 @@ func runScenario(args []string, stdout, stderr io.Writer) int {
 		}
 	})
 	if sc.Until < 0 {
-		fmt.Fprintf(stderr, "raftsim: --until must not be negative\n")
+		fmt.Fprintf(stderr, "raftsim: %s\n", lang.T("raftsim.run.until"))
 		return 2
 	}
 	w, err := sc.NewWorld()
@@ -100,7 +103,7 @@ func runScenario(args []string, stdout, stderr io.Writer) int {
 			return 2
 		}
 	} else {
-		printSummary(stdout, res)
+		printSummary(stdout, res, lang)
 	}
 	if !res.OK() {
 		return 1
@@ -141,11 +144,17 @@ func writeEvents(path string, trace []playground.Event) error {
 	return f.Close()
 }
 
-func printSummary(w io.Writer, r playground.RunResult) {
-	fmt.Fprintf(w, "%s (seed %d), ended at %d ms\n\n", r.Name, r.Seed, r.EndMs)
-	fmt.Fprintf(w, "  node  state         term  commit  applied  last  log (terms)\n")
+// printSummary writes a run's result for a person, in lang; the names,
+// messages and verdicts that come from the run itself stay as they are.
+func printSummary(w io.Writer, r playground.RunResult, lang i18n.Lang) {
+	fmt.Fprintf(w, "%s\n\n", lang.T("raftsim.run.title", r.Name, r.Seed, r.EndMs))
+	fmt.Fprintf(w, "%s\n", lang.T("raftsim.run.columns"))
 	for _, n := range r.Nodes {
-		fmt.Fprintf(w, "  S%-3d  %-12s  %4d  %6d  %7d  %4d  %s\n", n.ID, n.Role, n.Term, n.CommitIndex, n.AppliedIndex, n.LastIndex, logSummary(n))
+		role := n.Role
+		if slices.Contains(roles, role) {
+			role = lang.T("raftsim.role." + role)
+		}
+		fmt.Fprintf(w, "  S%-3d  %s  %4d  %6d  %7d  %4d  %s\n", n.ID, padWide(role, 12), n.Term, n.CommitIndex, n.AppliedIndex, n.LastIndex, logSummary(n))
 	}
 	fmt.Fprintln(w)
 	for _, e := range r.Expectations {
@@ -153,16 +162,16 @@ func printSummary(w io.Writer, r playground.RunResult) {
 		if !e.OK {
 			mark = "FAIL"
 		}
-		fmt.Fprintf(w, "  %s at %6d ms  %s\n", mark, e.At, e.Message)
+		fmt.Fprintf(w, "  %s\n", lang.T("raftsim.run.expectation", mark, e.At, e.Message))
 	}
 	if len(r.Violations) == 0 {
-		fmt.Fprintf(w, "  no safety violations\n")
+		fmt.Fprintf(w, "  %s\n", lang.T("raftsim.run.no-violations"))
 	}
 	for _, v := range r.Violations {
-		fmt.Fprintf(w, "  VIOLATION at %d ms: %s: %s\n", v.AtMs, v.Property, v.Message)
+		fmt.Fprintf(w, "  %s\n", lang.T("raftsim.run.violation", v.AtMs, v.Property, v.Message))
 	}
 	for _, v := range r.StaleReads {
-		fmt.Fprintf(w, "  STALE READ at %d ms: %s\n", v.AtMs, v.Message)
+		fmt.Fprintf(w, "  %s\n", lang.T("raftsim.run.stale-read", v.AtMs, v.Message))
 	}
 	done := 0
 	for _, h := range r.History {
@@ -170,15 +179,18 @@ func printSummary(w io.Writer, r playground.RunResult) {
 			done++
 		}
 	}
-	fmt.Fprintf(w, "  %d client calls (%d returned), linearizability: %s\n", len(r.History), done, r.Verdict)
+	fmt.Fprintf(w, "  %s\n", lang.T("raftsim.run.calls", len(r.History), done, r.Verdict))
 	s := r.Stats
 	total := 0
 	for _, c := range s.MessagesSent {
 		total += c
 	}
-	fmt.Fprintf(w, "  %d messages sent, %d delivered, %d dropped; %d elections, %d leader changes\n",
-		total, s.MessagesDelivered, s.MessagesDropped, s.Elections, s.LeaderChanges)
+	fmt.Fprintf(w, "  %s\n", lang.T("raftsim.run.messages", total, s.MessagesDelivered, s.MessagesDropped, s.Elections, s.LeaderChanges))
 }
+
+// roles are the roles a run's table writes in the reader's language
+// (raftsim.role.*); any other is shown as the run names it.
+var roles = []string{"follower", "precandidate", "candidate", "leader", "down"}
 
 // logSummary writes a log as its terms, eliding the middle of long logs.
 func logSummary(n playground.NodeResult) string {

@@ -9,19 +9,20 @@ import (
 	"strings"
 
 	"github.com/raftlab/raftlab/lessons"
+	"github.com/raftlab/raftlab/playground/i18n"
 )
 
 // lessonStats is `raftsim lesson stats`: the pacing of lessons (all the
 // bundled ones when none is named), one line each and a total, then every
 // broken pacing rule. It exits with 1 when a rule is broken.
-func lessonStats(args []string, stdout, stderr io.Writer) int {
+func lessonStats(args []string, lang i18n.Lang, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("raftsim lesson stats", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	all := fs.Bool("all", false, "every bundled lesson (the default when no lesson is named)")
 	asJSON := fs.Bool("json", false, "print every step's figures as JSON")
 	pos, err := parseInterspersed(fs, args)
 	if err != nil {
-		fmt.Fprintf(stderr, "raftsim lesson stats: %v\n%s", err, lessonUsage)
+		fmt.Fprintf(stderr, "raftsim lesson stats: %v\n%s", err, lang.T("raftsim.lesson.usage"))
 		return 2
 	}
 	if *all || len(pos) == 0 {
@@ -29,9 +30,9 @@ func lessonStats(args []string, stdout, stderr io.Writer) int {
 	}
 	var paces []*lessons.Pace
 	for _, arg := range pos {
-		l, err := loadLesson(arg)
+		l, err := loadLesson(arg, lang)
 		if err != nil {
-			fmt.Fprintf(stderr, "raftsim: %v\n", err)
+			fmt.Fprintf(stderr, "raftsim: %s\n", lessons.ErrorIn(err, lang))
 			return 2
 		}
 		paces = append(paces, lessons.Pacing(l))
@@ -45,18 +46,18 @@ func lessonStats(args []string, stdout, stderr io.Writer) int {
 	for _, p := range paces {
 		var t paceTotals
 		t.add(p)
-		fmt.Fprintf(stdout, "%-30s %s\n", p.Lesson.Name, t.line(1))
+		fmt.Fprintf(stdout, "%s %s\n", padWide(p.Lesson.Name, 30), t.line(1, lang))
 		total.add(p)
-		problems = append(problems, p.Problems()...)
+		problems = append(problems, p.ProblemsIn(lang)...)
 		ls = append(ls, p.Lesson)
 	}
-	fmt.Fprintf(stdout, "%-30s %s\n", fmt.Sprintf("total (%d lessons)", len(paces)), total.line(len(paces)))
-	problems = append(problems, lessons.AnswerBalance(ls...).Problems()...)
+	fmt.Fprintf(stdout, "%s %s\n", padWide(lang.T("raftsim.stats.total", len(paces)), 30), total.line(len(paces), lang))
+	problems = append(problems, lessons.AnswerBalance(ls...).ProblemsIn(lang)...)
 	if len(problems) == 0 {
-		fmt.Fprintln(stdout, "ok: every pacing rule holds")
+		fmt.Fprintln(stdout, lang.T("raftsim.stats.ok"))
 		return 0
 	}
-	fmt.Fprintf(stdout, "%d pacing problems:\n", len(problems))
+	fmt.Fprintf(stdout, "%s\n", lang.T("raftsim.stats.problems", len(problems)))
 	for _, p := range problems {
 		fmt.Fprintf(stdout, "  %s\n", p)
 	}
@@ -86,7 +87,7 @@ func (t *paceTotals) add(p *lessons.Pace) {
 // (median, 90th percentile, max), the longest explanation, where the
 // predict answers stand and how often the longest choice is right, the
 // longest wait and the estimated minutes (in all, for several lessons).
-func (t *paceTotals) line(lessonsIn int) string {
+func (t *paceTotals) line(lessonsIn int, lang i18n.Lang) string {
 	w := slices.Sorted(slices.Values(t.words))
 	var median, p90, most int
 	if n := len(w); n > 0 {
@@ -106,12 +107,11 @@ func (t *paceTotals) line(lessonsIn int) string {
 	if b.Predicts > 0 {
 		longest = fmt.Sprintf("%d/%d", b.LongestRight, b.Predicts)
 	}
-	minutes := "about %.0f min"
+	key := "raftsim.stats.line"
 	if lessonsIn > 1 {
-		minutes = "about %.0f min in all"
+		key = "raftsim.stats.line.all"
 	}
-	return fmt.Sprintf("steps %3d  words median %2d p90 %3d max %3d  explanation max %3d  answers %-11s longest right %-5s  wait max %5.1f s  "+minutes,
-		len(w), median, p90, most, t.explanation, strings.Join(pos, " "), longest, t.wait, t.minutes)
+	return lang.T(key, len(w), median, p90, most, t.explanation, strings.Join(pos, " "), longest, t.wait, t.minutes)
 }
 
 // statsJSON prints every step's figures, for tools (the browser test

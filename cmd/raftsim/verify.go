@@ -7,14 +7,15 @@ import (
 	"strings"
 
 	"github.com/raftlab/raftlab/lessons"
+	"github.com/raftlab/raftlab/playground/i18n"
 )
 
 // verifyResult is `raftsim lesson verify-result FILE...`: a teacher checks
 // that the results learners handed in were not edited by hand. It exits
 // with 1 when one was, 2 when a file cannot be read.
-func verifyResult(args []string, stdout, stderr io.Writer) int {
+func verifyResult(args []string, lang i18n.Lang, stdout, stderr io.Writer) int {
 	if len(args) == 0 {
-		fmt.Fprintf(stderr, "raftsim lesson verify-result: name the result files to check\n%s", lessonUsage)
+		fmt.Fprintf(stderr, "raftsim lesson verify-result: %s\n%s", lang.T("raftsim.verify.none"), lang.T("raftsim.lesson.usage"))
 		return 2
 	}
 	code := 0
@@ -27,7 +28,7 @@ func verifyResult(args []string, stdout, stderr io.Writer) int {
 		}
 		d, err := lessons.VerifyResult(string(data))
 		if err != nil {
-			fmt.Fprintf(stdout, "FAIL %s: %v\n", path, err)
+			fmt.Fprintf(stdout, "FAIL %s: %s\n", path, lessons.ErrorIn(err, lang))
 			code = max(code, 1)
 			continue
 		}
