@@ -87,7 +87,7 @@ type timingJSON struct {
 	FsyncMs           *int64    `json:"fsyncMs"`
 	// (Written only when set: files saved before it existed stay the
 	// same.)
-	ElectionTimerStartMs *int64 `json:"electionTimerStartMs,omitempty"`
+	ElectionTimerStartPct *int `json:"electionTimerStartPct,omitempty"`
 }
 
 type featuresJSON struct {
@@ -141,7 +141,7 @@ func ParseScenario(data []byte) (*Scenario, error) {
 		setIf(&s.HeartbeatMs, t.HeartbeatMs)
 		setIf(&s.LatencyMs, t.LatencyMs)
 		setIf(&s.FsyncMs, t.FsyncMs)
-		setIf(&s.ElectionTimerStartMs, t.ElectionTimerStartMs)
+		setIf(&s.ElectionTimerStartPct, t.ElectionTimerStartPct)
 	}
 	if ft := f.Features; ft != nil {
 		setIf(&s.PreVote, ft.PreVote)
@@ -220,7 +220,7 @@ func setIf[T any](dst *T, src *T) {
 func settingsField(err error) string {
 	msg := err.Error()
 	for _, f := range []struct{ prefix, field string }{
-		{"electionTimeoutMs", "timing.electionTimeoutMs"}, {"electionTimerStartMs", "timing.electionTimerStartMs"}, {"heartbeatMs", "timing.heartbeatMs"},
+		{"electionTimeoutMs", "timing.electionTimeoutMs"}, {"electionTimerStartPct", "timing.electionTimerStartPct"}, {"heartbeatMs", "timing.heartbeatMs"},
 		{"latencyMs", "timing.latencyMs"}, {"fsyncMs", "timing.fsyncMs"},
 		{"dropRate", "network.dropRate"}, {"duplicateRate", "network.duplicateRate"},
 		{"readMode", "features.readMode"}, {"nodes", "nodes"},
@@ -348,9 +348,9 @@ func (w *World) restartFrom(id raft.ID, st raft.DurableState) error {
 func (sc *Scenario) Marshal() ([]byte, error) {
 	s := sc.Settings
 	rm := s.ReadMode.String()
-	var timerStart *int64
-	if s.ElectionTimerStartMs != 0 {
-		timerStart = &s.ElectionTimerStartMs
+	var timerStart *int
+	if s.ElectionTimerStartPct != 0 {
+		timerStart = &s.ElectionTimerStartPct
 	}
 	f := map[string]any{
 		"name":        sc.Name,
@@ -359,7 +359,7 @@ func (sc *Scenario) Marshal() ([]byte, error) {
 		"nodes":       s.Nodes,
 		"until":       sc.Until,
 		"timing": timingJSON{ElectionTimeoutMs: &s.ElectionTimeoutMs, HeartbeatMs: &s.HeartbeatMs,
-			LatencyMs: &s.LatencyMs, FsyncMs: &s.FsyncMs, ElectionTimerStartMs: timerStart},
+			LatencyMs: &s.LatencyMs, FsyncMs: &s.FsyncMs, ElectionTimerStartPct: timerStart},
 		"features": featuresJSON{PreVote: &s.PreVote, CheckQuorum: &s.CheckQuorum, LeaderNoop: &s.LeaderNoop,
 			FastBacktrack: &s.FastBacktrack, SnapshotEvery: &s.SnapshotEvery, ReadMode: &rm, ClientSessions: &s.ClientSessions},
 		"rules": rulesFile{CommitOldTermsByCounting: s.Rules.CommitOldTermsByCounting, SkipElectionRestriction: s.Rules.SkipElectionRestriction,

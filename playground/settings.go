@@ -16,12 +16,13 @@ type Settings struct {
 	HeartbeatMs       int64
 	LatencyMs         [2]int64
 	FsyncMs           int64
-	// ElectionTimerStartMs starts every server's election timer this far
-	// along, as if the servers had been up that long without hearing from
-	// a leader: the first election comes that much sooner. It must stay
-	// below the shortest timeout, so that no timer has run out at time
-	// zero. 0, the default, starts the timers from zero.
-	ElectionTimerStartMs int64
+	// ElectionTimerStartPct starts every server's election timer this
+	// share (in percent, 0 to 99) of the shortest election timeout along,
+	// as if the servers had been up that long without hearing from a
+	// leader: the first election comes that much sooner. A share, not a
+	// time, so that it holds whatever the timeouts (no timer has run out
+	// at time zero). 0, the default, starts the timers from zero.
+	ElectionTimerStartPct int
 
 	PreVote       bool
 	CheckQuorum   bool
@@ -62,8 +63,8 @@ func (s Settings) Validate() error {
 		return fmt.Errorf("heartbeatMs must be at least 1, not %d", s.HeartbeatMs)
 	case s.ElectionTimeoutMs[0] <= s.HeartbeatMs || s.ElectionTimeoutMs[1] < s.ElectionTimeoutMs[0]:
 		return fmt.Errorf("electionTimeoutMs must be [min,max] with heartbeatMs < min <= max, not %v", s.ElectionTimeoutMs)
-	case s.ElectionTimerStartMs < 0 || s.ElectionTimerStartMs >= s.ElectionTimeoutMs[0]:
-		return fmt.Errorf("electionTimerStartMs must be 0 or more and below the shortest election timeout (%d), not %d", s.ElectionTimeoutMs[0], s.ElectionTimerStartMs)
+	case s.ElectionTimerStartPct < 0 || s.ElectionTimerStartPct > 99:
+		return fmt.Errorf("electionTimerStartPct must be 0..99 (percent of the shortest election timeout), not %d", s.ElectionTimerStartPct)
 	case s.LatencyMs[0] < 0 || s.LatencyMs[1] < s.LatencyMs[0]:
 		return fmt.Errorf("latencyMs must be [min,max] with 0 <= min <= max, not %v", s.LatencyMs)
 	case s.FsyncMs < 0:
@@ -76,6 +77,12 @@ func (s Settings) Validate() error {
 		return fmt.Errorf("readMode lease needs checkQuorum: a lease is only safe when followers ignore vote requests while they hear from a leader")
 	}
 	return nil
+}
+
+// electionTimerStartMs is how far along each election timer starts (see
+// ElectionTimerStartPct).
+func (s Settings) electionTimerStartMs() int64 {
+	return s.ElectionTimeoutMs[0] * int64(s.ElectionTimerStartPct) / 100
 }
 
 // raftConfig is the configuration of node id.

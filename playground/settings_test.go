@@ -35,7 +35,7 @@ func TestElectionTimerStart(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s.ElectionTimerStartMs = 120
+	s.ElectionTimerStartPct = 80 // 120 of 150 ms
 	warm, err := New(s)
 	if err != nil {
 		t.Fatal(err)
@@ -81,28 +81,39 @@ func mustRun(t *testing.T, s Settings) []string {
 
 func TestElectionTimerStartRange(t *testing.T) {
 	for _, c := range []struct {
-		start int64
+		start int
 		ok    bool
-	}{{-1, false}, {0, true}, {149, true}, {150, false}, {400, false}} {
+	}{{-1, false}, {0, true}, {99, true}, {100, false}, {400, false}} {
 		s := DefaultSettings()
-		s.ElectionTimerStartMs = c.start
+		s.ElectionTimerStartPct = c.start
 		err := s.Validate()
 		if (err == nil) != c.ok {
-			t.Errorf("electionTimerStartMs %d: error %v, want ok=%v", c.start, err, c.ok)
+			t.Errorf("electionTimerStartPct %d: error %v, want ok=%v", c.start, err, c.ok)
 		}
-		if err != nil && !strings.HasPrefix(err.Error(), "electionTimerStartMs") {
-			t.Errorf("electionTimerStartMs %d: error %q does not name the setting", c.start, err)
+		if err != nil && !strings.HasPrefix(err.Error(), "electionTimerStartPct") {
+			t.Errorf("electionTimerStartPct %d: error %q does not name the setting", c.start, err)
 		}
+	}
+	// The share holds whatever the timeouts: the shortest is 100 ms here,
+	// and every timer starts 99 ms along, none run out.
+	s := DefaultSettings()
+	s.ElectionTimeoutMs, s.ElectionTimerStartPct = [2]int64{100, 100}, 99
+	w, err := New(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if at, _ := firstTimeout(t, s); at != 1 || w.Node(1).Raft.ElectionElapsed() != 99 {
+		t.Errorf("timers 99%% of 100 ms along: at %d of 100 ms, first timeout at %d ms; want 99 and 1", w.Node(1).Raft.ElectionElapsed(), at)
 	}
 }
 
 func TestElectionTimerStartInScenarioFile(t *testing.T) {
-	sc, err := ParseScenario([]byte(`{"name":"warm","nodes":3,"timing":{"electionTimerStartMs":100}}`))
+	sc, err := ParseScenario([]byte(`{"name":"warm","nodes":3,"timing":{"electionTimerStartPct":66}}`))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if sc.Settings.ElectionTimerStartMs != 100 {
-		t.Fatalf("electionTimerStartMs read as %d, want 100", sc.Settings.ElectionTimerStartMs)
+	if sc.Settings.ElectionTimerStartPct != 66 {
+		t.Fatalf("electionTimerStartPct read as %d, want 66", sc.Settings.ElectionTimerStartPct)
 	}
 	data, err := sc.Marshal()
 	if err != nil {
@@ -113,16 +124,16 @@ func TestElectionTimerStartInScenarioFile(t *testing.T) {
 		t.Errorf("saved and read back: %+v, %v; want %+v", back.Settings, err, sc.Settings)
 	}
 	// A scenario without the field saves without it.
-	sc.Settings.ElectionTimerStartMs = 0
-	if data, _ := sc.Marshal(); strings.Contains(string(data), "electionTimerStartMs") {
-		t.Error("a scenario without electionTimerStartMs saved it")
+	sc.Settings.ElectionTimerStartPct = 0
+	if data, _ := sc.Marshal(); strings.Contains(string(data), "electionTimerStartPct") {
+		t.Error("a scenario without electionTimerStartPct saved it")
 	}
-	_, err = ParseScenario([]byte(`{"name":"warm","nodes":3,"timing":{"electionTimerStartMs":150}}`))
-	if err == nil || !strings.Contains(err.Error(), `field "timing.electionTimerStartMs"`) {
-		t.Errorf("a timer start at the timeout: error %v, want one naming timing.electionTimerStartMs", err)
+	_, err = ParseScenario([]byte(`{"name":"warm","nodes":3,"timing":{"electionTimerStartPct":100}}`))
+	if err == nil || !strings.Contains(err.Error(), `field "timing.electionTimerStartPct"`) {
+		t.Errorf("a timer start at the timeout: error %v, want one naming timing.electionTimerStartPct", err)
 	}
 	// Servers booted from an initial state start part-way too.
-	sc, err = ParseScenario([]byte(`{"name":"warm","nodes":3,"timing":{"electionTimerStartMs":100},"initial":{"2":{"term":2,"log":[1,2]}}}`))
+	sc, err = ParseScenario([]byte(`{"name":"warm","nodes":3,"timing":{"electionTimerStartPct":66},"initial":{"2":{"term":2,"log":[1,2]}}}`))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -131,8 +142,8 @@ func TestElectionTimerStartInScenarioFile(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, id := range w.Nodes() {
-		if got := w.Node(id).Raft.ElectionElapsed(); got != 100 {
-			t.Errorf("%s: timer at %d ms at time 0, want 100", S(id), got)
+		if got := w.Node(id).Raft.ElectionElapsed(); got != 99 {
+			t.Errorf("%s: timer at %d ms at time 0, want 99 (66%% of 150)", S(id), got)
 		}
 	}
 }

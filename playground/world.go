@@ -88,11 +88,11 @@ func New(s Settings) (*World, error) {
 }
 
 // startTimer moves a node of a world being made along its election timer
-// by Settings.ElectionTimerStartMs, as if it had been up that long without
+// by Settings.ElectionTimerStartPct, as if it had been up that long without
 // a leader (see that setting). The timer it had scheduled is superseded
 // by the earlier one settle schedules.
 func (w *World) startTimer(n *Node) {
-	if k := w.settings.ElectionTimerStartMs; k > 0 {
+	if k := w.settings.electionTimerStartMs(); k > 0 {
 		n.Raft.TickN(int(k))
 		w.settle(n)
 	}
