@@ -619,7 +619,13 @@ func (g *Game) layoutLesson(withMore bool) lessonView {
 	if p.run != nil && p.run.Index() > 0 {
 		b.button("lesson-back", "Back", "Start the previous step again", Rect{b.x, barY, bw, 28 * s}, colText)
 	}
-	b.button("lesson-close", "Close", "Back to free play, keeping this cluster", Rect{a.X + (a.W-bw)/2, barY, bw, 28 * s}, colText)
+	// Close is in the middle of a step's bar (Back left, Continue right),
+	// at the right end of the list's (Reset progress, which is wide, left).
+	closeX := a.X + (a.W-bw)/2
+	if p.run == nil {
+		closeX = b.x + b.w - bw
+	}
+	b.button("lesson-close", "Close", "Back to free play, keeping this cluster", Rect{closeX, barY, bw, 28 * s}, colText)
 	b.top, b.bottom = a.Y, barY-12*s
 	if g.waitStripShown() {
 		h := g.waitStripHeight(b.w)

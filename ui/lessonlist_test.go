@@ -79,3 +79,26 @@ func TestLessonListShowsEverything(t *testing.T) {
 		}
 	}
 }
+
+// TestLessonListBarFits: the list's controls (Reset progress, Close, and
+// the question that confirms a reset) do not overlap at 1280x800,
+// 1024x768 and 800x600.
+func TestLessonListBarFits(t *testing.T) {
+	for _, size := range [][2]int{{1280, 800}, {1024, 768}, {800, 600}} {
+		for _, confirm := range []bool{false, true} {
+			name := fmt.Sprintf("%dx%d confirm %v", size[0], size[1], confirm)
+			g := testGame(t, "")
+			g.openLessons()
+			g.lesson.confirmReset = confirm
+			sizeGame(g, size[0], size[1])
+			bs := g.lessonButtons()
+			a := g.lessonArea()
+			for i, b := range bs {
+				assert.True(t, b.Rect.X >= a.X && b.Rect.X+b.Rect.W <= a.X+a.W, "%s: %s is in the panel", name, b.Name)
+				for _, o := range bs[i+1:] {
+					assert.False(t, b.Rect.overlaps(o.Rect), "%s: %s and %s overlap", name, b.Name, o.Name)
+				}
+			}
+		}
+	}
+}
