@@ -108,7 +108,9 @@ func (p *Play) canonical(l *Lesson, idle *playground.World) StepReport {
 	if st.Kind == Do {
 		condField = "goal"
 	}
-	facts := func(pl *Play) string { return strings.Join(pl.Facts(), "; ") }
+	facts := func(pl *Play) list {
+		return list{sep: "lessons.fact.sep", items: pl.cond.facts(pl.sess.World(), pl.base)}
+	}
 	if check && p.Holds() {
 		if st.Kind == Do {
 			return fail(condField, "lessons.autoplay.goal-holds", p.cond, facts(p))
@@ -148,24 +150,25 @@ func (p *Play) canonical(l *Lesson, idle *playground.World) StepReport {
 			return fail(condField, "lessons.autoplay.until-late", p.cond, ms(st.Within), facts(p))
 		}
 		o := p.outcome
+		outcomeFacts := list{sep: "lessons.fact.sep", items: o.facts}
 		if check {
 			describe := func(i int) Message {
 				return msg("lessons.autoplay.choice", i+1, spansText(st.Choices[i].Text), st.Choices[i].When)
 			}
 			switch {
 			case len(o.True) == 0:
-				return fail("when", "lessons.autoplay.no-choice", p.cond, p.doneAt, strings.Join(o.Facts, "; "))
+				return fail("when", "lessons.autoplay.no-choice", p.cond, p.doneAt, outcomeFacts)
 			case len(o.True) > 1:
 				names := list{sep: "lessons.autoplay.choice.and"}
 				for _, i := range o.True {
 					names.items = append(names.items, describe(i))
 				}
-				return fail("when", "lessons.autoplay.several-choices", names, strings.Join(o.Facts, "; "))
+				return fail("when", "lessons.autoplay.several-choices", names, outcomeFacts)
 			case o.Happened != st.Answer:
-				return fail("answer", "lessons.autoplay.wrong-answer", describe(st.Answer), describe(o.Happened), strings.Join(o.Facts, "; "))
+				return fail("answer", "lessons.autoplay.wrong-answer", describe(st.Answer), describe(o.Happened), outcomeFacts)
 			}
 		}
-		rep.Detail = msg("lessons.autoplay.detail.predict", st.Answer+1, ms(p.doneAt-p.base.startMs), strings.Join(o.Facts, "; "))
+		rep.Detail = msg("lessons.autoplay.detail.predict", st.Answer+1, ms(p.doneAt-p.base.startMs), outcomeFacts)
 	}
 	p.runFree(p.doneAt + st.Settle)
 	rep.EndMs = p.sess.Now()

@@ -78,3 +78,7 @@ func (l list) In(lang i18n.Lang) string {
 }
 
 func (l list) String() string { return l.In(English) }
+
+// empty reports whether m says nothing (a condition's value that needs no
+// reason).
+func (m Message) empty() bool { return m.Key == "" }

@@ -1,7 +1,6 @@
 package lessons
 
 import (
-	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -34,7 +33,12 @@ func (p *Predicate) Eval(w *playground.World, b *Baseline) bool {
 // ("rejections(3) is 6", "leaderIs(1) is false: S2 leads"), for error
 // messages and for views explaining what happened.
 func (p *Predicate) Facts(w *playground.World, b *Baseline) []string {
-	var out []string
+	return messagesIn(p.facts(w, b), English)
+}
+
+// facts are Facts as messages, to be written in any language.
+func (p *Predicate) facts(w *playground.World, b *Baseline) []Message {
+	var out []Message
 	p.expr.facts(&evalCtx{w: w, b: b}, &out)
 	return out
 }
@@ -413,7 +417,7 @@ func (p *predParser) arg(def *atomDef, i int) (arg, error) {
 
 type boolExpr interface {
 	eval(c *evalCtx) bool
-	facts(c *evalCtx, out *[]string)
+	facts(c *evalCtx, out *[]Message)
 	// marks lists the elapsed times (ms) at which the expression may
 	// change without any event: the thresholds of elapsed comparisons.
 	marks(out *[]int64)
@@ -427,11 +431,11 @@ func (e *andExpr) eval(c *evalCtx) bool { return e.l.eval(c) && e.r.eval(c) }
 func (e *orExpr) eval(c *evalCtx) bool  { return e.l.eval(c) || e.r.eval(c) }
 func (e *notExpr) eval(c *evalCtx) bool { return !e.e.eval(c) }
 
-func (e *andExpr) facts(c *evalCtx, out *[]string) { e.l.facts(c, out); e.r.facts(c, out) }
-func (e *andExpr) marks(out *[]int64)              { e.l.marks(out); e.r.marks(out) }
-func (e *orExpr) marks(out *[]int64)               { e.l.marks(out); e.r.marks(out) }
-func (e *notExpr) marks(out *[]int64)              { e.e.marks(out) }
-func (a *atom) marks(out *[]int64)                 {}
+func (e *andExpr) facts(c *evalCtx, out *[]Message) { e.l.facts(c, out); e.r.facts(c, out) }
+func (e *andExpr) marks(out *[]int64)               { e.l.marks(out); e.r.marks(out) }
+func (e *orExpr) marks(out *[]int64)                { e.l.marks(out); e.r.marks(out) }
+func (e *notExpr) marks(out *[]int64)               { e.e.marks(out) }
+func (a *atom) marks(out *[]int64)                  {}
 
 func (e *cmpExpr) marks(out *[]int64) {
 	l, r := e.l, e.r
@@ -456,8 +460,8 @@ func (p *Predicate) nextMark(start, now int64) (int64, bool) {
 	}
 	return best, ok
 }
-func (e *orExpr) facts(c *evalCtx, out *[]string)  { e.l.facts(c, out); e.r.facts(c, out) }
-func (e *notExpr) facts(c *evalCtx, out *[]string) { e.e.facts(c, out) }
+func (e *orExpr) facts(c *evalCtx, out *[]Message)  { e.l.facts(c, out); e.r.facts(c, out) }
+func (e *notExpr) facts(c *evalCtx, out *[]Message) { e.e.facts(c, out) }
 
 type cmpExpr struct {
 	l  *atom
@@ -488,7 +492,7 @@ func (e *cmpExpr) eval(c *evalCtx) bool {
 	return false
 }
 
-func (e *cmpExpr) facts(c *evalCtx, out *[]string) {
+func (e *cmpExpr) facts(c *evalCtx, out *[]Message) {
 	e.l.facts(c, out)
 	e.r.facts(c, out)
 }
@@ -515,9 +519,9 @@ func (a *atom) text() string {
 	return a.def.name + "(" + strings.Join(parts, ", ") + ")"
 }
 
-func (a *atom) value(c *evalCtx) (int64, bool, string) {
+func (a *atom) value(c *evalCtx) (int64, bool, Message) {
 	if a.def == nil {
-		return a.num, true, ""
+		return a.num, true, Message{}
 	}
 	return a.def.n(c, a.args)
 }
@@ -527,29 +531,29 @@ func (a *atom) eval(c *evalCtx) bool {
 	return ok
 }
 
-func (a *atom) facts(c *evalCtx, out *[]string) {
+func (a *atom) facts(c *evalCtx, out *[]Message) {
 	if a.def == nil {
 		return
 	}
-	var f string
+	var f Message
 	if a.def.num {
 		v, ok, why := a.def.n(c, a.args)
 		switch {
 		case !ok:
-			f = fmt.Sprintf("%s is unknown: %s", a.text(), why)
-		case why != "":
-			f = fmt.Sprintf("%s is %d (%s)", a.text(), v, why)
+			f = msg("lessons.fact.unknown", a.text(), why)
+		case !why.empty():
+			f = msg("lessons.fact.number.why", a.text(), v, why)
 		default:
-			f = fmt.Sprintf("%s is %d", a.text(), v)
+			f = msg("lessons.fact.number", a.text(), v)
 		}
 	} else {
 		ok, why := a.def.b(c, a.args)
-		f = fmt.Sprintf("%s is %v", a.text(), ok)
-		if why != "" {
-			f += ": " + why
+		f = msg("lessons.fact.bool", a.text(), ok)
+		if !why.empty() {
+			f = msg("lessons.fact.bool.why", a.text(), ok, why)
 		}
 	}
-	if !slices.Contains(*out, f) {
+	if !slices.ContainsFunc(*out, func(g Message) bool { return g.String() == f.String() }) {
 		*out = append(*out, f)
 	}
 }

@@ -52,8 +52,10 @@ type Outcome struct {
 	True     []int
 	// Correct is Chosen == Happened.
 	Correct bool
-	// Facts are the values the choices' conditions looked at.
+	// Facts are the values the choices' conditions looked at; facts, the
+	// same as messages.
 	Facts []string
+	facts []Message
 }
 
 // newPlay starts a step on w (which the play takes over): it resolves the
@@ -248,9 +250,10 @@ func (p *Play) finish() {
 		if c.When.Eval(w, p.base) {
 			o.True = append(o.True, i)
 		}
-		for _, f := range c.When.Facts(w, p.base) {
-			if !slices.Contains(o.Facts, f) {
-				o.Facts = append(o.Facts, f)
+		for _, f := range c.When.facts(w, p.base) {
+			if !slices.Contains(o.Facts, f.String()) {
+				o.Facts = append(o.Facts, f.String())
+				o.facts = append(o.facts, f)
 			}
 		}
 	}

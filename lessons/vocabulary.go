@@ -105,45 +105,45 @@ type evalCtx struct {
 }
 
 // node resolves a server argument; it returns a reason when it cannot.
-func (c *evalCtx) node(a arg) (raft.ID, string) {
+func (c *evalCtx) node(a arg) (raft.ID, Message) {
 	switch a.ref {
 	case "leader":
 		id, ok := c.w.Leader()
 		if !ok {
-			return raft.None, "there is no leader"
+			return raft.None, msg("lessons.fact.no-leader")
 		}
-		return id, ""
+		return id, Message{}
 	case "leaderAtStart":
 		if c.b.leader == raft.None {
-			return raft.None, "no server led when the step began"
+			return raft.None, msg("lessons.fact.no-leader-at-start")
 		}
-		return c.b.leader, ""
+		return c.b.leader, Message{}
 	}
-	return a.id, ""
+	return a.id, Message{}
 }
 
 // upNode resolves a server argument to a live node.
-func (c *evalCtx) upNode(a arg) (*playground.Node, string) {
+func (c *evalCtx) upNode(a arg) (*playground.Node, Message) {
 	id, why := c.node(a)
-	if why != "" {
+	if !why.empty() {
 		return nil, why
 	}
 	n := c.w.Node(id)
 	switch {
 	case n == nil:
-		return nil, fmt.Sprintf("there is no %s", nodeName(id))
+		return nil, msg("lessons.fact.no-server", nodeName(id))
 	case !n.Up:
-		return nil, fmt.Sprintf("%s is down", nodeName(id))
+		return nil, msg("lessons.fact.down", nodeName(id))
 	}
-	return n, ""
+	return n, Message{}
 }
 
-func (c *evalCtx) leaderNode() (*playground.Node, string) {
+func (c *evalCtx) leaderNode() (*playground.Node, Message) {
 	id, ok := c.w.Leader()
 	if !ok {
-		return nil, "there is no leader"
+		return nil, msg("lessons.fact.no-leader")
 	}
-	return c.w.Node(id), ""
+	return c.w.Node(id), Message{}
 }
 
 func (c *evalCtx) upNodes() []*playground.Node {
@@ -156,11 +156,11 @@ func (c *evalCtx) upNodes() []*playground.Node {
 	return out
 }
 
-func (c *evalCtx) leaderFact() string {
+func (c *evalCtx) leaderFact() Message {
 	if id, ok := c.w.Leader(); ok {
-		return fmt.Sprintf("%s leads in term %d", nodeName(id), c.w.Node(id).Raft.Term())
+		return msg("lessons.fact.leads", nodeName(id), c.w.Node(id).Raft.Term())
 	}
-	return "no server leads"
+	return msg("lessons.fact.nobody-leads")
 }
 
 // sameLog reports whether two live nodes hold the same log.
@@ -193,8 +193,8 @@ type atomDef struct {
 	variadic bool
 	doc      string
 	example  string
-	b        func(c *evalCtx, a []arg) (bool, string)
-	n        func(c *evalCtx, a []arg) (int64, bool, string)
+	b        func(c *evalCtx, a []arg) (bool, Message)
+	n        func(c *evalCtx, a []arg) (int64, bool, Message)
 }
 
 func (d *atomDef) usage() Message {
@@ -247,98 +247,98 @@ func atomNames() []string {
 	return out
 }
 
-func boolAtom(name string, params []param, doc, example string, f func(c *evalCtx, a []arg) (bool, string)) *atomDef {
+func boolAtom(name string, params []param, doc, example string, f func(c *evalCtx, a []arg) (bool, Message)) *atomDef {
 	return &atomDef{name: name, params: params, doc: doc, example: example, b: f}
 }
 
-func numAtom(name string, params []param, doc, example string, f func(c *evalCtx, a []arg) (int64, bool, string)) *atomDef {
+func numAtom(name string, params []param, doc, example string, f func(c *evalCtx, a []arg) (int64, bool, Message)) *atomDef {
 	return &atomDef{name: name, num: true, params: params, doc: doc, example: example, n: f}
 }
 
 // nodeNum makes a number atom over one live server.
 func nodeNum(name, doc, example string, f func(n *playground.Node) int64) *atomDef {
-	return numAtom(name, []param{pNode}, doc, example, func(c *evalCtx, a []arg) (int64, bool, string) {
+	return numAtom(name, []param{pNode}, doc, example, func(c *evalCtx, a []arg) (int64, bool, Message) {
 		n, why := c.upNode(a[0])
 		if n == nil {
 			return 0, false, why
 		}
-		return f(n), true, ""
+		return f(n), true, Message{}
 	})
 }
 
 // keyOf resolves a server and a key to the server's record of the key: a
 // reason instead when the server is down or its store does not hold the
 // key.
-func (c *evalCtx) keyOf(a []arg) (*playground.Node, playground.KeyValue, string) {
+func (c *evalCtx) keyOf(a []arg) (*playground.Node, playground.KeyValue, Message) {
 	n, why := c.upNode(a[0])
 	if n == nil {
 		return nil, playground.KeyValue{}, why
 	}
 	kv, ok := n.KV.Get(a[1].key)
 	if !ok {
-		return nil, kv, fmt.Sprintf("%s's store has no key %s", nodeName(n.ID), a[1].key)
+		return nil, kv, msg("lessons.fact.no-key", nodeName(n.ID), a[1].key)
 	}
-	return n, kv, ""
+	return n, kv, Message{}
 }
 
 // keyNum makes a number atom over a key of one live server's store.
 func keyNum(name, doc, example string, f func(kv playground.KeyValue) int64) *atomDef {
-	return numAtom(name, []param{pNode, pKey}, doc, example, func(c *evalCtx, a []arg) (int64, bool, string) {
+	return numAtom(name, []param{pNode, pKey}, doc, example, func(c *evalCtx, a []arg) (int64, bool, Message) {
 		n, kv, why := c.keyOf(a)
 		if n == nil {
 			return 0, false, why
 		}
-		return f(kv), true, ""
+		return f(kv), true, Message{}
 	})
 }
 
 // clientCount makes a number atom counting what befell the clients'
 // requests since the step began.
 func clientCount(name, doc, example string, f func(s playground.ClientStats) int) *atomDef {
-	return numAtom(name, nil, doc, example, func(c *evalCtx, _ []arg) (int64, bool, string) {
-		return int64(f(c.w.ClientStats()) - f(c.b.clients)), true, ""
+	return numAtom(name, nil, doc, example, func(c *evalCtx, _ []arg) (int64, bool, Message) {
+		return int64(f(c.w.ClientStats()) - f(c.b.clients)), true, Message{}
 	})
 }
 
 // count makes a number atom counting per-server events since the step
 // began.
 func count(name, doc, example string, f func(t *tally, id raft.ID) int) *atomDef {
-	return numAtom(name, []param{pNode}, doc, example, func(c *evalCtx, a []arg) (int64, bool, string) {
+	return numAtom(name, []param{pNode}, doc, example, func(c *evalCtx, a []arg) (int64, bool, Message) {
 		id, why := c.node(a[0])
-		if why != "" {
+		if !why.empty() {
 			return 0, false, why
 		}
-		return int64(f(c.b.update(c.w), id)), true, ""
+		return int64(f(c.b.update(c.w), id)), true, Message{}
 	})
 }
 
 // readCount makes a number atom counting the ReadIndex steps of one stage
 // since the step began.
 func readCount(name string, stage playground.ReadStage, doc, example string) *atomDef {
-	return numAtom(name, nil, doc, example, func(c *evalCtx, _ []arg) (int64, bool, string) {
-		return int64(c.b.update(c.w).reads[stage]), true, ""
+	return numAtom(name, nil, doc, example, func(c *evalCtx, _ []arg) (int64, bool, Message) {
+		return int64(c.b.update(c.w).reads[stage]), true, Message{}
 	})
 }
 
 // progress makes a number atom from the leader's view of a follower.
 func progress(name, doc, example string, f func(p raft.Progress) uint64) *atomDef {
-	return numAtom(name, []param{pNode}, doc, example, func(c *evalCtx, a []arg) (int64, bool, string) {
+	return numAtom(name, []param{pNode}, doc, example, func(c *evalCtx, a []arg) (int64, bool, Message) {
 		l, why := c.leaderNode()
 		if l == nil {
 			return 0, false, why
 		}
 		id, why := c.node(a[0])
-		if why != "" {
+		if !why.empty() {
 			return 0, false, why
 		}
 		if id == l.ID {
-			return 0, false, fmt.Sprintf("%s is the leader itself", nodeName(id))
+			return 0, false, msg("lessons.fact.is-leader", nodeName(id))
 		}
 		p, ok := l.Raft.PeerProgress(id)
 		if !ok {
-			return 0, false, fmt.Sprintf("the leader %s does not replicate to %s", nodeName(l.ID), nodeName(id))
+			return 0, false, msg("lessons.fact.no-replication", nodeName(l.ID), nodeName(id))
 		}
-		return int64(f(p)), true, ""
+		return int64(f(p)), true, Message{}
 	})
 }
 
@@ -348,108 +348,108 @@ func init() {
 	atoms = []*atomDef{
 		// Leaders and roles.
 		boolAtom("leader", nil, "some server leads (the live leader of the highest term)", "leader",
-			func(c *evalCtx, _ []arg) (bool, string) {
+			func(c *evalCtx, _ []arg) (bool, Message) {
 				_, ok := c.w.Leader()
 				return ok, c.leaderFact()
 			}),
 		boolAtom("noLeader", nil, "no live server leads", "noLeader",
-			func(c *evalCtx, _ []arg) (bool, string) {
+			func(c *evalCtx, _ []arg) (bool, Message) {
 				_, ok := c.w.Leader()
 				return !ok, c.leaderFact()
 			}),
 		boolAtom("newLeader", nil, "a server leads in a term higher than any term when the step began", "newLeader",
-			func(c *evalCtx, _ []arg) (bool, string) {
+			func(c *evalCtx, _ []arg) (bool, Message) {
 				id, ok := c.w.Leader()
-				fact := fmt.Sprintf("%s; the highest term when the step began was %d", c.leaderFact(), c.b.maxTerm)
+				fact := msg("lessons.fact.new-leader", c.leaderFact(), c.b.maxTerm)
 				return ok && c.w.Node(id).Raft.Term() > c.b.maxTerm, fact
 			}),
 		boolAtom("leaderIs", []param{pNode}, "this server leads", "leaderIs(3)",
-			func(c *evalCtx, a []arg) (bool, string) {
+			func(c *evalCtx, a []arg) (bool, Message) {
 				id, why := c.node(a[0])
-				if why != "" {
+				if !why.empty() {
 					return false, why
 				}
 				l, ok := c.w.Leader()
 				return ok && l == id, c.leaderFact()
 			}),
 		{name: "leaderIn", params: []param{pNode}, variadic: true, doc: "one of these servers leads", example: "leaderIn(2, 3)",
-			b: func(c *evalCtx, a []arg) (bool, string) {
+			b: func(c *evalCtx, a []arg) (bool, Message) {
 				l, ok := c.w.Leader()
 				if !ok {
 					return false, c.leaderFact()
 				}
 				for _, x := range a {
-					if id, why := c.node(x); why == "" && id == l {
+					if id, why := c.node(x); why.empty() && id == l {
 						return true, c.leaderFact()
 					}
 				}
 				return false, c.leaderFact()
 			}},
 		boolAtom("role", []param{pNode, pRole}, "the server is up in this role (follower, pre-candidate, candidate, leader)", "role(3, candidate)",
-			func(c *evalCtx, a []arg) (bool, string) {
+			func(c *evalCtx, a []arg) (bool, Message) {
 				n, why := c.upNode(a[0])
 				if n == nil {
 					return false, why
 				}
-				return n.Raft.Role() == a[1].role, fmt.Sprintf("%s is a %s in term %d", nodeName(n.ID), n.Raft.Role(), n.Raft.Term())
+				return n.Raft.Role() == a[1].role, msg("lessons.fact.role", nodeName(n.ID), msg("lessons.role."+n.Raft.Role().String()), n.Raft.Term())
 			}),
 		boolAtom("up", []param{pNode}, "the server is running", "up(3)",
-			func(c *evalCtx, a []arg) (bool, string) {
+			func(c *evalCtx, a []arg) (bool, Message) {
 				id, why := c.node(a[0])
-				if why != "" {
+				if !why.empty() {
 					return false, why
 				}
 				n := c.w.Node(id)
-				return n != nil && n.Up, ""
+				return n != nil && n.Up, Message{}
 			}),
 		boolAtom("down", []param{pNode}, "the server has crashed (and not restarted)", "down(leaderAtStart)",
-			func(c *evalCtx, a []arg) (bool, string) {
+			func(c *evalCtx, a []arg) (bool, Message) {
 				id, why := c.node(a[0])
-				if why != "" {
+				if !why.empty() {
 					return false, why
 				}
 				n := c.w.Node(id)
-				return n != nil && !n.Up, ""
+				return n != nil && !n.Up, Message{}
 			}),
 
 		// The network.
 		boolAtom("partitioned", nil, "the network is split into groups (partition or isolate)", "partitioned",
-			func(c *evalCtx, _ []arg) (bool, string) {
+			func(c *evalCtx, _ []arg) (bool, Message) {
 				net := c.w.Network()
-				return net.Partitioned(), ""
+				return net.Partitioned(), Message{}
 			}),
 		boolAtom("cut", []param{pNode, pNode}, "messages from the first server cannot reach the second (a cut link or a partition)", "cut(1, 2)",
-			func(c *evalCtx, a []arg) (bool, string) {
+			func(c *evalCtx, a []arg) (bool, Message) {
 				from, why := c.node(a[0])
-				if why != "" {
+				if !why.empty() {
 					return false, why
 				}
 				to, why := c.node(a[1])
-				if why != "" {
+				if !why.empty() {
 					return false, why
 				}
 				for _, id := range []raft.ID{from, to} {
 					if c.w.Node(id) == nil {
-						return false, fmt.Sprintf("there is no %s", nodeName(id))
+						return false, msg("lessons.fact.no-server", nodeName(id))
 					}
 				}
 				net := c.w.Network()
-				return !net.Connected(from, to), ""
+				return !net.Connected(from, to), Message{}
 			}),
 
 		// Logs.
 		boolAtom("logsMatch", nil, "every live server holds the same log", "logsMatch",
-			func(c *evalCtx, _ []arg) (bool, string) {
+			func(c *evalCtx, _ []arg) (bool, Message) {
 				ns := c.upNodes()
 				for _, n := range ns[min(1, len(ns)):] {
 					if !sameLog(ns[0].Raft, n.Raft) {
-						return false, fmt.Sprintf("%s's log differs from %s's", nodeName(n.ID), nodeName(ns[0].ID))
+						return false, msg("lessons.fact.log-differs", nodeName(n.ID), nodeName(ns[0].ID))
 					}
 				}
-				return true, ""
+				return true, Message{}
 			}),
 		boolAtom("caughtUp", []param{pNode}, "the server's log is the same as the leader's", "caughtUp(3)",
-			func(c *evalCtx, a []arg) (bool, string) {
+			func(c *evalCtx, a []arg) (bool, Message) {
 				n, why := c.upNode(a[0])
 				if n == nil {
 					return false, why
@@ -458,42 +458,42 @@ func init() {
 				if l == nil {
 					return false, why
 				}
-				return sameLog(n.Raft, l.Raft), ""
+				return sameLog(n.Raft, l.Raft), Message{}
 			}),
 		boolAtom("committed", []param{pIndex}, "the entry at this index is committed (some live server's commit index reaches it)", "committed(5)",
-			func(c *evalCtx, a []arg) (bool, string) {
+			func(c *evalCtx, a []arg) (bool, Message) {
 				best := uint64(0)
 				for _, n := range c.upNodes() {
 					best = max(best, n.Raft.CommitIndex())
 				}
-				return best >= a[0].n, fmt.Sprintf("the highest commit index is %d", best)
+				return best >= a[0].n, msg("lessons.fact.commit", best)
 			}),
 
 		// Numbers: time and terms.
 		numAtom("elapsed", nil, "milliseconds since the step began (write 1500, 1500ms or 1.5s)", "elapsed >= 2s",
-			func(c *evalCtx, _ []arg) (int64, bool, string) { return c.w.Now() - c.b.startMs, true, "" }),
+			func(c *evalCtx, _ []arg) (int64, bool, Message) { return c.w.Now() - c.b.startMs, true, Message{} }),
 		{name: "term", num: true, params: []param{pNode}, optional: 1, doc: "the highest term of any live server, or one server's term", example: "term(3) >= 2",
-			n: func(c *evalCtx, a []arg) (int64, bool, string) {
+			n: func(c *evalCtx, a []arg) (int64, bool, Message) {
 				if len(a) == 1 {
 					n, why := c.upNode(a[0])
 					if n == nil {
 						return 0, false, why
 					}
-					return int64(n.Raft.Term()), true, ""
+					return int64(n.Raft.Term()), true, Message{}
 				}
 				best := uint64(0)
 				for _, n := range c.upNodes() {
 					best = max(best, n.Raft.Term())
 				}
-				return int64(best), true, ""
+				return int64(best), true, Message{}
 			}},
 		numAtom("leaderTerm", nil, "the leader's term", "leaderTerm = 2",
-			func(c *evalCtx, _ []arg) (int64, bool, string) {
+			func(c *evalCtx, _ []arg) (int64, bool, Message) {
 				l, why := c.leaderNode()
 				if l == nil {
 					return 0, false, why
 				}
-				return int64(l.Raft.Term()), true, ""
+				return int64(l.Raft.Term()), true, Message{}
 			}),
 
 		// Numbers: one server's log.
@@ -503,36 +503,36 @@ func init() {
 		nodeNum("lastIndex", "the index of the server's last log entry", "lastIndex(1) > commitIndex(1)", func(n *playground.Node) int64 { return int64(n.Raft.LastIndex()) }),
 		nodeNum("transferTarget", "the server this leader is handing leadership to (0: none, or the transfer was done or abandoned)", "transferTarget(1) = 3", func(n *playground.Node) int64 { return int64(n.Raft.Status().LeadTransferee) }),
 		numAtom("termAt", []param{pNode, pIndex}, "the term of the server's entry at this index (0 when it has none)", "termAt(3, 5) = 4",
-			func(c *evalCtx, a []arg) (int64, bool, string) {
+			func(c *evalCtx, a []arg) (int64, bool, Message) {
 				n, why := c.upNode(a[0])
 				if n == nil {
 					return 0, false, why
 				}
-				return int64(termAt(n.Raft, a[1].n)), true, ""
+				return int64(termAt(n.Raft, a[1].n)), true, Message{}
 			}),
 		progress("nextIndex", "the leader's nextIndex for this follower", "nextIndex(3) <= 5", func(p raft.Progress) uint64 { return p.Next }),
 		progress("matchIndex", "the leader's matchIndex for this follower", "matchIndex(3) >= 11", func(p raft.Progress) uint64 { return p.Match }),
 
 		// Numbers: the cluster.
 		numAtom("committedOn", []param{pIndex}, "how many live servers have a commit index at least this high", "committedOn(5) >= majority",
-			func(c *evalCtx, a []arg) (int64, bool, string) {
+			func(c *evalCtx, a []arg) (int64, bool, Message) {
 				k := 0
 				for _, n := range c.upNodes() {
 					if n.Raft.CommitIndex() >= a[0].n {
 						k++
 					}
 				}
-				return int64(k), true, ""
+				return int64(k), true, Message{}
 			}),
 		numAtom("replicatedOn", []param{pIndex}, "how many live servers (the leader included) hold the leader's entry at this index", "replicatedOn(5) >= majority",
-			func(c *evalCtx, a []arg) (int64, bool, string) {
+			func(c *evalCtx, a []arg) (int64, bool, Message) {
 				l, why := c.leaderNode()
 				if l == nil {
 					return 0, false, why
 				}
 				want := termAt(l.Raft, a[0].n)
 				if want == 0 {
-					return 0, true, fmt.Sprintf("the leader has no entry %d", a[0].n)
+					return 0, true, msg("lessons.fact.no-entry", a[0].n)
 				}
 				k := 0
 				for _, n := range c.upNodes() {
@@ -540,7 +540,7 @@ func init() {
 						k++
 					}
 				}
-				return int64(k), true, ""
+				return int64(k), true, Message{}
 			}),
 		// The key-value store.
 		nodeNum("revision", "the revision of the server's store: how many changes it has applied", "revision(1) = 2", func(n *playground.Node) int64 { return n.KV.Revision }),
@@ -551,29 +551,29 @@ func init() {
 		keyNum("createRevision", "the revision that created the key, in the server's store (unknown when it does not hold the key)", "createRevision(1, x) = 1",
 			func(kv playground.KeyValue) int64 { return kv.CreateRevision }),
 		numAtom("value", []param{pNode, pKey}, "the key's value in the server's store, a whole number (unknown when it does not hold the key, or holds a value that is not a whole number)", "value(1, x) = 2",
-			func(c *evalCtx, a []arg) (int64, bool, string) {
+			func(c *evalCtx, a []arg) (int64, bool, Message) {
 				n, kv, why := c.keyOf(a)
 				if n == nil {
 					return 0, false, why
 				}
 				v, err := strconv.ParseInt(kv.Value, 10, 64)
 				if err != nil {
-					return 0, false, fmt.Sprintf("%s's %s is %q, not a whole number", nodeName(n.ID), a[1].key, kv.Value)
+					return 0, false, msg("lessons.fact.not-number", nodeName(n.ID), a[1].key, kv.Value)
 				}
-				return v, true, ""
+				return v, true, Message{}
 			}),
 
 		// Membership.
 		boolAtom("voter", []param{pNode}, "the server is a voter in the cluster's configuration (the leader's; with no leader, the highest-term live server's)", "voter(4)",
-			func(c *evalCtx, a []arg) (bool, string) {
+			func(c *evalCtx, a []arg) (bool, Message) {
 				return c.member(a[0], raft.Membership.IsVoter)
 			}),
 		boolAtom("learner", []param{pNode}, "the server is a learner (it receives the log but does not vote) in the cluster's configuration (the leader's; with no leader, the highest-term live server's)", "learner(4)",
-			func(c *evalCtx, a []arg) (bool, string) {
+			func(c *evalCtx, a []arg) (bool, Message) {
 				return c.member(a[0], raft.Membership.IsLearner)
 			}),
 		numAtom("voters", nil, "how many voters the cluster's configuration has (the leader's; with no leader, the highest-term live server's)", "voters = 4",
-			func(c *evalCtx, _ []arg) (int64, bool, string) {
+			func(c *evalCtx, _ []arg) (int64, bool, Message) {
 				m, why, ok := c.config()
 				if !ok {
 					return 0, false, why
@@ -581,11 +581,13 @@ func init() {
 				return int64(len(m.Voters)), true, why
 			}),
 		numAtom("majority", nil, "a majority of the servers: 2 of 3, 3 of 5, 4 of 7", "committedOn(5) >= majority",
-			func(c *evalCtx, _ []arg) (int64, bool, string) { return int64(len(c.w.Nodes())/2 + 1), true, "" }),
+			func(c *evalCtx, _ []arg) (int64, bool, Message) {
+				return int64(len(c.w.Nodes())/2 + 1), true, Message{}
+			}),
 		numAtom("nodes", nil, "the number of servers in the cluster, up or down", "committedOn(5) = nodes",
-			func(c *evalCtx, _ []arg) (int64, bool, string) { return int64(len(c.w.Nodes())), true, "" }),
+			func(c *evalCtx, _ []arg) (int64, bool, Message) { return int64(len(c.w.Nodes())), true, Message{} }),
 		numAtom("violations", nil, "safety violations found so far in the run", "violations = 0",
-			func(c *evalCtx, _ []arg) (int64, bool, string) { return int64(len(c.w.Violations())), true, "" }),
+			func(c *evalCtx, _ []arg) (int64, bool, Message) { return int64(len(c.w.Violations())), true, Message{} }),
 
 		// Numbers: what happened since the step began.
 		count("votes", "votes granted to this server since the step began (from the others: its own vote is not counted)", "votes(1) >= 2",
@@ -595,69 +597,69 @@ func init() {
 		count("truncations", "times this server deleted conflicting entries from its log since the step began", "truncations(7) >= 1",
 			func(t *tally, id raft.ID) int { return t.truncations[id] }),
 		numAtom("elections", nil, "elections started since the step began (a server became a candidate)", "elections = 0",
-			func(c *evalCtx, _ []arg) (int64, bool, string) {
-				return int64(c.w.Stats().Elections - c.b.stats.Elections), true, ""
+			func(c *evalCtx, _ []arg) (int64, bool, Message) {
+				return int64(c.w.Stats().Elections - c.b.stats.Elections), true, Message{}
 			}),
 		{name: "sent", num: true, params: []param{pMsg, pNode}, optional: 1, doc: "messages of a type sent since the step began, by anyone or by one server (heartbeat: AppendEntries without entries)", example: "sent(RequestVote, 2) >= 1",
-			n: func(c *evalCtx, a []arg) (int64, bool, string) {
+			n: func(c *evalCtx, a []arg) (int64, bool, Message) {
 				t := c.b.update(c.w)
 				if len(a) == 2 {
 					id, why := c.node(a[1])
-					if why != "" {
+					if !why.empty() {
 						return 0, false, why
 					}
-					return int64(t.sent[id][a[0].msg]), true, ""
+					return int64(t.sent[id][a[0].msg]), true, Message{}
 				}
 				k := 0
 				for id := range t.sent {
 					k += t.sent[id][a[0].msg]
 				}
-				return int64(k), true, ""
+				return int64(k), true, Message{}
 			}},
 		numAtom("dropped", nil, "messages between servers lost since the step began (cut, partitioned, crashed receiver, dropped)", "dropped >= 1",
-			func(c *evalCtx, _ []arg) (int64, bool, string) {
-				return int64(c.w.Stats().MessagesDropped - c.b.stats.MessagesDropped), true, ""
+			func(c *evalCtx, _ []arg) (int64, bool, Message) {
+				return int64(c.w.Stats().MessagesDropped - c.b.stats.MessagesDropped), true, Message{}
 			}),
 		numAtom("writes", nil, "client writes (put, delete, cas) sent since the step began", "writes >= 1",
-			func(c *evalCtx, _ []arg) (int64, bool, string) {
+			func(c *evalCtx, _ []arg) (int64, bool, Message) {
 				k, _ := c.writes()
-				return int64(k), true, ""
+				return int64(k), true, Message{}
 			}),
 		numAtom("writesCommitted", nil, "client writes sent since the step began that the cluster has committed and answered", "writesCommitted >= 1",
-			func(c *evalCtx, _ []arg) (int64, bool, string) {
+			func(c *evalCtx, _ []arg) (int64, bool, Message) {
 				_, k := c.writes()
-				return int64(k), true, ""
+				return int64(k), true, Message{}
 			}),
 		numAtom("reads", nil, "client reads (get) sent since the step began", "reads >= 1",
-			func(c *evalCtx, _ []arg) (int64, bool, string) {
+			func(c *evalCtx, _ []arg) (int64, bool, Message) {
 				r := c.reads()
-				return int64(r.sent), true, ""
+				return int64(r.sent), true, Message{}
 			}),
 		readCount("readsHeld", playground.ReadHeld, "ReadIndex reads a leader held since the step began, because it had not yet committed an entry of its own term (its no-op)", "readsHeld >= 1"),
 		readCount("readIndexes", playground.ReadIndexNoted, "read indexes leaders noted since the step began (a leader notes its commit index as a read's read index)", "readIndexes >= 1"),
 		readCount("readConfirms", playground.ReadConfirmed, "heartbeat rounds since the step began that a majority answered, confirming that a leader still led for its pending reads", "readConfirms >= 1"),
 		numAtom("readIndex", []param{pNode}, "the read index of this leader's oldest pending ReadIndex read (unknown when it has none, or while that read waits for an entry of the leader's term to commit)", "readIndex(1) = 4",
-			func(c *evalCtx, a []arg) (int64, bool, string) {
+			func(c *evalCtx, a []arg) (int64, bool, Message) {
 				n, why := c.upNode(a[0])
 				if n == nil {
 					return 0, false, why
 				}
 				if n.Raft.Role() != raft.Leader {
-					return 0, false, fmt.Sprintf("%s does not lead", nodeName(n.ID))
+					return 0, false, msg("lessons.fact.not-leader", nodeName(n.ID))
 				}
 				reads := n.Raft.Status().PendingReads
 				switch {
 				case len(reads) == 0:
-					return 0, false, fmt.Sprintf("%s has no pending read", nodeName(n.ID))
+					return 0, false, msg("lessons.fact.no-read", nodeName(n.ID))
 				case reads[0].Phase == raft.ReadWaitingForTermCommit:
-					return 0, false, fmt.Sprintf("%s has not yet committed an entry of its term: its oldest read has no read index yet", nodeName(n.ID))
+					return 0, false, msg("lessons.fact.no-read-index", nodeName(n.ID))
 				}
-				return int64(reads[0].Index), true, ""
+				return int64(reads[0].Index), true, Message{}
 			}),
 		numAtom("readsAnswered", nil, "client reads sent since the step began that a server has answered", "readsAnswered = reads",
-			func(c *evalCtx, _ []arg) (int64, bool, string) {
+			func(c *evalCtx, _ []arg) (int64, bool, Message) {
 				r := c.reads()
-				return int64(r.answered), true, ""
+				return int64(r.answered), true, Message{}
 			}),
 		clientCount("retries", "client requests sent again since the step began, after a timeout, a redirect or a refusal (every attempt after a request's first)", "retries >= 1",
 			func(s playground.ClientStats) int { return s.Retries }),
@@ -668,12 +670,12 @@ func init() {
 		clientCount("duplicates", "log entries that repeat a client's write (same client, same sequence number) and were applied again, counted when the first server (normally the leader) applied them since the step began: only without client sessions", "duplicates = 1",
 			func(s playground.ClientStats) int { return s.Duplicates }),
 		numAtom("staleReads", nil, "answered reads, sent since the step began, that missed a write of their key acknowledged to its client before the read was sent (the playground's No Stale Reads check)", "staleReads = 0",
-			func(c *evalCtx, _ []arg) (int64, bool, string) {
-				k, why := 0, ""
+			func(c *evalCtx, _ []arg) (int64, bool, Message) {
+				k, why := 0, Message{}
 				for _, r := range c.w.StaleReads() {
 					if r.Call >= c.b.historyStart {
 						if k == 0 {
-							why = r.Message
+							why = msg("lessons.text", r.Message)
 						}
 						k++
 					}
@@ -700,7 +702,7 @@ func (c *evalCtx) writes() (sent, answered int) {
 // leader's, or with no leader the one of the live server of the highest
 // term (ties go to the latest configuration, then to the lowest ID). Its
 // reason names whose it is.
-func (c *evalCtx) config() (raft.Membership, string, bool) {
+func (c *evalCtx) config() (raft.Membership, Message, bool) {
 	var best *playground.Node
 	if l, _ := c.leaderNode(); l != nil {
 		best = l
@@ -713,20 +715,19 @@ func (c *evalCtx) config() (raft.Membership, string, bool) {
 		}
 	}
 	if best == nil {
-		return raft.Membership{}, "no server is up", false
+		return raft.Membership{}, msg("lessons.fact.all-down"), false
 	}
 	m := best.Raft.Membership()
-	whose := "the leader"
 	if best.Raft.Role() != raft.Leader {
-		whose = "with no leader, the highest-term server"
+		return m, msg("lessons.fact.config.no-leader", nodeName(best.ID), m), true
 	}
-	return m, fmt.Sprintf("%s %s has %s", whose, nodeName(best.ID), m), true
+	return m, msg("lessons.fact.config", nodeName(best.ID), m), true
 }
 
 // member tests a server against the cluster's configuration.
-func (c *evalCtx) member(a arg, is func(raft.Membership, raft.ID) bool) (bool, string) {
+func (c *evalCtx) member(a arg, is func(raft.Membership, raft.ID) bool) (bool, Message) {
 	id, why := c.node(a)
-	if why != "" {
+	if !why.empty() {
 		return false, why
 	}
 	m, why, ok := c.config()

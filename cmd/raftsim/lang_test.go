@@ -121,6 +121,7 @@ func TestCLILangChineseLessonErrors(t *testing.T) {
 	assert.Equal(t, 1, zh.code)
 	assert.Contains(t, zh.stdout, `  FAIL 第  7 步 predict "How far back?"`)
 	assert.Contains(t, zh.stdout, `第 7 步 "How far back?"：answer：文件写的答案是选项 1（"One: S3 answers with where its log ends."，when rejections(3) = 1），但运行结果是选项 2`)
+	assert.Contains(t, zh.stdout, "rejections(3) 为 6", "the facts that explain it")
 	assert.Contains(t, zh.stdout, "FAIL："+wrong+" 在第 7 步（共 10 步）停止")
 }
 

@@ -179,6 +179,44 @@ var enLessons = map[string]string{
 	"lessons.highlight.term":            "%q: %v",
 	"lessons.highlight.unknown":         "%q: expected node, leader, link, messages, log, control, label or group",
 
+	// Facts: the values a condition looked at, which explain an auto-play
+	// failure ("leaderIs(1) is false: S2 leads in term 3"). The first %s
+	// is a name of the condition language (leaderIs(1)); %v is true or
+	// false, which stay as they are.
+	"lessons.fact.sep":                "; ",
+	"lessons.fact.unknown":            "%s is unknown: %s",
+	"lessons.fact.number":             "%s is %d",
+	"lessons.fact.number.why":         "%s is %d (%s)",
+	"lessons.fact.bool":               "%s is %v",
+	"lessons.fact.bool.why":           "%s is %v: %s",
+	"lessons.fact.no-leader":          "there is no leader",
+	"lessons.fact.no-leader-at-start": "no server led when the step began",
+	"lessons.fact.no-server":          "there is no %s",
+	"lessons.fact.down":               "%s is down",
+	"lessons.fact.leads":              "%s leads in term %d",
+	"lessons.fact.nobody-leads":       "no server leads",
+	"lessons.fact.no-key":             "%s's store has no key %s",
+	"lessons.fact.new-leader":         "%s; the highest term when the step began was %d",
+	"lessons.fact.is-leader":          "%s is the leader itself",
+	"lessons.fact.no-replication":     "the leader %s does not replicate to %s",
+	// "S2 is a follower in term 3"; %[2]s is lessons.role.*.
+	"lessons.fact.role":          "%s is a %s in term %d",
+	"lessons.role.follower":      "follower",
+	"lessons.role.precandidate":  "precandidate",
+	"lessons.role.candidate":     "candidate",
+	"lessons.role.leader":        "leader",
+	"lessons.fact.log-differs":   "%s's log differs from %s's",
+	"lessons.fact.commit":        "the highest commit index is %d",
+	"lessons.fact.no-entry":      "the leader has no entry %d",
+	"lessons.fact.not-number":    "%s's %s is %q, not a whole number",
+	"lessons.fact.not-leader":    "%s does not lead",
+	"lessons.fact.no-read":       "%s has no pending read",
+	"lessons.fact.no-read-index": "%s has not yet committed an entry of its term: its oldest read has no read index yet",
+	"lessons.fact.all-down":      "no server is up",
+	// %[2]s is a configuration as the run writes it ({1,2,3}).
+	"lessons.fact.config":           "the leader %s has %s",
+	"lessons.fact.config.no-leader": "with no leader, the highest-term server %s has %s",
+
 	// Auto-play: the lesson does not do what it says. The first %q is the
 	// condition; the last (%s) the facts that explain it.
 	"lessons.autoplay.goal-holds":  "%q already holds when the step begins, before the learner does anything (%s)",
