@@ -2,10 +2,10 @@ package lessons
 
 import (
 	"fmt"
-	"strings"
 	"time"
 
 	"github.com/raftlab/raftlab/playground"
+	"github.com/raftlab/raftlab/playground/i18n"
 )
 
 // StepReport is how one step fared in AutoPlay.
@@ -18,10 +18,15 @@ type StepReport struct {
 	StartMs, EndMs int64
 	// Detail says what was checked, in a sentence.
 	Detail Message
-	// State summarises the cluster at the end of the step.
+	// State summarises the cluster at the end of the step (StateIn in a
+	// language).
 	State string
+	state Message
 	Err   error
 }
+
+// StateIn is State in lang.
+func (s StepReport) StateIn(lang i18n.Lang) string { return s.state.In(lang) }
 
 // Report is the outcome of AutoPlay.
 type Report struct {
@@ -187,7 +192,8 @@ func (p *Play) canonical(l *Lesson, idle *playground.World) StepReport {
 		v := w.Violations()[p.base.violations]
 		return fail("", "lessons.autoplay.violation", v.AtMs, v.Property, v.Message)
 	}
-	rep.State = Summary(w)
+	rep.state = summary(w)
+	rep.State = rep.state.String()
 	return rep
 }
 
@@ -200,16 +206,18 @@ func ms(v int64) string {
 
 // Summary describes a cluster in one line: each server's role, term, last
 // index and commit index.
-func Summary(w *playground.World) string {
-	var parts []string
+func Summary(w *playground.World) string { return summary(w).String() }
+
+func summary(w *playground.World) Message {
+	parts := list{sep: "lessons.summary.sep"}
 	for _, id := range w.Nodes() {
 		n := w.Node(id)
 		if !n.Up {
-			parts = append(parts, nodeName(id)+" down")
+			parts.items = append(parts.items, msg("lessons.summary.down", nodeName(id)))
 			continue
 		}
 		r := n.Raft
-		parts = append(parts, fmt.Sprintf("%s %s t%d last %d commit %d", nodeName(id), r.Role(), r.Term(), r.LastIndex(), r.CommitIndex()))
+		parts.items = append(parts.items, msg("lessons.summary.node", nodeName(id), msg("lessons.role."+r.Role().String()), r.Term(), r.LastIndex(), r.CommitIndex()))
 	}
-	return strings.Join(parts, ", ")
+	return msg("lessons.text", parts)
 }

@@ -3,9 +3,7 @@ package lessons
 import (
 	"cmp"
 	"encoding/json"
-	"fmt"
 	"slices"
-	"strings"
 )
 
 // Progress is what a learner has done in the course: for each lesson they
@@ -37,29 +35,29 @@ type LessonProgress struct {
 func ParseProgress(data []byte) (*Progress, error) {
 	var p Progress
 	if err := json.Unmarshal(data, &p); err != nil {
-		return nil, fmt.Errorf("lesson progress: %v", err)
+		return nil, errorf("lessons.progress.bad", err)
 	}
 	seen := map[string]bool{}
 	kept := p.Lessons[:0]
-	var bad []string
+	bad := list{sep: "lessons.fact.sep"}
 	for i, l := range p.Lessons {
 		switch {
 		case l.Name == "":
-			bad = append(bad, fmt.Sprintf("entry %d has no name", i+1))
+			bad.items = append(bad.items, msg("lessons.progress.no-name", i+1))
 		case seen[l.Name]:
-			bad = append(bad, fmt.Sprintf("%q appears twice", l.Name))
+			bad.items = append(bad.items, msg("lessons.progress.twice", l.Name))
 		case l.Step < 1 || l.Furthest < 0:
-			bad = append(bad, fmt.Sprintf("%q: step %d, furthest %d (steps count from 1)", l.Name, l.Step, l.Furthest))
+			bad.items = append(bad.items, msg("lessons.progress.step", l.Name, l.Step, l.Furthest))
 		case l.Attempts < 0:
-			bad = append(bad, fmt.Sprintf("%q: %d attempts", l.Name, l.Attempts))
+			bad.items = append(bad.items, msg("lessons.progress.attempts", l.Name, l.Attempts))
 		default:
 			seen[l.Name] = true
 			kept = append(kept, l)
 		}
 	}
 	p.Lessons = kept
-	if len(bad) > 0 {
-		return &p, fmt.Errorf("lesson progress: left out: %s", strings.Join(bad, "; "))
+	if len(bad.items) > 0 {
+		return &p, errorf("lessons.progress.left-out", bad)
 	}
 	return &p, nil
 }

@@ -266,9 +266,9 @@ func (p *Play) finish() {
 
 // Errors of the Play's actions.
 var (
-	ErrNotDo      = errors.New("only a do step has a show me")
-	ErrNotPredict = errors.New("only a predict step takes an answer")
-	ErrAnswered   = errors.New("the question is already answered")
+	ErrNotDo      = errorf("lessons.runner.not-do")
+	ErrNotPredict = errorf("lessons.runner.not-predict")
+	ErrAnswered   = errorf("lessons.runner.answered")
 )
 
 // ShowMe does the step's actions for the learner: those without "at" now,
@@ -426,7 +426,7 @@ func (r *Runner) Session() *playground.Session { return r.play.sess }
 func (r *Runner) Last() bool { return r.index == len(r.lesson.Steps)-1 }
 
 // ErrNoStep is returned when moving past either end of the lesson.
-var ErrNoStep = errors.New("no such step")
+var ErrNoStep = errorf("lessons.runner.no-step")
 
 // Next starts the following step (from its canonical start, whatever the
 // learner did in this one).

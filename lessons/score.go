@@ -161,19 +161,19 @@ func VerifyResult(text string) (*ResultDoc, error) {
 		}
 	}
 	if len(lines) < 4 || lines[0] != "RaftLab result" {
-		return nil, fmt.Errorf("not a RaftLab result: it begins with the line \"RaftLab result\" and ends with a line \"Check: ...\"")
+		return nil, errorf("lessons.result.not-result")
 	}
 	code, ok := strings.CutPrefix(lines[len(lines)-1], "Check: ")
 	if !ok {
-		return nil, fmt.Errorf("the last line should be the check code (\"Check: ...\"), not %q", lines[len(lines)-1])
+		return nil, errorf("lessons.result.no-check", lines[len(lines)-1])
 	}
 	body := lines[:len(lines)-1]
 	if want := checkCode(body); code != want {
-		return nil, fmt.Errorf("the check code %s does not match the lines above it: the result was edited", code)
+		return nil, errorf("lessons.result.edited", code)
 	}
 	d := &ResultDoc{}
 	if d.Lesson, ok = strings.CutPrefix(body[1], "Lesson: "); !ok {
-		return nil, fmt.Errorf("the second line should name the lesson (\"Lesson: ...\"), not %q", body[1])
+		return nil, errorf("lessons.result.no-lesson", body[1])
 	}
 	rest := body[2:]
 	if date, ok := cutFirst(rest, "Date: "); ok {
@@ -182,12 +182,12 @@ func VerifyResult(text string) (*ResultDoc, error) {
 	if a, ok := cutFirst(rest, "Attempt: "); ok {
 		n, err := strconv.Atoi(a)
 		if err != nil || n < 1 {
-			return nil, fmt.Errorf("expected the attempt as a whole number from 1 (\"Attempt: 2\"), not %q", rest[0])
+			return nil, errorf("lessons.result.attempt", rest[0])
 		}
 		d.Attempt, rest = n, rest[1:]
 	}
 	if len(rest) == 0 {
-		return nil, fmt.Errorf("the result has no total (\"Total 3/4\") before its check code")
+		return nil, errorf("lessons.result.no-total")
 	}
 	var sum TopicScore
 	for i, l := range rest {
@@ -197,10 +197,10 @@ func VerifyResult(text string) (*ResultDoc, error) {
 		}
 		if i == len(rest)-1 {
 			if t.Topic != "Total" {
-				return nil, fmt.Errorf("the line before the check code should be the total (\"Total 3/4\"), not %q", l)
+				return nil, errorf("lessons.result.total-last", l)
 			}
 			if t.Got != sum.Got || t.Of != sum.Of {
-				return nil, fmt.Errorf("the total %d/%d is not the sum of the topics, %d/%d", t.Got, t.Of, sum.Got, sum.Of)
+				return nil, errorf("lessons.result.sum", t.Got, t.Of, sum.Got, sum.Of)
 			}
 			d.Total = t
 			break
@@ -219,7 +219,7 @@ func parseTopicScore(l string) (TopicScore, error) {
 	g, err1 := strconv.Atoi(got)
 	o, err2 := strconv.Atoi(of)
 	if i <= 0 || !ok || err1 != nil || err2 != nil || g < 0 || g > o {
-		return TopicScore{}, fmt.Errorf("expected a score such as \"elections 3/4\", not %q", l)
+		return TopicScore{}, errorf("lessons.result.score", l)
 	}
 	return TopicScore{Topic: l[:i], Got: g, Of: o}, nil
 }

@@ -155,7 +155,7 @@ func checkLesson(l *lessons.Lesson, verbose bool, lang i18n.Lang, w io.Writer) i
 			continue
 		}
 		if verbose {
-			fmt.Fprintf(w, "       %s\n       %s\n", s.Detail.In(lang), lang.T("raftsim.check.end", s.State))
+			fmt.Fprintf(w, "       %s\n       %s\n", s.Detail.In(lang), lang.T("raftsim.check.end", s.StateIn(lang)))
 		}
 	}
 	if err := rep.Err(); err != nil {

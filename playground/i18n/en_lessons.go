@@ -237,11 +237,20 @@ var enLessons = map[string]string{
 	"lessons.autoplay.detail.do":      "goal %q: not met in %s without the learner; met %s after show me",
 	"lessons.autoplay.detail.watch":   "%q held after %s",
 	"lessons.autoplay.detail.predict": "answer %d is what the run did at %s (%s)",
-	"lessons.runner.setup":            "setup: %v",
-	"lessons.runner.showme":           "show me: %v",
-	"lessons.runner.showme-action":    "show me: %s: %v",
-	"lessons.runner.showme-late":      "show me: %s, %d ms after show me: %v",
-	"lessons.runner.no-choice":        "there is no choice %d: choose 1 to %d",
+	"lessons.runner.not-do":           "only a do step has a show me",
+	"lessons.runner.not-predict":      "only a predict step takes an answer",
+	"lessons.runner.answered":         "the question is already answered",
+	"lessons.runner.no-step":          "no such step",
+	// The cluster at the end of a step (raftsim lesson check -v): "S1
+	// leader t2 last 3 commit 3, S2 down"; %[2]s is lessons.role.*.
+	"lessons.summary.sep":          ", ",
+	"lessons.summary.down":         "%s down",
+	"lessons.summary.node":         "%s %s t%d last %d commit %d",
+	"lessons.runner.setup":         "setup: %v",
+	"lessons.runner.showme":        "show me: %v",
+	"lessons.runner.showme-action": "show me: %s: %v",
+	"lessons.runner.showme-late":   "show me: %s, %d ms after show me: %v",
+	"lessons.runner.no-choice":     "there is no choice %d: choose 1 to %d",
 
 	// A translation that does not match its English lesson line for line.
 	"lessons.structure.differs": "%s:%d: %q where %s:%d has %q",
@@ -255,6 +264,25 @@ var enLessons = map[string]string{
 	"lessons.bundled.step":         "lesson %d has steps 1 to %d, not %d",
 	"lessons.bundled.none":         "there is no lesson %d (there are no lessons)",
 	"lessons.bundled.number":       "there is no lesson %d (the lessons are numbered %d to %d)",
+
+	// raftsim lesson verify-result: a result a learner handed in.
+	"lessons.result.not-result": "not a RaftLab result: it begins with the line \"RaftLab result\" and ends with a line \"Check: ...\"",
+	"lessons.result.no-check":   "the last line should be the check code (\"Check: ...\"), not %q",
+	"lessons.result.edited":     "the check code %s does not match the lines above it: the result was edited",
+	"lessons.result.no-lesson":  "the second line should name the lesson (\"Lesson: ...\"), not %q",
+	"lessons.result.attempt":    "expected the attempt as a whole number from 1 (\"Attempt: 2\"), not %q",
+	"lessons.result.no-total":   "the result has no total (\"Total 3/4\") before its check code",
+	"lessons.result.total-last": "the line before the check code should be the total (\"Total 3/4\"), not %q",
+	"lessons.result.sum":        "the total %d/%d is not the sum of the topics, %d/%d",
+	"lessons.result.score":      "expected a score such as \"elections 3/4\", not %q",
+
+	// Saved lesson progress that cannot be read whole.
+	"lessons.progress.bad":      "lesson progress: %v",
+	"lessons.progress.left-out": "lesson progress: left out: %s",
+	"lessons.progress.no-name":  "entry %d has no name",
+	"lessons.progress.twice":    "%q appears twice",
+	"lessons.progress.step":     "%q: step %d, furthest %d (steps count from 1)",
+	"lessons.progress.attempts": "%q: %d attempts",
 
 	// Pacing: a lesson, a step number and its title, then the figure.
 	"lessons.pacing.narration":   "%s step %d %q: main text %d words (at most %d)",
