@@ -208,7 +208,7 @@ var zhLessons = map[string]string{
 	"lessons.autoplay.wrong-answer":    "文件写的答案是%s，但运行结果是%s成立（%s）",
 	"lessons.autoplay.pending":         "动作 %s（show me 后 %d ms）在这一步结束时（show me 后 %d ms）还没有发生（goal 在 %d ms 时成立，之后 settle %s）：让 goal 等待这个动作，或加长 settle",
 	"lessons.autoplay.violation":       "%d ms 时违反了安全性质：%s：%s（有意破坏安全性的课程要写 allowViolations: true）",
-	"lessons.autoplay.detail.do":       "goal %q：没有学习者时 %s 内未达成；show me 后 %s 达成",
+	"lessons.autoplay.detail.do":       "goal %q：学习者不操作时 %s 内未达成；show me 后 %s 达成",
 	"lessons.autoplay.detail.watch":    "%q 在 %s 后成立",
 	"lessons.autoplay.detail.predict":  "答案 %d 就是运行在 %s 时的结果（%s）",
 	"lessons.runner.not-do":            "只有 do 步骤有 show me",
