@@ -128,6 +128,7 @@ func TestCLILangChineseLessonErrors(t *testing.T) {
 func TestCLILangChineseTablesLineUp(t *testing.T) {
 	r := cliRun(t, "--lang", "zh-CN", "lesson", "stats", "zh-CN/3", "zh-CN/6", "zh-CN/13")
 	require.Contains(t, r.stdout, "合计（3 课）")
+	assert.Contains(t, r.stdout, "zh-CN/03-leader-election ", "a translation is named as the command line names it")
 	var at []int
 	for _, line := range strings.Split(strings.TrimSpace(r.stdout), "\n") {
 		if i := strings.Index(line, "步骤 "); i >= 0 {

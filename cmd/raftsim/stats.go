@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"path"
 	"slices"
 	"strings"
 
@@ -46,7 +47,10 @@ func lessonStats(args []string, lang i18n.Lang, stdout, stderr io.Writer) int {
 	for _, p := range paces {
 		var t paceTotals
 		t.add(p)
-		fmt.Fprintf(stdout, "%s %s\n", padWide(p.Lesson.Name, 30), t.line(1, lang))
+		// A translation is named as the command line names it, so that
+		// the two editions of a lesson stay apart.
+		name := path.Join(bundledPrefix(p.Lesson.Lang), p.Lesson.Name)
+		fmt.Fprintf(stdout, "%s %s\n", padWide(name, 30), t.line(1, lang))
 		total.add(p)
 		problems = append(problems, p.ProblemsIn(lang)...)
 		ls = append(ls, p.Lesson)
