@@ -66,6 +66,8 @@ type inspectorView struct {
 	lines  []inspectorLine
 	bar    scrollBar
 	scroll float64
+	// end is the scroll that shows the last line.
+	end float64
 }
 
 // inspectorLine is a line of text at y (its vertical centre).
@@ -123,7 +125,7 @@ func (g *Game) layoutInspector(lines []string) inspectorView {
 	// is at the top; scrolled to the end, the last line shows.
 	end := math.Ceil(max(0, content-(bottom-top))/lh) * lh
 	scroll := min(math.Round(g.inspectorScrolled()/lh)*lh, end)
-	v := inspectorView{scroll: scroll, bar: newScrollBar(area.X+area.W, top, bottom, content, scroll, s)}
+	v := inspectorView{scroll: scroll, end: end, bar: newScrollBar(area.X+area.W, top, bottom, content, scroll, s)}
 	for i, l := range all {
 		y := top + float64(i)*lh - scroll
 		if y >= top-0.5 && y+lh <= bottom+0.5 {

@@ -223,11 +223,14 @@ func (g *Game) runTo(t int64) {
 	}
 }
 
-// lessonTick counts the learner's time in the step.
+// lessonTick is the lesson panel's part of an update: it counts the
+// learner's time in the step, and takes the keys that scroll the column
+// (see panelkeys.go; the inspector shares the column).
 func (g *Game) lessonTick() {
 	if g.lesson != nil && g.lesson.run != nil {
 		g.lesson.ticks++
 	}
+	g.takeScrollKeys()
 }
 
 // lessonWall is the learner's time in the current step.

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/hajimehoshi/ebiten/v2"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -101,4 +102,44 @@ func TestLessonListBarFits(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestScrollKeys: the keyboard scrolls the list of lessons (End shows the
+// last lesson, Home the first, Page Down most of a panel, Down a little)
+// and the inspector (End shows its last line).
+func TestScrollKeys(t *testing.T) {
+	g := testGame(t, "")
+	g.openLessons()
+	sizeGame(g, 1024, 768)
+	has := func(name string) bool { return slices.Contains(lessonButtonNames(g), name) }
+	last := fmt.Sprintf("lesson-open-%d", g.lesson.all[len(g.lesson.all)-1].Number)
+	require.False(t, has(last))
+	g.scrollKey(ebiten.KeyEnd)
+	assert.True(t, has(last), "End shows the last lesson")
+	assert.Equal(t, g.lessonLaidOut().maxScroll, g.lesson.scroll)
+	g.scrollKey(ebiten.KeyHome)
+	assert.Zero(t, g.lesson.scroll)
+	assert.True(t, has("lesson-open-1"), "Home shows the first")
+	g.scrollKey(ebiten.KeyPageDown)
+	page := g.lesson.scroll
+	assert.Greater(t, page, 150.0, "a page")
+	g.scrollKey(ebiten.KeyArrowDown)
+	assert.InDelta(t, page+40, g.lesson.scroll, 0.01, "a notch")
+	g.scrollKey(ebiten.KeyArrowUp)
+	g.scrollKey(ebiten.KeyPageUp)
+	assert.Zero(t, g.lesson.scroll)
+
+	g.closeLesson()
+	g.SeekTo(2000)
+	g.selected = g.world().Nodes()[0]
+	require.True(t, g.inspecting())
+	w := g.world()
+	all := inspectorLines(w, w.Node(g.selected))
+	g.scrollKey(ebiten.KeyEnd)
+	v := g.inspectorLaidOut()
+	require.NotEmpty(t, v.lines)
+	assert.Positive(t, v.scroll)
+	assert.Equal(t, strings.TrimSpace(all[len(all)-1]), strings.TrimSpace(v.lines[len(v.lines)-1].s), "End shows the last line")
+	g.scrollKey(ebiten.KeyHome)
+	assert.Zero(t, g.inspectorLaidOut().scroll)
 }
