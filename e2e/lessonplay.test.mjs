@@ -117,9 +117,15 @@ test("Play pressed in a predict step pauses it: the panel says so and offers Res
   await page.waitForTimeout(1_000);
   assert.equal((await state(page)).nowMs, at, "nothing runs while paused");
 
-  // Resume: the step plays on to its end.
+  // Resume: the step plays on to its end (at 1x, as a learner may raise
+  // it, so that a slow page gets there sooner).
   st = await press(page, "lesson-resume", "playing again", (s) => !s.paused || s.lesson.done);
   assert.doesNotMatch(await lessonTexts(page), /Paused/);
+  await waitFor("the simulation running on", async () => { const s = await state(page); return (s.nowMs > at || s.lesson.done) && s; });
+  for (let i = 0; i < 12 && !st.lesson.done && st.speed !== "1x"; i++) {
+    const was = st.speed;
+    st = await press(page, "faster", `a speed above ${was}`, (s) => s.speed !== was || s.lesson.done);
+  }
   st = await waitFor("step 2 done", async () => { const s = await state(page); return s.lesson.done && s; }, 90_000);
   assert.ok(st.nowMs > at, "the simulation ran on");
   assert.match(await lessonTexts(page), /Right: that is what happened/);
