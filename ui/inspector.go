@@ -26,15 +26,15 @@ func (g *Game) inspectorArea() Rect {
 }
 
 // drawInspector shows everything about the selected node. It is cached
-// (see panelCache), keyed on its text and how far it is scrolled.
+// (see panelCache), keyed on its text and how far it is scrolled; it is
+// laid out (wrapped) only when that changes.
 func (g *Game) drawInspector(dst *ebiten.Image) {
 	w := g.world()
 	lines := inspectorLines(w, w.Node(g.selected))
-	v := g.layoutInspector(lines)
 	area := g.inspectorArea()
-	g.keyScratch = inspectorKey(g.keyScratch[:0], area, g.scale, g.selected, lines).float(v.scroll)
+	g.keyScratch = inspectorKey(g.keyScratch[:0], area, g.scale, g.selected, lines).float(g.inspectorScrolled())
 	g.inspectorCache.draw(dst, area, g.keyScratch, func(img *ebiten.Image, dx, dy float64) {
-		g.renderInspector(img, dx, dy, v)
+		g.renderInspector(img, dx, dy, g.layoutInspector(lines))
 	})
 }
 
