@@ -155,7 +155,10 @@ func wrapIndented(l string, f text.Face, width float64) []string {
 // scrollInspector scrolls the inspector by a mouse wheel's dy over it.
 func (g *Game) scrollInspector(x, y, dy float64) {
 	if dy != 0 && g.inspecting() && g.inspectorArea().Contains(x, y) {
-		g.setInspectorScroll(g.inspectorLaidOut().scroll - dy*40*g.scale)
+		// The scroll kept is not rounded to lines: a touchpad's small
+		// steps add up.
+		by := g.inspectorScrolled() - wheelPixels(dy)*g.scale
+		g.setInspectorScroll(min(by, g.inspectorLaidOut().end))
 	}
 }
 

@@ -123,6 +123,13 @@ func TestInspectorScrollsAndWraps(t *testing.T) {
 	}
 	assert.Contains(t, text, `"a value long enough to wrap in the inspector's panel at 1024 wide"`)
 
+	// A touchpad's small steps add up to a line.
+	g.setInspectorScroll(0)
+	for range 5 {
+		g.scrollLesson(area.CenterX(), area.CenterY(), -0.1)
+	}
+	assert.Equal(t, inspectorLineH, g.inspectorLaidOut().scroll, "five steps of 4 pixels scroll a line")
+
 	other := w.Nodes()[0]
 	if other == leader {
 		other = w.Nodes()[1]

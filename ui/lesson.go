@@ -386,7 +386,7 @@ func (g *Game) lessonArea() Rect {
 func (g *Game) scrollLesson(x, y, dy float64) {
 	g.scrollInspector(x, y, dy)
 	if g.lesson != nil && dy != 0 && g.lessonArea().Contains(x, y) {
-		g.lesson.scroll = max(0, g.lesson.scroll-dy*40*g.scale)
+		g.lesson.scroll = max(0, g.lesson.scroll-wheelPixels(dy)*g.scale)
 	}
 }
 
