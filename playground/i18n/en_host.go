@@ -1,0 +1,18 @@
+package i18n
+
+// enHost: what the browser page and the desktop app say about starting,
+// links and the Chinese fonts.
+var enHost = map[string]string{
+	// The status line while the Chinese font downloads, with the share
+	// that has arrived (%d is 0..100; %% is a percent sign).
+	"host.font.loading.pct": "Loading the Chinese font… %d%%",
+	// The same, before the font's size is known.
+	"host.font.loading": "Loading the Chinese font…",
+	// %v is why (a network error, an HTTP status).
+	"host.font.failed": "The Chinese font could not be loaded: %v",
+	// A banner over the page; %s are the problems, each a sentence,
+	// joined by semicolons.
+	"host.link.unused":  "Part of this link was not used: %s",
+	"host.start.failed": "RaftLab could not start: %v",
+	"host.stopped":      "RaftLab stopped: %v",
+}
