@@ -15,6 +15,7 @@ import (
 	"github.com/hajimehoshi/ebiten/v2"
 	"github.com/raftlab/raftlab/lessons"
 	"github.com/raftlab/raftlab/playground"
+	"github.com/raftlab/raftlab/playground/i18n"
 	"github.com/raftlab/raftlab/raft"
 )
 
@@ -42,6 +43,16 @@ type Options struct {
 	Lesson, Step int
 	// Results, when set, hands an assessment's result to the learner.
 	Results ResultStore
+	// Lang is the language the link or the command line asks for ("":
+	// none); it wins over the remembered choice. SystemLang is the
+	// browser's or the system's language, used when neither says (see
+	// ChooseLang).
+	Lang, SystemLang i18n.Lang
+	// CJKFont, when set, asks the host for the Chinese fonts (see
+	// SetCJKFont): when Chinese is chosen or first drawn. The host installs
+	// them and reports through FontProgress and FontLoaded, or installs
+	// them before it returns (the desktop, from its binary).
+	CJKFont func()
 }
 
 // The playback speeds are lessons.Speeds (a lesson may ask for any of
@@ -68,6 +79,14 @@ const traceWindow = 50_000
 type Game struct {
 	opts     Options
 	scenario *playground.Scenario
+	// lang is the language the app speaks (SetLang).
+	lang i18n.Lang
+	// fontLoad is how the Chinese fonts are coming (fontload.go); fontGen
+	// is the font generation the panels were last drawn with, fontSaid the
+	// last word on the fonts in the status line.
+	fontLoad fontLoad
+	fontGen  int
+	fontSaid string
 	sess     *playground.Session
 
 	// clock is the virtual time being shown, with a fractional part so
@@ -162,6 +181,13 @@ func New(opts Options) (*Game, error) {
 	}
 	g := &Game{opts: opts, speed: defaultSpeed, scale: 1}
 	g.prefs = loadPrefs(opts.Prefs)
+	g.lang = ChooseLang(opts.Lang, opts.Prefs, opts.SystemLang)
+	g.fontGen = fontGeneration()
+	if g.lang == i18n.Chinese {
+		// Before the world is built: the download runs alongside the start.
+		cjkWanted.Store(true)
+		g.requestCJKFont()
+	}
 	g.welcome = wantsWelcome(opts, g.prefs)
 	g.start(sc, w)
 	if opts.Lesson != 0 {
@@ -313,6 +339,8 @@ func (g *Game) Update() error {
 	}
 	g.takeIncoming()
 	g.takeDropped()
+	g.requestCJKFont()
+	g.fontTick()
 	if !g.takeCardInput() {
 		g.handleInput()
 	}

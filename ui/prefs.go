@@ -9,6 +9,9 @@ type Prefs struct {
 	Theme string `json:"theme,omitempty"`
 	// Welcomed is set once the first-visit welcome card was answered.
 	Welcomed bool `json:"welcomed,omitempty"`
+	// Lang is the language last chosen (an i18n tag), or "" for none: the
+	// browser's or the system's language then decides.
+	Lang string `json:"lang,omitempty"`
 }
 
 // loadPrefs reads the preferences from a store and puts the saved theme

@@ -106,6 +106,7 @@ const (
 // drawText draws one line anchored at (x, y) with the given horizontal
 // alignment; y is the vertical centre of the line.
 func drawText(dst *ebiten.Image, s string, f text.Face, x, y float64, c color.Color, align text.Align) {
+	wantCJK(s)
 	// One options value reused: text.Draw does not keep it, and drawing
 	// happens on Ebiten's one drawing goroutine.
 	op := &textOp

@@ -1,0 +1,85 @@
+package ui
+
+import (
+	"errors"
+	"testing"
+
+	"github.com/raftlab/raftlab/playground/i18n"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func TestLanguagePrecedence(t *testing.T) {
+	saved := &memStore{data: []byte(`{"lang":"zh-CN"}`)}
+	assert.Equal(t, i18n.English, ChooseLang(i18n.English, saved, i18n.Chinese), "the link wins")
+	assert.Equal(t, i18n.Chinese, ChooseLang("", saved, i18n.English), "then the remembered choice")
+	assert.Equal(t, i18n.Chinese, ChooseLang("", &memStore{}, i18n.Chinese), "then the browser's language")
+	assert.Equal(t, i18n.English, ChooseLang("", nil, ""), "then English")
+	assert.Equal(t, i18n.English, ChooseLang("", &memStore{data: []byte(`{"lang":"xx"}`)}, ""), "a bad remembered value is ignored")
+}
+
+func TestSetLangIsRememberedAndAsksForTheFont(t *testing.T) {
+	cjkWanted.Store(false)
+	t.Cleanup(func() { cjkWanted.Store(false) })
+	st := &memStore{}
+	asked := 0
+	g, err := New(Options{Prefs: st, CJKFont: func() { asked++ }})
+	require.NoError(t, err)
+	assert.Equal(t, i18n.English, g.Lang())
+	assert.Equal(t, "none", g.fontState())
+	require.NoError(t, g.Update())
+	assert.Equal(t, 0, asked, "English never asks for the Chinese font")
+
+	g.RunFor(500)
+	now := g.world().Now()
+	g.SetLang(i18n.Chinese)
+	assert.Equal(t, i18n.Chinese, g.Lang())
+	assert.Equal(t, now, g.world().Now(), "the simulation is kept")
+	assert.Equal(t, 1, asked)
+	require.NoError(t, g.Update())
+	assert.Equal(t, 1, asked, "asked once")
+	assert.Equal(t, "loading", g.fontState())
+	assert.Equal(t, "正在加载中文字体…", g.statusShown())
+
+	g.FontProgress(45, 100)
+	require.NoError(t, g.Update())
+	assert.Equal(t, "正在加载中文字体… 45%", g.statusShown())
+	g.FontLoaded(errors.New("HTTP 404"))
+	require.NoError(t, g.Update())
+	assert.Equal(t, "failed", g.fontState())
+	assert.Equal(t, "无法加载中文字体：HTTP 404", g.statusShown())
+
+	again, err := New(Options{Prefs: st})
+	require.NoError(t, err)
+	assert.Equal(t, i18n.Chinese, again.Lang(), "the choice is remembered")
+}
+
+func TestTheFontArrivingClearsTheStatusAndRedrawsPanels(t *testing.T) {
+	cjkWanted.Store(false)
+	t.Cleanup(func() { cjkWanted.Store(false) })
+	g, err := New(Options{Lang: i18n.Chinese, CJKFont: func() {}})
+	require.NoError(t, err)
+	require.NoError(t, g.Update())
+	assert.NotEmpty(t, g.statusShown())
+	g.topBarCache.valid = true
+	withCJKFont(t)
+	g.FontLoaded(nil)
+	require.NoError(t, g.Update())
+	assert.Equal(t, "ready", g.fontState())
+	assert.Empty(t, g.statusShown(), "nothing more to say")
+	assert.False(t, g.topBarCache.valid, "the top bar is drawn again with the font")
+}
+
+func TestChineseTextDrawnAsksForTheFont(t *testing.T) {
+	cjkWanted.Store(false)
+	t.Cleanup(func() { cjkWanted.Store(false) })
+	asked := 0
+	g, err := New(Options{CJKFont: func() { asked++ }})
+	require.NoError(t, err)
+	wantCJK("key x")
+	require.NoError(t, g.Update())
+	assert.Equal(t, 0, asked)
+	wantCJK("键")
+	require.NoError(t, g.Update())
+	assert.Equal(t, 1, asked, "a key typed in Chinese brings the font")
+}
