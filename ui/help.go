@@ -188,15 +188,16 @@ func (g *Game) helpLegend(v *helpView, x, y, w float64) float64 {
 	// The message kinds in two columns; a redirect's tag (the leader it
 	// names) comes before its name, and the names shrink to fit a narrow
 	// column.
-	half := (len(messageLegend) + 1) / 2
+	legend := messageLegend()
+	half := (len(legend) + 1) / 2
 	nameSize := 12 * s
-	for _, m := range messageLegend {
+	for _, m := range legend {
 		room := w/2 - 40*s - textWidth(m.Look.tag, face(13*s, true))
 		if tw := textWidth(m.Name, face(nameSize, false)); tw > room {
 			nameSize = max(10*s, nameSize*room/tw)
 		}
 	}
-	for i, m := range messageLegend {
+	for i, m := range legend {
 		col, line := i/half, i%half
 		gx, gy := x+float64(col)*w/2, y+float64(line)*26*s+6*s
 		tx := gx + 34*s

@@ -36,7 +36,7 @@ func TestHelpFitsWithItsLegend(t *testing.T) {
 			"election timer", "term", "disk", "committed entry", "uncommitted entry"} {
 			assert.True(t, legend[want], "%s: the legend shows %s", name, want)
 		}
-		for _, m := range messageLegend {
+		for _, m := range messageLegend() {
 			assert.True(t, legend["message "+m.Name], "%s: the legend shows the message %s", name, m.Name)
 		}
 	}

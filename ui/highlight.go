@@ -105,7 +105,7 @@ func (g *Game) pointersFor(out []pointer, h lessons.Highlight) []pointer {
 func (g *Game) messagePointers(out []pointer, typ string) []pointer {
 	for i := range g.msgSpots {
 		if m := &g.msgSpots[i]; messageIs(&m.f, typ) {
-			out = append(out, pointer{shape: ringShape, x: m.x, y: m.y, r: 13 * g.scale})
+			out = append(out, pointer{shape: ringShape, x: m.x, y: m.y, r: g.glyphRadius(lookOf(&m.f)) + 5*g.scale})
 		}
 	}
 	return out
@@ -146,12 +146,19 @@ func (g *Game) logPointers(out []pointer, h lessons.Highlight) []pointer {
 }
 
 // controlRect is where a control is now: a button, an item of the open
-// menu, or a panel.
+// menu, or a panel. A top-bar control that did not fit is reached through
+// the "more" control: that control, or its row once the menu is open.
 func (g *Game) controlRect(name string) (Rect, bool) {
 	if g.menu != nil {
 		if b, ok := findButton(g.menu.items, name); ok {
 			return b.Rect, true
 		}
+	}
+	if b, ok := findButton(g.lay.More, name); ok {
+		if g.moreOpen {
+			return b.Rect, true
+		}
+		return g.controlRect(moreButton.Name)
 	}
 	for _, bs := range [][]Button{g.lay.Buttons, g.clientButtons(), g.partitionButtons(), g.feedButtons(), g.lessonButtons()} {
 		if b, ok := findButton(bs, name); ok {

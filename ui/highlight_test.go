@@ -330,3 +330,38 @@ func lessonWords(g *Game) []Rect {
 	}
 	return out
 }
+
+// TestHighlightOfAControlInTheMoreMenu: at 800x600 in the browser the
+// top bar's More menu holds Settings, among others; a highlight of such
+// a control points at More, and at its row once the menu is open.
+func TestHighlightOfAControlInTheMoreMenu(t *testing.T) {
+	g := testGame(t, "")
+	g.w, g.h = 800, 600
+	g.lay = computeLayout(g.w, g.h, 1, g.world().Nodes(), true) // the browser's bar, with Open
+	more, ok := g.lay.Button("more")
+	require.True(t, ok, "800 wide has a More control")
+	_, ok = findButton(g.lay.More, "settings")
+	require.True(t, ok, "Settings is in the More menu")
+	for _, row := range g.lay.More {
+		name := row.Name
+		g.moreOpen = false
+		r, ok := g.controlRect(name)
+		require.True(t, ok, name)
+		assert.Equal(t, more.Rect, r, "%s: the highlight points at More", name)
+		g.moreOpen = true
+		r, ok = g.controlRect(name)
+		require.True(t, ok, name)
+		assert.Equal(t, row.Rect, r, "%s: the highlight points at its row", name)
+	}
+}
+
+// TestMessagePointersClearTheGlyph: the ring around a highlighted message
+// stands clear of its glyph, whatever the glyph's size.
+func TestMessagePointersClearTheGlyph(t *testing.T) {
+	g := &Game{scale: 2}
+	snap := playground.Flight{Kind: playground.FlightRaft, Raft: raft.Message{Type: raft.MsgInstallSnapshot}}
+	g.msgSpots = []msgSpot{{f: snap, x: 50, y: 50}}
+	ps := g.messagePointers(nil, "InstallSnapshot")
+	require.Len(t, ps, 1)
+	assert.GreaterOrEqual(t, ps[0].r, g.glyphRadius(lookOf(&snap))+4*g.scale)
+}

@@ -305,7 +305,7 @@ func (g *Game) scrubTo(x float64) {
 
 // hitMessage returns the message drawn under (x, y).
 func (g *Game) hitMessage(x, y float64) (*playground.Flight, bool) {
-	best := 9 * g.scale
+	best := g.messageHitRadius()
 	var hit *playground.Flight
 	for i := range g.msgSpots {
 		m := &g.msgSpots[i]

@@ -113,25 +113,33 @@ func lookOf(f *playground.Flight) messageLook {
 	return raftLook(m.Type, m.IsHeartbeat(), m.Reject)
 }
 
-// messageLegend is every kind of message glyph, in the order the help
-// overlay's legend lists them, with its English name.
-var messageLegend = []struct {
+// messageKind is one kind of message glyph in the help overlay's legend.
+type messageKind struct {
 	Name string
 	Look messageLook
-}{
-	{"RequestVote", raftLook(raft.MsgRequestVote, false, false)},
-	{"vote granted", raftLook(raft.MsgRequestVoteResponse, false, false)},
-	{"vote refused", raftLook(raft.MsgRequestVoteResponse, false, true)},
-	{"PreVote", raftLook(raft.MsgPreVote, false, false)},
-	{"AppendEntries with entries", raftLook(raft.MsgAppendEntries, false, false)},
-	{"heartbeat", raftLook(raft.MsgAppendEntries, true, false)},
-	{"append accepted", raftLook(raft.MsgAppendEntriesResponse, false, false)},
-	{"append rejected", raftLook(raft.MsgAppendEntriesResponse, false, true)},
-	{"InstallSnapshot", raftLook(raft.MsgInstallSnapshot, false, false)},
-	{"TimeoutNow", raftLook(raft.MsgTimeoutNow, false, false)},
-	{"client request", clientLook(nil)},
-	{"client reply", clientLook(&playground.Reply{})},
-	{"redirect to the leader", clientLook(&playground.Reply{Redirect: true, Leader: 3})},
+}
+
+// messageLegend is every kind of message glyph, in the order the help
+// overlay's legend lists them, with its English name. It is built on each
+// call because the looks take the palette's colours, which the theme
+// switches.
+func messageLegend() []messageKind {
+	return []messageKind{
+		{"RequestVote", raftLook(raft.MsgRequestVote, false, false)},
+		{"vote granted", raftLook(raft.MsgRequestVoteResponse, false, false)},
+		{"vote refused", raftLook(raft.MsgRequestVoteResponse, false, true)},
+		{"PreVote", raftLook(raft.MsgPreVote, false, false)},
+		{"AppendEntries with entries", raftLook(raft.MsgAppendEntries, false, false)},
+		{"heartbeat", raftLook(raft.MsgAppendEntries, true, false)},
+		{"append accepted", raftLook(raft.MsgAppendEntriesResponse, false, false)},
+		{"append rejected", raftLook(raft.MsgAppendEntriesResponse, false, true)},
+		{"InstallSnapshot", raftLook(raft.MsgInstallSnapshot, false, false)},
+		{"TimeoutNow", raftLook(raft.MsgTimeoutNow, false, false)},
+		{"client request", clientLook(nil)},
+		{"client reply", clientLook(&playground.Reply{})},
+		{"redirect to the leader", clientLook(&playground.Reply{Redirect: true, Leader: 3})},
+		{"no leader known", clientLook(&playground.Reply{Redirect: true})},
+	}
 }
 
 // glyphRadius is the radius of a message's glyph at the current scale.

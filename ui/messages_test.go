@@ -21,7 +21,7 @@ const glyphFloor = 8
 // a click anywhere on a glyph picks it.
 func TestMessageGlyphsAreLargeEnough(t *testing.T) {
 	g := &Game{scale: 1}
-	for _, k := range messageLegend {
+	for _, k := range messageLegend() {
 		r := g.glyphRadius(k.Look)
 		assert.GreaterOrEqual(t, r, float64(glyphFloor), k.Name)
 		assert.GreaterOrEqual(t, g.messageHitRadius(), r, "%s: a click on its rim picks it", k.Name)
@@ -40,7 +40,7 @@ func TestMessageKindsLookDistinct(t *testing.T) {
 		response, reject bool
 	}
 	seen := map[sig]string{}
-	for _, k := range messageLegend {
+	for _, k := range messageLegend() {
 		l := k.Look
 		require.NotEmpty(t, l.label, "%s has a letter", k.Name)
 		s := sig{l.label, l.response, l.reject}
@@ -176,4 +176,40 @@ func TestClickDropsAMessage(t *testing.T) {
 		lost = lost || f.ID == id && f.Lost
 	}
 	assert.True(t, lost, "the message flies on, lost")
+}
+
+// TestMessageLegendFollowsTheTheme: the help's legend draws each message
+// in the colours of the theme in use, not those of the theme at start.
+func TestMessageLegendFollowsTheTheme(t *testing.T) {
+	t.Cleanup(func() { applyTheme(false) })
+	applyTheme(false)
+	dark := messageLegend()[0].Look.fill
+	applyTheme(true)
+	light := messageLegend()[0].Look.fill
+	assert.NotEqual(t, dark, light, "the palettes differ in RequestVote's colour")
+	assert.Equal(t, colVote, light, "the legend's RequestVote is the light theme's")
+}
+
+// TestMessageLegendShowsEveryReply: a reply from a server that knows no
+// leader ("?") has its own line in the legend.
+func TestMessageLegendShowsEveryReply(t *testing.T) {
+	want := clientLook(&playground.Reply{Redirect: true}).label
+	found := false
+	for _, m := range messageLegend() {
+		found = found || m.Look.label == want
+	}
+	assert.True(t, found, "the legend shows the %q reply", want)
+}
+
+// TestClickOnAGlyphsEdgePicksIt: a click just inside a glyph's rim picks
+// its message, and a click well clear of it does not.
+func TestClickOnAGlyphsEdgePicksIt(t *testing.T) {
+	g := &Game{scale: 1.5}
+	g.msgSpots = []msgSpot{{f: playground.Flight{ID: 7}, x: 100, y: 100}}
+	edge := g.glyphRadius(raftLook(raft.MsgRequestVote, false, false)) - 1
+	f, ok := g.hitMessage(100+edge, 100)
+	require.True(t, ok, "a click on the glyph's edge")
+	assert.EqualValues(t, 7, f.ID)
+	_, ok = g.hitMessage(100+3*edge, 100)
+	assert.False(t, ok, "a click well clear of the glyph")
 }
