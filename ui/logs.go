@@ -3,8 +3,10 @@ package ui
 import (
 	"fmt"
 	"math"
+	"strings"
 
 	"github.com/hajimehoshi/ebiten/v2"
+	"github.com/hajimehoshi/ebiten/v2/text/v2"
 	"github.com/raftlab/raftlab/playground"
 	"github.com/raftlab/raftlab/raft"
 )
@@ -117,7 +119,7 @@ func (g *Game) renderLogs(dst *ebiten.Image, dx, dy float64) {
 	title := face(13*s, true)
 	small := face(10*s, false)
 	drawText(dst, "Logs", title, area.X+12*s, area.Y+14*s, colText, alignStart)
-	drawText(dst, "solid: committed   hollow: not yet committed   | commit   ▲ applied   n/m: leader's nextIndex/matchIndex", small, area.X+60*s, area.Y+14*s, colTextDim, alignStart)
+	drawText(dst, logsLegend(area.W-(60+8)*s, small), small, area.X+60*s, area.Y+14*s, colTextDim, alignStart)
 
 	ids := w.Nodes()
 	labelW, cell, first, last := g.logsGeometry()
@@ -217,4 +219,34 @@ func (g *Game) drawProgressMarks(dst *ebiten.Image, pr raft.Progress, first, las
 	}
 	mark(pr.Match, "m", h-3*s)
 	mark(pr.Next, "n", 4*s)
+}
+
+// logsLegendItems explain the logs panel's marks, each in a long and a
+// short form.
+var logsLegendItems = []struct{ long, short string }{
+	{"solid: committed", "solid: committed"},
+	{"hollow: not yet committed", "hollow: uncommitted"},
+	{"| commit", "| commit"},
+	{"▲ applied", "▲ applied"},
+	{"n/m: leader's nextIndex/matchIndex", "n/m: nextIndex/matchIndex"},
+}
+
+// logsLegend is the legend line that fits in room: the long forms, else
+// the short ones, else as many short ones as fit, so that it never runs
+// into the column at the right.
+func logsLegend(room float64, f text.Face) string {
+	const gap = "   "
+	var long, short []string
+	for _, it := range logsLegendItems {
+		long, short = append(long, it.long), append(short, it.short)
+	}
+	if line := strings.Join(long, gap); textWidth(line, f) <= room {
+		return line
+	}
+	for n := len(short); n > 0; n-- {
+		if line := strings.Join(short[:n], gap); textWidth(line, f) <= room {
+			return line
+		}
+	}
+	return ""
 }

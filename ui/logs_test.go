@@ -5,6 +5,7 @@ import (
 
 	"github.com/raftlab/raftlab/lessons"
 	"github.com/raftlab/raftlab/playground"
+	"github.com/raftlab/raftlab/raft"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -43,4 +44,19 @@ func TestCrashedServerLogShows(t *testing.T) {
 	require.Len(t, ps, 1, "the crashed server's cell is pointed at")
 	assert.Len(t, g.pointersFor(nil, lessons.Highlight{What: "log", Node: follower}), 1, "and its row")
 	assert.Len(t, g.pointersFor(nil, lessons.Highlight{What: "log", AllNodes: true, Index: 2}), len(g.world().Nodes()))
+}
+
+// TestLogsLegendStaysInThePanel: at 800 and 1024 wide the logs panel's
+// legend ends inside the panel, still naming the progress marks.
+func TestLogsLegendStaysInThePanel(t *testing.T) {
+	ids := []raft.ID{1, 2, 3, 4, 5}
+	for _, size := range [][2]int{{800, 600}, {1024, 768}, {1280, 800}} {
+		lay := computeLayout(size[0], size[1], 1, ids, true)
+		small := face(10, false)
+		room := lay.Logs.W - 68
+		line := logsLegend(room, small)
+		assert.LessOrEqual(t, 60+textWidth(line, small), lay.Logs.W-8, "%v: the legend ends inside the panel", size)
+		assert.Contains(t, line, "n/m:", "%v: the legend explains n/m", size)
+	}
+	assert.Empty(t, logsLegend(5, face(10, false)), "no room, no legend")
 }
