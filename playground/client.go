@@ -1,9 +1,9 @@
 package playground
 
 import (
-	"fmt"
 	"strings"
 
+	"github.com/raftlab/raftlab/playground/i18n"
 	"github.com/raftlab/raftlab/raft"
 )
 
@@ -234,16 +234,23 @@ func (w *World) clientReceive(f *Flight) {
 	c.call = -1
 }
 
-func describeResult(op Op, r Result) string {
+// callResult is what a call got, as an argument of a feed sentence.
+type callResult struct {
+	op  Op
+	res Result
+}
+
+// describeResult says what a call got, in a language.
+func describeResult(lang i18n.Lang, op Op, r Result) string {
 	switch {
 	case op == OpGet && !r.Found:
-		return "“not found”"
+		return lang.T("feed.result.not-found")
 	case op == OpGet:
-		return fmt.Sprintf("%q", r.Value)
+		return lang.T("feed.result.value", r.Value)
 	case op == OpCAS && !r.OK:
-		return fmt.Sprintf("“failed, value is %q”", r.Value)
+		return lang.T("feed.result.cas-failed", r.Value)
 	}
-	return "“ok”"
+	return lang.T("feed.result.ok")
 }
 
 // reply sends a node's answer to a client.
@@ -351,13 +358,13 @@ func (w *World) applyWrite(n *Node, e raft.Entry, c Command) {
 	if repeat && e.Index > w.check.firstApplied {
 		if w.settings.ClientSessions {
 			w.emit(Event{Type: EvNote, Node: n.ID, Index: e.Index, Client: c.Client,
-				Note: fmt.Sprintf("%s skipped %s from client %d: its client session shows it was applied before", S(n.ID), c, c.Client)})
+				Key: "feed.write.skipped", Args: []any{n.ID, c.String(), c.Client}})
 		} else {
 			if c.Client <= len(w.clients) {
 				w.clients[c.Client-1].stats.Duplicates++
 			}
 			w.emit(Event{Type: EvNote, Node: n.ID, Index: e.Index, Client: c.Client,
-				Note: fmt.Sprintf("%s applied %s from client %d again: a duplicate", S(n.ID), c, c.Client)})
+				Key: "feed.write.duplicate", Args: []any{n.ID, c.String(), c.Client}})
 		}
 	}
 	w.check.firstApplied = max(w.check.firstApplied, e.Index)

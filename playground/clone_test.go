@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/raftlab/raftlab/playground/i18n"
 	"github.com/raftlab/raftlab/raft"
 	"github.com/stretchr/testify/require"
 )
@@ -22,7 +23,7 @@ func cloneLoad(w *World, to int64) {
 func wireText(w *World) string {
 	var b strings.Builder
 	for _, f := range w.InFlight() {
-		fmt.Fprintf(&b, "%d %d %s\n", f.ID, f.DeliverAt, describeFlight(f))
+		fmt.Fprintf(&b, "%d %d %s\n", f.ID, f.DeliverAt, describeFlight(i18n.English, f))
 	}
 	return b.String()
 }

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/anishathalye/porcupine"
+	"github.com/raftlab/raftlab/playground/i18n"
 )
 
 // kvInput is a call as porcupine sees it; its answer is a Result.
@@ -61,7 +62,7 @@ var kvModel = porcupine.Model{
 	DescribeOperation: func(input, output any) string {
 		in, out := input.(kvInput), output.(Result)
 		c := Command{Op: in.Op, Key: in.Key, Value: in.Value, From: in.From}
-		return c.String() + " → " + describeResult(in.Op, out)
+		return c.String() + " → " + describeResult(i18n.English, in.Op, out)
 	},
 	DescribeState: func(state any) string {
 		s := state.(kvState)

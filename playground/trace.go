@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/raftlab/raftlab/playground/i18n"
 	"github.com/raftlab/raftlab/raft"
 )
 
@@ -66,8 +67,8 @@ const (
 	// index; the read waits.
 	ReadHeld ReadStage = iota + 1
 	// ReadIndexNoted: the leader noted its commit index (Index) as the
-	// read's read index. Note says how it will confirm that it still
-	// leads (a heartbeat round, or its lease).
+	// read's read index, and sends a heartbeat round to confirm that it
+	// still leads (with a lease, the event's Key says so).
 	ReadIndexNoted
 	// ReadConfirmed: a majority answered the leader's heartbeat round, so
 	// it still led when the reads waiting on that round arrived.
@@ -102,8 +103,14 @@ type Event struct {
 	Msg    uint64
 	Flight *Flight
 	Client int
-	// Note is free text for events whose story needs it.
+	// Note is free text for events whose story needs it, in English.
 	Note string
+	// Key, when set, is the catalogue key of the event's whole sentence
+	// and Args its arguments (raft.ID, raft.Membership and a call's result
+	// are named in the reader's language): TextIn says it in any
+	// language.
+	Key  string
+	Args []any
 	// Entry and Kind are the payload of a single appended entry, rendered
 	// only when the event is read.
 	Entry []byte
@@ -113,62 +120,89 @@ type Event struct {
 }
 
 // S names a node the way the event feed does.
-func S(id raft.ID) string {
+func S(id raft.ID) string { return nodeName(i18n.English, id) }
+
+// nodeName names a node in a language: S1, or nobody.
+func nodeName(lang i18n.Lang, id raft.ID) string {
 	if id == raft.None {
-		return "nobody"
+		return lang.T("feed.nobody")
 	}
 	return fmt.Sprintf("S%d", id)
 }
 
-// Text explains the event in one sentence.
-func (e Event) Text() string {
+// Text explains the event in one sentence, in English.
+func (e Event) Text() string { return e.TextIn(i18n.English) }
+
+// TextIn explains the event in one sentence in a language: the event
+// feed's line.
+func (e Event) TextIn(lang i18n.Lang) string {
+	if e.Key != "" {
+		return e.say(lang)
+	}
+	node := nodeName(lang, e.Node)
 	switch e.Type {
 	case EvSend, EvDeliver, EvDrop, EvDuplicate:
-		return e.messageText()
+		return e.messageText(lang)
 	case EvTimeout:
 		if e.Role == raft.PreCandidate {
-			return fmt.Sprintf("%s timed out and asked for pre-votes for term %d (PreVote: its term stays %d)", S(e.Node), e.Term+1, e.Term)
+			return lang.T("feed.timeout.prevote", node, e.Term+1, e.Term)
 		}
-		return fmt.Sprintf("%s timed out and started an election for term %d", S(e.Node), e.Term)
+		return lang.T("feed.timeout", node, e.Term)
 	case EvRole:
 		switch e.Role {
 		case raft.Leader:
-			return fmt.Sprintf("%s became leader for term %d%s", S(e.Node), e.Term, e.Note)
+			return lang.T("feed.role.leader", node, e.Term)
 		case raft.Follower:
 			if e.Peer != raft.None {
-				return fmt.Sprintf("%s is now a follower of %s in term %d", S(e.Node), S(e.Peer), e.Term)
+				return lang.T("feed.role.follower-of", node, nodeName(lang, e.Peer), e.Term)
 			}
-			return fmt.Sprintf("%s stepped down to follower in term %d%s", S(e.Node), e.Term, e.Note)
+			return lang.T("feed.role.stepped-down", node, e.Term)
 		case raft.Candidate:
-			return fmt.Sprintf("%s became a candidate for term %d", S(e.Node), e.Term)
+			return lang.T("feed.role.candidate", node, e.Term)
 		case raft.PreCandidate:
-			return fmt.Sprintf("%s became a pre-candidate (term %d)", S(e.Node), e.Term)
+			return lang.T("feed.role.pre-candidate", node, e.Term)
 		}
 	case EvTerm:
-		return fmt.Sprintf("%s moved to term %d", S(e.Node), e.Term)
+		return lang.T("feed.term", node, e.Term)
 	case EvVote:
-		return fmt.Sprintf("%s voted for %s in term %d", S(e.Node), S(e.Peer), e.Term)
+		return lang.T("feed.vote", node, nodeName(lang, e.Peer), e.Term)
 	case EvAppend:
 		if e.Index == e.Index2 {
-			return fmt.Sprintf("%s appended entry %d (term %d) to its log%s", S(e.Node), e.Index, e.Term, entryNote(e.Kind, e.Entry))
+			return appendText(lang, node, e.Index, e.Term, e.Kind, e.Entry)
 		}
-		return fmt.Sprintf("%s appended entries %d-%d (term %d) to its log", S(e.Node), e.Index, e.Index2, e.Term)
+		return lang.T("feed.append.many", node, e.Index, e.Index2, e.Term)
 	case EvTruncate:
-		return fmt.Sprintf("%s deleted its conflicting entries from index %d on", S(e.Node), e.Index)
+		return lang.T("feed.truncate", node, e.Index)
 	case EvCommit:
-		return fmt.Sprintf("%s advanced its commit index to %d", S(e.Node), e.Index)
+		return lang.T("feed.commit", node, e.Index)
 	case EvApply:
-		return fmt.Sprintf("%s applied entry %d to its state machine%s", S(e.Node), e.Index, e.Note)
+		return lang.T("feed.apply", node, e.Index)
 	case EvFsync:
-		return fmt.Sprintf("%s's disk finished an fsync: its log is durable up to byte %d", S(e.Node), e.Index)
+		return lang.T("feed.fsync", node, e.Index)
 	case EvSnapshot:
-		return fmt.Sprintf("%s %s a snapshot up to index %d (term %d)", S(e.Node), e.Note, e.Index, e.Term)
+		// (Note says which: "took" or "installed".)
+		if e.Note == "installed" {
+			return lang.T("feed.snapshot.installed", node, e.Index, e.Term)
+		}
+		return lang.T("feed.snapshot.took", node, e.Index, e.Term)
 	case EvCrash:
-		return fmt.Sprintf("%s crashed: it lost its memory and every unsynced write%s", S(e.Node), e.Note)
+		if e.Note == "" {
+			return lang.T("feed.crash", node)
+		}
 	case EvRestart:
-		return fmt.Sprintf("%s restarted from its disk in term %d with %d log entries", S(e.Node), e.Term, e.Index)
+		if e.Note == "" {
+			return lang.T("feed.restart", node, e.Term, e.Index)
+		}
 	case EvRead:
-		return e.readText()
+		return e.readText(lang, node)
+	}
+	// Events whose English sentence is made elsewhere, as a Note, and
+	// not yet keyed.
+	switch e.Type {
+	case EvCrash:
+		return fmt.Sprintf("%s crashed: it lost its memory and every unsynced write%s", node, e.Note)
+	case EvRestart:
+		return fmt.Sprintf("%s restarted from its disk in term %d with %d log entries%s", node, e.Term, e.Index, e.Note)
 	}
 	if e.Note != "" {
 		return e.Note
@@ -176,93 +210,199 @@ func (e Event) Text() string {
 	return e.Type.String()
 }
 
-func (e Event) readText() string {
+// say formats an event whose sentence is a catalogue key: its raft.ID
+// arguments are nodes and its raft.Membership ones configurations, named
+// in the language.
+func (e Event) say(lang i18n.Lang) string {
+	args := make([]any, len(e.Args))
+	for i, a := range e.Args {
+		switch v := a.(type) {
+		case raft.ID:
+			a = nodeName(lang, v)
+		case raft.Membership:
+			a = membershipText(lang, v)
+		case callResult:
+			a = describeResult(lang, v.op, v.res)
+		}
+		args[i] = a
+	}
+	return lang.T(e.Key, args...)
+}
+
+// appendText is the sentence of a single appended entry, which names what
+// the entry holds.
+func appendText(lang i18n.Lang, node string, index, term uint64, kind raft.EntryKind, data []byte) string {
+	switch kind {
+	case raft.EntryNoop:
+		return lang.T("feed.append.noop", node, index, term)
+	case raft.EntryConfig:
+		if m, err := raft.UnmarshalMembership(data); err == nil {
+			return lang.T("feed.append.config", node, index, term, membershipText(lang, m))
+		}
+	case raft.EntryNormal:
+		if c, err := DecodeCommand(data); err == nil {
+			return lang.T("feed.append.command", node, index, term, c.String())
+		}
+	}
+	return lang.T("feed.append.one", node, index, term)
+}
+
+// membershipText names a configuration's voters and learners.
+func membershipText(lang i18n.Lang, m raft.Membership) string {
+	if len(m.Learners) > 0 {
+		return lang.T("feed.config.learners", idSet(m.Voters), idSet(m.Learners))
+	}
+	return lang.T("feed.config", idSet(m.Voters))
+}
+
+// idSet writes node IDs as a set: {1,2,3}.
+func idSet(ids []raft.ID) string {
+	var b strings.Builder
+	b.WriteByte('{')
+	for i, id := range ids {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		fmt.Fprintf(&b, "%d", id)
+	}
+	b.WriteByte('}')
+	return b.String()
+}
+
+func (e Event) readText(lang i18n.Lang, node string) string {
 	switch e.Read {
 	case ReadHeld:
-		return fmt.Sprintf("%s holds a read until it has committed an entry of its own term (its no-op)", S(e.Node))
+		return lang.T("feed.read.held", node)
 	case ReadIndexNoted:
-		return fmt.Sprintf("%s noted read index %d for a read%s", S(e.Node), e.Index, e.Note)
+		return lang.T("feed.read.noted.heartbeat", node, e.Index)
 	case ReadConfirmed:
-		return fmt.Sprintf("%s is still leader: a majority answered its heartbeat round", S(e.Node))
+		return lang.T("feed.read.confirmed", node)
 	case ReadAnswered:
-		return fmt.Sprintf("%s answered the read at read index %d (applied %d)", S(e.Node), e.Index, e.Index2)
+		return lang.T("feed.read.answered", node, e.Index, e.Index2)
 	}
 	return e.Type.String()
 }
 
-func (e Event) messageText() string {
+func (e Event) messageText(lang i18n.Lang) string {
 	f := e.Flight
 	if f == nil {
 		return e.Type.String()
 	}
-	desc := describeFlight(f)
+	desc := describeFlight(lang, f)
 	switch e.Type {
 	case EvSend:
-		return fmt.Sprintf("%s sent %s", endpoint(f.From, f.Client), desc)
+		return lang.T("feed.msg.send", endpoint(lang, f.From, f.Client), desc)
 	case EvDeliver:
-		return fmt.Sprintf("%s received %s", endpoint(f.To, f.Client), desc)
+		return lang.T("feed.msg.deliver", endpoint(lang, f.To, f.Client), desc)
 	case EvDuplicate:
-		return fmt.Sprintf("the network duplicated %s", desc)
+		return lang.T("feed.msg.duplicate", desc)
 	}
-	return fmt.Sprintf("the network lost %s (%s)", desc, f.LostWhy())
+	return lang.T("feed.msg.lost", desc, lostWhy(lang, f))
 }
 
-func endpoint(id raft.ID, client int) string {
-	if id == raft.None {
-		return fmt.Sprintf("client %d", client)
+// lostWhy says why a lost flight is lost ("" when it is not).
+func lostWhy(lang i18n.Lang, f *Flight) string {
+	switch f.lostWhy {
+	case lostLinkCut:
+		return lang.T("feed.lost.link-cut")
+	case lostPartitioned:
+		return lang.T("feed.lost.partitioned")
+	case lostDropped:
+		return lang.T("feed.lost.dropped")
+	case lostReceiverDown:
+		return lang.T("feed.lost.receiver-down", nodeName(lang, f.To))
+	case lostCutInFlight:
+		return lang.T("feed.lost.cut-in-flight")
+	case lostByHand:
+		return lang.T("feed.lost.by-hand")
 	}
-	return S(id)
+	return ""
+}
+
+// refusals are the errors a leader refuses a client's request with, as a
+// Reply's Refused says them, and their keys.
+var refusals = []struct {
+	err error
+	key string
+}{
+	{raft.ErrNotLeader, "feed.refused.not-leader"},
+	{raft.ErrTransferring, "feed.refused.transferring"},
+	{raft.ErrConfChangePending, "feed.refused.conf-pending"},
+	{raft.ErrNoCommitInTerm, "feed.refused.no-commit"},
+	{raft.ErrNotMember, "feed.refused.not-member"},
+	{raft.ErrLeaseReadsOff, "feed.refused.lease-reads-off"},
+}
+
+// refusalText says why a leader refused a request, in a language; a reason
+// the catalogue does not know is shown as raft says it.
+func refusalText(lang i18n.Lang, refused string) string {
+	for _, r := range refusals {
+		if refusalOf(r.err) == refused {
+			return lang.T(r.key)
+		}
+	}
+	return refused
+}
+
+// refusalOf is how a Reply says a raft error.
+func refusalOf(err error) string { return strings.TrimPrefix(err.Error(), "raft: ") }
+
+func endpoint(lang i18n.Lang, id raft.ID, client int) string {
+	if id == raft.None {
+		return lang.T("feed.client", client)
+	}
+	return nodeName(lang, id)
 }
 
 // describeFlight names a message with its gist: "AppendEntries S1→S2
-// (entries 4-6, commit 3)".
-func describeFlight(f *Flight) string {
-	route := fmt.Sprintf("%s→%s", endpoint(f.From, f.Client), endpoint(f.To, f.Client))
+// (term 2, entries 4-6, prev 3/2, commit 3)".
+func describeFlight(lang i18n.Lang, f *Flight) string {
+	route := endpoint(lang, f.From, f.Client) + "→" + endpoint(lang, f.To, f.Client)
 	switch f.Kind {
 	case FlightRequest:
-		return fmt.Sprintf("request %q %s", f.Request.Cmd.String(), route)
+		return lang.T("feed.flight.request", f.Request.Cmd.String(), route)
 	case FlightReply:
 		if f.Reply.Refused != "" {
-			return fmt.Sprintf("refusal %s (%s)", route, f.Reply.Refused)
+			return lang.T("feed.flight.refusal", route, refusalText(lang, f.Reply.Refused))
 		}
 		if f.Reply.Redirect {
-			return fmt.Sprintf("redirect %s (leader: %s)", route, S(f.Reply.Leader))
+			return lang.T("feed.flight.redirect", route, nodeName(lang, f.Reply.Leader))
 		}
-		return fmt.Sprintf("reply %s", route)
+		return lang.T("feed.flight.reply", route)
 	}
 	m := f.Raft
-	var b strings.Builder
-	fmt.Fprintf(&b, "%s %s (term %d", m.Type, route, m.Term)
+	gist := []string{lang.T("feed.flight.term", m.Term)}
+	add := func(key string, args ...any) { gist = append(gist, lang.T(key, args...)) }
 	switch m.Type {
 	case raft.MsgRequestVote, raft.MsgPreVote:
-		fmt.Fprintf(&b, ", last log %d/%d", m.Index, m.LogTerm)
+		add("feed.flight.last-log", m.Index, m.LogTerm)
 	case raft.MsgRequestVoteResponse, raft.MsgPreVoteResponse:
 		if m.Reject {
-			b.WriteString(", refused")
+			add("feed.flight.refused")
 		} else {
-			b.WriteString(", granted")
+			add("feed.flight.granted")
 		}
 	case raft.MsgAppendEntries:
 		switch n := len(m.Entries); n {
 		case 0:
-			b.WriteString(", heartbeat")
+			add("feed.flight.heartbeat")
 		case 1:
-			fmt.Fprintf(&b, ", entry %d", m.Entries[0].Index)
+			add("feed.flight.entry", m.Entries[0].Index)
 		default:
-			fmt.Fprintf(&b, ", entries %d-%d", m.Entries[0].Index, m.Entries[n-1].Index)
+			add("feed.flight.entries", m.Entries[0].Index, m.Entries[n-1].Index)
 		}
-		fmt.Fprintf(&b, ", prev %d/%d, commit %d", m.Index, m.LogTerm, m.Commit)
+		add("feed.flight.prev", m.Index, m.LogTerm)
+		add("feed.flight.commit", m.Commit)
 	case raft.MsgAppendEntriesResponse:
 		if m.Reject {
-			fmt.Fprintf(&b, ", rejected at %d", m.Index)
+			add("feed.flight.rejected", m.Index)
 		} else {
-			fmt.Fprintf(&b, ", matched up to %d", m.Index)
+			add("feed.flight.matched", m.Index)
 		}
 	case raft.MsgInstallSnapshot:
-		fmt.Fprintf(&b, ", snapshot up to %d", m.Snapshot.Meta.Index)
+		add("feed.flight.snapshot", m.Snapshot.Meta.Index)
 	case raft.MsgInstallSnapshotResponse:
-		fmt.Fprintf(&b, ", now at %d", m.Index)
+		add("feed.flight.now-at", m.Index)
 	}
-	b.WriteByte(')')
-	return b.String()
+	return lang.T("feed.flight.raft", m.Type.String(), route, strings.Join(gist, lang.T("feed.flight.sep")))
 }

@@ -1,8 +1,7 @@
 package playground
 
 import (
-	"fmt"
-
+	"github.com/raftlab/raftlab/playground/i18n"
 	"github.com/raftlab/raftlab/raft"
 )
 
@@ -52,6 +51,8 @@ type eventMore struct {
 	msg          uint64
 	client       int
 	note         string
+	key          string
+	args         []any
 	entry        []byte
 	kind         raft.EntryKind
 	read         ReadStage
@@ -126,9 +127,9 @@ func (w *World) pack(r *traceRec, e *Event) {
 	if !wide {
 		r.node, r.peer = uint8(e.Node), uint8(e.Peer)
 	}
-	if wide || term != 0 || flight != 0 || e.Index2 != 0 || e.Msg != msg || e.Client != client || e.Note != "" || e.Entry != nil || e.Kind != 0 || e.Read != 0 {
+	if wide || term != 0 || flight != 0 || e.Index2 != 0 || e.Msg != msg || e.Client != client || e.Note != "" || e.Key != "" || e.Entry != nil || e.Kind != 0 || e.Read != 0 {
 		m := w.newMore()
-		*m = eventMore{term: term, flight: flight, index2: e.Index2, msg: e.Msg, client: e.Client, note: e.Note, entry: e.Entry, kind: e.Kind, read: e.Read}
+		*m = eventMore{term: term, flight: flight, index2: e.Index2, msg: e.Msg, client: e.Client, note: e.Note, key: e.Key, args: e.Args, entry: e.Entry, kind: e.Kind, read: e.Read}
 		if wide {
 			m.wide, m.node, m.peer = true, e.Node, e.Peer
 		}
@@ -161,14 +162,15 @@ func (w *World) event(c *tracePart, r *traceRec) Event {
 		e.Flight, e.Msg, e.Client = f, f.ID, f.Client
 	}
 	if m != nil {
-		e.Index2, e.Msg, e.Client, e.Note, e.Entry, e.Kind, e.Read = m.index2, m.msg, m.client, m.note, m.entry, m.kind, m.read
+		e.Index2, e.Msg, e.Client, e.Note, e.Key, e.Args, e.Entry, e.Kind, e.Read = m.index2, m.msg, m.client, m.note, m.key, m.args, m.entry, m.kind, m.read
 		if m.wide {
 			e.Node, e.Peer = m.node, m.peer
 		}
 	}
 	if r.client != noClientNote {
 		call := w.history.get(int(r.index))
-		e.Note = r.client.text(call, e.Node, e.Peer, e.Term)
+		e.Key, e.Args = r.client.sentence(call, e.Node, e.Peer, e.Term)
+		e.Note = e.say(i18n.English)
 		e.Index, e.Client, e.Term = 0, call.Client, 0
 	}
 	return e
@@ -229,32 +231,30 @@ func (w *World) emitRetry(why clientNote, i int, from, to raft.ID, attempt int) 
 	r.at, r.typ, r.index, r.node, r.peer, r.term, r.client = w.now, EvClientCall, uint64(i), uint8(from), uint8(to), uint64(attempt), why
 }
 
-// text is the note of a client event about call, to or from node peer;
-// a retry's attempt number, after the last attempt failed at node from.
-func (n clientNote) text(call *Call, from, peer raft.ID, attempt uint64) string {
-	retried := func(why string) string {
-		return fmt.Sprintf("client %d retried %s (attempt %d) at %s: %s", call.Client, call.Cmd.String(), attempt, S(peer), why)
-	}
+// sentence is the key and arguments of a client event about call, to or
+// from node peer; a retry's attempt number, after the last attempt failed
+// at node from.
+func (n clientNote) sentence(call *Call, from, peer raft.ID, attempt uint64) (string, []any) {
+	cmd := call.Cmd.String()
 	switch n {
 	case noteRetryTimeout:
-		return retried(S(from) + " did not answer in time")
+		return "feed.client.retry.timeout", []any{call.Client, cmd, attempt, peer, from}
 	case noteRetryRedirect:
-		return fmt.Sprintf("%s is not the leader: it redirected client %d to %s. Client %d retried %s at %s (attempt %d)",
-			S(from), call.Client, S(peer), call.Client, call.Cmd.String(), S(peer), attempt)
+		return "feed.client.retry.redirect", []any{from, call.Client, peer, cmd, attempt}
 	case noteRetryNoLeader:
-		return retried(S(from) + " knew no leader")
+		return "feed.client.retry.no-leader", []any{call.Client, cmd, attempt, peer, from}
 	case noteRetryRefused:
-		return retried(S(from) + " refused it")
+		return "feed.client.retry.refused", []any{call.Client, cmd, attempt, peer, from}
 	case noteCall:
-		return fmt.Sprintf("client %d asked %s to %s", call.Client, S(peer), call.Cmd.String())
+		return "feed.client.call", []any{call.Client, peer, cmd}
 	case noteCallGuess:
-		return fmt.Sprintf("client %d thought %s was the leader and asked it to %s", call.Client, S(peer), call.Cmd.String())
+		return "feed.client.call.guess", []any{call.Client, peer, cmd}
 	case noteCallNoLeader:
-		return fmt.Sprintf("client %d did not know the leader and asked %s to %s", call.Client, S(peer), call.Cmd.String())
+		return "feed.client.call.no-leader", []any{call.Client, peer, cmd}
 	case noteReturn:
-		return fmt.Sprintf("client %d got %s for %s", call.Client, describeResult(call.Cmd.Op, call.Result), call.Cmd.String())
+		return "feed.client.return", []any{call.Client, callResult{call.Cmd.Op, call.Result}, cmd}
 	case noteGaveUp:
-		return fmt.Sprintf("client %d gave up on %s after %d attempts; its outcome is unknown", call.Client, call.Cmd.String(), call.Attempts)
+		return "feed.client.gave-up", []any{call.Client, cmd, call.Attempts}
 	}
-	return ""
+	return "", nil
 }

@@ -11,9 +11,9 @@ package playground
 
 import (
 	"fmt"
-	"github.com/raftlab/raftlab/internal/splitmix"
 	"slices"
 
+	"github.com/raftlab/raftlab/internal/splitmix"
 	"github.com/raftlab/raftlab/raft"
 )
 
@@ -48,8 +48,9 @@ type World struct {
 	admin        []adminOp
 	adminQueued  bool
 	departing    []raft.ID
-	// observeNote explains the next role change observe reports.
-	observeNote string
+	// observeKey, when set, is the sentence of the next role change
+	// observe reports, which says why it happened.
+	observeKey string
 }
 
 // Stats counts what happened in a run.
@@ -275,7 +276,7 @@ func (w *World) catchUp(n *Node) {
 	case due:
 		w.emit(Event{Type: EvTimeout, Node: n.ID, Term: n.Raft.Term(), Role: role})
 	case wasLeader && role != raft.Leader:
-		w.observeNote = " (CheckQuorum: it has not heard from a majority for an election timeout)"
+		w.observeKey = "feed.role.stepped-down.quorum"
 	}
 }
 
@@ -409,23 +410,6 @@ func (w *World) writeReady(n *Node, rd *raft.Ready) {
 	flush()
 }
 
-// entryNote describes a single appended entry, for the feed.
-func entryNote(kind raft.EntryKind, data []byte) string {
-	switch kind {
-	case raft.EntryNoop:
-		return ": the new leader's no-op"
-	case raft.EntryConfig:
-		if m, err := raft.UnmarshalMembership(data); err == nil {
-			return ": a configuration change to " + m.String()
-		}
-	case raft.EntryNormal:
-		if c, err := DecodeCommand(data); err == nil {
-			return fmt.Sprintf(": %q", c.String())
-		}
-	}
-	return ""
-}
-
 // finishReady sends the messages of a Ready that waited for its records to
 // be durable, applies its entries and answers its reads, then acknowledges
 // it.
@@ -464,9 +448,9 @@ func (w *World) noteReadSteps(n *Node, steps []raft.ReadStep) {
 		case st.Phase == raft.ReadWaitingForTermCommit:
 			ev.Read = ReadHeld
 		case st.Phase == raft.ReadWaitingForQuorum:
-			ev.Read, ev.Note = ReadIndexNoted, " and sends a heartbeat round to check that it still leads"
+			ev.Read = ReadIndexNoted
 		case st.Seq == 0:
-			ev.Read, ev.Note = ReadIndexNoted, "; its lease shows that it still leads"
+			ev.Read, ev.Key, ev.Args = ReadIndexNoted, "feed.read.noted.lease", []any{n.ID, st.Index}
 		case st.Seq == confirmed:
 			continue
 		default:
@@ -496,7 +480,8 @@ func (w *World) sendAll(n *Node, msgs []raft.Message) {
 // apply executes a committed entry on n's state machine.
 func (w *World) apply(n *Node, e raft.Entry) {
 	w.check.onApply(w, n, e)
-	note := ""
+	key := ""
+	var args []any
 	switch e.Kind {
 	case raft.EntryNormal:
 		c, err := w.commands.decode(e.Index, e.Data)
@@ -506,16 +491,16 @@ func (w *World) apply(n *Node, e raft.Entry) {
 		w.applyWrite(n, e, c)
 	case raft.EntryConfig:
 		if m, err := raft.UnmarshalMembership(e.Data); err == nil {
-			note = " (configuration " + m.String() + ")"
+			key, args = "feed.apply.config", []any{n.ID, e.Index, m}
 			w.onConfigApplied(n, e.Index, m)
 		}
 	case raft.EntryNoop:
-		note = " (no-op)"
+		key, args = "feed.apply.noop", []any{n.ID, e.Index}
 	}
-	if note == "" {
+	if key == "" {
 		w.emitNode(EvApply, n.ID, e.Term, e.Index)
 	} else {
-		w.emit(Event{Type: EvApply, Node: n.ID, Index: e.Index, Term: e.Term, Note: note})
+		w.emit(Event{Type: EvApply, Node: n.ID, Index: e.Index, Term: e.Term, Key: key, Args: args})
 	}
 }
 
@@ -558,8 +543,11 @@ func (w *World) observe(n *Node) {
 		w.check.onTerm(w, n, v.term)
 	}
 	if v.role != old.role || (v.role == raft.Follower && v.leader != old.leader && v.leader != raft.None) {
-		note := w.observeNote
-		w.emit(Event{Type: EvRole, Node: n.ID, Role: v.role, Term: v.term, Peer: v.leader, Note: note})
+		ev := Event{Type: EvRole, Node: n.ID, Role: v.role, Term: v.term, Peer: v.leader}
+		if w.observeKey != "" {
+			ev.Key, ev.Args = w.observeKey, []any{n.ID, v.term}
+		}
+		w.emit(ev)
 		if v.role == raft.Leader {
 			w.stats.LeaderChanges++
 			w.check.onLeader(w, n)
@@ -571,7 +559,7 @@ func (w *World) observe(n *Node) {
 	if v.role == raft.Candidate && (old.role != raft.Candidate || v.term != old.term) {
 		w.stats.Elections++
 	}
-	w.observeNote = ""
+	w.observeKey = ""
 	if v.commit != old.commit {
 		w.emitNode(EvCommit, n.ID, v.term, v.commit)
 		w.check.onCommit(w, n, old.commit, v.commit)
