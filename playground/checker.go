@@ -6,6 +6,7 @@ import (
 	"maps"
 
 	"github.com/raftlab/raftlab/internal/splitmix"
+	"github.com/raftlab/raftlab/playground/i18n"
 	"github.com/raftlab/raftlab/raft"
 )
 
@@ -34,7 +35,64 @@ type Violation struct {
 	AtMs     int64     `json:"atMs"`
 	Property string    `json:"property"`
 	Nodes    []raft.ID `json:"nodes"`
-	Message  string    `json:"message"`
+	// Message says what broke, in English; MessageIn says it in any
+	// language, from the catalogue key and arguments kept here.
+	Message string `json:"message"`
+	key     string
+	args    []any
+}
+
+// MessageIn says what broke in a language.
+func (v Violation) MessageIn(lang i18n.Lang) string {
+	if v.key == "" {
+		return v.Message
+	}
+	return Event{Key: v.key, Args: v.args}.say(lang)
+}
+
+// TextIn is the violation as the event feed says it: the property, then
+// what broke.
+func (v Violation) TextIn(lang i18n.Lang) string {
+	return lang.T("safety.violation", PropertyName(v.Property, lang), v.MessageIn(lang))
+}
+
+// propertyArg is a property's name as an argument of a feed sentence, which
+// names it in the reader's language.
+type propertyArg string
+
+// propertyKeys are the catalogue names of the properties (Properties,
+// then NoStaleReads): safety.name.<key> is the property's name and
+// safety.explain.<key> what it means.
+var propertyKeys = map[string]string{
+	ElectionSafety:     "election-safety",
+	LeaderAppendOnly:   "leader-append-only",
+	LogMatching:        "log-matching",
+	LeaderCompleteness: "leader-completeness",
+	StateMachineSafety: "state-machine-safety",
+	MonotonicTerm:      "term-monotonic",
+	MonotonicCommit:    "commit-monotonic",
+	SingleVote:         "single-vote",
+	IndexOrder:         "index-order",
+	NoStaleReads:       "no-stale-reads",
+}
+
+// PropertyName is a property's name (one of Properties, or NoStaleReads)
+// in a language; a name it does not know is returned as it is.
+func PropertyName(p string, lang i18n.Lang) string {
+	if k, ok := propertyKeys[p]; ok {
+		return lang.T("safety.name." + k)
+	}
+	return p
+}
+
+// PropertyExplanation says in a language what a property (one of
+// Properties, or NoStaleReads) means, for the safety monitor; "" for a
+// name it does not know.
+func PropertyExplanation(p string, lang i18n.Lang) string {
+	if k, ok := propertyKeys[p]; ok {
+		return lang.T("safety.explain." + k)
+	}
+	return ""
 }
 
 // checker watches the cluster for safety violations as the world runs. The
@@ -89,13 +147,16 @@ func (c *checker) clone() checker {
 }
 
 // violate records a violation once per key; it returns the violation if it
-// is new.
-func (c *checker) violate(at int64, key, property string, nodes []raft.ID, format string, args ...any) *Violation {
+// is new. What broke is the catalogue message msg with args (raft.IDs for
+// nodes).
+func (c *checker) violate(at int64, key, property string, nodes []raft.ID, msg string, args ...any) *Violation {
 	if c.reported[key] {
 		return nil
 	}
 	c.reported[key] = true
-	c.found = append(c.found, Violation{AtMs: at, Property: property, Nodes: nodes, Message: fmt.Sprintf(format, args...)})
+	v := Violation{AtMs: at, Property: property, Nodes: nodes, key: msg, args: args}
+	v.Message = v.MessageIn(i18n.English)
+	c.found = append(c.found, v)
 	return &c.found[len(c.found)-1]
 }
 
@@ -121,9 +182,9 @@ func entryHash(prev uint64, e raft.Entry) uint64 {
 }
 
 // violation records a violation and puts it in the trace.
-func (w *World) violation(key, property string, nodes []raft.ID, format string, args ...any) {
-	if v := w.check.violate(w.now, key, property, nodes, format, args...); v != nil {
-		w.emit(Event{Type: EvViolation, Node: nodes[0], Note: property + ": " + v.Message})
+func (w *World) violation(key, property string, nodes []raft.ID, msg string, args ...any) {
+	if v := w.check.violate(w.now, key, property, nodes, msg, args...); v != nil {
+		w.emit(Event{Type: EvViolation, Node: nodes[0], Note: property + ": " + v.Message, Key: "safety.violation", Args: []any{propertyArg(property), *v}})
 	}
 }
 
@@ -142,11 +203,11 @@ func (c *checker) onBoot(w *World, n *Node) {
 	term, commit := n.Raft.Term(), n.Raft.CommitIndex()
 	if term < c.termSent[n.ID] {
 		w.violation(fmt.Sprintf("term-restart-%d-%d", n.ID, term), MonotonicTerm, []raft.ID{n.ID},
-			"%s restarted in term %d, but before it crashed it had told others it was in term %d: the term was not durable", S(n.ID), term, c.termSent[n.ID])
+			"safety.broken.term-restart", n.ID, term, c.termSent[n.ID])
 	}
 	if commit < n.Disk.durable.Commit {
 		w.violation(fmt.Sprintf("commit-restart-%d-%d", n.ID, commit), MonotonicCommit, []raft.ID{n.ID},
-			"%s restarted with commit index %d, below the %d it had made durable", S(n.ID), commit, n.Disk.durable.Commit)
+			"safety.broken.commit-restart", n.ID, commit, n.Disk.durable.Commit)
 	}
 	c.termSeen[n.ID], c.commitSeen[n.ID] = term, 0
 	// What a node boots with committed (from its disk, or a scenario's
@@ -159,14 +220,14 @@ func (c *checker) onSettle(w *World, n *Node) {
 	applied, commit, last := n.Raft.AppliedIndex(), n.Raft.CommitIndex(), n.Raft.LastIndex()
 	if applied > commit || commit > last {
 		w.violation(fmt.Sprintf("order-%d-%d-%d-%d", n.ID, applied, commit, last), IndexOrder, []raft.ID{n.ID},
-			"%s has applied %d, commit %d and last index %d", S(n.ID), applied, commit, last)
+			"safety.broken.index-order", n.ID, applied, commit, last)
 	}
 }
 
 func (c *checker) onTerm(w *World, n *Node, term uint64) {
 	if term < c.termSeen[n.ID] {
 		w.violation(fmt.Sprintf("term-%d-%d", n.ID, term), MonotonicTerm, []raft.ID{n.ID},
-			"%s went back from term %d to term %d", S(n.ID), c.termSeen[n.ID], term)
+			"safety.broken.term-back", n.ID, c.termSeen[n.ID], term)
 	}
 	c.termSeen[n.ID] = term
 }
@@ -180,7 +241,7 @@ func (c *checker) onSend(from raft.ID, term uint64) {
 func (c *checker) onCommit(w *World, n *Node, old, commit uint64) {
 	if commit < c.commitSeen[n.ID] {
 		w.violation(fmt.Sprintf("commit-%d-%d", n.ID, commit), MonotonicCommit, []raft.ID{n.ID},
-			"%s's commit index went back from %d to %d", S(n.ID), c.commitSeen[n.ID], commit)
+			"safety.broken.commit-back", n.ID, c.commitSeen[n.ID], commit)
 	}
 	c.commitSeen[n.ID] = commit
 	for i := uint64(len(c.committed)); i <= commit && i < uint64(len(n.chain)); i++ {
@@ -194,7 +255,7 @@ func (c *checker) onLeader(w *World, n *Node) {
 	term := n.Raft.Term()
 	if other, ok := c.leaders[term]; ok && other != n.ID {
 		w.violation(fmt.Sprintf("election-%d", term), ElectionSafety, []raft.ID{other, n.ID},
-			"%s and %s were both elected leader for term %d", S(other), S(n.ID), term)
+			"safety.broken.two-leaders", other, n.ID, term)
 	} else {
 		c.leaders[term] = n.ID
 	}
@@ -211,7 +272,7 @@ func (c *checker) onLeader(w *World, n *Node) {
 			}
 		}
 		w.violation(fmt.Sprintf("completeness-%d-%d", term, n.ID), LeaderCompleteness, []raft.ID{n.ID},
-			"%s became leader for term %d without the committed entry at index %d", S(n.ID), term, missing)
+			"safety.broken.completeness", n.ID, term, missing)
 	}
 }
 
@@ -237,7 +298,7 @@ func (c *checker) onAppend(w *World, n *Node, e raft.Entry) {
 		}
 		if t, ok := m.Raft.TermAt(e.Index); ok && t == e.Term {
 			w.violation(fmt.Sprintf("matching-%d-%d", e.Index, e.Term), LogMatching, []raft.ID{n.ID, m.ID},
-				"%s and %s both hold an entry at index %d in term %d, but their logs differ before it", S(n.ID), S(m.ID), e.Index, e.Term)
+				"safety.broken.matching", n.ID, m.ID, e.Index, e.Term)
 		}
 	}
 }
@@ -246,7 +307,7 @@ func (c *checker) onAppend(w *World, n *Node, e raft.Entry) {
 func (c *checker) onTruncate(w *World, n *Node, from uint64) {
 	if n.Raft.Role() == raft.Leader {
 		w.violation(fmt.Sprintf("appendonly-%d-%d", n.ID, from), LeaderAppendOnly, []raft.ID{n.ID},
-			"%s deleted entries from index %d on while leading term %d", S(n.ID), from, n.Raft.Term())
+			"safety.broken.append-only", n.ID, from, n.Raft.Term())
 	}
 	if from < uint64(len(n.chain)) {
 		n.chain = n.chain[:from:from]
@@ -275,7 +336,7 @@ func (c *checker) onApply(w *World, n *Node, e raft.Entry) {
 	}
 	if c.applied[e.Index] != h {
 		w.violation(fmt.Sprintf("sms-%d", e.Index), StateMachineSafety, []raft.ID{n.ID},
-			"%s applied a different entry at index %d (term %d) than another server applied there", S(n.ID), e.Index, e.Term)
+			"safety.broken.state-machine", n.ID, e.Index, e.Term)
 	}
 }
 
@@ -284,7 +345,7 @@ func (c *checker) onVote(w *World, voter, candidate raft.ID, term uint64) {
 	k := voteKey{voter, term}
 	if prev, ok := c.votes[k]; ok && prev != candidate {
 		w.violation(fmt.Sprintf("vote-%d-%d", voter, term), SingleVote, []raft.ID{voter, prev, candidate},
-			"%s voted for both %s and %s in term %d", S(voter), S(prev), S(candidate), term)
+			"safety.broken.two-votes", voter, prev, candidate, term)
 		return
 	}
 	c.votes[k] = candidate

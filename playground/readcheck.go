@@ -1,9 +1,9 @@
 package playground
 
 import (
-	"fmt"
 	"maps"
 
+	"github.com/raftlab/raftlab/playground/i18n"
 	"github.com/raftlab/raftlab/raft"
 )
 
@@ -66,10 +66,10 @@ func (w *World) onReturn(i int, call *Call, from raft.ID) {
 		}
 		missed := w.history.get(must.call)
 		v := StaleRead{Call: i, Violation: Violation{AtMs: w.now, Property: NoStaleReads, Nodes: []raft.ID{from},
-			Message: fmt.Sprintf("client %d's %s got a stale value from %s: its store is at revision %d, but %s (revision %d) was acknowledged before the read was sent",
-				call.Client, call.Cmd, S(from), call.Result.Revision, missed.Cmd, must.revision)}}
+			key: "safety.broken.stale-read", args: []any{call.Client, call.Cmd.String(), from, call.Result.Revision, missed.Cmd.String(), must.revision}}}
+		v.Message = v.MessageIn(i18n.English)
 		r.stale = append(r.stale, v)
-		w.emit(Event{Type: EvViolation, Node: from, Client: call.Client, Note: NoStaleReads + ": " + v.Message})
+		w.emit(Event{Type: EvViolation, Node: from, Client: call.Client, Note: NoStaleReads + ": " + v.Message, Key: "safety.violation", Args: []any{propertyArg(NoStaleReads), v.Violation}})
 	case changedStore(call) && call.Result.Revision > r.acked[call.Cmd.Key].revision:
 		r.acked[call.Cmd.Key] = ackedWrite{revision: call.Result.Revision, call: i}
 	}

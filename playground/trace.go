@@ -106,9 +106,9 @@ type Event struct {
 	// Note is free text for events whose story needs it, in English.
 	Note string
 	// Key, when set, is the catalogue key of the event's whole sentence
-	// and Args its arguments (raft.ID, raft.Membership and a call's result
-	// are named in the reader's language): TextIn says it in any
-	// language.
+	// and Args its arguments (raft.ID, raft.Membership, a call's result,
+	// a property and a Violation are said in the reader's language):
+	// TextIn says it in any language.
 	Key  string
 	Args []any
 	// Entry and Kind are the payload of a single appended entry, rendered
@@ -223,6 +223,10 @@ func (e Event) say(lang i18n.Lang) string {
 			a = membershipText(lang, v)
 		case callResult:
 			a = describeResult(lang, v.op, v.res)
+		case propertyArg:
+			a = PropertyName(string(v), lang)
+		case Violation:
+			a = v.MessageIn(lang)
 		}
 		args[i] = a
 	}
