@@ -87,7 +87,9 @@ type Game struct {
 	fontLoad fontLoad
 	fontGen  int
 	fontSaid string
-	sess     *playground.Session
+	// probe is a line the browser test draws (probe.go).
+	probe *probe
+	sess  *playground.Session
 
 	// clock is the virtual time being shown, with a fractional part so
 	// messages glide between milliseconds.

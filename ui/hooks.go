@@ -48,6 +48,10 @@ type stateDoc struct {
 	Help bool `json:"help"`
 	// Theme is the colour theme in use: "dark" or "light".
 	Theme string `json:"theme"`
+	// Lang is the language the app speaks; Font is the Chinese fonts'
+	// state: "none", "loading", "ready" or "failed".
+	Lang string `json:"lang"`
+	Font string `json:"font"`
 }
 
 // lessonStateDoc is what the lesson panel shows: the list of lessons
@@ -97,6 +101,7 @@ func (g *Game) StateJSON() ([]byte, error) {
 	d.Welcome = g.welcomeShown()
 	d.Theme = themeName()
 	d.Help = g.help
+	d.Lang, d.Font = string(g.lang), g.fontState()
 	return json.Marshal(d)
 }
 

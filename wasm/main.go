@@ -6,8 +6,10 @@
 // URL parameters (see options.go): ?scenario=NAME loads a bundled scenario,
 // ?empty=1 draws an empty frame (the frame-rate baseline), ?nodes=N&load=M
 // starts a sandbox of N nodes with about M messages in flight (the
-// frame-rate benchmark), ?lesson=N&step=M opens a lesson at a step.
-// Unknown parameters are ignored; a bad value is a banner, not a stop.
+// frame-rate benchmark), ?lesson=N&step=M opens a lesson at a step,
+// ?lang=zh-CN|en the language (else the one chosen last, else the
+// browser's; Chinese fetches the Chinese fonts, font.go, while the app
+// starts). Unknown parameters are ignored; a bad value is a banner, not a stop.
 //
 // It sets window.raftlab for tests, benchmarks and the curious:
 //
@@ -26,6 +28,12 @@
 //	           benchmark measures the memory of a long session with it
 //	openLesson(n, m)  opens lesson n at step m (1-based) without a reload;
 //	           true, or {error}
+//	setLang(tag)  switches the language (en, zh-CN) as the learner can;
+//	           true, or {error}
+//	probe(text)  draws text over the frame's top left twice, with the Go
+//	           fonts alone and as the app draws text, and returns where:
+//	           {plain, drawn} rectangles in CSS pixels (the test that
+//	           Chinese reaches the screen as glyphs)
 //	notice     set (a string) when the link asked for something RaftLab
 //	           does not have; the page shows it in a banner and starts
 //	           without it
@@ -40,6 +48,7 @@ import (
 	"syscall/js"
 
 	"github.com/hajimehoshi/ebiten/v2"
+	"github.com/raftlab/raftlab/playground/i18n"
 	"github.com/raftlab/raftlab/ui"
 )
 
@@ -53,26 +62,53 @@ func main() {
 	if len(opts.ignored) > 0 {
 		js.Global().Get("console").Call("info", "RaftLab ignores these URL parameters: "+strings.Join(opts.ignored, ", "))
 	}
+	prefs := localStore{prefsKey}
+	system := browserLang()
+	lang := ui.ChooseLang(opts.lang, prefs, system)
 	if len(opts.problems) > 0 {
-		notice(api, "Part of this link was not used: "+strings.Join(opts.problems, "; "))
+		notice(api, lang.T("host.link.unused", strings.Join(opts.problems, "; ")))
+	}
+	fonts := newFontLoad()
+	if lang == i18n.Chinese {
+		fonts.start() // while the world is built and the first frame drawn
 	}
 	a := &app{api: api}
-	g, err := ui.New(ui.Options{Scenario: opts.scenario, Empty: opts.empty, Save: download, Open: a.openPicker, Progress: localStore{progressKey}, Prefs: localStore{prefsKey}, Results: results, Lesson: opts.lesson, Step: opts.step})
+	g, err := ui.New(ui.Options{Scenario: opts.scenario, Empty: opts.empty, Save: download, Open: a.openPicker, Progress: localStore{progressKey}, Prefs: prefs, Results: results, Lesson: opts.lesson, Step: opts.step,
+		Lang: opts.lang, SystemLang: system, CJKFont: fonts.start})
 	if err != nil {
-		fail(api, "RaftLab could not start: "+err.Error())
+		fail(api, lang.T("host.start.failed", err))
 		wait()
 	}
 	mark("raftlab:ui")
+	fonts.setGame(g)
 	a.game = g
 	a.expose()
 
-	ebiten.SetWindowTitle("RaftLab")
+	ebiten.SetWindowTitle(lang.T("app.title"))
 	ebiten.SetWindowResizingMode(ebiten.WindowResizingModeEnabled)
 	ebiten.SetRunnableOnUnfocused(true)
 	if err := ebiten.RunGame(a); err != nil {
-		fail(api, "RaftLab stopped: "+err.Error())
+		fail(api, g.Lang().T("host.stopped", err))
 		wait()
 	}
+}
+
+// browserLang is the first of the browser's languages RaftLab speaks, or
+// "" when it speaks none of them.
+func browserLang() i18n.Lang {
+	nav := js.Global().Get("navigator")
+	langs := nav.Get("languages")
+	if langs.Type() != js.TypeObject || langs.Length() == 0 {
+		langs = js.Global().Get("Array").New(nav.Get("language"))
+	}
+	for i := range langs.Length() {
+		if v := langs.Index(i); v.Type() == js.TypeString {
+			if l, err := i18n.Parse(v.String()); err == nil {
+				return l
+			}
+		}
+	}
+	return ""
 }
 
 // mark records a moment of the start in the page's performance timeline
@@ -149,6 +185,7 @@ func (a *app) Draw(screen *ebiten.Image) {
 		mark("raftlab:first-draw")
 	}
 	a.game.Draw(screen)
+	a.game.DrawProbe(screen)
 	if !a.ready && a.game.Ready() {
 		a.ready = true
 		a.api.Set("readyMs", js.Global().Get("performance").Call("now"))
@@ -267,6 +304,33 @@ func (a *app) expose() {
 		defer a.mu.Unlock()
 		a.game.Click(args[0].Float(), args[1].Float())
 		return true
+	}))
+	a.api.Set("setLang", js.FuncOf(func(_ js.Value, args []js.Value) any {
+		if len(args) != 1 || args[0].Type() != js.TypeString {
+			return errorObject("setLang(tag) takes a language: en or zh-CN")
+		}
+		l, err := i18n.Parse(args[0].String())
+		if err != nil {
+			return errorObject(err.Error())
+		}
+		if !a.mu.TryLock() {
+			return errorObject("busy drawing a frame; try again")
+		}
+		defer a.mu.Unlock()
+		a.game.SetLang(l)
+		return true
+	}))
+	a.api.Set("probe", js.FuncOf(func(_ js.Value, args []js.Value) any {
+		if len(args) != 1 || args[0].Type() != js.TypeString {
+			return errorObject("probe(text) takes a line of text (\"\" removes it)")
+		}
+		if !a.mu.TryLock() {
+			return errorObject("busy drawing a frame; try again")
+		}
+		defer a.mu.Unlock()
+		plain, drawn := a.game.SetProbe(args[0].String())
+		rect := func(r ui.Rect) map[string]any { return map[string]any{"x": r.X, "y": r.Y, "w": r.W, "h": r.H} }
+		return map[string]any{"plain": rect(plain), "drawn": rect(drawn)}
 	}))
 	a.api.Set("mem", js.FuncOf(func(_ js.Value, args []js.Value) any {
 		if len(args) > 0 && args[0].Truthy() {

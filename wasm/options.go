@@ -9,6 +9,7 @@ import (
 
 	"github.com/raftlab/raftlab/lessons"
 	"github.com/raftlab/raftlab/playground"
+	"github.com/raftlab/raftlab/playground/i18n"
 )
 
 // pageOptions is what the page's URL asks for.
@@ -20,6 +21,9 @@ type pageOptions struct {
 	// lesson and step open a lesson at a step (0: none; step 0: where the
 	// learner left it).
 	lesson, step int
+	// lang is the language asked for ("": none, the remembered or the
+	// browser's language decides).
+	lang i18n.Lang
 	// problems are the known parameters whose values cannot be used, one
 	// sentence each. The page shows them in a one-line banner and starts
 	// as if those parameters were not given: a wrong link still opens
@@ -32,7 +36,7 @@ type pageOptions struct {
 }
 
 // queryParams are the URL parameters the page understands.
-var queryParams = []string{"scenario", "empty", "nodes", "load", "lesson", "step"}
+var queryParams = []string{"scenario", "empty", "nodes", "load", "lesson", "step", "lang"}
 
 // optionsFromQuery reads the page's URL parameters:
 //
@@ -40,6 +44,7 @@ var queryParams = []string{"scenario", "empty", "nodes", "load", "lesson", "step
 //	?empty=1             an empty frame (the frame-rate baseline)
 //	?nodes=N&load=M      a sandbox of N nodes with about M messages in flight
 //	?lesson=N&step=M     lesson N open at step M (a link a teacher can hand out)
+//	?lang=zh-CN|en       the language (whatever the browser's or the last choice)
 //
 // It is the one place that decides what a link means. Unknown parameters
 // are ignored. A known parameter with a bad value is a problem that says
@@ -63,6 +68,15 @@ func optionsFromQuery(q url.Values) pageOptions {
 	slices.Sort(o.ignored)
 	slices.Sort(o.problems) // repeated parameters, found in map order
 
+	if v, ok := known["lang"]; ok {
+		// A language that is not there is English, and says so; it
+		// changes nothing else the link asks for.
+		l, err := i18n.Parse(v[0])
+		if err != nil {
+			o.problem("%v", err)
+		}
+		o.lang = l
+	}
 	if lessonFromQuery(known, &o) {
 		if others := present(known, "scenario", "nodes", "load", "empty"); len(others) > 0 {
 			o.problem("lesson=%d cannot be combined with %s: a lesson sets its own world", o.lesson, strings.Join(others, " or "))

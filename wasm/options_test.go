@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/raftlab/raftlab/playground/i18n"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -47,9 +48,9 @@ func TestOptionsFromQuery(t *testing.T) {
 // their own: RaftLab ignores them, names them for the console, and does
 // what the rest of the link asks.
 func TestOptionsFromQueryIgnoresUnknown(t *testing.T) {
-	o := optionsFromQuery(query(t, "utm_source=x&fbclid=y&lang=zh&utm_source=z"))
+	o := optionsFromQuery(query(t, "utm_source=x&fbclid=y&hl=zh&utm_source=z"))
 	assert.Empty(t, o.problems)
-	assert.Equal(t, []string{"fbclid", "lang", "utm_source"}, o.ignored)
+	assert.Equal(t, []string{"fbclid", "hl", "utm_source"}, o.ignored)
 	assert.Nil(t, o.scenario)
 
 	o = optionsFromQuery(query(t, "lesson=6&step=2&utm_medium=chat"))
@@ -116,4 +117,19 @@ func TestOptionsFromQueryProblems(t *testing.T) {
 		strings.Join(o.problems, "|"))
 	require.NotNil(t, o.scenario)
 	assert.Equal(t, 3, o.scenario.Settings.Nodes)
+}
+
+func TestLangFromQuery(t *testing.T) {
+	assert.Equal(t, i18n.Lang(""), optionsFromQuery(query(t, "")).lang, "none: the remembered or the browser's language")
+	o := optionsFromQuery(query(t, "lang=zh-CN&lesson=6"))
+	assert.Equal(t, i18n.Chinese, o.lang)
+	assert.Equal(t, 6, o.lesson, "a language goes with a lesson")
+	assert.Empty(t, o.problems)
+	assert.Equal(t, i18n.English, optionsFromQuery(query(t, "lang=en")).lang)
+
+	o = optionsFromQuery(query(t, "lang=xx&scenario=leader-crash"))
+	assert.Equal(t, i18n.English, o.lang, "an unknown language is English")
+	assert.Equal(t, []string{`language "xx" is not available (available: en, zh-CN)`}, o.problems)
+	assert.NotNil(t, o.scenario, "and the rest of the link still holds")
+	assert.Empty(t, o.ignored)
 }
