@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"image/color"
 	"slices"
 	"strings"
@@ -82,7 +83,7 @@ func (g *Game) statusShown() string {
 
 // topBarKey appends to k what the top bar shows.
 func (g *Game) topBarKey(k keyBuf) keyBuf {
-	k = k.rect(g.lay.TopBar).float(g.scale).bool(g.paused).str(g.statusShown()).str(g.scenario.Name)
+	k = k.rect(g.lay.TopBar).float(g.scale).bool(g.paused).str(g.statusShown()).str(g.barName())
 	for _, b := range g.lay.Buttons {
 		k = k.str(b.Label).rect(b.Rect).bool(b.Rect.Contains(g.hover.x, g.hover.y))
 	}
@@ -113,17 +114,42 @@ func (g *Game) renderTopBar(dst *ebiten.Image, dx, dy float64) {
 		}
 		drawText(dst, label, f, r.CenterX(), r.CenterY(), fg, alignCenter)
 	}
-	right := g.lay.TopBar.W - 14*s - dx
-	last := g.lay.Buttons[len(g.lay.Buttons)-1].Rect.moved(dx, dy)
-	room := right - (last.X + last.W) - 16*s
+	right := g.lay.TopBar.W - 12*s - dx
 	if status := g.statusShown(); status != "" {
-		drawText(dst, ellipsize(status, f, room), f, right, bar.CenterY(), colHighlight, alignEnd)
+		drawText(dst, ellipsize(status, f, g.barRoom()), f, right, bar.CenterY(), colHighlight, alignEnd)
 		return
 	}
-	// A name cut to a few letters says nothing: then the room stays empty.
-	if textWidth(g.scenario.Name, f) <= room || room >= 100*s {
-		drawText(dst, ellipsize(g.scenario.Name, f, room), f, right, bar.CenterY(), colTextDim, alignEnd)
+	drawText(dst, g.barName(), f, right, bar.CenterY(), colTextDim, alignEnd)
+}
+
+// barRoom is the width left at the top bar's right, after the controls,
+// for the status line or the name.
+func (g *Game) barRoom() float64 {
+	s := g.scale
+	last := g.lay.Buttons[len(g.lay.Buttons)-1].Rect
+	return g.lay.TopBar.W - 12*s - (last.X + last.W) - 10*s
+}
+
+// barName is the name the top bar shows at its right, in the room there.
+// In a lesson it is the lesson's number and title, else the number alone
+// ("Lesson 3"), else nothing: a cut title says less than none (the lesson
+// panel shows it whole). Otherwise it is the scenario's name, cut only
+// when enough of it still shows.
+func (g *Game) barName() string {
+	f, room := controlFace(g.scale), g.barRoom()
+	if g.lesson != nil && g.lesson.run != nil {
+		l := g.lesson.run.Lesson()
+		for _, name := range []string{fmt.Sprintf("Lesson %d · %s", l.Number, l.Title), fmt.Sprintf("Lesson %d", l.Number)} {
+			if textWidth(name, f) <= room {
+				return name
+			}
+		}
+		return ""
 	}
+	if textWidth(g.scenario.Name, f) <= room || room >= 100*g.scale {
+		return ellipsize(g.scenario.Name, f, room)
+	}
+	return ""
 }
 
 // drawMoreMenu draws the menu of the controls that did not fit the top

@@ -125,10 +125,11 @@ var topButtons = []struct {
 var moreButton = Button{Name: "more", Label: "More", Hint: "More controls"}
 
 // appTitle is the name at the top bar's left; titleRoom is the least room
-// kept right of the controls for the scenario's name or the status line.
+// kept right of the controls for the scenario's name or the status line
+// (in a lesson, room for "Lesson 9" at least).
 const (
 	appTitle  = "RaftLab"
-	titleRoom = 60.0
+	titleRoom = 64.0
 )
 
 // controlFace is the font of the top bar's controls.
