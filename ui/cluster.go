@@ -25,6 +25,13 @@ func (g *Game) clientPoint() (float64, float64) {
 	return c.X + 44*g.scale, c.Y + c.H - (clientStrip-18)*g.scale
 }
 
+// clientsMark is the colours of the clients' mark: a tinted disc, and a
+// rim of the clients' colour so that the mark reads on the dark and the
+// light ground alike (the tint alone was a faint beige on white).
+func clientsMark() (fill, rim color.RGBA) {
+	return withAlpha(colClient, 0.3), colClient
+}
+
 func (g *Game) drawCluster(dst *ebiten.Image) {
 	w := g.world()
 	s := g.scale
@@ -33,7 +40,9 @@ func (g *Game) drawCluster(dst *ebiten.Image) {
 	g.drawPartitions(dst, w)
 	g.drawLinks(dst, w)
 	cx, cy := g.clientPoint()
-	drawCentered(dst, g.spr.disc(int(9*s)), cx, cy, withAlpha(colClient, 0.25))
+	fill, rim := clientsMark()
+	drawCentered(dst, g.spr.disc(int(9*s)), cx, cy, fill)
+	drawCentered(dst, g.spr.ring(int(9*s), int(max(2, math.Round(2*s)))), cx, cy, rim)
 	g.drawLabel(dst, "clients", face(11*s, false), cx, cy+18*s, colTextDim, alignCenter)
 	g.drawClientPanel(dst)
 	g.drawMessages(dst, w)

@@ -44,3 +44,15 @@ func TestDiskGaugeClearOfTheNode(t *testing.T) {
 		}
 	}
 }
+
+// TestClientsMarkIsVisible: in both themes the clients' mark has a rim
+// that stands out from the ground (its tinted disc alone was a faint
+// beige on the light theme's white).
+func TestClientsMarkIsVisible(t *testing.T) {
+	darkAfter(t)
+	for _, light := range []bool{false, true} {
+		applyTheme(light)
+		_, rim := clientsMark()
+		assert.Greater(t, contrast(rim, colBackground), 3.0, "light %v: the rim %v on the ground %v", light, rim, colBackground)
+	}
+}
