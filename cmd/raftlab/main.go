@@ -8,13 +8,16 @@
 //	go run ./cmd/raftlab --frames 120 --screenshot shot.png
 //	go run ./cmd/raftlab --progress /tmp/progress.json
 //	go run ./cmd/raftlab --lesson 6 --step 3             # a lesson, at a step
+//	go run ./cmd/raftlab --lang zh-CN                    # in Simplified Chinese
 //
 // With --frames N it exits after drawing N frames; with --screenshot it
 // saves the last of them as a PNG. A scenario file dropped on the window
 // replaces the playground. Lesson progress is kept in
 // ~/.config/raftlab/progress.json (or --progress FILE; --progress "" keeps
 // none), preferences (the theme, whether the welcome card was seen) in
-// prefs.json beside it (or --prefs FILE). Exit codes: 0 on success, 1 when the app failed
+// prefs.json beside it (or --prefs FILE). The language is --lang, else
+// the one last chosen, else the system's (LC_ALL, LC_MESSAGES, LANG), else
+// English; Chinese uses the Chinese fonts built into the binary. Exit codes: 0 on success, 1 when the app failed
 // (no display, a screenshot it could not write), 2 for invalid input.
 package main
 
@@ -33,12 +36,13 @@ import (
 
 	"github.com/hajimehoshi/ebiten/v2"
 	"github.com/raftlab/raftlab/playground"
+	"github.com/raftlab/raftlab/playground/i18n"
 	"github.com/raftlab/raftlab/ui"
 )
 
 func main() { os.Exit(run(os.Args[1:], os.Stdout, os.Stderr)) }
 
-const usage = `usage: raftlab [--scenario FILE|NAME] [--width W --height H] [--frames N [--screenshot PATH]] [--progress FILE] [--prefs FILE] [--lesson N [--step M]]`
+const usage = `usage: raftlab [--scenario FILE|NAME] [--width W --height H] [--frames N [--screenshot PATH]] [--progress FILE] [--prefs FILE] [--lesson N [--step M]] [--lang en|zh-CN]`
 
 // config is the command line, checked.
 type config struct {
@@ -53,6 +57,10 @@ type config struct {
 	// lesson and step open a lesson at a step (0: none; step 0: where
 	// the learner left it).
 	lesson, step int
+	// lang is the language --lang asks for ("": none); badLang is the
+	// --lang value RaftLab does not speak (English is used).
+	lang    i18n.Lang
+	badLang string
 }
 
 // parseArgs reads and checks the command line. Every error is one line
@@ -69,6 +77,7 @@ func parseArgs(args []string, stdout io.Writer) (config, error) {
 	flags.IntVar(&c.lesson, "lesson", 0, "open this lesson (its number, 1..15)")
 	flags.IntVar(&c.step, "step", 0, "with --lesson: open it at this step (default: where it was left)")
 	flags.StringVar(&c.progress, "progress", defaultProgressFile(), "the file that keeps lesson progress between runs (\"\": keep none)")
+	lang := flags.String("lang", "", "the language: en or zh-CN (default: the one last chosen, else the system's)")
 	flags.StringVar(&c.prefs, "prefs", configFile("prefs.json"), "the file that keeps preferences (theme, welcome seen) between runs (\"\": keep none)")
 	if err := flags.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -99,6 +108,12 @@ func parseArgs(args []string, stdout io.Writer) (config, error) {
 	if c.screenshot != "" {
 		if err := os.MkdirAll(filepath.Dir(c.screenshot), 0o755); err != nil {
 			return c, fmt.Errorf("--screenshot %s: %v", c.screenshot, err)
+		}
+	}
+	if *lang != "" {
+		var err error
+		if c.lang, err = i18n.Parse(*lang); err != nil {
+			c.badLang = *lang
 		}
 	}
 	if *scenario != "" {
@@ -151,12 +166,20 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "raftlab: %v\n", err)
 		return 2
 	}
-	opts := ui.Options{Scenario: c.scenario, Save: saveFile, Lesson: c.lesson, Step: c.step}
+	opts := ui.Options{Scenario: c.scenario, Save: saveFile, Lesson: c.lesson, Step: c.step, Lang: c.lang, CJKFont: installCJKFont(stderr)}
 	if c.progress != "" {
 		opts.Progress = fileStore{c.progress}
 	}
 	if c.prefs != "" {
 		opts.Prefs = fileStore{c.prefs}
+	}
+	var unknownLocale string
+	opts.SystemLang, unknownLocale = systemLang(os.Getenv)
+	switch {
+	case c.badLang != "":
+		fmt.Fprintf(stderr, "raftlab: %s\n", i18n.English.T("app.language.notice", c.badLang))
+	case unknownLocale != "" && ui.ChooseLang(c.lang, opts.Prefs, "") == i18n.English:
+		fmt.Fprintf(stderr, "raftlab: %s\n", i18n.English.T("app.language.notice", unknownLocale))
 	}
 	opts.Results = resultStore(c.progress)
 	g, err := ui.New(opts)
@@ -165,7 +188,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	a := &app{game: g, frames: c.frames, screenshot: c.screenshot, stderr: stderr}
-	ebiten.SetWindowTitle("RaftLab")
+	ebiten.SetWindowTitle(g.Lang().T("app.title"))
 	ebiten.SetWindowSize(c.width, c.height)
 	ebiten.SetWindowResizingMode(ebiten.WindowResizingModeEnabled)
 	if err := runGame(a); err != nil {
