@@ -83,6 +83,24 @@ type feedCache struct {
 	img *ebiten.Image
 	key feedKey
 	mem feedMemory
+	// rows are the events laid out for rowsKey (see feedRows).
+	rows    []feedRow
+	rowsKey feedKey
+	// wrapped holds each sentence's lines at wrapWidth in a face of
+	// wrapSize, so that a sentence is broken into lines once, not again
+	// on each redraw; it keeps the sentences last laid out only.
+	wrapped             map[string][]string
+	wrapWidth, wrapSize float64
+}
+
+// feedRow is one event as the feed lists it: its number and its sentence
+// broken into the lines the panel's width holds.
+type feedRow struct {
+	idx   int
+	lines []string
+	// y is where its first line's middle is, in logical pixels from the
+	// panel's top.
+	y float64
 }
 
 // feedMemory keeps the feed's events after they leave the trace. A seek
@@ -180,6 +198,8 @@ type feedKey struct {
 	newest, oldest int
 	filter         feedFilter
 	area           Rect
+	// light is the theme: the image holds its colours.
+	light bool
 }
 
 // feedOldest is the number of the oldest event the feed may show: as many
@@ -241,7 +261,7 @@ func (g *Game) feedKeyNow() feedKey {
 	if shown := g.feedShown(1); len(shown) > 0 {
 		newest = shown[0]
 	}
-	return feedKey{sess: g.sess, newest: newest, oldest: g.feedOldest(), filter: g.filter, area: g.feedArea()}
+	return feedKey{sess: g.sess, newest: newest, oldest: g.feedOldest(), filter: g.filter, area: g.feedArea(), light: lightTheme()}
 }
 
 // drawFeed lists the trace as sentences, newest first.
@@ -282,55 +302,110 @@ func (g *Game) renderFeed(img *ebiten.Image) {
 		g.spr.fillRect(img, r, bg)
 		drawText(img, b.Label, face(10*s, false), r.CenterX(), r.CenterY(), colText, alignCenter)
 	}
-	f := face(11.5*s, false)
-	lineH := 19 * s
-	y := 62 * s
-	for _, i := range g.feedVisible() {
-		e, _ := g.feedEvent(i)
+	f, small := face(feedTextSize*s, false), face(10*s, false)
+	for _, r := range g.feedRows() {
+		e, _ := g.feedEvent(r.idx)
 		c := colText
 		if e.Type == playground.EvViolation {
 			c = colBad
 		}
-		drawText(img, fmt.Sprintf("%6.3fs", float64(e.AtMs)/1000), face(10*s, false), 10*s, y, colTextDim, alignStart)
-		drawText(img, ellipsize(e.Text(), f, area.W-70*s), f, 60*s, y, c, alignStart)
-		y += lineH
+		y := r.y * s
+		drawText(img, fmt.Sprintf("%6.3fs", float64(e.AtMs)/1000), small, 10*s, y, colTextDim, alignStart)
+		for _, line := range r.lines {
+			drawText(img, line, f, 60*s, y, c, alignStart)
+			y += feedWrapH * s
+		}
 	}
 }
 
-// feedVisible is the numbers of the events the feed panel lists, newest
-// first: as many as fit, each line from 62 logical pixels down while it
-// starts above the panel's foot (8 pixels of margin).
-func (g *Game) feedVisible() []int {
+// The feed's text: its size, and where its lines go (in logical pixels).
+// An event's first line is feedLineH below the last line of the event
+// before it; the lines an event's sentence wraps onto are feedWrapH apart,
+// a little closer, so that each event reads as one block.
+const (
+	feedTextSize = 11.5
+	feedTop      = 62
+	feedLineH    = 19
+	feedWrapH    = 15
+	feedFoot     = 8
+)
+
+// feedRows lays out the events the feed lists, newest first: each
+// sentence whole, wrapped onto as many lines as it needs, as many events
+// as fit above the panel's foot (the newest one always, cut short at the
+// foot if the panel is too short for it). The layout is kept while what
+// the feed shows stays the same.
+func (g *Game) feedRows() []feedRow {
+	key := g.feedKeyNow()
+	c := &g.feed
+	if c.rows != nil && c.rowsKey == key {
+		return c.rows
+	}
 	s := g.scale
-	return g.feedShown(int(math.Ceil((g.feedArea().H - 8*s - 62*s) / (19 * s))))
+	area := g.feedArea()
+	width, size := area.W-70*s, feedTextSize*s
+	old := c.wrapped
+	if c.wrapWidth != width || c.wrapSize != size {
+		old = nil
+	}
+	c.wrapped, c.wrapWidth, c.wrapSize = map[string][]string{}, width, size
+	rows := []feedRow{}
+	y := float64(feedTop)
+	for _, i := range g.feedShown(int(math.Ceil((area.H/s - feedFoot - feedTop) / feedLineH))) {
+		e, _ := g.feedEvent(i)
+		t := e.Text()
+		lines, ok := old[t]
+		if !ok {
+			lines = wrapPlain(t, face(size, false), width)
+		}
+		c.wrapped[t] = lines
+		last := y + float64(len(lines)-1)*feedWrapH
+		if len(rows) > 0 && last >= area.H/s-feedFoot {
+			break
+		}
+		rows = append(rows, feedRow{idx: i, lines: lines, y: y})
+		y = last + feedLineH
+	}
+	c.rows, c.rowsKey = rows, key
+	return rows
 }
 
-// feedTip is the whole sentence of the feed line at (x, y) when the line
-// is cut short with "…" ("" otherwise): the pointer shows what the panel
-// has no room for, such as the reason at the end of "S1 became a follower
-// (CheckQuorum: ...)".
+// feedVisible is the numbers of the events the feed panel lists, newest
+// first.
+func (g *Game) feedVisible() []int {
+	var out []int
+	for _, r := range g.feedRows() {
+		out = append(out, r.idx)
+	}
+	return out
+}
+
+// feedTip is the whole sentence of the event at (x, y) when the panel
+// cuts it short at its foot ("" otherwise): only a panel too short for
+// the newest event's lines does.
 func (g *Game) feedTip(x, y float64) string {
 	s := g.scale
 	area := g.feedArea()
 	if !area.Contains(x, y) {
 		return ""
 	}
-	f := face(11.5*s, false)
-	for k, i := range g.feedVisible() {
-		cy := area.Y + 62*s + float64(k)*19*s
-		if math.Abs(y-cy) > 9.5*s {
+	for _, r := range g.feedRows() {
+		top := area.Y + (r.y-feedLineH/2)*s
+		bottom := area.Y + (r.y+float64(len(r.lines)-1)*feedWrapH+feedLineH/2)*s
+		if y < top || y >= bottom {
 			continue
 		}
-		e, _ := g.feedEvent(i)
-		if t := e.Text(); textWidth(t, f) > area.W-70*s {
-			return t
+		if bottom > area.Y+area.H {
+			e, _ := g.feedEvent(r.idx)
+			return e.Text()
 		}
 		return ""
 	}
 	return ""
 }
 
-// lessonFeedLines is how many events the feed shows under a lesson.
+// lessonFeedLines is how many one-line events the feed has room for under
+// a lesson.
 const lessonFeedLines = 4
 
 // feedArea is where the feed is: below the safety monitor (below the

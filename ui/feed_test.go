@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -108,28 +109,101 @@ func TestFeedForgetsAForkedFuture(t *testing.T) {
 	assert.Contains(t, feed, "crashed")
 }
 
-// TestFeedTipShowsACutLine: the pointer on a feed line cut short with "…"
-// shows the whole sentence; on a line that fits, nothing.
-func TestFeedTipShowsACutLine(t *testing.T) {
-	g := testGame(t, "")
-	g.filter = feedStory
-	g.world().RunUntil(3000)
-	s := g.scale
-	area := g.feedArea()
-	f := face(11.5*s, false)
-	cut, whole := false, false
-	for k, i := range g.feedVisible() {
-		e, _ := g.feedEvent(i)
-		y := area.Y + 62*s + float64(k)*19*s
-		tip := g.feedTip(area.X+100*s, y+3*s)
-		if textWidth(e.Text(), f) > area.W-70*s {
-			assert.Equal(t, e.Text(), tip, "line %d is cut: the tip is its whole sentence", k)
-			cut = true
-		} else {
-			assert.Empty(t, tip, "line %d fits: no tip", k)
-			whole = true
+// TestFeedWrapsEveryLine: at 1280x800, 1024x768 and 800x600, in the
+// sandbox, beside the inspector and under a lesson, the feed lists its
+// events newest first, each sentence whole on as many lines as it needs
+// (none cut with "…", none wider than the panel), each event's lines
+// above the panel's foot.
+func TestFeedWrapsEveryLine(t *testing.T) {
+	wrapped := false
+	for _, size := range [][2]int{{1280, 800}, {1024, 768}, {800, 600}} {
+		for _, where := range []string{"sandbox", "inspector", "lesson"} {
+			name := fmt.Sprintf("%dx%d %s", size[0], size[1], where)
+			g := testGame(t, "")
+			if where == "lesson" {
+				g = testGameWith(t, Options{Lesson: 6, Step: 1})
+			}
+			sizeGame(g, size[0], size[1])
+			g.filter = feedStory
+			g.SeekTo(3000)
+			if where == "inspector" {
+				n := g.lay.Nodes[0]
+				g.click(n.X, n.Y, false)
+				g.menu = nil
+				require.True(t, g.inspecting(), name)
+			}
+			s := g.scale
+			area := g.feedArea()
+			f := face(feedTextSize*s, false)
+			rows := g.feedRows()
+			require.NotEmpty(t, rows, name)
+			assert.Equal(t, g.feedShown(len(rows)), g.feedVisible(), "%s: the newest events, newest first", name)
+			for k, r := range rows {
+				e, _ := g.feedEvent(r.idx)
+				assert.Equal(t, e.Text(), strings.Join(r.lines, " "), "%s: event %d is whole", name, k)
+				for _, line := range r.lines {
+					assert.NotContains(t, line, "…", name)
+					assert.LessOrEqual(t, textWidth(line, f), area.W-70*s, "%s: %q", name, line)
+				}
+				last := r.y + float64(len(r.lines)-1)*feedWrapH
+				assert.Less(t, last, area.H/s-feedFoot, "%s: event %d ends above the foot", name, k)
+				if k > 0 {
+					prev := rows[k-1]
+					assert.Equal(t, prev.y+float64(len(prev.lines)-1)*feedWrapH+feedLineH, r.y, "%s: event %d follows the one before", name, k)
+				}
+				wrapped = wrapped || len(r.lines) > 1
+			}
+			more := g.feedShown(len(rows) + 1)
+			if len(more) > len(rows) {
+				e, _ := g.feedEvent(more[len(rows)])
+				last := rows[len(rows)-1]
+				next := last.y + float64(len(last.lines)-1)*feedWrapH + feedLineH
+				n := len(wrapPlain(e.Text(), f, area.W-70*s))
+				assert.GreaterOrEqual(t, next+float64(n-1)*feedWrapH, area.H/s-feedFoot, "%s: the next event would not fit", name)
+			}
 		}
 	}
-	require.True(t, cut && whole, "the feed shows a cut line and a whole one")
-	assert.Empty(t, g.feedTip(area.X-5, area.Y+62*s), "outside the feed")
+	assert.True(t, wrapped, "some sentence needs more than one line")
+}
+
+// TestFeedWrapsOnce: the feed's layout is kept while it shows the same
+// events at the same width, and laid out again when the width changes.
+func TestFeedWrapsOnce(t *testing.T) {
+	g := testGame(t, "")
+	g.filter = feedStory
+	g.SeekTo(3000)
+	rows := g.feedRows()
+	require.NotEmpty(t, rows)
+	again := g.feedRows()
+	assert.Same(t, &rows[0], &again[0], "the same layout")
+	w := len(rows[0].lines)
+	sizeGame(g, 800, 600)
+	narrow := g.feedRows()
+	assert.NotSame(t, &rows[0], &narrow[0], "laid out anew")
+	assert.Equal(t, g.feedArea().W-70*g.scale, g.feed.wrapWidth)
+	assert.GreaterOrEqual(t, len(narrow[0].lines), w)
+}
+
+// TestFeedTipShowsACutEvent: a panel too short for an event's lines cuts
+// it at its foot; the pointer on it shows the whole sentence. Over an
+// event shown whole, or outside the feed, nothing.
+func TestFeedTipShowsACutEvent(t *testing.T) {
+	g := testGame(t, "")
+	g.filter = feedStory
+	g.SeekTo(3000)
+	s := g.scale
+	area := g.feedArea()
+	rows := g.feedRows()
+	require.NotEmpty(t, rows)
+	assert.Empty(t, g.feedTip(area.X+100*s, area.Y+rows[0].y*s), "shown whole")
+	assert.Empty(t, g.feedTip(area.X-5, area.Y+rows[0].y*s), "outside the feed")
+
+	// A narrow panel one line high: the newest sentence needs more.
+	g.lay.Feed.W, g.lay.Feed.H = 200*s, (feedTop+feedLineH)*s
+	area = g.feedArea()
+	cut := g.feedRows()
+	require.Len(t, cut, 1)
+	require.Greater(t, len(cut[0].lines), 1)
+	e, _ := g.feedEvent(cut[0].idx)
+	assert.Equal(t, e.Text(), g.feedTip(area.X+100*s, area.Y+cut[0].y*s), "the cut event's whole sentence")
 }

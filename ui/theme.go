@@ -112,12 +112,11 @@ func themeName() string {
 }
 
 // setTheme puts a theme in use at once and keeps it for the next visits.
-// The cached panels notice by themselves (panelCache). Two caches are keyed
-// on what they show, not on its colours, so they are told here: the feed's
-// image, and the lesson panel's layout, which holds its colours.
+// The cached panels and the feed notice by themselves (panelCache, feedKey).
+// The lesson panel's layout is keyed on what it shows, not on its colours,
+// so it is told here.
 func (g *Game) setTheme(light bool) {
 	applyTheme(light)
-	g.feed.key = feedKey{}
 	if g.lesson != nil {
 		g.lesson.viewKey = nil
 	}
