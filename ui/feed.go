@@ -436,3 +436,20 @@ func (g *Game) feedButtons() []Button {
 	}
 	return out
 }
+
+// feedRowDocs are the feed's lines of text as drawn, with their boxes, for
+// layout().
+func (g *Game) feedRowDocs(cb func(string, Rect) box) []textBox {
+	s := g.scale
+	area := g.feedArea()
+	f := face(feedTextSize*s, false)
+	h := feedWrapH * s
+	out := []textBox{}
+	for _, r := range g.feedRows() {
+		for k, line := range r.lines {
+			y := area.Y + (r.y+float64(k)*feedWrapH)*s
+			out = append(out, textBox{line, cb("", Rect{area.X + 60*s, y - h/2, textWidth(line, f), h})})
+		}
+	}
+	return out
+}

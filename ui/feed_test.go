@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"encoding/json"
 	"fmt"
 	"strings"
 	"testing"
@@ -206,4 +207,30 @@ func TestFeedTipShowsACutEvent(t *testing.T) {
 	require.Greater(t, len(cut[0].lines), 1)
 	e, _ := g.feedEvent(cut[0].idx)
 	assert.Equal(t, e.Text(), g.feedTip(area.X+100*s, area.Y+cut[0].y*s), "the cut event's whole sentence")
+}
+
+// TestLayoutFeedRows: layout() gives the feed's lines as drawn: the
+// listed sentences, wrapped, each line inside the panel, in order.
+func TestLayoutFeedRows(t *testing.T) {
+	g := testGame(t, "")
+	sizeGame(g, 800, 600)
+	g.filter = feedStory
+	g.SeekTo(3000)
+	data, err := g.LayoutJSON()
+	require.NoError(t, err)
+	var d struct {
+		Feed feedLayoutDoc `json:"feed"`
+	}
+	require.NoError(t, json.Unmarshal(data, &d))
+	require.Greater(t, len(d.Feed.Rows), len(d.Feed.Lines), "some sentence wraps")
+	var text []string
+	p := d.Feed.Panel
+	for k, r := range d.Feed.Rows {
+		assert.True(t, r.X >= p.X && r.X+r.W <= p.X+p.W && r.Y >= p.Y && r.Y+r.H <= p.Y+p.H, "%q at %+v is inside the panel %+v", r.Text, r.box, p)
+		if k > 0 {
+			assert.Greater(t, r.Y, d.Feed.Rows[k-1].Y, "row %d is below the one before", k)
+		}
+		text = append(text, r.Text)
+	}
+	assert.Equal(t, strings.Join(d.Feed.Lines, " "), strings.Join(text, " "), "the rows are the sentences")
 }

@@ -186,6 +186,9 @@ type helpLayoutDoc struct {
 type feedLayoutDoc struct {
 	Panel box      `json:"panel"`
 	Lines []string `json:"lines"`
+	// Rows are the lines of text as drawn, each event's sentence wrapped
+	// onto as many as it needs, newest event first.
+	Rows []textBox `json:"rows"`
 }
 
 // lessonLayoutDoc is the lesson panel and the lines of text laid out in
@@ -271,7 +274,7 @@ func (g *Game) LayoutJSON() ([]byte, error) {
 	d.Lesson = g.lessonLayout(cb)
 	d.Partition = g.partitionLayout(cb)
 	d.Messages = g.messageDocs(s)
-	d.Feed = feedLayoutDoc{Panel: cb("", g.feedArea()), Lines: []string{}}
+	d.Feed = feedLayoutDoc{Panel: cb("", g.feedArea()), Lines: []string{}, Rows: g.feedRowDocs(cb)}
 	for _, i := range g.feedVisible() {
 		if e, ok := g.feedEvent(i); ok {
 			d.Feed.Lines = append(d.Feed.Lines, e.Text())
