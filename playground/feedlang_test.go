@@ -9,6 +9,7 @@ import (
 	"github.com/raftlab/raftlab/lessons"
 	"github.com/raftlab/raftlab/playground"
 	"github.com/raftlab/raftlab/playground/i18n"
+	"github.com/raftlab/raftlab/raft"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -108,7 +109,7 @@ var userData = regexp.MustCompile(`"[^"]*"|\b(?:put|get|delete) \S+|\bcas \S+ \S
 var identifiers = []string{
 	"AppendEntries", "AppendEntriesResponse", "RequestVote", "RequestVoteResponse", "PreVote", "PreVoteResponse",
 	"InstallSnapshot", "InstallSnapshotResponse", "TimeoutNow", "ReadIndex", "CheckQuorum", "WAL", "fsync", "revision",
-	"Config.LeaseReads",
+	"Config.LeaseReads", "Raft",
 }
 
 // untranslated lists the Latin words of a Chinese sentence that are not
@@ -157,4 +158,62 @@ func TestFeedInEveryLanguage(t *testing.T) {
 		}
 	}
 	t.Logf("%d events; sentences still English, written elsewhere: %v", len(events), elsewhere)
+}
+
+// TestKeyedSentences checks sentences that other parts of the package say
+// through Event.Key: their English is what the feed said before they were
+// keyed, and a node argument is named in the reader's language.
+func TestKeyedSentences(t *testing.T) {
+	for _, c := range []struct {
+		key  string
+		args []any
+		en   string
+	}{
+		{"feed.partition", []any{"{S1 S2} | {S3 S4 S5}"}, "the network split into {S1 S2} | {S3 S4 S5}"},
+		{"feed.isolate", []any{raft.ID(2)}, "S2 was cut off from every other node"},
+		{"feed.link.cut", []any{raft.ID(1), raft.ID(4)}, "the link S1→S4 was cut"},
+		{"feed.link.restored", []any{raft.ID(1), raft.ID(4)}, "the link S1→S4 was restored"},
+		{"feed.heal", nil, "the network healed: every node can reach every other"},
+		{"feed.network", []any{10.0, 5.0, 2, 8}, "the network now drops 10% and duplicates 5% of messages, with 2-8 ms latency"},
+		{"feed.disk", []any{raft.ID(2), 200}, "S2's disk now takes 200 ms per fsync"},
+		{"feed.transfer", []any{raft.ID(1), raft.ID(2)}, "S1 began handing leadership to S2"},
+		{"feed.member.join", []any{raft.ID(4)}, "S4 started with an empty log and asks to join the cluster"},
+		{"feed.member.remove", []any{raft.ID(2)}, "asked the leader to remove S2 from the cluster"},
+		{"feed.member.gave-up", []any{raft.ID(4)}, "gave up changing the membership of S4: no leader accepted the change in time"},
+		{"feed.member.propose.add-learner", []any{raft.ID(1), raft.ID(4)}, "S1 proposed: add learner S4"},
+		{"feed.member.propose.add-voter", []any{raft.ID(1), raft.ID(4)}, "S1 proposed: add voter S4"},
+		{"feed.member.propose.remove", []any{raft.ID(1), raft.ID(2)}, "S1 proposed: remove S2"},
+		{"feed.member.left", []any{raft.ID(2)}, "S2 left the cluster and shut down"},
+		{"feed.crash.lost", []any{raft.ID(5), 13}, "S5 crashed: it lost its memory and every unsynced write (13 unsynced bytes of its log were lost)"},
+		{"feed.restart.torn", []any{raft.ID(2), uint64(1), uint64(1), 7}, "S2 restarted from its disk in term 1 with 1 log entries; it cut a torn record of 7 bytes from the end of its log"},
+	} {
+		e := playground.Event{Key: c.key, Args: c.args}
+		assert.Equal(t, c.en, e.Text(), c.key)
+		zh := e.TextIn(i18n.Chinese)
+		assert.Empty(t, untranslated(zh), "%s: %s", c.key, zh)
+		assert.NotContains(t, e.TextIn(i18n.Chinese), "[", "%s: %s", c.key, zh)
+	}
+}
+
+func TestSafetyInEveryLanguage(t *testing.T) {
+	for _, p := range append(slices.Clone(playground.Properties), playground.NoStaleReads) {
+		assert.Equal(t, p, playground.PropertyName(p, i18n.English))
+		assert.NotEqual(t, p, playground.PropertyName(p, i18n.Chinese))
+		assert.NotEmpty(t, playground.PropertyExplanation(p, i18n.English), p)
+		assert.Empty(t, untranslated(playground.PropertyName(p, i18n.Chinese)), p)
+		assert.Empty(t, untranslated(playground.PropertyExplanation(p, i18n.Chinese)), p)
+	}
+	sc, err := playground.LoadBundled("figure8-unsafe")
+	require.NoError(t, err)
+	w, err := sc.NewWorld()
+	require.NoError(t, err)
+	s := playground.NewSession(w, sc.Steps)
+	s.RunUntil(sc.Until)
+	vs := s.World().Violations()
+	require.NotEmpty(t, vs)
+	for _, v := range vs {
+		assert.Equal(t, v.Message, v.MessageIn(i18n.English))
+		assert.Equal(t, v.Property+": "+v.Message, v.TextIn(i18n.English))
+		assert.Empty(t, untranslated(v.TextIn(i18n.Chinese)), v.TextIn(i18n.Chinese))
+	}
 }

@@ -128,4 +128,28 @@ var enFeed = map[string]string{
 	"feed.result.value":      "%q",
 	"feed.result.cas-failed": "“failed, value is %q”",
 	"feed.result.ok":         "“ok”",
+
+	// The learner's and the scenarios' actions, and membership changes
+	// (their events carry these keys as Event.Key). A partition: its
+	// groups, "{S1 S2} | {S3 S4 S5}".
+	"feed.partition":      "the network split into %s",
+	"feed.isolate":        "%s was cut off from every other node",
+	"feed.link.cut":       "the link %s→%s was cut",
+	"feed.link.restored":  "the link %s→%s was restored",
+	"feed.heal":           "the network healed: every node can reach every other",
+	"feed.network":        "the network now drops %.0f%% and duplicates %.0f%% of messages, with %d-%d ms latency",
+	"feed.disk":           "%s's disk now takes %d ms per fsync",
+	"feed.transfer":       "%s began handing leadership to %s",
+	"feed.member.join":    "%s started with an empty log and asks to join the cluster",
+	"feed.member.remove":  "asked the leader to remove %s from the cluster",
+	"feed.member.gave-up": "gave up changing the membership of %s: no leader accepted the change in time",
+	// The leader %[1]s proposed a configuration change about %[2]s.
+	"feed.member.propose.add-learner": "%s proposed: add learner %s",
+	"feed.member.propose.add-voter":   "%s proposed: add voter %s",
+	"feed.member.propose.remove":      "%s proposed: remove %s",
+	"feed.member.left":                "%s left the cluster and shut down",
+	// %[2]s is the error, as the code says it.
+	"feed.malformed": "%s rejected a malformed message: %s",
+	// A scenario's step that failed: its number, its action, the error.
+	"feed.step-failed": "step %d (%s) could not be carried out: %v",
 }
