@@ -17,12 +17,13 @@ var enSafety = map[string]string{
 	"safety.name.index-order":          "Applied <= Commit <= Last Index",
 	"safety.name.no-stale-reads":       "No Stale Reads",
 
-	// What each property means, in a sentence or two.
+	// What each property means, in a sentence or two (the first five as
+	// the glossary, lessons/glossary.go, says them).
 	"safety.explain.election-safety":      "At most one leader can be elected in a given term.",
-	"safety.explain.leader-append-only":   "A leader never overwrites or deletes entries in its log; it only appends new entries.",
-	"safety.explain.log-matching":         "If two logs contain an entry with the same index and term, the logs are identical in all entries up through that index.",
-	"safety.explain.leader-completeness":  "If an entry is committed in a term, it is present in the logs of the leaders of all later terms.",
-	"safety.explain.state-machine-safety": "If a server has applied an entry at an index to its state machine, no other server ever applies a different entry at that index.",
+	"safety.explain.leader-append-only":   "A leader never overwrites or deletes entries in its log; it only appends new ones.",
+	"safety.explain.log-matching":         "If two logs hold an entry with the same index and term, the logs are identical in all entries up to that index.",
+	"safety.explain.leader-completeness":  "If an entry is committed in a term, it is in the log of every leader of every later term.",
+	"safety.explain.state-machine-safety": "Once a server has applied an entry at an index, no server ever applies a different entry at that index.",
 	"safety.explain.term-monotonic":       "A server's term never goes back, even across a crash: the term is on its disk before it tells anyone.",
 	"safety.explain.commit-monotonic":     "A server's commit index never goes back, even across a crash.",
 	"safety.explain.single-vote":          "A server votes for at most one candidate in a term, even across a crash: the vote is on its disk before it is sent.",
