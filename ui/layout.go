@@ -283,22 +283,49 @@ func ringSpots(area Rect, s float64, ids []raft.ID) []NodeSpot {
 }
 
 // ringFit lays out the ring with labels of a size, shrinking the ring until
-// every label block is inside the area.
+// every label block is inside the area, labelMargin below its top edge (a
+// highlight's box around the top label then stays clear of the top bar).
+// The ring and its labels are centred as a block: the top node's label
+// stands out further than the bottom nodes', so centring the ring itself
+// would waste room below.
 func ringFit(area Rect, s float64, ids []raft.ID, lw, lh float64) []NodeSpot {
-	reach := math.Min(area.W/2-(lw+8)*s, area.H/2-(lh+12)*s)
-	for range 60 {
-		spots := ringAt(area, s, ids, reach, lw, lh)
+	fit := Rect{area.X, area.Y + labelMargin*s, area.W, area.H - labelMargin*s}
+	reach := math.Min(fit.W/2-(lw+8)*s, fit.H/2-lh/2*s)
+	var spots []NodeSpot
+	for range 80 {
+		spots = centreBlock(ringAt(fit, s, ids, reach, lw, lh), fit, s)
 		inside := true
 		for _, sp := range spots {
 			b := sp.labelBox(s)
-			inside = inside && area.Contains(b.X, b.Y) && area.Contains(b.X+b.W, b.Y+b.H)
+			inside = inside && fit.Contains(b.X, b.Y) && fit.Contains(b.X+b.W, b.Y+b.H)
 		}
 		if inside {
 			return spots
 		}
 		reach -= 4 * s
 	}
-	return ringAt(area, s, ids, reach, lw, lh)
+	return spots
+}
+
+// labelMargin is the room, in logical pixels, kept between the cluster
+// area's edges and the nodes' label blocks.
+const labelMargin = 4.0
+
+// centreBlock moves the spots up or down so that the block of the nodes,
+// their timer arcs and their labels is centred in the area's height.
+func centreBlock(spots []NodeSpot, area Rect, s float64) []NodeSpot {
+	top, bottom := math.Inf(1), math.Inf(-1)
+	for _, sp := range spots {
+		b := sp.labelBox(s)
+		top = math.Min(top, math.Min(b.Y, sp.Y-sp.R-8*s))
+		bottom = math.Max(bottom, math.Max(b.Y+b.H, sp.Y+sp.R+8*s))
+	}
+	dy := area.CenterY() - (top+bottom)/2
+	for i := range spots {
+		spots[i].Y += dy
+		spots[i].LabelY += dy
+	}
+	return spots
 }
 
 // ringAt places the nodes so that ring radius plus node radius is reach.

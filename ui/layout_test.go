@@ -238,3 +238,17 @@ func TestTopBarFits(t *testing.T) {
 	// A wide window needs no "more" menu.
 	assert.Empty(t, computeLayout(1280, 800, 1, idList(5), true).More)
 }
+
+// TestTopLabelClearsTheTopBar: at every size the top node's label block
+// starts labelMargin below the cluster area's top (the top bar's bottom),
+// so a highlight's box around it is not cut by the top bar.
+func TestTopLabelClearsTheTopBar(t *testing.T) {
+	for _, scr := range screens {
+		for n := 1; n <= 9; n++ {
+			l := computeLayout(scr.w, scr.h, 1, idList(n), false)
+			for _, sp := range l.Nodes {
+				assert.GreaterOrEqual(t, sp.labelBox(1).Y, l.Cluster.Y+labelMargin-1e-9, "%dx%d/%d: S%d's label", scr.w, scr.h, n, sp.ID)
+			}
+		}
+	}
+}
