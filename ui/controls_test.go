@@ -28,7 +28,6 @@ func TestLessonControlsExist(t *testing.T) {
 	g.openPartition()
 	add(g.partitionButtons())
 	g.part = nil
-	have[g.lessonOpener().Name] = true
 	for _, id := range g.world().Nodes() {
 		for _, it := range nodeMenu(g.world(), id) {
 			have[it.name] = true

@@ -28,7 +28,7 @@ func TestHooksLesson(t *testing.T) {
 	require.NoError(t, err)
 	assert.Contains(t, string(data), `"lesson":null`)
 
-	clickButton(t, g, g.lessonButtons(), "lessons")
+	clickButton(t, g, g.lay.Buttons, "lessons")
 	assert.Equal(t, &lessonStateDoc{Progress: []lessons.LessonProgress{}}, stateLesson(t, g), "the list of lessons")
 
 	clickButton(t, g, g.lessonButtons(), "lesson-open-3")
@@ -63,7 +63,8 @@ func TestRunFor(t *testing.T) {
 func TestClickHook(t *testing.T) {
 	g := testGame(t, "")
 	g.scale = 2
-	b := g.lessonOpener()
+	b, ok := findButton(g.lay.Buttons, "lessons")
+	require.True(t, ok)
 	g.Click(b.Rect.CenterX()/2, b.Rect.CenterY()/2)
 	require.NotNil(t, g.lesson, "the Lessons control was clicked")
 }

@@ -93,14 +93,6 @@ type lessonText struct {
 	align text.Align
 }
 
-// lessonOpener is the control that opens the list of lessons: in the
-// safety monitor's header, at the top of the right-hand column.
-func (g *Game) lessonOpener() Button {
-	s := g.scale
-	a := g.lay.Safety
-	return Button{Name: "lessons", Label: "Lessons", Hint: "Interactive lessons that run on this playground", Rect: Rect{a.X + a.W - 92*s, a.Y + 5*s, 82 * s, 22 * s}}
-}
-
 // openLessons shows the list of lessons.
 func (g *Game) openLessons() {
 	p := &lessonPanel{sandboxSpeed: g.speed}
@@ -411,19 +403,20 @@ func (g *Game) hoveredTerm() (lessons.Entry, bool) {
 	return lessons.Entry{}, false
 }
 
-// lessonButtons are the panel's controls (the opener alone when the panel
-// is closed).
+// lessonButtons are the panel's controls (none when it is closed: the top
+// bar's Lessons opens it).
 func (g *Game) lessonButtons() []Button {
 	if g.lesson == nil {
-		return []Button{g.lessonOpener()}
+		return nil
 	}
 	return g.lessonLaidOut().buttons
 }
 
-// lessonStateKey appends to k everything the panel's layout depends on.
+// lessonStateKey appends to k everything the panel's layout depends on
+// (the theme too: the laid-out boxes and texts carry its colours).
 func (g *Game) lessonStateKey(k keyBuf) keyBuf {
 	p := g.lesson
-	k = k.rect(g.lessonArea()).float(g.scale).float(p.scroll).str(p.err).str(g.progressSaveErr).str(g.progressLoadErr).uint(uint64(len(p.all))).bool(p.confirmReset).bool(p.confirmLeave)
+	k = k.rect(g.lessonArea()).float(g.scale).bool(lightTheme()).float(p.scroll).str(p.err).str(g.progressSaveErr).str(g.progressLoadErr).uint(uint64(len(p.all))).bool(p.confirmReset).bool(p.confirmLeave)
 	if p.run == nil {
 		g.lessonProgress()
 		return k.bool(false).int(int64(g.progressVersion))
@@ -461,13 +454,9 @@ func (g *Game) lessonLaidOut() *lessonView {
 }
 
 // drawLesson draws the panel (cached, keyed on its state and the control
-// under the pointer), or just its opener when it is closed.
+// under the pointer), when it is open.
 func (g *Game) drawLesson(dst *ebiten.Image) {
 	if g.lesson == nil {
-		b := g.lessonOpener()
-		bg := g.buttonColor(b)
-		g.spr.fillRect(dst, b.Rect, bg)
-		g.drawLabel(dst, b.Label, face(12*g.scale, false), b.Rect.CenterX(), b.Rect.CenterY(), colHighlight, alignCenter)
 		return
 	}
 	v := g.lessonLaidOut()
@@ -923,7 +912,7 @@ func (g *Game) layoutPredict(b *lessonBuilder, pl *lessons.Play) {
 	case !answered:
 		b.wrapped("Choose an answer: the simulation runs once you have.", face(11.5*s, false), colTextDim, lh)
 	case out == nil && g.paused:
-		b.wrapped("Paused. Press play to see what happens.", face(11.5*s, false), colHighlight, lh)
+		// The wait strip says it, beside Resume: once is enough.
 	case out == nil:
 		b.line("Watch what happens…", face(11.5*s, false), colTextDim, lh)
 	case out.Correct:

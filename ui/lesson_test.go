@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"image/color"
 	"strings"
 	"testing"
 
@@ -46,8 +47,8 @@ func updateUntil(t *testing.T, g *Game, n int, cond func() bool) {
 func openLesson3(t *testing.T) *Game {
 	t.Helper()
 	g := testGame(t, "")
-	assert.Equal(t, []string{"lessons"}, lessonButtonNames(g))
-	clickButton(t, g, g.lessonButtons(), "lessons")
+	assert.Empty(t, lessonButtonNames(g), "the top bar opens the lessons")
+	clickButton(t, g, g.lay.Buttons, "lessons")
 	require.NotNil(t, g.lesson)
 	require.Empty(t, g.lesson.err)
 	names := lessonButtonNames(g)
@@ -156,7 +157,7 @@ func TestLessonWalkthrough(t *testing.T) {
 	clickButton(t, g, g.lessonButtons(), "lesson-close")
 	assert.Nil(t, g.lesson)
 	assert.Same(t, w, g.world())
-	assert.Equal(t, []string{"lessons"}, lessonButtonNames(g))
+	assert.Empty(t, lessonButtonNames(g), "the top bar opens the lessons")
 	g.paused = false
 	before := g.world().Now()
 	for range 10 {
@@ -491,7 +492,7 @@ func TestWaitStripAndSkip(t *testing.T) {
 	assert.NotContains(t, lessonButtonNames(g), "lesson-resume", "playing")
 
 	g.press("play") // pause
-	assert.Equal(t, "Paused. Press play to continue.", g.waitText())
+	assert.Equal(t, "Paused. Press Resume to continue.", g.waitText())
 	names := lessonButtonNames(g)
 	assert.Contains(t, names, "lesson-resume")
 	for _, b := range g.lessonButtons() {
@@ -540,15 +541,16 @@ func TestPausedDoStep(t *testing.T) {
 	require.False(t, g.paused)
 	assert.Zero(t, g.lessonLaidOut().wait, "playing: no strip")
 	g.press("play")
-	assert.Equal(t, "Paused. Press play to continue.", g.waitText())
+	assert.Equal(t, "Paused. Press Resume to continue.", g.waitText())
 	assert.NotContains(t, lessonButtonNames(g), "lesson-skip")
 	clickButton(t, g, g.lessonButtons(), "lesson-resume")
 	assert.False(t, g.paused)
 }
 
 // TestPausedPredictStep: a predict step plays by itself once answered; a
-// learner who then presses play pauses it, and the panel says so (not
-// "Watch what happens") and offers Resume, which plays it on.
+// learner who then presses play pauses it, and the wait strip says so
+// once (the panel neither repeats it nor says "Watch what happens"),
+// beside Resume, which plays it on.
 func TestPausedPredictStep(t *testing.T) {
 	g := testGameWith(t, Options{Lesson: 3, Step: 2})
 	require.Equal(t, lessons.Predict, g.lesson.run.Step().Kind)
@@ -557,8 +559,9 @@ func TestPausedPredictStep(t *testing.T) {
 	assert.Contains(t, lessonPanelText(g), "Watch what happens")
 	g.press("play")
 	require.True(t, g.paused)
-	assert.Equal(t, "Paused. Press play to continue.", g.waitText())
-	assert.Contains(t, lessonPanelText(g), "Paused. Press play to see what happens.")
+	assert.Equal(t, "Paused. Press Resume to continue.", g.waitText())
+	assert.NotContains(t, lessonPanelText(g), "Paused", "said once, in the wait strip beside Resume")
+	assert.NotContains(t, lessonPanelText(g), "Press play")
 	assert.NotContains(t, lessonPanelText(g), "Watch what happens")
 	var resume *Button
 	for _, b := range g.lessonButtons() {
@@ -673,7 +676,26 @@ func TestWaitStripTextFits(t *testing.T) {
 		g.speed = 7
 		require.NoError(t, g.Update())
 		g.paused = true
-		require.Equal(t, "Paused. Press play to continue.", g.waitText(), name)
+		require.Equal(t, "Paused. Press Resume to continue.", g.waitText(), name)
 		check("paused")
 	}
+}
+
+// TestLessonLayoutKeyedOnTheme: the panel's layout holds colours, so the
+// theme is part of its key: a switch lays it out again with nobody
+// forgetting the old layout by hand.
+func TestLessonLayoutKeyedOnTheme(t *testing.T) {
+	darkAfter(t)
+	g := openLesson3(t)
+	texts := func() []color.Color {
+		var out []color.Color
+		for _, tx := range g.lessonLaidOut().texts {
+			out = append(out, tx.c)
+		}
+		return out
+	}
+	require.Contains(t, texts(), color.Color(darkPalette.text))
+	applyTheme(true) // the palette alone, not setTheme
+	assert.Contains(t, texts(), color.Color(lightPalette.text))
+	assert.NotContains(t, texts(), color.Color(darkPalette.text))
 }

@@ -147,7 +147,7 @@ func (g *Game) waitText() string {
 	case g.paused && notStarted(pl):
 		return "Press play (space) to start."
 	case g.paused:
-		return "Paused. Press play to continue."
+		return "Paused. Press Resume to continue."
 	}
 	_, left, ok := g.waitProgress()
 	switch {
