@@ -3,13 +3,15 @@ package ui
 import (
 	"fmt"
 	"math"
+	"strings"
 
 	"github.com/hajimehoshi/ebiten/v2"
+	"github.com/hajimehoshi/ebiten/v2/text/v2"
 	"github.com/raftlab/raftlab/playground"
 )
 
 // setting is one row of the settings panel: a value the user steps
-// through, with a one-line explanation.
+// through, with a short explanation.
 type setting struct {
 	name    string
 	label   string
@@ -130,11 +132,26 @@ var themeRow = struct{ name, label, explain string }{
 // simulation's settings.
 func settingsRowCount() int { return 1 + len(settingsRows) }
 
-// settingsBox is the dialog's rectangle.
+// The settings dialog's geometry, in logical pixels. Its top holds the
+// title, its foot Apply and Cancel; the rows share the height between.
+// Each row is a label, a value between "<" and ">", and an explanation
+// from settingsExplainX to the right edge, on two lines where it needs
+// them (at 800 pixels wide some do).
+const (
+	settingsMaxW     = 900
+	settingsRowH     = 26
+	settingsTop      = 44
+	settingsFoot     = 52
+	settingsExplainX = 370
+	settingsExplainH = 11.5 // between an explanation's two lines
+)
+
+// settingsBox is the dialog's rectangle: wide enough that at 1024 pixels
+// and more every explanation is one line.
 func (g *Game) settingsBox() Rect {
 	s := g.scale
-	w := math.Min(720*s, float64(g.w)-40*s)
-	h := math.Min(float64(settingsRowCount())*26*s+110*s, float64(g.h)-40*s)
+	w := math.Min(settingsMaxW*s, float64(g.w)-20*s)
+	h := math.Min(float64(settingsRowCount()*settingsRowH+settingsTop+settingsFoot)*s, float64(g.h)-20*s)
 	return Rect{(float64(g.w) - w) / 2, (float64(g.h) - h) / 2, w, h}
 }
 
@@ -142,8 +159,25 @@ func (g *Game) settingsBox() Rect {
 func (g *Game) settingsRow(i int) Rect {
 	s := g.scale
 	box := g.settingsBox()
-	rowH := (box.H - 110*s) / float64(settingsRowCount())
-	return Rect{box.X, box.Y + 50*s + float64(i)*rowH, box.W, rowH}
+	rowH := (box.H - (settingsTop+settingsFoot)*s) / float64(settingsRowCount())
+	return Rect{box.X, box.Y + settingsTop*s + float64(i)*rowH, box.W, rowH}
+}
+
+// settingsExplainFace is the face the explanations are drawn in.
+func (g *Game) settingsExplainFace() text.Face { return face(11*g.scale, false) }
+
+// settingsExplainLines is an explanation as the dialog draws it: wrapped
+// to the room right of the controls, on two lines at most (a longer one
+// ends in "…"; the pointer on its row shows it whole, settingsHint).
+func (g *Game) settingsExplainLines(explain string) []string {
+	s := g.scale
+	f := g.settingsExplainFace()
+	width := g.settingsBox().W - (settingsExplainX+20)*s
+	lines := wrapPlain(explain, f, width)
+	if len(lines) > 2 {
+		lines = []string{lines[0], ellipsize(strings.Join(lines[1:], " "), f, width)}
+	}
+	return lines
 }
 
 // settingsButtons lays out the dialog's controls: a "<" and ">" per row,
@@ -239,14 +273,19 @@ func (g *Game) drawSettings(dst *ebiten.Image) {
 	g.spr.fillRect(dst, g.lay.Screen, withAlpha(colBackground, 0.75))
 	g.spr.fillRect(dst, box, colPanelEdge)
 	g.spr.fillRect(dst, box.Inset(1*s), colPanel)
-	drawText(dst, "Settings", face(16*s, true), box.X+20*s, box.Y+24*s, colText, alignStart)
+	drawText(dst, "Settings", face(16*s, true), box.X+20*s, box.Y+22*s, colText, alignStart)
 	f := face(12.5*s, false)
 	row := func(i int, label, value, explain string) {
 		r := g.settingsRow(i)
 		y := r.Y + (r.H-3*s)/2
 		drawText(dst, label, f, box.X+20*s, y, colText, alignStart)
 		drawText(dst, value, face(12.5*s, true), box.X+277*s, y, colAccent, alignCenter)
-		drawText(dst, ellipsize(explain, face(11*s, false), box.W-390*s), face(11*s, false), box.X+370*s, y, colTextDim, alignStart)
+		lines := g.settingsExplainLines(explain)
+		ly := y - float64(len(lines)-1)*settingsExplainH*s/2
+		for _, line := range lines {
+			drawText(dst, line, g.settingsExplainFace(), box.X+settingsExplainX*s, ly, colTextDim, alignStart)
+			ly += settingsExplainH * s
+		}
 	}
 	row(0, themeRow.label, themeName(), themeRow.explain)
 	// The theme is set apart from the settings of the run.

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"encoding/json"
+	"strings"
 	"testing"
 
 	"github.com/raftlab/raftlab/playground"
@@ -124,4 +125,41 @@ func TestClientSessionsSetting(t *testing.T) {
 	clickButton(t, g, g.settingsButtons(), "set-apply")
 	require.Nil(t, g.settings)
 	assert.False(t, g.world().Settings().ClientSessions)
+}
+
+// TestSettingsExplanationsWhole: at 1280x800, 1024x768 and 800x600 every
+// row's explanation is shown whole (no "…"), on one line or two, right of
+// the row's controls and inside its row; the dialog is on the screen and
+// its rows clear of Apply and Cancel.
+func TestSettingsExplanationsWhole(t *testing.T) {
+	for _, size := range [][2]int{{1280, 800}, {1024, 768}, {800, 600}} {
+		g := testGame(t, "")
+		sizeGame(g, size[0], size[1])
+		g.press("settings")
+		require.NotNil(t, g.settings)
+		s := g.scale
+		box := g.settingsBox()
+		require.True(t, box.X >= 0 && box.Y >= 0 && box.X+box.W <= float64(g.w) && box.Y+box.H <= float64(g.h), "%v: the dialog %v is on the screen", size, box)
+		f := g.settingsExplainFace()
+		explains := []string{themeRow.explain}
+		for _, r := range settingsRows {
+			explains = append(explains, r.explain)
+		}
+		apply, ok := findButton(g.settingsButtons(), "set-apply")
+		require.True(t, ok)
+		for i, explain := range explains {
+			lines := g.settingsExplainLines(explain)
+			assert.Equal(t, explain, strings.Join(lines, " "), "%v: row %d is whole", size, i)
+			assert.LessOrEqual(t, len(lines), 2, "%v: row %d", size, i)
+			for _, line := range lines {
+				assert.LessOrEqual(t, box.X+settingsExplainX*s+textWidth(line, f), box.X+box.W-20*s, "%v: %q", size, line)
+			}
+			r := g.settingsRow(i)
+			assert.LessOrEqual(t, (float64(len(lines)-1)*settingsExplainH+11)*s, r.H, "%v: row %d holds its lines", size, i)
+			assert.LessOrEqual(t, r.Y+r.H, apply.Rect.Y, "%v: row %d is above Apply", size, i)
+			if size[0] >= 1024 {
+				assert.Len(t, lines, 1, "%v: row %d is one line", size, i)
+			}
+		}
+	}
 }
