@@ -2,6 +2,7 @@ package ui
 
 import (
 	"github.com/hajimehoshi/ebiten/v2"
+	"github.com/hajimehoshi/ebiten/v2/text/v2"
 	"github.com/raftlab/raftlab/lessons"
 )
 
@@ -51,8 +52,20 @@ type welcomeView struct {
 	buttons []Button
 }
 
-// welcomeLaidOut lays the card out over the right-hand column.
+// welcomeLaidOut lays the card out over the top of the right-hand column,
+// above the feed's filter buttons: its two controls one above the other,
+// or, where the column is short (800x600), side by side.
 func (g *Game) welcomeLaidOut() welcomeView {
+	v := g.welcomeAt(false)
+	if fb := g.feedButtons(); len(fb) > 0 && v.box.Y+v.box.H > fb[0].Rect.Y-6*g.scale {
+		v = g.welcomeAt(true)
+	}
+	return v
+}
+
+// welcomeAt lays the card out at the top of the right-hand column, its
+// controls side by side or not.
+func (g *Game) welcomeAt(sideBySide bool) welcomeView {
 	s := g.scale
 	side := g.lay.Side
 	pad := 16 * s
@@ -71,11 +84,17 @@ func (g *Game) welcomeLaidOut() welcomeView {
 	}
 	y += 10 * s
 	bw := w - 2*pad
-	v.buttons = []Button{
-		{Name: "welcome-course", Label: "Start the course", Hint: "Lesson 1: how the servers elect a leader", Rect: Rect{x + pad, y, bw, 34 * s}},
-		{Name: "welcome-explore", Label: "Explore freely", Hint: "Close this card and use the playground", Rect: Rect{x + pad, y + 42*s, bw, 34 * s}},
+	course := Button{Name: "welcome-course", Label: "Start the course", Hint: "Lesson 1: how the servers elect a leader", Rect: Rect{x + pad, y, bw, 34 * s}}
+	explore := Button{Name: "welcome-explore", Label: "Explore freely", Hint: "Close this card and use the playground", Rect: Rect{x + pad, y + 42*s, bw, 34 * s}}
+	if sideBySide {
+		half := (bw - 8*s) / 2
+		course.Rect.W = half
+		explore.Rect = Rect{x + pad + half + 8*s, y, half, 34 * s}
+		y += 34*s + 22*s
+	} else {
+		y += 42*s + 34*s + 22*s
 	}
-	y += 42*s + 34*s + 22*s
+	v.buttons = []Button{course, explore}
 	v.lines = append(v.lines, lessonText{s: welcomeLanguage, x: x + pad, y: y, f: face(12*s, false), c: colTextDim, align: alignStart})
 	y += 10*s + pad
 	v.box = Rect{x, side.Y + 10*s, w, y - side.Y - 10*s}
@@ -101,7 +120,7 @@ func (g *Game) drawWelcome(dst *ebiten.Image) {
 			bg, fg = colAccent, colBackground
 		}
 		g.spr.fillRect(dst, b.Rect, bg)
-		drawText(dst, b.Label, face(14*s, true), b.Rect.CenterX(), b.Rect.CenterY(), fg, alignCenter)
+		drawText(dst, b.Label, welcomeButtonFace(b, s), b.Rect.CenterX(), b.Rect.CenterY(), fg, alignCenter)
 	}
 }
 
@@ -124,4 +143,14 @@ func (g *Game) clickWelcome(x, y float64) bool {
 		}
 	}
 	return true
+}
+
+// welcomeButtonFace is the font of a control of the card: bold 14, smaller
+// when the label would not fit its control (side by side, 800 wide).
+func welcomeButtonFace(b Button, s float64) text.Face {
+	size := 14 * s
+	if w := textWidth(b.Label, face(size, true)); w > b.Rect.W-12*s {
+		size = max(11*s, size*(b.Rect.W-12*s)/w)
+	}
+	return face(size, true)
 }

@@ -46,8 +46,9 @@ func TestWelcomeShowsOnceOnTheSandbox(t *testing.T) {
 }
 
 // TestWelcomeLeavesTheClusterInView: at every size the card is inside the
-// right-hand column, clear of the cluster, and its text and controls are
-// inside the card.
+// right-hand column, clear of the cluster, the top bar and every control a
+// learner needs in the first minute (the feed's filters at 800x600), and
+// its text and controls are inside the card.
 func TestWelcomeLeavesTheClusterInView(t *testing.T) {
 	for _, size := range [][2]int{{800, 600}, {1024, 768}, {1280, 800}} {
 		name := fmt.Sprintf("%dx%d", size[0], size[1])
@@ -55,10 +56,17 @@ func TestWelcomeLeavesTheClusterInView(t *testing.T) {
 		v := g.welcomeLaidOut()
 		assert.False(t, overlaps(v.box, g.lay.Cluster), "%s: the card covers the cluster", name)
 		assert.True(t, insideRect(v.box, g.lay.Side), "%s: the card is in the right-hand column", name)
+		assert.False(t, overlaps(v.box, g.lay.TopBar), "%s: the card covers the top bar", name)
+		for _, bs := range [][]Button{g.lay.Buttons, g.feedButtons(), g.clientButtons(), g.partitionButtons()} {
+			for _, b := range bs {
+				assert.False(t, overlaps(v.box, b.Rect), "%s: the card covers %s", name, b.Name)
+			}
+		}
 		for _, b := range v.buttons {
 			assert.True(t, insideRect(b.Rect, v.box), "%s: %s is on the card", name, b.Name)
-			assert.GreaterOrEqual(t, b.Rect.W, textWidth(b.Label, face(14, true)), "%s: %s's label fits", name, b.Name)
+			assert.GreaterOrEqual(t, b.Rect.W, textWidth(b.Label, welcomeButtonFace(b, 1))+8, "%s: %s's label fits", name, b.Name)
 		}
+		assert.False(t, overlaps(v.buttons[0].Rect, v.buttons[1].Rect), "%s: the card's controls overlap", name)
 		for _, ln := range v.lines {
 			assert.LessOrEqual(t, ln.x+textWidth(ln.s, ln.f), v.box.X+v.box.W, "%s: %q fits the card", name, ln.s)
 			assert.Less(t, ln.y, v.box.Y+v.box.H, "%s: %q is on the card", name, ln.s)
