@@ -66,11 +66,11 @@ func (w *World) Crash(id raft.ID) error {
 	}
 	wal.Crash(torn)
 	w.shutdown(n)
-	note := ""
+	ev := Event{Type: EvCrash, Node: id, Key: "feed.crash", Args: []any{id}}
 	if lost > 0 {
-		note = fmt.Sprintf(" (%d unsynced bytes of its log were lost)", lost)
+		ev.Key, ev.Args = "feed.crash.lost", []any{id, lost}
 	}
-	w.emit(Event{Type: EvCrash, Node: id, Note: note})
+	w.emit(ev)
 	return nil
 }
 
@@ -106,11 +106,12 @@ func (w *World) Restart(id raft.ID) error {
 	if !n.Up {
 		return nil // it left the cluster as it replayed its log (see retireDeparted)
 	}
-	note := ""
+	ev := Event{Type: EvRestart, Node: id, Term: n.Raft.Term(), Index: n.Raft.LastIndex(), Key: "feed.restart"}
+	ev.Args = []any{id, ev.Term, ev.Index}
 	if cut := size - n.Disk.WAL.Size(); cut > 0 {
-		note = fmt.Sprintf("; it cut a torn record of %d bytes from the end of its log", cut)
+		ev.Key, ev.Args = "feed.restart.torn", []any{id, ev.Term, ev.Index, cut}
 	}
-	w.emit(Event{Type: EvRestart, Node: id, Term: n.Raft.Term(), Index: n.Raft.LastIndex(), Note: note})
+	w.emit(ev)
 	return nil
 }
 
@@ -155,7 +156,7 @@ func (w *World) Partition(groups [][]raft.ID) error {
 		names = append(names, "{"+strings.Join(parts, " ")+"}")
 	}
 	w.net.partition(groups)
-	w.emit(Event{Type: EvPartition, Note: "the network split into " + strings.Join(names, " | ")})
+	w.emit(Event{Type: EvPartition, Key: "feed.partition", Args: []any{strings.Join(names, " | ")}})
 	return nil
 }
 
@@ -165,7 +166,7 @@ func (w *World) Isolate(id raft.ID) error {
 		return err
 	}
 	w.net.isolate(id)
-	w.emit(Event{Type: EvPartition, Node: id, Note: S(id) + " was cut off from every other node"})
+	w.emit(Event{Type: EvPartition, Node: id, Key: "feed.isolate", Args: []any{id}})
 	return nil
 }
 
@@ -178,7 +179,7 @@ func (w *World) Cut(from, to raft.ID) error {
 		return fmt.Errorf("a link joins two different nodes")
 	}
 	w.net.cut[from][to] = true
-	w.emit(Event{Type: EvCut, Node: from, Peer: to, Note: fmt.Sprintf("the link %s→%s was cut", S(from), S(to))})
+	w.emit(Event{Type: EvCut, Node: from, Peer: to, Key: "feed.link.cut", Args: []any{from, to}})
 	return nil
 }
 
@@ -188,14 +189,14 @@ func (w *World) Link(from, to raft.ID) error {
 		return err
 	}
 	w.net.cut[from][to] = false
-	w.emit(Event{Type: EvLink, Node: from, Peer: to, Note: fmt.Sprintf("the link %s→%s was restored", S(from), S(to))})
+	w.emit(Event{Type: EvLink, Node: from, Peer: to, Key: "feed.link.restored", Args: []any{from, to}})
 	return nil
 }
 
 // Heal removes every partition and cut.
 func (w *World) Heal() {
 	w.net.heal()
-	w.emit(Event{Type: EvHeal, Note: "the network healed: every node can reach every other"})
+	w.emit(Event{Type: EvHeal, Key: "feed.heal"})
 }
 
 // NetworkChange changes the network's behaviour; nil fields stay as they are.
@@ -225,8 +226,7 @@ func (w *World) SetNetwork(c NetworkChange) error {
 	if c.LatencyMs != nil {
 		w.net.LatencyMin, w.net.LatencyMax = c.LatencyMs[0], c.LatencyMs[1]
 	}
-	w.emit(Event{Type: EvNetwork, Note: fmt.Sprintf("the network now drops %.0f%% and duplicates %.0f%% of messages, with %d-%d ms latency",
-		w.net.DropRate*100, w.net.DuplicateRate*100, w.net.LatencyMin, w.net.LatencyMax)})
+	w.emit(Event{Type: EvNetwork, Key: "feed.network", Args: []any{w.net.DropRate * 100, w.net.DuplicateRate * 100, w.net.LatencyMin, w.net.LatencyMax}})
 	return nil
 }
 
@@ -240,7 +240,7 @@ func (w *World) SetDisk(id raft.ID, fsyncMs int64) error {
 		return fmt.Errorf("fsyncMs must not be negative, not %d", fsyncMs)
 	}
 	n.Disk.FsyncMs = fsyncMs
-	w.emit(Event{Type: EvDisk, Node: id, Note: fmt.Sprintf("%s's disk now takes %d ms per fsync", S(id), fsyncMs)})
+	w.emit(Event{Type: EvDisk, Node: id, Key: "feed.disk", Args: []any{id, fsyncMs}})
 	return nil
 }
 
@@ -300,7 +300,7 @@ func (w *World) TransferLeader(to raft.ID) error {
 	if err := n.Raft.TransferLeadership(to); err != nil {
 		return fmt.Errorf("%s cannot transfer leadership to %s: %v", S(id), S(to), err)
 	}
-	w.emit(Event{Type: EvTransfer, Node: id, Peer: to, Note: fmt.Sprintf("%s began handing leadership to %s", S(id), S(to))})
+	w.emit(Event{Type: EvTransfer, Node: id, Peer: to, Key: "feed.transfer", Args: []any{id, to}})
 	w.settle(n)
 	return nil
 }

@@ -350,7 +350,7 @@ func (w *World) receive(n *Node, f *Flight) {
 	switch f.Kind {
 	case FlightRaft:
 		if err := n.Raft.Step(f.Raft); err != nil {
-			w.emit(Event{Type: EvNote, Node: n.ID, Note: S(n.ID) + " rejected a malformed message: " + err.Error()})
+			w.emit(Event{Type: EvNote, Node: n.ID, Key: "feed.malformed", Args: []any{n.ID, err.Error()}})
 		}
 	case FlightRequest:
 		w.serve(n, f)

@@ -54,7 +54,7 @@ func (w *World) AddNode(id raft.ID) error {
 	if err := w.startNode(id, nil, raft.DurableState{}); err != nil {
 		return err
 	}
-	w.emit(Event{Type: EvMembership, Node: id, Note: fmt.Sprintf("%s started with an empty log and asks to join the cluster", S(id))})
+	w.emit(Event{Type: EvMembership, Node: id, Key: "feed.member.join", Args: []any{id}})
 	w.queueAdmin(adminOp{kind: adminAdd, node: id})
 	return nil
 }
@@ -77,7 +77,7 @@ func (w *World) RemoveNode(id raft.ID) error {
 		return err
 	}
 	n.leaving = true
-	w.emit(Event{Type: EvMembership, Node: id, Note: fmt.Sprintf("asked the leader to remove %s from the cluster", S(id))})
+	w.emit(Event{Type: EvMembership, Node: id, Key: "feed.member.remove", Args: []any{id}})
 	w.queueAdmin(adminOp{kind: adminRemove, node: id})
 	return nil
 }
@@ -95,7 +95,7 @@ func (w *World) runAdmin() {
 	for _, op := range w.admin {
 		if !w.advanceAdmin(&op) {
 			if w.now >= op.deadline {
-				w.emit(Event{Type: EvMembership, Node: op.node, Note: fmt.Sprintf("gave up changing the membership of %s: no leader accepted the change in time", S(op.node))})
+				w.emit(Event{Type: EvMembership, Node: op.node, Key: "feed.member.gave-up", Args: []any{op.node}})
 				continue
 			}
 			left = append(left, op)
@@ -154,7 +154,7 @@ func (w *World) advanceAdmin(op *adminOp) bool {
 	if cc.Type == raft.RemoveNode {
 		w.nodes[op.node].leaveIndex = index
 	}
-	w.emit(Event{Type: EvMembership, Node: id, Peer: op.node, Note: fmt.Sprintf("%s proposed: %s %s", S(id), cc.Type, S(op.node))})
+	w.emit(Event{Type: EvMembership, Node: id, Peer: op.node, Key: proposeKeys[cc.Type], Args: []any{id, op.node}})
 	w.settle(leader)
 	return false // done once the leader's membership shows the change, committed
 }
@@ -185,7 +185,15 @@ func (w *World) retireDeparted() {
 		}
 		w.shutdown(n)
 		n.Removed = true
-		w.emit(Event{Type: EvMembership, Node: id, Note: fmt.Sprintf("%s left the cluster and shut down", S(id))})
+		w.emit(Event{Type: EvMembership, Node: id, Key: "feed.member.left", Args: []any{id}})
 	}
 	w.departing = w.departing[:0]
+}
+
+// proposeKeys are the feed's sentences for a proposed membership change,
+// by its kind.
+var proposeKeys = map[raft.ConfChangeType]string{
+	raft.AddLearner: "feed.member.propose.add-learner",
+	raft.AddVoter:   "feed.member.propose.add-voter",
+	raft.RemoveNode: "feed.member.propose.remove",
 }

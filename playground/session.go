@@ -1,7 +1,5 @@
 package playground
 
-import "fmt"
-
 // Session is a world with a history. It keeps every step taken, in time
 // order, and checkpoints of the world along the way, so it can seek to any
 // earlier moment (restore the checkpoint before it and replay) and forward
@@ -93,7 +91,7 @@ func (s *Session) RunUntil(t int64) {
 
 func (s *Session) apply(i int, st Step) {
 	if err := s.world.Do(st); err != nil {
-		s.world.emit(Event{Type: EvNote, Note: fmt.Sprintf("step %d (%s) could not be carried out: %v", i, st.Do, err)})
+		s.world.emit(Event{Type: EvNote, Key: "feed.step-failed", Args: []any{i, st.Do, err}})
 	}
 }
 

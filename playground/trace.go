@@ -185,25 +185,11 @@ func (e Event) TextIn(lang i18n.Lang) string {
 			return lang.T("feed.snapshot.installed", node, e.Index, e.Term)
 		}
 		return lang.T("feed.snapshot.took", node, e.Index, e.Term)
-	case EvCrash:
-		if e.Note == "" {
-			return lang.T("feed.crash", node)
-		}
-	case EvRestart:
-		if e.Note == "" {
-			return lang.T("feed.restart", node, e.Term, e.Index)
-		}
 	case EvRead:
 		return e.readText(lang, node)
 	}
-	// Events whose English sentence is made elsewhere, as a Note, and
-	// not yet keyed.
-	switch e.Type {
-	case EvCrash:
-		return fmt.Sprintf("%s crashed: it lost its memory and every unsynced write%s", node, e.Note)
-	case EvRestart:
-		return fmt.Sprintf("%s restarted from its disk in term %d with %d log entries%s", node, e.Term, e.Index, e.Note)
-	}
+	// A scenario's expectation lines are the one sentence still made
+	// elsewhere, in English, as a Note: they are for the scenario's author.
 	if e.Note != "" {
 		return e.Note
 	}
