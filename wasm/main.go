@@ -66,7 +66,7 @@ func main() {
 	system := browserLang()
 	lang := ui.ChooseLang(opts.lang, prefs, system)
 	if len(opts.problems) > 0 {
-		notice(api, lang.T("host.link.unused", strings.Join(opts.problems, "; ")))
+		notice(api, lang.T("host.link.unused", strings.Join(opts.problemsIn(lang), "; ")))
 	}
 	fonts := newFontLoad()
 	if lang == i18n.Chinese {

@@ -1,7 +1,7 @@
 package main
 
 import (
-	"fmt"
+	"cmp"
 	"net/url"
 	"slices"
 	"strconv"
@@ -25,10 +25,10 @@ type pageOptions struct {
 	// browser's language decides).
 	lang i18n.Lang
 	// problems are the known parameters whose values cannot be used, one
-	// sentence each. The page shows them in a one-line banner and starts
+	// sentence each (problemsIn writes them in a language). The page shows them in a one-line banner and starts
 	// as if those parameters were not given: a wrong link still opens
 	// RaftLab, and says what was wrong.
-	problems []string
+	problems []problem
 	// ignored are the parameters RaftLab does not know, sorted. Links
 	// shared through chat apps and course platforms gain utm_source,
 	// fbclid and the like, so these only get a line on the console.
@@ -60,26 +60,26 @@ func optionsFromQuery(q url.Values) pageOptions {
 		case !slices.Contains(queryParams, k):
 			o.ignored = append(o.ignored, k)
 		case len(vs) > 1:
-			o.problem("URL parameter %q is given %d times", k, len(vs))
+			o.problem("host.link.repeated", k, len(vs))
 		default:
 			known[k] = vs
 		}
 	}
 	slices.Sort(o.ignored)
-	slices.Sort(o.problems) // repeated parameters, found in map order
+	slices.SortFunc(o.problems, func(a, b problem) int { return cmp.Compare(a.args[0].(string), b.args[0].(string)) }) // repeated parameters, found in map order
 
 	if v, ok := known["lang"]; ok {
 		// A language that is not there is English, and says so; it
 		// changes nothing else the link asks for.
 		l, err := i18n.Parse(v[0])
 		if err != nil {
-			o.problem("%v", err)
+			o.failed(err)
 		}
 		o.lang = l
 	}
 	if lessonFromQuery(known, &o) {
 		if others := present(known, "scenario", "nodes", "load", "empty"); len(others) > 0 {
-			o.problem("lesson=%d cannot be combined with %s: a lesson sets its own world", o.lesson, strings.Join(others, " or "))
+			o.problem("host.link.lesson-and", o.lesson, strings.Join(others, ", "))
 		}
 		return o
 	}
@@ -88,16 +88,16 @@ func optionsFromQuery(q url.Values) pageOptions {
 	case "1", "true":
 		o.empty = true
 	default:
-		o.problem("empty=%q: use empty=1", v)
+		o.problem("host.link.empty", v)
 	}
 	if _, ok := known["scenario"]; ok {
 		name := known.Get("scenario")
 		if others := present(known, "nodes", "load"); len(others) > 0 {
-			o.problem("scenario=%s cannot be combined with %s: a scenario sets its own", name, strings.Join(others, " or "))
+			o.problem("host.link.scenario-and", name, strings.Join(others, ", "))
 		}
 		sc, err := playground.LoadBundled(name)
 		if err != nil {
-			o.problem("%v", err)
+			o.failed(err)
 			return o
 		}
 		o.scenario = sc
@@ -108,26 +108,57 @@ func optionsFromQuery(q url.Values) pageOptions {
 	}
 	nodes, err := intParam(known, "nodes", 5)
 	if err != nil {
-		o.problem("%v", err)
+		o.failed(err)
 		return o
 	}
 	load, err := intParam(known, "load", 0)
 	if err != nil {
-		o.problem("%v", err)
+		o.failed(err)
 		return o
 	}
 	sc, err := loadScenario(nodes, load)
 	if err != nil {
-		o.problem("%v", err)
+		o.failed(err)
 		return o
 	}
 	o.scenario = sc
 	return o
 }
 
-// problem records a parameter that cannot be used.
-func (o *pageOptions) problem(format string, args ...any) {
-	o.problems = append(o.problems, fmt.Sprintf(format, args...))
+// problem is a parameter that cannot be used: a catalogue message, or an
+// error from the package that refused the value.
+type problem struct {
+	key  string
+	args []any
+	err  error
+}
+
+// problem records a parameter that cannot be used, as a message key and
+// its arguments.
+func (o *pageOptions) problem(key string, args ...any) {
+	o.problems = append(o.problems, problem{key: key, args: args})
+}
+
+// failed records a parameter whose value was refused with err.
+func (o *pageOptions) failed(err error) {
+	o.problems = append(o.problems, problem{err: err})
+}
+
+// problemsIn is the problems written in a language: the page's language
+// is known only once the link, the remembered choice and the browser's
+// have been weighed. Errors that can be translated (a lesson or a step
+// that does not exist, a number that is not one) are; others stay as
+// their package wrote them.
+func (o *pageOptions) problemsIn(l i18n.Lang) []string {
+	out := make([]string, len(o.problems))
+	for i, p := range o.problems {
+		if p.err != nil {
+			out[i] = lessons.ErrorIn(p.err, l)
+		} else {
+			out[i] = l.T(p.key, p.args...)
+		}
+	}
+	return out
 }
 
 // present is which of keys q has, in the order given.
@@ -149,27 +180,27 @@ func lessonFromQuery(q url.Values, o *pageOptions) bool {
 	_, hasStep := q["step"]
 	if !hasLesson {
 		if hasStep {
-			o.problem("step=%s needs lesson=N: the lesson it is a step of", q.Get("step"))
+			o.problem("host.link.step-alone", q.Get("step"))
 		}
 		return false
 	}
 	lesson, err := intParam(q, "lesson", 0)
 	if err != nil {
-		o.problem("%v", err)
+		o.failed(err)
 		return false
 	}
 	step, err := intParam(q, "step", 0)
 	if err != nil {
-		o.problem("%v", err)
+		o.failed(err)
 		return false
 	}
 	all, err := lessons.All()
 	if err != nil {
-		o.problem("%v", err)
+		o.failed(err)
 		return false
 	}
 	if _, err := lessons.Find(all, lesson, step); err != nil {
-		o.problem("%v", err)
+		o.failed(err)
 		return false
 	}
 	o.lesson, o.step = lesson, step
@@ -183,7 +214,15 @@ func intParam(q url.Values, key string, def int) (int, error) {
 	}
 	n, err := strconv.Atoi(v[0])
 	if err != nil {
-		return 0, fmt.Errorf("%s=%q is not a whole number", key, v[0])
+		return 0, notWholeNumber{key, v[0]}
 	}
 	return n, nil
 }
+
+// notWholeNumber is a parameter whose value should be a whole number.
+type notWholeNumber struct{ key, value string }
+
+func (e notWholeNumber) Error() string { return e.In(i18n.English) }
+
+// In is the error in a language (lessons.Translatable).
+func (e notWholeNumber) In(l i18n.Lang) string { return l.T("host.link.not-number", e.key, e.value) }

@@ -96,7 +96,7 @@ func TestOptionsFromQueryProblems(t *testing.T) {
 	} {
 		o := optionsFromQuery(query(t, c.raw))
 		require.Len(t, o.problems, 1, c.raw)
-		assert.Contains(t, o.problems[0], c.want, c.raw)
+		assert.Contains(t, o.problemsIn(i18n.English)[0], c.want, c.raw)
 		if c.sandbox {
 			assert.Nil(t, o.scenario, c.raw)
 			assert.False(t, o.empty, c.raw)
@@ -114,7 +114,7 @@ func TestOptionsFromQueryProblems(t *testing.T) {
 	// Two bad parameters: both are said; the good one is used.
 	o = optionsFromQuery(query(t, "empty=yes&lesson=99&nodes=3"))
 	assert.Equal(t, "there is no lesson 99 (the lessons are numbered 1 to 19)|empty=\"yes\": use empty=1",
-		strings.Join(o.problems, "|"))
+		strings.Join(o.problemsIn(i18n.English), "|"))
 	require.NotNil(t, o.scenario)
 	assert.Equal(t, 3, o.scenario.Settings.Nodes)
 }
@@ -129,7 +129,12 @@ func TestLangFromQuery(t *testing.T) {
 
 	o = optionsFromQuery(query(t, "lang=xx&scenario=leader-crash"))
 	assert.Equal(t, i18n.English, o.lang, "an unknown language is English")
-	assert.Equal(t, []string{`language "xx" is not available (available: en, zh-CN)`}, o.problems)
+	assert.Equal(t, []string{`language "xx" is not available (available: en, zh-CN)`}, o.problemsIn(i18n.English))
 	assert.NotNil(t, o.scenario, "and the rest of the link still holds")
 	assert.Empty(t, o.ignored)
+}
+
+func TestProblemsInChinese(t *testing.T) {
+	o := optionsFromQuery(query(t, "empty=yes&lesson=99&nodes=five"))
+	assert.Equal(t, []string{"没有第 99 课（课程编号为 1 到 19）", `empty="yes"：请用 empty=1`, `nodes="five" 不是整数`}, o.problemsIn(i18n.Chinese))
 }

@@ -15,4 +15,11 @@ var enHost = map[string]string{
 	"host.link.unused":  "Part of this link was not used: %s",
 	"host.start.failed": "RaftLab could not start: %v",
 	"host.stopped":      "RaftLab stopped: %v",
+	// The problems a link can have; each is one part of host.link.unused.
+	"host.link.repeated":     "URL parameter %q is given %d times",
+	"host.link.lesson-and":   "lesson=%d cannot be combined with %s: a lesson sets its own world",
+	"host.link.scenario-and": "scenario=%s cannot be combined with %s: a scenario sets its own",
+	"host.link.empty":        "empty=%q: use empty=1",
+	"host.link.step-alone":   "step=%s needs lesson=N: the lesson it is a step of",
+	"host.link.not-number":   "%s=%q is not a whole number",
 }
