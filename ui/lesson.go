@@ -30,6 +30,9 @@ type lessonPanel struct {
 	// reveal asks the next layout to scroll the explanation into view.
 	scroll float64
 	reveal bool
+	// toQuestion asks the next layout to scroll a predict step's question
+	// into view, when the panel is too short to pin it below the text.
+	toQuestion bool
 	// more unfolds the step's ### More text.
 	more bool
 	// confirmReset asks the learner to confirm that every lesson's
@@ -61,6 +64,9 @@ type lessonView struct {
 	// predict step's marked choices, or the explanation; 0: not shown yet);
 	// top and maxScroll bound the scrolling text.
 	revealY, top, maxScroll float64
+	// questionY is where an open question starts in the unscrolled text,
+	// when it scrolls with the text (0: pinned below it, or none).
+	questionY float64
 	// wait is where the strip that shows a step's progress is (empty:
 	// none); waitText is how wide its text may be, left of its controls.
 	wait     Rect
@@ -177,6 +183,7 @@ func (g *Game) showStep() {
 	g.paused = r.Step().Kind != lessons.Do
 	g.speed = speedIndex(l.PlaySpeed(r.Step()))
 	p.ticks, p.scroll, p.err, p.reveal, p.more, p.confirmLeave = 0, 0, "", false, false, false
+	p.toQuestion = true
 	g.recordProgress(progressAt)
 }
 
@@ -440,12 +447,27 @@ func (g *Game) lessonLaidOut() *lessonView {
 		return &p.view
 	}
 	p.viewKey = append(p.viewKey[:0], g.keyScratch...)
+	was := p.scroll
 	p.view = g.layoutLesson(false)
+	if p.scroll != was {
+		// Scrolled past the end: lay out the end now, not a blank
+		// panel for a frame.
+		return g.lessonLaidOut()
+	}
 	if p.reveal && p.view.revealY > 0 {
 		// The step is done: bring its explanation into view, as far as
 		// the text goes.
 		p.reveal = false
 		if want := min(p.view.revealY-p.view.top-8*g.scale, p.view.maxScroll); want > p.scroll {
+			p.scroll = want
+			return g.lessonLaidOut()
+		}
+	}
+	if p.toQuestion {
+		// The question could not be pinned: scroll the narration up so
+		// that the question and its choices show, as far as they fit.
+		p.toQuestion = false
+		if want := min(p.view.questionY-p.view.top-4*g.scale, p.view.maxScroll); p.view.questionY > 0 && want > p.scroll {
 			p.scroll = want
 			return g.lessonLaidOut()
 		}
@@ -507,6 +529,8 @@ type lessonBuilder struct {
 	x, w, y     float64
 	top, bottom float64
 	scroll      float64
+	// moreRow is the room kept under the text for the "more" control.
+	moreRow float64
 }
 
 // visible reports whether a block from y to y+h (before scrolling) shows.
@@ -632,7 +656,8 @@ func (g *Game) layoutLesson(withMore bool) lessonView {
 		g.layoutResetBar(b, barY, bw)
 	}
 	if withMore {
-		b.bottom -= 26 * s
+		b.moreRow = 26 * s
+		b.bottom -= b.moreRow
 	}
 
 	if p.run == nil {
@@ -705,6 +730,7 @@ func (g *Game) layoutLessonStep(b *lessonBuilder, barY, bw float64) {
 		}
 		b.button("lesson-next", label, hint, Rect{b.x + b.w - bw, barY, bw, 28 * s}, colHighlight)
 	}
+	pinned := st.Kind == lessons.Predict && g.pinPredict(b, pl)
 	b.paragraphs(st.Narration, colText)
 	// The depth folds under the narration, or under the explanation once
 	// that shows.
@@ -735,7 +761,12 @@ func (g *Game) layoutLessonStep(b *lessonBuilder, barY, bw float64) {
 			}
 		}
 	case lessons.Predict:
-		g.layoutPredict(b, pl)
+		if !pinned {
+			if !done {
+				b.v.questionY = b.y
+			}
+			g.layoutPredict(b, pl)
+		}
 	}
 	if done && len(st.Explanation) > 0 {
 		b.gap(8)
@@ -847,6 +878,36 @@ func (g *Game) layoutStepStrip(b *lessonBuilder) {
 		b.v.texts = append(b.v.texts, lessonText{fmt.Sprint(i + 1), box.CenterX(), box.CenterY(), f, fg, alignCenter})
 	}
 	b.y += 24 * s
+}
+
+// pinMinText is how much of the narration, in logical pixels, a pinned
+// question leaves room for above it (two lines and a bit).
+const pinMinText = 40.0
+
+// pinPredict lays out an open question and its choices at the foot of the
+// text, where they stay while the narration above them scrolls: a short
+// panel must never hide the answers below the fold. It reports false (and
+// lays out nothing) once the step is over, whose outcome reads in the
+// text's flow, or when the panel is too short to keep room for the text
+// too: then the question scrolls with the text.
+func (g *Game) pinPredict(b *lessonBuilder, pl *lessons.Play) bool {
+	if out, _ := pl.Outcome(); pl.Done() || out != nil {
+		return false
+	}
+	s := g.scale
+	m := &lessonBuilder{g: g, x: b.x, w: b.w, top: math.Inf(-1), bottom: math.Inf(1)}
+	g.layoutPredict(m, pl)
+	foot := b.bottom + b.moreRow
+	y0 := foot - m.y
+	if y0-10*s-b.moreRow < b.top+pinMinText*s {
+		return false
+	}
+	b.v.boxes = append(b.v.boxes, lessonBox{Rect{b.x, y0 - 6*s, b.w, 1 * s}, colPanelEdge, -1})
+	pin := &lessonBuilder{g: g, v: b.v, x: b.x, w: b.w, y: y0, top: y0, bottom: foot}
+	g.layoutPredict(pin, pl)
+	b.v = pin.v
+	b.bottom = y0 - 10*s - b.moreRow
+	return true
 }
 
 // layoutPredict lays out the question and its choices: clickable until
