@@ -270,17 +270,30 @@ const clientStrip = 64.0
 // clockwise, sized so that nodes, their timer arcs and their labels stay
 // inside the area and clear of each other. On a crowded ring the labels
 // shrink to the name alone (the role still shows as the node's colour).
+// In a wide, low area (800x600) the ring is stretched sideways into an
+// oval when that gives the nodes more room.
 func ringSpots(area Rect, s float64, ids []raft.ID) []NodeSpot {
 	if len(ids) == 0 {
 		return nil
 	}
 	area.H -= clientStrip * s
-	full := ringFit(area, s, ids, labelW, labelH)
-	if labelsClear(full) {
-		return full
+	for _, size := range [][2]float64{{labelW, labelH}, {compactLabelW, compactLabelH}} {
+		var best []NodeSpot
+		for _, k := range ringStretches {
+			spots := ringFit(area, s, ids, size[0], size[1], k)
+			if labelsClear(spots) && (best == nil || spots[0].R > best[0].R+1*s) {
+				best = spots
+			}
+		}
+		if best != nil {
+			return best
+		}
 	}
-	return ringFit(area, s, ids, compactLabelW, compactLabelH)
+	return ringFit(area, s, ids, compactLabelW, compactLabelH, 1)
 }
+
+// ringStretches are the ring's widths tried, relative to its height.
+var ringStretches = []float64{1, 1.5, 2, 2.5}
 
 // ringFit lays out the ring with labels of a size, shrinking the ring until
 // every label block is inside the area, labelMargin below its top edge (a
@@ -288,12 +301,12 @@ func ringSpots(area Rect, s float64, ids []raft.ID) []NodeSpot {
 // The ring and its labels are centred as a block: the top node's label
 // stands out further than the bottom nodes', so centring the ring itself
 // would waste room below.
-func ringFit(area Rect, s float64, ids []raft.ID, lw, lh float64) []NodeSpot {
+func ringFit(area Rect, s float64, ids []raft.ID, lw, lh, stretch float64) []NodeSpot {
 	fit := Rect{area.X, area.Y + labelMargin*s, area.W, area.H - labelMargin*s}
 	reach := math.Min(fit.W/2-(lw+8)*s, fit.H/2-lh/2*s)
 	var spots []NodeSpot
 	for range 80 {
-		spots = centreBlock(ringAt(fit, s, ids, reach, lw, lh), fit, s)
+		spots = centreBlock(ringAt(fit, s, ids, reach, lw, lh, stretch), fit, s)
 		inside := true
 		for _, sp := range spots {
 			b := sp.labelBox(s)
@@ -328,29 +341,51 @@ func centreBlock(spots []NodeSpot, area Rect, s float64) []NodeSpot {
 	return spots
 }
 
-// ringAt places the nodes so that ring radius plus node radius is reach.
-func ringAt(area Rect, s float64, ids []raft.ID, reach, lw, lh float64) []NodeSpot {
+// ringAt places the nodes so that ring radius plus node radius is reach
+// upwards and downwards; sideways the ring is stretch times as wide.
+func ringAt(area Rect, s float64, ids []raft.ID, reach, lw, lh, stretch float64) []NodeSpot {
 	n := len(ids)
 	cx, cy := area.CenterX(), area.CenterY()
-	r := math.Min(46*s, reach)
-	if n > 1 {
-		// Neighbours on a ring of radius reach-r sit 2(reach-r)sin(pi/n)
-		// apart; they need 2r plus the gap.
-		sin := math.Sin(math.Pi / float64(n))
-		r = math.Min(r, (reach*sin-nodeGap/2*s)/(1+sin))
+	angle := func(i int) float64 { return -math.Pi/2 + 2*math.Pi*float64(i)/float64(n) }
+	// The largest node radius (up to 46, at least 12) whose neighbours
+	// stay 2r plus the gap apart: a bigger node leaves a smaller ring, so
+	// the test is monotonic and a bisection finds it.
+	clear := func(r float64) bool {
+		ring := math.Max(reach-r, 0)
+		for i := range n {
+			for j := i + 1; j < n; j++ {
+				dx := stretch * ring * (math.Cos(angle(i)) - math.Cos(angle(j)))
+				dy := ring * (math.Sin(angle(i)) - math.Sin(angle(j)))
+				if math.Hypot(dx, dy) < 2*r+nodeGap*s {
+					return false
+				}
+			}
+		}
+		return true
 	}
-	r = math.Max(r, 12*s)
+	lo, hi := 12*s, math.Max(math.Min(46*s, reach), 12*s)
+	if n > 1 && !clear(hi) {
+		for range 30 {
+			if mid := (lo + hi) / 2; clear(mid) {
+				lo = mid
+			} else {
+				hi = mid
+			}
+		}
+		hi = lo
+	}
+	r := hi
 	ring := math.Max(reach-r, 0)
 	spots := make([]NodeSpot, n)
 	for i, id := range ids {
-		a := -math.Pi/2 + 2*math.Pi*float64(i)/float64(n)
+		a := angle(i)
 		if n == 1 {
 			a, ring = math.Pi/2, 0
 		}
-		x, y := cx+ring*math.Cos(a), cy+ring*math.Sin(a)
+		x, y := cx+stretch*ring*math.Cos(a), cy+ring*math.Sin(a)
 		// The label block's centre: just outside the node and its arc, on
-		// the same line from the centre, pushed out by the half-extent of
-		// the block in that direction.
+		// the line from the centre at the node's angle, pushed out by the
+		// half-extent of the block in that direction.
 		out := r + 12*s + math.Abs(math.Cos(a))*lw/2*s + math.Abs(math.Sin(a))*lh/2*s
 		spots[i] = NodeSpot{ID: id, X: x, Y: y, R: r, LabelX: x + out*math.Cos(a), LabelY: y + out*math.Sin(a), LabelW: lw * s, LabelH: lh * s, Compact: lw == compactLabelW}
 	}

@@ -252,3 +252,19 @@ func TestTopLabelClearsTheTopBar(t *testing.T) {
 		}
 	}
 }
+
+// TestRingUsesAWideLowArea: at 800x600 the cluster area is wide and low;
+// the ring stretches into an oval so that five servers are drawn larger
+// than a round ring allows there (radius 23), while at 1024x768 it stays
+// round. On a round ring of five, S2 is 0.951 ring radii right of S1 and
+// S3 is 1.809 below it.
+func TestRingUsesAWideLowArea(t *testing.T) {
+	round := math.Cos(math.Pi/10) / (1 + math.Sin(3*math.Pi/10))
+	width := func(l Layout) float64 {
+		return (l.Nodes[1].X - l.Nodes[0].X) / (l.Nodes[2].Y - l.Nodes[0].Y)
+	}
+	l := computeLayout(800, 600, 1, idList(5), false)
+	assert.GreaterOrEqual(t, l.Nodes[0].R, 26.0, "800x600: five servers' radius")
+	assert.Greater(t, width(l), 1.4*round, "800x600: the ring is an oval")
+	assert.InDelta(t, round, width(computeLayout(1024, 768, 1, idList(5), false)), 1e-6, "1024x768: the ring is round")
+}
