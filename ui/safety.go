@@ -30,13 +30,27 @@ type light struct {
 	n     int
 }
 
-// label is the light's line: its name, and once red what broke.
+// label is the light's line: its name, and once red when it broke. The
+// row has no room for what broke (a sentence of some 90 characters): the
+// pointer on the row shows it (whole), a click jumps to it, and the feed
+// lists it.
 func (l light) label() string {
 	switch {
 	case l.n == 0 && l.name == playground.NoStaleReads:
 		return l.name + " (a check of reads)"
 	case l.n == 0:
 		return l.name
+	case l.name == playground.NoStaleReads:
+		return fmt.Sprintf("%s: %d stale. First at %.3fs", l.name, l.n, float64(l.first.AtMs)/1000)
+	}
+	return fmt.Sprintf("%s: broken at %.3fs", l.name, float64(l.first.AtMs)/1000)
+}
+
+// whole is what a red light found, in a sentence ("" while it is green).
+func (l light) whole() string {
+	switch {
+	case l.n == 0:
+		return ""
 	case l.name == playground.NoStaleReads:
 		return fmt.Sprintf("%s: %d stale. First: %s", l.name, l.n, l.first.Message)
 	}
@@ -151,21 +165,33 @@ func (g *Game) clickSafety(x, y float64) bool {
 	return true
 }
 
-// safetyHint is the tooltip of the monitor's light of reads under the
-// pointer at (x, y), in the full monitor or as a red row of the strip
-// under a lesson: what the check judges ("" elsewhere).
+// safetyHint is the tooltip of the monitor's light under the pointer at
+// (x, y), in the full monitor or as a red row of the strip under a
+// lesson: what a red light found, and what the check of reads judges (""
+// elsewhere, and over a green Raft property).
 func (g *Game) safetyHint(x, y float64) string {
+	hint := func(l light) string {
+		switch {
+		case l.name == playground.NoStaleReads && l.n > 0:
+			return l.whole() + ". " + readsExplained
+		case l.name == playground.NoStaleReads:
+			return readsExplained
+		}
+		return l.whole()
+	}
 	if g.lesson != nil {
 		strip := g.safetyStrip()
 		for i, l := range g.redLights() {
-			if l.name == playground.NoStaleReads && g.stripRowRect(strip, i).Contains(x, y) {
-				return readsExplained
+			if g.stripRowRect(strip, i).Contains(x, y) {
+				return hint(l)
 			}
 		}
 		return ""
 	}
-	if g.safetyRowRect(slices.Index(safetyRows, playground.NoStaleReads)).Contains(x, y) {
-		return readsExplained
+	for i, p := range safetyRows {
+		if g.safetyRowRect(i).Contains(x, y) {
+			return hint(g.light(p))
+		}
 	}
 	return ""
 }

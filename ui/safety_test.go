@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -38,7 +39,8 @@ func TestReadsLight(t *testing.T) {
 	require.Len(t, stale, 1)
 	l := g.light(playground.NoStaleReads)
 	assert.Equal(t, 1, l.n)
-	assert.Equal(t, "No Stale Reads: 1 stale. First: "+stale[0].Message, l.label())
+	assert.Equal(t, fmt.Sprintf("No Stale Reads: 1 stale. First at %.3fs", float64(stale[0].AtMs)/1000), l.label())
+	assert.Equal(t, "No Stale Reads: 1 stale. First: "+stale[0].Message, l.whole())
 	assert.Empty(t, g.world().Violations(), "no Raft property is broken")
 	g.click(r.CenterX(), r.CenterY(), false)
 	assert.Equal(t, stale[0].AtMs, g.world().Now())
@@ -57,7 +59,8 @@ func TestReadsLightChangesTheKey(t *testing.T) {
 }
 
 // TestReadsLightTooltip: the pointer on the light of reads explains it, in
-// the full monitor and, once red, in the strip under a lesson; the help
+// the full monitor and, once red, in the strip under a lesson, after the
+// first stale read's sentence; the help
 // lists p and says a red light leads to a stale read too.
 func TestReadsLightTooltip(t *testing.T) {
 	g := testGame(t, "stale-read")
@@ -71,7 +74,7 @@ func TestReadsLightTooltip(t *testing.T) {
 	g.SeekTo(3000)
 	strip := g.safetyStrip()
 	row := g.stripRowRect(strip, 0)
-	assert.Equal(t, readsExplained, g.safetyHint(row.CenterX(), row.CenterY()))
+	assert.Equal(t, g.redLights()[0].whole()+". "+readsExplained, g.safetyHint(row.CenterX(), row.CenterY()))
 
 	assert.Contains(t, helpLines, "P  Raft's five safety properties")
 	assert.Contains(t, helpLines, "Click a red safety light: jump to the violation or stale read")
@@ -90,5 +93,29 @@ func TestLongTooltipStaysOnScreen(t *testing.T) {
 	assert.True(t, g.lay.Screen.Contains(box.X, box.Y) && g.lay.Screen.Contains(box.X+box.W, box.Y+box.H), "%v is on the screen", box)
 	for _, ln := range lines {
 		assert.LessOrEqual(t, textWidth(ln, face(12, false))+16, box.W)
+	}
+}
+
+// TestRedLightsWhole: at 1280x800, 1024x768 and 800x600 a red light's row
+// says which property broke and when, whole (not cut with "…"); the
+// pointer on it shows what broke, in a sentence.
+func TestRedLightsWhole(t *testing.T) {
+	for _, size := range [][2]int{{1280, 800}, {1024, 768}, {800, 600}} {
+		g := testGame(t, "figure8-unsafe")
+		sizeGame(g, size[0], size[1])
+		g.SeekTo(20000)
+		red := g.redLights()
+		require.NotEmpty(t, red, "figure8-unsafe breaks a property")
+		s := g.scale
+		f := face(11.5*s, false)
+		for i, p := range safetyRows {
+			l := g.light(p)
+			r := g.safetyRowRect(i)
+			assert.LessOrEqual(t, textWidth(l.label(), f), r.W-28*s, "%v: %q fits its row", size, l.label())
+			if l.n == 0 || p == playground.NoStaleReads {
+				continue
+			}
+			assert.Equal(t, l.name+": "+l.first.Message, g.safetyHint(r.CenterX(), r.CenterY()), "%v: the pointer shows what broke", size)
+		}
 	}
 }
