@@ -132,18 +132,59 @@ func (g *Game) drawTimeline(dst *ebiten.Image) {
 	g.spr.fillRect(dst, Rect{tr.X, tr.Y + tr.H/2 - 2*s, xAt(g.clock) - tr.X, 4 * s}, colAccent)
 	g.markers.update(g.world())
 	for _, m := range g.markers.list {
-		g.spr.fillRect(dst, Rect{xAt(float64(m.at)) - 1*s, tr.Y - 4*s, 2 * s, tr.H + 8*s}, m.kind.color())
+		head, stem := markRects(xAt(float64(m.at)), tr, s)
+		g.spr.fillRect(dst, stem, m.kind.color())
+		g.drawMarkHead(dst, m.kind, head)
 	}
 	x := xAt(g.clock)
 	drawCentered(dst, g.spr.disc(int(7*s)), x, tr.CenterY(), colText)
 	for _, e := range g.timelineLegend() {
-		g.spr.fillRect(dst, e.swatch, e.kind.color())
+		g.drawMarkHead(dst, e.kind, e.swatch)
 		drawText(dst, e.label, legendFace(s), e.text.X, e.text.CenterY(), colTextDim, alignStart)
 	}
 }
 
-// legendEntry is a kind of marker in the legend: a short mark in its
-// colour, and its label.
+// Marks must read from the back of a room on a projector: a stem
+// markStem logical pixels wide through the track, under a head markHead
+// across whose shape tells the kind (the legend shows the same heads).
+const (
+	markStem = 3.0
+	markHead = 10.0
+)
+
+// markRects are a mark's head, above the track, and its stem, through it,
+// at x.
+func markRects(x float64, tr Rect, s float64) (head, stem Rect) {
+	h := markHead * s
+	head = Rect{x - h/2, tr.Y - h + 1*s, h, h}
+	stem = Rect{x - markStem*s/2, head.CenterY(), markStem * s, tr.Y + tr.H + 3*s - head.CenterY()}
+	return head, stem
+}
+
+// drawMarkHead draws a kind's head in r: a disc for a new leader, a
+// square for a crash or restart, a ring for the network, a diamond for a
+// safety violation. Shape and colour both tell the kind, for those who do
+// not tell the colours apart.
+func (g *Game) drawMarkHead(dst *ebiten.Image, k markKind, r Rect) {
+	c := k.color()
+	d := min(r.W, r.H)
+	cx, cy := r.CenterX(), r.CenterY()
+	switch k {
+	case markLeader:
+		drawCentered(dst, g.spr.disc(int(d/2)), cx, cy, c)
+	case markCrash:
+		g.spr.fillRect(dst, Rect{cx - d*0.42, cy - d*0.42, d * 0.84, d * 0.84}, c)
+	case markNetwork:
+		drawCentered(dst, g.spr.ring(int(d/2), int(max(2, d/4))), cx, cy, c)
+	default:
+		a := d * 0.72 // a square of side a turned by 45°: d across
+		o := a / 2 * math.Sqrt2 / 2
+		g.spr.line(dst, cx-o, cy-o, cx+o, cy+o, a, c)
+	}
+}
+
+// legendEntry is a kind of marker in the legend: its mark's head, and its
+// label.
 type legendEntry struct {
 	kind         markKind
 	label        string
@@ -163,16 +204,17 @@ func (g *Game) timelineLegend() []legendEntry {
 	h := a.Y + a.H - top - 1*s
 	f := legendFace(s)
 	x := tr.X
+	d := min(markHead*s, h)
 	out := make([]legendEntry, 0, len(markKinds))
 	for _, k := range markKinds {
 		w := textWidth(k.label, f)
 		out = append(out, legendEntry{
 			kind:   k.kind,
 			label:  k.label,
-			swatch: Rect{x, top + 1*s, 2 * s, h - 2*s},
-			text:   Rect{x + 6*s, top, w, h},
+			swatch: Rect{x, top + (h-d)/2, d, d},
+			text:   Rect{x + d + 4*s, top, w, h},
 		})
-		x += 6*s + w + 16*s
+		x += d + 4*s + w + 14*s
 	}
 	return out
 }

@@ -49,3 +49,24 @@ func TestTimelineLegend(t *testing.T) {
 		}
 	}
 }
+
+// TestTimelineMarkSize: a mark reads from the back of a room: at every
+// size its head is at least 9 pixels across, above the track and below the
+// time, and its stem at least 3 pixels wide, through the whole track; the
+// legend shows heads of the same size.
+func TestTimelineMarkSize(t *testing.T) {
+	for _, size := range [][2]int{{1280, 800}, {1024, 768}, {800, 600}} {
+		name := fmt.Sprintf("%dx%d", size[0], size[1])
+		g := testGame(t, "")
+		sizeGame(g, size[0], size[1])
+		tr := g.lay.Track
+		head, stem := markRects(tr.X+tr.W/2, tr, g.scale)
+		assert.GreaterOrEqual(t, min(head.W, head.H), 9.0, name)
+		assert.GreaterOrEqual(t, stem.W, 3.0, name)
+		assert.True(t, stem.Y <= tr.Y && stem.Y+stem.H >= tr.Y+tr.H, "%s: the stem runs through the track", name)
+		assert.GreaterOrEqual(t, head.Y, g.lay.Timeline.Y+20*g.scale, "%s: the head stays below the time", name)
+		for _, e := range g.timelineLegend() {
+			assert.GreaterOrEqual(t, min(e.swatch.W, e.swatch.H), 9.0, "%s: %q's head", name, e.label)
+		}
+	}
+}
