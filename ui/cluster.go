@@ -104,13 +104,14 @@ func (g *Game) drawCross(dst *ebiten.Image, x, y float64) {
 	g.spr.line(dst, x-d, y+d, x+d, y-d, 3*g.scale, colCut)
 }
 
-// endpoint is where a message leaves or arrives: a node, or the clients.
-func (g *Game) endpoint(id raft.ID, cx, cy float64) (float64, float64, bool) {
+// endpoint is where a message leaves or arrives, a node or the clients:
+// its centre and radius.
+func (g *Game) endpoint(id raft.ID, cx, cy float64) (x, y, r float64, ok bool) {
 	if id == raft.None {
-		return cx, cy, true
+		return cx, cy, 9 * g.scale, true
 	}
 	spot, ok := g.lay.Node(id)
-	return spot.X, spot.Y, ok
+	return spot.X, spot.Y, spot.R, ok
 }
 
 // drawNode draws one server: its role by colour, its term inside, its

@@ -32,6 +32,24 @@ func flightPos(x1, y1, x2, y2, progress, lane float64) (x, y float64) {
 	return x1 + dx*progress + nx*lane, y1 + dy*progress + ny*lane
 }
 
+// rimToRim moves a link's ends from the centres of the two things it
+// joins out by r1 and r2 (their radii plus a glyph's), so that a message
+// in flight never covers a server; where they would cross, both ends meet
+// at the point between the rims.
+func rimToRim(x1, y1, r1, x2, y2, r2 float64) (float64, float64, float64, float64) {
+	dx, dy := x2-x1, y2-y1
+	l := math.Hypot(dx, dy)
+	if l == 0 {
+		return x1, y1, x2, y2
+	}
+	t1, t2 := r1/l, 1-r2/l
+	if t1 > t2 {
+		t1 = r1 / (r1 + r2)
+		t2 = t1
+	}
+	return x1 + dx*t1, y1 + dy*t1, x1 + dx*t2, y1 + dy*t2
+}
+
 // Message glyphs must be legible on a classroom projector at 1024x768,
 // from the back of the room: a standard message is a glyph of radius
 // msgRadius at scale 1 (it was a 6.5-pixel dot), with a letter naming its
@@ -187,13 +205,15 @@ func (g *Game) drawMessages(dst *ebiten.Image, w *playground.World) {
 	}
 	var redirects []redirect
 	for _, f := range w.InFlight() {
-		x1, y1, ok1 := g.endpoint(f.From, cx, cy)
-		x2, y2, ok2 := g.endpoint(f.To, cx, cy)
+		x1, y1, r1, ok1 := g.endpoint(f.From, cx, cy)
+		x2, y2, r2, ok2 := g.endpoint(f.To, cx, cy)
 		if !ok1 || !ok2 {
 			continue
 		}
 		p := flightProgress(f, g.clock)
 		look := lookOf(f)
+		gr := g.glyphRadius(look)
+		x1, y1, x2, y2 = rimToRim(x1, y1, r1+gr, x2, y2, r2+gr)
 		if f.Lost && p > 0.5 {
 			look.alpha *= math.Max(0, 1-(p-0.5)*3)
 			if look.alpha <= 0.02 {

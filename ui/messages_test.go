@@ -213,3 +213,37 @@ func TestClickOnAGlyphsEdgePicksIt(t *testing.T) {
 	_, ok = g.hitMessage(100+3*edge, 100)
 	assert.False(t, ok, "a click well clear of the glyph")
 }
+
+// TestMessagesStayOffTheServers: at 800x600, where the servers stand
+// close, a message in flight is drawn clear of its sender's and its
+// receiver's disc, from its first moment to its last.
+func TestMessagesStayOffTheServers(t *testing.T) {
+	g := testGame(t, "")
+	sizeGame(g, 800, 600)
+	g.layIDs = g.world().Nodes() // laid out already: Draw need not ask the monitor
+	screen := ebiten.NewImage(g.w, g.h)
+	seen := 0
+	for ms := int64(0); ms < 400; ms += 3 {
+		g.SeekTo(ms)
+		g.Draw(screen)
+		for _, m := range g.msgSpots {
+			for _, id := range []raft.ID{m.f.From, m.f.To} {
+				if sp, ok := g.lay.Node(id); ok {
+					seen++
+					assert.GreaterOrEqual(t, math.Hypot(m.x-sp.X, m.y-sp.Y), sp.R+g.glyphRadius(lookOf(&m.f))-0.5, "at %d ms a message on S%d", ms, id)
+				}
+			}
+		}
+	}
+	require.NotZero(t, seen, "messages in flight")
+}
+
+// TestRimToRim: a link's ends move out to the rims; on a link shorter
+// than the two radii both ends meet between the rims.
+func TestRimToRim(t *testing.T) {
+	x1, y1, x2, y2 := rimToRim(0, 0, 10, 100, 0, 20)
+	assert.Equal(t, [4]float64{10, 0, 80, 0}, [4]float64{x1, y1, x2, y2})
+	x1, _, x2, _ = rimToRim(0, 0, 30, 40, 0, 30)
+	assert.Equal(t, 20.0, x1)
+	assert.Equal(t, x1, x2)
+}
