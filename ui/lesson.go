@@ -655,7 +655,11 @@ func (g *Game) layoutLesson(withMore bool) lessonView {
 	if p.run == nil {
 		g.layoutResetBar(b, barY, bw)
 	}
-	if withMore {
+	// Until a step is done, the bar's right end (where Continue comes)
+	// is free: the "more" control goes there, not on a row of its own.
+	pl := g.lessonPlay()
+	moreInBar := p.run != nil && (pl == nil || !pl.Done())
+	if withMore && !moreInBar {
 		b.moreRow = 26 * s
 		b.bottom -= b.moreRow
 	}
@@ -687,6 +691,9 @@ func (g *Game) layoutLesson(withMore bool) lessonView {
 		// More text below: say so, with a control that scrolls to it
 		// (for touch screens and those without a wheel).
 		r := Rect{b.x + b.w - 92*s, b.bottom + 2*s, 92 * s, 22 * s}
+		if moreInBar {
+			r = Rect{b.x + b.w - bw, barY, bw, 28 * s}
+		}
 		b.button("lesson-more", "▼ more", "Scroll down (or use the mouse wheel)", r, colHighlight)
 	}
 	return b.v
@@ -702,8 +709,12 @@ func (g *Game) layoutLessonStep(b *lessonBuilder, barY, bw float64) {
 	pl := g.lessonPlay()
 	// The header does not scroll. The titles wrap rather than lose their
 	// end: a long lesson title fills two lines in a narrow column.
-	b.wrapped(fmt.Sprintf("Lesson %d · %s", l.Number, l.Title), face(12*s, true), colTextDim, 16*s)
-	b.gap(4)
+	// A short panel (800x600) with a question open gives the lesson's
+	// title, which the top bar names, to the choices.
+	if !(pl != nil && st.Kind == lessons.Predict && !pl.Done() && g.lessonArea().H < shortPanelH*s) {
+		b.wrapped(fmt.Sprintf("Lesson %d · %s", l.Number, l.Title), face(12*s, true), colTextDim, 16*s)
+		b.gap(4)
+	}
 	b.cardButton(b.y)
 	b.line(fmt.Sprintf("Step %d of %d · %s", r.Index()+1, len(l.Steps), st.Kind), face(11*s, false), colTextDim, 18*s)
 	g.layoutStepStrip(b)
@@ -879,6 +890,10 @@ func (g *Game) layoutStepStrip(b *lessonBuilder) {
 	}
 	b.y += 24 * s
 }
+
+// shortPanelH is the height, in logical pixels, below which the lesson
+// panel is short: it keeps the room it can for an open question.
+const shortPanelH = 340.0
 
 // pinMinText is how much of the narration, in logical pixels, a pinned
 // question leaves room for above it (two lines and a bit).
