@@ -65,7 +65,8 @@ type lessonView struct {
 	// top and maxScroll bound the scrolling text.
 	revealY, top, maxScroll float64
 	// questionY is where an open question starts in the unscrolled text,
-	// when it scrolls with the text (0: pinned below it, or none).
+	// or once answered the learner's answer, when it scrolls with the
+	// text (0: pinned below it, or none).
 	questionY float64
 	// wait is where the strip that shows a step's progress is (empty:
 	// none); waitText is how wide its text may be, left of its controls.
@@ -340,6 +341,8 @@ func (g *Game) pressLesson(name string) {
 			return
 		}
 		g.paused = false
+		// The wait strip takes room: keep the answer in view.
+		p.toQuestion = true
 	}
 }
 
@@ -949,6 +952,9 @@ func (g *Game) layoutPredict(b *lessonBuilder, pl *lessons.Play) {
 			tagCol = colOK
 		}
 		h := float64(len(lines))*lh + 10*s
+		if answered && i == chosen && b.v.questionY > 0 {
+			b.v.questionY = b.y // the answer is what to keep in view
+		}
 		if tag != "" {
 			h += 16 * s
 			if out != nil && b.v.revealY == 0 {

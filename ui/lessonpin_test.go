@@ -54,3 +54,23 @@ func TestPredictChoicesAlwaysShown(t *testing.T) {
 		}
 	}
 }
+
+// TestPredictAnswerStaysShown: once answered, the wait strip takes room
+// from the panel; the learner's answer stays in view at 1024x768 and
+// 800x600.
+func TestPredictAnswerStaysShown(t *testing.T) {
+	for _, size := range [][2]int{{800, 600}, {1024, 768}} {
+		for _, c := range [][2]int{{3, 2}, {13, 10}, {17, 9}} {
+			name := fmt.Sprintf("%dx%d lesson %d step %d", size[0], size[1], c[0], c[1])
+			g := testGame(t, "")
+			sizeGame(g, size[0], size[1])
+			require.NoError(t, g.OpenLesson(c[0], c[1]), name)
+			clickButton(t, g, g.lessonButtons(), "lesson-choice-1")
+			found := false
+			for _, tx := range g.lessonLaidOut().texts {
+				found = found || tx.s == "your answer"
+			}
+			assert.True(t, found, "%s: the answer is marked in view", name)
+		}
+	}
+}
