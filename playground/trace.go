@@ -130,6 +130,13 @@ func nodeName(lang i18n.Lang, id raft.ID) string {
 	return fmt.Sprintf("S%d", id)
 }
 
+// Echo reports whether the event repeats on a follower what its leader
+// did first: a follower appending the leader's entries, or advancing its
+// commit index after the leader's. A story of the run can leave these out.
+func (e Event) Echo() bool {
+	return (e.Type == EvAppend || e.Type == EvCommit) && e.Role != raft.Leader
+}
+
 // Text explains the event in one sentence, in English.
 func (e Event) Text() string { return e.TextIn(i18n.English) }
 

@@ -196,18 +196,18 @@ func (w *World) emitFlight(t EventType, f *Flight) {
 	w.trace.names(f.ID)
 }
 
-// emitNode appends an event that has only a node, a term and an index, the
-// commonest kind after message events (commit, apply, fsync).
-func (w *World) emitNode(t EventType, node raft.ID, term, index uint64) {
+// emitNode appends an event that has only a node, its role, a term and an
+// index, the commonest kind after message events (commit, apply, fsync).
+func (w *World) emitNode(t EventType, node raft.ID, role raft.Role, term, index uint64) {
 	if w.trace.discard() {
 		return
 	}
 	if node > maxPackedID {
-		w.emit(Event{Type: t, Node: node, Term: term, Index: index})
+		w.emit(Event{Type: t, Node: node, Role: role, Term: term, Index: index})
 		return
 	}
 	r := w.trace.add()
-	r.at, r.typ, r.node, r.term, r.index = w.now, t, uint8(node), term, index
+	r.at, r.typ, r.node, r.role, r.term, r.index = w.now, t, uint8(node), role, term, index
 }
 
 // emitClient appends a client event about call i (to or from node peer,

@@ -44,7 +44,7 @@ func TestTraceKeepsEveryField(t *testing.T) {
 	w.now++
 	w.emitFlight(EvDeliver, f)
 	require.Equal(t, Event{AtMs: w.now, Type: EvDeliver, Node: 4, Peer: 2, Msg: 7, Client: 3, Flight: f}, w.EventAt(w.TraceLen()-1))
-	w.emitNode(EvFsync, 5, 0, 123)
+	w.emitNode(EvFsync, 5, raft.Follower, 0, 123)
 	require.Equal(t, Event{AtMs: w.now, Type: EvFsync, Node: 5, Index: 123}, w.EventAt(w.TraceLen()-1))
 
 	// A flight lost after it was sent (its receiver went down): the drop

@@ -357,7 +357,7 @@ func (w *World) syncDisk(n *Node) {
 	}
 	wal.Sync()
 	n.Disk.durable = n.Disk.written
-	w.emitNode(EvFsync, n.ID, 0, uint64(wal.Size()))
+	w.emitNode(EvFsync, n.ID, raft.Follower, 0, uint64(wal.Size()))
 }
 
 // writeReady saves a Ready's snapshot and records to n's disk.
@@ -369,7 +369,7 @@ func (w *World) writeReady(n *Node, rd *raft.Ready) {
 	var first, last raft.Entry
 	flush := func() {
 		if first.Index > 0 {
-			ev := Event{Type: EvAppend, Node: n.ID, Index: first.Index, Index2: last.Index, Term: last.Term}
+			ev := Event{Type: EvAppend, Node: n.ID, Index: first.Index, Index2: last.Index, Term: last.Term, Role: n.Raft.Role()}
 			if first.Index == last.Index {
 				ev.Entry = first.Data
 				ev.Kind = first.Kind
@@ -498,7 +498,7 @@ func (w *World) apply(n *Node, e raft.Entry) {
 		key, args = "feed.apply.noop", []any{n.ID, e.Index}
 	}
 	if key == "" {
-		w.emitNode(EvApply, n.ID, e.Term, e.Index)
+		w.emitNode(EvApply, n.ID, raft.Follower, e.Term, e.Index)
 	} else {
 		w.emit(Event{Type: EvApply, Node: n.ID, Index: e.Index, Term: e.Term, Key: key, Args: args})
 	}
@@ -561,7 +561,7 @@ func (w *World) observe(n *Node) {
 	}
 	w.observeKey = ""
 	if v.commit != old.commit {
-		w.emitNode(EvCommit, n.ID, v.term, v.commit)
+		w.emitNode(EvCommit, n.ID, v.role, v.term, v.commit)
 		w.check.onCommit(w, n, old.commit, v.commit)
 	}
 }

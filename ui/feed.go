@@ -65,15 +65,37 @@ func (f feedFilter) shows(t playground.EventType) bool {
 }
 
 // showsAt reports whether the filter lets event i of w's trace through.
-// Under Clients, a note or a violation about a client's request shows too
-// (a retried write applied again or skipped, a stale read): only those
-// events are read whole, the rest by their type.
+// Most events are judged by their type alone; the few that need reading
+// whole (see showsEvent) are read.
 func (f feedFilter) showsAt(w *playground.World, i int) bool {
 	t := w.EventTypeAt(i)
-	if f == feedClients && (t == playground.EvNote || t == playground.EvViolation) {
-		return w.EventAt(i).Client != 0
+	if f.readsWhole(t) {
+		return f.showsEvent(w.EventAt(i))
 	}
 	return f.shows(t)
+}
+
+// readsWhole reports whether the filter judges events of a type by more
+// than their type.
+func (f feedFilter) readsWhole(t playground.EventType) bool {
+	return (f == feedClients && (t == playground.EvNote || t == playground.EvViolation)) ||
+		(f == feedStory && (t == playground.EvAppend || t == playground.EvCommit))
+}
+
+// showsEvent reports whether the filter lets an event through. Under
+// Clients, a note or a violation about a client's request shows too (a
+// retried write applied again or skipped, a stale read). The story tells
+// what a leader appends and commits, not each follower's echo of it (the
+// Log filter has those): four lines of "S2 appended entry 1" would push
+// the election off a short panel.
+func (f feedFilter) showsEvent(e playground.Event) bool {
+	switch {
+	case f == feedClients && (e.Type == playground.EvNote || e.Type == playground.EvViolation):
+		return e.Client != 0
+	case f == feedStory && (e.Type == playground.EvAppend || e.Type == playground.EvCommit):
+		return !e.Echo()
+	}
+	return f.shows(e.Type)
 }
 
 // feedCache holds the feed panel as last drawn. Text is most of a frame's
@@ -223,13 +245,7 @@ func (g *Game) feedShows(i int) bool {
 		return g.filter.showsAt(w, i)
 	}
 	e, ok := g.feedEvent(i)
-	if !ok {
-		return false
-	}
-	if g.filter == feedClients && (e.Type == playground.EvNote || e.Type == playground.EvViolation) {
-		return e.Client != 0
-	}
-	return g.filter.shows(e.Type)
+	return ok && g.filter.showsEvent(e)
 }
 
 // feedShown is the numbers of the events the feed lists, newest first, at

@@ -234,3 +234,30 @@ func TestLayoutFeedRows(t *testing.T) {
 	}
 	assert.Equal(t, strings.Join(d.Feed.Lines, " "), strings.Join(text, " "), "the rows are the sentences")
 }
+
+// TestStoryLeavesOutTheFollowersEchoes: after an election the story tells
+// the leader's no-op and its commit once, not once per server, so that the
+// election itself stays in view; the Log filter has every server's lines.
+func TestStoryLeavesOutTheFollowersEchoes(t *testing.T) {
+	g := testGame(t, "")
+	g.SeekTo(2000)
+	leader, ok := g.world().Leader()
+	require.True(t, ok)
+	count := func(lines []string, what string) (n int) {
+		for _, l := range lines {
+			if strings.Contains(l, what) {
+				n++
+			}
+		}
+		return n
+	}
+	g.filter = feedStory
+	story := feedTexts(g, 100)
+	assert.Equal(t, 1, count(story, "appended entry 1"), "the leader's append only: %q", story)
+	assert.Equal(t, 1, count(story, "advanced its commit index to 1"), "the leader's commit only: %q", story)
+	assert.Contains(t, strings.Join(story, "\n"), playground.S(leader)+" appended entry 1")
+	g.filter = feedLog
+	log := feedTexts(g, 100)
+	assert.Equal(t, 5, count(log, "appended entry 1"), "every server's append: %q", log)
+	assert.Equal(t, 5, count(log, "advanced its commit index to 1"), "every server's commit: %q", log)
+}
