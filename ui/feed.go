@@ -226,15 +226,12 @@ type feedKey struct {
 
 // feedOldest is the number of the oldest event the feed may show: as many
 // as the trace window holds (kept by the feed's memory once the trace has
-// dropped them), and under a lesson the first of the current step (what
-// earlier steps did, however the learner got here, is not this step's
-// story).
+// dropped them). Under a lesson that is the story of the earlier steps
+// too, however the learner got here (played through, or opened at a later
+// step, whose earlier steps the runner replays): the feed shows the events
+// up to the current moment, such as the election the step before ended on.
 func (g *Game) feedOldest() int {
-	oldest := max(g.world().TraceLen()-traceWindow, 0)
-	if p := g.lessonPlay(); p != nil {
-		oldest = max(oldest, p.TraceStart())
-	}
-	return oldest
+	return max(g.world().TraceLen()-traceWindow, 0)
 }
 
 // feedShows reports whether the filter lets event i through, and false for

@@ -261,3 +261,16 @@ func TestStoryLeavesOutTheFollowersEchoes(t *testing.T) {
 	assert.Equal(t, 5, count(log, "appended entry 1"), "every server's append: %q", log)
 	assert.Equal(t, 5, count(log, "advanced its commit index to 1"), "every server's commit: %q", log)
 }
+
+// TestFeedShowsTheStoryBeforeTheStep: a lesson opened at a later step
+// (lesson 6, step 3: its earlier steps replayed) lists the story up to
+// that moment: S1 cut off, the new leader of term 2.
+func TestFeedShowsTheStoryBeforeTheStep(t *testing.T) {
+	g := testGameWith(t, Options{Lesson: 6, Step: 3})
+	g.filter = feedStory
+	require.Greater(t, g.lessonPlay().TraceStart(), 0, "the earlier steps left events")
+	feed := strings.Join(feedTexts(g, 20), "\n")
+	assert.Contains(t, feed, "became leader for term 2")
+	assert.Contains(t, feed, "S1 was cut off")
+	assert.NotEmpty(t, g.feedVisible(), "the panel lists them")
+}
