@@ -112,14 +112,10 @@ func themeName() string {
 }
 
 // setTheme puts a theme in use at once and keeps it for the next visits.
-// The cached panels and the feed notice by themselves (panelCache, feedKey).
-// The lesson panel's layout is keyed on what it shows, not on its colours,
-// so it is told here.
+// The cached panels, the feed and the lesson panel notice by themselves:
+// their keys hold the theme.
 func (g *Game) setTheme(light bool) {
 	applyTheme(light)
-	if g.lesson != nil {
-		g.lesson.viewKey = nil
-	}
 	g.setPrefs(func(p *Prefs) {
 		p.Theme = ""
 		if light {
