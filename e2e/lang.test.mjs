@@ -211,3 +211,34 @@ test("the language chosen is remembered across a reload; the browser's language 
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test("the loading page speaks the language chosen last, in the theme chosen last", async () => {
+  const context = await newContext();
+  await context.addInitScript(() => {
+    if (!sessionStorage.getItem("seeded")) {
+      sessionStorage.setItem("seeded", "1");
+      localStorage.setItem("raftlab.prefs", JSON.stringify({ welcomed: true, theme: "light", lang: "zh-CN" }));
+    }
+  });
+  const page = await context.newPage();
+  await page.goto(baseURL);
+  // Before the first frame: the page's own words and colours.
+  const early = await page.evaluate(() => ({
+    lang: document.documentElement.lang,
+    label: document.getElementById("label").textContent,
+    // Ebiten paints the body black once it starts; the page behind it and
+    // the loading overlay over it are the page's.
+    bg: getComputedStyle(document.documentElement).backgroundColor,
+    overlay: getComputedStyle(document.getElementById("overlay")).backgroundColor,
+  }));
+  assert.equal(early.lang, "zh-CN");
+  assert.match(early.label, /^正在(加载|下载|启动)/);
+  assert.equal(early.bg, "rgb(255, 255, 255)", "no dark flash under a light theme");
+  assert.equal(early.overlay, "rgb(255, 255, 255)");
+  await page.waitForFunction(() => window.raftlab?.ready === true, null, { timeout: 90_000 });
+  assert.equal((await state(page)).lang, "zh-CN", "the app agrees with the page");
+  await page.evaluate(() => window.raftlabFail("test"));
+  assert.equal(await page.locator("#label").textContent(), "RaftLab 无法启动。");
+  assert.equal(await page.locator("#error").textContent(), "错误：test");
+  await context.close();
+});
