@@ -83,11 +83,11 @@ async function coversNothing(page, viewH) {
 }
 
 test("parameters a shared link gains are ignored: no banner, a console line", async () => {
-  const { page, errors, info } = await open("?utm_source=x&fbclid=y&lang=zh");
+  const { page, errors, info } = await open("?utm_source=x&fbclid=y&hl=zh");
   await running(page);
   assert.equal(await page.locator("#notice").isVisible(), false, "no banner");
   assert.equal(await page.evaluate(() => window.raftlab.notice), undefined);
-  assert.ok(info.some((l) => /ignores these URL parameters: fbclid, lang, utm_source/.test(l)), `a console line names them: ${info}`);
+  assert.ok(info.some((l) => /ignores these URL parameters: fbclid, hl, utm_source/.test(l)), `a console line names them: ${info}`);
   assert.deepEqual(errors, []);
   await page.close();
 });
