@@ -10,8 +10,8 @@ import (
 // translations sit side by side; parts lists them. A key is defined in
 // exactly one part of each language (the tests check).
 var parts = map[Lang][]map[string]string{
-	English: {enApp, enLessons, enRaftsim, enHost, enFeed, enSafety, enUISettings},
-	Chinese: {zhApp, zhLessons, zhRaftsim, zhHost, zhFeed, zhSafety, zhUISettings},
+	English: {enApp, enLessons, enRaftsim, enHost, enFeed, enSafety, enUISettings, enUIFeed, enUISafety},
+	Chinese: {zhApp, zhLessons, zhRaftsim, zhHost, zhFeed, zhSafety, zhUISettings, zhUIFeed, zhUISafety},
 }
 
 var merged struct {
