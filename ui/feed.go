@@ -7,6 +7,7 @@ import (
 
 	"github.com/hajimehoshi/ebiten/v2"
 	"github.com/raftlab/raftlab/playground"
+	"github.com/raftlab/raftlab/playground/i18n"
 )
 
 // feedFilter chooses which events the feed shows.
@@ -21,11 +22,13 @@ const (
 	feedAll
 )
 
+// feedFilters are the filter buttons: each one's name and the catalogue
+// key of its label.
 var feedFilters = []struct {
 	name, label string
 }{
-	{"feed-story", "Story"}, {"feed-elections", "Elections"}, {"feed-log", "Log"},
-	{"feed-network", "Faults"}, {"feed-clients", "Clients"}, {"feed-all", "All"},
+	{"feed-story", "feedpanel.filter.story"}, {"feed-elections", "feedpanel.filter.elections"}, {"feed-log", "feedpanel.filter.log"},
+	{"feed-network", "feedpanel.filter.faults"}, {"feed-clients", "feedpanel.filter.clients"}, {"feed-all", "feedpanel.filter.all"},
 }
 
 // shows reports whether the filter lets an event through. The story leaves
@@ -157,7 +160,7 @@ func remembered(t playground.EventType) bool {
 // thing: when they differ, history was forked there.
 func sameEvent(a, b playground.Event) bool {
 	return a.AtMs == b.AtMs && a.Type == b.Type && a.Node == b.Node && a.Peer == b.Peer && a.Term == b.Term &&
-		a.Index == b.Index && a.Index2 == b.Index2 && a.Client == b.Client && a.Note == b.Note
+		a.Index == b.Index && a.Index2 == b.Index2 && a.Client == b.Client && a.Note == b.Note && a.Key == b.Key
 }
 
 // sync brings the memory up to the session's present: it keeps the new
@@ -222,6 +225,8 @@ type feedKey struct {
 	area           Rect
 	// light is the theme: the image holds its colours.
 	light bool
+	// lang is the language the sentences are in.
+	lang i18n.Lang
 }
 
 // feedOldest is the number of the oldest event the feed may show: as many
@@ -274,7 +279,7 @@ func (g *Game) feedKeyNow() feedKey {
 	if shown := g.feedShown(1); len(shown) > 0 {
 		newest = shown[0]
 	}
-	return feedKey{sess: g.sess, newest: newest, oldest: g.feedOldest(), filter: g.filter, area: g.feedArea(), light: lightTheme()}
+	return feedKey{sess: g.sess, newest: newest, oldest: g.feedOldest(), filter: g.filter, area: g.feedArea(), light: lightTheme(), lang: g.lang}
 }
 
 // drawFeed lists the trace as sentences, newest first.
@@ -305,7 +310,7 @@ func (g *Game) renderFeed(img *ebiten.Image) {
 	img.Clear()
 	g.spr.fillRect(img, local, colPanel)
 	g.spr.fillRect(img, Rect{0, 0, area.W, 1 * s}, colPanelEdge)
-	drawText(img, "Events", face(13*s, true), 12*s, 16*s, colText, alignStart)
+	drawText(img, g.tr("feedpanel.title"), face(13*s, true), 12*s, 16*s, colText, alignStart)
 	for i, b := range g.feedButtons() {
 		bg := colButton
 		if feedFilter(i) == g.filter {
@@ -366,7 +371,7 @@ func (g *Game) feedRows() []feedRow {
 	y := float64(feedTop)
 	for _, i := range g.feedShown(int(math.Ceil((area.H/s - feedFoot - feedTop) / feedLineH))) {
 		e, _ := g.feedEvent(i)
-		t := e.Text()
+		t := e.TextIn(g.lang)
 		lines, ok := old[t]
 		if !ok {
 			lines = wrapPlain(t, face(size, false), width)
@@ -410,7 +415,7 @@ func (g *Game) feedTip(x, y float64) string {
 		}
 		if bottom > area.Y+area.H {
 			e, _ := g.feedEvent(r.idx)
-			return e.Text()
+			return e.TextIn(g.lang)
 		}
 		return ""
 	}
@@ -445,7 +450,7 @@ func (g *Game) feedButtons() []Button {
 	bw := (area.W - 24*s) / float64(len(feedFilters))
 	out := make([]Button, len(feedFilters))
 	for i, ff := range feedFilters {
-		out[i] = Button{Name: ff.name, Label: ff.label, Rect: Rect{area.X + 12*s + float64(i)*bw, area.Y + 30*s, bw - 4*s, 20 * s}}
+		out[i] = Button{Name: ff.name, Label: g.tr(ff.label), Rect: Rect{area.X + 12*s + float64(i)*bw, area.Y + 30*s, bw - 4*s, 20 * s}}
 	}
 	return out
 }

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/raftlab/raftlab/playground"
+	"github.com/raftlab/raftlab/playground/i18n"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -273,4 +274,29 @@ func TestFeedShowsTheStoryBeforeTheStep(t *testing.T) {
 	assert.Contains(t, feed, "became leader for term 2")
 	assert.Contains(t, feed, "S1 was cut off")
 	assert.NotEmpty(t, g.feedVisible(), "the panel lists them")
+}
+
+// TestFeedSpeaksTheLanguage: in Chinese the feed's sentences, title and
+// filter buttons are Chinese; the language is in the feed's key, so the
+// rows laid out in English are laid out again.
+func TestFeedSpeaksTheLanguage(t *testing.T) {
+	g := testGame(t, "")
+	g.world().RunUntil(1000)
+	g.filter = feedStory
+	rowText := func() string {
+		var b strings.Builder
+		for _, r := range g.feedRows() {
+			b.WriteString(strings.Join(r.lines, "") + "\n")
+		}
+		return b.String()
+	}
+	require.Contains(t, rowText(), "became leader for term")
+	g.lang = i18n.Chinese
+	assert.Contains(t, rowText(), "成为任期")
+	assert.NotContains(t, rowText(), "became leader")
+	var labels []string
+	for _, b := range g.feedButtons() {
+		labels = append(labels, b.Label)
+	}
+	assert.Equal(t, []string{"概览", "选举", "日志", "故障", "客户端", "全部"}, labels)
 }
