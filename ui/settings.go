@@ -3,11 +3,13 @@ package ui
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 
 	"github.com/hajimehoshi/ebiten/v2"
 	"github.com/hajimehoshi/ebiten/v2/text/v2"
 	"github.com/raftlab/raftlab/playground"
+	"github.com/raftlab/raftlab/playground/i18n"
 )
 
 // setting is one row of the settings panel: a value the user steps
@@ -128,20 +130,40 @@ var themeRow = struct{ name, label, explain string }{
 	"set-theme", "Theme", "Light reads well in a lit room. It changes at once.",
 }
 
-// settingsRowCount is how many rows the dialog has: the theme, then the
-// simulation's settings.
-func settingsRowCount() int { return 1 + len(settingsRows) }
+// langRowName is the name of the dialog's second row, the language. Like
+// the theme it is the learner's preference: SetLang applies it at once and
+// keeps it (Prefs), outside the draft, and starts no new run.
+const langRowName = "set-lang"
+
+// langExplainKey is the catalogue key of the language row's explanation.
+const langExplainKey = "settings.language.explain"
+
+// nextLang is the language d places after l in i18n.Langs, round the list.
+func nextLang(l i18n.Lang, d int) i18n.Lang {
+	n := len(i18n.Langs)
+	i := max(0, slices.Index(i18n.Langs, l))
+	return i18n.Langs[((i+d)%n+n)%n]
+}
+
+// prefRows is how many rows at the top hold the learner's preferences
+// (theme, language) rather than the run's settings.
+const prefRows = 2
+
+// settingsRowCount is how many rows the dialog has: the theme and the
+// language, then the simulation's settings.
+func settingsRowCount() int { return prefRows + len(settingsRows) }
 
 // The settings dialog's geometry, in logical pixels. Its top holds the
-// title, its foot Apply and Cancel; the rows share the height between.
+// title, its foot Apply and Cancel; the rows share the height between
+// (at 800x600, 22.5 pixels each, room for an explanation's two lines).
 // Each row is a label, a value between "<" and ">", and an explanation
 // from settingsExplainX to the right edge, on two lines where it needs
 // them (at 800 pixels wide some do).
 const (
 	settingsMaxW     = 900
 	settingsRowH     = 26
-	settingsTop      = 44
-	settingsFoot     = 52
+	settingsTop      = 38
+	settingsFoot     = 46
 	settingsExplainX = 370
 	settingsExplainH = 11.5 // between an explanation's two lines
 )
@@ -155,7 +177,7 @@ func (g *Game) settingsBox() Rect {
 	return Rect{(float64(g.w) - w) / 2, (float64(g.h) - h) / 2, w, h}
 }
 
-// settingsRow is the rectangle of row i (0 is the theme).
+// settingsRow is the rectangle of row i (0 is the theme, 1 the language).
 func (g *Game) settingsRow(i int) Rect {
 	s := g.scale
 	box := g.settingsBox()
@@ -193,8 +215,9 @@ func (g *Game) settingsButtons() []Button {
 		}
 	}
 	out := stepButtons(0, themeRow.name, themeRow.explain)
+	out = append(out, stepButtons(1, langRowName, g.tr(langExplainKey))...)
 	for i, row := range settingsRows {
-		out = append(out, stepButtons(1+i, row.name, row.explain)...)
+		out = append(out, stepButtons(prefRows+i, row.name, row.explain)...)
 	}
 	out = append(out,
 		Button{Name: "set-apply", Label: "Apply: start a new run", Hint: "Start over with these settings", Rect: Rect{box.X + box.W - 380*s, box.Y + box.H - 44*s, 220 * s, 30 * s}},
@@ -212,8 +235,11 @@ func (g *Game) settingsHint(x, y float64) string {
 	if g.settingsRow(0).Contains(x, y) {
 		return themeRow.explain
 	}
+	if g.settingsRow(1).Contains(x, y) {
+		return g.tr(langExplainKey)
+	}
 	for i, row := range settingsRows {
-		if g.settingsRow(1+i).Contains(x, y) {
+		if g.settingsRow(prefRows+i).Contains(x, y) {
 			return row.explain
 		}
 	}
@@ -238,6 +264,12 @@ func (g *Game) clickSettings(x, y float64) {
 		return
 	case themeRow.name + "-prev", themeRow.name + "-next":
 		g.setTheme(!lightTheme())
+		return
+	case langRowName + "-prev":
+		g.SetLang(nextLang(g.lang, -1))
+		return
+	case langRowName + "-next":
+		g.SetLang(nextLang(g.lang, 1))
 		return
 	}
 	for _, row := range settingsRows {
@@ -288,11 +320,12 @@ func (g *Game) drawSettings(dst *ebiten.Image) {
 		}
 	}
 	row(0, themeRow.label, themeName(), themeRow.explain)
-	// The theme is set apart from the settings of the run.
-	sep := g.settingsRow(1)
+	row(1, g.tr("app.language"), g.lang.Name(), g.tr(langExplainKey))
+	// The preferences are set apart from the settings of the run.
+	sep := g.settingsRow(prefRows)
 	g.spr.fillRect(dst, Rect{box.X + 20*s, sep.Y - 2*s, box.W - 40*s, 1 * s}, colPanelEdge)
 	for i, r := range settingsRows {
-		row(1+i, r.label, r.get(&p.draft), r.explain)
+		row(prefRows+i, r.label, r.get(&p.draft), r.explain)
 	}
 	for _, b := range g.settingsButtons() {
 		bg := g.buttonColor(b)

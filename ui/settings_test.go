@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/raftlab/raftlab/playground"
+	"github.com/raftlab/raftlab/playground/i18n"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -141,7 +142,7 @@ func TestSettingsExplanationsWhole(t *testing.T) {
 		box := g.settingsBox()
 		require.True(t, box.X >= 0 && box.Y >= 0 && box.X+box.W <= float64(g.w) && box.Y+box.H <= float64(g.h), "%v: the dialog %v is on the screen", size, box)
 		f := g.settingsExplainFace()
-		explains := []string{themeRow.explain}
+		explains := []string{themeRow.explain, g.tr(langExplainKey)}
 		for _, r := range settingsRows {
 			explains = append(explains, r.explain)
 		}
@@ -162,4 +163,41 @@ func TestSettingsExplanationsWhole(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestSettingsLanguageRow: the language row, under the theme, switches the
+// app's language at once and keeps it (Prefs), without a new run or a
+// change to the draft; Cancel keeps it; it says what it does in the
+// language it shows.
+func TestSettingsLanguageRow(t *testing.T) {
+	st := &memStore{}
+	g := testGameWith(t, Options{Prefs: st})
+	g.SeekTo(1500)
+	g.press("settings")
+	require.NotNil(t, g.settings)
+	draft := g.settings.draft
+	b, ok := findButton(g.settingsButtons(), "set-lang-next")
+	require.True(t, ok)
+	assert.True(t, g.settingsRow(1).Contains(b.Rect.CenterX(), b.Rect.CenterY()), "right under the theme")
+	assert.Equal(t, "The language of the app and its lessons. It changes at once.", g.settingsHint(b.Rect.CenterX(), b.Rect.CenterY()))
+
+	clickButton(t, g, g.settingsButtons(), "set-lang-next")
+	assert.Equal(t, i18n.Chinese, g.lang, "applied at once")
+	assert.Equal(t, "zh-CN", g.prefs.Lang)
+	assert.Equal(t, "应用和课程的语言。立即生效。", g.settingsHint(b.Rect.CenterX(), b.Rect.CenterY()))
+	assert.Equal(t, int64(1500), g.world().Now(), "the run goes on")
+	assert.Equal(t, draft, g.settings.draft, "the draft is untouched")
+	require.NotNil(t, g.settings, "the dialog stays open")
+	clickButton(t, g, g.settingsButtons(), "set-cancel")
+	assert.Equal(t, i18n.Chinese, g.lang, "Cancel keeps it")
+	assert.Equal(t, int64(1500), g.world().Now())
+
+	// The next visit starts in Chinese; going back to English is kept too.
+	again := testGameWith(t, Options{Prefs: st})
+	assert.Equal(t, i18n.Chinese, again.lang)
+	again.press("settings")
+	clickButton(t, again, again.settingsButtons(), "set-lang-prev")
+	assert.Equal(t, i18n.English, again.lang)
+	assert.Equal(t, "en", again.prefs.Lang)
+	assert.Equal(t, i18n.English, testGameWith(t, Options{Prefs: st}).lang)
 }
