@@ -30,15 +30,15 @@ func (g *Game) tr(key string, args ...any) string { return g.lang.T(key, args...
 
 // SetLang switches the app to a language at once, keeping the simulation
 // where it is, and remembers the choice for the next visit. Chinese asks
-// the host for the Chinese fonts.
-//
-// The open lesson switches to its edition in the new language from here
-// (lesson.go), at the same step.
+// the host for the Chinese fonts. The lesson panel switches to the lessons'
+// edition in that language, an open lesson at the same step
+// (lessonToLang).
 func (g *Game) SetLang(l i18n.Lang) {
 	if l == g.lang {
 		return
 	}
 	g.lang = l
+	g.lessonToLang()
 	g.setPrefs(func(p *Prefs) { p.Lang = string(l) })
 	if l == i18n.Chinese {
 		cjkWanted.Store(true)

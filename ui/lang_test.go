@@ -83,3 +83,49 @@ func TestChineseTextDrawnAsksForTheFont(t *testing.T) {
 	require.NoError(t, g.Update())
 	assert.Equal(t, 1, asked, "a key typed in Chinese brings the font")
 }
+
+// TestLessonListInChinese: in Chinese the list of lessons shows the
+// Chinese edition's titles.
+func TestLessonListInChinese(t *testing.T) {
+	t.Cleanup(func() { cjkWanted.Store(false) })
+	g := testGameWith(t, Options{Lang: i18n.Chinese})
+	g.openLessons()
+	require.Empty(t, g.lesson.err)
+	text := lessonPanelText(g)
+	assert.Contains(t, text, "1. 为什么需要共识")
+	assert.NotContains(t, text, "Why consensus")
+}
+
+// TestSetLangKeepsTheLessonStep: switching the language in lesson 3 at
+// step 2 (a predict step, answered and half played) reopens the step in
+// the other edition with the answer and the simulation where they were;
+// switching back gives the English again.
+func TestSetLangKeepsTheLessonStep(t *testing.T) {
+	t.Cleanup(func() { cjkWanted.Store(false) })
+	g := testGameWith(t, Options{Lesson: 3, Step: 2})
+	assert.Contains(t, lessonPanelText(g), "Who wins?")
+	clickButton(t, g, g.lessonButtons(), "lesson-choice-1")
+	g.runTo(g.lessonPlay().StartMs() + 40)
+	now, ev, done := g.world().Now(), g.world().TraceLen(), g.lessonPlay().Done()
+	require.Greater(t, now, g.lessonPlay().StartMs(), "the step has played a little")
+
+	g.SetLang(i18n.Chinese)
+	require.NotNil(t, g.lesson.run)
+	assert.Equal(t, 1, g.lesson.run.Index(), "step 2 still")
+	assert.Equal(t, "谁会胜出？", g.lesson.run.Step().Title)
+	text := lessonPanelText(g)
+	assert.Contains(t, text, "谁会胜出？")
+	assert.NotContains(t, text, "Who wins?")
+	k, ok := g.lessonPlay().Answered()
+	assert.True(t, ok && k == 0, "the answer is kept")
+	assert.Equal(t, now, g.world().Now(), "the simulation is where it was")
+	assert.Equal(t, ev, g.world().TraceLen(), "with the same history")
+	assert.Equal(t, done, g.lessonPlay().Done())
+
+	g.SetLang(i18n.English)
+	assert.Equal(t, 1, g.lesson.run.Index())
+	assert.Contains(t, lessonPanelText(g), "Who wins?")
+	assert.Equal(t, now, g.world().Now())
+	g.openLessons()
+	assert.Contains(t, lessonPanelText(g), "Why consensus")
+}

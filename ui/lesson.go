@@ -106,9 +106,9 @@ func (g *Game) openLessons() {
 	if g.lesson != nil {
 		p.sandboxSpeed = g.lesson.sandboxSpeed
 	}
-	all, err := lessons.All()
+	all, err := lessons.AllIn(g.lang)
 	if err != nil {
-		p.err = err.Error()
+		p.err = lessons.ErrorIn(err, g.lang)
 	}
 	p.all = all
 	g.lesson, g.menu = p, nil
@@ -142,7 +142,7 @@ func (g *Game) startLesson(i int) {
 	p.confirmReset = false // a question left open on the list is dropped
 	r, err := lessons.NewRunner(p.all[i])
 	if err != nil {
-		p.err = err.Error()
+		p.err = lessons.ErrorIn(err, g.lang)
 		return
 	}
 	p.run, p.err = r, ""
@@ -150,7 +150,7 @@ func (g *Game) startLesson(i int) {
 		if err := r.Jump(at); err != nil {
 			// Start from the beginning, and say why.
 			g.showStep()
-			p.err = "Could not resume at step " + fmt.Sprint(at+1) + ": " + err.Error()
+			p.err = "Could not resume at step " + fmt.Sprint(at+1) + ": " + lessons.ErrorIn(err, g.lang)
 			return
 		}
 	}
@@ -327,7 +327,7 @@ func (g *Game) pressLesson(name string) {
 			g.markers.forget(g.sess.Now(), g.world().TraceLen()) // history forks here
 		}
 		if err := pl.ShowMe(); err != nil {
-			p.err = err.Error()
+			p.err = lessons.ErrorIn(err, g.lang)
 		}
 		g.clock, g.paused = float64(g.sess.Now()), false
 	case strings.HasPrefix(name, "lesson-choice-"):
@@ -337,7 +337,7 @@ func (g *Game) pressLesson(name string) {
 			return
 		}
 		if err := pl.Answer(k - 1); err != nil {
-			p.err = err.Error()
+			p.err = lessons.ErrorIn(err, g.lang)
 			return
 		}
 		g.paused = false
@@ -349,7 +349,7 @@ func (g *Game) pressLesson(name string) {
 // moveStep goes to another step (Next or Back) and shows it.
 func (g *Game) moveStep(move func() error) {
 	if err := move(); err != nil {
-		g.lesson.err = err.Error()
+		g.lesson.err = lessons.ErrorIn(err, g.lang)
 		return
 	}
 	g.showStep()
@@ -423,10 +423,11 @@ func (g *Game) lessonButtons() []Button {
 }
 
 // lessonStateKey appends to k everything the panel's layout depends on
-// (the theme too: the laid-out boxes and texts carry its colours).
+// (the theme too: the laid-out boxes and texts carry its colours; and the
+// language its words are in).
 func (g *Game) lessonStateKey(k keyBuf) keyBuf {
 	p := g.lesson
-	k = k.rect(g.lessonArea()).float(g.scale).bool(lightTheme()).float(p.scroll).str(p.err).str(g.progressSaveErr).str(g.progressLoadErr).uint(uint64(len(p.all))).bool(p.confirmReset).bool(p.confirmLeave)
+	k = k.rect(g.lessonArea()).float(g.scale).bool(lightTheme()).str(string(g.lang)).float(p.scroll).str(p.err).str(g.progressSaveErr).str(g.progressLoadErr).uint(uint64(len(p.all))).bool(p.confirmReset).bool(p.confirmLeave)
 	if p.run == nil {
 		g.lessonProgress()
 		return k.bool(false).int(int64(g.progressVersion))
@@ -771,7 +772,7 @@ func (g *Game) layoutLessonStep(b *lessonBuilder, barY, bw float64) {
 				b.line("Shown: watch the simulation.", face(11.5*s, false), colTextDim, lessonLineH*s)
 			}
 			if err := pl.ShowMeErr(); err != nil {
-				b.spans([]lessons.Span{{Text: "Show me could not finish: " + err.Error()}}, b.x, b.w, colBad, false)
+				b.spans([]lessons.Span{{Text: "Show me could not finish: " + lessons.ErrorIn(err, g.lang)}}, b.x, b.w, colBad, false)
 			}
 		}
 	case lessons.Predict:
@@ -1094,3 +1095,93 @@ func wrapSpans(spans []lessons.Span, width, size float64, bold bool) [][]wrapRun
 	}
 	return lines
 }
+
+// lessonToLang shows the lesson panel in the app's language, after a
+// language switch: the list is read again, and an open lesson is reopened
+// in the new edition at the same step. The editions share their setups and
+// conditions, so the step is played again to where the learner was (their
+// answer and their actions too); progress is kept by lesson name, which
+// both editions share.
+func (g *Game) lessonToLang() {
+	p := g.lesson
+	if p == nil {
+		return
+	}
+	all, err := lessons.AllIn(g.lang)
+	if err != nil {
+		p.err = lessons.ErrorIn(err, g.lang)
+		return
+	}
+	p.all = all
+	if p.run == nil {
+		return
+	}
+	old, was := p.run, g.lessonPlay()
+	l, err := lessons.Find(all, old.Lesson().Number, old.Index()+1)
+	var r *lessons.Runner
+	if err == nil {
+		r, err = lessons.NewRunner(l)
+	}
+	if err == nil {
+		err = r.Jump(old.Index())
+	}
+	if err != nil {
+		// The lesson stays in the language it was in, and says why.
+		p.err = lessons.ErrorIn(err, g.lang)
+		return
+	}
+	paused, speed, selected, more := g.paused, g.speed, g.selected, p.more
+	p.run = r
+	g.showStep()
+	if was == nil {
+		return
+	}
+	if g.replayStep(was) {
+		g.paused, g.speed, g.selected, p.more = paused, speed, selected, more
+		return
+	}
+	// A play that cannot be repeated gives the step's fresh start.
+	g.moveStep(r.Restart)
+}
+
+// replayStep plays the new edition's step as was was played: the same
+// answer and the same actions at the same moments, up to the same present.
+// A show me is not replayed (its delayed actions are the play's own):
+// replayStep then reports false, as when an action fails, and the step is
+// to start afresh.
+func (g *Game) replayStep(was *lessons.Play) bool {
+	pl := g.lessonPlay()
+	if pl == nil || was.ShownMe() {
+		return false
+	}
+	if k, ok := was.Answered(); ok {
+		if err := pl.Answer(k); err != nil {
+			return false
+		}
+	}
+	ours, theirs := pl.Session().Steps(), was.Session().Steps()
+	if len(theirs) < len(ours) || !slices.EqualFunc(ours, theirs[:len(ours)], sameStep) {
+		return false
+	}
+	// advance runs to t: a first Advance stops where the condition first
+	// holds, a second one goes on from there.
+	advance := func(t int64) {
+		pl.Advance(t)
+		pl.Advance(t)
+	}
+	for _, st := range theirs[len(ours):] {
+		advance(st.At)
+		if err := g.sess.Do(st); err != nil {
+			return false
+		}
+	}
+	advance(was.Session().Horizon())
+	g.sess.SeekTo(was.Session().Now())
+	g.clock = float64(g.sess.Now())
+	g.lesson.reveal = pl.Done()
+	return true
+}
+
+// sameStep reports whether two steps of a history are the same action at
+// the same moment.
+func sameStep(a, b playground.Step) bool { return a.At == b.At && a.Do == b.Do }
