@@ -1,10 +1,8 @@
 package ui
 
 import (
-	"fmt"
-	"strings"
-
 	"github.com/raftlab/raftlab/playground"
+	"github.com/raftlab/raftlab/playground/i18n"
 	"github.com/raftlab/raftlab/raft"
 )
 
@@ -17,14 +15,23 @@ const shownRequests = 4
 // answered, gaveup), text the short line shown and why the full story.
 type requestLine struct {
 	state, text, why string
+	// lang is the language text and why are in.
+	lang i18n.Lang
+}
+
+// linesIn reports whether request lines are in a language (a list with
+// no line has no words).
+func linesIn(lines []requestLine, lang i18n.Lang) bool {
+	return len(lines) == 0 || lines[0].lang == lang
 }
 
 // requestLines lists the newest client requests, newest first, each with
 // what befell it last. They are worked out from the history and the
-// trace's client events once per moment of the simulation.
+// trace's client events once per moment of the simulation (and again
+// after a switch of language).
 func (g *Game) requestLines() []requestLine {
 	w := g.world()
-	if g.client.reqsAt == w.TraceLen() && g.client.reqsNow == w.Now() && g.client.reqs != nil {
+	if g.client.reqsAt == w.TraceLen() && g.client.reqsNow == w.Now() && g.client.reqs != nil && linesIn(g.client.reqs, g.lang) {
 		return g.client.reqs
 	}
 	h := w.History()
@@ -32,7 +39,7 @@ func (g *Game) requestLines() []requestLine {
 	last := g.lastClientEvents(w, h, calls)
 	out := make([]requestLine, 0, len(calls))
 	for k := len(calls) - 1; k >= 0; k-- {
-		out = append(out, describeRequest(w, &calls[k], last[k]))
+		out = append(out, describeRequest(w, &calls[k], last[k], g.lang))
 	}
 	g.client.reqs, g.client.reqsAt, g.client.reqsNow = out, w.TraceLen(), w.Now()
 	return out
@@ -82,54 +89,52 @@ func isNewestOf(h []playground.Call, c playground.Call) bool {
 	return false
 }
 
-// describeRequest tells call's state from the newest client event about
-// it (nil when the trace no longer holds it).
-func describeRequest(w *playground.World, c *playground.Call, e *playground.Event) requestLine {
+// describeRequest tells call's state, in a language, from the newest
+// client event about it (nil when the trace no longer holds it).
+func describeRequest(w *playground.World, c *playground.Call, e *playground.Event, lang i18n.Lang) requestLine {
 	cmd := c.Cmd.String()
 	line := func(state, text string) requestLine {
-		why := fmt.Sprintf("Client %d: %s — %s.", c.Client, cmd, text)
-		if e != nil && e.Note != "" {
-			why += " " + e.Note
+		why := lang.T("requests.why", c.Client, cmd, text)
+		if e != nil && e.Key != "" {
+			why += " " + e.TextIn(lang)
 		}
-		return requestLine{state, cmd + " — " + text, why}
+		return requestLine{state, lang.T("requests.line", cmd, text), why, lang}
 	}
 	switch {
 	case c.Done:
-		by := ""
-		if e != nil && e.Type == playground.EvClientReturn && e.Peer != raft.None {
-			by = " by " + playground.S(e.Peer)
+		result := resultText(c, lang)
+		by := e != nil && e.Type == playground.EvClientReturn && e.Peer != raft.None
+		switch {
+		case by && c.Attempts > 1:
+			return line("answered", lang.T("requests.answered.by.at", playground.S(e.Peer), c.Attempts, result))
+		case by:
+			return line("answered", lang.T("requests.answered.by", playground.S(e.Peer), result))
+		case c.Attempts > 1:
+			return line("answered", lang.T("requests.answered.at", c.Attempts, result))
 		}
-		if c.Attempts > 1 {
-			by += fmt.Sprintf(" at attempt %d", c.Attempts)
-		}
-		return line("answered", "answered"+by+": "+resultText(c))
+		return line("answered", lang.T("requests.answered", result))
 	case e == nil || e.Type == playground.EvClientReturn:
 		// Not the client's newest call, or its last word: it gave up.
-		return line("gaveup", "gave up: the outcome is unknown")
+		return line("gaveup", lang.T("requests.gave-up"))
 	}
-	to := e.Peer
-	now := playground.S(to)
-	if requestInFlight(w, c.Client, to) {
-		now = "sent to " + now
-	} else {
-		now = fmt.Sprintf("waiting for %s (%.1f s)", now, float64(w.Now()-e.AtMs)/1000)
+	to := playground.S(e.Peer)
+	state, now := "sent", lang.T("requests.sent", to)
+	if !requestInFlight(w, c.Client, e.Peer) {
+		state, now = "waiting", lang.T("requests.waiting", to, float64(w.Now()-e.AtMs)/1000)
 	}
 	if c.Attempts <= 1 {
-		if strings.HasPrefix(now, "sent") {
-			return line("sent", now)
-		}
-		return line("waiting", now)
+		return line(state, now)
 	}
 	from := playground.S(e.Node)
-	switch {
-	case strings.Contains(e.Note, "did not answer in time"):
-		return line("timedout", fmt.Sprintf("%s timed out, retry %d %s", from, c.Attempts, now))
-	case strings.Contains(e.Note, "redirected"):
-		return line("redirected", fmt.Sprintf("%s redirected to %s, %s", from, playground.S(to), now))
-	case strings.Contains(e.Note, "knew no leader"):
-		return line("redirected", fmt.Sprintf("%s knew no leader, retry %d %s", from, c.Attempts, now))
+	switch e.Key {
+	case "feed.client.retry.timeout":
+		return line("timedout", lang.T("requests.timed-out", from, c.Attempts, now))
+	case "feed.client.retry.redirect":
+		return line("redirected", lang.T("requests.redirected", from, to, now))
+	case "feed.client.retry.no-leader":
+		return line("redirected", lang.T("requests.no-leader", from, c.Attempts, now))
 	}
-	return line("redirected", fmt.Sprintf("%s refused it, retry %d %s", from, c.Attempts, now))
+	return line("redirected", lang.T("requests.refused", from, c.Attempts, now))
 }
 
 // requestInFlight reports whether a request of client is on its way to
@@ -143,16 +148,16 @@ func requestInFlight(w *playground.World, client int, to raft.ID) bool {
 	return false
 }
 
-// resultText is what a call returned, in short.
-func resultText(c *playground.Call) string {
+// resultText is what a call returned, in short, in a language.
+func resultText(c *playground.Call, lang i18n.Lang) string {
 	r := c.Result
 	switch {
 	case c.Cmd.Op == playground.OpGet && !r.Found:
-		return "not found"
+		return lang.T("requests.result.not-found")
 	case c.Cmd.Op == playground.OpGet:
-		return fmt.Sprintf("%q", r.Value)
+		return lang.T("requests.result.value", r.Value)
 	case c.Cmd.Op == playground.OpCAS && !r.OK:
-		return fmt.Sprintf("failed, the value is %q", r.Value)
+		return lang.T("requests.result.cas-failed", r.Value)
 	}
-	return "ok"
+	return lang.T("requests.result.ok")
 }
