@@ -4,11 +4,11 @@ import (
 	"github.com/hajimehoshi/ebiten/v2"
 	"github.com/hajimehoshi/ebiten/v2/text/v2"
 	"github.com/raftlab/raftlab/lessons"
+	"github.com/raftlab/raftlab/playground/i18n"
 )
 
 // The welcome card greets a first visit that opens on the sandbox: it
-// offers the course or free exploration, and says which language the app
-// speaks. It sits over the right-hand column, so that the election the
+// offers the course or free exploration, and the choice of language. It sits over the right-hand column, so that the election the
 // sandbox starts with stays in view beside it, and the simulation runs on.
 // Either answer, or Esc, is remembered (Prefs.Welcomed): it shows once.
 
@@ -17,9 +17,22 @@ const welcomeText = "RaftLab shows how Raft keeps a group of servers in agreemen
 	"On the left, five servers run Raft. Watch them elect a leader. " +
 	"Learn step by step in the course, or explore on your own."
 
-// welcomeLanguage says which language the app speaks. The choice of
-// language (issue 12: Simplified Chinese) takes its place.
-const welcomeLanguage = "Language: English"
+// welcomeLangPrefix begins the name of the card's control for a language
+// (welcome-lang-en, welcome-lang-zh-CN): the card's last line is the
+// languages by their own names, "English · 中文", the current one marked,
+// so that a learner who reads no English finds theirs on the first screen.
+const welcomeLangPrefix = "welcome-lang-"
+
+// welcomeLangOf is the language a control of the card chooses, if it is a
+// language control.
+func welcomeLangOf(b Button) (i18n.Lang, bool) {
+	for _, l := range i18n.Langs {
+		if b.Name == welcomeLangPrefix+string(l) {
+			return l, true
+		}
+	}
+	return "", false
+}
 
 // wantsWelcome reports whether the app greets the learner with the
 // welcome card: a first visit (the preferences say it was never
@@ -43,8 +56,8 @@ func (g *Game) answerWelcome() {
 	g.setPrefs(func(p *Prefs) { p.Welcomed = true })
 }
 
-// welcomeView is the card laid out: its box, its lines of text and its two
-// controls.
+// welcomeView is the card laid out: its box, its lines of text and its
+// controls: the course, free exploration, then one per language.
 type welcomeView struct {
 	box     Rect
 	title   Rect
@@ -95,7 +108,20 @@ func (g *Game) welcomeAt(sideBySide bool) welcomeView {
 		y += 42*s + 34*s + 22*s
 	}
 	v.buttons = []Button{course, explore}
-	v.lines = append(v.lines, lessonText{s: welcomeLanguage, x: x + pad, y: y, f: face(12*s, false), c: colTextDim, align: alignStart})
+	label := g.tr("app.language")
+	lf := face(12*s, false)
+	v.lines = append(v.lines, lessonText{s: label, x: x + pad, y: y, f: lf, c: colTextDim, align: alignStart})
+	lx := x + pad + textWidth(label, lf) + 6*s
+	for i, l := range i18n.Langs {
+		if i > 0 {
+			v.lines = append(v.lines, lessonText{s: "·", x: lx + 5*s, y: y, f: lf, c: colTextDim, align: alignCenter})
+			lx += 10 * s
+		}
+		name := l.Name()
+		w := textWidth(name, face(13*s, true)) + 12*s
+		v.buttons = append(v.buttons, Button{Name: welcomeLangPrefix + string(l), Label: name, Hint: g.tr(langExplainKey), Rect: Rect{lx, y - 11*s, w, 22 * s}})
+		lx += w
+	}
 	y += 10*s + pad
 	v.box = Rect{x, side.Y + 10*s, w, y - side.Y - 10*s}
 	return v
@@ -115,6 +141,10 @@ func (g *Game) drawWelcome(dst *ebiten.Image) {
 		drawText(dst, t.s, t.f, t.x, t.y, t.c, t.align)
 	}
 	for i, b := range v.buttons {
+		if l, ok := welcomeLangOf(b); ok {
+			g.drawWelcomeLang(dst, b, l == g.lang)
+			continue
+		}
 		bg, fg := g.buttonColor(b), colText
 		if i == 0 {
 			bg, fg = colAccent, colBackground
@@ -135,6 +165,12 @@ func (g *Game) clickWelcome(x, y float64) bool {
 		return false
 	}
 	if b, ok := hitAny(v.buttons, x, y); ok {
+		if l, ok := welcomeLangOf(b); ok {
+			// The card stays: its answer is still to give, now in the
+			// chosen language.
+			g.SetLang(l)
+			return true
+		}
 		g.answerWelcome()
 		if b.Name == "welcome-course" {
 			if err := g.openLesson(1, 0); err != nil {
@@ -153,4 +189,20 @@ func welcomeButtonFace(b Button, s float64) text.Face {
 		size = max(11*s, size*(b.Rect.W-12*s)/w)
 	}
 	return face(size, true)
+}
+
+// drawWelcomeLang draws a language control of the card: its name, a
+// button's ground under the pointer, the current language in the accent
+// colour and underlined.
+func (g *Game) drawWelcomeLang(dst *ebiten.Image, b Button, current bool) {
+	s := g.scale
+	if b.Rect.Contains(g.hover.x, g.hover.y) {
+		g.spr.fillRect(dst, b.Rect, colButtonHot)
+	}
+	fg := colText
+	if current {
+		fg = colAccent
+		g.spr.fillRect(dst, Rect{b.Rect.X + 6*s, b.Rect.Y + b.Rect.H - 3*s, b.Rect.W - 12*s, 2 * s}, colAccent)
+	}
+	drawText(dst, b.Label, welcomeButtonFace(b, s), b.Rect.CenterX(), b.Rect.CenterY(), fg, alignCenter)
 }

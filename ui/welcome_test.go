@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/raftlab/raftlab/playground"
+	"github.com/raftlab/raftlab/playground/i18n"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -72,6 +73,48 @@ func TestWelcomeLeavesTheClusterInView(t *testing.T) {
 			assert.Less(t, ln.y, v.box.Y+v.box.H, "%s: %q is on the card", name, ln.s)
 		}
 	}
+}
+
+// TestWelcomeChoosesTheLanguage: the card's last line offers the languages
+// by their own names, side by side and clear of the card's other controls
+// at every size; a click switches the app's language and keeps it, and the
+// card stays for its answer.
+func TestWelcomeChoosesTheLanguage(t *testing.T) {
+	for _, size := range [][2]int{{800, 600}, {1024, 768}, {1280, 800}} {
+		name := fmt.Sprintf("%dx%d", size[0], size[1])
+		g := welcomeGame(t, &memStore{}, Options{}, size[0], size[1])
+		v := g.welcomeLaidOut()
+		var langs []Button
+		for _, b := range v.buttons {
+			if _, ok := welcomeLangOf(b); ok {
+				langs = append(langs, b)
+			}
+		}
+		require.Len(t, langs, 2, name)
+		assert.Equal(t, []string{"English", "中文"}, []string{langs[0].Label, langs[1].Label}, name)
+		assert.LessOrEqual(t, langs[0].Rect.X+langs[0].Rect.W, langs[1].Rect.X, "%s: side by side", name)
+		for _, l := range langs {
+			for _, b := range v.buttons[:2] {
+				assert.False(t, overlaps(l.Rect, b.Rect), "%s: %s covers %s", name, l.Name, b.Name)
+			}
+		}
+	}
+
+	st := &memStore{}
+	g := welcomeGame(t, st, Options{}, 800, 600)
+	b, ok := findButton(g.welcomeLaidOut().buttons, "welcome-lang-zh-CN")
+	require.True(t, ok)
+	g.click(b.Rect.CenterX(), b.Rect.CenterY(), false)
+	assert.Equal(t, i18n.Chinese, g.lang)
+	assert.Equal(t, "zh-CN", g.prefs.Lang)
+	assert.True(t, g.welcomeShown(), "the card stays for its answer")
+	assert.False(t, g.prefs.Welcomed)
+	b, ok = findButton(g.welcomeLaidOut().buttons, "welcome-lang-en")
+	require.True(t, ok)
+	g.click(b.Rect.CenterX(), b.Rect.CenterY(), false)
+	assert.Equal(t, i18n.English, g.lang)
+	assert.Equal(t, "en", g.prefs.Lang)
+	assert.True(t, g.welcomeShown())
 }
 
 func insideRect(r, in Rect) bool {
