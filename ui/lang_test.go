@@ -4,6 +4,7 @@ import (
 	"errors"
 	"testing"
 
+	"github.com/raftlab/raftlab/playground"
 	"github.com/raftlab/raftlab/playground/i18n"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -128,4 +129,33 @@ func TestSetLangKeepsTheLessonStep(t *testing.T) {
 	assert.Equal(t, now, g.world().Now())
 	g.openLessons()
 	assert.Contains(t, lessonPanelText(g), "Why consensus")
+}
+
+// TestSetLangReplaysTheLearnersActions: in a do step the learner's own
+// actions are played again in the other edition, at the same moments; a
+// show me is not, and the step starts afresh at the same index.
+func TestSetLangReplaysTheLearnersActions(t *testing.T) {
+	t.Cleanup(func() { cjkWanted.Store(false) })
+	g := testGameWith(t, Options{Lesson: 3, Step: 4})
+	start := g.lessonPlay().StartMs()
+	g.runTo(start + 30)
+	g.act(playground.Step{Do: "crash", Node: 3})
+	g.runTo(start + 120)
+	now, ev, steps := g.world().Now(), g.world().TraceLen(), len(g.sess.Steps())
+
+	g.SetLang(i18n.Chinese)
+	assert.Equal(t, 3, g.lesson.run.Index())
+	assert.Equal(t, "让领导者崩溃", g.lesson.run.Step().Title)
+	assert.Equal(t, now, g.world().Now(), "the simulation is where it was")
+	assert.Equal(t, ev, g.world().TraceLen(), "with the same history")
+	assert.Len(t, g.sess.Steps(), steps, "the crash included")
+
+	require.NoError(t, g.openLesson(3, 4))
+	g.pressLesson("lesson-showme")
+	require.True(t, g.lessonPlay().ShownMe())
+	g.runTo(g.lessonPlay().StartMs() + 50)
+	g.SetLang(i18n.English)
+	assert.Equal(t, 3, g.lesson.run.Index(), "the same step")
+	assert.Equal(t, g.lessonPlay().StartMs(), g.world().Now(), "from its start")
+	assert.Contains(t, lessonPanelText(g), "Crash the leader")
 }
