@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"fmt"
 	"image/color"
 	"math"
 	"slices"
@@ -10,6 +9,7 @@ import (
 	"github.com/hajimehoshi/ebiten/v2"
 	"github.com/raftlab/raftlab/lessons"
 	"github.com/raftlab/raftlab/playground"
+	"github.com/raftlab/raftlab/playground/i18n"
 )
 
 // safetyRows are the monitor's lights: one per safety property, then the
@@ -17,13 +17,17 @@ import (
 var safetyRows = append(slices.Clip(playground.Properties), playground.NoStaleReads)
 
 // readsExplained is what the light of reads says under the pointer, and
-// on a click while it is green.
-const readsExplained = "No Stale Reads checks each read its client gets: it must see every write of its key acknowledged before the read was sent. " +
-	"The five Raft safety properties do not judge reads."
+// on a click while it is green, in a language.
+func readsExplained(lang i18n.Lang) string {
+	return playground.PropertyExplanation(playground.NoStaleReads, lang)
+}
 
 // light is the state of one of the monitor's lights.
 type light struct {
+	// name is the property (playground.Properties, NoStaleReads); lang
+	// the language the light speaks.
 	name string
+	lang i18n.Lang
 	// first is the first violation (a stale read for the light of
 	// reads); n how many there are, 0 while the light is green.
 	first playground.Violation
@@ -35,15 +39,16 @@ type light struct {
 // pointer on the row shows it (whole), a click jumps to it, and the feed
 // lists it.
 func (l light) label() string {
+	name := playground.PropertyName(l.name, l.lang)
 	switch {
 	case l.n == 0 && l.name == playground.NoStaleReads:
-		return l.name + " (a check of reads)"
+		return l.lang.T("monitor.reads", name)
 	case l.n == 0:
-		return l.name
+		return name
 	case l.name == playground.NoStaleReads:
-		return fmt.Sprintf("%s: %d stale. First at %.3fs", l.name, l.n, float64(l.first.AtMs)/1000)
+		return l.lang.T("monitor.stale", name, l.n, float64(l.first.AtMs)/1000)
 	}
-	return fmt.Sprintf("%s: broken at %.3fs", l.name, float64(l.first.AtMs)/1000)
+	return l.lang.T("monitor.broken", name, float64(l.first.AtMs)/1000)
 }
 
 // whole is what a red light found, in a sentence ("" while it is green).
@@ -52,9 +57,9 @@ func (l light) whole() string {
 	case l.n == 0:
 		return ""
 	case l.name == playground.NoStaleReads:
-		return fmt.Sprintf("%s: %d stale. First: %s", l.name, l.n, l.first.Message)
+		return l.lang.T("monitor.stale.whole", playground.PropertyName(l.name, l.lang), l.n, l.first.MessageIn(l.lang))
 	}
-	return l.name + ": " + l.first.Message
+	return l.lang.T("monitor.broken.whole", playground.PropertyName(l.name, l.lang), l.first.MessageIn(l.lang))
 }
 
 // light returns the state of the light of row p.
@@ -63,14 +68,14 @@ func (g *Game) light(p string) light {
 	if p == playground.NoStaleReads {
 		rs := w.StaleReads()
 		if len(rs) == 0 {
-			return light{name: p}
+			return light{name: p, lang: g.lang}
 		}
-		return light{name: p, first: rs[0].Violation, n: len(rs)}
+		return light{name: p, lang: g.lang, first: rs[0].Violation, n: len(rs)}
 	}
 	if v, bad := firstViolation(w.Violations(), p); bad {
-		return light{name: p, first: v, n: 1}
+		return light{name: p, lang: g.lang, first: v, n: 1}
 	}
-	return light{name: p}
+	return light{name: p, lang: g.lang}
 }
 
 // safetyRowRect is the row of property i in the monitor.
@@ -100,10 +105,11 @@ func (g *Game) drawSafety(dst *ebiten.Image) {
 	g.safetyCache.draw(dst, g.lay.Safety, g.keyScratch, g.renderSafety)
 }
 
-// safetyKey appends to k what the monitor shows: its place and, for each
-// light, how many violations it counts and the first one's message.
+// safetyKey appends to k what the monitor shows: its place, its language
+// and, for each light, how many violations it counts and the first one's
+// message.
 func (g *Game) safetyKey(k keyBuf) keyBuf {
-	k = k.rect(g.lay.Safety).float(g.scale).uint(uint64(len(g.world().Violations())))
+	k = k.rect(g.lay.Safety).float(g.scale).str(string(g.lang)).uint(uint64(len(g.world().Violations())))
 	for _, p := range safetyRows {
 		l := g.light(p)
 		k = k.uint(uint64(l.n))
@@ -120,7 +126,7 @@ func (g *Game) renderSafety(dst *ebiten.Image, dx, dy float64) {
 	s := g.scale
 	a := g.lay.Safety.moved(dx, dy)
 	g.spr.fillRect(dst, a, colPanel)
-	drawText(dst, "Safety monitor", face(13*s, true), a.X+12*s, a.Y+16*s, colText, alignStart)
+	drawText(dst, g.tr("monitor.title"), face(13*s, true), a.X+12*s, a.Y+16*s, colText, alignStart)
 	f := face(11.5*s, false)
 	for i, p := range safetyRows {
 		r := g.safetyRowRect(i).moved(dx, dy)
@@ -158,7 +164,7 @@ func (g *Game) clickSafety(x, y float64) bool {
 		case l.n > 0:
 			g.jumpToViolation(l.first)
 		case p == playground.NoStaleReads:
-			g.say(readsExplained)
+			g.say(readsExplained(g.lang))
 		}
 		return true
 	}
@@ -173,9 +179,9 @@ func (g *Game) safetyHint(x, y float64) string {
 	hint := func(l light) string {
 		switch {
 		case l.name == playground.NoStaleReads && l.n > 0:
-			return l.whole() + ". " + readsExplained
+			return g.tr("monitor.stale.hint", l.whole(), readsExplained(g.lang))
 		case l.name == playground.NoStaleReads:
-			return readsExplained
+			return readsExplained(g.lang)
 		}
 		return l.whole()
 	}
@@ -202,7 +208,7 @@ func (g *Game) jumpToViolation(v playground.Violation) {
 	g.paused = true
 	g.seek(float64(v.AtMs))
 	g.highlight = append(g.highlight[:0], v.Nodes...)
-	g.say(v.Property + ": " + v.Message)
+	g.say(v.TextIn(g.lang))
 }
 
 // redLights are the monitor's red lights, in its order.
@@ -255,14 +261,14 @@ func (g *Game) stripHead() ([]string, color.RGBA) {
 			broken++
 		}
 	}
-	head := fmt.Sprintf("Safety: all %d properties hold, no stale reads", props)
+	head := g.tr("monitor.strip.ok", props)
 	c := colOK
 	switch {
 	case broken > 0:
-		head = fmt.Sprintf("Safety: %d of %d properties broken (click one: when)", broken, props)
+		head = g.tr("monitor.strip.broken", broken, props)
 		c = colBad
 	case len(red) > 0:
-		head = fmt.Sprintf("Safety: all %d properties hold, but a read was stale (click: when)", props)
+		head = g.tr("monitor.strip.stale", props)
 		c = colBad
 	}
 	m := &g.stripHeadMemo

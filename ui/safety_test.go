@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/raftlab/raftlab/playground"
+	"github.com/raftlab/raftlab/playground/i18n"
 	"github.com/raftlab/raftlab/raft"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -65,7 +66,7 @@ func TestReadsLightChangesTheKey(t *testing.T) {
 func TestReadsLightTooltip(t *testing.T) {
 	g := testGame(t, "stale-read")
 	r := readsRow(t, g)
-	assert.Equal(t, readsExplained, g.safetyHint(r.CenterX(), r.CenterY()))
+	assert.Equal(t, readsExplained(i18n.English), g.safetyHint(r.CenterX(), r.CenterY()))
 	first := g.safetyRowRect(0)
 	assert.Empty(t, g.safetyHint(first.CenterX(), first.CenterY()), "a Raft property's light has no such tip")
 
@@ -74,7 +75,7 @@ func TestReadsLightTooltip(t *testing.T) {
 	g.SeekTo(3000)
 	strip := g.safetyStrip()
 	row := g.stripRowRect(strip, 0)
-	assert.Equal(t, g.redLights()[0].whole()+". "+readsExplained, g.safetyHint(row.CenterX(), row.CenterY()))
+	assert.Equal(t, g.redLights()[0].whole()+". "+readsExplained(i18n.English), g.safetyHint(row.CenterX(), row.CenterY()))
 
 	assert.Contains(t, helpLines, "P  Raft's five safety properties")
 	assert.Contains(t, helpLines, "Click a red safety light: jump to the violation or stale read")
@@ -89,7 +90,7 @@ func TestLongTooltipStaysOnScreen(t *testing.T) {
 	g.hover = hoverState{r.X + r.W - 2, r.CenterY()}
 	box, lines := g.tooltipLaidOut(g.safetyHint(g.hover.x, g.hover.y))
 	assert.Greater(t, len(lines), 1, "it wraps")
-	assert.Equal(t, readsExplained, strings.Join(lines, " "))
+	assert.Equal(t, readsExplained(i18n.English), strings.Join(lines, " "))
 	assert.True(t, g.lay.Screen.Contains(box.X, box.Y) && g.lay.Screen.Contains(box.X+box.W, box.Y+box.H), "%v is on the screen", box)
 	for _, ln := range lines {
 		assert.LessOrEqual(t, textWidth(ln, face(12, false))+16, box.W)
@@ -118,4 +119,26 @@ func TestRedLightsWhole(t *testing.T) {
 			assert.Equal(t, l.name+": "+l.first.Message, g.safetyHint(r.CenterX(), r.CenterY()), "%v: the pointer shows what broke", size)
 		}
 	}
+}
+
+// TestSafetyMonitorInChinese: in Chinese the monitor's lights, the
+// pointer's sentence and the strip's head are Chinese, and the language
+// is in the panel's key.
+func TestSafetyMonitorInChinese(t *testing.T) {
+	g := testGame(t, "figure8-unsafe")
+	g.SeekTo(20000)
+	english := string(g.safetyKey(nil))
+	g.lang = i18n.Chinese
+	assert.NotEqual(t, english, string(g.safetyKey(nil)), "a switch of language redraws the monitor")
+	head, _ := g.stripHead()
+	assert.Contains(t, strings.Join(head, ""), "条性质中有 2 条被破坏")
+	red := g.redLights()
+	require.NotEmpty(t, red)
+	l := red[0]
+	name := playground.PropertyName(l.name, i18n.Chinese)
+	assert.NotEqual(t, l.name, name)
+	assert.Equal(t, fmt.Sprintf("%s：在 %.3f 秒被破坏", name, float64(l.first.AtMs)/1000), l.label())
+	assert.Equal(t, name+"："+l.first.MessageIn(i18n.Chinese), l.whole())
+	assert.NotContains(t, l.whole(), "term", "what broke is said in Chinese")
+	assert.Equal(t, "无过期读（读检查）", g.light(playground.NoStaleReads).label())
 }
