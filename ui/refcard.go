@@ -2,11 +2,11 @@ package ui
 
 import (
 	"slices"
-	"strings"
 
 	"github.com/hajimehoshi/ebiten/v2"
 	"github.com/hajimehoshi/ebiten/v2/inpututil"
 	"github.com/raftlab/raftlab/lessons"
+	"github.com/raftlab/raftlab/playground"
 )
 
 // The reference card lists Raft's five safety properties, which every
@@ -15,13 +15,14 @@ import (
 // leaving the lesson as it was.
 
 // safetyProperties are the card's entries, in the paper's order; their
-// definitions are the glossary's.
+// definitions are the glossary's (the playground's explanations say them
+// the same way, in every language).
 var safetyProperties = []string{"Election Safety", "Leader Append-Only", "Log Matching", "Leader Completeness", "State Machine Safety"}
 
 // cardOpener is the panel's control that opens the card.
 func (g *Game) cardOpener(x, y float64) Button {
 	s := g.scale
-	return Button{Name: "lesson-card", Label: "Safety card", Hint: "Raft's five safety properties (p)", Rect: Rect{x - 92*s, y - 1*s, 92 * s, 16 * s}}
+	return Button{Name: "lesson-card", Label: g.tr("card.open"), Hint: g.tr("card.open.hint"), Rect: Rect{x - 92*s, y - 1*s, 92 * s, 16 * s}}
 }
 
 // cardInput handles the keys just pressed and a click while the card is
@@ -51,17 +52,6 @@ func (g *Game) takeCardInput() bool {
 	return g.cardInput(inpututil.AppendJustPressedKeys(nil), clicked)
 }
 
-// cardDefinition is a property's definition, from the glossary (without
-// the words that say it is a safety property: the card's title says so).
-func cardDefinition(name string) string {
-	e, _ := lessons.Lookup(name)
-	_, def, ok := strings.Cut(e.Meaning, "safety properties: ")
-	if !ok {
-		return e.Meaning
-	}
-	return strings.ToUpper(def[:1]) + def[1:]
-}
-
 // cardLaidOut is the card's box and text, centred on the cluster.
 func (g *Game) cardLaidOut() (Rect, []lessonText) {
 	s := g.scale
@@ -75,14 +65,14 @@ func (g *Game) cardLaidOut() (Rect, []lessonText) {
 		f.s, f.y = str, y
 		texts = append(texts, f)
 	}
-	add("Raft's five safety properties", lessonText{x: pad, f: face(16*s, true), c: colText})
+	add(g.tr("card.title"), lessonText{x: pad, f: face(16*s, true), c: colText})
 	y += 22 * s
-	add("Every lesson uses these names. Raft keeps all five true at every moment.", lessonText{x: pad, f: face(11.5*s, false), c: colTextDim})
+	add(g.tr("card.intro"), lessonText{x: pad, f: face(11.5*s, false), c: colTextDim})
 	y += 26 * s
 	for _, name := range safetyProperties {
-		add(name, lessonText{x: pad, f: face(13*s, true), c: colAccent})
+		add(playground.PropertyName(name, g.lang), lessonText{x: pad, f: face(13*s, true), c: colAccent})
 		y += lh
-		for _, ln := range wrapSpans([]lessons.Span{{Text: cardDefinition(name)}}, w-2*pad, lessonTextSize*s, false) {
+		for _, ln := range wrapSpans([]lessons.Span{{Text: playground.PropertyExplanation(name, g.lang)}}, w-2*pad, lessonTextSize*s, false) {
 			for _, run := range ln {
 				add(run.text, lessonText{x: pad + run.x, f: face(lessonTextSize*s, false), c: colText})
 			}
@@ -90,7 +80,7 @@ func (g *Game) cardLaidOut() (Rect, []lessonText) {
 		}
 		y += 8 * s
 	}
-	add("Esc or a click closes this card.", lessonText{x: pad, f: face(11*s, false), c: colTextDim})
+	add(g.tr("card.close"), lessonText{x: pad, f: face(11*s, false), c: colTextDim})
 	h := y + pad
 	box := Rect{c.X + (c.W-w)/2, c.Y + max(8*s, (c.H-h)/2), w, h}
 	for i := range texts {
@@ -107,7 +97,7 @@ func (g *Game) drawCard(dst *ebiten.Image) {
 		return
 	}
 	box, texts := g.cardLaidOut()
-	g.keyScratch = g.keyScratch[:0].rect(box).float(g.scale)
+	g.keyScratch = g.keyScratch[:0].rect(box).float(g.scale).str(string(g.lang))
 	g.cardCache.draw(dst, box, g.keyScratch, func(img *ebiten.Image, dx, dy float64) {
 		s := g.scale
 		r := box.moved(dx, dy)
