@@ -3,7 +3,6 @@ package ui
 import (
 	"github.com/hajimehoshi/ebiten/v2"
 	"github.com/hajimehoshi/ebiten/v2/text/v2"
-	"github.com/raftlab/raftlab/lessons"
 	"github.com/raftlab/raftlab/playground/i18n"
 )
 
@@ -11,11 +10,6 @@ import (
 // offers the course or free exploration, and the choice of language. It sits over the right-hand column, so that the election the
 // sandbox starts with stays in view beside it, and the simulation runs on.
 // Either answer, or Esc, is remembered (Prefs.Welcomed): it shows once.
-
-// welcomeText is the card's message, below its title.
-const welcomeText = "RaftLab shows how Raft keeps a group of servers in agreement. " +
-	"On the left, five servers run Raft. Watch them elect a leader. " +
-	"Learn step by step in the course, or explore on your own."
 
 // welcomeLangPrefix begins the name of the card's control for a language
 // (welcome-lang-en, welcome-lang-zh-CN): the card's last line is the
@@ -89,16 +83,16 @@ func (g *Game) welcomeAt(sideBySide bool) welcomeView {
 	v.title = Rect{x + pad, y, w - 2*pad, 20 * s}
 	y += 34 * s
 	f := face(13*s, false)
-	for _, ln := range wrapSpans([]lessons.Span{{Text: welcomeText}}, w-2*pad, 13*s, false) {
-		for _, r := range ln {
-			v.lines = append(v.lines, lessonText{s: r.text, x: x + pad + r.x, y: y, f: f, c: colText, align: alignStart})
-		}
+	// wrapPlain breaks a Chinese sentence between characters where it
+	// must (it has no spaces to break at).
+	for _, ln := range wrapPlain(g.tr("welcome.text"), f, w-2*pad) {
+		v.lines = append(v.lines, lessonText{s: ln, x: x + pad, y: y, f: f, c: colText, align: alignStart})
 		y += 19 * s
 	}
 	y += 10 * s
 	bw := w - 2*pad
-	course := Button{Name: "welcome-course", Label: "Start the course", Hint: "Lesson 1: how the servers elect a leader", Rect: Rect{x + pad, y, bw, 34 * s}}
-	explore := Button{Name: "welcome-explore", Label: "Explore freely", Hint: "Close this card and use the playground", Rect: Rect{x + pad, y + 42*s, bw, 34 * s}}
+	course := Button{Name: "welcome-course", Label: g.tr("welcome.course"), Hint: g.tr("welcome.course.hint"), Rect: Rect{x + pad, y, bw, 34 * s}}
+	explore := Button{Name: "welcome-explore", Label: g.tr("welcome.explore"), Hint: g.tr("welcome.explore.hint"), Rect: Rect{x + pad, y + 42*s, bw, 34 * s}}
 	if sideBySide {
 		half := (bw - 8*s) / 2
 		course.Rect.W = half
@@ -136,7 +130,7 @@ func (g *Game) drawWelcome(dst *ebiten.Image) {
 	v := g.welcomeLaidOut()
 	g.spr.fillRect(dst, v.box, colAccent)
 	g.spr.fillRect(dst, v.box.Inset(2*s), colPanel)
-	drawText(dst, "Welcome to RaftLab", face(17*s, true), v.title.X, v.title.CenterY(), colText, alignStart)
+	drawText(dst, g.tr("welcome.title"), face(17*s, true), v.title.X, v.title.CenterY(), colText, alignStart)
 	for _, t := range v.lines {
 		drawText(dst, t.s, t.f, t.x, t.y, t.c, t.align)
 	}

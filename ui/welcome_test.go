@@ -46,14 +46,16 @@ func TestWelcomeShowsOnceOnTheSandbox(t *testing.T) {
 	assert.False(t, testGameWith(t, Options{}).welcomeShown(), "no store to remember the answer in")
 }
 
-// TestWelcomeLeavesTheClusterInView: at every size the card is inside the
+// TestWelcomeLeavesTheClusterInView: at every size, in every language, the card is inside the
 // right-hand column, clear of the cluster, the top bar and every control a
 // learner needs in the first minute (the feed's filters at 800x600), and
 // its text and controls are inside the card.
 func TestWelcomeLeavesTheClusterInView(t *testing.T) {
-	for _, size := range [][2]int{{800, 600}, {1024, 768}, {1280, 800}} {
-		name := fmt.Sprintf("%dx%d", size[0], size[1])
+	for _, c := range [][3]int{{800, 600, 0}, {1024, 768, 0}, {1280, 800, 0}, {800, 600, 1}, {1024, 768, 1}, {1280, 800, 1}} {
+		size, lang := c[:2], i18n.Langs[c[2]]
+		name := fmt.Sprintf("%dx%d %s", size[0], size[1], lang)
 		g := welcomeGame(t, &memStore{}, Options{}, size[0], size[1])
+		g.SetLang(lang)
 		v := g.welcomeLaidOut()
 		assert.False(t, overlaps(v.box, g.lay.Cluster), "%s: the card covers the cluster", name)
 		assert.True(t, insideRect(v.box, g.lay.Side), "%s: the card is in the right-hand column", name)

@@ -10,8 +10,8 @@ import (
 // translations sit side by side; parts lists them. A key is defined in
 // exactly one part of each language (the tests check).
 var parts = map[Lang][]map[string]string{
-	English: {enApp, enLessons, enRaftsim, enHost, enFeed, enSafety, enUISettings, enUIFeed, enUISafety},
-	Chinese: {zhApp, zhLessons, zhRaftsim, zhHost, zhFeed, zhSafety, zhUISettings, zhUIFeed, zhUISafety},
+	English: {enApp, enLessons, enRaftsim, enHost, enFeed, enSafety, enUISettings, enUIFeed, enUISafety, enUIWelcome},
+	Chinese: {zhApp, zhLessons, zhRaftsim, zhHost, zhFeed, zhSafety, zhUISettings, zhUIFeed, zhUISafety, zhUIWelcome},
 }
 
 var merged struct {
