@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/hajimehoshi/ebiten/v2"
 	"github.com/hajimehoshi/ebiten/v2/text/v2"
@@ -1042,19 +1043,27 @@ func wrapSpans(spans []lessons.Span, width, size float64, bold bool) [][]wrapRun
 		style lessons.Style
 		span  string
 	}
-	// words are runs of pieces up to and including a space.
+	// words are runs of pieces between two places where a line may break
+	// (see breakUnits: after a space, between Chinese characters), across
+	// the spans' edges ("`follower`," and "`领导者`，" are each one word).
+	var pieces []piece
+	for _, sp := range spans {
+		for _, part := range breakUnits(sp.Text) {
+			pieces = append(pieces, piece{part, sp.Style, sp.Text})
+		}
+	}
 	var words [][]piece
 	var cur []piece
-	for _, sp := range spans {
-		for _, part := range strings.SplitAfter(sp.Text, " ") {
-			if part == "" {
-				continue
-			}
-			cur = append(cur, piece{part, sp.Style, sp.Text})
-			if strings.HasSuffix(part, " ") {
-				words = append(words, cur)
-				cur = nil
-			}
+	for i, pc := range pieces {
+		cur = append(cur, pc)
+		if i+1 == len(pieces) {
+			break
+		}
+		last, _ := utf8.DecodeLastRuneInString(pc.text)
+		next, _ := utf8.DecodeRuneInString(pieces[i+1].text)
+		if canBreak(last, next) {
+			words = append(words, cur)
+			cur = nil
 		}
 	}
 	if len(cur) > 0 {

@@ -5,7 +5,9 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/raftlab/raftlab/lessons"
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 func TestBreakUnits(t *testing.T) {
@@ -57,4 +59,44 @@ func TestNoLineStartsWithClosingPunctuation(t *testing.T) {
 func lastRune(s string) rune {
 	r, _ := utf8.DecodeLastRuneInString(s)
 	return r
+}
+
+// TestChineseLessonTextWraps: a Chinese paragraph (no spaces) wraps
+// between characters, every line within the width, none starting with
+// closing punctuation, a key term and the punctuation after it kept
+// together; plain text too.
+func TestChineseLessonTextWraps(t *testing.T) {
+	withCJKFont(t)
+	spans := []lessons.Span{
+		{Text: "每隔 50 毫秒，", Style: lessons.Plain},
+		{Text: "领导者(Leader)", Style: lessons.Term},
+		{Text: "，向每个跟随者发送一次心跳：一条不带条目的 AppendEntries。跟随者收到后，重置自己的选举超时。", Style: lessons.Plain},
+	}
+	for _, width := range []float64{120, 200, 333} {
+		lines := wrapSpans(spans, width, 14, false)
+		require.Greater(t, len(lines), 1, "width %v", width)
+		var all strings.Builder
+		for _, l := range lines {
+			var text strings.Builder
+			for _, r := range l {
+				text.WriteString(r.text)
+			}
+			s := text.String()
+			all.WriteString(s)
+			assert.NotContains(t, noLineStart, string([]rune(s)[0]), "width %v: %q", width, s)
+			last := l[len(l)-1]
+			assert.LessOrEqual(t, last.x+textWidth(strings.TrimRight(last.text, " "), spanFace(last.style, 14, false)), width+0.5, "width %v: %q", width, s)
+		}
+		assert.Equal(t, "每隔 50 毫秒，领导者(Leader)，向每个跟随者发送一次心跳：一条不带条目的 AppendEntries。跟随者收到后，重置自己的选举超时。",
+			strings.ReplaceAll(all.String(), "  ", " "), "width %v: nothing lost", width)
+		plain := wrapPlain(spans[2].Text, face(14, false), width)
+		for i, l := range plain {
+			assert.LessOrEqual(t, textWidth(l, face(14, false)), width+0.5, "%q", l)
+			if i > 0 { // (the text itself begins with ，)
+				assert.NotContains(t, noLineStart, string([]rune(l)[0]), "%q", l)
+			}
+		}
+		nospace := func(s string) string { return strings.ReplaceAll(s, " ", "") }
+		assert.Equal(t, nospace(spans[2].Text), nospace(strings.Join(plain, "")), "plain: nothing lost at %v (a space at a break goes)", width)
+	}
 }

@@ -8,29 +8,31 @@ import (
 )
 
 // wrapPlain breaks plain text into lines no wider than width in face f,
-// at spaces. A word wider than a whole line (a long file name, or a
-// sentence in a language written without spaces) is broken between
-// characters rather than cut short: every character is shown.
+// where a line may break (see breakUnits): at spaces, and between Chinese
+// characters. A word wider than a whole line (a long file name) is broken
+// between characters rather than cut short: every character is shown.
 func wrapPlain(s string, f text.Face, width float64) []string {
 	var lines []string
 	line := ""
-	for _, w := range strings.Fields(s) {
-		if line != "" && textWidth(line+" "+w, f) > width {
-			lines = append(lines, line)
+	for _, u := range breakUnits(strings.Join(strings.Fields(s), " ")) {
+		if line != "" && textWidth(strings.TrimRight(line+u, " "), f) > width {
+			lines = append(lines, strings.TrimRight(line, " "))
 			line = ""
 		}
 		if line != "" {
-			line += " " + w
+			line += u
 			continue
 		}
-		for textWidth(w, f) > width {
-			n := fitPrefix(w, f, width)
-			lines = append(lines, w[:n])
-			w = w[n:]
+		for textWidth(strings.TrimRight(u, " "), f) > width {
+			n := fitPrefix(u, f, width)
+			lines = append(lines, u[:n])
+			u = u[n:]
 		}
-		line = w
+		if strings.TrimSpace(u) != "" {
+			line = u
+		}
 	}
-	if line != "" || len(lines) == 0 {
+	if line = strings.TrimRight(line, " "); line != "" || len(lines) == 0 {
 		lines = append(lines, line)
 	}
 	return lines
