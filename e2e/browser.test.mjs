@@ -18,8 +18,10 @@ let server, baseURL;
 const browsers = [];
 
 
-// launch starts Chromium with a fresh profile.
-async function launch(options = {}) {
+// launch starts Chromium with a fresh profile, for test t: it closes when t
+// ends, so that a finished test's page does not keep simulating (and
+// taking the CPU from the tests after it).
+async function launch(t, options = {}) {
   const profile = mkdtempSync(path.join(tmpdir(), "raftlab-e2e-"));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: "/usr/bin/chromium",
@@ -29,7 +31,13 @@ async function launch(options = {}) {
     ...options,
   });
   await seenWelcome(context);
-  browsers.push({ context, profile });
+  const b = { context, profile };
+  browsers.push(b);
+  t.after(async () => {
+    await context.close().catch(() => {});
+    rmSync(profile, { recursive: true, force: true });
+    browsers.splice(browsers.indexOf(b), 1);
+  });
   context.setDefaultNavigationTimeout(navigationTimeoutMs);
   const page = context.pages()[0] ?? (await context.newPage());
   const errors = [];
@@ -108,7 +116,7 @@ async function openMenu(page, x, y, item) {
 const leaderOf = (st) => st.nodes.find((n) => n.up && n.role === "leader");
 
 test("the playground in the browser", async (t) => {
-  const { page, errors } = await launch();
+  const { page, errors } = await launch(t);
   const started = Date.now();
   await page.goto(baseURL);
 
@@ -245,8 +253,8 @@ test("the playground in the browser", async (t) => {
   assert.deepEqual(errors, [], "no console errors");
 });
 
-test("a bundled scenario loads, and the playground follows the window's size", async () => {
-  const { page, errors } = await launch();
+test("a bundled scenario loads, and the playground follows the window's size", async (t) => {
+  const { page, errors } = await launch(t);
   await page.goto(baseURL + "?scenario=figure7");
   await firstFrame(page);
   const st = await state(page);
@@ -264,8 +272,8 @@ test("a bundled scenario loads, and the playground follows the window's size", a
   assert.deepEqual(errors, []);
 });
 
-test("crisp on a high-DPI screen: a canvas pixel per device pixel", async () => {
-  const { page, errors } = await launch({ viewport: { width: 800, height: 600 }, deviceScaleFactor: 2 });
+test("crisp on a high-DPI screen: a canvas pixel per device pixel", async (t) => {
+  const { page, errors } = await launch(t, { viewport: { width: 800, height: 600 }, deviceScaleFactor: 2 });
   await page.goto(baseURL);
   await page.waitForFunction(() => window.raftlab?.ready === true, null, { timeout: 90_000 });
   const c = await page.evaluate(() => { const cv = document.querySelector("canvas"); return [cv.width, cv.height, cv.clientWidth, cv.clientHeight]; });
@@ -277,8 +285,8 @@ test("crisp on a high-DPI screen: a canvas pixel per device pixel", async () => 
   assert.deepEqual(errors, []);
 });
 
-test("a bad scenario name is a readable banner on the page, and the sandbox runs", async () => {
-  const { page, errors } = await launch();
+test("a bad scenario name is a readable banner on the page, and the sandbox runs", async (t) => {
+  const { page, errors } = await launch(t);
   await page.goto(baseURL + "?scenario=nope");
   await firstFrame(page);
   const text = await page.locator("#notice").innerText();
@@ -293,8 +301,8 @@ test("a bad scenario name is a readable banner on the page, and the sandbox runs
   assert.deepEqual(errors, [], "a bad link is no crash");
 });
 
-test("a wasm that fails to load is a readable error on the page", async () => {
-  const { page } = await launch();
+test("a wasm that fails to load is a readable error on the page", async (t) => {
+  const { page } = await launch(t);
   await page.route("**/main.wasm", (route) => route.fulfill({ status: 404, body: "not here" }));
   await page.goto(baseURL);
   await page.waitForFunction(() => window.raftlab?.error, null, { timeout: 30_000 });
@@ -321,8 +329,8 @@ async function controlBox(page, name, timeoutMs = 10_000) {
   }
 }
 
-test("lesson 3 in the browser: every step by clicking, to the end", async () => {
-  const { page, errors } = await launch();
+test("lesson 3 in the browser: every step by clicking, to the end", async (t) => {
+  const { page, errors } = await launch(t);
   const started = Date.now();
   const lessonOf = async () => (await state(page)).lesson;
   await page.goto(baseURL);
@@ -411,8 +419,8 @@ test("lesson 3 in the browser: every step by clicking, to the end", async () => 
   assert.deepEqual(errors, [], "no console errors");
 });
 
-test("lesson progress: a lesson opens where the learner left it", async () => {
-  const { page, errors } = await launch();
+test("lesson progress: a lesson opens where the learner left it", async (t) => {
+  const { page, errors } = await launch(t);
   await page.goto(baseURL);
   await firstFrame(page);
   // As if an earlier visit had reached step 5 and gone back to step 4.
@@ -459,8 +467,8 @@ test("lesson progress: a lesson opens where the learner left it", async () => {
 // files through the drag's file system (webkitGetAsEntry), which a
 // synthetic DataTransfer does not have. The desktop and Go tests cover
 // loading a dropped file's bytes.
-test("Save downloads the session as a scenario file, and Open loads one", async () => {
-  const { page, errors } = await launch({ acceptDownloads: true });
+test("Save downloads the session as a scenario file, and Open loads one", async (t) => {
+  const { page, errors } = await launch(t, { acceptDownloads: true });
   await page.goto(baseURL + "?scenario=leader-crash");
   await firstFrame(page);
   let st = await state(page);

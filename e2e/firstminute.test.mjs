@@ -7,7 +7,7 @@
 // go to build/e2e/.
 //
 //   make web raftserve && node --test e2e/firstminute.test.mjs
-import { test, before, after } from "node:test";
+import { test, before, beforeEach, after } from "node:test";
 import assert from "node:assert/strict";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -23,8 +23,16 @@ before(async () => {
   ({ proc: server, url: baseURL } = await startServer());
 });
 
+// closeAll closes the browsers opened so far: a finished test's page
+// would go on simulating and take the CPU from the tests after it.
+async function closeAll() {
+  for (const c of contexts.splice(0)) await c.close().catch(() => {});
+}
+
+beforeEach(closeAll);
+
 after(async () => {
-  for (const c of contexts) await c.close().catch(() => {});
+  await closeAll();
   for (const p of profiles) rmSync(p, { recursive: true, force: true });
   server?.kill();
 });
@@ -162,5 +170,6 @@ test("screenshots of the first frame, the welcome card and the help", async () =
     await page.waitForTimeout(300);
     await page.screenshot({ path: path.join(shots, `firstminute-help-${w}.png`) });
     assert.deepEqual(errors, []);
+    await closeAll();
   }
 });
