@@ -145,6 +145,8 @@ type Game struct {
 	progressReadOnly bool
 	progressLoadErr  string
 	progressSaveErr  string
+	// inspScroll is how far the inspector is scrolled.
+	inspScroll inspectorScroll
 	// prefs are the learner's preferences, loaded in New.
 	prefs Prefs
 	// diskLogs are the crashed servers' logs as their disks hold them.

@@ -76,13 +76,8 @@ type inspectorLine struct {
 	y float64
 }
 
-// inspectorScrolls is how far each game's inspector is scrolled, in
-// pixels, and for which node (another node starts at the top).
-//
-// It belongs in Game; game.go is not this file's to change now, so it is
-// kept here, one entry per game, until it moves there.
-var inspectorScrolls = map[*Game]inspectorScroll{}
-
+// inspectorScroll is how far the inspector is scrolled, in pixels, and for
+// which node (another node starts at the top).
 type inspectorScroll struct {
 	node raft.ID
 	by   float64
@@ -91,7 +86,7 @@ type inspectorScroll struct {
 // inspectorScrolled is how far the inspector of the selected node is
 // scrolled.
 func (g *Game) inspectorScrolled() float64 {
-	if sc := inspectorScrolls[g]; sc.node == g.selected {
+	if sc := g.inspScroll; sc.node == g.selected {
 		return sc.by
 	}
 	return 0
@@ -99,7 +94,7 @@ func (g *Game) inspectorScrolled() float64 {
 
 // setInspectorScroll scrolls the inspector to by (not above its top).
 func (g *Game) setInspectorScroll(by float64) {
-	inspectorScrolls[g] = inspectorScroll{g.selected, max(0, by)}
+	g.inspScroll = inspectorScroll{g.selected, max(0, by)}
 }
 
 // inspectorLaidOut is the selected node's inspector laid out.
