@@ -10,8 +10,10 @@ import (
 // translations sit side by side; parts lists them. A key is defined in
 // exactly one part of each language (the tests check).
 var parts = map[Lang][]map[string]string{
-	English: {enApp, enLessons, enRaftsim, enHost, enFeed, enSafety, enUISettings, enUIFeed, enUISafety, enUIWelcome},
-	Chinese: {zhApp, zhLessons, zhRaftsim, zhHost, zhFeed, zhSafety, zhUISettings, zhUIFeed, zhUISafety, zhUIWelcome},
+	English: {enApp, enLessons, enRaftsim, enHost, enFeed, enSafety, enUISettings, enUIFeed, enUISafety, enUIWelcome,
+		enUIBar, enUILesson, enUIHelp, enUIWorld, enUIClient, enScenario},
+	Chinese: {zhApp, zhLessons, zhRaftsim, zhHost, zhFeed, zhSafety, zhUISettings, zhUIFeed, zhUISafety, zhUIWelcome,
+		zhUIBar, zhUILesson, zhUIHelp, zhUIWorld, zhUIClient, zhScenario},
 }
 
 var merged struct {

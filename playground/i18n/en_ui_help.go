@@ -1,0 +1,4 @@
+package i18n
+
+// enUIHelp: the help overlay.
+var enUIHelp = map[string]string{}

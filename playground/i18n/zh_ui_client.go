@@ -1,0 +1,4 @@
+package i18n
+
+// zhUIClient: the client panel and the partition dialog, in Chinese.
+var zhUIClient = map[string]string{}

@@ -1,0 +1,4 @@
+package i18n
+
+// zhUIHelp: the help overlay, in Chinese.
+var zhUIHelp = map[string]string{}
