@@ -17,11 +17,11 @@ type StepReport struct {
 	// StartMs and EndMs bound the step's canonical play in simulated time.
 	StartMs, EndMs int64
 	// Detail says what was checked, in a sentence.
-	Detail Message
+	Detail i18n.Message
 	// State summarises the cluster at the end of the step (StateIn in a
 	// language).
 	State string
-	state Message
+	state i18n.Message
 	Err   error
 }
 
@@ -157,7 +157,7 @@ func (p *Play) canonical(l *Lesson, idle *playground.World) StepReport {
 		o := p.outcome
 		outcomeFacts := list{sep: "lessons.fact.sep", items: o.facts}
 		if check {
-			describe := func(i int) Message {
+			describe := func(i int) i18n.Message {
 				return msg("lessons.autoplay.choice", i+1, spansText(st.Choices[i].Text), st.Choices[i].When)
 			}
 			switch {
@@ -208,7 +208,7 @@ func ms(v int64) string {
 // index and commit index.
 func Summary(w *playground.World) string { return summary(w).String() }
 
-func summary(w *playground.World) Message {
+func summary(w *playground.World) i18n.Message {
 	parts := list{sep: "lessons.summary.sep"}
 	for _, id := range w.Nodes() {
 		n := w.Node(id)

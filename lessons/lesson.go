@@ -161,7 +161,7 @@ type Error struct {
 	Step  int
 	Title string
 	Field string
-	Msg   Message
+	Msg   i18n.Message
 }
 
 func (e *Error) Error() string { return e.In(English) }

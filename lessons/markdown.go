@@ -2,6 +2,8 @@ package lessons
 
 import (
 	"strings"
+
+	"github.com/raftlab/raftlab/playground/i18n"
 )
 
 // Style is how a span of narration is set.
@@ -23,7 +25,7 @@ func (s Style) String() string {
 }
 
 // name is the style's name in error messages, in the author's language.
-func (s Style) name() Message { return msg("lessons.style." + s.String()) }
+func (s Style) name() i18n.Message { return msg("lessons.style." + s.String()) }
 
 // Span is a run of text in one style.
 type Span struct {
@@ -136,7 +138,7 @@ func parseParagraphs(lines []textLine) ([]Paragraph, error) {
 // lineError is an error at a line, before it is given its step and file.
 type lineError struct {
 	line int
-	msg  Message
+	msg  i18n.Message
 }
 
 func (e *lineError) Error() string { return e.msg.String() }

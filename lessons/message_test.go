@@ -77,9 +77,9 @@ func TestErrorInChinese(t *testing.T) {
 		_, err := Parse("tiny.md", []byte(src))
 		require.Error(t, err)
 		assert.Contains(t, err.Error(), tc.en)
-		assert.Equal(t, err.Error(), ErrorIn(err, English), "English is the error's own text")
-		assert.Contains(t, ErrorIn(err, Chinese), tc.zh)
-		assert.NotContains(t, ErrorIn(err, i18n.Pseudo), "[lessons.", "every key is in the catalogue")
+		assert.Equal(t, err.Error(), i18n.ErrorIn(err, English), "English is the error's own text")
+		assert.Contains(t, i18n.ErrorIn(err, Chinese), tc.zh)
+		assert.NotContains(t, i18n.ErrorIn(err, i18n.Pseudo), "[lessons.", "every key is in the catalogue")
 	}
 }
 

@@ -1,10 +1,11 @@
 package lessons
 
 import (
-	"github.com/raftlab/raftlab/playground/i18n"
 	"slices"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/raftlab/raftlab/playground/i18n"
 )
 
 // The course's pacing rules: a learner reads a step at a glance, never
@@ -138,8 +139,8 @@ func (p *Pace) Problems() []string { return p.ProblemsIn(English) }
 // ProblemsIn is Problems in lang.
 func (p *Pace) ProblemsIn(lang i18n.Lang) []string { return messagesIn(p.problems(), lang) }
 
-func (p *Pace) problems() []Message {
-	var out []Message
+func (p *Pace) problems() []i18n.Message {
+	var out []i18n.Message
 	for _, s := range p.Steps {
 		if s.Narration > MaxNarrationWords {
 			out = append(out, msg("lessons.pacing.narration", p.Lesson.Name, s.Step, s.Title, s.Narration, MaxNarrationWords))
@@ -157,7 +158,7 @@ func (p *Pace) problems() []Message {
 	return out
 }
 
-func messagesIn(ms []Message, lang i18n.Lang) []string {
+func messagesIn(ms []i18n.Message, lang i18n.Lang) []string {
 	var out []string
 	for _, m := range ms {
 		out = append(out, m.In(lang))
@@ -212,7 +213,7 @@ func (b Balance) ProblemsIn(lang i18n.Lang) []string {
 	if b.Predicts == 0 {
 		return nil
 	}
-	var out []Message
+	var out []i18n.Message
 	for i, n := range b.Positions {
 		if share := float64(n) / float64(b.Predicts); share > MaxAnswerShare {
 			out = append(out, msg("lessons.pacing.position", i+1, n, b.Predicts, 100*share, 100*MaxAnswerShare))

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"time"
 	"unicode/utf8"
+
+	"github.com/raftlab/raftlab/playground/i18n"
 )
 
 // Parse parses a lesson file. file names it in errors; its base name
@@ -15,7 +17,7 @@ import (
 // the file, the line and, inside a step, the step and the field.
 func Parse(file string, data []byte) (*Lesson, error) {
 	l := &Lesson{File: file, Name: strings.TrimSuffix(filepath.Base(file), ".md"), Lang: langOf(file)}
-	fail := func(line int, field string, m Message) error {
+	fail := func(line int, field string, m i18n.Message) error {
 		return &Error{File: file, Line: line, Field: field, Msg: m}
 	}
 	if !utf8.Valid(data) {

@@ -7,6 +7,7 @@ import (
 	"unicode"
 
 	"github.com/raftlab/raftlab/playground"
+	"github.com/raftlab/raftlab/playground/i18n"
 	"github.com/raftlab/raftlab/raft"
 )
 
@@ -37,8 +38,8 @@ func (p *Predicate) Facts(w *playground.World, b *Baseline) []string {
 }
 
 // facts are Facts as messages, to be written in any language.
-func (p *Predicate) facts(w *playground.World, b *Baseline) []Message {
-	var out []Message
+func (p *Predicate) facts(w *playground.World, b *Baseline) []i18n.Message {
+	var out []i18n.Message
 	p.expr.facts(&evalCtx{w: w, b: b}, &out)
 	return out
 }
@@ -95,7 +96,7 @@ type token struct {
 	unit bool
 }
 
-func (t token) describe() Message {
+func (t token) describe() i18n.Message {
 	if t.kind == tEOF {
 		return msg("lessons.predicate.end")
 	}
@@ -365,7 +366,7 @@ func (p *predParser) arg(def *atomDef, i int) (arg, error) {
 	}
 	kind := def.params[min(i, len(def.params)-1)]
 	t := p.next()
-	bad := func(what Message) (arg, error) {
+	bad := func(what i18n.Message) (arg, error) {
 		return arg{}, errorf("lessons.predicate.arg", def.name, i+1, what, t.describe())
 	}
 	switch kind {
@@ -417,7 +418,7 @@ func (p *predParser) arg(def *atomDef, i int) (arg, error) {
 
 type boolExpr interface {
 	eval(c *evalCtx) bool
-	facts(c *evalCtx, out *[]Message)
+	facts(c *evalCtx, out *[]i18n.Message)
 	// marks lists the elapsed times (ms) at which the expression may
 	// change without any event: the thresholds of elapsed comparisons.
 	marks(out *[]int64)
@@ -431,11 +432,11 @@ func (e *andExpr) eval(c *evalCtx) bool { return e.l.eval(c) && e.r.eval(c) }
 func (e *orExpr) eval(c *evalCtx) bool  { return e.l.eval(c) || e.r.eval(c) }
 func (e *notExpr) eval(c *evalCtx) bool { return !e.e.eval(c) }
 
-func (e *andExpr) facts(c *evalCtx, out *[]Message) { e.l.facts(c, out); e.r.facts(c, out) }
-func (e *andExpr) marks(out *[]int64)               { e.l.marks(out); e.r.marks(out) }
-func (e *orExpr) marks(out *[]int64)                { e.l.marks(out); e.r.marks(out) }
-func (e *notExpr) marks(out *[]int64)               { e.e.marks(out) }
-func (a *atom) marks(out *[]int64)                  {}
+func (e *andExpr) facts(c *evalCtx, out *[]i18n.Message) { e.l.facts(c, out); e.r.facts(c, out) }
+func (e *andExpr) marks(out *[]int64)                    { e.l.marks(out); e.r.marks(out) }
+func (e *orExpr) marks(out *[]int64)                     { e.l.marks(out); e.r.marks(out) }
+func (e *notExpr) marks(out *[]int64)                    { e.e.marks(out) }
+func (a *atom) marks(out *[]int64)                       {}
 
 func (e *cmpExpr) marks(out *[]int64) {
 	l, r := e.l, e.r
@@ -460,8 +461,8 @@ func (p *Predicate) nextMark(start, now int64) (int64, bool) {
 	}
 	return best, ok
 }
-func (e *orExpr) facts(c *evalCtx, out *[]Message)  { e.l.facts(c, out); e.r.facts(c, out) }
-func (e *notExpr) facts(c *evalCtx, out *[]Message) { e.e.facts(c, out) }
+func (e *orExpr) facts(c *evalCtx, out *[]i18n.Message)  { e.l.facts(c, out); e.r.facts(c, out) }
+func (e *notExpr) facts(c *evalCtx, out *[]i18n.Message) { e.e.facts(c, out) }
 
 type cmpExpr struct {
 	l  *atom
@@ -492,7 +493,7 @@ func (e *cmpExpr) eval(c *evalCtx) bool {
 	return false
 }
 
-func (e *cmpExpr) facts(c *evalCtx, out *[]Message) {
+func (e *cmpExpr) facts(c *evalCtx, out *[]i18n.Message) {
 	e.l.facts(c, out)
 	e.r.facts(c, out)
 }
@@ -519,9 +520,9 @@ func (a *atom) text() string {
 	return a.def.name + "(" + strings.Join(parts, ", ") + ")"
 }
 
-func (a *atom) value(c *evalCtx) (int64, bool, Message) {
+func (a *atom) value(c *evalCtx) (int64, bool, i18n.Message) {
 	if a.def == nil {
-		return a.num, true, Message{}
+		return a.num, true, i18n.Message{}
 	}
 	return a.def.n(c, a.args)
 }
@@ -531,17 +532,17 @@ func (a *atom) eval(c *evalCtx) bool {
 	return ok
 }
 
-func (a *atom) facts(c *evalCtx, out *[]Message) {
+func (a *atom) facts(c *evalCtx, out *[]i18n.Message) {
 	if a.def == nil {
 		return
 	}
-	var f Message
+	var f i18n.Message
 	if a.def.num {
 		v, ok, why := a.def.n(c, a.args)
 		switch {
 		case !ok:
 			f = msg("lessons.fact.unknown", a.text(), why)
-		case !why.empty():
+		case !why.Empty():
 			f = msg("lessons.fact.number.why", a.text(), v, why)
 		default:
 			f = msg("lessons.fact.number", a.text(), v)
@@ -549,11 +550,11 @@ func (a *atom) facts(c *evalCtx, out *[]Message) {
 	} else {
 		ok, why := a.def.b(c, a.args)
 		f = msg("lessons.fact.bool", a.text(), ok)
-		if !why.empty() {
+		if !why.Empty() {
 			f = msg("lessons.fact.bool.why", a.text(), ok, why)
 		}
 	}
-	if !slices.ContainsFunc(*out, func(g Message) bool { return g.String() == f.String() }) {
+	if !slices.ContainsFunc(*out, func(g i18n.Message) bool { return g.String() == f.String() }) {
 		*out = append(*out, f)
 	}
 }

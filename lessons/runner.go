@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/raftlab/raftlab/playground"
+	"github.com/raftlab/raftlab/playground/i18n"
 )
 
 // Play is one step being played on the simulator: its session (which a
@@ -55,7 +56,7 @@ type Outcome struct {
 	// Facts are the values the choices' conditions looked at; facts, the
 	// same as messages.
 	Facts []string
-	facts []Message
+	facts []i18n.Message
 }
 
 // newPlay starts a step on w (which the play takes over): it resolves the

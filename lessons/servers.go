@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/raftlab/raftlab/playground"
+	"github.com/raftlab/raftlab/playground/i18n"
 	"github.com/raftlab/raftlab/raft"
 )
 
@@ -46,7 +47,7 @@ func (s servers) withAdded(sc *Script) servers {
 
 // describe names the set for error messages: "1 to 3", or "1 to 3, or 5
 // (added by addNode)".
-func (s servers) describe() Message {
+func (s servers) describe() i18n.Message {
 	n := 0
 	for s.has(raft.ID(n + 1)) {
 		n++

@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/raftlab/raftlab/playground"
+	"github.com/raftlab/raftlab/playground/i18n"
 	"github.com/raftlab/raftlab/raft"
 )
 
@@ -198,7 +199,7 @@ func decodeObject(raw []byte) (map[string]json.RawMessage, error) {
 
 // jsonMsg says what is wrong with JSON: where the syntax breaks, or
 // encoding/json's own words.
-func jsonMsg(err error) Message {
+func jsonMsg(err error) i18n.Message {
 	var se *json.SyntaxError
 	if errors.As(err, &se) {
 		return msg("lessons.setup.json-syntax", se.Offset, err)

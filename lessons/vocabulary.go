@@ -5,6 +5,7 @@ import (
 	"strconv"
 
 	"github.com/raftlab/raftlab/playground"
+	"github.com/raftlab/raftlab/playground/i18n"
 	"github.com/raftlab/raftlab/raft"
 )
 
@@ -105,27 +106,27 @@ type evalCtx struct {
 }
 
 // node resolves a server argument; it returns a reason when it cannot.
-func (c *evalCtx) node(a arg) (raft.ID, Message) {
+func (c *evalCtx) node(a arg) (raft.ID, i18n.Message) {
 	switch a.ref {
 	case "leader":
 		id, ok := c.w.Leader()
 		if !ok {
 			return raft.None, msg("lessons.fact.no-leader")
 		}
-		return id, Message{}
+		return id, i18n.Message{}
 	case "leaderAtStart":
 		if c.b.leader == raft.None {
 			return raft.None, msg("lessons.fact.no-leader-at-start")
 		}
-		return c.b.leader, Message{}
+		return c.b.leader, i18n.Message{}
 	}
-	return a.id, Message{}
+	return a.id, i18n.Message{}
 }
 
 // upNode resolves a server argument to a live node.
-func (c *evalCtx) upNode(a arg) (*playground.Node, Message) {
+func (c *evalCtx) upNode(a arg) (*playground.Node, i18n.Message) {
 	id, why := c.node(a)
-	if !why.empty() {
+	if !why.Empty() {
 		return nil, why
 	}
 	n := c.w.Node(id)
@@ -135,15 +136,15 @@ func (c *evalCtx) upNode(a arg) (*playground.Node, Message) {
 	case !n.Up:
 		return nil, msg("lessons.fact.down", nodeName(id))
 	}
-	return n, Message{}
+	return n, i18n.Message{}
 }
 
-func (c *evalCtx) leaderNode() (*playground.Node, Message) {
+func (c *evalCtx) leaderNode() (*playground.Node, i18n.Message) {
 	id, ok := c.w.Leader()
 	if !ok {
 		return nil, msg("lessons.fact.no-leader")
 	}
-	return c.w.Node(id), Message{}
+	return c.w.Node(id), i18n.Message{}
 }
 
 func (c *evalCtx) upNodes() []*playground.Node {
@@ -156,7 +157,7 @@ func (c *evalCtx) upNodes() []*playground.Node {
 	return out
 }
 
-func (c *evalCtx) leaderFact() Message {
+func (c *evalCtx) leaderFact() i18n.Message {
 	if id, ok := c.w.Leader(); ok {
 		return msg("lessons.fact.leads", nodeName(id), c.w.Node(id).Raft.Term())
 	}
@@ -193,11 +194,11 @@ type atomDef struct {
 	variadic bool
 	doc      string
 	example  string
-	b        func(c *evalCtx, a []arg) (bool, Message)
-	n        func(c *evalCtx, a []arg) (int64, bool, Message)
+	b        func(c *evalCtx, a []arg) (bool, i18n.Message)
+	n        func(c *evalCtx, a []arg) (int64, bool, i18n.Message)
 }
 
-func (d *atomDef) usage() Message {
+func (d *atomDef) usage() i18n.Message {
 	names := map[param]string{pNode: "lessons.predicate.param.server", pIndex: "lessons.predicate.param.index", pMsg: "lessons.predicate.param.message",
 		pRole: "lessons.predicate.param.role", pKey: "lessons.predicate.param.key"}
 	switch {
@@ -247,29 +248,29 @@ func atomNames() []string {
 	return out
 }
 
-func boolAtom(name string, params []param, doc, example string, f func(c *evalCtx, a []arg) (bool, Message)) *atomDef {
+func boolAtom(name string, params []param, doc, example string, f func(c *evalCtx, a []arg) (bool, i18n.Message)) *atomDef {
 	return &atomDef{name: name, params: params, doc: doc, example: example, b: f}
 }
 
-func numAtom(name string, params []param, doc, example string, f func(c *evalCtx, a []arg) (int64, bool, Message)) *atomDef {
+func numAtom(name string, params []param, doc, example string, f func(c *evalCtx, a []arg) (int64, bool, i18n.Message)) *atomDef {
 	return &atomDef{name: name, num: true, params: params, doc: doc, example: example, n: f}
 }
 
 // nodeNum makes a number atom over one live server.
 func nodeNum(name, doc, example string, f func(n *playground.Node) int64) *atomDef {
-	return numAtom(name, []param{pNode}, doc, example, func(c *evalCtx, a []arg) (int64, bool, Message) {
+	return numAtom(name, []param{pNode}, doc, example, func(c *evalCtx, a []arg) (int64, bool, i18n.Message) {
 		n, why := c.upNode(a[0])
 		if n == nil {
 			return 0, false, why
 		}
-		return f(n), true, Message{}
+		return f(n), true, i18n.Message{}
 	})
 }
 
 // keyOf resolves a server and a key to the server's record of the key: a
 // reason instead when the server is down or its store does not hold the
 // key.
-func (c *evalCtx) keyOf(a []arg) (*playground.Node, playground.KeyValue, Message) {
+func (c *evalCtx) keyOf(a []arg) (*playground.Node, playground.KeyValue, i18n.Message) {
 	n, why := c.upNode(a[0])
 	if n == nil {
 		return nil, playground.KeyValue{}, why
@@ -278,57 +279,57 @@ func (c *evalCtx) keyOf(a []arg) (*playground.Node, playground.KeyValue, Message
 	if !ok {
 		return nil, kv, msg("lessons.fact.no-key", nodeName(n.ID), a[1].key)
 	}
-	return n, kv, Message{}
+	return n, kv, i18n.Message{}
 }
 
 // keyNum makes a number atom over a key of one live server's store.
 func keyNum(name, doc, example string, f func(kv playground.KeyValue) int64) *atomDef {
-	return numAtom(name, []param{pNode, pKey}, doc, example, func(c *evalCtx, a []arg) (int64, bool, Message) {
+	return numAtom(name, []param{pNode, pKey}, doc, example, func(c *evalCtx, a []arg) (int64, bool, i18n.Message) {
 		n, kv, why := c.keyOf(a)
 		if n == nil {
 			return 0, false, why
 		}
-		return f(kv), true, Message{}
+		return f(kv), true, i18n.Message{}
 	})
 }
 
 // clientCount makes a number atom counting what befell the clients'
 // requests since the step began.
 func clientCount(name, doc, example string, f func(s playground.ClientStats) int) *atomDef {
-	return numAtom(name, nil, doc, example, func(c *evalCtx, _ []arg) (int64, bool, Message) {
-		return int64(f(c.w.ClientStats()) - f(c.b.clients)), true, Message{}
+	return numAtom(name, nil, doc, example, func(c *evalCtx, _ []arg) (int64, bool, i18n.Message) {
+		return int64(f(c.w.ClientStats()) - f(c.b.clients)), true, i18n.Message{}
 	})
 }
 
 // count makes a number atom counting per-server events since the step
 // began.
 func count(name, doc, example string, f func(t *tally, id raft.ID) int) *atomDef {
-	return numAtom(name, []param{pNode}, doc, example, func(c *evalCtx, a []arg) (int64, bool, Message) {
+	return numAtom(name, []param{pNode}, doc, example, func(c *evalCtx, a []arg) (int64, bool, i18n.Message) {
 		id, why := c.node(a[0])
-		if !why.empty() {
+		if !why.Empty() {
 			return 0, false, why
 		}
-		return int64(f(c.b.update(c.w), id)), true, Message{}
+		return int64(f(c.b.update(c.w), id)), true, i18n.Message{}
 	})
 }
 
 // readCount makes a number atom counting the ReadIndex steps of one stage
 // since the step began.
 func readCount(name string, stage playground.ReadStage, doc, example string) *atomDef {
-	return numAtom(name, nil, doc, example, func(c *evalCtx, _ []arg) (int64, bool, Message) {
-		return int64(c.b.update(c.w).reads[stage]), true, Message{}
+	return numAtom(name, nil, doc, example, func(c *evalCtx, _ []arg) (int64, bool, i18n.Message) {
+		return int64(c.b.update(c.w).reads[stage]), true, i18n.Message{}
 	})
 }
 
 // progress makes a number atom from the leader's view of a follower.
 func progress(name, doc, example string, f func(p raft.Progress) uint64) *atomDef {
-	return numAtom(name, []param{pNode}, doc, example, func(c *evalCtx, a []arg) (int64, bool, Message) {
+	return numAtom(name, []param{pNode}, doc, example, func(c *evalCtx, a []arg) (int64, bool, i18n.Message) {
 		l, why := c.leaderNode()
 		if l == nil {
 			return 0, false, why
 		}
 		id, why := c.node(a[0])
-		if !why.empty() {
+		if !why.Empty() {
 			return 0, false, why
 		}
 		if id == l.ID {
@@ -338,7 +339,7 @@ func progress(name, doc, example string, f func(p raft.Progress) uint64) *atomDe
 		if !ok {
 			return 0, false, msg("lessons.fact.no-replication", nodeName(l.ID), nodeName(id))
 		}
-		return int64(f(p)), true, Message{}
+		return int64(f(p)), true, i18n.Message{}
 	})
 }
 
@@ -348,45 +349,45 @@ func init() {
 	atoms = []*atomDef{
 		// Leaders and roles.
 		boolAtom("leader", nil, "some server leads (the live leader of the highest term)", "leader",
-			func(c *evalCtx, _ []arg) (bool, Message) {
+			func(c *evalCtx, _ []arg) (bool, i18n.Message) {
 				_, ok := c.w.Leader()
 				return ok, c.leaderFact()
 			}),
 		boolAtom("noLeader", nil, "no live server leads", "noLeader",
-			func(c *evalCtx, _ []arg) (bool, Message) {
+			func(c *evalCtx, _ []arg) (bool, i18n.Message) {
 				_, ok := c.w.Leader()
 				return !ok, c.leaderFact()
 			}),
 		boolAtom("newLeader", nil, "a server leads in a term higher than any term when the step began", "newLeader",
-			func(c *evalCtx, _ []arg) (bool, Message) {
+			func(c *evalCtx, _ []arg) (bool, i18n.Message) {
 				id, ok := c.w.Leader()
 				fact := msg("lessons.fact.new-leader", c.leaderFact(), c.b.maxTerm)
 				return ok && c.w.Node(id).Raft.Term() > c.b.maxTerm, fact
 			}),
 		boolAtom("leaderIs", []param{pNode}, "this server leads", "leaderIs(3)",
-			func(c *evalCtx, a []arg) (bool, Message) {
+			func(c *evalCtx, a []arg) (bool, i18n.Message) {
 				id, why := c.node(a[0])
-				if !why.empty() {
+				if !why.Empty() {
 					return false, why
 				}
 				l, ok := c.w.Leader()
 				return ok && l == id, c.leaderFact()
 			}),
 		{name: "leaderIn", params: []param{pNode}, variadic: true, doc: "one of these servers leads", example: "leaderIn(2, 3)",
-			b: func(c *evalCtx, a []arg) (bool, Message) {
+			b: func(c *evalCtx, a []arg) (bool, i18n.Message) {
 				l, ok := c.w.Leader()
 				if !ok {
 					return false, c.leaderFact()
 				}
 				for _, x := range a {
-					if id, why := c.node(x); why.empty() && id == l {
+					if id, why := c.node(x); why.Empty() && id == l {
 						return true, c.leaderFact()
 					}
 				}
 				return false, c.leaderFact()
 			}},
 		boolAtom("role", []param{pNode, pRole}, "the server is up in this role (follower, pre-candidate, candidate, leader)", "role(3, candidate)",
-			func(c *evalCtx, a []arg) (bool, Message) {
+			func(c *evalCtx, a []arg) (bool, i18n.Message) {
 				n, why := c.upNode(a[0])
 				if n == nil {
 					return false, why
@@ -394,38 +395,38 @@ func init() {
 				return n.Raft.Role() == a[1].role, msg("lessons.fact.role", nodeName(n.ID), msg("lessons.role."+n.Raft.Role().String()), n.Raft.Term())
 			}),
 		boolAtom("up", []param{pNode}, "the server is running", "up(3)",
-			func(c *evalCtx, a []arg) (bool, Message) {
+			func(c *evalCtx, a []arg) (bool, i18n.Message) {
 				id, why := c.node(a[0])
-				if !why.empty() {
+				if !why.Empty() {
 					return false, why
 				}
 				n := c.w.Node(id)
-				return n != nil && n.Up, Message{}
+				return n != nil && n.Up, i18n.Message{}
 			}),
 		boolAtom("down", []param{pNode}, "the server has crashed (and not restarted)", "down(leaderAtStart)",
-			func(c *evalCtx, a []arg) (bool, Message) {
+			func(c *evalCtx, a []arg) (bool, i18n.Message) {
 				id, why := c.node(a[0])
-				if !why.empty() {
+				if !why.Empty() {
 					return false, why
 				}
 				n := c.w.Node(id)
-				return n != nil && !n.Up, Message{}
+				return n != nil && !n.Up, i18n.Message{}
 			}),
 
 		// The network.
 		boolAtom("partitioned", nil, "the network is split into groups (partition or isolate)", "partitioned",
-			func(c *evalCtx, _ []arg) (bool, Message) {
+			func(c *evalCtx, _ []arg) (bool, i18n.Message) {
 				net := c.w.Network()
-				return net.Partitioned(), Message{}
+				return net.Partitioned(), i18n.Message{}
 			}),
 		boolAtom("cut", []param{pNode, pNode}, "messages from the first server cannot reach the second (a cut link or a partition)", "cut(1, 2)",
-			func(c *evalCtx, a []arg) (bool, Message) {
+			func(c *evalCtx, a []arg) (bool, i18n.Message) {
 				from, why := c.node(a[0])
-				if !why.empty() {
+				if !why.Empty() {
 					return false, why
 				}
 				to, why := c.node(a[1])
-				if !why.empty() {
+				if !why.Empty() {
 					return false, why
 				}
 				for _, id := range []raft.ID{from, to} {
@@ -434,22 +435,22 @@ func init() {
 					}
 				}
 				net := c.w.Network()
-				return !net.Connected(from, to), Message{}
+				return !net.Connected(from, to), i18n.Message{}
 			}),
 
 		// Logs.
 		boolAtom("logsMatch", nil, "every live server holds the same log", "logsMatch",
-			func(c *evalCtx, _ []arg) (bool, Message) {
+			func(c *evalCtx, _ []arg) (bool, i18n.Message) {
 				ns := c.upNodes()
 				for _, n := range ns[min(1, len(ns)):] {
 					if !sameLog(ns[0].Raft, n.Raft) {
 						return false, msg("lessons.fact.log-differs", nodeName(n.ID), nodeName(ns[0].ID))
 					}
 				}
-				return true, Message{}
+				return true, i18n.Message{}
 			}),
 		boolAtom("caughtUp", []param{pNode}, "the server's log is the same as the leader's", "caughtUp(3)",
-			func(c *evalCtx, a []arg) (bool, Message) {
+			func(c *evalCtx, a []arg) (bool, i18n.Message) {
 				n, why := c.upNode(a[0])
 				if n == nil {
 					return false, why
@@ -458,10 +459,10 @@ func init() {
 				if l == nil {
 					return false, why
 				}
-				return sameLog(n.Raft, l.Raft), Message{}
+				return sameLog(n.Raft, l.Raft), i18n.Message{}
 			}),
 		boolAtom("committed", []param{pIndex}, "the entry at this index is committed (some live server's commit index reaches it)", "committed(5)",
-			func(c *evalCtx, a []arg) (bool, Message) {
+			func(c *evalCtx, a []arg) (bool, i18n.Message) {
 				best := uint64(0)
 				for _, n := range c.upNodes() {
 					best = max(best, n.Raft.CommitIndex())
@@ -471,29 +472,31 @@ func init() {
 
 		// Numbers: time and terms.
 		numAtom("elapsed", nil, "milliseconds since the step began (write 1500, 1500ms or 1.5s)", "elapsed >= 2s",
-			func(c *evalCtx, _ []arg) (int64, bool, Message) { return c.w.Now() - c.b.startMs, true, Message{} }),
+			func(c *evalCtx, _ []arg) (int64, bool, i18n.Message) {
+				return c.w.Now() - c.b.startMs, true, i18n.Message{}
+			}),
 		{name: "term", num: true, params: []param{pNode}, optional: 1, doc: "the highest term of any live server, or one server's term", example: "term(3) >= 2",
-			n: func(c *evalCtx, a []arg) (int64, bool, Message) {
+			n: func(c *evalCtx, a []arg) (int64, bool, i18n.Message) {
 				if len(a) == 1 {
 					n, why := c.upNode(a[0])
 					if n == nil {
 						return 0, false, why
 					}
-					return int64(n.Raft.Term()), true, Message{}
+					return int64(n.Raft.Term()), true, i18n.Message{}
 				}
 				best := uint64(0)
 				for _, n := range c.upNodes() {
 					best = max(best, n.Raft.Term())
 				}
-				return int64(best), true, Message{}
+				return int64(best), true, i18n.Message{}
 			}},
 		numAtom("leaderTerm", nil, "the leader's term", "leaderTerm = 2",
-			func(c *evalCtx, _ []arg) (int64, bool, Message) {
+			func(c *evalCtx, _ []arg) (int64, bool, i18n.Message) {
 				l, why := c.leaderNode()
 				if l == nil {
 					return 0, false, why
 				}
-				return int64(l.Raft.Term()), true, Message{}
+				return int64(l.Raft.Term()), true, i18n.Message{}
 			}),
 
 		// Numbers: one server's log.
@@ -503,29 +506,29 @@ func init() {
 		nodeNum("lastIndex", "the index of the server's last log entry", "lastIndex(1) > commitIndex(1)", func(n *playground.Node) int64 { return int64(n.Raft.LastIndex()) }),
 		nodeNum("transferTarget", "the server this leader is handing leadership to (0: none, or the transfer was done or abandoned)", "transferTarget(1) = 3", func(n *playground.Node) int64 { return int64(n.Raft.Status().LeadTransferee) }),
 		numAtom("termAt", []param{pNode, pIndex}, "the term of the server's entry at this index (0 when it has none)", "termAt(3, 5) = 4",
-			func(c *evalCtx, a []arg) (int64, bool, Message) {
+			func(c *evalCtx, a []arg) (int64, bool, i18n.Message) {
 				n, why := c.upNode(a[0])
 				if n == nil {
 					return 0, false, why
 				}
-				return int64(termAt(n.Raft, a[1].n)), true, Message{}
+				return int64(termAt(n.Raft, a[1].n)), true, i18n.Message{}
 			}),
 		progress("nextIndex", "the leader's nextIndex for this follower", "nextIndex(3) <= 5", func(p raft.Progress) uint64 { return p.Next }),
 		progress("matchIndex", "the leader's matchIndex for this follower", "matchIndex(3) >= 11", func(p raft.Progress) uint64 { return p.Match }),
 
 		// Numbers: the cluster.
 		numAtom("committedOn", []param{pIndex}, "how many live servers have a commit index at least this high", "committedOn(5) >= majority",
-			func(c *evalCtx, a []arg) (int64, bool, Message) {
+			func(c *evalCtx, a []arg) (int64, bool, i18n.Message) {
 				k := 0
 				for _, n := range c.upNodes() {
 					if n.Raft.CommitIndex() >= a[0].n {
 						k++
 					}
 				}
-				return int64(k), true, Message{}
+				return int64(k), true, i18n.Message{}
 			}),
 		numAtom("replicatedOn", []param{pIndex}, "how many live servers (the leader included) hold the leader's entry at this index", "replicatedOn(5) >= majority",
-			func(c *evalCtx, a []arg) (int64, bool, Message) {
+			func(c *evalCtx, a []arg) (int64, bool, i18n.Message) {
 				l, why := c.leaderNode()
 				if l == nil {
 					return 0, false, why
@@ -540,7 +543,7 @@ func init() {
 						k++
 					}
 				}
-				return int64(k), true, Message{}
+				return int64(k), true, i18n.Message{}
 			}),
 		// The key-value store.
 		nodeNum("revision", "the revision of the server's store: how many changes it has applied", "revision(1) = 2", func(n *playground.Node) int64 { return n.KV.Revision }),
@@ -551,7 +554,7 @@ func init() {
 		keyNum("createRevision", "the revision that created the key, in the server's store (unknown when it does not hold the key)", "createRevision(1, x) = 1",
 			func(kv playground.KeyValue) int64 { return kv.CreateRevision }),
 		numAtom("value", []param{pNode, pKey}, "the key's value in the server's store, a whole number (unknown when it does not hold the key, or holds a value that is not a whole number)", "value(1, x) = 2",
-			func(c *evalCtx, a []arg) (int64, bool, Message) {
+			func(c *evalCtx, a []arg) (int64, bool, i18n.Message) {
 				n, kv, why := c.keyOf(a)
 				if n == nil {
 					return 0, false, why
@@ -560,20 +563,20 @@ func init() {
 				if err != nil {
 					return 0, false, msg("lessons.fact.not-number", nodeName(n.ID), a[1].key, kv.Value)
 				}
-				return v, true, Message{}
+				return v, true, i18n.Message{}
 			}),
 
 		// Membership.
 		boolAtom("voter", []param{pNode}, "the server is a voter in the cluster's configuration (the leader's; with no leader, the highest-term live server's)", "voter(4)",
-			func(c *evalCtx, a []arg) (bool, Message) {
+			func(c *evalCtx, a []arg) (bool, i18n.Message) {
 				return c.member(a[0], raft.Membership.IsVoter)
 			}),
 		boolAtom("learner", []param{pNode}, "the server is a learner (it receives the log but does not vote) in the cluster's configuration (the leader's; with no leader, the highest-term live server's)", "learner(4)",
-			func(c *evalCtx, a []arg) (bool, Message) {
+			func(c *evalCtx, a []arg) (bool, i18n.Message) {
 				return c.member(a[0], raft.Membership.IsLearner)
 			}),
 		numAtom("voters", nil, "how many voters the cluster's configuration has (the leader's; with no leader, the highest-term live server's)", "voters = 4",
-			func(c *evalCtx, _ []arg) (int64, bool, Message) {
+			func(c *evalCtx, _ []arg) (int64, bool, i18n.Message) {
 				m, why, ok := c.config()
 				if !ok {
 					return 0, false, why
@@ -581,13 +584,17 @@ func init() {
 				return int64(len(m.Voters)), true, why
 			}),
 		numAtom("majority", nil, "a majority of the servers: 2 of 3, 3 of 5, 4 of 7", "committedOn(5) >= majority",
-			func(c *evalCtx, _ []arg) (int64, bool, Message) {
-				return int64(len(c.w.Nodes())/2 + 1), true, Message{}
+			func(c *evalCtx, _ []arg) (int64, bool, i18n.Message) {
+				return int64(len(c.w.Nodes())/2 + 1), true, i18n.Message{}
 			}),
 		numAtom("nodes", nil, "the number of servers in the cluster, up or down", "committedOn(5) = nodes",
-			func(c *evalCtx, _ []arg) (int64, bool, Message) { return int64(len(c.w.Nodes())), true, Message{} }),
+			func(c *evalCtx, _ []arg) (int64, bool, i18n.Message) {
+				return int64(len(c.w.Nodes())), true, i18n.Message{}
+			}),
 		numAtom("violations", nil, "safety violations found so far in the run", "violations = 0",
-			func(c *evalCtx, _ []arg) (int64, bool, Message) { return int64(len(c.w.Violations())), true, Message{} }),
+			func(c *evalCtx, _ []arg) (int64, bool, i18n.Message) {
+				return int64(len(c.w.Violations())), true, i18n.Message{}
+			}),
 
 		// Numbers: what happened since the step began.
 		count("votes", "votes granted to this server since the step began (from the others: its own vote is not counted)", "votes(1) >= 2",
@@ -597,49 +604,49 @@ func init() {
 		count("truncations", "times this server deleted conflicting entries from its log since the step began", "truncations(7) >= 1",
 			func(t *tally, id raft.ID) int { return t.truncations[id] }),
 		numAtom("elections", nil, "elections started since the step began (a server became a candidate)", "elections = 0",
-			func(c *evalCtx, _ []arg) (int64, bool, Message) {
-				return int64(c.w.Stats().Elections - c.b.stats.Elections), true, Message{}
+			func(c *evalCtx, _ []arg) (int64, bool, i18n.Message) {
+				return int64(c.w.Stats().Elections - c.b.stats.Elections), true, i18n.Message{}
 			}),
 		{name: "sent", num: true, params: []param{pMsg, pNode}, optional: 1, doc: "messages of a type sent since the step began, by anyone or by one server (heartbeat: AppendEntries without entries)", example: "sent(RequestVote, 2) >= 1",
-			n: func(c *evalCtx, a []arg) (int64, bool, Message) {
+			n: func(c *evalCtx, a []arg) (int64, bool, i18n.Message) {
 				t := c.b.update(c.w)
 				if len(a) == 2 {
 					id, why := c.node(a[1])
-					if !why.empty() {
+					if !why.Empty() {
 						return 0, false, why
 					}
-					return int64(t.sent[id][a[0].msg]), true, Message{}
+					return int64(t.sent[id][a[0].msg]), true, i18n.Message{}
 				}
 				k := 0
 				for id := range t.sent {
 					k += t.sent[id][a[0].msg]
 				}
-				return int64(k), true, Message{}
+				return int64(k), true, i18n.Message{}
 			}},
 		numAtom("dropped", nil, "messages between servers lost since the step began (cut, partitioned, crashed receiver, dropped)", "dropped >= 1",
-			func(c *evalCtx, _ []arg) (int64, bool, Message) {
-				return int64(c.w.Stats().MessagesDropped - c.b.stats.MessagesDropped), true, Message{}
+			func(c *evalCtx, _ []arg) (int64, bool, i18n.Message) {
+				return int64(c.w.Stats().MessagesDropped - c.b.stats.MessagesDropped), true, i18n.Message{}
 			}),
 		numAtom("writes", nil, "client writes (put, delete, cas) sent since the step began", "writes >= 1",
-			func(c *evalCtx, _ []arg) (int64, bool, Message) {
+			func(c *evalCtx, _ []arg) (int64, bool, i18n.Message) {
 				k, _ := c.writes()
-				return int64(k), true, Message{}
+				return int64(k), true, i18n.Message{}
 			}),
 		numAtom("writesCommitted", nil, "client writes sent since the step began that the cluster has committed and answered", "writesCommitted >= 1",
-			func(c *evalCtx, _ []arg) (int64, bool, Message) {
+			func(c *evalCtx, _ []arg) (int64, bool, i18n.Message) {
 				_, k := c.writes()
-				return int64(k), true, Message{}
+				return int64(k), true, i18n.Message{}
 			}),
 		numAtom("reads", nil, "client reads (get) sent since the step began", "reads >= 1",
-			func(c *evalCtx, _ []arg) (int64, bool, Message) {
+			func(c *evalCtx, _ []arg) (int64, bool, i18n.Message) {
 				r := c.reads()
-				return int64(r.sent), true, Message{}
+				return int64(r.sent), true, i18n.Message{}
 			}),
 		readCount("readsHeld", playground.ReadHeld, "ReadIndex reads a leader held since the step began, because it had not yet committed an entry of its own term (its no-op)", "readsHeld >= 1"),
 		readCount("readIndexes", playground.ReadIndexNoted, "read indexes leaders noted since the step began (a leader notes its commit index as a read's read index)", "readIndexes >= 1"),
 		readCount("readConfirms", playground.ReadConfirmed, "heartbeat rounds since the step began that a majority answered, confirming that a leader still led for its pending reads", "readConfirms >= 1"),
 		numAtom("readIndex", []param{pNode}, "the read index of this leader's oldest pending ReadIndex read (unknown when it has none, or while that read waits for an entry of the leader's term to commit)", "readIndex(1) = 4",
-			func(c *evalCtx, a []arg) (int64, bool, Message) {
+			func(c *evalCtx, a []arg) (int64, bool, i18n.Message) {
 				n, why := c.upNode(a[0])
 				if n == nil {
 					return 0, false, why
@@ -654,12 +661,12 @@ func init() {
 				case reads[0].Phase == raft.ReadWaitingForTermCommit:
 					return 0, false, msg("lessons.fact.no-read-index", nodeName(n.ID))
 				}
-				return int64(reads[0].Index), true, Message{}
+				return int64(reads[0].Index), true, i18n.Message{}
 			}),
 		numAtom("readsAnswered", nil, "client reads sent since the step began that a server has answered", "readsAnswered = reads",
-			func(c *evalCtx, _ []arg) (int64, bool, Message) {
+			func(c *evalCtx, _ []arg) (int64, bool, i18n.Message) {
 				r := c.reads()
-				return int64(r.answered), true, Message{}
+				return int64(r.answered), true, i18n.Message{}
 			}),
 		clientCount("retries", "client requests sent again since the step began, after a timeout, a redirect or a refusal (every attempt after a request's first)", "retries >= 1",
 			func(s playground.ClientStats) int { return s.Retries }),
@@ -670,8 +677,8 @@ func init() {
 		clientCount("duplicates", "log entries that repeat a client's write (same client, same sequence number) and were applied again, counted when the first server (normally the leader) applied them since the step began: only without client sessions", "duplicates = 1",
 			func(s playground.ClientStats) int { return s.Duplicates }),
 		numAtom("staleReads", nil, "answered reads, sent since the step began, that missed a write of their key acknowledged to its client before the read was sent (the playground's No Stale Reads check)", "staleReads = 0",
-			func(c *evalCtx, _ []arg) (int64, bool, Message) {
-				k, why := 0, Message{}
+			func(c *evalCtx, _ []arg) (int64, bool, i18n.Message) {
+				k, why := 0, i18n.Message{}
 				for _, r := range c.w.StaleReads() {
 					if r.Call >= c.b.historyStart {
 						if k == 0 {
@@ -702,7 +709,7 @@ func (c *evalCtx) writes() (sent, answered int) {
 // leader's, or with no leader the one of the live server of the highest
 // term (ties go to the latest configuration, then to the lowest ID). Its
 // reason names whose it is.
-func (c *evalCtx) config() (raft.Membership, Message, bool) {
+func (c *evalCtx) config() (raft.Membership, i18n.Message, bool) {
 	var best *playground.Node
 	if l, _ := c.leaderNode(); l != nil {
 		best = l
@@ -725,9 +732,9 @@ func (c *evalCtx) config() (raft.Membership, Message, bool) {
 }
 
 // member tests a server against the cluster's configuration.
-func (c *evalCtx) member(a arg, is func(raft.Membership, raft.ID) bool) (bool, Message) {
+func (c *evalCtx) member(a arg, is func(raft.Membership, raft.ID) bool) (bool, i18n.Message) {
 	id, why := c.node(a)
-	if !why.empty() {
+	if !why.Empty() {
 		return false, why
 	}
 	m, why, ok := c.config()

@@ -14,6 +14,7 @@ import (
 	"github.com/hajimehoshi/ebiten/v2/text/v2"
 	"github.com/raftlab/raftlab/lessons"
 	"github.com/raftlab/raftlab/playground"
+	"github.com/raftlab/raftlab/playground/i18n"
 )
 
 // lessonPanel is the open lesson panel, in the right-hand column: the list
@@ -109,7 +110,7 @@ func (g *Game) openLessons() {
 	}
 	all, err := lessons.AllIn(g.lang)
 	if err != nil {
-		p.err = lessons.ErrorIn(err, g.lang)
+		p.err = i18n.ErrorIn(err, g.lang)
 	}
 	p.all = all
 	g.lesson, g.menu = p, nil
@@ -143,7 +144,7 @@ func (g *Game) startLesson(i int) {
 	p.confirmReset = false // a question left open on the list is dropped
 	r, err := lessons.NewRunner(p.all[i])
 	if err != nil {
-		p.err = lessons.ErrorIn(err, g.lang)
+		p.err = i18n.ErrorIn(err, g.lang)
 		return
 	}
 	p.run, p.err = r, ""
@@ -151,7 +152,7 @@ func (g *Game) startLesson(i int) {
 		if err := r.Jump(at); err != nil {
 			// Start from the beginning, and say why.
 			g.showStep()
-			p.err = "Could not resume at step " + fmt.Sprint(at+1) + ": " + lessons.ErrorIn(err, g.lang)
+			p.err = "Could not resume at step " + fmt.Sprint(at+1) + ": " + i18n.ErrorIn(err, g.lang)
 			return
 		}
 	}
@@ -328,7 +329,7 @@ func (g *Game) pressLesson(name string) {
 			g.markers.forget(g.sess.Now(), g.world().TraceLen()) // history forks here
 		}
 		if err := pl.ShowMe(); err != nil {
-			p.err = lessons.ErrorIn(err, g.lang)
+			p.err = i18n.ErrorIn(err, g.lang)
 		}
 		g.clock, g.paused = float64(g.sess.Now()), false
 	case strings.HasPrefix(name, "lesson-choice-"):
@@ -338,7 +339,7 @@ func (g *Game) pressLesson(name string) {
 			return
 		}
 		if err := pl.Answer(k - 1); err != nil {
-			p.err = lessons.ErrorIn(err, g.lang)
+			p.err = i18n.ErrorIn(err, g.lang)
 			return
 		}
 		g.paused = false
@@ -350,7 +351,7 @@ func (g *Game) pressLesson(name string) {
 // moveStep goes to another step (Next or Back) and shows it.
 func (g *Game) moveStep(move func() error) {
 	if err := move(); err != nil {
-		g.lesson.err = lessons.ErrorIn(err, g.lang)
+		g.lesson.err = i18n.ErrorIn(err, g.lang)
 		return
 	}
 	g.showStep()
@@ -773,7 +774,7 @@ func (g *Game) layoutLessonStep(b *lessonBuilder, barY, bw float64) {
 				b.line("Shown: watch the simulation.", face(11.5*s, false), colTextDim, lessonLineH*s)
 			}
 			if err := pl.ShowMeErr(); err != nil {
-				b.spans([]lessons.Span{{Text: "Show me could not finish: " + lessons.ErrorIn(err, g.lang)}}, b.x, b.w, colBad, false)
+				b.spans([]lessons.Span{{Text: "Show me could not finish: " + i18n.ErrorIn(err, g.lang)}}, b.x, b.w, colBad, false)
 			}
 		}
 	case lessons.Predict:
@@ -1118,7 +1119,7 @@ func (g *Game) lessonToLang() {
 	}
 	all, err := lessons.AllIn(g.lang)
 	if err != nil {
-		p.err = lessons.ErrorIn(err, g.lang)
+		p.err = i18n.ErrorIn(err, g.lang)
 		return
 	}
 	p.all = all
@@ -1136,7 +1137,7 @@ func (g *Game) lessonToLang() {
 	}
 	if err != nil {
 		// The lesson stays in the language it was in, and says why.
-		p.err = lessons.ErrorIn(err, g.lang)
+		p.err = i18n.ErrorIn(err, g.lang)
 		return
 	}
 	paused, speed, selected, more := g.paused, g.speed, g.selected, p.more

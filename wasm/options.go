@@ -153,7 +153,7 @@ func (o *pageOptions) problemsIn(l i18n.Lang) []string {
 	out := make([]string, len(o.problems))
 	for i, p := range o.problems {
 		if p.err != nil {
-			out[i] = lessons.ErrorIn(p.err, l)
+			out[i] = i18n.ErrorIn(p.err, l)
 		} else {
 			out[i] = l.T(p.key, p.args...)
 		}
@@ -224,5 +224,5 @@ type notWholeNumber struct{ key, value string }
 
 func (e notWholeNumber) Error() string { return e.In(i18n.English) }
 
-// In is the error in a language (lessons.Translatable).
+// In is the error in a language (i18n.Translatable).
 func (e notWholeNumber) In(l i18n.Lang) string { return l.T("host.link.not-number", e.key, e.value) }

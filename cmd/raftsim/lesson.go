@@ -56,7 +56,7 @@ func listLessons(lang i18n.Lang, stdout, stderr io.Writer) int {
 	}
 	all, err := lessons.AllIn(edition)
 	if err != nil {
-		fmt.Fprintf(stderr, "raftsim: %s\n", lessons.ErrorIn(err, lang))
+		fmt.Fprintf(stderr, "raftsim: %s\n", i18n.ErrorIn(err, lang))
 		return 2
 	}
 	for _, l := range all {
@@ -92,7 +92,7 @@ func checkLessons(args []string, lang i18n.Lang, stdout, stderr io.Writer) int {
 	for _, arg := range pos {
 		l, err := loadLesson(arg, lang)
 		if err != nil {
-			fmt.Fprintf(stderr, "raftsim: %s\n", lessons.ErrorIn(err, lang))
+			fmt.Fprintf(stderr, "raftsim: %s\n", i18n.ErrorIn(err, lang))
 			code = 2
 			continue
 		}
@@ -151,7 +151,7 @@ func checkLesson(l *lessons.Lesson, verbose bool, lang i18n.Lang, w io.Writer) i
 		}
 		fmt.Fprintf(w, "  %s\n", lang.T("raftsim.check.step", mark, s.Step, s.Kind, padWide(quoteTitle(s.Title), 40), s.StartMs, s.EndMs))
 		if s.Err != nil {
-			fmt.Fprintf(w, "       %s\n", lessons.ErrorIn(s.Err, lang))
+			fmt.Fprintf(w, "       %s\n", i18n.ErrorIn(s.Err, lang))
 			continue
 		}
 		if verbose {
@@ -168,7 +168,7 @@ func checkLesson(l *lessons.Lesson, verbose bool, lang i18n.Lang, w io.Writer) i
 		code = 1
 	}
 	if err := sameAsEnglish(l); err != nil {
-		fmt.Fprintf(w, "  %s\n", lang.T("raftsim.check.structure", lessons.ErrorIn(err, lang)))
+		fmt.Fprintf(w, "  %s\n", lang.T("raftsim.check.structure", i18n.ErrorIn(err, lang)))
 		code = 1
 	}
 	if code != 0 {

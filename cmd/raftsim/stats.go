@@ -33,7 +33,7 @@ func lessonStats(args []string, lang i18n.Lang, stdout, stderr io.Writer) int {
 	for _, arg := range pos {
 		l, err := loadLesson(arg, lang)
 		if err != nil {
-			fmt.Fprintf(stderr, "raftsim: %s\n", lessons.ErrorIn(err, lang))
+			fmt.Fprintf(stderr, "raftsim: %s\n", i18n.ErrorIn(err, lang))
 			return 2
 		}
 		paces = append(paces, lessons.Pacing(l))

@@ -28,7 +28,7 @@ func verifyResult(args []string, lang i18n.Lang, stdout, stderr io.Writer) int {
 		}
 		d, err := lessons.VerifyResult(string(data))
 		if err != nil {
-			fmt.Fprintf(stdout, "FAIL %s: %s\n", path, lessons.ErrorIn(err, lang))
+			fmt.Fprintf(stdout, "FAIL %s: %s\n", path, i18n.ErrorIn(err, lang))
 			code = max(code, 1)
 			continue
 		}
