@@ -64,7 +64,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "raftserve: %v\n", err)
 		return 2
 	}
-	srv := &http.Server{Handler: site, ReadHeaderTimeout: 10 * time.Second}
+	srv := newServer(site)
 	fmt.Fprintf(stdout, "raftserve: RaftLab on http://%s/ (serving %s: main.wasm %s, %s gzip)\n",
 		ln.Addr(), *dir, megabytes(len(site.wasm.raw)), megabytes(len(site.wasm.gz)))
 
@@ -81,6 +81,28 @@ func run(args []string, stdout, stderr io.Writer) int {
 		defer cancel()
 		_ = srv.Shutdown(ctx)
 		return 0
+	}
+}
+
+// timeouts bound how long a client may hold a connection: one that never
+// sends its request, reads its answer too slowly (the whole wasm, raw, on a
+// slow link still fits in write) or sits idle between requests is closed,
+// so idle or stuck clients cannot pile up connections.
+var timeouts = struct{ header, read, write, idle time.Duration }{
+	header: 10 * time.Second,
+	read:   30 * time.Second,
+	write:  5 * time.Minute,
+	idle:   2 * time.Minute,
+}
+
+// newServer is the HTTP server of a site, with its timeouts.
+func newServer(h http.Handler) *http.Server {
+	return &http.Server{
+		Handler:           h,
+		ReadHeaderTimeout: timeouts.header,
+		ReadTimeout:       timeouts.read,
+		WriteTimeout:      timeouts.write,
+		IdleTimeout:       timeouts.idle,
 	}
 }
 

@@ -6,6 +6,7 @@ import (
 	"compress/gzip"
 	"io"
 	"math/rand/v2"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -274,4 +275,37 @@ func TestServesOnAFreePortAndSaysWhere(t *testing.T) {
 	resp, body := get(t, "GET", url+"main.wasm", map[string]string{"Accept-Encoding": "gzip"})
 	require.Equal(t, http.StatusOK, resp.StatusCode)
 	assert.Equal(t, wasm, gunzip(t, body))
+}
+
+// A client that connects and sends nothing, or goes quiet after a request,
+// is disconnected: raftserve never holds connections forever.
+func TestIdleAndSilentConnectionsAreClosed(t *testing.T) {
+	saved := timeouts
+	t.Cleanup(func() { timeouts = saved })
+	timeouts.header, timeouts.read, timeouts.idle = 200*time.Millisecond, 200*time.Millisecond, 200*time.Millisecond
+	dir, _ := fakeSite(t)
+	site, err := loadSite(dir)
+	require.NoError(t, err)
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	require.NoError(t, err)
+	srv := newServer(site)
+	go func() { _ = srv.Serve(ln) }()
+	t.Cleanup(func() { _ = srv.Close() })
+
+	closedWithin := func(c net.Conn) bool {
+		require.NoError(t, c.SetReadDeadline(time.Now().Add(5*time.Second)))
+		_, err := io.Copy(io.Discard, c)
+		return err == nil // EOF: the server closed it before our deadline
+	}
+	silent, err := net.Dial("tcp", ln.Addr().String())
+	require.NoError(t, err)
+	defer silent.Close()
+	assert.True(t, closedWithin(silent), "a connection that sends nothing is closed")
+
+	idle, err := net.Dial("tcp", ln.Addr().String())
+	require.NoError(t, err)
+	defer idle.Close()
+	_, err = io.WriteString(idle, "HEAD /index.html HTTP/1.1\r\nHost: x\r\n\r\n")
+	require.NoError(t, err)
+	assert.True(t, closedWithin(idle), "a kept-alive connection that goes quiet is closed")
 }
