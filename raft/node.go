@@ -3,9 +3,10 @@ package raft
 import (
 	"errors"
 	"fmt"
-	"github.com/raftlab/raftlab/internal/splitmix"
 	"maps"
 	"slices"
+
+	"github.com/raftlab/raftlab/internal/splitmix"
 )
 
 // Role is a node's part in the protocol.
@@ -42,6 +43,7 @@ var (
 	ErrNoCommitInTerm    = errors.New("raft: the leader has not yet committed an entry of its term")
 	ErrNotMember         = errors.New("raft: node is not a member")
 	ErrBadMessage        = errors.New("raft: malformed message")
+	ErrTermExhausted     = errors.New("raft: the term is at its largest value; no election can follow")
 )
 
 // Node is one Raft server's protocol state. It is not safe for concurrent
@@ -130,6 +132,9 @@ func New(cfg Config, st DurableState) (*Node, error) {
 	cfg, err := cfg.withDefaults()
 	if err != nil {
 		return nil, err
+	}
+	if st.HardState.Term > maxTerm {
+		return nil, fmt.Errorf("raft: durable term %d is beyond the largest term, %d", st.HardState.Term, uint64(maxTerm))
 	}
 	n := &Node{
 		cfg:   cfg,
@@ -439,6 +444,9 @@ func (n *Node) Campaign() error {
 	if n.role == Leader {
 		return nil
 	}
+	if n.term >= maxTerm {
+		return ErrTermExhausted
+	}
 	n.electionElapsed = 0
 	n.hup(false)
 	return nil
@@ -515,9 +523,10 @@ func (n *Node) step(m *Message) error {
 	return nil
 }
 
-// maxTerm bounds the term a message may carry. A node campaigns in its term
-// plus one, so a term near 2^64 from a faulty peer would wrap around to 0;
-// from below this bound it would take 2^63 elections. maxIndex likewise
+// maxTerm bounds the term a message or a disk may carry, and a node at it
+// campaigns no more. A node campaigns in its term plus one, so a term near
+// 2^64 would wrap around to 0; from below this bound it would take 2^63
+// elections. maxIndex likewise
 // bounds the log indexes a message may make a node store, so that the log's
 // index arithmetic (lastIndex+1 and the like) cannot wrap.
 const (

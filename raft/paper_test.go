@@ -7,6 +7,7 @@ package raft
 
 import (
 	"fmt"
+	"math"
 	"slices"
 	"testing"
 
@@ -1090,4 +1091,25 @@ func TestPaperLeaderCountsOnlyDurableSelf(t *testing.T) {
 	assert.Equal(t, uint64(1), n.CommitIndex(), "only node 2 holds the entry durably")
 	n.Advance(&rd)
 	assert.Equal(t, idx, n.CommitIndex(), "now the leader's copy counts")
+}
+
+// A node whose term is the largest a term can be never campaigns: the next
+// term would be out of range (near 2^64 it would wrap to 0, and every vote
+// ever cast would look new again). Neither its timer nor Campaign starts an
+// election, and it still follows a leader of that term. A disk with a term
+// beyond that is refused.
+func TestTermAtItsLargestNeverWraps(t *testing.T) {
+	for _, preVote := range []bool{false, true} {
+		n := paperNode(t, 1, paperPeers, DurableState{HardState: HardState{Term: maxTerm}}, func(c *Config) { c.PreVote = preVote })
+		require.ErrorIs(t, n.Campaign(), ErrTermExhausted)
+		n.TickN(10 * n.cfg.ElectionTickMax)
+		assert.Equal(t, uint64(maxTerm), n.Term(), "preVote=%v", preVote)
+		assert.Equal(t, Follower, n.Role(), "preVote=%v", preVote)
+		assert.Empty(t, paperMessages(paperFlush(n)), "no vote requests, preVote=%v", preVote)
+
+		require.NoError(t, n.Step(Message{Type: MsgAppendEntries, From: 2, To: 1, Term: maxTerm}))
+		assert.Equal(t, ID(2), n.Leader(), "preVote=%v", preVote)
+	}
+	_, err := New(testConfig(1, paperPeers...), DurableState{HardState: HardState{Term: math.MaxUint64}})
+	require.ErrorContains(t, err, "durable term 18446744073709551615 is beyond the largest term")
 }
