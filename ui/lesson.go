@@ -152,7 +152,7 @@ func (g *Game) startLesson(i int) {
 		if err := r.Jump(at); err != nil {
 			// Start from the beginning, and say why.
 			g.showStep()
-			p.err = "Could not resume at step " + fmt.Sprint(at+1) + ": " + i18n.ErrorIn(err, g.lang)
+			p.err = g.tr("lesson.resume-failed", at+1, i18n.ErrorIn(err, g.lang))
 			return
 		}
 	}
@@ -173,7 +173,7 @@ func (g *Game) showStep() {
 			break
 		}
 	}
-	sc.Name = fmt.Sprintf("Lesson %d · %s", l.Number, l.Title)
+	sc.Name = g.tr("lesson.heading", l.Number, l.Title)
 	sc.Steps, sc.Until = nil, math.MaxInt32
 	g.scenario, g.sess = sc, r.Session()
 	g.sess.SetTraceWindow(traceWindow)
@@ -639,7 +639,7 @@ func (g *Game) layoutLesson(withMore bool) lessonView {
 	b.v.boxes = append(b.v.boxes, lessonBox{Rect{a.X + 1*s, barY - 8*s, a.W - 1*s, 1 * s}, colPanelEdge, -1})
 	bw := 84 * s
 	if p.run != nil && p.run.Index() > 0 {
-		b.button("lesson-back", "Back", "Start the previous step again", Rect{b.x, barY, bw, 28 * s}, colText)
+		b.button("lesson-back", g.tr("lesson.back"), g.tr("lesson.back.hint"), Rect{b.x, barY, bw, 28 * s}, colText)
 	}
 	// Close is in the middle of a step's bar (Back left, Continue right),
 	// at the right end of the list's (Reset progress, which is wide, left).
@@ -647,7 +647,7 @@ func (g *Game) layoutLesson(withMore bool) lessonView {
 	if p.run == nil {
 		closeX = b.x + b.w - bw
 	}
-	b.button("lesson-close", "Close", "Back to free play, keeping this cluster", Rect{closeX, barY, bw, 28 * s}, colText)
+	b.button("lesson-close", g.tr("lesson.close"), g.tr("lesson.close.hint"), Rect{closeX, barY, bw, 28 * s}, colText)
 	b.top, b.bottom = a.Y, barY-12*s
 	if g.waitStripShown() {
 		h := g.waitStripHeight(b.w)
@@ -700,7 +700,7 @@ func (g *Game) layoutLesson(withMore bool) lessonView {
 		if moreInBar {
 			r = Rect{b.x + b.w - bw, barY, bw, 28 * s}
 		}
-		b.button("lesson-more", "▼ more", "Scroll down (or use the mouse wheel)", r, colHighlight)
+		b.button("lesson-more", g.tr("lesson.scroll"), g.tr("lesson.scroll.hint"), r, colHighlight)
 	}
 	return b.v
 }
@@ -718,11 +718,11 @@ func (g *Game) layoutLessonStep(b *lessonBuilder, barY, bw float64) {
 	// A short panel (800x600) with a question open gives the lesson's
 	// title, which the top bar names, to the choices.
 	if !(pl != nil && st.Kind == lessons.Predict && !pl.Done() && g.lessonArea().H < shortPanelH*s) {
-		b.wrapped(fmt.Sprintf("Lesson %d · %s", l.Number, l.Title), face(12*s, true), colTextDim, 16*s)
+		b.wrapped(g.tr("lesson.heading", l.Number, l.Title), face(12*s, true), colTextDim, 16*s)
 		b.gap(4)
 	}
 	b.cardButton(b.y)
-	b.line(fmt.Sprintf("Step %d of %d · %s", r.Index()+1, len(l.Steps), st.Kind), face(11*s, false), colTextDim, 18*s)
+	b.line(g.tr("lesson.step-of", r.Index()+1, len(l.Steps), g.kindName(st.Kind)), face(11*s, false), colTextDim, 18*s)
 	g.layoutStepStrip(b)
 	b.gap(2)
 	b.wrapped(st.Title, face(15*s, true), colText, 20*s)
@@ -732,20 +732,16 @@ func (g *Game) layoutLessonStep(b *lessonBuilder, barY, bw float64) {
 	b.y += 2 * s
 
 	if pl == nil {
-		b.line("This step's simulation is no longer shown.", face(11.5*s, false), colTextDim, lessonLineH*s)
+		b.line(g.tr("lesson.gone"), face(11.5*s, false), colTextDim, lessonLineH*s)
 		return
 	}
 	done := pl.Done()
 	if done {
-		label := "Continue"
+		key := "lesson.continue"
 		if r.Last() {
-			label = "Finish"
+			key = "lesson.finish"
 		}
-		hint := "Go on to the next step"
-		if r.Last() {
-			hint = "The lesson is done: back to the list of lessons"
-		}
-		b.button("lesson-next", label, hint, Rect{b.x + b.w - bw, barY, bw, 28 * s}, colHighlight)
+		b.button("lesson-next", g.tr(key), g.tr(key+".hint"), Rect{b.x + b.w - bw, barY, bw, 28 * s}, colHighlight)
 	}
 	pinned := st.Kind == lessons.Predict && g.pinPredict(b, pl)
 	b.paragraphs(st.Narration, colText)
@@ -761,20 +757,20 @@ func (g *Game) layoutLessonStep(b *lessonBuilder, barY, bw float64) {
 	case lessons.Do:
 		if !done {
 			for _, h := range pl.Hints(g.lessonWall()) {
-				b.spans(append([]lessons.Span{{Text: "Hint: ", Style: lessons.Bold}}, h.Spans...), b.x, b.w, colHighlight, false)
+				b.spans(append([]lessons.Span{{Text: g.tr("lesson.hint-label"), Style: lessons.Bold}}, h.Spans...), b.x, b.w, colHighlight, false)
 				b.gap(5)
 			}
 			if !pl.ShownMe() {
 				rr := Rect{b.x, b.y - b.scroll, 96 * s, 26 * s}
 				if b.visible(b.y, rr.H) {
-					b.button("lesson-showme", "Show me", "Do it for me", rr, colText)
+					b.button("lesson-showme", g.tr("lesson.showme"), g.tr("lesson.showme.hint"), rr, colText)
 				}
 				b.y += rr.H + 4*s
 			} else {
-				b.line("Shown: watch the simulation.", face(11.5*s, false), colTextDim, lessonLineH*s)
+				b.line(g.tr("lesson.shown"), face(11.5*s, false), colTextDim, lessonLineH*s)
 			}
 			if err := pl.ShowMeErr(); err != nil {
-				b.spans([]lessons.Span{{Text: "Show me could not finish: " + i18n.ErrorIn(err, g.lang)}}, b.x, b.w, colBad, false)
+				b.spans([]lessons.Span{{Text: g.tr("lesson.showme-failed", i18n.ErrorIn(err, g.lang))}}, b.x, b.w, colBad, false)
 			}
 		}
 	case lessons.Predict:
@@ -790,7 +786,7 @@ func (g *Game) layoutLessonStep(b *lessonBuilder, barY, bw float64) {
 		if b.v.revealY == 0 {
 			b.v.revealY = b.y
 		}
-		b.line("Explanation", face(13*s, true), colAccent, 22*s)
+		b.line(g.tr("lesson.explanation"), face(13*s, true), colAccent, 22*s)
 		b.paragraphs(st.Explanation, colText)
 		g.layoutMore(b, st)
 	}
@@ -807,12 +803,12 @@ func (g *Game) layoutLeaveQuestion(b *lessonBuilder, bw float64) {
 	s := g.scale
 	y := b.bottom - 62*s
 	f := face(12*s, true)
-	b.v.texts = append(b.v.texts, lessonText{ellipsize("Leave this lesson?", f, b.w), b.x, y + 8*s, f, colHighlight, alignStart})
+	b.v.texts = append(b.v.texts, lessonText{ellipsize(g.tr("lesson.leave.question"), f, b.w), b.x, y + 8*s, f, colHighlight, alignStart})
 	at := g.resumeStep(g.lesson.run.Lesson()) + 1
 	fd := face(11.5*s, false)
-	b.v.texts = append(b.v.texts, lessonText{ellipsize(fmt.Sprintf("When you open it again, it starts at step %d.", at), fd, b.w), b.x, y + 26*s, fd, colTextDim, alignStart})
-	b.button("lesson-leave", "Leave", "Close the lesson and go back to free play (Enter)", Rect{b.x, y + 38*s, bw, 24 * s}, colText)
-	b.button("lesson-stay", "Stay", "Stay in the lesson (Esc)", Rect{b.x + bw + 8*s, y + 38*s, bw, 24 * s}, colHighlight)
+	b.v.texts = append(b.v.texts, lessonText{ellipsize(g.tr("lesson.leave.resume", at), fd, b.w), b.x, y + 26*s, fd, colTextDim, alignStart})
+	b.button("lesson-leave", g.tr("lesson.leave"), g.tr("lesson.leave.hint"), Rect{b.x, y + 38*s, bw, 24 * s}, colText)
+	b.button("lesson-stay", g.tr("lesson.stay"), g.tr("lesson.stay.hint"), Rect{b.x + bw + 8*s, y + 38*s, bw, 24 * s}, colHighlight)
 	b.bottom = y - 6*s
 }
 
@@ -833,9 +829,9 @@ func (g *Game) nextLesson() *lessons.Lesson {
 func (g *Game) layoutLessonEnd(b *lessonBuilder) {
 	s := g.scale
 	b.gap(14)
-	name, label, hint := "lesson-list", "All lessons", "The course is done: back to the list of lessons"
+	name, label, hint := "lesson-list", g.tr("lesson.all"), g.tr("lesson.all.hint")
 	if next := g.nextLesson(); next != nil {
-		name, label, hint = "lesson-next-lesson", fmt.Sprintf("Next lesson: %d. %s", next.Number, next.Title), next.Summary
+		name, label, hint = "lesson-next-lesson", g.tr("lesson.next", next.Number, next.Title), next.Summary
 	}
 	r := Rect{b.x, b.y - b.scroll, b.w, 30 * s}
 	if b.visible(b.y, r.H) {
@@ -852,13 +848,13 @@ func (g *Game) layoutMore(b *lessonBuilder, st *lessons.Step) {
 	}
 	s := g.scale
 	b.gap(8)
-	label, hint := "► More", "Show more about this step"
+	key := "lesson.unfold"
 	if g.lesson.more {
-		label, hint = "▼ Less", "Hide the extra text"
+		key = "lesson.fold"
 	}
 	r := Rect{b.x, b.y - b.scroll, 84 * s, 24 * s}
 	if b.visible(b.y, r.H) {
-		b.button("lesson-fold", label, hint, r, colAccent)
+		b.button("lesson-fold", g.tr(key), g.tr(key+".hint"), r, colAccent)
 	}
 	b.y += r.H + 6*s
 	if g.lesson.more {
@@ -891,11 +887,14 @@ func (g *Game) layoutStepStrip(b *lessonBuilder) {
 		if i < pr.Furthest && i != r.Index() {
 			b.v.boxes = append(b.v.boxes, lessonBox{Rect{box.X, box.Y + box.H - 2*s, box.W, 2 * s}, colOK, -1})
 		}
-		b.v.buttons = append(b.v.buttons, Button{Name: fmt.Sprintf("lesson-step-%d", i+1), Label: fmt.Sprint(i + 1), Hint: fmt.Sprintf("Step %d: %s (%s)", i+1, st.Title, st.Kind), Rect: box})
+		b.v.buttons = append(b.v.buttons, Button{Name: fmt.Sprintf("lesson-step-%d", i+1), Label: fmt.Sprint(i + 1), Hint: g.tr("lesson.step.hint", i+1, st.Title, g.kindName(st.Kind)), Rect: box})
 		b.v.texts = append(b.v.texts, lessonText{fmt.Sprint(i + 1), box.CenterX(), box.CenterY(), f, fg, alignCenter})
 	}
 	b.y += 24 * s
 }
+
+// kindName is a kind of step as the panel names it: watch, do or predict.
+func (g *Game) kindName(k lessons.Kind) string { return g.tr("lesson.kind." + string(k)) }
 
 // shortPanelH is the height, in logical pixels, below which the lesson
 // panel is short: it keeps the room it can for an open question.
@@ -947,11 +946,16 @@ func (g *Game) layoutPredict(b *lessonBuilder, pl *lessons.Play) {
 		lines := wrapSpans(spans, b.w-16*s, lessonTextSize*s, false)
 		var tag string
 		tagCol := colTextDim
-		if answered && i == chosen {
-			tag = "your answer"
+		yours, happened := answered && i == chosen, out != nil && i == out.Happened
+		switch {
+		case yours && happened:
+			tag = g.tr("lesson.tag.yours-happened")
+		case yours:
+			tag = g.tr("lesson.tag.yours")
+		case happened:
+			tag = g.tr("lesson.tag.happened")
 		}
-		if out != nil && i == out.Happened {
-			tag = strings.TrimPrefix(tag+" · what happened", " · ")
+		if happened {
 			tagCol = colOK
 		}
 		h := float64(len(lines))*lh + 10*s
@@ -995,17 +999,17 @@ func (g *Game) layoutPredict(b *lessonBuilder, pl *lessons.Play) {
 	f := face(12*s, true)
 	switch {
 	case !answered:
-		b.wrapped("Choose an answer: the simulation runs once you have.", face(11.5*s, false), colTextDim, lh)
+		b.wrapped(g.tr("lesson.choose"), face(11.5*s, false), colTextDim, lh)
 	case out == nil && g.paused:
 		// The wait strip says it, beside Resume: once is enough.
 	case out == nil:
-		b.line("Watch what happens…", face(11.5*s, false), colTextDim, lh)
+		b.line(g.tr("lesson.watch"), face(11.5*s, false), colTextDim, lh)
 	case out.Correct:
-		b.line("Right: that is what happened.", f, colOK, lh)
+		b.line(g.tr("lesson.right"), f, colOK, lh)
 	case out.Happened >= 0:
-		b.wrapped(fmt.Sprintf("Not this time: choice %d is what happened.", out.Happened+1), f, colBad, lh)
+		b.wrapped(g.tr("lesson.wrong", out.Happened+1), f, colBad, lh)
 	default:
-		b.wrapped("The run matched none of the choices, or several.", f, colBad, lh)
+		b.wrapped(g.tr("lesson.no-match"), f, colBad, lh)
 	}
 }
 

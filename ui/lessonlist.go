@@ -12,17 +12,17 @@ import (
 func (g *Game) layoutLessonList(b *lessonBuilder) {
 	s := g.scale
 	b.cardButton(b.y + 3*s)
-	b.line("Lessons", face(15*s, true), colText, 24*s)
+	b.line(g.tr("lesson.list.title"), face(15*s, true), colText, 24*s)
 	finished := 0
 	for _, l := range g.lesson.all {
 		if pr, _ := g.lessonProgress().Of(l.Name); pr.Finished {
 			finished++
 		}
 	}
-	b.line("Choose a lesson: it runs on this playground.", face(11.5*s, false), colTextDim, 18*s)
+	b.line(g.tr("lesson.list.intro"), face(11.5*s, false), colTextDim, 18*s)
 	// Problems with the progress are said here, once, above the list.
 	b.errors(g.lesson.err, g.progressSaveErr, g.progressLoadErr)
-	b.line(fmt.Sprintf("%d of %d finished", finished, len(g.lesson.all)), face(11.5*s, false), colTextDim, 18*s)
+	b.line(g.tr("lesson.list.finished", finished, len(g.lesson.all)), face(11.5*s, false), colTextDim, 18*s)
 	b.gap(6)
 	b.top, b.scroll = b.y, g.lesson.scroll
 	for _, l := range g.lesson.all {
@@ -46,15 +46,15 @@ func (g *Game) layoutLessonRow(b *lessonBuilder, l *lessons.Lesson) {
 	s := g.scale
 	f, sf := face(13*s, true), face(11*s, false)
 	name := fmt.Sprintf("%d. %s", l.Number, l.Title)
-	sub := fmt.Sprintf("%d min · %s", l.Minutes, l.Summary)
+	sub := g.tr("lesson.row", l.Minutes, l.Summary)
 	subCol := colTextDim
 	pr, started := g.lessonProgress().Of(l.Name)
 	if started {
 		// How far the learner got, as words (and below as a bar).
 		if pr.Finished {
-			sub, subCol = "finished · "+sub, colOK
+			sub, subCol = g.tr("lesson.row.finished", sub), colOK
 		} else {
-			sub = fmt.Sprintf("step %d of %d · %s", pr.Step, len(l.Steps), sub)
+			sub = g.tr("lesson.row.at", pr.Step, len(l.Steps), sub)
 		}
 	}
 	names, subs := wrapPlain(name, f, b.w-16*s), wrapPlain(sub, sf, b.w-16*s)
@@ -108,13 +108,13 @@ func clipRect(r, band Rect) (Rect, bool) {
 func (g *Game) layoutResetBar(b *lessonBuilder, barY, bw float64) {
 	s := g.scale
 	if !g.lesson.confirmReset {
-		b.button("lesson-reset", "Reset progress", "Forget how far you got in every lesson", Rect{b.x, barY, 1.5 * bw, 28 * s}, colText)
+		b.button("lesson-reset", g.tr("lesson.reset"), g.tr("lesson.reset.hint"), Rect{b.x, barY, 1.5 * bw, 28 * s}, colText)
 		return
 	}
 	y := barY - 12*s - 50*s
 	f := face(12*s, true)
-	b.v.texts = append(b.v.texts, lessonText{ellipsize("Forget the progress of every lesson?", f, b.w), b.x, y + 8*s, f, colHighlight, alignStart})
-	b.button("lesson-reset-yes", "Reset", "Forget every lesson's progress", Rect{b.x, y + 22*s, bw, 24 * s}, colBad)
-	b.button("lesson-reset-no", "Cancel", "Keep your progress", Rect{b.x + bw + 8*s, y + 22*s, bw, 24 * s}, colText)
+	b.v.texts = append(b.v.texts, lessonText{ellipsize(g.tr("lesson.reset.question"), f, b.w), b.x, y + 8*s, f, colHighlight, alignStart})
+	b.button("lesson-reset-yes", g.tr("lesson.reset.yes"), g.tr("lesson.reset.yes.hint"), Rect{b.x, y + 22*s, bw, 24 * s}, colBad)
+	b.button("lesson-reset-no", g.tr("lesson.reset.no"), g.tr("lesson.reset.no.hint"), Rect{b.x + bw + 8*s, y + 22*s, bw, 24 * s}, colText)
 	b.bottom = y - 6*s
 }

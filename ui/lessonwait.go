@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"fmt"
 	"math"
 
 	"github.com/hajimehoshi/ebiten/v2"
@@ -84,15 +83,15 @@ func (g *Game) layoutWaitStrip(b *lessonBuilder, r Rect) {
 	}
 	if timed {
 		b.v.boxes = append(b.v.boxes, lessonBox{g.waitBar(r), colPanelEdge, -1})
-		b.button("lesson-skip", "Skip ►", "Run the simulation to where this step ends", Rect{right - skipW*s, y, skipW * s, 22 * s}, colText)
+		b.button("lesson-skip", g.tr("lesson.skip"), g.tr("lesson.skip.hint"), Rect{right - skipW*s, y, skipW * s, 22 * s}, colText)
 		right -= (skipW + 6) * s
 	}
 	if g.paused {
-		label := "Resume"
+		label := g.tr("lesson.resume")
 		if notStarted(pl) {
-			label = "Play"
+			label = g.tr("lesson.play")
 		}
-		b.button("lesson-resume", label, "Play the simulation (space)", Rect{right - resumeW*s, y, resumeW * s, 22 * s}, colHighlight)
+		b.button("lesson-resume", label, g.tr("lesson.resume.hint"), Rect{right - resumeW*s, y, resumeW * s, 22 * s}, colHighlight)
 		right -= (resumeW + 6) * s
 	}
 	b.v.waitText = right - r.X
@@ -145,23 +144,22 @@ func (g *Game) waitText() string {
 	case pl == nil:
 		return ""
 	case g.paused && notStarted(pl):
-		return "Press play (space) to start."
+		return g.tr("lesson.wait.start")
 	case g.paused:
-		return "Paused. Press Resume to continue."
+		return g.tr("lesson.wait.paused")
 	}
 	_, left, ok := g.waitProgress()
 	switch {
 	case !ok:
 		return ""
 	case left == 0:
-		return "The step should end soon."
+		return g.tr("lesson.wait.soon")
 	}
 	wall := int(math.Ceil(float64(left) / float64(lessons.Speeds[g.speed])))
-	sim := fmt.Sprintf("%d ms", left)
 	if left >= 1000 {
-		sim = fmt.Sprintf("%.1f s", float64(left)/1000)
+		return g.tr("lesson.wait.left.s", wall, float64(left)/1000)
 	}
-	return fmt.Sprintf("About %d s left (%s simulated)", wall, sim)
+	return g.tr("lesson.wait.left.ms", wall, left)
 }
 
 // drawWaitStrip draws what the strip shows that changes as the step plays:
@@ -194,6 +192,6 @@ func (g *Game) skipStep() {
 	g.runTo(g.sess.Now() + pl.Step.Within)
 	g.clock = float64(g.sess.Now())
 	if !pl.Done() {
-		g.lesson.err = fmt.Sprintf("Skip ran %d s of simulated time, and the step did not end. Click its number above to start it again.", pl.Step.Within/1000)
+		g.lesson.err = g.tr("lesson.skip.failed", pl.Step.Within/1000)
 	}
 }
