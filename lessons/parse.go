@@ -20,6 +20,9 @@ func Parse(file string, data []byte) (*Lesson, error) {
 	fail := func(line int, field string, m i18n.Message) error {
 		return &Error{File: file, Line: line, Field: field, Msg: m}
 	}
+	if len(data) > MaxFileBytes {
+		return nil, fail(0, "", msg("lessons.parse.too-big", len(data), MaxFileBytes))
+	}
 	if !utf8.Valid(data) {
 		return nil, fail(0, "", msg("lessons.parse.not-utf8"))
 	}

@@ -56,6 +56,9 @@ func ParsePredicate(src string, nodes int) (*Predicate, error) {
 
 // parsePredicate parses a predicate that may name the given servers.
 func parsePredicate(src string, ids servers) (*Predicate, error) {
+	if len(src) > maxConditionBytes {
+		return nil, errorf("lessons.predicate.too-long", len(src), maxConditionBytes)
+	}
 	toks, err := tokenize(src)
 	if err != nil {
 		return nil, err
@@ -208,6 +211,8 @@ type predParser struct {
 	toks []token
 	i    int
 	ids  servers
+	// depth is how many parentheses and nots enclose the current token.
+	depth int
 }
 
 func (p *predParser) peek() token { return p.toks[p.i] }
@@ -255,6 +260,12 @@ func (p *predParser) and() (boolExpr, error) {
 
 func (p *predParser) unary() (boolExpr, error) {
 	t := p.peek()
+	if isKeyword(t, "not") || t.kind == tLParen {
+		if p.depth++; p.depth > maxNesting {
+			return nil, errorf("lessons.predicate.too-deep", maxNesting)
+		}
+		defer func() { p.depth-- }()
+	}
 	switch {
 	case isKeyword(t, "not"):
 		p.next()

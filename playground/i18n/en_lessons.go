@@ -14,6 +14,7 @@ var enLessons = map[string]string{
 	"lessons.text": "%v",
 
 	// The file as a whole.
+	"lessons.parse.too-big":                          "the file is %d bytes; a lesson file may have at most %d",
 	"lessons.parse.not-utf8":                         "the file is not UTF-8 text",
 	"lessons.parse.no-front-matter":                  "a lesson begins with its front matter: a line ---, then lines like title: Leader election, then a line ---",
 	"lessons.parse.front-matter-open":                "the front matter is not closed: end it with a line ---",
@@ -88,6 +89,8 @@ var enLessons = map[string]string{
 
 	// Conditions (until, goal, when).
 	"lessons.quoted":             "%q",
+	"lessons.predicate.too-long": "the condition is %d bytes long; a condition may have at most %d",
+	"lessons.predicate.too-deep": "the condition nests parentheses and not more than %d deep",
 	"lessons.predicate.empty":    "empty condition: write one, e.g. leader or elapsed >= 2s",
 	"lessons.predicate.trailing": "unexpected %s after a complete condition: join conditions with and / or",
 	// Where a condition was cut short (in "expected ..., got end of the condition").

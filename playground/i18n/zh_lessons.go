@@ -10,6 +10,7 @@ var zhLessons = map[string]string{
 	"lessons.error.field":       "%s：%s",
 	"lessons.text":              "%v",
 
+	"lessons.parse.too-big":                          "文件有 %d 字节；课程文件最多 %d 字节",
 	"lessons.parse.not-utf8":                         "文件不是 UTF-8 文本",
 	"lessons.parse.no-front-matter":                  "课程以 front matter 开头：一行 ---，然后是 title: Leader election 这样的行，再一行 ---",
 	"lessons.parse.front-matter-open":                "front matter 没有结束：用一行 --- 结束它",
@@ -79,6 +80,8 @@ var zhLessons = map[string]string{
 	"lessons.term.untranslated":        "%[2]s 课程中出现 `%[1]s`：请写术语表的译名 `%[3]s`",
 
 	"lessons.quoted":                    "%q",
+	"lessons.predicate.too-long":        "条件长 %d 字节；一个条件最多 %d 字节",
+	"lessons.predicate.too-deep":        "条件中括号和 not 的嵌套超过 %d 层",
 	"lessons.predicate.empty":           "条件为空：请写一个，例如 leader 或 elapsed >= 2s",
 	"lessons.predicate.trailing":        "完整的条件之后出现了意外的 %s：用 and / or 连接多个条件",
 	"lessons.predicate.end":             "条件结尾",
