@@ -2,18 +2,32 @@
 GO ?= go
 WEB := build/web
 
-.PHONY: test vet unit race e2e e2e-deps e2e-browser e2e-desktop web raftserve serve bench bench-fps fuzz chaos
+.PHONY: test vet lint unit race e2e e2e-deps e2e-browser e2e-desktop web raftserve serve bench bench-fps fuzz chaos
 
 # vet and the Go tests first (the clone tests again under the race
 # detector), then the end-to-end tests: the browser build in headless
 # Chromium and the desktop app under Xvfb.
-test: vet unit race e2e
+test: vet lint unit race e2e
 
 vet:
 	@bad=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
 	  if [ -n "$$bad" ]; then echo "gofmt: these files need formatting:"; echo "$$bad"; exit 1; fi
 	$(GO) vet ./...
 	GOOS=js GOARCH=wasm $(GO) vet ./wasm/
+
+# The modules are tidy, imports are grouped as goimports groups them, and
+# staticcheck finds nothing, for the host and for the browser build (both
+# tools installed into build/tools at a fixed version, through the module
+# proxy, the first time).
+TOOLS := $(CURDIR)/build/tools
+lint:
+	$(GO) mod tidy -diff
+	@test -x $(TOOLS)/staticcheck || GOBIN=$(TOOLS) $(GO) install honnef.co/go/tools/cmd/staticcheck@v0.8.2
+	@test -x $(TOOLS)/goimports || GOBIN=$(TOOLS) $(GO) install golang.org/x/tools/cmd/goimports@v0.52.0
+	@bad=$$($(TOOLS)/goimports -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
+	  if [ -n "$$bad" ]; then echo "goimports: these files need their imports grouped:"; echo "$$bad"; exit 1; fi
+	$(TOOLS)/staticcheck ./...
+	GOOS=js GOARCH=wasm $(TOOLS)/staticcheck ./wasm/
 
 unit:
 	$(GO) test -count=1 ./...
