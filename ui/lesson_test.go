@@ -8,6 +8,7 @@ import (
 
 	"github.com/hajimehoshi/ebiten/v2"
 	"github.com/raftlab/raftlab/lessons"
+	"github.com/raftlab/raftlab/playground/i18n"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -619,46 +620,62 @@ func TestSafetyCard(t *testing.T) {
 	assert.True(t, g.card)
 }
 
-// TestLessonTitleWraps: at 1024x768 and 800x600 the header of every
-// bundled lesson shows the lesson's whole title and its first step's whole
-// title, wrapped if need be, none cut short with "…".
+// TestLessonTitleWraps: at 1024x768 and 800x600, in English and in
+// Chinese, the header of every bundled lesson shows the lesson's whole
+// title and its first step's whole title, wrapped if need be, none cut
+// short with "…".
 func TestLessonTitleWraps(t *testing.T) {
-	all, err := lessons.All()
-	require.NoError(t, err)
-	require.NotEmpty(t, all)
-	for _, l := range all {
-		g := testGame(t, "")
-		require.NoError(t, g.OpenLesson(l.Number, 1))
-		for _, size := range [][2]int{{1024, 768}, {800, 600}} {
-			name := fmt.Sprintf("lesson %d at %dx%d", l.Number, size[0], size[1])
-			sizeGame(g, size[0], size[1])
-			v := g.lessonLaidOut()
-			var all []string
-			for _, tx := range v.texts {
-				if tx.y > v.top {
-					continue // the header ends where the scrolling text starts
-				}
-				assert.False(t, strings.HasSuffix(tx.s, "…"), "%s: %q is cut short", name, tx.s)
-				all = append(all, tx.s)
-			}
-			header := strings.Join(all, " ")
-			if size[0] != 800 || l.Steps[0].Kind != lessons.Predict {
-				// (A short panel gives an open question the title's room.)
-				assert.Contains(t, header, fmt.Sprintf("Lesson %d · %s", l.Number, l.Title), name)
-			}
-			assert.Contains(t, header, l.Steps[0].Title, name)
+	withCJKFont(t)
+	for _, lang := range i18n.Langs {
+		all, err := lessons.AllIn(lang)
+		require.NoError(t, err)
+		require.NotEmpty(t, all)
+		for _, l := range all {
+			g := testGame(t, "")
+			g.SetLang(lang)
+			require.NoError(t, g.OpenLesson(l.Number, 1))
+			testLessonTitleWraps(t, g, l)
 		}
 	}
 }
 
-// TestWaitStripTextFits: at 1280x800, 1024x768 and 800x600 the strip's
-// text is never cut short (in a narrow column it gets a row of its own
-// above Play and Skip), whether it asks to start, says paused or counts
-// down, and the controls stay clear of it.
+// testLessonTitleWraps is TestLessonTitleWraps for one lesson open in g.
+// The header's lines are compared without their spaces: English wraps at
+// them, Chinese between two characters.
+func testLessonTitleWraps(t *testing.T, g *Game, l *lessons.Lesson) {
+	bare := func(s string) string { return strings.ReplaceAll(s, " ", "") }
+	for _, size := range [][2]int{{1024, 768}, {800, 600}} {
+		name := fmt.Sprintf("lesson %d at %dx%d in %s", l.Number, size[0], size[1], g.lang)
+		sizeGame(g, size[0], size[1])
+		v := g.lessonLaidOut()
+		var all []string
+		for _, tx := range v.texts {
+			if tx.y > v.top {
+				continue // the header ends where the scrolling text starts
+			}
+			assert.False(t, strings.HasSuffix(tx.s, "…"), "%s: %q is cut short", name, tx.s)
+			all = append(all, tx.s)
+		}
+		header := bare(strings.Join(all, ""))
+		if size[0] != 800 || l.Steps[0].Kind != lessons.Predict {
+			// (A short panel gives an open question the title's room.)
+			assert.Contains(t, header, bare(g.tr("lesson.heading", l.Number, l.Title)), name)
+		}
+		assert.Contains(t, header, bare(l.Steps[0].Title), name)
+	}
+}
+
+// TestWaitStripTextFits: at 1280x800, 1024x768 and 800x600, in English
+// and in Chinese, the strip's text is never cut short (in a narrow column
+// it gets a row of its own above Play and Skip), whether it asks to
+// start, says paused or counts down, and the controls stay clear of it.
 func TestWaitStripTextFits(t *testing.T) {
-	for _, size := range [][2]int{{1280, 800}, {1024, 768}, {800, 600}} {
-		name := fmt.Sprintf("%dx%d", size[0], size[1])
+	withCJKFont(t)
+	for _, c := range [][3]int{{1280, 800, 0}, {1024, 768, 0}, {800, 600, 0}, {1280, 800, 1}, {1024, 768, 1}, {800, 600, 1}} {
+		size, lang := c[:2], i18n.Langs[c[2]]
+		name := fmt.Sprintf("%dx%d %s", size[0], size[1], lang)
 		g := openTestLesson(t)
+		g.lang = lang // (SetLang would look for the test lesson in Chinese)
 		sizeGame(g, size[0], size[1])
 		check := func(state string) {
 			g.lesson.viewKey = nil
@@ -680,7 +697,7 @@ func TestWaitStripTextFits(t *testing.T) {
 		g.speed = 7
 		require.NoError(t, g.Update())
 		g.paused = true
-		require.Equal(t, "Paused. Press Resume to continue.", g.waitText(), name)
+		require.Equal(t, lang.T("lesson.wait.paused"), g.waitText(), name)
 		check("paused")
 	}
 }

@@ -9,19 +9,23 @@ import (
 	"testing"
 
 	"github.com/hajimehoshi/ebiten/v2"
+	"github.com/raftlab/raftlab/playground/i18n"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
 
-// TestLessonListShowsEverything: at 1024x768 and 800x600 every lesson's
-// title and whole summary can be read in the list, scrolling with the
-// wheel where the list is longer than the panel; nothing is cut short
-// with "…", nothing leaves the panel, and there is no "more" control: a
-// scroll bar shows how much is left.
+// TestLessonListShowsEverything: at 1024x768 and 800x600, in English and
+// in Chinese, every lesson's title and whole summary can be read in the
+// list, scrolling with the wheel where the list is longer than the panel;
+// nothing is cut short with "…", nothing leaves the panel, and there is no
+// "more" control: a scroll bar shows how much is left.
 func TestLessonListShowsEverything(t *testing.T) {
-	for _, size := range [][2]int{{1024, 768}, {800, 600}} {
-		name := fmt.Sprintf("%dx%d", size[0], size[1])
+	withCJKFont(t)
+	for _, c := range [][3]int{{1024, 768, 0}, {800, 600, 0}, {1024, 768, 1}, {800, 600, 1}} {
+		size, lang := c[:2], i18n.Langs[c[2]]
+		name := fmt.Sprintf("%dx%d %s", size[0], size[1], lang)
 		g := testGame(t, "")
+		g.SetLang(lang)
 		g.openLessons()
 		require.Empty(t, g.lesson.err)
 		sizeGame(g, size[0], size[1])
@@ -69,26 +73,33 @@ func TestLessonListShowsEverything(t *testing.T) {
 			}
 		})
 		slices.SortFunc(lines, func(p, q spot) int { return cmp.Or(cmp.Compare(p.y, q.y), cmp.Compare(p.x, q.x)) })
+		// Compared without spaces: English wraps at them, Chinese
+		// between two characters.
+		bare := func(s string) string { return strings.ReplaceAll(s, " ", "") }
 		var all []string
 		for _, ln := range lines {
 			all = append(all, ln.s)
 		}
-		text := strings.Join(all, " ")
+		text := bare(strings.Join(all, ""))
 		for _, l := range g.lesson.all {
-			assert.Contains(t, text, fmt.Sprintf("%d. %s", l.Number, l.Title), name)
-			assert.Contains(t, text, l.Summary, "%s: lesson %d's summary", name, l.Number)
+			assert.Contains(t, text, bare(fmt.Sprintf("%d. %s", l.Number, l.Title)), name)
+			assert.Contains(t, text, bare(l.Summary), "%s: lesson %d's summary", name, l.Number)
 		}
 	}
 }
 
 // TestLessonListBarFits: the list's controls (Reset progress, Close, and
 // the question that confirms a reset) do not overlap at 1280x800,
-// 1024x768 and 800x600.
+// 1024x768 and 800x600, and their labels fit them, in English and in
+// Chinese.
 func TestLessonListBarFits(t *testing.T) {
-	for _, size := range [][2]int{{1280, 800}, {1024, 768}, {800, 600}} {
+	withCJKFont(t)
+	for _, c := range [][3]int{{1280, 800, 0}, {1024, 768, 0}, {800, 600, 0}, {1280, 800, 1}, {1024, 768, 1}, {800, 600, 1}} {
+		size, lang := c[:2], i18n.Langs[c[2]]
 		for _, confirm := range []bool{false, true} {
-			name := fmt.Sprintf("%dx%d confirm %v", size[0], size[1], confirm)
+			name := fmt.Sprintf("%dx%d %s confirm %v", size[0], size[1], lang, confirm)
 			g := testGame(t, "")
+			g.SetLang(lang)
 			g.openLessons()
 			g.lesson.confirmReset = confirm
 			sizeGame(g, size[0], size[1])
