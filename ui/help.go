@@ -2,45 +2,54 @@ package ui
 
 import (
 	"image/color"
+	"strings"
 
 	"github.com/hajimehoshi/ebiten/v2"
 	"github.com/raftlab/raftlab/lessons"
-	"github.com/raftlab/raftlab/raft"
 )
 
-// helpLines list every shortcut and click; "" leaves a gap.
+// helpLines are the catalogue keys of every shortcut and click the help
+// lists, a line each; "" leaves a gap.
 var helpLines = []string{
-	"Space  play / pause",
-	"Right arrow  run to the next event",
-	"+ / -  faster / slower (1/1000x to 1x)",
-	"C  a client writes x through the leader",
-	"R  crash the leader (or restart a crashed node)",
-	"S  save the session as a scenario file",
-	"P  Raft's five safety properties",
-	"?  this help      Esc  close the topmost menu, panel or lesson",
+	"help.key.space",
+	"help.key.right",
+	"help.key.speed",
+	"help.key.write",
+	"help.key.crash",
+	"help.key.save",
+	"help.key.safety",
+	"help.key.help",
 	"",
-	"Click a node: crash, restart, time out, transfer leadership, snapshot, isolate, remove",
-	"Click a link: cut it one way or both, or restore it",
-	"Click a message: drop it",
-	"Click or drag the timeline: travel in time; acting in the past forks history",
-	"Click a red safety light: jump to the violation or stale read",
-	"Drop a scenario file on the window to load it",
-	"Touch: tap = click, long-press = node menu",
+	"help.click.node",
+	"help.click.link",
+	"help.click.message",
+	"help.click.timeline",
+	"help.click.safety",
+	"help.drop",
+	"help.touch",
+}
+
+// helpRole is a role the legend shows: its name for the browser tests
+// (legend "role <name>"), its catalogue key and its colour.
+type helpRole struct {
+	name, key string
+	c         color.RGBA
 }
 
 // helpRoles are the roles the legend shows, with their colours (crashed is
 // not a Raft role: a server that is down).
-func helpRoles() []struct {
-	name string
-	c    color.RGBA
-} {
-	return []struct {
-		name string
-		c    color.RGBA
-	}{
-		{roleLabel(raft.Follower), colFollower}, {roleLabel(raft.PreCandidate), colPreCandidate},
-		{roleLabel(raft.Candidate), colCandidate}, {roleLabel(raft.Leader), colLeader}, {"crashed", colDown},
+func helpRoles() []helpRole {
+	return []helpRole{
+		{"follower", "help.role.follower", colFollower}, {"pre-candidate", "help.role.pre-candidate", colPreCandidate},
+		{"candidate", "help.role.candidate", colCandidate}, {"leader", "help.role.leader", colLeader},
+		{"crashed", "help.role.crashed", colDown},
 	}
+}
+
+// helpMessageKey is the catalogue key of a message kind's name in the
+// legend: "vote granted" is help.message.vote-granted.
+func helpMessageKey(name string) string {
+	return "help.message." + strings.ReplaceAll(strings.ToLower(name), " ", "-")
 }
 
 // helpKind is what a laid-out piece of the help overlay draws.
@@ -87,12 +96,13 @@ func (g *Game) helpLaidOut() helpView {
 	boxW := min(float64(g.w)-24*s, 920*s)
 	colW := (boxW - 2*pad - gap) / 2
 	var v helpView
-	lessonsW := controlWidth("lessons", "Open the lessons", s)
-	v.lessons = Button{Name: "help-lessons", Label: "Open the lessons", Hint: "The course: interactive lessons"}
+	label := g.tr("help.lessons")
+	lessonsW := controlWidthIn(g.lang, "lessons", label, s)
+	v.lessons = Button{Name: "help-lessons", Label: label, Hint: g.tr("help.lessons.hint")}
 	v.lessons.Rect = Rect{boxW - pad - lessonsW, pad - 4*s, lessonsW, 28 * s}
 	v.items = append(v.items,
-		helpItem{kind: helpText, text: "Help", r: Rect{pad, pad + 10*s, 0, 0}, size: 16 * s, bold: true, col: colText},
-		helpItem{kind: helpText, text: "Click anywhere or press Esc to close.", r: Rect{pad + 56*s, pad + 10*s, 0, 0}, size: 12 * s, col: colTextDim})
+		helpItem{kind: helpText, text: g.tr("help.title"), r: Rect{pad, pad + 10*s, 0, 0}, size: 16 * s, bold: true, col: colText},
+		helpItem{kind: helpText, text: g.tr("help.close"), r: Rect{pad + 56*s, pad + 10*s, 0, 0}, size: 12 * s, col: colTextDim})
 	top := pad + 44*s
 	left := g.helpShortcuts(&v, pad, top, colW)
 	right := g.helpLegend(&v, pad+colW+gap, top, colW)
@@ -116,14 +126,14 @@ const (
 // and returns where it ends.
 func (g *Game) helpShortcuts(v *helpView, x, y, w float64) float64 {
 	s := g.scale
-	v.items = append(v.items, helpItem{kind: helpText, text: "Keys and clicks", r: Rect{x, y, 0, 0}, size: 14 * s, bold: true, col: colText})
+	v.items = append(v.items, helpItem{kind: helpText, text: g.tr("help.keys"), r: Rect{x, y, 0, 0}, size: 14 * s, bold: true, col: colText})
 	y += 26 * s
-	for _, line := range helpLines {
-		if line == "" {
+	for _, key := range helpLines {
+		if key == "" {
 			y += 8 * s
 			continue
 		}
-		for _, ln := range wrapSpans([]lessons.Span{{Text: line}}, w, helpSize*s, false) {
+		for _, ln := range wrapSpans([]lessons.Span{{Text: g.tr(key)}}, w, helpSize*s, false) {
 			for _, r := range ln {
 				v.items = append(v.items, helpItem{kind: helpText, text: r.text, r: Rect{x + r.x, y, 0, 0}, size: helpSize * s, col: colText})
 			}
@@ -138,18 +148,19 @@ func (g *Game) helpShortcuts(v *helpView, x, y, w float64) float64 {
 // gauge, log cells and every kind of message.
 func (g *Game) helpLegend(v *helpView, x, y, w float64) float64 {
 	s := g.scale
-	v.items = append(v.items, helpItem{kind: helpText, text: "What you see", r: Rect{x, y, 0, 0}, size: 14 * s, bold: true, col: colText})
+	v.items = append(v.items, helpItem{kind: helpText, text: g.tr("help.legend"), r: Rect{x, y, 0, 0}, size: 14 * s, bold: true, col: colText})
 	y += 26 * s
 	// The roles flow as chips: a disc and its name.
 	cx := x
 	for _, role := range helpRoles() {
-		tw := textWidth(role.name, face(helpSize*s, false))
+		name := g.tr(role.key)
+		tw := textWidth(name, face(helpSize*s, false))
 		if cx > x && cx+18*s+tw > x+w {
 			cx, y = x, y+22*s
 		}
 		v.items = append(v.items,
 			helpItem{kind: helpDisc, r: Rect{cx, y - 7*s, 14 * s, 14 * s}, col: role.c, legend: "role " + role.name},
-			helpItem{kind: helpText, text: role.name, r: Rect{cx + 18*s, y, 0, 0}, size: helpSize * s, col: colText})
+			helpItem{kind: helpText, text: name, r: Rect{cx + 18*s, y, 0, 0}, size: helpSize * s, col: colText})
 		cx += 18*s + tw + 14*s
 	}
 	y += 26 * s
@@ -170,16 +181,16 @@ func (g *Game) helpLegend(v *helpView, x, y, w float64) float64 {
 		y += max(0, sw.r.H-float64(len(lines))*helpLineH*s) + 6*s
 	}
 	row(helpItem{kind: helpTimer, r: Rect{0, 0, 24 * s, 24 * s}, col: colFollower, legend: "election timer"},
-		"The ring is the election timer. It drains; when it is empty, the server starts an election.")
+		g.tr("help.timer"))
 	row(helpItem{kind: helpDisc, text: "2", r: Rect{0, 0, 22 * s, 22 * s}, col: colFollower, legend: "term"},
-		"The number in a server is its term.")
+		g.tr("help.term"))
 	row(helpItem{kind: helpDisk, r: Rect{0, 0, diskGaugeW * s, diskGaugeH * s}, legend: "disk"},
-		"The bar beside a server is its disk: green when the log is on disk, orange while it writes.")
+		g.tr("help.disk"))
 	row(helpItem{kind: helpCell, text: "2", r: Rect{0, 0, 20 * s, 18 * s}, col: TermColor(2), legend: "committed entry"},
-		"A solid log entry is committed. The number and colour are its term.")
+		g.tr("help.committed"))
 	row(helpItem{kind: helpCell, text: "3", r: Rect{0, 0, 20 * s, 18 * s}, col: TermColor(3), hollow: true, legend: "uncommitted entry"},
-		"A hollow entry is not committed yet.")
-	for _, ln := range wrapSpans([]lessons.Span{{Text: "Messages: a disc is a request, a square is a reply. The letter names the type."}}, w, helpSize*s, false) {
+		g.tr("help.uncommitted"))
+	for _, ln := range wrapSpans([]lessons.Span{{Text: g.tr("help.messages")}}, w, helpSize*s, false) {
 		for _, r := range ln {
 			v.items = append(v.items, helpItem{kind: helpText, text: r.text, r: Rect{x + r.x, y, 0, 0}, size: helpSize * s, col: colText})
 		}
@@ -191,9 +202,11 @@ func (g *Game) helpLegend(v *helpView, x, y, w float64) float64 {
 	legend := messageLegend()
 	half := (len(legend) + 1) / 2
 	nameSize := 12 * s
-	for _, m := range legend {
+	names := make([]string, len(legend))
+	for i, m := range legend {
+		names[i] = g.tr(helpMessageKey(m.Name))
 		room := w/2 - 40*s - textWidth(m.Look.tag, face(13*s, true))
-		if tw := textWidth(m.Name, face(nameSize, false)); tw > room {
+		if tw := textWidth(names[i], face(nameSize, false)); tw > room {
 			nameSize = max(10*s, nameSize*room/tw)
 		}
 	}
@@ -206,7 +219,7 @@ func (g *Game) helpLegend(v *helpView, x, y, w float64) float64 {
 		}
 		v.items = append(v.items,
 			helpItem{kind: helpGlyph, r: Rect{gx + 2*s, gy - 11*s, 22 * s, 22 * s}, look: m.Look, legend: "message " + m.Name},
-			helpItem{kind: helpText, text: m.Name, r: Rect{tx, gy, 0, 0}, size: nameSize, col: colText})
+			helpItem{kind: helpText, text: names[i], r: Rect{tx, gy, 0, 0}, size: nameSize, col: colText})
 	}
 	return y + float64(half)*26*s
 }

@@ -13,42 +13,51 @@ import (
 )
 
 // setting is one row of the settings panel: a value the user steps
-// through, with a short explanation.
+// through, with a short explanation. key is the row's catalogue key: the
+// label is its message, the explanation key+".explain".
 type setting struct {
-	name    string
-	label   string
-	explain string
-	// get renders the current value; next and prev change it.
-	get        func(s *playground.Settings) string
+	name string
+	key  string
+	// get renders the current value in a language; next and prev change it.
+	get        func(lang i18n.Lang, s *playground.Settings) string
 	next, prev func(s *playground.Settings)
 }
 
-func toggle(name, label, explain string, field func(s *playground.Settings) *bool) setting {
+// explainKey is the catalogue key of the row's explanation.
+func (r setting) explainKey() string { return r.key + ".explain" }
+
+func toggle(name, key string, field func(s *playground.Settings) *bool) setting {
 	flip := func(s *playground.Settings) { *field(s) = !*field(s) }
-	return setting{name: name, label: label, explain: explain, next: flip, prev: flip,
-		get: func(s *playground.Settings) string {
+	return setting{name: name, key: key, next: flip, prev: flip,
+		get: func(lang i18n.Lang, s *playground.Settings) string {
 			if *field(s) {
-				return "on"
+				return lang.T("settings.on")
 			}
-			return "off"
+			return lang.T("settings.off")
 		}}
 }
 
-// stepper moves a number through a list of values.
-func stepper(name, label, explain, unit string, values []int64, get func(s *playground.Settings) int64, set func(s *playground.Settings, v int64)) setting {
+// stepper moves a number through a list of values; unit is the catalogue
+// key of the value with its unit ("%d ms"), or "" for a bare number.
+func stepper(name, key, unit string, values []int64, get func(s *playground.Settings) int64, set func(s *playground.Settings, v int64)) setting {
 	move := func(d int) func(s *playground.Settings) {
 		return func(s *playground.Settings) {
 			i := nearest(values, get(s))
 			set(s, values[max(0, min(len(values)-1, i+d))])
 		}
 	}
-	return setting{name: name, label: label, explain: explain, next: move(1), prev: move(-1),
-		get: func(s *playground.Settings) string { return fmt.Sprintf("%d%s", get(s), unit) }}
+	return setting{name: name, key: key, next: move(1), prev: move(-1),
+		get: func(lang i18n.Lang, s *playground.Settings) string {
+			if unit == "" {
+				return fmt.Sprint(get(s))
+			}
+			return lang.T(unit, get(s))
+		}}
 }
 
 // ms is a stepper over a millisecond field.
-func ms(name, label, explain string, values []int64, field func(s *playground.Settings) *int64) setting {
-	return stepper(name, label, explain, " ms", values,
+func ms(name, key string, values []int64, field func(s *playground.Settings) *int64) setting {
+	return stepper(name, key, "settings.unit.ms", values,
 		func(s *playground.Settings) int64 { return *field(s) },
 		func(s *playground.Settings, v int64) { *field(s) = v })
 }
@@ -64,51 +73,63 @@ func nearest(values []int64, v int64) int {
 }
 
 // rate steps a probability by 5%.
-func rate(name, label, explain string, field func(s *playground.Settings) *float64) setting {
+func rate(name, key string, field func(s *playground.Settings) *float64) setting {
 	move := func(d float64) func(s *playground.Settings) {
 		return func(s *playground.Settings) {
 			*field(s) = math.Max(0, math.Min(0.5, math.Round((*field(s)+d)*20)/20))
 		}
 	}
-	return setting{name: name, label: label, explain: explain, next: move(0.05), prev: move(-0.05),
-		get: func(s *playground.Settings) string { return fmt.Sprintf("%.0f%%", *field(s)*100) }}
+	return setting{name: name, key: key, next: move(0.05), prev: move(-0.05),
+		get: func(_ i18n.Lang, s *playground.Settings) string { return fmt.Sprintf("%.0f%%", *field(s)*100) }}
+}
+
+// readModeKeys are the catalogue keys of the read modes' names, by mode.
+var readModeKeys = [...]string{
+	playground.ReadIndexRead: "settings.readmode.readindex",
+	playground.LeaseRead:     "settings.readmode.lease",
+	playground.LocalRead:     "settings.readmode.local",
 }
 
 // settingsRows are the settings, in the order the panel shows them.
 var settingsRows = []setting{
-	stepper("set-nodes", "Servers", "How many servers the cluster starts with", "", []int64{1, 2, 3, 4, 5, 6, 7, 8, 9},
+	stepper("set-nodes", "settings.nodes", "", []int64{1, 2, 3, 4, 5, 6, 7, 8, 9},
 		func(s *playground.Settings) int64 { return int64(s.Nodes) },
 		func(s *playground.Settings, v int64) { s.Nodes = int(v) }),
-	toggle("set-prevote", "PreVote", "A node asks whether it could win before it raises its term, so a rejoining node does not disrupt", func(s *playground.Settings) *bool { return &s.PreVote }),
-	toggle("set-checkquorum", "CheckQuorum", "A leader that cannot hear a majority steps down; followers ignore votes while they hear a leader", func(s *playground.Settings) *bool { return &s.CheckQuorum }),
-	toggle("set-noop", "Leader no-op", "A new leader appends an empty entry, so it can commit its predecessors' entries at once", func(s *playground.Settings) *bool { return &s.LeaderNoop }),
-	toggle("set-fastbacktrack", "Fast backtracking", "Repair a follower's log one conflicting term per round trip instead of one entry", func(s *playground.Settings) *bool { return &s.FastBacktrack }),
-	stepper("set-snapshot", "Snapshot every", "Compact the log after this many applied entries (0 = never)", " entries", []int64{0, 5, 10, 20, 50, 100, 1000},
+	toggle("set-prevote", "settings.prevote", func(s *playground.Settings) *bool { return &s.PreVote }),
+	toggle("set-checkquorum", "settings.checkquorum", func(s *playground.Settings) *bool { return &s.CheckQuorum }),
+	toggle("set-noop", "settings.noop", func(s *playground.Settings) *bool { return &s.LeaderNoop }),
+	toggle("set-fastbacktrack", "settings.fastbacktrack", func(s *playground.Settings) *bool { return &s.FastBacktrack }),
+	stepper("set-snapshot", "settings.snapshot", "settings.unit.entries", []int64{0, 5, 10, 20, 50, 100, 1000},
 		func(s *playground.Settings) int64 { return int64(s.SnapshotEvery) },
 		func(s *playground.Settings, v int64) { s.SnapshotEvery = uint64(v) }),
-	{name: "set-readmode", label: "Read mode", explain: "How the leader confirms a read: a heartbeat round, its lease, or (unsafe) not at all",
-		get:  func(s *playground.Settings) string { return s.ReadMode.String() },
+	{name: "set-readmode", key: "settings.readmode",
+		get: func(lang i18n.Lang, s *playground.Settings) string {
+			if int(s.ReadMode) < len(readModeKeys) {
+				return lang.T(readModeKeys[s.ReadMode])
+			}
+			return s.ReadMode.String()
+		},
 		next: func(s *playground.Settings) { s.ReadMode = (s.ReadMode + 1) % 3 },
 		prev: func(s *playground.Settings) { s.ReadMode = (s.ReadMode + 2) % 3 }},
-	toggle("set-clientsessions", "Client sessions", "The store remembers each client's last request, so a retried write is applied once.", func(s *playground.Settings) *bool { return &s.ClientSessions }),
-	toggle("set-rule-commit", "Break: commit old terms", "Teaching switch: commit an earlier term's entry by counting replicas (Figure 8)", func(s *playground.Settings) *bool { return &s.Rules.CommitOldTermsByCounting }),
-	toggle("set-rule-restriction", "Break: election restriction", "Teaching switch: vote for candidates whose logs are behind", func(s *playground.Settings) *bool { return &s.Rules.SkipElectionRestriction }),
-	toggle("set-rule-fixed", "Break: fixed timeouts", "Teaching switch: every election timeout is the same, so split votes repeat", func(s *playground.Settings) *bool { return &s.Rules.FixedElectionTimeout }),
-	toggle("set-rule-fsync", "Break: answer before fsync", "Teaching switch: answer before the disk has the record, so a crash can forget a vote", func(s *playground.Settings) *bool { return &s.Rules.AckBeforeFsync }),
-	ms("set-election-min", "Election timeout min", "The shortest randomized election timeout", []int64{100, 150, 200, 300, 500, 1000},
+	toggle("set-clientsessions", "settings.clientsessions", func(s *playground.Settings) *bool { return &s.ClientSessions }),
+	toggle("set-rule-commit", "settings.rule.commit", func(s *playground.Settings) *bool { return &s.Rules.CommitOldTermsByCounting }),
+	toggle("set-rule-restriction", "settings.rule.restriction", func(s *playground.Settings) *bool { return &s.Rules.SkipElectionRestriction }),
+	toggle("set-rule-fixed", "settings.rule.fixed", func(s *playground.Settings) *bool { return &s.Rules.FixedElectionTimeout }),
+	toggle("set-rule-fsync", "settings.rule.fsync", func(s *playground.Settings) *bool { return &s.Rules.AckBeforeFsync }),
+	ms("set-election-min", "settings.election-min", []int64{100, 150, 200, 300, 500, 1000},
 		func(s *playground.Settings) *int64 { return &s.ElectionTimeoutMs[0] }),
-	ms("set-election-max", "Election timeout max", "The longest randomized election timeout", []int64{150, 200, 300, 500, 1000, 2000},
+	ms("set-election-max", "settings.election-max", []int64{150, 200, 300, 500, 1000, 2000},
 		func(s *playground.Settings) *int64 { return &s.ElectionTimeoutMs[1] }),
-	ms("set-heartbeat", "Heartbeat", "How often a leader sends heartbeats", []int64{10, 20, 50, 75, 100},
+	ms("set-heartbeat", "settings.heartbeat", []int64{10, 20, 50, 75, 100},
 		func(s *playground.Settings) *int64 { return &s.HeartbeatMs }),
-	ms("set-latency-min", "Latency min", "The fastest a message crosses the network", []int64{0, 1, 5, 10, 20, 50, 100},
+	ms("set-latency-min", "settings.latency-min", []int64{0, 1, 5, 10, 20, 50, 100},
 		func(s *playground.Settings) *int64 { return &s.LatencyMs[0] }),
-	ms("set-latency-max", "Latency max", "The slowest a message crosses the network", []int64{1, 5, 10, 20, 50, 100, 200},
+	ms("set-latency-max", "settings.latency-max", []int64{1, 5, 10, 20, 50, 100, 200},
 		func(s *playground.Settings) *int64 { return &s.LatencyMs[1] }),
-	ms("set-fsync", "fsync", "How long each disk takes to make a write durable", []int64{0, 1, 5, 10, 50, 100, 200},
+	ms("set-fsync", "settings.fsync", []int64{0, 1, 5, 10, 50, 100, 200},
 		func(s *playground.Settings) *int64 { return &s.FsyncMs }),
-	rate("set-drop", "Message loss", "The share of messages the network loses", func(s *playground.Settings) *float64 { return &s.DropRate }),
-	rate("set-dup", "Duplication", "The share of messages the network delivers twice", func(s *playground.Settings) *float64 { return &s.DuplicateRate }),
+	rate("set-drop", "settings.drop", func(s *playground.Settings) *float64 { return &s.DropRate }),
+	rate("set-dup", "settings.dup", func(s *playground.Settings) *float64 { return &s.DuplicateRate }),
 }
 
 // settingsPanel is the open settings dialog: a draft of the settings that
@@ -123,12 +144,14 @@ func (g *Game) openSettings() {
 	g.menu = nil
 }
 
-// themeRow is the dialog's first row, the colour theme. It is the
-// learner's preference, not part of the simulation: it is not in the
-// draft, it applies at once and is kept (Prefs), and it starts no new run.
-var themeRow = struct{ name, label, explain string }{
-	"set-theme", "Theme", "Light reads well in a lit room. It changes at once.",
-}
+// themeRowName is the name of the dialog's first row, the colour theme.
+// It is the learner's preference, not part of the simulation: it is not
+// in the draft, it applies at once and is kept (Prefs), and it starts no
+// new run.
+const themeRowName = "set-theme"
+
+// themeExplainKey is the catalogue key of the theme row's explanation.
+const themeExplainKey = "settings.theme.explain"
 
 // langRowName is the name of the dialog's second row, the language. Like
 // the theme it is the learner's preference: SetLang applies it at once and
@@ -214,14 +237,14 @@ func (g *Game) settingsButtons() []Button {
 			{Name: name + "-next", Label: ">", Hint: explain, Rect: Rect{box.X + 330*s, r.Y, 24 * s, r.H - 3*s}},
 		}
 	}
-	out := stepButtons(0, themeRow.name, themeRow.explain)
+	out := stepButtons(0, themeRowName, g.tr(themeExplainKey))
 	out = append(out, stepButtons(1, langRowName, g.tr(langExplainKey))...)
 	for i, row := range settingsRows {
-		out = append(out, stepButtons(prefRows+i, row.name, row.explain)...)
+		out = append(out, stepButtons(prefRows+i, row.name, g.tr(row.explainKey()))...)
 	}
 	out = append(out,
-		Button{Name: "set-apply", Label: "Apply: start a new run", Hint: "Start over with these settings", Rect: Rect{box.X + box.W - 380*s, box.Y + box.H - 44*s, 220 * s, 30 * s}},
-		Button{Name: "set-cancel", Label: "Cancel", Hint: "Keep the current run", Rect: Rect{box.X + box.W - 150*s, box.Y + box.H - 44*s, 130 * s, 30 * s}})
+		Button{Name: "set-apply", Label: g.tr("settings.apply"), Hint: g.tr("settings.apply.hint"), Rect: Rect{box.X + box.W - 380*s, box.Y + box.H - 44*s, 220 * s, 30 * s}},
+		Button{Name: "set-cancel", Label: g.tr("settings.cancel"), Hint: g.tr("settings.cancel.hint"), Rect: Rect{box.X + box.W - 150*s, box.Y + box.H - 44*s, 130 * s, 30 * s}})
 	return out
 }
 
@@ -233,14 +256,14 @@ func (g *Game) settingsHint(x, y float64) string {
 		return b.Hint
 	}
 	if g.settingsRow(0).Contains(x, y) {
-		return themeRow.explain
+		return g.tr(themeExplainKey)
 	}
 	if g.settingsRow(1).Contains(x, y) {
 		return g.tr(langExplainKey)
 	}
 	for i, row := range settingsRows {
 		if g.settingsRow(prefRows+i).Contains(x, y) {
-			return row.explain
+			return g.tr(row.explainKey())
 		}
 	}
 	return ""
@@ -262,7 +285,7 @@ func (g *Game) clickSettings(x, y float64) {
 	case "set-cancel":
 		g.settings = nil
 		return
-	case themeRow.name + "-prev", themeRow.name + "-next":
+	case themeRowName + "-prev", themeRowName + "-next":
 		g.setTheme(!lightTheme())
 		return
 	case langRowName + "-prev":
@@ -287,12 +310,12 @@ func (g *Game) clickSettings(x, y float64) {
 func (g *Game) applySettings() {
 	d := g.settings.draft
 	if err := d.Validate(); err != nil {
-		g.settings.err = err.Error()
+		g.settings.err = i18n.ErrorIn(err, g.lang)
 		return
 	}
 	sc := &playground.Scenario{Name: "Sandbox", Settings: d, Until: math.MaxInt32}
 	if err := g.load(sc); err != nil {
-		g.settings.err = err.Error()
+		g.settings.err = i18n.ErrorIn(err, g.lang)
 		return
 	}
 	g.settings = nil
@@ -305,7 +328,7 @@ func (g *Game) drawSettings(dst *ebiten.Image) {
 	g.spr.fillRect(dst, g.lay.Screen, withAlpha(colBackground, 0.75))
 	g.spr.fillRect(dst, box, colPanelEdge)
 	g.spr.fillRect(dst, box.Inset(1*s), colPanel)
-	drawText(dst, "Settings", face(16*s, true), box.X+20*s, box.Y+22*s, colText, alignStart)
+	drawText(dst, g.tr("settings.title"), face(16*s, true), box.X+20*s, box.Y+22*s, colText, alignStart)
 	f := face(12.5*s, false)
 	row := func(i int, label, value, explain string) {
 		r := g.settingsRow(i)
@@ -319,13 +342,13 @@ func (g *Game) drawSettings(dst *ebiten.Image) {
 			ly += settingsExplainH * s
 		}
 	}
-	row(0, themeRow.label, themeName(), themeRow.explain)
+	row(0, g.tr("settings.theme"), g.tr("settings.theme."+themeName()), g.tr(themeExplainKey))
 	row(1, g.tr("app.language"), g.lang.Name(), g.tr(langExplainKey))
 	// The preferences are set apart from the settings of the run.
 	sep := g.settingsRow(prefRows)
 	g.spr.fillRect(dst, Rect{box.X + 20*s, sep.Y - 2*s, box.W - 40*s, 1 * s}, colPanelEdge)
 	for i, r := range settingsRows {
-		row(prefRows+i, r.label, r.get(&p.draft), r.explain)
+		row(prefRows+i, g.tr(r.key), r.get(g.lang, &p.draft), g.tr(r.explainKey()))
 	}
 	for _, b := range g.settingsButtons() {
 		bg := g.buttonColor(b)

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"encoding/json"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -128,38 +129,40 @@ func TestClientSessionsSetting(t *testing.T) {
 	assert.False(t, g.world().Settings().ClientSessions)
 }
 
-// TestSettingsExplanationsWhole: at 1280x800, 1024x768 and 800x600 every
-// row's explanation is shown whole (no "…"), on one line or two, right of
-// the row's controls and inside its row; the dialog is on the screen and
-// its rows clear of Apply and Cancel.
+// TestSettingsExplanationsWhole: in English and Chinese, at 1280x800,
+// 1024x768 and 800x600, every row's explanation is shown whole (no "…"),
+// on one line or two, right of the row's controls and inside its row; the
+// dialog is on the screen and its rows clear of Apply and Cancel.
 func TestSettingsExplanationsWhole(t *testing.T) {
-	for _, size := range [][2]int{{1280, 800}, {1024, 768}, {800, 600}} {
+	for _, run := range settingsSizes() {
+		size := run.size
 		g := testGame(t, "")
+		g.SetLang(run.lang)
 		sizeGame(g, size[0], size[1])
 		g.press("settings")
 		require.NotNil(t, g.settings)
 		s := g.scale
 		box := g.settingsBox()
-		require.True(t, box.X >= 0 && box.Y >= 0 && box.X+box.W <= float64(g.w) && box.Y+box.H <= float64(g.h), "%v: the dialog %v is on the screen", size, box)
+		require.True(t, box.X >= 0 && box.Y >= 0 && box.X+box.W <= float64(g.w) && box.Y+box.H <= float64(g.h), "%v: the dialog %v is on the screen", run, box)
 		f := g.settingsExplainFace()
-		explains := []string{themeRow.explain, g.tr(langExplainKey)}
+		explains := []string{g.tr(themeExplainKey), g.tr(langExplainKey)}
 		for _, r := range settingsRows {
-			explains = append(explains, r.explain)
+			explains = append(explains, g.tr(r.explainKey()))
 		}
 		apply, ok := findButton(g.settingsButtons(), "set-apply")
 		require.True(t, ok)
 		for i, explain := range explains {
 			lines := g.settingsExplainLines(explain)
-			assert.Equal(t, explain, strings.Join(lines, " "), "%v: row %d is whole", size, i)
-			assert.LessOrEqual(t, len(lines), 2, "%v: row %d", size, i)
+			assert.Equal(t, explain, strings.Join(lines, " "), "%v: row %d is whole", run, i)
+			assert.LessOrEqual(t, len(lines), 2, "%v: row %d", run, i)
 			for _, line := range lines {
-				assert.LessOrEqual(t, box.X+settingsExplainX*s+textWidth(line, f), box.X+box.W-20*s, "%v: %q", size, line)
+				assert.LessOrEqual(t, box.X+settingsExplainX*s+textWidth(line, f), box.X+box.W-20*s, "%v: %q", run, line)
 			}
 			r := g.settingsRow(i)
-			assert.LessOrEqual(t, (float64(len(lines)-1)*settingsExplainH+11)*s, r.H, "%v: row %d holds its lines", size, i)
-			assert.LessOrEqual(t, r.Y+r.H, apply.Rect.Y, "%v: row %d is above Apply", size, i)
+			assert.LessOrEqual(t, (float64(len(lines)-1)*settingsExplainH+11)*s, r.H, "%v: row %d holds its lines", run, i)
+			assert.LessOrEqual(t, r.Y+r.H, apply.Rect.Y, "%v: row %d is above Apply", run, i)
 			if size[0] >= 1024 {
-				assert.Len(t, lines, 1, "%v: row %d is one line", size, i)
+				assert.Len(t, lines, 1, "%v: row %d is one line", run, i)
 			}
 		}
 	}
@@ -200,4 +203,101 @@ func TestSettingsLanguageRow(t *testing.T) {
 	assert.Equal(t, i18n.English, again.lang)
 	assert.Equal(t, "en", again.prefs.Lang)
 	assert.Equal(t, i18n.English, testGameWith(t, Options{Prefs: st}).lang)
+}
+
+// settingsRun is a language and a screen size the dialog is checked at.
+type settingsRun struct {
+	lang i18n.Lang
+	size [2]int
+}
+
+func (r settingsRun) String() string { return fmt.Sprintf("%s %dx%d", r.lang, r.size[0], r.size[1]) }
+
+// settingsSizes are the languages and sizes the dialog must fit.
+func settingsSizes() []settingsRun {
+	var out []settingsRun
+	for _, l := range i18n.Langs {
+		for _, size := range [][2]int{{1280, 800}, {1024, 768}, {800, 600}} {
+			out = append(out, settingsRun{l, size})
+		}
+	}
+	return out
+}
+
+// TestSettingsLabelsFit: in English and Chinese, at every size, each row's
+// label ends before its "<" control and each value fits between "<" and
+// ">"; the buttons' labels fit the buttons and the title fits above the
+// rows.
+func TestSettingsLabelsFit(t *testing.T) {
+	for _, run := range settingsSizes() {
+		g := testGame(t, "")
+		g.SetLang(run.lang)
+		sizeGame(g, run.size[0], run.size[1])
+		g.press("settings")
+		require.NotNil(t, g.settings)
+		s := g.scale
+		box := g.settingsBox()
+		f, bold := face(12.5*s, false), face(12.5*s, true)
+		labels := []string{g.tr("settings.theme"), g.tr("app.language")}
+		values := []string{g.tr("settings.theme.light"), g.tr("settings.theme.dark"), i18n.English.Name(), i18n.Chinese.Name()}
+		for _, r := range settingsRows {
+			labels = append(labels, g.tr(r.key))
+			d := g.settings.draft
+			for range 8 { // every value a row steps through
+				values = append(values, r.get(g.lang, &d))
+				r.next(&d)
+			}
+		}
+		buttons := g.settingsButtons()
+		prev, ok := findButton(buttons, "set-nodes-prev")
+		require.True(t, ok)
+		next, ok := findButton(buttons, "set-nodes-next")
+		require.True(t, ok)
+		for _, l := range labels {
+			assert.LessOrEqual(t, box.X+20*s+textWidth(l, f), prev.Rect.X-4*s, "%v: the label %q ends before <", run, l)
+		}
+		for _, v := range values {
+			assert.LessOrEqual(t, textWidth(v, bold), next.Rect.X-(prev.Rect.X+prev.Rect.W)-4*s, "%v: the value %q fits between < and >", run, v)
+		}
+		for _, b := range buttons {
+			assert.LessOrEqual(t, textWidth(b.Label, f), b.Rect.W-8*s, "%v: %q fits its button", run, b.Label)
+		}
+	}
+}
+
+// TestSettingsDrawnInChinese: in Chinese the values of the switches and
+// the units are Chinese, Apply and Cancel have no English word, and every
+// key the dialog draws is in the catalogue.
+func TestSettingsDrawnInChinese(t *testing.T) {
+	g := testGame(t, "")
+	g.SetLang(i18n.Chinese)
+	g.press("settings")
+	require.NotNil(t, g.settings)
+	row := func(name string) string {
+		for _, r := range settingsRows {
+			if r.name == name {
+				return r.get(g.lang, &g.settings.draft)
+			}
+		}
+		t.Fatalf("no row %s", name)
+		return ""
+	}
+	assert.Equal(t, "开", row("set-prevote"))
+	assert.Equal(t, "关", row("set-rule-commit"))
+	assert.Equal(t, "ReadIndex", row("set-readmode"))
+	assert.Regexp(t, `^\d+ 毫秒$`, row("set-heartbeat"))
+	assert.Regexp(t, `^\d+ 条$`, row("set-snapshot"))
+	keys := []string{themeExplainKey, langExplainKey, "settings.theme.light", "settings.theme.dark"}
+	for _, r := range settingsRows {
+		keys = append(keys, r.key, r.explainKey())
+	}
+	keys = append(keys, readModeKeys[:]...)
+	for _, k := range keys {
+		assert.NotEqual(t, "["+k+"]", g.tr(k), "%s is in the catalogue", k)
+	}
+	for _, b := range g.settingsButtons() {
+		if b.Name == "set-apply" || b.Name == "set-cancel" {
+			assert.NotRegexp(t, `[A-Za-z]`, b.Label, b.Name)
+		}
+	}
 }

@@ -103,7 +103,8 @@ var themeLight bool
 // defined outside the palette can have a light variant.
 func lightTheme() bool { return themeLight }
 
-// themeName names the theme in use, as the settings dialog shows it.
+// themeName names the theme in use, "light" or "dark", for the page's
+// tests; the settings dialog shows the message settings.theme.<name>.
 func themeName() string {
 	if themeLight {
 		return "light"

@@ -1,4 +1,54 @@
 package i18n
 
-// zhUIHelp: the help overlay, in Chinese.
-var zhUIHelp = map[string]string{}
+// zhUIHelp: the help overlay, in Chinese (see enUIHelp).
+var zhUIHelp = map[string]string{
+	"help.title":        "帮助",
+	"help.close":        "点击任意处或按 Esc 关闭。",
+	"help.lessons":      "打开课程",
+	"help.lessons.hint": "交互式课程",
+
+	"help.keys":           "按键与点击",
+	"help.key.space":      "空格  播放 / 暂停",
+	"help.key.right":      "右方向键  运行到下一个事件",
+	"help.key.speed":      "+ / -  加快 / 减慢（1/1000x 到 1x）",
+	"help.key.write":      "C  客户端通过领导者写入 x",
+	"help.key.crash":      "R  让领导者崩溃（或重启已崩溃的节点）",
+	"help.key.save":       "S  把会话保存为场景文件",
+	"help.key.safety":     "P  Raft 的五条安全性质",
+	"help.key.help":       "?  本帮助      Esc  关闭最上层的菜单、面板或课程",
+	"help.click.node":     "点击节点：崩溃、重启、立即超时、转移领导权、快照、隔离、移除",
+	"help.click.link":     "点击连线：单向或双向隔断，或者恢复",
+	"help.click.message":  "点击消息：丢弃它",
+	"help.click.timeline": "点击或拖动时间线：在时间中穿梭；在过去操作会分叉出新的历史",
+	"help.click.safety":   "点击红色的安全指示灯：跳到那次破坏或过期读",
+	"help.drop":           "把场景文件拖到窗口上即可加载",
+	"help.touch":          "触屏：轻点 = 点击，长按 = 节点菜单",
+
+	"help.legend":             "图例",
+	"help.role.follower":      "跟随者",
+	"help.role.pre-candidate": "预候选人",
+	"help.role.candidate":     "候选人",
+	"help.role.leader":        "领导者",
+	"help.role.crashed":       "已崩溃",
+	"help.timer":              "圆环是选举计时器。它逐渐耗尽；耗尽时，服务器发起选举。",
+	"help.term":               "服务器中的数字是它的任期。",
+	"help.disk":               "服务器旁的竖条是它的磁盘：日志已落盘时为绿色，正在写入时为橙色。",
+	"help.committed":          "实心的日志条目已提交。数字和颜色表示它的任期。",
+	"help.uncommitted":        "空心的日志条目尚未提交。",
+	"help.messages":           "消息：圆形是请求，方形是回复。字母表示消息的类型。",
+
+	"help.message.requestvote":                "RequestVote",
+	"help.message.vote-granted":               "同意投票",
+	"help.message.vote-refused":               "拒绝投票",
+	"help.message.prevote":                    "PreVote",
+	"help.message.appendentries-with-entries": "带日志条目的 AppendEntries",
+	"help.message.heartbeat":                  "心跳",
+	"help.message.append-accepted":            "追加成功",
+	"help.message.append-rejected":            "追加被拒绝",
+	"help.message.installsnapshot":            "InstallSnapshot",
+	"help.message.timeoutnow":                 "TimeoutNow",
+	"help.message.client-request":             "客户端请求",
+	"help.message.client-reply":               "客户端回复",
+	"help.message.redirect-to-the-leader":     "重定向到领导者",
+	"help.message.no-leader-known":            "不知道领导者",
+}
