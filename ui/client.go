@@ -55,30 +55,30 @@ func (g *Game) clientButtons() []Button {
 	s := g.scale
 	c := g.lay.Cluster
 	x, y := c.X+90*s, c.Y+c.H-(clientStrip-6)*s
-	target := "to: leader"
+	target := g.tr("client.to.leader")
 	if g.client.target != raft.None {
-		target = "to: " + playground.S(g.client.target)
+		target = g.tr("client.to", playground.S(g.client.target))
 	}
-	keyLabel, valueLabel := "key: "+g.clientKeyName(), "value: "+g.clientValue()
+	keyLabel, valueLabel := g.tr("client.key", g.clientKeyName()), g.tr("client.value", g.clientValue())
 	switch g.client.focus {
 	case fieldKey:
-		keyLabel = "key: " + g.client.keyText + "|"
+		keyLabel = g.tr("client.key", g.client.keyText+"|")
 	case fieldValue:
-		valueLabel = "value: " + g.client.value + "|"
+		valueLabel = g.tr("client.value", g.client.value+"|")
 	}
 	next := clientKeys[0]
 	if g.client.keyText == "" {
 		next = clientKeys[(g.client.key+1)%len(clientKeys)]
 	}
 	specs := []struct{ name, label, hint string }{
-		{"client-key-field", keyLabel, "Click, then type a key. Enter sends a put, Esc leaves the field"},
-		{"client-value-field", valueLabel, "Click, then type a value. Enter sends a put, Esc leaves the field"},
-		{"client-key", "use " + next, "Use a preset key (click to change)"},
-		{"client-target", target, "Where the client sends its requests: the leader it believes in, or one server (click to change)"},
-		{"client-put", "put", "Write the value to the key"},
-		{"client-get", "get", "Read the key, confirmed the way the settings' read mode says"},
-		{"client-delete", "delete", "Delete the key"},
-		{"client-cas", "cas", "Compare-and-swap: set the value if the key still holds the value this client last saw"},
+		{"client-key-field", keyLabel, g.tr("client.key.hint")},
+		{"client-value-field", valueLabel, g.tr("client.value.hint")},
+		{"client-key", g.tr("client.use", next), g.tr("client.use.hint")},
+		{"client-target", target, g.tr("client.to.hint")},
+		{"client-put", g.tr("client.put"), g.tr("client.put.hint")},
+		{"client-get", g.tr("client.get"), g.tr("client.get.hint")},
+		{"client-delete", g.tr("client.delete"), g.tr("client.delete.hint")},
+		{"client-cas", g.tr("client.cas"), g.tr("client.cas.hint")},
 	}
 	f := face(11.5*s, false)
 	var out []Button

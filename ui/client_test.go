@@ -5,6 +5,7 @@ import (
 
 	"github.com/hajimehoshi/ebiten/v2"
 	"github.com/raftlab/raftlab/playground"
+	"github.com/raftlab/raftlab/playground/i18n"
 	"github.com/raftlab/raftlab/raft"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -136,4 +137,34 @@ func TestRequestToMinorityLeader(t *testing.T) {
 	require.GreaterOrEqual(t, len(order), 4, "%v", order)
 	assert.Equal(t, []string{"sent", "waiting", "redirected"}, order[:3], "%v", order)
 	assert.Equal(t, "answered", order[len(order)-1], "%v", order)
+}
+
+// TestClientPanelInChinese: in Chinese the client panel's labels and
+// tooltips are Chinese (the lessons' 发往 for "to:"), and at every window
+// size its buttons stay in the cluster area without meeting each other.
+func TestClientPanelInChinese(t *testing.T) {
+	withCJKFont(t)
+	for _, size := range screenSizes {
+		g := testGame(t, "log-replication")
+		g.lang = i18n.Chinese
+		g.w, g.h = size[0], size[1]
+		g.lay = computeLayout(g.w, g.h, 1, g.world().Nodes(), false)
+		targetClient(t, g, 2)
+		bs := g.clientButtons()
+		labels := map[string]string{}
+		for i, b := range bs {
+			labels[b.Name] = b.Label
+			assert.True(t, inside(b.Rect, g.lay.Cluster), "%v: %s %v in the cluster area", size, b.Name, b.Rect)
+			assert.LessOrEqual(t, textWidth(b.Label, face(11.5, false)), b.Rect.W, "%v: %s's label fits", size, b.Name)
+			assert.NotContains(t, b.Hint, "the", "%v: %s's tooltip is Chinese", size, b.Name)
+			for _, o := range bs[i+1:] {
+				assert.False(t, b.Rect.overlaps(o.Rect), "%v: %s and %s apart", size, b.Name, o.Name)
+			}
+		}
+		assert.Equal(t, "发往：S2", labels["client-target"])
+		assert.Equal(t, "键：x", labels["client-key-field"])
+		assert.Equal(t, "改用 y", labels["client-key"])
+		pressClient(t, g, "client-value-field")
+		assert.Equal(t, "值：|", g.clientButtons()[1].Label, "the field being typed in shows the cursor")
+	}
 }
