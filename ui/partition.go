@@ -30,11 +30,11 @@ func (g *Game) partitionButtons() []Button {
 	s := g.scale
 	c := g.lay.Cluster
 	if g.part == nil {
-		return []Button{{Name: "partition", Label: "Partition…", Hint: "Split the servers into two groups that cannot reach each other", Rect: Rect{c.X + c.W - 104*s, c.Y + 10*s, 94 * s, 24 * s}}}
+		return []Button{{Name: "partition", Label: g.tr("partition.open"), Hint: g.tr("partition.open.hint"), Rect: Rect{c.X + c.W - 104*s, c.Y + 10*s, 94 * s, 24 * s}}}
 	}
 	return []Button{
-		{Name: "partition-apply", Label: "Apply", Hint: "Cut the network between the two groups", Rect: Rect{c.X + c.W - 154*s, c.Y + 10*s, 70 * s, 24 * s}},
-		{Name: "partition-cancel", Label: "Cancel", Hint: "Leave the network as it is", Rect: Rect{c.X + c.W - 78*s, c.Y + 10*s, 68 * s, 24 * s}},
+		{Name: "partition-apply", Label: g.tr("partition.apply"), Hint: g.tr("partition.apply.hint"), Rect: Rect{c.X + c.W - 154*s, c.Y + 10*s, 70 * s, 24 * s}},
+		{Name: "partition-cancel", Label: g.tr("partition.cancel"), Hint: g.tr("partition.cancel.hint"), Rect: Rect{c.X + c.W - 78*s, c.Y + 10*s, 68 * s, 24 * s}},
 	}
 }
 
@@ -166,9 +166,9 @@ func (g *Game) drawPartitionTool(dst *ebiten.Image) {
 		g.spr.fillRect(dst, g.lay.Cluster, colBackground)
 		g.spr.fillRect(dst, v.panel, colPanelEdge)
 		g.spr.fillRect(dst, v.panel.Inset(1*s), colPanel)
-		g.drawLabel(dst, "Partition the network", face(14*s, true), v.title.X, v.title.CenterY(), colText, alignStart)
+		g.drawLabel(dst, g.tr("partition.title"), face(14*s, true), v.title.X, v.title.CenterY(), colText, alignStart)
 		f := face(12*s, false)
-		g.drawLabel(dst, ellipsize(partitionHint, f, v.hint.W), f, v.hint.X, v.hint.CenterY(), colTextDim, alignStart)
+		g.drawLabel(dst, ellipsize(g.tr("partition.hint"), f, v.hint.W), f, v.hint.X, v.hint.CenterY(), colTextDim, alignStart)
 		target := -1
 		if g.part.dragging != raft.None && g.part.wasDragged {
 			target = 0
@@ -207,9 +207,6 @@ func (g *Game) drawPartitionTool(dst *ebiten.Image) {
 		g.drawLabel(dst, b.Label, f, b.Rect.CenterX(), b.Rect.CenterY(), colText, alignCenter)
 	}
 }
-
-// partitionHint says how to use the editor.
-const partitionHint = "Click a server to move it to the other group, or drag it."
 
 // drawPartitionToken draws a server of the editor at (x, y): a disc in its
 // group's colour with its name inside.

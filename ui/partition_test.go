@@ -6,6 +6,7 @@ import (
 	"slices"
 	"testing"
 
+	"github.com/raftlab/raftlab/playground/i18n"
 	"github.com/raftlab/raftlab/raft"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -102,13 +103,18 @@ func editorServer(t *testing.T, g *Game, id raft.ID) partitionToken {
 // the groups' servers, and the title, the hint and the buttons each keep
 // a row of their own above the groups.
 func TestPartitionEditorLayout(t *testing.T) {
+	withCJKFont(t)
 	splits := []struct {
 		nodes int
 		right []raft.ID
 	}{{5, nil}, {5, []raft.ID{1, 2}}, {5, []raft.ID{2, 3, 4}}, {5, []raft.ID{1, 2, 3, 4, 5}}, {7, []raft.ID{1, 4, 6}}}
 	for _, size := range screenSizes {
-		for _, sp := range splits {
+		for k, sp := range splits {
 			g := testGame(t, "")
+			// Every other split in Chinese: its words must fit as well.
+			if k%2 == 1 {
+				g.lang = i18n.Chinese
+			}
 			for len(g.world().Nodes()) < sp.nodes {
 				g.addNode()
 			}
@@ -120,7 +126,7 @@ func TestPartitionEditorLayout(t *testing.T) {
 				g.part.right[id] = true
 			}
 			v := g.partitionView()
-			where := fmt.Sprintf("%dx%d, %d servers, %v in B", size[0], size[1], sp.nodes, sp.right)
+			where := fmt.Sprintf("%dx%d, %s, %d servers, %v in B", size[0], size[1], g.lang, sp.nodes, sp.right)
 			c := g.lay.Cluster
 			assert.True(t, inside(v.panel, c), "%s: the editor %v is in the cluster area %v", where, v.panel, c)
 			assert.False(t, v.regions[0].overlaps(v.divider) || v.regions[1].overlaps(v.divider) || v.regions[0].overlaps(v.regions[1]), "%s: regions apart", where)
@@ -132,11 +138,11 @@ func TestPartitionEditorLayout(t *testing.T) {
 				}
 			}
 			assert.False(t, v.title.overlaps(v.hint), "%s: the hint has a row of its own", where)
-			assert.LessOrEqual(t, textWidth(partitionHint, face(12, false)), v.hint.W, "%s: the hint fits its row", where)
+			assert.LessOrEqual(t, textWidth(g.tr("partition.hint"), face(12, false)), v.hint.W, "%s: the hint fits its row", where)
 			for _, b := range g.partitionButtons() {
 				assert.False(t, b.Rect.overlaps(v.hint), "%s: %s is off the hint", where, b.Name)
 				assert.True(t, inside(b.Rect, Rect{v.title.X, v.title.Y, v.panel.X + v.panel.W - v.title.X, v.title.H}), "%s: %s in the title row", where, b.Name)
-				assert.LessOrEqual(t, v.title.X+textWidth("Partition the network", face(14, true)), b.Rect.X, "%s: the title ends before %s", where, b.Name)
+				assert.LessOrEqual(t, v.title.X+textWidth(g.tr("partition.title"), face(14, true)), b.Rect.X, "%s: the title ends before %s", where, b.Name)
 			}
 			require.Len(t, v.tokens, sp.nodes)
 			for i, tok := range v.tokens {
@@ -155,15 +161,16 @@ func TestPartitionEditorLayout(t *testing.T) {
 				}
 			}
 			left, right := g.partitionGroups()
-			assert.Equal(t, groupCaption(0, left), v.captions[0])
-			assert.Equal(t, groupCaption(1, right), v.captions[1])
+			assert.Equal(t, groupCaption(0, left, g.lang), v.captions[0])
+			assert.Equal(t, groupCaption(1, right, g.lang), v.captions[1])
 			for i := range v.headers {
 				assert.True(t, inside(v.headers[i], v.regions[i]), "%s: caption %d in its region", where, i)
 			}
 		}
 	}
-	assert.Equal(t, "Group A: S1 S2", groupCaption(0, []raft.ID{1, 2}))
-	assert.Equal(t, "Group B: no servers", groupCaption(1, nil))
+	assert.Equal(t, "Group A: S1 S2", groupCaption(0, []raft.ID{1, 2}, i18n.English))
+	assert.Equal(t, "Group B: no servers", groupCaption(1, nil, i18n.English))
+	assert.Equal(t, "A 组：S1 S2", groupCaption(0, []raft.ID{1, 2}, i18n.Chinese))
 }
 
 // inside reports whether r lies within o.

@@ -1,11 +1,11 @@
 package ui
 
 import (
-	"fmt"
 	"math"
 	"strings"
 
 	"github.com/raftlab/raftlab/playground"
+	"github.com/raftlab/raftlab/playground/i18n"
 	"github.com/raftlab/raftlab/raft"
 )
 
@@ -58,7 +58,7 @@ func (g *Game) partitionView() partitionView {
 	for i, r0 := range v.regions {
 		v.headers[i] = Rect{r0.X + 10*s, r0.Y + 4*s, r0.W - 20*s, 24 * s}
 		areas[i] = Rect{r0.X + 8*s, v.headers[i].Y + v.headers[i].H + 2*s, r0.W - 16*s, r0.Y + r0.H - v.headers[i].Y - v.headers[i].H - 10*s}
-		v.captions[i] = groupCaption(i, groups[i])
+		v.captions[i] = groupCaption(i, groups[i], g.lang)
 		r = math.Min(r, tokenRadius(areas[i], len(groups[i]), s))
 	}
 	for i, ids := range groups {
@@ -77,17 +77,18 @@ func (g *Game) partitionView() partitionView {
 	return v
 }
 
-// groupCaption names a group of the editor and its servers.
-func groupCaption(group int, ids []raft.ID) string {
+// groupCaption names a group of the editor and its servers, in a
+// language.
+func groupCaption(group int, ids []raft.ID, lang i18n.Lang) string {
 	letter := string(rune('A' + group))
 	if len(ids) == 0 {
-		return fmt.Sprintf("Group %s: no servers", letter)
+		return lang.T("partition.group.empty", letter)
 	}
 	names := make([]string, len(ids))
 	for i, id := range ids {
 		names[i] = playground.S(id)
 	}
-	return fmt.Sprintf("Group %s: %s", letter, strings.Join(names, " "))
+	return lang.T("partition.group", letter, strings.Join(names, " "))
 }
 
 // tokenRadius is the largest radius (up to 30 logical pixels) at which n
