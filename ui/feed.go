@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"fmt"
 	"math"
 	"slices"
 
@@ -321,6 +320,7 @@ func (g *Game) renderFeed(img *ebiten.Image) {
 		drawText(img, b.Label, face(10*s, false), r.CenterX(), r.CenterY(), colText, alignCenter)
 	}
 	f, small := face(feedTextSize*s, false), face(10*s, false)
+	x := g.feedTextX()
 	for _, r := range g.feedRows() {
 		e, _ := g.feedEvent(r.idx)
 		c := colText
@@ -328,12 +328,21 @@ func (g *Game) renderFeed(img *ebiten.Image) {
 			c = colBad
 		}
 		y := r.y * s
-		drawText(img, fmt.Sprintf("%6.3fs", float64(e.AtMs)/1000), small, 10*s, y, colTextDim, alignStart)
+		drawText(img, g.tr("feedpanel.time", float64(e.AtMs)/1000), small, 10*s, y, colTextDim, alignStart)
 		for _, line := range r.lines {
-			drawText(img, line, f, 60*s, y, c, alignStart)
+			drawText(img, line, f, x, y, c, alignStart)
 			y += feedWrapH * s
 		}
 	}
+}
+
+// feedTextX is where the feed's sentences start, from the panel's left:
+// 60 logical pixels, or further right when the language's time column
+// ("999.999 秒") needs more room, so that a time never touches its
+// sentence.
+func (g *Game) feedTextX() float64 {
+	s := g.scale
+	return max(60*s, 18*s+textWidth(g.tr("feedpanel.time", 999.999), face(10*s, false)))
 }
 
 // The feed's text: its size, and where its lines go (in logical pixels).
@@ -361,7 +370,7 @@ func (g *Game) feedRows() []feedRow {
 	}
 	s := g.scale
 	area := g.feedArea()
-	width, size := area.W-70*s, feedTextSize*s
+	width, size := area.W-g.feedTextX()-10*s, feedTextSize*s
 	old := c.wrapped
 	if c.wrapWidth != width || c.wrapSize != size {
 		old = nil
@@ -466,7 +475,7 @@ func (g *Game) feedRowDocs(cb func(string, Rect) box) []textBox {
 	for _, r := range g.feedRows() {
 		for k, line := range r.lines {
 			y := area.Y + (r.y+float64(k)*feedWrapH)*s
-			out = append(out, textBox{line, cb("", Rect{area.X + 60*s, y - h/2, textWidth(line, f), h})})
+			out = append(out, textBox{line, cb("", Rect{area.X + g.feedTextX(), y - h/2, textWidth(line, f), h})})
 		}
 	}
 	return out

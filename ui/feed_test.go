@@ -300,3 +300,25 @@ func TestFeedSpeaksTheLanguage(t *testing.T) {
 	}
 	assert.Equal(t, []string{"概览", "选举", "日志", "故障", "客户端", "全部"}, labels)
 }
+
+// TestFeedTimesKeepOffTheSentences: an event's time is in seconds of the
+// language ("1.234s", "1.234 秒"), and the sentences start right of the
+// widest time the column holds: at 60 in English, as before, further in
+// Chinese, whose unit is wider.
+func TestFeedTimesKeepOffTheSentences(t *testing.T) {
+	withCJKFont(t)
+	g := testGame(t, "")
+	g.world().RunUntil(1000)
+	assert.Equal(t, 60.0, g.feedTextX())
+	assert.Equal(t, " 1.234s", g.tr("feedpanel.time", 1.234))
+	g.lang = i18n.Chinese
+	assert.Equal(t, " 1.234 秒", g.tr("feedpanel.time", 1.234))
+	x := g.feedTextX()
+	assert.Greater(t, x, 10+textWidth(g.tr("feedpanel.time", 999.999), face(10, false))+4, "a time keeps off its sentence")
+	docs := g.feedRowDocs(func(_ string, r Rect) box { return box{X: r.X, Y: r.Y, W: r.W, H: r.H} })
+	require.NotEmpty(t, docs)
+	for _, d := range docs {
+		assert.Equal(t, g.feedArea().X+x, d.X, "%q starts at the sentences' column", d.Text)
+		assert.LessOrEqual(t, d.X+d.W, g.feedArea().X+g.feedArea().W, "%q stays in the panel", d.Text)
+	}
+}

@@ -12,6 +12,9 @@ var enUIFeed = map[string]string{
 	"feedpanel.filter.faults":    "Faults",
 	"feedpanel.filter.clients":   "Clients",
 	"feedpanel.filter.all":       "All",
+	// An event's time in the feed's left column: seconds of simulated
+	// time, right-aligned in six characters (s is the unit).
+	"feedpanel.time": "%6.3fs",
 
 	// A client request in the client panel: its command (put x=1), then
 	// what befell it (one of the requests.* below).

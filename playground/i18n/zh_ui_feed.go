@@ -10,6 +10,7 @@ var zhUIFeed = map[string]string{
 	"feedpanel.filter.faults":    "故障",
 	"feedpanel.filter.clients":   "客户端",
 	"feedpanel.filter.all":       "全部",
+	"feedpanel.time":             "%6.3f 秒",
 
 	"requests.line":           "%s — %s",
 	"requests.why":            "客户端 %d：%s — %s。",
