@@ -7,6 +7,7 @@ import (
 
 	"github.com/hajimehoshi/ebiten/v2"
 	"github.com/raftlab/raftlab/playground"
+	"github.com/raftlab/raftlab/playground/i18n"
 	"github.com/raftlab/raftlab/raft"
 )
 
@@ -43,7 +44,7 @@ func (g *Game) drawCluster(dst *ebiten.Image) {
 	fill, rim := clientsMark()
 	drawCentered(dst, g.spr.disc(int(9*s)), cx, cy, fill)
 	drawCentered(dst, g.spr.ring(int(9*s), int(max(2, math.Round(2*s)))), cx, cy, rim)
-	g.drawLabel(dst, "clients", face(11*s, false), cx, cy+18*s, colTextDim, alignCenter)
+	g.drawLabel(dst, g.tr("cluster.clients"), face(11*s, false), cx, cy+18*s, colTextDim, alignCenter)
 	g.drawClientPanel(dst)
 	g.drawMessages(dst, w)
 	for _, spot := range g.lay.Nodes {
@@ -139,7 +140,7 @@ func (g *Game) drawNode(dst *ebiten.Image, w *playground.World, spot NodeSpot) {
 			a, b := crack[i-1], crack[i]
 			g.spr.line(dst, spot.X+a[0]*r, spot.Y+a[1]*r, spot.X+b[0]*r, spot.Y+b[1]*r, 3.5*s, colBackground)
 		}
-		g.drawLabels(dst, spot, name, "crashed", colTextDim, colTextDim)
+		g.drawLabels(dst, spot, name, g.tr("node.crashed"), colTextDim, colTextDim)
 		return
 	}
 	rn := n.Raft
@@ -160,7 +161,7 @@ func (g *Game) drawNode(dst *ebiten.Image, w *playground.World, spot NodeSpot) {
 		drawCentered(dst, g.spr.disc(int(r*0.8)), spot.X, spot.Y, withAlpha(colBackground, 0.55))
 	}
 	g.drawLabel(dst, fmt.Sprint(rn.Term()), face(r*0.75, true), spot.X, spot.Y-r*0.06, colBackground, alignCenter)
-	g.drawLabel(dst, "term", face(math.Max(9*s, r*0.22), false), spot.X, spot.Y+r*0.5, withAlpha(colBackground, 0.8), alignCenter)
+	g.drawLabel(dst, g.tr("node.term"), face(math.Max(9*s, r*0.22), false), spot.X, spot.Y+r*0.5, withAlpha(colBackground, 0.8), alignCenter)
 	// Votes received while campaigning, as dots around the top.
 	for i, v := range rn.Votes() {
 		a := -math.Pi/2 + (float64(i)-2)*0.32
@@ -170,7 +171,7 @@ func (g *Game) drawNode(dst *ebiten.Image, w *playground.World, spot NodeSpot) {
 		}
 		drawCentered(dst, g.spr.disc(int(4*s)), spot.X+(r+13*s)*math.Cos(a), spot.Y+(r+13*s)*math.Sin(a), vc)
 	}
-	g.drawLabels(dst, spot, name, nodeLabel(rn, spot.ID), colText, c)
+	g.drawLabels(dst, spot, name, g.tr(nodeLabelKey(rn, spot.ID)), colText, c)
 	g.drawDisk(dst, n, spot)
 }
 
@@ -264,25 +265,39 @@ func rectCircleDistance(r Rect, x, y float64) float64 {
 	return math.Hypot(dx, dy)
 }
 
-// nodeLabel is what a live server's label says: its role, or that it is a
-// learner or no longer a member, in the glossary's words.
-func nodeLabel(rn *raft.Node, id raft.ID) string {
+// nodeLabelKey is the catalogue key of what a live server's label says:
+// its role, or that it is a learner or no longer a member, in the
+// glossary's words.
+func nodeLabelKey(rn *raft.Node, id raft.ID) string {
 	switch m := rn.Membership(); {
 	case !m.Contains(id):
-		return "not a member"
+		return "node.not-member"
 	case m.IsLearner(id):
-		return "learner"
+		return "node.learner"
 	}
-	return roleLabel(rn.Role())
+	return roleKey(rn.Role())
 }
 
-// roleLabel names a role on screen as the lessons' glossary does.
-func roleLabel(r raft.Role) string {
-	if r == raft.PreCandidate {
-		return "pre-candidate"
+// nodeLabel is a live server's label in English: the glossary's term,
+// which a lesson's highlight of that term looks for.
+func nodeLabel(rn *raft.Node, id raft.ID) string { return i18n.English.T(nodeLabelKey(rn, id)) }
+
+// roleKey is the catalogue key that names a role on screen as the
+// lessons' glossary does (pre-candidate, not raft's precandidate).
+func roleKey(r raft.Role) string {
+	switch r {
+	case raft.PreCandidate:
+		return "node.role.pre-candidate"
+	case raft.Candidate:
+		return "node.role.candidate"
+	case raft.Leader:
+		return "node.role.leader"
 	}
-	return r.String()
+	return "node.role.follower"
 }
+
+// roleLabel names a role in English, as the glossary does.
+func roleLabel(r raft.Role) string { return i18n.English.T(roleKey(r)) }
 
 func (g *Game) isHighlighted(id raft.ID) bool {
 	for _, h := range g.highlight {

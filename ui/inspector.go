@@ -9,6 +9,7 @@ import (
 	"github.com/hajimehoshi/ebiten/v2"
 	"github.com/hajimehoshi/ebiten/v2/text/v2"
 	"github.com/raftlab/raftlab/playground"
+	"github.com/raftlab/raftlab/playground/i18n"
 	"github.com/raftlab/raftlab/raft"
 )
 
@@ -30,7 +31,7 @@ func (g *Game) inspectorArea() Rect {
 // laid out (wrapped) only when that changes.
 func (g *Game) drawInspector(dst *ebiten.Image) {
 	w := g.world()
-	lines := inspectorLines(w, w.Node(g.selected))
+	lines := inspectorText(g.lang, w, w.Node(g.selected))
 	area := g.inspectorArea()
 	g.keyScratch = inspectorKey(g.keyScratch[:0], area, g.scale, g.selected, lines).float(g.inspectorScrolled())
 	g.inspectorCache.draw(dst, area, g.keyScratch, func(img *ebiten.Image, dx, dy float64) {
@@ -100,7 +101,7 @@ func (g *Game) setInspectorScroll(by float64) {
 // inspectorLaidOut is the selected node's inspector laid out.
 func (g *Game) inspectorLaidOut() inspectorView {
 	w := g.world()
-	return g.layoutInspector(inspectorLines(w, w.Node(g.selected)))
+	return g.layoutInspector(inspectorText(g.lang, w, w.Node(g.selected)))
 }
 
 // layoutInspector lays out the selected node's lines: wrapped to the
@@ -178,7 +179,7 @@ func (g *Game) renderInspector(dst *ebiten.Image, dx, dy float64, v inspectorVie
 	area := g.inspectorArea().moved(dx, dy)
 	g.spr.fillRect(dst, area, colPanel)
 	g.spr.fillRect(dst, Rect{area.X, area.Y, area.W, 1 * s}, colPanelEdge)
-	drawText(dst, "Inspector: "+playground.S(g.selected)+"  (Esc to close)", face(13*s, true), area.X+12*s, area.Y+16*s, colText, alignStart)
+	drawText(dst, g.tr("inspector.title", playground.S(g.selected)), face(13*s, true), area.X+12*s, area.Y+16*s, colText, alignStart)
 	f := face(inspectorTextSize*s, false)
 	for _, l := range v.lines {
 		drawText(dst, l.s, f, area.X+12*s, l.y-dy, colText, alignStart)
@@ -189,75 +190,144 @@ func (g *Game) renderInspector(dst *ebiten.Image, dx, dy float64, v inspectorVie
 	}
 }
 
-// inspectorLines describes a node's whole state as text lines.
-func inspectorLines(w *playground.World, n *playground.Node) []string {
+// inspectorText describes a node's whole state as text lines, in a
+// language. The words around the values come from the catalogue; raft's
+// names for its values (roles, progress states, WAL records) are put in
+// the language through keys, and etcd's names (file names, mod_revision)
+// stay as etcd writes them.
+func inspectorText(lang i18n.Lang, w *playground.World, n *playground.Node) []string {
 	var out []string
-	add := func(format string, args ...any) { out = append(out, fmt.Sprintf(format, args...)) }
+	add := func(key string, args ...any) { out = append(out, lang.T(key, args...)) }
 	if !n.Up {
-		add("crashed. Its files, as etcd lays them out:")
-		return append(out, diskFileLines(n.Disk)...)
+		add("inspector.crashed")
+		return append(out, diskFileLines(lang, n.Disk)...)
 	}
 	r := n.Raft
 	hs := r.HardState()
-	add("%s in term %d, voted for %s, leader %s", r.Role(), hs.Term, playground.S(hs.Vote), playground.S(r.Leader()))
-	add("commit %d, applied %d, last index %d", r.CommitIndex(), r.AppliedIndex(), r.LastIndex())
+	add("inspector.role", lang.T(roleKey(r.Role())), hs.Term, nameIn(lang, hs.Vote), nameIn(lang, r.Leader()))
+	add("inspector.indexes", r.CommitIndex(), r.AppliedIndex(), r.LastIndex())
 	snapTerm, _ := r.TermAt(r.FirstIndex() - 1)
-	add("snapshot up to %d (term %d); log from %d", r.FirstIndex()-1, snapTerm, r.FirstIndex())
-	add("members: %s", r.Membership())
-	add("election timer %d of %d ms", r.ElectionElapsed()+int(w.TicksBehind(n)), r.ElectionTimeout())
-	sync := "idle"
+	add("inspector.snapshot", r.FirstIndex()-1, snapTerm, r.FirstIndex())
+	add("inspector.members", membershipText(lang, r.Membership()))
+	add("inspector.election-timer", r.ElectionElapsed()+int(w.TicksBehind(n)), r.ElectionTimeout())
 	if n.Syncing() {
-		sync = "fsync under way"
+		add("inspector.disk.syncing", n.Disk.FsyncMs)
+	} else {
+		add("inspector.disk.idle", n.Disk.FsyncMs)
 	}
-	add("disk: %s; fsync takes %d ms", sync, n.Disk.FsyncMs)
-	add("files, as etcd lays them out:")
-	out = append(out, diskFileLines(n.Disk)...)
-	if r.Role().String() == "leader" {
-		add("replication (the leader's view):")
+	add("inspector.files")
+	out = append(out, diskFileLines(lang, n.Disk)...)
+	if r.Role() == raft.Leader {
+		add("inspector.replication")
 		for _, id := range r.Membership().Members() {
 			if pr, ok := r.PeerProgress(id); ok {
-				add("  %s  match %d  next %d  %s", playground.S(id), pr.Match, pr.Next, pr.State)
+				out = append(out, "  "+lang.T("inspector.progress", playground.S(id), pr.Match, pr.Next, progressText(lang, pr.State)))
 			}
 		}
 	}
 	keys := n.KV.Keys()
-	add("state machine: %d keys, revision %d", len(keys), n.KV.Revision)
+	add("inspector.state-machine", len(keys), n.KV.Revision)
 	for _, k := range keys {
 		v, _ := n.KV.Get(k)
-		add("  %s = %q  (mod_revision %d, version %d)", k, v.Value, v.ModRevision, v.Version)
+		out = append(out, "  "+lang.T("inspector.key", k, v.Value, v.ModRevision, v.Version))
 	}
-	return append(out, strings.Split(strings.TrimSpace(walTail(n)), "\n")...)
+	return append(out, walTail(lang, n)...)
+}
+
+// nameIn names a node in a language: S1, or nobody.
+func nameIn(lang i18n.Lang, id raft.ID) string {
+	if id == raft.None {
+		return lang.T("feed.nobody")
+	}
+	return playground.S(id)
+}
+
+// membershipText is a configuration as raft's Membership.String writes
+// it (voters {1,2,3} learners {4}), in a language.
+func membershipText(lang i18n.Lang, m raft.Membership) string {
+	if len(m.Learners) == 0 {
+		return lang.T("inspector.voters", idSet(m.Voters))
+	}
+	return lang.T("inspector.voters-learners", idSet(m.Voters), idSet(m.Learners))
+}
+
+// idSet writes ids as raft's Membership.String does: {1,2,3}.
+func idSet(ids []raft.ID) string {
+	parts := make([]string, len(ids))
+	for i, id := range ids {
+		parts[i] = fmt.Sprint(uint64(id))
+	}
+	return "{" + strings.Join(parts, ",") + "}"
+}
+
+// progressText names a leader's replication state of a follower; Chinese
+// keeps etcd's English name beside its own, as etcd engineers know them.
+func progressText(lang i18n.Lang, s raft.ProgressState) string {
+	switch s {
+	case raft.StateReplicate:
+		return lang.T("inspector.state.replicate")
+	case raft.StateSnapshot:
+		return lang.T("inspector.state.snapshot")
+	}
+	return lang.T("inspector.state.probe")
 }
 
 // diskFileLines lists the files on a node's disk under etcd's names, each
 // with what it holds: its directory, its name and its facts on lines of
 // their own, so that they fit the side panel of a 1024-pixel screen.
-func diskFileLines(d *playground.Disk) []string {
+func diskFileLines(lang i18n.Lang, d *playground.Disk) []string {
 	var out []string
 	for _, f := range d.Files() {
 		dir, name := path.Split(f.Path)
 		out = append(out, "  "+dir, "    "+name)
 		if f.Snapshot {
-			out = append(out, fmt.Sprintf("      snapshot up to index %d (term %d)", f.Index, f.Term),
-				fmt.Sprintf("      %d bytes", f.Bytes))
+			out = append(out, "      "+lang.T("inspector.file.snapshot", f.Index, f.Term),
+				"      "+lang.T("inspector.file.bytes", f.Bytes))
 			continue
 		}
-		out = append(out, fmt.Sprintf("      written: %d records, %d bytes", f.Records, f.Bytes),
-			fmt.Sprintf("      synced: %d records, %d bytes", f.SyncedRecords, f.SyncedBytes))
+		out = append(out, "      "+lang.T("inspector.file.written", f.Records, f.Bytes),
+			"      "+lang.T("inspector.file.synced", f.SyncedRecords, f.SyncedBytes))
 	}
 	return out
 }
 
 // walTail lists the last records of a node's WAL, marking the fsync point.
-func walTail(n *playground.Node) string {
+func walTail(lang i18n.Lang, n *playground.Node) []string {
 	recs, durable := n.Disk.WAL.Tail(8)
-	var b strings.Builder
-	b.WriteString("write-ahead log, last records:\n")
+	out := []string{lang.T("inspector.wal")}
 	for i, r := range recs {
 		if i == durable {
-			b.WriteString("  ---- fsync point: below is not yet durable ----\n")
+			out = append(out, "  "+lang.T("inspector.wal.fsync-point"))
 		}
-		b.WriteString("  " + r.String() + "\n")
+		out = append(out, "  "+recordText(lang, r))
 	}
-	return b.String()
+	return out
+}
+
+// recordText is a WAL record as raft's Record.String writes it, in a
+// language.
+func recordText(lang i18n.Lang, r raft.Record) string {
+	switch r.Type {
+	case raft.RecordHardState:
+		return lang.T("inspector.wal.hardstate", r.HardState.Term, uint64(r.HardState.Vote), r.HardState.Commit)
+	case raft.RecordEntry:
+		return lang.T("inspector.wal.entry", r.Entry.Index, r.Entry.Term, entryKindText(lang, r.Entry.Kind))
+	case raft.RecordTruncate:
+		return lang.T("inspector.wal.truncate", r.Index)
+	case raft.RecordSnapshot:
+		return lang.T("inspector.wal.snapshot", r.Snapshot.Index, r.Snapshot.Term, membershipText(lang, r.Snapshot.Membership))
+	}
+	return r.String()
+}
+
+// entryKindText names a kind of log entry as raft's EntryKind.String
+// does, in a language.
+func entryKindText(lang i18n.Lang, k raft.EntryKind) string {
+	switch k {
+	case raft.EntryNoop:
+		return lang.T("inspector.entry.noop")
+	case raft.EntryConfig:
+		return lang.T("inspector.entry.config")
+	}
+	return lang.T("inspector.entry.normal")
 }

@@ -9,10 +9,16 @@ import (
 	"testing"
 
 	"github.com/raftlab/raftlab/playground"
+	"github.com/raftlab/raftlab/playground/i18n"
 	"github.com/raftlab/raftlab/raft"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
+
+// inspectorLines is the inspector's text in English, as the tests read it.
+func inspectorLines(w *playground.World, n *playground.Node) []string {
+	return inspectorText(i18n.English, w, n)
+}
 
 // TestInspectorListsEtcdFiles: the inspector shows a node's disk as etcd
 // lays out a member's files: the WAL segment with its records and bytes,
@@ -136,4 +142,60 @@ func TestInspectorScrollsAndWraps(t *testing.T) {
 	}
 	g.selected = other
 	assert.Zero(t, g.inspectorLaidOut().scroll, "another node's inspector starts at the top")
+}
+
+// TestInspectorNamesRaftValuesAsRaftDoes: in English the inspector writes
+// WAL records, configurations, replication states and entry kinds as raft
+// names them (its String methods), which the lessons quote; in Chinese
+// each has words of its own.
+func TestInspectorNamesRaftValuesAsRaftDoes(t *testing.T) {
+	m := raft.Membership{Voters: []raft.ID{1, 2, 3}, Learners: []raft.ID{4}}
+	records := []raft.Record{
+		{Type: raft.RecordHardState, HardState: raft.HardState{Term: 3, Vote: 2, Commit: 5}},
+		{Type: raft.RecordEntry, Entry: raft.Entry{Index: 4, Term: 2, Kind: raft.EntryNormal}},
+		{Type: raft.RecordEntry, Entry: raft.Entry{Index: 5, Term: 3, Kind: raft.EntryNoop}},
+		{Type: raft.RecordEntry, Entry: raft.Entry{Index: 6, Term: 3, Kind: raft.EntryConfig}},
+		{Type: raft.RecordTruncate, Index: 4},
+		{Type: raft.RecordSnapshot, Snapshot: raft.SnapshotMeta{Index: 9, Term: 3, Membership: m}},
+		{Type: raft.RecordSnapshot, Snapshot: raft.SnapshotMeta{Index: 9, Term: 3, Membership: raft.Membership{Voters: []raft.ID{1}}}},
+	}
+	for _, r := range records {
+		assert.Equal(t, r.String(), recordText(i18n.English, r))
+		assert.NotEqual(t, r.String(), recordText(i18n.Chinese, r))
+	}
+	for _, s := range []raft.ProgressState{raft.StateProbe, raft.StateReplicate, raft.StateSnapshot} {
+		assert.Equal(t, s.String(), progressText(i18n.English, s))
+		assert.Contains(t, progressText(i18n.Chinese, s), "（"+s.String()+"）", "Chinese keeps etcd's name beside its own")
+	}
+	assert.Equal(t, "voters {1,2,3} learners {4}", membershipText(i18n.English, m))
+	assert.Equal(t, "投票成员 {1,2,3}，学习者 {4}", membershipText(i18n.Chinese, m))
+}
+
+// TestInspectorSpeaksTheLanguage: every line of a leader's and of a
+// crashed node's inspector comes from the catalogue, but for the data
+// (etcd's directories and file names); in Chinese it reads as Chinese.
+func TestInspectorSpeaksTheLanguage(t *testing.T) {
+	g := testGame(t, "log-replication")
+	g.SeekTo(3000)
+	w := g.world()
+	leader, ok := w.Leader()
+	require.True(t, ok)
+	check := func(lines []string) {
+		for _, l := range lines {
+			l = strings.TrimSpace(l)
+			if strings.HasPrefix(l, "member/") || strings.HasSuffix(l, ".wal") || strings.HasSuffix(l, ".snap") {
+				continue
+			}
+			assert.True(t, strings.HasPrefix(l, "⟦") && strings.HasSuffix(l, "⟧"), "%q bypasses the catalogue", l)
+		}
+	}
+	check(inspectorText(i18n.Pseudo, w, w.Node(leader)))
+	zh := strings.Join(inspectorText(i18n.Chinese, w, w.Node(leader)), "\n")
+	for _, want := range []string{"领导者，任期", "复制进度（领导者的视角）：", "复制（replicate）"} {
+		assert.Contains(t, zh, want)
+	}
+	require.NoError(t, g.sess.Do(playground.Step{Do: "crash", Node: leader}))
+	w = g.world()
+	check(inspectorText(i18n.Pseudo, w, w.Node(leader)))
+	assert.Equal(t, "已崩溃。它的文件（按 etcd 的目录布局）：", inspectorText(i18n.Chinese, w, w.Node(leader))[0])
 }

@@ -8,6 +8,7 @@ import (
 	"github.com/hajimehoshi/ebiten/v2"
 	"github.com/hajimehoshi/ebiten/v2/text/v2"
 	"github.com/raftlab/raftlab/playground"
+	"github.com/raftlab/raftlab/playground/i18n"
 	"github.com/raftlab/raftlab/raft"
 )
 
@@ -118,8 +119,8 @@ func (g *Game) renderLogs(dst *ebiten.Image, dx, dy float64) {
 	g.spr.fillRect(dst, Rect{area.X, area.Y, area.W, 1 * s}, colPanelEdge)
 	title := face(13*s, true)
 	small := face(10*s, false)
-	drawText(dst, "Logs", title, area.X+12*s, area.Y+14*s, colText, alignStart)
-	drawText(dst, logsLegend(area.W-(60+8)*s, small), small, area.X+60*s, area.Y+14*s, colTextDim, alignStart)
+	drawText(dst, g.tr("logs.title"), title, area.X+12*s, area.Y+14*s, colText, alignStart)
+	drawText(dst, logsLegend(g.lang, area.W-(60+8)*s, small), small, area.X+60*s, area.Y+14*s, colTextDim, alignStart)
 
 	ids := w.Nodes()
 	labelW, cell, first, last := g.logsGeometry()
@@ -149,8 +150,8 @@ func (g *Game) renderLogs(dst *ebiten.Image, dx, dy float64) {
 			// Say why the row is dim, after its last entry and the
 			// leader's n mark one past it.
 			end := x0 + float64(min(max(r.LastIndex(), first-1), last)-first+2)*cell + 6*s
-			if end+110*s < area.X+area.W {
-				drawText(dst, "down: its log on disk", small, end, y+rowH/2-2*s, colTextDim, alignStart)
+			if note := g.tr("logs.down"); end+textWidth(note, small)+8*s < area.X+area.W {
+				drawText(dst, note, small, end, y+rowH/2-2*s, colTextDim, alignStart)
 			}
 		}
 		if hasLeader && id != leader {
@@ -176,7 +177,7 @@ func (g *Game) drawLogRow(dst *ebiten.Image, r logRow, dim bool, first, last uin
 		end := min(snap, last)
 		box := Rect{x0, y, float64(end-first+1)*cell - 2*s, h}
 		g.spr.fillRect(dst, box, colPanelEdge)
-		label := fmt.Sprintf("snapshot ≤%d", snap)
+		label := g.tr("logs.snapshot", snap)
 		drawText(dst, ellipsize(label, face(10*s, false), box.W-4*s), face(10*s, false), box.CenterX(), box.CenterY(), colText, alignCenter)
 	}
 	for i := max(first, snap+1); i <= min(last, r.LastIndex()); i++ {
@@ -217,28 +218,28 @@ func (g *Game) drawProgressMarks(dst *ebiten.Image, pr raft.Progress, first, las
 		x := x0 + float64(i-first)*cell + cell/2
 		drawText(dst, label, f, x, y+dy, colAccent, alignCenter)
 	}
-	mark(pr.Match, "m", h-3*s)
-	mark(pr.Next, "n", 4*s)
+	mark(pr.Match, g.tr("logs.mark.match"), h-3*s)
+	mark(pr.Next, g.tr("logs.mark.next"), 4*s)
 }
 
-// logsLegendItems explain the logs panel's marks, each in a long and a
-// short form.
+// logsLegendItems explain the logs panel's marks: the catalogue keys of
+// each in a long and a short form.
 var logsLegendItems = []struct{ long, short string }{
-	{"solid: committed", "solid: committed"},
-	{"hollow: not yet committed", "hollow: uncommitted"},
-	{"| commit", "| commit"},
-	{"▲ applied", "▲ applied"},
-	{"n/m: leader's nextIndex/matchIndex", "n/m: nextIndex/matchIndex"},
+	{"logs.legend.committed", "logs.legend.committed"},
+	{"logs.legend.uncommitted", "logs.legend.uncommitted.short"},
+	{"logs.legend.commit", "logs.legend.commit"},
+	{"logs.legend.applied", "logs.legend.applied"},
+	{"logs.legend.progress", "logs.legend.progress.short"},
 }
 
-// logsLegend is the legend line that fits in room: the long forms, else
-// the short ones, else as many short ones as fit, so that it never runs
-// into the column at the right.
-func logsLegend(room float64, f text.Face) string {
+// logsLegend is the legend line that fits in room, in a language: the
+// long forms, else the short ones, else as many short ones as fit, so that
+// it never runs into the column at the right.
+func logsLegend(lang i18n.Lang, room float64, f text.Face) string {
 	const gap = "   "
 	var long, short []string
 	for _, it := range logsLegendItems {
-		long, short = append(long, it.long), append(short, it.short)
+		long, short = append(long, lang.T(it.long)), append(short, lang.T(it.short))
 	}
 	if line := strings.Join(long, gap); textWidth(line, f) <= room {
 		return line

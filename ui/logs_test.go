@@ -5,6 +5,7 @@ import (
 
 	"github.com/raftlab/raftlab/lessons"
 	"github.com/raftlab/raftlab/playground"
+	"github.com/raftlab/raftlab/playground/i18n"
 	"github.com/raftlab/raftlab/raft"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -47,16 +48,21 @@ func TestCrashedServerLogShows(t *testing.T) {
 }
 
 // TestLogsLegendStaysInThePanel: at 800 and 1024 wide the logs panel's
-// legend ends inside the panel, still naming the progress marks.
+// legend ends inside the panel, still naming the progress marks, in
+// English and in Chinese.
 func TestLogsLegendStaysInThePanel(t *testing.T) {
+	withCJKFont(t)
 	ids := []raft.ID{1, 2, 3, 4, 5}
-	for _, size := range [][2]int{{800, 600}, {1024, 768}, {1280, 800}} {
-		lay := computeLayout(size[0], size[1], 1, ids, true)
-		small := face(10, false)
-		room := lay.Logs.W - 68
-		line := logsLegend(room, small)
-		assert.LessOrEqual(t, 60+textWidth(line, small), lay.Logs.W-8, "%v: the legend ends inside the panel", size)
-		assert.Contains(t, line, "n/m:", "%v: the legend explains n/m", size)
+	for _, lang := range []i18n.Lang{i18n.English, i18n.Chinese} {
+		for _, size := range [][2]int{{800, 600}, {1024, 768}, {1280, 800}} {
+			lay := computeLayout(size[0], size[1], 1, ids, true)
+			small := face(10, false)
+			room := lay.Logs.W - 68
+			line := logsLegend(lang, room, small)
+			assert.LessOrEqual(t, 60+textWidth(line, small), lay.Logs.W-8, "%s %v: the legend ends inside the panel", lang, size)
+			assert.Contains(t, line, "n/m", "%s %v: the legend explains n/m", lang, size)
+		}
 	}
-	assert.Empty(t, logsLegend(5, face(10, false)), "no room, no legend")
+	assert.Empty(t, logsLegend(i18n.English, 5, face(10, false)), "no room, no legend")
+	assert.Contains(t, logsLegend(i18n.Chinese, 1000, face(10, false)), "实心：已提交", "the legend speaks Chinese")
 }

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"fmt"
 	"image/color"
 	"math"
 
@@ -28,15 +27,16 @@ const (
 	markViolation
 )
 
-// markKinds are the kinds in the legend's order, each with its entry.
+// markKinds are the kinds in the legend's order, each with the catalogue
+// key of its entry.
 var markKinds = []struct {
-	kind  markKind
-	label string
+	kind markKind
+	key  string
 }{
-	{markLeader, "new leader"},
-	{markCrash, "crash or restart"},
-	{markNetwork, "network split, cut or healed"},
-	{markViolation, "safety violation"},
+	{markLeader, "timeline.legend.leader"},
+	{markCrash, "timeline.legend.crash"},
+	{markNetwork, "timeline.legend.network"},
+	{markViolation, "timeline.legend.violation"},
 }
 
 // color is the kind's colour, read from the palette when drawn (the theme
@@ -207,10 +207,11 @@ func (g *Game) timelineLegend() []legendEntry {
 	d := min(markHead*s, h)
 	out := make([]legendEntry, 0, len(markKinds))
 	for _, k := range markKinds {
-		w := textWidth(k.label, f)
+		label := g.tr(k.key)
+		w := textWidth(label, f)
 		out = append(out, legendEntry{
 			kind:   k.kind,
-			label:  k.label,
+			label:  label,
 			swatch: Rect{x, top + (h-d)/2, d, d},
 			text:   Rect{x + d + 4*s, top, w, h},
 		})
@@ -228,11 +229,10 @@ func (g *Game) timelineStrip() Rect {
 
 // timelineInfo is the text line: the time, the play state and the speed.
 func (g *Game) timelineInfo() string {
-	state := "playing"
 	if g.paused {
-		state = "paused"
+		return g.tr("timeline.info.paused", g.clock/1000, g.speedLabel())
 	}
-	return fmt.Sprintf("%.3f s   %s   speed %s", g.clock/1000, state, g.speedLabel())
+	return g.tr("timeline.info.playing", g.clock/1000, g.speedLabel())
 }
 
 // renderTimelineStrip draws the strip (its edge and the hint) with every position shifted by
@@ -243,5 +243,5 @@ func (g *Game) renderTimelineStrip(dst *ebiten.Image, dx, dy float64) {
 	tr := g.lay.Track.moved(dx, dy)
 	g.spr.fillRect(dst, g.timelineStrip().moved(dx, dy), colPanel)
 	g.spr.fillRect(dst, Rect{area.X, area.Y, area.W, 1 * s}, colPanelEdge)
-	drawText(dst, "click or drag to travel in time; acting in the past forks history", face(11*s, false), tr.X+tr.W, area.Y+14*s, colTextDim, alignEnd)
+	drawText(dst, g.tr("timeline.hint"), face(11*s, false), tr.X+tr.W, area.Y+14*s, colTextDim, alignEnd)
 }
