@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"fmt"
 	"image/color"
 	"slices"
 	"strings"
@@ -9,6 +8,7 @@ import (
 	"github.com/hajimehoshi/ebiten/v2"
 	"github.com/raftlab/raftlab/lessons"
 	"github.com/raftlab/raftlab/playground"
+	"github.com/raftlab/raftlab/playground/i18n"
 )
 
 // Draw implements ebiten.Game.
@@ -25,6 +25,8 @@ func (g *Game) Draw(screen *ebiten.Image) {
 	if b.Dx() != g.w || b.Dy() != g.h || !slices.Equal(g.layIDs, g.world().Nodes()) {
 		g.relayout(b.Dx(), b.Dy())
 		g.layIDs = g.world().Nodes()
+	} else if g.layLang != g.lang {
+		g.setLayout(g.w, g.h, g.scale) // the language changed
 	}
 	if g.frames%60 == 0 {
 		g.texts.sweep(g.frames)
@@ -110,7 +112,7 @@ func (g *Game) renderTopBar(dst *ebiten.Image, dx, dy float64) {
 		g.spr.fillRect(dst, r, bg)
 		label := b.Label
 		if b.Name == "play" && g.paused {
-			label = "Play"
+			label = g.tr("bar.play")
 		}
 		drawText(dst, label, f, r.CenterX(), r.CenterY(), fg, alignCenter)
 	}
@@ -133,21 +135,26 @@ func (g *Game) barRoom() float64 {
 // barName is the name the top bar shows at its right, in the room there.
 // In a lesson it is the lesson's number and title, else the number alone
 // ("Lesson 3"), else nothing: a cut title says less than none (the lesson
-// panel shows it whole). Otherwise it is the scenario's name, cut only
-// when enough of it still shows.
+// panel shows it whole). Otherwise it is the scenario's name (the
+// sandbox's in the app's language), cut only when enough of it still
+// shows.
 func (g *Game) barName() string {
 	f, room := controlFace(g.scale), g.barRoom()
 	if g.lesson != nil && g.lesson.run != nil {
 		l := g.lesson.run.Lesson()
-		for _, name := range []string{fmt.Sprintf("Lesson %d · %s", l.Number, l.Title), fmt.Sprintf("Lesson %d", l.Number)} {
+		for _, name := range []string{g.tr("bar.lesson.title", l.Number, l.Title), g.tr("bar.lesson", l.Number)} {
 			if textWidth(name, f) <= room {
 				return name
 			}
 		}
 		return ""
 	}
-	if textWidth(g.scenario.Name, f) <= room || room >= 100*g.scale {
-		return ellipsize(g.scenario.Name, f, room)
+	name := g.scenario.Name
+	if name == sandboxName {
+		name = g.tr("bar.sandbox")
+	}
+	if textWidth(name, f) <= room || room >= 100*g.scale {
+		return ellipsize(name, f, room)
 	}
 	return ""
 }
@@ -194,15 +201,15 @@ func (g *Game) drawTooltip(dst *ebiten.Image) {
 	} else if g.lesson != nil && g.lessonArea().Contains(g.hover.x, g.hover.y) {
 		// Nothing else to explain on the lesson panel's text.
 	} else if b, ok := hitAny(g.feedButtons(), g.hover.x, g.hover.y); ok {
-		tip = "Show " + b.Label + " events"
+		tip = g.tr("tip.feed-filter", b.Label)
 	} else if t := g.feedTip(g.hover.x, g.hover.y); t != "" {
 		tip = t
 	} else if f, ok := g.hitMessage(g.hover.x, g.hover.y); ok {
-		tip = describeMessage(f)
+		tip = describeMessage(g.lang, f)
 	} else if id, ok := g.lay.hitNode(g.hover.x, g.hover.y); ok {
-		tip = "Click " + playground.S(id) + " for its menu; its state shows on the right"
+		tip = g.tr("tip.node", playground.S(id))
 	} else if g.lay.Track.Contains(g.hover.x, g.hover.y) {
-		tip = "Click or drag to travel in time"
+		tip = g.tr("tip.timeline")
 	}
 	if tip == "" {
 		return
@@ -242,7 +249,8 @@ func (g *Game) drawTermTip(dst *ebiten.Image, e lessons.Entry) {
 	width := 320 * s
 	size := 12 * s
 	lh := 16 * s
-	lines := wrapSpans([]lessons.Span{{Text: e.Term + ": ", Style: lessons.Bold}, {Text: e.Meaning}}, width, size, false)
+	term, meaning := e.In(g.lang)
+	lines := wrapSpans([]lessons.Span{{Text: g.tr("tip.term", term), Style: lessons.Bold}, {Text: meaning}}, width, size, false)
 	box := Rect{0, 0, width + 16*s, float64(len(lines))*lh + 10*s}
 	// Left of the pointer: the panel is at the screen's right edge.
 	box.X = max(4*s, g.hover.x-box.W-10*s)
@@ -274,12 +282,12 @@ func (g *Game) buttonColor(b Button) color.RGBA {
 	return colButton
 }
 
-// describeMessage names a message and its fields in one line.
-func describeMessage(f *playground.Flight) string {
+// describeMessage names a message and its fields in one line, in a
+// language.
+func describeMessage(lang i18n.Lang, f *playground.Flight) string {
 	ev := playground.Event{Type: playground.EvSend, Flight: f}
-	text := ev.Text()
 	if f.Lost {
-		text += " — will be lost: " + f.LostWhy()
+		return lang.T("tip.message.lost", ev.TextIn(lang), f.LostWhy())
 	}
-	return text + " (click to drop it)"
+	return lang.T("tip.message", ev.TextIn(lang))
 }

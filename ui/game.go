@@ -131,8 +131,10 @@ type Game struct {
 	keyScratch                                                                      keyBuf
 	texts                                                                           textSprites
 	markers                                                                         timelineMarkers
-	// layIDs are the nodes the layout was computed for.
+	// layIDs are the nodes the layout was computed for, layLang the
+	// language (the top bar's labels).
 	layIDs   []raft.ID
+	layLang  i18n.Lang
 	settings *settingsPanel
 	client   clientPanel
 	part     *partitionTool
@@ -211,11 +213,16 @@ func New(opts Options) (*Game, error) {
 // settings dialog can shorten the timeouts of a new sandbox run.)
 const sandboxTimerStartPct = 87
 
+// sandboxName is the name of the free-play cluster's scenario: the
+// name scripts and saved files know it by (the top bar shows it in the
+// app's language).
+const sandboxName = "Sandbox"
+
 // sandboxScenario is the free-play cluster the app opens on.
 func sandboxScenario() *playground.Scenario {
 	s := playground.DefaultSettings()
 	s.ElectionTimerStartPct = sandboxTimerStartPct
-	return &playground.Scenario{Name: "Sandbox", Settings: s, Until: math.MaxInt32}
+	return &playground.Scenario{Name: sandboxName, Settings: s, Until: math.MaxInt32}
 }
 
 // start shows a new run of a scenario from its first moment.
@@ -269,10 +276,10 @@ func (g *Game) loadFile(name string, data []byte) {
 		err = g.load(sc)
 	}
 	if err != nil {
-		g.say(fmt.Sprintf("%s: %v", name, err))
+		g.say(g.tr("status.file-error", name, i18n.ErrorIn(err, g.lang)))
 		return
 	}
-	g.say("loaded " + name)
+	g.say(g.tr("status.loaded", name))
 }
 
 // exportScenario is the session so far as a scenario file: the settings
@@ -286,7 +293,7 @@ func (g *Game) exportScenario() ([]byte, error) {
 	if n := len(sc.Steps); n > 0 {
 		sc.Until = max(sc.Until, sc.Steps[n-1].At)
 	}
-	if sc.Name == "Sandbox" {
+	if sc.Name == sandboxName {
 		sc.Name = "RaftLab session"
 	}
 	return sc.Marshal()
@@ -295,7 +302,7 @@ func (g *Game) exportScenario() ([]byte, error) {
 // save exports the session through the front end.
 func (g *Game) save() {
 	if g.opts.Save == nil {
-		g.say("saving is not available here")
+		g.say(g.tr("status.save.unavailable"))
 		return
 	}
 	data, err := g.exportScenario()
@@ -303,10 +310,10 @@ func (g *Game) save() {
 		err = g.opts.Save("raftlab-session.json", data)
 	}
 	if err != nil {
-		g.say("could not save: " + err.Error())
+		g.say(g.tr("status.save.failed", i18n.ErrorIn(err, g.lang)))
 		return
 	}
-	g.say("saved the session as a scenario file")
+	g.say(g.tr("status.saved"))
 }
 
 // Session is the playground session the game shows.
@@ -331,8 +338,15 @@ func (g *Game) relayout(w, h int) {
 	if s <= 0 {
 		s = 1
 	}
+	g.setLayout(w, h, s)
+}
+
+// setLayout lays out a screen of w x h physical pixels at scale s in the
+// app's language (the top bar's labels have its widths).
+func (g *Game) setLayout(w, h int, s float64) {
 	g.w, g.h, g.scale = w, h, s
-	g.lay = computeLayout(w, h, s, g.world().Nodes(), g.opts.Open != nil)
+	g.lay = computeLayoutIn(g.lang, w, h, s, g.world().Nodes(), g.opts.Open != nil)
+	g.layLang = g.lang
 }
 
 // Update implements ebiten.Game: it handles input, then advances the
@@ -376,13 +390,13 @@ func (g *Game) takeDropped() {
 		}
 		data, err := fs.ReadFile(files, e.Name())
 		if err != nil {
-			g.say(fmt.Sprintf("%s: %v", e.Name(), err))
+			g.say(g.tr("status.file-error", e.Name(), i18n.ErrorIn(err, g.lang)))
 			return
 		}
 		g.loadFile(e.Name(), data)
 		return
 	}
-	g.say("drop a scenario file (.json) to load it")
+	g.say(g.tr("status.drop-json"))
 }
 
 // act carries out a step now, reporting a refusal in the status line.
@@ -393,7 +407,7 @@ func (g *Game) act(st playground.Step) {
 		g.markers.forget(g.sess.Now(), g.world().TraceLen()) // history forks here
 	}
 	if err := g.sess.Do(st); err != nil {
-		g.say(err.Error())
+		g.say(i18n.ErrorIn(err, g.lang))
 	}
 }
 
@@ -458,7 +472,7 @@ func (g *Game) restartLeader() {
 			return
 		}
 	}
-	g.say("there is no leader to crash")
+	g.say(g.tr("status.no-leader-to-crash"))
 }
 
 // addNode adds a server under the lowest ID never used (a removed server's
@@ -468,7 +482,7 @@ func (g *Game) addNode() {
 		g.act(playground.Step{Do: "addNode", Node: id})
 		return
 	}
-	g.say(fmt.Sprintf("every server ID 1..%d has been used; a removed server's ID is never reused", playground.MaxNodes))
+	g.say(g.tr("status.ids-used", playground.MaxNodes))
 }
 
 // SeekTo moves the playground to virtual time ms (within the history run

@@ -1,12 +1,12 @@
 package ui
 
 import (
-	"fmt"
 	"math"
 
 	"github.com/hajimehoshi/ebiten/v2"
 	"github.com/hajimehoshi/ebiten/v2/inpututil"
 	"github.com/raftlab/raftlab/playground"
+	"github.com/raftlab/raftlab/playground/i18n"
 )
 
 // touchState follows one finger, to tell a tap from a long-press.
@@ -226,11 +226,11 @@ func (g *Game) click(x, y float64, long bool) {
 		return
 	}
 	if f, ok := g.hitMessage(x, y); ok {
-		g.openMenu(messageTitle(f), []menuItem{{"menu-drop", "Drop this message", playground.Step{Do: "drop", Msg: f.ID}}}, x, y)
+		g.openMenu(messageTitle(g.lang, f), []menuItem{{"menu-drop", i18n.Msg("menu.drop"), playground.Step{Do: "drop", Msg: f.ID}}}, x, y)
 		return
 	}
 	if a, b, ok := g.lay.hitLink(x, y); ok {
-		g.openMenu(fmt.Sprintf("Link %s–%s", playground.S(a), playground.S(b)), linkMenu(g.world(), a, b), x, y)
+		g.openMenu(g.tr("menu.link.title", playground.S(a), playground.S(b)), linkMenu(g.world(), a, b), x, y)
 		return
 	}
 	if g.lay.Cluster.Contains(x, y) || g.lay.Logs.Contains(x, y) {
@@ -316,6 +316,7 @@ func (g *Game) hitMessage(x, y float64) (*playground.Flight, bool) {
 	return hit, hit != nil
 }
 
-func messageTitle(f *playground.Flight) string {
-	return fmt.Sprintf("Message %d", f.ID)
+// messageTitle is the title of a message's menu, in a language.
+func messageTitle(lang i18n.Lang, f *playground.Flight) string {
+	return lang.T("menu.message.title", f.ID)
 }

@@ -33,8 +33,7 @@ func testGameWith(t *testing.T, opts Options) *Game {
 	t.Helper()
 	g, err := New(opts)
 	require.NoError(t, err)
-	g.w, g.h, g.scale = 1280, 800, 1
-	g.lay = computeLayout(g.w, g.h, 1, g.world().Nodes(), false)
+	g.setLayout(1280, 800, 1)
 	return g
 }
 

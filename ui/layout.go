@@ -4,6 +4,7 @@ import (
 	"math"
 
 	"github.com/hajimehoshi/ebiten/v2/text/v2"
+	"github.com/raftlab/raftlab/playground/i18n"
 	"github.com/raftlab/raftlab/raft"
 )
 
@@ -99,34 +100,42 @@ func findButton(bs []Button, name string) (Button, bool) {
 	return Button{}, false
 }
 
-// topButtons are the controls of the top bar, left to right. Those with a
-// spare rank move, on a narrow window, to the menu of the "more" control:
-// rank 1 first. Lessons, play, the speed, writes and help always show.
+// topButtons are the controls of the top bar, left to right, with the
+// catalogue keys of their labels and tooltips. Those with a spare rank
+// move, on a narrow window, to the menu of the "more" control: rank 1
+// first. Lessons, play, the speed, writes and help always show.
 var topButtons = []struct {
 	name, label, hint string
 	spare             int
 }{
-	{"lessons", "Lessons", "The course: interactive lessons that run on this playground", 0},
-	{"play", "Pause", "Play or pause the simulation (space)", 0},
-	{"step", "Step", "Run to the next event (right arrow)", 0},
-	{"slower", "-", "Slow down (-)", 0},
-	{"faster", "+", "Speed up (+)", 0},
-	{"write", "Write x", "A client writes the next value of x, sent where the client panel says (c)", 0},
-	{"read", "Read x", "A client reads x, sent where the client panel says, in the settings' read mode", 6},
-	{"add", "+ Server", "Start a new server and add it to the cluster: a learner first, a voter once caught up", 4},
-	{"heal", "Heal", "Remove every partition and cut link", 5},
-	{"settings", "Settings", "Timing, network, features and the teaching switches", 3},
-	{"open", "Open", "Open a scenario file", 1},
-	{"save", "Save", "Save this session as a scenario file that replays it (s)", 2},
-	{"help", "?", "Every shortcut, and what the colours and shapes mean (?)", 0},
+	{"lessons", "bar.lessons", "bar.lessons.hint", 0},
+	{"play", "bar.pause", "bar.play.hint", 0},
+	{"step", "bar.step", "bar.step.hint", 0},
+	{"slower", "bar.slower", "bar.slower.hint", 0},
+	{"faster", "bar.faster", "bar.faster.hint", 0},
+	{"write", "bar.write", "bar.write.hint", 0},
+	{"read", "bar.read", "bar.read.hint", 6},
+	{"add", "bar.add", "bar.add.hint", 4},
+	{"heal", "bar.heal", "bar.heal.hint", 5},
+	{"settings", "bar.settings", "bar.settings.hint", 3},
+	{"open", "bar.open", "bar.open.hint", 1},
+	{"save", "bar.save", "bar.save.hint", 2},
+	{"help", "bar.help", "bar.help.hint", 0},
 }
 
-// moreButton opens the menu of the controls that did not fit.
-var moreButton = Button{Name: "more", Label: "More", Hint: "More controls"}
+// moreButton opens the menu of the controls that did not fit (its name;
+// its label and tooltip are moreControl's, in a language).
+var moreButton = Button{Name: "more"}
 
-// appTitle is the name at the top bar's left; titleRoom is the least room
-// kept right of the controls for the scenario's name or the status line
-// (in a lesson, room for "Lesson 9" at least).
+// moreControl is the "more" control in a language.
+func moreControl(lang i18n.Lang) Button {
+	return Button{Name: moreButton.Name, Label: lang.T("bar.more"), Hint: lang.T("bar.more.hint")}
+}
+
+// appTitle is the name at the top bar's left (a name: the same in every
+// language); titleRoom is the least room kept right of the controls for
+// the scenario's name or the status line (in a lesson, room for "Lesson 9"
+// at least).
 const (
 	appTitle  = "RaftLab"
 	titleRoom = 64.0
@@ -138,20 +147,31 @@ func controlFace(s float64) text.Face { return face(13*s, false) }
 // titleFace is the font of the app's name.
 func titleFace(s float64) text.Face { return face(15*s, true) }
 
-// controlWidth is the width of a control of the top bar: its label (the
-// play control's longest) with padding.
+// controlWidth is controlWidthIn in English.
 func controlWidth(name, label string, s float64) float64 {
+	return controlWidthIn(i18n.English, name, label, s)
+}
+
+// controlWidthIn is the width of a control of the top bar in a language:
+// its label (the play control's longer one, Play or Pause) with padding.
+func controlWidthIn(lang i18n.Lang, name, label string, s float64) float64 {
 	w := textWidth(label, controlFace(s))
 	if name == "play" {
-		w = max(w, textWidth("Play", controlFace(s)))
+		w = max(w, textWidth(lang.T("bar.play"), controlFace(s)))
 	}
 	return max(34*s, w+20*s)
 }
 
-// computeLayout lays out a screen of w x h physical pixels at a scale
-// (physical pixels per logical pixel) for the given nodes; open adds the
-// Open control (for front ends that can show a file picker).
+// computeLayout is computeLayoutIn in English.
 func computeLayout(w, h int, scale float64, ids []raft.ID, open bool) Layout {
+	return computeLayoutIn(i18n.English, w, h, scale, ids, open)
+}
+
+// computeLayoutIn lays out a screen of w x h physical pixels at a scale
+// (physical pixels per logical pixel) for the given nodes, with the top
+// bar's labels in a language (their widths differ); open adds the Open
+// control (for front ends that can show a file picker).
+func computeLayoutIn(lang i18n.Lang, w, h int, scale float64, ids []raft.ID, open bool) Layout {
 	s := scale
 	W, H := float64(w), float64(h)
 	l := Layout{Scale: s, Screen: Rect{0, 0, W, H}}
@@ -172,7 +192,7 @@ func computeLayout(w, h int, scale float64, ids []raft.ID, open bool) Layout {
 	l.Safety = Rect{mainW, top, side, math.Min(float64(len(safetyRows))*22*s+40*s, 0.5*mainH)}
 	l.Feed = Rect{mainW, l.Safety.Y + l.Safety.H, side, mainH - l.Safety.H}
 	l.Track = Rect{l.Timeline.X + 16*s, l.Timeline.Y + 30*s, l.Timeline.W - 32*s, 16 * s}
-	l.layoutTopBar(open)
+	l.layoutTopBar(lang, open)
 	l.Nodes = ringSpots(l.Cluster, s, ids)
 	return l
 }
@@ -180,7 +200,7 @@ func computeLayout(w, h int, scale float64, ids []raft.ID, open bool) Layout {
 // layoutTopBar places the app's name, then the controls, moving the spare
 // ones to the "more" menu, rank by rank, until the rest leave titleRoom
 // free at the right.
-func (l *Layout) layoutTopBar(open bool) {
+func (l *Layout) layoutTopBar(lang i18n.Lang, open bool) {
 	s, bar := l.Scale, l.TopBar
 	tw := textWidth(appTitle, titleFace(s))
 	l.Title = Rect{12 * s, 7 * s, tw, bar.H - 14*s}
@@ -193,7 +213,7 @@ func (l *Layout) layoutTopBar(open bool) {
 		l.Buttons, l.More = nil, nil
 		x := start
 		place := func(b Button) {
-			b.Rect = Rect{x, 7 * s, controlWidth(b.Name, b.Label, s), bar.H - 14*s}
+			b.Rect = Rect{x, 7 * s, controlWidthIn(lang, b.Name, b.Label, s), bar.H - 14*s}
 			l.Buttons = append(l.Buttons, b)
 			x += b.Rect.W + 8*s
 		}
@@ -201,13 +221,13 @@ func (l *Layout) layoutTopBar(open bool) {
 			if b.name == "open" && !open {
 				continue
 			}
-			btn := Button{Name: b.name, Label: b.label, Hint: b.hint}
+			btn := Button{Name: b.name, Label: lang.T(b.label), Hint: lang.T(b.hint)}
 			if b.spare != 0 && b.spare <= hide {
 				l.More = append(l.More, btn)
 				continue
 			}
 			if b.name == "help" && len(l.More) > 0 {
-				place(moreButton)
+				place(moreControl(lang))
 			}
 			place(btn)
 		}

@@ -3,8 +3,10 @@ package ui
 import (
 	"fmt"
 	"math"
+	"strings"
 	"testing"
 
+	"github.com/raftlab/raftlab/playground/i18n"
 	"github.com/raftlab/raftlab/raft"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -197,46 +199,60 @@ func TestInspectorKeepsTheFeed(t *testing.T) {
 	}
 }
 
-// TestTopBarFits: at 800x600, 1024x768 and 1280x800, with and without the
-// Open control, the app's name and every control are whole inside the top
-// bar and apart; the controls that do not fit are in the "more" menu, on
+// TestTopBarFits: at 800x600, 1024x768 and 1280x800, in English and in
+// Chinese, with and without the Open control, the app's name and every
+// control are whole inside the top bar and apart, with their labels in the
+// language; the controls that do not fit are in the "more" menu, on
 // screen, and none is lost.
 func TestTopBarFits(t *testing.T) {
-	for _, size := range [][2]int{{800, 600}, {1024, 768}, {1280, 800}} {
-		for _, open := range []bool{false, true} {
-			name := fmt.Sprintf("%dx%d open=%v", size[0], size[1], open)
-			l := computeLayout(size[0], size[1], 1, idList(5), open)
-			inside := func(r, in Rect) bool {
-				return r.X >= in.X && r.Y >= in.Y && r.X+r.W <= in.X+in.W && r.Y+r.H <= in.Y+in.H
-			}
-			assert.True(t, inside(l.Title, l.TopBar), "%s: the title is whole", name)
-			assert.GreaterOrEqual(t, l.Title.W, textWidth(appTitle, titleFace(1)), "%s: the title's box holds it", name)
-			shown := map[string]bool{}
-			for i, b := range l.Buttons {
-				shown[b.Name] = true
-				assert.True(t, inside(b.Rect, l.TopBar), "%s: %s is inside the top bar", name, b.Name)
-				assert.GreaterOrEqual(t, b.Rect.W, textWidth(b.Label, controlFace(1)), "%s: %s's label fits", name, b.Name)
-				assert.False(t, overlaps(b.Rect, l.Title), "%s: %s covers the title", name, b.Name)
-				for _, c := range l.Buttons[i+1:] {
-					assert.False(t, overlaps(b.Rect, c.Rect), "%s: %s overlaps %s", name, b.Name, c.Name)
+	withCJKFont(t)
+	for _, lang := range []i18n.Lang{i18n.English, i18n.Chinese} {
+		for _, size := range [][2]int{{800, 600}, {1024, 768}, {1280, 800}} {
+			for _, open := range []bool{false, true} {
+				name := fmt.Sprintf("%s %dx%d open=%v", lang, size[0], size[1], open)
+				l := computeLayoutIn(lang, size[0], size[1], 1, idList(5), open)
+				inside := func(r, in Rect) bool {
+					return r.X >= in.X && r.Y >= in.Y && r.X+r.W <= in.X+in.W && r.Y+r.H <= in.Y+in.H
 				}
-			}
-			for i, b := range l.More {
-				shown[b.Name] = true
-				assert.True(t, inside(b.Rect, l.Screen), "%s: the more menu's %s is on screen", name, b.Name)
-				for _, c := range l.More[i+1:] {
-					assert.False(t, overlaps(b.Rect, c.Rect), "%s: %s overlaps %s in the more menu", name, b.Name, c.Name)
+				assert.True(t, inside(l.Title, l.TopBar), "%s: the title is whole", name)
+				assert.GreaterOrEqual(t, l.Title.W, textWidth(appTitle, titleFace(1)), "%s: the title's box holds it", name)
+				shown := map[string]bool{}
+				for i, b := range l.Buttons {
+					shown[b.Name] = true
+					assert.True(t, inside(b.Rect, l.TopBar), "%s: %s is inside the top bar", name, b.Name)
+					assert.GreaterOrEqual(t, b.Rect.W, textWidth(b.Label, controlFace(1)), "%s: %s's label fits", name, b.Name)
+					if b.Name == "play" {
+						assert.GreaterOrEqual(t, b.Rect.W, textWidth(lang.T("bar.play"), controlFace(1)), "%s: Play fits too", name)
+					}
+					assert.False(t, overlaps(b.Rect, l.Title), "%s: %s covers the title", name, b.Name)
+					for _, c := range l.Buttons[i+1:] {
+						assert.False(t, overlaps(b.Rect, c.Rect), "%s: %s overlaps %s", name, b.Name, c.Name)
+					}
 				}
+				for i, b := range l.More {
+					shown[b.Name] = true
+					assert.True(t, inside(b.Rect, l.Screen), "%s: the more menu's %s is on screen", name, b.Name)
+					assert.GreaterOrEqual(t, b.Rect.W, textWidth(b.Label, controlFace(1))+16, "%s: the more menu's %s fits", name, b.Name)
+					for _, c := range l.More[i+1:] {
+						assert.False(t, overlaps(b.Rect, c.Rect), "%s: %s overlaps %s in the more menu", name, b.Name, c.Name)
+					}
+				}
+				assert.Equal(t, len(l.More) > 0, shown["more"], "%s: the more control shows when, and only when, a control needs it", name)
+				for _, b := range topButtons {
+					assert.True(t, shown[b.name] || (b.name == "open" && !open), "%s: %s is reachable", name, b.name)
+				}
+				for _, b := range append(l.Buttons, l.More...) {
+					assert.False(t, strings.HasPrefix(b.Label, "[") || strings.HasPrefix(b.Hint, "["), "%s: %s's label and hint are in the catalogue", name, b.Name)
+				}
+				assert.Equal(t, "lessons", l.Buttons[0].Name, "%s: Lessons comes first", name)
 			}
-			assert.Equal(t, len(l.More) > 0, shown["more"], "%s: the more control shows when, and only when, a control needs it", name)
-			for _, b := range topButtons {
-				assert.True(t, shown[b.name] || (b.name == "open" && !open), "%s: %s is reachable", name, b.name)
-			}
-			assert.Equal(t, "lessons", l.Buttons[0].Name, "%s: Lessons comes first", name)
 		}
+		// A wide window needs no "more" menu.
+		assert.Empty(t, computeLayoutIn(lang, 1280, 800, 1, idList(5), true).More, lang)
 	}
-	// A wide window needs no "more" menu.
-	assert.Empty(t, computeLayout(1280, 800, 1, idList(5), true).More)
+	l := computeLayoutIn(i18n.Chinese, 1280, 800, 1, idList(5), true)
+	b, _ := l.Button("settings")
+	assert.Equal(t, [2]string{"设置", "时间、网络、功能和教学开关"}, [2]string{b.Label, b.Hint}, "the labels are in the language")
 }
 
 // TestTopLabelClearsTheTopBar: at every size the top node's label block

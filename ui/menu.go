@@ -1,11 +1,11 @@
 package ui
 
 import (
-	"fmt"
 	"math"
 
 	"github.com/hajimehoshi/ebiten/v2"
 	"github.com/raftlab/raftlab/playground"
+	"github.com/raftlab/raftlab/playground/i18n"
 	"github.com/raftlab/raftlab/raft"
 )
 
@@ -28,22 +28,22 @@ func nodeMenu(w *playground.World, id raft.ID) []menuItem {
 		return nil
 	}
 	if !n.Up {
-		return []menuItem{{"menu-restart", "Restart", playground.Step{Do: "restart", Node: id}}}
+		return []menuItem{{"menu-restart", i18n.Msg("menu.restart"), playground.Step{Do: "restart", Node: id}}}
 	}
-	items := []menuItem{{"menu-crash", "Crash", playground.Step{Do: "crash", Node: id}}}
+	items := []menuItem{{"menu-crash", i18n.Msg("menu.crash"), playground.Step{Do: "crash", Node: id}}}
 	leader, hasLeader := w.Leader()
 	if n.Raft.Role() != raft.Leader {
-		items = append(items, menuItem{"menu-timeout", "Time out now", playground.Step{Do: "campaign", Node: id}})
+		items = append(items, menuItem{"menu-timeout", i18n.Msg("menu.timeout"), playground.Step{Do: "campaign", Node: id}})
 		if hasLeader {
-			items = append(items, menuItem{"menu-transfer", "Transfer leadership here", playground.Step{Do: "transferLeader", To: id}})
+			items = append(items, menuItem{"menu-transfer", i18n.Msg("menu.transfer"), playground.Step{Do: "transferLeader", To: id}})
 		}
 	}
 	items = append(items,
-		menuItem{"menu-snapshot", "Take a snapshot", playground.Step{Do: "snapshot", Node: id}},
-		menuItem{"menu-isolate", "Isolate", playground.Step{Do: "isolate", Node: id}},
+		menuItem{"menu-snapshot", i18n.Msg("menu.snapshot"), playground.Step{Do: "snapshot", Node: id}},
+		menuItem{"menu-isolate", i18n.Msg("menu.isolate"), playground.Step{Do: "isolate", Node: id}},
 	)
 	if hasLeader && (leader != id || len(w.Nodes()) > 1) {
-		items = append(items, menuItem{"menu-remove", "Remove from cluster", playground.Step{Do: "removeNode", Node: id}})
+		items = append(items, menuItem{"menu-remove", i18n.Msg("menu.remove"), playground.Step{Do: "removeNode", Node: id}})
 	}
 	return items
 }
@@ -53,26 +53,30 @@ func linkMenu(w *playground.World, a, b raft.ID) []menuItem {
 	net := w.Network()
 	items := []menuItem{}
 	if !net.Cut(a, b) || !net.Cut(b, a) {
-		items = append(items, menuItem{"menu-cut-both", "Cut both ways", playground.Step{Do: "cut", From: a, To: b}})
+		items = append(items, menuItem{"menu-cut-both", i18n.Msg("menu.cut-both"), playground.Step{Do: "cut", From: a, To: b}})
 	}
 	if !net.Cut(a, b) {
-		items = append(items, menuItem{"menu-cut-ab", fmt.Sprintf("Cut %s→%s only", playground.S(a), playground.S(b)), playground.Step{Do: "cut", From: a, To: b}})
+		items = append(items, menuItem{"menu-cut-ab", i18n.Msg("menu.cut-one", playground.S(a), playground.S(b)), playground.Step{Do: "cut", From: a, To: b}})
 	}
 	if !net.Cut(b, a) {
-		items = append(items, menuItem{"menu-cut-ba", fmt.Sprintf("Cut %s→%s only", playground.S(b), playground.S(a)), playground.Step{Do: "cut", From: b, To: a}})
+		items = append(items, menuItem{"menu-cut-ba", i18n.Msg("menu.cut-one", playground.S(b), playground.S(a)), playground.Step{Do: "cut", From: b, To: a}})
 	}
 	if net.Cut(a, b) || net.Cut(b, a) {
-		items = append(items, menuItem{"menu-heal-link", "Restore the link", playground.Step{Do: "link", From: a, To: b}})
+		items = append(items, menuItem{"menu-heal-link", i18n.Msg("menu.restore-link"), playground.Step{Do: "link", From: a, To: b}})
 	}
 	return items
 }
 
+// menuItem is an item of a menu: its name, its label as a message (the
+// menu is drawn in the app's language) and what it does.
 type menuItem struct {
-	name, label string
-	step        playground.Step
+	name  string
+	label i18n.Message
+	step  playground.Step
 }
 
-// openMenu opens a popup for (x, y): a node's menu for the node there,
+// openMenu opens a popup titled title (in the app's language) for (x,
+// y): a node's menu for the node there,
 // else a link's or a message's. It goes beside that point, where it covers
 // no server and no label (see menuSpot).
 func (g *Game) openMenu(title string, items []menuItem, x, y float64) {
@@ -84,7 +88,7 @@ func (g *Game) openMenu(title string, items []menuItem, x, y float64) {
 	f := face(14*s, false)
 	width := textWidth(title, face(13*s, true)) + 24*s
 	for _, it := range items {
-		width = math.Max(width, textWidth(it.label, f)+32*s)
+		width = math.Max(width, textWidth(it.label.In(g.lang), f)+32*s)
 	}
 	rowH := 30 * s
 	h := rowH*float64(len(items)) + 30*s
@@ -96,7 +100,7 @@ func (g *Game) openMenu(title string, items []menuItem, x, y float64) {
 	r := g.menuSpot(x, y, width, h)
 	m := &menu{title: title, steps: map[string]playground.Step{}, rect: r, anchorX: x, anchorY: y, anchorR: anchorR}
 	for i, it := range items {
-		m.items = append(m.items, Button{Name: it.name, Label: it.label, Rect: Rect{r.X + 4*s, r.Y + 26*s + float64(i)*rowH, width - 8*s, rowH - 2*s}})
+		m.items = append(m.items, Button{Name: it.name, Label: it.label.In(g.lang), Rect: Rect{r.X + 4*s, r.Y + 26*s + float64(i)*rowH, width - 8*s, rowH - 2*s}})
 		m.steps[it.name] = it.step
 	}
 	g.menu = m

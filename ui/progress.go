@@ -2,6 +2,7 @@ package ui
 
 import (
 	"github.com/raftlab/raftlab/lessons"
+	"github.com/raftlab/raftlab/playground/i18n"
 )
 
 // Store keeps a small document between visits (the learner's lesson
@@ -48,14 +49,14 @@ func (g *Game) lessonProgress() *lessons.Progress {
 	switch {
 	case err != nil:
 		g.progressReadOnly = true
-		g.progressLoadErr = "Your saved progress could not be read, and will not be saved this time: " + err.Error()
+		g.progressLoadErr = g.tr("progress.unreadable", i18n.ErrorIn(err, g.lang))
 	case len(data) > 0:
 		p, err := lessons.ParseProgress(data)
 		if p != nil {
 			g.progress = p
 		}
 		if err != nil {
-			g.progressLoadErr = "Some saved progress could not be used: " + err.Error()
+			g.progressLoadErr = g.tr("progress.partly-unusable", i18n.ErrorIn(err, g.lang))
 		}
 	}
 	return g.progress
@@ -98,7 +99,7 @@ func (g *Game) saveProgress() {
 		return
 	}
 	if err := g.opts.Progress.Save(g.lessonProgress().Marshal()); err != nil {
-		g.progressSaveErr = "Progress could not be saved: " + err.Error()
+		g.progressSaveErr = g.tr("progress.save-failed", i18n.ErrorIn(err, g.lang))
 	} else {
 		g.progressSaveErr = ""
 	}

@@ -1,11 +1,11 @@
 package ui
 
 import (
-	"fmt"
 	"strings"
 	"time"
 
 	"github.com/raftlab/raftlab/lessons"
+	"github.com/raftlab/raftlab/playground/i18n"
 )
 
 // ResultStore hands the result of an assessment to the learner, for a
@@ -55,15 +55,15 @@ func (g *Game) layoutScore(b *lessonBuilder) {
 	s := g.scale
 	lh := lessonLineH * s
 	b.gap(10)
-	b.line("Your score", face(13*s, true), colAccent, 22*s)
+	b.line(g.tr("score.title"), face(13*s, true), colAccent, 22*s)
 	f := face(lessonTextSize*s, false)
 	for _, t := range sc.Topics() {
-		b.line(fmt.Sprintf("%s: %d of %d", t.Topic, t.Got, t.Of), f, colText, lh)
+		b.line(g.tr("score.topic", t.Topic, t.Got, t.Of), f, colText, lh)
 	}
 	t := sc.Total()
-	b.line(fmt.Sprintf("In all: %d of %d", t.Got, t.Of), face(lessonTextSize*s, true), colText, lh)
+	b.line(g.tr("score.total", t.Got, t.Of), face(lessonTextSize*s, true), colText, lh)
 	if sc.Attempt > 1 {
-		b.line(fmt.Sprintf("Attempt %d: the result says so.", sc.Attempt), f, colTextDim, lh)
+		b.line(g.tr("score.attempt", sc.Attempt), f, colTextDim, lh)
 	}
 	b.gap(6)
 	res := g.opts.Results
@@ -72,15 +72,15 @@ func (g *Game) layoutScore(b *lessonBuilder) {
 		name, label, hint string
 		on                bool
 	}{
-		{"score-copy", "Copy result", "Copy the result as text, for your teacher", res.Copy != nil},
-		{"score-download", "Download", "Save the result as a text file, for your teacher", res.Download != nil},
+		{"score-copy", "score.copy", "score.copy.hint", res.Copy != nil},
+		{"score-download", "score.download", "score.download.hint", res.Download != nil},
 	} {
 		if !c.on {
 			continue
 		}
 		rr := Rect{x, b.y - b.scroll, 110 * s, 26 * s}
 		if b.visible(b.y, rr.H) {
-			b.button(c.name, c.label, c.hint, rr, colText)
+			b.button(c.name, g.tr(c.label), g.tr(c.hint), rr, colText)
 		}
 		x += rr.W + 8*s
 	}
@@ -105,20 +105,20 @@ func (g *Game) pressScore(name string) {
 	switch {
 	case name == "score-copy" && res.Copy != nil:
 		if err := res.Copy(g.resultText()); err != nil {
-			g.say("could not copy the result: " + err.Error())
+			g.say(g.tr("status.copy-result.failed", i18n.ErrorIn(err, g.lang)))
 			return
 		}
-		g.say("copied the result")
+		g.say(g.tr("status.copied-result"))
 	case name == "score-download" && res.Download != nil:
 		l := g.score.run.Lesson()
 		where, err := res.Download(resultFileName(l), []byte(g.resultText()))
 		switch {
 		case err != nil:
-			g.say("could not save the result: " + err.Error())
+			g.say(g.tr("status.save-result.failed", i18n.ErrorIn(err, g.lang)))
 		case where != "":
-			g.say("saved the result to " + where)
+			g.say(g.tr("status.saved-result.to", where))
 		default:
-			g.say("saved the result")
+			g.say(g.tr("status.saved-result"))
 		}
 	}
 }
