@@ -65,6 +65,8 @@ func (w *World) Crash(id raft.ID) error {
 		torn = int(w.rng.Between(1, int64(lost)))
 	}
 	wal.Crash(torn)
+	// The hard state written since the last fsync is lost with the rest.
+	n.Disk.written = n.Disk.durable
 	w.shutdown(n)
 	ev := Event{Type: EvCrash, Node: id, Key: "feed.crash", Args: []any{id}}
 	if lost > 0 {
