@@ -15,6 +15,7 @@ import (
 // the timer, the term, the disk, both kinds of log entry and every kind of
 // message.
 func TestHelpFitsWithItsLegend(t *testing.T) {
+	withCJKFont(t)
 	for _, run := range settingsSizes() {
 		size := run.size
 		name := run.String()
@@ -74,6 +75,7 @@ func TestHelpOpensTheCourse(t *testing.T) {
 // and in Chinese the key caps are the Chinese keyboard's words and the
 // legend's words Chinese (Raft's message names stay English).
 func TestHelpSpeaksTheLanguage(t *testing.T) {
+	withCJKFont(t)
 	keys := []string{"help.title", "help.close", "help.lessons", "help.lessons.hint", "help.keys", "help.legend",
 		"help.timer", "help.term", "help.disk", "help.committed", "help.uncommitted", "help.messages"}
 	for _, k := range helpLines {

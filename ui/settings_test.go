@@ -134,6 +134,7 @@ func TestClientSessionsSetting(t *testing.T) {
 // on one line or two, right of the row's controls and inside its row; the
 // dialog is on the screen and its rows clear of Apply and Cancel.
 func TestSettingsExplanationsWhole(t *testing.T) {
+	withCJKFont(t)
 	for _, run := range settingsSizes() {
 		size := run.size
 		g := testGame(t, "")
@@ -229,6 +230,7 @@ func settingsSizes() []settingsRun {
 // ">"; the buttons' labels fit the buttons and the title fits above the
 // rows.
 func TestSettingsLabelsFit(t *testing.T) {
+	withCJKFont(t)
 	for _, run := range settingsSizes() {
 		g := testGame(t, "")
 		g.SetLang(run.lang)
@@ -269,6 +271,7 @@ func TestSettingsLabelsFit(t *testing.T) {
 // the units are Chinese, Apply and Cancel have no English word, and every
 // key the dialog draws is in the catalogue.
 func TestSettingsDrawnInChinese(t *testing.T) {
+	withCJKFont(t)
 	g := testGame(t, "")
 	g.SetLang(i18n.Chinese)
 	g.press("settings")
