@@ -1,9 +1,9 @@
 package playground
 
 import (
-	"fmt"
 	"strings"
 
+	"github.com/raftlab/raftlab/playground/i18n"
 	"github.com/raftlab/raftlab/raft"
 )
 
@@ -14,7 +14,7 @@ import (
 
 func (w *World) node(id raft.ID) (*Node, error) {
 	if id < 1 || id > MaxNodes || w.nodes[id] == nil || w.nodes[id].Removed {
-		return nil, fmt.Errorf("there is no node %d", id)
+		return nil, i18n.Errorf("scenario.action.no-node", id)
 	}
 	return w.nodes[id], nil
 }
@@ -25,7 +25,7 @@ func (w *World) upNode(id raft.ID) (*Node, error) {
 		return nil, err
 	}
 	if !n.Up {
-		return nil, fmt.Errorf("%s is down", S(id))
+		return nil, i18n.Errorf("scenario.action.down", S(id))
 	}
 	return n, nil
 }
@@ -37,14 +37,14 @@ func (w *World) Campaign(id raft.ID) error {
 		return err
 	}
 	if n.busy {
-		return fmt.Errorf("%s is waiting for its disk", S(id))
+		return i18n.Errorf("scenario.action.disk-busy", S(id))
 	}
 	w.catchUp(n)
 	if n.Raft.Role() == raft.Leader {
-		return fmt.Errorf("%s already leads", S(id))
+		return i18n.Errorf("scenario.action.already-leads", S(id))
 	}
 	if err := n.Raft.Campaign(); err != nil {
-		return fmt.Errorf("%s cannot campaign: it is not a voter", S(id))
+		return i18n.Errorf("scenario.action.not-voter", S(id))
 	}
 	w.emit(Event{Type: EvTimeout, Node: id, Term: n.Raft.Term(), Role: n.Raft.Role()})
 	w.settle(n)
@@ -99,7 +99,7 @@ func (w *World) Restart(id raft.ID) error {
 		return err
 	}
 	if n.Up {
-		return fmt.Errorf("%s is already up", S(id))
+		return i18n.Errorf("scenario.action.already-up", S(id))
 	}
 	size := n.Disk.WAL.Size()
 	if err := w.boot(n, w.bootPeers(id)); err != nil {
@@ -150,7 +150,7 @@ func (w *World) Partition(groups [][]raft.ID) error {
 		var parts []string
 		for _, id := range g {
 			if seen[id] {
-				return fmt.Errorf("%s is in two groups", S(id))
+				return i18n.Errorf("scenario.action.two-groups", S(id))
 			}
 			seen[id] = true
 			parts = append(parts, S(id))
@@ -178,7 +178,7 @@ func (w *World) Cut(from, to raft.ID) error {
 		return err
 	}
 	if from == to {
-		return fmt.Errorf("a link joins two different nodes")
+		return i18n.Errorf("scenario.link.same-node")
 	}
 	w.net.cut[from][to] = true
 	w.emit(Event{Type: EvCut, Node: from, Peer: to, Key: "feed.link.cut", Args: []any{from, to}})
@@ -211,13 +211,13 @@ type NetworkChange struct {
 // SetNetwork changes the drop rate, duplicate rate or latency.
 func (w *World) SetNetwork(c NetworkChange) error {
 	if c.DropRate != nil && (*c.DropRate < 0 || *c.DropRate > 1) {
-		return fmt.Errorf("dropRate must be in 0..1, not %g", *c.DropRate)
+		return i18n.Errorf("scenario.settings.drop-rate", *c.DropRate)
 	}
 	if c.DuplicateRate != nil && (*c.DuplicateRate < 0 || *c.DuplicateRate > 1) {
-		return fmt.Errorf("duplicateRate must be in 0..1, not %g", *c.DuplicateRate)
+		return i18n.Errorf("scenario.settings.duplicate-rate", *c.DuplicateRate)
 	}
 	if c.LatencyMs != nil && (c.LatencyMs[0] < 0 || c.LatencyMs[1] < c.LatencyMs[0]) {
-		return fmt.Errorf("latencyMs must be [min,max] with 0 <= min <= max, not %v", *c.LatencyMs)
+		return i18n.Errorf("scenario.settings.latency", *c.LatencyMs)
 	}
 	if c.DropRate != nil {
 		w.net.DropRate = *c.DropRate
@@ -239,7 +239,7 @@ func (w *World) SetDisk(id raft.ID, fsyncMs int64) error {
 		return err
 	}
 	if fsyncMs < 0 {
-		return fmt.Errorf("fsyncMs must not be negative, not %d", fsyncMs)
+		return i18n.Errorf("scenario.settings.fsync", fsyncMs)
 	}
 	n.Disk.FsyncMs = fsyncMs
 	w.emit(Event{Type: EvDisk, Node: id, Key: "feed.disk", Args: []any{id, fsyncMs}})
@@ -253,7 +253,7 @@ func (w *World) Snapshot(id raft.ID) error {
 		return err
 	}
 	if err := w.takeSnapshot(n); err != nil {
-		return fmt.Errorf("%s has nothing new to snapshot", S(id))
+		return i18n.Errorf("scenario.action.nothing-to-snapshot", S(id))
 	}
 	w.settle(n)
 	return nil
@@ -263,7 +263,7 @@ func (w *World) Snapshot(id raft.ID) error {
 func (w *World) DropMessage(id uint64) error {
 	f, ok := w.wire.get(id)
 	if !ok {
-		return fmt.Errorf("message %d is not in flight", id)
+		return i18n.Errorf("scenario.action.not-in-flight", id)
 	}
 	if !f.Lost {
 		f.Lost, f.lostWhy = true, lostByHand
@@ -292,15 +292,15 @@ func (w *World) TransferLeader(to raft.ID) error {
 	}
 	id, ok := w.Leader()
 	if !ok {
-		return fmt.Errorf("there is no leader to transfer leadership from")
+		return i18n.Errorf("scenario.action.transfer.no-leader")
 	}
 	n := w.nodes[id]
 	if id == to {
-		return fmt.Errorf("%s already leads", S(to))
+		return i18n.Errorf("scenario.action.already-leads", S(to))
 	}
 	w.catchUp(n)
 	if err := n.Raft.TransferLeadership(to); err != nil {
-		return fmt.Errorf("%s cannot transfer leadership to %s: %v", S(id), S(to), err)
+		return i18n.Errorf("scenario.action.transfer.refused", S(id), S(to), raftError{err})
 	}
 	w.emit(Event{Type: EvTransfer, Node: id, Peer: to, Key: "feed.transfer", Args: []any{id, to}})
 	w.settle(n)

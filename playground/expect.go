@@ -1,10 +1,10 @@
 package playground
 
 import (
-	"fmt"
 	"slices"
 	"strings"
 
+	"github.com/raftlab/raftlab/playground/i18n"
 	"github.com/raftlab/raftlab/raft"
 )
 
@@ -28,20 +28,35 @@ type Expect struct {
 
 // Expectation is the outcome of an Expect.
 type Expectation struct {
-	At      int64  `json:"at"`
-	OK      bool   `json:"ok"`
+	At int64 `json:"at"`
+	OK bool  `json:"ok"`
+	// Message is Text in English (the JSON stays language-neutral).
 	Message string `json:"message"`
+	// Text is the outcome in any language: "ok: " or "failed: " and the
+	// checks that held or failed.
+	Text i18n.Message `json:"-"`
+}
+
+// checks are an expectation's checks, said one after another.
+type checks []i18n.Message
+
+func (c checks) In(lang i18n.Lang) string {
+	parts := make([]string, len(c))
+	for i, m := range c {
+		parts[i] = m.In(lang)
+	}
+	return strings.Join(parts, lang.T("scenario.expect.sep"))
 }
 
 // Check evaluates e now, records the outcome and returns it.
 func (w *World) Check(e Expect) Expectation {
-	var fails, oks []string
-	check := func(ok bool, what string, args ...any) {
-		s := fmt.Sprintf(what, args...)
+	var fails, oks checks
+	check := func(ok bool, key string, args ...any) {
+		m := i18n.Msg(key, args...)
 		if ok {
-			oks = append(oks, s)
+			oks = append(oks, m)
 		} else {
-			fails = append(fails, s)
+			fails = append(fails, m)
 		}
 	}
 	if e.Node != raft.None {
@@ -50,34 +65,40 @@ func (w *World) Check(e Expect) Expectation {
 	leader, hasLeader := w.Leader()
 	if e.Leader != raft.None {
 		unique := hasLeader && w.soleLeader(leader)
-		check(unique && leader == e.Leader, "%s leads (leader: %s)", S(e.Leader), leaderName(leader, hasLeader))
+		check(unique && leader == e.Leader, "scenario.expect.leader", S(e.Leader), leaderName(leader, hasLeader))
 	}
 	if len(e.LeaderIn) > 0 {
-		check(hasLeader && slices.Contains(e.LeaderIn, leader), "the leader is one of %v (leader: %s)", e.LeaderIn, leaderName(leader, hasLeader))
+		check(hasLeader && slices.Contains(e.LeaderIn, leader), "scenario.expect.leader-in", e.LeaderIn, leaderName(leader, hasLeader))
 	}
 	if e.NoLeader {
-		check(!hasLeader, "no node leads (leader: %s)", leaderName(leader, hasLeader))
+		check(!hasLeader, "scenario.expect.no-leader", leaderName(leader, hasLeader))
 	}
 	if e.Violations != nil {
-		check(len(w.check.found) == *e.Violations, "%d safety violations (found %d)", *e.Violations, len(w.check.found))
+		check(len(w.check.found) == *e.Violations, "scenario.expect.violations", *e.Violations, len(w.check.found))
 	}
 	x := Expectation{At: w.now, OK: len(fails) == 0}
 	if x.OK {
-		x.Message = "ok: " + strings.Join(oks, "; ")
+		x.Text = i18n.Msg("scenario.expect.ok", oks)
 	} else {
-		x.Message = "failed: " + strings.Join(fails, "; ")
+		x.Text = i18n.Msg("scenario.expect.failed", fails)
 	}
+	x.Message = x.Text.String()
 	w.expectations = append(w.expectations, x)
-	w.emit(Event{Type: EvExpect, Note: "expectation " + x.Message})
+	w.emit(Event{Type: EvExpect, Key: "scenario.expect.event", Args: []any{x.Text}})
 	return x
 }
 
-func leaderName(id raft.ID, ok bool) string {
+// leaderName names the leader an expectation found, or says there is none.
+func leaderName(id raft.ID, ok bool) any {
 	if !ok {
-		return "none"
+		return i18n.Msg("scenario.expect.none")
 	}
 	return S(id)
 }
+
+// roleName names a role (as raft.Role.String says it) in any language,
+// in the words raftsim's tables use.
+func roleName(role string) i18n.Message { return i18n.Msg("raftsim.role." + role) }
 
 // soleLeader reports whether id is the only live leader in its term or any
 // higher one.
@@ -95,46 +116,43 @@ func (w *World) checkNode(e Expect, check func(bool, string, ...any)) {
 	n := w.Node(e.Node)
 	name := S(e.Node)
 	if n == nil {
-		check(false, "%s exists", name)
+		check(false, "scenario.expect.exists", name)
 		return
 	}
 	if e.Up != nil {
-		check(n.Up == *e.Up, "%s up=%v (is %v)", name, *e.Up, n.Up)
+		check(n.Up == *e.Up, "scenario.expect.up", name, *e.Up, n.Up)
 	}
 	if !n.Up {
 		if e.Role != nil || e.Term != nil || e.CommitIndex != nil || e.AppliedIndex != nil || e.Log != nil || e.KV != nil {
-			check(false, "%s is up (it is down)", name)
+			check(false, "scenario.expect.down", name)
 		}
 		return
 	}
 	r := n.Raft
 	if e.Role != nil {
-		check(r.Role().String() == *e.Role, "%s is %s (is %s)", name, *e.Role, r.Role())
+		check(r.Role().String() == *e.Role, "scenario.expect.role", name, roleName(*e.Role), roleName(r.Role().String()))
 	}
 	if e.Term != nil {
-		check(r.Term() == *e.Term, "%s term %d (is %d)", name, *e.Term, r.Term())
+		check(r.Term() == *e.Term, "scenario.expect.term", name, *e.Term, r.Term())
 	}
 	if e.CommitIndex != nil {
-		check(r.CommitIndex() == *e.CommitIndex, "%s commitIndex %d (is %d)", name, *e.CommitIndex, r.CommitIndex())
+		check(r.CommitIndex() == *e.CommitIndex, "scenario.expect.commit", name, *e.CommitIndex, r.CommitIndex())
 	}
 	if e.AppliedIndex != nil {
-		check(r.AppliedIndex() == *e.AppliedIndex, "%s appliedIndex %d (is %d)", name, *e.AppliedIndex, r.AppliedIndex())
+		check(r.AppliedIndex() == *e.AppliedIndex, "scenario.expect.applied", name, *e.AppliedIndex, r.AppliedIndex())
 	}
 	if e.Log != nil {
 		got := logTerms(r)
-		check(slices.EqualFunc(got, e.Log, func(g, x uint64) bool { return g == 0 || g == x }), "%s log terms %v (are %v)", name, e.Log, got)
+		check(slices.EqualFunc(got, e.Log, func(g, x uint64) bool { return g == 0 || g == x }), "scenario.expect.log", name, e.Log, got)
 	}
 	for _, k := range sortedKeys(e.KV) {
 		kv, ok := n.KV.Get(k)
-		check(ok && kv.Value == e.KV[k], "%s has %s=%q (has %s)", name, k, e.KV[k], describeKV(kv, ok))
+		if !ok {
+			check(false, "scenario.expect.kv.missing", name, k, e.KV[k])
+			continue
+		}
+		check(kv.Value == e.KV[k], "scenario.expect.kv", name, k, e.KV[k], kv.Value)
 	}
-}
-
-func describeKV(kv KeyValue, ok bool) string {
-	if !ok {
-		return "no such key"
-	}
-	return fmt.Sprintf("%q", kv.Value)
 }
 
 // logTerms lists the terms of a node's log from index 1, with 0 for

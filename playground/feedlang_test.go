@@ -101,8 +101,9 @@ func madeElsewhere(e playground.Event) bool {
 var latin = regexp.MustCompile(`[A-Za-z][A-Za-z0-9_.-]*`)
 
 // userData finds what a sentence quotes of the user's: commands with their
-// keys and values (put x=1, get x, cas x 1→2, delete x) and quoted values.
-var userData = regexp.MustCompile(`"[^"]*"|\b(?:put|get|delete) \S+|\bcas \S+ \S+`)
+// keys and values (put x=1, get x, cas x 1→2, delete x), quoted values and
+// an expectation's key="value".
+var userData = regexp.MustCompile(`"[^"]*"|\b(?:put|get|delete) \S+|\bcas \S+ \S+|[^\s"=]+="`)
 
 // identifiers are the Latin words a Chinese sentence keeps: message and
 // setting names, as Chinese etcd writing keeps them.

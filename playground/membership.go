@@ -1,9 +1,7 @@
 package playground
 
 import (
-	"errors"
-	"fmt"
-
+	"github.com/raftlab/raftlab/playground/i18n"
 	"github.com/raftlab/raftlab/raft"
 )
 
@@ -22,7 +20,7 @@ type adminOp struct {
 // as a voter, and a new server with an empty disk under the same ID would
 // grant the votes the old one already gave: two leaders in one term. etcd
 // refuses reused member IDs for the same reason.
-var ErrIDReused = errors.New("a removed server's ID is never reused")
+var ErrIDReused = i18n.Errorf("scenario.action.id-reused.why")
 
 type adminKind uint8
 
@@ -43,13 +41,13 @@ const (
 // cluster: as a learner first, then as a voter once it has caught up.
 func (w *World) AddNode(id raft.ID) error {
 	if id < 1 || id > MaxNodes {
-		return fmt.Errorf("node IDs are 1..%d, not %d", MaxNodes, id)
+		return i18n.Errorf("scenario.action.id-range", MaxNodes, id)
 	}
 	if n := w.nodes[id]; n != nil {
 		if n.Removed {
-			return fmt.Errorf("%s: %w; add another ID", S(id), ErrIDReused)
+			return wrapf(ErrIDReused, "scenario.action.id-reused", S(id), ErrIDReused)
 		}
-		return fmt.Errorf("%s already exists", S(id))
+		return i18n.Errorf("scenario.action.exists", S(id))
 	}
 	if err := w.startNode(id, nil, raft.DurableState{}); err != nil {
 		return err

@@ -12,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/raftlab/raftlab/playground/i18n"
 	"github.com/raftlab/raftlab/raft"
 )
 
@@ -42,28 +43,28 @@ type ScenarioError struct {
 	Step   int
 	Action string
 	Field  string
-	Msg    string
+	// Msg says what is wrong, in any language.
+	Msg i18n.Message
 }
 
-func (e *ScenarioError) Error() string {
-	var b strings.Builder
-	if e.Step >= 0 {
-		fmt.Fprintf(&b, "steps[%d]", e.Step)
-		if e.Action != "" {
-			fmt.Fprintf(&b, " (%s)", e.Action)
-		}
-		if e.Field != "" {
-			b.WriteString(": ")
-		}
+func (e *ScenarioError) Error() string { return e.In(i18n.English) }
+
+// In writes the error in lang: where in the file, then what is wrong.
+func (e *ScenarioError) In(lang i18n.Lang) string {
+	msg := e.Msg.In(lang)
+	switch {
+	case e.Step >= 0 && e.Action != "" && e.Field != "":
+		return lang.T("scenario.where.step-action-field", e.Step, e.Action, e.Field, msg)
+	case e.Step >= 0 && e.Action != "":
+		return lang.T("scenario.where.step-action", e.Step, e.Action, msg)
+	case e.Step >= 0 && e.Field != "":
+		return lang.T("scenario.where.step-field", e.Step, e.Field, msg)
+	case e.Step >= 0:
+		return lang.T("scenario.where.step", e.Step, msg)
+	case e.Field != "":
+		return lang.T("scenario.where.field", e.Field, msg)
 	}
-	if e.Field != "" {
-		fmt.Fprintf(&b, "field %q", e.Field)
-	}
-	if b.Len() > 0 {
-		b.WriteString(": ")
-	}
-	b.WriteString(e.Msg)
-	return b.String()
+	return msg
 }
 
 type scenarioFile struct {
@@ -119,19 +120,19 @@ func ParseScenario(data []byte) (*Scenario, error) {
 	if err := strictDecode(data, &f); err != nil {
 		return nil, jsonError(-1, "", err)
 	}
-	bad := func(field, format string, args ...any) error {
-		return &ScenarioError{Step: -1, Field: field, Msg: fmt.Sprintf(format, args...)}
+	bad := func(field, key string, args ...any) error {
+		return &ScenarioError{Step: -1, Field: field, Msg: i18n.Msg(key, args...)}
 	}
 	if f.Name == nil || strings.TrimSpace(*f.Name) == "" {
-		return nil, bad("name", "required")
+		return nil, bad("name", "scenario.required")
 	}
 	if f.Nodes == nil {
-		return nil, bad("nodes", "required")
+		return nil, bad("nodes", "scenario.required")
 	}
 	s := DefaultSettings()
 	s.Nodes = *f.Nodes
 	if s.Nodes < 1 || s.Nodes > MaxNodes {
-		return nil, bad("nodes", "must be 1..%d, not %d", MaxNodes, s.Nodes)
+		return nil, bad("nodes", "scenario.nodes.range", MaxNodes, s.Nodes)
 	}
 	if f.Seed != nil {
 		s.Seed = *f.Seed
@@ -153,7 +154,7 @@ func ParseScenario(data []byte) (*Scenario, error) {
 		if ft.ReadMode != nil {
 			m, ok := ParseReadMode(*ft.ReadMode)
 			if !ok {
-				return nil, bad("features.readMode", "must be \"readIndex\", \"lease\" or \"local\", not %q", *ft.ReadMode)
+				return nil, bad("features.readMode", "scenario.read-mode", *ft.ReadMode)
 			}
 			s.ReadMode = m
 		}
@@ -167,7 +168,7 @@ func ParseScenario(data []byte) (*Scenario, error) {
 		setIf(&s.DuplicateRate, n.DuplicateRate)
 	}
 	if err := s.Validate(); err != nil {
-		return nil, bad(settingsField(err), "%v", err)
+		return nil, bad(settingsField(err), "scenario.cause", err)
 	}
 	sc := &Scenario{Name: *f.Name, Description: f.Description, Settings: s, Initial: map[raft.ID]Initial{}}
 	for _, key := range slices.Sorted(maps.Keys(f.Initial)) { // (sorted: the same error every time)
@@ -176,10 +177,10 @@ func ParseScenario(data []byte) (*Scenario, error) {
 		// (Canonical keys only: "01" or "+1" would be a second entry for
 		// node 1, and which one won would depend on map order.)
 		if err != nil || id < 1 || id > s.Nodes || strconv.Itoa(id) != key {
-			return nil, bad("initial", "key %q is not a node ID in 1..%d", key, s.Nodes)
+			return nil, bad("initial", "scenario.initial.key", key, s.Nodes)
 		}
 		if err := in.validate(); err != nil {
-			return nil, bad("initial."+key, "%v", err)
+			return nil, bad("initial."+key, "scenario.cause", err)
 		}
 		sc.Initial[raft.ID(id)] = in
 	}
@@ -193,7 +194,7 @@ func ParseScenario(data []byte) (*Scenario, error) {
 			return nil, withStep(err, i)
 		}
 		if st.At < last {
-			return nil, &ScenarioError{Step: i, Action: st.Do, Field: "at", Msg: fmt.Sprintf("%d is before the previous step's %d: steps must be in time order", st.At, last)}
+			return nil, &ScenarioError{Step: i, Action: st.Do, Field: "at", Msg: i18n.Msg("scenario.step.order", st.At, last)}
 		}
 		last = st.At
 		sc.Steps = append(sc.Steps, st)
@@ -203,7 +204,7 @@ func ParseScenario(data []byte) (*Scenario, error) {
 	sc.Until = last + min(1000, math.MaxInt64-last)
 	if f.Until != nil {
 		if *f.Until < last {
-			return nil, bad("until", "%d is before the last step at %d", *f.Until, last)
+			return nil, bad("until", "scenario.until", *f.Until, last)
 		}
 		sc.Until = *f.Until
 	}
@@ -236,15 +237,15 @@ func (in Initial) validate() error {
 	prev := uint64(0)
 	for i, t := range in.Log {
 		if t == 0 || t < prev {
-			return fmt.Errorf("log[%d]: terms must be at least 1 and never decrease, not %d after %d", i, t, prev)
+			return i18n.Errorf("scenario.initial.log", i, t, prev)
 		}
 		prev = t
 	}
 	if prev > in.Term {
-		return fmt.Errorf("term %d is below the last log term %d", in.Term, prev)
+		return i18n.Errorf("scenario.initial.term", in.Term, prev)
 	}
 	if in.CommitIndex > uint64(len(in.Log)) {
-		return fmt.Errorf("commitIndex %d is beyond the log's %d entries", in.CommitIndex, len(in.Log))
+		return i18n.Errorf("scenario.initial.commit", in.CommitIndex, len(in.Log))
 	}
 	return nil
 }
@@ -255,7 +256,7 @@ func withStep(err error, i int) error {
 		se.Step = i
 		return se
 	}
-	return &ScenarioError{Step: i, Msg: err.Error()}
+	return &ScenarioError{Step: i, Msg: i18n.Msg("scenario.cause", err)}
 }
 
 func strictDecode(data []byte, v any) error {
@@ -265,7 +266,7 @@ func strictDecode(data []byte, v any) error {
 		return err
 	}
 	if _, err := dec.Token(); err != io.EOF {
-		return errors.New("unexpected data after the JSON object")
+		return i18n.Errorf("scenario.json.trailing")
 	}
 	return nil
 }
@@ -279,33 +280,40 @@ func jsonError(step int, action string, err error) error {
 		// (An expect step's fields come from its embedded Expect, whose Go
 		// name the decoder puts in the path.)
 		field := strings.TrimPrefix(te.Field, "Expect.")
-		return &ScenarioError{Step: step, Action: action, Field: field, Msg: fmt.Sprintf("expected %s, got %s", kindName(te.Type.Kind().String()), te.Value)}
+		return &ScenarioError{Step: step, Action: action, Field: field, Msg: typeMismatch(te.Type.Kind().String(), te.Value)}
 	case errors.As(err, &se):
-		return &ScenarioError{Step: step, Action: action, Msg: fmt.Sprintf("invalid JSON at byte %d: %v", se.Offset, err)}
+		return &ScenarioError{Step: step, Action: action, Msg: i18n.Msg("scenario.json.syntax", se.Offset, err)}
+	case errors.Is(err, io.ErrUnexpectedEOF):
+		return &ScenarioError{Step: step, Action: action, Msg: i18n.Msg("scenario.json.eof")}
 	}
 	msg := strings.TrimPrefix(err.Error(), "json: ")
 	if field, ok := strings.CutPrefix(msg, "unknown field "); ok {
-		return &ScenarioError{Step: step, Action: action, Field: strings.Trim(field, `"`), Msg: "unknown field"}
+		return &ScenarioError{Step: step, Action: action, Field: strings.Trim(field, `"`), Msg: i18n.Msg("scenario.json.unknown-field")}
 	}
-	return &ScenarioError{Step: step, Action: action, Msg: msg}
+	if _, ok := err.(i18n.Translatable); ok {
+		return &ScenarioError{Step: step, Action: action, Msg: i18n.Msg("scenario.cause", err)}
+	}
+	return &ScenarioError{Step: step, Action: action, Msg: i18n.Msg("scenario.cause", msg)}
 }
 
-func kindName(k string) string {
+// typeMismatch says that a field holds the wrong kind of JSON value (got
+// is encoding/json's name for what it holds: "string", "number -1").
+func typeMismatch(kind, got string) i18n.Message {
 	switch {
-	case strings.HasPrefix(k, "int"):
-		return "a whole number"
-	case strings.HasPrefix(k, "uint"):
-		return "a whole number, 0 or more"
-	case strings.HasPrefix(k, "float"):
-		return "a number"
-	case k == "slice", k == "array":
-		return "a list"
-	case k == "struct", k == "map":
-		return "an object"
-	case k == "bool":
-		return "true or false"
+	case strings.HasPrefix(kind, "int"):
+		return i18n.Msg("scenario.json.want-int", got)
+	case strings.HasPrefix(kind, "uint"):
+		return i18n.Msg("scenario.json.want-uint", got)
+	case strings.HasPrefix(kind, "float"):
+		return i18n.Msg("scenario.json.want-number", got)
+	case kind == "slice", kind == "array":
+		return i18n.Msg("scenario.json.want-list", got)
+	case kind == "struct", kind == "map":
+		return i18n.Msg("scenario.json.want-object", got)
+	case kind == "bool":
+		return i18n.Msg("scenario.json.want-bool", got)
 	}
-	return "a " + k
+	return i18n.Msg("scenario.json.want-kind", kind, got)
 }
 
 // NewWorld creates the world the scenario starts from: its settings and its

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/raftlab/raftlab/playground/i18n"
 	"github.com/raftlab/raftlab/raft"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -141,6 +142,9 @@ func TestParseScenarioErrors(t *testing.T) {
 			assert.NotContains(t, msg, "\n", "one line")
 			assert.NotContains(t, msg, "json:", "no Go package prefixes")
 			assert.NotContains(t, msg, "playground.", "no Go type names")
+			assert.Equal(t, msg, i18n.ErrorIn(err, i18n.English))
+			assert.Regexp(t, han, i18n.ErrorIn(err, i18n.Chinese), "said in Chinese")
+			assert.NotContains(t, i18n.ErrorIn(err, i18n.Pseudo), "[scenario.", "every key is in the catalogue")
 		})
 	}
 }
@@ -148,17 +152,20 @@ func TestParseScenarioErrors(t *testing.T) {
 // TestScenarioErrorFormat pins the message layout for each combination of
 // step, action and field.
 func TestScenarioErrorFormat(t *testing.T) {
+	req := i18n.Msg("scenario.required")
 	for _, tc := range []struct {
-		err  ScenarioError
-		want string
+		err      ScenarioError
+		want, zh string
 	}{
-		{ScenarioError{Step: 3, Action: "crash", Field: "node", Msg: "bad"}, `steps[3] (crash): field "node": bad`},
-		{ScenarioError{Step: 0, Field: "do", Msg: "bad"}, `steps[0]: field "do": bad`},
-		{ScenarioError{Step: 2, Action: "network", Msg: "bad"}, `steps[2] (network): bad`},
-		{ScenarioError{Step: -1, Field: "nodes", Msg: "bad"}, `field "nodes": bad`},
-		{ScenarioError{Step: -1, Msg: "bad"}, `bad`},
+		{ScenarioError{Step: 3, Action: "crash", Field: "node", Msg: req}, `steps[3] (crash): field "node": required`, `steps[3]（crash）：字段 "node"：必填`},
+		{ScenarioError{Step: 0, Field: "do", Msg: req}, `steps[0]: field "do": required`, `steps[0]：字段 "do"：必填`},
+		{ScenarioError{Step: 2, Action: "network", Msg: req}, `steps[2] (network): required`, `steps[2]（network）：必填`},
+		{ScenarioError{Step: 1, Msg: req}, `steps[1]: required`, `steps[1]：必填`},
+		{ScenarioError{Step: -1, Field: "nodes", Msg: req}, `field "nodes": required`, `字段 "nodes"：必填`},
+		{ScenarioError{Step: -1, Msg: req}, `required`, `必填`},
 	} {
 		assert.Equal(t, tc.want, tc.err.Error())
+		assert.Equal(t, tc.zh, i18n.ErrorIn(&tc.err, i18n.Chinese))
 	}
 }
 

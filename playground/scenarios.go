@@ -2,11 +2,12 @@ package playground
 
 import (
 	"embed"
-	"fmt"
 	"io/fs"
 	"path"
 	"slices"
 	"strings"
+
+	"github.com/raftlab/raftlab/playground/i18n"
 )
 
 // bundled holds the example scenarios that ship with RaftLab: teachers copy
@@ -29,11 +30,11 @@ func BundledScenarios() []string {
 // BundledScenarioFile returns the raw file of a bundled scenario.
 func BundledScenarioFile(name string) ([]byte, error) {
 	if name == "" || strings.ContainsAny(name, `/\.`) {
-		return nil, fmt.Errorf("no bundled scenario named %q", name)
+		return nil, i18n.Errorf("scenario.bundled.none", name)
 	}
 	data, err := bundled.ReadFile(path.Join("scenarios", name+".json"))
 	if err != nil {
-		return nil, fmt.Errorf("no bundled scenario named %q (have: %s)", name, strings.Join(BundledScenarios(), ", "))
+		return nil, i18n.Errorf("scenario.bundled.none.have", name, strings.Join(BundledScenarios(), ", "))
 	}
 	return data, nil
 }
@@ -46,7 +47,7 @@ func LoadBundled(name string) (*Scenario, error) {
 	}
 	sc, err := ParseScenario(data)
 	if err != nil {
-		return nil, fmt.Errorf("bundled scenario %s: %w", name, err)
+		return nil, wrapf(err, "scenario.bundled.bad", name, err)
 	}
 	return sc, nil
 }

@@ -1,8 +1,7 @@
 package playground
 
 import (
-	"fmt"
-
+	"github.com/raftlab/raftlab/playground/i18n"
 	"github.com/raftlab/raftlab/raft"
 )
 
@@ -58,23 +57,23 @@ func DefaultSettings() Settings {
 func (s Settings) Validate() error {
 	switch {
 	case s.Nodes < 1 || s.Nodes > MaxNodes:
-		return fmt.Errorf("nodes must be 1..%d, not %d", MaxNodes, s.Nodes)
+		return i18n.Errorf("scenario.settings.nodes", MaxNodes, s.Nodes)
 	case s.HeartbeatMs < 1:
-		return fmt.Errorf("heartbeatMs must be at least 1, not %d", s.HeartbeatMs)
+		return i18n.Errorf("scenario.settings.heartbeat", s.HeartbeatMs)
 	case s.ElectionTimeoutMs[0] <= s.HeartbeatMs || s.ElectionTimeoutMs[1] < s.ElectionTimeoutMs[0]:
-		return fmt.Errorf("electionTimeoutMs must be [min,max] with heartbeatMs < min <= max, not %v", s.ElectionTimeoutMs)
+		return i18n.Errorf("scenario.settings.election-timeout", s.ElectionTimeoutMs)
 	case s.ElectionTimerStartPct < 0 || s.ElectionTimerStartPct > 99:
-		return fmt.Errorf("electionTimerStartPct must be 0..99 (percent of the shortest election timeout), not %d", s.ElectionTimerStartPct)
+		return i18n.Errorf("scenario.settings.timer-start", s.ElectionTimerStartPct)
 	case s.LatencyMs[0] < 0 || s.LatencyMs[1] < s.LatencyMs[0]:
-		return fmt.Errorf("latencyMs must be [min,max] with 0 <= min <= max, not %v", s.LatencyMs)
+		return i18n.Errorf("scenario.settings.latency", s.LatencyMs)
 	case s.FsyncMs < 0:
-		return fmt.Errorf("fsyncMs must not be negative, not %d", s.FsyncMs)
+		return i18n.Errorf("scenario.settings.fsync", s.FsyncMs)
 	case s.DropRate < 0 || s.DropRate > 1:
-		return fmt.Errorf("dropRate must be in 0..1, not %g", s.DropRate)
+		return i18n.Errorf("scenario.settings.drop-rate", s.DropRate)
 	case s.DuplicateRate < 0 || s.DuplicateRate > 1:
-		return fmt.Errorf("duplicateRate must be in 0..1, not %g", s.DuplicateRate)
+		return i18n.Errorf("scenario.settings.duplicate-rate", s.DuplicateRate)
 	case s.ReadMode == LeaseRead && !s.CheckQuorum:
-		return fmt.Errorf("readMode lease needs checkQuorum: a lease is only safe when followers ignore vote requests while they hear from a leader")
+		return i18n.Errorf("scenario.settings.lease-needs-check-quorum")
 	}
 	return nil
 }

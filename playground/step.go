@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 
+	"github.com/raftlab/raftlab/playground/i18n"
 	"github.com/raftlab/raftlab/raft"
 )
 
@@ -121,7 +122,7 @@ func decodeStep(raw json.RawMessage) (Step, error) {
 		return Step{}, jsonError(-1, "", err)
 	}
 	if head.Do == nil {
-		return Step{}, &ScenarioError{Step: -1, Field: "do", Msg: "required"}
+		return Step{}, &ScenarioError{Step: -1, Field: "do", Msg: i18n.Msg("scenario.required")}
 	}
 	do := *head.Do
 	decode := func(v any) error {
@@ -130,7 +131,9 @@ func decodeStep(raw json.RawMessage) (Step, error) {
 		}
 		return nil
 	}
-	missing := func(field string) error { return &ScenarioError{Step: -1, Action: do, Field: field, Msg: "required"} }
+	missing := func(field string) error {
+		return &ScenarioError{Step: -1, Action: do, Field: field, Msg: i18n.Msg("scenario.required")}
+	}
 	var s Step
 	var err error
 	switch {
@@ -214,7 +217,7 @@ func decodeStep(raw json.RawMessage) (Step, error) {
 		err = decode(&a)
 		s = Step{At: a.At, Do: do, Expect: a.Expect}
 	default:
-		return Step{}, &ScenarioError{Step: -1, Field: "do", Msg: fmt.Sprintf("unknown action %q", do)}
+		return Step{}, &ScenarioError{Step: -1, Field: "do", Msg: i18n.Msg("scenario.step.unknown-action", do)}
 	}
 	return s, err
 }
@@ -222,20 +225,20 @@ func decodeStep(raw json.RawMessage) (Step, error) {
 // validate checks what can be checked before the run: node IDs in range,
 // required arguments, sensible values.
 func (s Step) validate(nodes int) error {
-	bad := func(field, format string, args ...any) error {
-		return &ScenarioError{Step: -1, Action: s.Do, Field: field, Msg: fmt.Sprintf(format, args...)}
+	bad := func(field, key string, args ...any) error {
+		return &ScenarioError{Step: -1, Action: s.Do, Field: field, Msg: i18n.Msg(key, args...)}
 	}
 	inRange := func(field string, id raft.ID, optional bool) error {
 		if id == raft.None && optional {
 			return nil
 		}
 		if id < 1 || id > MaxNodes {
-			return bad(field, "must be a node ID in 1..%d, not %d", MaxNodes, id)
+			return bad(field, "scenario.step.node-id", MaxNodes, id)
 		}
 		return nil
 	}
 	if s.At < 0 {
-		return bad("at", "must not be negative, not %d", s.At)
+		return bad("at", "scenario.step.negative", s.At)
 	}
 	switch {
 	case nodeActions[s.Do] || s.Do == "disk":
@@ -243,7 +246,7 @@ func (s Step) validate(nodes int) error {
 			return err
 		}
 		if s.Do == "disk" && s.FsyncMs < 0 {
-			return bad("fsyncMs", "must not be negative, not %d", s.FsyncMs)
+			return bad("fsyncMs", "scenario.step.negative", s.FsyncMs)
 		}
 	case s.Do == "cut" || s.Do == "link":
 		if err := inRange("from", s.From, false); err != nil {
@@ -253,13 +256,13 @@ func (s Step) validate(nodes int) error {
 			return err
 		}
 		if s.From == s.To {
-			return bad("to", "a link joins two different nodes")
+			return bad("to", "scenario.link.same-node")
 		}
 	case s.Do == "transferLeader":
 		return inRange("to", s.To, false)
 	case s.Do == "partition":
 		if len(s.Groups) < 2 {
-			return bad("groups", "a partition needs at least two groups")
+			return bad("groups", "scenario.step.partition.groups")
 		}
 		seen := map[raft.ID]bool{}
 		for gi, g := range s.Groups {
@@ -268,36 +271,36 @@ func (s Step) validate(nodes int) error {
 					return err
 				}
 				if seen[id] {
-					return bad("groups", "node %d is in two groups", id)
+					return bad("groups", "scenario.step.partition.twice", id)
 				}
 				seen[id] = true
 			}
 		}
 		for id := 1; id <= nodes; id++ {
 			if !seen[raft.ID(id)] {
-				return bad("groups", "node %d is in no group: every node must be in exactly one", id)
+				return bad("groups", "scenario.step.partition.missing", id)
 			}
 		}
 	case s.Do == "network":
 		c := s.Network
 		if c.DropRate == nil && c.DuplicateRate == nil && c.LatencyMs == nil {
-			return bad("", "give at least one of dropRate, duplicateRate, latencyMs")
+			return bad("", "scenario.step.network.empty")
 		}
 		if c.DropRate != nil && (*c.DropRate < 0 || *c.DropRate > 1) {
-			return bad("dropRate", "must be in 0..1, not %g", *c.DropRate)
+			return bad("dropRate", "scenario.step.rate", *c.DropRate)
 		}
 		if c.DuplicateRate != nil && (*c.DuplicateRate < 0 || *c.DuplicateRate > 1) {
-			return bad("duplicateRate", "must be in 0..1, not %g", *c.DuplicateRate)
+			return bad("duplicateRate", "scenario.step.rate", *c.DuplicateRate)
 		}
 		if c.LatencyMs != nil && (c.LatencyMs[0] < 0 || c.LatencyMs[1] < c.LatencyMs[0]) {
-			return bad("latencyMs", "must be [min,max] with 0 <= min <= max, not %v", *c.LatencyMs)
+			return bad("latencyMs", "scenario.step.latency", *c.LatencyMs)
 		}
 	case s.Do == "put" || s.Do == "delete" || s.Do == "get" || s.Do == "cas":
 		if s.Key == "" {
-			return bad("key", "must not be empty")
+			return bad("key", "scenario.step.key-empty")
 		}
 		if _, ok := ParseReadMode(s.Mode); s.Mode != "" && !ok {
-			return bad("mode", "must be \"readIndex\", \"lease\" or \"local\", not %q", s.Mode)
+			return bad("mode", "scenario.read-mode", s.Mode)
 		}
 		return inRange("node", s.Node, true)
 	case s.Do == "expect":
@@ -314,7 +317,7 @@ func (e Expect) validate(bad func(string, string, ...any) error, inRange func(st
 		return err
 	}
 	if e.LeaderIn != nil && len(e.LeaderIn) == 0 {
-		return bad("leaderIn", "must list at least one node")
+		return bad("leaderIn", "scenario.step.leader-in.empty")
 	}
 	for _, id := range e.LeaderIn {
 		if err := inRange("leaderIn", id, false); err != nil {
@@ -325,15 +328,15 @@ func (e Expect) validate(bad func(string, string, ...any) error, inRange func(st
 		switch *e.Role {
 		case "follower", "precandidate", "candidate", "leader":
 		default:
-			return bad("role", "must be follower, precandidate, candidate or leader, not %q", *e.Role)
+			return bad("role", "scenario.step.role", *e.Role)
 		}
 	}
 	nodeFields := e.Role != nil || e.Term != nil || e.CommitIndex != nil || e.AppliedIndex != nil || e.Up != nil || e.Log != nil || e.KV != nil
 	if nodeFields && e.Node == raft.None {
-		return bad("node", "required with role, term, commitIndex, appliedIndex, up, log or kv")
+		return bad("node", "scenario.step.expect.node")
 	}
 	if !nodeFields && e.Leader == raft.None && e.LeaderIn == nil && !e.NoLeader && e.Violations == nil {
-		return bad("", "expects nothing: give node fields, leader, leaderIn, noLeader or violations")
+		return bad("", "scenario.step.expect.nothing")
 	}
 	return nil
 }
@@ -414,7 +417,7 @@ func (w *World) Do(s Step) error {
 		w.Check(s.Expect)
 		return nil
 	}
-	return fmt.Errorf("unknown action %q", s.Do)
+	return i18n.Errorf("scenario.step.unknown-action", s.Do)
 }
 
 func (w *World) submitStep(s Step) error {
@@ -439,7 +442,7 @@ func (w *World) submitStep(s Step) error {
 		mode = m
 	}
 	if mode == LeaseRead && w.settings.ReadMode != LeaseRead {
-		return fmt.Errorf("lease reads are off: set features.readMode to \"lease\" (a restarted node then waits an election timeout before it votes)")
+		return i18n.Errorf("scenario.step.lease-off")
 	}
 	w.Submit(cmd, s.Node, mode)
 	return nil

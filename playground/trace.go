@@ -1,6 +1,7 @@
 package playground
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 
@@ -195,8 +196,6 @@ func (e Event) TextIn(lang i18n.Lang) string {
 	case EvRead:
 		return e.readText(lang, node)
 	}
-	// A scenario's expectation lines are the one sentence still made
-	// elsewhere, in English, as a Note: they are for the scenario's author.
 	if e.Note != "" {
 		return e.Note
 	}
@@ -220,6 +219,8 @@ func (e Event) say(lang i18n.Lang) string {
 			a = PropertyName(string(v), lang)
 		case Violation:
 			a = v.MessageIn(lang)
+		case i18n.Translatable: // a failed step's error
+			a = v.In(lang)
 		}
 		args[i] = a
 	}
@@ -339,6 +340,22 @@ func refusalText(lang i18n.Lang, refused string) string {
 		}
 	}
 	return refused
+}
+
+// raftError is a raft error as the argument of a translatable sentence:
+// in English as raft says it, in other languages in the words of the
+// refusal it is, if it is one.
+type raftError struct{ err error }
+
+func (e raftError) In(lang i18n.Lang) string {
+	if lang != i18n.English {
+		for _, r := range refusals {
+			if errors.Is(e.err, r.err) {
+				return lang.T(r.key)
+			}
+		}
+	}
+	return e.err.Error()
 }
 
 // refusalOf is how a Reply says a raft error.

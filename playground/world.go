@@ -10,7 +10,6 @@
 package playground
 
 import (
-	"fmt"
 	"slices"
 
 	"github.com/raftlab/raftlab/internal/splitmix"
@@ -233,11 +232,11 @@ func (w *World) boot(n *Node, peers []raft.ID) error {
 	recs, _ := n.Disk.WAL.Repair()
 	st, err := raft.Recover(n.Disk.Snapshot, recs)
 	if err != nil {
-		return fmt.Errorf("recovering %s: %w", S(n.ID), err)
+		return wrapf(err, "scenario.action.recovering", S(n.ID), err)
 	}
 	r, err := raft.New(w.settings.raftConfig(n.ID, peers), st)
 	if err != nil {
-		return fmt.Errorf("starting %s: %w", S(n.ID), err)
+		return wrapf(err, "scenario.action.starting", S(n.ID), err)
 	}
 	n.Raft = r
 	n.Up = true

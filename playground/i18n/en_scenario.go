@@ -1,4 +1,131 @@
 package i18n
 
-// enScenario is the English of scenario file errors and expectations.
-var enScenario = map[string]string{}
+// enScenario is the English of scenario file errors and expectations, and
+// of the playground's refusals (an action that makes no sense now).
+// Field names (nodes, heartbeatMs, features.readMode, ...), action names
+// and role names are the scenario file's words: they stay as they are.
+var enScenario = map[string]string{
+	// Where in a scenario file a problem is: the step's index in the steps
+	// list, its action, the field; the last %s is the problem.
+	"scenario.where.step-action-field": "steps[%d] (%s): field %q: %s",
+	"scenario.where.step-action":       "steps[%d] (%s): %s",
+	"scenario.where.step-field":        "steps[%d]: field %q: %s",
+	"scenario.where.step":              "steps[%d]: %s",
+	"scenario.where.field":             "field %q: %s",
+	// An error said elsewhere, as it is.
+	"scenario.cause": "%v",
+
+	// A field that must be given.
+	"scenario.required":    "required",
+	"scenario.nodes.range": "must be 1..%d, not %d",
+	"scenario.read-mode":   `must be "readIndex", "lease" or "local", not %q`,
+	"scenario.until":       "%d is before the last step at %d",
+
+	// The initial state of one node ("initial": {"1": {...}}).
+	"scenario.initial.key":    "key %q is not a node ID in 1..%d",
+	"scenario.initial.log":    "log[%d]: terms must be at least 1 and never decrease, not %d after %d",
+	"scenario.initial.term":   "term %d is below the last log term %d",
+	"scenario.initial.commit": "commitIndex %d is beyond the log's %d entries",
+
+	// The file is not the JSON it should be. %[1]s in want-*: what the
+	// field holds, in encoding/json's words ("string", "number -1").
+	"scenario.json.eof":           "unexpected EOF",
+	"scenario.json.trailing":      "unexpected data after the JSON object",
+	"scenario.json.syntax":        "invalid JSON at byte %d: %v",
+	"scenario.json.unknown-field": "unknown field",
+	"scenario.json.want-int":      "expected a whole number, got %s",
+	"scenario.json.want-uint":     "expected a whole number, 0 or more, got %s",
+	"scenario.json.want-number":   "expected a number, got %s",
+	"scenario.json.want-list":     "expected a list, got %s",
+	"scenario.json.want-object":   "expected an object, got %s",
+	"scenario.json.want-bool":     "expected true or false, got %s",
+	// %[1]s is a Go type kind; rare.
+	"scenario.json.want-kind": "expected a %s, got %s",
+
+	// A step of the steps list.
+	"scenario.step.order":             "%d is before the previous step's %d: steps must be in time order",
+	"scenario.step.unknown-action":    "unknown action %q",
+	"scenario.step.node-id":           "must be a node ID in 1..%d, not %d",
+	"scenario.step.negative":          "must not be negative, not %d",
+	"scenario.step.partition.groups":  "a partition needs at least two groups",
+	"scenario.step.partition.twice":   "node %d is in two groups",
+	"scenario.step.partition.missing": "node %d is in no group: every node must be in exactly one",
+	"scenario.step.network.empty":     "give at least one of dropRate, duplicateRate, latencyMs",
+	"scenario.step.rate":              "must be in 0..1, not %g",
+	"scenario.step.latency":           "must be [min,max] with 0 <= min <= max, not %v",
+	"scenario.step.key-empty":         "must not be empty",
+	"scenario.step.leader-in.empty":   "must list at least one node",
+	"scenario.step.role":              "must be follower, precandidate, candidate or leader, not %q",
+	"scenario.step.expect.node":       "required with role, term, commitIndex, appliedIndex, up, log or kv",
+	"scenario.step.expect.nothing":    "expects nothing: give node fields, leader, leaderIn, noLeader or violations",
+	"scenario.step.lease-off":         `lease reads are off: set features.readMode to "lease" (a restarted node then waits an election timeout before it votes)`,
+	// A cut or link step, or the cut action, names the same node twice.
+	"scenario.link.same-node": "a link joins two different nodes",
+
+	// Settings no cluster can run with (a scenario file's, or the
+	// settings panel's).
+	"scenario.settings.nodes":                    "nodes must be 1..%d, not %d",
+	"scenario.settings.heartbeat":                "heartbeatMs must be at least 1, not %d",
+	"scenario.settings.election-timeout":         "electionTimeoutMs must be [min,max] with heartbeatMs < min <= max, not %v",
+	"scenario.settings.timer-start":              "electionTimerStartPct must be 0..99 (percent of the shortest election timeout), not %d",
+	"scenario.settings.latency":                  "latencyMs must be [min,max] with 0 <= min <= max, not %v",
+	"scenario.settings.fsync":                    "fsyncMs must not be negative, not %d",
+	"scenario.settings.drop-rate":                "dropRate must be in 0..1, not %g",
+	"scenario.settings.duplicate-rate":           "duplicateRate must be in 0..1, not %g",
+	"scenario.settings.lease-needs-check-quorum": "readMode lease needs checkQuorum: a lease is only safe when followers ignore vote requests while they hear from a leader",
+
+	// The bundled example scenarios, by name.
+	"scenario.bundled.none":      "no bundled scenario named %q",
+	"scenario.bundled.none.have": "no bundled scenario named %q (have: %s)",
+	"scenario.bundled.bad":       "bundled scenario %s: %v",
+
+	// Why an action cannot be done now (a click, a lesson's or a
+	// scenario's step). %s is a server's name (S1).
+	"scenario.action.no-node":             "there is no node %d",
+	"scenario.action.down":                "%s is down",
+	"scenario.action.disk-busy":           "%s is waiting for its disk",
+	"scenario.action.already-leads":       "%s already leads",
+	"scenario.action.not-voter":           "%s cannot campaign: it is not a voter",
+	"scenario.action.already-up":          "%s is already up",
+	"scenario.action.two-groups":          "%s is in two groups",
+	"scenario.action.nothing-to-snapshot": "%s has nothing new to snapshot",
+	"scenario.action.not-in-flight":       "message %d is not in flight",
+	"scenario.action.transfer.no-leader":  "there is no leader to transfer leadership from",
+	// %[3]s is raft's reason.
+	"scenario.action.transfer.refused": "%s cannot transfer leadership to %s: %v",
+	"scenario.action.id-range":         "node IDs are 1..%d, not %d",
+	"scenario.action.exists":           "%s already exists",
+	// Adding a server under a removed one's ID; %[2]s is id-reused.why.
+	"scenario.action.id-reused":     "%s: %v; add another ID",
+	"scenario.action.id-reused.why": "a removed server's ID is never reused",
+	// A server cannot boot from its disk; %[2]s is raft's reason.
+	"scenario.action.recovering": "recovering %s: %v",
+	"scenario.action.starting":   "starting %s: %v",
+
+	// An expect step's outcome: "ok: " or "failed: " and its checks, one
+	// after another with sep between them. A check says what was expected
+	// and, in parentheses, what is.
+	"scenario.expect.ok":     "ok: %s",
+	"scenario.expect.failed": "failed: %s",
+	"scenario.expect.sep":    "; ",
+	// The event feed's line for an expect step; %s is ok or failed above.
+	"scenario.expect.event": "expectation %s",
+	// What the leader is when there is none.
+	"scenario.expect.none":       "none",
+	"scenario.expect.leader":     "%s leads (leader: %s)",
+	"scenario.expect.leader-in":  "the leader is one of %v (leader: %s)",
+	"scenario.expect.no-leader":  "no node leads (leader: %s)",
+	"scenario.expect.violations": "%d safety violations (found %d)",
+	"scenario.expect.exists":     "%s exists",
+	// up=true (is false): the server is expected up, or down.
+	"scenario.expect.up":      "%s up=%v (is %v)",
+	"scenario.expect.down":    "%s is up (it is down)",
+	"scenario.expect.role":    "%s is %s (is %s)",
+	"scenario.expect.term":    "%s term %d (is %d)",
+	"scenario.expect.commit":  "%s commitIndex %d (is %d)",
+	"scenario.expect.applied": "%s appliedIndex %d (is %d)",
+	"scenario.expect.log":     "%s log terms %v (are %v)",
+	// S1 has key=value in its store: x="1" (has "2").
+	"scenario.expect.kv":         "%s has %s=%q (has %q)",
+	"scenario.expect.kv.missing": "%s has %s=%q (has no such key)",
+}
