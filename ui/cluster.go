@@ -140,7 +140,7 @@ func (g *Game) drawNode(dst *ebiten.Image, w *playground.World, spot NodeSpot) {
 			a, b := crack[i-1], crack[i]
 			g.spr.line(dst, spot.X+a[0]*r, spot.Y+a[1]*r, spot.X+b[0]*r, spot.Y+b[1]*r, 3.5*s, colBackground)
 		}
-		g.drawLabels(dst, spot, name, g.tr("node.crashed"), colTextDim, colTextDim)
+		g.drawLabels(dst, spot, name, g.tr("help.role.crashed"), colTextDim, colTextDim)
 		return
 	}
 	rn := n.Raft
@@ -283,21 +283,19 @@ func nodeLabelKey(rn *raft.Node, id raft.ID) string {
 func nodeLabel(rn *raft.Node, id raft.ID) string { return i18n.English.T(nodeLabelKey(rn, id)) }
 
 // roleKey is the catalogue key that names a role on screen as the
-// lessons' glossary does (pre-candidate, not raft's precandidate).
+// lessons' glossary does (pre-candidate, not raft's precandidate): the
+// help overlay's legend names the roles the same.
 func roleKey(r raft.Role) string {
 	switch r {
 	case raft.PreCandidate:
-		return "node.role.pre-candidate"
+		return "help.role.pre-candidate"
 	case raft.Candidate:
-		return "node.role.candidate"
+		return "help.role.candidate"
 	case raft.Leader:
-		return "node.role.leader"
+		return "help.role.leader"
 	}
-	return "node.role.follower"
+	return "help.role.follower"
 }
-
-// roleLabel names a role in English, as the glossary does.
-func roleLabel(r raft.Role) string { return i18n.English.T(roleKey(r)) }
 
 func (g *Game) isHighlighted(id raft.ID) bool {
 	for _, h := range g.highlight {

@@ -131,34 +131,32 @@ func lookOf(f *playground.Flight) messageLook {
 	return raftLook(m.Type, m.IsHeartbeat(), m.Reject)
 }
 
-// messageKind is one kind of message glyph in the help overlay's legend:
-// its English name (which the browser tests name it by), the catalogue
-// key of the name shown, and its look.
+// messageKind is one kind of message glyph in the help overlay's legend.
 type messageKind struct {
 	Name string
-	Key  string
 	Look messageLook
 }
 
 // messageLegend is every kind of message glyph, in the order the help
-// overlay's legend lists them. It is built on each call because the looks
-// take the palette's colours, which the theme switches.
+// overlay's legend lists them, with its English name. It is built on each
+// call because the looks take the palette's colours, which the theme
+// switches.
 func messageLegend() []messageKind {
 	return []messageKind{
-		{"RequestVote", "message.request-vote", raftLook(raft.MsgRequestVote, false, false)},
-		{"vote granted", "message.vote-granted", raftLook(raft.MsgRequestVoteResponse, false, false)},
-		{"vote refused", "message.vote-refused", raftLook(raft.MsgRequestVoteResponse, false, true)},
-		{"PreVote", "message.pre-vote", raftLook(raft.MsgPreVote, false, false)},
-		{"AppendEntries with entries", "message.append", raftLook(raft.MsgAppendEntries, false, false)},
-		{"heartbeat", "message.heartbeat", raftLook(raft.MsgAppendEntries, true, false)},
-		{"append accepted", "message.append-accepted", raftLook(raft.MsgAppendEntriesResponse, false, false)},
-		{"append rejected", "message.append-rejected", raftLook(raft.MsgAppendEntriesResponse, false, true)},
-		{"InstallSnapshot", "message.install-snapshot", raftLook(raft.MsgInstallSnapshot, false, false)},
-		{"TimeoutNow", "message.timeout-now", raftLook(raft.MsgTimeoutNow, false, false)},
-		{"client request", "message.client-request", clientLook(nil)},
-		{"client reply", "message.client-reply", clientLook(&playground.Reply{})},
-		{"redirect to the leader", "message.redirect", clientLook(&playground.Reply{Redirect: true, Leader: 3})},
-		{"no leader known", "message.no-leader", clientLook(&playground.Reply{Redirect: true})},
+		{"RequestVote", raftLook(raft.MsgRequestVote, false, false)},
+		{"vote granted", raftLook(raft.MsgRequestVoteResponse, false, false)},
+		{"vote refused", raftLook(raft.MsgRequestVoteResponse, false, true)},
+		{"PreVote", raftLook(raft.MsgPreVote, false, false)},
+		{"AppendEntries with entries", raftLook(raft.MsgAppendEntries, false, false)},
+		{"heartbeat", raftLook(raft.MsgAppendEntries, true, false)},
+		{"append accepted", raftLook(raft.MsgAppendEntriesResponse, false, false)},
+		{"append rejected", raftLook(raft.MsgAppendEntriesResponse, false, true)},
+		{"InstallSnapshot", raftLook(raft.MsgInstallSnapshot, false, false)},
+		{"TimeoutNow", raftLook(raft.MsgTimeoutNow, false, false)},
+		{"client request", clientLook(nil)},
+		{"client reply", clientLook(&playground.Reply{})},
+		{"redirect to the leader", clientLook(&playground.Reply{Redirect: true, Leader: 3})},
+		{"no leader known", clientLook(&playground.Reply{Redirect: true})},
 	}
 }
 

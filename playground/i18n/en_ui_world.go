@@ -4,22 +4,16 @@ package i18n
 var enUIWorld = map[string]string{
 	// The cluster drawing. The label under the clients' mark.
 	"cluster.clients": "clients",
-	// A server's label under its name: it is down.
-	"node.crashed": "crashed",
 	// The small word under the term number inside a server's disc.
 	"node.term": "term",
-	// A server's label under its name: its role (the glossary's terms).
-	"node.role.follower":      "follower",
-	"node.role.pre-candidate": "pre-candidate",
-	"node.role.candidate":     "candidate",
-	"node.role.leader":        "leader",
-	"node.learner":            "learner",
-	"node.not-member":         "not a member",
+	// A server's label under its name, beside the roles (help.role.*).
+	"node.learner":    "learner",
+	"node.not-member": "not a member",
 
 	// The node inspector. Its heading: the server's name.
 	"inspector.title":   "Inspector: %s  (Esc to close)",
 	"inspector.crashed": "crashed. Its files, as etcd lays them out:",
-	// The role (node.role.*), the term, whom it voted for, the leader it knows.
+	// The role (help.role.*), the term, whom it voted for, the leader it knows.
 	"inspector.role":            "%s in term %d, voted for %s, leader %s",
 	"inspector.indexes":         "commit %d, applied %d, last index %d",
 	"inspector.snapshot":        "snapshot up to %d (term %d); log from %d",
@@ -86,20 +80,4 @@ var enUIWorld = map[string]string{
 	"timeline.info.playing": "%.3f s   playing   speed %s",
 	"timeline.info.paused":  "%.3f s   paused   speed %s",
 	"timeline.hint":         "click or drag to travel in time; acting in the past forks history",
-
-	// The message glyphs' names, in the help overlay's legend.
-	"message.request-vote":     "RequestVote",
-	"message.vote-granted":     "vote granted",
-	"message.vote-refused":     "vote refused",
-	"message.pre-vote":         "PreVote",
-	"message.append":           "AppendEntries with entries",
-	"message.heartbeat":        "heartbeat",
-	"message.append-accepted":  "append accepted",
-	"message.append-rejected":  "append rejected",
-	"message.install-snapshot": "InstallSnapshot",
-	"message.timeout-now":      "TimeoutNow",
-	"message.client-request":   "client request",
-	"message.client-reply":     "client reply",
-	"message.redirect":         "redirect to the leader",
-	"message.no-leader":        "no leader known",
 }

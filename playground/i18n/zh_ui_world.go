@@ -2,15 +2,10 @@ package i18n
 
 // zhUIWorld: the inspector, the logs panel, the disks, the cluster drawing and the timeline, in Chinese.
 var zhUIWorld = map[string]string{
-	"cluster.clients":         "客户端",
-	"node.crashed":            "已崩溃",
-	"node.term":               "任期",
-	"node.role.follower":      "跟随者",
-	"node.role.pre-candidate": "预候选人",
-	"node.role.candidate":     "候选人",
-	"node.role.leader":        "领导者",
-	"node.learner":            "学习者",
-	"node.not-member":         "非成员",
+	"cluster.clients": "客户端",
+	"node.term":       "任期",
+	"node.learner":    "学习者",
+	"node.not-member": "非成员",
 
 	"inspector.title":           "检查器：%s（按 Esc 关闭）",
 	"inspector.crashed":         "已崩溃。它的文件（按 etcd 的目录布局）：",
@@ -65,19 +60,4 @@ var zhUIWorld = map[string]string{
 	"timeline.info.playing":     "%.3f s   播放中   速度 %s",
 	"timeline.info.paused":      "%.3f s   已暂停   速度 %s",
 	"timeline.hint":             "点击或拖动可回到任一时刻；在过去操作会让历史分叉",
-
-	"message.request-vote":     "RequestVote",
-	"message.vote-granted":     "同意投票",
-	"message.vote-refused":     "拒绝投票",
-	"message.pre-vote":         "预投票",
-	"message.append":           "带条目的 AppendEntries",
-	"message.heartbeat":        "心跳",
-	"message.append-accepted":  "追加成功",
-	"message.append-rejected":  "追加被拒绝",
-	"message.install-snapshot": "InstallSnapshot",
-	"message.timeout-now":      "TimeoutNow",
-	"message.client-request":   "客户端请求",
-	"message.client-reply":     "客户端回复",
-	"message.redirect":         "重定向到领导者",
-	"message.no-leader":        "不知道领导者",
 }
