@@ -1,6 +1,9 @@
 package playground
 
-import "github.com/raftlab/raftlab/raft"
+import (
+	"github.com/raftlab/raftlab/playground/i18n"
+	"github.com/raftlab/raftlab/raft"
+)
 
 // MaxNodes is the largest node ID the playground supports.
 const MaxNodes = 9
@@ -119,21 +122,11 @@ const (
 	lostByHand
 )
 
-var lossCauses = [...]string{
-	lostLinkCut:     "the link is cut",
-	lostPartitioned: "the network is partitioned",
-	lostDropped:     "dropped by the network",
-	lostCutInFlight: "the link was cut while it flew",
-	lostByHand:      "dropped by hand",
-}
+// LostWhy says why a lost flight is lost ("" when it is not), in English.
+func (f *Flight) LostWhy() string { return f.LostWhyIn(i18n.English) }
 
-// LostWhy says why a lost flight is lost ("" when it is not).
-func (f *Flight) LostWhy() string {
-	if f.lostWhy == lostReceiverDown {
-		return S(f.To) + " is down"
-	}
-	return lossCauses[f.lostWhy]
-}
+// LostWhyIn says why a lost flight is lost, in a language.
+func (f *Flight) LostWhyIn(lang i18n.Lang) string { return lostWhy(lang, f) }
 
 // Request is a client's request as it travels to a node.
 type Request struct {

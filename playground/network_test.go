@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/raftlab/raftlab/playground/i18n"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -23,6 +24,9 @@ func TestLostWhy(t *testing.T) {
 		f := &Flight{To: 3, Lost: why != notLost, lostWhy: why}
 		if got := f.LostWhy(); got != want {
 			t.Errorf("cause %d: LostWhy() = %q, want %q", why, got, want)
+		}
+		if zh := f.LostWhyIn(i18n.Chinese); why != notLost && !han.MatchString(zh) {
+			t.Errorf("cause %d: LostWhyIn(Chinese) = %q", why, zh)
 		}
 	}
 }
