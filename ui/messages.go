@@ -160,6 +160,15 @@ func messageLegend() []messageKind {
 	}
 }
 
+// glyphLetterKeys are the catalogue keys of the letters on the glyphs, by
+// the letter a look names (the redirect's arrow and the no-leader "?" are
+// signs, not words).
+var glyphLetterKeys = map[string]string{
+	"V": "message.letter.vote", "P": "message.letter.pre-vote", "A": "message.letter.append",
+	"H": "message.letter.heartbeat", "S": "message.letter.snapshot", "T": "message.letter.timeout-now",
+	"C": "message.letter.client",
+}
+
 // glyphRadius is the radius of a message's glyph at the current scale.
 func (g *Game) glyphRadius(look messageLook) float64 {
 	return msgRadius * g.scale * look.size
@@ -175,6 +184,9 @@ func (g *Game) messageHitRadius() float64 {
 // look's opacity, with its tag; the help overlay's legend draws through
 // it too.
 func (g *Game) drawMessageGlyph(dst *ebiten.Image, x, y float64, look messageLook) {
+	if key, ok := glyphLetterKeys[look.label]; ok {
+		look.label = g.tr(key)
+	}
 	r := int(math.Round(g.glyphRadius(look)))
 	drawCentered(dst, g.spr.glyph(look, r, g.scale), x, y, color.Alpha{A: uint8(255 * look.alpha)})
 	g.drawMessageTag(dst, x, y, look)

@@ -80,4 +80,16 @@ var enUIWorld = map[string]string{
 	"timeline.info.playing": "%.3f s   playing   speed %s",
 	"timeline.info.paused":  "%.3f s   paused   speed %s",
 	"timeline.hint":         "click or drag to travel in time; acting in the past forks history",
+
+	// The letter on a message's glyph, which the help overlay's legend
+	// explains: one Latin letter of the message's English name (V RequestVote,
+	// P PreVote, A AppendEntries, H heartbeat, S InstallSnapshot, T TimeoutNow,
+	// C client). Keep the letters: the message names stay English.
+	"message.letter.vote":        "V",
+	"message.letter.pre-vote":    "P",
+	"message.letter.append":      "A",
+	"message.letter.heartbeat":   "H",
+	"message.letter.snapshot":    "S",
+	"message.letter.timeout-now": "T",
+	"message.letter.client":      "C",
 }

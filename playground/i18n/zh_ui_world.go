@@ -60,4 +60,12 @@ var zhUIWorld = map[string]string{
 	"timeline.info.playing":     "%.3f s   播放中   速度 %s",
 	"timeline.info.paused":      "%.3f s   已暂停   速度 %s",
 	"timeline.hint":             "点击或拖动可回到任一时刻；在过去操作会让历史分叉",
+
+	"message.letter.vote":        "V",
+	"message.letter.pre-vote":    "P",
+	"message.letter.append":      "A",
+	"message.letter.heartbeat":   "H",
+	"message.letter.snapshot":    "S",
+	"message.letter.timeout-now": "T",
+	"message.letter.client":      "C",
 }
