@@ -5,6 +5,7 @@ import (
 	"math"
 
 	"github.com/raftlab/raftlab/playground"
+	"github.com/raftlab/raftlab/playground/i18n"
 )
 
 // Load scenarios are the frame-rate benchmark's worlds: a sandbox of N nodes
@@ -32,10 +33,10 @@ const (
 // messages in flight.
 func loadScenario(nodes, load int) (*playground.Scenario, error) {
 	if nodes < 1 || nodes > playground.MaxNodes {
-		return nil, fmt.Errorf("nodes must be 1..%d, not %d", playground.MaxNodes, nodes)
+		return nil, i18n.Errorf("scenario.settings.nodes", playground.MaxNodes, nodes)
 	}
 	if load < 0 || load > maxLoad {
-		return nil, fmt.Errorf("load must be 0..%d messages in flight, not %d", maxLoad, load)
+		return nil, i18n.Errorf("scenario.load.range", maxLoad, load)
 	}
 	s := playground.DefaultSettings()
 	s.Nodes = nodes
@@ -60,12 +61,8 @@ func loadScenario(nodes, load int) (*playground.Scenario, error) {
 	if err := s.Validate(); err != nil {
 		return nil, err
 	}
-	sc := &playground.Scenario{
-		Name:        fmt.Sprintf("Load: %d nodes, about %d messages in flight", nodes, load),
-		Description: "The frame-rate benchmark's world.",
-		Settings:    s,
-		Until:       loadUntilMs,
-	}
+	sc := &playground.Scenario{Settings: s, Until: loadUntilMs}
+	nameLoad(sc, load, i18n.English)
 	// Node 1 campaigns at once, so the benchmark does not wait for an
 	// election timeout to see traffic.
 	sc.Steps = append(sc.Steps, playground.Step{At: 1, Do: "campaign", Node: 1})
@@ -75,6 +72,14 @@ func loadScenario(nodes, load int) (*playground.Scenario, error) {
 		}
 	}
 	return sc, nil
+}
+
+// nameLoad names a load world in a language (the top bar shows its name).
+// The page's language is known only after the link has been read, so the
+// world is named in English first, then again in the page's language.
+func nameLoad(sc *playground.Scenario, load int, lang i18n.Lang) {
+	sc.Name = lang.T("scenario.load.name", sc.Settings.Nodes, load)
+	sc.Description = lang.T("scenario.load.description")
 }
 
 // writeShare is about how many messages per node the write stream keeps in

@@ -65,6 +65,7 @@ func main() {
 	prefs := localStore{prefsKey}
 	system := browserLang()
 	lang := ui.ChooseLang(opts.lang, prefs, system)
+	opts.nameIn(lang)
 	if len(opts.problems) > 0 {
 		notice(api, lang.T("host.link.unused", strings.Join(opts.problemsIn(lang), "; ")))
 	}

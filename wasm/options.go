@@ -21,6 +21,9 @@ type pageOptions struct {
 	// lesson and step open a lesson at a step (0: none; step 0: where the
 	// learner left it).
 	lesson, step int
+	// load is the messages in flight the scenario keeps when it is a load
+	// world (?nodes=N&load=M), which its name says; -1 otherwise.
+	load int
 	// lang is the language asked for ("": none, the remembered or the
 	// browser's language decides).
 	lang i18n.Lang
@@ -53,7 +56,7 @@ var queryParams = []string{"scenario", "empty", "nodes", "load", "lesson", "step
 // so it wins over scenario, nodes, load and empty; a scenario sets its
 // own nodes and load, so it wins over them.
 func optionsFromQuery(q url.Values) pageOptions {
-	var o pageOptions
+	o := pageOptions{load: -1}
 	known := url.Values{}
 	for k, vs := range q {
 		switch {
@@ -121,8 +124,16 @@ func optionsFromQuery(q url.Values) pageOptions {
 		o.failed(err)
 		return o
 	}
-	o.scenario = sc
+	o.scenario, o.load = sc, load
 	return o
+}
+
+// nameIn names the world the link asks for in the page's language, once
+// it is known (a bundled scenario's name is its file's).
+func (o *pageOptions) nameIn(l i18n.Lang) {
+	if o.load >= 0 {
+		nameLoad(o.scenario, o.load, l)
+	}
 }
 
 // problem is a parameter that cannot be used: a catalogue message, or an

@@ -138,3 +138,34 @@ func TestProblemsInChinese(t *testing.T) {
 	o := optionsFromQuery(query(t, "empty=yes&lesson=99&nodes=five"))
 	assert.Equal(t, []string{"没有第 99 课（课程编号为 1 到 19）", `empty="yes"：请用 empty=1`, `nodes="five" 不是整数`}, o.problemsIn(i18n.Chinese))
 }
+
+// The playground's refusals of a link's world are said in Chinese too.
+func TestWorldProblemsInChinese(t *testing.T) {
+	for raw, want := range map[string]string{
+		"scenario=nope":    `没有名为 "nope" 的内置场景（现有：`,
+		"scenario=a.b":     `没有名为 "a.b" 的内置场景`,
+		"nodes=10":         "nodes 必须在 1..9 之间（现为 10）",
+		"nodes=5&load=-1":  "load 必须在 0..5000 条在途消息之间（现为 -1）",
+		"nodes=5&load=1e9": `load="1e9" 不是整数`,
+	} {
+		o := optionsFromQuery(query(t, raw))
+		require.Len(t, o.problems, 1, raw)
+		assert.Contains(t, o.problemsIn(i18n.Chinese)[0], want, raw)
+	}
+}
+
+// A load world is named in the page's language once it is known; a
+// bundled scenario keeps its file's name.
+func TestLoadWorldNamedInThePageLanguage(t *testing.T) {
+	o := optionsFromQuery(query(t, "nodes=3&load=40"))
+	require.NotNil(t, o.scenario)
+	assert.Equal(t, "Load: 3 nodes, about 40 messages in flight", o.scenario.Name)
+	o.nameIn(i18n.Chinese)
+	assert.Equal(t, "负载：3 个节点，约 40 条消息在途", o.scenario.Name)
+	assert.Equal(t, "帧率基准测试的集群。", o.scenario.Description)
+
+	o = optionsFromQuery(query(t, "scenario=figure7"))
+	name := o.scenario.Name
+	o.nameIn(i18n.Chinese)
+	assert.Equal(t, name, o.scenario.Name)
+}

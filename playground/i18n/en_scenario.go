@@ -128,4 +128,10 @@ var enScenario = map[string]string{
 	// S1 has key=value in its store: x="1" (has "2").
 	"scenario.expect.kv":         "%s has %s=%q (has %q)",
 	"scenario.expect.kv.missing": "%s has %s=%q (has no such key)",
+
+	// The frame-rate benchmark's world (?nodes=N&load=M in the page's
+	// link): its name, shown in the top bar, and its description.
+	"scenario.load.name":        "Load: %d nodes, about %d messages in flight",
+	"scenario.load.description": "The frame-rate benchmark's world.",
+	"scenario.load.range":       "load must be 0..%d messages in flight, not %d",
 }

@@ -101,4 +101,8 @@ var zhScenario = map[string]string{
 	"scenario.expect.log":        "%s 的日志任期为 %v（实际为 %v）",
 	"scenario.expect.kv":         "%s 上 %s=%q（实际为 %q）",
 	"scenario.expect.kv.missing": "%s 上 %s=%q（实际没有这个键）",
+
+	"scenario.load.name":        "负载：%d 个节点，约 %d 条消息在途",
+	"scenario.load.description": "帧率基准测试的集群。",
+	"scenario.load.range":       "load 必须在 0..%d 条在途消息之间（现为 %d）",
 }
