@@ -107,6 +107,9 @@ const (
 // alignment; y is the vertical centre of the line.
 func drawText(dst *ebiten.Image, s string, f text.Face, x, y float64, c color.Color, align text.Align) {
 	wantCJK(s)
+	if textDrawn != nil {
+		textDrawn(dst, s, f, x, y)
+	}
 	// One options value reused: text.Draw does not keep it, and drawing
 	// happens on Ebiten's one drawing goroutine.
 	op := &textOp
@@ -119,6 +122,13 @@ func drawText(dst *ebiten.Image, s string, f text.Face, x, y float64, c color.Co
 }
 
 var textOp text.DrawOptions
+
+// textDrawn, when set, is told every line drawText draws, where and in
+// which face. Every word on screen passes through drawText (the cached
+// lines and panels too, when they are drawn afresh), so the pseudo-locale
+// test (pseudo_test.go) sets it to find words that bypass the message
+// catalogue. It is nil in the app: one comparison a line.
+var textDrawn func(dst *ebiten.Image, s string, f text.Face, x, y float64)
 
 // textWidth measures a line.
 func textWidth(s string, f text.Face) float64 {

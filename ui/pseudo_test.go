@@ -1,0 +1,556 @@
+package ui
+
+import (
+	"fmt"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/hajimehoshi/ebiten/v2"
+	"github.com/raftlab/raftlab/lessons"
+	"github.com/raftlab/raftlab/playground"
+	"github.com/raftlab/raftlab/playground/i18n"
+	"github.com/raftlab/raftlab/raft"
+)
+
+// TestPseudoLocale is the pseudo-locale test of issue 12: with every
+// catalogue message drawn between ⟦ and ⟧ (i18n.Pseudo), it opens every
+// panel, menu, overlay, tooltip and lesson step at 1280x800 and 800x600,
+// records every line drawn, and fails on words outside the marks: words
+// that bypass the catalogue, which no translation can reach. Names of
+// servers, numbers, the test's own keys and values, scenario names and the
+// lessons' own text (lesson files are translated as files) are let
+// through. The failure lists each unmarked line once, under the screen it
+// was first drawn on. `go test ./ui -run Pseudo -v` lists them.
+func TestPseudoLocale(t *testing.T) {
+	p := newPseudoRun(t)
+	for _, size := range [][2]int{{1280, 800}, {800, 600}} {
+		p.size = fmt.Sprintf("%dx%d", size[0], size[1])
+		p.screen = ebiten.NewImage(size[0], size[1])
+		p.sandbox(t)
+		p.violations(t)
+		p.lessonList(t)
+		p.lessons(t)
+	}
+	p.report(t)
+}
+
+// pseudoRun records the lines drawn on each screen and the unmarked ones
+// found.
+type pseudoRun struct {
+	lines  []drawnLine
+	size   string
+	screen *ebiten.Image
+	// user is what the test itself typed and the scenarios' names.
+	user []string
+	// lessonText is every lesson's text, by number (0: the list's titles
+	// and summaries, and the glossary, which the lessons' tips show).
+	lessonText map[int][]string
+	// found are the unmarked lines, each under the first screen it was
+	// drawn on, in the order found.
+	found   map[string]bool
+	screens []string
+	byPlace map[string][]string
+	tips    map[string]bool
+}
+
+// The test's own user data: the key and value it types.
+const (
+	pseudoKey   = "apfel"
+	pseudoValue = "birne"
+)
+
+func newPseudoRun(t *testing.T) *pseudoRun {
+	p := &pseudoRun{found: map[string]bool{}, byPlace: map[string][]string{}, tips: map[string]bool{}, lessonText: map[int][]string{}}
+	recordLines(t, &p.lines)
+	p.user = append(p.user, pseudoKey, pseudoValue, "RaftLab") // the product's name
+	p.user = append(p.user, clientKeys...)
+	// The languages' names are said in themselves (the language switch
+	// shows "English · 中文" in every language).
+	for _, l := range i18n.Langs {
+		p.user = append(p.user, l.Name())
+	}
+	for _, name := range playground.BundledScenarios() {
+		sc, err := playground.LoadBundled(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		p.user = append(p.user, name, sc.Name)
+	}
+	all, err := lessons.All()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, l := range all {
+		p.lessonText[0] = append(p.lessonText[0], l.Title, normText(l.Summary))
+		p.lessonText[l.Number] = lessonTexts(l)
+	}
+	for _, e := range lessons.Glossary {
+		term, meaning := e.In(i18n.English)
+		p.lessonText[0] = append(p.lessonText[0], term, normText(meaning))
+	}
+	return p
+}
+
+// lessonTexts is all the text of a lesson file, each passage with its
+// white space made single spaces.
+func lessonTexts(l *lessons.Lesson) []string {
+	out := []string{l.Title, normText(l.Summary)}
+	paras := func(ps []lessons.Paragraph) {
+		for _, pa := range ps {
+			out = append(out, normText(pa.Text()))
+		}
+	}
+	spans := func(ss []lessons.Span) {
+		var b strings.Builder
+		for _, s := range ss {
+			b.WriteString(s.Text)
+		}
+		out = append(out, normText(b.String()))
+	}
+	paras(l.Intro)
+	for _, st := range l.Steps {
+		out = append(out, st.Title, st.Topic)
+		paras(st.Narration)
+		paras(st.Explanation)
+		paras(st.More)
+		paras(st.Hints)
+		spans(st.Question)
+		for _, c := range st.Choices {
+			spans(c.Text)
+		}
+	}
+	return out
+}
+
+// draw draws a frame of g as the screen named what, and checks the lines
+// drawn; lesson is the lesson shown (-1: none, 0: the list).
+func (p *pseudoRun) draw(t *testing.T, g *Game, what string, lesson int) {
+	t.Helper()
+	if !slices.Equal(g.layIDs, g.world().Nodes()) {
+		layOut(g, g.w, g.h)
+	}
+	p.lines = p.lines[:0]
+	g.Draw(p.screen)
+	p.check(what, lesson)
+}
+
+// check checks the lines recorded since p.lines was emptied.
+func (p *pseudoRun) check(what string, lesson int) {
+	e := exempt{texts: p.user}
+	if lesson >= 0 {
+		e.texts = slices.Concat(e.texts, p.lessonText[0], p.lessonText[lesson])
+	}
+	for i, parts := range unmarkedParts(p.lines) {
+		for _, part := range parts {
+			if e.allows(part) {
+				continue
+			}
+			s := p.lines[i].s
+			if k := pseudoShape(s); !p.found[k] {
+				p.found[k] = true
+				place := p.size + " " + what
+				if p.byPlace[place] == nil {
+					p.screens = append(p.screens, place)
+				}
+				p.byPlace[place] = append(p.byPlace[place], s)
+			}
+			break
+		}
+	}
+}
+
+// hover explains, as the tooltips do, each thing on screen that has an
+// explanation: every control, server, message, safety light, feed row and
+// key term of a lesson, and the timeline's track; it checks each new tip.
+func (p *pseudoRun) hover(g *Game, what string, lesson int) {
+	hx, hy := g.hover.x, g.hover.y
+	defer func() { g.hover.x, g.hover.y = hx, hy }()
+	var spots []Rect
+	buttons := slices.Concat(g.lay.Buttons, g.clientButtons(), g.feedButtons(), g.lessonButtons())
+	if g.moreOpen {
+		buttons = append(buttons, g.lay.More...)
+	}
+	if g.welcomeShown() {
+		buttons = append(buttons, g.welcomeLaidOut().buttons...)
+	}
+	if g.settings != nil {
+		buttons = append(buttons, g.settingsButtons()...)
+		for i := range settingsRowCount() {
+			spots = append(spots, g.settingsRow(i))
+		}
+	}
+	if g.part != nil {
+		buttons = append(buttons, g.partitionButtons()...)
+	}
+	for _, b := range buttons {
+		spots = append(spots, b.Rect)
+	}
+	for _, n := range g.lay.Nodes {
+		spots = append(spots, Rect{n.X, n.Y, 0, 0})
+	}
+	for _, m := range g.msgSpots {
+		spots = append(spots, Rect{m.x, m.y, 0, 0})
+	}
+	if g.lesson == nil {
+		for i := range safetyRows {
+			spots = append(spots, g.safetyRowRect(i))
+		}
+	} else {
+		for _, tm := range g.lessonLaidOut().terms {
+			spots = append(spots, tm.r)
+		}
+		// The safety strip under the lesson, row by row.
+		strip := g.safetyStrip()
+		for y := strip.Y + 4; y < strip.Y+strip.H; y += 8 {
+			spots = append(spots, Rect{strip.CenterX(), y, 0, 0})
+		}
+	}
+	feed := g.feedArea()
+	for y := feed.Y + 4; y < feed.Y+feed.H; y += 8 {
+		spots = append(spots, Rect{feed.CenterX(), y, 0, 0})
+	}
+	spots = append(spots, g.lay.Track)
+	for _, r := range spots {
+		g.hover.x, g.hover.y = r.CenterX(), r.CenterY()
+		p.lines = p.lines[:0]
+		g.drawTooltip(p.screen)
+		var key strings.Builder
+		for _, l := range p.lines {
+			key.WriteString(l.s + "\n")
+		}
+		if k := pseudoShape(key.String()); k != "" && !p.tips[k] {
+			p.tips[k] = true
+			p.check(what+" (tooltip)", lesson)
+		}
+	}
+}
+
+// pseudoShape is a line with its numbers and servers' names made alike,
+// so that a clock, a term or a message drawn again with other numbers is
+// not told again.
+func pseudoShape(s string) string {
+	return digits.ReplaceAllString(s, "#")
+}
+
+var digits = regexp.MustCompile(`[0-9]+`)
+
+// report fails the test with the unmarked lines, by screen.
+func (p *pseudoRun) report(t *testing.T) {
+	if len(p.found) == 0 {
+		return
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "%d lines drawn outside the catalogue's marks (first screen each is drawn on):\n", len(p.found))
+	for _, place := range p.screens {
+		fmt.Fprintf(&b, "%s:\n", place)
+		for _, s := range p.byPlace[place] {
+			if r := []rune(s); len(r) > 90 {
+				s = string(r[:90]) + "…"
+			}
+			fmt.Fprintf(&b, "    %q\n", s)
+		}
+	}
+	t.Error(b.String())
+}
+
+// pseudoGame is a game in the pseudo-locale, laid out at the run's size.
+func (p *pseudoRun) pseudoGame(t *testing.T, opts Options) *Game {
+	t.Helper()
+	opts.Lang = i18n.Pseudo
+	g := testGameWith(t, opts)
+	layOut(g, p.screen.Bounds().Dx(), p.screen.Bounds().Dy())
+	return g
+}
+
+// layOut lays g out on a w x h screen, as Draw does when the screen or
+// the servers change, but without asking a monitor for its scale (there
+// is none in a test).
+func layOut(g *Game, w, h int) {
+	g.setLayout(w, h, 1)
+	g.layIDs = g.world().Nodes()
+	if g.lesson != nil {
+		g.lesson.viewKey = nil
+	}
+}
+
+// play runs g for n updates at its speed, unpaused.
+func play(t *testing.T, g *Game, n int) {
+	t.Helper()
+	g.paused = false
+	for range n {
+		if err := g.Update(); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// sandbox drives the sandbox through its screens: running, every menu,
+// the inspector, the client panel, each feed filter, the dialogs and the
+// overlays.
+func (p *pseudoRun) sandbox(t *testing.T) {
+	g := p.pseudoGame(t, Options{})
+	p.draw(t, g, "sandbox at start", -1)
+	g.RunFor(1500)
+	play(t, g, 20)
+	p.draw(t, g, "sandbox running", -1)
+	p.hover(g, "sandbox running", -1)
+	leader, ok := g.world().Leader()
+	if !ok {
+		t.Fatal("no leader after 1.5 s")
+	}
+	follower := g.world().Nodes()[0]
+	if follower == leader {
+		follower = g.world().Nodes()[1]
+	}
+
+	clickNode := func(id raft.ID) {
+		n, _ := g.lay.Node(id)
+		g.menu = nil
+		g.click(n.X, n.Y, false)
+	}
+	clickNode(leader)
+	p.draw(t, g, "leader's menu", -1)
+	clickNode(follower)
+	p.draw(t, g, "follower's menu", -1)
+	g.menu = nil
+
+	// A message's menu: one in flight, away from the nodes.
+	for _, m := range g.msgSpots {
+		if _, onNode := g.lay.hitNode(m.x, m.y); !onNode {
+			g.click(m.x, m.y, false)
+			break
+		}
+	}
+	p.draw(t, g, "message's menu", -1)
+	g.menu = nil
+	g.paused = true
+
+	// A link's menu, before and after a cut.
+	for _, cut := range []bool{false, true} {
+		if x, y, ok := linkPoint(g); ok {
+			g.menu = nil
+			g.click(x, y, false)
+			p.draw(t, g, fmt.Sprintf("link's menu (cut: %v)", cut), -1)
+			if g.menu != nil && len(g.menu.items) > 0 {
+				it := g.menu.items[0]
+				g.click(it.Rect.CenterX(), it.Rect.CenterY(), false)
+			}
+		}
+	}
+	g.menu = nil
+	g.act(playground.Step{Do: "heal"})
+
+	g.selected = leader
+	p.draw(t, g, "inspector of the leader", -1)
+	g.act(playground.Step{Do: "crash", Node: follower})
+	play(t, g, 5)
+	clickNode(follower)
+	p.draw(t, g, "crashed server's menu", -1)
+	g.menu = nil
+	g.selected = follower
+	p.draw(t, g, "inspector of a crashed server", -1)
+	p.hover(g, "inspector", -1)
+	g.selected = 0
+
+	// The client panel: typed key and value, each operation, each target.
+	g.client.keyText, g.client.value = pseudoKey, pseudoValue
+	for _, name := range []string{"client-put", "client-get", "client-cas", "client-delete", "client-target", "client-put", "client-key"} {
+		pressClientButton(t, g, name)
+		g.RunFor(30)
+	}
+	g.clientWrite()
+	g.clientRead()
+	g.RunFor(400)
+	p.draw(t, g, "client panel with requests", -1)
+	g.client.focus = fieldKey
+	p.draw(t, g, "client panel typing", -1)
+	g.client.focus = fieldNone
+	p.hover(g, "client panel", -1)
+
+	for i, f := range feedFilters {
+		g.filter = feedFilter(i)
+		p.draw(t, g, "feed: "+f.name, -1)
+		p.hover(g, "feed: "+f.name, -1)
+	}
+	g.filter = feedStory
+
+	g.act(playground.Step{Do: "restart", Node: follower})
+	g.addNode()
+	g.RunFor(300)
+	p.draw(t, g, "sandbox with an added server", -1)
+
+	g.card = true
+	p.draw(t, g, "safety card", -1)
+	g.card = false
+
+	g.openPartition()
+	p.draw(t, g, "partition dialog", -1)
+	p.hover(g, "partition dialog", -1)
+	g.part = nil
+
+	g.seek(float64(g.sess.Now()) / 2)
+	p.draw(t, g, "timeline after time travel", -1)
+	p.hover(g, "timeline after time travel", -1)
+	g.seek(float64(g.sess.Horizon()))
+
+	g.openSettings()
+	p.draw(t, g, "settings", -1)
+	p.hover(g, "settings", -1)
+	g.settings = nil
+
+	g.help = true
+	p.draw(t, g, "help", -1)
+	g.help = false
+
+	g.welcome = true
+	p.draw(t, g, "welcome card", -1)
+	p.hover(g, "welcome card", -1)
+	g.welcome = false
+
+	if len(g.lay.More) > 0 {
+		g.moreOpen = true
+		p.draw(t, g, "More menu", -1)
+		p.hover(g, "More menu", -1)
+		g.moreOpen = false
+	}
+
+	// The status line: what the controls say back.
+	for _, name := range []string{"save", "heal", "add"} {
+		g.press(name)
+		p.draw(t, g, "status after "+name, -1)
+	}
+	g.restartLeader()
+	p.draw(t, g, "status after crashing the leader", -1)
+}
+
+// pressClientButton presses a control of the client panel.
+func pressClientButton(t *testing.T, g *Game, name string) {
+	t.Helper()
+	b, ok := findButton(g.clientButtons(), name)
+	if !ok {
+		t.Fatalf("the client panel has no %s", name)
+	}
+	g.click(b.Rect.CenterX(), b.Rect.CenterY(), false)
+}
+
+// linkPoint is a point on a link between two servers where a click opens
+// the link's menu (no server nor message there).
+func linkPoint(g *Game) (x, y float64, ok bool) {
+	ns := g.lay.Nodes
+	for i := range ns {
+		for _, q := range ns[i+1:] {
+			for f := 0.3; f <= 0.7; f += 0.05 {
+				x, y := ns[i].X+(q.X-ns[i].X)*f, ns[i].Y+(q.Y-ns[i].Y)*f
+				if _, on := g.lay.hitNode(x, y); on {
+					continue
+				}
+				if _, on := g.hitMessage(x, y); on {
+					continue
+				}
+				if _, _, on := g.lay.hitLink(x, y); on {
+					return x, y, true
+				}
+			}
+		}
+	}
+	return 0, 0, false
+}
+
+// violations shows the safety monitor and its strip red: the unsafe
+// Figure 8 scenario, played through.
+func (p *pseudoRun) violations(t *testing.T) {
+	sc, err := playground.LoadBundled("figure8-unsafe")
+	if err != nil {
+		t.Fatal(err)
+	}
+	g := p.pseudoGame(t, Options{Scenario: sc})
+	g.RunFor(int64(min(sc.Until, 60_000)))
+	p.draw(t, g, "safety violated", -1)
+	p.hover(g, "safety violated", -1)
+}
+
+// lessonList shows the list of lessons, its reset question and the
+// question on leaving a lesson.
+func (p *pseudoRun) lessonList(t *testing.T) {
+	g := p.pseudoGame(t, Options{})
+	openLessonList(t, g)
+	p.draw(t, g, "lesson list", 0)
+	p.hover(g, "lesson list", 0)
+	g.pressLesson("lesson-reset")
+	p.draw(t, g, "lesson list, reset question", 0)
+	g.pressLesson("lesson-reset-no")
+}
+
+// openLessonList opens the list of lessons. The pseudo-locale has no
+// lessons of its own: it reads the English edition.
+func openLessonList(t *testing.T, g *Game) {
+	t.Helper()
+	g.openLessons()
+	if len(g.lesson.all) == 0 {
+		all, err := lessons.All()
+		if err != nil {
+			t.Fatal(err)
+		}
+		g.lesson.all, g.lesson.err = all, ""
+	}
+}
+
+// lessons plays every step of every bundled lesson as a learner who does
+// what is asked (show me, the right answer, Play), drawing each step as it
+// opens, once done, with its More text unfolded, and each lesson's end.
+func (p *pseudoRun) lessons(t *testing.T) {
+	all, err := lessons.All()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, l := range all {
+		g := p.pseudoGame(t, Options{})
+		openLessonList(t, g)
+		g.startLesson(i)
+		if g.lesson.run == nil {
+			t.Fatalf("lesson %d: %s", l.Number, g.lesson.err)
+		}
+		for k, st := range l.Steps {
+			where := fmt.Sprintf("lesson %d step %d (%s)", l.Number, k+1, st.Kind)
+			p.draw(t, g, where, l.Number)
+			if k == 0 {
+				p.hover(g, where, l.Number)
+				g.lesson.confirmLeave = true
+				p.draw(t, g, where+", leave question", l.Number)
+				g.lesson.confirmLeave = false
+			}
+			p.finishStep(t, g)
+			p.draw(t, g, where+", done", l.Number)
+			if len(st.More) > 0 {
+				g.pressLesson("lesson-fold")
+				p.draw(t, g, where+", more", l.Number)
+			}
+			g.pressLesson("lesson-next")
+		}
+		p.draw(t, g, fmt.Sprintf("lesson %d over", l.Number), l.Number)
+	}
+}
+
+// finishStep plays the step to its end: show me in a do step, the right
+// answer in a predict step, Play in a watch step.
+func (p *pseudoRun) finishStep(t *testing.T, g *Game) {
+	t.Helper()
+	r := g.lesson.run
+	switch r.Step().Kind {
+	case lessons.Do:
+		g.pressLesson("lesson-showme")
+	case lessons.Predict:
+		g.pressLesson(fmt.Sprintf("lesson-choice-%d", r.Step().Answer+1))
+	}
+	g.paused = false
+	for n := 0; !r.Play().Done() && n < 2000; n++ {
+		g.RunFor(50)
+		g.keepScore()
+	}
+	if !r.Play().Done() {
+		t.Fatalf("lesson %d step %d is not done", r.Lesson().Number, r.Index()+1)
+	}
+	g.keepScore()
+}
