@@ -41,7 +41,7 @@ func runChaos(args []string, lang i18n.Lang, stdout, stderr io.Writer) int {
 		seed := *first + int64(i)
 		o, err := playground.RunChaos(playground.ChaosConfig{Seed: seed, Nodes: *nodes, DurationMs: *duration})
 		if err != nil {
-			fmt.Fprintf(stderr, "raftsim chaos: %s\n", lang.T("raftsim.chaos.seed-error", seed, err))
+			fmt.Fprintf(stderr, "raftsim chaos: %s\n", lang.T("raftsim.chaos.seed-error", seed, i18n.ErrorIn(err, lang)))
 			return 2
 		}
 		status := "ok"
@@ -54,7 +54,7 @@ func runChaos(args []string, lang i18n.Lang, stdout, stderr io.Writer) int {
 			continue
 		}
 		for _, v := range o.Violations {
-			fmt.Fprintf(stdout, "  %s\n", lang.T("raftsim.chaos.violation", seed, v.AtMs, v.Property, v.Message))
+			fmt.Fprintf(stdout, "  %s\n", lang.T("raftsim.chaos.violation", seed, v.AtMs, playground.PropertyName(v.Property, lang), v.MessageIn(lang)))
 		}
 		path, err := saveScenario(*out, o)
 		if err != nil {

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -150,3 +151,24 @@ func TestCLILangChineseTablesLineUp(t *testing.T) {
 // displayWidth is how many terminal columns s takes, as padWide counts
 // them.
 func displayWidth(s string) int { return 1000 - (len(padWide(s, 1000)) - len(s)) }
+
+// TestCLILangChineseRun: a run's expectations and violations, and a
+// scenario file's errors, in the language asked for.
+func TestCLILangChineseRun(t *testing.T) {
+	sc := "../../playground/scenarios/figure8-unsafe.json"
+	en := cliRun(t, "run", sc)
+	zh := cliRun(t, "--lang", "zh-CN", "run", sc)
+	assert.Equal(t, en.code, zh.code)
+	assert.Contains(t, en.stdout, "ok   at    400 ms  ok: S5 leads (leader: S5)")
+	assert.Contains(t, zh.stdout, "ok      400 ms  通过：S5 是领导者（领导者：S5）")
+	assert.Contains(t, en.stdout, "VIOLATION at 252 ms: Leader Completeness: S5 became leader for term 5 without the committed entry at index 2")
+	assert.Contains(t, zh.stdout, "违反安全性质，252 ms：领导者完备性：S5 成为任期 5 的领导者，却没有索引 2 处已提交的日志条目")
+
+	bad := filepath.Join(t.TempDir(), "bad.json")
+	require.NoError(t, os.WriteFile(bad, []byte(`{"name": "t", "nodes": 3, "steps": [{"at": 5, "do": "crash", "node": 12}]}`), 0o644))
+	en = cliRun(t, "run", bad)
+	zh = cliRun(t, "--lang", "zh-CN", "run", bad)
+	assert.Equal(t, 2, zh.code)
+	assert.Equal(t, "raftsim: "+bad+`: steps[0] (crash): field "node": must be a node ID in 1..9, not 12`+"\n", en.stderr)
+	assert.Equal(t, "raftsim: "+bad+`: steps[0]（crash）：字段 "node"：必须是 1..9 中的节点 ID（现为 12）`+"\n", zh.stderr)
+}

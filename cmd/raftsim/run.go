@@ -56,7 +56,7 @@ func runScenario(args []string, lang i18n.Lang, stdout, stderr io.Writer) int {
 	}
 	sc, err := playground.ParseScenario(data)
 	if err != nil {
-		fmt.Fprintf(stderr, "raftsim: %s: %v\n", file, err)
+		fmt.Fprintf(stderr, "raftsim: %s: %s\n", file, i18n.ErrorIn(err, lang))
 		return 2
 	}
 	fs.Visit(func(f *flag.Flag) {
@@ -73,7 +73,7 @@ func runScenario(args []string, lang i18n.Lang, stdout, stderr io.Writer) int {
 	}
 	w, err := sc.NewWorld()
 	if err != nil {
-		fmt.Fprintf(stderr, "raftsim: %s: %v\n", file, err)
+		fmt.Fprintf(stderr, "raftsim: %s: %s\n", file, i18n.ErrorIn(err, lang))
 		return 2
 	}
 	sess := playground.NewSession(w, sc.Steps)
@@ -144,8 +144,9 @@ func writeEvents(path string, trace []playground.Event) error {
 	return f.Close()
 }
 
-// printSummary writes a run's result for a person, in lang; the names,
-// messages and verdicts that come from the run itself stay as they are.
+// printSummary writes a run's result for a person, in lang: expectations,
+// violations and stale reads too; the scenario's name and the
+// linearizability verdict stay as they are.
 func printSummary(w io.Writer, r playground.RunResult, lang i18n.Lang) {
 	fmt.Fprintf(w, "%s\n\n", lang.T("raftsim.run.title", r.Name, r.Seed, r.EndMs))
 	fmt.Fprintf(w, "%s\n", lang.T("raftsim.run.columns"))
@@ -162,16 +163,16 @@ func printSummary(w io.Writer, r playground.RunResult, lang i18n.Lang) {
 		if !e.OK {
 			mark = "FAIL"
 		}
-		fmt.Fprintf(w, "  %s\n", lang.T("raftsim.run.expectation", mark, e.At, e.Message))
+		fmt.Fprintf(w, "  %s\n", lang.T("raftsim.run.expectation", mark, e.At, e.Text.In(lang)))
 	}
 	if len(r.Violations) == 0 {
 		fmt.Fprintf(w, "  %s\n", lang.T("raftsim.run.no-violations"))
 	}
 	for _, v := range r.Violations {
-		fmt.Fprintf(w, "  %s\n", lang.T("raftsim.run.violation", v.AtMs, v.Property, v.Message))
+		fmt.Fprintf(w, "  %s\n", lang.T("raftsim.run.violation", v.AtMs, playground.PropertyName(v.Property, lang), v.MessageIn(lang)))
 	}
 	for _, v := range r.StaleReads {
-		fmt.Fprintf(w, "  %s\n", lang.T("raftsim.run.stale-read", v.AtMs, v.Message))
+		fmt.Fprintf(w, "  %s\n", lang.T("raftsim.run.stale-read", v.AtMs, v.MessageIn(lang)))
 	}
 	done := 0
 	for _, h := range r.History {
