@@ -3,8 +3,9 @@
 package main
 
 import (
-	"errors"
 	"syscall/js"
+
+	"github.com/raftlab/raftlab/playground/i18n"
 )
 
 // The localStorage keys: lesson progress, and the learner's preferences.
@@ -23,7 +24,7 @@ type localStore struct{ key string }
 
 func (s localStore) Load() ([]byte, error) {
 	var data []byte
-	err := withStorage("could not be read", func(st js.Value) {
+	err := withStorage("browser.storage.unreadable", func(st js.Value) {
 		if v := st.Call("getItem", s.key); v.Type() == js.TypeString {
 			data = []byte(v.String())
 		}
@@ -32,23 +33,23 @@ func (s localStore) Load() ([]byte, error) {
 }
 
 func (s localStore) Save(data []byte) error {
-	return withStorage("is full or read-only", func(st js.Value) {
+	return withStorage("browser.storage.full", func(st js.Value) {
 		st.Call("setItem", s.key, string(data))
 	})
 }
 
 // withStorage calls f with window.localStorage, turning a missing storage
-// or a JavaScript exception (which syscall/js raises as a panic) into an
-// error that ends with what went wrong.
-func withStorage(what string, f func(st js.Value)) (err error) {
+// or a JavaScript exception (which syscall/js raises as a panic) into a
+// translatable error: failed is the catalogue key of what went wrong.
+func withStorage(failed string, f func(st js.Value)) (err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			err = errors.New("this browser's localStorage " + what)
+			err = i18n.Errorf(failed)
 		}
 	}()
 	st := js.Global().Get("localStorage")
 	if st.IsUndefined() || st.IsNull() {
-		return errors.New("this browser has no localStorage")
+		return i18n.Errorf("browser.storage.none")
 	}
 	f(st)
 	return nil

@@ -3,9 +3,9 @@
 package main
 
 import (
-	"errors"
 	"syscall/js"
 
+	"github.com/raftlab/raftlab/playground/i18n"
 	"github.com/raftlab/raftlab/ui"
 )
 
@@ -19,7 +19,7 @@ var results = ui.ResultStore{Copy: copyText, Download: downloadText}
 func copyText(text string) error {
 	cb := js.Global().Get("navigator").Get("clipboard")
 	if cb.IsUndefined() || cb.IsNull() {
-		return errors.New("this browser does not let the page use the clipboard here: use Download")
+		return i18n.Errorf("browser.clipboard")
 	}
 	var onErr js.Func
 	onErr = js.FuncOf(func(this js.Value, args []js.Value) any {

@@ -134,4 +134,12 @@ var enScenario = map[string]string{
 	"scenario.load.name":        "Load: %d nodes, about %d messages in flight",
 	"scenario.load.description": "The frame-rate benchmark's world.",
 	"scenario.load.range":       "load must be 0..%d messages in flight, not %d",
+
+	// The browser refuses what the page asks of it (wasm): lesson progress
+	// and preferences are kept in its localStorage; a result is copied to
+	// its clipboard.
+	"browser.storage.unreadable": "this browser's localStorage could not be read",
+	"browser.storage.full":       "this browser's localStorage is full or read-only",
+	"browser.storage.none":       "this browser has no localStorage",
+	"browser.clipboard":          "this browser does not let the page use the clipboard here: use Download",
 }

@@ -105,4 +105,9 @@ var zhScenario = map[string]string{
 	"scenario.load.name":        "负载：%d 个节点，约 %d 条消息在途",
 	"scenario.load.description": "帧率基准测试的集群。",
 	"scenario.load.range":       "load 必须在 0..%d 条在途消息之间（现为 %d）",
+
+	"browser.storage.unreadable": "无法读取此浏览器的 localStorage",
+	"browser.storage.full":       "此浏览器的 localStorage 已满或只读",
+	"browser.storage.none":       "此浏览器没有 localStorage",
+	"browser.clipboard":          "此浏览器不允许本页在这里使用剪贴板：请用“下载”",
 }
