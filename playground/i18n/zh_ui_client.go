@@ -18,7 +18,7 @@ var zhUIClient = map[string]string{
 	"client.delete":      "delete",
 	"client.delete.hint": "删除这个键",
 	"client.cas":         "cas",
-	"client.cas.hint":    "比较并交换（compare-and-swap）：如果这个键仍是该客户端上次看到的值，就写入新值",
+	"client.cas.hint":    "比较并交换（compare-and-swap）：如果这个键的值仍是该客户端上次看到的值，就写入新值",
 
 	"partition.open":        "分区…",
 	"partition.open.hint":   "把服务器分成互相无法通信的两组",

@@ -11,8 +11,8 @@ var zhUISafety = map[string]string{
 	"monitor.broken.whole": "%s：%s",
 	"monitor.stale.hint":   "%s。%s",
 	"monitor.strip.ok":     "安全：%d 条性质全部成立，没有过期读",
-	"monitor.strip.broken": "安全：%[2]d 条性质中有 %[1]d 条被破坏（点击一条：查看时间）",
-	"monitor.strip.stale":  "安全：%d 条性质全部成立，但有一次读过期了（点击：查看时间）",
+	"monitor.strip.broken": "安全：%[2]d 条性质中有 %[1]d 条被破坏（点击一条可跳到当时）",
+	"monitor.strip.stale":  "安全：%d 条性质全部成立，但有一次读过期了（点击可跳到当时）",
 
 	"card.open":      "安全性卡片",
 	"card.open.hint": "Raft 的五条安全性质（p）",
