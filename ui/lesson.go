@@ -173,7 +173,7 @@ func (g *Game) showStep() {
 			break
 		}
 	}
-	sc.Name = g.tr("lesson.heading", l.Number, l.Title)
+	sc.Name = g.tr("bar.lesson.title", l.Number, l.Title)
 	sc.Steps, sc.Until = nil, math.MaxInt32
 	g.scenario, g.sess = sc, r.Session()
 	g.sess.SetTraceWindow(traceWindow)
@@ -718,7 +718,7 @@ func (g *Game) layoutLessonStep(b *lessonBuilder, barY, bw float64) {
 	// A short panel (800x600) with a question open gives the lesson's
 	// title, which the top bar names, to the choices.
 	if !(pl != nil && st.Kind == lessons.Predict && !pl.Done() && g.lessonArea().H < shortPanelH*s) {
-		b.wrapped(g.tr("lesson.heading", l.Number, l.Title), face(12*s, true), colTextDim, 16*s)
+		b.wrapped(g.tr("bar.lesson.title", l.Number, l.Title), face(12*s, true), colTextDim, 16*s)
 		b.gap(4)
 	}
 	b.cardButton(b.y)

@@ -659,7 +659,7 @@ func testLessonTitleWraps(t *testing.T, g *Game, l *lessons.Lesson) {
 		header := bare(strings.Join(all, ""))
 		if size[0] != 800 || l.Steps[0].Kind != lessons.Predict {
 			// (A short panel gives an open question the title's room.)
-			assert.Contains(t, header, bare(g.tr("lesson.heading", l.Number, l.Title)), name)
+			assert.Contains(t, header, bare(g.tr("bar.lesson.title", l.Number, l.Title)), name)
 		}
 		assert.Contains(t, header, bare(l.Steps[0].Title), name)
 	}

@@ -2,10 +2,6 @@ package i18n
 
 // enUILesson: the lesson panel's own buttons and labels and the lesson list.
 var enUILesson = map[string]string{
-	// The lesson's number and title, above a step and in the top bar.
-	"lesson.heading": "Lesson %d · %s",
-	// The top bar's name for a lesson when its title does not fit.
-	"lesson.number": "Lesson %d",
 	// Under the lesson's title: the step's number, how many steps there
 	// are, and the step's kind (lesson.kind.*).
 	"lesson.step-of": "Step %d of %d · %s",

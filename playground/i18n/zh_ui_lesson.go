@@ -2,8 +2,6 @@ package i18n
 
 // zhUILesson: the lesson panel's own buttons and labels and the lesson list, in Chinese.
 var zhUILesson = map[string]string{
-	"lesson.heading":       "第 %d 课 · %s",
-	"lesson.number":        "第 %d 课",
 	"lesson.step-of":       "第 %d 步（共 %d 步）· %s",
 	"lesson.step.hint":     "第 %d 步：%s（%s）",
 	"lesson.kind.watch":    "观察",
