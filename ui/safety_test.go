@@ -77,8 +77,12 @@ func TestReadsLightTooltip(t *testing.T) {
 	row := g.stripRowRect(strip, 0)
 	assert.Equal(t, g.redLights()[0].whole()+". "+readsExplained(i18n.English), g.safetyHint(row.CenterX(), row.CenterY()))
 
-	assert.Contains(t, helpLines, "P  Raft's five safety properties")
-	assert.Contains(t, helpLines, "Click a red safety light: jump to the violation or stale read")
+	var help []string
+	for _, k := range helpLines {
+		help = append(help, i18n.English.T(k))
+	}
+	assert.Contains(t, help, "P  Raft's five safety properties")
+	assert.Contains(t, help, "Click a red safety light: jump to the violation or stale read")
 }
 
 // TestLongTooltipStaysOnScreen: the explanation of the light of reads, at
