@@ -84,7 +84,9 @@ func (w *World) Check(e Expect) Expectation {
 	}
 	x.Message = x.Text.String()
 	w.expectations = append(w.expectations, x)
-	w.emit(Event{Type: EvExpect, Key: "scenario.expect.event", Args: []any{x.Text}})
+	// (Note too, in English, as a violation's event has: the feed tells
+	// forked histories apart by Key and Note, not by Args.)
+	w.emit(Event{Type: EvExpect, Key: "scenario.expect.event", Args: []any{x.Text}, Note: x.Message})
 	return x
 }
 
