@@ -17,7 +17,7 @@ var zhUIHelp = map[string]string{
 	"help.key.safety":     "P  Raft 的五条安全性质",
 	"help.key.help":       "?  本帮助      Esc  关闭最上层的菜单、面板或课程",
 	"help.click.node":     "点击节点：崩溃、重启、立即超时、转移领导权、快照、隔离、移除",
-	"help.click.link":     "点击连线：单向或双向隔断，或者恢复",
+	"help.click.link":     "点击链路：单向或双向断开，或者恢复",
 	"help.click.message":  "点击消息：丢弃它",
 	"help.click.timeline": "点击或拖动时间线：回到任一时刻；在过去操作会让历史分叉",
 	"help.click.safety":   "点击红色的安全指示灯：跳到那次破坏或过期读",
