@@ -93,7 +93,7 @@ func TestReusedIDInChinese(t *testing.T) {
 	require.Error(t, err)
 	assert.ErrorIs(t, err, ErrIDReused)
 	assert.Equal(t, "S3: a removed server's ID is never reused; add another ID", err.Error())
-	assert.Equal(t, "S3：被移除的服务器的 ID 永远不会再用；请换一个 ID", i18n.ErrorIn(err, i18n.Chinese))
+	assert.Equal(t, "S3：已移除服务器的 ID 不会被重新使用；请换一个 ID", i18n.ErrorIn(err, i18n.Chinese))
 }
 
 func TestSettingsErrorsInChinese(t *testing.T) {

@@ -20,7 +20,7 @@ var zhScenario = map[string]string{
 	"scenario.initial.term":   "term %d 小于日志中最后的任期 %d",
 	"scenario.initial.commit": "commitIndex %d 超出了日志的 %d 个条目",
 
-	"scenario.json.eof":           "JSON 没有写完就结束了",
+	"scenario.json.eof":           "JSON 意外结束（文件不完整）",
 	"scenario.json.trailing":      "JSON 对象之后还有多余的数据",
 	"scenario.json.syntax":        "第 %d 字节处的 JSON 无效：%v",
 	"scenario.json.unknown-field": "未知字段",
@@ -78,7 +78,7 @@ var zhScenario = map[string]string{
 	"scenario.action.id-range":            "节点 ID 的范围是 1..%d（现为 %d）",
 	"scenario.action.exists":              "%s 已经存在",
 	"scenario.action.id-reused":           "%s：%v；请换一个 ID",
-	"scenario.action.id-reused.why":       "被移除的服务器的 ID 永远不会再用",
+	"scenario.action.id-reused.why":       "已移除服务器的 ID 不会被重新使用",
 	"scenario.action.recovering":          "恢复 %s 时出错：%v",
 	"scenario.action.starting":            "启动 %s 时出错：%v",
 
@@ -106,8 +106,8 @@ var zhScenario = map[string]string{
 	"scenario.load.description": "帧率基准测试的集群。",
 	"scenario.load.range":       "load 必须在 0..%d 条在途消息之间（现为 %d）",
 
-	"browser.storage.unreadable": "无法读取此浏览器的 localStorage",
-	"browser.storage.full":       "此浏览器的 localStorage 已满或只读",
-	"browser.storage.none":       "此浏览器没有 localStorage",
-	"browser.clipboard":          "此浏览器不允许本页在这里使用剪贴板：请用“下载”",
+	"browser.storage.unreadable": "无法读取 localStorage",
+	"browser.storage.full":       "localStorage 已满或只读",
+	"browser.storage.none":       "没有可用的 localStorage",
+	"browser.clipboard":          "这里不允许本页使用剪贴板：请用“下载”",
 }
