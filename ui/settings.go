@@ -133,10 +133,11 @@ var settingsRows = []setting{
 }
 
 // settingsPanel is the open settings dialog: a draft of the settings that
-// becomes a new run when applied.
+// becomes a new run when applied, and why the last Apply was refused (kept
+// as the error, so that a language switch rewrites it).
 type settingsPanel struct {
 	draft playground.Settings
-	err   string
+	err   error
 }
 
 func (g *Game) openSettings() {
@@ -310,12 +311,12 @@ func (g *Game) clickSettings(x, y float64) {
 func (g *Game) applySettings() {
 	d := g.settings.draft
 	if err := d.Validate(); err != nil {
-		g.settings.err = i18n.ErrorIn(err, g.lang)
+		g.settings.err = err
 		return
 	}
 	sc := &playground.Scenario{Name: "Sandbox", Settings: d, Until: math.MaxInt32}
 	if err := g.load(sc); err != nil {
-		g.settings.err = i18n.ErrorIn(err, g.lang)
+		g.settings.err = err
 		return
 	}
 	g.settings = nil
@@ -355,7 +356,7 @@ func (g *Game) drawSettings(dst *ebiten.Image) {
 		g.spr.fillRect(dst, b.Rect, bg)
 		drawText(dst, b.Label, f, b.Rect.CenterX(), b.Rect.CenterY(), colText, alignCenter)
 	}
-	if p.err != "" {
-		drawText(dst, ellipsize(p.err, f, box.W-420*s), f, box.X+20*s, box.Y+box.H-29*s, colBad, alignStart)
+	if p.err != nil {
+		drawText(dst, ellipsize(i18n.ErrorIn(p.err, g.lang), f, box.W-420*s), f, box.X+20*s, box.Y+box.H-29*s, colBad, alignStart)
 	}
 }

@@ -44,7 +44,8 @@ func TestSettingsApplyAsNewRun(t *testing.T) {
 	}
 	clickButton(t, g, g.settingsButtons(), "set-apply")
 	require.NotNil(t, g.settings, "the dialog stays open")
-	assert.Contains(t, g.settings.err, "latencyMs")
+	require.Error(t, g.settings.err)
+	assert.Contains(t, i18n.ErrorIn(g.settings.err, i18n.English), "latencyMs")
 	clickButton(t, g, g.settingsButtons(), "set-cancel")
 	assert.Equal(t, int64(500), g.world().Now(), "the run goes on")
 }
