@@ -356,7 +356,33 @@ func (g *Game) drawSettings(dst *ebiten.Image) {
 		g.spr.fillRect(dst, b.Rect, bg)
 		drawText(dst, b.Label, f, b.Rect.CenterX(), b.Rect.CenterY(), colText, alignCenter)
 	}
-	if p.err != nil {
-		drawText(dst, ellipsize(i18n.ErrorIn(p.err, g.lang), f, box.W-420*s), f, box.X+20*s, box.Y+box.H-29*s, colBad, alignStart)
+	lines := g.settingsErrorLines()
+	y := box.Y + box.H - 29*s - float64(len(lines)-1)*settingsErrorH*s/2
+	for _, line := range lines {
+		drawText(dst, line, g.settingsErrorFace(), box.X+20*s, y, colBad, alignStart)
+		y += settingsErrorH * s
 	}
+}
+
+// settingsErrorH is the distance between the two lines of a refused
+// Apply's reason, in logical pixels.
+const settingsErrorH = 14
+
+// settingsErrorFace is the face a refused Apply's reason is drawn in.
+func (g *Game) settingsErrorFace() text.Face { return face(12*g.scale, false) }
+
+// settingsErrorLines is why the last Apply was refused, in the app's
+// language, wrapped to the room left of Apply on two lines at most (the
+// second ends in "…" if it must): none when nothing was refused.
+func (g *Game) settingsErrorLines() []string {
+	if g.settings == nil || g.settings.err == nil {
+		return nil
+	}
+	f := g.settingsErrorFace()
+	width := g.settingsBox().W - 420*g.scale
+	lines := wrapPlain(i18n.ErrorIn(g.settings.err, g.lang), f, width)
+	if len(lines) > 2 {
+		lines = []string{lines[0], ellipsize(strings.Join(lines[1:], " "), f, width)}
+	}
+	return lines
 }

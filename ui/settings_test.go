@@ -305,3 +305,27 @@ func TestSettingsDrawnInChinese(t *testing.T) {
 		}
 	}
 }
+
+// TestSettingsRefusalIsWhole: why Apply was refused is shown whole, on
+// one or two lines left of Apply, in English and Chinese at every size.
+func TestSettingsRefusalIsWhole(t *testing.T) {
+	withCJKFont(t)
+	for _, run := range settingsSizes() {
+		g := testGame(t, "")
+		g.SetLang(run.lang)
+		sizeGame(g, run.size[0], run.size[1])
+		g.press("settings")
+		g.settings.draft.LatencyMs = [2]int64{100, 1}
+		clickButton(t, g, g.settingsButtons(), "set-apply")
+		require.NotNil(t, g.settings, "%v: refused", run)
+		lines := g.settingsErrorLines()
+		require.NotEmpty(t, lines, "%v", run)
+		assert.LessOrEqual(t, len(lines), 2, "%v", run)
+		assert.NotContains(t, lines[len(lines)-1], "…", "%v: %q is whole", run, lines)
+		apply, ok := findButton(g.settingsButtons(), "set-apply")
+		require.True(t, ok)
+		for _, l := range lines {
+			assert.LessOrEqual(t, g.settingsBox().X+20*g.scale+textWidth(l, g.settingsErrorFace()), apply.Rect.X, "%v: %q ends before Apply", run, l)
+		}
+	}
+}
