@@ -198,7 +198,8 @@ func (g *Game) labelPointers(out []pointer, label string) []pointer {
 	case "follower", "candidate", "pre-candidate", "leader", "learner":
 		for _, spot := range g.lay.Nodes {
 			if n := w.Node(spot.ID); n != nil && n.Up && nodeLabel(n.Raft, spot.ID) == e.Term {
-				out = append(out, g.boxPointer(g.labelTextBox(spot, e.Term), 2*s, false))
+				role := g.tr(nodeLabelKey(n.Raft, spot.ID)) // as drawn
+				out = append(out, g.boxPointer(g.labelTextBox(spot, role), 2*s, false))
 			}
 		}
 	case "term":

@@ -8,6 +8,7 @@ import (
 
 	"github.com/raftlab/raftlab/lessons"
 	"github.com/raftlab/raftlab/playground"
+	"github.com/raftlab/raftlab/playground/i18n"
 	"github.com/raftlab/raftlab/raft"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -364,4 +365,21 @@ func TestMessagePointersClearTheGlyph(t *testing.T) {
 	ps := g.messagePointers(nil, "InstallSnapshot")
 	require.Len(t, ps, 1)
 	assert.GreaterOrEqual(t, ps[0].r, g.glyphRadius(lookOf(&snap))+4*g.scale)
+}
+
+// TestRoleHighlightHoldsTheDrawnWords: in Chinese, a highlight of a role
+// is a box around the server's name and its role as drawn (跟随者, not
+// the English term the lesson names it by), as tight as those words.
+func TestRoleHighlightHoldsTheDrawnWords(t *testing.T) {
+	withCJKFont(t)
+	g := testGameWith(t, Options{Lang: i18n.Chinese})
+	g.SeekTo(3000)
+	for _, c := range [][2]string{{"follower", "跟随者"}, {"leader", "领导者"}} {
+		ps := g.labelPointers(nil, c[0])
+		require.NotEmpty(t, ps, c[0])
+		want := math.Max(textWidth(c[1], face(11.5, false)), textWidth("S1", face(13, true))) + 4
+		for _, p := range ps {
+			assert.InDelta(t, want, pointerBounds(p).W, 0.5, "%s: the box holds %q", c[0], c[1])
+		}
+	}
 }

@@ -147,11 +147,6 @@ func controlFace(s float64) text.Face { return face(13*s, false) }
 // titleFace is the font of the app's name.
 func titleFace(s float64) text.Face { return face(15*s, true) }
 
-// controlWidth is controlWidthIn in English.
-func controlWidth(name, label string, s float64) float64 {
-	return controlWidthIn(i18n.English, name, label, s)
-}
-
 // controlWidthIn is the width of a control of the top bar in a language:
 // its label (the play control's longer one, Play or Pause) with padding.
 func controlWidthIn(lang i18n.Lang, name, label string, s float64) float64 {

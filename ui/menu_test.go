@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/raftlab/raftlab/playground"
+	"github.com/raftlab/raftlab/playground/i18n"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -61,4 +62,47 @@ func TestLinkMenuOffTheNodes(t *testing.T) {
 		}
 		g.menu = nil
 	}
+}
+
+// TestMenusSpeakTheLanguage: in Chinese the node and link menus (and the
+// message menu's words)
+// say the words the zh lessons quote (崩溃, 立即超时, 隔离...), each
+// label whole inside the menu; the item names stay, for lessons and tests.
+func TestMenusSpeakTheLanguage(t *testing.T) {
+	withCJKFont(t)
+	g := testGameWith(t, Options{Lang: i18n.Chinese})
+	g.SeekTo(3000)
+	leader, ok := g.world().Leader()
+	require.True(t, ok)
+	labels := func() map[string]string {
+		require.NotNil(t, g.menu)
+		out := map[string]string{}
+		f := face(14, false)
+		for _, it := range g.menu.items {
+			out[it.Name] = it.Label
+			assert.LessOrEqual(t, it.Rect.X+10+textWidth(it.Label, f), g.menu.rect.X+g.menu.rect.W, "%q fits its menu", it.Label)
+		}
+		return out
+	}
+	follower := leader%5 + 1
+	spot, _ := g.lay.Node(follower)
+	g.click(spot.X, spot.Y, false)
+	assert.Equal(t, map[string]string{"menu-crash": "崩溃", "menu-timeout": "立即超时", "menu-transfer": "转移领导权到这里",
+		"menu-snapshot": "生成快照", "menu-isolate": "隔离", "menu-remove": "从集群中移除"}, labels())
+	assert.Equal(t, playground.S(follower), g.menu.title)
+	g.menu = nil
+	g.act(playground.Step{Do: "crash", Node: follower})
+	g.click(spot.X, spot.Y, false)
+	assert.Equal(t, map[string]string{"menu-restart": "重启"}, labels())
+	g.menu = nil
+
+	g.act(playground.Step{Do: "cut", From: 1, To: 2})
+	a, b := g.lay.Nodes[0], g.lay.Nodes[1]
+	g.click((a.X+b.X)/2, (a.Y+b.Y)/2, false)
+	assert.Equal(t, map[string]string{"menu-cut-both": "双向断开", "menu-cut-ba": "只断开 S2→S1", "menu-heal-link": "恢复链路"}, labels())
+	assert.Equal(t, "链路 S1–S2", g.menu.title)
+	g.menu = nil
+
+	assert.Equal(t, "消息 7", messageTitle(g.lang, &playground.Flight{ID: 7}))
+	assert.Equal(t, "丢弃这条消息", g.tr("menu.drop"))
 }
