@@ -315,7 +315,7 @@ func TestSettingsRefusalIsWhole(t *testing.T) {
 		g.SetLang(run.lang)
 		sizeGame(g, run.size[0], run.size[1])
 		g.press("settings")
-		g.settings.draft.LatencyMs = [2]int64{100, 1}
+		g.settings.draft.ElectionTimeoutMs = [2]int64{1000, 150} // the longest reason
 		clickButton(t, g, g.settingsButtons(), "set-apply")
 		require.NotNil(t, g.settings, "%v: refused", run)
 		lines := g.settingsErrorLines()
