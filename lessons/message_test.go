@@ -61,7 +61,7 @@ func TestErrorInChinese(t *testing.T) {
 			return strings.Replace(s, `"seed": 2}`, `"seed": 2, "steps": [{"do": "heal", "node": 1}]}`, 1)
 		},
 			`tiny.md:13: step 1 "Start": setup: action 1 (heal): field "node": `,
-			`tiny.md:13: 第 1 步 "Start"：setup：动作 1（heal）：field "node": `},
+			`tiny.md:13: 第 1 步 "Start"：setup：动作 1（heal）：字段 "node"：未知字段`},
 		{func(s string) string { return strings.Replace(s, "kind: predict", "kind: guess", 1) },
 			`tiny.md:20: step 2 "Guess": kind: unknown kind "guess": a step is watch`,
 			`tiny.md:20: 第 2 步 "Guess"：kind：未知的 kind "guess"：一步是 watch（运行到条件成立）`},

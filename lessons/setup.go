@@ -214,9 +214,9 @@ func scenarioErr(err error) error {
 		c := *se
 		c.Step = -1
 		if se.Action != "" {
-			return errorf("lessons.setup.action.named", se.Step+1, se.Action, c.Error())
+			return errorf("lessons.setup.action.named", se.Step+1, se.Action, &c)
 		}
-		return errorf("lessons.setup.action", se.Step+1, c.Error())
+		return errorf("lessons.setup.action", se.Step+1, &c)
 	}
 	return err
 }

@@ -45,7 +45,7 @@ func (w *World) AddNode(id raft.ID) error {
 	}
 	if n := w.nodes[id]; n != nil {
 		if n.Removed {
-			return wrapf(ErrIDReused, "scenario.action.id-reused", S(id), ErrIDReused)
+			return i18n.Errorf("scenario.action.id-reused", S(id), ErrIDReused)
 		}
 		return i18n.Errorf("scenario.action.exists", S(id))
 	}

@@ -47,7 +47,7 @@ func LoadBundled(name string) (*Scenario, error) {
 	}
 	sc, err := ParseScenario(data)
 	if err != nil {
-		return nil, wrapf(err, "scenario.bundled.bad", name, err)
+		return nil, i18n.Errorf("scenario.bundled.bad", name, err)
 	}
 	return sc, nil
 }

@@ -13,6 +13,7 @@ import (
 	"slices"
 
 	"github.com/raftlab/raftlab/internal/splitmix"
+	"github.com/raftlab/raftlab/playground/i18n"
 	"github.com/raftlab/raftlab/raft"
 )
 
@@ -232,11 +233,11 @@ func (w *World) boot(n *Node, peers []raft.ID) error {
 	recs, _ := n.Disk.WAL.Repair()
 	st, err := raft.Recover(n.Disk.Snapshot, recs)
 	if err != nil {
-		return wrapf(err, "scenario.action.recovering", S(n.ID), err)
+		return i18n.Errorf("scenario.action.recovering", S(n.ID), err)
 	}
 	r, err := raft.New(w.settings.raftConfig(n.ID, peers), st)
 	if err != nil {
-		return wrapf(err, "scenario.action.starting", S(n.ID), err)
+		return i18n.Errorf("scenario.action.starting", S(n.ID), err)
 	}
 	n.Raft = r
 	n.Up = true

@@ -43,6 +43,18 @@ type msgError struct{ m Message }
 func (e *msgError) Error() string       { return e.m.In(English) }
 func (e *msgError) In(lang Lang) string { return e.m.In(lang) }
 
+// Unwrap is the errors among the arguments, so that errors.Is and
+// errors.As see through a sentence that wraps an error.
+func (e *msgError) Unwrap() []error {
+	var errs []error
+	for _, a := range e.m.Args {
+		if err, ok := a.(error); ok {
+			errs = append(errs, err)
+		}
+	}
+	return errs
+}
+
 // Errorf makes a translatable error from a catalogue key and its arguments
 // (an argument may be a translatable error: it is written in the same
 // language).
