@@ -24,24 +24,22 @@ import (
 // through. The failure lists each unmarked line once, under the screen it
 // was first drawn on. `go test ./ui -run Pseudo -v` lists them.
 func TestPseudoLocale(t *testing.T) {
-	p := newPseudoRun(t)
-	for _, size := range [][2]int{{1280, 800}, {800, 600}} {
-		p.size = fmt.Sprintf("%dx%d", size[0], size[1])
-		p.screen = ebiten.NewImage(size[0], size[1])
-		p.sandbox(t)
-		p.violations(t)
-		p.lessonList(t)
-		p.lessons(t)
-	}
+	p := newPseudoRun(t, [2]int{1280, 800}, [2]int{800, 600})
+	p.sandbox(t)
+	p.violations(t)
+	p.lessonList(t)
+	p.lessons(t)
 	p.report(t)
 }
 
 // pseudoRun records the lines drawn on each screen and the unmarked ones
 // found.
 type pseudoRun struct {
-	lines  []drawnLine
-	size   string
-	screen *ebiten.Image
+	lines []drawnLine
+	// screens are the window sizes every state is drawn at, the first
+	// the one the test clicks in.
+	screens []*ebiten.Image
+	size    string
 	// user is what the test itself typed and the scenarios' names.
 	user []string
 	// lessonText is every lesson's text, by number (0: the list's titles
@@ -50,7 +48,7 @@ type pseudoRun struct {
 	// found are the unmarked lines, each under the first screen it was
 	// drawn on, in the order found.
 	found   map[string]bool
-	screens []string
+	places  []string
 	byPlace map[string][]string
 	tips    map[string]bool
 }
@@ -59,12 +57,17 @@ type pseudoRun struct {
 const (
 	pseudoKey   = "apfel"
 	pseudoValue = "birne"
+	pseudoFile  = "obst.json"
 )
 
-func newPseudoRun(t *testing.T) *pseudoRun {
+// newPseudoRun records what is drawn at each size (width, height).
+func newPseudoRun(t *testing.T, sizes ...[2]int) *pseudoRun {
 	p := &pseudoRun{found: map[string]bool{}, byPlace: map[string][]string{}, tips: map[string]bool{}, lessonText: map[int][]string{}}
+	for _, sz := range sizes {
+		p.screens = append(p.screens, ebiten.NewImage(sz[0], sz[1]))
+	}
 	recordLines(t, &p.lines)
-	p.user = append(p.user, pseudoKey, pseudoValue, "RaftLab") // the product's name
+	p.user = append(p.user, pseudoKey, pseudoValue, pseudoFile, "RaftLab") // the product's name
 	p.user = append(p.user, clientKeys...)
 	// The languages' names are said in themselves (the language switch
 	// shows "English · 中文" in every language).
@@ -94,20 +97,23 @@ func newPseudoRun(t *testing.T) *pseudoRun {
 }
 
 // lessonTexts is all the text of a lesson file, each passage with its
-// white space made single spaces.
+// white space made single spaces: each paragraph whole, and each of its
+// spans (the panel draws a paragraph span by span, a span's piece of a
+// line at a time, and a span may begin or end inside a word).
 func lessonTexts(l *lessons.Lesson) []string {
 	out := []string{l.Title, normText(l.Summary)}
-	paras := func(ps []lessons.Paragraph) {
-		for _, pa := range ps {
-			out = append(out, normText(pa.Text()))
-		}
-	}
 	spans := func(ss []lessons.Span) {
 		var b strings.Builder
 		for _, s := range ss {
 			b.WriteString(s.Text)
+			out = append(out, normText(s.Text))
 		}
 		out = append(out, normText(b.String()))
+	}
+	paras := func(ps []lessons.Paragraph) {
+		for _, pa := range ps {
+			spans(pa.Spans)
+		}
 	}
 	paras(l.Intro)
 	for _, st := range l.Steps {
@@ -124,23 +130,36 @@ func lessonTexts(l *lessons.Lesson) []string {
 	return out
 }
 
-// draw draws a frame of g as the screen named what, and checks the lines
-// drawn; lesson is the lesson shown (-1: none, 0: the list).
+// draw draws a frame of g as the screen named what at each size, and
+// checks the lines drawn; lesson is the lesson shown (-1: none, 0: the
+// list). It leaves g laid out at the first size.
 func (p *pseudoRun) draw(t *testing.T, g *Game, what string, lesson int) {
 	t.Helper()
-	if !slices.Equal(g.layIDs, g.world().Nodes()) {
-		layOut(g, g.w, g.h)
+	p.atEachSize(g, func(screen *ebiten.Image) {
+		p.lines = p.lines[:0]
+		g.Draw(screen)
+		p.check(what, lesson)
+	})
+}
+
+// atEachSize lays g out at each size in turn and calls f, then lays it
+// out at the first size again.
+func (p *pseudoRun) atEachSize(g *Game, f func(screen *ebiten.Image)) {
+	for _, screen := range p.screens {
+		b := screen.Bounds()
+		layOut(g, b.Dx(), b.Dy())
+		p.size = fmt.Sprintf("%dx%d", b.Dx(), b.Dy())
+		f(screen)
 	}
-	p.lines = p.lines[:0]
-	g.Draw(p.screen)
-	p.check(what, lesson)
+	b := p.screens[0].Bounds()
+	layOut(g, b.Dx(), b.Dy())
 }
 
 // check checks the lines recorded since p.lines was emptied.
 func (p *pseudoRun) check(what string, lesson int) {
-	e := exempt{texts: p.user}
+	e := exempt{user: p.user}
 	if lesson >= 0 {
-		e.texts = slices.Concat(e.texts, p.lessonText[0], p.lessonText[lesson])
+		e.lesson = slices.Concat(p.lessonText[0], p.lessonText[lesson])
 	}
 	for i, parts := range unmarkedParts(p.lines) {
 		for _, part := range parts {
@@ -152,7 +171,7 @@ func (p *pseudoRun) check(what string, lesson int) {
 				p.found[k] = true
 				place := p.size + " " + what
 				if p.byPlace[place] == nil {
-					p.screens = append(p.screens, place)
+					p.places = append(p.places, place)
 				}
 				p.byPlace[place] = append(p.byPlace[place], s)
 			}
@@ -167,6 +186,11 @@ func (p *pseudoRun) check(what string, lesson int) {
 func (p *pseudoRun) hover(g *Game, what string, lesson int) {
 	hx, hy := g.hover.x, g.hover.y
 	defer func() { g.hover.x, g.hover.y = hx, hy }()
+	p.atEachSize(g, func(screen *ebiten.Image) { p.hoverAt(g, screen, what, lesson) })
+}
+
+// hoverAt explains each thing on screen at one size.
+func (p *pseudoRun) hoverAt(g *Game, screen *ebiten.Image, what string, lesson int) {
 	var spots []Rect
 	buttons := slices.Concat(g.lay.Buttons, g.clientButtons(), g.feedButtons(), g.lessonButtons())
 	if g.moreOpen {
@@ -215,7 +239,7 @@ func (p *pseudoRun) hover(g *Game, what string, lesson int) {
 	for _, r := range spots {
 		g.hover.x, g.hover.y = r.CenterX(), r.CenterY()
 		p.lines = p.lines[:0]
-		g.drawTooltip(p.screen)
+		g.drawTooltip(screen)
 		var key strings.Builder
 		for _, l := range p.lines {
 			key.WriteString(l.s + "\n")
@@ -243,7 +267,7 @@ func (p *pseudoRun) report(t *testing.T) {
 	}
 	var b strings.Builder
 	fmt.Fprintf(&b, "%d lines drawn outside the catalogue's marks (first screen each is drawn on):\n", len(p.found))
-	for _, place := range p.screens {
+	for _, place := range p.places {
 		fmt.Fprintf(&b, "%s:\n", place)
 		for _, s := range p.byPlace[place] {
 			if r := []rune(s); len(r) > 90 {
@@ -260,7 +284,8 @@ func (p *pseudoRun) pseudoGame(t *testing.T, opts Options) *Game {
 	t.Helper()
 	opts.Lang = i18n.Pseudo
 	g := testGameWith(t, opts)
-	layOut(g, p.screen.Bounds().Dx(), p.screen.Bounds().Dy())
+	b := p.screens[0].Bounds()
+	layOut(g, b.Dx(), b.Dy())
 	return g
 }
 
@@ -290,7 +315,11 @@ func play(t *testing.T, g *Game, n int) {
 // the inspector, the client panel, each feed filter, the dialogs and the
 // overlays.
 func (p *pseudoRun) sandbox(t *testing.T) {
-	g := p.pseudoGame(t, Options{})
+	var saved []byte
+	g := p.pseudoGame(t, Options{
+		Save: func(_ string, data []byte) error { saved = data; return nil },
+		Open: func() {},
+	})
 	p.draw(t, g, "sandbox at start", -1)
 	g.RunFor(1500)
 	play(t, g, 20)
@@ -344,6 +373,9 @@ func (p *pseudoRun) sandbox(t *testing.T) {
 
 	g.selected = leader
 	p.draw(t, g, "inspector of the leader", -1)
+	g.act(playground.Step{Do: "snapshot", Node: leader})
+	g.RunFor(50)
+	p.draw(t, g, "inspector of a leader with a snapshot", -1)
 	g.act(playground.Step{Do: "crash", Node: follower})
 	play(t, g, 5)
 	clickNode(follower)
@@ -356,7 +388,7 @@ func (p *pseudoRun) sandbox(t *testing.T) {
 
 	// The client panel: typed key and value, each operation, each target.
 	g.client.keyText, g.client.value = pseudoKey, pseudoValue
-	for _, name := range []string{"client-put", "client-get", "client-cas", "client-delete", "client-target", "client-put", "client-key"} {
+	for _, name := range []string{"client-put", "client-get", "client-cas", "client-delete", "client-get", "client-target", "client-put", "client-key"} {
 		pressClientButton(t, g, name)
 		g.RunFor(30)
 	}
@@ -398,7 +430,20 @@ func (p *pseudoRun) sandbox(t *testing.T) {
 	g.openSettings()
 	p.draw(t, g, "settings", -1)
 	p.hover(g, "settings", -1)
+	for _, b := range g.settingsButtons() {
+		if strings.HasSuffix(b.Name, "-next") && b.Name != themeRowName+"-next" && b.Name != langRowName+"-next" {
+			g.click(b.Rect.CenterX(), b.Rect.CenterY(), false)
+		}
+	}
+	p.draw(t, g, "settings, every row changed", -1)
+	g.settings.draft.ElectionTimeoutMs = [2]int64{1000, 150}
+	g.applySettings()
+	p.draw(t, g, "settings refused", -1)
 	g.settings = nil
+	g.openSettings()
+	g.applySettings()
+	g.RunFor(1000)
+	p.draw(t, g, "a new run from the settings", -1)
 
 	g.help = true
 	p.draw(t, g, "help", -1)
@@ -409,12 +454,11 @@ func (p *pseudoRun) sandbox(t *testing.T) {
 	p.hover(g, "welcome card", -1)
 	g.welcome = false
 
-	if len(g.lay.More) > 0 {
-		g.moreOpen = true
-		p.draw(t, g, "More menu", -1)
-		p.hover(g, "More menu", -1)
-		g.moreOpen = false
-	}
+	// The More menu opens where the top bar is too narrow (800x600).
+	g.moreOpen = true
+	p.draw(t, g, "More menu", -1)
+	p.hover(g, "More menu", -1)
+	g.moreOpen = false
 
 	// The status line: what the controls say back.
 	for _, name := range []string{"save", "heal", "add"} {
@@ -423,6 +467,13 @@ func (p *pseudoRun) sandbox(t *testing.T) {
 	}
 	g.restartLeader()
 	p.draw(t, g, "status after crashing the leader", -1)
+	g.loadFile(pseudoFile, saved)
+	p.draw(t, g, "a saved session loaded", -1)
+	g.loadFile(pseudoFile, []byte("{"))
+	p.draw(t, g, "a broken file loaded", -1)
+	g.opts.Save = nil
+	g.press("save")
+	p.draw(t, g, "status after save, unavailable", -1)
 }
 
 // pressClientButton presses a control of the client panel.
@@ -469,6 +520,12 @@ func (p *pseudoRun) violations(t *testing.T) {
 	g.RunFor(int64(min(sc.Until, 60_000)))
 	p.draw(t, g, "safety violated", -1)
 	p.hover(g, "safety violated", -1)
+	for i, f := range feedFilters {
+		g.filter = feedFilter(i)
+		p.draw(t, g, "safety violated, feed: "+f.name, -1)
+	}
+	g.selected = g.world().Nodes()[0]
+	p.draw(t, g, "safety violated, inspector", -1)
 }
 
 // lessonList shows the list of lessons, its reset question and the
@@ -505,8 +562,12 @@ func (p *pseudoRun) lessons(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	results := ResultStore{
+		Copy:     func(string) error { return nil },
+		Download: func(string, []byte) (string, error) { return "", nil },
+	}
 	for i, l := range all {
-		g := p.pseudoGame(t, Options{})
+		g := p.pseudoGame(t, Options{Results: results})
 		openLessonList(t, g)
 		g.startLesson(i)
 		if g.lesson.run == nil {
@@ -521,7 +582,17 @@ func (p *pseudoRun) lessons(t *testing.T) {
 				p.draw(t, g, where+", leave question", l.Number)
 				g.lesson.confirmLeave = false
 			}
-			p.finishStep(t, g)
+			switch st.Kind {
+			case lessons.Do:
+				// Every hint shown: the learner's time is up.
+				g.lesson.ticks = len(st.Hints) * int(st.HintAfter.Seconds()+1) * ebiten.TPS()
+				p.draw(t, g, where+", hints", l.Number)
+			case lessons.Watch:
+				play(t, g, 1)
+				p.draw(t, g, where+", playing", l.Number)
+			}
+			// Odd lessons are answered right, even ones wrong.
+			p.finishStep(t, g, l.Number%2 == 1)
 			p.draw(t, g, where+", done", l.Number)
 			if len(st.More) > 0 {
 				g.pressLesson("lesson-fold")
@@ -529,20 +600,30 @@ func (p *pseudoRun) lessons(t *testing.T) {
 			}
 			g.pressLesson("lesson-next")
 		}
+		if l.Assessment() {
+			for _, name := range []string{"score-copy", "score-download"} {
+				g.pressLesson(name)
+				p.draw(t, g, fmt.Sprintf("lesson %d, %s", l.Number, name), l.Number)
+			}
+		}
 		p.draw(t, g, fmt.Sprintf("lesson %d over", l.Number), l.Number)
 	}
 }
 
 // finishStep plays the step to its end: show me in a do step, the right
-// answer in a predict step, Play in a watch step.
-func (p *pseudoRun) finishStep(t *testing.T, g *Game) {
+// answer (or a wrong one) in a predict step, Play in a watch step.
+func (p *pseudoRun) finishStep(t *testing.T, g *Game, right bool) {
 	t.Helper()
 	r := g.lesson.run
-	switch r.Step().Kind {
+	switch st := r.Step(); st.Kind {
 	case lessons.Do:
 		g.pressLesson("lesson-showme")
 	case lessons.Predict:
-		g.pressLesson(fmt.Sprintf("lesson-choice-%d", r.Step().Answer+1))
+		k := st.Answer
+		if !right {
+			k = (k + 1) % len(st.Choices)
+		}
+		g.pressLesson(fmt.Sprintf("lesson-choice-%d", k+1))
 	}
 	g.paused = false
 	for n := 0; !r.Play().Done() && n < 2000; n++ {

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/hajimehoshi/ebiten/v2"
 	"github.com/hajimehoshi/ebiten/v2/text/v2"
@@ -90,26 +91,32 @@ func continues(a, b drawnLine) bool {
 }
 
 // exempt is what may be drawn without a mark: names of servers, numbers
-// (digits are no letters), and user data and lesson text: words and
-// passages that come from the test's own typing, scenario files and lesson
-// files, not from the app.
+// (digits are no letters), user data (what the test typed, scenario and
+// file names) and lesson text (passages of lesson files, which are
+// translated as files).
 type exempt struct {
-	texts []string
+	user, lesson []string
 }
 
-var serverName = regexp.MustCompile(`^S[0-9]+$`)
+var (
+	serverName = regexp.MustCompile(`^S[0-9]+$`)
+	numbered   = regexp.MustCompile(`^[0-9]+\.\s*`)
+)
 
-// allows reports whether an unmarked part may be drawn: each of its words
-// is a server's name or found whole in an exempt text, or the part (from
-// its first letter to its last) is found whole in one. A part cut short
-// with "…" need only begin an exempt passage.
+// allows reports whether an unmarked part may be drawn: the part (from
+// its first letter to its last) is found whole in user data or lesson
+// text, or each of its words is a server's name or found whole in user
+// data. A part cut short with "…" need only begin a passage.
 func (e exempt) allows(part string) bool {
 	cut := strings.HasSuffix(part, "…")
-	if e.found(strings.TrimFunc(part, func(r rune) bool { return !unicode.IsLetter(r) }), cut) {
+	whole := strings.TrimFunc(part, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	// A numbered item ("3. Leader election") is its text.
+	whole = numbered.ReplaceAllString(whole, "")
+	if found(e.user, whole, cut) || found(e.lesson, whole, cut) {
 		return true
 	}
 	for _, w := range strings.FieldsFunc(part, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
-		if strings.IndexFunc(w, unicode.IsLetter) < 0 || serverName.MatchString(w) || e.found(w, false) {
+		if strings.IndexFunc(w, unicode.IsLetter) < 0 || serverName.MatchString(w) || found(e.user, w, false) {
 			continue
 		}
 		return false
@@ -117,14 +124,14 @@ func (e exempt) allows(part string) bool {
 	return true
 }
 
-// found reports whether s is in an exempt text, at word boundaries (only
-// at its start when cut), its spaces as any run of white space.
-func (e exempt) found(s string, cut bool) bool {
+// found reports whether s is in one of texts, at word boundaries (only at
+// its start when cut), its spaces as any run of white space.
+func found(texts []string, s string, cut bool) bool {
 	s = normText(s)
 	if s == "" {
 		return false
 	}
-	for _, t := range e.texts {
+	for _, t := range texts {
 		for i := 0; ; {
 			k := strings.Index(t[i:], s)
 			if k < 0 {
@@ -145,9 +152,10 @@ func wordEdge(t string, i int) bool {
 	if i == 0 || i == len(t) {
 		return true
 	}
-	before, after := []rune(t[:i]), []rune(t[i:])
+	before, _ := utf8.DecodeLastRuneInString(t[:i])
+	after, _ := utf8.DecodeRuneInString(t[i:])
 	inWord := func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
-	return !inWord(before[len(before)-1]) || !inWord(after[0])
+	return !inWord(before) || !inWord(after)
 }
 
 // normText is a passage as exempt.found compares it: white space runs as
@@ -181,7 +189,7 @@ func TestUnmarkedParts(t *testing.T) {
 		nil, {"Pause"}, {"S1", "· 42 ms"}, nil, nil, {"then this"}, nil, {"next"}, {"· S2"},
 		{"continued elsewhere"}, nil, {"x = apple"}, {"Leader election"},
 	}, parts)
-	e := exempt{texts: []string{"x", "apple", normText("A lesson on\nLeader election.")}}
+	e := exempt{user: []string{"x", "apple"}, lesson: []string{normText("A lesson on\nLeader election, a lesson.")}}
 	assert.False(t, e.allows("Pause"))
 	assert.True(t, e.allows("S1"))
 	assert.False(t, e.allows("· 42 ms"), "a unit is a word")
@@ -190,6 +198,9 @@ func TestUnmarkedParts(t *testing.T) {
 	assert.True(t, e.allows("Leader election"), "lesson text")
 	assert.False(t, e.allows("Lead"), "found only whole")
 	assert.False(t, e.allows("Leader elected"))
+	assert.False(t, e.allows("lesson election"), "every word of it is lesson text, but not the whole")
+	assert.True(t, e.allows("election, a"))
+	assert.True(t, e.allows("2. Leader election"), "a numbered item")
 	assert.True(t, e.allows("Leader elec…"), "cut short")
 	assert.False(t, e.allows("eader elec…"))
 }
@@ -198,8 +209,7 @@ func TestUnmarkedParts(t *testing.T) {
 // that bypasses the catalogue (here the status line) is found, and the
 // same line through the catalogue is not.
 func TestPseudoLocaleFindsUnmarkedText(t *testing.T) {
-	p := newPseudoRun(t)
-	p.size, p.screen = "800x600", ebiten.NewImage(800, 600)
+	p := newPseudoRun(t, [2]int{800, 600})
 	g := p.pseudoGame(t, Options{})
 	g.say(g.tr("status.saved"))
 	p.draw(t, g, "status", -1)
