@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"testing"
 
+	"github.com/raftlab/raftlab/playground/i18n"
+
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -11,8 +13,10 @@ import (
 // TestTimelineLegend: every kind of marker the timeline draws has an entry
 // in its legend, in the marker's colour; at 1280x800, 1024x768 and 800x600
 // the legend is inside the timeline panel, below the markers, and its
-// entries neither overlap nor leave the track's width.
+// entries neither overlap nor leave the track's width, in English and in
+// Chinese.
 func TestTimelineLegend(t *testing.T) {
+	withCJKFont(t)
 	kinds := map[markKind]bool{}
 	for _, sc := range []string{"leader-crash", "minority-partition", "figure8-unsafe"} {
 		g := testGame(t, sc)
@@ -24,9 +28,10 @@ func TestTimelineLegend(t *testing.T) {
 	}
 	require.Len(t, kinds, len(markKinds), "the scenarios make every kind of marker")
 
-	for _, size := range [][2]int{{1280, 800}, {1024, 768}, {800, 600}} {
-		name := fmt.Sprintf("%dx%d", size[0], size[1])
+	for _, c := range langSizes() {
+		name, size := c.name, c.size
 		g := testGame(t, "")
+		g.lang = c.lang
 		sizeGame(g, size[0], size[1])
 		legend := g.timelineLegend()
 		for k := range kinds {
@@ -42,7 +47,10 @@ func TestTimelineLegend(t *testing.T) {
 				assert.True(t, r.X >= tr.X && r.X+r.W <= tr.X+tr.W, "%s: %q is within the track's width", name, e.label)
 				assert.True(t, r.Y >= tr.Y+tr.H+4 && r.Y+r.H <= a.Y+a.H, "%s: %q is below the markers, inside the panel", name, e.label)
 			}
-			assert.GreaterOrEqual(t, e.text.H, legendFace(1).Metrics().HAscent, "%s: %q has room", name, e.label)
+			// An ideograph fills its em square, a Latin capital most of
+			// it: the line has room for a line of legendFace's size (the
+			// Chinese font's ascent counts room above its ideographs).
+			assert.GreaterOrEqual(t, e.text.H, 10.5*g.scale, "%s: %q has room", name, e.label)
 			for _, o := range legend[i+1:] {
 				assert.False(t, overlaps(e.text, o.text) || overlaps(e.swatch, o.text), "%s: %q and %q overlap", name, e.label, o.label)
 			}
@@ -69,4 +77,52 @@ func TestTimelineMarkSize(t *testing.T) {
 			assert.GreaterOrEqual(t, min(e.swatch.W, e.swatch.H), 9.0, "%s: %q's head", name, e.label)
 		}
 	}
+}
+
+// langSizes are the languages at the sizes the view must work at.
+func langSizes() []struct {
+	name string
+	lang i18n.Lang
+	size [2]int
+} {
+	var out []struct {
+		name string
+		lang i18n.Lang
+		size [2]int
+	}
+	for _, lang := range []i18n.Lang{i18n.English, i18n.Chinese} {
+		for _, size := range [][2]int{{1280, 800}, {1024, 768}, {800, 600}} {
+			out = append(out, struct {
+				name string
+				lang i18n.Lang
+				size [2]int
+			}{fmt.Sprintf("%s %dx%d", lang, size[0], size[1]), lang, size})
+		}
+	}
+	return out
+}
+
+// TestTimelineTextFits: the time line at the left and the hint at the
+// right of the timeline's strip do not meet, paused or playing, in English
+// and in Chinese at every size; the hint speaks the language.
+func TestTimelineTextFits(t *testing.T) {
+	withCJKFont(t)
+	for _, c := range langSizes() {
+		g := testGame(t, "")
+		g.lang = c.lang
+		sizeGame(g, c.size[0], c.size[1])
+		g.SeekTo(12_345)
+		hint := g.tr("timeline.hint")
+		tr := g.lay.Track
+		hintX := tr.X + tr.W - textWidth(hint, face(11*g.scale, false))
+		for _, paused := range []bool{false, true} {
+			g.paused = paused
+			info := g.timelineInfo()
+			assert.Less(t, tr.X+textWidth(info, face(12*g.scale, false))+12*g.scale, hintX, "%s: %q and %q stay apart", c.name, info, hint)
+		}
+	}
+	g := testGame(t, "")
+	g.lang = i18n.Chinese
+	g.paused = true
+	assert.Contains(t, g.timelineInfo(), "已暂停")
 }

@@ -57,8 +57,8 @@ var zhUIWorld = map[string]string{
 	"timeline.legend.crash":     "崩溃或重启",
 	"timeline.legend.network":   "网络分区、断开或恢复",
 	"timeline.legend.violation": "违反安全性质",
-	"timeline.info.playing":     "%.3f s   播放中   速度 %s",
-	"timeline.info.paused":      "%.3f s   已暂停   速度 %s",
+	"timeline.info.playing":     "%.3f 秒   播放中   速度 %s",
+	"timeline.info.paused":      "%.3f 秒   已暂停   速度 %s",
 	"timeline.hint":             "点击或拖动可回到任一时刻；在过去操作会让历史分叉",
 
 	"message.letter.vote":        "V",
