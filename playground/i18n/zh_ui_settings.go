@@ -36,7 +36,7 @@ var zhUISettings = map[string]string{
 	"settings.readmode.lease":           "租约读",
 	"settings.readmode.local":           "本地读",
 	"settings.clientsessions":           "客户端会话",
-	"settings.clientsessions.explain":   "存储记住每个客户端的最后一个请求，所以重试的写入只应用一次。",
+	"settings.clientsessions.explain":   "键值存储会记住每个客户端的最后一个请求，所以重试的写入只应用一次。",
 	"settings.rule.commit":              "破坏：提交旧任期条目",
 	"settings.rule.commit.explain":      "教学开关：靠统计副本数提交更早任期的日志条目（图 8）",
 	"settings.rule.restriction":         "破坏：选举限制",
