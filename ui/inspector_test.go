@@ -199,3 +199,46 @@ func TestInspectorSpeaksTheLanguage(t *testing.T) {
 	check(inspectorText(i18n.Pseudo, w, w.Node(leader)))
 	assert.Equal(t, "已崩溃。它的文件（按 etcd 的目录布局）：", inspectorText(i18n.Chinese, w, w.Node(leader))[0])
 }
+
+// TestInspectorFitsInEveryLanguage: at 1280x800, 1024x768 and 800x600, in
+// English and in Chinese, scrolling through a leader's inspector shows
+// every character of its text, on lines left of the scroll bar.
+func TestInspectorFitsInEveryLanguage(t *testing.T) {
+	withCJKFont(t)
+	for _, c := range langSizes() {
+		g := testGame(t, "snapshot-install")
+		g.lang = c.lang
+		sizeGame(g, c.size[0], c.size[1])
+		g.SeekTo(4000)
+		w := g.world()
+		leader, ok := w.Leader()
+		require.True(t, ok)
+		g.selected = leader
+		area := g.inspectorArea()
+		f := face(inspectorTextSize, false)
+		var shown strings.Builder
+		for {
+			v := g.inspectorLaidOut()
+			for _, l := range v.lines {
+				right := area.X + area.W
+				if v.bar.shown() {
+					right = v.bar.track.X
+				}
+				assert.LessOrEqual(t, area.X+12+textWidth(l.s, f), right, "%s: %q fits", c.name, l.s)
+			}
+			if v.scroll >= v.end {
+				for _, l := range v.lines {
+					shown.WriteString(l.s)
+				}
+				break
+			}
+			for _, l := range v.lines[:1] {
+				shown.WriteString(l.s)
+			}
+			g.setInspectorScroll(v.scroll + inspectorLineH)
+		}
+		want := strings.Join(inspectorText(c.lang, w, w.Node(leader)), "")
+		strip := func(s string) string { return strings.Join(strings.Fields(s), "") }
+		assert.Equal(t, strip(want), strip(shown.String()), "%s: every character shows", c.name)
+	}
+}
