@@ -312,8 +312,8 @@ func play(t *testing.T, g *Game, n int) {
 }
 
 // sandbox drives the sandbox through its screens: running, every menu,
-// the inspector, the client panel, each feed filter, the dialogs and the
-// overlays.
+// the inspector, the client panel, each feed filter, the dialogs, the
+// overlays and the status line.
 func (p *pseudoRun) sandbox(t *testing.T) {
 	var saved []byte
 	g := p.pseudoGame(t, Options{
@@ -326,22 +326,49 @@ func (p *pseudoRun) sandbox(t *testing.T) {
 	p.draw(t, g, "sandbox running", -1)
 	p.hover(g, "sandbox running", -1)
 	leader, ok := g.world().Leader()
-	if !ok {
-		t.Fatal("no leader after 1.5 s")
-	}
+	need(t, ok, "a leader after 1.5 s")
 	follower := g.world().Nodes()[0]
 	if follower == leader {
 		follower = g.world().Nodes()[1]
 	}
-
-	clickNode := func(id raft.ID) {
-		n, _ := g.lay.Node(id)
-		g.menu = nil
-		g.click(n.X, n.Y, false)
+	p.menus(t, g, leader, follower)
+	p.inspector(t, g, leader, follower)
+	p.clientPanel(t, g)
+	for i, f := range feedFilters {
+		g.filter = feedFilter(i)
+		p.draw(t, g, "feed: "+f.name, -1)
+		p.hover(g, "feed: "+f.name, -1)
 	}
-	clickNode(leader)
+	g.filter = feedStory
+	p.membership(t, g, follower)
+	p.dialogs(t, g)
+	p.statusLine(t, g, &saved)
+}
+
+// need stops the test when it could not bring about a state it draws.
+func need(t *testing.T, ok bool, state string) {
+	t.Helper()
+	if !ok {
+		t.Fatalf("could not bring about %s", state)
+	}
+}
+
+// clickNode clicks a server (its menu opens).
+func clickNode(t *testing.T, g *Game, id raft.ID) {
+	t.Helper()
+	n, ok := g.lay.Node(id)
+	need(t, ok, fmt.Sprintf("%s on screen", playground.S(id)))
+	g.menu = nil
+	g.click(n.X, n.Y, false)
+	need(t, g.menu != nil, fmt.Sprintf("%s's menu", playground.S(id)))
+}
+
+// menus opens the menus of a leader, a follower, a message in flight and
+// a link (whole, then cut).
+func (p *pseudoRun) menus(t *testing.T, g *Game, leader, follower raft.ID) {
+	clickNode(t, g, leader)
 	p.draw(t, g, "leader's menu", -1)
-	clickNode(follower)
+	clickNode(t, g, follower)
 	p.draw(t, g, "follower's menu", -1)
 	g.menu = nil
 
@@ -352,25 +379,27 @@ func (p *pseudoRun) sandbox(t *testing.T) {
 			break
 		}
 	}
+	need(t, g.menu != nil, "a message's menu")
 	p.draw(t, g, "message's menu", -1)
 	g.menu = nil
 	g.paused = true
 
-	// A link's menu, before and after a cut.
 	for _, cut := range []bool{false, true} {
-		if x, y, ok := linkPoint(g); ok {
-			g.menu = nil
-			g.click(x, y, false)
-			p.draw(t, g, fmt.Sprintf("link's menu (cut: %v)", cut), -1)
-			if g.menu != nil && len(g.menu.items) > 0 {
-				it := g.menu.items[0]
-				g.click(it.Rect.CenterX(), it.Rect.CenterY(), false)
-			}
-		}
+		x, y, ok := linkPoint(g)
+		need(t, ok, "a link to click")
+		g.click(x, y, false)
+		need(t, g.menu != nil && len(g.menu.items) > 0, "a link's menu")
+		p.draw(t, g, fmt.Sprintf("link's menu (cut: %v)", cut), -1)
+		it := g.menu.items[0]
+		g.click(it.Rect.CenterX(), it.Rect.CenterY(), false)
+		g.menu = nil
 	}
-	g.menu = nil
 	g.act(playground.Step{Do: "heal"})
+}
 
+// inspector shows the inspector of a leader (with a snapshot on disk
+// too) and of a crashed server, whose menu it opens as well.
+func (p *pseudoRun) inspector(t *testing.T, g *Game, leader, follower raft.ID) {
 	g.selected = leader
 	p.draw(t, g, "inspector of the leader", -1)
 	g.act(playground.Step{Do: "snapshot", Node: leader})
@@ -378,15 +407,21 @@ func (p *pseudoRun) sandbox(t *testing.T) {
 	p.draw(t, g, "inspector of a leader with a snapshot", -1)
 	g.act(playground.Step{Do: "crash", Node: follower})
 	play(t, g, 5)
-	clickNode(follower)
+	clickNode(t, g, follower)
 	p.draw(t, g, "crashed server's menu", -1)
 	g.menu = nil
 	g.selected = follower
+	need(t, g.inspecting(), "the inspector")
 	p.draw(t, g, "inspector of a crashed server", -1)
 	p.hover(g, "inspector", -1)
 	g.selected = 0
+	g.act(playground.Step{Do: "restart", Node: follower})
+}
 
-	// The client panel: typed key and value, each operation, each target.
+// clientPanel types a key and a value and sends every operation, to the
+// leader and to a server, then draws the requests and a field being
+// typed in.
+func (p *pseudoRun) clientPanel(t *testing.T, g *Game) {
 	g.client.keyText, g.client.value = pseudoKey, pseudoValue
 	for _, name := range []string{"client-put", "client-get", "client-cas", "client-delete", "client-get", "client-target", "client-put", "client-key"} {
 		pressClientButton(t, g, name)
@@ -400,19 +435,31 @@ func (p *pseudoRun) sandbox(t *testing.T) {
 	p.draw(t, g, "client panel typing", -1)
 	g.client.focus = fieldNone
 	p.hover(g, "client panel", -1)
+}
 
-	for i, f := range feedFilters {
-		g.filter = feedFilter(i)
-		p.draw(t, g, "feed: "+f.name, -1)
-		p.hover(g, "feed: "+f.name, -1)
-	}
-	g.filter = feedStory
-
-	g.act(playground.Step{Do: "restart", Node: follower})
+// membership adds a server (a learner first: its menu and inspector) and
+// removes another.
+func (p *pseudoRun) membership(t *testing.T, g *Game, other raft.ID) {
 	g.addNode()
-	g.RunFor(300)
+	g.RunFor(5)
+	added := g.world().Nodes()[len(g.world().Nodes())-1]
 	p.draw(t, g, "sandbox with an added server", -1)
+	clickNode(t, g, added)
+	p.draw(t, g, "an added server's menu", -1)
+	g.menu = nil
+	g.selected = added
+	p.draw(t, g, "inspector of an added server", -1)
+	g.selected = 0
+	g.RunFor(300)
+	g.act(playground.Step{Do: "removeNode", Node: other})
+	g.RunFor(300)
+	p.draw(t, g, "sandbox after a server is removed", -1)
+}
 
+// dialogs opens the safety card, the partition dialog (a server moved,
+// then applied), the timeline in the past, the settings (changed, refused
+// and applied), the help, the welcome card and the More menu.
+func (p *pseudoRun) dialogs(t *testing.T, g *Game) {
 	g.card = true
 	p.draw(t, g, "safety card", -1)
 	g.card = false
@@ -420,7 +467,14 @@ func (p *pseudoRun) sandbox(t *testing.T) {
 	g.openPartition()
 	p.draw(t, g, "partition dialog", -1)
 	p.hover(g, "partition dialog", -1)
-	g.part = nil
+	tok := g.partitionView().tokens[0]
+	g.partitionPress(tok.x, tok.y)
+	g.partitionRelease(tok.x, tok.y)
+	p.draw(t, g, "partition dialog, a server moved", -1)
+	g.applyPartition()
+	g.RunFor(500)
+	p.draw(t, g, "a partitioned network", -1)
+	g.act(playground.Step{Do: "heal"})
 
 	g.seek(float64(g.sess.Now()) / 2)
 	p.draw(t, g, "timeline after time travel", -1)
@@ -438,10 +492,12 @@ func (p *pseudoRun) sandbox(t *testing.T) {
 	p.draw(t, g, "settings, every row changed", -1)
 	g.settings.draft.ElectionTimeoutMs = [2]int64{1000, 150}
 	g.applySettings()
+	need(t, g.settings != nil, "settings refused (the dialog stays open)")
 	p.draw(t, g, "settings refused", -1)
 	g.settings = nil
 	g.openSettings()
 	g.applySettings()
+	need(t, g.settings == nil, "settings applied")
 	g.RunFor(1000)
 	p.draw(t, g, "a new run from the settings", -1)
 
@@ -459,15 +515,20 @@ func (p *pseudoRun) sandbox(t *testing.T) {
 	p.draw(t, g, "More menu", -1)
 	p.hover(g, "More menu", -1)
 	g.moreOpen = false
+}
 
-	// The status line: what the controls say back.
+// statusLine draws what the controls say back: a save, a heal, an added
+// server, a crash, a saved session loaded again, a broken file and a save
+// where there is no saving.
+func (p *pseudoRun) statusLine(t *testing.T, g *Game, saved *[]byte) {
 	for _, name := range []string{"save", "heal", "add"} {
 		g.press(name)
 		p.draw(t, g, "status after "+name, -1)
 	}
 	g.restartLeader()
 	p.draw(t, g, "status after crashing the leader", -1)
-	g.loadFile(pseudoFile, saved)
+	need(t, len(*saved) > 0, "a saved session")
+	g.loadFile(pseudoFile, *saved)
 	p.draw(t, g, "a saved session loaded", -1)
 	g.loadFile(pseudoFile, []byte("{"))
 	p.draw(t, g, "a broken file loaded", -1)
