@@ -168,7 +168,7 @@ func (g *Game) clickWelcome(x, y float64) bool {
 		g.answerWelcome()
 		if b.Name == "welcome-course" {
 			if err := g.openLesson(1, 0); err != nil {
-				g.say(err.Error())
+				g.say(i18n.ErrorIn(err, g.lang))
 			}
 		}
 	}
