@@ -530,6 +530,8 @@ func (p *pseudoRun) statusLine(t *testing.T, g *Game, saved *[]byte) {
 	need(t, len(*saved) > 0, "a saved session")
 	g.loadFile(pseudoFile, *saved)
 	p.draw(t, g, "a saved session loaded", -1)
+	g.status = "" // the scenario's name shows where the status was
+	p.draw(t, g, "a saved session's name", -1)
 	g.loadFile(pseudoFile, []byte("{"))
 	p.draw(t, g, "a broken file loaded", -1)
 	g.opts.Save = nil
