@@ -202,14 +202,21 @@ func TestInspectorSpeaksTheLanguage(t *testing.T) {
 
 // TestInspectorFitsInEveryLanguage: at 1280x800, 1024x768 and 800x600, in
 // English and in Chinese, scrolling through a leader's inspector shows
-// every character of its text, on lines left of the scroll bar.
+// every character of its text, on lines left of the scroll bar: a long
+// value, Latin or Chinese, wraps.
 func TestInspectorFitsInEveryLanguage(t *testing.T) {
 	withCJKFont(t)
+	sc, err := playground.ParseScenario([]byte(`{"name": "t", "nodes": 3, "features": {"snapshotEvery": 3}, "steps": [
+		{"at": 600, "do": "put", "key": "a", "value": "a value long enough to wrap in the inspector's panel at 1280 wide, or nearly"},
+		{"at": 650, "do": "put", "key": "键", "value": "一个足够长的值：它在检查器的面板里必须换行才能放下，无论屏幕有多宽都是如此"},
+		{"at": 700, "do": "put", "key": "c", "value": "3"},
+		{"at": 750, "do": "put", "key": "d", "value": "4"}]}`))
+	require.NoError(t, err)
 	for _, c := range langSizes() {
-		g := testGame(t, "snapshot-install")
+		g := testGameWith(t, Options{Scenario: sc})
 		g.lang = c.lang
 		sizeGame(g, c.size[0], c.size[1])
-		g.SeekTo(4000)
+		g.SeekTo(3000)
 		w := g.world()
 		leader, ok := w.Leader()
 		require.True(t, ok)
