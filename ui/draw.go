@@ -287,7 +287,7 @@ func (g *Game) buttonColor(b Button) color.RGBA {
 func describeMessage(lang i18n.Lang, f *playground.Flight) string {
 	ev := playground.Event{Type: playground.EvSend, Flight: f}
 	if f.Lost {
-		return lang.T("tip.message.lost", ev.TextIn(lang), f.LostWhy())
+		return lang.T("tip.message.lost", ev.TextIn(lang), f.LostWhyIn(lang))
 	}
 	return lang.T("tip.message", ev.TextIn(lang))
 }
