@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"errors"
 	"fmt"
 	"regexp"
 	"slices"
@@ -58,6 +59,8 @@ const (
 	pseudoKey   = "apfel"
 	pseudoValue = "birne"
 	pseudoFile  = "obst.json"
+	// pseudoStoreErr is what the test's broken storage says.
+	pseudoStoreErr = "kaputt"
 )
 
 // newPseudoRun records what is drawn at each size (width, height).
@@ -67,7 +70,7 @@ func newPseudoRun(t *testing.T, sizes ...[2]int) *pseudoRun {
 		p.screens = append(p.screens, ebiten.NewImage(sz[0], sz[1]))
 	}
 	recordLines(t, &p.lines)
-	p.user = append(p.user, pseudoKey, pseudoValue, pseudoFile, "RaftLab") // the product's name
+	p.user = append(p.user, pseudoKey, pseudoValue, pseudoFile, pseudoStoreErr, "RaftLab") // the product's name
 	p.user = append(p.user, clientKeys...)
 	// The languages' names are said in themselves (the language switch
 	// shows "English · 中文" in every language).
@@ -591,8 +594,8 @@ func (p *pseudoRun) violations(t *testing.T) {
 	p.draw(t, g, "safety violated, inspector", -1)
 }
 
-// lessonList shows the list of lessons, its reset question and the
-// question on leaving a lesson.
+// lessonList shows the list of lessons, its reset question, and what it
+// says when the learner's progress can be neither read nor saved.
 func (p *pseudoRun) lessonList(t *testing.T) {
 	g := p.pseudoGame(t, Options{})
 	openLessonList(t, g)
@@ -601,6 +604,15 @@ func (p *pseudoRun) lessonList(t *testing.T) {
 	g.pressLesson("lesson-reset")
 	p.draw(t, g, "lesson list, reset question", 0)
 	g.pressLesson("lesson-reset-no")
+
+	for _, store := range []*memStore{{loadErr: errors.New(pseudoStoreErr)}, {saveErr: errors.New(pseudoStoreErr)}} {
+		g = p.pseudoGame(t, Options{Progress: store})
+		openLessonList(t, g)
+		g.startLesson(0)
+		g.pressLesson("lesson-list")
+		need(t, g.progressLoadErr != "" || g.progressSaveErr != "", "progress unreadable or unsaved")
+		p.draw(t, g, "lesson list, progress unreadable or unsaved", 0)
+	}
 }
 
 // openLessonList opens the list of lessons. The pseudo-locale has no
