@@ -17,15 +17,15 @@ import (
 
 // TestPseudoLocale is the pseudo-locale test of issue 12: with every
 // catalogue message drawn between ⟦ and ⟧ (i18n.Pseudo), it opens every
-// panel, menu, overlay, tooltip and lesson step at 1280x800 and 800x600,
-// records every line drawn, and fails on words outside the marks: words
-// that bypass the catalogue, which no translation can reach. Names of
-// servers, numbers, the test's own keys and values, scenario names and the
-// lessons' own text (lesson files are translated as files) are let
-// through. The failure lists each unmarked line once, under the screen it
-// was first drawn on. `go test ./ui -run Pseudo -v` lists them.
+// panel, menu, overlay, tooltip and lesson step at 1280x800, 1024x768 and
+// 800x600, records every line drawn, and fails on words outside the
+// marks: words that bypass the catalogue, which no translation can reach.
+// Names of servers, numbers, the test's own keys and values, scenario
+// names and the lessons' own text (lesson files are translated as files)
+// are let through. The failure lists each unmarked line once, under the
+// screen it was first drawn on. `go test ./ui -run Pseudo -v` lists them.
 func TestPseudoLocale(t *testing.T) {
-	p := newPseudoRun(t, [2]int{1280, 800}, [2]int{800, 600})
+	p := newPseudoRun(t, [2]int{1280, 800}, [2]int{1024, 768}, [2]int{800, 600})
 	p.sandbox(t)
 	p.violations(t)
 	p.lessonList(t)
