@@ -183,7 +183,7 @@ func New(opts Options) (*Game, error) {
 	}
 	w, err := sc.NewWorld()
 	if err != nil {
-		return nil, fmt.Errorf("scenario %q: %w", sc.Name, err)
+		return nil, i18n.Errorf("start.scenario.failed", sc.Name, err)
 	}
 	g := &Game{opts: opts, speed: defaultSpeed, scale: 1}
 	g.prefs = loadPrefs(opts.Prefs)

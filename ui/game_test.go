@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/raftlab/raftlab/playground"
+	"github.com/raftlab/raftlab/playground/i18n"
 	"github.com/raftlab/raftlab/raft"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -27,4 +28,18 @@ func TestSandboxElectsAtOnce(t *testing.T) {
 	require.GreaterOrEqual(t, at, int64(0), "the sandbox holds an election")
 	assert.LessOrEqual(t, at, int64(40), "the first vote request leaves within 40 ms")
 	assert.Greater(t, firstVote(testGame(t, "initial-election")), int64(100), "a scenario's timers start from zero")
+}
+
+// TestStartErrorTranslates: a scenario that cannot run makes New fail
+// with an error naming it, in English as before and in Chinese through
+// i18n.ErrorIn (the browser's loading page shows it).
+func TestStartErrorTranslates(t *testing.T) {
+	s := playground.DefaultSettings()
+	s.Nodes = 0
+	_, err := New(Options{Scenario: &playground.Scenario{Name: "empty", Settings: s}})
+	require.Error(t, err)
+	_, why := playground.New(s)
+	require.Error(t, why)
+	assert.Equal(t, `scenario "empty": `+why.Error(), err.Error())
+	assert.Equal(t, `场景 "empty"：`+i18n.ErrorIn(why, i18n.Chinese), i18n.ErrorIn(err, i18n.Chinese))
 }

@@ -40,6 +40,10 @@ var enUIBar = map[string]string{
 	"bar.lesson.title": "Lesson %d · %s",
 	"bar.lesson":       "Lesson %d",
 
+	// The app could not start: a scenario (its name) that cannot run,
+	// then why.
+	"start.scenario.failed": "scenario %q: %s",
+
 	// The status line at the top bar's right. A file's name, then why it
 	// could not be loaded.
 	"status.file-error":         "%s: %s",

@@ -36,6 +36,8 @@ var zhUIBar = map[string]string{
 	"bar.lesson.title": "第 %d 课 · %s",
 	"bar.lesson":       "第 %d 课",
 
+	"start.scenario.failed": "场景 %q：%s",
+
 	"status.file-error":         "%s：%s",
 	"status.loaded":             "已加载 %s",
 	"status.save.unavailable":   "这里不能保存",
