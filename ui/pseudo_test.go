@@ -141,7 +141,7 @@ func (p *pseudoRun) draw(t *testing.T, g *Game, what string, lesson int) {
 	p.atEachSize(g, func(screen *ebiten.Image) {
 		p.lines = p.lines[:0]
 		g.Draw(screen)
-		p.check(what, lesson)
+		p.check(what, lesson, g.lessonCache.img)
 	})
 }
 
@@ -158,13 +158,22 @@ func (p *pseudoRun) atEachSize(g *Game, f func(screen *ebiten.Image)) {
 	layOut(g, b.Dx(), b.Dy())
 }
 
-// check checks the lines recorded since p.lines was emptied.
-func (p *pseudoRun) check(what string, lesson int) {
-	e := exempt{user: p.user}
+// check checks the lines recorded since p.lines was emptied. Lesson text
+// (of lesson number lesson; -1: none) is let through only where lessons
+// are drawn: in the lines drawn onto lessonImg (the lesson panel's image),
+// or in any line when lessonImg is nil (a tooltip, which explains a key
+// term or a lesson).
+func (p *pseudoRun) check(what string, lesson int, lessonImg *ebiten.Image) {
+	user := exempt{user: p.user}
+	inLesson := user
 	if lesson >= 0 {
-		e.lesson = slices.Concat(p.lessonText[0], p.lessonText[lesson])
+		inLesson.lesson = slices.Concat(p.lessonText[0], p.lessonText[lesson])
 	}
 	for i, parts := range unmarkedParts(p.lines) {
+		e := user
+		if lessonImg == nil || p.lines[i].dst == lessonImg {
+			e = inLesson
+		}
 		for _, part := range parts {
 			if e.allows(part) {
 				continue
@@ -249,7 +258,7 @@ func (p *pseudoRun) hoverAt(g *Game, screen *ebiten.Image, what string, lesson i
 		}
 		if k := pseudoShape(key.String()); k != "" && !p.tips[k] {
 			p.tips[k] = true
-			p.check(what+" (tooltip)", lesson)
+			p.check(what+" (tooltip)", lesson, nil)
 		}
 	}
 }
