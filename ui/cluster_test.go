@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"testing"
 
+	"github.com/raftlab/raftlab/playground/i18n"
 	"github.com/raftlab/raftlab/raft"
 	"github.com/stretchr/testify/assert"
 )
@@ -55,4 +56,29 @@ func TestClientsMarkIsVisible(t *testing.T) {
 		_, rim := clientsMark()
 		assert.Greater(t, contrast(rim, colBackground), 3.0, "light %v: the rim %v on the ground %v", light, rim, colBackground)
 	}
+}
+
+// TestWorldKeysAreInTheCatalogue: every catalogue key the cluster drawing,
+// the logs panel and the timeline name in tables (some are the help
+// overlay's, shared) is in the catalogue: a renamed key would otherwise
+// draw as [its.key].
+func TestWorldKeysAreInTheCatalogue(t *testing.T) {
+	keys := []string{"node.learner", "node.not-member", "help.role.crashed"}
+	for _, r := range []raft.Role{raft.Follower, raft.PreCandidate, raft.Candidate, raft.Leader} {
+		keys = append(keys, roleKey(r))
+	}
+	for _, k := range glyphLetterKeys {
+		keys = append(keys, k)
+	}
+	for _, it := range logsLegendItems {
+		keys = append(keys, it.long, it.short)
+	}
+	for _, k := range markKinds {
+		keys = append(keys, k.key)
+	}
+	for _, k := range keys {
+		assert.NotEqual(t, "["+k+"]", i18n.English.T(k), "%s is in the catalogue", k)
+	}
+	assert.Equal(t, "pre-candidate", i18n.English.T(roleKey(raft.PreCandidate)), "the glossary's word, not raft's precandidate")
+	assert.Equal(t, "预候选人", i18n.Chinese.T(roleKey(raft.PreCandidate)))
 }
