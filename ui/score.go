@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"slices"
 	"strings"
 	"time"
 
@@ -58,7 +59,7 @@ func (g *Game) layoutScore(b *lessonBuilder) {
 	b.line(g.tr("score.title"), face(13*s, true), colAccent, 22*s)
 	f := face(lessonTextSize*s, false)
 	for _, t := range sc.Topics() {
-		b.line(g.tr("score.topic", t.Topic, t.Got, t.Of), f, colText, lh)
+		b.line(g.tr("score.topic", topicName(g.lang, t.Topic), t.Got, t.Of), f, colText, lh)
 	}
 	t := sc.Total()
 	b.line(g.tr("score.total", t.Got, t.Of), face(lessonTextSize*s, true), colText, lh)
@@ -87,6 +88,17 @@ func (g *Game) layoutScore(b *lessonBuilder) {
 	if x > b.x {
 		b.y += 26*s + 4*s
 	}
+}
+
+// topicName is a lesson topic's name in a language: the catalogue's
+// (score.topic.elections...) for the course's topics, else as the lesson
+// names it.
+func topicName(lang i18n.Lang, topic string) string {
+	key := "score.topic." + topic
+	if _, ok := slices.BinarySearch(i18n.Keys(), key); ok {
+		return lang.T(key)
+	}
+	return topic
 }
 
 // resultText is the assessment's result as a teacher collects it, dated

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/raftlab/raftlab/lessons"
+	"github.com/raftlab/raftlab/playground/i18n"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -88,6 +89,18 @@ func TestScoreView(t *testing.T) {
 	assert.Equal(t, "raftlab-result-16-quiz.txt", savedName)
 	assert.Equal(t, copied, string(saved))
 	assert.Equal(t, "saved the result to /somewhere/raftlab-result-16-quiz.txt", g.status)
+}
+
+// TestScoreViewInChinese: the score speaks the app's language: its title,
+// the course's topics (选举), the total, and what Copy says; a topic the
+// catalogue does not know is shown as the lesson names it.
+func TestScoreViewInChinese(t *testing.T) {
+	withCJKFont(t)
+	g := startQuiz(t, Options{Lang: i18n.Chinese, Results: ResultStore{Copy: func(string) error { return nil }}}, quizSource)
+	playQuiz(t, g)
+	assert.Contains(t, panelText(g), "你的得分\n选举：0 / 1\nlogs：1 / 1\n总计：1 / 2")
+	clickButton(t, g, g.lessonButtons(), "score-copy")
+	assert.Equal(t, "已复制结果", g.status)
 }
 
 // TestScoreRetake: opening an assessment again starts a new score, which

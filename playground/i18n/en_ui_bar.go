@@ -94,10 +94,17 @@ var enUIBar = map[string]string{
 
 	// The score at the end of an assessment: per topic and in all, right
 	// answers of how many.
-	"score.title":   "Your score",
-	"score.topic":   "%s: %d of %d",
-	"score.total":   "In all: %d of %d",
-	"score.attempt": "Attempt %d: the result says so.",
+	"score.title": "Your score",
+	"score.topic": "%s: %d of %d",
+	// The topics an assessment scores (the lessons' topic: lines).
+	"score.topic.elections":   "elections",
+	"score.topic.failures":    "failures",
+	"score.topic.membership":  "membership",
+	"score.topic.reads":       "reads",
+	"score.topic.replication": "replication",
+	"score.topic.safety":      "safety",
+	"score.total":             "In all: %d of %d",
+	"score.attempt":           "Attempt %d: the result says so.",
 	// Buttons that hand the result to the learner, and their tooltips.
 	"score.copy":          "Copy result",
 	"score.copy.hint":     "Copy the result as text, for your teacher",
