@@ -294,7 +294,7 @@ func (g *Game) exportScenario() ([]byte, error) {
 		sc.Until = max(sc.Until, sc.Steps[n-1].At)
 	}
 	if sc.Name == sandboxName {
-		sc.Name = "RaftLab session"
+		sc.Name = g.tr("save.session-name") // the learner's words, shown when it is opened
 	}
 	return sc.Marshal()
 }

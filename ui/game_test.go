@@ -43,3 +43,21 @@ func TestStartErrorTranslates(t *testing.T) {
 	assert.Equal(t, `scenario "empty": `+why.Error(), err.Error())
 	assert.Equal(t, `场景 "empty"：`+i18n.ErrorIn(why, i18n.Chinese), i18n.ErrorIn(err, i18n.Chinese))
 }
+
+// TestSavedSessionName: a saved sandbox session is named in the app's
+// language (it is shown by that name when opened again); a scenario keeps
+// its own name.
+func TestSavedSessionName(t *testing.T) {
+	name := func(g *Game) string {
+		data, err := g.exportScenario()
+		require.NoError(t, err)
+		sc, err := playground.ParseScenario(data)
+		require.NoError(t, err)
+		return sc.Name
+	}
+	assert.Equal(t, "RaftLab session", name(testGame(t, "")))
+	assert.Equal(t, "RaftLab 会话", name(testGameWith(t, Options{Lang: i18n.Chinese})))
+	sc, err := playground.LoadBundled("leader-crash")
+	require.NoError(t, err)
+	assert.Equal(t, sc.Name, name(testGameWith(t, Options{Lang: i18n.Chinese, Scenario: sc})))
+}

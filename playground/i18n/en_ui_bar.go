@@ -44,6 +44,10 @@ var enUIBar = map[string]string{
 	// then why.
 	"start.scenario.failed": "scenario %q: %s",
 
+	// The name a saved sandbox session gets in its scenario file (shown
+	// when the file is opened).
+	"save.session-name": "RaftLab session",
+
 	// The status line at the top bar's right. A file's name, then why it
 	// could not be loaded.
 	"status.file-error":         "%s: %s",

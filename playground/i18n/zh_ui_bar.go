@@ -38,6 +38,8 @@ var zhUIBar = map[string]string{
 
 	"start.scenario.failed": "场景 %q：%s",
 
+	"save.session-name": "RaftLab 会话",
+
 	"status.file-error":         "%s：%s",
 	"status.loaded":             "已加载 %s",
 	"status.save.unavailable":   "这里不能保存",
