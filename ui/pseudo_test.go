@@ -156,6 +156,7 @@ func (p *pseudoRun) atEachSize(g *Game, f func(screen *ebiten.Image)) {
 	}
 	b := p.screens[0].Bounds()
 	layOut(g, b.Dx(), b.Dy())
+	p.size = fmt.Sprintf("%dx%d", b.Dx(), b.Dy())
 }
 
 // check checks the lines recorded since p.lines was emptied. Lesson text
@@ -665,6 +666,9 @@ func (p *pseudoRun) lessons(t *testing.T) {
 				g.lesson.confirmLeave = true
 				p.draw(t, g, where+", leave question", l.Number)
 				g.lesson.confirmLeave = false
+			} else {
+				// The step's controls and terms, at one size.
+				p.hoverAt(g, p.screens[0], where, l.Number)
 			}
 			switch st.Kind {
 			case lessons.Do:
