@@ -44,8 +44,9 @@ type pseudoRun struct {
 	// user is what the test itself typed and the scenarios' names.
 	user []string
 	// lessonText is every lesson's text, by number (0: the list's titles
-	// and summaries, and the glossary, which the lessons' tips show).
-	lessonText map[int][]string
+	// and summaries, and the glossary, which the lessons' tips show);
+	// captions are the captions its highlights draw over the cluster.
+	lessonText, captions map[int][]string
 	// found are the unmarked lines, each under the first screen it was
 	// drawn on, in the order found.
 	found   map[string]bool
@@ -65,7 +66,7 @@ const (
 
 // newPseudoRun records what is drawn at each size (width, height).
 func newPseudoRun(t *testing.T, sizes ...[2]int) *pseudoRun {
-	p := &pseudoRun{found: map[string]bool{}, byPlace: map[string][]string{}, tips: map[string]bool{}, lessonText: map[int][]string{}}
+	p := &pseudoRun{found: map[string]bool{}, byPlace: map[string][]string{}, tips: map[string]bool{}, lessonText: map[int][]string{}, captions: map[int][]string{}}
 	for _, sz := range sizes {
 		p.screens = append(p.screens, ebiten.NewImage(sz[0], sz[1]))
 	}
@@ -91,6 +92,13 @@ func newPseudoRun(t *testing.T, sizes ...[2]int) *pseudoRun {
 	for _, l := range all {
 		p.lessonText[0] = append(p.lessonText[0], l.Title, normText(l.Summary))
 		p.lessonText[l.Number] = lessonTexts(l)
+		for _, st := range l.Steps {
+			for _, h := range st.Highlights {
+				if h.Caption != "" {
+					p.captions[l.Number] = append(p.captions[l.Number], h.Caption)
+				}
+			}
+		}
 	}
 	for _, e := range lessons.Glossary {
 		term, meaning := e.In(i18n.English)
@@ -163,17 +171,17 @@ func (p *pseudoRun) atEachSize(g *Game, f func(screen *ebiten.Image)) {
 // (of lesson number lesson; -1: none) is let through only where lessons
 // are drawn: in the lines drawn onto lessonImg (the lesson panel's image),
 // or in any line when lessonImg is nil (a tooltip, which explains a key
-// term or a lesson).
+// term or a lesson); elsewhere only the captions of its highlights are.
 func (p *pseudoRun) check(what string, lesson int, lessonImg *ebiten.Image) {
-	user := exempt{user: p.user}
-	inLesson := user
+	elsewhere, onPanel := exempt{user: p.user}, exempt{user: p.user}
 	if lesson >= 0 {
-		inLesson.lesson = slices.Concat(p.lessonText[0], p.lessonText[lesson])
+		elsewhere.lesson = p.captions[lesson]
+		onPanel.lesson = slices.Concat(p.lessonText[0], p.lessonText[lesson], p.captions[lesson])
 	}
 	for i, parts := range unmarkedParts(p.lines) {
-		e := user
+		e := elsewhere
 		if lessonImg == nil || p.lines[i].dst == lessonImg {
-			e = inLesson
+			e = onPanel
 		}
 		for _, part := range parts {
 			if e.allows(part) {
