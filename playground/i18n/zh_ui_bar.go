@@ -42,7 +42,7 @@ var zhUIBar = map[string]string{
 
 	"status.file-error":         "%s：%s",
 	"status.loaded":             "已加载 %s",
-	"status.save.unavailable":   "这里不能保存",
+	"status.save.unavailable":   "此处无法保存",
 	"status.save.failed":        "无法保存：%s",
 	"status.saved":              "已把会话保存为场景文件",
 	"status.drop-json":          "拖入场景文件（.json）即可加载",
@@ -80,7 +80,7 @@ var zhUIBar = map[string]string{
 	"score.topic.elections":   "选举",
 	"score.topic.failures":    "故障",
 	"score.topic.membership":  "成员变更",
-	"score.topic.reads":       "读",
+	"score.topic.reads":       "读操作",
 	"score.topic.replication": "日志复制",
 	"score.topic.safety":      "安全性",
 	"score.total":             "总计：%d / %d",
