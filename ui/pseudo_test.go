@@ -41,8 +41,10 @@ type pseudoRun struct {
 	// the one the test clicks in.
 	screens []*ebiten.Image
 	size    string
-	// user is what the test itself typed and the scenarios' names.
-	user []string
+	// words and names are the user data (see exempt): what the test itself
+	// typed, the product's and the languages' names; scenarios' and files'
+	// names.
+	words, names []string
 	// lessonText is every lesson's text, by number (0: the list's titles
 	// and summaries, and the glossary, which the lessons' tips show);
 	// captions are the captions its highlights draw over the cluster.
@@ -71,19 +73,20 @@ func newPseudoRun(t *testing.T, sizes ...[2]int) *pseudoRun {
 		p.screens = append(p.screens, ebiten.NewImage(sz[0], sz[1]))
 	}
 	recordLines(t, &p.lines)
-	p.user = append(p.user, pseudoKey, pseudoValue, pseudoFile, pseudoStoreErr, "RaftLab") // the product's name
-	p.user = append(p.user, clientKeys...)
+	p.words = append(p.words, pseudoKey, pseudoValue, pseudoStoreErr, "RaftLab") // the product's name
+	p.words = append(p.words, clientKeys...)
 	// The languages' names are said in themselves (the language switch
 	// shows "English · 中文" in every language).
 	for _, l := range i18n.Langs {
-		p.user = append(p.user, l.Name())
+		p.words = append(p.words, l.Name())
 	}
+	p.names = append(p.names, pseudoFile)
 	for _, name := range playground.BundledScenarios() {
 		sc, err := playground.LoadBundled(name)
 		if err != nil {
 			t.Fatal(err)
 		}
-		p.user = append(p.user, name, sc.Name)
+		p.names = append(p.names, name, sc.Name)
 	}
 	all, err := lessons.All()
 	if err != nil {
@@ -173,10 +176,10 @@ func (p *pseudoRun) atEachSize(g *Game, f func(screen *ebiten.Image)) {
 // or in any line when lessonImg is nil (a tooltip, which explains a key
 // term or a lesson); elsewhere only the captions of its highlights are.
 func (p *pseudoRun) check(what string, lesson int, lessonImg *ebiten.Image) {
-	elsewhere, onPanel := exempt{user: p.user}, exempt{user: p.user}
+	elsewhere, onPanel := exempt{words: p.words, names: p.names}, exempt{words: p.words, names: p.names}
 	if lesson >= 0 {
-		elsewhere.lesson = p.captions[lesson]
-		onPanel.lesson = slices.Concat(p.lessonText[0], p.lessonText[lesson], p.captions[lesson])
+		elsewhere.passages = p.captions[lesson]
+		onPanel.passages = slices.Concat(p.lessonText[0], p.lessonText[lesson], p.captions[lesson])
 	}
 	for i, parts := range unmarkedParts(p.lines) {
 		e := elsewhere

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"unicode"
@@ -91,11 +92,12 @@ func continues(a, b drawnLine) bool {
 }
 
 // exempt is what may be drawn without a mark: names of servers, numbers
-// (digits are no letters), user data (what the test typed, scenario and
-// file names) and lesson text (passages of lesson files, which are
-// translated as files).
+// (digits are no letters), user data and lesson text. Words may stand
+// anywhere in a line (a key the test typed, the product's name); names
+// (of a scenario, of a file) only whole; passages (lesson text, drawn a
+// span or a line at a time) whole or in part.
 type exempt struct {
-	user, lesson []string
+	words, names, passages []string
 }
 
 var (
@@ -104,19 +106,24 @@ var (
 )
 
 // allows reports whether an unmarked part may be drawn: the part (from
-// its first letter to its last) is found whole in user data or lesson
-// text, or each of its words is a server's name or found whole in user
-// data. A part cut short with "…" need only begin a passage.
+// its first letter to its last) is an exempt word or name or found in an
+// exempt passage, or each of its words is a server's name or an exempt
+// word. A part cut short with "…" need only begin a name or passage.
 func (e exempt) allows(part string) bool {
 	cut := strings.HasSuffix(part, "…")
 	whole := strings.TrimFunc(part, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
 	// A numbered item ("3. Leader election") is its text.
 	whole = numbered.ReplaceAllString(whole, "")
-	if found(e.user, whole, cut) || found(e.lesson, whole, cut) {
+	if slices.Contains(e.words, whole) || found(e.passages, whole, cut) {
 		return true
 	}
+	for _, n := range e.names {
+		if whole == n || cut && strings.HasPrefix(n, whole) {
+			return true
+		}
+	}
 	for _, w := range strings.FieldsFunc(part, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
-		if strings.IndexFunc(w, unicode.IsLetter) < 0 || serverName.MatchString(w) || found(e.user, w, false) {
+		if strings.IndexFunc(w, unicode.IsLetter) < 0 || serverName.MatchString(w) || slices.Contains(e.words, w) {
 			continue
 		}
 		return false
@@ -189,7 +196,7 @@ func TestUnmarkedParts(t *testing.T) {
 		nil, {"Pause"}, {"S1", "· 42 ms"}, nil, nil, {"then this"}, nil, {"next"}, {"· S2"},
 		{"continued elsewhere"}, nil, {"x = apple"}, {"Leader election"},
 	}, parts)
-	e := exempt{user: []string{"x", "apple"}, lesson: []string{normText("A lesson on\nLeader election, a lesson.")}}
+	e := exempt{words: []string{"x", "apple"}, names: []string{"Split vote"}, passages: []string{normText("A lesson on\nLeader election, a lesson.")}}
 	assert.False(t, e.allows("Pause"))
 	assert.True(t, e.allows("S1"))
 	assert.False(t, e.allows("· 42 ms"), "a unit is a word")
@@ -201,6 +208,9 @@ func TestUnmarkedParts(t *testing.T) {
 	assert.False(t, e.allows("lesson election"), "every word of it is lesson text, but not the whole")
 	assert.True(t, e.allows("election, a"))
 	assert.True(t, e.allows("2. Leader election"), "a numbered item")
+	assert.True(t, e.allows("Split vote"), "a scenario's name")
+	assert.True(t, e.allows("Split v…"), "a name cut short")
+	assert.False(t, e.allows("vote"), "a name's word is no word of its own")
 	assert.True(t, e.allows("Leader elec…"), "cut short")
 	assert.False(t, e.allows("eader elec…"))
 }
