@@ -77,7 +77,7 @@ func main() {
 	g, err := ui.New(ui.Options{Scenario: opts.scenario, Empty: opts.empty, Save: download, Open: a.openPicker, Progress: localStore{progressKey}, Prefs: prefs, Results: results, Lesson: opts.lesson, Step: opts.step,
 		Lang: opts.lang, SystemLang: system, CJKFont: fonts.start})
 	if err != nil {
-		fail(api, lang.T("host.start.failed", err))
+		fail(api, lang.T("host.start.failed", i18n.ErrorIn(err, lang)))
 		wait()
 	}
 	mark("raftlab:ui")
