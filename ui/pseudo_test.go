@@ -438,8 +438,17 @@ func (p *pseudoRun) inspector(t *testing.T, g *Game, leader, follower raft.ID) {
 	need(t, g.inspecting(), "the inspector")
 	p.draw(t, g, "inspector of a crashed server", -1)
 	p.hover(g, "inspector", -1)
-	g.selected = 0
 	g.act(playground.Step{Do: "restart", Node: follower})
+	g.RunFor(20)
+	g.act(playground.Step{Do: "campaign", Node: follower})
+	g.RunFor(1)
+	p.draw(t, g, "inspector of a server that campaigns", -1)
+	g.act(playground.Step{Do: "isolate", Node: follower})
+	g.RunFor(500)
+	p.draw(t, g, "an isolated server", -1)
+	g.act(playground.Step{Do: "heal"})
+	g.RunFor(500)
+	g.selected = 0
 }
 
 // clientPanel types a key and a value and sends every operation, to the
@@ -518,12 +527,22 @@ func (p *pseudoRun) dialogs(t *testing.T, g *Game) {
 	g.applySettings()
 	need(t, g.settings != nil, "settings refused (the dialog stays open)")
 	p.draw(t, g, "settings refused", -1)
+	// Every teaching switch on.
 	g.settings = nil
 	g.openSettings()
+	for _, b := range g.settingsButtons() {
+		if strings.HasPrefix(b.Name, "set-rule-") && strings.HasSuffix(b.Name, "-next") {
+			g.click(b.Rect.CenterX(), b.Rect.CenterY(), false)
+		}
+	}
 	g.applySettings()
 	need(t, g.settings == nil, "settings applied")
 	g.RunFor(1000)
-	p.draw(t, g, "a new run from the settings", -1)
+	p.draw(t, g, "a new run from the settings (teaching switches on)", -1)
+	p.hover(g, "a new run from the settings", -1)
+	g.selected = g.world().Nodes()[0]
+	p.draw(t, g, "inspector in the new run", -1)
+	g.selected = 0
 
 	g.help = true
 	p.draw(t, g, "help", -1)
@@ -689,6 +708,8 @@ func (p *pseudoRun) lessons(t *testing.T) {
 			case lessons.Watch:
 				play(t, g, 1)
 				p.draw(t, g, where+", playing", l.Number)
+				g.paused = true
+				p.draw(t, g, where+", paused", l.Number)
 			}
 			// Odd lessons are answered right, even ones wrong.
 			p.finishStep(t, g, l.Number%2 == 1)
