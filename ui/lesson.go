@@ -257,6 +257,9 @@ func (g *Game) askLeave() {
 func (g *Game) closeLesson() {
 	g.speed = g.lesson.sandboxSpeed
 	g.lesson = nil
+	// The cluster plays on, now free: the bar calls it the sandbox, not
+	// the lesson it came from.
+	g.scenario.Name = sandboxName
 }
 
 // pressLesson carries out a control of the lesson panel.
