@@ -40,7 +40,8 @@ type pseudoRun struct {
 	// screens are the window sizes every state is drawn at, the first
 	// the one the test clicks in.
 	screens []*ebiten.Image
-	size    string
+	// size names the size being drawn at.
+	size string
 	// words and names are the user data (see exempt): what the test itself
 	// typed, the product's and the languages' names; scenarios' and files'
 	// names.
@@ -49,20 +50,22 @@ type pseudoRun struct {
 	// and summaries, and the glossary, which the lessons' tips show);
 	// captions are the captions its highlights draw over the cluster.
 	lessonText, captions map[int][]string
-	// found are the unmarked lines, each under the first screen it was
-	// drawn on, in the order found.
+	// found holds the unmarked lines found, by shape (pseudoShape);
+	// byPlace lists each under the first screen it was drawn on, and
+	// places those screens in the order found. tips are the tooltips
+	// checked, by shape.
 	found   map[string]bool
 	places  []string
 	byPlace map[string][]string
 	tips    map[string]bool
 }
 
-// The test's own user data: the key and value it types.
+// The test's own user data: the key and value it types, the file it
+// loads and what its broken storage says.
 const (
-	pseudoKey   = "apfel"
-	pseudoValue = "birne"
-	pseudoFile  = "obst.json"
-	// pseudoStoreErr is what the test's broken storage says.
+	pseudoKey      = "apfel"
+	pseudoValue    = "birne"
+	pseudoFile     = "obst.json"
 	pseudoStoreErr = "kaputt"
 )
 
@@ -275,9 +278,9 @@ func (p *pseudoRun) hoverAt(g *Game, screen *ebiten.Image, what string, lesson i
 	}
 }
 
-// pseudoShape is a line with its numbers and servers' names made alike,
-// so that a clock, a term or a message drawn again with other numbers is
-// not told again.
+// pseudoShape is a line with its numbers (and so its servers' names)
+// made alike, so that a clock, a term or a message drawn again with other
+// numbers is not told again.
 func pseudoShape(s string) string {
 	return digits.ReplaceAllString(s, "#")
 }
