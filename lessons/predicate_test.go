@@ -320,7 +320,7 @@ func lostReplyWorld(t *testing.T, sessions bool) (*playground.World, *Baseline) 
 		s.RunUntil(at)
 		for _, f := range s.World().InFlight() {
 			if f.Kind == playground.FlightReply && !f.Reply.Redirect {
-				require.NoError(t, s.Do(playground.Step{Do: "drop", Msg: f.ID}))
+				require.NoError(t, s.Do(playground.Action{Do: "drop", Msg: f.ID}))
 				dropped = true
 			}
 		}

@@ -31,7 +31,7 @@ type Play struct {
 	// with their At in the simulation's time; they are dropped if the
 	// learner forks history before show me (see forked). showMeErr is the
 	// first delayed action that could not be carried out.
-	pending   []playground.Step
+	pending   []playground.Action
 	anchor    []stepKey
 	showMeErr error
 }
@@ -64,7 +64,7 @@ type Outcome struct {
 // out those due at once.
 func newPlay(st *Step, w *playground.World) (*Play, error) {
 	base := NewBaseline(w)
-	var steps []playground.Step
+	var steps []playground.Action
 	if st.Setup != nil && st.Setup.Script != nil {
 		resolved, err := st.Setup.Script.Resolve(w)
 		if err != nil {

@@ -95,7 +95,7 @@ func crashLeader(t *testing.T, r *Runner) {
 	t.Helper()
 	p := r.Play()
 	id := mustLeader(t, p.Session().World())
-	require.NoError(t, p.Session().Do(playground.Step{Do: "crash", Node: id}))
+	require.NoError(t, p.Session().Do(playground.Action{Do: "crash", Node: id}))
 	require.True(t, p.Advance(p.Session().Now()+p.Step.Within), "%v", p.Facts())
 	require.True(t, p.Done())
 	require.False(t, p.ShownMe())

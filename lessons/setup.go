@@ -19,7 +19,7 @@ import (
 // whose server fields may say "leader": the node that leads when the script
 // runs, resolved then.
 type Script struct {
-	Steps []playground.Step
+	Steps []playground.Action
 	refs  []scriptRef
 }
 
@@ -30,7 +30,7 @@ type scriptRef struct {
 
 // Resolve returns the script's steps with "leader" replaced by the leader
 // of w.
-func (s *Script) Resolve(w *playground.World) ([]playground.Step, error) {
+func (s *Script) Resolve(w *playground.World) ([]playground.Action, error) {
 	out := slices.Clone(s.Steps)
 	if len(s.refs) == 0 {
 		return out, nil

@@ -96,10 +96,10 @@ func BenchmarkSimulation(b *testing.B) {
 }
 
 // benchPuts generates a put every periodMs in [from, to).
-func benchPuts(from, to, periodMs int64) []Step {
-	var steps []Step
+func benchPuts(from, to, periodMs int64) []Action {
+	var steps []Action
 	for at, i := from+periodMs, 0; at < to; at, i = at+periodMs, i+1 {
-		steps = append(steps, Step{At: at, Do: "put", Key: benchKeys[i%len(benchKeys)], Value: fmt.Sprint(i)})
+		steps = append(steps, Action{At: at, Do: "put", Key: benchKeys[i%len(benchKeys)], Value: fmt.Sprint(i)})
 	}
 	return steps
 }
@@ -109,15 +109,15 @@ func benchPuts(from, to, periodMs int64) []Step {
 // leader among them; in the first minute when end is short).
 func benchSession(tb testing.TB, end int64) *Session {
 	tb.Helper()
-	var steps []Step
+	var steps []Action
 	for at, i := int64(100), 0; at < end; at, i = at+100, i+1 {
-		steps = append(steps, Step{At: at, Do: "put", Key: benchKeys[i%len(benchKeys)], Value: fmt.Sprint(i)})
+		steps = append(steps, Action{At: at, Do: "put", Key: benchKeys[i%len(benchKeys)], Value: fmt.Sprint(i)})
 		if i%5 == 2 {
-			steps = append(steps, Step{At: at, Do: "get", Key: benchKeys[(i/5)%len(benchKeys)]})
+			steps = append(steps, Action{At: at, Do: "get", Key: benchKeys[(i/5)%len(benchKeys)]})
 		}
 	}
 	scale := end / 1000 // the fault times below are in thousandths of the session
-	for _, f := range []Step{
+	for _, f := range []Action{
 		{At: 100, Do: "crash", Node: 1}, {At: 101, Do: "crash", Node: 2},
 		{At: 125, Do: "restart", Node: 1}, {At: 150, Do: "restart", Node: 2},
 		{At: 333, Do: "crash", Node: 3}, {At: 383, Do: "restart", Node: 3},
@@ -127,7 +127,7 @@ func benchSession(tb testing.TB, end int64) *Session {
 		f.At *= scale
 		steps = append(steps, f)
 	}
-	slices.SortStableFunc(steps, func(a, b Step) int { return cmp.Compare(a.At, b.At) })
+	slices.SortStableFunc(steps, func(a, b Action) int { return cmp.Compare(a.At, b.At) })
 	w, err := New(DefaultSettings())
 	if err != nil {
 		tb.Fatal(err)
@@ -221,9 +221,9 @@ func BenchmarkChaosSeed(b *testing.B) {
 // heap at the end: what a long interactive session keeps.
 func BenchmarkWindowedSession(b *testing.B) {
 	const hour = 60 * 60 * 1000
-	var steps []Step
+	var steps []Action
 	for at, i := int64(500), 0; at < hour; at, i = at+250, i+1 {
-		steps = append(steps, Step{At: at, Do: "put", Key: benchKeys[i%len(benchKeys)], Value: fmt.Sprint(i)})
+		steps = append(steps, Action{At: at, Do: "put", Key: benchKeys[i%len(benchKeys)], Value: fmt.Sprint(i)})
 	}
 	var live uint64
 	for b.Loop() {

@@ -57,7 +57,7 @@ func RunChaos(cfg ChaosConfig) (ChaosOutcome, error) {
 		// Two streams of steps: client calls every 20-80 ms, and a fault
 		// every 200-1200 ms.
 		t += r.Between(20, 80)
-		var st Step
+		var st Action
 		if t < nextFault {
 			sess.RunUntil(t)
 			// A bounded pool of clients, as in a real deployment: it
@@ -79,12 +79,12 @@ func RunChaos(cfg ChaosConfig) (ChaosOutcome, error) {
 	}
 	// Heal everything and give the cluster time to settle.
 	zero := 0.0
-	_ = sess.Do(Step{Do: "heal"})
-	_ = sess.Do(Step{Do: "network", Network: NetworkChange{DropRate: &zero, DuplicateRate: &zero}})
+	_ = sess.Do(Action{Do: "heal"})
+	_ = sess.Do(Action{Do: "network", Network: NetworkChange{DropRate: &zero, DuplicateRate: &zero}})
 	for _, id := range sess.World().Nodes() {
-		_ = sess.Do(Step{Do: "disk", Node: id, FsyncMs: s.FsyncMs})
+		_ = sess.Do(Action{Do: "disk", Node: id, FsyncMs: s.FsyncMs})
 		if !sess.World().Node(id).Up {
-			_ = sess.Do(Step{Do: "restart", Node: id})
+			_ = sess.Do(Action{Do: "restart", Node: id})
 		}
 	}
 	end := cfg.DurationMs + 5000
@@ -110,51 +110,51 @@ const chaosClients = 6
 
 // chaosFault picks a random fault, or an empty step when it found none to
 // do.
-func chaosFault(r *rng, w *World) Step {
-	var st Step
+func chaosFault(r *rng, w *World) Action {
+	var st Action
 	switch roll := r.Between(0, 99); {
 	case roll < 22:
 		// Crash only while more than a majority is up, so that the
 		// cluster is available often enough to have a history to check.
 		if down := len(w.Nodes()) - countUp(w); down < len(w.Nodes())/2 {
-			st = Step{Do: "crash", Node: pickNode(r, w, true)}
+			st = Action{Do: "crash", Node: pickNode(r, w, true)}
 		}
 	case roll < 50:
-		st = Step{Do: "restart", Node: pickNode(r, w, false)}
+		st = Action{Do: "restart", Node: pickNode(r, w, false)}
 	case roll < 58:
-		st = Step{Do: "partition", Groups: randomGroups(r, w)}
+		st = Action{Do: "partition", Groups: randomGroups(r, w)}
 	case roll < 65:
-		st = Step{Do: "isolate", Node: pickNode(r, w, true)}
+		st = Action{Do: "isolate", Node: pickNode(r, w, true)}
 	case roll < 73:
-		st = Step{Do: "cut", From: pickNode(r, w, true), To: pickNode(r, w, true)}
+		st = Action{Do: "cut", From: pickNode(r, w, true), To: pickNode(r, w, true)}
 	case roll < 85:
-		st = Step{Do: "heal"}
+		st = Action{Do: "heal"}
 	case roll < 90:
 		drop, dup := float64(r.Between(0, 20))/100, float64(r.Between(0, 10))/100
-		st = Step{Do: "network", Network: NetworkChange{DropRate: &drop, DuplicateRate: &dup}}
+		st = Action{Do: "network", Network: NetworkChange{DropRate: &drop, DuplicateRate: &dup}}
 	case roll < 97:
-		st = Step{Do: "disk", Node: pickNode(r, w, true), FsyncMs: []int64{0, 1, 1, 5, 5, 40, 40, 200}[r.Between(0, 7)]}
+		st = Action{Do: "disk", Node: pickNode(r, w, true), FsyncMs: []int64{0, 1, 1, 5, 5, 40, 40, 200}[r.Between(0, 7)]}
 	default:
-		st = Step{Do: "campaign", Node: pickNode(r, w, true)}
+		st = Action{Do: "campaign", Node: pickNode(r, w, true)}
 	}
 	if st.Node == raft.None && (nodeActions[st.Do] || st.Do == "disk") || st.Do == "cut" && (st.From == raft.None || st.From == st.To) {
-		return Step{}
+		return Action{}
 	}
 	return st
 }
 
-func chaosClientStep(r *rng, keys []string) Step {
+func chaosClientStep(r *rng, keys []string) Action {
 	key := keys[r.Between(0, int64(len(keys)-1))]
 	v := fmt.Sprint(r.Between(1, 9))
 	switch r.Between(0, 9) {
 	case 0, 1, 2, 3:
-		return Step{Do: "put", Key: key, Value: v}
+		return Action{Do: "put", Key: key, Value: v}
 	case 4, 5, 6:
-		return Step{Do: "get", Key: key}
+		return Action{Do: "get", Key: key}
 	case 7:
-		return Step{Do: "delete", Key: key}
+		return Action{Do: "delete", Key: key}
 	}
-	return Step{Do: "cas", Key: key, Old: fmt.Sprint(r.Between(1, 9)), New: v}
+	return Action{Do: "cas", Key: key, Old: fmt.Sprint(r.Between(1, 9)), New: v}
 }
 
 // pickNode picks a random existing node that is up (or down), or None.

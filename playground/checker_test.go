@@ -171,7 +171,7 @@ func chkFigure8Live(t *testing.T, on bool) {
 		st.ElectionTimeoutMs = [2]int64{2000, 4000} // only campaigns elect
 		st.Rules.CommitOldTermsByCounting = on
 	})
-	at := func(ms int64, st Step) {
+	at := func(ms int64, st Action) {
 		t.Helper()
 		s.RunUntil(ms)
 		labDo(t, s, st)
@@ -183,31 +183,31 @@ func chkFigure8Live(t *testing.T, on bool) {
 		require.Equal(t, term, r.Term())
 	}
 	// (a) S1 leads term 1; index 1 is committed everywhere.
-	at(0, Step{Do: "campaign", Node: 1})
-	at(50, Step{Do: "put", Node: 1, Key: "x", Value: "1"})
+	at(0, Action{Do: "campaign", Node: 1})
+	at(50, Action{Do: "put", Node: 1, Key: "x", Value: "1"})
 	s.RunUntil(150)
 	lead(1, 1)
 	for _, id := range s.World().Nodes() {
 		require.Equal(t, uint64(1), s.World().Node(id).Raft.CommitIndex())
 	}
 	// S1 stores index 2 in term 1, reaching only S2.
-	at(200, Step{Do: "partition", Groups: [][]raft.ID{{1, 2}, {3, 4, 5}}})
-	at(200, Step{Do: "put", Node: 1, Key: "x", Value: "2"})
-	at(300, Step{Do: "crash", Node: 1})
+	at(200, Action{Do: "partition", Groups: [][]raft.ID{{1, 2}, {3, 4, 5}}})
+	at(200, Action{Do: "put", Node: 1, Key: "x", Value: "2"})
+	at(300, Action{Do: "crash", Node: 1})
 	// (b) S5 wins term 2 with S3 and S4, and stores index 2 in term 2
 	// alone.
-	at(310, Step{Do: "campaign", Node: 5})
+	at(310, Action{Do: "campaign", Node: 5})
 	s.RunUntil(350)
 	lead(5, 2)
-	at(350, Step{Do: "isolate", Node: 5})
-	at(350, Step{Do: "put", Node: 5, Key: "x", Value: "5"})
-	at(450, Step{Do: "crash", Node: 5})
+	at(350, Action{Do: "isolate", Node: 5})
+	at(350, Action{Do: "put", Node: 5, Key: "x", Value: "5"})
+	at(450, Action{Do: "crash", Node: 5})
 	// (c) S1 returns, wins term 3 and copies its term-1 entry 2 to S3 and
 	// S4 (its first try, in term 2, meets S3's and S4's votes for S5).
-	at(500, Step{Do: "partition", Groups: [][]raft.ID{{1, 2, 3, 4}, {5}}})
-	at(500, Step{Do: "restart", Node: 1})
-	at(510, Step{Do: "campaign", Node: 1})
-	at(600, Step{Do: "campaign", Node: 1})
+	at(500, Action{Do: "partition", Groups: [][]raft.ID{{1, 2, 3, 4}, {5}}})
+	at(500, Action{Do: "restart", Node: 1})
+	at(510, Action{Do: "campaign", Node: 1})
+	at(600, Action{Do: "campaign", Node: 1})
 	s.RunUntil(700)
 	lead(1, 3)
 	w := s.World()
@@ -222,17 +222,17 @@ func chkFigure8Live(t *testing.T, on bool) {
 	}
 	// (d) S1 crashes before anything of term 3 is stored; S5 returns and
 	// wins term 4: its last term, 2, beats the others' 1.
-	at(700, Step{Do: "crash", Node: 1})
-	at(710, Step{Do: "heal"})
-	at(710, Step{Do: "restart", Node: 5})
-	at(720, Step{Do: "campaign", Node: 5})
-	at(800, Step{Do: "campaign", Node: 5})
+	at(700, Action{Do: "crash", Node: 1})
+	at(710, Action{Do: "heal"})
+	at(710, Action{Do: "restart", Node: 5})
+	at(720, Action{Do: "campaign", Node: 5})
+	at(800, Action{Do: "campaign", Node: 5})
 	s.RunUntil(900)
 	lead(5, 4)
 	t5, _ := s.World().Node(5).Raft.TermAt(2)
 	require.Equal(t, uint64(2), t5)
 	// (e) S5 commits a write of its term, and with it its own index 2.
-	at(900, Step{Do: "put", Node: 5, Key: "y", Value: "1"})
+	at(900, Action{Do: "put", Node: 5, Key: "y", Value: "1"})
 	s.RunUntil(1500)
 	w = s.World()
 	for _, id := range []raft.ID{2, 3, 4} {
@@ -261,17 +261,17 @@ func chkStaleLeader(t *testing.T, skip bool) *Session {
 		st.ElectionTimeoutMs = [2]int64{1000, 2000}
 		st.Rules.SkipElectionRestriction = skip
 	})
-	at := func(ms int64, st Step) {
+	at := func(ms int64, st Action) {
 		t.Helper()
 		s.RunUntil(ms)
 		labDo(t, s, st)
 	}
-	at(0, Step{Do: "campaign", Node: 1})
-	at(100, Step{Do: "isolate", Node: 3})
-	at(110, Step{Do: "put", Node: 1, Key: "k", Value: "1"})
+	at(0, Action{Do: "campaign", Node: 1})
+	at(100, Action{Do: "isolate", Node: 3})
+	at(110, Action{Do: "put", Node: 1, Key: "k", Value: "1"})
 	// S2 stores the write at 131 and acknowledges it; S1 commits at 142
 	// and tells S2 in a message that the cut link loses.
-	at(135, Step{Do: "cut", From: 1, To: 2})
+	at(135, Action{Do: "cut", From: 1, To: 2})
 	s.RunUntil(200)
 	w := s.World()
 	require.Equal(t, uint64(2), w.Node(1).Raft.CommitIndex(), "S1 committed the write at index 2")
@@ -279,9 +279,9 @@ func chkStaleLeader(t *testing.T, skip bool) *Session {
 	require.Equal(t, uint64(2), w.Node(2).Raft.LastIndex(), "S2 stores it")
 	require.Equal(t, uint64(1), w.Node(2).Raft.CommitIndex(), "but does not know it is committed")
 	require.Equal(t, uint64(1), w.Node(3).Raft.LastIndex(), "S3 missed it")
-	at(200, Step{Do: "crash", Node: 1})
-	at(210, Step{Do: "heal"})
-	at(220, Step{Do: "campaign", Node: 3})
+	at(200, Action{Do: "crash", Node: 1})
+	at(210, Action{Do: "heal"})
+	at(220, Action{Do: "campaign", Node: 3})
 	s.RunUntil(500)
 	return s
 }
@@ -304,8 +304,8 @@ func TestChkSkipElectionRestriction(t *testing.T) {
 	// The damage is for good: S1 comes back with the write committed at
 	// index 2, the others with S3's no-op there, and S1 answers S3 with its
 	// commit index, so S3 takes it to match.
-	labDo(t, s, Step{Do: "restart", Node: 1})
-	labDo(t, s, Step{Do: "put", Node: 3, Key: "k", Value: "2"})
+	labDo(t, s, Action{Do: "restart", Node: 1})
+	labDo(t, s, Action{Do: "put", Node: 3, Key: "k", Value: "2"})
 	s.RunUntil(2000)
 	w = s.World()
 	e1, _ := w.Node(1).Raft.EntryAt(2)
@@ -321,7 +321,7 @@ func TestChkSkipElectionRestriction(t *testing.T) {
 	s = chkStaleLeader(t, false)
 	require.Len(t, chkLeaderEvents(s.World()), 1, "S3 could not win")
 	require.NotEqual(t, raft.Leader, s.World().Node(3).Raft.Role())
-	labDo(t, s, Step{Do: "restart", Node: 1})
+	labDo(t, s, Action{Do: "restart", Node: 1})
 	s.RunUntil(5000)
 	w = s.World()
 	chkRequireClean(t, w)
@@ -335,7 +335,7 @@ func TestChkSkipElectionRestriction(t *testing.T) {
 // then S2 campaigns for term 1, and the link S1→S3 is cut so that S1's
 // heartbeats do not tell S3 about S1 first.
 func chkDoubleVote(t *testing.T, ackEarly bool) *World {
-	sc := &Scenario{Name: "double vote", Until: 1500, Steps: []Step{
+	sc := &Scenario{Name: "double vote", Until: 1500, Steps: []Action{
 		{At: 0, Do: "disk", Node: 3, FsyncMs: 500},
 		{At: 0, Do: "cut", From: 1, To: 2},
 		{At: 0, Do: "campaign", Node: 1},
@@ -449,13 +449,13 @@ func TestChkSnapshotInstallBatch(t *testing.T) {
 	})
 	leader := labWaitLeader(t, s, 1000)
 	slow := leader%3 + 1
-	labDo(t, s, Step{Do: "disk", Node: slow, FsyncMs: 400})
+	labDo(t, s, Action{Do: "disk", Node: slow, FsyncMs: 400})
 	var calls []int
 	for i := range 60 {
 		s.RunUntil(s.Now() + 15)
 		calls = append(calls, labPut(t, s, leader, fmt.Sprint("k", i%5), fmt.Sprint(i)))
 	}
-	labDo(t, s, Step{Do: "disk", Node: slow, FsyncMs: 1})
+	labDo(t, s, Action{Do: "disk", Node: slow, FsyncMs: 1})
 	require.True(t, labWaitCalls(s, calls, 3000))
 	s.RunUntil(s.Now() + 1000)
 	w := s.World()

@@ -53,8 +53,8 @@ func TestRefusalsInChinese(t *testing.T) {
 		{"not in flight", w.DropMessage(1 << 40), "message 1099511627776 is not in flight", "消息 1099511627776 不在途中"},
 		{"id range", w.AddNode(12), "node IDs are 1..9, not 12", "节点 ID 的范围是 1..9（现为 12）"},
 		{"exists", w.AddNode(2), "S2 already exists", "S2 已经存在"},
-		{"unknown action", w.Do(Step{Do: "explode"}), `unknown action "explode"`, `未知的动作 "explode"`},
-		{"lease off", w.Do(Step{Do: "get", Key: "x", Mode: "lease"}),
+		{"unknown action", w.Do(Action{Do: "explode"}), `unknown action "explode"`, `未知的动作 "explode"`},
+		{"lease off", w.Do(Action{Do: "get", Key: "x", Mode: "lease"}),
 			`lease reads are off: set features.readMode to "lease" (a restarted node then waits an election timeout before it votes)`,
 			`租约读未开启：请把 features.readMode 设为 "lease"（这样重启的节点会先等待一个选举超时再投票）`},
 		{"transfer to a non-voter", func() error {
@@ -175,7 +175,7 @@ func TestExpectationsInChinese(t *testing.T) {
 // feed why, in the reader's language.
 func TestFailedStepInChinese(t *testing.T) {
 	s := labSession(t, 3, 1, nil)
-	s.apply(4, Step{Do: "crash", Node: 9})
+	s.apply(4, Action{Do: "crash", Node: 9})
 	trace := s.World().Trace()
 	ev := trace[len(trace)-1]
 	assert.Equal(t, "step 4 (crash) could not be carried out: there is no node 9", ev.Text())

@@ -31,7 +31,7 @@ func labSession(t testing.TB, n int, seed int64, tweak func(*Settings)) *Session
 }
 
 // labDo carries out a step now and fails the test if it cannot be.
-func labDo(t testing.TB, s *Session, st Step) {
+func labDo(t testing.TB, s *Session, st Action) {
 	t.Helper()
 	require.NoError(t, s.Do(st), "step %s at %d ms", st.Do, s.Now())
 }
@@ -56,7 +56,7 @@ func labWaitLeader(t testing.TB, s *Session, withinMs int64) raft.ID {
 // guess), and returns the call's index in the history.
 func labPut(t testing.TB, s *Session, node raft.ID, key, value string) int {
 	t.Helper()
-	labDo(t, s, Step{Do: "put", Node: node, Key: key, Value: value})
+	labDo(t, s, Action{Do: "put", Node: node, Key: key, Value: value})
 	return len(s.World().History()) - 1
 }
 
@@ -179,14 +179,14 @@ func TestLabInitialElection(t *testing.T) {
 func TestLabReElection(t *testing.T) {
 	s := labSession(t, 3, 2, nil)
 	l1 := labWaitLeader(t, s, 1000)
-	labDo(t, s, Step{Do: "isolate", Node: l1})
+	labDo(t, s, Action{Do: "isolate", Node: l1})
 	s.RunUntil(s.Now() + 1000)
 	l2, ok := s.World().Leader()
 	require.True(t, ok)
 	require.NotEqual(t, l1, l2, "the majority elected a new leader")
 	require.NotEqual(t, raft.Leader, s.World().Node(l1).Raft.Role(), "CheckQuorum: the cut-off leader stepped down")
 
-	labDo(t, s, Step{Do: "heal"})
+	labDo(t, s, Action{Do: "heal"})
 	s.RunUntil(s.Now() + 1000)
 	l3, ok := s.World().Leader()
 	require.True(t, ok)
@@ -199,12 +199,12 @@ func TestLabReElection(t *testing.T) {
 			others = append(others, id)
 		}
 	}
-	labDo(t, s, Step{Do: "partition", Groups: [][]raft.ID{{l3}, {others[0]}, {others[1]}}})
+	labDo(t, s, Action{Do: "partition", Groups: [][]raft.ID{{l3}, {others[0]}, {others[1]}}})
 	s.RunUntil(s.Now() + 2000)
 	_, ok = s.World().Leader()
 	require.False(t, ok, "no leader without a majority")
 
-	labDo(t, s, Step{Do: "heal"})
+	labDo(t, s, Action{Do: "heal"})
 	labWaitLeader(t, s, 2000)
 	require.Empty(t, s.World().Violations())
 }
@@ -244,7 +244,7 @@ func TestLabFailAgree(t *testing.T) {
 	require.True(t, labWaitCalls(s, []int{c}, 1000))
 
 	off := leader%3 + 1
-	labDo(t, s, Step{Do: "isolate", Node: off})
+	labDo(t, s, Action{Do: "isolate", Node: off})
 	stale := s.World().Node(off).Raft.LastIndex()
 	var calls []int
 	for i := range 4 {
@@ -257,7 +257,7 @@ func TestLabFailAgree(t *testing.T) {
 	require.Equal(t, leader, got, "the leader kept its majority")
 	require.Greater(t, w.Node(leader).Raft.CommitIndex(), stale+3)
 
-	labDo(t, s, Step{Do: "heal"})
+	labDo(t, s, Action{Do: "heal"})
 	s.RunUntil(s.Now() + 1000)
 	w = s.World()
 	kv, ok := w.Node(off).KV.Get("b")
@@ -287,7 +287,7 @@ func TestLabFailNoAgree(t *testing.T) {
 			groups = append(groups, []raft.ID{id})
 		}
 	}
-	labDo(t, s, Step{Do: "partition", Groups: groups})
+	labDo(t, s, Action{Do: "partition", Groups: groups})
 	commit := s.World().Node(leader).Raft.CommitIndex()
 	c1 := labPut(t, s, leader, "a", "1")
 	s.RunUntil(s.Now() + 100)
@@ -305,7 +305,7 @@ func TestLabFailNoAgree(t *testing.T) {
 	_, ok := w.Leader()
 	require.False(t, ok, "no leader without a majority (CheckQuorum deposed the old one)")
 
-	labDo(t, s, Step{Do: "heal"})
+	labDo(t, s, Action{Do: "heal"})
 	labWaitLeader(t, s, 2000)
 	c2 := labPut(t, s, raft.None, "b", "2")
 	require.True(t, labWaitCalls(s, []int{c1, c2}, 5000), "both writes return after the heal")
@@ -357,7 +357,7 @@ func TestLabRejoin(t *testing.T) {
 	require.True(t, labWaitCalls(s, []int{c}, 1000))
 	s.RunUntil(s.Now() + 100)
 
-	labDo(t, s, Step{Do: "isolate", Node: l1})
+	labDo(t, s, Action{Do: "isolate", Node: l1})
 	commit := s.World().Node(l1).Raft.CommitIndex()
 	for i := range 3 {
 		labPut(t, s, l1, "x", fmt.Sprint(102+i))
@@ -388,7 +388,7 @@ func TestLabRejoin(t *testing.T) {
 		require.Greater(t, tm, oldTerm, "the new leader holds a newer entry at %d", i)
 	}
 
-	labDo(t, s, Step{Do: "heal"})
+	labDo(t, s, Action{Do: "heal"})
 	s.RunUntil(s.Now() + 1000)
 	w := s.World()
 	n1 := w.Node(l1)
@@ -443,7 +443,7 @@ func labBackupRun(t *testing.T, fast bool) (*World, int) {
 			majority = append(majority, id)
 		}
 	}
-	labDo(t, s, Step{Do: "partition", Groups: [][]raft.ID{minority, majority}})
+	labDo(t, s, Action{Do: "partition", Groups: [][]raft.ID{minority, majority}})
 	commit := s.World().Node(l1).Raft.CommitIndex()
 	for i := range 50 {
 		labPut(t, s, l1, fmt.Sprintf("old%d", i), "x")
@@ -483,8 +483,8 @@ func labBackupRun(t *testing.T, fast bool) (*World, int) {
 
 	mark := len(s.World().Trace())
 	term2 := s.World().Node(l2).Raft.Term()
-	labDo(t, s, Step{Do: "crash", Node: l2})
-	labDo(t, s, Step{Do: "heal"})
+	labDo(t, s, Action{Do: "crash", Node: l2})
+	labDo(t, s, Action{Do: "heal"})
 	l3 := raft.None
 	for s.Now() < 20000 && l3 == raft.None {
 		s.RunUntil(s.Now() + 1)
@@ -497,7 +497,7 @@ func labBackupRun(t *testing.T, fast bool) (*World, int) {
 		require.Less(t, s.World().Node(id).Raft.CommitIndex(), commit+50, "%s is still stale when %s is elected", S(id), S(l3))
 	}
 	s.RunUntil(s.Now() + 2000)
-	labDo(t, s, Step{Do: "restart", Node: l2})
+	labDo(t, s, Action{Do: "restart", Node: l2})
 	s.RunUntil(s.Now() + 2000)
 	w := s.World()
 	rejects := 0
@@ -602,11 +602,11 @@ func TestLabPersistAll(t *testing.T) {
 
 	for round := range 3 {
 		for _, id := range w.Nodes() {
-			labDo(t, s, Step{Do: "crash", Node: id})
+			labDo(t, s, Action{Do: "crash", Node: id})
 		}
 		s.RunUntil(s.Now() + 500)
 		for _, id := range s.World().Nodes() {
-			labDo(t, s, Step{Do: "restart", Node: id})
+			labDo(t, s, Action{Do: "restart", Node: id})
 			n := s.World().Node(id)
 			require.Equal(t, logs[id], labEntries(n)[:len(logs[id])], "round %d: %s's log survived", round, S(id))
 		}
@@ -664,7 +664,7 @@ func TestLabFigure8Unreliable(t *testing.T) {
 		}
 		if r.IntN(10) == 0 {
 			if id, ok := w.Leader(); ok {
-				labDo(t, s, Step{Do: "crash", Node: id})
+				labDo(t, s, Action{Do: "crash", Node: id})
 				leaderCrashes++
 			}
 		}
@@ -676,15 +676,15 @@ func TestLabFigure8Unreliable(t *testing.T) {
 				}
 			}
 			if len(down) > 0 {
-				labDo(t, s, Step{Do: "restart", Node: down[r.IntN(len(down))]})
+				labDo(t, s, Action{Do: "restart", Node: down[r.IntN(len(down))]})
 			}
 		}
 	}
 	zero := 0.0
-	labDo(t, s, Step{Do: "network", Network: NetworkChange{DropRate: &zero, DuplicateRate: &zero}})
+	labDo(t, s, Action{Do: "network", Network: NetworkChange{DropRate: &zero, DuplicateRate: &zero}})
 	for _, id := range s.World().Nodes() {
 		if !s.World().Node(id).Up {
-			labDo(t, s, Step{Do: "restart", Node: id})
+			labDo(t, s, Action{Do: "restart", Node: id})
 		}
 	}
 	labWaitLeader(t, s, 3000)
@@ -709,29 +709,29 @@ func TestLabFigure8Unreliable(t *testing.T) {
 }
 
 // labClientStep is a random client call on a few keys.
-func labClientStep(r *rand.Rand, keys []string) Step {
+func labClientStep(r *rand.Rand, keys []string) Action {
 	k := keys[r.IntN(len(keys))]
 	v := fmt.Sprint(r.IntN(5))
 	switch r.IntN(8) {
 	case 0, 1, 2:
-		return Step{Do: "put", Key: k, Value: v}
+		return Action{Do: "put", Key: k, Value: v}
 	case 3, 4, 5:
-		return Step{Do: "get", Key: k}
+		return Action{Do: "get", Key: k}
 	case 6:
-		return Step{Do: "delete", Key: k}
+		return Action{Do: "delete", Key: k}
 	}
-	return Step{Do: "cas", Key: k, Old: fmt.Sprint(r.IntN(5)), New: v}
+	return Action{Do: "cas", Key: k, Old: fmt.Sprint(r.IntN(5)), New: v}
 }
 
 // labSettle heals everything, restarts every node and lets clients finish.
 func labSettle(t testing.TB, s *Session) {
 	t.Helper()
 	zero := 0.0
-	labDo(t, s, Step{Do: "heal"})
-	labDo(t, s, Step{Do: "network", Network: NetworkChange{DropRate: &zero, DuplicateRate: &zero}})
+	labDo(t, s, Action{Do: "heal"})
+	labDo(t, s, Action{Do: "network", Network: NetworkChange{DropRate: &zero, DuplicateRate: &zero}})
 	for _, id := range s.World().Nodes() {
 		if !s.World().Node(id).Up {
-			labDo(t, s, Step{Do: "restart", Node: id})
+			labDo(t, s, Action{Do: "restart", Node: id})
 		}
 	}
 	labWaitLeader(t, s, 3000)
@@ -762,16 +762,16 @@ func TestLabChurn(t *testing.T) {
 					continue
 				}
 				nextFault = s.Now() + r.Int64N(700) + 100
-				var st Step
+				var st Action
 				switch roll := r.IntN(10); {
 				case roll < 3 && countUp(w) > 3:
-					st = Step{Do: "crash", Node: pickNode(&rng{State: r.Uint64()}, w, true)}
+					st = Action{Do: "crash", Node: pickNode(&rng{State: r.Uint64()}, w, true)}
 				case roll < 6:
-					st = Step{Do: "restart", Node: pickNode(&rng{State: r.Uint64()}, w, false)}
+					st = Action{Do: "restart", Node: pickNode(&rng{State: r.Uint64()}, w, false)}
 				case roll < 8:
-					st = Step{Do: "partition", Groups: randomGroups(&rng{State: r.Uint64()}, w)}
+					st = Action{Do: "partition", Groups: randomGroups(&rng{State: r.Uint64()}, w)}
 				default:
-					st = Step{Do: "heal"}
+					st = Action{Do: "heal"}
 				}
 				if (st.Do == "crash" || st.Do == "restart") && st.Node == raft.None || st.Do == "partition" && len(st.Groups[0])*len(st.Groups[1]) == 0 {
 					continue
@@ -819,22 +819,22 @@ func TestLabSnapshotCrashes(t *testing.T) {
 		}
 		cutOff := round%5 == 2
 		if cutOff {
-			labDo(t, s, Step{Do: "isolate", Node: victim})
+			labDo(t, s, Action{Do: "isolate", Node: victim})
 		}
 		for range r.IntN(8) + 6 {
 			s.RunUntil(s.Now() + r.Int64N(25) + 1)
 			if !cutOff && s.World().Node(victim).Up && r.IntN(6) == 0 {
-				labDo(t, s, Step{Do: "crash", Node: victim})
+				labDo(t, s, Action{Do: "crash", Node: victim})
 				crashes++
 			}
 			labPut(t, s, raft.None, keys[r.IntN(len(keys))], fmt.Sprint(round))
 		}
 		s.RunUntil(s.Now() + r.Int64N(200))
 		if cutOff {
-			labDo(t, s, Step{Do: "heal"})
+			labDo(t, s, Action{Do: "heal"})
 		}
 		if !s.World().Node(victim).Up {
-			labDo(t, s, Step{Do: "restart", Node: victim})
+			labDo(t, s, Action{Do: "restart", Node: victim})
 		}
 		s.RunUntil(s.Now() + 300)
 	}
@@ -865,7 +865,7 @@ func TestLabResultSanity(t *testing.T) {
 	l1 := labWaitLeader(t, s, 1000)
 	labPut(t, s, raft.None, "a", "1")
 	s.RunUntil(s.Now() + 500)
-	labDo(t, s, Step{Do: "crash", Node: l1})
+	labDo(t, s, Action{Do: "crash", Node: l1})
 	s.RunUntil(s.Now() + 1500)
 	labPut(t, s, raft.None, "a", "2")
 	s.RunUntil(s.Now() + 1500)
@@ -962,11 +962,11 @@ func TestLabRestartLeavingNode(t *testing.T) {
 			return ok && w.Node(l).Raft.Membership().IsVoter(id)
 		}
 	}
-	labDo(t, s, Step{Do: "addNode", Node: 5})
+	labDo(t, s, Action{Do: "addNode", Node: 5})
 	require.True(t, labWaitFor(s, 3000, voter(5)), "S5 joined")
-	labDo(t, s, Step{Do: "removeNode", Node: 5})
+	labDo(t, s, Action{Do: "removeNode", Node: 5})
 	require.True(t, labWaitFor(s, 3000, func(w *World) bool { return w.Node(5) == nil }), "S5 left")
-	labDo(t, s, Step{Do: "addNode", Node: 4})
+	labDo(t, s, Action{Do: "addNode", Node: 4})
 	require.True(t, labWaitFor(s, 3000, voter(4)), "S4 joined")
 	s.RunUntil(s.Now() + 500)
 	r4 := s.World().Node(4).Raft
@@ -981,13 +981,13 @@ func TestLabRestartLeavingNode(t *testing.T) {
 	}
 	require.True(t, old, "S4's log holds a configuration without S4 (S5's removal)")
 
-	labDo(t, s, Step{Do: "crash", Node: 4})
-	labDo(t, s, Step{Do: "partition", Groups: [][]raft.ID{{1}, {2}, {3}, {4}}})
+	labDo(t, s, Action{Do: "crash", Node: 4})
+	labDo(t, s, Action{Do: "partition", Groups: [][]raft.ID{{1}, {2}, {3}, {4}}})
 	require.True(t, labWaitFor(s, 2000, func(w *World) bool { _, ok := w.Leader(); return !ok }), "no leader")
-	labDo(t, s, Step{Do: "removeNode", Node: 4})
-	labDo(t, s, Step{Do: "restart", Node: 4})
+	labDo(t, s, Action{Do: "removeNode", Node: 4})
+	labDo(t, s, Action{Do: "restart", Node: 4})
 
-	labDo(t, s, Step{Do: "heal"})
+	labDo(t, s, Action{Do: "heal"})
 	labWaitLeader(t, s, 3000)
 	c := labPut(t, s, raft.None, "k", "v")
 	require.True(t, labWaitCalls(s, []int{c}, 3000), "the cluster goes on")

@@ -25,7 +25,7 @@ type Scenario struct {
 	// Until is when the run ends, in virtual milliseconds.
 	Until   int64
 	Initial map[raft.ID]Initial
-	Steps   []Step
+	Steps   []Action
 }
 
 // Initial is a node's state at time zero, as if read from its disk.

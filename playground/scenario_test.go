@@ -238,7 +238,7 @@ func TestParseScenarioSteps(t *testing.T) {
 		{"at": 11, "do": "expect", "node": 2, "up": true, "log": [1, 2], "kv": {"k": "w"}}`)))
 	require.NoError(t, err)
 	up := true
-	assert.Equal(t, []Step{
+	assert.Equal(t, []Action{
 		{At: 0, Do: "partition", Groups: [][]raft.ID{{1, 2}, {3}}},
 		{At: 0, Do: "cut", From: 1, To: 3},
 		{At: 5, Do: "network", Network: NetworkChange{LatencyMs: &[2]int64{3, 4}}},

@@ -7,7 +7,7 @@ package playground
 // that moment are discarded, so undo is just a seek.
 type Session struct {
 	world *World
-	steps []Step
+	steps []Action
 	// applied counts the steps already carried out in world.
 	applied     int
 	checkpoints []checkpoint
@@ -32,8 +32,8 @@ const (
 
 // NewSession starts a session at w's present with a script of steps (which
 // must be in time order).
-func NewSession(w *World, steps []Step) *Session {
-	s := &Session{world: w, steps: append([]Step(nil), steps...), interval: firstCheckpointInterval, horizon: w.now}
+func NewSession(w *World, steps []Action) *Session {
+	s := &Session{world: w, steps: append([]Action(nil), steps...), interval: firstCheckpointInterval, horizon: w.now}
 	s.checkpoints = []checkpoint{{at: w.now, applied: 0, world: w.checkpointClone()}}
 	return s
 }
@@ -74,7 +74,7 @@ func (s *Session) Now() int64 { return s.world.now }
 func (s *Session) Horizon() int64 { return s.horizon }
 
 // Steps lists the steps of this history, in time order.
-func (s *Session) Steps() []Step { return s.steps }
+func (s *Session) Steps() []Action { return s.steps }
 
 // RunUntil moves the present forward to t, carrying out the steps due on
 // the way. A step that fails (crashing a node that is down) is noted in the
@@ -89,7 +89,7 @@ func (s *Session) RunUntil(t int64) {
 	s.advance(t)
 }
 
-func (s *Session) apply(i int, st Step) {
+func (s *Session) apply(i int, st Action) {
 	if err := s.world.Do(st); err != nil {
 		s.world.emit(Event{Type: EvNote, Key: "feed.step-failed", Args: []any{i, st.Do, err}})
 	}
@@ -149,7 +149,7 @@ func (s *Session) SeekTo(t int64) {
 // Do carries out a step now (its At is set to the present). If the present
 // is in the past of this history, the future is discarded first: history
 // forks here.
-func (s *Session) Do(st Step) error {
+func (s *Session) Do(st Action) error {
 	// Events due now run first, as a replay runs them before each step:
 	// otherwise a step that schedules one for this very moment, followed by
 	// another step, would run in another order on replay.

@@ -22,7 +22,7 @@ func busyScenario(t testing.TB) *Scenario {
 	require.NoError(t, err)
 	sc.Settings.DropRate = 0.05
 	for at := int64(100); at < 4000; at += 97 {
-		sc.Steps = append(sc.Steps, Step{At: at, Do: "put", Key: "k", Value: "v"})
+		sc.Steps = append(sc.Steps, Action{At: at, Do: "put", Key: "k", Value: "v"})
 	}
 	sortSteps(sc.Steps)
 	return sc
@@ -54,11 +54,11 @@ func TestActingInThePastForksHistory(t *testing.T) {
 	s.RunUntil(3000)
 	before := len(s.Steps())
 	s.SeekTo(600)
-	require.NoError(t, s.Do(Step{Do: "crash", Node: 3}))
+	require.NoError(t, s.Do(Action{Do: "crash", Node: 3}))
 	// The steps after 600 are gone; the crash is the last step.
 	require.Less(t, len(s.Steps()), before)
 	last := s.Steps()[len(s.Steps())-1]
-	require.Equal(t, Step{At: 600, Do: "crash", Node: 3}, last)
+	require.Equal(t, Action{At: 600, Do: "crash", Node: 3}, last)
 	require.Equal(t, int64(600), s.Horizon())
 	s.RunUntil(1000)
 	require.False(t, s.World().Node(3).Up)
@@ -90,8 +90,8 @@ func TestCheckpointsStayBounded(t *testing.T) {
 	require.True(t, ok)
 }
 
-func sortSteps(steps []Step) {
-	slices.SortStableFunc(steps, func(a, b Step) int { return cmp.Compare(a.At, b.At) })
+func sortSteps(steps []Action) {
+	slices.SortStableFunc(steps, func(a, b Action) int { return cmp.Compare(a.At, b.At) })
 }
 
 // TestActingTwiceInOneMomentReplays: two steps at the same moment, the
@@ -103,12 +103,12 @@ func TestActingTwiceInOneMomentReplays(t *testing.T) {
 	w, err := New(s)
 	require.NoError(t, err)
 	sess := NewSession(w, nil)
-	require.NoError(t, sess.Do(Step{Do: "campaign", Node: 1}))
+	require.NoError(t, sess.Do(Action{Do: "campaign", Node: 1}))
 	sess.RunUntil(500)
-	require.NoError(t, sess.Do(Step{Do: "put", Key: "k", Value: "v"}))
+	require.NoError(t, sess.Do(Action{Do: "put", Key: "k", Value: "v"}))
 	sess.RunUntil(600)
-	require.NoError(t, sess.Do(Step{Do: "snapshot", Node: 1}))
-	require.NoError(t, sess.Do(Step{Do: "crash", Node: 1}))
+	require.NoError(t, sess.Do(Action{Do: "snapshot", Node: 1}))
+	require.NoError(t, sess.Do(Action{Do: "crash", Node: 1}))
 	sess.RunUntil(3000)
 	want := fingerprint(t, sess.World())
 	sess.SeekTo(0)
@@ -126,7 +126,7 @@ func TestFailedStepKeepsTheFuture(t *testing.T) {
 	s.RunUntil(3000)
 	steps := len(s.Steps())
 	s.SeekTo(600)
-	require.Error(t, s.Do(Step{Do: "restart", Node: 1}), "S1 is up: restart is refused")
+	require.Error(t, s.Do(Action{Do: "restart", Node: 1}), "S1 is up: restart is refused")
 	require.Len(t, s.Steps(), steps)
 	require.Equal(t, int64(3000), s.Horizon())
 }

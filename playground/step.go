@@ -8,10 +8,10 @@ import (
 	"github.com/raftlab/raftlab/raft"
 )
 
-// Step is one timed action of a scenario, and also how the views and
-// lessons act on a session: every action is a Step, so that time travel can
+// Action is one timed action of a scenario, and also how the views and
+// lessons act on a session: everything done to a session is an Action, so that time travel can
 // replay it.
-type Step struct {
+type Action struct {
 	At int64
 	Do string
 
@@ -114,15 +114,15 @@ var Actions = []string{
 	"removeNode", "transferLeader", "drop", "expect",
 }
 
-func decodeStep(raw json.RawMessage) (Step, error) {
+func decodeStep(raw json.RawMessage) (Action, error) {
 	var head struct {
 		Do *string `json:"do"`
 	}
 	if err := json.Unmarshal(raw, &head); err != nil {
-		return Step{}, jsonError(-1, "", err)
+		return Action{}, jsonError(-1, "", err)
 	}
 	if head.Do == nil {
-		return Step{}, &ScenarioError{Step: -1, Field: "do", Msg: i18n.Msg("scenario.required")}
+		return Action{}, &ScenarioError{Step: -1, Field: "do", Msg: i18n.Msg("scenario.required")}
 	}
 	do := *head.Do
 	decode := func(v any) error {
@@ -134,44 +134,44 @@ func decodeStep(raw json.RawMessage) (Step, error) {
 	missing := func(field string) error {
 		return &ScenarioError{Step: -1, Action: do, Field: field, Msg: i18n.Msg("scenario.required")}
 	}
-	var s Step
+	var s Action
 	var err error
 	switch {
 	case nodeActions[do]:
 		var a nodeArgs
 		err = decode(&a)
-		s = Step{At: a.At, Do: do, Node: a.Node}
+		s = Action{At: a.At, Do: do, Node: a.Node}
 	case do == "cut" || do == "link":
 		var a linkArgs
 		err = decode(&a)
-		s = Step{At: a.At, Do: do, From: a.From, To: a.To}
+		s = Action{At: a.At, Do: do, From: a.From, To: a.To}
 	case do == "transferLeader":
 		var a transferArgs
 		err = decode(&a)
-		s = Step{At: a.At, Do: do, To: a.To}
+		s = Action{At: a.At, Do: do, To: a.To}
 	case do == "partition":
 		var a partitionArgs
 		err = decode(&a)
-		s = Step{At: a.At, Do: do, Groups: a.Groups}
+		s = Action{At: a.At, Do: do, Groups: a.Groups}
 	case do == "heal":
 		var a stepHead
 		err = decode(&a)
-		s = Step{At: a.At, Do: do}
+		s = Action{At: a.At, Do: do}
 	case do == "drop":
 		var a dropArgs
 		err = decode(&a)
-		s = Step{At: a.At, Do: do, Msg: a.Msg}
+		s = Action{At: a.At, Do: do, Msg: a.Msg}
 	case do == "network":
 		var a networkArgs
 		err = decode(&a)
-		s = Step{At: a.At, Do: do, Network: NetworkChange{DropRate: a.DropRate, DuplicateRate: a.DuplicateRate, LatencyMs: a.LatencyMs}}
+		s = Action{At: a.At, Do: do, Network: NetworkChange{DropRate: a.DropRate, DuplicateRate: a.DuplicateRate, LatencyMs: a.LatencyMs}}
 	case do == "disk":
 		var a diskArgs
 		if err = decode(&a); err == nil && a.FsyncMs == nil {
 			err = missing("fsyncMs")
 		}
 		if err == nil {
-			s = Step{At: a.At, Do: do, Node: a.Node, FsyncMs: *a.FsyncMs}
+			s = Action{At: a.At, Do: do, Node: a.Node, FsyncMs: *a.FsyncMs}
 		}
 	case do == "put":
 		var a putArgs
@@ -179,7 +179,7 @@ func decodeStep(raw json.RawMessage) (Step, error) {
 			err = missing(map[bool]string{true: "key", false: "value"}[a.Key == nil])
 		}
 		if err == nil {
-			s = Step{At: a.At, Do: do, Key: *a.Key, Value: *a.Value, Node: a.Node}
+			s = Action{At: a.At, Do: do, Key: *a.Key, Value: *a.Value, Node: a.Node}
 		}
 	case do == "delete":
 		var a deleteArgs
@@ -187,7 +187,7 @@ func decodeStep(raw json.RawMessage) (Step, error) {
 			err = missing("key")
 		}
 		if err == nil {
-			s = Step{At: a.At, Do: do, Key: *a.Key, Node: a.Node}
+			s = Action{At: a.At, Do: do, Key: *a.Key, Node: a.Node}
 		}
 	case do == "get":
 		var a getArgs
@@ -195,7 +195,7 @@ func decodeStep(raw json.RawMessage) (Step, error) {
 			err = missing("key")
 		}
 		if err == nil {
-			s = Step{At: a.At, Do: do, Key: *a.Key, Node: a.Node, Mode: a.Mode}
+			s = Action{At: a.At, Do: do, Key: *a.Key, Node: a.Node, Mode: a.Mode}
 		}
 	case do == "cas":
 		var a casArgs
@@ -210,21 +210,21 @@ func decodeStep(raw json.RawMessage) (Step, error) {
 			}
 		}
 		if err == nil {
-			s = Step{At: a.At, Do: do, Key: *a.Key, Old: *a.From, New: *a.To, Node: a.Node}
+			s = Action{At: a.At, Do: do, Key: *a.Key, Old: *a.From, New: *a.To, Node: a.Node}
 		}
 	case do == "expect":
 		var a expectArgs
 		err = decode(&a)
-		s = Step{At: a.At, Do: do, Expect: a.Expect}
+		s = Action{At: a.At, Do: do, Expect: a.Expect}
 	default:
-		return Step{}, &ScenarioError{Step: -1, Field: "do", Msg: i18n.Msg("scenario.step.unknown-action", do)}
+		return Action{}, &ScenarioError{Step: -1, Field: "do", Msg: i18n.Msg("scenario.step.unknown-action", do)}
 	}
 	return s, err
 }
 
 // validate checks what can be checked before the run: node IDs in range,
 // required arguments, sensible values.
-func (s Step) validate(nodes int) error {
+func (s Action) validate(nodes int) error {
 	bad := func(field, key string, args ...any) error {
 		return &ScenarioError{Step: -1, Action: s.Do, Field: field, Msg: i18n.Msg(key, args...)}
 	}
@@ -342,7 +342,7 @@ func (e Expect) validate(bad func(string, string, ...any) error, inRange func(st
 }
 
 // MarshalJSON writes the step in the scenario file format.
-func (s Step) MarshalJSON() ([]byte, error) {
+func (s Action) MarshalJSON() ([]byte, error) {
 	h := stepHead{At: s.At, Do: s.Do}
 	var v any
 	switch {
@@ -378,7 +378,7 @@ func (s Step) MarshalJSON() ([]byte, error) {
 
 // Do carries out a step now. An action that makes no sense at this moment
 // (crashing a node that is down) returns an error and changes nothing.
-func (w *World) Do(s Step) error {
+func (w *World) Do(s Action) error {
 	switch s.Do {
 	case "campaign":
 		return w.Campaign(s.Node)
@@ -420,7 +420,7 @@ func (w *World) Do(s Step) error {
 	return i18n.Errorf("scenario.step.unknown-action", s.Do)
 }
 
-func (w *World) submitStep(s Step) error {
+func (w *World) submitStep(s Action) error {
 	if s.Node != raft.None {
 		if _, err := w.node(s.Node); err != nil {
 			return err

@@ -139,13 +139,13 @@ func (g *Game) clickClient(x, y float64) bool {
 	case "client-put":
 		g.clientPut()
 	case "client-get":
-		g.act(playground.Step{Do: "get", Key: key, Node: g.client.target})
+		g.act(playground.Action{Do: "get", Key: key, Node: g.client.target})
 	case "client-delete":
-		g.act(playground.Step{Do: "delete", Key: key, Node: g.client.target})
+		g.act(playground.Action{Do: "delete", Key: key, Node: g.client.target})
 	case "client-cas":
 		v := g.clientValue()
 		g.writes++
-		g.act(playground.Step{Do: "cas", Key: key, Old: g.lastSeen(key), New: v, Node: g.client.target})
+		g.act(playground.Action{Do: "cas", Key: key, Old: g.lastSeen(key), New: v, Node: g.client.target})
 	}
 	return true
 }
@@ -154,7 +154,7 @@ func (g *Game) clickClient(x, y float64) bool {
 func (g *Game) clientPut() {
 	v := g.clientValue()
 	g.writes++
-	g.act(playground.Step{Do: "put", Key: g.clientKeyName(), Value: v, Node: g.client.target})
+	g.act(playground.Action{Do: "put", Key: g.clientKeyName(), Value: v, Node: g.client.target})
 }
 
 // nextTarget cycles the client's destination: the leader, then each server.

@@ -108,7 +108,7 @@ func TestClientRequestStates(t *testing.T) {
 	leader, ok := g.world().Leader()
 	require.True(t, ok)
 	down := leader%5 + 1
-	g.act(playground.Step{Do: "crash", Node: down})
+	g.act(playground.Action{Do: "crash", Node: down})
 	targetClient(t, g, down)
 	order := requestStates(t, g)
 	require.GreaterOrEqual(t, len(order), 4, "%v", order)
@@ -131,7 +131,7 @@ func TestRequestToMinorityLeader(t *testing.T) {
 	g.SeekTo(3000)
 	leader, ok := g.world().Leader()
 	require.True(t, ok)
-	g.act(playground.Step{Do: "isolate", Node: leader})
+	g.act(playground.Action{Do: "isolate", Node: leader})
 	targetClient(t, g, leader)
 	order := requestStates(t, g)
 	require.GreaterOrEqual(t, len(order), 4, "%v", order)

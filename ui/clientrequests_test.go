@@ -19,7 +19,7 @@ func TestClientRequestLinesInChinese(t *testing.T) {
 	leader, ok := g.world().Leader()
 	require.True(t, ok)
 	down := leader%5 + 1
-	g.act(playground.Step{Do: "crash", Node: down})
+	g.act(playground.Action{Do: "crash", Node: down})
 	targetClient(t, g, down)
 	g.lang = i18n.Chinese
 	pressClient(t, g, "client-put")

@@ -102,7 +102,7 @@ func TestFeedForgetsAForkedFuture(t *testing.T) {
 	g.SeekTo(2000)
 	leader, ok := g.world().Leader()
 	require.True(t, ok)
-	g.act(playground.Step{Do: "crash", Node: leader})
+	g.act(playground.Action{Do: "crash", Node: leader})
 	g.SeekTo(10000)
 	feedTexts(g, 50)
 	g.SeekTo(9000) // the trace holds the last two seconds only

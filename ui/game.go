@@ -400,7 +400,7 @@ func (g *Game) takeDropped() {
 }
 
 // act carries out a step now, reporting a refusal in the status line.
-func (g *Game) act(st playground.Step) {
+func (g *Game) act(st playground.Action) {
 	g.sess.RunUntil(int64(g.clock))
 	g.clock = float64(g.sess.Now())
 	if g.sess.Horizon() > g.sess.Now() {
@@ -451,11 +451,11 @@ func (g *Game) speedLabel() string { return lessons.SpeedLabel(lessons.Speeds[g.
 // client panel says (the leader, unless a server was chosen there).
 func (g *Game) clientWrite() {
 	g.writes++
-	g.act(playground.Step{Do: "put", Key: "x", Value: fmt.Sprint(g.writes), Node: g.client.target})
+	g.act(playground.Action{Do: "put", Key: "x", Value: fmt.Sprint(g.writes), Node: g.client.target})
 }
 
 func (g *Game) clientRead() {
-	g.act(playground.Step{Do: "get", Key: "x", Node: g.client.target})
+	g.act(playground.Action{Do: "get", Key: "x", Node: g.client.target})
 }
 
 // restartLeader crashes the leader, or restarts the first node that is
@@ -463,12 +463,12 @@ func (g *Game) clientRead() {
 func (g *Game) restartLeader() {
 	w := g.world()
 	if id, ok := w.Leader(); ok {
-		g.act(playground.Step{Do: "crash", Node: id})
+		g.act(playground.Action{Do: "crash", Node: id})
 		return
 	}
 	for _, id := range w.Nodes() {
 		if !w.Node(id).Up {
-			g.act(playground.Step{Do: "restart", Node: id})
+			g.act(playground.Action{Do: "restart", Node: id})
 			return
 		}
 	}
@@ -479,7 +479,7 @@ func (g *Game) restartLeader() {
 // ID is never reused).
 func (g *Game) addNode() {
 	if id, ok := g.world().FreeID(); ok {
-		g.act(playground.Step{Do: "addNode", Node: id})
+		g.act(playground.Action{Do: "addNode", Node: id})
 		return
 	}
 	g.say(g.tr("status.ids-used", playground.MaxNodes))

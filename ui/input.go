@@ -226,7 +226,7 @@ func (g *Game) click(x, y float64, long bool) {
 		return
 	}
 	if f, ok := g.hitMessage(x, y); ok {
-		g.openMenu(messageTitle(g.lang, f), []menuItem{{"menu-drop", i18n.Msg("menu.drop"), playground.Step{Do: "drop", Msg: f.ID}}}, x, y)
+		g.openMenu(messageTitle(g.lang, f), []menuItem{{"menu-drop", i18n.Msg("menu.drop"), playground.Action{Do: "drop", Msg: f.ID}}}, x, y)
 		return
 	}
 	if a, b, ok := g.lay.hitLink(x, y); ok {
@@ -260,7 +260,7 @@ func (g *Game) press(name string) {
 	case "add":
 		g.addNode()
 	case "heal":
-		g.act(playground.Step{Do: "heal"})
+		g.act(playground.Action{Do: "heal"})
 	case "help":
 		g.help = !g.help
 	case "settings":

@@ -259,7 +259,7 @@ func TestMarkersSurviveSeeks(t *testing.T) {
 	g.SeekTo(400)
 	g.markers.update(g.world())
 	assert.True(t, hasAfter(800), "still marked after seeking back")
-	g.act(playground.Step{Do: "crash", Node: 2})
+	g.act(playground.Action{Do: "crash", Node: 2})
 	g.markers.update(g.world())
 	assert.False(t, hasAfter(401), "the discarded future's markers are gone")
 	assert.True(t, hasAfter(400), "the new crash is marked")

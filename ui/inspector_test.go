@@ -61,7 +61,7 @@ func TestInspectorListsEtcdFiles(t *testing.T) {
 		}
 	}
 
-	require.NoError(t, g.sess.Do(playground.Step{Do: "crash", Node: id}))
+	require.NoError(t, g.sess.Do(playground.Action{Do: "crash", Node: id}))
 	w = g.world()
 	assert.Subset(t, inspectorLines(w, w.Node(id)), want[:4], "a crashed node's files")
 }
@@ -194,7 +194,7 @@ func TestInspectorSpeaksTheLanguage(t *testing.T) {
 	for _, want := range []string{"领导者，任期", "复制进度（领导者的视角）：", "复制（replicate）"} {
 		assert.Contains(t, zh, want)
 	}
-	require.NoError(t, g.sess.Do(playground.Step{Do: "crash", Node: leader}))
+	require.NoError(t, g.sess.Do(playground.Action{Do: "crash", Node: leader}))
 	w = g.world()
 	check(inspectorText(i18n.Pseudo, w, w.Node(leader)))
 	assert.Equal(t, "已崩溃。它的文件（按 etcd 的目录布局）：", inspectorText(i18n.Chinese, w, w.Node(leader))[0])

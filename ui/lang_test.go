@@ -139,7 +139,7 @@ func TestSetLangReplaysTheLearnersActions(t *testing.T) {
 	g := testGameWith(t, Options{Lesson: 3, Step: 4})
 	start := g.lessonPlay().StartMs()
 	g.runTo(start + 30)
-	g.act(playground.Step{Do: "crash", Node: 3})
+	g.act(playground.Action{Do: "crash", Node: 3})
 	g.runTo(start + 120)
 	now, ev, steps := g.world().Now(), g.world().TraceLen(), len(g.sess.Steps())
 

@@ -1201,4 +1201,4 @@ func (g *Game) replayStep(was *lessons.Play) bool {
 
 // sameStep reports whether two steps of a history are the same action at
 // the same moment.
-func sameStep(a, b playground.Step) bool { return a.At == b.At && a.Do == b.Do }
+func sameStep(a, b playground.Action) bool { return a.At == b.At && a.Do == b.Do }

@@ -29,7 +29,7 @@ func TestCrashedServerLogShows(t *testing.T) {
 	require.GreaterOrEqual(t, last, uint64(2))
 	upKey := string(g.logsKey(nil))
 
-	g.act(playground.Step{Do: "crash", Node: follower})
+	g.act(playground.Action{Do: "crash", Node: follower})
 	require.False(t, g.world().Node(follower).Up)
 	r, dim := g.rowLog(follower)
 	require.NotNil(t, r)

@@ -14,7 +14,7 @@ type menu struct {
 	title string
 	items []Button
 	// steps holds what each item does, by item name.
-	steps map[string]playground.Step
+	steps map[string]playground.Action
 	rect  Rect
 	// anchorX, anchorY and anchorR are the node (or the clicked point, of
 	// radius 0) the menu belongs to: a line joins them to the menu.
@@ -28,22 +28,22 @@ func nodeMenu(w *playground.World, id raft.ID) []menuItem {
 		return nil
 	}
 	if !n.Up {
-		return []menuItem{{"menu-restart", i18n.Msg("menu.restart"), playground.Step{Do: "restart", Node: id}}}
+		return []menuItem{{"menu-restart", i18n.Msg("menu.restart"), playground.Action{Do: "restart", Node: id}}}
 	}
-	items := []menuItem{{"menu-crash", i18n.Msg("menu.crash"), playground.Step{Do: "crash", Node: id}}}
+	items := []menuItem{{"menu-crash", i18n.Msg("menu.crash"), playground.Action{Do: "crash", Node: id}}}
 	leader, hasLeader := w.Leader()
 	if n.Raft.Role() != raft.Leader {
-		items = append(items, menuItem{"menu-timeout", i18n.Msg("menu.timeout"), playground.Step{Do: "campaign", Node: id}})
+		items = append(items, menuItem{"menu-timeout", i18n.Msg("menu.timeout"), playground.Action{Do: "campaign", Node: id}})
 		if hasLeader {
-			items = append(items, menuItem{"menu-transfer", i18n.Msg("menu.transfer"), playground.Step{Do: "transferLeader", To: id}})
+			items = append(items, menuItem{"menu-transfer", i18n.Msg("menu.transfer"), playground.Action{Do: "transferLeader", To: id}})
 		}
 	}
 	items = append(items,
-		menuItem{"menu-snapshot", i18n.Msg("menu.snapshot"), playground.Step{Do: "snapshot", Node: id}},
-		menuItem{"menu-isolate", i18n.Msg("menu.isolate"), playground.Step{Do: "isolate", Node: id}},
+		menuItem{"menu-snapshot", i18n.Msg("menu.snapshot"), playground.Action{Do: "snapshot", Node: id}},
+		menuItem{"menu-isolate", i18n.Msg("menu.isolate"), playground.Action{Do: "isolate", Node: id}},
 	)
 	if hasLeader && (leader != id || len(w.Nodes()) > 1) {
-		items = append(items, menuItem{"menu-remove", i18n.Msg("menu.remove"), playground.Step{Do: "removeNode", Node: id}})
+		items = append(items, menuItem{"menu-remove", i18n.Msg("menu.remove"), playground.Action{Do: "removeNode", Node: id}})
 	}
 	return items
 }
@@ -53,16 +53,16 @@ func linkMenu(w *playground.World, a, b raft.ID) []menuItem {
 	net := w.Network()
 	items := []menuItem{}
 	if !net.Cut(a, b) || !net.Cut(b, a) {
-		items = append(items, menuItem{"menu-cut-both", i18n.Msg("menu.cut-both"), playground.Step{Do: "cut", From: a, To: b}})
+		items = append(items, menuItem{"menu-cut-both", i18n.Msg("menu.cut-both"), playground.Action{Do: "cut", From: a, To: b}})
 	}
 	if !net.Cut(a, b) {
-		items = append(items, menuItem{"menu-cut-ab", i18n.Msg("menu.cut-one", playground.S(a), playground.S(b)), playground.Step{Do: "cut", From: a, To: b}})
+		items = append(items, menuItem{"menu-cut-ab", i18n.Msg("menu.cut-one", playground.S(a), playground.S(b)), playground.Action{Do: "cut", From: a, To: b}})
 	}
 	if !net.Cut(b, a) {
-		items = append(items, menuItem{"menu-cut-ba", i18n.Msg("menu.cut-one", playground.S(b), playground.S(a)), playground.Step{Do: "cut", From: b, To: a}})
+		items = append(items, menuItem{"menu-cut-ba", i18n.Msg("menu.cut-one", playground.S(b), playground.S(a)), playground.Action{Do: "cut", From: b, To: a}})
 	}
 	if net.Cut(a, b) || net.Cut(b, a) {
-		items = append(items, menuItem{"menu-heal-link", i18n.Msg("menu.restore-link"), playground.Step{Do: "link", From: a, To: b}})
+		items = append(items, menuItem{"menu-heal-link", i18n.Msg("menu.restore-link"), playground.Action{Do: "link", From: a, To: b}})
 	}
 	return items
 }
@@ -72,7 +72,7 @@ func linkMenu(w *playground.World, a, b raft.ID) []menuItem {
 type menuItem struct {
 	name  string
 	label i18n.Message
-	step  playground.Step
+	step  playground.Action
 }
 
 // openMenu opens a popup titled title (in the app's language) for (x,
@@ -98,7 +98,7 @@ func (g *Game) openMenu(title string, items []menuItem, x, y float64) {
 		x, y, anchorR = spot.X, spot.Y, spot.R+7*s
 	}
 	r := g.menuSpot(x, y, width, h)
-	m := &menu{title: title, steps: map[string]playground.Step{}, rect: r, anchorX: x, anchorY: y, anchorR: anchorR}
+	m := &menu{title: title, steps: map[string]playground.Action{}, rect: r, anchorX: x, anchorY: y, anchorR: anchorR}
 	for i, it := range items {
 		m.items = append(m.items, Button{Name: it.name, Label: it.label.In(g.lang), Rect: Rect{r.X + 4*s, r.Y + 26*s + float64(i)*rowH, width - 8*s, rowH - 2*s}})
 		m.steps[it.name] = it.step
@@ -172,13 +172,13 @@ func (g *Game) clickMenu(x, y float64) bool {
 			if it.Name == "menu-cut-both" {
 				st := m.steps[it.Name]
 				g.act(st)
-				g.act(playground.Step{Do: "cut", From: st.To, To: st.From})
+				g.act(playground.Action{Do: "cut", From: st.To, To: st.From})
 				return true
 			}
 			if it.Name == "menu-heal-link" {
 				st := m.steps[it.Name]
 				g.act(st)
-				g.act(playground.Step{Do: "link", From: st.To, To: st.From})
+				g.act(playground.Action{Do: "link", From: st.To, To: st.From})
 				return true
 			}
 			g.act(m.steps[it.Name])

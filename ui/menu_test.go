@@ -91,12 +91,12 @@ func TestMenusSpeakTheLanguage(t *testing.T) {
 		"menu-snapshot": "生成快照", "menu-isolate": "隔离", "menu-remove": "从集群中移除"}, labels())
 	assert.Equal(t, playground.S(follower), g.menu.title)
 	g.menu = nil
-	g.act(playground.Step{Do: "crash", Node: follower})
+	g.act(playground.Action{Do: "crash", Node: follower})
 	g.click(spot.X, spot.Y, false)
 	assert.Equal(t, map[string]string{"menu-restart": "重启"}, labels())
 	g.menu = nil
 
-	g.act(playground.Step{Do: "cut", From: 1, To: 2})
+	g.act(playground.Action{Do: "cut", From: 1, To: 2})
 	a, b := g.lay.Nodes[0], g.lay.Nodes[1]
 	g.click((a.X+b.X)/2, (a.Y+b.Y)/2, false)
 	assert.Equal(t, map[string]string{"menu-cut-both": "双向断开", "menu-cut-ba": "只断开 S2→S1", "menu-heal-link": "恢复链路"}, labels())

@@ -92,7 +92,7 @@ func TestLogsKeyProgressMarks(t *testing.T) {
 	if follower == leader {
 		follower = g.world().Nodes()[1]
 	}
-	g.act(playground.Step{Do: "cut", From: leader, To: follower})
+	g.act(playground.Action{Do: "cut", From: leader, To: follower})
 	g.clientWrite()
 	g.SeekTo(g.sess.Now() + 300)
 	assert.NotEqual(t, before, []byte(g.logsKey(nil)))

@@ -130,10 +130,10 @@ func (g *Game) applyPartition() {
 	left, right := g.partitionGroups()
 	g.part = nil
 	if len(left) == 0 || len(right) == 0 {
-		g.act(playground.Step{Do: "heal"})
+		g.act(playground.Action{Do: "heal"})
 		return
 	}
-	g.act(playground.Step{Do: "partition", Groups: [][]raft.ID{left, right}})
+	g.act(playground.Action{Do: "partition", Groups: [][]raft.ID{left, right}})
 }
 
 // clickPartitionButtons handles the tool's controls.
