@@ -54,4 +54,6 @@ func TestLessonControlsExist(t *testing.T) {
 
 func playgroundCrash(id raft.ID) playground.Action { return playground.Action{Do: "crash", Node: id} }
 
-func playgroundCut(a, b raft.ID) playground.Action { return playground.Action{Do: "cut", From: a, To: b} }
+func playgroundCut(a, b raft.ID) playground.Action {
+	return playground.Action{Do: "cut", From: a, To: b}
+}
