@@ -29,9 +29,9 @@ func (n *Network) Connected(from, to raft.ID) bool {
 	return n.group[from] == n.group[to] && !n.cut[from][to]
 }
 
-// Cut reports whether the one-way link from -> to is cut by hand (not by a
+// IsCut reports whether the one-way link from -> to is cut by hand (not by a
 // partition).
-func (n *Network) Cut(from, to raft.ID) bool { return n.cut[from][to] }
+func (n *Network) IsCut(from, to raft.ID) bool { return n.cut[from][to] }
 
 // Group returns the partition group of a node (0 when not partitioned).
 func (n *Network) Group(id raft.ID) int { return n.group[id] }

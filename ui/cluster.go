@@ -76,7 +76,7 @@ func (g *Game) drawLinks(dst *ebiten.Image, w *playground.World) {
 	s := g.scale
 	for i, p := range g.lay.Nodes {
 		for _, q := range g.lay.Nodes[i+1:] {
-			pq, qp := net.Cut(p.ID, q.ID), net.Cut(q.ID, p.ID)
+			pq, qp := net.IsCut(p.ID, q.ID), net.IsCut(q.ID, p.ID)
 			mx, my := (p.X+q.X)/2, (p.Y+q.Y)/2
 			switch {
 			case net.Group(p.ID) != net.Group(q.ID):

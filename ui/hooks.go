@@ -86,7 +86,7 @@ func (g *Game) StateJSON() ([]byte, error) {
 	for _, a := range w.Nodes() {
 		d.Network.Groups = append(d.Network.Groups, net.Group(a))
 		for _, b := range w.Nodes() {
-			if a != b && net.Cut(a, b) {
+			if a != b && net.IsCut(a, b) {
 				d.Network.Cuts = append(d.Network.Cuts, [2]raft.ID{a, b})
 			}
 		}

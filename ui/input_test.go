@@ -89,12 +89,12 @@ func TestClickLinkCutsIt(t *testing.T) {
 	require.NotNil(t, g.menu)
 	clickItem(t, g, "menu-cut-both")
 	net := g.world().Network()
-	assert.True(t, net.Cut(p.ID, q.ID) && net.Cut(q.ID, p.ID))
+	assert.True(t, net.IsCut(p.ID, q.ID) && net.IsCut(q.ID, p.ID))
 	g.click((p.X+q.X)/2, (p.Y+q.Y)/2, false)
 	assert.Equal(t, []string{"menu-heal-link"}, itemNames(g.menu))
 	clickItem(t, g, "menu-heal-link")
 	net = g.world().Network()
-	assert.False(t, net.Cut(p.ID, q.ID) || net.Cut(q.ID, p.ID))
+	assert.False(t, net.IsCut(p.ID, q.ID) || net.IsCut(q.ID, p.ID))
 }
 
 // TestControls maps each top-bar control and shortcut to its effect.

@@ -52,16 +52,16 @@ func nodeMenu(w *playground.World, id raft.ID) []menuItem {
 func linkMenu(w *playground.World, a, b raft.ID) []menuItem {
 	net := w.Network()
 	items := []menuItem{}
-	if !net.Cut(a, b) || !net.Cut(b, a) {
+	if !net.IsCut(a, b) || !net.IsCut(b, a) {
 		items = append(items, menuItem{"menu-cut-both", i18n.Msg("menu.cut-both"), playground.Action{Do: "cut", From: a, To: b}})
 	}
-	if !net.Cut(a, b) {
+	if !net.IsCut(a, b) {
 		items = append(items, menuItem{"menu-cut-ab", i18n.Msg("menu.cut-one", playground.S(a), playground.S(b)), playground.Action{Do: "cut", From: a, To: b}})
 	}
-	if !net.Cut(b, a) {
+	if !net.IsCut(b, a) {
 		items = append(items, menuItem{"menu-cut-ba", i18n.Msg("menu.cut-one", playground.S(b), playground.S(a)), playground.Action{Do: "cut", From: b, To: a}})
 	}
-	if net.Cut(a, b) || net.Cut(b, a) {
+	if net.IsCut(a, b) || net.IsCut(b, a) {
 		items = append(items, menuItem{"menu-heal-link", i18n.Msg("menu.restore-link"), playground.Action{Do: "link", From: a, To: b}})
 	}
 	return items
