@@ -109,7 +109,7 @@ func world(t *testing.T, scenario string, from, to int64) (*playground.World, *B
 	require.NoError(t, err)
 	w, err := sc.NewWorld()
 	require.NoError(t, err)
-	s := playground.NewSession(w, sc.Steps)
+	s := playground.NewSession(w, sc.Actions)
 	if from > 0 {
 		s.RunUntil(from) // (at 0, the baseline comes before the steps, as in a lesson)
 	}
@@ -312,7 +312,7 @@ func lostReplyWorld(t *testing.T, sessions bool) (*playground.World, *Baseline) 
 	require.NoError(t, err)
 	w, err := sc.NewWorld()
 	require.NoError(t, err)
-	s := playground.NewSession(w, sc.Steps)
+	s := playground.NewSession(w, sc.Actions)
 	s.RunUntil(200)
 	b := NewBaseline(s.World())
 	dropped := false
@@ -441,7 +441,7 @@ func FuzzParsePredicate(f *testing.F) {
 	require.NoError(f, err)
 	w, err := sc.NewWorld()
 	require.NoError(f, err)
-	s := playground.NewSession(w, sc.Steps)
+	s := playground.NewSession(w, sc.Actions)
 	b := NewBaseline(s.World())
 	s.RunUntil(500)
 	f.Fuzz(func(t *testing.T, src string) {
@@ -463,7 +463,7 @@ func TestCountsOutliveTheTraceWindow(t *testing.T) {
 	require.NoError(t, err)
 	w, err := sc.NewWorld()
 	require.NoError(t, err)
-	s := playground.NewSession(w, sc.Steps)
+	s := playground.NewSession(w, sc.Actions)
 	s.SetTraceWindow(500)
 	b := NewBaseline(s.World())
 	s.RunUntil(20_000)

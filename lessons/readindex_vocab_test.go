@@ -22,7 +22,7 @@ func TestPredicateReadIndex(t *testing.T) {
 	require.NoError(t, err)
 	w, err := sc.NewWorld()
 	require.NoError(t, err)
-	s := playground.NewSession(w, sc.Steps)
+	s := playground.NewSession(w, sc.Actions)
 	b := NewBaseline(s.World())
 	check := func(src string, want bool) {
 		t.Helper()

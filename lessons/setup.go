@@ -117,7 +117,7 @@ func parseScript(data []byte, nodes int, showMe bool) (*Script, error) {
 	if err != nil {
 		return nil, scenarioErr(err)
 	}
-	return &Script{Steps: sc.Steps, refs: refs}, nil
+	return &Script{Steps: sc.Actions, refs: refs}, nil
 }
 
 // showMeAt reads a show-me action's "at": a whole number of milliseconds
@@ -289,8 +289,8 @@ func parseSetup(data []byte, nodes int, name string) (*Setup, error) {
 	if err != nil {
 		return nil, scenarioErr(err)
 	}
-	script := &Script{Steps: sc.Steps, refs: refs}
-	sc.Steps = nil
+	script := &Script{Steps: sc.Actions, refs: refs}
+	sc.Actions = nil
 	return &Setup{Scenario: sc, Script: script}, nil
 }
 

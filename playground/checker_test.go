@@ -56,7 +56,7 @@ func chkSession(t testing.TB, sc *Scenario) *Session {
 	t.Helper()
 	w, err := sc.NewWorld()
 	require.NoError(t, err)
-	return NewSession(w, sc.Steps)
+	return NewSession(w, sc.Actions)
 }
 
 // chkLeaderEvents lists who became leader in which term, in trace order.
@@ -335,7 +335,7 @@ func TestChkSkipElectionRestriction(t *testing.T) {
 // then S2 campaigns for term 1, and the link S1→S3 is cut so that S1's
 // heartbeats do not tell S3 about S1 first.
 func chkDoubleVote(t *testing.T, ackEarly bool) *World {
-	sc := &Scenario{Name: "double vote", Until: 1500, Steps: []Action{
+	sc := &Scenario{Name: "double vote", Until: 1500, Actions: []Action{
 		{At: 0, Do: "disk", Node: 3, FsyncMs: 500},
 		{At: 0, Do: "cut", From: 1, To: 2},
 		{At: 0, Do: "campaign", Node: 1},
@@ -520,7 +520,7 @@ func TestChkInitialCommitsCount(t *testing.T) {
 	require.NoError(t, err)
 	w, err := sc.NewWorld()
 	require.NoError(t, err)
-	s := NewSession(w, sc.Steps)
+	s := NewSession(w, sc.Actions)
 	s.RunUntil(sc.Until)
 	leader, ok := s.World().Leader()
 	require.True(t, ok)

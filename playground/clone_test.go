@@ -111,7 +111,7 @@ func TestTrimmedFlightsAreUnreachable(t *testing.T) {
 	sc.Settings.DuplicateRate = 0.05
 	w, err := sc.NewWorld()
 	require.NoError(t, err)
-	s := NewSession(w, sc.Steps)
+	s := NewSession(w, sc.Actions)
 	s.SetTraceWindow(300)
 	var clones []*World
 	check := func(at int64) {

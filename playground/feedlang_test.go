@@ -25,7 +25,7 @@ func bundledEvents(t *testing.T) []playground.Event {
 		require.NoError(t, err, name)
 		w, err := sc.NewWorld()
 		require.NoError(t, err, name)
-		s := playground.NewSession(w, sc.Steps)
+		s := playground.NewSession(w, sc.Actions)
 		s.RunUntil(sc.Until)
 		out = append(out, s.World().Trace()...)
 	}
@@ -208,7 +208,7 @@ func TestSafetyInEveryLanguage(t *testing.T) {
 	require.NoError(t, err)
 	w, err := sc.NewWorld()
 	require.NoError(t, err)
-	s := playground.NewSession(w, sc.Steps)
+	s := playground.NewSession(w, sc.Actions)
 	s.RunUntil(sc.Until)
 	vs := s.World().Violations()
 	require.NotEmpty(t, vs)

@@ -36,7 +36,7 @@ func TestTraceWindowBoundsAndSeeks(t *testing.T) {
 	sc := busyScenario(t)
 	w, err := sc.NewWorld()
 	require.NoError(t, err)
-	s := NewSession(w, sc.Steps)
+	s := NewSession(w, sc.Actions)
 	s.SetTraceWindow(1500)
 	s.RunUntil(3900)
 	require.Greater(t, s.World().TraceStart(), 0, "old events were dropped")

@@ -42,7 +42,7 @@ func TestRefusalSaysWhy(t *testing.T) {
 	require.NoError(t, err)
 	w, err := sc.NewWorld()
 	require.NoError(t, err)
-	s := NewSession(w, sc.Steps)
+	s := NewSession(w, sc.Actions)
 	s.RunUntil(sc.Until)
 	found := false
 	for _, e := range s.World().Trace() {

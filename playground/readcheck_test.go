@@ -18,7 +18,7 @@ func staleReadSession(t *testing.T) *Session {
 	require.NoError(t, err)
 	w, err := sc.NewWorld()
 	require.NoError(t, err)
-	return NewSession(w, sc.Steps)
+	return NewSession(w, sc.Actions)
 }
 
 // TestStaleReadIsFlaggedWhenAnswered: the local read from the cut-off old

@@ -25,7 +25,7 @@ type Scenario struct {
 	// Until is when the run ends, in virtual milliseconds.
 	Until   int64
 	Initial map[raft.ID]Initial
-	Steps   []Action
+	Actions   []Action
 }
 
 // Initial is a node's state at time zero, as if read from its disk.
@@ -197,7 +197,7 @@ func ParseScenario(data []byte) (*Scenario, error) {
 			return nil, &ScenarioError{Step: i, Action: st.Do, Field: "at", Msg: i18n.Msg("scenario.step.order", st.At, last)}
 		}
 		last = st.At
-		sc.Steps = append(sc.Steps, st)
+		sc.Actions = append(sc.Actions, st)
 	}
 	// (Saturating: a step at the very end of time must not wrap until
 	// round to a negative time.)
@@ -373,7 +373,7 @@ func (sc *Scenario) Marshal() ([]byte, error) {
 		"rules": rulesFile{CommitOldTermsByCounting: s.Rules.CommitOldTermsByCounting, SkipElectionRestriction: s.Rules.SkipElectionRestriction,
 			FixedElectionTimeout: s.Rules.FixedElectionTimeout, AckBeforeFsync: s.Rules.AckBeforeFsync},
 		"network": networkJSON{DropRate: &s.DropRate, DuplicateRate: &s.DuplicateRate},
-		"steps":   sc.Steps,
+		"steps":   sc.Actions,
 	}
 	if len(sc.Initial) > 0 {
 		in := map[string]Initial{}

@@ -190,13 +190,13 @@ func TestParseScenarioDefaults(t *testing.T) {
 	assert.Zero(t, s.DropRate)
 	assert.Zero(t, s.DuplicateRate)
 	assert.Equal(t, int64(1750), sc.Until, "until defaults to the last step + 1000")
-	assert.Len(t, sc.Steps, 2)
+	assert.Len(t, sc.Actions, 2)
 
 	// No steps: until is 1000.
 	sc, err = ParseScenario([]byte(scMinimal))
 	require.NoError(t, err)
 	assert.Equal(t, int64(1000), sc.Until)
-	assert.Empty(t, sc.Steps)
+	assert.Empty(t, sc.Actions)
 
 	// A step at the end of time: until saturates instead of wrapping.
 	sc, err = ParseScenario([]byte(scFile("", `{"at": 9223372036854775000, "do": "heal"}`)))
@@ -248,7 +248,7 @@ func TestParseScenarioSteps(t *testing.T) {
 		{At: 9, Do: "cas", Key: "k", Old: "v", New: "w"},
 		{At: 10, Do: "drop", Msg: 17},
 		{At: 11, Do: "expect", Expect: Expect{Node: 2, Up: &up, Log: []uint64{1, 2}, KV: map[string]string{"k": "w"}}},
-	}, sc.Steps)
+	}, sc.Actions)
 	assert.Equal(t, map[raft.ID]Initial{2: {Term: 2, VotedFor: 1, Log: []uint64{1, 2}, CommitIndex: 1}}, sc.Initial)
 }
 
@@ -298,7 +298,7 @@ func TestScenarioRoundTrip(t *testing.T) {
 				{"at": 20, "do": "expect", "noLeader": true}, {"at": 20, "do": "expect", "violations": 0}
 			]}`))
 		require.NoError(t, err)
-		require.Len(t, sc.Steps, 25)
+		require.Len(t, sc.Actions, 25)
 		check(t, sc)
 	})
 }
@@ -363,7 +363,7 @@ func FuzzParseScenario(f *testing.F) {
 			// panicked on.
 			return
 		}
-		s := NewSession(w, sc.Steps)
+		s := NewSession(w, sc.Actions)
 		end := min(sc.Until, 2000)
 		s.RunUntil(end)
 		if s.Now() != end {

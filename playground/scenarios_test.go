@@ -15,7 +15,7 @@ func runScenario(t testing.TB, sc *Scenario) *Session {
 	t.Helper()
 	w, err := sc.NewWorld()
 	require.NoError(t, err)
-	s := NewSession(w, sc.Steps)
+	s := NewSession(w, sc.Actions)
 	s.RunUntil(sc.Until)
 	return s
 }

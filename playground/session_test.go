@@ -22,9 +22,9 @@ func busyScenario(t testing.TB) *Scenario {
 	require.NoError(t, err)
 	sc.Settings.DropRate = 0.05
 	for at := int64(100); at < 4000; at += 97 {
-		sc.Steps = append(sc.Steps, Action{At: at, Do: "put", Key: "k", Value: "v"})
+		sc.Actions = append(sc.Actions, Action{At: at, Do: "put", Key: "k", Value: "v"})
 	}
-	sortSteps(sc.Steps)
+	sortSteps(sc.Actions)
 	return sc
 }
 
@@ -33,7 +33,7 @@ func TestSeekBackAndForth(t *testing.T) {
 	ref := map[int64]string{}
 	w, err := sc.NewWorld()
 	require.NoError(t, err)
-	s := NewSession(w, sc.Steps)
+	s := NewSession(w, sc.Actions)
 	for _, at := range []int64{700, 1300, 2600, 3999} {
 		s.RunUntil(at)
 		ref[at] = fingerprint(t, s.World())
@@ -50,7 +50,7 @@ func TestActingInThePastForksHistory(t *testing.T) {
 	sc := busyScenario(t)
 	w, err := sc.NewWorld()
 	require.NoError(t, err)
-	s := NewSession(w, sc.Steps)
+	s := NewSession(w, sc.Actions)
 	s.RunUntil(3000)
 	before := len(s.Steps())
 	s.SeekTo(600)
@@ -122,7 +122,7 @@ func TestFailedStepKeepsTheFuture(t *testing.T) {
 	sc := busyScenario(t)
 	w, err := sc.NewWorld()
 	require.NoError(t, err)
-	s := NewSession(w, sc.Steps)
+	s := NewSession(w, sc.Actions)
 	s.RunUntil(3000)
 	steps := len(s.Steps())
 	s.SeekTo(600)

@@ -145,7 +145,7 @@ func TestDiscardedTraceChangesNothingElse(t *testing.T) {
 	run := func(sc *Scenario, discard bool) (*World, []byte) {
 		w, err := sc.NewWorld()
 		require.NoError(t, err)
-		s := NewSession(w, sc.Steps)
+		s := NewSession(w, sc.Actions)
 		if discard {
 			s.DiscardTrace()
 		}

@@ -227,7 +227,7 @@ func sandboxScenario() *playground.Scenario {
 
 // start shows a new run of a scenario from its first moment.
 func (g *Game) start(sc *playground.Scenario, w *playground.World) {
-	g.scenario, g.sess = sc, playground.NewSession(w, sc.Steps)
+	g.scenario, g.sess = sc, playground.NewSession(w, sc.Actions)
 	g.sess.SetTraceWindow(traceWindow)
 	g.clock, g.selected, g.menu, g.highlight = 0, 0, nil, nil
 	g.markers = timelineMarkers{}
@@ -286,12 +286,12 @@ func (g *Game) loadFile(name string, data []byte) {
 // and every step taken, so that it replays exactly.
 func (g *Game) exportScenario() ([]byte, error) {
 	sc := *g.scenario
-	sc.Steps = g.sess.Steps()
+	sc.Actions = g.sess.Steps()
 	// Until covers what was played and the script still to come (a save
 	// before a scripted step keeps the step).
 	sc.Until = max(g.sess.Horizon(), 1)
-	if n := len(sc.Steps); n > 0 {
-		sc.Until = max(sc.Until, sc.Steps[n-1].At)
+	if n := len(sc.Actions); n > 0 {
+		sc.Until = max(sc.Until, sc.Actions[n-1].At)
 	}
 	if sc.Name == sandboxName {
 		sc.Name = g.tr("save.session-name") // the learner's words, shown when it is opened

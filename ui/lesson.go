@@ -174,7 +174,7 @@ func (g *Game) showStep() {
 		}
 	}
 	sc.Name = g.tr("bar.lesson.title", l.Number, l.Title)
-	sc.Steps, sc.Until = nil, math.MaxInt32
+	sc.Actions, sc.Until = nil, math.MaxInt32
 	g.scenario, g.sess = sc, r.Session()
 	g.sess.SetTraceWindow(traceWindow)
 	g.clock = float64(g.sess.Now())

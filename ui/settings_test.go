@@ -88,7 +88,7 @@ func TestSaveReplays(t *testing.T) {
 	require.NoError(t, err)
 	w, err := sc.NewWorld()
 	require.NoError(t, err)
-	s := playground.NewSession(w, sc.Steps)
+	s := playground.NewSession(w, sc.Actions)
 	s.RunUntil(2000)
 	got, err := json.Marshal(s.World().State("x"))
 	require.NoError(t, err)
@@ -107,8 +107,8 @@ func TestSaveBeforeTheScriptEnds(t *testing.T) {
 	g.save()
 	back, err := playground.ParseScenario(saved)
 	require.NoError(t, err, "%s", saved)
-	assert.Len(t, back.Steps, len(sc.Steps))
-	assert.GreaterOrEqual(t, back.Until, sc.Steps[len(sc.Steps)-1].At)
+	assert.Len(t, back.Actions, len(sc.Actions))
+	assert.GreaterOrEqual(t, back.Until, sc.Actions[len(sc.Actions)-1].At)
 }
 
 // TestClientSessionsSetting: Client sessions is on by default, says what it

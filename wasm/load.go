@@ -65,10 +65,10 @@ func loadScenario(nodes, load int) (*playground.Scenario, error) {
 	nameLoad(sc, load, i18n.English)
 	// Node 1 campaigns at once, so the benchmark does not wait for an
 	// election timeout to see traffic.
-	sc.Steps = append(sc.Steps, playground.Action{At: 1, Do: "campaign", Node: 1})
+	sc.Actions = append(sc.Actions, playground.Action{At: 1, Do: "campaign", Node: 1})
 	if load > 0 {
 		for i, at := 0, int64(500); at < loadUntilMs; i, at = i+1, at+loadWriteEveryMs {
-			sc.Steps = append(sc.Steps, playground.Action{At: at, Do: "put", Key: fmt.Sprintf("k%d", i%8), Value: fmt.Sprint(i)})
+			sc.Actions = append(sc.Actions, playground.Action{At: at, Do: "put", Key: fmt.Sprintf("k%d", i%8), Value: fmt.Sprint(i)})
 		}
 	}
 	return sc, nil

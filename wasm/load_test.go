@@ -17,7 +17,7 @@ func averageInFlight(t *testing.T, sc *playground.Scenario, from, to int64) floa
 	if err != nil {
 		t.Fatal(err)
 	}
-	ss := playground.NewSession(w, sc.Steps)
+	ss := playground.NewSession(w, sc.Actions)
 	sum, n := 0, 0
 	for at := from; at < to; at += 7 {
 		ss.RunUntil(at)
@@ -43,7 +43,7 @@ func TestLoadScenarioKeepsAboutMInFlight(t *testing.T) {
 			// Few elections: one at the start, none later.
 			w, err := sc.NewWorld()
 			require.NoError(t, err)
-			ss := playground.NewSession(w, sc.Steps)
+			ss := playground.NewSession(w, sc.Actions)
 			ss.RunUntil(20_000)
 			assert.Equal(t, 1, ss.World().Stats().LeaderChanges)
 			assert.Empty(t, ss.World().Violations())
@@ -55,7 +55,7 @@ func TestLoadScenarioWithoutLoadIsAQuietSandbox(t *testing.T) {
 	sc, err := loadScenario(1, 0)
 	require.NoError(t, err)
 	assert.Equal(t, 1, sc.Settings.Nodes)
-	assert.Len(t, sc.Steps, 1, "only the first campaign")
+	assert.Len(t, sc.Actions, 1, "only the first campaign")
 	sc, err = loadScenario(5, 0)
 	require.NoError(t, err)
 	assert.Equal(t, playground.DefaultSettings().HeartbeatMs, sc.Settings.HeartbeatMs)

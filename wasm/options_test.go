@@ -26,7 +26,7 @@ func TestOptionsFromQuery(t *testing.T) {
 	o = optionsFromQuery(query(t, "scenario=leader-crash"))
 	require.NotNil(t, o.scenario)
 	assert.Equal(t, 5, o.scenario.Settings.Nodes)
-	assert.NotEmpty(t, o.scenario.Steps)
+	assert.NotEmpty(t, o.scenario.Actions)
 
 	o = optionsFromQuery(query(t, "empty=1"))
 	assert.True(t, o.empty)

@@ -76,7 +76,7 @@ func runScenario(args []string, lang i18n.Lang, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "raftsim: %s: %s\n", file, i18n.ErrorIn(err, lang))
 		return 2
 	}
-	sess := playground.NewSession(w, sc.Steps)
+	sess := playground.NewSession(w, sc.Actions)
 	if *events == "" {
 		sess.DiscardTrace() // nobody reads it: a third faster
 	}
