@@ -179,7 +179,7 @@ func (p *Play) forked() bool {
 	if len(p.pending) == 0 {
 		return false
 	}
-	steps := p.sess.Steps()
+	steps := p.sess.Actions()
 	n := len(p.anchor)
 	ok := len(steps) >= n && (len(steps) == n || steps[n].At >= p.actedAt)
 	for i := 0; ok && i < n; i++ {
@@ -232,7 +232,7 @@ func (p *Play) runTo(limit int64) bool {
 
 // nextScripted is the time of the session's next scripted step after now.
 func (p *Play) nextScripted(now int64) (int64, bool) {
-	steps := p.sess.Steps()
+	steps := p.sess.Actions()
 	i := sort.Search(len(steps), func(i int) bool { return steps[i].At > now })
 	if i < len(steps) {
 		return steps[i].At, true
@@ -301,7 +301,7 @@ func (p *Play) ShowMe() error {
 	// The history up to show me (later scripted steps may yet be
 	// discarded by a delayed action, which acts in the present).
 	p.anchor = p.anchor[:0]
-	for _, s := range p.sess.Steps() {
+	for _, s := range p.sess.Actions() {
 		if s.At > p.actedAt {
 			break
 		}

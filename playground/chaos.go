@@ -98,7 +98,7 @@ func RunChaos(cfg ChaosConfig) (ChaosOutcome, error) {
 		Scenario: &Scenario{
 			Name:        fmt.Sprintf("chaos seed %d", cfg.Seed),
 			Description: fmt.Sprintf("Recorded by raftsim chaos: %d nodes, %d ms of random faults and client load.", cfg.Nodes, cfg.DurationMs),
-			Settings:    s, Until: end, Actions: sess.Steps(),
+			Settings:    s, Until: end, Actions: sess.Actions(),
 		},
 		Stats: w.stats,
 		Calls: w.history.n,

@@ -73,8 +73,8 @@ func (s *Session) Now() int64 { return s.world.now }
 // Horizon is the furthest moment this history has reached.
 func (s *Session) Horizon() int64 { return s.horizon }
 
-// Steps lists the steps of this history, in time order.
-func (s *Session) Steps() []Action { return s.steps }
+// Actions lists the steps of this history, in time order.
+func (s *Session) Actions() []Action { return s.steps }
 
 // RunUntil moves the present forward to t, carrying out the steps due on
 // the way. A step that fails (crashing a node that is down) is noted in the

@@ -52,12 +52,12 @@ func TestActingInThePastForksHistory(t *testing.T) {
 	require.NoError(t, err)
 	s := NewSession(w, sc.Actions)
 	s.RunUntil(3000)
-	before := len(s.Steps())
+	before := len(s.Actions())
 	s.SeekTo(600)
 	require.NoError(t, s.Do(Action{Do: "crash", Node: 3}))
 	// The steps after 600 are gone; the crash is the last step.
-	require.Less(t, len(s.Steps()), before)
-	last := s.Steps()[len(s.Steps())-1]
+	require.Less(t, len(s.Actions()), before)
+	last := s.Actions()[len(s.Actions())-1]
 	require.Equal(t, Action{At: 600, Do: "crash", Node: 3}, last)
 	require.Equal(t, int64(600), s.Horizon())
 	s.RunUntil(1000)
@@ -124,9 +124,9 @@ func TestFailedStepKeepsTheFuture(t *testing.T) {
 	require.NoError(t, err)
 	s := NewSession(w, sc.Actions)
 	s.RunUntil(3000)
-	steps := len(s.Steps())
+	steps := len(s.Actions())
 	s.SeekTo(600)
 	require.Error(t, s.Do(Action{Do: "restart", Node: 1}), "S1 is up: restart is refused")
-	require.Len(t, s.Steps(), steps)
+	require.Len(t, s.Actions(), steps)
 	require.Equal(t, int64(3000), s.Horizon())
 }

@@ -286,7 +286,7 @@ func (g *Game) loadFile(name string, data []byte) {
 // and every step taken, so that it replays exactly.
 func (g *Game) exportScenario() ([]byte, error) {
 	sc := *g.scenario
-	sc.Actions = g.sess.Steps()
+	sc.Actions = g.sess.Actions()
 	// Until covers what was played and the script still to come (a save
 	// before a scripted step keeps the step).
 	sc.Until = max(g.sess.Horizon(), 1)

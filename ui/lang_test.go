@@ -141,14 +141,14 @@ func TestSetLangReplaysTheLearnersActions(t *testing.T) {
 	g.runTo(start + 30)
 	g.act(playground.Action{Do: "crash", Node: 3})
 	g.runTo(start + 120)
-	now, ev, steps := g.world().Now(), g.world().TraceLen(), len(g.sess.Steps())
+	now, ev, steps := g.world().Now(), g.world().TraceLen(), len(g.sess.Actions())
 
 	g.SetLang(i18n.Chinese)
 	assert.Equal(t, 3, g.lesson.run.Index())
 	assert.Equal(t, "让领导者崩溃", g.lesson.run.Step().Title)
 	assert.Equal(t, now, g.world().Now(), "the simulation is where it was")
 	assert.Equal(t, ev, g.world().TraceLen(), "with the same history")
-	assert.Len(t, g.sess.Steps(), steps, "the crash included")
+	assert.Len(t, g.sess.Actions(), steps, "the crash included")
 
 	require.NoError(t, g.openLesson(3, 4))
 	g.pressLesson("lesson-showme")

@@ -1176,7 +1176,7 @@ func (g *Game) replayStep(was *lessons.Play) bool {
 			return false
 		}
 	}
-	ours, theirs := pl.Session().Steps(), was.Session().Steps()
+	ours, theirs := pl.Session().Actions(), was.Session().Actions()
 	if len(theirs) < len(ours) || !slices.EqualFunc(ours, theirs[:len(ours)], sameStep) {
 		return false
 	}
