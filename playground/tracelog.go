@@ -1,3 +1,15 @@
+// Trace memory: the world's trace, every event of the run in order, packed
+// (tracerec.go) in chunks of traceChunk records.
+//
+// How long an event is kept: for the whole run by default. With a window
+// (SetTraceWindow; an interactive session sets one) only about the newest
+// window events are kept: older chunks are dropped whole, and the flight
+// records only they named go with them (trimFlights). Once the trace is
+// discarded (DiscardTrace; headless runs) events are counted and not kept.
+// A clone shares every chunk; its first append copies the last, partial
+// one. A session's checkpoint keeps no trace when there is a window
+// (checkpointClone).
+
 package playground
 
 // traceLog stores the trace, packed (see traceRec), in fixed-size chunks.

@@ -1,3 +1,9 @@
+// The packed trace record: how the trace stores one Event (traceRec, 32
+// bytes and no pointers) and rebuilds it, and the fast paths that record the
+// commonest events without building an Event. The fields few events use are
+// kept aside in an eventMore. A world allocates eventMores in blocks of
+// moreBlockSize; each is kept as long as the trace chunk that points to it.
+
 package playground
 
 import (

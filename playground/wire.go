@@ -1,3 +1,12 @@
+// Flights in motion: the Flights on the wire, from their send until they
+// land (delivered or lost), and the world's free list of Flights. A flight
+// delivered to a node busy with an fsync waits in the node's inbox until the
+// fsync ends. A Flight is the world's own from newFlight until it has been
+// handled; then freeFlight zeroes it and keeps it for the next send, so a
+// run allocates about as many Flights as are ever in the air at once. Only
+// the flight's record in the store (traceflights.go) outlives it. A clone
+// copies the flights on its wire and starts an empty free list.
+
 package playground
 
 // wire holds the flights on the wire by ID. IDs are handed out one after
@@ -77,3 +86,34 @@ func (q *wire) clone() wire {
 	}
 	return c
 }
+
+// newFlight returns a zero Flight to send. The flights on a world's wire
+// and in its nodes' inboxes are its own (a clone copies them), so a world
+// reuses each once it has landed (see freeFlight): only the store's small
+// record of it outlives its flight.
+func (w *World) newFlight() *Flight {
+	if k := len(w.freeFlights) - 1; k >= 0 {
+		f := w.freeFlights[k]
+		w.freeFlights = w.freeFlights[:k]
+		return f
+	}
+	return new(Flight)
+}
+
+// freeFlight takes back a flight that has landed and been handled.
+func (w *World) freeFlight(f *Flight) {
+	*f = Flight{}
+	w.freeFlights = append(w.freeFlights, f)
+}
+
+// copyFlight returns a new Flight equal to f.
+func (w *World) copyFlight(f *Flight) *Flight {
+	c := w.newFlight()
+	*c = *f
+	return c
+}
+
+// InFlight lists the messages on the wire, oldest first. The flights are
+// the world's own, reused once they land: copy what must outlive the next
+// event.
+func (w *World) InFlight() []*Flight { return w.wire.list() }
