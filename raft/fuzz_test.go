@@ -580,7 +580,7 @@ func FuzzReadWAL(f *testing.F) {
 	}
 	f.Add([]byte{})
 	f.Add([]byte{1, 0, 0, 0})
-	f.Add(EncodeRecord(Record{Type: RecordHardState, HardState: HardState{Term: 1, Vote: 2, Commit: 3}}))
+	f.Add(encodeRecord(Record{Type: RecordHardState, HardState: HardState{Term: 1, Vote: 2, Commit: 3}}))
 	// Checksummed but odd payloads: a non-minimal varint, trailing bytes,
 	// an unknown type, a bad membership.
 	f.Add(fuzzFrame(RecordTruncate, []byte{0x85, 0x00}))
@@ -614,7 +614,7 @@ func fuzzCheckWAL(t *testing.T, data []byte) {
 	// passed its checksum, and reading is the inverse of writing.
 	off := 0
 	for i, r := range recs {
-		enc := EncodeRecord(r)
+		enc := encodeRecord(r)
 		if off+len(enc) > valid || !bytes.Equal(data[off:off+len(enc)], enc) {
 			t.Fatalf("record %d (%s) at offset %d does not re-encode to its bytes", i, r, off)
 		}

@@ -36,11 +36,6 @@ const maxRecordLen = 64 << 20
 
 var crcTable = crc32.MakeTable(crc32.Castagnoli)
 
-// EncodeRecord frames r as it is stored in a WAL.
-func EncodeRecord(r Record) []byte {
-	return appendRecord(nil, &r)
-}
-
 func appendRecord(b []byte, r *Record) []byte {
 	start := len(b)
 	b = append(b, make([]byte, walHeaderLen)...)

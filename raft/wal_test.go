@@ -27,12 +27,15 @@ func walSampleRecords() []Record {
 	}
 }
 
+// encodeRecord frames r as a WAL stores it.
+func encodeRecord(r Record) []byte { return appendRecord(nil, &r) }
+
 func TestWALRecordRoundTrip(t *testing.T) {
 	recs := walSampleRecords()
 	seen := map[RecordType]bool{}
 	for _, r := range recs {
 		t.Run(r.String(), func(t *testing.T) {
-			b := EncodeRecord(r)
+			b := encodeRecord(r)
 			require.Equal(t, walHeaderLen+int(binary.LittleEndian.Uint32(b)), len(b), "length field")
 			got, valid, err := ReadWAL(b)
 			require.NoError(t, err)
@@ -61,7 +64,7 @@ func TestWALUndecodableRecord(t *testing.T) {
 		b = binary.LittleEndian.AppendUint32(b, crc32.Checksum(body, crcTable))
 		return append(b, body...)
 	}
-	good := EncodeRecord(Record{Type: RecordTruncate, Index: 4})
+	good := encodeRecord(Record{Type: RecordTruncate, Index: 4})
 	for name, body := range map[string][]byte{
 		"unknown type":      {99, 1},
 		"entry index 0":     {byte(RecordEntry), 0, 1, 0, 0},
@@ -119,7 +122,7 @@ func TestWALCrashKeepsSyncedBytes(t *testing.T) {
 func TestWALTornTail(t *testing.T) {
 	recs := walSampleRecords()
 	head, torn, after := recs[:2], recs[6], recs[7:] // torn is the big entry
-	tornLen := len(EncodeRecord(torn))
+	tornLen := len(encodeRecord(torn))
 	for _, keep := range []int{1, walHeaderLen - 1, walHeaderLen, walHeaderLen + 1, tornLen / 2, tornLen - 1, tornLen, 10 * tornLen} {
 		t.Run("", func(t *testing.T) {
 			var w WAL
@@ -171,7 +174,7 @@ func TestWALBitFlip(t *testing.T) {
 		w.Append(recs[:3]...)
 		w.Append(last)
 		w.Sync()
-		start := len(EncodeRecord(recs[0])) + len(EncodeRecord(recs[1])) + len(EncodeRecord(recs[2]))
+		start := len(encodeRecord(recs[0])) + len(encodeRecord(recs[1])) + len(encodeRecord(recs[2]))
 		clean := append([]byte(nil), w.Bytes()...)
 		for i := start; i < len(clean); i++ {
 			for bit := range 8 {
@@ -199,7 +202,7 @@ func TestWALCorruptMiddle(t *testing.T) {
 	var w WAL
 	w.Append(recs...)
 	w.Sync()
-	off := len(EncodeRecord(recs[0])) + len(EncodeRecord(recs[1]))
+	off := len(encodeRecord(recs[0])) + len(encodeRecord(recs[1]))
 	data := append([]byte(nil), w.Bytes()...)
 	data[off+walHeaderLen+1] ^= 0x80
 	got, valid, err := ReadWAL(data)
