@@ -1,12 +1,3 @@
-// Package playground is the simulated world RaftLab's views draw and its
-// lessons script: a cluster of Raft nodes with emulated disks, the network
-// between them and the clients in front of them, all in virtual time.
-//
-// The world is a discrete-event simulation in virtual milliseconds. All of
-// its randomness comes from one seed and its events are ordered by time and
-// then by the order they were scheduled, so the same settings, seed and
-// commands give the same run, byte for byte. Safety checkers watch every
-// change; Session adds time travel on top.
 package playground
 
 import (

@@ -36,4 +36,9 @@
 // time that take effect when appended). Rules holds "teaching switches" that
 // deliberately break one rule each, so a lesson can show the anomaly the rule
 // prevents.
+//
+// raft owns the protocol's state and rules and the write-ahead log's
+// format; time, the network, disks and the screen belong to its host (in
+// RaftLab, the playground). It imports nothing of RaftLab but
+// internal/splitmix.
 package raft

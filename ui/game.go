@@ -1,7 +1,3 @@
-// Package ui is RaftLab's visual playground: an Ebiten game that draws a
-// playground session and turns clicks and keys into playground steps. It
-// reads the playground and sends it commands; it never reaches into the raft
-// package's state machine directly.
 package ui
 
 import (

@@ -1,16 +1,3 @@
-// Command raftsim runs RaftLab scenarios headlessly: the front door for
-// scripts, CI and reviewers.
-//
-//	raftsim run FILE [--json] [--events OUT.jsonl] [--seed N] [--until MS] [--report OUT.html]
-//	raftsim chaos [--seeds N] [--first-seed N] [--nodes N] [--duration MS] [--out DIR]
-//	raftsim lesson list | check FILE|NAME... [--all] [-v] | stats [FILE|NAME...] [--all] [--json] | verify-result FILE...
-//
-// Every command takes --lang en or --lang zh-CN (by default the system
-// locale's language): what a person reads is in that language; JSON output
-// is the same in every language.
-//
-// Exit codes: 0 when every expectation held and nothing was violated, 1
-// otherwise, 2 for bad input.
 package main
 
 import (
