@@ -52,7 +52,7 @@ func (e *event) before(o *event) bool {
 type eventQueue struct {
 	heap  []event
 	lanes [laneCount]lane
-	// cal[at%calendarSpan] holds the events due at at, for the calN events
+	// cal[slot(at)] holds the events due at at, for the calN events
 	// due within calendarSpan of the present when they were scheduled; none
 	// is due before calAt. A slot holds events of one time only: one due a
 	// span later can only be scheduled once the present has passed, and so
@@ -107,21 +107,28 @@ func (l *lane) front() *event {
 
 func (l *lane) clone() lane { return lane{ev: slices.Clone(l.ev[l.head:])} }
 
-// push queues e; now is the present.
+// push queues e; now is the present. (The distance is taken unsigned, so
+// that no time, however far off, wraps into the calendar's span; the
+// settings' limits keep times far from wrapping in the first place.)
 func (q *eventQueue) push(e event, now int64) {
-	if d := e.at - now; d < 0 || d >= calendarSpan {
+	if e.at < now || uint64(e.at)-uint64(now) >= calendarSpan {
 		q.pushHeap(e)
 		return
 	}
 	if q.cal == nil {
 		q.cal = newCalendar()
 	}
-	q.cal[e.at%calendarSpan].push(e)
+	q.cal[slot(e.at)].push(e)
 	if q.calN == 0 || e.at < q.calAt {
 		q.calAt = e.at
 	}
 	q.calN++
 }
+
+// slot is the calendar slot of time at: never a negative index, even for
+// a time before zero (the span divides 2^64, so consecutive times still
+// take consecutive slots).
+func slot(at int64) int { return int(uint64(at) % calendarSpan) }
 
 // calSlotCap is the room each calendar slot starts with: a busy cluster
 // has a few events due in the same millisecond.
@@ -145,7 +152,7 @@ func (q *eventQueue) calendarFront() *event {
 		return nil
 	}
 	for {
-		if f := q.cal[q.calAt%calendarSpan].front(); f != nil && f.at == q.calAt {
+		if f := q.cal[slot(q.calAt)].front(); f != nil && f.at == q.calAt {
 			return f
 		}
 		q.calAt++
@@ -174,7 +181,7 @@ func (q *eventQueue) take(from int) event {
 	case fromHeap:
 		return q.popHeap()
 	case fromCalendar:
-		l = &q.cal[q.calAt%calendarSpan]
+		l = &q.cal[slot(q.calAt)]
 		q.calN--
 	default:
 		l = &q.lanes[from]

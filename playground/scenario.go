@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io"
 	"maps"
-	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -25,7 +24,7 @@ type Scenario struct {
 	// Until is when the run ends, in virtual milliseconds.
 	Until   int64
 	Initial map[raft.ID]Initial
-	Actions   []Action
+	Actions []Action
 }
 
 // Initial is a node's state at time zero, as if read from its disk.
@@ -114,8 +113,15 @@ type networkJSON struct {
 }
 
 // ParseScenario decodes and validates a scenario file. Every error names
-// the step and the field at fault.
+// the step and the field at fault. What the file asks for is bounded (see
+// limits.go): it is refused up front rather than run for ever.
 func ParseScenario(data []byte) (*Scenario, error) {
+	if len(data) > MaxScenarioBytes {
+		return nil, tooLarge()
+	}
+	if err := checkJSON(data); err != nil {
+		return nil, err
+	}
 	var f scenarioFile
 	if err := strictDecode(data, &f); err != nil {
 		return nil, jsonError(-1, "", err)
@@ -179,10 +185,13 @@ func ParseScenario(data []byte) (*Scenario, error) {
 		if err != nil || id < 1 || id > s.Nodes || strconv.Itoa(id) != key {
 			return nil, bad("initial", "scenario.initial.key", key, s.Nodes)
 		}
-		if err := in.validate(); err != nil {
+		if err := in.validate(s.Nodes); err != nil {
 			return nil, bad("initial."+key, "scenario.cause", err)
 		}
 		sc.Initial[raft.ID(id)] = in
+	}
+	if len(f.Steps) > MaxActions {
+		return nil, bad("steps", "scenario.limit.actions", len(f.Steps), MaxActions)
 	}
 	last := int64(0)
 	for i, raw := range f.Steps {
@@ -193,18 +202,27 @@ func ParseScenario(data []byte) (*Scenario, error) {
 		if err := st.validate(s.Nodes); err != nil {
 			return nil, withStep(err, i)
 		}
+		if err := st.checkSizes(); err != nil {
+			return nil, withStep(err, i)
+		}
+		if st.At > MaxDurationMs {
+			return nil, &ScenarioError{Step: i, Action: st.Do, Field: "at", Msg: i18n.Msg("scenario.limit.duration", MaxDurationMs, st.At)}
+		}
 		if st.At < last {
 			return nil, &ScenarioError{Step: i, Action: st.Do, Field: "at", Msg: i18n.Msg("scenario.step.order", st.At, last)}
 		}
 		last = st.At
 		sc.Actions = append(sc.Actions, st)
 	}
-	// (Saturating: a step at the very end of time must not wrap until
-	// round to a negative time.)
-	sc.Until = last + min(1000, math.MaxInt64-last)
+	// (Within the limit, so that the file saved from this run reads
+	// again.)
+	sc.Until = min(last+1000, MaxDurationMs)
 	if f.Until != nil {
 		if *f.Until < last {
 			return nil, bad("until", "scenario.until", *f.Until, last)
+		}
+		if *f.Until > MaxDurationMs {
+			return nil, bad("until", "scenario.limit.duration", MaxDurationMs, *f.Until)
 		}
 		sc.Until = *f.Until
 	}
@@ -233,7 +251,18 @@ func settingsField(err error) string {
 	return ""
 }
 
-func (in Initial) validate() error {
+// validate checks a server's initial state against Raft's rules and
+// bounds, in a cluster of servers 1..nodes.
+func (in Initial) validate(nodes int) error {
+	if len(in.Log) > MaxInitialLog {
+		return i18n.Errorf("scenario.limit.initial-log", len(in.Log), MaxInitialLog)
+	}
+	if in.Term > maxTerm {
+		return i18n.Errorf("scenario.initial.term-limit", in.Term, uint64(maxTerm))
+	}
+	if in.VotedFor > raft.ID(nodes) {
+		return i18n.Errorf("scenario.initial.voted-for", in.VotedFor, nodes)
+	}
 	prev := uint64(0)
 	for i, t := range in.Log {
 		if t == 0 || t < prev {

@@ -55,6 +55,17 @@ func DefaultSettings() Settings {
 
 // Validate reports settings no world can run with.
 func (s Settings) Validate() error {
+	for _, t := range []struct {
+		name string
+		ms   int64
+	}{
+		{"electionTimeoutMs", max(s.ElectionTimeoutMs[0], s.ElectionTimeoutMs[1])}, {"heartbeatMs", s.HeartbeatMs},
+		{"latencyMs", max(s.LatencyMs[0], s.LatencyMs[1])}, {"fsyncMs", s.FsyncMs},
+	} {
+		if t.ms > MaxDelayMs {
+			return i18n.Errorf("scenario.settings.delay-limit", t.name, MaxDelayMs, t.ms)
+		}
+	}
 	switch {
 	case s.Nodes < 1 || s.Nodes > MaxNodes:
 		return i18n.Errorf("scenario.settings.nodes", MaxNodes, s.Nodes)

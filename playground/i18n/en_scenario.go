@@ -74,6 +74,24 @@ var enScenario = map[string]string{
 	"scenario.settings.duplicate-rate":           "duplicateRate must be in 0..1, not %g",
 	"scenario.settings.lease-needs-check-quorum": "readMode lease needs checkQuorum: a lease is only safe when followers ignore vote requests while they hear from a leader",
 
+	// A setting's time over MaxDelayMs; %[1]s is the field (fsyncMs).
+	"scenario.settings.delay-limit": "%s must be at most %d ms (one minute, the longest delay RaftLab simulates), not %d",
+
+	// What a scenario file must not be: empty, not UTF-8, a field given
+	// twice in one object.
+	"scenario.json.empty":     "the file is empty: a scenario is a JSON object with at least name and nodes",
+	"scenario.json.utf8":      "invalid UTF-8 at byte %d: save the file as UTF-8",
+	"scenario.json.duplicate": "given twice: give each field once",
+	// An initial state past what Raft allows.
+	"scenario.initial.term-limit": "term %d is above the largest term Raft allows, %d",
+	"scenario.initial.voted-for":  "votedFor %d is not a server of this cluster (1..%d, or 0 for no vote)",
+	// Limits on a scenario's size and length (playground/limits.go).
+	"scenario.limit.file":        "the file is larger than %d MiB, the largest scenario file RaftLab reads",
+	"scenario.limit.duration":    "must be at most %d ms (one hour, the longest run RaftLab simulates), not %d",
+	"scenario.limit.actions":     "has %d steps; the limit is %d",
+	"scenario.limit.initial-log": "the log has %d entries; the limit is %d",
+	"scenario.limit.value":       "is %d bytes long; the limit is %d bytes",
+
 	// The bundled example scenarios, by name.
 	"scenario.bundled.none":      "no bundled scenario named %q",
 	"scenario.bundled.none.have": "no bundled scenario named %q (have: %s)",

@@ -60,6 +60,19 @@ var zhScenario = map[string]string{
 	"scenario.settings.duplicate-rate":           "duplicateRate 必须在 0..1 之间（现为 %g）",
 	"scenario.settings.lease-needs-check-quorum": "readMode 为 lease 时需要开启 checkQuorum：只有跟随者在能收到领导者消息时忽略投票请求，租约才是安全的",
 
+	"scenario.settings.delay-limit": "%s 不能超过 %d ms（一分钟，RaftLab 模拟的最长延迟），现为 %d",
+
+	"scenario.json.empty":         "文件为空：场景文件是一个 JSON 对象，至少要有 name 和 nodes",
+	"scenario.json.utf8":          "第 %d 字节处不是有效的 UTF-8：请把文件存为 UTF-8 编码",
+	"scenario.json.duplicate":     "出现了两次：每个字段只能给一次",
+	"scenario.initial.term-limit": "term %d 超过了 Raft 允许的最大任期 %d",
+	"scenario.initial.voted-for":  "votedFor %d 不是本集群的服务器（应为 1..%d，或 0 表示未投票）",
+	"scenario.limit.file":         "文件超过 %d MiB，这是 RaftLab 能读取的最大场景文件",
+	"scenario.limit.duration":     "不能超过 %d ms（一小时，RaftLab 模拟的最长运行时间），现为 %d",
+	"scenario.limit.actions":      "共有 %d 步，上限是 %d 步",
+	"scenario.limit.initial-log":  "日志有 %d 个条目，上限是 %d 个",
+	"scenario.limit.value":        "长 %d 字节，上限是 %d 字节",
+
 	"scenario.bundled.none":      "没有名为 %q 的内置场景",
 	"scenario.bundled.none.have": "没有名为 %q 的内置场景（现有：%s）",
 	"scenario.bundled.bad":       "内置场景 %s：%v",

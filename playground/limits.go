@@ -1,0 +1,83 @@
+package playground
+
+import (
+	"bytes"
+	"io"
+	"math"
+
+	"github.com/raftlab/raftlab/playground/i18n"
+)
+
+// Limits on what a scenario may ask of the simulation. They are far above
+// what any scenario needs (the bundled ones run for 3 s of virtual time at
+// most, with a few dozen steps and logs of a few entries), so that a
+// damaged or hostile file is refused up front, with the limit named,
+// instead of running for ever, exhausting memory or overflowing a time.
+const (
+	// MaxScenarioBytes is the largest scenario file read: 16 MiB. A chaos
+	// run of MaxDurationMs saves about 7 MB of steps, and its file must
+	// replay.
+	MaxScenarioBytes = 16 << 20
+
+	// MaxDurationMs is the longest run simulated: one hour of virtual
+	// time. It bounds a scenario's until and every step's time, and
+	// raftsim's --until and chaos --duration. An idle cluster runs it in
+	// under a second; a busy one in a few tens of seconds.
+	MaxDurationMs = 60 * 60 * 1000
+
+	// MaxDelayMs is the longest time a setting or a step may name
+	// (election timeout, heartbeat, latency, fsync): one minute, far
+	// beyond any cluster worth watching. A delay added to a time up to
+	// MaxDurationMs stays far from overflowing int64, so the event queue
+	// never sees a time that wrapped to a negative one.
+	MaxDelayMs = 60 * 1000
+
+	// MaxActions is the most steps a scenario may script: a chaos run of
+	// MaxDurationMs takes about 75,000. Each step costs about a kilobyte
+	// once decoded.
+	MaxActions = 100_000
+
+	// MaxInitialLog is the most entries a server's initial log may hold.
+	// An entry costs about half a kilobyte in the world and in each of its
+	// checkpoints.
+	MaxInitialLog = 10_000
+
+	// MaxValueBytes is the longest key or value a client call may carry:
+	// 1 KiB. RaftLab's keys and values are words to be read on screen.
+	MaxValueBytes = 1 << 10
+
+	// maxTerm is raft's bound on a term (raft.New refuses a durable term
+	// above it, and a node never campaigns past it); an initial term above
+	// it is refused here, in the file's words.
+	maxTerm = math.MaxInt64
+)
+
+// ReadScenarioFile reads a scenario file from r, at most MaxScenarioBytes
+// of it: a larger file (or an endless one, such as /dev/zero) is refused
+// with the limit named, without reading the rest.
+func ReadScenarioFile(r io.Reader) ([]byte, error) {
+	var buf bytes.Buffer
+	n, err := buf.ReadFrom(io.LimitReader(r, MaxScenarioBytes+1))
+	if err != nil {
+		return nil, err
+	}
+	if n > MaxScenarioBytes {
+		return nil, tooLarge()
+	}
+	return buf.Bytes(), nil
+}
+
+// tooLarge is the error for a file over MaxScenarioBytes.
+func tooLarge() error {
+	return &ScenarioError{Step: -1, Msg: i18n.Msg("scenario.limit.file", MaxScenarioBytes>>20)}
+}
+
+// checkSizes refuses a step whose key or value is over MaxValueBytes.
+func (a Action) checkSizes() error {
+	for _, f := range []struct{ field, s string }{{"key", a.Key}, {"value", a.Value}, {"from", a.Old}, {"to", a.New}} {
+		if len(f.s) > MaxValueBytes {
+			return &ScenarioError{Step: -1, Action: a.Do, Field: f.field, Msg: i18n.Msg("scenario.limit.value", len(f.s), MaxValueBytes)}
+		}
+	}
+	return nil
+}
