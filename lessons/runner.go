@@ -83,8 +83,9 @@ func newPlay(st *Step, w *playground.World) (*Play, error) {
 	return p, nil
 }
 
-// Session is the step's simulation: views draw its World, seek it in time
-// (not before StartMs) and act on it with Session().Do.
+// Session is the step's simulation, which the play owns (see Runner):
+// views draw its World, seek it in time (not before StartMs) and act on it
+// with Session().Do.
 func (p *Play) Session() *playground.Session { return p.sess }
 
 // Baseline is the moment the step began.
@@ -380,6 +381,14 @@ func (p *Play) Highlights() []Highlight {
 // is reached: its fresh setup, or the end of the previous step's canonical
 // play (what AutoPlay does), which the Runner computes, and remembers, when
 // needed.
+//
+// The Runner owns the lesson's session. It makes a new one for each step
+// it starts (Jump, Next, Back, Restart) and runs it towards the step's
+// condition (Play.Advance, Play.ShowMe, Play.Replay). A view never makes
+// or replaces a lesson's session: it shows Session, the current one, and
+// acts on it only as the learner does (Do, a seek within the step; the
+// Play notices when that forks its history). When the view drops the
+// Runner (the lesson closes), the last session is the view's to keep.
 type Runner struct {
 	lesson *Lesson
 	index  int
@@ -420,7 +429,8 @@ func (r *Runner) Step() *Step { return r.lesson.Steps[r.index] }
 // Play is the current step's play.
 func (r *Runner) Play() *Play { return r.play }
 
-// Session is the current step's simulation.
+// Session is the current step's simulation: the one a view shows while
+// the lesson runs. It changes with every step started.
 func (r *Runner) Session() *playground.Session { return r.play.sess }
 
 // Last reports whether the current step is the lesson's last.

@@ -19,7 +19,13 @@ import (
 
 // lessonPanel is the open lesson panel, in the right-hand column: the list
 // of lessons, or a lesson being run one step at a time on the playground's
-// cluster (the game shows the current step's session).
+// cluster.
+//
+// While a lesson runs, its Runner owns the session: the game shows the
+// runner's current session (showStep points it there after every change
+// of step) and acts on it only as the learner does. Dropping the runner
+// (Close, or back to the list) leaves the game the last step's session, to
+// play on as the sandbox.
 type lessonPanel struct {
 	all []*lessons.Lesson
 	err string
@@ -160,7 +166,7 @@ func (g *Game) startLesson(i int) {
 }
 
 // showStep makes the game show the current step's session, from the
-// step's start.
+// step's start: the one place the game takes its session from the runner.
 func (g *Game) showStep() {
 	p := g.lesson
 	r := p.run
@@ -190,16 +196,13 @@ func (g *Game) showStep() {
 	g.recordProgress(progressAt)
 }
 
-// lessonPlay is the step being played, when a lesson is running on the
-// session the game shows.
+// lessonPlay is the step being played, when a lesson runs (the game then
+// shows its session; see lessonPanel), or nil.
 func (g *Game) lessonPlay() *lessons.Play {
 	if g.lesson == nil || g.lesson.run == nil {
 		return nil
 	}
-	if p := g.lesson.run.Play(); p.Session() == g.sess {
-		return p
-	}
-	return nil
+	return g.lesson.run.Play()
 }
 
 // runTo moves the simulation towards t: in a lesson through its step's
@@ -715,12 +718,12 @@ func (g *Game) layoutLessonStep(b *lessonBuilder, barY, bw float64) {
 	r := g.lesson.run
 	st := r.Step()
 	l := r.Lesson()
-	pl := g.lessonPlay()
+	pl := r.Play()
 	// The header does not scroll. The titles wrap rather than lose their
 	// end: a long lesson title fills two lines in a narrow column.
 	// A short panel (800x600) with a question open gives the lesson's
 	// title, which the top bar names, to the choices.
-	if !(pl != nil && st.Kind == lessons.Predict && !pl.Done() && g.lessonArea().H < shortPanelH*s) {
+	if !(st.Kind == lessons.Predict && !pl.Done() && g.lessonArea().H < shortPanelH*s) {
 		b.wrapped(g.tr("bar.lesson.title", l.Number, l.Title), face(12*s, true), colTextDim, 16*s)
 		b.gap(4)
 	}
@@ -734,10 +737,6 @@ func (g *Game) layoutLessonStep(b *lessonBuilder, barY, bw float64) {
 	b.scroll = g.lesson.scroll
 	b.y += 2 * s
 
-	if pl == nil {
-		b.line(g.tr("lesson.gone"), face(11.5*s, false), colTextDim, lessonLineH*s)
-		return
-	}
 	done := pl.Done()
 	if done {
 		key := "lesson.continue"
@@ -1133,7 +1132,7 @@ func (g *Game) lessonToLang() {
 	if p.run == nil {
 		return
 	}
-	old, was := p.run, g.lessonPlay()
+	old := p.run
 	l, err := lessons.Find(all, old.Lesson().Number, old.Index()+1)
 	var r *lessons.Runner
 	if err == nil {
@@ -1150,55 +1149,13 @@ func (g *Game) lessonToLang() {
 	paused, speed, selected, more := g.paused, g.speed, g.selected, p.more
 	p.run = r
 	g.showStep()
-	if was == nil {
+	// The step is played again to where the learner was; a play that
+	// cannot be repeated gives the step's fresh start.
+	if !r.Play().Replay(old.Play()) {
+		g.moveStep(r.Restart)
 		return
 	}
-	if g.replayStep(was) {
-		g.paused, g.speed, g.selected, p.more = paused, speed, selected, more
-		return
-	}
-	// A play that cannot be repeated gives the step's fresh start.
-	g.moveStep(r.Restart)
-}
-
-// replayStep plays the new edition's step as was was played: the same
-// answer and the same actions at the same moments, up to the same present.
-// A show me is not replayed (its delayed actions are the play's own):
-// replayStep then reports false, as when an action fails, and the step is
-// to start afresh.
-func (g *Game) replayStep(was *lessons.Play) bool {
-	pl := g.lessonPlay()
-	if pl == nil || was.ShownMe() {
-		return false
-	}
-	if k, ok := was.Answered(); ok {
-		if err := pl.Answer(k); err != nil {
-			return false
-		}
-	}
-	ours, theirs := pl.Session().Actions(), was.Session().Actions()
-	if len(theirs) < len(ours) || !slices.EqualFunc(ours, theirs[:len(ours)], sameStep) {
-		return false
-	}
-	// advance runs to t: a first Advance stops where the condition first
-	// holds, a second one goes on from there.
-	advance := func(t int64) {
-		pl.Advance(t)
-		pl.Advance(t)
-	}
-	for _, st := range theirs[len(ours):] {
-		advance(st.At)
-		if err := g.sess.Do(st); err != nil {
-			return false
-		}
-	}
-	advance(was.Session().Horizon())
-	g.sess.SeekTo(was.Session().Now())
 	g.clock = float64(g.sess.Now())
-	g.lesson.reveal = pl.Done()
-	return true
+	p.reveal = r.Play().Done()
+	g.paused, g.speed, g.selected, p.more = paused, speed, selected, more
 }
-
-// sameStep reports whether two steps of a history are the same action at
-// the same moment.
-func sameStep(a, b playground.Action) bool { return a.At == b.At && a.Do == b.Do }
