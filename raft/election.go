@@ -53,7 +53,7 @@ func (n *Node) poll(from ID, granted bool) bool {
 			}
 		}
 	}
-	q := n.members.Quorum()
+	q := n.members.quorum()
 	switch {
 	case yes >= q:
 		if n.role == PreCandidate {

@@ -667,7 +667,7 @@ func fuzzRecover(t *testing.T, snap *Snapshot, recs []Record) {
 	if err != nil {
 		return // e.g. a config entry that does not decode
 	}
-	h := &fuzzHost{t: t, n: n, cfg: n.Config(), wal: &WAL{}}
+	h := &fuzzHost{t: t, n: n, cfg: n.cfg, wal: &WAL{}}
 	h.applied = n.AppliedIndex()
 	h.check()
 	for range 30 {

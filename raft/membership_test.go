@@ -483,7 +483,7 @@ func TestMembershipJoinerLearnsFromLeader(t *testing.T) {
 	// The membership survives a restart, although its config has no Peers.
 	c.crash(4, 0)
 	c.restart(4)
-	require.Empty(t, c.nodes[4].Config().Peers)
+	require.Empty(t, c.nodes[4].cfg.Peers)
 	require.Equal(t, memberVoters(1, 2, 3, 4), c.nodes[4].Membership())
 	c.tick(1)
 	c.electLeader(4)

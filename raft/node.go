@@ -409,7 +409,7 @@ func (n *Node) quorumActive() bool {
 	for _, pr := range n.progress.all() {
 		pr.RecentActive = false
 	}
-	return active >= n.members.Quorum()
+	return active >= n.members.quorum()
 }
 
 // peers lists the members other than this node, in ascending order.

@@ -898,7 +898,7 @@ func TestPaperCheckQuorumIsolatedLeader(t *testing.T) {
 			c := defaultCluster(t, 3, func(cfg *Config) { cfg.CheckQuorum = cq })
 			c.electLeader(1)
 			term := c.nodes[1].Term()
-			et := c.nodes[1].Config().ElectionTick
+			et := c.nodes[1].cfg.ElectionTick
 			c.isolate(1)
 			// It heard from everyone just before: no step-down within the
 			// first election timeout.
@@ -942,7 +942,7 @@ func paperLeasedFollower(t *testing.T, tweak func(*Config)) *Node {
 	})
 	paperStep(t, n, Message{Type: MsgAppendEntries, From: 1, To: 2, Term: 1})
 	require.Equal(t, ID(1), n.Leader())
-	require.Greater(t, n.Status().ElectionTimeout, n.Config().ElectionTick+1, "pick another seed")
+	require.Greater(t, n.Status().ElectionTimeout, n.cfg.ElectionTick+1, "pick another seed")
 	return n
 }
 
@@ -987,7 +987,7 @@ func TestPaperLeaseIgnoresVoteRequests(t *testing.T) {
 				}
 
 				// The lease runs out after ElectionTick ticks of silence.
-				for range n.Config().ElectionTick {
+				for range n.cfg.ElectionTick {
 					n.Tick()
 				}
 				require.Equal(t, Follower, n.Role(), "must not have campaigned yet")

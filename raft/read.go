@@ -176,7 +176,7 @@ func (n *Node) quorumAckedSeq() uint64 {
 		return 0
 	}
 	n.scratch = seqs
-	return quorumValue(seqs, n.members.Quorum())
+	return quorumValue(seqs, n.members.quorum())
 }
 
 // leaseValid reports whether a quorum answered a round sent recently enough

@@ -246,7 +246,7 @@ func readLeaseCluster(t *testing.T) *cluster {
 	c := defaultCluster(t, 3, func(cfg *Config) { cfg.CheckQuorum = true; cfg.LeaseReads = true })
 	c.electLeader(1)
 	l := c.nodes[1]
-	for range 3 * l.Config().ElectionTick {
+	for range 3 * l.cfg.ElectionTick {
 		c.tick(1)
 		if l.Status().ElectionElapsed == 0 {
 			return c
@@ -269,7 +269,7 @@ func TestReadLeaseAnswersAtOnce(t *testing.T) {
 func TestReadLeaseExpires(t *testing.T) {
 	c := readLeaseCluster(t)
 	l := c.nodes[1]
-	et := l.Config().ElectionTick
+	et := l.cfg.ElectionTick
 	// From now on the followers hear the leader but their answers are lost;
 	// only the leader's clock runs.
 	c.drop = func(m Message) bool { return m.To == 1 }
@@ -373,7 +373,7 @@ func TestLeaseSurvivesFollowerRestart(t *testing.T) {
 		c.deliver(0)
 		if lease {
 			require.NotEqual(t, Leader, c.nodes[3].Role(), "S2 refused: S1's lease may still hold")
-			for range c.nodes[2].Config().ElectionTick {
+			for range c.nodes[2].cfg.ElectionTick {
 				c.nodes[2].Tick()
 			}
 			require.NoError(t, c.nodes[3].Campaign())
@@ -395,7 +395,7 @@ func TestNoLeaseAfterTimeoutNow(t *testing.T) {
 	c.drop = func(m Message) bool { return m.Type == MsgTimeoutNow }
 	require.NoError(t, l.TransferLeadership(2))
 	c.deliver(0)
-	for range l.Config().ElectionTick {
+	for range l.cfg.ElectionTick {
 		c.tick(1)
 	}
 	require.Equal(t, Leader, l.Role())

@@ -382,7 +382,7 @@ func (n *Node) maybeCommit() bool {
 		}
 	}
 	n.scratch = matches
-	idx := quorumValue(matches, n.members.Quorum())
+	idx := quorumValue(matches, n.members.quorum())
 	if idx <= n.log.committed {
 		return false
 	}

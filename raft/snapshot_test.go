@@ -407,7 +407,7 @@ func TestSnapshotLostIsRetried(t *testing.T) {
 	require.Equal(t, StateSnapshot, xProgress(t, c.nodes[1], 3).State)
 
 	// The leader waits for an answer for an election timeout...
-	c.tick(c.nodes[1].Config().ElectionTick - 2)
+	c.tick(c.nodes[1].cfg.ElectionTick - 2)
 	require.Equal(t, 1, c.sent[MsgInstallSnapshot], "no retry before the timeout")
 	require.Equal(t, StateSnapshot, xProgress(t, c.nodes[1], 3).State)
 

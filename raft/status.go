@@ -106,13 +106,6 @@ func (n *Node) EntryAt(i uint64) (Entry, bool) {
 	return *n.log.entry(i), true
 }
 
-// Config returns the node's configuration (with defaults filled in).
-func (n *Node) Config() Config {
-	c := n.cfg
-	c.Peers = slices.Clone(n.cfg.Peers)
-	return c
-}
-
 // TicksUntilTimeout is how many more ticks until the node's next timer
 // fires: a follower's or candidate's election timeout, or a leader's
 // heartbeat. A host that only delivers messages in between can skip

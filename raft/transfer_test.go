@@ -113,7 +113,7 @@ func TestTransferAbortsWhenTargetUnreachable(t *testing.T) {
 	c.crash(3, 0)
 	l := c.nodes[1]
 	require.NoError(t, l.TransferLeadership(3))
-	et := l.Config().ElectionTick
+	et := l.cfg.ElectionTick
 
 	c.tick(et - 1)
 	require.Equal(t, ID(3), l.Status().LeadTransferee, "still trying")

@@ -79,8 +79,8 @@ func (m Membership) IsLearner(id ID) bool {
 // Contains reports whether id is a voter or a learner of m.
 func (m Membership) Contains(id ID) bool { return m.IsVoter(id) || m.IsLearner(id) }
 
-// Quorum is the number of voters that make a majority.
-func (m Membership) Quorum() int { return len(m.Voters)/2 + 1 }
+// quorum is the number of voters that make a majority.
+func (m Membership) quorum() int { return len(m.Voters)/2 + 1 }
 
 // Members lists voters and learners together, in ascending order.
 func (m Membership) Members() []ID {
