@@ -10,7 +10,8 @@
 // is the same in every language.
 //
 // Exit codes: 0 when every expectation held and nothing was violated, 1
-// otherwise, 2 for bad input.
+// otherwise, 2 for bad input (one line names the file, the step and the
+// problem), 3 for an internal error: a bug in RaftLab.
 //
 // raftsim is a program: nothing imports it. It must not import ui: it is
 // headless, and builds and runs without a display.

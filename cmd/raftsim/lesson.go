@@ -106,7 +106,7 @@ func checkLessons(args []string, lang i18n.Lang, stdout, stderr io.Writer) int {
 // loadLesson reads a lesson file, or a bundled lesson by name or number;
 // lang is the language of its error.
 func loadLesson(arg string, lang i18n.Lang) (*lessons.Lesson, error) {
-	data, err := os.ReadFile(arg)
+	data, err := readAtMost(arg, lessons.MaxFileBytes, lang.T("raftsim.lesson.too-large", lessons.MaxFileBytes>>20))
 	switch {
 	case err == nil:
 		return lessons.Parse(arg, data)

@@ -4,14 +4,28 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/debug"
+
+	"github.com/raftlab/raftlab/playground/i18n"
 )
 
 func main() {
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
 
-// run is main without the process: it returns the exit code.
-func run(args []string, stdout, stderr io.Writer) int {
+// run is main without the process: it returns the exit code. A panic
+// anywhere below is a bug in RaftLab, never the input's fault: it is
+// reported as an internal error, with its stack, and exit code 3, so that
+// a script does not take it for bad input (Go's own exit code for a panic
+// is 2).
+func run(args []string, stdout, stderr io.Writer) (code int) {
+	lang := i18n.English
+	defer func() {
+		if r := recover(); r != nil {
+			fmt.Fprintf(stderr, "raftsim: %s\n%s", lang.T("raftsim.internal-error", r), debug.Stack())
+			code = 3
+		}
+	}()
 	lang, args, err := chooseLang(args, os.Getenv, stderr)
 	if err != nil {
 		fmt.Fprintf(stderr, "raftsim: %v\n", err)

@@ -7,6 +7,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"slices"
 	"strings"
@@ -49,12 +50,7 @@ func runScenario(args []string, lang i18n.Lang, stdout, stderr io.Writer) int {
 		return 2
 	}
 	file := pos[0]
-	data, err := os.ReadFile(file)
-	if err != nil {
-		fmt.Fprintf(stderr, "raftsim: %v\n", err)
-		return 2
-	}
-	sc, err := playground.ParseScenario(data)
+	sc, err := readScenario(file)
 	if err != nil {
 		fmt.Fprintf(stderr, "raftsim: %s: %s\n", file, i18n.ErrorIn(err, lang))
 		return 2
@@ -69,6 +65,10 @@ func runScenario(args []string, lang i18n.Lang, stdout, stderr io.Writer) int {
 	})
 	if sc.Until < 0 {
 		fmt.Fprintf(stderr, "raftsim: %s\n", lang.T("raftsim.run.until"))
+		return 2
+	}
+	if sc.Until > playground.MaxDurationMs {
+		fmt.Fprintf(stderr, "raftsim: %s\n", lang.T("raftsim.run.until-limit", playground.MaxDurationMs, sc.Until))
 		return 2
 	}
 	w, err := sc.NewWorld()
@@ -109,6 +109,24 @@ func runScenario(args []string, lang i18n.Lang, stdout, stderr io.Writer) int {
 		return 1
 	}
 	return 0
+}
+
+// readScenario reads and parses a scenario file, reading no more of it
+// than the largest scenario file allowed.
+func readScenario(path string) (*playground.Scenario, error) {
+	f, err := os.Open(path)
+	if pe := (*fs.PathError)(nil); errors.As(err, &pe) {
+		return nil, pe.Err // (the line names the file already)
+	}
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	data, err := playground.ReadScenarioFile(f)
+	if err != nil {
+		return nil, err
+	}
+	return playground.ParseScenario(data)
 }
 
 // eventLine is one line of the JSON Lines trace.

@@ -3,7 +3,6 @@ package main
 import (
 	"fmt"
 	"io"
-	"os"
 	"strings"
 
 	"github.com/raftlab/raftlab/lessons"
@@ -20,7 +19,7 @@ func verifyResult(args []string, lang i18n.Lang, stdout, stderr io.Writer) int {
 	}
 	code := 0
 	for _, path := range args {
-		data, err := os.ReadFile(path)
+		data, err := readAtMost(path, lessons.MaxFileBytes, lang.T("raftsim.result.too-large", lessons.MaxFileBytes>>20))
 		if err != nil {
 			fmt.Fprintf(stderr, "raftsim: %v\n", err)
 			code = 2

@@ -16,7 +16,13 @@ var enRaftsim = map[string]string{
   raftsim lesson verify-result FILE...
 `,
 	"raftsim.unknown-command": "unknown command %q",
-	"raftsim.lang.missing":    "--lang needs a language: en or zh-CN",
+	// A panic: a bug in RaftLab, not in what it was given. %v is the
+	// panic's value; a stack trace follows for the bug report.
+	"raftsim.internal-error": "internal error (a bug in RaftLab, not in your input; please report it with the lines below): %v",
+	// A lesson or result file over the largest one read (1 MiB).
+	"raftsim.lesson.too-large": "the file is larger than %d MiB, the largest lesson file RaftLab reads",
+	"raftsim.result.too-large": "the file is larger than %d MiB: it is not a RaftLab result",
+	"raftsim.lang.missing":     "--lang needs a language: en or zh-CN",
 
 	// raftsim lesson list: "Lesson 3: Leader election (8 steps, about 5 min)".
 	"raftsim.lesson.list.args": "takes no arguments",
@@ -47,7 +53,9 @@ var enRaftsim = map[string]string{
 	// raftsim run.
 	"raftsim.run.one-file": "want exactly one scenario file, got %d",
 	"raftsim.run.until":    "--until must not be negative",
-	"raftsim.run.title":    "%s (seed %d), ended at %d ms",
+	// %[1]d is the limit (one hour), %[2]d what was given.
+	"raftsim.run.until-limit": "--until must be at most %d ms (one hour, the longest run RaftLab simulates), not %d",
+	"raftsim.run.title":       "%s (seed %d), ended at %d ms",
 	// The header of the servers' table; each heading ends where its column
 	// does (node 6, state 14 after two spaces, term 4, commit 6, applied 7,
 	// last 4, each after two spaces).
@@ -66,11 +74,12 @@ var enRaftsim = map[string]string{
 	"raftsim.run.messages":      "%d messages sent, %d delivered, %d dropped; %d elections, %d leader changes",
 
 	// raftsim chaos.
-	"raftsim.chaos.argument":   "unexpected argument %q",
-	"raftsim.chaos.seeds":      "--seeds must be at least 1",
-	"raftsim.chaos.nodes":      "--nodes must be 1..%d",
-	"raftsim.chaos.duration":   "--duration must not be negative",
-	"raftsim.chaos.seed-error": "seed %d: %v",
+	"raftsim.chaos.argument":       "unexpected argument %q",
+	"raftsim.chaos.seeds":          "--seeds must be at least 1",
+	"raftsim.chaos.nodes":          "--nodes must be 1..%d",
+	"raftsim.chaos.duration":       "--duration must not be negative",
+	"raftsim.chaos.duration-limit": "--duration must be at most %d ms (one hour, the longest run RaftLab simulates), not %d",
+	"raftsim.chaos.seed-error":     "seed %d: %v",
 	// %[4]s is ok or FAILED.
 	"raftsim.chaos.seed":      "[%d/%d] seed %d: %s (%d client calls, %d elections, linearizability %s)",
 	"raftsim.chaos.violation": "seed %d: VIOLATION at %d ms: %s: %s",

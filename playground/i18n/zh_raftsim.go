@@ -13,8 +13,11 @@ var zhRaftsim = map[string]string{
   raftsim lesson stats [FILE|NAME...] [--all] [--json]
   raftsim lesson verify-result FILE...
 `,
-	"raftsim.unknown-command": "未知的命令 %q",
-	"raftsim.lang.missing":    "--lang 需要指定语言：en 或 zh-CN",
+	"raftsim.unknown-command":  "未知的命令 %q",
+	"raftsim.internal-error":   "内部错误（这是 RaftLab 的缺陷，不是输入的问题；请连同下面几行一起报告）：%v",
+	"raftsim.lesson.too-large": "文件超过 %d MiB，这是 RaftLab 能读取的最大课程文件",
+	"raftsim.result.too-large": "文件超过 %d MiB：它不是 RaftLab 的结果文件",
+	"raftsim.lang.missing":     "--lang 需要指定语言：en 或 zh-CN",
 
 	"raftsim.lesson.list.args": "不接受参数",
 	"raftsim.list.lesson":      "第 %d 课：%s（%d 步，约 %d 分钟）",
@@ -39,6 +42,7 @@ var zhRaftsim = map[string]string{
 
 	"raftsim.run.one-file":      "需要且只需要一个场景文件，实际给了 %d 个",
 	"raftsim.run.until":         "--until 不能为负",
+	"raftsim.run.until-limit":   "--until 不能超过 %d ms（一小时，RaftLab 模拟的最长运行时间），现为 %d",
 	"raftsim.run.title":         "%s（seed %d），结束于 %d ms",
 	"raftsim.run.columns":       "  节点  状态          任期    提交   已应用  末尾  日志（任期）",
 	"raftsim.role.follower":     "跟随者",
@@ -53,13 +57,14 @@ var zhRaftsim = map[string]string{
 	"raftsim.run.calls":         "%d 次客户端调用（%d 次已返回），线性一致性检查：%s",
 	"raftsim.run.messages":      "发送 %d 条消息，送达 %d 条，丢弃 %d 条；%d 次选举，%d 次领导者变更",
 
-	"raftsim.chaos.argument":   "意外的参数 %q",
-	"raftsim.chaos.seeds":      "--seeds 至少为 1",
-	"raftsim.chaos.nodes":      "--nodes 必须在 1..%d 之间",
-	"raftsim.chaos.duration":   "--duration 不能为负",
-	"raftsim.chaos.seed-error": "seed %d：%v",
-	"raftsim.chaos.seed":       "[%d/%d] seed %d：%s（%d 次客户端调用，%d 次选举，线性一致性检查 %s）",
-	"raftsim.chaos.violation":  "seed %d：违反安全性质，%d ms：%s：%s",
-	"raftsim.chaos.reproduce":  "复现：raftsim run %s",
-	"raftsim.chaos.failed":     "%d/%d 个 seed 失败",
+	"raftsim.chaos.argument":       "意外的参数 %q",
+	"raftsim.chaos.seeds":          "--seeds 至少为 1",
+	"raftsim.chaos.nodes":          "--nodes 必须在 1..%d 之间",
+	"raftsim.chaos.duration":       "--duration 不能为负",
+	"raftsim.chaos.duration-limit": "--duration 不能超过 %d ms（一小时，RaftLab 模拟的最长运行时间），现为 %d",
+	"raftsim.chaos.seed-error":     "seed %d：%v",
+	"raftsim.chaos.seed":           "[%d/%d] seed %d：%s（%d 次客户端调用，%d 次选举，线性一致性检查 %s）",
+	"raftsim.chaos.violation":      "seed %d：违反安全性质，%d ms：%s：%s",
+	"raftsim.chaos.reproduce":      "复现：raftsim run %s",
+	"raftsim.chaos.failed":         "%d/%d 个 seed 失败",
 }
