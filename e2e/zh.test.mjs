@@ -2,9 +2,9 @@
 // 1024x768 draws Chinese on the main screen, in a lesson step, in the help
 // overlay and in the node inspector: glyphs, not a blank and not the boxes
 // a font without the characters draws. Each screen is saved as
-// build/e2e/zh-<size>-<name>.png, to be looked at. And a language switch
-// in the middle of a lesson, through the settings' Language row, keeps the
-// lesson and its step, both ways.
+// build/e2e/zh-<size>-<name>.png, to be looked at (with a server's menu and
+// the settings). And a language switch in the middle of a lesson, through
+// the settings' Language row, keeps the lesson and its step, both ways.
 //
 //   make web raftserve WEB=/tmp/x/web
 //   RAFTLAB_WEB_DIR=/tmp/x/web node --test --test-reporter=spec e2e/zh.test.mjs
@@ -320,6 +320,7 @@ for (const size of [[1280, 800], [1024, 768]]) {
         await call(page, "click", [spot.x, spot.y]);
         return waitFor("a menu", async () => (await state(page)).menu.length > 0, 5_000).catch(() => false);
       }, 60_000);
+      await shot("menu");
       await key(page, "Escape");
       await waitFor("the inspector alone", async () => { const l = await layout(page); return l.menu.length === 0 && l.inspector; });
       await shot("inspector");
@@ -329,6 +330,14 @@ for (const size of [[1280, 800], [1024, 768]]) {
       const enInsp = await againInEnglish(page, inspectorArea);
       const inspDiff = differing(zhInsp, enInsp);
       if (!(inspDiff > zhInsp.count / 4)) problems.push(`inspector: drawn as in English: ${inspDiff} pixels differ, of ${zhInsp.count} inked`);
+      await key(page, "Escape");
+      await waitFor("the selection closed", async () => (await state(page)).selected === 0);
+
+      // The settings, to be looked at: no box in them.
+      lay = await press(page, "settings", "settings open", (s, l) => l.settings && l);
+      await shot("settings");
+      const set = await pixels(page, lay.settings.panel);
+      if (set.boxes.length) problems.push(`settings: ${set.boxes.length} boxes for characters, the first at (${set.boxes[0].x}, ${set.boxes[0].y}) in the panel`);
       console.log(`${w}x${h}: ${feedLines} feed lines and ${lessonLines} lesson lines in Chinese checked; help differs from English in ${helpDiff} of ${zhHelp.count} inked pixels, the inspector in ${inspDiff} of ${zhInsp.count}`);
     } finally {
       await context.close().catch(() => {});
