@@ -1,0 +1,161 @@
+package ui
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/raftlab/raftlab/lessons"
+)
+
+// pressLesson carries out a control of the lesson panel: one of the
+// panel's own (open, close, the list's), or one of the running step's.
+func (g *Game) pressLesson(name string) {
+	if g.pressLessonPanel(name) {
+		return
+	}
+	if p := g.lesson; p != nil && p.run != nil {
+		g.pressLessonStep(name)
+	}
+}
+
+// pressLessonPanel carries out a control of the panel itself, with or
+// without a lesson running; it reports whether name was one.
+func (g *Game) pressLessonPanel(name string) bool {
+	p := g.lesson
+	switch {
+	case name == "lessons":
+		g.openLessons()
+	case name == "lesson-close":
+		g.closeLesson() // a deliberate click on a named control
+	case name == "lesson-leave":
+		g.closeLesson()
+	case name == "lesson-stay" && p != nil:
+		p.confirmLeave = false
+	case strings.HasPrefix(name, "lesson-open-") && p != nil:
+		for i, l := range p.all {
+			if name == fmt.Sprintf("lesson-open-%d", l.Number) {
+				g.startLesson(i)
+			}
+		}
+	case name == "lesson-card":
+		g.card = true
+	case name == "lesson-reset" && p != nil:
+		p.confirmReset = true
+	case name == "lesson-reset-no" && p != nil:
+		p.confirmReset = false
+	case name == "lesson-reset-yes" && p != nil:
+		p.confirmReset = false
+		g.resetProgress()
+	case name == "lesson-more" && p != nil:
+		p.scroll += 0.8 * (g.lessonArea().H - 140*g.scale)
+	default:
+		return false
+	}
+	return true
+}
+
+// pressLessonStep carries out a control of the running lesson: moving
+// between steps and lessons, and what the step asks of the learner.
+func (g *Game) pressLessonStep(name string) {
+	p := g.lesson
+	switch {
+	case strings.HasPrefix(name, "score-"):
+		g.pressScore(name)
+	case name == "lesson-next-lesson":
+		if next := g.nextLesson(); next != nil {
+			g.recordProgress(progressFinish)
+			g.startLesson(slices.Index(p.all, next))
+		}
+	case name == "lesson-list":
+		g.recordProgress(progressFinish)
+		p.run = nil
+	case name == "lesson-next":
+		if p.run.Last() {
+			g.recordProgress(progressFinish)
+			p.run = nil // the lesson is over: back to the list
+			return
+		}
+		g.moveStep(p.run.Next)
+		g.recordProgress(progressReach)
+	case strings.HasPrefix(name, "lesson-step-"):
+		var k int
+		if _, err := fmt.Sscanf(name, "lesson-step-%d", &k); err == nil {
+			g.moveStep(func() error { return p.run.Jump(k - 1) })
+		}
+	case name == "lesson-back":
+		g.moveStep(p.run.Back)
+	case name == "lesson-fold":
+		p.more = !p.more
+	case name == "lesson-skip":
+		g.skipStep()
+	case name == "lesson-resume":
+		g.paused = false
+	case name == "lesson-showme":
+		g.showMe()
+	case strings.HasPrefix(name, "lesson-choice-"):
+		var k int
+		if _, err := fmt.Sscanf(name, "lesson-choice-%d", &k); err == nil {
+			g.answer(k - 1)
+		}
+	}
+}
+
+// clickLesson handles a click on the lesson controls; while the panel is
+// open it takes every click in the right-hand column. A click on the
+// inspector's scroll bar (which shares the column) is handled here too.
+func (g *Game) clickLesson(x, y float64) bool {
+	if g.clickInspector(x, y) {
+		return true
+	}
+	if b, ok := hitAny(g.lessonButtons(), x, y); ok {
+		g.pressLesson(b.Name)
+		return true
+	}
+	if g.lesson != nil {
+		if dir := g.lessonLaidOut().bar.page(x, y, g.scale); dir != 0 {
+			g.pageLesson(float64(dir))
+			return true
+		}
+	}
+	return g.lesson != nil && g.lessonArea().Contains(x, y)
+}
+
+// scrollLesson scrolls the step's text by a mouse wheel's dy over the
+// panel, or the inspector's over it (the two share the column).
+func (g *Game) scrollLesson(x, y, dy float64) {
+	g.scrollInspector(x, y, dy)
+	if g.lesson != nil && dy != 0 && g.lessonArea().Contains(x, y) {
+		g.lesson.scroll = max(0, g.lesson.scroll-wheelPixels(dy)*g.scale)
+	}
+}
+
+// pageLesson scrolls the panel's text by most of what it shows, down
+// (dir 1) or up (-1), keeping a few lines in view.
+func (g *Game) pageLesson(dir float64) {
+	v := g.lessonLaidOut()
+	g.lesson.scroll = max(0, g.lesson.scroll+dir*0.8*v.bar.track.H)
+}
+
+// hoveredTerm is the glossary entry of the key term under the pointer in
+// the lesson panel, if any.
+func (g *Game) hoveredTerm() (lessons.Entry, bool) {
+	if g.lesson == nil || !g.lessonArea().Contains(g.hover.x, g.hover.y) {
+		return lessons.Entry{}, false
+	}
+	for _, t := range g.lessonLaidOut().terms {
+		if t.r.Contains(g.hover.x, g.hover.y) {
+			return lessons.Lookup(t.term)
+		}
+	}
+	return lessons.Entry{}, false
+}
+
+// lessonButtons are the panel's controls (none when it is closed: the top
+// bar's Lessons opens it).
+func (g *Game) lessonButtons() []Button {
+	if g.lesson == nil {
+		return nil
+	}
+	return g.lessonLaidOut().buttons
+}

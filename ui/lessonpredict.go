@@ -1,0 +1,142 @@
+package ui
+
+import (
+	"fmt"
+	"math"
+
+	"github.com/raftlab/raftlab/lessons"
+	"github.com/raftlab/raftlab/playground/i18n"
+)
+
+// shortPanelH is the height, in logical pixels, below which the lesson
+// panel is short: it keeps the room it can for an open question.
+const shortPanelH = 340.0
+
+// pinMinText is how much of the narration, in logical pixels, a pinned
+// question leaves room for above it (two lines and a bit).
+const pinMinText = 40.0
+
+// pinPredict lays out an open question and its choices at the foot of the
+// text, where they stay while the narration above them scrolls: a short
+// panel must never hide the answers below the fold. It reports false (and
+// lays out nothing) once the step is over, whose outcome reads in the
+// text's flow, or when the panel is too short to keep room for the text
+// too: then the question scrolls with the text.
+func (g *Game) pinPredict(b *lessonBuilder, pl *lessons.Play) bool {
+	if out, _ := pl.Outcome(); pl.Done() || out != nil {
+		return false
+	}
+	s := g.scale
+	m := &lessonBuilder{g: g, x: b.x, w: b.w, top: math.Inf(-1), bottom: math.Inf(1)}
+	g.layoutPredict(m, pl)
+	foot := b.bottom + b.moreRow
+	y0 := foot - m.y
+	if y0-10*s-b.moreRow < b.top+pinMinText*s {
+		return false
+	}
+	b.v.boxes = append(b.v.boxes, lessonBox{Rect{b.x, y0 - 6*s, b.w, 1 * s}, colPanelEdge, -1})
+	pin := &lessonBuilder{g: g, v: b.v, x: b.x, w: b.w, y: y0, top: y0, bottom: foot}
+	g.layoutPredict(pin, pl)
+	b.v = pin.v
+	b.bottom = y0 - 10*s - b.moreRow
+	return true
+}
+
+// layoutPredict lays out the question and its choices: clickable until
+// answered, then marked with the learner's answer and what happened.
+func (g *Game) layoutPredict(b *lessonBuilder, pl *lessons.Play) {
+	s := g.scale
+	st := pl.Step
+	b.spans(st.Question, b.x, b.w, colText, true)
+	b.gap(6)
+	chosen, answered := pl.Answered()
+	out, _ := pl.Outcome()
+	lh := lessonLineH * s
+	for i, c := range st.Choices {
+		label := fmt.Sprintf("%d. ", i+1)
+		spans := append([]lessons.Span{{Text: label}}, c.Text...)
+		lines := wrapSpans(spans, b.w-16*s, lessonTextSize*s, false)
+		var tag string
+		tagCol := colTextDim
+		yours, happened := answered && i == chosen, out != nil && i == out.Happened
+		switch {
+		case yours && happened:
+			tag = g.tr("lesson.tag.yours-happened")
+		case yours:
+			tag = g.tr("lesson.tag.yours")
+		case happened:
+			tag = g.tr("lesson.tag.happened")
+		}
+		if happened {
+			tagCol = colOK
+		}
+		h := float64(len(lines))*lh + 10*s
+		if answered && i == chosen && b.v.questionY > 0 {
+			b.v.questionY = b.y // the answer is what to keep in view
+		}
+		if tag != "" {
+			h += 16 * s
+			if out != nil && b.v.revealY == 0 {
+				b.v.revealY = b.y // what happened shows from here
+			}
+		}
+		r := Rect{b.x, b.y - b.scroll, b.w, h}
+		if b.visible(b.y, h) {
+			bg := colButton
+			if answered {
+				bg = colBackground
+			}
+			idx := -1
+			if !answered {
+				idx = len(b.v.buttons)
+				b.v.buttons = append(b.v.buttons, Button{Name: fmt.Sprintf("lesson-choice-%d", i+1), Label: lessons.Paragraph{Spans: c.Text}.Text(), Rect: r})
+			}
+			b.v.boxes = append(b.v.boxes, lessonBox{r, bg, idx})
+			if answered && i == chosen {
+				b.v.boxes = append(b.v.boxes, lessonBox{Rect{r.X, r.Y, 3 * s, r.H}, colHighlight, -1})
+			}
+			for j, ln := range lines {
+				for _, run := range ln {
+					b.v.texts = append(b.v.texts, lessonText{run.text, r.X + 8*s + run.x, r.Y + 5*s + float64(j)*lh + lh/2, spanFace(run.style, lessonTextSize*s, false), spanColor(run.style, colText), alignStart})
+				}
+			}
+			if tag != "" {
+				f := face(11*s, true)
+				b.v.texts = append(b.v.texts, lessonText{tag, r.X + 8*s, r.Y + r.H - 12*s, f, tagCol, alignStart})
+			}
+		}
+		b.y += h + 5*s
+	}
+	b.gap(4)
+	f := face(12*s, true)
+	switch {
+	case !answered:
+		b.wrapped(g.tr("lesson.choose"), face(11.5*s, false), colTextDim, lh)
+	case out == nil && g.paused:
+		// The wait strip says it, beside Resume: once is enough.
+	case out == nil:
+		b.line(g.tr("lesson.watch"), face(11.5*s, false), colTextDim, lh)
+	case out.Correct:
+		b.line(g.tr("lesson.right"), f, colOK, lh)
+	case out.Happened >= 0:
+		b.wrapped(g.tr("lesson.wrong", out.Happened+1), f, colBad, lh)
+	default:
+		b.wrapped(g.tr("lesson.no-match"), f, colBad, lh)
+	}
+}
+
+// answer gives the learner's answer (0-based) to a predict step's
+// question, and plays.
+func (g *Game) answer(choice int) {
+	pl := g.lessonPlay()
+	if pl == nil {
+		return
+	}
+	if err := pl.Answer(choice); err != nil {
+		g.lesson.err = i18n.ErrorIn(err, g.lang)
+		return
+	}
+	g.paused = false
+	// The wait strip takes room: keep the answer in view.
+	g.lesson.toQuestion = true
+}
