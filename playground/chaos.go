@@ -2,6 +2,7 @@ package playground
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/raftlab/raftlab/raft"
 )
@@ -137,7 +138,8 @@ func chaosFault(r *rng, w *World) Action {
 	default:
 		st = Action{Do: "campaign", Node: pickNode(r, w, true)}
 	}
-	if st.Node == raft.None && (nodeActions[st.Do] || st.Do == "disk") || st.Do == "cut" && (st.From == raft.None || st.From == st.To) {
+	onNode := slices.Contains([]string{"crash", "restart", "isolate", "disk", "campaign"}, st.Do)
+	if onNode && st.Node == raft.None || st.Do == "cut" && (st.From == raft.None || st.From == st.To) {
 		return Action{}
 	}
 	return st

@@ -13,66 +13,40 @@ import (
 type menu struct {
 	title string
 	items []Button
-	// steps holds what each item does, by item name.
-	steps map[string]playground.Action
-	rect  Rect
+	// actions holds what each item does, by item name, in order.
+	actions map[string][]playground.Action
+	rect    Rect
 	// anchorX, anchorY and anchorR are the node (or the clicked point, of
 	// radius 0) the menu belongs to: a line joins them to the menu.
 	anchorX, anchorY, anchorR float64
 }
 
-// nodeMenu lists what can be done to a node now.
-func nodeMenu(w *playground.World, id raft.ID) []menuItem {
-	n := w.Node(id)
-	if n == nil {
-		return nil
-	}
-	if !n.Up {
-		return []menuItem{{"menu-restart", i18n.Msg("menu.restart"), playground.Action{Do: "restart", Node: id}}}
-	}
-	items := []menuItem{{"menu-crash", i18n.Msg("menu.crash"), playground.Action{Do: "crash", Node: id}}}
-	leader, hasLeader := w.Leader()
-	if n.Raft.Role() != raft.Leader {
-		items = append(items, menuItem{"menu-timeout", i18n.Msg("menu.timeout"), playground.Action{Do: "campaign", Node: id}})
-		if hasLeader {
-			items = append(items, menuItem{"menu-transfer", i18n.Msg("menu.transfer"), playground.Action{Do: "transferLeader", To: id}})
-		}
-	}
-	items = append(items,
-		menuItem{"menu-snapshot", i18n.Msg("menu.snapshot"), playground.Action{Do: "snapshot", Node: id}},
-		menuItem{"menu-isolate", i18n.Msg("menu.isolate"), playground.Action{Do: "isolate", Node: id}},
-	)
-	if hasLeader && (leader != id || len(w.Nodes()) > 1) {
-		items = append(items, menuItem{"menu-remove", i18n.Msg("menu.remove"), playground.Action{Do: "removeNode", Node: id}})
-	}
-	return items
-}
+// nodeMenu lists what can be done to a node now (see the playground's
+// action table).
+func nodeMenu(w *playground.World, id raft.ID) []menuItem { return menuItems(w.NodeMenu(id)) }
 
 // linkMenu lists the ways to cut or heal the link between a and b.
-func linkMenu(w *playground.World, a, b raft.ID) []menuItem {
-	net := w.Network()
-	items := []menuItem{}
-	if !net.IsCut(a, b) || !net.IsCut(b, a) {
-		items = append(items, menuItem{"menu-cut-both", i18n.Msg("menu.cut-both"), playground.Action{Do: "cut", From: a, To: b}})
-	}
-	if !net.IsCut(a, b) {
-		items = append(items, menuItem{"menu-cut-ab", i18n.Msg("menu.cut-one", playground.S(a), playground.S(b)), playground.Action{Do: "cut", From: a, To: b}})
-	}
-	if !net.IsCut(b, a) {
-		items = append(items, menuItem{"menu-cut-ba", i18n.Msg("menu.cut-one", playground.S(b), playground.S(a)), playground.Action{Do: "cut", From: b, To: a}})
-	}
-	if net.IsCut(a, b) || net.IsCut(b, a) {
-		items = append(items, menuItem{"menu-heal-link", i18n.Msg("menu.restore-link"), playground.Action{Do: "link", From: a, To: b}})
-	}
-	return items
-}
+func linkMenu(w *playground.World, a, b raft.ID) []menuItem { return menuItems(w.LinkMenu(a, b)) }
 
 // menuItem is an item of a menu: its name, its label as a message (the
-// menu is drawn in the app's language) and what it does.
+// menu is drawn in the app's language) and an action it does. Items that
+// share a name are one entry of the menu, which does each item's action
+// in turn (cutting a link both ways is two actions).
 type menuItem struct {
 	name  string
 	label i18n.Message
 	step  playground.Action
+}
+
+// menuItems lists the playground's menu entries as items, one per action.
+func menuItems(entries []playground.MenuItem) []menuItem {
+	var items []menuItem
+	for _, e := range entries {
+		for _, a := range e.Actions {
+			items = append(items, menuItem{e.Name, e.Label, a})
+		}
+	}
+	return items
 }
 
 // openMenu opens a popup titled title (in the app's language) for (x,
@@ -84,24 +58,32 @@ func (g *Game) openMenu(title string, items []menuItem, x, y float64) {
 		g.menu = nil
 		return
 	}
+	// The entries, in order: items that share a name are one.
+	var entries []menuItem
+	actions := map[string][]playground.Action{}
+	for _, it := range items {
+		if _, ok := actions[it.name]; !ok {
+			entries = append(entries, it)
+		}
+		actions[it.name] = append(actions[it.name], it.step)
+	}
 	s := g.scale
 	f := face(14*s, false)
 	width := textWidth(title, face(13*s, true)) + 24*s
-	for _, it := range items {
+	for _, it := range entries {
 		width = math.Max(width, textWidth(it.label.In(g.lang), f)+32*s)
 	}
 	rowH := 30 * s
-	h := rowH*float64(len(items)) + 30*s
+	h := rowH*float64(len(entries)) + 30*s
 	anchorR := 0.0
 	if id, ok := g.lay.hitNode(x, y); ok {
 		spot, _ := g.lay.Node(id)
 		x, y, anchorR = spot.X, spot.Y, spot.R+7*s
 	}
 	r := g.menuSpot(x, y, width, h)
-	m := &menu{title: title, steps: map[string]playground.Action{}, rect: r, anchorX: x, anchorY: y, anchorR: anchorR}
-	for i, it := range items {
+	m := &menu{title: title, actions: actions, rect: r, anchorX: x, anchorY: y, anchorR: anchorR}
+	for i, it := range entries {
 		m.items = append(m.items, Button{Name: it.name, Label: it.label.In(g.lang), Rect: Rect{r.X + 4*s, r.Y + 26*s + float64(i)*rowH, width - 8*s, rowH - 2*s}})
-		m.steps[it.name] = it.step
 	}
 	g.menu = m
 }
@@ -169,19 +151,9 @@ func (g *Game) clickMenu(x, y float64) bool {
 	g.menu = nil
 	for _, it := range m.items {
 		if it.Rect.Contains(x, y) {
-			if it.Name == "menu-cut-both" {
-				st := m.steps[it.Name]
-				g.act(st)
-				g.act(playground.Action{Do: "cut", From: st.To, To: st.From})
-				return true
+			for _, a := range m.actions[it.Name] {
+				g.act(a)
 			}
-			if it.Name == "menu-heal-link" {
-				st := m.steps[it.Name]
-				g.act(st)
-				g.act(playground.Action{Do: "link", From: st.To, To: st.From})
-				return true
-			}
-			g.act(m.steps[it.Name])
 			return true
 		}
 	}

@@ -1,0 +1,135 @@
+package playground
+
+import (
+	"encoding/json"
+	"errors"
+	"strings"
+
+	"github.com/raftlab/raftlab/playground/i18n"
+	"github.com/raftlab/raftlab/raft"
+)
+
+// actionDef is a row of actionTable: everything about one kind of action.
+type actionDef struct {
+	name string
+	form actionForm
+	// check says what is wrong with the action before a run (nil: nothing
+	// beyond its time).
+	check func(a Action, c *actionCheck) error
+	do    func(w *World, a Action) error
+	// menu lists the entries that offer the action on the menu of what
+	// was clicked (nil: no menu offers it). do is the row's name.
+	menu func(w *World, on menuTarget, do string) []MenuItem
+}
+
+// actionForm turns an action to and from its fields in a scenario file.
+type actionForm struct {
+	// empty is the fields to decode a file's action into.
+	empty func() formFields
+	// of is the fields of an action, to encode.
+	of func(a Action) any
+}
+
+// formFields is an action's fields as decoded from a file: action returns
+// the Action they hold, or the first required field the file left out.
+type formFields interface {
+	action() (Action, string)
+}
+
+// formOf is the form of an action whose fields are the struct T.
+func formOf[T any, P interface {
+	*T
+	formFields
+	fill(a Action)
+}]() actionForm {
+	return actionForm{
+		empty: func() formFields { return P(new(T)) },
+		of: func(a Action) any {
+			p := P(new(T))
+			p.fill(a)
+			return p
+		},
+	}
+}
+
+// actionNamed is the row of the action named do, or nil.
+func actionNamed(do string) *actionDef {
+	for i := range actionTable {
+		if actionTable[i].name == do {
+			return &actionTable[i]
+		}
+	}
+	return nil
+}
+
+func decodeStep(raw json.RawMessage) (Action, error) {
+	var head struct {
+		Do *string `json:"do"`
+	}
+	if err := json.Unmarshal(raw, &head); err != nil {
+		return Action{}, jsonError(-1, "", err)
+	}
+	if head.Do == nil {
+		return Action{}, &ScenarioError{Step: -1, Field: "do", Msg: i18n.Msg("scenario.required")}
+	}
+	do := *head.Do
+	def := actionNamed(do)
+	if def == nil {
+		return Action{}, &ScenarioError{Step: -1, Field: "do", Msg: i18n.Msg("scenario.step.unknown-action", do)}
+	}
+	f := def.form.empty()
+	if err := strictDecode(raw, f); err != nil {
+		// (The decoder names a field of the embedded head by its Go
+		// type: "actionHead.at".)
+		var te *json.UnmarshalTypeError
+		if errors.As(err, &te) {
+			te.Field = strings.TrimPrefix(te.Field, "actionHead.")
+		}
+		return Action{}, jsonError(-1, do, err)
+	}
+	a, missing := f.action()
+	if missing != "" {
+		return Action{}, &ScenarioError{Step: -1, Action: do, Field: missing, Msg: i18n.Msg("scenario.required")}
+	}
+	return a, nil
+}
+
+// MarshalJSON writes the action in the scenario file format.
+func (a Action) MarshalJSON() ([]byte, error) {
+	def := actionNamed(a.Do)
+	if def == nil {
+		return json.Marshal(actionHead{a.At, a.Do})
+	}
+	return json.Marshal(def.form.of(a))
+}
+
+// Do carries out an action now. An action that makes no sense at this
+// moment (crashing a node that is down) returns an error and changes
+// nothing.
+func (w *World) Do(a Action) error {
+	def := actionNamed(a.Do)
+	if def == nil {
+		return i18n.Errorf("scenario.step.unknown-action", a.Do)
+	}
+	return def.do(w, a)
+}
+
+// request has a client send cmd, the request of action a (put, delete,
+// get or cas), to a's node, or to the node the client picks when a names
+// none.
+func (w *World) request(a Action, cmd Command) error {
+	if a.Node != raft.None {
+		if _, err := w.node(a.Node); err != nil {
+			return err
+		}
+	}
+	mode := w.settings.ReadMode
+	if m, ok := ParseReadMode(a.Mode); ok && a.Mode != "" {
+		mode = m
+	}
+	if mode == LeaseRead && w.settings.ReadMode != LeaseRead {
+		return i18n.Errorf("scenario.step.lease-off")
+	}
+	w.Submit(cmd, a.Node, mode)
+	return nil
+}

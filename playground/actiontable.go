@@ -1,0 +1,369 @@
+package playground
+
+import (
+	"github.com/raftlab/raftlab/playground/i18n"
+	"github.com/raftlab/raftlab/raft"
+)
+
+// Action is one timed action of a scenario, and also how the views and
+// lessons act on a session: everything done to a session is an Action, so
+// that time travel can replay it. Which fields an action uses is said by
+// its row of actionTable.
+type Action struct {
+	At int64
+	Do string
+
+	Node   raft.ID     // most node actions; the target of client requests
+	From   raft.ID     // cut, link
+	To     raft.ID     // cut, link, transferLeader
+	Groups [][]raft.ID // partition
+	Msg    uint64      // drop: the flight to lose
+
+	Network NetworkChange // network
+	FsyncMs int64         // disk
+
+	Key   string // put, delete, get, cas
+	Value string // put
+	Old   string // cas: "from"
+	New   string // cas: "to"
+	Mode  string // get: readIndex, lease or local ("" = the scenario's)
+
+	Expect Expect // expect
+}
+
+// actionTable defines every action in one place: its name, its fields as
+// a scenario file writes them (form), what is checked before a run
+// (check), how the world carries it out (do) and the menu entries that
+// offer it (menu). Adding an action is adding a row here, and a field to
+// Action if it needs a new one. The rows are in the order the menus list
+// their entries.
+var actionTable = []actionDef{
+	{
+		name: "crash", form: formOf[nodeForm](),
+		check: func(a Action, c *actionCheck) error { return c.member("node", a.Node) },
+		do:    func(w *World, a Action) error { return w.Crash(a.Node) },
+		menu:  onNode("menu-crash", "menu.crash", func(w *World, n *Node) bool { return n.Up }),
+	},
+	{
+		name: "campaign", form: formOf[nodeForm](),
+		check: func(a Action, c *actionCheck) error { return c.member("node", a.Node) },
+		do:    func(w *World, a Action) error { return w.Campaign(a.Node) },
+		menu: onNode("menu-timeout", "menu.timeout", func(w *World, n *Node) bool {
+			return n.Up && n.Raft.Role() != raft.Leader
+		}),
+	},
+	{
+		name: "transferLeader", form: formOf[transferForm](),
+		check: func(a Action, c *actionCheck) error { return c.member("to", a.To) },
+		do:    func(w *World, a Action) error { return w.TransferLeader(a.To) },
+		menu: func(w *World, on menuTarget, do string) []MenuItem {
+			n := on.node(w)
+			if _, hasLeader := w.Leader(); n == nil || !n.Up || n.Raft.Role() == raft.Leader || !hasLeader {
+				return nil
+			}
+			return entry("menu-transfer", i18n.Msg("menu.transfer"), Action{Do: do, To: n.ID})
+		},
+	},
+	{
+		name: "snapshot", form: formOf[nodeForm](),
+		check: func(a Action, c *actionCheck) error { return c.member("node", a.Node) },
+		do:    func(w *World, a Action) error { return w.Snapshot(a.Node) },
+		menu:  onNode("menu-snapshot", "menu.snapshot", func(w *World, n *Node) bool { return n.Up }),
+	},
+	{
+		name: "isolate", form: formOf[nodeForm](),
+		check: func(a Action, c *actionCheck) error { return c.member("node", a.Node) },
+		do:    func(w *World, a Action) error { return w.Isolate(a.Node) },
+		menu:  onNode("menu-isolate", "menu.isolate", func(w *World, n *Node) bool { return n.Up }),
+	},
+	{
+		name: "removeNode", form: formOf[nodeForm](),
+		check: func(a Action, c *actionCheck) error {
+			if err := c.member("node", a.Node); err != nil {
+				return err
+			}
+			c.remove(a.Node)
+			return nil
+		},
+		do: func(w *World, a Action) error { return w.RemoveNode(a.Node) },
+		// (Not the last server, which would leave no one to commit it.)
+		menu: onNode("menu-remove", "menu.remove", func(w *World, n *Node) bool {
+			leader, hasLeader := w.Leader()
+			return n.Up && hasLeader && (leader != n.ID || len(w.Nodes()) > 1)
+		}),
+	},
+	{
+		name: "restart", form: formOf[nodeForm](),
+		check: func(a Action, c *actionCheck) error { return c.member("node", a.Node) },
+		do:    func(w *World, a Action) error { return w.Restart(a.Node) },
+		menu:  onNode("menu-restart", "menu.restart", func(w *World, n *Node) bool { return !n.Up }),
+	},
+	{
+		name: "cut", form: formOf[linkForm](),
+		check: checkLink,
+		do:    func(w *World, a Action) error { return w.Cut(a.From, a.To) },
+		menu: func(w *World, on menuTarget, do string) []MenuItem {
+			if !on.link {
+				return nil
+			}
+			a, b, net := on.from, on.to, w.Network()
+			ab, ba := Action{Do: do, From: a, To: b}, Action{Do: do, From: b, To: a}
+			var items []MenuItem
+			if !net.IsCut(a, b) || !net.IsCut(b, a) {
+				items = append(items, MenuItem{"menu-cut-both", i18n.Msg("menu.cut-both"), []Action{ab, ba}})
+			}
+			if !net.IsCut(a, b) {
+				items = append(items, MenuItem{"menu-cut-ab", i18n.Msg("menu.cut-one", S(a), S(b)), []Action{ab}})
+			}
+			if !net.IsCut(b, a) {
+				items = append(items, MenuItem{"menu-cut-ba", i18n.Msg("menu.cut-one", S(b), S(a)), []Action{ba}})
+			}
+			return items
+		},
+	},
+	{
+		name: "link", form: formOf[linkForm](),
+		check: checkLink,
+		do:    func(w *World, a Action) error { return w.Link(a.From, a.To) },
+		menu: func(w *World, on menuTarget, do string) []MenuItem {
+			if !on.link || !w.net.IsCut(on.from, on.to) && !w.net.IsCut(on.to, on.from) {
+				return nil
+			}
+			return []MenuItem{{"menu-heal-link", i18n.Msg("menu.restore-link"),
+				[]Action{{Do: do, From: on.from, To: on.to}, {Do: do, From: on.to, To: on.from}}}}
+		},
+	},
+	{
+		name: "drop", form: formOf[dropForm](),
+		do: func(w *World, a Action) error { return w.DropMessage(a.Msg) },
+		menu: func(w *World, on menuTarget, do string) []MenuItem {
+			if on.flight == 0 {
+				return nil
+			}
+			return entry("menu-drop", i18n.Msg("menu.drop"), Action{Do: do, Msg: on.flight})
+		},
+	},
+	{
+		name: "partition", form: formOf[partitionForm](),
+		check: checkPartition,
+		do:    func(w *World, a Action) error { return w.Partition(a.Groups) },
+	},
+	{
+		name: "heal", form: formOf[actionHead](),
+		do: func(w *World, a Action) error { w.Heal(); return nil },
+	},
+	{
+		name: "network", form: formOf[networkForm](),
+		check: checkNetwork,
+		do:    func(w *World, a Action) error { return w.SetNetwork(a.Network) },
+	},
+	{
+		name: "disk", form: formOf[diskForm](),
+		check: func(a Action, c *actionCheck) error {
+			if err := c.member("node", a.Node); err != nil {
+				return err
+			}
+			if a.FsyncMs < 0 {
+				return c.bad("fsyncMs", "scenario.step.negative", a.FsyncMs)
+			}
+			return nil
+		},
+		do: func(w *World, a Action) error { return w.SetDisk(a.Node, a.FsyncMs) },
+	},
+	{
+		name: "addNode", form: formOf[nodeForm](),
+		check: func(a Action, c *actionCheck) error {
+			if err := c.inRange("node", a.Node); err != nil {
+				return err
+			}
+			c.add(a.Node)
+			return nil
+		},
+		do: func(w *World, a Action) error { return w.AddNode(a.Node) },
+	},
+	{
+		name: "put", form: formOf[putForm](), check: checkRequest,
+		do: func(w *World, a Action) error { return w.request(a, Command{Op: OpPut, Key: a.Key, Value: a.Value}) },
+	},
+	{
+		name: "delete", form: formOf[deleteForm](), check: checkRequest,
+		do: func(w *World, a Action) error { return w.request(a, Command{Op: OpDelete, Key: a.Key}) },
+	},
+	{
+		name: "get", form: formOf[getForm](), check: checkRequest,
+		do: func(w *World, a Action) error { return w.request(a, Command{Op: OpGet, Key: a.Key}) },
+	},
+	{
+		name: "cas", form: formOf[casForm](), check: checkRequest,
+		do: func(w *World, a Action) error {
+			return w.request(a, Command{Op: OpCAS, Key: a.Key, From: a.Old, Value: a.New})
+		},
+	},
+	{
+		name: "expect", form: formOf[expectForm](),
+		check: func(a Action, c *actionCheck) error { return a.Expect.validate(c) },
+		do:    func(w *World, a Action) error { w.Check(a.Expect); return nil },
+	},
+}
+
+// The fields of each kind of action, as a scenario file writes them after
+// "at" and "do". A pointer is a field the file must give; action names
+// the first one it left out.
+type (
+	actionHead struct {
+		At int64  `json:"at"`
+		Do string `json:"do"`
+	}
+	nodeForm struct {
+		actionHead
+		Node raft.ID `json:"node"`
+	}
+	linkForm struct {
+		actionHead
+		From raft.ID `json:"from"`
+		To   raft.ID `json:"to"`
+	}
+	transferForm struct {
+		actionHead
+		To raft.ID `json:"to"`
+	}
+	partitionForm struct {
+		actionHead
+		Groups [][]raft.ID `json:"groups"`
+	}
+	dropForm struct {
+		actionHead
+		Msg uint64 `json:"msg"`
+	}
+	networkForm struct {
+		actionHead
+		DropRate      *float64  `json:"dropRate,omitempty"`
+		DuplicateRate *float64  `json:"duplicateRate,omitempty"`
+		LatencyMs     *[2]int64 `json:"latencyMs,omitempty"`
+	}
+	diskForm struct {
+		actionHead
+		Node    raft.ID `json:"node"`
+		FsyncMs *int64  `json:"fsyncMs"`
+	}
+	putForm struct {
+		actionHead
+		Key   *string `json:"key"`
+		Value *string `json:"value"`
+		Node  raft.ID `json:"node,omitempty"`
+	}
+	deleteForm struct {
+		actionHead
+		Key  *string `json:"key"`
+		Node raft.ID `json:"node,omitempty"`
+	}
+	getForm struct {
+		actionHead
+		Key  *string `json:"key"`
+		Node raft.ID `json:"node,omitempty"`
+		Mode string  `json:"mode,omitempty"`
+	}
+	casForm struct {
+		actionHead
+		Key  *string `json:"key"`
+		From *string `json:"from"`
+		To   *string `json:"to"`
+		Node raft.ID `json:"node,omitempty"`
+	}
+	expectForm struct {
+		actionHead
+		Expect
+	}
+)
+
+func (f *actionHead) fill(a Action)            { *f = actionHead{a.At, a.Do} }
+func (f *actionHead) action() (Action, string) { return Action{At: f.At, Do: f.Do}, "" }
+
+func (f *nodeForm) fill(a Action) { *f = nodeForm{actionHead{a.At, a.Do}, a.Node} }
+func (f *nodeForm) action() (Action, string) {
+	return Action{At: f.At, Do: f.Do, Node: f.Node}, ""
+}
+
+func (f *linkForm) fill(a Action) { *f = linkForm{actionHead{a.At, a.Do}, a.From, a.To} }
+func (f *linkForm) action() (Action, string) {
+	return Action{At: f.At, Do: f.Do, From: f.From, To: f.To}, ""
+}
+
+func (f *transferForm) fill(a Action) { *f = transferForm{actionHead{a.At, a.Do}, a.To} }
+func (f *transferForm) action() (Action, string) {
+	return Action{At: f.At, Do: f.Do, To: f.To}, ""
+}
+
+func (f *partitionForm) fill(a Action) { *f = partitionForm{actionHead{a.At, a.Do}, a.Groups} }
+func (f *partitionForm) action() (Action, string) {
+	return Action{At: f.At, Do: f.Do, Groups: f.Groups}, ""
+}
+
+func (f *dropForm) fill(a Action) { *f = dropForm{actionHead{a.At, a.Do}, a.Msg} }
+func (f *dropForm) action() (Action, string) {
+	return Action{At: f.At, Do: f.Do, Msg: f.Msg}, ""
+}
+
+func (f *networkForm) fill(a Action) {
+	c := a.Network
+	*f = networkForm{actionHead{a.At, a.Do}, c.DropRate, c.DuplicateRate, c.LatencyMs}
+}
+func (f *networkForm) action() (Action, string) {
+	c := NetworkChange{DropRate: f.DropRate, DuplicateRate: f.DuplicateRate, LatencyMs: f.LatencyMs}
+	return Action{At: f.At, Do: f.Do, Network: c}, ""
+}
+
+func (f *diskForm) fill(a Action) { *f = diskForm{actionHead{a.At, a.Do}, a.Node, &a.FsyncMs} }
+func (f *diskForm) action() (Action, string) {
+	if f.FsyncMs == nil {
+		return Action{}, "fsyncMs"
+	}
+	return Action{At: f.At, Do: f.Do, Node: f.Node, FsyncMs: *f.FsyncMs}, ""
+}
+
+func (f *putForm) fill(a Action) { *f = putForm{actionHead{a.At, a.Do}, &a.Key, &a.Value, a.Node} }
+func (f *putForm) action() (Action, string) {
+	switch {
+	case f.Key == nil:
+		return Action{}, "key"
+	case f.Value == nil:
+		return Action{}, "value"
+	}
+	return Action{At: f.At, Do: f.Do, Key: *f.Key, Value: *f.Value, Node: f.Node}, ""
+}
+
+func (f *deleteForm) fill(a Action) { *f = deleteForm{actionHead{a.At, a.Do}, &a.Key, a.Node} }
+func (f *deleteForm) action() (Action, string) {
+	if f.Key == nil {
+		return Action{}, "key"
+	}
+	return Action{At: f.At, Do: f.Do, Key: *f.Key, Node: f.Node}, ""
+}
+
+func (f *getForm) fill(a Action) { *f = getForm{actionHead{a.At, a.Do}, &a.Key, a.Node, a.Mode} }
+func (f *getForm) action() (Action, string) {
+	if f.Key == nil {
+		return Action{}, "key"
+	}
+	return Action{At: f.At, Do: f.Do, Key: *f.Key, Node: f.Node, Mode: f.Mode}, ""
+}
+
+func (f *casForm) fill(a Action) {
+	*f = casForm{actionHead{a.At, a.Do}, &a.Key, &a.Old, &a.New, a.Node}
+}
+func (f *casForm) action() (Action, string) {
+	switch {
+	case f.Key == nil:
+		return Action{}, "key"
+	case f.From == nil:
+		return Action{}, "from"
+	case f.To == nil:
+		return Action{}, "to"
+	}
+	return Action{At: f.At, Do: f.Do, Key: *f.Key, Old: *f.From, New: *f.To, Node: f.Node}, ""
+}
+
+func (f *expectForm) fill(a Action) { *f = expectForm{actionHead{a.At, a.Do}, a.Expect} }
+func (f *expectForm) action() (Action, string) {
+	return Action{At: f.At, Do: f.Do, Expect: f.Expect}, ""
+}
