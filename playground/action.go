@@ -62,7 +62,7 @@ func actionNamed(do string) *actionDef {
 	return nil
 }
 
-func decodeStep(raw json.RawMessage) (Action, error) {
+func decodeAction(raw json.RawMessage) (Action, error) {
 	var head struct {
 		Do *string `json:"do"`
 	}

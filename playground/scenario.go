@@ -195,7 +195,7 @@ func ParseScenario(data []byte) (*Scenario, error) {
 	}
 	last := int64(0)
 	for i, raw := range f.Steps {
-		st, err := decodeStep(raw)
+		st, err := decodeAction(raw)
 		if err != nil {
 			return nil, withStep(err, i)
 		}
