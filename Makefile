@@ -2,12 +2,13 @@
 GO ?= go
 WEB := build/web
 
-.PHONY: test vet lint unit race e2e e2e-deps e2e-browser e2e-desktop web raftserve serve bench bench-fps fuzz chaos
+.PHONY: test vet lint unit race fuzz-smoke e2e e2e-deps e2e-browser e2e-desktop web raftserve serve bench bench-fps fuzz chaos
 
 # vet and the Go tests first (the clone tests again under the race
-# detector), then the end-to-end tests: the browser build in headless
-# Chromium and the desktop app under Xvfb.
-test: vet lint unit race e2e
+# detector, a few seconds of each fuzz target that reads a user's file),
+# then the end-to-end tests: the browser build in headless Chromium and the
+# desktop app under Xvfb.
+test: vet lint unit race fuzz-smoke e2e
 
 vet:
 	@bad=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
@@ -88,6 +89,15 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzParseScenario$$' -fuzztime 30s ./playground/
 	$(GO) test -run '^$$' -fuzz '^FuzzParse$$' -fuzztime 30s ./lessons/
 	$(GO) test -run '^$$' -fuzz '^FuzzParsePredicate$$' -fuzztime 30s ./lessons/
+
+# A few seconds of each fuzz target that reads what a user hands over: a
+# scenario file, a lesson file, a disk's write-ahead log (about a minute in
+# all, most of it building; make fuzz runs every target longer).
+FUZZ_SMOKE ?= 5s
+fuzz-smoke:
+	$(GO) test -run '^$$' -fuzz '^FuzzParseScenario$$' -fuzztime $(FUZZ_SMOKE) ./playground/
+	$(GO) test -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZ_SMOKE) ./lessons/
+	$(GO) test -run '^$$' -fuzz '^FuzzReadWAL$$' -fuzztime $(FUZZ_SMOKE) ./raft/
 
 chaos:
 	$(GO) run ./cmd/raftsim chaos --seeds 200

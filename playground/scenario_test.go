@@ -329,6 +329,11 @@ func FuzzParseScenario(f *testing.F) {
 	for _, s := range scBrokenSeeds {
 		f.Add([]byte(s))
 	}
+	for _, c := range hostileFiles {
+		if len(c.file) < 64<<10 { // (the fuzzer mutates the small ones best)
+			f.Add([]byte(c.file))
+		}
+	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		sc, err := ParseScenario(data)
 		if err != nil {
