@@ -24,6 +24,8 @@ func TestCLIHostileFiles(t *testing.T) {
 	vote := file("vote.json", `{"name": "t", "nodes": 3, "initial": {"1": {"term": 2, "votedFor": 99}}}`)
 	term := file("term.json", `{"name": "t", "nodes": 3, "initial": {"1": {"term": 18446744073709551615}}}`)
 	log := file("log.json", `{"name": "t", "nodes": 3, "initial": {"1": {"term": 1, "log": [1`+strings.Repeat(",1", 10_000)+`]}}}`)
+	lesson := file("lesson.md", "---\ntitle: Slow disk\nnumber: 3\nsummary: x\nminutes: 5\n---\n\n# Slow disk\n\n## Wait\nkind: watch\n"+
+		`setup: {"nodes": 3, "timing": {"fsyncMs": 9223372036854775807}}`+"\nuntil: leader\n\nWatch.\n")
 	const hour = "must be at most 3600000 ms (one hour, the longest run RaftLab simulates)"
 	checkBadInput(t, []cliBadCase{
 		{"latency past int64", []string{"run", latency}, []string{latency + `: field "timing.latencyMs": latencyMs must be at most 60000 ms`}, true},
@@ -39,6 +41,8 @@ func TestCLIHostileFiles(t *testing.T) {
 		{"an endless file", []string{"run", "/dev/zero"}, []string{"/dev/zero: the file is larger than 16 MiB, the largest scenario file RaftLab reads"}, true},
 		{"until past the limit", []string{"run", cliScenarios + "log-replication.json", "--until", "9223372036854775807"},
 			[]string{"--until " + hour + ", not 9223372036854775807"}, true},
+		{"a lesson's setup with fsync past int64", []string{"lesson", "check", lesson},
+			[]string{lesson + `:12: step 1 "Wait": setup: field "timing.fsyncMs": fsyncMs must be at most 60000 ms`}, true},
 		{"an endless lesson", []string{"lesson", "check", "/dev/zero"}, []string{"/dev/zero: the file is larger than 1 MiB, the largest lesson file RaftLab reads"}, true},
 		{"an endless result", []string{"lesson", "verify-result", "/dev/zero"}, []string{"/dev/zero: the file is larger than 1 MiB: it is not a RaftLab result"}, true},
 	})
