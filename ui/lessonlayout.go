@@ -128,33 +128,8 @@ func (g *Game) layoutLesson(withMore bool) lessonView {
 	a := g.lessonArea()
 	p := g.lesson
 	b := &lessonBuilder{g: g, x: a.X + 14*s, w: a.W - 28*s, y: a.Y + 12*s}
-	// The bottom bar: Back, Close and Continue.
-	barY := a.Y + a.H - 38*s
-	b.v.boxes = append(b.v.boxes, lessonBox{Rect{a.X + 1*s, barY - 8*s, a.W - 1*s, 1 * s}, colPanelEdge, -1})
-	bw := 84 * s
-	if p.run != nil && p.run.Index() > 0 {
-		b.button("lesson-back", g.tr("lesson.back"), g.tr("lesson.back.hint"), Rect{b.x, barY, bw, 28 * s}, colText)
-	}
-	// Close is in the middle of a step's bar (Back left, Continue right),
-	// at the right end of the list's (Reset progress, which is wide, left).
-	closeX := a.X + (a.W-bw)/2
-	if p.run == nil {
-		closeX = b.x + b.w - bw
-	}
-	b.button("lesson-close", g.tr("lesson.close"), g.tr("lesson.close.hint"), Rect{closeX, barY, bw, 28 * s}, colText)
-	b.top, b.bottom = a.Y, barY-12*s
-	if g.waitStripShown() {
-		h := g.waitStripHeight(b.w)
-		r := Rect{b.x, barY - 12*s - h, b.w, h}
-		g.layoutWaitStrip(b, r)
-		b.bottom = r.Y - 6*s
-	}
-	if p.confirmLeave && p.run != nil {
-		g.layoutLeaveQuestion(b, bw)
-	}
-	if p.run == nil {
-		g.layoutResetBar(b, barY, bw)
-	}
+	barY, bw := g.layoutLessonBar(b, a)
+	g.layoutLessonFoot(b, barY, bw)
 	// Until a step is done, the bar's right end (where Continue comes)
 	// is free: the "more" control goes there, not on a row of its own.
 	pl := g.lessonPlay()
@@ -168,20 +143,9 @@ func (g *Game) layoutLesson(withMore bool) lessonView {
 		g.layoutLessonList(b)
 	} else {
 		g.layoutLessonStep(b, barY, bw)
-	}
-	if p.run != nil {
 		b.errors(p.err, g.progressSaveErr)
 	}
-	// Keep the scroll within the content: if it went past the end, the
-	// next layout (keyed on the clamped scroll) shows the end.
-	b.v.top, b.v.maxScroll = b.top, max(0, b.y-b.bottom)
-	if end := b.y - b.scroll; b.scroll > 0 && end < b.bottom {
-		p.scroll = b.v.maxScroll
-	}
-	b.v.bar = newScrollBar(a.X+a.W, b.top, b.bottom, b.y-b.top, b.scroll, s)
-	if b.v.bar.shown() {
-		b.v.boxes = append(b.v.boxes, lessonBox{b.v.bar.track, colPanelEdge, -1}, lessonBox{b.v.bar.thumb, colTextDim, -1})
-	}
+	g.layoutLessonScroll(b, a)
 	// A step's text that runs on below says so with a control too; the
 	// list has its scroll bar alone (every lesson is one scroll away).
 	if p.run != nil && b.v.maxScroll > b.scroll+1 {
@@ -197,6 +161,63 @@ func (g *Game) layoutLesson(withMore bool) lessonView {
 		b.button("lesson-more", g.tr("lesson.scroll"), g.tr("lesson.scroll.hint"), r, colHighlight)
 	}
 	return b.v
+}
+
+// layoutLessonBar lays out the bottom bar of area a: Back and Close
+// (Continue comes with the step's end). It returns the bar's top and its
+// buttons' width, and leaves the text the room above it.
+func (g *Game) layoutLessonBar(b *lessonBuilder, a Rect) (barY, bw float64) {
+	s := g.scale
+	p := g.lesson
+	barY = a.Y + a.H - 38*s
+	b.v.boxes = append(b.v.boxes, lessonBox{Rect{a.X + 1*s, barY - 8*s, a.W - 1*s, 1 * s}, colPanelEdge, -1})
+	bw = 84 * s
+	if p.run != nil && p.run.Index() > 0 {
+		b.button("lesson-back", g.tr("lesson.back"), g.tr("lesson.back.hint"), Rect{b.x, barY, bw, 28 * s}, colText)
+	}
+	// Close is in the middle of a step's bar (Back left, Continue right),
+	// at the right end of the list's (Reset progress, which is wide, left).
+	closeX := a.X + (a.W-bw)/2
+	if p.run == nil {
+		closeX = b.x + b.w - bw
+	}
+	b.button("lesson-close", g.tr("lesson.close"), g.tr("lesson.close.hint"), Rect{closeX, barY, bw, 28 * s}, colText)
+	b.top, b.bottom = a.Y, barY-12*s
+	return barY, bw
+}
+
+// layoutLessonFoot lays out what stands above the bar, below the text:
+// the wait strip, the question whether to leave, or under the list the
+// reset of progress.
+func (g *Game) layoutLessonFoot(b *lessonBuilder, barY, bw float64) {
+	s := g.scale
+	p := g.lesson
+	if g.waitStripShown() {
+		h := g.waitStripHeight(b.w)
+		r := Rect{b.x, barY - 12*s - h, b.w, h}
+		g.layoutWaitStrip(b, r)
+		b.bottom = r.Y - 6*s
+	}
+	if p.confirmLeave && p.run != nil {
+		g.layoutLeaveQuestion(b, bw)
+	}
+	if p.run == nil {
+		g.layoutResetBar(b, barY, bw)
+	}
+}
+
+// layoutLessonScroll bounds the scrolling text of area a and lays out its
+// scroll bar. If the scroll went past the end, the next layout (keyed on
+// the clamped scroll) shows the end.
+func (g *Game) layoutLessonScroll(b *lessonBuilder, a Rect) {
+	b.v.top, b.v.maxScroll = b.top, max(0, b.y-b.bottom)
+	if end := b.y - b.scroll; b.scroll > 0 && end < b.bottom {
+		g.lesson.scroll = b.v.maxScroll
+	}
+	b.v.bar = newScrollBar(a.X+a.W, b.top, b.bottom, b.y-b.top, b.scroll, g.scale)
+	if b.v.bar.shown() {
+		b.v.boxes = append(b.v.boxes, lessonBox{b.v.bar.track, colPanelEdge, -1}, lessonBox{b.v.bar.thumb, colTextDim, -1})
+	}
 }
 
 // layoutLeaveQuestion lays out, above the panel's foot, the question

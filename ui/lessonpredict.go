@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"image/color"
 	"math"
 
 	"github.com/raftlab/raftlab/lessons"
@@ -45,69 +46,94 @@ func (g *Game) pinPredict(b *lessonBuilder, pl *lessons.Play) bool {
 // layoutPredict lays out the question and its choices: clickable until
 // answered, then marked with the learner's answer and what happened.
 func (g *Game) layoutPredict(b *lessonBuilder, pl *lessons.Play) {
-	s := g.scale
-	st := pl.Step
-	b.spans(st.Question, b.x, b.w, colText, true)
+	b.spans(pl.Step.Question, b.x, b.w, colText, true)
 	b.gap(6)
 	chosen, answered := pl.Answered()
 	out, _ := pl.Outcome()
-	lh := lessonLineH * s
-	for i, c := range st.Choices {
-		label := fmt.Sprintf("%d. ", i+1)
-		spans := append([]lessons.Span{{Text: label}}, c.Text...)
-		lines := wrapSpans(spans, b.w-16*s, lessonTextSize*s, false)
-		var tag string
-		tagCol := colTextDim
-		yours, happened := answered && i == chosen, out != nil && i == out.Happened
-		switch {
-		case yours && happened:
-			tag = g.tr("lesson.tag.yours-happened")
-		case yours:
-			tag = g.tr("lesson.tag.yours")
-		case happened:
-			tag = g.tr("lesson.tag.happened")
-		}
-		if happened {
-			tagCol = colOK
-		}
-		h := float64(len(lines))*lh + 10*s
-		if answered && i == chosen && b.v.questionY > 0 {
-			b.v.questionY = b.y // the answer is what to keep in view
-		}
-		if tag != "" {
-			h += 16 * s
-			if out != nil && b.v.revealY == 0 {
-				b.v.revealY = b.y // what happened shows from here
-			}
-		}
-		r := Rect{b.x, b.y - b.scroll, b.w, h}
-		if b.visible(b.y, h) {
-			bg := colButton
-			if answered {
-				bg = colBackground
-			}
-			idx := -1
-			if !answered {
-				idx = len(b.v.buttons)
-				b.v.buttons = append(b.v.buttons, Button{Name: fmt.Sprintf("lesson-choice-%d", i+1), Label: lessons.Paragraph{Spans: c.Text}.Text(), Rect: r})
-			}
-			b.v.boxes = append(b.v.boxes, lessonBox{r, bg, idx})
-			if answered && i == chosen {
-				b.v.boxes = append(b.v.boxes, lessonBox{Rect{r.X, r.Y, 3 * s, r.H}, colHighlight, -1})
-			}
-			for j, ln := range lines {
-				for _, run := range ln {
-					b.v.texts = append(b.v.texts, lessonText{run.text, r.X + 8*s + run.x, r.Y + 5*s + float64(j)*lh + lh/2, spanFace(run.style, lessonTextSize*s, false), spanColor(run.style, colText), alignStart})
-				}
-			}
-			if tag != "" {
-				f := face(11*s, true)
-				b.v.texts = append(b.v.texts, lessonText{tag, r.X + 8*s, r.Y + r.H - 12*s, f, tagCol, alignStart})
-			}
-		}
-		b.y += h + 5*s
+	for i, c := range pl.Step.Choices {
+		g.layoutChoice(b, i, c, choiceMarks{
+			answered: answered,
+			yours:    answered && i == chosen,
+			happened: out != nil && i == out.Happened,
+			outcome:  out != nil,
+		})
 	}
 	b.gap(4)
+	g.layoutVerdict(b, answered, out)
+}
+
+// choiceMarks is how a choice is marked: whether the question is
+// answered, whether this is the learner's answer, and once the run has
+// played out (outcome), whether this choice is what happened.
+type choiceMarks struct {
+	answered, yours, happened, outcome bool
+}
+
+// tag is the line under a marked choice, and its colour ("" when none).
+func (m choiceMarks) tag(g *Game) (string, color.Color) {
+	c := colTextDim
+	if m.happened {
+		c = colOK
+	}
+	switch {
+	case m.yours && m.happened:
+		return g.tr("lesson.tag.yours-happened"), c
+	case m.yours:
+		return g.tr("lesson.tag.yours"), c
+	case m.happened:
+		return g.tr("lesson.tag.happened"), c
+	}
+	return "", c
+}
+
+// layoutChoice lays out choice i: a control until the question is
+// answered, then a box marked as the learner's answer or what happened.
+func (g *Game) layoutChoice(b *lessonBuilder, i int, c lessons.Choice, m choiceMarks) {
+	s := g.scale
+	lh := lessonLineH * s
+	spans := append([]lessons.Span{{Text: fmt.Sprintf("%d. ", i+1)}}, c.Text...)
+	lines := wrapSpans(spans, b.w-16*s, lessonTextSize*s, false)
+	tag, tagCol := m.tag(g)
+	h := float64(len(lines))*lh + 10*s
+	if m.yours && b.v.questionY > 0 {
+		b.v.questionY = b.y // the answer is what to keep in view
+	}
+	if tag != "" {
+		h += 16 * s
+		if m.outcome && b.v.revealY == 0 {
+			b.v.revealY = b.y // what happened shows from here
+		}
+	}
+	y := b.y
+	b.y += h + 5*s
+	if !b.visible(y, h) {
+		return
+	}
+	r := Rect{b.x, y - b.scroll, b.w, h}
+	bg, idx := colBackground, -1
+	if !m.answered {
+		bg, idx = colButton, len(b.v.buttons)
+		b.v.buttons = append(b.v.buttons, Button{Name: fmt.Sprintf("lesson-choice-%d", i+1), Label: lessons.Paragraph{Spans: c.Text}.Text(), Rect: r})
+	}
+	b.v.boxes = append(b.v.boxes, lessonBox{r, bg, idx})
+	if m.yours {
+		b.v.boxes = append(b.v.boxes, lessonBox{Rect{r.X, r.Y, 3 * s, r.H}, colHighlight, -1})
+	}
+	for j, ln := range lines {
+		for _, run := range ln {
+			b.v.texts = append(b.v.texts, lessonText{run.text, r.X + 8*s + run.x, r.Y + 5*s + float64(j)*lh + lh/2, spanFace(run.style, lessonTextSize*s, false), spanColor(run.style, colText), alignStart})
+		}
+	}
+	if tag != "" {
+		b.v.texts = append(b.v.texts, lessonText{tag, r.X + 8*s, r.Y + r.H - 12*s, face(11*s, true), tagCol, alignStart})
+	}
+}
+
+// layoutVerdict lays out the line under the choices: choose one, watch
+// the run, or once it has played out whether the learner was right.
+func (g *Game) layoutVerdict(b *lessonBuilder, answered bool, out *lessons.Outcome) {
+	s := g.scale
+	lh := lessonLineH * s
 	f := face(12*s, true)
 	switch {
 	case !answered:

@@ -12,22 +12,8 @@ func (g *Game) layoutLessonStep(b *lessonBuilder, barY, bw float64) {
 	s := g.scale
 	r := g.lesson.run
 	st := r.Step()
-	l := r.Lesson()
 	pl := r.Play()
-	// The header does not scroll. The titles wrap rather than lose their
-	// end: a long lesson title fills two lines in a narrow column.
-	// A short panel (800x600) with a question open gives the lesson's
-	// title, which the top bar names, to the choices.
-	if !(st.Kind == lessons.Predict && !pl.Done() && g.lessonArea().H < shortPanelH*s) {
-		b.wrapped(g.tr("bar.lesson.title", l.Number, l.Title), face(12*s, true), colTextDim, 16*s)
-		b.gap(4)
-	}
-	b.cardButton(b.y)
-	b.line(g.tr("lesson.step-of", r.Index()+1, len(l.Steps), g.kindName(st.Kind)), face(11*s, false), colTextDim, 18*s)
-	g.layoutStepStrip(b)
-	b.gap(2)
-	b.wrapped(st.Title, face(15*s, true), colText, 20*s)
-	b.gap(4)
+	g.layoutStepHeader(b)
 	b.top = b.y
 	b.scroll = g.lesson.scroll
 	b.y += 2 * s
@@ -76,6 +62,29 @@ func (g *Game) layoutLessonStep(b *lessonBuilder, barY, bw float64) {
 	if done && r.Last() {
 		g.layoutLessonEnd(b)
 	}
+}
+
+// layoutStepHeader lays out the header above the step's text, which does
+// not scroll: the lesson's title, the step's number and kind, the strip of
+// steps and the step's title. The titles wrap rather than lose their end:
+// a long lesson title fills two lines in a narrow column.
+func (g *Game) layoutStepHeader(b *lessonBuilder) {
+	s := g.scale
+	r := g.lesson.run
+	st := r.Step()
+	l := r.Lesson()
+	// A short panel (800x600) with a question open gives the lesson's
+	// title, which the top bar names, to the choices.
+	if !(st.Kind == lessons.Predict && !r.Play().Done() && g.lessonArea().H < shortPanelH*s) {
+		b.wrapped(g.tr("bar.lesson.title", l.Number, l.Title), face(12*s, true), colTextDim, 16*s)
+		b.gap(4)
+	}
+	b.cardButton(b.y)
+	b.line(g.tr("lesson.step-of", r.Index()+1, len(l.Steps), g.kindName(st.Kind)), face(11*s, false), colTextDim, 18*s)
+	g.layoutStepStrip(b)
+	b.gap(2)
+	b.wrapped(st.Title, face(15*s, true), colText, 20*s)
+	b.gap(4)
 }
 
 // layoutMore lays out the control that unfolds the step's More text (and

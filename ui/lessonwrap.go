@@ -39,51 +39,11 @@ type wrapRun struct {
 // longer than the width gets a line of its own). Words are split at
 // spaces; a word may change style within it ("`follower`,").
 func wrapSpans(spans []lessons.Span, width, size float64, bold bool) [][]wrapRun {
-	type piece struct {
-		text  string
-		style lessons.Style
-		span  string
-	}
-	// words are runs of pieces between two places where a line may break
-	// (see breakUnits: after a space, between Chinese characters), across
-	// the spans' edges ("`follower`," and "`领导者`，" are each one word).
-	var pieces []piece
-	for _, sp := range spans {
-		for _, part := range breakUnits(sp.Text) {
-			pieces = append(pieces, piece{part, sp.Style, sp.Text})
-		}
-	}
-	var words [][]piece
-	var cur []piece
-	for i, pc := range pieces {
-		cur = append(cur, pc)
-		if i+1 == len(pieces) {
-			break
-		}
-		last, _ := utf8.DecodeLastRuneInString(pc.text)
-		next, _ := utf8.DecodeRuneInString(pieces[i+1].text)
-		if canBreak(last, next) {
-			words = append(words, cur)
-			cur = nil
-		}
-	}
-	if len(cur) > 0 {
-		words = append(words, cur)
-	}
 	var lines [][]wrapRun
 	var line []wrapRun
 	x := 0.0
-	for _, wd := range words {
-		ww, trimmed := 0.0, 0.0
-		for i, pc := range wd {
-			f := spanFace(pc.style, size, bold)
-			w := textWidth(pc.text, f)
-			if i == len(wd)-1 {
-				trimmed = ww + textWidth(strings.TrimRight(pc.text, " "), f)
-			}
-			ww += w
-		}
-		if x > 0 && x+trimmed > width {
+	for _, wd := range wrapWords(spans) {
+		if x > 0 && x+wordWidth(wd, size, bold) > width {
 			lines = append(lines, line)
 			line, x = nil, 0
 		}
@@ -104,4 +64,57 @@ func wrapSpans(spans []lessons.Span, width, size float64, bold bool) [][]wrapRun
 		lines = append(lines, line)
 	}
 	return lines
+}
+
+// wrapPiece is a piece of a span between two places where a line may
+// break; span is the span's whole text.
+type wrapPiece struct {
+	text  string
+	style lessons.Style
+	span  string
+}
+
+// wrapWords splits styled text into words: runs of pieces between two
+// places where a line may break (see breakUnits: after a space, between
+// Chinese characters), across the spans' edges ("`follower`," and
+// "`领导者`，" are each one word).
+func wrapWords(spans []lessons.Span) [][]wrapPiece {
+	var pieces []wrapPiece
+	for _, sp := range spans {
+		for _, part := range breakUnits(sp.Text) {
+			pieces = append(pieces, wrapPiece{part, sp.Style, sp.Text})
+		}
+	}
+	var words [][]wrapPiece
+	var cur []wrapPiece
+	for i, pc := range pieces {
+		cur = append(cur, pc)
+		if i+1 == len(pieces) {
+			break
+		}
+		last, _ := utf8.DecodeLastRuneInString(pc.text)
+		next, _ := utf8.DecodeRuneInString(pieces[i+1].text)
+		if canBreak(last, next) {
+			words = append(words, cur)
+			cur = nil
+		}
+	}
+	if len(cur) > 0 {
+		words = append(words, cur)
+	}
+	return words
+}
+
+// wordWidth is how wide a word is drawn, without its trailing spaces
+// (which may hang past the line's end).
+func wordWidth(wd []wrapPiece, size float64, bold bool) float64 {
+	w := 0.0
+	for i, pc := range wd {
+		t := pc.text
+		if i == len(wd)-1 {
+			t = strings.TrimRight(t, " ")
+		}
+		w += textWidth(t, spanFace(pc.style, size, bold))
+	}
+	return w
 }
