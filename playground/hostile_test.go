@@ -28,7 +28,7 @@ var hostileFiles = []struct {
 	{"until a million seconds", scFile(`"until": 1000000000000`, ""),
 		`field "until": must be at most 3600000 ms (one hour, the longest run RaftLab simulates), not 1000000000000`},
 	{"too many steps", scFile("", strings.Repeat(`{"at": 1, "do": "heal"},`, MaxActions)+`{"at": 1, "do": "heal"}`),
-		`field "steps": has 100001 steps; the limit is 100000`},
+		`field "steps": has 20001 steps; the limit is 20000`},
 	{"a long initial log", scFile(`"initial": {"2": {"term": 1, "log": [1`+strings.Repeat(",1", MaxInitialLog)+`]}}`, ""),
 		`field "initial.2": the log has 10001 entries; the limit is 10000`},
 	{"a long value", scFile("", `{"at": 1, "do": "put", "key": "a", "value": "`+strings.Repeat("v", MaxValueBytes+1)+`"}`),
@@ -36,7 +36,7 @@ var hostileFiles = []struct {
 	{"a long key", scFile("", `{"at": 1, "do": "get", "key": "`+strings.Repeat("k", MaxValueBytes+1)+`"}`),
 		`steps[0] (get): field "key": is 1025 bytes long; the limit is 1024 bytes`},
 	{"a file past the limit", `{"name": "t", "nodes": 3, "description": "` + strings.Repeat("x", MaxScenarioBytes) + `"}`,
-		`the file is larger than 16 MiB, the largest scenario file RaftLab reads`},
+		`the file is larger than 4 MiB, the largest scenario file RaftLab reads`},
 	{"votedFor no server", scFile(`"initial": {"1": {"term": 2, "votedFor": 99}}`, ""),
 		`field "initial.1": votedFor 99 is not a server of this cluster (1..3, or 0 for no vote)`},
 	{"votedFor just past the cluster", scFile(`"initial": {"1": {"term": 2, "votedFor": 4}}`, ""),
@@ -106,7 +106,7 @@ func TestHostileSettingsRefusedByNew(t *testing.T) {
 func TestReadScenarioFileStopsAtTheLimit(t *testing.T) {
 	endless := &countingReader{}
 	_, err := ReadScenarioFile(endless)
-	assert.EqualError(t, err, "the file is larger than 16 MiB, the largest scenario file RaftLab reads")
+	assert.EqualError(t, err, "the file is larger than 4 MiB, the largest scenario file RaftLab reads")
 	assert.LessOrEqual(t, endless.n, int64(MaxScenarioBytes+64<<10), "read about the limit, no more")
 
 	data, err := ReadScenarioFile(strings.NewReader(scMinimal))

@@ -14,16 +14,23 @@ import (
 // damaged or hostile file is refused up front, with the limit named,
 // instead of running for ever, exhausting memory or overflowing a time.
 const (
-	// MaxScenarioBytes is the largest scenario file read: 16 MiB. A chaos
-	// run of MaxDurationMs saves about 7 MB of steps, and its file must
-	// replay.
-	MaxScenarioBytes = 16 << 20
+	// MaxScenarioBytes is the largest scenario file read: 4 MiB. The
+	// file of a chaos run of MaxChaosDurationMs, which must replay, is
+	// about 600 KB.
+	MaxScenarioBytes = 4 << 20
 
 	// MaxDurationMs is the longest run simulated: one hour of virtual
 	// time. It bounds a scenario's until and every step's time, and
-	// raftsim's --until and chaos --duration. An idle cluster runs it in
-	// under a second; a busy one in a few tens of seconds.
+	// raftsim's --until. An idle cluster of nine runs it in under a
+	// second; nine servers that heartbeat every millisecond in 40 s.
 	MaxDurationMs = 60 * 60 * 1000
+
+	// MaxChaosDurationMs is the longest chaos run (raftsim chaos
+	// --duration): ten minutes of virtual time per seed. Chaos keeps up a
+	// client call every 20-80 ms through faults, and checking that
+	// history costs more than linearly: ten minutes take about 3 s and
+	// 200 MB, an hour 70 s and 3 GB.
+	MaxChaosDurationMs = 10 * 60 * 1000
 
 	// MaxDelayMs is the longest time a setting or a step may name
 	// (election timeout, heartbeat, latency, fsync): one minute, far
@@ -33,9 +40,9 @@ const (
 	MaxDelayMs = 60 * 1000
 
 	// MaxActions is the most steps a scenario may script: a chaos run of
-	// MaxDurationMs takes about 75,000. Each step costs about a kilobyte
-	// once decoded.
-	MaxActions = 100_000
+	// MaxChaosDurationMs takes about 7,000. 20,000 client calls run in
+	// about 5 s and 130 MB.
+	MaxActions = 20_000
 
 	// MaxInitialLog is the most entries a server's initial log may hold.
 	// An entry costs about half a kilobyte in the world and in each of its

@@ -31,8 +31,8 @@ func runChaos(args []string, lang i18n.Lang, stdout, stderr io.Writer) int {
 		err = errors.New(lang.T("raftsim.chaos.nodes", playground.MaxNodes))
 	case *duration < 0:
 		err = errors.New(lang.T("raftsim.chaos.duration"))
-	case *duration > playground.MaxDurationMs:
-		err = errors.New(lang.T("raftsim.chaos.duration-limit", playground.MaxDurationMs, *duration))
+	case *duration > playground.MaxChaosDurationMs:
+		err = errors.New(lang.T("raftsim.chaos.duration-limit", playground.MaxChaosDurationMs, *duration))
 	}
 	if err != nil {
 		fmt.Fprintf(stderr, "raftsim chaos: %v\n%s", err, lang.T("raftsim.usage"))

@@ -78,7 +78,7 @@ var enRaftsim = map[string]string{
 	"raftsim.chaos.seeds":          "--seeds must be at least 1",
 	"raftsim.chaos.nodes":          "--nodes must be 1..%d",
 	"raftsim.chaos.duration":       "--duration must not be negative",
-	"raftsim.chaos.duration-limit": "--duration must be at most %d ms (one hour, the longest run RaftLab simulates), not %d",
+	"raftsim.chaos.duration-limit": "--duration must be at most %d ms (ten minutes of faults and client load per seed), not %d",
 	"raftsim.chaos.seed-error":     "seed %d: %v",
 	// %[4]s is ok or FAILED.
 	"raftsim.chaos.seed":      "[%d/%d] seed %d: %s (%d client calls, %d elections, linearizability %s)",

@@ -61,7 +61,7 @@ var zhRaftsim = map[string]string{
 	"raftsim.chaos.seeds":          "--seeds 至少为 1",
 	"raftsim.chaos.nodes":          "--nodes 必须在 1..%d 之间",
 	"raftsim.chaos.duration":       "--duration 不能为负",
-	"raftsim.chaos.duration-limit": "--duration 不能超过 %d ms（一小时，RaftLab 模拟的最长运行时间），现为 %d",
+	"raftsim.chaos.duration-limit": "--duration 不能超过 %d ms（每个 seed 最多十分钟的故障和客户端负载），现为 %d",
 	"raftsim.chaos.seed-error":     "seed %d：%v",
 	"raftsim.chaos.seed":           "[%d/%d] seed %d：%s（%d 次客户端调用，%d 次选举，线性一致性检查 %s）",
 	"raftsim.chaos.violation":      "seed %d：违反安全性质，%d ms：%s：%s",
