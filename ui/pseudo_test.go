@@ -159,6 +159,17 @@ func (p *pseudoRun) draw(t *testing.T, g *Game, what string, lesson int) {
 	})
 }
 
+// drawOnce draws and checks a frame of g at the first size only: for the
+// passing states of a lesson step (its hints shown, playing, paused),
+// which add few words of their own (a hint's label, the wait strip's),
+// so that the test stays quick.
+func (p *pseudoRun) drawOnce(t *testing.T, g *Game, what string, lesson int) {
+	t.Helper()
+	p.lines = p.lines[:0]
+	g.Draw(p.screens[0])
+	p.check(what, lesson, g.lessonCache.img)
+}
+
 // atEachSize lays g out at each size in turn and calls f, then lays it
 // out at the first size again.
 func (p *pseudoRun) atEachSize(g *Game, f func(screen *ebiten.Image)) {
@@ -707,12 +718,12 @@ func (p *pseudoRun) lessons(t *testing.T) {
 			case lessons.Do:
 				// Every hint shown: the learner's time is up.
 				g.lesson.ticks = len(st.Hints) * int(st.HintAfter.Seconds()+1) * ebiten.TPS()
-				p.draw(t, g, where+", hints", l.Number)
+				p.drawOnce(t, g, where+", hints", l.Number)
 			case lessons.Watch:
 				play(t, g, 1)
-				p.draw(t, g, where+", playing", l.Number)
+				p.drawOnce(t, g, where+", playing", l.Number)
 				g.paused = true
-				p.draw(t, g, where+", paused", l.Number)
+				p.drawOnce(t, g, where+", paused", l.Number)
 			}
 			// Odd lessons are answered right, even ones wrong.
 			p.finishStep(t, g, l.Number%2 == 1)
