@@ -11,12 +11,16 @@ import (
 	"github.com/raftlab/raftlab/raft"
 )
 
-// msgSpot is where a message was drawn, for clicks and hovers. It keeps a
-// copy of the flight: the world reuses its flights once they land, which
-// may be before the click that looks for it.
+// msgSpot is where a message is placed on screen now (placeMessages), for
+// drawing, clicks and hovers. It keeps a copy of the flight: the world
+// reuses its flights once they land, which may be before the click that
+// looks for it.
 type msgSpot struct {
 	f    playground.Flight
 	x, y float64
+	// alpha is how opaque the glyph is (a lost message fades out), and
+	// progress how far along its link the message is.
+	alpha, progress float64
 }
 
 // clientPoint is where client requests come from: the cluster area's
@@ -46,7 +50,7 @@ func (g *Game) drawCluster(dst *ebiten.Image) {
 	drawCentered(dst, g.spr.ring(int(9*s), int(max(2, math.Round(2*s)))), cx, cy, rim)
 	g.drawLabel(dst, g.tr("cluster.clients"), face(11*s, false), cx, cy+18*s, colTextDim, alignCenter)
 	g.drawClientPanel(dst)
-	g.drawMessages(dst, w)
+	g.drawMessages(dst)
 	for _, spot := range g.lay.Nodes {
 		g.drawNode(dst, w, spot)
 	}

@@ -2,7 +2,6 @@ package ui
 
 import (
 	"image/color"
-	"slices"
 	"strings"
 
 	"github.com/hajimehoshi/ebiten/v2"
@@ -11,25 +10,23 @@ import (
 	"github.com/raftlab/raftlab/playground/i18n"
 )
 
-// Draw implements ebiten.Game.
+// Draw implements ebiten.Game: it draws the state as Update (or a hook)
+// left it and changes none of it: the layout, the messages' places and
+// every timing are Update's. What it writes are caches of what it draws,
+// each a pure function of the state it draws (the panels' images, the
+// sprites of shapes and lines of text, the memos of laid-out text), and
+// the count of frames drawn, which only the browser tests read.
 func (g *Game) Draw(screen *ebiten.Image) {
 	screen.Fill(colBackground)
-	g.frames++
-	if g.opts.Empty {
-		return
+	g.drawn++
+	if g.opts.Empty || len(g.lay.Buttons) == 0 {
+		return // nothing to draw, or not yet laid out
 	}
-	b := screen.Bounds()
 	if g.spr == nil {
 		g.spr = newSprites()
 	}
-	if b.Dx() != g.w || b.Dy() != g.h || !slices.Equal(g.layIDs, g.world().Nodes()) {
-		g.relayout(b.Dx(), b.Dy())
-		g.layIDs = g.world().Nodes()
-	} else if g.layLang != g.lang {
-		g.setLayout(g.w, g.h, g.scale) // the language changed
-	}
-	if g.frames%60 == 0 {
-		g.texts.sweep(g.frames)
+	if g.drawn%60 == 0 {
+		g.texts.sweep(g.drawn)
 	}
 	g.drawCluster(screen)
 	g.drawPointers(screen, false)
@@ -75,13 +72,9 @@ func (g *Game) drawTopBar(dst *ebiten.Image) {
 	g.topBarCache.draw(dst, g.lay.TopBar, g.keyScratch, g.renderTopBar)
 }
 
-// statusShown is the status line while it shows, or "".
-func (g *Game) statusShown() string {
-	if g.status != "" && g.frames-g.statusAt < 360 {
-		return g.status
-	}
-	return ""
-}
+// statusShown is the status line while it shows, or "" (Update takes a
+// message away once it has shown for statusFor).
+func (g *Game) statusShown() string { return g.status }
 
 // topBarKey appends to k what the top bar shows.
 func (g *Game) topBarKey(k keyBuf) keyBuf {

@@ -5,7 +5,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/hajimehoshi/ebiten/v2"
 	"github.com/raftlab/raftlab/playground"
 	"github.com/raftlab/raftlab/playground/i18n"
 	"github.com/stretchr/testify/assert"
@@ -82,17 +81,16 @@ func TestMessageTipInChinese(t *testing.T) {
 }
 
 // TestLanguageSwitchRelaysTheTopBar: after a switch to Chinese the next
-// frame lays the top bar out again, its controls labelled, and sized, in
+// update lays the top bar out again, its controls labelled, and sized, in
 // Chinese.
 func TestLanguageSwitchRelaysTheTopBar(t *testing.T) {
 	withCJKFont(t)
 	t.Cleanup(func() { cjkWanted.Store(false) })
 	g := testGame(t, "")
-	g.layIDs = g.world().Nodes() // laid out already: Draw need not ask the monitor
 	b, _ := g.lay.Button("settings")
 	assert.Equal(t, "Settings", b.Label)
 	g.SetLang(i18n.Chinese)
-	g.Draw(ebiten.NewImage(g.w, g.h))
+	require.NoError(t, g.Update())
 	b, _ = g.lay.Button("settings")
 	assert.Equal(t, "设置", b.Label)
 	assert.Equal(t, computeLayoutIn(i18n.Chinese, g.w, g.h, g.scale, g.world().Nodes(), false).Buttons, g.lay.Buttons)

@@ -251,9 +251,9 @@ func (g *Game) feedShows(i int) bool {
 
 // feedShown is the numbers of the events the feed lists, newest first, at
 // most n of them: the events up to the present, as the run showed them
-// when it was here.
+// when it was here. It only reads the feed's memory (Update keeps it, see
+// settle); a memory of another session is not this feed's.
 func (g *Game) feedShown(n int) []int {
-	g.feed.mem.sync(g.sess)
 	w := g.world()
 	oldest := g.feedOldest()
 	var out []int
@@ -263,6 +263,9 @@ func (g *Game) feedShown(n int) []int {
 		}
 	}
 	m := &g.feed.mem
+	if m.sess != g.sess {
+		return out
+	}
 	k, _ := slices.BinarySearch(m.idx, min(w.TraceStart(), w.TraceLen()))
 	for k--; k >= 0 && m.idx[k] >= oldest && len(out) < n; k-- {
 		if g.feedShows(m.idx[k]) {

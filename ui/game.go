@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/hajimehoshi/ebiten/v2"
 	"github.com/raftlab/raftlab/lessons"
@@ -110,11 +111,22 @@ type Game struct {
 	// highlight marks nodes involved in a violation the user jumped to.
 	highlight []raft.ID
 	scrubbing bool
-	status    string
-	statusAt  int
-	writes    int
-	frames    int
-	// touchStart is the tick a touch began, for long-presses.
+	// status is the status line's message, said at statusAt (Update takes
+	// it away statusFor later).
+	status   string
+	statusAt time.Duration
+	writes   int
+	// uptime is the app's own time, counted in ticks (uptime.go): the
+	// long-press, the status line and the pointers' pulse are timed by it.
+	uptime uptime
+	// drawn counts the frames drawn, for the browser tests that wait for
+	// a fresh frame (Frames, Ready) and for the text sprites' age; nothing
+	// else reads it.
+	drawn int
+	// screen is the screen's size as Layout last reported it, which
+	// Update lays out to (zero until ebiten first asks).
+	screen screenSize
+	// touch follows a finger, for long-presses.
 	touch touchState
 	hover hoverState
 
@@ -318,31 +330,70 @@ func (g *Game) Session() *playground.Session { return g.sess }
 // world is the world at the present.
 func (g *Game) world() *playground.World { return g.sess.World() }
 
+// screenSize is a screen of w x h physical pixels at scale physical
+// pixels per logical pixel.
+type screenSize struct {
+	w, h  int
+	scale float64
+}
+
 // Layout implements ebiten.Game: the screen is the window's size in
-// physical pixels, so text and shapes are crisp on high-DPI screens.
+// physical pixels, so text and shapes are crisp on high-DPI screens. It
+// records the size; the next Update lays the screen out to it (ebiten
+// runs an Update after every change of size, before the next Draw).
 func (g *Game) Layout(outsideWidth, outsideHeight int) (int, int) {
 	s := ebiten.Monitor().DeviceScaleFactor()
 	if s <= 0 {
 		s = 1
 	}
-	return int(float64(outsideWidth) * s), int(float64(outsideHeight) * s)
+	g.screen = screenSize{int(float64(outsideWidth) * s), int(float64(outsideHeight) * s), s}
+	return g.screen.w, g.screen.h
 }
 
-// relayout recomputes the layout when the screen or the nodes change.
-func (g *Game) relayout(w, h int) {
-	s := ebiten.Monitor().DeviceScaleFactor()
-	if s <= 0 {
-		s = 1
-	}
-	g.setLayout(w, h, s)
-}
-
-// setLayout lays out a screen of w x h physical pixels at scale s in the
-// app's language (the top bar's labels have its widths).
+// setLayout lays out a screen of w x h physical pixels at scale s, for
+// the servers there are, in the app's language (the top bar's labels have
+// its widths), and places the messages in flight on it.
 func (g *Game) setLayout(w, h int, s float64) {
 	g.w, g.h, g.scale = w, h, s
 	g.lay = computeLayoutIn(g.lang, w, h, s, g.world().Nodes(), g.opts.Open != nil)
-	g.layLang = g.lang
+	g.layLang, g.layIDs = g.lang, g.world().Nodes()
+	g.placeMessages()
+}
+
+// fitScreen lays the screen out again when its size, the servers or the
+// language changed since it was laid out (without a screen from Layout,
+// as in tests, at the size it was laid out at). It reports whether it
+// did.
+func (g *Game) fitScreen() bool {
+	sc := g.screen
+	if sc.w == 0 {
+		sc = screenSize{g.w, g.h, g.scale}
+	}
+	if sc.w <= 0 || sc.h <= 0 {
+		return false
+	}
+	if sc == (screenSize{g.w, g.h, g.scale}) && g.layLang == g.lang && slices.Equal(g.layIDs, g.world().Nodes()) {
+		return false
+	}
+	g.setLayout(sc.w, sc.h, sc.scale)
+	return true
+}
+
+// settle brings what the screen shows up to date with the state, at the
+// end of an update and of each call from outside (the browser tests'
+// hooks), so that Draw only draws: it keeps what the trace will forget
+// (the feed's memory, the timeline's markers), lays the screen out again
+// if needed, places the messages in flight where they are now, and lays
+// out the lesson panel (which may scroll it to the step's explanation).
+func (g *Game) settle() {
+	g.feed.mem.sync(g.sess)
+	g.markers.update(g.world())
+	if !g.fitScreen() {
+		g.placeMessages()
+	}
+	if g.lesson != nil && len(g.lay.Buttons) > 0 {
+		g.lessonLaidOut()
+	}
 }
 
 // Update implements ebiten.Game: it handles input, then advances the
@@ -351,15 +402,19 @@ func (g *Game) Update() error {
 	if g.opts.Empty {
 		return nil
 	}
+	before := g.uptime.now()
+	g.uptime.tick()
+	g.expireStatus()
 	g.takeIncoming()
 	g.takeDropped()
+	g.fitScreen() // clicks hit what the screen shows now
 	g.requestCJKFont()
 	g.fontTick()
 	if !g.takeCardInput() {
 		g.handleInput()
 	}
 	if !g.paused && !g.scrubbing {
-		g.clock += float64(lessons.Speeds[g.speed]) / float64(ebiten.TPS())
+		g.clock += float64(lessons.Speeds[g.speed]) * (g.uptime.now() - before).Seconds()
 		if g.clock > float64(g.scenario.Until) {
 			g.clock = float64(g.scenario.Until)
 		}
@@ -367,6 +422,7 @@ func (g *Game) Update() error {
 	}
 	g.lessonTick()
 	g.keepScore()
+	g.settle()
 	return nil
 }
 
@@ -407,9 +463,20 @@ func (g *Game) act(st playground.Action) {
 	}
 }
 
-// say shows a message in the status line for a few seconds.
+// statusFor is how long a message shows in the status line.
+const statusFor = 6 * time.Second
+
+// say shows a message in the status line for statusFor.
 func (g *Game) say(msg string) {
-	g.status, g.statusAt = msg, g.frames
+	g.status, g.statusAt = msg, g.uptime.now()
+}
+
+// expireStatus takes the status line's message away once it has shown
+// for statusFor.
+func (g *Game) expireStatus() {
+	if g.status != "" && g.uptime.now()-g.statusAt >= statusFor {
+		g.status = ""
+	}
 }
 
 // seek moves the present to virtual time t.
@@ -488,4 +555,5 @@ func (g *Game) SeekTo(ms int64) {
 		g.sess.RunUntil(ms)
 	}
 	g.seek(float64(ms))
+	g.settle()
 }

@@ -101,7 +101,7 @@ func (g *Game) pointersFor(out []pointer, h lessons.Highlight) []pointer {
 }
 
 // messagePointers circles the messages in flight of a type ("heartbeat":
-// AppendEntries without entries), where they were last drawn.
+// AppendEntries without entries), where they are now.
 func (g *Game) messagePointers(out []pointer, typ string) []pointer {
 	for i := range g.msgSpots {
 		if m := &g.msgSpots[i]; messageIs(&m.f, typ) {
@@ -326,13 +326,23 @@ var placedTerms = map[string]bool{
 	"InstallSnapshot": true, "TimeoutNow": true,
 }
 
+// pulseRate is how fast the pointers pulse, in radians a second: a beat
+// about every second.
+const pulseRate = 60.0 / 9
+
+// pulse is the pointers' strength now, between 0.3 and 0.8: timed by the
+// app's uptime, so that it beats as fast at any frame rate.
+func (g *Game) pulse() float64 {
+	return 0.55 + 0.25*math.Sin(g.uptime.now().Seconds()*pulseRate)
+}
+
 // drawPointers draws the step's pointers of one layer, pulsing.
 func (g *Game) drawPointers(dst *ebiten.Image, onPanels bool) {
 	if g.card {
 		return // the card covers what they point at
 	}
 	s := g.scale
-	pulse := 0.55 + 0.25*math.Sin(float64(g.frames)/9)
+	pulse := g.pulse()
 	for _, p := range g.lessonPointers() {
 		if p.onPanels != onPanels {
 			continue

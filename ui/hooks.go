@@ -14,7 +14,7 @@ import (
 // real positions: the browser build exposes them as window.raftlab.
 
 // Ready reports whether the first frame has been drawn.
-func (g *Game) Ready() bool { return g.frames > 0 }
+func (g *Game) Ready() bool { return g.drawn > 0 }
 
 // RunFor runs the simulation ms virtual milliseconds ahead at once (in a
 // lesson, through its step, which stops where its condition first holds),
@@ -22,11 +22,12 @@ func (g *Game) Ready() bool { return g.frames > 0 }
 func (g *Game) RunFor(ms int64) int64 {
 	g.runTo(g.sess.Now() + ms)
 	g.clock = float64(g.sess.Now())
+	g.settle()
 	return g.sess.Now()
 }
 
 // Frames counts the frames drawn.
-func (g *Game) Frames() int { return g.frames }
+func (g *Game) Frames() int { return g.drawn }
 
 type stateDoc struct {
 	playground.RunResult
@@ -372,7 +373,11 @@ func (g *Game) lessonLayout(cb func(string, Rect) box) *lessonLayoutDoc {
 
 // OpenLesson opens the lesson numbered number at step (1-based), as a
 // link ?lesson=N&step=M does, without reloading the page.
-func (g *Game) OpenLesson(number, step int) error { return g.openLesson(number, step) }
+func (g *Game) OpenLesson(number, step int) error {
+	err := g.openLesson(number, step)
+	g.settle()
+	return err
+}
 
 // Click clicks at (x, y) in CSS pixels, as a mouse click there does (the
 // same hit-testing, without waiting for an update to see the button): a
@@ -384,6 +389,7 @@ func (g *Game) Click(x, y float64) {
 	}
 	g.click(x*s, y*s, false)
 	g.partitionRelease(x*s, y*s) // the release: a click on a server in the partition editor moves it
+	g.settle()
 }
 
 // firstMinuteLayout adds the app's name, the welcome card and the help

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"math"
+	"time"
 
 	"github.com/hajimehoshi/ebiten/v2"
 	"github.com/hajimehoshi/ebiten/v2/inpututil"
@@ -11,10 +12,11 @@ import (
 
 // touchState follows one finger, to tell a tap from a long-press.
 type touchState struct {
-	id      ebiten.TouchID
-	active  bool
-	x, y    float64
-	started int
+	id     ebiten.TouchID
+	active bool
+	x, y   float64
+	// started is when the touch began (the app's uptime).
+	started time.Duration
 	long    bool
 	// dragging is set once a touch on the lesson panel has moved: it
 	// scrolls the text (from lastY) instead of being a tap.
@@ -27,8 +29,8 @@ type hoverState struct {
 	x, y float64
 }
 
-// longPressTicks is how long a finger must rest to open a node's menu.
-const longPressTicks = 30
+// longPress is how long a finger must rest to open a node's menu.
+const longPress = 500 * time.Millisecond
 
 // keyAction maps the keyboard shortcuts to what they do.
 func (g *Game) keyActions() []struct {
@@ -127,7 +129,7 @@ func (g *Game) handleInput() {
 func (g *Game) handleTouch() {
 	for _, id := range inpututil.AppendJustPressedTouchIDs(nil) {
 		x, y := ebiten.TouchPosition(id)
-		g.touch = touchState{id: id, active: true, x: float64(x), y: float64(y), started: g.frames}
+		g.touchBegin(id, float64(x), float64(y))
 	}
 	if !g.touch.active {
 		return
@@ -141,10 +143,22 @@ func (g *Game) handleTouch() {
 		return
 	}
 	x, y := ebiten.TouchPosition(g.touch.id)
-	if g.dragLesson(float64(x), float64(y)) {
+	g.touchHold(float64(x), float64(y))
+}
+
+// touchBegin follows a finger put down at (x, y) now.
+func (g *Game) touchBegin(id ebiten.TouchID, x, y float64) {
+	g.touch = touchState{id: id, active: true, x: x, y: y, started: g.uptime.now()}
+}
+
+// touchHold is a tick of the finger resting or moving at (x, y): it drags
+// the lesson panel's text, or is a long-press once it has rested for
+// longPress.
+func (g *Game) touchHold(x, y float64) {
+	if g.dragLesson(x, y) {
 		return
 	}
-	if !g.touch.long && g.frames-g.touch.started >= longPressTicks {
+	if !g.touch.long && g.uptime.now()-g.touch.started >= longPress {
 		g.touch.long = true
 		g.click(g.touch.x, g.touch.y, true)
 	}

@@ -201,22 +201,15 @@ func (g *Game) drawMessageTag(dst *ebiten.Image, x, y float64, look messageLook)
 	g.drawLabel(dst, look.tag, face(13*g.scale, true), x, y, withAlpha(colText, look.alpha), alignStart)
 }
 
-// drawMessages draws every message on the wire where it is now. A lost
-// message flies on and fades out at the point it is lost. While a redirect
-// flies back to the clients, a dashed arrow points from the server that
-// sent it to the leader it named.
-func (g *Game) drawMessages(dst *ebiten.Image, w *playground.World) {
+// placeMessages places every message on the wire where it is at the
+// present (g.clock), for Draw to draw and a click to hit. A lost message
+// flies on and fades out at the point it is lost; once faded away it is
+// not placed.
+func (g *Game) placeMessages() {
 	s := g.scale
 	g.msgSpots = g.msgSpots[:0]
 	cx, cy := g.clientPoint()
-	// redirects are the redirects drawn: their place in msgSpots, and
-	// their look.
-	type redirect struct {
-		spot int
-		look messageLook
-	}
-	var redirects []redirect
-	for _, f := range w.InFlight() {
+	for _, f := range g.world().InFlight() {
 		x1, y1, r1, ok1 := g.endpoint(f.From, cx, cy)
 		x2, y2, r2, ok2 := g.endpoint(f.To, cx, cy)
 		if !ok1 || !ok2 {
@@ -233,23 +226,41 @@ func (g *Game) drawMessages(dst *ebiten.Image, w *playground.World) {
 			}
 		}
 		x, y := flightPos(x1, y1, x2, y2, p, msgLane*s)
-		if look.tag != "" {
-			redirects = append(redirects, redirect{len(g.msgSpots), look})
-			look.tag = ""
+		g.msgSpots = append(g.msgSpots, msgSpot{f: *f, x: x, y: y, alpha: look.alpha, progress: p})
+	}
+}
+
+// look is how a placed message is drawn: its kind's look (in the theme's
+// colours now), faded as placed.
+func (m *msgSpot) look() messageLook {
+	l := lookOf(&m.f)
+	l.alpha = m.alpha
+	return l
+}
+
+// drawMessages draws every message on the wire where placeMessages put
+// it, a lost one with a cross once it is lost. While a redirect flies
+// back to the clients, a dashed arrow points from the server that sent it
+// to the leader it named.
+func (g *Game) drawMessages(dst *ebiten.Image) {
+	for i := range g.msgSpots {
+		m := &g.msgSpots[i]
+		look := m.look()
+		look.tag = "" // a redirect's tag goes over every glyph, below
+		g.drawMessageGlyph(dst, m.x, m.y, look)
+		if m.f.Lost && m.progress > 0.5 {
+			g.drawCross(dst, m.x, m.y)
 		}
-		g.drawMessageGlyph(dst, x, y, look)
-		if f.Lost && p > 0.5 {
-			g.drawCross(dst, x, y)
-		}
-		g.msgSpots = append(g.msgSpots, msgSpot{f: *f, x: x, y: y})
 	}
 	// A redirect's arrow and the leader's name go over the glyphs: a
 	// redirect from a neighbour of the leader leaves a short gap, which
 	// the messages on that link cover.
-	for _, r := range redirects {
-		m := &g.msgSpots[r.spot]
-		g.drawRedirectArrow(dst, m.f.From, m.f.Reply.Leader, r.look.alpha*(1-0.6*flightProgress(&m.f, g.clock)))
-		g.drawMessageTag(dst, m.x, m.y, r.look)
+	for i := range g.msgSpots {
+		m := &g.msgSpots[i]
+		if look := m.look(); look.tag != "" {
+			g.drawRedirectArrow(dst, m.f.From, m.f.Reply.Leader, look.alpha*(1-0.6*m.progress))
+			g.drawMessageTag(dst, m.x, m.y, look)
+		}
 	}
 }
 
@@ -325,8 +336,8 @@ type messageDoc struct {
 	R        float64 `json:"r"`
 }
 
-// messageDocs describes the messages drawn in the last frame; s is the
-// device pixels per CSS pixel.
+// messageDocs describes the messages in flight where they are placed now
+// (as the next frame draws them); s is the device pixels per CSS pixel.
 func (g *Game) messageDocs(s float64) []messageDoc {
 	out := []messageDoc{}
 	for i := range g.msgSpots {

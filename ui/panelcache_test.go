@@ -128,7 +128,7 @@ func TestTopBarKey(t *testing.T) {
 
 	g.say("hello")
 	assert.NotEqual(t, k0, []byte(g.topBarKey(nil)), "status")
-	g.frames += 400
+	tickFor(t, g, statusFor)
 	assert.Equal(t, k0, []byte(g.topBarKey(nil)), "the status line has gone")
 }
 

@@ -87,5 +87,5 @@ func (t *textSprites) sweep(frame int) {
 // drawLabel draws a line that is likely to be drawn again unchanged next
 // frame, from the cache.
 func (g *Game) drawLabel(dst *ebiten.Image, s string, f text.Face, x, y float64, c color.Color, align text.Align) {
-	g.texts.draw(dst, g.frames, s, f, x, y, c, align)
+	g.texts.draw(dst, g.drawn, s, f, x, y, c, align)
 }

@@ -130,8 +130,7 @@ func (g *Game) drawTimeline(dst *ebiten.Image) {
 	g.spr.fillRect(dst, tr, colButton)
 	g.spr.fillRect(dst, Rect{tr.X, tr.Y, xAt(float64(g.sess.Horizon())) - tr.X, tr.H}, colPanelEdge)
 	g.spr.fillRect(dst, Rect{tr.X, tr.Y + tr.H/2 - 2*s, xAt(g.clock) - tr.X, 4 * s}, colAccent)
-	g.markers.update(g.world())
-	for _, m := range g.markers.list {
+	for _, m := range g.markers.list { // kept by Update (see settle)
 		head, stem := markRects(xAt(float64(m.at)), tr, s)
 		g.spr.fillRect(dst, stem, m.kind.color())
 		g.drawMarkHead(dst, m.kind, head)
