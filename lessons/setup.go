@@ -224,7 +224,8 @@ func scenarioErr(err error) error {
 var setupKeys = []string{"description", "seed", "nodes", "timing", "features", "rules", "network", "initial", "steps", "name"}
 
 // parseSetup parses a setup block. nodes is the cluster size so far (0
-// before the first fresh setup).
+// before the first fresh setup). A setup with "nodes" starts a fresh
+// cluster; one without only scripts actions on the cluster as it is.
 func parseSetup(data []byte, nodes int, name string) (*Setup, error) {
 	obj, err := decodeObject(data)
 	if err != nil {
@@ -233,52 +234,49 @@ func parseSetup(data []byte, nodes int, name string) (*Setup, error) {
 	if _, ok := obj["until"]; ok {
 		return nil, errorf("lessons.setup.until")
 	}
-	if _, fresh := obj["nodes"]; !fresh {
-		for _, k := range slices.Sorted(maps.Keys(obj)) {
-			if k != "steps" {
-				if !slices.Contains(setupKeys, k) {
-					return nil, errorf("lessons.setup.unknown-field", k)
-				}
-				return nil, errorf("lessons.setup.fresh-only", k)
-			}
-		}
-		if nodes == 0 {
-			return nil, errorf("lessons.setup.first")
-		}
-		if _, ok := obj["steps"]; !ok {
-			return nil, errorf("lessons.setup.empty")
-		}
-		script, err := parseScript(obj["steps"], nodes, false)
-		if err != nil {
-			return nil, err
-		}
-		return &Setup{Script: script}, nil
+	if _, fresh := obj["nodes"]; fresh {
+		return parseFreshSetup(obj, name)
 	}
+	return parseScriptSetup(obj, nodes)
+}
+
+// parseScriptSetup parses a setup that goes on from the cluster as it is:
+// only actions ("steps"), on a cluster of nodes servers.
+func parseScriptSetup(obj map[string]json.RawMessage, nodes int) (*Setup, error) {
+	for _, k := range slices.Sorted(maps.Keys(obj)) {
+		if k != "steps" {
+			if !slices.Contains(setupKeys, k) {
+				return nil, errorf("lessons.setup.unknown-field", k)
+			}
+			return nil, errorf("lessons.setup.fresh-only", k)
+		}
+	}
+	if nodes == 0 {
+		return nil, errorf("lessons.setup.first")
+	}
+	if _, ok := obj["steps"]; !ok {
+		return nil, errorf("lessons.setup.empty")
+	}
+	script, err := parseScript(obj["steps"], nodes, false)
+	if err != nil {
+		return nil, err
+	}
+	return &Setup{Script: script}, nil
+}
+
+// parseFreshSetup parses a setup that starts a fresh cluster: a scenario
+// (named name unless it names itself) whose actions may name the leader.
+func parseFreshSetup(obj map[string]json.RawMessage, name string) (*Setup, error) {
 	var n int
 	if err := json.Unmarshal(obj["nodes"], &n); err != nil || n < 1 || n > playground.MaxNodes {
 		return nil, errorf("lessons.setup.nodes", playground.MaxNodes, obj["nodes"])
 	}
 	var refs []scriptRef
 	if raw, ok := obj["steps"]; ok {
-		var raws []json.RawMessage
-		if err := json.Unmarshal(raw, &raws); err != nil {
-			return nil, errorf("lessons.setup.steps", jsonMsg(err))
+		var err error
+		if obj["steps"], refs, err = resolveLeaderRefs(raw, n); err != nil {
+			return nil, err
 		}
-		for i, r := range raws {
-			o, err := decodeObject(r)
-			if err != nil {
-				return nil, errorf("lessons.setup.action", i+1, err)
-			}
-			fields, err := leaderRefs(o, n)
-			if err != nil {
-				return nil, errorf("lessons.setup.action", i+1, err)
-			}
-			for _, f := range fields {
-				refs = append(refs, scriptRef{step: i, field: f})
-			}
-			raws[i], _ = json.Marshal(o)
-		}
-		obj["steps"], _ = json.Marshal(raws)
 	}
 	if _, ok := obj["name"]; !ok {
 		obj["name"], _ = json.Marshal(name)
@@ -291,4 +289,31 @@ func parseSetup(data []byte, nodes int, name string) (*Setup, error) {
 	script := &Script{Steps: sc.Actions, refs: refs}
 	sc.Actions = nil
 	return &Setup{Scenario: sc, Script: script}, nil
+}
+
+// resolveLeaderRefs rewrites the "leader" of a fresh setup's actions (raw,
+// on a cluster of n servers) as a stand-in server, and returns the actions
+// with the places the Runner resolves when the step starts.
+func resolveLeaderRefs(raw json.RawMessage, n int) (json.RawMessage, []scriptRef, error) {
+	var raws []json.RawMessage
+	if err := json.Unmarshal(raw, &raws); err != nil {
+		return nil, nil, errorf("lessons.setup.steps", jsonMsg(err))
+	}
+	var refs []scriptRef
+	for i, r := range raws {
+		o, err := decodeObject(r)
+		if err != nil {
+			return nil, nil, errorf("lessons.setup.action", i+1, err)
+		}
+		fields, err := leaderRefs(o, n)
+		if err != nil {
+			return nil, nil, errorf("lessons.setup.action", i+1, err)
+		}
+		for _, f := range fields {
+			refs = append(refs, scriptRef{step: i, field: f})
+		}
+		raws[i], _ = json.Marshal(o)
+	}
+	out, _ := json.Marshal(raws)
+	return out, refs, nil
 }
