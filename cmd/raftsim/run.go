@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bufio"
 	"encoding/json"
 	"errors"
 	"flag"
@@ -79,16 +78,12 @@ func runScenario(args []string, lang i18n.Lang, stdout, stderr io.Writer) int {
 	sess := playground.NewSession(w, sc.Actions)
 	if *events == "" {
 		sess.DiscardTrace() // nobody reads it: a third faster
+		sess.RunUntil(sc.Until)
+	} else if err := runWritingEvents(sess, sc.Until, *events); err != nil {
+		fmt.Fprintf(stderr, "raftsim: %v\n", err)
+		return 2
 	}
-	sess.RunUntil(sc.Until)
-	w = sess.World()
-	res := w.Result(sc.Name)
-	if *events != "" {
-		if err := writeEvents(*events, w.Trace()); err != nil {
-			fmt.Fprintf(stderr, "raftsim: %v\n", err)
-			return 2
-		}
-	}
+	res := sess.World().Result(sc.Name)
 	if *report != "" {
 		if err := res.WriteReport(*report); err != nil {
 			fmt.Fprintf(stderr, "raftsim: %v\n", err)
@@ -127,39 +122,6 @@ func readScenario(path string) (*playground.Scenario, error) {
 		return nil, err
 	}
 	return playground.ParseScenario(data)
-}
-
-// eventLine is one line of the JSON Lines trace.
-type eventLine struct {
-	AtMs  int64  `json:"atMs"`
-	Type  string `json:"type"`
-	Node  uint64 `json:"node,omitempty"`
-	Peer  uint64 `json:"peer,omitempty"`
-	Term  uint64 `json:"term,omitempty"`
-	Index uint64 `json:"index,omitempty"`
-	Msg   uint64 `json:"msg,omitempty"`
-	Text  string `json:"text"`
-}
-
-func writeEvents(path string, trace []playground.Event) error {
-	f, err := os.Create(path)
-	if err != nil {
-		return err
-	}
-	bw := bufio.NewWriter(f)
-	enc := json.NewEncoder(bw)
-	for _, e := range trace {
-		line := eventLine{AtMs: e.AtMs, Type: e.Type.String(), Node: uint64(e.Node), Peer: uint64(e.Peer), Term: e.Term, Index: e.Index, Msg: e.Msg, Text: e.Text()}
-		if err := enc.Encode(line); err != nil {
-			f.Close()
-			return err
-		}
-	}
-	if err := bw.Flush(); err != nil {
-		f.Close()
-		return err
-	}
-	return f.Close()
 }
 
 // printSummary writes a run's result for a person, in lang: expectations,
