@@ -167,3 +167,38 @@ func TestDuplicateFieldPaths(t *testing.T) {
 		assert.NoError(t, duplicateField([]byte(file)), file)
 	}
 }
+
+// TestMarshalRefusesWhatCannotBeOpened: a run longer than a scenario file
+// may hold (a sandbox session played for more than an hour) is refused at
+// saving, not written as a file that would be refused when opened.
+func TestMarshalRefusesWhatCannotBeOpened(t *testing.T) {
+	sc, err := ParseScenario([]byte(scFile("", `{"at": 5, "do": "put", "key": "a", "value": "b"}`)))
+	require.NoError(t, err)
+	_, err = sc.Marshal()
+	require.NoError(t, err)
+
+	long := *sc
+	long.Until = MaxDurationMs + 1
+	_, err = long.Marshal()
+	assert.EqualError(t, err, "the run goes to 3600001 ms, past the longest a scenario file may hold (3600000 ms, one hour)")
+
+	late := *sc
+	late.Actions = []Action{{At: MaxDurationMs + 5, Do: "heal"}}
+	_, err = late.Marshal()
+	assert.EqualError(t, err, "the run goes to 3600005 ms, past the longest a scenario file may hold (3600000 ms, one hour)")
+
+	many := *sc
+	many.Actions = make([]Action, MaxActions+1)
+	_, err = many.Marshal()
+	assert.EqualError(t, err, "the run has 20001 steps, more than a scenario file may hold (20000)")
+
+	value := *sc
+	value.Actions = []Action{{At: 5, Do: "put", Key: "a", Value: strings.Repeat("v", MaxValueBytes+1)}}
+	_, err = value.Marshal()
+	assert.EqualError(t, err, `steps[0] (put): field "value": is 1025 bytes long; the limit is 1024 bytes`)
+
+	big := *sc
+	big.Description = strings.Repeat("x", MaxScenarioBytes)
+	_, err = big.Marshal()
+	assert.EqualError(t, err, "the file would be larger than 4 MiB, the largest scenario file RaftLab reads")
+}

@@ -79,6 +79,27 @@ func tooLarge() error {
 	return &ScenarioError{Step: -1, Msg: i18n.Msg("scenario.limit.file", MaxScenarioBytes>>20)}
 }
 
+// checkLimits refuses to write a scenario that ParseScenario would refuse
+// for its length (a sandbox session played for more than an hour, say):
+// better a refusal at saving than a file that cannot be opened again.
+func (sc *Scenario) checkLimits() error {
+	if sc.Until > MaxDurationMs {
+		return i18n.Errorf("scenario.limit.save.duration", sc.Until, MaxDurationMs)
+	}
+	if len(sc.Actions) > MaxActions {
+		return i18n.Errorf("scenario.limit.save.actions", len(sc.Actions), MaxActions)
+	}
+	for i, a := range sc.Actions {
+		if a.At > MaxDurationMs {
+			return i18n.Errorf("scenario.limit.save.duration", a.At, MaxDurationMs)
+		}
+		if err := a.checkSizes(); err != nil {
+			return withStep(err, i)
+		}
+	}
+	return nil
+}
+
 // checkSizes refuses a step whose key or value is over MaxValueBytes.
 func (a Action) checkSizes() error {
 	for _, f := range []struct{ field, s string }{{"key", a.Key}, {"value", a.Value}, {"from", a.Old}, {"to", a.New}} {

@@ -383,6 +383,9 @@ func (w *World) restartFrom(id raft.ID, st raft.DurableState) error {
 // Marshal encodes the scenario as a scenario file (settings in full, so
 // that it does not depend on defaults).
 func (sc *Scenario) Marshal() ([]byte, error) {
+	if err := sc.checkLimits(); err != nil {
+		return nil, err
+	}
 	s := sc.Settings
 	rm := s.ReadMode.String()
 	var timerStart *int
@@ -411,5 +414,9 @@ func (sc *Scenario) Marshal() ([]byte, error) {
 		}
 		f["initial"] = in
 	}
-	return json.MarshalIndent(f, "", "  ")
+	data, err := json.MarshalIndent(f, "", "  ")
+	if err == nil && len(data) > MaxScenarioBytes {
+		return nil, i18n.Errorf("scenario.limit.save.size", MaxScenarioBytes>>20)
+	}
+	return data, err
 }

@@ -91,6 +91,10 @@ var enScenario = map[string]string{
 	"scenario.limit.actions":     "has %d steps; the limit is %d",
 	"scenario.limit.initial-log": "the log has %d entries; the limit is %d",
 	"scenario.limit.value":       "is %d bytes long; the limit is %d bytes",
+	// Saving a run as a scenario file that could not be opened again.
+	"scenario.limit.save.duration": "the run goes to %d ms, past the longest a scenario file may hold (%d ms, one hour)",
+	"scenario.limit.save.actions":  "the run has %d steps, more than a scenario file may hold (%d)",
+	"scenario.limit.save.size":     "the file would be larger than %d MiB, the largest scenario file RaftLab reads",
 
 	// The bundled example scenarios, by name.
 	"scenario.bundled.none":      "no bundled scenario named %q",
