@@ -98,103 +98,185 @@ func AutoPlay(l *Lesson) *Report {
 // their condition (a predict step answered with the file's answer), a do
 // step presses show me at once (its delayed actions happen on the way) and
 // runs until its goal; then the step settles (the delayed actions must all
-// have happened by its end). With idle (the step's start world, untouched), it also
-// checks what AutoPlay promises; without, it only plays.
+// have happened by its end). With idle (the step's start world,
+// untouched), it also checks what AutoPlay promises; without, it only
+// plays.
 func (p *Play) canonical(l *Lesson, idle *playground.World) StepReport {
 	st := p.Step
-	check := idle != nil
+	c := &canonicalRun{p: p, l: l, idle: idle, check: idle != nil}
 	rep := StepReport{Step: st.Index + 1, Title: st.Title, Kind: st.Kind, StartMs: p.base.startMs}
-	fail := func(field, key string, args ...any) StepReport {
-		rep.EndMs = p.sess.Now()
-		rep.Err = &Error{File: l.File, Line: st.Line, Step: st.Index + 1, Title: st.Title, Field: field, Msg: msg(key, args...)}
+	var err error
+	if rep.Detail, err = c.play(); err == nil {
+		err = c.settle()
+	}
+	rep.EndMs = p.sess.Now()
+	if err != nil {
+		rep.Err = err
 		return rep
 	}
-	condField := "until"
-	if st.Kind == Do {
-		condField = "goal"
+	rep.state = summary(p.sess.World())
+	rep.State = rep.state.String()
+	return rep
+}
+
+// canonicalRun is a step being played the canonical way (see canonical).
+type canonicalRun struct {
+	p *Play
+	l *Lesson
+	// check makes AutoPlay's checks; idle is then the step's start world,
+	// untouched.
+	idle  *playground.World
+	check bool
+}
+
+// fail is an error of the step's canonical play, in field.
+func (c *canonicalRun) fail(field, key string, args ...any) error {
+	st := c.p.Step
+	return &Error{File: c.l.File, Line: c.p.Step.Line, Step: st.Index + 1, Title: st.Title, Field: field, Msg: msg(key, args...)}
+}
+
+// condField is the field of the condition that ends the step.
+func (c *canonicalRun) condField() string {
+	if c.p.Step.Kind == Do {
+		return "goal"
 	}
-	facts := func(pl *Play) list {
-		return list{sep: "lessons.fact.sep", items: pl.cond.facts(pl.sess.World(), pl.base)}
-	}
-	if check && p.Holds() {
-		if st.Kind == Do {
-			return fail(condField, "lessons.autoplay.goal-holds", p.cond, facts(p))
+	return "until"
+}
+
+// facts are the values the step's condition looks at in pl, now.
+func (c *canonicalRun) facts(pl *Play) list {
+	return list{sep: "lessons.fact.sep", items: pl.cond.facts(pl.sess.World(), pl.base)}
+}
+
+// limit is the end of the step's time limit, from its start.
+func (c *canonicalRun) limit() int64 { return c.p.base.startMs + c.p.Step.Within }
+
+// play plays the step until its condition holds, and says what was
+// checked. The condition must not hold as the step begins.
+func (c *canonicalRun) play() (i18n.Message, error) {
+	p := c.p
+	if c.check && p.Holds() {
+		key := "lessons.autoplay.until-holds"
+		if p.Step.Kind == Do {
+			key = "lessons.autoplay.goal-holds"
 		}
-		return fail(condField, "lessons.autoplay.until-holds", p.cond, facts(p))
+		return i18n.Message{}, c.fail(c.condField(), key, p.cond, c.facts(p))
 	}
-	limit := p.base.startMs + st.Within
-	switch st.Kind {
+	switch p.Step.Kind {
 	case Do:
-		if check {
-			ip, err := newPlay(st, idle)
-			if err != nil {
-				return fail("setup", "lessons.text", err)
-			}
-			if ip.runTo(limit) {
-				return fail(condField, "lessons.autoplay.goal-idle", p.cond, ip.Elapsed(), facts(ip))
-			}
-		}
-		if err := p.ShowMe(); err != nil {
-			return fail("showme", "lessons.text", err)
-		}
-		if !p.runTo(p.actedAt + st.Within) {
-			if p.showMeErr != nil {
-				return fail("showme", "lessons.text", p.showMeErr)
-			}
-			return fail(condField, "lessons.autoplay.goal-late", p.cond, ms(st.Within), facts(p))
-		}
-		rep.Detail = msg("lessons.autoplay.detail.do", p.cond, ms(st.Within), ms(p.doneAt-p.actedAt))
+		return c.playDo()
 	case Watch:
-		if !p.runTo(limit) {
-			return fail(condField, "lessons.autoplay.until-late", p.cond, ms(st.Within), facts(p))
+		if !p.runTo(c.limit()) {
+			return i18n.Message{}, c.fail(c.condField(), "lessons.autoplay.until-late", p.cond, ms(p.Step.Within), c.facts(p))
 		}
-		rep.Detail = msg("lessons.autoplay.detail.watch", p.cond, ms(p.doneAt-p.base.startMs))
+		return msg("lessons.autoplay.detail.watch", p.cond, ms(p.doneAt-p.base.startMs)), nil
 	case Predict:
-		p.answer = st.Answer
-		if !p.runTo(limit) {
-			return fail(condField, "lessons.autoplay.until-late", p.cond, ms(st.Within), facts(p))
-		}
-		o := p.outcome
-		outcomeFacts := list{sep: "lessons.fact.sep", items: o.facts}
-		if check {
-			describe := func(i int) i18n.Message {
-				return msg("lessons.autoplay.choice", i+1, spansText(st.Choices[i].Text), st.Choices[i].When)
-			}
-			switch {
-			case len(o.True) == 0:
-				return fail("when", "lessons.autoplay.no-choice", p.cond, p.doneAt, outcomeFacts)
-			case len(o.True) > 1:
-				names := list{sep: "lessons.autoplay.choice.and"}
-				for _, i := range o.True {
-					names.items = append(names.items, describe(i))
-				}
-				return fail("when", "lessons.autoplay.several-choices", names, outcomeFacts)
-			case o.Happened != st.Answer:
-				return fail("answer", "lessons.autoplay.wrong-answer", describe(st.Answer), describe(o.Happened), outcomeFacts)
-			}
-		}
-		rep.Detail = msg("lessons.autoplay.detail.predict", st.Answer+1, ms(p.doneAt-p.base.startMs), outcomeFacts)
+		return c.playPredict()
 	}
-	p.runFree(p.doneAt + st.Settle)
-	rep.EndMs = p.sess.Now()
-	if check && st.Kind == Do {
+	return i18n.Message{}, nil
+}
+
+// playDo presses show me at once and runs until the goal, within the time
+// limit from show me.
+func (c *canonicalRun) playDo() (i18n.Message, error) {
+	p, st := c.p, c.p.Step
+	if c.check {
+		if err := c.checkIdle(); err != nil {
+			return i18n.Message{}, err
+		}
+	}
+	if err := p.ShowMe(); err != nil {
+		return i18n.Message{}, c.fail("showme", "lessons.text", err)
+	}
+	if !p.runTo(p.actedAt + st.Within) {
 		if p.showMeErr != nil {
-			return fail("showme", "lessons.text", p.showMeErr)
+			return i18n.Message{}, c.fail("showme", "lessons.text", p.showMeErr)
+		}
+		return i18n.Message{}, c.fail(c.condField(), "lessons.autoplay.goal-late", p.cond, ms(st.Within), c.facts(p))
+	}
+	return msg("lessons.autoplay.detail.do", p.cond, ms(st.Within), ms(p.doneAt-p.actedAt)), nil
+}
+
+// checkIdle checks that a do step's goal is not reached by itself: not at
+// any moment of a run of the time limit in which nobody acts.
+func (c *canonicalRun) checkIdle() error {
+	ip, err := newPlay(c.p.Step, c.idle)
+	if err != nil {
+		return c.fail("setup", "lessons.text", err)
+	}
+	if ip.runTo(c.limit()) {
+		return c.fail(c.condField(), "lessons.autoplay.goal-idle", c.p.cond, ip.Elapsed(), c.facts(ip))
+	}
+	return nil
+}
+
+// playPredict answers with the file's answer and runs until the
+// condition.
+func (c *canonicalRun) playPredict() (i18n.Message, error) {
+	p, st := c.p, c.p.Step
+	p.answer = st.Answer
+	if !p.runTo(c.limit()) {
+		return i18n.Message{}, c.fail(c.condField(), "lessons.autoplay.until-late", p.cond, ms(st.Within), c.facts(p))
+	}
+	outcomeFacts := list{sep: "lessons.fact.sep", items: p.outcome.facts}
+	if c.check {
+		if err := c.checkOutcome(outcomeFacts); err != nil {
+			return i18n.Message{}, err
+		}
+	}
+	return msg("lessons.autoplay.detail.predict", st.Answer+1, ms(p.doneAt-p.base.startMs), outcomeFacts), nil
+}
+
+// checkOutcome checks a predict step's run: exactly one choice's
+// condition holds, and it is the file's answer. facts are the values the
+// choices' conditions looked at.
+func (c *canonicalRun) checkOutcome(facts list) error {
+	p, st := c.p, c.p.Step
+	o := p.outcome
+	describe := func(i int) i18n.Message {
+		return msg("lessons.autoplay.choice", i+1, spansText(st.Choices[i].Text), st.Choices[i].When)
+	}
+	switch {
+	case len(o.True) == 0:
+		return c.fail("when", "lessons.autoplay.no-choice", p.cond, p.doneAt, facts)
+	case len(o.True) > 1:
+		names := list{sep: "lessons.autoplay.choice.and"}
+		for _, i := range o.True {
+			names.items = append(names.items, describe(i))
+		}
+		return c.fail("when", "lessons.autoplay.several-choices", names, facts)
+	case o.Happened != st.Answer:
+		return c.fail("answer", "lessons.autoplay.wrong-answer", describe(st.Answer), describe(o.Happened), facts)
+	}
+	return nil
+}
+
+// settle runs the step on for its settle time. Then show me's delayed
+// actions must all have happened, and no safety property may be broken
+// (unless the lesson allows it).
+func (c *canonicalRun) settle() error {
+	p, st := c.p, c.p.Step
+	p.runFree(p.doneAt + st.Settle)
+	if !c.check {
+		return nil
+	}
+	if st.Kind == Do {
+		if p.showMeErr != nil {
+			return c.fail("showme", "lessons.text", p.showMeErr)
 		}
 		if len(p.pending) > 0 {
 			a := p.pending[0]
-			return fail("showme", "lessons.autoplay.pending",
-				a.Do, a.At-p.actedAt, rep.EndMs-p.actedAt, p.doneAt-p.actedAt, ms(st.Settle))
+			end := p.sess.Now()
+			return c.fail("showme", "lessons.autoplay.pending",
+				a.Do, a.At-p.actedAt, end-p.actedAt, p.doneAt-p.actedAt, ms(st.Settle))
 		}
 	}
 	w := p.sess.World()
-	if check && !l.AllowViolations && len(w.Violations()) > p.base.violations {
+	if !c.l.AllowViolations && len(w.Violations()) > p.base.violations {
 		v := w.Violations()[p.base.violations]
-		return fail("", "lessons.autoplay.violation", v.AtMs, v.Property, v.Message)
+		return c.fail("", "lessons.autoplay.violation", v.AtMs, v.Property, v.Message)
 	}
-	rep.state = summary(w)
-	rep.State = rep.state.String()
-	return rep
+	return nil
 }
 
 func ms(v int64) string {
