@@ -3,7 +3,6 @@ package ui
 import (
 	"fmt"
 	"image/color"
-	"strings"
 
 	"github.com/hajimehoshi/ebiten/v2"
 	"github.com/raftlab/raftlab/playground"
@@ -48,10 +47,58 @@ func (g *Game) clientValue() string {
 	return fmt.Sprint(g.writes + 1)
 }
 
-// clientButtons lays out the client panel in the cluster area's bottom-left
-// corner, beside the clients' dot: the key and value fields, the preset
-// keys and the target on the first row, the operations on the second.
-func (g *Game) clientButtons() []Button {
+// clientControl is one of the client panel's controls.
+type clientControl uint8
+
+const (
+	ctlKeyField clientControl = iota
+	ctlValueField
+	ctlNextKey
+	ctlTarget
+	ctlPut
+	ctlGet
+	ctlDelete
+	ctlCAS
+	clientControls // how many there are
+)
+
+// clientControlNames are the controls' names, by which the tests and the
+// browser's automation find them.
+var clientControlNames = [clientControls]string{
+	"client-key-field", "client-value-field", "client-key", "client-target",
+	"client-put", "client-get", "client-delete", "client-cas",
+}
+
+// clientView is the client panel laid out: its controls (controls[c] is
+// control c) and the lines of the newest requests.
+type clientView struct {
+	controls []Button
+	requests []requestButton
+}
+
+// requestButton is a request's line on the client panel, and its state.
+type requestButton struct {
+	Button
+	state requestState
+}
+
+// buttons are every control and line of the panel.
+func (v clientView) buttons() []Button {
+	out := append([]Button(nil), v.controls...)
+	for _, r := range v.requests {
+		out = append(out, r.Button)
+	}
+	return out
+}
+
+// clientButtons are the client panel's controls and request lines.
+func (g *Game) clientButtons() []Button { return g.clientLaidOut().buttons() }
+
+// clientLaidOut lays out the client panel in the cluster area's
+// bottom-left corner, beside the clients' dot: the key and value fields,
+// the preset keys and the target on the first row, the operations on the
+// second, and the newest requests to their right.
+func (g *Game) clientLaidOut() clientView {
 	s := g.scale
 	c := g.lay.Cluster
 	x, y := c.X+90*s, c.Y+c.H-(clientStrip-6)*s
@@ -70,45 +117,48 @@ func (g *Game) clientButtons() []Button {
 	if g.client.keyText == "" {
 		next = clientKeys[(g.client.key+1)%len(clientKeys)]
 	}
-	specs := []struct{ name, label, hint string }{
-		{"client-key-field", keyLabel, g.tr("client.key.hint")},
-		{"client-value-field", valueLabel, g.tr("client.value.hint")},
-		{"client-key", g.tr("client.use", next), g.tr("client.use.hint")},
-		{"client-target", target, g.tr("client.to.hint")},
-		{"client-put", g.tr("client.put"), g.tr("client.put.hint")},
-		{"client-get", g.tr("client.get"), g.tr("client.get.hint")},
-		{"client-delete", g.tr("client.delete"), g.tr("client.delete.hint")},
-		{"client-cas", g.tr("client.cas"), g.tr("client.cas.hint")},
+	specs := [clientControls]struct{ label, hint string }{
+		ctlKeyField:   {keyLabel, g.tr("client.key.hint")},
+		ctlValueField: {valueLabel, g.tr("client.value.hint")},
+		ctlNextKey:    {g.tr("client.use", next), g.tr("client.use.hint")},
+		ctlTarget:     {target, g.tr("client.to.hint")},
+		ctlPut:        {g.tr("client.put"), g.tr("client.put.hint")},
+		ctlGet:        {g.tr("client.get"), g.tr("client.get.hint")},
+		ctlDelete:     {g.tr("client.delete"), g.tr("client.delete.hint")},
+		ctlCAS:        {g.tr("client.cas"), g.tr("client.cas.hint")},
 	}
 	f := face(11.5*s, false)
-	var out []Button
+	var v clientView
 	bx, right := x, x
 	for i, sp := range specs {
 		w := 14*s + textWidth(sp.label, f)
-		if i == 4 {
+		if clientControl(i) == ctlPut { // the operations' row
 			bx, y = x, y+26*s
 		}
-		out = append(out, Button{Name: sp.name, Label: sp.label, Hint: sp.hint, Rect: Rect{bx, y, w, 22 * s}})
+		v.controls = append(v.controls, Button{Name: clientControlNames[i], Label: sp.label, Hint: sp.hint, Rect: Rect{bx, y, w, 22 * s}})
 		bx += w + 6*s
 		right = max(right, bx)
 	}
-	return g.appendRequestButtons(out, right+10*s)
+	v.requests = g.requestButtons(right + 10*s)
+	return v
 }
 
-// appendRequestButtons lists the newest requests from x to the cluster
-// area's right edge, one short line each; hovering one tells its story.
-// Their names carry their state (client-request-waiting...) for tests.
-func (g *Game) appendRequestButtons(out []Button, x float64) []Button {
+// requestButtons lists the newest requests from x to the cluster area's
+// right edge, one short line each; hovering one tells its story. Their
+// names carry their state (client-request-waiting...) for tests.
+func (g *Game) requestButtons(x float64) []requestButton {
 	s := g.scale
 	c := g.lay.Cluster
 	w := c.X + c.W - 8*s - x
 	if w < 60*s {
-		return out
+		return nil
 	}
 	y := c.Y + c.H - (clientStrip-4)*s
 	f := face(10.5*s, false)
+	var out []requestButton
 	for _, r := range g.requestLines() {
-		out = append(out, Button{Name: "client-request-" + r.state, Label: ellipsize(r.text, f, w), Hint: r.why, Rect: Rect{x, y, w, 13 * s}})
+		b := Button{Name: "client-request-" + r.state.String(), Label: ellipsize(r.text, f, w), Hint: r.why, Rect: Rect{x, y, w, 13 * s}}
+		out = append(out, requestButton{b, r.state})
 		y += 13.5 * s
 	}
 	return out
@@ -117,37 +167,45 @@ func (g *Game) appendRequestButtons(out []Button, x float64) []Button {
 // clickClient handles a click on the client panel; it reports whether the
 // click was there. A click anywhere else takes the keyboard from a field.
 func (g *Game) clickClient(x, y float64) bool {
-	b, ok := hitAny(g.clientButtons(), x, y)
+	v := g.clientLaidOut()
 	g.client.focus = fieldNone
-	if !ok {
-		return false
+	for i, b := range v.controls {
+		if b.Rect.Contains(x, y) {
+			g.pressClient(clientControl(i))
+			return true
+		}
 	}
+	_, ok := hitAny(v.buttons(), x, y) // a request's line
+	return ok
+}
+
+// pressClient carries out a control of the client panel.
+func (g *Game) pressClient(c clientControl) {
 	key := g.clientKeyName()
-	switch b.Name {
-	case "client-key-field":
+	switch c {
+	case ctlKeyField:
 		g.client.focus = fieldKey
-	case "client-value-field":
+	case ctlValueField:
 		g.client.focus = fieldValue
-	case "client-key":
+	case ctlNextKey:
 		g.client.key = (g.client.key + 1) % len(clientKeys)
 		if g.client.keyText != "" {
 			g.client.key = 0
 		}
 		g.client.keyText = ""
-	case "client-target":
+	case ctlTarget:
 		g.client.target = g.nextTarget()
-	case "client-put":
+	case ctlPut:
 		g.clientPut()
-	case "client-get":
+	case ctlGet:
 		g.act(playground.Action{Do: "get", Key: key, Node: g.client.target})
-	case "client-delete":
+	case ctlDelete:
 		g.act(playground.Action{Do: "delete", Key: key, Node: g.client.target})
-	case "client-cas":
+	case ctlCAS:
 		v := g.clientValue()
 		g.writes++
 		g.act(playground.Action{Do: "cas", Key: key, Old: g.lastSeen(key), New: v, Node: g.client.target})
 	}
-	return true
 }
 
 // clientPut writes the panel's value to its key, where the panel says.
@@ -200,7 +258,8 @@ func (g *Game) lastSeen(key string) string {
 // panelCache) on a transparent image, redrawn when a label or the button
 // under the pointer changes.
 func (g *Game) drawClientPanel(dst *ebiten.Image) {
-	bs := g.clientButtons()
+	v := g.clientLaidOut()
+	bs := v.buttons()
 	var box Rect
 	for i, b := range bs {
 		if i == 0 {
@@ -213,11 +272,12 @@ func (g *Game) drawClientPanel(dst *ebiten.Image) {
 	}
 	g.keyScratch = g.clientKey(g.keyScratch[:0], bs)
 	g.clientCache.draw(dst, box, g.keyScratch, func(img *ebiten.Image, dx, dy float64) {
-		g.renderClientPanel(img, dx, dy, bs)
+		g.renderClientPanel(img, dx, dy, v)
 	})
 }
 
-// clientKey appends to k what the client panel shows.
+// clientKey appends to k what the client panel shows (a request line's
+// text tells its state).
 func (g *Game) clientKey(k keyBuf, bs []Button) keyBuf {
 	k = k.float(g.scale)
 	for _, b := range bs {
@@ -226,39 +286,39 @@ func (g *Game) clientKey(k keyBuf, bs []Button) keyBuf {
 	return k
 }
 
-// renderClientPanel draws the buttons with every position shifted by
-// (-dx, -dy).
-func (g *Game) renderClientPanel(dst *ebiten.Image, dx, dy float64, bs []Button) {
+// renderClientPanel draws the laid-out panel with every position shifted
+// by (-dx, -dy): the field with the keyboard outlined, the key and the
+// target in the clients' colour, each request line tinted by its state.
+func (g *Game) renderClientPanel(dst *ebiten.Image, dx, dy float64, v clientView) {
 	s := g.scale
 	f := face(11.5*s, false)
-	fr := face(10.5*s, false)
-	for _, b := range bs {
-		if state, ok := strings.CutPrefix(b.Name, "client-request-"); ok {
-			b.Rect = b.Rect.moved(dx, dy)
-			drawText(dst, b.Label, fr, b.Rect.X, b.Rect.CenterY(), requestColor(state), alignStart)
-			continue
-		}
+	for i, b := range v.controls {
 		bg := g.buttonColor(b)
 		b.Rect = b.Rect.moved(dx, dy)
 		g.spr.fillRect(dst, b.Rect, bg)
 		c := colText
-		switch {
-		case b.Name == "client-key-field" && g.client.focus == fieldKey, b.Name == "client-value-field" && g.client.focus == fieldValue:
+		switch ctl := clientControl(i); {
+		case ctl == ctlKeyField && g.client.focus == fieldKey, ctl == ctlValueField && g.client.focus == fieldValue:
 			g.spr.strokeRect(dst, b.Rect, 1.5*s, colClient)
-		case b.Name == "client-key" || b.Name == "client-target":
+		case ctl == ctlNextKey || ctl == ctlTarget:
 			c = colClient
 		}
 		drawText(dst, b.Label, f, b.Rect.CenterX(), b.Rect.CenterY(), c, alignCenter)
+	}
+	fr := face(10.5*s, false)
+	for _, r := range v.requests {
+		rect := r.Rect.moved(dx, dy)
+		drawText(dst, r.Label, fr, rect.X, rect.CenterY(), requestColor(r.state), alignStart)
 	}
 }
 
 // requestColor tints a request line by its state: settled answers plain,
 // trouble (a timeout, giving up) in the warning colour.
-func requestColor(state string) color.RGBA {
+func requestColor(state requestState) color.RGBA {
 	switch state {
-	case "answered":
+	case requestAnswered:
 		return colText
-	case "timedout", "gaveup":
+	case requestTimedOut, requestGaveUp:
 		return colBad
 	}
 	return colClient

@@ -48,7 +48,7 @@ func TestClientFieldsTakeTyping(t *testing.T) {
 	assert.Equal(t, "名前", last.Cmd.Key)
 	assert.Equal(t, "值1", last.Cmd.Value, "a control character is not typed")
 	assert.True(t, last.Done)
-	assert.Equal(t, "answered", g.requestLines()[0].state)
+	assert.Equal(t, requestAnswered, g.requestLines()[0].state)
 	assert.Contains(t, g.requestLines()[0].text, "put 名前=值1")
 
 	g.fieldKey(ebiten.KeyEscape)
@@ -77,7 +77,7 @@ func requestStates(t *testing.T, g *Game) []string {
 		g.SeekTo(ms)
 		lines := g.requestLines()
 		require.NotEmpty(t, lines)
-		if s := lines[0].state; len(order) == 0 || order[len(order)-1] != s {
+		if s := lines[0].state.String(); len(order) == 0 || order[len(order)-1] != s {
 			order = append(order, s)
 		}
 		if order[len(order)-1] == "answered" {

@@ -10,11 +10,36 @@ import (
 // panel lists.
 const shownRequests = 4
 
-// requestLine is one client request as the client panel lists it: state
-// is a stable word for tests (sent, waiting, redirected, timedout,
-// answered, gaveup), text the short line shown and why the full story.
+// requestState is what befell a client request last, as the client
+// panel tells it.
+type requestState uint8
+
+const (
+	// requestSent: on its way to a server.
+	requestSent requestState = iota
+	// requestWaiting: at the server, with no answer yet.
+	requestWaiting
+	// requestRedirected: sent again elsewhere, after a redirect or a
+	// refusal.
+	requestRedirected
+	// requestTimedOut: sent again, after no answer came in time.
+	requestTimedOut
+	requestAnswered
+	// requestGaveUp: the client stopped waiting for it.
+	requestGaveUp
+)
+
+// String is the state's stable name, which names the request's line on
+// the panel (client-request-waiting...) for the browser tests.
+func (s requestState) String() string {
+	return [...]string{"sent", "waiting", "redirected", "timedout", "answered", "gaveup"}[s]
+}
+
+// requestLine is one client request as the client panel lists it: its
+// state, text the short line shown and why the full story.
 type requestLine struct {
-	state, text, why string
+	state     requestState
+	text, why string
 	// lang is the language text and why are in.
 	lang i18n.Lang
 }
@@ -93,7 +118,7 @@ func isNewestOf(h []playground.Call, c playground.Call) bool {
 // client event about it (nil when the trace no longer holds it).
 func describeRequest(w *playground.World, c *playground.Call, e *playground.Event, lang i18n.Lang) requestLine {
 	cmd := c.Cmd.String()
-	line := func(state, text string) requestLine {
+	line := func(state requestState, text string) requestLine {
 		why := lang.T("requests.why", c.Client, cmd, text)
 		if e != nil && e.Key != "" {
 			why += " " + e.TextIn(lang)
@@ -106,21 +131,21 @@ func describeRequest(w *playground.World, c *playground.Call, e *playground.Even
 		by := e != nil && e.Type == playground.EvClientReturn && e.Peer != raft.None
 		switch {
 		case by && c.Attempts > 1:
-			return line("answered", lang.T("requests.answered.by.at", playground.S(e.Peer), c.Attempts, result))
+			return line(requestAnswered, lang.T("requests.answered.by.at", playground.S(e.Peer), c.Attempts, result))
 		case by:
-			return line("answered", lang.T("requests.answered.by", playground.S(e.Peer), result))
+			return line(requestAnswered, lang.T("requests.answered.by", playground.S(e.Peer), result))
 		case c.Attempts > 1:
-			return line("answered", lang.T("requests.answered.at", c.Attempts, result))
+			return line(requestAnswered, lang.T("requests.answered.at", c.Attempts, result))
 		}
-		return line("answered", lang.T("requests.answered", result))
+		return line(requestAnswered, lang.T("requests.answered", result))
 	case e == nil || e.Type == playground.EvClientReturn:
 		// Not the client's newest call, or its last word: it gave up.
-		return line("gaveup", lang.T("requests.gave-up"))
+		return line(requestGaveUp, lang.T("requests.gave-up"))
 	}
 	to := playground.S(e.Peer)
-	state, now := "sent", lang.T("requests.sent", to)
+	state, now := requestSent, lang.T("requests.sent", to)
 	if !requestInFlight(w, c.Client, e.Peer) {
-		state, now = "waiting", lang.T("requests.waiting", to, float64(w.Now()-e.AtMs)/1000)
+		state, now = requestWaiting, lang.T("requests.waiting", to, float64(w.Now()-e.AtMs)/1000)
 	}
 	if c.Attempts <= 1 {
 		return line(state, now)
@@ -128,13 +153,13 @@ func describeRequest(w *playground.World, c *playground.Call, e *playground.Even
 	from := playground.S(e.Node)
 	switch e.Key {
 	case "feed.client.retry.timeout":
-		return line("timedout", lang.T("requests.timed-out", from, c.Attempts, now))
+		return line(requestTimedOut, lang.T("requests.timed-out", from, c.Attempts, now))
 	case "feed.client.retry.redirect":
-		return line("redirected", lang.T("requests.redirected", from, to, now))
+		return line(requestRedirected, lang.T("requests.redirected", from, to, now))
 	case "feed.client.retry.no-leader":
-		return line("redirected", lang.T("requests.no-leader", from, c.Attempts, now))
+		return line(requestRedirected, lang.T("requests.no-leader", from, c.Attempts, now))
 	}
-	return line("redirected", lang.T("requests.refused", from, c.Attempts, now))
+	return line(requestRedirected, lang.T("requests.refused", from, c.Attempts, now))
 }
 
 // requestInFlight reports whether a request of client is on its way to

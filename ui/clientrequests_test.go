@@ -30,7 +30,7 @@ func TestClientRequestLinesInChinese(t *testing.T) {
 		if len(texts) == 0 || texts[len(texts)-1] != l.text {
 			texts = append(texts, l.text)
 		}
-		if l.state == "answered" {
+		if l.state == requestAnswered {
 			assert.Contains(t, l.text, "次尝试时应答：成功")
 			assert.Contains(t, l.why, "客户端 1 执行")
 			break

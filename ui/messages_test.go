@@ -140,7 +140,7 @@ func TestRedirectIsDrawn(t *testing.T) {
 	assert.Equal(t, playground.S(leader), redirect.Tag)
 	assert.Equal(t, "→", redirect.Label)
 	assert.GreaterOrEqual(t, redirect.R, float64(glyphFloor))
-	for ms := g.world().Now(); ms < 4000 && g.requestLines()[0].state != "redirected"; ms++ {
+	for ms := g.world().Now(); ms < 4000 && g.requestLines()[0].state != requestRedirected; ms++ {
 		g.SeekTo(ms)
 	}
 	line := g.requestLines()[0]
