@@ -132,7 +132,7 @@ type canonicalRun struct {
 // fail is an error of the step's canonical play, in field.
 func (c *canonicalRun) fail(field, key string, args ...any) error {
 	st := c.p.Step
-	return &Error{File: c.l.File, Line: c.p.Step.Line, Step: st.Index + 1, Title: st.Title, Field: field, Msg: msg(key, args...)}
+	return &Error{File: c.l.File, Line: st.Line, Step: st.Index + 1, Title: st.Title, Field: field, Msg: msg(key, args...)}
 }
 
 // condField is the field of the condition that ends the step.
