@@ -7,7 +7,6 @@ import (
 
 	"github.com/hajimehoshi/ebiten/v2"
 	"github.com/raftlab/raftlab/playground"
-	"github.com/raftlab/raftlab/playground/i18n"
 	"github.com/raftlab/raftlab/raft"
 )
 
@@ -175,7 +174,7 @@ func (g *Game) drawNode(dst *ebiten.Image, w *playground.World, spot NodeSpot) {
 		}
 		drawCentered(dst, g.spr.disc(int(4*s)), spot.X+(r+13*s)*math.Cos(a), spot.Y+(r+13*s)*math.Sin(a), vc)
 	}
-	g.drawLabels(dst, spot, name, g.tr(nodeLabelKey(rn, spot.ID)), colText, c)
+	g.drawLabels(dst, spot, name, g.tr(labelOf(rn, spot.ID).key()), colText, c)
 	g.drawDisk(dst, n, spot)
 }
 
@@ -269,37 +268,60 @@ func rectCircleDistance(r Rect, x, y float64) float64 {
 	return math.Hypot(dx, dy)
 }
 
-// nodeLabelKey is the catalogue key of what a live server's label says:
-// its role, or that it is a learner or no longer a member, in the
-// glossary's words.
-func nodeLabelKey(rn *raft.Node, id raft.ID) string {
+// serverLabel is what a live server's label says under its name: its
+// role, or that it is a learner or no longer a member.
+type serverLabel uint8
+
+const (
+	labelFollower serverLabel = iota
+	labelPreCandidate
+	labelCandidate
+	labelLeader
+	labelLearner
+	labelNotMember
+)
+
+// labelOf is what the label of live server id, whose state machine is rn,
+// says.
+func labelOf(rn *raft.Node, id raft.ID) serverLabel {
 	switch m := rn.Membership(); {
 	case !m.Contains(id):
-		return "node.not-member"
+		return labelNotMember
 	case m.IsLearner(id):
-		return "node.learner"
+		return labelLearner
 	}
-	return roleKey(rn.Role())
+	return roleLabel(rn.Role())
 }
 
-// nodeLabel is a live server's label in English: the glossary's term,
-// which a lesson's highlight of that term looks for.
-func nodeLabel(rn *raft.Node, id raft.ID) string { return i18n.English.T(nodeLabelKey(rn, id)) }
-
-// roleKey is the catalogue key that names a role on screen as the
-// lessons' glossary does (pre-candidate, not raft's precandidate): the
-// help overlay's legend names the roles the same.
-func roleKey(r raft.Role) string {
+// roleLabel is the label that names a role.
+func roleLabel(r raft.Role) serverLabel {
 	switch r {
 	case raft.PreCandidate:
-		return "help.role.pre-candidate"
+		return labelPreCandidate
 	case raft.Candidate:
-		return "help.role.candidate"
+		return labelCandidate
 	case raft.Leader:
-		return "help.role.leader"
+		return labelLeader
 	}
-	return "help.role.follower"
+	return labelFollower
 }
+
+// key is the catalogue key of a label's words, the lessons' glossary's
+// (pre-candidate, not raft's precandidate): the help overlay's legend
+// names the roles the same.
+func (l serverLabel) key() string {
+	return [...]string{
+		labelFollower:     "help.role.follower",
+		labelPreCandidate: "help.role.pre-candidate",
+		labelCandidate:    "help.role.candidate",
+		labelLeader:       "help.role.leader",
+		labelLearner:      "node.learner",
+		labelNotMember:    "node.not-member",
+	}[l]
+}
+
+// roleKey is the catalogue key that names a role on screen.
+func roleKey(r raft.Role) string { return roleLabel(r).key() }
 
 func (g *Game) isHighlighted(id raft.ID) bool {
 	for _, h := range g.highlight {

@@ -6,7 +6,6 @@ import (
 	"github.com/hajimehoshi/ebiten/v2"
 	"github.com/raftlab/raftlab/lessons"
 	"github.com/raftlab/raftlab/playground"
-	"github.com/raftlab/raftlab/raft"
 )
 
 // A lesson step points at things on screen: servers, links, messages in
@@ -77,7 +76,9 @@ func (g *Game) pointersFor(out []pointer, h lessons.Highlight) []pointer {
 			out = append(out, pointer{shape: lineShape, x: a.X, y: a.Y, x2: b.X, y2: b.Y})
 		}
 	case "messages":
-		out = g.messagePointers(out, h.Message)
+		if k, ok := raftKindNamed(h.Message); ok {
+			out = g.messagePointers(out, k)
+		}
 	case "log":
 		out = g.logPointers(out, h)
 	case "control":
@@ -100,27 +101,15 @@ func (g *Game) pointersFor(out []pointer, h lessons.Highlight) []pointer {
 	return out
 }
 
-// messagePointers circles the messages in flight of a type ("heartbeat":
-// AppendEntries without entries), where they are now.
-func (g *Game) messagePointers(out []pointer, typ string) []pointer {
+// messagePointers circles the messages in flight of a kind, where they
+// are now.
+func (g *Game) messagePointers(out []pointer, k raftKind) []pointer {
 	for i := range g.msgSpots {
-		if m := &g.msgSpots[i]; messageIs(&m.f, typ) {
+		if m := &g.msgSpots[i]; k.is(&m.f) {
 			out = append(out, pointer{shape: ringShape, x: m.x, y: m.y, r: g.glyphRadius(lookOf(&m.f)) + 5*g.scale})
 		}
 	}
 	return out
-}
-
-// messageIs reports whether a flight is a Raft message of a type, or a
-// heartbeat.
-func messageIs(f *playground.Flight, typ string) bool {
-	if f.Kind != playground.FlightRaft {
-		return false
-	}
-	if typ == "heartbeat" {
-		return f.Raft.Type == raft.MsgAppendEntries && len(f.Raft.Entries) == 0
-	}
-	return f.Raft.Type.String() == typ
 }
 
 // logPointers outlines a log cell, a server's row, or a column of cells.
@@ -188,72 +177,17 @@ func (g *Game) controlRect(name string) (Rect, bool) {
 // message names at those messages in flight. A term with no place of its
 // own on screen (majority, split vote...) is pointed at in the narration.
 func (g *Game) labelPointers(out []pointer, label string) []pointer {
-	s := g.scale
-	w := g.world()
 	e, ok := lessons.Lookup(label)
 	if !ok {
 		return out
 	}
-	switch e.Term {
-	case "follower", "candidate", "pre-candidate", "leader", "learner":
-		for _, spot := range g.lay.Nodes {
-			if n := w.Node(spot.ID); n != nil && n.Up && nodeLabel(n.Raft, spot.ID) == e.Term {
-				role := g.tr(nodeLabelKey(n.Raft, spot.ID)) // as drawn
-				out = append(out, g.boxPointer(g.labelTextBox(spot, role), 2*s, false))
-			}
-		}
-	case "term":
-		for _, spot := range g.lay.Nodes {
-			if n := w.Node(spot.ID); n != nil && n.Up {
-				out = append(out, pointer{shape: ringShape, x: spot.X, y: spot.Y, r: spot.R * 0.7})
-			}
-		}
-	case "election timeout":
-		for _, spot := range g.lay.Nodes {
-			if n := w.Node(spot.ID); n != nil && n.Up && n.Raft.Role() != raft.Leader {
-				out = append(out, pointer{shape: ringShape, x: spot.X, y: spot.Y, r: spot.R + 5*s})
-			}
-		}
-	case "commit index", "committed", "applied index":
-		for row, id := range w.Nodes() {
-			n := w.Node(id)
-			if !n.Up {
-				continue
-			}
-			i := n.Raft.CommitIndex()
-			if e.Term == "applied index" {
-				i = n.Raft.AppliedIndex()
-			}
-			if r, ok := g.logCell(row, i); ok {
-				out = append(out, g.boxPointer(r, 2*s, true))
-			}
-		}
-	case "nextIndex", "matchIndex":
-		leader, ok := w.Leader()
-		if !ok {
-			return out
-		}
-		for row, id := range w.Nodes() {
-			pr, ok := w.Node(leader).Raft.PeerProgress(id)
-			if !ok || id == leader {
-				continue
-			}
-			i := pr.Next
-			if e.Term == "matchIndex" {
-				i = pr.Match
-			}
-			if r, ok := g.logCell(row, i); ok {
-				out = append(out, g.boxPointer(r, 2*s, true))
-			}
-		}
-	case "log", "entry", "index":
-		out = append(out, g.boxPointer(g.lay.Logs, 0, true))
-	case "heartbeat", "RequestVote", "PreVote", "AppendEntries", "InstallSnapshot", "TimeoutNow":
-		out = g.messagePointers(out, e.Term)
+	if point, ok := termPlaces[e.Term]; ok {
+		return point(g, out)
 	}
-	if !placedTerms[e.Term] && g.lesson != nil {
+	if g.lesson != nil {
 		// No place of its own on screen (majority, split vote,
 		// CheckQuorum...): the term glows where the narration says it.
+		s := g.scale
 		for _, t := range g.lessonLaidOut().terms {
 			if te, ok := lessons.Lookup(t.term); ok && te.Term == e.Term {
 				out = append(out, g.boxPointer(Rect{t.r.X - 1*s, t.r.Y, t.r.W + 2*s, t.r.H}, 0, true))
@@ -315,15 +249,6 @@ func (g *Game) labelTextBox(spot NodeSpot, role string) Rect {
 		w = math.Max(textWidth(name, face(13*s, true)), textWidth(role, face(11.5*s, false)))
 	}
 	return Rect{spot.LabelX - w/2, spot.LabelY - spot.LabelH/2, w, spot.LabelH}
-}
-
-// placedTerms are the key terms labelPointers finds a place for on screen.
-var placedTerms = map[string]bool{
-	"follower": true, "candidate": true, "pre-candidate": true, "leader": true, "learner": true,
-	"term": true, "election timeout": true, "commit index": true, "committed": true,
-	"applied index": true, "nextIndex": true, "matchIndex": true, "log": true, "entry": true,
-	"index": true, "heartbeat": true, "RequestVote": true, "PreVote": true, "AppendEntries": true,
-	"InstallSnapshot": true, "TimeoutNow": true,
 }
 
 // pulseRate is how fast the pointers pulse, in radians a second: a beat

@@ -148,7 +148,7 @@ func TestEveryLabelHighlightShows(t *testing.T) {
 				}
 				e, ok := lessons.Lookup(h.Label)
 				require.True(t, ok, h.Label)
-				if placedTerms[e.Term] {
+				if placed(e.Term) {
 					continue
 				}
 				assert.True(t, stepSays(st, e.Term), "%s step %d %q: highlights `%s`, which has no place on screen: write it as a `key term` in the narration or the question", l.Name, st.Index+1, st.Title, e.Term)
@@ -362,7 +362,7 @@ func TestMessagePointersClearTheGlyph(t *testing.T) {
 	g := &Game{scale: 2}
 	snap := playground.Flight{Kind: playground.FlightRaft, Raft: raft.Message{Type: raft.MsgInstallSnapshot}}
 	g.msgSpots = []msgSpot{{f: snap, x: 50, y: 50}}
-	ps := g.messagePointers(nil, "InstallSnapshot")
+	ps := g.messagePointers(nil, raftKind{typ: raft.MsgInstallSnapshot})
 	require.Len(t, ps, 1)
 	assert.GreaterOrEqual(t, ps[0].r, g.glyphRadius(lookOf(&snap))+4*g.scale)
 }

@@ -1,0 +1,159 @@
+package ui
+
+import (
+	"github.com/raftlab/raftlab/playground"
+	"github.com/raftlab/raftlab/raft"
+)
+
+// Where a lesson's key terms show on screen: a highlight of a term, or the
+// pointer resting on it in the narration, points there. Each term with a
+// place is written once, in termPlaces, with how to point at it; a term
+// without one (majority, split vote...) glows where the narration says it.
+
+// termPlaces says, by the glossary's name of a key term, how to point at
+// where it shows.
+var termPlaces = map[string]func(g *Game, out []pointer) []pointer{
+	"follower":         roleLabelPointers(labelFollower),
+	"candidate":        roleLabelPointers(labelCandidate),
+	"pre-candidate":    roleLabelPointers(labelPreCandidate),
+	"leader":           roleLabelPointers(labelLeader),
+	"learner":          roleLabelPointers(labelLearner),
+	"term":             (*Game).termNumberPointers,
+	"election timeout": (*Game).timerPointers,
+	"commit index":     indexPointers(commitIndexOf),
+	"committed":        indexPointers(commitIndexOf),
+	"applied index":    indexPointers(appliedIndexOf),
+	"nextIndex":        progressPointers(nextIndexOf),
+	"matchIndex":       progressPointers(matchIndexOf),
+	"log":              (*Game).logsPanelPointer,
+	"entry":            (*Game).logsPanelPointer,
+	"index":            (*Game).logsPanelPointer,
+	"heartbeat":        kindPointers(raftKind{typ: raft.MsgAppendEntries, heartbeat: true}),
+	"RequestVote":      kindPointers(raftKind{typ: raft.MsgRequestVote}),
+	"PreVote":          kindPointers(raftKind{typ: raft.MsgPreVote}),
+	"AppendEntries":    kindPointers(raftKind{typ: raft.MsgAppendEntries}),
+	"InstallSnapshot":  kindPointers(raftKind{typ: raft.MsgInstallSnapshot}),
+	"TimeoutNow":       kindPointers(raftKind{typ: raft.MsgTimeoutNow}),
+}
+
+// placed reports whether a key term has a place of its own on screen.
+func placed(term string) bool {
+	_, ok := termPlaces[term]
+	return ok
+}
+
+// roleLabelPointers box the labels of the live servers that say l, around
+// the words as drawn.
+func roleLabelPointers(l serverLabel) func(g *Game, out []pointer) []pointer {
+	return func(g *Game, out []pointer) []pointer {
+		w := g.world()
+		for _, spot := range g.lay.Nodes {
+			if n := w.Node(spot.ID); n != nil && n.Up && labelOf(n.Raft, spot.ID) == l {
+				out = append(out, g.boxPointer(g.labelTextBox(spot, g.tr(l.key())), 2*g.scale, false))
+			}
+		}
+		return out
+	}
+}
+
+// termNumberPointers circle the term inside each live server.
+func (g *Game) termNumberPointers(out []pointer) []pointer {
+	w := g.world()
+	for _, spot := range g.lay.Nodes {
+		if n := w.Node(spot.ID); n != nil && n.Up {
+			out = append(out, pointer{shape: ringShape, x: spot.X, y: spot.Y, r: spot.R * 0.7})
+		}
+	}
+	return out
+}
+
+// timerPointers circle the election timers' arcs: every live server's
+// but the leader's, which has none.
+func (g *Game) timerPointers(out []pointer) []pointer {
+	w := g.world()
+	for _, spot := range g.lay.Nodes {
+		if n := w.Node(spot.ID); n != nil && n.Up && n.Raft.Role() != raft.Leader {
+			out = append(out, pointer{shape: ringShape, x: spot.X, y: spot.Y, r: spot.R + 5*g.scale})
+		}
+	}
+	return out
+}
+
+func commitIndexOf(rn *raft.Node) uint64  { return rn.CommitIndex() }
+func appliedIndexOf(rn *raft.Node) uint64 { return rn.AppliedIndex() }
+
+// indexPointers box each live server's log cell at the index index gives.
+func indexPointers(index func(*raft.Node) uint64) func(g *Game, out []pointer) []pointer {
+	return func(g *Game, out []pointer) []pointer {
+		w := g.world()
+		for row, id := range w.Nodes() {
+			if n := w.Node(id); n.Up {
+				if r, ok := g.logCell(row, index(n.Raft)); ok {
+					out = append(out, g.boxPointer(r, 2*g.scale, true))
+				}
+			}
+		}
+		return out
+	}
+}
+
+func nextIndexOf(pr raft.Progress) uint64  { return pr.Next }
+func matchIndexOf(pr raft.Progress) uint64 { return pr.Match }
+
+// progressPointers box, in each follower's log row, the cell at the index
+// index takes from the leader's progress of that follower.
+func progressPointers(index func(raft.Progress) uint64) func(g *Game, out []pointer) []pointer {
+	return func(g *Game, out []pointer) []pointer {
+		w := g.world()
+		leader, ok := w.Leader()
+		if !ok {
+			return out
+		}
+		for row, id := range w.Nodes() {
+			pr, ok := w.Node(leader).Raft.PeerProgress(id)
+			if !ok || id == leader {
+				continue
+			}
+			if r, ok := g.logCell(row, index(pr)); ok {
+				out = append(out, g.boxPointer(r, 2*g.scale, true))
+			}
+		}
+		return out
+	}
+}
+
+// logsPanelPointer boxes the logs panel.
+func (g *Game) logsPanelPointer(out []pointer) []pointer {
+	return append(out, g.boxPointer(g.lay.Logs, 0, true))
+}
+
+// kindPointers circle the messages of a kind in flight.
+func kindPointers(k raftKind) func(g *Game, out []pointer) []pointer {
+	return func(g *Game, out []pointer) []pointer { return g.messagePointers(out, k) }
+}
+
+// raftKind is a kind of Raft message a lesson points at: a type, or when
+// heartbeat is set the heartbeats (AppendEntries without entries).
+type raftKind struct {
+	typ       raft.MessageType
+	heartbeat bool
+}
+
+// raftKindNamed is the kind of message a lesson names: a type by raft's
+// name for it (RequestVote...), or heartbeat.
+func raftKindNamed(name string) (raftKind, bool) {
+	if name == "heartbeat" {
+		return raftKind{typ: raft.MsgAppendEntries, heartbeat: true}, true
+	}
+	for _, t := range raft.MessageTypes {
+		if t.String() == name {
+			return raftKind{typ: t}, true
+		}
+	}
+	return raftKind{}, false
+}
+
+// is reports whether a flight is a message of the kind.
+func (k raftKind) is(f *playground.Flight) bool {
+	return f.Kind == playground.FlightRaft && f.Raft.Type == k.typ && (!k.heartbeat || len(f.Raft.Entries) == 0)
+}
