@@ -133,3 +133,48 @@ func (w *World) request(a Action, cmd Command) error {
 	w.Submit(cmd, a.Node, mode)
 	return nil
 }
+
+// ParseActions decodes and checks a JSON list of actions to be done to a
+// cluster that is already running: one whose nodes before the first
+// action are the given ones, and whose read mode is mode. (A lesson's
+// setup that goes on with the cluster of an earlier step is such a list,
+// and so is its show me.) An error names the action by its index, as
+// ParseScenario's errors name a step.
+func ParseActions(data []byte, nodes []raft.ID, mode ReadMode) ([]Action, error) {
+	var raws []json.RawMessage
+	if err := strictDecode(data, &raws); err != nil {
+		return nil, jsonError(-1, "", err)
+	}
+	return parseActions(raws, newActionCheck(nodes, mode))
+}
+
+// parseActions decodes and checks a script's actions, which must be in
+// time order, against the cluster c starts from.
+func parseActions(raws []json.RawMessage, c *actionCheck) ([]Action, error) {
+	if len(raws) > MaxActions {
+		return nil, &ScenarioError{Step: -1, Field: "steps", Msg: i18n.Msg("scenario.limit.actions", len(raws), MaxActions)}
+	}
+	var actions []Action
+	last := int64(0)
+	for i, raw := range raws {
+		a, err := decodeAction(raw)
+		if err != nil {
+			return nil, withStep(err, i)
+		}
+		if err := c.check(a); err != nil {
+			return nil, withStep(err, i)
+		}
+		if err := a.checkSizes(); err != nil {
+			return nil, withStep(err, i)
+		}
+		if a.At > MaxDurationMs {
+			return nil, &ScenarioError{Step: i, Action: a.Do, Field: "at", Msg: i18n.Msg("scenario.limit.duration", MaxDurationMs, a.At)}
+		}
+		if a.At < last {
+			return nil, &ScenarioError{Step: i, Action: a.Do, Field: "at", Msg: i18n.Msg("scenario.step.order", a.At, last)}
+		}
+		last = a.At
+		actions = append(actions, a)
+	}
+	return actions, nil
+}

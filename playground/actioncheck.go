@@ -2,22 +2,55 @@ package playground
 
 import (
 	"fmt"
+	"strconv"
+	"strings"
 
 	"github.com/raftlab/raftlab/playground/i18n"
 	"github.com/raftlab/raftlab/raft"
 )
 
-// actionCheck checks an action of a script before the run: node IDs,
-// required arguments, sensible values.
+// actionCheck checks a script's actions before the run, one after another,
+// against the cluster as the script leaves it at each one: the nodes that
+// exist then (the first ones, and those addNode added since, less those
+// removeNode removed) and the read mode.
+//
+// An open check is for a script whose cluster may have more nodes, and
+// another read mode, than it was told (a lesson's script runs on the
+// cluster the lesson has made so far): it refuses only IDs no node can
+// have, and leaves the rest to the run.
 type actionCheck struct {
-	do    string // the action checked
-	nodes int    // the cluster's size
+	do       string // the action checked
+	open     bool
+	exists   [MaxNodes + 1]bool
+	removed  [MaxNodes + 1]bool
+	readMode ReadMode
 }
 
-// validate checks what can be checked of an action before the run, in a
-// cluster of the given size.
-func (a Action) validate(nodes int) error {
-	c := &actionCheck{do: a.Do, nodes: nodes}
+// newActionCheck checks a script for a cluster of the given nodes, whose
+// settings ask for the given read mode.
+func newActionCheck(nodes []raft.ID, readMode ReadMode) *actionCheck {
+	c := &actionCheck{readMode: readMode}
+	for _, id := range nodes {
+		if id >= 1 && id <= MaxNodes {
+			c.exists[id] = true
+		}
+	}
+	return c
+}
+
+// firstNodes are the nodes 1..n a scenario starts with.
+func firstNodes(n int) []raft.ID {
+	ids := make([]raft.ID, n)
+	for i := range ids {
+		ids[i] = raft.ID(i + 1)
+	}
+	return ids
+}
+
+// check checks a, the script's next action, and notes the nodes it adds
+// or removes.
+func (c *actionCheck) check(a Action) error {
+	c.do = a.Do
 	if a.At < 0 {
 		return c.bad("at", "scenario.step.negative", a.At)
 	}
@@ -40,9 +73,28 @@ func (c *actionCheck) inRange(field string, id raft.ID) error {
 	return nil
 }
 
-// member refuses an ID that names no node.
+// member refuses an ID that names no node at this point of the script.
 func (c *actionCheck) member(field string, id raft.ID) error {
-	return c.inRange(field, id)
+	switch {
+	case id < 1 || id > MaxNodes || c.open:
+		return c.inRange(field, id)
+	case c.removed[id]:
+		return c.bad(field, "scenario.step.node.removed", id)
+	case !c.exists[id]:
+		return c.bad(field, "scenario.step.node.absent", id, c.nodes())
+	}
+	return nil
+}
+
+// nodes lists the nodes that exist, for an error: "1, 2, 3".
+func (c *actionCheck) nodes() string {
+	var ids []string
+	for id, ok := range c.exists {
+		if ok {
+			ids = append(ids, strconv.Itoa(id))
+		}
+	}
+	return strings.Join(ids, ", ")
 }
 
 // optionalMember is member, where raft.None (no node) is allowed.
@@ -53,9 +105,30 @@ func (c *actionCheck) optionalMember(field string, id raft.ID) error {
 	return c.member(field, id)
 }
 
-// add and remove note an addNode and a removeNode.
-func (c *actionCheck) add(raft.ID)    {}
-func (c *actionCheck) remove(raft.ID) {}
+// add checks an addNode's node, a new one, and notes that it exists from
+// now on.
+func (c *actionCheck) add(field string, id raft.ID) error {
+	switch {
+	case id < 1 || id > MaxNodes:
+		return c.inRange(field, id)
+	case c.open:
+	case c.removed[id]:
+		return c.bad(field, "scenario.action.id-reused", S(id), ErrIDReused)
+	case c.exists[id]:
+		return c.bad(field, "scenario.action.exists", S(id))
+	}
+	c.exists[id] = true
+	return nil
+}
+
+// remove checks a removeNode's node and notes that it is gone from now on.
+func (c *actionCheck) remove(field string, id raft.ID) error {
+	if err := c.member(field, id); err != nil {
+		return err
+	}
+	c.exists[id], c.removed[id] = false, true
+	return nil
+}
 
 // checkLink checks a cut or a link.
 func checkLink(a Action, c *actionCheck) error {
@@ -89,8 +162,8 @@ func checkPartition(a Action, c *actionCheck) error {
 			seen[id] = true
 		}
 	}
-	for id := 1; id <= c.nodes; id++ {
-		if !seen[raft.ID(id)] {
+	for id, ok := range c.exists {
+		if ok && !seen[raft.ID(id)] {
 			return c.bad("groups", "scenario.step.partition.missing", id)
 		}
 	}
@@ -110,6 +183,8 @@ func checkNetwork(a Action, c *actionCheck) error {
 		return c.bad("duplicateRate", "scenario.step.rate", *n.DuplicateRate)
 	case n.LatencyMs != nil && (n.LatencyMs[0] < 0 || n.LatencyMs[1] < n.LatencyMs[0]):
 		return c.bad("latencyMs", "scenario.step.latency", *n.LatencyMs)
+	case n.LatencyMs != nil && n.LatencyMs[1] > MaxDelayMs:
+		return c.bad("latencyMs", "scenario.settings.delay-limit", "latencyMs", MaxDelayMs, n.LatencyMs[1])
 	}
 	return nil
 }
@@ -119,8 +194,12 @@ func checkRequest(a Action, c *actionCheck) error {
 	if a.Key == "" {
 		return c.bad("key", "scenario.step.key-empty")
 	}
-	if _, ok := ParseReadMode(a.Mode); a.Mode != "" && !ok {
+	m, ok := ParseReadMode(a.Mode)
+	switch {
+	case a.Mode != "" && !ok:
 		return c.bad("mode", "scenario.read-mode", a.Mode)
+	case a.Mode != "" && m == LeaseRead && c.readMode != LeaseRead && !c.open:
+		return c.bad("mode", "scenario.step.lease-off")
 	}
 	return c.optionalMember("node", a.Node)
 }
@@ -155,6 +234,21 @@ func (e Expect) validate(c *actionCheck) error {
 	}
 	if !nodeFields && e.Leader == raft.None && e.LeaderIn == nil && !e.NoLeader && e.Violations == nil {
 		return c.bad("", "scenario.step.expect.nothing")
+	}
+	return nil
+}
+
+// checkActions checks the scenario's script against the cluster the
+// scenario itself starts: each action may name only the nodes that exist
+// at its point of the script, and ask for lease reads only when the
+// settings allow them. (ParseScenario checks the script openly, as a
+// lesson's script borrows it for a cluster it does not describe.)
+func (sc *Scenario) checkActions() error {
+	c := newActionCheck(firstNodes(sc.Settings.Nodes), sc.Settings.ReadMode)
+	for i, a := range sc.Actions {
+		if err := c.check(a); err != nil {
+			return withStep(err, i)
+		}
 	}
 	return nil
 }

@@ -219,6 +219,9 @@ func (w *World) SetNetwork(c NetworkChange) error {
 	if c.LatencyMs != nil && (c.LatencyMs[0] < 0 || c.LatencyMs[1] < c.LatencyMs[0]) {
 		return i18n.Errorf("scenario.settings.latency", *c.LatencyMs)
 	}
+	if c.LatencyMs != nil && c.LatencyMs[1] > MaxDelayMs {
+		return i18n.Errorf("scenario.settings.delay-limit", "latencyMs", MaxDelayMs, c.LatencyMs[1])
+	}
 	if c.DropRate != nil {
 		w.net.DropRate = *c.DropRate
 	}
@@ -240,6 +243,9 @@ func (w *World) SetDisk(id raft.ID, fsyncMs int64) error {
 	}
 	if fsyncMs < 0 {
 		return i18n.Errorf("scenario.settings.fsync", fsyncMs)
+	}
+	if fsyncMs > MaxDelayMs {
+		return i18n.Errorf("scenario.settings.delay-limit", "fsyncMs", MaxDelayMs, fsyncMs)
 	}
 	n.Disk.FsyncMs = fsyncMs
 	w.emit(Event{Type: EvDisk, Node: id, Key: "feed.disk", Args: []any{id, fsyncMs}})

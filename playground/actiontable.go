@@ -78,14 +78,8 @@ var actionTable = []actionDef{
 	},
 	{
 		name: "removeNode", form: formOf[nodeForm](),
-		check: func(a Action, c *actionCheck) error {
-			if err := c.member("node", a.Node); err != nil {
-				return err
-			}
-			c.remove(a.Node)
-			return nil
-		},
-		do: func(w *World, a Action) error { return w.RemoveNode(a.Node) },
+		check: func(a Action, c *actionCheck) error { return c.remove("node", a.Node) },
+		do:    func(w *World, a Action) error { return w.RemoveNode(a.Node) },
 		// (Not the last server, which would leave no one to commit it.)
 		menu: onNode("menu-remove", "menu.remove", func(w *World, n *Node) bool {
 			leader, hasLeader := w.Leader()
@@ -163,8 +157,11 @@ var actionTable = []actionDef{
 			if err := c.member("node", a.Node); err != nil {
 				return err
 			}
-			if a.FsyncMs < 0 {
+			switch {
+			case a.FsyncMs < 0:
 				return c.bad("fsyncMs", "scenario.step.negative", a.FsyncMs)
+			case a.FsyncMs > MaxDelayMs:
+				return c.bad("fsyncMs", "scenario.settings.delay-limit", "fsyncMs", MaxDelayMs, a.FsyncMs)
 			}
 			return nil
 		},
@@ -172,14 +169,8 @@ var actionTable = []actionDef{
 	},
 	{
 		name: "addNode", form: formOf[nodeForm](),
-		check: func(a Action, c *actionCheck) error {
-			if err := c.inRange("node", a.Node); err != nil {
-				return err
-			}
-			c.add(a.Node)
-			return nil
-		},
-		do: func(w *World, a Action) error { return w.AddNode(a.Node) },
+		check: func(a Action, c *actionCheck) error { return c.add("node", a.Node) },
+		do:    func(w *World, a Action) error { return w.AddNode(a.Node) },
 	},
 	{
 		name: "put", form: formOf[putForm](), check: checkRequest,

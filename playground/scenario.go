@@ -190,29 +190,16 @@ func ParseScenario(data []byte) (*Scenario, error) {
 		}
 		sc.Initial[raft.ID(id)] = in
 	}
-	if len(f.Steps) > MaxActions {
-		return nil, bad("steps", "scenario.limit.actions", len(f.Steps), MaxActions)
+	check := newActionCheck(firstNodes(s.Nodes), s.ReadMode)
+	check.open = true
+	actions, err := parseActions(f.Steps, check)
+	if err != nil {
+		return nil, err
 	}
+	sc.Actions = actions
 	last := int64(0)
-	for i, raw := range f.Steps {
-		st, err := decodeAction(raw)
-		if err != nil {
-			return nil, withStep(err, i)
-		}
-		if err := st.validate(s.Nodes); err != nil {
-			return nil, withStep(err, i)
-		}
-		if err := st.checkSizes(); err != nil {
-			return nil, withStep(err, i)
-		}
-		if st.At > MaxDurationMs {
-			return nil, &ScenarioError{Step: i, Action: st.Do, Field: "at", Msg: i18n.Msg("scenario.limit.duration", MaxDurationMs, st.At)}
-		}
-		if st.At < last {
-			return nil, &ScenarioError{Step: i, Action: st.Do, Field: "at", Msg: i18n.Msg("scenario.step.order", st.At, last)}
-		}
-		last = st.At
-		sc.Actions = append(sc.Actions, st)
+	if len(actions) > 0 {
+		last = actions[len(actions)-1].At
 	}
 	// (Within the limit, so that the file saved from this run reads
 	// again.)
@@ -346,8 +333,13 @@ func typeMismatch(kind, got string) i18n.Message {
 }
 
 // NewWorld creates the world the scenario starts from: its settings and its
-// initial node states. Run its steps with a Session.
+// initial node states. Run its actions with a Session. It refuses a script
+// that names a node that does not exist at that point, or asks for a lease
+// read the settings do not allow (see checkActions).
 func (sc *Scenario) NewWorld() (*World, error) {
+	if err := sc.checkActions(); err != nil {
+		return nil, err
+	}
 	w, err := New(sc.Settings)
 	if err != nil {
 		return nil, err
