@@ -106,66 +106,90 @@ func (t token) describe() i18n.Message {
 	return msg("lessons.quoted", t.text)
 }
 
+// tokenize splits a condition into tokens, ending with tEOF.
 func tokenize(src string) ([]token, error) {
 	var toks []token
 	rs := []rune(src)
 	for i := 0; i < len(rs); {
-		c := rs[i]
-		switch {
-		case unicode.IsSpace(c):
+		if unicode.IsSpace(rs[i]) {
 			i++
-		case c == '(':
-			toks = append(toks, token{kind: tLParen, text: "("})
-			i++
-		case c == ')':
-			toks = append(toks, token{kind: tRParen, text: ")"})
-			i++
-		case c == ',':
-			toks = append(toks, token{kind: tComma, text: ","})
-			i++
-		case c == '>' || c == '<' || c == '=' || c == '!':
-			j := i + 1
-			if j < len(rs) && rs[j] == '=' {
-				j++
-			}
-			op := string(rs[i:j])
-			if op == "!" {
-				return nil, errorf("lessons.predicate.bang")
-			}
-			if op == "==" {
-				op = "="
-			}
-			toks = append(toks, token{kind: tCmp, text: op})
-			i = j
-		case c == '&' || c == '|':
-			return nil, errorf("lessons.predicate.and-or", string(c))
-		case c >= '0' && c <= '9':
-			j := i
-			for j < len(rs) && (rs[j] >= '0' && rs[j] <= '9' || rs[j] == '.') {
-				j++
-			}
-			k := j
-			for k < len(rs) && unicode.IsLetter(rs[k]) {
-				k++
-			}
-			n, err := parseNumber(string(rs[i:j]), string(rs[j:k]))
-			if err != nil {
-				return nil, err
-			}
-			toks = append(toks, token{kind: tNum, text: string(rs[i:k]), num: n, unit: k > j})
-			i = k
-		case unicode.IsLetter(c):
-			j := i
-			for j < len(rs) && (unicode.IsLetter(rs[j]) || unicode.IsDigit(rs[j]) || rs[j] == '-' || rs[j] == '_') {
-				j++
-			}
-			toks = append(toks, token{kind: tIdent, text: string(rs[i:j])})
-			i = j
-		default:
-			return nil, errorf("lessons.predicate.character", string(c))
+			continue
 		}
+		t, n, err := nextToken(rs[i:])
+		if err != nil {
+			return nil, err
+		}
+		toks = append(toks, t)
+		i += n
 	}
 	return append(toks, token{kind: tEOF}), nil
+}
+
+// nextToken reads the token at the start of rs, and how many runes it
+// takes.
+func nextToken(rs []rune) (token, int, error) {
+	switch c := rs[0]; {
+	case c == '(':
+		return token{kind: tLParen, text: "("}, 1, nil
+	case c == ')':
+		return token{kind: tRParen, text: ")"}, 1, nil
+	case c == ',':
+		return token{kind: tComma, text: ","}, 1, nil
+	case c == '>' || c == '<' || c == '=' || c == '!':
+		return comparison(rs)
+	case c == '&' || c == '|':
+		return token{}, 0, errorf("lessons.predicate.and-or", string(c))
+	case c >= '0' && c <= '9':
+		return number(rs)
+	case unicode.IsLetter(c):
+		t, n := identifier(rs)
+		return t, n, nil
+	default:
+		return token{}, 0, errorf("lessons.predicate.character", string(c))
+	}
+}
+
+// comparison reads a comparison: >, >=, <, <=, = (or ==) or !=.
+func comparison(rs []rune) (token, int, error) {
+	j := 1
+	if j < len(rs) && rs[j] == '=' {
+		j++
+	}
+	op := string(rs[:j])
+	switch op {
+	case "!":
+		return token{}, 0, errorf("lessons.predicate.bang")
+	case "==":
+		op = "="
+	}
+	return token{kind: tCmp, text: op}, j, nil
+}
+
+// number reads a number, with its unit if it has one (500ms, 1.5s).
+func number(rs []rune) (token, int, error) {
+	j := 0
+	for j < len(rs) && (rs[j] >= '0' && rs[j] <= '9' || rs[j] == '.') {
+		j++
+	}
+	k := j
+	for k < len(rs) && unicode.IsLetter(rs[k]) {
+		k++
+	}
+	n, err := parseNumber(string(rs[:j]), string(rs[j:k]))
+	if err != nil {
+		return token{}, 0, err
+	}
+	return token{kind: tNum, text: string(rs[:k]), num: n, unit: k > j}, k, nil
+}
+
+// identifier reads the name at the start of rs: a letter, then letters,
+// digits, - and _.
+func identifier(rs []rune) (token, int) {
+	j := 0
+	for j < len(rs) && (unicode.IsLetter(rs[j]) || unicode.IsDigit(rs[j]) || rs[j] == '-' || rs[j] == '_') {
+		j++
+	}
+	return token{kind: tIdent, text: string(rs[:j])}, j
 }
 
 // parseNumber reads a whole number, or a duration in ms or s (which may
@@ -371,58 +395,77 @@ func (p *predParser) operand() (*atom, error) {
 	return a, nil
 }
 
+// arg parses the atom's argument i, of the kind its definition says.
 func (p *predParser) arg(def *atomDef, i int) (arg, error) {
 	if i >= len(def.params) && !def.variadic {
 		return arg{}, errorf("lessons.predicate.args", def.name, def.usage(), def.example)
 	}
 	kind := def.params[min(i, len(def.params)-1)]
 	t := p.next()
-	bad := func(what i18n.Message) (arg, error) {
-		return arg{}, errorf("lessons.predicate.arg", def.name, i+1, what, t.describe())
+	a, ok := p.argOf(kind, t)
+	if !ok {
+		return arg{}, errorf("lessons.predicate.arg", def.name, i+1, p.expected(kind, t), t.describe())
 	}
+	return a, nil
+}
+
+// argOf reads token t as an argument of the given kind, or reports false.
+func (p *predParser) argOf(kind param, t token) (arg, bool) {
+	a := arg{kind: kind, text: t.text}
 	switch kind {
 	case pNode:
 		switch {
 		case t.kind == tNum && !t.unit:
-			if t.num < 1 || t.num > playground.MaxNodes || !p.ids.has(raft.ID(t.num)) {
-				return bad(msg("lessons.predicate.arg.server", p.ids.describe()))
-			}
-			return arg{kind: kind, id: raft.ID(t.num), text: t.text}, nil
+			a.id = raft.ID(t.num)
+			return a, t.num >= 1 && t.num <= playground.MaxNodes && p.ids.has(a.id)
 		case t.kind == tIdent && (t.text == "leader" || t.text == "leaderAtStart"):
-			return arg{kind: kind, ref: t.text, text: t.text}, nil
+			a.ref = t.text
+			return a, true
 		}
-		return bad(msg("lessons.predicate.arg.node", p.ids.describe()))
 	case pIndex:
-		if t.kind != tNum || t.unit || t.num < 1 {
-			return bad(msg("lessons.predicate.arg.index"))
-		}
-		return arg{kind: kind, n: uint64(t.num), text: t.text}, nil
+		a.n = uint64(t.num)
+		return a, t.kind == tNum && !t.unit && t.num >= 1
 	case pMsg:
-		if t.kind == tIdent {
-			for k, name := range msgNames {
-				if name != "" && strings.EqualFold(name, t.text) {
-					return arg{kind: kind, msg: k, text: name}, nil
-				}
+		for k, name := range msgNames {
+			if t.kind == tIdent && name != "" && strings.EqualFold(name, t.text) {
+				a.msg, a.text = k, name
+				return a, true
 			}
 		}
-		return bad(msg("lessons.predicate.arg.message", strings.Join(slices.DeleteFunc(slices.Clone(msgNames[:]), func(s string) bool { return s == "" }), ", ")))
 	case pRole:
-		if t.kind == tIdent {
-			for _, r := range []raft.Role{raft.Follower, raft.PreCandidate, raft.Candidate, raft.Leader} {
-				if strings.EqualFold(t.text, r.String()) || (r == raft.PreCandidate && strings.EqualFold(t.text, "pre-candidate")) {
-					return arg{kind: kind, role: r, text: t.text}, nil
-				}
+		for _, r := range []raft.Role{raft.Follower, raft.PreCandidate, raft.Candidate, raft.Leader} {
+			if t.kind == tIdent && (strings.EqualFold(t.text, r.String()) || (r == raft.PreCandidate && strings.EqualFold(t.text, "pre-candidate"))) {
+				a.role = r
+				return a, true
 			}
 		}
-		return bad(msg("lessons.predicate.arg.role"))
 	case pKey:
 		// A key is written as it is: x, user-1, 42.
-		if (t.kind == tIdent || t.kind == tNum) && !t.unit {
-			return arg{kind: kind, key: t.text, text: t.text}, nil
-		}
-		return bad(msg("lessons.predicate.arg.key"))
+		a.key = t.text
+		return a, (t.kind == tIdent || t.kind == tNum) && !t.unit
 	}
-	return bad(msg("lessons.quoted", "?"))
+	return arg{}, false
+}
+
+// expected says what an argument of the given kind is, for the error
+// about token t.
+func (p *predParser) expected(kind param, t token) i18n.Message {
+	switch kind {
+	case pNode:
+		if t.kind == tNum && !t.unit {
+			return msg("lessons.predicate.arg.server", p.ids.describe())
+		}
+		return msg("lessons.predicate.arg.node", p.ids.describe())
+	case pIndex:
+		return msg("lessons.predicate.arg.index")
+	case pMsg:
+		return msg("lessons.predicate.arg.message", strings.Join(slices.DeleteFunc(slices.Clone(msgNames[:]), func(s string) bool { return s == "" }), ", "))
+	case pRole:
+		return msg("lessons.predicate.arg.role")
+	case pKey:
+		return msg("lessons.predicate.arg.key")
+	}
+	return msg("lessons.quoted", "?")
 }
 
 // --- expressions ---
