@@ -1,14 +1,14 @@
 package playground
 
-// Session is a world with a history. It keeps every step taken, in time
+// Session is a world with a history. It keeps every action taken, in time
 // order, and checkpoints of the world along the way, so it can seek to any
 // earlier moment (restore the checkpoint before it and replay) and forward
-// again. Acting in the past forks history: the steps and checkpoints after
+// again. Acting in the past forks history: the actions and checkpoints after
 // that moment are discarded, so undo is just a seek.
 type Session struct {
-	world *World
-	steps []Action
-	// applied counts the steps already carried out in world.
+	world   *World
+	actions []Action
+	// applied counts the actions already carried out in world.
 	applied     int
 	checkpoints []checkpoint
 	// interval is the virtual time between checkpoints. It doubles (and
@@ -30,10 +30,10 @@ const (
 	maxCheckpoints          = 256
 )
 
-// NewSession starts a session at w's present with a script of steps (which
+// NewSession starts a session at w's present with a script of actions (which
 // must be in time order).
-func NewSession(w *World, steps []Action) *Session {
-	s := &Session{world: w, steps: append([]Action(nil), steps...), interval: firstCheckpointInterval, horizon: w.now}
+func NewSession(w *World, actions []Action) *Session {
+	s := &Session{world: w, actions: append([]Action(nil), actions...), interval: firstCheckpointInterval, horizon: w.now}
 	s.checkpoints = []checkpoint{{at: w.now, applied: 0, world: w.checkpointClone()}}
 	return s
 }
@@ -73,25 +73,25 @@ func (s *Session) Now() int64 { return s.world.now }
 // Horizon is the furthest moment this history has reached.
 func (s *Session) Horizon() int64 { return s.horizon }
 
-// Actions lists the steps of this history, in time order.
-func (s *Session) Actions() []Action { return s.steps }
+// Actions lists the actions of this history, in time order.
+func (s *Session) Actions() []Action { return s.actions }
 
-// RunUntil moves the present forward to t, carrying out the steps due on
-// the way. A step that fails (crashing a node that is down) is noted in the
+// RunUntil moves the present forward to t, carrying out the actions due on
+// the way. An action that fails (crashing a node that is down) is noted in the
 // trace and skipped.
 func (s *Session) RunUntil(t int64) {
-	for s.applied < len(s.steps) && s.steps[s.applied].At <= t {
-		st := s.steps[s.applied]
-		s.advance(st.At)
-		s.apply(s.applied, st)
+	for s.applied < len(s.actions) && s.actions[s.applied].At <= t {
+		a := s.actions[s.applied]
+		s.advance(a.At)
+		s.apply(s.applied, a)
 		s.applied++
 	}
 	s.advance(t)
 }
 
-func (s *Session) apply(i int, st Action) {
-	if err := s.world.Do(st); err != nil {
-		s.world.emit(Event{Type: EvNote, Key: "feed.step-failed", Args: []any{i, st.Do, err}})
+func (s *Session) apply(i int, a Action) {
+	if err := s.world.Do(a); err != nil {
+		s.world.emit(Event{Type: EvNote, Key: "feed.step-failed", Args: []any{i, a.Do, err}})
 	}
 }
 
@@ -126,7 +126,7 @@ func (s *Session) checkpoint() {
 // SeekTo moves the present to t, backwards or forwards. It restores the last
 // checkpoint at or before t (when t is in the past, or when that checkpoint
 // is ahead of the present, which saves replaying up to it) and replays to t;
-// the steps after t are kept, so seeking forward again replays them.
+// the actions after t are kept, so seeking forward again replays them.
 func (s *Session) SeekTo(t int64) {
 	if t < 0 {
 		t = 0
@@ -146,27 +146,27 @@ func (s *Session) SeekTo(t int64) {
 	s.RunUntil(t)
 }
 
-// Do carries out a step now (its At is set to the present). If the present
+// Do carries out an action now (its At is set to the present). If the present
 // is in the past of this history, the future is discarded first: history
 // forks here.
-func (s *Session) Do(st Action) error {
-	// Events due now run first, as a replay runs them before each step:
-	// otherwise a step that schedules one for this very moment, followed by
-	// another step, would run in another order on replay.
+func (s *Session) Do(a Action) error {
+	// Events due now run first, as a replay runs them before each action:
+	// otherwise an action that schedules one for this very moment, followed by
+	// another, would run in another order on replay.
 	s.world.RunUntil(s.world.now)
-	st.At = s.world.now
-	if err := s.world.Do(st); err != nil {
+	a.At = s.world.now
+	if err := s.world.Do(a); err != nil {
 		return err // nothing changed: the future is kept
 	}
-	s.steps = s.steps[:s.applied]
+	s.actions = s.actions[:s.applied]
 	i := len(s.checkpoints)
-	for i > 1 && s.checkpoints[i-1].at > st.At {
+	for i > 1 && s.checkpoints[i-1].at > a.At {
 		i--
 	}
 	clear(s.checkpoints[i:])
 	s.checkpoints = s.checkpoints[:i]
 	s.horizon = s.world.now
-	s.steps = append(s.steps, st)
+	s.actions = append(s.actions, a)
 	s.applied++
 	return nil
 }
