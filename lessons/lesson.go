@@ -81,6 +81,9 @@ type Step struct {
 	// name: 1..Nodes, and those added by an addNode of a setup or show me
 	// since the cluster started, up to this step's.
 	servers servers
+	// readMode is the read mode of the cluster the step plays on (as its
+	// setup started it): the reads its actions may ask for.
+	readMode playground.ReadMode
 
 	// Until ends a watch step, and the run after a predict step's answer.
 	Until *Predicate

@@ -127,16 +127,16 @@ func splitSections(body []textLine) (intro []textLine, sections []section) {
 // isFence reports whether a line opens or closes a fenced block.
 func isFence(s string) bool { return strings.HasPrefix(strings.TrimSpace(s), "```") }
 
-// parseSteps parses the steps in order: each knows the cluster's size and
-// the servers the steps before it left.
+// parseSteps parses the steps in order: each goes on with the cluster
+// the step before it left.
 func (l *Lesson) parseSteps(sections []section) error {
-	nodes, ids := 0, servers(0)
+	prev := &Step{} // no cluster before the first step
 	for i, s := range sections {
-		st, err := l.parseStep(i, s.head, s.lines, nodes, ids)
+		st, err := l.parseStep(i, s.head, s.lines, prev)
 		if err != nil {
 			return err
 		}
-		nodes, ids = st.Nodes, st.servers
+		prev = st
 		l.Steps = append(l.Steps, st)
 	}
 	return nil

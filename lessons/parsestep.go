@@ -32,13 +32,13 @@ func (p *stepParser) fail(line int, field, key string, args ...any) error {
 	return &Error{File: p.l.File, Line: line, Step: p.st.Index + 1, Title: p.st.Title, Field: field, Msg: msg(key, args...)}
 }
 
-// parseStep parses one step; nodes is the cluster's size so far and ids the
-// servers the lesson may name so far (0 and none before the first fresh
-// setup).
-func (l *Lesson) parseStep(index int, head textLine, lines []textLine, nodes int, ids servers) (*Step, error) {
+// parseStep parses one step, which goes on with the cluster prev, the step
+// before, left: its size, the servers it may name and its read mode (none
+// before the first fresh setup).
+func (l *Lesson) parseStep(index int, head textLine, lines []textLine, prev *Step) (*Step, error) {
 	st := &Step{Index: index, Title: strings.TrimSpace(strings.TrimPrefix(head.text, "##")), Line: head.n,
-		Nodes: nodes, Within: DefaultWithinMs, HintAfter: DefaultHintAfter, Answer: -1}
-	p := &stepParser{l: l, st: st, head: head, ids: ids}
+		Nodes: prev.Nodes, readMode: prev.readMode, Within: DefaultWithinMs, HintAfter: DefaultHintAfter, Answer: -1}
+	p := &stepParser{l: l, st: st, head: head, ids: prev.servers}
 	if st.Title == "" {
 		return nil, p.fail(head.n, "", "lessons.parse.step.no-title")
 	}

@@ -32,6 +32,17 @@ func (s servers) with(id raft.ID) servers {
 	return s | 1<<id
 }
 
+// list is the servers in order.
+func (s servers) list() []raft.ID {
+	var ids []raft.ID
+	for id := raft.ID(1); id <= playground.MaxNodes; id++ {
+		if s.has(id) {
+			ids = append(ids, id)
+		}
+	}
+	return ids
+}
+
 // withAdded adds the servers the script's addNode actions start.
 func (s servers) withAdded(sc *Script) servers {
 	if sc == nil {

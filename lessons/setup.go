@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"maps"
 	"slices"
 	"strings"
@@ -66,11 +65,20 @@ func (s *Script) isRef(i int, field string) bool {
 	return false
 }
 
-// parseScript parses a JSON list of actions for a cluster of the given
-// size. A show-me action happens when the learner asks for it, or "at"
+// scriptCluster is the cluster a script's actions are checked against, as
+// the lesson leaves it when the script begins: its size as its setup
+// started it, the servers that exist, and its read mode.
+type scriptCluster struct {
+	nodes    int
+	ids      servers
+	readMode playground.ReadMode
+}
+
+// parseScript parses a JSON list of actions for the cluster c. A show-me
+// action happens when the learner asks for it, or "at"
 // milliseconds later: its "at" is optional (0 when left out), counted from
 // the moment show me is pressed, and never before the previous action's.
-func parseScript(data []byte, nodes int, showMe bool) (*Script, error) {
+func parseScript(data []byte, c scriptCluster, showMe bool) (*Script, error) {
 	var raws []json.RawMessage
 	if err := json.Unmarshal(data, &raws); err != nil {
 		return nil, errorf("lessons.setup.not-list", jsonMsg(err))
@@ -101,7 +109,7 @@ func parseScript(data []byte, nodes int, showMe bool) (*Script, error) {
 				return nil, errorf("lessons.setup.showme-expect", i+1)
 			}
 		}
-		fields, err := leaderRefs(obj, nodes)
+		fields, err := leaderRefs(obj, c.nodes)
 		if err != nil {
 			return nil, errorf("lessons.setup.action", i+1, err)
 		}
@@ -111,12 +119,11 @@ func parseScript(data []byte, nodes int, showMe bool) (*Script, error) {
 		raws[i], _ = json.Marshal(obj)
 	}
 	steps, _ := json.Marshal(raws)
-	doc := fmt.Sprintf(`{"name": "lesson", "nodes": %d, "steps": %s}`, nodes, steps)
-	sc, err := playground.ParseScenario([]byte(doc))
+	actions, err := playground.ParseActions(steps, c.ids.list(), c.readMode)
 	if err != nil {
 		return nil, scenarioErr(err)
 	}
-	return &Script{Steps: sc.Actions, refs: refs}, nil
+	return &Script{Steps: actions, refs: refs}, nil
 }
 
 // showMeAt reads a show-me action's "at": a whole number of milliseconds
@@ -226,7 +233,7 @@ var setupKeys = []string{"description", "seed", "nodes", "timing", "features", "
 // parseSetup parses a setup block. nodes is the cluster size so far (0
 // before the first fresh setup). A setup with "nodes" starts a fresh
 // cluster; one without only scripts actions on the cluster as it is.
-func parseSetup(data []byte, nodes int, name string) (*Setup, error) {
+func parseSetup(data []byte, c scriptCluster, name string) (*Setup, error) {
 	obj, err := decodeObject(data)
 	if err != nil {
 		return nil, errorf("lessons.setup.not-scenario", err)
@@ -237,12 +244,12 @@ func parseSetup(data []byte, nodes int, name string) (*Setup, error) {
 	if _, fresh := obj["nodes"]; fresh {
 		return parseFreshSetup(obj, name)
 	}
-	return parseScriptSetup(obj, nodes)
+	return parseScriptSetup(obj, c)
 }
 
-// parseScriptSetup parses a setup that goes on from the cluster as it is:
-// only actions ("steps"), on a cluster of nodes servers.
-func parseScriptSetup(obj map[string]json.RawMessage, nodes int) (*Setup, error) {
+// parseScriptSetup parses a setup that goes on with the cluster c as it
+// is: only actions ("steps").
+func parseScriptSetup(obj map[string]json.RawMessage, c scriptCluster) (*Setup, error) {
 	for _, k := range slices.Sorted(maps.Keys(obj)) {
 		if k != "steps" {
 			if !slices.Contains(setupKeys, k) {
@@ -251,13 +258,13 @@ func parseScriptSetup(obj map[string]json.RawMessage, nodes int) (*Setup, error)
 			return nil, errorf("lessons.setup.fresh-only", k)
 		}
 	}
-	if nodes == 0 {
+	if c.nodes == 0 {
 		return nil, errorf("lessons.setup.first")
 	}
 	if _, ok := obj["steps"]; !ok {
 		return nil, errorf("lessons.setup.empty")
 	}
-	script, err := parseScript(obj["steps"], nodes, false)
+	script, err := parseScript(obj["steps"], c, false)
 	if err != nil {
 		return nil, err
 	}

@@ -71,13 +71,13 @@ func (p *stepParser) parseSetups(fields []headerEntry) error {
 		if h.key != "setup" {
 			continue
 		}
-		s, err := parseSetup([]byte(h.value), st.Nodes, p.l.Title+": "+st.Title)
+		s, err := parseSetup([]byte(h.value), p.cluster(), p.l.Title+": "+st.Title)
 		if err != nil {
 			return p.fail(h.line, "setup", "lessons.text", err)
 		}
 		st.Setup = s
 		if s.Fresh() {
-			st.Nodes = s.Scenario.Settings.Nodes
+			st.Nodes, st.readMode = s.Scenario.Settings.Nodes, s.Scenario.Settings.ReadMode
 			p.ids = firstServers(st.Nodes)
 		}
 		p.ids = p.ids.withAdded(s.Script)
@@ -86,6 +86,12 @@ func (p *stepParser) parseSetups(fields []headerEntry) error {
 		return p.fail(p.head.n, "setup", "lessons.parse.step.first-setup")
 	}
 	return nil
+}
+
+// cluster is the cluster the step's actions act on, as far as the step
+// is parsed.
+func (p *stepParser) cluster() scriptCluster {
+	return scriptCluster{nodes: p.st.Nodes, ids: p.ids, readMode: p.st.readMode}
 }
 
 // parseShowMe parses the actions show me does (at least one); the servers
@@ -97,7 +103,7 @@ func (p *stepParser) parseShowMe(fields []headerEntry) error {
 			continue
 		}
 		var err error
-		if st.ShowMe, err = parseScript([]byte(h.value), st.Nodes, true); err == nil && len(st.ShowMe.Steps) == 0 {
+		if st.ShowMe, err = parseScript([]byte(h.value), p.cluster(), true); err == nil && len(st.ShowMe.Steps) == 0 {
 			err = errorf("lessons.parse.showme.empty")
 		}
 		if err != nil {
