@@ -67,8 +67,10 @@ func TestWorldKeysAreInTheCatalogue(t *testing.T) {
 	for _, r := range []raft.Role{raft.Follower, raft.PreCandidate, raft.Candidate, raft.Leader} {
 		keys = append(keys, roleKey(r))
 	}
-	for _, k := range glyphLetterKeys {
-		keys = append(keys, k)
+	for _, l := range glyphLetters {
+		if l.key != "" {
+			keys = append(keys, l.key)
+		}
 	}
 	for _, it := range logsLegendItems {
 		keys = append(keys, it.long, it.short)

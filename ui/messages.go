@@ -6,6 +6,7 @@ import (
 
 	"github.com/hajimehoshi/ebiten/v2"
 	"github.com/raftlab/raftlab/playground"
+	"github.com/raftlab/raftlab/playground/i18n"
 	"github.com/raftlab/raftlab/raft"
 )
 
@@ -58,8 +59,6 @@ func rimToRim(x1, y1, r1, x2, y2, r2 float64) (float64, float64, float64, float6
 const (
 	msgRadius = 11.0
 	msgLane   = 13.0
-	// redirectLabel is a redirect's letter: an arrow, drawn as a shape.
-	redirectLabel = "→"
 )
 
 // messageLook is how a message is drawn: a disc for a request, a hollow
@@ -69,7 +68,7 @@ const (
 // A client redirect shows an arrow and, as tag, the leader it names.
 type messageLook struct {
 	fill     color.RGBA
-	label    string
+	letter   glyphLetter
 	response bool
 	reject   bool
 	size     float64 // relative to the standard message size
@@ -85,18 +84,18 @@ func raftLook(t raft.MessageType, heartbeat, reject bool) messageLook {
 	l := messageLook{fill: messageColor(t), response: t.IsResponse(), reject: reject, size: 1, alpha: 1, describe: t.String()}
 	switch t {
 	case raft.MsgRequestVote, raft.MsgRequestVoteResponse:
-		l.label = "V"
+		l.letter = letterVote
 	case raft.MsgPreVote, raft.MsgPreVoteResponse:
-		l.label = "P"
+		l.letter = letterPreVote
 	case raft.MsgAppendEntries, raft.MsgAppendEntriesResponse:
-		l.label = "A"
+		l.letter = letterAppend
 	case raft.MsgInstallSnapshot, raft.MsgInstallSnapshotResponse:
-		l.label, l.size = "S", 1.2
+		l.letter, l.size = letterSnapshot, 1.2
 	case raft.MsgTimeoutNow:
-		l.label = "T"
+		l.letter = letterTimeoutNow
 	}
 	if heartbeat {
-		l.label, l.size, l.alpha, l.describe = "H", 0.8, 0.8, "heartbeat"
+		l.letter, l.size, l.alpha, l.describe = letterHeartbeat, 0.8, 0.8, "heartbeat"
 	}
 	return l
 }
@@ -104,7 +103,7 @@ func raftLook(t raft.MessageType, heartbeat, reject bool) messageLook {
 // clientLook is the look of a client request (reply nil) or of a node's
 // reply to a client.
 func clientLook(reply *playground.Reply) messageLook {
-	l := messageLook{fill: colClient, label: "C", size: 1, alpha: 1, describe: "client request"}
+	l := messageLook{fill: colClient, letter: letterClient, size: 1, alpha: 1, describe: "client request"}
 	if reply == nil {
 		return l
 	}
@@ -113,9 +112,9 @@ func clientLook(reply *playground.Reply) messageLook {
 	case reply.Refused != "":
 		l.reject, l.describe = true, "client refusal"
 	case reply.Redirect && reply.Leader != raft.None:
-		l.label, l.tag, l.describe = redirectLabel, playground.S(reply.Leader), "client redirect"
+		l.letter, l.tag, l.describe = letterRedirect, playground.S(reply.Leader), "client redirect"
 	case reply.Redirect:
-		l.label, l.describe = "?", "client redirect"
+		l.letter, l.describe = letterNoLeader, "client redirect"
 	}
 	return l
 }
@@ -160,13 +159,48 @@ func messageLegend() []messageKind {
 	}
 }
 
-// glyphLetterKeys are the catalogue keys of the letters on the glyphs, by
-// the letter a look names (the redirect's arrow and the no-leader "?" are
-// signs, not words).
-var glyphLetterKeys = map[string]string{
-	"V": "message.letter.vote", "P": "message.letter.pre-vote", "A": "message.letter.append",
-	"H": "message.letter.heartbeat", "S": "message.letter.snapshot", "T": "message.letter.timeout-now",
-	"C": "message.letter.client",
+// glyphLetter is the sign on a message's glyph that names its kind: a
+// letter (V vote, P pre-vote, A append, H heartbeat, S snapshot, T
+// TimeoutNow, C client), a redirect's arrow, or a question mark for a
+// server that knows no leader.
+type glyphLetter uint8
+
+const (
+	letterVote glyphLetter = iota + 1
+	letterPreVote
+	letterAppend
+	letterHeartbeat
+	letterSnapshot
+	letterTimeoutNow
+	letterClient
+	// letterRedirect is drawn as an arrow shape, not as text.
+	letterRedirect
+	letterNoLeader
+)
+
+// glyphLetters are each sign in English and its catalogue key (none for
+// the arrow and the question mark: signs, not words).
+var glyphLetters = [...]struct{ english, key string }{
+	letterVote:       {"V", "message.letter.vote"},
+	letterPreVote:    {"P", "message.letter.pre-vote"},
+	letterAppend:     {"A", "message.letter.append"},
+	letterHeartbeat:  {"H", "message.letter.heartbeat"},
+	letterSnapshot:   {"S", "message.letter.snapshot"},
+	letterTimeoutNow: {"T", "message.letter.timeout-now"},
+	letterClient:     {"C", "message.letter.client"},
+	letterRedirect:   {"→", ""},
+	letterNoLeader:   {"?", ""},
+}
+
+// String is the sign in English, as the browser tests read it.
+func (l glyphLetter) String() string { return glyphLetters[l].english }
+
+// in is the sign as a language writes it.
+func (l glyphLetter) in(lang i18n.Lang) string {
+	if k := glyphLetters[l].key; k != "" {
+		return lang.T(k)
+	}
+	return glyphLetters[l].english
 }
 
 // glyphRadius is the radius of a message's glyph at the current scale.
@@ -184,11 +218,8 @@ func (g *Game) messageHitRadius() float64 {
 // look's opacity, with its tag; the help overlay's legend draws through
 // it too.
 func (g *Game) drawMessageGlyph(dst *ebiten.Image, x, y float64, look messageLook) {
-	if key, ok := glyphLetterKeys[look.label]; ok {
-		look.label = g.tr(key)
-	}
 	r := int(math.Round(g.glyphRadius(look)))
-	drawCentered(dst, g.spr.glyph(look, r, g.scale), x, y, color.Alpha{A: uint8(255 * look.alpha)})
+	drawCentered(dst, g.spr.glyph(look, look.letter.in(g.lang), r, g.scale), x, y, color.Alpha{A: uint8(255 * look.alpha)})
 	g.drawMessageTag(dst, x, y, look)
 }
 
@@ -344,7 +375,7 @@ func (g *Game) messageDocs(s float64) []messageDoc {
 		m := &g.msgSpots[i]
 		look := lookOf(&m.f)
 		out = append(out, messageDoc{
-			ID: m.f.ID, Kind: look.describe, Label: look.label, Tag: look.tag,
+			ID: m.f.ID, Kind: look.describe, Label: look.letter.String(), Tag: look.tag,
 			Redirect: m.f.Kind == playground.FlightReply && m.f.Reply.Redirect && m.f.Reply.Leader != raft.None,
 			X:        m.x / s, Y: m.y / s, R: g.glyphRadius(look) / s,
 		})

@@ -36,38 +36,38 @@ func TestMessageGlyphsAreLargeEnough(t *testing.T) {
 // not a disc, with its request's letter; a rejection is marked.
 func TestMessageKindsLookDistinct(t *testing.T) {
 	type sig struct {
-		label            string
+		letter           glyphLetter
 		response, reject bool
 	}
 	seen := map[sig]string{}
 	for _, k := range messageLegend() {
 		l := k.Look
-		require.NotEmpty(t, l.label, "%s has a letter", k.Name)
-		s := sig{l.label, l.response, l.reject}
+		require.NotZero(t, l.letter, "%s has a letter", k.Name)
+		s := sig{l.letter, l.response, l.reject}
 		if other, dup := seen[s]; dup {
 			t.Errorf("%s looks like %s", k.Name, other)
 		}
 		seen[s] = k.Name
 	}
-	letters := map[string]raft.MessageType{}
+	letters := map[glyphLetter]raft.MessageType{}
 	for _, typ := range []raft.MessageType{raft.MsgRequestVote, raft.MsgPreVote, raft.MsgAppendEntries, raft.MsgInstallSnapshot, raft.MsgTimeoutNow} {
 		l := raftLook(typ, false, false)
 		assert.False(t, l.response, typ.String())
-		if other, dup := letters[l.label]; dup {
+		if other, dup := letters[l.letter]; dup {
 			t.Errorf("%s has the letter of %s", typ, other)
 		}
-		letters[l.label] = typ
+		letters[l.letter] = typ
 	}
 	hb := raftLook(raft.MsgAppendEntries, true, false)
-	assert.NotContains(t, letters, hb.label, "a heartbeat's letter is its own")
-	assert.NotContains(t, letters, clientLook(nil).label, "a client request's letter is its own")
+	assert.NotContains(t, letters, hb.letter, "a heartbeat's letter is its own")
+	assert.NotContains(t, letters, clientLook(nil).letter, "a client request's letter is its own")
 	for _, pair := range [][2]raft.MessageType{
 		{raft.MsgRequestVote, raft.MsgRequestVoteResponse}, {raft.MsgPreVote, raft.MsgPreVoteResponse},
 		{raft.MsgAppendEntries, raft.MsgAppendEntriesResponse}, {raft.MsgInstallSnapshot, raft.MsgInstallSnapshotResponse},
 	} {
 		req, resp := raftLook(pair[0], false, false), raftLook(pair[1], false, false)
 		assert.True(t, resp.response, pair[1].String())
-		assert.Equal(t, req.label, resp.label, "%s answers %s", pair[1], pair[0])
+		assert.Equal(t, req.letter, resp.letter, "%s answers %s", pair[1], pair[0])
 		assert.True(t, raftLook(pair[1], false, true).reject)
 	}
 	assert.True(t, clientLook(&playground.Reply{}).response)
@@ -77,15 +77,15 @@ func TestMessageKindsLookDistinct(t *testing.T) {
 // TestLookOfFlights: what a flight is drawn as, from the flight itself.
 func TestLookOfFlights(t *testing.T) {
 	hb := &playground.Flight{Kind: playground.FlightRaft, Raft: raft.Message{Type: raft.MsgAppendEntries}}
-	assert.Equal(t, "H", lookOf(hb).label)
+	assert.Equal(t, letterHeartbeat, lookOf(hb).letter)
 	app := &playground.Flight{Kind: playground.FlightRaft, Raft: raft.Message{Type: raft.MsgAppendEntries, Entries: []raft.Entry{{Index: 1}}}}
-	assert.Equal(t, "A", lookOf(app).label)
+	assert.Equal(t, letterAppend, lookOf(app).letter)
 	refused := &playground.Flight{Kind: playground.FlightRaft, Raft: raft.Message{Type: raft.MsgRequestVoteResponse, Reject: true}}
 	assert.True(t, lookOf(refused).reject)
 	assert.True(t, lookOf(refused).response)
 	redirect := &playground.Flight{Kind: playground.FlightReply, Reply: &playground.Reply{Redirect: true, Leader: 3}}
 	assert.Equal(t, "S3", lookOf(redirect).tag, "a redirect names the leader")
-	assert.NotEqual(t, lookOf(redirect).label, clientLook(&playground.Reply{}).label, "a redirect is not an answer")
+	assert.NotEqual(t, lookOf(redirect).letter, clientLook(&playground.Reply{}).letter, "a redirect is not an answer")
 	none := &playground.Flight{Kind: playground.FlightReply, Reply: &playground.Reply{Redirect: true}}
 	assert.Empty(t, lookOf(none).tag, "a server that knows no leader names none")
 }
@@ -193,10 +193,10 @@ func TestMessageLegendFollowsTheTheme(t *testing.T) {
 // TestMessageLegendShowsEveryReply: a reply from a server that knows no
 // leader ("?") has its own line in the legend.
 func TestMessageLegendShowsEveryReply(t *testing.T) {
-	want := clientLook(&playground.Reply{Redirect: true}).label
+	want := clientLook(&playground.Reply{Redirect: true}).letter
 	found := false
 	for _, m := range messageLegend() {
-		found = found || m.Look.label == want
+		found = found || m.Look.letter == want
 	}
 	assert.True(t, found, "the legend shows the %q reply", want)
 }

@@ -89,22 +89,24 @@ func (s *sprites) arc(r, width int, fraction float64) *ebiten.Image {
 // palette's colours are part of the key, so a change of theme draws new
 // glyphs) at a radius.
 type glyphKey struct {
-	label                   string
+	// letter is the sign, text it as the language writes it.
+	letter                  glyphLetter
+	text                    string
 	response, reject        bool
 	r                       int
 	fill, edge, ground, bad color.RGBA
 }
 
-// glyph returns a message's glyph of radius r, in its colours, drawn at
-// a scale: a request is a disc of its type's colour with a dark or light
-// rim and its letter; a response a square in its type's colour round a
-// hole of the background's colour; a rejection's square is red and
-// crossed by a red bar. It is drawn once (shapes, then the letter) and
+// glyph returns a message's glyph of radius r, its sign written text, in
+// its colours, drawn at a scale: a request is a disc of its type's colour
+// with a dark or light rim and its letter; a response a square in its
+// type's colour round a hole of the background's colour; a rejection's
+// square is red and crossed by a red bar. It is drawn once (shapes, then the letter) and
 // copied on every frame after: a letter costs a software renderer far
 // more than an image.
-func (s *sprites) glyph(look messageLook, r int, scale float64) *ebiten.Image {
+func (s *sprites) glyph(look messageLook, text string, r int, scale float64) *ebiten.Image {
 	r = max(r, 2)
-	k := glyphKey{label: look.label, response: look.response, reject: look.reject, r: r, fill: look.fill, edge: colText, ground: colBackground, bad: colBad}
+	k := glyphKey{letter: look.letter, text: text, response: look.response, reject: look.reject, r: r, fill: look.fill, edge: colText, ground: colBackground, bad: colBad}
 	if img, ok := s.glyphs[k]; ok {
 		return img
 	}
@@ -144,11 +146,11 @@ func drawGlyph(k glyphKey, scale float64) *ebiten.Image {
 		d := r * 0.62
 		layer(barPixels(size, c+d, c-d, c-d, c+d, math.Max(2, 3*scale)), k.bad)
 	}
-	if k.label == redirectLabel {
+	if k.letter == letterRedirect {
 		// The font's arrow is a hairline: a redirect's is drawn bold.
 		layer(arrowPixels(size, c-r*0.55, c+r*0.6, c, math.Max(2, 2.6*scale), r*0.5), ink)
 	} else {
-		drawText(img, k.label, face(math.Round(r*1.3), true), c, c, ink, alignCenter)
+		drawText(img, k.text, face(math.Round(r*1.3), true), c, c, ink, alignCenter)
 	}
 	return img
 }
