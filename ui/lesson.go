@@ -163,7 +163,7 @@ func (g *Game) moveStep(move func() error) {
 // step is done.
 func (g *Game) askLeave() {
 	p := g.lesson
-	if pl := g.lessonPlay(); p.run == nil || (pl != nil && p.run.Last() && pl.Done()) {
+	if p.run == nil || (p.run.Last() && p.run.Play().Done()) {
 		g.closeLesson()
 		return
 	}

@@ -27,12 +27,10 @@ func (g *Game) layoutDo(b *lessonBuilder, pl *lessons.Play) {
 	}
 }
 
-// showMe does a do step's actions for the learner (Show me), and plays.
+// showMe does the running do step's actions for the learner (Show me),
+// and plays.
 func (g *Game) showMe() {
-	pl := g.lessonPlay()
-	if pl == nil {
-		return
-	}
+	pl := g.lesson.run.Play()
 	if g.sess.Horizon() > g.sess.Now() {
 		g.markers.forget(g.sess.Now(), g.world().TraceLen()) // history forks here
 	}

@@ -74,13 +74,9 @@ func (g *Game) lessonStateKey(k keyBuf) keyBuf {
 		return k.bool(false).int(int64(g.progressVersion))
 	}
 	k = k.bool(true).str(p.run.Lesson().Name).uint(uint64(p.run.Index())).bool(p.more)
-	pl := g.lessonPlay()
-	if pl == nil {
-		return k.bool(false)
-	}
+	pl := p.run.Play()
 	ans, _ := pl.Answered()
-	k = k.bool(g.paused).bool(pl.Elapsed() == 0)
-	return k.bool(true).int(int64(ans)).bool(pl.Done()).bool(pl.ShownMe()).bool(pl.ShowMeErr() != nil).uint(uint64(len(pl.Hints(g.lessonWall()))))
+	return k.bool(g.paused).bool(pl.Elapsed() == 0).int(int64(ans)).bool(pl.Done()).bool(pl.ShownMe()).bool(pl.ShowMeErr() != nil).uint(uint64(len(pl.Hints(g.lessonWall()))))
 }
 
 // lessonLaidOut is the panel laid out, recomputed only when its state
@@ -132,8 +128,7 @@ func (g *Game) layoutLesson(withMore bool) lessonView {
 	g.layoutLessonFoot(b, barY, bw)
 	// Until a step is done, the bar's right end (where Continue comes)
 	// is free: the "more" control goes there, not on a row of its own.
-	pl := g.lessonPlay()
-	moreInBar := p.run != nil && (pl == nil || !pl.Done())
+	moreInBar := p.run != nil && !p.run.Play().Done()
 	if withMore && !moreInBar {
 		b.moreRow = 26 * s
 		b.bottom -= b.moreRow

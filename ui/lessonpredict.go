@@ -154,11 +154,7 @@ func (g *Game) layoutVerdict(b *lessonBuilder, answered bool, out *lessons.Outco
 // answer gives the learner's answer (0-based) to a predict step's
 // question, and plays.
 func (g *Game) answer(choice int) {
-	pl := g.lessonPlay()
-	if pl == nil {
-		return
-	}
-	if err := pl.Answer(choice); err != nil {
+	if err := g.lesson.run.Play().Answer(choice); err != nil {
 		g.lesson.err = i18n.ErrorIn(err, g.lang)
 		return
 	}
