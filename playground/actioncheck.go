@@ -11,8 +11,11 @@ import (
 
 // actionCheck checks a script's actions before the run, one after another,
 // against the cluster as the script leaves it at each one: the nodes that
-// exist then (the first ones, and those addNode added since, less those
-// removeNode removed) and the read mode.
+// exist then (the first ones, and those addNode added since) and the read
+// mode. A node removeNode removed may still be named: the world keeps it
+// until its removal commits, which only the run can tell (restarting a
+// node whose removal is pending is something to try), and a partition
+// need not place it.
 //
 // An open check is for a script whose cluster may have more nodes, and
 // another read mode, than it was told (a lesson's script runs on the
@@ -73,14 +76,13 @@ func (c *actionCheck) inRange(field string, id raft.ID) error {
 	return nil
 }
 
-// member refuses an ID that names no node at this point of the script.
+// member refuses an ID that names no node at this point of the script
+// (see actionCheck on removed nodes).
 func (c *actionCheck) member(field string, id raft.ID) error {
 	switch {
 	case id < 1 || id > MaxNodes || c.open:
 		return c.inRange(field, id)
-	case c.removed[id]:
-		return c.bad(field, "scenario.step.node.removed", id)
-	case !c.exists[id]:
+	case !c.exists[id] && !c.removed[id]:
 		return c.bad(field, "scenario.step.node.absent", id, c.nodes())
 	}
 	return nil
@@ -121,7 +123,8 @@ func (c *actionCheck) add(field string, id raft.ID) error {
 	return nil
 }
 
-// remove checks a removeNode's node and notes that it is gone from now on.
+// remove checks a removeNode's node and notes that it is leaving: it no
+// longer counts among the nodes that exist, nor may it be added again.
 func (c *actionCheck) remove(field string, id raft.ID) error {
 	if err := c.member(field, id); err != nil {
 		return err

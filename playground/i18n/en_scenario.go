@@ -59,11 +59,9 @@ var enScenario = map[string]string{
 	"scenario.step.expect.node":       "required with role, term, commitIndex, appliedIndex, up, log or kv",
 	"scenario.step.expect.nothing":    "expects nothing: give node fields, leader, leaderIn, noLeader or violations",
 	"scenario.step.lease-off":         `lease reads are off: set features.readMode to "lease" (a restarted node then waits an election timeout before it votes)`,
-	// A step names a node that does not exist at that point of the script:
-	// never added (%[2]s lists the nodes that exist then: "1, 2, 3"), or
-	// removed by an earlier removeNode step.
-	"scenario.step.node.absent":  "there is no node %d at this step: the nodes are %s",
-	"scenario.step.node.removed": "there is no node %d at this step: an earlier removeNode step removed it",
+	// A step names a node that does not exist at that point of the script
+	// (%[2]s lists the nodes that exist then: "1, 2, 3").
+	"scenario.step.node.absent": "there is no node %d at this step: the nodes are %s",
 	// A cut or link step, or the cut action, names the same node twice.
 	"scenario.link.same-node": "a link joins two different nodes",
 

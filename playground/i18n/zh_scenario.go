@@ -49,7 +49,6 @@ var zhScenario = map[string]string{
 	"scenario.step.expect.nothing":    "没有期望任何内容：请给出节点字段、leader、leaderIn、noLeader 或 violations",
 	"scenario.step.lease-off":         `租约读未开启：请把 features.readMode 设为 "lease"（这样重启的节点会先等待一个选举超时再投票）`,
 	"scenario.step.node.absent":       "这一步时没有节点 %d：此时的节点是 %s",
-	"scenario.step.node.removed":      "这一步时没有节点 %d：之前的 removeNode 步骤已移除了它",
 	"scenario.link.same-node":         "一条链路必须连接两个不同的节点",
 
 	"scenario.settings.nodes":                    "nodes 必须在 1..%d 之间（现为 %d）",
