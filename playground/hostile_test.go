@@ -23,6 +23,18 @@ var hostileFiles = []struct {
 		`field "timing.fsyncMs": fsyncMs must be at most 60000 ms (one minute, the longest delay RaftLab simulates), not 9223372036854775807`},
 	{"heartbeat and election timeout past the limit", scFile(`"timing": {"heartbeatMs": 70000, "electionTimeoutMs": [80000, 90000]}`, ""),
 		`field "timing.electionTimeoutMs": electionTimeoutMs must be at most 60000 ms (one minute, the longest delay RaftLab simulates), not 90000`},
+	{"a disk step's fsync past int64, then a put", scFile("", `{"at": 300, "do": "disk", "node": 1, "fsyncMs": 9223372036854775807}, {"at": 500, "do": "put", "key": "a", "value": "b"}`),
+		`steps[0] (disk): field "fsyncMs": fsyncMs must be at most 60000 ms (one minute, the longest delay RaftLab simulates), not 9223372036854775807`},
+	{"a network step's latency past int64, then a put", scFile("", `{"at": 300, "do": "network", "latencyMs": [9223372036854775000, 9223372036854775807]}, {"at": 500, "do": "put", "key": "a", "value": "b"}`),
+		`steps[0] (network): field "latencyMs": latencyMs must be at most 60000 ms (one minute, the longest delay RaftLab simulates), not 9223372036854775807`},
+	{"crash 7 in a cluster of 3", scFile("", `{"at": 1, "do": "crash", "node": 7}`),
+		`steps[0] (crash): field "node": there is no node 7 at this step: the nodes are 1, 2, 3`},
+	{"a partition naming server 8", scFile("", `{"at": 1, "do": "partition", "groups": [[1, 2], [3, 8]]}`),
+		`steps[0] (partition): field "groups[1]": there is no node 8 at this step: the nodes are 1, 2, 3`},
+	{"an expectation on leader 8", scFile("", `{"at": 1, "do": "expect", "leader": 8}`),
+		`steps[0] (expect): field "leader": there is no node 8 at this step: the nodes are 1, 2, 3`},
+	{"a lease read while the read mode is ReadIndex", scFile("", `{"at": 1, "do": "get", "key": "a", "mode": "lease"}`),
+		`steps[0] (get): field "mode": lease reads are off: set features.readMode to "lease" (a restarted node then waits an election timeout before it votes)`},
 	{"a step at the end of time", scFile("", `{"at": 9223372036854775807, "do": "heal"}`),
 		`steps[0] (heal): field "at": must be at most 3600000 ms (one hour, the longest run RaftLab simulates), not 9223372036854775807`},
 	{"until a million seconds", scFile(`"until": 1000000000000`, ""),
@@ -58,11 +70,15 @@ var hostileFiles = []struct {
 }
 
 // TestHostileFilesRefused: every hostile file is refused with its line,
-// without a panic.
+// without a panic, as raftsim and the app open a file: parsed, then its
+// world made (which checks the script against the cluster).
 func TestHostileFilesRefused(t *testing.T) {
 	for _, c := range hostileFiles {
 		t.Run(c.name, func(t *testing.T) {
 			sc, err := ParseScenario([]byte(c.file))
+			if err == nil {
+				_, err = sc.NewWorld()
+			}
 			require.Error(t, err, "accepted: %+v", sc)
 			assert.Equal(t, c.want, err.Error())
 		})
