@@ -147,75 +147,108 @@ func (e *lineError) Error() string { return e.msg.String() }
 // escapes the next character. Key terms must be in the Glossary (or name a
 // server, S1 to S9).
 func parseInline(s string) ([]Span, error) {
-	var spans []Span
-	var b strings.Builder
-	style := Plain
-	emit := func() {
-		if b.Len() > 0 {
-			if n := len(spans); n > 0 && spans[n-1].Style == style {
-				spans[n-1].Text += b.String()
-			} else {
-				spans = append(spans, Span{Text: b.String(), Style: style})
-			}
-			b.Reset()
-		}
-	}
+	p := &inlineParser{s: s}
 	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch {
+		var err error
+		switch c := s[i]; {
 		case c == '\\' && i+1 < len(s):
 			i++
-			b.WriteByte(s[i])
+			p.b.WriteByte(s[i])
 		case c == '`':
-			if style != Plain {
-				return nil, errorf("lessons.markdown.term-in-style", style.name(), style.name())
-			}
-			end := strings.IndexByte(s[i+1:], '`')
-			if end < 0 {
-				return nil, errorf("lessons.markdown.unclosed-term", excerpt(s, i))
-			}
-			term := s[i+1 : i+1+end]
-			if err := checkTerm(term); err != nil {
-				return nil, err
-			}
-			emit()
-			spans = append(spans, Span{Text: term, Style: Term})
-			i += end + 1
+			i, err = p.term(i)
 		case c == '*' && strings.HasPrefix(s[i:], "**"):
-			if style == Italic {
-				return nil, errorf("lessons.markdown.bold-in-italic", excerpt(s, i))
-			}
-			emit()
-			if style == Bold {
-				style = Plain
-			} else {
-				if !strings.Contains(s[i+2:], "**") {
-					return nil, errorf("lessons.markdown.unclosed-bold", excerpt(s, i))
-				}
-				style = Bold
-			}
+			err = p.bold(i)
 			i++
-		case c == '*' && style == Italic:
-			emit()
-			style = Plain
-		case c == '*' && style == Plain && i+1 < len(s) && s[i+1] != ' ':
-			if !strings.Contains(s[i+1:], "*") {
-				return nil, errorf("lessons.markdown.unclosed-italic", excerpt(s, i))
-			}
-			emit()
-			style = Italic
+		case c == '*' && p.style == Italic:
+			p.emit()
+			p.style = Plain
+		case c == '*' && p.style == Plain && i+1 < len(s) && s[i+1] != ' ':
+			err = p.italic(i)
 		default:
-			b.WriteByte(c)
+			p.b.WriteByte(c)
+		}
+		if err != nil {
+			return nil, err
 		}
 	}
-	if style != Plain {
-		return nil, errorf("lessons.markdown.unclosed", style.name(), excerpt(s, 0))
+	if p.style != Plain {
+		return nil, errorf("lessons.markdown.unclosed", p.style.name(), excerpt(s, 0))
 	}
-	emit()
-	if len(spans) == 0 {
+	p.emit()
+	if len(p.spans) == 0 {
 		return nil, errorf("lessons.markdown.empty")
 	}
-	return spans, nil
+	return p.spans, nil
+}
+
+// inlineParser is a text being parsed into spans (see parseInline): the
+// spans so far, and the text and style of the one being read.
+type inlineParser struct {
+	s     string
+	spans []Span
+	b     strings.Builder
+	style Style
+}
+
+// emit ends the span being read (joining it to the one before when they
+// share a style).
+func (p *inlineParser) emit() {
+	if p.b.Len() == 0 {
+		return
+	}
+	if n := len(p.spans); n > 0 && p.spans[n-1].Style == p.style {
+		p.spans[n-1].Text += p.b.String()
+	} else {
+		p.spans = append(p.spans, Span{Text: p.b.String(), Style: p.style})
+	}
+	p.b.Reset()
+}
+
+// term reads the key term whose opening ` is at i, and returns the index
+// of its closing one. A key term is not set in bold or italic.
+func (p *inlineParser) term(i int) (int, error) {
+	s := p.s
+	if p.style != Plain {
+		return i, errorf("lessons.markdown.term-in-style", p.style.name(), p.style.name())
+	}
+	end := strings.IndexByte(s[i+1:], '`')
+	if end < 0 {
+		return i, errorf("lessons.markdown.unclosed-term", excerpt(s, i))
+	}
+	term := s[i+1 : i+1+end]
+	if err := checkTerm(term); err != nil {
+		return i, err
+	}
+	p.emit()
+	p.spans = append(p.spans, Span{Text: term, Style: Term})
+	return i + end + 1, nil
+}
+
+// bold opens or closes bold text at the ** at i.
+func (p *inlineParser) bold(i int) error {
+	if p.style == Italic {
+		return errorf("lessons.markdown.bold-in-italic", excerpt(p.s, i))
+	}
+	p.emit()
+	if p.style == Bold {
+		p.style = Plain
+		return nil
+	}
+	if !strings.Contains(p.s[i+2:], "**") {
+		return errorf("lessons.markdown.unclosed-bold", excerpt(p.s, i))
+	}
+	p.style = Bold
+	return nil
+}
+
+// italic opens italic text at the * at i.
+func (p *inlineParser) italic(i int) error {
+	if !strings.Contains(p.s[i+1:], "*") {
+		return errorf("lessons.markdown.unclosed-italic", excerpt(p.s, i))
+	}
+	p.emit()
+	p.style = Italic
+	return nil
 }
 
 // excerpt shows a little of s from i, for error messages.
