@@ -41,13 +41,27 @@ func (g *Game) drawInspector(dst *ebiten.Image) {
 
 // inspectorKey is what the inspector shows: its place, the node and its
 // lines.
-func inspectorKey(k keyBuf, area Rect, scale float64, id raft.ID, lines []string) keyBuf {
+func inspectorKey(k keyBuf, area Rect, scale float64, id raft.ID, lines []infoLine) keyBuf {
 	k = k.rect(area).float(scale).uint(uint64(id)).uint(uint64(len(lines)))
 	for _, l := range lines {
-		k = k.str(l)
+		k = k.uint(uint64(l.depth)).str(l.text)
 	}
 	return k
 }
+
+// infoLine is a line of the inspector's text: how deep it is indented,
+// which says what it belongs to (a file under its directory, a fact under
+// its file), and its text; data marks text that is not the catalogue's
+// words but etcd's directory and file names, which no language
+// translates.
+type infoLine struct {
+	depth int
+	text  string
+	data  bool
+}
+
+// indent is the room a line's depth takes before its text.
+func (l infoLine) indent() string { return strings.Repeat("  ", l.depth) }
 
 // Sizes of the inspector's text, in logical pixels.
 const (
@@ -106,7 +120,7 @@ func (g *Game) inspectorLaidOut() inspectorView {
 
 // layoutInspector lays out the selected node's lines: wrapped to the
 // panel, those in the band below the heading shown, scrolled.
-func (g *Game) layoutInspector(lines []string) inspectorView {
+func (g *Game) layoutInspector(lines []infoLine) inspectorView {
 	s := g.scale
 	area := g.inspectorArea()
 	f := face(inspectorTextSize*s, false)
@@ -134,10 +148,9 @@ func (g *Game) layoutInspector(lines []string) inspectorView {
 // wrapIndented wraps a line of the inspector to width, keeping its indent
 // (which says what the line belongs to) and indenting its continuation
 // lines a little further.
-func wrapIndented(l string, f text.Face, width float64) []string {
-	body := strings.TrimLeft(l, " ")
-	indent := l[:len(l)-len(body)]
-	lines := wrapPlain(body, f, width-textWidth(indent+"  ", f))
+func wrapIndented(l infoLine, f text.Face, width float64) []string {
+	indent := l.indent()
+	lines := wrapPlain(l.text, f, width-textWidth(indent+"  ", f))
 	for i := range lines {
 		if i == 0 {
 			lines[i] = indent + lines[i]
@@ -190,46 +203,48 @@ func (g *Game) renderInspector(dst *ebiten.Image, dx, dy float64, v inspectorVie
 	}
 }
 
-// inspectorText describes a node's whole state as text lines, in a
-// language. The words around the values come from the catalogue; raft's
-// names for its values (roles, progress states, WAL records) are put in
-// the language through keys, and etcd's names (file names, mod_revision)
-// stay as etcd writes them.
-func inspectorText(lang i18n.Lang, w *playground.World, n *playground.Node) []string {
-	var out []string
-	add := func(key string, args ...any) { out = append(out, lang.T(key, args...)) }
+// inspectorText describes a node's whole state as lines, in a language.
+// The words around the values come from the catalogue; raft's names for
+// its values (roles, progress states, WAL records) are put in the
+// language through keys, and etcd's names (file names, mod_revision) stay
+// as etcd writes them.
+func inspectorText(lang i18n.Lang, w *playground.World, n *playground.Node) []infoLine {
+	var out []infoLine
+	add := func(depth int, key string, args ...any) {
+		out = append(out, infoLine{depth: depth, text: lang.T(key, args...)})
+	}
 	if !n.Up {
-		add("inspector.crashed")
+		add(0, "inspector.crashed")
 		return append(out, diskFileLines(lang, n.Disk)...)
 	}
 	r := n.Raft
 	hs := r.HardState()
-	add("inspector.role", lang.T(roleKey(r.Role())), hs.Term, nameIn(lang, hs.Vote), nameIn(lang, r.Leader()))
-	add("inspector.indexes", r.CommitIndex(), r.AppliedIndex(), r.LastIndex())
+	add(0, "inspector.role", lang.T(roleKey(r.Role())), hs.Term, nameIn(lang, hs.Vote), nameIn(lang, r.Leader()))
+	add(0, "inspector.indexes", r.CommitIndex(), r.AppliedIndex(), r.LastIndex())
 	snapTerm, _ := r.TermAt(r.FirstIndex() - 1)
-	add("inspector.snapshot", r.FirstIndex()-1, snapTerm, r.FirstIndex())
-	add("inspector.members", membershipText(lang, r.Membership()))
-	add("inspector.election-timer", r.ElectionElapsed()+int(w.TicksBehind(n)), r.ElectionTimeout())
+	add(0, "inspector.snapshot", r.FirstIndex()-1, snapTerm, r.FirstIndex())
+	add(0, "inspector.members", membershipText(lang, r.Membership()))
+	add(0, "inspector.election-timer", r.ElectionElapsed()+int(w.TicksBehind(n)), r.ElectionTimeout())
 	if n.Syncing() {
-		add("inspector.disk.syncing", n.Disk.FsyncMs)
+		add(0, "inspector.disk.syncing", n.Disk.FsyncMs)
 	} else {
-		add("inspector.disk.idle", n.Disk.FsyncMs)
+		add(0, "inspector.disk.idle", n.Disk.FsyncMs)
 	}
-	add("inspector.files")
+	add(0, "inspector.files")
 	out = append(out, diskFileLines(lang, n.Disk)...)
 	if r.Role() == raft.Leader {
-		add("inspector.replication")
+		add(0, "inspector.replication")
 		for _, id := range r.Membership().Members() {
 			if pr, ok := r.PeerProgress(id); ok {
-				out = append(out, "  "+lang.T("inspector.progress", playground.S(id), pr.Match, pr.Next, progressText(lang, pr.State)))
+				add(1, "inspector.progress", playground.S(id), pr.Match, pr.Next, progressText(lang, pr.State))
 			}
 		}
 	}
 	keys := n.KV.Keys()
-	add("inspector.state-machine", len(keys), n.KV.Revision)
+	add(0, "inspector.state-machine", len(keys), n.KV.Revision)
 	for _, k := range keys {
 		v, _ := n.KV.Get(k)
-		out = append(out, "  "+lang.T("inspector.key", k, v.Value, v.ModRevision, v.Version))
+		add(1, "inspector.key", k, v.Value, v.ModRevision, v.Version)
 	}
 	return append(out, walTail(lang, n)...)
 }
@@ -275,31 +290,30 @@ func progressText(lang i18n.Lang, s raft.ProgressState) string {
 // diskFileLines lists the files on a node's disk under etcd's names, each
 // with what it holds: its directory, its name and its facts on lines of
 // their own, so that they fit the side panel of a 1024-pixel screen.
-func diskFileLines(lang i18n.Lang, d *playground.Disk) []string {
-	var out []string
+func diskFileLines(lang i18n.Lang, d *playground.Disk) []infoLine {
+	var out []infoLine
 	for _, f := range d.Files() {
 		dir, name := path.Split(f.Path)
-		out = append(out, "  "+dir, "    "+name)
+		out = append(out, infoLine{depth: 1, text: dir, data: true}, infoLine{depth: 2, text: name, data: true})
+		fact := func(key string, args ...any) infoLine { return infoLine{depth: 3, text: lang.T(key, args...)} }
 		if f.Snapshot {
-			out = append(out, "      "+lang.T("inspector.file.snapshot", f.Index, f.Term),
-				"      "+lang.T("inspector.file.bytes", f.Bytes))
+			out = append(out, fact("inspector.file.snapshot", f.Index, f.Term), fact("inspector.file.bytes", f.Bytes))
 			continue
 		}
-		out = append(out, "      "+lang.T("inspector.file.written", f.Records, f.Bytes),
-			"      "+lang.T("inspector.file.synced", f.SyncedRecords, f.SyncedBytes))
+		out = append(out, fact("inspector.file.written", f.Records, f.Bytes), fact("inspector.file.synced", f.SyncedRecords, f.SyncedBytes))
 	}
 	return out
 }
 
 // walTail lists the last records of a node's WAL, marking the fsync point.
-func walTail(lang i18n.Lang, n *playground.Node) []string {
+func walTail(lang i18n.Lang, n *playground.Node) []infoLine {
 	recs, durable := n.Disk.WAL.Tail(8)
-	out := []string{lang.T("inspector.wal")}
+	out := []infoLine{{text: lang.T("inspector.wal")}}
 	for i, r := range recs {
 		if i == durable {
-			out = append(out, "  "+lang.T("inspector.wal.fsync-point"))
+			out = append(out, infoLine{depth: 1, text: lang.T("inspector.wal.fsync-point")})
 		}
-		out = append(out, "  "+recordText(lang, r))
+		out = append(out, infoLine{depth: 1, text: recordText(lang, r)})
 	}
 	return out
 }

@@ -6,6 +6,7 @@ import (
 
 	"github.com/hajimehoshi/ebiten/v2"
 	"github.com/raftlab/raftlab/playground"
+	"github.com/raftlab/raftlab/playground/i18n"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -153,14 +154,14 @@ func TestInspectorKey(t *testing.T) {
 	w := g.world()
 	id := w.Nodes()[0]
 	k := func() []byte {
-		return append([]byte(nil), inspectorKey(nil, g.lay.Feed, g.scale, id, inspectorLines(w, w.Node(id)))...)
+		return append([]byte(nil), inspectorKey(nil, g.lay.Feed, g.scale, id, inspectorText(i18n.English, w, w.Node(id)))...)
 	}
 	k0 := k()
 	assert.Equal(t, k0, k())
 	g.SeekTo(2001) // the election timer moves
 	w = g.world()
 	assert.NotEqual(t, k0, k())
-	assert.NotEqual(t, []byte(inspectorKey(nil, g.lay.Feed, 1, 1, []string{"a"})), []byte(inspectorKey(nil, g.lay.Feed, 1, 2, []string{"a"})), "another node")
+	assert.NotEqual(t, []byte(inspectorKey(nil, g.lay.Feed, 1, 1, []infoLine{{text: "a"}})), []byte(inspectorKey(nil, g.lay.Feed, 1, 2, []infoLine{{text: "a"}})), "another node")
 }
 
 func TestClientKey(t *testing.T) {
