@@ -3,6 +3,7 @@ package ui
 import (
 	"errors"
 	"fmt"
+	"path"
 	"regexp"
 	"slices"
 	"strings"
@@ -44,7 +45,7 @@ type pseudoRun struct {
 	size string
 	// words and names are the user data (see exempt): what the test itself
 	// typed, the product's and the languages' names; scenarios' and files'
-	// names.
+	// names (of the file it loads, of the files on the servers' disks).
 	words, names []string
 	// lessonText is every lesson's text, by number (0: the list's titles
 	// and summaries, and the glossary, which the lessons' tips show);
@@ -152,11 +153,30 @@ func lessonTexts(l *lessons.Lesson) []string {
 // list). It leaves g laid out at the first size.
 func (p *pseudoRun) draw(t *testing.T, g *Game, what string, lesson int) {
 	t.Helper()
+	p.diskNames(g)
 	p.atEachSize(g, func(screen *ebiten.Image) {
 		p.lines = p.lines[:0]
 		g.Draw(screen)
 		p.check(what, lesson, g.lessonCache.img)
 	})
+}
+
+// diskNames adds the names of the files on the servers' disks (etcd's,
+// member/wal/0000000000000000-0000000000000000.wal, which the inspector
+// lists) to the names that are let through: file names, the same in
+// every language.
+func (p *pseudoRun) diskNames(g *Game) {
+	w := g.world()
+	for _, id := range w.Nodes() {
+		for _, f := range w.Node(id).Disk.Files() {
+			dir, name := path.Split(f.Path)
+			for _, n := range []string{dir, name} {
+				if !slices.Contains(p.names, n) {
+					p.names = append(p.names, n)
+				}
+			}
+		}
+	}
 }
 
 // drawOnce draws and checks a frame of g at the first size only: for the

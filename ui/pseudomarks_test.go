@@ -111,14 +111,13 @@ var (
 // word. A part cut short with "…" need only begin a name or passage.
 func (e exempt) allows(part string) bool {
 	cut := strings.HasSuffix(part, "…")
-	whole := strings.TrimFunc(part, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
 	// A numbered item ("3. Leader election") is its text.
-	whole = numbered.ReplaceAllString(whole, "")
+	whole := numbered.ReplaceAllString(trimWord(part), "")
 	if slices.Contains(e.words, whole) || found(e.passages, whole, cut) {
 		return true
 	}
 	for _, n := range e.names {
-		if whole == n || cut && strings.HasPrefix(n, whole) {
+		if n = trimWord(n); whole == n || cut && strings.HasPrefix(n, whole) {
 			return true
 		}
 	}
@@ -129,6 +128,11 @@ func (e exempt) allows(part string) bool {
 		return false
 	}
 	return true
+}
+
+// trimWord is s from its first letter or digit to its last.
+func trimWord(s string) string {
+	return strings.TrimFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
 }
 
 // found reports whether s is in one of texts, at word boundaries (only at
@@ -210,6 +214,7 @@ func TestUnmarkedParts(t *testing.T) {
 	assert.True(t, e.allows("2. Leader election"), "a numbered item")
 	assert.True(t, e.allows("Split vote"), "a scenario's name")
 	assert.True(t, e.allows("Split v…"), "a name cut short")
+	assert.True(t, exempt{names: []string{"member/wal/"}}.allows("  member/wal/"), "a file's name")
 	assert.False(t, e.allows("vote"), "a name's word is no word of its own")
 	assert.True(t, e.allows("Leader elec…"), "cut short")
 	assert.False(t, e.allows("eader elec…"))
