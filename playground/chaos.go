@@ -65,7 +65,7 @@ func RunChaos(cfg ChaosConfig) (ChaosOutcome, error) {
 			// bounds the concurrency the linearizability check must
 			// untangle after an outage.
 			if sess.World().Outstanding() < chaosClients {
-				st = chaosClientStep(&r, keys)
+				st = chaosClientAction(&r, keys)
 			}
 		} else {
 			t = nextFault
@@ -145,7 +145,7 @@ func chaosFault(r *rng, w *World) Action {
 	return st
 }
 
-func chaosClientStep(r *rng, keys []string) Action {
+func chaosClientAction(r *rng, keys []string) Action {
 	key := keys[r.Between(0, int64(len(keys)-1))]
 	v := fmt.Sprint(r.Between(1, 9))
 	switch r.Between(0, 9) {

@@ -33,9 +33,9 @@ func linkMenu(w *playground.World, a, b raft.ID) []menuItem { return menuItems(w
 // share a name are one entry of the menu, which does each item's action
 // in turn (cutting a link both ways is two actions).
 type menuItem struct {
-	name  string
-	label i18n.Message
-	step  playground.Action
+	name   string
+	label  i18n.Message
+	action playground.Action
 }
 
 // menuItems lists the playground's menu entries as items, one per action.
@@ -65,7 +65,7 @@ func (g *Game) openMenu(title string, items []menuItem, x, y float64) {
 		if _, ok := actions[it.name]; !ok {
 			entries = append(entries, it)
 		}
-		actions[it.name] = append(actions[it.name], it.step)
+		actions[it.name] = append(actions[it.name], it.action)
 	}
 	s := g.scale
 	f := face(14*s, false)
