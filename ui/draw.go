@@ -99,12 +99,12 @@ func (g *Game) renderTopBar(dst *ebiten.Image, dx, dy float64) {
 	for _, b := range g.lay.Buttons {
 		r := b.Rect.moved(dx, dy)
 		bg, fg := g.buttonColor(b), colText
-		if b.Name == "lessons" {
+		if b.top == topLessons {
 			bg, fg = colAccent, colBackground
 		}
 		g.spr.fillRect(dst, r, bg)
 		label := b.Label
-		if b.Name == "play" && g.paused {
+		if b.top == topPlay && g.paused {
 			label = g.tr("bar.play")
 		}
 		drawText(dst, label, f, r.CenterX(), r.CenterY(), fg, alignCenter)

@@ -97,7 +97,7 @@ func (g *Game) helpLaidOut() helpView {
 	colW := (boxW - 2*pad - gap) / 2
 	var v helpView
 	label := g.tr("help.lessons")
-	lessonsW := controlWidthIn(g.lang, "lessons", label, s)
+	lessonsW := controlWidthIn(g.lang, Button{Label: label}, s)
 	v.lessons = Button{Name: "help-lessons", Label: label, Hint: g.tr("help.lessons.hint")}
 	v.lessons.Rect = Rect{boxW - pad - lessonsW, pad - 4*s, lessonsW, 28 * s}
 	v.items = append(v.items,

@@ -147,7 +147,7 @@ func (g *Game) controlRect(name string) (Rect, bool) {
 		if g.moreOpen {
 			return b.Rect, true
 		}
-		return g.controlRect(moreButton.Name)
+		return g.controlRect(topSpecs[topMore].name)
 	}
 	for _, bs := range [][]Button{g.lay.Buttons, g.clientButtons(), g.partitionButtons(), g.feedButtons(), g.lessonButtons()} {
 		if b, ok := findButton(bs, name); ok {

@@ -198,15 +198,15 @@ func (g *Game) click(x, y float64, long bool) {
 		// The menu closes on any click; one on its row is that control.
 		g.moreOpen = false
 		if b, ok := hitAny(g.lay.More, x, y); ok {
-			g.press(b.Name)
+			g.pressTop(b.top)
 			return
 		}
-		if b, ok := g.lay.hitButton(x, y); ok && b.Name == moreButton.Name {
+		if b, ok := g.lay.hitButton(x, y); ok && b.top == topMore {
 			return
 		}
 	}
 	if b, ok := g.lay.hitButton(x, y); ok {
-		g.press(b.Name)
+		g.pressTop(b.top)
 		return
 	}
 	if g.clickWelcome(x, y) {
@@ -252,36 +252,40 @@ func (g *Game) click(x, y float64, long bool) {
 	}
 }
 
-// press carries out a top-bar control.
-func (g *Game) press(name string) {
-	switch name {
-	case "lessons":
+// press carries out the top-bar control of a name, as a click on it
+// does.
+func (g *Game) press(name string) { g.pressTop(topControlNamed(name)) }
+
+// pressTop carries out a top-bar control.
+func (g *Game) pressTop(c topControl) {
+	switch c {
+	case topLessons:
 		g.openCourse()
-	case "more":
+	case topMore:
 		g.moreOpen = !g.moreOpen
-	case "play":
+	case topPlay:
 		g.togglePause()
-	case "step":
+	case topStep:
 		g.stepEvent()
-	case "slower":
+	case topSlower:
 		g.slower()
-	case "faster":
+	case topFaster:
 		g.faster()
-	case "write":
+	case topWrite:
 		g.clientWrite()
-	case "read":
+	case topRead:
 		g.clientRead()
-	case "add":
+	case topAdd:
 		g.addNode()
-	case "heal":
+	case topHeal:
 		g.act(playground.Action{Do: "heal"})
-	case "help":
+	case topHelp:
 		g.help = !g.help
-	case "settings":
+	case topSettings:
 		g.openSettings()
-	case "save":
+	case topSave:
 		g.save()
-	case "open":
+	case topOpen:
 		if g.opts.Open != nil {
 			g.opts.Open()
 		}

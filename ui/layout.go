@@ -52,6 +52,9 @@ type Button struct {
 	Label string
 	Hint  string // tooltip
 	Rect  Rect
+	// top is which of the top bar's controls it is (topNone for any
+	// other button).
+	top topControl
 }
 
 // Layout places every part of the screen. It is a pure function of the
@@ -100,36 +103,75 @@ func findButton(bs []Button, name string) (Button, bool) {
 	return Button{}, false
 }
 
-// topButtons are the controls of the top bar, left to right, with the
-// catalogue keys of their labels and tooltips. Those with a spare rank
-// move, on a narrow window, to the menu of the "more" control: rank 1
-// first. Lessons, play, the speed, writes and help always show.
-var topButtons = []struct {
+// topControl is one of the top bar's controls.
+type topControl uint8
+
+const (
+	// topNone: a button that is not the top bar's.
+	topNone topControl = iota
+	topLessons
+	topPlay
+	topStep
+	topSlower
+	topFaster
+	topWrite
+	topRead
+	topAdd
+	topHeal
+	topSettings
+	topOpen
+	topSave
+	topHelp
+	// topMore opens the menu of the controls that did not fit.
+	topMore
+)
+
+// topSpec is a control of the top bar: its name (by which the tests and
+// the browser's automation find it), the catalogue keys of its label and
+// tooltip, and its spare rank: a control with one moves, on a narrow
+// window, to the menu of the "more" control, rank 1 first.
+type topSpec struct {
 	name, label, hint string
 	spare             int
-}{
-	{"lessons", "bar.lessons", "bar.lessons.hint", 0},
-	{"play", "bar.pause", "bar.play.hint", 0},
-	{"step", "bar.step", "bar.step.hint", 0},
-	{"slower", "bar.slower", "bar.slower.hint", 0},
-	{"faster", "bar.faster", "bar.faster.hint", 0},
-	{"write", "bar.write", "bar.write.hint", 0},
-	{"read", "bar.read", "bar.read.hint", 6},
-	{"add", "bar.add", "bar.add.hint", 4},
-	{"heal", "bar.heal", "bar.heal.hint", 5},
-	{"settings", "bar.settings", "bar.settings.hint", 3},
-	{"open", "bar.open", "bar.open.hint", 1},
-	{"save", "bar.save", "bar.save.hint", 2},
-	{"help", "bar.help", "bar.help.hint", 0},
 }
 
-// moreButton opens the menu of the controls that did not fit (its name;
-// its label and tooltip are moreControl's, in a language).
-var moreButton = Button{Name: "more"}
+// topButtons are the controls of the top bar, left to right (the "more"
+// control, when it shows, goes before help). Lessons, play, the speed,
+// writes and help always show.
+var topButtons = []topControl{topLessons, topPlay, topStep, topSlower, topFaster, topWrite, topRead, topAdd, topHeal, topSettings, topOpen, topSave, topHelp}
 
-// moreControl is the "more" control in a language.
-func moreControl(lang i18n.Lang) Button {
-	return Button{Name: moreButton.Name, Label: lang.T("bar.more"), Hint: lang.T("bar.more.hint")}
+// topSpecs are the top bar's controls, each written once.
+var topSpecs = [...]topSpec{
+	topLessons:  {"lessons", "bar.lessons", "bar.lessons.hint", 0},
+	topPlay:     {"play", "bar.pause", "bar.play.hint", 0},
+	topStep:     {"step", "bar.step", "bar.step.hint", 0},
+	topSlower:   {"slower", "bar.slower", "bar.slower.hint", 0},
+	topFaster:   {"faster", "bar.faster", "bar.faster.hint", 0},
+	topWrite:    {"write", "bar.write", "bar.write.hint", 0},
+	topRead:     {"read", "bar.read", "bar.read.hint", 6},
+	topAdd:      {"add", "bar.add", "bar.add.hint", 4},
+	topHeal:     {"heal", "bar.heal", "bar.heal.hint", 5},
+	topSettings: {"settings", "bar.settings", "bar.settings.hint", 3},
+	topOpen:     {"open", "bar.open", "bar.open.hint", 1},
+	topSave:     {"save", "bar.save", "bar.save.hint", 2},
+	topHelp:     {"help", "bar.help", "bar.help.hint", 0},
+	topMore:     {"more", "bar.more", "bar.more.hint", 0},
+}
+
+// topControlNamed is the top bar's control of a name (topNone if none).
+func topControlNamed(name string) topControl {
+	for c, sp := range topSpecs {
+		if sp.name == name && name != "" {
+			return topControl(c)
+		}
+	}
+	return topNone
+}
+
+// button is the control as a button in a language, not yet placed.
+func (c topControl) button(lang i18n.Lang) Button {
+	sp := topSpecs[c]
+	return Button{Name: sp.name, Label: lang.T(sp.label), Hint: lang.T(sp.hint), top: c}
 }
 
 // appTitle is the name at the top bar's left (a name: the same in every
@@ -149,9 +191,9 @@ func titleFace(s float64) text.Face { return face(15*s, true) }
 
 // controlWidthIn is the width of a control of the top bar in a language:
 // its label (the play control's longer one, Play or Pause) with padding.
-func controlWidthIn(lang i18n.Lang, name, label string, s float64) float64 {
-	w := textWidth(label, controlFace(s))
-	if name == "play" {
+func controlWidthIn(lang i18n.Lang, b Button, s float64) float64 {
+	w := textWidth(b.Label, controlFace(s))
+	if b.top == topPlay {
 		w = max(w, textWidth(lang.T("bar.play"), controlFace(s)))
 	}
 	return max(34*s, w+20*s)
@@ -201,28 +243,28 @@ func (l *Layout) layoutTopBar(lang i18n.Lang, open bool) {
 	l.Title = Rect{12 * s, 7 * s, tw, bar.H - 14*s}
 	start := l.Title.X + tw + 14*s
 	ranks := 0
-	for _, b := range topButtons {
-		ranks = max(ranks, b.spare)
+	for _, c := range topButtons {
+		ranks = max(ranks, topSpecs[c].spare)
 	}
 	for hide := 0; hide <= ranks; hide++ {
 		l.Buttons, l.More = nil, nil
 		x := start
 		place := func(b Button) {
-			b.Rect = Rect{x, 7 * s, controlWidthIn(lang, b.Name, b.Label, s), bar.H - 14*s}
+			b.Rect = Rect{x, 7 * s, controlWidthIn(lang, b, s), bar.H - 14*s}
 			l.Buttons = append(l.Buttons, b)
 			x += b.Rect.W + 8*s
 		}
-		for _, b := range topButtons {
-			if b.name == "open" && !open {
+		for _, c := range topButtons {
+			if c == topOpen && !open {
 				continue
 			}
-			btn := Button{Name: b.name, Label: lang.T(b.label), Hint: lang.T(b.hint)}
-			if b.spare != 0 && b.spare <= hide {
+			btn := c.button(lang)
+			if sp := topSpecs[c].spare; sp != 0 && sp <= hide {
 				l.More = append(l.More, btn)
 				continue
 			}
-			if b.name == "help" && len(l.More) > 0 {
-				place(moreControl(lang))
+			if c == topHelp && len(l.More) > 0 {
+				place(topMore.button(lang))
 			}
 			place(btn)
 		}
@@ -236,7 +278,7 @@ func (l *Layout) layoutTopBar(lang i18n.Lang, open bool) {
 // layoutMoreMenu places the rows of the "more" menu below its control,
 // their right edges on the control's.
 func (l *Layout) layoutMoreMenu() {
-	more, ok := l.Button(moreButton.Name)
+	more, ok := l.Button(topSpecs[topMore].name)
 	if !ok {
 		return
 	}

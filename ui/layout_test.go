@@ -238,8 +238,8 @@ func TestTopBarFits(t *testing.T) {
 					}
 				}
 				assert.Equal(t, len(l.More) > 0, shown["more"], "%s: the more control shows when, and only when, a control needs it", name)
-				for _, b := range topButtons {
-					assert.True(t, shown[b.name] || (b.name == "open" && !open), "%s: %s is reachable", name, b.name)
+				for _, c := range topButtons {
+					assert.True(t, shown[topSpecs[c].name] || (c == topOpen && !open), "%s: %s is reachable", name, topSpecs[c].name)
 				}
 				for _, b := range append(l.Buttons, l.More...) {
 					assert.False(t, strings.HasPrefix(b.Label, "[") || strings.HasPrefix(b.Hint, "["), "%s: %s's label and hint are in the catalogue", name, b.Name)
