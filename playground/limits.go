@@ -3,9 +3,9 @@ package playground
 import (
 	"bytes"
 	"io"
-	"math"
 
 	"github.com/raftlab/raftlab/playground/i18n"
+	"github.com/raftlab/raftlab/raft"
 )
 
 // Limits on what a scenario may ask of the simulation. They are far above
@@ -56,7 +56,7 @@ const (
 	// maxTerm is raft's bound on a term (raft.New refuses a durable term
 	// above it, and a node never campaigns past it); an initial term above
 	// it is refused here, in the file's words.
-	maxTerm = math.MaxInt64
+	maxTerm = raft.MaxTerm
 )
 
 // ReadScenarioFile reads a scenario file from r, at most MaxScenarioBytes

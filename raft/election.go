@@ -3,7 +3,7 @@ package raft
 // hup starts an election: a pre-election first when PreVote is on, unless the
 // election was asked for by TimeoutNow (transfer).
 func (n *Node) hup(transfer bool) {
-	if n.term >= maxTerm {
+	if n.term >= MaxTerm {
 		// No higher term exists: campaigning would wrap the term to 0 and
 		// undo every vote ever cast. The node waits for a leader instead.
 		n.resetTimers()

@@ -690,7 +690,7 @@ func TestFuzzFindingsRejected(t *testing.T) {
 		m    Message
 	}{
 		{"term that wraps on the next campaign", Message{Type: MsgAppendEntries, Term: math.MaxUint64}},
-		{"term beyond the bound", Message{Type: MsgRequestVote, Term: maxTerm + 1}},
+		{"term beyond the bound", Message{Type: MsgRequestVote, Term: MaxTerm + 1}},
 		{"entries whose indexes wrap", Message{Type: MsgAppendEntries, Term: 1, Index: math.MaxUint64, LogTerm: 1,
 			Entries: []Entry{{Index: 0, Term: 1}}}},
 		{"snapshot at an index that wraps", Message{Type: MsgInstallSnapshot, Term: 1, Snapshot: snap(math.MaxUint64, three)}},
@@ -718,10 +718,10 @@ func TestFuzzFindingsRejected(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := n.Step(Message{Type: MsgInstallSnapshot, From: 1, To: 2, Term: maxTerm, Snapshot: snap(maxIndex, three)}); err != nil {
+	if err := n.Step(Message{Type: MsgInstallSnapshot, From: 1, To: 2, Term: MaxTerm, Snapshot: snap(maxIndex, three)}); err != nil {
 		t.Fatal(err)
 	}
-	if n.Term() != maxTerm || n.LastIndex() != maxIndex {
+	if n.Term() != MaxTerm || n.LastIndex() != maxIndex {
 		t.Fatalf("term %d last %d", n.Term(), n.LastIndex())
 	}
 }

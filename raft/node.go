@@ -133,8 +133,8 @@ func New(cfg Config, st DurableState) (*Node, error) {
 	if err != nil {
 		return nil, err
 	}
-	if st.HardState.Term > maxTerm {
-		return nil, fmt.Errorf("raft: durable term %d is beyond the largest term, %d", st.HardState.Term, uint64(maxTerm))
+	if st.HardState.Term > MaxTerm {
+		return nil, fmt.Errorf("raft: durable term %d is beyond the largest term, %d", st.HardState.Term, uint64(MaxTerm))
 	}
 	n := &Node{
 		cfg:   cfg,
@@ -444,7 +444,7 @@ func (n *Node) Campaign() error {
 	if n.role == Leader {
 		return nil
 	}
-	if n.term >= maxTerm {
+	if n.term >= MaxTerm {
 		return ErrTermExhausted
 	}
 	n.electionElapsed = 0
@@ -523,14 +523,14 @@ func (n *Node) step(m *Message) error {
 	return nil
 }
 
-// maxTerm bounds the term a message or a disk may carry, and a node at it
+// MaxTerm bounds the term a message or a disk may carry, and a node at it
 // campaigns no more. A node campaigns in its term plus one, so a term near
 // 2^64 would wrap around to 0; from below this bound it would take 2^63
-// elections. maxIndex likewise
-// bounds the log indexes a message may make a node store, so that the log's
-// index arithmetic (lastIndex+1 and the like) cannot wrap.
+// elections. maxIndex likewise bounds the log indexes a message may make a
+// node store, so that the log's index arithmetic (lastIndex+1 and the like)
+// cannot wrap.
 const (
-	maxTerm  = 1<<63 - 1
+	MaxTerm  = 1<<63 - 1
 	maxIndex = 1<<63 - 1
 )
 
@@ -547,7 +547,7 @@ func (n *Node) validate(m *Message) error {
 		return bad("bad sender")
 	case m.Term == 0:
 		return bad("term 0")
-	case m.Term > maxTerm:
+	case m.Term > MaxTerm:
 		return bad("term out of range")
 	}
 	if m.Type == MsgAppendEntries {

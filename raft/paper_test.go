@@ -1100,14 +1100,14 @@ func TestPaperLeaderCountsOnlyDurableSelf(t *testing.T) {
 // beyond that is refused.
 func TestTermAtItsLargestNeverWraps(t *testing.T) {
 	for _, preVote := range []bool{false, true} {
-		n := paperNode(t, 1, paperPeers, DurableState{HardState: HardState{Term: maxTerm}}, func(c *Config) { c.PreVote = preVote })
+		n := paperNode(t, 1, paperPeers, DurableState{HardState: HardState{Term: MaxTerm}}, func(c *Config) { c.PreVote = preVote })
 		require.ErrorIs(t, n.Campaign(), ErrTermExhausted)
 		n.TickN(10 * n.cfg.ElectionTickMax)
-		assert.Equal(t, uint64(maxTerm), n.Term(), "preVote=%v", preVote)
+		assert.Equal(t, uint64(MaxTerm), n.Term(), "preVote=%v", preVote)
 		assert.Equal(t, Follower, n.Role(), "preVote=%v", preVote)
 		assert.Empty(t, paperMessages(paperFlush(n)), "no vote requests, preVote=%v", preVote)
 
-		require.NoError(t, n.Step(Message{Type: MsgAppendEntries, From: 2, To: 1, Term: maxTerm}))
+		require.NoError(t, n.Step(Message{Type: MsgAppendEntries, From: 2, To: 1, Term: MaxTerm}))
 		assert.Equal(t, ID(2), n.Leader(), "preVote=%v", preVote)
 	}
 	_, err := New(testConfig(1, paperPeers...), DurableState{HardState: HardState{Term: math.MaxUint64}})
