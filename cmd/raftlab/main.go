@@ -108,7 +108,7 @@ func parseArgs(args []string, stdout io.Writer) (config, error) {
 // loadScenario reads a scenario file, or a bundled scenario by name.
 func loadScenario(arg string) (*playground.Scenario, error) {
 	looksLikePath := strings.ContainsAny(arg, `/\`) || strings.HasSuffix(strings.ToLower(arg), ".json")
-	data, err := os.ReadFile(arg)
+	data, err := readScenario(arg)
 	switch {
 	case err == nil:
 		sc, err := playground.ParseScenario(data)
@@ -124,6 +124,17 @@ func loadScenario(arg string) (*playground.Scenario, error) {
 		return nil, fmt.Errorf("scenario %s: no such file, and %w", arg, err)
 	}
 	return sc, nil
+}
+
+// readScenario reads a scenario file, at most the playground's limit (so
+// that --scenario /dev/zero is refused, not read without end).
+func readScenario(path string) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return playground.ReadScenarioFile(f)
 }
 
 // unwrapPathError drops the path from a *fs.PathError: the message already

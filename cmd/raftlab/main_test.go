@@ -78,6 +78,8 @@ func TestLoadScenario(t *testing.T) {
 	assert.Equal(t, 5, sc.Settings.Nodes)
 	_, err = loadScenario("leader-crash.json") // a name with .json is a path
 	assert.ErrorContains(t, err, "no such file")
+	_, err = loadScenario("/dev/zero") // read up to the limit, not forever
+	assert.ErrorContains(t, err, "larger than 4 MiB")
 }
 
 // The colours of live nodes (ui/theme.go): follower, pre-candidate,
