@@ -1,0 +1,51 @@
+package playground
+
+import (
+	"testing"
+
+	"github.com/raftlab/raftlab/raft"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func menuNames(items []MenuItem) []string {
+	var names []string
+	for _, it := range items {
+		names = append(names, it.Name)
+	}
+	return names
+}
+
+// TestMenusFromTheActionTable: the node, link and message menus list what
+// makes sense now, in the order the app has always shown them, and each
+// entry does its actions (cutting a link both ways is two).
+func TestMenusFromTheActionTable(t *testing.T) {
+	s := labSession(t, 3, 1, nil)
+	leader := labWaitLeader(t, s, 1000)
+	follower := raft.ID(1)
+	if follower == leader {
+		follower = 2
+	}
+	w := s.World()
+	assert.Equal(t, []string{"menu-crash", "menu-timeout", "menu-transfer", "menu-snapshot", "menu-isolate", "menu-remove"}, menuNames(w.NodeMenu(follower)))
+	assert.Equal(t, []string{"menu-crash", "menu-snapshot", "menu-isolate", "menu-remove"}, menuNames(w.NodeMenu(leader)))
+	assert.Equal(t, []Action{{Do: "transferLeader", To: follower}}, w.NodeMenu(follower)[2].Actions)
+	assert.Empty(t, w.NodeMenu(7), "no such node")
+
+	labDo(t, s, Action{Do: "crash", Node: follower})
+	w = s.World()
+	assert.Equal(t, []MenuItem{{"menu-restart", w.NodeMenu(follower)[0].Label, []Action{{Do: "restart", Node: follower}}}}, w.NodeMenu(follower))
+
+	both := w.LinkMenu(1, 2)
+	assert.Equal(t, []string{"menu-cut-both", "menu-cut-ab", "menu-cut-ba"}, menuNames(both))
+	assert.Equal(t, []Action{{Do: "cut", From: 1, To: 2}, {Do: "cut", From: 2, To: 1}}, both[0].Actions)
+	assert.Equal(t, "Cut S1→S2 only", both[1].Label.String())
+	labDo(t, s, Action{Do: "cut", From: 2, To: 1})
+	w = s.World()
+	assert.Equal(t, []string{"menu-cut-both", "menu-cut-ab", "menu-heal-link"}, menuNames(w.LinkMenu(1, 2)))
+	assert.Equal(t, []Action{{Do: "link", From: 1, To: 2}, {Do: "link", From: 2, To: 1}}, w.LinkMenu(1, 2)[2].Actions)
+
+	require.Len(t, w.FlightMenu(42), 1)
+	assert.Equal(t, MenuItem{"menu-drop", w.FlightMenu(42)[0].Label, []Action{{Do: "drop", Msg: 42}}}, w.FlightMenu(42)[0])
+	assert.Empty(t, w.FlightMenu(0))
+}
