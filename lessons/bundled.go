@@ -44,7 +44,7 @@ func BundledFileIn(lang i18n.Lang, name string) ([]byte, error) {
 	if name == "" || strings.ContainsAny(name, `/\`) || strings.HasPrefix(name, ".") {
 		return nil, errorf("lessons.bundled.unknown", name)
 	}
-	if !slices.Contains(i18n.Langs, lang) {
+	if !slices.Contains(i18n.Langs, edition(lang)) {
 		return nil, errorf("lessons.bundled.lang", lang, English, Chinese)
 	}
 	data, err := bundled.ReadFile(path.Join(langDir(lang), strings.TrimSuffix(name, ".md")+".md"))

@@ -26,10 +26,20 @@ func langOf(file string) i18n.Lang {
 	return English
 }
 
+// edition is the language whose bundled lessons lang reads: the
+// pseudo-locale marks the app's own words, not the lessons', so it reads
+// the English edition.
+func edition(lang i18n.Lang) i18n.Lang {
+	if lang == i18n.Pseudo {
+		return English
+	}
+	return lang
+}
+
 // langDir is the folder of a language's bundled lessons, relative to
 // lessons/.
 func langDir(lang i18n.Lang) string {
-	if lang == English {
+	if lang = edition(lang); lang == English {
 		return "."
 	}
 	return string(lang)

@@ -12,7 +12,6 @@ var enUILesson = map[string]string{
 	"lesson.kind.do":       "do",
 	"lesson.kind.predict":  "predict",
 	"lesson.resume-failed": "Could not resume at step %d: %s",
-	"lesson.gone":          "This step's simulation is no longer shown.",
 
 	// Buttons of the panel's bottom bar, each with its tooltip.
 	"lesson.back":          "Back",

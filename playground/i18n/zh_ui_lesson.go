@@ -8,7 +8,6 @@ var zhUILesson = map[string]string{
 	"lesson.kind.do":       "动手",
 	"lesson.kind.predict":  "预测",
 	"lesson.resume-failed": "无法从第 %d 步继续：%s",
-	"lesson.gone":          "这一步的模拟已不再显示。",
 
 	"lesson.back":          "上一步",
 	"lesson.back.hint":     "重新开始上一步",
