@@ -17,17 +17,6 @@ import (
 // so that a learner who reads no English finds theirs on the first screen.
 const welcomeLangPrefix = "welcome-lang-"
 
-// welcomeLangOf is the language a control of the card chooses, if it is a
-// language control.
-func welcomeLangOf(b Button) (i18n.Lang, bool) {
-	for _, l := range i18n.Langs {
-		if b.Name == welcomeLangPrefix+string(l) {
-			return l, true
-		}
-	}
-	return "", false
-}
-
 // wantsWelcome reports whether the app greets the learner with the
 // welcome card: a first visit (the preferences say it was never
 // answered), opening on the sandbox (no lesson or scenario link), with a
@@ -51,13 +40,19 @@ func (g *Game) answerWelcome() {
 }
 
 // welcomeView is the card laid out: its box, its lines of text and its
-// controls: the course, free exploration, then one per language.
+// controls: the course (welcomeCourse), free exploration, then one per
+// language; langs[i] is the language buttons[i] chooses ("" for the
+// first two).
 type welcomeView struct {
 	box     Rect
 	title   Rect
 	lines   []lessonText
 	buttons []Button
+	langs   []i18n.Lang
 }
+
+// welcomeCourse is the index of the card's control that opens the course.
+const welcomeCourse = 0
 
 // welcomeLaidOut lays the card out over the top of the right-hand column,
 // above the feed's filter buttons: its two controls one above the other,
@@ -101,7 +96,7 @@ func (g *Game) welcomeAt(sideBySide bool) welcomeView {
 	} else {
 		y += 42*s + 34*s + 22*s
 	}
-	v.buttons = []Button{course, explore}
+	v.buttons, v.langs = []Button{course, explore}, []i18n.Lang{"", ""}
 	label := g.tr("app.language")
 	lf := face(12*s, false)
 	v.lines = append(v.lines, lessonText{s: label, x: x + pad, y: y, f: lf, c: colTextDim, align: alignStart})
@@ -114,6 +109,7 @@ func (g *Game) welcomeAt(sideBySide bool) welcomeView {
 		name := l.Name()
 		w := textWidth(name, face(13*s, true)) + 12*s
 		v.buttons = append(v.buttons, Button{Name: welcomeLangPrefix + string(l), Label: name, Hint: g.tr(langExplainKey), Rect: Rect{lx, y - 11*s, w, 22 * s}})
+		v.langs = append(v.langs, l)
 		lx += w
 	}
 	y += 10*s + pad
@@ -135,12 +131,12 @@ func (g *Game) drawWelcome(dst *ebiten.Image) {
 		drawText(dst, t.s, t.f, t.x, t.y, t.c, t.align)
 	}
 	for i, b := range v.buttons {
-		if l, ok := welcomeLangOf(b); ok {
+		if l := v.langs[i]; l != "" {
 			g.drawWelcomeLang(dst, b, l == g.lang)
 			continue
 		}
 		bg, fg := g.buttonColor(b), colText
-		if i == 0 {
+		if i == welcomeCourse {
 			bg, fg = colAccent, colBackground
 		}
 		g.spr.fillRect(dst, b.Rect, bg)
@@ -158,19 +154,23 @@ func (g *Game) clickWelcome(x, y float64) bool {
 	if !v.box.Contains(x, y) {
 		return false
 	}
-	if b, ok := hitAny(v.buttons, x, y); ok {
-		if l, ok := welcomeLangOf(b); ok {
+	for i, b := range v.buttons {
+		if !b.Rect.Contains(x, y) {
+			continue
+		}
+		if l := v.langs[i]; l != "" {
 			// The card stays: its answer is still to give, now in the
 			// chosen language.
 			g.SetLang(l)
 			return true
 		}
 		g.answerWelcome()
-		if b.Name == "welcome-course" {
+		if i == welcomeCourse {
 			if err := g.openLesson(1, 0); err != nil {
 				g.say(i18n.ErrorIn(err, g.lang))
 			}
 		}
+		break
 	}
 	return true
 }
