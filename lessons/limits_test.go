@@ -40,3 +40,17 @@ func TestLessonFileSizeLimit(t *testing.T) {
 	require.Error(t, err)
 	assert.Equal(t, "big.md: the file is 1048611 bytes; a lesson file may have at most 1048576", err.Error())
 }
+
+// An error about a hostile condition is one short line: it quotes the
+// start of the condition, not all of it.
+func TestAHugeConditionIsQuotedShort(t *testing.T) {
+	data, err := BundledFile("03-leader-election")
+	require.NoError(t, err)
+	huge := strings.Repeat("(", 300_000) + "leader" + strings.Repeat(")", 300_000)
+	src := strings.Replace(string(data), "until: elections >= 1", "until: "+huge, 1)
+	require.NotEqual(t, string(data), src)
+	_, err = Parse("03-leader-election.md", []byte(src))
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "the condition is 600006 bytes long")
+	assert.Less(t, len(err.Error()), 400, err.Error()[:400])
+}

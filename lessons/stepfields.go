@@ -170,9 +170,18 @@ func (p *stepParser) textErr(h headerEntry, err error) error {
 func (p *stepParser) condition(h headerEntry) (*Predicate, error) {
 	c, err := parsePredicate(h.value, p.ids)
 	if err != nil {
-		return nil, p.fail(h.line, h.key, "lessons.parse.condition", h.value, err)
+		return nil, p.fail(h.line, h.key, "lessons.parse.condition", quoted(h.value), err)
 	}
 	return c, nil
+}
+
+// quoted is a condition as an error quotes it: whole, unless it is longer
+// than a line would hold (a hostile file's may be a megabyte).
+func quoted(cond string) string {
+	if r := []rune(cond); len(r) > 120 {
+		return string(r[:120]) + "…"
+	}
+	return cond
 }
 
 // parseTime parses a duration field: within (not zero), settle or
