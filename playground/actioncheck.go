@@ -16,14 +16,8 @@ import (
 // until its removal commits, which only the run can tell (restarting a
 // node whose removal is pending is something to try), and a partition
 // need not place it.
-//
-// An open check is for a script whose cluster may have more nodes, and
-// another read mode, than it was told (a lesson's script runs on the
-// cluster the lesson has made so far): it refuses only IDs no node can
-// have, and leaves the rest to the run.
 type actionCheck struct {
 	do       string // the action checked
-	open     bool
 	exists   [MaxNodes + 1]bool
 	removed  [MaxNodes + 1]bool
 	readMode ReadMode
@@ -80,7 +74,7 @@ func (c *actionCheck) inRange(field string, id raft.ID) error {
 // (see actionCheck on removed nodes).
 func (c *actionCheck) member(field string, id raft.ID) error {
 	switch {
-	case id < 1 || id > MaxNodes || c.open:
+	case id < 1 || id > MaxNodes:
 		return c.inRange(field, id)
 	case !c.exists[id] && !c.removed[id]:
 		return c.bad(field, "scenario.step.node.absent", id, c.nodes())
@@ -113,7 +107,6 @@ func (c *actionCheck) add(field string, id raft.ID) error {
 	switch {
 	case id < 1 || id > MaxNodes:
 		return c.inRange(field, id)
-	case c.open:
 	case c.removed[id]:
 		return c.bad(field, "scenario.action.id-reused", S(id), ErrIDReused)
 	case c.exists[id]:
@@ -201,7 +194,7 @@ func checkRequest(a Action, c *actionCheck) error {
 	switch {
 	case a.Mode != "" && !ok:
 		return c.bad("mode", "scenario.read-mode", a.Mode)
-	case a.Mode != "" && m == LeaseRead && c.readMode != LeaseRead && !c.open:
+	case a.Mode != "" && m == LeaseRead && c.readMode != LeaseRead:
 		return c.bad("mode", "scenario.step.lease-off")
 	}
 	return c.optionalMember("node", a.Node)
@@ -237,21 +230,6 @@ func (e Expect) validate(c *actionCheck) error {
 	}
 	if !nodeFields && e.Leader == raft.None && e.LeaderIn == nil && !e.NoLeader && e.Violations == nil {
 		return c.bad("", "scenario.step.expect.nothing")
-	}
-	return nil
-}
-
-// checkActions checks the scenario's script against the cluster the
-// scenario itself starts: each action may name only the nodes that exist
-// at its point of the script, and ask for lease reads only when the
-// settings allow them. (ParseScenario checks the script openly, as a
-// lesson's script borrows it for a cluster it does not describe.)
-func (sc *Scenario) checkActions() error {
-	c := newActionCheck(firstNodes(sc.Settings.Nodes), sc.Settings.ReadMode)
-	for i, a := range sc.Actions {
-		if err := c.check(a); err != nil {
-			return withStep(err, i)
-		}
 	}
 	return nil
 }
