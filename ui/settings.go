@@ -169,9 +169,13 @@ func nextLang(l i18n.Lang, d int) i18n.Lang {
 	return i18n.Langs[((i+d)%n+n)%n]
 }
 
-// prefRows is how many rows at the top hold the learner's preferences
-// (theme, language) rather than the run's settings.
-const prefRows = 2
+// The rows at the top hold the learner's preferences rather than the
+// run's settings: the theme, then the language; prefRows is how many.
+const (
+	themeRow = iota
+	langRow
+	prefRows
+)
 
 // settingsRowCount is how many rows the dialog has: the theme and the
 // language, then the simulation's settings.
@@ -226,26 +230,43 @@ func (g *Game) settingsExplainLines(explain string) []string {
 	return lines
 }
 
-// settingsButtons lays out the dialog's controls: a "<" and ">" per row,
-// then Apply and Cancel.
-func (g *Game) settingsButtons() []Button {
+// settingsControl is a control of the dialog: a row's step (row is the
+// row's number, step -1 for its "<" and +1 for its ">"), or, with row -1,
+// Apply (step +1) or Cancel (step -1).
+type settingsControl struct {
+	Button
+	row, step int
+}
+
+// settingsControls lays out the dialog's controls: each row's "<" and
+// ">", then Apply and Cancel. Their names (set-prevote-next...) are the
+// tests' and automation's.
+func (g *Game) settingsControls() []settingsControl {
 	s := g.scale
 	box := g.settingsBox()
-	stepButtons := func(i int, name, explain string) []Button {
+	var out []settingsControl
+	stepButtons := func(i int, name, explain string) {
 		r := g.settingsRow(i)
-		return []Button{
-			{Name: name + "-prev", Label: "<", Hint: explain, Rect: Rect{box.X + 200*s, r.Y, 24 * s, r.H - 3*s}},
-			{Name: name + "-next", Label: ">", Hint: explain, Rect: Rect{box.X + 330*s, r.Y, 24 * s, r.H - 3*s}},
-		}
+		out = append(out,
+			settingsControl{Button{Name: name + "-prev", Label: "<", Hint: explain, Rect: Rect{box.X + 200*s, r.Y, 24 * s, r.H - 3*s}}, i, -1},
+			settingsControl{Button{Name: name + "-next", Label: ">", Hint: explain, Rect: Rect{box.X + 330*s, r.Y, 24 * s, r.H - 3*s}}, i, 1})
 	}
-	out := stepButtons(0, themeRowName, g.tr(themeExplainKey))
-	out = append(out, stepButtons(1, langRowName, g.tr(langExplainKey))...)
+	stepButtons(themeRow, themeRowName, g.tr(themeExplainKey))
+	stepButtons(langRow, langRowName, g.tr(langExplainKey))
 	for i, row := range settingsRows {
-		out = append(out, stepButtons(prefRows+i, row.name, g.tr(row.explainKey()))...)
+		stepButtons(prefRows+i, row.name, g.tr(row.explainKey()))
 	}
-	out = append(out,
-		Button{Name: "set-apply", Label: g.tr("settings.apply"), Hint: g.tr("settings.apply.hint"), Rect: Rect{box.X + box.W - 380*s, box.Y + box.H - 44*s, 220 * s, 30 * s}},
-		Button{Name: "set-cancel", Label: g.tr("settings.cancel"), Hint: g.tr("settings.cancel.hint"), Rect: Rect{box.X + box.W - 150*s, box.Y + box.H - 44*s, 130 * s, 30 * s}})
+	return append(out,
+		settingsControl{Button{Name: "set-apply", Label: g.tr("settings.apply"), Hint: g.tr("settings.apply.hint"), Rect: Rect{box.X + box.W - 380*s, box.Y + box.H - 44*s, 220 * s, 30 * s}}, -1, 1},
+		settingsControl{Button{Name: "set-cancel", Label: g.tr("settings.cancel"), Hint: g.tr("settings.cancel.hint"), Rect: Rect{box.X + box.W - 150*s, box.Y + box.H - 44*s, 130 * s, 30 * s}}, -1, -1})
+}
+
+// settingsButtons are the dialog's controls as buttons.
+func (g *Game) settingsButtons() []Button {
+	var out []Button
+	for _, c := range g.settingsControls() {
+		out = append(out, c.Button)
+	}
 	return out
 }
 
@@ -256,10 +277,10 @@ func (g *Game) settingsHint(x, y float64) string {
 	if b, ok := hitAny(g.settingsButtons(), x, y); ok {
 		return b.Hint
 	}
-	if g.settingsRow(0).Contains(x, y) {
+	if g.settingsRow(themeRow).Contains(x, y) {
 		return g.tr(themeExplainKey)
 	}
-	if g.settingsRow(1).Contains(x, y) {
+	if g.settingsRow(langRow).Contains(x, y) {
 		return g.tr(langExplainKey)
 	}
 	for i, row := range settingsRows {
@@ -272,37 +293,33 @@ func (g *Game) settingsHint(x, y float64) string {
 
 // clickSettings handles a click while the dialog is open.
 func (g *Game) clickSettings(x, y float64) {
-	b, ok := hitAny(g.settingsButtons(), x, y)
-	if !ok {
-		if !g.settingsBox().Contains(x, y) {
-			g.settings = nil
+	for _, c := range g.settingsControls() {
+		if c.Rect.Contains(x, y) {
+			g.pressSettings(c.row, c.step)
+			return
 		}
-		return
 	}
-	switch b.Name {
-	case "set-apply":
-		g.applySettings()
-		return
-	case "set-cancel":
+	if !g.settingsBox().Contains(x, y) {
 		g.settings = nil
-		return
-	case themeRowName + "-prev", themeRowName + "-next":
-		g.setTheme(!lightTheme())
-		return
-	case langRowName + "-prev":
-		g.SetLang(nextLang(g.lang, -1))
-		return
-	case langRowName + "-next":
-		g.SetLang(nextLang(g.lang, 1))
-		return
 	}
-	for _, row := range settingsRows {
-		switch b.Name {
-		case row.name + "-next":
-			row.next(&g.settings.draft)
-		case row.name + "-prev":
-			row.prev(&g.settings.draft)
-		}
+}
+
+// pressSettings carries out the control that steps row by step, or, for
+// row -1, Apply (+1) or Cancel (-1).
+func (g *Game) pressSettings(row, step int) {
+	switch {
+	case row < 0 && step > 0:
+		g.applySettings()
+	case row < 0:
+		g.settings = nil
+	case row == themeRow: // two themes: either way is the other
+		g.setTheme(!lightTheme())
+	case row == langRow:
+		g.SetLang(nextLang(g.lang, step))
+	case step > 0:
+		settingsRows[row-prefRows].next(&g.settings.draft)
+	default:
+		settingsRows[row-prefRows].prev(&g.settings.draft)
 	}
 }
 
