@@ -164,6 +164,9 @@ func TestParseErrors(t *testing.T) {
 			[]string{"rejections(2) is a number: compare it"}, 1},
 		{"server out of range", func(s string) string { return strings.Replace(s, "when: leader\n", "when: leaderIs(4)\n", 1) },
 			[]string{`step 2 "Guess": when: "leaderIs(4)"`, "a server number from 1 to 3"}, 2},
+		{"a setup field given twice", func(s string) string {
+			return strings.Replace(s, `setup: {"nodes": 3, "seed": 2}`, `setup: {"nodes": 3, "nodes": 5, "seed": 2}`, 1)
+		}, []string{`setup: field "nodes": given twice`}, 1},
 		{"bad setup action names the step", func(s string) string {
 			return strings.Replace(s, "## Guess\nkind: predict\n", "## Guess\nkind: predict\nsetup: {\"steps\": [{\"at\": 0, \"do\": \"crash\", \"node\": 12}]}\n", 1)
 		}, []string{`tiny.md:21: step 2 "Guess": setup: action 1 (crash): field "node": must be a node ID in 1..9, not 12`}, 2},

@@ -193,6 +193,9 @@ func leaderRefs(obj map[string]json.RawMessage, nodes int) ([]string, error) {
 }
 
 func decodeObject(raw []byte) (map[string]json.RawMessage, error) {
+	if err := playground.CheckJSON(raw); err != nil {
+		return nil, err
+	}
 	var obj map[string]json.RawMessage
 	if err := json.Unmarshal(raw, &obj); err != nil || obj == nil {
 		if err == nil {

@@ -119,7 +119,7 @@ func ParseScenario(data []byte) (*Scenario, error) {
 	if len(data) > MaxScenarioBytes {
 		return nil, tooLarge()
 	}
-	if err := checkJSON(data); err != nil {
+	if err := CheckJSON(data); err != nil {
 		return nil, err
 	}
 	var f scenarioFile

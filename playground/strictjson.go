@@ -10,12 +10,12 @@ import (
 	"github.com/raftlab/raftlab/playground/i18n"
 )
 
-// checkJSON refuses what encoding/json lets through silently but a
+// CheckJSON refuses what encoding/json lets through silently but a
 // scenario file must not hold: nothing at all (json says only "EOF"),
 // invalid UTF-8 (json replaces it with U+FFFD) and a field given twice in
 // one object (json keeps the last). Other syntax errors are left to the
 // decoder, which names them.
-func checkJSON(data []byte) error {
+func CheckJSON(data []byte) error {
 	if len(bytes.TrimSpace(data)) == 0 {
 		return &ScenarioError{Step: -1, Msg: i18n.Msg("scenario.json.empty")}
 	}
