@@ -136,21 +136,24 @@ func (g *Game) applyPartition() {
 	g.act(playground.Action{Do: "partition", Groups: [][]raft.ID{left, right}})
 }
 
-// clickPartitionButtons handles the tool's controls.
+// clickPartitionButtons handles the tool's controls: the one that opens
+// it, or, while it is open, Apply and Cancel (partitionButtons' order).
 func (g *Game) clickPartitionButtons(x, y float64) bool {
-	b, ok := hitAny(g.partitionButtons(), x, y)
-	if !ok {
-		return false
+	for i, b := range g.partitionButtons() {
+		if !b.Rect.Contains(x, y) {
+			continue
+		}
+		switch {
+		case g.part == nil:
+			g.openPartition()
+		case i == 0:
+			g.applyPartition()
+		default:
+			g.part = nil
+		}
+		return true
 	}
-	switch b.Name {
-	case "partition":
-		g.openPartition()
-	case "partition-apply":
-		g.applyPartition()
-	case "partition-cancel":
-		g.part = nil
-	}
-	return true
+	return false
 }
 
 // drawPartitionTool draws the editor over the cluster area: a title row
