@@ -14,6 +14,7 @@ import (
 	"strings"
 
 	"github.com/hajimehoshi/ebiten/v2"
+	"github.com/raftlab/raftlab/lessons"
 	"github.com/raftlab/raftlab/playground"
 	"github.com/raftlab/raftlab/playground/i18n"
 	"github.com/raftlab/raftlab/ui"
@@ -53,7 +54,7 @@ func parseArgs(args []string, stdout io.Writer) (config, error) {
 	flags.IntVar(&c.height, "height", 800, "window height in logical pixels")
 	flags.IntVar(&c.frames, "frames", 0, "exit after drawing this many frames (0: run until the window is closed)")
 	flags.StringVar(&c.screenshot, "screenshot", "", "with --frames: save the last frame as a PNG file")
-	flags.IntVar(&c.lesson, "lesson", 0, "open this lesson (its number, 1..15)")
+	flags.IntVar(&c.lesson, "lesson", 0, fmt.Sprintf("open this lesson (its number, 1..%d)", len(lessons.Bundled())))
 	flags.IntVar(&c.step, "step", 0, "with --lesson: open it at this step (default: where it was left)")
 	flags.StringVar(&c.progress, "progress", defaultProgressFile(), "the file that keeps lesson progress between runs (\"\": keep none)")
 	lang := flags.String("lang", "", "the language: en or zh-CN (default: the one last chosen, else the system's)")
