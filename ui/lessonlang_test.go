@@ -120,3 +120,17 @@ func TestLessonPanelSaysTheLessonsWords(t *testing.T) {
 	assert.Equal(t, "上一步", label("lesson-back"))
 	assert.Contains(t, lessonPanelText(g), "第 4 步（共 8 步）· 动手\n")
 }
+
+// When the Chinese fonts arrive after the panel was laid out (a switch to
+// Chinese mid-lesson in the browser, where they are fetched), the panel is
+// laid out again with them: its texts carried the faces they were measured
+// with, and stayed boxes.
+func TestLessonPanelRelaysWhenTheFontsArrive(t *testing.T) {
+	withCJKFont(t)
+	g := openLesson3(t)
+	g.SetLang(i18n.Chinese)
+	before := g.lessonLaidOut().texts[0].f
+	withCJKFont(t) // the fonts arrive again: new faces
+	after := g.lessonLaidOut().texts[0].f
+	assert.NotSame(t, before, after, "laid out again with the new faces")
+}

@@ -65,10 +65,12 @@ func (g *Game) lessonArea() Rect {
 
 // lessonStateKey appends to k everything the panel's layout depends on
 // (the theme too: the laid-out boxes and texts carry its colours; and the
-// language its words are in).
+// language its words are in, and the fonts: the boxes carry the faces
+// their words were measured and drawn with, so the Chinese fonts arriving
+// lays the panel out again).
 func (g *Game) lessonStateKey(k keyBuf) keyBuf {
 	p := g.lesson
-	k = k.rect(g.lessonArea()).float(g.scale).bool(lightTheme()).str(string(g.lang)).float(p.scroll).str(p.err).str(g.progressSaveErr).str(g.progressLoadErr).uint(uint64(len(p.all))).bool(p.confirmReset).bool(p.confirmLeave)
+	k = k.rect(g.lessonArea()).float(g.scale).bool(lightTheme()).str(string(g.lang)).int(int64(fontGeneration())).float(p.scroll).str(p.err).str(g.progressSaveErr).str(g.progressLoadErr).uint(uint64(len(p.all))).bool(p.confirmReset).bool(p.confirmLeave)
 	if p.run == nil {
 		g.lessonProgress()
 		return k.bool(false).int(int64(g.progressVersion))
