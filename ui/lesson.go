@@ -4,6 +4,7 @@ import (
 	"errors"
 	"math"
 	"slices"
+	"time"
 
 	"github.com/raftlab/raftlab/lessons"
 	"github.com/raftlab/raftlab/playground"
@@ -24,9 +25,9 @@ type lessonPanel struct {
 	err string
 	// run is nil while the list of lessons shows.
 	run *lessons.Runner
-	// ticks counts the updates since the step began: the learner's time,
-	// which paces a do step's hints.
-	ticks int
+	// stepStart is the app's uptime when the step began: the learner's
+	// time in it paces a do step's hints.
+	stepStart time.Duration
 	// scroll is how far the step's text is scrolled up, in pixels;
 	// reveal asks the next layout to scroll the explanation into view.
 	scroll float64
@@ -135,7 +136,7 @@ func (g *Game) showStep() {
 	// predict step; a do step plays while the learner acts.
 	g.paused = r.Step().Kind != lessons.Do
 	g.speed = speedIndex(l.PlaySpeed(r.Step()))
-	p.ticks, p.scroll, p.err, p.reveal, p.more, p.confirmLeave = 0, 0, "", false, false, false
+	p.stepStart, p.scroll, p.err, p.reveal, p.more, p.confirmLeave = g.uptime.now(), 0, "", false, false, false
 	p.toQuestion = true
 	g.recordProgress(progressAt)
 }

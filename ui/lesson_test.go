@@ -5,6 +5,7 @@ import (
 	"image/color"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/hajimehoshi/ebiten/v2"
 	"github.com/raftlab/raftlab/lessons"
@@ -135,7 +136,7 @@ func TestLessonWalkthrough(t *testing.T) {
 	g.showStep()
 	require.Equal(t, lessons.Do, r.Step().Kind)
 	assert.NotContains(t, lessonPanelText(g), "Hint:")
-	g.lesson.ticks = int(r.Step().HintAfter.Seconds()) * ebiten.TPS()
+	g.lesson.stepStart = g.uptime.now() - r.Step().HintAfter.Truncate(time.Second)
 	assert.Contains(t, lessonPanelText(g), "Hint:")
 	leader, ok := g.world().Leader()
 	require.True(t, ok)

@@ -2,8 +2,6 @@ package ui
 
 import (
 	"time"
-
-	"github.com/hajimehoshi/ebiten/v2"
 )
 
 // runTo moves the simulation towards t: in a lesson through its step's
@@ -29,17 +27,15 @@ func (g *Game) runTo(t int64) {
 	}
 }
 
-// lessonTick is the lesson panel's part of an update: it counts the
-// learner's time in the step, and takes the keys that scroll the column
-// (see panelkeys.go; the inspector shares the column).
+// lessonTick is the lesson panel's part of an update: it takes the keys
+// that scroll the column (see panelkeys.go; the inspector shares the
+// column).
 func (g *Game) lessonTick() {
-	if g.lesson != nil && g.lesson.run != nil {
-		g.lesson.ticks++
-	}
 	g.takeScrollKeys()
 }
 
-// lessonWall is the learner's time in the current step.
+// lessonWall is the learner's time in the current step, in the app's
+// uptime (right whatever the tick rate, and if it changes).
 func (g *Game) lessonWall() time.Duration {
-	return time.Duration(g.lesson.ticks) * time.Second / time.Duration(max(ebiten.TPS(), 1))
+	return g.uptime.now() - g.lesson.stepStart
 }

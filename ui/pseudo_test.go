@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/hajimehoshi/ebiten/v2"
 	"github.com/raftlab/raftlab/lessons"
@@ -737,7 +738,7 @@ func (p *pseudoRun) lessons(t *testing.T) {
 			switch st.Kind {
 			case lessons.Do:
 				// Every hint shown: the learner's time is up.
-				g.lesson.ticks = len(st.Hints) * int(st.HintAfter.Seconds()+1) * ebiten.TPS()
+				g.lesson.stepStart = g.uptime.now() - time.Duration(len(st.Hints))*(st.HintAfter.Truncate(time.Second)+time.Second)
 				p.drawOnce(t, g, where+", hints", l.Number)
 			case lessons.Watch:
 				play(t, g, 1)
