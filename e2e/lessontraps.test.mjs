@@ -107,12 +107,18 @@ test("Esc over an inspector closes the inspector; leaving the lesson by Esc asks
   st = await state(page);
   assert.deepEqual([st.lesson?.number, st.lesson?.step], [6, 2], "Esc on the question stays");
 
-  // Asked again, Enter leaves; the cluster stays in free play.
+  // Asked again, Enter leaves; the cluster stays in free play (its time
+  // goes on from where the lesson was, where a new sandbox would start at
+  // 0), and the bar calls it the sandbox.
   await key(page, "Escape");
   await waitFor("the question", async () => (await controls(page)).includes("lesson-leave"));
+  const before = await state(page);
+  assert.match(before.name, /^Lesson 6/);
+  assert.ok(before.nowMs > 0, `the lesson's cluster has run: ${before.nowMs} ms`);
   await key(page, "Enter");
   st = await waitFor("the lesson closed", async () => { const s = await state(page); return s.lesson === null && s; });
-  assert.match(st.name, /^Lesson 6/, "free play keeps the lesson's cluster");
+  assert.ok(st.nowMs >= before.nowMs, `free play keeps the lesson's cluster: ${st.nowMs} ms after ${before.nowMs} ms`);
+  assert.equal(st.name, "Sandbox", "the bar no longer names the lesson");
   assert.deepEqual(errors, [], "no console errors");
   await page.close();
 });
