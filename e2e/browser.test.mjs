@@ -10,7 +10,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { chromium } from "playwright-core";
-import { root, chromiumArgs, startServer, navigationTimeoutMs, shots, firstFrame, state, layout, waitFor, seenWelcome } from "./harness.mjs";
+import { root, chromiumArgs, startServer, navigationTimeoutMs, shots, firstFrame, state, layout, waitFor, seenWelcome, center } from "./harness.mjs";
 
 
 
@@ -80,8 +80,6 @@ async function click(page, x, y) {
   await page.mouse.up();
   await page.waitForTimeout(50);
 }
-
-const center = (b) => [b.x + b.w / 2, b.y + b.h / 2];
 
 async function clickControl(page, name) {
   const b = (await layout(page)).controls.find((c) => c.name === name);

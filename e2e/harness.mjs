@@ -72,3 +72,17 @@ export const seenWelcome = (context) =>
   context.addInitScript(() => {
     if (localStorage.getItem("raftlab.prefs") === null) localStorage.setItem("raftlab.prefs", JSON.stringify({ welcomed: true }));
   });
+
+// center is the middle of a box of layout().
+export const center = (b) => [b.x + b.w / 2, b.y + b.h / 2];
+
+// call runs a window.raftlab function, retrying while the page is busy
+// drawing a frame.
+export async function call(page, fn, args = []) {
+  for (let i = 0; i < 200; i++) {
+    const r = await page.evaluate(([fn, args]) => window.raftlab[fn](...args), [fn, args]);
+    if (!(r && typeof r === "object" && "error" in r && /busy/.test(r.error))) return r;
+    await page.waitForTimeout(50);
+  }
+  throw new Error(`the page stayed busy: ${fn} was not called`);
+}

@@ -14,7 +14,7 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { chromium } from "playwright-core";
-import { root, chromiumArgs, startServer, navigationTimeoutMs, shots, firstFrame, state, layout, waitFor, seenWelcome } from "./harness.mjs";
+import { root, chromiumArgs, startServer, navigationTimeoutMs, shots, firstFrame, state, layout, waitFor, seenWelcome, center } from "./harness.mjs";
 
 let server, baseURL;
 const browsers = [];
@@ -64,8 +64,6 @@ async function clickAt(page, x, y, what) {
   }
   throw new Error(`the page stayed busy: ${what} was not clicked`);
 }
-
-const center = (b) => [b.x + b.w / 2, b.y + b.h / 2];
 
 // press clicks a named control at its centre, then waits until
 // check(state) holds, and returns that state.

@@ -12,7 +12,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import path from "node:path";
 import { chromium } from "playwright-core";
-import { chromiumArgs, startServer, navigationTimeoutMs, shots, firstFrame, state, layout, waitFor, seenWelcome } from "./harness.mjs";
+import { chromiumArgs, startServer, navigationTimeoutMs, shots, firstFrame, state, layout, waitFor, seenWelcome, center, call } from "./harness.mjs";
 
 const sizes = [[1280, 800], [1024, 768], [800, 600]];
 
@@ -27,19 +27,6 @@ after(async () => {
   await browser?.close().catch(() => {});
   server?.kill();
 });
-
-const center = (b) => [b.x + b.w / 2, b.y + b.h / 2];
-
-// call runs a window.raftlab function, retrying while the page is busy
-// drawing a frame.
-async function call(page, fn, args = []) {
-  for (let i = 0; i < 100; i++) {
-    const r = await page.evaluate(([fn, args]) => window.raftlab[fn](...args), [fn, args]);
-    if (!(r && typeof r === "object" && "error" in r && /busy/.test(r.error))) return r;
-    await page.waitForTimeout(50);
-  }
-  throw new Error(`the page stayed busy: ${fn} was not called`);
-}
 
 // press clicks a named control (or, when the window is too narrow for it,
 // the same item in the top bar's "more" menu) and waits until check holds.

@@ -12,7 +12,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import path from "node:path";
 import { chromium } from "playwright-core";
-import { chromiumArgs, startServer, navigationTimeoutMs, shots, firstFrame, state, layout, waitFor, seenWelcome } from "./harness.mjs";
+import { chromiumArgs, startServer, navigationTimeoutMs, shots, firstFrame, state, layout, waitFor, seenWelcome, center, call } from "./harness.mjs";
 
 let server, baseURL, browser;
 
@@ -30,19 +30,6 @@ after(async () => {
 // full-width forms).
 const cjk = /[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]/;
 const cjkCount = (s) => [...s].filter((c) => cjk.test(c)).length;
-
-const center = (b) => [b.x + b.w / 2, b.y + b.h / 2];
-
-// call runs a window.raftlab function, retrying while the page is busy
-// drawing a frame.
-async function call(page, fn, args = []) {
-  for (let i = 0; i < 200; i++) {
-    const r = await page.evaluate(([fn, args]) => window.raftlab[fn](...args), [fn, args]);
-    if (!(r && typeof r === "object" && "error" in r && /busy/.test(r.error))) return r;
-    await page.waitForTimeout(50);
-  }
-  throw new Error(`the page stayed busy: ${fn} was not called`);
-}
 
 // control finds a control by name: in layout()'s controls, or in the top
 // bar's "more" menu (opened for it) when the window is too narrow.
