@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 
+	"github.com/raftlab/raftlab/playground/view"
 	"github.com/raftlab/raftlab/raft"
 )
 
@@ -19,36 +20,20 @@ type Disk struct {
 	written raft.HardState
 }
 
-// DiskFile is one file on a node's emulated disk, named as etcd names it in
-// a member's data directory, so that a learner sees where etcd keeps what.
-type DiskFile struct {
-	// Path is relative to the data directory.
-	Path string
-	// Records and Bytes are what is written; SyncedRecords and SyncedBytes
-	// the durable part of it (a crash loses the rest). A snapshot file
-	// has no records and is saved whole, so it is all durable.
-	Records, SyncedRecords int
-	Bytes, SyncedBytes     int
-	// Snapshot is set for the snapshot file; Index and Term are then the
-	// snapshot's: it stands for the log up to Index.
-	Snapshot    bool
-	Index, Term uint64
-}
-
 // Files lists the disk's files as etcd lays them out: the write-ahead log
 // as one segment, member/wal/0000000000000000-0000000000000000.wal (etcd
 // names segments SEQUENCE-INDEX in hex, sequence and first log index, and
 // starts a new one every 64 MB, which a playground log never reaches), and
 // the latest snapshot, if any, as member/snap/TERM-INDEX.snap.
-func (d *Disk) Files() []DiskFile {
+func (d *Disk) Files() []view.DiskFile {
 	recs, synced := d.WAL.Records()
-	files := []DiskFile{{
+	files := []view.DiskFile{{
 		Path:    fmt.Sprintf("member/wal/%016x-%016x.wal", 0, 0),
 		Records: recs, SyncedRecords: synced,
 		Bytes: d.WAL.Size(), SyncedBytes: d.WAL.Synced(),
 	}}
 	if s := d.Snapshot; s != nil {
-		files = append(files, DiskFile{
+		files = append(files, view.DiskFile{
 			Path:  fmt.Sprintf("member/snap/%016x-%016x.snap", s.Meta.Term, s.Meta.Index),
 			Bytes: len(s.Data), SyncedBytes: len(s.Data),
 			Snapshot: true, Index: s.Meta.Index, Term: s.Meta.Term,
@@ -97,6 +82,8 @@ type Node struct {
 
 	// chain[i] hashes the log prefix up to index i, for the checkers.
 	chain []uint64
+	// diskMemo is the disk's log last read while the node is down.
+	diskMemo diskLogMemo
 	// seen is the state last reported to the trace.
 	seen nodeView
 

@@ -39,6 +39,10 @@ type World struct {
 	admin        []adminOp
 	adminQueued  bool
 	departing    []raft.ID
+	// changes counts the events handled and emitted, so that View knows
+	// when the world changed; view is the view it last built.
+	changes uint64
+	view    worldView
 	// observeKey, when set, is the sentence of the next role change
 	// observe reports, which says why it happened.
 	observeKey string
@@ -156,6 +160,7 @@ func (w *World) NextEventAt() (int64, bool) {
 }
 
 func (w *World) handle(e event) {
+	w.changes++
 	switch e.kind {
 	case evDeliver:
 		w.deliver(e.id)
@@ -195,6 +200,7 @@ func (w *World) live(id raft.ID) *Node {
 
 // emit appends an event to the trace.
 func (w *World) emit(e Event) {
+	w.changes++
 	if w.trace.discard() {
 		return
 	}

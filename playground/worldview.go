@@ -1,0 +1,150 @@
+package playground
+
+import (
+	"github.com/raftlab/raftlab/playground/view"
+	"github.com/raftlab/raftlab/raft"
+)
+
+// worldView is the view last built and when: a world's view changes when
+// an event is handled or emitted (every change to a server does one or the
+// other) and when time passes (the election timers run).
+type worldView struct {
+	changes uint64
+	now     int64
+	built   *view.World
+}
+
+// View is what a screen shows of the world now: built once per change and
+// shared by every reader, who must not change it.
+func (w *World) View() *view.World {
+	if v := w.view; v.built != nil && v.changes == w.changes && v.now == w.now {
+		return v.built
+	}
+	out := &view.World{Now: w.now}
+	for _, id := range w.Nodes() {
+		out.Nodes = append(out.Nodes, w.nodeView(w.nodes[id]))
+	}
+	w.view = worldView{changes: w.changes, now: w.now, built: out}
+	return out
+}
+
+// nodeView is what a screen shows of a server: its protocol state while
+// it is up, its disk's log while it is down.
+func (w *World) nodeView(n *Node) view.Node {
+	out := view.Node{ID: view.ID(n.ID), Up: n.Up, Disk: diskView(n)}
+	if !n.Up {
+		out.Log = n.diskLog()
+		return out
+	}
+	r := n.Raft
+	hs := r.HardState()
+	out.Role, out.Term, out.Vote, out.Leader = view.Role(r.Role()), hs.Term, view.ID(hs.Vote), view.ID(r.Leader())
+	for _, v := range r.Votes() {
+		out.Votes = append(out.Votes, view.Vote{From: view.ID(v.From), Granted: v.Granted})
+	}
+	m := r.Membership()
+	out.Members = membershipView(m)
+	out.ElectionElapsed, out.ElectionTimeout = r.ElectionElapsed()+int(w.TicksBehind(n)), r.ElectionTimeout()
+	out.Log = view.Log{First: r.FirstIndex(), Last: r.LastIndex(), Commit: r.CommitIndex(), Applied: r.AppliedIndex()}
+	out.Log.SnapTerm, _ = r.TermAt(r.FirstIndex() - 1)
+	for i := max(r.FirstIndex(), r.LastIndex()-min(r.LastIndex(), view.LogTail-1)); i <= r.LastIndex(); i++ {
+		e, _ := r.EntryAt(i)
+		out.Log.Tail = append(out.Log.Tail, entryView(e))
+	}
+	if r.Role() == raft.Leader {
+		for _, id := range m.Members() {
+			if pr, ok := r.PeerProgress(id); ok {
+				out.Progress = append(out.Progress, view.Progress{ID: view.ID(id), Match: pr.Match, Next: pr.Next, State: view.ProgressState(pr.State)})
+			}
+		}
+	}
+	for _, k := range n.KV.Keys() {
+		v, _ := n.KV.Get(k)
+		out.KV = append(out.KV, view.KeyValue{Key: k, Value: v.Value, ModRevision: v.ModRevision, Version: v.Version})
+	}
+	out.Revision = n.KV.Revision
+	return out
+}
+
+// diskView is what a screen shows of a server's disk.
+func diskView(n *Node) view.Disk {
+	d := n.Disk
+	out := view.Disk{FsyncMs: d.FsyncMs, Syncing: n.Syncing(), Bytes: d.WAL.Size(), SyncedBytes: d.WAL.Synced(), Files: d.Files()}
+	recs, durable := d.WAL.Tail(view.WALTailLen)
+	out.Durable = durable
+	for _, r := range recs {
+		out.WALTail = append(out.WALTail, recordView(r))
+	}
+	return out
+}
+
+// diskLog is a crashed server's log as its disk holds it: what a restart
+// would recover (the snapshot and the whole records of the write-ahead
+// log), with the commit index last made durable and nothing applied (a
+// crashed server has lost its state machine). Lessons point at it ("S1
+// still holds entry 3"). A crashed server's disk does not change, so it is
+// read once; a disk that does not form a log (which the checkers report)
+// reads as empty.
+func (n *Node) diskLog() view.Log {
+	d := n.Disk
+	if m := n.diskMemo; m.built && m.size == d.WAL.Size() && m.snap == d.Snapshot {
+		return m.log
+	}
+	recs, _, _ := raft.ReadWAL(d.WAL.Bytes()) // the whole records before a torn tail
+	out := view.Log{First: 1} // empty: Last is First-1
+	if st, err := raft.Recover(d.Snapshot, recs); err == nil {
+		if st.Snapshot != nil {
+			out.First, out.SnapTerm = st.Snapshot.Meta.Index+1, st.Snapshot.Meta.Term
+		}
+		out.Commit = st.HardState.Commit
+		for _, e := range st.Entries[max(0, len(st.Entries)-view.LogTail):] {
+			out.Tail = append(out.Tail, entryView(e))
+		}
+		out.Last = out.First + uint64(len(st.Entries)) - 1
+	}
+	n.diskMemo = diskLogMemo{built: true, size: d.WAL.Size(), snap: d.Snapshot, log: out}
+	return out
+}
+
+// diskLogMemo is a crashed server's diskLog, read from a WAL of a size and
+// a snapshot.
+type diskLogMemo struct {
+	built bool
+	size  int
+	snap  *raft.Snapshot
+	log   view.Log
+}
+
+func entryView(e raft.Entry) view.Entry {
+	return view.Entry{Index: e.Index, Term: e.Term, Kind: view.EntryKind(e.Kind)}
+}
+
+func membershipView(m raft.Membership) view.Membership {
+	return view.Membership{Voters: idsView(m.Voters), Learners: idsView(m.Learners)}
+}
+
+func idsView(ids []raft.ID) []view.ID {
+	if ids == nil {
+		return nil
+	}
+	out := make([]view.ID, len(ids))
+	for i, id := range ids {
+		out[i] = view.ID(id)
+	}
+	return out
+}
+
+func recordView(r raft.Record) view.Record {
+	out := view.Record{Type: view.RecordType(r.Type)}
+	switch r.Type {
+	case raft.RecordHardState:
+		out.Term, out.Vote, out.Commit = r.HardState.Term, view.ID(r.HardState.Vote), r.HardState.Commit
+	case raft.RecordEntry:
+		out.Index, out.Term, out.Kind = r.Entry.Index, r.Entry.Term, view.EntryKind(r.Entry.Kind)
+	case raft.RecordTruncate:
+		out.Index = r.Index
+	case raft.RecordSnapshot:
+		out.Index, out.Term, out.Members = r.Snapshot.Index, r.Snapshot.Term, membershipView(r.Snapshot.Membership)
+	}
+	return out
+}
