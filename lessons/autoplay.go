@@ -286,10 +286,8 @@ func ms(v int64) string {
 	return fmt.Sprintf("%d ms", v)
 }
 
-// Summary describes a cluster in one line: each server's role, term, last
+// summary describes a cluster in one line: each server's role, term, last
 // index and commit index.
-func Summary(w *playground.World) string { return summary(w).String() }
-
 func summary(w *playground.World) i18n.Message {
 	parts := list{sep: "lessons.summary.sep"}
 	for _, id := range w.Nodes() {

@@ -218,7 +218,7 @@ func TestStepsReproducible(t *testing.T) {
 				require.True(t, p.Advance(p.Session().Now()+st.Within))
 				p.Advance(p.DoneAt() + st.Settle)
 				assert.Equal(t, want.EndMs, p.Session().Now(), "%s step %d", l.Name, i+1)
-				assert.Equal(t, want.State, Summary(p.Session().World()), "%s step %d", l.Name, i+1)
+				assert.Equal(t, want.State, summary(p.Session().World()).String(), "%s step %d", l.Name, i+1)
 			}
 		}
 	}
@@ -411,7 +411,7 @@ func TestShowMeDelayed(t *testing.T) {
 	assert.True(t, p.Session().World().Node(1).Up)
 	assert.NoError(t, p.ShowMeErr())
 	assert.Equal(t, rep.Steps[1].EndMs, p.DoneAt(), "as AutoPlay played it")
-	assert.Equal(t, rep.Steps[1].State, Summary(p.Session().World()))
+	assert.Equal(t, rep.Steps[1].State, summary(p.Session().World()).String())
 
 	// Going back in time without acting keeps the show me: it replays.
 	require.NoError(t, r.Restart())

@@ -19,7 +19,7 @@ func TestConditionLimits(t *testing.T) {
 		{"33 nots", strings.Repeat("not ", 33) + "leader", "more than 32 deep"},
 		{"mixed", strings.Repeat("not (", 17) + "leader" + strings.Repeat(")", 17), "more than 32 deep"},
 	} {
-		_, err := ParsePredicate(tc.src, 5)
+		_, err := parseOn(tc.src, 5)
 		require.Error(t, err, tc.name)
 		assert.Contains(t, err.Error(), tc.want, tc.name)
 	}
@@ -27,7 +27,7 @@ func TestConditionLimits(t *testing.T) {
 		strings.Repeat("(", 32) + "leader" + strings.Repeat(")", 32),
 		strings.Repeat("not not ", 16) + "leader",
 	} {
-		_, err := ParsePredicate(ok, 5)
+		_, err := parseOn(ok, 5)
 		assert.NoError(t, err, "nesting up to the limit is fine")
 	}
 }

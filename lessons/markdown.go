@@ -50,16 +50,6 @@ func spansText(spans []Span) string {
 	return b.String()
 }
 
-// Markdown renders the paragraph back in the lesson's Markdown.
-func (p Paragraph) Markdown() string {
-	var b strings.Builder
-	if p.Bullet {
-		b.WriteString("- ")
-	}
-	b.WriteString(spansMarkdown(p.Spans))
-	return b.String()
-}
-
 func spansMarkdown(spans []Span) string {
 	var b strings.Builder
 	for _, s := range spans {

@@ -88,7 +88,7 @@ func TestProblemsInChinese(t *testing.T) {
 	assert.Equal(t, []string{
 		"answer position 1 holds 4 of 4 predict answers (100%; at most 40%)",
 		"the longest choice is the answer in 4 of 4 predict steps (100%; at most 40%)",
-	}, b.Problems())
+	}, b.ProblemsIn(English))
 	assert.Equal(t, []string{
 		"第 1 个位置是 4/4 个 predict 答案（100%；上限 40%）",
 		"最长的选项是答案的情况占 4/4 个 predict 步骤（100%；上限 40%）",

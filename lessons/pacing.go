@@ -131,12 +131,9 @@ func (p *Pace) Minutes() float64 {
 	return float64(words)/ReadingWordsPerMinute + wait/60
 }
 
-// Problems lists the steps that break a pacing rule, each naming the
-// lesson, the step and the figure; and an auto-play that failed, which
-// leaves waits unmeasured.
-func (p *Pace) Problems() []string { return p.ProblemsIn(English) }
-
-// ProblemsIn is Problems in lang.
+// ProblemsIn lists, in lang, the steps that break a pacing rule, each
+// naming the lesson, the step and the figure; and an auto-play that failed,
+// which leaves waits unmeasured.
 func (p *Pace) ProblemsIn(lang i18n.Lang) []string { return messagesIn(p.problems(), lang) }
 
 func (p *Pace) problems() []i18n.Message {
@@ -203,12 +200,9 @@ func AnswerBalance(ls ...*Lesson) Balance {
 	return b
 }
 
-// Problems says which balance rule is broken: a position holding more
-// than MaxAnswerShare of the answers, or the longest choice right more
-// often than that.
-func (b Balance) Problems() []string { return b.ProblemsIn(English) }
-
-// ProblemsIn is Problems in lang.
+// ProblemsIn says, in lang, which balance rule is broken: a position
+// holding more than MaxAnswerShare of the answers, or the longest choice
+// right more often than that.
 func (b Balance) ProblemsIn(lang i18n.Lang) []string {
 	if b.Predicts == 0 {
 		return nil

@@ -9,13 +9,13 @@ func TestBundledLessonsPacing(t *testing.T) {
 	all := bundledLessons(t)
 	for _, l := range all {
 		p := Pacing(l)
-		for _, msg := range p.Problems() {
+		for _, msg := range p.ProblemsIn(English) {
 			t.Error(msg)
 		}
 		t.Logf("%s: %d steps, about %.1f min", l.Name, len(l.Steps), p.Minutes())
 	}
 	b := AnswerBalance(all...)
-	for _, msg := range b.Problems() {
+	for _, msg := range b.ProblemsIn(English) {
 		t.Error(msg)
 	}
 	t.Logf("predict %d, positions %v, longest right %d", b.Predicts, b.Positions, b.LongestRight)

@@ -59,7 +59,7 @@ func TestPacing(t *testing.T) {
 	p := Pacing(l)
 	require.NoError(t, p.Err)
 	require.Len(t, p.Steps, 3)
-	assert.Empty(t, p.Problems(), "at the limits")
+	assert.Empty(t, p.ProblemsIn(English), "at the limits")
 	w, g, d := p.Steps[0], p.Steps[1], p.Steps[2]
 	assert.Equal(t, 60, w.Narration)
 	assert.Equal(t, 80, w.Explanation, "### More is not counted")
@@ -86,7 +86,7 @@ func TestPacing(t *testing.T) {
 
 func TestPacingProblems(t *testing.T) {
 	p := Pacing(pacedLesson(t, 61, 81, ""))
-	probs := p.Problems()
+	probs := p.ProblemsIn(English)
 	require.Len(t, probs, 2, "%v", probs)
 	assert.Equal(t, `paced step 1 "Watch": main text 61 words (at most 60)`, probs[0])
 	assert.Equal(t, `paced step 1 "Watch": explanation 81 words (at most 80)`, probs[1])
@@ -97,8 +97,8 @@ func TestPacingProblems(t *testing.T) {
 	require.NoError(t, slow.Err)
 	w := slow.Steps[0]
 	require.Greater(t, w.SimMs, int64(200))
-	assert.Equal(t, []string{fmt.Sprintf(`paced step 1 "Watch": waits %.1f s (%d simulated ms at 1/100x; at most 20 s)`, w.WaitSeconds(), w.SimMs)}, slow.Problems())
-	assert.Empty(t, Pacing(pacedLesson(t, 10, 10, "speed: 1/10x\n")).Problems())
+	assert.Equal(t, []string{fmt.Sprintf(`paced step 1 "Watch": waits %.1f s (%d simulated ms at 1/100x; at most 20 s)`, w.WaitSeconds(), w.SimMs)}, slow.ProblemsIn(English))
+	assert.Empty(t, Pacing(pacedLesson(t, 10, 10, "speed: 1/10x\n")).ProblemsIn(English))
 }
 
 // TestPacingAutoPlayFails: the waits from a failing step on are unknown,
@@ -110,7 +110,7 @@ func TestPacingAutoPlayFails(t *testing.T) {
 	require.Error(t, p.Err)
 	assert.Equal(t, int64(-1), p.Steps[0].SimMs)
 	assert.Zero(t, p.Steps[0].WaitSeconds())
-	probs := p.Problems()
+	probs := p.ProblemsIn(English)
 	require.Len(t, probs, 1)
 	assert.Contains(t, probs[0], "bad: auto-play failed, waits not measured: bad.md:")
 }
@@ -148,7 +148,7 @@ func TestAnswerBalance(t *testing.T) {
 	)
 	b := AnswerBalance(ok)
 	assert.Equal(t, Balance{Predicts: 5, Positions: []int{2, 2, 1}, LongestRight: 2}, b)
-	assert.Empty(t, b.Problems())
+	assert.Empty(t, b.ProblemsIn(English))
 
 	// One more answer at position 1 (three of six is 50%), and a tie for
 	// the longest counts as longest (three of six).
@@ -158,6 +158,6 @@ func TestAnswerBalance(t *testing.T) {
 	assert.Equal(t, []string{
 		"answer position 1 holds 3 of 6 predict answers (50%; at most 40%)",
 		"the longest choice is the answer in 3 of 6 predict steps (50%; at most 40%)",
-	}, b.Problems())
-	assert.Empty(t, Balance{}.Problems())
+	}, b.ProblemsIn(English))
+	assert.Empty(t, Balance{}.ProblemsIn(English))
 }

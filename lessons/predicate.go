@@ -44,16 +44,6 @@ func (p *Predicate) facts(w *playground.World, b *Baseline) []i18n.Message {
 	return out
 }
 
-// ParsePredicate parses a predicate for a cluster of the given size: server
-// numbers are checked against 1..nodes (1..9 when nodes is 0). A lesson's
-// steps also accept the servers an addNode of the lesson has added by then.
-func ParsePredicate(src string, nodes int) (*Predicate, error) {
-	if nodes <= 0 {
-		nodes = playground.MaxNodes
-	}
-	return parsePredicate(src, firstServers(nodes))
-}
-
 // parsePredicate parses a predicate that may name the given servers.
 func parsePredicate(src string, ids servers) (*Predicate, error) {
 	if len(src) > maxConditionBytes {

@@ -12,6 +12,12 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
+// parseOn parses a condition as a step of a lesson with servers 1..nodes
+// parses it (stepfields.go: the servers the step may name).
+func parseOn(src string, nodes int) (*Predicate, error) {
+	return parsePredicate(src, firstServers(nodes))
+}
+
 func TestPredicateParseErrors(t *testing.T) {
 	for src, want := range map[string]string{
 		"":                          "empty condition",
@@ -64,7 +70,7 @@ func TestPredicateParseErrors(t *testing.T) {
 		"version(1, 2s) = 1":        `version(...): argument 2 must be a key of the store (a word such as x), not "2s"`,
 		"createRevision(1, ,) = 1":  `argument 2 must be a key of the store (a word such as x), not ","`,
 	} {
-		_, err := ParsePredicate(src, 5)
+		_, err := parseOn(src, 5)
 		if assert.Error(t, err, src) {
 			assert.Contains(t, err.Error(), want, src)
 		}
@@ -84,18 +90,16 @@ func TestPredicateParse(t *testing.T) {
 		"retries >= 1 and timeouts = 0 and redirects >= 1 and duplicates = 0",
 		"version(1, x) = 2 and modRevision(leader, user-1) > createRevision(leaderAtStart, y) and value(3, x) = 2 and revision(1) >= 1 and version(2, 42) = 1",
 	} {
-		_, err := ParsePredicate(src, 7)
+		_, err := parseOn(src, 7)
 		assert.NoError(t, err, src)
 	}
 }
 
 func TestVocabularyDocumented(t *testing.T) {
-	vocab := Vocabulary()
-	assert.Len(t, vocab, len(atoms))
 	readme, err := readmeText()
 	require.NoError(t, err)
 	for _, d := range atoms {
-		_, err := ParsePredicate(d.example, 9)
+		_, err := parseOn(d.example, 9)
 		assert.NoError(t, err, "the example of %s parses", d.name)
 		assert.Contains(t, readme, "`"+d.name, "README.md documents %s", d.name)
 	}
@@ -124,7 +128,7 @@ func TestPredicateEval(t *testing.T) {
 		{"at": 200, "do": "put", "key": "x", "value": "1"},
 		{"at": 400, "do": "crash", "node": 3},
 		{"at": 400, "do": "cut", "from": 1, "to": 2}]}`, 0, 450)
-	assert.Equal(t, raft.None, b.LeaderAtStart())
+	assert.Equal(t, raft.None, b.leader)
 	assert.Equal(t, int64(0), b.StartMs())
 	for src, want := range map[string]bool{
 		"leader":                                true,
@@ -164,12 +168,12 @@ func TestPredicateEval(t *testing.T) {
 		"term(3) >= 0":                                                    false, // down: unknown
 		"leaderIs(leaderAtStart)":                                         false, // nobody led at the start
 	} {
-		p, err := ParsePredicate(src, 3)
+		p, err := parseOn(src, 3)
 		require.NoError(t, err, src)
 		assert.Equal(t, want, p.Eval(w, b), "%s: %v", src, p.Facts(w, b))
 	}
 
-	p, err := ParsePredicate("nextIndex(1) >= 0 and term(3) >= 0 and leaderIs(2) and elapsed > 1s", 3)
+	p, err := parseOn("nextIndex(1) >= 0 and term(3) >= 0 and leaderIs(2) and elapsed > 1s", 3)
 	require.NoError(t, err)
 	assert.Equal(t, []string{
 		"nextIndex(1) is unknown: S1 is the leader itself",
@@ -181,7 +185,7 @@ func TestPredicateEval(t *testing.T) {
 	// Counts start at the baseline: after the election, no votes.
 	w, b = world(t, `{"name": "t", "nodes": 3, "features": {"preVote": false}, "steps": [
 		{"at": 0, "do": "campaign", "node": 1}, {"at": 300, "do": "isolate", "node": 1}]}`, 100, 1500)
-	assert.Equal(t, raft.ID(1), b.LeaderAtStart())
+	assert.Equal(t, raft.ID(1), b.leader)
 	for src, want := range map[string]bool{
 		"votes(1) = 0 and elections >= 1": true,
 		"newLeader and not leaderIs(1)":   true,
@@ -189,7 +193,7 @@ func TestPredicateEval(t *testing.T) {
 		"partitioned and dropped >= 1":    true,
 		"elapsed = 1400":                  true,
 	} {
-		p, err := ParsePredicate(src, 3)
+		p, err := parseOn(src, 3)
 		require.NoError(t, err, src)
 		if strings.HasPrefix(src, "role(") {
 			// With CheckQuorum (the default) the cut-off S1 has stepped
@@ -233,13 +237,13 @@ func TestPredicateMembership(t *testing.T) {
 	} {
 		w, b := world(t, sc, 0, tc.at)
 		for src, want := range tc.want {
-			p, err := ParsePredicate(src, 4)
+			p, err := parseOn(src, 4)
 			require.NoError(t, err, src)
 			assert.Equal(t, want, p.Eval(w, b), "at %d: %s: %v", tc.at, src, p.Facts(w, b))
 		}
 	}
 	w, b := world(t, sc, 0, 250)
-	p, err := ParsePredicate("learner(4) and voters = 3", 4)
+	p, err := parseOn("learner(4) and voters = 3", 4)
 	require.NoError(t, err)
 	assert.Equal(t, []string{
 		"learner(4) is true: the leader S1 has voters {1,2,3} learners {4}",
@@ -254,7 +258,7 @@ func TestPredicateMembership(t *testing.T) {
 		{"at": 0, "do": "campaign", "node": 1},
 		{"at": 100, "do": "isolate", "node": 3},
 		{"at": 200, "do": "addNode", "node": 4}]}`, 0, 2000)
-	p, err = ParsePredicate("leaderIs(1) and term(3) > leaderTerm and voter(4) and voters = 4", 4)
+	p, err = parseOn("leaderIs(1) and term(3) > leaderTerm and voter(4) and voters = 4", 4)
 	require.NoError(t, err)
 	assert.True(t, p.Eval(w, b), "%v", p.Facts(w, b))
 }
@@ -291,12 +295,12 @@ func TestPredicateReads(t *testing.T) {
 		{3050, 3500, "reads = 2 and readsAnswered = 2 and staleReads = 0"},
 	} {
 		w, b := world(t, sc, tc.from, tc.to)
-		p, err := ParsePredicate(tc.want, 3)
+		p, err := parseOn(tc.want, 3)
 		require.NoError(t, err)
 		assert.True(t, p.Eval(w, b), "%d to %d: %v", tc.from, tc.to, p.Facts(w, b))
 	}
 	w, b := world(t, sc, 2500, 3500)
-	p, err := ParsePredicate("staleReads = 0", 3)
+	p, err := parseOn("staleReads = 0", 3)
 	require.NoError(t, err)
 	assert.Equal(t, []string{"staleReads is 1 (client 1's get x got a stale value from S1: its store is at revision 1, but put x=2 (revision 2) was acknowledged before the read was sent)"}, p.Facts(w, b))
 }
@@ -342,13 +346,13 @@ func TestPredicateClientsAndStore(t *testing.T) {
 		{false, "retries = 2 and timeouts = 1 and redirects = 1 and duplicates = 1 and revision(1) = 2 and version(2, y) = 2 and modRevision(3, y) = 2"},
 	} {
 		w, b := lostReplyWorld(t, tc.sessions)
-		p, err := ParsePredicate(tc.want+" and createRevision(leader, y) = 1 and value(1, y) = 2", 3)
+		p, err := parseOn(tc.want+" and createRevision(leader, y) = 1 and value(1, y) = 2", 3)
 		require.NoError(t, err)
 		assert.True(t, p.Eval(w, b), "sessions %v: %v", tc.sessions, p.Facts(w, b))
 	}
 	// Counted since the step began: nothing happened since 4000.
 	w, _ := lostReplyWorld(t, false)
-	p, err := ParsePredicate("retries = 0 and timeouts = 0 and redirects = 0 and duplicates = 0", 3)
+	p, err := parseOn("retries = 0 and timeouts = 0 and redirects = 0 and duplicates = 0", 3)
 	require.NoError(t, err)
 	assert.True(t, p.Eval(w, NewBaseline(w)), "%v", p.Facts(w, NewBaseline(w)))
 }
@@ -361,7 +365,7 @@ func TestPredicateKeysUnknown(t *testing.T) {
 		{"at": 0, "do": "campaign", "node": 1},
 		{"at": 100, "do": "put", "key": "x", "value": "a"},
 		{"at": 300, "do": "crash", "node": 3}]}`, 0, 500)
-	p, err := ParsePredicate("version(1, z) >= 0 or value(1, x) >= 0 or revision(3) >= 0 or version(3, x) >= 0", 3)
+	p, err := parseOn("version(1, z) >= 0 or value(1, x) >= 0 or revision(3) >= 0 or version(3, x) >= 0", 3)
 	require.NoError(t, err)
 	assert.False(t, p.Eval(w, b))
 	assert.Equal(t, []string{
@@ -370,7 +374,7 @@ func TestPredicateKeysUnknown(t *testing.T) {
 		"revision(3) is unknown: S3 is down",
 		"version(3, x) is unknown: S3 is down",
 	}, p.Facts(w, b))
-	p, err = ParsePredicate("version(1, x) = 1 and revision(2) = 1", 3)
+	p, err = parseOn("version(1, x) = 1 and revision(2) = 1", 3)
 	require.NoError(t, err)
 	assert.True(t, p.Eval(w, b), "%v", p.Facts(w, b))
 }
@@ -402,17 +406,17 @@ func TestPredicateMissingServers(t *testing.T) {
 		"up(3) or down(3) or role(3, follower) or voter(3) or cut(1, 3)": false,
 		"nodes = 2 and voters = 2 and not up(3)":                         true,
 	} {
-		p, err := ParsePredicate(src, 9)
+		p, err := parseOn(src, 9)
 		require.NoError(t, err, src)
 		assert.Equal(t, want, p.Eval(w, b), "%s: %v", src, p.Facts(w, b))
 	}
-	p, err := ParsePredicate("role(4, follower) and term(4) = 1 and cut(1, 4)", 9)
+	p, err := parseOn("role(4, follower) and term(4) = 1 and cut(1, 4)", 9)
 	require.NoError(t, err)
 	assert.Equal(t, []string{"role(4, follower) is false: there is no S4", "term(4) is unknown: there is no S4", "cut(1, 4) is false: there is no S4"}, p.Facts(w, b))
 }
 
 func TestPredicateMarks(t *testing.T) {
-	p, err := ParsePredicate("leader or (elapsed >= 2s and 500 < elapsed)", 3)
+	p, err := parseOn("leader or (elapsed >= 2s and 500 < elapsed)", 3)
 	require.NoError(t, err)
 	at, ok := p.nextMark(100, 100)
 	assert.True(t, ok)
@@ -445,7 +449,7 @@ func FuzzParsePredicate(f *testing.F) {
 	b := NewBaseline(s.World())
 	s.RunUntil(500)
 	f.Fuzz(func(t *testing.T, src string) {
-		p, err := ParsePredicate(src, 3)
+		p, err := parseOn(src, 3)
 		if err != nil {
 			return
 		}
@@ -467,7 +471,7 @@ func TestCountsOutliveTheTraceWindow(t *testing.T) {
 	s.SetTraceWindow(500)
 	b := NewBaseline(s.World())
 	s.RunUntil(20_000)
-	p, err := ParsePredicate("sent(heartbeat) >= 1", 5)
+	p, err := parseOn("sent(heartbeat) >= 1", 5)
 	require.NoError(t, err)
 	require.True(t, p.Eval(s.World(), b))
 	s.SeekTo(15_000) // the restored world's trace starts about 2 s earlier

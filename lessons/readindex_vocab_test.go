@@ -26,7 +26,7 @@ func TestPredicateReadIndex(t *testing.T) {
 	b := NewBaseline(s.World())
 	check := func(src string, want bool) {
 		t.Helper()
-		p, err := ParsePredicate(src, 3)
+		p, err := parseOn(src, 3)
 		require.NoError(t, err)
 		assert.Equal(t, want, p.Eval(s.World(), b), "at %d ms: %s: %v", s.Now(), src, p.Facts(s.World(), b))
 	}
@@ -38,7 +38,7 @@ func TestPredicateReadIndex(t *testing.T) {
 
 	for s.Now() < 2000 {
 		s.RunUntil(s.Now() + 1)
-		if p, _ := ParsePredicate("readIndexes = 1", 3); p.Eval(s.World(), b) {
+		if p, _ := parseOn("readIndexes = 1", 3); p.Eval(s.World(), b) {
 			break
 		}
 	}
@@ -46,7 +46,7 @@ func TestPredicateReadIndex(t *testing.T) {
 
 	s.RunUntil(2000)
 	check("readsHeld = 1 and readIndexes = 1 and readConfirms = 1 and readsAnswered = 1", true)
-	p, err := ParsePredicate("readIndex(1) = 1", 3)
+	p, err := parseOn("readIndex(1) = 1", 3)
 	require.NoError(t, err)
 	assert.False(t, p.Eval(s.World(), b))
 	assert.Contains(t, p.Facts(s.World(), b)[0], "S1 has no pending read")

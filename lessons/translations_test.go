@@ -27,7 +27,7 @@ func TestBundledTranslations(t *testing.T) {
 				require.NoError(t, err)
 				assert.Equal(t, lang, l.Lang)
 				require.NoError(t, AutoPlay(l).Err())
-				for _, msg := range Pacing(l).Problems() {
+				for _, msg := range Pacing(l).ProblemsIn(English) {
 					t.Error(msg)
 				}
 			})

@@ -1,7 +1,6 @@
 package lessons
 
 import (
-	"fmt"
 	"strconv"
 
 	"github.com/raftlab/raftlab/playground"
@@ -55,9 +54,6 @@ func NewBaseline(w *playground.World) *Baseline {
 
 // StartMs is when the step began.
 func (b *Baseline) StartMs() int64 { return b.startMs }
-
-// LeaderAtStart is the node that led when the step began (None if none).
-func (b *Baseline) LeaderAtStart() raft.ID { return b.leader }
 
 func (b *Baseline) update(w *playground.World) *tally {
 	if w != b.tw || w.TraceLen() < b.scanned {
@@ -192,7 +188,6 @@ type atomDef struct {
 	params   []param
 	optional int
 	variadic bool
-	doc      string
 	example  string
 	b        func(c *evalCtx, a []arg) (bool, i18n.Message)
 	n        func(c *evalCtx, a []arg) (int64, bool, i18n.Message)
@@ -217,20 +212,6 @@ func (d *atomDef) usage() i18n.Message {
 	return msg("lessons.text", parts)
 }
 
-// Vocabulary documents every name a predicate may use: "name(args)" and
-// what it means.
-func Vocabulary() []string {
-	var out []string
-	for _, d := range atoms {
-		kind := "condition"
-		if d.num {
-			kind = "number"
-		}
-		out = append(out, fmt.Sprintf("%s (%s): %s", d.example, kind, d.doc))
-	}
-	return out
-}
-
 func lookupAtom(name string) *atomDef {
 	for _, d := range atoms {
 		if d.name == name {
@@ -248,17 +229,17 @@ func atomNames() []string {
 	return out
 }
 
-func boolAtom(name string, params []param, doc, example string, f func(c *evalCtx, a []arg) (bool, i18n.Message)) *atomDef {
-	return &atomDef{name: name, params: params, doc: doc, example: example, b: f}
+func boolAtom(name string, params []param, example string, f func(c *evalCtx, a []arg) (bool, i18n.Message)) *atomDef {
+	return &atomDef{name: name, params: params, example: example, b: f}
 }
 
-func numAtom(name string, params []param, doc, example string, f func(c *evalCtx, a []arg) (int64, bool, i18n.Message)) *atomDef {
-	return &atomDef{name: name, num: true, params: params, doc: doc, example: example, n: f}
+func numAtom(name string, params []param, example string, f func(c *evalCtx, a []arg) (int64, bool, i18n.Message)) *atomDef {
+	return &atomDef{name: name, num: true, params: params, example: example, n: f}
 }
 
 // nodeNum makes a number atom over one live server.
-func nodeNum(name, doc, example string, f func(n *playground.Node) int64) *atomDef {
-	return numAtom(name, []param{pNode}, doc, example, func(c *evalCtx, a []arg) (int64, bool, i18n.Message) {
+func nodeNum(name, example string, f func(n *playground.Node) int64) *atomDef {
+	return numAtom(name, []param{pNode}, example, func(c *evalCtx, a []arg) (int64, bool, i18n.Message) {
 		n, why := c.upNode(a[0])
 		if n == nil {
 			return 0, false, why
@@ -283,8 +264,8 @@ func (c *evalCtx) keyOf(a []arg) (*playground.Node, playground.KeyValue, i18n.Me
 }
 
 // keyNum makes a number atom over a key of one live server's store.
-func keyNum(name, doc, example string, f func(kv playground.KeyValue) int64) *atomDef {
-	return numAtom(name, []param{pNode, pKey}, doc, example, func(c *evalCtx, a []arg) (int64, bool, i18n.Message) {
+func keyNum(name, example string, f func(kv playground.KeyValue) int64) *atomDef {
+	return numAtom(name, []param{pNode, pKey}, example, func(c *evalCtx, a []arg) (int64, bool, i18n.Message) {
 		n, kv, why := c.keyOf(a)
 		if n == nil {
 			return 0, false, why
@@ -295,16 +276,16 @@ func keyNum(name, doc, example string, f func(kv playground.KeyValue) int64) *at
 
 // clientCount makes a number atom counting what befell the clients'
 // requests since the step began.
-func clientCount(name, doc, example string, f func(s playground.ClientStats) int) *atomDef {
-	return numAtom(name, nil, doc, example, func(c *evalCtx, _ []arg) (int64, bool, i18n.Message) {
+func clientCount(name, example string, f func(s playground.ClientStats) int) *atomDef {
+	return numAtom(name, nil, example, func(c *evalCtx, _ []arg) (int64, bool, i18n.Message) {
 		return int64(f(c.w.ClientStats()) - f(c.b.clients)), true, i18n.Message{}
 	})
 }
 
 // count makes a number atom counting per-server events since the step
 // began.
-func count(name, doc, example string, f func(t *tally, id raft.ID) int) *atomDef {
-	return numAtom(name, []param{pNode}, doc, example, func(c *evalCtx, a []arg) (int64, bool, i18n.Message) {
+func count(name, example string, f func(t *tally, id raft.ID) int) *atomDef {
+	return numAtom(name, []param{pNode}, example, func(c *evalCtx, a []arg) (int64, bool, i18n.Message) {
 		id, why := c.node(a[0])
 		if !why.Empty() {
 			return 0, false, why
@@ -315,15 +296,15 @@ func count(name, doc, example string, f func(t *tally, id raft.ID) int) *atomDef
 
 // readCount makes a number atom counting the ReadIndex steps of one stage
 // since the step began.
-func readCount(name string, stage playground.ReadStage, doc, example string) *atomDef {
-	return numAtom(name, nil, doc, example, func(c *evalCtx, _ []arg) (int64, bool, i18n.Message) {
+func readCount(name string, stage playground.ReadStage, example string) *atomDef {
+	return numAtom(name, nil, example, func(c *evalCtx, _ []arg) (int64, bool, i18n.Message) {
 		return int64(c.b.update(c.w).reads[stage]), true, i18n.Message{}
 	})
 }
 
 // progress makes a number atom from the leader's view of a follower.
-func progress(name, doc, example string, f func(p raft.Progress) uint64) *atomDef {
-	return numAtom(name, []param{pNode}, doc, example, func(c *evalCtx, a []arg) (int64, bool, i18n.Message) {
+func progress(name, example string, f func(p raft.Progress) uint64) *atomDef {
+	return numAtom(name, []param{pNode}, example, func(c *evalCtx, a []arg) (int64, bool, i18n.Message) {
 		l, why := c.leaderNode()
 		if l == nil {
 			return 0, false, why
@@ -343,28 +324,31 @@ func progress(name, doc, example string, f func(p raft.Progress) uint64) *atomDe
 	})
 }
 
+// atoms are the names a condition may use. lessons/README.md documents
+// each one for lesson authors; TestVocabularyDocumented checks that it
+// names them all and that each example parses.
 var atoms []*atomDef
 
 func init() {
 	atoms = []*atomDef{
 		// Leaders and roles.
-		boolAtom("leader", nil, "some server leads (the live leader of the highest term)", "leader",
+		boolAtom("leader", nil, "leader",
 			func(c *evalCtx, _ []arg) (bool, i18n.Message) {
 				_, ok := c.w.Leader()
 				return ok, c.leaderFact()
 			}),
-		boolAtom("noLeader", nil, "no live server leads", "noLeader",
+		boolAtom("noLeader", nil, "noLeader",
 			func(c *evalCtx, _ []arg) (bool, i18n.Message) {
 				_, ok := c.w.Leader()
 				return !ok, c.leaderFact()
 			}),
-		boolAtom("newLeader", nil, "a server leads in a term higher than any term when the step began", "newLeader",
+		boolAtom("newLeader", nil, "newLeader",
 			func(c *evalCtx, _ []arg) (bool, i18n.Message) {
 				id, ok := c.w.Leader()
 				fact := msg("lessons.fact.new-leader", c.leaderFact(), c.b.maxTerm)
 				return ok && c.w.Node(id).Raft.Term() > c.b.maxTerm, fact
 			}),
-		boolAtom("leaderIs", []param{pNode}, "this server leads", "leaderIs(3)",
+		boolAtom("leaderIs", []param{pNode}, "leaderIs(3)",
 			func(c *evalCtx, a []arg) (bool, i18n.Message) {
 				id, why := c.node(a[0])
 				if !why.Empty() {
@@ -373,7 +357,7 @@ func init() {
 				l, ok := c.w.Leader()
 				return ok && l == id, c.leaderFact()
 			}),
-		{name: "leaderIn", params: []param{pNode}, variadic: true, doc: "one of these servers leads", example: "leaderIn(2, 3)",
+		{name: "leaderIn", params: []param{pNode}, variadic: true, example: "leaderIn(2, 3)",
 			b: func(c *evalCtx, a []arg) (bool, i18n.Message) {
 				l, ok := c.w.Leader()
 				if !ok {
@@ -386,7 +370,7 @@ func init() {
 				}
 				return false, c.leaderFact()
 			}},
-		boolAtom("role", []param{pNode, pRole}, "the server is up in this role (follower, pre-candidate, candidate, leader)", "role(3, candidate)",
+		boolAtom("role", []param{pNode, pRole}, "role(3, candidate)",
 			func(c *evalCtx, a []arg) (bool, i18n.Message) {
 				n, why := c.upNode(a[0])
 				if n == nil {
@@ -394,7 +378,7 @@ func init() {
 				}
 				return n.Raft.Role() == a[1].role, msg("lessons.fact.role", nodeName(n.ID), msg("lessons.role."+n.Raft.Role().String()), n.Raft.Term())
 			}),
-		boolAtom("up", []param{pNode}, "the server is running", "up(3)",
+		boolAtom("up", []param{pNode}, "up(3)",
 			func(c *evalCtx, a []arg) (bool, i18n.Message) {
 				id, why := c.node(a[0])
 				if !why.Empty() {
@@ -403,7 +387,7 @@ func init() {
 				n := c.w.Node(id)
 				return n != nil && n.Up, i18n.Message{}
 			}),
-		boolAtom("down", []param{pNode}, "the server has crashed (and not restarted)", "down(leaderAtStart)",
+		boolAtom("down", []param{pNode}, "down(leaderAtStart)",
 			func(c *evalCtx, a []arg) (bool, i18n.Message) {
 				id, why := c.node(a[0])
 				if !why.Empty() {
@@ -414,12 +398,12 @@ func init() {
 			}),
 
 		// The network.
-		boolAtom("partitioned", nil, "the network is split into groups (partition or isolate)", "partitioned",
+		boolAtom("partitioned", nil, "partitioned",
 			func(c *evalCtx, _ []arg) (bool, i18n.Message) {
 				net := c.w.Network()
 				return net.Partitioned(), i18n.Message{}
 			}),
-		boolAtom("cut", []param{pNode, pNode}, "messages from the first server cannot reach the second (a cut link or a partition)", "cut(1, 2)",
+		boolAtom("cut", []param{pNode, pNode}, "cut(1, 2)",
 			func(c *evalCtx, a []arg) (bool, i18n.Message) {
 				from, why := c.node(a[0])
 				if !why.Empty() {
@@ -439,7 +423,7 @@ func init() {
 			}),
 
 		// Logs.
-		boolAtom("logsMatch", nil, "every live server holds the same log", "logsMatch",
+		boolAtom("logsMatch", nil, "logsMatch",
 			func(c *evalCtx, _ []arg) (bool, i18n.Message) {
 				ns := c.upNodes()
 				for _, n := range ns[min(1, len(ns)):] {
@@ -449,7 +433,7 @@ func init() {
 				}
 				return true, i18n.Message{}
 			}),
-		boolAtom("caughtUp", []param{pNode}, "the server's log is the same as the leader's", "caughtUp(3)",
+		boolAtom("caughtUp", []param{pNode}, "caughtUp(3)",
 			func(c *evalCtx, a []arg) (bool, i18n.Message) {
 				n, why := c.upNode(a[0])
 				if n == nil {
@@ -461,7 +445,7 @@ func init() {
 				}
 				return sameLog(n.Raft, l.Raft), i18n.Message{}
 			}),
-		boolAtom("committed", []param{pIndex}, "the entry at this index is committed (some live server's commit index reaches it)", "committed(5)",
+		boolAtom("committed", []param{pIndex}, "committed(5)",
 			func(c *evalCtx, a []arg) (bool, i18n.Message) {
 				best := uint64(0)
 				for _, n := range c.upNodes() {
@@ -471,11 +455,11 @@ func init() {
 			}),
 
 		// Numbers: time and terms.
-		numAtom("elapsed", nil, "milliseconds since the step began (write 1500, 1500ms or 1.5s)", "elapsed >= 2s",
+		numAtom("elapsed", nil, "elapsed >= 2s",
 			func(c *evalCtx, _ []arg) (int64, bool, i18n.Message) {
 				return c.w.Now() - c.b.startMs, true, i18n.Message{}
 			}),
-		{name: "term", num: true, params: []param{pNode}, optional: 1, doc: "the highest term of any live server, or one server's term", example: "term(3) >= 2",
+		{name: "term", num: true, params: []param{pNode}, optional: 1, example: "term(3) >= 2",
 			n: func(c *evalCtx, a []arg) (int64, bool, i18n.Message) {
 				if len(a) == 1 {
 					n, why := c.upNode(a[0])
@@ -490,7 +474,7 @@ func init() {
 				}
 				return int64(best), true, i18n.Message{}
 			}},
-		numAtom("leaderTerm", nil, "the leader's term", "leaderTerm = 2",
+		numAtom("leaderTerm", nil, "leaderTerm = 2",
 			func(c *evalCtx, _ []arg) (int64, bool, i18n.Message) {
 				l, why := c.leaderNode()
 				if l == nil {
@@ -500,12 +484,12 @@ func init() {
 			}),
 
 		// Numbers: one server's log.
-		nodeNum("votedFor", "the server this one voted for in its current term (0: nobody)", "votedFor(4) != 1", func(n *playground.Node) int64 { return int64(n.Raft.HardState().Vote) }),
-		nodeNum("commitIndex", "the server's commit index", "commitIndex(3) >= 5", func(n *playground.Node) int64 { return int64(n.Raft.CommitIndex()) }),
-		nodeNum("appliedIndex", "the last entry the server applied to its state machine", "appliedIndex(3) >= 5", func(n *playground.Node) int64 { return int64(n.Raft.AppliedIndex()) }),
-		nodeNum("lastIndex", "the index of the server's last log entry", "lastIndex(1) > commitIndex(1)", func(n *playground.Node) int64 { return int64(n.Raft.LastIndex()) }),
-		nodeNum("transferTarget", "the server this leader is handing leadership to (0: none, or the transfer was done or abandoned)", "transferTarget(1) = 3", func(n *playground.Node) int64 { return int64(n.Raft.Status().LeadTransferee) }),
-		numAtom("termAt", []param{pNode, pIndex}, "the term of the server's entry at this index (0 when it has none)", "termAt(3, 5) = 4",
+		nodeNum("votedFor", "votedFor(4) != 1", func(n *playground.Node) int64 { return int64(n.Raft.HardState().Vote) }),
+		nodeNum("commitIndex", "commitIndex(3) >= 5", func(n *playground.Node) int64 { return int64(n.Raft.CommitIndex()) }),
+		nodeNum("appliedIndex", "appliedIndex(3) >= 5", func(n *playground.Node) int64 { return int64(n.Raft.AppliedIndex()) }),
+		nodeNum("lastIndex", "lastIndex(1) > commitIndex(1)", func(n *playground.Node) int64 { return int64(n.Raft.LastIndex()) }),
+		nodeNum("transferTarget", "transferTarget(1) = 3", func(n *playground.Node) int64 { return int64(n.Raft.Status().LeadTransferee) }),
+		numAtom("termAt", []param{pNode, pIndex}, "termAt(3, 5) = 4",
 			func(c *evalCtx, a []arg) (int64, bool, i18n.Message) {
 				n, why := c.upNode(a[0])
 				if n == nil {
@@ -513,11 +497,11 @@ func init() {
 				}
 				return int64(termAt(n.Raft, a[1].n)), true, i18n.Message{}
 			}),
-		progress("nextIndex", "the leader's nextIndex for this follower", "nextIndex(3) <= 5", func(p raft.Progress) uint64 { return p.Next }),
-		progress("matchIndex", "the leader's matchIndex for this follower", "matchIndex(3) >= 11", func(p raft.Progress) uint64 { return p.Match }),
+		progress("nextIndex", "nextIndex(3) <= 5", func(p raft.Progress) uint64 { return p.Next }),
+		progress("matchIndex", "matchIndex(3) >= 11", func(p raft.Progress) uint64 { return p.Match }),
 
 		// Numbers: the cluster.
-		numAtom("committedOn", []param{pIndex}, "how many live servers have a commit index at least this high", "committedOn(5) >= majority",
+		numAtom("committedOn", []param{pIndex}, "committedOn(5) >= majority",
 			func(c *evalCtx, a []arg) (int64, bool, i18n.Message) {
 				k := 0
 				for _, n := range c.upNodes() {
@@ -527,7 +511,7 @@ func init() {
 				}
 				return int64(k), true, i18n.Message{}
 			}),
-		numAtom("replicatedOn", []param{pIndex}, "how many live servers (the leader included) hold the leader's entry at this index", "replicatedOn(5) >= majority",
+		numAtom("replicatedOn", []param{pIndex}, "replicatedOn(5) >= majority",
 			func(c *evalCtx, a []arg) (int64, bool, i18n.Message) {
 				l, why := c.leaderNode()
 				if l == nil {
@@ -546,14 +530,14 @@ func init() {
 				return int64(k), true, i18n.Message{}
 			}),
 		// The key-value store.
-		nodeNum("revision", "the revision of the server's store: how many changes it has applied", "revision(1) = 2", func(n *playground.Node) int64 { return n.KV.Revision }),
-		keyNum("version", "how many times the key was changed since it was created, in the server's store (unknown when it does not hold the key)", "version(1, x) = 2",
+		nodeNum("revision", "revision(1) = 2", func(n *playground.Node) int64 { return n.KV.Revision }),
+		keyNum("version", "version(1, x) = 2",
 			func(kv playground.KeyValue) int64 { return kv.Version }),
-		keyNum("modRevision", "the revision of the key's last change, in the server's store (unknown when it does not hold the key)", "modRevision(1, x) = revision(1)",
+		keyNum("modRevision", "modRevision(1, x) = revision(1)",
 			func(kv playground.KeyValue) int64 { return kv.ModRevision }),
-		keyNum("createRevision", "the revision that created the key, in the server's store (unknown when it does not hold the key)", "createRevision(1, x) = 1",
+		keyNum("createRevision", "createRevision(1, x) = 1",
 			func(kv playground.KeyValue) int64 { return kv.CreateRevision }),
-		numAtom("value", []param{pNode, pKey}, "the key's value in the server's store, a whole number (unknown when it does not hold the key, or holds a value that is not a whole number)", "value(1, x) = 2",
+		numAtom("value", []param{pNode, pKey}, "value(1, x) = 2",
 			func(c *evalCtx, a []arg) (int64, bool, i18n.Message) {
 				n, kv, why := c.keyOf(a)
 				if n == nil {
@@ -567,15 +551,15 @@ func init() {
 			}),
 
 		// Membership.
-		boolAtom("voter", []param{pNode}, "the server is a voter in the cluster's configuration (the leader's; with no leader, the highest-term live server's)", "voter(4)",
+		boolAtom("voter", []param{pNode}, "voter(4)",
 			func(c *evalCtx, a []arg) (bool, i18n.Message) {
 				return c.member(a[0], raft.Membership.IsVoter)
 			}),
-		boolAtom("learner", []param{pNode}, "the server is a learner (it receives the log but does not vote) in the cluster's configuration (the leader's; with no leader, the highest-term live server's)", "learner(4)",
+		boolAtom("learner", []param{pNode}, "learner(4)",
 			func(c *evalCtx, a []arg) (bool, i18n.Message) {
 				return c.member(a[0], raft.Membership.IsLearner)
 			}),
-		numAtom("voters", nil, "how many voters the cluster's configuration has (the leader's; with no leader, the highest-term live server's)", "voters = 4",
+		numAtom("voters", nil, "voters = 4",
 			func(c *evalCtx, _ []arg) (int64, bool, i18n.Message) {
 				m, why, ok := c.config()
 				if !ok {
@@ -583,31 +567,31 @@ func init() {
 				}
 				return int64(len(m.Voters)), true, why
 			}),
-		numAtom("majority", nil, "a majority of the servers: 2 of 3, 3 of 5, 4 of 7", "committedOn(5) >= majority",
+		numAtom("majority", nil, "committedOn(5) >= majority",
 			func(c *evalCtx, _ []arg) (int64, bool, i18n.Message) {
 				return int64(len(c.w.Nodes())/2 + 1), true, i18n.Message{}
 			}),
-		numAtom("nodes", nil, "the number of servers in the cluster, up or down", "committedOn(5) = nodes",
+		numAtom("nodes", nil, "committedOn(5) = nodes",
 			func(c *evalCtx, _ []arg) (int64, bool, i18n.Message) {
 				return int64(len(c.w.Nodes())), true, i18n.Message{}
 			}),
-		numAtom("violations", nil, "safety violations found so far in the run", "violations = 0",
+		numAtom("violations", nil, "violations = 0",
 			func(c *evalCtx, _ []arg) (int64, bool, i18n.Message) {
 				return int64(len(c.w.Violations())), true, i18n.Message{}
 			}),
 
 		// Numbers: what happened since the step began.
-		count("votes", "votes granted to this server since the step began (from the others: its own vote is not counted)", "votes(1) >= 2",
+		count("votes", "votes(1) >= 2",
 			func(t *tally, id raft.ID) int { return t.votes[id] }),
-		count("rejections", "AppendEntries this server rejected since the step began", "rejections(3) = 6",
+		count("rejections", "rejections(3) = 6",
 			func(t *tally, id raft.ID) int { return t.rejections[id] }),
-		count("truncations", "times this server deleted conflicting entries from its log since the step began", "truncations(7) >= 1",
+		count("truncations", "truncations(7) >= 1",
 			func(t *tally, id raft.ID) int { return t.truncations[id] }),
-		numAtom("elections", nil, "elections started since the step began (a server became a candidate)", "elections = 0",
+		numAtom("elections", nil, "elections = 0",
 			func(c *evalCtx, _ []arg) (int64, bool, i18n.Message) {
 				return int64(c.w.Stats().Elections - c.b.stats.Elections), true, i18n.Message{}
 			}),
-		{name: "sent", num: true, params: []param{pMsg, pNode}, optional: 1, doc: "messages of a type sent since the step began, by anyone or by one server (heartbeat: AppendEntries without entries)", example: "sent(RequestVote, 2) >= 1",
+		{name: "sent", num: true, params: []param{pMsg, pNode}, optional: 1, example: "sent(RequestVote, 2) >= 1",
 			n: func(c *evalCtx, a []arg) (int64, bool, i18n.Message) {
 				t := c.b.update(c.w)
 				if len(a) == 2 {
@@ -623,29 +607,29 @@ func init() {
 				}
 				return int64(k), true, i18n.Message{}
 			}},
-		numAtom("dropped", nil, "messages between servers lost since the step began (cut, partitioned, crashed receiver, dropped)", "dropped >= 1",
+		numAtom("dropped", nil, "dropped >= 1",
 			func(c *evalCtx, _ []arg) (int64, bool, i18n.Message) {
 				return int64(c.w.Stats().MessagesDropped - c.b.stats.MessagesDropped), true, i18n.Message{}
 			}),
-		numAtom("writes", nil, "client writes (put, delete, cas) sent since the step began", "writes >= 1",
+		numAtom("writes", nil, "writes >= 1",
 			func(c *evalCtx, _ []arg) (int64, bool, i18n.Message) {
 				k, _ := c.writes()
 				return int64(k), true, i18n.Message{}
 			}),
-		numAtom("writesCommitted", nil, "client writes sent since the step began that the cluster has committed and answered", "writesCommitted >= 1",
+		numAtom("writesCommitted", nil, "writesCommitted >= 1",
 			func(c *evalCtx, _ []arg) (int64, bool, i18n.Message) {
 				_, k := c.writes()
 				return int64(k), true, i18n.Message{}
 			}),
-		numAtom("reads", nil, "client reads (get) sent since the step began", "reads >= 1",
+		numAtom("reads", nil, "reads >= 1",
 			func(c *evalCtx, _ []arg) (int64, bool, i18n.Message) {
 				r := c.reads()
 				return int64(r.sent), true, i18n.Message{}
 			}),
-		readCount("readsHeld", playground.ReadHeld, "ReadIndex reads a leader held since the step began, because it had not yet committed an entry of its own term (its no-op)", "readsHeld >= 1"),
-		readCount("readIndexes", playground.ReadIndexNoted, "read indexes leaders noted since the step began (a leader notes its commit index as a read's read index)", "readIndexes >= 1"),
-		readCount("readConfirms", playground.ReadConfirmed, "heartbeat rounds since the step began that a majority answered, confirming that a leader still led for its pending reads", "readConfirms >= 1"),
-		numAtom("readIndex", []param{pNode}, "the read index of this leader's oldest pending ReadIndex read (unknown when it has none, or while that read waits for an entry of the leader's term to commit)", "readIndex(1) = 4",
+		readCount("readsHeld", playground.ReadHeld, "readsHeld >= 1"),
+		readCount("readIndexes", playground.ReadIndexNoted, "readIndexes >= 1"),
+		readCount("readConfirms", playground.ReadConfirmed, "readConfirms >= 1"),
+		numAtom("readIndex", []param{pNode}, "readIndex(1) = 4",
 			func(c *evalCtx, a []arg) (int64, bool, i18n.Message) {
 				n, why := c.upNode(a[0])
 				if n == nil {
@@ -663,20 +647,20 @@ func init() {
 				}
 				return int64(reads[0].Index), true, i18n.Message{}
 			}),
-		numAtom("readsAnswered", nil, "client reads sent since the step began that a server has answered", "readsAnswered = reads",
+		numAtom("readsAnswered", nil, "readsAnswered = reads",
 			func(c *evalCtx, _ []arg) (int64, bool, i18n.Message) {
 				r := c.reads()
 				return int64(r.answered), true, i18n.Message{}
 			}),
-		clientCount("retries", "client requests sent again since the step began, after a timeout, a redirect or a refusal (every attempt after a request's first)", "retries >= 1",
+		clientCount("retries", "retries >= 1",
 			func(s playground.ClientStats) int { return s.Retries }),
-		clientCount("timeouts", "client attempts since the step began that got no answer in time (a client waits 1 s, then tries another server)", "timeouts >= 1",
+		clientCount("timeouts", "timeouts >= 1",
 			func(s playground.ClientStats) int { return s.Timeouts }),
-		clientCount("redirects", "redirects that reached a client since the step began: a server that does not lead sent the request to the leader it knows", "redirects >= 1",
+		clientCount("redirects", "redirects >= 1",
 			func(s playground.ClientStats) int { return s.Redirects }),
-		clientCount("duplicates", "log entries that repeat a client's write (same client, same sequence number) and were applied again, counted when the first server (normally the leader) applied them since the step began: only without client sessions", "duplicates = 1",
+		clientCount("duplicates", "duplicates = 1",
 			func(s playground.ClientStats) int { return s.Duplicates }),
-		numAtom("staleReads", nil, "answered reads, sent since the step began, that missed a write of their key acknowledged to its client before the read was sent (the playground's No Stale Reads check)", "staleReads = 0",
+		numAtom("staleReads", nil, "staleReads = 0",
 			func(c *evalCtx, _ []arg) (int64, bool, i18n.Message) {
 				k, why := 0, i18n.Message{}
 				for _, r := range c.w.StaleReads() {
