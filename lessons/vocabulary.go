@@ -1,6 +1,7 @@
 package lessons
 
 import (
+	"slices"
 	"strconv"
 
 	"github.com/raftlab/raftlab/playground"
@@ -8,94 +9,8 @@ import (
 	"github.com/raftlab/raftlab/raft"
 )
 
-// Baseline is the moment a step began, which a step's predicates count
-// from: elapsed time, votes, rejections, elections, messages sent and
-// dropped, client writes, and the leader and highest term at that moment.
-type Baseline struct {
-	startMs      int64
-	traceStart   int
-	historyStart int
-	leader       raft.ID
-	maxTerm      uint64
-	stats        playground.Stats
-	violations   int
-	clients      playground.ClientStats
-
-	// The tally of trace events since the start, kept up to date as the
-	// world runs (and recounted when the world is replaced by a seek).
-	tw      *playground.World
-	scanned int
-	t       tally
-}
-
-type tally struct {
-	votes       [playground.MaxNodes + 1]int
-	rejections  [playground.MaxNodes + 1]int
-	truncations [playground.MaxNodes + 1]int
-	// sent counts Raft messages by sender and type (heartbeatMsg for
-	// AppendEntries without entries).
-	sent [playground.MaxNodes + 1][heartbeatMsg + 1]int
-	// reads counts the ReadIndex steps leaders took, by stage (see
-	// playground.ReadStage).
-	reads [playground.ReadAnswered + 1]int
-}
-
-// NewBaseline marks the present of w as a step's start.
-func NewBaseline(w *playground.World) *Baseline {
-	b := &Baseline{startMs: w.Now(), traceStart: w.TraceLen(), historyStart: len(w.History()), stats: w.Stats(), violations: len(w.Violations()), clients: w.ClientStats()}
-	b.leader, _ = w.Leader()
-	for _, id := range w.Nodes() {
-		if n := w.Node(id); n.Up {
-			b.maxTerm = max(b.maxTerm, n.Raft.Term())
-		}
-	}
-	return b
-}
-
-// StartMs is when the step began.
-func (b *Baseline) StartMs() int64 { return b.startMs }
-
-func (b *Baseline) update(w *playground.World) *tally {
-	if w != b.tw || w.TraceLen() < b.scanned {
-		b.tw, b.scanned, b.t = w, b.traceStart, tally{}
-	}
-	// A long session keeps only the newest part of its trace (and a world
-	// restored by a seek, only what led up to the moment sought): count
-	// what is kept.
-	b.scanned = max(b.scanned, w.TraceStart())
-	for ; b.scanned < w.TraceLen(); b.scanned++ {
-		e := w.EventAt(b.scanned)
-		switch e.Type {
-		case playground.EvVote:
-			if e.Peer <= playground.MaxNodes {
-				b.t.votes[e.Peer]++
-			}
-		case playground.EvTruncate:
-			b.t.truncations[e.Node]++
-		case playground.EvRead:
-			if e.Read <= playground.ReadAnswered {
-				b.t.reads[e.Read]++
-			}
-		case playground.EvSend:
-			f := e.Flight
-			if f == nil || f.Kind != playground.FlightRaft || f.From > playground.MaxNodes {
-				continue
-			}
-			m := f.Raft
-			if int(m.Type) < heartbeatMsg {
-				b.t.sent[f.From][m.Type]++
-			}
-			if m.IsHeartbeat() {
-				b.t.sent[f.From][heartbeatMsg]++
-			}
-			if m.Type == raft.MsgAppendEntriesResponse && m.Reject {
-				b.t.rejections[f.From]++
-			}
-		}
-	}
-	return &b.t
-}
-
+// evalCtx is what an atom reads: the world now, and the step's baseline
+// to count from.
 type evalCtx struct {
 	w *playground.World
 	b *Baseline
@@ -326,12 +241,26 @@ func progress(name, example string, f func(p raft.Progress) uint64) *atomDef {
 
 // atoms are the names a condition may use. lessons/README.md documents
 // each one for lesson authors; TestVocabularyDocumented checks that it
-// names them all and that each example parses.
-var atoms []*atomDef
+// names them all and that each example parses. They are written in parts,
+// one function per kind of thing they look at, so that a reader finds an
+// atom by what it is about; the order is the one "did you mean" and the
+// fuzz seeds have always seen.
+var atoms = slices.Concat(
+	roleAtoms(),
+	networkAtoms(),
+	logAtoms(),
+	termAtoms(),
+	serverLogAtoms(),
+	replicationAtoms(),
+	storeAtoms(),
+	clusterAtoms(),
+	messageAtoms(),
+	clientAtoms(),
+)
 
-func init() {
-	atoms = []*atomDef{
-		// Leaders and roles.
+// roleAtoms are the conditions on who leads and in which role each server is.
+func roleAtoms() []*atomDef {
+	return []*atomDef{
 		boolAtom("leader", nil, "leader",
 			func(c *evalCtx, _ []arg) (bool, i18n.Message) {
 				_, ok := c.w.Leader()
@@ -396,8 +325,12 @@ func init() {
 				n := c.w.Node(id)
 				return n != nil && !n.Up, i18n.Message{}
 			}),
+	}
+}
 
-		// The network.
+// networkAtoms are the conditions on the network: partitions and cut links.
+func networkAtoms() []*atomDef {
+	return []*atomDef{
 		boolAtom("partitioned", nil, "partitioned",
 			func(c *evalCtx, _ []arg) (bool, i18n.Message) {
 				net := c.w.Network()
@@ -421,8 +354,12 @@ func init() {
 				net := c.w.Network()
 				return !net.Connected(from, to), i18n.Message{}
 			}),
+	}
+}
 
-		// Logs.
+// logAtoms are the conditions on the servers' logs and what is committed.
+func logAtoms() []*atomDef {
+	return []*atomDef{
 		boolAtom("logsMatch", nil, "logsMatch",
 			func(c *evalCtx, _ []arg) (bool, i18n.Message) {
 				ns := c.upNodes()
@@ -453,8 +390,12 @@ func init() {
 				}
 				return best >= a[0].n, msg("lessons.fact.commit", best)
 			}),
+	}
+}
 
-		// Numbers: time and terms.
+// termAtoms are the numbers about time and terms.
+func termAtoms() []*atomDef {
+	return []*atomDef{
 		numAtom("elapsed", nil, "elapsed >= 2s",
 			func(c *evalCtx, _ []arg) (int64, bool, i18n.Message) {
 				return c.w.Now() - c.b.startMs, true, i18n.Message{}
@@ -482,8 +423,13 @@ func init() {
 				}
 				return int64(l.Raft.Term()), true, i18n.Message{}
 			}),
+	}
+}
 
-		// Numbers: one server's log.
+// serverLogAtoms are the numbers about one server's log, and about the leader's
+// view of a follower's log.
+func serverLogAtoms() []*atomDef {
+	return []*atomDef{
 		nodeNum("votedFor", "votedFor(4) != 1", func(n *playground.Node) int64 { return int64(n.Raft.HardState().Vote) }),
 		nodeNum("commitIndex", "commitIndex(3) >= 5", func(n *playground.Node) int64 { return int64(n.Raft.CommitIndex()) }),
 		nodeNum("appliedIndex", "appliedIndex(3) >= 5", func(n *playground.Node) int64 { return int64(n.Raft.AppliedIndex()) }),
@@ -499,8 +445,12 @@ func init() {
 			}),
 		progress("nextIndex", "nextIndex(3) <= 5", func(p raft.Progress) uint64 { return p.Next }),
 		progress("matchIndex", "matchIndex(3) >= 11", func(p raft.Progress) uint64 { return p.Match }),
+	}
+}
 
-		// Numbers: the cluster.
+// replicationAtoms are the numbers about how far an entry has spread.
+func replicationAtoms() []*atomDef {
+	return []*atomDef{
 		numAtom("committedOn", []param{pIndex}, "committedOn(5) >= majority",
 			func(c *evalCtx, a []arg) (int64, bool, i18n.Message) {
 				k := 0
@@ -529,7 +479,12 @@ func init() {
 				}
 				return int64(k), true, i18n.Message{}
 			}),
-		// The key-value store.
+	}
+}
+
+// storeAtoms are the numbers about a server's key-value store.
+func storeAtoms() []*atomDef {
+	return []*atomDef{
 		nodeNum("revision", "revision(1) = 2", func(n *playground.Node) int64 { return n.KV.Revision }),
 		keyNum("version", "version(1, x) = 2",
 			func(kv playground.KeyValue) int64 { return kv.Version }),
@@ -549,8 +504,13 @@ func init() {
 				}
 				return v, true, i18n.Message{}
 			}),
+	}
+}
 
-		// Membership.
+// clusterAtoms are about the cluster as a whole: its configuration, its
+// size and its safety record.
+func clusterAtoms() []*atomDef {
+	return []*atomDef{
 		boolAtom("voter", []param{pNode}, "voter(4)",
 			func(c *evalCtx, a []arg) (bool, i18n.Message) {
 				return c.member(a[0], raft.Membership.IsVoter)
@@ -579,8 +539,12 @@ func init() {
 			func(c *evalCtx, _ []arg) (int64, bool, i18n.Message) {
 				return int64(len(c.w.Violations())), true, i18n.Message{}
 			}),
+	}
+}
 
-		// Numbers: what happened since the step began.
+// messageAtoms count what the servers did and sent since the step began.
+func messageAtoms() []*atomDef {
+	return []*atomDef{
 		count("votes", "votes(1) >= 2",
 			func(t *tally, id raft.ID) int { return t.votes[id] }),
 		count("rejections", "rejections(3) = 6",
@@ -611,6 +575,13 @@ func init() {
 			func(c *evalCtx, _ []arg) (int64, bool, i18n.Message) {
 				return int64(c.w.Stats().MessagesDropped - c.b.stats.MessagesDropped), true, i18n.Message{}
 			}),
+	}
+}
+
+// clientAtoms count what befell the clients' requests since the step began,
+// and the ReadIndex steps that served their reads.
+func clientAtoms() []*atomDef {
+	return []*atomDef{
 		numAtom("writes", nil, "writes >= 1",
 			func(c *evalCtx, _ []arg) (int64, bool, i18n.Message) {
 				k, _ := c.writes()
