@@ -8,7 +8,6 @@ import (
 
 	"github.com/raftlab/raftlab/playground"
 	"github.com/raftlab/raftlab/playground/i18n"
-	"github.com/raftlab/raftlab/raft"
 )
 
 // Predicate is a condition over the playground, written in the lessons'
@@ -399,65 +398,6 @@ func (p *predParser) arg(def *atomDef, i int) (arg, error) {
 	return a, nil
 }
 
-// argOf reads token t as an argument of the given kind, or reports false.
-func (p *predParser) argOf(kind param, t token) (arg, bool) {
-	a := arg{kind: kind, text: t.text}
-	switch kind {
-	case pNode:
-		switch {
-		case t.kind == tNum && !t.unit:
-			a.id = raft.ID(t.num)
-			return a, t.num >= 1 && t.num <= playground.MaxNodes && p.ids.has(a.id)
-		case t.kind == tIdent && (t.text == "leader" || t.text == "leaderAtStart"):
-			a.ref = t.text
-			return a, true
-		}
-	case pIndex:
-		a.n = uint64(t.num)
-		return a, t.kind == tNum && !t.unit && t.num >= 1
-	case pMsg:
-		for k, name := range msgNames {
-			if t.kind == tIdent && name != "" && strings.EqualFold(name, t.text) {
-				a.msg, a.text = k, name
-				return a, true
-			}
-		}
-	case pRole:
-		for _, r := range []raft.Role{raft.Follower, raft.PreCandidate, raft.Candidate, raft.Leader} {
-			if t.kind == tIdent && (strings.EqualFold(t.text, r.String()) || (r == raft.PreCandidate && strings.EqualFold(t.text, "pre-candidate"))) {
-				a.role = r
-				return a, true
-			}
-		}
-	case pKey:
-		// A key is written as it is: x, user-1, 42.
-		a.key = t.text
-		return a, (t.kind == tIdent || t.kind == tNum) && !t.unit
-	}
-	return arg{}, false
-}
-
-// expected says what an argument of the given kind is, for the error
-// about token t.
-func (p *predParser) expected(kind param, t token) i18n.Message {
-	switch kind {
-	case pNode:
-		if t.kind == tNum && !t.unit {
-			return msg("lessons.predicate.arg.server", p.ids.describe())
-		}
-		return msg("lessons.predicate.arg.node", p.ids.describe())
-	case pIndex:
-		return msg("lessons.predicate.arg.index")
-	case pMsg:
-		return msg("lessons.predicate.arg.message", strings.Join(slices.DeleteFunc(slices.Clone(msgNames[:]), func(s string) bool { return s == "" }), ", "))
-	case pRole:
-		return msg("lessons.predicate.arg.role")
-	case pKey:
-		return msg("lessons.predicate.arg.key")
-	}
-	return msg("lessons.quoted", "?")
-}
-
 // --- expressions ---
 
 type boolExpr interface {
@@ -602,41 +542,3 @@ func (a *atom) facts(c *evalCtx, out *[]i18n.Message) {
 		*out = append(*out, f)
 	}
 }
-
-// --- arguments ---
-
-type param uint8
-
-const (
-	pNode param = iota
-	pIndex
-	pMsg
-	pRole
-	pKey
-)
-
-type arg struct {
-	kind param
-	id   raft.ID
-	// ref is "leader" (the leader now) or "leaderAtStart".
-	ref  string
-	n    uint64
-	msg  int
-	role raft.Role
-	// key is a key of the key-value store.
-	key  string
-	text string
-}
-
-// heartbeatMsg is the pseudo message type of sent(heartbeat):
-// AppendEntries without entries.
-const heartbeatMsg = int(raft.MsgTimeoutNow) + 1
-
-var msgNames = func() [heartbeatMsg + 1]string {
-	var n [heartbeatMsg + 1]string
-	for _, t := range raft.MessageTypes {
-		n[t] = t.String()
-	}
-	n[heartbeatMsg] = "heartbeat"
-	return n
-}()
