@@ -114,7 +114,10 @@ type networkJSON struct {
 
 // ParseScenario decodes and validates a scenario file. Every error names
 // the step and the field at fault. What the file asks for is bounded (see
-// limits.go): it is refused up front rather than run for ever.
+// limits.go): it is refused up front rather than run for ever. It reads the
+// file in the order a reader does: the JSON, the name, the settings, the
+// servers' initial state, the script, then when the run ends; each part is
+// its own function below.
 func ParseScenario(data []byte) (*Scenario, error) {
 	if len(data) > MaxScenarioBytes {
 		return nil, tooLarge()
@@ -126,92 +129,153 @@ func ParseScenario(data []byte) (*Scenario, error) {
 	if err := strictDecode(data, &f); err != nil {
 		return nil, jsonError(-1, "", err)
 	}
-	bad := func(field, key string, args ...any) error {
-		return &ScenarioError{Step: -1, Field: field, Msg: i18n.Msg(key, args...)}
-	}
 	if f.Name == nil || strings.TrimSpace(*f.Name) == "" {
-		return nil, bad("name", "scenario.required")
+		return nil, fileError("name", "scenario.required")
 	}
-	if f.Nodes == nil {
-		return nil, bad("nodes", "scenario.required")
+	s, err := f.settings()
+	if err != nil {
+		return nil, err
 	}
-	s := DefaultSettings()
-	s.Nodes = *f.Nodes
-	if s.Nodes < 1 || s.Nodes > MaxNodes {
-		return nil, bad("nodes", "scenario.nodes.range", MaxNodes, s.Nodes)
-	}
-	if f.Seed != nil {
-		s.Seed = *f.Seed
-	}
-	if t := f.Timing; t != nil {
-		setIf(&s.ElectionTimeoutMs, t.ElectionTimeoutMs)
-		setIf(&s.HeartbeatMs, t.HeartbeatMs)
-		setIf(&s.LatencyMs, t.LatencyMs)
-		setIf(&s.FsyncMs, t.FsyncMs)
-		setIf(&s.ElectionTimerStartPct, t.ElectionTimerStartPct)
-	}
-	if ft := f.Features; ft != nil {
-		setIf(&s.PreVote, ft.PreVote)
-		setIf(&s.CheckQuorum, ft.CheckQuorum)
-		setIf(&s.LeaderNoop, ft.LeaderNoop)
-		setIf(&s.FastBacktrack, ft.FastBacktrack)
-		setIf(&s.SnapshotEvery, ft.SnapshotEvery)
-		setIf(&s.ClientSessions, ft.ClientSessions)
-		if ft.ReadMode != nil {
-			m, ok := ParseReadMode(*ft.ReadMode)
-			if !ok {
-				return nil, bad("features.readMode", "scenario.read-mode", *ft.ReadMode)
-			}
-			s.ReadMode = m
-		}
-	}
-	if r := f.Rules; r != nil {
-		s.Rules = raft.Rules{CommitOldTermsByCounting: r.CommitOldTermsByCounting, SkipElectionRestriction: r.SkipElectionRestriction,
-			FixedElectionTimeout: r.FixedElectionTimeout, AckBeforeFsync: r.AckBeforeFsync}
-	}
-	if n := f.Network; n != nil {
-		setIf(&s.DropRate, n.DropRate)
-		setIf(&s.DuplicateRate, n.DuplicateRate)
-	}
-	if err := s.Validate(); err != nil {
-		return nil, bad(settingsField(err), "scenario.cause", err)
-	}
-	sc := &Scenario{Name: *f.Name, Description: f.Description, Settings: s, Initial: map[raft.ID]Initial{}}
-	for _, key := range slices.Sorted(maps.Keys(f.Initial)) { // (sorted: the same error every time)
-		in := f.Initial[key]
-		id, err := strconv.Atoi(key)
-		// (Canonical keys only: "01" or "+1" would be a second entry for
-		// node 1, and which one won would depend on map order.)
-		if err != nil || id < 1 || id > s.Nodes || strconv.Itoa(id) != key {
-			return nil, bad("initial", "scenario.initial.key", key, s.Nodes)
-		}
-		if err := in.validate(s.Nodes); err != nil {
-			return nil, bad("initial."+key, "scenario.cause", err)
-		}
-		sc.Initial[raft.ID(id)] = in
+	initial, err := f.initial(s.Nodes)
+	if err != nil {
+		return nil, err
 	}
 	actions, err := parseActions(f.Steps, newActionCheck(firstNodes(s.Nodes), s.ReadMode))
 	if err != nil {
 		return nil, err
 	}
-	sc.Actions = actions
+	until, err := f.until(actions)
+	if err != nil {
+		return nil, err
+	}
+	return &Scenario{Name: *f.Name, Description: f.Description, Settings: s, Initial: initial, Actions: actions, Until: until}, nil
+}
+
+// fileError is a problem with a field of the file outside the steps.
+func fileError(field, key string, args ...any) error {
+	return &ScenarioError{Step: -1, Field: field, Msg: i18n.Msg(key, args...)}
+}
+
+// settings are the defaults with what the file sets, checked as a whole
+// (Settings.Validate), so that a file and the settings dialog refuse the
+// same values with the same words.
+func (f *scenarioFile) settings() (Settings, error) {
+	if f.Nodes == nil {
+		return Settings{}, fileError("nodes", "scenario.required")
+	}
+	s := DefaultSettings()
+	s.Nodes = *f.Nodes
+	if s.Nodes < 1 || s.Nodes > MaxNodes {
+		return Settings{}, fileError("nodes", "scenario.nodes.range", MaxNodes, s.Nodes)
+	}
+	if f.Seed != nil {
+		s.Seed = *f.Seed
+	}
+	f.Timing.apply(&s)
+	if err := f.Features.apply(&s); err != nil {
+		return Settings{}, err
+	}
+	f.Rules.apply(&s)
+	f.Network.apply(&s)
+	if err := s.Validate(); err != nil {
+		return Settings{}, fileError(settingsField(err), "scenario.cause", err)
+	}
+	return s, nil
+}
+
+// apply sets the timings the file gives; a file without "timing" (t nil)
+// keeps the defaults.
+func (t *timingJSON) apply(s *Settings) {
+	if t == nil {
+		return
+	}
+	setIf(&s.ElectionTimeoutMs, t.ElectionTimeoutMs)
+	setIf(&s.HeartbeatMs, t.HeartbeatMs)
+	setIf(&s.LatencyMs, t.LatencyMs)
+	setIf(&s.FsyncMs, t.FsyncMs)
+	setIf(&s.ElectionTimerStartPct, t.ElectionTimerStartPct)
+}
+
+// apply sets the features the file gives; the read mode is the only one
+// that can be misspelled.
+func (ft *featuresJSON) apply(s *Settings) error {
+	if ft == nil {
+		return nil
+	}
+	setIf(&s.PreVote, ft.PreVote)
+	setIf(&s.CheckQuorum, ft.CheckQuorum)
+	setIf(&s.LeaderNoop, ft.LeaderNoop)
+	setIf(&s.FastBacktrack, ft.FastBacktrack)
+	setIf(&s.SnapshotEvery, ft.SnapshotEvery)
+	setIf(&s.ClientSessions, ft.ClientSessions)
+	if ft.ReadMode != nil {
+		m, ok := ParseReadMode(*ft.ReadMode)
+		if !ok {
+			return fileError("features.readMode", "scenario.read-mode", *ft.ReadMode)
+		}
+		s.ReadMode = m
+	}
+	return nil
+}
+
+// apply sets the broken rules the file asks for: "rules" replaces them all.
+func (r *rulesFile) apply(s *Settings) {
+	if r == nil {
+		return
+	}
+	s.Rules = raft.Rules{CommitOldTermsByCounting: r.CommitOldTermsByCounting, SkipElectionRestriction: r.SkipElectionRestriction,
+		FixedElectionTimeout: r.FixedElectionTimeout, AckBeforeFsync: r.AckBeforeFsync}
+}
+
+// apply sets the network's faults the file gives.
+func (n *networkJSON) apply(s *Settings) {
+	if n == nil {
+		return
+	}
+	setIf(&s.DropRate, n.DropRate)
+	setIf(&s.DuplicateRate, n.DuplicateRate)
+}
+
+// initial reads the servers' initial states, each checked for a cluster of
+// servers 1..nodes.
+func (f *scenarioFile) initial(nodes int) (map[raft.ID]Initial, error) {
+	out := map[raft.ID]Initial{}
+	for _, key := range slices.Sorted(maps.Keys(f.Initial)) { // (sorted: the same error every time)
+		in := f.Initial[key]
+		id, err := strconv.Atoi(key)
+		// (Canonical keys only: "01" or "+1" would be a second entry for
+		// node 1, and which one won would depend on map order.)
+		if err != nil || id < 1 || id > nodes || strconv.Itoa(id) != key {
+			return nil, fileError("initial", "scenario.initial.key", key, nodes)
+		}
+		if err := in.validate(nodes); err != nil {
+			return nil, fileError("initial."+key, "scenario.cause", err)
+		}
+		out[raft.ID(id)] = in
+	}
+	return out, nil
+}
+
+// until is when the run ends: the file's "until", which may not cut the
+// script short nor pass MaxDurationMs, or else a second after the last
+// action.
+func (f *scenarioFile) until(actions []Action) (int64, error) {
 	last := int64(0)
 	if len(actions) > 0 {
 		last = actions[len(actions)-1].At
 	}
-	// (Within the limit, so that the file saved from this run reads
-	// again.)
-	sc.Until = min(last+1000, MaxDurationMs)
-	if f.Until != nil {
-		if *f.Until < last {
-			return nil, bad("until", "scenario.until", *f.Until, last)
-		}
-		if *f.Until > MaxDurationMs {
-			return nil, bad("until", "scenario.limit.duration", MaxDurationMs, *f.Until)
-		}
-		sc.Until = *f.Until
+	if f.Until == nil {
+		// (Within the limit, so that the file saved from this run reads
+		// again.)
+		return min(last+1000, MaxDurationMs), nil
 	}
-	return sc, nil
+	if *f.Until < last {
+		return 0, fileError("until", "scenario.until", *f.Until, last)
+	}
+	if *f.Until > MaxDurationMs {
+		return 0, fileError("until", "scenario.limit.duration", MaxDurationMs, *f.Until)
+	}
+	return *f.Until, nil
 }
 
 func setIf[T any](dst *T, src *T) {
