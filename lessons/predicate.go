@@ -271,63 +271,87 @@ func (p *predParser) and() (boolExpr, error) {
 	return l, nil
 }
 
+// unary parses a condition that binds tighter than and: a not, a
+// parenthesised condition, or a comparison or condition atom.
 func (p *predParser) unary() (boolExpr, error) {
 	t := p.peek()
-	if isKeyword(t, "not") || t.kind == tLParen {
-		if p.depth++; p.depth > maxNesting {
-			return nil, errorf("lessons.predicate.too-deep", maxNesting)
-		}
-		defer func() { p.depth-- }()
-	}
 	switch {
-	case isKeyword(t, "not"):
-		p.next()
+	case isKeyword(t, "not") || t.kind == tLParen:
+		return p.nested(t)
+	case t.kind == tEOF:
+		return nil, errorf("lessons.predicate.ends")
+	}
+	return p.comparison()
+}
+
+// nested parses a not or a parenthesised condition, which t opens. Each
+// goes one level deeper, and the depth is bounded (maxNesting): a hostile
+// condition of millions of "(" must get an error, not overflow the stack.
+func (p *predParser) nested(t token) (boolExpr, error) {
+	if p.depth++; p.depth > maxNesting {
+		return nil, errorf("lessons.predicate.too-deep", maxNesting)
+	}
+	defer func() { p.depth-- }()
+	p.next()
+	if isKeyword(t, "not") {
 		e, err := p.unary()
 		if err != nil {
 			return nil, err
 		}
 		return &notExpr{e}, nil
-	case t.kind == tLParen:
-		p.next()
-		e, err := p.or()
-		if err != nil {
-			return nil, err
-		}
-		if c := p.next(); c.kind != tRParen {
-			return nil, errorf("lessons.predicate.close-paren", c.describe())
-		}
-		return e, nil
-	case t.kind == tEOF:
-		return nil, errorf("lessons.predicate.ends")
 	}
+	e, err := p.or()
+	if err != nil {
+		return nil, err
+	}
+	if c := p.next(); c.kind != tRParen {
+		return nil, errorf("lessons.predicate.close-paren", c.describe())
+	}
+	return e, nil
+}
+
+// comparison parses two numbers compared, or a condition atom alone. A
+// number alone, or a condition compared, is refused with an error that
+// says how to write it.
+func (p *predParser) comparison() (boolExpr, error) {
 	l, err := p.operand()
 	if err != nil {
 		return nil, err
 	}
-	if op := p.peek(); op.kind == tCmp {
-		p.next()
-		if l.def != nil && !l.def.num {
-			return nil, errorf("lessons.predicate.compare-bool", l.text(), op.text)
+	op := p.peek()
+	if op.kind != tCmp {
+		if l.def == nil {
+			return nil, errorf("lessons.predicate.number-alone", l.text())
 		}
-		r, err := p.operand()
-		if err != nil {
-			return nil, err
+		if l.def.num {
+			return nil, errorf("lessons.predicate.compare-it", l.text(), l.text())
 		}
-		if r.def != nil && !r.def.num {
-			return nil, errorf("lessons.predicate.compare-bool", r.text(), op.text)
-		}
-		if l.def == nil && r.def == nil {
-			return nil, errorf("lessons.predicate.compare-numbers", l.text(), op.text, r.text())
-		}
-		return &cmpExpr{l: l, op: op.text, r: r}, nil
+		return l, nil
 	}
-	if l.def == nil {
-		return nil, errorf("lessons.predicate.number-alone", l.text())
+	p.next()
+	if err := numberSide(l, op); err != nil {
+		return nil, err
 	}
-	if l.def.num {
-		return nil, errorf("lessons.predicate.compare-it", l.text(), l.text())
+	r, err := p.operand()
+	if err != nil {
+		return nil, err
 	}
-	return l, nil
+	if err := numberSide(r, op); err != nil {
+		return nil, err
+	}
+	if l.def == nil && r.def == nil {
+		return nil, errorf("lessons.predicate.compare-numbers", l.text(), op.text, r.text())
+	}
+	return &cmpExpr{l: l, op: op.text, r: r}, nil
+}
+
+// numberSide refuses a condition atom as a side of comparison op: only
+// numbers compare.
+func numberSide(a *atom, op token) error {
+	if a.def != nil && !a.def.num {
+		return errorf("lessons.predicate.compare-bool", a.text(), op.text)
+	}
+	return nil
 }
 
 // operand parses a number or a named atom with its arguments.
