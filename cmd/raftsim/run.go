@@ -32,6 +32,9 @@ func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
 	}
 }
 
+// runScenario is raftsim run: it plays a scenario file to its end and
+// prints the result. Exit 0 when every check holds, 1 when one fails, 2
+// for a bad file, bad flags or a file that cannot be written.
 func runScenario(args []string, lang i18n.Lang, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("raftsim run", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
@@ -48,31 +51,9 @@ func runScenario(args []string, lang i18n.Lang, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "raftsim run: %v\n%s", err, lang.T("raftsim.usage"))
 		return 2
 	}
-	file := pos[0]
-	sc, err := readScenario(file)
-	if err != nil {
-		fmt.Fprintf(stderr, "raftsim: %s: %s\n", file, i18n.ErrorIn(err, lang))
-		return 2
-	}
-	fs.Visit(func(f *flag.Flag) {
-		switch f.Name {
-		case "seed":
-			sc.Settings.Seed = *seed
-		case "until":
-			sc.Until = *until
-		}
-	})
-	if sc.Until < 0 {
-		fmt.Fprintf(stderr, "raftsim: %s\n", lang.T("raftsim.run.until"))
-		return 2
-	}
-	if sc.Until > playground.MaxDurationMs {
-		fmt.Fprintf(stderr, "raftsim: %s\n", lang.T("raftsim.run.until-limit", playground.MaxDurationMs, sc.Until))
-		return 2
-	}
-	w, err := sc.NewWorld()
-	if err != nil {
-		fmt.Fprintf(stderr, "raftsim: %s: %s\n", file, i18n.ErrorIn(err, lang))
+	sc, w, problem := openRun(pos[0], fs, *seed, *until, lang)
+	if problem != "" {
+		fmt.Fprintf(stderr, "raftsim: %s\n", problem)
 		return 2
 	}
 	sess := playground.NewSession(w, sc.Actions)
@@ -84,26 +65,61 @@ func runScenario(args []string, lang i18n.Lang, stdout, stderr io.Writer) int {
 		return 2
 	}
 	res := sess.World().Result(sc.Name)
-	if *report != "" {
-		if err := res.WriteReport(*report); err != nil {
-			fmt.Fprintf(stderr, "raftsim: %v\n", err)
-			return 2
-		}
-	}
-	if *asJSON {
-		enc := json.NewEncoder(stdout)
-		enc.SetIndent("", "  ")
-		if err := enc.Encode(res); err != nil {
-			fmt.Fprintf(stderr, "raftsim: %v\n", err)
-			return 2
-		}
-	} else {
-		printSummary(stdout, res, lang)
+	if err := writeResult(res, *report, *asJSON, lang, stdout); err != nil {
+		fmt.Fprintf(stderr, "raftsim: %v\n", err)
+		return 2
 	}
 	if !res.OK() {
 		return 1
 	}
 	return 0
+}
+
+// openRun reads the scenario file, applies the flags given on the command
+// line (fs: only those set override the file) and makes the world. A
+// problem comes back as the line to print: each names the file or the
+// flag at fault.
+func openRun(file string, fs *flag.FlagSet, seed, until int64, lang i18n.Lang) (*playground.Scenario, *playground.World, string) {
+	sc, err := readScenario(file)
+	if err != nil {
+		return nil, nil, fmt.Sprintf("%s: %s", file, i18n.ErrorIn(err, lang))
+	}
+	fs.Visit(func(f *flag.Flag) {
+		switch f.Name {
+		case "seed":
+			sc.Settings.Seed = seed
+		case "until":
+			sc.Until = until
+		}
+	})
+	if sc.Until < 0 {
+		return nil, nil, lang.T("raftsim.run.until")
+	}
+	if sc.Until > playground.MaxDurationMs {
+		return nil, nil, lang.T("raftsim.run.until-limit", playground.MaxDurationMs, sc.Until)
+	}
+	w, err := sc.NewWorld()
+	if err != nil {
+		return nil, nil, fmt.Sprintf("%s: %s", file, i18n.ErrorIn(err, lang))
+	}
+	return sc, w, ""
+}
+
+// writeResult writes porcupine's report when one is asked for, then the
+// result: as JSON for a program, or as a summary for a person.
+func writeResult(res playground.RunResult, report string, asJSON bool, lang i18n.Lang, stdout io.Writer) error {
+	if report != "" {
+		if err := res.WriteReport(report); err != nil {
+			return err
+		}
+	}
+	if !asJSON {
+		printSummary(stdout, res, lang)
+		return nil
+	}
+	enc := json.NewEncoder(stdout)
+	enc.SetIndent("", "  ")
+	return enc.Encode(res)
 }
 
 // readScenario reads and parses a scenario file, reading no more of it
