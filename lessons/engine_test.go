@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/raftlab/raftlab/playground"
+	"github.com/raftlab/raftlab/playground/view"
 	"github.com/raftlab/raftlab/raft"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -283,7 +284,7 @@ func TestShowMeNeedsALeader(t *testing.T) {
 	r, err := NewRunner(l)
 	require.NoError(t, err)
 	require.NoError(t, r.Jump(1))
-	require.NoError(t, r.Session().Do(playground.Action{Do: "crash", Node: mustLeader(t, r.Session().World())}))
+	require.NoError(t, r.Session().Do(playground.Action{Do: "crash", Node: view.ID(mustLeader(t, r.Session().World()))}))
 	err = r.Play().ShowMe()
 	assert.ErrorContains(t, err, `show me: action 1 (crash) names "leader", but no server leads`)
 }

@@ -50,7 +50,7 @@ func (s servers) withAdded(sc *Script) servers {
 	}
 	for i, st := range sc.Steps {
 		if st.Do == "addNode" && !sc.isRef(i, "node") {
-			s = s.with(st.Node)
+			s = s.with(raft.ID(st.Node))
 		}
 	}
 	return s

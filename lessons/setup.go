@@ -10,6 +10,7 @@ import (
 
 	"github.com/raftlab/raftlab/playground"
 	"github.com/raftlab/raftlab/playground/i18n"
+	"github.com/raftlab/raftlab/playground/view"
 	"github.com/raftlab/raftlab/raft"
 )
 
@@ -42,11 +43,11 @@ func (s *Script) Resolve(w *playground.World) ([]playground.Action, error) {
 		st := &out[r.step]
 		switch r.field {
 		case "node":
-			st.Node = id
+			st.Node = view.ID(id)
 		case "from":
-			st.From = id
+			st.From = view.ID(id)
 		case "to":
-			st.To = id
+			st.To = view.ID(id)
 		}
 		if (st.Do == "cut" || st.Do == "link") && st.From == st.To {
 			return nil, errorf("lessons.setup.self-link", r.step+1, st.Do, nodeName(id), nodeName(id))

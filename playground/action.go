@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/raftlab/raftlab/playground/i18n"
+	"github.com/raftlab/raftlab/playground/view"
 	"github.com/raftlab/raftlab/raft"
 )
 
@@ -118,8 +119,8 @@ func (w *World) Do(a Action) error {
 // get or cas), to a's node, or to the node the client picks when a names
 // none.
 func (w *World) request(a Action, cmd Command) error {
-	if a.Node != raft.None {
-		if _, err := w.node(a.Node); err != nil {
+	if a.Node != view.None {
+		if _, err := w.node(raft.ID(a.Node)); err != nil {
 			return err
 		}
 	}
@@ -130,7 +131,7 @@ func (w *World) request(a Action, cmd Command) error {
 	if mode == LeaseRead && w.settings.ReadMode != LeaseRead {
 		return i18n.Errorf("scenario.step.lease-off")
 	}
-	w.Submit(cmd, a.Node, mode)
+	w.Submit(cmd, raft.ID(a.Node), mode)
 	return nil
 }
 

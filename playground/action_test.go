@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/raftlab/raftlab/raft"
+	"github.com/raftlab/raftlab/playground/view"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -19,7 +19,7 @@ import (
 func TestEveryActionRoundTrips(t *testing.T) {
 	one, two, lat := 0.25, 0.5, [2]int64{3, 4}
 	up := true
-	full := Action{At: 7, Node: 2, From: 1, To: 3, Groups: [][]raft.ID{{1}, {2, 3}}, Msg: 9,
+	full := Action{At: 7, Node: 2, From: 1, To: 3, Groups: [][]view.ID{{1}, {2, 3}}, Msg: 9,
 		Network: NetworkChange{DropRate: &one, DuplicateRate: &two, LatencyMs: &lat}, FsyncMs: 5,
 		Key: "k", Value: "v", Old: "o", New: "n", Mode: "local", Expect: Expect{Node: 2, Up: &up}}
 	for _, def := range actionTable {

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/raftlab/raftlab/playground/i18n"
+	"github.com/raftlab/raftlab/playground/view"
 	"github.com/raftlab/raftlab/raft"
 )
 
@@ -63,7 +64,7 @@ func (c *actionCheck) bad(field, key string, args ...any) error {
 }
 
 // inRange refuses an ID that no node can have.
-func (c *actionCheck) inRange(field string, id raft.ID) error {
+func (c *actionCheck) inRange(field string, id view.ID) error {
 	if id < 1 || id > MaxNodes {
 		return c.bad(field, "scenario.step.node-id", MaxNodes, id)
 	}
@@ -72,7 +73,7 @@ func (c *actionCheck) inRange(field string, id raft.ID) error {
 
 // member refuses an ID that names no node at this point of the script
 // (see actionCheck on removed nodes).
-func (c *actionCheck) member(field string, id raft.ID) error {
+func (c *actionCheck) member(field string, id view.ID) error {
 	switch {
 	case id < 1 || id > MaxNodes:
 		return c.inRange(field, id)
@@ -94,8 +95,8 @@ func (c *actionCheck) nodes() string {
 }
 
 // optionalMember is member, where raft.None (no node) is allowed.
-func (c *actionCheck) optionalMember(field string, id raft.ID) error {
-	if id == raft.None {
+func (c *actionCheck) optionalMember(field string, id view.ID) error {
+	if id == view.None {
 		return nil
 	}
 	return c.member(field, id)
@@ -103,14 +104,14 @@ func (c *actionCheck) optionalMember(field string, id raft.ID) error {
 
 // add checks an addNode's node, a new one, and notes that it exists from
 // now on.
-func (c *actionCheck) add(field string, id raft.ID) error {
+func (c *actionCheck) add(field string, id view.ID) error {
 	switch {
 	case id < 1 || id > MaxNodes:
 		return c.inRange(field, id)
 	case c.removed[id]:
-		return c.bad(field, "scenario.action.id-reused", S(id), ErrIDReused)
+		return c.bad(field, "scenario.action.id-reused", id.Name(), ErrIDReused)
 	case c.exists[id]:
-		return c.bad(field, "scenario.action.exists", S(id))
+		return c.bad(field, "scenario.action.exists", id.Name())
 	}
 	c.exists[id] = true
 	return nil
@@ -118,7 +119,7 @@ func (c *actionCheck) add(field string, id raft.ID) error {
 
 // remove checks a removeNode's node and notes that it is leaving: it no
 // longer counts among the nodes that exist, nor may it be added again.
-func (c *actionCheck) remove(field string, id raft.ID) error {
+func (c *actionCheck) remove(field string, id view.ID) error {
 	if err := c.member(field, id); err != nil {
 		return err
 	}
@@ -146,7 +147,7 @@ func checkPartition(a Action, c *actionCheck) error {
 	if len(a.Groups) < 2 {
 		return c.bad("groups", "scenario.step.partition.groups")
 	}
-	seen := map[raft.ID]bool{}
+	seen := map[view.ID]bool{}
 	for gi, g := range a.Groups {
 		for _, id := range g {
 			if err := c.member(fmt.Sprintf("groups[%d]", gi), id); err != nil {
@@ -159,7 +160,7 @@ func checkPartition(a Action, c *actionCheck) error {
 		}
 	}
 	for id, ok := range c.exists {
-		if ok && !seen[raft.ID(id)] {
+		if ok && !seen[view.ID(id)] {
 			return c.bad("groups", "scenario.step.partition.missing", id)
 		}
 	}
@@ -225,10 +226,10 @@ func (e Expect) validate(c *actionCheck) error {
 		}
 	}
 	nodeFields := e.Role != nil || e.Term != nil || e.CommitIndex != nil || e.AppliedIndex != nil || e.Up != nil || e.Log != nil || e.KV != nil
-	if nodeFields && e.Node == raft.None {
+	if nodeFields && e.Node == view.None {
 		return c.bad("node", "scenario.step.expect.node")
 	}
-	if !nodeFields && e.Leader == raft.None && e.LeaderIn == nil && !e.NoLeader && e.Violations == nil {
+	if !nodeFields && e.Leader == view.None && e.LeaderIn == nil && !e.NoLeader && e.Violations == nil {
 		return c.bad("", "scenario.step.expect.nothing")
 	}
 	return nil

@@ -3,6 +3,7 @@ package playground
 import (
 	"testing"
 
+	"github.com/raftlab/raftlab/playground/view"
 	"github.com/raftlab/raftlab/raft"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -115,7 +116,7 @@ func TestParseActionsForARunningCluster(t *testing.T) {
 	list := `[{"at": 0, "do": "partition", "groups": [[1, 2], [3, 4, 5]]}, {"at": 5, "do": "get", "key": "x", "mode": "lease"}]`
 	actions, err := ParseActions([]byte(list), []raft.ID{1, 2, 3, 4, 5}, LeaseRead)
 	require.NoError(t, err)
-	assert.Equal(t, []Action{{Do: "partition", Groups: [][]raft.ID{{1, 2}, {3, 4, 5}}}, {At: 5, Do: "get", Key: "x", Mode: "lease"}}, actions)
+	assert.Equal(t, []Action{{Do: "partition", Groups: [][]view.ID{{1, 2}, {3, 4, 5}}}, {At: 5, Do: "get", Key: "x", Mode: "lease"}}, actions)
 
 	_, err = ParseActions([]byte(list), []raft.ID{1, 2, 3}, LeaseRead)
 	assert.EqualError(t, err, `steps[0] (partition): field "groups[1]": there is no node 4 at this step: the nodes are 1, 2, 3`)
@@ -136,7 +137,7 @@ func TestSavedSessionOpensAgain(t *testing.T) {
 	s.RunUntil(s.Now() + 1000)
 	labDo(t, s, Action{Do: "removeNode", Node: 2})
 	labDo(t, s, Action{Do: "crash", Node: 2})
-	labDo(t, s, Action{Do: "partition", Groups: [][]raft.ID{{1, 2}, {3, 4}}})
+	labDo(t, s, Action{Do: "partition", Groups: [][]view.ID{{1, 2}, {3, 4}}})
 	labDo(t, s, Action{Do: "disk", Node: 4, FsyncMs: MaxDelayMs})
 	sc := &Scenario{Name: "saved", Settings: s.World().Settings(), Until: s.Now() + 1000, Actions: s.Actions()}
 	data, err := sc.Marshal()

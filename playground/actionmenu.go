@@ -2,6 +2,7 @@ package playground
 
 import (
 	"github.com/raftlab/raftlab/playground/i18n"
+	"github.com/raftlab/raftlab/playground/view"
 	"github.com/raftlab/raftlab/raft"
 )
 
@@ -32,11 +33,11 @@ func (on menuTarget) node(w *World) *Node {
 
 // NodeMenu lists what can be done to node id now, as actionTable offers
 // it.
-func (w *World) NodeMenu(id raft.ID) []MenuItem { return w.menu(menuTarget{id: id}) }
+func (w *World) NodeMenu(id view.ID) []MenuItem { return w.menu(menuTarget{id: raft.ID(id)}) }
 
 // LinkMenu lists the ways to cut or restore the link between a and b now.
-func (w *World) LinkMenu(a, b raft.ID) []MenuItem {
-	return w.menu(menuTarget{link: true, from: a, to: b})
+func (w *World) LinkMenu(a, b view.ID) []MenuItem {
+	return w.menu(menuTarget{link: true, from: raft.ID(a), to: raft.ID(b)})
 }
 
 // FlightMenu lists what can be done to the message in flight with the
@@ -58,7 +59,7 @@ func (w *World) menu(on menuTarget) []MenuItem {
 func onNode(name, label string, ok func(w *World, n *Node) bool) func(*World, menuTarget, string) []MenuItem {
 	return func(w *World, on menuTarget, do string) []MenuItem {
 		if n := on.node(w); n != nil && ok(w, n) {
-			return entry(name, i18n.Msg(label), Action{Do: do, Node: n.ID})
+			return entry(name, i18n.Msg(label), Action{Do: do, Node: view.ID(n.ID)})
 		}
 		return nil
 	}

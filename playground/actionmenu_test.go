@@ -3,6 +3,7 @@ package playground
 import (
 	"testing"
 
+	"github.com/raftlab/raftlab/playground/view"
 	"github.com/raftlab/raftlab/raft"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -27,14 +28,14 @@ func TestMenusFromTheActionTable(t *testing.T) {
 		follower = 2
 	}
 	w := s.World()
-	assert.Equal(t, []string{"menu-crash", "menu-timeout", "menu-transfer", "menu-snapshot", "menu-isolate", "menu-remove"}, menuNames(w.NodeMenu(follower)))
-	assert.Equal(t, []string{"menu-crash", "menu-snapshot", "menu-isolate", "menu-remove"}, menuNames(w.NodeMenu(leader)))
-	assert.Equal(t, []Action{{Do: "transferLeader", To: follower}}, w.NodeMenu(follower)[2].Actions)
+	assert.Equal(t, []string{"menu-crash", "menu-timeout", "menu-transfer", "menu-snapshot", "menu-isolate", "menu-remove"}, menuNames(w.NodeMenu(view.ID(follower))))
+	assert.Equal(t, []string{"menu-crash", "menu-snapshot", "menu-isolate", "menu-remove"}, menuNames(w.NodeMenu(view.ID(leader))))
+	assert.Equal(t, []Action{{Do: "transferLeader", To: view.ID(follower)}}, w.NodeMenu(view.ID(follower))[2].Actions)
 	assert.Empty(t, w.NodeMenu(7), "no such node")
 
-	labDo(t, s, Action{Do: "crash", Node: follower})
+	labDo(t, s, Action{Do: "crash", Node: view.ID(follower)})
 	w = s.World()
-	assert.Equal(t, []MenuItem{{"menu-restart", w.NodeMenu(follower)[0].Label, []Action{{Do: "restart", Node: follower}}}}, w.NodeMenu(follower))
+	assert.Equal(t, []MenuItem{{"menu-restart", w.NodeMenu(view.ID(follower))[0].Label, []Action{{Do: "restart", Node: view.ID(follower)}}}}, w.NodeMenu(view.ID(follower)))
 
 	both := w.LinkMenu(1, 2)
 	assert.Equal(t, []string{"menu-cut-both", "menu-cut-ab", "menu-cut-ba"}, menuNames(both))

@@ -2,6 +2,7 @@ package playground
 
 import (
 	"github.com/raftlab/raftlab/playground/i18n"
+	"github.com/raftlab/raftlab/playground/view"
 	"github.com/raftlab/raftlab/raft"
 )
 
@@ -13,10 +14,10 @@ type Action struct {
 	At int64
 	Do string
 
-	Node   raft.ID     // most node actions; the target of client requests
-	From   raft.ID     // cut, link
-	To     raft.ID     // cut, link, transferLeader
-	Groups [][]raft.ID // partition
+	Node   view.ID     // most node actions; the target of client requests
+	From   view.ID     // cut, link
+	To     view.ID     // cut, link, transferLeader
+	Groups [][]view.ID // partition
 	Msg    uint64      // drop: the flight to lose
 
 	Network NetworkChange // network
@@ -41,13 +42,13 @@ var actionTable = []actionDef{
 	{
 		name: "crash", form: formOf[nodeForm](),
 		check: func(a Action, c *actionCheck) error { return c.member("node", a.Node) },
-		do:    func(w *World, a Action) error { return w.Crash(a.Node) },
+		do:    func(w *World, a Action) error { return w.Crash(raft.ID(a.Node)) },
 		menu:  onNode("menu-crash", "menu.crash", func(w *World, n *Node) bool { return n.Up }),
 	},
 	{
 		name: "campaign", form: formOf[nodeForm](),
 		check: func(a Action, c *actionCheck) error { return c.member("node", a.Node) },
-		do:    func(w *World, a Action) error { return w.Campaign(a.Node) },
+		do:    func(w *World, a Action) error { return w.Campaign(raft.ID(a.Node)) },
 		menu: onNode("menu-timeout", "menu.timeout", func(w *World, n *Node) bool {
 			return n.Up && n.Raft.Role() != raft.Leader
 		}),
@@ -55,31 +56,31 @@ var actionTable = []actionDef{
 	{
 		name: "transferLeader", form: formOf[transferForm](),
 		check: func(a Action, c *actionCheck) error { return c.member("to", a.To) },
-		do:    func(w *World, a Action) error { return w.TransferLeader(a.To) },
+		do:    func(w *World, a Action) error { return w.TransferLeader(raft.ID(a.To)) },
 		menu: func(w *World, on menuTarget, do string) []MenuItem {
 			n := on.node(w)
 			if _, hasLeader := w.Leader(); n == nil || !n.Up || n.Raft.Role() == raft.Leader || !hasLeader {
 				return nil
 			}
-			return entry("menu-transfer", i18n.Msg("menu.transfer"), Action{Do: do, To: n.ID})
+			return entry("menu-transfer", i18n.Msg("menu.transfer"), Action{Do: do, To: view.ID(n.ID)})
 		},
 	},
 	{
 		name: "snapshot", form: formOf[nodeForm](),
 		check: func(a Action, c *actionCheck) error { return c.member("node", a.Node) },
-		do:    func(w *World, a Action) error { return w.Snapshot(a.Node) },
+		do:    func(w *World, a Action) error { return w.Snapshot(raft.ID(a.Node)) },
 		menu:  onNode("menu-snapshot", "menu.snapshot", func(w *World, n *Node) bool { return n.Up }),
 	},
 	{
 		name: "isolate", form: formOf[nodeForm](),
 		check: func(a Action, c *actionCheck) error { return c.member("node", a.Node) },
-		do:    func(w *World, a Action) error { return w.Isolate(a.Node) },
+		do:    func(w *World, a Action) error { return w.Isolate(raft.ID(a.Node)) },
 		menu:  onNode("menu-isolate", "menu.isolate", func(w *World, n *Node) bool { return n.Up }),
 	},
 	{
 		name: "removeNode", form: formOf[nodeForm](),
 		check: func(a Action, c *actionCheck) error { return c.remove("node", a.Node) },
-		do:    func(w *World, a Action) error { return w.RemoveNode(a.Node) },
+		do:    func(w *World, a Action) error { return w.RemoveNode(raft.ID(a.Node)) },
 		// (Not the last server, which would leave no one to commit it.)
 		menu: onNode("menu-remove", "menu.remove", func(w *World, n *Node) bool {
 			leader, hasLeader := w.Leader()
@@ -89,19 +90,19 @@ var actionTable = []actionDef{
 	{
 		name: "restart", form: formOf[nodeForm](),
 		check: func(a Action, c *actionCheck) error { return c.member("node", a.Node) },
-		do:    func(w *World, a Action) error { return w.Restart(a.Node) },
+		do:    func(w *World, a Action) error { return w.Restart(raft.ID(a.Node)) },
 		menu:  onNode("menu-restart", "menu.restart", func(w *World, n *Node) bool { return !n.Up }),
 	},
 	{
 		name: "cut", form: formOf[linkForm](),
 		check: checkLink,
-		do:    func(w *World, a Action) error { return w.Cut(a.From, a.To) },
+		do:    func(w *World, a Action) error { return w.Cut(raft.ID(a.From), raft.ID(a.To)) },
 		menu: func(w *World, on menuTarget, do string) []MenuItem {
 			if !on.link {
 				return nil
 			}
 			a, b, net := on.from, on.to, w.Network()
-			ab, ba := Action{Do: do, From: a, To: b}, Action{Do: do, From: b, To: a}
+			ab, ba := Action{Do: do, From: view.ID(a), To: view.ID(b)}, Action{Do: do, From: view.ID(b), To: view.ID(a)}
 			var items []MenuItem
 			if !net.IsCut(a, b) || !net.IsCut(b, a) {
 				items = append(items, MenuItem{"menu-cut-both", i18n.Msg("menu.cut-both"), []Action{ab, ba}})
@@ -118,13 +119,13 @@ var actionTable = []actionDef{
 	{
 		name: "link", form: formOf[linkForm](),
 		check: checkLink,
-		do:    func(w *World, a Action) error { return w.Link(a.From, a.To) },
+		do:    func(w *World, a Action) error { return w.Link(raft.ID(a.From), raft.ID(a.To)) },
 		menu: func(w *World, on menuTarget, do string) []MenuItem {
 			if !on.link || !w.net.IsCut(on.from, on.to) && !w.net.IsCut(on.to, on.from) {
 				return nil
 			}
 			return []MenuItem{{"menu-heal-link", i18n.Msg("menu.restore-link"),
-				[]Action{{Do: do, From: on.from, To: on.to}, {Do: do, From: on.to, To: on.from}}}}
+				[]Action{{Do: do, From: view.ID(on.from), To: view.ID(on.to)}, {Do: do, From: view.ID(on.to), To: view.ID(on.from)}}}}
 		},
 	},
 	{
@@ -140,7 +141,7 @@ var actionTable = []actionDef{
 	{
 		name: "partition", form: formOf[partitionForm](),
 		check: checkPartition,
-		do:    func(w *World, a Action) error { return w.Partition(a.Groups) },
+		do:    func(w *World, a Action) error { return w.Partition(raftGroups(a.Groups)) },
 	},
 	{
 		name: "heal", form: formOf[actionHead](),
@@ -165,12 +166,12 @@ var actionTable = []actionDef{
 			}
 			return nil
 		},
-		do: func(w *World, a Action) error { return w.SetDisk(a.Node, a.FsyncMs) },
+		do: func(w *World, a Action) error { return w.SetDisk(raft.ID(a.Node), a.FsyncMs) },
 	},
 	{
 		name: "addNode", form: formOf[nodeForm](),
 		check: func(a Action, c *actionCheck) error { return c.add("node", a.Node) },
-		do:    func(w *World, a Action) error { return w.AddNode(a.Node) },
+		do:    func(w *World, a Action) error { return w.AddNode(raft.ID(a.Node)) },
 	},
 	{
 		name: "put", form: formOf[putForm](), check: checkRequest,
@@ -207,20 +208,20 @@ type (
 	}
 	nodeForm struct {
 		actionHead
-		Node raft.ID `json:"node"`
+		Node view.ID `json:"node"`
 	}
 	linkForm struct {
 		actionHead
-		From raft.ID `json:"from"`
-		To   raft.ID `json:"to"`
+		From view.ID `json:"from"`
+		To   view.ID `json:"to"`
 	}
 	transferForm struct {
 		actionHead
-		To raft.ID `json:"to"`
+		To view.ID `json:"to"`
 	}
 	partitionForm struct {
 		actionHead
-		Groups [][]raft.ID `json:"groups"`
+		Groups [][]view.ID `json:"groups"`
 	}
 	dropForm struct {
 		actionHead
@@ -234,24 +235,24 @@ type (
 	}
 	diskForm struct {
 		actionHead
-		Node    raft.ID `json:"node"`
+		Node    view.ID `json:"node"`
 		FsyncMs *int64  `json:"fsyncMs"`
 	}
 	putForm struct {
 		actionHead
 		Key   *string `json:"key"`
 		Value *string `json:"value"`
-		Node  raft.ID `json:"node,omitempty"`
+		Node  view.ID `json:"node,omitempty"`
 	}
 	deleteForm struct {
 		actionHead
 		Key  *string `json:"key"`
-		Node raft.ID `json:"node,omitempty"`
+		Node view.ID `json:"node,omitempty"`
 	}
 	getForm struct {
 		actionHead
 		Key  *string `json:"key"`
-		Node raft.ID `json:"node,omitempty"`
+		Node view.ID `json:"node,omitempty"`
 		Mode string  `json:"mode,omitempty"`
 	}
 	casForm struct {
@@ -259,7 +260,7 @@ type (
 		Key  *string `json:"key"`
 		From *string `json:"from"`
 		To   *string `json:"to"`
-		Node raft.ID `json:"node,omitempty"`
+		Node view.ID `json:"node,omitempty"`
 	}
 	expectForm struct {
 		actionHead

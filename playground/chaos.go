@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 
+	"github.com/raftlab/raftlab/playground/view"
 	"github.com/raftlab/raftlab/raft"
 )
 
@@ -83,9 +84,9 @@ func RunChaos(cfg ChaosConfig) (ChaosOutcome, error) {
 	_ = sess.Do(Action{Do: "heal"})
 	_ = sess.Do(Action{Do: "network", Network: NetworkChange{DropRate: &zero, DuplicateRate: &zero}})
 	for _, id := range sess.World().Nodes() {
-		_ = sess.Do(Action{Do: "disk", Node: id, FsyncMs: s.FsyncMs})
+		_ = sess.Do(Action{Do: "disk", Node: view.ID(id), FsyncMs: s.FsyncMs})
 		if !sess.World().Node(id).Up {
-			_ = sess.Do(Action{Do: "restart", Node: id})
+			_ = sess.Do(Action{Do: "restart", Node: view.ID(id)})
 		}
 	}
 	end := cfg.DurationMs + 5000
@@ -118,28 +119,28 @@ func chaosFault(r *rng, w *World) Action {
 		// Crash only while more than a majority is up, so that the
 		// cluster is available often enough to have a history to check.
 		if down := len(w.Nodes()) - countUp(w); down < len(w.Nodes())/2 {
-			st = Action{Do: "crash", Node: pickNode(r, w, true)}
+			st = Action{Do: "crash", Node: view.ID(pickNode(r, w, true))}
 		}
 	case roll < 50:
-		st = Action{Do: "restart", Node: pickNode(r, w, false)}
+		st = Action{Do: "restart", Node: view.ID(pickNode(r, w, false))}
 	case roll < 58:
 		st = Action{Do: "partition", Groups: randomGroups(r, w)}
 	case roll < 65:
-		st = Action{Do: "isolate", Node: pickNode(r, w, true)}
+		st = Action{Do: "isolate", Node: view.ID(pickNode(r, w, true))}
 	case roll < 73:
-		st = Action{Do: "cut", From: pickNode(r, w, true), To: pickNode(r, w, true)}
+		st = Action{Do: "cut", From: view.ID(pickNode(r, w, true)), To: view.ID(pickNode(r, w, true))}
 	case roll < 85:
 		st = Action{Do: "heal"}
 	case roll < 90:
 		drop, dup := float64(r.Between(0, 20))/100, float64(r.Between(0, 10))/100
 		st = Action{Do: "network", Network: NetworkChange{DropRate: &drop, DuplicateRate: &dup}}
 	case roll < 97:
-		st = Action{Do: "disk", Node: pickNode(r, w, true), FsyncMs: []int64{0, 1, 1, 5, 5, 40, 40, 200}[r.Between(0, 7)]}
+		st = Action{Do: "disk", Node: view.ID(pickNode(r, w, true)), FsyncMs: []int64{0, 1, 1, 5, 5, 40, 40, 200}[r.Between(0, 7)]}
 	default:
-		st = Action{Do: "campaign", Node: pickNode(r, w, true)}
+		st = Action{Do: "campaign", Node: view.ID(pickNode(r, w, true))}
 	}
 	onNode := slices.Contains([]string{"crash", "restart", "isolate", "disk", "campaign"}, st.Do)
-	if onNode && st.Node == raft.None || st.Do == "cut" && (st.From == raft.None || st.From == st.To) {
+	if onNode && st.Node == view.None || st.Do == "cut" && (st.From == view.None || st.From == st.To) {
 		return Action{}
 	}
 	return st
@@ -183,11 +184,11 @@ func countUp(w *World) int {
 	return up
 }
 
-func randomGroups(r *rng, w *World) [][]raft.ID {
-	groups := make([][]raft.ID, 2)
+func randomGroups(r *rng, w *World) [][]view.ID {
+	groups := make([][]view.ID, 2)
 	for _, id := range w.Nodes() {
 		g := r.Between(0, 1)
-		groups[g] = append(groups[g], id)
+		groups[g] = append(groups[g], view.ID(id))
 	}
 	return groups
 }

@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/raftlab/raftlab/playground/view"
 	"github.com/raftlab/raftlab/raft"
 	"github.com/stretchr/testify/require"
 )
@@ -191,7 +192,7 @@ func chkFigure8Live(t *testing.T, on bool) {
 		require.Equal(t, uint64(1), s.World().Node(id).Raft.CommitIndex())
 	}
 	// S1 stores index 2 in term 1, reaching only S2.
-	at(200, Action{Do: "partition", Groups: [][]raft.ID{{1, 2}, {3, 4, 5}}})
+	at(200, Action{Do: "partition", Groups: [][]view.ID{{1, 2}, {3, 4, 5}}})
 	at(200, Action{Do: "put", Node: 1, Key: "x", Value: "2"})
 	at(300, Action{Do: "crash", Node: 1})
 	// (b) S5 wins term 2 with S3 and S4, and stores index 2 in term 2
@@ -204,7 +205,7 @@ func chkFigure8Live(t *testing.T, on bool) {
 	at(450, Action{Do: "crash", Node: 5})
 	// (c) S1 returns, wins term 3 and copies its term-1 entry 2 to S3 and
 	// S4 (its first try, in term 2, meets S3's and S4's votes for S5).
-	at(500, Action{Do: "partition", Groups: [][]raft.ID{{1, 2, 3, 4}, {5}}})
+	at(500, Action{Do: "partition", Groups: [][]view.ID{{1, 2, 3, 4}, {5}}})
 	at(500, Action{Do: "restart", Node: 1})
 	at(510, Action{Do: "campaign", Node: 1})
 	at(600, Action{Do: "campaign", Node: 1})
@@ -449,13 +450,13 @@ func TestChkSnapshotInstallBatch(t *testing.T) {
 	})
 	leader := labWaitLeader(t, s, 1000)
 	slow := leader%3 + 1
-	labDo(t, s, Action{Do: "disk", Node: slow, FsyncMs: 400})
+	labDo(t, s, Action{Do: "disk", Node: view.ID(slow), FsyncMs: 400})
 	var calls []int
 	for i := range 60 {
 		s.RunUntil(s.Now() + 15)
 		calls = append(calls, labPut(t, s, leader, fmt.Sprint("k", i%5), fmt.Sprint(i)))
 	}
-	labDo(t, s, Action{Do: "disk", Node: slow, FsyncMs: 1})
+	labDo(t, s, Action{Do: "disk", Node: view.ID(slow), FsyncMs: 1})
 	require.True(t, labWaitCalls(s, calls, 3000))
 	s.RunUntil(s.Now() + 1000)
 	w := s.World()

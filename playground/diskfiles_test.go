@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"testing"
 
+	"github.com/raftlab/raftlab/playground/view"
 	"github.com/stretchr/testify/require"
 )
 
@@ -34,7 +35,7 @@ func TestDiskFilesAsEtcdLaysThemOut(t *testing.T) {
 	require.Equal(t, files[1].Bytes, files[1].SyncedBytes, "a snapshot is saved whole")
 
 	// A slow disk: the records of a new write are written, not yet synced.
-	labDo(t, s, Action{Do: "disk", Node: leader, FsyncMs: 500})
+	labDo(t, s, Action{Do: "disk", Node: view.ID(leader), FsyncMs: 500})
 	before := s.World().Node(leader).Disk.Files()[0]
 	labPut(t, s, leader, "k", "late")
 	s.RunUntil(s.Now() + 100)

@@ -3,6 +3,7 @@ package playground
 import (
 	"testing"
 
+	"github.com/raftlab/raftlab/playground/view"
 	"github.com/raftlab/raftlab/raft"
 	"github.com/stretchr/testify/require"
 )
@@ -24,7 +25,7 @@ func TestALostHardStateIsNotMadeDurableLater(t *testing.T) {
 	require.True(t, labWaitCalls(s, []int{call}, 2000))
 
 	// f's disk is slow: its later commit indexes are written, not synced.
-	labDo(t, s, Action{Do: "disk", Node: f, FsyncMs: 5000})
+	labDo(t, s, Action{Do: "disk", Node: view.ID(f), FsyncMs: 5000})
 	var calls []int
 	for _, k := range []string{"b", "c", "d"} {
 		calls = append(calls, labPut(t, s, leader, k, "1"))
@@ -35,16 +36,16 @@ func TestALostHardStateIsNotMadeDurableLater(t *testing.T) {
 	require.True(t, labWaitFor(s, 20000, func(*World) bool { return n.Disk.written.Commit > n.Disk.durable.Commit }),
 		"f writes a commit index it has not yet synced")
 
-	labDo(t, s, Action{Do: "isolate", Node: f})
-	labDo(t, s, Action{Do: "crash", Node: f})
+	labDo(t, s, Action{Do: "isolate", Node: view.ID(f)})
+	labDo(t, s, Action{Do: "crash", Node: view.ID(f)})
 	require.Equal(t, n.Disk.durable, n.Disk.written, "the crash lost what was not synced")
-	labDo(t, s, Action{Do: "disk", Node: f, FsyncMs: 2})
-	labDo(t, s, Action{Do: "restart", Node: f})
+	labDo(t, s, Action{Do: "disk", Node: view.ID(f), FsyncMs: 2})
+	labDo(t, s, Action{Do: "restart", Node: view.ID(f)})
 	s.RunUntil(s.Now() + 5)
-	labDo(t, s, Action{Do: "snapshot", Node: f})
+	labDo(t, s, Action{Do: "snapshot", Node: view.ID(f)})
 	s.RunUntil(s.Now() + 20) // the snapshot's records are synced
-	labDo(t, s, Action{Do: "crash", Node: f})
-	labDo(t, s, Action{Do: "restart", Node: f})
+	labDo(t, s, Action{Do: "crash", Node: view.ID(f)})
+	labDo(t, s, Action{Do: "restart", Node: view.ID(f)})
 	s.RunUntil(s.Now() + 50)
 	labNoViolations(t, w)
 }

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/raftlab/raftlab/playground/i18n"
+	"github.com/raftlab/raftlab/playground/view"
 	"github.com/raftlab/raftlab/raft"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -143,7 +144,7 @@ func TestExpectationsInChinese(t *testing.T) {
 	labPut(t, s, raft.None, "x", "1")
 	s.RunUntil(s.Now() + 500)
 	role, term, up, violations := "leader", uint64(99), false, 0
-	x := w.Check(Expect{Node: leader, Role: &role, Term: &term, Up: &up, KV: map[string]string{"x": "2", "y": "1"}})
+	x := w.Check(Expect{Node: view.ID(leader), Role: &role, Term: &term, Up: &up, KV: map[string]string{"x": "2", "y": "1"}})
 	assert.False(t, x.OK)
 	n := S(leader)
 	en := "failed: " + n + " up=false (is true); " + n + " term 99 (is " + strconv.FormatUint(w.Node(leader).Raft.Term(), 10) + `); ` +
@@ -152,13 +153,13 @@ func TestExpectationsInChinese(t *testing.T) {
 	assertSaidInChinese(t, en, x.Text, "未通过："+n+" up=false（实际为 true）；"+n+" 的任期为 99（实际为 "+strconv.FormatUint(w.Node(leader).Raft.Term(), 10)+"）；"+
 		n+` 上 x="2"（实际为 "1"）；`+n+` 上 y="1"（实际没有这个键）`)
 
-	x = w.Check(Expect{Node: leader, Role: &role, Leader: leader, Violations: &violations})
+	x = w.Check(Expect{Node: view.ID(leader), Role: &role, Leader: view.ID(leader), Violations: &violations})
 	assert.True(t, x.OK)
 	assertSaidInChinese(t, "ok: "+n+" is leader (is leader); "+n+" leads (leader: "+n+"); 0 safety violations (found 0)", x.Text,
 		"通过："+n+" 是领导者（实际是领导者）；"+n+" 是领导者（领导者："+n+"）；0 个安全性违规（发现 0 个）")
 
 	require.NoError(t, w.Crash(leader))
-	x = w.Check(Expect{Node: leader, Role: &role})
+	x = w.Check(Expect{Node: view.ID(leader), Role: &role})
 	assertSaidInChinese(t, "failed: "+n+" is up (it is down)", x.Text, "未通过："+n+" 在运行（实际已宕机）")
 	x = w.Check(Expect{NoLeader: true})
 	assertSaidInChinese(t, "ok: no node leads (leader: none)", x.Text, "通过：没有领导者（领导者：无）")

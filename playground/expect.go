@@ -5,13 +5,14 @@ import (
 	"strings"
 
 	"github.com/raftlab/raftlab/playground/i18n"
+	"github.com/raftlab/raftlab/playground/view"
 	"github.com/raftlab/raftlab/raft"
 )
 
 // Expect is an assertion about the world at one moment. Set fields are
 // checked; nil ones are not.
 type Expect struct {
-	Node         raft.ID           `json:"node,omitempty"`
+	Node         view.ID           `json:"node,omitempty"`
 	Role         *string           `json:"role,omitempty"`
 	Term         *uint64           `json:"term,omitempty"`
 	CommitIndex  *uint64           `json:"commitIndex,omitempty"`
@@ -20,8 +21,8 @@ type Expect struct {
 	Log          []uint64          `json:"log,omitzero"` // (omitzero: an empty log is an expectation)
 	KV           map[string]string `json:"kv,omitzero"`
 
-	Leader     raft.ID   `json:"leader,omitempty"`
-	LeaderIn   []raft.ID `json:"leaderIn,omitempty"`
+	Leader     view.ID   `json:"leader,omitempty"`
+	LeaderIn   []view.ID `json:"leaderIn,omitempty"`
 	NoLeader   bool      `json:"noLeader,omitempty"`
 	Violations *int      `json:"violations,omitempty"`
 }
@@ -59,16 +60,16 @@ func (w *World) Check(e Expect) Expectation {
 			fails = append(fails, m)
 		}
 	}
-	if e.Node != raft.None {
+	if e.Node != view.None {
 		w.checkNode(e, check)
 	}
 	leader, hasLeader := w.Leader()
-	if e.Leader != raft.None {
+	if e.Leader != view.None {
 		unique := hasLeader && w.soleLeader(leader)
-		check(unique && leader == e.Leader, "scenario.expect.leader", S(e.Leader), leaderName(leader, hasLeader))
+		check(unique && view.ID(leader) == e.Leader, "scenario.expect.leader", e.Leader.Name(), leaderName(leader, hasLeader))
 	}
 	if len(e.LeaderIn) > 0 {
-		check(hasLeader && slices.Contains(e.LeaderIn, leader), "scenario.expect.leader-in", e.LeaderIn, leaderName(leader, hasLeader))
+		check(hasLeader && slices.Contains(e.LeaderIn, view.ID(leader)), "scenario.expect.leader-in", e.LeaderIn, leaderName(leader, hasLeader))
 	}
 	if e.NoLeader {
 		check(!hasLeader, "scenario.expect.no-leader", leaderName(leader, hasLeader))
@@ -115,8 +116,8 @@ func (w *World) soleLeader(id raft.ID) bool {
 }
 
 func (w *World) checkNode(e Expect, check func(bool, string, ...any)) {
-	n := w.Node(e.Node)
-	name := S(e.Node)
+	n := w.Node(raft.ID(e.Node))
+	name := e.Node.Name()
 	if n == nil {
 		check(false, "scenario.expect.exists", name)
 		return

@@ -12,6 +12,7 @@ import (
 	"slices"
 	"testing"
 
+	"github.com/raftlab/raftlab/playground/view"
 	"github.com/raftlab/raftlab/raft"
 	"github.com/stretchr/testify/require"
 )
@@ -56,7 +57,7 @@ func labWaitLeader(t testing.TB, s *Session, withinMs int64) raft.ID {
 // guess), and returns the call's index in the history.
 func labPut(t testing.TB, s *Session, node raft.ID, key, value string) int {
 	t.Helper()
-	labDo(t, s, Action{Do: "put", Node: node, Key: key, Value: value})
+	labDo(t, s, Action{Do: "put", Node: view.ID(node), Key: key, Value: value})
 	return len(s.World().History()) - 1
 }
 
@@ -179,7 +180,7 @@ func TestLabInitialElection(t *testing.T) {
 func TestLabReElection(t *testing.T) {
 	s := labSession(t, 3, 2, nil)
 	l1 := labWaitLeader(t, s, 1000)
-	labDo(t, s, Action{Do: "isolate", Node: l1})
+	labDo(t, s, Action{Do: "isolate", Node: view.ID(l1)})
 	s.RunUntil(s.Now() + 1000)
 	l2, ok := s.World().Leader()
 	require.True(t, ok)
@@ -199,7 +200,7 @@ func TestLabReElection(t *testing.T) {
 			others = append(others, id)
 		}
 	}
-	labDo(t, s, Action{Do: "partition", Groups: [][]raft.ID{{l3}, {others[0]}, {others[1]}}})
+	labDo(t, s, Action{Do: "partition", Groups: [][]view.ID{{view.ID(l3)}, {view.ID(others[0])}, {view.ID(others[1])}}})
 	s.RunUntil(s.Now() + 2000)
 	_, ok = s.World().Leader()
 	require.False(t, ok, "no leader without a majority")
@@ -244,7 +245,7 @@ func TestLabFailAgree(t *testing.T) {
 	require.True(t, labWaitCalls(s, []int{c}, 1000))
 
 	off := leader%3 + 1
-	labDo(t, s, Action{Do: "isolate", Node: off})
+	labDo(t, s, Action{Do: "isolate", Node: view.ID(off)})
 	stale := s.World().Node(off).Raft.LastIndex()
 	var calls []int
 	for i := range 4 {
@@ -287,7 +288,7 @@ func TestLabFailNoAgree(t *testing.T) {
 			groups = append(groups, []raft.ID{id})
 		}
 	}
-	labDo(t, s, Action{Do: "partition", Groups: groups})
+	labDo(t, s, Action{Do: "partition", Groups: viewGroups(groups...)})
 	commit := s.World().Node(leader).Raft.CommitIndex()
 	c1 := labPut(t, s, leader, "a", "1")
 	s.RunUntil(s.Now() + 100)
@@ -357,7 +358,7 @@ func TestLabRejoin(t *testing.T) {
 	require.True(t, labWaitCalls(s, []int{c}, 1000))
 	s.RunUntil(s.Now() + 100)
 
-	labDo(t, s, Action{Do: "isolate", Node: l1})
+	labDo(t, s, Action{Do: "isolate", Node: view.ID(l1)})
 	commit := s.World().Node(l1).Raft.CommitIndex()
 	for i := range 3 {
 		labPut(t, s, l1, "x", fmt.Sprint(102+i))
@@ -443,7 +444,7 @@ func labBackupRun(t *testing.T, fast bool) (*World, int) {
 			majority = append(majority, id)
 		}
 	}
-	labDo(t, s, Action{Do: "partition", Groups: [][]raft.ID{minority, majority}})
+	labDo(t, s, Action{Do: "partition", Groups: viewGroups(minority, majority)})
 	commit := s.World().Node(l1).Raft.CommitIndex()
 	for i := range 50 {
 		labPut(t, s, l1, fmt.Sprintf("old%d", i), "x")
@@ -483,7 +484,7 @@ func labBackupRun(t *testing.T, fast bool) (*World, int) {
 
 	mark := len(s.World().Trace())
 	term2 := s.World().Node(l2).Raft.Term()
-	labDo(t, s, Action{Do: "crash", Node: l2})
+	labDo(t, s, Action{Do: "crash", Node: view.ID(l2)})
 	labDo(t, s, Action{Do: "heal"})
 	l3 := raft.None
 	for s.Now() < 20000 && l3 == raft.None {
@@ -497,7 +498,7 @@ func labBackupRun(t *testing.T, fast bool) (*World, int) {
 		require.Less(t, s.World().Node(id).Raft.CommitIndex(), commit+50, "%s is still stale when %s is elected", S(id), S(l3))
 	}
 	s.RunUntil(s.Now() + 2000)
-	labDo(t, s, Action{Do: "restart", Node: l2})
+	labDo(t, s, Action{Do: "restart", Node: view.ID(l2)})
 	s.RunUntil(s.Now() + 2000)
 	w := s.World()
 	rejects := 0
@@ -602,11 +603,11 @@ func TestLabPersistAll(t *testing.T) {
 
 	for round := range 3 {
 		for _, id := range w.Nodes() {
-			labDo(t, s, Action{Do: "crash", Node: id})
+			labDo(t, s, Action{Do: "crash", Node: view.ID(id)})
 		}
 		s.RunUntil(s.Now() + 500)
 		for _, id := range s.World().Nodes() {
-			labDo(t, s, Action{Do: "restart", Node: id})
+			labDo(t, s, Action{Do: "restart", Node: view.ID(id)})
 			n := s.World().Node(id)
 			require.Equal(t, logs[id], labEntries(n)[:len(logs[id])], "round %d: %s's log survived", round, S(id))
 		}
@@ -664,7 +665,7 @@ func TestLabFigure8Unreliable(t *testing.T) {
 		}
 		if r.IntN(10) == 0 {
 			if id, ok := w.Leader(); ok {
-				labDo(t, s, Action{Do: "crash", Node: id})
+				labDo(t, s, Action{Do: "crash", Node: view.ID(id)})
 				leaderCrashes++
 			}
 		}
@@ -676,7 +677,7 @@ func TestLabFigure8Unreliable(t *testing.T) {
 				}
 			}
 			if len(down) > 0 {
-				labDo(t, s, Action{Do: "restart", Node: down[r.IntN(len(down))]})
+				labDo(t, s, Action{Do: "restart", Node: view.ID(down[r.IntN(len(down))])})
 			}
 		}
 	}
@@ -684,7 +685,7 @@ func TestLabFigure8Unreliable(t *testing.T) {
 	labDo(t, s, Action{Do: "network", Network: NetworkChange{DropRate: &zero, DuplicateRate: &zero}})
 	for _, id := range s.World().Nodes() {
 		if !s.World().Node(id).Up {
-			labDo(t, s, Action{Do: "restart", Node: id})
+			labDo(t, s, Action{Do: "restart", Node: view.ID(id)})
 		}
 	}
 	labWaitLeader(t, s, 3000)
@@ -731,7 +732,7 @@ func labSettle(t testing.TB, s *Session) {
 	labDo(t, s, Action{Do: "network", Network: NetworkChange{DropRate: &zero, DuplicateRate: &zero}})
 	for _, id := range s.World().Nodes() {
 		if !s.World().Node(id).Up {
-			labDo(t, s, Action{Do: "restart", Node: id})
+			labDo(t, s, Action{Do: "restart", Node: view.ID(id)})
 		}
 	}
 	labWaitLeader(t, s, 3000)
@@ -765,15 +766,15 @@ func TestLabChurn(t *testing.T) {
 				var st Action
 				switch roll := r.IntN(10); {
 				case roll < 3 && countUp(w) > 3:
-					st = Action{Do: "crash", Node: pickNode(&rng{State: r.Uint64()}, w, true)}
+					st = Action{Do: "crash", Node: view.ID(pickNode(&rng{State: r.Uint64()}, w, true))}
 				case roll < 6:
-					st = Action{Do: "restart", Node: pickNode(&rng{State: r.Uint64()}, w, false)}
+					st = Action{Do: "restart", Node: view.ID(pickNode(&rng{State: r.Uint64()}, w, false))}
 				case roll < 8:
 					st = Action{Do: "partition", Groups: randomGroups(&rng{State: r.Uint64()}, w)}
 				default:
 					st = Action{Do: "heal"}
 				}
-				if (st.Do == "crash" || st.Do == "restart") && st.Node == raft.None || st.Do == "partition" && len(st.Groups[0])*len(st.Groups[1]) == 0 {
+				if (st.Do == "crash" || st.Do == "restart") && st.Node == view.None || st.Do == "partition" && len(st.Groups[0])*len(st.Groups[1]) == 0 {
 					continue
 				}
 				labDo(t, s, st)
@@ -819,12 +820,12 @@ func TestLabSnapshotCrashes(t *testing.T) {
 		}
 		cutOff := round%5 == 2
 		if cutOff {
-			labDo(t, s, Action{Do: "isolate", Node: victim})
+			labDo(t, s, Action{Do: "isolate", Node: view.ID(victim)})
 		}
 		for range r.IntN(8) + 6 {
 			s.RunUntil(s.Now() + r.Int64N(25) + 1)
 			if !cutOff && s.World().Node(victim).Up && r.IntN(6) == 0 {
-				labDo(t, s, Action{Do: "crash", Node: victim})
+				labDo(t, s, Action{Do: "crash", Node: view.ID(victim)})
 				crashes++
 			}
 			labPut(t, s, raft.None, keys[r.IntN(len(keys))], fmt.Sprint(round))
@@ -834,7 +835,7 @@ func TestLabSnapshotCrashes(t *testing.T) {
 			labDo(t, s, Action{Do: "heal"})
 		}
 		if !s.World().Node(victim).Up {
-			labDo(t, s, Action{Do: "restart", Node: victim})
+			labDo(t, s, Action{Do: "restart", Node: view.ID(victim)})
 		}
 		s.RunUntil(s.Now() + 300)
 	}
@@ -865,7 +866,7 @@ func TestLabResultSanity(t *testing.T) {
 	l1 := labWaitLeader(t, s, 1000)
 	labPut(t, s, raft.None, "a", "1")
 	s.RunUntil(s.Now() + 500)
-	labDo(t, s, Action{Do: "crash", Node: l1})
+	labDo(t, s, Action{Do: "crash", Node: view.ID(l1)})
 	s.RunUntil(s.Now() + 1500)
 	labPut(t, s, raft.None, "a", "2")
 	s.RunUntil(s.Now() + 1500)
@@ -982,7 +983,7 @@ func TestLabRestartLeavingNode(t *testing.T) {
 	require.True(t, old, "S4's log holds a configuration without S4 (S5's removal)")
 
 	labDo(t, s, Action{Do: "crash", Node: 4})
-	labDo(t, s, Action{Do: "partition", Groups: [][]raft.ID{{1}, {2}, {3}, {4}}})
+	labDo(t, s, Action{Do: "partition", Groups: [][]view.ID{{1}, {2}, {3}, {4}}})
 	require.True(t, labWaitFor(s, 2000, func(w *World) bool { _, ok := w.Leader(); return !ok }), "no leader")
 	labDo(t, s, Action{Do: "removeNode", Node: 4})
 	labDo(t, s, Action{Do: "restart", Node: 4})
@@ -994,4 +995,13 @@ func TestLabRestartLeavingNode(t *testing.T) {
 	s.RunUntil(s.Now() + 500)
 	labRequireSameLogs(t, s.World(), 1, 2, 3)
 	labNoViolations(t, s.World())
+}
+
+// viewGroups are groups of servers as a partition action names them.
+func viewGroups(groups ...[]raft.ID) [][]view.ID {
+	out := make([][]view.ID, len(groups))
+	for i, g := range groups {
+		out[i] = idsView(g)
+	}
+	return out
 }

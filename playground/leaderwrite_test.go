@@ -3,6 +3,7 @@ package playground
 import (
 	"testing"
 
+	"github.com/raftlab/raftlab/playground/view"
 	"github.com/raftlab/raftlab/raft"
 	"github.com/stretchr/testify/require"
 )
@@ -16,7 +17,7 @@ func TestLeaderWritesInParallel(t *testing.T) {
 	s := labSession(t, 5, 1, func(st *Settings) { st.LatencyMs = [2]int64{10, 10} })
 	leader := labWaitLeader(t, s, 2000)
 	s.RunUntil(s.Now() + 200)
-	labDo(t, s, Action{Do: "disk", Node: leader, FsyncMs: 200})
+	labDo(t, s, Action{Do: "disk", Node: view.ID(leader), FsyncMs: 200})
 	start := s.World().TraceLen()
 	call := labPut(t, s, leader, "k", "v")
 	require.True(t, labWaitCalls(s, []int{call}, 2000))

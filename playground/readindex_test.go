@@ -3,6 +3,7 @@ package playground
 import (
 	"testing"
 
+	"github.com/raftlab/raftlab/playground/view"
 	"github.com/raftlab/raftlab/raft"
 	"github.com/stretchr/testify/require"
 )
@@ -17,10 +18,10 @@ func TestReadIndexShowsEachPart(t *testing.T) {
 	labRequireCommitted(t, s, labPut(t, s, old, "k", "v"))
 	for _, id := range s.World().Nodes() {
 		if id != old {
-			labDo(t, s, Action{Do: "disk", Node: id, FsyncMs: 100})
+			labDo(t, s, Action{Do: "disk", Node: view.ID(id), FsyncMs: 100})
 		}
 	}
-	labDo(t, s, Action{Do: "crash", Node: old})
+	labDo(t, s, Action{Do: "crash", Node: view.ID(old)})
 	leader := raft.None
 	require.True(t, labWaitFor(s, 3000, func(w *World) bool {
 		id, ok := w.Leader()
@@ -28,7 +29,7 @@ func TestReadIndexShowsEachPart(t *testing.T) {
 		return ok && id != old
 	}))
 	start := s.World().TraceLen()
-	labDo(t, s, Action{Do: "get", Node: leader, Key: "k"})
+	labDo(t, s, Action{Do: "get", Node: view.ID(leader), Key: "k"})
 	call := len(s.World().History()) - 1
 	require.True(t, labWaitCalls(s, []int{call}, 3000))
 	w := s.World()

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/raftlab/raftlab/playground/i18n"
+	"github.com/raftlab/raftlab/playground/view"
 	"github.com/raftlab/raftlab/raft"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -239,7 +240,7 @@ func TestParseScenarioSteps(t *testing.T) {
 	require.NoError(t, err)
 	up := true
 	assert.Equal(t, []Action{
-		{At: 0, Do: "partition", Groups: [][]raft.ID{{1, 2}, {3}}},
+		{At: 0, Do: "partition", Groups: [][]view.ID{{1, 2}, {3}}},
 		{At: 0, Do: "cut", From: 1, To: 3},
 		{At: 5, Do: "network", Network: NetworkChange{LatencyMs: &[2]int64{3, 4}}},
 		{At: 6, Do: "disk", Node: 2, FsyncMs: 0},

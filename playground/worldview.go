@@ -24,6 +24,7 @@ func (w *World) View() *view.World {
 	for _, id := range w.Nodes() {
 		out.Nodes = append(out.Nodes, w.nodeView(w.nodes[id]))
 	}
+	out.Net = w.net.view()
 	w.view = worldView{changes: w.changes, now: w.now, built: out}
 	return out
 }
@@ -91,7 +92,7 @@ func (n *Node) diskLog() view.Log {
 		return m.log
 	}
 	recs, _, _ := raft.ReadWAL(d.WAL.Bytes()) // the whole records before a torn tail
-	out := view.Log{First: 1} // empty: Last is First-1
+	out := view.Log{First: 1}                 // empty: Last is First-1
 	if st, err := raft.Recover(d.Snapshot, recs); err == nil {
 		if st.Snapshot != nil {
 			out.First, out.SnapTerm = st.Snapshot.Meta.Index+1, st.Snapshot.Meta.Term
@@ -145,6 +146,34 @@ func recordView(r raft.Record) view.Record {
 		out.Index = r.Index
 	case raft.RecordSnapshot:
 		out.Index, out.Term, out.Members = r.Snapshot.Index, r.Snapshot.Term, membershipView(r.Snapshot.Membership)
+	}
+	return out
+}
+
+// raftGroups are a partition's groups of servers as raft names them.
+func raftGroups(groups [][]view.ID) [][]raft.ID {
+	out := make([][]raft.ID, len(groups))
+	for i, g := range groups {
+		for _, id := range g {
+			out[i] = append(out[i], raft.ID(id))
+		}
+	}
+	return out
+}
+
+// view is what a screen shows of the network.
+func (n *Network) view() view.Network {
+	out := view.Network{
+		Groups:    make([]int, len(n.group)),
+		LatencyMs: [2]int64{n.LatencyMin, n.LatencyMax}, DropRate: n.DropRate, DuplicateRate: n.DuplicateRate,
+	}
+	copy(out.Groups, n.group[:])
+	for from := range n.cut {
+		for to, cut := range n.cut[from] {
+			if cut {
+				out.Cuts = append(out.Cuts, [2]view.ID{view.ID(from), view.ID(to)})
+			}
+		}
 	}
 	return out
 }

@@ -78,7 +78,7 @@ func TestViewIsBuiltOncePerChange(t *testing.T) {
 		}
 	}
 	last := w.Node(follower).Raft.LastIndex()
-	labDo(t, s, Action{Do: "crash", Node: follower})
+	labDo(t, s, Action{Do: "crash", Node: view.ID(follower)})
 	fv := s.World().View().Node(view.ID(follower))
 	require.False(t, fv.Up)
 	require.Equal(t, last, fv.Log.Last)

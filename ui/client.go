@@ -6,7 +6,7 @@ import (
 
 	"github.com/hajimehoshi/ebiten/v2"
 	"github.com/raftlab/raftlab/playground"
-	"github.com/raftlab/raftlab/raft"
+	"github.com/raftlab/raftlab/playground/view"
 )
 
 // clientKeys are the preset keys, a click away on the client panel.
@@ -16,7 +16,7 @@ var clientKeys = []string{"x", "y", "z"}
 // which value, which server, and the four operations.
 type clientPanel struct {
 	key    int     // the preset in use while keyText is empty
-	target raft.ID // None: whoever the client believes leads
+	target view.ID // None: whoever the client believes leads
 	// keyText and value are what the learner typed; an empty value means
 	// the next number, as the c key writes.
 	keyText, value string
@@ -103,8 +103,8 @@ func (g *Game) clientLaidOut() clientView {
 	c := g.lay.Cluster
 	x, y := c.X+90*s, c.Y+c.H-(clientStrip-6)*s
 	target := g.tr("client.to.leader")
-	if g.client.target != raft.None {
-		target = g.tr("client.to", playground.S(g.client.target))
+	if g.client.target != view.None {
+		target = g.tr("client.to", g.client.target.Name())
 	}
 	keyLabel, valueLabel := g.tr("client.key", g.clientKeyName()), g.tr("client.value", g.clientValue())
 	switch g.client.focus {
@@ -216,9 +216,9 @@ func (g *Game) clientPut() {
 }
 
 // nextTarget cycles the client's destination: the leader, then each server.
-func (g *Game) nextTarget() raft.ID {
-	ids := g.world().Nodes()
-	if g.client.target == raft.None && len(ids) > 0 {
+func (g *Game) nextTarget() view.ID {
+	ids := g.view().IDs()
+	if g.client.target == view.None && len(ids) > 0 {
 		return ids[0]
 	}
 	for i, id := range ids {
@@ -226,7 +226,7 @@ func (g *Game) nextTarget() raft.ID {
 			return ids[i+1]
 		}
 	}
-	return raft.None
+	return view.None
 }
 
 // lastSeen is the value of key in the last answer any client got for it:

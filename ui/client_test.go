@@ -6,7 +6,7 @@ import (
 	"github.com/hajimehoshi/ebiten/v2"
 	"github.com/raftlab/raftlab/playground"
 	"github.com/raftlab/raftlab/playground/i18n"
-	"github.com/raftlab/raftlab/raft"
+	"github.com/raftlab/raftlab/playground/view"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -88,7 +88,7 @@ func requestStates(t *testing.T, g *Game) []string {
 }
 
 // targetClient points the client panel at node id.
-func targetClient(t *testing.T, g *Game, id raft.ID) {
+func targetClient(t *testing.T, g *Game, id view.ID) {
 	t.Helper()
 	for range 8 {
 		if g.client.target == id {
@@ -96,7 +96,7 @@ func targetClient(t *testing.T, g *Game, id raft.ID) {
 		}
 		pressClient(t, g, "client-target")
 	}
-	t.Fatalf("the client panel cannot target %s", playground.S(id))
+	t.Fatalf("the client panel cannot target %s", view.ID(id).Name())
 }
 
 // TestClientRequestStates: a write sent to a server that does not answer
@@ -108,13 +108,13 @@ func TestClientRequestStates(t *testing.T) {
 	leader, ok := g.world().Leader()
 	require.True(t, ok)
 	down := leader%5 + 1
-	g.act(playground.Action{Do: "crash", Node: down})
-	targetClient(t, g, down)
+	g.act(playground.Action{Do: "crash", Node: view.ID(down)})
+	targetClient(t, g, view.ID(down))
 	order := requestStates(t, g)
 	require.GreaterOrEqual(t, len(order), 4, "%v", order)
 	assert.Equal(t, []string{"sent", "waiting", "timedout"}, order[:3], "%v", order)
 	assert.Equal(t, "answered", order[len(order)-1], "%v", order)
-	assert.Contains(t, g.requestLines()[0].text, "answered by "+playground.S(leader)+" at attempt")
+	assert.Contains(t, g.requestLines()[0].text, "answered by "+view.ID(leader).Name()+" at attempt")
 
 	var names []string
 	for _, b := range g.clientButtons() {
@@ -131,8 +131,8 @@ func TestRequestToMinorityLeader(t *testing.T) {
 	g.SeekTo(3000)
 	leader, ok := g.world().Leader()
 	require.True(t, ok)
-	g.act(playground.Action{Do: "isolate", Node: leader})
-	targetClient(t, g, leader)
+	g.act(playground.Action{Do: "isolate", Node: view.ID(leader)})
+	targetClient(t, g, view.ID(leader))
 	order := requestStates(t, g)
 	require.GreaterOrEqual(t, len(order), 4, "%v", order)
 	assert.Equal(t, []string{"sent", "waiting", "redirected"}, order[:3], "%v", order)
@@ -148,7 +148,7 @@ func TestClientPanelInChinese(t *testing.T) {
 		g := testGame(t, "log-replication")
 		g.lang = i18n.Chinese
 		g.w, g.h = size[0], size[1]
-		g.lay = computeLayout(g.w, g.h, 1, g.world().Nodes(), false)
+		g.lay = computeLayout(g.w, g.h, 1, g.view().IDs(), false)
 		targetClient(t, g, 2)
 		bs := g.clientButtons()
 		labels := map[string]string{}

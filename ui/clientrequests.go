@@ -3,7 +3,7 @@ package ui
 import (
 	"github.com/raftlab/raftlab/playground"
 	"github.com/raftlab/raftlab/playground/i18n"
-	"github.com/raftlab/raftlab/raft"
+	"github.com/raftlab/raftlab/playground/view"
 )
 
 // shownRequests is how many of the newest client requests the client
@@ -128,12 +128,12 @@ func describeRequest(w *playground.World, c *playground.Call, e *playground.Even
 	switch {
 	case c.Done:
 		result := resultText(c, lang)
-		by := e != nil && e.Type == playground.EvClientReturn && e.Peer != raft.None
+		by := e != nil && e.Type == playground.EvClientReturn && view.ID(e.Peer) != view.None
 		switch {
 		case by && c.Attempts > 1:
-			return line(requestAnswered, lang.T("requests.answered.by.at", playground.S(e.Peer), c.Attempts, result))
+			return line(requestAnswered, lang.T("requests.answered.by.at", view.ID(e.Peer).Name(), c.Attempts, result))
 		case by:
-			return line(requestAnswered, lang.T("requests.answered.by", playground.S(e.Peer), result))
+			return line(requestAnswered, lang.T("requests.answered.by", view.ID(e.Peer).Name(), result))
 		case c.Attempts > 1:
 			return line(requestAnswered, lang.T("requests.answered.at", c.Attempts, result))
 		}
@@ -142,15 +142,15 @@ func describeRequest(w *playground.World, c *playground.Call, e *playground.Even
 		// Not the client's newest call, or its last word: it gave up.
 		return line(requestGaveUp, lang.T("requests.gave-up"))
 	}
-	to := playground.S(e.Peer)
+	to := view.ID(e.Peer).Name()
 	state, now := requestSent, lang.T("requests.sent", to)
-	if !requestInFlight(w, c.Client, e.Peer) {
+	if !requestInFlight(w, c.Client, view.ID(e.Peer)) {
 		state, now = requestWaiting, lang.T("requests.waiting", to, float64(w.Now()-e.AtMs)/1000)
 	}
 	if c.Attempts <= 1 {
 		return line(state, now)
 	}
-	from := playground.S(e.Node)
+	from := view.ID(e.Node).Name()
 	switch e.Key {
 	case "feed.client.retry.timeout":
 		return line(requestTimedOut, lang.T("requests.timed-out", from, c.Attempts, now))
@@ -164,9 +164,9 @@ func describeRequest(w *playground.World, c *playground.Call, e *playground.Even
 
 // requestInFlight reports whether a request of client is on its way to
 // node to.
-func requestInFlight(w *playground.World, client int, to raft.ID) bool {
+func requestInFlight(w *playground.World, client int, to view.ID) bool {
 	for _, f := range w.InFlight() {
-		if f.Kind == playground.FlightRequest && f.Client == client && f.To == to {
+		if f.Kind == playground.FlightRequest && f.Client == client && view.ID(f.To) == to {
 			return true
 		}
 	}

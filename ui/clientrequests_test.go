@@ -6,6 +6,7 @@ import (
 
 	"github.com/raftlab/raftlab/playground"
 	"github.com/raftlab/raftlab/playground/i18n"
+	"github.com/raftlab/raftlab/playground/view"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -19,8 +20,8 @@ func TestClientRequestLinesInChinese(t *testing.T) {
 	leader, ok := g.world().Leader()
 	require.True(t, ok)
 	down := leader%5 + 1
-	g.act(playground.Action{Do: "crash", Node: down})
-	targetClient(t, g, down)
+	g.act(playground.Action{Do: "crash", Node: view.ID(down)})
+	targetClient(t, g, view.ID(down))
 	g.lang = i18n.Chinese
 	pressClient(t, g, "client-put")
 	var texts []string
@@ -37,8 +38,8 @@ func TestClientRequestLinesInChinese(t *testing.T) {
 		}
 	}
 	all := strings.Join(texts, "\n")
-	assert.Contains(t, all, "已发往 "+playground.S(down))
-	assert.Contains(t, all, playground.S(down)+" 超时，第 2 次重试")
+	assert.Contains(t, all, "已发往 "+view.ID(down).Name())
+	assert.Contains(t, all, view.ID(down).Name()+" 超时，第 2 次重试")
 	assert.NotContains(t, all, "answered")
 	g.lang = i18n.English
 	assert.Contains(t, g.requestLines()[0].text, "answered by")

@@ -7,7 +7,7 @@ import (
 
 	"github.com/hajimehoshi/ebiten/v2"
 	"github.com/raftlab/raftlab/playground"
-	"github.com/raftlab/raftlab/raft"
+	"github.com/raftlab/raftlab/playground/view"
 )
 
 // msgSpot is where a message is placed on screen now (placeMessages), for
@@ -37,7 +37,7 @@ func clientsMark() (fill, rim color.RGBA) {
 }
 
 func (g *Game) drawCluster(dst *ebiten.Image) {
-	w := g.world()
+	w := g.view()
 	s := g.scale
 	// The screen is already filled with colBackground, the cluster's
 	// ground: filling it again would only cost fill rate.
@@ -60,8 +60,8 @@ func (g *Game) drawCluster(dst *ebiten.Image) {
 // the group's colour, as the partition editor coloured them: strong enough
 // to tell from the background on a projector, and small enough (16 pixels
 // beyond the server) that neighbours' tints do not mix.
-func (g *Game) drawPartitions(dst *ebiten.Image, w *playground.World) {
-	net := w.Network()
+func (g *Game) drawPartitions(dst *ebiten.Image, w *view.World) {
+	net := &w.Net
 	if !net.Partitioned() {
 		return
 	}
@@ -74,8 +74,8 @@ func (g *Game) drawPartitions(dst *ebiten.Image, w *playground.World) {
 // drawLinks draws every link: grey when up, dashed red where cut (only the
 // cut half, from the sending side, when one way is cut), faint dashed red
 // across a partition.
-func (g *Game) drawLinks(dst *ebiten.Image, w *playground.World) {
-	net := w.Network()
+func (g *Game) drawLinks(dst *ebiten.Image, w *view.World) {
+	net := &w.Net
 	s := g.scale
 	for i, p := range g.lay.Nodes {
 		for _, q := range g.lay.Nodes[i+1:] {
@@ -110,8 +110,8 @@ func (g *Game) drawCross(dst *ebiten.Image, x, y float64) {
 
 // endpoint is where a message leaves or arrives, a node or the clients:
 // its centre and radius.
-func (g *Game) endpoint(id raft.ID, cx, cy float64) (x, y, r float64, ok bool) {
-	if id == raft.None {
+func (g *Game) endpoint(id view.ID, cx, cy float64) (x, y, r float64, ok bool) {
+	if id == view.None {
 		return cx, cy, 9 * g.scale, true
 	}
 	spot, ok := g.lay.Node(id)
@@ -121,14 +121,14 @@ func (g *Game) endpoint(id raft.ID, cx, cy float64) (x, y, r float64, ok bool) {
 // drawNode draws one server: its role by colour, its term inside, its
 // election timer as a draining arc, its votes, its disk, and marks for
 // leader, selection and violations.
-func (g *Game) drawNode(dst *ebiten.Image, w *playground.World, spot NodeSpot) {
+func (g *Game) drawNode(dst *ebiten.Image, w *view.World, spot NodeSpot) {
 	s := g.scale
 	n := w.Node(spot.ID)
 	if n == nil {
 		return
 	}
 	r := spot.R
-	name := playground.S(spot.ID)
+	name := spot.ID.Name()
 	if g.isHighlighted(spot.ID) {
 		drawCentered(dst, g.spr.ring(int(r+12*s), int(4*s)), spot.X, spot.Y, colBad)
 	}
@@ -146,27 +146,25 @@ func (g *Game) drawNode(dst *ebiten.Image, w *playground.World, spot NodeSpot) {
 		g.drawLabels(dst, spot, name, g.tr("help.role.crashed"), colTextDim, colTextDim)
 		return
 	}
-	rn := n.Raft
-	role := rn.Role()
+	role := n.Role
 	c := roleColor(role)
 	// The election timer drains as the timeout approaches.
-	if role != raft.Leader && rn.ElectionTimeout() > 0 {
-		elapsed := float64(rn.ElectionElapsed()) + float64(w.TicksBehind(n))
-		left := 1 - elapsed/float64(rn.ElectionTimeout())
+	if role != view.Leader && n.ElectionTimeout > 0 {
+		left := 1 - float64(n.ElectionElapsed)/float64(n.ElectionTimeout)
 		drawCentered(dst, g.spr.ring(int(r+5*s), int(3*s)), spot.X, spot.Y, withAlpha(colPanelEdge, 0.9))
 		drawCentered(dst, g.spr.arc(int(r+5*s), int(3*s), left), spot.X, spot.Y, withAlpha(c, 0.9))
 	}
-	if role == raft.Leader {
+	if role == view.Leader {
 		drawCentered(dst, g.spr.ring(int(r+5*s), int(4*s)), spot.X, spot.Y, c)
 	}
 	drawCentered(dst, g.spr.disc(int(r)), spot.X, spot.Y, c)
-	if !rn.Membership().IsVoter(spot.ID) {
+	if !n.Members.IsVoter(spot.ID) {
 		drawCentered(dst, g.spr.disc(int(r*0.8)), spot.X, spot.Y, withAlpha(colBackground, 0.55))
 	}
-	g.drawLabel(dst, fmt.Sprint(rn.Term()), face(r*0.75, true), spot.X, spot.Y-r*0.06, colBackground, alignCenter)
+	g.drawLabel(dst, fmt.Sprint(n.Term), face(r*0.75, true), spot.X, spot.Y-r*0.06, colBackground, alignCenter)
 	g.drawLabel(dst, g.tr("node.term"), face(math.Max(9*s, r*0.22), false), spot.X, spot.Y+r*0.5, withAlpha(colBackground, 0.8), alignCenter)
 	// Votes received while campaigning, as dots around the top.
-	for i, v := range rn.Votes() {
+	for i, v := range n.Votes {
 		a := -math.Pi/2 + (float64(i)-2)*0.32
 		vc := colOK
 		if !v.Granted {
@@ -174,7 +172,7 @@ func (g *Game) drawNode(dst *ebiten.Image, w *playground.World, spot NodeSpot) {
 		}
 		drawCentered(dst, g.spr.disc(int(4*s)), spot.X+(r+13*s)*math.Cos(a), spot.Y+(r+13*s)*math.Sin(a), vc)
 	}
-	g.drawLabels(dst, spot, name, g.tr(labelOf(rn, spot.ID).key()), colText, c)
+	g.drawLabels(dst, spot, name, g.tr(labelOf(n).key()), colText, c)
 	g.drawDisk(dst, n, spot)
 }
 
@@ -192,17 +190,16 @@ func (g *Game) drawLabels(dst *ebiten.Image, spot NodeSpot, name, role string, n
 
 // drawDisk is a small gauge beside a node: how much of its log is durable,
 // orange while an fsync is under way.
-func (g *Game) drawDisk(dst *ebiten.Image, n *playground.Node, spot NodeSpot) {
+func (g *Game) drawDisk(dst *ebiten.Image, n *view.Node, spot NodeSpot) {
 	s := g.scale
 	box := g.diskBox(spot)
 	g.spr.fillRect(dst, box, colPanelEdge)
-	wal := n.Disk.WAL
 	frac := 1.0
-	if wal.Size() > 0 {
-		frac = float64(wal.Synced()) / float64(wal.Size())
+	if n.Disk.Bytes > 0 {
+		frac = float64(n.Disk.SyncedBytes) / float64(n.Disk.Bytes)
 	}
 	fill := colOK
-	if n.Syncing() || frac < 1 {
+	if n.Disk.Syncing || frac < 1 {
 		fill = colCandidate
 	}
 	h := (box.H - 2*s) * math.Max(frac, 0.15)
@@ -244,7 +241,7 @@ func (g *Game) diskBox(spot NodeSpot) Rect {
 
 // diskBoxFree reports whether a gauge at box stays inside the cluster area
 // and off every label and every other node's disc and timer ring.
-func (g *Game) diskBoxFree(box Rect, id raft.ID) bool {
+func (g *Game) diskBoxFree(box Rect, id view.ID) bool {
 	c := g.lay.Cluster
 	if !c.Contains(box.X, box.Y) || !c.Contains(box.X+box.W, box.Y+box.H) {
 		return false
@@ -281,26 +278,25 @@ const (
 	labelNotMember
 )
 
-// labelOf is what the label of live server id, whose state machine is rn,
-// says.
-func labelOf(rn *raft.Node, id raft.ID) serverLabel {
-	switch m := rn.Membership(); {
-	case !m.Contains(id):
+// labelOf is what the label of a live server says.
+func labelOf(n *view.Node) serverLabel {
+	switch m := n.Members; {
+	case !m.Contains(n.ID):
 		return labelNotMember
-	case m.IsLearner(id):
+	case m.IsLearner(n.ID):
 		return labelLearner
 	}
-	return roleLabel(rn.Role())
+	return roleLabel(n.Role)
 }
 
 // roleLabel is the label that names a role.
-func roleLabel(r raft.Role) serverLabel {
+func roleLabel(r view.Role) serverLabel {
 	switch r {
-	case raft.PreCandidate:
+	case view.PreCandidate:
 		return labelPreCandidate
-	case raft.Candidate:
+	case view.Candidate:
 		return labelCandidate
-	case raft.Leader:
+	case view.Leader:
 		return labelLeader
 	}
 	return labelFollower
@@ -321,9 +317,9 @@ func (l serverLabel) key() string {
 }
 
 // roleKey is the catalogue key that names a role on screen.
-func roleKey(r raft.Role) string { return roleLabel(r).key() }
+func roleKey(r view.Role) string { return roleLabel(r).key() }
 
-func (g *Game) isHighlighted(id raft.ID) bool {
+func (g *Game) isHighlighted(id view.ID) bool {
 	for _, h := range g.highlight {
 		if h == id {
 			return true

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/raftlab/raftlab/playground/i18n"
+	"github.com/raftlab/raftlab/playground/view"
 	"github.com/raftlab/raftlab/raft"
 	"github.com/stretchr/testify/assert"
 )
@@ -15,9 +16,9 @@ var screenSizes = [][2]int{{1280, 800}, {1024, 768}, {800, 600}}
 // layoutGame is a game laid out for a screen of w x h with n servers,
 // enough for the geometry of the cluster view.
 func layoutGame(w, h, n int) *Game {
-	ids := make([]raft.ID, n)
+	ids := make([]view.ID, n)
 	for i := range ids {
-		ids[i] = raft.ID(i + 1)
+		ids[i] = view.ID(i + 1)
 	}
 	return &Game{w: w, h: h, scale: 1, lay: computeLayout(w, h, 1, ids, false)}
 }
@@ -65,7 +66,7 @@ func TestClientsMarkIsVisible(t *testing.T) {
 func TestWorldKeysAreInTheCatalogue(t *testing.T) {
 	keys := []string{"node.learner", "node.not-member", "help.role.crashed"}
 	for _, r := range []raft.Role{raft.Follower, raft.PreCandidate, raft.Candidate, raft.Leader} {
-		keys = append(keys, roleKey(r))
+		keys = append(keys, roleKey(view.Role(r)))
 	}
 	for _, l := range glyphLetters {
 		if l.key != "" {
@@ -81,6 +82,6 @@ func TestWorldKeysAreInTheCatalogue(t *testing.T) {
 	for _, k := range keys {
 		assert.NotEqual(t, "["+k+"]", i18n.English.T(k), "%s is in the catalogue", k)
 	}
-	assert.Equal(t, "pre-candidate", i18n.English.T(roleKey(raft.PreCandidate)), "the glossary's word, not raft's precandidate")
-	assert.Equal(t, "预候选人", i18n.Chinese.T(roleKey(raft.PreCandidate)))
+	assert.Equal(t, "pre-candidate", i18n.English.T(roleKey(view.Role(raft.PreCandidate))), "the glossary's word, not raft's precandidate")
+	assert.Equal(t, "预候选人", i18n.Chinese.T(roleKey(view.Role(raft.PreCandidate))))
 }

@@ -5,6 +5,7 @@ import (
 
 	"github.com/raftlab/raftlab/lessons"
 	"github.com/raftlab/raftlab/playground"
+	"github.com/raftlab/raftlab/playground/view"
 	"github.com/raftlab/raftlab/raft"
 	"github.com/stretchr/testify/assert"
 )
@@ -28,14 +29,14 @@ func TestLessonControlsExist(t *testing.T) {
 	g.openPartition()
 	add(g.partitionButtons())
 	g.part = nil
-	for _, id := range g.world().Nodes() {
+	for _, id := range g.view().IDs() {
 		for _, it := range nodeMenu(g.world(), id) {
 			have[it.name] = true
 		}
 	}
 	if leader, ok := g.world().Leader(); ok {
 		g.act(playgroundCrash(leader))
-		for _, it := range nodeMenu(g.world(), leader) {
+		for _, it := range nodeMenu(g.world(), view.ID(leader)) {
 			have[it.name] = true
 		}
 	}
@@ -52,8 +53,10 @@ func TestLessonControlsExist(t *testing.T) {
 	}
 }
 
-func playgroundCrash(id raft.ID) playground.Action { return playground.Action{Do: "crash", Node: id} }
+func playgroundCrash(id raft.ID) playground.Action {
+	return playground.Action{Do: "crash", Node: view.ID(id)}
+}
 
 func playgroundCut(a, b raft.ID) playground.Action {
-	return playground.Action{Do: "cut", From: a, To: b}
+	return playground.Action{Do: "cut", From: view.ID(a), To: view.ID(b)}
 }

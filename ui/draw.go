@@ -200,7 +200,7 @@ func (g *Game) drawTooltip(dst *ebiten.Image) {
 	} else if f, ok := g.hitMessage(g.hover.x, g.hover.y); ok {
 		tip = describeMessage(g.lang, f)
 	} else if id, ok := g.lay.hitNode(g.hover.x, g.hover.y); ok {
-		tip = g.tr("tip.node", playground.S(id))
+		tip = g.tr("tip.node", id.Name())
 	} else if g.lay.Track.Contains(g.hover.x, g.hover.y) {
 		tip = g.tr("tip.timeline")
 	}

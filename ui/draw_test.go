@@ -31,7 +31,7 @@ func TestTopBarNamesTheLessonWhole(t *testing.T) {
 			for _, size := range screenSizes {
 				where := fmt.Sprintf("%s %v", lang, size)
 				g.w, g.h = size[0], size[1]
-				g.lay = computeLayoutIn(lang, size[0], size[1], 1, g.world().Nodes(), true)
+				g.lay = computeLayoutIn(lang, size[0], size[1], 1, g.view().IDs(), true)
 				name := g.barName()
 				assert.NotContains(t, name, "…", "%s: %q", where, name)
 				assert.Contains(t, []string{full, short, ""}, name, where)
@@ -93,5 +93,5 @@ func TestLanguageSwitchRelaysTheTopBar(t *testing.T) {
 	require.NoError(t, g.Update())
 	b, _ = g.lay.Button("settings")
 	assert.Equal(t, "设置", b.Label)
-	assert.Equal(t, computeLayoutIn(i18n.Chinese, g.w, g.h, g.scale, g.world().Nodes(), false).Buttons, g.lay.Buttons)
+	assert.Equal(t, computeLayoutIn(i18n.Chinese, g.w, g.h, g.scale, g.view().IDs(), false).Buttons, g.lay.Buttons)
 }

@@ -8,6 +8,7 @@ import (
 
 	"github.com/raftlab/raftlab/playground"
 	"github.com/raftlab/raftlab/playground/i18n"
+	"github.com/raftlab/raftlab/playground/view"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -79,7 +80,7 @@ func TestFeedAfterSeekBack(t *testing.T) {
 	require.NotEmpty(t, at5)
 	leader, ok := g.world().Leader()
 	require.True(t, ok)
-	assert.Contains(t, strings.Join(at5, "\n"), playground.S(leader)+" became leader")
+	assert.Contains(t, strings.Join(at5, "\n"), view.ID(leader).Name()+" became leader")
 	g.SeekTo(12000)
 	g.clientWrite()
 	g.SeekTo(15000)
@@ -102,7 +103,7 @@ func TestFeedForgetsAForkedFuture(t *testing.T) {
 	g.SeekTo(2000)
 	leader, ok := g.world().Leader()
 	require.True(t, ok)
-	g.act(playground.Action{Do: "crash", Node: leader})
+	g.act(playground.Action{Do: "crash", Node: view.ID(leader)})
 	g.SeekTo(10000)
 	feedTexts(g, 50)
 	g.SeekTo(9000) // the trace holds the last two seconds only
@@ -256,7 +257,7 @@ func TestStoryLeavesOutTheFollowersEchoes(t *testing.T) {
 	story := feedTexts(g, 100)
 	assert.Equal(t, 1, count(story, "appended entry 1"), "the leader's append only: %q", story)
 	assert.Equal(t, 1, count(story, "advanced its commit index to 1"), "the leader's commit only: %q", story)
-	assert.Contains(t, strings.Join(story, "\n"), playground.S(leader)+" appended entry 1")
+	assert.Contains(t, strings.Join(story, "\n"), view.ID(leader).Name()+" appended entry 1")
 	g.filter = feedLog
 	log := feedTexts(g, 100)
 	assert.Equal(t, 5, count(log, "appended entry 1"), "every server's append: %q", log)

@@ -13,7 +13,7 @@ import (
 	"github.com/raftlab/raftlab/lessons"
 	"github.com/raftlab/raftlab/playground"
 	"github.com/raftlab/raftlab/playground/i18n"
-	"github.com/raftlab/raftlab/raft"
+	"github.com/raftlab/raftlab/playground/view"
 )
 
 // Options configure a Game.
@@ -99,7 +99,7 @@ type Game struct {
 	lay   Layout
 	spr   *sprites
 
-	selected raft.ID
+	selected view.ID
 	menu     *menu
 	help     bool
 	// welcome is set while the first-visit welcome card waits for an
@@ -109,7 +109,7 @@ type Game struct {
 	// fit is open.
 	moreOpen bool
 	// highlight marks nodes involved in a violation the user jumped to.
-	highlight []raft.ID
+	highlight []view.ID
 	scrubbing bool
 	// status is the status line's message, said at statusAt (Update takes
 	// it away statusFor later).
@@ -141,7 +141,7 @@ type Game struct {
 	markers                                                                         timelineMarkers
 	// layIDs are the nodes the layout was computed for, layLang the
 	// language (the top bar's labels).
-	layIDs   []raft.ID
+	layIDs   []view.ID
 	layLang  i18n.Lang
 	settings *settingsPanel
 	client   clientPanel
@@ -159,8 +159,6 @@ type Game struct {
 	inspScroll inspectorScroll
 	// prefs are the learner's preferences, loaded in New.
 	prefs Prefs
-	// diskLogs are the crashed servers' logs as their disks hold them.
-	diskLogs map[raft.ID]diskLogCache
 	// score is the score of the assessment being run.
 	score *assessment
 	// lesson is the open lesson panel, nil in free play.
@@ -330,6 +328,9 @@ func (g *Game) Session() *playground.Session { return g.sess }
 // world is the world at the present.
 func (g *Game) world() *playground.World { return g.sess.World() }
 
+// view is what the screen shows of the world at the present.
+func (g *Game) view() *view.World { return g.sess.World().View() }
+
 // screenSize is a screen of w x h physical pixels at scale physical
 // pixels per logical pixel.
 type screenSize struct {
@@ -355,8 +356,8 @@ func (g *Game) Layout(outsideWidth, outsideHeight int) (int, int) {
 // its widths), and places the messages in flight on it.
 func (g *Game) setLayout(w, h int, s float64) {
 	g.w, g.h, g.scale = w, h, s
-	g.lay = computeLayoutIn(g.lang, w, h, s, g.world().Nodes(), g.opts.Open != nil)
-	g.layLang, g.layIDs = g.lang, g.world().Nodes()
+	g.lay = computeLayoutIn(g.lang, w, h, s, g.view().IDs(), g.opts.Open != nil)
+	g.layLang, g.layIDs = g.lang, g.view().IDs()
 	g.placeMessages()
 }
 
@@ -372,7 +373,7 @@ func (g *Game) fitScreen() bool {
 	if sc.w <= 0 || sc.h <= 0 {
 		return false
 	}
-	if sc == (screenSize{g.w, g.h, g.scale}) && g.layLang == g.lang && slices.Equal(g.layIDs, g.world().Nodes()) {
+	if sc == (screenSize{g.w, g.h, g.scale}) && g.layLang == g.lang && slices.Equal(g.layIDs, g.view().IDs()) {
 		return false
 	}
 	g.setLayout(sc.w, sc.h, sc.scale)
@@ -524,14 +525,14 @@ func (g *Game) clientRead() {
 // restartLeader crashes the leader, or restarts the first node that is
 // down: the "r" key.
 func (g *Game) restartLeader() {
-	w := g.world()
+	w := g.view()
 	if id, ok := w.Leader(); ok {
 		g.act(playground.Action{Do: "crash", Node: id})
 		return
 	}
-	for _, id := range w.Nodes() {
-		if !w.Node(id).Up {
-			g.act(playground.Action{Do: "restart", Node: id})
+	for _, n := range w.Nodes {
+		if !n.Up {
+			g.act(playground.Action{Do: "restart", Node: n.ID})
 			return
 		}
 	}
@@ -542,7 +543,7 @@ func (g *Game) restartLeader() {
 // ID is never reused).
 func (g *Game) addNode() {
 	if id, ok := g.world().FreeID(); ok {
-		g.act(playground.Action{Do: "addNode", Node: id})
+		g.act(playground.Action{Do: "addNode", Node: view.ID(id)})
 		return
 	}
 	g.say(g.tr("status.ids-used", playground.MaxNodes))

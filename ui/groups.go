@@ -7,6 +7,7 @@ import (
 
 	"github.com/hajimehoshi/ebiten/v2"
 	"github.com/raftlab/raftlab/lessons"
+	"github.com/raftlab/raftlab/playground/view"
 )
 
 // A group highlight ("group 1 2 3", as the joint-consensus lesson draws
@@ -56,7 +57,7 @@ func (g *Game) groupPointer(h lessons.Highlight, tint int) (pointer, bool) {
 	var centres [][2]float64
 	r := 0.0
 	for _, id := range h.Group {
-		if spot, ok := g.lay.Node(id); ok {
+		if spot, ok := g.lay.Node(view.ID(id)); ok {
 			centres = append(centres, [2]float64{spot.X, spot.Y})
 			r = spot.R
 		}

@@ -5,7 +5,7 @@ import (
 
 	"github.com/hajimehoshi/ebiten/v2"
 	"github.com/raftlab/raftlab/lessons"
-	"github.com/raftlab/raftlab/playground"
+	"github.com/raftlab/raftlab/playground/view"
 )
 
 // A lesson step points at things on screen: servers, links, messages in
@@ -66,12 +66,12 @@ func (g *Game) pointersFor(out []pointer, h lessons.Highlight) []pointer {
 	s := g.scale
 	switch h.What {
 	case "node":
-		if spot, ok := g.lay.Node(h.Node); ok {
+		if spot, ok := g.lay.Node(view.ID(h.Node)); ok {
 			out = append(out, pointer{shape: ringShape, x: spot.X, y: spot.Y, r: spot.R + 10*s})
 		}
 	case "link":
-		a, okA := g.lay.Node(h.Node)
-		b, okB := g.lay.Node(h.Peer)
+		a, okA := g.lay.Node(view.ID(h.Node))
+		b, okB := g.lay.Node(view.ID(h.Peer))
 		if okA && okB {
 			out = append(out, pointer{shape: lineShape, x: a.X, y: a.Y, x2: b.X, y2: b.Y})
 		}
@@ -115,9 +115,8 @@ func (g *Game) messagePointers(out []pointer, k raftKind) []pointer {
 // logPointers outlines a log cell, a server's row, or a column of cells.
 func (g *Game) logPointers(out []pointer, h lessons.Highlight) []pointer {
 	_, _, first, last := g.logsGeometry()
-	w := g.world()
-	for row, id := range w.Nodes() {
-		if !h.AllNodes && id != h.Node {
+	for row, id := range g.view().IDs() {
+		if !h.AllNodes && id != view.ID(h.Node) {
 			continue
 		}
 		if h.Index != 0 {
@@ -243,7 +242,7 @@ func intersect(r, o Rect) Rect {
 // longer of the two (the label block is wider, for any role).
 func (g *Game) labelTextBox(spot NodeSpot, role string) Rect {
 	s := g.scale
-	name := playground.S(spot.ID)
+	name := spot.ID.Name()
 	w := textWidth(name, face(12*s, true))
 	if !spot.Compact {
 		w = math.Max(textWidth(name, face(13*s, true)), textWidth(role, face(11.5*s, false)))

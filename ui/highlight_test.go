@@ -9,6 +9,7 @@ import (
 	"github.com/raftlab/raftlab/lessons"
 	"github.com/raftlab/raftlab/playground"
 	"github.com/raftlab/raftlab/playground/i18n"
+	"github.com/raftlab/raftlab/playground/view"
 	"github.com/raftlab/raftlab/raft"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -77,7 +78,7 @@ func TestHighlightPointers(t *testing.T) {
 	// A role: the label of each server in it.
 	leaders := g.pointersFor(nil, lessons.Highlight{What: "label", Label: "leader"})
 	require.Len(t, leaders, 1)
-	ls, _ := g.lay.Node(leader)
+	ls, _ := g.lay.Node(view.ID(leader))
 	assert.True(t, leaders[0].box.Contains(ls.LabelX, ls.LabelY))
 	assert.Len(t, g.pointersFor(nil, lessons.Highlight{What: "label", Label: "followers"}), len(w.Nodes())-1)
 	assert.Empty(t, g.pointersFor(nil, lessons.Highlight{What: "label", Label: "majority"}), "nothing on screen is the majority")
@@ -116,7 +117,7 @@ func TestHoveredTermExplainsAndPoints(t *testing.T) {
 	e, ok := g.hoveredTerm()
 	require.True(t, ok)
 	assert.Equal(t, "follower", e.Term)
-	assert.Len(t, g.lessonPointers(), before+len(g.world().Nodes()), "every server is a follower at the start")
+	assert.Len(t, g.lessonPointers(), before+len(g.view().IDs()), "every server is a follower at the start")
 	g.hover.x = spot.r.X - 40
 	_, ok = g.hoveredTerm()
 	assert.False(t, ok)
@@ -202,7 +203,7 @@ func TestGroupHighlightGeometry(t *testing.T) {
 		}
 		return true
 	}
-	for i, members := range [][]raft.ID{{1, 2, 3}, {3, 4, 5}} {
+	for i, members := range [][]view.ID{{1, 2, 3}, {3, 4, 5}} {
 		hull := ps[i].hull
 		require.GreaterOrEqual(t, len(hull), 3)
 		for _, spot := range g.lay.Nodes {
@@ -235,7 +236,7 @@ func TestHighlightBoxesStayInTheirArea(t *testing.T) {
 		for _, ls := range [][2]int{{1, 1}, {2, 1}, {4, 2}, {7, 3}, {9, 2}} {
 			g := testGame(t, "")
 			g.w, g.h = size[0], size[1]
-			g.lay = computeLayout(g.w, g.h, 1, g.world().Nodes(), false)
+			g.lay = computeLayout(g.w, g.h, 1, g.view().IDs(), false)
 			require.NoError(t, g.openLesson(ls[0], ls[1]))
 			g.SeekTo(3000)
 			where := fmt.Sprintf("%dx%d, lesson %d step %d", size[0], size[1], ls[0], ls[1])
@@ -338,7 +339,7 @@ func lessonWords(g *Game) []Rect {
 func TestHighlightOfAControlInTheMoreMenu(t *testing.T) {
 	g := testGame(t, "")
 	g.w, g.h = 800, 600
-	g.lay = computeLayout(g.w, g.h, 1, g.world().Nodes(), true) // the browser's bar, with Open
+	g.lay = computeLayout(g.w, g.h, 1, g.view().IDs(), true) // the browser's bar, with Open
 	more, ok := g.lay.Button("more")
 	require.True(t, ok, "800 wide has a More control")
 	_, ok = findButton(g.lay.More, "settings")
@@ -362,7 +363,7 @@ func TestMessagePointersClearTheGlyph(t *testing.T) {
 	g := &Game{scale: 2}
 	snap := playground.Flight{Kind: playground.FlightRaft, Raft: raft.Message{Type: raft.MsgInstallSnapshot}}
 	g.msgSpots = []msgSpot{{f: snap, x: 50, y: 50}}
-	ps := g.messagePointers(nil, raftKind{typ: raft.MsgInstallSnapshot})
+	ps := g.messagePointers(nil, raftKind{typ: view.MsgType(raft.MsgInstallSnapshot)})
 	require.Len(t, ps, 1)
 	assert.GreaterOrEqual(t, ps[0].r, g.glyphRadius(lookOf(&snap))+4*g.scale)
 }

@@ -7,7 +7,7 @@ import (
 
 	"github.com/raftlab/raftlab/lessons"
 	"github.com/raftlab/raftlab/playground"
-	"github.com/raftlab/raftlab/raft"
+	"github.com/raftlab/raftlab/playground/view"
 )
 
 // The automation hooks let end-to-end tests check real state and click on
@@ -36,13 +36,13 @@ type stateDoc struct {
 	Speed    string     `json:"speed"`
 	Network  networkDoc `json:"network"`
 	InFlight int        `json:"inFlight"`
-	Selected raft.ID    `json:"selected"`
+	Selected view.ID    `json:"selected"`
 	Menu     []string   `json:"menu"`
 	// Lesson is the lesson panel: null while it is closed.
 	Lesson *lessonStateDoc `json:"lesson"`
 	// ClientTarget is where the client panel sends requests: a server, or
 	// 0 for the leader the client believes in.
-	ClientTarget raft.ID `json:"clientTarget"`
+	ClientTarget view.ID `json:"clientTarget"`
 	// Welcome is whether the first-visit welcome card shows.
 	Welcome bool `json:"welcome"`
 	// Help is whether the help overlay is open.
@@ -73,7 +73,7 @@ type lessonStateDoc struct {
 }
 
 type networkDoc struct {
-	Cuts   [][2]raft.ID `json:"cuts"`
+	Cuts   [][2]view.ID `json:"cuts"`
 	Groups []int        `json:"groups"`
 }
 
@@ -82,13 +82,14 @@ type networkDoc struct {
 func (g *Game) StateJSON() ([]byte, error) {
 	w := g.world()
 	d := stateDoc{RunResult: w.State(g.scenario.Name), NowMs: w.Now(), Paused: g.paused, Speed: g.speedLabel(), InFlight: len(w.InFlight()), Selected: g.selected, Menu: []string{}}
-	net := w.Network()
-	d.Network.Cuts = [][2]raft.ID{}
-	for _, a := range w.Nodes() {
+	v := g.view()
+	net := &v.Net
+	d.Network.Cuts = [][2]view.ID{}
+	for _, a := range v.IDs() {
 		d.Network.Groups = append(d.Network.Groups, net.Group(a))
-		for _, b := range w.Nodes() {
+		for _, b := range v.IDs() {
 			if a != b && net.IsCut(a, b) {
-				d.Network.Cuts = append(d.Network.Cuts, [2]raft.ID{a, b})
+				d.Network.Cuts = append(d.Network.Cuts, [2]view.ID{a, b})
 			}
 		}
 	}
@@ -230,15 +231,15 @@ type timeDoc struct {
 }
 
 type nodeDoc struct {
-	ID raft.ID `json:"id"`
+	ID view.ID `json:"id"`
 	X  float64 `json:"x"`
 	Y  float64 `json:"y"`
 	R  float64 `json:"r"`
 }
 
 type linkDoc struct {
-	A raft.ID `json:"a"`
-	B raft.ID `json:"b"`
+	A view.ID `json:"a"`
+	B view.ID `json:"b"`
 	X float64 `json:"x"`
 	Y float64 `json:"y"`
 }
@@ -254,7 +255,7 @@ func (g *Game) LayoutJSON() ([]byte, error) {
 	d := layoutDoc{Scale: s, Nodes: []nodeDoc{}, Controls: []box{}, Links: []linkDoc{}, Menu: []box{}, Timeline: timeDoc{box: cb("", g.lay.Track), EndMs: g.timelineSpan()}, Labels: []box{}}
 	for _, n := range g.lay.Nodes {
 		d.Nodes = append(d.Nodes, nodeDoc{n.ID, n.X / s, n.Y / s, n.R / s})
-		d.Labels = append(d.Labels, cb(playground.S(n.ID), n.labelBox(s)))
+		d.Labels = append(d.Labels, cb(n.ID.Name(), n.labelBox(s)))
 	}
 	for i, p := range g.lay.Nodes {
 		for _, q := range g.lay.Nodes[i+1:] {

@@ -44,7 +44,7 @@ func TestLayoutLessonText(t *testing.T) {
 	// A narrow panel wraps a long title; a line cut short with "…" is
 	// counted.
 	g.w, g.h = 640, 400
-	g.lay = computeLayout(g.w, g.h, 1, g.world().Nodes(), false)
+	g.lay = computeLayout(g.w, g.h, 1, g.view().IDs(), false)
 	g.lesson.run.Lesson().Title = "A very long lesson title that cannot fit in a narrow panel at all"
 	g.lesson.viewKey = nil
 	assert.Zero(t, layoutLesson(t, g).Ellipsized)

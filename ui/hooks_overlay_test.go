@@ -51,7 +51,7 @@ func TestHooksOverlays(t *testing.T) {
 	// A narrow window: the controls left out are rows of the open "more".
 	g.settings = nil
 	g.w, g.h = 800, 600
-	g.lay = computeLayout(g.w, g.h, 1, g.world().Nodes(), false)
+	g.lay = computeLayout(g.w, g.h, 1, g.view().IDs(), false)
 	require.NotEmpty(t, g.lay.More)
 	read()
 	assert.Empty(t, lay.More, "closed")

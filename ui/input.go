@@ -236,7 +236,7 @@ func (g *Game) click(x, y float64, long bool) {
 	}
 	if id, ok := g.lay.hitNode(x, y); ok {
 		g.selected = id
-		g.openMenu(playground.S(id), nodeMenu(g.world(), id), x, y)
+		g.openMenu(id.Name(), nodeMenu(g.world(), id), x, y)
 		return
 	}
 	if f, ok := g.hitMessage(x, y); ok {
@@ -244,7 +244,7 @@ func (g *Game) click(x, y float64, long bool) {
 		return
 	}
 	if a, b, ok := g.lay.hitLink(x, y); ok {
-		g.openMenu(g.tr("menu.link.title", playground.S(a), playground.S(b)), linkMenu(g.world(), a, b), x, y)
+		g.openMenu(g.tr("menu.link.title", a.Name(), b.Name()), linkMenu(g.world(), a, b), x, y)
 		return
 	}
 	if g.lay.Cluster.Contains(x, y) || g.lay.Logs.Contains(x, y) {

@@ -6,6 +6,8 @@ import (
 
 	"github.com/hajimehoshi/ebiten/v2"
 	"github.com/raftlab/raftlab/playground"
+	"github.com/raftlab/raftlab/playground/view"
+	"github.com/raftlab/raftlab/raft"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -65,9 +67,9 @@ func TestClickNodeCrashAndRestart(t *testing.T) {
 	g.SeekTo(500)
 	leader, ok := g.world().Leader()
 	require.True(t, ok)
-	spot, _ := g.lay.Node(leader)
+	spot, _ := g.lay.Node(view.ID(leader))
 	g.click(spot.X, spot.Y, false)
-	assert.Equal(t, leader, g.selected)
+	assert.Equal(t, view.ID(leader), g.selected)
 	assert.Contains(t, itemNames(g.menu), "menu-crash")
 	assert.NotContains(t, itemNames(g.menu), "menu-timeout", "a leader does not time out")
 	clickItem(t, g, "menu-crash")
@@ -89,12 +91,12 @@ func TestClickLinkCutsIt(t *testing.T) {
 	require.NotNil(t, g.menu)
 	clickItem(t, g, "menu-cut-both")
 	net := g.world().Network()
-	assert.True(t, net.IsCut(p.ID, q.ID) && net.IsCut(q.ID, p.ID))
+	assert.True(t, net.IsCut(raft.ID(p.ID), raft.ID(q.ID)) && net.IsCut(raft.ID(q.ID), raft.ID(p.ID)))
 	g.click((p.X+q.X)/2, (p.Y+q.Y)/2, false)
 	assert.Equal(t, []string{"menu-heal-link"}, itemNames(g.menu))
 	clickItem(t, g, "menu-heal-link")
 	net = g.world().Network()
-	assert.False(t, net.IsCut(p.ID, q.ID) || net.IsCut(q.ID, p.ID))
+	assert.False(t, net.IsCut(raft.ID(p.ID), raft.ID(q.ID)) || net.IsCut(raft.ID(q.ID), raft.ID(p.ID)))
 }
 
 // TestControls maps each top-bar control and shortcut to its effect.
@@ -184,7 +186,7 @@ func TestSafetyClickJumpsToViolation(t *testing.T) {
 		}
 	}
 	assert.Equal(t, vs[0].AtMs, g.world().Now())
-	assert.Equal(t, vs[0].Nodes, g.highlight)
+	assert.Equal(t, idsOf(vs[0].Nodes), g.highlight)
 	assert.True(t, g.paused)
 }
 
@@ -396,7 +398,7 @@ func TestEscapeClosesTheCardFirst(t *testing.T) {
 	assert.False(t, g.help)
 	g.cardInput([]ebiten.Key{ebiten.KeyP}, false)
 	require.True(t, g.card, "p opens it in free play")
-	g.layIDs = g.world().Nodes() // laid out already: Draw need not ask the monitor
+	g.layIDs = g.view().IDs() // laid out already: Draw need not ask the monitor
 	g.Draw(ebiten.NewImage(g.w, g.h))
 	assert.Equal(t, 1, g.cardCache.redraws, "and it is drawn there")
 	g.escape()
@@ -415,4 +417,13 @@ func TestLessonsControlOpensTheList(t *testing.T) {
 	g.press("lessons")
 	require.NotNil(t, g.lesson)
 	assert.Nil(t, g.lesson.run, "back to the list from lesson 3")
+}
+
+// idsOf are servers' IDs as the screen names them.
+func idsOf(ids []raft.ID) []view.ID {
+	out := make([]view.ID, len(ids))
+	for i, id := range ids {
+		out[i] = view.ID(id)
+	}
+	return out
 }

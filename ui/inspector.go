@@ -8,15 +8,14 @@ import (
 
 	"github.com/hajimehoshi/ebiten/v2"
 	"github.com/hajimehoshi/ebiten/v2/text/v2"
-	"github.com/raftlab/raftlab/playground"
 	"github.com/raftlab/raftlab/playground/i18n"
-	"github.com/raftlab/raftlab/raft"
+	"github.com/raftlab/raftlab/playground/view"
 )
 
 // inspecting reports whether the inspector shows: a node is selected
 // outside a lesson (the lesson panel takes the column then).
 func (g *Game) inspecting() bool {
-	return g.lesson == nil && g.selected != 0 && g.world().Node(g.selected) != nil
+	return g.lesson == nil && g.selected != 0 && g.view().Node(g.selected) != nil
 }
 
 // inspectorArea is where the inspector is: the top of the feed's column,
@@ -30,8 +29,7 @@ func (g *Game) inspectorArea() Rect {
 // (see panelCache), keyed on its text and how far it is scrolled; it is
 // laid out (wrapped) only when that changes.
 func (g *Game) drawInspector(dst *ebiten.Image) {
-	w := g.world()
-	lines := inspectorText(g.lang, w, w.Node(g.selected))
+	lines := inspectorText(g.lang, g.view().Node(g.selected))
 	area := g.inspectorArea()
 	g.keyScratch = inspectorKey(g.keyScratch[:0], area, g.scale, g.selected, lines).float(g.inspectorScrolled())
 	g.inspectorCache.draw(dst, area, g.keyScratch, func(img *ebiten.Image, dx, dy float64) {
@@ -41,7 +39,7 @@ func (g *Game) drawInspector(dst *ebiten.Image) {
 
 // inspectorKey is what the inspector shows: its place, the node and its
 // lines.
-func inspectorKey(k keyBuf, area Rect, scale float64, id raft.ID, lines []infoLine) keyBuf {
+func inspectorKey(k keyBuf, area Rect, scale float64, id view.ID, lines []infoLine) keyBuf {
 	k = k.rect(area).float(scale).uint(uint64(id)).uint(uint64(len(lines)))
 	for _, l := range lines {
 		k = k.uint(uint64(l.depth)).str(l.text)
@@ -94,7 +92,7 @@ type inspectorLine struct {
 // inspectorScroll is how far the inspector is scrolled, in pixels, and for
 // which node (another node starts at the top).
 type inspectorScroll struct {
-	node raft.ID
+	node view.ID
 	by   float64
 }
 
@@ -114,8 +112,7 @@ func (g *Game) setInspectorScroll(by float64) {
 
 // inspectorLaidOut is the selected node's inspector laid out.
 func (g *Game) inspectorLaidOut() inspectorView {
-	w := g.world()
-	return g.layoutInspector(inspectorText(g.lang, w, w.Node(g.selected)))
+	return g.layoutInspector(inspectorText(g.lang, g.view().Node(g.selected)))
 }
 
 // layoutInspector lays out the selected node's lines: wrapped to the
@@ -192,7 +189,7 @@ func (g *Game) renderInspector(dst *ebiten.Image, dx, dy float64, v inspectorVie
 	area := g.inspectorArea().moved(dx, dy)
 	g.spr.fillRect(dst, area, colPanel)
 	g.spr.fillRect(dst, Rect{area.X, area.Y, area.W, 1 * s}, colPanelEdge)
-	drawText(dst, g.tr("inspector.title", playground.S(g.selected)), face(13*s, true), area.X+12*s, area.Y+16*s, colText, alignStart)
+	drawText(dst, g.tr("inspector.title", g.selected.Name()), face(13*s, true), area.X+12*s, area.Y+16*s, colText, alignStart)
 	f := face(inspectorTextSize*s, false)
 	for _, l := range v.lines {
 		drawText(dst, l.s, f, area.X+12*s, l.y-dy, colText, alignStart)
@@ -208,7 +205,7 @@ func (g *Game) renderInspector(dst *ebiten.Image, dx, dy float64, v inspectorVie
 // its values (roles, progress states, WAL records) are put in the
 // language through keys, and etcd's names (file names, mod_revision) stay
 // as etcd writes them.
-func inspectorText(lang i18n.Lang, w *playground.World, n *playground.Node) []infoLine {
+func inspectorText(lang i18n.Lang, n *view.Node) []infoLine {
 	var out []infoLine
 	add := func(depth int, key string, args ...any) {
 		out = append(out, infoLine{depth: depth, text: lang.T(key, args...)})
@@ -217,49 +214,45 @@ func inspectorText(lang i18n.Lang, w *playground.World, n *playground.Node) []in
 		add(0, "inspector.crashed")
 		return append(out, diskFileLines(lang, n.Disk)...)
 	}
-	r := n.Raft
-	hs := r.HardState()
-	add(0, "inspector.role", lang.T(roleKey(r.Role())), hs.Term, nameIn(lang, hs.Vote), nameIn(lang, r.Leader()))
-	add(0, "inspector.indexes", r.CommitIndex(), r.AppliedIndex(), r.LastIndex())
-	snapTerm, _ := r.TermAt(r.FirstIndex() - 1)
-	add(0, "inspector.snapshot", r.FirstIndex()-1, snapTerm, r.FirstIndex())
-	add(0, "inspector.members", membershipText(lang, r.Membership()))
-	add(0, "inspector.election-timer", r.ElectionElapsed()+int(w.TicksBehind(n)), r.ElectionTimeout())
-	if n.Syncing() {
+	l := &n.Log
+	add(0, "inspector.role", lang.T(roleKey(n.Role)), n.Term, nameIn(lang, n.Vote), nameIn(lang, n.Leader))
+	add(0, "inspector.indexes", l.Commit, l.Applied, l.Last)
+	add(0, "inspector.snapshot", l.First-1, l.SnapTerm, l.First)
+	add(0, "inspector.members", membershipText(lang, n.Members))
+	add(0, "inspector.election-timer", n.ElectionElapsed, n.ElectionTimeout)
+	if n.Disk.Syncing {
 		add(0, "inspector.disk.syncing", n.Disk.FsyncMs)
 	} else {
 		add(0, "inspector.disk.idle", n.Disk.FsyncMs)
 	}
 	add(0, "inspector.files")
 	out = append(out, diskFileLines(lang, n.Disk)...)
-	if r.Role() == raft.Leader {
+	if n.Role == view.Leader {
 		add(0, "inspector.replication")
-		for _, id := range r.Membership().Members() {
-			if pr, ok := r.PeerProgress(id); ok {
-				add(1, "inspector.progress", playground.S(id), pr.Match, pr.Next, progressText(lang, pr.State))
+		for _, id := range n.Members.Members() {
+			if pr, ok := n.PeerProgress(id); ok {
+				add(1, "inspector.progress", id.Name(), pr.Match, pr.Next, progressText(lang, pr.State))
 			}
 		}
 	}
-	keys := n.KV.Keys()
-	add(0, "inspector.state-machine", len(keys), n.KV.Revision)
-	for _, k := range keys {
-		v, _ := n.KV.Get(k)
-		add(1, "inspector.key", k, v.Value, v.ModRevision, v.Version)
+	add(0, "inspector.state-machine", len(n.KV), n.Revision)
+	for _, kv := range n.KV {
+		add(1, "inspector.key", kv.Key, kv.Value, kv.ModRevision, kv.Version)
 	}
-	return append(out, walTail(lang, n)...)
+	return append(out, walTail(lang, &n.Disk)...)
 }
 
 // nameIn names a node in a language: S1, or nobody.
-func nameIn(lang i18n.Lang, id raft.ID) string {
-	if id == raft.None {
+func nameIn(lang i18n.Lang, id view.ID) string {
+	if id == view.None {
 		return lang.T("feed.nobody")
 	}
-	return playground.S(id)
+	return id.Name()
 }
 
 // membershipText is a configuration as raft's Membership.String writes
 // it (voters {1,2,3} learners {4}), in a language.
-func membershipText(lang i18n.Lang, m raft.Membership) string {
+func membershipText(lang i18n.Lang, m view.Membership) string {
 	if len(m.Learners) == 0 {
 		return lang.T("inspector.voters", idSet(m.Voters))
 	}
@@ -267,7 +260,7 @@ func membershipText(lang i18n.Lang, m raft.Membership) string {
 }
 
 // idSet writes ids as raft's Membership.String does: {1,2,3}.
-func idSet(ids []raft.ID) string {
+func idSet(ids []view.ID) string {
 	parts := make([]string, len(ids))
 	for i, id := range ids {
 		parts[i] = fmt.Sprint(uint64(id))
@@ -277,11 +270,11 @@ func idSet(ids []raft.ID) string {
 
 // progressText names a leader's replication state of a follower; Chinese
 // keeps etcd's English name beside its own, as etcd engineers know them.
-func progressText(lang i18n.Lang, s raft.ProgressState) string {
+func progressText(lang i18n.Lang, s view.ProgressState) string {
 	switch s {
-	case raft.StateReplicate:
+	case view.StateReplicate:
 		return lang.T("inspector.state.replicate")
-	case raft.StateSnapshot:
+	case view.StateSnapshot:
 		return lang.T("inspector.state.snapshot")
 	}
 	return lang.T("inspector.state.probe")
@@ -290,9 +283,9 @@ func progressText(lang i18n.Lang, s raft.ProgressState) string {
 // diskFileLines lists the files on a node's disk under etcd's names, each
 // with what it holds: its directory, its name and its facts on lines of
 // their own, so that they fit the side panel of a 1024-pixel screen.
-func diskFileLines(lang i18n.Lang, d *playground.Disk) []infoLine {
+func diskFileLines(lang i18n.Lang, d view.Disk) []infoLine {
 	var out []infoLine
-	for _, f := range d.Files() {
+	for _, f := range d.Files {
 		dir, name := path.Split(f.Path)
 		out = append(out, infoLine{depth: 1, text: dir, data: true}, infoLine{depth: 2, text: name, data: true})
 		fact := func(key string, args ...any) infoLine { return infoLine{depth: 3, text: lang.T(key, args...)} }
@@ -306,11 +299,10 @@ func diskFileLines(lang i18n.Lang, d *playground.Disk) []infoLine {
 }
 
 // walTail lists the last records of a node's WAL, marking the fsync point.
-func walTail(lang i18n.Lang, n *playground.Node) []infoLine {
-	recs, durable := n.Disk.WAL.Tail(8)
+func walTail(lang i18n.Lang, d *view.Disk) []infoLine {
 	out := []infoLine{{text: lang.T("inspector.wal")}}
-	for i, r := range recs {
-		if i == durable {
+	for i, r := range d.WALTail {
+		if i == d.Durable {
 			out = append(out, infoLine{depth: 1, text: lang.T("inspector.wal.fsync-point")})
 		}
 		out = append(out, infoLine{depth: 1, text: recordText(lang, r)})
@@ -320,27 +312,25 @@ func walTail(lang i18n.Lang, n *playground.Node) []infoLine {
 
 // recordText is a WAL record as raft's Record.String writes it, in a
 // language.
-func recordText(lang i18n.Lang, r raft.Record) string {
+func recordText(lang i18n.Lang, r view.Record) string {
 	switch r.Type {
-	case raft.RecordHardState:
-		return lang.T("inspector.wal.hardstate", r.HardState.Term, uint64(r.HardState.Vote), r.HardState.Commit)
-	case raft.RecordEntry:
-		return lang.T("inspector.wal.entry", r.Entry.Index, r.Entry.Term, entryKindText(lang, r.Entry.Kind))
-	case raft.RecordTruncate:
+	case view.RecordHardState:
+		return lang.T("inspector.wal.hardstate", r.Term, uint64(r.Vote), r.Commit)
+	case view.RecordEntry:
+		return lang.T("inspector.wal.entry", r.Index, r.Term, entryKindText(lang, r.Kind))
+	case view.RecordTruncate:
 		return lang.T("inspector.wal.truncate", r.Index)
-	case raft.RecordSnapshot:
-		return lang.T("inspector.wal.snapshot", r.Snapshot.Index, r.Snapshot.Term, membershipText(lang, r.Snapshot.Membership))
 	}
-	return r.String()
+	return lang.T("inspector.wal.snapshot", r.Index, r.Term, membershipText(lang, r.Members))
 }
 
 // entryKindText names a kind of log entry as raft's EntryKind.String
 // does, in a language.
-func entryKindText(lang i18n.Lang, k raft.EntryKind) string {
+func entryKindText(lang i18n.Lang, k view.EntryKind) string {
 	switch k {
-	case raft.EntryNoop:
+	case view.EntryNoop:
 		return lang.T("inspector.entry.noop")
-	case raft.EntryConfig:
+	case view.EntryConfig:
 		return lang.T("inspector.entry.config")
 	}
 	return lang.T("inspector.entry.normal")

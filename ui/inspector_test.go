@@ -10,6 +10,7 @@ import (
 
 	"github.com/raftlab/raftlab/playground"
 	"github.com/raftlab/raftlab/playground/i18n"
+	"github.com/raftlab/raftlab/playground/view"
 	"github.com/raftlab/raftlab/raft"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -18,7 +19,7 @@ import (
 // inspectorLines is the inspector's text in English, as the tests read
 // it: each line indented as drawn.
 func inspectorLines(w *playground.World, n *playground.Node) []string {
-	return rendered(inspectorText(i18n.English, w, n))
+	return rendered(inspectorText(i18n.English, w.View().Node(view.ID(n.ID))))
 }
 
 // rendered is the inspector's lines as drawn before wrapping: each text
@@ -65,14 +66,14 @@ func TestInspectorListsEtcdFiles(t *testing.T) {
 	assert.Subset(t, lines, want)
 
 	for _, size := range [][2]int{{1280, 800}, {1024, 768}} {
-		lay := computeLayout(size[0], size[1], 1, w.Nodes(), false)
+		lay := computeLayout(size[0], size[1], 1, w.View().IDs(), false)
 		f := face(11.5, false)
 		for _, l := range want {
 			assert.LessOrEqual(t, textWidth(l, f), lay.Feed.W-24, "%q fits at %dx%d", l, size[0], size[1])
 		}
 	}
 
-	require.NoError(t, g.sess.Do(playground.Action{Do: "crash", Node: id}))
+	require.NoError(t, g.sess.Do(playground.Action{Do: "crash", Node: view.ID(id)}))
 	w = g.world()
 	assert.Subset(t, inspectorLines(w, w.Node(id)), want[:4], "a crashed node's files")
 }
@@ -99,7 +100,7 @@ func TestInspectorScrollsAndWraps(t *testing.T) {
 		}
 	}
 	require.NotEqual(t, raft.None, leader)
-	g.selected = leader
+	g.selected = view.ID(leader)
 	require.True(t, g.inspecting())
 	area := g.inspectorArea()
 	v := g.inspectorLaidOut()
@@ -151,7 +152,7 @@ func TestInspectorScrollsAndWraps(t *testing.T) {
 	if other == leader {
 		other = w.Nodes()[1]
 	}
-	g.selected = other
+	g.selected = view.ID(other)
 	assert.Zero(t, g.inspectorLaidOut().scroll, "another node's inspector starts at the top")
 }
 
@@ -161,25 +162,29 @@ func TestInspectorScrollsAndWraps(t *testing.T) {
 // each has words of its own.
 func TestInspectorNamesRaftValuesAsRaftDoes(t *testing.T) {
 	m := raft.Membership{Voters: []raft.ID{1, 2, 3}, Learners: []raft.ID{4}}
-	records := []raft.Record{
-		{Type: raft.RecordHardState, HardState: raft.HardState{Term: 3, Vote: 2, Commit: 5}},
-		{Type: raft.RecordEntry, Entry: raft.Entry{Index: 4, Term: 2, Kind: raft.EntryNormal}},
-		{Type: raft.RecordEntry, Entry: raft.Entry{Index: 5, Term: 3, Kind: raft.EntryNoop}},
-		{Type: raft.RecordEntry, Entry: raft.Entry{Index: 6, Term: 3, Kind: raft.EntryConfig}},
-		{Type: raft.RecordTruncate, Index: 4},
-		{Type: raft.RecordSnapshot, Snapshot: raft.SnapshotMeta{Index: 9, Term: 3, Membership: m}},
-		{Type: raft.RecordSnapshot, Snapshot: raft.SnapshotMeta{Index: 9, Term: 3, Membership: raft.Membership{Voters: []raft.ID{1}}}},
+	vm := view.Membership{Voters: []view.ID{1, 2, 3}, Learners: []view.ID{4}}
+	records := []struct {
+		raft raft.Record
+		view view.Record
+	}{
+		{raft.Record{Type: raft.RecordHardState, HardState: raft.HardState{Term: 3, Vote: 2, Commit: 5}}, view.Record{Type: view.RecordHardState, Term: 3, Vote: 2, Commit: 5}},
+		{raft.Record{Type: raft.RecordEntry, Entry: raft.Entry{Index: 4, Term: 2, Kind: raft.EntryNormal}}, view.Record{Type: view.RecordEntry, Index: 4, Term: 2, Kind: view.EntryNormal}},
+		{raft.Record{Type: raft.RecordEntry, Entry: raft.Entry{Index: 5, Term: 3, Kind: raft.EntryNoop}}, view.Record{Type: view.RecordEntry, Index: 5, Term: 3, Kind: view.EntryNoop}},
+		{raft.Record{Type: raft.RecordEntry, Entry: raft.Entry{Index: 6, Term: 3, Kind: raft.EntryConfig}}, view.Record{Type: view.RecordEntry, Index: 6, Term: 3, Kind: view.EntryConfig}},
+		{raft.Record{Type: raft.RecordTruncate, Index: 4}, view.Record{Type: view.RecordTruncate, Index: 4}},
+		{raft.Record{Type: raft.RecordSnapshot, Snapshot: raft.SnapshotMeta{Index: 9, Term: 3, Membership: m}}, view.Record{Type: view.RecordSnapshot, Index: 9, Term: 3, Members: vm}},
+		{raft.Record{Type: raft.RecordSnapshot, Snapshot: raft.SnapshotMeta{Index: 9, Term: 3, Membership: raft.Membership{Voters: []raft.ID{1}}}}, view.Record{Type: view.RecordSnapshot, Index: 9, Term: 3, Members: view.Membership{Voters: []view.ID{1}}}},
 	}
 	for _, r := range records {
-		assert.Equal(t, r.String(), recordText(i18n.English, r))
-		assert.NotEqual(t, r.String(), recordText(i18n.Chinese, r))
+		assert.Equal(t, r.raft.String(), recordText(i18n.English, r.view))
+		assert.NotEqual(t, r.raft.String(), recordText(i18n.Chinese, r.view))
 	}
 	for _, s := range []raft.ProgressState{raft.StateProbe, raft.StateReplicate, raft.StateSnapshot} {
-		assert.Equal(t, s.String(), progressText(i18n.English, s))
-		assert.Contains(t, progressText(i18n.Chinese, s), "（"+s.String()+"）", "Chinese keeps etcd's name beside its own")
+		assert.Equal(t, s.String(), progressText(i18n.English, view.ProgressState(s)))
+		assert.Contains(t, progressText(i18n.Chinese, view.ProgressState(s)), "（"+s.String()+"）", "Chinese keeps etcd's name beside its own")
 	}
-	assert.Equal(t, "voters {1,2,3} learners {4}", membershipText(i18n.English, m))
-	assert.Equal(t, "投票成员 {1,2,3}，学习者 {4}", membershipText(i18n.Chinese, m))
+	assert.Equal(t, m.String(), membershipText(i18n.English, vm))
+	assert.Equal(t, "投票成员 {1,2,3}，学习者 {4}", membershipText(i18n.Chinese, vm))
 }
 
 // TestInspectorSpeaksTheLanguage: every line of a leader's and of a
@@ -202,15 +207,15 @@ func TestInspectorSpeaksTheLanguage(t *testing.T) {
 		}
 		assert.NotZero(t, data, "etcd's directory and file names")
 	}
-	check(inspectorText(i18n.Pseudo, w, w.Node(leader)))
-	zh := strings.Join(rendered(inspectorText(i18n.Chinese, w, w.Node(leader))), "\n")
+	check(inspectorText(i18n.Pseudo, w.View().Node(view.ID(leader))))
+	zh := strings.Join(rendered(inspectorText(i18n.Chinese, w.View().Node(view.ID(leader)))), "\n")
 	for _, want := range []string{"领导者，任期", "复制进度（领导者的视角）：", "复制（replicate）"} {
 		assert.Contains(t, zh, want)
 	}
-	require.NoError(t, g.sess.Do(playground.Action{Do: "crash", Node: leader}))
+	require.NoError(t, g.sess.Do(playground.Action{Do: "crash", Node: view.ID(leader)}))
 	w = g.world()
-	check(inspectorText(i18n.Pseudo, w, w.Node(leader)))
-	assert.Equal(t, "已崩溃。它的文件（按 etcd 的目录布局）：", inspectorText(i18n.Chinese, w, w.Node(leader))[0].text)
+	check(inspectorText(i18n.Pseudo, w.View().Node(view.ID(leader))))
+	assert.Equal(t, "已崩溃。它的文件（按 etcd 的目录布局）：", inspectorText(i18n.Chinese, w.View().Node(view.ID(leader)))[0].text)
 }
 
 // TestInspectorFitsInEveryLanguage: at 1280x800, 1024x768 and 800x600, in
@@ -233,7 +238,7 @@ func TestInspectorFitsInEveryLanguage(t *testing.T) {
 		w := g.world()
 		leader, ok := w.Leader()
 		require.True(t, ok)
-		g.selected = leader
+		g.selected = view.ID(leader)
 		area := g.inspectorArea()
 		f := face(inspectorTextSize, false)
 		var shown strings.Builder
@@ -257,7 +262,7 @@ func TestInspectorFitsInEveryLanguage(t *testing.T) {
 			}
 			g.setInspectorScroll(v.scroll + inspectorLineH)
 		}
-		want := strings.Join(rendered(inspectorText(c.lang, w, w.Node(leader))), "")
+		want := strings.Join(rendered(inspectorText(c.lang, w.View().Node(view.ID(leader)))), "")
 		strip := func(s string) string { return strings.Join(strings.Fields(s), "") }
 		assert.Equal(t, strip(want), strip(shown.String()), "%s: every character shows", c.name)
 	}

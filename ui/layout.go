@@ -5,7 +5,7 @@ import (
 
 	"github.com/hajimehoshi/ebiten/v2/text/v2"
 	"github.com/raftlab/raftlab/playground/i18n"
-	"github.com/raftlab/raftlab/raft"
+	"github.com/raftlab/raftlab/playground/view"
 )
 
 // Rect is an axis-aligned rectangle in physical pixels.
@@ -30,7 +30,7 @@ func (r Rect) CenterY() float64 { return r.Y + r.H/2 }
 
 // NodeSpot is where a node is drawn.
 type NodeSpot struct {
-	ID   raft.ID
+	ID   view.ID
 	X, Y float64
 	R    float64
 	// LabelX and LabelY centre the node's name and role, in a block of
@@ -81,7 +81,7 @@ type Layout struct {
 }
 
 // Node returns the spot of a node, and false if it is not on screen.
-func (l *Layout) Node(id raft.ID) (NodeSpot, bool) {
+func (l *Layout) Node(id view.ID) (NodeSpot, bool) {
 	for _, n := range l.Nodes {
 		if n.ID == id {
 			return n, true
@@ -200,7 +200,7 @@ func controlWidthIn(lang i18n.Lang, b Button, s float64) float64 {
 }
 
 // computeLayout is computeLayoutIn in English.
-func computeLayout(w, h int, scale float64, ids []raft.ID, open bool) Layout {
+func computeLayout(w, h int, scale float64, ids []view.ID, open bool) Layout {
 	return computeLayoutIn(i18n.English, w, h, scale, ids, open)
 }
 
@@ -208,7 +208,7 @@ func computeLayout(w, h int, scale float64, ids []raft.ID, open bool) Layout {
 // (physical pixels per logical pixel) for the given nodes, with the top
 // bar's labels in a language (their widths differ); open adds the Open
 // control (for front ends that can show a file picker).
-func computeLayoutIn(lang i18n.Lang, w, h int, scale float64, ids []raft.ID, open bool) Layout {
+func computeLayoutIn(lang i18n.Lang, w, h int, scale float64, ids []view.ID, open bool) Layout {
 	s := scale
 	W, H := float64(w), float64(h)
 	l := Layout{Scale: s, Screen: Rect{0, 0, W, H}}
@@ -329,7 +329,7 @@ const clientStrip = 64.0
 // shrink to the name alone (the role still shows as the node's colour).
 // In a wide, low area (800x600) the ring is stretched sideways into an
 // oval when that gives the nodes more room.
-func ringSpots(area Rect, s float64, ids []raft.ID) []NodeSpot {
+func ringSpots(area Rect, s float64, ids []view.ID) []NodeSpot {
 	if len(ids) == 0 {
 		return nil
 	}
@@ -358,7 +358,7 @@ var ringStretches = []float64{1, 1.5, 2, 2.5}
 // The ring and its labels are centred as a block: the top node's label
 // stands out further than the bottom nodes', so centring the ring itself
 // would waste room below.
-func ringFit(area Rect, s float64, ids []raft.ID, lw, lh, stretch float64) []NodeSpot {
+func ringFit(area Rect, s float64, ids []view.ID, lw, lh, stretch float64) []NodeSpot {
 	fit := Rect{area.X, area.Y + labelMargin*s, area.W, area.H - labelMargin*s}
 	reach := math.Min(fit.W/2-(lw+8)*s, fit.H/2-lh/2*s)
 	var spots []NodeSpot
@@ -400,7 +400,7 @@ func centreBlock(spots []NodeSpot, area Rect, s float64) []NodeSpot {
 
 // ringAt places the nodes so that ring radius plus node radius is reach
 // upwards and downwards; sideways the ring is stretch times as wide.
-func ringAt(area Rect, s float64, ids []raft.ID, reach, lw, lh, stretch float64) []NodeSpot {
+func ringAt(area Rect, s float64, ids []view.ID, reach, lw, lh, stretch float64) []NodeSpot {
 	n := len(ids)
 	cx, cy := area.CenterX(), area.CenterY()
 	angle := func(i int) float64 { return -math.Pi/2 + 2*math.Pi*float64(i)/float64(n) }
@@ -468,13 +468,13 @@ func (n NodeSpot) labelBox(float64) Rect {
 }
 
 // hitNode returns the node under (x, y).
-func (l *Layout) hitNode(x, y float64) (raft.ID, bool) {
+func (l *Layout) hitNode(x, y float64) (view.ID, bool) {
 	for _, n := range l.Nodes {
 		if n.Contains(x, y) {
 			return n.ID, true
 		}
 	}
-	return raft.None, false
+	return view.None, false
 }
 
 // hitButton returns the control under (x, y).
@@ -482,7 +482,7 @@ func (l *Layout) hitButton(x, y float64) (Button, bool) { return hitAny(l.Button
 
 // hitLink returns the link (a pair of nodes, a < b) under (x, y): within a
 // few pixels of the segment between them, away from the nodes themselves.
-func (l *Layout) hitLink(x, y float64) (a, b raft.ID, ok bool) {
+func (l *Layout) hitLink(x, y float64) (a, b view.ID, ok bool) {
 	best := 6 * l.Scale
 	for i, p := range l.Nodes {
 		for _, q := range l.Nodes[i+1:] {

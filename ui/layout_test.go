@@ -7,15 +7,16 @@ import (
 	"testing"
 
 	"github.com/raftlab/raftlab/playground/i18n"
+	"github.com/raftlab/raftlab/playground/view"
 	"github.com/raftlab/raftlab/raft"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
 
-func idList(n int) []raft.ID {
-	out := make([]raft.ID, n)
+func idList(n int) []view.ID {
+	out := make([]view.ID, n)
 	for i := range out {
-		out[i] = raft.ID(i + 1)
+		out[i] = view.ID(i + 1)
 	}
 	return out
 }
@@ -106,7 +107,7 @@ func TestHitTesting(t *testing.T) {
 	p, q := l.Nodes[0], l.Nodes[2]
 	a, b, ok := l.hitLink((p.X+q.X)/2+2, (p.Y+q.Y)/2)
 	require.True(t, ok)
-	assert.Equal(t, [2]raft.ID{p.ID, q.ID}, [2]raft.ID{a, b})
+	assert.Equal(t, [2]raft.ID{raft.ID(p.ID), raft.ID(q.ID)}, [2]raft.ID{raft.ID(a), raft.ID(b)})
 	_, ok = l.hitNode(l.Cluster.X+3, l.Cluster.Y+3)
 	assert.False(t, ok)
 	_, _, ok = l.hitLink(l.Cluster.X+3, l.Cluster.Y+3)
@@ -177,7 +178,7 @@ func TestInspectorKeepsTheFeed(t *testing.T) {
 		name := fmt.Sprintf("%dx%d", size[0], size[1])
 		g := testGame(t, "")
 		g.w, g.h = size[0], size[1]
-		g.lay = computeLayout(g.w, g.h, 1, g.world().Nodes(), false)
+		g.lay = computeLayout(g.w, g.h, 1, g.view().IDs(), false)
 		g.SeekTo(3000)
 		n := g.lay.Nodes[0]
 		g.click(n.X, n.Y, false)

@@ -10,6 +10,7 @@ import (
 
 	"github.com/hajimehoshi/ebiten/v2"
 	"github.com/raftlab/raftlab/playground/i18n"
+	"github.com/raftlab/raftlab/raft"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -142,10 +143,10 @@ func TestScrollKeys(t *testing.T) {
 
 	g.closeLesson()
 	g.SeekTo(2000)
-	g.selected = g.world().Nodes()[0]
+	g.selected = g.view().IDs()[0]
 	require.True(t, g.inspecting())
 	w := g.world()
-	all := inspectorLines(w, w.Node(g.selected))
+	all := inspectorLines(w, w.Node(raft.ID(g.selected)))
 	g.scrollKey(ebiten.KeyEnd)
 	v := g.inspectorLaidOut()
 	require.NotEmpty(t, v.lines)

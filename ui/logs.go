@@ -7,9 +7,8 @@ import (
 
 	"github.com/hajimehoshi/ebiten/v2"
 	"github.com/hajimehoshi/ebiten/v2/text/v2"
-	"github.com/raftlab/raftlab/playground"
 	"github.com/raftlab/raftlab/playground/i18n"
-	"github.com/raftlab/raftlab/raft"
+	"github.com/raftlab/raftlab/playground/view"
 )
 
 // logWindow is the range of indexes the logs panel shows: the newest that
@@ -21,6 +20,17 @@ func logWindow(lastIndex uint64, cells int) (first, last uint64) {
 	last = max(lastIndex, uint64(cells))
 	first = last - uint64(cells) + 1
 	return first, last
+}
+
+// rowLog is the log the logs panel shows for a server: its live log while
+// it is up, what its disk holds while it is down (dim is then true); nil
+// for a server that is not in the world.
+func (g *Game) rowLog(id view.ID) (row *view.Log, dim bool) {
+	n := g.view().Node(id)
+	if n == nil {
+		return nil, false
+	}
+	return &n.Log, !n.Up
 }
 
 // drawLogs draws one row per node: entries as cells coloured by term with
@@ -39,16 +49,14 @@ func (g *Game) drawLogs(dst *ebiten.Image) {
 
 // logsGeometry is the panel's cell size and the window of indexes shown.
 func (g *Game) logsGeometry() (labelW, cell float64, first, last uint64) {
-	w := g.world()
+	w := g.view()
 	s := g.scale
 	labelW = 44 * s
 	cell = 24 * s
 	cells := int((g.lay.Logs.W - labelW - 16*s) / cell)
 	maxLast := uint64(0)
-	for _, id := range w.Nodes() {
-		if r, _ := g.rowLog(id); r != nil {
-			maxLast = max(maxLast, r.LastIndex())
-		}
+	for _, n := range w.Nodes {
+		maxLast = max(maxLast, n.Log.Last)
 	}
 	first, last = logWindow(maxLast, cells)
 	return labelW, cell, first, last
@@ -59,25 +67,21 @@ func (g *Game) logsGeometry() (labelW, cell float64, first, last uint64) {
 // window, its entries' terms and kinds, its commit and applied indexes and
 // the start of its log; then the leader's progress marks.
 func (g *Game) logsKey(k keyBuf) keyBuf {
-	w := g.world()
+	w := g.view()
 	_, _, first, last := g.logsGeometry()
 	k = k.rect(g.lay.Logs).float(g.scale).uint(first).uint(last)
 	leader, hasLeader := w.Leader()
 	k = k.bool(hasLeader).uint(uint64(leader))
-	for _, id := range w.Nodes() {
-		r, dim := g.rowLog(id)
-		k = k.uint(uint64(id)).bool(dim).bool(r != nil)
-		if r == nil {
-			continue
+	for _, n := range w.Nodes {
+		r := &n.Log
+		k = k.uint(uint64(n.ID)).bool(!n.Up)
+		k = k.uint(r.First).uint(r.Last).uint(r.Commit).uint(r.Applied)
+		for i := max(first, r.First); i <= min(last, r.Last); i++ {
+			e, _ := r.Entry(i)
+			k = k.uint(e.Term).uint(uint64(e.Kind))
 		}
-		k = k.uint(r.FirstIndex()).uint(r.LastIndex()).uint(r.CommitIndex()).uint(r.AppliedIndex())
-		for i := max(first, r.FirstIndex()); i <= min(last, r.LastIndex()); i++ {
-			t, _ := r.TermAt(i)
-			e, _ := r.EntryAt(i)
-			k = k.uint(t).uint(uint64(e.Kind))
-		}
-		if hasLeader && id != leader {
-			if pr, ok := w.Node(leader).Raft.PeerProgress(id); ok {
+		if hasLeader && n.ID != leader {
+			if pr, ok := w.Node(leader).PeerProgress(n.ID); ok {
 				k = k.bool(true).uint(pr.Match).uint(pr.Next)
 				continue
 			}
@@ -90,7 +94,7 @@ func (g *Game) logsKey(k keyBuf) keyBuf {
 // logRowH is the height of one node's row in the logs panel.
 func (g *Game) logRowH() float64 {
 	s := g.scale
-	return math.Min(26*s, (g.lay.Logs.H-34*s)/float64(max(len(g.world().Nodes()), 1)))
+	return math.Min(26*s, (g.lay.Logs.H-34*s)/float64(max(len(g.view().Nodes), 1)))
 }
 
 // logRowY is the top of the row-th node's row in the logs panel.
@@ -112,7 +116,7 @@ func (g *Game) logCell(row int, i uint64) (Rect, bool) {
 // renderLogs draws the logs panel with every position shifted by (-dx,
 // -dy).
 func (g *Game) renderLogs(dst *ebiten.Image, dx, dy float64) {
-	w := g.world()
+	w := g.view()
 	s := g.scale
 	area := g.lay.Logs.moved(dx, dy)
 	g.spr.fillRect(dst, area, colPanel)
@@ -122,7 +126,7 @@ func (g *Game) renderLogs(dst *ebiten.Image, dx, dy float64) {
 	drawText(dst, g.tr("logs.title"), title, area.X+12*s, area.Y+14*s, colText, alignStart)
 	drawText(dst, logsLegend(g.lang, area.W-(60+8)*s, small), small, area.X+60*s, area.Y+14*s, colTextDim, alignStart)
 
-	ids := w.Nodes()
+	ids := w.IDs()
 	labelW, cell, first, last := g.logsGeometry()
 	rowH := g.logRowH()
 	x0 := area.X + labelW
@@ -141,7 +145,7 @@ func (g *Game) renderLogs(dst *ebiten.Image, dx, dy float64) {
 		if dim {
 			nameCol = colTextDim
 		}
-		drawText(dst, playground.S(id), face(12*s, true), area.X+12*s, y+rowH/2, nameCol, alignStart)
+		drawText(dst, id.Name(), face(12*s, true), area.X+12*s, y+rowH/2, nameCol, alignStart)
 		if r == nil {
 			continue
 		}
@@ -149,13 +153,13 @@ func (g *Game) renderLogs(dst *ebiten.Image, dx, dy float64) {
 		if dim {
 			// Say why the row is dim, after its last entry and the
 			// leader's n mark one past it.
-			end := x0 + float64(min(max(r.LastIndex(), first-1), last)-first+2)*cell + 6*s
+			end := x0 + float64(min(max(r.Last, first-1), last)-first+2)*cell + 6*s
 			if note := g.tr("logs.down"); end+textWidth(note, small)+8*s < area.X+area.W {
 				drawText(dst, note, small, end, y+rowH/2-2*s, colTextDim, alignStart)
 			}
 		}
 		if hasLeader && id != leader {
-			if pr, ok := w.Node(leader).Raft.PeerProgress(id); ok {
+			if pr, ok := w.Node(leader).PeerProgress(id); ok {
 				g.drawProgressMarks(dst, pr, first, last, x0, y, cell, rowH-4*s)
 			}
 		}
@@ -164,15 +168,15 @@ func (g *Game) renderLogs(dst *ebiten.Image, dx, dy float64) {
 
 // drawLogRow draws a server's log cells and its commit and applied marks;
 // dim draws a crashed server's log, faint.
-func (g *Game) drawLogRow(dst *ebiten.Image, r logRow, dim bool, first, last uint64, x0, y, cell, h float64) {
+func (g *Game) drawLogRow(dst *ebiten.Image, r *view.Log, dim bool, first, last uint64, x0, y, cell, h float64) {
 	s := g.scale
 	a := 1.0
 	if dim {
 		a = 0.4
 	}
 	f := face(math.Min(12*s, h*0.6), true)
-	commit, applied := r.CommitIndex(), r.AppliedIndex()
-	snap := r.FirstIndex() - 1
+	commit, applied := r.Commit, r.Applied
+	snap := r.First - 1
 	if snap >= first {
 		end := min(snap, last)
 		box := Rect{x0, y, float64(end-first+1)*cell - 2*s, h}
@@ -180,8 +184,12 @@ func (g *Game) drawLogRow(dst *ebiten.Image, r logRow, dim bool, first, last uin
 		label := g.tr("logs.snapshot", snap)
 		drawText(dst, ellipsize(label, face(10*s, false), box.W-4*s), face(10*s, false), box.CenterX(), box.CenterY(), colText, alignCenter)
 	}
-	for i := max(first, snap+1); i <= min(last, r.LastIndex()); i++ {
-		t, _ := r.TermAt(i)
+	for i := max(first, snap+1); i <= min(last, r.Last); i++ {
+		e, ok := r.Entry(i)
+		if !ok {
+			continue // older than the view's tail, left of any window
+		}
+		t := e.Term
 		c := withAlpha(TermColor(t), a)
 		box := Rect{x0 + float64(i-first)*cell, y, cell - 2*s, h}
 		if i <= commit {
@@ -192,7 +200,7 @@ func (g *Game) drawLogRow(dst *ebiten.Image, r logRow, dim bool, first, last uin
 			g.spr.strokeRect(dst, box, 1.5*s, c)
 			drawText(dst, fmt.Sprint(t), f, box.CenterX(), box.CenterY(), c, alignCenter)
 		}
-		if e, ok := r.EntryAt(i); ok && e.Kind != raft.EntryNormal {
+		if e.Kind != view.EntryNormal {
 			g.spr.fillRect(dst, Rect{box.X + 2*s, box.Y + 2*s, 4 * s, 4 * s}, withAlpha(colText, a))
 		}
 	}
@@ -208,7 +216,7 @@ func (g *Game) drawLogRow(dst *ebiten.Image, r logRow, dim bool, first, last uin
 
 // drawProgressMarks shows, on a follower's row, where the leader believes
 // its log matches (m) and what it will send next (n).
-func (g *Game) drawProgressMarks(dst *ebiten.Image, pr raft.Progress, first, last uint64, x0, y, cell, h float64) {
+func (g *Game) drawProgressMarks(dst *ebiten.Image, pr view.Progress, first, last uint64, x0, y, cell, h float64) {
 	s := g.scale
 	f := face(9*s, true)
 	mark := func(i uint64, label string, dy float64) {

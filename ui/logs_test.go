@@ -6,7 +6,7 @@ import (
 	"github.com/raftlab/raftlab/lessons"
 	"github.com/raftlab/raftlab/playground"
 	"github.com/raftlab/raftlab/playground/i18n"
-	"github.com/raftlab/raftlab/raft"
+	"github.com/raftlab/raftlab/playground/view"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -29,22 +29,22 @@ func TestCrashedServerLogShows(t *testing.T) {
 	require.GreaterOrEqual(t, last, uint64(2))
 	upKey := string(g.logsKey(nil))
 
-	g.act(playground.Action{Do: "crash", Node: follower})
+	g.act(playground.Action{Do: "crash", Node: view.ID(follower)})
 	require.False(t, g.world().Node(follower).Up)
-	r, dim := g.rowLog(follower)
+	r, dim := g.rowLog(view.ID(follower))
 	require.NotNil(t, r)
 	assert.True(t, dim)
-	assert.Equal(t, last, r.LastIndex(), "its log as the disk holds it")
+	assert.Equal(t, last, r.Last, "its log as the disk holds it")
 	got, ok := r.TermAt(last)
 	assert.True(t, ok)
 	assert.Equal(t, term, got)
-	assert.Zero(t, r.AppliedIndex(), "a crashed server applies nothing")
+	assert.Zero(t, r.Applied, "a crashed server applies nothing")
 	assert.NotEqual(t, upKey, string(g.logsKey(nil)), "the panel is drawn again, dimmed")
 
 	ps := g.pointersFor(nil, lessons.Highlight{What: "log", Node: follower, Index: 2})
 	require.Len(t, ps, 1, "the crashed server's cell is pointed at")
 	assert.Len(t, g.pointersFor(nil, lessons.Highlight{What: "log", Node: follower}), 1, "and its row")
-	assert.Len(t, g.pointersFor(nil, lessons.Highlight{What: "log", AllNodes: true, Index: 2}), len(g.world().Nodes()))
+	assert.Len(t, g.pointersFor(nil, lessons.Highlight{What: "log", AllNodes: true, Index: 2}), len(g.view().IDs()))
 }
 
 // TestLogsLegendStaysInThePanel: at 800 and 1024 wide the logs panel's
@@ -52,7 +52,7 @@ func TestCrashedServerLogShows(t *testing.T) {
 // English and in Chinese.
 func TestLogsLegendStaysInThePanel(t *testing.T) {
 	withCJKFont(t)
-	ids := []raft.ID{1, 2, 3, 4, 5}
+	ids := []view.ID{1, 2, 3, 4, 5}
 	for _, lang := range []i18n.Lang{i18n.English, i18n.Chinese} {
 		for _, size := range [][2]int{{800, 600}, {1024, 768}, {1280, 800}} {
 			lay := computeLayout(size[0], size[1], 1, ids, true)

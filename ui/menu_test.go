@@ -6,6 +6,7 @@ import (
 
 	"github.com/raftlab/raftlab/playground"
 	"github.com/raftlab/raftlab/playground/i18n"
+	"github.com/raftlab/raftlab/playground/view"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -19,7 +20,7 @@ func TestNodeMenuBesideItsNode(t *testing.T) {
 		g := testGame(t, "")
 		g.SeekTo(3000)
 		g.w, g.h = size[0], size[1]
-		g.lay = computeLayout(g.w, g.h, 1, g.world().Nodes(), false)
+		g.lay = computeLayout(g.w, g.h, 1, g.view().IDs(), false)
 		require.Len(t, g.lay.Nodes, 5)
 		for _, spot := range g.lay.Nodes {
 			where := fmt.Sprintf("%dx%d, S%d", size[0], size[1], spot.ID)
@@ -49,13 +50,13 @@ func TestNodeMenuBesideItsNode(t *testing.T) {
 func TestLinkMenuOffTheNodes(t *testing.T) {
 	g := testGame(t, "")
 	g.w, g.h = 1024, 768
-	g.lay = computeLayout(g.w, g.h, 1, g.world().Nodes(), false)
+	g.lay = computeLayout(g.w, g.h, 1, g.view().IDs(), false)
 	for _, l := range [][2]int{{0, 1}, {1, 3}, {2, 3}} {
 		a, b := g.lay.Nodes[l[0]], g.lay.Nodes[l[1]]
 		g.click((a.X+b.X)/2, (a.Y+b.Y)/2, false)
 		require.NotNil(t, g.menu)
 		r := g.menu.rect
-		where := fmt.Sprintf("link %s–%s", playground.S(a.ID), playground.S(b.ID))
+		where := fmt.Sprintf("link %s–%s", a.ID.Name(), b.ID.Name())
 		for _, o := range g.lay.Nodes {
 			assert.False(t, r.overlaps(o.labelBox(1)), "%s: the menu %v is off S%d's label", where, r, o.ID)
 			assert.GreaterOrEqual(t, rectCircleDistance(r, o.X, o.Y), o.R+7, "%s: the menu %v is off S%d", where, r, o.ID)
@@ -85,13 +86,13 @@ func TestMenusSpeakTheLanguage(t *testing.T) {
 		return out
 	}
 	follower := leader%5 + 1
-	spot, _ := g.lay.Node(follower)
+	spot, _ := g.lay.Node(view.ID(follower))
 	g.click(spot.X, spot.Y, false)
 	assert.Equal(t, map[string]string{"menu-crash": "崩溃", "menu-timeout": "立即超时", "menu-transfer": "转移领导权到这里",
 		"menu-snapshot": "生成快照", "menu-isolate": "隔离", "menu-remove": "从集群中移除"}, labels())
-	assert.Equal(t, playground.S(follower), g.menu.title)
+	assert.Equal(t, view.ID(follower).Name(), g.menu.title)
 	g.menu = nil
-	g.act(playground.Action{Do: "crash", Node: follower})
+	g.act(playground.Action{Do: "crash", Node: view.ID(follower)})
 	g.click(spot.X, spot.Y, false)
 	assert.Equal(t, map[string]string{"menu-restart": "重启"}, labels())
 	g.menu = nil

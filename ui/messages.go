@@ -7,6 +7,7 @@ import (
 	"github.com/hajimehoshi/ebiten/v2"
 	"github.com/raftlab/raftlab/playground"
 	"github.com/raftlab/raftlab/playground/i18n"
+	"github.com/raftlab/raftlab/playground/view"
 	"github.com/raftlab/raftlab/raft"
 )
 
@@ -80,18 +81,18 @@ type messageLook struct {
 
 // raftLook is the look of a Raft message of type t; heartbeat is an
 // AppendEntries without entries.
-func raftLook(t raft.MessageType, heartbeat, reject bool) messageLook {
+func raftLook(t view.MsgType, heartbeat, reject bool) messageLook {
 	l := messageLook{fill: messageColor(t), response: t.IsResponse(), reject: reject, size: 1, alpha: 1, describe: t.String()}
 	switch t {
-	case raft.MsgRequestVote, raft.MsgRequestVoteResponse:
+	case view.MsgRequestVote, view.MsgRequestVoteResponse:
 		l.letter = letterVote
-	case raft.MsgPreVote, raft.MsgPreVoteResponse:
+	case view.MsgPreVote, view.MsgPreVoteResponse:
 		l.letter = letterPreVote
-	case raft.MsgAppendEntries, raft.MsgAppendEntriesResponse:
+	case view.MsgAppendEntries, view.MsgAppendEntriesResponse:
 		l.letter = letterAppend
-	case raft.MsgInstallSnapshot, raft.MsgInstallSnapshotResponse:
+	case view.MsgInstallSnapshot, view.MsgInstallSnapshotResponse:
 		l.letter, l.size = letterSnapshot, 1.2
-	case raft.MsgTimeoutNow:
+	case view.MsgTimeoutNow:
 		l.letter = letterTimeoutNow
 	}
 	if heartbeat {
@@ -112,7 +113,7 @@ func clientLook(reply *playground.Reply) messageLook {
 	case reply.Refused != "":
 		l.reject, l.describe = true, "client refusal"
 	case reply.Redirect && reply.Leader != raft.None:
-		l.letter, l.tag, l.describe = letterRedirect, playground.S(reply.Leader), "client redirect"
+		l.letter, l.tag, l.describe = letterRedirect, view.ID(reply.Leader).Name(), "client redirect"
 	case reply.Redirect:
 		l.letter, l.describe = letterNoLeader, "client redirect"
 	}
@@ -127,7 +128,7 @@ func lookOf(f *playground.Flight) messageLook {
 		return clientLook(f.Reply)
 	}
 	m := f.Raft
-	return raftLook(m.Type, m.IsHeartbeat(), m.Reject)
+	return raftLook(view.MsgType(m.Type), m.IsHeartbeat(), m.Reject)
 }
 
 // messageKind is one kind of message glyph in the help overlay's legend.
@@ -142,16 +143,16 @@ type messageKind struct {
 // switches.
 func messageLegend() []messageKind {
 	return []messageKind{
-		{"RequestVote", raftLook(raft.MsgRequestVote, false, false)},
-		{"vote granted", raftLook(raft.MsgRequestVoteResponse, false, false)},
-		{"vote refused", raftLook(raft.MsgRequestVoteResponse, false, true)},
-		{"PreVote", raftLook(raft.MsgPreVote, false, false)},
-		{"AppendEntries with entries", raftLook(raft.MsgAppendEntries, false, false)},
-		{"heartbeat", raftLook(raft.MsgAppendEntries, true, false)},
-		{"append accepted", raftLook(raft.MsgAppendEntriesResponse, false, false)},
-		{"append rejected", raftLook(raft.MsgAppendEntriesResponse, false, true)},
-		{"InstallSnapshot", raftLook(raft.MsgInstallSnapshot, false, false)},
-		{"TimeoutNow", raftLook(raft.MsgTimeoutNow, false, false)},
+		{"RequestVote", raftLook(view.MsgRequestVote, false, false)},
+		{"vote granted", raftLook(view.MsgRequestVoteResponse, false, false)},
+		{"vote refused", raftLook(view.MsgRequestVoteResponse, false, true)},
+		{"PreVote", raftLook(view.MsgPreVote, false, false)},
+		{"AppendEntries with entries", raftLook(view.MsgAppendEntries, false, false)},
+		{"heartbeat", raftLook(view.MsgAppendEntries, true, false)},
+		{"append accepted", raftLook(view.MsgAppendEntriesResponse, false, false)},
+		{"append rejected", raftLook(view.MsgAppendEntriesResponse, false, true)},
+		{"InstallSnapshot", raftLook(view.MsgInstallSnapshot, false, false)},
+		{"TimeoutNow", raftLook(view.MsgTimeoutNow, false, false)},
 		{"client request", clientLook(nil)},
 		{"client reply", clientLook(&playground.Reply{})},
 		{"redirect to the leader", clientLook(&playground.Reply{Redirect: true, Leader: 3})},
@@ -241,8 +242,8 @@ func (g *Game) placeMessages() {
 	g.msgSpots = g.msgSpots[:0]
 	cx, cy := g.clientPoint()
 	for _, f := range g.world().InFlight() {
-		x1, y1, r1, ok1 := g.endpoint(f.From, cx, cy)
-		x2, y2, r2, ok2 := g.endpoint(f.To, cx, cy)
+		x1, y1, r1, ok1 := g.endpoint(view.ID(f.From), cx, cy)
+		x2, y2, r2, ok2 := g.endpoint(view.ID(f.To), cx, cy)
 		if !ok1 || !ok2 {
 			continue
 		}
@@ -289,7 +290,7 @@ func (g *Game) drawMessages(dst *ebiten.Image) {
 	for i := range g.msgSpots {
 		m := &g.msgSpots[i]
 		if look := m.look(); look.tag != "" {
-			g.drawRedirectArrow(dst, m.f.From, m.f.Reply.Leader, look.alpha*(1-0.6*m.progress))
+			g.drawRedirectArrow(dst, view.ID(m.f.From), view.ID(m.f.Reply.Leader), look.alpha*(1-0.6*m.progress))
 			g.drawMessageTag(dst, m.x, m.y, look)
 		}
 	}
@@ -298,7 +299,7 @@ func (g *Game) drawMessages(dst *ebiten.Image) {
 // drawRedirectArrow draws a dashed arrow, bowed to one side so that it
 // stands apart from the link, from node from toward the leader it named
 // in a redirect, fading as the redirect travels.
-func (g *Game) drawRedirectArrow(dst *ebiten.Image, from, leader raft.ID, alpha float64) {
+func (g *Game) drawRedirectArrow(dst *ebiten.Image, from, leader view.ID, alpha float64) {
 	a, ok1 := g.lay.Node(from)
 	b, ok2 := g.lay.Node(leader)
 	if !ok1 || !ok2 || alpha <= 0.02 {

@@ -6,6 +6,7 @@ import (
 
 	"github.com/hajimehoshi/ebiten/v2"
 	"github.com/raftlab/raftlab/playground"
+	"github.com/raftlab/raftlab/playground/view"
 	"github.com/raftlab/raftlab/raft"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -26,7 +27,7 @@ func TestMessageGlyphsAreLargeEnough(t *testing.T) {
 		assert.GreaterOrEqual(t, r, float64(glyphFloor), k.Name)
 		assert.GreaterOrEqual(t, g.messageHitRadius(), r, "%s: a click on its rim picks it", k.Name)
 	}
-	assert.GreaterOrEqual(t, g.glyphRadius(raftLook(raft.MsgRequestVote, false, false)), 10.0)
+	assert.GreaterOrEqual(t, g.glyphRadius(raftLook(view.MsgType(raft.MsgRequestVote), false, false)), 10.0)
 	g.scale = 2
 	assert.Equal(t, 2*msgRadius, g.glyphRadius(clientLook(nil)), "glyphs grow with the scale")
 }
@@ -51,24 +52,24 @@ func TestMessageKindsLookDistinct(t *testing.T) {
 	}
 	letters := map[glyphLetter]raft.MessageType{}
 	for _, typ := range []raft.MessageType{raft.MsgRequestVote, raft.MsgPreVote, raft.MsgAppendEntries, raft.MsgInstallSnapshot, raft.MsgTimeoutNow} {
-		l := raftLook(typ, false, false)
+		l := raftLook(view.MsgType(typ), false, false)
 		assert.False(t, l.response, typ.String())
 		if other, dup := letters[l.letter]; dup {
 			t.Errorf("%s has the letter of %s", typ, other)
 		}
 		letters[l.letter] = typ
 	}
-	hb := raftLook(raft.MsgAppendEntries, true, false)
+	hb := raftLook(view.MsgType(raft.MsgAppendEntries), true, false)
 	assert.NotContains(t, letters, hb.letter, "a heartbeat's letter is its own")
 	assert.NotContains(t, letters, clientLook(nil).letter, "a client request's letter is its own")
 	for _, pair := range [][2]raft.MessageType{
 		{raft.MsgRequestVote, raft.MsgRequestVoteResponse}, {raft.MsgPreVote, raft.MsgPreVoteResponse},
 		{raft.MsgAppendEntries, raft.MsgAppendEntriesResponse}, {raft.MsgInstallSnapshot, raft.MsgInstallSnapshotResponse},
 	} {
-		req, resp := raftLook(pair[0], false, false), raftLook(pair[1], false, false)
+		req, resp := raftLook(view.MsgType(pair[0]), false, false), raftLook(view.MsgType(pair[1]), false, false)
 		assert.True(t, resp.response, pair[1].String())
 		assert.Equal(t, req.letter, resp.letter, "%s answers %s", pair[1], pair[0])
-		assert.True(t, raftLook(pair[1], false, true).reject)
+		assert.True(t, raftLook(view.MsgType(pair[1]), false, true).reject)
 	}
 	assert.True(t, clientLook(&playground.Reply{}).response)
 	assert.True(t, clientLook(&playground.Reply{Redirect: true, Refused: "leadership transfer in progress"}).reject)
@@ -122,9 +123,9 @@ func TestRedirectIsDrawn(t *testing.T) {
 	leader, ok := g.world().Leader()
 	require.True(t, ok)
 	require.NotEqual(t, raft.ID(1), leader, "the sandbox elects another server than S1")
-	require.Equal(t, raft.None, g.client.target, "the panel sends to the leader")
+	require.Equal(t, view.None, g.client.target, "the panel sends to the leader")
 	pressClient(t, g, "client-put")
-	g.layIDs = g.world().Nodes() // laid out already: Draw need not ask the monitor
+	g.layIDs = g.view().IDs() // laid out already: Draw need not ask the monitor
 	screen := ebiten.NewImage(g.w, g.h)
 	var redirect *messageDoc
 	for ms := g.world().Now(); ms < 3500 && redirect == nil; ms++ {
@@ -137,22 +138,22 @@ func TestRedirectIsDrawn(t *testing.T) {
 		}
 	}
 	require.NotNil(t, redirect, "a redirect was drawn")
-	assert.Equal(t, playground.S(leader), redirect.Tag)
+	assert.Equal(t, view.ID(leader).Name(), redirect.Tag)
 	assert.Equal(t, "→", redirect.Label)
 	assert.GreaterOrEqual(t, redirect.R, float64(glyphFloor))
 	for ms := g.world().Now(); ms < 4000 && g.requestLines()[0].state != requestRedirected; ms++ {
 		g.SeekTo(ms)
 	}
 	line := g.requestLines()[0]
-	assert.Equal(t, "put x=1 — S1 redirected to "+playground.S(leader)+", sent to "+playground.S(leader), line.text)
-	assert.Contains(t, line.why, "S1 is not the leader: it redirected client 1 to "+playground.S(leader))
+	assert.Equal(t, "put x=1 — S1 redirected to "+view.ID(leader).Name()+", sent to "+view.ID(leader).Name(), line.text)
+	assert.Contains(t, line.why, "S1 is not the leader: it redirected client 1 to "+view.ID(leader).Name())
 }
 
 // TestClickDropsAMessage: a click on a message's glyph, clear of the
 // servers, offers to drop it, and dropping it loses it.
 func TestClickDropsAMessage(t *testing.T) {
 	g := testGame(t, "")
-	g.layIDs = g.world().Nodes()
+	g.layIDs = g.view().IDs()
 	screen := ebiten.NewImage(g.w, g.h)
 	var spot *msgSpot
 	for ms := int64(3000); ms < 3200 && spot == nil; ms++ {
@@ -206,7 +207,7 @@ func TestMessageLegendShowsEveryReply(t *testing.T) {
 func TestClickOnAGlyphsEdgePicksIt(t *testing.T) {
 	g := &Game{scale: 1.5}
 	g.msgSpots = []msgSpot{{f: playground.Flight{ID: 7}, x: 100, y: 100}}
-	edge := g.glyphRadius(raftLook(raft.MsgRequestVote, false, false)) - 1
+	edge := g.glyphRadius(raftLook(view.MsgType(raft.MsgRequestVote), false, false)) - 1
 	f, ok := g.hitMessage(100+edge, 100)
 	require.True(t, ok, "a click on the glyph's edge")
 	assert.EqualValues(t, 7, f.ID)
@@ -220,7 +221,7 @@ func TestClickOnAGlyphsEdgePicksIt(t *testing.T) {
 func TestMessagesStayOffTheServers(t *testing.T) {
 	g := testGame(t, "")
 	sizeGame(g, 800, 600)
-	g.layIDs = g.world().Nodes() // laid out already: Draw need not ask the monitor
+	g.layIDs = g.view().IDs() // laid out already: Draw need not ask the monitor
 	screen := ebiten.NewImage(g.w, g.h)
 	seen := 0
 	for ms := int64(0); ms < 400; ms += 3 {
@@ -228,7 +229,7 @@ func TestMessagesStayOffTheServers(t *testing.T) {
 		g.Draw(screen)
 		for _, m := range g.msgSpots {
 			for _, id := range []raft.ID{m.f.From, m.f.To} {
-				if sp, ok := g.lay.Node(id); ok {
+				if sp, ok := g.lay.Node(view.ID(id)); ok {
 					seen++
 					assert.GreaterOrEqual(t, math.Hypot(m.x-sp.X, m.y-sp.Y), sp.R+g.glyphRadius(lookOf(&m.f))-0.5, "at %d ms a message on S%d", ms, id)
 				}

@@ -12,7 +12,7 @@ import (
 // sizeGame lays g out on a w x h screen.
 func sizeGame(g *Game, w, h int) {
 	g.w, g.h = w, h
-	g.lay = computeLayout(w, h, 1, g.world().Nodes(), false)
+	g.lay = computeLayout(w, h, 1, g.view().IDs(), false)
 	if g.lesson != nil {
 		g.lesson.viewKey = nil
 	}

@@ -7,6 +7,7 @@ import (
 	"github.com/hajimehoshi/ebiten/v2"
 	"github.com/raftlab/raftlab/playground"
 	"github.com/raftlab/raftlab/playground/i18n"
+	"github.com/raftlab/raftlab/playground/view"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -75,7 +76,7 @@ func TestLogsKey(t *testing.T) {
 	g.SeekTo(0)
 	assert.Equal(t, k0, []byte(g.logsKey(nil)), "back at the start, the start's key")
 
-	g.lay = computeLayout(1000, 800, 1, g.world().Nodes(), false)
+	g.lay = computeLayout(1000, 800, 1, g.view().IDs(), false)
 	assert.NotEqual(t, k0, []byte(g.logsKey(nil)), "a new layout shows")
 }
 
@@ -89,11 +90,11 @@ func TestLogsKeyProgressMarks(t *testing.T) {
 	before := append([]byte(nil), g.logsKey(nil)...)
 	// Cut the leader off one follower, then write: the follower's marks
 	// stay while the others' advance, and the leader's log grows.
-	var follower = g.world().Nodes()[0]
-	if follower == leader {
-		follower = g.world().Nodes()[1]
+	var follower = g.view().IDs()[0]
+	if follower == view.ID(leader) {
+		follower = g.view().IDs()[1]
 	}
-	g.act(playground.Action{Do: "cut", From: leader, To: follower})
+	g.act(playground.Action{Do: "cut", From: view.ID(leader), To: follower})
 	g.clientWrite()
 	g.SeekTo(g.sess.Now() + 300)
 	assert.NotEqual(t, before, []byte(g.logsKey(nil)))
@@ -154,7 +155,7 @@ func TestInspectorKey(t *testing.T) {
 	w := g.world()
 	id := w.Nodes()[0]
 	k := func() []byte {
-		return append([]byte(nil), inspectorKey(nil, g.lay.Feed, g.scale, id, inspectorText(i18n.English, w, w.Node(id)))...)
+		return append([]byte(nil), inspectorKey(nil, g.lay.Feed, g.scale, view.ID(id), inspectorText(i18n.English, w.View().Node(view.ID(id))))...)
 	}
 	k0 := k()
 	assert.Equal(t, k0, k())

@@ -6,7 +6,7 @@ import (
 
 	"github.com/hajimehoshi/ebiten/v2"
 	"github.com/raftlab/raftlab/playground"
-	"github.com/raftlab/raftlab/raft"
+	"github.com/raftlab/raftlab/playground/view"
 )
 
 // partitionTool is the open partition editor: the user sorts the nodes into
@@ -14,9 +14,9 @@ import (
 // then applies the partition.
 type partitionTool struct {
 	// right holds the nodes of the second group.
-	right map[raft.ID]bool
+	right map[view.ID]bool
 	// dragging is the node being dragged, and drag the pointer.
-	dragging   raft.ID
+	dragging   view.ID
 	dragX      float64
 	dragY      float64
 	pressX     float64
@@ -42,9 +42,9 @@ func (g *Game) partitionButtons() []Button {
 // of the first partition group (see partitionRank) in group A, the others
 // in group B.
 func (g *Game) openPartition() {
-	w := g.world()
-	p := &partitionTool{right: map[raft.ID]bool{}}
-	for _, id := range w.Nodes() {
+	w := g.view()
+	p := &partitionTool{right: map[view.ID]bool{}}
+	for _, id := range w.IDs() {
 		if partitionRank(w, id) > 0 {
 			p.right[id] = true
 		}
@@ -56,11 +56,11 @@ func (g *Game) openPartition() {
 // groups of the network, by the network's group numbers: 0 for the lowest.
 // It picks the group's colour, so a group keeps the colour the editor gave
 // it (A, the first, blue) once applied.
-func partitionRank(w *playground.World, id raft.ID) int {
-	net := w.Network()
+func partitionRank(w *view.World, id view.ID) int {
+	net := &w.Net
 	mine := net.Group(id)
 	var lower []int
-	for _, o := range w.Nodes() {
+	for _, o := range w.IDs() {
 		if gid := net.Group(o); gid < mine && !slices.Contains(lower, gid) {
 			lower = append(lower, gid)
 		}
@@ -85,7 +85,7 @@ func (g *Game) partitionPress(x, y float64) bool {
 // partitionMove follows a drag.
 func (g *Game) partitionMove(x, y float64) {
 	p := g.part
-	if p == nil || p.dragging == raft.None {
+	if p == nil || p.dragging == view.None {
 		return
 	}
 	p.dragX, p.dragY = x, y
@@ -99,11 +99,11 @@ func (g *Game) partitionMove(x, y float64) {
 // moves the server to the other group.
 func (g *Game) partitionRelease(x, y float64) {
 	p := g.part
-	if p == nil || p.dragging == raft.None {
+	if p == nil || p.dragging == view.None {
 		return
 	}
 	id := p.dragging
-	p.dragging = raft.None
+	p.dragging = view.None
 	if p.wasDragged {
 		p.right[id] = x >= g.partitionView().divider.CenterX()
 	} else {
@@ -113,12 +113,12 @@ func (g *Game) partitionRelease(x, y float64) {
 
 // partitionGroups are the two groups, in node order; the second may be
 // empty.
-func (g *Game) partitionGroups() (left, right []raft.ID) {
-	for _, id := range g.world().Nodes() {
-		if g.part.right[id] {
-			right = append(right, id)
+func (g *Game) partitionGroups() (left, right []view.ID) {
+	for _, id := range g.view().IDs() {
+		if g.part.right[view.ID(id)] {
+			right = append(right, view.ID(id))
 		} else {
-			left = append(left, id)
+			left = append(left, view.ID(id))
 		}
 	}
 	return left, right
@@ -133,7 +133,7 @@ func (g *Game) applyPartition() {
 		g.act(playground.Action{Do: "heal"})
 		return
 	}
-	g.act(playground.Action{Do: "partition", Groups: [][]raft.ID{left, right}})
+	g.act(playground.Action{Do: "partition", Groups: [][]view.ID{left, right}})
 }
 
 // clickPartitionButtons handles the tool's controls: the one that opens
@@ -173,7 +173,7 @@ func (g *Game) drawPartitionTool(dst *ebiten.Image) {
 		f := face(12*s, false)
 		g.drawLabel(dst, ellipsize(g.tr("partition.hint"), f, v.hint.W), f, v.hint.X, v.hint.CenterY(), colTextDim, alignStart)
 		target := -1
-		if g.part.dragging != raft.None && g.part.wasDragged {
+		if g.part.dragging != view.None && g.part.wasDragged {
 			target = 0
 			if g.part.dragX >= v.divider.CenterX() {
 				target = 1
@@ -215,5 +215,5 @@ func (g *Game) drawPartitionTool(dst *ebiten.Image) {
 // group's colour with its name inside.
 func (g *Game) drawPartitionToken(dst *ebiten.Image, t partitionToken, x, y float64) {
 	drawCentered(dst, g.spr.disc(int(t.r)), x, y, partitionColor(t.group))
-	g.drawLabel(dst, playground.S(t.id), face(math.Max(11*g.scale, t.r*0.6), true), x, y, colBackground, alignCenter)
+	g.drawLabel(dst, t.id.Name(), face(math.Max(11*g.scale, t.r*0.6), true), x, y, colBackground, alignCenter)
 }

@@ -7,7 +7,7 @@ import (
 	"testing"
 
 	"github.com/raftlab/raftlab/playground/i18n"
-	"github.com/raftlab/raftlab/raft"
+	"github.com/raftlab/raftlab/playground/view"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -48,8 +48,8 @@ func TestPartitionTool(t *testing.T) {
 	g.partitionMove(leftX, s4.y)
 	g.partitionRelease(leftX, s4.y)
 	left, right := g.partitionGroups()
-	assert.Equal(t, []raft.ID{2, 3, 4, 5}, left)
-	assert.Equal(t, []raft.ID{1}, right)
+	assert.Equal(t, []view.ID{2, 3, 4, 5}, left)
+	assert.Equal(t, []view.ID{1}, right)
 
 	clickButton(t, g, g.partitionButtons(), "partition-apply")
 	assert.Nil(t, g.part)
@@ -58,8 +58,8 @@ func TestPartitionTool(t *testing.T) {
 	assert.True(t, net.Partitioned())
 	assert.NotEqual(t, net.Group(1), net.Group(2))
 	assert.Equal(t, net.Group(2), net.Group(5))
-	assert.Equal(t, 1, partitionRank(g.world(), 1), "S1 keeps group B's colour")
-	assert.Equal(t, 0, partitionRank(g.world(), 2), "S2 keeps group A's colour")
+	assert.Equal(t, 1, partitionRank(g.view(), 1), "S1 keeps group B's colour")
+	assert.Equal(t, 0, partitionRank(g.view(), 2), "S2 keeps group A's colour")
 
 	// Reopened, the editor starts from the network as it is; moving S1
 	// back and applying heals.
@@ -85,7 +85,7 @@ func TestPartitionTool(t *testing.T) {
 }
 
 // editorServer is where the open partition editor shows a server.
-func editorServer(t *testing.T, g *Game, id raft.ID) partitionToken {
+func editorServer(t *testing.T, g *Game, id view.ID) partitionToken {
 	t.Helper()
 	for _, tok := range g.partitionView().tokens {
 		if tok.id == id {
@@ -106,8 +106,8 @@ func TestPartitionEditorLayout(t *testing.T) {
 	withCJKFont(t)
 	splits := []struct {
 		nodes int
-		right []raft.ID
-	}{{5, nil}, {5, []raft.ID{1, 2}}, {5, []raft.ID{2, 3, 4}}, {5, []raft.ID{1, 2, 3, 4, 5}}, {7, []raft.ID{1, 4, 6}}}
+		right []view.ID
+	}{{5, nil}, {5, []view.ID{1, 2}}, {5, []view.ID{2, 3, 4}}, {5, []view.ID{1, 2, 3, 4, 5}}, {7, []view.ID{1, 4, 6}}}
 	for _, size := range screenSizes {
 		for k, sp := range splits {
 			g := testGame(t, "")
@@ -115,15 +115,15 @@ func TestPartitionEditorLayout(t *testing.T) {
 			if k%2 == 1 {
 				g.lang = i18n.Chinese
 			}
-			for len(g.world().Nodes()) < sp.nodes {
+			for len(g.view().IDs()) < sp.nodes {
 				g.addNode()
 			}
-			require.Len(t, g.world().Nodes(), sp.nodes)
+			require.Len(t, g.view().IDs(), sp.nodes)
 			g.w, g.h = size[0], size[1]
-			g.lay = computeLayout(g.w, g.h, 1, g.world().Nodes(), false)
+			g.lay = computeLayout(g.w, g.h, 1, g.view().IDs(), false)
 			g.openPartition()
 			for _, id := range sp.right {
-				g.part.right[id] = true
+				g.part.right[view.ID(id)] = true
 			}
 			v := g.partitionView()
 			where := fmt.Sprintf("%dx%d, %s, %d servers, %v in B", size[0], size[1], g.lang, sp.nodes, sp.right)
@@ -146,7 +146,7 @@ func TestPartitionEditorLayout(t *testing.T) {
 			}
 			require.Len(t, v.tokens, sp.nodes)
 			for i, tok := range v.tokens {
-				assert.Equal(t, g.world().Nodes()[i], tok.id, "in node order")
+				assert.Equal(t, g.view().IDs()[i], tok.id, "in node order")
 				want := 0
 				if slices.Contains(sp.right, tok.id) {
 					want = 1
@@ -168,9 +168,9 @@ func TestPartitionEditorLayout(t *testing.T) {
 			}
 		}
 	}
-	assert.Equal(t, "Group A: S1 S2", groupCaption(0, []raft.ID{1, 2}, i18n.English))
+	assert.Equal(t, "Group A: S1 S2", groupCaption(0, []view.ID{1, 2}, i18n.English))
 	assert.Equal(t, "Group B: no servers", groupCaption(1, nil, i18n.English))
-	assert.Equal(t, "A 组：S1 S2", groupCaption(0, []raft.ID{1, 2}, i18n.Chinese))
+	assert.Equal(t, "A 组：S1 S2", groupCaption(0, []view.ID{1, 2}, i18n.Chinese))
 }
 
 // inside reports whether r lies within o.

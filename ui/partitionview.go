@@ -4,9 +4,8 @@ import (
 	"math"
 	"strings"
 
-	"github.com/raftlab/raftlab/playground"
 	"github.com/raftlab/raftlab/playground/i18n"
-	"github.com/raftlab/raftlab/raft"
+	"github.com/raftlab/raftlab/playground/view"
 )
 
 // partitionView is where the partition editor puts things: it covers the
@@ -28,7 +27,7 @@ type partitionView struct {
 
 // partitionToken is a server in the editor: group 0 is A, 1 is B.
 type partitionToken struct {
-	id    raft.ID
+	id    view.ID
 	group int
 	x, y  float64
 	r     float64
@@ -52,7 +51,7 @@ func (g *Game) partitionView() partitionView {
 	v.divider = Rect{v.regions[0].X + half, top, gap, bottom - top}
 
 	left, right := g.partitionGroups()
-	groups := [2][]raft.ID{left, right}
+	groups := [2][]view.ID{left, right}
 	var areas [2]Rect
 	r := 30 * s
 	for i, r0 := range v.regions {
@@ -66,7 +65,7 @@ func (g *Game) partitionView() partitionView {
 	}
 	// In node order, as the cluster lists them.
 	var ordered []partitionToken
-	for _, id := range g.world().Nodes() {
+	for _, id := range g.view().IDs() {
 		for _, t := range v.tokens {
 			if t.id == id {
 				ordered = append(ordered, t)
@@ -79,14 +78,14 @@ func (g *Game) partitionView() partitionView {
 
 // groupCaption names a group of the editor and its servers, in a
 // language.
-func groupCaption(group int, ids []raft.ID, lang i18n.Lang) string {
+func groupCaption(group int, ids []view.ID, lang i18n.Lang) string {
 	letter := string(rune('A' + group))
 	if len(ids) == 0 {
 		return lang.T("partition.group.empty", letter)
 	}
 	names := make([]string, len(ids))
 	for i, id := range ids {
-		names[i] = playground.S(id)
+		names[i] = id.Name()
 	}
 	return lang.T("partition.group", letter, strings.Join(names, " "))
 }
@@ -110,7 +109,7 @@ func tokenRadius(area Rect, n int, s float64) float64 {
 // placeTokens puts servers of radius r in a grid in area: as many columns
 // as keep each cell at least 2r+12 wide and tall, the rows centred up and
 // down, each server centred in its cell.
-func placeTokens(area Rect, ids []raft.ID, group int, r float64) []partitionToken {
+func placeTokens(area Rect, ids []view.ID, group int, r float64) []partitionToken {
 	n := len(ids)
 	if n == 0 {
 		return nil

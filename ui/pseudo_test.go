@@ -14,6 +14,7 @@ import (
 	"github.com/raftlab/raftlab/lessons"
 	"github.com/raftlab/raftlab/playground"
 	"github.com/raftlab/raftlab/playground/i18n"
+	"github.com/raftlab/raftlab/playground/view"
 	"github.com/raftlab/raftlab/raft"
 )
 
@@ -353,7 +354,7 @@ func (p *pseudoRun) pseudoGame(t *testing.T, opts Options) *Game {
 // is none in a test).
 func layOut(g *Game, w, h int) {
 	g.setLayout(w, h, 1)
-	g.layIDs = g.world().Nodes()
+	g.layIDs = g.view().IDs()
 	if g.lesson != nil {
 		g.lesson.viewKey = nil
 	}
@@ -386,12 +387,12 @@ func (p *pseudoRun) sandbox(t *testing.T) {
 	p.hover(g, "sandbox running", -1)
 	leader, ok := g.world().Leader()
 	need(t, ok, "a leader after 1.5 s")
-	follower := g.world().Nodes()[0]
-	if follower == leader {
-		follower = g.world().Nodes()[1]
+	follower := g.view().IDs()[0]
+	if follower == view.ID(leader) {
+		follower = g.view().IDs()[1]
 	}
-	p.menus(t, g, leader, follower)
-	p.inspector(t, g, leader, follower)
+	p.menus(t, g, leader, raft.ID(follower))
+	p.inspector(t, g, leader, raft.ID(follower))
 	p.clientPanel(t, g)
 	for i, f := range feedFilters {
 		g.filter = feedFilter(i)
@@ -399,7 +400,7 @@ func (p *pseudoRun) sandbox(t *testing.T) {
 		p.hover(g, "feed: "+f.name, -1)
 	}
 	g.filter = feedStory
-	p.membership(t, g, follower)
+	p.membership(t, g, raft.ID(follower))
 	p.dialogs(t, g)
 	p.statusLine(t, g, &saved)
 }
@@ -415,11 +416,11 @@ func need(t *testing.T, ok bool, state string) {
 // clickNode clicks a server (its menu opens).
 func clickNode(t *testing.T, g *Game, id raft.ID) {
 	t.Helper()
-	n, ok := g.lay.Node(id)
-	need(t, ok, fmt.Sprintf("%s on screen", playground.S(id)))
+	n, ok := g.lay.Node(view.ID(id))
+	need(t, ok, fmt.Sprintf("%s on screen", view.ID(id).Name()))
 	g.menu = nil
 	g.click(n.X, n.Y, false)
-	need(t, g.menu != nil, fmt.Sprintf("%s's menu", playground.S(id)))
+	need(t, g.menu != nil, fmt.Sprintf("%s's menu", view.ID(id).Name()))
 }
 
 // menus opens the menus of a leader, a follower, a message in flight and
@@ -459,26 +460,26 @@ func (p *pseudoRun) menus(t *testing.T, g *Game, leader, follower raft.ID) {
 // inspector shows the inspector of a leader (with a snapshot on disk
 // too) and of a crashed server, whose menu it opens as well.
 func (p *pseudoRun) inspector(t *testing.T, g *Game, leader, follower raft.ID) {
-	g.selected = leader
+	g.selected = view.ID(leader)
 	p.draw(t, g, "inspector of the leader", -1)
-	g.act(playground.Action{Do: "snapshot", Node: leader})
+	g.act(playground.Action{Do: "snapshot", Node: view.ID(leader)})
 	g.RunFor(50)
 	p.draw(t, g, "inspector of a leader with a snapshot", -1)
-	g.act(playground.Action{Do: "crash", Node: follower})
+	g.act(playground.Action{Do: "crash", Node: view.ID(follower)})
 	play(t, g, 5)
 	clickNode(t, g, follower)
 	p.draw(t, g, "crashed server's menu", -1)
 	g.menu = nil
-	g.selected = follower
+	g.selected = view.ID(follower)
 	need(t, g.inspecting(), "the inspector")
 	p.draw(t, g, "inspector of a crashed server", -1)
 	p.hover(g, "inspector", -1)
-	g.act(playground.Action{Do: "restart", Node: follower})
+	g.act(playground.Action{Do: "restart", Node: view.ID(follower)})
 	g.RunFor(20)
-	g.act(playground.Action{Do: "campaign", Node: follower})
+	g.act(playground.Action{Do: "campaign", Node: view.ID(follower)})
 	g.RunFor(1)
 	p.draw(t, g, "inspector of a server that campaigns", -1)
-	g.act(playground.Action{Do: "isolate", Node: follower})
+	g.act(playground.Action{Do: "isolate", Node: view.ID(follower)})
 	g.RunFor(500)
 	p.draw(t, g, "an isolated server", -1)
 	g.act(playground.Action{Do: "heal"})
@@ -510,16 +511,16 @@ func (p *pseudoRun) clientPanel(t *testing.T, g *Game) {
 func (p *pseudoRun) membership(t *testing.T, g *Game, other raft.ID) {
 	g.addNode()
 	g.RunFor(5)
-	added := g.world().Nodes()[len(g.world().Nodes())-1]
+	added := g.view().IDs()[len(g.view().IDs())-1]
 	p.draw(t, g, "sandbox with an added server", -1)
-	clickNode(t, g, added)
+	clickNode(t, g, raft.ID(added))
 	p.draw(t, g, "an added server's menu", -1)
 	g.menu = nil
 	g.selected = added
 	p.draw(t, g, "inspector of an added server", -1)
 	g.selected = 0
 	g.RunFor(300)
-	g.act(playground.Action{Do: "removeNode", Node: other})
+	g.act(playground.Action{Do: "removeNode", Node: view.ID(other)})
 	g.RunFor(300)
 	p.draw(t, g, "sandbox after a server is removed", -1)
 }
@@ -575,7 +576,7 @@ func (p *pseudoRun) dialogs(t *testing.T, g *Game) {
 	g.RunFor(1000)
 	p.draw(t, g, "a new run from the settings (teaching switches on)", -1)
 	p.hover(g, "a new run from the settings", -1)
-	g.selected = g.world().Nodes()[0]
+	g.selected = g.view().IDs()[0]
 	p.draw(t, g, "inspector in the new run", -1)
 	g.selected = 0
 
@@ -665,7 +666,7 @@ func (p *pseudoRun) violations(t *testing.T) {
 		g.filter = feedFilter(i)
 		p.draw(t, g, "safety violated, feed: "+f.name, -1)
 	}
-	g.selected = g.world().Nodes()[0]
+	g.selected = g.view().IDs()[0]
 	p.draw(t, g, "safety violated, inspector", -1)
 }
 

@@ -10,6 +10,7 @@ import (
 	"github.com/raftlab/raftlab/lessons"
 	"github.com/raftlab/raftlab/playground"
 	"github.com/raftlab/raftlab/playground/i18n"
+	"github.com/raftlab/raftlab/playground/view"
 )
 
 // safetyRows are the monitor's lights: one per safety property, then the
@@ -207,7 +208,10 @@ func (g *Game) safetyHint(x, y float64) string {
 func (g *Game) jumpToViolation(v playground.Violation) {
 	g.paused = true
 	g.seek(float64(v.AtMs))
-	g.highlight = append(g.highlight[:0], v.Nodes...)
+	g.highlight = g.highlight[:0]
+	for _, id := range v.Nodes {
+		g.highlight = append(g.highlight, view.ID(id))
+	}
 	g.say(v.TextIn(g.lang))
 }
 

@@ -8,7 +8,7 @@ import (
 
 	"github.com/raftlab/raftlab/playground"
 	"github.com/raftlab/raftlab/playground/i18n"
-	"github.com/raftlab/raftlab/raft"
+	"github.com/raftlab/raftlab/playground/view"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -45,7 +45,7 @@ func TestReadsLight(t *testing.T) {
 	assert.Empty(t, g.world().Violations(), "no Raft property is broken")
 	g.click(r.CenterX(), r.CenterY(), false)
 	assert.Equal(t, stale[0].AtMs, g.world().Now())
-	assert.Equal(t, []raft.ID{1}, g.highlight)
+	assert.Equal(t, []view.ID{1}, g.highlight)
 	assert.True(t, g.paused)
 	assert.Contains(t, g.status, stale[0].Message)
 }

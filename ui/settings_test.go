@@ -29,7 +29,7 @@ func TestSettingsApplyAsNewRun(t *testing.T) {
 	clickButton(t, g, g.settingsButtons(), "set-apply")
 	assert.Nil(t, g.settings)
 	assert.Equal(t, int64(0), g.world().Now(), "a new run starts at 0")
-	assert.Len(t, g.world().Nodes(), 3)
+	assert.Len(t, g.view().IDs(), 3)
 	assert.False(t, g.world().Settings().PreVote)
 	assert.True(t, g.world().Settings().Rules.CommitOldTermsByCounting)
 
@@ -66,7 +66,7 @@ func TestLoadScenarioFile(t *testing.T) {
 	g.LoadScenario("figure7.json", data)
 	g.takeIncoming()
 	assert.Equal(t, "Figure 7: divergent follower logs", g.scenario.Name)
-	assert.Len(t, g.world().Nodes(), 7)
+	assert.Len(t, g.view().IDs(), 7)
 }
 
 // TestSaveReplays: a saved session is a scenario file that replays the

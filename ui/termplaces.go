@@ -2,7 +2,7 @@ package ui
 
 import (
 	"github.com/raftlab/raftlab/playground"
-	"github.com/raftlab/raftlab/raft"
+	"github.com/raftlab/raftlab/playground/view"
 )
 
 // Where a lesson's key terms show on screen: a highlight of a term, or the
@@ -28,12 +28,12 @@ var termPlaces = map[string]func(g *Game, out []pointer) []pointer{
 	"log":              (*Game).logsPanelPointer,
 	"entry":            (*Game).logsPanelPointer,
 	"index":            (*Game).logsPanelPointer,
-	"heartbeat":        kindPointers(raftKind{typ: raft.MsgAppendEntries, heartbeat: true}),
-	"RequestVote":      kindPointers(raftKind{typ: raft.MsgRequestVote}),
-	"PreVote":          kindPointers(raftKind{typ: raft.MsgPreVote}),
-	"AppendEntries":    kindPointers(raftKind{typ: raft.MsgAppendEntries}),
-	"InstallSnapshot":  kindPointers(raftKind{typ: raft.MsgInstallSnapshot}),
-	"TimeoutNow":       kindPointers(raftKind{typ: raft.MsgTimeoutNow}),
+	"heartbeat":        kindPointers(raftKind{typ: view.MsgAppendEntries, heartbeat: true}),
+	"RequestVote":      kindPointers(raftKind{typ: view.MsgRequestVote}),
+	"PreVote":          kindPointers(raftKind{typ: view.MsgPreVote}),
+	"AppendEntries":    kindPointers(raftKind{typ: view.MsgAppendEntries}),
+	"InstallSnapshot":  kindPointers(raftKind{typ: view.MsgInstallSnapshot}),
+	"TimeoutNow":       kindPointers(raftKind{typ: view.MsgTimeoutNow}),
 }
 
 // placed reports whether a key term has a place of its own on screen.
@@ -46,9 +46,9 @@ func placed(term string) bool {
 // the words as drawn.
 func roleLabelPointers(l serverLabel) func(g *Game, out []pointer) []pointer {
 	return func(g *Game, out []pointer) []pointer {
-		w := g.world()
+		w := g.view()
 		for _, spot := range g.lay.Nodes {
-			if n := w.Node(spot.ID); n != nil && n.Up && labelOf(n.Raft, spot.ID) == l {
+			if n := w.Node(spot.ID); n != nil && n.Up && labelOf(n) == l {
 				out = append(out, g.boxPointer(g.labelTextBox(spot, g.tr(l.key())), 2*g.scale, false))
 			}
 		}
@@ -58,7 +58,7 @@ func roleLabelPointers(l serverLabel) func(g *Game, out []pointer) []pointer {
 
 // termNumberPointers circle the term inside each live server.
 func (g *Game) termNumberPointers(out []pointer) []pointer {
-	w := g.world()
+	w := g.view()
 	for _, spot := range g.lay.Nodes {
 		if n := w.Node(spot.ID); n != nil && n.Up {
 			out = append(out, pointer{shape: ringShape, x: spot.X, y: spot.Y, r: spot.R * 0.7})
@@ -70,25 +70,24 @@ func (g *Game) termNumberPointers(out []pointer) []pointer {
 // timerPointers circle the election timers' arcs: every live server's
 // but the leader's, which has none.
 func (g *Game) timerPointers(out []pointer) []pointer {
-	w := g.world()
+	w := g.view()
 	for _, spot := range g.lay.Nodes {
-		if n := w.Node(spot.ID); n != nil && n.Up && n.Raft.Role() != raft.Leader {
+		if n := w.Node(spot.ID); n != nil && n.Up && n.Role != view.Leader {
 			out = append(out, pointer{shape: ringShape, x: spot.X, y: spot.Y, r: spot.R + 5*g.scale})
 		}
 	}
 	return out
 }
 
-func commitIndexOf(rn *raft.Node) uint64  { return rn.CommitIndex() }
-func appliedIndexOf(rn *raft.Node) uint64 { return rn.AppliedIndex() }
+func commitIndexOf(l *view.Log) uint64  { return l.Commit }
+func appliedIndexOf(l *view.Log) uint64 { return l.Applied }
 
 // indexPointers box each live server's log cell at the index index gives.
-func indexPointers(index func(*raft.Node) uint64) func(g *Game, out []pointer) []pointer {
+func indexPointers(index func(*view.Log) uint64) func(g *Game, out []pointer) []pointer {
 	return func(g *Game, out []pointer) []pointer {
-		w := g.world()
-		for row, id := range w.Nodes() {
-			if n := w.Node(id); n.Up {
-				if r, ok := g.logCell(row, index(n.Raft)); ok {
+		for row, n := range g.view().Nodes {
+			if n.Up {
+				if r, ok := g.logCell(row, index(&n.Log)); ok {
 					out = append(out, g.boxPointer(r, 2*g.scale, true))
 				}
 			}
@@ -97,20 +96,20 @@ func indexPointers(index func(*raft.Node) uint64) func(g *Game, out []pointer) [
 	}
 }
 
-func nextIndexOf(pr raft.Progress) uint64  { return pr.Next }
-func matchIndexOf(pr raft.Progress) uint64 { return pr.Match }
+func nextIndexOf(pr view.Progress) uint64  { return pr.Next }
+func matchIndexOf(pr view.Progress) uint64 { return pr.Match }
 
 // progressPointers box, in each follower's log row, the cell at the index
 // index takes from the leader's progress of that follower.
-func progressPointers(index func(raft.Progress) uint64) func(g *Game, out []pointer) []pointer {
+func progressPointers(index func(view.Progress) uint64) func(g *Game, out []pointer) []pointer {
 	return func(g *Game, out []pointer) []pointer {
-		w := g.world()
+		w := g.view()
 		leader, ok := w.Leader()
 		if !ok {
 			return out
 		}
-		for row, id := range w.Nodes() {
-			pr, ok := w.Node(leader).Raft.PeerProgress(id)
+		for row, id := range w.IDs() {
+			pr, ok := w.Node(leader).PeerProgress(id)
 			if !ok || id == leader {
 				continue
 			}
@@ -135,7 +134,7 @@ func kindPointers(k raftKind) func(g *Game, out []pointer) []pointer {
 // raftKind is a kind of Raft message a lesson points at: a type, or when
 // heartbeat is set the heartbeats (AppendEntries without entries).
 type raftKind struct {
-	typ       raft.MessageType
+	typ       view.MsgType
 	heartbeat bool
 }
 
@@ -143,9 +142,9 @@ type raftKind struct {
 // name for it (RequestVote...), or heartbeat.
 func raftKindNamed(name string) (raftKind, bool) {
 	if name == "heartbeat" {
-		return raftKind{typ: raft.MsgAppendEntries, heartbeat: true}, true
+		return raftKind{typ: view.MsgAppendEntries, heartbeat: true}, true
 	}
-	for _, t := range raft.MessageTypes {
+	for _, t := range view.MsgTypes {
 		if t.String() == name {
 			return raftKind{typ: t}, true
 		}
@@ -155,5 +154,5 @@ func raftKindNamed(name string) (raftKind, bool) {
 
 // is reports whether a flight is a message of the kind.
 func (k raftKind) is(f *playground.Flight) bool {
-	return f.Kind == playground.FlightRaft && f.Raft.Type == k.typ && (!k.heartbeat || len(f.Raft.Entries) == 0)
+	return f.Kind == playground.FlightRaft && view.MsgType(f.Raft.Type) == k.typ && (!k.heartbeat || len(f.Raft.Entries) == 0)
 }

@@ -3,7 +3,7 @@ package ui
 import (
 	"image/color"
 
-	"github.com/raftlab/raftlab/raft"
+	"github.com/raftlab/raftlab/playground/view"
 )
 
 // palette is every colour the playground draws with. Roles, terms and
@@ -149,13 +149,13 @@ func withAlpha(c color.RGBA, a float64) color.RGBA {
 }
 
 // roleColor is the colour of a node in a role.
-func roleColor(r raft.Role) color.RGBA {
+func roleColor(r view.Role) color.RGBA {
 	switch r {
-	case raft.Leader:
+	case view.Leader:
 		return colLeader
-	case raft.Candidate:
+	case view.Candidate:
 		return colCandidate
-	case raft.PreCandidate:
+	case view.PreCandidate:
 		return colPreCandidate
 	}
 	return colFollower
@@ -170,17 +170,17 @@ func TermColor(term uint64) color.RGBA {
 }
 
 // messageColor is the colour of a message type.
-func messageColor(t raft.MessageType) color.RGBA {
+func messageColor(t view.MsgType) color.RGBA {
 	switch t {
-	case raft.MsgRequestVote, raft.MsgRequestVoteResponse:
+	case view.MsgRequestVote, view.MsgRequestVoteResponse:
 		return colVote
-	case raft.MsgPreVote, raft.MsgPreVoteResponse:
+	case view.MsgPreVote, view.MsgPreVoteResponse:
 		return colPreVote
-	case raft.MsgAppendEntries, raft.MsgAppendEntriesResponse:
+	case view.MsgAppendEntries, view.MsgAppendEntriesResponse:
 		return colAppend
-	case raft.MsgInstallSnapshot, raft.MsgInstallSnapshotResponse:
+	case view.MsgInstallSnapshot, view.MsgInstallSnapshotResponse:
 		return colSnapshot
-	case raft.MsgTimeoutNow:
+	case view.MsgTimeoutNow:
 		return colTimeoutNow
 	}
 	return colText

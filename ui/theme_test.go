@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/hajimehoshi/ebiten/v2"
+	"github.com/raftlab/raftlab/playground/view"
 	"github.com/raftlab/raftlab/raft"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -46,15 +47,15 @@ func TestThemeSwitchAndBack(t *testing.T) {
 	assert.True(t, lightTheme())
 	assert.Equal(t, lightPalette.background, colBackground)
 	assert.Equal(t, lightPalette.text, colText)
-	assert.Equal(t, lightPalette.leader, roleColor(raft.Leader))
+	assert.Equal(t, lightPalette.leader, roleColor(view.Role(raft.Leader)))
 	assert.Equal(t, lightPalette.terms[0], TermColor(1))
-	assert.Equal(t, lightPalette.vote, messageColor(raft.MsgRequestVote))
+	assert.Equal(t, lightPalette.vote, messageColor(view.MsgType(raft.MsgRequestVote)))
 	assert.Greater(t, relLuminance(colBackground), 0.9, "a light background")
 	applyTheme(false)
 	assert.False(t, lightTheme())
 	assert.Equal(t, darkPalette.background, colBackground)
 	assert.Equal(t, darkPalette.text, colText)
-	assert.Equal(t, darkPalette.leader, roleColor(raft.Leader))
+	assert.Equal(t, darkPalette.leader, roleColor(view.Role(raft.Leader)))
 	assert.Equal(t, darkPalette.terms[0], TermColor(1))
 	assert.Equal(t, darkPalette.client, colClient)
 }
@@ -191,4 +192,4 @@ func TestPaletteIsSetBeforeInit(t *testing.T) {
 }
 
 // colVoteAtInit is computed as the package's variables are.
-var colVoteAtInit = messageColor(raft.MsgRequestVote)
+var colVoteAtInit = messageColor(view.MsgType(raft.MsgRequestVote))

@@ -7,7 +7,7 @@ import (
 	"github.com/hajimehoshi/ebiten/v2"
 	"github.com/hajimehoshi/ebiten/v2/text/v2"
 	"github.com/raftlab/raftlab/playground"
-	"github.com/raftlab/raftlab/raft"
+	"github.com/raftlab/raftlab/playground/view"
 )
 
 // marker is a moment the timeline points out, and what happened then.
@@ -74,7 +74,7 @@ func (m *timelineMarkers) update(w *playground.World) {
 		}
 		e := w.EventAt(i)
 		switch {
-		case e.Type == playground.EvRole && e.Role == raft.Leader:
+		case e.Type == playground.EvRole && view.Role(e.Role) == view.Leader:
 			m.list = append(m.list, marker{e.AtMs, markLeader})
 		case e.Type == playground.EvCrash || e.Type == playground.EvRestart:
 			m.list = append(m.list, marker{e.AtMs, markCrash})

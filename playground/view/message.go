@@ -43,6 +43,15 @@ func (t MsgType) String() string {
 	return ""
 }
 
+// IsResponse reports whether t answers a request.
+func (t MsgType) IsResponse() bool {
+	switch t {
+	case MsgRequestVoteResponse, MsgPreVoteResponse, MsgAppendEntriesResponse, MsgInstallSnapshotResponse:
+		return true
+	}
+	return false
+}
+
 // Message is what a screen shows of a Raft message in flight.
 type Message struct {
 	Type MsgType

@@ -8,6 +8,7 @@ type World struct {
 	Now int64
 	// Nodes are the servers that exist, up or down, by ID.
 	Nodes []Node
+	Net   Network
 }
 
 // Node is the server with an ID, or nil when there is none.
