@@ -8,7 +8,6 @@ import (
 	"github.com/raftlab/raftlab/playground"
 	"github.com/raftlab/raftlab/playground/i18n"
 	"github.com/raftlab/raftlab/playground/view"
-	"github.com/raftlab/raftlab/raft"
 )
 
 // flightProgress is how far along its link a message is at virtual time
@@ -112,7 +111,7 @@ func clientLook(reply *playground.Reply) messageLook {
 	switch {
 	case reply.Refused != "":
 		l.reject, l.describe = true, "client refusal"
-	case reply.Redirect && reply.Leader != raft.None:
+	case reply.Redirect && view.ID(reply.Leader) != view.None:
 		l.letter, l.tag, l.describe = letterRedirect, view.ID(reply.Leader).Name(), "client redirect"
 	case reply.Redirect:
 		l.letter, l.describe = letterNoLeader, "client redirect"
@@ -377,7 +376,7 @@ func (g *Game) messageDocs(s float64) []messageDoc {
 		look := lookOf(&m.f)
 		out = append(out, messageDoc{
 			ID: m.f.ID, Kind: look.describe, Label: look.letter.String(), Tag: look.tag,
-			Redirect: m.f.Kind == playground.FlightReply && m.f.Reply.Redirect && m.f.Reply.Leader != raft.None,
+			Redirect: m.f.Kind == playground.FlightReply && m.f.Reply.Redirect && view.ID(m.f.Reply.Leader) != view.None,
 			X:        m.x / s, Y: m.y / s, R: g.glyphRadius(look) / s,
 		})
 	}

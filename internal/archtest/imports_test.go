@@ -28,13 +28,16 @@ type rule struct {
 
 // rules are RaftLab's import rules, by package (relative to the module).
 // The packages not named here are the programs cmd/raftlab and wasm, which
-// may import the rest (nothing can import a program). The goal that ui imports nothing of
-// raft is in ARCHITECTURE.md; it is not a rule yet.
+// may import the rest (nothing can import a program). ui no longer imports
+// raft itself, but it still imports the playground and lessons, which do:
+// that raft be none of its dependencies is the goal in ARCHITECTURE.md,
+// not a rule yet.
 var rules = map[string]rule{
 	"raft":              {only: true, allowed: []string{"internal/splitmix"}},
 	"internal/splitmix": {only: true},
 	"internal/archtest": {only: true},
 	"playground/i18n":   {only: true},
+	"playground/view":   {only: true},
 	"assets/fonts":      {only: true},
 	"playground":        {forbidden: []string{"lessons", "ui", "cmd", "wasm"}},
 	"lessons":           {forbidden: []string{"ui", "cmd", "wasm"}},

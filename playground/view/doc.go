@@ -5,6 +5,6 @@
 // code cannot reach into a node's state, and a second Raft engine can be
 // shown by the same screens.
 //
-// It imports only the standard library and the message catalogue: it must
-// never import raft/ or the rest of playground.
+// It imports nothing of RaftLab: only the standard library, so that
+// whatever reads it depends on nothing else.
 package view
