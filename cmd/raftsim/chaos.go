@@ -12,6 +12,9 @@ import (
 	"github.com/raftlab/raftlab/playground/i18n"
 )
 
+// runChaos is raftsim chaos: random faults over many seeds, each checked
+// for safety and linearizability. Exit 0 when every seed passes, 1 when
+// one fails, 2 for bad flags or a seed that cannot run or be saved.
 func runChaos(args []string, lang i18n.Lang, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("raftsim chaos", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
@@ -41,35 +44,48 @@ func runChaos(args []string, lang i18n.Lang, stdout, stderr io.Writer) int {
 	failed := 0
 	for i := range *seeds {
 		seed := *first + int64(i)
-		o, err := playground.RunChaos(playground.ChaosConfig{Seed: seed, Nodes: *nodes, DurationMs: *duration})
-		if err != nil {
-			fmt.Fprintf(stderr, "raftsim chaos: %s\n", lang.T("raftsim.chaos.seed-error", seed, i18n.ErrorIn(err, lang)))
+		bad, line := runChaosSeed(playground.ChaosConfig{Seed: seed, Nodes: *nodes, DurationMs: *duration}, i+1, *seeds, *out, lang, stdout)
+		if line != "" {
+			fmt.Fprintf(stderr, "raftsim chaos: %s\n", line)
 			return 2
 		}
-		status := "ok"
-		if o.Failed() {
+		if bad {
 			failed++
-			status = "FAILED"
 		}
-		fmt.Fprintf(stdout, "%s\n", lang.T("raftsim.chaos.seed", i+1, *seeds, seed, status, o.Calls, o.Stats.Elections, o.Linearizability))
-		if !o.Failed() {
-			continue
-		}
-		for _, v := range o.Violations {
-			fmt.Fprintf(stdout, "  %s\n", lang.T("raftsim.chaos.violation", seed, v.AtMs, playground.PropertyName(v.Property, lang), v.MessageIn(lang)))
-		}
-		path, err := saveScenario(*out, o)
-		if err != nil {
-			fmt.Fprintf(stderr, "raftsim chaos: %v\n", err)
-			return 2
-		}
-		fmt.Fprintf(stdout, "  %s\n", lang.T("raftsim.chaos.reproduce", path))
 	}
 	fmt.Fprintf(stdout, "%s\n", lang.T("raftsim.chaos.failed", failed, *seeds))
 	if failed > 0 {
 		return 1
 	}
 	return 0
+}
+
+// runChaosSeed runs one seed, the n-th of total, and prints its line; a
+// failed seed also gets its violations and the scenario file, saved in
+// dir, that reproduces it. It reports whether the seed failed, or the line
+// to print when it could not run or save.
+func runChaosSeed(cfg playground.ChaosConfig, n, total int, dir string, lang i18n.Lang, stdout io.Writer) (failed bool, problem string) {
+	o, err := playground.RunChaos(cfg)
+	if err != nil {
+		return false, lang.T("raftsim.chaos.seed-error", cfg.Seed, i18n.ErrorIn(err, lang))
+	}
+	status := "ok"
+	if o.Failed() {
+		status = "FAILED"
+	}
+	fmt.Fprintf(stdout, "%s\n", lang.T("raftsim.chaos.seed", n, total, cfg.Seed, status, o.Calls, o.Stats.Elections, o.Linearizability))
+	if !o.Failed() {
+		return false, ""
+	}
+	for _, v := range o.Violations {
+		fmt.Fprintf(stdout, "  %s\n", lang.T("raftsim.chaos.violation", cfg.Seed, v.AtMs, playground.PropertyName(v.Property, lang), v.MessageIn(lang)))
+	}
+	path, err := saveScenario(dir, o)
+	if err != nil {
+		return true, err.Error()
+	}
+	fmt.Fprintf(stdout, "  %s\n", lang.T("raftsim.chaos.reproduce", path))
+	return true, ""
 }
 
 func saveScenario(dir string, o playground.ChaosOutcome) (string, error) {
