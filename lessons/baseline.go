@@ -2,6 +2,7 @@ package lessons
 
 import (
 	"github.com/raftlab/raftlab/playground"
+	"github.com/raftlab/raftlab/playground/view"
 	"github.com/raftlab/raftlab/raft"
 )
 
@@ -63,19 +64,19 @@ func (b *Baseline) update(w *playground.World) *tally {
 	for ; b.scanned < w.TraceLen(); b.scanned++ {
 		e := w.EventAt(b.scanned)
 		switch e.Type {
-		case playground.EvVote:
+		case view.EvVote:
 			if e.Peer <= playground.MaxNodes {
 				b.t.votes[e.Peer]++
 			}
-		case playground.EvTruncate:
+		case view.EvTruncate:
 			b.t.truncations[e.Node]++
-		case playground.EvRead:
+		case view.EvRead:
 			if e.Read <= playground.ReadAnswered {
 				b.t.reads[e.Read]++
 			}
-		case playground.EvSend:
+		case view.EvSend:
 			f := e.Flight
-			if f == nil || f.Kind != playground.FlightRaft || f.From > playground.MaxNodes {
+			if f == nil || f.Kind != view.FlightRaft || f.From > playground.MaxNodes {
 				continue
 			}
 			m := f.Raft

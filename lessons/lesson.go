@@ -7,6 +7,7 @@ import (
 
 	"github.com/raftlab/raftlab/playground"
 	"github.com/raftlab/raftlab/playground/i18n"
+	"github.com/raftlab/raftlab/playground/view"
 	"github.com/raftlab/raftlab/raft"
 )
 
@@ -83,7 +84,7 @@ type Step struct {
 	servers servers
 	// readMode is the read mode of the cluster the step plays on (as its
 	// setup started it): the reads its actions may ask for.
-	readMode playground.ReadMode
+	readMode view.ReadMode
 
 	// Until ends a watch step, and the run after a predict step's answer.
 	Until *Predicate

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/raftlab/raftlab/playground"
+	"github.com/raftlab/raftlab/playground/view"
 	"github.com/raftlab/raftlab/raft"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -323,7 +324,7 @@ func lostReplyWorld(t *testing.T, sessions bool) (*playground.World, *Baseline) 
 	for at := int64(301); !dropped && at < 1000; at++ {
 		s.RunUntil(at)
 		for _, f := range s.World().InFlight() {
-			if f.Kind == playground.FlightReply && !f.Reply.Redirect {
+			if f.Kind == view.FlightReply && !f.Reply.Redirect {
 				require.NoError(t, s.Do(playground.Action{Do: "drop", Msg: f.ID}))
 				dropped = true
 			}

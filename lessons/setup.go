@@ -72,7 +72,7 @@ func (s *Script) isRef(i int, field string) bool {
 type scriptCluster struct {
 	nodes    int
 	ids      servers
-	readMode playground.ReadMode
+	readMode view.ReadMode
 }
 
 // parseScript parses a JSON list of actions for the cluster c. A show-me

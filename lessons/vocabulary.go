@@ -3,6 +3,7 @@ package lessons
 import (
 	"github.com/raftlab/raftlab/playground"
 	"github.com/raftlab/raftlab/playground/i18n"
+	"github.com/raftlab/raftlab/playground/view"
 	"github.com/raftlab/raftlab/raft"
 )
 
@@ -298,7 +299,7 @@ func (c *evalCtx) reads() readTally {
 	var t readTally
 	h := c.w.History()
 	for _, call := range h[min(c.b.historyStart, len(h)):] {
-		if call.Cmd.Op != playground.OpGet {
+		if call.Cmd.Op != view.OpGet {
 			continue
 		}
 		t.sent++

@@ -125,10 +125,10 @@ func (w *World) request(a Action, cmd Command) error {
 		}
 	}
 	mode := w.settings.ReadMode
-	if m, ok := ParseReadMode(a.Mode); ok && a.Mode != "" {
+	if m, ok := view.ParseReadMode(a.Mode); ok && a.Mode != "" {
 		mode = m
 	}
-	if mode == LeaseRead && w.settings.ReadMode != LeaseRead {
+	if mode == view.LeaseRead && w.settings.ReadMode != view.LeaseRead {
 		return i18n.Errorf("scenario.step.lease-off")
 	}
 	w.Submit(cmd, raft.ID(a.Node), mode)
@@ -141,7 +141,7 @@ func (w *World) request(a Action, cmd Command) error {
 // setup that goes on with the cluster of an earlier step is such a list,
 // and so is its show me.) An error names the action by its index, as
 // ParseScenario's errors name a step.
-func ParseActions(data []byte, nodes []raft.ID, mode ReadMode) ([]Action, error) {
+func ParseActions(data []byte, nodes []raft.ID, mode view.ReadMode) ([]Action, error) {
 	var raws []json.RawMessage
 	if err := strictDecode(data, &raws); err != nil {
 		return nil, jsonError(-1, "", err)

@@ -21,12 +21,12 @@ type actionCheck struct {
 	do       string // the action checked
 	exists   [MaxNodes + 1]bool
 	removed  [MaxNodes + 1]bool
-	readMode ReadMode
+	readMode view.ReadMode
 }
 
 // newActionCheck checks a script for a cluster of the given nodes, whose
 // settings ask for the given read mode.
-func newActionCheck(nodes []raft.ID, readMode ReadMode) *actionCheck {
+func newActionCheck(nodes []raft.ID, readMode view.ReadMode) *actionCheck {
 	c := &actionCheck{readMode: readMode}
 	for _, id := range nodes {
 		if id >= 1 && id <= MaxNodes {
@@ -191,11 +191,11 @@ func checkRequest(a Action, c *actionCheck) error {
 	if a.Key == "" {
 		return c.bad("key", "scenario.step.key-empty")
 	}
-	m, ok := ParseReadMode(a.Mode)
+	m, ok := view.ParseReadMode(a.Mode)
 	switch {
 	case a.Mode != "" && !ok:
 		return c.bad("mode", "scenario.read-mode", a.Mode)
-	case a.Mode != "" && m == LeaseRead && c.readMode != LeaseRead:
+	case a.Mode != "" && m == view.LeaseRead && c.readMode != view.LeaseRead:
 		return c.bad("mode", "scenario.step.lease-off")
 	}
 	return c.optionalMember("node", a.Node)

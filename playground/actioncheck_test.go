@@ -114,15 +114,15 @@ func TestStepDelaysAreBounded(t *testing.T) {
 // (a lesson's later setup adds to the cluster an earlier one made).
 func TestParseActionsForARunningCluster(t *testing.T) {
 	list := `[{"at": 0, "do": "partition", "groups": [[1, 2], [3, 4, 5]]}, {"at": 5, "do": "get", "key": "x", "mode": "lease"}]`
-	actions, err := ParseActions([]byte(list), []raft.ID{1, 2, 3, 4, 5}, LeaseRead)
+	actions, err := ParseActions([]byte(list), []raft.ID{1, 2, 3, 4, 5}, view.LeaseRead)
 	require.NoError(t, err)
 	assert.Equal(t, []Action{{Do: "partition", Groups: [][]view.ID{{1, 2}, {3, 4, 5}}}, {At: 5, Do: "get", Key: "x", Mode: "lease"}}, actions)
 
-	_, err = ParseActions([]byte(list), []raft.ID{1, 2, 3}, LeaseRead)
+	_, err = ParseActions([]byte(list), []raft.ID{1, 2, 3}, view.LeaseRead)
 	assert.EqualError(t, err, `steps[0] (partition): field "groups[1]": there is no node 4 at this step: the nodes are 1, 2, 3`)
-	_, err = ParseActions([]byte(list), []raft.ID{1, 2, 3, 4, 5}, ReadIndexRead)
+	_, err = ParseActions([]byte(list), []raft.ID{1, 2, 3, 4, 5}, view.ReadIndexRead)
 	assert.EqualError(t, err, `steps[1] (get): field "mode": lease reads are off: set features.readMode to "lease" (a restarted node then waits an election timeout before it votes)`)
-	_, err = ParseActions([]byte(`{"do": "heal"}`), nil, ReadIndexRead)
+	_, err = ParseActions([]byte(`{"do": "heal"}`), nil, view.ReadIndexRead)
 	assert.Error(t, err, "a list, not an object")
 }
 

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/raftlab/raftlab/playground/i18n"
+	"github.com/raftlab/raftlab/playground/view"
 	"github.com/raftlab/raftlab/raft"
 )
 
@@ -46,7 +47,7 @@ func (w *World) Campaign(id raft.ID) error {
 	if err := n.Raft.Campaign(); err != nil {
 		return i18n.Errorf("scenario.action.not-voter", S(id))
 	}
-	w.emit(Event{Type: EvTimeout, Node: id, Term: n.Raft.Term(), Role: n.Raft.Role()})
+	w.emit(Event{Type: view.EvTimeout, Node: id, Term: n.Raft.Term(), Role: n.Raft.Role()})
 	w.settle(n)
 	return nil
 }
@@ -68,7 +69,7 @@ func (w *World) Crash(id raft.ID) error {
 	// The hard state written since the last fsync is lost with the rest.
 	n.Disk.written = n.Disk.durable
 	w.shutdown(n)
-	ev := Event{Type: EvCrash, Node: id, Key: "feed.crash", Args: []any{id}}
+	ev := Event{Type: view.EvCrash, Node: id, Key: "feed.crash", Args: []any{id}}
 	if lost > 0 {
 		ev.Key, ev.Args = "feed.crash.lost", []any{id, lost}
 	}
@@ -108,7 +109,7 @@ func (w *World) Restart(id raft.ID) error {
 	if !n.Up {
 		return nil // it left the cluster as it replayed its log (see retireDeparted)
 	}
-	ev := Event{Type: EvRestart, Node: id, Term: n.Raft.Term(), Index: n.Raft.LastIndex(), Key: "feed.restart"}
+	ev := Event{Type: view.EvRestart, Node: id, Term: n.Raft.Term(), Index: n.Raft.LastIndex(), Key: "feed.restart"}
 	ev.Args = []any{id, ev.Term, ev.Index}
 	if cut := size - n.Disk.WAL.Size(); cut > 0 {
 		ev.Key, ev.Args = "feed.restart.torn", []any{id, ev.Term, ev.Index, cut}
@@ -158,7 +159,7 @@ func (w *World) Partition(groups [][]raft.ID) error {
 		names = append(names, "{"+strings.Join(parts, " ")+"}")
 	}
 	w.net.partition(groups)
-	w.emit(Event{Type: EvPartition, Key: "feed.partition", Args: []any{strings.Join(names, " | ")}})
+	w.emit(Event{Type: view.EvPartition, Key: "feed.partition", Args: []any{strings.Join(names, " | ")}})
 	return nil
 }
 
@@ -168,7 +169,7 @@ func (w *World) Isolate(id raft.ID) error {
 		return err
 	}
 	w.net.isolate(id)
-	w.emit(Event{Type: EvPartition, Node: id, Key: "feed.isolate", Args: []any{id}})
+	w.emit(Event{Type: view.EvPartition, Node: id, Key: "feed.isolate", Args: []any{id}})
 	return nil
 }
 
@@ -181,7 +182,7 @@ func (w *World) Cut(from, to raft.ID) error {
 		return i18n.Errorf("scenario.link.same-node")
 	}
 	w.net.cut[from][to] = true
-	w.emit(Event{Type: EvCut, Node: from, Peer: to, Key: "feed.link.cut", Args: []any{from, to}})
+	w.emit(Event{Type: view.EvCut, Node: from, Peer: to, Key: "feed.link.cut", Args: []any{from, to}})
 	return nil
 }
 
@@ -191,14 +192,14 @@ func (w *World) Link(from, to raft.ID) error {
 		return err
 	}
 	w.net.cut[from][to] = false
-	w.emit(Event{Type: EvLink, Node: from, Peer: to, Key: "feed.link.restored", Args: []any{from, to}})
+	w.emit(Event{Type: view.EvLink, Node: from, Peer: to, Key: "feed.link.restored", Args: []any{from, to}})
 	return nil
 }
 
 // Heal removes every partition and cut.
 func (w *World) Heal() {
 	w.net.heal()
-	w.emit(Event{Type: EvHeal, Key: "feed.heal"})
+	w.emit(Event{Type: view.EvHeal, Key: "feed.heal"})
 }
 
 // NetworkChange changes the network's behaviour; nil fields stay as they are.
@@ -231,7 +232,7 @@ func (w *World) SetNetwork(c NetworkChange) error {
 	if c.LatencyMs != nil {
 		w.net.LatencyMin, w.net.LatencyMax = c.LatencyMs[0], c.LatencyMs[1]
 	}
-	w.emit(Event{Type: EvNetwork, Key: "feed.network", Args: []any{w.net.DropRate * 100, w.net.DuplicateRate * 100, w.net.LatencyMin, w.net.LatencyMax}})
+	w.emit(Event{Type: view.EvNetwork, Key: "feed.network", Args: []any{w.net.DropRate * 100, w.net.DuplicateRate * 100, w.net.LatencyMin, w.net.LatencyMax}})
 	return nil
 }
 
@@ -248,7 +249,7 @@ func (w *World) SetDisk(id raft.ID, fsyncMs int64) error {
 		return i18n.Errorf("scenario.settings.delay-limit", "fsyncMs", MaxDelayMs, fsyncMs)
 	}
 	n.Disk.FsyncMs = fsyncMs
-	w.emit(Event{Type: EvDisk, Node: id, Key: "feed.disk", Args: []any{id, fsyncMs}})
+	w.emit(Event{Type: view.EvDisk, Node: id, Key: "feed.disk", Args: []any{id, fsyncMs}})
 	return nil
 }
 
@@ -308,7 +309,7 @@ func (w *World) TransferLeader(to raft.ID) error {
 	if err := n.Raft.TransferLeadership(to); err != nil {
 		return i18n.Errorf("scenario.action.transfer.refused", S(id), S(to), raftError{err})
 	}
-	w.emit(Event{Type: EvTransfer, Node: id, Peer: to, Key: "feed.transfer", Args: []any{id, to}})
+	w.emit(Event{Type: view.EvTransfer, Node: id, Peer: to, Key: "feed.transfer", Args: []any{id, to}})
 	w.settle(n)
 	return nil
 }

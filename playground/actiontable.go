@@ -175,20 +175,22 @@ var actionTable = []actionDef{
 	},
 	{
 		name: "put", form: formOf[putForm](), check: checkRequest,
-		do: func(w *World, a Action) error { return w.request(a, Command{Op: OpPut, Key: a.Key, Value: a.Value}) },
+		do: func(w *World, a Action) error {
+			return w.request(a, Command{Op: view.OpPut, Key: a.Key, Value: a.Value})
+		},
 	},
 	{
 		name: "delete", form: formOf[deleteForm](), check: checkRequest,
-		do: func(w *World, a Action) error { return w.request(a, Command{Op: OpDelete, Key: a.Key}) },
+		do: func(w *World, a Action) error { return w.request(a, Command{Op: view.OpDelete, Key: a.Key}) },
 	},
 	{
 		name: "get", form: formOf[getForm](), check: checkRequest,
-		do: func(w *World, a Action) error { return w.request(a, Command{Op: OpGet, Key: a.Key}) },
+		do: func(w *World, a Action) error { return w.request(a, Command{Op: view.OpGet, Key: a.Key}) },
 	},
 	{
 		name: "cas", form: formOf[casForm](), check: checkRequest,
 		do: func(w *World, a Action) error {
-			return w.request(a, Command{Op: OpCAS, Key: a.Key, From: a.Old, Value: a.New})
+			return w.request(a, Command{Op: view.OpCAS, Key: a.Key, From: a.Old, Value: a.New})
 		},
 	},
 	{

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/raftlab/raftlab/playground/view"
 	"github.com/raftlab/raftlab/raft"
 )
 
@@ -21,7 +22,7 @@ var benchKeys = []string{"a", "b", "c", "d", "e", "f", "g", "h"}
 func benchLoad(w *World, end, periodMs int64) {
 	for i := 0; w.Now()+periodMs <= end; i++ {
 		w.RunUntil(w.Now() + periodMs)
-		w.Submit(Command{Op: OpPut, Key: benchKeys[i%len(benchKeys)], Value: fmt.Sprint(i)}, raft.None, ReadIndexRead)
+		w.Submit(Command{Op: view.OpPut, Key: benchKeys[i%len(benchKeys)], Value: fmt.Sprint(i)}, raft.None, view.ReadIndexRead)
 	}
 	w.RunUntil(end)
 }

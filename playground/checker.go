@@ -7,6 +7,7 @@ import (
 
 	"github.com/raftlab/raftlab/internal/splitmix"
 	"github.com/raftlab/raftlab/playground/i18n"
+	"github.com/raftlab/raftlab/playground/view"
 	"github.com/raftlab/raftlab/raft"
 )
 
@@ -184,7 +185,7 @@ func entryHash(prev uint64, e raft.Entry) uint64 {
 // violation records a violation and puts it in the trace.
 func (w *World) violation(key, property string, nodes []raft.ID, msg string, args ...any) {
 	if v := w.check.violate(w.now, key, property, nodes, msg, args...); v != nil {
-		w.emit(Event{Type: EvViolation, Node: nodes[0], Note: property + ": " + v.Message, Key: "safety.violation", Args: []any{propertyArg(property), *v}})
+		w.emit(Event{Type: view.EvViolation, Node: nodes[0], Note: property + ": " + v.Message, Key: "safety.violation", Args: []any{propertyArg(property), *v}})
 	}
 }
 

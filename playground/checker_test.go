@@ -32,7 +32,7 @@ func chkRequireCaught(t testing.TB, w *World, props ...string) {
 		require.True(t, found[p], "the checker reports %s; found %v", p, w.Violations())
 		inTrace := false
 		for _, e := range w.Trace() {
-			inTrace = inTrace || (e.Type == EvViolation && len(e.Note) > len(p) && e.Note[:len(p)] == p)
+			inTrace = inTrace || (e.Type == view.EvViolation && len(e.Note) > len(p) && e.Note[:len(p)] == p)
 		}
 		require.True(t, inTrace, "the trace shows the %s violation", p)
 	}
@@ -64,7 +64,7 @@ func chkSession(t testing.TB, sc *Scenario) *Session {
 func chkLeaderEvents(w *World) []Event {
 	var out []Event
 	for _, e := range w.Trace() {
-		if e.Type == EvRole && e.Role == raft.Leader {
+		if e.Type == view.EvRole && e.Role == raft.Leader {
 			out = append(out, e)
 		}
 	}
@@ -375,7 +375,7 @@ func TestChkAckBeforeFsync(t *testing.T) {
 	chkRequireCaught(t, w, MonotonicTerm, SingleVote, ElectionSafety)
 	var voted []raft.ID
 	for _, e := range w.Trace() {
-		if e.Type == EvVote && e.Node == 3 && e.Term == 1 {
+		if e.Type == view.EvVote && e.Node == 3 && e.Term == 1 {
 			voted = append(voted, e.Peer)
 		}
 	}
@@ -390,7 +390,7 @@ func TestChkAckBeforeFsync(t *testing.T) {
 	chkRequireClean(t, w)
 	voted = voted[:0]
 	for _, e := range w.Trace() {
-		if e.Type == EvVote && e.Node == 3 && e.Term == 1 {
+		if e.Type == view.EvVote && e.Node == 3 && e.Term == 1 {
 			voted = append(voted, e.Peer)
 		}
 	}
@@ -463,12 +463,12 @@ func TestChkSnapshotInstallBatch(t *testing.T) {
 	batches := 0
 	tr := w.Trace()
 	for i, e := range tr {
-		if e.Type != EvSnapshot || e.Note != "installed" {
+		if e.Type != view.EvSnapshot || e.Note != "installed" {
 			continue
 		}
 		require.Equal(t, slow, e.Node)
-		for j := i + 1; j < len(tr) && tr[j].AtMs == e.AtMs && tr[j].Type != EvSend; j++ {
-			if tr[j].Type == EvAppend && tr[j].Node == e.Node && tr[j].Index == e.Index+1 {
+		for j := i + 1; j < len(tr) && tr[j].AtMs == e.AtMs && tr[j].Type != view.EvSend; j++ {
+			if tr[j].Type == view.EvAppend && tr[j].Node == e.Node && tr[j].Index == e.Index+1 {
 				batches++
 				break
 			}

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/raftlab/raftlab/playground/i18n"
+	"github.com/raftlab/raftlab/playground/view"
 	"github.com/raftlab/raftlab/raft"
 )
 
@@ -70,7 +71,7 @@ func (w *World) ClientStats() ClientStats {
 type Call struct {
 	Client int
 	Cmd    Command
-	Read   ReadMode
+	Read   view.ReadMode
 	// Node is the node the caller asked for, or None for "the leader".
 	Node     raft.ID
 	CallMs   int64
@@ -102,7 +103,7 @@ const (
 // Submit has a client invoke cmd, sent to node (or to whoever the client
 // believes leads, when node is None). An idle client takes it, or a new
 // client if all are busy. It returns the call's index in History.
-func (w *World) Submit(cmd Command, node raft.ID, read ReadMode) int {
+func (w *World) Submit(cmd Command, node raft.ID, read view.ReadMode) int {
 	ci := -1
 	for i := range w.clients {
 		if w.clients[i].call < 0 {
@@ -128,7 +129,7 @@ func (w *World) Submit(cmd Command, node raft.ID, read ReadMode) int {
 			note = noteCallGuess
 		}
 	}
-	w.emitClient(EvClientCall, note, c.call, target)
+	w.emitClient(view.EvClientCall, note, c.call, target)
 	w.attempt(c, target, noClientNote, raft.None)
 	return c.call
 }
@@ -161,7 +162,7 @@ func (w *World) attempt(c *Client, to raft.ID, why clientNote, from raft.ID) {
 	c.target = to
 	c.gen++
 	f := w.newFlight()
-	f.Kind, f.To, f.Client, f.Request = FlightRequest, to, c.ID, &Request{Cmd: call.Cmd, Read: call.Read}
+	f.Kind, f.To, f.Client, f.Request = view.FlightRequest, to, c.ID, &Request{Cmd: call.Cmd, Read: call.Read}
 	w.launch(f)
 	w.scheduleAfter(laneAttempt, event{kind: evClientTimeout, id: uint64(c.ID), gen: c.gen})
 }
@@ -171,7 +172,7 @@ func (w *World) attempt(c *Client, to raft.ID, why clientNote, from raft.ID) {
 func (w *World) retry(c *Client, next raft.ID, why clientNote, from raft.ID) {
 	call := w.history.get(c.call)
 	if w.now-call.CallMs >= giveUpMs {
-		w.emitClient(EvClientReturn, noteGaveUp, c.call, raft.None)
+		w.emitClient(view.EvClientReturn, noteGaveUp, c.call, raft.None)
 		c.call = -1
 		return
 	}
@@ -229,25 +230,25 @@ func (w *World) clientReceive(f *Flight) {
 	call := w.history.mut(c.call)
 	call.Done, call.ReturnMs, call.Result = true, w.now, f.Reply.Result
 	c.guess = f.From
-	w.emitClient(EvClientReturn, noteReturn, c.call, f.From)
+	w.emitClient(view.EvClientReturn, noteReturn, c.call, f.From)
 	w.onReturn(c.call, call, f.From)
 	c.call = -1
 }
 
 // callResult is what a call got, as an argument of a feed sentence.
 type callResult struct {
-	op  Op
+	op  view.Op
 	res Result
 }
 
 // describeResult says what a call got, in a language.
-func describeResult(lang i18n.Lang, op Op, r Result) string {
+func describeResult(lang i18n.Lang, op view.Op, r Result) string {
 	switch {
-	case op == OpGet && !r.Found:
+	case op == view.OpGet && !r.Found:
 		return lang.T("feed.result.not-found")
-	case op == OpGet:
+	case op == view.OpGet:
 		return lang.T("feed.result.value", r.Value)
-	case op == OpCAS && !r.OK:
+	case op == view.OpCAS && !r.OK:
 		return lang.T("feed.result.cas-failed", r.Value)
 	}
 	return lang.T("feed.result.ok")
@@ -256,7 +257,7 @@ func describeResult(lang i18n.Lang, op Op, r Result) string {
 // reply sends a node's answer to a client.
 func (w *World) reply(n *Node, client int, r Reply) {
 	f := w.newFlight()
-	f.Kind, f.From, f.Client, f.Reply = FlightReply, n.ID, client, &r
+	f.Kind, f.From, f.Client, f.Reply = view.FlightReply, n.ID, client, &r
 	w.launch(f)
 }
 
@@ -278,7 +279,7 @@ func (w *World) refuse(n *Node, client int, seq uint64, why error) {
 // serve handles a client request at node n.
 func (w *World) serve(n *Node, f *Flight) {
 	cmd, mode := f.Request.Cmd, f.Request.Read
-	if cmd.Op == OpGet && mode == LocalRead {
+	if cmd.Op == view.OpGet && mode == view.LocalRead {
 		w.reply(n, cmd.Client, Reply{Seq: cmd.Seq, Result: n.KV.Read(cmd.Key)})
 		return
 	}
@@ -286,10 +287,10 @@ func (w *World) serve(n *Node, f *Flight) {
 		w.redirect(n, cmd.Client, cmd.Seq)
 		return
 	}
-	if cmd.Op == OpGet {
+	if cmd.Op == view.OpGet {
 		n.readSeq++
 		rm := raft.ReadIndex
-		if mode == LeaseRead {
+		if mode == view.LeaseRead {
 			rm = raft.ReadLease
 		}
 		if err := n.Raft.ReadIndex(n.readSeq, rm); err != nil {
@@ -357,13 +358,13 @@ func (w *World) applyWrite(n *Node, e raft.Entry, c Command) {
 	res, repeat := n.KV.Apply(c, w.settings.ClientSessions)
 	if repeat && e.Index > w.check.firstApplied {
 		if w.settings.ClientSessions {
-			w.emit(Event{Type: EvNote, Node: n.ID, Index: e.Index, Client: c.Client,
+			w.emit(Event{Type: view.EvNote, Node: n.ID, Index: e.Index, Client: c.Client,
 				Key: "feed.write.skipped", Args: []any{n.ID, c.String(), c.Client}})
 		} else {
 			if c.Client <= len(w.clients) {
 				w.clients[c.Client-1].stats.Duplicates++
 			}
-			w.emit(Event{Type: EvNote, Node: n.ID, Index: e.Index, Client: c.Client,
+			w.emit(Event{Type: view.EvNote, Node: n.ID, Index: e.Index, Client: c.Client,
 				Key: "feed.write.duplicate", Args: []any{n.ID, c.String(), c.Client}})
 		}
 	}

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/raftlab/raftlab/playground/view"
 	"github.com/raftlab/raftlab/raft"
 
 	"github.com/stretchr/testify/assert"
@@ -22,12 +23,12 @@ func lostReplyWorld(t *testing.T, sessions bool) (*World, raft.ID) {
 	w.RunUntil(1000)
 	leader, ok := w.Leader()
 	require.True(t, ok)
-	call := w.Submit(Command{Op: OpPut, Key: "y", Value: "2"}, leader, ReadIndexRead)
+	call := w.Submit(Command{Op: view.OpPut, Key: "y", Value: "2"}, leader, view.ReadIndexRead)
 	dropped := false
 	for !dropped && w.Now() < 2000 {
 		w.RunUntil(w.Now() + 1)
 		for _, f := range w.InFlight() {
-			if f.Kind == FlightReply && !f.Reply.Redirect {
+			if f.Kind == view.FlightReply && !f.Reply.Redirect {
 				require.NoError(t, w.DropMessage(f.ID))
 				dropped = true
 			}
@@ -96,7 +97,7 @@ func TestClientSessionsApplyARetryOnce(t *testing.T) {
 func TestRetrySaysWhy(t *testing.T) {
 	w, leader := ledWorld(t)
 	follower := leader%3 + 1
-	w.Submit(Command{Op: OpPut, Key: "k", Value: "v"}, follower, ReadIndexRead)
+	w.Submit(Command{Op: view.OpPut, Key: "k", Value: "v"}, follower, view.ReadIndexRead)
 	w.RunUntil(w.Now() + 500)
 	want := fmt.Sprintf("%s is not the leader: it redirected client 1 to %s. Client 1 retried put k=v at %s (attempt 2)", S(follower), S(leader), S(leader))
 	assert.Equal(t, []string{want}, traceSays(w, "retried"))
@@ -110,11 +111,11 @@ func TestClientCallSaysWhyThatServer(t *testing.T) {
 	w, leader := ledWorld(t)
 	first := raft.ID(1)
 	require.NotEqual(t, first, leader, "the default run elects another server than S1")
-	w.Submit(Command{Op: OpPut, Key: "x", Value: "1"}, raft.None, ReadIndexRead)
+	w.Submit(Command{Op: view.OpPut, Key: "x", Value: "1"}, raft.None, view.ReadIndexRead)
 	w.RunUntil(w.Now() + 500)
-	w.Submit(Command{Op: OpPut, Key: "x", Value: "2"}, raft.None, ReadIndexRead)
+	w.Submit(Command{Op: view.OpPut, Key: "x", Value: "2"}, raft.None, view.ReadIndexRead)
 	w.RunUntil(w.Now() + 500)
-	w.Submit(Command{Op: OpPut, Key: "x", Value: "3"}, first, ReadIndexRead)
+	w.Submit(Command{Op: view.OpPut, Key: "x", Value: "3"}, first, view.ReadIndexRead)
 	w.RunUntil(w.Now() + 500)
 	assert.Equal(t, []string{
 		"client 1 did not know the leader and asked S1 to put x=1",
@@ -131,7 +132,7 @@ func TestClientCallSaysWhyThatServer(t *testing.T) {
 func clientNotes(w *World, want string) []string {
 	var out []string
 	for _, e := range w.Trace() {
-		if (e.Type == EvClientCall || e.Type == EvClientReturn) && strings.Contains(e.Note, want) {
+		if (e.Type == view.EvClientCall || e.Type == view.EvClientReturn) && strings.Contains(e.Note, want) {
 			out = append(out, e.Note)
 		}
 	}

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/raftlab/raftlab/playground/i18n"
+	"github.com/raftlab/raftlab/playground/view"
 	"github.com/raftlab/raftlab/raft"
 	"github.com/stretchr/testify/require"
 )
@@ -15,7 +16,7 @@ import (
 func cloneLoad(w *World, to int64) {
 	for at := w.Now() - w.Now()%10 + 10; at <= to; at += 10 {
 		w.RunUntil(at)
-		w.Submit(Command{Op: OpPut, Key: benchKeys[at/10%8], Value: fmt.Sprint(at)}, raft.None, ReadIndexRead)
+		w.Submit(Command{Op: view.OpPut, Key: benchKeys[at/10%8], Value: fmt.Sprint(at)}, raft.None, view.ReadIndexRead)
 	}
 }
 
@@ -66,7 +67,7 @@ func TestCloneRunsLikeItsOriginal(t *testing.T) {
 		d := c.w.Clone()
 		require.NoError(t, d.Crash(1))
 		for i := range 20 {
-			d.Submit(Command{Op: OpPut, Key: "other", Value: fmt.Sprint(i)}, raft.None, ReadIndexRead)
+			d.Submit(Command{Op: view.OpPut, Key: "other", Value: fmt.Sprint(i)}, raft.None, view.ReadIndexRead)
 			d.RunUntil(d.Now() + 25)
 		}
 		require.Equal(t, c.seen, fingerprint(t, c.w)+wireText(c.w), "running other worlds changed the clone taken at %d", c.at)

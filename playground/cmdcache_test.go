@@ -1,14 +1,18 @@
 package playground
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/raftlab/raftlab/playground/view"
+)
 
 // TestCommandCache: the cache gives what DecodeCommand gives, whatever it
 // holds: the same entry's bytes come from the cache, other bytes at the
 // same index (same length, another command) are decoded afresh.
 func TestCommandCache(t *testing.T) {
 	var c commandCache
-	a := EncodeCommand(Command{Client: 1, Seq: 1, Op: OpPut, Key: "k", Value: "a"})
-	b := EncodeCommand(Command{Client: 1, Seq: 1, Op: OpPut, Key: "k", Value: "b"})
+	a := EncodeCommand(Command{Client: 1, Seq: 1, Op: view.OpPut, Key: "k", Value: "a"})
+	b := EncodeCommand(Command{Client: 1, Seq: 1, Op: view.OpPut, Key: "k", Value: "b"})
 	check := func(index uint64, data []byte) {
 		t.Helper()
 		want, _ := DecodeCommand(data)

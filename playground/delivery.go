@@ -6,13 +6,16 @@
 
 package playground
 
-import "github.com/raftlab/raftlab/raft"
+import (
+	"github.com/raftlab/raftlab/playground/view"
+	"github.com/raftlab/raftlab/raft"
+)
 
 // sendRaft puts a Raft message on the wire from one node to another.
 func (w *World) sendRaft(from raft.ID, m *raft.Message) {
 	w.stats.MessagesSent[m.Type]++
 	f := w.newFlight()
-	f.Kind, f.From, f.To, f.Raft = FlightRaft, from, m.To, *m
+	f.Kind, f.From, f.To, f.Raft = view.FlightRaft, from, m.To, *m
 	w.launch(f)
 }
 
@@ -22,7 +25,7 @@ func (w *World) sendRaft(from raft.ID, m *raft.Message) {
 func (w *World) launch(f *Flight) {
 	f.SendAt = w.now
 	f.DeliverAt = w.now + w.latency()
-	if f.Kind == FlightRaft {
+	if f.Kind == view.FlightRaft {
 		switch {
 		case !w.net.Connected(f.From, f.To):
 			f.Lost, f.lostWhy = true, lostLinkCut
@@ -33,16 +36,16 @@ func (w *World) launch(f *Flight) {
 			f.Lost, f.lostWhy = true, lostDropped
 		}
 	}
-	w.fly(f, EvSend)
-	if f.Kind == FlightRaft && !f.Lost && w.net.DuplicateRate > 0 && w.rng.Float64() < w.net.DuplicateRate {
+	w.fly(f, view.EvSend)
+	if f.Kind == view.FlightRaft && !f.Lost && w.net.DuplicateRate > 0 && w.rng.Float64() < w.net.DuplicateRate {
 		dup := w.copyFlight(f)
 		dup.Duplicate = true
 		dup.DeliverAt = w.now + w.latency()
-		w.fly(dup, EvDuplicate)
+		w.fly(dup, view.EvDuplicate)
 	}
 }
 
-func (w *World) fly(f *Flight, ev EventType) {
+func (w *World) fly(f *Flight, ev view.EventType) {
 	f.ID = w.flights.add(f)
 	w.wire.add(f)
 	w.schedule(event{at: f.DeliverAt, kind: evDeliver, id: f.ID})
@@ -63,29 +66,29 @@ func (w *World) deliver(id uint64) {
 	}
 	w.wire.remove(id)
 	var n *Node
-	if f.Kind != FlightReply {
+	if f.Kind != view.FlightReply {
 		n = w.live(f.To)
 	}
 	switch {
-	case f.Lost, f.Kind == FlightReply:
+	case f.Lost, f.Kind == view.FlightReply:
 	case n == nil:
 		f.Lost, f.lostWhy = true, lostReceiverDown
-	case f.Kind == FlightRaft && !w.net.Connected(f.From, f.To):
+	case f.Kind == view.FlightRaft && !w.net.Connected(f.From, f.To):
 		f.Lost, f.lostWhy = true, lostCutInFlight
 	}
 	if f.Lost {
-		if f.Kind == FlightRaft {
+		if f.Kind == view.FlightRaft {
 			w.stats.MessagesDropped++
 		}
-		w.emitFlight(EvDrop, f)
+		w.emitFlight(view.EvDrop, f)
 		w.freeFlight(f)
 		return
 	}
-	if f.Kind == FlightRaft {
+	if f.Kind == view.FlightRaft {
 		w.stats.MessagesDelivered++
 	}
-	w.emitFlight(EvDeliver, f)
-	if f.Kind == FlightReply {
+	w.emitFlight(view.EvDeliver, f)
+	if f.Kind == view.FlightReply {
 		w.clientReceive(f)
 		w.freeFlight(f)
 		return
@@ -108,11 +111,11 @@ func (w *World) deliver(id uint64) {
 // receive steps a message into n, or serves a client request.
 func (w *World) receive(n *Node, f *Flight) {
 	switch f.Kind {
-	case FlightRaft:
+	case view.FlightRaft:
 		if err := n.Raft.Step(f.Raft); err != nil {
-			w.emit(Event{Type: EvNote, Node: n.ID, Key: "feed.malformed", Args: []any{n.ID, err.Error()}})
+			w.emit(Event{Type: view.EvNote, Node: n.ID, Key: "feed.malformed", Args: []any{n.ID, err.Error()}})
 		}
-	case FlightRequest:
+	case view.FlightRequest:
 		w.serve(n, f)
 	}
 }

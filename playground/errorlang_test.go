@@ -112,7 +112,7 @@ func TestSettingsErrorsInChinese(t *testing.T) {
 		{func(s *Settings) { s.FsyncMs = -2 }, "fsyncMs must not be negative, not -2", "fsyncMs 不能为负数（现为 -2）"},
 		{func(s *Settings) { s.DropRate = 1.5 }, "dropRate must be in 0..1, not 1.5", "dropRate 必须在 0..1 之间（现为 1.5）"},
 		{func(s *Settings) { s.DuplicateRate = -1 }, "duplicateRate must be in 0..1, not -1", "duplicateRate 必须在 0..1 之间（现为 -1）"},
-		{func(s *Settings) { s.ReadMode, s.CheckQuorum = LeaseRead, false },
+		{func(s *Settings) { s.ReadMode, s.CheckQuorum = view.LeaseRead, false },
 			"readMode lease needs checkQuorum: a lease is only safe when followers ignore vote requests while they hear from a leader",
 			"readMode 为 lease 时需要开启 checkQuorum：只有跟随者在能收到领导者消息时忽略投票请求，租约才是安全的"},
 	} {
@@ -167,7 +167,7 @@ func TestExpectationsInChinese(t *testing.T) {
 	// The feed's line.
 	trace := w.Trace()
 	ev := trace[len(trace)-1]
-	require.Equal(t, EvExpect, ev.Type)
+	require.Equal(t, view.EvExpect, ev.Type)
 	assert.Equal(t, "expectation ok: no node leads (leader: none)", ev.Text())
 	assert.Equal(t, "期望检查通过：没有领导者（领导者：无）", ev.TextIn(i18n.Chinese))
 }

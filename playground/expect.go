@@ -87,7 +87,7 @@ func (w *World) Check(e Expect) Expectation {
 	w.expectations = append(w.expectations, x)
 	// (Note too, in English, as a violation's event has: the feed tells
 	// forked histories apart by Key and Note, not by Args.)
-	w.emit(Event{Type: EvExpect, Key: "scenario.expect.event", Args: []any{x.Text}, Note: x.Message})
+	w.emit(Event{Type: view.EvExpect, Key: "scenario.expect.event", Args: []any{x.Text}, Note: x.Message})
 	return x
 }
 

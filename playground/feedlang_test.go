@@ -9,6 +9,7 @@ import (
 	"github.com/raftlab/raftlab/lessons"
 	"github.com/raftlab/raftlab/playground"
 	"github.com/raftlab/raftlab/playground/i18n"
+	"github.com/raftlab/raftlab/playground/view"
 	"github.com/raftlab/raftlab/raft"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -94,7 +95,7 @@ func TestLessonsQuoteTheFeed(t *testing.T) {
 // package write, in English, as the event's Note (see the report of
 // issue 12): their Chinese is still to come.
 func madeElsewhere(e playground.Event) bool {
-	return e.Key == "" && e.Note != "" && e.Type != playground.EvSnapshot
+	return e.Key == "" && e.Note != "" && e.Type != view.EvSnapshot
 }
 
 // latin finds the Latin words of a text.

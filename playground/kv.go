@@ -6,29 +6,9 @@ import (
 	"fmt"
 	"maps"
 	"slices"
+
+	"github.com/raftlab/raftlab/playground/view"
 )
-
-// Op is a client operation on the key-value store.
-type Op uint8
-
-const (
-	OpPut Op = iota + 1
-	OpDelete
-	OpGet
-	OpCAS
-)
-
-var opNames = [...]string{OpPut: "put", OpDelete: "delete", OpGet: "get", OpCAS: "cas"}
-
-func (o Op) String() string {
-	if int(o) < len(opNames) && opNames[o] != "" {
-		return opNames[o]
-	}
-	return fmt.Sprintf("Op(%d)", uint8(o))
-}
-
-// IsWrite reports whether o goes through the log.
-func (o Op) IsWrite() bool { return o != OpGet }
 
 // Command is a client request as it travels to the cluster and, for writes,
 // as it is stored in a log entry.
@@ -40,7 +20,7 @@ type Command struct {
 	// store applies each (Client, Seq) at most once, so a retried write is
 	// not applied twice (see KV.Apply).
 	Seq   uint64
-	Op    Op
+	Op    view.Op
 	Key   string
 	Value string // put: the value; cas: the new value
 	From  string // cas: the expected current value ("" matches a missing key)
@@ -48,11 +28,11 @@ type Command struct {
 
 func (c Command) String() string {
 	switch c.Op {
-	case OpPut:
+	case view.OpPut:
 		return fmt.Sprintf("put %s=%s", c.Key, c.Value)
-	case OpDelete, OpGet:
+	case view.OpDelete, view.OpGet:
 		return fmt.Sprintf("%s %s", c.Op, c.Key)
-	case OpCAS:
+	case view.OpCAS:
 		return fmt.Sprintf("cas %s %s→%s", c.Key, c.From, c.Value)
 	}
 	return c.Op.String()
@@ -126,16 +106,16 @@ func (kv *KV) Apply(c Command, sessions bool) (r Result, repeat bool) {
 	}
 	cur, found := kv.keys[c.Key]
 	switch c.Op {
-	case OpPut:
+	case view.OpPut:
 		kv.put(c.Key, c.Value, cur, found)
 		r = Result{OK: true}
-	case OpDelete:
+	case view.OpDelete:
 		if found {
 			kv.Revision++
 			delete(kv.keys, c.Key)
 		}
 		r = Result{OK: true, Found: found}
-	case OpCAS:
+	case view.OpCAS:
 		if cur.Value == c.From && (found || c.From == "") {
 			kv.put(c.Key, c.Value, cur, found)
 			r = Result{OK: true}
@@ -181,9 +161,9 @@ func EncodeCommand(c Command) []byte {
 // DecodeCommand decodes a log entry's command.
 func DecodeCommand(b []byte) (Command, error) {
 	d := decoder{buf: b}
-	c := Command{Client: int(d.uvarint()), Seq: d.uvarint(), Op: Op(d.byte())}
+	c := Command{Client: int(d.uvarint()), Seq: d.uvarint(), Op: view.Op(d.byte())}
 	c.Key, c.Value, c.From = d.string(), d.string(), d.string()
-	if d.bad || len(d.buf) > 0 || c.Op < OpPut || c.Op > OpCAS {
+	if d.bad || len(d.buf) > 0 || c.Op < view.OpPut || c.Op > view.OpCAS {
 		return Command{}, errCodec
 	}
 	return c, nil

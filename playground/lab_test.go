@@ -150,7 +150,7 @@ func labNoViolations(t testing.TB, w *World) {
 func labRaftSends(w *World, from int) []raft.Message {
 	var out []raft.Message
 	for _, e := range w.Trace()[from:] {
-		if e.Type == EvSend && e.Flight != nil && e.Flight.Kind == FlightRaft {
+		if e.Type == view.EvSend && e.Flight != nil && e.Flight.Kind == view.FlightRaft {
 			out = append(out, e.Flight.Raft)
 		}
 	}
@@ -401,7 +401,7 @@ func TestLabRejoin(t *testing.T) {
 	}
 	truncated := false
 	for _, e := range w.Trace() {
-		truncated = truncated || (e.Type == EvTruncate && e.Node == l1 && e.Index == commit+1)
+		truncated = truncated || (e.Type == view.EvTruncate && e.Node == l1 && e.Index == commit+1)
 	}
 	require.True(t, truncated, "the old leader deleted its conflicting entries")
 	labRequireSameLogs(t, w, 1, 2, 3)
@@ -503,7 +503,7 @@ func labBackupRun(t *testing.T, fast bool) (*World, int) {
 	w := s.World()
 	rejects := 0
 	for _, e := range w.Trace()[mark:] {
-		if e.Type == EvDeliver && e.Flight != nil && e.Flight.Kind == FlightRaft && e.Flight.To == l3 &&
+		if e.Type == view.EvDeliver && e.Flight != nil && e.Flight.Kind == view.FlightRaft && e.Flight.To == l3 &&
 			slices.Contains(minority, e.Flight.From) &&
 			e.Flight.Raft.Type == raft.MsgAppendEntriesResponse && e.Flight.Raft.Reject {
 			rejects++
@@ -512,7 +512,7 @@ func labBackupRun(t *testing.T, fast bool) (*World, int) {
 	for _, id := range minority {
 		truncated := false
 		for _, e := range w.Trace()[mark:] {
-			truncated = truncated || (e.Type == EvTruncate && e.Node == id && e.Index <= commit+1)
+			truncated = truncated || (e.Type == view.EvTruncate && e.Node == id && e.Index <= commit+1)
 		}
 		require.True(t, truncated, "%s deleted its conflicting entries", S(id))
 	}
@@ -843,7 +843,7 @@ func TestLabSnapshotCrashes(t *testing.T) {
 	w := s.World()
 	installed := 0
 	for _, e := range w.Trace() {
-		if e.Type == EvSnapshot && e.Note == "installed" {
+		if e.Type == view.EvSnapshot && e.Note == "installed" {
 			installed++
 		}
 	}
@@ -889,15 +889,15 @@ func TestLabResultSanity(t *testing.T) {
 	byType := map[string]int{}
 	delivered, dropped := 0, 0
 	for _, e := range w.Trace() {
-		if e.Flight == nil || e.Flight.Kind != FlightRaft {
+		if e.Flight == nil || e.Flight.Kind != view.FlightRaft {
 			continue
 		}
 		switch e.Type {
-		case EvSend:
+		case view.EvSend:
 			byType[e.Flight.Raft.Type.String()]++
-		case EvDeliver:
+		case view.EvDeliver:
 			delivered++
-		case EvDrop:
+		case view.EvDrop:
 			dropped++
 		}
 	}
@@ -915,10 +915,10 @@ func TestLabResultSanity(t *testing.T) {
 	// Two leaders (one per term), each after one election.
 	leaders, candidacies := 0, 0
 	for _, e := range w.Trace() {
-		if e.Type == EvRole && e.Role == raft.Leader {
+		if e.Type == view.EvRole && e.Role == raft.Leader {
 			leaders++
 		}
-		if e.Type == EvRole && e.Role == raft.Candidate {
+		if e.Type == view.EvRole && e.Role == raft.Candidate {
 			candidacies++
 		}
 	}

@@ -31,16 +31,16 @@ func TestLeaderWritesInParallel(t *testing.T) {
 	for i := start; i < w.TraceLen(); i++ {
 		e := w.EventAt(i)
 		switch {
-		case e.Type == EvAppend && e.Node == leader && e.Index <= idx && idx <= max(e.Index, e.Index2) && appendAt < 0:
+		case e.Type == view.EvAppend && e.Node == leader && e.Index <= idx && idx <= max(e.Index, e.Index2) && appendAt < 0:
 			appendAt = e.AtMs
-		case e.Type == EvDeliver && e.Node == leader && e.Flight != nil && e.Flight.Kind == FlightRaft &&
+		case e.Type == view.EvDeliver && e.Node == leader && e.Flight != nil && e.Flight.Kind == view.FlightRaft &&
 			e.Flight.Raft.Type == raft.MsgAppendEntriesResponse && !e.Flight.Raft.Reject && e.Flight.Raft.Index >= idx:
 			acked[e.Peer] = true
-		case e.Type == EvCommit && e.Node == leader && e.Index >= idx && commitAt < 0:
+		case e.Type == view.EvCommit && e.Node == leader && e.Index >= idx && commitAt < 0:
 			commitAt, ackedAtCommit = e.AtMs, len(acked)
-		case e.Type == EvFsync && e.Node == leader && appendAt >= 0 && fsyncAt < 0:
+		case e.Type == view.EvFsync && e.Node == leader && appendAt >= 0 && fsyncAt < 0:
 			fsyncAt = e.AtMs
-		case e.Type == EvApply && e.Node == leader && e.Index == idx:
+		case e.Type == view.EvApply && e.Node == leader && e.Index == idx:
 			applyAt = e.AtMs
 		}
 	}

@@ -6,11 +6,12 @@ import (
 
 	"github.com/anishathalye/porcupine"
 	"github.com/raftlab/raftlab/playground/i18n"
+	"github.com/raftlab/raftlab/playground/view"
 )
 
 // kvInput is a call as porcupine sees it; its answer is a Result.
 type kvInput struct {
-	Op    Op
+	Op    view.Op
 	Key   string
 	Value string
 	From  string
@@ -43,13 +44,13 @@ var kvModel = porcupine.Model{
 	Step: func(state, input, output any) (bool, any) {
 		s, in, out := state.(kvState), input.(kvInput), output.(Result)
 		switch in.Op {
-		case OpPut:
+		case view.OpPut:
 			return true, kvState{value: in.Value, exists: true}
-		case OpDelete:
+		case view.OpDelete:
 			return out.Found == s.exists, kvState{}
-		case OpGet:
+		case view.OpGet:
 			return out.Found == s.exists && (!s.exists || out.Value == s.value), s
-		case OpCAS:
+		case view.OpCAS:
 			matches := s.value == in.From && (s.exists || in.From == "")
 			next := s
 			if matches {

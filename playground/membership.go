@@ -2,6 +2,7 @@ package playground
 
 import (
 	"github.com/raftlab/raftlab/playground/i18n"
+	"github.com/raftlab/raftlab/playground/view"
 	"github.com/raftlab/raftlab/raft"
 )
 
@@ -52,7 +53,7 @@ func (w *World) AddNode(id raft.ID) error {
 	if err := w.startNode(id, nil, raft.DurableState{}); err != nil {
 		return err
 	}
-	w.emit(Event{Type: EvMembership, Node: id, Key: "feed.member.join", Args: []any{id}})
+	w.emit(Event{Type: view.EvMembership, Node: id, Key: "feed.member.join", Args: []any{id}})
 	w.queueAdmin(adminOp{kind: adminAdd, node: id})
 	return nil
 }
@@ -75,7 +76,7 @@ func (w *World) RemoveNode(id raft.ID) error {
 		return err
 	}
 	n.leaving = true
-	w.emit(Event{Type: EvMembership, Node: id, Key: "feed.member.remove", Args: []any{id}})
+	w.emit(Event{Type: view.EvMembership, Node: id, Key: "feed.member.remove", Args: []any{id}})
 	w.queueAdmin(adminOp{kind: adminRemove, node: id})
 	return nil
 }
@@ -93,7 +94,7 @@ func (w *World) runAdmin() {
 	for _, op := range w.admin {
 		if !w.advanceAdmin(&op) {
 			if w.now >= op.deadline {
-				w.emit(Event{Type: EvMembership, Node: op.node, Key: "feed.member.gave-up", Args: []any{op.node}})
+				w.emit(Event{Type: view.EvMembership, Node: op.node, Key: "feed.member.gave-up", Args: []any{op.node}})
 				continue
 			}
 			left = append(left, op)
@@ -152,7 +153,7 @@ func (w *World) advanceAdmin(op *adminOp) bool {
 	if cc.Type == raft.RemoveNode {
 		w.nodes[op.node].leaveIndex = index
 	}
-	w.emit(Event{Type: EvMembership, Node: id, Peer: op.node, Key: proposeKeys[cc.Type], Args: []any{id, op.node}})
+	w.emit(Event{Type: view.EvMembership, Node: id, Peer: op.node, Key: proposeKeys[cc.Type], Args: []any{id, op.node}})
 	w.settle(leader)
 	return false // done once the leader's membership shows the change, committed
 }
@@ -183,7 +184,7 @@ func (w *World) retireDeparted() {
 		}
 		w.shutdown(n)
 		n.Removed = true
-		w.emit(Event{Type: EvMembership, Node: id, Key: "feed.member.left", Args: []any{id}})
+		w.emit(Event{Type: view.EvMembership, Node: id, Key: "feed.member.left", Args: []any{id}})
 	}
 	w.departing = w.departing[:0]
 }

@@ -2,6 +2,7 @@ package playground
 
 import (
 	"github.com/raftlab/raftlab/playground/i18n"
+	"github.com/raftlab/raftlab/playground/view"
 	"github.com/raftlab/raftlab/raft"
 )
 
@@ -70,18 +71,6 @@ func (n *Network) heal() {
 	n.cut = [MaxNodes + 1][MaxNodes + 1]bool{}
 }
 
-// FlightKind says what a message in flight carries.
-type FlightKind uint8
-
-const (
-	// FlightRaft is a Raft RPC or response between two nodes.
-	FlightRaft FlightKind = iota
-	// FlightRequest is a client request to a node.
-	FlightRequest
-	// FlightReply is a node's answer to a client.
-	FlightReply
-)
-
 // Flight is a message on the wire: it left at SendAt and arrives at
 // DeliverAt, so a view can place it anywhere in between. A lost message
 // still flies (and vanishes at DeliverAt), so every message can be drawn.
@@ -89,7 +78,7 @@ type Flight struct {
 	// ID numbers the flights of a run from 1, in sending order; the trace
 	// names a flight by it.
 	ID   uint64
-	Kind FlightKind
+	Kind view.FlightKind
 	// Lost is set when the network will not deliver it; LostWhy says why.
 	Lost bool
 	// Duplicate marks the network's extra copy of another message.
@@ -131,7 +120,7 @@ func (f *Flight) LostWhyIn(lang i18n.Lang) string { return lostWhy(lang, f) }
 // Request is a client's request as it travels to a node.
 type Request struct {
 	Cmd  Command
-	Read ReadMode // for gets
+	Read view.ReadMode // for gets
 }
 
 // Reply is a node's answer to a client request.
@@ -144,36 +133,4 @@ type Reply struct {
 	Leader   raft.ID
 	Refused  string
 	Result   Result
-}
-
-// ReadMode chooses how a get is served.
-type ReadMode uint8
-
-const (
-	// ReadIndexRead confirms leadership with a heartbeat round (ReadIndex).
-	ReadIndexRead ReadMode = iota
-	// LeaseRead serves from the leader while its lease holds.
-	LeaseRead
-	// LocalRead answers from whatever node receives it, with no check: a
-	// stale read waiting to happen, for teaching.
-	LocalRead
-)
-
-var readModeNames = [...]string{ReadIndexRead: "readIndex", LeaseRead: "lease", LocalRead: "local"}
-
-func (m ReadMode) String() string {
-	if int(m) < len(readModeNames) {
-		return readModeNames[m]
-	}
-	return "ReadMode(?)"
-}
-
-// ParseReadMode parses "readIndex", "lease" or "local".
-func ParseReadMode(s string) (ReadMode, bool) {
-	for m, name := range readModeNames {
-		if name == s {
-			return ReadMode(m), true
-		}
-	}
-	return 0, false
 }

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/raftlab/raftlab/playground/i18n"
+	"github.com/raftlab/raftlab/playground/view"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -58,12 +59,12 @@ func TestRefusalSaysWhy(t *testing.T) {
 // asks again and gets its answer from a later attempt.
 func TestDroppedReplyIsNotDelivered(t *testing.T) {
 	w, leader := ledWorld(t)
-	call := w.Submit(Command{Op: OpPut, Key: "k", Value: "v"}, leader, ReadIndexRead)
+	call := w.Submit(Command{Op: view.OpPut, Key: "k", Value: "v"}, leader, view.ReadIndexRead)
 	var reply uint64
 	for reply == 0 && w.Now() < 2000 {
 		w.RunUntil(w.Now() + 1)
 		for _, f := range w.InFlight() {
-			if f.Kind == FlightReply {
+			if f.Kind == view.FlightReply {
 				reply = f.ID
 			}
 		}
@@ -71,14 +72,14 @@ func TestDroppedReplyIsNotDelivered(t *testing.T) {
 	require.NotZero(t, reply, "no reply went out")
 	require.NoError(t, w.DropMessage(reply))
 	w.RunUntil(w.Now() + 5000)
-	var got []EventType
+	var got []view.EventType
 	for _, e := range w.Trace() {
-		if e.Msg == reply && e.Type != EvSend {
+		if e.Msg == reply && e.Type != view.EvSend {
 			got = append(got, e.Type)
 			require.Equal(t, "dropped by hand", e.Flight.LostWhy())
 		}
 	}
-	require.Equal(t, []EventType{EvDrop}, got)
+	require.Equal(t, []view.EventType{view.EvDrop}, got)
 	c := w.History()[call]
 	require.True(t, c.Done && c.Result.OK, "the call was not answered: %+v", c)
 	require.Greater(t, c.Attempts, 1)

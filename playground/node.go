@@ -126,7 +126,7 @@ func (n *Node) Syncing() bool { return n.busy }
 // checkers compare the logs nodes have written, which would then differ
 // from the node's own log.
 func (n *Node) stepsWhileSyncing(f *Flight) bool {
-	return n.Raft.Role() == raft.Leader && f.Kind == FlightRaft &&
+	return n.Raft.Role() == raft.Leader && f.Kind == view.FlightRaft &&
 		f.Raft.Type != raft.MsgAppendEntries && f.Raft.Type != raft.MsgInstallSnapshot
 }
 

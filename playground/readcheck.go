@@ -4,6 +4,7 @@ import (
 	"maps"
 
 	"github.com/raftlab/raftlab/playground/i18n"
+	"github.com/raftlab/raftlab/playground/view"
 	"github.com/raftlab/raftlab/raft"
 )
 
@@ -48,7 +49,7 @@ func (r *readCheck) clone() readCheck {
 
 // onCall notes, for a read just sent, the write it must see.
 func (r *readCheck) onCall(call *Call) {
-	if call.Cmd.Op == OpGet {
+	if call.Cmd.Op == view.OpGet {
 		call.mustSee = r.acked[call.Cmd.Key]
 	}
 }
@@ -59,7 +60,7 @@ func (r *readCheck) onCall(call *Call) {
 func (w *World) onReturn(i int, call *Call, from raft.ID) {
 	r := &w.check.reads
 	switch {
-	case call.Cmd.Op == OpGet:
+	case call.Cmd.Op == view.OpGet:
 		must := call.mustSee
 		if call.Result.Revision >= must.revision {
 			return
@@ -69,7 +70,7 @@ func (w *World) onReturn(i int, call *Call, from raft.ID) {
 			key: "safety.broken.stale-read", args: []any{call.Client, call.Cmd.String(), from, call.Result.Revision, missed.Cmd.String(), must.revision}}}
 		v.Message = v.MessageIn(i18n.English)
 		r.stale = append(r.stale, v)
-		w.emit(Event{Type: EvViolation, Node: from, Client: call.Client, Note: NoStaleReads + ": " + v.Message, Key: "safety.violation", Args: []any{propertyArg(NoStaleReads), v.Violation}})
+		w.emit(Event{Type: view.EvViolation, Node: from, Client: call.Client, Note: NoStaleReads + ": " + v.Message, Key: "safety.violation", Args: []any{propertyArg(NoStaleReads), v.Violation}})
 	case changedStore(call) && call.Result.Revision > r.acked[call.Cmd.Key].revision:
 		r.acked[call.Cmd.Key] = ackedWrite{revision: call.Result.Revision, call: i}
 	}
@@ -78,9 +79,9 @@ func (w *World) onReturn(i int, call *Call, from raft.ID) {
 // changedStore reports whether an answered write changed the store.
 func changedStore(call *Call) bool {
 	switch call.Cmd.Op {
-	case OpPut, OpCAS:
+	case view.OpPut, view.OpCAS:
 		return call.Result.OK
-	case OpDelete:
+	case view.OpDelete:
 		return call.Result.Found
 	}
 	return false

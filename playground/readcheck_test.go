@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/raftlab/raftlab/playground/view"
 	"github.com/raftlab/raftlab/raft"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -33,10 +34,10 @@ func TestStaleReadIsFlaggedWhenAnswered(t *testing.T) {
 	w = s.World()
 	var local, readIndex int
 	for i, c := range w.History() {
-		if c.Cmd.Op == OpGet && c.Read == LocalRead {
+		if c.Cmd.Op == view.OpGet && c.Read == view.LocalRead {
 			local = i
 		}
-		if c.Cmd.Op == OpGet && c.Read == ReadIndexRead {
+		if c.Cmd.Op == view.OpGet && c.Read == view.ReadIndexRead {
 			readIndex = i
 		}
 	}
@@ -54,7 +55,7 @@ func TestStaleReadIsFlaggedWhenAnswered(t *testing.T) {
 	assert.Equal(t, "client 1's get x got a stale value from S1: its store is at revision 1, but put x=2 (revision 2) was acknowledged before the read was sent", v.Message)
 	var inTrace []string
 	for _, e := range w.Trace() {
-		if e.Type == EvViolation && strings.HasPrefix(e.Note, NoStaleReads+": ") {
+		if e.Type == view.EvViolation && strings.HasPrefix(e.Note, NoStaleReads+": ") {
 			inTrace = append(inTrace, e.Text())
 		}
 	}

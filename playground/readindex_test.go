@@ -37,7 +37,7 @@ func TestReadIndexShowsEachPart(t *testing.T) {
 
 	var reads []Event
 	for i := start; i < w.TraceLen(); i++ {
-		if e := w.EventAt(i); e.Type == EvRead {
+		if e := w.EventAt(i); e.Type == view.EvRead {
 			require.Equal(t, leader, e.Node)
 			reads = append(reads, e)
 		}

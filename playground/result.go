@@ -4,6 +4,7 @@ import (
 	"slices"
 
 	"github.com/anishathalye/porcupine"
+	"github.com/raftlab/raftlab/playground/view"
 	"github.com/raftlab/raftlab/raft"
 )
 
@@ -171,7 +172,7 @@ func EntryText(e raft.Entry) string {
 
 func historyEntry(c Call) HistoryEntry {
 	h := HistoryEntry{Client: c.Client, Op: c.Cmd.Op.String(), Key: c.Cmd.Key, Value: c.Cmd.Value, CallMs: c.CallMs}
-	if c.Cmd.Op == OpCAS {
+	if c.Cmd.Op == view.OpCAS {
 		from := c.Cmd.From
 		h.From = &from
 	}
@@ -182,7 +183,7 @@ func historyEntry(c Call) HistoryEntry {
 	h.ReturnMs = &ret
 	h.OK = c.Result.OK
 	switch {
-	case c.Cmd.Op == OpGet && c.Result.Found, c.Cmd.Op == OpCAS && !c.Result.OK && c.Result.Found:
+	case c.Cmd.Op == view.OpGet && c.Result.Found, c.Cmd.Op == view.OpCAS && !c.Result.OK && c.Result.Found:
 		v := c.Result.Value
 		h.Result = &v
 	}

@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/raftlab/raftlab/playground/i18n"
+	"github.com/raftlab/raftlab/playground/view"
 	"github.com/raftlab/raftlab/raft"
 )
 
@@ -209,7 +210,7 @@ func (ft *featuresJSON) apply(s *Settings) error {
 	setIf(&s.SnapshotEvery, ft.SnapshotEvery)
 	setIf(&s.ClientSessions, ft.ClientSessions)
 	if ft.ReadMode != nil {
-		m, ok := ParseReadMode(*ft.ReadMode)
+		m, ok := view.ParseReadMode(*ft.ReadMode)
 		if !ok {
 			return fileError("features.readMode", "scenario.read-mode", *ft.ReadMode)
 		}
@@ -409,7 +410,7 @@ func (sc *Scenario) NewWorld() (*World, error) {
 			// The payload depends only on index and term, so equal
 			// (index, term) pairs hold equal entries on every node, as
 			// Log Matching demands of real logs.
-			cmd := Command{Op: OpPut, Key: "x", Value: fmt.Sprintf("%d.%d", idx, t)}
+			cmd := Command{Op: view.OpPut, Key: "x", Value: fmt.Sprintf("%d.%d", idx, t)}
 			st.Entries = append(st.Entries, raft.Entry{Index: idx, Term: t, Kind: raft.EntryNormal, Data: EncodeCommand(cmd)})
 		}
 		if err := w.restartFrom(id, st); err != nil {

@@ -1,5 +1,7 @@
 package playground
 
+import "github.com/raftlab/raftlab/playground/view"
+
 // Session is a world with a history. It keeps every action taken, in time
 // order, and checkpoints of the world along the way, so it can seek to any
 // earlier moment (restore the checkpoint before it and replay) and forward
@@ -91,7 +93,7 @@ func (s *Session) RunUntil(t int64) {
 
 func (s *Session) apply(i int, a Action) {
 	if err := s.world.Do(a); err != nil {
-		s.world.emit(Event{Type: EvNote, Key: "feed.step-failed", Args: []any{i, a.Do, err}})
+		s.world.emit(Event{Type: view.EvNote, Key: "feed.step-failed", Args: []any{i, a.Do, err}})
 	}
 }
 

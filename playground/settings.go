@@ -2,6 +2,7 @@ package playground
 
 import (
 	"github.com/raftlab/raftlab/playground/i18n"
+	"github.com/raftlab/raftlab/playground/view"
 	"github.com/raftlab/raftlab/raft"
 )
 
@@ -30,7 +31,7 @@ type Settings struct {
 	// SnapshotEvery makes a node snapshot once it has applied this many
 	// entries past its last snapshot; 0 means never.
 	SnapshotEvery uint64
-	ReadMode      ReadMode
+	ReadMode      view.ReadMode
 	// ClientSessions makes each store apply a client's write at most
 	// once, however often the client retries it (see KV.Apply). Off, a
 	// retried write is applied again, as in etcd.
@@ -83,7 +84,7 @@ func (s Settings) Validate() error {
 		return i18n.Errorf("scenario.settings.drop-rate", s.DropRate)
 	case s.DuplicateRate < 0 || s.DuplicateRate > 1:
 		return i18n.Errorf("scenario.settings.duplicate-rate", s.DuplicateRate)
-	case s.ReadMode == LeaseRead && !s.CheckQuorum:
+	case s.ReadMode == view.LeaseRead && !s.CheckQuorum:
 		return i18n.Errorf("scenario.settings.lease-needs-check-quorum")
 	}
 	return nil
@@ -108,7 +109,7 @@ func (s Settings) raftConfig(id raft.ID, peers []raft.ID) raft.Config {
 		Seed:            uint64(s.Seed)*0x9e3779b97f4a7c15 + uint64(id),
 		PreVote:         s.PreVote,
 		CheckQuorum:     s.CheckQuorum,
-		LeaseReads:      s.ReadMode == LeaseRead,
+		LeaseReads:      s.ReadMode == view.LeaseRead,
 		FastBacktrack:   s.FastBacktrack,
 		Rules:           rules,
 	}

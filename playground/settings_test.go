@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/raftlab/raftlab/playground/view"
 	"github.com/raftlab/raftlab/raft"
 )
 
@@ -19,10 +20,10 @@ func firstTimeout(t *testing.T, s Settings) (timeout, send int64) {
 	w.RunUntil(400)
 	timeout, send = -1, -1
 	for _, e := range w.Trace() {
-		if e.Type == EvTimeout && timeout < 0 {
+		if e.Type == view.EvTimeout && timeout < 0 {
 			timeout = e.AtMs
 		}
-		if e.Type == EvSend && send < 0 && e.Flight != nil && (e.Flight.Kind == FlightRaft && (e.Flight.Raft.Type == raft.MsgPreVote || e.Flight.Raft.Type == raft.MsgRequestVote)) {
+		if e.Type == view.EvSend && send < 0 && e.Flight != nil && (e.Flight.Kind == view.FlightRaft && (e.Flight.Raft.Type == raft.MsgPreVote || e.Flight.Raft.Type == raft.MsgRequestVote)) {
 			send = e.AtMs
 		}
 	}

@@ -7,59 +7,9 @@
 package playground
 
 import (
-	"fmt"
-
+	"github.com/raftlab/raftlab/playground/view"
 	"github.com/raftlab/raftlab/raft"
 )
-
-// EventType names a kind of trace event; the names are the "type" field of
-// the JSON Lines trace.
-type EventType uint8
-
-const (
-	EvSend EventType = iota + 1
-	EvDeliver
-	EvDrop
-	EvDuplicate
-	EvTimeout
-	EvRole
-	EvTerm
-	EvVote
-	EvAppend
-	EvTruncate
-	EvCommit
-	EvApply
-	EvFsync
-	EvSnapshot
-	EvCrash
-	EvRestart
-	EvPartition
-	EvHeal
-	EvCut
-	EvLink
-	EvNetwork
-	EvDisk
-	EvClientCall
-	EvClientReturn
-	EvMembership
-	EvTransfer
-	EvExpect
-	EvViolation
-	EvNote
-	// EvRead is a step of a ReadIndex read at its leader; Read says which.
-	EvRead
-)
-
-var eventTypeNames = [...]string{
-	EvSend: "send", EvDeliver: "deliver", EvDrop: "drop", EvDuplicate: "duplicate",
-	EvTimeout: "timeout", EvRole: "role", EvTerm: "term", EvVote: "vote",
-	EvAppend: "append", EvTruncate: "truncate", EvCommit: "commit", EvApply: "apply",
-	EvFsync: "fsync", EvSnapshot: "snapshot", EvCrash: "crash", EvRestart: "restart",
-	EvPartition: "partition", EvHeal: "heal", EvCut: "cut", EvLink: "link",
-	EvNetwork: "network", EvDisk: "disk", EvClientCall: "clientCall",
-	EvClientReturn: "clientReturn", EvMembership: "membership", EvTransfer: "transfer",
-	EvExpect: "expect", EvViolation: "violation", EvNote: "note", EvRead: "read",
-}
 
 // ReadStage says which part of the ReadIndex protocol an EvRead event
 // shows.
@@ -82,18 +32,11 @@ const (
 	ReadAnswered
 )
 
-func (t EventType) String() string {
-	if int(t) < len(eventTypeNames) && eventTypeNames[t] != "" {
-		return eventTypeNames[t]
-	}
-	return fmt.Sprintf("EventType(%d)", uint8(t))
-}
-
 // Event is one entry of the trace. Which fields matter depends on Type;
 // Text renders it as a plain-language sentence for the event feed.
 type Event struct {
 	AtMs int64
-	Type EventType
+	Type view.EventType
 	Node raft.ID
 	// Peer is the other node involved (the message's receiver or sender,
 	// the candidate voted for, the new leader).
@@ -127,5 +70,5 @@ type Event struct {
 // did first: a follower appending the leader's entries, or advancing its
 // commit index after the leader's. A story of the run can leave these out.
 func (e Event) Echo() bool {
-	return (e.Type == EvAppend || e.Type == EvCommit) && e.Role != raft.Leader
+	return (e.Type == view.EvAppend || e.Type == view.EvCommit) && e.Role != raft.Leader
 }

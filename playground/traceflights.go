@@ -14,6 +14,7 @@ package playground
 import (
 	"slices"
 
+	"github.com/raftlab/raftlab/playground/view"
 	"github.com/raftlab/raftlab/raft"
 )
 
@@ -63,7 +64,7 @@ type flightRec struct {
 	pay      uint32
 	client   int32
 	from, to uint8 // node IDs are at most MaxNodes
-	kind     FlightKind
+	kind     view.FlightKind
 	msgType  raft.MessageType
 	flags    flightFlags
 	lostWhy  lossCause
@@ -162,7 +163,7 @@ func (s *flightStore) flight(id uint64) *Flight {
 		lostWhy: r.lostWhy, From: raft.ID(r.from), To: raft.ID(r.to), Client: int(r.client),
 		SendAt: r.sendAt, DeliverAt: r.deliverAt,
 	}
-	if r.kind == FlightRaft {
+	if r.kind == view.FlightRaft {
 		f.Raft = raft.Message{
 			Type: r.msgType, Reject: r.flags&flagReject != 0, Transfer: r.flags&flagTransfer != 0,
 			From: f.From, To: f.To, Term: r.term, Index: r.index, LogTerm: r.logTerm,

@@ -12,6 +12,8 @@
 
 package playground
 
+import "github.com/raftlab/raftlab/playground/view"
+
 // traceLog stores the trace, packed (see traceRec), in fixed-size chunks.
 // Appending never copies old events (a flat slice would, on every growth),
 // and a clone of the world shares every chunk: only the last, partial one
@@ -199,7 +201,7 @@ func (w *World) EventAt(i int) Event { return w.event(w.trace.at(i)) }
 // EventTypeAt returns the type of event i, for TraceStart <= i < TraceLen:
 // views that scan the trace for a few types look at each event's type
 // without building the event (which, for a message, builds its Flight).
-func (w *World) EventTypeAt(i int) EventType {
+func (w *World) EventTypeAt(i int) view.EventType {
 	_, r := w.trace.at(i)
 	return r.typ
 }

@@ -8,6 +8,7 @@ package playground
 
 import (
 	"github.com/raftlab/raftlab/playground/i18n"
+	"github.com/raftlab/raftlab/playground/view"
 	"github.com/raftlab/raftlab/raft"
 )
 
@@ -32,7 +33,7 @@ type traceRec struct {
 	// the record at 32 bytes.
 	node, peer uint8
 	more       uint16 // 0: none; else 1 + its place in the chunk's more
-	typ        EventType
+	typ        view.EventType
 	role       raft.Role
 	client     clientNote
 	// lost is why the flight named was lost, when it was: a flight can be
@@ -101,11 +102,11 @@ func (w *World) newMore() *eventMore {
 
 // isMessage reports whether events of type t are about a flight, which
 // their record names in the place of the term.
-func (t EventType) isMessage() bool { return t >= EvSend && t <= EvDuplicate }
+func isMessage(t view.EventType) bool { return t >= view.EvSend && t <= view.EvDuplicate }
 
 // flight returns the flight r names (0: none, or kept aside).
 func (r *traceRec) flight() uint64 {
-	if r.typ.isMessage() {
+	if isMessage(r.typ) {
 		return r.term
 	}
 	return 0
@@ -122,7 +123,7 @@ func (w *World) pack(r *traceRec, e *Event) {
 		w.trace.names(f.ID)
 	}
 	switch {
-	case e.Type.isMessage():
+	case isMessage(e.Type):
 		r.term, term = msg, e.Term
 	case e.Flight != nil:
 		r.term, flight = e.Term, msg
@@ -185,12 +186,12 @@ func (w *World) event(c *tracePart, r *traceRec) Event {
 // emitFlight appends a message event about f: its sender and receiver are
 // the event's Node and Peer, the other way round for a delivery. (Message
 // events are most of the trace: this skips packing an Event.)
-func (w *World) emitFlight(t EventType, f *Flight) {
+func (w *World) emitFlight(t view.EventType, f *Flight) {
 	if w.trace.discard() {
 		return
 	}
 	node, peer := f.From, f.To
-	if t == EvDeliver {
+	if t == view.EvDeliver {
 		node, peer = f.To, f.From
 	}
 	if node > maxPackedID || peer > maxPackedID {
@@ -204,7 +205,7 @@ func (w *World) emitFlight(t EventType, f *Flight) {
 
 // emitNode appends an event that has only a node, its role, a term and an
 // index, the commonest kind after message events (commit, apply, fsync).
-func (w *World) emitNode(t EventType, node raft.ID, role raft.Role, term, index uint64) {
+func (w *World) emitNode(t view.EventType, node raft.ID, role raft.Role, term, index uint64) {
 	if w.trace.discard() {
 		return
 	}
@@ -218,7 +219,7 @@ func (w *World) emitNode(t EventType, node raft.ID, role raft.Role, term, index 
 
 // emitClient appends a client event about call i (to or from node peer,
 // an ID of at most MaxNodes), whose Note is written when the event is read.
-func (w *World) emitClient(t EventType, note clientNote, i int, peer raft.ID) {
+func (w *World) emitClient(t view.EventType, note clientNote, i int, peer raft.ID) {
 	if w.trace.discard() {
 		return
 	}
@@ -234,7 +235,7 @@ func (w *World) emitRetry(why clientNote, i int, from, to raft.ID, attempt int) 
 		return
 	}
 	r := w.trace.add()
-	r.at, r.typ, r.index, r.node, r.peer, r.term, r.client = w.now, EvClientCall, uint64(i), uint8(from), uint8(to), uint64(attempt), why
+	r.at, r.typ, r.index, r.node, r.peer, r.term, r.client = w.now, view.EvClientCall, uint64(i), uint8(from), uint8(to), uint64(attempt), why
 }
 
 // sentence is the key and arguments of a client event about call, to or

@@ -6,6 +6,7 @@ import (
 	"testing"
 	"unsafe"
 
+	"github.com/raftlab/raftlab/playground/view"
 	"github.com/raftlab/raftlab/raft"
 	"github.com/stretchr/testify/require"
 )
@@ -23,17 +24,17 @@ func TestTraceKeepsEveryField(t *testing.T) {
 	}
 	f.ID = w.flights.add(f)
 	for _, e := range []Event{
-		{Type: EvSend, Node: 2, Peer: 4, Msg: 7, Client: 3, Flight: f},
-		{Type: EvDeliver, Node: 4, Peer: 2, Msg: 7, Client: 3, Flight: f},
-		{Type: EvDrop, Node: 2, Peer: 4, Msg: 9, Client: 1, Flight: f},
-		{Type: EvSend, Node: 2, Peer: 4, Msg: 7, Client: 3, Flight: f, Term: 5},
-		{Type: EvNote, Node: 2, Msg: 7, Client: 3, Flight: f, Term: 6, Index: 2, Note: "about a flight"},
-		{Type: EvAppend, Node: 1, Index: 5, Index2: 5, Term: 2, Entry: []byte("x"), Kind: raft.EntryConfig},
-		{Type: EvRole, Node: 3, Peer: 1, Role: raft.Leader, Term: 9, Note: " (why)"},
-		{Type: EvNote, Node: 70_000, Peer: 1 << 40, Note: "wide"},
-		{Type: EvCommit, Node: 2, Index: 8, Term: 2},
-		{Type: EvRead, Read: ReadAnswered, Node: 1, Term: 2, Index: 4, Index2: 5},
-		{Type: EvRead, Read: ReadConfirmed, Node: 1, Term: 2},
+		{Type: view.EvSend, Node: 2, Peer: 4, Msg: 7, Client: 3, Flight: f},
+		{Type: view.EvDeliver, Node: 4, Peer: 2, Msg: 7, Client: 3, Flight: f},
+		{Type: view.EvDrop, Node: 2, Peer: 4, Msg: 9, Client: 1, Flight: f},
+		{Type: view.EvSend, Node: 2, Peer: 4, Msg: 7, Client: 3, Flight: f, Term: 5},
+		{Type: view.EvNote, Node: 2, Msg: 7, Client: 3, Flight: f, Term: 6, Index: 2, Note: "about a flight"},
+		{Type: view.EvAppend, Node: 1, Index: 5, Index2: 5, Term: 2, Entry: []byte("x"), Kind: raft.EntryConfig},
+		{Type: view.EvRole, Node: 3, Peer: 1, Role: raft.Leader, Term: 9, Note: " (why)"},
+		{Type: view.EvNote, Node: 70_000, Peer: 1 << 40, Note: "wide"},
+		{Type: view.EvCommit, Node: 2, Index: 8, Term: 2},
+		{Type: view.EvRead, Read: ReadAnswered, Node: 1, Term: 2, Index: 4, Index2: 5},
+		{Type: view.EvRead, Read: ReadConfirmed, Node: 1, Term: 2},
 	} {
 		w.now++
 		e.AtMs = w.now
@@ -42,18 +43,18 @@ func TestTraceKeepsEveryField(t *testing.T) {
 		require.Equal(t, e.Type, w.EventTypeAt(w.TraceLen()-1))
 	}
 	w.now++
-	w.emitFlight(EvDeliver, f)
-	require.Equal(t, Event{AtMs: w.now, Type: EvDeliver, Node: 4, Peer: 2, Msg: 7, Client: 3, Flight: f}, w.EventAt(w.TraceLen()-1))
-	w.emitNode(EvFsync, 5, raft.Follower, 0, 123)
-	require.Equal(t, Event{AtMs: w.now, Type: EvFsync, Node: 5, Index: 123}, w.EventAt(w.TraceLen()-1))
+	w.emitFlight(view.EvDeliver, f)
+	require.Equal(t, Event{AtMs: w.now, Type: view.EvDeliver, Node: 4, Peer: 2, Msg: 7, Client: 3, Flight: f}, w.EventAt(w.TraceLen()-1))
+	w.emitNode(view.EvFsync, 5, raft.Follower, 0, 123)
+	require.Equal(t, Event{AtMs: w.now, Type: view.EvFsync, Node: 5, Index: 123}, w.EventAt(w.TraceLen()-1))
 
 	// A flight lost after it was sent (its receiver went down): the drop
 	// shows it lost and why, the send as it was sent. The world then reuses
 	// the Flight itself; the trace does not mind.
 	sent := w.TraceLen()
-	w.emitFlight(EvSend, f)
+	w.emitFlight(view.EvSend, f)
 	f.Lost, f.lostWhy = true, lostReceiverDown
-	w.emitFlight(EvDrop, f)
+	w.emitFlight(view.EvDrop, f)
 	lost := *f
 	w.freeFlight(f)
 	require.Equal(t, &lost, w.EventAt(w.TraceLen()-1).Flight)
@@ -78,12 +79,12 @@ func ledWorld(t *testing.T) (*World, raft.ID) {
 // made and answered.
 func TestClientNotesAreWrittenWhenRead(t *testing.T) {
 	w, leader := ledWorld(t)
-	i := w.Submit(Command{Op: OpPut, Key: "k", Value: "v"}, leader, ReadIndexRead)
+	i := w.Submit(Command{Op: view.OpPut, Key: "k", Value: "v"}, leader, view.ReadIndexRead)
 	w.RunUntil(1500)
 	require.True(t, w.History()[i].Done)
 	var notes []string
 	for _, e := range w.Trace() {
-		if e.Type == EvClientCall || e.Type == EvClientReturn {
+		if e.Type == view.EvClientCall || e.Type == view.EvClientReturn {
 			require.Equal(t, 1, e.Client)
 			require.Zero(t, e.Index)
 			notes = append(notes, e.Note)

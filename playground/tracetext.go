@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/raftlab/raftlab/playground/i18n"
+	"github.com/raftlab/raftlab/playground/view"
 	"github.com/raftlab/raftlab/raft"
 )
 
@@ -36,14 +37,14 @@ func (e Event) TextIn(lang i18n.Lang) string {
 	}
 	node := nodeName(lang, e.Node)
 	switch e.Type {
-	case EvSend, EvDeliver, EvDrop, EvDuplicate:
+	case view.EvSend, view.EvDeliver, view.EvDrop, view.EvDuplicate:
 		return e.messageText(lang)
-	case EvTimeout:
+	case view.EvTimeout:
 		if e.Role == raft.PreCandidate {
 			return lang.T("feed.timeout.prevote", node, e.Term+1, e.Term)
 		}
 		return lang.T("feed.timeout", node, e.Term)
-	case EvRole:
+	case view.EvRole:
 		switch e.Role {
 		case raft.Leader:
 			return lang.T("feed.role.leader", node, e.Term)
@@ -57,30 +58,30 @@ func (e Event) TextIn(lang i18n.Lang) string {
 		case raft.PreCandidate:
 			return lang.T("feed.role.pre-candidate", node, e.Term)
 		}
-	case EvTerm:
+	case view.EvTerm:
 		return lang.T("feed.term", node, e.Term)
-	case EvVote:
+	case view.EvVote:
 		return lang.T("feed.vote", node, nodeName(lang, e.Peer), e.Term)
-	case EvAppend:
+	case view.EvAppend:
 		if e.Index == e.Index2 {
 			return appendText(lang, node, e.Index, e.Term, e.Kind, e.Entry)
 		}
 		return lang.T("feed.append.many", node, e.Index, e.Index2, e.Term)
-	case EvTruncate:
+	case view.EvTruncate:
 		return lang.T("feed.truncate", node, e.Index)
-	case EvCommit:
+	case view.EvCommit:
 		return lang.T("feed.commit", node, e.Index)
-	case EvApply:
+	case view.EvApply:
 		return lang.T("feed.apply", node, e.Index)
-	case EvFsync:
+	case view.EvFsync:
 		return lang.T("feed.fsync", node, e.Index)
-	case EvSnapshot:
+	case view.EvSnapshot:
 		// (Note says which: "took" or "installed".)
 		if e.Note == "installed" {
 			return lang.T("feed.snapshot.installed", node, e.Index, e.Term)
 		}
 		return lang.T("feed.snapshot.took", node, e.Index, e.Term)
-	case EvRead:
+	case view.EvRead:
 		return e.readText(lang, node)
 	}
 	if e.Note != "" {
@@ -175,11 +176,11 @@ func (e Event) messageText(lang i18n.Lang) string {
 	}
 	desc := describeFlight(lang, f)
 	switch e.Type {
-	case EvSend:
+	case view.EvSend:
 		return lang.T("feed.msg.send", endpoint(lang, f.From, f.Client), desc)
-	case EvDeliver:
+	case view.EvDeliver:
 		return lang.T("feed.msg.deliver", endpoint(lang, f.To, f.Client), desc)
-	case EvDuplicate:
+	case view.EvDuplicate:
 		return lang.T("feed.msg.duplicate", desc)
 	}
 	return lang.T("feed.msg.lost", desc, lostWhy(lang, f))
@@ -260,9 +261,9 @@ func endpoint(lang i18n.Lang, id raft.ID, client int) string {
 func describeFlight(lang i18n.Lang, f *Flight) string {
 	route := endpoint(lang, f.From, f.Client) + "→" + endpoint(lang, f.To, f.Client)
 	switch f.Kind {
-	case FlightRequest:
+	case view.FlightRequest:
 		return lang.T("feed.flight.request", f.Request.Cmd.String(), route)
-	case FlightReply:
+	case view.FlightReply:
 		if f.Reply.Refused != "" {
 			return lang.T("feed.flight.refusal", route, refusalText(lang, f.Reply.Refused))
 		}

@@ -5,6 +5,7 @@ import (
 
 	"github.com/raftlab/raftlab/internal/splitmix"
 	"github.com/raftlab/raftlab/playground/i18n"
+	"github.com/raftlab/raftlab/playground/view"
 	"github.com/raftlab/raftlab/raft"
 )
 
@@ -271,7 +272,7 @@ func (w *World) catchUp(n *Node) {
 	n.lastTick = w.now
 	switch role := n.Raft.Role(); {
 	case due:
-		w.emit(Event{Type: EvTimeout, Node: n.ID, Term: n.Raft.Term(), Role: role})
+		w.emit(Event{Type: view.EvTimeout, Node: n.ID, Term: n.Raft.Term(), Role: role})
 	case wasLeader && role != raft.Leader:
 		w.observeKey = "feed.role.stepped-down.quorum"
 	}
@@ -354,7 +355,7 @@ func (w *World) syncDisk(n *Node) {
 	}
 	wal.Sync()
 	n.Disk.durable = n.Disk.written
-	w.emitNode(EvFsync, n.ID, raft.Follower, 0, uint64(wal.Size()))
+	w.emitNode(view.EvFsync, n.ID, raft.Follower, 0, uint64(wal.Size()))
 }
 
 // writeReady saves a Ready's snapshot and records to n's disk.
@@ -366,7 +367,7 @@ func (w *World) writeReady(n *Node, rd *raft.Ready) {
 	var first, last raft.Entry
 	flush := func() {
 		if first.Index > 0 {
-			ev := Event{Type: EvAppend, Node: n.ID, Index: first.Index, Index2: last.Index, Term: last.Term, Role: n.Raft.Role()}
+			ev := Event{Type: view.EvAppend, Node: n.ID, Index: first.Index, Index2: last.Index, Term: last.Term, Role: n.Raft.Role()}
 			if first.Index == last.Index {
 				ev.Entry = first.Data
 				ev.Kind = first.Kind
@@ -389,7 +390,7 @@ func (w *World) writeReady(n *Node, rd *raft.Ready) {
 			w.check.onAppend(w, n, r.Entry)
 		case raft.RecordTruncate:
 			flush()
-			w.emit(Event{Type: EvTruncate, Node: n.ID, Index: r.Index})
+			w.emit(Event{Type: view.EvTruncate, Node: n.ID, Index: r.Index})
 			w.check.onTruncate(w, n, r.Index)
 		case raft.RecordSnapshot:
 			flush()
@@ -400,7 +401,7 @@ func (w *World) writeReady(n *Node, rd *raft.Ready) {
 			if installed {
 				how = "installed"
 			}
-			w.emit(Event{Type: EvSnapshot, Node: n.ID, Index: r.Snapshot.Index, Term: r.Snapshot.Term, Note: how})
+			w.emit(Event{Type: view.EvSnapshot, Node: n.ID, Index: r.Snapshot.Index, Term: r.Snapshot.Term, Note: how})
 			w.check.onSnapshot(w, n, r.Snapshot, installed)
 		}
 	}
@@ -426,7 +427,7 @@ func (w *World) finishReady(n *Node, rd *raft.Ready) {
 	}
 	for _, rs := range rd.Reads {
 		if !rs.Failed {
-			w.emit(Event{Type: EvRead, Read: ReadAnswered, Node: n.ID, Term: n.Raft.Term(), Index: rs.Index, Index2: applied})
+			w.emit(Event{Type: view.EvRead, Read: ReadAnswered, Node: n.ID, Term: n.Raft.Term(), Index: rs.Index, Index2: applied})
 		}
 		w.answerRead(n, rs)
 	}
@@ -440,7 +441,7 @@ func (w *World) finishReady(n *Node, rd *raft.Ready) {
 func (w *World) noteReadSteps(n *Node, steps []raft.ReadStep) {
 	var confirmed uint64 // the round last reported: the reads it confirmed report it together
 	for _, st := range steps {
-		ev := Event{Type: EvRead, Node: n.ID, Term: n.Raft.Term(), Index: st.Index}
+		ev := Event{Type: view.EvRead, Node: n.ID, Term: n.Raft.Term(), Index: st.Index}
 		switch {
 		case st.Phase == raft.ReadWaitingForTermCommit:
 			ev.Read = ReadHeld
@@ -462,7 +463,7 @@ func (w *World) sendAll(n *Node, msgs []raft.Message) {
 	for i := range msgs {
 		m := &msgs[i]
 		if m.Type == raft.MsgRequestVoteResponse && !m.Reject {
-			w.emit(Event{Type: EvVote, Node: n.ID, Peer: m.To, Term: m.Term})
+			w.emit(Event{Type: view.EvVote, Node: n.ID, Peer: m.To, Term: m.Term})
 			w.check.onVote(w, n.ID, m.To, m.Term)
 		}
 		if m.Type != raft.MsgPreVote && m.Type != raft.MsgPreVoteResponse {
@@ -495,9 +496,9 @@ func (w *World) apply(n *Node, e raft.Entry) {
 		key, args = "feed.apply.noop", []any{n.ID, e.Index}
 	}
 	if key == "" {
-		w.emitNode(EvApply, n.ID, raft.Follower, e.Term, e.Index)
+		w.emitNode(view.EvApply, n.ID, raft.Follower, e.Term, e.Index)
 	} else {
-		w.emit(Event{Type: EvApply, Node: n.ID, Index: e.Index, Term: e.Term, Key: key, Args: args})
+		w.emit(Event{Type: view.EvApply, Node: n.ID, Index: e.Index, Term: e.Term, Key: key, Args: args})
 	}
 }
 
@@ -536,11 +537,11 @@ func (w *World) observe(n *Node) {
 	}
 	n.seen = v
 	if v.term != old.term {
-		w.emit(Event{Type: EvTerm, Node: n.ID, Term: v.term})
+		w.emit(Event{Type: view.EvTerm, Node: n.ID, Term: v.term})
 		w.check.onTerm(w, n, v.term)
 	}
 	if v.role != old.role || (v.role == raft.Follower && v.leader != old.leader && v.leader != raft.None) {
-		ev := Event{Type: EvRole, Node: n.ID, Role: v.role, Term: v.term, Peer: v.leader}
+		ev := Event{Type: view.EvRole, Node: n.ID, Role: v.role, Term: v.term, Peer: v.leader}
 		if w.observeKey != "" {
 			ev.Key, ev.Args = w.observeKey, []any{n.ID, v.term}
 		}
@@ -558,7 +559,7 @@ func (w *World) observe(n *Node) {
 	}
 	w.observeKey = ""
 	if v.commit != old.commit {
-		w.emitNode(EvCommit, n.ID, v.role, v.term, v.commit)
+		w.emitNode(view.EvCommit, n.ID, v.role, v.term, v.commit)
 		w.check.onCommit(w, n, old.commit, v.commit)
 	}
 }

@@ -239,15 +239,15 @@ func (g *Game) lastSeen(key string) string {
 			continue
 		}
 		switch {
-		case c.Cmd.Op == playground.OpGet:
+		case c.Cmd.Op == view.OpGet:
 			return c.Result.Value
-		case c.Cmd.Op == playground.OpPut:
+		case c.Cmd.Op == view.OpPut:
 			return c.Cmd.Value
-		case c.Cmd.Op == playground.OpCAS && c.Result.OK:
+		case c.Cmd.Op == view.OpCAS && c.Result.OK:
 			return c.Cmd.Value
-		case c.Cmd.Op == playground.OpCAS:
+		case c.Cmd.Op == view.OpCAS:
 			return c.Result.Value
-		case c.Cmd.Op == playground.OpDelete:
+		case c.Cmd.Op == view.OpDelete:
 			return ""
 		}
 	}

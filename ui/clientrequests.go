@@ -89,7 +89,7 @@ func (g *Game) lastClientEvents(w *playground.World, h, calls []playground.Call)
 	missing := len(newest)
 	for i := w.TraceLen() - 1; i >= w.TraceStart() && missing > 0; i-- {
 		t := w.EventTypeAt(i)
-		if t != playground.EvClientCall && t != playground.EvClientReturn {
+		if t != view.EvClientCall && t != view.EvClientReturn {
 			continue
 		}
 		e := w.EventAt(i)
@@ -128,7 +128,7 @@ func describeRequest(w *playground.World, c *playground.Call, e *playground.Even
 	switch {
 	case c.Done:
 		result := resultText(c, lang)
-		by := e != nil && e.Type == playground.EvClientReturn && view.ID(e.Peer) != view.None
+		by := e != nil && e.Type == view.EvClientReturn && view.ID(e.Peer) != view.None
 		switch {
 		case by && c.Attempts > 1:
 			return line(requestAnswered, lang.T("requests.answered.by.at", view.ID(e.Peer).Name(), c.Attempts, result))
@@ -138,7 +138,7 @@ func describeRequest(w *playground.World, c *playground.Call, e *playground.Even
 			return line(requestAnswered, lang.T("requests.answered.at", c.Attempts, result))
 		}
 		return line(requestAnswered, lang.T("requests.answered", result))
-	case e == nil || e.Type == playground.EvClientReturn:
+	case e == nil || e.Type == view.EvClientReturn:
 		// Not the client's newest call, or its last word: it gave up.
 		return line(requestGaveUp, lang.T("requests.gave-up"))
 	}
@@ -166,7 +166,7 @@ func describeRequest(w *playground.World, c *playground.Call, e *playground.Even
 // node to.
 func requestInFlight(w *playground.World, client int, to view.ID) bool {
 	for _, f := range w.InFlight() {
-		if f.Kind == playground.FlightRequest && f.Client == client && view.ID(f.To) == to {
+		if f.Kind == view.FlightRequest && f.Client == client && view.ID(f.To) == to {
 			return true
 		}
 	}
@@ -177,11 +177,11 @@ func requestInFlight(w *playground.World, client int, to view.ID) bool {
 func resultText(c *playground.Call, lang i18n.Lang) string {
 	r := c.Result
 	switch {
-	case c.Cmd.Op == playground.OpGet && !r.Found:
+	case c.Cmd.Op == view.OpGet && !r.Found:
 		return lang.T("requests.result.not-found")
-	case c.Cmd.Op == playground.OpGet:
+	case c.Cmd.Op == view.OpGet:
 		return lang.T("requests.result.value", r.Value)
-	case c.Cmd.Op == playground.OpCAS && !r.OK:
+	case c.Cmd.Op == view.OpCAS && !r.OK:
 		return lang.T("requests.result.cas-failed", r.Value)
 	}
 	return lang.T("requests.result.ok")

@@ -8,6 +8,7 @@ import (
 	"github.com/raftlab/raftlab/lessons"
 	"github.com/raftlab/raftlab/playground"
 	"github.com/raftlab/raftlab/playground/i18n"
+	"github.com/raftlab/raftlab/playground/view"
 )
 
 // Draw implements ebiten.Game: it draws the state as Update (or a hook)
@@ -278,7 +279,7 @@ func (g *Game) buttonColor(b Button) color.RGBA {
 // describeMessage names a message and its fields in one line, in a
 // language.
 func describeMessage(lang i18n.Lang, f *playground.Flight) string {
-	ev := playground.Event{Type: playground.EvSend, Flight: f}
+	ev := playground.Event{Type: view.EvSend, Flight: f}
 	if f.Lost {
 		return lang.T("tip.message.lost", ev.TextIn(lang), f.LostWhyIn(lang))
 	}

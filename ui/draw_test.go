@@ -7,6 +7,7 @@ import (
 
 	"github.com/raftlab/raftlab/playground"
 	"github.com/raftlab/raftlab/playground/i18n"
+	"github.com/raftlab/raftlab/playground/view"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -67,9 +68,9 @@ func TestMessageTipInChinese(t *testing.T) {
 	for ms := int64(1000); ms < 2000; ms += 5 {
 		g.SeekTo(ms)
 		for _, f := range g.world().InFlight() {
-			if f.Lost && f.Kind == playground.FlightRaft {
+			if f.Lost && f.Kind == view.FlightRaft {
 				tip := describeMessage(i18n.Chinese, f)
-				ev := playground.Event{Type: playground.EvSend, Flight: f}
+				ev := playground.Event{Type: view.EvSend, Flight: f}
 				assert.Equal(t, ev.TextIn(i18n.Chinese)+" — 将会丢失："+f.LostWhyIn(i18n.Chinese)+"（点击即可丢弃）", tip)
 				assert.NotEqual(t, f.LostWhy(), f.LostWhyIn(i18n.Chinese), "the reason is in Chinese")
 				assert.Equal(t, ev.Text()+" — will be lost: "+f.LostWhy()+" (click to drop it)", describeMessage(i18n.English, f), "English as it was")

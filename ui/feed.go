@@ -7,6 +7,7 @@ import (
 	"github.com/hajimehoshi/ebiten/v2"
 	"github.com/raftlab/raftlab/playground"
 	"github.com/raftlab/raftlab/playground/i18n"
+	"github.com/raftlab/raftlab/playground/view"
 )
 
 // feedFilter chooses which events the feed shows.
@@ -33,33 +34,33 @@ var feedFilters = []struct {
 // shows reports whether the filter lets an event through. The story leaves
 // out the steady traffic (sends, deliveries, fsyncs, and the losses of
 // messages to crashed or cut-off nodes) that would drown it.
-func (f feedFilter) shows(t playground.EventType) bool {
+func (f feedFilter) shows(t view.EventType) bool {
 	switch f {
 	case feedStory:
 		switch t {
-		case playground.EvSend, playground.EvDeliver, playground.EvFsync, playground.EvApply, playground.EvExpect,
-			playground.EvDrop, playground.EvDuplicate:
+		case view.EvSend, view.EvDeliver, view.EvFsync, view.EvApply, view.EvExpect,
+			view.EvDrop, view.EvDuplicate:
 			return false
 		}
 		return true
 	case feedElections:
 		switch t {
-		case playground.EvTimeout, playground.EvRole, playground.EvTerm, playground.EvVote, playground.EvTransfer:
+		case view.EvTimeout, view.EvRole, view.EvTerm, view.EvVote, view.EvTransfer:
 			return true
 		}
 	case feedLog:
 		switch t {
-		case playground.EvAppend, playground.EvTruncate, playground.EvCommit, playground.EvApply, playground.EvSnapshot, playground.EvMembership:
+		case view.EvAppend, view.EvTruncate, view.EvCommit, view.EvApply, view.EvSnapshot, view.EvMembership:
 			return true
 		}
 	case feedNetwork:
 		switch t {
-		case playground.EvDrop, playground.EvDuplicate, playground.EvPartition, playground.EvHeal, playground.EvCut,
-			playground.EvLink, playground.EvNetwork, playground.EvCrash, playground.EvRestart, playground.EvDisk, playground.EvViolation:
+		case view.EvDrop, view.EvDuplicate, view.EvPartition, view.EvHeal, view.EvCut,
+			view.EvLink, view.EvNetwork, view.EvCrash, view.EvRestart, view.EvDisk, view.EvViolation:
 			return true
 		}
 	case feedClients:
-		return t == playground.EvClientCall || t == playground.EvClientReturn || t == playground.EvRead
+		return t == view.EvClientCall || t == view.EvClientReturn || t == view.EvRead
 	case feedAll:
 		return true
 	}
@@ -79,9 +80,9 @@ func (f feedFilter) showsAt(w *playground.World, i int) bool {
 
 // readsWhole reports whether the filter judges events of a type by more
 // than their type.
-func (f feedFilter) readsWhole(t playground.EventType) bool {
-	return (f == feedClients && (t == playground.EvNote || t == playground.EvViolation)) ||
-		(f == feedStory && (t == playground.EvAppend || t == playground.EvCommit))
+func (f feedFilter) readsWhole(t view.EventType) bool {
+	return (f == feedClients && (t == view.EvNote || t == view.EvViolation)) ||
+		(f == feedStory && (t == view.EvAppend || t == view.EvCommit))
 }
 
 // showsEvent reports whether the filter lets an event through. Under
@@ -92,9 +93,9 @@ func (f feedFilter) readsWhole(t playground.EventType) bool {
 // the election off a short panel.
 func (f feedFilter) showsEvent(e playground.Event) bool {
 	switch {
-	case f == feedClients && (e.Type == playground.EvNote || e.Type == playground.EvViolation):
+	case f == feedClients && (e.Type == view.EvNote || e.Type == view.EvViolation):
 		return e.Client != 0
-	case f == feedStory && (e.Type == playground.EvAppend || e.Type == playground.EvCommit):
+	case f == feedStory && (e.Type == view.EvAppend || e.Type == view.EvCommit):
 		return !e.Echo()
 	}
 	return f.shows(e.Type)
@@ -151,8 +152,8 @@ type feedMemory struct {
 }
 
 // remembered reports whether the memory keeps events of type t.
-func remembered(t playground.EventType) bool {
-	return t != playground.EvSend && t != playground.EvDeliver && t != playground.EvFsync
+func remembered(t view.EventType) bool {
+	return t != view.EvSend && t != view.EvDeliver && t != view.EvFsync
 }
 
 // sameEvent reports whether two events of the same number tell the same
@@ -327,7 +328,7 @@ func (g *Game) renderFeed(img *ebiten.Image) {
 	for _, r := range g.feedRows() {
 		e, _ := g.feedEvent(r.idx)
 		c := colText
-		if e.Type == playground.EvViolation {
+		if e.Type == view.EvViolation {
 			c = colBad
 		}
 		y := r.y * s

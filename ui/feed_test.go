@@ -41,12 +41,12 @@ func TestClientsFeedShowsReadsAndNotes(t *testing.T) {
 	w.RunUntil(1000)
 	leader, ok := w.Leader()
 	require.True(t, ok)
-	w.Submit(playground.Command{Op: playground.OpPut, Key: "y", Value: "2"}, leader, playground.ReadIndexRead)
+	w.Submit(playground.Command{Op: view.OpPut, Key: "y", Value: "2"}, leader, view.ReadIndexRead)
 	dropped := false
 	for !dropped && w.Now() < 2000 {
 		w.RunUntil(w.Now() + 1)
 		for _, f := range w.InFlight() {
-			if f.Kind == playground.FlightReply && !f.Reply.Redirect {
+			if f.Kind == view.FlightReply && !f.Reply.Redirect {
 				require.NoError(t, w.DropMessage(f.ID))
 				dropped = true
 			}
@@ -54,7 +54,7 @@ func TestClientsFeedShowsReadsAndNotes(t *testing.T) {
 	}
 	require.True(t, dropped)
 	w.RunUntil(w.Now() + 3000)
-	w.Submit(playground.Command{Op: playground.OpGet, Key: "y"}, leader, playground.ReadIndexRead)
+	w.Submit(playground.Command{Op: view.OpGet, Key: "y"}, leader, view.ReadIndexRead)
 	w.RunUntil(w.Now() + 1000)
 
 	feed := strings.Join(clientsFeed(g), "\n")

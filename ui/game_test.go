@@ -5,6 +5,7 @@ import (
 
 	"github.com/raftlab/raftlab/playground"
 	"github.com/raftlab/raftlab/playground/i18n"
+	"github.com/raftlab/raftlab/playground/view"
 	"github.com/raftlab/raftlab/raft"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -17,7 +18,7 @@ func TestSandboxElectsAtOnce(t *testing.T) {
 	firstVote := func(g *Game) int64 {
 		g.RunFor(400)
 		for _, e := range g.world().Trace() {
-			if e.Type == playground.EvSend && e.Flight != nil && e.Flight.Kind == playground.FlightRaft &&
+			if e.Type == view.EvSend && e.Flight != nil && e.Flight.Kind == view.FlightRaft &&
 				(e.Flight.Raft.Type == raft.MsgPreVote || e.Flight.Raft.Type == raft.MsgRequestVote) {
 				return e.AtMs
 			}

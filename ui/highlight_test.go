@@ -90,7 +90,7 @@ func TestHighlightPointers(t *testing.T) {
 		g.msgSpots, hb = g.msgSpots[:0], 0
 		for i, f := range g.world().InFlight() {
 			g.msgSpots = append(g.msgSpots, msgSpot{f: *f, x: float64(i), y: 1})
-			if f.Kind == playground.FlightRaft && f.Raft.Type == raft.MsgAppendEntries && len(f.Raft.Entries) == 0 {
+			if f.Kind == view.FlightRaft && f.Raft.Type == raft.MsgAppendEntries && len(f.Raft.Entries) == 0 {
 				hb++
 			}
 		}
@@ -361,7 +361,7 @@ func TestHighlightOfAControlInTheMoreMenu(t *testing.T) {
 // stands clear of its glyph, whatever the glyph's size.
 func TestMessagePointersClearTheGlyph(t *testing.T) {
 	g := &Game{scale: 2}
-	snap := playground.Flight{Kind: playground.FlightRaft, Raft: raft.Message{Type: raft.MsgInstallSnapshot}}
+	snap := playground.Flight{Kind: view.FlightRaft, Raft: raft.Message{Type: raft.MsgInstallSnapshot}}
 	g.msgSpots = []msgSpot{{f: snap, x: 50, y: 50}}
 	ps := g.messagePointers(nil, raftKind{typ: view.MsgType(raft.MsgInstallSnapshot)})
 	require.Len(t, ps, 1)

@@ -122,8 +122,8 @@ func TestControls(t *testing.T) {
 	press("write")
 	press("read")
 	require.Len(t, g.world().History(), calls+2)
-	assert.Equal(t, playground.OpPut, g.world().History()[calls].Cmd.Op)
-	assert.Equal(t, playground.OpGet, g.world().History()[calls+1].Cmd.Op)
+	assert.Equal(t, view.OpPut, g.world().History()[calls].Cmd.Op)
+	assert.Equal(t, view.OpGet, g.world().History()[calls+1].Cmd.Op)
 	press("add")
 	assert.NotNil(t, g.world().Node(4), "a fourth node joined")
 	press("help")
@@ -223,24 +223,24 @@ func TestClientPanel(t *testing.T) {
 	g.SeekTo(700)
 	h := g.world().History()
 	last := h[len(h)-1]
-	assert.Equal(t, playground.Command{Client: last.Cmd.Client, Seq: last.Cmd.Seq, Op: playground.OpPut, Key: "y", Value: "1"}, last.Cmd)
+	assert.Equal(t, playground.Command{Client: last.Cmd.Client, Seq: last.Cmd.Seq, Op: view.OpPut, Key: "y", Value: "1"}, last.Cmd)
 	assert.True(t, last.Done)
 	btn("client-cas")
 	g.SeekTo(1000)
 	h = g.world().History()
 	cas := h[len(h)-1]
-	assert.Equal(t, playground.OpCAS, cas.Cmd.Op)
+	assert.Equal(t, view.OpCAS, cas.Cmd.Op)
 	assert.Equal(t, "1", cas.Cmd.From, "cas expects the value last seen")
 	assert.True(t, cas.Result.OK)
 	btn("client-target") // S1
 	btn("client-target") // S2
 	btn("client-get")
 	h = g.world().History()
-	assert.Equal(t, playground.OpGet, h[len(h)-1].Cmd.Op)
+	assert.Equal(t, view.OpGet, h[len(h)-1].Cmd.Op)
 	assert.EqualValues(t, 2, h[len(h)-1].Node, "sent to the chosen server")
 	btn("client-delete")
 	h = g.world().History()
-	assert.Equal(t, playground.OpDelete, h[len(h)-1].Cmd.Op)
+	assert.Equal(t, view.OpDelete, h[len(h)-1].Cmd.Op)
 }
 
 // TestMarkersSurviveSeeks: after a seek back the timeline still marks the

@@ -121,9 +121,9 @@ func clientLook(reply *playground.Reply) messageLook {
 
 func lookOf(f *playground.Flight) messageLook {
 	switch f.Kind {
-	case playground.FlightRequest:
+	case view.FlightRequest:
 		return clientLook(nil)
-	case playground.FlightReply:
+	case view.FlightReply:
 		return clientLook(f.Reply)
 	}
 	m := f.Raft
@@ -376,7 +376,7 @@ func (g *Game) messageDocs(s float64) []messageDoc {
 		look := lookOf(&m.f)
 		out = append(out, messageDoc{
 			ID: m.f.ID, Kind: look.describe, Label: look.letter.String(), Tag: look.tag,
-			Redirect: m.f.Kind == playground.FlightReply && m.f.Reply.Redirect && view.ID(m.f.Reply.Leader) != view.None,
+			Redirect: m.f.Kind == view.FlightReply && m.f.Reply.Redirect && view.ID(m.f.Reply.Leader) != view.None,
 			X:        m.x / s, Y: m.y / s, R: g.glyphRadius(look) / s,
 		})
 	}

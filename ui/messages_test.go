@@ -77,17 +77,17 @@ func TestMessageKindsLookDistinct(t *testing.T) {
 
 // TestLookOfFlights: what a flight is drawn as, from the flight itself.
 func TestLookOfFlights(t *testing.T) {
-	hb := &playground.Flight{Kind: playground.FlightRaft, Raft: raft.Message{Type: raft.MsgAppendEntries}}
+	hb := &playground.Flight{Kind: view.FlightRaft, Raft: raft.Message{Type: raft.MsgAppendEntries}}
 	assert.Equal(t, letterHeartbeat, lookOf(hb).letter)
-	app := &playground.Flight{Kind: playground.FlightRaft, Raft: raft.Message{Type: raft.MsgAppendEntries, Entries: []raft.Entry{{Index: 1}}}}
+	app := &playground.Flight{Kind: view.FlightRaft, Raft: raft.Message{Type: raft.MsgAppendEntries, Entries: []raft.Entry{{Index: 1}}}}
 	assert.Equal(t, letterAppend, lookOf(app).letter)
-	refused := &playground.Flight{Kind: playground.FlightRaft, Raft: raft.Message{Type: raft.MsgRequestVoteResponse, Reject: true}}
+	refused := &playground.Flight{Kind: view.FlightRaft, Raft: raft.Message{Type: raft.MsgRequestVoteResponse, Reject: true}}
 	assert.True(t, lookOf(refused).reject)
 	assert.True(t, lookOf(refused).response)
-	redirect := &playground.Flight{Kind: playground.FlightReply, Reply: &playground.Reply{Redirect: true, Leader: 3}}
+	redirect := &playground.Flight{Kind: view.FlightReply, Reply: &playground.Reply{Redirect: true, Leader: 3}}
 	assert.Equal(t, "S3", lookOf(redirect).tag, "a redirect names the leader")
 	assert.NotEqual(t, lookOf(redirect).letter, clientLook(&playground.Reply{}).letter, "a redirect is not an answer")
-	none := &playground.Flight{Kind: playground.FlightReply, Reply: &playground.Reply{Redirect: true}}
+	none := &playground.Flight{Kind: view.FlightReply, Reply: &playground.Reply{Redirect: true}}
 	assert.Empty(t, lookOf(none).tag, "a server that knows no leader names none")
 }
 

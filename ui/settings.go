@@ -10,6 +10,7 @@ import (
 	"github.com/hajimehoshi/ebiten/v2/text/v2"
 	"github.com/raftlab/raftlab/playground"
 	"github.com/raftlab/raftlab/playground/i18n"
+	"github.com/raftlab/raftlab/playground/view"
 )
 
 // setting is one row of the settings panel: a value the user steps
@@ -85,9 +86,9 @@ func rate(name, key string, field func(s *playground.Settings) *float64) setting
 
 // readModeKeys are the catalogue keys of the read modes' names, by mode.
 var readModeKeys = [...]string{
-	playground.ReadIndexRead: "settings.readmode.readindex",
-	playground.LeaseRead:     "settings.readmode.lease",
-	playground.LocalRead:     "settings.readmode.local",
+	view.ReadIndexRead: "settings.readmode.readindex",
+	view.LeaseRead:     "settings.readmode.lease",
+	view.LocalRead:     "settings.readmode.local",
 }
 
 // settingsRows are the settings, in the order the panel shows them.

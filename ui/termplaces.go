@@ -154,5 +154,5 @@ func raftKindNamed(name string) (raftKind, bool) {
 
 // is reports whether a flight is a message of the kind.
 func (k raftKind) is(f *playground.Flight) bool {
-	return f.Kind == playground.FlightRaft && view.MsgType(f.Raft.Type) == k.typ && (!k.heartbeat || len(f.Raft.Entries) == 0)
+	return f.Kind == view.FlightRaft && view.MsgType(f.Raft.Type) == k.typ && (!k.heartbeat || len(f.Raft.Entries) == 0)
 }

@@ -67,20 +67,20 @@ type timelineMarkers struct {
 func (m *timelineMarkers) update(w *playground.World) {
 	for i := max(m.scanned, w.TraceStart()); i < w.TraceLen(); i++ {
 		switch w.EventTypeAt(i) {
-		case playground.EvRole, playground.EvCrash, playground.EvRestart, playground.EvPartition,
-			playground.EvCut, playground.EvHeal, playground.EvViolation:
+		case view.EvRole, view.EvCrash, view.EvRestart, view.EvPartition,
+			view.EvCut, view.EvHeal, view.EvViolation:
 		default:
 			continue
 		}
 		e := w.EventAt(i)
 		switch {
-		case e.Type == playground.EvRole && view.Role(e.Role) == view.Leader:
+		case e.Type == view.EvRole && view.Role(e.Role) == view.Leader:
 			m.list = append(m.list, marker{e.AtMs, markLeader})
-		case e.Type == playground.EvCrash || e.Type == playground.EvRestart:
+		case e.Type == view.EvCrash || e.Type == view.EvRestart:
 			m.list = append(m.list, marker{e.AtMs, markCrash})
-		case e.Type == playground.EvPartition || e.Type == playground.EvCut || e.Type == playground.EvHeal:
+		case e.Type == view.EvPartition || e.Type == view.EvCut || e.Type == view.EvHeal:
 			m.list = append(m.list, marker{e.AtMs, markNetwork})
-		case e.Type == playground.EvViolation:
+		case e.Type == view.EvViolation:
 			m.list = append(m.list, marker{e.AtMs, markViolation})
 		}
 	}
