@@ -70,7 +70,7 @@ func AutoPlay(l *Lesson) *Report {
 		var w *playground.World
 		if st.Setup.Fresh() {
 			var err error
-			if w, err = st.Setup.Scenario.NewWorld(); err != nil {
+			if w, err = playground.NewWorld(st.Setup.Scenario); err != nil {
 				rep.Steps = append(rep.Steps, StepReport{Step: i + 1, Title: st.Title, Kind: st.Kind, Err: l.stepErr(i, "setup", err)})
 				break
 			}

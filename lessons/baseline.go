@@ -27,12 +27,12 @@ type Baseline struct {
 }
 
 type tally struct {
-	votes       [playground.MaxNodes + 1]int
-	rejections  [playground.MaxNodes + 1]int
-	truncations [playground.MaxNodes + 1]int
+	votes       [view.MaxNodes + 1]int
+	rejections  [view.MaxNodes + 1]int
+	truncations [view.MaxNodes + 1]int
 	// sent counts Raft messages by sender and type (heartbeatMsg for
 	// AppendEntries without entries).
-	sent [playground.MaxNodes + 1][heartbeatMsg + 1]int
+	sent [view.MaxNodes + 1][heartbeatMsg + 1]int
 	// reads counts the ReadIndex steps leaders took, by stage (see
 	// playground.ReadStage).
 	reads [playground.ReadAnswered + 1]int
@@ -65,7 +65,7 @@ func (b *Baseline) update(w *playground.World) *tally {
 		e := w.EventAt(b.scanned)
 		switch e.Type {
 		case view.EvVote:
-			if e.Peer <= playground.MaxNodes {
+			if e.Peer <= view.MaxNodes {
 				b.t.votes[e.Peer]++
 			}
 		case view.EvTruncate:
@@ -76,7 +76,7 @@ func (b *Baseline) update(w *playground.World) *tally {
 			}
 		case view.EvSend:
 			f := e.Flight
-			if f == nil || f.Kind != view.FlightRaft || f.From > playground.MaxNodes {
+			if f == nil || f.Kind != view.FlightRaft || f.From > view.MaxNodes {
 				continue
 			}
 			m := f.Raft

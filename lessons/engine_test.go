@@ -284,7 +284,7 @@ func TestShowMeNeedsALeader(t *testing.T) {
 	r, err := NewRunner(l)
 	require.NoError(t, err)
 	require.NoError(t, r.Jump(1))
-	require.NoError(t, r.Session().Do(playground.Action{Do: "crash", Node: view.ID(mustLeader(t, r.Session().World()))}))
+	require.NoError(t, r.Session().Do(view.Action{Do: "crash", Node: view.ID(mustLeader(t, r.Session().World()))}))
 	err = r.Play().ShowMe()
 	assert.ErrorContains(t, err, `show me: action 1 (crash) names "leader", but no server leads`)
 }
@@ -433,7 +433,7 @@ func TestShowMeDelayed(t *testing.T) {
 	require.NoError(t, p.ShowMe())
 	p.Advance(t0 + 100)
 	p.Session().SeekTo(t0 + 10)
-	require.NoError(t, p.Session().Do(playground.Action{Do: "crash", Node: 2}))
+	require.NoError(t, p.Session().Do(view.Action{Do: "crash", Node: 2}))
 	p.Advance(t0 + 1000)
 	w = p.Session().World()
 	assert.True(t, w.Node(1).Up, "show me's crash is gone")

@@ -6,7 +6,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/raftlab/raftlab/playground"
+	"github.com/raftlab/raftlab/playground/view"
 	"github.com/raftlab/raftlab/raft"
 )
 
@@ -103,7 +103,7 @@ func parseGroup(item, rest string, ids servers) (Highlight, error) {
 	}
 	for _, f := range strings.Fields(nums) {
 		id, err := strconv.Atoi(f)
-		if err != nil || id < 1 || id > playground.MaxNodes || !ids.has(raft.ID(id)) {
+		if err != nil || id < 1 || id > view.MaxNodes || !ids.has(raft.ID(id)) {
 			return h, errorf("lessons.highlight.servers", item, ids.describe(), f)
 		}
 		if slices.Contains(h.Group, raft.ID(id)) {
@@ -179,7 +179,7 @@ func (it highlightItem) server(s string) (Highlight, error) {
 		return Highlight{What: "node", Ref: s}, nil
 	}
 	id, err := strconv.Atoi(s)
-	if err != nil || id < 1 || id > playground.MaxNodes || !it.ids.has(raft.ID(id)) {
+	if err != nil || id < 1 || id > view.MaxNodes || !it.ids.has(raft.ID(id)) {
 		return Highlight{}, errorf("lessons.highlight.node", it.item, it.ids.describe(), s)
 	}
 	return Highlight{What: "node", Node: raft.ID(id)}, nil

@@ -125,7 +125,7 @@ type Choice struct {
 // start at time 0) or actions played on top of the previous step's end
 // (Script only, its times counted from the step's start).
 type Setup struct {
-	Scenario *playground.Scenario
+	Scenario *view.Scenario
 	Script   *Script
 }
 

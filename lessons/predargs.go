@@ -4,8 +4,8 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/raftlab/raftlab/playground"
 	"github.com/raftlab/raftlab/playground/i18n"
+	"github.com/raftlab/raftlab/playground/view"
 	"github.com/raftlab/raftlab/raft"
 )
 
@@ -87,7 +87,7 @@ func readNode(p *predParser, t token, a *arg) bool {
 	switch {
 	case t.kind == tNum && !t.unit:
 		a.id = raft.ID(t.num)
-		return t.num >= 1 && t.num <= playground.MaxNodes && p.ids.has(a.id)
+		return t.num >= 1 && t.num <= view.MaxNodes && p.ids.has(a.id)
 	case t.kind == tIdent && (t.text == "leader" || t.text == "leaderAtStart"):
 		a.ref = t.text
 		return true

@@ -112,7 +112,7 @@ func world(t *testing.T, scenario string, from, to int64) (*playground.World, *B
 	t.Helper()
 	sc, err := playground.ParseScenario([]byte(scenario))
 	require.NoError(t, err)
-	w, err := sc.NewWorld()
+	w, err := playground.NewWorld(sc)
 	require.NoError(t, err)
 	s := playground.NewSession(w, sc.Actions)
 	if from > 0 {
@@ -315,7 +315,7 @@ func lostReplyWorld(t *testing.T, sessions bool) (*playground.World, *Baseline) 
 		{"at": 0, "do": "campaign", "node": 1},
 		{"at": 300, "do": "put", "key": "y", "value": "2", "node": 1}]}`, sessions))
 	require.NoError(t, err)
-	w, err := sc.NewWorld()
+	w, err := playground.NewWorld(sc)
 	require.NoError(t, err)
 	s := playground.NewSession(w, sc.Actions)
 	s.RunUntil(200)
@@ -325,7 +325,7 @@ func lostReplyWorld(t *testing.T, sessions bool) (*playground.World, *Baseline) 
 		s.RunUntil(at)
 		for _, f := range s.World().InFlight() {
 			if f.Kind == view.FlightReply && !f.Reply.Redirect {
-				require.NoError(t, s.Do(playground.Action{Do: "drop", Msg: f.ID}))
+				require.NoError(t, s.Do(view.Action{Do: "drop", Msg: f.ID}))
 				dropped = true
 			}
 		}
@@ -444,7 +444,7 @@ func FuzzParsePredicate(f *testing.F) {
 	f.Add("(leader or not noLeader) and elapsed >= 1.5s and sent(heartbeat, leader) > votes(leaderAtStart)")
 	sc, err := playground.ParseScenario([]byte(`{"name": "t", "nodes": 3, "steps": [{"at": 0, "do": "campaign", "node": 1}, {"at": 300, "do": "crash", "node": 2}]}`))
 	require.NoError(f, err)
-	w, err := sc.NewWorld()
+	w, err := playground.NewWorld(sc)
 	require.NoError(f, err)
 	s := playground.NewSession(w, sc.Actions)
 	b := NewBaseline(s.World())
@@ -466,7 +466,7 @@ func FuzzParsePredicate(f *testing.F) {
 func TestCountsOutliveTheTraceWindow(t *testing.T) {
 	sc, err := playground.LoadBundled("initial-election")
 	require.NoError(t, err)
-	w, err := sc.NewWorld()
+	w, err := playground.NewWorld(sc)
 	require.NoError(t, err)
 	s := playground.NewSession(w, sc.Actions)
 	s.SetTraceWindow(500)

@@ -20,7 +20,7 @@ func TestPredicateReadIndex(t *testing.T) {
 		{"at": 0, "do": "campaign", "node": 1},
 		{"at": 300, "do": "get", "key": "x", "node": 1}]}`))
 	require.NoError(t, err)
-	w, err := sc.NewWorld()
+	w, err := playground.NewWorld(sc)
 	require.NoError(t, err)
 	s := playground.NewSession(w, sc.Actions)
 	b := NewBaseline(s.World())

@@ -3,7 +3,7 @@ package lessons
 import (
 	"slices"
 
-	"github.com/raftlab/raftlab/playground"
+	"github.com/raftlab/raftlab/playground/view"
 )
 
 // Replay plays p, a step just started, the way was went: was is the same
@@ -48,4 +48,4 @@ func (p *Play) Replay(was *Play) bool {
 
 // sameAction reports whether two actions of a history are the same action
 // at the same moment.
-func sameAction(a, b playground.Action) bool { return a.At == b.At && a.Do == b.Do }
+func sameAction(a, b view.Action) bool { return a.At == b.At && a.Do == b.Do }

@@ -3,8 +3,8 @@ package lessons
 import (
 	"testing"
 
-	"github.com/raftlab/raftlab/playground"
 	"github.com/raftlab/raftlab/playground/i18n"
+	"github.com/raftlab/raftlab/playground/view"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -42,7 +42,7 @@ func TestReplayRepeatsTheLearnersPlay(t *testing.T) {
 	// A do step (lesson 3, step 4) where the learner crashed a server.
 	was = runnerAt(t, English, 3, 4).Play()
 	was.Advance(was.StartMs() + 30)
-	require.NoError(t, was.Session().Do(playground.Action{At: was.Session().Now(), Do: "crash", Node: 3}))
+	require.NoError(t, was.Session().Do(view.Action{At: was.Session().Now(), Do: "crash", Node: 3}))
 	was.Advance(was.StartMs() + 120)
 	was.Session().SeekTo(was.StartMs() + 60) // the learner looks back
 	p = runnerAt(t, i18n.Chinese, 3, 4).Play()

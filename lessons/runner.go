@@ -8,6 +8,7 @@ import (
 
 	"github.com/raftlab/raftlab/playground"
 	"github.com/raftlab/raftlab/playground/i18n"
+	"github.com/raftlab/raftlab/playground/view"
 )
 
 // Play is one step being played on the simulator: its session (which a
@@ -31,7 +32,7 @@ type Play struct {
 	// with their At in the simulation's time; they are dropped if the
 	// learner forks history before show me (see forked). showMeErr is the
 	// first delayed action that could not be carried out.
-	pending   []playground.Action
+	pending   []view.Action
 	anchor    []stepKey
 	showMeErr error
 }
@@ -64,7 +65,7 @@ type Outcome struct {
 // out those due at once.
 func newPlay(st *Step, w *playground.World) (*Play, error) {
 	base := NewBaseline(w)
-	var steps []playground.Action
+	var steps []view.Action
 	if st.Setup != nil && st.Setup.Script != nil {
 		resolved, err := st.Setup.Script.Resolve(w)
 		if err != nil {
@@ -470,7 +471,7 @@ func (r *Runner) Jump(i int) error {
 func (r *Runner) startWorld(i int) (*playground.World, error) {
 	st := r.lesson.Steps[i]
 	if st.Setup.Fresh() {
-		w, err := st.Setup.Scenario.NewWorld()
+		w, err := playground.NewWorld(st.Setup.Scenario)
 		if err != nil {
 			return nil, r.lesson.stepErr(i, "setup", err)
 		}

@@ -4,7 +4,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/raftlab/raftlab/playground"
 	"github.com/raftlab/raftlab/playground/view"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -96,7 +95,7 @@ func crashLeader(t *testing.T, r *Runner) {
 	t.Helper()
 	p := r.Play()
 	id := mustLeader(t, p.Session().World())
-	require.NoError(t, p.Session().Do(playground.Action{Do: "crash", Node: view.ID(id)}))
+	require.NoError(t, p.Session().Do(view.Action{Do: "crash", Node: view.ID(id)}))
 	require.True(t, p.Advance(p.Session().Now()+p.Step.Within), "%v", p.Facts())
 	require.True(t, p.Done())
 	require.False(t, p.ShownMe())

@@ -4,8 +4,8 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/raftlab/raftlab/playground"
 	"github.com/raftlab/raftlab/playground/i18n"
+	"github.com/raftlab/raftlab/playground/view"
 	"github.com/raftlab/raftlab/raft"
 )
 
@@ -17,16 +17,16 @@ type servers uint16
 
 // firstServers is the set 1..n.
 func firstServers(n int) servers {
-	n = min(max(n, 0), playground.MaxNodes)
+	n = min(max(n, 0), view.MaxNodes)
 	return servers((1<<(n+1) - 1) &^ 1)
 }
 
 func (s servers) has(id raft.ID) bool {
-	return id >= 1 && id <= playground.MaxNodes && s&(1<<id) != 0
+	return id >= 1 && id <= view.MaxNodes && s&(1<<id) != 0
 }
 
 func (s servers) with(id raft.ID) servers {
-	if id < 1 || id > playground.MaxNodes {
+	if id < 1 || id > view.MaxNodes {
 		return s
 	}
 	return s | 1<<id
@@ -35,7 +35,7 @@ func (s servers) with(id raft.ID) servers {
 // list is the servers in order.
 func (s servers) list() []raft.ID {
 	var ids []raft.ID
-	for id := raft.ID(1); id <= playground.MaxNodes; id++ {
+	for id := raft.ID(1); id <= view.MaxNodes; id++ {
 		if s.has(id) {
 			ids = append(ids, id)
 		}
@@ -64,7 +64,7 @@ func (s servers) describe() i18n.Message {
 		n++
 	}
 	var extra []string
-	for id := raft.ID(n + 1); id <= playground.MaxNodes; id++ {
+	for id := raft.ID(n + 1); id <= view.MaxNodes; id++ {
 		if s.has(id) {
 			extra = append(extra, strconv.Itoa(int(id)))
 		}

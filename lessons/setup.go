@@ -18,7 +18,7 @@ import (
 // whose server fields may say "leader": the node that leads when the script
 // runs, resolved then.
 type Script struct {
-	Steps []playground.Action
+	Steps []view.Action
 	refs  []scriptRef
 }
 
@@ -29,7 +29,7 @@ type scriptRef struct {
 
 // Resolve returns the script's steps with "leader" replaced by the leader
 // of w.
-func (s *Script) Resolve(w *playground.World) ([]playground.Action, error) {
+func (s *Script) Resolve(w *playground.World) ([]view.Action, error) {
 	out := slices.Clone(s.Steps)
 	if len(s.refs) == 0 {
 		return out, nil
@@ -279,8 +279,8 @@ func parseScriptSetup(obj map[string]json.RawMessage, c scriptCluster) (*Setup, 
 // (named name unless it names itself) whose actions may name the leader.
 func parseFreshSetup(obj map[string]json.RawMessage, name string) (*Setup, error) {
 	var n int
-	if err := json.Unmarshal(obj["nodes"], &n); err != nil || n < 1 || n > playground.MaxNodes {
-		return nil, errorf("lessons.setup.nodes", playground.MaxNodes, obj["nodes"])
+	if err := json.Unmarshal(obj["nodes"], &n); err != nil || n < 1 || n > view.MaxNodes {
+		return nil, errorf("lessons.setup.nodes", view.MaxNodes, obj["nodes"])
 	}
 	var refs []scriptRef
 	if raw, ok := obj["steps"]; ok {

@@ -16,11 +16,11 @@ type actionDef struct {
 	form actionForm
 	// check says what is wrong with the action before a run (nil: nothing
 	// beyond its time).
-	check func(a Action, c *actionCheck) error
-	do    func(w *World, a Action) error
+	check func(a view.Action, c *actionCheck) error
+	do    func(w *World, a view.Action) error
 	// menu lists the entries that offer the action on the menu of what
 	// was clicked (nil: no menu offers it). do is the row's name.
-	menu func(w *World, on menuTarget, do string) []MenuItem
+	menu func(w *World, on menuTarget, do string) []view.MenuItem
 }
 
 // actionForm turns an action to and from its fields in a scenario file.
@@ -28,24 +28,24 @@ type actionForm struct {
 	// empty is the fields to decode a file's action into.
 	empty func() formFields
 	// of is the fields of an action, to encode.
-	of func(a Action) any
+	of func(a view.Action) any
 }
 
 // formFields is an action's fields as decoded from a file: action returns
 // the Action they hold, or the first required field the file left out.
 type formFields interface {
-	action() (Action, string)
+	action() (view.Action, string)
 }
 
 // formOf is the form of an action whose fields are the struct T.
 func formOf[T any, P interface {
 	*T
 	formFields
-	fill(a Action)
+	fill(a view.Action)
 }]() actionForm {
 	return actionForm{
 		empty: func() formFields { return P(new(T)) },
-		of: func(a Action) any {
+		of: func(a view.Action) any {
 			p := P(new(T))
 			p.fill(a)
 			return p
@@ -63,20 +63,20 @@ func actionNamed(do string) *actionDef {
 	return nil
 }
 
-func decodeAction(raw json.RawMessage) (Action, error) {
+func decodeAction(raw json.RawMessage) (view.Action, error) {
 	var head struct {
 		Do *string `json:"do"`
 	}
 	if err := json.Unmarshal(raw, &head); err != nil {
-		return Action{}, jsonError(-1, "", err)
+		return view.Action{}, jsonError(-1, "", err)
 	}
 	if head.Do == nil {
-		return Action{}, &ScenarioError{Step: -1, Field: "do", Msg: i18n.Msg("scenario.required")}
+		return view.Action{}, &ScenarioError{Step: -1, Field: "do", Msg: i18n.Msg("scenario.required")}
 	}
 	do := *head.Do
 	def := actionNamed(do)
 	if def == nil {
-		return Action{}, &ScenarioError{Step: -1, Field: "do", Msg: i18n.Msg("scenario.step.unknown-action", do)}
+		return view.Action{}, &ScenarioError{Step: -1, Field: "do", Msg: i18n.Msg("scenario.step.unknown-action", do)}
 	}
 	f := def.form.empty()
 	if err := strictDecode(raw, f); err != nil {
@@ -86,17 +86,21 @@ func decodeAction(raw json.RawMessage) (Action, error) {
 		if errors.As(err, &te) {
 			te.Field = strings.TrimPrefix(te.Field, "actionHead.")
 		}
-		return Action{}, jsonError(-1, do, err)
+		return view.Action{}, jsonError(-1, do, err)
 	}
 	a, missing := f.action()
 	if missing != "" {
-		return Action{}, &ScenarioError{Step: -1, Action: do, Field: missing, Msg: i18n.Msg("scenario.required")}
+		return view.Action{}, &ScenarioError{Step: -1, Action: do, Field: missing, Msg: i18n.Msg("scenario.required")}
 	}
 	return a, nil
 }
 
+// fileAction is an action as a scenario file writes it.
+type fileAction view.Action
+
 // MarshalJSON writes the action in the scenario file format.
-func (a Action) MarshalJSON() ([]byte, error) {
+func (fa fileAction) MarshalJSON() ([]byte, error) {
+	a := view.Action(fa)
 	def := actionNamed(a.Do)
 	if def == nil {
 		return json.Marshal(actionHead{a.At, a.Do})
@@ -107,7 +111,7 @@ func (a Action) MarshalJSON() ([]byte, error) {
 // Do carries out an action now. An action that makes no sense at this
 // moment (crashing a node that is down) returns an error and changes
 // nothing.
-func (w *World) Do(a Action) error {
+func (w *World) Do(a view.Action) error {
 	def := actionNamed(a.Do)
 	if def == nil {
 		return i18n.Errorf("scenario.step.unknown-action", a.Do)
@@ -118,7 +122,7 @@ func (w *World) Do(a Action) error {
 // request has a client send cmd, the request of action a (put, delete,
 // get or cas), to a's node, or to the node the client picks when a names
 // none.
-func (w *World) request(a Action, cmd Command) error {
+func (w *World) request(a view.Action, cmd view.Command) error {
 	if a.Node != view.None {
 		if _, err := w.node(raft.ID(a.Node)); err != nil {
 			return err
@@ -141,7 +145,7 @@ func (w *World) request(a Action, cmd Command) error {
 // setup that goes on with the cluster of an earlier step is such a list,
 // and so is its show me.) An error names the action by its index, as
 // ParseScenario's errors name a step.
-func ParseActions(data []byte, nodes []raft.ID, mode view.ReadMode) ([]Action, error) {
+func ParseActions(data []byte, nodes []raft.ID, mode view.ReadMode) ([]view.Action, error) {
 	var raws []json.RawMessage
 	if err := strictDecode(data, &raws); err != nil {
 		return nil, jsonError(-1, "", err)
@@ -151,11 +155,11 @@ func ParseActions(data []byte, nodes []raft.ID, mode view.ReadMode) ([]Action, e
 
 // parseActions decodes and checks a script's actions, which must be in
 // time order, against the cluster c starts from.
-func parseActions(raws []json.RawMessage, c *actionCheck) ([]Action, error) {
+func parseActions(raws []json.RawMessage, c *actionCheck) ([]view.Action, error) {
 	if len(raws) > MaxActions {
 		return nil, &ScenarioError{Step: -1, Field: "steps", Msg: i18n.Msg("scenario.limit.actions", len(raws), MaxActions)}
 	}
-	var actions []Action
+	var actions []view.Action
 	last := int64(0)
 	for i, raw := range raws {
 		a, err := decodeAction(raw)
@@ -165,7 +169,7 @@ func parseActions(raws []json.RawMessage, c *actionCheck) ([]Action, error) {
 		if err := c.check(a); err != nil {
 			return nil, withStep(err, i)
 		}
-		if err := a.checkSizes(); err != nil {
+		if err := checkSizes(a); err != nil {
 			return nil, withStep(err, i)
 		}
 		if a.At > MaxDurationMs {
@@ -178,4 +182,13 @@ func parseActions(raws []json.RawMessage, c *actionCheck) ([]Action, error) {
 		actions = append(actions, a)
 	}
 	return actions, nil
+}
+
+// fileActions are actions as a scenario file writes them.
+func fileActions(as []view.Action) []fileAction {
+	out := make([]fileAction, len(as))
+	for i, a := range as {
+		out[i] = fileAction(a)
+	}
+	return out
 }

@@ -19,25 +19,25 @@ import (
 func TestEveryActionRoundTrips(t *testing.T) {
 	one, two, lat := 0.25, 0.5, [2]int64{3, 4}
 	up := true
-	full := Action{At: 7, Node: 2, From: 1, To: 3, Groups: [][]view.ID{{1}, {2, 3}}, Msg: 9,
-		Network: NetworkChange{DropRate: &one, DuplicateRate: &two, LatencyMs: &lat}, FsyncMs: 5,
-		Key: "k", Value: "v", Old: "o", New: "n", Mode: "local", Expect: Expect{Node: 2, Up: &up}}
+	full := view.Action{At: 7, Node: 2, From: 1, To: 3, Groups: [][]view.ID{{1}, {2, 3}}, Msg: 9,
+		Network: view.NetworkChange{DropRate: &one, DuplicateRate: &two, LatencyMs: &lat}, FsyncMs: 5,
+		Key: "k", Value: "v", Old: "o", New: "n", Mode: "local", Expect: view.Expect{Node: 2, Up: &up}}
 	for _, def := range actionTable {
 		a := full
 		a.Do = def.name
-		data, err := json.Marshal(a)
+		data, err := json.Marshal(fileAction(a))
 		require.NoError(t, err)
 		back, err := decodeAction(data)
 		require.NoError(t, err, "%s: %s", def.name, data)
-		again, err := json.Marshal(back)
+		again, err := json.Marshal(fileAction(back))
 		require.NoError(t, err)
 		assert.JSONEq(t, string(data), string(again), def.name)
 		assert.Equal(t, a.At, back.At, def.name)
 		assert.Equal(t, def.name, back.Do)
 		if def.name == "heal" {
-			assert.Equal(t, Action{At: a.At, Do: a.Do}, back, "heal has no fields")
+			assert.Equal(t, view.Action{At: a.At, Do: a.Do}, back, "heal has no fields")
 		} else {
-			assert.NotEqual(t, Action{At: a.At, Do: a.Do}, back, "%s keeps its fields: %s", def.name, data)
+			assert.NotEqual(t, view.Action{At: a.At, Do: a.Do}, back, "%s keeps its fields: %s", def.name, data)
 		}
 	}
 }

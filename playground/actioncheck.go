@@ -19,8 +19,8 @@ import (
 // need not place it.
 type actionCheck struct {
 	do       string // the action checked
-	exists   [MaxNodes + 1]bool
-	removed  [MaxNodes + 1]bool
+	exists   [view.MaxNodes + 1]bool
+	removed  [view.MaxNodes + 1]bool
 	readMode view.ReadMode
 }
 
@@ -29,7 +29,7 @@ type actionCheck struct {
 func newActionCheck(nodes []raft.ID, readMode view.ReadMode) *actionCheck {
 	c := &actionCheck{readMode: readMode}
 	for _, id := range nodes {
-		if id >= 1 && id <= MaxNodes {
+		if id >= 1 && id <= view.MaxNodes {
 			c.exists[id] = true
 		}
 	}
@@ -47,7 +47,7 @@ func firstNodes(n int) []raft.ID {
 
 // check checks a, the script's next action, and notes the nodes it adds
 // or removes.
-func (c *actionCheck) check(a Action) error {
+func (c *actionCheck) check(a view.Action) error {
 	c.do = a.Do
 	if a.At < 0 {
 		return c.bad("at", "scenario.step.negative", a.At)
@@ -65,8 +65,8 @@ func (c *actionCheck) bad(field, key string, args ...any) error {
 
 // inRange refuses an ID that no node can have.
 func (c *actionCheck) inRange(field string, id view.ID) error {
-	if id < 1 || id > MaxNodes {
-		return c.bad(field, "scenario.step.node-id", MaxNodes, id)
+	if id < 1 || id > view.MaxNodes {
+		return c.bad(field, "scenario.step.node-id", view.MaxNodes, id)
 	}
 	return nil
 }
@@ -75,7 +75,7 @@ func (c *actionCheck) inRange(field string, id view.ID) error {
 // (see actionCheck on removed nodes).
 func (c *actionCheck) member(field string, id view.ID) error {
 	switch {
-	case id < 1 || id > MaxNodes:
+	case id < 1 || id > view.MaxNodes:
 		return c.inRange(field, id)
 	case !c.exists[id] && !c.removed[id]:
 		return c.bad(field, "scenario.step.node.absent", id, c.nodes())
@@ -106,7 +106,7 @@ func (c *actionCheck) optionalMember(field string, id view.ID) error {
 // now on.
 func (c *actionCheck) add(field string, id view.ID) error {
 	switch {
-	case id < 1 || id > MaxNodes:
+	case id < 1 || id > view.MaxNodes:
 		return c.inRange(field, id)
 	case c.removed[id]:
 		return c.bad(field, "scenario.action.id-reused", id.Name(), ErrIDReused)
@@ -128,7 +128,7 @@ func (c *actionCheck) remove(field string, id view.ID) error {
 }
 
 // checkLink checks a cut or a link.
-func checkLink(a Action, c *actionCheck) error {
+func checkLink(a view.Action, c *actionCheck) error {
 	if err := c.member("from", a.From); err != nil {
 		return err
 	}
@@ -143,7 +143,7 @@ func checkLink(a Action, c *actionCheck) error {
 
 // checkPartition checks that a partition puts every node in exactly one
 // of at least two groups.
-func checkPartition(a Action, c *actionCheck) error {
+func checkPartition(a view.Action, c *actionCheck) error {
 	if len(a.Groups) < 2 {
 		return c.bad("groups", "scenario.step.partition.groups")
 	}
@@ -169,7 +169,7 @@ func checkPartition(a Action, c *actionCheck) error {
 
 // checkNetwork checks that a network action changes something, to values
 // the network can have.
-func checkNetwork(a Action, c *actionCheck) error {
+func checkNetwork(a view.Action, c *actionCheck) error {
 	n := a.Network
 	switch {
 	case n.DropRate == nil && n.DuplicateRate == nil && n.LatencyMs == nil:
@@ -180,14 +180,14 @@ func checkNetwork(a Action, c *actionCheck) error {
 		return c.bad("duplicateRate", "scenario.step.rate", *n.DuplicateRate)
 	case n.LatencyMs != nil && (n.LatencyMs[0] < 0 || n.LatencyMs[1] < n.LatencyMs[0]):
 		return c.bad("latencyMs", "scenario.step.latency", *n.LatencyMs)
-	case n.LatencyMs != nil && n.LatencyMs[1] > MaxDelayMs:
-		return c.bad("latencyMs", "scenario.settings.delay-limit", "latencyMs", MaxDelayMs, n.LatencyMs[1])
+	case n.LatencyMs != nil && n.LatencyMs[1] > view.MaxDelayMs:
+		return c.bad("latencyMs", "scenario.settings.delay-limit", "latencyMs", view.MaxDelayMs, n.LatencyMs[1])
 	}
 	return nil
 }
 
 // checkRequest checks a client's request (put, delete, get, cas).
-func checkRequest(a Action, c *actionCheck) error {
+func checkRequest(a view.Action, c *actionCheck) error {
 	if a.Key == "" {
 		return c.bad("key", "scenario.step.key-empty")
 	}
@@ -203,7 +203,7 @@ func checkRequest(a Action, c *actionCheck) error {
 
 // validate checks that an expectation expects something, of nodes that
 // exist.
-func (e Expect) validate(c *actionCheck) error {
+func validateExpect(e view.Expect, c *actionCheck) error {
 	if err := c.optionalMember("node", e.Node); err != nil {
 		return err
 	}

@@ -16,7 +16,7 @@ func startScenario(doc string) error {
 	if err != nil {
 		return err
 	}
-	_, err = sc.NewWorld()
+	_, err = NewWorld(sc)
 	return err
 }
 
@@ -101,12 +101,12 @@ func TestStepDelaysAreBounded(t *testing.T) {
 	}
 	assert.NoError(t, startScenario(scFile("", `{"at": 0, "do": "disk", "node": 1, "fsyncMs": 60000}, {"at": 0, "do": "network", "latencyMs": [0, 60000]}`)))
 
-	w, err := New(DefaultSettings())
+	w, err := New(view.DefaultSettings())
 	require.NoError(t, err)
 	big := [2]int64{1, 1 << 62}
-	assert.EqualError(t, w.Do(Action{Do: "disk", Node: 1, FsyncMs: 1 << 62}), "fsyncMs must be at most 60000 ms (one minute, the longest delay RaftLab simulates), not 4611686018427387904")
-	assert.EqualError(t, w.Do(Action{Do: "network", Network: NetworkChange{LatencyMs: &big}}), "latencyMs must be at most 60000 ms (one minute, the longest delay RaftLab simulates), not 4611686018427387904")
-	assert.Equal(t, DefaultSettings().FsyncMs, w.Node(1).Disk.FsyncMs, "a refused step changes nothing")
+	assert.EqualError(t, w.Do(view.Action{Do: "disk", Node: 1, FsyncMs: 1 << 62}), "fsyncMs must be at most 60000 ms (one minute, the longest delay RaftLab simulates), not 4611686018427387904")
+	assert.EqualError(t, w.Do(view.Action{Do: "network", Network: view.NetworkChange{LatencyMs: &big}}), "latencyMs must be at most 60000 ms (one minute, the longest delay RaftLab simulates), not 4611686018427387904")
+	assert.Equal(t, view.DefaultSettings().FsyncMs, w.Node(1).Disk.FsyncMs, "a refused step changes nothing")
 }
 
 // TestParseActionsForARunningCluster: a list of actions for a cluster that
@@ -116,7 +116,7 @@ func TestParseActionsForARunningCluster(t *testing.T) {
 	list := `[{"at": 0, "do": "partition", "groups": [[1, 2], [3, 4, 5]]}, {"at": 5, "do": "get", "key": "x", "mode": "lease"}]`
 	actions, err := ParseActions([]byte(list), []raft.ID{1, 2, 3, 4, 5}, view.LeaseRead)
 	require.NoError(t, err)
-	assert.Equal(t, []Action{{Do: "partition", Groups: [][]view.ID{{1, 2}, {3, 4, 5}}}, {At: 5, Do: "get", Key: "x", Mode: "lease"}}, actions)
+	assert.Equal(t, []view.Action{{Do: "partition", Groups: [][]view.ID{{1, 2}, {3, 4, 5}}}, {At: 5, Do: "get", Key: "x", Mode: "lease"}}, actions)
 
 	_, err = ParseActions([]byte(list), []raft.ID{1, 2, 3}, view.LeaseRead)
 	assert.EqualError(t, err, `steps[0] (partition): field "groups[1]": there is no node 4 at this step: the nodes are 1, 2, 3`)
@@ -133,14 +133,14 @@ func TestParseActionsForARunningCluster(t *testing.T) {
 func TestSavedSessionOpensAgain(t *testing.T) {
 	s := labSession(t, 3, 7, nil)
 	labWaitLeader(t, s, 1000)
-	labDo(t, s, Action{Do: "addNode", Node: 4})
+	labDo(t, s, view.Action{Do: "addNode", Node: 4})
 	s.RunUntil(s.Now() + 1000)
-	labDo(t, s, Action{Do: "removeNode", Node: 2})
-	labDo(t, s, Action{Do: "crash", Node: 2})
-	labDo(t, s, Action{Do: "partition", Groups: [][]view.ID{{1, 2}, {3, 4}}})
-	labDo(t, s, Action{Do: "disk", Node: 4, FsyncMs: MaxDelayMs})
-	sc := &Scenario{Name: "saved", Settings: s.World().Settings(), Until: s.Now() + 1000, Actions: s.Actions()}
-	data, err := sc.Marshal()
+	labDo(t, s, view.Action{Do: "removeNode", Node: 2})
+	labDo(t, s, view.Action{Do: "crash", Node: 2})
+	labDo(t, s, view.Action{Do: "partition", Groups: [][]view.ID{{1, 2}, {3, 4}}})
+	labDo(t, s, view.Action{Do: "disk", Node: 4, FsyncMs: view.MaxDelayMs})
+	sc := &view.Scenario{Name: "saved", Settings: s.World().Settings(), Until: s.Now() + 1000, Actions: s.Actions()}
+	data, err := MarshalScenario(sc)
 	require.NoError(t, err)
 	require.NoError(t, startScenario(string(data)))
 }

@@ -6,14 +6,6 @@ import (
 	"github.com/raftlab/raftlab/raft"
 )
 
-// MenuItem is an entry of a popup menu: its name (lessons, tests and hooks
-// point at it), its label, and the actions it does, in order.
-type MenuItem struct {
-	Name    string
-	Label   i18n.Message
-	Actions []Action
-}
-
 // menuTarget is what a menu was opened on: a node, a link or a message in
 // flight.
 type menuTarget struct {
@@ -33,19 +25,19 @@ func (on menuTarget) node(w *World) *Node {
 
 // NodeMenu lists what can be done to node id now, as actionTable offers
 // it.
-func (w *World) NodeMenu(id view.ID) []MenuItem { return w.menu(menuTarget{id: raft.ID(id)}) }
+func (w *World) NodeMenu(id view.ID) []view.MenuItem { return w.menu(menuTarget{id: raft.ID(id)}) }
 
 // LinkMenu lists the ways to cut or restore the link between a and b now.
-func (w *World) LinkMenu(a, b view.ID) []MenuItem {
+func (w *World) LinkMenu(a, b view.ID) []view.MenuItem {
 	return w.menu(menuTarget{link: true, from: raft.ID(a), to: raft.ID(b)})
 }
 
 // FlightMenu lists what can be done to the message in flight with the
 // given ID.
-func (w *World) FlightMenu(id uint64) []MenuItem { return w.menu(menuTarget{flight: id}) }
+func (w *World) FlightMenu(id uint64) []view.MenuItem { return w.menu(menuTarget{flight: id}) }
 
-func (w *World) menu(on menuTarget) []MenuItem {
-	var items []MenuItem
+func (w *World) menu(on menuTarget) []view.MenuItem {
+	var items []view.MenuItem
 	for _, def := range actionTable {
 		if def.menu != nil {
 			items = append(items, def.menu(w, on, def.name)...)
@@ -56,16 +48,16 @@ func (w *World) menu(on menuTarget) []MenuItem {
 
 // onNode offers an action on a node's menu, under the given name and
 // label, when ok says it makes sense for the node now.
-func onNode(name, label string, ok func(w *World, n *Node) bool) func(*World, menuTarget, string) []MenuItem {
-	return func(w *World, on menuTarget, do string) []MenuItem {
+func onNode(name, label string, ok func(w *World, n *Node) bool) func(*World, menuTarget, string) []view.MenuItem {
+	return func(w *World, on menuTarget, do string) []view.MenuItem {
 		if n := on.node(w); n != nil && ok(w, n) {
-			return entry(name, i18n.Msg(label), Action{Do: do, Node: view.ID(n.ID)})
+			return entry(name, i18n.Msg(label), view.Action{Do: do, Node: view.ID(n.ID)})
 		}
 		return nil
 	}
 }
 
 // entry is a menu of one entry that does one action.
-func entry(name string, label i18n.Message, a Action) []MenuItem {
-	return []MenuItem{{Name: name, Label: label, Actions: []Action{a}}}
+func entry(name string, label i18n.Message, a view.Action) []view.MenuItem {
+	return []view.MenuItem{{Name: name, Label: label, Actions: []view.Action{a}}}
 }

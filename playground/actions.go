@@ -14,7 +14,7 @@ import (
 // is then unchanged.
 
 func (w *World) node(id raft.ID) (*Node, error) {
-	if id < 1 || id > MaxNodes || w.nodes[id] == nil || w.nodes[id].Removed {
+	if id < 1 || id > view.MaxNodes || w.nodes[id] == nil || w.nodes[id].Removed {
 		return nil, i18n.Errorf("scenario.action.no-node", id)
 	}
 	return w.nodes[id], nil
@@ -202,15 +202,8 @@ func (w *World) Heal() {
 	w.emit(Event{Type: view.EvHeal, Key: "feed.heal"})
 }
 
-// NetworkChange changes the network's behaviour; nil fields stay as they are.
-type NetworkChange struct {
-	DropRate      *float64
-	DuplicateRate *float64
-	LatencyMs     *[2]int64
-}
-
 // SetNetwork changes the drop rate, duplicate rate or latency.
-func (w *World) SetNetwork(c NetworkChange) error {
+func (w *World) SetNetwork(c view.NetworkChange) error {
 	if c.DropRate != nil && (*c.DropRate < 0 || *c.DropRate > 1) {
 		return i18n.Errorf("scenario.settings.drop-rate", *c.DropRate)
 	}
@@ -220,8 +213,8 @@ func (w *World) SetNetwork(c NetworkChange) error {
 	if c.LatencyMs != nil && (c.LatencyMs[0] < 0 || c.LatencyMs[1] < c.LatencyMs[0]) {
 		return i18n.Errorf("scenario.settings.latency", *c.LatencyMs)
 	}
-	if c.LatencyMs != nil && c.LatencyMs[1] > MaxDelayMs {
-		return i18n.Errorf("scenario.settings.delay-limit", "latencyMs", MaxDelayMs, c.LatencyMs[1])
+	if c.LatencyMs != nil && c.LatencyMs[1] > view.MaxDelayMs {
+		return i18n.Errorf("scenario.settings.delay-limit", "latencyMs", view.MaxDelayMs, c.LatencyMs[1])
 	}
 	if c.DropRate != nil {
 		w.net.DropRate = *c.DropRate
@@ -245,8 +238,8 @@ func (w *World) SetDisk(id raft.ID, fsyncMs int64) error {
 	if fsyncMs < 0 {
 		return i18n.Errorf("scenario.settings.fsync", fsyncMs)
 	}
-	if fsyncMs > MaxDelayMs {
-		return i18n.Errorf("scenario.settings.delay-limit", "fsyncMs", MaxDelayMs, fsyncMs)
+	if fsyncMs > view.MaxDelayMs {
+		return i18n.Errorf("scenario.settings.delay-limit", "fsyncMs", view.MaxDelayMs, fsyncMs)
 	}
 	n.Disk.FsyncMs = fsyncMs
 	w.emit(Event{Type: view.EvDisk, Node: id, Key: "feed.disk", Args: []any{id, fsyncMs}})
@@ -329,7 +322,7 @@ func (w *World) Nodes() []raft.ID {
 // while it is down. Callers must not change it. Reading a node never
 // advances it: its timers may lag the world's clock by TicksBehind.
 func (w *World) Node(id raft.ID) *Node {
-	if id < 1 || id > MaxNodes || w.nodes[id] == nil || w.nodes[id].Removed {
+	if id < 1 || id > view.MaxNodes || w.nodes[id] == nil || w.nodes[id].Removed {
 		return nil
 	}
 	return w.nodes[id]

@@ -6,32 +6,6 @@ import (
 	"github.com/raftlab/raftlab/raft"
 )
 
-// Action is one timed action of a scenario, and also how the views and
-// lessons act on a session: everything done to a session is an Action, so
-// that time travel can replay it. Which fields an action uses is said by
-// its row of actionTable.
-type Action struct {
-	At int64
-	Do string
-
-	Node   view.ID     // most node actions; the target of client requests
-	From   view.ID     // cut, link
-	To     view.ID     // cut, link, transferLeader
-	Groups [][]view.ID // partition
-	Msg    uint64      // drop: the flight to lose
-
-	Network NetworkChange // network
-	FsyncMs int64         // disk
-
-	Key   string // put, delete, get, cas
-	Value string // put
-	Old   string // cas: "from"
-	New   string // cas: "to"
-	Mode  string // get: readIndex, lease or local ("" = the scenario's)
-
-	Expect Expect // expect
-}
-
 // actionTable defines every action in one place: its name, its fields as
 // a scenario file writes them (form), what is checked before a run
 // (check), how the world carries it out (do) and the menu entries that
@@ -41,46 +15,46 @@ type Action struct {
 var actionTable = []actionDef{
 	{
 		name: "crash", form: formOf[nodeForm](),
-		check: func(a Action, c *actionCheck) error { return c.member("node", a.Node) },
-		do:    func(w *World, a Action) error { return w.Crash(raft.ID(a.Node)) },
+		check: func(a view.Action, c *actionCheck) error { return c.member("node", a.Node) },
+		do:    func(w *World, a view.Action) error { return w.Crash(raft.ID(a.Node)) },
 		menu:  onNode("menu-crash", "menu.crash", func(w *World, n *Node) bool { return n.Up }),
 	},
 	{
 		name: "campaign", form: formOf[nodeForm](),
-		check: func(a Action, c *actionCheck) error { return c.member("node", a.Node) },
-		do:    func(w *World, a Action) error { return w.Campaign(raft.ID(a.Node)) },
+		check: func(a view.Action, c *actionCheck) error { return c.member("node", a.Node) },
+		do:    func(w *World, a view.Action) error { return w.Campaign(raft.ID(a.Node)) },
 		menu: onNode("menu-timeout", "menu.timeout", func(w *World, n *Node) bool {
 			return n.Up && n.Raft.Role() != raft.Leader
 		}),
 	},
 	{
 		name: "transferLeader", form: formOf[transferForm](),
-		check: func(a Action, c *actionCheck) error { return c.member("to", a.To) },
-		do:    func(w *World, a Action) error { return w.TransferLeader(raft.ID(a.To)) },
-		menu: func(w *World, on menuTarget, do string) []MenuItem {
+		check: func(a view.Action, c *actionCheck) error { return c.member("to", a.To) },
+		do:    func(w *World, a view.Action) error { return w.TransferLeader(raft.ID(a.To)) },
+		menu: func(w *World, on menuTarget, do string) []view.MenuItem {
 			n := on.node(w)
 			if _, hasLeader := w.Leader(); n == nil || !n.Up || n.Raft.Role() == raft.Leader || !hasLeader {
 				return nil
 			}
-			return entry("menu-transfer", i18n.Msg("menu.transfer"), Action{Do: do, To: view.ID(n.ID)})
+			return entry("menu-transfer", i18n.Msg("menu.transfer"), view.Action{Do: do, To: view.ID(n.ID)})
 		},
 	},
 	{
 		name: "snapshot", form: formOf[nodeForm](),
-		check: func(a Action, c *actionCheck) error { return c.member("node", a.Node) },
-		do:    func(w *World, a Action) error { return w.Snapshot(raft.ID(a.Node)) },
+		check: func(a view.Action, c *actionCheck) error { return c.member("node", a.Node) },
+		do:    func(w *World, a view.Action) error { return w.Snapshot(raft.ID(a.Node)) },
 		menu:  onNode("menu-snapshot", "menu.snapshot", func(w *World, n *Node) bool { return n.Up }),
 	},
 	{
 		name: "isolate", form: formOf[nodeForm](),
-		check: func(a Action, c *actionCheck) error { return c.member("node", a.Node) },
-		do:    func(w *World, a Action) error { return w.Isolate(raft.ID(a.Node)) },
+		check: func(a view.Action, c *actionCheck) error { return c.member("node", a.Node) },
+		do:    func(w *World, a view.Action) error { return w.Isolate(raft.ID(a.Node)) },
 		menu:  onNode("menu-isolate", "menu.isolate", func(w *World, n *Node) bool { return n.Up }),
 	},
 	{
 		name: "removeNode", form: formOf[nodeForm](),
-		check: func(a Action, c *actionCheck) error { return c.remove("node", a.Node) },
-		do:    func(w *World, a Action) error { return w.RemoveNode(raft.ID(a.Node)) },
+		check: func(a view.Action, c *actionCheck) error { return c.remove("node", a.Node) },
+		do:    func(w *World, a view.Action) error { return w.RemoveNode(raft.ID(a.Node)) },
 		// (Not the last server, which would leave no one to commit it.)
 		menu: onNode("menu-remove", "menu.remove", func(w *World, n *Node) bool {
 			leader, hasLeader := w.Leader()
@@ -89,29 +63,29 @@ var actionTable = []actionDef{
 	},
 	{
 		name: "restart", form: formOf[nodeForm](),
-		check: func(a Action, c *actionCheck) error { return c.member("node", a.Node) },
-		do:    func(w *World, a Action) error { return w.Restart(raft.ID(a.Node)) },
+		check: func(a view.Action, c *actionCheck) error { return c.member("node", a.Node) },
+		do:    func(w *World, a view.Action) error { return w.Restart(raft.ID(a.Node)) },
 		menu:  onNode("menu-restart", "menu.restart", func(w *World, n *Node) bool { return !n.Up }),
 	},
 	{
 		name: "cut", form: formOf[linkForm](),
 		check: checkLink,
-		do:    func(w *World, a Action) error { return w.Cut(raft.ID(a.From), raft.ID(a.To)) },
-		menu: func(w *World, on menuTarget, do string) []MenuItem {
+		do:    func(w *World, a view.Action) error { return w.Cut(raft.ID(a.From), raft.ID(a.To)) },
+		menu: func(w *World, on menuTarget, do string) []view.MenuItem {
 			if !on.link {
 				return nil
 			}
 			a, b, net := on.from, on.to, w.Network()
-			ab, ba := Action{Do: do, From: view.ID(a), To: view.ID(b)}, Action{Do: do, From: view.ID(b), To: view.ID(a)}
-			var items []MenuItem
+			ab, ba := view.Action{Do: do, From: view.ID(a), To: view.ID(b)}, view.Action{Do: do, From: view.ID(b), To: view.ID(a)}
+			var items []view.MenuItem
 			if !net.IsCut(a, b) || !net.IsCut(b, a) {
-				items = append(items, MenuItem{"menu-cut-both", i18n.Msg("menu.cut-both"), []Action{ab, ba}})
+				items = append(items, view.MenuItem{Name: "menu-cut-both", Label: i18n.Msg("menu.cut-both"), Actions: []view.Action{ab, ba}})
 			}
 			if !net.IsCut(a, b) {
-				items = append(items, MenuItem{"menu-cut-ab", i18n.Msg("menu.cut-one", S(a), S(b)), []Action{ab}})
+				items = append(items, view.MenuItem{Name: "menu-cut-ab", Label: i18n.Msg("menu.cut-one", S(a), S(b)), Actions: []view.Action{ab}})
 			}
 			if !net.IsCut(b, a) {
-				items = append(items, MenuItem{"menu-cut-ba", i18n.Msg("menu.cut-one", S(b), S(a)), []Action{ba}})
+				items = append(items, view.MenuItem{Name: "menu-cut-ba", Label: i18n.Msg("menu.cut-one", S(b), S(a)), Actions: []view.Action{ba}})
 			}
 			return items
 		},
@@ -119,84 +93,84 @@ var actionTable = []actionDef{
 	{
 		name: "link", form: formOf[linkForm](),
 		check: checkLink,
-		do:    func(w *World, a Action) error { return w.Link(raft.ID(a.From), raft.ID(a.To)) },
-		menu: func(w *World, on menuTarget, do string) []MenuItem {
+		do:    func(w *World, a view.Action) error { return w.Link(raft.ID(a.From), raft.ID(a.To)) },
+		menu: func(w *World, on menuTarget, do string) []view.MenuItem {
 			if !on.link || !w.net.IsCut(on.from, on.to) && !w.net.IsCut(on.to, on.from) {
 				return nil
 			}
-			return []MenuItem{{"menu-heal-link", i18n.Msg("menu.restore-link"),
-				[]Action{{Do: do, From: view.ID(on.from), To: view.ID(on.to)}, {Do: do, From: view.ID(on.to), To: view.ID(on.from)}}}}
+			return []view.MenuItem{{Name: "menu-heal-link", Label: i18n.Msg("menu.restore-link"),
+				Actions: []view.Action{{Do: do, From: view.ID(on.from), To: view.ID(on.to)}, {Do: do, From: view.ID(on.to), To: view.ID(on.from)}}}}
 		},
 	},
 	{
 		name: "drop", form: formOf[dropForm](),
-		do: func(w *World, a Action) error { return w.DropMessage(a.Msg) },
-		menu: func(w *World, on menuTarget, do string) []MenuItem {
+		do: func(w *World, a view.Action) error { return w.DropMessage(a.Msg) },
+		menu: func(w *World, on menuTarget, do string) []view.MenuItem {
 			if on.flight == 0 {
 				return nil
 			}
-			return entry("menu-drop", i18n.Msg("menu.drop"), Action{Do: do, Msg: on.flight})
+			return entry("menu-drop", i18n.Msg("menu.drop"), view.Action{Do: do, Msg: on.flight})
 		},
 	},
 	{
 		name: "partition", form: formOf[partitionForm](),
 		check: checkPartition,
-		do:    func(w *World, a Action) error { return w.Partition(raftGroups(a.Groups)) },
+		do:    func(w *World, a view.Action) error { return w.Partition(raftGroups(a.Groups)) },
 	},
 	{
 		name: "heal", form: formOf[actionHead](),
-		do: func(w *World, a Action) error { w.Heal(); return nil },
+		do: func(w *World, a view.Action) error { w.Heal(); return nil },
 	},
 	{
 		name: "network", form: formOf[networkForm](),
 		check: checkNetwork,
-		do:    func(w *World, a Action) error { return w.SetNetwork(a.Network) },
+		do:    func(w *World, a view.Action) error { return w.SetNetwork(a.Network) },
 	},
 	{
 		name: "disk", form: formOf[diskForm](),
-		check: func(a Action, c *actionCheck) error {
+		check: func(a view.Action, c *actionCheck) error {
 			if err := c.member("node", a.Node); err != nil {
 				return err
 			}
 			switch {
 			case a.FsyncMs < 0:
 				return c.bad("fsyncMs", "scenario.step.negative", a.FsyncMs)
-			case a.FsyncMs > MaxDelayMs:
-				return c.bad("fsyncMs", "scenario.settings.delay-limit", "fsyncMs", MaxDelayMs, a.FsyncMs)
+			case a.FsyncMs > view.MaxDelayMs:
+				return c.bad("fsyncMs", "scenario.settings.delay-limit", "fsyncMs", view.MaxDelayMs, a.FsyncMs)
 			}
 			return nil
 		},
-		do: func(w *World, a Action) error { return w.SetDisk(raft.ID(a.Node), a.FsyncMs) },
+		do: func(w *World, a view.Action) error { return w.SetDisk(raft.ID(a.Node), a.FsyncMs) },
 	},
 	{
 		name: "addNode", form: formOf[nodeForm](),
-		check: func(a Action, c *actionCheck) error { return c.add("node", a.Node) },
-		do:    func(w *World, a Action) error { return w.AddNode(raft.ID(a.Node)) },
+		check: func(a view.Action, c *actionCheck) error { return c.add("node", a.Node) },
+		do:    func(w *World, a view.Action) error { return w.AddNode(raft.ID(a.Node)) },
 	},
 	{
 		name: "put", form: formOf[putForm](), check: checkRequest,
-		do: func(w *World, a Action) error {
-			return w.request(a, Command{Op: view.OpPut, Key: a.Key, Value: a.Value})
+		do: func(w *World, a view.Action) error {
+			return w.request(a, view.Command{Op: view.OpPut, Key: a.Key, Value: a.Value})
 		},
 	},
 	{
 		name: "delete", form: formOf[deleteForm](), check: checkRequest,
-		do: func(w *World, a Action) error { return w.request(a, Command{Op: view.OpDelete, Key: a.Key}) },
+		do: func(w *World, a view.Action) error { return w.request(a, view.Command{Op: view.OpDelete, Key: a.Key}) },
 	},
 	{
 		name: "get", form: formOf[getForm](), check: checkRequest,
-		do: func(w *World, a Action) error { return w.request(a, Command{Op: view.OpGet, Key: a.Key}) },
+		do: func(w *World, a view.Action) error { return w.request(a, view.Command{Op: view.OpGet, Key: a.Key}) },
 	},
 	{
 		name: "cas", form: formOf[casForm](), check: checkRequest,
-		do: func(w *World, a Action) error {
-			return w.request(a, Command{Op: view.OpCAS, Key: a.Key, From: a.Old, Value: a.New})
+		do: func(w *World, a view.Action) error {
+			return w.request(a, view.Command{Op: view.OpCAS, Key: a.Key, From: a.Old, Value: a.New})
 		},
 	},
 	{
 		name: "expect", form: formOf[expectForm](),
-		check: func(a Action, c *actionCheck) error { return a.Expect.validate(c) },
-		do:    func(w *World, a Action) error { w.Check(a.Expect); return nil },
+		check: func(a view.Action, c *actionCheck) error { return validateExpect(a.Expect, c) },
+		do:    func(w *World, a view.Action) error { w.Check(a.Expect); return nil },
 	},
 }
 
@@ -266,98 +240,98 @@ type (
 	}
 	expectForm struct {
 		actionHead
-		Expect
+		view.Expect
 	}
 )
 
-func (f *actionHead) fill(a Action)            { *f = actionHead{a.At, a.Do} }
-func (f *actionHead) action() (Action, string) { return Action{At: f.At, Do: f.Do}, "" }
+func (f *actionHead) fill(a view.Action)            { *f = actionHead{a.At, a.Do} }
+func (f *actionHead) action() (view.Action, string) { return view.Action{At: f.At, Do: f.Do}, "" }
 
-func (f *nodeForm) fill(a Action) { *f = nodeForm{actionHead{a.At, a.Do}, a.Node} }
-func (f *nodeForm) action() (Action, string) {
-	return Action{At: f.At, Do: f.Do, Node: f.Node}, ""
+func (f *nodeForm) fill(a view.Action) { *f = nodeForm{actionHead{a.At, a.Do}, a.Node} }
+func (f *nodeForm) action() (view.Action, string) {
+	return view.Action{At: f.At, Do: f.Do, Node: f.Node}, ""
 }
 
-func (f *linkForm) fill(a Action) { *f = linkForm{actionHead{a.At, a.Do}, a.From, a.To} }
-func (f *linkForm) action() (Action, string) {
-	return Action{At: f.At, Do: f.Do, From: f.From, To: f.To}, ""
+func (f *linkForm) fill(a view.Action) { *f = linkForm{actionHead{a.At, a.Do}, a.From, a.To} }
+func (f *linkForm) action() (view.Action, string) {
+	return view.Action{At: f.At, Do: f.Do, From: f.From, To: f.To}, ""
 }
 
-func (f *transferForm) fill(a Action) { *f = transferForm{actionHead{a.At, a.Do}, a.To} }
-func (f *transferForm) action() (Action, string) {
-	return Action{At: f.At, Do: f.Do, To: f.To}, ""
+func (f *transferForm) fill(a view.Action) { *f = transferForm{actionHead{a.At, a.Do}, a.To} }
+func (f *transferForm) action() (view.Action, string) {
+	return view.Action{At: f.At, Do: f.Do, To: f.To}, ""
 }
 
-func (f *partitionForm) fill(a Action) { *f = partitionForm{actionHead{a.At, a.Do}, a.Groups} }
-func (f *partitionForm) action() (Action, string) {
-	return Action{At: f.At, Do: f.Do, Groups: f.Groups}, ""
+func (f *partitionForm) fill(a view.Action) { *f = partitionForm{actionHead{a.At, a.Do}, a.Groups} }
+func (f *partitionForm) action() (view.Action, string) {
+	return view.Action{At: f.At, Do: f.Do, Groups: f.Groups}, ""
 }
 
-func (f *dropForm) fill(a Action) { *f = dropForm{actionHead{a.At, a.Do}, a.Msg} }
-func (f *dropForm) action() (Action, string) {
-	return Action{At: f.At, Do: f.Do, Msg: f.Msg}, ""
+func (f *dropForm) fill(a view.Action) { *f = dropForm{actionHead{a.At, a.Do}, a.Msg} }
+func (f *dropForm) action() (view.Action, string) {
+	return view.Action{At: f.At, Do: f.Do, Msg: f.Msg}, ""
 }
 
-func (f *networkForm) fill(a Action) {
+func (f *networkForm) fill(a view.Action) {
 	c := a.Network
 	*f = networkForm{actionHead{a.At, a.Do}, c.DropRate, c.DuplicateRate, c.LatencyMs}
 }
-func (f *networkForm) action() (Action, string) {
-	c := NetworkChange{DropRate: f.DropRate, DuplicateRate: f.DuplicateRate, LatencyMs: f.LatencyMs}
-	return Action{At: f.At, Do: f.Do, Network: c}, ""
+func (f *networkForm) action() (view.Action, string) {
+	c := view.NetworkChange{DropRate: f.DropRate, DuplicateRate: f.DuplicateRate, LatencyMs: f.LatencyMs}
+	return view.Action{At: f.At, Do: f.Do, Network: c}, ""
 }
 
-func (f *diskForm) fill(a Action) { *f = diskForm{actionHead{a.At, a.Do}, a.Node, &a.FsyncMs} }
-func (f *diskForm) action() (Action, string) {
+func (f *diskForm) fill(a view.Action) { *f = diskForm{actionHead{a.At, a.Do}, a.Node, &a.FsyncMs} }
+func (f *diskForm) action() (view.Action, string) {
 	if f.FsyncMs == nil {
-		return Action{}, "fsyncMs"
+		return view.Action{}, "fsyncMs"
 	}
-	return Action{At: f.At, Do: f.Do, Node: f.Node, FsyncMs: *f.FsyncMs}, ""
+	return view.Action{At: f.At, Do: f.Do, Node: f.Node, FsyncMs: *f.FsyncMs}, ""
 }
 
-func (f *putForm) fill(a Action) { *f = putForm{actionHead{a.At, a.Do}, &a.Key, &a.Value, a.Node} }
-func (f *putForm) action() (Action, string) {
+func (f *putForm) fill(a view.Action) { *f = putForm{actionHead{a.At, a.Do}, &a.Key, &a.Value, a.Node} }
+func (f *putForm) action() (view.Action, string) {
 	switch {
 	case f.Key == nil:
-		return Action{}, "key"
+		return view.Action{}, "key"
 	case f.Value == nil:
-		return Action{}, "value"
+		return view.Action{}, "value"
 	}
-	return Action{At: f.At, Do: f.Do, Key: *f.Key, Value: *f.Value, Node: f.Node}, ""
+	return view.Action{At: f.At, Do: f.Do, Key: *f.Key, Value: *f.Value, Node: f.Node}, ""
 }
 
-func (f *deleteForm) fill(a Action) { *f = deleteForm{actionHead{a.At, a.Do}, &a.Key, a.Node} }
-func (f *deleteForm) action() (Action, string) {
+func (f *deleteForm) fill(a view.Action) { *f = deleteForm{actionHead{a.At, a.Do}, &a.Key, a.Node} }
+func (f *deleteForm) action() (view.Action, string) {
 	if f.Key == nil {
-		return Action{}, "key"
+		return view.Action{}, "key"
 	}
-	return Action{At: f.At, Do: f.Do, Key: *f.Key, Node: f.Node}, ""
+	return view.Action{At: f.At, Do: f.Do, Key: *f.Key, Node: f.Node}, ""
 }
 
-func (f *getForm) fill(a Action) { *f = getForm{actionHead{a.At, a.Do}, &a.Key, a.Node, a.Mode} }
-func (f *getForm) action() (Action, string) {
+func (f *getForm) fill(a view.Action) { *f = getForm{actionHead{a.At, a.Do}, &a.Key, a.Node, a.Mode} }
+func (f *getForm) action() (view.Action, string) {
 	if f.Key == nil {
-		return Action{}, "key"
+		return view.Action{}, "key"
 	}
-	return Action{At: f.At, Do: f.Do, Key: *f.Key, Node: f.Node, Mode: f.Mode}, ""
+	return view.Action{At: f.At, Do: f.Do, Key: *f.Key, Node: f.Node, Mode: f.Mode}, ""
 }
 
-func (f *casForm) fill(a Action) {
+func (f *casForm) fill(a view.Action) {
 	*f = casForm{actionHead{a.At, a.Do}, &a.Key, &a.Old, &a.New, a.Node}
 }
-func (f *casForm) action() (Action, string) {
+func (f *casForm) action() (view.Action, string) {
 	switch {
 	case f.Key == nil:
-		return Action{}, "key"
+		return view.Action{}, "key"
 	case f.From == nil:
-		return Action{}, "from"
+		return view.Action{}, "from"
 	case f.To == nil:
-		return Action{}, "to"
+		return view.Action{}, "to"
 	}
-	return Action{At: f.At, Do: f.Do, Key: *f.Key, Old: *f.From, New: *f.To, Node: f.Node}, ""
+	return view.Action{At: f.At, Do: f.Do, Key: *f.Key, Old: *f.From, New: *f.To, Node: f.Node}, ""
 }
 
-func (f *expectForm) fill(a Action) { *f = expectForm{actionHead{a.At, a.Do}, a.Expect} }
-func (f *expectForm) action() (Action, string) {
-	return Action{At: f.At, Do: f.Do, Expect: f.Expect}, ""
+func (f *expectForm) fill(a view.Action) { *f = expectForm{actionHead{a.At, a.Do}, a.Expect} }
+func (f *expectForm) action() (view.Action, string) {
+	return view.Action{At: f.At, Do: f.Do, Expect: f.Expect}, ""
 }

@@ -22,7 +22,7 @@ var benchKeys = []string{"a", "b", "c", "d", "e", "f", "g", "h"}
 func benchLoad(w *World, end, periodMs int64) {
 	for i := 0; w.Now()+periodMs <= end; i++ {
 		w.RunUntil(w.Now() + periodMs)
-		w.Submit(Command{Op: view.OpPut, Key: benchKeys[i%len(benchKeys)], Value: fmt.Sprint(i)}, raft.None, view.ReadIndexRead)
+		w.Submit(view.Command{Op: view.OpPut, Key: benchKeys[i%len(benchKeys)], Value: fmt.Sprint(i)}, raft.None, view.ReadIndexRead)
 	}
 	w.RunUntil(end)
 }
@@ -64,7 +64,7 @@ func BenchmarkSimulation(b *testing.B) {
 			var w *World
 			for b.Loop() {
 				var err error
-				w, err = New(DefaultSettings())
+				w, err = New(view.DefaultSettings())
 				if err != nil {
 					b.Fatal(err)
 				}
@@ -84,7 +84,7 @@ func BenchmarkSimulation(b *testing.B) {
 		steps := benchPuts(0, virtualMs, 10)
 		var s *Session
 		for b.Loop() {
-			w, err := New(DefaultSettings())
+			w, err := New(view.DefaultSettings())
 			if err != nil {
 				b.Fatal(err)
 			}
@@ -97,10 +97,10 @@ func BenchmarkSimulation(b *testing.B) {
 }
 
 // benchPuts generates a put every periodMs in [from, to).
-func benchPuts(from, to, periodMs int64) []Action {
-	var steps []Action
+func benchPuts(from, to, periodMs int64) []view.Action {
+	var steps []view.Action
 	for at, i := from+periodMs, 0; at < to; at, i = at+periodMs, i+1 {
-		steps = append(steps, Action{At: at, Do: "put", Key: benchKeys[i%len(benchKeys)], Value: fmt.Sprint(i)})
+		steps = append(steps, view.Action{At: at, Do: "put", Key: benchKeys[i%len(benchKeys)], Value: fmt.Sprint(i)})
 	}
 	return steps
 }
@@ -110,15 +110,15 @@ func benchPuts(from, to, periodMs int64) []Action {
 // leader among them; in the first minute when end is short).
 func benchSession(tb testing.TB, end int64) *Session {
 	tb.Helper()
-	var steps []Action
+	var steps []view.Action
 	for at, i := int64(100), 0; at < end; at, i = at+100, i+1 {
-		steps = append(steps, Action{At: at, Do: "put", Key: benchKeys[i%len(benchKeys)], Value: fmt.Sprint(i)})
+		steps = append(steps, view.Action{At: at, Do: "put", Key: benchKeys[i%len(benchKeys)], Value: fmt.Sprint(i)})
 		if i%5 == 2 {
-			steps = append(steps, Action{At: at, Do: "get", Key: benchKeys[(i/5)%len(benchKeys)]})
+			steps = append(steps, view.Action{At: at, Do: "get", Key: benchKeys[(i/5)%len(benchKeys)]})
 		}
 	}
 	scale := end / 1000 // the fault times below are in thousandths of the session
-	for _, f := range []Action{
+	for _, f := range []view.Action{
 		{At: 100, Do: "crash", Node: 1}, {At: 101, Do: "crash", Node: 2},
 		{At: 125, Do: "restart", Node: 1}, {At: 150, Do: "restart", Node: 2},
 		{At: 333, Do: "crash", Node: 3}, {At: 383, Do: "restart", Node: 3},
@@ -128,8 +128,8 @@ func benchSession(tb testing.TB, end int64) *Session {
 		f.At *= scale
 		steps = append(steps, f)
 	}
-	slices.SortStableFunc(steps, func(a, b Action) int { return cmp.Compare(a.At, b.At) })
-	w, err := New(DefaultSettings())
+	slices.SortStableFunc(steps, func(a, b view.Action) int { return cmp.Compare(a.At, b.At) })
+	w, err := New(view.DefaultSettings())
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -222,13 +222,13 @@ func BenchmarkChaosSeed(b *testing.B) {
 // heap at the end: what a long interactive session keeps.
 func BenchmarkWindowedSession(b *testing.B) {
 	const hour = 60 * 60 * 1000
-	var steps []Action
+	var steps []view.Action
 	for at, i := int64(500), 0; at < hour; at, i = at+250, i+1 {
-		steps = append(steps, Action{At: at, Do: "put", Key: benchKeys[i%len(benchKeys)], Value: fmt.Sprint(i)})
+		steps = append(steps, view.Action{At: at, Do: "put", Key: benchKeys[i%len(benchKeys)], Value: fmt.Sprint(i)})
 	}
 	var live uint64
 	for b.Loop() {
-		set := DefaultSettings()
+		set := view.DefaultSettings()
 		set.SnapshotEvery = 100
 		w, err := New(set)
 		if err != nil {

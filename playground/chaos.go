@@ -15,7 +15,7 @@ type ChaosConfig struct {
 	DurationMs int64
 	// Settings, when not nil, replaces the default settings (Seed and
 	// Nodes are still taken from above).
-	Settings *Settings
+	Settings *view.Settings
 }
 
 // ChaosOutcome is what a chaos run found.
@@ -24,7 +24,7 @@ type ChaosOutcome struct {
 	Violations      []Violation
 	Linearizability Linearizability
 	// Scenario reproduces the run with `raftsim run`.
-	Scenario *Scenario
+	Scenario *view.Scenario
 	Stats    Stats
 	Calls    int
 }
@@ -39,7 +39,7 @@ func (o ChaosOutcome) Failed() bool {
 // drawn from the seed, then heals everything and lets it settle. The steps
 // it took are recorded as a scenario, so any failure can be replayed.
 func RunChaos(cfg ChaosConfig) (ChaosOutcome, error) {
-	s := DefaultSettings()
+	s := view.DefaultSettings()
 	if cfg.Settings != nil {
 		s = *cfg.Settings
 	}
@@ -59,7 +59,7 @@ func RunChaos(cfg ChaosConfig) (ChaosOutcome, error) {
 		// Two streams of steps: client calls every 20-80 ms, and a fault
 		// every 200-1200 ms.
 		t += r.Between(20, 80)
-		var st Action
+		var st view.Action
 		if t < nextFault {
 			sess.RunUntil(t)
 			// A bounded pool of clients, as in a real deployment: it
@@ -81,12 +81,12 @@ func RunChaos(cfg ChaosConfig) (ChaosOutcome, error) {
 	}
 	// Heal everything and give the cluster time to settle.
 	zero := 0.0
-	_ = sess.Do(Action{Do: "heal"})
-	_ = sess.Do(Action{Do: "network", Network: NetworkChange{DropRate: &zero, DuplicateRate: &zero}})
+	_ = sess.Do(view.Action{Do: "heal"})
+	_ = sess.Do(view.Action{Do: "network", Network: view.NetworkChange{DropRate: &zero, DuplicateRate: &zero}})
 	for _, id := range sess.World().Nodes() {
-		_ = sess.Do(Action{Do: "disk", Node: view.ID(id), FsyncMs: s.FsyncMs})
+		_ = sess.Do(view.Action{Do: "disk", Node: view.ID(id), FsyncMs: s.FsyncMs})
 		if !sess.World().Node(id).Up {
-			_ = sess.Do(Action{Do: "restart", Node: view.ID(id)})
+			_ = sess.Do(view.Action{Do: "restart", Node: view.ID(id)})
 		}
 	}
 	end := cfg.DurationMs + 5000
@@ -97,7 +97,7 @@ func RunChaos(cfg ChaosConfig) (ChaosOutcome, error) {
 		Seed:            cfg.Seed,
 		Violations:      w.Violations(),
 		Linearizability: verdict,
-		Scenario: &Scenario{
+		Scenario: &view.Scenario{
 			Name:        fmt.Sprintf("chaos seed %d", cfg.Seed),
 			Description: fmt.Sprintf("Recorded by raftsim chaos: %d nodes, %d ms of random faults and client load.", cfg.Nodes, cfg.DurationMs),
 			Settings:    s, Until: end, Actions: sess.Actions(),
@@ -112,52 +112,52 @@ const chaosClients = 6
 
 // chaosFault picks a random fault, or an empty step when it found none to
 // do.
-func chaosFault(r *rng, w *World) Action {
-	var st Action
+func chaosFault(r *rng, w *World) view.Action {
+	var st view.Action
 	switch roll := r.Between(0, 99); {
 	case roll < 22:
 		// Crash only while more than a majority is up, so that the
 		// cluster is available often enough to have a history to check.
 		if down := len(w.Nodes()) - countUp(w); down < len(w.Nodes())/2 {
-			st = Action{Do: "crash", Node: view.ID(pickNode(r, w, true))}
+			st = view.Action{Do: "crash", Node: view.ID(pickNode(r, w, true))}
 		}
 	case roll < 50:
-		st = Action{Do: "restart", Node: view.ID(pickNode(r, w, false))}
+		st = view.Action{Do: "restart", Node: view.ID(pickNode(r, w, false))}
 	case roll < 58:
-		st = Action{Do: "partition", Groups: randomGroups(r, w)}
+		st = view.Action{Do: "partition", Groups: randomGroups(r, w)}
 	case roll < 65:
-		st = Action{Do: "isolate", Node: view.ID(pickNode(r, w, true))}
+		st = view.Action{Do: "isolate", Node: view.ID(pickNode(r, w, true))}
 	case roll < 73:
-		st = Action{Do: "cut", From: view.ID(pickNode(r, w, true)), To: view.ID(pickNode(r, w, true))}
+		st = view.Action{Do: "cut", From: view.ID(pickNode(r, w, true)), To: view.ID(pickNode(r, w, true))}
 	case roll < 85:
-		st = Action{Do: "heal"}
+		st = view.Action{Do: "heal"}
 	case roll < 90:
 		drop, dup := float64(r.Between(0, 20))/100, float64(r.Between(0, 10))/100
-		st = Action{Do: "network", Network: NetworkChange{DropRate: &drop, DuplicateRate: &dup}}
+		st = view.Action{Do: "network", Network: view.NetworkChange{DropRate: &drop, DuplicateRate: &dup}}
 	case roll < 97:
-		st = Action{Do: "disk", Node: view.ID(pickNode(r, w, true)), FsyncMs: []int64{0, 1, 1, 5, 5, 40, 40, 200}[r.Between(0, 7)]}
+		st = view.Action{Do: "disk", Node: view.ID(pickNode(r, w, true)), FsyncMs: []int64{0, 1, 1, 5, 5, 40, 40, 200}[r.Between(0, 7)]}
 	default:
-		st = Action{Do: "campaign", Node: view.ID(pickNode(r, w, true))}
+		st = view.Action{Do: "campaign", Node: view.ID(pickNode(r, w, true))}
 	}
 	onNode := slices.Contains([]string{"crash", "restart", "isolate", "disk", "campaign"}, st.Do)
 	if onNode && st.Node == view.None || st.Do == "cut" && (st.From == view.None || st.From == st.To) {
-		return Action{}
+		return view.Action{}
 	}
 	return st
 }
 
-func chaosClientAction(r *rng, keys []string) Action {
+func chaosClientAction(r *rng, keys []string) view.Action {
 	key := keys[r.Between(0, int64(len(keys)-1))]
 	v := fmt.Sprint(r.Between(1, 9))
 	switch r.Between(0, 9) {
 	case 0, 1, 2, 3:
-		return Action{Do: "put", Key: key, Value: v}
+		return view.Action{Do: "put", Key: key, Value: v}
 	case 4, 5, 6:
-		return Action{Do: "get", Key: key}
+		return view.Action{Do: "get", Key: key}
 	case 7:
-		return Action{Do: "delete", Key: key}
+		return view.Action{Do: "delete", Key: key}
 	}
-	return Action{Do: "cas", Key: key, Old: fmt.Sprint(r.Between(1, 9)), New: v}
+	return view.Action{Do: "cas", Key: key, Old: fmt.Sprint(r.Between(1, 9)), New: v}
 }
 
 // pickNode picks a random existing node that is up (or down), or None.

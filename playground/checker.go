@@ -11,26 +11,6 @@ import (
 	"github.com/raftlab/raftlab/raft"
 )
 
-// Safety properties the checker watches. The first five are Figure 3 of the
-// Raft paper; the rest are invariants of a correct implementation.
-const (
-	ElectionSafety     = "Election Safety"
-	LeaderAppendOnly   = "Leader Append-Only"
-	LogMatching        = "Log Matching"
-	LeaderCompleteness = "Leader Completeness"
-	StateMachineSafety = "State Machine Safety"
-	MonotonicTerm      = "Term Never Decreases"
-	MonotonicCommit    = "Commit Never Decreases"
-	SingleVote         = "One Vote Per Term"
-	IndexOrder         = "Applied <= Commit <= Last Index"
-)
-
-// Properties lists every property, in the order a view shows them.
-var Properties = []string{
-	ElectionSafety, LeaderAppendOnly, LogMatching, LeaderCompleteness, StateMachineSafety,
-	MonotonicTerm, MonotonicCommit, SingleVote, IndexOrder,
-}
-
 // Violation is a broken safety property, found at AtMs.
 type Violation struct {
 	AtMs     int64     `json:"atMs"`
@@ -54,47 +34,12 @@ func (v Violation) MessageIn(lang i18n.Lang) string {
 // TextIn is the violation as the event feed says it: the property, then
 // what broke.
 func (v Violation) TextIn(lang i18n.Lang) string {
-	return lang.T("safety.violation", PropertyName(v.Property, lang), v.MessageIn(lang))
+	return lang.T("safety.violation", view.PropertyName(v.Property, lang), v.MessageIn(lang))
 }
 
 // propertyArg is a property's name as an argument of a feed sentence, which
 // names it in the reader's language.
 type propertyArg string
-
-// propertyKeys are the catalogue names of the properties (Properties,
-// then NoStaleReads): safety.name.<key> is the property's name and
-// safety.explain.<key> what it means.
-var propertyKeys = map[string]string{
-	ElectionSafety:     "election-safety",
-	LeaderAppendOnly:   "leader-append-only",
-	LogMatching:        "log-matching",
-	LeaderCompleteness: "leader-completeness",
-	StateMachineSafety: "state-machine-safety",
-	MonotonicTerm:      "term-monotonic",
-	MonotonicCommit:    "commit-monotonic",
-	SingleVote:         "single-vote",
-	IndexOrder:         "index-order",
-	NoStaleReads:       "no-stale-reads",
-}
-
-// PropertyName is a property's name (one of Properties, or NoStaleReads)
-// in a language; a name it does not know is returned as it is.
-func PropertyName(p string, lang i18n.Lang) string {
-	if k, ok := propertyKeys[p]; ok {
-		return lang.T("safety.name." + k)
-	}
-	return p
-}
-
-// PropertyExplanation says in a language what a property (one of
-// Properties, or NoStaleReads) means, for the safety monitor; "" for a
-// name it does not know.
-func PropertyExplanation(p string, lang i18n.Lang) string {
-	if k, ok := propertyKeys[p]; ok {
-		return lang.T("safety.explain." + k)
-	}
-	return ""
-}
 
 // checker watches the cluster for safety violations as the world runs. The
 // world reports every relevant change to it, so each check costs O(nodes) at
@@ -110,10 +55,10 @@ type checker struct {
 	committed []uint64
 	applied   []uint64
 	// termSent is the highest term each node has told anyone about.
-	termSent [MaxNodes + 1]uint64
+	termSent [view.MaxNodes + 1]uint64
 	// termSeen and commitSeen are each live node's last term and commit.
-	termSeen   [MaxNodes + 1]uint64
-	commitSeen [MaxNodes + 1]uint64
+	termSeen   [view.MaxNodes + 1]uint64
+	commitSeen [view.MaxNodes + 1]uint64
 	// firstApplied is the highest index any node has applied a client's
 	// write at: the first node to apply an entry tells the trace whether
 	// it repeats a write (see World.applyWrite).
@@ -203,11 +148,11 @@ func (c *checker) prefixChain(base uint64) []uint64 {
 func (c *checker) onBoot(w *World, n *Node) {
 	term, commit := n.Raft.Term(), n.Raft.CommitIndex()
 	if term < c.termSent[n.ID] {
-		w.violation(fmt.Sprintf("term-restart-%d-%d", n.ID, term), MonotonicTerm, []raft.ID{n.ID},
+		w.violation(fmt.Sprintf("term-restart-%d-%d", n.ID, term), view.MonotonicTerm, []raft.ID{n.ID},
 			"safety.broken.term-restart", n.ID, term, c.termSent[n.ID])
 	}
 	if commit < n.Disk.durable.Commit {
-		w.violation(fmt.Sprintf("commit-restart-%d-%d", n.ID, commit), MonotonicCommit, []raft.ID{n.ID},
+		w.violation(fmt.Sprintf("commit-restart-%d-%d", n.ID, commit), view.MonotonicCommit, []raft.ID{n.ID},
 			"safety.broken.commit-restart", n.ID, commit, n.Disk.durable.Commit)
 	}
 	c.termSeen[n.ID], c.commitSeen[n.ID] = term, 0
@@ -220,14 +165,14 @@ func (c *checker) onBoot(w *World, n *Node) {
 func (c *checker) onSettle(w *World, n *Node) {
 	applied, commit, last := n.Raft.AppliedIndex(), n.Raft.CommitIndex(), n.Raft.LastIndex()
 	if applied > commit || commit > last {
-		w.violation(fmt.Sprintf("order-%d-%d-%d-%d", n.ID, applied, commit, last), IndexOrder, []raft.ID{n.ID},
+		w.violation(fmt.Sprintf("order-%d-%d-%d-%d", n.ID, applied, commit, last), view.IndexOrder, []raft.ID{n.ID},
 			"safety.broken.index-order", n.ID, applied, commit, last)
 	}
 }
 
 func (c *checker) onTerm(w *World, n *Node, term uint64) {
 	if term < c.termSeen[n.ID] {
-		w.violation(fmt.Sprintf("term-%d-%d", n.ID, term), MonotonicTerm, []raft.ID{n.ID},
+		w.violation(fmt.Sprintf("term-%d-%d", n.ID, term), view.MonotonicTerm, []raft.ID{n.ID},
 			"safety.broken.term-back", n.ID, c.termSeen[n.ID], term)
 	}
 	c.termSeen[n.ID] = term
@@ -241,7 +186,7 @@ func (c *checker) onSend(from raft.ID, term uint64) {
 // checked for them.
 func (c *checker) onCommit(w *World, n *Node, old, commit uint64) {
 	if commit < c.commitSeen[n.ID] {
-		w.violation(fmt.Sprintf("commit-%d-%d", n.ID, commit), MonotonicCommit, []raft.ID{n.ID},
+		w.violation(fmt.Sprintf("commit-%d-%d", n.ID, commit), view.MonotonicCommit, []raft.ID{n.ID},
 			"safety.broken.commit-back", n.ID, c.commitSeen[n.ID], commit)
 	}
 	c.commitSeen[n.ID] = commit
@@ -255,7 +200,7 @@ func (c *checker) onCommit(w *World, n *Node, old, commit uint64) {
 func (c *checker) onLeader(w *World, n *Node) {
 	term := n.Raft.Term()
 	if other, ok := c.leaders[term]; ok && other != n.ID {
-		w.violation(fmt.Sprintf("election-%d", term), ElectionSafety, []raft.ID{other, n.ID},
+		w.violation(fmt.Sprintf("election-%d", term), view.ElectionSafety, []raft.ID{other, n.ID},
 			"safety.broken.two-leaders", other, n.ID, term)
 	} else {
 		c.leaders[term] = n.ID
@@ -272,7 +217,7 @@ func (c *checker) onLeader(w *World, n *Node) {
 				break
 			}
 		}
-		w.violation(fmt.Sprintf("completeness-%d-%d", term, n.ID), LeaderCompleteness, []raft.ID{n.ID},
+		w.violation(fmt.Sprintf("completeness-%d-%d", term, n.ID), view.LeaderCompleteness, []raft.ID{n.ID},
 			"safety.broken.completeness", n.ID, term, missing)
 	}
 }
@@ -298,7 +243,7 @@ func (c *checker) onAppend(w *World, n *Node, e raft.Entry) {
 			continue
 		}
 		if t, ok := m.Raft.TermAt(e.Index); ok && t == e.Term {
-			w.violation(fmt.Sprintf("matching-%d-%d", e.Index, e.Term), LogMatching, []raft.ID{n.ID, m.ID},
+			w.violation(fmt.Sprintf("matching-%d-%d", e.Index, e.Term), view.LogMatching, []raft.ID{n.ID, m.ID},
 				"safety.broken.matching", n.ID, m.ID, e.Index, e.Term)
 		}
 	}
@@ -307,7 +252,7 @@ func (c *checker) onAppend(w *World, n *Node, e raft.Entry) {
 // onTruncate cuts a node's prefix hashes; a leader must never truncate.
 func (c *checker) onTruncate(w *World, n *Node, from uint64) {
 	if n.Raft.Role() == raft.Leader {
-		w.violation(fmt.Sprintf("appendonly-%d-%d", n.ID, from), LeaderAppendOnly, []raft.ID{n.ID},
+		w.violation(fmt.Sprintf("appendonly-%d-%d", n.ID, from), view.LeaderAppendOnly, []raft.ID{n.ID},
 			"safety.broken.append-only", n.ID, from, n.Raft.Term())
 	}
 	if from < uint64(len(n.chain)) {
@@ -336,7 +281,7 @@ func (c *checker) onApply(w *World, n *Node, e raft.Entry) {
 		c.applied = append(c.applied, n.chain[len(c.applied)])
 	}
 	if c.applied[e.Index] != h {
-		w.violation(fmt.Sprintf("sms-%d", e.Index), StateMachineSafety, []raft.ID{n.ID},
+		w.violation(fmt.Sprintf("sms-%d", e.Index), view.StateMachineSafety, []raft.ID{n.ID},
 			"safety.broken.state-machine", n.ID, e.Index, e.Term)
 	}
 }
@@ -345,7 +290,7 @@ func (c *checker) onApply(w *World, n *Node, e raft.Entry) {
 func (c *checker) onVote(w *World, voter, candidate raft.ID, term uint64) {
 	k := voteKey{voter, term}
 	if prev, ok := c.votes[k]; ok && prev != candidate {
-		w.violation(fmt.Sprintf("vote-%d-%d", voter, term), SingleVote, []raft.ID{voter, prev, candidate},
+		w.violation(fmt.Sprintf("vote-%d-%d", voter, term), view.SingleVote, []raft.ID{voter, prev, candidate},
 			"safety.broken.two-votes", voter, prev, candidate, term)
 		return
 	}

@@ -45,7 +45,7 @@ func chkRequireClean(t testing.TB, w *World) {
 }
 
 // chkScenario parses a scenario file written in the test.
-func chkScenario(t testing.TB, text string) *Scenario {
+func chkScenario(t testing.TB, text string) *view.Scenario {
 	t.Helper()
 	sc, err := ParseScenario([]byte(text))
 	require.NoError(t, err)
@@ -53,9 +53,9 @@ func chkScenario(t testing.TB, text string) *Scenario {
 }
 
 // chkSession starts a session on a scenario's world with its steps.
-func chkSession(t testing.TB, sc *Scenario) *Session {
+func chkSession(t testing.TB, sc *view.Scenario) *Session {
 	t.Helper()
-	w, err := sc.NewWorld()
+	w, err := NewWorld(sc)
 	require.NoError(t, err)
 	return NewSession(w, sc.Actions)
 }
@@ -109,7 +109,7 @@ func TestChkCommitOldTermsByCounting(t *testing.T) {
 		require.NoError(t, err)
 		require.True(t, sc.Settings.Rules.CommitOldTermsByCounting)
 		w := runScenario(t, sc).World()
-		chkRequireCaught(t, w, LeaderCompleteness, StateMachineSafety)
+		chkRequireCaught(t, w, view.LeaderCompleteness, view.StateMachineSafety)
 
 		sc.Settings.Rules.CommitOldTermsByCounting = false
 		w = runScenario(t, sc).World()
@@ -144,7 +144,7 @@ func TestChkCommitOldTermsByCounting(t *testing.T) {
 			t3, _ := w.Node(3).Raft.TermAt(2)
 			require.Equal(t, uint64(3), t3, "S3 leads with its own entry at index 2")
 			if on {
-				chkRequireCaught(t, w, LeaderCompleteness, StateMachineSafety)
+				chkRequireCaught(t, w, view.LeaderCompleteness, view.StateMachineSafety)
 			} else {
 				chkRequireClean(t, w)
 				// The overwrite was safe: everyone now agrees on S3's log.
@@ -166,13 +166,13 @@ func TestChkCommitOldTermsByCounting(t *testing.T) {
 // chkFigure8Live builds Figure 8 from a fresh five-node cluster with
 // partitions, crashes and writes.
 func chkFigure8Live(t *testing.T, on bool) {
-	s := labSession(t, 5, 1, func(st *Settings) {
+	s := labSession(t, 5, 1, func(st *view.Settings) {
 		st.PreVote, st.CheckQuorum, st.LeaderNoop = false, false, false
 		st.LatencyMs = [2]int64{10, 10}
 		st.ElectionTimeoutMs = [2]int64{2000, 4000} // only campaigns elect
 		st.Rules.CommitOldTermsByCounting = on
 	})
-	at := func(ms int64, st Action) {
+	at := func(ms int64, st view.Action) {
 		t.Helper()
 		s.RunUntil(ms)
 		labDo(t, s, st)
@@ -184,31 +184,31 @@ func chkFigure8Live(t *testing.T, on bool) {
 		require.Equal(t, term, r.Term())
 	}
 	// (a) S1 leads term 1; index 1 is committed everywhere.
-	at(0, Action{Do: "campaign", Node: 1})
-	at(50, Action{Do: "put", Node: 1, Key: "x", Value: "1"})
+	at(0, view.Action{Do: "campaign", Node: 1})
+	at(50, view.Action{Do: "put", Node: 1, Key: "x", Value: "1"})
 	s.RunUntil(150)
 	lead(1, 1)
 	for _, id := range s.World().Nodes() {
 		require.Equal(t, uint64(1), s.World().Node(id).Raft.CommitIndex())
 	}
 	// S1 stores index 2 in term 1, reaching only S2.
-	at(200, Action{Do: "partition", Groups: [][]view.ID{{1, 2}, {3, 4, 5}}})
-	at(200, Action{Do: "put", Node: 1, Key: "x", Value: "2"})
-	at(300, Action{Do: "crash", Node: 1})
+	at(200, view.Action{Do: "partition", Groups: [][]view.ID{{1, 2}, {3, 4, 5}}})
+	at(200, view.Action{Do: "put", Node: 1, Key: "x", Value: "2"})
+	at(300, view.Action{Do: "crash", Node: 1})
 	// (b) S5 wins term 2 with S3 and S4, and stores index 2 in term 2
 	// alone.
-	at(310, Action{Do: "campaign", Node: 5})
+	at(310, view.Action{Do: "campaign", Node: 5})
 	s.RunUntil(350)
 	lead(5, 2)
-	at(350, Action{Do: "isolate", Node: 5})
-	at(350, Action{Do: "put", Node: 5, Key: "x", Value: "5"})
-	at(450, Action{Do: "crash", Node: 5})
+	at(350, view.Action{Do: "isolate", Node: 5})
+	at(350, view.Action{Do: "put", Node: 5, Key: "x", Value: "5"})
+	at(450, view.Action{Do: "crash", Node: 5})
 	// (c) S1 returns, wins term 3 and copies its term-1 entry 2 to S3 and
 	// S4 (its first try, in term 2, meets S3's and S4's votes for S5).
-	at(500, Action{Do: "partition", Groups: [][]view.ID{{1, 2, 3, 4}, {5}}})
-	at(500, Action{Do: "restart", Node: 1})
-	at(510, Action{Do: "campaign", Node: 1})
-	at(600, Action{Do: "campaign", Node: 1})
+	at(500, view.Action{Do: "partition", Groups: [][]view.ID{{1, 2, 3, 4}, {5}}})
+	at(500, view.Action{Do: "restart", Node: 1})
+	at(510, view.Action{Do: "campaign", Node: 1})
+	at(600, view.Action{Do: "campaign", Node: 1})
 	s.RunUntil(700)
 	lead(1, 3)
 	w := s.World()
@@ -223,24 +223,24 @@ func chkFigure8Live(t *testing.T, on bool) {
 	}
 	// (d) S1 crashes before anything of term 3 is stored; S5 returns and
 	// wins term 4: its last term, 2, beats the others' 1.
-	at(700, Action{Do: "crash", Node: 1})
-	at(710, Action{Do: "heal"})
-	at(710, Action{Do: "restart", Node: 5})
-	at(720, Action{Do: "campaign", Node: 5})
-	at(800, Action{Do: "campaign", Node: 5})
+	at(700, view.Action{Do: "crash", Node: 1})
+	at(710, view.Action{Do: "heal"})
+	at(710, view.Action{Do: "restart", Node: 5})
+	at(720, view.Action{Do: "campaign", Node: 5})
+	at(800, view.Action{Do: "campaign", Node: 5})
 	s.RunUntil(900)
 	lead(5, 4)
 	t5, _ := s.World().Node(5).Raft.TermAt(2)
 	require.Equal(t, uint64(2), t5)
 	// (e) S5 commits a write of its term, and with it its own index 2.
-	at(900, Action{Do: "put", Node: 5, Key: "y", Value: "1"})
+	at(900, view.Action{Do: "put", Node: 5, Key: "y", Value: "1"})
 	s.RunUntil(1500)
 	w = s.World()
 	for _, id := range []raft.ID{2, 3, 4} {
 		require.GreaterOrEqual(t, w.Node(id).Raft.CommitIndex(), uint64(2), "%s committed index 2", S(id))
 	}
 	if on {
-		chkRequireCaught(t, w, LeaderCompleteness, StateMachineSafety)
+		chkRequireCaught(t, w, view.LeaderCompleteness, view.StateMachineSafety)
 		return
 	}
 	chkRequireClean(t, w)
@@ -256,23 +256,23 @@ func chkFigure8Live(t *testing.T, on bool) {
 // crashes; S3, whose log lacks the write, campaigns. With the election
 // restriction S2 refuses it; without, S3 wins and overwrites index 2.
 func chkStaleLeader(t *testing.T, skip bool) *Session {
-	s := labSession(t, 3, 1, func(st *Settings) {
+	s := labSession(t, 3, 1, func(st *view.Settings) {
 		st.PreVote, st.CheckQuorum = false, false
 		st.LatencyMs = [2]int64{10, 10}
 		st.ElectionTimeoutMs = [2]int64{1000, 2000}
 		st.Rules.SkipElectionRestriction = skip
 	})
-	at := func(ms int64, st Action) {
+	at := func(ms int64, st view.Action) {
 		t.Helper()
 		s.RunUntil(ms)
 		labDo(t, s, st)
 	}
-	at(0, Action{Do: "campaign", Node: 1})
-	at(100, Action{Do: "isolate", Node: 3})
-	at(110, Action{Do: "put", Node: 1, Key: "k", Value: "1"})
+	at(0, view.Action{Do: "campaign", Node: 1})
+	at(100, view.Action{Do: "isolate", Node: 3})
+	at(110, view.Action{Do: "put", Node: 1, Key: "k", Value: "1"})
 	// S2 stores the write at 131 and acknowledges it; S1 commits at 142
 	// and tells S2 in a message that the cut link loses.
-	at(135, Action{Do: "cut", From: 1, To: 2})
+	at(135, view.Action{Do: "cut", From: 1, To: 2})
 	s.RunUntil(200)
 	w := s.World()
 	require.Equal(t, uint64(2), w.Node(1).Raft.CommitIndex(), "S1 committed the write at index 2")
@@ -280,9 +280,9 @@ func chkStaleLeader(t *testing.T, skip bool) *Session {
 	require.Equal(t, uint64(2), w.Node(2).Raft.LastIndex(), "S2 stores it")
 	require.Equal(t, uint64(1), w.Node(2).Raft.CommitIndex(), "but does not know it is committed")
 	require.Equal(t, uint64(1), w.Node(3).Raft.LastIndex(), "S3 missed it")
-	at(200, Action{Do: "crash", Node: 1})
-	at(210, Action{Do: "heal"})
-	at(220, Action{Do: "campaign", Node: 3})
+	at(200, view.Action{Do: "crash", Node: 1})
+	at(210, view.Action{Do: "heal"})
+	at(220, view.Action{Do: "campaign", Node: 3})
 	s.RunUntil(500)
 	return s
 }
@@ -298,15 +298,15 @@ func TestChkSkipElectionRestriction(t *testing.T) {
 	require.Len(t, leaders, 2)
 	require.Equal(t, raft.ID(3), leaders[1].Node, "S3 won term 2 with S2's vote")
 	require.Equal(t, uint64(2), leaders[1].Term)
-	chkRequireCaught(t, w, LeaderCompleteness, StateMachineSafety)
+	chkRequireCaught(t, w, view.LeaderCompleteness, view.StateMachineSafety)
 	e, _ := w.Node(2).Raft.EntryAt(2)
 	require.Equal(t, raft.EntryNoop, e.Kind, "S2's copy of the write was overwritten by S3's no-op")
 
 	// The damage is for good: S1 comes back with the write committed at
 	// index 2, the others with S3's no-op there, and S1 answers S3 with its
 	// commit index, so S3 takes it to match.
-	labDo(t, s, Action{Do: "restart", Node: 1})
-	labDo(t, s, Action{Do: "put", Node: 3, Key: "k", Value: "2"})
+	labDo(t, s, view.Action{Do: "restart", Node: 1})
+	labDo(t, s, view.Action{Do: "put", Node: 3, Key: "k", Value: "2"})
 	s.RunUntil(2000)
 	w = s.World()
 	e1, _ := w.Node(1).Raft.EntryAt(2)
@@ -322,7 +322,7 @@ func TestChkSkipElectionRestriction(t *testing.T) {
 	s = chkStaleLeader(t, false)
 	require.Len(t, chkLeaderEvents(s.World()), 1, "S3 could not win")
 	require.NotEqual(t, raft.Leader, s.World().Node(3).Raft.Role())
-	labDo(t, s, Action{Do: "restart", Node: 1})
+	labDo(t, s, view.Action{Do: "restart", Node: 1})
 	s.RunUntil(5000)
 	w = s.World()
 	chkRequireClean(t, w)
@@ -336,7 +336,7 @@ func TestChkSkipElectionRestriction(t *testing.T) {
 // then S2 campaigns for term 1, and the link S1→S3 is cut so that S1's
 // heartbeats do not tell S3 about S1 first.
 func chkDoubleVote(t *testing.T, ackEarly bool) *World {
-	sc := &Scenario{Name: "double vote", Until: 1500, Actions: []Action{
+	sc := &view.Scenario{Name: "double vote", Until: 1500, Actions: []view.Action{
 		{At: 0, Do: "disk", Node: 3, FsyncMs: 500},
 		{At: 0, Do: "cut", From: 1, To: 2},
 		{At: 0, Do: "campaign", Node: 1},
@@ -346,7 +346,7 @@ func chkDoubleVote(t *testing.T, ackEarly bool) *World {
 		{At: 120, Do: "campaign", Node: 2},
 		{At: 1000, Do: "heal"},
 	}}
-	sc.Settings = DefaultSettings()
+	sc.Settings = view.DefaultSettings()
 	sc.Settings.Nodes = 3
 	sc.Settings.PreVote, sc.Settings.CheckQuorum = false, false
 	sc.Settings.LatencyMs = [2]int64{10, 10}
@@ -372,7 +372,7 @@ func chkDoubleVote(t *testing.T, ackEarly bool) *World {
 // Safety).
 func TestChkAckBeforeFsync(t *testing.T) {
 	w := chkDoubleVote(t, true)
-	chkRequireCaught(t, w, MonotonicTerm, SingleVote, ElectionSafety)
+	chkRequireCaught(t, w, view.MonotonicTerm, view.SingleVote, view.ElectionSafety)
 	var voted []raft.ID
 	for _, e := range w.Trace() {
 		if e.Type == view.EvVote && e.Node == 3 && e.Term == 1 {
@@ -408,7 +408,7 @@ func TestChkAckBeforeFsync(t *testing.T) {
 // Neither run breaks safety.
 func TestChkFixedElectionTimeout(t *testing.T) {
 	run := func(fixed bool) *World {
-		s := DefaultSettings()
+		s := view.DefaultSettings()
 		s.Nodes = 4
 		s.LatencyMs = [2]int64{10, 10}
 		s.Rules.FixedElectionTimeout = fixed
@@ -421,7 +421,7 @@ func TestChkFixedElectionTimeout(t *testing.T) {
 	st := w.Stats()
 	t.Logf("fixed timeouts: %d candidacies, %d leaders in 10 s", st.Elections, st.LeaderChanges)
 	require.Zero(t, st.LeaderChanges, "no leader, ever")
-	minTimeout := DefaultSettings().ElectionTimeoutMs[0]
+	minTimeout := view.DefaultSettings().ElectionTimeoutMs[0]
 	require.GreaterOrEqual(t, st.Elections, 4*10_000/int(2*minTimeout), "every node keeps trying")
 	for _, id := range w.Nodes() {
 		require.Greater(t, w.Node(id).Raft.Term(), uint64(40), "%s went through many terms", S(id))
@@ -444,19 +444,19 @@ func TestChkFixedElectionTimeout(t *testing.T) {
 // was already past the snapshot, and reported Log Matching violations that
 // were not there.)
 func TestChkSnapshotInstallBatch(t *testing.T) {
-	s := labSession(t, 3, 1, func(st *Settings) {
+	s := labSession(t, 3, 1, func(st *view.Settings) {
 		st.SnapshotEvery = 5
 		st.LatencyMs = [2]int64{10, 10}
 	})
 	leader := labWaitLeader(t, s, 1000)
 	slow := leader%3 + 1
-	labDo(t, s, Action{Do: "disk", Node: view.ID(slow), FsyncMs: 400})
+	labDo(t, s, view.Action{Do: "disk", Node: view.ID(slow), FsyncMs: 400})
 	var calls []int
 	for i := range 60 {
 		s.RunUntil(s.Now() + 15)
 		calls = append(calls, labPut(t, s, leader, fmt.Sprint("k", i%5), fmt.Sprint(i)))
 	}
-	labDo(t, s, Action{Do: "disk", Node: view.ID(slow), FsyncMs: 1})
+	labDo(t, s, view.Action{Do: "disk", Node: view.ID(slow), FsyncMs: 1})
 	require.True(t, labWaitCalls(s, calls, 3000))
 	s.RunUntil(s.Now() + 1000)
 	w := s.World()
@@ -486,17 +486,17 @@ func TestChkSnapshotInstallBatch(t *testing.T) {
 // alarm that TestChkSnapshotInstallBatch pins down.)
 func TestChkChaosClean(t *testing.T) {
 	start := time.Now()
-	snap := DefaultSettings()
+	snap := view.DefaultSettings()
 	snap.SnapshotEvery = 4
 	for _, c := range []struct {
 		name     string
 		nodes    int
-		settings *Settings
+		settings *view.Settings
 	}{{"default", 5, nil}, {"snapshots", 3, &snap}} {
 		for seed := int64(1); seed <= 6; seed++ {
 			out, err := RunChaos(ChaosConfig{Seed: seed, Nodes: c.nodes, DurationMs: 20_000, Settings: c.settings})
 			require.NoError(t, err)
-			require.Equal(t, raft.Rules{}, out.Scenario.Settings.Rules)
+			require.Equal(t, view.Rules{}, out.Scenario.Settings.Rules)
 			t.Logf("%s seed %d: %d calls, %d leader changes, %d dropped, linearizability %s", c.name, seed, out.Calls, out.Stats.LeaderChanges, out.Stats.MessagesDropped, out.Linearizability)
 			require.Empty(t, out.Violations, "%s seed %d", c.name, seed)
 			require.NotEqual(t, Linearizability("illegal"), out.Linearizability, "%s seed %d", c.name, seed)
@@ -519,7 +519,7 @@ func TestChkInitialCommitsCount(t *testing.T) {
 	  "initial":{"1":{"term":1,"log":[1,1],"commitIndex":2},"2":{"term":1,"log":[1,1],"commitIndex":2},"3":{"term":1}},
 	  "steps":[{"at":0,"do":"campaign","node":3}],"until":500}`))
 	require.NoError(t, err)
-	w, err := sc.NewWorld()
+	w, err := NewWorld(sc)
 	require.NoError(t, err)
 	s := NewSession(w, sc.Actions)
 	s.RunUntil(sc.Until)
@@ -530,7 +530,7 @@ func TestChkInitialCommitsCount(t *testing.T) {
 	for _, v := range s.World().Violations() {
 		props[v.Property] = true
 	}
-	require.True(t, props[LeaderCompleteness], "%v", s.World().Violations())
+	require.True(t, props[view.LeaderCompleteness], "%v", s.World().Violations())
 }
 
 // TestEntryHashSeesEverything: the hash of an entry changes with the

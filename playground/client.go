@@ -66,28 +66,6 @@ func (w *World) ClientStats() ClientStats {
 	return t
 }
 
-// Call is one client operation as the client saw it: when it was invoked,
-// when (if ever) it returned, and with what.
-type Call struct {
-	Client int
-	Cmd    Command
-	Read   view.ReadMode
-	// Node is the node the caller asked for, or None for "the leader".
-	Node     raft.ID
-	CallMs   int64
-	ReturnMs int64 // -1 while outstanding or if it never returned
-	Done     bool
-	Result   Result
-	Attempts int
-	// Applied is set when some node applied the write, whether or not the
-	// client heard back; Effect is the result it had.
-	Applied bool
-	Effect  Result
-	// mustSee is, for a read, the acknowledged write of its key that it
-	// must see (see StaleRead).
-	mustSee ackedWrite
-}
-
 const (
 	// attemptTimeoutMs is how long a client waits for an answer before it
 	// tries another node.
@@ -103,7 +81,7 @@ const (
 // Submit has a client invoke cmd, sent to node (or to whoever the client
 // believes leads, when node is None). An idle client takes it, or a new
 // client if all are busy. It returns the call's index in History.
-func (w *World) Submit(cmd Command, node raft.ID, read view.ReadMode) int {
+func (w *World) Submit(cmd view.Command, node raft.ID, read view.ReadMode) int {
 	ci := -1
 	for i := range w.clients {
 		if w.clients[i].call < 0 {
@@ -118,9 +96,9 @@ func (w *World) Submit(cmd Command, node raft.ID, read view.ReadMode) int {
 	c := &w.clients[ci]
 	c.seq++
 	cmd.Client, cmd.Seq = c.ID, c.seq
-	call := Call{Client: c.ID, Cmd: cmd, Read: read, Node: node, CallMs: w.now, ReturnMs: -1}
-	w.check.reads.onCall(&call)
+	call := view.Call{Client: c.ID, Cmd: cmd, Read: read, Node: view.ID(node), CallMs: w.now, ReturnMs: -1}
 	c.call = w.history.add(call)
+	w.check.reads.onCall(c.call, &call)
 	c.calls = append(c.calls, c.call)
 	target, note := node, noteCall
 	if target == raft.None {
@@ -140,8 +118,8 @@ func (w *World) pickNode(guess, failed raft.ID) raft.ID {
 	if guess != raft.None && guess != failed && w.nodes[guess] != nil && !w.nodes[guess].Removed {
 		return guess
 	}
-	for i := range raft.ID(MaxNodes) {
-		id := (failed+i)%MaxNodes + 1
+	for i := range raft.ID(view.MaxNodes) {
+		id := (failed+i)%view.MaxNodes + 1
 		if n := w.nodes[id]; n != nil && !n.Removed {
 			return id
 		}
@@ -208,7 +186,7 @@ func (w *World) clientReceive(f *Flight) {
 		return // an answer to an earlier attempt of a finished call
 	}
 	if f.Reply.Redirect {
-		c.guess = f.Reply.Leader
+		c.guess = raft.ID(f.Reply.Leader)
 		if c.guess == f.From {
 			c.guess = raft.None
 		}
@@ -238,11 +216,11 @@ func (w *World) clientReceive(f *Flight) {
 // callResult is what a call got, as an argument of a feed sentence.
 type callResult struct {
 	op  view.Op
-	res Result
+	res view.Result
 }
 
 // describeResult says what a call got, in a language.
-func describeResult(lang i18n.Lang, op view.Op, r Result) string {
+func describeResult(lang i18n.Lang, op view.Op, r view.Result) string {
 	switch {
 	case op == view.OpGet && !r.Found:
 		return lang.T("feed.result.not-found")
@@ -255,7 +233,7 @@ func describeResult(lang i18n.Lang, op view.Op, r Result) string {
 }
 
 // reply sends a node's answer to a client.
-func (w *World) reply(n *Node, client int, r Reply) {
+func (w *World) reply(n *Node, client int, r view.Reply) {
 	f := w.newFlight()
 	f.Kind, f.From, f.Client, f.Reply = view.FlightReply, n.ID, client, &r
 	w.launch(f)
@@ -266,21 +244,21 @@ func (w *World) redirect(n *Node, client int, seq uint64) {
 	if leader == n.ID {
 		leader = raft.None
 	}
-	w.reply(n, client, Reply{Seq: seq, Redirect: true, Leader: leader})
+	w.reply(n, client, view.Reply{Seq: seq, Redirect: true, Leader: view.ID(leader)})
 }
 
 // refuse turns a request away at a leader that cannot take it now (a
 // transfer under way, no commit in its term yet...), saying why; the
 // client tries again later, as after a redirect to nobody.
 func (w *World) refuse(n *Node, client int, seq uint64, why error) {
-	w.reply(n, client, Reply{Seq: seq, Redirect: true, Refused: strings.TrimPrefix(why.Error(), "raft: ")})
+	w.reply(n, client, view.Reply{Seq: seq, Redirect: true, Refused: strings.TrimPrefix(why.Error(), "raft: ")})
 }
 
 // serve handles a client request at node n.
 func (w *World) serve(n *Node, f *Flight) {
 	cmd, mode := f.Request.Cmd, f.Request.Read
 	if cmd.Op == view.OpGet && mode == view.LocalRead {
-		w.reply(n, cmd.Client, Reply{Seq: cmd.Seq, Result: n.KV.Read(cmd.Key)})
+		w.reply(n, cmd.Client, view.Reply{Seq: cmd.Seq, Result: n.KV.Read(cmd.Key)})
 		return
 	}
 	if n.Raft.Role() != raft.Leader {
@@ -311,14 +289,14 @@ func (w *World) serve(n *Node, f *Flight) {
 // answerWrite replies to the client whose write n just applied, if n took
 // the request. An entry of another term at that index means the write was
 // lost with its leader: the client is told to retry.
-func (w *World) answerWrite(n *Node, e raft.Entry, c Command, res Result) {
+func (w *World) answerWrite(n *Node, e raft.Entry, c view.Command, res view.Result) {
 	for i, pw := range n.writes {
 		if pw.index != e.Index {
 			continue
 		}
 		n.writes = append(n.writes[:i], n.writes[i+1:]...)
 		if pw.term == e.Term {
-			w.reply(n, pw.client, Reply{Seq: pw.seq, Result: res})
+			w.reply(n, pw.client, view.Reply{Seq: pw.seq, Result: res})
 		} else {
 			w.redirect(n, pw.client, pw.seq)
 		}
@@ -347,14 +325,14 @@ func (w *World) answerRead(n *Node, rs raft.ReadState) {
 		w.redirect(n, pr.client, pr.seq)
 		return
 	}
-	w.reply(n, pr.client, Reply{Seq: pr.seq, Result: n.KV.Read(pr.key)})
+	w.reply(n, pr.client, view.Reply{Seq: pr.seq, Result: n.KV.Read(pr.key)})
 }
 
 // applyWrite applies a committed client write to n's store, and answers
 // its client if n took the request. The first server to apply the entry
 // tells the trace when it repeats a write the store had applied: a client
 // sent it again, not knowing the first one had committed.
-func (w *World) applyWrite(n *Node, e raft.Entry, c Command) {
+func (w *World) applyWrite(n *Node, e raft.Entry, c view.Command) {
 	res, repeat := n.KV.Apply(c, w.settings.ClientSessions)
 	if repeat && e.Index > w.check.firstApplied {
 		if w.settings.ClientSessions {
@@ -375,7 +353,7 @@ func (w *World) applyWrite(n *Node, e raft.Entry, c Command) {
 
 // noteApplied records that a write took effect, for the linearizability
 // check: it settles the calls whose clients never heard back.
-func (w *World) noteApplied(c Command, res Result) {
+func (w *World) noteApplied(c view.Command, res view.Result) {
 	if c.Client < 1 || c.Client > len(w.clients) {
 		return
 	}
@@ -402,4 +380,4 @@ func (w *World) Outstanding() int {
 }
 
 // History lists every client call so far, in invocation order.
-func (w *World) History() []Call { return w.history.all() }
+func (w *World) History() []view.Call { return w.history.all() }

@@ -16,14 +16,14 @@ import (
 // dropped: the client times out and retries, and the retry commits too.
 func lostReplyWorld(t *testing.T, sessions bool) (*World, raft.ID) {
 	t.Helper()
-	s := DefaultSettings()
+	s := view.DefaultSettings()
 	s.ClientSessions = sessions
 	w, err := New(s)
 	require.NoError(t, err)
 	w.RunUntil(1000)
 	leader, ok := w.Leader()
 	require.True(t, ok)
-	call := w.Submit(Command{Op: view.OpPut, Key: "y", Value: "2"}, leader, view.ReadIndexRead)
+	call := w.Submit(view.Command{Op: view.OpPut, Key: "y", Value: "2"}, leader, view.ReadIndexRead)
 	dropped := false
 	for !dropped && w.Now() < 2000 {
 		w.RunUntil(w.Now() + 1)
@@ -97,7 +97,7 @@ func TestClientSessionsApplyARetryOnce(t *testing.T) {
 func TestRetrySaysWhy(t *testing.T) {
 	w, leader := ledWorld(t)
 	follower := leader%3 + 1
-	w.Submit(Command{Op: view.OpPut, Key: "k", Value: "v"}, follower, view.ReadIndexRead)
+	w.Submit(view.Command{Op: view.OpPut, Key: "k", Value: "v"}, follower, view.ReadIndexRead)
 	w.RunUntil(w.Now() + 500)
 	want := fmt.Sprintf("%s is not the leader: it redirected client 1 to %s. Client 1 retried put k=v at %s (attempt 2)", S(follower), S(leader), S(leader))
 	assert.Equal(t, []string{want}, traceSays(w, "retried"))
@@ -111,11 +111,11 @@ func TestClientCallSaysWhyThatServer(t *testing.T) {
 	w, leader := ledWorld(t)
 	first := raft.ID(1)
 	require.NotEqual(t, first, leader, "the default run elects another server than S1")
-	w.Submit(Command{Op: view.OpPut, Key: "x", Value: "1"}, raft.None, view.ReadIndexRead)
+	w.Submit(view.Command{Op: view.OpPut, Key: "x", Value: "1"}, raft.None, view.ReadIndexRead)
 	w.RunUntil(w.Now() + 500)
-	w.Submit(Command{Op: view.OpPut, Key: "x", Value: "2"}, raft.None, view.ReadIndexRead)
+	w.Submit(view.Command{Op: view.OpPut, Key: "x", Value: "2"}, raft.None, view.ReadIndexRead)
 	w.RunUntil(w.Now() + 500)
-	w.Submit(Command{Op: view.OpPut, Key: "x", Value: "3"}, first, view.ReadIndexRead)
+	w.Submit(view.Command{Op: view.OpPut, Key: "x", Value: "3"}, first, view.ReadIndexRead)
 	w.RunUntil(w.Now() + 500)
 	assert.Equal(t, []string{
 		"client 1 did not know the leader and asked S1 to put x=1",
@@ -148,7 +148,7 @@ func TestScenarioClientSessions(t *testing.T) {
 	sc, err = ParseScenario([]byte(`{"name": "s", "nodes": 3, "features": {"clientSessions": false}}`))
 	require.NoError(t, err)
 	assert.False(t, sc.Settings.ClientSessions)
-	data, err := sc.Marshal()
+	data, err := MarshalScenario(sc)
 	require.NoError(t, err)
 	back, err := ParseScenario(data)
 	require.NoError(t, err)

@@ -16,7 +16,7 @@ import (
 func cloneLoad(w *World, to int64) {
 	for at := w.Now() - w.Now()%10 + 10; at <= to; at += 10 {
 		w.RunUntil(at)
-		w.Submit(Command{Op: view.OpPut, Key: benchKeys[at/10%8], Value: fmt.Sprint(at)}, raft.None, view.ReadIndexRead)
+		w.Submit(view.Command{Op: view.OpPut, Key: benchKeys[at/10%8], Value: fmt.Sprint(at)}, raft.None, view.ReadIndexRead)
 	}
 }
 
@@ -37,7 +37,7 @@ func wireText(w *World) string {
 // outboxes, the queue's lanes, the wire's slots, nodes' inboxes): none of
 // it may be shared between a world and its clone.
 func TestCloneRunsLikeItsOriginal(t *testing.T) {
-	s := DefaultSettings()
+	s := view.DefaultSettings()
 	s.FsyncMs = 4 // nodes spend much of their time with a batch pending
 	s.DropRate, s.DuplicateRate = 0.05, 0.05
 	w, err := New(s)
@@ -67,7 +67,7 @@ func TestCloneRunsLikeItsOriginal(t *testing.T) {
 		d := c.w.Clone()
 		require.NoError(t, d.Crash(1))
 		for i := range 20 {
-			d.Submit(Command{Op: view.OpPut, Key: "other", Value: fmt.Sprint(i)}, raft.None, view.ReadIndexRead)
+			d.Submit(view.Command{Op: view.OpPut, Key: "other", Value: fmt.Sprint(i)}, raft.None, view.ReadIndexRead)
 			d.RunUntil(d.Now() + 25)
 		}
 		require.Equal(t, c.seen, fingerprint(t, c.w)+wireText(c.w), "running other worlds changed the clone taken at %d", c.at)
@@ -110,7 +110,7 @@ func TestTrimmedFlightsAreUnreachable(t *testing.T) {
 	sc := busyScenario(t)
 	sc.Settings.LatencyMs = [2]int64{5, 400}
 	sc.Settings.DuplicateRate = 0.05
-	w, err := sc.NewWorld()
+	w, err := NewWorld(sc)
 	require.NoError(t, err)
 	s := NewSession(w, sc.Actions)
 	s.SetTraceWindow(300)
@@ -151,7 +151,7 @@ func TestTrimmedFlightsAreUnreachable(t *testing.T) {
 // neither changes, so they can run at once (go test -race checks it), as
 // a view running one while another computes a seek may.
 func TestCloneRunsAlongsideItsOriginal(t *testing.T) {
-	s := DefaultSettings()
+	s := view.DefaultSettings()
 	s.DropRate, s.DuplicateRate, s.SnapshotEvery = 0.05, 0.05, 20
 	w, err := New(s)
 	require.NoError(t, err)

@@ -1,5 +1,7 @@
 package playground
 
+import "github.com/raftlab/raftlab/playground/view"
+
 // commandCacheSize is how many decoded commands a commandCache holds; a
 // power of two. Every node applies an entry within a few round trips of the
 // others, far fewer entries apart than this.
@@ -16,18 +18,18 @@ const commandCacheSize = 64
 // It is a plain value: a world's clone gets a copy of its own.
 type commandCache [commandCacheSize]struct {
 	data []byte
-	cmd  Command
+	cmd  view.Command
 }
 
 // decode returns the command in data, the data of the log entry at index.
-func (c *commandCache) decode(index uint64, data []byte) (Command, error) {
+func (c *commandCache) decode(index uint64, data []byte) (view.Command, error) {
 	s := &c[index%commandCacheSize]
 	if len(data) > 0 && len(s.data) == len(data) && &s.data[0] == &data[0] {
 		return s.cmd, nil
 	}
 	cmd, err := DecodeCommand(data)
 	if err != nil {
-		return Command{}, err
+		return view.Command{}, err
 	}
 	s.data, s.cmd = data, cmd
 	return cmd, nil

@@ -11,8 +11,8 @@ import (
 // same index (same length, another command) are decoded afresh.
 func TestCommandCache(t *testing.T) {
 	var c commandCache
-	a := EncodeCommand(Command{Client: 1, Seq: 1, Op: view.OpPut, Key: "k", Value: "a"})
-	b := EncodeCommand(Command{Client: 1, Seq: 1, Op: view.OpPut, Key: "k", Value: "b"})
+	a := EncodeCommand(view.Command{Client: 1, Seq: 1, Op: view.OpPut, Key: "k", Value: "a"})
+	b := EncodeCommand(view.Command{Client: 1, Seq: 1, Op: view.OpPut, Key: "k", Value: "b"})
 	check := func(index uint64, data []byte) {
 		t.Helper()
 		want, _ := DecodeCommand(data)

@@ -11,7 +11,7 @@ import (
 // TestDiskFilesAsEtcdLaysThemOut: a node's disk lists its WAL segment and,
 // once it has one, its snapshot, named as etcd names them.
 func TestDiskFilesAsEtcdLaysThemOut(t *testing.T) {
-	s := labSession(t, 3, 1, func(st *Settings) { st.SnapshotEvery = 5 })
+	s := labSession(t, 3, 1, func(st *view.Settings) { st.SnapshotEvery = 5 })
 	leader := labWaitLeader(t, s, 2000)
 	files := s.World().Node(leader).Disk.Files()
 	require.Len(t, files, 1, "no snapshot yet")
@@ -35,7 +35,7 @@ func TestDiskFilesAsEtcdLaysThemOut(t *testing.T) {
 	require.Equal(t, files[1].Bytes, files[1].SyncedBytes, "a snapshot is saved whole")
 
 	// A slow disk: the records of a new write are written, not yet synced.
-	labDo(t, s, Action{Do: "disk", Node: view.ID(leader), FsyncMs: 500})
+	labDo(t, s, view.Action{Do: "disk", Node: view.ID(leader), FsyncMs: 500})
 	before := s.World().Node(leader).Disk.Files()[0]
 	labPut(t, s, leader, "k", "late")
 	s.RunUntil(s.Now() + 100)

@@ -15,7 +15,7 @@ import (
 // restart the safety monitor cried "Commit Never Decreases" over a correct
 // run: the node's durable commit really was the lower one.
 func TestALostHardStateIsNotMadeDurableLater(t *testing.T) {
-	s := labSession(t, 3, 7, func(st *Settings) { st.LatencyMs = [2]int64{10, 10} })
+	s := labSession(t, 3, 7, func(st *view.Settings) { st.LatencyMs = [2]int64{10, 10} })
 	leader := labWaitLeader(t, s, 3000)
 	f := raft.ID(1)
 	if f == leader {
@@ -25,7 +25,7 @@ func TestALostHardStateIsNotMadeDurableLater(t *testing.T) {
 	require.True(t, labWaitCalls(s, []int{call}, 2000))
 
 	// f's disk is slow: its later commit indexes are written, not synced.
-	labDo(t, s, Action{Do: "disk", Node: view.ID(f), FsyncMs: 5000})
+	labDo(t, s, view.Action{Do: "disk", Node: view.ID(f), FsyncMs: 5000})
 	var calls []int
 	for _, k := range []string{"b", "c", "d"} {
 		calls = append(calls, labPut(t, s, leader, k, "1"))
@@ -36,16 +36,16 @@ func TestALostHardStateIsNotMadeDurableLater(t *testing.T) {
 	require.True(t, labWaitFor(s, 20000, func(*World) bool { return n.Disk.written.Commit > n.Disk.durable.Commit }),
 		"f writes a commit index it has not yet synced")
 
-	labDo(t, s, Action{Do: "isolate", Node: view.ID(f)})
-	labDo(t, s, Action{Do: "crash", Node: view.ID(f)})
+	labDo(t, s, view.Action{Do: "isolate", Node: view.ID(f)})
+	labDo(t, s, view.Action{Do: "crash", Node: view.ID(f)})
 	require.Equal(t, n.Disk.durable, n.Disk.written, "the crash lost what was not synced")
-	labDo(t, s, Action{Do: "disk", Node: view.ID(f), FsyncMs: 2})
-	labDo(t, s, Action{Do: "restart", Node: view.ID(f)})
+	labDo(t, s, view.Action{Do: "disk", Node: view.ID(f), FsyncMs: 2})
+	labDo(t, s, view.Action{Do: "restart", Node: view.ID(f)})
 	s.RunUntil(s.Now() + 5)
-	labDo(t, s, Action{Do: "snapshot", Node: view.ID(f)})
+	labDo(t, s, view.Action{Do: "snapshot", Node: view.ID(f)})
 	s.RunUntil(s.Now() + 20) // the snapshot's records are synced
-	labDo(t, s, Action{Do: "crash", Node: view.ID(f)})
-	labDo(t, s, Action{Do: "restart", Node: view.ID(f)})
+	labDo(t, s, view.Action{Do: "crash", Node: view.ID(f)})
+	labDo(t, s, view.Action{Do: "restart", Node: view.ID(f)})
 	s.RunUntil(s.Now() + 50)
 	labNoViolations(t, w)
 }

@@ -49,13 +49,13 @@ func TestRefusalsInChinese(t *testing.T) {
 		{"transfer to the leader", w.TransferLeader(leader), S(leader) + " already leads", S(leader) + " 已经是领导者"},
 		{"same node", w.Cut(1, 1), "a link joins two different nodes", "一条链路必须连接两个不同的节点"},
 		{"two groups", w.Partition([][]raft.ID{{1, 2}, {2, 3}}), "S2 is in two groups", "S2 同时在两个组中"},
-		{"drop rate", w.SetNetwork(NetworkChange{DropRate: &bigDrop}), "dropRate must be in 0..1, not 2", "dropRate 必须在 0..1 之间（现为 2）"},
+		{"drop rate", w.SetNetwork(view.NetworkChange{DropRate: &bigDrop}), "dropRate must be in 0..1, not 2", "dropRate 必须在 0..1 之间（现为 2）"},
 		{"fsync", w.SetDisk(1, -1), "fsyncMs must not be negative, not -1", "fsyncMs 不能为负数（现为 -1）"},
 		{"not in flight", w.DropMessage(1 << 40), "message 1099511627776 is not in flight", "消息 1099511627776 不在途中"},
 		{"id range", w.AddNode(12), "node IDs are 1..9, not 12", "节点 ID 的范围是 1..9（现为 12）"},
 		{"exists", w.AddNode(2), "S2 already exists", "S2 已经存在"},
-		{"unknown action", w.Do(Action{Do: "explode"}), `unknown action "explode"`, `未知的动作 "explode"`},
-		{"lease off", w.Do(Action{Do: "get", Key: "x", Mode: "lease"}),
+		{"unknown action", w.Do(view.Action{Do: "explode"}), `unknown action "explode"`, `未知的动作 "explode"`},
+		{"lease off", w.Do(view.Action{Do: "get", Key: "x", Mode: "lease"}),
 			`lease reads are off: set features.readMode to "lease" (a restarted node then waits an election timeout before it votes)`,
 			`租约读未开启：请把 features.readMode 设为 "lease"（这样重启的节点会先等待一个选举超时再投票）`},
 		{"transfer to a non-voter", func() error {
@@ -99,24 +99,24 @@ func TestReusedIDInChinese(t *testing.T) {
 
 func TestSettingsErrorsInChinese(t *testing.T) {
 	for _, tc := range []struct {
-		tweak  func(*Settings)
+		tweak  func(*view.Settings)
 		en, zh string
 	}{
-		{func(s *Settings) { s.Nodes = 10 }, "nodes must be 1..9, not 10", "nodes 必须在 1..9 之间（现为 10）"},
-		{func(s *Settings) { s.HeartbeatMs = 0 }, "heartbeatMs must be at least 1, not 0", "heartbeatMs 至少为 1（现为 0）"},
-		{func(s *Settings) { s.ElectionTimeoutMs = [2]int64{40, 300} }, "electionTimeoutMs must be [min,max] with heartbeatMs < min <= max, not [40 300]",
+		{func(s *view.Settings) { s.Nodes = 10 }, "nodes must be 1..9, not 10", "nodes 必须在 1..9 之间（现为 10）"},
+		{func(s *view.Settings) { s.HeartbeatMs = 0 }, "heartbeatMs must be at least 1, not 0", "heartbeatMs 至少为 1（现为 0）"},
+		{func(s *view.Settings) { s.ElectionTimeoutMs = [2]int64{40, 300} }, "electionTimeoutMs must be [min,max] with heartbeatMs < min <= max, not [40 300]",
 			"electionTimeoutMs 必须是 [min,max]，且 heartbeatMs < min <= max（现为 [40 300]）"},
-		{func(s *Settings) { s.ElectionTimerStartPct = 100 }, "electionTimerStartPct must be 0..99 (percent of the shortest election timeout), not 100",
+		{func(s *view.Settings) { s.ElectionTimerStartPct = 100 }, "electionTimerStartPct must be 0..99 (percent of the shortest election timeout), not 100",
 			"electionTimerStartPct 必须在 0..99 之间（最短选举超时的百分比，现为 100）"},
-		{func(s *Settings) { s.LatencyMs = [2]int64{5, 1} }, "latencyMs must be [min,max] with 0 <= min <= max, not [5 1]", "latencyMs 必须是 [min,max]，且 0 <= min <= max（现为 [5 1]）"},
-		{func(s *Settings) { s.FsyncMs = -2 }, "fsyncMs must not be negative, not -2", "fsyncMs 不能为负数（现为 -2）"},
-		{func(s *Settings) { s.DropRate = 1.5 }, "dropRate must be in 0..1, not 1.5", "dropRate 必须在 0..1 之间（现为 1.5）"},
-		{func(s *Settings) { s.DuplicateRate = -1 }, "duplicateRate must be in 0..1, not -1", "duplicateRate 必须在 0..1 之间（现为 -1）"},
-		{func(s *Settings) { s.ReadMode, s.CheckQuorum = view.LeaseRead, false },
+		{func(s *view.Settings) { s.LatencyMs = [2]int64{5, 1} }, "latencyMs must be [min,max] with 0 <= min <= max, not [5 1]", "latencyMs 必须是 [min,max]，且 0 <= min <= max（现为 [5 1]）"},
+		{func(s *view.Settings) { s.FsyncMs = -2 }, "fsyncMs must not be negative, not -2", "fsyncMs 不能为负数（现为 -2）"},
+		{func(s *view.Settings) { s.DropRate = 1.5 }, "dropRate must be in 0..1, not 1.5", "dropRate 必须在 0..1 之间（现为 1.5）"},
+		{func(s *view.Settings) { s.DuplicateRate = -1 }, "duplicateRate must be in 0..1, not -1", "duplicateRate 必须在 0..1 之间（现为 -1）"},
+		{func(s *view.Settings) { s.ReadMode, s.CheckQuorum = view.LeaseRead, false },
 			"readMode lease needs checkQuorum: a lease is only safe when followers ignore vote requests while they hear from a leader",
 			"readMode 为 lease 时需要开启 checkQuorum：只有跟随者在能收到领导者消息时忽略投票请求，租约才是安全的"},
 	} {
-		s := DefaultSettings()
+		s := view.DefaultSettings()
 		tc.tweak(&s)
 		err := s.Validate()
 		require.Error(t, err, tc.en)
@@ -144,7 +144,7 @@ func TestExpectationsInChinese(t *testing.T) {
 	labPut(t, s, raft.None, "x", "1")
 	s.RunUntil(s.Now() + 500)
 	role, term, up, violations := "leader", uint64(99), false, 0
-	x := w.Check(Expect{Node: view.ID(leader), Role: &role, Term: &term, Up: &up, KV: map[string]string{"x": "2", "y": "1"}})
+	x := w.Check(view.Expect{Node: view.ID(leader), Role: &role, Term: &term, Up: &up, KV: map[string]string{"x": "2", "y": "1"}})
 	assert.False(t, x.OK)
 	n := S(leader)
 	en := "failed: " + n + " up=false (is true); " + n + " term 99 (is " + strconv.FormatUint(w.Node(leader).Raft.Term(), 10) + `); ` +
@@ -153,15 +153,15 @@ func TestExpectationsInChinese(t *testing.T) {
 	assertSaidInChinese(t, en, x.Text, "未通过："+n+" up=false（实际为 true）；"+n+" 的任期为 99（实际为 "+strconv.FormatUint(w.Node(leader).Raft.Term(), 10)+"）；"+
 		n+` 上 x="2"（实际为 "1"）；`+n+` 上 y="1"（实际没有这个键）`)
 
-	x = w.Check(Expect{Node: view.ID(leader), Role: &role, Leader: view.ID(leader), Violations: &violations})
+	x = w.Check(view.Expect{Node: view.ID(leader), Role: &role, Leader: view.ID(leader), Violations: &violations})
 	assert.True(t, x.OK)
 	assertSaidInChinese(t, "ok: "+n+" is leader (is leader); "+n+" leads (leader: "+n+"); 0 safety violations (found 0)", x.Text,
 		"通过："+n+" 是领导者（实际是领导者）；"+n+" 是领导者（领导者："+n+"）；0 个安全性违规（发现 0 个）")
 
 	require.NoError(t, w.Crash(leader))
-	x = w.Check(Expect{Node: view.ID(leader), Role: &role})
+	x = w.Check(view.Expect{Node: view.ID(leader), Role: &role})
 	assertSaidInChinese(t, "failed: "+n+" is up (it is down)", x.Text, "未通过："+n+" 在运行（实际已宕机）")
-	x = w.Check(Expect{NoLeader: true})
+	x = w.Check(view.Expect{NoLeader: true})
 	assertSaidInChinese(t, "ok: no node leads (leader: none)", x.Text, "通过：没有领导者（领导者：无）")
 
 	// The feed's line.
@@ -176,7 +176,7 @@ func TestExpectationsInChinese(t *testing.T) {
 // feed why, in the reader's language.
 func TestFailedStepInChinese(t *testing.T) {
 	s := labSession(t, 3, 1, nil)
-	s.apply(4, Action{Do: "crash", Node: 9})
+	s.apply(4, view.Action{Do: "crash", Node: 9})
 	trace := s.World().Trace()
 	ev := trace[len(trace)-1]
 	assert.Equal(t, "step 4 (crash) could not be carried out: there is no node 9", ev.Text())

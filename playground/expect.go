@@ -9,24 +9,6 @@ import (
 	"github.com/raftlab/raftlab/raft"
 )
 
-// Expect is an assertion about the world at one moment. Set fields are
-// checked; nil ones are not.
-type Expect struct {
-	Node         view.ID           `json:"node,omitempty"`
-	Role         *string           `json:"role,omitempty"`
-	Term         *uint64           `json:"term,omitempty"`
-	CommitIndex  *uint64           `json:"commitIndex,omitempty"`
-	AppliedIndex *uint64           `json:"appliedIndex,omitempty"`
-	Up           *bool             `json:"up,omitempty"`
-	Log          []uint64          `json:"log,omitzero"` // (omitzero: an empty log is an expectation)
-	KV           map[string]string `json:"kv,omitzero"`
-
-	Leader     view.ID   `json:"leader,omitempty"`
-	LeaderIn   []view.ID `json:"leaderIn,omitempty"`
-	NoLeader   bool      `json:"noLeader,omitempty"`
-	Violations *int      `json:"violations,omitempty"`
-}
-
 // Expectation is the outcome of an Expect.
 type Expectation struct {
 	At int64 `json:"at"`
@@ -50,7 +32,7 @@ func (c checks) In(lang i18n.Lang) string {
 }
 
 // Check evaluates e now, records the outcome and returns it.
-func (w *World) Check(e Expect) Expectation {
+func (w *World) Check(e view.Expect) Expectation {
 	var fails, oks checks
 	check := func(ok bool, key string, args ...any) {
 		m := i18n.Msg(key, args...)
@@ -115,7 +97,7 @@ func (w *World) soleLeader(id raft.ID) bool {
 	return true
 }
 
-func (w *World) checkNode(e Expect, check func(bool, string, ...any)) {
+func (w *World) checkNode(e view.Expect, check func(bool, string, ...any)) {
 	n := w.Node(raft.ID(e.Node))
 	name := e.Node.Name()
 	if n == nil {

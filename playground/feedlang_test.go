@@ -24,7 +24,7 @@ func bundledEvents(t *testing.T) []playground.Event {
 	for _, name := range playground.BundledScenarios() {
 		sc, err := playground.LoadBundled(name)
 		require.NoError(t, err, name)
-		w, err := sc.NewWorld()
+		w, err := playground.NewWorld(sc)
 		require.NoError(t, err, name)
 		s := playground.NewSession(w, sc.Actions)
 		s.RunUntil(sc.Until)
@@ -198,16 +198,16 @@ func TestKeyedSentences(t *testing.T) {
 }
 
 func TestSafetyInEveryLanguage(t *testing.T) {
-	for _, p := range append(slices.Clone(playground.Properties), playground.NoStaleReads) {
-		assert.Equal(t, p, playground.PropertyName(p, i18n.English))
-		assert.NotEqual(t, p, playground.PropertyName(p, i18n.Chinese))
-		assert.NotEmpty(t, playground.PropertyExplanation(p, i18n.English), p)
-		assert.Empty(t, untranslated(playground.PropertyName(p, i18n.Chinese)), p)
-		assert.Empty(t, untranslated(playground.PropertyExplanation(p, i18n.Chinese)), p)
+	for _, p := range append(slices.Clone(view.Properties), view.NoStaleReads) {
+		assert.Equal(t, p, view.PropertyName(p, i18n.English))
+		assert.NotEqual(t, p, view.PropertyName(p, i18n.Chinese))
+		assert.NotEmpty(t, view.PropertyExplanation(p, i18n.English), p)
+		assert.Empty(t, untranslated(view.PropertyName(p, i18n.Chinese)), p)
+		assert.Empty(t, untranslated(view.PropertyExplanation(p, i18n.Chinese)), p)
 	}
 	sc, err := playground.LoadBundled("figure8-unsafe")
 	require.NoError(t, err)
-	w, err := sc.NewWorld()
+	w, err := playground.NewWorld(sc)
 	require.NoError(t, err)
 	s := playground.NewSession(w, sc.Actions)
 	s.RunUntil(sc.Until)

@@ -3,6 +3,8 @@ package playground
 import (
 	"slices"
 	"sync/atomic"
+
+	"github.com/raftlab/raftlab/playground/view"
 )
 
 // historyLog is the client history, in chunks that a world and its clones
@@ -19,7 +21,7 @@ type historyLog struct {
 
 type callChunk struct {
 	gen   uint64
-	calls []Call
+	calls []view.Call
 }
 
 // callChunkSize is how many calls a chunk holds. Each checkpoint of a
@@ -44,9 +46,9 @@ func (h *historyLog) own(k int) *callChunk {
 	return c
 }
 
-func (h *historyLog) add(call Call) int {
+func (h *historyLog) add(call view.Call) int {
 	if h.n%callChunkSize == 0 {
-		h.chunks = append(h.chunks, &callChunk{gen: h.gen, calls: make([]Call, 0, callChunkSize)})
+		h.chunks = append(h.chunks, &callChunk{gen: h.gen, calls: make([]view.Call, 0, callChunkSize)})
 	}
 	c := h.own(len(h.chunks) - 1)
 	c.calls = append(c.calls, call)
@@ -54,12 +56,12 @@ func (h *historyLog) add(call Call) int {
 	return h.n - 1
 }
 
-func (h *historyLog) get(i int) *Call {
+func (h *historyLog) get(i int) *view.Call {
 	return &h.chunks[i/callChunkSize].calls[i%callChunkSize]
 }
 
 // mut returns call i for changing it.
-func (h *historyLog) mut(i int) *Call {
+func (h *historyLog) mut(i int) *view.Call {
 	return &h.own(i / callChunkSize).calls[i%callChunkSize]
 }
 
@@ -71,8 +73,8 @@ func (h *historyLog) clone() historyLog {
 	return c
 }
 
-func (h *historyLog) all() []Call {
-	out := make([]Call, 0, h.n)
+func (h *historyLog) all() []view.Call {
+	out := make([]view.Call, 0, h.n)
 	for _, c := range h.chunks {
 		out = append(out, c.calls...)
 	}

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"testing"
 
+	"github.com/raftlab/raftlab/playground/view"
 	"github.com/stretchr/testify/require"
 )
 
@@ -12,12 +13,12 @@ import (
 func TestHistoryCopyOnWrite(t *testing.T) {
 	h := newHistoryLog()
 	for i := range 800 {
-		h.add(Call{Client: i})
+		h.add(view.Call{Client: i})
 	}
 	c := h.clone()
 	h.mut(5).Done = true
 	c.mut(300).Attempts = 7
-	c.add(Call{Client: 999})
+	c.add(view.Call{Client: 999})
 	require.True(t, h.get(5).Done)
 	require.False(t, c.get(5).Done, "the clone does not see the original's change")
 	require.Equal(t, 7, c.get(300).Attempts)
@@ -34,7 +35,7 @@ func TestHistoryCopyOnWrite(t *testing.T) {
 // world, with the events that led up to the moment sought.
 func TestTraceWindowBoundsAndSeeks(t *testing.T) {
 	sc := busyScenario(t)
-	w, err := sc.NewWorld()
+	w, err := NewWorld(sc)
 	require.NoError(t, err)
 	s := NewSession(w, sc.Actions)
 	s.SetTraceWindow(1500)

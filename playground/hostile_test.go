@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/raftlab/raftlab/playground/view"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -77,7 +78,7 @@ func TestHostileFilesRefused(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			sc, err := ParseScenario([]byte(c.file))
 			if err == nil {
-				_, err = sc.NewWorld()
+				_, err = NewWorld(sc)
 			}
 			require.Error(t, err, "accepted: %+v", sc)
 			assert.Equal(t, c.want, err.Error())
@@ -107,11 +108,11 @@ func TestLimitsAreReachable(t *testing.T) {
 // int64 (a lesson's setup, the settings dialog, chaos) are refused by New
 // itself, not only by the scenario parser.
 func TestHostileSettingsRefusedByNew(t *testing.T) {
-	s := DefaultSettings()
+	s := view.DefaultSettings()
 	s.FsyncMs = 1<<63 - 1
 	_, err := New(s)
 	assert.EqualError(t, err, "fsyncMs must be at most 60000 ms (one minute, the longest delay RaftLab simulates), not 9223372036854775807")
-	s = DefaultSettings()
+	s = view.DefaultSettings()
 	s.LatencyMs = [2]int64{10, 1<<63 - 1}
 	_, err = New(s)
 	assert.ErrorContains(t, err, "latencyMs must be at most 60000 ms")
@@ -190,31 +191,31 @@ func TestDuplicateFieldPaths(t *testing.T) {
 func TestMarshalRefusesWhatCannotBeOpened(t *testing.T) {
 	sc, err := ParseScenario([]byte(scFile("", `{"at": 5, "do": "put", "key": "a", "value": "b"}`)))
 	require.NoError(t, err)
-	_, err = sc.Marshal()
+	_, err = MarshalScenario(sc)
 	require.NoError(t, err)
 
 	long := *sc
 	long.Until = MaxDurationMs + 1
-	_, err = long.Marshal()
+	_, err = MarshalScenario(&long)
 	assert.EqualError(t, err, "the run goes to 3600001 ms, past the longest a scenario file may hold (3600000 ms, one hour)")
 
 	late := *sc
-	late.Actions = []Action{{At: MaxDurationMs + 5, Do: "heal"}}
-	_, err = late.Marshal()
+	late.Actions = []view.Action{{At: MaxDurationMs + 5, Do: "heal"}}
+	_, err = MarshalScenario(&late)
 	assert.EqualError(t, err, "the run goes to 3600005 ms, past the longest a scenario file may hold (3600000 ms, one hour)")
 
 	many := *sc
-	many.Actions = make([]Action, MaxActions+1)
-	_, err = many.Marshal()
+	many.Actions = make([]view.Action, MaxActions+1)
+	_, err = MarshalScenario(&many)
 	assert.EqualError(t, err, "the run has 20001 steps, more than a scenario file may hold (20000)")
 
 	value := *sc
-	value.Actions = []Action{{At: 5, Do: "put", Key: "a", Value: strings.Repeat("v", MaxValueBytes+1)}}
-	_, err = value.Marshal()
+	value.Actions = []view.Action{{At: 5, Do: "put", Key: "a", Value: strings.Repeat("v", MaxValueBytes+1)}}
+	_, err = MarshalScenario(&value)
 	assert.EqualError(t, err, `steps[0] (put): field "value": is 1025 bytes long; the limit is 1024 bytes`)
 
 	big := *sc
 	big.Description = strings.Repeat("x", MaxScenarioBytes)
-	_, err = big.Marshal()
+	_, err = MarshalScenario(&big)
 	assert.EqualError(t, err, "the file would be larger than 4 MiB, the largest scenario file RaftLab reads")
 }

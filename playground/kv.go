@@ -3,50 +3,11 @@ package playground
 import (
 	"encoding/binary"
 	"errors"
-	"fmt"
 	"maps"
 	"slices"
 
 	"github.com/raftlab/raftlab/playground/view"
 )
-
-// Command is a client request as it travels to the cluster and, for writes,
-// as it is stored in a log entry.
-type Command struct {
-	// Client is the client that sent the command (0: none, for the
-	// entries a scenario's initial logs hold).
-	Client int
-	// Seq numbers the client's requests. With client sessions on, the
-	// store applies each (Client, Seq) at most once, so a retried write is
-	// not applied twice (see KV.Apply).
-	Seq   uint64
-	Op    view.Op
-	Key   string
-	Value string // put: the value; cas: the new value
-	From  string // cas: the expected current value ("" matches a missing key)
-}
-
-func (c Command) String() string {
-	switch c.Op {
-	case view.OpPut:
-		return fmt.Sprintf("put %s=%s", c.Key, c.Value)
-	case view.OpDelete, view.OpGet:
-		return fmt.Sprintf("%s %s", c.Op, c.Key)
-	case view.OpCAS:
-		return fmt.Sprintf("cas %s %s→%s", c.Key, c.From, c.Value)
-	}
-	return c.Op.String()
-}
-
-// Result is the outcome of a command.
-type Result struct {
-	OK    bool
-	Found bool
-	// Value is the value read (get), or found when a cas failed.
-	Value string
-	// Revision is the store's revision after the command.
-	Revision int64
-}
 
 // KeyValue is one key's record, as in etcd's MVCC store.
 type KeyValue struct {
@@ -66,7 +27,7 @@ type KV struct {
 
 type session struct {
 	seq    uint64
-	result Result
+	result view.Result
 }
 
 // NewKV returns an empty store.
@@ -87,9 +48,9 @@ func (kv *KV) Get(key string) (KeyValue, bool) {
 func (kv *KV) Keys() []string { return slices.Sorted(maps.Keys(kv.keys)) }
 
 // Read answers a get from the store's current state.
-func (kv *KV) Read(key string) Result {
+func (kv *KV) Read(key string) view.Result {
 	v, ok := kv.keys[key]
-	return Result{OK: true, Value: v.Value, Found: ok, Revision: kv.Revision}
+	return view.Result{OK: true, Value: v.Value, Found: ok, Revision: kv.Revision}
 }
 
 // Apply executes a write and reports whether it is a repeat: a write of a
@@ -98,7 +59,7 @@ func (kv *KV) Read(key string) Result {
 // sessions, dissertation 6.3) a repeat returns the first result without
 // changing anything; without them, as in etcd, which has none, a repeat is
 // applied again. A command of no client (Client 0) is never a repeat.
-func (kv *KV) Apply(c Command, sessions bool) (r Result, repeat bool) {
+func (kv *KV) Apply(c view.Command, sessions bool) (r view.Result, repeat bool) {
 	s, ok := kv.sessions[c.Client]
 	repeat = ok && c.Client != 0 && c.Seq <= s.seq
 	if repeat && sessions {
@@ -108,19 +69,19 @@ func (kv *KV) Apply(c Command, sessions bool) (r Result, repeat bool) {
 	switch c.Op {
 	case view.OpPut:
 		kv.put(c.Key, c.Value, cur, found)
-		r = Result{OK: true}
+		r = view.Result{OK: true}
 	case view.OpDelete:
 		if found {
 			kv.Revision++
 			delete(kv.keys, c.Key)
 		}
-		r = Result{OK: true, Found: found}
+		r = view.Result{OK: true, Found: found}
 	case view.OpCAS:
 		if cur.Value == c.From && (found || c.From == "") {
 			kv.put(c.Key, c.Value, cur, found)
-			r = Result{OK: true}
+			r = view.Result{OK: true}
 		} else {
-			r = Result{Value: cur.Value, Found: found}
+			r = view.Result{Value: cur.Value, Found: found}
 		}
 	default:
 		return kv.Read(c.Key), repeat
@@ -147,7 +108,7 @@ func (kv *KV) put(key, value string, cur KeyValue, found bool) {
 var errCodec = errors.New("playground: malformed encoding")
 
 // EncodeCommand encodes c for a log entry.
-func EncodeCommand(c Command) []byte {
+func EncodeCommand(c view.Command) []byte {
 	// Room for the varints at their longest, so that it allocates once.
 	b := make([]byte, 0, 5*binary.MaxVarintLen64+1+len(c.Key)+len(c.Value)+len(c.From))
 	b = binary.AppendUvarint(b, uint64(c.Client))
@@ -159,12 +120,12 @@ func EncodeCommand(c Command) []byte {
 }
 
 // DecodeCommand decodes a log entry's command.
-func DecodeCommand(b []byte) (Command, error) {
+func DecodeCommand(b []byte) (view.Command, error) {
 	d := decoder{buf: b}
-	c := Command{Client: int(d.uvarint()), Seq: d.uvarint(), Op: view.Op(d.byte())}
+	c := view.Command{Client: int(d.uvarint()), Seq: d.uvarint(), Op: view.Op(d.byte())}
 	c.Key, c.Value, c.From = d.string(), d.string(), d.string()
 	if d.bad || len(d.buf) > 0 || c.Op < view.OpPut || c.Op > view.OpCAS {
-		return Command{}, errCodec
+		return view.Command{}, errCodec
 	}
 	return c, nil
 }
@@ -216,7 +177,7 @@ func appendString(b []byte, s string) []byte {
 	return append(b, s...)
 }
 
-func appendResult(b []byte, r Result) []byte {
+func appendResult(b []byte, r view.Result) []byte {
 	flags := byte(0)
 	if r.OK {
 		flags |= 1
@@ -275,7 +236,7 @@ func (d *decoder) string() string {
 	return s
 }
 
-func (d *decoder) result() Result {
+func (d *decoder) result() view.Result {
 	f := d.byte()
-	return Result{OK: f&1 != 0, Found: f&2 != 0, Value: d.string(), Revision: d.varint()}
+	return view.Result{OK: f&1 != 0, Found: f&2 != 0, Value: d.string(), Revision: d.varint()}
 }

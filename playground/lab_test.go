@@ -19,9 +19,9 @@ import (
 
 // labSession starts a session on a fresh world of n nodes with the default
 // settings, changed by tweak.
-func labSession(t testing.TB, n int, seed int64, tweak func(*Settings)) *Session {
+func labSession(t testing.TB, n int, seed int64, tweak func(*view.Settings)) *Session {
 	t.Helper()
-	s := DefaultSettings()
+	s := view.DefaultSettings()
 	s.Nodes, s.Seed = n, seed
 	if tweak != nil {
 		tweak(&s)
@@ -32,7 +32,7 @@ func labSession(t testing.TB, n int, seed int64, tweak func(*Settings)) *Session
 }
 
 // labDo carries out a step now and fails the test if it cannot be.
-func labDo(t testing.TB, s *Session, st Action) {
+func labDo(t testing.TB, s *Session, st view.Action) {
 	t.Helper()
 	require.NoError(t, s.Do(st), "step %s at %d ms", st.Do, s.Now())
 }
@@ -57,7 +57,7 @@ func labWaitLeader(t testing.TB, s *Session, withinMs int64) raft.ID {
 // guess), and returns the call's index in the history.
 func labPut(t testing.TB, s *Session, node raft.ID, key, value string) int {
 	t.Helper()
-	labDo(t, s, Action{Do: "put", Node: view.ID(node), Key: key, Value: value})
+	labDo(t, s, view.Action{Do: "put", Node: view.ID(node), Key: key, Value: value})
 	return len(s.World().History()) - 1
 }
 
@@ -83,7 +83,7 @@ func labWaitCalls(s *Session, calls []int, withinMs int64) bool {
 
 // labIndexOf finds the log index at which node holds the command of a call,
 // or 0 when its log does not hold it.
-func labIndexOf(n *Node, c Call) uint64 {
+func labIndexOf(n *Node, c view.Call) uint64 {
 	r := n.Raft
 	for i := r.FirstIndex(); i <= r.LastIndex(); i++ {
 		e, _ := r.EntryAt(i)
@@ -180,14 +180,14 @@ func TestLabInitialElection(t *testing.T) {
 func TestLabReElection(t *testing.T) {
 	s := labSession(t, 3, 2, nil)
 	l1 := labWaitLeader(t, s, 1000)
-	labDo(t, s, Action{Do: "isolate", Node: view.ID(l1)})
+	labDo(t, s, view.Action{Do: "isolate", Node: view.ID(l1)})
 	s.RunUntil(s.Now() + 1000)
 	l2, ok := s.World().Leader()
 	require.True(t, ok)
 	require.NotEqual(t, l1, l2, "the majority elected a new leader")
 	require.NotEqual(t, raft.Leader, s.World().Node(l1).Raft.Role(), "CheckQuorum: the cut-off leader stepped down")
 
-	labDo(t, s, Action{Do: "heal"})
+	labDo(t, s, view.Action{Do: "heal"})
 	s.RunUntil(s.Now() + 1000)
 	l3, ok := s.World().Leader()
 	require.True(t, ok)
@@ -200,12 +200,12 @@ func TestLabReElection(t *testing.T) {
 			others = append(others, id)
 		}
 	}
-	labDo(t, s, Action{Do: "partition", Groups: [][]view.ID{{view.ID(l3)}, {view.ID(others[0])}, {view.ID(others[1])}}})
+	labDo(t, s, view.Action{Do: "partition", Groups: [][]view.ID{{view.ID(l3)}, {view.ID(others[0])}, {view.ID(others[1])}}})
 	s.RunUntil(s.Now() + 2000)
 	_, ok = s.World().Leader()
 	require.False(t, ok, "no leader without a majority")
 
-	labDo(t, s, Action{Do: "heal"})
+	labDo(t, s, view.Action{Do: "heal"})
 	labWaitLeader(t, s, 2000)
 	require.Empty(t, s.World().Violations())
 }
@@ -245,7 +245,7 @@ func TestLabFailAgree(t *testing.T) {
 	require.True(t, labWaitCalls(s, []int{c}, 1000))
 
 	off := leader%3 + 1
-	labDo(t, s, Action{Do: "isolate", Node: view.ID(off)})
+	labDo(t, s, view.Action{Do: "isolate", Node: view.ID(off)})
 	stale := s.World().Node(off).Raft.LastIndex()
 	var calls []int
 	for i := range 4 {
@@ -258,7 +258,7 @@ func TestLabFailAgree(t *testing.T) {
 	require.Equal(t, leader, got, "the leader kept its majority")
 	require.Greater(t, w.Node(leader).Raft.CommitIndex(), stale+3)
 
-	labDo(t, s, Action{Do: "heal"})
+	labDo(t, s, view.Action{Do: "heal"})
 	s.RunUntil(s.Now() + 1000)
 	w = s.World()
 	kv, ok := w.Node(off).KV.Get("b")
@@ -288,7 +288,7 @@ func TestLabFailNoAgree(t *testing.T) {
 			groups = append(groups, []raft.ID{id})
 		}
 	}
-	labDo(t, s, Action{Do: "partition", Groups: viewGroups(groups...)})
+	labDo(t, s, view.Action{Do: "partition", Groups: viewGroups(groups...)})
 	commit := s.World().Node(leader).Raft.CommitIndex()
 	c1 := labPut(t, s, leader, "a", "1")
 	s.RunUntil(s.Now() + 100)
@@ -306,7 +306,7 @@ func TestLabFailNoAgree(t *testing.T) {
 	_, ok := w.Leader()
 	require.False(t, ok, "no leader without a majority (CheckQuorum deposed the old one)")
 
-	labDo(t, s, Action{Do: "heal"})
+	labDo(t, s, view.Action{Do: "heal"})
 	labWaitLeader(t, s, 2000)
 	c2 := labPut(t, s, raft.None, "b", "2")
 	require.True(t, labWaitCalls(s, []int{c1, c2}, 5000), "both writes return after the heal")
@@ -358,7 +358,7 @@ func TestLabRejoin(t *testing.T) {
 	require.True(t, labWaitCalls(s, []int{c}, 1000))
 	s.RunUntil(s.Now() + 100)
 
-	labDo(t, s, Action{Do: "isolate", Node: view.ID(l1)})
+	labDo(t, s, view.Action{Do: "isolate", Node: view.ID(l1)})
 	commit := s.World().Node(l1).Raft.CommitIndex()
 	for i := range 3 {
 		labPut(t, s, l1, "x", fmt.Sprint(102+i))
@@ -389,7 +389,7 @@ func TestLabRejoin(t *testing.T) {
 		require.Greater(t, tm, oldTerm, "the new leader holds a newer entry at %d", i)
 	}
 
-	labDo(t, s, Action{Do: "heal"})
+	labDo(t, s, view.Action{Do: "heal"})
 	s.RunUntil(s.Now() + 1000)
 	w := s.World()
 	n1 := w.Node(l1)
@@ -426,7 +426,7 @@ func TestLabRejoin(t *testing.T) {
 // probes reach them before its first heartbeat.
 func labBackupRun(t *testing.T, fast bool) (*World, int) {
 	t.Helper()
-	s := labSession(t, 5, 8, func(st *Settings) {
+	s := labSession(t, 5, 8, func(st *view.Settings) {
 		st.FastBacktrack = fast
 		st.LatencyMs = [2]int64{1, 1}
 		st.HeartbeatMs = 400
@@ -444,7 +444,7 @@ func labBackupRun(t *testing.T, fast bool) (*World, int) {
 			majority = append(majority, id)
 		}
 	}
-	labDo(t, s, Action{Do: "partition", Groups: viewGroups(minority, majority)})
+	labDo(t, s, view.Action{Do: "partition", Groups: viewGroups(minority, majority)})
 	commit := s.World().Node(l1).Raft.CommitIndex()
 	for i := range 50 {
 		labPut(t, s, l1, fmt.Sprintf("old%d", i), "x")
@@ -484,8 +484,8 @@ func labBackupRun(t *testing.T, fast bool) (*World, int) {
 
 	mark := len(s.World().Trace())
 	term2 := s.World().Node(l2).Raft.Term()
-	labDo(t, s, Action{Do: "crash", Node: view.ID(l2)})
-	labDo(t, s, Action{Do: "heal"})
+	labDo(t, s, view.Action{Do: "crash", Node: view.ID(l2)})
+	labDo(t, s, view.Action{Do: "heal"})
 	l3 := raft.None
 	for s.Now() < 20000 && l3 == raft.None {
 		s.RunUntil(s.Now() + 1)
@@ -498,7 +498,7 @@ func labBackupRun(t *testing.T, fast bool) (*World, int) {
 		require.Less(t, s.World().Node(id).Raft.CommitIndex(), commit+50, "%s is still stale when %s is elected", S(id), S(l3))
 	}
 	s.RunUntil(s.Now() + 2000)
-	labDo(t, s, Action{Do: "restart", Node: view.ID(l2)})
+	labDo(t, s, view.Action{Do: "restart", Node: view.ID(l2)})
 	s.RunUntil(s.Now() + 2000)
 	w := s.World()
 	rejects := 0
@@ -603,11 +603,11 @@ func TestLabPersistAll(t *testing.T) {
 
 	for round := range 3 {
 		for _, id := range w.Nodes() {
-			labDo(t, s, Action{Do: "crash", Node: view.ID(id)})
+			labDo(t, s, view.Action{Do: "crash", Node: view.ID(id)})
 		}
 		s.RunUntil(s.Now() + 500)
 		for _, id := range s.World().Nodes() {
-			labDo(t, s, Action{Do: "restart", Node: view.ID(id)})
+			labDo(t, s, view.Action{Do: "restart", Node: view.ID(id)})
 			n := s.World().Node(id)
 			require.Equal(t, logs[id], labEntries(n)[:len(logs[id])], "round %d: %s's log survived", round, S(id))
 		}
@@ -649,7 +649,7 @@ func labTestRng(seed uint64) *rand.Rand { return rand.New(rand.NewPCG(seed, 0x1a
 // write. Nothing unsafe happens, the history is linearizable, and once the
 // faults stop the cluster agrees.
 func TestLabFigure8Unreliable(t *testing.T) {
-	s := labSession(t, 5, 11, func(st *Settings) {
+	s := labSession(t, 5, 11, func(st *view.Settings) {
 		st.DropRate, st.DuplicateRate = 0.1, 0.05
 		st.LatencyMs = [2]int64{5, 60}
 	})
@@ -665,7 +665,7 @@ func TestLabFigure8Unreliable(t *testing.T) {
 		}
 		if r.IntN(10) == 0 {
 			if id, ok := w.Leader(); ok {
-				labDo(t, s, Action{Do: "crash", Node: view.ID(id)})
+				labDo(t, s, view.Action{Do: "crash", Node: view.ID(id)})
 				leaderCrashes++
 			}
 		}
@@ -677,15 +677,15 @@ func TestLabFigure8Unreliable(t *testing.T) {
 				}
 			}
 			if len(down) > 0 {
-				labDo(t, s, Action{Do: "restart", Node: view.ID(down[r.IntN(len(down))])})
+				labDo(t, s, view.Action{Do: "restart", Node: view.ID(down[r.IntN(len(down))])})
 			}
 		}
 	}
 	zero := 0.0
-	labDo(t, s, Action{Do: "network", Network: NetworkChange{DropRate: &zero, DuplicateRate: &zero}})
+	labDo(t, s, view.Action{Do: "network", Network: view.NetworkChange{DropRate: &zero, DuplicateRate: &zero}})
 	for _, id := range s.World().Nodes() {
 		if !s.World().Node(id).Up {
-			labDo(t, s, Action{Do: "restart", Node: view.ID(id)})
+			labDo(t, s, view.Action{Do: "restart", Node: view.ID(id)})
 		}
 	}
 	labWaitLeader(t, s, 3000)
@@ -710,29 +710,29 @@ func TestLabFigure8Unreliable(t *testing.T) {
 }
 
 // labClientStep is a random client call on a few keys.
-func labClientStep(r *rand.Rand, keys []string) Action {
+func labClientStep(r *rand.Rand, keys []string) view.Action {
 	k := keys[r.IntN(len(keys))]
 	v := fmt.Sprint(r.IntN(5))
 	switch r.IntN(8) {
 	case 0, 1, 2:
-		return Action{Do: "put", Key: k, Value: v}
+		return view.Action{Do: "put", Key: k, Value: v}
 	case 3, 4, 5:
-		return Action{Do: "get", Key: k}
+		return view.Action{Do: "get", Key: k}
 	case 6:
-		return Action{Do: "delete", Key: k}
+		return view.Action{Do: "delete", Key: k}
 	}
-	return Action{Do: "cas", Key: k, Old: fmt.Sprint(r.IntN(5)), New: v}
+	return view.Action{Do: "cas", Key: k, Old: fmt.Sprint(r.IntN(5)), New: v}
 }
 
 // labSettle heals everything, restarts every node and lets clients finish.
 func labSettle(t testing.TB, s *Session) {
 	t.Helper()
 	zero := 0.0
-	labDo(t, s, Action{Do: "heal"})
-	labDo(t, s, Action{Do: "network", Network: NetworkChange{DropRate: &zero, DuplicateRate: &zero}})
+	labDo(t, s, view.Action{Do: "heal"})
+	labDo(t, s, view.Action{Do: "network", Network: view.NetworkChange{DropRate: &zero, DuplicateRate: &zero}})
 	for _, id := range s.World().Nodes() {
 		if !s.World().Node(id).Up {
-			labDo(t, s, Action{Do: "restart", Node: view.ID(id)})
+			labDo(t, s, view.Action{Do: "restart", Node: view.ID(id)})
 		}
 	}
 	labWaitLeader(t, s, 3000)
@@ -748,7 +748,7 @@ func labSettle(t testing.TB, s *Session) {
 func TestLabChurn(t *testing.T) {
 	for _, seed := range []uint64{21, 22} {
 		t.Run(fmt.Sprint(seed), func(t *testing.T) {
-			s := labSession(t, 5, int64(seed), func(st *Settings) { st.DropRate = 0.02 })
+			s := labSession(t, 5, int64(seed), func(st *view.Settings) { st.DropRate = 0.02 })
 			r := labTestRng(seed)
 			keys := []string{"a", "b", "c", "d", "e", "f", "g", "h"}
 			faults := map[string]int{}
@@ -763,16 +763,16 @@ func TestLabChurn(t *testing.T) {
 					continue
 				}
 				nextFault = s.Now() + r.Int64N(700) + 100
-				var st Action
+				var st view.Action
 				switch roll := r.IntN(10); {
 				case roll < 3 && countUp(w) > 3:
-					st = Action{Do: "crash", Node: view.ID(pickNode(&rng{State: r.Uint64()}, w, true))}
+					st = view.Action{Do: "crash", Node: view.ID(pickNode(&rng{State: r.Uint64()}, w, true))}
 				case roll < 6:
-					st = Action{Do: "restart", Node: view.ID(pickNode(&rng{State: r.Uint64()}, w, false))}
+					st = view.Action{Do: "restart", Node: view.ID(pickNode(&rng{State: r.Uint64()}, w, false))}
 				case roll < 8:
-					st = Action{Do: "partition", Groups: randomGroups(&rng{State: r.Uint64()}, w)}
+					st = view.Action{Do: "partition", Groups: randomGroups(&rng{State: r.Uint64()}, w)}
 				default:
-					st = Action{Do: "heal"}
+					st = view.Action{Do: "heal"}
 				}
 				if (st.Do == "crash" || st.Do == "restart") && st.Node == view.None || st.Do == "partition" && len(st.Groups[0])*len(st.Groups[1]) == 0 {
 					continue
@@ -803,7 +803,7 @@ func TestLabChurn(t *testing.T) {
 // times the leader) crash and restart around compaction, and one is cut
 // off long enough to need an InstallSnapshot. The state machines converge.
 func TestLabSnapshotCrashes(t *testing.T) {
-	s := labSession(t, 3, 31, func(st *Settings) {
+	s := labSession(t, 3, 31, func(st *view.Settings) {
 		st.SnapshotEvery = 5
 		st.FsyncMs = 3
 	})
@@ -820,22 +820,22 @@ func TestLabSnapshotCrashes(t *testing.T) {
 		}
 		cutOff := round%5 == 2
 		if cutOff {
-			labDo(t, s, Action{Do: "isolate", Node: view.ID(victim)})
+			labDo(t, s, view.Action{Do: "isolate", Node: view.ID(victim)})
 		}
 		for range r.IntN(8) + 6 {
 			s.RunUntil(s.Now() + r.Int64N(25) + 1)
 			if !cutOff && s.World().Node(victim).Up && r.IntN(6) == 0 {
-				labDo(t, s, Action{Do: "crash", Node: view.ID(victim)})
+				labDo(t, s, view.Action{Do: "crash", Node: view.ID(victim)})
 				crashes++
 			}
 			labPut(t, s, raft.None, keys[r.IntN(len(keys))], fmt.Sprint(round))
 		}
 		s.RunUntil(s.Now() + r.Int64N(200))
 		if cutOff {
-			labDo(t, s, Action{Do: "heal"})
+			labDo(t, s, view.Action{Do: "heal"})
 		}
 		if !s.World().Node(victim).Up {
-			labDo(t, s, Action{Do: "restart", Node: view.ID(victim)})
+			labDo(t, s, view.Action{Do: "restart", Node: view.ID(victim)})
 		}
 		s.RunUntil(s.Now() + 300)
 	}
@@ -866,7 +866,7 @@ func TestLabResultSanity(t *testing.T) {
 	l1 := labWaitLeader(t, s, 1000)
 	labPut(t, s, raft.None, "a", "1")
 	s.RunUntil(s.Now() + 500)
-	labDo(t, s, Action{Do: "crash", Node: view.ID(l1)})
+	labDo(t, s, view.Action{Do: "crash", Node: view.ID(l1)})
 	s.RunUntil(s.Now() + 1500)
 	labPut(t, s, raft.None, "a", "2")
 	s.RunUntil(s.Now() + 1500)
@@ -963,11 +963,11 @@ func TestLabRestartLeavingNode(t *testing.T) {
 			return ok && w.Node(l).Raft.Membership().IsVoter(id)
 		}
 	}
-	labDo(t, s, Action{Do: "addNode", Node: 5})
+	labDo(t, s, view.Action{Do: "addNode", Node: 5})
 	require.True(t, labWaitFor(s, 3000, voter(5)), "S5 joined")
-	labDo(t, s, Action{Do: "removeNode", Node: 5})
+	labDo(t, s, view.Action{Do: "removeNode", Node: 5})
 	require.True(t, labWaitFor(s, 3000, func(w *World) bool { return w.Node(5) == nil }), "S5 left")
-	labDo(t, s, Action{Do: "addNode", Node: 4})
+	labDo(t, s, view.Action{Do: "addNode", Node: 4})
 	require.True(t, labWaitFor(s, 3000, voter(4)), "S4 joined")
 	s.RunUntil(s.Now() + 500)
 	r4 := s.World().Node(4).Raft
@@ -982,13 +982,13 @@ func TestLabRestartLeavingNode(t *testing.T) {
 	}
 	require.True(t, old, "S4's log holds a configuration without S4 (S5's removal)")
 
-	labDo(t, s, Action{Do: "crash", Node: 4})
-	labDo(t, s, Action{Do: "partition", Groups: [][]view.ID{{1}, {2}, {3}, {4}}})
+	labDo(t, s, view.Action{Do: "crash", Node: 4})
+	labDo(t, s, view.Action{Do: "partition", Groups: [][]view.ID{{1}, {2}, {3}, {4}}})
 	require.True(t, labWaitFor(s, 2000, func(w *World) bool { _, ok := w.Leader(); return !ok }), "no leader")
-	labDo(t, s, Action{Do: "removeNode", Node: 4})
-	labDo(t, s, Action{Do: "restart", Node: 4})
+	labDo(t, s, view.Action{Do: "removeNode", Node: 4})
+	labDo(t, s, view.Action{Do: "restart", Node: 4})
 
-	labDo(t, s, Action{Do: "heal"})
+	labDo(t, s, view.Action{Do: "heal"})
 	labWaitLeader(t, s, 3000)
 	c := labPut(t, s, raft.None, "k", "v")
 	require.True(t, labWaitCalls(s, []int{c}, 3000), "the cluster goes on")

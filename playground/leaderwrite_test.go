@@ -14,10 +14,10 @@ import (
 // before the leader's own fsync of it finishes; the leader applies it
 // only after that fsync.
 func TestLeaderWritesInParallel(t *testing.T) {
-	s := labSession(t, 5, 1, func(st *Settings) { st.LatencyMs = [2]int64{10, 10} })
+	s := labSession(t, 5, 1, func(st *view.Settings) { st.LatencyMs = [2]int64{10, 10} })
 	leader := labWaitLeader(t, s, 2000)
 	s.RunUntil(s.Now() + 200)
-	labDo(t, s, Action{Do: "disk", Node: view.ID(leader), FsyncMs: 200})
+	labDo(t, s, view.Action{Do: "disk", Node: view.ID(leader), FsyncMs: 200})
 	start := s.World().TraceLen()
 	call := labPut(t, s, leader, "k", "v")
 	require.True(t, labWaitCalls(s, []int{call}, 2000))

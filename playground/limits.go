@@ -5,6 +5,7 @@ import (
 	"io"
 
 	"github.com/raftlab/raftlab/playground/i18n"
+	"github.com/raftlab/raftlab/playground/view"
 	"github.com/raftlab/raftlab/raft"
 )
 
@@ -31,13 +32,6 @@ const (
 	// history costs more than linearly: ten minutes take about 3 s and
 	// 200 MB, an hour 70 s and 3 GB.
 	MaxChaosDurationMs = 10 * 60 * 1000
-
-	// MaxDelayMs is the longest time a setting or a step may name
-	// (election timeout, heartbeat, latency, fsync): one minute, far
-	// beyond any cluster worth watching. A delay added to a time up to
-	// MaxDurationMs stays far from overflowing int64, so the event queue
-	// never sees a time that wrapped to a negative one.
-	MaxDelayMs = 60 * 1000
 
 	// MaxActions is the most steps a scenario may script: a chaos run of
 	// MaxChaosDurationMs takes about 7,000. 20,000 client calls run in
@@ -82,7 +76,7 @@ func tooLarge() error {
 // checkLimits refuses to write a scenario that ParseScenario would refuse
 // for its length (a sandbox session played for more than an hour, say):
 // better a refusal at saving than a file that cannot be opened again.
-func (sc *Scenario) checkLimits() error {
+func checkLimits(sc *view.Scenario) error {
 	if sc.Until > MaxDurationMs {
 		return i18n.Errorf("scenario.limit.save.duration", sc.Until, MaxDurationMs)
 	}
@@ -93,7 +87,7 @@ func (sc *Scenario) checkLimits() error {
 		if a.At > MaxDurationMs {
 			return i18n.Errorf("scenario.limit.save.duration", a.At, MaxDurationMs)
 		}
-		if err := a.checkSizes(); err != nil {
+		if err := checkSizes(a); err != nil {
 			return withStep(err, i)
 		}
 	}
@@ -101,7 +95,7 @@ func (sc *Scenario) checkLimits() error {
 }
 
 // checkSizes refuses a step whose key or value is over MaxValueBytes.
-func (a Action) checkSizes() error {
+func checkSizes(a view.Action) error {
 	for _, f := range []struct{ field, s string }{{"key", a.Key}, {"value", a.Value}, {"from", a.Old}, {"to", a.New}} {
 		if len(f.s) > MaxValueBytes {
 			return &ScenarioError{Step: -1, Action: a.Do, Field: f.field, Msg: i18n.Msg("scenario.limit.value", len(f.s), MaxValueBytes)}

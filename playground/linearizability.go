@@ -42,7 +42,7 @@ var kvModel = porcupine.Model{
 	},
 	Init: func() any { return kvState{} },
 	Step: func(state, input, output any) (bool, any) {
-		s, in, out := state.(kvState), input.(kvInput), output.(Result)
+		s, in, out := state.(kvState), input.(kvInput), output.(view.Result)
 		switch in.Op {
 		case view.OpPut:
 			return true, kvState{value: in.Value, exists: true}
@@ -61,8 +61,8 @@ var kvModel = porcupine.Model{
 		return false, s
 	},
 	DescribeOperation: func(input, output any) string {
-		in, out := input.(kvInput), output.(Result)
-		c := Command{Op: in.Op, Key: in.Key, Value: in.Value, From: in.From}
+		in, out := input.(kvInput), output.(view.Result)
+		c := view.Command{Op: in.Op, Key: in.Key, Value: in.Value, From: in.From}
 		return c.String() + " → " + describeResult(i18n.English, in.Op, out)
 	},
 	DescribeState: func(state any) string {
@@ -85,7 +85,7 @@ type Linearizability string
 // everything else; a write that no node applied never happened, and a read
 // that never returned says nothing: both are left out. (Without this, each
 // write of unknown outcome doubles the checker's search.)
-func operations(history []Call, end int64) []porcupine.Operation {
+func operations(history []view.Call, end int64) []porcupine.Operation {
 	var ops []porcupine.Operation
 	for _, c := range history {
 		in := kvInput{Op: c.Cmd.Op, Key: c.Cmd.Key, Value: c.Cmd.Value, From: c.Cmd.From}

@@ -41,8 +41,8 @@ const (
 // AddNode starts a new, empty node and has the leader add it to the
 // cluster: as a learner first, then as a voter once it has caught up.
 func (w *World) AddNode(id raft.ID) error {
-	if id < 1 || id > MaxNodes {
-		return i18n.Errorf("scenario.action.id-range", MaxNodes, id)
+	if id < 1 || id > view.MaxNodes {
+		return i18n.Errorf("scenario.action.id-range", view.MaxNodes, id)
 	}
 	if n := w.nodes[id]; n != nil {
 		if n.Removed {
@@ -60,7 +60,7 @@ func (w *World) AddNode(id raft.ID) error {
 
 // FreeID returns the lowest ID no server has had, if any is left.
 func (w *World) FreeID() (raft.ID, bool) {
-	for id := raft.ID(1); id <= MaxNodes; id++ {
+	for id := raft.ID(1); id <= view.MaxNodes; id++ {
 		if w.nodes[id] == nil {
 			return id, true
 		}

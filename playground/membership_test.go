@@ -3,6 +3,7 @@ package playground
 import (
 	"testing"
 
+	"github.com/raftlab/raftlab/playground/view"
 	"github.com/raftlab/raftlab/raft"
 	"github.com/stretchr/testify/require"
 )
@@ -12,7 +13,7 @@ import (
 // the newcomer would vote again in terms the old one voted in); FreeID
 // offers a fresh one.
 func TestRemovedIDIsNeverReused(t *testing.T) {
-	w, err := New(Settings{Nodes: 3, Seed: 1, ElectionTimeoutMs: [2]int64{150, 300}, HeartbeatMs: 50, LatencyMs: [2]int64{10, 20}, FsyncMs: 1, PreVote: true, CheckQuorum: true, LeaderNoop: true, FastBacktrack: true})
+	w, err := New(view.Settings{Nodes: 3, Seed: 1, ElectionTimeoutMs: [2]int64{150, 300}, HeartbeatMs: 50, LatencyMs: [2]int64{10, 20}, FsyncMs: 1, PreVote: true, CheckQuorum: true, LeaderNoop: true, FastBacktrack: true})
 	require.NoError(t, err)
 	require.NoError(t, w.Campaign(1))
 	w.RunUntil(300)
@@ -36,7 +37,7 @@ func TestRemovedIDIsNeverReused(t *testing.T) {
 // not retired when an older configuration without it is applied (one from
 // before it joined, replayed at a restart), only once its removal commits.
 func TestLeavingNodeWaitsForItsRemoval(t *testing.T) {
-	w, err := New(DefaultSettings())
+	w, err := New(view.DefaultSettings())
 	require.NoError(t, err)
 	require.NoError(t, w.Campaign(1))
 	w.RunUntil(300)

@@ -6,9 +6,6 @@ import (
 	"github.com/raftlab/raftlab/raft"
 )
 
-// MaxNodes is the largest node ID the playground supports.
-const MaxNodes = 9
-
 // Network is the state of the links between nodes. It is a plain value, so
 // copying it copies the network.
 type Network struct {
@@ -17,14 +14,14 @@ type Network struct {
 	DuplicateRate          float64
 	// group assigns each node a partition group; nodes talk only within a
 	// group. All zero means no partition.
-	group [MaxNodes + 1]int
+	group [view.MaxNodes + 1]int
 	// cut[from][to] is true when the one-way link from -> to is cut.
-	cut [MaxNodes + 1][MaxNodes + 1]bool
+	cut [view.MaxNodes + 1][view.MaxNodes + 1]bool
 }
 
 // Connected reports whether a message from one node reaches another.
 func (n *Network) Connected(from, to raft.ID) bool {
-	if from > MaxNodes || to > MaxNodes {
+	if from > view.MaxNodes || to > view.MaxNodes {
 		return false
 	}
 	return n.group[from] == n.group[to] && !n.cut[from][to]
@@ -48,7 +45,7 @@ func (n *Network) Partitioned() bool {
 }
 
 func (n *Network) partition(groups [][]raft.ID) {
-	n.group = [MaxNodes + 1]int{}
+	n.group = [view.MaxNodes + 1]int{}
 	for i, g := range groups {
 		for _, id := range g {
 			n.group[id] = i + 1
@@ -63,12 +60,12 @@ func (n *Network) isolate(id raft.ID) {
 			n.group[i] = 1
 		}
 	}
-	n.group[id] = MaxNodes + 1
+	n.group[id] = view.MaxNodes + 1
 }
 
 func (n *Network) heal() {
-	n.group = [MaxNodes + 1]int{}
-	n.cut = [MaxNodes + 1][MaxNodes + 1]bool{}
+	n.group = [view.MaxNodes + 1]int{}
+	n.cut = [view.MaxNodes + 1][view.MaxNodes + 1]bool{}
 }
 
 // Flight is a message on the wire: it left at SendAt and arrives at
@@ -92,8 +89,8 @@ type Flight struct {
 	Raft raft.Message // FlightRaft
 	// A client flight's payload is out of line: most flights are Raft
 	// messages, and inline it would double the size of every one.
-	Request *Request // FlightRequest
-	Reply   *Reply   // FlightReply
+	Request *Request    // FlightRequest
+	Reply   *view.Reply // FlightReply
 }
 
 // lossCause says why a flight is lost. It is a code rather than the
@@ -119,18 +116,6 @@ func (f *Flight) LostWhyIn(lang i18n.Lang) string { return lostWhy(lang, f) }
 
 // Request is a client's request as it travels to a node.
 type Request struct {
-	Cmd  Command
+	Cmd  view.Command
 	Read view.ReadMode // for gets
-}
-
-// Reply is a node's answer to a client request.
-type Reply struct {
-	Seq uint64
-	// Redirect is set when the node cannot serve the request; Leader is
-	// the leader it knows of, if any. Refused says why a leader turned the
-	// request away ("leadership transfer in progress"); empty otherwise.
-	Redirect bool
-	Leader   raft.ID
-	Refused  string
-	Result   Result
 }

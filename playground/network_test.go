@@ -41,7 +41,7 @@ func TestRefusalSaysWhy(t *testing.T) {
 		{"at": 100, "do": "transferLeader", "to": 2},
 		{"at": 110, "do": "put", "key": "y", "value": "1", "node": 1}]}`))
 	require.NoError(t, err)
-	w, err := sc.NewWorld()
+	w, err := NewWorld(sc)
 	require.NoError(t, err)
 	s := NewSession(w, sc.Actions)
 	s.RunUntil(sc.Until)
@@ -59,7 +59,7 @@ func TestRefusalSaysWhy(t *testing.T) {
 // asks again and gets its answer from a later attempt.
 func TestDroppedReplyIsNotDelivered(t *testing.T) {
 	w, leader := ledWorld(t)
-	call := w.Submit(Command{Op: view.OpPut, Key: "k", Value: "v"}, leader, view.ReadIndexRead)
+	call := w.Submit(view.Command{Op: view.OpPut, Key: "k", Value: "v"}, leader, view.ReadIndexRead)
 	var reply uint64
 	for reply == 0 && w.Now() < 2000 {
 		w.RunUntil(w.Now() + 1)

@@ -8,13 +8,6 @@ import (
 	"github.com/raftlab/raftlab/raft"
 )
 
-// NoStaleReads is the live check of reads. Raft's safety properties judge
-// logs and state machines, never what a client reads: a read answered from
-// a store that lags behind (a local read at a deposed leader) breaks none
-// of them. This check judges each read the moment its client gets the
-// answer.
-const NoStaleReads = "No Stale Reads"
-
 // StaleRead is a read the check found stale: a read of key K is stale when
 // a write of K that changed the store (a put, a successful cas, a delete
 // that found its key) had been acknowledged to its client before the read
@@ -31,7 +24,10 @@ type StaleRead struct {
 // write with the highest revision, which a read sent now must see.
 type readCheck struct {
 	acked map[string]ackedWrite
-	stale []StaleRead
+	// mustSee is, for each read not yet answered (by its index in
+	// History), the acknowledged write of its key that it must see.
+	mustSee map[int]ackedWrite
+	stale   []StaleRead
 }
 
 // ackedWrite is an acknowledged write: its revision and its index in
@@ -41,43 +37,46 @@ type ackedWrite struct {
 	call     int
 }
 
-func newReadCheck() readCheck { return readCheck{acked: map[string]ackedWrite{}} }
-
-func (r *readCheck) clone() readCheck {
-	return readCheck{acked: maps.Clone(r.acked), stale: r.stale[:len(r.stale):len(r.stale)]}
+func newReadCheck() readCheck {
+	return readCheck{acked: map[string]ackedWrite{}, mustSee: map[int]ackedWrite{}}
 }
 
-// onCall notes, for a read just sent, the write it must see.
-func (r *readCheck) onCall(call *Call) {
+func (r *readCheck) clone() readCheck {
+	return readCheck{acked: maps.Clone(r.acked), mustSee: maps.Clone(r.mustSee), stale: r.stale[:len(r.stale):len(r.stale)]}
+}
+
+// onCall notes, for read i just sent, the write it must see.
+func (r *readCheck) onCall(i int, call *view.Call) {
 	if call.Cmd.Op == view.OpGet {
-		call.mustSee = r.acked[call.Cmd.Key]
+		r.mustSee[i] = r.acked[call.Cmd.Key]
 	}
 }
 
 // onReturn judges call i, just answered by node from: a write that changed
 // the store raises what later reads of its key must see; a read is stale
 // when its store's revision is below what it had to see.
-func (w *World) onReturn(i int, call *Call, from raft.ID) {
+func (w *World) onReturn(i int, call *view.Call, from raft.ID) {
 	r := &w.check.reads
 	switch {
 	case call.Cmd.Op == view.OpGet:
-		must := call.mustSee
+		must := r.mustSee[i]
+		delete(r.mustSee, i)
 		if call.Result.Revision >= must.revision {
 			return
 		}
 		missed := w.history.get(must.call)
-		v := StaleRead{Call: i, Violation: Violation{AtMs: w.now, Property: NoStaleReads, Nodes: []raft.ID{from},
+		v := StaleRead{Call: i, Violation: Violation{AtMs: w.now, Property: view.NoStaleReads, Nodes: []raft.ID{from},
 			key: "safety.broken.stale-read", args: []any{call.Client, call.Cmd.String(), from, call.Result.Revision, missed.Cmd.String(), must.revision}}}
 		v.Message = v.MessageIn(i18n.English)
 		r.stale = append(r.stale, v)
-		w.emit(Event{Type: view.EvViolation, Node: from, Client: call.Client, Note: NoStaleReads + ": " + v.Message, Key: "safety.violation", Args: []any{propertyArg(NoStaleReads), v.Violation}})
+		w.emit(Event{Type: view.EvViolation, Node: from, Client: call.Client, Note: view.NoStaleReads + ": " + v.Message, Key: "safety.violation", Args: []any{propertyArg(view.NoStaleReads), v.Violation}})
 	case changedStore(call) && call.Result.Revision > r.acked[call.Cmd.Key].revision:
 		r.acked[call.Cmd.Key] = ackedWrite{revision: call.Result.Revision, call: i}
 	}
 }
 
 // changedStore reports whether an answered write changed the store.
-func changedStore(call *Call) bool {
+func changedStore(call *view.Call) bool {
 	switch call.Cmd.Op {
 	case view.OpPut, view.OpCAS:
 		return call.Result.OK

@@ -17,7 +17,7 @@ func staleReadSession(t *testing.T) *Session {
 	t.Helper()
 	sc, err := LoadBundled("stale-read")
 	require.NoError(t, err)
-	w, err := sc.NewWorld()
+	w, err := NewWorld(sc)
 	require.NoError(t, err)
 	return NewSession(w, sc.Actions)
 }
@@ -50,16 +50,16 @@ func TestStaleReadIsFlaggedWhenAnswered(t *testing.T) {
 	v := stale[0]
 	assert.Equal(t, local, v.Call)
 	assert.Equal(t, h[local].ReturnMs, v.AtMs)
-	assert.Equal(t, NoStaleReads, v.Property)
+	assert.Equal(t, view.NoStaleReads, v.Property)
 	assert.Equal(t, []raft.ID{1}, v.Nodes)
 	assert.Equal(t, "client 1's get x got a stale value from S1: its store is at revision 1, but put x=2 (revision 2) was acknowledged before the read was sent", v.Message)
 	var inTrace []string
 	for _, e := range w.Trace() {
-		if e.Type == view.EvViolation && strings.HasPrefix(e.Note, NoStaleReads+": ") {
+		if e.Type == view.EvViolation && strings.HasPrefix(e.Note, view.NoStaleReads+": ") {
 			inTrace = append(inTrace, e.Text())
 		}
 	}
-	assert.Equal(t, []string{NoStaleReads + ": " + v.Message}, inTrace)
+	assert.Equal(t, []string{view.NoStaleReads + ": " + v.Message}, inTrace)
 	assert.Empty(t, w.Violations(), "Raft's safety properties do not judge reads")
 }
 

@@ -13,15 +13,15 @@ import (
 // held until an entry of the leader's term commits, the read index noted,
 // leadership confirmed by a heartbeat round, the answer once applied.
 func TestReadIndexShowsEachPart(t *testing.T) {
-	s := labSession(t, 3, 1, func(st *Settings) { st.LatencyMs = [2]int64{10, 10} })
+	s := labSession(t, 3, 1, func(st *view.Settings) { st.LatencyMs = [2]int64{10, 10} })
 	old := labWaitLeader(t, s, 2000)
 	labRequireCommitted(t, s, labPut(t, s, old, "k", "v"))
 	for _, id := range s.World().Nodes() {
 		if id != old {
-			labDo(t, s, Action{Do: "disk", Node: view.ID(id), FsyncMs: 100})
+			labDo(t, s, view.Action{Do: "disk", Node: view.ID(id), FsyncMs: 100})
 		}
 	}
-	labDo(t, s, Action{Do: "crash", Node: view.ID(old)})
+	labDo(t, s, view.Action{Do: "crash", Node: view.ID(old)})
 	leader := raft.None
 	require.True(t, labWaitFor(s, 3000, func(w *World) bool {
 		id, ok := w.Leader()
@@ -29,7 +29,7 @@ func TestReadIndexShowsEachPart(t *testing.T) {
 		return ok && id != old
 	}))
 	start := s.World().TraceLen()
-	labDo(t, s, Action{Do: "get", Node: view.ID(leader), Key: "k"})
+	labDo(t, s, view.Action{Do: "get", Node: view.ID(leader), Key: "k"})
 	call := len(s.World().History()) - 1
 	require.True(t, labWaitCalls(s, []int{call}, 3000))
 	w := s.World()

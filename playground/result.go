@@ -170,7 +170,7 @@ func EntryText(e raft.Entry) string {
 	return ""
 }
 
-func historyEntry(c Call) HistoryEntry {
+func historyEntry(c view.Call) HistoryEntry {
 	h := HistoryEntry{Client: c.Client, Op: c.Cmd.Op.String(), Key: c.Cmd.Key, Value: c.Cmd.Value, CallMs: c.CallMs}
 	if c.Cmd.Op == view.OpCAS {
 		from := c.Cmd.From

@@ -16,27 +16,6 @@ import (
 	"github.com/raftlab/raftlab/raft"
 )
 
-// Scenario is a scenario file: a cluster's settings, its optional starting
-// state, and a script of timed steps. See the README for the format.
-type Scenario struct {
-	Name        string
-	Description string
-	Settings    Settings
-	// Until is when the run ends, in virtual milliseconds.
-	Until   int64
-	Initial map[raft.ID]Initial
-	Actions []Action
-}
-
-// Initial is a node's state at time zero, as if read from its disk.
-type Initial struct {
-	Term     uint64   `json:"term"`
-	VotedFor raft.ID  `json:"votedFor"`
-	Log      []uint64 `json:"log"`
-	// CommitIndex is the durable commit index.
-	CommitIndex uint64 `json:"commitIndex"`
-}
-
 // ScenarioError is a problem with a scenario file, located by the step
 // index (-1 when not in a step) and the field.
 type ScenarioError struct {
@@ -68,17 +47,17 @@ func (e *ScenarioError) In(lang i18n.Lang) string {
 }
 
 type scenarioFile struct {
-	Name        *string            `json:"name"`
-	Description string             `json:"description"`
-	Seed        *int64             `json:"seed"`
-	Nodes       *int               `json:"nodes"`
-	Until       *int64             `json:"until"`
-	Timing      *timingJSON        `json:"timing"`
-	Features    *featuresJSON      `json:"features"`
-	Rules       *rulesFile         `json:"rules"`
-	Network     *networkJSON       `json:"network"`
-	Initial     map[string]Initial `json:"initial"`
-	Steps       []json.RawMessage  `json:"steps"`
+	Name        *string                 `json:"name"`
+	Description string                  `json:"description"`
+	Seed        *int64                  `json:"seed"`
+	Nodes       *int                    `json:"nodes"`
+	Until       *int64                  `json:"until"`
+	Timing      *timingJSON             `json:"timing"`
+	Features    *featuresJSON           `json:"features"`
+	Rules       *rulesFile              `json:"rules"`
+	Network     *networkJSON            `json:"network"`
+	Initial     map[string]view.Initial `json:"initial"`
+	Steps       []json.RawMessage       `json:"steps"`
 }
 
 type timingJSON struct {
@@ -119,7 +98,7 @@ type networkJSON struct {
 // file in the order a reader does: the JSON, the name, the settings, the
 // servers' initial state, the script, then when the run ends; each part is
 // its own function below.
-func ParseScenario(data []byte) (*Scenario, error) {
+func ParseScenario(data []byte) (*view.Scenario, error) {
 	if len(data) > MaxScenarioBytes {
 		return nil, tooLarge()
 	}
@@ -149,7 +128,7 @@ func ParseScenario(data []byte) (*Scenario, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Scenario{Name: *f.Name, Description: f.Description, Settings: s, Initial: initial, Actions: actions, Until: until}, nil
+	return &view.Scenario{Name: *f.Name, Description: f.Description, Settings: s, Initial: initial, Actions: actions, Until: until}, nil
 }
 
 // fileError is a problem with a field of the file outside the steps.
@@ -160,33 +139,33 @@ func fileError(field, key string, args ...any) error {
 // settings are the defaults with what the file sets, checked as a whole
 // (Settings.Validate), so that a file and the settings dialog refuse the
 // same values with the same words.
-func (f *scenarioFile) settings() (Settings, error) {
+func (f *scenarioFile) settings() (view.Settings, error) {
 	if f.Nodes == nil {
-		return Settings{}, fileError("nodes", "scenario.required")
+		return view.Settings{}, fileError("nodes", "scenario.required")
 	}
-	s := DefaultSettings()
+	s := view.DefaultSettings()
 	s.Nodes = *f.Nodes
-	if s.Nodes < 1 || s.Nodes > MaxNodes {
-		return Settings{}, fileError("nodes", "scenario.nodes.range", MaxNodes, s.Nodes)
+	if s.Nodes < 1 || s.Nodes > view.MaxNodes {
+		return view.Settings{}, fileError("nodes", "scenario.nodes.range", view.MaxNodes, s.Nodes)
 	}
 	if f.Seed != nil {
 		s.Seed = *f.Seed
 	}
 	f.Timing.apply(&s)
 	if err := f.Features.apply(&s); err != nil {
-		return Settings{}, err
+		return view.Settings{}, err
 	}
 	f.Rules.apply(&s)
 	f.Network.apply(&s)
 	if err := s.Validate(); err != nil {
-		return Settings{}, fileError(settingsField(err), "scenario.cause", err)
+		return view.Settings{}, fileError(settingsField(err), "scenario.cause", err)
 	}
 	return s, nil
 }
 
 // apply sets the timings the file gives; a file without "timing" (t nil)
 // keeps the defaults.
-func (t *timingJSON) apply(s *Settings) {
+func (t *timingJSON) apply(s *view.Settings) {
 	if t == nil {
 		return
 	}
@@ -199,7 +178,7 @@ func (t *timingJSON) apply(s *Settings) {
 
 // apply sets the features the file gives; the read mode is the only one
 // that can be misspelled.
-func (ft *featuresJSON) apply(s *Settings) error {
+func (ft *featuresJSON) apply(s *view.Settings) error {
 	if ft == nil {
 		return nil
 	}
@@ -220,16 +199,16 @@ func (ft *featuresJSON) apply(s *Settings) error {
 }
 
 // apply sets the broken rules the file asks for: "rules" replaces them all.
-func (r *rulesFile) apply(s *Settings) {
+func (r *rulesFile) apply(s *view.Settings) {
 	if r == nil {
 		return
 	}
-	s.Rules = raft.Rules{CommitOldTermsByCounting: r.CommitOldTermsByCounting, SkipElectionRestriction: r.SkipElectionRestriction,
+	s.Rules = view.Rules{CommitOldTermsByCounting: r.CommitOldTermsByCounting, SkipElectionRestriction: r.SkipElectionRestriction,
 		FixedElectionTimeout: r.FixedElectionTimeout, AckBeforeFsync: r.AckBeforeFsync}
 }
 
 // apply sets the network's faults the file gives.
-func (n *networkJSON) apply(s *Settings) {
+func (n *networkJSON) apply(s *view.Settings) {
 	if n == nil {
 		return
 	}
@@ -239,8 +218,8 @@ func (n *networkJSON) apply(s *Settings) {
 
 // initial reads the servers' initial states, each checked for a cluster of
 // servers 1..nodes.
-func (f *scenarioFile) initial(nodes int) (map[raft.ID]Initial, error) {
-	out := map[raft.ID]Initial{}
+func (f *scenarioFile) initial(nodes int) (map[view.ID]view.Initial, error) {
+	out := map[view.ID]view.Initial{}
 	for _, key := range slices.Sorted(maps.Keys(f.Initial)) { // (sorted: the same error every time)
 		in := f.Initial[key]
 		id, err := strconv.Atoi(key)
@@ -249,10 +228,10 @@ func (f *scenarioFile) initial(nodes int) (map[raft.ID]Initial, error) {
 		if err != nil || id < 1 || id > nodes || strconv.Itoa(id) != key {
 			return nil, fileError("initial", "scenario.initial.key", key, nodes)
 		}
-		if err := in.validate(nodes); err != nil {
+		if err := validateInitial(in, nodes); err != nil {
 			return nil, fileError("initial."+key, "scenario.cause", err)
 		}
-		out[raft.ID(id)] = in
+		out[view.ID(id)] = in
 	}
 	return out, nil
 }
@@ -260,7 +239,7 @@ func (f *scenarioFile) initial(nodes int) (map[raft.ID]Initial, error) {
 // until is when the run ends: the file's "until", which may not cut the
 // script short nor pass MaxDurationMs, or else a second after the last
 // action.
-func (f *scenarioFile) until(actions []Action) (int64, error) {
+func (f *scenarioFile) until(actions []view.Action) (int64, error) {
 	last := int64(0)
 	if len(actions) > 0 {
 		last = actions[len(actions)-1].At
@@ -303,14 +282,14 @@ func settingsField(err error) string {
 
 // validate checks a server's initial state against Raft's rules and
 // bounds, in a cluster of servers 1..nodes.
-func (in Initial) validate(nodes int) error {
+func validateInitial(in view.Initial, nodes int) error {
 	if len(in.Log) > MaxInitialLog {
 		return i18n.Errorf("scenario.limit.initial-log", len(in.Log), MaxInitialLog)
 	}
 	if in.Term > maxTerm {
 		return i18n.Errorf("scenario.initial.term-limit", in.Term, uint64(maxTerm))
 	}
-	if in.VotedFor > raft.ID(nodes) {
+	if in.VotedFor > view.ID(nodes) {
 		return i18n.Errorf("scenario.initial.voted-for", in.VotedFor, nodes)
 	}
 	prev := uint64(0)
@@ -395,25 +374,25 @@ func typeMismatch(kind, got string) i18n.Message {
 	return i18n.Msg("scenario.json.want-kind", kind, got)
 }
 
-// NewWorld creates the world the scenario starts from: its settings and its
+// NewWorld creates the world a scenario starts from: its settings and its
 // initial node states. Run its actions with a Session.
-func (sc *Scenario) NewWorld() (*World, error) {
+func NewWorld(sc *view.Scenario) (*World, error) {
 	w, err := New(sc.Settings)
 	if err != nil {
 		return nil, err
 	}
 	for _, id := range slices.Sorted(maps.Keys(sc.Initial)) {
 		in := sc.Initial[id]
-		st := raft.DurableState{HardState: raft.HardState{Term: in.Term, Vote: in.VotedFor, Commit: in.CommitIndex}}
+		st := raft.DurableState{HardState: raft.HardState{Term: in.Term, Vote: raft.ID(in.VotedFor), Commit: in.CommitIndex}}
 		for i, t := range in.Log {
 			idx := uint64(i + 1)
 			// The payload depends only on index and term, so equal
 			// (index, term) pairs hold equal entries on every node, as
 			// Log Matching demands of real logs.
-			cmd := Command{Op: view.OpPut, Key: "x", Value: fmt.Sprintf("%d.%d", idx, t)}
+			cmd := view.Command{Op: view.OpPut, Key: "x", Value: fmt.Sprintf("%d.%d", idx, t)}
 			st.Entries = append(st.Entries, raft.Entry{Index: idx, Term: t, Kind: raft.EntryNormal, Data: EncodeCommand(cmd)})
 		}
-		if err := w.restartFrom(id, st); err != nil {
+		if err := w.restartFrom(raft.ID(id), st); err != nil {
 			return nil, err
 		}
 	}
@@ -430,10 +409,10 @@ func (w *World) restartFrom(id raft.ID, st raft.DurableState) error {
 	return nil
 }
 
-// Marshal encodes the scenario as a scenario file (settings in full, so
-// that it does not depend on defaults).
-func (sc *Scenario) Marshal() ([]byte, error) {
-	if err := sc.checkLimits(); err != nil {
+// MarshalScenario encodes a scenario as a scenario file (settings in
+// full, so that it does not depend on defaults).
+func MarshalScenario(sc *view.Scenario) ([]byte, error) {
+	if err := checkLimits(sc); err != nil {
 		return nil, err
 	}
 	s := sc.Settings
@@ -455,10 +434,10 @@ func (sc *Scenario) Marshal() ([]byte, error) {
 		"rules": rulesFile{CommitOldTermsByCounting: s.Rules.CommitOldTermsByCounting, SkipElectionRestriction: s.Rules.SkipElectionRestriction,
 			FixedElectionTimeout: s.Rules.FixedElectionTimeout, AckBeforeFsync: s.Rules.AckBeforeFsync},
 		"network": networkJSON{DropRate: &s.DropRate, DuplicateRate: &s.DuplicateRate},
-		"steps":   sc.Actions,
+		"steps":   fileActions(sc.Actions),
 	}
 	if len(sc.Initial) > 0 {
-		in := map[string]Initial{}
+		in := map[string]view.Initial{}
 		for id, v := range sc.Initial {
 			in[strconv.Itoa(int(id))] = v
 		}

@@ -8,7 +8,6 @@ import (
 
 	"github.com/raftlab/raftlab/playground/i18n"
 	"github.com/raftlab/raftlab/playground/view"
-	"github.com/raftlab/raftlab/raft"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -186,7 +185,7 @@ func TestParseScenarioDefaults(t *testing.T) {
 	assert.True(t, s.FastBacktrack)
 	assert.Zero(t, s.SnapshotEvery)
 	assert.Equal(t, view.ReadIndexRead, s.ReadMode)
-	assert.Equal(t, raft.Rules{}, s.Rules)
+	assert.Equal(t, view.Rules{}, s.Rules)
 	assert.Zero(t, s.DropRate)
 	assert.Zero(t, s.DuplicateRate)
 	assert.Equal(t, int64(1750), sc.Until, "until defaults to the last step + 1000")
@@ -220,7 +219,7 @@ func TestParseScenarioDefaults(t *testing.T) {
 	assert.True(t, s.CheckQuorum)
 	assert.Equal(t, view.LocalRead, s.ReadMode)
 	assert.Equal(t, uint64(7), s.SnapshotEvery)
-	assert.Equal(t, raft.Rules{AckBeforeFsync: true}, s.Rules)
+	assert.Equal(t, view.Rules{AckBeforeFsync: true}, s.Rules)
 	assert.Equal(t, 0.25, s.DuplicateRate)
 	assert.Zero(t, s.DropRate)
 }
@@ -239,32 +238,32 @@ func TestParseScenarioSteps(t *testing.T) {
 		{"at": 11, "do": "expect", "node": 2, "up": true, "log": [1, 2], "kv": {"k": "w"}}`)))
 	require.NoError(t, err)
 	up := true
-	assert.Equal(t, []Action{
+	assert.Equal(t, []view.Action{
 		{At: 0, Do: "partition", Groups: [][]view.ID{{1, 2}, {3}}},
 		{At: 0, Do: "cut", From: 1, To: 3},
-		{At: 5, Do: "network", Network: NetworkChange{LatencyMs: &[2]int64{3, 4}}},
+		{At: 5, Do: "network", Network: view.NetworkChange{LatencyMs: &[2]int64{3, 4}}},
 		{At: 6, Do: "disk", Node: 2, FsyncMs: 0},
 		{At: 7, Do: "put", Key: "k", Value: "v", Node: 2},
 		{At: 8, Do: "get", Key: "k", Mode: "local"},
 		{At: 9, Do: "cas", Key: "k", Old: "v", New: "w"},
 		{At: 10, Do: "drop", Msg: 17},
-		{At: 11, Do: "expect", Expect: Expect{Node: 2, Up: &up, Log: []uint64{1, 2}, KV: map[string]string{"k": "w"}}},
+		{At: 11, Do: "expect", Expect: view.Expect{Node: 2, Up: &up, Log: []uint64{1, 2}, KV: map[string]string{"k": "w"}}},
 	}, sc.Actions)
-	assert.Equal(t, map[raft.ID]Initial{2: {Term: 2, VotedFor: 1, Log: []uint64{1, 2}, CommitIndex: 1}}, sc.Initial)
+	assert.Equal(t, map[view.ID]view.Initial{2: {Term: 2, VotedFor: 1, Log: []uint64{1, 2}, CommitIndex: 1}}, sc.Initial)
 }
 
 // TestScenarioRoundTrip: Marshal then ParseScenario gives back the same
 // scenario, for every bundled one and for one that sets everything.
 func TestScenarioRoundTrip(t *testing.T) {
-	check := func(t *testing.T, sc *Scenario) {
+	check := func(t *testing.T, sc *view.Scenario) {
 		t.Helper()
-		data, err := sc.Marshal()
+		data, err := MarshalScenario(sc)
 		require.NoError(t, err)
 		back, err := ParseScenario(data)
 		require.NoError(t, err, "%s", data)
 		require.Equal(t, sc, back)
 		// And again: the encoding is stable.
-		again, err := back.Marshal()
+		again, err := MarshalScenario(back)
 		require.NoError(t, err)
 		require.Equal(t, string(data), string(again))
 	}
@@ -352,7 +351,7 @@ func FuzzParseScenario(f *testing.F) {
 		}
 		// What it accepts, it can write back out as a file that means the
 		// same (chaos runs and share links are saved with Marshal).
-		out, err := sc.Marshal()
+		out, err := MarshalScenario(sc)
 		if err != nil {
 			t.Fatalf("Marshal: %v", err)
 		}
@@ -363,7 +362,7 @@ func FuzzParseScenario(f *testing.F) {
 		if !reflect.DeepEqual(sc, back) {
 			t.Fatalf("round trip changed the scenario:\n%+v\n%+v\n%s", sc, back, out)
 		}
-		w, err := sc.NewWorld()
+		w, err := NewWorld(sc)
 		if err != nil {
 			// Initial states the raft package refuses are reported, not
 			// panicked on.

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/raftlab/raftlab/playground/i18n"
+	"github.com/raftlab/raftlab/playground/view"
 )
 
 // bundled holds the example scenarios that ship with RaftLab: teachers copy
@@ -40,7 +41,7 @@ func BundledScenarioFile(name string) ([]byte, error) {
 }
 
 // LoadBundled parses a bundled scenario by name.
-func LoadBundled(name string) (*Scenario, error) {
+func LoadBundled(name string) (*view.Scenario, error) {
 	data, err := BundledScenarioFile(name)
 	if err != nil {
 		return nil, err

@@ -6,21 +6,22 @@ import (
 	"fmt"
 	"testing"
 
+	"github.com/raftlab/raftlab/playground/view"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
 
 // runScenario runs a parsed scenario to its end and returns the session.
-func runScenario(t testing.TB, sc *Scenario) *Session {
+func runScenario(t testing.TB, sc *view.Scenario) *Session {
 	t.Helper()
-	w, err := sc.NewWorld()
+	w, err := NewWorld(sc)
 	require.NoError(t, err)
 	s := NewSession(w, sc.Actions)
 	s.RunUntil(sc.Until)
 	return s
 }
 
-func runBundled(t testing.TB, name string) (*Scenario, *Session) {
+func runBundled(t testing.TB, name string) (*view.Scenario, *Session) {
 	t.Helper()
 	sc, err := LoadBundled(name)
 	require.NoError(t, err)
@@ -56,8 +57,8 @@ func TestBundledScenarios(t *testing.T) {
 				for _, v := range res.Violations {
 					props[v.Property] = true
 				}
-				assert.True(t, props[LeaderCompleteness], "the checker sees S5 elected without the committed entry: %v", res.Violations)
-				assert.True(t, props[StateMachineSafety], "the checker sees index 2 applied twice differently: %v", res.Violations)
+				assert.True(t, props[view.LeaderCompleteness], "the checker sees S5 elected without the committed entry: %v", res.Violations)
+				assert.True(t, props[view.StateMachineSafety], "the checker sees index 2 applied twice differently: %v", res.Violations)
 			case "stale-read":
 				assert.Empty(t, res.Violations)
 				assert.Equal(t, Linearizability("illegal"), res.Verdict, "the local read returned a stale value")

@@ -9,7 +9,7 @@ import "github.com/raftlab/raftlab/playground/view"
 // that moment are discarded, so undo is just a seek.
 type Session struct {
 	world   *World
-	actions []Action
+	actions []view.Action
 	// applied counts the actions already carried out in world.
 	applied     int
 	checkpoints []checkpoint
@@ -34,8 +34,8 @@ const (
 
 // NewSession starts a session at w's present with a script of actions (which
 // must be in time order).
-func NewSession(w *World, actions []Action) *Session {
-	s := &Session{world: w, actions: append([]Action(nil), actions...), interval: firstCheckpointInterval, horizon: w.now}
+func NewSession(w *World, actions []view.Action) *Session {
+	s := &Session{world: w, actions: append([]view.Action(nil), actions...), interval: firstCheckpointInterval, horizon: w.now}
 	s.checkpoints = []checkpoint{{at: w.now, applied: 0, world: w.checkpointClone()}}
 	return s
 }
@@ -76,7 +76,7 @@ func (s *Session) Now() int64 { return s.world.now }
 func (s *Session) Horizon() int64 { return s.horizon }
 
 // Actions lists the actions of this history, in time order.
-func (s *Session) Actions() []Action { return s.actions }
+func (s *Session) Actions() []view.Action { return s.actions }
 
 // RunUntil moves the present forward to t, carrying out the actions due on
 // the way. An action that fails (crashing a node that is down) is noted in the
@@ -91,7 +91,7 @@ func (s *Session) RunUntil(t int64) {
 	s.advance(t)
 }
 
-func (s *Session) apply(i int, a Action) {
+func (s *Session) apply(i int, a view.Action) {
 	if err := s.world.Do(a); err != nil {
 		s.world.emit(Event{Type: view.EvNote, Key: "feed.step-failed", Args: []any{i, a.Do, err}})
 	}
@@ -151,7 +151,7 @@ func (s *Session) SeekTo(t int64) {
 // Do carries out an action now (its At is set to the present). If the present
 // is in the past of this history, the future is discarded first: history
 // forks here.
-func (s *Session) Do(a Action) error {
+func (s *Session) Do(a view.Action) error {
 	// Events due now run first, as a replay runs them before each action:
 	// otherwise an action that schedules one for this very moment, followed by
 	// another, would run in another order on replay.

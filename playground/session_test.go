@@ -6,6 +6,7 @@ import (
 	"slices"
 	"testing"
 
+	"github.com/raftlab/raftlab/playground/view"
 	"github.com/stretchr/testify/require"
 )
 
@@ -17,12 +18,12 @@ func fingerprint(t testing.TB, w *World) string {
 	return string(res) + traceText(w)
 }
 
-func busyScenario(t testing.TB) *Scenario {
+func busyScenario(t testing.TB) *view.Scenario {
 	sc, err := LoadBundled("minority-partition")
 	require.NoError(t, err)
 	sc.Settings.DropRate = 0.05
 	for at := int64(100); at < 4000; at += 97 {
-		sc.Actions = append(sc.Actions, Action{At: at, Do: "put", Key: "k", Value: "v"})
+		sc.Actions = append(sc.Actions, view.Action{At: at, Do: "put", Key: "k", Value: "v"})
 	}
 	sortSteps(sc.Actions)
 	return sc
@@ -31,7 +32,7 @@ func busyScenario(t testing.TB) *Scenario {
 func TestSeekBackAndForth(t *testing.T) {
 	sc := busyScenario(t)
 	ref := map[int64]string{}
-	w, err := sc.NewWorld()
+	w, err := NewWorld(sc)
 	require.NoError(t, err)
 	s := NewSession(w, sc.Actions)
 	for _, at := range []int64{700, 1300, 2600, 3999} {
@@ -48,17 +49,17 @@ func TestSeekBackAndForth(t *testing.T) {
 
 func TestActingInThePastForksHistory(t *testing.T) {
 	sc := busyScenario(t)
-	w, err := sc.NewWorld()
+	w, err := NewWorld(sc)
 	require.NoError(t, err)
 	s := NewSession(w, sc.Actions)
 	s.RunUntil(3000)
 	before := len(s.Actions())
 	s.SeekTo(600)
-	require.NoError(t, s.Do(Action{Do: "crash", Node: 3}))
+	require.NoError(t, s.Do(view.Action{Do: "crash", Node: 3}))
 	// The steps after 600 are gone; the crash is the last step.
 	require.Less(t, len(s.Actions()), before)
 	last := s.Actions()[len(s.Actions())-1]
-	require.Equal(t, Action{At: 600, Do: "crash", Node: 3}, last)
+	require.Equal(t, view.Action{At: 600, Do: "crash", Node: 3}, last)
 	require.Equal(t, int64(600), s.Horizon())
 	s.RunUntil(1000)
 	require.False(t, s.World().Node(3).Up)
@@ -78,7 +79,7 @@ func TestActingInThePastForksHistory(t *testing.T) {
 func TestCheckpointsStayBounded(t *testing.T) {
 	sc, err := LoadBundled("initial-election")
 	require.NoError(t, err)
-	w, err := sc.NewWorld()
+	w, err := NewWorld(sc)
 	require.NoError(t, err)
 	s := NewSession(w, nil)
 	s.RunUntil(10 * 60 * 1000)
@@ -90,25 +91,25 @@ func TestCheckpointsStayBounded(t *testing.T) {
 	require.True(t, ok)
 }
 
-func sortSteps(steps []Action) {
-	slices.SortStableFunc(steps, func(a, b Action) int { return cmp.Compare(a.At, b.At) })
+func sortSteps(steps []view.Action) {
+	slices.SortStableFunc(steps, func(a, b view.Action) int { return cmp.Compare(a.At, b.At) })
 }
 
 // TestActingTwiceInOneMomentReplays: two steps at the same moment, the
 // first scheduling an event for that very moment (an fsync that takes 0 ms),
 // replay exactly. (Found in review: Do ran before such events, replay after.)
 func TestActingTwiceInOneMomentReplays(t *testing.T) {
-	s := DefaultSettings()
+	s := view.DefaultSettings()
 	s.FsyncMs = 0
 	w, err := New(s)
 	require.NoError(t, err)
 	sess := NewSession(w, nil)
-	require.NoError(t, sess.Do(Action{Do: "campaign", Node: 1}))
+	require.NoError(t, sess.Do(view.Action{Do: "campaign", Node: 1}))
 	sess.RunUntil(500)
-	require.NoError(t, sess.Do(Action{Do: "put", Key: "k", Value: "v"}))
+	require.NoError(t, sess.Do(view.Action{Do: "put", Key: "k", Value: "v"}))
 	sess.RunUntil(600)
-	require.NoError(t, sess.Do(Action{Do: "snapshot", Node: 1}))
-	require.NoError(t, sess.Do(Action{Do: "crash", Node: 1}))
+	require.NoError(t, sess.Do(view.Action{Do: "snapshot", Node: 1}))
+	require.NoError(t, sess.Do(view.Action{Do: "crash", Node: 1}))
 	sess.RunUntil(3000)
 	want := fingerprint(t, sess.World())
 	sess.SeekTo(0)
@@ -120,13 +121,13 @@ func TestActingTwiceInOneMomentReplays(t *testing.T) {
 // discard the recorded future. (Found in review.)
 func TestFailedStepKeepsTheFuture(t *testing.T) {
 	sc := busyScenario(t)
-	w, err := sc.NewWorld()
+	w, err := NewWorld(sc)
 	require.NoError(t, err)
 	s := NewSession(w, sc.Actions)
 	s.RunUntil(3000)
 	steps := len(s.Actions())
 	s.SeekTo(600)
-	require.Error(t, s.Do(Action{Do: "restart", Node: 1}), "S1 is up: restart is refused")
+	require.Error(t, s.Do(view.Action{Do: "restart", Node: 1}), "S1 is up: restart is refused")
 	require.Len(t, s.Actions(), steps)
 	require.Equal(t, int64(3000), s.Horizon())
 }

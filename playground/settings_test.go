@@ -11,7 +11,7 @@ import (
 
 // firstTimeout is when the first election timer of a fresh world runs out
 // and the first vote request is sent, in virtual ms.
-func firstTimeout(t *testing.T, s Settings) (timeout, send int64) {
+func firstTimeout(t *testing.T, s view.Settings) (timeout, send int64) {
 	t.Helper()
 	w, err := New(s)
 	if err != nil {
@@ -31,7 +31,7 @@ func firstTimeout(t *testing.T, s Settings) (timeout, send int64) {
 }
 
 func TestElectionTimerStart(t *testing.T) {
-	s := DefaultSettings()
+	s := view.DefaultSettings()
 	cold, err := New(s)
 	if err != nil {
 		t.Fatal(err)
@@ -51,7 +51,7 @@ func TestElectionTimerStart(t *testing.T) {
 		}
 		shortest = min(shortest, int64(c.ElectionTimeout()))
 	}
-	coldAt, _ := firstTimeout(t, DefaultSettings())
+	coldAt, _ := firstTimeout(t, view.DefaultSettings())
 	warmAt, send := firstTimeout(t, s)
 	if coldAt != shortest || warmAt != shortest-120 {
 		t.Errorf("first timeout at %d ms, and %d ms with the timers started at 120 ms; want %d and %d", coldAt, warmAt, shortest, shortest-120)
@@ -66,7 +66,7 @@ func TestElectionTimerStart(t *testing.T) {
 	}
 }
 
-func mustRun(t *testing.T, s Settings) []string {
+func mustRun(t *testing.T, s view.Settings) []string {
 	t.Helper()
 	w, err := New(s)
 	if err != nil {
@@ -85,7 +85,7 @@ func TestElectionTimerStartRange(t *testing.T) {
 		start int
 		ok    bool
 	}{{-1, false}, {0, true}, {99, true}, {100, false}, {400, false}} {
-		s := DefaultSettings()
+		s := view.DefaultSettings()
 		s.ElectionTimerStartPct = c.start
 		err := s.Validate()
 		if (err == nil) != c.ok {
@@ -97,7 +97,7 @@ func TestElectionTimerStartRange(t *testing.T) {
 	}
 	// The share holds whatever the timeouts: the shortest is 100 ms here,
 	// and every timer starts 99 ms along, none run out.
-	s := DefaultSettings()
+	s := view.DefaultSettings()
 	s.ElectionTimeoutMs, s.ElectionTimerStartPct = [2]int64{100, 100}, 99
 	w, err := New(s)
 	if err != nil {
@@ -116,7 +116,7 @@ func TestElectionTimerStartInScenarioFile(t *testing.T) {
 	if sc.Settings.ElectionTimerStartPct != 66 {
 		t.Fatalf("electionTimerStartPct read as %d, want 66", sc.Settings.ElectionTimerStartPct)
 	}
-	data, err := sc.Marshal()
+	data, err := MarshalScenario(sc)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -126,7 +126,7 @@ func TestElectionTimerStartInScenarioFile(t *testing.T) {
 	}
 	// A scenario without the field saves without it.
 	sc.Settings.ElectionTimerStartPct = 0
-	if data, _ := sc.Marshal(); strings.Contains(string(data), "electionTimerStartPct") {
+	if data, _ := MarshalScenario(sc); strings.Contains(string(data), "electionTimerStartPct") {
 		t.Error("a scenario without electionTimerStartPct saved it")
 	}
 	_, err = ParseScenario([]byte(`{"name":"warm","nodes":3,"timing":{"electionTimerStartPct":100}}`))
@@ -138,7 +138,7 @@ func TestElectionTimerStartInScenarioFile(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	w, err := sc.NewWorld()
+	w, err := NewWorld(sc)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -92,7 +92,7 @@ type flightPayload struct {
 type flightExtra struct {
 	snapshot                    *raft.Snapshot
 	request                     *Request
-	reply                       *Reply
+	reply                       *view.Reply
 	conflictTerm, conflictIndex uint64
 }
 

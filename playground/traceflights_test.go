@@ -22,8 +22,8 @@ func TestFlightStoreGivesBackWhatWasSent(t *testing.T) {
 			Type: raft.MsgAppendEntriesResponse, From: 2, To: 1, Term: 3, Index: 4, Reject: true, ConflictTerm: 1, ConflictIndex: 2}},
 		{Kind: view.FlightRaft, From: 1, To: 3, Duplicate: true, Raft: raft.Message{Type: raft.MsgRequestVote, From: 1, To: 3, Term: 4, Transfer: true}},
 		{Kind: view.FlightRaft, From: 1, To: 3, Raft: raft.Message{Type: raft.MsgInstallSnapshot, From: 1, To: 3, Term: 4, Snapshot: snap}},
-		{Kind: view.FlightRequest, To: 3, Client: 2, Request: &Request{Cmd: Command{Op: view.OpGet, Key: "k"}, Read: view.LeaseRead}},
-		{Kind: view.FlightReply, From: 3, Client: 2, Reply: &Reply{Seq: 4, Redirect: true, Leader: 1, Refused: "why"}},
+		{Kind: view.FlightRequest, To: 3, Client: 2, Request: &Request{Cmd: view.Command{Op: view.OpGet, Key: "k"}, Read: view.LeaseRead}},
+		{Kind: view.FlightReply, From: 3, Client: 2, Reply: &view.Reply{Seq: 4, Redirect: true, Leader: 1, Refused: "why"}},
 	}
 	for range 3 * flightBlockSize / len(flights) { // across blocks
 		for i := range flights {

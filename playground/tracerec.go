@@ -241,7 +241,7 @@ func (w *World) emitRetry(why clientNote, i int, from, to raft.ID, attempt int) 
 // sentence is the key and arguments of a client event about call, to or
 // from node peer; a retry's attempt number, after the last attempt failed
 // at node from.
-func (n clientNote) sentence(call *Call, from, peer raft.ID, attempt uint64) (string, []any) {
+func (n clientNote) sentence(call *view.Call, from, peer raft.ID, attempt uint64) (string, []any) {
 	cmd := call.Cmd.String()
 	switch n {
 	case noteRetryTimeout:

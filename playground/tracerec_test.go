@@ -15,7 +15,7 @@ import (
 // back as it was emitted, the fields a record keeps aside (and node IDs too
 // wide for it) included.
 func TestTraceKeepsEveryField(t *testing.T) {
-	w, err := New(DefaultSettings())
+	w, err := New(view.DefaultSettings())
 	require.NoError(t, err)
 	// The trace names flights in the world's store.
 	f := &Flight{Client: 3, From: 2, To: 4, SendAt: 1, DeliverAt: 12, Raft: raft.Message{Type: raft.MsgAppendEntries, From: 2, To: 4, Term: 3, Index: 4, LogTerm: 2, Commit: 1, Seq: 9}}
@@ -66,7 +66,7 @@ func TestTraceKeepsEveryField(t *testing.T) {
 // ledWorld is a default world run until it has elected its leader.
 func ledWorld(t *testing.T) (*World, raft.ID) {
 	t.Helper()
-	w, err := New(DefaultSettings())
+	w, err := New(view.DefaultSettings())
 	require.NoError(t, err)
 	w.RunUntil(1000)
 	leader, ok := w.Leader()
@@ -79,7 +79,7 @@ func ledWorld(t *testing.T) (*World, raft.ID) {
 // made and answered.
 func TestClientNotesAreWrittenWhenRead(t *testing.T) {
 	w, leader := ledWorld(t)
-	i := w.Submit(Command{Op: view.OpPut, Key: "k", Value: "v"}, leader, view.ReadIndexRead)
+	i := w.Submit(view.Command{Op: view.OpPut, Key: "k", Value: "v"}, leader, view.ReadIndexRead)
 	w.RunUntil(1500)
 	require.True(t, w.History()[i].Done)
 	var notes []string
@@ -115,8 +115,8 @@ func TestTraceRecordsArePointerFree(t *testing.T) {
 // scenario and through a session's seeks; it keeps no events and no
 // flight records.
 func TestDiscardedTraceChangesNothingElse(t *testing.T) {
-	run := func(sc *Scenario, discard bool) (*World, []byte) {
-		w, err := sc.NewWorld()
+	run := func(sc *view.Scenario, discard bool) (*World, []byte) {
+		w, err := NewWorld(sc)
 		require.NoError(t, err)
 		s := NewSession(w, sc.Actions)
 		if discard {

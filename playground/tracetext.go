@@ -90,21 +90,23 @@ func (e Event) TextIn(lang i18n.Lang) string {
 	return e.Type.String()
 }
 
-// say formats an event whose sentence is a catalogue key: its raft.ID
-// arguments are nodes and its raft.Membership ones configurations, named
-// in the language.
+// say formats an event whose sentence is a catalogue key: its raft.ID and
+// view.ID arguments are nodes and its raft.Membership ones configurations,
+// named in the language.
 func (e Event) say(lang i18n.Lang) string {
 	args := make([]any, len(e.Args))
 	for i, a := range e.Args {
 		switch v := a.(type) {
 		case raft.ID:
 			a = nodeName(lang, v)
+		case view.ID:
+			a = nodeName(lang, raft.ID(v))
 		case raft.Membership:
 			a = membershipText(lang, v)
 		case callResult:
 			a = describeResult(lang, v.op, v.res)
 		case propertyArg:
-			a = PropertyName(string(v), lang)
+			a = view.PropertyName(string(v), lang)
 		case Violation:
 			a = v.MessageIn(lang)
 		case i18n.Translatable: // a failed step's error
@@ -268,7 +270,7 @@ func describeFlight(lang i18n.Lang, f *Flight) string {
 			return lang.T("feed.flight.refusal", route, refusalText(lang, f.Reply.Refused))
 		}
 		if f.Reply.Redirect {
-			return lang.T("feed.flight.redirect", route, nodeName(lang, f.Reply.Leader))
+			return lang.T("feed.flight.redirect", route, nodeName(lang, raft.ID(f.Reply.Leader)))
 		}
 		return lang.T("feed.flight.reply", route)
 	}

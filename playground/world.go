@@ -11,12 +11,12 @@ import (
 
 // World is the simulated cluster at one moment of virtual time.
 type World struct {
-	settings Settings
+	settings view.Settings
 	now      int64
 	rng      rng
 	seq      uint64
 	queue    eventQueue
-	nodes    [MaxNodes + 1]*Node
+	nodes    [view.MaxNodes + 1]*Node
 	net      Network
 
 	// wire holds the messages on the wire, by ID; freeFlights are landed
@@ -59,7 +59,7 @@ type Stats struct {
 }
 
 // New creates a world of s.Nodes fresh nodes forming one cluster.
-func New(s Settings) (*World, error) {
+func New(s view.Settings) (*World, error) {
 	if err := s.Validate(); err != nil {
 		return nil, err
 	}
@@ -89,7 +89,7 @@ func New(s Settings) (*World, error) {
 // a leader (see that setting). The timer it had scheduled is superseded
 // by the earlier one settle schedules.
 func (w *World) startTimer(n *Node) {
-	if k := w.settings.electionTimerStartMs(); k > 0 {
+	if k := electionTimerStartMs(w.settings); k > 0 {
 		n.Raft.TickN(int(k))
 		w.settle(n)
 	}
@@ -131,7 +131,7 @@ func (w *World) Now() int64 { return w.now }
 
 // Settings returns the world's settings as they stand (the network and
 // disks may have been changed since).
-func (w *World) Settings() Settings { return w.settings }
+func (w *World) Settings() view.Settings { return w.settings }
 
 // RunUntil processes every event up to and including virtual time t.
 func (w *World) RunUntil(t int64) {
@@ -190,7 +190,7 @@ func (w *World) handle(e event) {
 
 // live returns the node with id if it exists and is up.
 func (w *World) live(id raft.ID) *Node {
-	if id < 1 || id > MaxNodes {
+	if id < 1 || id > view.MaxNodes {
 		return nil
 	}
 	if n := w.nodes[id]; n != nil && n.Up && !n.Removed {
@@ -233,7 +233,7 @@ func (w *World) boot(n *Node, peers []raft.ID) error {
 	if err != nil {
 		return i18n.Errorf("scenario.action.recovering", S(n.ID), err)
 	}
-	r, err := raft.New(w.settings.raftConfig(n.ID, peers), st)
+	r, err := raft.New(raftConfig(w.settings, n.ID, peers), st)
 	if err != nil {
 		return i18n.Errorf("scenario.action.starting", S(n.ID), err)
 	}

@@ -34,7 +34,7 @@ func TestViewEnumsMatchRaft(t *testing.T) {
 // TestViewIsBuiltOncePerChange: readers share one view until the world
 // changes, and the view says what the servers' state says.
 func TestViewIsBuiltOncePerChange(t *testing.T) {
-	s := labSession(t, 3, 1, func(st *Settings) { st.SnapshotEvery = 5 })
+	s := labSession(t, 3, 1, func(st *view.Settings) { st.SnapshotEvery = 5 })
 	leader := labWaitLeader(t, s, 2000)
 	var calls []int
 	for i := range 8 {
@@ -78,7 +78,7 @@ func TestViewIsBuiltOncePerChange(t *testing.T) {
 		}
 	}
 	last := w.Node(follower).Raft.LastIndex()
-	labDo(t, s, Action{Do: "crash", Node: view.ID(follower)})
+	labDo(t, s, view.Action{Do: "crash", Node: view.ID(follower)})
 	fv := s.World().View().Node(view.ID(follower))
 	require.False(t, fv.Up)
 	require.Equal(t, last, fv.Log.Last)

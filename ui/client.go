@@ -5,7 +5,6 @@ import (
 	"image/color"
 
 	"github.com/hajimehoshi/ebiten/v2"
-	"github.com/raftlab/raftlab/playground"
 	"github.com/raftlab/raftlab/playground/view"
 )
 
@@ -198,13 +197,13 @@ func (g *Game) pressClient(c clientControl) {
 	case ctlPut:
 		g.clientPut()
 	case ctlGet:
-		g.act(playground.Action{Do: "get", Key: key, Node: g.client.target})
+		g.act(view.Action{Do: "get", Key: key, Node: g.client.target})
 	case ctlDelete:
-		g.act(playground.Action{Do: "delete", Key: key, Node: g.client.target})
+		g.act(view.Action{Do: "delete", Key: key, Node: g.client.target})
 	case ctlCAS:
 		v := g.clientValue()
 		g.writes++
-		g.act(playground.Action{Do: "cas", Key: key, Old: g.lastSeen(key), New: v, Node: g.client.target})
+		g.act(view.Action{Do: "cas", Key: key, Old: g.lastSeen(key), New: v, Node: g.client.target})
 	}
 }
 
@@ -212,7 +211,7 @@ func (g *Game) pressClient(c clientControl) {
 func (g *Game) clientPut() {
 	v := g.clientValue()
 	g.writes++
-	g.act(playground.Action{Do: "put", Key: g.clientKeyName(), Value: v, Node: g.client.target})
+	g.act(view.Action{Do: "put", Key: g.clientKeyName(), Value: v, Node: g.client.target})
 }
 
 // nextTarget cycles the client's destination: the leader, then each server.

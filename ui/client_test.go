@@ -4,7 +4,6 @@ import (
 	"testing"
 
 	"github.com/hajimehoshi/ebiten/v2"
-	"github.com/raftlab/raftlab/playground"
 	"github.com/raftlab/raftlab/playground/i18n"
 	"github.com/raftlab/raftlab/playground/view"
 	"github.com/stretchr/testify/assert"
@@ -108,7 +107,7 @@ func TestClientRequestStates(t *testing.T) {
 	leader, ok := g.world().Leader()
 	require.True(t, ok)
 	down := leader%5 + 1
-	g.act(playground.Action{Do: "crash", Node: view.ID(down)})
+	g.act(view.Action{Do: "crash", Node: view.ID(down)})
 	targetClient(t, g, view.ID(down))
 	order := requestStates(t, g)
 	require.GreaterOrEqual(t, len(order), 4, "%v", order)
@@ -131,7 +130,7 @@ func TestRequestToMinorityLeader(t *testing.T) {
 	g.SeekTo(3000)
 	leader, ok := g.world().Leader()
 	require.True(t, ok)
-	g.act(playground.Action{Do: "isolate", Node: view.ID(leader)})
+	g.act(view.Action{Do: "isolate", Node: view.ID(leader)})
 	targetClient(t, g, view.ID(leader))
 	order := requestStates(t, g)
 	require.GreaterOrEqual(t, len(order), 4, "%v", order)

@@ -75,7 +75,7 @@ func (g *Game) requestLines() []requestLine {
 // time, so its newest event is about its newest call; an older call is
 // over). It scans the trace back from the end, no further than the
 // oldest call's start.
-func (g *Game) lastClientEvents(w *playground.World, h, calls []playground.Call) []*playground.Event {
+func (g *Game) lastClientEvents(w *playground.World, h, calls []view.Call) []*playground.Event {
 	out := make([]*playground.Event, len(calls))
 	newest := map[int]int{} // client -> its newest call among calls
 	for k := range calls {
@@ -105,7 +105,7 @@ func (g *Game) lastClientEvents(w *playground.World, h, calls []playground.Call)
 }
 
 // isNewestOf reports whether c is the newest call its client made in h.
-func isNewestOf(h []playground.Call, c playground.Call) bool {
+func isNewestOf(h []view.Call, c view.Call) bool {
 	for i := len(h) - 1; i >= 0; i-- {
 		if h[i].Client == c.Client {
 			return h[i].Cmd.Seq == c.Cmd.Seq
@@ -116,7 +116,7 @@ func isNewestOf(h []playground.Call, c playground.Call) bool {
 
 // describeRequest tells call's state, in a language, from the newest
 // client event about it (nil when the trace no longer holds it).
-func describeRequest(w *playground.World, c *playground.Call, e *playground.Event, lang i18n.Lang) requestLine {
+func describeRequest(w *playground.World, c *view.Call, e *playground.Event, lang i18n.Lang) requestLine {
 	cmd := c.Cmd.String()
 	line := func(state requestState, text string) requestLine {
 		why := lang.T("requests.why", c.Client, cmd, text)
@@ -174,7 +174,7 @@ func requestInFlight(w *playground.World, client int, to view.ID) bool {
 }
 
 // resultText is what a call returned, in short, in a language.
-func resultText(c *playground.Call, lang i18n.Lang) string {
+func resultText(c *view.Call, lang i18n.Lang) string {
 	r := c.Result
 	switch {
 	case c.Cmd.Op == view.OpGet && !r.Found:

@@ -4,7 +4,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/raftlab/raftlab/playground"
 	"github.com/raftlab/raftlab/playground/i18n"
 	"github.com/raftlab/raftlab/playground/view"
 	"github.com/stretchr/testify/assert"
@@ -20,7 +19,7 @@ func TestClientRequestLinesInChinese(t *testing.T) {
 	leader, ok := g.world().Leader()
 	require.True(t, ok)
 	down := leader%5 + 1
-	g.act(playground.Action{Do: "crash", Node: view.ID(down)})
+	g.act(view.Action{Do: "crash", Node: view.ID(down)})
 	targetClient(t, g, view.ID(down))
 	g.lang = i18n.Chinese
 	pressClient(t, g, "client-put")

@@ -4,7 +4,6 @@ import (
 	"testing"
 
 	"github.com/raftlab/raftlab/lessons"
-	"github.com/raftlab/raftlab/playground"
 	"github.com/raftlab/raftlab/playground/view"
 	"github.com/raftlab/raftlab/raft"
 	"github.com/stretchr/testify/assert"
@@ -53,10 +52,10 @@ func TestLessonControlsExist(t *testing.T) {
 	}
 }
 
-func playgroundCrash(id raft.ID) playground.Action {
-	return playground.Action{Do: "crash", Node: view.ID(id)}
+func playgroundCrash(id raft.ID) view.Action {
+	return view.Action{Do: "crash", Node: view.ID(id)}
 }
 
-func playgroundCut(a, b raft.ID) playground.Action {
-	return playground.Action{Do: "cut", From: view.ID(a), To: view.ID(b)}
+func playgroundCut(a, b raft.ID) view.Action {
+	return view.Action{Do: "cut", From: view.ID(a), To: view.ID(b)}
 }

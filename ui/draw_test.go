@@ -64,7 +64,7 @@ func TestTopBarNamesTheSandbox(t *testing.T) {
 func TestMessageTipInChinese(t *testing.T) {
 	g := testGame(t, "")
 	g.SeekTo(1000)
-	g.act(playground.Action{Do: "isolate", Node: 1})
+	g.act(view.Action{Do: "isolate", Node: 1})
 	for ms := int64(1000); ms < 2000; ms += 5 {
 		g.SeekTo(ms)
 		for _, f := range g.world().InFlight() {

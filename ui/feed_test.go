@@ -6,7 +6,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/raftlab/raftlab/playground"
 	"github.com/raftlab/raftlab/playground/i18n"
 	"github.com/raftlab/raftlab/playground/view"
 	"github.com/stretchr/testify/assert"
@@ -41,7 +40,7 @@ func TestClientsFeedShowsReadsAndNotes(t *testing.T) {
 	w.RunUntil(1000)
 	leader, ok := w.Leader()
 	require.True(t, ok)
-	w.Submit(playground.Command{Op: view.OpPut, Key: "y", Value: "2"}, leader, view.ReadIndexRead)
+	w.Submit(view.Command{Op: view.OpPut, Key: "y", Value: "2"}, leader, view.ReadIndexRead)
 	dropped := false
 	for !dropped && w.Now() < 2000 {
 		w.RunUntil(w.Now() + 1)
@@ -54,7 +53,7 @@ func TestClientsFeedShowsReadsAndNotes(t *testing.T) {
 	}
 	require.True(t, dropped)
 	w.RunUntil(w.Now() + 3000)
-	w.Submit(playground.Command{Op: view.OpGet, Key: "y"}, leader, view.ReadIndexRead)
+	w.Submit(view.Command{Op: view.OpGet, Key: "y"}, leader, view.ReadIndexRead)
 	w.RunUntil(w.Now() + 1000)
 
 	feed := strings.Join(clientsFeed(g), "\n")
@@ -103,7 +102,7 @@ func TestFeedForgetsAForkedFuture(t *testing.T) {
 	g.SeekTo(2000)
 	leader, ok := g.world().Leader()
 	require.True(t, ok)
-	g.act(playground.Action{Do: "crash", Node: view.ID(leader)})
+	g.act(view.Action{Do: "crash", Node: view.ID(leader)})
 	g.SeekTo(10000)
 	feedTexts(g, 50)
 	g.SeekTo(9000) // the trace holds the last two seconds only

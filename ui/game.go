@@ -19,7 +19,7 @@ import (
 // Options configure a Game.
 type Options struct {
 	// Scenario to load; nil starts a five-node sandbox.
-	Scenario *playground.Scenario
+	Scenario *view.Scenario
 	// Empty draws nothing but the background: the baseline for frame-rate
 	// measurements.
 	Empty bool
@@ -75,7 +75,7 @@ const traceWindow = 50_000
 // Game is the visual playground.
 type Game struct {
 	opts     Options
-	scenario *playground.Scenario
+	scenario *view.Scenario
 	// lang is the language the app speaks (SetLang).
 	lang i18n.Lang
 	// fontLoad is how the Chinese fonts are coming (fontload.go); fontGen
@@ -187,7 +187,7 @@ func New(opts Options) (*Game, error) {
 	if sc == nil {
 		sc = sandboxScenario()
 	}
-	w, err := sc.NewWorld()
+	w, err := playground.NewWorld(sc)
 	if err != nil {
 		return nil, i18n.Errorf("start.scenario.failed", sc.Name, err)
 	}
@@ -225,14 +225,14 @@ const sandboxTimerStartPct = 87
 const sandboxName = "Sandbox"
 
 // sandboxScenario is the free-play cluster the app opens on.
-func sandboxScenario() *playground.Scenario {
-	s := playground.DefaultSettings()
+func sandboxScenario() *view.Scenario {
+	s := view.DefaultSettings()
 	s.ElectionTimerStartPct = sandboxTimerStartPct
-	return &playground.Scenario{Name: sandboxName, Settings: s, Until: math.MaxInt32}
+	return &view.Scenario{Name: sandboxName, Settings: s, Until: math.MaxInt32}
 }
 
 // start shows a new run of a scenario from its first moment.
-func (g *Game) start(sc *playground.Scenario, w *playground.World) {
+func (g *Game) start(sc *view.Scenario, w *playground.World) {
 	g.scenario, g.sess = sc, playground.NewSession(w, sc.Actions)
 	g.sess.SetTraceWindow(traceWindow)
 	g.clock, g.selected, g.menu, g.highlight = 0, 0, nil, nil
@@ -246,8 +246,8 @@ func (g *Game) start(sc *playground.Scenario, w *playground.World) {
 
 // load starts a scenario, or returns why it cannot (the current run is
 // kept).
-func (g *Game) load(sc *playground.Scenario) error {
-	w, err := sc.NewWorld()
+func (g *Game) load(sc *view.Scenario) error {
+	w, err := playground.NewWorld(sc)
 	if err != nil {
 		return err
 	}
@@ -302,7 +302,7 @@ func (g *Game) exportScenario() ([]byte, error) {
 	if sc.Name == sandboxName {
 		sc.Name = g.tr("save.session-name") // the learner's words, shown when it is opened
 	}
-	return sc.Marshal()
+	return playground.MarshalScenario(&sc)
 }
 
 // save exports the session through the front end.
@@ -453,7 +453,7 @@ func (g *Game) takeDropped() {
 }
 
 // act carries out a step now, reporting a refusal in the status line.
-func (g *Game) act(st playground.Action) {
+func (g *Game) act(st view.Action) {
 	g.sess.RunUntil(int64(g.clock))
 	g.clock = float64(g.sess.Now())
 	if g.sess.Horizon() > g.sess.Now() {
@@ -515,11 +515,11 @@ func (g *Game) speedLabel() string { return lessons.SpeedLabel(lessons.Speeds[g.
 // client panel says (the leader, unless a server was chosen there).
 func (g *Game) clientWrite() {
 	g.writes++
-	g.act(playground.Action{Do: "put", Key: "x", Value: fmt.Sprint(g.writes), Node: g.client.target})
+	g.act(view.Action{Do: "put", Key: "x", Value: fmt.Sprint(g.writes), Node: g.client.target})
 }
 
 func (g *Game) clientRead() {
-	g.act(playground.Action{Do: "get", Key: "x", Node: g.client.target})
+	g.act(view.Action{Do: "get", Key: "x", Node: g.client.target})
 }
 
 // restartLeader crashes the leader, or restarts the first node that is
@@ -527,12 +527,12 @@ func (g *Game) clientRead() {
 func (g *Game) restartLeader() {
 	w := g.view()
 	if id, ok := w.Leader(); ok {
-		g.act(playground.Action{Do: "crash", Node: id})
+		g.act(view.Action{Do: "crash", Node: id})
 		return
 	}
 	for _, n := range w.Nodes {
 		if !n.Up {
-			g.act(playground.Action{Do: "restart", Node: n.ID})
+			g.act(view.Action{Do: "restart", Node: n.ID})
 			return
 		}
 	}
@@ -543,10 +543,10 @@ func (g *Game) restartLeader() {
 // ID is never reused).
 func (g *Game) addNode() {
 	if id, ok := g.world().FreeID(); ok {
-		g.act(playground.Action{Do: "addNode", Node: view.ID(id)})
+		g.act(view.Action{Do: "addNode", Node: view.ID(id)})
 		return
 	}
-	g.say(g.tr("status.ids-used", playground.MaxNodes))
+	g.say(g.tr("status.ids-used", view.MaxNodes))
 }
 
 // SeekTo moves the playground to virtual time ms (within the history run

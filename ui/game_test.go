@@ -35,9 +35,9 @@ func TestSandboxElectsAtOnce(t *testing.T) {
 // with an error naming it, in English as before and in Chinese through
 // i18n.ErrorIn (the browser's loading page shows it).
 func TestStartErrorTranslates(t *testing.T) {
-	s := playground.DefaultSettings()
+	s := view.DefaultSettings()
 	s.Nodes = 0
-	_, err := New(Options{Scenario: &playground.Scenario{Name: "empty", Settings: s}})
+	_, err := New(Options{Scenario: &view.Scenario{Name: "empty", Settings: s}})
 	require.Error(t, err)
 	_, why := playground.New(s)
 	require.Error(t, why)

@@ -8,6 +8,7 @@ import (
 	"github.com/hajimehoshi/ebiten/v2/inpututil"
 	"github.com/raftlab/raftlab/playground"
 	"github.com/raftlab/raftlab/playground/i18n"
+	"github.com/raftlab/raftlab/playground/view"
 )
 
 // touchState follows one finger, to tell a tap from a long-press.
@@ -240,7 +241,7 @@ func (g *Game) click(x, y float64, long bool) {
 		return
 	}
 	if f, ok := g.hitMessage(x, y); ok {
-		g.openMenu(messageTitle(g.lang, f), []menuItem{{"menu-drop", i18n.Msg("menu.drop"), playground.Action{Do: "drop", Msg: f.ID}}}, x, y)
+		g.openMenu(messageTitle(g.lang, f), []menuItem{{"menu-drop", i18n.Msg("menu.drop"), view.Action{Do: "drop", Msg: f.ID}}}, x, y)
 		return
 	}
 	if a, b, ok := g.lay.hitLink(x, y); ok {
@@ -278,7 +279,7 @@ func (g *Game) pressTop(c topControl) {
 	case topAdd:
 		g.addNode()
 	case topHeal:
-		g.act(playground.Action{Do: "heal"})
+		g.act(view.Action{Do: "heal"})
 	case topHelp:
 		g.help = !g.help
 	case topSettings:

@@ -21,7 +21,7 @@ func (f flightFixture) flight() *playground.Flight {
 // testGame is a game laid out on a 1280x800 screen, without a display.
 func testGame(t *testing.T, scenario string) *Game {
 	t.Helper()
-	var sc *playground.Scenario
+	var sc *view.Scenario
 	if scenario != "" {
 		var err error
 		sc, err = playground.LoadBundled(scenario)
@@ -223,7 +223,7 @@ func TestClientPanel(t *testing.T) {
 	g.SeekTo(700)
 	h := g.world().History()
 	last := h[len(h)-1]
-	assert.Equal(t, playground.Command{Client: last.Cmd.Client, Seq: last.Cmd.Seq, Op: view.OpPut, Key: "y", Value: "1"}, last.Cmd)
+	assert.Equal(t, view.Command{Client: last.Cmd.Client, Seq: last.Cmd.Seq, Op: view.OpPut, Key: "y", Value: "1"}, last.Cmd)
 	assert.True(t, last.Done)
 	btn("client-cas")
 	g.SeekTo(1000)
@@ -261,7 +261,7 @@ func TestMarkersSurviveSeeks(t *testing.T) {
 	g.SeekTo(400)
 	g.markers.update(g.world())
 	assert.True(t, hasAfter(800), "still marked after seeking back")
-	g.act(playground.Action{Do: "crash", Node: 2})
+	g.act(view.Action{Do: "crash", Node: 2})
 	g.markers.update(g.world())
 	assert.False(t, hasAfter(401), "the discarded future's markers are gone")
 	assert.True(t, hasAfter(400), "the new crash is marked")

@@ -73,7 +73,7 @@ func TestInspectorListsEtcdFiles(t *testing.T) {
 		}
 	}
 
-	require.NoError(t, g.sess.Do(playground.Action{Do: "crash", Node: view.ID(id)}))
+	require.NoError(t, g.sess.Do(view.Action{Do: "crash", Node: view.ID(id)}))
 	w = g.world()
 	assert.Subset(t, inspectorLines(w, w.Node(id)), want[:4], "a crashed node's files")
 }
@@ -212,7 +212,7 @@ func TestInspectorSpeaksTheLanguage(t *testing.T) {
 	for _, want := range []string{"领导者，任期", "复制进度（领导者的视角）：", "复制（replicate）"} {
 		assert.Contains(t, zh, want)
 	}
-	require.NoError(t, g.sess.Do(playground.Action{Do: "crash", Node: view.ID(leader)}))
+	require.NoError(t, g.sess.Do(view.Action{Do: "crash", Node: view.ID(leader)}))
 	w = g.world()
 	check(inspectorText(i18n.Pseudo, w.View().Node(view.ID(leader))))
 	assert.Equal(t, "已崩溃。它的文件（按 etcd 的目录布局）：", inspectorText(i18n.Chinese, w.View().Node(view.ID(leader)))[0].text)

@@ -4,8 +4,8 @@ import (
 	"errors"
 	"testing"
 
-	"github.com/raftlab/raftlab/playground"
 	"github.com/raftlab/raftlab/playground/i18n"
+	"github.com/raftlab/raftlab/playground/view"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -139,7 +139,7 @@ func TestSetLangReplaysTheLearnersActions(t *testing.T) {
 	g := testGameWith(t, Options{Lesson: 3, Step: 4})
 	start := g.lessonPlay().StartMs()
 	g.runTo(start + 30)
-	g.act(playground.Action{Do: "crash", Node: 3})
+	g.act(view.Action{Do: "crash", Node: 3})
 	g.runTo(start + 120)
 	now, ev, steps := g.world().Now(), g.world().TraceLen(), len(g.sess.Actions())
 

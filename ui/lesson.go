@@ -7,8 +7,8 @@ import (
 	"time"
 
 	"github.com/raftlab/raftlab/lessons"
-	"github.com/raftlab/raftlab/playground"
 	"github.com/raftlab/raftlab/playground/i18n"
+	"github.com/raftlab/raftlab/playground/view"
 )
 
 // lessonPanel is the open lesson panel, in the right-hand column: the list
@@ -116,7 +116,7 @@ func (g *Game) showStep() {
 	p := g.lesson
 	r := p.run
 	l := r.Lesson()
-	sc := &playground.Scenario{Settings: playground.DefaultSettings()}
+	sc := &view.Scenario{Settings: view.DefaultSettings()}
 	for i := r.Index(); i >= 0; i-- {
 		if st := l.Steps[i]; st.Setup.Fresh() {
 			c := *st.Setup.Scenario

@@ -4,7 +4,6 @@ import (
 	"testing"
 
 	"github.com/raftlab/raftlab/lessons"
-	"github.com/raftlab/raftlab/playground"
 	"github.com/raftlab/raftlab/playground/i18n"
 	"github.com/raftlab/raftlab/playground/view"
 	"github.com/stretchr/testify/assert"
@@ -29,7 +28,7 @@ func TestCrashedServerLogShows(t *testing.T) {
 	require.GreaterOrEqual(t, last, uint64(2))
 	upKey := string(g.logsKey(nil))
 
-	g.act(playground.Action{Do: "crash", Node: view.ID(follower)})
+	g.act(view.Action{Do: "crash", Node: view.ID(follower)})
 	require.False(t, g.world().Node(follower).Up)
 	r, dim := g.rowLog(view.ID(follower))
 	require.NotNil(t, r)

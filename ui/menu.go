@@ -14,7 +14,7 @@ type menu struct {
 	title string
 	items []Button
 	// actions holds what each item does, by item name, in order.
-	actions map[string][]playground.Action
+	actions map[string][]view.Action
 	rect    Rect
 	// anchorX, anchorY and anchorR are the node (or the clicked point, of
 	// radius 0) the menu belongs to: a line joins them to the menu.
@@ -35,11 +35,11 @@ func linkMenu(w *playground.World, a, b view.ID) []menuItem { return menuItems(w
 type menuItem struct {
 	name   string
 	label  i18n.Message
-	action playground.Action
+	action view.Action
 }
 
 // menuItems lists the playground's menu entries as items, one per action.
-func menuItems(entries []playground.MenuItem) []menuItem {
+func menuItems(entries []view.MenuItem) []menuItem {
 	var items []menuItem
 	for _, e := range entries {
 		for _, a := range e.Actions {
@@ -60,7 +60,7 @@ func (g *Game) openMenu(title string, items []menuItem, x, y float64) {
 	}
 	// The entries, in order: items that share a name are one.
 	var entries []menuItem
-	actions := map[string][]playground.Action{}
+	actions := map[string][]view.Action{}
 	for _, it := range items {
 		if _, ok := actions[it.name]; !ok {
 			entries = append(entries, it)

@@ -92,12 +92,12 @@ func TestMenusSpeakTheLanguage(t *testing.T) {
 		"menu-snapshot": "生成快照", "menu-isolate": "隔离", "menu-remove": "从集群中移除"}, labels())
 	assert.Equal(t, view.ID(follower).Name(), g.menu.title)
 	g.menu = nil
-	g.act(playground.Action{Do: "crash", Node: view.ID(follower)})
+	g.act(view.Action{Do: "crash", Node: view.ID(follower)})
 	g.click(spot.X, spot.Y, false)
 	assert.Equal(t, map[string]string{"menu-restart": "重启"}, labels())
 	g.menu = nil
 
-	g.act(playground.Action{Do: "cut", From: 1, To: 2})
+	g.act(view.Action{Do: "cut", From: 1, To: 2})
 	a, b := g.lay.Nodes[0], g.lay.Nodes[1]
 	g.click((a.X+b.X)/2, (a.Y+b.Y)/2, false)
 	assert.Equal(t, map[string]string{"menu-cut-both": "双向断开", "menu-cut-ba": "只断开 S2→S1", "menu-heal-link": "恢复链路"}, labels())

@@ -102,7 +102,7 @@ func raftLook(t view.MsgType, heartbeat, reject bool) messageLook {
 
 // clientLook is the look of a client request (reply nil) or of a node's
 // reply to a client.
-func clientLook(reply *playground.Reply) messageLook {
+func clientLook(reply *view.Reply) messageLook {
 	l := messageLook{fill: colClient, letter: letterClient, size: 1, alpha: 1, describe: "client request"}
 	if reply == nil {
 		return l
@@ -153,9 +153,9 @@ func messageLegend() []messageKind {
 		{"InstallSnapshot", raftLook(view.MsgInstallSnapshot, false, false)},
 		{"TimeoutNow", raftLook(view.MsgTimeoutNow, false, false)},
 		{"client request", clientLook(nil)},
-		{"client reply", clientLook(&playground.Reply{})},
-		{"redirect to the leader", clientLook(&playground.Reply{Redirect: true, Leader: 3})},
-		{"no leader known", clientLook(&playground.Reply{Redirect: true})},
+		{"client reply", clientLook(&view.Reply{})},
+		{"redirect to the leader", clientLook(&view.Reply{Redirect: true, Leader: 3})},
+		{"no leader known", clientLook(&view.Reply{Redirect: true})},
 	}
 }
 

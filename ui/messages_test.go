@@ -71,8 +71,8 @@ func TestMessageKindsLookDistinct(t *testing.T) {
 		assert.Equal(t, req.letter, resp.letter, "%s answers %s", pair[1], pair[0])
 		assert.True(t, raftLook(view.MsgType(pair[1]), false, true).reject)
 	}
-	assert.True(t, clientLook(&playground.Reply{}).response)
-	assert.True(t, clientLook(&playground.Reply{Redirect: true, Refused: "leadership transfer in progress"}).reject)
+	assert.True(t, clientLook(&view.Reply{}).response)
+	assert.True(t, clientLook(&view.Reply{Redirect: true, Refused: "leadership transfer in progress"}).reject)
 }
 
 // TestLookOfFlights: what a flight is drawn as, from the flight itself.
@@ -84,10 +84,10 @@ func TestLookOfFlights(t *testing.T) {
 	refused := &playground.Flight{Kind: view.FlightRaft, Raft: raft.Message{Type: raft.MsgRequestVoteResponse, Reject: true}}
 	assert.True(t, lookOf(refused).reject)
 	assert.True(t, lookOf(refused).response)
-	redirect := &playground.Flight{Kind: view.FlightReply, Reply: &playground.Reply{Redirect: true, Leader: 3}}
+	redirect := &playground.Flight{Kind: view.FlightReply, Reply: &view.Reply{Redirect: true, Leader: 3}}
 	assert.Equal(t, "S3", lookOf(redirect).tag, "a redirect names the leader")
-	assert.NotEqual(t, lookOf(redirect).letter, clientLook(&playground.Reply{}).letter, "a redirect is not an answer")
-	none := &playground.Flight{Kind: view.FlightReply, Reply: &playground.Reply{Redirect: true}}
+	assert.NotEqual(t, lookOf(redirect).letter, clientLook(&view.Reply{}).letter, "a redirect is not an answer")
+	none := &playground.Flight{Kind: view.FlightReply, Reply: &view.Reply{Redirect: true}}
 	assert.Empty(t, lookOf(none).tag, "a server that knows no leader names none")
 }
 
@@ -194,7 +194,7 @@ func TestMessageLegendFollowsTheTheme(t *testing.T) {
 // TestMessageLegendShowsEveryReply: a reply from a server that knows no
 // leader ("?") has its own line in the legend.
 func TestMessageLegendShowsEveryReply(t *testing.T) {
-	want := clientLook(&playground.Reply{Redirect: true}).letter
+	want := clientLook(&view.Reply{Redirect: true}).letter
 	found := false
 	for _, m := range messageLegend() {
 		found = found || m.Look.letter == want

@@ -4,7 +4,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/raftlab/raftlab/playground"
+	"github.com/raftlab/raftlab/playground/view"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -66,7 +66,7 @@ func TestSafetyStripHeadFits(t *testing.T) {
 	row := g.stripRowRect(strip, 0)
 	assert.GreaterOrEqual(t, row.Y, strip.Y+(stripHeadH+stripHeadLineH)*g.scale, "the row is below the head")
 	assert.LessOrEqual(t, row.Y+row.H, strip.Y+strip.H)
-	assert.Equal(t, playground.NoStaleReads, g.redLights()[0].name)
+	assert.Equal(t, view.NoStaleReads, g.redLights()[0].name)
 }
 
 // TestCardOpenerClearsTheStepStrip: the Safety card control keeps clear of

@@ -5,7 +5,6 @@ import (
 	"testing"
 
 	"github.com/hajimehoshi/ebiten/v2"
-	"github.com/raftlab/raftlab/playground"
 	"github.com/raftlab/raftlab/playground/i18n"
 	"github.com/raftlab/raftlab/playground/view"
 	"github.com/stretchr/testify/assert"
@@ -94,7 +93,7 @@ func TestLogsKeyProgressMarks(t *testing.T) {
 	if follower == view.ID(leader) {
 		follower = g.view().IDs()[1]
 	}
-	g.act(playground.Action{Do: "cut", From: view.ID(leader), To: follower})
+	g.act(view.Action{Do: "cut", From: view.ID(leader), To: follower})
 	g.clientWrite()
 	g.SeekTo(g.sess.Now() + 300)
 	assert.NotEqual(t, before, []byte(g.logsKey(nil)))

@@ -5,7 +5,6 @@ import (
 	"slices"
 
 	"github.com/hajimehoshi/ebiten/v2"
-	"github.com/raftlab/raftlab/playground"
 	"github.com/raftlab/raftlab/playground/view"
 )
 
@@ -130,10 +129,10 @@ func (g *Game) applyPartition() {
 	left, right := g.partitionGroups()
 	g.part = nil
 	if len(left) == 0 || len(right) == 0 {
-		g.act(playground.Action{Do: "heal"})
+		g.act(view.Action{Do: "heal"})
 		return
 	}
-	g.act(playground.Action{Do: "partition", Groups: [][]view.ID{left, right}})
+	g.act(view.Action{Do: "partition", Groups: [][]view.ID{left, right}})
 }
 
 // clickPartitionButtons handles the tool's controls: the one that opens

@@ -454,7 +454,7 @@ func (p *pseudoRun) menus(t *testing.T, g *Game, leader, follower raft.ID) {
 		g.click(it.Rect.CenterX(), it.Rect.CenterY(), false)
 		g.menu = nil
 	}
-	g.act(playground.Action{Do: "heal"})
+	g.act(view.Action{Do: "heal"})
 }
 
 // inspector shows the inspector of a leader (with a snapshot on disk
@@ -462,10 +462,10 @@ func (p *pseudoRun) menus(t *testing.T, g *Game, leader, follower raft.ID) {
 func (p *pseudoRun) inspector(t *testing.T, g *Game, leader, follower raft.ID) {
 	g.selected = view.ID(leader)
 	p.draw(t, g, "inspector of the leader", -1)
-	g.act(playground.Action{Do: "snapshot", Node: view.ID(leader)})
+	g.act(view.Action{Do: "snapshot", Node: view.ID(leader)})
 	g.RunFor(50)
 	p.draw(t, g, "inspector of a leader with a snapshot", -1)
-	g.act(playground.Action{Do: "crash", Node: view.ID(follower)})
+	g.act(view.Action{Do: "crash", Node: view.ID(follower)})
 	play(t, g, 5)
 	clickNode(t, g, follower)
 	p.draw(t, g, "crashed server's menu", -1)
@@ -474,15 +474,15 @@ func (p *pseudoRun) inspector(t *testing.T, g *Game, leader, follower raft.ID) {
 	need(t, g.inspecting(), "the inspector")
 	p.draw(t, g, "inspector of a crashed server", -1)
 	p.hover(g, "inspector", -1)
-	g.act(playground.Action{Do: "restart", Node: view.ID(follower)})
+	g.act(view.Action{Do: "restart", Node: view.ID(follower)})
 	g.RunFor(20)
-	g.act(playground.Action{Do: "campaign", Node: view.ID(follower)})
+	g.act(view.Action{Do: "campaign", Node: view.ID(follower)})
 	g.RunFor(1)
 	p.draw(t, g, "inspector of a server that campaigns", -1)
-	g.act(playground.Action{Do: "isolate", Node: view.ID(follower)})
+	g.act(view.Action{Do: "isolate", Node: view.ID(follower)})
 	g.RunFor(500)
 	p.draw(t, g, "an isolated server", -1)
-	g.act(playground.Action{Do: "heal"})
+	g.act(view.Action{Do: "heal"})
 	g.RunFor(500)
 	g.selected = 0
 }
@@ -520,7 +520,7 @@ func (p *pseudoRun) membership(t *testing.T, g *Game, other raft.ID) {
 	p.draw(t, g, "inspector of an added server", -1)
 	g.selected = 0
 	g.RunFor(300)
-	g.act(playground.Action{Do: "removeNode", Node: view.ID(other)})
+	g.act(view.Action{Do: "removeNode", Node: view.ID(other)})
 	g.RunFor(300)
 	p.draw(t, g, "sandbox after a server is removed", -1)
 }
@@ -543,7 +543,7 @@ func (p *pseudoRun) dialogs(t *testing.T, g *Game) {
 	g.applyPartition()
 	g.RunFor(500)
 	p.draw(t, g, "a partitioned network", -1)
-	g.act(playground.Action{Do: "heal"})
+	g.act(view.Action{Do: "heal"})
 
 	g.seek(float64(g.sess.Now()) / 2)
 	p.draw(t, g, "timeline after time travel", -1)

@@ -6,7 +6,7 @@ import (
 	"github.com/hajimehoshi/ebiten/v2"
 	"github.com/hajimehoshi/ebiten/v2/inpututil"
 	"github.com/raftlab/raftlab/lessons"
-	"github.com/raftlab/raftlab/playground"
+	"github.com/raftlab/raftlab/playground/view"
 )
 
 // The reference card lists Raft's five safety properties, which every
@@ -70,9 +70,9 @@ func (g *Game) cardLaidOut() (Rect, []lessonText) {
 	add(g.tr("card.intro"), lessonText{x: pad, f: face(11.5*s, false), c: colTextDim})
 	y += 26 * s
 	for _, name := range safetyProperties {
-		add(playground.PropertyName(name, g.lang), lessonText{x: pad, f: face(13*s, true), c: colAccent})
+		add(view.PropertyName(name, g.lang), lessonText{x: pad, f: face(13*s, true), c: colAccent})
 		y += lh
-		for _, ln := range wrapSpans([]lessons.Span{{Text: playground.PropertyExplanation(name, g.lang)}}, w-2*pad, lessonTextSize*s, false) {
+		for _, ln := range wrapSpans([]lessons.Span{{Text: view.PropertyExplanation(name, g.lang)}}, w-2*pad, lessonTextSize*s, false) {
 			for _, run := range ln {
 				add(run.text, lessonText{x: pad + run.x, f: face(lessonTextSize*s, false), c: colText})
 			}

@@ -15,12 +15,12 @@ import (
 
 // safetyRows are the monitor's lights: one per safety property, then the
 // check of reads, which none of the properties judges.
-var safetyRows = append(slices.Clip(playground.Properties), playground.NoStaleReads)
+var safetyRows = append(slices.Clip(view.Properties), view.NoStaleReads)
 
 // readsExplained is what the light of reads says under the pointer, and
 // on a click while it is green, in a language.
 func readsExplained(lang i18n.Lang) string {
-	return playground.PropertyExplanation(playground.NoStaleReads, lang)
+	return view.PropertyExplanation(view.NoStaleReads, lang)
 }
 
 // light is the state of one of the monitor's lights.
@@ -40,13 +40,13 @@ type light struct {
 // pointer on the row shows it (whole), a click jumps to it, and the feed
 // lists it.
 func (l light) label() string {
-	name := playground.PropertyName(l.name, l.lang)
+	name := view.PropertyName(l.name, l.lang)
 	switch {
-	case l.n == 0 && l.name == playground.NoStaleReads:
+	case l.n == 0 && l.name == view.NoStaleReads:
 		return l.lang.T("monitor.reads", name)
 	case l.n == 0:
 		return name
-	case l.name == playground.NoStaleReads:
+	case l.name == view.NoStaleReads:
 		return l.lang.T("monitor.stale", name, l.n, float64(l.first.AtMs)/1000)
 	}
 	return l.lang.T("monitor.broken", name, float64(l.first.AtMs)/1000)
@@ -57,16 +57,16 @@ func (l light) whole() string {
 	switch {
 	case l.n == 0:
 		return ""
-	case l.name == playground.NoStaleReads:
-		return l.lang.T("monitor.stale.whole", playground.PropertyName(l.name, l.lang), l.n, l.first.MessageIn(l.lang))
+	case l.name == view.NoStaleReads:
+		return l.lang.T("monitor.stale.whole", view.PropertyName(l.name, l.lang), l.n, l.first.MessageIn(l.lang))
 	}
-	return l.lang.T("monitor.broken.whole", playground.PropertyName(l.name, l.lang), l.first.MessageIn(l.lang))
+	return l.lang.T("monitor.broken.whole", view.PropertyName(l.name, l.lang), l.first.MessageIn(l.lang))
 }
 
 // light returns the state of the light of row p.
 func (g *Game) light(p string) light {
 	w := g.world()
-	if p == playground.NoStaleReads {
+	if p == view.NoStaleReads {
 		rs := w.StaleReads()
 		if len(rs) == 0 {
 			return light{name: p, lang: g.lang}
@@ -132,7 +132,7 @@ func (g *Game) renderSafety(dst *ebiten.Image, dx, dy float64) {
 	for i, p := range safetyRows {
 		r := g.safetyRowRect(i).moved(dx, dy)
 		l := g.light(p)
-		if p == playground.NoStaleReads {
+		if p == view.NoStaleReads {
 			// A line sets the check of reads apart from Raft's properties.
 			g.spr.fillRect(dst, Rect{r.X, r.Y - 1*s, r.W, 1 * s}, colPanelEdge)
 		}
@@ -164,7 +164,7 @@ func (g *Game) clickSafety(x, y float64) bool {
 		switch l := g.light(p); {
 		case l.n > 0:
 			g.jumpToViolation(l.first)
-		case p == playground.NoStaleReads:
+		case p == view.NoStaleReads:
 			g.say(readsExplained(g.lang))
 		}
 		return true
@@ -179,9 +179,9 @@ func (g *Game) clickSafety(x, y float64) bool {
 func (g *Game) safetyHint(x, y float64) string {
 	hint := func(l light) string {
 		switch {
-		case l.name == playground.NoStaleReads && l.n > 0:
+		case l.name == view.NoStaleReads && l.n > 0:
 			return g.tr("monitor.stale.hint", l.whole(), readsExplained(g.lang))
-		case l.name == playground.NoStaleReads:
+		case l.name == view.NoStaleReads:
 			return readsExplained(g.lang)
 		}
 		return l.whole()
@@ -258,10 +258,10 @@ func (g *Game) safetyStrip() Rect {
 func (g *Game) stripHead() ([]string, color.RGBA) {
 	s := g.scale
 	red := g.redLights()
-	props := len(playground.Properties)
+	props := len(view.Properties)
 	broken := 0
 	for _, l := range red {
-		if l.name != playground.NoStaleReads {
+		if l.name != view.NoStaleReads {
 			broken++
 		}
 	}

@@ -6,7 +6,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/raftlab/raftlab/playground"
 	"github.com/raftlab/raftlab/playground/i18n"
 	"github.com/raftlab/raftlab/playground/view"
 	"github.com/stretchr/testify/assert"
@@ -16,7 +15,7 @@ import (
 // readsRow is the monitor's row of the check of reads.
 func readsRow(t *testing.T, g *Game) Rect {
 	t.Helper()
-	i := slices.Index(safetyRows, playground.NoStaleReads)
+	i := slices.Index(safetyRows, view.NoStaleReads)
 	require.GreaterOrEqual(t, i, 0, "the monitor has a light for reads")
 	return g.safetyRowRect(i)
 }
@@ -29,8 +28,8 @@ func TestReadsLight(t *testing.T) {
 	g := testGame(t, "stale-read")
 	g.SeekTo(1400)
 	r := readsRow(t, g)
-	require.Zero(t, g.light(playground.NoStaleReads).n)
-	assert.Equal(t, "No Stale Reads (a check of reads)", g.light(playground.NoStaleReads).label())
+	require.Zero(t, g.light(view.NoStaleReads).n)
+	assert.Equal(t, "No Stale Reads (a check of reads)", g.light(view.NoStaleReads).label())
 	g.click(r.CenterX(), r.CenterY(), false)
 	assert.Contains(t, g.status, "The five Raft safety properties do not judge reads.")
 	assert.EqualValues(t, 1400, g.world().Now(), "a green light does not move time")
@@ -38,7 +37,7 @@ func TestReadsLight(t *testing.T) {
 	g.SeekTo(3000)
 	stale := g.world().StaleReads()
 	require.Len(t, stale, 1)
-	l := g.light(playground.NoStaleReads)
+	l := g.light(view.NoStaleReads)
 	assert.Equal(t, 1, l.n)
 	assert.Equal(t, fmt.Sprintf("No Stale Reads: 1 stale. First at %.3fs", float64(stale[0].AtMs)/1000), l.label())
 	assert.Equal(t, "No Stale Reads: 1 stale. First: "+stale[0].Message, l.whole())
@@ -117,7 +116,7 @@ func TestRedLightsWhole(t *testing.T) {
 			l := g.light(p)
 			r := g.safetyRowRect(i)
 			assert.LessOrEqual(t, textWidth(l.label(), f), r.W-28*s, "%v: %q fits its row", size, l.label())
-			if l.n == 0 || p == playground.NoStaleReads {
+			if l.n == 0 || p == view.NoStaleReads {
 				continue
 			}
 			assert.Equal(t, l.name+": "+l.first.Message, g.safetyHint(r.CenterX(), r.CenterY()), "%v: the pointer shows what broke", size)
@@ -139,10 +138,10 @@ func TestSafetyMonitorInChinese(t *testing.T) {
 	red := g.redLights()
 	require.NotEmpty(t, red)
 	l := red[0]
-	name := playground.PropertyName(l.name, i18n.Chinese)
+	name := view.PropertyName(l.name, i18n.Chinese)
 	assert.NotEqual(t, l.name, name)
 	assert.Equal(t, fmt.Sprintf("%s：在 %.3f 秒被破坏", name, float64(l.first.AtMs)/1000), l.label())
 	assert.Equal(t, name+"："+l.first.MessageIn(i18n.Chinese), l.whole())
 	assert.NotContains(t, l.whole(), "term", "what broke is said in Chinese")
-	assert.Equal(t, "无过期读（读检查）", g.light(playground.NoStaleReads).label())
+	assert.Equal(t, "无过期读（读检查）", g.light(view.NoStaleReads).label())
 }

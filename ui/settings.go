@@ -8,7 +8,6 @@ import (
 
 	"github.com/hajimehoshi/ebiten/v2"
 	"github.com/hajimehoshi/ebiten/v2/text/v2"
-	"github.com/raftlab/raftlab/playground"
 	"github.com/raftlab/raftlab/playground/i18n"
 	"github.com/raftlab/raftlab/playground/view"
 )
@@ -20,17 +19,17 @@ type setting struct {
 	name string
 	key  string
 	// get renders the current value in a language; next and prev change it.
-	get        func(lang i18n.Lang, s *playground.Settings) string
-	next, prev func(s *playground.Settings)
+	get        func(lang i18n.Lang, s *view.Settings) string
+	next, prev func(s *view.Settings)
 }
 
 // explainKey is the catalogue key of the row's explanation.
 func (r setting) explainKey() string { return r.key + ".explain" }
 
-func toggle(name, key string, field func(s *playground.Settings) *bool) setting {
-	flip := func(s *playground.Settings) { *field(s) = !*field(s) }
+func toggle(name, key string, field func(s *view.Settings) *bool) setting {
+	flip := func(s *view.Settings) { *field(s) = !*field(s) }
 	return setting{name: name, key: key, next: flip, prev: flip,
-		get: func(lang i18n.Lang, s *playground.Settings) string {
+		get: func(lang i18n.Lang, s *view.Settings) string {
 			if *field(s) {
 				return lang.T("settings.on")
 			}
@@ -40,15 +39,15 @@ func toggle(name, key string, field func(s *playground.Settings) *bool) setting 
 
 // stepper moves a number through a list of values; unit is the catalogue
 // key of the value with its unit ("%d ms"), or "" for a bare number.
-func stepper(name, key, unit string, values []int64, get func(s *playground.Settings) int64, set func(s *playground.Settings, v int64)) setting {
-	move := func(d int) func(s *playground.Settings) {
-		return func(s *playground.Settings) {
+func stepper(name, key, unit string, values []int64, get func(s *view.Settings) int64, set func(s *view.Settings, v int64)) setting {
+	move := func(d int) func(s *view.Settings) {
+		return func(s *view.Settings) {
 			i := nearest(values, get(s))
 			set(s, values[max(0, min(len(values)-1, i+d))])
 		}
 	}
 	return setting{name: name, key: key, next: move(1), prev: move(-1),
-		get: func(lang i18n.Lang, s *playground.Settings) string {
+		get: func(lang i18n.Lang, s *view.Settings) string {
 			if unit == "" {
 				return fmt.Sprint(get(s))
 			}
@@ -57,10 +56,10 @@ func stepper(name, key, unit string, values []int64, get func(s *playground.Sett
 }
 
 // ms is a stepper over a millisecond field.
-func ms(name, key string, values []int64, field func(s *playground.Settings) *int64) setting {
+func ms(name, key string, values []int64, field func(s *view.Settings) *int64) setting {
 	return stepper(name, key, "settings.unit.ms", values,
-		func(s *playground.Settings) int64 { return *field(s) },
-		func(s *playground.Settings, v int64) { *field(s) = v })
+		func(s *view.Settings) int64 { return *field(s) },
+		func(s *view.Settings, v int64) { *field(s) = v })
 }
 
 func nearest(values []int64, v int64) int {
@@ -74,14 +73,14 @@ func nearest(values []int64, v int64) int {
 }
 
 // rate steps a probability by 5%.
-func rate(name, key string, field func(s *playground.Settings) *float64) setting {
-	move := func(d float64) func(s *playground.Settings) {
-		return func(s *playground.Settings) {
+func rate(name, key string, field func(s *view.Settings) *float64) setting {
+	move := func(d float64) func(s *view.Settings) {
+		return func(s *view.Settings) {
 			*field(s) = math.Max(0, math.Min(0.5, math.Round((*field(s)+d)*20)/20))
 		}
 	}
 	return setting{name: name, key: key, next: move(0.05), prev: move(-0.05),
-		get: func(_ i18n.Lang, s *playground.Settings) string { return fmt.Sprintf("%.0f%%", *field(s)*100) }}
+		get: func(_ i18n.Lang, s *view.Settings) string { return fmt.Sprintf("%.0f%%", *field(s)*100) }}
 }
 
 // readModeKeys are the catalogue keys of the read modes' names, by mode.
@@ -94,50 +93,50 @@ var readModeKeys = [...]string{
 // settingsRows are the settings, in the order the panel shows them.
 var settingsRows = []setting{
 	stepper("set-nodes", "settings.nodes", "", []int64{1, 2, 3, 4, 5, 6, 7, 8, 9},
-		func(s *playground.Settings) int64 { return int64(s.Nodes) },
-		func(s *playground.Settings, v int64) { s.Nodes = int(v) }),
-	toggle("set-prevote", "settings.prevote", func(s *playground.Settings) *bool { return &s.PreVote }),
-	toggle("set-checkquorum", "settings.checkquorum", func(s *playground.Settings) *bool { return &s.CheckQuorum }),
-	toggle("set-noop", "settings.noop", func(s *playground.Settings) *bool { return &s.LeaderNoop }),
-	toggle("set-fastbacktrack", "settings.fastbacktrack", func(s *playground.Settings) *bool { return &s.FastBacktrack }),
+		func(s *view.Settings) int64 { return int64(s.Nodes) },
+		func(s *view.Settings, v int64) { s.Nodes = int(v) }),
+	toggle("set-prevote", "settings.prevote", func(s *view.Settings) *bool { return &s.PreVote }),
+	toggle("set-checkquorum", "settings.checkquorum", func(s *view.Settings) *bool { return &s.CheckQuorum }),
+	toggle("set-noop", "settings.noop", func(s *view.Settings) *bool { return &s.LeaderNoop }),
+	toggle("set-fastbacktrack", "settings.fastbacktrack", func(s *view.Settings) *bool { return &s.FastBacktrack }),
 	stepper("set-snapshot", "settings.snapshot", "settings.unit.entries", []int64{0, 5, 10, 20, 50, 100, 1000},
-		func(s *playground.Settings) int64 { return int64(s.SnapshotEvery) },
-		func(s *playground.Settings, v int64) { s.SnapshotEvery = uint64(v) }),
+		func(s *view.Settings) int64 { return int64(s.SnapshotEvery) },
+		func(s *view.Settings, v int64) { s.SnapshotEvery = uint64(v) }),
 	{name: "set-readmode", key: "settings.readmode",
-		get: func(lang i18n.Lang, s *playground.Settings) string {
+		get: func(lang i18n.Lang, s *view.Settings) string {
 			if int(s.ReadMode) < len(readModeKeys) {
 				return lang.T(readModeKeys[s.ReadMode])
 			}
 			return s.ReadMode.String()
 		},
-		next: func(s *playground.Settings) { s.ReadMode = (s.ReadMode + 1) % 3 },
-		prev: func(s *playground.Settings) { s.ReadMode = (s.ReadMode + 2) % 3 }},
-	toggle("set-clientsessions", "settings.clientsessions", func(s *playground.Settings) *bool { return &s.ClientSessions }),
-	toggle("set-rule-commit", "settings.rule.commit", func(s *playground.Settings) *bool { return &s.Rules.CommitOldTermsByCounting }),
-	toggle("set-rule-restriction", "settings.rule.restriction", func(s *playground.Settings) *bool { return &s.Rules.SkipElectionRestriction }),
-	toggle("set-rule-fixed", "settings.rule.fixed", func(s *playground.Settings) *bool { return &s.Rules.FixedElectionTimeout }),
-	toggle("set-rule-fsync", "settings.rule.fsync", func(s *playground.Settings) *bool { return &s.Rules.AckBeforeFsync }),
+		next: func(s *view.Settings) { s.ReadMode = (s.ReadMode + 1) % 3 },
+		prev: func(s *view.Settings) { s.ReadMode = (s.ReadMode + 2) % 3 }},
+	toggle("set-clientsessions", "settings.clientsessions", func(s *view.Settings) *bool { return &s.ClientSessions }),
+	toggle("set-rule-commit", "settings.rule.commit", func(s *view.Settings) *bool { return &s.Rules.CommitOldTermsByCounting }),
+	toggle("set-rule-restriction", "settings.rule.restriction", func(s *view.Settings) *bool { return &s.Rules.SkipElectionRestriction }),
+	toggle("set-rule-fixed", "settings.rule.fixed", func(s *view.Settings) *bool { return &s.Rules.FixedElectionTimeout }),
+	toggle("set-rule-fsync", "settings.rule.fsync", func(s *view.Settings) *bool { return &s.Rules.AckBeforeFsync }),
 	ms("set-election-min", "settings.election-min", []int64{100, 150, 200, 300, 500, 1000},
-		func(s *playground.Settings) *int64 { return &s.ElectionTimeoutMs[0] }),
+		func(s *view.Settings) *int64 { return &s.ElectionTimeoutMs[0] }),
 	ms("set-election-max", "settings.election-max", []int64{150, 200, 300, 500, 1000, 2000},
-		func(s *playground.Settings) *int64 { return &s.ElectionTimeoutMs[1] }),
+		func(s *view.Settings) *int64 { return &s.ElectionTimeoutMs[1] }),
 	ms("set-heartbeat", "settings.heartbeat", []int64{10, 20, 50, 75, 100},
-		func(s *playground.Settings) *int64 { return &s.HeartbeatMs }),
+		func(s *view.Settings) *int64 { return &s.HeartbeatMs }),
 	ms("set-latency-min", "settings.latency-min", []int64{0, 1, 5, 10, 20, 50, 100},
-		func(s *playground.Settings) *int64 { return &s.LatencyMs[0] }),
+		func(s *view.Settings) *int64 { return &s.LatencyMs[0] }),
 	ms("set-latency-max", "settings.latency-max", []int64{1, 5, 10, 20, 50, 100, 200},
-		func(s *playground.Settings) *int64 { return &s.LatencyMs[1] }),
+		func(s *view.Settings) *int64 { return &s.LatencyMs[1] }),
 	ms("set-fsync", "settings.fsync", []int64{0, 1, 5, 10, 50, 100, 200},
-		func(s *playground.Settings) *int64 { return &s.FsyncMs }),
-	rate("set-drop", "settings.drop", func(s *playground.Settings) *float64 { return &s.DropRate }),
-	rate("set-dup", "settings.dup", func(s *playground.Settings) *float64 { return &s.DuplicateRate }),
+		func(s *view.Settings) *int64 { return &s.FsyncMs }),
+	rate("set-drop", "settings.drop", func(s *view.Settings) *float64 { return &s.DropRate }),
+	rate("set-dup", "settings.dup", func(s *view.Settings) *float64 { return &s.DuplicateRate }),
 }
 
 // settingsPanel is the open settings dialog: a draft of the settings that
 // becomes a new run when applied, and why the last Apply was refused (kept
 // as the error, so that a language switch rewrites it).
 type settingsPanel struct {
-	draft playground.Settings
+	draft view.Settings
 	err   error
 }
 
@@ -332,7 +331,7 @@ func (g *Game) applySettings() {
 		g.settings.err = err
 		return
 	}
-	sc := &playground.Scenario{Name: "Sandbox", Settings: d, Until: math.MaxInt32}
+	sc := &view.Scenario{Name: "Sandbox", Settings: d, Until: math.MaxInt32}
 	if err := g.load(sc); err != nil {
 		g.settings.err = err
 		return

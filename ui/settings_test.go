@@ -86,7 +86,7 @@ func TestSaveReplays(t *testing.T) {
 
 	sc, err := playground.ParseScenario(saved)
 	require.NoError(t, err)
-	w, err := sc.NewWorld()
+	w, err := playground.NewWorld(sc)
 	require.NoError(t, err)
 	s := playground.NewSession(w, sc.Actions)
 	s.RunUntil(2000)

@@ -4,8 +4,8 @@ import (
 	"fmt"
 	"math"
 
-	"github.com/raftlab/raftlab/playground"
 	"github.com/raftlab/raftlab/playground/i18n"
+	"github.com/raftlab/raftlab/playground/view"
 )
 
 // Load scenarios are the frame-rate benchmark's worlds: a sandbox of N nodes
@@ -31,14 +31,14 @@ const (
 
 // loadScenario builds the benchmark world for nodes nodes and about load
 // messages in flight.
-func loadScenario(nodes, load int) (*playground.Scenario, error) {
-	if nodes < 1 || nodes > playground.MaxNodes {
-		return nil, i18n.Errorf("scenario.settings.nodes", playground.MaxNodes, nodes)
+func loadScenario(nodes, load int) (*view.Scenario, error) {
+	if nodes < 1 || nodes > view.MaxNodes {
+		return nil, i18n.Errorf("scenario.settings.nodes", view.MaxNodes, nodes)
 	}
 	if load < 0 || load > maxLoad {
 		return nil, i18n.Errorf("scenario.load.range", maxLoad, load)
 	}
-	s := playground.DefaultSettings()
+	s := view.DefaultSettings()
 	s.Nodes = nodes
 	s.Seed = 1
 	// Keep logs short over a long run, as a long-lived cluster would.
@@ -61,14 +61,14 @@ func loadScenario(nodes, load int) (*playground.Scenario, error) {
 	if err := s.Validate(); err != nil {
 		return nil, err
 	}
-	sc := &playground.Scenario{Settings: s, Until: loadUntilMs}
+	sc := &view.Scenario{Settings: s, Until: loadUntilMs}
 	nameLoad(sc, load, i18n.English)
 	// Node 1 campaigns at once, so the benchmark does not wait for an
 	// election timeout to see traffic.
-	sc.Actions = append(sc.Actions, playground.Action{At: 1, Do: "campaign", Node: 1})
+	sc.Actions = append(sc.Actions, view.Action{At: 1, Do: "campaign", Node: 1})
 	if load > 0 {
 		for i, at := 0, int64(500); at < loadUntilMs; i, at = i+1, at+loadWriteEveryMs {
-			sc.Actions = append(sc.Actions, playground.Action{At: at, Do: "put", Key: fmt.Sprintf("k%d", i%8), Value: fmt.Sprint(i)})
+			sc.Actions = append(sc.Actions, view.Action{At: at, Do: "put", Key: fmt.Sprintf("k%d", i%8), Value: fmt.Sprint(i)})
 		}
 	}
 	return sc, nil
@@ -77,7 +77,7 @@ func loadScenario(nodes, load int) (*playground.Scenario, error) {
 // nameLoad names a load world in a language (the top bar shows its name).
 // The page's language is known only after the link has been read, so the
 // world is named in English first, then again in the page's language.
-func nameLoad(sc *playground.Scenario, load int, lang i18n.Lang) {
+func nameLoad(sc *view.Scenario, load int, lang i18n.Lang) {
 	sc.Name = lang.T("scenario.load.name", sc.Settings.Nodes, load)
 	sc.Description = lang.T("scenario.load.description")
 }

@@ -5,15 +5,16 @@ import (
 	"testing"
 
 	"github.com/raftlab/raftlab/playground"
+	"github.com/raftlab/raftlab/playground/view"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
 
 // averageInFlight runs a scenario from..to and samples the messages on the
 // wire.
-func averageInFlight(t *testing.T, sc *playground.Scenario, from, to int64) float64 {
+func averageInFlight(t *testing.T, sc *view.Scenario, from, to int64) float64 {
 	t.Helper()
-	w, err := sc.NewWorld()
+	w, err := playground.NewWorld(sc)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -41,7 +42,7 @@ func TestLoadScenarioKeepsAboutMInFlight(t *testing.T) {
 			late := averageInFlight(t, sc, 60_000, 64_000)
 			assert.InDelta(t, got, late, 0.15*got, "a steady load")
 			// Few elections: one at the start, none later.
-			w, err := sc.NewWorld()
+			w, err := playground.NewWorld(sc)
 			require.NoError(t, err)
 			ss := playground.NewSession(w, sc.Actions)
 			ss.RunUntil(20_000)
@@ -58,5 +59,5 @@ func TestLoadScenarioWithoutLoadIsAQuietSandbox(t *testing.T) {
 	assert.Len(t, sc.Actions, 1, "only the first campaign")
 	sc, err = loadScenario(5, 0)
 	require.NoError(t, err)
-	assert.Equal(t, playground.DefaultSettings().HeartbeatMs, sc.Settings.HeartbeatMs)
+	assert.Equal(t, view.DefaultSettings().HeartbeatMs, sc.Settings.HeartbeatMs)
 }

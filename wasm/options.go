@@ -10,12 +10,13 @@ import (
 	"github.com/raftlab/raftlab/lessons"
 	"github.com/raftlab/raftlab/playground"
 	"github.com/raftlab/raftlab/playground/i18n"
+	"github.com/raftlab/raftlab/playground/view"
 )
 
 // pageOptions is what the page's URL asks for.
 type pageOptions struct {
 	// scenario is nil for the default sandbox.
-	scenario *playground.Scenario
+	scenario *view.Scenario
 	// empty draws only the background: the frame-rate baseline.
 	empty bool
 	// lesson and step open a lesson at a step (0: none; step 0: where the

@@ -17,6 +17,7 @@ import (
 	"github.com/raftlab/raftlab/lessons"
 	"github.com/raftlab/raftlab/playground"
 	"github.com/raftlab/raftlab/playground/i18n"
+	"github.com/raftlab/raftlab/playground/view"
 	"github.com/raftlab/raftlab/ui"
 )
 
@@ -26,7 +27,7 @@ const usage = `usage: raftlab [--scenario FILE|NAME] [--width W --height H] [--f
 
 // config is the command line, checked.
 type config struct {
-	scenario      *playground.Scenario
+	scenario      *view.Scenario
 	width, height int
 	frames        int
 	screenshot    string
@@ -107,7 +108,7 @@ func parseArgs(args []string, stdout io.Writer) (config, error) {
 }
 
 // loadScenario reads a scenario file, or a bundled scenario by name.
-func loadScenario(arg string) (*playground.Scenario, error) {
+func loadScenario(arg string) (*view.Scenario, error) {
 	looksLikePath := strings.ContainsAny(arg, `/\`) || strings.HasSuffix(strings.ToLower(arg), ".json")
 	data, err := readScenario(arg)
 	switch {

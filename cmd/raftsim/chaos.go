@@ -10,6 +10,7 @@ import (
 
 	"github.com/raftlab/raftlab/playground"
 	"github.com/raftlab/raftlab/playground/i18n"
+	"github.com/raftlab/raftlab/playground/view"
 )
 
 // runChaos is raftsim chaos: random faults over many seeds, each checked
@@ -30,8 +31,8 @@ func runChaos(args []string, lang i18n.Lang, stdout, stderr io.Writer) int {
 		err = errors.New(lang.T("raftsim.chaos.argument", pos[0]))
 	case *seeds < 1:
 		err = errors.New(lang.T("raftsim.chaos.seeds"))
-	case *nodes < 1 || *nodes > playground.MaxNodes:
-		err = errors.New(lang.T("raftsim.chaos.nodes", playground.MaxNodes))
+	case *nodes < 1 || *nodes > view.MaxNodes:
+		err = errors.New(lang.T("raftsim.chaos.nodes", view.MaxNodes))
 	case *duration < 0:
 		err = errors.New(lang.T("raftsim.chaos.duration"))
 	case *duration > playground.MaxChaosDurationMs:
@@ -78,7 +79,7 @@ func runChaosSeed(cfg playground.ChaosConfig, n, total int, dir string, lang i18
 		return false, ""
 	}
 	for _, v := range o.Violations {
-		fmt.Fprintf(stdout, "  %s\n", lang.T("raftsim.chaos.violation", cfg.Seed, v.AtMs, playground.PropertyName(v.Property, lang), v.MessageIn(lang)))
+		fmt.Fprintf(stdout, "  %s\n", lang.T("raftsim.chaos.violation", cfg.Seed, v.AtMs, view.PropertyName(v.Property, lang), v.MessageIn(lang)))
 	}
 	path, err := saveScenario(dir, o)
 	if err != nil {
@@ -92,7 +93,7 @@ func saveScenario(dir string, o playground.ChaosOutcome) (string, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return "", err
 	}
-	data, err := o.Scenario.Marshal()
+	data, err := playground.MarshalScenario(o.Scenario)
 	if err != nil {
 		return "", err
 	}

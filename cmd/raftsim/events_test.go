@@ -21,7 +21,7 @@ func TestEventsStreamed(t *testing.T) {
 	sc.Settings.HeartbeatMs = 5 // (busy: many events soon)
 	const until = 30_000
 	run := func() *playground.Session {
-		w, err := sc.NewWorld()
+		w, err := playground.NewWorld(sc)
 		require.NoError(t, err)
 		return playground.NewSession(w, sc.Actions)
 	}

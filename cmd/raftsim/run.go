@@ -13,6 +13,7 @@ import (
 
 	"github.com/raftlab/raftlab/playground"
 	"github.com/raftlab/raftlab/playground/i18n"
+	"github.com/raftlab/raftlab/playground/view"
 )
 
 // parseInterspersed parses flags that may come before or after the
@@ -79,7 +80,7 @@ func runScenario(args []string, lang i18n.Lang, stdout, stderr io.Writer) int {
 // line (fs: only those set override the file) and makes the world. A
 // problem comes back as the line to print: each names the file or the
 // flag at fault.
-func openRun(file string, fs *flag.FlagSet, seed, until int64, lang i18n.Lang) (*playground.Scenario, *playground.World, string) {
+func openRun(file string, fs *flag.FlagSet, seed, until int64, lang i18n.Lang) (*view.Scenario, *playground.World, string) {
 	sc, err := readScenario(file)
 	if err != nil {
 		return nil, nil, fmt.Sprintf("%s: %s", file, i18n.ErrorIn(err, lang))
@@ -98,7 +99,7 @@ func openRun(file string, fs *flag.FlagSet, seed, until int64, lang i18n.Lang) (
 	if sc.Until > playground.MaxDurationMs {
 		return nil, nil, lang.T("raftsim.run.until-limit", playground.MaxDurationMs, sc.Until)
 	}
-	w, err := sc.NewWorld()
+	w, err := playground.NewWorld(sc)
 	if err != nil {
 		return nil, nil, fmt.Sprintf("%s: %s", file, i18n.ErrorIn(err, lang))
 	}
@@ -124,7 +125,7 @@ func writeResult(res playground.RunResult, report string, asJSON bool, lang i18n
 
 // readScenario reads and parses a scenario file, reading no more of it
 // than the largest scenario file allowed.
-func readScenario(path string) (*playground.Scenario, error) {
+func readScenario(path string) (*view.Scenario, error) {
 	f, err := os.Open(path)
 	if pe := (*fs.PathError)(nil); errors.As(err, &pe) {
 		return nil, pe.Err // (the line names the file already)
@@ -165,7 +166,7 @@ func printSummary(w io.Writer, r playground.RunResult, lang i18n.Lang) {
 		fmt.Fprintf(w, "  %s\n", lang.T("raftsim.run.no-violations"))
 	}
 	for _, v := range r.Violations {
-		fmt.Fprintf(w, "  %s\n", lang.T("raftsim.run.violation", v.AtMs, playground.PropertyName(v.Property, lang), v.MessageIn(lang)))
+		fmt.Fprintf(w, "  %s\n", lang.T("raftsim.run.violation", v.AtMs, view.PropertyName(v.Property, lang), v.MessageIn(lang)))
 	}
 	for _, v := range r.StaleReads {
 		fmt.Fprintf(w, "  %s\n", lang.T("raftsim.run.stale-read", v.AtMs, v.MessageIn(lang)))

@@ -37,7 +37,7 @@ var rules = map[string]rule{
 	"internal/splitmix": {only: true},
 	"internal/archtest": {only: true},
 	"playground/i18n":   {only: true},
-	"playground/view":   {only: true},
+	"playground/view":   {only: true, allowed: []string{"playground/i18n"}},
 	"assets/fonts":      {only: true},
 	"playground":        {forbidden: []string{"lessons", "ui", "cmd", "wasm"}},
 	"lessons":           {forbidden: []string{"ui", "cmd", "wasm"}},

@@ -1,10 +1,11 @@
-// Package view is what a front end sees of a simulated world: plain
-// values, built by the playground from its servers once per change, that
-// name servers, roles, messages and log entries without the protocol's
-// types. The UI reads these and nothing of raft/, so that the drawing
-// code cannot reach into a node's state, and a second Raft engine can be
-// shown by the same screens.
+// Package view is the playground as a front end sees it: the values it
+// reads (each server's role, term, log tail, progress, disk and store; the
+// network; the trace's event types) and the ones it hands back (settings,
+// scenarios, actions, client commands). They name servers, roles,
+// messages and log entries without the protocol's types. The playground
+// builds the views once per change and runs the actions.
 //
-// It imports nothing of RaftLab: only the standard library, so that
-// whatever reads it depends on nothing else.
+// The UI reads these and nothing of raft/, so that the drawing code cannot
+// reach into a node's state, and a second Raft engine can be shown by the
+// same screens. It imports nothing of RaftLab but playground/i18n.
 package view
