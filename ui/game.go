@@ -18,6 +18,8 @@ import (
 
 // Options configure a Game.
 type Options struct {
+	// Lab runs the scenarios and lessons the game shows (required).
+	Lab Lab
 	// Scenario to load; nil starts a five-node sandbox.
 	Scenario *view.Scenario
 	// Empty draws nothing but the background: the baseline for frame-rate

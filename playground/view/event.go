@@ -1,6 +1,10 @@
 package view
 
-import "fmt"
+import (
+	"fmt"
+
+	"github.com/raftlab/raftlab/playground/i18n"
+)
 
 // EventType names a kind of trace event; the names are the "type" field of
 // the JSON Lines trace.
@@ -57,4 +61,30 @@ func (t EventType) String() string {
 		return eventTypeNames[t]
 	}
 	return fmt.Sprintf("EventType(%d)", uint8(t))
+}
+
+// Event is one entry of a run's trace as a screen shows it. Which fields
+// matter depends on Type.
+type Event struct {
+	AtMs int64
+	Type EventType
+	Node ID
+	// Peer is the other server involved (the message's receiver or sender,
+	// the candidate voted for, the new leader).
+	Peer   ID
+	Term   uint64
+	Index  uint64
+	Index2 uint64
+	Role   Role
+	Client int
+	// Key is the catalogue key of the event's sentence ("" for events
+	// said another way); Note is free text some events carry.
+	Key, Note string
+	// Echo is set when the event repeats on a follower what its leader
+	// did first (an append, a commit): a story of the run can leave it out.
+	Echo bool
+	// Flight is the message of a message event.
+	Flight *Flight
+	// Text is the event's sentence in the event feed, in any language.
+	Text i18n.Translatable
 }

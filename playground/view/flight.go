@@ -1,5 +1,7 @@
 package view
 
+import "github.com/raftlab/raftlab/playground/i18n"
+
 // FlightKind says what a message in flight carries.
 type FlightKind uint8
 
@@ -11,3 +13,26 @@ const (
 	// FlightReply is a node's answer to a client.
 	FlightReply
 )
+
+// Flight is a message on the wire as a screen shows it: it left at SendAt
+// and arrives at DeliverAt, so a screen can place it anywhere in between.
+// A lost message still flies (and vanishes at DeliverAt).
+type Flight struct {
+	// ID numbers the flights of a run from 1, in sending order.
+	ID   uint64
+	Kind FlightKind
+	// From and To are servers; None is the clients' side.
+	From, To  ID
+	Client    int
+	SendAt    int64
+	DeliverAt int64
+	// Lost is set when the network will not deliver it; LostWhy says why.
+	Lost    bool
+	LostWhy i18n.Message
+	// Duplicate marks the network's extra copy of another message.
+	Duplicate bool
+	// Msg is a Raft message (FlightRaft); Reply a server's answer to a
+	// client (FlightReply).
+	Msg   Message
+	Reply *Reply
+}

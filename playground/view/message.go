@@ -52,7 +52,7 @@ func (t MsgType) IsResponse() bool {
 	return false
 }
 
-// Message is what a screen shows of a Raft message in flight.
+// Message is what a screen shows of a Raft message.
 type Message struct {
 	Type MsgType
 	// Reject is set on a refused vote or a failed append.
