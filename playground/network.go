@@ -112,7 +112,12 @@ const (
 func (f *Flight) LostWhy() string { return f.LostWhyIn(i18n.English) }
 
 // LostWhyIn says why a lost flight is lost, in a language.
-func (f *Flight) LostWhyIn(lang i18n.Lang) string { return lostWhy(lang, f) }
+func (f *Flight) LostWhyIn(lang i18n.Lang) string {
+	if m := lostWhy(f); !m.Empty() {
+		return m.In(lang)
+	}
+	return ""
+}
 
 // Request is a client's request as it travels to a node.
 type Request struct {

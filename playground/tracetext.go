@@ -185,26 +185,27 @@ func (e Event) messageText(lang i18n.Lang) string {
 	case view.EvDuplicate:
 		return lang.T("feed.msg.duplicate", desc)
 	}
-	return lang.T("feed.msg.lost", desc, lostWhy(lang, f))
+	return lang.T("feed.msg.lost", desc, f.LostWhyIn(lang))
 }
 
-// lostWhy says why a lost flight is lost ("" when it is not).
-func lostWhy(lang i18n.Lang, f *Flight) string {
+// lostWhy says why a lost flight is lost (an empty message when it is
+// not).
+func lostWhy(f *Flight) i18n.Message {
 	switch f.lostWhy {
 	case lostLinkCut:
-		return lang.T("feed.lost.link-cut")
+		return i18n.Msg("feed.lost.link-cut")
 	case lostPartitioned:
-		return lang.T("feed.lost.partitioned")
+		return i18n.Msg("feed.lost.partitioned")
 	case lostDropped:
-		return lang.T("feed.lost.dropped")
+		return i18n.Msg("feed.lost.dropped")
 	case lostReceiverDown:
-		return lang.T("feed.lost.receiver-down", nodeName(lang, f.To))
+		return i18n.Msg("feed.lost.receiver-down", S(f.To))
 	case lostCutInFlight:
-		return lang.T("feed.lost.cut-in-flight")
+		return i18n.Msg("feed.lost.cut-in-flight")
 	case lostByHand:
-		return lang.T("feed.lost.by-hand")
+		return i18n.Msg("feed.lost.by-hand")
 	}
-	return ""
+	return i18n.Message{}
 }
 
 // refusals are the errors a leader refuses a client's request with, as a

@@ -1,0 +1,30 @@
+package lab
+
+import (
+	"github.com/raftlab/raftlab/playground"
+	"github.com/raftlab/raftlab/playground/view"
+)
+
+// Lab starts scenarios and lessons for the UI. It keeps no state: each
+// session it starts is the UI's.
+type Lab struct{}
+
+// New returns a Lab.
+func New() *Lab { return &Lab{} }
+
+// ParseScenario reads a scenario file.
+func (*Lab) ParseScenario(data []byte) (*view.Scenario, error) { return playground.ParseScenario(data) }
+
+// MarshalScenario writes a scenario as a scenario file.
+func (*Lab) MarshalScenario(sc *view.Scenario) ([]byte, error) {
+	return playground.MarshalScenario(sc)
+}
+
+// Start runs a scenario from its first moment, its script still to come.
+func (*Lab) Start(sc *view.Scenario) (view.Session, error) {
+	w, err := playground.NewWorld(sc)
+	if err != nil {
+		return nil, err
+	}
+	return Session(playground.NewSession(w, sc.Actions)), nil
+}

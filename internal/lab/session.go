@@ -1,0 +1,74 @@
+package lab
+
+import (
+	"encoding/json"
+
+	"github.com/raftlab/raftlab/playground"
+	"github.com/raftlab/raftlab/playground/view"
+)
+
+// session is a playground session as the UI steers it. The world it reads
+// is the session's present one, asked for each time: a seek replaces it.
+type session struct{ s *playground.Session }
+
+// Session is s as the UI steers it.
+func Session(s *playground.Session) view.Session { return session{s} }
+
+func (s session) Now() int64                 { return s.s.Now() }
+func (s session) Horizon() int64             { return s.s.Horizon() }
+func (s session) RunUntil(ms int64)          { s.s.RunUntil(ms) }
+func (s session) SeekTo(ms int64)            { s.s.SeekTo(ms) }
+func (s session) NextEventAt() (int64, bool) { return s.s.World().NextEventAt() }
+func (s session) Do(a view.Action) error     { return s.s.Do(a) }
+func (s session) Actions() []view.Action     { return s.s.Actions() }
+func (s session) SetTraceWindow(n int)       { s.s.SetTraceWindow(n) }
+func (s session) View() *view.World          { return s.s.World().View() }
+func (s session) TraceStart() int            { return s.s.World().TraceStart() }
+func (s session) TraceLen() int              { return s.s.World().TraceLen() }
+func (s session) Event(i int) view.Event     { return s.s.World().EventAt(i).View() }
+
+func (s session) EventType(i int) view.EventType { return s.s.World().EventTypeAt(i) }
+func (s session) History() []view.Call           { return s.s.World().History() }
+func (s session) NodeMenu(id view.ID) []view.MenuItem {
+	return s.s.World().NodeMenu(id)
+}
+func (s session) LinkMenu(a, b view.ID) []view.MenuItem { return s.s.World().LinkMenu(a, b) }
+
+func (s session) InFlight() []view.Flight {
+	fs := s.s.World().InFlight()
+	out := make([]view.Flight, len(fs))
+	for i, f := range fs {
+		out[i] = f.View()
+	}
+	return out
+}
+
+func (s session) Violations() []view.Violation {
+	vs := s.s.World().Violations()
+	out := make([]view.Violation, len(vs))
+	for i, v := range vs {
+		out[i] = v.View()
+	}
+	return out
+}
+
+func (s session) StaleReads() []view.StaleRead {
+	rs := s.s.World().StaleReads()
+	out := make([]view.StaleRead, len(rs))
+	for i, r := range rs {
+		out[i] = r.View()
+	}
+	return out
+}
+
+func (s session) FreeID() (view.ID, bool) {
+	id, ok := s.s.World().FreeID()
+	return view.ID(id), ok
+}
+
+// State is the run so far as `raftsim run --json` writes it (without the
+// linearizability verdict).
+func (s session) State(name string) json.RawMessage {
+	data, _ := json.Marshal(s.s.World().State(name)) // plain structs: cannot fail
+	return data
+}
