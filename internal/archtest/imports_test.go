@@ -42,6 +42,7 @@ var rules = map[string]rule{
 	"playground":        {forbidden: []string{"lessons", "ui", "cmd", "wasm"}},
 	"lessons":           {forbidden: []string{"ui", "cmd", "wasm"}},
 	"ui":                {forbidden: []string{"cmd", "wasm"}},
+	"internal/lab":      {forbidden: []string{"ui", "cmd", "wasm"}},
 	"cmd/raftsim":       {forbidden: []string{"ui"}},
 	"cmd/raftserve":     {only: true},
 }
