@@ -346,11 +346,11 @@ func TestHighlightOfAControlInTheMoreMenu(t *testing.T) {
 	require.True(t, ok, "Settings is in the More menu")
 	for _, row := range g.lay.More {
 		name := row.Name
-		g.moreOpen = false
+		g.top.moreOpen = false
 		r, ok := g.controlRect(name)
 		require.True(t, ok, name)
 		assert.Equal(t, more.Rect, r, "%s: the highlight points at More", name)
-		g.moreOpen = true
+		g.top.moreOpen = true
 		r, ok = g.controlRect(name)
 		require.True(t, ok, name)
 		assert.Equal(t, row.Rect, r, "%s: the highlight points at its row", name)
