@@ -384,3 +384,9 @@ func TestRoleHighlightHoldsTheDrawnWords(t *testing.T) {
 		}
 	}
 }
+
+// placed reports whether a key term has a place of its own on screen.
+func placed(term string) bool {
+	_, ok := termPlaces[term]
+	return ok
+}

@@ -188,10 +188,6 @@ func (g *Game) click(x, y float64, long bool) {
 	g.pressPanels(x, y, long)
 }
 
-// press carries out the top-bar control of a name, as a click on it
-// does.
-func (g *Game) press(name string) { g.pressTop(topControlNamed(name)) }
-
 // pressTop carries out a top-bar control.
 func (g *Game) pressTop(c topControl) {
 	switch c {

@@ -431,3 +431,17 @@ func idsOf(ids []raft.ID) []view.ID {
 	}
 	return out
 }
+
+// press carries out the top-bar control of a name, as a click on it
+// does.
+func (g *Game) press(name string) { g.pressTop(topControlNamed(name)) }
+
+// topControlNamed is the top bar's control of a name (topNone if none).
+func topControlNamed(name string) topControl {
+	for c, sp := range topSpecs {
+		if sp.name == name && name != "" {
+			return topControl(c)
+		}
+	}
+	return topNone
+}
