@@ -4,6 +4,7 @@ import (
 	"slices"
 	"testing"
 
+	"github.com/raftlab/raftlab/lessons/doc"
 	"github.com/stretchr/testify/assert"
 )
 
@@ -14,7 +15,7 @@ import (
 func TestDoStepsPointAtTheirControls(t *testing.T) {
 	for _, l := range bundledLessons(t) {
 		for _, st := range l.Steps {
-			if st.Kind != Do {
+			if st.Kind != doc.Do {
 				continue
 			}
 			var controls []string

@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/raftlab/raftlab/lessons/doc"
 	"github.com/raftlab/raftlab/playground"
 	"github.com/raftlab/raftlab/playground/view"
 	"github.com/raftlab/raftlab/raft"
@@ -69,7 +70,7 @@ func TestDoStepGoals(t *testing.T) {
 		r, err := NewRunner(l)
 		require.NoError(t, err)
 		for i, st := range l.Steps {
-			if st.Kind != Do {
+			if st.Kind != doc.Do {
 				continue
 			}
 			n++
@@ -101,7 +102,7 @@ func TestPredictAnswersAgainstRun(t *testing.T) {
 		r, err := NewRunner(l)
 		require.NoError(t, err)
 		for i, st := range l.Steps {
-			if st.Kind != Predict {
+			if st.Kind != doc.Predict {
 				continue
 			}
 			n++
@@ -153,7 +154,7 @@ func TestWrongAnswersAreCaught(t *testing.T) {
 		data, err := BundledFile(l.Name)
 		require.NoError(t, err)
 		for i, st := range l.Steps {
-			if st.Kind != Predict {
+			if st.Kind != doc.Predict {
 				continue
 			}
 			for c := range st.Choices {
@@ -211,9 +212,9 @@ func TestStepsReproducible(t *testing.T) {
 				want := rep.Steps[i]
 				assert.Equal(t, want.StartMs, p.StartMs(), "%s step %d", l.Name, i+1)
 				switch st.Kind {
-				case Do:
+				case doc.Do:
 					require.NoError(t, p.ShowMe())
-				case Predict:
+				case doc.Predict:
 					require.NoError(t, p.Answer(st.Answer))
 				}
 				require.True(t, p.Advance(p.Session().Now()+st.Within))
@@ -273,7 +274,7 @@ func TestRunnerNavigation(t *testing.T) {
 	hs = r.Play().Highlights()
 	require.Len(t, hs, 2)
 	leader, _ := r.Session().World().Leader()
-	assert.Equal(t, leader, hs[0].Node)
+	assert.Equal(t, view.ID(leader), hs[0].Node)
 }
 
 func TestShowMeNeedsALeader(t *testing.T) {

@@ -5,23 +5,11 @@ import (
 	"strings"
 	"time"
 
+	"github.com/raftlab/raftlab/lessons/doc"
 	"github.com/raftlab/raftlab/playground"
 	"github.com/raftlab/raftlab/playground/i18n"
 	"github.com/raftlab/raftlab/playground/view"
 	"github.com/raftlab/raftlab/raft"
-)
-
-// Kind is what a step asks of the learner.
-type Kind string
-
-const (
-	// Watch plays until a condition holds; then the learner continues.
-	Watch Kind = "watch"
-	// Do waits for the learner to act until the goal holds.
-	Do Kind = "do"
-	// Predict asks a question before the simulation goes on, then shows
-	// what happened.
-	Predict Kind = "predict"
 )
 
 // Lesson is a parsed lesson file.
@@ -46,7 +34,7 @@ type Lesson struct {
 	AllowViolations bool
 
 	// Intro is the text before the first step.
-	Intro []Paragraph
+	Intro []doc.Paragraph
 	Steps []*Step
 }
 
@@ -57,15 +45,15 @@ type Step struct {
 	Title string
 	// Line is the line of the step's heading in the file.
 	Line int
-	Kind Kind
+	Kind doc.Kind
 
-	Narration []Paragraph
+	Narration []doc.Paragraph
 	// Explanation is shown once the step is done: what happened and why
 	// (required for predict steps).
-	Explanation []Paragraph
+	Explanation []doc.Paragraph
 	// More is depth beyond the narration and the explanation, which the
 	// views fold until the learner asks for it.
-	More []Paragraph
+	More []doc.Paragraph
 	// Speed is the step's own playback speed (one of Speeds); 0 means the
 	// lesson's.
 	Speed int
@@ -97,16 +85,16 @@ type Step struct {
 	Settle int64
 
 	// Hints appear one by one, every HintAfter of the learner's time.
-	Hints     []Paragraph
+	Hints     []doc.Paragraph
 	HintAfter time.Duration
 	// ShowMe is what "show me" does in a do step; each action's At is
 	// how long after show me is pressed it happens (0: at once), in
 	// non-decreasing order.
 	ShowMe *Script
 
-	Highlights []Highlight
+	Highlights []doc.Highlight
 
-	Question []Span
+	Question []doc.Span
 	Choices  []Choice
 	// Answer is the declared right choice (0-based). Views should not show
 	// it: they show the Outcome, which is what the run did, and AutoPlay
@@ -117,7 +105,7 @@ type Step struct {
 // Choice is one answer to a predict step's question: its text and the
 // predicate that is true, at the end of the run, when it is what happened.
 type Choice struct {
-	Text []Span
+	Text []doc.Span
 	When *Predicate
 }
 
@@ -189,5 +177,5 @@ func (l *Lesson) PlaySpeed(st *Step) int {
 	case l.Speed > 0:
 		return l.Speed
 	}
-	return DefaultSpeed
+	return doc.DefaultSpeed
 }

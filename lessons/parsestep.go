@@ -4,6 +4,8 @@ import (
 	"errors"
 	"slices"
 	"strings"
+
+	"github.com/raftlab/raftlab/lessons/doc"
 )
 
 // A step's section is read in this order, each part by its own function:
@@ -208,7 +210,7 @@ func (p *stepParser) splitSubsections(body []textLine) (narration []textLine, su
 }
 
 // paragraphs parses one of the step's texts; field names it in errors.
-func (p *stepParser) paragraphs(lines []textLine, field string) ([]Paragraph, error) {
+func (p *stepParser) paragraphs(lines []textLine, field string) ([]doc.Paragraph, error) {
 	ps, err := parseParagraphs(lines)
 	var le *lineError
 	if errors.As(err, &le) {

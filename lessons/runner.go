@@ -6,6 +6,7 @@ import (
 	"sort"
 	"time"
 
+	"github.com/raftlab/raftlab/lessons/doc"
 	"github.com/raftlab/raftlab/playground"
 	"github.com/raftlab/raftlab/playground/i18n"
 	"github.com/raftlab/raftlab/playground/view"
@@ -25,9 +26,12 @@ type Play struct {
 	done    bool
 	doneAt  int64
 	answer  int
-	outcome *Outcome
-	shownMe bool
-	actedAt int64
+	outcome *doc.Outcome
+	// outcomeFacts are the outcome's Facts as messages, which AutoPlay's
+	// errors write in their reader's language.
+	outcomeFacts []i18n.Message
+	shownMe      bool
+	actedAt      int64
 	// pending are the show-me actions still to come ("at" after show me),
 	// with their At in the simulation's time; they are dropped if the
 	// learner forks history before show me (see forked). showMeErr is the
@@ -42,22 +46,6 @@ type Play struct {
 type stepKey struct {
 	at int64
 	do string
-}
-
-// Outcome is what happened after a predict step's question.
-type Outcome struct {
-	// Chosen is the learner's answer (0-based).
-	Chosen int
-	// Happened is the choice whose condition the run made true; -1 when
-	// none did, or several (True lists them).
-	Happened int
-	True     []int
-	// Correct is Chosen == Happened.
-	Correct bool
-	// Facts are the values the choices' conditions looked at; facts, the
-	// same as messages.
-	Facts []string
-	facts []i18n.Message
 }
 
 // newPlay starts a step on w (which the play takes over): it resolves the
@@ -77,7 +65,7 @@ func newPlay(st *Step, w *playground.World) (*Play, error) {
 		steps = resolved
 	}
 	p := &Play{Step: st, sess: playground.NewSession(w, steps), base: base, answer: -1, cond: st.Until}
-	if st.Kind == Do {
+	if st.Kind == doc.Do {
 		p.cond = st.Goal
 	}
 	p.sess.RunUntil(w.Now())
@@ -120,7 +108,7 @@ func (p *Play) Facts() []string { return p.cond.Facts(p.sess.World(), p.base) }
 
 // Blocked reports whether the simulation must wait: a predict step is
 // answered before the run goes on.
-func (p *Play) Blocked() bool { return p.Step.Kind == Predict && p.answer < 0 }
+func (p *Play) Blocked() bool { return p.Step.Kind == doc.Predict && p.answer < 0 }
 
 // Advance runs the simulation towards t. Until the step is done it stops
 // at the first moment its condition holds (so a view can pause there and
@@ -244,11 +232,11 @@ func (p *Play) nextScripted(now int64) (int64, bool) {
 
 func (p *Play) finish() {
 	p.done, p.doneAt = true, p.sess.Now()
-	if p.Step.Kind != Predict {
+	if p.Step.Kind != doc.Predict {
 		return
 	}
 	w := p.sess.World()
-	o := &Outcome{Chosen: p.answer, Happened: -1}
+	o := &doc.Outcome{Chosen: p.answer, Happened: -1}
 	for i, c := range p.Step.Choices {
 		if c.When.Eval(w, p.base) {
 			o.True = append(o.True, i)
@@ -256,7 +244,7 @@ func (p *Play) finish() {
 		for _, f := range c.When.facts(w, p.base) {
 			if !slices.Contains(o.Facts, f.String()) {
 				o.Facts = append(o.Facts, f.String())
-				o.facts = append(o.facts, f)
+				p.outcomeFacts = append(p.outcomeFacts, f)
 			}
 		}
 	}
@@ -279,7 +267,7 @@ var (
 // ("leader" in any of them is the leader now). Showing again forgets the
 // delayed actions of the previous show me that have not happened yet.
 func (p *Play) ShowMe() error {
-	if p.Step.Kind != Do {
+	if p.Step.Kind != doc.Do {
 		return ErrNotDo
 	}
 	steps, err := p.Step.ShowMe.Resolve(p.sess.World())
@@ -325,7 +313,7 @@ func (p *Play) ShownMe() bool { return p.shownMe }
 // what happened.
 func (p *Play) Answer(choice int) error {
 	switch {
-	case p.Step.Kind != Predict:
+	case p.Step.Kind != doc.Predict:
 		return ErrNotPredict
 	case p.answer >= 0:
 		return ErrAnswered
@@ -342,12 +330,12 @@ func (p *Play) Answered() (int, bool) { return p.answer, p.answer >= 0 }
 // Outcome is what happened in a predict step, once the run has played out
 // (Done). Its Happened choice is computed from the run, never taken from
 // the file.
-func (p *Play) Outcome() (*Outcome, bool) { return p.outcome, p.outcome != nil }
+func (p *Play) Outcome() (*doc.Outcome, bool) { return p.outcome, p.outcome != nil }
 
 // Hints returns the hints to show after the learner has spent wall time on
 // a do step without reaching the goal: one more every HintAfter.
-func (p *Play) Hints(wall time.Duration) []Paragraph {
-	if p.Step.Kind != Do || p.Step.HintAfter <= 0 {
+func (p *Play) Hints(wall time.Duration) []doc.Paragraph {
+	if p.Step.Kind != doc.Do || p.Step.HintAfter <= 0 {
 		return nil
 	}
 	n := int(wall / p.Step.HintAfter)
@@ -356,8 +344,8 @@ func (p *Play) Hints(wall time.Duration) []Paragraph {
 
 // Highlights are the step's highlights with "leader" and "leaderAtStart"
 // resolved to servers as of now (dropped when nobody leads).
-func (p *Play) Highlights() []Highlight {
-	var out []Highlight
+func (p *Play) Highlights() []doc.Highlight {
+	var out []doc.Highlight
 	for _, h := range p.Step.Highlights {
 		switch h.Ref {
 		case "leader":
@@ -365,12 +353,12 @@ func (p *Play) Highlights() []Highlight {
 			if !ok {
 				continue
 			}
-			h.Node = id
+			h.Node = view.ID(id)
 		case "leaderAtStart":
 			if p.base.leader == 0 {
 				continue
 			}
-			h.Node = p.base.leader
+			h.Node = view.ID(p.base.leader)
 		}
 		out = append(out, h)
 	}

@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+
+	"github.com/raftlab/raftlab/lessons/doc"
 )
 
 // Assessment reports whether a lesson is scored: some of its steps name
@@ -56,11 +58,11 @@ func (s *Score) Observe(p *Play) {
 		}
 	}
 	switch st.Kind {
-	case Predict:
+	case doc.Predict:
 		if ans, ok := p.Answered(); ok {
 			mark(ans == st.Answer)
 		}
-	case Do:
+	case doc.Do:
 		switch {
 		case p.ShownMe():
 			mark(false)

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/raftlab/raftlab/lessons"
+	"github.com/raftlab/raftlab/lessons/doc"
 	"github.com/raftlab/raftlab/playground/i18n"
 	"github.com/raftlab/raftlab/playground/view"
 )
@@ -134,7 +135,7 @@ func (g *Game) showStep() {
 	g.layIDs = nil
 	// The learner presses play in a watch step, and answers first in a
 	// predict step; a do step plays while the learner acts.
-	g.paused = r.Step().Kind != lessons.Do
+	g.paused = r.Step().Kind != doc.Do
 	g.speed = speedIndex(l.PlaySpeed(r.Step()))
 	p.stepStart, p.scroll, p.err, p.reveal, p.more, p.confirmLeave = g.uptime.now(), 0, "", false, false, false
 	p.toQuestion = true

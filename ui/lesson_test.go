@@ -9,6 +9,7 @@ import (
 
 	"github.com/hajimehoshi/ebiten/v2"
 	"github.com/raftlab/raftlab/lessons"
+	"github.com/raftlab/raftlab/lessons/doc"
 	"github.com/raftlab/raftlab/playground/i18n"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -35,7 +36,7 @@ func lessonButtonNames(g *Game) []string {
 // holds, at most n times.
 func updateUntil(t *testing.T, g *Game, n int, cond func() bool) {
 	t.Helper()
-	g.speed = len(lessons.Speeds) - 1
+	g.speed = len(doc.Speeds) - 1
 	for range n {
 		if cond() {
 			return
@@ -134,7 +135,7 @@ func TestLessonWalkthrough(t *testing.T) {
 	// show me crashes the leader and the cluster elects a new one.
 	require.NoError(t, r.Jump(3))
 	g.showStep()
-	require.Equal(t, lessons.Do, r.Step().Kind)
+	require.Equal(t, doc.Do, r.Step().Kind)
 	assert.NotContains(t, lessonPanelText(g), "Hint:")
 	g.lesson.stepStart = g.uptime.now() - r.Step().HintAfter.Truncate(time.Second)
 	assert.Contains(t, lessonPanelText(g), "Hint:")
@@ -213,11 +214,11 @@ func TestSeekStopsAtStepStart(t *testing.T) {
 // TestWrapSpans: wrapped lines fit the width, keep every word in order,
 // and keep a key term with the punctuation after it.
 func TestWrapSpans(t *testing.T) {
-	spans := []lessons.Span{
+	spans := []doc.Span{
 		{Text: "Every server starts out as a "},
-		{Text: "follower", Style: lessons.Term},
+		{Text: "follower", Style: doc.Term},
 		{Text: ", and a follower only speaks when "},
-		{Text: "spoken to", Style: lessons.Bold},
+		{Text: "spoken to", Style: doc.Bold},
 		{Text: ". Each follower runs a timer, drawn as the arc around its circle."},
 	}
 	const width, size = 180.0, 12.5
@@ -241,7 +242,7 @@ func TestWrapSpans(t *testing.T) {
 	assert.Equal(t, strings.Fields(want.String()), strings.Fields(strings.Join(all, " ")))
 	for _, ln := range lines {
 		for i, r := range ln {
-			if r.style == lessons.Term && i+1 < len(ln) {
+			if r.style == doc.Term && i+1 < len(ln) {
 				assert.True(t, strings.HasPrefix(ln[i+1].text, ","), "the comma stays with the term")
 			}
 		}
@@ -376,7 +377,7 @@ func TestStepPlaysAtItsSpeed(t *testing.T) {
 	// A lesson without speeds plays at the default, and so does a step
 	// opened by a link.
 	g = testGameWith(t, Options{Lesson: 3, Step: 2})
-	assert.Equal(t, lessons.SpeedLabel(lessons.DefaultSpeed), g.speedLabel())
+	assert.Equal(t, doc.SpeedLabel(doc.DefaultSpeed), g.speedLabel())
 }
 
 // TestMoreUnfolds: a step's More text is folded under a control after the
@@ -485,7 +486,7 @@ func TestWaitStripAndSkip(t *testing.T) {
 
 	clickButton(t, g, g.lessonButtons(), "lesson-resume")
 	require.False(t, g.paused)
-	g.speed = len(lessons.Speeds) - 1
+	g.speed = len(doc.Speeds) - 1
 	for range 3 {
 		require.NoError(t, g.Update())
 	}
@@ -541,7 +542,7 @@ func TestWaitStripAndSkip(t *testing.T) {
 // it again; no Skip, which would do the learner's part.
 func TestPausedDoStep(t *testing.T) {
 	g := testGameWith(t, Options{Lesson: 3, Step: 4})
-	require.Equal(t, lessons.Do, g.lesson.run.Step().Kind)
+	require.Equal(t, doc.Do, g.lesson.run.Step().Kind)
 	require.False(t, g.paused)
 	assert.Zero(t, g.lessonLaidOut().wait, "playing: no strip")
 	g.press("play")
@@ -557,7 +558,7 @@ func TestPausedDoStep(t *testing.T) {
 // beside Resume, which plays it on.
 func TestPausedPredictStep(t *testing.T) {
 	g := testGameWith(t, Options{Lesson: 3, Step: 2})
-	require.Equal(t, lessons.Predict, g.lesson.run.Step().Kind)
+	require.Equal(t, doc.Predict, g.lesson.run.Step().Kind)
 	clickButton(t, g, g.lessonButtons(), "lesson-choice-1")
 	require.False(t, g.paused, "an answer plays the step")
 	assert.Contains(t, lessonPanelText(g), "Watch what happens")
@@ -596,7 +597,7 @@ func TestSafetyCard(t *testing.T) {
 	assert.True(t, g.lay.Cluster.Contains(box.X, box.Y) && g.lay.Cluster.Contains(box.X+box.W-1, box.Y+box.H-1), "the card is over the cluster: %v", box)
 	text := strings.Join(strings.Fields(all.String()), " ")
 	for _, name := range []string{"Election Safety", "Leader Append-Only", "Log Matching", "Leader Completeness", "State Machine Safety"} {
-		e, ok := lessons.Lookup(name)
+		e, ok := doc.Lookup(name)
 		require.True(t, ok)
 		assert.Contains(t, text, name)
 		_, def, _ := strings.Cut(e.Meaning, ": ")
@@ -659,7 +660,7 @@ func testLessonTitleWraps(t *testing.T, g *Game, l *lessons.Lesson) {
 			all = append(all, tx.s)
 		}
 		header := bare(strings.Join(all, ""))
-		if size[0] != 800 || l.Steps[0].Kind != lessons.Predict {
+		if size[0] != 800 || l.Steps[0].Kind != doc.Predict {
 			// (A short panel gives an open question the title's room.)
 			assert.Contains(t, header, bare(g.tr("bar.lesson.title", l.Number, l.Title)), name)
 		}

@@ -6,6 +6,7 @@ import (
 	"math"
 
 	"github.com/raftlab/raftlab/lessons"
+	"github.com/raftlab/raftlab/lessons/doc"
 	"github.com/raftlab/raftlab/playground/i18n"
 )
 
@@ -91,7 +92,7 @@ func (m choiceMarks) tag(g *Game) (string, color.Color) {
 func (g *Game) layoutChoice(b *lessonBuilder, i int, c lessons.Choice, m choiceMarks) {
 	s := g.scale
 	lh := lessonLineH * s
-	spans := append([]lessons.Span{{Text: fmt.Sprintf("%d. ", i+1)}}, c.Text...)
+	spans := append([]doc.Span{{Text: fmt.Sprintf("%d. ", i+1)}}, c.Text...)
 	lines := wrapSpans(spans, b.w-16*s, lessonTextSize*s, false)
 	tag, tagCol := m.tag(g)
 	h := float64(len(lines))*lh + 10*s
@@ -113,7 +114,7 @@ func (g *Game) layoutChoice(b *lessonBuilder, i int, c lessons.Choice, m choiceM
 	bg, idx := colBackground, -1
 	if !m.answered {
 		bg, idx = colButton, len(b.v.buttons)
-		b.v.buttons = append(b.v.buttons, Button{Name: fmt.Sprintf("lesson-choice-%d", i+1), Label: lessons.Paragraph{Spans: c.Text}.Text(), Rect: r})
+		b.v.buttons = append(b.v.buttons, Button{Name: fmt.Sprintf("lesson-choice-%d", i+1), Label: doc.Paragraph{Spans: c.Text}.Text(), Rect: r})
 	}
 	b.v.boxes = append(b.v.boxes, lessonBox{r, bg, idx})
 	if m.yours {
@@ -131,7 +132,7 @@ func (g *Game) layoutChoice(b *lessonBuilder, i int, c lessons.Choice, m choiceM
 
 // layoutVerdict lays out the line under the choices: choose one, watch
 // the run, or once it has played out whether the learner was right.
-func (g *Game) layoutVerdict(b *lessonBuilder, answered bool, out *lessons.Outcome) {
+func (g *Game) layoutVerdict(b *lessonBuilder, answered bool, out *doc.Outcome) {
 	s := g.scale
 	lh := lessonLineH * s
 	f := face(12*s, true)

@@ -5,6 +5,7 @@ import (
 
 	"github.com/hajimehoshi/ebiten/v2"
 	"github.com/raftlab/raftlab/lessons"
+	"github.com/raftlab/raftlab/lessons/doc"
 )
 
 // While a step waits for the simulation (a watch step, a predict step once
@@ -58,7 +59,7 @@ func (g *Game) lessonWaiting() (pl *lessons.Play, timed bool) {
 	if pl == nil || pl.Done() || pl.Blocked() {
 		return nil, false
 	}
-	return pl, pl.Step.Kind != lessons.Do
+	return pl, pl.Step.Kind != doc.Do
 }
 
 // waitStripShown reports whether the panel shows the strip.
@@ -109,7 +110,7 @@ const (
 // notStarted reports whether a watch step has not yet played (it waits
 // for the learner to press play; other steps play from the start).
 func notStarted(pl *lessons.Play) bool {
-	return pl.Step.Kind == lessons.Watch && pl.Elapsed() == 0
+	return pl.Step.Kind == doc.Watch && pl.Elapsed() == 0
 }
 
 // waitBar is the track of the strip's progress bar.
@@ -155,7 +156,7 @@ func (g *Game) waitText() string {
 	case left == 0:
 		return g.tr("lesson.wait.soon")
 	}
-	wall := int(math.Ceil(float64(left) / float64(lessons.Speeds[g.speed])))
+	wall := int(math.Ceil(float64(left) / float64(doc.Speeds[g.speed])))
 	if left >= 1000 {
 		return g.tr("lesson.wait.left.s", wall, float64(left)/1000)
 	}
