@@ -19,6 +19,8 @@ type Session struct {
 	interval int64
 	// Horizon is the furthest time this history has been run to.
 	horizon int64
+	// rewinds counts the times world was restored from a checkpoint.
+	rewinds uint64
 }
 
 type checkpoint struct {
@@ -68,6 +70,11 @@ const traceContextMs = 2000
 // World is the world at the session's present. It is replaced by SeekTo, so
 // do not hold on to it across calls.
 func (s *Session) World() *World { return s.world }
+
+// Rewinds counts the times a seek restored the present from a checkpoint:
+// the trace may then differ, after TraceStart, from what was read of it
+// before.
+func (s *Session) Rewinds() uint64 { return s.rewinds }
 
 // Now is the session's present.
 func (s *Session) Now() int64 { return s.world.now }
@@ -144,6 +151,7 @@ func (s *Session) SeekTo(t int64) {
 	if cp := s.checkpoints[i]; t < s.world.now || cp.at > s.world.now {
 		s.world = cp.world.Clone()
 		s.applied = cp.applied
+		s.rewinds++
 	}
 	s.RunUntil(t)
 }

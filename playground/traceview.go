@@ -7,10 +7,14 @@ import (
 
 // View is what a screen shows of the flight: its ends and times, and of a
 // Raft message its type, term, verdict and how many entries it carries.
+// Its Text keeps a copy of the flight: the world reuses a flight once it
+// has landed.
 func (f *Flight) View() view.Flight {
+	c := *f
 	out := view.Flight{
 		ID: f.ID, Kind: f.Kind, From: view.ID(f.From), To: view.ID(f.To), Client: f.Client,
 		SendAt: f.SendAt, DeliverAt: f.DeliverAt, Lost: f.Lost, LostWhy: lostWhy(f), Duplicate: f.Duplicate,
+		Text: eventText{Event{Type: view.EvSend, Flight: &c}},
 	}
 	if f.Kind == view.FlightRaft {
 		out.Msg = view.Message{Type: view.MsgType(f.Raft.Type), Reject: f.Raft.Reject, Term: f.Raft.Term, Entries: len(f.Raft.Entries)}
@@ -53,4 +57,6 @@ type violationText struct{ v Violation }
 func (t violationText) In(lang i18n.Lang) string { return t.v.MessageIn(lang) }
 
 // View is what a screen shows of the stale read.
-func (s StaleRead) View() view.StaleRead { return view.StaleRead{Violation: s.Violation.View(), Call: s.Call} }
+func (s StaleRead) View() view.StaleRead {
+	return view.StaleRead{Violation: s.Violation.View(), Call: s.Call}
+}

@@ -231,7 +231,7 @@ func (g *Game) nextTarget() view.ID {
 // lastSeen is the value of key in the last answer any client got for it:
 // what a cas expects to find.
 func (g *Game) lastSeen(key string) string {
-	h := g.world().History()
+	h := g.sess.History()
 	for i := len(h) - 1; i >= 0; i-- {
 		c := h[i]
 		if c.Cmd.Key != key || !c.Done {

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"github.com/raftlab/raftlab/playground"
 	"github.com/raftlab/raftlab/playground/i18n"
 	"github.com/raftlab/raftlab/playground/view"
 )
@@ -55,7 +54,7 @@ func linesIn(lines []requestLine, lang i18n.Lang) bool {
 // trace's client events once per moment of the simulation (and again
 // after a switch of language).
 func (g *Game) requestLines() []requestLine {
-	w := g.world()
+	w := g.sess
 	if g.client.reqsAt == w.TraceLen() && g.client.reqsNow == w.Now() && g.client.reqs != nil && linesIn(g.client.reqs, g.lang) {
 		return g.client.reqs
 	}
@@ -75,8 +74,8 @@ func (g *Game) requestLines() []requestLine {
 // time, so its newest event is about its newest call; an older call is
 // over). It scans the trace back from the end, no further than the
 // oldest call's start.
-func (g *Game) lastClientEvents(w *playground.World, h, calls []view.Call) []*playground.Event {
-	out := make([]*playground.Event, len(calls))
+func (g *Game) lastClientEvents(w view.Session, h, calls []view.Call) []*view.Event {
+	out := make([]*view.Event, len(calls))
 	newest := map[int]int{} // client -> its newest call among calls
 	for k := range calls {
 		newest[calls[k].Client] = k
@@ -88,11 +87,11 @@ func (g *Game) lastClientEvents(w *playground.World, h, calls []view.Call) []*pl
 	}
 	missing := len(newest)
 	for i := w.TraceLen() - 1; i >= w.TraceStart() && missing > 0; i-- {
-		t := w.EventTypeAt(i)
+		t := w.EventType(i)
 		if t != view.EvClientCall && t != view.EvClientReturn {
 			continue
 		}
-		e := w.EventAt(i)
+		e := w.Event(i)
 		if e.AtMs < calls[0].CallMs {
 			break
 		}
@@ -116,24 +115,24 @@ func isNewestOf(h []view.Call, c view.Call) bool {
 
 // describeRequest tells call's state, in a language, from the newest
 // client event about it (nil when the trace no longer holds it).
-func describeRequest(w *playground.World, c *view.Call, e *playground.Event, lang i18n.Lang) requestLine {
+func describeRequest(w view.Session, c *view.Call, e *view.Event, lang i18n.Lang) requestLine {
 	cmd := c.Cmd.String()
 	line := func(state requestState, text string) requestLine {
 		why := lang.T("requests.why", c.Client, cmd, text)
 		if e != nil && e.Key != "" {
-			why += " " + e.TextIn(lang)
+			why += " " + e.Text.In(lang)
 		}
 		return requestLine{state, lang.T("requests.line", cmd, text), why, lang}
 	}
 	switch {
 	case c.Done:
 		result := resultText(c, lang)
-		by := e != nil && e.Type == view.EvClientReturn && view.ID(e.Peer) != view.None
+		by := e != nil && e.Type == view.EvClientReturn && e.Peer != view.None
 		switch {
 		case by && c.Attempts > 1:
-			return line(requestAnswered, lang.T("requests.answered.by.at", view.ID(e.Peer).Name(), c.Attempts, result))
+			return line(requestAnswered, lang.T("requests.answered.by.at", e.Peer.Name(), c.Attempts, result))
 		case by:
-			return line(requestAnswered, lang.T("requests.answered.by", view.ID(e.Peer).Name(), result))
+			return line(requestAnswered, lang.T("requests.answered.by", e.Peer.Name(), result))
 		case c.Attempts > 1:
 			return line(requestAnswered, lang.T("requests.answered.at", c.Attempts, result))
 		}
@@ -142,15 +141,15 @@ func describeRequest(w *playground.World, c *view.Call, e *playground.Event, lan
 		// Not the client's newest call, or its last word: it gave up.
 		return line(requestGaveUp, lang.T("requests.gave-up"))
 	}
-	to := view.ID(e.Peer).Name()
+	to := e.Peer.Name()
 	state, now := requestSent, lang.T("requests.sent", to)
-	if !requestInFlight(w, c.Client, view.ID(e.Peer)) {
+	if !requestInFlight(w, c.Client, e.Peer) {
 		state, now = requestWaiting, lang.T("requests.waiting", to, float64(w.Now()-e.AtMs)/1000)
 	}
 	if c.Attempts <= 1 {
 		return line(state, now)
 	}
-	from := view.ID(e.Node).Name()
+	from := e.Node.Name()
 	switch e.Key {
 	case "feed.client.retry.timeout":
 		return line(requestTimedOut, lang.T("requests.timed-out", from, c.Attempts, now))
@@ -164,9 +163,9 @@ func describeRequest(w *playground.World, c *view.Call, e *playground.Event, lan
 
 // requestInFlight reports whether a request of client is on its way to
 // node to.
-func requestInFlight(w *playground.World, client int, to view.ID) bool {
+func requestInFlight(w view.Session, client int, to view.ID) bool {
 	for _, f := range w.InFlight() {
-		if f.Kind == view.FlightRequest && f.Client == client && view.ID(f.To) == to {
+		if f.Kind == view.FlightRequest && f.Client == client && f.To == to {
 			return true
 		}
 	}

@@ -6,7 +6,6 @@ import (
 	"math"
 
 	"github.com/hajimehoshi/ebiten/v2"
-	"github.com/raftlab/raftlab/playground"
 	"github.com/raftlab/raftlab/playground/view"
 )
 
@@ -15,7 +14,7 @@ import (
 // reuses its flights once they land, which may be before the click that
 // looks for it.
 type msgSpot struct {
-	f    playground.Flight
+	f    view.Flight
 	x, y float64
 	// alpha is how opaque the glyph is (a lost message fades out), and
 	// progress how far along its link the message is.

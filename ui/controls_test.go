@@ -29,21 +29,21 @@ func TestLessonControlsExist(t *testing.T) {
 	add(g.partitionButtons())
 	g.part = nil
 	for _, id := range g.view().IDs() {
-		for _, it := range nodeMenu(g.world(), id) {
+		for _, it := range nodeMenu(g.sess, id) {
 			have[it.name] = true
 		}
 	}
 	if leader, ok := g.world().Leader(); ok {
 		g.act(playgroundCrash(leader))
-		for _, it := range nodeMenu(g.world(), view.ID(leader)) {
+		for _, it := range nodeMenu(g.sess, view.ID(leader)) {
 			have[it.name] = true
 		}
 	}
-	for _, it := range linkMenu(g.world(), 1, 2) {
+	for _, it := range linkMenu(g.sess, 1, 2) {
 		have[it.name] = true
 	}
 	g.act(playgroundCut(1, 2))
-	for _, it := range linkMenu(g.world(), 1, 2) {
+	for _, it := range linkMenu(g.sess, 1, 2) {
 		have[it.name] = true
 	}
 	have["menu-drop"] = true // the message menu's one item

@@ -6,7 +6,6 @@ import (
 
 	"github.com/hajimehoshi/ebiten/v2"
 	"github.com/raftlab/raftlab/lessons/doc"
-	"github.com/raftlab/raftlab/playground"
 	"github.com/raftlab/raftlab/playground/i18n"
 	"github.com/raftlab/raftlab/playground/view"
 )
@@ -278,10 +277,9 @@ func (g *Game) buttonColor(b Button) color.RGBA {
 
 // describeMessage names a message and its fields in one line, in a
 // language.
-func describeMessage(lang i18n.Lang, f *playground.Flight) string {
-	ev := playground.Event{Type: view.EvSend, Flight: f}
+func describeMessage(lang i18n.Lang, f *view.Flight) string {
 	if f.Lost {
-		return lang.T("tip.message.lost", ev.TextIn(lang), f.LostWhyIn(lang))
+		return lang.T("tip.message.lost", f.Text.In(lang), f.LostWhy.In(lang))
 	}
-	return lang.T("tip.message", ev.TextIn(lang))
+	return lang.T("tip.message", f.Text.In(lang))
 }

@@ -69,11 +69,11 @@ func TestMessageTipInChinese(t *testing.T) {
 		g.SeekTo(ms)
 		for _, f := range g.world().InFlight() {
 			if f.Lost && f.Kind == view.FlightRaft {
-				tip := describeMessage(i18n.Chinese, f)
+				tip := describeMessage(i18n.Chinese, vf(f))
 				ev := playground.Event{Type: view.EvSend, Flight: f}
 				assert.Equal(t, ev.TextIn(i18n.Chinese)+" — 将会丢失："+f.LostWhyIn(i18n.Chinese)+"（点击即可丢弃）", tip)
 				assert.NotEqual(t, f.LostWhy(), f.LostWhyIn(i18n.Chinese), "the reason is in Chinese")
-				assert.Equal(t, ev.Text()+" — will be lost: "+f.LostWhy()+" (click to drop it)", describeMessage(i18n.English, f), "English as it was")
+				assert.Equal(t, ev.Text()+" — will be lost: "+f.LostWhy()+" (click to drop it)", describeMessage(i18n.English, vf(f)), "English as it was")
 				return
 			}
 		}

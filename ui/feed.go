@@ -5,7 +5,6 @@ import (
 	"slices"
 
 	"github.com/hajimehoshi/ebiten/v2"
-	"github.com/raftlab/raftlab/playground"
 	"github.com/raftlab/raftlab/playground/i18n"
 	"github.com/raftlab/raftlab/playground/view"
 )
@@ -70,10 +69,10 @@ func (f feedFilter) shows(t view.EventType) bool {
 // showsAt reports whether the filter lets event i of w's trace through.
 // Most events are judged by their type alone; the few that need reading
 // whole (see showsEvent) are read.
-func (f feedFilter) showsAt(w *playground.World, i int) bool {
-	t := w.EventTypeAt(i)
+func (f feedFilter) showsAt(w view.Session, i int) bool {
+	t := w.EventType(i)
 	if f.readsWhole(t) {
-		return f.showsEvent(w.EventAt(i))
+		return f.showsEvent(w.Event(i))
 	}
 	return f.shows(t)
 }
@@ -91,12 +90,12 @@ func (f feedFilter) readsWhole(t view.EventType) bool {
 // what a leader appends and commits, not each follower's echo of it (the
 // Log filter has those): four lines of "S2 appended entry 1" would push
 // the election off a short panel.
-func (f feedFilter) showsEvent(e playground.Event) bool {
+func (f feedFilter) showsEvent(e view.Event) bool {
 	switch {
 	case f == feedClients && (e.Type == view.EvNote || e.Type == view.EvViolation):
 		return e.Client != 0
 	case f == feedStory && (e.Type == view.EvAppend || e.Type == view.EvCommit):
-		return !e.Echo()
+		return !e.Echo
 	}
 	return f.shows(e.Type)
 }
@@ -130,7 +129,7 @@ type feedRow struct {
 
 // feedMemory keeps the feed's events after they leave the trace. A seek
 // back restores a checkpoint that keeps no trace and replays only the last
-// two seconds or so (playground.Session.SeekTo): without it, the feed would
+// two seconds or so (view.Session.SeekTo): without it, the feed would
 // then show only those seconds, in which the story filter often finds
 // nothing (heartbeats only), and the election the learner went back to
 // read would be gone. Event numbers are the same on every replay of a
@@ -138,13 +137,14 @@ type feedRow struct {
 // showed when it was here. The steady traffic (sends, deliveries, fsyncs)
 // is not kept: it is most of the trace, and only the All filter shows it.
 type feedMemory struct {
-	sess *playground.Session
-	// world is the session's world when last looked at: a seek replaces
-	// it, and history may have been forked since, anywhere in its trace.
-	world *playground.World
+	sess view.Session
+	// rewinds is the session's count of rewinds when last looked at: a
+	// seek replaces its world, and history may have been forked since,
+	// anywhere in its trace.
+	rewinds uint64
 	// evs are the events kept, by number (idx), oldest first; they are
 	// of this history up to end.
-	evs []playground.Event
+	evs []view.Event
 	idx []int
 	end int
 	// cursor is where the next look at the trace starts.
@@ -158,20 +158,20 @@ func remembered(t view.EventType) bool {
 
 // sameEvent reports whether two events of the same number tell the same
 // thing: when they differ, history was forked there.
-func sameEvent(a, b playground.Event) bool {
+func sameEvent(a, b view.Event) bool {
 	return a.AtMs == b.AtMs && a.Type == b.Type && a.Node == b.Node && a.Peer == b.Peer && a.Term == b.Term &&
 		a.Index == b.Index && a.Index2 == b.Index2 && a.Client == b.Client && a.Note == b.Note && a.Key == b.Key
 }
 
 // sync brings the memory up to the session's present: it keeps the new
 // events, and forgets those after a point where history was forked.
-func (m *feedMemory) sync(sess *playground.Session) {
-	w := sess.World()
+func (m *feedMemory) sync(sess view.Session) {
+	w := sess
 	if m.sess != sess {
-		*m = feedMemory{sess: sess, end: w.TraceStart()}
+		*m = feedMemory{sess: sess, rewinds: sess.Rewinds(), end: w.TraceStart()}
 	}
-	if m.world != w {
-		m.world, m.cursor = w, w.TraceStart()
+	if m.rewinds != sess.Rewinds() {
+		m.rewinds, m.cursor = sess.Rewinds(), w.TraceStart()
 	}
 	if m.end < w.TraceStart() {
 		// The trace ran on past events never seen (a long jump ahead):
@@ -179,16 +179,16 @@ func (m *feedMemory) sync(sess *playground.Session) {
 		m.evs, m.idx, m.end = nil, nil, w.TraceStart()
 	}
 	for i := m.cursor; i < w.TraceLen(); i++ {
-		keep := remembered(w.EventTypeAt(i))
+		keep := remembered(w.EventType(i))
 		if i < m.end {
 			k, found := slices.BinarySearch(m.idx, i)
-			if found == keep && (!keep || sameEvent(m.evs[k], w.EventAt(i))) {
+			if found == keep && (!keep || sameEvent(m.evs[k], w.Event(i))) {
 				continue
 			}
 			m.evs, m.idx, m.end = m.evs[:k], m.idx[:k], i // history forked at i
 		}
 		if keep {
-			m.evs = append(m.evs, w.EventAt(i))
+			m.evs = append(m.evs, w.Event(i))
 			m.idx = append(m.idx, i)
 		}
 		m.end = i + 1
@@ -196,30 +196,30 @@ func (m *feedMemory) sync(sess *playground.Session) {
 	m.cursor = w.TraceLen()
 	// Keep no more than the trace window holds.
 	if k, _ := slices.BinarySearch(m.idx, w.TraceLen()-traceWindow); k > len(m.idx)/2 {
-		m.evs = append([]playground.Event(nil), m.evs[k:]...)
+		m.evs = append([]view.Event(nil), m.evs[k:]...)
 		m.idx = append([]int(nil), m.idx[k:]...)
 	}
 }
 
 // event returns event i of the feed: from the trace while it still holds
 // it, else from the memory.
-func (g *Game) feedEvent(i int) (playground.Event, bool) {
-	w := g.world()
+func (g *Game) feedEvent(i int) (view.Event, bool) {
+	w := g.sess
 	if i >= w.TraceStart() {
-		return w.EventAt(i), true
+		return w.Event(i), true
 	}
 	m := &g.feed.mem
 	if k, ok := slices.BinarySearch(m.idx, i); ok {
 		return m.evs[k], true
 	}
-	return playground.Event{}, false
+	return view.Event{}, false
 }
 
 // feedKey is what the feed shows: the events from oldest to newest (the
 // newest the filter shows) of a session's trace. Each lesson step has a
 // session of its own, whose trace may be as long as the last one's.
 type feedKey struct {
-	sess           *playground.Session
+	sess           view.Session
 	newest, oldest int
 	filter         feedFilter
 	area           Rect
@@ -236,13 +236,13 @@ type feedKey struct {
 // step, whose earlier steps the runner replays): the feed shows the events
 // up to the current moment, such as the election the step before ended on.
 func (g *Game) feedOldest() int {
-	return max(g.world().TraceLen()-traceWindow, 0)
+	return max(g.sess.TraceLen()-traceWindow, 0)
 }
 
 // feedShows reports whether the filter lets event i through, and false for
 // an event neither the trace nor the memory holds.
 func (g *Game) feedShows(i int) bool {
-	w := g.world()
+	w := g.sess
 	if i >= w.TraceStart() {
 		return g.filter.showsAt(w, i)
 	}
@@ -255,7 +255,7 @@ func (g *Game) feedShows(i int) bool {
 // when it was here. It only reads the feed's memory (Update keeps it, see
 // settle); a memory of another session is not this feed's.
 func (g *Game) feedShown(n int) []int {
-	w := g.world()
+	w := g.sess
 	oldest := g.feedOldest()
 	var out []int
 	for i := w.TraceLen() - 1; i >= max(oldest, w.TraceStart()) && len(out) < n; i-- {
@@ -384,7 +384,7 @@ func (g *Game) feedRows() []feedRow {
 	y := float64(feedTop)
 	for _, i := range g.feedShown(int(math.Ceil((area.H/s - feedFoot - feedTop) / feedLineH))) {
 		e, _ := g.feedEvent(i)
-		t := e.TextIn(g.lang)
+		t := e.Text.In(g.lang)
 		lines, ok := old[t]
 		if !ok {
 			lines = wrapPlain(t, face(size, false), width)
@@ -428,7 +428,7 @@ func (g *Game) feedTip(x, y float64) string {
 		}
 		if bottom > area.Y+area.H {
 			e, _ := g.feedEvent(r.idx)
-			return e.TextIn(g.lang)
+			return e.Text.In(g.lang)
 		}
 		return ""
 	}

@@ -24,7 +24,7 @@ func feedTexts(g *Game, n int) []string {
 	for _, i := range g.feedShown(n) {
 		e, ok := g.feedEvent(i)
 		if ok {
-			out = append(out, e.Text())
+			out = append(out, e.Text.In(i18n.English))
 		}
 	}
 	return out
@@ -142,7 +142,7 @@ func TestFeedWrapsEveryLine(t *testing.T) {
 			assert.Equal(t, g.feedShown(len(rows)), g.feedVisible(), "%s: the newest events, newest first", name)
 			for k, r := range rows {
 				e, _ := g.feedEvent(r.idx)
-				assert.Equal(t, e.Text(), strings.Join(r.lines, " "), "%s: event %d is whole", name, k)
+				assert.Equal(t, e.Text.In(i18n.English), strings.Join(r.lines, " "), "%s: event %d is whole", name, k)
 				for _, line := range r.lines {
 					assert.NotContains(t, line, "…", name)
 					assert.LessOrEqual(t, textWidth(line, f), area.W-70*s, "%s: %q", name, line)
@@ -160,7 +160,7 @@ func TestFeedWrapsEveryLine(t *testing.T) {
 				e, _ := g.feedEvent(more[len(rows)])
 				last := rows[len(rows)-1]
 				next := last.y + float64(len(last.lines)-1)*feedWrapH + feedLineH
-				n := len(wrapPlain(e.Text(), f, area.W-70*s))
+				n := len(wrapPlain(e.Text.In(i18n.English), f, area.W-70*s))
 				assert.GreaterOrEqual(t, next+float64(n-1)*feedWrapH, area.H/s-feedFoot, "%s: the next event would not fit", name)
 			}
 		}
@@ -207,7 +207,7 @@ func TestFeedTipShowsACutEvent(t *testing.T) {
 	require.Len(t, cut, 1)
 	require.Greater(t, len(cut[0].lines), 1)
 	e, _ := g.feedEvent(cut[0].idx)
-	assert.Equal(t, e.Text(), g.feedTip(area.X+100*s, area.Y+cut[0].y*s), "the cut event's whole sentence")
+	assert.Equal(t, e.Text.In(i18n.English), g.feedTip(area.X+100*s, area.Y+cut[0].y*s), "the cut event's whole sentence")
 }
 
 // TestLayoutFeedRows: layout() gives the feed's lines as drawn: the

@@ -11,7 +11,6 @@ import (
 
 	"github.com/hajimehoshi/ebiten/v2"
 	"github.com/raftlab/raftlab/lessons/doc"
-	"github.com/raftlab/raftlab/playground"
 	"github.com/raftlab/raftlab/playground/i18n"
 	"github.com/raftlab/raftlab/playground/view"
 )
@@ -88,7 +87,7 @@ type Game struct {
 	fontSaid string
 	// probe is a line the browser test draws (probe.go).
 	probe *probe
-	sess  *playground.Session
+	sess  view.Session
 
 	// clock is the virtual time being shown, with a fractional part so
 	// messages glide between milliseconds.
@@ -189,7 +188,7 @@ func New(opts Options) (*Game, error) {
 	if sc == nil {
 		sc = sandboxScenario()
 	}
-	w, err := playground.NewWorld(sc)
+	sess, err := opts.Lab.Start(sc)
 	if err != nil {
 		return nil, i18n.Errorf("start.scenario.failed", sc.Name, err)
 	}
@@ -203,7 +202,7 @@ func New(opts Options) (*Game, error) {
 		g.requestCJKFont()
 	}
 	g.welcome = wantsWelcome(opts, g.prefs)
-	g.start(sc, w)
+	g.start(sc, sess)
 	if opts.Lesson != 0 {
 		if err := g.openLesson(opts.Lesson, opts.Step); err != nil {
 			return nil, err
@@ -214,7 +213,7 @@ func New(opts Options) (*Game, error) {
 
 // sandboxTimerStartPct is how far along the sandbox's election timers
 // start, in percent of the shortest timeout (see
-// playground.Settings.ElectionTimerStartPct): 130 of 150 ms, so that with
+// view.Settings.ElectionTimerStartPct): 130 of 150 ms, so that with
 // the default seed the first server times out at 29 virtual ms, under 1.5
 // s at the default 1/50x, and a newcomer sees an election under way at
 // once instead of five idle followers for seven seconds. (A share, so the
@@ -234,8 +233,8 @@ func sandboxScenario() *view.Scenario {
 }
 
 // start shows a new run of a scenario from its first moment.
-func (g *Game) start(sc *view.Scenario, w *playground.World) {
-	g.scenario, g.sess = sc, playground.NewSession(w, sc.Actions)
+func (g *Game) start(sc *view.Scenario, sess view.Session) {
+	g.scenario, g.sess = sc, sess
 	g.sess.SetTraceWindow(traceWindow)
 	g.clock, g.selected, g.menu, g.highlight = 0, 0, nil, nil
 	g.markers = timelineMarkers{}
@@ -249,11 +248,11 @@ func (g *Game) start(sc *view.Scenario, w *playground.World) {
 // load starts a scenario, or returns why it cannot (the current run is
 // kept).
 func (g *Game) load(sc *view.Scenario) error {
-	w, err := playground.NewWorld(sc)
+	sess, err := g.opts.Lab.Start(sc)
 	if err != nil {
 		return err
 	}
-	g.start(sc, w)
+	g.start(sc, sess)
 	return nil
 }
 
@@ -279,7 +278,7 @@ func (g *Game) takeIncoming() {
 
 // loadFile starts a scenario file, or says why not.
 func (g *Game) loadFile(name string, data []byte) {
-	sc, err := playground.ParseScenario(data)
+	sc, err := g.opts.Lab.ParseScenario(data)
 	if err == nil {
 		err = g.load(sc)
 	}
@@ -304,7 +303,7 @@ func (g *Game) exportScenario() ([]byte, error) {
 	if sc.Name == sandboxName {
 		sc.Name = g.tr("save.session-name") // the learner's words, shown when it is opened
 	}
-	return playground.MarshalScenario(&sc)
+	return g.opts.Lab.MarshalScenario(&sc)
 }
 
 // save exports the session through the front end.
@@ -324,14 +323,11 @@ func (g *Game) save() {
 	g.say(g.tr("status.saved"))
 }
 
-// Session is the playground session the game shows.
-func (g *Game) Session() *playground.Session { return g.sess }
-
-// world is the world at the present.
-func (g *Game) world() *playground.World { return g.sess.World() }
+// Session is the session the game shows.
+func (g *Game) Session() view.Session { return g.sess }
 
 // view is what the screen shows of the world at the present.
-func (g *Game) view() *view.World { return g.sess.World().View() }
+func (g *Game) view() *view.World { return g.sess.View() }
 
 // screenSize is a screen of w x h physical pixels at scale physical
 // pixels per logical pixel.
@@ -390,7 +386,7 @@ func (g *Game) fitScreen() bool {
 // out the lesson panel (which may scroll it to the step's explanation).
 func (g *Game) settle() {
 	g.feed.mem.sync(g.sess)
-	g.markers.update(g.world())
+	g.markers.update(g.sess)
 	if !g.fitScreen() {
 		g.placeMessages()
 	}
@@ -459,7 +455,7 @@ func (g *Game) act(st view.Action) {
 	g.sess.RunUntil(int64(g.clock))
 	g.clock = float64(g.sess.Now())
 	if g.sess.Horizon() > g.sess.Now() {
-		g.markers.forget(g.sess.Now(), g.world().TraceLen()) // history forks here
+		g.markers.forget(g.sess.Now(), g.sess.TraceLen()) // history forks here
 	}
 	if err := g.sess.Do(st); err != nil {
 		g.say(i18n.ErrorIn(err, g.lang))
@@ -499,7 +495,7 @@ func (g *Game) seek(t float64) {
 // stepEvent runs to the next scheduled event and pauses.
 func (g *Game) stepEvent() {
 	g.paused = true
-	if at, ok := g.world().NextEventAt(); ok {
+	if at, ok := g.sess.NextEventAt(); ok {
 		g.runTo(at)
 		g.clock = float64(g.sess.Now())
 	}
@@ -544,7 +540,7 @@ func (g *Game) restartLeader() {
 // addNode adds a server under the lowest ID never used (a removed server's
 // ID is never reused).
 func (g *Game) addNode() {
-	if id, ok := g.world().FreeID(); ok {
+	if id, ok := g.sess.FreeID(); ok {
 		g.act(view.Action{Do: "addNode", Node: view.ID(id)})
 		return
 	}

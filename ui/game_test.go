@@ -3,6 +3,7 @@ package ui
 import (
 	"testing"
 
+	"github.com/raftlab/raftlab/internal/lab"
 	"github.com/raftlab/raftlab/playground"
 	"github.com/raftlab/raftlab/playground/i18n"
 	"github.com/raftlab/raftlab/playground/view"
@@ -37,7 +38,7 @@ func TestSandboxElectsAtOnce(t *testing.T) {
 func TestStartErrorTranslates(t *testing.T) {
 	s := view.DefaultSettings()
 	s.Nodes = 0
-	_, err := New(Options{Scenario: &view.Scenario{Name: "empty", Settings: s}})
+	_, err := New(Options{Lab: lab.New(), Scenario: &view.Scenario{Name: "empty", Settings: s}})
 	require.Error(t, err)
 	_, why := playground.New(s)
 	require.Error(t, why)

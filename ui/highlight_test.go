@@ -65,7 +65,7 @@ func TestHighlightPointers(t *testing.T) {
 	logs := one(doc.Highlight{What: "control", Control: "logs"}).box
 	assert.InDelta(t, 0, math.Abs(logs.X-g.lay.Logs.X)+math.Abs(logs.Y-g.lay.Logs.Y)+math.Abs(logs.W-g.lay.Logs.W)+math.Abs(logs.H-g.lay.Logs.H), 1e-9, "a panel's box is the panel (drawn inside it)")
 	assert.Empty(t, g.pointersFor(nil, doc.Highlight{What: "control", Control: "menu-crash"}), "no menu open")
-	g.openMenu("S1", nodeMenu(w, 1), 100, 100)
+	g.openMenu("S1", nodeMenu(g.sess, 1), 100, 100)
 	crash, _ := findButton(g.menu.items, "menu-crash")
 	cb := one(doc.Highlight{What: "control", Control: "menu-crash"}).box
 	assert.True(t, inside(crash.Rect, cb) && inside(cb, g.menu.rect), "the item %v in its box %v, in the menu %v", crash.Rect, cb, g.menu.rect)
@@ -90,7 +90,7 @@ func TestHighlightPointers(t *testing.T) {
 		g.SeekTo(at)
 		g.msgSpots, hb = g.msgSpots[:0], 0
 		for i, f := range g.world().InFlight() {
-			g.msgSpots = append(g.msgSpots, msgSpot{f: *f, x: float64(i), y: 1})
+			g.msgSpots = append(g.msgSpots, msgSpot{f: f.View(), x: float64(i), y: 1})
 			if f.Kind == view.FlightRaft && f.Raft.Type == raft.MsgAppendEntries && len(f.Raft.Entries) == 0 {
 				hb++
 			}
@@ -362,11 +362,11 @@ func TestHighlightOfAControlInTheMoreMenu(t *testing.T) {
 // stands clear of its glyph, whatever the glyph's size.
 func TestMessagePointersClearTheGlyph(t *testing.T) {
 	g := &Game{scale: 2}
-	snap := playground.Flight{Kind: view.FlightRaft, Raft: raft.Message{Type: raft.MsgInstallSnapshot}}
-	g.msgSpots = []msgSpot{{f: snap, x: 50, y: 50}}
+	snap := vf(&playground.Flight{Kind: view.FlightRaft, Raft: raft.Message{Type: raft.MsgInstallSnapshot}})
+	g.msgSpots = []msgSpot{{f: *snap, x: 50, y: 50}}
 	ps := g.messagePointers(nil, raftKind{typ: view.MsgType(raft.MsgInstallSnapshot)})
 	require.Len(t, ps, 1)
-	assert.GreaterOrEqual(t, ps[0].r, g.glyphRadius(lookOf(&snap))+4*g.scale)
+	assert.GreaterOrEqual(t, ps[0].r, g.glyphRadius(lookOf(snap))+4*g.scale)
 }
 
 // TestRoleHighlightHoldsTheDrawnWords: in Chinese, a highlight of a role

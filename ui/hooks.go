@@ -6,7 +6,7 @@ import (
 	"strings"
 
 	"github.com/raftlab/raftlab/lessons/doc"
-	"github.com/raftlab/raftlab/playground"
+	"github.com/raftlab/raftlab/playground/i18n"
 	"github.com/raftlab/raftlab/playground/view"
 )
 
@@ -29,8 +29,8 @@ func (g *Game) RunFor(ms int64) int64 {
 // Frames counts the frames drawn.
 func (g *Game) Frames() int { return g.drawn }
 
+// stateDoc is what StateJSON adds to the run's state.
 type stateDoc struct {
-	playground.RunResult
 	NowMs    int64      `json:"nowMs"`
 	Paused   bool       `json:"paused"`
 	Speed    string     `json:"speed"`
@@ -80,8 +80,8 @@ type networkDoc struct {
 // StateJSON is the playground's state: the result document of `raftsim run
 // --json` (without the linearizability verdict) and what the view shows.
 func (g *Game) StateJSON() ([]byte, error) {
-	w := g.world()
-	d := stateDoc{RunResult: w.State(g.scenario.Name), NowMs: w.Now(), Paused: g.paused, Speed: g.speedLabel(), InFlight: len(w.InFlight()), Selected: g.selected, Menu: []string{}}
+	w := g.sess
+	d := stateDoc{NowMs: w.Now(), Paused: g.paused, Speed: g.speedLabel(), InFlight: len(w.InFlight()), Selected: g.selected, Menu: []string{}}
 	v := g.view()
 	net := &v.Net
 	d.Network.Cuts = [][2]view.ID{}
@@ -104,7 +104,23 @@ func (g *Game) StateJSON() ([]byte, error) {
 	d.Theme = themeName()
 	d.Help = g.help
 	d.Lang, d.Font = string(g.lang), g.fontState()
-	return json.Marshal(d)
+	return mergeJSON(w.State(g.scenario.Name), d)
+}
+
+// mergeJSON is the JSON object run with the fields of d added.
+func mergeJSON(run json.RawMessage, d any) ([]byte, error) {
+	fields := map[string]json.RawMessage{}
+	if err := json.Unmarshal(run, &fields); err != nil {
+		return nil, err
+	}
+	more, err := json.Marshal(d)
+	if err != nil {
+		return nil, err
+	}
+	if err := json.Unmarshal(more, &fields); err != nil {
+		return nil, err
+	}
+	return json.Marshal(fields)
 }
 
 // lessonState describes the lesson panel, or is nil while it is closed.
@@ -279,7 +295,7 @@ func (g *Game) LayoutJSON() ([]byte, error) {
 	d.Feed = feedLayoutDoc{Panel: cb("", g.feedArea()), Lines: []string{}, Rows: g.feedRowDocs(cb)}
 	for _, i := range g.feedVisible() {
 		if e, ok := g.feedEvent(i); ok {
-			d.Feed.Lines = append(d.Feed.Lines, e.Text())
+			d.Feed.Lines = append(d.Feed.Lines, e.Text.In(i18n.English))
 		}
 	}
 	if g.inspecting() {

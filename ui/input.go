@@ -6,7 +6,6 @@ import (
 
 	"github.com/hajimehoshi/ebiten/v2"
 	"github.com/hajimehoshi/ebiten/v2/inpututil"
-	"github.com/raftlab/raftlab/playground"
 	"github.com/raftlab/raftlab/playground/i18n"
 	"github.com/raftlab/raftlab/playground/view"
 )
@@ -237,7 +236,7 @@ func (g *Game) click(x, y float64, long bool) {
 	}
 	if id, ok := g.lay.hitNode(x, y); ok {
 		g.selected = id
-		g.openMenu(id.Name(), nodeMenu(g.world(), id), x, y)
+		g.openMenu(id.Name(), nodeMenu(g.sess, id), x, y)
 		return
 	}
 	if f, ok := g.hitMessage(x, y); ok {
@@ -245,7 +244,7 @@ func (g *Game) click(x, y float64, long bool) {
 		return
 	}
 	if a, b, ok := g.lay.hitLink(x, y); ok {
-		g.openMenu(g.tr("menu.link.title", a.Name(), b.Name()), linkMenu(g.world(), a, b), x, y)
+		g.openMenu(g.tr("menu.link.title", a.Name(), b.Name()), linkMenu(g.sess, a, b), x, y)
 		return
 	}
 	if g.lay.Cluster.Contains(x, y) || g.lay.Logs.Contains(x, y) {
@@ -323,9 +322,9 @@ func (g *Game) scrubTo(x float64) {
 }
 
 // hitMessage returns the message drawn under (x, y).
-func (g *Game) hitMessage(x, y float64) (*playground.Flight, bool) {
+func (g *Game) hitMessage(x, y float64) (*view.Flight, bool) {
 	best := g.messageHitRadius()
-	var hit *playground.Flight
+	var hit *view.Flight
 	for i := range g.msgSpots {
 		m := &g.msgSpots[i]
 		if d := math.Hypot(x-m.x, y-m.y); d < best {
@@ -336,6 +335,6 @@ func (g *Game) hitMessage(x, y float64) (*playground.Flight, bool) {
 }
 
 // messageTitle is the title of a message's menu, in a language.
-func messageTitle(lang i18n.Lang, f *playground.Flight) string {
+func messageTitle(lang i18n.Lang, f *view.Flight) string {
 	return lang.T("menu.message.title", f.ID)
 }

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/hajimehoshi/ebiten/v2"
+	"github.com/raftlab/raftlab/internal/lab"
 	"github.com/raftlab/raftlab/playground"
 	"github.com/raftlab/raftlab/playground/view"
 	"github.com/raftlab/raftlab/raft"
@@ -33,6 +34,9 @@ func testGame(t *testing.T, scenario string) *Game {
 // testGameWith is a game made with opts, laid out on a 1280x800 screen.
 func testGameWith(t *testing.T, opts Options) *Game {
 	t.Helper()
+	if opts.Lab == nil {
+		opts.Lab = lab.New()
+	}
 	g, err := New(opts)
 	require.NoError(t, err)
 	g.setLayout(1280, 800, 1)
@@ -248,7 +252,7 @@ func TestClientPanel(t *testing.T) {
 func TestMarkersSurviveSeeks(t *testing.T) {
 	g := testGame(t, "leader-crash")
 	g.SeekTo(1500)
-	g.markers.update(g.world())
+	g.markers.update(g.sess)
 	hasAfter := func(at int64) bool {
 		for _, m := range g.markers.list {
 			if m.at >= at {
@@ -259,10 +263,10 @@ func TestMarkersSurviveSeeks(t *testing.T) {
 	}
 	require.True(t, hasAfter(800), "the crash at 800 is marked")
 	g.SeekTo(400)
-	g.markers.update(g.world())
+	g.markers.update(g.sess)
 	assert.True(t, hasAfter(800), "still marked after seeking back")
 	g.act(view.Action{Do: "crash", Node: 2})
-	g.markers.update(g.world())
+	g.markers.update(g.sess)
 	assert.False(t, hasAfter(401), "the discarded future's markers are gone")
 	assert.True(t, hasAfter(400), "the new crash is marked")
 }

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"testing"
 
+	"github.com/raftlab/raftlab/internal/lab"
 	"github.com/raftlab/raftlab/playground/i18n"
 	"github.com/raftlab/raftlab/playground/view"
 	"github.com/stretchr/testify/assert"
@@ -24,7 +25,7 @@ func TestSetLangIsRememberedAndAsksForTheFont(t *testing.T) {
 	t.Cleanup(func() { cjkWanted.Store(false) })
 	st := &memStore{}
 	asked := 0
-	g, err := New(Options{Prefs: st, CJKFont: func() { asked++ }})
+	g, err := New(Options{Lab: lab.New(), Prefs: st, CJKFont: func() { asked++ }})
 	require.NoError(t, err)
 	assert.Equal(t, i18n.English, g.Lang())
 	assert.Equal(t, "none", g.fontState())
@@ -50,7 +51,7 @@ func TestSetLangIsRememberedAndAsksForTheFont(t *testing.T) {
 	assert.Equal(t, "failed", g.fontState())
 	assert.Equal(t, "无法加载中文字体：HTTP 404", g.statusShown())
 
-	again, err := New(Options{Prefs: st})
+	again, err := New(Options{Lab: lab.New(), Prefs: st})
 	require.NoError(t, err)
 	assert.Equal(t, i18n.Chinese, again.Lang(), "the choice is remembered")
 }
@@ -58,7 +59,7 @@ func TestSetLangIsRememberedAndAsksForTheFont(t *testing.T) {
 func TestTheFontArrivingClearsTheStatusAndRedrawsPanels(t *testing.T) {
 	cjkWanted.Store(false)
 	t.Cleanup(func() { cjkWanted.Store(false) })
-	g, err := New(Options{Lang: i18n.Chinese, CJKFont: func() {}})
+	g, err := New(Options{Lab: lab.New(), Lang: i18n.Chinese, CJKFont: func() {}})
 	require.NoError(t, err)
 	require.NoError(t, g.Update())
 	assert.NotEmpty(t, g.statusShown())
@@ -75,7 +76,7 @@ func TestChineseTextDrawnAsksForTheFont(t *testing.T) {
 	cjkWanted.Store(false)
 	t.Cleanup(func() { cjkWanted.Store(false) })
 	asked := 0
-	g, err := New(Options{CJKFont: func() { asked++ }})
+	g, err := New(Options{Lab: lab.New(), CJKFont: func() { asked++ }})
 	require.NoError(t, err)
 	wantCJK("key x")
 	require.NoError(t, g.Update())

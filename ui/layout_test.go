@@ -127,7 +127,7 @@ func TestMessageInterpolation(t *testing.T) {
 	}
 	for _, tt := range tests {
 		f := &flightFixture{tt.send, tt.deliver}
-		assert.InDelta(t, tt.want, flightProgress(f.flight(), tt.now), 1e-9, "%+v", tt)
+		assert.InDelta(t, tt.want, flightProgress(vf(f.flight()), tt.now), 1e-9, "%+v", tt)
 	}
 	// Halfway along a horizontal link, in a lane below or above it
 	// depending on the direction, so a request and its response do not

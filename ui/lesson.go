@@ -6,6 +6,7 @@ import (
 	"slices"
 	"time"
 
+	"github.com/raftlab/raftlab/internal/lab"
 	"github.com/raftlab/raftlab/lessons"
 	"github.com/raftlab/raftlab/lessons/doc"
 	"github.com/raftlab/raftlab/playground/i18n"
@@ -127,7 +128,7 @@ func (g *Game) showStep() {
 	}
 	sc.Name = g.tr("bar.lesson.title", l.Number, l.Title)
 	sc.Actions, sc.Until = nil, math.MaxInt32
-	g.scenario, g.sess = sc, r.Session()
+	g.scenario, g.sess = sc, lab.Session(r.Session()) // TODO(issue 13): the runner hands a view.Session
 	g.sess.SetTraceWindow(traceWindow)
 	g.clock = float64(g.sess.Now())
 	g.selected, g.menu, g.highlight, g.part = 0, nil, nil, nil

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/hajimehoshi/ebiten/v2"
+	"github.com/raftlab/raftlab/internal/lab"
 	"github.com/raftlab/raftlab/lessons"
 	"github.com/raftlab/raftlab/lessons/doc"
 	"github.com/raftlab/raftlab/playground/i18n"
@@ -71,7 +72,7 @@ func TestLessonWalkthrough(t *testing.T) {
 	g := openLesson3(t)
 	r := g.lesson.run
 	assert.Equal(t, 0, r.Index())
-	assert.Same(t, r.Session(), g.Session(), "the game shows the step's session")
+	assert.Same(t, r.Session(), g.playground(), "the game shows the step's session")
 	text := lessonPanelText(g)
 	assert.Contains(t, text, "Step 1 of 8 · watch")
 	assert.Contains(t, text, "Five followers")
@@ -93,7 +94,7 @@ func TestLessonWalkthrough(t *testing.T) {
 	// Continue: step 2, a prediction; nothing runs before the answer.
 	clickButton(t, g, g.lessonButtons(), "lesson-next")
 	require.Equal(t, 1, r.Index())
-	assert.Same(t, r.Session(), g.Session())
+	assert.Same(t, r.Session(), g.playground())
 	assert.Contains(t, lessonPanelText(g), "Step 2 of 8 · predict")
 	s3, _ := g.lay.Node(3)
 	ps := g.lessonPointers()
@@ -129,7 +130,7 @@ func TestLessonWalkthrough(t *testing.T) {
 	clickButton(t, g, g.lessonButtons(), "lesson-back")
 	assert.Equal(t, 0, r.Index())
 	assert.False(t, r.Play().Done())
-	assert.Same(t, r.Session(), g.Session())
+	assert.Same(t, r.Session(), g.playground())
 
 	// The do step "Crash the leader": hints come with the learner's time;
 	// show me crashes the leader and the cluster elects a new one.
@@ -260,7 +261,7 @@ func TestJumpToAnyStep(t *testing.T) {
 	}
 	clickButton(t, g, g.lessonButtons(), "lesson-step-6")
 	assert.Equal(t, 5, r.Index())
-	assert.Same(t, r.Session(), g.Session())
+	assert.Same(t, r.Session(), g.playground())
 	assert.Equal(t, r.Play().StartMs(), g.world().Now(), "the step starts from its start")
 	assert.Contains(t, lessonPanelText(g), "Step 6 of 8")
 	clickButton(t, g, g.lessonButtons(), "lesson-step-2")
@@ -273,22 +274,22 @@ func TestJumpToAnyStep(t *testing.T) {
 // TestOpenLessonOption: a link or flag can open a lesson at a step; a
 // wrong number is an error that says what exists.
 func TestOpenLessonOption(t *testing.T) {
-	g, err := New(Options{Lesson: 6, Step: 7})
+	g, err := New(Options{Lab: lab.New(), Lesson: 6, Step: 7})
 	require.NoError(t, err)
 	require.NotNil(t, g.lesson.run)
 	assert.Equal(t, 6, g.lesson.run.Lesson().Number)
 	assert.Equal(t, 6, g.lesson.run.Index())
-	assert.Same(t, g.lesson.run.Session(), g.Session())
+	assert.Same(t, g.lesson.run.Session(), g.playground())
 
-	g, err = New(Options{Lesson: 3})
+	g, err = New(Options{Lab: lab.New(), Lesson: 3})
 	require.NoError(t, err)
 	assert.Equal(t, 0, g.lesson.run.Index())
 
-	_, err = New(Options{Lesson: 99})
+	_, err = New(Options{Lab: lab.New(), Lesson: 99})
 	all, err2 := lessons.All()
 	require.NoError(t, err2)
 	assert.ErrorContains(t, err, fmt.Sprintf("there is no lesson 99 (the lessons are numbered 1 to %d)", len(all)))
-	_, err = New(Options{Lesson: 3, Step: 9})
+	_, err = New(Options{Lab: lab.New(), Lesson: 3, Step: 9})
 	assert.ErrorContains(t, err, "lesson 3 has steps 1 to 8, not 9")
 }
 

@@ -17,14 +17,14 @@ func TestTheGameShowsTheRunnersSession(t *testing.T) {
 	shown := func(what string) {
 		t.Helper()
 		require.NotNil(t, g.lesson.run, what)
-		assert.Same(t, g.lesson.run.Session(), g.Session(), what)
+		assert.Same(t, g.lesson.run.Session(), g.playground(), what)
 		assert.Same(t, g.lesson.run.Play(), g.lessonPlay(), what)
 	}
 	shown("opened")
-	first := g.Session()
+	first := g.playground()
 	g.pressLesson("lesson-next")
 	shown("next")
-	assert.NotSame(t, first, g.Session(), "a new step, a new session")
+	assert.NotSame(t, first, g.playground(), "a new step, a new session")
 	g.pressLesson("lesson-back")
 	shown("back")
 	g.pressLesson("lesson-step-4")
@@ -34,9 +34,9 @@ func TestTheGameShowsTheRunnersSession(t *testing.T) {
 	g.SetLang(i18n.English)
 	shown("back in English")
 
-	last := g.Session()
+	last := g.playground()
 	g.pressLesson("lesson-close")
 	assert.Nil(t, g.lesson)
 	assert.Nil(t, g.lessonPlay())
-	assert.Same(t, last, g.Session(), "the cluster plays on as the sandbox")
+	assert.Same(t, last, g.playground(), "the cluster plays on as the sandbox")
 }

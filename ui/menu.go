@@ -4,7 +4,6 @@ import (
 	"math"
 
 	"github.com/hajimehoshi/ebiten/v2"
-	"github.com/raftlab/raftlab/playground"
 	"github.com/raftlab/raftlab/playground/i18n"
 	"github.com/raftlab/raftlab/playground/view"
 )
@@ -23,10 +22,10 @@ type menu struct {
 
 // nodeMenu lists what can be done to a node now (see the playground's
 // action table).
-func nodeMenu(w *playground.World, id view.ID) []menuItem { return menuItems(w.NodeMenu(id)) }
+func nodeMenu(w view.Session, id view.ID) []menuItem { return menuItems(w.NodeMenu(id)) }
 
 // linkMenu lists the ways to cut or heal the link between a and b.
-func linkMenu(w *playground.World, a, b view.ID) []menuItem { return menuItems(w.LinkMenu(a, b)) }
+func linkMenu(w view.Session, a, b view.ID) []menuItem { return menuItems(w.LinkMenu(a, b)) }
 
 // menuItem is an item of a menu: its name, its label as a message (the
 // menu is drawn in the app's language) and an action it does. Items that

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"testing"
 
-	"github.com/raftlab/raftlab/playground"
 	"github.com/raftlab/raftlab/playground/i18n"
 	"github.com/raftlab/raftlab/playground/view"
 	"github.com/stretchr/testify/assert"
@@ -104,6 +103,6 @@ func TestMenusSpeakTheLanguage(t *testing.T) {
 	assert.Equal(t, "链路 S1–S2", g.menu.title)
 	g.menu = nil
 
-	assert.Equal(t, "消息 7", messageTitle(g.lang, &playground.Flight{ID: 7}))
+	assert.Equal(t, "消息 7", messageTitle(g.lang, &view.Flight{ID: 7}))
 	assert.Equal(t, "丢弃这条消息", g.tr("menu.drop"))
 }

@@ -5,14 +5,13 @@ import (
 	"math"
 
 	"github.com/hajimehoshi/ebiten/v2"
-	"github.com/raftlab/raftlab/playground"
 	"github.com/raftlab/raftlab/playground/i18n"
 	"github.com/raftlab/raftlab/playground/view"
 )
 
 // flightProgress is how far along its link a message is at virtual time
 // now: 0 when sent, 1 when it arrives.
-func flightProgress(f *playground.Flight, now float64) float64 {
+func flightProgress(f *view.Flight, now float64) float64 {
 	span := float64(f.DeliverAt - f.SendAt)
 	if span <= 0 {
 		return 1
@@ -111,23 +110,22 @@ func clientLook(reply *view.Reply) messageLook {
 	switch {
 	case reply.Refused != "":
 		l.reject, l.describe = true, "client refusal"
-	case reply.Redirect && view.ID(reply.Leader) != view.None:
-		l.letter, l.tag, l.describe = letterRedirect, view.ID(reply.Leader).Name(), "client redirect"
+	case reply.Redirect && reply.Leader != view.None:
+		l.letter, l.tag, l.describe = letterRedirect, reply.Leader.Name(), "client redirect"
 	case reply.Redirect:
 		l.letter, l.describe = letterNoLeader, "client redirect"
 	}
 	return l
 }
 
-func lookOf(f *playground.Flight) messageLook {
+func lookOf(f *view.Flight) messageLook {
 	switch f.Kind {
 	case view.FlightRequest:
 		return clientLook(nil)
 	case view.FlightReply:
 		return clientLook(f.Reply)
 	}
-	m := f.Raft
-	return raftLook(view.MsgType(m.Type), m.IsHeartbeat(), m.Reject)
+	return raftLook(f.Msg.Type, f.Msg.Heartbeat(), f.Msg.Reject)
 }
 
 // messageKind is one kind of message glyph in the help overlay's legend.
@@ -240,14 +238,14 @@ func (g *Game) placeMessages() {
 	s := g.scale
 	g.msgSpots = g.msgSpots[:0]
 	cx, cy := g.clientPoint()
-	for _, f := range g.world().InFlight() {
-		x1, y1, r1, ok1 := g.endpoint(view.ID(f.From), cx, cy)
-		x2, y2, r2, ok2 := g.endpoint(view.ID(f.To), cx, cy)
+	for _, f := range g.sess.InFlight() {
+		x1, y1, r1, ok1 := g.endpoint(f.From, cx, cy)
+		x2, y2, r2, ok2 := g.endpoint(f.To, cx, cy)
 		if !ok1 || !ok2 {
 			continue
 		}
-		p := flightProgress(f, g.clock)
-		look := lookOf(f)
+		p := flightProgress(&f, g.clock)
+		look := lookOf(&f)
 		gr := g.glyphRadius(look)
 		x1, y1, x2, y2 = rimToRim(x1, y1, r1+gr, x2, y2, r2+gr)
 		if f.Lost && p > 0.5 {
@@ -257,7 +255,7 @@ func (g *Game) placeMessages() {
 			}
 		}
 		x, y := flightPos(x1, y1, x2, y2, p, msgLane*s)
-		g.msgSpots = append(g.msgSpots, msgSpot{f: *f, x: x, y: y, alpha: look.alpha, progress: p})
+		g.msgSpots = append(g.msgSpots, msgSpot{f: f, x: x, y: y, alpha: look.alpha, progress: p})
 	}
 }
 
@@ -289,7 +287,7 @@ func (g *Game) drawMessages(dst *ebiten.Image) {
 	for i := range g.msgSpots {
 		m := &g.msgSpots[i]
 		if look := m.look(); look.tag != "" {
-			g.drawRedirectArrow(dst, view.ID(m.f.From), view.ID(m.f.Reply.Leader), look.alpha*(1-0.6*m.progress))
+			g.drawRedirectArrow(dst, m.f.From, m.f.Reply.Leader, look.alpha*(1-0.6*m.progress))
 			g.drawMessageTag(dst, m.x, m.y, look)
 		}
 	}
@@ -376,7 +374,7 @@ func (g *Game) messageDocs(s float64) []messageDoc {
 		look := lookOf(&m.f)
 		out = append(out, messageDoc{
 			ID: m.f.ID, Kind: look.describe, Label: look.letter.String(), Tag: look.tag,
-			Redirect: m.f.Kind == view.FlightReply && m.f.Reply.Redirect && view.ID(m.f.Reply.Leader) != view.None,
+			Redirect: m.f.Kind == view.FlightReply && m.f.Reply.Redirect && m.f.Reply.Leader != view.None,
 			X:        m.x / s, Y: m.y / s, R: g.glyphRadius(look) / s,
 		})
 	}

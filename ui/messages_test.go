@@ -78,17 +78,17 @@ func TestMessageKindsLookDistinct(t *testing.T) {
 // TestLookOfFlights: what a flight is drawn as, from the flight itself.
 func TestLookOfFlights(t *testing.T) {
 	hb := &playground.Flight{Kind: view.FlightRaft, Raft: raft.Message{Type: raft.MsgAppendEntries}}
-	assert.Equal(t, letterHeartbeat, lookOf(hb).letter)
+	assert.Equal(t, letterHeartbeat, lookOf(vf(hb)).letter)
 	app := &playground.Flight{Kind: view.FlightRaft, Raft: raft.Message{Type: raft.MsgAppendEntries, Entries: []raft.Entry{{Index: 1}}}}
-	assert.Equal(t, letterAppend, lookOf(app).letter)
+	assert.Equal(t, letterAppend, lookOf(vf(app)).letter)
 	refused := &playground.Flight{Kind: view.FlightRaft, Raft: raft.Message{Type: raft.MsgRequestVoteResponse, Reject: true}}
-	assert.True(t, lookOf(refused).reject)
-	assert.True(t, lookOf(refused).response)
+	assert.True(t, lookOf(vf(refused)).reject)
+	assert.True(t, lookOf(vf(refused)).response)
 	redirect := &playground.Flight{Kind: view.FlightReply, Reply: &view.Reply{Redirect: true, Leader: 3}}
-	assert.Equal(t, "S3", lookOf(redirect).tag, "a redirect names the leader")
-	assert.NotEqual(t, lookOf(redirect).letter, clientLook(&view.Reply{}).letter, "a redirect is not an answer")
+	assert.Equal(t, "S3", lookOf(vf(redirect)).tag, "a redirect names the leader")
+	assert.NotEqual(t, lookOf(vf(redirect)).letter, clientLook(&view.Reply{}).letter, "a redirect is not an answer")
 	none := &playground.Flight{Kind: view.FlightReply, Reply: &view.Reply{Redirect: true}}
-	assert.Empty(t, lookOf(none).tag, "a server that knows no leader names none")
+	assert.Empty(t, lookOf(vf(none)).tag, "a server that knows no leader names none")
 }
 
 // TestGlyphShapes: a request's disc leaves a square's corners empty; a
@@ -206,7 +206,7 @@ func TestMessageLegendShowsEveryReply(t *testing.T) {
 // its message, and a click well clear of it does not.
 func TestClickOnAGlyphsEdgePicksIt(t *testing.T) {
 	g := &Game{scale: 1.5}
-	g.msgSpots = []msgSpot{{f: playground.Flight{ID: 7}, x: 100, y: 100}}
+	g.msgSpots = []msgSpot{{f: view.Flight{ID: 7}, x: 100, y: 100}}
 	edge := g.glyphRadius(raftLook(view.MsgType(raft.MsgRequestVote), false, false)) - 1
 	f, ok := g.hitMessage(100+edge, 100)
 	require.True(t, ok, "a click on the glyph's edge")
@@ -228,8 +228,8 @@ func TestMessagesStayOffTheServers(t *testing.T) {
 		g.SeekTo(ms)
 		g.Draw(screen)
 		for _, m := range g.msgSpots {
-			for _, id := range []raft.ID{m.f.From, m.f.To} {
-				if sp, ok := g.lay.Node(view.ID(id)); ok {
+			for _, id := range []view.ID{m.f.From, m.f.To} {
+				if sp, ok := g.lay.Node(id); ok {
 					seen++
 					assert.GreaterOrEqual(t, math.Hypot(m.x-sp.X, m.y-sp.Y), sp.R+g.glyphRadius(lookOf(&m.f))-0.5, "at %d ms a message on S%d", ms, id)
 				}

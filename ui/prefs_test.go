@@ -4,6 +4,7 @@ import (
 	"errors"
 	"testing"
 
+	"github.com/raftlab/raftlab/internal/lab"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -17,12 +18,12 @@ func (failingStore) Save([]byte) error     { return errors.New("no storage") }
 func TestPrefsAreKeptBetweenVisits(t *testing.T) {
 	darkAfter(t)
 	st := &memStore{}
-	g, err := New(Options{Prefs: st})
+	g, err := New(Options{Lab: lab.New(), Prefs: st})
 	require.NoError(t, err)
 	assert.Equal(t, Prefs{}, g.prefs, "a first visit has the defaults")
 	g.setPrefs(func(p *Prefs) { p.Theme, p.Welcomed = "light", true })
 
-	again, err := New(Options{Prefs: st})
+	again, err := New(Options{Lab: lab.New(), Prefs: st})
 	require.NoError(t, err)
 	assert.Equal(t, Prefs{Theme: "light", Welcomed: true}, again.prefs)
 }
@@ -33,7 +34,7 @@ func TestBadPrefsAreTheDefaults(t *testing.T) {
 		"wrong types":   &memStore{data: []byte(`{"theme": 3}`)},
 		"storage fails": failingStore{},
 	} {
-		g, err := New(Options{Prefs: st})
+		g, err := New(Options{Lab: lab.New(), Prefs: st})
 		require.NoError(t, err, name)
 		assert.Equal(t, Prefs{}, g.prefs, name)
 		g.setPrefs(func(p *Prefs) { p.Welcomed = true })

@@ -8,7 +8,6 @@ import (
 
 	"github.com/hajimehoshi/ebiten/v2"
 	"github.com/raftlab/raftlab/lessons/doc"
-	"github.com/raftlab/raftlab/playground"
 	"github.com/raftlab/raftlab/playground/i18n"
 	"github.com/raftlab/raftlab/playground/view"
 )
@@ -25,13 +24,13 @@ func readsExplained(lang i18n.Lang) string {
 
 // light is the state of one of the monitor's lights.
 type light struct {
-	// name is the property (playground.Properties, NoStaleReads); lang
+	// name is the property (view.Properties, NoStaleReads); lang
 	// the language the light speaks.
 	name string
 	lang i18n.Lang
 	// first is the first violation (a stale read for the light of
 	// reads); n how many there are, 0 while the light is green.
-	first playground.Violation
+	first view.Violation
 	n     int
 }
 
@@ -58,14 +57,14 @@ func (l light) whole() string {
 	case l.n == 0:
 		return ""
 	case l.name == view.NoStaleReads:
-		return l.lang.T("monitor.stale.whole", view.PropertyName(l.name, l.lang), l.n, l.first.MessageIn(l.lang))
+		return l.lang.T("monitor.stale.whole", view.PropertyName(l.name, l.lang), l.n, l.first.Message.In(l.lang))
 	}
-	return l.lang.T("monitor.broken.whole", view.PropertyName(l.name, l.lang), l.first.MessageIn(l.lang))
+	return l.lang.T("monitor.broken.whole", view.PropertyName(l.name, l.lang), l.first.Message.In(l.lang))
 }
 
 // light returns the state of the light of row p.
 func (g *Game) light(p string) light {
-	w := g.world()
+	w := g.sess
 	if p == view.NoStaleReads {
 		rs := w.StaleReads()
 		if len(rs) == 0 {
@@ -88,13 +87,13 @@ func (g *Game) safetyRowRect(i int) Rect {
 }
 
 // firstViolation returns the first violation of a property, if any.
-func firstViolation(vs []playground.Violation, property string) (playground.Violation, bool) {
+func firstViolation(vs []view.Violation, property string) (view.Violation, bool) {
 	for _, v := range vs {
 		if v.Property == property {
 			return v, true
 		}
 	}
-	return playground.Violation{}, false
+	return view.Violation{}, false
 }
 
 // drawSafety draws a light per safety property and one for reads: green
@@ -110,12 +109,12 @@ func (g *Game) drawSafety(dst *ebiten.Image) {
 // and, for each light, how many violations it counts and the first one's
 // message.
 func (g *Game) safetyKey(k keyBuf) keyBuf {
-	k = k.rect(g.lay.Safety).float(g.scale).str(string(g.lang)).uint(uint64(len(g.world().Violations())))
+	k = k.rect(g.lay.Safety).float(g.scale).str(string(g.lang)).uint(uint64(len(g.sess.Violations())))
 	for _, p := range safetyRows {
 		l := g.light(p)
 		k = k.uint(uint64(l.n))
 		if l.n > 0 {
-			k = k.str(l.first.Message)
+			k = k.str(l.first.Message.In(g.lang))
 		}
 	}
 	return k
@@ -205,19 +204,17 @@ func (g *Game) safetyHint(x, y float64) string {
 
 // jumpToViolation pauses at the moment of a violation, with the nodes
 // involved highlighted.
-func (g *Game) jumpToViolation(v playground.Violation) {
+func (g *Game) jumpToViolation(v view.Violation) {
 	g.paused = true
 	g.seek(float64(v.AtMs))
 	g.highlight = g.highlight[:0]
-	for _, id := range v.Nodes {
-		g.highlight = append(g.highlight, view.ID(id))
-	}
-	g.say(v.TextIn(g.lang))
+	g.highlight = append(g.highlight, v.Nodes...)
+	g.say(v.Text(g.lang))
 }
 
 // redLights are the monitor's red lights, in its order.
 func (g *Game) redLights() []light {
-	w := g.world()
+	w := g.sess
 	if len(w.Violations()) == 0 && len(w.StaleReads()) == 0 {
 		return nil
 	}

@@ -119,7 +119,7 @@ func TestRedLightsWhole(t *testing.T) {
 			if l.n == 0 || p == view.NoStaleReads {
 				continue
 			}
-			assert.Equal(t, l.name+": "+l.first.Message, g.safetyHint(r.CenterX(), r.CenterY()), "%v: the pointer shows what broke", size)
+			assert.Equal(t, l.name+": "+l.first.Message.In(i18n.English), g.safetyHint(r.CenterX(), r.CenterY()), "%v: the pointer shows what broke", size)
 		}
 	}
 }
@@ -141,7 +141,7 @@ func TestSafetyMonitorInChinese(t *testing.T) {
 	name := view.PropertyName(l.name, i18n.Chinese)
 	assert.NotEqual(t, l.name, name)
 	assert.Equal(t, fmt.Sprintf("%s：在 %.3f 秒被破坏", name, float64(l.first.AtMs)/1000), l.label())
-	assert.Equal(t, name+"："+l.first.MessageIn(i18n.Chinese), l.whole())
+	assert.Equal(t, name+"："+l.first.Message.In(i18n.Chinese), l.whole())
 	assert.NotContains(t, l.whole(), "term", "what broke is said in Chinese")
 	assert.Equal(t, "无过期读（读检查）", g.light(view.NoStaleReads).label())
 }

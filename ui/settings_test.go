@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/raftlab/raftlab/internal/lab"
 	"github.com/raftlab/raftlab/playground"
 	"github.com/raftlab/raftlab/playground/i18n"
 	"github.com/stretchr/testify/assert"
@@ -101,7 +102,7 @@ func TestSaveBeforeTheScriptEnds(t *testing.T) {
 	var saved []byte
 	sc, err := playground.LoadBundled("leader-crash")
 	require.NoError(t, err)
-	g, err := New(Options{Scenario: sc, Save: func(name string, data []byte) error { saved = data; return nil }})
+	g, err := New(Options{Lab: lab.New(), Scenario: sc, Save: func(name string, data []byte) error { saved = data; return nil }})
 	require.NoError(t, err)
 	g.SeekTo(9)
 	g.save()

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"github.com/raftlab/raftlab/playground"
 	"github.com/raftlab/raftlab/playground/view"
 )
 
@@ -153,6 +152,6 @@ func raftKindNamed(name string) (raftKind, bool) {
 }
 
 // is reports whether a flight is a message of the kind.
-func (k raftKind) is(f *playground.Flight) bool {
-	return f.Kind == view.FlightRaft && view.MsgType(f.Raft.Type) == k.typ && (!k.heartbeat || len(f.Raft.Entries) == 0)
+func (k raftKind) is(f *view.Flight) bool {
+	return f.Kind == view.FlightRaft && f.Msg.Type == k.typ && (!k.heartbeat || f.Msg.Entries == 0)
 }

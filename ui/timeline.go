@@ -6,7 +6,6 @@ import (
 
 	"github.com/hajimehoshi/ebiten/v2"
 	"github.com/hajimehoshi/ebiten/v2/text/v2"
-	"github.com/raftlab/raftlab/playground"
 	"github.com/raftlab/raftlab/playground/view"
 )
 
@@ -64,17 +63,17 @@ type timelineMarkers struct {
 	list    []marker
 }
 
-func (m *timelineMarkers) update(w *playground.World) {
+func (m *timelineMarkers) update(w view.Session) {
 	for i := max(m.scanned, w.TraceStart()); i < w.TraceLen(); i++ {
-		switch w.EventTypeAt(i) {
+		switch w.EventType(i) {
 		case view.EvRole, view.EvCrash, view.EvRestart, view.EvPartition,
 			view.EvCut, view.EvHeal, view.EvViolation:
 		default:
 			continue
 		}
-		e := w.EventAt(i)
+		e := w.Event(i)
 		switch {
-		case e.Type == view.EvRole && view.Role(e.Role) == view.Leader:
+		case e.Type == view.EvRole && e.Role == view.Leader:
 			m.list = append(m.list, marker{e.AtMs, markLeader})
 		case e.Type == view.EvCrash || e.Type == view.EvRestart:
 			m.list = append(m.list, marker{e.AtMs, markCrash})

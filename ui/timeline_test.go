@@ -21,7 +21,7 @@ func TestTimelineLegend(t *testing.T) {
 	for _, sc := range []string{"leader-crash", "minority-partition", "figure8-unsafe"} {
 		g := testGame(t, sc)
 		g.SeekTo(g.timelineSpan())
-		g.markers.update(g.world())
+		g.markers.update(g.sess)
 		for _, m := range g.markers.list {
 			kinds[m.kind] = true
 		}

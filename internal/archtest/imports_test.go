@@ -43,6 +43,7 @@ var rules = map[string]rule{
 	"lessons":           {forbidden: []string{"ui", "cmd", "wasm"}},
 	"lessons/doc":       {only: true, allowed: []string{"playground/view", "playground/i18n"}},
 	"ui":                {forbidden: []string{"cmd", "wasm"}},
+	"internal/lab":      {forbidden: []string{"ui", "cmd", "wasm"}},
 	"cmd/raftsim":       {forbidden: []string{"ui"}},
 	"cmd/raftserve":     {only: true},
 }

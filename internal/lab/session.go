@@ -22,6 +22,7 @@ func (s session) NextEventAt() (int64, bool) { return s.s.World().NextEventAt() 
 func (s session) Do(a view.Action) error     { return s.s.Do(a) }
 func (s session) Actions() []view.Action     { return s.s.Actions() }
 func (s session) SetTraceWindow(n int)       { s.s.SetTraceWindow(n) }
+func (s session) Rewinds() uint64            { return s.s.Rewinds() }
 func (s session) View() *view.World          { return s.s.World().View() }
 func (s session) TraceStart() int            { return s.s.World().TraceStart() }
 func (s session) TraceLen() int              { return s.s.World().TraceLen() }
@@ -72,3 +73,7 @@ func (s session) State(name string) json.RawMessage {
 	data, _ := json.Marshal(s.s.World().State(name)) // plain structs: cannot fail
 	return data
 }
+
+// Playground is the playground session under the view, for the UI's tests,
+// which check what the screen shows against the world itself.
+func (s session) Playground() *playground.Session { return s.s }

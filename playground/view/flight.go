@@ -35,4 +35,7 @@ type Flight struct {
 	// client (FlightReply).
 	Msg   Message
 	Reply *Reply
+	// Text names the message and its fields, in any language, as the
+	// event feed says its sending.
+	Text i18n.Translatable
 }

@@ -22,6 +22,10 @@ type Session interface {
 	Actions() []Action
 	// SetTraceWindow keeps only the newest n events of the trace.
 	SetTraceWindow(n int)
+	// Rewinds counts the times a seek restored the present from a
+	// checkpoint: the trace may then differ, after TraceStart, from what
+	// was read of it before.
+	Rewinds() uint64
 
 	// View is what the screen shows of the world now.
 	View() *World
