@@ -67,7 +67,7 @@ func AutoPlay(l *Lesson) *Report {
 	t0 := time.Now()
 	rep := &Report{Lesson: l}
 	var end *playground.World
-	for i, st := range l.Steps {
+	for i, st := range l.Engine {
 		var w *playground.World
 		if st.Setup.Fresh() {
 			var err error
@@ -103,7 +103,7 @@ func AutoPlay(l *Lesson) *Report {
 // untouched), it also checks what AutoPlay promises; without, it only
 // plays.
 func (p *Play) canonical(l *Lesson, idle *playground.World) StepReport {
-	st := p.Step
+	st := p.step
 	c := &canonicalRun{p: p, l: l, idle: idle, check: idle != nil}
 	rep := StepReport{Step: st.Index + 1, Title: st.Title, Kind: st.Kind, StartMs: p.base.startMs}
 	var err error
@@ -132,13 +132,13 @@ type canonicalRun struct {
 
 // fail is an error of the step's canonical play, in field.
 func (c *canonicalRun) fail(field, key string, args ...any) error {
-	st := c.p.Step
+	st := c.p.step
 	return &Error{File: c.l.File, Line: st.Line, Step: st.Index + 1, Title: st.Title, Field: field, Msg: msg(key, args...)}
 }
 
 // condField is the field of the condition that ends the step.
 func (c *canonicalRun) condField() string {
-	if c.p.Step.Kind == doc.Do {
+	if c.p.step.Kind == doc.Do {
 		return "goal"
 	}
 	return "until"
@@ -150,7 +150,7 @@ func (c *canonicalRun) facts(pl *Play) doc.List {
 }
 
 // limit is the end of the step's time limit, from its start.
-func (c *canonicalRun) limit() int64 { return c.p.base.startMs + c.p.Step.Within }
+func (c *canonicalRun) limit() int64 { return c.p.base.startMs + c.p.step.Within }
 
 // play plays the step until its condition holds, and says what was
 // checked. The condition must not hold as the step begins.
@@ -158,17 +158,17 @@ func (c *canonicalRun) play() (i18n.Message, error) {
 	p := c.p
 	if c.check && p.Holds() {
 		key := "lessons.autoplay.until-holds"
-		if p.Step.Kind == doc.Do {
+		if p.step.Kind == doc.Do {
 			key = "lessons.autoplay.goal-holds"
 		}
 		return i18n.Message{}, c.fail(c.condField(), key, p.cond, c.facts(p))
 	}
-	switch p.Step.Kind {
+	switch p.step.Kind {
 	case doc.Do:
 		return c.playDo()
 	case doc.Watch:
 		if !p.runTo(c.limit()) {
-			return i18n.Message{}, c.fail(c.condField(), "lessons.autoplay.until-late", p.cond, ms(p.Step.Within), c.facts(p))
+			return i18n.Message{}, c.fail(c.condField(), "lessons.autoplay.until-late", p.cond, ms(p.step.Within), c.facts(p))
 		}
 		return msg("lessons.autoplay.detail.watch", p.cond, ms(p.doneAt-p.base.startMs)), nil
 	case doc.Predict:
@@ -180,7 +180,7 @@ func (c *canonicalRun) play() (i18n.Message, error) {
 // playDo presses show me at once and runs until the goal, within the time
 // limit from show me.
 func (c *canonicalRun) playDo() (i18n.Message, error) {
-	p, st := c.p, c.p.Step
+	p, st := c.p, c.p.step
 	if c.check {
 		if err := c.checkIdle(); err != nil {
 			return i18n.Message{}, err
@@ -201,7 +201,7 @@ func (c *canonicalRun) playDo() (i18n.Message, error) {
 // checkIdle checks that a do step's goal is not reached by itself: not at
 // any moment of a run of the time limit in which nobody acts.
 func (c *canonicalRun) checkIdle() error {
-	ip, err := newPlay(c.p.Step, c.idle)
+	ip, err := newPlay(c.p.step, c.idle)
 	if err != nil {
 		return c.fail("setup", "lessons.text", err)
 	}
@@ -214,7 +214,7 @@ func (c *canonicalRun) checkIdle() error {
 // playPredict answers with the file's answer and runs until the
 // condition.
 func (c *canonicalRun) playPredict() (i18n.Message, error) {
-	p, st := c.p, c.p.Step
+	p, st := c.p, c.p.step
 	p.answer = st.Answer
 	if !p.runTo(c.limit()) {
 		return i18n.Message{}, c.fail(c.condField(), "lessons.autoplay.until-late", p.cond, ms(st.Within), c.facts(p))
@@ -232,10 +232,10 @@ func (c *canonicalRun) playPredict() (i18n.Message, error) {
 // condition holds, and it is the file's answer. facts are the values the
 // choices' conditions looked at.
 func (c *canonicalRun) checkOutcome(facts doc.List) error {
-	p, st := c.p, c.p.Step
+	p, st := c.p, c.p.step
 	o := p.outcome
 	describe := func(i int) i18n.Message {
-		return msg("lessons.autoplay.choice", i+1, spansText(st.Choices[i].Text), st.Choices[i].When)
+		return msg("lessons.autoplay.choice", i+1, spansText(st.Choices[i].Text), st.When[i])
 	}
 	switch {
 	case len(o.True) == 0:
@@ -256,7 +256,7 @@ func (c *canonicalRun) checkOutcome(facts doc.List) error {
 // actions must all have happened, and no safety property may be broken
 // (unless the lesson allows it).
 func (c *canonicalRun) settle() error {
-	p, st := c.p, c.p.Step
+	p, st := c.p, c.p.step
 	p.runFree(p.doneAt + st.Settle)
 	if !c.check {
 		return nil

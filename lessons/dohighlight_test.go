@@ -14,7 +14,7 @@ import (
 // client panel's target, so that the learner sees how to aim the request.
 func TestDoStepsPointAtTheirControls(t *testing.T) {
 	for _, l := range bundledLessons(t) {
-		for _, st := range l.Steps {
+		for _, st := range l.Engine {
 			if st.Kind != doc.Do {
 				continue
 			}

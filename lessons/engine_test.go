@@ -36,14 +36,14 @@ func TestBundledLessonsAutoPlay(t *testing.T) {
 			assert.NotZero(t, l.Minutes)
 			rep := AutoPlay(l)
 			require.NoError(t, rep.Err())
-			require.Len(t, rep.Steps, len(l.Steps))
+			require.Len(t, rep.Steps, len(l.Engine))
 			simulated := int64(0)
 			for _, s := range rep.Steps {
 				assert.NotEmpty(t, s.Detail, "step %d", s.Step)
 				assert.LessOrEqual(t, s.StartMs, s.EndMs)
 				simulated += s.EndMs - s.StartMs
 			}
-			t.Logf("%s: %d steps, %d ms simulated, auto-played in %v", l.Name, len(l.Steps), simulated, rep.Wall)
+			t.Logf("%s: %d steps, %d ms simulated, auto-played in %v", l.Name, len(l.Engine), simulated, rep.Wall)
 		})
 	}
 }
@@ -69,7 +69,7 @@ func TestDoStepGoals(t *testing.T) {
 	for _, l := range bundledLessons(t) {
 		r, err := NewRunner(l)
 		require.NoError(t, err)
-		for i, st := range l.Steps {
+		for i, st := range l.Engine {
 			if st.Kind != doc.Do {
 				continue
 			}
@@ -101,7 +101,7 @@ func TestPredictAnswersAgainstRun(t *testing.T) {
 	for _, l := range bundledLessons(t) {
 		r, err := NewRunner(l)
 		require.NoError(t, err)
-		for i, st := range l.Steps {
+		for i, st := range l.Engine {
 			if st.Kind != doc.Predict {
 				continue
 			}
@@ -153,7 +153,7 @@ func TestWrongAnswersAreCaught(t *testing.T) {
 	for _, l := range bundledLessons(t) {
 		data, err := BundledFile(l.Name)
 		require.NoError(t, err)
-		for i, st := range l.Steps {
+		for i, st := range l.Engine {
 			if st.Kind != doc.Predict {
 				continue
 			}
@@ -196,10 +196,10 @@ func TestStepsReproducible(t *testing.T) {
 		shared, err := NewRunner(l)
 		require.NoError(t, err)
 		order := []int{}
-		for i := len(l.Steps) - 1; i >= 0; i -= 2 {
+		for i := len(l.Engine) - 1; i >= 0; i -= 2 {
 			order = append(order, i)
 		}
-		for i := len(l.Steps) - 2; i >= 0; i -= 2 {
+		for i := len(l.Engine) - 2; i >= 0; i -= 2 {
 			order = append(order, i)
 		}
 		for _, i := range order {
@@ -208,7 +208,7 @@ func TestStepsReproducible(t *testing.T) {
 			for _, r := range []*Runner{shared, fresh} {
 				require.NoError(t, r.Jump(i))
 				p := r.Play()
-				st := l.Steps[i]
+				st := l.Engine[i]
 				want := rep.Steps[i]
 				assert.Equal(t, want.StartMs, p.StartMs(), "%s step %d", l.Name, i+1)
 				switch st.Kind {
@@ -252,7 +252,7 @@ func TestRunnerNavigation(t *testing.T) {
 	require.NoError(t, r.Next())
 	assert.Equal(t, 1, r.Index())
 	assert.Equal(t, at, r.Play().StartMs(), "the next step starts where the canonical play ended, not where the learner went")
-	assert.Equal(t, r.Step(), l.Steps[1])
+	assert.Equal(t, r.Step(), l.Engine[1])
 	assert.EqualError(t, r.Play().Answer(2), "there is no choice 3: choose 1 to 2")
 
 	require.NoError(t, r.Next())
@@ -399,7 +399,7 @@ func delayed(goal, extra string) string {
 func TestShowMeDelayed(t *testing.T) {
 	l, err := Parse("t.md", []byte(delayed("up(1) and newLeader", "")))
 	require.NoError(t, err)
-	require.Equal(t, []int64{0, 500}, []int64{l.Steps[1].ShowMe.Steps[0].At, l.Steps[1].ShowMe.Steps[1].At})
+	require.Equal(t, []int64{0, 500}, []int64{l.Engine[1].ShowMe.Steps[0].At, l.Engine[1].ShowMe.Steps[1].At})
 	rep := AutoPlay(l)
 	require.NoError(t, rep.Err())
 

@@ -21,7 +21,7 @@ import (
 // sections (splitSections), then each step (parseStep, in parsestep.go)
 // and the key terms of the whole text (markTerms).
 func Parse(file string, data []byte) (*Lesson, error) {
-	l := &Lesson{File: file, Name: strings.TrimSuffix(filepath.Base(file), ".md"), Lang: langOf(file)}
+	l := &Lesson{Lesson: doc.Lesson{File: file, Name: strings.TrimSuffix(filepath.Base(file), ".md"), Lang: langOf(file)}}
 	lines, err := l.splitLines(data)
 	if err != nil {
 		return nil, err
@@ -137,7 +137,7 @@ func (l *Lesson) parseSteps(sections []section) error {
 			return err
 		}
 		prev = st
-		l.Steps = append(l.Steps, st)
+		l.addStep(st)
 	}
 	return nil
 }

@@ -66,20 +66,20 @@ func TestParseMoreSpeedTopic(t *testing.T) {
 	l, err := Parse("tiny.md", []byte(src))
 	require.NoError(t, err)
 	assert.Equal(t, 100, l.Speed)
-	assert.Equal(t, 500, l.Steps[0].Speed)
-	assert.Equal(t, "elections", l.Steps[0].Topic)
+	assert.Equal(t, 500, l.Engine[0].Speed)
+	assert.Equal(t, "elections", l.Engine[0].Topic)
 	assert.Equal(t, 500, l.PlaySpeed(l.Steps[0]))
 	assert.Equal(t, 100, l.PlaySpeed(l.Steps[1]), "a step without a speed plays at the lesson's")
-	assert.Equal(t, "Make a guess.", l.Steps[1].Narration[0].Text())
-	assert.Equal(t, "Somebody does.", l.Steps[1].Explanation[0].Text())
-	assert.Equal(t, "Depth for the curious.", l.Steps[1].More[0].Text())
-	assert.Equal(t, "It fell.", l.Steps[2].Explanation[0].Text())
-	assert.Equal(t, "Why it fell.", l.Steps[2].More[0].Text())
+	assert.Equal(t, "Make a guess.", l.Engine[1].Narration[0].Text())
+	assert.Equal(t, "Somebody does.", l.Engine[1].Explanation[0].Text())
+	assert.Equal(t, "Depth for the curious.", l.Engine[1].More[0].Text())
+	assert.Equal(t, "It fell.", l.Engine[2].Explanation[0].Text())
+	assert.Equal(t, "Why it fell.", l.Engine[2].More[0].Text())
 
 	l, err = Parse("tiny.md", []byte(tiny))
 	require.NoError(t, err)
 	assert.Equal(t, doc.DefaultSpeed, l.PlaySpeed(l.Steps[0]), "no speed anywhere: the default")
-	assert.Empty(t, l.Steps[1].More)
+	assert.Empty(t, l.Engine[1].More)
 }
 
 func TestParseTiny(t *testing.T) {
@@ -91,9 +91,9 @@ func TestParseTiny(t *testing.T) {
 	assert.Equal(t, 2, l.Minutes)
 	require.Len(t, l.Intro, 1)
 	assert.Equal(t, []doc.Span{{Text: "An intro with ", Style: doc.Plain}, {Text: "bold", Style: doc.Bold}, {Text: " text.", Style: doc.Plain}}, l.Intro[0].Spans)
-	require.Len(t, l.Steps, 3)
+	require.Len(t, l.Engine, 3)
 
-	s := l.Steps[0]
+	s := l.Engine[0]
 	assert.Equal(t, doc.Watch, s.Kind)
 	assert.Equal(t, "Start", s.Title)
 	assert.Equal(t, 11, s.Line)
@@ -105,18 +105,18 @@ func TestParseTiny(t *testing.T) {
 	assert.Equal(t, []doc.Highlight{{What: "node", Ref: "leader"}, {What: "control", Control: "play"}}, s.Highlights)
 	assert.Equal(t, []doc.Span{{Text: "Three servers elect a leader. A ", Style: doc.Plain}, {Text: "follower", Style: doc.Term}, {Text: " times out.", Style: doc.Plain}}, s.Narration[0].Spans)
 
-	s = l.Steps[1]
+	s = l.Engine[1]
 	assert.Equal(t, doc.Predict, s.Kind)
 	assert.Nil(t, s.Setup)
 	assert.Equal(t, 3, s.Nodes, "the cluster carries over")
 	assert.Equal(t, "Who leads?", spansText(s.Question))
 	require.Len(t, s.Choices, 2)
 	assert.Equal(t, "Nobody.", spansText(s.Choices[1].Text))
-	assert.Equal(t, "noLeader", s.Choices[1].When.String())
+	assert.Equal(t, "noLeader", s.When[1].String())
 	assert.Equal(t, 0, s.Answer)
 	assert.Equal(t, "Somebody does.", s.Explanation[0].Text())
 
-	s = l.Steps[2]
+	s = l.Engine[2]
 	assert.Equal(t, doc.Do, s.Kind)
 	assert.Equal(t, "newLeader", s.Goal.String())
 	require.Len(t, s.ShowMe.Steps, 1)
@@ -314,16 +314,16 @@ func TestParseFencedBlocksAndCRLF(t *testing.T) {
 	src = strings.ReplaceAll(src, "\n", "\r\n")
 	l, err := Parse("fenced.md", []byte(src))
 	require.NoError(t, err)
-	assert.Equal(t, 3, l.Steps[0].Nodes)
-	assert.Equal(t, "crash", l.Steps[2].ShowMe.Steps[0].Do)
-	assert.Equal(t, 2, len(l.Steps[1].Choices))
+	assert.Equal(t, 3, l.Engine[0].Nodes)
+	assert.Equal(t, "crash", l.Engine[2].ShowMe.Steps[0].Do)
+	assert.Equal(t, 2, len(l.Engine[1].Choices))
 }
 
 func TestParseOptionalFields(t *testing.T) {
 	src := strings.Replace(tiny, "hint: Crash the leader.\n", "hint: Crash the leader.\nhint: Use the *menu*.\nhintAfter: 5s\nwithin: 1.5s\nsettle: 200ms\n", 1)
 	l, err := Parse("x.md", []byte(src))
 	require.NoError(t, err)
-	s := l.Steps[2]
+	s := l.Engine[2]
 	assert.Equal(t, 5*time.Second, s.HintAfter)
 	assert.Equal(t, int64(1500), s.Within)
 	assert.Equal(t, int64(200), s.Settle)
@@ -423,10 +423,10 @@ func FuzzParse(f *testing.F) {
 			}
 			return
 		}
-		if len(l.Steps) == 0 || l.Title == "" {
+		if len(l.Engine) == 0 || l.Title == "" {
 			t.Fatalf("a lesson without steps or title parsed")
 		}
-		for _, s := range l.Steps {
+		for _, s := range l.Engine {
 			if s.Nodes < 1 || (s.Kind != doc.Watch && s.Kind != doc.Do && s.Kind != doc.Predict) {
 				t.Fatalf("step %d: nodes %d, kind %q", s.Index+1, s.Nodes, s.Kind)
 			}
@@ -448,11 +448,11 @@ func TestServersAddedByAddNode(t *testing.T) {
 		"## Still\nkind: watch\nuntil: elapsed >= 100 and up(4) and up(6)\n\nx\n")
 	l, err := Parse("t.md", []byte(src))
 	require.NoError(t, err)
-	assert.Equal(t, firstServers(3), l.Steps[0].servers)
-	assert.Equal(t, firstServers(4), l.Steps[1].servers)
-	assert.Equal(t, firstServers(4).with(6), l.Steps[2].servers)
-	assert.Equal(t, firstServers(4).with(6), l.Steps[3].servers)
-	assert.Equal(t, 3, l.Steps[3].Nodes, "Nodes stays the setup's size")
+	assert.Equal(t, firstServers(3), l.Engine[0].servers)
+	assert.Equal(t, firstServers(4), l.Engine[1].servers)
+	assert.Equal(t, firstServers(4).with(6), l.Engine[2].servers)
+	assert.Equal(t, firstServers(4).with(6), l.Engine[3].servers)
+	assert.Equal(t, 3, l.Engine[3].Nodes, "Nodes stays the setup's size")
 	require.NoError(t, AutoPlay(l).Err())
 
 	// Not before the step that adds it, nor after a fresh setup.

@@ -149,7 +149,8 @@ func (p *stepParser) parseField(h headerEntry) error {
 	case "choice":
 		var spans []doc.Span
 		spans, err = parseInline(h.value)
-		st.Choices = append(st.Choices, Choice{Text: spans})
+		st.Choices = append(st.Choices, doc.Choice{Text: spans})
+		st.When = append(st.When, nil) // its when comes next
 		err = p.textErr(h, err)
 	case "when":
 		err = p.parseWhen(h)
@@ -210,12 +211,12 @@ func (p *stepParser) parseTime(h headerEntry) error {
 // parseWhen parses the condition of the choice just before it: the run
 // made that choice happen when it holds.
 func (p *stepParser) parseWhen(h headerEntry) error {
-	choices := p.st.Choices
-	if len(choices) == 0 || choices[len(choices)-1].When != nil {
+	when := p.st.When
+	if len(when) == 0 || when[len(when)-1] != nil {
 		return p.fail(h.line, h.key, "lessons.parse.step.when-first")
 	}
 	c, err := p.condition(h)
-	choices[len(choices)-1].When = c
+	when[len(when)-1] = c
 	return err
 }
 
@@ -260,7 +261,7 @@ func (p *stepParser) checkPredict() error {
 		errs = append(errs, p.fail(p.head.n, "choice", "lessons.parse.step.choice-count", len(st.Choices)))
 	}
 	for k, c := range st.Choices {
-		if c.When == nil {
+		if st.When[k] == nil {
 			errs = append(errs, p.fail(p.head.n, "when", "lessons.parse.step.choice-when", k+1, spansText(c.Text)))
 		}
 	}

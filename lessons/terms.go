@@ -47,7 +47,7 @@ func (l *Lesson) markTerms() error {
 		}
 	}
 	marks(0, l.Intro)
-	for _, st := range l.Steps {
+	for _, st := range l.Engine {
 		marks(st.Line, st.Narration)
 		mark(st.Line, st.Question)
 		for _, c := range st.Choices {

@@ -17,7 +17,7 @@ func TestChineseLessonSetsTheEnglishTermBesideItsFirstUse(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, Chinese, l.Lang)
 	var terms []string
-	for _, ps := range [][]doc.Paragraph{l.Steps[0].Narration, l.Steps[0].Explanation} {
+	for _, ps := range [][]doc.Paragraph{l.Engine[0].Narration, l.Engine[0].Explanation} {
 		for _, p := range ps {
 			for _, sp := range p.Spans {
 				if sp.Style == doc.Term {
@@ -51,7 +51,7 @@ func TestEnglishLessonKeepsItsTerms(t *testing.T) {
 	l, err := Parse("lessons/03-x.md", []byte("---\ntitle: x\n---\n\n## A\nkind: watch\nsetup: {\"nodes\": 5}\nuntil: leader\n\nTwo `followers` and a `follower`.\n"))
 	require.NoError(t, err)
 	assert.Equal(t, English, l.Lang)
-	assert.Equal(t, "followers", l.Steps[0].Narration[0].Spans[1].Text)
+	assert.Equal(t, "followers", l.Engine[0].Narration[0].Spans[1].Text)
 }
 
 func TestEveryGlossaryTermHasChinese(t *testing.T) {

@@ -160,7 +160,7 @@ func TestEveryLabelHighlightShows(t *testing.T) {
 }
 
 // stepSays reports whether a step's narration or question has a key term.
-func stepSays(st *lessons.Step, term string) bool {
+func stepSays(st *doc.Step, term string) bool {
 	spans := append([]doc.Span(nil), st.Question...)
 	for _, p := range st.Narration {
 		spans = append(spans, p.Spans...)

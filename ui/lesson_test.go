@@ -72,7 +72,7 @@ func TestLessonWalkthrough(t *testing.T) {
 	g := openLesson3(t)
 	r := g.lesson.run
 	assert.Equal(t, 0, r.Index())
-	assert.Same(t, r.Session(), g.playground(), "the game shows the step's session")
+	assert.True(t, r.Session() == g.sess, "the game shows the step's session")
 	text := lessonPanelText(g)
 	assert.Contains(t, text, "Step 1 of 8 · watch")
 	assert.Contains(t, text, "Five followers")
@@ -87,14 +87,14 @@ func TestLessonWalkthrough(t *testing.T) {
 	require.False(t, g.paused)
 	updateUntil(t, g, 2000, r.Play().Done)
 	assert.True(t, g.paused, "paused where the condition first held")
-	assert.Equal(t, r.Play().DoneAt(), g.world().Now())
+	assert.Equal(t, enginePlay(t, g).DoneAt(), g.world().Now())
 	assert.Contains(t, lessonButtonNames(g), "lesson-next")
 	assert.Contains(t, lessonPanelText(g), "Explanation")
 
 	// Continue: step 2, a prediction; nothing runs before the answer.
 	clickButton(t, g, g.lessonButtons(), "lesson-next")
 	require.Equal(t, 1, r.Index())
-	assert.Same(t, r.Session(), g.playground())
+	assert.True(t, r.Session() == g.sess)
 	assert.Contains(t, lessonPanelText(g), "Step 2 of 8 · predict")
 	s3, _ := g.lay.Node(3)
 	ps := g.lessonPointers()
@@ -130,7 +130,7 @@ func TestLessonWalkthrough(t *testing.T) {
 	clickButton(t, g, g.lessonButtons(), "lesson-back")
 	assert.Equal(t, 0, r.Index())
 	assert.False(t, r.Play().Done())
-	assert.Same(t, r.Session(), g.playground())
+	assert.True(t, r.Session() == g.sess)
 
 	// The do step "Crash the leader": hints come with the learner's time;
 	// show me crashes the leader and the cluster elects a new one.
@@ -138,7 +138,7 @@ func TestLessonWalkthrough(t *testing.T) {
 	g.showStep()
 	require.Equal(t, doc.Do, r.Step().Kind)
 	assert.NotContains(t, lessonPanelText(g), "Hint:")
-	g.lesson.stepStart = g.uptime.now() - r.Step().HintAfter.Truncate(time.Second)
+	g.lesson.stepStart = g.uptime.now() - engineStep(t, g).HintAfter.Truncate(time.Second)
 	assert.Contains(t, lessonPanelText(g), "Hint:")
 	leader, ok := g.world().Leader()
 	require.True(t, ok)
@@ -147,7 +147,7 @@ func TestLessonWalkthrough(t *testing.T) {
 	assert.False(t, g.world().Node(leader).Up, "show me crashed the leader")
 	assert.NotContains(t, lessonButtonNames(g), "lesson-showme")
 	updateUntil(t, g, 2000, r.Play().Done)
-	assert.True(t, r.Play().Holds(), "the goal is met")
+	assert.True(t, enginePlay(t, g).Holds(), "the goal is met")
 	assert.Contains(t, lessonButtonNames(g), "lesson-next")
 
 	// The panel's controls are in the layout document.
@@ -261,7 +261,7 @@ func TestJumpToAnyStep(t *testing.T) {
 	}
 	clickButton(t, g, g.lessonButtons(), "lesson-step-6")
 	assert.Equal(t, 5, r.Index())
-	assert.Same(t, r.Session(), g.playground())
+	assert.True(t, r.Session() == g.sess)
 	assert.Equal(t, r.Play().StartMs(), g.world().Now(), "the step starts from its start")
 	assert.Contains(t, lessonPanelText(g), "Step 6 of 8")
 	clickButton(t, g, g.lessonButtons(), "lesson-step-2")
@@ -279,7 +279,7 @@ func TestOpenLessonOption(t *testing.T) {
 	require.NotNil(t, g.lesson.run)
 	assert.Equal(t, 6, g.lesson.run.Lesson().Number)
 	assert.Equal(t, 6, g.lesson.run.Index())
-	assert.Same(t, g.lesson.run.Session(), g.playground())
+	assert.True(t, g.lesson.run.Session() == g.sess)
 
 	g, err = New(Options{Lab: lab.New(), Lesson: 3})
 	require.NoError(t, err)
@@ -301,9 +301,8 @@ func TestLongStepScrolls(t *testing.T) {
 	l, err := lessons.Parse("91-long.md", []byte("---\ntitle: Long\nnumber: 91\n---\n\n## Long\nkind: predict\nsetup: {\"nodes\": 3, \"seed\": 1}\n"+
 		"question: Who leads?\nchoice: Somebody.\nwhen: leader\nchoice: Nobody.\nwhen: noLeader\nanswer: 1\nuntil: leader\n\n"+long+"### Explanation\n\nSomebody does.\n"))
 	require.NoError(t, err)
-	g := testGame(t, "")
+	g := testGameWith(t, withCourse(Options{}, l))
 	g.openLessons()
-	g.lesson.all = []*lessons.Lesson{l}
 	g.startLesson(0)
 	r := g.lesson.run
 	require.NoError(t, r.Play().Answer(r.Step().Answer))
@@ -349,10 +348,9 @@ func openTestLesson(t *testing.T) *Game {
 	t.Helper()
 	l, err := lessons.Parse("90-test-lesson.md", []byte(testLessonMD))
 	require.NoError(t, err)
-	g := testGame(t, "")
+	g := testGameWith(t, withCourse(Options{}, l))
 	g.speed = 7
 	g.openLessons()
-	g.lesson.all = []*lessons.Lesson{l}
 	clickButton(t, g, g.lessonButtons(), "lesson-open-90")
 	require.NotNil(t, g.lesson.run)
 	return g
@@ -452,7 +450,7 @@ func TestFeedOfALessonStep(t *testing.T) {
 
 	clickButton(t, g, g.lessonButtons(), "lesson-step-5") // continues step 4
 	require.Empty(t, g.lesson.err)
-	start := g.lesson.run.Play().TraceStart()
+	start := enginePlay(t, g).TraceStart()
 	require.Greater(t, start, g.world().TraceStart(), "earlier steps left events in the trace")
 	g.paused = false
 	for range 60 {

@@ -1,14 +1,13 @@
 package ui
 
 import (
-	"github.com/raftlab/raftlab/lessons"
 	"github.com/raftlab/raftlab/lessons/doc"
 	"github.com/raftlab/raftlab/playground/i18n"
 )
 
 // layoutDo lays out what a do step offers until its goal is reached: the
 // hints due by now, and Show me (or, once pressed, that it was).
-func (g *Game) layoutDo(b *lessonBuilder, pl *lessons.Play) {
+func (g *Game) layoutDo(b *lessonBuilder, pl doc.Play) {
 	s := g.scale
 	for _, h := range pl.Hints(g.lessonWall()) {
 		b.spans(append([]doc.Span{{Text: g.tr("lesson.hint-label"), Style: doc.Bold}}, h.Spans...), b.x, b.w, colHighlight, false)

@@ -3,7 +3,6 @@ package ui
 import (
 	"fmt"
 
-	"github.com/raftlab/raftlab/lessons"
 	"github.com/raftlab/raftlab/lessons/doc"
 )
 
@@ -90,7 +89,7 @@ func (g *Game) layoutStepHeader(b *lessonBuilder) {
 
 // layoutMore lays out the control that unfolds the step's More text (and
 // folds it again), and the text when unfolded.
-func (g *Game) layoutMore(b *lessonBuilder, st *lessons.Step) {
+func (g *Game) layoutMore(b *lessonBuilder, st *doc.Step) {
 	if len(st.More) == 0 {
 		return
 	}

@@ -4,7 +4,6 @@ import (
 	"math"
 
 	"github.com/hajimehoshi/ebiten/v2"
-	"github.com/raftlab/raftlab/lessons"
 	"github.com/raftlab/raftlab/lessons/doc"
 )
 
@@ -54,12 +53,12 @@ func (g *Game) waitStripHeight(w float64) float64 {
 // reach the step's condition (nil otherwise); timed is set when how long
 // it takes can be told in advance: not for a do step, which waits for the
 // learner.
-func (g *Game) lessonWaiting() (pl *lessons.Play, timed bool) {
+func (g *Game) lessonWaiting() (pl doc.Play, timed bool) {
 	pl = g.lessonPlay()
 	if pl == nil || pl.Done() || pl.Blocked() {
 		return nil, false
 	}
-	return pl, pl.Step.Kind != doc.Do
+	return pl, pl.Step().Kind != doc.Do
 }
 
 // waitStripShown reports whether the panel shows the strip.
@@ -109,8 +108,8 @@ const (
 
 // notStarted reports whether a watch step has not yet played (it waits
 // for the learner to press play; other steps play from the start).
-func notStarted(pl *lessons.Play) bool {
-	return pl.Step.Kind == doc.Watch && pl.Elapsed() == 0
+func notStarted(pl doc.Play) bool {
+	return pl.Step().Kind == doc.Watch && pl.Elapsed() == 0
 }
 
 // waitBar is the track of the strip's progress bar.
@@ -190,9 +189,9 @@ func (g *Game) skipStep() {
 	if !timed {
 		return
 	}
-	g.runTo(g.sess.Now() + pl.Step.Within)
+	g.runTo(g.sess.Now() + pl.Step().Within)
 	g.clock = float64(g.sess.Now())
 	if !pl.Done() {
-		g.lesson.err = g.tr("lesson.skip.failed", pl.Step.Within/1000)
+		g.lesson.err = g.tr("lesson.skip.failed", pl.Step().Within/1000)
 	}
 }

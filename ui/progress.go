@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"github.com/raftlab/raftlab/lessons"
 	"github.com/raftlab/raftlab/lessons/doc"
 	"github.com/raftlab/raftlab/playground/i18n"
 )
@@ -108,7 +107,7 @@ func (g *Game) saveProgress() {
 
 // resumeStep is the step (0-based) to open a lesson at: where the learner
 // left it, or the start of a lesson never opened or already finished.
-func (g *Game) resumeStep(l *lessons.Lesson) int {
+func (g *Game) resumeStep(l *doc.Lesson) int {
 	pr, ok := g.lessonProgress().Of(l.Name)
 	if !ok || pr.Finished || pr.Step > len(l.Steps) {
 		return 0

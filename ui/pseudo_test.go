@@ -698,7 +698,7 @@ func openLessonList(t *testing.T, g *Game) {
 	t.Helper()
 	g.openLessons()
 	if len(g.lesson.all) == 0 {
-		all, err := lessons.All()
+		all, err := g.opts.Lab.AllIn(i18n.English)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -725,7 +725,7 @@ func (p *pseudoRun) lessons(t *testing.T) {
 		if g.lesson.run == nil {
 			t.Fatalf("lesson %d: %s", l.Number, g.lesson.err)
 		}
-		for k, st := range l.Steps {
+		for k, st := range l.Engine {
 			where := fmt.Sprintf("lesson %d step %d (%s)", l.Number, k+1, st.Kind)
 			p.draw(t, g, where, l.Number)
 			if k == 0 {

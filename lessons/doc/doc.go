@@ -1,7 +1,9 @@
 // Package doc is a lesson as a front end shows it, and what the learner
 // has done: what a lesson says (its titles, steps, narration in styled
 // spans, questions, hints, highlights), the glossary of key terms, the
-// playback speeds, a predict step's outcome and the learner's progress.
+// playback speeds, a predict step's outcome, the learner's progress and
+// an assessment's score, and the Runner and Play a view steers a lesson
+// through.
 //
 // The lesson engine (package lessons) parses the files into these and
 // adds what it needs to play them: setups, scripts and compiled
