@@ -64,6 +64,8 @@ type Event struct {
 	Kind  raft.EntryKind
 	// Read is an EvRead event's stage.
 	Read ReadStage
+	// Retry says why a client's call was sent again.
+	Retry view.Retry
 }
 
 // Echo reports whether the event repeats on a follower what its leader

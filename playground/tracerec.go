@@ -177,6 +177,7 @@ func (w *World) event(c *tracePart, r *traceRec) Event {
 	if r.client != noClientNote {
 		call := w.history.get(int(r.index))
 		e.Key, e.Args = r.client.sentence(call, e.Node, e.Peer, e.Term)
+		e.Retry = r.client.retry()
 		e.Note = e.say(i18n.English)
 		e.Index, e.Client, e.Term = 0, call.Client, 0
 	}
@@ -236,6 +237,21 @@ func (w *World) emitRetry(why clientNote, i int, from, to raft.ID, attempt int) 
 	}
 	r := w.trace.add()
 	r.at, r.typ, r.index, r.node, r.peer, r.term, r.client = w.now, view.EvClientCall, uint64(i), uint8(from), uint8(to), uint64(attempt), why
+}
+
+// retry is why a client event's call was sent again, if it was.
+func (n clientNote) retry() view.Retry {
+	switch n {
+	case noteRetryTimeout:
+		return view.RetryTimeout
+	case noteRetryRedirect:
+		return view.RetryRedirect
+	case noteRetryNoLeader:
+		return view.RetryNoLeader
+	case noteRetryRefused:
+		return view.RetryRefused
+	}
+	return view.RetryNone
 }
 
 // sentence is the key and arguments of a client event about call, to or

@@ -32,7 +32,7 @@ func (e Event) View() view.Event {
 	out := view.Event{
 		AtMs: e.AtMs, Type: e.Type, Node: view.ID(e.Node), Peer: view.ID(e.Peer),
 		Term: e.Term, Index: e.Index, Index2: e.Index2, Role: view.Role(e.Role), Client: e.Client,
-		Key: e.Key, Note: e.Note, Echo: e.Echo(), Text: eventText{e},
+		Key: e.Key, Note: e.Note, Retry: e.Retry, Echo: e.Echo(), Text: eventText{e},
 	}
 	if e.Flight != nil {
 		f := e.Flight.View()

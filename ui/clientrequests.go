@@ -150,12 +150,12 @@ func describeRequest(w view.Session, c *view.Call, e *view.Event, lang i18n.Lang
 		return line(state, now)
 	}
 	from := e.Node.Name()
-	switch e.Key {
-	case "feed.client.retry.timeout":
+	switch e.Retry {
+	case view.RetryTimeout:
 		return line(requestTimedOut, lang.T("requests.timed-out", from, c.Attempts, now))
-	case "feed.client.retry.redirect":
+	case view.RetryRedirect:
 		return line(requestRedirected, lang.T("requests.redirected", from, to, now))
-	case "feed.client.retry.no-leader":
+	case view.RetryNoLeader:
 		return line(requestRedirected, lang.T("requests.no-leader", from, c.Attempts, now))
 	}
 	return line(requestRedirected, lang.T("requests.refused", from, c.Attempts, now))

@@ -80,6 +80,9 @@ type Event struct {
 	// Key is the catalogue key of the event's sentence ("" for events
 	// said another way); Note is free text some events carry.
 	Key, Note string
+	// Retry says why a client's call (an EvClientCall) was sent again;
+	// RetryNone for its first attempt and every other event.
+	Retry Retry
 	// Echo is set when the event repeats on a follower what its leader
 	// did first (an append, a commit): a story of the run can leave it out.
 	Echo bool
@@ -88,3 +91,18 @@ type Event struct {
 	// Text is the event's sentence in the event feed, in any language.
 	Text i18n.Translatable
 }
+
+// Retry says why a client sent a call again.
+type Retry uint8
+
+const (
+	RetryNone Retry = iota
+	// RetryTimeout: the last attempt got no answer in time.
+	RetryTimeout
+	// RetryRedirect: the server it reached named another leader.
+	RetryRedirect
+	// RetryNoLeader: the server it reached knew no leader.
+	RetryNoLeader
+	// RetryRefused: the leader it reached turned the call away.
+	RetryRefused
+)
