@@ -14,6 +14,8 @@ var clientKeys = []string{"x", "y", "z"}
 // clientPanel is the client's controls: which key (a preset, or typed),
 // which value, which server, and the four operations.
 type clientPanel struct {
+	// cache is the panel as last drawn (drawClientPanel).
+	cache  panelCache
 	key    int     // the preset in use while keyText is empty
 	target view.ID // None: whoever the client believes leads
 	// keyText and value are what the learner typed; an empty value means
@@ -164,10 +166,10 @@ func (g *Game) requestButtons(x float64) []requestButton {
 }
 
 // clickClient handles a click on the client panel; it reports whether the
-// click was there. A click anywhere else takes the keyboard from a field.
+// click was there (a press anywhere takes the keyboard from its fields; see
+// Game.click).
 func (g *Game) clickClient(x, y float64) bool {
 	v := g.clientLaidOut()
-	g.client.focus = fieldNone
 	for i, b := range v.controls {
 		if b.Rect.Contains(x, y) {
 			g.pressClient(clientControl(i))
@@ -270,7 +272,7 @@ func (g *Game) drawClientPanel(dst *ebiten.Image) {
 		box = Rect{x0, y0, x1 - x0, y1 - y0}
 	}
 	g.keyScratch = g.clientKey(g.keyScratch[:0], bs)
-	g.clientCache.draw(dst, box, g.keyScratch, func(img *ebiten.Image, dx, dy float64) {
+	g.client.cache.draw(dst, box, g.keyScratch, func(img *ebiten.Image, dx, dy float64) {
 		g.renderClientPanel(img, dx, dy, v)
 	})
 }

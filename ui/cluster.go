@@ -6,6 +6,7 @@ import (
 	"math"
 
 	"github.com/hajimehoshi/ebiten/v2"
+	"github.com/raftlab/raftlab/playground/i18n"
 	"github.com/raftlab/raftlab/playground/view"
 )
 
@@ -325,4 +326,60 @@ func (g *Game) isHighlighted(id view.ID) bool {
 		}
 	}
 	return false
+}
+
+// clusterPanel is the cluster (drawCluster): its servers, the links
+// between them and the messages on the wire, with the clients' mark, the
+// client panel and, while it is open, the partition editor. A press goes
+// to the editor, then the client panel (whose controls stay reachable
+// under a server drawn over them), then a server, a message, a link; one
+// on the empty ground deselects.
+type clusterPanel struct{ g *Game }
+
+func (p *clusterPanel) draw(dst *ebiten.Image) { p.g.drawCluster(dst) }
+
+func (p *clusterPanel) press(x, y float64, long bool) bool {
+	g := p.g
+	switch {
+	case g.clickPartitionButtons(x, y):
+		return true
+	case g.part != nil && g.lay.Cluster.Contains(x, y):
+		g.partitionPress(x, y)
+		return true
+	case g.clickClient(x, y):
+		return true
+	}
+	if id, ok := g.lay.hitNode(x, y); ok {
+		g.selected = id
+		g.openMenu(id.Name(), nodeMenu(g.sess, id), x, y)
+		return true
+	}
+	if f, ok := g.hitMessage(x, y); ok {
+		g.openMenu(messageTitle(g.lang, f), []menuItem{{"menu-drop", i18n.Msg("menu.drop"), view.Action{Do: "drop", Msg: f.ID}}}, x, y)
+		return true
+	}
+	if a, b, ok := g.lay.hitLink(x, y); ok {
+		g.openMenu(g.tr("menu.link.title", a.Name(), b.Name()), linkMenu(g.sess, a, b), x, y)
+		return true
+	}
+	if g.lay.Cluster.Contains(x, y) {
+		g.selected = 0
+		return true
+	}
+	return false
+}
+
+// tip explains the client panel's controls, a message, or a server.
+func (p *clusterPanel) tip(x, y float64) (tooltip, bool) {
+	g := p.g
+	if b, ok := hitAny(g.clientButtons(), x, y); ok {
+		return tooltip{text: b.Hint}, true
+	}
+	if f, ok := g.hitMessage(x, y); ok {
+		return tooltip{text: describeMessage(g.lang, f)}, true
+	}
+	if id, ok := g.lay.hitNode(x, y); ok {
+		return tooltip{text: g.tr("tip.node", id.Name())}, true
+	}
+	return tooltip{}, false
 }

@@ -28,37 +28,8 @@ func (g *Game) Draw(screen *ebiten.Image) {
 	if g.drawn%60 == 0 {
 		g.texts.sweep(g.drawn)
 	}
-	g.drawCluster(screen)
-	g.drawPointers(screen, false)
-	g.drawLogs(screen)
-	switch {
-	case g.lesson != nil:
-		// The lesson panel takes the right-hand column, above a short
-		// feed and the safety strip.
-		g.drawFeed(screen)
-		g.drawSafetyStrip(screen)
-	case g.inspecting():
-		// The inspector shares the column with the feed.
-		g.drawSafety(screen)
-		g.drawInspector(screen)
-		g.drawFeed(screen)
-	default:
-		g.drawSafety(screen)
-		g.drawFeed(screen)
-	}
-	g.drawLesson(screen)
-	g.drawCard(screen)
-	g.drawWelcome(screen)
-	g.drawTimeline(screen)
-	g.drawTopBar(screen)
-	g.drawMoreMenu(screen)
-	g.drawMenu(screen)
-	g.drawPointers(screen, true)
-	if g.help {
-		g.drawHelp(screen)
-	}
-	if g.settings != nil {
-		g.drawSettings(screen)
+	for _, p := range g.panels() {
+		p.draw(screen)
 	}
 	// Over everything: the settings explain their rows too.
 	g.drawTooltip(screen)
@@ -69,7 +40,7 @@ func (g *Game) Draw(screen *ebiten.Image) {
 // pointer's button, play/pause and the status line.
 func (g *Game) drawTopBar(dst *ebiten.Image) {
 	g.keyScratch = g.topBarKey(g.keyScratch[:0])
-	g.topBarCache.draw(dst, g.lay.TopBar, g.keyScratch, g.renderTopBar)
+	g.top.cache.draw(dst, g.lay.TopBar, g.keyScratch, g.renderTopBar)
 }
 
 // statusShown is the status line while it shows, or "" (Update takes a
@@ -155,7 +126,7 @@ func (g *Game) barName() string {
 // drawMoreMenu draws the menu of the controls that did not fit the top
 // bar, while it is open.
 func (g *Game) drawMoreMenu(dst *ebiten.Image) {
-	if !g.moreOpen || len(g.lay.More) == 0 {
+	if !g.top.moreOpen || len(g.lay.More) == 0 {
 		return
 	}
 	s := g.scale
@@ -168,42 +139,15 @@ func (g *Game) drawMoreMenu(dst *ebiten.Image) {
 	}
 }
 
-// drawTooltip explains the control or message under the pointer.
+// drawTooltip explains what is under the pointer, as the topmost panel
+// there says (see panel.tip).
 func (g *Game) drawTooltip(dst *ebiten.Image) {
-	if g.menu != nil || g.help || g.card {
+	t := g.tipAt(g.hover.x, g.hover.y)
+	if t.term != nil {
+		g.drawTermTip(dst, *t.term)
 		return
 	}
-	var tip string
-	if g.settings != nil {
-		tip = g.settingsHint(g.hover.x, g.hover.y)
-	} else if b, ok := g.hitTopControl(g.hover.x, g.hover.y); ok {
-		tip = b.Hint
-	} else if g.welcomeShown() && g.welcomeLaidOut().box.Contains(g.hover.x, g.hover.y) {
-		if b, ok := hitAny(g.welcomeLaidOut().buttons, g.hover.x, g.hover.y); ok {
-			tip = b.Hint
-		}
-	} else if b, ok := hitAny(g.clientButtons(), g.hover.x, g.hover.y); ok {
-		tip = b.Hint
-	} else if b, ok := hitAny(g.lessonButtons(), g.hover.x, g.hover.y); ok {
-		tip = b.Hint
-	} else if h := g.safetyHint(g.hover.x, g.hover.y); h != "" {
-		tip = h
-	} else if e, ok := g.hoveredTerm(); ok {
-		g.drawTermTip(dst, e)
-		return
-	} else if g.lesson != nil && g.lessonArea().Contains(g.hover.x, g.hover.y) {
-		// Nothing else to explain on the lesson panel's text.
-	} else if b, ok := hitAny(g.feedButtons(), g.hover.x, g.hover.y); ok {
-		tip = g.tr("tip.feed-filter", b.Label)
-	} else if t := g.feedTip(g.hover.x, g.hover.y); t != "" {
-		tip = t
-	} else if f, ok := g.hitMessage(g.hover.x, g.hover.y); ok {
-		tip = describeMessage(g.lang, f)
-	} else if id, ok := g.lay.hitNode(g.hover.x, g.hover.y); ok {
-		tip = g.tr("tip.node", id.Name())
-	} else if g.lay.Track.Contains(g.hover.x, g.hover.y) {
-		tip = g.tr("tip.timeline")
-	}
+	tip := t.text
 	if tip == "" {
 		return
 	}

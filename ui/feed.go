@@ -244,10 +244,10 @@ func (g *Game) feedOldest() int {
 func (g *Game) feedShows(i int) bool {
 	w := g.sess
 	if i >= w.TraceStart() {
-		return g.filter.showsAt(w, i)
+		return g.feed.filter.showsAt(w, i)
 	}
 	e, ok := g.feedEvent(i)
-	return ok && g.filter.showsEvent(e)
+	return ok && g.feed.filter.showsEvent(e)
 }
 
 // feedShown is the numbers of the events the feed lists, newest first, at
@@ -259,7 +259,7 @@ func (g *Game) feedShown(n int) []int {
 	oldest := g.feedOldest()
 	var out []int
 	for i := w.TraceLen() - 1; i >= max(oldest, w.TraceStart()) && len(out) < n; i-- {
-		if g.filter.showsAt(w, i) {
+		if g.feed.filter.showsAt(w, i) {
 			out = append(out, i)
 		}
 	}
@@ -282,7 +282,7 @@ func (g *Game) feedKeyNow() feedKey {
 	if shown := g.feedShown(1); len(shown) > 0 {
 		newest = shown[0]
 	}
-	return feedKey{sess: g.sess, newest: newest, oldest: g.feedOldest(), filter: g.filter, area: g.feedArea(), light: lightTheme(), lang: g.lang}
+	return feedKey{sess: g.sess, newest: newest, oldest: g.feedOldest(), filter: g.feed.filter, area: g.feedArea(), light: lightTheme(), lang: g.lang}
 }
 
 // drawFeed lists the trace as sentences, newest first.
@@ -316,7 +316,7 @@ func (g *Game) renderFeed(img *ebiten.Image) {
 	drawText(img, g.tr("feedpanel.title"), face(13*s, true), 12*s, 16*s, colText, alignStart)
 	for i, b := range g.feedButtons() {
 		bg := colButton
-		if feedFilter(i) == g.filter {
+		if feedFilter(i) == g.feed.filter {
 			bg = colButtonHot
 		}
 		r := Rect{b.Rect.X - area.X, b.Rect.Y - area.Y, b.Rect.W, b.Rect.H}
@@ -483,4 +483,39 @@ func (g *Game) feedRowDocs(cb func(string, Rect) box) []textBox {
 		}
 	}
 	return out
+}
+
+// feedPanel is the event feed (drawFeed): the run's story in sentences,
+// newest first, through a filter.
+type feedPanel struct {
+	g      *Game
+	filter feedFilter
+	feedCache
+}
+
+func (p *feedPanel) draw(dst *ebiten.Image) { p.g.drawFeed(dst) }
+
+// press picks a filter (which leaves the selected server's inspector for
+// the feed).
+func (p *feedPanel) press(x, y float64, long bool) bool {
+	for i, b := range p.g.feedButtons() {
+		if b.Rect.Contains(x, y) {
+			p.filter = feedFilter(i)
+			p.g.selected = 0
+			return true
+		}
+	}
+	return false
+}
+
+// tip names a filter, or says the whole sentence of an event the panel
+// cuts short at its foot.
+func (p *feedPanel) tip(x, y float64) (tooltip, bool) {
+	if b, ok := hitAny(p.g.feedButtons(), x, y); ok {
+		return tooltip{text: p.g.tr("tip.feed-filter", b.Label)}, true
+	}
+	if t := p.g.feedTip(x, y); t != "" {
+		return tooltip{text: t}, true
+	}
+	return tooltip{}, false
 }

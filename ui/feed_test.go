@@ -14,7 +14,7 @@ import (
 
 // clientsFeed is every sentence the Clients filter lets through.
 func clientsFeed(g *Game) []string {
-	g.filter = feedClients
+	g.feed.filter = feedClients
 	return feedTexts(g, g.world().TraceLen())
 }
 
@@ -126,7 +126,7 @@ func TestFeedWrapsEveryLine(t *testing.T) {
 				g = testGameWith(t, Options{Lesson: 6, Step: 1})
 			}
 			sizeGame(g, size[0], size[1])
-			g.filter = feedStory
+			g.feed.filter = feedStory
 			g.SeekTo(3000)
 			if where == "inspector" {
 				n := g.lay.Nodes[0]
@@ -172,7 +172,7 @@ func TestFeedWrapsEveryLine(t *testing.T) {
 // events at the same width, and laid out again when the width changes.
 func TestFeedWrapsOnce(t *testing.T) {
 	g := testGame(t, "")
-	g.filter = feedStory
+	g.feed.filter = feedStory
 	g.SeekTo(3000)
 	rows := g.feedRows()
 	require.NotEmpty(t, rows)
@@ -191,7 +191,7 @@ func TestFeedWrapsOnce(t *testing.T) {
 // event shown whole, or outside the feed, nothing.
 func TestFeedTipShowsACutEvent(t *testing.T) {
 	g := testGame(t, "")
-	g.filter = feedStory
+	g.feed.filter = feedStory
 	g.SeekTo(3000)
 	s := g.scale
 	area := g.feedArea()
@@ -215,7 +215,7 @@ func TestFeedTipShowsACutEvent(t *testing.T) {
 func TestLayoutFeedRows(t *testing.T) {
 	g := testGame(t, "")
 	sizeGame(g, 800, 600)
-	g.filter = feedStory
+	g.feed.filter = feedStory
 	g.SeekTo(3000)
 	data, err := g.LayoutJSON()
 	require.NoError(t, err)
@@ -252,12 +252,12 @@ func TestStoryLeavesOutTheFollowersEchoes(t *testing.T) {
 		}
 		return n
 	}
-	g.filter = feedStory
+	g.feed.filter = feedStory
 	story := feedTexts(g, 100)
 	assert.Equal(t, 1, count(story, "appended entry 1"), "the leader's append only: %q", story)
 	assert.Equal(t, 1, count(story, "advanced its commit index to 1"), "the leader's commit only: %q", story)
 	assert.Contains(t, strings.Join(story, "\n"), view.ID(leader).Name()+" appended entry 1")
-	g.filter = feedLog
+	g.feed.filter = feedLog
 	log := feedTexts(g, 100)
 	assert.Equal(t, 5, count(log, "appended entry 1"), "every server's append: %q", log)
 	assert.Equal(t, 5, count(log, "advanced its commit index to 1"), "every server's commit: %q", log)
@@ -268,7 +268,7 @@ func TestStoryLeavesOutTheFollowersEchoes(t *testing.T) {
 // that moment: S1 cut off, the new leader of term 2.
 func TestFeedShowsTheStoryBeforeTheStep(t *testing.T) {
 	g := testGameWith(t, Options{Lesson: 6, Step: 3})
-	g.filter = feedStory
+	g.feed.filter = feedStory
 	require.Greater(t, enginePlay(t, g).TraceStart(), 0, "the earlier steps left events")
 	feed := strings.Join(feedTexts(g, 20), "\n")
 	assert.Contains(t, feed, "became leader for term 2")
@@ -282,7 +282,7 @@ func TestFeedShowsTheStoryBeforeTheStep(t *testing.T) {
 func TestFeedSpeaksTheLanguage(t *testing.T) {
 	g := testGame(t, "")
 	g.world().RunUntil(1000)
-	g.filter = feedStory
+	g.feed.filter = feedStory
 	rowText := func() string {
 		var b strings.Builder
 		for _, r := range g.feedRows() {

@@ -102,16 +102,8 @@ type Game struct {
 
 	selected view.ID
 	menu     *menu
-	help     bool
-	// welcome is set while the first-visit welcome card waits for an
-	// answer (welcome.go).
-	welcome bool
-	// moreOpen is set while the menu of the top-bar controls that did not
-	// fit is open.
-	moreOpen bool
 	// highlight marks nodes involved in a violation the user jumped to.
 	highlight []view.ID
-	scrubbing bool
 	// status is the status line's message, said at statusAt (Update takes
 	// it away statusFor later).
 	status   string
@@ -132,14 +124,10 @@ type Game struct {
 	hover hoverState
 
 	msgSpots []msgSpot
-	filter   feedFilter
-	feed     feedCache
-	// Panels drawn into images and redrawn only when what they show
-	// changes; keyScratch is reused to build their keys.
-	logsCache, safetyCache, topBarCache, timelineCache, inspectorCache, clientCache panelCache
-	keyScratch                                                                      keyBuf
-	texts                                                                           textSprites
-	markers                                                                         timelineMarkers
+	// keyScratch is reused to build the keys of the panels drawn into
+	// images (see panelCache); texts are the text sprites.
+	keyScratch keyBuf
+	texts      textSprites
 	// layIDs are the nodes the layout was computed for, layLang the
 	// language (the top bar's labels).
 	layIDs   []view.ID
@@ -156,8 +144,6 @@ type Game struct {
 	progressReadOnly bool
 	progressLoadErr  string
 	progressSaveErr  string
-	// inspScroll is how far the inspector is scrolled.
-	inspScroll inspectorScroll
 	// prefs are the learner's preferences, loaded in New.
 	prefs Prefs
 	// score is the score of the assessment being run.
@@ -165,21 +151,25 @@ type Game struct {
 	// lesson is the open lesson panel, nil in free play.
 	lesson      *lessonPanel
 	lessonCache panelCache
-	// card is set while the card of Raft's safety properties is open.
-	card      bool
-	cardCache panelCache
-	// stripHeadMemo is the safety strip's head as last wrapped: the strip's
-	// place is asked for many times a frame.
-	stripHeadMemo struct {
-		text         string
-		width, scale float64
-		lines        []string
-	}
-	incoming struct {
+	incoming    struct {
 		sync.Mutex
 		name string
 		data []byte
 	}
+
+	// The panels, each with its own state; panels lists them bottom to
+	// top (panel.go), in panelList.
+	cluster   clusterPanel
+	logs      logsPanel
+	safety    safetyPanel
+	inspector inspectorPanel
+	feed      feedPanel
+	welcome   welcomePanel
+	card      cardPanel
+	timeline  timelinePanel
+	top       topBar
+	help      helpPanel
+	panelList []panel
 }
 
 // New creates the playground game.
@@ -193,6 +183,8 @@ func New(opts Options) (*Game, error) {
 		return nil, i18n.Errorf("start.scenario.failed", sc.Name, err)
 	}
 	g := &Game{opts: opts, speed: defaultSpeed, scale: 1}
+	g.cluster.g, g.logs.g, g.safety.g, g.inspector.g, g.feed.g = g, g, g, g, g
+	g.welcome.g, g.card.g, g.timeline.g, g.top.g, g.help.g = g, g, g, g, g
 	g.prefs = loadPrefs(opts.Prefs)
 	g.lang = ChooseLang(opts.Lang, opts.Prefs, opts.SystemLang)
 	g.fontGen = fontGeneration()
@@ -201,7 +193,7 @@ func New(opts Options) (*Game, error) {
 		cjkWanted.Store(true)
 		g.requestCJKFont()
 	}
-	g.welcome = wantsWelcome(opts, g.prefs)
+	g.welcome.open = wantsWelcome(opts, g.prefs)
 	g.start(sc, sess)
 	if opts.Lesson != 0 {
 		if err := g.openLesson(opts.Lesson, opts.Step); err != nil {
@@ -237,7 +229,7 @@ func (g *Game) start(sc *view.Scenario, sess view.Session) {
 	g.scenario, g.sess = sc, sess
 	g.sess.SetTraceWindow(traceWindow)
 	g.clock, g.selected, g.menu, g.highlight = 0, 0, nil, nil
-	g.markers = timelineMarkers{}
+	g.timeline.markers = timelineMarkers{}
 	g.layIDs = nil
 	if g.lesson != nil {
 		g.speed = g.lesson.sandboxSpeed
@@ -386,7 +378,7 @@ func (g *Game) fitScreen() bool {
 // out the lesson panel (which may scroll it to the step's explanation).
 func (g *Game) settle() {
 	g.feed.mem.sync(g.sess)
-	g.markers.update(g.sess)
+	g.timeline.markers.update(g.sess)
 	if !g.fitScreen() {
 		g.placeMessages()
 	}
@@ -412,7 +404,7 @@ func (g *Game) Update() error {
 	if !g.takeCardInput() {
 		g.handleInput()
 	}
-	if !g.paused && !g.scrubbing {
+	if !g.paused && !g.timeline.scrubbing {
 		g.clock += float64(doc.Speeds[g.speed]) * (g.uptime.now() - before).Seconds()
 		if g.clock > float64(g.scenario.Until) {
 			g.clock = float64(g.scenario.Until)
@@ -455,7 +447,7 @@ func (g *Game) act(st view.Action) {
 	g.sess.RunUntil(int64(g.clock))
 	g.clock = float64(g.sess.Now())
 	if g.sess.Horizon() > g.sess.Now() {
-		g.markers.forget(g.sess.Now(), g.sess.TraceLen()) // history forks here
+		g.timeline.markers.forget(g.sess.Now(), g.sess.TraceLen()) // history forks here
 	}
 	if err := g.sess.Do(st); err != nil {
 		g.say(i18n.ErrorIn(err, g.lang))

@@ -269,7 +269,7 @@ func (g *Game) drawHelp(dst *ebiten.Image) {
 // clickHelp answers a click while the help shows: its Lessons control
 // opens the course; any other click closes the help.
 func (g *Game) clickHelp(x, y float64) {
-	g.help = false
+	g.help.open = false
 	if g.helpLaidOut().lessons.Rect.Contains(x, y) {
 		g.openCourse()
 	}

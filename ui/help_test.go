@@ -59,14 +59,14 @@ func TestHelpFitsWithItsLegend(t *testing.T) {
 func TestHelpOpensTheCourse(t *testing.T) {
 	g := testGame(t, "")
 	g.press("help")
-	require.True(t, g.help)
+	require.True(t, g.help.open)
 	g.click(5, float64(g.h)-5, false)
-	assert.False(t, g.help)
+	assert.False(t, g.help.open)
 	assert.Nil(t, g.lesson, "a click elsewhere opens nothing")
 	g.press("help")
 	b := g.helpLaidOut().lessons
 	g.click(b.Rect.CenterX(), b.Rect.CenterY(), false)
-	assert.False(t, g.help)
+	assert.False(t, g.help.open)
 	require.NotNil(t, g.lesson, "the list of lessons is open")
 }
 

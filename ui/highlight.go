@@ -143,7 +143,7 @@ func (g *Game) controlRect(name string) (Rect, bool) {
 		}
 	}
 	if b, ok := findButton(g.lay.More, name); ok {
-		if g.moreOpen {
+		if g.top.moreOpen {
 			return b.Rect, true
 		}
 		return g.controlRect(topSpecs[topMore].name)
@@ -262,7 +262,7 @@ func (g *Game) pulse() float64 {
 
 // drawPointers draws the step's pointers of one layer, pulsing.
 func (g *Game) drawPointers(dst *ebiten.Image, onPanels bool) {
-	if g.card {
+	if g.card.open {
 		return // the card covers what they point at
 	}
 	s := g.scale

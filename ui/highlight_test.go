@@ -347,11 +347,11 @@ func TestHighlightOfAControlInTheMoreMenu(t *testing.T) {
 	require.True(t, ok, "Settings is in the More menu")
 	for _, row := range g.lay.More {
 		name := row.Name
-		g.moreOpen = false
+		g.top.moreOpen = false
 		r, ok := g.controlRect(name)
 		require.True(t, ok, name)
 		assert.Equal(t, more.Rect, r, "%s: the highlight points at More", name)
-		g.moreOpen = true
+		g.top.moreOpen = true
 		r, ok = g.controlRect(name)
 		require.True(t, ok, name)
 		assert.Equal(t, row.Rect, r, "%s: the highlight points at its row", name)
@@ -384,4 +384,10 @@ func TestRoleHighlightHoldsTheDrawnWords(t *testing.T) {
 			assert.InDelta(t, want, pointerBounds(p).W, 0.5, "%s: the box holds %q", c[0], c[1])
 		}
 	}
+}
+
+// placed reports whether a key term has a place of its own on screen.
+func placed(term string) bool {
+	_, ok := termPlaces[term]
+	return ok
 }

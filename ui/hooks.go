@@ -102,7 +102,7 @@ func (g *Game) StateJSON() ([]byte, error) {
 	d.ClientTarget = g.client.target
 	d.Welcome = g.welcomeShown()
 	d.Theme = themeName()
-	d.Help = g.help
+	d.Help = g.help.open
 	d.Lang, d.Font = string(g.lang), g.fontState()
 	return mergeJSON(w.State(g.scenario.Name), d)
 }
@@ -306,7 +306,7 @@ func (g *Game) LayoutJSON() ([]byte, error) {
 	g.firstMinuteLayout(&d, cb)
 	d.TopBar = cb("", g.lay.TopBar)
 	d.More = []box{}
-	if g.moreOpen {
+	if g.top.moreOpen {
 		for _, b := range g.lay.More {
 			d.More = append(d.More, cb(b.Name, b.Rect))
 		}
@@ -421,7 +421,7 @@ func (g *Game) firstMinuteLayout(d *layoutDoc, cb func(string, Rect) box) {
 			d.Controls = append(d.Controls, cb(btn.Name, btn.Rect))
 		}
 	}
-	if g.help {
+	if g.help.open {
 		v := g.helpLaidOut()
 		d.Help = &helpLayoutDoc{Panel: cb("", v.box), Legend: []string{}}
 		for _, it := range v.items {

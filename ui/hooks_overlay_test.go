@@ -37,11 +37,11 @@ func TestHooksOverlays(t *testing.T) {
 	assert.Equal(t, g.lay.TopBar.H/lay.Scale, lay.TopBar.H)
 	assert.Positive(t, lay.TopBar.W)
 
-	g.help = true
+	g.help.open = true
 	read()
 	assert.True(t, st.Help)
 
-	g.help = false
+	g.help.open = false
 	g.openSettings()
 	read()
 	require.NotNil(t, lay.Settings)
@@ -55,7 +55,7 @@ func TestHooksOverlays(t *testing.T) {
 	require.NotEmpty(t, g.lay.More)
 	read()
 	assert.Empty(t, lay.More, "closed")
-	g.moreOpen = true
+	g.top.moreOpen = true
 	read()
 	require.Len(t, lay.More, len(g.lay.More))
 	assert.Equal(t, g.lay.More[0].Name, lay.More[0].Name)

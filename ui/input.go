@@ -47,7 +47,7 @@ func (g *Game) keyActions() []struct {
 		{[]ebiten.Key{ebiten.KeyMinus, ebiten.KeyNumpadSubtract}, g.slower},
 		{[]ebiten.Key{ebiten.KeyC}, g.clientWrite},
 		{[]ebiten.Key{ebiten.KeyR}, g.restartLeader},
-		{[]ebiten.Key{ebiten.KeySlash}, func() { g.help = !g.help }},
+		{[]ebiten.Key{ebiten.KeySlash}, func() { g.help.open = !g.help.open }},
 		{[]ebiten.Key{ebiten.KeyS}, g.save},
 		{[]ebiten.Key{ebiten.KeyEscape}, g.escape},
 		{[]ebiten.Key{ebiten.KeyEnter, ebiten.KeyNumpadEnter}, g.enter},
@@ -62,14 +62,14 @@ func (g *Game) keyActions() []struct {
 // decides what Esc closes.
 func (g *Game) escape() {
 	switch {
-	case g.card:
-		g.card = false
+	case g.card.open:
+		g.card.open = false
 	case g.settings != nil:
 		g.settings = nil
-	case g.help:
-		g.help = false
-	case g.moreOpen:
-		g.moreOpen = false
+	case g.help.open:
+		g.help.open = false
+	case g.top.moreOpen:
+		g.top.moreOpen = false
 	case g.menu != nil:
 		g.menu = nil
 	case g.welcomeShown():
@@ -115,11 +115,11 @@ func (g *Game) handleInput() {
 	if inpututil.IsMouseButtonJustReleased(ebiten.MouseButtonLeft) {
 		g.partitionRelease(x, y)
 	}
-	if g.scrubbing {
+	if g.timeline.scrubbing {
 		if ebiten.IsMouseButtonPressed(ebiten.MouseButtonLeft) {
 			g.scrubTo(x)
 		} else {
-			g.scrubbing = false
+			g.timeline.scrubbing = false
 		}
 	}
 	g.handleTouch()
@@ -180,81 +180,13 @@ func (g *Game) dragLesson(x, y float64) bool {
 	return true
 }
 
-// click dispatches a click (or a long-press) at (x, y), topmost first.
+// click hands a click (or a long-press) at (x, y) to the panels, topmost
+// first. A press anywhere takes the keyboard from the client panel's
+// fields (a press on one gives it back).
 func (g *Game) click(x, y float64, long bool) {
-	switch {
-	case g.settings != nil:
-		g.clickSettings(x, y)
-		return
-	case g.help:
-		g.clickHelp(x, y)
-		return
-	case g.menu != nil:
-		if g.clickMenu(x, y) {
-			return
-		}
-	}
-	if g.moreOpen {
-		// The menu closes on any click; one on its row is that control.
-		g.moreOpen = false
-		if b, ok := hitAny(g.lay.More, x, y); ok {
-			g.pressTop(b.top)
-			return
-		}
-		if b, ok := g.lay.hitButton(x, y); ok && b.top == topMore {
-			return
-		}
-	}
-	if b, ok := g.lay.hitButton(x, y); ok {
-		g.pressTop(b.top)
-		return
-	}
-	if g.clickWelcome(x, y) {
-		return
-	}
-	if g.clickPartitionButtons(x, y) || g.clickLesson(x, y) {
-		return
-	}
-	if g.part != nil && g.lay.Cluster.Contains(x, y) {
-		g.partitionPress(x, y)
-		return
-	}
-	if g.lay.Timeline.Contains(x, y) {
-		g.scrubbing = !long
-		g.scrubTo(x)
-		return
-	}
-	if g.clickSafety(x, y) || g.clickClient(x, y) {
-		return
-	}
-	for i, b := range g.feedButtons() {
-		if b.Rect.Contains(x, y) {
-			g.filter = feedFilter(i)
-			g.selected = 0
-			return
-		}
-	}
-	if id, ok := g.lay.hitNode(x, y); ok {
-		g.selected = id
-		g.openMenu(id.Name(), nodeMenu(g.sess, id), x, y)
-		return
-	}
-	if f, ok := g.hitMessage(x, y); ok {
-		g.openMenu(messageTitle(g.lang, f), []menuItem{{"menu-drop", i18n.Msg("menu.drop"), view.Action{Do: "drop", Msg: f.ID}}}, x, y)
-		return
-	}
-	if a, b, ok := g.lay.hitLink(x, y); ok {
-		g.openMenu(g.tr("menu.link.title", a.Name(), b.Name()), linkMenu(g.sess, a, b), x, y)
-		return
-	}
-	if g.lay.Cluster.Contains(x, y) || g.lay.Logs.Contains(x, y) {
-		g.selected = 0
-	}
+	g.client.focus = fieldNone
+	g.pressPanels(x, y, long)
 }
-
-// press carries out the top-bar control of a name, as a click on it
-// does.
-func (g *Game) press(name string) { g.pressTop(topControlNamed(name)) }
 
 // pressTop carries out a top-bar control.
 func (g *Game) pressTop(c topControl) {
@@ -262,7 +194,7 @@ func (g *Game) pressTop(c topControl) {
 	case topLessons:
 		g.openCourse()
 	case topMore:
-		g.moreOpen = !g.moreOpen
+		g.top.moreOpen = !g.top.moreOpen
 	case topPlay:
 		g.togglePause()
 	case topStep:
@@ -280,7 +212,7 @@ func (g *Game) pressTop(c topControl) {
 	case topHeal:
 		g.act(view.Action{Do: "heal"})
 	case topHelp:
-		g.help = !g.help
+		g.help.open = !g.help.open
 	case topSettings:
 		g.openSettings()
 	case topSave:
@@ -306,7 +238,7 @@ func (g *Game) openCourse() {
 // hitTopControl returns the top-bar control, or the row of the open "more"
 // menu, under (x, y).
 func (g *Game) hitTopControl(x, y float64) (Button, bool) {
-	if g.moreOpen {
+	if g.top.moreOpen {
 		if b, ok := hitAny(g.lay.More, x, y); ok {
 			return b, true
 		}

@@ -131,9 +131,9 @@ func TestControls(t *testing.T) {
 	press("add")
 	assert.NotNil(t, g.world().Node(4), "a fourth node joined")
 	press("help")
-	assert.True(t, g.help)
+	assert.True(t, g.help.open)
 	g.click(10, 400, false)
-	assert.False(t, g.help, "any click closes the help")
+	assert.False(t, g.help.open, "any click closes the help")
 
 	before := g.world().Now()
 	press("step")
@@ -252,9 +252,9 @@ func TestClientPanel(t *testing.T) {
 func TestMarkersSurviveSeeks(t *testing.T) {
 	g := testGame(t, "leader-crash")
 	g.SeekTo(1500)
-	g.markers.update(g.sess)
+	g.timeline.markers.update(g.sess)
 	hasAfter := func(at int64) bool {
-		for _, m := range g.markers.list {
+		for _, m := range g.timeline.markers.list {
 			if m.at >= at {
 				return true
 			}
@@ -263,10 +263,10 @@ func TestMarkersSurviveSeeks(t *testing.T) {
 	}
 	require.True(t, hasAfter(800), "the crash at 800 is marked")
 	g.SeekTo(400)
-	g.markers.update(g.sess)
+	g.timeline.markers.update(g.sess)
 	assert.True(t, hasAfter(800), "still marked after seeking back")
 	g.act(view.Action{Do: "crash", Node: 2})
-	g.markers.update(g.sess)
+	g.timeline.markers.update(g.sess)
 	assert.False(t, hasAfter(401), "the discarded future's markers are gone")
 	assert.True(t, hasAfter(400), "the new crash is marked")
 }
@@ -281,9 +281,9 @@ func TestEscapeClosesTopmostFirst(t *testing.T) {
 	require.NotNil(t, g.lesson)
 	g.selected = 2
 	g.openPartition()
-	g.help = true
+	g.help.open = true
 	g.escape()
-	assert.False(t, g.help)
+	assert.False(t, g.help.open)
 	assert.NotNil(t, g.part)
 	g.escape()
 	assert.Nil(t, g.part)
@@ -376,14 +376,14 @@ func TestEscapeClosesTheCardFirst(t *testing.T) {
 	g.startLesson(0)
 	g.selected = 2
 	g.openPartition()
-	g.card = true
+	g.card.open = true
 	g.escape()
-	assert.False(t, g.card, "the card closes first")
+	assert.False(t, g.card.open, "the card closes first")
 	assert.NotNil(t, g.part)
 
-	g.card = true
+	g.card.open = true
 	assert.True(t, g.cardInput([]ebiten.Key{ebiten.KeyEscape}, false), "the open card takes Esc")
-	assert.False(t, g.card)
+	assert.False(t, g.card.open)
 	assert.NotNil(t, g.part, "and only the card closed")
 	assert.False(t, g.cardInput([]ebiten.Key{ebiten.KeyEscape}, false), "a closed card leaves Esc to the keys")
 	g.escape()
@@ -395,18 +395,18 @@ func TestEscapeClosesTheCardFirst(t *testing.T) {
 	assert.Nil(t, g.lesson)
 
 	g.selected = 2
-	g.help = true
+	g.help.open = true
 	assert.False(t, g.cardInput([]ebiten.Key{ebiten.KeyP}, false))
-	assert.False(t, g.card, "p does not open the card under the help")
+	assert.False(t, g.card.open, "p does not open the card under the help")
 	g.escape()
-	assert.False(t, g.help)
+	assert.False(t, g.help.open)
 	g.cardInput([]ebiten.Key{ebiten.KeyP}, false)
-	require.True(t, g.card, "p opens it in free play")
+	require.True(t, g.card.open, "p opens it in free play")
 	g.layIDs = g.view().IDs() // laid out already: Draw need not ask the monitor
 	g.Draw(ebiten.NewImage(g.w, g.h))
-	assert.Equal(t, 1, g.cardCache.redraws, "and it is drawn there")
+	assert.Equal(t, 1, g.card.cache.redraws, "and it is drawn there")
 	g.escape()
-	assert.False(t, g.card)
+	assert.False(t, g.card.open)
 	assert.EqualValues(t, 2, g.selected, "the selection stays")
 }
 
@@ -430,4 +430,18 @@ func idsOf(ids []raft.ID) []view.ID {
 		out[i] = view.ID(id)
 	}
 	return out
+}
+
+// press carries out the top-bar control of a name, as a click on it
+// does.
+func (g *Game) press(name string) { g.pressTop(topControlNamed(name)) }
+
+// topControlNamed is the top bar's control of a name (topNone if none).
+func topControlNamed(name string) topControl {
+	for c, sp := range topSpecs {
+		if sp.name == name && name != "" {
+			return topControl(c)
+		}
+	}
+	return topNone
 }

@@ -32,7 +32,7 @@ func (g *Game) drawInspector(dst *ebiten.Image) {
 	lines := inspectorText(g.lang, g.view().Node(g.selected))
 	area := g.inspectorArea()
 	g.keyScratch = inspectorKey(g.keyScratch[:0], area, g.scale, g.selected, lines).float(g.inspectorScrolled())
-	g.inspectorCache.draw(dst, area, g.keyScratch, func(img *ebiten.Image, dx, dy float64) {
+	g.inspector.cache.draw(dst, area, g.keyScratch, func(img *ebiten.Image, dx, dy float64) {
 		g.renderInspector(img, dx, dy, g.layoutInspector(lines))
 	})
 }
@@ -99,7 +99,7 @@ type inspectorScroll struct {
 // inspectorScrolled is how far the inspector of the selected node is
 // scrolled.
 func (g *Game) inspectorScrolled() float64 {
-	if sc := g.inspScroll; sc.node == g.selected {
+	if sc := g.inspector.scroll; sc.node == g.selected {
 		return sc.by
 	}
 	return 0
@@ -107,7 +107,7 @@ func (g *Game) inspectorScrolled() float64 {
 
 // setInspectorScroll scrolls the inspector to by (not above its top).
 func (g *Game) setInspectorScroll(by float64) {
-	g.inspScroll = inspectorScroll{g.selected, max(0, by)}
+	g.inspector.scroll = inspectorScroll{g.selected, max(0, by)}
 }
 
 // inspectorLaidOut is the selected node's inspector laid out.
@@ -335,3 +335,15 @@ func entryKindText(lang i18n.Lang, k view.EntryKind) string {
 	}
 	return lang.T("inspector.entry.normal")
 }
+
+// inspectorPanel is the inspector (drawInspector): everything about the
+// selected server, at the top of the right-hand column.
+type inspectorPanel struct {
+	g      *Game
+	cache  panelCache
+	scroll inspectorScroll
+}
+
+func (p *inspectorPanel) draw(dst *ebiten.Image)             { p.g.drawInspector(dst) }
+func (p *inspectorPanel) press(x, y float64, long bool) bool { return p.g.clickInspector(x, y) }
+func (p *inspectorPanel) tip(x, y float64) (tooltip, bool)   { return tooltip{}, false }

@@ -63,13 +63,13 @@ func TestTheFontArrivingClearsTheStatusAndRedrawsPanels(t *testing.T) {
 	require.NoError(t, err)
 	require.NoError(t, g.Update())
 	assert.NotEmpty(t, g.statusShown())
-	g.topBarCache.valid = true
+	g.top.cache.valid = true
 	withCJKFont(t)
 	g.FontLoaded(nil)
 	require.NoError(t, g.Update())
 	assert.Equal(t, "ready", g.fontState())
 	assert.Empty(t, g.statusShown(), "nothing more to say")
-	assert.False(t, g.topBarCache.valid, "the top bar is drawn again with the font")
+	assert.False(t, g.top.cache.valid, "the top bar is drawn again with the font")
 }
 
 func TestChineseTextDrawnAsksForTheFont(t *testing.T) {

@@ -158,16 +158,6 @@ var topSpecs = [...]topSpec{
 	topMore:     {"more", "bar.more", "bar.more.hint", 0},
 }
 
-// topControlNamed is the top bar's control of a name (topNone if none).
-func topControlNamed(name string) topControl {
-	for c, sp := range topSpecs {
-		if sp.name == name && name != "" {
-			return topControl(c)
-		}
-	}
-	return topNone
-}
-
 // button is the control as a button in a language, not yet placed.
 func (c topControl) button(lang i18n.Lang) Button {
 	sp := topSpecs[c]
@@ -197,11 +187,6 @@ func controlWidthIn(lang i18n.Lang, b Button, s float64) float64 {
 		w = max(w, textWidth(lang.T("bar.play"), controlFace(s)))
 	}
 	return max(34*s, w+20*s)
-}
-
-// computeLayout is computeLayoutIn in English.
-func computeLayout(w, h int, scale float64, ids []view.ID, open bool) Layout {
-	return computeLayoutIn(i18n.English, w, h, scale, ids, open)
 }
 
 // computeLayoutIn lays out a screen of w x h physical pixels at a scale

@@ -285,3 +285,8 @@ func TestRingUsesAWideLowArea(t *testing.T) {
 	assert.Greater(t, width(l), 1.4*round, "800x600: the ring is an oval")
 	assert.InDelta(t, round, width(computeLayout(1024, 768, 1, idList(5), false)), 1e-6, "1024x768: the ring is round")
 }
+
+// computeLayout is computeLayoutIn in English.
+func computeLayout(w, h int, scale float64, ids []view.ID, open bool) Layout {
+	return computeLayoutIn(i18n.English, w, h, scale, ids, open)
+}

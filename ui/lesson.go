@@ -127,7 +127,7 @@ func (g *Game) showStep() {
 	g.sess.SetTraceWindow(traceWindow)
 	g.clock = float64(g.sess.Now())
 	g.selected, g.menu, g.highlight, g.part = 0, nil, nil, nil
-	g.markers = timelineMarkers{}
+	g.timeline.markers = timelineMarkers{}
 	g.layIDs = nil
 	// The learner presses play in a watch step, and answers first in a
 	// predict step; a do step plays while the learner acts.

@@ -183,7 +183,7 @@ func TestLessonPanelTakesClicks(t *testing.T) {
 	assert.Nil(t, g.menu)
 	fb := g.feedButtons()[1]
 	g.click(fb.Rect.CenterX(), fb.Rect.CenterY(), false)
-	assert.Equal(t, feedFilter(1), g.filter, "the feed's filters work under a lesson")
+	assert.Equal(t, feedFilter(1), g.feed.filter, "the feed's filters work under a lesson")
 
 	require.NoError(t, r.Jump(len(r.Lesson().Steps)-1))
 	g.showStep()
@@ -436,7 +436,7 @@ func textY(t *testing.T, g *Game, s string) float64 {
 // lists everything again.
 func TestFeedOfALessonStep(t *testing.T) {
 	g := testGameWith(t, Options{Lesson: 6, Step: 1})
-	g.filter = feedAll
+	g.feed.filter = feedAll
 	g.paused = false
 	for range 60 {
 		require.NoError(t, g.Update())
@@ -586,7 +586,7 @@ func TestPausedPredictStep(t *testing.T) {
 func TestSafetyCard(t *testing.T) {
 	g := openTestLesson(t)
 	clickButton(t, g, g.lessonButtons(), "lesson-card")
-	require.True(t, g.card)
+	require.True(t, g.card.open)
 	box, texts := g.cardLaidOut()
 	var all strings.Builder
 	for _, tx := range texts {
@@ -604,22 +604,22 @@ func TestSafetyCard(t *testing.T) {
 	}
 
 	assert.True(t, g.cardInput([]ebiten.Key{ebiten.KeySpace}, false), "the card takes the keys")
-	assert.True(t, g.card)
+	assert.True(t, g.card.open)
 	assert.True(t, g.cardInput([]ebiten.Key{ebiten.KeyEscape}, false))
-	assert.False(t, g.card, "Esc closes the card")
+	assert.False(t, g.card.open, "Esc closes the card")
 	require.NotNil(t, g.lesson, "and not the lesson")
 	require.NotNil(t, g.lesson.run)
 
 	assert.False(t, g.cardInput([]ebiten.Key{ebiten.KeyP}, false), "p opens it, and other keys still work")
-	assert.True(t, g.card)
+	assert.True(t, g.card.open)
 	assert.True(t, g.cardInput(nil, true))
-	assert.False(t, g.card, "a click closes it")
+	assert.False(t, g.card.open, "a click closes it")
 
 	// From the list of lessons too.
 	clickButton(t, g, g.lessonButtons(), "lesson-close")
 	g.openLessons()
 	clickButton(t, g, g.lessonButtons(), "lesson-card")
-	assert.True(t, g.card)
+	assert.True(t, g.card.open)
 }
 
 // TestLessonTitleWraps: at 1024x768 and 800x600, in English and in

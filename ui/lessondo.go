@@ -32,7 +32,7 @@ func (g *Game) layoutDo(b *lessonBuilder, pl doc.Play) {
 func (g *Game) showMe() {
 	pl := g.lesson.run.Play()
 	if g.sess.Horizon() > g.sess.Now() {
-		g.markers.forget(g.sess.Now(), g.sess.TraceLen()) // history forks here
+		g.timeline.markers.forget(g.sess.Now(), g.sess.TraceLen()) // history forks here
 	}
 	if err := pl.ShowMe(); err != nil {
 		g.lesson.err = i18n.ErrorIn(err, g.lang)

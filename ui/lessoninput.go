@@ -39,7 +39,7 @@ func (g *Game) pressLessonPanel(name string) bool {
 			}
 		}
 	case name == "lesson-card":
-		g.card = true
+		g.card.open = true
 	case name == "lesson-reset" && p != nil:
 		p.confirmReset = true
 	case name == "lesson-reset-no" && p != nil:

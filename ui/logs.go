@@ -44,7 +44,7 @@ func (g *Game) rowLog(id view.ID) (row *view.Log, dim bool) {
 // appended, committed or applied, not with every frame.
 func (g *Game) drawLogs(dst *ebiten.Image) {
 	g.keyScratch = g.logsKey(g.keyScratch[:0])
-	g.logsCache.draw(dst, g.lay.Logs, g.keyScratch, g.renderLogs)
+	g.logs.cache.draw(dst, g.lay.Logs, g.keyScratch, g.renderLogs)
 }
 
 // logsGeometry is the panel's cell size and the window of indexes shown.
@@ -259,3 +259,22 @@ func logsLegend(lang i18n.Lang, room float64, f text.Face) string {
 	}
 	return ""
 }
+
+// logsPanel is the logs panel (drawLogs): one row per server's log.
+type logsPanel struct {
+	g     *Game
+	cache panelCache
+}
+
+func (p *logsPanel) draw(dst *ebiten.Image) { p.g.drawLogs(dst) }
+
+// press deselects the server a press beside the rows leaves.
+func (p *logsPanel) press(x, y float64, long bool) bool {
+	if !p.g.lay.Logs.Contains(x, y) {
+		return false
+	}
+	p.g.selected = 0
+	return true
+}
+
+func (p *logsPanel) tip(x, y float64) (tooltip, bool) { return tooltip{}, false }

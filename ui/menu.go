@@ -182,3 +182,17 @@ func (g *Game) drawMenu(dst *ebiten.Image) {
 		drawText(dst, it.Label, f, it.Rect.X+10*s, it.Rect.CenterY(), colText, alignStart)
 	}
 }
+
+// menuLayer is the open popup menu (drawMenu), if any: a press on an item
+// does its actions; any other press closes it and goes on to the panels
+// below.
+type menuLayer struct{ g *Game }
+
+func (p menuLayer) draw(dst *ebiten.Image) { p.g.drawMenu(dst) }
+
+func (p menuLayer) press(x, y float64, long bool) bool {
+	return p.g.menu != nil && p.g.clickMenu(x, y)
+}
+
+// tip: nothing is explained while a menu is open.
+func (p menuLayer) tip(x, y float64) (tooltip, bool) { return tooltip{}, p.g.menu != nil }

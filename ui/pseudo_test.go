@@ -254,7 +254,7 @@ func (p *pseudoRun) hover(g *Game, what string, lesson int) {
 func (p *pseudoRun) hoverAt(g *Game, screen *ebiten.Image, what string, lesson int) {
 	var spots []Rect
 	buttons := slices.Concat(g.lay.Buttons, g.clientButtons(), g.feedButtons(), g.lessonButtons())
-	if g.moreOpen {
+	if g.top.moreOpen {
 		buttons = append(buttons, g.lay.More...)
 	}
 	if g.welcomeShown() {
@@ -396,11 +396,11 @@ func (p *pseudoRun) sandbox(t *testing.T) {
 	p.inspector(t, g, leader, raft.ID(follower))
 	p.clientPanel(t, g)
 	for i, f := range feedFilters {
-		g.filter = feedFilter(i)
+		g.feed.filter = feedFilter(i)
 		p.draw(t, g, "feed: "+f.name, -1)
 		p.hover(g, "feed: "+f.name, -1)
 	}
-	g.filter = feedStory
+	g.feed.filter = feedStory
 	p.membership(t, g, raft.ID(follower))
 	p.dialogs(t, g)
 	p.statusLine(t, g, &saved)
@@ -530,9 +530,9 @@ func (p *pseudoRun) membership(t *testing.T, g *Game, other raft.ID) {
 // then applied), the timeline in the past, the settings (changed, refused
 // and applied), the help, the welcome card and the More menu.
 func (p *pseudoRun) dialogs(t *testing.T, g *Game) {
-	g.card = true
+	g.card.open = true
 	p.draw(t, g, "safety card", -1)
-	g.card = false
+	g.card.open = false
 
 	g.openPartition()
 	p.draw(t, g, "partition dialog", -1)
@@ -581,20 +581,20 @@ func (p *pseudoRun) dialogs(t *testing.T, g *Game) {
 	p.draw(t, g, "inspector in the new run", -1)
 	g.selected = 0
 
-	g.help = true
+	g.help.open = true
 	p.draw(t, g, "help", -1)
-	g.help = false
+	g.help.open = false
 
-	g.welcome = true
+	g.welcome.open = true
 	p.draw(t, g, "welcome card", -1)
 	p.hover(g, "welcome card", -1)
-	g.welcome = false
+	g.welcome.open = false
 
 	// The More menu opens where the top bar is too narrow (800x600).
-	g.moreOpen = true
+	g.top.moreOpen = true
 	p.draw(t, g, "More menu", -1)
 	p.hover(g, "More menu", -1)
-	g.moreOpen = false
+	g.top.moreOpen = false
 }
 
 // statusLine draws what the controls say back: a save, a heal, an added
@@ -664,7 +664,7 @@ func (p *pseudoRun) violations(t *testing.T) {
 	p.draw(t, g, "safety violated", -1)
 	p.hover(g, "safety violated", -1)
 	for i, f := range feedFilters {
-		g.filter = feedFilter(i)
+		g.feed.filter = feedFilter(i)
 		p.draw(t, g, "safety violated, feed: "+f.name, -1)
 	}
 	g.selected = g.view().IDs()[0]

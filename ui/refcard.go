@@ -33,15 +33,15 @@ func (g *Game) cardInput(keys []ebiten.Key, clicked bool) bool {
 	pressed := func(k ebiten.Key) bool {
 		return slices.Contains(keys, k)
 	}
-	if !g.card {
-		g.card = pressed(ebiten.KeyP) && !g.help && g.settings == nil && g.client.focus == fieldNone
+	if !g.card.open {
+		g.card.open = pressed(ebiten.KeyP) && !g.help.open && g.settings == nil && g.client.focus == fieldNone
 		return false
 	}
 	switch {
 	case pressed(ebiten.KeyEscape):
 		g.escape()
 	case clicked || pressed(ebiten.KeyP):
-		g.card = false
+		g.card.open = false
 	}
 	return true
 }
@@ -93,12 +93,12 @@ func (g *Game) cardLaidOut() (Rect, []lessonText) {
 // drawCard draws the card, when it is open, over the cluster (in a lesson
 // or in free play).
 func (g *Game) drawCard(dst *ebiten.Image) {
-	if !g.card {
+	if !g.card.open {
 		return
 	}
 	box, texts := g.cardLaidOut()
 	g.keyScratch = g.keyScratch[:0].rect(box).float(g.scale).str(string(g.lang))
-	g.cardCache.draw(dst, box, g.keyScratch, func(img *ebiten.Image, dx, dy float64) {
+	g.card.cache.draw(dst, box, g.keyScratch, func(img *ebiten.Image, dx, dy float64) {
 		s := g.scale
 		r := box.moved(dx, dy)
 		g.spr.fillRect(img, r, colHighlight)

@@ -102,7 +102,7 @@ func firstViolation(vs []view.Violation, property string) (view.Violation, bool)
 // appears or goes (after travelling back in time).
 func (g *Game) drawSafety(dst *ebiten.Image) {
 	g.keyScratch = g.safetyKey(g.keyScratch[:0])
-	g.safetyCache.draw(dst, g.lay.Safety, g.keyScratch, g.renderSafety)
+	g.safety.cache.draw(dst, g.lay.Safety, g.keyScratch, g.renderSafety)
 }
 
 // safetyKey appends to k what the monitor shows: its place, its language
@@ -272,7 +272,7 @@ func (g *Game) stripHead() ([]string, color.RGBA) {
 		head = g.tr("monitor.strip.stale", props)
 		c = colBad
 	}
-	m := &g.stripHeadMemo
+	m := &g.safety.stripHead
 	if w := g.lay.Side.W - 40*s; m.text != head || m.width != w || m.scale != s || m.lines == nil {
 		m.text, m.width, m.scale, m.lines = head, w, s, nil
 		for _, ln := range wrapSpans([]doc.Span{{Text: head}}, w, 12*s, true) {
@@ -298,7 +298,7 @@ func (g *Game) stripRowRect(strip Rect, i int) Rect {
 func (g *Game) drawSafetyStrip(dst *ebiten.Image) {
 	strip := g.safetyStrip()
 	g.keyScratch = g.safetyKey(g.keyScratch[:0]).rect(strip)
-	g.safetyCache.draw(dst, strip, g.keyScratch, func(img *ebiten.Image, dx, dy float64) {
+	g.safety.cache.draw(dst, strip, g.keyScratch, func(img *ebiten.Image, dx, dy float64) {
 		g.renderSafetyStrip(img, dx, dy, strip)
 	})
 }
@@ -336,4 +336,36 @@ func (g *Game) clickSafetyStrip(x, y float64) bool {
 		}
 	}
 	return true
+}
+
+// safetyPanel is the safety monitor: a light per property (drawSafety),
+// or, under a lesson, the strip of red lights below the lesson panel
+// (drawSafetyStrip).
+type safetyPanel struct {
+	g     *Game
+	cache panelCache
+	// stripHead is the strip's head as last wrapped: the strip's place is
+	// asked for many times a frame.
+	stripHead struct {
+		text         string
+		width, scale float64
+		lines        []string
+	}
+}
+
+func (p *safetyPanel) draw(dst *ebiten.Image) {
+	if p.g.lesson != nil {
+		p.g.drawSafetyStrip(dst)
+		return
+	}
+	p.g.drawSafety(dst)
+}
+
+func (p *safetyPanel) press(x, y float64, long bool) bool { return p.g.clickSafety(x, y) }
+
+func (p *safetyPanel) tip(x, y float64) (tooltip, bool) {
+	if h := p.g.safetyHint(x, y); h != "" {
+		return tooltip{text: h}, true
+	}
+	return tooltip{}, false
 }

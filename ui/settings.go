@@ -403,3 +403,19 @@ func (g *Game) settingsErrorLines() []string {
 	}
 	return lines
 }
+
+// settingsLayer is the settings dialog (drawSettings), in front of
+// everything while it is open: it takes every press, and explains its
+// rows.
+type settingsLayer struct{ g *Game }
+
+func (p settingsLayer) draw(dst *ebiten.Image) { p.g.drawSettings(dst) }
+
+func (p settingsLayer) press(x, y float64, long bool) bool {
+	p.g.clickSettings(x, y)
+	return true
+}
+
+func (p settingsLayer) tip(x, y float64) (tooltip, bool) {
+	return tooltip{text: p.g.settingsHint(x, y)}, true
+}

@@ -35,12 +35,6 @@ var termPlaces = map[string]func(g *Game, out []pointer) []pointer{
 	"TimeoutNow":       kindPointers(raftKind{typ: view.MsgTimeoutNow}),
 }
 
-// placed reports whether a key term has a place of its own on screen.
-func placed(term string) bool {
-	_, ok := termPlaces[term]
-	return ok
-}
-
 // roleLabelPointers box the labels of the live servers that say l, around
 // the words as drawn.
 func roleLabelPointers(l serverLabel) func(g *Game, out []pointer) []pointer {

@@ -120,7 +120,7 @@ func (g *Game) drawTimeline(dst *ebiten.Image) {
 	area := g.lay.Timeline
 	strip := g.timelineStrip()
 	g.keyScratch = g.keyScratch[:0].rect(strip).rect(g.lay.Track).float(g.scale)
-	g.timelineCache.draw(dst, strip, g.keyScratch, g.renderTimelineStrip)
+	g.timeline.cache.draw(dst, strip, g.keyScratch, g.renderTimelineStrip)
 	drawText(dst, g.timelineInfo(), face(12*s, false), g.lay.Track.X, area.Y+14*s, colText, alignStart)
 	g.spr.fillRect(dst, Rect{area.X, strip.Y + strip.H, area.W, area.Y + area.H - (strip.Y + strip.H)}, colPanel)
 	tr := g.lay.Track
@@ -129,7 +129,7 @@ func (g *Game) drawTimeline(dst *ebiten.Image) {
 	g.spr.fillRect(dst, tr, colButton)
 	g.spr.fillRect(dst, Rect{tr.X, tr.Y, xAt(float64(g.sess.Horizon())) - tr.X, tr.H}, colPanelEdge)
 	g.spr.fillRect(dst, Rect{tr.X, tr.Y + tr.H/2 - 2*s, xAt(g.clock) - tr.X, 4 * s}, colAccent)
-	for _, m := range g.markers.list { // kept by Update (see settle)
+	for _, m := range g.timeline.markers.list { // kept by Update (see settle)
 		head, stem := markRects(xAt(float64(m.at)), tr, s)
 		g.spr.fillRect(dst, stem, m.kind.color())
 		g.drawMarkHead(dst, m.kind, head)
@@ -242,4 +242,34 @@ func (g *Game) renderTimelineStrip(dst *ebiten.Image, dx, dy float64) {
 	g.spr.fillRect(dst, g.timelineStrip().moved(dx, dy), colPanel)
 	g.spr.fillRect(dst, Rect{area.X, area.Y, area.W, 1 * s}, colPanelEdge)
 	drawText(dst, g.tr("timeline.hint"), face(11*s, false), tr.X+tr.W, area.Y+14*s, colTextDim, alignEnd)
+}
+
+// timelinePanel is the timeline (drawTimeline): the history so far, the
+// present, and markers of what happened; a press travels in time, and a
+// drag scrubs.
+type timelinePanel struct {
+	g     *Game
+	cache panelCache
+	// markers are kept by Update (see settle); scrubbing is set while the
+	// pointer drags the present along the track.
+	markers   timelineMarkers
+	scrubbing bool
+}
+
+func (p *timelinePanel) draw(dst *ebiten.Image) { p.g.drawTimeline(dst) }
+
+func (p *timelinePanel) press(x, y float64, long bool) bool {
+	if !p.g.lay.Timeline.Contains(x, y) {
+		return false
+	}
+	p.scrubbing = !long
+	p.g.scrubTo(x)
+	return true
+}
+
+func (p *timelinePanel) tip(x, y float64) (tooltip, bool) {
+	if p.g.lay.Track.Contains(x, y) {
+		return tooltip{text: p.g.tr("tip.timeline")}, true
+	}
+	return tooltip{}, false
 }

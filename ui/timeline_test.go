@@ -21,8 +21,8 @@ func TestTimelineLegend(t *testing.T) {
 	for _, sc := range []string{"leader-crash", "minority-partition", "figure8-unsafe"} {
 		g := testGame(t, sc)
 		g.SeekTo(g.timelineSpan())
-		g.markers.update(g.sess)
-		for _, m := range g.markers.list {
+		g.timeline.markers.update(g.sess)
+		for _, m := range g.timeline.markers.list {
 			kinds[m.kind] = true
 		}
 	}

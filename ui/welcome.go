@@ -28,14 +28,14 @@ func wantsWelcome(opts Options, p Prefs) bool {
 
 // welcomeShown reports whether the card shows now: it stands aside while
 // a lesson panel is open.
-func (g *Game) welcomeShown() bool { return g.welcome && g.lesson == nil }
+func (g *Game) welcomeShown() bool { return g.welcome.open && g.lesson == nil }
 
 // answerWelcome closes the card for good.
 func (g *Game) answerWelcome() {
-	if !g.welcome {
+	if !g.welcome.open {
 		return
 	}
-	g.welcome = false
+	g.welcome.open = false
 	g.setPrefs(func(p *Prefs) { p.Welcomed = true })
 }
 
@@ -199,4 +199,26 @@ func (g *Game) drawWelcomeLang(dst *ebiten.Image, b Button, current bool) {
 		g.spr.fillRect(dst, Rect{b.Rect.X + 6*s, b.Rect.Y + b.Rect.H - 3*s, b.Rect.W - 12*s, 2 * s}, colAccent)
 	}
 	drawText(dst, b.Label, welcomeButtonFace(b, s), b.Rect.CenterX(), b.Rect.CenterY(), fg, alignCenter)
+}
+
+// welcomePanel is the first visit's welcome card (drawWelcome), over the
+// cluster until it is answered.
+type welcomePanel struct {
+	g    *Game
+	open bool
+}
+
+func (p *welcomePanel) draw(dst *ebiten.Image)             { p.g.drawWelcome(dst) }
+func (p *welcomePanel) press(x, y float64, long bool) bool { return p.g.clickWelcome(x, y) }
+
+// tip explains the card's buttons; nothing below the card is explained.
+func (p *welcomePanel) tip(x, y float64) (tooltip, bool) {
+	g := p.g
+	if !g.welcomeShown() || !g.welcomeLaidOut().box.Contains(x, y) {
+		return tooltip{}, false
+	}
+	if b, ok := hitAny(g.welcomeLaidOut().buttons, x, y); ok {
+		return tooltip{text: b.Hint}, true
+	}
+	return tooltip{}, true
 }

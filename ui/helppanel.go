@@ -1,0 +1,20 @@
+package ui
+
+import "github.com/hajimehoshi/ebiten/v2"
+
+// helpPanel is the help overlay (drawHelp), over everything but the
+// settings while it is open: any press closes it.
+type helpPanel struct {
+	g    *Game
+	open bool
+}
+
+func (p *helpPanel) draw(dst *ebiten.Image) { p.g.drawHelp(dst) }
+
+func (p *helpPanel) press(x, y float64, long bool) bool {
+	p.g.clickHelp(x, y)
+	return true
+}
+
+// tip: the overlay explains itself; nothing below it does.
+func (p *helpPanel) tip(x, y float64) (tooltip, bool) { return tooltip{}, true }
