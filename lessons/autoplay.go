@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/raftlab/raftlab/lessons/doc"
 	"github.com/raftlab/raftlab/playground"
 	"github.com/raftlab/raftlab/playground/i18n"
 )
@@ -13,7 +14,7 @@ type StepReport struct {
 	// Step counts from 1.
 	Step  int
 	Title string
-	Kind  Kind
+	Kind  doc.Kind
 	// StartMs and EndMs bound the step's canonical play in simulated time.
 	StartMs, EndMs int64
 	// Detail says what was checked, in a sentence.
@@ -66,7 +67,7 @@ func AutoPlay(l *Lesson) *Report {
 	t0 := time.Now()
 	rep := &Report{Lesson: l}
 	var end *playground.World
-	for i, st := range l.Steps {
+	for i, st := range l.Engine {
 		var w *playground.World
 		if st.Setup.Fresh() {
 			var err error
@@ -102,7 +103,7 @@ func AutoPlay(l *Lesson) *Report {
 // untouched), it also checks what AutoPlay promises; without, it only
 // plays.
 func (p *Play) canonical(l *Lesson, idle *playground.World) StepReport {
-	st := p.Step
+	st := p.step
 	c := &canonicalRun{p: p, l: l, idle: idle, check: idle != nil}
 	rep := StepReport{Step: st.Index + 1, Title: st.Title, Kind: st.Kind, StartMs: p.base.startMs}
 	var err error
@@ -131,25 +132,25 @@ type canonicalRun struct {
 
 // fail is an error of the step's canonical play, in field.
 func (c *canonicalRun) fail(field, key string, args ...any) error {
-	st := c.p.Step
+	st := c.p.step
 	return &Error{File: c.l.File, Line: st.Line, Step: st.Index + 1, Title: st.Title, Field: field, Msg: msg(key, args...)}
 }
 
 // condField is the field of the condition that ends the step.
 func (c *canonicalRun) condField() string {
-	if c.p.Step.Kind == Do {
+	if c.p.step.Kind == doc.Do {
 		return "goal"
 	}
 	return "until"
 }
 
 // facts are the values the step's condition looks at in pl, now.
-func (c *canonicalRun) facts(pl *Play) list {
-	return list{sep: "lessons.fact.sep", items: pl.cond.facts(pl.sess.World(), pl.base)}
+func (c *canonicalRun) facts(pl *Play) doc.List {
+	return doc.List{Sep: "lessons.fact.sep", Items: pl.cond.facts(pl.sess.World(), pl.base)}
 }
 
 // limit is the end of the step's time limit, from its start.
-func (c *canonicalRun) limit() int64 { return c.p.base.startMs + c.p.Step.Within }
+func (c *canonicalRun) limit() int64 { return c.p.base.startMs + c.p.step.Within }
 
 // play plays the step until its condition holds, and says what was
 // checked. The condition must not hold as the step begins.
@@ -157,20 +158,20 @@ func (c *canonicalRun) play() (i18n.Message, error) {
 	p := c.p
 	if c.check && p.Holds() {
 		key := "lessons.autoplay.until-holds"
-		if p.Step.Kind == Do {
+		if p.step.Kind == doc.Do {
 			key = "lessons.autoplay.goal-holds"
 		}
 		return i18n.Message{}, c.fail(c.condField(), key, p.cond, c.facts(p))
 	}
-	switch p.Step.Kind {
-	case Do:
+	switch p.step.Kind {
+	case doc.Do:
 		return c.playDo()
-	case Watch:
+	case doc.Watch:
 		if !p.runTo(c.limit()) {
-			return i18n.Message{}, c.fail(c.condField(), "lessons.autoplay.until-late", p.cond, ms(p.Step.Within), c.facts(p))
+			return i18n.Message{}, c.fail(c.condField(), "lessons.autoplay.until-late", p.cond, ms(p.step.Within), c.facts(p))
 		}
 		return msg("lessons.autoplay.detail.watch", p.cond, ms(p.doneAt-p.base.startMs)), nil
-	case Predict:
+	case doc.Predict:
 		return c.playPredict()
 	}
 	return i18n.Message{}, nil
@@ -179,7 +180,7 @@ func (c *canonicalRun) play() (i18n.Message, error) {
 // playDo presses show me at once and runs until the goal, within the time
 // limit from show me.
 func (c *canonicalRun) playDo() (i18n.Message, error) {
-	p, st := c.p, c.p.Step
+	p, st := c.p, c.p.step
 	if c.check {
 		if err := c.checkIdle(); err != nil {
 			return i18n.Message{}, err
@@ -200,7 +201,7 @@ func (c *canonicalRun) playDo() (i18n.Message, error) {
 // checkIdle checks that a do step's goal is not reached by itself: not at
 // any moment of a run of the time limit in which nobody acts.
 func (c *canonicalRun) checkIdle() error {
-	ip, err := newPlay(c.p.Step, c.idle)
+	ip, err := newPlay(c.p.step, c.idle)
 	if err != nil {
 		return c.fail("setup", "lessons.text", err)
 	}
@@ -213,12 +214,12 @@ func (c *canonicalRun) checkIdle() error {
 // playPredict answers with the file's answer and runs until the
 // condition.
 func (c *canonicalRun) playPredict() (i18n.Message, error) {
-	p, st := c.p, c.p.Step
+	p, st := c.p, c.p.step
 	p.answer = st.Answer
 	if !p.runTo(c.limit()) {
 		return i18n.Message{}, c.fail(c.condField(), "lessons.autoplay.until-late", p.cond, ms(st.Within), c.facts(p))
 	}
-	outcomeFacts := list{sep: "lessons.fact.sep", items: p.outcome.facts}
+	outcomeFacts := doc.List{Sep: "lessons.fact.sep", Items: p.outcomeFacts}
 	if c.check {
 		if err := c.checkOutcome(outcomeFacts); err != nil {
 			return i18n.Message{}, err
@@ -230,19 +231,19 @@ func (c *canonicalRun) playPredict() (i18n.Message, error) {
 // checkOutcome checks a predict step's run: exactly one choice's
 // condition holds, and it is the file's answer. facts are the values the
 // choices' conditions looked at.
-func (c *canonicalRun) checkOutcome(facts list) error {
-	p, st := c.p, c.p.Step
+func (c *canonicalRun) checkOutcome(facts doc.List) error {
+	p, st := c.p, c.p.step
 	o := p.outcome
 	describe := func(i int) i18n.Message {
-		return msg("lessons.autoplay.choice", i+1, spansText(st.Choices[i].Text), st.Choices[i].When)
+		return msg("lessons.autoplay.choice", i+1, spansText(st.Choices[i].Text), st.When[i])
 	}
 	switch {
 	case len(o.True) == 0:
 		return c.fail("when", "lessons.autoplay.no-choice", p.cond, p.doneAt, facts)
 	case len(o.True) > 1:
-		names := list{sep: "lessons.autoplay.choice.and"}
+		names := doc.List{Sep: "lessons.autoplay.choice.and"}
 		for _, i := range o.True {
-			names.items = append(names.items, describe(i))
+			names.Items = append(names.Items, describe(i))
 		}
 		return c.fail("when", "lessons.autoplay.several-choices", names, facts)
 	case o.Happened != st.Answer:
@@ -255,12 +256,12 @@ func (c *canonicalRun) checkOutcome(facts list) error {
 // actions must all have happened, and no safety property may be broken
 // (unless the lesson allows it).
 func (c *canonicalRun) settle() error {
-	p, st := c.p, c.p.Step
+	p, st := c.p, c.p.step
 	p.runFree(p.doneAt + st.Settle)
 	if !c.check {
 		return nil
 	}
-	if st.Kind == Do {
+	if st.Kind == doc.Do {
 		if p.showMeErr != nil {
 			return c.fail("showme", "lessons.text", p.showMeErr)
 		}
@@ -289,15 +290,15 @@ func ms(v int64) string {
 // summary describes a cluster in one line: each server's role, term, last
 // index and commit index.
 func summary(w *playground.World) i18n.Message {
-	parts := list{sep: "lessons.summary.sep"}
+	parts := doc.List{Sep: "lessons.summary.sep"}
 	for _, id := range w.Nodes() {
 		n := w.Node(id)
 		if !n.Up {
-			parts.items = append(parts.items, msg("lessons.summary.down", nodeName(id)))
+			parts.Items = append(parts.Items, msg("lessons.summary.down", nodeName(id)))
 			continue
 		}
 		r := n.Raft
-		parts.items = append(parts.items, msg("lessons.summary.node", nodeName(id), msg("lessons.role."+r.Role().String()), r.Term(), r.LastIndex(), r.CommitIndex()))
+		parts.Items = append(parts.Items, msg("lessons.summary.node", nodeName(id), msg("lessons.role."+r.Role().String()), r.Term(), r.LastIndex(), r.CommitIndex()))
 	}
 	return msg("lessons.text", parts)
 }

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"testing"
 
+	"github.com/raftlab/raftlab/lessons/doc"
 	"github.com/stretchr/testify/assert"
 )
 
@@ -13,8 +14,8 @@ import (
 // client panel's target, so that the learner sees how to aim the request.
 func TestDoStepsPointAtTheirControls(t *testing.T) {
 	for _, l := range bundledLessons(t) {
-		for _, st := range l.Steps {
-			if st.Kind != Do {
+		for _, st := range l.Engine {
+			if st.Kind != doc.Do {
 				continue
 			}
 			var controls []string

@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/raftlab/raftlab/lessons/doc"
 	"github.com/raftlab/raftlab/playground"
 	"github.com/raftlab/raftlab/playground/view"
 	"github.com/raftlab/raftlab/raft"
@@ -35,14 +36,14 @@ func TestBundledLessonsAutoPlay(t *testing.T) {
 			assert.NotZero(t, l.Minutes)
 			rep := AutoPlay(l)
 			require.NoError(t, rep.Err())
-			require.Len(t, rep.Steps, len(l.Steps))
+			require.Len(t, rep.Steps, len(l.Engine))
 			simulated := int64(0)
 			for _, s := range rep.Steps {
 				assert.NotEmpty(t, s.Detail, "step %d", s.Step)
 				assert.LessOrEqual(t, s.StartMs, s.EndMs)
 				simulated += s.EndMs - s.StartMs
 			}
-			t.Logf("%s: %d steps, %d ms simulated, auto-played in %v", l.Name, len(l.Steps), simulated, rep.Wall)
+			t.Logf("%s: %d steps, %d ms simulated, auto-played in %v", l.Name, len(l.Engine), simulated, rep.Wall)
 		})
 	}
 }
@@ -68,8 +69,8 @@ func TestDoStepGoals(t *testing.T) {
 	for _, l := range bundledLessons(t) {
 		r, err := NewRunner(l)
 		require.NoError(t, err)
-		for i, st := range l.Steps {
-			if st.Kind != Do {
+		for i, st := range l.Engine {
+			if st.Kind != doc.Do {
 				continue
 			}
 			n++
@@ -100,8 +101,8 @@ func TestPredictAnswersAgainstRun(t *testing.T) {
 	for _, l := range bundledLessons(t) {
 		r, err := NewRunner(l)
 		require.NoError(t, err)
-		for i, st := range l.Steps {
-			if st.Kind != Predict {
+		for i, st := range l.Engine {
+			if st.Kind != doc.Predict {
 				continue
 			}
 			n++
@@ -152,8 +153,8 @@ func TestWrongAnswersAreCaught(t *testing.T) {
 	for _, l := range bundledLessons(t) {
 		data, err := BundledFile(l.Name)
 		require.NoError(t, err)
-		for i, st := range l.Steps {
-			if st.Kind != Predict {
+		for i, st := range l.Engine {
+			if st.Kind != doc.Predict {
 				continue
 			}
 			for c := range st.Choices {
@@ -195,10 +196,10 @@ func TestStepsReproducible(t *testing.T) {
 		shared, err := NewRunner(l)
 		require.NoError(t, err)
 		order := []int{}
-		for i := len(l.Steps) - 1; i >= 0; i -= 2 {
+		for i := len(l.Engine) - 1; i >= 0; i -= 2 {
 			order = append(order, i)
 		}
-		for i := len(l.Steps) - 2; i >= 0; i -= 2 {
+		for i := len(l.Engine) - 2; i >= 0; i -= 2 {
 			order = append(order, i)
 		}
 		for _, i := range order {
@@ -207,13 +208,13 @@ func TestStepsReproducible(t *testing.T) {
 			for _, r := range []*Runner{shared, fresh} {
 				require.NoError(t, r.Jump(i))
 				p := r.Play()
-				st := l.Steps[i]
+				st := l.Engine[i]
 				want := rep.Steps[i]
 				assert.Equal(t, want.StartMs, p.StartMs(), "%s step %d", l.Name, i+1)
 				switch st.Kind {
-				case Do:
+				case doc.Do:
 					require.NoError(t, p.ShowMe())
-				case Predict:
+				case doc.Predict:
 					require.NoError(t, p.Answer(st.Answer))
 				}
 				require.True(t, p.Advance(p.Session().Now()+st.Within))
@@ -251,7 +252,7 @@ func TestRunnerNavigation(t *testing.T) {
 	require.NoError(t, r.Next())
 	assert.Equal(t, 1, r.Index())
 	assert.Equal(t, at, r.Play().StartMs(), "the next step starts where the canonical play ended, not where the learner went")
-	assert.Equal(t, r.Step(), l.Steps[1])
+	assert.Equal(t, r.Step(), l.Engine[1])
 	assert.EqualError(t, r.Play().Answer(2), "there is no choice 3: choose 1 to 2")
 
 	require.NoError(t, r.Next())
@@ -273,7 +274,7 @@ func TestRunnerNavigation(t *testing.T) {
 	hs = r.Play().Highlights()
 	require.Len(t, hs, 2)
 	leader, _ := r.Session().World().Leader()
-	assert.Equal(t, leader, hs[0].Node)
+	assert.Equal(t, view.ID(leader), hs[0].Node)
 }
 
 func TestShowMeNeedsALeader(t *testing.T) {
@@ -398,7 +399,7 @@ func delayed(goal, extra string) string {
 func TestShowMeDelayed(t *testing.T) {
 	l, err := Parse("t.md", []byte(delayed("up(1) and newLeader", "")))
 	require.NoError(t, err)
-	require.Equal(t, []int64{0, 500}, []int64{l.Steps[1].ShowMe.Steps[0].At, l.Steps[1].ShowMe.Steps[1].At})
+	require.Equal(t, []int64{0, 500}, []int64{l.Engine[1].ShowMe.Steps[0].At, l.Engine[1].ShowMe.Steps[1].At})
 	rep := AutoPlay(l)
 	require.NoError(t, rep.Err())
 

@@ -1,80 +1,14 @@
 package lessons
 
 import (
-	"fmt"
 	"slices"
 	"strconv"
 	"strings"
 
+	"github.com/raftlab/raftlab/lessons/doc"
 	"github.com/raftlab/raftlab/playground/view"
 	"github.com/raftlab/raftlab/raft"
 )
-
-// Highlight is something a step points at on screen.
-type Highlight struct {
-	// What is node, link, messages, log, control, label or group.
-	What string
-	// Node is the server (node, link, log); Ref is "leader" or
-	// "leaderAtStart" when the server is named that way (Runner resolves
-	// it into Node).
-	Node raft.ID
-	Ref  string
-	// Peer is a link's other end.
-	Peer raft.ID
-	// Message is a message type, or heartbeat.
-	Message string
-	// Index is a log cell's index (0: the whole row); AllNodes marks the
-	// column of that index on every server ("log *:5").
-	Index    uint64
-	AllNodes bool
-	// Control is a control of the playground (Controls); Label a key term
-	// of the glossary shown on screen (term, commit index, nextIndex...).
-	Control string
-	Label   string
-	// Group are the servers of a group drawn as one ("group 1 2 3"), with
-	// an optional Caption ("majority of old"); each group of a step gets
-	// its own tint.
-	Group   []raft.ID
-	Caption string
-}
-
-func (h Highlight) String() string {
-	node := func() string {
-		if h.Ref != "" {
-			return h.Ref
-		}
-		return strconv.FormatUint(uint64(h.Node), 10)
-	}
-	switch h.What {
-	case "node":
-		return "node " + node()
-	case "link":
-		return fmt.Sprintf("link %d-%d", h.Node, h.Peer)
-	case "messages":
-		return "messages " + h.Message
-	case "log":
-		switch {
-		case h.AllNodes:
-			return fmt.Sprintf("log *:%d", h.Index)
-		case h.Index == 0:
-			return "log " + node()
-		}
-		return fmt.Sprintf("log %s:%d", node(), h.Index)
-	case "control":
-		return "control " + h.Control
-	case "group":
-		var b strings.Builder
-		b.WriteString("group")
-		for _, id := range h.Group {
-			fmt.Fprintf(&b, " %d", id)
-		}
-		if h.Caption != "" {
-			fmt.Fprintf(&b, " %q", h.Caption)
-		}
-		return b.String()
-	}
-	return "label " + h.Label
-}
 
 // Controls are the names of the playground's controls a lesson can point
 // at (the names the views give their buttons, menu items and panels).
@@ -91,8 +25,8 @@ var Controls = []string{
 // parseGroup parses the rest of a group item: two or more different
 // server numbers, then optionally a caption in double quotes:
 // group 1 2 3 "majority of old".
-func parseGroup(item, rest string, ids servers) (Highlight, error) {
-	h := Highlight{What: "group"}
+func parseGroup(item, rest string, ids servers) (doc.Highlight, error) {
+	h := doc.Highlight{What: "group"}
 	nums := rest
 	if i := strings.Index(rest, `"`); i >= 0 {
 		c := strings.TrimSpace(rest[i:])
@@ -106,10 +40,10 @@ func parseGroup(item, rest string, ids servers) (Highlight, error) {
 		if err != nil || id < 1 || id > view.MaxNodes || !ids.has(raft.ID(id)) {
 			return h, errorf("lessons.highlight.servers", item, ids.describe(), f)
 		}
-		if slices.Contains(h.Group, raft.ID(id)) {
+		if slices.Contains(h.Group, view.ID(id)) {
 			return h, errorf("lessons.highlight.twice", item, id)
 		}
-		h.Group = append(h.Group, raft.ID(id))
+		h.Group = append(h.Group, view.ID(id))
 	}
 	if len(h.Group) < 2 {
 		return h, errorf("lessons.highlight.group", item)
@@ -119,8 +53,8 @@ func parseGroup(item, rest string, ids servers) (Highlight, error) {
 
 // parseHighlights parses one highlight line: items separated by commas,
 // which may name the servers in ids.
-func parseHighlights(line string, ids servers) ([]Highlight, error) {
-	var out []Highlight
+func parseHighlights(line string, ids servers) ([]doc.Highlight, error) {
+	var out []doc.Highlight
 	for item := range strings.SplitSeq(line, ",") {
 		hs, err := parseHighlight(strings.TrimSpace(item), ids)
 		if err != nil {
@@ -141,10 +75,10 @@ type highlightItem struct {
 
 // parseHighlight parses one item of a highlight line ("nodes 1 2" gives a
 // highlight per server).
-func parseHighlight(item string, ids servers) ([]Highlight, error) {
+func parseHighlight(item string, ids servers) ([]doc.Highlight, error) {
 	what, rest, _ := strings.Cut(item, " ")
 	it := highlightItem{item: item, what: what, rest: strings.TrimSpace(rest), ids: ids}
-	var h Highlight
+	var h doc.Highlight
 	var err error
 	switch what {
 	case "node", "nodes":
@@ -169,36 +103,36 @@ func parseHighlight(item string, ids servers) ([]Highlight, error) {
 	if err != nil {
 		return nil, err
 	}
-	return []Highlight{h}, nil
+	return []doc.Highlight{h}, nil
 }
 
 // server parses a server the item names: a number among ids, or leader or
 // leaderAtStart (which the Runner resolves).
-func (it highlightItem) server(s string) (Highlight, error) {
+func (it highlightItem) server(s string) (doc.Highlight, error) {
 	if s == "leader" || s == "leaderAtStart" {
-		return Highlight{What: "node", Ref: s}, nil
+		return doc.Highlight{What: "node", Ref: s}, nil
 	}
 	id, err := strconv.Atoi(s)
 	if err != nil || id < 1 || id > view.MaxNodes || !it.ids.has(raft.ID(id)) {
-		return Highlight{}, errorf("lessons.highlight.node", it.item, it.ids.describe(), s)
+		return doc.Highlight{}, errorf("lessons.highlight.node", it.item, it.ids.describe(), s)
 	}
-	return Highlight{What: "node", Node: raft.ID(id)}, nil
+	return doc.Highlight{What: "node", Node: view.ID(id)}, nil
 }
 
 // leader is "leader" or "leaderAtStart", alone.
-func (it highlightItem) leader() (Highlight, error) {
+func (it highlightItem) leader() (doc.Highlight, error) {
 	if it.rest != "" {
-		return Highlight{}, errorf("lessons.highlight.write-node", it.item, it.what)
+		return doc.Highlight{}, errorf("lessons.highlight.write-node", it.item, it.what)
 	}
-	return Highlight{What: "node", Ref: it.what}, nil
+	return doc.Highlight{What: "node", Ref: it.what}, nil
 }
 
 // nodes is "node" or "nodes" and one or more servers.
-func (it highlightItem) nodes() ([]Highlight, error) {
+func (it highlightItem) nodes() ([]doc.Highlight, error) {
 	if it.rest == "" {
 		return nil, errorf("lessons.highlight.which", it.item)
 	}
-	var out []Highlight
+	var out []doc.Highlight
 	for _, s := range strings.Fields(it.rest) {
 		h, err := it.server(s)
 		if err != nil {
@@ -210,18 +144,18 @@ func (it highlightItem) nodes() ([]Highlight, error) {
 }
 
 // link is "link a-b": two different servers, by number.
-func (it highlightItem) link() (Highlight, error) {
+func (it highlightItem) link() (doc.Highlight, error) {
 	a, b, ok := strings.Cut(it.rest, "-")
 	ha, errA := it.server(strings.TrimSpace(a))
 	hb, errB := it.server(strings.TrimSpace(b))
 	if !ok || errA != nil || errB != nil || ha.Ref != "" || hb.Ref != "" || ha.Node == hb.Node {
-		return Highlight{}, errorf("lessons.highlight.link", it.item)
+		return doc.Highlight{}, errorf("lessons.highlight.link", it.item)
 	}
-	return Highlight{What: "link", Node: ha.Node, Peer: hb.Node}, nil
+	return doc.Highlight{What: "link", Node: ha.Node, Peer: hb.Node}, nil
 }
 
 // messages is "messages" and a message type, in any case.
-func (it highlightItem) messages() (Highlight, error) {
+func (it highlightItem) messages() (doc.Highlight, error) {
 	found := ""
 	for _, name := range msgNames {
 		if name != "" && strings.EqualFold(name, it.rest) {
@@ -229,16 +163,16 @@ func (it highlightItem) messages() (Highlight, error) {
 		}
 	}
 	if found == "" {
-		return Highlight{}, errorf("lessons.highlight.messages", it.item, it.rest)
+		return doc.Highlight{}, errorf("lessons.highlight.messages", it.item, it.rest)
 	}
-	return Highlight{What: "messages", Message: found}, nil
+	return doc.Highlight{What: "messages", Message: found}, nil
 }
 
 // log is "log" and a server (its row), a server and an index (a cell:
 // "log 2:5"), or * and an index (that column on every server: "log *:5").
-func (it highlightItem) log() (Highlight, error) {
+func (it highlightItem) log() (doc.Highlight, error) {
 	node, idx, hasIdx := strings.Cut(it.rest, ":")
-	h := Highlight{What: "log"}
+	h := doc.Highlight{What: "log"}
 	if node == "*" {
 		h.AllNodes = true
 	} else {
@@ -261,21 +195,21 @@ func (it highlightItem) log() (Highlight, error) {
 }
 
 // control is "control" and one of Controls.
-func (it highlightItem) control() (Highlight, error) {
+func (it highlightItem) control() (doc.Highlight, error) {
 	if !slices.Contains(Controls, it.rest) {
 		if s := suggest(it.rest, Controls); s != "" {
-			return Highlight{}, errorf("lessons.highlight.control.suggest", it.item, it.rest, s, strings.Join(Controls, ", "))
+			return doc.Highlight{}, errorf("lessons.highlight.control.suggest", it.item, it.rest, s, strings.Join(Controls, ", "))
 		}
-		return Highlight{}, errorf("lessons.highlight.control", it.item, it.rest, strings.Join(Controls, ", "))
+		return doc.Highlight{}, errorf("lessons.highlight.control", it.item, it.rest, strings.Join(Controls, ", "))
 	}
-	return Highlight{What: "control", Control: it.rest}, nil
+	return doc.Highlight{What: "control", Control: it.rest}, nil
 }
 
 // label is "label" and a key term of the glossary shown on screen.
-func (it highlightItem) label() (Highlight, error) {
-	e, ok := Lookup(it.rest)
+func (it highlightItem) label() (doc.Highlight, error) {
+	e, ok := doc.Lookup(it.rest)
 	if !ok {
-		return Highlight{}, errorf("lessons.highlight.term", it.item, checkTerm(it.rest))
+		return doc.Highlight{}, errorf("lessons.highlight.term", it.item, checkTerm(it.rest))
 	}
-	return Highlight{What: "label", Label: e.Term}, nil
+	return doc.Highlight{What: "label", Label: e.Term}, nil
 }

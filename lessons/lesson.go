@@ -5,73 +5,37 @@ import (
 	"strings"
 	"time"
 
+	"github.com/raftlab/raftlab/lessons/doc"
 	"github.com/raftlab/raftlab/playground"
 	"github.com/raftlab/raftlab/playground/i18n"
 	"github.com/raftlab/raftlab/playground/view"
 	"github.com/raftlab/raftlab/raft"
 )
 
-// Kind is what a step asks of the learner.
-type Kind string
-
-const (
-	// Watch plays until a condition holds; then the learner continues.
-	Watch Kind = "watch"
-	// Do waits for the learner to act until the goal holds.
-	Do Kind = "do"
-	// Predict asks a question before the simulation goes on, then shows
-	// what happened.
-	Predict Kind = "predict"
-)
-
-// Lesson is a parsed lesson file.
+// Lesson is a parsed lesson file: what it says (doc.Lesson, which the
+// views read) and, step by step, how it is played.
 type Lesson struct {
-	// Name is the file name without its folder and .md suffix
-	// ("03-leader-election"); File is the name as given to Parse.
-	Name string
-	File string
-	// Lang is the lesson's language (English, or the language folder its
-	// file is in).
-	Lang i18n.Lang
-
-	Title   string
-	Number  int
-	Summary string
-	Minutes int
-	// Speed is the playback speed of the lesson's steps (virtual ms per
-	// real second, one of Speeds); 0 means DefaultSpeed.
-	Speed int
+	doc.Lesson
 	// AllowViolations lets the lesson break safety on purpose (with a
 	// teaching switch); otherwise AutoPlay fails on any violation.
 	AllowViolations bool
-
-	// Intro is the text before the first step.
-	Intro []Paragraph
-	Steps []*Step
+	// Engine are the steps as the engine plays them, in order: Engine[i]
+	// embeds *Steps[i] (see addStep).
+	Engine []*Step
 }
 
-// Step is one step of a lesson.
+// addStep appends a parsed step, to Engine and its text to Steps.
+func (l *Lesson) addStep(st *Step) {
+	l.Engine = append(l.Engine, st)
+	l.Steps = append(l.Steps, &st.Step)
+}
+
+// Step is one step of a lesson: what it says (doc.Step) and how it is
+// played.
 type Step struct {
-	// Index counts from 0; error messages and views count from 1.
-	Index int
-	Title string
+	doc.Step
 	// Line is the line of the step's heading in the file.
 	Line int
-	Kind Kind
-
-	Narration []Paragraph
-	// Explanation is shown once the step is done: what happened and why
-	// (required for predict steps).
-	Explanation []Paragraph
-	// More is depth beyond the narration and the explanation, which the
-	// views fold until the learner asks for it.
-	More []Paragraph
-	// Speed is the step's own playback speed (one of Speeds); 0 means the
-	// lesson's.
-	Speed int
-	// Topic names what the step tests, in an assessment: the views score
-	// the learner per topic.
-	Topic string
 
 	// Setup is nil when the step simply continues from the previous one.
 	Setup *Setup
@@ -90,35 +54,20 @@ type Step struct {
 	Until *Predicate
 	// Goal is what a do step asks the learner to bring about.
 	Goal *Predicate
-	// Within bounds the simulated time AutoPlay waits for Until or Goal
-	// (after the show-me actions); Settle is how long the canonical play
-	// runs on after it holds.
-	Within int64
+	// Settle is how long the canonical play runs on after Until or Goal
+	// holds (Within bounds how long AutoPlay waits for it).
 	Settle int64
 
-	// Hints appear one by one, every HintAfter of the learner's time.
-	Hints     []Paragraph
+	// HintAfter is the learner's time between two hints.
 	HintAfter time.Duration
 	// ShowMe is what "show me" does in a do step; each action's At is
 	// how long after show me is pressed it happens (0: at once), in
 	// non-decreasing order.
 	ShowMe *Script
 
-	Highlights []Highlight
-
-	Question []Span
-	Choices  []Choice
-	// Answer is the declared right choice (0-based). Views should not show
-	// it: they show the Outcome, which is what the run did, and AutoPlay
-	// checks that the two agree.
-	Answer int
-}
-
-// Choice is one answer to a predict step's question: its text and the
-// predicate that is true, at the end of the run, when it is what happened.
-type Choice struct {
-	Text []Span
-	When *Predicate
+	// When holds each choice's condition, in the order of Choices: the
+	// choice is what happened when it is true at the end of the run.
+	When []*Predicate
 }
 
 // Setup prepares a step: either a new cluster (Scenario is set; its steps
@@ -179,15 +128,3 @@ func (e *Error) In(lang i18n.Lang) string {
 
 // nodeName names a node the way the views do.
 func nodeName(id raft.ID) string { return playground.S(id) }
-
-// PlaySpeed is the playback speed a step runs at: its own, or its
-// lesson's, or DefaultSpeed.
-func (l *Lesson) PlaySpeed(st *Step) int {
-	switch {
-	case st.Speed > 0:
-		return st.Speed
-	case l.Speed > 0:
-		return l.Speed
-	}
-	return DefaultSpeed
-}

@@ -3,66 +3,30 @@ package lessons
 import (
 	"strings"
 
+	"github.com/raftlab/raftlab/lessons/doc"
 	"github.com/raftlab/raftlab/playground/i18n"
 )
 
-// Style is how a span of narration is set.
-type Style uint8
+// styleName is a style's name in error messages, in the author's
+// language.
+func styleName(s doc.Style) i18n.Message { return msg("lessons.style." + s.String()) }
 
-const (
-	Plain Style = iota
-	// Bold is **emphasis**.
-	Bold
-	// Italic is *a softer emphasis*.
-	Italic
-	// Term is a `key term`: a word that matches a label on screen. Views
-	// can set it apart and explain it with Glossary.
-	Term
-)
+// spansText is spans without their styles.
+func spansText(spans []doc.Span) string { return doc.Paragraph{Spans: spans}.Text() }
 
-func (s Style) String() string {
-	return [...]string{"plain", "bold", "italic", "term"}[s]
-}
-
-// name is the style's name in error messages, in the author's language.
-func (s Style) name() i18n.Message { return msg("lessons.style." + s.String()) }
-
-// Span is a run of text in one style.
-type Span struct {
-	Text  string
-	Style Style
-}
-
-// Paragraph is a paragraph of narration, or one item of a bulleted list.
-type Paragraph struct {
-	Bullet bool
-	Spans  []Span
-}
-
-// Text is the paragraph without its styles.
-func (p Paragraph) Text() string { return spansText(p.Spans) }
-
-func spansText(spans []Span) string {
-	var b strings.Builder
-	for _, s := range spans {
-		b.WriteString(s.Text)
-	}
-	return b.String()
-}
-
-func spansMarkdown(spans []Span) string {
+func spansMarkdown(spans []doc.Span) string {
 	var b strings.Builder
 	for _, s := range spans {
 		t := s.Text
-		if s.Style != Term {
+		if s.Style != doc.Term {
 			t = strings.NewReplacer(`\`, `\\`, "*", `\*`, "`", "\\`").Replace(t)
 		}
 		switch s.Style {
-		case Bold:
+		case doc.Bold:
 			t = "**" + t + "**"
-		case Italic:
+		case doc.Italic:
 			t = "*" + t + "*"
-		case Term:
+		case doc.Term:
 			t = "`" + t + "`"
 		}
 		b.WriteString(t)
@@ -79,8 +43,8 @@ type textLine struct {
 // parseParagraphs turns lines of narration into paragraphs: blank lines
 // separate paragraphs, "- " or "* " starts a bulleted item, and other lines
 // join the paragraph they continue.
-func parseParagraphs(lines []textLine) ([]Paragraph, error) {
-	var out []Paragraph
+func parseParagraphs(lines []textLine) ([]doc.Paragraph, error) {
+	var out []doc.Paragraph
 	var cur []string
 	curLine, bullet := 0, false
 	flush := func() error {
@@ -91,7 +55,7 @@ func parseParagraphs(lines []textLine) ([]Paragraph, error) {
 		if err != nil {
 			return &lineError{curLine, wrapped(err)}
 		}
-		out = append(out, Paragraph{Bullet: bullet, Spans: spans})
+		out = append(out, doc.Paragraph{Bullet: bullet, Spans: spans})
 		cur, bullet = nil, false
 		return nil
 	}
@@ -134,9 +98,9 @@ type lineError struct {
 func (e *lineError) Error() string { return e.msg.String() }
 
 // parseInline parses **bold**, *italic* and `key term` spans. A backslash
-// escapes the next character. Key terms must be in the Glossary (or name a
+// escapes the next character. Key terms must be in doc.Glossary (or name a
 // server, S1 to S9).
-func parseInline(s string) ([]Span, error) {
+func parseInline(s string) ([]doc.Span, error) {
 	p := &inlineParser{s: s}
 	for i := 0; i < len(s); i++ {
 		var err error
@@ -149,10 +113,10 @@ func parseInline(s string) ([]Span, error) {
 		case c == '*' && strings.HasPrefix(s[i:], "**"):
 			err = p.bold(i)
 			i++
-		case c == '*' && p.style == Italic:
+		case c == '*' && p.style == doc.Italic:
 			p.emit()
-			p.style = Plain
-		case c == '*' && p.style == Plain && i+1 < len(s) && s[i+1] != ' ':
+			p.style = doc.Plain
+		case c == '*' && p.style == doc.Plain && i+1 < len(s) && s[i+1] != ' ':
 			err = p.italic(i)
 		default:
 			p.b.WriteByte(c)
@@ -161,8 +125,8 @@ func parseInline(s string) ([]Span, error) {
 			return nil, err
 		}
 	}
-	if p.style != Plain {
-		return nil, errorf("lessons.markdown.unclosed", p.style.name(), excerpt(s, 0))
+	if p.style != doc.Plain {
+		return nil, errorf("lessons.markdown.unclosed", styleName(p.style), excerpt(s, 0))
 	}
 	p.emit()
 	if len(p.spans) == 0 {
@@ -175,9 +139,9 @@ func parseInline(s string) ([]Span, error) {
 // spans so far, and the text and style of the one being read.
 type inlineParser struct {
 	s     string
-	spans []Span
+	spans []doc.Span
 	b     strings.Builder
-	style Style
+	style doc.Style
 }
 
 // emit ends the span being read (joining it to the one before when they
@@ -189,7 +153,7 @@ func (p *inlineParser) emit() {
 	if n := len(p.spans); n > 0 && p.spans[n-1].Style == p.style {
 		p.spans[n-1].Text += p.b.String()
 	} else {
-		p.spans = append(p.spans, Span{Text: p.b.String(), Style: p.style})
+		p.spans = append(p.spans, doc.Span{Text: p.b.String(), Style: p.style})
 	}
 	p.b.Reset()
 }
@@ -198,8 +162,8 @@ func (p *inlineParser) emit() {
 // of its closing one. A key term is not set in bold or italic.
 func (p *inlineParser) term(i int) (int, error) {
 	s := p.s
-	if p.style != Plain {
-		return i, errorf("lessons.markdown.term-in-style", p.style.name(), p.style.name())
+	if p.style != doc.Plain {
+		return i, errorf("lessons.markdown.term-in-style", styleName(p.style), styleName(p.style))
 	}
 	end := strings.IndexByte(s[i+1:], '`')
 	if end < 0 {
@@ -210,24 +174,24 @@ func (p *inlineParser) term(i int) (int, error) {
 		return i, err
 	}
 	p.emit()
-	p.spans = append(p.spans, Span{Text: term, Style: Term})
+	p.spans = append(p.spans, doc.Span{Text: term, Style: doc.Term})
 	return i + end + 1, nil
 }
 
 // bold opens or closes bold text at the ** at i.
 func (p *inlineParser) bold(i int) error {
-	if p.style == Italic {
+	if p.style == doc.Italic {
 		return errorf("lessons.markdown.bold-in-italic", excerpt(p.s, i))
 	}
 	p.emit()
-	if p.style == Bold {
-		p.style = Plain
+	if p.style == doc.Bold {
+		p.style = doc.Plain
 		return nil
 	}
 	if !strings.Contains(p.s[i+2:], "**") {
 		return errorf("lessons.markdown.unclosed-bold", excerpt(p.s, i))
 	}
-	p.style = Bold
+	p.style = doc.Bold
 	return nil
 }
 
@@ -237,7 +201,7 @@ func (p *inlineParser) italic(i int) error {
 		return errorf("lessons.markdown.unclosed-italic", excerpt(p.s, i))
 	}
 	p.emit()
-	p.style = Italic
+	p.style = doc.Italic
 	return nil
 }
 

@@ -1,8 +1,6 @@
 package lessons
 
 import (
-	"strings"
-
 	"github.com/raftlab/raftlab/playground/i18n"
 )
 
@@ -17,20 +15,3 @@ func errorf(key string, args ...any) error { return i18n.Errorf(key, args...) }
 // wrapped is an error as a message: its own text, translated when the
 // error is translatable.
 func wrapped(err error) i18n.Message { return msg("lessons.text", err) }
-
-// list is messages joined by a separator from the catalogue ("choice 1
-// and choice 2").
-type list struct {
-	sep   string
-	items []i18n.Message
-}
-
-func (l list) In(lang i18n.Lang) string {
-	out := make([]string, len(l.items))
-	for i, m := range l.items {
-		out[i] = m.In(lang)
-	}
-	return strings.Join(out, lang.T(l.sep))
-}
-
-func (l list) String() string { return l.In(English) }

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/raftlab/raftlab/lessons/doc"
 	"github.com/raftlab/raftlab/playground/i18n"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -44,8 +45,8 @@ func TestMessageKeysAreInTheCatalogue(t *testing.T) {
 		})
 	}
 	assert.Greater(t, found, 150, "the engine's messages are found")
-	for _, s := range []Style{Bold, Italic} {
-		assert.Contains(t, keys, s.name().Key)
+	for _, s := range []doc.Style{doc.Bold, doc.Italic} {
+		assert.Contains(t, keys, styleName(s).Key)
 	}
 }
 

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/raftlab/raftlab/lessons/doc"
 	"github.com/raftlab/raftlab/playground/i18n"
 )
 
@@ -55,7 +56,7 @@ func isCJK(r rune) bool {
 // ParagraphsWords counts the words of paragraphs as the tool counts their
 // Markdown: a bulleted item's "-" is a word too. CJK characters count over
 // the whole text, as the tool counts a subsection.
-func ParagraphsWords(ps []Paragraph) int {
+func ParagraphsWords(ps []doc.Paragraph) int {
 	lines := make([]string, len(ps))
 	for i, p := range ps {
 		lines[i] = p.Text()
@@ -71,7 +72,7 @@ type StepPace struct {
 	// Step counts from 1.
 	Step  int
 	Title string
-	Kind  Kind
+	Kind  doc.Kind
 	// Narration and Explanation are the words of the main text and of the
 	// ### Explanation (### More is not counted); Reading adds the question
 	// and the choices: all a learner reads in the step.
@@ -146,7 +147,7 @@ func (p *Pace) problems() []i18n.Message {
 			out = append(out, msg("lessons.pacing.explanation", p.Lesson.Name, s.Step, s.Title, s.Explanation, MaxExplanationWords))
 		}
 		if w := s.WaitSeconds(); w > MaxWaitSeconds {
-			out = append(out, msg("lessons.pacing.wait", p.Lesson.Name, s.Step, s.Title, w, s.SimMs, SpeedLabel(s.Speed), MaxWaitSeconds))
+			out = append(out, msg("lessons.pacing.wait", p.Lesson.Name, s.Step, s.Title, w, s.SimMs, doc.SpeedLabel(s.Speed), MaxWaitSeconds))
 		}
 	}
 	if p.Err != nil {
@@ -180,7 +181,7 @@ func AnswerBalance(ls ...*Lesson) Balance {
 	var b Balance
 	for _, l := range ls {
 		for _, st := range l.Steps {
-			if st.Kind != Predict || st.Answer < 0 || st.Answer >= len(st.Choices) {
+			if st.Kind != doc.Predict || st.Answer < 0 || st.Answer >= len(st.Choices) {
 				continue
 			}
 			b.Predicts++

@@ -12,7 +12,7 @@ func TestBundledLessonsPacing(t *testing.T) {
 		for _, msg := range p.ProblemsIn(English) {
 			t.Error(msg)
 		}
-		t.Logf("%s: %d steps, about %.1f min", l.Name, len(l.Steps), p.Minutes())
+		t.Logf("%s: %d steps, about %.1f min", l.Name, len(l.Engine), p.Minutes())
 	}
 	b := AnswerBalance(all...)
 	for _, msg := range b.ProblemsIn(English) {

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/raftlab/raftlab/lessons/doc"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -29,11 +30,11 @@ func TestWords(t *testing.T) {
 // TestParagraphsWords counts Markdown as the tool does: a bullet's "-" is
 // a word, styles are not, and CJK counts over the whole text.
 func TestParagraphsWords(t *testing.T) {
-	ps := []Paragraph{
-		{Spans: []Span{{Text: "A "}, {Text: "leader", Style: Term}, {Text: " wins."}}},
-		{Bullet: true, Spans: []Span{{Text: "two words"}}},
-		{Spans: []Span{{Text: "领"}}},
-		{Spans: []Span{{Text: "导"}}},
+	ps := []doc.Paragraph{
+		{Spans: []doc.Span{{Text: "A "}, {Text: "leader", Style: doc.Term}, {Text: " wins."}}},
+		{Bullet: true, Spans: []doc.Span{{Text: "two words"}}},
+		{Spans: []doc.Span{{Text: "领"}}},
+		{Spans: []doc.Span{{Text: "导"}}},
 	}
 	assert.Equal(t, 3+3+1, ParagraphsWords(ps))
 	assert.Equal(t, 0, ParagraphsWords(nil))
@@ -72,7 +73,7 @@ func TestPacing(t *testing.T) {
 	rep := AutoPlay(l)
 	for i, s := range p.Steps {
 		assert.Equal(t, rep.Steps[i].EndMs-rep.Steps[i].StartMs, s.SimMs, "step %d", i+1)
-		assert.Equal(t, DefaultSpeed, s.Speed)
+		assert.Equal(t, doc.DefaultSpeed, s.Speed)
 	}
 	assert.Equal(t, int64(100), g.SimMs)
 	assert.InDelta(t, 5.0, g.WaitSeconds(), 1e-9, "100 simulated ms at 1/50x")

@@ -2,13 +2,13 @@ package lessons
 
 import (
 	"errors"
-	"fmt"
 	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
 
+	"github.com/raftlab/raftlab/lessons/doc"
 	"github.com/raftlab/raftlab/playground/i18n"
 )
 
@@ -21,7 +21,7 @@ import (
 // sections (splitSections), then each step (parseStep, in parsestep.go)
 // and the key terms of the whole text (markTerms).
 func Parse(file string, data []byte) (*Lesson, error) {
-	l := &Lesson{File: file, Name: strings.TrimSuffix(filepath.Base(file), ".md"), Lang: langOf(file)}
+	l := &Lesson{Lesson: doc.Lesson{File: file, Name: strings.TrimSuffix(filepath.Base(file), ".md"), Lang: langOf(file)}}
 	lines, err := l.splitLines(data)
 	if err != nil {
 		return nil, err
@@ -137,7 +137,7 @@ func (l *Lesson) parseSteps(sections []section) error {
 			return err
 		}
 		prev = st
-		l.Steps = append(l.Steps, st)
+		l.addStep(st)
 	}
 	return nil
 }
@@ -247,31 +247,14 @@ func parseDuration(s string) (int64, error) {
 	return ms, nil
 }
 
-// Speeds are the playback speeds a lesson may ask for, in virtual
-// milliseconds per real second: from 1/1000x to 1x. The views offer the
-// same ones.
-var Speeds = []int{1, 2, 5, 10, 20, 50, 100, 200, 500, 1000}
-
-// DefaultSpeed is the playback speed of a lesson that names none: 1/50x,
-// where single messages cross the screen in about half a second.
-const DefaultSpeed = 20
-
-// SpeedLabel writes a speed as a fraction of real time: 1/50x, 1x.
-func SpeedLabel(v int) string {
-	if v >= 1000 {
-		return "1x"
-	}
-	return fmt.Sprintf("1/%dx", 1000/v)
-}
-
 // parseSpeed reads a speed written as SpeedLabel writes it.
 func parseSpeed(s string) (int, error) {
 	var labels []string
-	for _, v := range Speeds {
-		if SpeedLabel(v) == strings.TrimSpace(s) {
+	for _, v := range doc.Speeds {
+		if doc.SpeedLabel(v) == strings.TrimSpace(s) {
 			return v, nil
 		}
-		labels = append(labels, SpeedLabel(v))
+		labels = append(labels, doc.SpeedLabel(v))
 	}
 	return 0, errorf("lessons.parse.speed", strings.Join(labels, ", "), s)
 }

@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/raftlab/raftlab/lessons/doc"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -65,20 +66,20 @@ func TestParseMoreSpeedTopic(t *testing.T) {
 	l, err := Parse("tiny.md", []byte(src))
 	require.NoError(t, err)
 	assert.Equal(t, 100, l.Speed)
-	assert.Equal(t, 500, l.Steps[0].Speed)
-	assert.Equal(t, "elections", l.Steps[0].Topic)
+	assert.Equal(t, 500, l.Engine[0].Speed)
+	assert.Equal(t, "elections", l.Engine[0].Topic)
 	assert.Equal(t, 500, l.PlaySpeed(l.Steps[0]))
 	assert.Equal(t, 100, l.PlaySpeed(l.Steps[1]), "a step without a speed plays at the lesson's")
-	assert.Equal(t, "Make a guess.", l.Steps[1].Narration[0].Text())
-	assert.Equal(t, "Somebody does.", l.Steps[1].Explanation[0].Text())
-	assert.Equal(t, "Depth for the curious.", l.Steps[1].More[0].Text())
-	assert.Equal(t, "It fell.", l.Steps[2].Explanation[0].Text())
-	assert.Equal(t, "Why it fell.", l.Steps[2].More[0].Text())
+	assert.Equal(t, "Make a guess.", l.Engine[1].Narration[0].Text())
+	assert.Equal(t, "Somebody does.", l.Engine[1].Explanation[0].Text())
+	assert.Equal(t, "Depth for the curious.", l.Engine[1].More[0].Text())
+	assert.Equal(t, "It fell.", l.Engine[2].Explanation[0].Text())
+	assert.Equal(t, "Why it fell.", l.Engine[2].More[0].Text())
 
 	l, err = Parse("tiny.md", []byte(tiny))
 	require.NoError(t, err)
-	assert.Equal(t, DefaultSpeed, l.PlaySpeed(l.Steps[0]), "no speed anywhere: the default")
-	assert.Empty(t, l.Steps[1].More)
+	assert.Equal(t, doc.DefaultSpeed, l.PlaySpeed(l.Steps[0]), "no speed anywhere: the default")
+	assert.Empty(t, l.Engine[1].More)
 }
 
 func TestParseTiny(t *testing.T) {
@@ -89,11 +90,11 @@ func TestParseTiny(t *testing.T) {
 	assert.Equal(t, 1, l.Number)
 	assert.Equal(t, 2, l.Minutes)
 	require.Len(t, l.Intro, 1)
-	assert.Equal(t, []Span{{"An intro with ", Plain}, {"bold", Bold}, {" text.", Plain}}, l.Intro[0].Spans)
-	require.Len(t, l.Steps, 3)
+	assert.Equal(t, []doc.Span{{Text: "An intro with ", Style: doc.Plain}, {Text: "bold", Style: doc.Bold}, {Text: " text.", Style: doc.Plain}}, l.Intro[0].Spans)
+	require.Len(t, l.Engine, 3)
 
-	s := l.Steps[0]
-	assert.Equal(t, Watch, s.Kind)
+	s := l.Engine[0]
+	assert.Equal(t, doc.Watch, s.Kind)
 	assert.Equal(t, "Start", s.Title)
 	assert.Equal(t, 11, s.Line)
 	assert.True(t, s.Setup.Fresh())
@@ -101,22 +102,22 @@ func TestParseTiny(t *testing.T) {
 	assert.Equal(t, int64(2), s.Setup.Scenario.Settings.Seed)
 	assert.Equal(t, "leader", s.Until.String())
 	assert.Equal(t, int64(DefaultWithinMs), s.Within)
-	assert.Equal(t, []Highlight{{What: "node", Ref: "leader"}, {What: "control", Control: "play"}}, s.Highlights)
-	assert.Equal(t, []Span{{"Three servers elect a leader. A ", Plain}, {"follower", Term}, {" times out.", Plain}}, s.Narration[0].Spans)
+	assert.Equal(t, []doc.Highlight{{What: "node", Ref: "leader"}, {What: "control", Control: "play"}}, s.Highlights)
+	assert.Equal(t, []doc.Span{{Text: "Three servers elect a leader. A ", Style: doc.Plain}, {Text: "follower", Style: doc.Term}, {Text: " times out.", Style: doc.Plain}}, s.Narration[0].Spans)
 
-	s = l.Steps[1]
-	assert.Equal(t, Predict, s.Kind)
+	s = l.Engine[1]
+	assert.Equal(t, doc.Predict, s.Kind)
 	assert.Nil(t, s.Setup)
 	assert.Equal(t, 3, s.Nodes, "the cluster carries over")
 	assert.Equal(t, "Who leads?", spansText(s.Question))
 	require.Len(t, s.Choices, 2)
 	assert.Equal(t, "Nobody.", spansText(s.Choices[1].Text))
-	assert.Equal(t, "noLeader", s.Choices[1].When.String())
+	assert.Equal(t, "noLeader", s.When[1].String())
 	assert.Equal(t, 0, s.Answer)
 	assert.Equal(t, "Somebody does.", s.Explanation[0].Text())
 
-	s = l.Steps[2]
-	assert.Equal(t, Do, s.Kind)
+	s = l.Engine[2]
+	assert.Equal(t, doc.Do, s.Kind)
 	assert.Equal(t, "newLeader", s.Goal.String())
 	require.Len(t, s.ShowMe.Steps, 1)
 	assert.Equal(t, "crash", s.ShowMe.Steps[0].Do)
@@ -313,20 +314,20 @@ func TestParseFencedBlocksAndCRLF(t *testing.T) {
 	src = strings.ReplaceAll(src, "\n", "\r\n")
 	l, err := Parse("fenced.md", []byte(src))
 	require.NoError(t, err)
-	assert.Equal(t, 3, l.Steps[0].Nodes)
-	assert.Equal(t, "crash", l.Steps[2].ShowMe.Steps[0].Do)
-	assert.Equal(t, 2, len(l.Steps[1].Choices))
+	assert.Equal(t, 3, l.Engine[0].Nodes)
+	assert.Equal(t, "crash", l.Engine[2].ShowMe.Steps[0].Do)
+	assert.Equal(t, 2, len(l.Engine[1].Choices))
 }
 
 func TestParseOptionalFields(t *testing.T) {
 	src := strings.Replace(tiny, "hint: Crash the leader.\n", "hint: Crash the leader.\nhint: Use the *menu*.\nhintAfter: 5s\nwithin: 1.5s\nsettle: 200ms\n", 1)
 	l, err := Parse("x.md", []byte(src))
 	require.NoError(t, err)
-	s := l.Steps[2]
+	s := l.Engine[2]
 	assert.Equal(t, 5*time.Second, s.HintAfter)
 	assert.Equal(t, int64(1500), s.Within)
 	assert.Equal(t, int64(200), s.Settle)
-	assert.Equal(t, []Span{{"Use the ", Plain}, {"menu", Italic}, {".", Plain}}, s.Hints[1].Spans)
+	assert.Equal(t, []doc.Span{{Text: "Use the ", Style: doc.Plain}, {Text: "menu", Style: doc.Italic}, {Text: ".", Style: doc.Plain}}, s.Hints[1].Spans)
 }
 
 func TestHighlights(t *testing.T) {
@@ -350,7 +351,7 @@ func TestHighlights(t *testing.T) {
 	added := three.with(5)
 	hs, err = parseHighlights("node 5, link 1-5, log 5:2", added)
 	require.NoError(t, err)
-	assert.Equal(t, []Highlight{{What: "node", Node: 5}, {What: "link", Node: 1, Peer: 5}, {What: "log", Node: 5, Index: 2}}, hs)
+	assert.Equal(t, []doc.Highlight{{What: "node", Node: 5}, {What: "link", Node: 1, Peer: 5}, {What: "log", Node: 5, Index: 2}}, hs)
 	_, err = parseHighlights("node 4", added)
 	assert.EqualError(t, err, `"node 4": expected a server number from 1 to 3, or 5 (added by addNode), leader or leaderAtStart, not "4"`)
 }
@@ -358,12 +359,12 @@ func TestHighlights(t *testing.T) {
 func TestInline(t *testing.T) {
 	for _, tc := range []struct {
 		in   string
-		want []Span
+		want []doc.Span
 	}{
-		{"plain", []Span{{"plain", Plain}}},
-		{"a **b** *c* `term` d", []Span{{"a ", Plain}, {"b", Bold}, {" ", Plain}, {"c", Italic}, {" ", Plain}, {"term", Term}, {" d", Plain}}},
-		{`2 * 3 and \*stars\*`, []Span{{"2 * 3 and *stars*", Plain}}},
-		{"`followers` and `entries` and `S3`", []Span{{"followers", Term}, {" and ", Plain}, {"entries", Term}, {" and ", Plain}, {"S3", Term}}},
+		{"plain", []doc.Span{{Text: "plain", Style: doc.Plain}}},
+		{"a **b** *c* `term` d", []doc.Span{{Text: "a ", Style: doc.Plain}, {Text: "b", Style: doc.Bold}, {Text: " ", Style: doc.Plain}, {Text: "c", Style: doc.Italic}, {Text: " ", Style: doc.Plain}, {Text: "term", Style: doc.Term}, {Text: " d", Style: doc.Plain}}},
+		{`2 * 3 and \*stars\*`, []doc.Span{{Text: "2 * 3 and *stars*", Style: doc.Plain}}},
+		{"`followers` and `entries` and `S3`", []doc.Span{{Text: "followers", Style: doc.Term}, {Text: " and ", Style: doc.Plain}, {Text: "entries", Style: doc.Term}, {Text: " and ", Style: doc.Plain}, {Text: "S3", Style: doc.Term}}},
 	} {
 		got, err := parseInline(tc.in)
 		require.NoError(t, err, tc.in)
@@ -376,7 +377,7 @@ func TestInline(t *testing.T) {
 	}
 }
 
-func mustInline(t *testing.T, s string) []Span {
+func mustInline(t *testing.T, s string) []doc.Span {
 	t.Helper()
 	spans, err := parseInline(s)
 	require.NoError(t, err, s)
@@ -385,18 +386,18 @@ func mustInline(t *testing.T, s string) []Span {
 
 func TestGlossary(t *testing.T) {
 	seen := map[string]bool{}
-	for _, e := range Glossary {
+	for _, e := range doc.Glossary {
 		assert.False(t, seen[e.Term], "%s twice", e.Term)
 		seen[e.Term] = true
 		assert.NotEmpty(t, e.Meaning)
-		got, ok := Lookup(e.Term)
+		got, ok := doc.Lookup(e.Term)
 		assert.True(t, ok)
 		assert.Equal(t, e, got)
 	}
 	for _, label := range []string{"leader", "follower", "candidate", "pre-candidate", "term", "election timeout", "RequestVote",
 		"AppendEntries", "heartbeat", "commit index", "nextIndex", "matchIndex", "followers", "entries", "terms",
 		"learner", "learners", "leadership transfer", "snapshot", "snapshots", "ReadIndex", "lease"} {
-		_, ok := Lookup(label)
+		_, ok := doc.Lookup(label)
 		assert.True(t, ok, label)
 	}
 }
@@ -422,14 +423,14 @@ func FuzzParse(f *testing.F) {
 			}
 			return
 		}
-		if len(l.Steps) == 0 || l.Title == "" {
+		if len(l.Engine) == 0 || l.Title == "" {
 			t.Fatalf("a lesson without steps or title parsed")
 		}
-		for _, s := range l.Steps {
-			if s.Nodes < 1 || (s.Kind != Watch && s.Kind != Do && s.Kind != Predict) {
+		for _, s := range l.Engine {
+			if s.Nodes < 1 || (s.Kind != doc.Watch && s.Kind != doc.Do && s.Kind != doc.Predict) {
 				t.Fatalf("step %d: nodes %d, kind %q", s.Index+1, s.Nodes, s.Kind)
 			}
-			if s.Kind == Predict && (s.Answer < 0 || s.Answer >= len(s.Choices)) {
+			if s.Kind == doc.Predict && (s.Answer < 0 || s.Answer >= len(s.Choices)) {
 				t.Fatalf("step %d: answer %d of %d", s.Index+1, s.Answer, len(s.Choices))
 			}
 		}
@@ -447,11 +448,11 @@ func TestServersAddedByAddNode(t *testing.T) {
 		"## Still\nkind: watch\nuntil: elapsed >= 100 and up(4) and up(6)\n\nx\n")
 	l, err := Parse("t.md", []byte(src))
 	require.NoError(t, err)
-	assert.Equal(t, firstServers(3), l.Steps[0].servers)
-	assert.Equal(t, firstServers(4), l.Steps[1].servers)
-	assert.Equal(t, firstServers(4).with(6), l.Steps[2].servers)
-	assert.Equal(t, firstServers(4).with(6), l.Steps[3].servers)
-	assert.Equal(t, 3, l.Steps[3].Nodes, "Nodes stays the setup's size")
+	assert.Equal(t, firstServers(3), l.Engine[0].servers)
+	assert.Equal(t, firstServers(4), l.Engine[1].servers)
+	assert.Equal(t, firstServers(4).with(6), l.Engine[2].servers)
+	assert.Equal(t, firstServers(4).with(6), l.Engine[3].servers)
+	assert.Equal(t, 3, l.Engine[3].Nodes, "Nodes stays the setup's size")
 	require.NoError(t, AutoPlay(l).Err())
 
 	// Not before the step that adds it, nor after a fresh setup.

@@ -4,6 +4,8 @@ import (
 	"errors"
 	"slices"
 	"strings"
+
+	"github.com/raftlab/raftlab/lessons/doc"
 )
 
 // A step's section is read in this order, each part by its own function:
@@ -36,8 +38,8 @@ func (p *stepParser) fail(line int, field, key string, args ...any) error {
 // before, left: its size, the servers it may name and its read mode (none
 // before the first fresh setup).
 func (l *Lesson) parseStep(index int, head textLine, lines []textLine, prev *Step) (*Step, error) {
-	st := &Step{Index: index, Title: strings.TrimSpace(strings.TrimPrefix(head.text, "##")), Line: head.n,
-		Nodes: prev.Nodes, readMode: prev.readMode, Within: DefaultWithinMs, HintAfter: DefaultHintAfter, Answer: -1}
+	st := &Step{Step: doc.Step{Index: index, Title: strings.TrimSpace(strings.TrimPrefix(head.text, "##")), Within: DefaultWithinMs, Answer: -1},
+		Line: head.n, Nodes: prev.Nodes, readMode: prev.readMode, HintAfter: DefaultHintAfter}
 	p := &stepParser{l: l, st: st, head: head, ids: prev.servers}
 	if st.Title == "" {
 		return nil, p.fail(head.n, "", "lessons.parse.step.no-title")
@@ -208,7 +210,7 @@ func (p *stepParser) splitSubsections(body []textLine) (narration []textLine, su
 }
 
 // paragraphs parses one of the step's texts; field names it in errors.
-func (p *stepParser) paragraphs(lines []textLine, field string) ([]Paragraph, error) {
+func (p *stepParser) paragraphs(lines []textLine, field string) ([]doc.Paragraph, error) {
 	ps, err := parseParagraphs(lines)
 	var le *lineError
 	if errors.As(err, &le) {

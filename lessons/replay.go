@@ -3,6 +3,7 @@ package lessons
 import (
 	"slices"
 
+	"github.com/raftlab/raftlab/lessons/doc"
 	"github.com/raftlab/raftlab/playground/view"
 )
 
@@ -13,11 +14,12 @@ import (
 // moments, runs to was's end and seeks to was's present.
 //
 // It reports false when the play cannot be repeated, and p is then to
-// start afresh: was used show me (its delayed actions belong to that
-// play), was's history does not begin with p's, or the answer or an
-// action fails.
-func (p *Play) Replay(was *Play) bool {
-	if was.ShownMe() {
+// start afresh: was is not the engine's, was used show me (its delayed
+// actions belong to that play), was's history does not begin with p's, or
+// the answer or an action fails.
+func (p *Play) Replay(other doc.Play) bool {
+	was, ok := other.(*Play)
+	if !ok || was.ShownMe() {
 		return false
 	}
 	if k, ok := was.Answered(); ok {

@@ -1,6 +1,7 @@
 package lessons
 
 import (
+	"strconv"
 	"testing"
 
 	"github.com/raftlab/raftlab/playground/i18n"
@@ -13,9 +14,7 @@ import (
 // (1-based).
 func runnerAt(t *testing.T, lang i18n.Lang, number, step int) *Runner {
 	t.Helper()
-	all, err := AllIn(lang)
-	require.NoError(t, err)
-	l, err := Find(all, number, step)
+	l, err := LoadIn(lang, strconv.Itoa(number))
 	require.NoError(t, err)
 	r, err := NewRunner(l)
 	require.NoError(t, err)

@@ -6,6 +6,7 @@ import (
 	"sort"
 	"time"
 
+	"github.com/raftlab/raftlab/lessons/doc"
 	"github.com/raftlab/raftlab/playground"
 	"github.com/raftlab/raftlab/playground/i18n"
 	"github.com/raftlab/raftlab/playground/view"
@@ -15,7 +16,7 @@ import (
 // view draws, runs and acts on), the baseline its predicates count from,
 // and what the learner has done.
 type Play struct {
-	Step *Step
+	step *Step
 
 	sess *playground.Session
 	base *Baseline
@@ -25,9 +26,12 @@ type Play struct {
 	done    bool
 	doneAt  int64
 	answer  int
-	outcome *Outcome
-	shownMe bool
-	actedAt int64
+	outcome *doc.Outcome
+	// outcomeFacts are the outcome's Facts as messages, which AutoPlay's
+	// errors write in their reader's language.
+	outcomeFacts []i18n.Message
+	shownMe      bool
+	actedAt      int64
 	// pending are the show-me actions still to come ("at" after show me),
 	// with their At in the simulation's time; they are dropped if the
 	// learner forks history before show me (see forked). showMeErr is the
@@ -42,22 +46,6 @@ type Play struct {
 type stepKey struct {
 	at int64
 	do string
-}
-
-// Outcome is what happened after a predict step's question.
-type Outcome struct {
-	// Chosen is the learner's answer (0-based).
-	Chosen int
-	// Happened is the choice whose condition the run made true; -1 when
-	// none did, or several (True lists them).
-	Happened int
-	True     []int
-	// Correct is Chosen == Happened.
-	Correct bool
-	// Facts are the values the choices' conditions looked at; facts, the
-	// same as messages.
-	Facts []string
-	facts []i18n.Message
 }
 
 // newPlay starts a step on w (which the play takes over): it resolves the
@@ -76,13 +64,16 @@ func newPlay(st *Step, w *playground.World) (*Play, error) {
 		}
 		steps = resolved
 	}
-	p := &Play{Step: st, sess: playground.NewSession(w, steps), base: base, answer: -1, cond: st.Until}
-	if st.Kind == Do {
+	p := &Play{step: st, sess: playground.NewSession(w, steps), base: base, answer: -1, cond: st.Until}
+	if st.Kind == doc.Do {
 		p.cond = st.Goal
 	}
 	p.sess.RunUntil(w.Now())
 	return p, nil
 }
+
+// Step is the step being played.
+func (p *Play) Step() *doc.Step { return &p.step.Step }
 
 // Session is the step's simulation, which the play owns (see Runner):
 // views draw its World, seek it in time (not before StartMs) and act on it
@@ -120,7 +111,7 @@ func (p *Play) Facts() []string { return p.cond.Facts(p.sess.World(), p.base) }
 
 // Blocked reports whether the simulation must wait: a predict step is
 // answered before the run goes on.
-func (p *Play) Blocked() bool { return p.Step.Kind == Predict && p.answer < 0 }
+func (p *Play) Blocked() bool { return p.step.Kind == doc.Predict && p.answer < 0 }
 
 // Advance runs the simulation towards t. Until the step is done it stops
 // at the first moment its condition holds (so a view can pause there and
@@ -244,19 +235,19 @@ func (p *Play) nextScripted(now int64) (int64, bool) {
 
 func (p *Play) finish() {
 	p.done, p.doneAt = true, p.sess.Now()
-	if p.Step.Kind != Predict {
+	if p.step.Kind != doc.Predict {
 		return
 	}
 	w := p.sess.World()
-	o := &Outcome{Chosen: p.answer, Happened: -1}
-	for i, c := range p.Step.Choices {
-		if c.When.Eval(w, p.base) {
+	o := &doc.Outcome{Chosen: p.answer, Happened: -1}
+	for i, when := range p.step.When {
+		if when.Eval(w, p.base) {
 			o.True = append(o.True, i)
 		}
-		for _, f := range c.When.facts(w, p.base) {
+		for _, f := range when.facts(w, p.base) {
 			if !slices.Contains(o.Facts, f.String()) {
 				o.Facts = append(o.Facts, f.String())
-				o.facts = append(o.facts, f)
+				p.outcomeFacts = append(p.outcomeFacts, f)
 			}
 		}
 	}
@@ -279,10 +270,10 @@ var (
 // ("leader" in any of them is the leader now). Showing again forgets the
 // delayed actions of the previous show me that have not happened yet.
 func (p *Play) ShowMe() error {
-	if p.Step.Kind != Do {
+	if p.step.Kind != doc.Do {
 		return ErrNotDo
 	}
-	steps, err := p.Step.ShowMe.Resolve(p.sess.World())
+	steps, err := p.step.ShowMe.Resolve(p.sess.World())
 	if err != nil {
 		return errorf("lessons.runner.showme", err)
 	}
@@ -325,12 +316,12 @@ func (p *Play) ShownMe() bool { return p.shownMe }
 // what happened.
 func (p *Play) Answer(choice int) error {
 	switch {
-	case p.Step.Kind != Predict:
+	case p.step.Kind != doc.Predict:
 		return ErrNotPredict
 	case p.answer >= 0:
 		return ErrAnswered
-	case choice < 0 || choice >= len(p.Step.Choices):
-		return errorf("lessons.runner.no-choice", choice+1, len(p.Step.Choices))
+	case choice < 0 || choice >= len(p.step.Choices):
+		return errorf("lessons.runner.no-choice", choice+1, len(p.step.Choices))
 	}
 	p.answer = choice
 	return nil
@@ -342,35 +333,35 @@ func (p *Play) Answered() (int, bool) { return p.answer, p.answer >= 0 }
 // Outcome is what happened in a predict step, once the run has played out
 // (Done). Its Happened choice is computed from the run, never taken from
 // the file.
-func (p *Play) Outcome() (*Outcome, bool) { return p.outcome, p.outcome != nil }
+func (p *Play) Outcome() (*doc.Outcome, bool) { return p.outcome, p.outcome != nil }
 
 // Hints returns the hints to show after the learner has spent wall time on
 // a do step without reaching the goal: one more every HintAfter.
-func (p *Play) Hints(wall time.Duration) []Paragraph {
-	if p.Step.Kind != Do || p.Step.HintAfter <= 0 {
+func (p *Play) Hints(wall time.Duration) []doc.Paragraph {
+	if p.step.Kind != doc.Do || p.step.HintAfter <= 0 {
 		return nil
 	}
-	n := int(wall / p.Step.HintAfter)
-	return p.Step.Hints[:min(n, len(p.Step.Hints))]
+	n := int(wall / p.step.HintAfter)
+	return p.step.Hints[:min(n, len(p.step.Hints))]
 }
 
 // Highlights are the step's highlights with "leader" and "leaderAtStart"
 // resolved to servers as of now (dropped when nobody leads).
-func (p *Play) Highlights() []Highlight {
-	var out []Highlight
-	for _, h := range p.Step.Highlights {
+func (p *Play) Highlights() []doc.Highlight {
+	var out []doc.Highlight
+	for _, h := range p.step.Highlights {
 		switch h.Ref {
 		case "leader":
 			id, ok := p.sess.World().Leader()
 			if !ok {
 				continue
 			}
-			h.Node = id
+			h.Node = view.ID(id)
 		case "leaderAtStart":
 			if p.base.leader == 0 {
 				continue
 			}
-			h.Node = p.base.leader
+			h.Node = view.ID(p.base.leader)
 		}
 		out = append(out, h)
 	}
@@ -425,7 +416,7 @@ func (r *Runner) Lesson() *Lesson { return r.lesson }
 func (r *Runner) Index() int { return r.index }
 
 // Step is the current step.
-func (r *Runner) Step() *Step { return r.lesson.Steps[r.index] }
+func (r *Runner) Step() *Step { return r.lesson.Engine[r.index] }
 
 // Play is the current step's play.
 func (r *Runner) Play() *Play { return r.play }
@@ -433,6 +424,18 @@ func (r *Runner) Play() *Play { return r.play }
 // Session is the current step's simulation: the one a view shows while
 // the lesson runs. It changes with every step started.
 func (r *Runner) Session() *playground.Session { return r.play.sess }
+
+// Scenario is the scenario of the cluster the current step plays on: the
+// setup of the latest step up to it that started one (nil when none did).
+// A view names and saves the run after a copy of it.
+func (r *Runner) Scenario() *view.Scenario {
+	for i := r.index; i >= 0; i-- {
+		if st := r.lesson.Engine[i]; st.Setup.Fresh() {
+			return st.Setup.Scenario
+		}
+	}
+	return nil
+}
 
 // Last reports whether the current step is the lesson's last.
 func (r *Runner) Last() bool { return r.index == len(r.lesson.Steps)-1 }
@@ -459,7 +462,7 @@ func (r *Runner) Jump(i int) error {
 	if err != nil {
 		return err
 	}
-	p, err := newPlay(r.lesson.Steps[i], w)
+	p, err := newPlay(r.lesson.Engine[i], w)
 	if err != nil {
 		return r.lesson.stepErr(i, "setup", err)
 	}
@@ -469,7 +472,7 @@ func (r *Runner) Jump(i int) error {
 
 // startWorld is the world step i starts from (before its setup's actions).
 func (r *Runner) startWorld(i int) (*playground.World, error) {
-	st := r.lesson.Steps[i]
+	st := r.lesson.Engine[i]
 	if st.Setup.Fresh() {
 		w, err := playground.NewWorld(st.Setup.Scenario)
 		if err != nil {
@@ -515,7 +518,7 @@ func (r *Runner) playCanonical(i int) stepEnd {
 	if err != nil {
 		return stepEnd{err: err}
 	}
-	p, err := newPlay(r.lesson.Steps[i], w)
+	p, err := newPlay(r.lesson.Engine[i], w)
 	if err != nil {
 		return stepEnd{err: r.lesson.stepErr(i, "setup", err)}
 	}
@@ -530,6 +533,6 @@ func (l *Lesson) stepErr(i int, field string, err error) error {
 	if errors.As(err, &le) {
 		return err
 	}
-	st := l.Steps[i]
+	st := l.Engine[i]
 	return &Error{File: l.File, Line: st.Line, Step: i + 1, Title: st.Title, Field: field, Msg: wrapped(err)}
 }

@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/raftlab/raftlab/lessons/doc"
 )
 
 // The header's fields of a step, once readHeader has read them: which
@@ -16,10 +18,10 @@ var stepKeys = []string{"kind", "setup", "until", "goal", "within", "settle", "s
 
 // Which keys each kind takes, besides kind and the keys every kind takes
 // (anyKindKeys).
-var kindKeys = map[Kind][]string{
-	Watch:   {"until", "within", "settle"},
-	Do:      {"goal", "within", "settle", "hint", "hintAfter", "showme"},
-	Predict: {"until", "within", "settle", "question", "choice", "when", "answer"},
+var kindKeys = map[doc.Kind][]string{
+	doc.Watch:   {"until", "within", "settle"},
+	doc.Do:      {"goal", "within", "settle", "hint", "hintAfter", "showme"},
+	doc.Predict: {"until", "within", "settle", "question", "choice", "when", "answer"},
 }
 
 // anyKindKeys are the keys a step of any kind takes.
@@ -47,8 +49,8 @@ func (p *stepParser) checkKeys(header []headerEntry) error {
 		}
 		return p.fail(kind.line, "kind", "lessons.parse.step.kind-first")
 	}
-	switch k := Kind(kind.value); k {
-	case Watch, Do, Predict:
+	switch k := doc.Kind(kind.value); k {
+	case doc.Watch, doc.Do, doc.Predict:
 		p.st.Kind = k
 	default:
 		return p.fail(kind.line, "kind", "lessons.parse.step.unknown-kind", kind.value)
@@ -132,12 +134,12 @@ func (p *stepParser) parseField(h headerEntry) error {
 	case "topic":
 		st.Topic = h.value
 	case "hint":
-		var spans []Span
+		var spans []doc.Span
 		spans, err = parseInline(h.value)
-		st.Hints = append(st.Hints, Paragraph{Spans: spans})
+		st.Hints = append(st.Hints, doc.Paragraph{Spans: spans})
 		err = p.textErr(h, err)
 	case "highlight":
-		var hs []Highlight
+		var hs []doc.Highlight
 		hs, err = parseHighlights(h.value, p.ids)
 		st.Highlights = append(st.Highlights, hs...)
 		err = p.textErr(h, err)
@@ -145,9 +147,10 @@ func (p *stepParser) parseField(h headerEntry) error {
 		st.Question, err = parseInline(h.value)
 		err = p.textErr(h, err)
 	case "choice":
-		var spans []Span
+		var spans []doc.Span
 		spans, err = parseInline(h.value)
-		st.Choices = append(st.Choices, Choice{Text: spans})
+		st.Choices = append(st.Choices, doc.Choice{Text: spans})
+		st.When = append(st.When, nil) // its when comes next
 		err = p.textErr(h, err)
 	case "when":
 		err = p.parseWhen(h)
@@ -208,12 +211,12 @@ func (p *stepParser) parseTime(h headerEntry) error {
 // parseWhen parses the condition of the choice just before it: the run
 // made that choice happen when it holds.
 func (p *stepParser) parseWhen(h headerEntry) error {
-	choices := p.st.Choices
-	if len(choices) == 0 || choices[len(choices)-1].When != nil {
+	when := p.st.When
+	if len(when) == 0 || when[len(when)-1] != nil {
 		return p.fail(h.line, h.key, "lessons.parse.step.when-first")
 	}
 	c, err := p.condition(h)
-	choices[len(choices)-1].When = c
+	when[len(when)-1] = c
 	return err
 }
 
@@ -232,14 +235,14 @@ func (p *stepParser) parseAnswer(h headerEntry) error {
 func (p *stepParser) checkNeeds() error {
 	st := p.st
 	switch st.Kind {
-	case Watch:
+	case doc.Watch:
 		return p.need(st.Until != nil, "until", "lessons.parse.need.watch-until")
-	case Do:
+	case doc.Do:
 		return cmp.Or(
 			p.need(st.Goal != nil, "goal", "lessons.parse.need.do-goal"),
 			p.need(st.ShowMe != nil, "showme", "lessons.parse.need.do-showme"),
 			p.need(len(st.Hints) > 0, "hint", "lessons.parse.need.do-hint"))
-	case Predict:
+	case doc.Predict:
 		return p.checkPredict()
 	}
 	return nil
@@ -258,7 +261,7 @@ func (p *stepParser) checkPredict() error {
 		errs = append(errs, p.fail(p.head.n, "choice", "lessons.parse.step.choice-count", len(st.Choices)))
 	}
 	for k, c := range st.Choices {
-		if c.When == nil {
+		if st.When[k] == nil {
 			errs = append(errs, p.fail(p.head.n, "when", "lessons.parse.step.choice-when", k+1, spansText(c.Text)))
 		}
 	}

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/raftlab/raftlab/lessons/doc"
 )
 
 // markTerms checks the key terms of a lesson in a language other than
@@ -18,13 +20,13 @@ func (l *Lesson) markTerms() error {
 	}
 	seen := map[string]bool{}
 	var bad error
-	mark := func(line int, spans []Span) {
+	mark := func(line int, spans []doc.Span) {
 		for i := range spans {
 			sp := &spans[i]
-			if sp.Style != Term || bad != nil {
+			if sp.Style != doc.Term || bad != nil {
 				continue
 			}
-			e, ok := Lookup(sp.Text)
+			e, ok := doc.Lookup(sp.Text)
 			if !ok {
 				continue // a server's name
 			}
@@ -39,13 +41,13 @@ func (l *Lesson) markTerms() error {
 			seen[e.Term] = true
 		}
 	}
-	marks := func(line int, ps []Paragraph) {
+	marks := func(line int, ps []doc.Paragraph) {
 		for _, p := range ps {
 			mark(line, p.Spans)
 		}
 	}
 	marks(0, l.Intro)
-	for _, st := range l.Steps {
+	for _, st := range l.Engine {
 		marks(st.Line, st.Narration)
 		mark(st.Line, st.Question)
 		for _, c := range st.Choices {

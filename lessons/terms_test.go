@@ -3,6 +3,7 @@ package lessons
 import (
 	"testing"
 
+	"github.com/raftlab/raftlab/lessons/doc"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -16,10 +17,10 @@ func TestChineseLessonSetsTheEnglishTermBesideItsFirstUse(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, Chinese, l.Lang)
 	var terms []string
-	for _, ps := range [][]Paragraph{l.Steps[0].Narration, l.Steps[0].Explanation} {
+	for _, ps := range [][]doc.Paragraph{l.Engine[0].Narration, l.Engine[0].Explanation} {
 		for _, p := range ps {
 			for _, sp := range p.Spans {
-				if sp.Style == Term {
+				if sp.Style == doc.Term {
 					terms = append(terms, sp.Text)
 				}
 			}
@@ -30,10 +31,10 @@ func TestChineseLessonSetsTheEnglishTermBesideItsFirstUse(t *testing.T) {
 		if term == "S3" {
 			continue
 		}
-		_, ok := Lookup(term)
+		_, ok := doc.Lookup(term)
 		assert.True(t, ok, "%s is still its glossary entry", term)
 	}
-	e, _ := Lookup("选举超时(election timeout)")
+	e, _ := doc.Lookup("选举超时(election timeout)")
 	zh, meaning := e.In(Chinese)
 	assert.Equal(t, "选举超时", zh)
 	assert.Contains(t, meaning, "随机")
@@ -50,19 +51,19 @@ func TestEnglishLessonKeepsItsTerms(t *testing.T) {
 	l, err := Parse("lessons/03-x.md", []byte("---\ntitle: x\n---\n\n## A\nkind: watch\nsetup: {\"nodes\": 5}\nuntil: leader\n\nTwo `followers` and a `follower`.\n"))
 	require.NoError(t, err)
 	assert.Equal(t, English, l.Lang)
-	assert.Equal(t, "followers", l.Steps[0].Narration[0].Spans[1].Text)
+	assert.Equal(t, "followers", l.Engine[0].Narration[0].Spans[1].Text)
 }
 
 func TestEveryGlossaryTermHasChinese(t *testing.T) {
 	seen := map[string]string{}
-	for _, e := range Glossary {
+	for _, e := range doc.Glossary {
 		assert.NotEmpty(t, e.Zh, e.Term)
 		assert.NotEmpty(t, e.ZhMeaning, e.Term)
 		if other, ok := seen[e.Zh]; ok {
 			t.Errorf("%s and %s are both %s in Chinese", other, e.Term, e.Zh)
 		}
 		seen[e.Zh] = e.Term
-		got, ok := Lookup(e.Zh)
+		got, ok := doc.Lookup(e.Zh)
 		assert.True(t, ok && got.Term == e.Term, "Lookup(%s) finds %s", e.Zh, e.Term)
 	}
 }

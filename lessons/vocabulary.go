@@ -1,6 +1,7 @@
 package lessons
 
 import (
+	"github.com/raftlab/raftlab/lessons/doc"
 	"github.com/raftlab/raftlab/playground"
 	"github.com/raftlab/raftlab/playground/i18n"
 	"github.com/raftlab/raftlab/playground/view"
@@ -120,9 +121,9 @@ func (d *atomDef) usage() i18n.Message {
 	case d.variadic:
 		return msg("lessons.predicate.usage.servers")
 	}
-	parts := list{sep: "lessons.predicate.usage.and"}
+	parts := doc.List{Sep: "lessons.predicate.usage.and"}
 	for _, p := range d.params {
-		parts.items = append(parts.items, msg(names[p]))
+		parts.Items = append(parts.Items, msg(names[p]))
 	}
 	if d.optional > 0 {
 		return msg("lessons.predicate.usage.optional", parts, d.optional)

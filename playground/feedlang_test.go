@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/raftlab/raftlab/lessons"
+	"github.com/raftlab/raftlab/lessons/doc"
 	"github.com/raftlab/raftlab/playground"
 	"github.com/raftlab/raftlab/playground/i18n"
 	"github.com/raftlab/raftlab/playground/view"
@@ -48,9 +49,9 @@ func lessonEvents(t *testing.T, l *lessons.Lesson) []playground.Event {
 	for {
 		p, st := r.Play(), r.Step()
 		switch st.Kind {
-		case lessons.Do:
+		case doc.Do:
 			_ = p.ShowMe() // (a lesson's show me can need a moment: the autoplay tests judge it)
-		case lessons.Predict:
+		case doc.Predict:
 			require.NoError(t, p.Answer(st.Answer), l.Name)
 		}
 		p.Advance(p.StartMs() + st.Within + st.Settle)

@@ -5,7 +5,7 @@ import (
 	"strings"
 
 	"github.com/hajimehoshi/ebiten/v2"
-	"github.com/raftlab/raftlab/lessons"
+	"github.com/raftlab/raftlab/lessons/doc"
 	"github.com/raftlab/raftlab/playground/i18n"
 	"github.com/raftlab/raftlab/playground/view"
 )
@@ -169,7 +169,7 @@ func (g *Game) tooltipLaidOut(tip string) (Rect, []string) {
 	f := face(12*s, false)
 	var lines []string
 	w := 0.0
-	for _, ln := range wrapSpans([]lessons.Span{{Text: tip}}, 360*s, 12*s, false) {
+	for _, ln := range wrapSpans([]doc.Span{{Text: tip}}, 360*s, 12*s, false) {
 		lines = append(lines, strings.TrimRight(ln[0].text, " "))
 		w = max(w, textWidth(lines[len(lines)-1], f)+16*s)
 	}
@@ -181,13 +181,13 @@ func (g *Game) tooltipLaidOut(tip string) (Rect, []string) {
 
 // drawTermTip explains a key term of a lesson's narration beside the
 // pointer: the term in bold, then its meaning, wrapped.
-func (g *Game) drawTermTip(dst *ebiten.Image, e lessons.Entry) {
+func (g *Game) drawTermTip(dst *ebiten.Image, e doc.Entry) {
 	s := g.scale
 	width := 320 * s
 	size := 12 * s
 	lh := 16 * s
 	term, meaning := e.In(g.lang)
-	lines := wrapSpans([]lessons.Span{{Text: g.tr("tip.term", term), Style: lessons.Bold}, {Text: meaning}}, width, size, false)
+	lines := wrapSpans([]doc.Span{{Text: g.tr("tip.term", term), Style: doc.Bold}, {Text: meaning}}, width, size, false)
 	box := Rect{0, 0, width + 16*s, float64(len(lines))*lh + 10*s}
 	// Left of the pointer: the panel is at the screen's right edge.
 	box.X = max(4*s, g.hover.x-box.W-10*s)

@@ -269,7 +269,7 @@ func TestStoryLeavesOutTheFollowersEchoes(t *testing.T) {
 func TestFeedShowsTheStoryBeforeTheStep(t *testing.T) {
 	g := testGameWith(t, Options{Lesson: 6, Step: 3})
 	g.feed.filter = feedStory
-	require.Greater(t, g.lessonPlay().TraceStart(), 0, "the earlier steps left events")
+	require.Greater(t, enginePlay(t, g).TraceStart(), 0, "the earlier steps left events")
 	feed := strings.Join(feedTexts(g, 20), "\n")
 	assert.Contains(t, feed, "became leader for term 2")
 	assert.Contains(t, feed, "S1 was cut off")

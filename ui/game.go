@@ -10,7 +10,7 @@ import (
 	"time"
 
 	"github.com/hajimehoshi/ebiten/v2"
-	"github.com/raftlab/raftlab/lessons"
+	"github.com/raftlab/raftlab/lessons/doc"
 	"github.com/raftlab/raftlab/playground/i18n"
 	"github.com/raftlab/raftlab/playground/view"
 )
@@ -53,19 +53,19 @@ type Options struct {
 	CJKFont func()
 }
 
-// The playback speeds are lessons.Speeds (a lesson may ask for any of
+// The playback speeds are doc.Speeds (a lesson may ask for any of
 // them), and g.speed is an index into it; the default, 1/50x, shows single
 // messages crossing the screen in about half a second, as RaftScope does.
-var defaultSpeed = speedIndex(lessons.DefaultSpeed)
+var defaultSpeed = speedIndex(doc.DefaultSpeed)
 
 // speedIndex is the index of a speed (virtual ms per real second) in
-// lessons.Speeds; a speed not in the list (the lessons package checks that
+// doc.Speeds; a speed not in the list (the lessons package checks that
 // none is) gives the default.
 func speedIndex(v int) int {
-	if i := slices.Index(lessons.Speeds, v); i >= 0 {
+	if i := slices.Index(doc.Speeds, v); i >= 0 {
 		return i
 	}
-	return slices.Index(lessons.Speeds, lessons.DefaultSpeed)
+	return slices.Index(doc.Speeds, doc.DefaultSpeed)
 }
 
 // traceWindow is how many of the newest events the game keeps: the feed
@@ -139,7 +139,7 @@ type Game struct {
 	// needed), changed progressVersion times; progressLoadErr says what
 	// could not be read (progressReadOnly: nothing could, so nothing is
 	// saved), progressSaveErr why the last save failed.
-	progress         *lessons.Progress
+	progress         *doc.Progress
 	progressVersion  int
 	progressReadOnly bool
 	progressLoadErr  string
@@ -405,7 +405,7 @@ func (g *Game) Update() error {
 		g.handleInput()
 	}
 	if !g.paused && !g.timeline.scrubbing {
-		g.clock += float64(lessons.Speeds[g.speed]) * (g.uptime.now() - before).Seconds()
+		g.clock += float64(doc.Speeds[g.speed]) * (g.uptime.now() - before).Seconds()
 		if g.clock > float64(g.scenario.Until) {
 			g.clock = float64(g.scenario.Until)
 		}
@@ -495,11 +495,11 @@ func (g *Game) stepEvent() {
 
 func (g *Game) togglePause() { g.paused = !g.paused }
 
-func (g *Game) faster() { g.speed = min(g.speed+1, len(lessons.Speeds)-1) }
+func (g *Game) faster() { g.speed = min(g.speed+1, len(doc.Speeds)-1) }
 func (g *Game) slower() { g.speed = max(g.speed-1, 0) }
 
 // speedLabel renders the playback speed as a fraction of real time.
-func (g *Game) speedLabel() string { return lessons.SpeedLabel(lessons.Speeds[g.speed]) }
+func (g *Game) speedLabel() string { return doc.SpeedLabel(doc.Speeds[g.speed]) }
 
 // clientWrite has a client write the next value of key x, sent where the
 // client panel says (the leader, unless a server was chosen there).

@@ -6,7 +6,7 @@ import (
 	"slices"
 
 	"github.com/hajimehoshi/ebiten/v2"
-	"github.com/raftlab/raftlab/lessons"
+	"github.com/raftlab/raftlab/lessons/doc"
 	"github.com/raftlab/raftlab/playground/view"
 )
 
@@ -52,7 +52,7 @@ func themed(c [2]color.RGBA) color.RGBA {
 // groupPointer is the pointer of a group highlight: its hull around the
 // servers on screen, and where its caption goes. tint is the group's place
 // among the step's groups.
-func (g *Game) groupPointer(h lessons.Highlight, tint int) (pointer, bool) {
+func (g *Game) groupPointer(h doc.Highlight, tint int) (pointer, bool) {
 	s := g.scale
 	var centres [][2]float64
 	r := 0.0

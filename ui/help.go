@@ -5,7 +5,7 @@ import (
 	"strings"
 
 	"github.com/hajimehoshi/ebiten/v2"
-	"github.com/raftlab/raftlab/lessons"
+	"github.com/raftlab/raftlab/lessons/doc"
 )
 
 // helpLines are the catalogue keys of every shortcut and click the help
@@ -133,7 +133,7 @@ func (g *Game) helpShortcuts(v *helpView, x, y, w float64) float64 {
 			y += 8 * s
 			continue
 		}
-		for _, ln := range wrapSpans([]lessons.Span{{Text: g.tr(key)}}, w, helpSize*s, false) {
+		for _, ln := range wrapSpans([]doc.Span{{Text: g.tr(key)}}, w, helpSize*s, false) {
 			for _, r := range ln {
 				v.items = append(v.items, helpItem{kind: helpText, text: r.text, r: Rect{x + r.x, y, 0, 0}, size: helpSize * s, col: colText})
 			}
@@ -171,7 +171,7 @@ func (g *Game) helpLegend(v *helpView, x, y, w float64) float64 {
 			sw.r.Y = y - helpLineH*s/2
 		}
 		v.items = append(v.items, sw)
-		lines := wrapSpans([]lessons.Span{{Text: text}}, w-36*s, helpSize*s, false)
+		lines := wrapSpans([]doc.Span{{Text: text}}, w-36*s, helpSize*s, false)
 		for _, ln := range lines {
 			for _, r := range ln {
 				v.items = append(v.items, helpItem{kind: helpText, text: r.text, r: Rect{x + 36*s + r.x, y, 0, 0}, size: helpSize * s, col: colText})
@@ -190,7 +190,7 @@ func (g *Game) helpLegend(v *helpView, x, y, w float64) float64 {
 		g.tr("help.committed"))
 	row(helpItem{kind: helpCell, text: "3", r: Rect{0, 0, 20 * s, 18 * s}, col: TermColor(3), hollow: true, legend: "uncommitted entry"},
 		g.tr("help.uncommitted"))
-	for _, ln := range wrapSpans([]lessons.Span{{Text: g.tr("help.messages")}}, w, helpSize*s, false) {
+	for _, ln := range wrapSpans([]doc.Span{{Text: g.tr("help.messages")}}, w, helpSize*s, false) {
 		for _, r := range ln {
 			v.items = append(v.items, helpItem{kind: helpText, text: r.text, r: Rect{x + r.x, y, 0, 0}, size: helpSize * s, col: colText})
 		}

@@ -4,7 +4,7 @@ import (
 	"math"
 
 	"github.com/hajimehoshi/ebiten/v2"
-	"github.com/raftlab/raftlab/lessons"
+	"github.com/raftlab/raftlab/lessons/doc"
 	"github.com/raftlab/raftlab/playground/view"
 )
 
@@ -62,7 +62,7 @@ func (g *Game) lessonPointers() []pointer {
 }
 
 // pointersFor appends the pointers of one highlight.
-func (g *Game) pointersFor(out []pointer, h lessons.Highlight) []pointer {
+func (g *Game) pointersFor(out []pointer, h doc.Highlight) []pointer {
 	s := g.scale
 	switch h.What {
 	case "node":
@@ -113,7 +113,7 @@ func (g *Game) messagePointers(out []pointer, k raftKind) []pointer {
 }
 
 // logPointers outlines a log cell, a server's row, or a column of cells.
-func (g *Game) logPointers(out []pointer, h lessons.Highlight) []pointer {
+func (g *Game) logPointers(out []pointer, h doc.Highlight) []pointer {
 	_, _, first, last := g.logsGeometry()
 	for row, id := range g.view().IDs() {
 		if !h.AllNodes && id != view.ID(h.Node) {
@@ -176,7 +176,7 @@ func (g *Game) controlRect(name string) (Rect, bool) {
 // message names at those messages in flight. A term with no place of its
 // own on screen (majority, split vote...) is pointed at in the narration.
 func (g *Game) labelPointers(out []pointer, label string) []pointer {
-	e, ok := lessons.Lookup(label)
+	e, ok := doc.Lookup(label)
 	if !ok {
 		return out
 	}
@@ -188,7 +188,7 @@ func (g *Game) labelPointers(out []pointer, label string) []pointer {
 		// CheckQuorum...): the term glows where the narration says it.
 		s := g.scale
 		for _, t := range g.lessonLaidOut().terms {
-			if te, ok := lessons.Lookup(t.term); ok && te.Term == e.Term {
+			if te, ok := doc.Lookup(t.term); ok && te.Term == e.Term {
 				out = append(out, g.boxPointer(Rect{t.r.X - 1*s, t.r.Y, t.r.W + 2*s, t.r.H}, 0, true))
 			}
 		}

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/raftlab/raftlab/lessons"
+	"github.com/raftlab/raftlab/lessons/doc"
 	"github.com/raftlab/raftlab/playground"
 	"github.com/raftlab/raftlab/playground/i18n"
 	"github.com/raftlab/raftlab/playground/view"
@@ -33,7 +34,7 @@ func TestHighlightPointers(t *testing.T) {
 		t.Fatalf("no S%d", id)
 		return -1
 	}
-	one := func(h lessons.Highlight) pointer {
+	one := func(h doc.Highlight) pointer {
 		t.Helper()
 		ps := g.pointersFor(nil, h)
 		require.Len(t, ps, 1, "%v", h)
@@ -42,46 +43,46 @@ func TestHighlightPointers(t *testing.T) {
 
 	s2, _ := g.lay.Node(2)
 	s1, _ := g.lay.Node(1)
-	p := one(lessons.Highlight{What: "link", Node: 2, Peer: 1})
+	p := one(doc.Highlight{What: "link", Node: 2, Peer: 1})
 	assert.Equal(t, lineShape, p.shape)
 	assert.Equal(t, [4]float64{s2.X, s2.Y, s1.X, s1.Y}, [4]float64{p.x, p.y, p.x2, p.y2})
 
 	cell, ok := g.logCell(row(3), 2)
 	require.True(t, ok)
-	p = one(lessons.Highlight{What: "log", Node: 3, Index: 2})
+	p = one(doc.Highlight{What: "log", Node: 3, Index: 2})
 	assert.True(t, p.onPanels)
 	assert.True(t, p.box.Contains(cell.X, cell.Y) && p.box.Contains(cell.X+cell.W, cell.Y+cell.H), "the box %v holds S3's cell 2 %v", p.box, cell)
 	other, _ := g.logCell(row(2), 2)
 	assert.False(t, p.box.Contains(other.CenterX(), other.CenterY()), "and not S2's")
-	column := g.pointersFor(nil, lessons.Highlight{What: "log", AllNodes: true, Index: 2})
+	column := g.pointersFor(nil, doc.Highlight{What: "log", AllNodes: true, Index: 2})
 	assert.Len(t, column, len(w.Nodes()))
-	rowBox := one(lessons.Highlight{What: "log", Node: 3}).box
+	rowBox := one(doc.Highlight{What: "log", Node: 3}).box
 	last, _ := g.logCell(row(3), w.Node(leader).Raft.LastIndex())
 	assert.True(t, rowBox.Contains(cell.CenterX(), cell.CenterY()) && rowBox.Contains(last.CenterX(), last.CenterY()))
 
 	wb, _ := g.lay.Button("write")
-	assert.Equal(t, wb.Rect.Inset(-2), one(lessons.Highlight{What: "control", Control: "write"}).box, "2 pixels around the button")
-	logs := one(lessons.Highlight{What: "control", Control: "logs"}).box
+	assert.Equal(t, wb.Rect.Inset(-2), one(doc.Highlight{What: "control", Control: "write"}).box, "2 pixels around the button")
+	logs := one(doc.Highlight{What: "control", Control: "logs"}).box
 	assert.InDelta(t, 0, math.Abs(logs.X-g.lay.Logs.X)+math.Abs(logs.Y-g.lay.Logs.Y)+math.Abs(logs.W-g.lay.Logs.W)+math.Abs(logs.H-g.lay.Logs.H), 1e-9, "a panel's box is the panel (drawn inside it)")
-	assert.Empty(t, g.pointersFor(nil, lessons.Highlight{What: "control", Control: "menu-crash"}), "no menu open")
+	assert.Empty(t, g.pointersFor(nil, doc.Highlight{What: "control", Control: "menu-crash"}), "no menu open")
 	g.openMenu("S1", nodeMenu(g.sess, 1), 100, 100)
 	crash, _ := findButton(g.menu.items, "menu-crash")
-	cb := one(lessons.Highlight{What: "control", Control: "menu-crash"}).box
+	cb := one(doc.Highlight{What: "control", Control: "menu-crash"}).box
 	assert.True(t, inside(crash.Rect, cb) && inside(cb, g.menu.rect), "the item %v in its box %v, in the menu %v", crash.Rect, cb, g.menu.rect)
 	g.menu = nil
 
 	// The commit index: one mark per live server, on its commit cell.
-	commits := g.pointersFor(nil, lessons.Highlight{What: "label", Label: "commit index"})
+	commits := g.pointersFor(nil, doc.Highlight{What: "label", Label: "commit index"})
 	require.Len(t, commits, len(w.Nodes()))
 	c3, _ := g.logCell(row(3), w.Node(3).Raft.CommitIndex())
 	assert.True(t, commits[row(3)].box.Contains(c3.CenterX(), c3.CenterY()))
 	// A role: the label of each server in it.
-	leaders := g.pointersFor(nil, lessons.Highlight{What: "label", Label: "leader"})
+	leaders := g.pointersFor(nil, doc.Highlight{What: "label", Label: "leader"})
 	require.Len(t, leaders, 1)
 	ls, _ := g.lay.Node(view.ID(leader))
 	assert.True(t, leaders[0].box.Contains(ls.LabelX, ls.LabelY))
-	assert.Len(t, g.pointersFor(nil, lessons.Highlight{What: "label", Label: "followers"}), len(w.Nodes())-1)
-	assert.Empty(t, g.pointersFor(nil, lessons.Highlight{What: "label", Label: "majority"}), "nothing on screen is the majority")
+	assert.Len(t, g.pointersFor(nil, doc.Highlight{What: "label", Label: "followers"}), len(w.Nodes())-1)
+	assert.Empty(t, g.pointersFor(nil, doc.Highlight{What: "label", Label: "majority"}), "nothing on screen is the majority")
 
 	// Messages: the heartbeats where they were drawn, and nothing else.
 	hb := 0
@@ -97,8 +98,8 @@ func TestHighlightPointers(t *testing.T) {
 	}
 	require.NotZero(t, hb, "heartbeats in flight")
 	require.Less(t, hb, len(g.msgSpots), "and other messages, not pointed at")
-	assert.Len(t, g.pointersFor(nil, lessons.Highlight{What: "messages", Message: "heartbeat"}), hb)
-	assert.Len(t, g.pointersFor(nil, lessons.Highlight{What: "label", Label: "heartbeats"}), hb)
+	assert.Len(t, g.pointersFor(nil, doc.Highlight{What: "messages", Message: "heartbeat"}), hb)
+	assert.Len(t, g.pointersFor(nil, doc.Highlight{What: "label", Label: "heartbeats"}), hb)
 }
 
 // TestHoveredTermExplainsAndPoints: pointing at a key term in the
@@ -108,7 +109,7 @@ func TestHoveredTermExplainsAndPoints(t *testing.T) {
 	before := len(g.lessonPointers())
 	var spot termSpot
 	for _, ts := range g.lessonLaidOut().terms {
-		if e, ok := lessons.Lookup(ts.term); ok && e.Term == "follower" {
+		if e, ok := doc.Lookup(ts.term); ok && e.Term == "follower" {
 			spot = ts
 		}
 	}
@@ -127,7 +128,7 @@ func TestHoveredTermExplainsAndPoints(t *testing.T) {
 // its own on screen (majority) is pointed at where the narration says it.
 func TestTermWithoutAPlaceGlowsInTheNarration(t *testing.T) {
 	g := testGameWith(t, Options{Lesson: 3, Step: 6})
-	ps := g.pointersFor(nil, lessons.Highlight{What: "label", Label: "majority"})
+	ps := g.pointersFor(nil, doc.Highlight{What: "label", Label: "majority"})
 	require.NotEmpty(t, ps, "step 6 speaks of a majority")
 	for _, p := range ps {
 		assert.True(t, p.onPanels)
@@ -147,7 +148,7 @@ func TestEveryLabelHighlightShows(t *testing.T) {
 				if h.What != "label" {
 					continue
 				}
-				e, ok := lessons.Lookup(h.Label)
+				e, ok := doc.Lookup(h.Label)
 				require.True(t, ok, h.Label)
 				if placed(e.Term) {
 					continue
@@ -159,13 +160,13 @@ func TestEveryLabelHighlightShows(t *testing.T) {
 }
 
 // stepSays reports whether a step's narration or question has a key term.
-func stepSays(st *lessons.Step, term string) bool {
-	spans := append([]lessons.Span(nil), st.Question...)
+func stepSays(st *doc.Step, term string) bool {
+	spans := append([]doc.Span(nil), st.Question...)
 	for _, p := range st.Narration {
 		spans = append(spans, p.Spans...)
 	}
 	for _, sp := range spans {
-		if e, ok := lessons.Lookup(sp.Text); ok && sp.Style == lessons.Term && e.Term == term {
+		if e, ok := doc.Lookup(sp.Text); ok && sp.Style == doc.Term && e.Term == term {
 			return true
 		}
 	}
@@ -179,9 +180,9 @@ func stepSays(st *lessons.Step, term string) bool {
 func TestGroupHighlightGeometry(t *testing.T) {
 	g := testGame(t, "")
 	var ps []pointer
-	for _, h := range []lessons.Highlight{
-		{What: "group", Group: []raft.ID{1, 2, 3}, Caption: "majority of old"},
-		{What: "group", Group: []raft.ID{3, 4, 5}},
+	for _, h := range []doc.Highlight{
+		{What: "group", Group: []view.ID{1, 2, 3}, Caption: "majority of old"},
+		{What: "group", Group: []view.ID{3, 4, 5}},
 	} {
 		ps = g.pointersFor(ps, h)
 	}
@@ -291,7 +292,7 @@ func TestHighlightBoxesStayInTheirArea(t *testing.T) {
 			for _, name := range names {
 				r, ok := g.controlRect(name)
 				require.True(t, ok, name)
-				for _, p := range g.pointersFor(nil, lessons.Highlight{What: "control", Control: name}) {
+				for _, p := range g.pointersFor(nil, doc.Highlight{What: "control", Control: name}) {
 					check(name, r, p)
 				}
 			}

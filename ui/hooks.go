@@ -5,7 +5,7 @@ import (
 	"math"
 	"strings"
 
-	"github.com/raftlab/raftlab/lessons"
+	"github.com/raftlab/raftlab/lessons/doc"
 	"github.com/raftlab/raftlab/playground/i18n"
 	"github.com/raftlab/raftlab/playground/view"
 )
@@ -69,7 +69,7 @@ type lessonStateDoc struct {
 	Done     bool   `json:"done"`
 	Answered bool   `json:"answered"`
 	// Progress is the learner's progress in the course, as remembered.
-	Progress []lessons.LessonProgress `json:"progress"`
+	Progress []doc.LessonProgress `json:"progress"`
 }
 
 type networkDoc struct {
@@ -128,7 +128,7 @@ func (g *Game) lessonState() *lessonStateDoc {
 	if g.lesson == nil {
 		return nil
 	}
-	progress := append([]lessons.LessonProgress{}, g.lessonProgress().Lessons...)
+	progress := append([]doc.LessonProgress{}, g.lessonProgress().Lessons...)
 	r := g.lesson.run
 	if r == nil {
 		return &lessonStateDoc{Progress: progress}

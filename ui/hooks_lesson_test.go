@@ -4,7 +4,7 @@ import (
 	"encoding/json"
 	"testing"
 
-	"github.com/raftlab/raftlab/lessons"
+	"github.com/raftlab/raftlab/lessons/doc"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -29,11 +29,11 @@ func TestHooksLesson(t *testing.T) {
 	assert.Contains(t, string(data), `"lesson":null`)
 
 	clickButton(t, g, g.lay.Buttons, "lessons")
-	assert.Equal(t, &lessonStateDoc{Progress: []lessons.LessonProgress{}}, stateLesson(t, g), "the list of lessons")
+	assert.Equal(t, &lessonStateDoc{Progress: []doc.LessonProgress{}}, stateLesson(t, g), "the list of lessons")
 
 	clickButton(t, g, g.lessonButtons(), "lesson-open-3")
 	assert.Equal(t, &lessonStateDoc{Number: 3, Title: "Leader election", Step: 1, Steps: 8, Kind: "watch",
-		Progress: []lessons.LessonProgress{{Name: "03-leader-election", Step: 1, Furthest: 1}}}, stateLesson(t, g))
+		Progress: []doc.LessonProgress{{Name: "03-leader-election", Step: 1, Furthest: 1}}}, stateLesson(t, g))
 
 	g.paused = false
 	updateUntil(t, g, 5000, func() bool { return stateLesson(t, g).Done })

@@ -1,6 +1,10 @@
 package ui
 
-import "github.com/raftlab/raftlab/playground/view"
+import (
+	"github.com/raftlab/raftlab/lessons/doc"
+	"github.com/raftlab/raftlab/playground/i18n"
+	"github.com/raftlab/raftlab/playground/view"
+)
 
 // Lab is the playground and the lessons as the UI reaches them. The
 // programs hand one to New (internal/lab's), so that the UI depends on
@@ -13,4 +17,9 @@ type Lab interface {
 	MarshalScenario(sc *view.Scenario) ([]byte, error)
 	// Start runs a scenario from its first moment.
 	Start(sc *view.Scenario) (view.Session, error)
+
+	// AllIn is the bundled course in a language, in course order.
+	AllIn(lang i18n.Lang) ([]*doc.Lesson, error)
+	// NewRunner runs a lesson that AllIn gave from its first step.
+	NewRunner(l *doc.Lesson) (doc.Runner, error)
 }

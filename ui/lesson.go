@@ -6,8 +6,7 @@ import (
 	"slices"
 	"time"
 
-	"github.com/raftlab/raftlab/internal/lab"
-	"github.com/raftlab/raftlab/lessons"
+	"github.com/raftlab/raftlab/lessons/doc"
 	"github.com/raftlab/raftlab/playground/i18n"
 	"github.com/raftlab/raftlab/playground/view"
 )
@@ -22,10 +21,10 @@ import (
 // (Close, or back to the list) leaves the game the last step's session, to
 // play on as the sandbox.
 type lessonPanel struct {
-	all []*lessons.Lesson
+	all []*doc.Lesson
 	err string
 	// run is nil while the list of lessons shows.
-	run *lessons.Runner
+	run doc.Runner
 	// stepStart is the app's uptime when the step began: the learner's
 	// time in it paces a do step's hints.
 	stepStart time.Duration
@@ -60,7 +59,7 @@ func (g *Game) openLessons() {
 	if g.lesson != nil {
 		p.sandboxSpeed = g.lesson.sandboxSpeed
 	}
-	all, err := lessons.AllIn(g.lang)
+	all, err := g.opts.Lab.AllIn(g.lang)
 	if err != nil {
 		p.err = i18n.ErrorIn(err, g.lang)
 	}
@@ -76,7 +75,7 @@ func (g *Game) openLesson(number, step int) error {
 	if p.err != "" {
 		return errors.New(p.err)
 	}
-	l, err := lessons.Find(p.all, number, step)
+	l, err := doc.Find(p.all, number, step)
 	if err != nil {
 		return err
 	}
@@ -94,7 +93,7 @@ func (g *Game) openLesson(number, step int) error {
 func (g *Game) startLesson(i int) {
 	p := g.lesson
 	p.confirmReset = false // a question left open on the list is dropped
-	r, err := lessons.NewRunner(p.all[i])
+	r, err := g.opts.Lab.NewRunner(p.all[i])
 	if err != nil {
 		p.err = i18n.ErrorIn(err, g.lang)
 		return
@@ -118,16 +117,13 @@ func (g *Game) showStep() {
 	r := p.run
 	l := r.Lesson()
 	sc := &view.Scenario{Settings: view.DefaultSettings()}
-	for i := r.Index(); i >= 0; i-- {
-		if st := l.Steps[i]; st.Setup.Fresh() {
-			c := *st.Setup.Scenario
-			sc = &c
-			break
-		}
+	if started := r.Scenario(); started != nil {
+		c := *started
+		sc = &c
 	}
 	sc.Name = g.tr("bar.lesson.title", l.Number, l.Title)
 	sc.Actions, sc.Until = nil, math.MaxInt32
-	g.scenario, g.sess = sc, lab.Session(r.Session()) // TODO(issue 13): the runner hands a view.Session
+	g.scenario, g.sess = sc, r.Session()
 	g.sess.SetTraceWindow(traceWindow)
 	g.clock = float64(g.sess.Now())
 	g.selected, g.menu, g.highlight, g.part = 0, nil, nil, nil
@@ -135,7 +131,7 @@ func (g *Game) showStep() {
 	g.layIDs = nil
 	// The learner presses play in a watch step, and answers first in a
 	// predict step; a do step plays while the learner acts.
-	g.paused = r.Step().Kind != lessons.Do
+	g.paused = r.Step().Kind != doc.Do
 	g.speed = speedIndex(l.PlaySpeed(r.Step()))
 	p.stepStart, p.scroll, p.err, p.reveal, p.more, p.confirmLeave = g.uptime.now(), 0, "", false, false, false
 	p.toQuestion = true
@@ -144,7 +140,7 @@ func (g *Game) showStep() {
 
 // lessonPlay is the step being played, when a lesson runs (the game then
 // shows its session; see lessonPanel), or nil.
-func (g *Game) lessonPlay() *lessons.Play {
+func (g *Game) lessonPlay() doc.Play {
 	if g.lesson == nil || g.lesson.run == nil {
 		return nil
 	}
@@ -184,7 +180,7 @@ func (g *Game) closeLesson() {
 
 // nextLesson is the lesson after the one running, in course order (nil
 // after the last).
-func (g *Game) nextLesson() *lessons.Lesson {
+func (g *Game) nextLesson() *doc.Lesson {
 	p := g.lesson
 	i := slices.Index(p.all, p.run.Lesson())
 	if i < 0 || i+1 >= len(p.all) {

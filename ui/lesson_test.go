@@ -10,6 +10,7 @@ import (
 	"github.com/hajimehoshi/ebiten/v2"
 	"github.com/raftlab/raftlab/internal/lab"
 	"github.com/raftlab/raftlab/lessons"
+	"github.com/raftlab/raftlab/lessons/doc"
 	"github.com/raftlab/raftlab/playground/i18n"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -36,7 +37,7 @@ func lessonButtonNames(g *Game) []string {
 // holds, at most n times.
 func updateUntil(t *testing.T, g *Game, n int, cond func() bool) {
 	t.Helper()
-	g.speed = len(lessons.Speeds) - 1
+	g.speed = len(doc.Speeds) - 1
 	for range n {
 		if cond() {
 			return
@@ -71,7 +72,7 @@ func TestLessonWalkthrough(t *testing.T) {
 	g := openLesson3(t)
 	r := g.lesson.run
 	assert.Equal(t, 0, r.Index())
-	assert.Same(t, r.Session(), g.playground(), "the game shows the step's session")
+	assert.True(t, r.Session() == g.sess, "the game shows the step's session")
 	text := lessonPanelText(g)
 	assert.Contains(t, text, "Step 1 of 8 · watch")
 	assert.Contains(t, text, "Five followers")
@@ -86,14 +87,14 @@ func TestLessonWalkthrough(t *testing.T) {
 	require.False(t, g.paused)
 	updateUntil(t, g, 2000, r.Play().Done)
 	assert.True(t, g.paused, "paused where the condition first held")
-	assert.Equal(t, r.Play().DoneAt(), g.world().Now())
+	assert.Equal(t, enginePlay(t, g).DoneAt(), g.world().Now())
 	assert.Contains(t, lessonButtonNames(g), "lesson-next")
 	assert.Contains(t, lessonPanelText(g), "Explanation")
 
 	// Continue: step 2, a prediction; nothing runs before the answer.
 	clickButton(t, g, g.lessonButtons(), "lesson-next")
 	require.Equal(t, 1, r.Index())
-	assert.Same(t, r.Session(), g.playground())
+	assert.True(t, r.Session() == g.sess)
 	assert.Contains(t, lessonPanelText(g), "Step 2 of 8 · predict")
 	s3, _ := g.lay.Node(3)
 	ps := g.lessonPointers()
@@ -129,15 +130,15 @@ func TestLessonWalkthrough(t *testing.T) {
 	clickButton(t, g, g.lessonButtons(), "lesson-back")
 	assert.Equal(t, 0, r.Index())
 	assert.False(t, r.Play().Done())
-	assert.Same(t, r.Session(), g.playground())
+	assert.True(t, r.Session() == g.sess)
 
 	// The do step "Crash the leader": hints come with the learner's time;
 	// show me crashes the leader and the cluster elects a new one.
 	require.NoError(t, r.Jump(3))
 	g.showStep()
-	require.Equal(t, lessons.Do, r.Step().Kind)
+	require.Equal(t, doc.Do, r.Step().Kind)
 	assert.NotContains(t, lessonPanelText(g), "Hint:")
-	g.lesson.stepStart = g.uptime.now() - r.Step().HintAfter.Truncate(time.Second)
+	g.lesson.stepStart = g.uptime.now() - engineStep(t, g).HintAfter.Truncate(time.Second)
 	assert.Contains(t, lessonPanelText(g), "Hint:")
 	leader, ok := g.world().Leader()
 	require.True(t, ok)
@@ -146,7 +147,7 @@ func TestLessonWalkthrough(t *testing.T) {
 	assert.False(t, g.world().Node(leader).Up, "show me crashed the leader")
 	assert.NotContains(t, lessonButtonNames(g), "lesson-showme")
 	updateUntil(t, g, 2000, r.Play().Done)
-	assert.True(t, r.Play().Holds(), "the goal is met")
+	assert.True(t, enginePlay(t, g).Holds(), "the goal is met")
 	assert.Contains(t, lessonButtonNames(g), "lesson-next")
 
 	// The panel's controls are in the layout document.
@@ -214,11 +215,11 @@ func TestSeekStopsAtStepStart(t *testing.T) {
 // TestWrapSpans: wrapped lines fit the width, keep every word in order,
 // and keep a key term with the punctuation after it.
 func TestWrapSpans(t *testing.T) {
-	spans := []lessons.Span{
+	spans := []doc.Span{
 		{Text: "Every server starts out as a "},
-		{Text: "follower", Style: lessons.Term},
+		{Text: "follower", Style: doc.Term},
 		{Text: ", and a follower only speaks when "},
-		{Text: "spoken to", Style: lessons.Bold},
+		{Text: "spoken to", Style: doc.Bold},
 		{Text: ". Each follower runs a timer, drawn as the arc around its circle."},
 	}
 	const width, size = 180.0, 12.5
@@ -242,7 +243,7 @@ func TestWrapSpans(t *testing.T) {
 	assert.Equal(t, strings.Fields(want.String()), strings.Fields(strings.Join(all, " ")))
 	for _, ln := range lines {
 		for i, r := range ln {
-			if r.style == lessons.Term && i+1 < len(ln) {
+			if r.style == doc.Term && i+1 < len(ln) {
 				assert.True(t, strings.HasPrefix(ln[i+1].text, ","), "the comma stays with the term")
 			}
 		}
@@ -260,7 +261,7 @@ func TestJumpToAnyStep(t *testing.T) {
 	}
 	clickButton(t, g, g.lessonButtons(), "lesson-step-6")
 	assert.Equal(t, 5, r.Index())
-	assert.Same(t, r.Session(), g.playground())
+	assert.True(t, r.Session() == g.sess)
 	assert.Equal(t, r.Play().StartMs(), g.world().Now(), "the step starts from its start")
 	assert.Contains(t, lessonPanelText(g), "Step 6 of 8")
 	clickButton(t, g, g.lessonButtons(), "lesson-step-2")
@@ -278,7 +279,7 @@ func TestOpenLessonOption(t *testing.T) {
 	require.NotNil(t, g.lesson.run)
 	assert.Equal(t, 6, g.lesson.run.Lesson().Number)
 	assert.Equal(t, 6, g.lesson.run.Index())
-	assert.Same(t, g.lesson.run.Session(), g.playground())
+	assert.True(t, g.lesson.run.Session() == g.sess)
 
 	g, err = New(Options{Lab: lab.New(), Lesson: 3})
 	require.NoError(t, err)
@@ -300,9 +301,8 @@ func TestLongStepScrolls(t *testing.T) {
 	l, err := lessons.Parse("91-long.md", []byte("---\ntitle: Long\nnumber: 91\n---\n\n## Long\nkind: predict\nsetup: {\"nodes\": 3, \"seed\": 1}\n"+
 		"question: Who leads?\nchoice: Somebody.\nwhen: leader\nchoice: Nobody.\nwhen: noLeader\nanswer: 1\nuntil: leader\n\n"+long+"### Explanation\n\nSomebody does.\n"))
 	require.NoError(t, err)
-	g := testGame(t, "")
+	g := testGameWith(t, withCourse(Options{}, l))
 	g.openLessons()
-	g.lesson.all = []*lessons.Lesson{l}
 	g.startLesson(0)
 	r := g.lesson.run
 	require.NoError(t, r.Play().Answer(r.Step().Answer))
@@ -348,10 +348,9 @@ func openTestLesson(t *testing.T) *Game {
 	t.Helper()
 	l, err := lessons.Parse("90-test-lesson.md", []byte(testLessonMD))
 	require.NoError(t, err)
-	g := testGame(t, "")
+	g := testGameWith(t, withCourse(Options{}, l))
 	g.speed = 7
 	g.openLessons()
-	g.lesson.all = []*lessons.Lesson{l}
 	clickButton(t, g, g.lessonButtons(), "lesson-open-90")
 	require.NotNil(t, g.lesson.run)
 	return g
@@ -377,7 +376,7 @@ func TestStepPlaysAtItsSpeed(t *testing.T) {
 	// A lesson without speeds plays at the default, and so does a step
 	// opened by a link.
 	g = testGameWith(t, Options{Lesson: 3, Step: 2})
-	assert.Equal(t, lessons.SpeedLabel(lessons.DefaultSpeed), g.speedLabel())
+	assert.Equal(t, doc.SpeedLabel(doc.DefaultSpeed), g.speedLabel())
 }
 
 // TestMoreUnfolds: a step's More text is folded under a control after the
@@ -451,7 +450,7 @@ func TestFeedOfALessonStep(t *testing.T) {
 
 	clickButton(t, g, g.lessonButtons(), "lesson-step-5") // continues step 4
 	require.Empty(t, g.lesson.err)
-	start := g.lesson.run.Play().TraceStart()
+	start := enginePlay(t, g).TraceStart()
 	require.Greater(t, start, g.world().TraceStart(), "earlier steps left events in the trace")
 	g.paused = false
 	for range 60 {
@@ -486,7 +485,7 @@ func TestWaitStripAndSkip(t *testing.T) {
 
 	clickButton(t, g, g.lessonButtons(), "lesson-resume")
 	require.False(t, g.paused)
-	g.speed = len(lessons.Speeds) - 1
+	g.speed = len(doc.Speeds) - 1
 	for range 3 {
 		require.NoError(t, g.Update())
 	}
@@ -542,7 +541,7 @@ func TestWaitStripAndSkip(t *testing.T) {
 // it again; no Skip, which would do the learner's part.
 func TestPausedDoStep(t *testing.T) {
 	g := testGameWith(t, Options{Lesson: 3, Step: 4})
-	require.Equal(t, lessons.Do, g.lesson.run.Step().Kind)
+	require.Equal(t, doc.Do, g.lesson.run.Step().Kind)
 	require.False(t, g.paused)
 	assert.Zero(t, g.lessonLaidOut().wait, "playing: no strip")
 	g.press("play")
@@ -558,7 +557,7 @@ func TestPausedDoStep(t *testing.T) {
 // beside Resume, which plays it on.
 func TestPausedPredictStep(t *testing.T) {
 	g := testGameWith(t, Options{Lesson: 3, Step: 2})
-	require.Equal(t, lessons.Predict, g.lesson.run.Step().Kind)
+	require.Equal(t, doc.Predict, g.lesson.run.Step().Kind)
 	clickButton(t, g, g.lessonButtons(), "lesson-choice-1")
 	require.False(t, g.paused, "an answer plays the step")
 	assert.Contains(t, lessonPanelText(g), "Watch what happens")
@@ -597,7 +596,7 @@ func TestSafetyCard(t *testing.T) {
 	assert.True(t, g.lay.Cluster.Contains(box.X, box.Y) && g.lay.Cluster.Contains(box.X+box.W-1, box.Y+box.H-1), "the card is over the cluster: %v", box)
 	text := strings.Join(strings.Fields(all.String()), " ")
 	for _, name := range []string{"Election Safety", "Leader Append-Only", "Log Matching", "Leader Completeness", "State Machine Safety"} {
-		e, ok := lessons.Lookup(name)
+		e, ok := doc.Lookup(name)
 		require.True(t, ok)
 		assert.Contains(t, text, name)
 		_, def, _ := strings.Cut(e.Meaning, ": ")
@@ -660,7 +659,7 @@ func testLessonTitleWraps(t *testing.T, g *Game, l *lessons.Lesson) {
 			all = append(all, tx.s)
 		}
 		header := bare(strings.Join(all, ""))
-		if size[0] != 800 || l.Steps[0].Kind != lessons.Predict {
+		if size[0] != 800 || l.Steps[0].Kind != doc.Predict {
 			// (A short panel gives an open question the title's room.)
 			assert.Contains(t, header, bare(g.tr("bar.lesson.title", l.Number, l.Title)), name)
 		}

@@ -4,7 +4,7 @@ import (
 	"image/color"
 
 	"github.com/hajimehoshi/ebiten/v2/text/v2"
-	"github.com/raftlab/raftlab/lessons"
+	"github.com/raftlab/raftlab/lessons/doc"
 )
 
 // Sizes of the panel's text, in logical pixels.
@@ -61,7 +61,7 @@ func (b *lessonBuilder) gap(h float64) { b.y += h * b.g.scale }
 
 // spans adds wrapped styled text at x in width w; base is the colour of
 // plain text and bold sets plain text in bold.
-func (b *lessonBuilder) spans(spans []lessons.Span, x, w float64, base color.Color, bold bool) {
+func (b *lessonBuilder) spans(spans []doc.Span, x, w float64, base color.Color, bold bool) {
 	s := b.g.scale
 	lh := lessonLineH * s
 	for _, ln := range wrapSpans(spans, w, lessonTextSize*s, bold) {
@@ -69,7 +69,7 @@ func (b *lessonBuilder) spans(spans []lessons.Span, x, w float64, base color.Col
 			for _, r := range ln {
 				f := spanFace(r.style, lessonTextSize*s, bold)
 				b.v.texts = append(b.v.texts, lessonText{r.text, x + r.x, b.y + lh/2 - b.scroll, f, spanColor(r.style, base), alignStart})
-				if r.style == lessons.Term {
+				if r.style == doc.Term {
 					b.v.terms = append(b.v.terms, termSpot{r.span, Rect{x + r.x, b.y - b.scroll, textWidth(r.text, f), lh}})
 				}
 			}
@@ -79,7 +79,7 @@ func (b *lessonBuilder) spans(spans []lessons.Span, x, w float64, base color.Col
 }
 
 // paragraphs adds paragraphs of narration.
-func (b *lessonBuilder) paragraphs(ps []lessons.Paragraph, base color.Color) {
+func (b *lessonBuilder) paragraphs(ps []doc.Paragraph, base color.Color) {
 	s := b.g.scale
 	for i, p := range ps {
 		if i > 0 {
@@ -100,7 +100,7 @@ func (b *lessonBuilder) paragraphs(ps []lessons.Paragraph, base color.Color) {
 func (b *lessonBuilder) errors(msgs ...string) {
 	for _, msg := range msgs {
 		if msg != "" {
-			b.spans([]lessons.Span{{Text: msg}}, b.x, b.w, colBad, false)
+			b.spans([]doc.Span{{Text: msg}}, b.x, b.w, colBad, false)
 		}
 	}
 }

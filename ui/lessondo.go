@@ -1,16 +1,16 @@
 package ui
 
 import (
-	"github.com/raftlab/raftlab/lessons"
+	"github.com/raftlab/raftlab/lessons/doc"
 	"github.com/raftlab/raftlab/playground/i18n"
 )
 
 // layoutDo lays out what a do step offers until its goal is reached: the
 // hints due by now, and Show me (or, once pressed, that it was).
-func (g *Game) layoutDo(b *lessonBuilder, pl *lessons.Play) {
+func (g *Game) layoutDo(b *lessonBuilder, pl doc.Play) {
 	s := g.scale
 	for _, h := range pl.Hints(g.lessonWall()) {
-		b.spans(append([]lessons.Span{{Text: g.tr("lesson.hint-label"), Style: lessons.Bold}}, h.Spans...), b.x, b.w, colHighlight, false)
+		b.spans(append([]doc.Span{{Text: g.tr("lesson.hint-label"), Style: doc.Bold}}, h.Spans...), b.x, b.w, colHighlight, false)
 		b.gap(5)
 	}
 	if !pl.ShownMe() {
@@ -23,7 +23,7 @@ func (g *Game) layoutDo(b *lessonBuilder, pl *lessons.Play) {
 		b.line(g.tr("lesson.shown"), face(11.5*s, false), colTextDim, lessonLineH*s)
 	}
 	if err := pl.ShowMeErr(); err != nil {
-		b.spans([]lessons.Span{{Text: g.tr("lesson.showme-failed", i18n.ErrorIn(err, g.lang))}}, b.x, b.w, colBad, false)
+		b.spans([]doc.Span{{Text: g.tr("lesson.showme-failed", i18n.ErrorIn(err, g.lang))}}, b.x, b.w, colBad, false)
 	}
 }
 

@@ -5,7 +5,7 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/raftlab/raftlab/lessons"
+	"github.com/raftlab/raftlab/lessons/doc"
 )
 
 // pressLesson carries out a control of the lesson panel: one of the
@@ -139,16 +139,16 @@ func (g *Game) pageLesson(dir float64) {
 
 // hoveredTerm is the glossary entry of the key term under the pointer in
 // the lesson panel, if any.
-func (g *Game) hoveredTerm() (lessons.Entry, bool) {
+func (g *Game) hoveredTerm() (doc.Entry, bool) {
 	if g.lesson == nil || !g.lessonArea().Contains(g.hover.x, g.hover.y) {
-		return lessons.Entry{}, false
+		return doc.Entry{}, false
 	}
 	for _, t := range g.lessonLaidOut().terms {
 		if t.r.Contains(g.hover.x, g.hover.y) {
-			return lessons.Lookup(t.term)
+			return doc.Lookup(t.term)
 		}
 	}
-	return lessons.Entry{}, false
+	return doc.Entry{}, false
 }
 
 // lessonButtons are the panel's controls (none when it is closed: the top

@@ -1,7 +1,7 @@
 package ui
 
 import (
-	"github.com/raftlab/raftlab/lessons"
+	"github.com/raftlab/raftlab/lessons/doc"
 	"github.com/raftlab/raftlab/playground/i18n"
 )
 
@@ -16,7 +16,7 @@ func (g *Game) lessonToLang() {
 	if p == nil {
 		return
 	}
-	all, err := lessons.AllIn(g.lang)
+	all, err := g.opts.Lab.AllIn(g.lang)
 	if err != nil {
 		p.err = i18n.ErrorIn(err, g.lang)
 		return
@@ -26,10 +26,10 @@ func (g *Game) lessonToLang() {
 		return
 	}
 	old := p.run
-	l, err := lessons.Find(all, old.Lesson().Number, old.Index()+1)
-	var r *lessons.Runner
+	l, err := doc.Find(all, old.Lesson().Number, old.Index()+1)
+	var r doc.Runner
 	if err == nil {
-		r, err = lessons.NewRunner(l)
+		r, err = g.opts.Lab.NewRunner(l)
 	}
 	if err == nil {
 		err = r.Jump(old.Index())

@@ -5,7 +5,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/raftlab/raftlab/lessons"
+	"github.com/raftlab/raftlab/lessons/doc"
 	"github.com/raftlab/raftlab/playground/i18n"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -17,9 +17,9 @@ func playStepToEnd(t *testing.T, g *Game) {
 	t.Helper()
 	r := g.lesson.run
 	switch r.Step().Kind {
-	case lessons.Do:
+	case doc.Do:
 		g.pressLesson("lesson-showme")
-	case lessons.Predict:
+	case doc.Predict:
 		g.pressLesson(fmt.Sprintf("lesson-choice-%d", r.Step().Answer+1))
 	}
 	g.paused = false

@@ -5,7 +5,7 @@ import (
 	"image/color"
 
 	"github.com/hajimehoshi/ebiten/v2/text/v2"
-	"github.com/raftlab/raftlab/lessons"
+	"github.com/raftlab/raftlab/lessons/doc"
 )
 
 // layoutLessonList lists the lessons, one row each.
@@ -42,7 +42,7 @@ const (
 // layoutLessonRow lays out a lesson's row: its number and title and its
 // whole summary, both wrapped (a row is as tall as its text), with how far
 // the learner got. The row is a control that opens the lesson.
-func (g *Game) layoutLessonRow(b *lessonBuilder, l *lessons.Lesson) {
+func (g *Game) layoutLessonRow(b *lessonBuilder, l *doc.Lesson) {
 	s := g.scale
 	f, sf := face(13*s, true), face(11*s, false)
 	name := fmt.Sprintf("%d. %s", l.Number, l.Title)

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/raftlab/raftlab/lessons"
+	"github.com/raftlab/raftlab/lessons/doc"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -21,7 +22,7 @@ func TestPredictChoicesAlwaysShown(t *testing.T) {
 	for _, size := range [][2]int{{800, 600}, {1024, 768}, {1280, 800}} {
 		for _, l := range all {
 			for i, st := range l.Steps {
-				if st.Kind != lessons.Predict {
+				if st.Kind != doc.Predict {
 					continue
 				}
 				name := fmt.Sprintf("%dx%d lesson %d step %d", size[0], size[1], l.Number, i+1)

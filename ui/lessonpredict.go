@@ -5,7 +5,7 @@ import (
 	"image/color"
 	"math"
 
-	"github.com/raftlab/raftlab/lessons"
+	"github.com/raftlab/raftlab/lessons/doc"
 	"github.com/raftlab/raftlab/playground/i18n"
 )
 
@@ -23,7 +23,7 @@ const pinMinText = 40.0
 // lays out nothing) once the step is over, whose outcome reads in the
 // text's flow, or when the panel is too short to keep room for the text
 // too: then the question scrolls with the text.
-func (g *Game) pinPredict(b *lessonBuilder, pl *lessons.Play) bool {
+func (g *Game) pinPredict(b *lessonBuilder, pl doc.Play) bool {
 	if out, _ := pl.Outcome(); pl.Done() || out != nil {
 		return false
 	}
@@ -45,12 +45,12 @@ func (g *Game) pinPredict(b *lessonBuilder, pl *lessons.Play) bool {
 
 // layoutPredict lays out the question and its choices: clickable until
 // answered, then marked with the learner's answer and what happened.
-func (g *Game) layoutPredict(b *lessonBuilder, pl *lessons.Play) {
-	b.spans(pl.Step.Question, b.x, b.w, colText, true)
+func (g *Game) layoutPredict(b *lessonBuilder, pl doc.Play) {
+	b.spans(pl.Step().Question, b.x, b.w, colText, true)
 	b.gap(6)
 	chosen, answered := pl.Answered()
 	out, _ := pl.Outcome()
-	for i, c := range pl.Step.Choices {
+	for i, c := range pl.Step().Choices {
 		g.layoutChoice(b, i, c, choiceMarks{
 			answered: answered,
 			yours:    answered && i == chosen,
@@ -88,10 +88,10 @@ func (m choiceMarks) tag(g *Game) (string, color.Color) {
 
 // layoutChoice lays out choice i: a control until the question is
 // answered, then a box marked as the learner's answer or what happened.
-func (g *Game) layoutChoice(b *lessonBuilder, i int, c lessons.Choice, m choiceMarks) {
+func (g *Game) layoutChoice(b *lessonBuilder, i int, c doc.Choice, m choiceMarks) {
 	s := g.scale
 	lh := lessonLineH * s
-	spans := append([]lessons.Span{{Text: fmt.Sprintf("%d. ", i+1)}}, c.Text...)
+	spans := append([]doc.Span{{Text: fmt.Sprintf("%d. ", i+1)}}, c.Text...)
 	lines := wrapSpans(spans, b.w-16*s, lessonTextSize*s, false)
 	tag, tagCol := m.tag(g)
 	h := float64(len(lines))*lh + 10*s
@@ -113,7 +113,7 @@ func (g *Game) layoutChoice(b *lessonBuilder, i int, c lessons.Choice, m choiceM
 	bg, idx := colBackground, -1
 	if !m.answered {
 		bg, idx = colButton, len(b.v.buttons)
-		b.v.buttons = append(b.v.buttons, Button{Name: fmt.Sprintf("lesson-choice-%d", i+1), Label: lessons.Paragraph{Spans: c.Text}.Text(), Rect: r})
+		b.v.buttons = append(b.v.buttons, Button{Name: fmt.Sprintf("lesson-choice-%d", i+1), Label: doc.Paragraph{Spans: c.Text}.Text(), Rect: r})
 	}
 	b.v.boxes = append(b.v.boxes, lessonBox{r, bg, idx})
 	if m.yours {
@@ -131,7 +131,7 @@ func (g *Game) layoutChoice(b *lessonBuilder, i int, c lessons.Choice, m choiceM
 
 // layoutVerdict lays out the line under the choices: choose one, watch
 // the run, or once it has played out whether the learner was right.
-func (g *Game) layoutVerdict(b *lessonBuilder, answered bool, out *lessons.Outcome) {
+func (g *Game) layoutVerdict(b *lessonBuilder, answered bool, out *doc.Outcome) {
 	s := g.scale
 	lh := lessonLineH * s
 	f := face(12*s, true)

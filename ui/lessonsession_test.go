@@ -17,7 +17,7 @@ func TestTheGameShowsTheRunnersSession(t *testing.T) {
 	shown := func(what string) {
 		t.Helper()
 		require.NotNil(t, g.lesson.run, what)
-		assert.Same(t, g.lesson.run.Session(), g.playground(), what)
+		assert.True(t, g.lesson.run.Session() == g.sess, what) // the same session: both wrap one playground session
 		assert.Same(t, g.lesson.run.Play(), g.lessonPlay(), what)
 	}
 	shown("opened")

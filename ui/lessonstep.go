@@ -3,7 +3,7 @@ package ui
 import (
 	"fmt"
 
-	"github.com/raftlab/raftlab/lessons"
+	"github.com/raftlab/raftlab/lessons/doc"
 )
 
 // layoutLessonStep lays out the current step: its header, narration, what
@@ -26,7 +26,7 @@ func (g *Game) layoutLessonStep(b *lessonBuilder, barY, bw float64) {
 		}
 		b.button("lesson-next", g.tr(key), g.tr(key+".hint"), Rect{b.x + b.w - bw, barY, bw, 28 * s}, colHighlight)
 	}
-	pinned := st.Kind == lessons.Predict && g.pinPredict(b, pl)
+	pinned := st.Kind == doc.Predict && g.pinPredict(b, pl)
 	b.paragraphs(st.Narration, colText)
 	// The depth folds under the narration, or under the explanation once
 	// that shows.
@@ -37,11 +37,11 @@ func (g *Game) layoutLessonStep(b *lessonBuilder, barY, bw float64) {
 	b.gap(10)
 
 	switch st.Kind {
-	case lessons.Do:
+	case doc.Do:
 		if !done {
 			g.layoutDo(b, pl)
 		}
-	case lessons.Predict:
+	case doc.Predict:
 		if !pinned {
 			if !done {
 				b.v.questionY = b.y
@@ -75,7 +75,7 @@ func (g *Game) layoutStepHeader(b *lessonBuilder) {
 	l := r.Lesson()
 	// A short panel (800x600) with a question open gives the lesson's
 	// title, which the top bar names, to the choices.
-	if !(st.Kind == lessons.Predict && !r.Play().Done() && g.lessonArea().H < shortPanelH*s) {
+	if !(st.Kind == doc.Predict && !r.Play().Done() && g.lessonArea().H < shortPanelH*s) {
 		b.wrapped(g.tr("bar.lesson.title", l.Number, l.Title), face(12*s, true), colTextDim, 16*s)
 		b.gap(4)
 	}
@@ -89,7 +89,7 @@ func (g *Game) layoutStepHeader(b *lessonBuilder) {
 
 // layoutMore lays out the control that unfolds the step's More text (and
 // folds it again), and the text when unfolded.
-func (g *Game) layoutMore(b *lessonBuilder, st *lessons.Step) {
+func (g *Game) layoutMore(b *lessonBuilder, st *doc.Step) {
 	if len(st.More) == 0 {
 		return
 	}
@@ -141,7 +141,7 @@ func (g *Game) layoutStepStrip(b *lessonBuilder) {
 }
 
 // kindName is a kind of step as the panel names it: watch, do or predict.
-func (g *Game) kindName(k lessons.Kind) string { return g.tr("lesson.kind." + string(k)) }
+func (g *Game) kindName(k doc.Kind) string { return g.tr("lesson.kind." + string(k)) }
 
 // layoutLessonEnd lays out, once the last step is done, what comes next:
 // the next lesson, or after the last one the list of lessons. (What an

@@ -4,7 +4,7 @@ import (
 	"math"
 
 	"github.com/hajimehoshi/ebiten/v2"
-	"github.com/raftlab/raftlab/lessons"
+	"github.com/raftlab/raftlab/lessons/doc"
 )
 
 // While a step waits for the simulation (a watch step, a predict step once
@@ -53,12 +53,12 @@ func (g *Game) waitStripHeight(w float64) float64 {
 // reach the step's condition (nil otherwise); timed is set when how long
 // it takes can be told in advance: not for a do step, which waits for the
 // learner.
-func (g *Game) lessonWaiting() (pl *lessons.Play, timed bool) {
+func (g *Game) lessonWaiting() (pl doc.Play, timed bool) {
 	pl = g.lessonPlay()
 	if pl == nil || pl.Done() || pl.Blocked() {
 		return nil, false
 	}
-	return pl, pl.Step.Kind != lessons.Do
+	return pl, pl.Step().Kind != doc.Do
 }
 
 // waitStripShown reports whether the panel shows the strip.
@@ -108,8 +108,8 @@ const (
 
 // notStarted reports whether a watch step has not yet played (it waits
 // for the learner to press play; other steps play from the start).
-func notStarted(pl *lessons.Play) bool {
-	return pl.Step.Kind == lessons.Watch && pl.Elapsed() == 0
+func notStarted(pl doc.Play) bool {
+	return pl.Step().Kind == doc.Watch && pl.Elapsed() == 0
 }
 
 // waitBar is the track of the strip's progress bar.
@@ -155,7 +155,7 @@ func (g *Game) waitText() string {
 	case left == 0:
 		return g.tr("lesson.wait.soon")
 	}
-	wall := int(math.Ceil(float64(left) / float64(lessons.Speeds[g.speed])))
+	wall := int(math.Ceil(float64(left) / float64(doc.Speeds[g.speed])))
 	if left >= 1000 {
 		return g.tr("lesson.wait.left.s", wall, float64(left)/1000)
 	}
@@ -189,9 +189,9 @@ func (g *Game) skipStep() {
 	if !timed {
 		return
 	}
-	g.runTo(g.sess.Now() + pl.Step.Within)
+	g.runTo(g.sess.Now() + pl.Step().Within)
 	g.clock = float64(g.sess.Now())
 	if !pl.Done() {
-		g.lesson.err = g.tr("lesson.skip.failed", pl.Step.Within/1000)
+		g.lesson.err = g.tr("lesson.skip.failed", pl.Step().Within/1000)
 	}
 }

@@ -6,19 +6,19 @@ import (
 	"unicode/utf8"
 
 	"github.com/hajimehoshi/ebiten/v2/text/v2"
-	"github.com/raftlab/raftlab/lessons"
+	"github.com/raftlab/raftlab/lessons/doc"
 )
 
 // spanFace is the face of a span's style (there is no italic face: italic
 // text is set upright).
-func spanFace(st lessons.Style, size float64, bold bool) text.Face {
-	return face(size, st == lessons.Bold || (bold && st != lessons.Term))
+func spanFace(st doc.Style, size float64, bold bool) text.Face {
+	return face(size, st == doc.Bold || (bold && st != doc.Term))
 }
 
 // spanColor is the colour of a span's style: key terms in the accent
 // colour.
-func spanColor(st lessons.Style, base color.Color) color.Color {
-	if st == lessons.Term {
+func spanColor(st doc.Style, base color.Color) color.Color {
+	if st == doc.Term {
 		return colAccent
 	}
 	return base
@@ -28,7 +28,7 @@ func spanColor(st lessons.Style, base color.Color) color.Color {
 // line's start.
 type wrapRun struct {
 	text  string
-	style lessons.Style
+	style doc.Style
 	x     float64
 	// span is the whole text of the span the run is from (a key term
 	// broken over two lines is still one term).
@@ -38,7 +38,7 @@ type wrapRun struct {
 // wrapSpans breaks styled text into lines no wider than width (a word
 // longer than the width gets a line of its own). Words are split at
 // spaces; a word may change style within it ("`follower`,").
-func wrapSpans(spans []lessons.Span, width, size float64, bold bool) [][]wrapRun {
+func wrapSpans(spans []doc.Span, width, size float64, bold bool) [][]wrapRun {
 	var lines [][]wrapRun
 	var line []wrapRun
 	x := 0.0
@@ -70,7 +70,7 @@ func wrapSpans(spans []lessons.Span, width, size float64, bold bool) [][]wrapRun
 // break; span is the span's whole text.
 type wrapPiece struct {
 	text  string
-	style lessons.Style
+	style doc.Style
 	span  string
 }
 
@@ -78,7 +78,7 @@ type wrapPiece struct {
 // places where a line may break (see breakUnits: after a space, between
 // Chinese characters), across the spans' edges ("`follower`," and
 // "`领导者`，" are each one word).
-func wrapWords(spans []lessons.Span) [][]wrapPiece {
+func wrapWords(spans []doc.Span) [][]wrapPiece {
 	var pieces []wrapPiece
 	for _, sp := range spans {
 		for _, part := range breakUnits(sp.Text) {

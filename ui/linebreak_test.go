@@ -5,7 +5,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
-	"github.com/raftlab/raftlab/lessons"
+	"github.com/raftlab/raftlab/lessons/doc"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -67,10 +67,10 @@ func lastRune(s string) rune {
 // together; plain text too.
 func TestChineseLessonTextWraps(t *testing.T) {
 	withCJKFont(t)
-	spans := []lessons.Span{
-		{Text: "每隔 50 毫秒，", Style: lessons.Plain},
-		{Text: "领导者(Leader)", Style: lessons.Term},
-		{Text: "，向每个跟随者发送一次心跳：一条不带条目的 AppendEntries。跟随者收到后，重置自己的选举超时。", Style: lessons.Plain},
+	spans := []doc.Span{
+		{Text: "每隔 50 毫秒，", Style: doc.Plain},
+		{Text: "领导者(Leader)", Style: doc.Term},
+		{Text: "，向每个跟随者发送一次心跳：一条不带条目的 AppendEntries。跟随者收到后，重置自己的选举超时。", Style: doc.Plain},
 	}
 	for _, width := range []float64{120, 200, 333} {
 		lines := wrapSpans(spans, width, 14, false)

@@ -3,7 +3,7 @@ package ui
 import (
 	"testing"
 
-	"github.com/raftlab/raftlab/lessons"
+	"github.com/raftlab/raftlab/lessons/doc"
 	"github.com/raftlab/raftlab/playground/i18n"
 	"github.com/raftlab/raftlab/playground/view"
 	"github.com/stretchr/testify/assert"
@@ -40,10 +40,10 @@ func TestCrashedServerLogShows(t *testing.T) {
 	assert.Zero(t, r.Applied, "a crashed server applies nothing")
 	assert.NotEqual(t, upKey, string(g.logsKey(nil)), "the panel is drawn again, dimmed")
 
-	ps := g.pointersFor(nil, lessons.Highlight{What: "log", Node: follower, Index: 2})
+	ps := g.pointersFor(nil, doc.Highlight{What: "log", Node: view.ID(follower), Index: 2})
 	require.Len(t, ps, 1, "the crashed server's cell is pointed at")
-	assert.Len(t, g.pointersFor(nil, lessons.Highlight{What: "log", Node: follower}), 1, "and its row")
-	assert.Len(t, g.pointersFor(nil, lessons.Highlight{What: "log", AllNodes: true, Index: 2}), len(g.view().IDs()))
+	assert.Len(t, g.pointersFor(nil, doc.Highlight{What: "log", Node: view.ID(follower)}), 1, "and its row")
+	assert.Len(t, g.pointersFor(nil, doc.Highlight{What: "log", AllNodes: true, Index: 2}), len(g.view().IDs()))
 }
 
 // TestLogsLegendStaysInThePanel: at 800 and 1024 wide the logs panel's

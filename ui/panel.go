@@ -2,7 +2,7 @@ package ui
 
 import (
 	"github.com/hajimehoshi/ebiten/v2"
-	"github.com/raftlab/raftlab/lessons"
+	"github.com/raftlab/raftlab/lessons/doc"
 )
 
 // A panel is one layer of the screen: it draws itself, takes the presses
@@ -27,7 +27,7 @@ type panel interface {
 // of the glossary with its meaning.
 type tooltip struct {
 	text string
-	term *lessons.Entry
+	term *doc.Entry
 }
 
 // panels are the screen's panels as they stand, bottom to top. The column

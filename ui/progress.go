@@ -1,7 +1,7 @@
 package ui
 
 import (
-	"github.com/raftlab/raftlab/lessons"
+	"github.com/raftlab/raftlab/lessons/doc"
 	"github.com/raftlab/raftlab/playground/i18n"
 )
 
@@ -37,11 +37,11 @@ const (
 // progress at all is replaced, and a store that cannot be read is not
 // written this visit (so as not to overwrite what it holds). The list of
 // lessons says which.
-func (g *Game) lessonProgress() *lessons.Progress {
+func (g *Game) lessonProgress() *doc.Progress {
 	if g.progress != nil {
 		return g.progress
 	}
-	g.progress = &lessons.Progress{}
+	g.progress = &doc.Progress{}
 	if g.opts.Progress == nil {
 		return g.progress
 	}
@@ -51,7 +51,7 @@ func (g *Game) lessonProgress() *lessons.Progress {
 		g.progressReadOnly = true
 		g.progressLoadErr = g.tr("progress.unreadable", i18n.ErrorIn(err, g.lang))
 	case len(data) > 0:
-		p, err := lessons.ParseProgress(data)
+		p, err := doc.ParseProgress(data)
 		if p != nil {
 			g.progress = p
 		}
@@ -107,7 +107,7 @@ func (g *Game) saveProgress() {
 
 // resumeStep is the step (0-based) to open a lesson at: where the learner
 // left it, or the start of a lesson never opened or already finished.
-func (g *Game) resumeStep(l *lessons.Lesson) int {
+func (g *Game) resumeStep(l *doc.Lesson) int {
 	pr, ok := g.lessonProgress().Of(l.Name)
 	if !ok || pr.Finished || pr.Step > len(l.Steps) {
 		return 0

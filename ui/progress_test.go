@@ -6,7 +6,7 @@ import (
 	"slices"
 	"testing"
 
-	"github.com/raftlab/raftlab/lessons"
+	"github.com/raftlab/raftlab/lessons/doc"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -164,9 +164,9 @@ func finishStep(t *testing.T, g *Game) {
 	t.Helper()
 	r := g.lesson.run
 	switch r.Step().Kind {
-	case lessons.Do:
+	case doc.Do:
 		clickButton(t, g, g.lessonButtons(), "lesson-showme")
-	case lessons.Predict:
+	case doc.Predict:
 		clickButton(t, g, g.lessonButtons(), fmt.Sprintf("lesson-choice-%d", r.Step().Answer+1))
 	}
 	g.paused = false

@@ -12,6 +12,7 @@ import (
 
 	"github.com/hajimehoshi/ebiten/v2"
 	"github.com/raftlab/raftlab/lessons"
+	"github.com/raftlab/raftlab/lessons/doc"
 	"github.com/raftlab/raftlab/playground"
 	"github.com/raftlab/raftlab/playground/i18n"
 	"github.com/raftlab/raftlab/playground/view"
@@ -109,7 +110,7 @@ func newPseudoRun(t *testing.T, sizes ...[2]int) *pseudoRun {
 			}
 		}
 	}
-	for _, e := range lessons.Glossary {
+	for _, e := range doc.Glossary {
 		term, meaning := e.In(i18n.English)
 		p.lessonText[0] = append(p.lessonText[0], term, normText(meaning))
 	}
@@ -122,7 +123,7 @@ func newPseudoRun(t *testing.T, sizes ...[2]int) *pseudoRun {
 // line at a time, and a span may begin or end inside a word).
 func lessonTexts(l *lessons.Lesson) []string {
 	out := []string{l.Title, normText(l.Summary)}
-	spans := func(ss []lessons.Span) {
+	spans := func(ss []doc.Span) {
 		var b strings.Builder
 		for _, s := range ss {
 			b.WriteString(s.Text)
@@ -130,7 +131,7 @@ func lessonTexts(l *lessons.Lesson) []string {
 		}
 		out = append(out, normText(b.String()))
 	}
-	paras := func(ps []lessons.Paragraph) {
+	paras := func(ps []doc.Paragraph) {
 		for _, pa := range ps {
 			spans(pa.Spans)
 		}
@@ -697,7 +698,7 @@ func openLessonList(t *testing.T, g *Game) {
 	t.Helper()
 	g.openLessons()
 	if len(g.lesson.all) == 0 {
-		all, err := lessons.All()
+		all, err := g.opts.Lab.AllIn(i18n.English)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -724,7 +725,7 @@ func (p *pseudoRun) lessons(t *testing.T) {
 		if g.lesson.run == nil {
 			t.Fatalf("lesson %d: %s", l.Number, g.lesson.err)
 		}
-		for k, st := range l.Steps {
+		for k, st := range l.Engine {
 			where := fmt.Sprintf("lesson %d step %d (%s)", l.Number, k+1, st.Kind)
 			p.draw(t, g, where, l.Number)
 			if k == 0 {
@@ -737,11 +738,11 @@ func (p *pseudoRun) lessons(t *testing.T) {
 				p.hoverAt(g, p.screens[0], where, l.Number)
 			}
 			switch st.Kind {
-			case lessons.Do:
+			case doc.Do:
 				// Every hint shown: the learner's time is up.
 				g.lesson.stepStart = g.uptime.now() - time.Duration(len(st.Hints))*(st.HintAfter.Truncate(time.Second)+time.Second)
 				p.drawOnce(t, g, where+", hints", l.Number)
-			case lessons.Watch:
+			case doc.Watch:
 				play(t, g, 1)
 				p.drawOnce(t, g, where+", playing", l.Number)
 				g.paused = true
@@ -772,9 +773,9 @@ func (p *pseudoRun) finishStep(t *testing.T, g *Game, right bool) {
 	t.Helper()
 	r := g.lesson.run
 	switch st := r.Step(); st.Kind {
-	case lessons.Do:
+	case doc.Do:
 		g.pressLesson("lesson-showme")
-	case lessons.Predict:
+	case doc.Predict:
 		k := st.Answer
 		if !right {
 			k = (k + 1) % len(st.Choices)

@@ -5,7 +5,7 @@ import (
 
 	"github.com/hajimehoshi/ebiten/v2"
 	"github.com/hajimehoshi/ebiten/v2/inpututil"
-	"github.com/raftlab/raftlab/lessons"
+	"github.com/raftlab/raftlab/lessons/doc"
 	"github.com/raftlab/raftlab/playground/view"
 )
 
@@ -72,7 +72,7 @@ func (g *Game) cardLaidOut() (Rect, []lessonText) {
 	for _, name := range safetyProperties {
 		add(view.PropertyName(name, g.lang), lessonText{x: pad, f: face(13*s, true), c: colAccent})
 		y += lh
-		for _, ln := range wrapSpans([]lessons.Span{{Text: view.PropertyExplanation(name, g.lang)}}, w-2*pad, lessonTextSize*s, false) {
+		for _, ln := range wrapSpans([]doc.Span{{Text: view.PropertyExplanation(name, g.lang)}}, w-2*pad, lessonTextSize*s, false) {
 			for _, run := range ln {
 				add(run.text, lessonText{x: pad + run.x, f: face(lessonTextSize*s, false), c: colText})
 			}

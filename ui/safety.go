@@ -7,7 +7,7 @@ import (
 	"strings"
 
 	"github.com/hajimehoshi/ebiten/v2"
-	"github.com/raftlab/raftlab/lessons"
+	"github.com/raftlab/raftlab/lessons/doc"
 	"github.com/raftlab/raftlab/playground/i18n"
 	"github.com/raftlab/raftlab/playground/view"
 )
@@ -275,7 +275,7 @@ func (g *Game) stripHead() ([]string, color.RGBA) {
 	m := &g.safety.stripHead
 	if w := g.lay.Side.W - 40*s; m.text != head || m.width != w || m.scale != s || m.lines == nil {
 		m.text, m.width, m.scale, m.lines = head, w, s, nil
-		for _, ln := range wrapSpans([]lessons.Span{{Text: head}}, w, 12*s, true) {
+		for _, ln := range wrapSpans([]doc.Span{{Text: head}}, w, 12*s, true) {
 			var b strings.Builder
 			for _, r := range ln {
 				b.WriteString(r.text)

@@ -5,7 +5,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/raftlab/raftlab/lessons"
+	"github.com/raftlab/raftlab/lessons/doc"
 	"github.com/raftlab/raftlab/playground/i18n"
 )
 
@@ -21,8 +21,8 @@ type ResultStore struct {
 // assessment is the score of the assessment being run: a new run (a
 // lesson opened again) starts a new score.
 type assessment struct {
-	run   *lessons.Runner
-	score *lessons.Score
+	run   doc.Runner
+	score *doc.Score
 }
 
 // keepScore keeps the score of the assessment being run, in Update: a new
@@ -36,7 +36,7 @@ func (g *Game) keepScore() {
 	}
 	r := g.lesson.run
 	if g.score == nil || g.score.run != r {
-		sc := lessons.NewScore(r.Lesson())
+		sc := doc.NewScore(r.Lesson())
 		sc.Attempt = g.lessonProgress().Attempt(r.Lesson().Name)
 		g.saveProgress()
 		g.score = &assessment{run: r, score: sc}
@@ -136,6 +136,6 @@ func (g *Game) pressScore(name string) {
 }
 
 // resultFileName names a lesson's result file: raftlab-result-16-final.txt.
-func resultFileName(l *lessons.Lesson) string {
+func resultFileName(l *doc.Lesson) string {
 	return "raftlab-result-" + strings.TrimSuffix(l.Name, ".md") + ".txt"
 }

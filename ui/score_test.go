@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/raftlab/raftlab/lessons"
+	"github.com/raftlab/raftlab/lessons/doc"
 	"github.com/raftlab/raftlab/playground/i18n"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -23,8 +24,8 @@ func startQuiz(t *testing.T, opts Options, src string) *Game {
 	t.Helper()
 	l, err := lessons.Parse("16-quiz.md", []byte(src))
 	require.NoError(t, err)
-	g := testGameWith(t, opts)
-	g.lesson = &lessonPanel{all: []*lessons.Lesson{l}}
+	g := testGameWith(t, withCourse(opts, l))
+	g.lesson = &lessonPanel{all: []*doc.Lesson{&l.Lesson}}
 	g.startLesson(0)
 	require.NotNil(t, g.lesson.run)
 	return g
@@ -80,9 +81,9 @@ func TestScoreView(t *testing.T) {
 	clickButton(t, g, g.lessonButtons(), "score-copy")
 	today := time.Now().Format("2006-01-02")
 	assert.Regexp(t, `^RaftLab result\nLesson: Quiz\nDate: `+today+`\nAttempt: 1\nelections 0/1\nlogs 1/1\nTotal 1/2\nCheck: \S+\n$`, copied)
-	d, err := lessons.VerifyResult(copied)
+	d, err := doc.VerifyResult(copied)
 	require.NoError(t, err)
-	assert.Equal(t, lessons.TopicScore{Topic: "Total", Got: 1, Of: 2}, d.Total)
+	assert.Equal(t, doc.TopicScore{Topic: "Total", Got: 1, Of: 2}, d.Total)
 	assert.Equal(t, "copied the result", g.status)
 
 	clickButton(t, g, g.lessonButtons(), "score-download")
@@ -120,7 +121,7 @@ func TestScoreRetake(t *testing.T) {
 	playQuiz(t, g)
 	assert.Contains(t, panelText(g), "Attempt 2: the result says so.")
 	clickButton(t, g, g.lessonButtons(), "score-copy")
-	d, err := lessons.VerifyResult(copied)
+	d, err := doc.VerifyResult(copied)
 	require.NoError(t, err)
 	assert.Equal(t, 2, d.Attempt)
 }

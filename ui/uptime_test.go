@@ -5,7 +5,7 @@ import (
 	"time"
 
 	"github.com/hajimehoshi/ebiten/v2"
-	"github.com/raftlab/raftlab/lessons"
+	"github.com/raftlab/raftlab/lessons/doc"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -90,7 +90,7 @@ func TestTimingsAreInTime(t *testing.T) {
 	assert.Equal(t, 2*at60.ticks, at120.ticks, "twice the updates for the same half second")
 	assert.Equal(t, statusFor, at60.status)
 	assert.Equal(t, statusFor, at120.status)
-	assert.InDelta(t, float64(lessons.Speeds[defaultSpeed]), at60.virtualMs, 1e-6, "a second at the default speed")
+	assert.InDelta(t, float64(doc.Speeds[defaultSpeed]), at60.virtualMs, 1e-6, "a second at the default speed")
 	assert.InDelta(t, at60.virtualMs, at120.virtualMs, 1e-6)
 	assert.InDelta(t, at60.pulse, at120.pulse, 1e-9)
 }

@@ -7,7 +7,8 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/raftlab/raftlab/lessons"
+	"github.com/raftlab/raftlab/internal/lab"
+	"github.com/raftlab/raftlab/lessons/doc"
 	"github.com/raftlab/raftlab/playground"
 	"github.com/raftlab/raftlab/playground/i18n"
 	"github.com/raftlab/raftlab/playground/view"
@@ -206,12 +207,12 @@ func lessonFromQuery(q url.Values, o *pageOptions) bool {
 		o.failed(err)
 		return false
 	}
-	all, err := lessons.All()
+	all, err := lab.New().AllIn(i18n.English)
 	if err != nil {
 		o.failed(err)
 		return false
 	}
-	if _, err := lessons.Find(all, lesson, step); err != nil {
+	if _, err := doc.Find(all, lesson, step); err != nil {
 		o.failed(err)
 		return false
 	}

@@ -6,6 +6,7 @@ import (
 	"unicode"
 
 	"github.com/raftlab/raftlab/lessons"
+	"github.com/raftlab/raftlab/lessons/doc"
 	"github.com/raftlab/raftlab/playground/i18n"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -30,7 +31,7 @@ func TestFontsCoverTheChineseText(t *testing.T) {
 	for _, k := range i18n.Keys() {
 		add("catalogue "+k, i18n.Chinese.T(k))
 	}
-	for _, e := range lessons.Glossary {
+	for _, e := range doc.Glossary {
 		add("glossary "+e.Term, e.Zh+e.ZhMeaning)
 	}
 	names := lessons.BundledIn(lessons.Chinese)

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/raftlab/raftlab/lessons"
+	"github.com/raftlab/raftlab/lessons/doc"
 	"github.com/raftlab/raftlab/playground/i18n"
 )
 
@@ -25,7 +26,7 @@ func verifyResult(args []string, lang i18n.Lang, stdout, stderr io.Writer) int {
 			code = 2
 			continue
 		}
-		d, err := lessons.VerifyResult(string(data))
+		d, err := doc.VerifyResult(string(data))
 		if err != nil {
 			fmt.Fprintf(stdout, "FAIL %s: %s\n", path, i18n.ErrorIn(err, lang))
 			code = max(code, 1)

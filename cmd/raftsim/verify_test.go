@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/raftlab/raftlab/lessons"
+	"github.com/raftlab/raftlab/lessons/doc"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -16,7 +17,7 @@ func resultFile(t *testing.T, name string, edit func(string) string) string {
 	t.Helper()
 	l, err := lessons.Parse("quiz.md", []byte("---\ntitle: Quiz\n---\n\n## Q\nkind: watch\ntopic: elections\nsetup: {\"nodes\": 3}\nuntil: leader\n\nx\n"))
 	require.NoError(t, err)
-	return cliWrite(t, name, edit(lessons.NewScore(l).Result("2025-06-01")))
+	return cliWrite(t, name, edit(doc.NewScore(&l.Lesson).Result("2025-06-01")))
 }
 
 func TestCLIVerifyResult(t *testing.T) {

@@ -41,6 +41,7 @@ var rules = map[string]rule{
 	"assets/fonts":      {only: true},
 	"playground":        {forbidden: []string{"lessons", "ui", "cmd", "wasm"}},
 	"lessons":           {forbidden: []string{"ui", "cmd", "wasm"}},
+	"lessons/doc":       {only: true, allowed: []string{"playground/view", "playground/i18n"}},
 	"ui":                {forbidden: []string{"cmd", "wasm"}},
 	"internal/lab":      {forbidden: []string{"ui", "cmd", "wasm"}},
 	"cmd/raftsim":       {forbidden: []string{"ui"}},

@@ -5,9 +5,9 @@ import (
 	"github.com/raftlab/raftlab/playground/view"
 )
 
-// Lab starts scenarios and lessons for the UI. It keeps no state: each
-// session it starts is the UI's.
-type Lab struct{}
+// Lab starts scenarios and lessons for the UI. Each session it starts is
+// the UI's; it keeps only the course it parsed (see lessons.go).
+type Lab struct{ course course }
 
 // New returns a Lab.
 func New() *Lab { return &Lab{} }

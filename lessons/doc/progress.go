@@ -1,9 +1,11 @@
-package lessons
+package doc
 
 import (
 	"cmp"
 	"encoding/json"
 	"slices"
+
+	"github.com/raftlab/raftlab/playground/i18n"
 )
 
 // Progress is what a learner has done in the course: for each lesson they
@@ -35,29 +37,29 @@ type LessonProgress struct {
 func ParseProgress(data []byte) (*Progress, error) {
 	var p Progress
 	if err := json.Unmarshal(data, &p); err != nil {
-		return nil, errorf("lessons.progress.bad", err)
+		return nil, i18n.Errorf("lessons.progress.bad", err)
 	}
 	seen := map[string]bool{}
 	kept := p.Lessons[:0]
-	bad := list{sep: "lessons.fact.sep"}
+	bad := List{Sep: "lessons.fact.sep"}
 	for i, l := range p.Lessons {
 		switch {
 		case l.Name == "":
-			bad.items = append(bad.items, msg("lessons.progress.no-name", i+1))
+			bad.Items = append(bad.Items, i18n.Msg("lessons.progress.no-name", i+1))
 		case seen[l.Name]:
-			bad.items = append(bad.items, msg("lessons.progress.twice", l.Name))
+			bad.Items = append(bad.Items, i18n.Msg("lessons.progress.twice", l.Name))
 		case l.Step < 1 || l.Furthest < 0:
-			bad.items = append(bad.items, msg("lessons.progress.step", l.Name, l.Step, l.Furthest))
+			bad.Items = append(bad.Items, i18n.Msg("lessons.progress.step", l.Name, l.Step, l.Furthest))
 		case l.Attempts < 0:
-			bad.items = append(bad.items, msg("lessons.progress.attempts", l.Name, l.Attempts))
+			bad.Items = append(bad.Items, i18n.Msg("lessons.progress.attempts", l.Name, l.Attempts))
 		default:
 			seen[l.Name] = true
 			kept = append(kept, l)
 		}
 	}
 	p.Lessons = kept
-	if len(bad.items) > 0 {
-		return &p, errorf("lessons.progress.left-out", bad)
+	if len(bad.Items) > 0 {
+		return &p, i18n.Errorf("lessons.progress.left-out", bad)
 	}
 	return &p, nil
 }

@@ -1,4 +1,4 @@
-package lessons
+package doc
 
 import (
 	"crypto/sha256"
@@ -6,18 +6,9 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
-)
 
-// Assessment reports whether a lesson is scored: some of its steps name
-// the topic they test.
-func (l *Lesson) Assessment() bool {
-	for _, st := range l.Steps {
-		if st.Topic != "" {
-			return true
-		}
-	}
-	return false
-}
+	"github.com/raftlab/raftlab/playground/i18n"
+)
 
 // Score is a learner's score in an assessment: for every step with a
 // topic, whether their first attempt succeeded. A predict step scores when
@@ -44,8 +35,8 @@ func NewScore(l *Lesson) *Score {
 // AutoPlay checks against the run); a do step when show me is pressed (no
 // score) or, before that, when the goal is reached. A step without a topic,
 // or of another lesson, is not scored.
-func (s *Score) Observe(p *Play) {
-	st := p.Step
+func (s *Score) Observe(p Play) {
+	st := p.Step()
 	if st.Topic == "" || st.Index >= len(s.marks) || s.lesson.Steps[st.Index] != st || s.marks[st.Index] != 0 {
 		return
 	}
@@ -161,19 +152,19 @@ func VerifyResult(text string) (*ResultDoc, error) {
 		}
 	}
 	if len(lines) < 4 || lines[0] != "RaftLab result" {
-		return nil, errorf("lessons.result.not-result")
+		return nil, i18n.Errorf("lessons.result.not-result")
 	}
 	code, ok := strings.CutPrefix(lines[len(lines)-1], "Check: ")
 	if !ok {
-		return nil, errorf("lessons.result.no-check", lines[len(lines)-1])
+		return nil, i18n.Errorf("lessons.result.no-check", lines[len(lines)-1])
 	}
 	body := lines[:len(lines)-1]
 	if want := checkCode(body); code != want {
-		return nil, errorf("lessons.result.edited", code)
+		return nil, i18n.Errorf("lessons.result.edited", code)
 	}
 	d := &ResultDoc{}
 	if d.Lesson, ok = strings.CutPrefix(body[1], "Lesson: "); !ok {
-		return nil, errorf("lessons.result.no-lesson", body[1])
+		return nil, i18n.Errorf("lessons.result.no-lesson", body[1])
 	}
 	rest := body[2:]
 	if date, ok := cutFirst(rest, "Date: "); ok {
@@ -182,12 +173,12 @@ func VerifyResult(text string) (*ResultDoc, error) {
 	if a, ok := cutFirst(rest, "Attempt: "); ok {
 		n, err := strconv.Atoi(a)
 		if err != nil || n < 1 {
-			return nil, errorf("lessons.result.attempt", rest[0])
+			return nil, i18n.Errorf("lessons.result.attempt", rest[0])
 		}
 		d.Attempt, rest = n, rest[1:]
 	}
 	if len(rest) == 0 {
-		return nil, errorf("lessons.result.no-total")
+		return nil, i18n.Errorf("lessons.result.no-total")
 	}
 	var sum TopicScore
 	for i, l := range rest {
@@ -197,10 +188,10 @@ func VerifyResult(text string) (*ResultDoc, error) {
 		}
 		if i == len(rest)-1 {
 			if t.Topic != "Total" {
-				return nil, errorf("lessons.result.total-last", l)
+				return nil, i18n.Errorf("lessons.result.total-last", l)
 			}
 			if t.Got != sum.Got || t.Of != sum.Of {
-				return nil, errorf("lessons.result.sum", t.Got, t.Of, sum.Got, sum.Of)
+				return nil, i18n.Errorf("lessons.result.sum", t.Got, t.Of, sum.Got, sum.Of)
 			}
 			d.Total = t
 			break
@@ -219,7 +210,7 @@ func parseTopicScore(l string) (TopicScore, error) {
 	g, err1 := strconv.Atoi(got)
 	o, err2 := strconv.Atoi(of)
 	if i <= 0 || !ok || err1 != nil || err2 != nil || g < 0 || g > o {
-		return TopicScore{}, errorf("lessons.result.score", l)
+		return TopicScore{}, i18n.Errorf("lessons.result.score", l)
 	}
 	return TopicScore{Topic: l[:i], Got: g, Of: o}, nil
 }
