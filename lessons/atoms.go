@@ -204,7 +204,7 @@ func serverLogAtoms() []*atomDef {
 		nodeNum("commitIndex", "commitIndex(3) >= 5", func(n *playground.Node) int64 { return int64(n.Raft.CommitIndex()) }),
 		nodeNum("appliedIndex", "appliedIndex(3) >= 5", func(n *playground.Node) int64 { return int64(n.Raft.AppliedIndex()) }),
 		nodeNum("lastIndex", "lastIndex(1) > commitIndex(1)", func(n *playground.Node) int64 { return int64(n.Raft.LastIndex()) }),
-		nodeNum("transferTarget", "transferTarget(1) = 3", func(n *playground.Node) int64 { return int64(n.Raft.Status().LeadTransferee) }),
+		nodeNum("transferTarget", "transferTarget(1) = 3", func(n *playground.Node) int64 { return int64(n.Raft.LeadTransferee()) }),
 		numAtom("termAt", []param{pNode, pIndex}, "termAt(3, 5) = 4",
 			func(c *evalCtx, a []arg) (int64, bool, i18n.Message) {
 				n, why := c.upNode(a[0])
@@ -379,7 +379,7 @@ func clientAtoms() []*atomDef {
 				if n.Raft.Role() != raft.Leader {
 					return 0, false, msg("lessons.fact.not-leader", nodeName(n.ID))
 				}
-				reads := n.Raft.Status().PendingReads
+				reads := n.Raft.PendingReads()
 				switch {
 				case len(reads) == 0:
 					return 0, false, msg("lessons.fact.no-read", nodeName(n.ID))

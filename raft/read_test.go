@@ -49,7 +49,7 @@ func readDeliverHolding(c *cluster, hold ID) {
 	}
 }
 
-func readPending(n *Node) []PendingRead { return n.Status().PendingReads }
+func readPending(n *Node) []PendingRead { return n.PendingReads() }
 
 func TestReadIndexWaitsForQuorumAndApply(t *testing.T) {
 	c := defaultCluster(t, 3, nil)
@@ -399,7 +399,7 @@ func TestNoLeaseAfterTimeoutNow(t *testing.T) {
 		c.tick(1)
 	}
 	require.Equal(t, Leader, l.Role())
-	require.Equal(t, None, l.Status().LeadTransferee, "the transfer was abandoned")
+	require.Equal(t, None, l.LeadTransferee(), "the transfer was abandoned")
 	require.NoError(t, l.ReadIndex(7, ReadLease))
 	require.Equal(t, ReadWaitingForQuorum, readPending(l)[0].Phase, "no lease: a heartbeat round confirms the read")
 }

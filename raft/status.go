@@ -93,6 +93,13 @@ func (n *Node) FirstIndex() uint64     { return n.log.firstIndex() }
 func (n *Node) Membership() Membership { return n.members.Clone() }
 func (n *Node) HardState() HardState   { return n.hardState() }
 
+// LeadTransferee is the member a leader is handing leadership to (None:
+// no transfer under way).
+func (n *Node) LeadTransferee() ID { return n.leadTransferee }
+
+// PendingReads are the leader's reads still waiting, oldest first (a copy).
+func (n *Node) PendingReads() []PendingRead { return slices.Clone(n.reads) }
+
 // TermAt returns the term of the log entry at index i, and false when i is
 // compacted away or beyond the log.
 func (n *Node) TermAt(i uint64) (uint64, bool) { return n.log.term(i) }

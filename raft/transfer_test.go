@@ -51,7 +51,7 @@ func TestTransferToUpToDateFollower(t *testing.T) {
 	l := c.nodes[1]
 
 	require.NoError(t, l.TransferLeadership(2))
-	require.Equal(t, ID(2), l.Status().LeadTransferee)
+	require.Equal(t, ID(2), l.LeadTransferee())
 	// Proposals and config changes are refused while it runs.
 	_, _, err := l.Propose([]byte("refused"))
 	require.ErrorIs(t, err, ErrTransferring)
@@ -69,7 +69,7 @@ func TestTransferToUpToDateFollower(t *testing.T) {
 	require.Equal(t, uint64(2), c.nodes[2].Term(), "the target wins the next term")
 	require.Equal(t, Follower, l.Role())
 	require.Equal(t, ID(2), l.Leader())
-	require.Equal(t, None, l.Status().LeadTransferee)
+	require.Equal(t, None, l.LeadTransferee())
 	require.Equal(t, 2, w.transferVote, "one election, its requests flagged as a transfer")
 	require.Len(t, w.timeoutNowAt, 1)
 
@@ -116,12 +116,12 @@ func TestTransferAbortsWhenTargetUnreachable(t *testing.T) {
 	et := l.cfg.ElectionTick
 
 	c.tick(et - 1)
-	require.Equal(t, ID(3), l.Status().LeadTransferee, "still trying")
+	require.Equal(t, ID(3), l.LeadTransferee(), "still trying")
 	_, _, err := l.Propose([]byte("x"))
 	require.ErrorIs(t, err, ErrTransferring)
 
 	c.tick(1)
-	require.Equal(t, None, l.Status().LeadTransferee, "abandoned after an election timeout")
+	require.Equal(t, None, l.LeadTransferee(), "abandoned after an election timeout")
 	require.Equal(t, Leader, l.Role())
 	require.Equal(t, uint64(1), l.Term())
 	idx := c.propose(1, "after")
@@ -178,12 +178,12 @@ func TestTransferErrors(t *testing.T) {
 	require.ErrorIs(t, c.nodes[2].TransferLeadership(3), ErrNotLeader)
 	require.ErrorIs(t, l.TransferLeadership(9), ErrNotMember)
 	require.NoError(t, l.TransferLeadership(1), "to itself: nothing to do")
-	require.Equal(t, None, l.Status().LeadTransferee)
+	require.Equal(t, None, l.LeadTransferee())
 
 	memberJoin(t, c, 4)
 	memberChange(t, c, 1, ConfChange{Type: AddLearner, Node: 4})
 	require.ErrorIs(t, l.TransferLeadership(4), ErrNotMember, "a learner cannot lead")
-	require.Equal(t, None, l.Status().LeadTransferee)
+	require.Equal(t, None, l.LeadTransferee())
 }
 
 func TestTransferTimeoutNow(t *testing.T) {
