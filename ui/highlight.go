@@ -114,19 +114,19 @@ func (g *Game) messagePointers(out []pointer, k raftKind) []pointer {
 
 // logPointers outlines a log cell, a server's row, or a column of cells.
 func (g *Game) logPointers(out []pointer, h doc.Highlight) []pointer {
-	_, _, first, last := g.logsGeometry()
+	_, _, first, last := g.logs.geometry()
 	for row, id := range g.view().IDs() {
 		if !h.AllNodes && id != view.ID(h.Node) {
 			continue
 		}
 		if h.Index != 0 {
-			if r, ok := g.logCell(row, h.Index); ok {
+			if r, ok := g.logs.cellAt(row, h.Index); ok {
 				out = append(out, g.boxPointer(r, 2*g.scale, true))
 			}
 			continue
 		}
-		a, _ := g.logCell(row, first)
-		b, _ := g.logCell(row, last)
+		a, _ := g.logs.cellAt(row, first)
+		b, _ := g.logs.cellAt(row, last)
 		r := Rect{g.lay.Logs.X + 6*g.scale, a.Y, b.X + b.W - g.lay.Logs.X - 4*g.scale, a.H}
 		out = append(out, g.boxPointer(r, 2*g.scale, true))
 	}

@@ -47,17 +47,17 @@ func TestHighlightPointers(t *testing.T) {
 	assert.Equal(t, lineShape, p.shape)
 	assert.Equal(t, [4]float64{s2.X, s2.Y, s1.X, s1.Y}, [4]float64{p.x, p.y, p.x2, p.y2})
 
-	cell, ok := g.logCell(row(3), 2)
+	cell, ok := g.logs.cellAt(row(3), 2)
 	require.True(t, ok)
 	p = one(doc.Highlight{What: "log", Node: 3, Index: 2})
 	assert.True(t, p.onPanels)
 	assert.True(t, p.box.Contains(cell.X, cell.Y) && p.box.Contains(cell.X+cell.W, cell.Y+cell.H), "the box %v holds S3's cell 2 %v", p.box, cell)
-	other, _ := g.logCell(row(2), 2)
+	other, _ := g.logs.cellAt(row(2), 2)
 	assert.False(t, p.box.Contains(other.CenterX(), other.CenterY()), "and not S2's")
 	column := g.pointersFor(nil, doc.Highlight{What: "log", AllNodes: true, Index: 2})
 	assert.Len(t, column, len(w.Nodes()))
 	rowBox := one(doc.Highlight{What: "log", Node: 3}).box
-	last, _ := g.logCell(row(3), w.Node(leader).Raft.LastIndex())
+	last, _ := g.logs.cellAt(row(3), w.Node(leader).Raft.LastIndex())
 	assert.True(t, rowBox.Contains(cell.CenterX(), cell.CenterY()) && rowBox.Contains(last.CenterX(), last.CenterY()))
 
 	wb, _ := g.lay.Button("write")
@@ -74,7 +74,7 @@ func TestHighlightPointers(t *testing.T) {
 	// The commit index: one mark per live server, on its commit cell.
 	commits := g.pointersFor(nil, doc.Highlight{What: "label", Label: "commit index"})
 	require.Len(t, commits, len(w.Nodes()))
-	c3, _ := g.logCell(row(3), w.Node(3).Raft.CommitIndex())
+	c3, _ := g.logs.cellAt(row(3), w.Node(3).Raft.CommitIndex())
 	assert.True(t, commits[row(3)].box.Contains(c3.CenterX(), c3.CenterY()))
 	// A role: the label of each server in it.
 	leaders := g.pointersFor(nil, doc.Highlight{What: "label", Label: "leader"})

@@ -25,7 +25,8 @@ func logWindow(lastIndex uint64, cells int) (first, last uint64) {
 // rowLog is the log the logs panel shows for a server: its live log while
 // it is up, what its disk holds while it is down (dim is then true); nil
 // for a server that is not in the world.
-func (g *Game) rowLog(id view.ID) (row *view.Log, dim bool) {
+func (p *logsPanel) rowLog(id view.ID) (row *view.Log, dim bool) {
+	g := p.g
 	n := g.view().Node(id)
 	if n == nil {
 		return nil, false
@@ -33,7 +34,7 @@ func (g *Game) rowLog(id view.ID) (row *view.Log, dim bool) {
 	return &n.Log, !n.Up
 }
 
-// drawLogs draws one row per node: entries as cells coloured by term with
+// draw draws one row per node: entries as cells coloured by term with
 // the term inside; committed entries solid, uncommitted ones hollow; the
 // commit index as a bar and the applied index as a tick; the compacted
 // prefix as one block; and, on followers' rows, the leader's nextIndex and
@@ -42,13 +43,15 @@ func (g *Game) rowLog(id view.ID) (row *view.Log, dim bool) {
 //
 // The panel is cached (see panelCache): it changes when an entry is
 // appended, committed or applied, not with every frame.
-func (g *Game) drawLogs(dst *ebiten.Image) {
-	g.keyScratch = g.logsKey(g.keyScratch[:0])
-	g.logs.cache.draw(dst, g.lay.Logs, g.keyScratch, g.renderLogs)
+func (p *logsPanel) draw(dst *ebiten.Image) {
+	g := p.g
+	g.keyScratch = p.key(g.keyScratch[:0])
+	p.cache.draw(dst, g.lay.Logs, g.keyScratch, p.render)
 }
 
-// logsGeometry is the panel's cell size and the window of indexes shown.
-func (g *Game) logsGeometry() (labelW, cell float64, first, last uint64) {
+// geometry is the panel's cell size and the window of indexes shown.
+func (p *logsPanel) geometry() (labelW, cell float64, first, last uint64) {
+	g := p.g
 	w := g.view()
 	s := g.scale
 	labelW = 44 * s
@@ -62,13 +65,14 @@ func (g *Game) logsGeometry() (labelW, cell float64, first, last uint64) {
 	return labelW, cell, first, last
 }
 
-// logsKey appends to k everything the logs panel shows: the panel's place,
+// key appends to k everything the logs panel shows: the panel's place,
 // the window of indexes, and for each node whether it is up and, in the
 // window, its entries' terms and kinds, its commit and applied indexes and
 // the start of its log; then the leader's progress marks.
-func (g *Game) logsKey(k keyBuf) keyBuf {
+func (p *logsPanel) key(k keyBuf) keyBuf {
+	g := p.g
 	w := g.view()
-	_, _, first, last := g.logsGeometry()
+	_, _, first, last := p.geometry()
 	k = k.rect(g.lay.Logs).float(g.scale).uint(first).uint(last)
 	leader, hasLeader := w.Leader()
 	k = k.bool(hasLeader).uint(uint64(leader))
@@ -91,31 +95,35 @@ func (g *Game) logsKey(k keyBuf) keyBuf {
 	return k
 }
 
-// logRowH is the height of one node's row in the logs panel.
-func (g *Game) logRowH() float64 {
+// rowH is the height of one node's row in the logs panel.
+func (p *logsPanel) rowH() float64 {
+	g := p.g
 	s := g.scale
 	return math.Min(26*s, (g.lay.Logs.H-34*s)/float64(max(len(g.view().Nodes), 1)))
 }
 
-// logRowY is the top of the row-th node's row in the logs panel.
-func (g *Game) logRowY(row int) float64 {
-	return g.lay.Logs.Y + 40*g.scale + float64(row)*g.logRowH()
+// rowY is the top of the row-th node's row in the logs panel.
+func (p *logsPanel) rowY(row int) float64 {
+	g := p.g
+	return g.lay.Logs.Y + 40*g.scale + float64(row)*p.rowH()
 }
 
-// logCell is the cell of index i on the row-th node's row (its entry, or
+// cellAt is the cell of index i on the row-th node's row (its entry, or
 // where the entry would be), if the panel shows that index.
-func (g *Game) logCell(row int, i uint64) (Rect, bool) {
-	labelW, cell, first, last := g.logsGeometry()
+func (p *logsPanel) cellAt(row int, i uint64) (Rect, bool) {
+	g := p.g
+	labelW, cell, first, last := p.geometry()
 	if i < first || i > last {
 		return Rect{}, false
 	}
 	x0 := g.lay.Logs.X + labelW
-	return Rect{x0 + float64(i-first)*cell, g.logRowY(row), cell - 2*g.scale, g.logRowH() - 4*g.scale}, true
+	return Rect{x0 + float64(i-first)*cell, p.rowY(row), cell - 2*g.scale, p.rowH() - 4*g.scale}, true
 }
 
-// renderLogs draws the logs panel with every position shifted by (-dx,
+// render draws the logs panel with every position shifted by (-dx,
 // -dy).
-func (g *Game) renderLogs(dst *ebiten.Image, dx, dy float64) {
+func (p *logsPanel) render(dst *ebiten.Image, dx, dy float64) {
+	g := p.g
 	w := g.view()
 	s := g.scale
 	area := g.lay.Logs.moved(dx, dy)
@@ -127,8 +135,8 @@ func (g *Game) renderLogs(dst *ebiten.Image, dx, dy float64) {
 	drawText(dst, logsLegend(g.lang, area.W-(60+8)*s, small), small, area.X+60*s, area.Y+14*s, colTextDim, alignStart)
 
 	ids := w.IDs()
-	labelW, cell, first, last := g.logsGeometry()
-	rowH := g.logRowH()
+	labelW, cell, first, last := p.geometry()
+	rowH := p.rowH()
 	x0 := area.X + labelW
 	// Index header.
 	hdrY := area.Y + 30*s
@@ -139,8 +147,8 @@ func (g *Game) renderLogs(dst *ebiten.Image, dx, dy float64) {
 	}
 	leader, hasLeader := w.Leader()
 	for row, id := range ids {
-		y := area.Y + g.logRowY(row) - g.lay.Logs.Y
-		r, dim := g.rowLog(id)
+		y := area.Y + p.rowY(row) - g.lay.Logs.Y
+		r, dim := p.rowLog(id)
 		nameCol := colText
 		if dim {
 			nameCol = colTextDim
@@ -149,7 +157,7 @@ func (g *Game) renderLogs(dst *ebiten.Image, dx, dy float64) {
 		if r == nil {
 			continue
 		}
-		g.drawLogRow(dst, r, dim, first, last, x0, y, cell, rowH-4*s)
+		p.drawRow(dst, r, dim, first, last, x0, y, cell, rowH-4*s)
 		if dim {
 			// Say why the row is dim, after its last entry and the
 			// leader's n mark one past it.
@@ -160,15 +168,16 @@ func (g *Game) renderLogs(dst *ebiten.Image, dx, dy float64) {
 		}
 		if hasLeader && id != leader {
 			if pr, ok := w.Node(leader).PeerProgress(id); ok {
-				g.drawProgressMarks(dst, pr, first, last, x0, y, cell, rowH-4*s)
+				p.drawProgressMarks(dst, pr, first, last, x0, y, cell, rowH-4*s)
 			}
 		}
 	}
 }
 
-// drawLogRow draws a server's log cells and its commit and applied marks;
+// drawRow draws a server's log cells and its commit and applied marks;
 // dim draws a crashed server's log, faint.
-func (g *Game) drawLogRow(dst *ebiten.Image, r *view.Log, dim bool, first, last uint64, x0, y, cell, h float64) {
+func (p *logsPanel) drawRow(dst *ebiten.Image, r *view.Log, dim bool, first, last uint64, x0, y, cell, h float64) {
+	g := p.g
 	s := g.scale
 	a := 1.0
 	if dim {
@@ -216,7 +225,8 @@ func (g *Game) drawLogRow(dst *ebiten.Image, r *view.Log, dim bool, first, last 
 
 // drawProgressMarks shows, on a follower's row, where the leader believes
 // its log matches (m) and what it will send next (n).
-func (g *Game) drawProgressMarks(dst *ebiten.Image, pr view.Progress, first, last uint64, x0, y, cell, h float64) {
+func (p *logsPanel) drawProgressMarks(dst *ebiten.Image, pr view.Progress, first, last uint64, x0, y, cell, h float64) {
+	g := p.g
 	s := g.scale
 	f := face(9*s, true)
 	mark := func(i uint64, label string, dy float64) {
@@ -260,13 +270,12 @@ func logsLegend(lang i18n.Lang, room float64, f text.Face) string {
 	return ""
 }
 
-// logsPanel is the logs panel (drawLogs): one row per server's log.
+// logsPanel is the logs panel: one row per server's log.
 type logsPanel struct {
 	g     *Game
 	cache panelCache
 }
 
-func (p *logsPanel) draw(dst *ebiten.Image) { p.g.drawLogs(dst) }
 
 // press deselects the server a press beside the rows leaves.
 func (p *logsPanel) press(x, y float64, long bool) bool {

@@ -26,11 +26,11 @@ func TestCrashedServerLogShows(t *testing.T) {
 	last := w.Node(follower).Raft.LastIndex()
 	term, _ := w.Node(follower).Raft.TermAt(last)
 	require.GreaterOrEqual(t, last, uint64(2))
-	upKey := string(g.logsKey(nil))
+	upKey := string(g.logs.key(nil))
 
 	g.act(view.Action{Do: "crash", Node: view.ID(follower)})
 	require.False(t, g.world().Node(follower).Up)
-	r, dim := g.rowLog(view.ID(follower))
+	r, dim := g.logs.rowLog(view.ID(follower))
 	require.NotNil(t, r)
 	assert.True(t, dim)
 	assert.Equal(t, last, r.Last, "its log as the disk holds it")
@@ -38,7 +38,7 @@ func TestCrashedServerLogShows(t *testing.T) {
 	assert.True(t, ok)
 	assert.Equal(t, term, got)
 	assert.Zero(t, r.Applied, "a crashed server applies nothing")
-	assert.NotEqual(t, upKey, string(g.logsKey(nil)), "the panel is drawn again, dimmed")
+	assert.NotEqual(t, upKey, string(g.logs.key(nil)), "the panel is drawn again, dimmed")
 
 	ps := g.pointersFor(nil, doc.Highlight{What: "log", Node: view.ID(follower), Index: 2})
 	require.Len(t, ps, 1, "the crashed server's cell is pointed at")

@@ -44,13 +44,13 @@ func TestFacesAreShared(t *testing.T) {
 // and is the same for the same moment.
 func TestLogsKey(t *testing.T) {
 	g := testGame(t, "")
-	k0 := append([]byte(nil), g.logsKey(nil)...)
-	assert.Equal(t, k0, []byte(g.logsKey(nil)), "same state, same key")
+	k0 := append([]byte(nil), g.logs.key(nil)...)
+	assert.Equal(t, k0, []byte(g.logs.key(nil)), "same state, same key")
 
 	g.SeekTo(2000) // a leader is elected
 	_, ok := g.world().Leader()
 	require.True(t, ok)
-	k1 := append([]byte(nil), g.logsKey(nil)...)
+	k1 := append([]byte(nil), g.logs.key(nil)...)
 	assert.NotEqual(t, k0, k1)
 
 	// A write: appended on the leader, then replicated and committed. Each
@@ -59,7 +59,7 @@ func TestLogsKey(t *testing.T) {
 	prev, changes := k1, 0
 	for ms := g.sess.Now(); ms < 2500; ms++ {
 		g.SeekTo(ms)
-		k := g.logsKey(nil)
+		k := g.logs.key(nil)
 		if string(k) != string(prev) {
 			changes++
 			prev = append([]byte(nil), k...)
@@ -69,14 +69,14 @@ func TestLogsKey(t *testing.T) {
 	k3 := prev
 
 	g.restartLeader() // crashes the leader
-	k4 := append([]byte(nil), g.logsKey(nil)...)
+	k4 := append([]byte(nil), g.logs.key(nil)...)
 	assert.NotEqual(t, k3, k4, "a crash shows")
 
 	g.SeekTo(0)
-	assert.Equal(t, k0, []byte(g.logsKey(nil)), "back at the start, the start's key")
+	assert.Equal(t, k0, []byte(g.logs.key(nil)), "back at the start, the start's key")
 
 	g.lay = computeLayout(1000, 800, 1, g.view().IDs(), false)
-	assert.NotEqual(t, k0, []byte(g.logsKey(nil)), "a new layout shows")
+	assert.NotEqual(t, k0, []byte(g.logs.key(nil)), "a new layout shows")
 }
 
 // TestLogsKeyProgressMarks: the leader's view of a follower (its nextIndex
@@ -86,7 +86,7 @@ func TestLogsKeyProgressMarks(t *testing.T) {
 	g.SeekTo(2000)
 	leader, ok := g.world().Leader()
 	require.True(t, ok)
-	before := append([]byte(nil), g.logsKey(nil)...)
+	before := append([]byte(nil), g.logs.key(nil)...)
 	// Cut the leader off one follower, then write: the follower's marks
 	// stay while the others' advance, and the leader's log grows.
 	var follower = g.view().IDs()[0]
@@ -96,7 +96,7 @@ func TestLogsKeyProgressMarks(t *testing.T) {
 	g.act(view.Action{Do: "cut", From: view.ID(leader), To: follower})
 	g.clientWrite()
 	g.SeekTo(g.sess.Now() + 300)
-	assert.NotEqual(t, before, []byte(g.logsKey(nil)))
+	assert.NotEqual(t, before, []byte(g.logs.key(nil)))
 }
 
 // TestSafetyKey: a violation changes the monitor's key.

@@ -80,7 +80,7 @@ func indexPointers(index func(*view.Log) uint64) func(g *Game, out []pointer) []
 	return func(g *Game, out []pointer) []pointer {
 		for row, n := range g.view().Nodes {
 			if n.Up {
-				if r, ok := g.logCell(row, index(&n.Log)); ok {
+				if r, ok := g.logs.cellAt(row, index(&n.Log)); ok {
 					out = append(out, g.boxPointer(r, 2*g.scale, true))
 				}
 			}
@@ -106,7 +106,7 @@ func progressPointers(index func(view.Progress) uint64) func(g *Game, out []poin
 			if !ok || id == leader {
 				continue
 			}
-			if r, ok := g.logCell(row, index(pr)); ok {
+			if r, ok := g.logs.cellAt(row, index(pr)); ok {
 				out = append(out, g.boxPointer(r, 2*g.scale, true))
 			}
 		}
