@@ -14,6 +14,7 @@ var clientKeys = []string{"x", "y", "z"}
 // clientPanel is the client's controls: which key (a preset, or typed),
 // which value, which server, and the four operations.
 type clientPanel struct {
+	g *Game
 	// cache is the panel as last drawn (drawClientPanel).
 	cache  panelCache
 	key    int     // the preset in use while keyText is empty

@@ -453,7 +453,7 @@ func (g *Game) feedArea() Rect {
 	}
 	s := g.scale
 	h := (62 + lessonFeedLines*19 + 2) * s
-	return Rect{g.lay.Side.X, g.safetyStrip().Y - h, g.lay.Side.W, h}
+	return Rect{g.lay.Side.X, g.safety.safetyStrip().Y - h, g.lay.Side.W, h}
 }
 
 // feedButtons are the filter buttons above the feed.

@@ -162,7 +162,7 @@ func (g *Game) controlRect(name string) (Rect, bool) {
 		return g.feedArea(), true
 	case "safety":
 		if g.lesson != nil {
-			return g.safetyStrip(), true
+			return g.safety.safetyStrip(), true
 		}
 		return g.lay.Safety, true
 	}
@@ -214,7 +214,7 @@ func (g *Game) highlightArea(r Rect) Rect {
 	}
 	areas = append(areas, g.lay.TopBar)
 	if g.lesson != nil {
-		areas = append(areas, g.lessonArea(), g.feedArea(), g.safetyStrip())
+		areas = append(areas, g.lessonArea(), g.feedArea(), g.safety.safetyStrip())
 	} else {
 		areas = append(areas, g.feedArea(), g.lay.Safety)
 	}

@@ -185,7 +185,7 @@ func TestSafetyClickJumpsToViolation(t *testing.T) {
 	require.NotEmpty(t, vs)
 	for i, p := range safetyRows {
 		if p == vs[0].Property {
-			r := g.safetyRowRect(i)
+			r := g.safety.safetyRowRect(i)
 			g.click(r.CenterX(), r.CenterY(), false)
 		}
 	}
@@ -351,7 +351,7 @@ func TestLessonLeavesFeedAndSafetyVisible(t *testing.T) {
 	free := g.feedButtons()[0].Rect
 	g.openLessons()
 	g.startLesson(0)
-	panel, feed, strip := g.lessonArea(), g.feedArea(), g.safetyStrip()
+	panel, feed, strip := g.lessonArea(), g.feedArea(), g.safety.safetyStrip()
 	assert.False(t, panel.overlaps(feed) || feed.overlaps(strip) || panel.overlaps(strip), "panel %v feed %v strip %v", panel, feed, strip)
 	for _, r := range []Rect{panel, feed, strip} {
 		assert.True(t, g.lay.Side.Contains(r.X, r.Y) && g.lay.Side.Contains(r.X+r.W-1, r.Y+r.H-1), "%v leaves the column", r)

@@ -54,5 +54,5 @@ func (g *Game) redrawPanels() {
 		c.valid = false
 	}
 	g.feed.key = feedKey{}
-	g.safety.stripHead.text = ""
+	g.safety.headMemo.text = ""
 }

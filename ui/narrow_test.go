@@ -45,7 +45,7 @@ func TestSafetyStripHeadFits(t *testing.T) {
 	sizeGame(g, 1024, 768)
 	width := g.lay.Side.W - 40*g.scale
 	fits := func() []string {
-		head, _ := g.stripHead()
+		head, _ := g.safety.stripHead()
 		for _, ln := range head {
 			assert.LessOrEqual(t, textWidth(ln, face(12*g.scale, true)), width, "%q fits the strip", ln)
 			assert.False(t, strings.HasSuffix(ln, "…"))
@@ -54,19 +54,19 @@ func TestSafetyStripHeadFits(t *testing.T) {
 	}
 	g.SeekTo(1400)
 	assert.Equal(t, []string{"Safety: all 9 properties hold, no stale reads"}, fits())
-	one := g.safetyStrip()
+	one := g.safety.safetyStrip()
 
 	g.SeekTo(3000)
 	require.Len(t, g.world().StaleReads(), 1)
 	head := fits()
 	require.Len(t, head, 2, "the red head wraps")
 	assert.Contains(t, strings.Join(head, " "), "but a read was stale (click: when)")
-	strip := g.safetyStrip()
+	strip := g.safety.safetyStrip()
 	assert.Greater(t, strip.H, one.H+stripRowH*g.scale, "the strip grows by the red row and the head's second line")
-	row := g.stripRowRect(strip, 0)
+	row := g.safety.stripRowRect(strip, 0)
 	assert.GreaterOrEqual(t, row.Y, strip.Y+(stripHeadH+stripHeadLineH)*g.scale, "the row is below the head")
 	assert.LessOrEqual(t, row.Y+row.H, strip.Y+strip.H)
-	assert.Equal(t, view.NoStaleReads, g.redLights()[0].name)
+	assert.Equal(t, view.NoStaleReads, g.safety.redLights()[0].name)
 }
 
 // TestCardOpenerClearsTheStepStrip: the Safety card control keeps clear of

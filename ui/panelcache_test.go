@@ -102,12 +102,12 @@ func TestLogsKeyProgressMarks(t *testing.T) {
 // TestSafetyKey: a violation changes the monitor's key.
 func TestSafetyKey(t *testing.T) {
 	g := testGame(t, "figure8-unsafe")
-	k0 := append([]byte(nil), g.safetyKey(nil)...)
+	k0 := append([]byte(nil), g.safety.safetyKey(nil)...)
 	g.SeekTo(g.scenario.Until)
 	require.NotEmpty(t, g.world().Violations(), "the scenario breaks safety")
-	assert.NotEqual(t, k0, []byte(g.safetyKey(nil)))
+	assert.NotEqual(t, k0, []byte(g.safety.safetyKey(nil)))
 	g.SeekTo(0)
-	assert.Equal(t, k0, []byte(g.safetyKey(nil)), "back before the violation")
+	assert.Equal(t, k0, []byte(g.safety.safetyKey(nil)), "back before the violation")
 }
 
 // TestTopBarKey: play/pause, the pointer over a button and the status line

@@ -280,14 +280,14 @@ func (p *pseudoRun) hoverAt(g *Game, screen *ebiten.Image, what string, lesson i
 	}
 	if g.lesson == nil {
 		for i := range safetyRows {
-			spots = append(spots, g.safetyRowRect(i))
+			spots = append(spots, g.safety.safetyRowRect(i))
 		}
 	} else {
 		for _, tm := range g.lessonLaidOut().terms {
 			spots = append(spots, tm.r)
 		}
 		// The safety strip under the lesson, row by row.
-		strip := g.safetyStrip()
+		strip := g.safety.safetyStrip()
 		for y := strip.Y + 4; y < strip.Y+strip.H; y += 8 {
 			spots = append(spots, Rect{strip.CenterX(), y, 0, 0})
 		}

@@ -62,24 +62,26 @@ func (l light) whole() string {
 	return l.lang.T("monitor.broken.whole", view.PropertyName(l.name, l.lang), l.first.Message.In(l.lang))
 }
 
-// light returns the state of the light of row p.
-func (g *Game) light(p string) light {
+// light returns the state of the light of property prop.
+func (p *safetyPanel) light(prop string) light {
+	g := p.g
 	w := g.sess
-	if p == view.NoStaleReads {
+	if prop == view.NoStaleReads {
 		rs := w.StaleReads()
 		if len(rs) == 0 {
-			return light{name: p, lang: g.lang}
+			return light{name: prop, lang: g.lang}
 		}
-		return light{name: p, lang: g.lang, first: rs[0].Violation, n: len(rs)}
+		return light{name: prop, lang: g.lang, first: rs[0].Violation, n: len(rs)}
 	}
-	if v, bad := firstViolation(w.Violations(), p); bad {
-		return light{name: p, lang: g.lang, first: v, n: 1}
+	if v, bad := firstViolation(w.Violations(), prop); bad {
+		return light{name: prop, lang: g.lang, first: v, n: 1}
 	}
-	return light{name: p, lang: g.lang}
+	return light{name: prop, lang: g.lang}
 }
 
 // safetyRowRect is the row of property i in the monitor.
-func (g *Game) safetyRowRect(i int) Rect {
+func (p *safetyPanel) safetyRowRect(i int) Rect {
+	g := p.g
 	s := g.scale
 	a := g.lay.Safety
 	rowH := math.Min(22*s, (a.H-36*s)/float64(len(safetyRows)))
@@ -100,18 +102,20 @@ func firstViolation(vs []view.Violation, property string) (view.Violation, bool)
 // while it holds, red once violated, with the violation in a sentence.
 // The panel is cached (see panelCache) and redrawn when a violation
 // appears or goes (after travelling back in time).
-func (g *Game) drawSafety(dst *ebiten.Image) {
-	g.keyScratch = g.safetyKey(g.keyScratch[:0])
-	g.safety.cache.draw(dst, g.lay.Safety, g.keyScratch, g.renderSafety)
+func (p *safetyPanel) drawSafety(dst *ebiten.Image) {
+	g := p.g
+	g.keyScratch = p.safetyKey(g.keyScratch[:0])
+	p.cache.draw(dst, g.lay.Safety, g.keyScratch, p.renderSafety)
 }
 
 // safetyKey appends to k what the monitor shows: its place, its language
 // and, for each light, how many violations it counts and the first one's
 // message.
-func (g *Game) safetyKey(k keyBuf) keyBuf {
+func (p *safetyPanel) safetyKey(k keyBuf) keyBuf {
+	g := p.g
 	k = k.rect(g.lay.Safety).float(g.scale).str(string(g.lang)).uint(uint64(len(g.sess.Violations())))
-	for _, p := range safetyRows {
-		l := g.light(p)
+	for _, prop := range safetyRows {
+		l := p.light(prop)
 		k = k.uint(uint64(l.n))
 		if l.n > 0 {
 			k = k.str(l.first.Message.In(g.lang))
@@ -122,16 +126,17 @@ func (g *Game) safetyKey(k keyBuf) keyBuf {
 
 // renderSafety draws the monitor with every position shifted by (-dx,
 // -dy).
-func (g *Game) renderSafety(dst *ebiten.Image, dx, dy float64) {
+func (p *safetyPanel) renderSafety(dst *ebiten.Image, dx, dy float64) {
+	g := p.g
 	s := g.scale
 	a := g.lay.Safety.moved(dx, dy)
 	g.spr.fillRect(dst, a, colPanel)
 	drawText(dst, g.tr("monitor.title"), face(13*s, true), a.X+12*s, a.Y+16*s, colText, alignStart)
 	f := face(11.5*s, false)
-	for i, p := range safetyRows {
-		r := g.safetyRowRect(i).moved(dx, dy)
-		l := g.light(p)
-		if p == view.NoStaleReads {
+	for i, prop := range safetyRows {
+		r := p.safetyRowRect(i).moved(dx, dy)
+		l := p.light(prop)
+		if prop == view.NoStaleReads {
 			// A line sets the check of reads apart from Raft's properties.
 			g.spr.fillRect(dst, Rect{r.X, r.Y - 1*s, r.W, 1 * s}, colPanelEdge)
 		}
@@ -149,21 +154,22 @@ func (g *Game) renderSafety(dst *ebiten.Image, dx, dy float64) {
 // highlights the nodes involved (a green light of reads explains itself);
 // it reports whether the click was on the monitor (the full one, or the
 // strip under a lesson).
-func (g *Game) clickSafety(x, y float64) bool {
+func (p *safetyPanel) clickSafety(x, y float64) bool {
+	g := p.g
 	if g.lesson != nil {
-		return g.clickSafetyStrip(x, y)
+		return p.clickSafetyStrip(x, y)
 	}
 	if !g.lay.Safety.Contains(x, y) {
 		return false
 	}
-	for i, p := range safetyRows {
-		if !g.safetyRowRect(i).Contains(x, y) {
+	for i, prop := range safetyRows {
+		if !p.safetyRowRect(i).Contains(x, y) {
 			continue
 		}
-		switch l := g.light(p); {
+		switch l := p.light(prop); {
 		case l.n > 0:
-			g.jumpToViolation(l.first)
-		case p == view.NoStaleReads:
+			p.jumpToViolation(l.first)
+		case prop == view.NoStaleReads:
 			g.say(readsExplained(g.lang))
 		}
 		return true
@@ -175,7 +181,8 @@ func (g *Game) clickSafety(x, y float64) bool {
 // (x, y), in the full monitor or as a red row of the strip under a
 // lesson: what a red light found, and what the check of reads judges (""
 // elsewhere, and over a green Raft property).
-func (g *Game) safetyHint(x, y float64) string {
+func (p *safetyPanel) safetyHint(x, y float64) string {
+	g := p.g
 	hint := func(l light) string {
 		switch {
 		case l.name == view.NoStaleReads && l.n > 0:
@@ -186,17 +193,17 @@ func (g *Game) safetyHint(x, y float64) string {
 		return l.whole()
 	}
 	if g.lesson != nil {
-		strip := g.safetyStrip()
-		for i, l := range g.redLights() {
-			if g.stripRowRect(strip, i).Contains(x, y) {
+		strip := p.safetyStrip()
+		for i, l := range p.redLights() {
+			if p.stripRowRect(strip, i).Contains(x, y) {
 				return hint(l)
 			}
 		}
 		return ""
 	}
-	for i, p := range safetyRows {
-		if g.safetyRowRect(i).Contains(x, y) {
-			return hint(g.light(p))
+	for i, prop := range safetyRows {
+		if p.safetyRowRect(i).Contains(x, y) {
+			return hint(p.light(prop))
 		}
 	}
 	return ""
@@ -204,7 +211,8 @@ func (g *Game) safetyHint(x, y float64) string {
 
 // jumpToViolation pauses at the moment of a violation, with the nodes
 // involved highlighted.
-func (g *Game) jumpToViolation(v view.Violation) {
+func (p *safetyPanel) jumpToViolation(v view.Violation) {
+	g := p.g
 	g.paused = true
 	g.seek(float64(v.AtMs))
 	g.highlight = g.highlight[:0]
@@ -213,14 +221,15 @@ func (g *Game) jumpToViolation(v view.Violation) {
 }
 
 // redLights are the monitor's red lights, in its order.
-func (g *Game) redLights() []light {
+func (p *safetyPanel) redLights() []light {
+	g := p.g
 	w := g.sess
 	if len(w.Violations()) == 0 && len(w.StaleReads()) == 0 {
 		return nil
 	}
 	var out []light
-	for _, p := range safetyRows {
-		if l := g.light(p); l.n > 0 {
+	for _, prop := range safetyRows {
+		if l := p.light(prop); l.n > 0 {
 			out = append(out, l)
 		}
 	}
@@ -241,20 +250,22 @@ const (
 const stripHeadLineH = 15.0
 
 // safetyStrip is the strip's area; the lesson panel has the column above.
-func (g *Game) safetyStrip() Rect {
+func (p *safetyPanel) safetyStrip() Rect {
+	g := p.g
 	s := g.scale
 	a := g.lay.Side
-	head, _ := g.stripHead()
-	h := (stripHeadH + float64(len(head)-1)*stripHeadLineH + float64(len(g.redLights()))*stripRowH + 4) * s
+	head, _ := p.stripHead()
+	h := (stripHeadH + float64(len(head)-1)*stripHeadLineH + float64(len(p.redLights()))*stripRowH + 4) * s
 	return Rect{a.X, a.Y + a.H - h, a.W, h}
 }
 
 // stripHead is the strip's head, what the monitor found, wrapped to the
 // strip (never cut short: at narrow widths it takes two lines), and the
 // colour of its light.
-func (g *Game) stripHead() ([]string, color.RGBA) {
+func (p *safetyPanel) stripHead() ([]string, color.RGBA) {
+	g := p.g
 	s := g.scale
-	red := g.redLights()
+	red := p.redLights()
 	props := len(view.Properties)
 	broken := 0
 	for _, l := range red {
@@ -272,7 +283,7 @@ func (g *Game) stripHead() ([]string, color.RGBA) {
 		head = g.tr("monitor.strip.stale", props)
 		c = colBad
 	}
-	m := &g.safety.stripHead
+	m := &p.headMemo
 	if w := g.lay.Side.W - 40*s; m.text != head || m.width != w || m.scale != s || m.lines == nil {
 		m.text, m.width, m.scale, m.lines = head, w, s, nil
 		for _, ln := range wrapSpans([]doc.Span{{Text: head}}, w, 12*s, true) {
@@ -287,37 +298,40 @@ func (g *Game) stripHead() ([]string, color.RGBA) {
 }
 
 // stripRowRect is the row of the i-th red light in the strip.
-func (g *Game) stripRowRect(strip Rect, i int) Rect {
+func (p *safetyPanel) stripRowRect(strip Rect, i int) Rect {
+	g := p.g
 	s := g.scale
-	head, _ := g.stripHead()
+	head, _ := p.stripHead()
 	y := strip.Y + (stripHeadH+float64(len(head)-1)*stripHeadLineH)*s
 	return Rect{strip.X + 8*s, y + float64(i)*stripRowH*s, strip.W - 16*s, (stripRowH - 2) * s}
 }
 
 // drawSafetyStrip draws the strip (cached like the full monitor).
-func (g *Game) drawSafetyStrip(dst *ebiten.Image) {
-	strip := g.safetyStrip()
-	g.keyScratch = g.safetyKey(g.keyScratch[:0]).rect(strip)
-	g.safety.cache.draw(dst, strip, g.keyScratch, func(img *ebiten.Image, dx, dy float64) {
-		g.renderSafetyStrip(img, dx, dy, strip)
+func (p *safetyPanel) drawSafetyStrip(dst *ebiten.Image) {
+	g := p.g
+	strip := p.safetyStrip()
+	g.keyScratch = p.safetyKey(g.keyScratch[:0]).rect(strip)
+	p.cache.draw(dst, strip, g.keyScratch, func(img *ebiten.Image, dx, dy float64) {
+		p.renderSafetyStrip(img, dx, dy, strip)
 	})
 }
 
-func (g *Game) renderSafetyStrip(dst *ebiten.Image, dx, dy float64, strip Rect) {
+func (p *safetyPanel) renderSafetyStrip(dst *ebiten.Image, dx, dy float64, strip Rect) {
+	g := p.g
 	s := g.scale
 	a := strip.moved(dx, dy)
 	g.spr.fillRect(dst, a, colPanel)
 	g.spr.fillRect(dst, Rect{a.X, a.Y, 1 * s, a.H}, colPanelEdge)
 	g.spr.fillRect(dst, Rect{a.X, a.Y, a.W, 1 * s}, colPanelEdge)
-	head, c := g.stripHead()
+	head, c := p.stripHead()
 	f := face(11.5*s, false)
 	y := a.Y + stripHeadH*s/2 + 1*s
 	drawCentered(dst, g.spr.disc(int(6*s)), a.X+18*s, y, c)
 	for i, ln := range head {
 		drawText(dst, ln, face(12*s, true), a.X+32*s, y+float64(i)*stripHeadLineH*s, colText, alignStart)
 	}
-	for i, l := range g.redLights() {
-		r := g.stripRowRect(strip, i).moved(dx, dy)
+	for i, l := range p.redLights() {
+		r := p.stripRowRect(strip, i).moved(dx, dy)
 		g.spr.fillRect(dst, r, withAlpha(colBad, 0.15))
 		drawCentered(dst, g.spr.disc(int(5*s)), r.X+10*s, r.CenterY(), colBad)
 		drawText(dst, ellipsize(l.label(), f, r.W-28*s), f, r.X+24*s, r.CenterY(), colText, alignStart)
@@ -325,14 +339,14 @@ func (g *Game) renderSafetyStrip(dst *ebiten.Image, dx, dy float64, strip Rect) 
 }
 
 // clickSafetyStrip jumps to a red light's violation clicked in the strip.
-func (g *Game) clickSafetyStrip(x, y float64) bool {
-	strip := g.safetyStrip()
+func (p *safetyPanel) clickSafetyStrip(x, y float64) bool {
+	strip := p.safetyStrip()
 	if !strip.Contains(x, y) {
 		return false
 	}
-	for i, l := range g.redLights() {
-		if g.stripRowRect(strip, i).Contains(x, y) {
-			g.jumpToViolation(l.first)
+	for i, l := range p.redLights() {
+		if p.stripRowRect(strip, i).Contains(x, y) {
+			p.jumpToViolation(l.first)
 		}
 	}
 	return true
@@ -344,9 +358,9 @@ func (g *Game) clickSafetyStrip(x, y float64) bool {
 type safetyPanel struct {
 	g     *Game
 	cache panelCache
-	// stripHead is the strip's head as last wrapped: the strip's place is
+	// headMemo is the strip's head as last wrapped: the strip's place is
 	// asked for many times a frame.
-	stripHead struct {
+	headMemo struct {
 		text         string
 		width, scale float64
 		lines        []string
@@ -355,16 +369,16 @@ type safetyPanel struct {
 
 func (p *safetyPanel) draw(dst *ebiten.Image) {
 	if p.g.lesson != nil {
-		p.g.drawSafetyStrip(dst)
+		p.drawSafetyStrip(dst)
 		return
 	}
-	p.g.drawSafety(dst)
+	p.drawSafety(dst)
 }
 
-func (p *safetyPanel) press(x, y float64, long bool) bool { return p.g.clickSafety(x, y) }
+func (p *safetyPanel) press(x, y float64, long bool) bool { return p.clickSafety(x, y) }
 
 func (p *safetyPanel) tip(x, y float64) (tooltip, bool) {
-	if h := p.g.safetyHint(x, y); h != "" {
+	if h := p.safetyHint(x, y); h != "" {
 		return tooltip{text: h}, true
 	}
 	return tooltip{}, false

@@ -17,7 +17,7 @@ func readsRow(t *testing.T, g *Game) Rect {
 	t.Helper()
 	i := slices.Index(safetyRows, view.NoStaleReads)
 	require.GreaterOrEqual(t, i, 0, "the monitor has a light for reads")
-	return g.safetyRowRect(i)
+	return g.safety.safetyRowRect(i)
 }
 
 // TestReadsLight: the light of reads is green with no stale read, and a
@@ -28,8 +28,8 @@ func TestReadsLight(t *testing.T) {
 	g := testGame(t, "stale-read")
 	g.SeekTo(1400)
 	r := readsRow(t, g)
-	require.Zero(t, g.light(view.NoStaleReads).n)
-	assert.Equal(t, "No Stale Reads (a check of reads)", g.light(view.NoStaleReads).label())
+	require.Zero(t, g.safety.light(view.NoStaleReads).n)
+	assert.Equal(t, "No Stale Reads (a check of reads)", g.safety.light(view.NoStaleReads).label())
 	g.click(r.CenterX(), r.CenterY(), false)
 	assert.Contains(t, g.status, "The five Raft safety properties do not judge reads.")
 	assert.EqualValues(t, 1400, g.world().Now(), "a green light does not move time")
@@ -37,7 +37,7 @@ func TestReadsLight(t *testing.T) {
 	g.SeekTo(3000)
 	stale := g.world().StaleReads()
 	require.Len(t, stale, 1)
-	l := g.light(view.NoStaleReads)
+	l := g.safety.light(view.NoStaleReads)
 	assert.Equal(t, 1, l.n)
 	assert.Equal(t, fmt.Sprintf("No Stale Reads: 1 stale. First at %.3fs", float64(stale[0].AtMs)/1000), l.label())
 	assert.Equal(t, "No Stale Reads: 1 stale. First: "+stale[0].Message, l.whole())
@@ -53,9 +53,9 @@ func TestReadsLight(t *testing.T) {
 func TestReadsLightChangesTheKey(t *testing.T) {
 	g := testGame(t, "stale-read")
 	g.SeekTo(1400)
-	k0 := append([]byte(nil), g.safetyKey(nil)...)
+	k0 := append([]byte(nil), g.safety.safetyKey(nil)...)
 	g.SeekTo(3000)
-	assert.NotEqual(t, k0, []byte(g.safetyKey(nil)))
+	assert.NotEqual(t, k0, []byte(g.safety.safetyKey(nil)))
 }
 
 // TestReadsLightTooltip: the pointer on the light of reads explains it, in
@@ -65,16 +65,16 @@ func TestReadsLightChangesTheKey(t *testing.T) {
 func TestReadsLightTooltip(t *testing.T) {
 	g := testGame(t, "stale-read")
 	r := readsRow(t, g)
-	assert.Equal(t, readsExplained(i18n.English), g.safetyHint(r.CenterX(), r.CenterY()))
-	first := g.safetyRowRect(0)
-	assert.Empty(t, g.safetyHint(first.CenterX(), first.CenterY()), "a Raft property's light has no such tip")
+	assert.Equal(t, readsExplained(i18n.English), g.safety.safetyHint(r.CenterX(), r.CenterY()))
+	first := g.safety.safetyRowRect(0)
+	assert.Empty(t, g.safety.safetyHint(first.CenterX(), first.CenterY()), "a Raft property's light has no such tip")
 
 	g.openLessons()
-	assert.Empty(t, g.safetyHint(r.CenterX(), r.CenterY()), "the full monitor is not shown under a lesson")
+	assert.Empty(t, g.safety.safetyHint(r.CenterX(), r.CenterY()), "the full monitor is not shown under a lesson")
 	g.SeekTo(3000)
-	strip := g.safetyStrip()
-	row := g.stripRowRect(strip, 0)
-	assert.Equal(t, g.redLights()[0].whole()+". "+readsExplained(i18n.English), g.safetyHint(row.CenterX(), row.CenterY()))
+	strip := g.safety.safetyStrip()
+	row := g.safety.stripRowRect(strip, 0)
+	assert.Equal(t, g.safety.redLights()[0].whole()+". "+readsExplained(i18n.English), g.safety.safetyHint(row.CenterX(), row.CenterY()))
 
 	var help []string
 	for _, k := range helpLines {
@@ -91,7 +91,7 @@ func TestLongTooltipStaysOnScreen(t *testing.T) {
 	sizeGame(g, 1024, 768)
 	r := readsRow(t, g)
 	g.hover = hoverState{r.X + r.W - 2, r.CenterY()}
-	box, lines := g.tooltipLaidOut(g.safetyHint(g.hover.x, g.hover.y))
+	box, lines := g.tooltipLaidOut(g.safety.safetyHint(g.hover.x, g.hover.y))
 	assert.Greater(t, len(lines), 1, "it wraps")
 	assert.Equal(t, readsExplained(i18n.English), strings.Join(lines, " "))
 	assert.True(t, g.lay.Screen.Contains(box.X, box.Y) && g.lay.Screen.Contains(box.X+box.W, box.Y+box.H), "%v is on the screen", box)
@@ -108,18 +108,18 @@ func TestRedLightsWhole(t *testing.T) {
 		g := testGame(t, "figure8-unsafe")
 		sizeGame(g, size[0], size[1])
 		g.SeekTo(20000)
-		red := g.redLights()
+		red := g.safety.redLights()
 		require.NotEmpty(t, red, "figure8-unsafe breaks a property")
 		s := g.scale
 		f := face(11.5*s, false)
 		for i, p := range safetyRows {
-			l := g.light(p)
-			r := g.safetyRowRect(i)
+			l := g.safety.light(p)
+			r := g.safety.safetyRowRect(i)
 			assert.LessOrEqual(t, textWidth(l.label(), f), r.W-28*s, "%v: %q fits its row", size, l.label())
 			if l.n == 0 || p == view.NoStaleReads {
 				continue
 			}
-			assert.Equal(t, l.name+": "+l.first.Message.In(i18n.English), g.safetyHint(r.CenterX(), r.CenterY()), "%v: the pointer shows what broke", size)
+			assert.Equal(t, l.name+": "+l.first.Message.In(i18n.English), g.safety.safetyHint(r.CenterX(), r.CenterY()), "%v: the pointer shows what broke", size)
 		}
 	}
 }
@@ -130,12 +130,12 @@ func TestRedLightsWhole(t *testing.T) {
 func TestSafetyMonitorInChinese(t *testing.T) {
 	g := testGame(t, "figure8-unsafe")
 	g.SeekTo(20000)
-	english := string(g.safetyKey(nil))
+	english := string(g.safety.safetyKey(nil))
 	g.lang = i18n.Chinese
-	assert.NotEqual(t, english, string(g.safetyKey(nil)), "a switch of language redraws the monitor")
-	head, _ := g.stripHead()
+	assert.NotEqual(t, english, string(g.safety.safetyKey(nil)), "a switch of language redraws the monitor")
+	head, _ := g.safety.stripHead()
 	assert.Contains(t, strings.Join(head, ""), "条性质中有 2 条被破坏")
-	red := g.redLights()
+	red := g.safety.redLights()
 	require.NotEmpty(t, red)
 	l := red[0]
 	name := view.PropertyName(l.name, i18n.Chinese)
@@ -143,5 +143,5 @@ func TestSafetyMonitorInChinese(t *testing.T) {
 	assert.Equal(t, fmt.Sprintf("%s：在 %.3f 秒被破坏", name, float64(l.first.AtMs)/1000), l.label())
 	assert.Equal(t, name+"："+l.first.Message.In(i18n.Chinese), l.whole())
 	assert.NotContains(t, l.whole(), "term", "what broke is said in Chinese")
-	assert.Equal(t, "无过期读（读检查）", g.light(view.NoStaleReads).label())
+	assert.Equal(t, "无过期读（读检查）", g.safety.light(view.NoStaleReads).label())
 }
