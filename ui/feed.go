@@ -445,7 +445,7 @@ const lessonFeedLines = 4
 // what the feed says).
 func (g *Game) feedArea() Rect {
 	if g.lesson == nil {
-		if g.inspecting() {
+		if g.inspector.inspecting() {
 			_, events := splitFeed(g.lay.Feed, g.scale)
 			return events
 		}

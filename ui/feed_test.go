@@ -132,7 +132,7 @@ func TestFeedWrapsEveryLine(t *testing.T) {
 				n := g.lay.Nodes[0]
 				g.click(n.X, n.Y, false)
 				g.menu = nil
-				require.True(t, g.inspecting(), name)
+				require.True(t, g.inspector.inspecting(), name)
 			}
 			s := g.scale
 			area := g.feedArea()

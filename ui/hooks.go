@@ -298,8 +298,8 @@ func (g *Game) LayoutJSON() ([]byte, error) {
 			d.Feed.Lines = append(d.Feed.Lines, e.Text.In(i18n.English))
 		}
 	}
-	if g.inspecting() {
-		b := cb("", g.inspectorArea())
+	if g.inspector.inspecting() {
+		b := cb("", g.inspector.inspectorArea())
 		d.Inspector = &b
 	}
 	d.Highlights = g.highlightBoxes(cb)

@@ -14,13 +14,15 @@ import (
 
 // inspecting reports whether the inspector shows: a node is selected
 // outside a lesson (the lesson panel takes the column then).
-func (g *Game) inspecting() bool {
+func (p *inspectorPanel) inspecting() bool {
+	g := p.g
 	return g.lesson == nil && g.selected != 0 && g.view().Node(g.selected) != nil
 }
 
 // inspectorArea is where the inspector is: the top of the feed's column,
 // above a feed that keeps a few lines.
-func (g *Game) inspectorArea() Rect {
+func (p *inspectorPanel) inspectorArea() Rect {
+	g := p.g
 	inspector, _ := splitFeed(g.lay.Feed, g.scale)
 	return inspector
 }
@@ -28,12 +30,13 @@ func (g *Game) inspectorArea() Rect {
 // drawInspector shows everything about the selected node. It is cached
 // (see panelCache), keyed on its text and how far it is scrolled; it is
 // laid out (wrapped) only when that changes.
-func (g *Game) drawInspector(dst *ebiten.Image) {
+func (p *inspectorPanel) drawInspector(dst *ebiten.Image) {
+	g := p.g
 	lines := inspectorText(g.lang, g.view().Node(g.selected))
-	area := g.inspectorArea()
-	g.keyScratch = inspectorKey(g.keyScratch[:0], area, g.scale, g.selected, lines).float(g.inspectorScrolled())
-	g.inspector.cache.draw(dst, area, g.keyScratch, func(img *ebiten.Image, dx, dy float64) {
-		g.renderInspector(img, dx, dy, g.layoutInspector(lines))
+	area := p.inspectorArea()
+	g.keyScratch = inspectorKey(g.keyScratch[:0], area, g.scale, g.selected, lines).float(p.inspectorScrolled())
+	p.cache.draw(dst, area, g.keyScratch, func(img *ebiten.Image, dx, dy float64) {
+		p.renderInspector(img, dx, dy, p.layoutInspector(lines))
 	})
 }
 
@@ -98,28 +101,32 @@ type inspectorScroll struct {
 
 // inspectorScrolled is how far the inspector of the selected node is
 // scrolled.
-func (g *Game) inspectorScrolled() float64 {
-	if sc := g.inspector.scroll; sc.node == g.selected {
+func (p *inspectorPanel) inspectorScrolled() float64 {
+	g := p.g
+	if sc := p.scroll; sc.node == g.selected {
 		return sc.by
 	}
 	return 0
 }
 
 // setInspectorScroll scrolls the inspector to by (not above its top).
-func (g *Game) setInspectorScroll(by float64) {
-	g.inspector.scroll = inspectorScroll{g.selected, max(0, by)}
+func (p *inspectorPanel) setInspectorScroll(by float64) {
+	g := p.g
+	p.scroll = inspectorScroll{g.selected, max(0, by)}
 }
 
 // inspectorLaidOut is the selected node's inspector laid out.
-func (g *Game) inspectorLaidOut() inspectorView {
-	return g.layoutInspector(inspectorText(g.lang, g.view().Node(g.selected)))
+func (p *inspectorPanel) inspectorLaidOut() inspectorView {
+	g := p.g
+	return p.layoutInspector(inspectorText(g.lang, g.view().Node(g.selected)))
 }
 
 // layoutInspector lays out the selected node's lines: wrapped to the
 // panel, those in the band below the heading shown, scrolled.
-func (g *Game) layoutInspector(lines []infoLine) inspectorView {
+func (p *inspectorPanel) layoutInspector(lines []infoLine) inspectorView {
+	g := p.g
 	s := g.scale
-	area := g.inspectorArea()
+	area := p.inspectorArea()
 	f := face(inspectorTextSize*s, false)
 	var all []string
 	for _, l := range lines {
@@ -131,7 +138,7 @@ func (g *Game) layoutInspector(lines []infoLine) inspectorView {
 	// The scroll is a whole number of lines, so that the first line shown
 	// is at the top; scrolled to the end, the last line shows.
 	end := math.Ceil(max(0, content-(bottom-top))/lh) * lh
-	scroll := min(math.Round(g.inspectorScrolled()/lh)*lh, end)
+	scroll := min(math.Round(p.inspectorScrolled()/lh)*lh, end)
 	v := inspectorView{scroll: scroll, end: end, bar: newScrollBar(area.X+area.W, top, bottom, content, scroll, s)}
 	for i, l := range all {
 		y := top + float64(i)*lh - scroll
@@ -159,34 +166,37 @@ func wrapIndented(l infoLine, f text.Face, width float64) []string {
 }
 
 // scrollInspector scrolls the inspector by a mouse wheel's dy over it.
-func (g *Game) scrollInspector(x, y, dy float64) {
-	if dy != 0 && g.inspecting() && g.inspectorArea().Contains(x, y) {
+func (p *inspectorPanel) scrollInspector(x, y, dy float64) {
+	g := p.g
+	if dy != 0 && p.inspecting() && p.inspectorArea().Contains(x, y) {
 		// The scroll kept is not rounded to lines: a touchpad's small
 		// steps add up.
-		by := g.inspectorScrolled() - wheelPixels(dy)*g.scale
-		g.setInspectorScroll(min(by, g.inspectorLaidOut().end))
+		by := p.inspectorScrolled() - wheelPixels(dy)*g.scale
+		p.setInspectorScroll(min(by, p.inspectorLaidOut().end))
 	}
 }
 
 // clickInspector pages the inspector's text by a click on its scroll bar,
 // for those without a wheel. It reports whether the click was there.
-func (g *Game) clickInspector(x, y float64) bool {
-	if !g.inspecting() {
+func (p *inspectorPanel) clickInspector(x, y float64) bool {
+	g := p.g
+	if !p.inspecting() {
 		return false
 	}
-	v := g.inspectorLaidOut()
+	v := p.inspectorLaidOut()
 	dir := v.bar.page(x, y, g.scale)
 	if dir != 0 {
-		g.setInspectorScroll(v.scroll + float64(dir)*0.8*v.bar.track.H)
+		p.setInspectorScroll(v.scroll + float64(dir)*0.8*v.bar.track.H)
 	}
 	return dir != 0
 }
 
 // renderInspector draws the laid-out inspector with every position
 // shifted by (-dx, -dy).
-func (g *Game) renderInspector(dst *ebiten.Image, dx, dy float64, v inspectorView) {
+func (p *inspectorPanel) renderInspector(dst *ebiten.Image, dx, dy float64, v inspectorView) {
+	g := p.g
 	s := g.scale
-	area := g.inspectorArea().moved(dx, dy)
+	area := p.inspectorArea().moved(dx, dy)
 	g.spr.fillRect(dst, area, colPanel)
 	g.spr.fillRect(dst, Rect{area.X, area.Y, area.W, 1 * s}, colPanelEdge)
 	drawText(dst, g.tr("inspector.title", g.selected.Name()), face(13*s, true), area.X+12*s, area.Y+16*s, colText, alignStart)
@@ -344,6 +354,6 @@ type inspectorPanel struct {
 	scroll inspectorScroll
 }
 
-func (p *inspectorPanel) draw(dst *ebiten.Image)             { p.g.drawInspector(dst) }
-func (p *inspectorPanel) press(x, y float64, long bool) bool { return p.g.clickInspector(x, y) }
+func (p *inspectorPanel) draw(dst *ebiten.Image)             { p.drawInspector(dst) }
+func (p *inspectorPanel) press(x, y float64, long bool) bool { return p.clickInspector(x, y) }
 func (p *inspectorPanel) tip(x, y float64) (tooltip, bool)   { return tooltip{}, false }

@@ -101,9 +101,9 @@ func TestInspectorScrollsAndWraps(t *testing.T) {
 	}
 	require.NotEqual(t, raft.None, leader)
 	g.selected = view.ID(leader)
-	require.True(t, g.inspecting())
-	area := g.inspectorArea()
-	v := g.inspectorLaidOut()
+	require.True(t, g.inspector.inspecting())
+	area := g.inspector.inspectorArea()
+	v := g.inspector.inspectorLaidOut()
 	require.True(t, v.bar.shown(), "the lines run past the panel: a scroll bar says so")
 
 	type spot struct {
@@ -113,7 +113,7 @@ func TestInspectorScrollsAndWraps(t *testing.T) {
 	seen := map[spot]bool{}
 	f := face(inspectorTextSize, false)
 	for {
-		v = g.inspectorLaidOut()
+		v = g.inspector.inspectorLaidOut()
 		for _, l := range v.lines {
 			assert.False(t, strings.HasSuffix(l.s, "…"), "%q is cut short", l.s)
 			assert.LessOrEqual(t, area.X+12+textWidth(l.s, f), v.bar.track.X, "%q stays left of the scroll bar", l.s)
@@ -122,7 +122,7 @@ func TestInspectorScrollsAndWraps(t *testing.T) {
 		}
 		before := v.scroll
 		g.scrollLesson(area.CenterX(), area.CenterY(), -1) // a notch of the wheel, down
-		if g.inspectorLaidOut().scroll == before {
+		if g.inspector.inspectorLaidOut().scroll == before {
 			break
 		}
 	}
@@ -142,18 +142,18 @@ func TestInspectorScrollsAndWraps(t *testing.T) {
 	assert.Contains(t, text, `"a value long enough to wrap in the inspector's panel at 1024 wide"`)
 
 	// A touchpad's small steps add up to a line.
-	g.setInspectorScroll(0)
+	g.inspector.setInspectorScroll(0)
 	for range 5 {
 		g.scrollLesson(area.CenterX(), area.CenterY(), -0.1)
 	}
-	assert.Equal(t, inspectorLineH, g.inspectorLaidOut().scroll, "five steps of 4 pixels scroll a line")
+	assert.Equal(t, inspectorLineH, g.inspector.inspectorLaidOut().scroll, "five steps of 4 pixels scroll a line")
 
 	other := w.Nodes()[0]
 	if other == leader {
 		other = w.Nodes()[1]
 	}
 	g.selected = view.ID(other)
-	assert.Zero(t, g.inspectorLaidOut().scroll, "another node's inspector starts at the top")
+	assert.Zero(t, g.inspector.inspectorLaidOut().scroll, "another node's inspector starts at the top")
 }
 
 // TestInspectorNamesRaftValuesAsRaftDoes: in English the inspector writes
@@ -239,11 +239,11 @@ func TestInspectorFitsInEveryLanguage(t *testing.T) {
 		leader, ok := w.Leader()
 		require.True(t, ok)
 		g.selected = view.ID(leader)
-		area := g.inspectorArea()
+		area := g.inspector.inspectorArea()
 		f := face(inspectorTextSize, false)
 		var shown strings.Builder
 		for {
-			v := g.inspectorLaidOut()
+			v := g.inspector.inspectorLaidOut()
 			for _, l := range v.lines {
 				right := area.X + area.W
 				if v.bar.shown() {
@@ -260,7 +260,7 @@ func TestInspectorFitsInEveryLanguage(t *testing.T) {
 			for _, l := range v.lines[:1] {
 				shown.WriteString(l.s)
 			}
-			g.setInspectorScroll(v.scroll + inspectorLineH)
+			g.inspector.setInspectorScroll(v.scroll + inspectorLineH)
 		}
 		want := strings.Join(rendered(inspectorText(c.lang, w.View().Node(view.ID(leader)))), "")
 		strip := func(s string) string { return strings.Join(strings.Fields(s), "") }

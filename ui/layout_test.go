@@ -183,9 +183,9 @@ func TestInspectorKeepsTheFeed(t *testing.T) {
 		n := g.lay.Nodes[0]
 		g.click(n.X, n.Y, false)
 		g.menu = nil
-		require.True(t, g.inspecting(), name)
+		require.True(t, g.inspector.inspecting(), name)
 
-		ins, feed := g.inspectorArea(), g.feedArea()
+		ins, feed := g.inspector.inspectorArea(), g.feedArea()
 		assert.False(t, overlaps(ins, feed), "%s: the inspector covers the feed", name)
 		for _, r := range []Rect{ins, feed} {
 			assert.True(t, g.lay.Feed.Contains(r.X, r.Y) && r.X+r.W <= g.lay.Feed.X+g.lay.Feed.W && r.Y+r.H <= g.lay.Feed.Y+g.lay.Feed.H+0.01, "%s: %+v leaves the column", name, r)

@@ -105,7 +105,7 @@ func (g *Game) pressLessonStep(name string) {
 // open it takes every click in the right-hand column. A click on the
 // inspector's scroll bar (which shares the column) is handled here too.
 func (g *Game) clickLesson(x, y float64) bool {
-	if g.clickInspector(x, y) {
+	if g.inspector.clickInspector(x, y) {
 		return true
 	}
 	if b, ok := hitAny(g.lessonButtons(), x, y); ok {
@@ -124,7 +124,7 @@ func (g *Game) clickLesson(x, y float64) bool {
 // scrollLesson scrolls the step's text by a mouse wheel's dy over the
 // panel, or the inspector's over it (the two share the column).
 func (g *Game) scrollLesson(x, y, dy float64) {
-	g.scrollInspector(x, y, dy)
+	g.inspector.scrollInspector(x, y, dy)
 	if g.lesson != nil && dy != 0 && g.lessonArea().Contains(x, y) {
 		g.lesson.scroll = max(0, g.lesson.scroll-wheelPixels(dy)*g.scale)
 	}

@@ -144,14 +144,14 @@ func TestScrollKeys(t *testing.T) {
 	g.closeLesson()
 	g.SeekTo(2000)
 	g.selected = g.view().IDs()[0]
-	require.True(t, g.inspecting())
+	require.True(t, g.inspector.inspecting())
 	w := g.world()
 	all := inspectorLines(w, w.Node(raft.ID(g.selected)))
 	g.scrollKey(ebiten.KeyEnd)
-	v := g.inspectorLaidOut()
+	v := g.inspector.inspectorLaidOut()
 	require.NotEmpty(t, v.lines)
 	assert.Positive(t, v.scroll)
 	assert.Equal(t, strings.TrimSpace(all[len(all)-1]), strings.TrimSpace(v.lines[len(v.lines)-1].s), "End shows the last line")
 	g.scrollKey(ebiten.KeyHome)
-	assert.Zero(t, g.inspectorLaidOut().scroll)
+	assert.Zero(t, g.inspector.inspectorLaidOut().scroll)
 }

@@ -39,7 +39,7 @@ func (g *Game) panels() []panel {
 	switch {
 	case g.lesson != nil:
 		ps = append(ps, &g.feed, &g.safety)
-	case g.inspecting():
+	case g.inspector.inspecting():
 		ps = append(ps, &g.safety, &g.inspector, &g.feed)
 	default:
 		ps = append(ps, &g.safety, &g.feed)

@@ -31,9 +31,9 @@ func (g *Game) scrollKey(k ebiten.Key) {
 		v := g.lessonLaidOut()
 		by, page, end = g.lesson.scroll, v.bar.track.H, v.maxScroll
 		set = func(y float64) { g.lesson.scroll = y }
-	case g.inspecting():
-		v := g.inspectorLaidOut()
-		by, page, end, set = v.scroll, v.bar.track.H, v.end, g.setInspectorScroll
+	case g.inspector.inspecting():
+		v := g.inspector.inspectorLaidOut()
+		by, page, end, set = v.scroll, v.bar.track.H, v.end, g.inspector.setInspectorScroll
 	default:
 		return
 	}

@@ -472,7 +472,7 @@ func (p *pseudoRun) inspector(t *testing.T, g *Game, leader, follower raft.ID) {
 	p.draw(t, g, "crashed server's menu", -1)
 	g.menu = nil
 	g.selected = view.ID(follower)
-	need(t, g.inspecting(), "the inspector")
+	need(t, g.inspector.inspecting(), "the inspector")
 	p.draw(t, g, "inspector of a crashed server", -1)
 	p.hover(g, "inspector", -1)
 	g.act(view.Action{Do: "restart", Node: view.ID(follower)})
