@@ -22,7 +22,7 @@ func TestLessonControlsExist(t *testing.T) {
 		}
 	}
 	add(g.lay.Buttons)
-	add(g.feedButtons())
+	add(g.feed.feedButtons())
 	add(g.clientButtons())
 	add(g.partitionButtons())
 	g.openPartition()

@@ -203,12 +203,13 @@ func (m *feedMemory) sync(sess view.Session) {
 
 // event returns event i of the feed: from the trace while it still holds
 // it, else from the memory.
-func (g *Game) feedEvent(i int) (view.Event, bool) {
+func (p *feedPanel) feedEvent(i int) (view.Event, bool) {
+	g := p.g
 	w := g.sess
 	if i >= w.TraceStart() {
 		return w.Event(i), true
 	}
-	m := &g.feed.mem
+	m := &p.mem
 	if k, ok := slices.BinarySearch(m.idx, i); ok {
 		return m.evs[k], true
 	}
@@ -235,41 +236,44 @@ type feedKey struct {
 // too, however the learner got here (played through, or opened at a later
 // step, whose earlier steps the runner replays): the feed shows the events
 // up to the current moment, such as the election the step before ended on.
-func (g *Game) feedOldest() int {
+func (p *feedPanel) feedOldest() int {
+	g := p.g
 	return max(g.sess.TraceLen()-traceWindow, 0)
 }
 
 // feedShows reports whether the filter lets event i through, and false for
 // an event neither the trace nor the memory holds.
-func (g *Game) feedShows(i int) bool {
+func (p *feedPanel) feedShows(i int) bool {
+	g := p.g
 	w := g.sess
 	if i >= w.TraceStart() {
-		return g.feed.filter.showsAt(w, i)
+		return p.filter.showsAt(w, i)
 	}
-	e, ok := g.feedEvent(i)
-	return ok && g.feed.filter.showsEvent(e)
+	e, ok := p.feedEvent(i)
+	return ok && p.filter.showsEvent(e)
 }
 
 // feedShown is the numbers of the events the feed lists, newest first, at
 // most n of them: the events up to the present, as the run showed them
 // when it was here. It only reads the feed's memory (Update keeps it, see
 // settle); a memory of another session is not this feed's.
-func (g *Game) feedShown(n int) []int {
+func (p *feedPanel) feedShown(n int) []int {
+	g := p.g
 	w := g.sess
-	oldest := g.feedOldest()
+	oldest := p.feedOldest()
 	var out []int
 	for i := w.TraceLen() - 1; i >= max(oldest, w.TraceStart()) && len(out) < n; i-- {
-		if g.feed.filter.showsAt(w, i) {
+		if p.filter.showsAt(w, i) {
 			out = append(out, i)
 		}
 	}
-	m := &g.feed.mem
+	m := &p.mem
 	if m.sess != g.sess {
 		return out
 	}
 	k, _ := slices.BinarySearch(m.idx, min(w.TraceStart(), w.TraceLen()))
 	for k--; k >= 0 && m.idx[k] >= oldest && len(out) < n; k-- {
-		if g.feedShows(m.idx[k]) {
+		if p.feedShows(m.idx[k]) {
 			out = append(out, m.idx[k])
 		}
 	}
@@ -277,18 +281,20 @@ func (g *Game) feedShown(n int) []int {
 }
 
 // feedKeyNow is the key of what the feed shows now.
-func (g *Game) feedKeyNow() feedKey {
-	newest := g.feedOldest() - 1
-	if shown := g.feedShown(1); len(shown) > 0 {
+func (p *feedPanel) feedKeyNow() feedKey {
+	g := p.g
+	newest := p.feedOldest() - 1
+	if shown := p.feedShown(1); len(shown) > 0 {
 		newest = shown[0]
 	}
-	return feedKey{sess: g.sess, newest: newest, oldest: g.feedOldest(), filter: g.feed.filter, area: g.feedArea(), light: lightTheme(), lang: g.lang}
+	return feedKey{sess: g.sess, newest: newest, oldest: p.feedOldest(), filter: p.filter, area: p.feedArea(), light: lightTheme(), lang: g.lang}
 }
 
 // drawFeed lists the trace as sentences, newest first.
-func (g *Game) drawFeed(dst *ebiten.Image) {
-	area := g.feedArea()
-	key := g.feedKeyNow()
+func (p *feedPanel) drawFeed(dst *ebiten.Image) {
+	g := p.g
+	area := p.feedArea()
+	key := p.feedKeyNow()
 	c := &g.feed
 	if c.img == nil || c.key != key {
 		if c.img == nil || c.img.Bounds().Dx() != int(area.W) || c.img.Bounds().Dy() != int(area.H) {
@@ -297,7 +303,7 @@ func (g *Game) drawFeed(dst *ebiten.Image) {
 			}
 			c.img = ebiten.NewImage(max(1, int(area.W)), max(1, int(area.H)))
 		}
-		g.renderFeed(c.img)
+		p.renderFeed(c.img)
 		c.key = key
 	}
 	op := newImageOp()
@@ -306,17 +312,18 @@ func (g *Game) drawFeed(dst *ebiten.Image) {
 }
 
 // renderFeed draws the feed panel into img, at the image's origin.
-func (g *Game) renderFeed(img *ebiten.Image) {
+func (p *feedPanel) renderFeed(img *ebiten.Image) {
+	g := p.g
 	s := g.scale
-	area := g.feedArea()
+	area := p.feedArea()
 	local := Rect{0, 0, area.W, area.H}
 	img.Clear()
 	g.spr.fillRect(img, local, colPanel)
 	g.spr.fillRect(img, Rect{0, 0, area.W, 1 * s}, colPanelEdge)
 	drawText(img, g.tr("feedpanel.title"), face(13*s, true), 12*s, 16*s, colText, alignStart)
-	for i, b := range g.feedButtons() {
+	for i, b := range p.feedButtons() {
 		bg := colButton
-		if feedFilter(i) == g.feed.filter {
+		if feedFilter(i) == p.filter {
 			bg = colButtonHot
 		}
 		r := Rect{b.Rect.X - area.X, b.Rect.Y - area.Y, b.Rect.W, b.Rect.H}
@@ -324,9 +331,9 @@ func (g *Game) renderFeed(img *ebiten.Image) {
 		drawText(img, b.Label, face(10*s, false), r.CenterX(), r.CenterY(), colText, alignCenter)
 	}
 	f, small := face(feedTextSize*s, false), face(10*s, false)
-	x := g.feedTextX()
-	for _, r := range g.feedRows() {
-		e, _ := g.feedEvent(r.idx)
+	x := p.feedTextX()
+	for _, r := range p.feedRows() {
+		e, _ := p.feedEvent(r.idx)
 		c := colText
 		if e.Type == view.EvViolation {
 			c = colBad
@@ -344,7 +351,8 @@ func (g *Game) renderFeed(img *ebiten.Image) {
 // 60 logical pixels, or further right when the language's time column
 // ("999.999 秒") needs more room, so that a time never touches its
 // sentence.
-func (g *Game) feedTextX() float64 {
+func (p *feedPanel) feedTextX() float64 {
+	g := p.g
 	s := g.scale
 	return max(60*s, 18*s+textWidth(g.tr("feedpanel.time", 999.999), face(10*s, false)))
 }
@@ -366,15 +374,16 @@ const (
 // as fit above the panel's foot (the newest one always, cut short at the
 // foot if the panel is too short for it). The layout is kept while what
 // the feed shows stays the same.
-func (g *Game) feedRows() []feedRow {
-	key := g.feedKeyNow()
+func (p *feedPanel) feedRows() []feedRow {
+	g := p.g
+	key := p.feedKeyNow()
 	c := &g.feed
 	if c.rows != nil && c.rowsKey == key {
 		return c.rows
 	}
 	s := g.scale
-	area := g.feedArea()
-	width, size := area.W-g.feedTextX()-10*s, feedTextSize*s
+	area := p.feedArea()
+	width, size := area.W-p.feedTextX()-10*s, feedTextSize*s
 	old := c.wrapped
 	if c.wrapWidth != width || c.wrapSize != size {
 		old = nil
@@ -382,8 +391,8 @@ func (g *Game) feedRows() []feedRow {
 	c.wrapped, c.wrapWidth, c.wrapSize = map[string][]string{}, width, size
 	rows := []feedRow{}
 	y := float64(feedTop)
-	for _, i := range g.feedShown(int(math.Ceil((area.H/s - feedFoot - feedTop) / feedLineH))) {
-		e, _ := g.feedEvent(i)
+	for _, i := range p.feedShown(int(math.Ceil((area.H/s - feedFoot - feedTop) / feedLineH))) {
+		e, _ := p.feedEvent(i)
 		t := e.Text.In(g.lang)
 		lines, ok := old[t]
 		if !ok {
@@ -403,9 +412,9 @@ func (g *Game) feedRows() []feedRow {
 
 // feedVisible is the numbers of the events the feed panel lists, newest
 // first.
-func (g *Game) feedVisible() []int {
+func (p *feedPanel) feedVisible() []int {
 	var out []int
-	for _, r := range g.feedRows() {
+	for _, r := range p.feedRows() {
 		out = append(out, r.idx)
 	}
 	return out
@@ -414,20 +423,21 @@ func (g *Game) feedVisible() []int {
 // feedTip is the whole sentence of the event at (x, y) when the panel
 // cuts it short at its foot ("" otherwise): only a panel too short for
 // the newest event's lines does.
-func (g *Game) feedTip(x, y float64) string {
+func (p *feedPanel) feedTip(x, y float64) string {
+	g := p.g
 	s := g.scale
-	area := g.feedArea()
+	area := p.feedArea()
 	if !area.Contains(x, y) {
 		return ""
 	}
-	for _, r := range g.feedRows() {
+	for _, r := range p.feedRows() {
 		top := area.Y + (r.y-feedLineH/2)*s
 		bottom := area.Y + (r.y+float64(len(r.lines)-1)*feedWrapH+feedLineH/2)*s
 		if y < top || y >= bottom {
 			continue
 		}
 		if bottom > area.Y+area.H {
-			e, _ := g.feedEvent(r.idx)
+			e, _ := p.feedEvent(r.idx)
 			return e.Text.In(g.lang)
 		}
 		return ""
@@ -443,7 +453,8 @@ const lessonFeedLines = 4
 // inspector while a node is selected), or, while a lesson takes the
 // right-hand column, a few lines above the safety strip (lessons point at
 // what the feed says).
-func (g *Game) feedArea() Rect {
+func (p *feedPanel) feedArea() Rect {
+	g := p.g
 	if g.lesson == nil {
 		if g.inspector.inspecting() {
 			_, events := splitFeed(g.lay.Feed, g.scale)
@@ -457,9 +468,10 @@ func (g *Game) feedArea() Rect {
 }
 
 // feedButtons are the filter buttons above the feed.
-func (g *Game) feedButtons() []Button {
+func (p *feedPanel) feedButtons() []Button {
+	g := p.g
 	s := g.scale
-	area := g.feedArea()
+	area := p.feedArea()
 	bw := (area.W - 24*s) / float64(len(feedFilters))
 	out := make([]Button, len(feedFilters))
 	for i, ff := range feedFilters {
@@ -470,16 +482,17 @@ func (g *Game) feedButtons() []Button {
 
 // feedRowDocs are the feed's lines of text as drawn, with their boxes, for
 // layout().
-func (g *Game) feedRowDocs(cb func(string, Rect) box) []textBox {
+func (p *feedPanel) feedRowDocs(cb func(string, Rect) box) []textBox {
+	g := p.g
 	s := g.scale
-	area := g.feedArea()
+	area := p.feedArea()
 	f := face(feedTextSize*s, false)
 	h := feedWrapH * s
 	out := []textBox{}
-	for _, r := range g.feedRows() {
+	for _, r := range p.feedRows() {
 		for k, line := range r.lines {
 			y := area.Y + (r.y+float64(k)*feedWrapH)*s
-			out = append(out, textBox{line, cb("", Rect{area.X + g.feedTextX(), y - h/2, textWidth(line, f), h})})
+			out = append(out, textBox{line, cb("", Rect{area.X + p.feedTextX(), y - h/2, textWidth(line, f), h})})
 		}
 	}
 	return out
@@ -493,12 +506,12 @@ type feedPanel struct {
 	feedCache
 }
 
-func (p *feedPanel) draw(dst *ebiten.Image) { p.g.drawFeed(dst) }
+func (p *feedPanel) draw(dst *ebiten.Image) { p.drawFeed(dst) }
 
 // press picks a filter (which leaves the selected server's inspector for
 // the feed).
 func (p *feedPanel) press(x, y float64, long bool) bool {
-	for i, b := range p.g.feedButtons() {
+	for i, b := range p.feedButtons() {
 		if b.Rect.Contains(x, y) {
 			p.filter = feedFilter(i)
 			p.g.selected = 0
@@ -511,10 +524,10 @@ func (p *feedPanel) press(x, y float64, long bool) bool {
 // tip names a filter, or says the whole sentence of an event the panel
 // cuts short at its foot.
 func (p *feedPanel) tip(x, y float64) (tooltip, bool) {
-	if b, ok := hitAny(p.g.feedButtons(), x, y); ok {
+	if b, ok := hitAny(p.feedButtons(), x, y); ok {
 		return tooltip{text: p.g.tr("tip.feed-filter", b.Label)}, true
 	}
-	if t := p.g.feedTip(x, y); t != "" {
+	if t := p.feedTip(x, y); t != "" {
 		return tooltip{text: t}, true
 	}
 	return tooltip{}, false

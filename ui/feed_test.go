@@ -21,8 +21,8 @@ func clientsFeed(g *Game) []string {
 // feedTexts is the sentences of the newest n events the feed lists.
 func feedTexts(g *Game, n int) []string {
 	var out []string
-	for _, i := range g.feedShown(n) {
-		e, ok := g.feedEvent(i)
+	for _, i := range g.feed.feedShown(n) {
+		e, ok := g.feed.feedEvent(i)
 		if ok {
 			out = append(out, e.Text.In(i18n.English))
 		}
@@ -135,13 +135,13 @@ func TestFeedWrapsEveryLine(t *testing.T) {
 				require.True(t, g.inspector.inspecting(), name)
 			}
 			s := g.scale
-			area := g.feedArea()
+			area := g.feed.feedArea()
 			f := face(feedTextSize*s, false)
-			rows := g.feedRows()
+			rows := g.feed.feedRows()
 			require.NotEmpty(t, rows, name)
-			assert.Equal(t, g.feedShown(len(rows)), g.feedVisible(), "%s: the newest events, newest first", name)
+			assert.Equal(t, g.feed.feedShown(len(rows)), g.feed.feedVisible(), "%s: the newest events, newest first", name)
 			for k, r := range rows {
-				e, _ := g.feedEvent(r.idx)
+				e, _ := g.feed.feedEvent(r.idx)
 				assert.Equal(t, e.Text.In(i18n.English), strings.Join(r.lines, " "), "%s: event %d is whole", name, k)
 				for _, line := range r.lines {
 					assert.NotContains(t, line, "…", name)
@@ -155,9 +155,9 @@ func TestFeedWrapsEveryLine(t *testing.T) {
 				}
 				wrapped = wrapped || len(r.lines) > 1
 			}
-			more := g.feedShown(len(rows) + 1)
+			more := g.feed.feedShown(len(rows) + 1)
 			if len(more) > len(rows) {
-				e, _ := g.feedEvent(more[len(rows)])
+				e, _ := g.feed.feedEvent(more[len(rows)])
 				last := rows[len(rows)-1]
 				next := last.y + float64(len(last.lines)-1)*feedWrapH + feedLineH
 				n := len(wrapPlain(e.Text.In(i18n.English), f, area.W-70*s))
@@ -174,15 +174,15 @@ func TestFeedWrapsOnce(t *testing.T) {
 	g := testGame(t, "")
 	g.feed.filter = feedStory
 	g.SeekTo(3000)
-	rows := g.feedRows()
+	rows := g.feed.feedRows()
 	require.NotEmpty(t, rows)
-	again := g.feedRows()
+	again := g.feed.feedRows()
 	assert.Same(t, &rows[0], &again[0], "the same layout")
 	w := len(rows[0].lines)
 	sizeGame(g, 800, 600)
-	narrow := g.feedRows()
+	narrow := g.feed.feedRows()
 	assert.NotSame(t, &rows[0], &narrow[0], "laid out anew")
-	assert.Equal(t, g.feedArea().W-70*g.scale, g.feed.wrapWidth)
+	assert.Equal(t, g.feed.feedArea().W-70*g.scale, g.feed.wrapWidth)
 	assert.GreaterOrEqual(t, len(narrow[0].lines), w)
 }
 
@@ -194,20 +194,20 @@ func TestFeedTipShowsACutEvent(t *testing.T) {
 	g.feed.filter = feedStory
 	g.SeekTo(3000)
 	s := g.scale
-	area := g.feedArea()
-	rows := g.feedRows()
+	area := g.feed.feedArea()
+	rows := g.feed.feedRows()
 	require.NotEmpty(t, rows)
-	assert.Empty(t, g.feedTip(area.X+100*s, area.Y+rows[0].y*s), "shown whole")
-	assert.Empty(t, g.feedTip(area.X-5, area.Y+rows[0].y*s), "outside the feed")
+	assert.Empty(t, g.feed.feedTip(area.X+100*s, area.Y+rows[0].y*s), "shown whole")
+	assert.Empty(t, g.feed.feedTip(area.X-5, area.Y+rows[0].y*s), "outside the feed")
 
 	// A narrow panel one line high: the newest sentence needs more.
 	g.lay.Feed.W, g.lay.Feed.H = 200*s, (feedTop+feedLineH)*s
-	area = g.feedArea()
-	cut := g.feedRows()
+	area = g.feed.feedArea()
+	cut := g.feed.feedRows()
 	require.Len(t, cut, 1)
 	require.Greater(t, len(cut[0].lines), 1)
-	e, _ := g.feedEvent(cut[0].idx)
-	assert.Equal(t, e.Text.In(i18n.English), g.feedTip(area.X+100*s, area.Y+cut[0].y*s), "the cut event's whole sentence")
+	e, _ := g.feed.feedEvent(cut[0].idx)
+	assert.Equal(t, e.Text.In(i18n.English), g.feed.feedTip(area.X+100*s, area.Y+cut[0].y*s), "the cut event's whole sentence")
 }
 
 // TestLayoutFeedRows: layout() gives the feed's lines as drawn: the
@@ -273,7 +273,7 @@ func TestFeedShowsTheStoryBeforeTheStep(t *testing.T) {
 	feed := strings.Join(feedTexts(g, 20), "\n")
 	assert.Contains(t, feed, "became leader for term 2")
 	assert.Contains(t, feed, "S1 was cut off")
-	assert.NotEmpty(t, g.feedVisible(), "the panel lists them")
+	assert.NotEmpty(t, g.feed.feedVisible(), "the panel lists them")
 }
 
 // TestFeedSpeaksTheLanguage: in Chinese the feed's sentences, title and
@@ -285,7 +285,7 @@ func TestFeedSpeaksTheLanguage(t *testing.T) {
 	g.feed.filter = feedStory
 	rowText := func() string {
 		var b strings.Builder
-		for _, r := range g.feedRows() {
+		for _, r := range g.feed.feedRows() {
 			b.WriteString(strings.Join(r.lines, "") + "\n")
 		}
 		return b.String()
@@ -295,7 +295,7 @@ func TestFeedSpeaksTheLanguage(t *testing.T) {
 	assert.Contains(t, rowText(), "成为任期")
 	assert.NotContains(t, rowText(), "became leader")
 	var labels []string
-	for _, b := range g.feedButtons() {
+	for _, b := range g.feed.feedButtons() {
 		labels = append(labels, b.Label)
 	}
 	assert.Equal(t, []string{"概览", "选举", "日志", "故障", "客户端", "全部"}, labels)
@@ -309,16 +309,16 @@ func TestFeedTimesKeepOffTheSentences(t *testing.T) {
 	withCJKFont(t)
 	g := testGame(t, "")
 	g.world().RunUntil(1000)
-	assert.Equal(t, 60.0, g.feedTextX())
+	assert.Equal(t, 60.0, g.feed.feedTextX())
 	assert.Equal(t, " 1.234s", g.tr("feedpanel.time", 1.234))
 	g.lang = i18n.Chinese
 	assert.Equal(t, " 1.234 秒", g.tr("feedpanel.time", 1.234))
-	x := g.feedTextX()
+	x := g.feed.feedTextX()
 	assert.Greater(t, x, 10+textWidth(g.tr("feedpanel.time", 999.999), face(10, false))+4, "a time keeps off its sentence")
-	docs := g.feedRowDocs(func(_ string, r Rect) box { return box{X: r.X, Y: r.Y, W: r.W, H: r.H} })
+	docs := g.feed.feedRowDocs(func(_ string, r Rect) box { return box{X: r.X, Y: r.Y, W: r.W, H: r.H} })
 	require.NotEmpty(t, docs)
 	for _, d := range docs {
-		assert.Equal(t, g.feedArea().X+x, d.X, "%q starts at the sentences' column", d.Text)
-		assert.LessOrEqual(t, d.X+d.W, g.feedArea().X+g.feedArea().W, "%q stays in the panel", d.Text)
+		assert.Equal(t, g.feed.feedArea().X+x, d.X, "%q starts at the sentences' column", d.Text)
+		assert.LessOrEqual(t, d.X+d.W, g.feed.feedArea().X+g.feed.feedArea().W, "%q stays in the panel", d.Text)
 	}
 }

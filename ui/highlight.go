@@ -148,7 +148,7 @@ func (g *Game) controlRect(name string) (Rect, bool) {
 		}
 		return g.controlRect(topSpecs[topMore].name)
 	}
-	for _, bs := range [][]Button{g.lay.Buttons, g.clientButtons(), g.partitionButtons(), g.feedButtons(), g.lessonButtons()} {
+	for _, bs := range [][]Button{g.lay.Buttons, g.clientButtons(), g.partitionButtons(), g.feed.feedButtons(), g.lessonButtons()} {
 		if b, ok := findButton(bs, name); ok {
 			return b.Rect, true
 		}
@@ -159,7 +159,7 @@ func (g *Game) controlRect(name string) (Rect, bool) {
 	case "logs":
 		return g.lay.Logs, true
 	case "feed":
-		return g.feedArea(), true
+		return g.feed.feedArea(), true
 	case "safety":
 		if g.lesson != nil {
 			return g.safety.safetyStrip(), true
@@ -214,9 +214,9 @@ func (g *Game) highlightArea(r Rect) Rect {
 	}
 	areas = append(areas, g.lay.TopBar)
 	if g.lesson != nil {
-		areas = append(areas, g.lessonArea(), g.feedArea(), g.safety.safetyStrip())
+		areas = append(areas, g.lessonArea(), g.feed.feedArea(), g.safety.safetyStrip())
 	} else {
-		areas = append(areas, g.feedArea(), g.lay.Safety)
+		areas = append(areas, g.feed.feedArea(), g.lay.Safety)
 	}
 	areas = append(areas, g.lay.Logs, g.lay.Timeline, g.lay.Side, g.lay.Cluster)
 	for _, a := range areas {

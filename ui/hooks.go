@@ -281,7 +281,7 @@ func (g *Game) LayoutJSON() ([]byte, error) {
 	for _, b := range g.lay.Buttons {
 		d.Controls = append(d.Controls, cb(b.Name, b.Rect))
 	}
-	for _, b := range append(append(append(g.feedButtons(), g.clientButtons()...), g.partitionButtons()...), g.lessonButtons()...) {
+	for _, b := range append(append(append(g.feed.feedButtons(), g.clientButtons()...), g.partitionButtons()...), g.lessonButtons()...) {
 		d.Controls = append(d.Controls, cb(b.Name, b.Rect))
 	}
 	if g.menu != nil {
@@ -292,9 +292,9 @@ func (g *Game) LayoutJSON() ([]byte, error) {
 	d.Lesson = g.lessonLayout(cb)
 	d.Partition = g.partitionLayout(cb)
 	d.Messages = g.messageDocs(s)
-	d.Feed = feedLayoutDoc{Panel: cb("", g.feedArea()), Lines: []string{}, Rows: g.feedRowDocs(cb)}
-	for _, i := range g.feedVisible() {
-		if e, ok := g.feedEvent(i); ok {
+	d.Feed = feedLayoutDoc{Panel: cb("", g.feed.feedArea()), Lines: []string{}, Rows: g.feed.feedRowDocs(cb)}
+	for _, i := range g.feed.feedVisible() {
+		if e, ok := g.feed.feedEvent(i); ok {
 			d.Feed.Lines = append(d.Feed.Lines, e.Text.In(i18n.English))
 		}
 	}

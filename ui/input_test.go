@@ -348,15 +348,15 @@ func TestEscapeOverAnInspector(t *testing.T) {
 // are.
 func TestLessonLeavesFeedAndSafetyVisible(t *testing.T) {
 	g := testGame(t, "")
-	free := g.feedButtons()[0].Rect
+	free := g.feed.feedButtons()[0].Rect
 	g.openLessons()
 	g.startLesson(0)
-	panel, feed, strip := g.lessonArea(), g.feedArea(), g.safety.safetyStrip()
+	panel, feed, strip := g.lessonArea(), g.feed.feedArea(), g.safety.safetyStrip()
 	assert.False(t, panel.overlaps(feed) || feed.overlaps(strip) || panel.overlaps(strip), "panel %v feed %v strip %v", panel, feed, strip)
 	for _, r := range []Rect{panel, feed, strip} {
 		assert.True(t, g.lay.Side.Contains(r.X, r.Y) && g.lay.Side.Contains(r.X+r.W-1, r.Y+r.H-1), "%v leaves the column", r)
 	}
-	fb := g.feedButtons()[0].Rect
+	fb := g.feed.feedButtons()[0].Rect
 	assert.True(t, feed.Contains(fb.CenterX(), fb.CenterY()))
 	assert.Greater(t, fb.Y, free.Y, "the feed moved down")
 	lay, err := g.LayoutJSON()

@@ -185,7 +185,7 @@ func TestInspectorKeepsTheFeed(t *testing.T) {
 		g.menu = nil
 		require.True(t, g.inspector.inspecting(), name)
 
-		ins, feed := g.inspector.inspectorArea(), g.feedArea()
+		ins, feed := g.inspector.inspectorArea(), g.feed.feedArea()
 		assert.False(t, overlaps(ins, feed), "%s: the inspector covers the feed", name)
 		for _, r := range []Rect{ins, feed} {
 			assert.True(t, g.lay.Feed.Contains(r.X, r.Y) && r.X+r.W <= g.lay.Feed.X+g.lay.Feed.W && r.Y+r.H <= g.lay.Feed.Y+g.lay.Feed.H+0.01, "%s: %+v leaves the column", name, r)
@@ -193,8 +193,8 @@ func TestInspectorKeepsTheFeed(t *testing.T) {
 		assert.GreaterOrEqual(t, (ins.H-40)/18, 10.0, "%s: the inspector shows ten lines", name)
 		lines := int((feed.H - 8 - 62) / 19)
 		assert.GreaterOrEqual(t, lines, inspectorFeedLines, "%s: the feed shows its lines", name)
-		assert.Len(t, g.feedShown(lines), lines, "%s: the story is there to read", name)
-		for _, b := range g.feedButtons() {
+		assert.Len(t, g.feed.feedShown(lines), lines, "%s: the story is there to read", name)
+		for _, b := range g.feed.feedButtons() {
 			assert.True(t, feed.Contains(b.Rect.X, b.Rect.Y), "%s: the filter %s is on the feed", name, b.Name)
 		}
 	}

@@ -181,7 +181,7 @@ func TestLessonPanelTakesClicks(t *testing.T) {
 	g.click(a.CenterX(), a.Y+a.H-60, false)
 	assert.Zero(t, g.selected)
 	assert.Nil(t, g.menu)
-	fb := g.feedButtons()[1]
+	fb := g.feed.feedButtons()[1]
 	g.click(fb.Rect.CenterX(), fb.Rect.CenterY(), false)
 	assert.Equal(t, feedFilter(1), g.feed.filter, "the feed's filters work under a lesson")
 
@@ -441,10 +441,10 @@ func TestFeedOfALessonStep(t *testing.T) {
 	for range 60 {
 		require.NoError(t, g.Update())
 	}
-	require.NotEmpty(t, g.feedShown(50), "step 1 has events")
-	k1 := g.feedKeyNow()
+	require.NotEmpty(t, g.feed.feedShown(50), "step 1 has events")
+	k1 := g.feed.feedKeyNow()
 	clickButton(t, g, g.lessonButtons(), "lesson-step-6") // a new cluster
-	k6 := g.feedKeyNow()
+	k6 := g.feed.feedKeyNow()
 	k6.newest, k6.oldest = k1.newest, k1.oldest
 	assert.NotEqual(t, k1, k6, "another step's feed is drawn anew, even with as many events")
 
@@ -456,12 +456,12 @@ func TestFeedOfALessonStep(t *testing.T) {
 	for range 60 {
 		require.NoError(t, g.Update())
 	}
-	shown := g.feedShown(1000)
+	shown := g.feed.feedShown(1000)
 	require.NotEmpty(t, shown, "step 5 has events of its own")
 	assert.GreaterOrEqual(t, shown[0], start, "the newest events are the step's own")
 	assert.Less(t, shown[len(shown)-1], start, "the events of the steps before are the story up to now")
 	clickButton(t, g, g.lessonButtons(), "lesson-close")
-	shown = g.feedShown(1000)
+	shown = g.feed.feedShown(1000)
 	assert.Less(t, shown[len(shown)-1], start, "free play lists the earlier events")
 }
 

@@ -59,7 +59,7 @@ type lessonText struct {
 // it but the feed and the safety strip at its foot.
 func (g *Game) lessonArea() Rect {
 	a := g.lay.Side
-	a.H = g.feedArea().Y - a.Y
+	a.H = g.feed.feedArea().Y - a.Y
 	return a
 }
 

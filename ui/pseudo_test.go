@@ -253,7 +253,7 @@ func (p *pseudoRun) hover(g *Game, what string, lesson int) {
 // hoverAt explains each thing on screen at one size.
 func (p *pseudoRun) hoverAt(g *Game, screen *ebiten.Image, what string, lesson int) {
 	var spots []Rect
-	buttons := slices.Concat(g.lay.Buttons, g.clientButtons(), g.feedButtons(), g.lessonButtons())
+	buttons := slices.Concat(g.lay.Buttons, g.clientButtons(), g.feed.feedButtons(), g.lessonButtons())
 	if g.top.moreOpen {
 		buttons = append(buttons, g.lay.More...)
 	}
@@ -292,7 +292,7 @@ func (p *pseudoRun) hoverAt(g *Game, screen *ebiten.Image, what string, lesson i
 			spots = append(spots, Rect{strip.CenterX(), y, 0, 0})
 		}
 	}
-	feed := g.feedArea()
+	feed := g.feed.feedArea()
 	for y := feed.Y + 4; y < feed.Y+feed.H; y += 8 {
 		spots = append(spots, Rect{feed.CenterX(), y, 0, 0})
 	}

@@ -140,7 +140,7 @@ func TestSettingsThemeRow(t *testing.T) {
 	st := &memStore{}
 	g := testGameWith(t, Options{Prefs: st})
 	g.SeekTo(1500)
-	g.feed.key = g.feedKeyNow() // as the last frame drew it
+	g.feed.key = g.feed.feedKeyNow() // as the last frame drew it
 	g.press("settings")
 	require.NotNil(t, g.settings)
 	draft := g.settings.draft
@@ -151,7 +151,7 @@ func TestSettingsThemeRow(t *testing.T) {
 	assert.Equal(t, int64(1500), g.world().Now(), "the run goes on")
 	assert.Equal(t, draft, g.settings.draft, "the draft is untouched")
 	assert.NotNil(t, g.settings, "the dialog stays open")
-	assert.NotEqual(t, g.feedKeyNow(), g.feed.key, "the feed is drawn again")
+	assert.NotEqual(t, g.feed.feedKeyNow(), g.feed.key, "the feed is drawn again")
 
 	// The next visit starts light; choosing dark is kept too.
 	again := testGameWith(t, Options{Prefs: st})

@@ -59,7 +59,7 @@ const welcomeCourse = 0
 // or, where the column is short (800x600), side by side.
 func (g *Game) welcomeLaidOut() welcomeView {
 	v := g.welcomeAt(false)
-	if fb := g.feedButtons(); len(fb) > 0 && v.box.Y+v.box.H > fb[0].Rect.Y-6*g.scale {
+	if fb := g.feed.feedButtons(); len(fb) > 0 && v.box.Y+v.box.H > fb[0].Rect.Y-6*g.scale {
 		v = g.welcomeAt(true)
 	}
 	return v
