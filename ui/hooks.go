@@ -268,7 +268,7 @@ func (g *Game) LayoutJSON() ([]byte, error) {
 		s = 1
 	}
 	cb := func(name string, r Rect) box { return box{name, r.X / s, r.Y / s, r.W / s, r.H / s} }
-	d := layoutDoc{Scale: s, Nodes: []nodeDoc{}, Controls: []box{}, Links: []linkDoc{}, Menu: []box{}, Timeline: timeDoc{box: cb("", g.lay.Track), EndMs: g.timelineSpan()}, Labels: []box{}}
+	d := layoutDoc{Scale: s, Nodes: []nodeDoc{}, Controls: []box{}, Links: []linkDoc{}, Menu: []box{}, Timeline: timeDoc{box: cb("", g.lay.Track), EndMs: g.timeline.timelineSpan()}, Labels: []box{}}
 	for _, n := range g.lay.Nodes {
 		d.Nodes = append(d.Nodes, nodeDoc{n.ID, n.X / s, n.Y / s, n.R / s})
 		d.Labels = append(d.Labels, cb(n.ID.Name(), n.labelBox(s)))

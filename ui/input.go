@@ -250,7 +250,7 @@ func (g *Game) hitTopControl(x, y float64) (Button, bool) {
 func (g *Game) scrubTo(x float64) {
 	tr := g.lay.Track
 	f := math.Max(0, math.Min(1, (x-tr.X)/tr.W))
-	g.seek(f * float64(g.timelineSpan()))
+	g.seek(f * float64(g.timeline.timelineSpan()))
 }
 
 // hitMessage returns the message drawn under (x, y).

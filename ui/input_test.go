@@ -159,7 +159,7 @@ func TestTimelineSeeks(t *testing.T) {
 	g.SeekTo(1500)
 	require.False(t, g.world().Node(1).Up, "S1 crashed at 800")
 	tr := g.lay.Track
-	span := float64(g.timelineSpan())
+	span := float64(g.timeline.timelineSpan())
 	g.click(tr.X+tr.W*600/span, tr.CenterY(), false)
 	assert.InDelta(t, 600, float64(g.world().Now()), 2)
 	assert.True(t, g.world().Node(1).Up, "before the crash S1 is up")

@@ -135,16 +135,16 @@ func TestTopBarKey(t *testing.T) {
 
 func TestTimelineInfoFollowsClock(t *testing.T) {
 	g := testGame(t, "")
-	a := g.timelineInfo()
+	a := g.timeline.timelineInfo()
 	g.clock += 1
-	assert.NotEqual(t, a, g.timelineInfo())
-	b := g.timelineInfo()
+	assert.NotEqual(t, a, g.timeline.timelineInfo())
+	b := g.timeline.timelineInfo()
 	g.togglePause()
-	assert.NotEqual(t, b, g.timelineInfo())
-	c := g.timelineInfo()
+	assert.NotEqual(t, b, g.timeline.timelineInfo())
+	c := g.timeline.timelineInfo()
 	g.faster()
-	assert.NotEqual(t, c, g.timelineInfo())
-	strip := g.timelineStrip()
+	assert.NotEqual(t, c, g.timeline.timelineInfo())
+	strip := g.timeline.timelineStrip()
 	assert.Less(t, strip.Y+strip.H, g.lay.Track.Y-3, "the strip stays clear of the track's markers")
 }
 

@@ -101,7 +101,8 @@ func (m *timelineMarkers) forget(now int64, traceLen int) {
 
 // timelineSpan is the time the track covers: the scenario's length, or for
 // open-ended play the furthest point reached plus some room.
-func (g *Game) timelineSpan() int64 {
+func (p *timelinePanel) timelineSpan() int64 {
+	g := p.g
 	until := g.scenario.Until
 	h := g.sess.Horizon()
 	if until > 0 && until < 1<<30 {
@@ -115,29 +116,30 @@ func (g *Game) timelineSpan() int64 {
 //
 // The strip above the track, with the hint, is cached (see panelCache);
 // the time shown changes with nearly every frame, so it is drawn live.
-func (g *Game) drawTimeline(dst *ebiten.Image) {
+func (p *timelinePanel) drawTimeline(dst *ebiten.Image) {
+	g := p.g
 	s := g.scale
 	area := g.lay.Timeline
-	strip := g.timelineStrip()
+	strip := p.timelineStrip()
 	g.keyScratch = g.keyScratch[:0].rect(strip).rect(g.lay.Track).float(g.scale)
-	g.timeline.cache.draw(dst, strip, g.keyScratch, g.renderTimelineStrip)
-	drawText(dst, g.timelineInfo(), face(12*s, false), g.lay.Track.X, area.Y+14*s, colText, alignStart)
+	p.cache.draw(dst, strip, g.keyScratch, p.renderTimelineStrip)
+	drawText(dst, p.timelineInfo(), face(12*s, false), g.lay.Track.X, area.Y+14*s, colText, alignStart)
 	g.spr.fillRect(dst, Rect{area.X, strip.Y + strip.H, area.W, area.Y + area.H - (strip.Y + strip.H)}, colPanel)
 	tr := g.lay.Track
-	span := float64(g.timelineSpan())
+	span := float64(p.timelineSpan())
 	xAt := func(t float64) float64 { return tr.X + tr.W*t/span }
 	g.spr.fillRect(dst, tr, colButton)
 	g.spr.fillRect(dst, Rect{tr.X, tr.Y, xAt(float64(g.sess.Horizon())) - tr.X, tr.H}, colPanelEdge)
 	g.spr.fillRect(dst, Rect{tr.X, tr.Y + tr.H/2 - 2*s, xAt(g.clock) - tr.X, 4 * s}, colAccent)
-	for _, m := range g.timeline.markers.list { // kept by Update (see settle)
+	for _, m := range p.markers.list { // kept by Update (see settle)
 		head, stem := markRects(xAt(float64(m.at)), tr, s)
 		g.spr.fillRect(dst, stem, m.kind.color())
-		g.drawMarkHead(dst, m.kind, head)
+		p.drawMarkHead(dst, m.kind, head)
 	}
 	x := xAt(g.clock)
 	drawCentered(dst, g.spr.disc(int(7*s)), x, tr.CenterY(), colText)
-	for _, e := range g.timelineLegend() {
-		g.drawMarkHead(dst, e.kind, e.swatch)
+	for _, e := range p.timelineLegend() {
+		p.drawMarkHead(dst, e.kind, e.swatch)
 		drawText(dst, e.label, legendFace(s), e.text.X, e.text.CenterY(), colTextDim, alignStart)
 	}
 }
@@ -163,7 +165,8 @@ func markRects(x float64, tr Rect, s float64) (head, stem Rect) {
 // square for a crash or restart, a ring for the network, a diamond for a
 // safety violation. Shape and colour both tell the kind, for those who do
 // not tell the colours apart.
-func (g *Game) drawMarkHead(dst *ebiten.Image, k markKind, r Rect) {
+func (p *timelinePanel) drawMarkHead(dst *ebiten.Image, k markKind, r Rect) {
+	g := p.g
 	c := k.color()
 	d := min(r.W, r.H)
 	cx, cy := r.CenterX(), r.CenterY()
@@ -194,7 +197,8 @@ func legendFace(s float64) text.Face { return face(10.5*s, false) }
 
 // timelineLegend lays out the legend in a row under the track, below the
 // markers' ends, from the track's left end.
-func (g *Game) timelineLegend() []legendEntry {
+func (p *timelinePanel) timelineLegend() []legendEntry {
+	g := p.g
 	s := g.scale
 	tr := g.lay.Track
 	a := g.lay.Timeline
@@ -220,13 +224,15 @@ func (g *Game) timelineLegend() []legendEntry {
 
 // timelineStrip is the top of the timeline panel, above the track and its
 // markers: its edge and the text line.
-func (g *Game) timelineStrip() Rect {
+func (p *timelinePanel) timelineStrip() Rect {
+	g := p.g
 	a := g.lay.Timeline
 	return Rect{a.X, a.Y, a.W, math.Floor(g.lay.Track.Y - 4*g.scale - a.Y)}
 }
 
 // timelineInfo is the text line: the time, the play state and the speed.
-func (g *Game) timelineInfo() string {
+func (p *timelinePanel) timelineInfo() string {
+	g := p.g
 	if g.paused {
 		return g.tr("timeline.info.paused", g.clock/1000, g.speedLabel())
 	}
@@ -235,11 +241,12 @@ func (g *Game) timelineInfo() string {
 
 // renderTimelineStrip draws the strip (its edge and the hint) with every position shifted by
 // (-dx, -dy).
-func (g *Game) renderTimelineStrip(dst *ebiten.Image, dx, dy float64) {
+func (p *timelinePanel) renderTimelineStrip(dst *ebiten.Image, dx, dy float64) {
+	g := p.g
 	s := g.scale
 	area := g.lay.Timeline.moved(dx, dy)
 	tr := g.lay.Track.moved(dx, dy)
-	g.spr.fillRect(dst, g.timelineStrip().moved(dx, dy), colPanel)
+	g.spr.fillRect(dst, p.timelineStrip().moved(dx, dy), colPanel)
 	g.spr.fillRect(dst, Rect{area.X, area.Y, area.W, 1 * s}, colPanelEdge)
 	drawText(dst, g.tr("timeline.hint"), face(11*s, false), tr.X+tr.W, area.Y+14*s, colTextDim, alignEnd)
 }
@@ -256,7 +263,7 @@ type timelinePanel struct {
 	scrubbing bool
 }
 
-func (p *timelinePanel) draw(dst *ebiten.Image) { p.g.drawTimeline(dst) }
+func (p *timelinePanel) draw(dst *ebiten.Image) { p.drawTimeline(dst) }
 
 func (p *timelinePanel) press(x, y float64, long bool) bool {
 	if !p.g.lay.Timeline.Contains(x, y) {

@@ -20,7 +20,7 @@ func TestTimelineLegend(t *testing.T) {
 	kinds := map[markKind]bool{}
 	for _, sc := range []string{"leader-crash", "minority-partition", "figure8-unsafe"} {
 		g := testGame(t, sc)
-		g.SeekTo(g.timelineSpan())
+		g.SeekTo(g.timeline.timelineSpan())
 		g.timeline.markers.update(g.sess)
 		for _, m := range g.timeline.markers.list {
 			kinds[m.kind] = true
@@ -33,7 +33,7 @@ func TestTimelineLegend(t *testing.T) {
 		g := testGame(t, "")
 		g.lang = c.lang
 		sizeGame(g, size[0], size[1])
-		legend := g.timelineLegend()
+		legend := g.timeline.timelineLegend()
 		for k := range kinds {
 			found := false
 			for _, e := range legend {
@@ -73,7 +73,7 @@ func TestTimelineMarkSize(t *testing.T) {
 		assert.GreaterOrEqual(t, stem.W, 3.0, name)
 		assert.True(t, stem.Y <= tr.Y && stem.Y+stem.H >= tr.Y+tr.H, "%s: the stem runs through the track", name)
 		assert.GreaterOrEqual(t, head.Y, g.lay.Timeline.Y+20*g.scale, "%s: the head stays below the time", name)
-		for _, e := range g.timelineLegend() {
+		for _, e := range g.timeline.timelineLegend() {
 			assert.GreaterOrEqual(t, min(e.swatch.W, e.swatch.H), 9.0, "%s: %q's head", name, e.label)
 		}
 	}
@@ -117,12 +117,12 @@ func TestTimelineTextFits(t *testing.T) {
 		hintX := tr.X + tr.W - textWidth(hint, face(11*g.scale, false))
 		for _, paused := range []bool{false, true} {
 			g.paused = paused
-			info := g.timelineInfo()
+			info := g.timeline.timelineInfo()
 			assert.Less(t, tr.X+textWidth(info, face(12*g.scale, false))+12*g.scale, hintX, "%s: %q and %q stay apart", c.name, info, hint)
 		}
 	}
 	g := testGame(t, "")
 	g.lang = i18n.Chinese
 	g.paused = true
-	assert.Contains(t, g.timelineInfo(), "已暂停")
+	assert.Contains(t, g.timeline.timelineInfo(), "已暂停")
 }
