@@ -100,7 +100,7 @@ func (g *Game) StateJSON() ([]byte, error) {
 	}
 	d.Lesson = g.lessonState()
 	d.ClientTarget = g.client.target
-	d.Welcome = g.welcomeShown()
+	d.Welcome = g.welcome.welcomeShown()
 	d.Theme = themeName()
 	d.Help = g.help.open
 	d.Lang, d.Font = string(g.lang), g.fontState()
@@ -413,8 +413,8 @@ func (g *Game) Click(x, y float64) {
 // overlay to d, with their controls.
 func (g *Game) firstMinuteLayout(d *layoutDoc, cb func(string, Rect) box) {
 	d.Title = cb("", g.lay.Title)
-	if g.welcomeShown() {
-		v := g.welcomeLaidOut()
+	if g.welcome.welcomeShown() {
+		v := g.welcome.welcomeLaidOut()
 		b := cb("", v.box)
 		d.Welcome = &b
 		for _, btn := range v.buttons {

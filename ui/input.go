@@ -72,8 +72,8 @@ func (g *Game) escape() {
 		g.top.moreOpen = false
 	case g.menu != nil:
 		g.menu = nil
-	case g.welcomeShown():
-		g.answerWelcome()
+	case g.welcome.welcomeShown():
+		g.welcome.answerWelcome()
 	case g.part != nil:
 		g.part = nil
 	case g.selected != 0:
@@ -229,7 +229,7 @@ func (g *Game) pressTop(c topControl) {
 // left). It answers the welcome card: choosing the course is one of its
 // answers.
 func (g *Game) openCourse() {
-	g.answerWelcome()
+	g.welcome.answerWelcome()
 	if g.lesson == nil || g.lesson.run != nil {
 		g.openLessons()
 	}

@@ -257,8 +257,8 @@ func (p *pseudoRun) hoverAt(g *Game, screen *ebiten.Image, what string, lesson i
 	if g.top.moreOpen {
 		buttons = append(buttons, g.lay.More...)
 	}
-	if g.welcomeShown() {
-		buttons = append(buttons, g.welcomeLaidOut().buttons...)
+	if g.welcome.welcomeShown() {
+		buttons = append(buttons, g.welcome.welcomeLaidOut().buttons...)
 	}
 	if g.settings != nil {
 		buttons = append(buttons, g.settingsButtons()...)

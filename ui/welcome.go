@@ -28,14 +28,18 @@ func wantsWelcome(opts Options, p Prefs) bool {
 
 // welcomeShown reports whether the card shows now: it stands aside while
 // a lesson panel is open.
-func (g *Game) welcomeShown() bool { return g.welcome.open && g.lesson == nil }
+func (p *welcomePanel) welcomeShown() bool {
+	g := p.g
+	return p.open && g.lesson == nil
+}
 
 // answerWelcome closes the card for good.
-func (g *Game) answerWelcome() {
-	if !g.welcome.open {
+func (p *welcomePanel) answerWelcome() {
+	g := p.g
+	if !p.open {
 		return
 	}
-	g.welcome.open = false
+	p.open = false
 	g.setPrefs(func(p *Prefs) { p.Welcomed = true })
 }
 
@@ -57,17 +61,19 @@ const welcomeCourse = 0
 // welcomeLaidOut lays the card out over the top of the right-hand column,
 // above the feed's filter buttons: its two controls one above the other,
 // or, where the column is short (800x600), side by side.
-func (g *Game) welcomeLaidOut() welcomeView {
-	v := g.welcomeAt(false)
+func (p *welcomePanel) welcomeLaidOut() welcomeView {
+	g := p.g
+	v := p.welcomeAt(false)
 	if fb := g.feed.feedButtons(); len(fb) > 0 && v.box.Y+v.box.H > fb[0].Rect.Y-6*g.scale {
-		v = g.welcomeAt(true)
+		v = p.welcomeAt(true)
 	}
 	return v
 }
 
 // welcomeAt lays the card out at the top of the right-hand column, its
 // controls side by side or not.
-func (g *Game) welcomeAt(sideBySide bool) welcomeView {
+func (p *welcomePanel) welcomeAt(sideBySide bool) welcomeView {
+	g := p.g
 	s := g.scale
 	side := g.lay.Side
 	pad := 16 * s
@@ -118,12 +124,13 @@ func (g *Game) welcomeAt(sideBySide bool) welcomeView {
 }
 
 // drawWelcome draws the card while it shows.
-func (g *Game) drawWelcome(dst *ebiten.Image) {
-	if !g.welcomeShown() {
+func (p *welcomePanel) drawWelcome(dst *ebiten.Image) {
+	g := p.g
+	if !p.welcomeShown() {
 		return
 	}
 	s := g.scale
-	v := g.welcomeLaidOut()
+	v := p.welcomeLaidOut()
 	g.spr.fillRect(dst, v.box, colAccent)
 	g.spr.fillRect(dst, v.box.Inset(2*s), colPanel)
 	drawText(dst, g.tr("welcome.title"), face(17*s, true), v.title.X, v.title.CenterY(), colText, alignStart)
@@ -132,7 +139,7 @@ func (g *Game) drawWelcome(dst *ebiten.Image) {
 	}
 	for i, b := range v.buttons {
 		if l := v.langs[i]; l != "" {
-			g.drawWelcomeLang(dst, b, l == g.lang)
+			p.drawWelcomeLang(dst, b, l == g.lang)
 			continue
 		}
 		bg, fg := g.buttonColor(b), colText
@@ -146,11 +153,12 @@ func (g *Game) drawWelcome(dst *ebiten.Image) {
 
 // clickWelcome answers a click on the card, and reports whether the card
 // took it (a click on the card's background does nothing else either).
-func (g *Game) clickWelcome(x, y float64) bool {
-	if !g.welcomeShown() {
+func (p *welcomePanel) clickWelcome(x, y float64) bool {
+	g := p.g
+	if !p.welcomeShown() {
 		return false
 	}
-	v := g.welcomeLaidOut()
+	v := p.welcomeLaidOut()
 	if !v.box.Contains(x, y) {
 		return false
 	}
@@ -164,7 +172,7 @@ func (g *Game) clickWelcome(x, y float64) bool {
 			g.SetLang(l)
 			return true
 		}
-		g.answerWelcome()
+		p.answerWelcome()
 		if i == welcomeCourse {
 			if err := g.openLesson(1, 0); err != nil {
 				g.say(i18n.ErrorIn(err, g.lang))
@@ -188,7 +196,8 @@ func welcomeButtonFace(b Button, s float64) text.Face {
 // drawWelcomeLang draws a language control of the card: its name, a
 // button's ground under the pointer, the current language in the accent
 // colour and underlined.
-func (g *Game) drawWelcomeLang(dst *ebiten.Image, b Button, current bool) {
+func (p *welcomePanel) drawWelcomeLang(dst *ebiten.Image, b Button, current bool) {
+	g := p.g
 	s := g.scale
 	if b.Rect.Contains(g.hover.x, g.hover.y) {
 		g.spr.fillRect(dst, b.Rect, colButtonHot)
@@ -208,16 +217,15 @@ type welcomePanel struct {
 	open bool
 }
 
-func (p *welcomePanel) draw(dst *ebiten.Image)             { p.g.drawWelcome(dst) }
-func (p *welcomePanel) press(x, y float64, long bool) bool { return p.g.clickWelcome(x, y) }
+func (p *welcomePanel) draw(dst *ebiten.Image)             { p.drawWelcome(dst) }
+func (p *welcomePanel) press(x, y float64, long bool) bool { return p.clickWelcome(x, y) }
 
 // tip explains the card's buttons; nothing below the card is explained.
 func (p *welcomePanel) tip(x, y float64) (tooltip, bool) {
-	g := p.g
-	if !g.welcomeShown() || !g.welcomeLaidOut().box.Contains(x, y) {
+	if !p.welcomeShown() || !p.welcomeLaidOut().box.Contains(x, y) {
 		return tooltip{}, false
 	}
-	if b, ok := hitAny(g.welcomeLaidOut().buttons, x, y); ok {
+	if b, ok := hitAny(p.welcomeLaidOut().buttons, x, y); ok {
 		return tooltip{text: b.Hint}, true
 	}
 	return tooltip{}, true

@@ -26,24 +26,24 @@ func TestWelcomeShowsOnceOnTheSandbox(t *testing.T) {
 	for _, answer := range []string{"welcome-explore", "welcome-course", "esc"} {
 		st := &memStore{}
 		g := welcomeGame(t, st, Options{}, 1024, 768)
-		require.True(t, g.welcomeShown(), answer)
+		require.True(t, g.welcome.welcomeShown(), answer)
 		if answer == "esc" {
 			g.escape()
 		} else {
-			b, ok := findButton(g.welcomeLaidOut().buttons, answer)
+			b, ok := findButton(g.welcome.welcomeLaidOut().buttons, answer)
 			require.True(t, ok)
 			g.click(b.Rect.CenterX(), b.Rect.CenterY(), false)
 		}
-		assert.False(t, g.welcomeShown(), answer)
+		assert.False(t, g.welcome.welcomeShown(), answer)
 		assert.Equal(t, answer == "welcome-course", g.lesson != nil && g.lesson.run != nil && g.lesson.run.Lesson().Number == 1, "%s: only the course opens lesson 1", answer)
 		assert.False(t, wantsWelcome(Options{Prefs: st}, loadPrefs(st)), "%s: the next visit is not greeted", answer)
 	}
 	sc, err := playground.LoadBundled("initial-election")
 	require.NoError(t, err)
-	assert.False(t, welcomeGame(t, &memStore{}, Options{Scenario: sc}, 1024, 768).welcomeShown(), "a scenario link")
-	assert.False(t, welcomeGame(t, &memStore{}, Options{Lesson: 2}, 1024, 768).welcomeShown(), "a lesson link")
-	assert.False(t, welcomeGame(t, &memStore{data: []byte(`{"welcomed":true}`)}, Options{}, 1024, 768).welcomeShown(), "a returning visitor")
-	assert.False(t, testGameWith(t, Options{}).welcomeShown(), "no store to remember the answer in")
+	assert.False(t, welcomeGame(t, &memStore{}, Options{Scenario: sc}, 1024, 768).welcome.welcomeShown(), "a scenario link")
+	assert.False(t, welcomeGame(t, &memStore{}, Options{Lesson: 2}, 1024, 768).welcome.welcomeShown(), "a lesson link")
+	assert.False(t, welcomeGame(t, &memStore{data: []byte(`{"welcomed":true}`)}, Options{}, 1024, 768).welcome.welcomeShown(), "a returning visitor")
+	assert.False(t, testGameWith(t, Options{}).welcome.welcomeShown(), "no store to remember the answer in")
 }
 
 // TestWelcomeLeavesTheClusterInView: at every size, in every language, the card is inside the
@@ -56,7 +56,7 @@ func TestWelcomeLeavesTheClusterInView(t *testing.T) {
 		name := fmt.Sprintf("%dx%d %s", size[0], size[1], lang)
 		g := welcomeGame(t, &memStore{}, Options{}, size[0], size[1])
 		g.SetLang(lang)
-		v := g.welcomeLaidOut()
+		v := g.welcome.welcomeLaidOut()
 		assert.False(t, overlaps(v.box, g.lay.Cluster), "%s: the card covers the cluster", name)
 		assert.True(t, insideRect(v.box, g.lay.Side), "%s: the card is in the right-hand column", name)
 		assert.False(t, overlaps(v.box, g.lay.TopBar), "%s: the card covers the top bar", name)
@@ -85,7 +85,7 @@ func TestWelcomeChoosesTheLanguage(t *testing.T) {
 	for _, size := range [][2]int{{800, 600}, {1024, 768}, {1280, 800}} {
 		name := fmt.Sprintf("%dx%d", size[0], size[1])
 		g := welcomeGame(t, &memStore{}, Options{}, size[0], size[1])
-		v := g.welcomeLaidOut()
+		v := g.welcome.welcomeLaidOut()
 		var langs []Button
 		for i, b := range v.buttons {
 			if v.langs[i] != "" {
@@ -104,19 +104,19 @@ func TestWelcomeChoosesTheLanguage(t *testing.T) {
 
 	st := &memStore{}
 	g := welcomeGame(t, st, Options{}, 800, 600)
-	b, ok := findButton(g.welcomeLaidOut().buttons, "welcome-lang-zh-CN")
+	b, ok := findButton(g.welcome.welcomeLaidOut().buttons, "welcome-lang-zh-CN")
 	require.True(t, ok)
 	g.click(b.Rect.CenterX(), b.Rect.CenterY(), false)
 	assert.Equal(t, i18n.Chinese, g.lang)
 	assert.Equal(t, "zh-CN", g.prefs.Lang)
-	assert.True(t, g.welcomeShown(), "the card stays for its answer")
+	assert.True(t, g.welcome.welcomeShown(), "the card stays for its answer")
 	assert.False(t, g.prefs.Welcomed)
-	b, ok = findButton(g.welcomeLaidOut().buttons, "welcome-lang-en")
+	b, ok = findButton(g.welcome.welcomeLaidOut().buttons, "welcome-lang-en")
 	require.True(t, ok)
 	g.click(b.Rect.CenterX(), b.Rect.CenterY(), false)
 	assert.Equal(t, i18n.English, g.lang)
 	assert.Equal(t, "en", g.prefs.Lang)
-	assert.True(t, g.welcomeShown())
+	assert.True(t, g.welcome.welcomeShown())
 }
 
 func insideRect(r, in Rect) bool {
