@@ -90,7 +90,8 @@ type helpView struct {
 // helpLaidOut lays out the help overlay in two columns, shortcuts on the
 // left and the legend of colours and shapes on the right, centred on the
 // screen (it fits at 800x600).
-func (g *Game) helpLaidOut() helpView {
+func (p *helpPanel) helpLaidOut() helpView {
+	g := p.g
 	s := g.scale
 	pad, gap := 18*s, 22*s
 	boxW := min(float64(g.w)-24*s, 920*s)
@@ -104,8 +105,8 @@ func (g *Game) helpLaidOut() helpView {
 		helpItem{kind: helpText, text: g.tr("help.title"), r: Rect{pad, pad + 10*s, 0, 0}, size: 16 * s, bold: true, col: colText},
 		helpItem{kind: helpText, text: g.tr("help.close"), r: Rect{pad + 56*s, pad + 10*s, 0, 0}, size: 12 * s, col: colTextDim})
 	top := pad + 44*s
-	left := g.helpShortcuts(&v, pad, top, colW)
-	right := g.helpLegend(&v, pad+colW+gap, top, colW)
+	left := p.helpShortcuts(&v, pad, top, colW)
+	right := p.helpLegend(&v, pad+colW+gap, top, colW)
 	h := max(left, right) + pad
 	v.box = Rect{(float64(g.w) - boxW) / 2, max(4*s, (float64(g.h)-h)/2), boxW, h}
 	v.lessons.Rect = v.lessons.Rect.moved(-v.box.X, -v.box.Y)
@@ -124,7 +125,8 @@ const (
 
 // helpShortcuts lays out the shortcuts column from y, wrapped to width w,
 // and returns where it ends.
-func (g *Game) helpShortcuts(v *helpView, x, y, w float64) float64 {
+func (p *helpPanel) helpShortcuts(v *helpView, x, y, w float64) float64 {
+	g := p.g
 	s := g.scale
 	v.items = append(v.items, helpItem{kind: helpText, text: g.tr("help.keys"), r: Rect{x, y, 0, 0}, size: 14 * s, bold: true, col: colText})
 	y += 26 * s
@@ -146,7 +148,8 @@ func (g *Game) helpShortcuts(v *helpView, x, y, w float64) float64 {
 // helpLegend lays out the legend column from y, width w, and returns where
 // it ends: the roles' colours, the election timer, the term, the disk
 // gauge, log cells and every kind of message.
-func (g *Game) helpLegend(v *helpView, x, y, w float64) float64 {
+func (p *helpPanel) helpLegend(v *helpView, x, y, w float64) float64 {
+	g := p.g
 	s := g.scale
 	v.items = append(v.items, helpItem{kind: helpText, text: g.tr("help.legend"), r: Rect{x, y, 0, 0}, size: 14 * s, bold: true, col: colText})
 	y += 26 * s
@@ -225,9 +228,10 @@ func (g *Game) helpLegend(v *helpView, x, y, w float64) float64 {
 }
 
 // drawHelp draws the help overlay over a dimmed screen.
-func (g *Game) drawHelp(dst *ebiten.Image) {
+func (p *helpPanel) drawHelp(dst *ebiten.Image) {
+	g := p.g
 	s := g.scale
-	v := g.helpLaidOut()
+	v := p.helpLaidOut()
 	g.spr.fillRect(dst, g.lay.Screen, withAlpha(colBackground, 0.7))
 	g.spr.fillRect(dst, v.box, colPanelEdge)
 	g.spr.fillRect(dst, v.box.Inset(1*s), colPanel)
@@ -268,9 +272,10 @@ func (g *Game) drawHelp(dst *ebiten.Image) {
 
 // clickHelp answers a click while the help shows: its Lessons control
 // opens the course; any other click closes the help.
-func (g *Game) clickHelp(x, y float64) {
-	g.help.open = false
-	if g.helpLaidOut().lessons.Rect.Contains(x, y) {
+func (p *helpPanel) clickHelp(x, y float64) {
+	g := p.g
+	p.open = false
+	if p.helpLaidOut().lessons.Rect.Contains(x, y) {
 		g.openCourse()
 	}
 }

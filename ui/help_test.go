@@ -22,7 +22,7 @@ func TestHelpFitsWithItsLegend(t *testing.T) {
 		g := testGame(t, "")
 		g.SetLang(run.lang)
 		sizeGame(g, size[0], size[1])
-		v := g.helpLaidOut()
+		v := g.help.helpLaidOut()
 		var texts []Rect
 		assert.True(t, insideRect(v.box, g.lay.Screen), "%s: the help is on screen", name)
 		assert.True(t, insideRect(v.lessons.Rect, v.box), "%s: its Lessons control is in it", name)
@@ -64,7 +64,7 @@ func TestHelpOpensTheCourse(t *testing.T) {
 	assert.False(t, g.help.open)
 	assert.Nil(t, g.lesson, "a click elsewhere opens nothing")
 	g.press("help")
-	b := g.helpLaidOut().lessons
+	b := g.help.helpLaidOut().lessons
 	g.click(b.Rect.CenterX(), b.Rect.CenterY(), false)
 	assert.False(t, g.help.open)
 	require.NotNil(t, g.lesson, "the list of lessons is open")
@@ -100,7 +100,7 @@ func TestHelpSpeaksTheLanguage(t *testing.T) {
 
 	g := testGame(t, "")
 	g.SetLang(i18n.Chinese)
-	v := g.helpLaidOut()
+	v := g.help.helpLaidOut()
 	drawn := map[string]bool{}
 	for _, it := range v.items {
 		if it.kind == helpText {

@@ -422,7 +422,7 @@ func (g *Game) firstMinuteLayout(d *layoutDoc, cb func(string, Rect) box) {
 		}
 	}
 	if g.help.open {
-		v := g.helpLaidOut()
+		v := g.help.helpLaidOut()
 		d.Help = &helpLayoutDoc{Panel: cb("", v.box), Legend: []string{}}
 		for _, it := range v.items {
 			if it.legend != "" {

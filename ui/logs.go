@@ -276,7 +276,6 @@ type logsPanel struct {
 	cache panelCache
 }
 
-
 // press deselects the server a press beside the rows leaves.
 func (p *logsPanel) press(x, y float64, long bool) bool {
 	if !p.g.lay.Logs.Contains(x, y) {
