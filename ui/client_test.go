@@ -32,7 +32,7 @@ func TestClientFieldsTakeTyping(t *testing.T) {
 	pressClient(t, g, "client-key-field")
 	require.Equal(t, fieldKey, g.client.focus)
 	assert.Nil(t, g.shortcuts(), "while a field has the keyboard, space, c, r, s and ? do nothing")
-	g.cardInput([]ebiten.Key{ebiten.KeyP}, false)
+	g.card.cardInput([]ebiten.Key{ebiten.KeyP}, false)
 	assert.False(t, g.card.open, "a p typed in a field does not open the card of safety properties")
 	g.typeRunes([]rune("名前x"))
 	g.fieldKey(ebiten.KeyBackspace)

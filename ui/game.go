@@ -401,7 +401,7 @@ func (g *Game) Update() error {
 	g.fitScreen() // clicks hit what the screen shows now
 	g.requestCJKFont()
 	g.fontTick()
-	if !g.takeCardInput() {
+	if !g.card.takeCardInput() {
 		g.handleInput()
 	}
 	if !g.paused && !g.timeline.scrubbing {

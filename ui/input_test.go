@@ -382,10 +382,10 @@ func TestEscapeClosesTheCardFirst(t *testing.T) {
 	assert.NotNil(t, g.part)
 
 	g.card.open = true
-	assert.True(t, g.cardInput([]ebiten.Key{ebiten.KeyEscape}, false), "the open card takes Esc")
+	assert.True(t, g.card.cardInput([]ebiten.Key{ebiten.KeyEscape}, false), "the open card takes Esc")
 	assert.False(t, g.card.open)
 	assert.NotNil(t, g.part, "and only the card closed")
-	assert.False(t, g.cardInput([]ebiten.Key{ebiten.KeyEscape}, false), "a closed card leaves Esc to the keys")
+	assert.False(t, g.card.cardInput([]ebiten.Key{ebiten.KeyEscape}, false), "a closed card leaves Esc to the keys")
 	g.escape()
 	assert.Nil(t, g.part)
 	g.escape()
@@ -396,11 +396,11 @@ func TestEscapeClosesTheCardFirst(t *testing.T) {
 
 	g.selected = 2
 	g.help.open = true
-	assert.False(t, g.cardInput([]ebiten.Key{ebiten.KeyP}, false))
+	assert.False(t, g.card.cardInput([]ebiten.Key{ebiten.KeyP}, false))
 	assert.False(t, g.card.open, "p does not open the card under the help")
 	g.escape()
 	assert.False(t, g.help.open)
-	g.cardInput([]ebiten.Key{ebiten.KeyP}, false)
+	g.card.cardInput([]ebiten.Key{ebiten.KeyP}, false)
 	require.True(t, g.card.open, "p opens it in free play")
 	g.layIDs = g.view().IDs() // laid out already: Draw need not ask the monitor
 	g.Draw(ebiten.NewImage(g.w, g.h))

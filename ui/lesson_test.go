@@ -587,7 +587,7 @@ func TestSafetyCard(t *testing.T) {
 	g := openTestLesson(t)
 	clickButton(t, g, g.lessonButtons(), "lesson-card")
 	require.True(t, g.card.open)
-	box, texts := g.cardLaidOut()
+	box, texts := g.card.cardLaidOut()
 	var all strings.Builder
 	for _, tx := range texts {
 		all.WriteString(tx.s + " ")
@@ -603,16 +603,16 @@ func TestSafetyCard(t *testing.T) {
 		assert.Contains(t, text, def[1:], "the glossary's definition of %s", name)
 	}
 
-	assert.True(t, g.cardInput([]ebiten.Key{ebiten.KeySpace}, false), "the card takes the keys")
+	assert.True(t, g.card.cardInput([]ebiten.Key{ebiten.KeySpace}, false), "the card takes the keys")
 	assert.True(t, g.card.open)
-	assert.True(t, g.cardInput([]ebiten.Key{ebiten.KeyEscape}, false))
+	assert.True(t, g.card.cardInput([]ebiten.Key{ebiten.KeyEscape}, false))
 	assert.False(t, g.card.open, "Esc closes the card")
 	require.NotNil(t, g.lesson, "and not the lesson")
 	require.NotNil(t, g.lesson.run)
 
-	assert.False(t, g.cardInput([]ebiten.Key{ebiten.KeyP}, false), "p opens it, and other keys still work")
+	assert.False(t, g.card.cardInput([]ebiten.Key{ebiten.KeyP}, false), "p opens it, and other keys still work")
 	assert.True(t, g.card.open)
-	assert.True(t, g.cardInput(nil, true))
+	assert.True(t, g.card.cardInput(nil, true))
 	assert.False(t, g.card.open, "a click closes it")
 
 	// From the list of lessons too.

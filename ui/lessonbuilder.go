@@ -52,7 +52,7 @@ func (b *lessonBuilder) wrapped(s string, f text.Face, c color.Color, h float64)
 // cardButton adds the control that opens the card of safety properties,
 // at the right of the line at y.
 func (b *lessonBuilder) cardButton(y float64) {
-	c := b.g.cardOpener(b.x+b.w, y)
+	c := b.g.card.cardOpener(b.x+b.w, y)
 	b.button(c.Name, c.Label, c.Hint, c.Rect, colAccent)
 }
 

@@ -20,7 +20,8 @@ import (
 var safetyProperties = []string{"Election Safety", "Leader Append-Only", "Log Matching", "Leader Completeness", "State Machine Safety"}
 
 // cardOpener is the panel's control that opens the card.
-func (g *Game) cardOpener(x, y float64) Button {
+func (p *cardPanel) cardOpener(x, y float64) Button {
+	g := p.g
 	s := g.scale
 	return Button{Name: "lesson-card", Label: g.tr("card.open"), Hint: g.tr("card.open.hint"), Rect: Rect{x - 92*s, y - 1*s, 92 * s, 16 * s}}
 }
@@ -29,31 +30,33 @@ func (g *Game) cardOpener(x, y float64) Button {
 // open (it takes them all, and reports true: Esc goes to escape, which
 // closes the card first), or opens it on p unless the help or the
 // settings cover the screen.
-func (g *Game) cardInput(keys []ebiten.Key, clicked bool) bool {
+func (p *cardPanel) cardInput(keys []ebiten.Key, clicked bool) bool {
+	g := p.g
 	pressed := func(k ebiten.Key) bool {
 		return slices.Contains(keys, k)
 	}
-	if !g.card.open {
-		g.card.open = pressed(ebiten.KeyP) && !g.help.open && g.settings == nil && g.client.focus == fieldNone
+	if !p.open {
+		p.open = pressed(ebiten.KeyP) && !g.help.open && g.settings == nil && g.client.focus == fieldNone
 		return false
 	}
 	switch {
 	case pressed(ebiten.KeyEscape):
 		g.escape()
 	case clicked || pressed(ebiten.KeyP):
-		g.card.open = false
+		p.open = false
 	}
 	return true
 }
 
 // takeCardInput is cardInput for this update's keys, clicks and taps.
-func (g *Game) takeCardInput() bool {
+func (p *cardPanel) takeCardInput() bool {
 	clicked := inpututil.IsMouseButtonJustPressed(ebiten.MouseButtonLeft) || len(inpututil.AppendJustPressedTouchIDs(nil)) > 0
-	return g.cardInput(inpututil.AppendJustPressedKeys(nil), clicked)
+	return p.cardInput(inpututil.AppendJustPressedKeys(nil), clicked)
 }
 
 // cardLaidOut is the card's box and text, centred on the cluster.
-func (g *Game) cardLaidOut() (Rect, []lessonText) {
+func (p *cardPanel) cardLaidOut() (Rect, []lessonText) {
+	g := p.g
 	s := g.scale
 	c := g.lay.Cluster
 	w := min(560*s, c.W-32*s)
@@ -92,13 +95,14 @@ func (g *Game) cardLaidOut() (Rect, []lessonText) {
 
 // drawCard draws the card, when it is open, over the cluster (in a lesson
 // or in free play).
-func (g *Game) drawCard(dst *ebiten.Image) {
-	if !g.card.open {
+func (p *cardPanel) drawCard(dst *ebiten.Image) {
+	g := p.g
+	if !p.open {
 		return
 	}
-	box, texts := g.cardLaidOut()
+	box, texts := p.cardLaidOut()
 	g.keyScratch = g.keyScratch[:0].rect(box).float(g.scale).str(string(g.lang))
-	g.card.cache.draw(dst, box, g.keyScratch, func(img *ebiten.Image, dx, dy float64) {
+	p.cache.draw(dst, box, g.keyScratch, func(img *ebiten.Image, dx, dy float64) {
 		s := g.scale
 		r := box.moved(dx, dy)
 		g.spr.fillRect(img, r, colHighlight)

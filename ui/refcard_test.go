@@ -13,8 +13,8 @@ import (
 func TestSafetyCardInChinese(t *testing.T) {
 	g := openTestLesson(t)
 	g.lang = i18n.Chinese
-	assert.Equal(t, "安全性卡片", g.cardOpener(0, 0).Label)
-	_, texts := g.cardLaidOut()
+	assert.Equal(t, "安全性卡片", g.card.cardOpener(0, 0).Label)
+	_, texts := g.card.cardLaidOut()
 	var all strings.Builder
 	for _, tx := range texts {
 		all.WriteString(tx.s)
