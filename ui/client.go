@@ -33,18 +33,19 @@ type clientPanel struct {
 }
 
 // clientKeyName is the key the client panel works on.
-func (g *Game) clientKeyName() string {
-	if g.client.keyText != "" {
-		return g.client.keyText
+func (p *clientPanel) clientKeyName() string {
+	if p.keyText != "" {
+		return p.keyText
 	}
-	return clientKeys[g.client.key]
+	return clientKeys[p.key]
 }
 
 // clientValue is the value the next put or cas writes: the typed value, or
 // else the next number.
-func (g *Game) clientValue() string {
-	if g.client.value != "" {
-		return g.client.value
+func (p *clientPanel) clientValue() string {
+	g := p.g
+	if p.value != "" {
+		return p.value
 	}
 	return fmt.Sprint(g.writes + 1)
 }
@@ -94,30 +95,33 @@ func (v clientView) buttons() []Button {
 }
 
 // clientButtons are the client panel's controls and request lines.
-func (g *Game) clientButtons() []Button { return g.clientLaidOut().buttons() }
+func (p *clientPanel) clientButtons() []Button {
+	return p.clientLaidOut().buttons()
+}
 
 // clientLaidOut lays out the client panel in the cluster area's
 // bottom-left corner, beside the clients' dot: the key and value fields,
 // the preset keys and the target on the first row, the operations on the
 // second, and the newest requests to their right.
-func (g *Game) clientLaidOut() clientView {
+func (p *clientPanel) clientLaidOut() clientView {
+	g := p.g
 	s := g.scale
 	c := g.lay.Cluster
 	x, y := c.X+90*s, c.Y+c.H-(clientStrip-6)*s
 	target := g.tr("client.to.leader")
-	if g.client.target != view.None {
-		target = g.tr("client.to", g.client.target.Name())
+	if p.target != view.None {
+		target = g.tr("client.to", p.target.Name())
 	}
-	keyLabel, valueLabel := g.tr("client.key", g.clientKeyName()), g.tr("client.value", g.clientValue())
-	switch g.client.focus {
+	keyLabel, valueLabel := g.tr("client.key", p.clientKeyName()), g.tr("client.value", p.clientValue())
+	switch p.focus {
 	case fieldKey:
-		keyLabel = g.tr("client.key", g.client.keyText+"|")
+		keyLabel = g.tr("client.key", p.keyText+"|")
 	case fieldValue:
-		valueLabel = g.tr("client.value", g.client.value+"|")
+		valueLabel = g.tr("client.value", p.value+"|")
 	}
 	next := clientKeys[0]
-	if g.client.keyText == "" {
-		next = clientKeys[(g.client.key+1)%len(clientKeys)]
+	if p.keyText == "" {
+		next = clientKeys[(p.key+1)%len(clientKeys)]
 	}
 	specs := [clientControls]struct{ label, hint string }{
 		ctlKeyField:   {keyLabel, g.tr("client.key.hint")},
@@ -141,14 +145,15 @@ func (g *Game) clientLaidOut() clientView {
 		bx += w + 6*s
 		right = max(right, bx)
 	}
-	v.requests = g.requestButtons(right + 10*s)
+	v.requests = p.requestButtons(right + 10*s)
 	return v
 }
 
 // requestButtons lists the newest requests from x to the cluster area's
 // right edge, one short line each; hovering one tells its story. Their
 // names carry their state (client-request-waiting...) for tests.
-func (g *Game) requestButtons(x float64) []requestButton {
+func (p *clientPanel) requestButtons(x float64) []requestButton {
+	g := p.g
 	s := g.scale
 	c := g.lay.Cluster
 	w := c.X + c.W - 8*s - x
@@ -158,7 +163,7 @@ func (g *Game) requestButtons(x float64) []requestButton {
 	y := c.Y + c.H - (clientStrip-4)*s
 	f := face(10.5*s, false)
 	var out []requestButton
-	for _, r := range g.requestLines() {
+	for _, r := range p.requestLines() {
 		b := Button{Name: "client-request-" + r.state.String(), Label: ellipsize(r.text, f, w), Hint: r.why, Rect: Rect{x, y, w, 13 * s}}
 		out = append(out, requestButton{b, r.state})
 		y += 13.5 * s
@@ -169,11 +174,11 @@ func (g *Game) requestButtons(x float64) []requestButton {
 // clickClient handles a click on the client panel; it reports whether the
 // click was there (a press anywhere takes the keyboard from its fields; see
 // Game.click).
-func (g *Game) clickClient(x, y float64) bool {
-	v := g.clientLaidOut()
+func (p *clientPanel) clickClient(x, y float64) bool {
+	v := p.clientLaidOut()
 	for i, b := range v.controls {
 		if b.Rect.Contains(x, y) {
-			g.pressClient(clientControl(i))
+			p.pressClient(clientControl(i))
 			return true
 		}
 	}
@@ -182,49 +187,52 @@ func (g *Game) clickClient(x, y float64) bool {
 }
 
 // pressClient carries out a control of the client panel.
-func (g *Game) pressClient(c clientControl) {
-	key := g.clientKeyName()
+func (p *clientPanel) pressClient(c clientControl) {
+	g := p.g
+	key := p.clientKeyName()
 	switch c {
 	case ctlKeyField:
-		g.client.focus = fieldKey
+		p.focus = fieldKey
 	case ctlValueField:
-		g.client.focus = fieldValue
+		p.focus = fieldValue
 	case ctlNextKey:
-		g.client.key = (g.client.key + 1) % len(clientKeys)
-		if g.client.keyText != "" {
-			g.client.key = 0
+		p.key = (p.key + 1) % len(clientKeys)
+		if p.keyText != "" {
+			p.key = 0
 		}
-		g.client.keyText = ""
+		p.keyText = ""
 	case ctlTarget:
-		g.client.target = g.nextTarget()
+		p.target = p.nextTarget()
 	case ctlPut:
-		g.clientPut()
+		p.clientPut()
 	case ctlGet:
-		g.act(view.Action{Do: "get", Key: key, Node: g.client.target})
+		g.act(view.Action{Do: "get", Key: key, Node: p.target})
 	case ctlDelete:
-		g.act(view.Action{Do: "delete", Key: key, Node: g.client.target})
+		g.act(view.Action{Do: "delete", Key: key, Node: p.target})
 	case ctlCAS:
-		v := g.clientValue()
+		v := p.clientValue()
 		g.writes++
-		g.act(view.Action{Do: "cas", Key: key, Old: g.lastSeen(key), New: v, Node: g.client.target})
+		g.act(view.Action{Do: "cas", Key: key, Old: p.lastSeen(key), New: v, Node: p.target})
 	}
 }
 
 // clientPut writes the panel's value to its key, where the panel says.
-func (g *Game) clientPut() {
-	v := g.clientValue()
+func (p *clientPanel) clientPut() {
+	g := p.g
+	v := p.clientValue()
 	g.writes++
-	g.act(view.Action{Do: "put", Key: g.clientKeyName(), Value: v, Node: g.client.target})
+	g.act(view.Action{Do: "put", Key: p.clientKeyName(), Value: v, Node: p.target})
 }
 
 // nextTarget cycles the client's destination: the leader, then each server.
-func (g *Game) nextTarget() view.ID {
+func (p *clientPanel) nextTarget() view.ID {
+	g := p.g
 	ids := g.view().IDs()
-	if g.client.target == view.None && len(ids) > 0 {
+	if p.target == view.None && len(ids) > 0 {
 		return ids[0]
 	}
 	for i, id := range ids {
-		if id == g.client.target && i+1 < len(ids) {
+		if id == p.target && i+1 < len(ids) {
 			return ids[i+1]
 		}
 	}
@@ -233,7 +241,8 @@ func (g *Game) nextTarget() view.ID {
 
 // lastSeen is the value of key in the last answer any client got for it:
 // what a cas expects to find.
-func (g *Game) lastSeen(key string) string {
+func (p *clientPanel) lastSeen(key string) string {
+	g := p.g
 	h := g.sess.History()
 	for i := len(h) - 1; i >= 0; i-- {
 		c := h[i]
@@ -259,8 +268,9 @@ func (g *Game) lastSeen(key string) string {
 // drawClientPanel draws the client's buttons. They are cached (see
 // panelCache) on a transparent image, redrawn when a label or the button
 // under the pointer changes.
-func (g *Game) drawClientPanel(dst *ebiten.Image) {
-	v := g.clientLaidOut()
+func (p *clientPanel) drawClientPanel(dst *ebiten.Image) {
+	g := p.g
+	v := p.clientLaidOut()
 	bs := v.buttons()
 	var box Rect
 	for i, b := range bs {
@@ -272,15 +282,16 @@ func (g *Game) drawClientPanel(dst *ebiten.Image) {
 		x1, y1 := max(box.X+box.W, b.Rect.X+b.Rect.W), max(box.Y+box.H, b.Rect.Y+b.Rect.H)
 		box = Rect{x0, y0, x1 - x0, y1 - y0}
 	}
-	g.keyScratch = g.clientKey(g.keyScratch[:0], bs)
-	g.client.cache.draw(dst, box, g.keyScratch, func(img *ebiten.Image, dx, dy float64) {
-		g.renderClientPanel(img, dx, dy, v)
+	g.keyScratch = p.clientKey(g.keyScratch[:0], bs)
+	p.cache.draw(dst, box, g.keyScratch, func(img *ebiten.Image, dx, dy float64) {
+		p.renderClientPanel(img, dx, dy, v)
 	})
 }
 
 // clientKey appends to k what the client panel shows (a request line's
 // text tells its state).
-func (g *Game) clientKey(k keyBuf, bs []Button) keyBuf {
+func (p *clientPanel) clientKey(k keyBuf, bs []Button) keyBuf {
+	g := p.g
 	k = k.float(g.scale)
 	for _, b := range bs {
 		k = k.str(b.Label).rect(b.Rect).bool(b.Rect.Contains(g.hover.x, g.hover.y))
@@ -291,7 +302,8 @@ func (g *Game) clientKey(k keyBuf, bs []Button) keyBuf {
 // renderClientPanel draws the laid-out panel with every position shifted
 // by (-dx, -dy): the field with the keyboard outlined, the key and the
 // target in the clients' colour, each request line tinted by its state.
-func (g *Game) renderClientPanel(dst *ebiten.Image, dx, dy float64, v clientView) {
+func (p *clientPanel) renderClientPanel(dst *ebiten.Image, dx, dy float64, v clientView) {
+	g := p.g
 	s := g.scale
 	f := face(11.5*s, false)
 	for i, b := range v.controls {
@@ -300,7 +312,7 @@ func (g *Game) renderClientPanel(dst *ebiten.Image, dx, dy float64, v clientView
 		g.spr.fillRect(dst, b.Rect, bg)
 		c := colText
 		switch ctl := clientControl(i); {
-		case ctl == ctlKeyField && g.client.focus == fieldKey, ctl == ctlValueField && g.client.focus == fieldValue:
+		case ctl == ctlKeyField && p.focus == fieldKey, ctl == ctlValueField && p.focus == fieldValue:
 			g.spr.strokeRect(dst, b.Rect, 1.5*s, colClient)
 		case ctl == ctlNextKey || ctl == ctlTarget:
 			c = colClient

@@ -13,7 +13,7 @@ import (
 // pressClient clicks the client panel's button by name.
 func pressClient(t *testing.T, g *Game, name string) {
 	t.Helper()
-	for _, b := range g.clientButtons() {
+	for _, b := range g.client.clientButtons() {
 		if b.Name == name {
 			g.click(b.Rect.CenterX(), b.Rect.CenterY(), false)
 			return
@@ -47,17 +47,17 @@ func TestClientFieldsTakeTyping(t *testing.T) {
 	assert.Equal(t, "名前", last.Cmd.Key)
 	assert.Equal(t, "值1", last.Cmd.Value, "a control character is not typed")
 	assert.True(t, last.Done)
-	assert.Equal(t, requestAnswered, g.requestLines()[0].state)
-	assert.Contains(t, g.requestLines()[0].text, "put 名前=值1")
+	assert.Equal(t, requestAnswered, g.client.requestLines()[0].state)
+	assert.Contains(t, g.client.requestLines()[0].text, "put 名前=值1")
 
 	g.fieldKey(ebiten.KeyEscape)
 	assert.Equal(t, fieldNone, g.client.focus)
 	assert.NotNil(t, g.shortcuts())
 
 	pressClient(t, g, "client-key") // back to the presets
-	assert.Equal(t, "x", g.clientKeyName())
+	assert.Equal(t, "x", g.client.clientKeyName())
 	pressClient(t, g, "client-key")
-	assert.Equal(t, "y", g.clientKeyName())
+	assert.Equal(t, "y", g.client.clientKeyName())
 
 	pressClient(t, g, "client-value-field")
 	g.click(1, 1, false) // anywhere else
@@ -74,7 +74,7 @@ func requestStates(t *testing.T, g *Game) []string {
 	var order []string
 	for ms := now; ms < now+8000; ms += 5 {
 		g.SeekTo(ms)
-		lines := g.requestLines()
+		lines := g.client.requestLines()
 		require.NotEmpty(t, lines)
 		if s := lines[0].state.String(); len(order) == 0 || order[len(order)-1] != s {
 			order = append(order, s)
@@ -113,10 +113,10 @@ func TestClientRequestStates(t *testing.T) {
 	require.GreaterOrEqual(t, len(order), 4, "%v", order)
 	assert.Equal(t, []string{"sent", "waiting", "timedout"}, order[:3], "%v", order)
 	assert.Equal(t, "answered", order[len(order)-1], "%v", order)
-	assert.Contains(t, g.requestLines()[0].text, "answered by "+view.ID(leader).Name()+" at attempt")
+	assert.Contains(t, g.client.requestLines()[0].text, "answered by "+view.ID(leader).Name()+" at attempt")
 
 	var names []string
-	for _, b := range g.clientButtons() {
+	for _, b := range g.client.clientButtons() {
 		names = append(names, b.Name)
 	}
 	assert.Contains(t, names, "client-request-answered", "the panel lists the request")
@@ -149,7 +149,7 @@ func TestClientPanelInChinese(t *testing.T) {
 		g.w, g.h = size[0], size[1]
 		g.lay = computeLayout(g.w, g.h, 1, g.view().IDs(), false)
 		targetClient(t, g, 2)
-		bs := g.clientButtons()
+		bs := g.client.clientButtons()
 		labels := map[string]string{}
 		for i, b := range bs {
 			labels[b.Name] = b.Label
@@ -164,6 +164,6 @@ func TestClientPanelInChinese(t *testing.T) {
 		assert.Equal(t, "键：x", labels["client-key-field"])
 		assert.Equal(t, "改用 y", labels["client-key"])
 		pressClient(t, g, "client-value-field")
-		assert.Equal(t, "值：|", g.clientButtons()[1].Label, "the field being typed in shows the cursor")
+		assert.Equal(t, "值：|", g.client.clientButtons()[1].Label, "the field being typed in shows the cursor")
 	}
 }

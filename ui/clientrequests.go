@@ -53,19 +53,20 @@ func linesIn(lines []requestLine, lang i18n.Lang) bool {
 // what befell it last. They are worked out from the history and the
 // trace's client events once per moment of the simulation (and again
 // after a switch of language).
-func (g *Game) requestLines() []requestLine {
+func (p *clientPanel) requestLines() []requestLine {
+	g := p.g
 	w := g.sess
-	if g.client.reqsAt == w.TraceLen() && g.client.reqsNow == w.Now() && g.client.reqs != nil && linesIn(g.client.reqs, g.lang) {
-		return g.client.reqs
+	if p.reqsAt == w.TraceLen() && p.reqsNow == w.Now() && p.reqs != nil && linesIn(p.reqs, g.lang) {
+		return p.reqs
 	}
 	h := w.History()
 	calls := h[max(0, len(h)-shownRequests):]
-	last := g.lastClientEvents(w, h, calls)
+	last := p.lastClientEvents(w, h, calls)
 	out := make([]requestLine, 0, len(calls))
 	for k := len(calls) - 1; k >= 0; k-- {
 		out = append(out, describeRequest(w, &calls[k], last[k], g.lang))
 	}
-	g.client.reqs, g.client.reqsAt, g.client.reqsNow = out, w.TraceLen(), w.Now()
+	p.reqs, p.reqsAt, p.reqsNow = out, w.TraceLen(), w.Now()
 	return out
 }
 
@@ -74,7 +75,7 @@ func (g *Game) requestLines() []requestLine {
 // time, so its newest event is about its newest call; an older call is
 // over). It scans the trace back from the end, no further than the
 // oldest call's start.
-func (g *Game) lastClientEvents(w view.Session, h, calls []view.Call) []*view.Event {
+func (p *clientPanel) lastClientEvents(w view.Session, h, calls []view.Call) []*view.Event {
 	out := make([]*view.Event, len(calls))
 	newest := map[int]int{} // client -> its newest call among calls
 	for k := range calls {

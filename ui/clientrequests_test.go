@@ -26,7 +26,7 @@ func TestClientRequestLinesInChinese(t *testing.T) {
 	var texts []string
 	for ms := g.world().Now(); ms < 12000; ms += 5 {
 		g.SeekTo(ms)
-		l := g.requestLines()[0]
+		l := g.client.requestLines()[0]
 		if len(texts) == 0 || texts[len(texts)-1] != l.text {
 			texts = append(texts, l.text)
 		}
@@ -41,5 +41,5 @@ func TestClientRequestLinesInChinese(t *testing.T) {
 	assert.Contains(t, all, view.ID(down).Name()+" 超时，第 2 次重试")
 	assert.NotContains(t, all, "answered")
 	g.lang = i18n.English
-	assert.Contains(t, g.requestLines()[0].text, "answered by")
+	assert.Contains(t, g.client.requestLines()[0].text, "answered by")
 }

@@ -48,7 +48,7 @@ func (g *Game) drawCluster(dst *ebiten.Image) {
 	drawCentered(dst, g.spr.disc(int(9*s)), cx, cy, fill)
 	drawCentered(dst, g.spr.ring(int(9*s), int(max(2, math.Round(2*s)))), cx, cy, rim)
 	g.drawLabel(dst, g.tr("cluster.clients"), face(11*s, false), cx, cy+18*s, colTextDim, alignCenter)
-	g.drawClientPanel(dst)
+	g.client.drawClientPanel(dst)
 	g.drawMessages(dst)
 	for _, spot := range g.lay.Nodes {
 		g.drawNode(dst, w, spot)
@@ -346,7 +346,7 @@ func (p *clusterPanel) press(x, y float64, long bool) bool {
 	case g.part != nil && g.lay.Cluster.Contains(x, y):
 		g.partitionPress(x, y)
 		return true
-	case g.clickClient(x, y):
+	case g.client.clickClient(x, y):
 		return true
 	}
 	if id, ok := g.lay.hitNode(x, y); ok {
@@ -372,7 +372,7 @@ func (p *clusterPanel) press(x, y float64, long bool) bool {
 // tip explains the client panel's controls, a message, or a server.
 func (p *clusterPanel) tip(x, y float64) (tooltip, bool) {
 	g := p.g
-	if b, ok := hitAny(g.clientButtons(), x, y); ok {
+	if b, ok := hitAny(g.client.clientButtons(), x, y); ok {
 		return tooltip{text: b.Hint}, true
 	}
 	if f, ok := g.hitMessage(x, y); ok {

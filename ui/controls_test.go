@@ -23,7 +23,7 @@ func TestLessonControlsExist(t *testing.T) {
 	}
 	add(g.lay.Buttons)
 	add(g.feed.feedButtons())
-	add(g.clientButtons())
+	add(g.client.clientButtons())
 	add(g.partitionButtons())
 	g.openPartition()
 	add(g.partitionButtons())

@@ -148,7 +148,7 @@ func (g *Game) controlRect(name string) (Rect, bool) {
 		}
 		return g.controlRect(topSpecs[topMore].name)
 	}
-	for _, bs := range [][]Button{g.lay.Buttons, g.clientButtons(), g.partitionButtons(), g.feed.feedButtons(), g.lessonButtons()} {
+	for _, bs := range [][]Button{g.lay.Buttons, g.client.clientButtons(), g.partitionButtons(), g.feed.feedButtons(), g.lessonButtons()} {
 		if b, ok := findButton(bs, name); ok {
 			return b.Rect, true
 		}

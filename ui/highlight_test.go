@@ -283,7 +283,7 @@ func TestHighlightBoxesStayInTheirArea(t *testing.T) {
 
 			// Every control and panel.
 			var names []string
-			for _, bs := range [][]Button{g.lay.Buttons, g.clientButtons(), g.partitionButtons(), g.feed.feedButtons(), g.lessonButtons()} {
+			for _, bs := range [][]Button{g.lay.Buttons, g.client.clientButtons(), g.partitionButtons(), g.feed.feedButtons(), g.lessonButtons()} {
 				for _, b := range bs {
 					names = append(names, b.Name)
 				}

@@ -281,7 +281,7 @@ func (g *Game) LayoutJSON() ([]byte, error) {
 	for _, b := range g.lay.Buttons {
 		d.Controls = append(d.Controls, cb(b.Name, b.Rect))
 	}
-	for _, b := range append(append(append(g.feed.feedButtons(), g.clientButtons()...), g.partitionButtons()...), g.lessonButtons()...) {
+	for _, b := range append(append(append(g.feed.feedButtons(), g.client.clientButtons()...), g.partitionButtons()...), g.lessonButtons()...) {
 		d.Controls = append(d.Controls, cb(b.Name, b.Rect))
 	}
 	if g.menu != nil {

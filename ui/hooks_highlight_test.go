@@ -26,7 +26,7 @@ func TestHooksHighlights(t *testing.T) {
 		names = append(names, b.Name)
 	}
 	assert.Equal(t, []string{"node 1", "control client-target", "control write"}, names)
-	tb, ok := findButton(g.clientButtons(), "client-target")
+	tb, ok := findButton(g.client.clientButtons(), "client-target")
 	require.True(t, ok)
 	assert.InDelta(t, tb.Rect.CenterX()/d.Scale, d.Highlights[1].X+d.Highlights[1].W/2, 1e-9, "the box of the control it points at")
 	spot, _ := g.lay.Node(1)
@@ -35,7 +35,7 @@ func TestHooksHighlights(t *testing.T) {
 	var st struct {
 		ClientTarget raft.ID `json:"clientTarget"`
 	}
-	clickButton(t, g, g.clientButtons(), "client-target")
+	clickButton(t, g, g.client.clientButtons(), "client-target")
 	data, err = g.StateJSON()
 	require.NoError(t, err)
 	require.NoError(t, json.Unmarshal(data, &st))

@@ -214,7 +214,7 @@ func TestClientPanel(t *testing.T) {
 	g := testGame(t, "log-replication")
 	g.SeekTo(300)
 	btn := func(name string) {
-		for _, b := range g.clientButtons() {
+		for _, b := range g.client.clientButtons() {
 			if b.Name == name {
 				g.click(b.Rect.CenterX(), b.Rect.CenterY(), false)
 				return

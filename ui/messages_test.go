@@ -141,10 +141,10 @@ func TestRedirectIsDrawn(t *testing.T) {
 	assert.Equal(t, view.ID(leader).Name(), redirect.Tag)
 	assert.Equal(t, "→", redirect.Label)
 	assert.GreaterOrEqual(t, redirect.R, float64(glyphFloor))
-	for ms := g.world().Now(); ms < 4000 && g.requestLines()[0].state != requestRedirected; ms++ {
+	for ms := g.world().Now(); ms < 4000 && g.client.requestLines()[0].state != requestRedirected; ms++ {
 		g.SeekTo(ms)
 	}
-	line := g.requestLines()[0]
+	line := g.client.requestLines()[0]
 	assert.Equal(t, "put x=1 — S1 redirected to "+view.ID(leader).Name()+", sent to "+view.ID(leader).Name(), line.text)
 	assert.Contains(t, line.why, "S1 is not the leader: it redirected client 1 to "+view.ID(leader).Name())
 }

@@ -166,13 +166,13 @@ func TestInspectorKey(t *testing.T) {
 
 func TestClientKey(t *testing.T) {
 	g := testGame(t, "")
-	k0 := append([]byte(nil), g.clientKey(nil, g.clientButtons())...)
+	k0 := append([]byte(nil), g.client.clientKey(nil, g.client.clientButtons())...)
 	g.client.key = 1
-	assert.NotEqual(t, k0, []byte(g.clientKey(nil, g.clientButtons())), "another key")
+	assert.NotEqual(t, k0, []byte(g.client.clientKey(nil, g.client.clientButtons())), "another key")
 	g.client.key = 0
-	b := g.clientButtons()[2]
+	b := g.client.clientButtons()[2]
 	g.hover.x, g.hover.y = b.Rect.CenterX(), b.Rect.CenterY()
-	assert.NotEqual(t, k0, []byte(g.clientKey(nil, g.clientButtons())), "hover")
+	assert.NotEqual(t, k0, []byte(g.client.clientKey(nil, g.client.clientButtons())), "hover")
 }
 
 // TestTextSpritesSweep: a line drawn again stays cached; one not drawn for

@@ -253,7 +253,7 @@ func (p *pseudoRun) hover(g *Game, what string, lesson int) {
 // hoverAt explains each thing on screen at one size.
 func (p *pseudoRun) hoverAt(g *Game, screen *ebiten.Image, what string, lesson int) {
 	var spots []Rect
-	buttons := slices.Concat(g.lay.Buttons, g.clientButtons(), g.feed.feedButtons(), g.lessonButtons())
+	buttons := slices.Concat(g.lay.Buttons, g.client.clientButtons(), g.feed.feedButtons(), g.lessonButtons())
 	if g.top.moreOpen {
 		buttons = append(buttons, g.lay.More...)
 	}
@@ -622,7 +622,7 @@ func (p *pseudoRun) statusLine(t *testing.T, g *Game, saved *[]byte) {
 // pressClientButton presses a control of the client panel.
 func pressClientButton(t *testing.T, g *Game, name string) {
 	t.Helper()
-	b, ok := findButton(g.clientButtons(), name)
+	b, ok := findButton(g.client.clientButtons(), name)
 	if !ok {
 		t.Fatalf("the client panel has no %s", name)
 	}

@@ -81,7 +81,7 @@ func (g *Game) fieldKey(k ebiten.Key) {
 			*p = (*p)[:len(*p)-n]
 		}
 	case ebiten.KeyEnter, ebiten.KeyNumpadEnter:
-		g.clientPut()
+		g.client.clientPut()
 	case ebiten.KeyTab:
 		g.client.focus = fieldKey + fieldValue - g.client.focus
 	case ebiten.KeyEscape:

@@ -60,7 +60,7 @@ func TestWelcomeLeavesTheClusterInView(t *testing.T) {
 		assert.False(t, overlaps(v.box, g.lay.Cluster), "%s: the card covers the cluster", name)
 		assert.True(t, insideRect(v.box, g.lay.Side), "%s: the card is in the right-hand column", name)
 		assert.False(t, overlaps(v.box, g.lay.TopBar), "%s: the card covers the top bar", name)
-		for _, bs := range [][]Button{g.lay.Buttons, g.feed.feedButtons(), g.clientButtons(), g.partitionButtons()} {
+		for _, bs := range [][]Button{g.lay.Buttons, g.feed.feedButtons(), g.client.clientButtons(), g.partitionButtons()} {
 			for _, b := range bs {
 				assert.False(t, overlaps(v.box, b.Rect), "%s: the card covers %s", name, b.Name)
 			}
