@@ -33,10 +33,10 @@ func TestTopBarNamesTheLessonWhole(t *testing.T) {
 				where := fmt.Sprintf("%s %v", lang, size)
 				g.w, g.h = size[0], size[1]
 				g.lay = computeLayoutIn(lang, size[0], size[1], 1, g.view().IDs(), true)
-				name := g.barName()
+				name := g.top.barName()
 				assert.NotContains(t, name, "…", "%s: %q", where, name)
 				assert.Contains(t, []string{full, short, ""}, name, where)
-				assert.LessOrEqual(t, textWidth(name, controlFace(1)), g.barRoom(), "%s: %q fits", where, name)
+				assert.LessOrEqual(t, textWidth(name, controlFace(1)), g.top.barRoom(), "%s: %q fits", where, name)
 				switch {
 				case size[0] == 1280:
 					assert.Equal(t, full, name, where)
@@ -52,11 +52,11 @@ func TestTopBarNamesTheLessonWhole(t *testing.T) {
 // app's language; a scenario's own name is shown as it is.
 func TestTopBarNamesTheSandbox(t *testing.T) {
 	withCJKFont(t)
-	assert.Equal(t, "Sandbox", testGame(t, "").barName())
-	assert.Equal(t, "沙盒", testGameWith(t, Options{Lang: i18n.Chinese}).barName())
+	assert.Equal(t, "Sandbox", testGame(t, "").top.barName())
+	assert.Equal(t, "沙盒", testGameWith(t, Options{Lang: i18n.Chinese}).top.barName())
 	sc, err := playground.LoadBundled("leader-crash")
 	require.NoError(t, err)
-	assert.Equal(t, sc.Name, testGameWith(t, Options{Lang: i18n.Chinese, Scenario: sc}).barName())
+	assert.Equal(t, sc.Name, testGameWith(t, Options{Lang: i18n.Chinese, Scenario: sc}).top.barName())
 }
 
 // TestMessageTipInChinese: a lost message's tooltip says in Chinese what

@@ -235,17 +235,6 @@ func (g *Game) openCourse() {
 	}
 }
 
-// hitTopControl returns the top-bar control, or the row of the open "more"
-// menu, under (x, y).
-func (g *Game) hitTopControl(x, y float64) (Button, bool) {
-	if g.top.moreOpen {
-		if b, ok := hitAny(g.lay.More, x, y); ok {
-			return b, true
-		}
-	}
-	return g.lay.hitButton(x, y)
-}
-
 // scrubTo seeks to the time under x on the timeline's track.
 func (g *Game) scrubTo(x float64) {
 	tr := g.lay.Track

@@ -162,7 +162,7 @@ func TestLessonWalkthrough(t *testing.T) {
 	assert.Nil(t, g.lesson)
 	assert.Same(t, w, g.world())
 	assert.Empty(t, lessonButtonNames(g), "the top bar opens the lessons")
-	assert.Equal(t, "Sandbox", g.barName(), "the bar no longer names the lesson")
+	assert.Equal(t, "Sandbox", g.top.barName(), "the bar no longer names the lesson")
 	g.paused = false
 	before := g.world().Now()
 	for range 10 {

@@ -114,23 +114,23 @@ func TestSafetyKey(t *testing.T) {
 // change the top bar's key; the status line's expiry changes it back.
 func TestTopBarKey(t *testing.T) {
 	g := testGame(t, "")
-	k0 := append([]byte(nil), g.topBarKey(nil)...)
+	k0 := append([]byte(nil), g.top.topBarKey(nil)...)
 	g.togglePause()
-	assert.NotEqual(t, k0, []byte(g.topBarKey(nil)), "paused")
+	assert.NotEqual(t, k0, []byte(g.top.topBarKey(nil)), "paused")
 	g.togglePause()
-	assert.Equal(t, k0, []byte(g.topBarKey(nil)))
+	assert.Equal(t, k0, []byte(g.top.topBarKey(nil)))
 
 	b, ok := g.lay.Button("step")
 	require.True(t, ok)
 	g.hover.x, g.hover.y = b.Rect.CenterX(), b.Rect.CenterY()
-	assert.NotEqual(t, k0, []byte(g.topBarKey(nil)), "hover")
+	assert.NotEqual(t, k0, []byte(g.top.topBarKey(nil)), "hover")
 	g.hover.x, g.hover.y = -1, -1
-	k0 = append(k0[:0], g.topBarKey(nil)...)
+	k0 = append(k0[:0], g.top.topBarKey(nil)...)
 
 	g.say("hello")
-	assert.NotEqual(t, k0, []byte(g.topBarKey(nil)), "status")
+	assert.NotEqual(t, k0, []byte(g.top.topBarKey(nil)), "status")
 	tickFor(t, g, statusFor)
-	assert.Equal(t, k0, []byte(g.topBarKey(nil)), "the status line has gone")
+	assert.Equal(t, k0, []byte(g.top.topBarKey(nil)), "the status line has gone")
 }
 
 func TestTimelineInfoFollowsClock(t *testing.T) {

@@ -13,8 +13,8 @@ type topBar struct {
 }
 
 func (p *topBar) draw(dst *ebiten.Image) {
-	p.g.drawTopBar(dst)
-	p.g.drawMoreMenu(dst)
+	p.g.top.drawTopBar(dst)
+	p.g.top.drawMoreMenu(dst)
 }
 
 // press carries out the control pressed. The "more" menu closes on any
@@ -39,8 +39,126 @@ func (p *topBar) press(x, y float64, long bool) bool {
 }
 
 func (p *topBar) tip(x, y float64) (tooltip, bool) {
-	if b, ok := p.g.hitTopControl(x, y); ok {
+	if b, ok := p.g.top.hitTopControl(x, y); ok {
 		return tooltip{text: b.Hint}, true
 	}
 	return tooltip{}, false
+}
+
+// drawTopBar draws the controls and, on the right, the scenario's name or
+// the status line. It is cached (see panelCache): it changes with the
+// pointer's button, play/pause and the status line.
+func (p *topBar) drawTopBar(dst *ebiten.Image) {
+	g := p.g
+	g.keyScratch = p.topBarKey(g.keyScratch[:0])
+	p.cache.draw(dst, g.lay.TopBar, g.keyScratch, p.renderTopBar)
+}
+
+// topBarKey appends to k what the top bar shows.
+func (p *topBar) topBarKey(k keyBuf) keyBuf {
+	g := p.g
+	k = k.rect(g.lay.TopBar).float(g.scale).bool(g.paused).str(g.statusShown()).str(p.barName())
+	for _, b := range g.lay.Buttons {
+		k = k.str(b.Label).rect(b.Rect).bool(b.Rect.Contains(g.hover.x, g.hover.y))
+	}
+	return k
+}
+
+// renderTopBar draws the top bar with every position shifted by (-dx,
+// -dy): the app's name, the controls (Lessons stands out: it is the way
+// into the course), and in the room left at the right the scenario's name
+// or the status line.
+func (p *topBar) renderTopBar(dst *ebiten.Image, dx, dy float64) {
+	g := p.g
+	s := g.scale
+	bar := g.lay.TopBar.moved(dx, dy)
+	g.spr.fillRect(dst, bar, colPanel)
+	t := g.lay.Title.moved(dx, dy)
+	drawText(dst, appTitle, titleFace(s), t.X, t.CenterY(), colText, alignStart)
+	f := controlFace(s)
+	for _, b := range g.lay.Buttons {
+		r := b.Rect.moved(dx, dy)
+		bg, fg := g.buttonColor(b), colText
+		if b.top == topLessons {
+			bg, fg = colAccent, colBackground
+		}
+		g.spr.fillRect(dst, r, bg)
+		label := b.Label
+		if b.top == topPlay && g.paused {
+			label = g.tr("bar.play")
+		}
+		drawText(dst, label, f, r.CenterX(), r.CenterY(), fg, alignCenter)
+	}
+	right := g.lay.TopBar.W - 12*s - dx
+	if status := g.statusShown(); status != "" {
+		drawText(dst, ellipsize(status, f, p.barRoom()), f, right, bar.CenterY(), colHighlight, alignEnd)
+		return
+	}
+	drawText(dst, p.barName(), f, right, bar.CenterY(), colTextDim, alignEnd)
+}
+
+// barRoom is the width left at the top bar's right, after the controls,
+// for the status line or the name.
+func (p *topBar) barRoom() float64 {
+	g := p.g
+	s := g.scale
+	last := g.lay.Buttons[len(g.lay.Buttons)-1].Rect
+	return g.lay.TopBar.W - 12*s - (last.X + last.W) - 10*s
+}
+
+// barName is the name the top bar shows at its right, in the room there.
+// In a lesson it is the lesson's number and title, else the number alone
+// ("Lesson 3"), else nothing: a cut title says less than none (the lesson
+// panel shows it whole). Otherwise it is the scenario's name (the
+// sandbox's in the app's language), cut only when enough of it still
+// shows.
+func (p *topBar) barName() string {
+	g := p.g
+	f, room := controlFace(g.scale), p.barRoom()
+	if g.lesson != nil && g.lesson.run != nil {
+		l := g.lesson.run.Lesson()
+		for _, name := range []string{g.tr("bar.lesson.title", l.Number, l.Title), g.tr("bar.lesson", l.Number)} {
+			if textWidth(name, f) <= room {
+				return name
+			}
+		}
+		return ""
+	}
+	name := g.scenario.Name
+	if name == sandboxName {
+		name = g.tr("bar.sandbox")
+	}
+	if textWidth(name, f) <= room || room >= 100*g.scale {
+		return ellipsize(name, f, room)
+	}
+	return ""
+}
+
+// drawMoreMenu draws the menu of the controls that did not fit the top
+// bar, while it is open.
+func (p *topBar) drawMoreMenu(dst *ebiten.Image) {
+	g := p.g
+	if !p.moreOpen || len(g.lay.More) == 0 {
+		return
+	}
+	s := g.scale
+	first, last := g.lay.More[0].Rect, g.lay.More[len(g.lay.More)-1].Rect
+	box := Rect{first.X, first.Y, first.W, last.Y + last.H - first.Y}
+	g.spr.fillRect(dst, box.Inset(-1*s), colPanelEdge)
+	for _, b := range g.lay.More {
+		g.spr.fillRect(dst, b.Rect, g.buttonColor(b))
+		drawText(dst, b.Label, controlFace(s), b.Rect.X+16*s, b.Rect.CenterY(), colText, alignStart)
+	}
+}
+
+// hitTopControl returns the top-bar control, or the row of the open "more"
+// menu, under (x, y).
+func (p *topBar) hitTopControl(x, y float64) (Button, bool) {
+	g := p.g
+	if g.top.moreOpen {
+		if b, ok := hitAny(g.lay.More, x, y); ok {
+			return b, true
+		}
+	}
+	return g.lay.hitButton(x, y)
 }
