@@ -11,7 +11,7 @@ type cardPanel struct {
 	cache panelCache
 }
 
-func (p *cardPanel) draw(dst *ebiten.Image)             { p.g.card.drawCard(dst) }
+func (p *cardPanel) draw(dst *ebiten.Image)             { p.drawCard(dst) }
 func (p *cardPanel) press(x, y float64, long bool) bool { return p.open }
 
 // tip: nothing under the card is explained while it is open.

@@ -9,10 +9,10 @@ type helpPanel struct {
 	open bool
 }
 
-func (p *helpPanel) draw(dst *ebiten.Image) { p.g.help.drawHelp(dst) }
+func (p *helpPanel) draw(dst *ebiten.Image) { p.drawHelp(dst) }
 
 func (p *helpPanel) press(x, y float64, long bool) bool {
-	p.g.help.clickHelp(x, y)
+	p.clickHelp(x, y)
 	return true
 }
 

@@ -13,8 +13,8 @@ type topBar struct {
 }
 
 func (p *topBar) draw(dst *ebiten.Image) {
-	p.g.top.drawTopBar(dst)
-	p.g.top.drawMoreMenu(dst)
+	p.drawTopBar(dst)
+	p.drawMoreMenu(dst)
 }
 
 // press carries out the control pressed. The "more" menu closes on any
@@ -39,7 +39,7 @@ func (p *topBar) press(x, y float64, long bool) bool {
 }
 
 func (p *topBar) tip(x, y float64) (tooltip, bool) {
-	if b, ok := p.g.top.hitTopControl(x, y); ok {
+	if b, ok := p.hitTopControl(x, y); ok {
 		return tooltip{text: b.Hint}, true
 	}
 	return tooltip{}, false
