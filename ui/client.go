@@ -15,6 +15,8 @@ var clientKeys = []string{"x", "y", "z"}
 // which value, which server, and the four operations.
 type clientPanel struct {
 	g *Game
+	// writes counts the writes of "Write x": each writes the next number.
+	writes int
 	// cache is the panel as last drawn (drawClientPanel).
 	cache  panelCache
 	key    int     // the preset in use while keyText is empty
@@ -47,7 +49,7 @@ func (p *clientPanel) clientValue() string {
 	if p.value != "" {
 		return p.value
 	}
-	return fmt.Sprint(g.writes + 1)
+	return fmt.Sprint(g.client.writes + 1)
 }
 
 // clientControl is one of the client panel's controls.
@@ -211,7 +213,7 @@ func (p *clientPanel) pressClient(c clientControl) {
 		g.act(view.Action{Do: "delete", Key: key, Node: p.target})
 	case ctlCAS:
 		v := p.clientValue()
-		g.writes++
+		g.client.writes++
 		g.act(view.Action{Do: "cas", Key: key, Old: p.lastSeen(key), New: v, Node: p.target})
 	}
 }
@@ -220,7 +222,7 @@ func (p *clientPanel) pressClient(c clientControl) {
 func (p *clientPanel) clientPut() {
 	g := p.g
 	v := p.clientValue()
-	g.writes++
+	g.client.writes++
 	g.act(view.Action{Do: "put", Key: p.clientKeyName(), Value: v, Node: p.target})
 }
 

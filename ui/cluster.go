@@ -320,7 +320,7 @@ func (l serverLabel) key() string {
 func roleKey(r view.Role) string { return roleLabel(r).key() }
 
 func (g *Game) isHighlighted(id view.ID) bool {
-	for _, h := range g.highlight {
+	for _, h := range g.cluster.highlight {
 		if h == id {
 			return true
 		}
@@ -334,7 +334,14 @@ func (g *Game) isHighlighted(id view.ID) bool {
 // to the editor, then the client panel (whose controls stay reachable
 // under a server drawn over them), then a server, a message, a link; one
 // on the empty ground deselects.
-type clusterPanel struct{ g *Game }
+type clusterPanel struct {
+	g *Game
+	// spots are the messages on the wire where they are now
+	// (placeMessages); highlight marks the servers involved in a violation
+	// the user jumped to.
+	spots     []msgSpot
+	highlight []view.ID
+}
 
 func (p *clusterPanel) draw(dst *ebiten.Image) { p.g.drawCluster(dst) }
 

@@ -37,7 +37,7 @@ func (g *Game) Draw(screen *ebiten.Image) {
 
 // statusShown is the status line while it shows, or "" (Update takes a
 // message away once it has shown for statusFor).
-func (g *Game) statusShown() string { return g.status }
+func (g *Game) statusShown() string { return g.status.text }
 
 // drawTooltip explains what is under the pointer, as the topmost panel
 // there says (see panel.tip).

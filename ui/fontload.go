@@ -19,6 +19,15 @@ func wantCJK(s string) {
 	}
 }
 
+// fontState is how the Chinese fonts are coming: the download (load),
+// the font generation the panels were last drawn with (gen), and the last
+// word on the fonts in the status line (said).
+type fontState struct {
+	load fontLoad
+	gen  int
+	said string
+}
+
 // fontLoad is how the download of the Chinese fonts is going, as the host
 // reports it (from another goroutine in the browser).
 type fontLoad struct {
@@ -35,10 +44,10 @@ func (g *Game) requestCJKFont() {
 	if g.opts.CJKFont == nil || !cjkWanted.Load() || HasCJKFont() {
 		return
 	}
-	g.fontLoad.mu.Lock()
-	asked := g.fontLoad.asked
-	g.fontLoad.asked = true
-	g.fontLoad.mu.Unlock()
+	g.fonts.load.mu.Lock()
+	asked := g.fonts.load.asked
+	g.fonts.load.asked = true
+	g.fonts.load.mu.Unlock()
 	if !asked {
 		g.opts.CJKFont()
 	}
@@ -47,28 +56,28 @@ func (g *Game) requestCJKFont() {
 // FontProgress reports how much of the Chinese fonts has arrived (total 0:
 // not known yet). It is safe to call from another goroutine.
 func (g *Game) FontProgress(got, total int64) {
-	g.fontLoad.mu.Lock()
-	defer g.fontLoad.mu.Unlock()
-	g.fontLoad.asked = true
-	g.fontLoad.got, g.fontLoad.total = got, total
+	g.fonts.load.mu.Lock()
+	defer g.fonts.load.mu.Unlock()
+	g.fonts.load.asked = true
+	g.fonts.load.got, g.fonts.load.total = got, total
 }
 
 // FontLoaded reports the end of the download: nil when the fonts are
 // installed, or why they are not. It is safe to call from another
 // goroutine.
 func (g *Game) FontLoaded(err error) {
-	g.fontLoad.mu.Lock()
-	defer g.fontLoad.mu.Unlock()
-	g.fontLoad.done, g.fontLoad.err = true, err
+	g.fonts.load.mu.Lock()
+	defer g.fonts.load.mu.Unlock()
+	g.fonts.load.done, g.fonts.load.err = true, err
 }
 
 // fontStatus is what to tell the user about the Chinese fonts: loading
 // (with the fraction that has arrived, -1 when unknown), failed (with
 // why), or nothing to say (ok false).
 func (g *Game) fontStatus() (loading bool, frac float64, err error, ok bool) {
-	g.fontLoad.mu.Lock()
-	defer g.fontLoad.mu.Unlock()
-	f := &g.fontLoad
+	g.fonts.load.mu.Lock()
+	defer g.fonts.load.mu.Unlock()
+	f := &g.fonts.load
 	switch {
 	case !f.asked:
 		return false, 0, nil, false
@@ -103,8 +112,8 @@ func (g *Game) fontState() string {
 // not know the fonts), and the status line says how the download goes,
 // then why it failed, or nothing more once it is done.
 func (g *Game) fontTick() {
-	if gen := fontGeneration(); gen != g.fontGen {
-		g.fontGen = gen
+	if gen := fontGeneration(); gen != g.fonts.gen {
+		g.fonts.gen = gen
 		g.redrawPanels()
 	}
 	var msg string
@@ -117,13 +126,13 @@ func (g *Game) fontTick() {
 	case loading:
 		msg = g.tr("host.font.loading.pct", int(frac*100))
 	}
-	if msg == g.fontSaid {
+	if msg == g.fonts.said {
 		return
 	}
 	if msg != "" {
 		g.say(msg)
-	} else if g.status == g.fontSaid {
+	} else if g.status.text == g.fonts.said {
 		g.say("")
 	}
-	g.fontSaid = msg
+	g.fonts.said = msg
 }

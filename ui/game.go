@@ -79,12 +79,8 @@ type Game struct {
 	scenario *view.Scenario
 	// lang is the language the app speaks (SetLang).
 	lang i18n.Lang
-	// fontLoad is how the Chinese fonts are coming (fontload.go); fontGen
-	// is the font generation the panels were last drawn with, fontSaid the
-	// last word on the fonts in the status line.
-	fontLoad fontLoad
-	fontGen  int
-	fontSaid string
+	// fonts is how the Chinese fonts are coming (fontload.go).
+	fonts fontState
 	// probe is a line the browser test draws (probe.go).
 	probe *probe
 	sess  view.Session
@@ -102,13 +98,9 @@ type Game struct {
 
 	selected view.ID
 	menu     *menu
-	// highlight marks nodes involved in a violation the user jumped to.
-	highlight []view.ID
-	// status is the status line's message, said at statusAt (Update takes
-	// it away statusFor later).
-	status   string
-	statusAt time.Duration
-	writes   int
+	// status is the status line's message (Update takes it away
+	// statusFor after it was said).
+	status statusLine
 	// uptime is the app's own time, counted in ticks (uptime.go): the
 	// long-press, the status line and the pointers' pulse are timed by it.
 	uptime uptime
@@ -123,7 +115,6 @@ type Game struct {
 	touch touchState
 	hover hoverState
 
-	msgSpots []msgSpot
 	// keyScratch is reused to build the keys of the panels drawn into
 	// images (see panelCache); texts are the text sprites.
 	keyScratch keyBuf
@@ -135,23 +126,15 @@ type Game struct {
 	settings *settingsPanel
 	client   clientPanel
 	part     *partitionTool
-	// progress is the learner's lesson progress (loaded when first
-	// needed), changed progressVersion times; progressLoadErr says what
-	// could not be read (progressReadOnly: nothing could, so nothing is
-	// saved), progressSaveErr why the last save failed.
-	progress         *doc.Progress
-	progressVersion  int
-	progressReadOnly bool
-	progressLoadErr  string
-	progressSaveErr  string
+	// progress is the learner's lesson progress (progress.go).
+	progress progressStore
 	// prefs are the learner's preferences, loaded in New.
 	prefs Prefs
 	// score is the score of the assessment being run.
 	score *assessment
 	// lesson is the open lesson panel, nil in free play.
-	lesson      *lessonPanel
-	lessonCache panelCache
-	incoming    struct {
+	lesson   *lessonPanel
+	incoming struct {
 		sync.Mutex
 		name string
 		data []byte
@@ -187,7 +170,7 @@ func New(opts Options) (*Game, error) {
 	g.welcome.g, g.card.g, g.timeline.g, g.top.g, g.help.g, g.client.g = g, g, g, g, g, g
 	g.prefs = loadPrefs(opts.Prefs)
 	g.lang = ChooseLang(opts.Lang, opts.Prefs, opts.SystemLang)
-	g.fontGen = fontGeneration()
+	g.fonts.gen = fontGeneration()
 	if g.lang == i18n.Chinese {
 		// Before the world is built: the download runs alongside the start.
 		cjkWanted.Store(true)
@@ -228,7 +211,7 @@ func sandboxScenario() *view.Scenario {
 func (g *Game) start(sc *view.Scenario, sess view.Session) {
 	g.scenario, g.sess = sc, sess
 	g.sess.SetTraceWindow(traceWindow)
-	g.clock, g.selected, g.menu, g.highlight = 0, 0, nil, nil
+	g.clock, g.selected, g.menu, g.cluster.highlight = 0, 0, nil, nil
 	g.timeline.markers = timelineMarkers{}
 	g.layIDs = nil
 	if g.lesson != nil {
@@ -454,19 +437,25 @@ func (g *Game) act(st view.Action) {
 	}
 }
 
+// statusLine is the status line's message and when it was said.
+type statusLine struct {
+	text string
+	at   time.Duration
+}
+
 // statusFor is how long a message shows in the status line.
 const statusFor = 6 * time.Second
 
 // say shows a message in the status line for statusFor.
 func (g *Game) say(msg string) {
-	g.status, g.statusAt = msg, g.uptime.now()
+	g.status.text, g.status.at = msg, g.uptime.now()
 }
 
 // expireStatus takes the status line's message away once it has shown
 // for statusFor.
 func (g *Game) expireStatus() {
-	if g.status != "" && g.uptime.now()-g.statusAt >= statusFor {
-		g.status = ""
+	if g.status.text != "" && g.uptime.now()-g.status.at >= statusFor {
+		g.status.text = ""
 	}
 }
 
@@ -504,8 +493,8 @@ func (g *Game) speedLabel() string { return doc.SpeedLabel(doc.Speeds[g.speed]) 
 // clientWrite has a client write the next value of key x, sent where the
 // client panel says (the leader, unless a server was chosen there).
 func (g *Game) clientWrite() {
-	g.writes++
-	g.act(view.Action{Do: "put", Key: "x", Value: fmt.Sprint(g.writes), Node: g.client.target})
+	g.client.writes++
+	g.act(view.Action{Do: "put", Key: "x", Value: fmt.Sprint(g.client.writes), Node: g.client.target})
 }
 
 func (g *Game) clientRead() {

@@ -104,8 +104,8 @@ func (g *Game) pointersFor(out []pointer, h doc.Highlight) []pointer {
 // messagePointers circles the messages in flight of a kind, where they
 // are now.
 func (g *Game) messagePointers(out []pointer, k raftKind) []pointer {
-	for i := range g.msgSpots {
-		if m := &g.msgSpots[i]; k.is(&m.f) {
+	for i := range g.cluster.spots {
+		if m := &g.cluster.spots[i]; k.is(&m.f) {
 			out = append(out, pointer{shape: ringShape, x: m.x, y: m.y, r: g.glyphRadius(lookOf(&m.f)) + 5*g.scale})
 		}
 	}

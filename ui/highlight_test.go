@@ -86,18 +86,18 @@ func TestHighlightPointers(t *testing.T) {
 
 	// Messages: the heartbeats where they were drawn, and nothing else.
 	hb := 0
-	for at := int64(3001); (hb == 0 || hb == len(g.msgSpots)) && at < 3200; at++ {
+	for at := int64(3001); (hb == 0 || hb == len(g.cluster.spots)) && at < 3200; at++ {
 		g.SeekTo(at)
-		g.msgSpots, hb = g.msgSpots[:0], 0
+		g.cluster.spots, hb = g.cluster.spots[:0], 0
 		for i, f := range g.world().InFlight() {
-			g.msgSpots = append(g.msgSpots, msgSpot{f: f.View(), x: float64(i), y: 1})
+			g.cluster.spots = append(g.cluster.spots, msgSpot{f: f.View(), x: float64(i), y: 1})
 			if f.Kind == view.FlightRaft && f.Raft.Type == raft.MsgAppendEntries && len(f.Raft.Entries) == 0 {
 				hb++
 			}
 		}
 	}
 	require.NotZero(t, hb, "heartbeats in flight")
-	require.Less(t, hb, len(g.msgSpots), "and other messages, not pointed at")
+	require.Less(t, hb, len(g.cluster.spots), "and other messages, not pointed at")
 	assert.Len(t, g.pointersFor(nil, doc.Highlight{What: "messages", Message: "heartbeat"}), hb)
 	assert.Len(t, g.pointersFor(nil, doc.Highlight{What: "label", Label: "heartbeats"}), hb)
 }
@@ -363,7 +363,7 @@ func TestHighlightOfAControlInTheMoreMenu(t *testing.T) {
 func TestMessagePointersClearTheGlyph(t *testing.T) {
 	g := &Game{scale: 2}
 	snap := vf(&playground.Flight{Kind: view.FlightRaft, Raft: raft.Message{Type: raft.MsgInstallSnapshot}})
-	g.msgSpots = []msgSpot{{f: *snap, x: 50, y: 50}}
+	g.cluster.spots = []msgSpot{{f: *snap, x: 50, y: 50}}
 	ps := g.messagePointers(nil, raftKind{typ: view.MsgType(raft.MsgInstallSnapshot)})
 	require.Len(t, ps, 1)
 	assert.GreaterOrEqual(t, ps[0].r, g.glyphRadius(lookOf(snap))+4*g.scale)

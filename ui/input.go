@@ -246,8 +246,8 @@ func (g *Game) scrubTo(x float64) {
 func (g *Game) hitMessage(x, y float64) (*view.Flight, bool) {
 	best := g.messageHitRadius()
 	var hit *view.Flight
-	for i := range g.msgSpots {
-		m := &g.msgSpots[i]
+	for i := range g.cluster.spots {
+		m := &g.cluster.spots[i]
 		if d := math.Hypot(x-m.x, y-m.y); d < best {
 			best, hit = d, &m.f
 		}

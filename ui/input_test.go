@@ -190,7 +190,7 @@ func TestSafetyClickJumpsToViolation(t *testing.T) {
 		}
 	}
 	assert.Equal(t, vs[0].AtMs, g.world().Now())
-	assert.Equal(t, idsOf(vs[0].Nodes), g.highlight)
+	assert.Equal(t, idsOf(vs[0].Nodes), g.cluster.highlight)
 	assert.True(t, g.paused)
 }
 

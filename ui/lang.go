@@ -50,8 +50,11 @@ func (g *Game) SetLang(l i18n.Lang) {
 // redrawPanels has every cached panel drawn afresh: their keys hold what
 // they show, not the language nor the fonts the words are drawn in.
 func (g *Game) redrawPanels() {
-	for _, c := range []*panelCache{&g.logs.cache, &g.safety.cache, &g.top.cache, &g.timeline.cache, &g.inspector.cache, &g.client.cache, &g.lessonCache, &g.card.cache} {
+	for _, c := range []*panelCache{&g.logs.cache, &g.safety.cache, &g.top.cache, &g.timeline.cache, &g.inspector.cache, &g.client.cache, &g.card.cache} {
 		c.valid = false
+	}
+	if g.lesson != nil {
+		g.lesson.cache.valid = false
 	}
 	g.feed.key = feedKey{}
 	g.safety.headMemo.text = ""

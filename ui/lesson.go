@@ -21,8 +21,10 @@ import (
 // (Close, or back to the list) leaves the game the last step's session, to
 // play on as the sandbox.
 type lessonPanel struct {
-	all []*doc.Lesson
-	err string
+	// cache is the panel as last drawn (drawLesson).
+	cache panelCache
+	all   []*doc.Lesson
+	err   string
 	// run is nil while the list of lessons shows.
 	run doc.Runner
 	// stepStart is the app's uptime when the step began: the learner's
@@ -126,7 +128,7 @@ func (g *Game) showStep() {
 	g.scenario, g.sess = sc, r.Session()
 	g.sess.SetTraceWindow(traceWindow)
 	g.clock = float64(g.sess.Now())
-	g.selected, g.menu, g.highlight, g.part = 0, nil, nil, nil
+	g.selected, g.menu, g.cluster.highlight, g.part = 0, nil, nil, nil
 	g.timeline.markers = timelineMarkers{}
 	g.layIDs = nil
 	// The learner presses play in a watch step, and answers first in a

@@ -18,7 +18,7 @@ func (g *Game) drawLesson(dst *ebiten.Image) {
 		}
 	}
 	g.keyScratch = g.lessonStateKey(g.keyScratch[:0]).int(int64(hot))
-	g.lessonCache.draw(dst, g.lessonArea(), g.keyScratch, func(img *ebiten.Image, dx, dy float64) {
+	g.lesson.cache.draw(dst, g.lessonArea(), g.keyScratch, func(img *ebiten.Image, dx, dy float64) {
 		g.renderLesson(img, dx, dy, v, hot)
 	})
 	g.drawWaitStrip(dst, v)

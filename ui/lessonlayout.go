@@ -70,10 +70,10 @@ func (g *Game) lessonArea() Rect {
 // lays the panel out again).
 func (g *Game) lessonStateKey(k keyBuf) keyBuf {
 	p := g.lesson
-	k = k.rect(g.lessonArea()).float(g.scale).bool(lightTheme()).str(string(g.lang)).int(int64(fontGeneration())).float(p.scroll).str(p.err).str(g.progressSaveErr).str(g.progressLoadErr).uint(uint64(len(p.all))).bool(p.confirmReset).bool(p.confirmLeave)
+	k = k.rect(g.lessonArea()).float(g.scale).bool(lightTheme()).str(string(g.lang)).int(int64(fontGeneration())).float(p.scroll).str(p.err).str(g.progress.saveErr).str(g.progress.loadErr).uint(uint64(len(p.all))).bool(p.confirmReset).bool(p.confirmLeave)
 	if p.run == nil {
 		g.lessonProgress()
-		return k.bool(false).int(int64(g.progressVersion))
+		return k.bool(false).int(int64(g.progress.version))
 	}
 	k = k.bool(true).str(p.run.Lesson().Name).uint(uint64(p.run.Index())).bool(p.more)
 	pl := p.run.Play()
@@ -140,7 +140,7 @@ func (g *Game) layoutLesson(withMore bool) lessonView {
 		g.layoutLessonList(b)
 	} else {
 		g.layoutLessonStep(b, barY, bw)
-		b.errors(p.err, g.progressSaveErr)
+		b.errors(p.err, g.progress.saveErr)
 	}
 	g.layoutLessonScroll(b, a)
 	// A step's text that runs on below says so with a control too; the

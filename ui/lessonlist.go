@@ -21,7 +21,7 @@ func (g *Game) layoutLessonList(b *lessonBuilder) {
 	}
 	b.line(g.tr("lesson.list.intro"), face(11.5*s, false), colTextDim, 18*s)
 	// Problems with the progress are said here, once, above the list.
-	b.errors(g.lesson.err, g.progressSaveErr, g.progressLoadErr)
+	b.errors(g.lesson.err, g.progress.saveErr, g.progress.loadErr)
 	b.line(g.tr("lesson.list.finished", finished, len(g.lesson.all)), face(11.5*s, false), colTextDim, 18*s)
 	b.gap(6)
 	b.top, b.scroll = b.y, g.lesson.scroll

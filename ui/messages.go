@@ -236,7 +236,7 @@ func (g *Game) drawMessageTag(dst *ebiten.Image, x, y float64, look messageLook)
 // not placed.
 func (g *Game) placeMessages() {
 	s := g.scale
-	g.msgSpots = g.msgSpots[:0]
+	g.cluster.spots = g.cluster.spots[:0]
 	cx, cy := g.clientPoint()
 	for _, f := range g.sess.InFlight() {
 		x1, y1, r1, ok1 := g.endpoint(f.From, cx, cy)
@@ -255,7 +255,7 @@ func (g *Game) placeMessages() {
 			}
 		}
 		x, y := flightPos(x1, y1, x2, y2, p, msgLane*s)
-		g.msgSpots = append(g.msgSpots, msgSpot{f: f, x: x, y: y, alpha: look.alpha, progress: p})
+		g.cluster.spots = append(g.cluster.spots, msgSpot{f: f, x: x, y: y, alpha: look.alpha, progress: p})
 	}
 }
 
@@ -272,8 +272,8 @@ func (m *msgSpot) look() messageLook {
 // back to the clients, a dashed arrow points from the server that sent it
 // to the leader it named.
 func (g *Game) drawMessages(dst *ebiten.Image) {
-	for i := range g.msgSpots {
-		m := &g.msgSpots[i]
+	for i := range g.cluster.spots {
+		m := &g.cluster.spots[i]
 		look := m.look()
 		look.tag = "" // a redirect's tag goes over every glyph, below
 		g.drawMessageGlyph(dst, m.x, m.y, look)
@@ -284,8 +284,8 @@ func (g *Game) drawMessages(dst *ebiten.Image) {
 	// A redirect's arrow and the leader's name go over the glyphs: a
 	// redirect from a neighbour of the leader leaves a short gap, which
 	// the messages on that link cover.
-	for i := range g.msgSpots {
-		m := &g.msgSpots[i]
+	for i := range g.cluster.spots {
+		m := &g.cluster.spots[i]
 		if look := m.look(); look.tag != "" {
 			g.drawRedirectArrow(dst, m.f.From, m.f.Reply.Leader, look.alpha*(1-0.6*m.progress))
 			g.drawMessageTag(dst, m.x, m.y, look)
@@ -369,8 +369,8 @@ type messageDoc struct {
 // (as the next frame draws them); s is the device pixels per CSS pixel.
 func (g *Game) messageDocs(s float64) []messageDoc {
 	out := []messageDoc{}
-	for i := range g.msgSpots {
-		m := &g.msgSpots[i]
+	for i := range g.cluster.spots {
+		m := &g.cluster.spots[i]
 		look := lookOf(&m.f)
 		out = append(out, messageDoc{
 			ID: m.f.ID, Kind: look.describe, Label: look.letter.String(), Tag: look.tag,

@@ -159,8 +159,8 @@ func TestClickDropsAMessage(t *testing.T) {
 	for ms := int64(3000); ms < 3200 && spot == nil; ms++ {
 		g.SeekTo(ms)
 		g.Draw(screen)
-		for i := range g.msgSpots {
-			m := &g.msgSpots[i]
+		for i := range g.cluster.spots {
+			m := &g.cluster.spots[i]
 			if _, onNode := g.lay.hitNode(m.x, m.y); !onNode {
 				spot = m
 				break
@@ -206,7 +206,7 @@ func TestMessageLegendShowsEveryReply(t *testing.T) {
 // its message, and a click well clear of it does not.
 func TestClickOnAGlyphsEdgePicksIt(t *testing.T) {
 	g := &Game{scale: 1.5}
-	g.msgSpots = []msgSpot{{f: view.Flight{ID: 7}, x: 100, y: 100}}
+	g.cluster.spots = []msgSpot{{f: view.Flight{ID: 7}, x: 100, y: 100}}
 	edge := g.glyphRadius(raftLook(view.MsgType(raft.MsgRequestVote), false, false)) - 1
 	f, ok := g.hitMessage(100+edge, 100)
 	require.True(t, ok, "a click on the glyph's edge")
@@ -227,7 +227,7 @@ func TestMessagesStayOffTheServers(t *testing.T) {
 	for ms := int64(0); ms < 400; ms += 3 {
 		g.SeekTo(ms)
 		g.Draw(screen)
-		for _, m := range g.msgSpots {
+		for _, m := range g.cluster.spots {
 			for _, id := range []view.ID{m.f.From, m.f.To} {
 				if sp, ok := g.lay.Node(id); ok {
 					seen++

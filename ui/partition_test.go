@@ -53,7 +53,7 @@ func TestPartitionTool(t *testing.T) {
 
 	clickButton(t, g, g.partitionButtons(), "partition-apply")
 	assert.Nil(t, g.part)
-	assert.Empty(t, g.status, "the partition was applied")
+	assert.Empty(t, g.status.text, "the partition was applied")
 	net := g.world().Network()
 	assert.True(t, net.Partitioned())
 	assert.NotEqual(t, net.Group(1), net.Group(2))

@@ -31,6 +31,18 @@ const (
 	progressDone
 )
 
+// progressStore is the learner's lesson progress (loaded when first
+// needed, in all), changed version times; loadErr says what could not be
+// read (readOnly: nothing could, so nothing is saved), saveErr why the
+// last save failed.
+type progressStore struct {
+	all      *doc.Progress
+	version  int
+	readOnly bool
+	loadErr  string
+	saveErr  string
+}
+
 // lessonProgress is the learner's progress, read from the store the first
 // time it is needed. Progress that cannot be read never keeps the lessons
 // from opening: entries that make no sense are left out, data that is not
@@ -38,28 +50,28 @@ const (
 // written this visit (so as not to overwrite what it holds). The list of
 // lessons says which.
 func (g *Game) lessonProgress() *doc.Progress {
-	if g.progress != nil {
-		return g.progress
+	if g.progress.all != nil {
+		return g.progress.all
 	}
-	g.progress = &doc.Progress{}
+	g.progress.all = &doc.Progress{}
 	if g.opts.Progress == nil {
-		return g.progress
+		return g.progress.all
 	}
 	data, err := g.opts.Progress.Load()
 	switch {
 	case err != nil:
-		g.progressReadOnly = true
-		g.progressLoadErr = g.tr("progress.unreadable", i18n.ErrorIn(err, g.lang))
+		g.progress.readOnly = true
+		g.progress.loadErr = g.tr("progress.unreadable", i18n.ErrorIn(err, g.lang))
 	case len(data) > 0:
 		p, err := doc.ParseProgress(data)
 		if p != nil {
-			g.progress = p
+			g.progress.all = p
 		}
 		if err != nil {
-			g.progressLoadErr = g.tr("progress.partly-unusable", i18n.ErrorIn(err, g.lang))
+			g.progress.loadErr = g.tr("progress.partly-unusable", i18n.ErrorIn(err, g.lang))
 		}
 	}
-	return g.progress
+	return g.progress.all
 }
 
 // recordProgress notes what happened in the lesson shown and saves the
@@ -94,14 +106,14 @@ func (g *Game) resetProgress() {
 
 // saveProgress saves the progress after a change.
 func (g *Game) saveProgress() {
-	g.progressVersion++
-	if g.opts.Progress == nil || g.progressReadOnly {
+	g.progress.version++
+	if g.opts.Progress == nil || g.progress.readOnly {
 		return
 	}
 	if err := g.opts.Progress.Save(g.lessonProgress().Marshal()); err != nil {
-		g.progressSaveErr = g.tr("progress.save-failed", i18n.ErrorIn(err, g.lang))
+		g.progress.saveErr = g.tr("progress.save-failed", i18n.ErrorIn(err, g.lang))
 	} else {
-		g.progressSaveErr = ""
+		g.progress.saveErr = ""
 	}
 }
 

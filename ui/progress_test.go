@@ -75,7 +75,7 @@ func TestProgressRemembered(t *testing.T) {
 	assert.Contains(t, lessonPanelText(later), "finished · ")
 	clickButton(t, later, later.lessonButtons(), "lesson-open-3")
 	assert.Equal(t, 0, later.lesson.run.Index(), "a finished lesson opens at its start")
-	assert.Empty(t, later.progressLoadErr+later.progressSaveErr)
+	assert.Empty(t, later.progress.loadErr+later.progress.saveErr)
 }
 
 // TestProgressErrors: saved progress that is partly or wholly unreadable

@@ -160,7 +160,7 @@ func (p *pseudoRun) draw(t *testing.T, g *Game, what string, lesson int) {
 	p.atEachSize(g, func(screen *ebiten.Image) {
 		p.lines = p.lines[:0]
 		g.Draw(screen)
-		p.check(what, lesson, g.lessonCache.img)
+		p.check(what, lesson, lessonImage(g))
 	})
 }
 
@@ -190,7 +190,7 @@ func (p *pseudoRun) drawOnce(t *testing.T, g *Game, what string, lesson int) {
 	t.Helper()
 	p.lines = p.lines[:0]
 	g.Draw(p.screens[0])
-	p.check(what, lesson, g.lessonCache.img)
+	p.check(what, lesson, lessonImage(g))
 }
 
 // atEachSize lays g out at each size in turn and calls f, then lays it
@@ -275,7 +275,7 @@ func (p *pseudoRun) hoverAt(g *Game, screen *ebiten.Image, what string, lesson i
 	for _, n := range g.lay.Nodes {
 		spots = append(spots, Rect{n.X, n.Y, 0, 0})
 	}
-	for _, m := range g.msgSpots {
+	for _, m := range g.cluster.spots {
 		spots = append(spots, Rect{m.x, m.y, 0, 0})
 	}
 	if g.lesson == nil {
@@ -434,7 +434,7 @@ func (p *pseudoRun) menus(t *testing.T, g *Game, leader, follower raft.ID) {
 	g.menu = nil
 
 	// A message's menu: one in flight, away from the nodes.
-	for _, m := range g.msgSpots {
+	for _, m := range g.cluster.spots {
 		if _, onNode := g.lay.hitNode(m.x, m.y); !onNode {
 			g.click(m.x, m.y, false)
 			break
@@ -610,7 +610,7 @@ func (p *pseudoRun) statusLine(t *testing.T, g *Game, saved *[]byte) {
 	need(t, len(*saved) > 0, "a saved session")
 	g.loadFile(pseudoFile, *saved)
 	p.draw(t, g, "a saved session loaded", -1)
-	g.status = "" // the scenario's name shows where the status was
+	g.status.text = "" // the scenario's name shows where the status was
 	p.draw(t, g, "a saved session's name", -1)
 	g.loadFile(pseudoFile, []byte("{"))
 	p.draw(t, g, "a broken file loaded", -1)
@@ -687,7 +687,7 @@ func (p *pseudoRun) lessonList(t *testing.T) {
 		openLessonList(t, g)
 		g.startLesson(0)
 		g.pressLesson("lesson-list")
-		need(t, g.progressLoadErr != "" || g.progressSaveErr != "", "progress unreadable or unsaved")
+		need(t, g.progress.loadErr != "" || g.progress.saveErr != "", "progress unreadable or unsaved")
 		p.draw(t, g, "lesson list, progress unreadable or unsaved", 0)
 	}
 }
@@ -791,4 +791,12 @@ func (p *pseudoRun) finishStep(t *testing.T, g *Game, right bool) {
 		t.Fatalf("lesson %d step %d is not done", r.Lesson().Number, r.Index()+1)
 	}
 	g.keepScore()
+}
+
+// lessonImage is the lesson panel as last drawn (nil without a lesson).
+func lessonImage(g *Game) *ebiten.Image {
+	if g.lesson == nil {
+		return nil
+	}
+	return g.lesson.cache.img
 }

@@ -215,8 +215,8 @@ func (p *safetyPanel) jumpToViolation(v view.Violation) {
 	g := p.g
 	g.paused = true
 	g.seek(float64(v.AtMs))
-	g.highlight = g.highlight[:0]
-	g.highlight = append(g.highlight, v.Nodes...)
+	g.cluster.highlight = g.cluster.highlight[:0]
+	g.cluster.highlight = append(g.cluster.highlight, v.Nodes...)
 	g.say(v.Text(g.lang))
 }
 

@@ -31,7 +31,7 @@ func TestReadsLight(t *testing.T) {
 	require.Zero(t, g.safety.light(view.NoStaleReads).n)
 	assert.Equal(t, "No Stale Reads (a check of reads)", g.safety.light(view.NoStaleReads).label())
 	g.click(r.CenterX(), r.CenterY(), false)
-	assert.Contains(t, g.status, "The five Raft safety properties do not judge reads.")
+	assert.Contains(t, g.status.text, "The five Raft safety properties do not judge reads.")
 	assert.EqualValues(t, 1400, g.world().Now(), "a green light does not move time")
 
 	g.SeekTo(3000)
@@ -44,9 +44,9 @@ func TestReadsLight(t *testing.T) {
 	assert.Empty(t, g.world().Violations(), "no Raft property is broken")
 	g.click(r.CenterX(), r.CenterY(), false)
 	assert.Equal(t, stale[0].AtMs, g.world().Now())
-	assert.Equal(t, []view.ID{1}, g.highlight)
+	assert.Equal(t, []view.ID{1}, g.cluster.highlight)
 	assert.True(t, g.paused)
-	assert.Contains(t, g.status, stale[0].Message)
+	assert.Contains(t, g.status.text, stale[0].Message)
 }
 
 // TestReadsLightChangesTheKey: a stale read redraws the monitor.

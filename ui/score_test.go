@@ -84,12 +84,12 @@ func TestScoreView(t *testing.T) {
 	d, err := doc.VerifyResult(copied)
 	require.NoError(t, err)
 	assert.Equal(t, doc.TopicScore{Topic: "Total", Got: 1, Of: 2}, d.Total)
-	assert.Equal(t, "copied the result", g.status)
+	assert.Equal(t, "copied the result", g.status.text)
 
 	clickButton(t, g, g.lessonButtons(), "score-download")
 	assert.Equal(t, "raftlab-result-16-quiz.txt", savedName)
 	assert.Equal(t, copied, string(saved))
-	assert.Equal(t, "saved the result to /somewhere/raftlab-result-16-quiz.txt", g.status)
+	assert.Equal(t, "saved the result to /somewhere/raftlab-result-16-quiz.txt", g.status.text)
 }
 
 // TestScoreViewInChinese: the score speaks the app's language: its title,
@@ -101,7 +101,7 @@ func TestScoreViewInChinese(t *testing.T) {
 	playQuiz(t, g)
 	assert.Contains(t, panelText(g), "你的得分\n选举：0 / 1\nlogs：1 / 1\n总计：1 / 2")
 	clickButton(t, g, g.lessonButtons(), "score-copy")
-	assert.Equal(t, "已复制结果", g.status)
+	assert.Equal(t, "已复制结果", g.status.text)
 }
 
 // TestScoreRetake: opening an assessment again starts a new score, which

@@ -58,8 +58,8 @@ func TestLoadScenarioFile(t *testing.T) {
 	g.SeekTo(800)
 	g.LoadScenario("bad.json", []byte(`{"name":"x","nodes":3,"steps":[{"at":0,"do":"crash","node":12}]}`))
 	g.takeIncoming()
-	assert.Contains(t, g.status, "bad.json")
-	assert.Contains(t, g.status, "steps[0] (crash)")
+	assert.Contains(t, g.status.text, "bad.json")
+	assert.Contains(t, g.status.text, "steps[0] (crash)")
 	assert.Equal(t, int64(800), g.world().Now(), "the run is kept")
 
 	data, err := playground.BundledScenarioFile("figure7")
