@@ -20,7 +20,7 @@ func TestDoStepsPointAtTheirControls(t *testing.T) {
 			}
 			var controls []string
 			for _, h := range st.Highlights {
-				if h.What == "control" {
+				if h.What == doc.HighlightControl {
 					controls = append(controls, h.Control)
 				}
 			}

@@ -269,7 +269,7 @@ func TestRunnerNavigation(t *testing.T) {
 	require.NoError(t, r.Back())
 	hs = r.Play().Highlights()
 	require.Len(t, hs, 1, "no leader yet: the leader highlight is dropped; the control stays")
-	assert.Equal(t, "control", hs[0].What)
+	assert.Equal(t, doc.HighlightControl, hs[0].What)
 	r.Play().Advance(5000)
 	hs = r.Play().Highlights()
 	require.Len(t, hs, 2)

@@ -26,7 +26,7 @@ var Controls = []string{
 // server numbers, then optionally a caption in double quotes:
 // group 1 2 3 "majority of old".
 func parseGroup(item, rest string, ids servers) (doc.Highlight, error) {
-	h := doc.Highlight{What: "group"}
+	h := doc.Highlight{What: doc.HighlightGroup}
 	nums := rest
 	if i := strings.Index(rest, `"`); i >= 0 {
 		c := strings.TrimSpace(rest[i:])
@@ -110,13 +110,13 @@ func parseHighlight(item string, ids servers) ([]doc.Highlight, error) {
 // leaderAtStart (which the Runner resolves).
 func (it highlightItem) server(s string) (doc.Highlight, error) {
 	if s == "leader" || s == "leaderAtStart" {
-		return doc.Highlight{What: "node", Ref: s}, nil
+		return doc.Highlight{What: doc.HighlightNode, Ref: s}, nil
 	}
 	id, err := strconv.Atoi(s)
 	if err != nil || id < 1 || id > view.MaxNodes || !it.ids.has(raft.ID(id)) {
 		return doc.Highlight{}, errorf("lessons.highlight.node", it.item, it.ids.describe(), s)
 	}
-	return doc.Highlight{What: "node", Node: view.ID(id)}, nil
+	return doc.Highlight{What: doc.HighlightNode, Node: view.ID(id)}, nil
 }
 
 // leader is "leader" or "leaderAtStart", alone.
@@ -124,7 +124,7 @@ func (it highlightItem) leader() (doc.Highlight, error) {
 	if it.rest != "" {
 		return doc.Highlight{}, errorf("lessons.highlight.write-node", it.item, it.what)
 	}
-	return doc.Highlight{What: "node", Ref: it.what}, nil
+	return doc.Highlight{What: doc.HighlightNode, Ref: it.what}, nil
 }
 
 // nodes is "node" or "nodes" and one or more servers.
@@ -151,7 +151,7 @@ func (it highlightItem) link() (doc.Highlight, error) {
 	if !ok || errA != nil || errB != nil || ha.Ref != "" || hb.Ref != "" || ha.Node == hb.Node {
 		return doc.Highlight{}, errorf("lessons.highlight.link", it.item)
 	}
-	return doc.Highlight{What: "link", Node: ha.Node, Peer: hb.Node}, nil
+	return doc.Highlight{What: doc.HighlightLink, Node: ha.Node, Peer: hb.Node}, nil
 }
 
 // messages is "messages" and a message type, in any case.
@@ -165,14 +165,14 @@ func (it highlightItem) messages() (doc.Highlight, error) {
 	if found == "" {
 		return doc.Highlight{}, errorf("lessons.highlight.messages", it.item, it.rest)
 	}
-	return doc.Highlight{What: "messages", Message: found}, nil
+	return doc.Highlight{What: doc.HighlightMessages, Message: found}, nil
 }
 
 // log is "log" and a server (its row), a server and an index (a cell:
 // "log 2:5"), or * and an index (that column on every server: "log *:5").
 func (it highlightItem) log() (doc.Highlight, error) {
 	node, idx, hasIdx := strings.Cut(it.rest, ":")
-	h := doc.Highlight{What: "log"}
+	h := doc.Highlight{What: doc.HighlightLog}
 	if node == "*" {
 		h.AllNodes = true
 	} else {
@@ -202,7 +202,7 @@ func (it highlightItem) control() (doc.Highlight, error) {
 		}
 		return doc.Highlight{}, errorf("lessons.highlight.control", it.item, it.rest, strings.Join(Controls, ", "))
 	}
-	return doc.Highlight{What: "control", Control: it.rest}, nil
+	return doc.Highlight{What: doc.HighlightControl, Control: it.rest}, nil
 }
 
 // label is "label" and a key term of the glossary shown on screen.
@@ -211,5 +211,5 @@ func (it highlightItem) label() (doc.Highlight, error) {
 	if !ok {
 		return doc.Highlight{}, errorf("lessons.highlight.term", it.item, checkTerm(it.rest))
 	}
-	return doc.Highlight{What: "label", Label: e.Term}, nil
+	return doc.Highlight{What: doc.HighlightLabel, Label: e.Term}, nil
 }

@@ -16,8 +16,8 @@ func TestGroupHighlight(t *testing.T) {
 	hs, err := parseHighlights(`group 1 2 3 "majority of old", group 3 4 5, node 1`, firstServers(5))
 	require.NoError(t, err)
 	require.Len(t, hs, 3)
-	assert.Equal(t, doc.Highlight{What: "group", Group: []view.ID{1, 2, 3}, Caption: "majority of old"}, hs[0])
-	assert.Equal(t, doc.Highlight{What: "group", Group: []view.ID{3, 4, 5}}, hs[1])
+	assert.Equal(t, doc.Highlight{What: doc.HighlightGroup, Group: []view.ID{1, 2, 3}, Caption: "majority of old"}, hs[0])
+	assert.Equal(t, doc.Highlight{What: doc.HighlightGroup, Group: []view.ID{3, 4, 5}}, hs[1])
 	assert.Equal(t, `group 1 2 3 "majority of old"`, hs[0].String())
 	assert.Equal(t, "group 3 4 5", hs[1].String())
 

@@ -102,7 +102,7 @@ func TestParseTiny(t *testing.T) {
 	assert.Equal(t, int64(2), s.Setup.Scenario.Settings.Seed)
 	assert.Equal(t, "leader", s.Until.String())
 	assert.Equal(t, int64(DefaultWithinMs), s.Within)
-	assert.Equal(t, []doc.Highlight{{What: "node", Ref: "leader"}, {What: "control", Control: "play"}}, s.Highlights)
+	assert.Equal(t, []doc.Highlight{{What: doc.HighlightNode, Ref: "leader"}, {What: doc.HighlightControl, Control: "play"}}, s.Highlights)
 	assert.Equal(t, []doc.Span{{Text: "Three servers elect a leader. A ", Style: doc.Plain}, {Text: "follower", Style: doc.Term}, {Text: " times out.", Style: doc.Plain}}, s.Narration[0].Spans)
 
 	s = l.Engine[1]
@@ -351,7 +351,7 @@ func TestHighlights(t *testing.T) {
 	added := three.with(5)
 	hs, err = parseHighlights("node 5, link 1-5, log 5:2", added)
 	require.NoError(t, err)
-	assert.Equal(t, []doc.Highlight{{What: "node", Node: 5}, {What: "link", Node: 1, Peer: 5}, {What: "log", Node: 5, Index: 2}}, hs)
+	assert.Equal(t, []doc.Highlight{{What: doc.HighlightNode, Node: 5}, {What: doc.HighlightLink, Node: 1, Peer: 5}, {What: doc.HighlightLog, Node: 5, Index: 2}}, hs)
 	_, err = parseHighlights("node 4", added)
 	assert.EqualError(t, err, `"node 4": expected a server number from 1 to 3, or 5 (added by addNode), leader or leaderAtStart, not "4"`)
 }

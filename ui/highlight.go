@@ -65,29 +65,29 @@ func (g *Game) lessonPointers() []pointer {
 func (g *Game) pointersFor(out []pointer, h doc.Highlight) []pointer {
 	s := g.scale
 	switch h.What {
-	case "node":
+	case doc.HighlightNode:
 		if spot, ok := g.lay.Node(view.ID(h.Node)); ok {
 			out = append(out, pointer{shape: ringShape, x: spot.X, y: spot.Y, r: spot.R + 10*s})
 		}
-	case "link":
+	case doc.HighlightLink:
 		a, okA := g.lay.Node(view.ID(h.Node))
 		b, okB := g.lay.Node(view.ID(h.Peer))
 		if okA && okB {
 			out = append(out, pointer{shape: lineShape, x: a.X, y: a.Y, x2: b.X, y2: b.Y})
 		}
-	case "messages":
+	case doc.HighlightMessages:
 		if k, ok := raftKindNamed(h.Message); ok {
 			out = g.messagePointers(out, k)
 		}
-	case "log":
+	case doc.HighlightLog:
 		out = g.logPointers(out, h)
-	case "control":
+	case doc.HighlightControl:
 		if r, ok := g.controlRect(h.Control); ok {
 			out = append(out, g.boxPointer(r, 2*s, true))
 		}
-	case "label":
+	case doc.HighlightLabel:
 		out = g.labelPointers(out, h.Label)
-	case "group":
+	case doc.HighlightGroup:
 		tint := 0
 		for _, p := range out {
 			if p.shape == groupShape {

@@ -43,46 +43,46 @@ func TestHighlightPointers(t *testing.T) {
 
 	s2, _ := g.lay.Node(2)
 	s1, _ := g.lay.Node(1)
-	p := one(doc.Highlight{What: "link", Node: 2, Peer: 1})
+	p := one(doc.Highlight{What: doc.HighlightLink, Node: 2, Peer: 1})
 	assert.Equal(t, lineShape, p.shape)
 	assert.Equal(t, [4]float64{s2.X, s2.Y, s1.X, s1.Y}, [4]float64{p.x, p.y, p.x2, p.y2})
 
 	cell, ok := g.logs.cellAt(row(3), 2)
 	require.True(t, ok)
-	p = one(doc.Highlight{What: "log", Node: 3, Index: 2})
+	p = one(doc.Highlight{What: doc.HighlightLog, Node: 3, Index: 2})
 	assert.True(t, p.onPanels)
 	assert.True(t, p.box.Contains(cell.X, cell.Y) && p.box.Contains(cell.X+cell.W, cell.Y+cell.H), "the box %v holds S3's cell 2 %v", p.box, cell)
 	other, _ := g.logs.cellAt(row(2), 2)
 	assert.False(t, p.box.Contains(other.CenterX(), other.CenterY()), "and not S2's")
-	column := g.pointersFor(nil, doc.Highlight{What: "log", AllNodes: true, Index: 2})
+	column := g.pointersFor(nil, doc.Highlight{What: doc.HighlightLog, AllNodes: true, Index: 2})
 	assert.Len(t, column, len(w.Nodes()))
-	rowBox := one(doc.Highlight{What: "log", Node: 3}).box
+	rowBox := one(doc.Highlight{What: doc.HighlightLog, Node: 3}).box
 	last, _ := g.logs.cellAt(row(3), w.Node(leader).Raft.LastIndex())
 	assert.True(t, rowBox.Contains(cell.CenterX(), cell.CenterY()) && rowBox.Contains(last.CenterX(), last.CenterY()))
 
 	wb, _ := g.lay.Button("write")
-	assert.Equal(t, wb.Rect.Inset(-2), one(doc.Highlight{What: "control", Control: "write"}).box, "2 pixels around the button")
-	logs := one(doc.Highlight{What: "control", Control: "logs"}).box
+	assert.Equal(t, wb.Rect.Inset(-2), one(doc.Highlight{What: doc.HighlightControl, Control: "write"}).box, "2 pixels around the button")
+	logs := one(doc.Highlight{What: doc.HighlightControl, Control: "logs"}).box
 	assert.InDelta(t, 0, math.Abs(logs.X-g.lay.Logs.X)+math.Abs(logs.Y-g.lay.Logs.Y)+math.Abs(logs.W-g.lay.Logs.W)+math.Abs(logs.H-g.lay.Logs.H), 1e-9, "a panel's box is the panel (drawn inside it)")
-	assert.Empty(t, g.pointersFor(nil, doc.Highlight{What: "control", Control: "menu-crash"}), "no menu open")
+	assert.Empty(t, g.pointersFor(nil, doc.Highlight{What: doc.HighlightControl, Control: "menu-crash"}), "no menu open")
 	g.openMenu("S1", nodeMenu(g.sess, 1), 100, 100)
 	crash, _ := findButton(g.menu.items, "menu-crash")
-	cb := one(doc.Highlight{What: "control", Control: "menu-crash"}).box
+	cb := one(doc.Highlight{What: doc.HighlightControl, Control: "menu-crash"}).box
 	assert.True(t, inside(crash.Rect, cb) && inside(cb, g.menu.rect), "the item %v in its box %v, in the menu %v", crash.Rect, cb, g.menu.rect)
 	g.menu = nil
 
 	// The commit index: one mark per live server, on its commit cell.
-	commits := g.pointersFor(nil, doc.Highlight{What: "label", Label: "commit index"})
+	commits := g.pointersFor(nil, doc.Highlight{What: doc.HighlightLabel, Label: "commit index"})
 	require.Len(t, commits, len(w.Nodes()))
 	c3, _ := g.logs.cellAt(row(3), w.Node(3).Raft.CommitIndex())
 	assert.True(t, commits[row(3)].box.Contains(c3.CenterX(), c3.CenterY()))
 	// A role: the label of each server in it.
-	leaders := g.pointersFor(nil, doc.Highlight{What: "label", Label: "leader"})
+	leaders := g.pointersFor(nil, doc.Highlight{What: doc.HighlightLabel, Label: "leader"})
 	require.Len(t, leaders, 1)
 	ls, _ := g.lay.Node(view.ID(leader))
 	assert.True(t, leaders[0].box.Contains(ls.LabelX, ls.LabelY))
-	assert.Len(t, g.pointersFor(nil, doc.Highlight{What: "label", Label: "followers"}), len(w.Nodes())-1)
-	assert.Empty(t, g.pointersFor(nil, doc.Highlight{What: "label", Label: "majority"}), "nothing on screen is the majority")
+	assert.Len(t, g.pointersFor(nil, doc.Highlight{What: doc.HighlightLabel, Label: "followers"}), len(w.Nodes())-1)
+	assert.Empty(t, g.pointersFor(nil, doc.Highlight{What: doc.HighlightLabel, Label: "majority"}), "nothing on screen is the majority")
 
 	// Messages: the heartbeats where they were drawn, and nothing else.
 	hb := 0
@@ -98,8 +98,8 @@ func TestHighlightPointers(t *testing.T) {
 	}
 	require.NotZero(t, hb, "heartbeats in flight")
 	require.Less(t, hb, len(g.cluster.spots), "and other messages, not pointed at")
-	assert.Len(t, g.pointersFor(nil, doc.Highlight{What: "messages", Message: "heartbeat"}), hb)
-	assert.Len(t, g.pointersFor(nil, doc.Highlight{What: "label", Label: "heartbeats"}), hb)
+	assert.Len(t, g.pointersFor(nil, doc.Highlight{What: doc.HighlightMessages, Message: "heartbeat"}), hb)
+	assert.Len(t, g.pointersFor(nil, doc.Highlight{What: doc.HighlightLabel, Label: "heartbeats"}), hb)
 }
 
 // TestHoveredTermExplainsAndPoints: pointing at a key term in the
@@ -128,7 +128,7 @@ func TestHoveredTermExplainsAndPoints(t *testing.T) {
 // its own on screen (majority) is pointed at where the narration says it.
 func TestTermWithoutAPlaceGlowsInTheNarration(t *testing.T) {
 	g := testGameWith(t, Options{Lesson: 3, Step: 6})
-	ps := g.pointersFor(nil, doc.Highlight{What: "label", Label: "majority"})
+	ps := g.pointersFor(nil, doc.Highlight{What: doc.HighlightLabel, Label: "majority"})
 	require.NotEmpty(t, ps, "step 6 speaks of a majority")
 	for _, p := range ps {
 		assert.True(t, p.onPanels)
@@ -145,7 +145,7 @@ func TestEveryLabelHighlightShows(t *testing.T) {
 	for _, l := range all {
 		for _, st := range l.Steps {
 			for _, h := range st.Highlights {
-				if h.What != "label" {
+				if h.What != doc.HighlightLabel {
 					continue
 				}
 				e, ok := doc.Lookup(h.Label)
@@ -181,8 +181,8 @@ func TestGroupHighlightGeometry(t *testing.T) {
 	g := testGame(t, "")
 	var ps []pointer
 	for _, h := range []doc.Highlight{
-		{What: "group", Group: []view.ID{1, 2, 3}, Caption: "majority of old"},
-		{What: "group", Group: []view.ID{3, 4, 5}},
+		{What: doc.HighlightGroup, Group: []view.ID{1, 2, 3}, Caption: "majority of old"},
+		{What: doc.HighlightGroup, Group: []view.ID{3, 4, 5}},
 	} {
 		ps = g.pointersFor(ps, h)
 	}
@@ -292,7 +292,7 @@ func TestHighlightBoxesStayInTheirArea(t *testing.T) {
 			for _, name := range names {
 				r, ok := g.controlRect(name)
 				require.True(t, ok, name)
-				for _, p := range g.pointersFor(nil, doc.Highlight{What: "control", Control: name}) {
+				for _, p := range g.pointersFor(nil, doc.Highlight{What: doc.HighlightControl, Control: name}) {
 					check(name, r, p)
 				}
 			}

@@ -40,10 +40,10 @@ func TestCrashedServerLogShows(t *testing.T) {
 	assert.Zero(t, r.Applied, "a crashed server applies nothing")
 	assert.NotEqual(t, upKey, string(g.logs.key(nil)), "the panel is drawn again, dimmed")
 
-	ps := g.pointersFor(nil, doc.Highlight{What: "log", Node: view.ID(follower), Index: 2})
+	ps := g.pointersFor(nil, doc.Highlight{What: doc.HighlightLog, Node: view.ID(follower), Index: 2})
 	require.Len(t, ps, 1, "the crashed server's cell is pointed at")
-	assert.Len(t, g.pointersFor(nil, doc.Highlight{What: "log", Node: view.ID(follower)}), 1, "and its row")
-	assert.Len(t, g.pointersFor(nil, doc.Highlight{What: "log", AllNodes: true, Index: 2}), len(g.view().IDs()))
+	assert.Len(t, g.pointersFor(nil, doc.Highlight{What: doc.HighlightLog, Node: view.ID(follower)}), 1, "and its row")
+	assert.Len(t, g.pointersFor(nil, doc.Highlight{What: doc.HighlightLog, AllNodes: true, Index: 2}), len(g.view().IDs()))
 }
 
 // TestLogsLegendStaysInThePanel: at 800 and 1024 wide the logs panel's

@@ -8,10 +8,43 @@ import (
 	"github.com/raftlab/raftlab/playground/view"
 )
 
+// HighlightKind is what a highlight points at.
+type HighlightKind uint8
+
+const (
+	HighlightNode HighlightKind = iota + 1
+	HighlightLink
+	HighlightMessages
+	HighlightLog
+	HighlightControl
+	HighlightLabel
+	HighlightGroup
+)
+
+// String is the kind's word in a lesson file.
+func (k HighlightKind) String() string {
+	switch k {
+	case HighlightNode:
+		return "node"
+	case HighlightLink:
+		return "link"
+	case HighlightMessages:
+		return "messages"
+	case HighlightLog:
+		return "log"
+	case HighlightControl:
+		return "control"
+	case HighlightLabel:
+		return "label"
+	case HighlightGroup:
+		return "group"
+	}
+	return ""
+}
+
 // Highlight is something a step points at on screen.
 type Highlight struct {
-	// What is node, link, messages, log, control, label or group.
-	What string
+	What HighlightKind
 	// Node is the server (node, link, log); Ref is "leader" or
 	// "leaderAtStart" when the server is named that way (Runner resolves
 	// it into Node).
@@ -45,13 +78,13 @@ func (h Highlight) String() string {
 		return strconv.FormatUint(uint64(h.Node), 10)
 	}
 	switch h.What {
-	case "node":
+	case HighlightNode:
 		return "node " + node()
-	case "link":
+	case HighlightLink:
 		return fmt.Sprintf("link %d-%d", h.Node, h.Peer)
-	case "messages":
+	case HighlightMessages:
 		return "messages " + h.Message
-	case "log":
+	case HighlightLog:
 		switch {
 		case h.AllNodes:
 			return fmt.Sprintf("log *:%d", h.Index)
@@ -59,9 +92,9 @@ func (h Highlight) String() string {
 			return "log " + node()
 		}
 		return fmt.Sprintf("log %s:%d", node(), h.Index)
-	case "control":
+	case HighlightControl:
 		return "control " + h.Control
-	case "group":
+	case HighlightGroup:
 		var b strings.Builder
 		b.WriteString("group")
 		for _, id := range h.Group {
