@@ -55,6 +55,9 @@ type Button struct {
 	// top is which of the top bar's controls it is (topNone for any
 	// other button).
 	top topControl
+	// lesson is which of the lesson panel's controls it is (lessonNone
+	// for any other button).
+	lesson lessonControl
 }
 
 // Layout places every part of the screen. It is a pure function of the

@@ -53,7 +53,7 @@ func (b *lessonBuilder) wrapped(s string, f text.Face, c color.Color, h float64)
 // at the right of the line at y.
 func (b *lessonBuilder) cardButton(y float64) {
 	c := b.g.card.cardOpener(b.x+b.w, y)
-	b.button(c.Name, c.Label, c.Hint, c.Rect, colAccent)
+	b.button(lessonControl{kind: lessonCard}, c.Label, c.Hint, c.Rect, colAccent)
 }
 
 // gap adds vertical room.
@@ -106,9 +106,9 @@ func (b *lessonBuilder) errors(msgs ...string) {
 }
 
 // button adds a control whose background is a box.
-func (b *lessonBuilder) button(name, label, hint string, r Rect, fg color.Color) {
+func (b *lessonBuilder) button(c lessonControl, label, hint string, r Rect, fg color.Color) {
 	b.v.boxes = append(b.v.boxes, lessonBox{r, colButton, len(b.v.buttons)})
-	b.v.buttons = append(b.v.buttons, Button{Name: name, Label: label, Hint: hint, Rect: r})
+	b.v.buttons = append(b.v.buttons, c.button(label, hint, r))
 	f := face(12.5*b.g.scale, false)
 	b.v.texts = append(b.v.texts, lessonText{ellipsize(label, f, r.W-8*b.g.scale), r.CenterX(), r.CenterY(), f, fg, alignCenter})
 }

@@ -16,7 +16,7 @@ func (g *Game) layoutDo(b *lessonBuilder, pl doc.Play) {
 	if !pl.ShownMe() {
 		rr := Rect{b.x, b.y - b.scroll, 96 * s, 26 * s}
 		if b.visible(b.y, rr.H) {
-			b.button("lesson-showme", g.tr("lesson.showme"), g.tr("lesson.showme.hint"), rr, colText)
+			b.button(lessonControl{kind: lessonShowMe}, g.tr("lesson.showme"), g.tr("lesson.showme.hint"), rr, colText)
 		}
 		b.y += rr.H + 4*s
 	} else {

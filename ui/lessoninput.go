@@ -1,53 +1,49 @@
 package ui
 
 import (
-	"fmt"
 	"slices"
-	"strings"
 
 	"github.com/raftlab/raftlab/lessons/doc"
 )
 
-// pressLesson carries out a control of the lesson panel: one of the
-// panel's own (open, close, the list's), or one of the running step's.
-func (g *Game) pressLesson(name string) {
-	if g.pressLessonPanel(name) {
+// pressLessonControl carries out a control of the lesson panel: one of
+// the panel's own (open, close, the list's), or one of the running step's.
+func (g *Game) pressLessonControl(c lessonControl) {
+	if g.pressLessonPanel(c) {
 		return
 	}
 	if p := g.lesson; p != nil && p.run != nil {
-		g.pressLessonStep(name)
+		g.pressLessonStep(c)
 	}
 }
 
 // pressLessonPanel carries out a control of the panel itself, with or
-// without a lesson running; it reports whether name was one.
-func (g *Game) pressLessonPanel(name string) bool {
+// without a lesson running; it reports whether c was one.
+func (g *Game) pressLessonPanel(c lessonControl) bool {
 	p := g.lesson
 	switch {
-	case name == "lessons":
-		g.openLessons()
-	case name == "lesson-close":
+	case c.kind == lessonClose:
 		g.closeLesson() // a deliberate click on a named control
-	case name == "lesson-leave":
+	case c.kind == lessonLeave:
 		g.closeLesson()
-	case name == "lesson-stay" && p != nil:
+	case c.kind == lessonStay && p != nil:
 		p.confirmLeave = false
-	case strings.HasPrefix(name, "lesson-open-") && p != nil:
+	case c.kind == lessonOpen && p != nil:
 		for i, l := range p.all {
-			if name == fmt.Sprintf("lesson-open-%d", l.Number) {
+			if l.Number == c.n {
 				g.startLesson(i)
 			}
 		}
-	case name == "lesson-card":
+	case c.kind == lessonCard:
 		g.card.open = true
-	case name == "lesson-reset" && p != nil:
+	case c.kind == lessonReset && p != nil:
 		p.confirmReset = true
-	case name == "lesson-reset-no" && p != nil:
+	case c.kind == lessonResetNo && p != nil:
 		p.confirmReset = false
-	case name == "lesson-reset-yes" && p != nil:
+	case c.kind == lessonResetYes && p != nil:
 		p.confirmReset = false
 		g.resetProgress()
-	case name == "lesson-more" && p != nil:
+	case c.kind == lessonMore && p != nil:
 		p.scroll += 0.8 * (g.lessonArea().H - 140*g.scale)
 	default:
 		return false
@@ -57,20 +53,20 @@ func (g *Game) pressLessonPanel(name string) bool {
 
 // pressLessonStep carries out a control of the running lesson: moving
 // between steps and lessons, and what the step asks of the learner.
-func (g *Game) pressLessonStep(name string) {
+func (g *Game) pressLessonStep(c lessonControl) {
 	p := g.lesson
-	switch {
-	case strings.HasPrefix(name, "score-"):
-		g.pressScore(name)
-	case name == "lesson-next-lesson":
+	switch c.kind {
+	case scoreCopy, scoreDownload:
+		g.pressScore(c.kind)
+	case lessonNextLesson:
 		if next := g.nextLesson(); next != nil {
 			g.recordProgress(progressFinish)
 			g.startLesson(slices.Index(p.all, next))
 		}
-	case name == "lesson-list":
+	case lessonList:
 		g.recordProgress(progressFinish)
 		p.run = nil
-	case name == "lesson-next":
+	case lessonNext:
 		if p.run.Last() {
 			g.recordProgress(progressFinish)
 			p.run = nil // the lesson is over: back to the list
@@ -78,26 +74,20 @@ func (g *Game) pressLessonStep(name string) {
 		}
 		g.moveStep(p.run.Next)
 		g.recordProgress(progressReach)
-	case strings.HasPrefix(name, "lesson-step-"):
-		var k int
-		if _, err := fmt.Sscanf(name, "lesson-step-%d", &k); err == nil {
-			g.moveStep(func() error { return p.run.Jump(k - 1) })
-		}
-	case name == "lesson-back":
+	case lessonStep:
+		g.moveStep(func() error { return p.run.Jump(c.n - 1) })
+	case lessonBack:
 		g.moveStep(p.run.Back)
-	case name == "lesson-fold":
+	case lessonFold:
 		p.more = !p.more
-	case name == "lesson-skip":
+	case lessonSkip:
 		g.skipStep()
-	case name == "lesson-resume":
+	case lessonResume:
 		g.paused = false
-	case name == "lesson-showme":
+	case lessonShowMe:
 		g.showMe()
-	case strings.HasPrefix(name, "lesson-choice-"):
-		var k int
-		if _, err := fmt.Sscanf(name, "lesson-choice-%d", &k); err == nil {
-			g.answer(k - 1)
-		}
+	case lessonChoice:
+		g.answer(c.n - 1)
 	}
 }
 
@@ -109,7 +99,7 @@ func (g *Game) clickLesson(x, y float64) bool {
 		return true
 	}
 	if b, ok := hitAny(g.lessonButtons(), x, y); ok {
-		g.pressLesson(b.Name)
+		g.pressLessonControl(b.lesson)
 		return true
 	}
 	if g.lesson != nil {

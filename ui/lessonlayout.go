@@ -155,7 +155,7 @@ func (g *Game) layoutLesson(withMore bool) lessonView {
 		if moreInBar {
 			r = Rect{b.x + b.w - bw, barY, bw, 28 * s}
 		}
-		b.button("lesson-more", g.tr("lesson.scroll"), g.tr("lesson.scroll.hint"), r, colHighlight)
+		b.button(lessonControl{kind: lessonMore}, g.tr("lesson.scroll"), g.tr("lesson.scroll.hint"), r, colHighlight)
 	}
 	return b.v
 }
@@ -170,7 +170,7 @@ func (g *Game) layoutLessonBar(b *lessonBuilder, a Rect) (barY, bw float64) {
 	b.v.boxes = append(b.v.boxes, lessonBox{Rect{a.X + 1*s, barY - 8*s, a.W - 1*s, 1 * s}, colPanelEdge, -1})
 	bw = 84 * s
 	if p.run != nil && p.run.Index() > 0 {
-		b.button("lesson-back", g.tr("lesson.back"), g.tr("lesson.back.hint"), Rect{b.x, barY, bw, 28 * s}, colText)
+		b.button(lessonControl{kind: lessonBack}, g.tr("lesson.back"), g.tr("lesson.back.hint"), Rect{b.x, barY, bw, 28 * s}, colText)
 	}
 	// Close is in the middle of a step's bar (Back left, Continue right),
 	// at the right end of the list's (Reset progress, which is wide, left).
@@ -178,7 +178,7 @@ func (g *Game) layoutLessonBar(b *lessonBuilder, a Rect) (barY, bw float64) {
 	if p.run == nil {
 		closeX = b.x + b.w - bw
 	}
-	b.button("lesson-close", g.tr("lesson.close"), g.tr("lesson.close.hint"), Rect{closeX, barY, bw, 28 * s}, colText)
+	b.button(lessonControl{kind: lessonClose}, g.tr("lesson.close"), g.tr("lesson.close.hint"), Rect{closeX, barY, bw, 28 * s}, colText)
 	b.top, b.bottom = a.Y, barY-12*s
 	return barY, bw
 }
@@ -228,7 +228,7 @@ func (g *Game) layoutLeaveQuestion(b *lessonBuilder, bw float64) {
 	at := g.resumeStep(g.lesson.run.Lesson()) + 1
 	fd := face(11.5*s, false)
 	b.v.texts = append(b.v.texts, lessonText{ellipsize(g.tr("lesson.leave.resume", at), fd, b.w), b.x, y + 26*s, fd, colTextDim, alignStart})
-	b.button("lesson-leave", g.tr("lesson.leave"), g.tr("lesson.leave.hint"), Rect{b.x, y + 38*s, bw, 24 * s}, colText)
-	b.button("lesson-stay", g.tr("lesson.stay"), g.tr("lesson.stay.hint"), Rect{b.x + bw + 8*s, y + 38*s, bw, 24 * s}, colHighlight)
+	b.button(lessonControl{kind: lessonLeave}, g.tr("lesson.leave"), g.tr("lesson.leave.hint"), Rect{b.x, y + 38*s, bw, 24 * s}, colText)
+	b.button(lessonControl{kind: lessonStay}, g.tr("lesson.stay"), g.tr("lesson.stay.hint"), Rect{b.x + bw + 8*s, y + 38*s, bw, 24 * s}, colHighlight)
 	b.bottom = y - 6*s
 }

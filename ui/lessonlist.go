@@ -69,7 +69,7 @@ func (g *Game) layoutLessonRow(b *lessonBuilder, l *doc.Lesson) {
 		return
 	}
 	b.v.boxes = append(b.v.boxes, lessonBox{shown, colButton, len(b.v.buttons)})
-	b.v.buttons = append(b.v.buttons, Button{Name: fmt.Sprintf("lesson-open-%d", l.Number), Label: name, Hint: l.Summary, Rect: shown})
+	b.v.buttons = append(b.v.buttons, lessonControl{lessonOpen, l.Number}.button(name, l.Summary, shown))
 	if started {
 		bar := Rect{r.X, r.Y + r.H - 3*s, r.W, 3 * s}
 		done := bar
@@ -108,13 +108,13 @@ func clipRect(r, band Rect) (Rect, bool) {
 func (g *Game) layoutResetBar(b *lessonBuilder, barY, bw float64) {
 	s := g.scale
 	if !g.lesson.confirmReset {
-		b.button("lesson-reset", g.tr("lesson.reset"), g.tr("lesson.reset.hint"), Rect{b.x, barY, 1.5 * bw, 28 * s}, colText)
+		b.button(lessonControl{kind: lessonReset}, g.tr("lesson.reset"), g.tr("lesson.reset.hint"), Rect{b.x, barY, 1.5 * bw, 28 * s}, colText)
 		return
 	}
 	y := barY - 12*s - 50*s
 	f := face(12*s, true)
 	b.v.texts = append(b.v.texts, lessonText{ellipsize(g.tr("lesson.reset.question"), f, b.w), b.x, y + 8*s, f, colHighlight, alignStart})
-	b.button("lesson-reset-yes", g.tr("lesson.reset.yes"), g.tr("lesson.reset.yes.hint"), Rect{b.x, y + 22*s, bw, 24 * s}, colBad)
-	b.button("lesson-reset-no", g.tr("lesson.reset.no"), g.tr("lesson.reset.no.hint"), Rect{b.x + bw + 8*s, y + 22*s, bw, 24 * s}, colText)
+	b.button(lessonControl{kind: lessonResetYes}, g.tr("lesson.reset.yes"), g.tr("lesson.reset.yes.hint"), Rect{b.x, y + 22*s, bw, 24 * s}, colBad)
+	b.button(lessonControl{kind: lessonResetNo}, g.tr("lesson.reset.no"), g.tr("lesson.reset.no.hint"), Rect{b.x + bw + 8*s, y + 22*s, bw, 24 * s}, colText)
 	b.bottom = y - 6*s
 }

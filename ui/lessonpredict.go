@@ -113,7 +113,7 @@ func (g *Game) layoutChoice(b *lessonBuilder, i int, c doc.Choice, m choiceMarks
 	bg, idx := colBackground, -1
 	if !m.answered {
 		bg, idx = colButton, len(b.v.buttons)
-		b.v.buttons = append(b.v.buttons, Button{Name: fmt.Sprintf("lesson-choice-%d", i+1), Label: doc.Paragraph{Spans: c.Text}.Text(), Rect: r})
+		b.v.buttons = append(b.v.buttons, lessonControl{lessonChoice, i + 1}.button(doc.Paragraph{Spans: c.Text}.Text(), "", r))
 	}
 	b.v.boxes = append(b.v.boxes, lessonBox{r, bg, idx})
 	if m.yours {

@@ -24,7 +24,7 @@ func (g *Game) layoutLessonStep(b *lessonBuilder, barY, bw float64) {
 		if r.Last() {
 			key = "lesson.finish"
 		}
-		b.button("lesson-next", g.tr(key), g.tr(key+".hint"), Rect{b.x + b.w - bw, barY, bw, 28 * s}, colHighlight)
+		b.button(lessonControl{kind: lessonNext}, g.tr(key), g.tr(key+".hint"), Rect{b.x + b.w - bw, barY, bw, 28 * s}, colHighlight)
 	}
 	pinned := st.Kind == doc.Predict && g.pinPredict(b, pl)
 	b.paragraphs(st.Narration, colText)
@@ -101,7 +101,7 @@ func (g *Game) layoutMore(b *lessonBuilder, st *doc.Step) {
 	}
 	r := Rect{b.x, b.y - b.scroll, 84 * s, 24 * s}
 	if b.visible(b.y, r.H) {
-		b.button("lesson-fold", g.tr(key), g.tr(key+".hint"), r, colAccent)
+		b.button(lessonControl{kind: lessonFold}, g.tr(key), g.tr(key+".hint"), r, colAccent)
 	}
 	b.y += r.H + 6*s
 	if g.lesson.more {
@@ -134,7 +134,7 @@ func (g *Game) layoutStepStrip(b *lessonBuilder) {
 		if i < pr.Furthest && i != r.Index() {
 			b.v.boxes = append(b.v.boxes, lessonBox{Rect{box.X, box.Y + box.H - 2*s, box.W, 2 * s}, colOK, -1})
 		}
-		b.v.buttons = append(b.v.buttons, Button{Name: fmt.Sprintf("lesson-step-%d", i+1), Label: fmt.Sprint(i + 1), Hint: g.tr("lesson.step.hint", i+1, st.Title, g.kindName(st.Kind)), Rect: box})
+		b.v.buttons = append(b.v.buttons, lessonControl{lessonStep, i + 1}.button(fmt.Sprint(i+1), g.tr("lesson.step.hint", i+1, st.Title, g.kindName(st.Kind)), box))
 		b.v.texts = append(b.v.texts, lessonText{fmt.Sprint(i + 1), box.CenterX(), box.CenterY(), f, fg, alignCenter})
 	}
 	b.y += 24 * s
@@ -149,13 +149,13 @@ func (g *Game) kindName(k doc.Kind) string { return g.tr("lesson.kind." + string
 func (g *Game) layoutLessonEnd(b *lessonBuilder) {
 	s := g.scale
 	b.gap(14)
-	name, label, hint := "lesson-list", g.tr("lesson.all"), g.tr("lesson.all.hint")
+	c, label, hint := lessonControl{kind: lessonList}, g.tr("lesson.all"), g.tr("lesson.all.hint")
 	if next := g.nextLesson(); next != nil {
-		name, label, hint = "lesson-next-lesson", g.tr("lesson.next", next.Number, next.Title), next.Summary
+		c, label, hint = lessonControl{kind: lessonNextLesson}, g.tr("lesson.next", next.Number, next.Title), next.Summary
 	}
 	r := Rect{b.x, b.y - b.scroll, b.w, 30 * s}
 	if b.visible(b.y, r.H) {
-		b.button(name, label, hint, r, colHighlight)
+		b.button(c, label, hint, r, colHighlight)
 	}
 	b.y += r.H + 4*s
 }

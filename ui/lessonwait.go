@@ -83,7 +83,7 @@ func (g *Game) layoutWaitStrip(b *lessonBuilder, r Rect) {
 	}
 	if timed {
 		b.v.boxes = append(b.v.boxes, lessonBox{g.waitBar(r), colPanelEdge, -1})
-		b.button("lesson-skip", g.tr("lesson.skip"), g.tr("lesson.skip.hint"), Rect{right - skipW*s, y, skipW * s, 22 * s}, colText)
+		b.button(lessonControl{kind: lessonSkip}, g.tr("lesson.skip"), g.tr("lesson.skip.hint"), Rect{right - skipW*s, y, skipW * s, 22 * s}, colText)
 		right -= (skipW + 6) * s
 	}
 	if g.paused {
@@ -91,7 +91,7 @@ func (g *Game) layoutWaitStrip(b *lessonBuilder, r Rect) {
 		if notStarted(pl) {
 			label = g.tr("lesson.play")
 		}
-		b.button("lesson-resume", label, g.tr("lesson.resume.hint"), Rect{right - resumeW*s, y, resumeW * s, 22 * s}, colHighlight)
+		b.button(lessonControl{kind: lessonResume}, label, g.tr("lesson.resume.hint"), Rect{right - resumeW*s, y, resumeW * s, 22 * s}, colHighlight)
 		right -= (resumeW + 6) * s
 	}
 	b.v.waitText = right - r.X

@@ -70,18 +70,19 @@ func (g *Game) layoutScore(b *lessonBuilder) {
 	res := g.opts.Results
 	x := b.x
 	for _, c := range []struct {
-		name, label, hint string
-		on                bool
+		kind        lessonKind
+		label, hint string
+		on          bool
 	}{
-		{"score-copy", "score.copy", "score.copy.hint", res.Copy != nil},
-		{"score-download", "score.download", "score.download.hint", res.Download != nil},
+		{scoreCopy, "score.copy", "score.copy.hint", res.Copy != nil},
+		{scoreDownload, "score.download", "score.download.hint", res.Download != nil},
 	} {
 		if !c.on {
 			continue
 		}
 		rr := Rect{x, b.y - b.scroll, 110 * s, 26 * s}
 		if b.visible(b.y, rr.H) {
-			b.button(c.name, g.tr(c.label), g.tr(c.hint), rr, colText)
+			b.button(lessonControl{kind: c.kind}, g.tr(c.label), g.tr(c.hint), rr, colText)
 		}
 		x += rr.W + 8*s
 	}
@@ -109,19 +110,19 @@ func (g *Game) resultText() string {
 
 // pressScore carries out the score's controls: the result goes to the
 // clipboard or into a file, and the status line says so.
-func (g *Game) pressScore(name string) {
+func (g *Game) pressScore(k lessonKind) {
 	if g.score == nil || g.lesson == nil || g.score.run != g.lesson.run {
 		return
 	}
 	res := g.opts.Results
 	switch {
-	case name == "score-copy" && res.Copy != nil:
+	case k == scoreCopy && res.Copy != nil:
 		if err := res.Copy(g.resultText()); err != nil {
 			g.say(g.tr("status.copy-result.failed", i18n.ErrorIn(err, g.lang)))
 			return
 		}
 		g.say(g.tr("status.copied-result"))
-	case name == "score-download" && res.Download != nil:
+	case k == scoreDownload && res.Download != nil:
 		l := g.score.run.Lesson()
 		where, err := res.Download(resultFileName(l), []byte(g.resultText()))
 		switch {
