@@ -82,8 +82,10 @@ type Node struct {
 
 	// chain[i] hashes the log prefix up to index i, for the checkers.
 	chain []uint64
-	// diskMemo is the disk's log last read while the node is down.
-	diskMemo diskLogMemo
+	// diskMemo is the disk's log last read while the node is down;
+	// diskViewMemo the disk's view last built.
+	diskMemo     diskLogMemo
+	diskViewMemo diskViewMemo
 	// seen is the state last reported to the trace.
 	seen nodeView
 

@@ -1,6 +1,8 @@
 package playground
 
 import (
+	"slices"
+
 	"github.com/raftlab/raftlab/playground/view"
 	"github.com/raftlab/raftlab/raft"
 )
@@ -17,8 +19,14 @@ type worldView struct {
 // View is what a screen shows of the world now: built once per change and
 // shared by every reader, who must not change it.
 func (w *World) View() *view.World {
-	if v := w.view; v.built != nil && v.changes == w.changes && v.now == w.now {
+	v := w.view
+	switch {
+	case v.built != nil && v.changes == w.changes && v.now == w.now:
 		return v.built
+	case v.built != nil && v.changes == w.changes:
+		out := w.timersMoved(v.built)
+		w.view.now, w.view.built = w.now, out
+		return out
 	}
 	out := &view.World{Now: w.now}
 	for _, id := range w.Nodes() {
@@ -29,10 +37,25 @@ func (w *World) View() *view.World {
 	return out
 }
 
+// timersMoved is the view of a world in which only time passed since v
+// (no event was handled or emitted): its servers' election timers ran, and
+// nothing else changed, so the rest of v is shared.
+func (w *World) timersMoved(v *view.World) *view.World {
+	out := *v
+	out.Now = w.now
+	out.Nodes = slices.Clone(v.Nodes)
+	for i := range out.Nodes {
+		if n := w.nodes[out.Nodes[i].ID]; n.Up {
+			out.Nodes[i].ElectionElapsed = n.Raft.ElectionElapsed() + int(w.TicksBehind(n))
+		}
+	}
+	return &out
+}
+
 // nodeView is what a screen shows of a server: its protocol state while
 // it is up, its disk's log while it is down.
 func (w *World) nodeView(n *Node) view.Node {
-	out := view.Node{ID: view.ID(n.ID), Up: n.Up, Disk: diskView(n)}
+	out := view.Node{ID: view.ID(n.ID), Up: n.Up, Disk: n.diskView()}
 	if !n.Up {
 		out.Log = n.diskLog()
 		return out
@@ -67,16 +90,38 @@ func (w *World) nodeView(n *Node) view.Node {
 	return out
 }
 
-// diskView is what a screen shows of a server's disk.
-func diskView(n *Node) view.Disk {
+// diskView is what a screen shows of a server's disk. A disk changes only
+// when it is written, synced or snapshotted, far less often than a
+// screen is drawn, so the view is kept until one of those happens.
+func (n *Node) diskView() view.Disk {
 	d := n.Disk
+	key := diskViewKey{d.WAL.Size(), d.WAL.Synced(), d.Snapshot, n.Syncing(), d.FsyncMs}
+	if m := n.diskViewMemo; m.built && m.key == key {
+		return m.view
+	}
 	out := view.Disk{FsyncMs: d.FsyncMs, Syncing: n.Syncing(), Bytes: d.WAL.Size(), SyncedBytes: d.WAL.Synced(), Files: d.Files()}
 	recs, durable := d.WAL.Tail(view.WALTailLen)
 	out.Durable = durable
 	for _, r := range recs {
 		out.WALTail = append(out.WALTail, recordView(r))
 	}
+	n.diskViewMemo = diskViewMemo{built: true, key: key, view: out}
 	return out
+}
+
+// diskViewKey is what a disk's view depends on.
+type diskViewKey struct {
+	size, synced int
+	snap         *raft.Snapshot
+	syncing      bool
+	fsyncMs      int64
+}
+
+// diskViewMemo is a disk's view as last built.
+type diskViewMemo struct {
+	built bool
+	key   diskViewKey
+	view  view.Disk
 }
 
 // diskLog is a crashed server's log as its disk holds it: what a restart

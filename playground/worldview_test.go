@@ -6,6 +6,7 @@ import (
 
 	"github.com/raftlab/raftlab/playground/view"
 	"github.com/raftlab/raftlab/raft"
+	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
 
@@ -83,4 +84,33 @@ func TestViewIsBuiltOncePerChange(t *testing.T) {
 	require.False(t, fv.Up)
 	require.Equal(t, last, fv.Log.Last)
 	require.Zero(t, fv.Log.Applied)
+}
+
+// TestViewWhenOnlyTimePasses: when nothing happens but time, the view's
+// election timers move on and the rest of it is the last view's; the
+// timers read what the servers' own timers say.
+func TestViewWhenOnlyTimePasses(t *testing.T) {
+	s := labSession(t, 3, 1, nil)
+	labWaitLeader(t, s, 2000)
+	w := s.World()
+	next, ok := w.NextEventAt()
+	for ok && next <= w.Now()+1 { // a quiet millisecond: no event in it
+		s.RunUntil(next)
+		next, ok = w.NextEventAt()
+	}
+	before := w.View()
+	changes := w.changes
+	s.RunUntil(w.Now() + 1)
+	require.Equal(t, changes, w.changes, "no event in that millisecond")
+	after := w.View()
+	require.NotSame(t, before, after)
+	require.Equal(t, before.Now+1, after.Now)
+	for i, n := range after.Nodes {
+		r := w.Node(raft.ID(n.ID))
+		if r.Up && r.Raft.ElectionTimeout() > 0 {
+			assert.Equal(t, r.Raft.ElectionElapsed()+int(w.TicksBehind(r)), n.ElectionElapsed, "S%d", n.ID)
+			assert.Equal(t, before.Nodes[i].ElectionElapsed+1, n.ElectionElapsed, "S%d", n.ID)
+		}
+		assert.Equal(t, before.Nodes[i].Log, n.Log, "the log is the last view's")
+	}
 }
