@@ -75,7 +75,7 @@ e2e-desktop: e2e-deps
 	  xvfb-run -a -s "-screen 0 1600x1200x24" $(GO) test -count=1 -v -run '^TestDesktopE2E$$' ./cmd/raftlab/
 
 bench: bench-fps
-	$(GO) test -run '^$$' -bench . -benchmem ./raft/ ./playground/
+	$(GO) test -run '^$$' -bench . -benchmem ./raft/ ./playground/ ./internal/lab/
 
 # Frame rates in headless Chromium against an empty frame, the wasm size,
 # the time to the first frame and the memory after a long run.
