@@ -23,7 +23,7 @@ var safetyProperties = []string{"Election Safety", "Leader Append-Only", "Log Ma
 func (p *cardPanel) cardOpener(x, y float64) Button {
 	g := p.g
 	s := g.scale
-	return Button{Name: "lesson-card", Label: g.tr("card.open"), Hint: g.tr("card.open.hint"), Rect: Rect{x - 92*s, y - 1*s, 92 * s, 16 * s}}
+	return lessonControl{kind: lessonCard}.button(g.tr("card.open"), g.tr("card.open.hint"), Rect{x - 92*s, y - 1*s, 92 * s, 16 * s})
 }
 
 // cardInput handles the keys just pressed and a click while the card is
