@@ -5,6 +5,7 @@ import { spawn } from "node:child_process";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { chromium } from "playwright-core";
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -72,6 +73,54 @@ export const seenWelcome = (context) =>
   context.addInitScript(() => {
     if (localStorage.getItem("raftlab.prefs") === null) localStorage.setItem("raftlab.prefs", JSON.stringify({ welcomed: true }));
   });
+
+// watch collects what goes wrong on a page: console errors, uncaught
+// exceptions and a crash. A test asserts the list is empty.
+export function watch(page) {
+  const errors = [];
+  page.on("console", (m) => { if (m.type() === "error") errors.push(`console: ${m.text()}`); });
+  page.on("pageerror", (e) => errors.push(`page error: ${e.message}`));
+  page.on("crash", () => errors.push("the page crashed"));
+  return errors;
+}
+
+// A test file starts one raftserve and one Chromium, on its first launch,
+// and shares them: a Chromium takes seconds to start on this machine, a
+// browser context a fraction of one. Each context is a fresh profile of
+// its own (an empty storage and cache), which is what a test needs.
+let server, browser;
+const contexts = new Set();
+
+// launch opens a fresh browser context with options (viewport,
+// deviceScaleFactor, locale...; welcomed: false for a first visit) and a
+// page in it, which watch watches. url is the served build's address. The
+// context closes at closeContexts or shutdown, or earlier by
+// context.close().
+export async function launch({ welcomed = true, ...options } = {}) {
+  server ??= startServer();
+  browser ??= chromium.launch({ executablePath: "/usr/bin/chromium", headless: true, args: chromiumArgs });
+  const [{ url }, b] = await Promise.all([server, browser]);
+  const context = await b.newContext(options);
+  contexts.add(context);
+  context.on("close", () => contexts.delete(context));
+  if (welcomed) await seenWelcome(context);
+  context.setDefaultNavigationTimeout(navigationTimeoutMs);
+  const page = await context.newPage();
+  return { context, page, errors: watch(page), url };
+}
+
+// closeContexts closes every context open: a finished test's page would
+// go on simulating and take the CPU from the tests after it.
+export async function closeContexts() {
+  for (const c of [...contexts]) await c.close().catch(() => {});
+}
+
+// shutdown ends what launch started; a test file calls it after its tests.
+export async function shutdown() {
+  await closeContexts();
+  await (await browser?.catch(() => null))?.close().catch(() => {});
+  (await server?.catch(() => null))?.proc.kill();
+}
 
 // center is the middle of a box of layout().
 export const center = (b) => [b.x + b.w / 2, b.y + b.h / 2];
