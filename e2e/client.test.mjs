@@ -5,28 +5,12 @@
 // (client-request-waiting...), so window.raftlab.layout() shows them.
 //
 //   make web raftserve && node --test e2e/client.test.mjs
-import { test, before, after } from "node:test";
+import { test, after } from "node:test";
 import assert from "node:assert/strict";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
 import path from "node:path";
-import { chromium } from "playwright-core";
-import { root, chromiumArgs, startServer, navigationTimeoutMs, shots, state, layout, waitFor, seenWelcome } from "./harness.mjs";
+import { launch, shutdown, shots, firstFrame, state, layout, waitFor } from "./harness.mjs";
 
-
-let server, baseURL, context, profile;
-
-before(async () => {
-  ({ proc: server, url: baseURL } = await startServer());
-});
-
-after(async () => {
-  await context?.close().catch(() => {});
-  if (profile) rmSync(profile, { recursive: true, force: true });
-  server?.kill();
-});
-
-
+after(shutdown);
 
 // control finds a control or an item of the open menu by name (or by a name's prefix when it ends in
 // "*").
@@ -52,17 +36,9 @@ async function newestRequest(page) {
 }
 
 test("the client panel: typing, and each request's state", async (t) => {
-  profile = mkdtempSync(path.join(tmpdir(), "raftlab-e2e-"));
-  context = await chromium.launchPersistentContext(profile, {
-    executablePath: "/usr/bin/chromium", headless: true, args: chromiumArgs, viewport: { width: 1024, height: 768 },
-  });
-  await seenWelcome(context);
-  context.setDefaultNavigationTimeout(navigationTimeoutMs);
-  const page = context.pages()[0] ?? (await context.newPage());
-  const errors = [];
-  page.on("pageerror", (e) => errors.push(`page error: ${e.message}`));
-  await page.goto(baseURL);
-  await page.waitForFunction(() => window.raftlab?.ready === true || window.raftlab?.error, null, { timeout: 90_000 });
+  const { page, errors, url } = await launch({ viewport: { width: 1024, height: 768 } });
+  await page.goto(url);
+  await firstFrame(page);
   assert.equal(await page.evaluate(() => window.raftlab.error), undefined);
 
   let st = await state(page);

@@ -7,31 +7,12 @@
 // and 800x600, applied, and in the light theme go to build/e2e/.
 //
 //   make web raftserve && node --test e2e/partition.test.mjs
-import { test, before, after } from "node:test";
+import { test, after } from "node:test";
 import assert from "node:assert/strict";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
 import path from "node:path";
-import { chromium } from "playwright-core";
-import { chromiumArgs, startServer, navigationTimeoutMs, shots, state, layout, waitFor, seenWelcome, firstFrame } from "./harness.mjs";
+import { launch, shutdown, shots, firstFrame, state, layout, waitFor } from "./harness.mjs";
 
-let server, baseURL, context, profile;
-
-before(async () => {
-  ({ proc: server, url: baseURL } = await startServer());
-  profile = mkdtempSync(path.join(tmpdir(), "raftlab-e2e-"));
-  context = await chromium.launchPersistentContext(profile, {
-    executablePath: "/usr/bin/chromium", headless: true, args: chromiumArgs, viewport: { width: 1024, height: 768 },
-  });
-  await seenWelcome(context);
-  context.setDefaultNavigationTimeout(navigationTimeoutMs);
-});
-
-after(async () => {
-  await context?.close().catch(() => {});
-  if (profile) rmSync(profile, { recursive: true, force: true });
-  server?.kill();
-});
+after(shutdown);
 
 const click = (page, x, y) => page.evaluate(([x, y]) => window.raftlab.click(x, y), [x, y]);
 const clickControl = async (page, name) => {
@@ -66,11 +47,8 @@ function checkSeparated(p, where) {
 }
 
 test("the partition editor separates the groups by position and colour", async () => {
-  const page = context.pages()[0] ?? (await context.newPage());
-  const errors = [];
-  page.on("pageerror", (e) => errors.push(`page error: ${e.message}`));
-  page.on("console", (m) => { if (m.type() === "error") errors.push(`console: ${m.text()}`); });
-  await page.goto(baseURL);
+  const { page, errors, url } = await launch({ viewport: { width: 1024, height: 768 } });
+  await page.goto(url);
   await firstFrame(page);
   assert.equal(await page.evaluate(() => window.raftlab.error ?? null), null);
   await waitFor("a leader", async () => {

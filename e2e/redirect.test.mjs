@@ -10,25 +10,12 @@
 // drew. Screenshots at 1024x768 go to build/e2e.
 //
 //   make web raftserve && node --test e2e/redirect.test.mjs
-import { test, before, after } from "node:test";
+import { test, after } from "node:test";
 import assert from "node:assert/strict";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
 import path from "node:path";
-import { chromium } from "playwright-core";
-import { chromiumArgs, startServer, navigationTimeoutMs, shots, state, layout, waitFor, seenWelcome, firstFrame } from "./harness.mjs";
+import { launch, shutdown, shots, firstFrame, state, layout, waitFor } from "./harness.mjs";
 
-let server, baseURL, context, profile;
-
-before(async () => {
-  ({ proc: server, url: baseURL } = await startServer());
-});
-
-after(async () => {
-  await context?.close().catch(() => {});
-  if (profile) rmSync(profile, { recursive: true, force: true });
-  server?.kill();
-});
+after(shutdown);
 
 // press clicks a control through the game's own hit-testing.
 async function press(page, name) {
@@ -49,16 +36,8 @@ async function step(page, ms) {
 }
 
 test("a write to a follower is redirected, and the feed and the wire show it", async () => {
-  profile = mkdtempSync(path.join(tmpdir(), "raftlab-e2e-"));
-  context = await chromium.launchPersistentContext(profile, {
-    executablePath: "/usr/bin/chromium", headless: true, args: chromiumArgs, viewport: { width: 1024, height: 768 },
-  });
-  await seenWelcome(context);
-  context.setDefaultNavigationTimeout(navigationTimeoutMs);
-  const page = context.pages()[0] ?? (await context.newPage());
-  const errors = [];
-  page.on("pageerror", (e) => errors.push(`page error: ${e.message}`));
-  await page.goto(baseURL);
+  const { page, errors, url } = await launch({ viewport: { width: 1024, height: 768 } });
+  await page.goto(url);
   await firstFrame(page);
   assert.equal(await page.evaluate(() => window.raftlab.error), undefined);
 

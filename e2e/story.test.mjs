@@ -4,44 +4,19 @@
 // screenshots go to build/e2e/.
 //
 //   make web raftserve && node --test e2e/story.test.mjs
-import { test, before, after } from "node:test";
+import { test, after } from "node:test";
 import assert from "node:assert/strict";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
 import path from "node:path";
-import { chromium } from "playwright-core";
-import { root, chromiumArgs, startServer, navigationTimeoutMs, shots, state, layout, waitFor, seenWelcome } from "./harness.mjs";
+import { launch, shutdown, shots, firstFrame, state, layout, waitFor } from "./harness.mjs";
 
-
-let server, baseURL, context, profile;
-
-before(async () => {
-  ({ proc: server, url: baseURL } = await startServer());
-});
-
-after(async () => {
-  await context?.close().catch(() => {});
-  if (profile) rmSync(profile, { recursive: true, force: true });
-  server?.kill();
-});
-
-
+after(shutdown);
 
 const leaderOf = (st) => st.nodes.find((n) => n.up && n.role === "leader");
 
 test("the story survives a jump back and an open inspector", async () => {
-  profile = mkdtempSync(path.join(tmpdir(), "raftlab-e2e-"));
-  context = await chromium.launchPersistentContext(profile, {
-    executablePath: "/usr/bin/chromium", headless: true, args: chromiumArgs, viewport: { width: 1024, height: 768 },
-  });
-  await seenWelcome(context);
-  context.setDefaultNavigationTimeout(navigationTimeoutMs);
-  const page = context.pages()[0] ?? (await context.newPage());
-  const errors = [];
-  page.on("pageerror", (e) => errors.push(`page error: ${e.message}`));
-  page.on("console", (m) => { if (m.type() === "error") errors.push(`console: ${m.text()}`); });
-  await page.goto(baseURL);
-  await page.waitForFunction(() => window.raftlab?.ready === true || window.raftlab?.error, null, { timeout: 90_000 });
+  const { page, errors, url } = await launch({ viewport: { width: 1024, height: 768 } });
+  await page.goto(url);
+  await firstFrame(page);
   assert.equal(await page.evaluate(() => window.raftlab.error ?? null), null);
 
   // Play to a leader, then well past it: only heartbeats follow.

@@ -4,25 +4,12 @@
 // theme, at 1280x800, 1024x768 and 800x600 go to build/e2e/.
 //
 //   make web raftserve && node --test e2e/theme.test.mjs
-import { test, before, after } from "node:test";
+import { test, after } from "node:test";
 import assert from "node:assert/strict";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
 import path from "node:path";
-import { chromium } from "playwright-core";
-import { chromiumArgs, startServer, navigationTimeoutMs, shots, state, layout, waitFor, firstFrame, seenWelcome } from "./harness.mjs";
+import { launch, shutdown, shots, firstFrame, state, layout, waitFor } from "./harness.mjs";
 
-let server, baseURL, context, profile;
-
-before(async () => {
-  ({ proc: server, url: baseURL } = await startServer());
-});
-
-after(async () => {
-  await context?.close().catch(() => {});
-  if (profile) rmSync(profile, { recursive: true, force: true });
-  server?.kill();
-});
+after(shutdown);
 
 const leaderOf = (st) => st.nodes.find((n) => n.up && n.role === "leader");
 
@@ -67,17 +54,8 @@ async function backgroundSpot(page) {
 }
 
 test("the light theme is chosen in Settings and kept", async () => {
-  profile = mkdtempSync(path.join(tmpdir(), "raftlab-e2e-"));
-  context = await chromium.launchPersistentContext(profile, {
-    executablePath: "/usr/bin/chromium", headless: true, args: chromiumArgs, viewport: { width: 1280, height: 800 },
-  });
-  await seenWelcome(context);
-  context.setDefaultNavigationTimeout(navigationTimeoutMs);
-  const page = context.pages()[0] ?? (await context.newPage());
-  const errors = [];
-  page.on("pageerror", (e) => errors.push(`page error: ${e.message}`));
-  page.on("console", (m) => { if (m.type() === "error") errors.push(`console: ${m.text()}`); });
-  await page.goto(baseURL);
+  const { page, errors, url } = await launch({ viewport: { width: 1280, height: 800 } });
+  await page.goto(url);
   await firstFrame(page);
   assert.equal(await page.evaluate(() => window.raftlab.error ?? null), null);
 
