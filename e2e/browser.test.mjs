@@ -4,63 +4,23 @@
 // (window.raftlab.state()). Screenshots of every stage go to build/e2e/.
 //
 //   make e2e-browser     (builds build/web and build/raftserve first)
-import { test, before, after } from "node:test";
+import { test, after } from "node:test";
 import assert from "node:assert/strict";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { chromium } from "playwright-core";
-import { root, chromiumArgs, startServer, navigationTimeoutMs, shots, firstFrame, state, layout, waitFor, seenWelcome, center } from "./harness.mjs";
+import { launch, shutdown, shots, firstFrame, state, layout, waitFor, center } from "./harness.mjs";
 
+after(shutdown);
 
-
-let server, baseURL;
-const browsers = [];
-
-
-// launch starts Chromium with a fresh profile, for test t: it closes when t
-// ends, so that a finished test's page does not keep simulating (and
-// taking the CPU from the tests after it).
-async function launch(t, options = {}) {
-  const profile = mkdtempSync(path.join(tmpdir(), "raftlab-e2e-"));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: "/usr/bin/chromium",
-    headless: true,
-    args: chromiumArgs,
-    viewport: { width: 1280, height: 800 },
-    ...options,
-  });
-  await seenWelcome(context);
-  const b = { context, profile };
-  browsers.push(b);
-  t.after(async () => {
-    await context.close().catch(() => {});
-    rmSync(profile, { recursive: true, force: true });
-    browsers.splice(browsers.indexOf(b), 1);
-  });
-  context.setDefaultNavigationTimeout(navigationTimeoutMs);
-  const page = context.pages()[0] ?? (await context.newPage());
-  const errors = [];
-  page.on("console", (m) => { if (m.type() === "error") errors.push(`console: ${m.text()}`); });
-  page.on("pageerror", (e) => errors.push(`page error: ${e.message}`));
-  page.on("crash", () => errors.push("the page crashed"));
-  return { context, page, errors };
+// open launches a page, at 1280x800 unless options say otherwise, for
+// test t: it closes when t ends, so that a finished test's page does not
+// keep simulating (and taking the CPU from the tests after it).
+async function open(t, options = {}) {
+  const b = await launch({ viewport: { width: 1280, height: 800 }, ...options });
+  t.after(() => b.context.close().catch(() => {}));
+  return b;
 }
 
-before(async () => {
-  ({ proc: server, url: baseURL } = await startServer());
-});
-
-after(async () => {
-  for (const { context, profile } of browsers) {
-    await context.close().catch(() => {});
-    rmSync(profile, { recursive: true, force: true });
-  }
-  server?.kill();
-});
-
-// firstFrame waits until the page has drawn its first frame or given up
-// with an error (the wasm can take a while to compile under load).
 // shot saves a screenshot, with the pointer moved off the playground so that
 // no tooltip covers it.
 async function shot(page, name) {
@@ -114,9 +74,9 @@ async function openMenu(page, x, y, item) {
 const leaderOf = (st) => st.nodes.find((n) => n.up && n.role === "leader");
 
 test("the playground in the browser", async (t) => {
-  const { page, errors } = await launch(t);
+  const { page, errors, url } = await open(t);
   const started = Date.now();
-  await page.goto(baseURL);
+  await page.goto(url);
 
   let crashed, leaderSeenMs, beforeCrashMs;
 
@@ -252,8 +212,8 @@ test("the playground in the browser", async (t) => {
 });
 
 test("a bundled scenario loads, and the playground follows the window's size", async (t) => {
-  const { page, errors } = await launch(t);
-  await page.goto(baseURL + "?scenario=figure7");
+  const { page, errors, url } = await open(t);
+  await page.goto(url + "?scenario=figure7");
   await firstFrame(page);
   const st = await state(page);
   assert.equal(st.nodes.length, 7);
@@ -271,8 +231,8 @@ test("a bundled scenario loads, and the playground follows the window's size", a
 });
 
 test("crisp on a high-DPI screen: a canvas pixel per device pixel", async (t) => {
-  const { page, errors } = await launch(t, { viewport: { width: 800, height: 600 }, deviceScaleFactor: 2 });
-  await page.goto(baseURL);
+  const { page, errors, url } = await open(t, { viewport: { width: 800, height: 600 }, deviceScaleFactor: 2 });
+  await page.goto(url);
   await page.waitForFunction(() => window.raftlab?.ready === true, null, { timeout: 90_000 });
   const c = await page.evaluate(() => { const cv = document.querySelector("canvas"); return [cv.width, cv.height, cv.clientWidth, cv.clientHeight]; });
   assert.deepEqual(c, [1600, 1200, 800, 600]);
@@ -284,8 +244,8 @@ test("crisp on a high-DPI screen: a canvas pixel per device pixel", async (t) =>
 });
 
 test("a bad scenario name is a readable banner on the page, and the sandbox runs", async (t) => {
-  const { page, errors } = await launch(t);
-  await page.goto(baseURL + "?scenario=nope");
+  const { page, errors, url } = await open(t);
+  await page.goto(url + "?scenario=nope");
   await firstFrame(page);
   const text = await page.locator("#notice").innerText();
   assert.match(text, /no bundled scenario named "nope" \(have: .*figure7/);
@@ -300,9 +260,9 @@ test("a bad scenario name is a readable banner on the page, and the sandbox runs
 });
 
 test("a wasm that fails to load is a readable error on the page", async (t) => {
-  const { page } = await launch(t);
+  const { page, url } = await open(t);
   await page.route("**/main.wasm", (route) => route.fulfill({ status: 404, body: "not here" }));
-  await page.goto(baseURL);
+  await page.goto(url);
   await page.waitForFunction(() => window.raftlab?.error, null, { timeout: 30_000 });
   const text = await page.locator("#error").innerText();
   assert.match(text, /could not download main\.wasm: the server answered 404/);
@@ -328,10 +288,10 @@ async function controlBox(page, name, timeoutMs = 10_000) {
 }
 
 test("lesson 3 in the browser: every step by clicking, to the end", async (t) => {
-  const { page, errors } = await launch(t);
+  const { page, errors, url } = await open(t);
   const started = Date.now();
   const lessonOf = async () => (await state(page)).lesson;
-  await page.goto(baseURL);
+  await page.goto(url);
   await firstFrame(page);
   assert.equal(await page.evaluate(() => window.raftlab.error), undefined);
 
@@ -418,8 +378,8 @@ test("lesson 3 in the browser: every step by clicking, to the end", async (t) =>
 });
 
 test("lesson progress: a lesson opens where the learner left it", async (t) => {
-  const { page, errors } = await launch(t);
-  await page.goto(baseURL);
+  const { page, errors, url } = await open(t);
+  await page.goto(url);
   await firstFrame(page);
   // As if an earlier visit had reached step 5 and gone back to step 4.
   await page.evaluate(() => localStorage.setItem("raftlab.lessonProgress", JSON.stringify({ lessons: [{ name: "06-log-repair", step: 4, furthest: 5 }] })));
@@ -447,11 +407,11 @@ test("lesson progress: a lesson opens where the learner left it", async (t) => {
 
   // A teacher's link opens a lesson at a step; a wrong one says what
   // exists, and the sandbox runs.
-  await page.goto(baseURL + "?lesson=6&step=2");
+  await page.goto(url + "?lesson=6&step=2");
   await firstFrame(page);
   st = await state(page);
   assert.deepEqual([st.lesson.number, st.lesson.step], [6, 2]);
-  await page.goto(baseURL + "?lesson=99");
+  await page.goto(url + "?lesson=99");
   await firstFrame(page);
   assert.match(await page.locator("#notice").innerText(), /there is no lesson 99 \(the lessons are numbered 1 to 19\)/);
   assert.equal(await page.evaluate(() => window.raftlab.ready), true);
@@ -466,8 +426,8 @@ test("lesson progress: a lesson opens where the learner left it", async (t) => {
 // synthetic DataTransfer does not have. The desktop and Go tests cover
 // loading a dropped file's bytes.
 test("Save downloads the session as a scenario file, and Open loads one", async (t) => {
-  const { page, errors } = await launch(t, { acceptDownloads: true });
-  await page.goto(baseURL + "?scenario=leader-crash");
+  const { page, errors, url } = await open(t, { acceptDownloads: true });
+  await page.goto(url + "?scenario=leader-crash");
   await firstFrame(page);
   let st = await state(page);
   assert.equal(st.name, "Leader crash and re-election");
@@ -482,7 +442,7 @@ test("Save downloads the session as a scenario file, and Open loads one", async 
   assert.ok(Array.isArray(sc.steps) && sc.steps.some((s) => s.do === "crash"), "the saved scenario replays the crash");
 
   // A fresh page: the sandbox, then Open the saved file.
-  await page.goto(baseURL);
+  await page.goto(url);
   await firstFrame(page);
   assert.equal((await state(page)).name, "Sandbox");
   const [chooser] = await Promise.all([page.waitForEvent("filechooser", { timeout: 20_000 }), clickControl(page, "open")]);

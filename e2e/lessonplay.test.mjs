@@ -8,48 +8,19 @@
 //
 //   make web raftserve WEB=/tmp/x/web
 //   RAFTLAB_WEB_DIR=/tmp/x/web node --test --test-reporter=spec e2e/lessonplay.test.mjs
-import { test, before, after } from "node:test";
+import { test, after } from "node:test";
 import assert from "node:assert/strict";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import path from "node:path";
-import { chromium } from "playwright-core";
-import { root, chromiumArgs, startServer, navigationTimeoutMs, shots, firstFrame, state, layout, waitFor, seenWelcome, center } from "./harness.mjs";
+import { root, launch, shutdown, shots, firstFrame, state, layout, waitFor, center } from "./harness.mjs";
 
-let server, baseURL;
-const browsers = [];
+after(shutdown);
 
-before(async () => {
-  ({ proc: server, url: baseURL } = await startServer());
-});
-
-after(async () => {
-  for (const { context, profile } of browsers) {
-    await context.close().catch(() => {});
-    rmSync(profile, { recursive: true, force: true });
-  }
-  server?.kill();
-});
-
-// open starts Chromium with a fresh profile (no lesson progress), loads the
+// open starts a fresh browser context (no lesson progress), loads the
 // page at a link and waits for its first frame, collecting console errors.
 async function open(query = "") {
-  const profile = mkdtempSync(path.join(tmpdir(), "raftlab-e2e-"));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: "/usr/bin/chromium",
-    headless: true,
-    args: chromiumArgs,
-    viewport: { width: 1280, height: 800 },
-  });
-  browsers.push({ context, profile });
-  await seenWelcome(context);
-  context.setDefaultNavigationTimeout(navigationTimeoutMs);
-  const page = context.pages()[0] ?? (await context.newPage());
-  const errors = [];
-  page.on("console", (m) => { if (m.type() === "error") errors.push(`console: ${m.text()}`); });
-  page.on("pageerror", (e) => errors.push(`page error: ${e.message}`));
-  page.on("crash", () => errors.push("the page crashed"));
-  await page.goto(baseURL + query);
+  const { page, errors, url } = await launch({ viewport: { width: 1280, height: 800 } });
+  await page.goto(url + query);
   await firstFrame(page);
   return { page, errors };
 }
