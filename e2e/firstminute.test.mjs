@@ -7,51 +7,20 @@
 // go to build/e2e/.
 //
 //   make web raftserve && node --test e2e/firstminute.test.mjs
-import { test, before, beforeEach, after } from "node:test";
+import { test, beforeEach, after } from "node:test";
 import assert from "node:assert/strict";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
 import path from "node:path";
-import { chromium } from "playwright-core";
-import { chromiumArgs, startServer, navigationTimeoutMs, shots, firstFrame, state, layout, waitFor, seenWelcome } from "./harness.mjs";
+import { launch, closeContexts, shutdown, shots, firstFrame, state, layout, waitFor } from "./harness.mjs";
 
-let server, baseURL;
-const contexts = [];
-const profiles = [];
+// A finished test's page would go on simulating and take the CPU from the
+// tests after it.
+beforeEach(closeContexts);
+after(shutdown);
 
-before(async () => {
-  ({ proc: server, url: baseURL } = await startServer());
-});
-
-// closeAll closes the browsers opened so far: a finished test's page
-// would go on simulating and take the CPU from the tests after it.
-async function closeAll() {
-  for (const c of contexts.splice(0)) await c.close().catch(() => {});
-}
-
-beforeEach(closeAll);
-
-after(async () => {
-  await closeAll();
-  for (const p of profiles) rmSync(p, { recursive: true, force: true });
-  server?.kill();
-});
-
-// open starts a fresh browser profile at a size (a first visit unless
-// returning) and loads url, failing on any page error.
-async function open(width, height, { returning = false, url = baseURL } = {}) {
-  const profile = mkdtempSync(path.join(tmpdir(), "raftlab-e2e-"));
-  profiles.push(profile);
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: "/usr/bin/chromium", headless: true, args: chromiumArgs, viewport: { width, height },
-  });
-  contexts.push(context);
-  if (returning) await seenWelcome(context);
-  context.setDefaultNavigationTimeout(navigationTimeoutMs);
-  const page = context.pages()[0] ?? (await context.newPage());
-  const errors = [];
-  page.on("pageerror", (e) => errors.push(`page error: ${e.message}`));
-  page.on("console", (m) => { if (m.type() === "error") errors.push(`console: ${m.text()}`); });
+// open starts a fresh browser context at a size (a first visit unless
+// returning) and loads the page, failing on any page error.
+async function open(width, height, { returning = false } = {}) {
+  const { context, page, errors, url } = await launch({ viewport: { width, height }, welcomed: returning });
   await page.goto(url);
   await firstFrame(page);
   assert.equal(await page.evaluate(() => window.raftlab.error ?? null), null);
@@ -170,6 +139,6 @@ test("screenshots of the first frame, the welcome card and the help", async () =
     await page.waitForTimeout(300);
     await page.screenshot({ path: path.join(shots, `firstminute-help-${w}.png`) });
     assert.deepEqual(errors, []);
-    await closeAll();
+    await closeContexts();
   }
 });

@@ -6,36 +6,20 @@
 // remembered across a reload; the browser's language is the default.
 //
 //   make e2e-browser     (builds build/web and build/raftserve first)
-import { test, before, after } from "node:test";
+import { test, after } from "node:test";
 import assert from "node:assert/strict";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
 import path from "node:path";
-import { chromium } from "playwright-core";
-import { chromiumArgs, startServer, navigationTimeoutMs, shots, seenWelcome, state, waitFor } from "./harness.mjs";
+import { launch, shutdown, shots, firstFrame, state, waitFor, watch } from "./harness.mjs";
 
-let server, baseURL;
-const profiles = [];
+let baseURL;
 
-before(async () => {
-  ({ proc: server, url: baseURL } = await startServer());
-});
+after(shutdown);
 
-after(async () => {
-  for (const p of profiles) rmSync(p, { recursive: true, force: true });
-  server?.kill();
-});
-
-// newContext is a returning visitor's browser profile of its own (so that
+// newContext is a returning visitor's fresh browser context (so that
 // remembered choices do not leak between tests), in a browser language.
 async function newContext(locale = "en-US", viewport = { width: 1024, height: 768 }) {
-  const profile = mkdtempSync(path.join(tmpdir(), "raftlab-e2e-"));
-  profiles.push(profile);
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: "/usr/bin/chromium", headless: true, args: chromiumArgs, viewport, locale,
-  });
-  context.setDefaultNavigationTimeout(navigationTimeoutMs);
-  await seenWelcome(context);
+  const { context, url } = await launch({ viewport, locale });
+  baseURL = url;
   return context;
 }
 
@@ -43,11 +27,9 @@ async function newContext(locale = "en-US", viewport = { width: 1024, height: 76
 // page errors.
 async function open(context, query) {
   const page = await context.newPage();
-  const errors = [];
-  page.on("console", (m) => { if (m.type() === "error") errors.push(`console: ${m.text()}`); });
-  page.on("pageerror", (e) => errors.push(`page error: ${e.message}`));
+  const errors = watch(page);
   await page.goto(baseURL + query);
-  await page.waitForFunction(() => window.raftlab?.ready === true || window.raftlab?.error, null, { timeout: 90_000 });
+  await firstFrame(page);
   assert.equal(await page.evaluate(() => window.raftlab.error), undefined, "RaftLab started");
   return { page, errors };
 }
