@@ -4,47 +4,26 @@
 // learner who leaves and comes back goes on at the next step.
 //
 //   make e2e-browser     (builds build/web and build/raftserve first)
-import { test, before, after } from "node:test";
+import { test, after } from "node:test";
 import assert from "node:assert/strict";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
 import path from "node:path";
-import { chromium } from "playwright-core";
-import { root, chromiumArgs, startServer, navigationTimeoutMs, shots, firstFrame, state, waitFor, seenWelcome } from "./harness.mjs";
+import { launch, shutdown, shots, firstFrame, state, waitFor, watch } from "./harness.mjs";
 
+// The tests share a browser context, as a learner's browser.
+let shared;
 
-let server, baseURL, context, profile;
-
-before(async () => {
-  ({ proc: server, url: baseURL } = await startServer());
-  profile = mkdtempSync(path.join(tmpdir(), "raftlab-e2e-"));
-  context = await chromium.launchPersistentContext(profile, {
-    executablePath: "/usr/bin/chromium",
-    headless: true,
-    args: chromiumArgs,
-    viewport: { width: 1280, height: 800 },
-  });
-  await seenWelcome(context);
-});
-
-after(async () => {
-  await context?.close().catch(() => {});
-  if (profile) rmSync(profile, { recursive: true, force: true });
-  server?.kill();
-});
+after(shutdown);
 
 // open loads the page at a link and waits for its first frame, collecting
 // console errors.
 async function open(query) {
-  context.setDefaultNavigationTimeout(navigationTimeoutMs);
+  shared ??= launch({ viewport: { width: 1280, height: 800 } });
+  const { context, url } = await shared;
   const page = await context.newPage();
-  const errors = [];
-  page.on("console", (m) => { if (m.type() === "error") errors.push(`console: ${m.text()}`); });
-  page.on("pageerror", (e) => errors.push(`page error: ${e.message}`));
-  page.on("crash", () => errors.push("the page crashed"));
-  await page.goto(baseURL + query);
+  const errors = watch(page);
+  await page.goto(url + query);
   await firstFrame(page);
-  return { page, errors };
+  return { page, errors, url };
 }
 
 const controls = async (page) => (await page.evaluate(() => window.raftlab.layout())).controls.map((c) => c.name);
@@ -124,7 +103,7 @@ test("Esc over an inspector closes the inspector; leaving the lesson by Esc asks
 });
 
 test("a watch step done is saved before Continue: after a reload the lesson opens at the next step", async () => {
-  const { page, errors } = await open("?lesson=1&step=1");
+  const { page, errors, url } = await open("?lesson=1&step=1");
   let st = await state(page);
   assert.deepEqual([st.lesson?.number, st.lesson?.step, st.lesson?.kind, st.lesson?.done], [1, 1, "watch", false]);
 
@@ -144,7 +123,7 @@ test("a watch step done is saved before Continue: after a reload the lesson open
 
   // The learner leaves without Continue; a later visit opens the lesson
   // from the list at step 2.
-  await page.goto(baseURL);
+  await page.goto(url);
   await firstFrame(page);
   assert.equal((await state(page)).lesson, null);
   await pressControl(page, "lessons", "the list of lessons", (s) => s.lesson?.number === 0);

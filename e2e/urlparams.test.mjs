@@ -4,49 +4,26 @@
 // wasm/options.go's; this checks what the page makes of them).
 //
 //   make e2e-browser     (builds build/web and build/raftserve first)
-import { test, before, after } from "node:test";
+import { test, after } from "node:test";
 import assert from "node:assert/strict";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
 import path from "node:path";
-import { chromium } from "playwright-core";
-import { root, chromiumArgs, startServer, navigationTimeoutMs, shots, seenWelcome, layout, waitFor } from "./harness.mjs";
+import { launch, shutdown, shots, firstFrame, layout, waitFor, watch } from "./harness.mjs";
 
+// The tests share a browser context.
+let shared;
 
-let server, baseURL, context, profile;
-
-before(async () => {
-  ({ proc: server, url: baseURL } = await startServer());
-  profile = mkdtempSync(path.join(tmpdir(), "raftlab-e2e-"));
-  context = await chromium.launchPersistentContext(profile, {
-    executablePath: "/usr/bin/chromium",
-    headless: true,
-    args: chromiumArgs,
-    viewport: { width: 1024, height: 768 },
-  });
-  await seenWelcome(context);
-});
-
-after(async () => {
-  await context?.close().catch(() => {});
-  if (profile) rmSync(profile, { recursive: true, force: true });
-  server?.kill();
-});
+after(shutdown);
 
 // open loads the page at a link and waits for its first frame (or its
 // error), collecting console errors and console info lines.
 async function open(query) {
-  context.setDefaultNavigationTimeout(navigationTimeoutMs);
+  shared ??= launch({ viewport: { width: 1024, height: 768 } });
+  const { context, url } = await shared;
   const page = await context.newPage();
-  const errors = [], info = [];
-  page.on("console", (m) => {
-    if (m.type() === "error") errors.push(`console: ${m.text()}`);
-    if (m.type() === "info") info.push(m.text());
-  });
-  page.on("pageerror", (e) => errors.push(`page error: ${e.message}`));
-  page.on("crash", () => errors.push("the page crashed"));
-  await page.goto(baseURL + query);
-  await page.waitForFunction(() => window.raftlab?.ready === true || window.raftlab?.error, null, { timeout: 90_000 });
+  const errors = watch(page), info = [];
+  page.on("console", (m) => { if (m.type() === "info") info.push(m.text()); });
+  await page.goto(url + query);
+  await firstFrame(page);
   return { page, errors, info };
 }
 
