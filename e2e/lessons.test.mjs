@@ -7,12 +7,11 @@
 // goes to build/e2e/lessons-WxH-NN-step-M.png.
 //
 //   make web raftserve && node --test --test-reporter=spec e2e/lessons.test.mjs
-import { test, before, after } from "node:test";
+import { test, after } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import path from "node:path";
-import { chromium } from "playwright-core";
-import { root, chromiumArgs, startServer, navigationTimeoutMs, shots, seenWelcome } from "./harness.mjs";
+import { root, launch, shutdown, shots, firstFrame } from "./harness.mjs";
 
 
 
@@ -25,18 +24,7 @@ function longestSteps() {
   });
 }
 
-let server, baseURL, browser;
-
-
-before(async () => {
-  ({ proc: server, url: baseURL } = await startServer());
-  browser = await chromium.launch({ executablePath: "/usr/bin/chromium", headless: true, args: chromiumArgs });
-});
-
-after(async () => {
-  await browser?.close().catch(() => {});
-  server?.kill();
-});
+after(shutdown);
 
 // call calls window.raftlab[fn](...args), retrying in the page while a
 // frame is being drawn (the hooks answer {error: "busy ..."}): a round
@@ -108,16 +96,10 @@ async function playOut(page, s, where) {
 // checkSize opens every lesson's longest step at one size and returns the
 // problems found.
 async function checkSize(size, diagnostic) {
-  const context = await browser.newContext({ viewport: size });
-  await seenWelcome(context);
-  context.setDefaultNavigationTimeout(navigationTimeoutMs);
+  const { context, page, errors, url } = await launch({ viewport: size });
   try {
-    const page = await context.newPage();
-    const errors = [];
-    page.on("console", (m) => { if (m.type() === "error") errors.push(`console: ${m.text()}`); });
-    page.on("pageerror", (e) => errors.push(`page error: ${e.message}`));
-    await page.goto(`${baseURL}?lesson=${steps[0].number}&step=${steps[0].step}`);
-    await page.waitForFunction(() => window.raftlab?.ready === true || window.raftlab?.error, null, { timeout: 90_000 });
+    await page.goto(`${url}?lesson=${steps[0].number}&step=${steps[0].step}`);
+    await firstFrame(page);
     assert.equal(await page.evaluate(() => window.raftlab.error ?? null), null);
     // The pointer stays off the panel: no tooltip covers the text.
     await page.mouse.move(2, size.height / 2);

@@ -8,25 +8,14 @@
 //
 //   make web raftserve WEB=/tmp/x/web
 //   RAFTLAB_WEB_DIR=/tmp/x/web node --test --test-reporter=spec e2e/screens.test.mjs
-import { test, before, after } from "node:test";
+import { test, after } from "node:test";
 import assert from "node:assert/strict";
 import path from "node:path";
-import { chromium } from "playwright-core";
-import { chromiumArgs, startServer, navigationTimeoutMs, shots, firstFrame, state, layout, waitFor, seenWelcome, center, call } from "./harness.mjs";
+import { launch, shutdown, shots, firstFrame, state, layout, waitFor, center, call } from "./harness.mjs";
 
 const sizes = [[1280, 800], [1024, 768], [800, 600]];
 
-let server, baseURL, browser;
-
-before(async () => {
-  ({ proc: server, url: baseURL } = await startServer());
-  browser = await chromium.launch({ executablePath: "/usr/bin/chromium", headless: true, args: chromiumArgs });
-});
-
-after(async () => {
-  await browser?.close().catch(() => {});
-  server?.kill();
-});
+after(shutdown);
 
 // press clicks a named control (or, when the window is too narrow for it,
 // the same item in the top bar's "more" menu) and waits until check holds.
@@ -119,16 +108,10 @@ async function shot(page, size, name, problems) {
 for (const size of sizes) {
   const [w, h] = size;
   test(`screens at ${w}x${h}`, async () => {
-    const context = await browser.newContext({ viewport: { width: w, height: h } });
-    await seenWelcome(context);
-    context.setDefaultNavigationTimeout(navigationTimeoutMs);
-    const page = await context.newPage();
-    const errors = [];
-    page.on("pageerror", (e) => errors.push(`page error: ${e.message}`));
-    page.on("console", (m) => { if (m.type() === "error") errors.push(`console: ${m.text()}`); });
+    const { context, page, errors, url } = await launch({ viewport: { width: w, height: h } });
     const problems = [];
     try {
-      await page.goto(baseURL);
+      await page.goto(url);
       await firstFrame(page);
       assert.equal(await page.evaluate(() => window.raftlab.error), undefined);
 

@@ -8,23 +8,12 @@
 //
 //   make web raftserve WEB=/tmp/x/web
 //   RAFTLAB_WEB_DIR=/tmp/x/web node --test --test-reporter=spec e2e/zh.test.mjs
-import { test, before, after } from "node:test";
+import { test, after } from "node:test";
 import assert from "node:assert/strict";
 import path from "node:path";
-import { chromium } from "playwright-core";
-import { chromiumArgs, startServer, navigationTimeoutMs, shots, firstFrame, state, layout, waitFor, seenWelcome, center, call } from "./harness.mjs";
+import { launch, shutdown, shots, firstFrame, state, layout, waitFor, center, call } from "./harness.mjs";
 
-let server, baseURL, browser;
-
-before(async () => {
-  ({ proc: server, url: baseURL } = await startServer());
-  browser = await chromium.launch({ executablePath: "/usr/bin/chromium", headless: true, args: chromiumArgs });
-});
-
-after(async () => {
-  await browser?.close().catch(() => {});
-  server?.kill();
-});
+after(shutdown);
 
 // cjk matches a Chinese character (an ideograph, or CJK punctuation and
 // full-width forms).
@@ -218,14 +207,8 @@ async function againInEnglish(page, area) {
 // waits for the first frame and collects page errors.
 async function newPage(size, query) {
   const [w, h] = size;
-  const context = await browser.newContext({ viewport: { width: w, height: h } });
-  await seenWelcome(context);
-  context.setDefaultNavigationTimeout(navigationTimeoutMs);
-  const page = await context.newPage();
-  const errors = [];
-  page.on("pageerror", (e) => errors.push(`page error: ${e.message}`));
-  page.on("console", (m) => { if (m.type() === "error") errors.push(`console: ${m.text()}`); });
-  await page.goto(baseURL + query);
+  const { context, page, errors, url } = await launch({ viewport: { width: w, height: h } });
+  await page.goto(url + query);
   await firstFrame(page);
   assert.equal(await page.evaluate(() => window.raftlab.error), undefined, "RaftLab started");
   return { context, page, errors };
