@@ -1,8 +1,6 @@
 package ui
 
-import "github.com/hajimehoshi/ebiten/v2"
-
-// cardPanel is the card of Raft's safety properties (drawCard), over the
+// cardPanel is the card of Raft's safety properties, over the
 // cluster while it is open. Its keys and presses are taken before the
 // panels' (takeCardInput): any of them closes it.
 type cardPanel struct {
@@ -11,7 +9,6 @@ type cardPanel struct {
 	cache panelCache
 }
 
-func (p *cardPanel) draw(dst *ebiten.Image)             { p.drawCard(dst) }
 func (p *cardPanel) press(x, y float64, long bool) bool { return p.open }
 
 // tip: nothing under the card is explained while it is open.

@@ -290,8 +290,8 @@ func (p *feedPanel) feedKeyNow() feedKey {
 	return feedKey{sess: g.sess, newest: newest, oldest: p.feedOldest(), filter: p.filter, area: p.feedArea(), light: lightTheme(), lang: g.lang}
 }
 
-// drawFeed lists the trace as sentences, newest first.
-func (p *feedPanel) drawFeed(dst *ebiten.Image) {
+// draw lists the trace as sentences, newest first.
+func (p *feedPanel) draw(dst *ebiten.Image) {
 	g := p.g
 	area := p.feedArea()
 	key := p.feedKeyNow()
@@ -498,15 +498,13 @@ func (p *feedPanel) feedRowDocs(cb func(string, Rect) box) []textBox {
 	return out
 }
 
-// feedPanel is the event feed (drawFeed): the run's story in sentences,
+// feedPanel is the event feed: the run's story in sentences,
 // newest first, through a filter.
 type feedPanel struct {
 	g      *Game
 	filter feedFilter
 	feedCache
 }
-
-func (p *feedPanel) draw(dst *ebiten.Image) { p.drawFeed(dst) }
 
 // press picks a filter (which leaves the selected server's inspector for
 // the feed).

@@ -227,8 +227,8 @@ func (p *helpPanel) helpLegend(v *helpView, x, y, w float64) float64 {
 	return y + float64(half)*26*s
 }
 
-// drawHelp draws the help overlay over a dimmed screen.
-func (p *helpPanel) drawHelp(dst *ebiten.Image) {
+// draw draws the help overlay over a dimmed screen.
+func (p *helpPanel) draw(dst *ebiten.Image) {
 	g := p.g
 	s := g.scale
 	v := p.helpLaidOut()

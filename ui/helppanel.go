@@ -1,15 +1,11 @@
 package ui
 
-import "github.com/hajimehoshi/ebiten/v2"
-
-// helpPanel is the help overlay (drawHelp), over everything but the
+// helpPanel is the help overlay, over everything but the
 // settings while it is open: any press closes it.
 type helpPanel struct {
 	g    *Game
 	open bool
 }
-
-func (p *helpPanel) draw(dst *ebiten.Image) { p.drawHelp(dst) }
 
 func (p *helpPanel) press(x, y float64, long bool) bool {
 	p.clickHelp(x, y)

@@ -27,10 +27,10 @@ func (p *inspectorPanel) inspectorArea() Rect {
 	return inspector
 }
 
-// drawInspector shows everything about the selected node. It is cached
+// draw shows everything about the selected node. It is cached
 // (see panelCache), keyed on its text and how far it is scrolled; it is
 // laid out (wrapped) only when that changes.
-func (p *inspectorPanel) drawInspector(dst *ebiten.Image) {
+func (p *inspectorPanel) draw(dst *ebiten.Image) {
 	g := p.g
 	lines := inspectorText(g.lang, g.view().Node(g.selected))
 	area := p.inspectorArea()
@@ -346,7 +346,7 @@ func entryKindText(lang i18n.Lang, k view.EntryKind) string {
 	return lang.T("inspector.entry.normal")
 }
 
-// inspectorPanel is the inspector (drawInspector): everything about the
+// inspectorPanel is the inspector: everything about the
 // selected server, at the top of the right-hand column.
 type inspectorPanel struct {
 	g      *Game
@@ -354,6 +354,5 @@ type inspectorPanel struct {
 	scroll inspectorScroll
 }
 
-func (p *inspectorPanel) draw(dst *ebiten.Image)             { p.drawInspector(dst) }
 func (p *inspectorPanel) press(x, y float64, long bool) bool { return p.clickInspector(x, y) }
 func (p *inspectorPanel) tip(x, y float64) (tooltip, bool)   { return tooltip{}, false }

@@ -93,9 +93,9 @@ func (p *cardPanel) cardLaidOut() (Rect, []lessonText) {
 	return box, texts
 }
 
-// drawCard draws the card, when it is open, over the cluster (in a lesson
+// draw draws the card, when it is open, over the cluster (in a lesson
 // or in free play).
-func (p *cardPanel) drawCard(dst *ebiten.Image) {
+func (p *cardPanel) draw(dst *ebiten.Image) {
 	g := p.g
 	if !p.open {
 		return

@@ -111,12 +111,12 @@ func (p *timelinePanel) timelineSpan() int64 {
 	return max(10_000, h+h/5)
 }
 
-// drawTimeline draws the scrubber: the history so far, the present, and
+// draw draws the scrubber: the history so far, the present, and
 // markers of what happened (see markKinds), with their legend below.
 //
 // The strip above the track, with the hint, is cached (see panelCache);
 // the time shown changes with nearly every frame, so it is drawn live.
-func (p *timelinePanel) drawTimeline(dst *ebiten.Image) {
+func (p *timelinePanel) draw(dst *ebiten.Image) {
 	g := p.g
 	s := g.scale
 	area := g.lay.Timeline
@@ -251,7 +251,7 @@ func (p *timelinePanel) renderTimelineStrip(dst *ebiten.Image, dx, dy float64) {
 	drawText(dst, g.tr("timeline.hint"), face(11*s, false), tr.X+tr.W, area.Y+14*s, colTextDim, alignEnd)
 }
 
-// timelinePanel is the timeline (drawTimeline): the history so far, the
+// timelinePanel is the timeline: the history so far, the
 // present, and markers of what happened; a press travels in time, and a
 // drag scrubs.
 type timelinePanel struct {
@@ -262,8 +262,6 @@ type timelinePanel struct {
 	markers   timelineMarkers
 	scrubbing bool
 }
-
-func (p *timelinePanel) draw(dst *ebiten.Image) { p.drawTimeline(dst) }
 
 func (p *timelinePanel) press(x, y float64, long bool) bool {
 	if !p.g.lay.Timeline.Contains(x, y) {

@@ -123,8 +123,8 @@ func (p *welcomePanel) welcomeAt(sideBySide bool) welcomeView {
 	return v
 }
 
-// drawWelcome draws the card while it shows.
-func (p *welcomePanel) drawWelcome(dst *ebiten.Image) {
+// draw draws the card while it shows.
+func (p *welcomePanel) draw(dst *ebiten.Image) {
 	g := p.g
 	if !p.welcomeShown() {
 		return
@@ -210,14 +210,13 @@ func (p *welcomePanel) drawWelcomeLang(dst *ebiten.Image, b Button, current bool
 	drawText(dst, b.Label, welcomeButtonFace(b, s), b.Rect.CenterX(), b.Rect.CenterY(), fg, alignCenter)
 }
 
-// welcomePanel is the first visit's welcome card (drawWelcome), over the
+// welcomePanel is the first visit's welcome card, over the
 // cluster until it is answered.
 type welcomePanel struct {
 	g    *Game
 	open bool
 }
 
-func (p *welcomePanel) draw(dst *ebiten.Image)             { p.drawWelcome(dst) }
 func (p *welcomePanel) press(x, y float64, long bool) bool { return p.clickWelcome(x, y) }
 
 // tip explains the card's buttons; nothing below the card is explained.

@@ -36,28 +36,22 @@ func (s session) NodeMenu(id view.ID) []view.MenuItem {
 func (s session) LinkMenu(a, b view.ID) []view.MenuItem { return s.s.World().LinkMenu(a, b) }
 
 func (s session) InFlight() []view.Flight {
-	fs := s.s.World().InFlight()
-	out := make([]view.Flight, len(fs))
-	for i, f := range fs {
-		out[i] = f.View()
-	}
-	return out
+	return views(s.s.World().InFlight(), (*playground.Flight).View)
 }
 
 func (s session) Violations() []view.Violation {
-	vs := s.s.World().Violations()
-	out := make([]view.Violation, len(vs))
-	for i, v := range vs {
-		out[i] = v.View()
-	}
-	return out
+	return views(s.s.World().Violations(), playground.Violation.View)
 }
 
 func (s session) StaleReads() []view.StaleRead {
-	rs := s.s.World().StaleReads()
-	out := make([]view.StaleRead, len(rs))
-	for i, r := range rs {
-		out[i] = r.View()
+	return views(s.s.World().StaleReads(), playground.StaleRead.View)
+}
+
+// views are the views of xs.
+func views[T, V any](xs []T, view func(T) V) []V {
+	out := make([]V, len(xs))
+	for i, x := range xs {
+		out[i] = view(x)
 	}
 	return out
 }

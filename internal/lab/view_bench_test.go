@@ -29,12 +29,12 @@ func BenchmarkFrameReads(b *testing.B) {
 	for i := range b.N {
 		s.RunUntil(now + int64(i)) // a millisecond a frame: the view is rebuilt
 		v := s.View()
-		fs := s.InFlight()
+		_ = s.InFlight()
 		for j := max(s.TraceStart(), s.TraceLen()-20); j < s.TraceLen(); j++ {
 			_ = s.Event(j)
 		}
-		if len(v.Nodes) != 5 || fs == nil && len(fs) > 0 {
-			b.Fatal("no view")
+		if len(v.Nodes) != 5 {
+			b.Fatal("no view of the five servers")
 		}
 	}
 }
