@@ -298,9 +298,6 @@ func (g *Game) save() {
 	g.say(g.tr("status.saved"))
 }
 
-// Session is the session the game shows.
-func (g *Game) Session() view.Session { return g.sess }
-
 // view is what the screen shows of the world at the present.
 func (g *Game) view() *view.World { return g.sess.View() }
 
