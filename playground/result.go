@@ -30,20 +30,23 @@ type RunResult struct {
 
 // NodeResult is one node's state at the end of a run.
 type NodeResult struct {
-	ID            raft.ID           `json:"id"`
-	Up            bool              `json:"up"`
-	Role          string            `json:"role"`
-	Term          uint64            `json:"term"`
-	VotedFor      raft.ID           `json:"votedFor"`
-	Leader        raft.ID           `json:"leader"`
-	CommitIndex   uint64            `json:"commitIndex"`
-	AppliedIndex  uint64            `json:"appliedIndex"`
-	SnapshotIndex uint64            `json:"snapshotIndex"`
-	SnapshotTerm  uint64            `json:"snapshotTerm"`
-	LastIndex     uint64            `json:"lastIndex"`
-	Log           []LogEntry        `json:"log"`
-	KV            map[string]string `json:"kv"`
-	Members       []raft.ID         `json:"members"`
+	ID            raft.ID    `json:"id"`
+	Up            bool       `json:"up"`
+	Role          string     `json:"role"`
+	Term          uint64     `json:"term"`
+	VotedFor      raft.ID    `json:"votedFor"`
+	Leader        raft.ID    `json:"leader"`
+	CommitIndex   uint64     `json:"commitIndex"`
+	AppliedIndex  uint64     `json:"appliedIndex"`
+	SnapshotIndex uint64     `json:"snapshotIndex"`
+	SnapshotTerm  uint64     `json:"snapshotTerm"`
+	LastIndex     uint64     `json:"lastIndex"`
+	Log           []LogEntry `json:"log"`
+	// LogTerms is the term of every entry in the log (Brief leaves Log
+	// empty but fills this).
+	LogTerms []uint64          `json:"-"`
+	KV       map[string]string `json:"kv"`
+	Members  []raft.ID         `json:"members"`
 }
 
 // LogEntry is a log entry as the result shows it.
@@ -85,25 +88,39 @@ func (w *World) Result(name string) RunResult {
 	return r
 }
 
+// Brief is Result without the text of the nodes' log entries (Log is
+// empty; LogTerms has every entry's term): what a person reads of a run.
+// Rendering every entry of every node is most of the cost of a result
+// once logs are long.
+func (w *World) Brief(name string) RunResult {
+	r := w.summary(name, false)
+	r.Verdict, r.info = w.CheckLinearizability(checkTimeout)
+	r.Linearizable = r.Verdict == "ok"
+	return r
+}
+
 // State summarises the world as Result does, without the linearizability
 // check (which can take a while): Verdict is "unchecked".
-func (w *World) State(name string) RunResult {
+func (w *World) State(name string) RunResult { return w.summary(name, true) }
+
+// summary builds the result document, every slice sized up front, with the
+// log entries' text when logs is set.
+func (w *World) summary(name string, logs bool) RunResult {
 	r := RunResult{
 		Name: name, Seed: w.settings.Seed, EndMs: w.now,
 		Expectations: append([]Expectation{}, w.expectations...),
 		Violations:   append([]Violation{}, w.check.found...),
 		StaleReads:   slices.Clone(w.StaleReads()),
-		History:      []HistoryEntry{},
 	}
-	for _, id := range w.Nodes() {
-		r.Nodes = append(r.Nodes, nodeResult(w.nodes[id]))
+	ids := w.Nodes()
+	r.Nodes = make([]NodeResult, 0, len(ids))
+	for _, id := range ids {
+		r.Nodes = append(r.Nodes, nodeResult(w.nodes[id], logs))
 	}
-	for _, c := range w.history.all() {
-		r.History = append(r.History, historyEntry(c))
-	}
+	r.History = historyEntries(&w.history)
 	r.Verdict = "unchecked"
 	r.Stats = StatsResult{
-		MessagesSent:      map[string]int{},
+		MessagesSent:      make(map[string]int, len(raft.MessageTypes)),
 		MessagesDelivered: w.stats.MessagesDelivered,
 		MessagesDropped:   w.stats.MessagesDropped,
 		Elections:         w.stats.Elections,
@@ -128,7 +145,9 @@ func (r RunResult) OK() bool {
 // WriteReport writes porcupine's HTML view of the run's history.
 func (r RunResult) WriteReport(path string) error { return WriteLinearizabilityReport(r.info, path) }
 
-func nodeResult(n *Node) NodeResult {
+// nodeResult is n's part of the result, with its log entries' text when
+// logs is set.
+func nodeResult(n *Node, logs bool) NodeResult {
 	nr := NodeResult{ID: n.ID, Up: n.Up, Log: []LogEntry{}, KV: map[string]string{}, Members: []raft.ID{}}
 	if !n.Up {
 		nr.Role = "down"
@@ -140,9 +159,17 @@ func nodeResult(n *Node) NodeResult {
 	nr.CommitIndex, nr.AppliedIndex, nr.LastIndex = r.CommitIndex(), r.AppliedIndex(), r.LastIndex()
 	nr.SnapshotIndex = r.FirstIndex() - 1
 	nr.SnapshotTerm, _ = r.TermAt(nr.SnapshotIndex)
+	size := r.LastIndex() + 1 - r.FirstIndex()
+	nr.LogTerms = make([]uint64, 0, size)
+	if logs {
+		nr.Log = make([]LogEntry, 0, size)
+	}
 	for i := r.FirstIndex(); i <= r.LastIndex(); i++ {
 		e, _ := r.EntryAt(i)
-		nr.Log = append(nr.Log, LogEntry{Index: e.Index, Term: e.Term, Kind: e.Kind.String(), Data: EntryText(e)})
+		nr.LogTerms = append(nr.LogTerms, e.Term)
+		if logs {
+			nr.Log = append(nr.Log, LogEntry{Index: e.Index, Term: e.Term, Kind: e.Kind.String(), Data: EntryText(e)})
+		}
 	}
 	for _, k := range n.KV.Keys() {
 		v, _ := n.KV.Get(k)
@@ -170,22 +197,35 @@ func EntryText(e raft.Entry) string {
 	return ""
 }
 
-func historyEntry(c view.Call) HistoryEntry {
-	h := HistoryEntry{Client: c.Client, Op: c.Cmd.Op.String(), Key: c.Cmd.Key, Value: c.Cmd.Value, CallMs: c.CallMs}
-	if c.Cmd.Op == view.OpCAS {
-		from := c.Cmd.From
-		h.From = &from
+// historyEntries is the history as the result shows it, built in one
+// go: the calls' return times and results point into two arrays of their
+// own, not into a small allocation each.
+func historyEntries(h *historyLog) []HistoryEntry {
+	out := make([]HistoryEntry, 0, h.n)
+	returns := make([]int64, 0, h.n)
+	// (A CAS can need two strings: an append that moves the array leaves
+	// the strings pointed to where they were, still right.)
+	results := make([]string, 0, h.n)
+	for _, c := range h.chunks {
+		for i := range c.calls {
+			c := &c.calls[i]
+			e := HistoryEntry{Client: c.Client, Op: c.Cmd.Op.String(), Key: c.Cmd.Key, Value: c.Cmd.Value, CallMs: c.CallMs}
+			if c.Cmd.Op == view.OpCAS {
+				results = append(results, c.Cmd.From)
+				e.From = &results[len(results)-1]
+			}
+			if c.Done {
+				returns = append(returns, c.ReturnMs)
+				e.ReturnMs = &returns[len(returns)-1]
+				e.OK = c.Result.OK
+				switch {
+				case c.Cmd.Op == view.OpGet && c.Result.Found, c.Cmd.Op == view.OpCAS && !c.Result.OK && c.Result.Found:
+					results = append(results, c.Result.Value)
+					e.Result = &results[len(results)-1]
+				}
+			}
+			out = append(out, e)
+		}
 	}
-	if !c.Done {
-		return h
-	}
-	ret := c.ReturnMs
-	h.ReturnMs = &ret
-	h.OK = c.Result.OK
-	switch {
-	case c.Cmd.Op == view.OpGet && c.Result.Found, c.Cmd.Op == view.OpCAS && !c.Result.OK && c.Result.Found:
-		v := c.Result.Value
-		h.Result = &v
-	}
-	return h
+	return out
 }

@@ -65,7 +65,11 @@ func runScenario(args []string, lang i18n.Lang, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "raftsim: %v\n", err)
 		return 2
 	}
-	res := sess.World().Result(sc.Name)
+	result := sess.World().Brief // the nodes' logs are rendered only for --json
+	if *asJSON {
+		result = sess.World().Result
+	}
+	res := result(sc.Name)
 	if err := writeResult(res, *report, *asJSON, lang, stdout); err != nil {
 		fmt.Fprintf(stderr, "raftsim: %v\n", err)
 		return 2
@@ -196,16 +200,16 @@ func logSummary(n playground.NodeResult) string {
 	if n.SnapshotIndex > 0 {
 		parts = append(parts, fmt.Sprintf("[snapshot ..%d]", n.SnapshotIndex))
 	}
-	log := n.Log
-	if len(log) > 24 {
-		for _, e := range log[:8] {
-			parts = append(parts, fmt.Sprint(e.Term))
+	terms := n.LogTerms
+	if len(terms) > 24 {
+		for _, t := range terms[:8] {
+			parts = append(parts, fmt.Sprint(t))
 		}
-		parts = append(parts, fmt.Sprintf("…(%d)…", len(log)-16))
-		log = log[len(log)-8:]
+		parts = append(parts, fmt.Sprintf("…(%d)…", len(terms)-16))
+		terms = terms[len(terms)-8:]
 	}
-	for _, e := range log {
-		parts = append(parts, fmt.Sprint(e.Term))
+	for _, t := range terms {
+		parts = append(parts, fmt.Sprint(t))
 	}
 	return strings.Join(parts, " ")
 }
