@@ -131,8 +131,9 @@ func (w *World) pickNode(guess, failed raft.ID) raft.ID {
 // after the first is a retry, which the trace tells: why says how the last
 // attempt, at node from, failed.
 func (w *World) attempt(c *Client, to raft.ID, why clientNote, from raft.ID) {
-	call := w.history.mut(c.call)
+	call := w.history.get(c.call)
 	call.Attempts++
+	w.history.set(c.call, call)
 	if call.Attempts > 1 {
 		c.stats.Retries++
 		w.emitRetry(why, c.call, from, to, call.Attempts)
@@ -205,11 +206,12 @@ func (w *World) clientReceive(f *Flight) {
 		w.scheduleAfter(laneBackoff, event{kind: evClientTimeout, id: uint64(c.ID), gen: c.gen, node: next})
 		return
 	}
-	call := w.history.mut(c.call)
+	call := w.history.get(c.call)
 	call.Done, call.ReturnMs, call.Result = true, w.now, f.Reply.Result
+	w.history.set(c.call, call)
 	c.guess = f.From
 	w.emitClient(view.EvClientReturn, noteReturn, c.call, f.From)
-	w.onReturn(c.call, call, f.From)
+	w.onReturn(c.call, &call, f.From)
 	c.call = -1
 }
 
@@ -362,9 +364,9 @@ func (w *World) noteApplied(c view.Command, res view.Result) {
 		return
 	}
 	i := cl.calls[c.Seq-1]
-	if !w.history.get(i).Applied {
-		call := w.history.mut(i)
+	if call := w.history.get(i); !call.Applied {
 		call.Applied, call.Effect = true, res
+		w.history.set(i, call)
 	}
 }
 

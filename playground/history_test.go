@@ -16,8 +16,12 @@ func TestHistoryCopyOnWrite(t *testing.T) {
 		h.add(view.Call{Client: i})
 	}
 	c := h.clone()
-	h.mut(5).Done = true
-	c.mut(300).Attempts = 7
+	done := h.get(5)
+	done.Done = true
+	h.set(5, done)
+	retried := c.get(300)
+	retried.Attempts = 7
+	c.set(300, retried)
 	c.add(view.Call{Client: 999})
 	require.True(t, h.get(5).Done)
 	require.False(t, c.get(5).Done, "the clone does not see the original's change")
@@ -28,6 +32,26 @@ func TestHistoryCopyOnWrite(t *testing.T) {
 	idle := 600 / callChunkSize // no change touches call 600's chunk
 	require.Same(t, h.chunks[idle], c.chunks[idle], "an unchanged chunk stays shared")
 	require.NotSame(t, h.chunks[300/callChunkSize], c.chunks[300/callChunkSize], "a changed one was copied")
+}
+
+// TestHistoryKeepsEveryField: a call comes back from the compact history
+// as it went in, every field of it, and again after a change.
+func TestHistoryKeepsEveryField(t *testing.T) {
+	h := newHistoryLog()
+	call := view.Call{
+		Client: 3, Cmd: view.Command{Client: 4, Seq: 5, Op: view.OpCAS, Key: "k", Value: "new", From: "old"},
+		Read: view.LeaseRead, Node: 2, CallMs: 7, ReturnMs: 11, Done: true,
+		Result: view.Result{OK: true, Found: true, Value: "seen", Revision: 13}, Attempts: 17,
+		Applied: true, Effect: view.Result{OK: true, Found: true, Value: "had", Revision: 19},
+	}
+	h.add(view.Call{ReturnMs: -1})
+	i := h.add(call)
+	require.Equal(t, call, h.get(i))
+	require.Equal(t, view.Call{ReturnMs: -1}, h.get(0))
+	call.Result.Value, call.Effect = "", view.Result{}
+	h.set(i, call)
+	require.Equal(t, call, h.get(i))
+	require.Equal(t, []view.Call{{ReturnMs: -1}, call}, h.all())
 }
 
 // TestTraceWindowBoundsAndSeeks: with a window the trace keeps only the

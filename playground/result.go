@@ -208,7 +208,7 @@ func historyEntries(h *historyLog) []HistoryEntry {
 	results := make([]string, 0, h.n)
 	for _, c := range h.chunks {
 		for i := range c.calls {
-			c := &c.calls[i]
+			c := c.load(&c.calls[i])
 			e := HistoryEntry{Client: c.Client, Op: c.Cmd.Op.String(), Key: c.Cmd.Key, Value: c.Cmd.Value, CallMs: c.CallMs}
 			if c.Cmd.Op == view.OpCAS {
 				results = append(results, c.Cmd.From)

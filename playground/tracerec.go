@@ -176,7 +176,7 @@ func (w *World) event(c *tracePart, r *traceRec) Event {
 	}
 	if r.client != noClientNote {
 		call := w.history.get(int(r.index))
-		e.Key, e.Args = r.client.sentence(call, e.Node, e.Peer, e.Term)
+		e.Key, e.Args = r.client.sentence(&call, e.Node, e.Peer, e.Term)
 		e.Retry = r.client.retry()
 		e.Note = e.say(i18n.English)
 		e.Index, e.Client, e.Term = 0, call.Client, 0
