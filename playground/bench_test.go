@@ -8,7 +8,9 @@ import (
 	"runtime"
 	"slices"
 	"strings"
+	"syscall"
 	"testing"
+	"time"
 
 	"github.com/raftlab/raftlab/playground/view"
 	"github.com/raftlab/raftlab/raft"
@@ -94,6 +96,51 @@ func BenchmarkSimulation(b *testing.B) {
 		b.ReportMetric(float64(b.N)*virtualMs/1000/b.Elapsed().Seconds(), "virtual-s/s")
 		benchCheck(b, s.World(), 900)
 	})
+}
+
+// cpuTime is the CPU time this process has used (user and system, every
+// thread: the collector's too), the measure issue 14's targets are set in.
+func cpuTime(b *testing.B) time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		b.Fatal(err)
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+// BenchmarkRealTime measures how many times faster than real time the
+// simulator runs 3, 5 and 9 servers under 100 client writes per virtual
+// second, per CPU second (every thread's), checkers on, headless (as
+// raftsim run does): each op simulates ten minutes from a fresh world and
+// ends with the result and its linearizability check. The raft
+// package's BenchmarkLeaderStep, in the same `make bench` run, is the
+// baseline to compare against when the machine is noisy: the Raft work
+// alone.
+func BenchmarkRealTime(b *testing.B) {
+	const virtualMs = 600_000
+	for _, nodes := range []int{3, 5, 9} {
+		b.Run(fmt.Sprintf("servers=%d", nodes), func(b *testing.B) {
+			set := view.DefaultSettings()
+			set.Nodes = nodes
+			var w *World
+			start := cpuTime(b)
+			for b.Loop() {
+				var err error
+				if w, err = New(set); err != nil {
+					b.Fatal(err)
+				}
+				w.DiscardTrace()
+				benchLoad(w, virtualMs, 10)
+				if r := w.Brief("bench"); r.Verdict != "ok" {
+					b.Fatalf("linearizability: %s", r.Verdict)
+				}
+			}
+			cpu := cpuTime(b) - start
+			b.ReportMetric(float64(b.N)*virtualMs/1000/cpu.Seconds(), "x-real-time/cpu-s")
+			b.ReportMetric(float64(w.stats.MessagesDelivered), "msgs/op")
+			benchCheck(b, w, 5_000)
+		})
+	}
 }
 
 // benchPuts generates a put every periodMs in [from, to).
