@@ -40,7 +40,7 @@ type tally struct {
 
 // NewBaseline marks the present of w as a step's start.
 func NewBaseline(w *playground.World) *Baseline {
-	b := &Baseline{startMs: w.Now(), traceStart: w.TraceLen(), historyStart: len(w.History()), stats: w.Stats(), violations: len(w.Violations()), clients: w.ClientStats()}
+	b := &Baseline{startMs: w.Now(), traceStart: w.TraceLen(), historyStart: w.HistoryLen(), stats: w.Stats(), violations: len(w.Violations()), clients: w.ClientStats()}
 	b.leader, _ = w.Leader()
 	for _, id := range w.Nodes() {
 		if n := w.Node(id); n.Up {

@@ -244,9 +244,8 @@ func progress(name, example string, f func(p raft.Progress) uint64) *atomDef {
 }
 
 func (c *evalCtx) writes() (sent, answered int) {
-	h := c.w.History()
-	for _, call := range h[min(c.b.historyStart, len(h)):] {
-		if call.Cmd.Op.IsWrite() {
+	for i := c.b.historyStart; i < c.w.HistoryLen(); i++ {
+		if call := c.w.Call(i); call.Cmd.Op.IsWrite() {
 			sent++
 			if call.Done {
 				answered++
@@ -298,8 +297,8 @@ type readTally struct{ sent, answered int }
 // answered.
 func (c *evalCtx) reads() readTally {
 	var t readTally
-	h := c.w.History()
-	for _, call := range h[min(c.b.historyStart, len(h)):] {
+	for i := c.b.historyStart; i < c.w.HistoryLen(); i++ {
+		call := c.w.Call(i)
 		if call.Cmd.Op != view.OpGet {
 			continue
 		}

@@ -383,3 +383,9 @@ func (w *World) Outstanding() int {
 
 // History lists every client call so far, in invocation order.
 func (w *World) History() []view.Call { return w.history.all() }
+
+// HistoryLen is the number of client calls so far.
+func (w *World) HistoryLen() int { return w.history.n }
+
+// Call is client call i, 0 <= i < HistoryLen().
+func (w *World) Call(i int) view.Call { return w.history.get(i) }

@@ -245,9 +245,8 @@ func (p *clientPanel) nextTarget() view.ID {
 // what a cas expects to find.
 func (p *clientPanel) lastSeen(key string) string {
 	g := p.g
-	h := g.sess.History()
-	for i := len(h) - 1; i >= 0; i-- {
-		c := h[i]
+	for i := g.sess.HistoryLen() - 1; i >= 0; i-- {
+		c := g.sess.Call(i)
 		if c.Cmd.Key != key || !c.Done {
 			continue
 		}

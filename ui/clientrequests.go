@@ -59,9 +59,11 @@ func (p *clientPanel) requestLines() []requestLine {
 	if p.reqsAt == w.TraceLen() && p.reqsNow == w.Now() && p.reqs != nil && linesIn(p.reqs, g.lang) {
 		return p.reqs
 	}
-	h := w.History()
-	calls := h[max(0, len(h)-shownRequests):]
-	last := p.lastClientEvents(w, h, calls)
+	calls := make([]view.Call, 0, shownRequests)
+	for i := max(0, w.HistoryLen()-shownRequests); i < w.HistoryLen(); i++ {
+		calls = append(calls, w.Call(i))
+	}
+	last := p.lastClientEvents(w, calls)
 	out := make([]requestLine, 0, len(calls))
 	for k := len(calls) - 1; k >= 0; k-- {
 		out = append(out, describeRequest(w, &calls[k], last[k], g.lang))
@@ -75,16 +77,13 @@ func (p *clientPanel) requestLines() []requestLine {
 // time, so its newest event is about its newest call; an older call is
 // over). It scans the trace back from the end, no further than the
 // oldest call's start.
-func (p *clientPanel) lastClientEvents(w view.Session, h, calls []view.Call) []*view.Event {
+func (p *clientPanel) lastClientEvents(w view.Session, calls []view.Call) []*view.Event {
 	out := make([]*view.Event, len(calls))
+	// calls are the newest of all: a client's newest among them is its
+	// newest.
 	newest := map[int]int{} // client -> its newest call among calls
 	for k := range calls {
 		newest[calls[k].Client] = k
-	}
-	for cl, k := range newest {
-		if !isNewestOf(h, calls[k]) {
-			delete(newest, cl)
-		}
 	}
 	missing := len(newest)
 	for i := w.TraceLen() - 1; i >= w.TraceStart() && missing > 0; i-- {
@@ -102,16 +101,6 @@ func (p *clientPanel) lastClientEvents(w view.Session, h, calls []view.Call) []*
 		}
 	}
 	return out
-}
-
-// isNewestOf reports whether c is the newest call its client made in h.
-func isNewestOf(h []view.Call, c view.Call) bool {
-	for i := len(h) - 1; i >= 0; i-- {
-		if h[i].Client == c.Client {
-			return h[i].Cmd.Seq == c.Cmd.Seq
-		}
-	}
-	return false
 }
 
 // describeRequest tells call's state, in a language, from the newest

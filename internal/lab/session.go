@@ -30,6 +30,8 @@ func (s session) Event(i int) view.Event     { return s.s.World().EventAt(i).Vie
 
 func (s session) EventType(i int) view.EventType { return s.s.World().EventTypeAt(i) }
 func (s session) History() []view.Call           { return s.s.World().History() }
+func (s session) HistoryLen() int                { return s.s.World().HistoryLen() }
+func (s session) Call(i int) view.Call           { return s.s.World().Call(i) }
 func (s session) NodeMenu(id view.ID) []view.MenuItem {
 	return s.s.World().NodeMenu(id)
 }

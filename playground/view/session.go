@@ -38,8 +38,13 @@ type Session interface {
 	EventType(i int) EventType
 	// InFlight are the messages on the wire.
 	InFlight() []Flight
-	// History is every client call so far.
+	// History is every client call so far. A screen that shows a few
+	// reads them with HistoryLen and Call instead: an hour of client load
+	// is hundreds of thousands of calls.
 	History() []Call
+	HistoryLen() int
+	// Call is client call i (0 <= i < HistoryLen()).
+	Call(i int) Call
 	Violations() []Violation
 	StaleReads() []StaleRead
 	// NodeMenu and LinkMenu are what can be done now to a server or to the
