@@ -82,6 +82,9 @@ func (w *World) startLoad(a view.Action) error {
 	if mode == view.LeaseRead && w.settings.ReadMode != view.LeaseRead {
 		return i18n.Errorf("scenario.step.lease-off")
 	}
+	if l.on {
+		w.stopLoad() // replaced: the feed says how far it got
+	}
 	gen := l.gen + 1
 	seed := splitmix.Mix(uint64(w.settings.Seed)^loadSalt) ^ splitmix.Mix(uint64(a.At)) ^ gen
 	*l = clientLoad{gen: gen, on: true, rate: int64(a.Rate), startMs: w.now, readPct: uint64(a.ReadPct),

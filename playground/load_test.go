@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"maps"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/raftlab/raftlab/playground/i18n"
@@ -212,7 +213,13 @@ func TestLoadStopsAndForks(t *testing.T) {
 	assert.Len(t, s.World().History(), 206)
 	last := s.World().History()[205]
 	assert.Equal(t, view.ID(3), last.Node)
-	assert.Contains(t, traceText(s.World()), "sent to S3")
+	trace := traceText(s.World())
+	assert.Contains(t, trace, "sent to S3")
+	assert.Equal(t, 2, strings.Count(trace, "the client load stopped after"), "the stop, then the end of the 5/s load")
+	require.NoError(t, s.Do(view.Action{Do: "load", Rate: 10}))
+	s.RunUntil(s.Now() + 500)
+	require.NoError(t, s.Do(view.Action{Do: "load", Rate: 10}))
+	assert.Contains(t, traceText(s.World()), "the client load stopped after 6 calls", "a replaced load's end")
 
 	for _, bad := range []view.Action{{Do: "load", Rate: 2000}, {Do: "load", Rate: 5, Node: 7}, {Do: "load", Rate: 5, Mode: "lease"}} {
 		assert.Error(t, s.Do(bad), "%+v", bad)
