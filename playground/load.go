@@ -12,7 +12,11 @@ import (
 // A load step keeps up a steady client load: rate calls a second, for
 // forMs (or until stopped), spread over keys k1..kN, readPct percent of
 // them gets and the rest puts of values no other call of the load wrote,
-// so that the linearizability check has something to check. A benchmark,
+// so that the linearizability check has something to check. With clients
+// set, a call is made only while fewer calls than that are outstanding
+// (else it is skipped), as in a deployment of that many clients: an outage
+// then leaves few calls pending, which the linearizability check can
+// untangle (thousands pending at once can outlast its timeout). A benchmark,
 // a chaos run or a lesson then needs one step where it needed one per
 // call, and MaxActions no longer bounds how long a load can run.
 //
@@ -34,10 +38,13 @@ type clientLoad struct {
 	// stopped carries an older one and is ignored.
 	gen uint64
 	on  bool
-	// The call with index i (from 0) is made at startMs + i*1000/rate;
-	// none at or after endMs (0: none set).
+	// The call with index i (from 0) falls due at startMs + i*1000/rate;
+	// none at or after endMs (0: none set). due counts those fallen due,
+	// made those made (not skipped for want of an idle client, see
+	// clients).
 	rate, startMs, endMs int64
-	calls                int64
+	due, made            int64
+	clients              int
 	readPct              uint64
 	node                 raft.ID
 	mode                 view.ReadMode
@@ -87,7 +94,7 @@ func (w *World) startLoad(a view.Action) error {
 	}
 	gen := l.gen + 1
 	seed := splitmix.Mix(uint64(w.settings.Seed)^loadSalt) ^ splitmix.Mix(uint64(a.At)) ^ gen
-	*l = clientLoad{gen: gen, on: true, rate: int64(a.Rate), startMs: w.now, readPct: uint64(a.ReadPct),
+	*l = clientLoad{gen: gen, on: true, rate: int64(a.Rate), startMs: w.now, clients: a.Clients, readPct: uint64(a.ReadPct),
 		node: raft.ID(a.Node), mode: mode, keys: loadKeys(a.Keys), rng: splitmix.Source{State: seed}, written: l.written}
 	if a.ForMs > 0 {
 		l.endMs = w.now + a.ForMs
@@ -103,8 +110,13 @@ func (w *World) startLoad(a view.Action) error {
 
 // stopLoad ends the running load.
 func (w *World) stopLoad() {
-	w.load.on = false
-	w.emit(Event{Type: view.EvNote, Key: "feed.load.stop", Args: []any{w.load.calls}})
+	l := &w.load
+	l.on = false
+	ev := Event{Type: view.EvNote, Key: "feed.load.stop", Args: []any{l.made}}
+	if skipped := l.due - l.made; skipped > 0 {
+		ev.Key, ev.Args = "feed.load.stop.skipped", []any{l.made, skipped}
+	}
+	w.emit(ev)
 }
 
 // loadCall makes the load's next call, if the load of generation gen still
@@ -122,11 +134,13 @@ func (w *World) loadCall(gen uint64) {
 	}
 	// (A server removed since the load began is skipped, as a put step
 	// naming it would fail.)
-	if n := w.nodes[l.node]; l.node == raft.None || n != nil && !n.Removed {
+	n := w.nodes[l.node]
+	if (l.node == raft.None || n != nil && !n.Removed) && (l.clients == 0 || w.Outstanding() < l.clients) {
 		w.Submit(cmd, l.node, l.mode)
+		l.made++
 	}
-	l.calls++
-	next := l.startMs + l.calls*1000/l.rate
+	l.due++
+	next := l.startMs + l.due*1000/l.rate
 	if l.endMs > 0 && next >= l.endMs {
 		w.stopLoad()
 		return
@@ -159,6 +173,8 @@ func loadProblem(a view.Action) (string, i18n.Message) {
 		return "forMs", i18n.Msg("scenario.limit.duration", MaxDurationMs, a.ForMs)
 	case a.Keys < 0 || a.Keys > MaxLoadKeys:
 		return "keys", i18n.Msg("scenario.step.load.keys", MaxLoadKeys, a.Keys)
+	case a.Clients < 0:
+		return "clients", i18n.Msg("scenario.step.negative", a.Clients)
 	case a.ReadPct < 0 || a.ReadPct > 100:
 		return "readPct", i18n.Msg("scenario.step.load.read-pct", a.ReadPct)
 	}
@@ -231,17 +247,18 @@ type loadForm struct {
 	ForMs   int64   `json:"forMs,omitempty"`
 	Keys    int     `json:"keys,omitempty"`
 	ReadPct int     `json:"readPct,omitempty"`
+	Clients int     `json:"clients,omitempty"`
 	Node    view.ID `json:"node,omitempty"`
 	Mode    string  `json:"mode,omitempty"`
 }
 
 func (f *loadForm) fill(a view.Action) {
-	*f = loadForm{actionHead{a.At, a.Do}, &a.Rate, a.ForMs, a.Keys, a.ReadPct, a.Node, a.Mode}
+	*f = loadForm{actionHead{a.At, a.Do}, &a.Rate, a.ForMs, a.Keys, a.ReadPct, a.Clients, a.Node, a.Mode}
 }
 
 func (f *loadForm) action() (view.Action, string) {
 	if f.Rate == nil {
 		return view.Action{}, "rate"
 	}
-	return view.Action{At: f.At, Do: f.Do, Rate: *f.Rate, ForMs: f.ForMs, Keys: f.Keys, ReadPct: f.ReadPct, Node: f.Node, Mode: f.Mode}, ""
+	return view.Action{At: f.At, Do: f.Do, Rate: *f.Rate, ForMs: f.ForMs, Keys: f.Keys, ReadPct: f.ReadPct, Clients: f.Clients, Node: f.Node, Mode: f.Mode}, ""
 }

@@ -29,6 +29,7 @@ func TestLoadStepErrors(t *testing.T) {
 		{"too many keys", `{"at": 0, "do": "load", "rate": 5, "keys": 1001}`, "keys", `field "keys": must be 1..1000 keys (0 or none: 8), not 1001`},
 		{"negative keys", `{"at": 0, "do": "load", "rate": 5, "keys": -2}`, "keys", `not -2`},
 		{"readPct over 100", `{"at": 0, "do": "load", "rate": 5, "readPct": 101}`, "readPct", `field "readPct": must be 0..100 (the percentage of calls that are gets), not 101`},
+		{"negative clients", `{"at": 0, "do": "load", "rate": 5, "clients": -1}`, "clients", `field "clients": must not be negative, not -1`},
 		{"bad mode", `{"at": 0, "do": "load", "rate": 5, "mode": "dirty"}`, "mode", `field "mode": must be "readIndex", "lease" or "local", not "dirty"`},
 		{"lease off", `{"at": 0, "do": "load", "rate": 5, "mode": "lease"}`, "mode", `lease reads are off`},
 		{"no such node", `{"at": 0, "do": "load", "rate": 5, "node": 4}`, "node", `field "node": there is no node 4 at this step: the nodes are 1, 2, 3`},
@@ -83,10 +84,10 @@ func TestLoadCallsAreBounded(t *testing.T) {
 // file without until runs a second past the load's end.
 func TestLoadStepRoundTrips(t *testing.T) {
 	sc, err := ParseScenario([]byte(scFile(`"features": {"readMode": "lease"}`,
-		`{"at": 10, "do": "load", "rate": 20, "forMs": 5000, "keys": 3, "readPct": 40, "node": 2, "mode": "local"}, {"at": 20, "do": "load", "rate": 0}`)))
+		`{"at": 10, "do": "load", "rate": 20, "forMs": 5000, "keys": 3, "readPct": 40, "clients": 4, "node": 2, "mode": "local"}, {"at": 20, "do": "load", "rate": 0}`)))
 	require.NoError(t, err)
 	assert.Equal(t, []view.Action{
-		{At: 10, Do: "load", Rate: 20, ForMs: 5000, Keys: 3, ReadPct: 40, Node: 2, Mode: "local"},
+		{At: 10, Do: "load", Rate: 20, ForMs: 5000, Keys: 3, ReadPct: 40, Clients: 4, Node: 2, Mode: "local"},
 		{At: 20, Do: "load"},
 	}, sc.Actions)
 	assert.Equal(t, int64(6010), sc.Until)
@@ -144,6 +145,33 @@ func TestLoadKeepsUpItsRate(t *testing.T) {
 	trace := traceText(s.World())
 	assert.Contains(t, trace, "a client load started: 100 calls a second over 8 keys, 20% of them gets, sent to the leader")
 	assert.Contains(t, trace, "the client load stopped after 1000 calls")
+}
+
+// TestLoadClientsBoundItsCalls: with clients set, a load keeps no more
+// calls outstanding than that: through an outage (three of five servers
+// down for 4 s) the calls that fall due while all wait are skipped, and
+// the history stays small enough for the linearizability check to settle.
+func TestLoadClientsBoundItsCalls(t *testing.T) {
+	sc, err := ParseScenario([]byte(`{"name": "outage", "nodes": 5, "steps": [
+		{"at": 1000, "do": "load", "rate": 100, "forMs": 15000, "readPct": 20, "clients": 8},
+		{"at": 5000, "do": "crash", "node": 1}, {"at": 5000, "do": "crash", "node": 2}, {"at": 5000, "do": "crash", "node": 3},
+		{"at": 9000, "do": "restart", "node": 1}, {"at": 9000, "do": "restart", "node": 2}, {"at": 9000, "do": "restart", "node": 3}]}`))
+	require.NoError(t, err)
+	w, err := NewWorld(sc)
+	require.NoError(t, err)
+	s := NewSession(w, sc.Actions)
+	most := 0
+	for at := int64(0); at <= sc.Until; at += 5 {
+		s.RunUntil(at)
+		most = max(most, s.World().Outstanding())
+	}
+	assert.Equal(t, 8, most, "the outage fills the pool, and no more")
+	calls := len(s.World().History())
+	assert.Less(t, calls, 1400, "calls fell due while all eight waited")
+	assert.Greater(t, calls, 1000)
+	assert.Contains(t, traceText(s.World()), fmt.Sprintf("the client load stopped after %d calls; it skipped %d more", calls, 1500-calls))
+	verdict, _ := s.World().CheckLinearizability(checkTimeout)
+	assert.Equal(t, Linearizability("ok"), verdict)
 }
 
 // TestLoadIsDeterministic: two runs of a load give the same bytes, and so

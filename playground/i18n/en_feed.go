@@ -113,8 +113,10 @@ var enFeed = map[string]string{
 	"feed.load.start":      "a client load started: %d calls a second over %d keys, %d%% of them gets, sent to the leader",
 	"feed.load.start.node": "a client load started: %d calls a second over %d keys, %d%% of them gets, sent to %s",
 	// The load stopped (it was stopped, or its time was up) after %d
-	// calls.
-	"feed.load.stop": "the client load stopped after %d calls",
+	// calls; with .skipped, %[2]d more fell due but were not made (all its
+	// clients were busy, or its server was removed).
+	"feed.load.stop":         "the client load stopped after %d calls",
+	"feed.load.stop.skipped": "the client load stopped after %d calls; it skipped %d more because all its clients were busy or its server was removed",
 
 	// Client events: %d is the client, %s a command (put x=1).
 	"feed.client.call":           "client %d asked %s to %s",

@@ -85,6 +85,7 @@ var zhFeed = map[string]string{
 	"feed.load.start":             "客户端负载开始：每秒 %d 次调用，分布在 %d 个键上，其中 %d%% 是读取，发给领导者",
 	"feed.load.start.node":        "客户端负载开始：每秒 %d 次调用，分布在 %d 个键上，其中 %d%% 是读取，发给 %s",
 	"feed.load.stop":              "客户端负载在 %d 次调用后停止",
+	"feed.load.stop.skipped":      "客户端负载在 %d 次调用后停止；另有 %d 次调用被跳过，因为它的客户端都在忙，或它的服务器已被移除",
 	"feed.client.call":            "客户端 %d 请求 %s 执行 %s",
 	"feed.client.call.guess":      "客户端 %d 认为 %s 是领导者，请求它执行 %s",
 	"feed.client.call.no-leader":  "客户端 %d 不知道谁是领导者，请求 %s 执行 %s",

@@ -24,11 +24,13 @@ type Action struct {
 	Mode  string // get, load: readIndex, lease or local ("" = the scenario's)
 
 	// load: calls per second (0 stops the load), for how long (0: until
-	// stopped), over how many keys, and the percentage that are gets.
+	// stopped), over how many keys, the percentage that are gets, and the
+	// most calls outstanding at once (0: no bound).
 	Rate    int
 	ForMs   int64
 	Keys    int
 	ReadPct int
+	Clients int
 
 	Expect Expect // expect
 }
