@@ -132,7 +132,7 @@ func (p *clientPanel) clientLaidOut() clientView {
 	if p.keyText == "" {
 		next = clientKeys[(p.key+1)%len(clientKeys)]
 	}
-	load, loadHint := g.tr("client.load.start"), g.tr("client.load.start.hint")
+	load, loadHint := g.tr("client.load.start"), g.tr("client.load.start.hint", loadClients)
 	if runningLoad(g.sess) > 0 {
 		load, loadHint = g.tr("client.load.stop"), g.tr("client.load.stop.hint")
 	}

@@ -7,6 +7,12 @@ import "github.com/raftlab/raftlab/playground/view"
 // and a flood that fills the logs.
 var loadPresets = []int{5, 20, 100}
 
+// loadClients is the pool of clients the panel's load writes from: enough
+// for 100 writes a second to a healthy cluster, few enough that an outage
+// leaves a handful of calls waiting, not hundreds (each a line of the
+// history the safety checks go through).
+const loadClients = 16
+
 // defaultLoadPreset is the preset the panel starts with: 20 writes a second.
 const defaultLoadPreset = 1
 
@@ -63,7 +69,8 @@ func (p *clientPanel) toggleLoad() {
 }
 
 // startLoad starts a load of writes at the preset rate over the keys
-// k1..k8, sent where the panel's target says, until it is stopped.
+// k1..k8, from loadClients clients, sent where the panel's target says,
+// until it is stopped.
 func (p *clientPanel) startLoad() {
-	p.g.act(view.Action{Do: "load", Rate: p.loadPreset(), Node: p.target})
+	p.g.act(view.Action{Do: "load", Rate: p.loadPreset(), Clients: loadClients, Node: p.target})
 }

@@ -35,11 +35,17 @@ func TestClientLoadControl(t *testing.T) {
 	g.SeekTo(2000)
 	assert.Equal(t, "start load", clientLabel(t, g, "client-load"))
 	assert.Equal(t, "load: 20/s", clientLabel(t, g, "client-load-rate"))
+	for _, b := range g.client.clientButtons() {
+		if b.Name == "client-load" {
+			assert.Contains(t, b.Hint, "from 16 clients")
+			assert.Contains(t, b.Hint, "when all 16 wait")
+		}
+	}
 	calls := func() int { return len(g.world().History()) }
 
 	pressClient(t, g, "client-load")
 	started := g.sess.Now()
-	assert.Equal(t, view.Action{At: started, Do: "load", Rate: 20}, lastAction(g))
+	assert.Equal(t, view.Action{At: started, Do: "load", Rate: 20, Clients: 16}, lastAction(g))
 	g.SeekTo(started + 990)
 	assert.Equal(t, 20, calls(), "20 writes a second")
 	assert.Equal(t, "stop load", clientLabel(t, g, "client-load"))
@@ -48,7 +54,7 @@ func TestClientLoadControl(t *testing.T) {
 	}
 
 	pressClient(t, g, "client-load-rate")
-	assert.Equal(t, view.Action{At: g.sess.Now(), Do: "load", Rate: 100}, lastAction(g), "a running load goes on at the new rate")
+	assert.Equal(t, view.Action{At: g.sess.Now(), Do: "load", Rate: 100, Clients: 16}, lastAction(g), "a running load goes on at the new rate")
 	assert.Equal(t, "load: 100/s", clientLabel(t, g, "client-load-rate"))
 	g.SeekTo(g.sess.Now() + 990)
 	assert.Equal(t, 120, calls())

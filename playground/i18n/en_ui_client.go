@@ -34,11 +34,12 @@ var enUIClient = map[string]string{
 
 	// The load controls: the rate of a steady load of writes (%d writes a
 	// second: 5, 20 or 100, or a scenario's load's rate), and the button
-	// that starts or stops it, with their tooltips.
+	// that starts or stops it, with their tooltips (%d: how many clients
+	// the load writes from).
 	"client.load.rate":       "load: %d/s",
 	"client.load.rate.hint":  "How many writes a second the load makes (click to change; a running load changes too)",
 	"client.load.start":      "start load",
-	"client.load.start.hint": "Start a steady load of writes to the keys k1 to k8, sent where the \"to:\" button says. New clients join when all are busy",
+	"client.load.start.hint": "Start a steady load of writes to the keys k1 to k8 from %d clients, sent where the \"to:\" button says. A write is skipped when all %[1]d wait for an answer",
 	"client.load.stop":       "stop load",
 	"client.load.stop.hint":  "Stop the load of writes",
 
