@@ -48,7 +48,8 @@ const (
 	// MaxLoadCalls is the most calls a scenario's load steps may make in
 	// all, counted as if each ran to its forMs or to until: ten minutes
 	// at 100 calls a second, and a little more. Each call costs about as
-	// much as a put step.
+	// much as a put step: those ten minutes on five servers take about 2 s
+	// of CPU and 250 MB.
 	MaxLoadCalls = 100_000
 
 	// MaxInitialLog is the most entries a server's initial log may hold.
