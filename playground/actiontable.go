@@ -168,6 +168,10 @@ var actionTable = []actionDef{
 		},
 	},
 	{
+		name: "load", form: formOf[loadForm](), check: checkLoad,
+		do: func(w *World, a view.Action) error { return w.startLoad(a) },
+	},
+	{
 		name: "expect", form: formOf[expectForm](),
 		check: func(a view.Action, c *actionCheck) error { return validateExpect(a.Expect, c) },
 		do:    func(w *World, a view.Action) error { w.Check(a.Expect); return nil },

@@ -38,6 +38,20 @@ const (
 	// about 5 s and 130 MB.
 	MaxActions = 20_000
 
+	// MaxLoadRate is the fastest client load a load step keeps up: 1,000
+	// calls a second, one a millisecond of virtual time.
+	MaxLoadRate = 1000
+
+	// MaxLoadKeys is the most keys a load step spreads its calls over.
+	MaxLoadKeys = 1000
+
+	// MaxLoadCalls is the most calls a scenario's load steps may make in
+	// all, counted as if each ran to its forMs or to until: ten minutes
+	// at 100 calls a second, and a little more. Each call costs about as
+	// much as a put step: those ten minutes on five servers take about 2 s
+	// of CPU and 250 MB.
+	MaxLoadCalls = 100_000
+
 	// MaxInitialLog is the most entries a server's initial log may hold.
 	// An entry costs about half a kilobyte in the world and in each of its
 	// checkpoints.
@@ -82,6 +96,9 @@ func checkLimits(sc *view.Scenario) error {
 	}
 	if len(sc.Actions) > MaxActions {
 		return i18n.Errorf("scenario.limit.save.actions", len(sc.Actions), MaxActions)
+	}
+	if err := checkLoadCalls(sc.Actions, sc.Until); err != nil {
+		return err
 	}
 	for i, a := range sc.Actions {
 		if a.At > MaxDurationMs {

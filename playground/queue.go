@@ -15,6 +15,7 @@ const (
 	evSync                               // a node's background fsync completes (node)
 	evClientTimeout                      // a client gives up on an attempt, or retries after a backoff (id = client, gen, node)
 	evAdmin                              // retry pending membership changes
+	evLoad                               // the client load's next call (gen: the load's, see clientLoad)
 )
 
 // event is something scheduled to happen at a virtual time. Ties are broken

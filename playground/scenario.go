@@ -128,6 +128,9 @@ func ParseScenario(data []byte) (*view.Scenario, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := checkLoadCalls(actions, until); err != nil {
+		return nil, err
+	}
 	return &view.Scenario{Name: *f.Name, Description: f.Description, Settings: s, Initial: initial, Actions: actions, Until: until}, nil
 }
 
@@ -238,7 +241,7 @@ func (f *scenarioFile) initial(nodes int) (map[view.ID]view.Initial, error) {
 
 // until is when the run ends: the file's "until", which may not cut the
 // script short nor pass MaxDurationMs, or else a second after the last
-// action.
+// action (or after the last load step's forMs ends).
 func (f *scenarioFile) until(actions []view.Action) (int64, error) {
 	last := int64(0)
 	if len(actions) > 0 {
@@ -247,7 +250,7 @@ func (f *scenarioFile) until(actions []view.Action) (int64, error) {
 	if f.Until == nil {
 		// (Within the limit, so that the file saved from this run reads
 		// again.)
-		return min(last+1000, MaxDurationMs), nil
+		return min(max(last, loadsEnd(actions))+1000, MaxDurationMs), nil
 	}
 	if *f.Until < last {
 		return 0, fileError("until", "scenario.until", *f.Until, last)

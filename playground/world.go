@@ -40,6 +40,9 @@ type World struct {
 	admin        []adminOp
 	adminQueued  bool
 	departing    []raft.ID
+	// load is the client load a load step keeps up (a value: Clone
+	// copies it with the world).
+	load clientLoad
 	// changes counts the events handled and emitted, so that View knows
 	// when the world changed; view is the view it last built.
 	changes uint64
@@ -185,6 +188,8 @@ func (w *World) handle(e event) {
 	case evAdmin:
 		w.adminQueued = false
 		w.runAdmin()
+	case evLoad:
+		w.loadCall(e.gen)
 	}
 }
 

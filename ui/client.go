@@ -12,7 +12,8 @@ import (
 var clientKeys = []string{"x", "y", "z"}
 
 // clientPanel is the client's controls: which key (a preset, or typed),
-// which value, which server, and the four operations.
+// which value, which server, the four operations, and a steady load of
+// writes (clientload.go).
 type clientPanel struct {
 	g *Game
 	// writes counts the writes of "Write x": each writes the next number.
@@ -28,6 +29,9 @@ type clientPanel struct {
 	// what was typed.
 	focus clientField
 	runes []rune
+	// loadSteps counts the presses of the load's rate control (see
+	// clientPanel.loadPreset).
+	loadSteps int
 	// reqs are the request lines shown, computed at trace length reqsAt.
 	reqs    []requestLine
 	reqsAt  int
@@ -64,6 +68,8 @@ const (
 	ctlGet
 	ctlDelete
 	ctlCAS
+	ctlLoadRate
+	ctlLoad
 	clientControls // how many there are
 )
 
@@ -72,6 +78,7 @@ const (
 var clientControlNames = [clientControls]string{
 	"client-key-field", "client-value-field", "client-key", "client-target",
 	"client-put", "client-get", "client-delete", "client-cas",
+	"client-load-rate", "client-load",
 }
 
 // clientView is the client panel laid out: its controls (controls[c] is
@@ -125,6 +132,10 @@ func (p *clientPanel) clientLaidOut() clientView {
 	if p.keyText == "" {
 		next = clientKeys[(p.key+1)%len(clientKeys)]
 	}
+	load, loadHint := g.tr("client.load.start"), g.tr("client.load.start.hint", loadClients)
+	if runningLoad(g.sess) > 0 {
+		load, loadHint = g.tr("client.load.stop"), g.tr("client.load.stop.hint")
+	}
 	specs := [clientControls]struct{ label, hint string }{
 		ctlKeyField:   {keyLabel, g.tr("client.key.hint")},
 		ctlValueField: {valueLabel, g.tr("client.value.hint")},
@@ -134,6 +145,8 @@ func (p *clientPanel) clientLaidOut() clientView {
 		ctlGet:        {g.tr("client.get"), g.tr("client.get.hint")},
 		ctlDelete:     {g.tr("client.delete"), g.tr("client.delete.hint")},
 		ctlCAS:        {g.tr("client.cas"), g.tr("client.cas.hint")},
+		ctlLoadRate:   {g.tr("client.load.rate", p.loadRate()), g.tr("client.load.rate.hint")},
+		ctlLoad:       {load, loadHint},
 	}
 	f := face(11.5*s, false)
 	var v clientView
@@ -215,6 +228,10 @@ func (p *clientPanel) pressClient(c clientControl) {
 		v := p.clientValue()
 		g.client.writes++
 		g.act(view.Action{Do: "cas", Key: key, Old: p.lastSeen(key), New: v, Node: p.target})
+	case ctlLoadRate:
+		p.nextLoadRate()
+	case ctlLoad:
+		p.toggleLoad()
 	}
 }
 
@@ -315,7 +332,7 @@ func (p *clientPanel) renderClientPanel(dst *ebiten.Image, dx, dy float64, v cli
 		switch ctl := clientControl(i); {
 		case ctl == ctlKeyField && p.focus == fieldKey, ctl == ctlValueField && p.focus == fieldValue:
 			g.spr.strokeRect(dst, b.Rect, 1.5*s, colClient)
-		case ctl == ctlNextKey || ctl == ctlTarget:
+		case ctl == ctlNextKey || ctl == ctlTarget || ctl == ctlLoadRate:
 			c = colClient
 		}
 		drawText(dst, b.Label, f, b.Rect.CenterX(), b.Rect.CenterY(), c, alignCenter)

@@ -107,6 +107,17 @@ var enFeed = map[string]string{
 	"feed.write.skipped":   "%s skipped %s from client %d: its client session shows it was applied before",
 	"feed.write.duplicate": "%s applied %s from client %d again: a duplicate",
 
+	// A load step started a steady client load: calls a second, keys,
+	// the percentage of gets, and (.node) the server the calls go to;
+	// without it they go to the leader the client believes in.
+	"feed.load.start":      "a client load started: %d calls a second over %d keys, %d%% of them gets, sent to the leader",
+	"feed.load.start.node": "a client load started: %d calls a second over %d keys, %d%% of them gets, sent to %s",
+	// The load stopped (it was stopped, or its time was up) after %d
+	// calls; with .skipped, %[2]d more fell due but were not made (all its
+	// clients were busy, or its server was removed).
+	"feed.load.stop":         "the client load stopped after %d calls",
+	"feed.load.stop.skipped": "the client load stopped after %d calls; it skipped %d more because all its clients were busy or its server was removed",
+
 	// Client events: %d is the client, %s a command (put x=1).
 	"feed.client.call":           "client %d asked %s to %s",
 	"feed.client.call.guess":     "client %d thought %s was the leader and asked it to %s",

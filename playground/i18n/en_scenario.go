@@ -59,6 +59,11 @@ var enScenario = map[string]string{
 	"scenario.step.expect.node":       "required with role, term, commitIndex, appliedIndex, up, log or kv",
 	"scenario.step.expect.nothing":    "expects nothing: give node fields, leader, leaderIn, noLeader or violations",
 	"scenario.step.lease-off":         `lease reads are off: set features.readMode to "lease" (a restarted node then waits an election timeout before it votes)`,
+	// A load step's fields out of bounds: the limit, then what the step
+	// gives.
+	"scenario.step.load.rate":     "must be 0..%d calls a second (0 stops the load), not %d",
+	"scenario.step.load.keys":     "must be 1..%d keys (0 or none: 8), not %d",
+	"scenario.step.load.read-pct": "must be 0..100 (the percentage of calls that are gets), not %d",
 	// A step names a node that does not exist at that point of the script
 	// (%[2]s lists the nodes that exist then: "1, 2, 3").
 	"scenario.step.node.absent": "there is no node %d at this step: the nodes are %s",
@@ -94,6 +99,8 @@ var enScenario = map[string]string{
 	"scenario.limit.actions":     "has %d steps; the limit is %d",
 	"scenario.limit.initial-log": "the log has %d entries; the limit is %d",
 	"scenario.limit.value":       "is %d bytes long; the limit is %d bytes",
+	// The load steps would make too many client calls: about %d in all.
+	"scenario.limit.load-calls": "the load steps make about %d client calls in all; the limit is %d",
 	// Saving a run as a scenario file that could not be opened again.
 	"scenario.limit.save.duration": "the run goes to %d ms, past the longest a scenario file may hold (%d ms, one hour)",
 	"scenario.limit.save.actions":  "the run has %d steps, more than a scenario file may hold (%d)",
@@ -167,4 +174,7 @@ var enScenario = map[string]string{
 	"browser.storage.full":       "this browser's localStorage is full or read-only",
 	"browser.storage.none":       "this browser has no localStorage",
 	"browser.clipboard":          "this browser does not let the page use the clipboard here: use Download",
+
+	// A load step of rate 0 when no client load runs.
+	"scenario.action.no-load": "no client load is running",
 }

@@ -32,6 +32,17 @@ var enUIClient = map[string]string{
 	"client.cas":         "cas",
 	"client.cas.hint":    "Compare-and-swap: set the value if the key still holds the value this client last saw",
 
+	// The load controls: the rate of a steady load of writes (%d writes a
+	// second: 5, 20 or 100, or a scenario's load's rate), and the button
+	// that starts or stops it, with their tooltips (%d: how many clients
+	// the load writes from).
+	"client.load.rate":       "load: %d/s",
+	"client.load.rate.hint":  "How many writes a second the load makes (click to change; a running load changes too)",
+	"client.load.start":      "start load",
+	"client.load.start.hint": "Start a steady load of writes to the keys k1 to k8 from %d clients, sent where the \"to:\" button says. A write is skipped when all %[1]d wait for an answer",
+	"client.load.stop":       "stop load",
+	"client.load.stop.hint":  "Stop the load of writes",
+
 	// The button that opens the partition editor, and its tooltip.
 	"partition.open":      "Partition…",
 	"partition.open.hint": "Split the servers into two groups that cannot reach each other",

@@ -82,6 +82,10 @@ var zhFeed = map[string]string{
 	"feed.write.skipped":   "%[1]s 跳过了客户端 %[3]d 的 %[2]s：客户端会话表明它已应用过",
 	"feed.write.duplicate": "%[1]s 再次应用了客户端 %[3]d 的 %[2]s：这是一次重复写入",
 
+	"feed.load.start":             "客户端负载开始：每秒 %d 次调用，分布在 %d 个键上，其中 %d%% 是读取，发给领导者",
+	"feed.load.start.node":        "客户端负载开始：每秒 %d 次调用，分布在 %d 个键上，其中 %d%% 是读取，发给 %s",
+	"feed.load.stop":              "客户端负载在 %d 次调用后停止",
+	"feed.load.stop.skipped":      "客户端负载在 %d 次调用后停止；另有 %d 次调用被跳过，因为它的客户端都在忙，或它的服务器已被移除",
 	"feed.client.call":            "客户端 %d 请求 %s 执行 %s",
 	"feed.client.call.guess":      "客户端 %d 认为 %s 是领导者，请求它执行 %s",
 	"feed.client.call.no-leader":  "客户端 %d 不知道谁是领导者，请求 %s 执行 %s",

@@ -48,6 +48,9 @@ var zhScenario = map[string]string{
 	"scenario.step.expect.node":       "给出 role、term、commitIndex、appliedIndex、up、log 或 kv 时必填",
 	"scenario.step.expect.nothing":    "没有期望任何内容：请给出节点字段、leader、leaderIn、noLeader 或 violations",
 	"scenario.step.lease-off":         `租约读未开启：请把 features.readMode 设为 "lease"（这样重启的节点会先等待一个选举超时再投票）`,
+	"scenario.step.load.rate":         "必须在每秒 0..%d 次调用之间（0 表示停止负载），现为 %d",
+	"scenario.step.load.keys":         "必须是 1..%d 个键（0 或不写表示 8 个），现为 %d",
+	"scenario.step.load.read-pct":     "必须在 0..100 之间（读取调用所占的百分比），现为 %d",
 	"scenario.step.node.absent":       "这一步时没有节点 %d：此时的节点是 %s",
 	"scenario.link.same-node":         "一条链路必须连接两个不同的节点",
 
@@ -75,6 +78,7 @@ var zhScenario = map[string]string{
 	"scenario.limit.value":         "长 %d 字节，上限是 %d 字节",
 	"scenario.limit.save.duration": "这次运行到了 %d ms，超过了场景文件能保存的最长时间（%d ms，一小时）",
 	"scenario.limit.save.actions":  "这次运行有 %d 步，超过了场景文件能保存的步数（%d）",
+	"scenario.limit.load-calls":    "各个负载步骤一共会发出约 %d 次客户端调用，上限是 %d 次",
 	"scenario.limit.save.size":     "文件会超过 %d MiB，这是 RaftLab 能读取的最大场景文件",
 
 	"scenario.bundled.none":      "没有名为 %q 的内置场景",
@@ -92,6 +96,7 @@ var zhScenario = map[string]string{
 	"scenario.action.not-in-flight":       "消息 %d 不在途中",
 	"scenario.action.transfer.no-leader":  "没有领导者，无法转移领导权",
 	"scenario.action.transfer.refused":    "%s 无法把领导权转移给 %s：%v",
+	"scenario.action.no-load":             "没有正在运行的客户端负载",
 	"scenario.action.id-range":            "节点 ID 的范围是 1..%d（现为 %d）",
 	"scenario.action.exists":              "%s 已经存在",
 	"scenario.action.id-reused":           "%s：%v；请换一个 ID",

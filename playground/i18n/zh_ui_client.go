@@ -20,6 +20,13 @@ var zhUIClient = map[string]string{
 	"client.cas":         "cas",
 	"client.cas.hint":    "比较并交换（compare-and-swap）：如果这个键的值仍是该客户端上次看到的值，就写入新值",
 
+	"client.load.rate":       "负载：%d/秒",
+	"client.load.rate.hint":  "负载每秒发出多少次写入（点击切换；正在运行的负载也随之改变）",
+	"client.load.start":      "开始负载",
+	"client.load.start.hint": "由 %d 个客户端向键 k1 到 k8 持续写入，发往“发往：”按钮所指的地方。%[1]d 个客户端都在等待回复时，这次写入会被跳过",
+	"client.load.stop":       "停止负载",
+	"client.load.stop.hint":  "停止持续写入",
+
 	"partition.open":        "分区…",
 	"partition.open.hint":   "把服务器分成互相无法通信的两组",
 	"partition.apply":       "应用",

@@ -21,7 +21,16 @@ type Action struct {
 	Value string // put
 	Old   string // cas: "from"
 	New   string // cas: "to"
-	Mode  string // get: readIndex, lease or local ("" = the scenario's)
+	Mode  string // get, load: readIndex, lease or local ("" = the scenario's)
+
+	// load: calls per second (0 stops the load), for how long (0: until
+	// stopped), over how many keys, the percentage that are gets, and the
+	// most calls outstanding at once (0: no bound).
+	Rate    int
+	ForMs   int64
+	Keys    int
+	ReadPct int
+	Clients int
 
 	Expect Expect // expect
 }
