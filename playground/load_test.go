@@ -61,8 +61,9 @@ func TestLoadCallsAreBounded(t *testing.T) {
 		ok                 bool
 	}{
 		{"ten minutes at 100/s", "", `{"at": 1000, "do": "load", "rate": 100, "forMs": 600000}`, true},
-		{"an hour at 100/s", "", `{"at": 0, "do": "load", "rate": 100, "forMs": 3600000}`, false},
-		{"until the end at 1000/s", `"until": 200000`, `{"at": 0, "do": "load", "rate": 1000}`, false},
+		{"an hour at 100/s", "", `{"at": 0, "do": "load", "rate": 100, "forMs": 3600000}`, true},
+		{"an hour at 112/s", "", `{"at": 0, "do": "load", "rate": 112, "forMs": 3600000}`, false},
+		{"until the end at 1000/s", `"until": 400000`, `{"at": 0, "do": "load", "rate": 1000}`, false},
 		{"stopped in time", `"until": 3600000`, `{"at": 0, "do": "load", "rate": 1000}, {"at": 60000, "do": "load", "rate": 0}`, true},
 		{"replaced in time", `"until": 3600000`, `{"at": 0, "do": "load", "rate": 1000}, {"at": 60000, "do": "load", "rate": 1, "forMs": 1000}`, true},
 	} {
@@ -75,7 +76,7 @@ func TestLoadCallsAreBounded(t *testing.T) {
 			}
 			require.Error(t, err)
 			assert.Contains(t, err.Error(), `field "steps": the load steps make about`)
-			assert.Contains(t, err.Error(), "the limit is 100000")
+			assert.Contains(t, err.Error(), "the limit is 400000")
 		})
 	}
 }
