@@ -35,74 +35,67 @@ type linBudget struct {
 // it takes about half a second on a laptop of 2025.
 var checkBudget = linBudget{perKey: 20_000_000, total: 50_000_000}
 
-// linOp is a settled call, its strings interned: 0 is "no value", other
-// numbers name the strings the history holds.
+// linOp is a settled call; it points into the history it came from.
 type linOp struct {
 	call, ret int64
-	op        view.Op
-	value     int32
-	from      int32
-	// fromEmpty is set when a cas expects the key not to exist ("").
-	fromEmpty bool
-	ok, found bool
-	read      int32
+	cmd       *view.Command
+	out       *view.Result
 }
 
-// step applies the op to the state (an interned value, 0 if the key does
-// not exist): whether the op's result is possible there, and the state
-// after it. It is kvModel's Step on interned values.
-func (o *linOp) step(s int32) (bool, int32) {
-	switch o.op {
+// step is kvModel's Step without the interfaces.
+func (o *linOp) step(s kvState) (bool, kvState) {
+	switch o.cmd.Op {
 	case view.OpPut:
-		return true, o.value
+		return true, kvState{value: o.cmd.Value, exists: true}
 	case view.OpDelete:
-		return o.found == (s != 0), 0
+		return o.out.Found == s.exists, kvState{}
 	case view.OpGet:
-		return o.found == (s != 0) && (s == 0 || o.read == s), s
+		return o.out.Found == s.exists && (!s.exists || o.out.Value == s.value), s
 	case view.OpCAS:
-		matches := s == o.from || (s == 0 && o.fromEmpty)
-		if matches {
-			return o.ok, o.value
+		if s.value == o.cmd.From && (s.exists || o.cmd.From == "") {
+			return o.out.OK, kvState{value: o.cmd.Value, exists: true}
 		}
-		return !o.ok, s
+		return !o.out.OK, s
 	}
 	return false, s
 }
 
-// linParts settles the history as operations does and splits it by key, in
-// the order the keys first appear.
-func linParts(history []view.Call, end int64) [][]linOp {
-	names := map[string]int32{}
-	intern := func(s string) int32 {
-		n, ok := names[s]
-		if !ok {
-			n = int32(len(names) + 1)
-			names[s] = n
-		}
-		return n
-	}
-	byKey := map[string]int{}
-	var parts [][]linOp
-	for _, c := range history {
-		out, ret, ok := settle(c, end)
-		if !ok {
+// linParts settles the n calls of a history as operations does and splits
+// them by key, in the order the keys first appear. The parts share one
+// array. (The history is read in place: a copy of 60,000 calls would cost
+// more than their check.)
+func linParts(n int, call func(int) *view.Call, end int64) [][]linOp {
+	byKey := map[string]int32{}
+	part := make([]int32, n) // each call's key, or -1 if left out
+	var count []int
+	for i := range n {
+		c := call(i)
+		part[i] = -1
+		if _, _, ok := settle(c, end); !ok {
 			continue
 		}
-		i, seen := byKey[c.Cmd.Key]
+		k, seen := byKey[c.Cmd.Key]
 		if !seen {
-			i = len(parts)
-			byKey[c.Cmd.Key] = i
-			parts = append(parts, nil)
+			k = int32(len(count))
+			byKey[c.Cmd.Key] = k
+			count = append(count, 0)
 		}
-		o := linOp{call: c.CallMs * 2, ret: ret*2 + 1, op: c.Cmd.Op, value: intern(c.Cmd.Value),
-			ok: out.OK, found: out.Found}
-		if c.Cmd.Op == view.OpCAS {
-			o.from, o.fromEmpty = intern(c.Cmd.From), c.Cmd.From == ""
+		part[i] = k
+		count[k]++
+	}
+	all := make([]linOp, 0, n)
+	parts := make([][]linOp, len(count))
+	for k, n := range count {
+		parts[k] = all[len(all) : len(all) : len(all)+n]
+		all = all[:len(all)+n]
+	}
+	for i, k := range part {
+		if k < 0 {
+			continue
 		}
-		if out.Found {
-			o.read = intern(out.Value)
-		}
-		parts[i] = append(parts[i], o)
+		c := call(i)
+		out, ret, _ := settle(c, end)
+		parts[k] = append(parts[k], linOp{call: c.CallMs * 2, ret: ret*2 + 1, cmd: &c.Cmd, out: out})
 	}
 	return parts
 }
@@ -134,9 +127,12 @@ type linSearch struct {
 	// The key's calls and returns in time order, as a doubly linked list
 	// from which linearized calls are lifted out: entries 1..2n; 0 is the
 	// head and 2n+1 the end.
-	at         []linEntry
-	next, prev []int32
-	stack      []linFrame
+	at []linEntry
+	// Scratch for building at: the ops by call, by return; each op's
+	// return entry.
+	calls, rets, retOf []int32
+	next, prev         []int32
+	stack              []linFrame
 	// The points seen: a hash leads to a chain of slots; each slot names
 	// its point by the first return not passed, the calls open before it
 	// (a run of ids), and the state.
@@ -147,19 +143,26 @@ type linSearch struct {
 }
 
 type linEntry struct {
-	time  int64
 	op    int32
 	isRet bool
 	// match is a call's return entry.
 	match int32
+	// alone marks a call that no other call overlaps: the search goes
+	// past it one way only, so the point after it is not worth
+	// remembering. (It can be reached twice, with the same state, after a
+	// write that follows concurrent writes; the search then walks on to
+	// the next point it remembers, at the next concurrent calls.)
+	alone bool
 }
 
 type linFrame struct {
-	entry, state int32
+	entry int32
+	state kvState
 }
 
 type linSlot struct {
-	state, off, n, next int32
+	state        kvState
+	off, n, next int32
 }
 
 // check searches one key's history with at most limit units of work:
@@ -167,7 +170,7 @@ type linSlot struct {
 func (c *linSearch) check(ops []linOp, limit int) (Linearizability, int) {
 	c.reset(ops)
 	head, end := int32(0), int32(len(c.at)-1)
-	state := int32(0)
+	var state kvState
 	work := 0
 	entry := c.next[head]
 	for {
@@ -183,8 +186,12 @@ func (c *linSearch) check(ops []linOp, limit int) (Linearizability, int) {
 				if c.next[head] == end {
 					return "ok", work
 				}
-				work += c.name()
-				if c.remember(after) {
+				fresh := e.alone
+				if !fresh {
+					work += c.name()
+					fresh = c.remember(after)
+				}
+				if fresh {
 					c.stack = append(c.stack, linFrame{entry, state})
 					state = after
 					entry = c.next[head]
@@ -211,34 +218,45 @@ func (c *linSearch) check(ops []linOp, limit int) (Linearizability, int) {
 func (c *linSearch) reset(ops []linOp) {
 	c.ops = ops
 	n := len(ops)
+	// The calls and the returns, each in time order (as they almost always
+	// come already), merged: a call before a return at the same time.
+	calls := slices.Grow(c.calls[:0], n)[:n]
+	rets := slices.Grow(c.rets[:0], n)[:n]
+	for i := range n {
+		calls[i], rets[i] = int32(i), int32(i)
+	}
+	byCall := func(a, b int32) int { return cmp.Or(cmp.Compare(ops[a].call, ops[b].call), cmp.Compare(a, b)) }
+	byRet := func(a, b int32) int { return cmp.Or(cmp.Compare(ops[a].ret, ops[b].ret), cmp.Compare(a, b)) }
+	if !slices.IsSortedFunc(calls, byCall) {
+		slices.SortFunc(calls, byCall)
+	}
+	if !slices.IsSortedFunc(rets, byRet) {
+		slices.SortFunc(rets, byRet)
+	}
+	retOf := slices.Grow(c.retOf[:0], n)[:n]
 	c.at = slices.Grow(c.at[:0], 2*n+2)[:1]
-	for i, o := range ops {
-		c.at = append(c.at, linEntry{time: o.call, op: int32(i)}, linEntry{time: o.ret, op: int32(i), isRet: true})
+	for i, j := 0, 0; i < n || j < n; {
+		if i < n && (j == n || ops[calls[i]].call <= ops[rets[j]].ret) {
+			c.at = append(c.at, linEntry{op: calls[i]})
+			i++
+			continue
+		}
+		retOf[rets[j]] = int32(len(c.at))
+		c.at = append(c.at, linEntry{op: rets[j], isRet: true})
+		j++
 	}
-	slices.SortFunc(c.at[1:], func(a, b linEntry) int {
-		if a.time != b.time {
-			return cmp.Compare(a.time, b.time)
-		}
-		if a.isRet != b.isRet {
-			if a.isRet {
-				return 1
-			}
-			return -1
-		}
-		return cmp.Compare(a.op, b.op)
-	})
 	c.at = append(c.at, linEntry{isRet: true}) // the end stops name's walk
-	retOf := c.ids[:0]                         // scratch: op → its return entry
-	retOf = slices.Grow(retOf, n)[:n]
+	c.calls, c.rets, c.retOf = calls, rets, retOf
+	open := 0
 	for i := 1; i <= 2*n; i++ {
-		if c.at[i].isRet {
-			retOf[c.at[i].op] = int32(i)
+		e := &c.at[i]
+		if e.isRet {
+			open--
+			continue
 		}
-	}
-	for i := 1; i <= 2*n; i++ {
-		if !c.at[i].isRet {
-			c.at[i].match = retOf[c.at[i].op]
-		}
+		e.match = retOf[e.op]
+		e.alone = open == 0 && e.match == int32(i+1)
+		open++
 	}
 	c.next = slices.Grow(c.next[:0], 2*n+2)[:2*n+2]
 	c.prev = slices.Grow(c.prev[:0], 2*n+2)[:2*n+2]
@@ -251,7 +269,7 @@ func (c *linSearch) reset(ops []linOp) {
 	}
 	clear(c.seen)
 	c.slots = c.slots[:0]
-	c.ids = retOf[:0]
+	c.ids = c.ids[:0]
 }
 
 // lift takes a call and its return out of the list; unlift puts them back.
@@ -285,8 +303,14 @@ func (c *linSearch) name() int {
 
 // remember records the point named in c.key with the state: false if it
 // was seen before.
-func (c *linSearch) remember(state int32) bool {
-	h := uint64(state)*0x9e3779b97f4a7c15 ^ 0xcbf29ce484222325
+func (c *linSearch) remember(state kvState) bool {
+	h := uint64(0xcbf29ce484222325)
+	if state.exists {
+		h = 0x9e3779b97f4a7c15
+	}
+	for i := range len(state.value) {
+		h = (h ^ uint64(state.value[i])) * 0x100000001b3
+	}
 	for _, id := range c.key {
 		h = (h ^ uint64(id)) * 0x100000001b3
 	}

@@ -99,7 +99,7 @@ func TestLinCheckAgreesWithPorcupine(t *testing.T) {
 		if porcupine.CheckOperations(kvModel, operations(history, end)) {
 			want = "ok"
 		}
-		got := checkOps(linParts(history, end), checkBudget)
+		got := checkOps(linSplit(history, end), checkBudget)
 		if got != want {
 			t.Fatalf("history %d: checker says %s, porcupine %s:\n%s", i, got, want, linDescribe(history))
 		}
@@ -109,6 +109,11 @@ func TestLinCheckAgreesWithPorcupine(t *testing.T) {
 	if verdicts["ok"] < 500 || verdicts["illegal"] < 500 {
 		t.Fatalf("the random histories are too one-sided to test anything: %v", verdicts)
 	}
+}
+
+// linSplit is linParts of a history in a slice.
+func linSplit(history []view.Call, end int64) [][]linOp {
+	return linParts(len(history), func(i int) *view.Call { return &history[i] }, end)
 }
 
 func linDescribe(history []view.Call) string {
@@ -136,7 +141,7 @@ func linHardHistory(key string, n int) []view.Call {
 // after exactly the same work every time; with budget enough, the same
 // history is "illegal". The total budget bounds the keys together.
 func TestLinCheckBudget(t *testing.T) {
-	parts := linParts(linHardHistory("a", 12), 20)
+	parts := linSplit(linHardHistory("a", 12), 20)
 	var c linSearch
 	verdict, need := c.check(parts[0], 1<<40)
 	if verdict != "illegal" {
@@ -153,7 +158,7 @@ func TestLinCheckBudget(t *testing.T) {
 	}
 	// The total budget is what the keys before have left: an easy key,
 	// then the hard one.
-	two := linParts(append(linHardHistory("a", 1), linHardHistory("b", 12)...), 20)
+	two := linSplit(append(linHardHistory("a", 1), linHardHistory("b", 12)...), 20)
 	two[0] = two[0][:1] // the put alone: linearizable
 	_, easy := c.check(two[0], 1<<40)
 	if v := checkOps(two, linBudget{perKey: need, total: easy + need}); v != "illegal" {
@@ -164,7 +169,7 @@ func TestLinCheckBudget(t *testing.T) {
 	}
 	// A key found illegal makes the verdict "illegal", even after another
 	// key ran out of budget.
-	mixed := linParts(append(linHardHistory("a", 12), linHardHistory("b", 3)...), 20)
+	mixed := linSplit(append(linHardHistory("a", 12), linHardHistory("b", 3)...), 20)
 	_, small := c.check(mixed[1], 1<<40)
 	if v := checkOps(mixed, linBudget{perKey: small, total: 2 * small}); v != "illegal" {
 		t.Fatalf("a hard key, then an easy illegal one: %s, want illegal", v)
@@ -195,7 +200,7 @@ func TestLinCheckSequentialIsLinear(t *testing.T) {
 		h, end := linSequential(n)
 		var c linSearch
 		work := 0
-		for _, ops := range linParts(h, end) {
+		for _, ops := range linSplit(h, end) {
 			v, used := c.check(ops, 1<<40)
 			if v != "ok" {
 				t.Fatalf("%d calls: %s", n, v)

@@ -87,17 +87,18 @@ type Linearizability string
 // node applied never happened, and a read that never returned says nothing:
 // both are left out. (Without this, each write of unknown outcome doubles
 // the checker's search.)
-func settle(c view.Call, end int64) (view.Result, int64, bool) {
+func settle(c *view.Call, end int64) (*view.Result, int64, bool) {
 	if c.Done {
-		return c.Result, c.ReturnMs, true
+		return &c.Result, c.ReturnMs, true
 	}
-	return c.Effect, end + 1, c.Applied
+	return &c.Effect, end + 1, c.Applied
 }
 
 // operations turns the client history into porcupine operations, settled.
 func operations(history []view.Call, end int64) []porcupine.Operation {
 	var ops []porcupine.Operation
-	for _, c := range history {
+	for i := range history {
+		c := &history[i]
 		out, ret, ok := settle(c, end)
 		if !ok {
 			continue
@@ -105,7 +106,7 @@ func operations(history []view.Call, end int64) []porcupine.Operation {
 		in := kvInput{Op: c.Cmd.Op, Key: c.Cmd.Key, Value: c.Cmd.Value, From: c.Cmd.From}
 		// Times are scaled so that a call and a return at the same
 		// millisecond keep their order: calls first.
-		ops = append(ops, porcupine.Operation{ClientId: c.Client - 1, Input: in, Output: out, Call: c.CallMs * 2, Return: ret*2 + 1})
+		ops = append(ops, porcupine.Operation{ClientId: c.Client - 1, Input: in, Output: *out, Call: c.CallMs * 2, Return: ret*2 + 1})
 	}
 	return ops
 }
@@ -113,7 +114,7 @@ func operations(history []view.Call, end int64) []porcupine.Operation {
 // LinearizabilityVerdict checks the world's client history against the
 // key-value model, within checkBudget.
 func (w *World) LinearizabilityVerdict() Linearizability {
-	return checkOps(linParts(w.history.all(), w.now), checkBudget)
+	return checkOps(linParts(w.history.n, w.history.get, w.now), checkBudget)
 }
 
 // CheckLinearizability gives the verdict as LinearizabilityVerdict does,
