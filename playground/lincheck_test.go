@@ -3,9 +3,10 @@ package playground
 import (
 	"fmt"
 	"math/rand/v2"
+	"os"
 	"slices"
+	"strings"
 	"testing"
-	"time"
 
 	"github.com/anishathalye/porcupine"
 	"github.com/raftlab/raftlab/playground/view"
@@ -216,7 +217,9 @@ func TestLinCheckSequentialIsLinear(t *testing.T) {
 
 // BenchmarkLinearizability checks the history of a 10-minute run of 5
 // nodes under 100 writes a second (60,000 calls on 8 keys): with the
-// checker, and with porcupine as the verdict used to come.
+// checker, and with porcupine as the verdict used to come. Then a history
+// on which the checker spends its whole budget: the longest a check can
+// take.
 func BenchmarkLinearizability(b *testing.B) {
 	w, err := New(view.DefaultSettings())
 	if err != nil {
@@ -232,13 +235,51 @@ func BenchmarkLinearizability(b *testing.B) {
 				b.Fatalf("verdict %s", v)
 			}
 		}
+		var c linSearch
+		units := 0
+		for _, ops := range linParts(w.history.n, w.history.get, w.now) {
+			_, used := c.check(ops, checkBudget.perKey)
+			units += used
+		}
+		b.ReportMetric(float64(units), "units")
 	})
 	b.Run("porcupine", func(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {
-			if v, _ := porcupine.CheckOperationsVerbose(kvModel, operations(w.history.all(), w.now), 10*time.Second); v != porcupine.Ok {
+			if v, _ := porcupine.CheckOperationsVerbose(kvModel, operations(w.history.all(), w.now), checkTimeout); v != porcupine.Ok {
 				b.Fatalf("verdict %s", v)
 			}
 		}
 	})
+	b.Run("exhausted", func(b *testing.B) {
+		var h []view.Call
+		for _, k := range benchKeys {
+			h = append(h, linHardHistory(k, 16)...)
+		}
+		parts := linSplit(h, 20)
+		b.ReportAllocs()
+		for b.Loop() {
+			if v := checkOps(parts, checkBudget); v != "unknown" {
+				b.Fatalf("verdict %s", v)
+			}
+		}
+	})
+}
+
+// TestWriteHistoryReport: the report of a history, linearizable or not, is
+// porcupine's page, with the calls in it.
+func TestWriteHistoryReport(t *testing.T) {
+	for _, h := range [][]view.Call{linHardHistory("a", 2)[:2], linHardHistory("b", 2)} {
+		path := t.TempDir() + "/report.html"
+		if err := WriteHistoryReport(h, 20, path); err != nil {
+			t.Fatal(err)
+		}
+		page, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(string(page), "<html") || !strings.Contains(string(page), h[0].Cmd.String()) {
+			t.Fatalf("the report of %d calls does not show them:\n%.300s", len(h), page)
+		}
+	}
 }

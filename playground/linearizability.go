@@ -133,5 +133,14 @@ func WriteLinearizabilityReport(info porcupine.LinearizationInfo, path string) e
 	return porcupine.VisualizePath(kvModel, info, path)
 }
 
+// WriteHistoryReport writes porcupine's interactive HTML view of a client
+// history that ended at end: porcupine's search, within checkTimeout, then
+// its report. A run's result can keep its history and pay for this search
+// only when a report is asked for.
+func WriteHistoryReport(history []view.Call, end int64, path string) error {
+	_, info := porcupine.CheckOperationsVerbose(kvModel, operations(history, end), checkTimeout)
+	return WriteLinearizabilityReport(info, path)
+}
+
 // checkTimeout bounds porcupine's search for a report.
 const checkTimeout = 10 * time.Second
