@@ -44,7 +44,8 @@ type linOp struct {
 	out       *view.Result
 }
 
-// step is kvModel's Step without the interfaces.
+// step is the sequential specification of one key of the store: whether
+// the op's result is possible in state s, and the state after it.
 func (o *linOp) step(s kvState) (bool, kvState) {
 	switch o.cmd.Op {
 	case view.OpPut:

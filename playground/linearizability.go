@@ -22,8 +22,9 @@ type kvState struct {
 	exists bool
 }
 
-// kvModel is the sequential specification of one key of the store;
-// histories are checked key by key.
+// kvModel is the sequential specification of one key of the store, for
+// porcupine's report (the verdict is checkOps'); histories are checked key
+// by key.
 var kvModel = porcupine.Model{
 	Partition: func(history []porcupine.Operation) [][]porcupine.Operation {
 		byKey := map[string]int{}
@@ -42,23 +43,10 @@ var kvModel = porcupine.Model{
 	},
 	Init: func() any { return kvState{} },
 	Step: func(state, input, output any) (bool, any) {
-		s, in, out := state.(kvState), input.(kvInput), output.(view.Result)
-		switch in.Op {
-		case view.OpPut:
-			return true, kvState{value: in.Value, exists: true}
-		case view.OpDelete:
-			return out.Found == s.exists, kvState{}
-		case view.OpGet:
-			return out.Found == s.exists && (!s.exists || out.Value == s.value), s
-		case view.OpCAS:
-			matches := s.value == in.From && (s.exists || in.From == "")
-			next := s
-			if matches {
-				next = kvState{value: in.Value, exists: true}
-			}
-			return out.OK == matches, next
-		}
-		return false, s
+		in, out := input.(kvInput), output.(view.Result)
+		o := linOp{cmd: &view.Command{Op: in.Op, Key: in.Key, Value: in.Value, From: in.From}, out: &out}
+		ok, next := o.step(state.(kvState))
+		return ok, next
 	},
 	DescribeOperation: func(input, output any) string {
 		in, out := input.(kvInput), output.(view.Result)
