@@ -22,8 +22,9 @@ type kvState struct {
 	exists bool
 }
 
-// kvModel is the sequential specification of one key of the store;
-// histories are checked key by key.
+// kvModel is the sequential specification of one key of the store, for
+// porcupine's report (the verdict is checkOps'); histories are checked key
+// by key.
 var kvModel = porcupine.Model{
 	Partition: func(history []porcupine.Operation) [][]porcupine.Operation {
 		byKey := map[string]int{}
@@ -42,23 +43,10 @@ var kvModel = porcupine.Model{
 	},
 	Init: func() any { return kvState{} },
 	Step: func(state, input, output any) (bool, any) {
-		s, in, out := state.(kvState), input.(kvInput), output.(view.Result)
-		switch in.Op {
-		case view.OpPut:
-			return true, kvState{value: in.Value, exists: true}
-		case view.OpDelete:
-			return out.Found == s.exists, kvState{}
-		case view.OpGet:
-			return out.Found == s.exists && (!s.exists || out.Value == s.value), s
-		case view.OpCAS:
-			matches := s.value == in.From && (s.exists || in.From == "")
-			next := s
-			if matches {
-				next = kvState{value: in.Value, exists: true}
-			}
-			return out.OK == matches, next
-		}
-		return false, s
+		in, out := input.(kvInput), output.(view.Result)
+		o := linOp{cmd: &view.Command{Op: in.Op, Key: in.Key, Value: in.Value, From: in.From}, out: &out}
+		ok, next := o.step(state.(kvState))
+		return ok, next
 	},
 	DescribeOperation: func(input, output any) string {
 		in, out := input.(kvInput), output.(view.Result)
@@ -75,47 +63,56 @@ var kvModel = porcupine.Model{
 }
 
 // Linearizability is the verdict on a history: "ok", "illegal", or
-// "unknown" when the checker ran out of time.
+// "unknown" when the checker ran out of its work budget (checkBudget),
+// which happens at the same point on every machine.
 type Linearizability string
 
-// operations turns the client history into porcupine operations. A call
-// that never returned is settled with what the simulation knows: a write
-// that some node applied took effect at some moment after its call, with
-// the result it had there, so it gets that output and a return time after
-// everything else; a write that no node applied never happened, and a read
-// that never returned says nothing: both are left out. (Without this, each
-// write of unknown outcome doubles the checker's search.)
+// settle gives a call as the checkers see it: its result, its return time,
+// and whether it is checked at all. A call that never returned is settled
+// with what the simulation knows: a write that some node applied took
+// effect at some moment after its call, with the result it had there, so it
+// gets that result and a return time after everything else; a write that no
+// node applied never happened, and a read that never returned says nothing:
+// both are left out. (Without this, each write of unknown outcome doubles
+// the checker's search.)
+func settle(c *view.Call, end int64) (*view.Result, int64, bool) {
+	if c.Done {
+		return &c.Result, c.ReturnMs, true
+	}
+	return &c.Effect, end + 1, c.Applied
+}
+
+// operations turns the client history into porcupine operations, settled.
 func operations(history []view.Call, end int64) []porcupine.Operation {
 	var ops []porcupine.Operation
-	for _, c := range history {
-		in := kvInput{Op: c.Cmd.Op, Key: c.Cmd.Key, Value: c.Cmd.Value, From: c.Cmd.From}
-		out := c.Result
-		ret := c.ReturnMs
-		if !c.Done {
-			if !c.Applied {
-				continue
-			}
-			out = c.Effect
-			ret = end + 1
+	for i := range history {
+		c := &history[i]
+		out, ret, ok := settle(c, end)
+		if !ok {
+			continue
 		}
+		in := kvInput{Op: c.Cmd.Op, Key: c.Cmd.Key, Value: c.Cmd.Value, From: c.Cmd.From}
 		// Times are scaled so that a call and a return at the same
 		// millisecond keep their order: calls first.
-		ops = append(ops, porcupine.Operation{ClientId: c.Client - 1, Input: in, Output: out, Call: c.CallMs * 2, Return: ret*2 + 1})
+		ops = append(ops, porcupine.Operation{ClientId: c.Client - 1, Input: in, Output: *out, Call: c.CallMs * 2, Return: ret*2 + 1})
 	}
 	return ops
 }
 
-// CheckLinearizability checks the world's client history against the
-// key-value model, within the timeout.
+// LinearizabilityVerdict checks the world's client history against the
+// key-value model, within checkBudget.
+func (w *World) LinearizabilityVerdict() Linearizability {
+	return checkOps(linParts(w.history.n, w.history.get, w.now), checkBudget)
+}
+
+// CheckLinearizability gives the verdict as LinearizabilityVerdict does,
+// and porcupine's account of the history for its HTML report
+// (WriteLinearizabilityReport), which porcupine builds within the timeout.
+// That account costs a second search, porcupine's: a caller that needs only
+// the verdict asks LinearizabilityVerdict.
 func (w *World) CheckLinearizability(timeout time.Duration) (Linearizability, porcupine.LinearizationInfo) {
-	res, info := porcupine.CheckOperationsVerbose(kvModel, operations(w.history.all(), w.now), timeout)
-	switch res {
-	case porcupine.Ok:
-		return "ok", info
-	case porcupine.Illegal:
-		return "illegal", info
-	}
-	return "unknown", info
+	_, info := porcupine.CheckOperationsVerbose(kvModel, operations(w.history.all(), w.now), timeout)
+	return w.LinearizabilityVerdict(), info
 }
 
 // WriteLinearizabilityReport writes porcupine's interactive HTML view of a
@@ -124,5 +121,14 @@ func WriteLinearizabilityReport(info porcupine.LinearizationInfo, path string) e
 	return porcupine.VisualizePath(kvModel, info, path)
 }
 
-// checkTimeout bounds a linearizability check in a run's result.
+// WriteHistoryReport writes porcupine's interactive HTML view of a client
+// history that ended at end: porcupine's search, within checkTimeout, then
+// its report. A run's result can keep its history and pay for this search
+// only when a report is asked for.
+func WriteHistoryReport(history []view.Call, end int64, path string) error {
+	_, info := porcupine.CheckOperationsVerbose(kvModel, operations(history, end), checkTimeout)
+	return WriteLinearizabilityReport(info, path)
+}
+
+// checkTimeout bounds porcupine's search for a report.
 const checkTimeout = 10 * time.Second
