@@ -92,7 +92,7 @@ func RunChaos(cfg ChaosConfig) (ChaosOutcome, error) {
 	end := cfg.DurationMs + 5000
 	sess.RunUntil(end)
 	w = sess.World()
-	verdict, _ := w.CheckLinearizability(checkTimeout)
+	verdict := w.LinearizabilityVerdict()
 	return ChaosOutcome{
 		Seed:            cfg.Seed,
 		Violations:      w.Violations(),

@@ -142,8 +142,7 @@ func labAllIDs(n int) []raft.ID {
 func labNoViolations(t testing.TB, w *World) {
 	t.Helper()
 	require.Empty(t, w.Violations())
-	verdict, _ := w.CheckLinearizability(checkTimeout)
-	require.Equal(t, Linearizability("ok"), verdict)
+	require.Equal(t, Linearizability("ok"), w.LinearizabilityVerdict())
 }
 
 // labRaftSends lists the Raft messages sent in the trace from index from.

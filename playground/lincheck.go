@@ -39,24 +39,25 @@ var checkBudget = linBudget{perKey: 2_000_000, total: 5_000_000}
 
 // linOp is a settled call; it points into the history it came from.
 type linOp struct {
-	call, ret int64
-	cmd       *view.Command
-	out       *view.Result
+	call, ret   int64
+	op          view.Op
+	value, from string
+	out         view.Result
 }
 
 // step is the sequential specification of one key of the store: whether
 // the op's result is possible in state s, and the state after it.
 func (o *linOp) step(s kvState) (bool, kvState) {
-	switch o.cmd.Op {
+	switch o.op {
 	case view.OpPut:
-		return true, kvState{value: o.cmd.Value, exists: true}
+		return true, kvState{value: o.value, exists: true}
 	case view.OpDelete:
 		return o.out.Found == s.exists, kvState{}
 	case view.OpGet:
 		return o.out.Found == s.exists && (!s.exists || o.out.Value == s.value), s
 	case view.OpCAS:
-		if s.value == o.cmd.From && (s.exists || o.cmd.From == "") {
-			return o.out.OK, kvState{value: o.cmd.Value, exists: true}
+		if s.value == o.from && (s.exists || o.from == "") {
+			return o.out.OK, kvState{value: o.value, exists: true}
 		}
 		return !o.out.OK, s
 	}
@@ -65,16 +66,16 @@ func (o *linOp) step(s kvState) (bool, kvState) {
 
 // linParts settles the n calls of a history as operations does and splits
 // them by key, in the order the keys first appear. The parts share one
-// array. (The history is read in place: a copy of 60,000 calls would cost
-// more than their check.)
-func linParts(n int, call func(int) *view.Call, end int64) [][]linOp {
+// array. (The history is read call by call: a copy of 60,000 calls would
+// cost more than their check.)
+func linParts(n int, call func(int) view.Call, end int64) [][]linOp {
 	byKey := map[string]int32{}
 	part := make([]int32, n) // each call's key, or -1 if left out
 	var count []int
 	for i := range n {
 		c := call(i)
 		part[i] = -1
-		if _, _, ok := settle(c, end); !ok {
+		if _, _, ok := settle(&c, end); !ok {
 			continue
 		}
 		k, seen := byKey[c.Cmd.Key]
@@ -97,8 +98,8 @@ func linParts(n int, call func(int) *view.Call, end int64) [][]linOp {
 			continue
 		}
 		c := call(i)
-		out, ret, _ := settle(c, end)
-		parts[k] = append(parts[k], linOp{call: c.CallMs * 2, ret: ret*2 + 1, cmd: &c.Cmd, out: out})
+		out, ret, _ := settle(&c, end)
+		parts[k] = append(parts[k], linOp{call: c.CallMs * 2, ret: ret*2 + 1, op: c.Cmd.Op, value: c.Cmd.Value, from: c.Cmd.From, out: *out})
 	}
 	return parts
 }

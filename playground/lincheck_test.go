@@ -144,7 +144,7 @@ func TestLinCheckAgreesWithPorcupine(t *testing.T) {
 
 // linSplit is linParts of a history in a slice.
 func linSplit(history []view.Call, end int64) [][]linOp {
-	return linParts(len(history), func(i int) *view.Call { return &history[i] }, end)
+	return linParts(len(history), func(i int) view.Call { return history[i] }, end)
 }
 
 func linDescribe(history []view.Call) string {

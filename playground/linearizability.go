@@ -44,7 +44,7 @@ var kvModel = porcupine.Model{
 	Init: func() any { return kvState{} },
 	Step: func(state, input, output any) (bool, any) {
 		in, out := input.(kvInput), output.(view.Result)
-		o := linOp{cmd: &view.Command{Op: in.Op, Key: in.Key, Value: in.Value, From: in.From}, out: &out}
+		o := linOp{op: in.Op, value: in.Value, from: in.From, out: out}
 		ok, next := o.step(state.(kvState))
 		return ok, next
 	},
@@ -105,29 +105,13 @@ func (w *World) LinearizabilityVerdict() Linearizability {
 	return checkOps(linParts(w.history.n, w.history.get, w.now), checkBudget)
 }
 
-// CheckLinearizability gives the verdict as LinearizabilityVerdict does,
-// and porcupine's account of the history for its HTML report
-// (WriteLinearizabilityReport), which porcupine builds within the timeout.
-// That account costs a second search, porcupine's: a caller that needs only
-// the verdict asks LinearizabilityVerdict.
-func (w *World) CheckLinearizability(timeout time.Duration) (Linearizability, porcupine.LinearizationInfo) {
-	_, info := porcupine.CheckOperationsVerbose(kvModel, operations(w.history.all(), w.now), timeout)
-	return w.LinearizabilityVerdict(), info
-}
-
-// WriteLinearizabilityReport writes porcupine's interactive HTML view of a
-// checked history.
-func WriteLinearizabilityReport(info porcupine.LinearizationInfo, path string) error {
-	return porcupine.VisualizePath(kvModel, info, path)
-}
-
 // WriteHistoryReport writes porcupine's interactive HTML view of a client
 // history that ended at end: porcupine's search, within checkTimeout, then
 // its report. A run's result can keep its history and pay for this search
 // only when a report is asked for.
 func WriteHistoryReport(history []view.Call, end int64, path string) error {
 	_, info := porcupine.CheckOperationsVerbose(kvModel, operations(history, end), checkTimeout)
-	return WriteLinearizabilityReport(info, path)
+	return porcupine.VisualizePath(kvModel, info, path)
 }
 
 // checkTimeout bounds porcupine's search for a report.

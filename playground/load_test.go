@@ -140,7 +140,7 @@ func TestLoadKeepsUpItsRate(t *testing.T) {
 	for k, n := range keys {
 		assert.InDelta(t, 125, n, 40, "calls to %s", k)
 	}
-	verdict, _ := s.World().CheckLinearizability(checkTimeout)
+	verdict := s.World().LinearizabilityVerdict()
 	assert.Equal(t, Linearizability("ok"), verdict)
 	assert.Empty(t, s.World().Violations())
 	trace := traceText(s.World())
@@ -171,7 +171,7 @@ func TestLoadClientsBoundItsCalls(t *testing.T) {
 	assert.Less(t, calls, 1400, "calls fell due while all eight waited")
 	assert.Greater(t, calls, 1000)
 	assert.Contains(t, traceText(s.World()), fmt.Sprintf("the client load stopped after %d calls; it skipped %d more", calls, 1500-calls))
-	verdict, _ := s.World().CheckLinearizability(checkTimeout)
+	verdict := s.World().LinearizabilityVerdict()
 	assert.Equal(t, Linearizability("ok"), verdict)
 }
 

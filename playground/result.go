@@ -3,7 +3,6 @@ package playground
 import (
 	"slices"
 
-	"github.com/anishathalye/porcupine"
 	"github.com/raftlab/raftlab/playground/view"
 	"github.com/raftlab/raftlab/raft"
 )
@@ -25,7 +24,9 @@ type RunResult struct {
 	Verdict      Linearizability `json:"linearizability"`
 	Stats        StatsResult     `json:"stats"`
 
-	info porcupine.LinearizationInfo
+	// history and end are the client history, for WriteReport.
+	history historyLog
+	end     int64
 }
 
 // NodeResult is one node's state at the end of a run.
@@ -81,21 +82,20 @@ type StatsResult struct {
 
 // Result summarises the world as it stands, checking the client history
 // for linearizability.
-func (w *World) Result(name string) RunResult {
-	r := w.State(name)
-	r.Verdict, r.info = w.CheckLinearizability(checkTimeout)
-	r.Linearizable = r.Verdict == "ok"
-	return r
-}
+func (w *World) Result(name string) RunResult { return w.checked(w.State(name)) }
 
 // Brief is Result without the text of the nodes' log entries (Log is
 // empty; LogTerms has every entry's term): what a person reads of a run.
 // Rendering every entry of every node is most of the cost of a result
 // once logs are long.
-func (w *World) Brief(name string) RunResult {
-	r := w.summary(name, false)
-	r.Verdict, r.info = w.CheckLinearizability(checkTimeout)
+func (w *World) Brief(name string) RunResult { return w.checked(w.summary(name, false)) }
+
+// checked is r with the linearizability verdict, and the history kept for
+// WriteReport (shared with the world's, not copied).
+func (w *World) checked(r RunResult) RunResult {
+	r.Verdict = w.LinearizabilityVerdict()
 	r.Linearizable = r.Verdict == "ok"
+	r.history, r.end = w.history.clone(), w.now
 	return r
 }
 
@@ -142,8 +142,11 @@ func (r RunResult) OK() bool {
 	return len(r.Violations) == 0
 }
 
-// WriteReport writes porcupine's HTML view of the run's history.
-func (r RunResult) WriteReport(path string) error { return WriteLinearizabilityReport(r.info, path) }
+// WriteReport writes porcupine's HTML view of the run's history (running
+// porcupine's search only now).
+func (r RunResult) WriteReport(path string) error {
+	return WriteHistoryReport(r.history.all(), r.end, path)
+}
 
 // nodeResult is n's part of the result, with its log entries' text when
 // logs is set.
