@@ -50,6 +50,7 @@ func RunChaos(cfg ChaosConfig) (ChaosOutcome, error) {
 	}
 	sess := NewSession(w, nil)
 	sess.DiscardTrace() // the outcome needs only the checkers and the history
+	sess.DiscardCheckpoints()
 	r := rng{State: uint64(cfg.Seed) ^ 0x5eed_c4a05}
 	// Enough keys that the linearizability check, which works key by key,
 	// stays fast even with writes whose outcome is unknown.

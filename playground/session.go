@@ -21,6 +21,9 @@ type Session struct {
 	horizon int64
 	// rewinds counts the times world was restored from a checkpoint.
 	rewinds uint64
+	// forward is set when the session only runs forward: it takes no
+	// checkpoints after the first (see DiscardCheckpoints).
+	forward bool
 }
 
 type checkpoint struct {
@@ -61,6 +64,12 @@ func (s *Session) DiscardTrace() {
 		s.checkpoints[i].world.DiscardTrace()
 	}
 }
+
+// DiscardCheckpoints stops taking checkpoints, for a session that will
+// only run forward (raftsim run, a chaos seed): cloning the world every so
+// often is a tenth of such a run. A seek still works, replaying from the
+// first moment.
+func (s *Session) DiscardCheckpoints() { s.forward = true }
 
 // traceContextMs is how much earlier than the moment sought a seek restores
 // a checkpoint when checkpoints keep no trace: the replay refills the event
@@ -106,7 +115,7 @@ func (s *Session) apply(i int, a view.Action) {
 
 // advance runs the world to t, taking checkpoints on the way.
 func (s *Session) advance(t int64) {
-	for {
+	for !s.forward {
 		next := s.checkpoints[len(s.checkpoints)-1].at + s.interval
 		if next > t {
 			break

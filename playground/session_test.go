@@ -47,6 +47,34 @@ func TestSeekBackAndForth(t *testing.T) {
 	}
 }
 
+// TestForwardSessionRunsTheSame: a session that takes no checkpoints
+// reaches the same worlds as one that does, holds only its first
+// checkpoint, and can still seek back.
+func TestForwardSessionRunsTheSame(t *testing.T) {
+	sc := busyScenario(t)
+	run := func(forward bool) (*Session, []string) {
+		w, err := NewWorld(sc)
+		require.NoError(t, err)
+		s := NewSession(w, sc.Actions)
+		if forward {
+			s.DiscardCheckpoints()
+		}
+		var fps []string
+		for _, at := range []int64{700, 2600, 3999} {
+			s.RunUntil(at)
+			fps = append(fps, fingerprint(t, s.World()))
+		}
+		return s, fps
+	}
+	s, got := run(true)
+	ref, want := run(false)
+	require.Equal(t, want, got)
+	require.Len(t, s.checkpoints, 1)
+	require.Greater(t, len(ref.checkpoints), 1)
+	s.SeekTo(700)
+	require.Equal(t, want[0], fingerprint(t, s.World()))
+}
+
 func TestActingInThePastForksHistory(t *testing.T) {
 	sc := busyScenario(t)
 	w, err := NewWorld(sc)

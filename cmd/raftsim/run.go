@@ -58,6 +58,7 @@ func runScenario(args []string, lang i18n.Lang, stdout, stderr io.Writer) int {
 		return 2
 	}
 	sess := playground.NewSession(w, sc.Actions)
+	sess.DiscardCheckpoints() // it never seeks
 	if *events == "" {
 		sess.DiscardTrace() // nobody reads it: a third faster
 		sess.RunUntil(sc.Until)
