@@ -1,19 +1,25 @@
 package raft
 
-import "slices"
-
 // raftLog is a node's log: a compacted prefix summarised by a snapshot, then
 // the entries after it, and the indexes that mark how far they have got.
 //
 //	snap.Index <= applied <= committed <= lastIndex
 //	              stable <= lastIndex
 //
-// Its entries are only ever appended to or cut with their capacity (never
-// written in place), so copies of the log can share them.
+// The entries are held in chunks of logChunk, so that the log grows and is
+// compacted without copying the entries it keeps: a growing log adds a
+// chunk, compaction drops the chunks it covers. Entries are only ever
+// appended or cut with their chunk's capacity (never written in place), so
+// copies of the log can share the chunks.
 type raftLog struct {
-	// snap describes the compacted prefix; entries[0].Index == snap.Index+1.
-	snap    SnapshotMeta
-	entries []Entry
+	// snap describes the compacted prefix.
+	snap SnapshotMeta
+	// chunks hold the entries after snap.Index, the first at
+	// chunks[0][skip]; every chunk but the last is full (logChunk long).
+	// The skip entries before it are compacted ones, kept until their
+	// chunk goes.
+	chunks [][]Entry
+	skip   int
 	// committed is the highest index known to be committed.
 	committed uint64
 	// applied is the highest index the host has applied.
@@ -25,8 +31,28 @@ type raftLog struct {
 	stable uint64
 }
 
+// logChunk is the number of entries in a full chunk of a log (12 KiB).
+const logChunk = 256
+
+// logFirstChunk is the capacity a fresh log's first chunk starts with; it
+// doubles up to logChunk, so that a short log stays small.
+const logFirstChunk = 8
+
 func (l *raftLog) firstIndex() uint64 { return l.snap.Index + 1 }
-func (l *raftLog) lastIndex() uint64  { return l.snap.Index + uint64(len(l.entries)) }
+func (l *raftLog) lastIndex() uint64  { return l.snap.Index + uint64(l.ends()-l.skip) }
+
+// ends is the position (counting from chunks[0][0]) just past the last
+// entry.
+func (l *raftLog) ends() int {
+	k := len(l.chunks)
+	if k == 0 {
+		return 0
+	}
+	return (k-1)*logChunk + len(l.chunks[k-1])
+}
+
+// pos is the position of index i, which must be after the snapshot.
+func (l *raftLog) pos(i uint64) int { return int(i-l.snap.Index-1) + l.skip }
 
 // term returns the term of the entry at i, and false when i is compacted
 // away (other than the snapshot's own index) or beyond the log. Index 0 has
@@ -40,7 +66,7 @@ func (l *raftLog) term(i uint64) (uint64, bool) {
 	case i < l.snap.Index || i > l.lastIndex():
 		return 0, false
 	}
-	return l.entries[i-l.snap.Index-1].Term, true
+	return l.entry(i).Term, true
 }
 
 func (l *raftLog) lastTerm() uint64 {
@@ -62,7 +88,10 @@ func (l *raftLog) isUpToDate(lastIndex, lastTerm uint64) bool {
 }
 
 // entry returns the entry at i, which must be in [firstIndex, lastIndex].
-func (l *raftLog) entry(i uint64) *Entry { return &l.entries[i-l.snap.Index-1] }
+func (l *raftLog) entry(i uint64) *Entry {
+	p := l.pos(i)
+	return &l.chunks[p/logChunk][p%logChunk]
+}
 
 // slice returns the entries in [lo, hi), clamped to the log; the caller
 // must not change them.
@@ -72,9 +101,21 @@ func (l *raftLog) slice(lo, hi uint64) []Entry {
 	if lo >= hi {
 		return nil
 	}
-	// No copy: entries are never written in place (see raftLog), and the
-	// capped capacity keeps appends to the result from reaching the log.
-	return l.entries[lo-l.snap.Index-1 : hi-l.snap.Index-1 : hi-l.snap.Index-1]
+	p, q := l.pos(lo), l.pos(hi)
+	if c := l.chunks[p/logChunk]; p/logChunk == (q-1)/logChunk {
+		// No copy: entries are never written in place (see raftLog), and
+		// the capped capacity keeps appends to the result from reaching
+		// the log.
+		end := (q-1)%logChunk + 1
+		return c[p%logChunk : end : end]
+	}
+	// The range spans chunks: a copy of the entries (not of their data).
+	out := make([]Entry, 0, q-p)
+	for ; p < q; p += logChunk - p%logChunk {
+		c := l.chunks[p/logChunk]
+		out = append(out, c[p%logChunk:min(len(c), p%logChunk+q-p)]...)
+	}
+	return out
 }
 
 // truncate drops the entries at from and after.
@@ -85,35 +126,57 @@ func (l *raftLog) truncate(from uint64) {
 	if from > l.lastIndex() {
 		return
 	}
-	// Re-slice with the capacity cut too, so that the next append copies
-	// rather than overwriting: clones share the backing array (see
+	// Cut the capacity too, so that the next append copies the chunk
+	// rather than overwriting it: clones share the chunks (see
 	// Node.Clone), and only ever past their own length.
-	k := from - l.snap.Index - 1
-	l.entries = l.entries[:k:k]
+	p := l.pos(from)
+	k, n := p/logChunk, p%logChunk
+	if n > 0 {
+		l.chunks[k] = l.chunks[k][:n:n]
+		k++
+	}
+	clear(l.chunks[k:]) // let the chunks go
+	l.chunks = l.chunks[:k]
 	l.stable = min(l.stable, from-1)
 }
 
 // append adds e after the last entry; e.Index must be lastIndex+1.
-func (l *raftLog) append(e Entry) { l.entries = append(growFor(l.entries, 1), e) }
-
-// growFor returns s with room for n more elements, doubling its capacity
-// when it must grow. append grows a long slice by about a quarter at a
-// time, so an append-only log would be copied, and its old arrays left
-// for the collector, four times over; doubling makes it about once.
-func growFor[S ~[]E, E any](s S, n int) S {
-	if cap(s)-len(s) >= n {
-		return s
+func (l *raftLog) append(e Entry) {
+	if k := len(l.chunks); k > 0 {
+		c := &l.chunks[k-1]
+		if len(*c) < cap(*c) {
+			*c = append(*c, e)
+			return
+		}
+		if len(*c) < logChunk {
+			// A fresh log's first chunk, or one a truncation or a
+			// clone capped: it grows (by copying) up to logChunk.
+			*c = append(append(make([]Entry, 0, min(logChunk, max(2*len(*c), logFirstChunk))), *c...), e)
+			return
+		}
 	}
-	return slices.Grow(s, max(n, len(s)))
+	size := logChunk
+	if l.snap.Index == 0 && len(l.chunks) == 0 {
+		size = logFirstChunk
+	}
+	l.chunks = append(l.chunks, append(make([]Entry, 0, size), e))
 }
 
 // compact discards the entries up to and including meta.Index, which the
-// snapshot meta now stands for. Entries after it are kept.
+// snapshot meta now stands for. Entries after it are kept, and so are the
+// chunks that hold them.
 func (l *raftLog) compact(meta SnapshotMeta) {
-	if meta.Index >= l.lastIndex() {
-		l.entries = nil
+	if meta.Index > l.lastIndex() {
+		clear(l.chunks)
+		l.chunks, l.skip = l.chunks[:0], 0
 	} else if meta.Index > l.snap.Index {
-		l.entries = append([]Entry(nil), l.entries[meta.Index-l.snap.Index:]...)
+		// Keep the chunk of the first entry kept, or, if none is, the last
+		// chunk while it has room.
+		p := l.pos(meta.Index + 1)
+		k := p / logChunk
+		clear(l.chunks[:k]) // let the chunks go
+		l.chunks = l.chunks[k:]
+		l.skip = p - k*logChunk
 	}
 	l.snap = meta
 	l.committed = max(l.committed, meta.Index)
