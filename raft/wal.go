@@ -187,13 +187,15 @@ func (w *WAL) Bytes() []byte {
 // Read decodes the records the WAL holds, as ReadWAL decodes Bytes():
 // up to the first that is torn or corrupt, with the offset (counting
 // released bytes) just past the last whole one, and ErrTornRecord
-// (wrapped) when a bad tail was found. It does not change the WAL.
+// (wrapped) when a bad tail was found. It does not change the WAL. The
+// entries' data are not copied: they share the WAL's bytes, which are
+// never written again.
 func (w *WAL) Read() (recs []Record, valid int, err error) {
 	valid = w.released
 	for i := range w.segs {
 		s := &w.segs[i]
 		var n int
-		recs, n, err = readRecords(recs, s.buf, s.start)
+		recs, n, err = readRecords(recs, s.buf, s.start, true)
 		valid = s.start + n
 		if err != nil {
 			break
@@ -258,7 +260,8 @@ func (w *WAL) cut(keep int) {
 
 // Repair cuts the file back to its whole, valid records (a torn or corrupt
 // tail is removed, as a restarting node must before it writes again) and
-// returns them with the number of bytes cut.
+// returns them with the number of bytes cut. Like Read, it does not copy
+// the entries' data.
 func (w *WAL) Repair() (recs []Record, cut int) {
 	recs, valid, _ := w.Read()
 	cut = w.size - valid
@@ -349,12 +352,14 @@ var ErrTornRecord = errors.New("raft: wal: torn or corrupt record")
 // offset) when a bad tail was found. It never returns a record whose
 // checksum does not match.
 func ReadWAL(data []byte) (recs []Record, valid int, err error) {
-	return readRecords(nil, data, 0)
+	return readRecords(nil, data, 0, false)
 }
 
 // readRecords is ReadWAL for data found at offset base of a file: it
-// appends to recs, and names offsets in the file in its errors.
-func readRecords(recs []Record, data []byte, base int) (_ []Record, valid int, err error) {
+// appends to recs, and names offsets in the file in its errors. If share
+// is set, the entries' data are slices of data, which must never change
+// (as a WAL's bytes do not); else copies.
+func readRecords(recs []Record, data []byte, base int, share bool) (_ []Record, valid int, err error) {
 	off := 0
 	for off < len(data) {
 		if len(data)-off < walHeaderLen+1 {
@@ -372,6 +377,9 @@ func readRecords(recs []Record, data []byte, base int) (_ []Record, valid int, e
 		r, derr := decodePayload(RecordType(body[0]), body[1:])
 		if derr != nil {
 			return recs, off, fmt.Errorf("%w at offset %d: %v", ErrTornRecord, base+off, derr)
+		}
+		if !share {
+			r.Entry.Data = slices.Clone(r.Entry.Data)
 		}
 		recs = append(recs, r)
 		off += walHeaderLen + n

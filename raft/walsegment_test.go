@@ -298,3 +298,27 @@ func TestWALReleaseTo(t *testing.T) {
 		require.Equal(t, want, recover(t, &w, s))
 	})
 }
+
+// TestWALReadSharesData: Read and Repair hand out entries whose data are
+// the WAL's own bytes (a restarted node holds its log's data once), while
+// ReadWAL copies from a buffer its caller may change.
+func TestWALReadSharesData(t *testing.T) {
+	var w WAL
+	w.Append(segLog(1, 3, 1)...)
+	w.Sync()
+	inWAL := func(data []byte) bool {
+		s := w.segs[0].buf
+		p, lo := uintptr(unsafe.Pointer(unsafe.SliceData(data))), uintptr(unsafe.Pointer(unsafe.SliceData(s)))
+		return p >= lo && p < lo+uintptr(len(s))
+	}
+	recs, _, err := w.Read()
+	require.NoError(t, err)
+	require.True(t, inWAL(recs[0].Entry.Data))
+	recs, _ = w.Repair()
+	require.True(t, inWAL(recs[2].Entry.Data))
+	require.Equal(t, len(recs[2].Entry.Data), cap(recs[2].Entry.Data), "appending to the data cannot reach the next record")
+	copied, _, err := ReadWAL(w.segs[0].buf)
+	require.NoError(t, err)
+	require.False(t, inWAL(copied[0].Entry.Data))
+	require.Equal(t, recs, copied)
+}
