@@ -31,11 +31,10 @@ import (
 // written, released bytes included, so that releasing does not move them.
 type WAL struct {
 	segs []walSegment
-	// released is the number of bytes, releasedRecs the number of records,
-	// and releasedSegs the number of segments that ReleaseTo dropped before
-	// segs[0].
-	released, releasedRecs, releasedSegs int
-	size, synced                         int
+	// released is the number of bytes, and releasedRecs the number of
+	// records, that ReleaseTo dropped before segs[0].
+	released, releasedRecs int
+	size, synced           int
 }
 
 // walSegment is a part of the file holding whole records: a record never
@@ -62,9 +61,9 @@ func (s *walSegment) recordEnd(i int) int {
 	return len(s.buf)
 }
 
-// walSegmentSize is the size of a full segment: big enough that a log of
-// hours holds a few thousand, small enough that the one being filled
-// (and copied, after a Clone or a Crash) is cheap. etcd's are 64 MB files.
+// walSegmentSize is the size of a full segment: an hour at 100 writes/s
+// fills some 500, and the last one, the only one ever copied (after a
+// Clone or a Crash), is cheap to copy. etcd's are 64 MB files.
 const walSegmentSize = 64 << 10
 
 // walFirstSegmentSize is where a WAL's first segment starts: it doubles up
@@ -132,7 +131,7 @@ func (w *WAL) segmentFor(n int) *walSegment {
 		}
 	}
 	size := walSegmentSize
-	if len(w.segs) == 0 && w.releasedSegs == 0 {
+	if w.size == 0 {
 		size = walFirstSegmentSize
 	}
 	w.segs = append(w.segs, walSegment{start: w.size, buf: make([]byte, 0, max(size, n))})
@@ -311,7 +310,6 @@ scan:
 		w.releasedRecs += len(w.segs[k].offs)
 		k++
 	}
-	w.releasedSegs += k
 	w.segs = slices.Delete(w.segs, 0, k)
 	return w.released - before
 }
