@@ -17,9 +17,10 @@ type raftLog struct {
 	// chunks hold the entries after snap.Index, the first at
 	// chunks[0][skip]; every chunk but the last is full (logChunk long).
 	// The skip entries before it are compacted ones, kept until their
-	// chunk goes.
-	chunks [][]Entry
-	skip   int
+	// chunk goes. end is the position, counting from chunks[0][0], just
+	// past the last entry.
+	chunks    [][]Entry
+	skip, end int
 	// committed is the highest index known to be committed.
 	committed uint64
 	// applied is the highest index the host has applied.
@@ -31,25 +32,20 @@ type raftLog struct {
 	stable uint64
 }
 
-// logChunk is the number of entries in a full chunk of a log (12 KiB).
-const logChunk = 256
+// logChunk is the number of entries in a full chunk of a log (12 KiB). A
+// position p in the chunks is entry p&logChunkMask of chunk p>>logChunkBits.
+const (
+	logChunkBits = 8
+	logChunk     = 1 << logChunkBits
+	logChunkMask = logChunk - 1
+)
 
 // logFirstChunk is the capacity a fresh log's first chunk starts with; it
 // doubles up to logChunk, so that a short log stays small.
 const logFirstChunk = 8
 
 func (l *raftLog) firstIndex() uint64 { return l.snap.Index + 1 }
-func (l *raftLog) lastIndex() uint64  { return l.snap.Index + uint64(l.ends()-l.skip) }
-
-// ends is the position (counting from chunks[0][0]) just past the last
-// entry.
-func (l *raftLog) ends() int {
-	k := len(l.chunks)
-	if k == 0 {
-		return 0
-	}
-	return (k-1)*logChunk + len(l.chunks[k-1])
-}
+func (l *raftLog) lastIndex() uint64  { return l.snap.Index + uint64(l.end-l.skip) }
 
 // pos is the position of index i, which must be after the snapshot.
 func (l *raftLog) pos(i uint64) int { return int(i-l.snap.Index-1) + l.skip }
@@ -76,8 +72,10 @@ func (l *raftLog) lastTerm() uint64 {
 
 // matchTerm reports whether the log holds an entry at i with term t.
 func (l *raftLog) matchTerm(i, t uint64) bool {
-	lt, ok := l.term(i)
-	return ok && lt == t
+	if i == l.snap.Index {
+		return t == l.snap.Term
+	}
+	return i > l.snap.Index && i <= l.lastIndex() && l.entry(i).Term == t
 }
 
 // isUpToDate is the election restriction (§5.4.1): a log ending at
@@ -90,7 +88,7 @@ func (l *raftLog) isUpToDate(lastIndex, lastTerm uint64) bool {
 // entry returns the entry at i, which must be in [firstIndex, lastIndex].
 func (l *raftLog) entry(i uint64) *Entry {
 	p := l.pos(i)
-	return &l.chunks[p/logChunk][p%logChunk]
+	return &l.chunks[p>>logChunkBits][p&logChunkMask]
 }
 
 // slice returns the entries in [lo, hi), clamped to the log; the caller
@@ -102,18 +100,23 @@ func (l *raftLog) slice(lo, hi uint64) []Entry {
 		return nil
 	}
 	p, q := l.pos(lo), l.pos(hi)
-	if c := l.chunks[p/logChunk]; p/logChunk == (q-1)/logChunk {
-		// No copy: entries are never written in place (see raftLog), and
-		// the capped capacity keeps appends to the result from reaching
-		// the log.
-		end := (q-1)%logChunk + 1
-		return c[p%logChunk : end : end]
+	k := p >> logChunkBits
+	if k != (q-1)>>logChunkBits {
+		return l.copyRange(p, q)
 	}
-	// The range spans chunks: a copy of the entries (not of their data).
+	// No copy: entries are never written in place (see raftLog), and the
+	// capped capacity keeps appends to the result from reaching the log.
+	q -= k << logChunkBits
+	return l.chunks[k][p&logChunkMask : q : q]
+}
+
+// copyRange copies the entries (not their data) at positions [p, q),
+// which span chunks.
+func (l *raftLog) copyRange(p, q int) []Entry {
 	out := make([]Entry, 0, q-p)
-	for ; p < q; p += logChunk - p%logChunk {
-		c := l.chunks[p/logChunk]
-		out = append(out, c[p%logChunk:min(len(c), p%logChunk+q-p)]...)
+	for ; p < q; p += logChunk - p&logChunkMask {
+		c := l.chunks[p>>logChunkBits]
+		out = append(out, c[p&logChunkMask:min(len(c), p&logChunkMask+q-p)]...)
 	}
 	return out
 }
@@ -130,36 +133,46 @@ func (l *raftLog) truncate(from uint64) {
 	// rather than overwriting it: clones share the chunks (see
 	// Node.Clone), and only ever past their own length.
 	p := l.pos(from)
-	k, n := p/logChunk, p%logChunk
+	k, n := p>>logChunkBits, p&logChunkMask
 	if n > 0 {
 		l.chunks[k] = l.chunks[k][:n:n]
 		k++
 	}
 	clear(l.chunks[k:]) // let the chunks go
 	l.chunks = l.chunks[:k]
+	l.end = p
 	l.stable = min(l.stable, from-1)
 }
 
-// append adds e after the last entry; e.Index must be lastIndex+1.
-func (l *raftLog) append(e Entry) {
-	if k := len(l.chunks); k > 0 {
-		c := &l.chunks[k-1]
-		if len(*c) < cap(*c) {
-			*c = append(*c, e)
-			return
-		}
-		if len(*c) < logChunk {
-			// A fresh log's first chunk, or one a truncation or a
-			// clone capped: it grows (by copying) up to logChunk.
-			*c = append(append(make([]Entry, 0, min(logChunk, max(2*len(*c), logFirstChunk))), *c...), e)
-			return
-		}
+// append adds a copy of e after the last entry; e.Index must be
+// lastIndex+1. (A pointer: an Entry is 48 bytes, and a call that is not
+// inlined would spill it.)
+func (l *raftLog) append(e *Entry) {
+	k := len(l.chunks) - 1
+	if k < 0 || len(l.chunks[k]) == cap(l.chunks[k]) {
+		k = l.makeRoom()
+	}
+	c := &l.chunks[k]
+	*c = append(*c, *e)
+	l.end++
+}
+
+// makeRoom gives the log a last chunk with room for one more entry, and
+// returns its number: the last chunk grown, if it is not full (a fresh
+// log's first chunk, or one a truncation or a clone capped), else a new
+// one.
+func (l *raftLog) makeRoom() int {
+	if k := len(l.chunks) - 1; k >= 0 && len(l.chunks[k]) < logChunk {
+		c := l.chunks[k]
+		l.chunks[k] = append(make([]Entry, 0, min(logChunk, max(2*len(c), logFirstChunk))), c...)
+		return k
 	}
 	size := logChunk
 	if l.snap.Index == 0 && len(l.chunks) == 0 {
 		size = logFirstChunk
 	}
-	l.chunks = append(l.chunks, append(make([]Entry, 0, size), e))
+	l.chunks = append(l.chunks, make([]Entry, 0, size))
+	return len(l.chunks) - 1
 }
 
 // compact discards the entries up to and including meta.Index, which the
@@ -168,15 +181,15 @@ func (l *raftLog) append(e Entry) {
 func (l *raftLog) compact(meta SnapshotMeta) {
 	if meta.Index > l.lastIndex() {
 		clear(l.chunks)
-		l.chunks, l.skip = l.chunks[:0], 0
+		l.chunks, l.skip, l.end = l.chunks[:0], 0, 0
 	} else if meta.Index > l.snap.Index {
 		// Keep the chunk of the first entry kept, or, if none is, the last
 		// chunk while it has room.
 		p := l.pos(meta.Index + 1)
-		k := p / logChunk
+		k := p >> logChunkBits
 		clear(l.chunks[:k]) // let the chunks go
 		l.chunks = l.chunks[k:]
-		l.skip = p - k*logChunk
+		l.skip, l.end = p-k<<logChunkBits, l.end-k<<logChunkBits
 	}
 	l.snap = meta
 	l.committed = max(l.committed, meta.Index)

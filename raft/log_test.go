@@ -46,7 +46,7 @@ func TestRaftLogChunks(t *testing.T) {
 	appendN := func(l *raftLog, m *logModel, n int) {
 		for range n {
 			e := Entry{Index: m.last() + 1, Term: term, Data: []byte{byte(rng.Uint32())}}
-			l.append(e)
+			l.append(&e)
 			m.entries = append(m.entries, e)
 		}
 	}

@@ -164,7 +164,7 @@ func New(cfg Config, st DurableState) (*Node, error) {
 			}
 			n.members, n.confIndex = m, e.Index
 		}
-		n.log.append(e)
+		n.log.append(&e)
 	}
 	n.log.committed = min(max(st.HardState.Commit, n.log.snap.Index), n.log.lastIndex())
 	n.log.applied = n.log.snap.Index

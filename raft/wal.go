@@ -103,7 +103,13 @@ func (r *Record) maxFrameLen() int {
 func (w *WAL) Append(recs ...Record) {
 	for i := range recs { // by index: a Record is 152 bytes
 		r := &recs[i]
-		s := w.segmentFor(r.maxFrameLen())
+		n := r.maxFrameLen()
+		var s *walSegment
+		if k := len(w.segs); k > 0 && cap(w.segs[k-1].buf)-len(w.segs[k-1].buf) >= n {
+			s = &w.segs[k-1] // the common case, kept out of segmentFor
+		} else {
+			s = w.segmentFor(n)
+		}
 		off := len(s.buf)
 		s.offs = append(s.offs, uint16(off))
 		s.buf = appendRecord(s.buf, r)
@@ -114,16 +120,13 @@ func (w *WAL) Append(recs ...Record) {
 	}
 }
 
-// segmentFor returns the segment to write a record of up to n bytes to:
-// the last one if it has room, else a new one. Only a first segment
-// still under walSegmentSize (or a last one a Crash or Clone capped) is
-// copied as it grows.
+// segmentFor returns the segment to write a record of up to n bytes to
+// when the last one has no room left: the last one grown, or a new one.
+// Only a first segment still under walSegmentSize (or a last one a Crash
+// or Clone capped) is copied as it grows.
 func (w *WAL) segmentFor(n int) *walSegment {
 	if k := len(w.segs); k > 0 {
 		s := &w.segs[k-1]
-		if cap(s.buf)-len(s.buf) >= n {
-			return s
-		}
 		if len(s.buf)+n <= walSegmentSize {
 			// Not slices.Grow, which may round past walSegmentSize.
 			s.buf = append(make([]byte, 0, min(walSegmentSize, max(2*cap(s.buf), len(s.buf)+n))), s.buf...)
