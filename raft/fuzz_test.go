@@ -625,9 +625,7 @@ func fuzzCheckWAL(t *testing.T, data []byte) {
 	}
 
 	// Repair cuts exactly the bad tail.
-	w := &WAL{}
-	w.buf = bytes.Clone(data)
-	w.Sync()
+	w := walOf(data)
 	got, cut := w.Repair()
 	if cut != len(data)-valid || len(got) != len(recs) || w.Size() != valid {
 		t.Fatalf("repair cut %d and kept %d records, want %d and %d", cut, len(got), len(data)-valid, len(recs))

@@ -1,19 +1,26 @@
 package raft
 
-import "slices"
-
 // raftLog is a node's log: a compacted prefix summarised by a snapshot, then
 // the entries after it, and the indexes that mark how far they have got.
 //
 //	snap.Index <= applied <= committed <= lastIndex
 //	              stable <= lastIndex
 //
-// Its entries are only ever appended to or cut with their capacity (never
-// written in place), so copies of the log can share them.
+// The entries are held in chunks of logChunk, so that the log grows and is
+// compacted without copying the entries it keeps: a growing log adds a
+// chunk, compaction drops the chunks it covers. Entries are only ever
+// appended or cut with their chunk's capacity (never written in place), so
+// copies of the log can share the chunks.
 type raftLog struct {
-	// snap describes the compacted prefix; entries[0].Index == snap.Index+1.
-	snap    SnapshotMeta
-	entries []Entry
+	// snap describes the compacted prefix.
+	snap SnapshotMeta
+	// chunks hold the entries after snap.Index, the first at
+	// chunks[0][skip]; every chunk but the last is full (logChunk long).
+	// The skip entries before it are compacted ones, kept until their
+	// chunk goes. end is the position, counting from chunks[0][0], just
+	// past the last entry.
+	chunks    [][]Entry
+	skip, end int
 	// committed is the highest index known to be committed.
 	committed uint64
 	// applied is the highest index the host has applied.
@@ -25,8 +32,23 @@ type raftLog struct {
 	stable uint64
 }
 
+// logChunk is the number of entries in a full chunk of a log (12 KiB). A
+// position p in the chunks is entry p&logChunkMask of chunk p>>logChunkBits.
+const (
+	logChunkBits = 8
+	logChunk     = 1 << logChunkBits
+	logChunkMask = logChunk - 1
+)
+
+// logFirstChunk is the capacity a fresh log's first chunk starts with; it
+// doubles up to logChunk, so that a short log stays small.
+const logFirstChunk = 8
+
 func (l *raftLog) firstIndex() uint64 { return l.snap.Index + 1 }
-func (l *raftLog) lastIndex() uint64  { return l.snap.Index + uint64(len(l.entries)) }
+func (l *raftLog) lastIndex() uint64  { return l.snap.Index + uint64(l.end-l.skip) }
+
+// pos is the position of index i, which must be after the snapshot.
+func (l *raftLog) pos(i uint64) int { return int(i-l.snap.Index-1) + l.skip }
 
 // term returns the term of the entry at i, and false when i is compacted
 // away (other than the snapshot's own index) or beyond the log. Index 0 has
@@ -40,7 +62,7 @@ func (l *raftLog) term(i uint64) (uint64, bool) {
 	case i < l.snap.Index || i > l.lastIndex():
 		return 0, false
 	}
-	return l.entries[i-l.snap.Index-1].Term, true
+	return l.entry(i).Term, true
 }
 
 func (l *raftLog) lastTerm() uint64 {
@@ -50,8 +72,10 @@ func (l *raftLog) lastTerm() uint64 {
 
 // matchTerm reports whether the log holds an entry at i with term t.
 func (l *raftLog) matchTerm(i, t uint64) bool {
-	lt, ok := l.term(i)
-	return ok && lt == t
+	if i == l.snap.Index {
+		return t == l.snap.Term
+	}
+	return i > l.snap.Index && i <= l.lastIndex() && l.entry(i).Term == t
 }
 
 // isUpToDate is the election restriction (§5.4.1): a log ending at
@@ -62,7 +86,10 @@ func (l *raftLog) isUpToDate(lastIndex, lastTerm uint64) bool {
 }
 
 // entry returns the entry at i, which must be in [firstIndex, lastIndex].
-func (l *raftLog) entry(i uint64) *Entry { return &l.entries[i-l.snap.Index-1] }
+func (l *raftLog) entry(i uint64) *Entry {
+	p := l.pos(i)
+	return &l.chunks[p>>logChunkBits][p&logChunkMask]
+}
 
 // slice returns the entries in [lo, hi), clamped to the log; the caller
 // must not change them.
@@ -72,9 +99,26 @@ func (l *raftLog) slice(lo, hi uint64) []Entry {
 	if lo >= hi {
 		return nil
 	}
+	p, q := l.pos(lo), l.pos(hi)
+	k := p >> logChunkBits
+	if k != (q-1)>>logChunkBits {
+		return l.copyRange(p, q)
+	}
 	// No copy: entries are never written in place (see raftLog), and the
 	// capped capacity keeps appends to the result from reaching the log.
-	return l.entries[lo-l.snap.Index-1 : hi-l.snap.Index-1 : hi-l.snap.Index-1]
+	q -= k << logChunkBits
+	return l.chunks[k][p&logChunkMask : q : q]
+}
+
+// copyRange copies the entries (not their data) at positions [p, q),
+// which span chunks.
+func (l *raftLog) copyRange(p, q int) []Entry {
+	out := make([]Entry, 0, q-p)
+	for ; p < q; p += logChunk - p&logChunkMask {
+		c := l.chunks[p>>logChunkBits]
+		out = append(out, c[p&logChunkMask:min(len(c), p&logChunkMask+q-p)]...)
+	}
+	return out
 }
 
 // truncate drops the entries at from and after.
@@ -85,35 +129,67 @@ func (l *raftLog) truncate(from uint64) {
 	if from > l.lastIndex() {
 		return
 	}
-	// Re-slice with the capacity cut too, so that the next append copies
-	// rather than overwriting: clones share the backing array (see
+	// Cut the capacity too, so that the next append copies the chunk
+	// rather than overwriting it: clones share the chunks (see
 	// Node.Clone), and only ever past their own length.
-	k := from - l.snap.Index - 1
-	l.entries = l.entries[:k:k]
+	p := l.pos(from)
+	k, n := p>>logChunkBits, p&logChunkMask
+	if n > 0 {
+		l.chunks[k] = l.chunks[k][:n:n]
+		k++
+	}
+	clear(l.chunks[k:]) // let the chunks go
+	l.chunks = l.chunks[:k]
+	l.end = p
 	l.stable = min(l.stable, from-1)
 }
 
-// append adds e after the last entry; e.Index must be lastIndex+1.
-func (l *raftLog) append(e Entry) { l.entries = append(growFor(l.entries, 1), e) }
-
-// growFor returns s with room for n more elements, doubling its capacity
-// when it must grow. append grows a long slice by about a quarter at a
-// time, so an append-only log would be copied, and its old arrays left
-// for the collector, four times over; doubling makes it about once.
-func growFor[S ~[]E, E any](s S, n int) S {
-	if cap(s)-len(s) >= n {
-		return s
+// append adds a copy of e after the last entry; e.Index must be
+// lastIndex+1. (A pointer: an Entry is 48 bytes, and a call that is not
+// inlined would spill it.)
+func (l *raftLog) append(e *Entry) {
+	k := len(l.chunks) - 1
+	if k < 0 || len(l.chunks[k]) == cap(l.chunks[k]) {
+		k = l.makeRoom()
 	}
-	return slices.Grow(s, max(n, len(s)))
+	c := &l.chunks[k]
+	*c = append(*c, *e)
+	l.end++
+}
+
+// makeRoom gives the log a last chunk with room for one more entry, and
+// returns its number: the last chunk grown, if it is not full (a fresh
+// log's first chunk, or one a truncation or a clone capped), else a new
+// one.
+func (l *raftLog) makeRoom() int {
+	if k := len(l.chunks) - 1; k >= 0 && len(l.chunks[k]) < logChunk {
+		c := l.chunks[k]
+		l.chunks[k] = append(make([]Entry, 0, min(logChunk, max(2*len(c), logFirstChunk))), c...)
+		return k
+	}
+	size := logChunk
+	if l.snap.Index == 0 && len(l.chunks) == 0 {
+		size = logFirstChunk
+	}
+	l.chunks = append(l.chunks, make([]Entry, 0, size))
+	return len(l.chunks) - 1
 }
 
 // compact discards the entries up to and including meta.Index, which the
-// snapshot meta now stands for. Entries after it are kept.
+// snapshot meta now stands for. Entries after it are kept, and so are the
+// chunks that hold them.
 func (l *raftLog) compact(meta SnapshotMeta) {
-	if meta.Index >= l.lastIndex() {
-		l.entries = nil
+	if meta.Index > l.lastIndex() {
+		clear(l.chunks)
+		l.chunks, l.skip, l.end = l.chunks[:0], 0, 0
 	} else if meta.Index > l.snap.Index {
-		l.entries = append([]Entry(nil), l.entries[meta.Index-l.snap.Index:]...)
+		// Keep the chunk of the first entry kept, or, if none is, the last
+		// chunk while it has room.
+		p := l.pos(meta.Index + 1)
+		k := p >> logChunkBits
+		clear(l.chunks[:k]) // let the chunks go
+		l.chunks = l.chunks[k:]
+		l.skip, l.end = p-k<<logChunkBits, l.end-k<<logChunkBits
 	}
 	l.snap = meta
 	l.committed = max(l.committed, meta.Index)

@@ -164,7 +164,7 @@ func New(cfg Config, st DurableState) (*Node, error) {
 			}
 			n.members, n.confIndex = m, e.Index
 		}
-		n.log.append(e)
+		n.log.append(&e)
 	}
 	n.log.committed = min(max(st.HardState.Commit, n.log.snap.Index), n.log.lastIndex())
 	n.log.applied = n.log.snap.Index
@@ -185,8 +185,12 @@ func (n *Node) Clone() *Node {
 	c := *n
 	c.cfg.Peers = slices.Clone(n.cfg.Peers)
 	// Entries are never written in place (see raftLog), so the clone can
-	// share them: capping its capacity makes its own appends copy.
-	c.log.entries = n.log.entries[:len(n.log.entries):len(n.log.entries)]
+	// share their chunks: capping the last one makes its own appends copy
+	// that one.
+	c.log.chunks = slices.Clone(n.log.chunks)
+	if k := len(c.log.chunks); k > 0 {
+		c.log.chunks[k-1] = slices.Clip(c.log.chunks[k-1])
+	}
 	c.log.snap.Membership = n.log.snap.Membership.Clone()
 	c.members = n.members.Clone()
 	c.scratch = nil

@@ -4,7 +4,6 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
-	"slices"
 )
 
 // RecordType names the kinds of write-ahead log record.
@@ -190,7 +189,7 @@ func (d *decoder) bytes(n uint64) []byte {
 	if n == 0 {
 		return nil
 	}
-	b := slices.Clone(d.buf[:n])
+	b := d.buf[:n:n] // shared: see readRecords
 	d.buf = d.buf[n:]
 	return b
 }

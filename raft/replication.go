@@ -15,7 +15,7 @@ func (n *Node) appendEntry(e Entry) uint64 {
 // entry takes effect at once (dissertation 4.1): a server uses the latest
 // configuration in its log, committed or not.
 func (n *Node) storeEntry(e Entry) {
-	n.log.append(e)
+	n.log.append(&e)
 	n.records.push(Record{Type: RecordEntry, Entry: e})
 	if e.Kind == EntryConfig {
 		if m, err := UnmarshalMembership(e.Data); err == nil {
@@ -133,7 +133,10 @@ func (n *Node) sendAppend(to ID, sendIfEmpty bool) bool {
 	if !ok {
 		return n.sendSnapshot(to)
 	}
-	ents := n.log.slice(pr.Next, pr.Next+uint64(n.cfg.MaxEntriesPerMsg))
+	var ents []Entry
+	if pr.Next <= n.log.lastIndex() { // most calls find nothing new to send
+		ents = n.log.slice(pr.Next, pr.Next+uint64(n.cfg.MaxEntriesPerMsg))
+	}
 	if len(ents) == 0 {
 		if !sendIfEmpty {
 			return false

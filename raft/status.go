@@ -55,7 +55,7 @@ func (n *Node) Status() Status {
 		Term:             n.term,
 		Vote:             n.vote,
 		Leader:           n.leader,
-		Entries:          slices.Clone(n.log.entries),
+		Entries:          slices.Clone(n.log.slice(n.log.firstIndex(), n.log.lastIndex()+1)),
 		FirstIndex:       n.log.firstIndex(),
 		LastIndex:        n.log.lastIndex(),
 		CommitIndex:      n.log.committed,

@@ -1,6 +1,7 @@
 package raft
 
 import (
+	"bytes"
 	"encoding/binary"
 	"hash/crc32"
 	"testing"
@@ -29,6 +30,32 @@ func walSampleRecords() []Record {
 
 // encodeRecord frames r as a WAL stores it.
 func encodeRecord(r Record) []byte { return appendRecord(nil, &r) }
+
+// walOf returns a synced WAL whose file is data: the whole records at its
+// start as Append writes them, then the bytes after them as one torn
+// record.
+func walOf(data []byte) *WAL {
+	recs, valid, _ := ReadWAL(data)
+	w := &WAL{}
+	w.Append(recs...)
+	if valid < len(data) {
+		w.segs = append(w.segs, walSegment{start: valid, buf: bytes.Clone(data[valid:]), offs: []uint16{0}})
+		w.size = len(data)
+	}
+	w.Sync()
+	return w
+}
+
+// corrupt flips the given bits of the byte at offset off of w's file, in
+// place, as failing media would.
+func corrupt(w *WAL, off int, bits byte) {
+	for i := range w.segs {
+		if s := &w.segs[i]; off < s.end() {
+			s.buf[off-s.start] ^= bits
+			return
+		}
+	}
+}
 
 func TestWALRecordRoundTrip(t *testing.T) {
 	recs := walSampleRecords()
@@ -188,7 +215,7 @@ func TestWALBitFlip(t *testing.T) {
 		}
 
 		// The same, in place in the file, through Repair.
-		w.Bytes()[len(clean)-1] ^= 0x10 // media corruption
+		corrupt(&w, len(clean)-1, 0x10) // media corruption
 		got, cut := w.Repair()
 		require.Equal(t, recs[:3], got)
 		require.Equal(t, len(clean)-start, cut)
