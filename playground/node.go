@@ -18,6 +18,11 @@ type Disk struct {
 	durable raft.HardState
 	// written is the hard state of the last HardState record written.
 	written raft.HardState
+	// releaseTo is the index of the last snapshot marker written: once it
+	// is synced, the WAL segments it covers go (raft.WAL.ReleaseTo), as
+	// etcd purges the WAL files older than its snapshot, so that a
+	// long run's disks stay as small as its logs.
+	releaseTo uint64
 }
 
 // Files lists the disk's files as etcd lays them out: the write-ahead log

@@ -360,6 +360,10 @@ func (w *World) syncDisk(n *Node) {
 	}
 	wal.Sync()
 	n.Disk.durable = n.Disk.written
+	if n.Disk.releaseTo > 0 {
+		wal.ReleaseTo(n.Disk.releaseTo)
+		n.Disk.releaseTo = 0
+	}
 	w.emitNode(view.EvFsync, n.ID, raft.Follower, 0, uint64(wal.Size()))
 }
 
@@ -407,6 +411,7 @@ func (w *World) writeReady(n *Node, rd *raft.Ready) {
 				how = "installed"
 			}
 			w.emit(Event{Type: view.EvSnapshot, Node: n.ID, Index: r.Snapshot.Index, Term: r.Snapshot.Term, Note: how})
+			n.Disk.releaseTo = r.Snapshot.Index
 			w.check.onSnapshot(w, n, r.Snapshot, installed)
 		}
 	}

@@ -136,7 +136,7 @@ func (n *Node) diskLog() view.Log {
 	if m := n.diskMemo; m.built && m.size == d.WAL.Size() && m.snap == d.Snapshot {
 		return m.log
 	}
-	recs, _, _ := raft.ReadWAL(d.WAL.Bytes()) // the whole records before a torn tail
+	recs, _, _ := d.WAL.Read() // the whole records before a torn tail
 	out := view.Log{First: 1}                 // empty: Last is First-1
 	if st, err := raft.Recover(d.Snapshot, recs); err == nil {
 		if st.Snapshot != nil {
