@@ -137,7 +137,7 @@ func (n *Node) diskLog() view.Log {
 		return m.log
 	}
 	recs, _, _ := d.WAL.Read() // the whole records before a torn tail
-	out := view.Log{First: 1}                 // empty: Last is First-1
+	out := view.Log{First: 1}  // empty: Last is First-1
 	if st, err := raft.Recover(d.Snapshot, recs); err == nil {
 		if st.Snapshot != nil {
 			out.First, out.SnapTerm = st.Snapshot.Meta.Index+1, st.Snapshot.Meta.Term
