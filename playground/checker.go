@@ -52,8 +52,8 @@ type checker struct {
 	votes map[voteKey]raft.ID
 	// committed[i] is the prefix hash of the first entry seen committed
 	// at index i; applied[i] of the first entry applied there.
-	committed []uint64
-	applied   []uint64
+	committed hashChain
+	applied   hashChain
 	// termSent is the highest term each node has told anyone about.
 	termSent [view.MaxNodes + 1]uint64
 	// termSeen and commitSeen are each live node's last term and commit.
@@ -77,7 +77,7 @@ type voteKey struct {
 }
 
 func newChecker() checker {
-	return checker{leaders: map[uint64]raft.ID{}, votes: map[voteKey]raft.ID{}, reported: map[string]bool{}, committed: []uint64{0}, applied: []uint64{0}, reads: newReadCheck()}
+	return checker{leaders: map[uint64]raft.ID{}, votes: map[voteKey]raft.ID{}, reported: map[string]bool{}, committed: newHashChain(0), applied: newHashChain(0), reads: newReadCheck()}
 }
 
 func (c *checker) clone() checker {
@@ -85,8 +85,8 @@ func (c *checker) clone() checker {
 	d.leaders = maps.Clone(c.leaders)
 	d.votes = maps.Clone(c.votes)
 	d.reported = maps.Clone(c.reported)
-	d.committed = c.committed[:len(c.committed):len(c.committed)]
-	d.applied = c.applied[:len(c.applied):len(c.applied)]
+	d.committed = c.committed.clone()
+	d.applied = c.applied.clone()
 	d.found = c.found[:len(c.found):len(c.found)]
 	d.reads = c.reads.clone()
 	return d
@@ -137,9 +137,11 @@ func (w *World) violation(key, property string, nodes []raft.ID, msg string, arg
 // prefixChain returns the prefix hashes of a log compacted up to base,
 // taken from the committed entries (a snapshot only ever covers committed
 // entries).
-func (c *checker) prefixChain(base uint64) []uint64 {
-	chain := make([]uint64, base+1, base+64)
-	copy(chain, c.committed)
+func (c *checker) prefixChain(base uint64) hashChain {
+	chain := c.committed.prefix(base + 1)
+	for chain.len() <= base {
+		chain.push(0) // not seen committed: cannot happen with a correct log
+	}
 	return chain
 }
 
@@ -190,8 +192,8 @@ func (c *checker) onCommit(w *World, n *Node, old, commit uint64) {
 			"safety.broken.commit-back", n.ID, c.commitSeen[n.ID], commit)
 	}
 	c.commitSeen[n.ID] = commit
-	for i := uint64(len(c.committed)); i <= commit && i < uint64(len(n.chain)); i++ {
-		c.committed = append(c.committed, n.chain[i])
+	for i := c.committed.len(); i <= commit && i < n.chain.len(); i++ {
+		c.committed.push(n.chain.at(i))
 	}
 }
 
@@ -205,14 +207,14 @@ func (c *checker) onLeader(w *World, n *Node) {
 	} else {
 		c.leaders[term] = n.ID
 	}
-	ci := uint64(len(c.committed) - 1)
+	ci := c.committed.len() - 1
 	if ci == 0 {
 		return
 	}
-	if uint64(len(n.chain)) <= ci || n.chain[ci] != c.committed[ci] {
+	if n.chain.len() <= ci || n.chain.at(ci) != c.committed.at(ci) {
 		missing := ci
 		for i := uint64(1); i <= ci; i++ {
-			if i >= uint64(len(n.chain)) || n.chain[i] != c.committed[i] {
+			if i >= n.chain.len() || n.chain.at(i) != c.committed.at(i) {
 				missing = i
 				break
 			}
@@ -225,21 +227,19 @@ func (c *checker) onLeader(w *World, n *Node) {
 // onAppend extends a node's prefix hashes and checks Log Matching against
 // every other live node holding an entry with the same index and term.
 func (c *checker) onAppend(w *World, n *Node, e raft.Entry) {
-	if e.Index < uint64(len(n.chain)) {
-		n.chain = n.chain[:e.Index:e.Index]
+	n.chain.truncate(e.Index)
+	for n.chain.len() < e.Index {
+		n.chain.push(0) // a gap: cannot happen with a correct log
 	}
-	for uint64(len(n.chain)) < e.Index {
-		n.chain = append(n.chain, 0) // a gap: cannot happen with a correct log
-	}
-	h := entryHash(n.chain[e.Index-1], e)
-	n.chain = append(n.chain, h)
+	h := entryHash(n.chain.at(e.Index-1), e)
+	n.chain.push(h)
 	for _, m := range w.nodes {
-		if m == nil || m == n || !m.Up || uint64(len(m.chain)) <= e.Index {
+		if m == nil || m == n || !m.Up || m.chain.len() <= e.Index {
 			continue
 		}
 		// (The hashes first: they differ only when the logs do, where the
 		// term lookup costs a call.)
-		if m.chain[e.Index] == h {
+		if m.chain.at(e.Index) == h {
 			continue
 		}
 		if t, ok := m.Raft.TermAt(e.Index); ok && t == e.Term {
@@ -255,9 +255,7 @@ func (c *checker) onTruncate(w *World, n *Node, from uint64) {
 		w.violation(fmt.Sprintf("appendonly-%d-%d", n.ID, from), view.LeaderAppendOnly, []raft.ID{n.ID},
 			"safety.broken.append-only", n.ID, from, n.Raft.Term())
 	}
-	if from < uint64(len(n.chain)) {
-		n.chain = n.chain[:from:from]
-	}
+	n.chain.truncate(from)
 }
 
 // onSnapshot resets a node's prefix hashes when it installs a snapshot in
@@ -273,14 +271,14 @@ func (c *checker) onSnapshot(w *World, n *Node, meta raft.SnapshotMeta, installe
 // onApply checks State Machine Safety: every node applies the same entry at
 // each index.
 func (c *checker) onApply(w *World, n *Node, e raft.Entry) {
-	if e.Index >= uint64(len(n.chain)) {
+	if e.Index >= n.chain.len() {
 		return
 	}
-	h := n.chain[e.Index]
-	for uint64(len(c.applied)) <= e.Index {
-		c.applied = append(c.applied, n.chain[len(c.applied)])
+	h := n.chain.at(e.Index)
+	for c.applied.len() <= e.Index {
+		c.applied.push(n.chain.at(c.applied.len()))
 	}
-	if c.applied[e.Index] != h {
+	if c.applied.at(e.Index) != h {
 		w.violation(fmt.Sprintf("sms-%d", e.Index), view.StateMachineSafety, []raft.ID{n.ID},
 			"safety.broken.state-machine", n.ID, e.Index, e.Term)
 	}

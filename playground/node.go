@@ -86,7 +86,7 @@ type Node struct {
 	syncWait bool // a background fsync is scheduled
 
 	// chain[i] hashes the log prefix up to index i, for the checkers.
-	chain []uint64
+	chain hashChain
 	// diskMemo is the disk's log last read while the node is down;
 	// diskViewMemo the disk's view last built.
 	diskMemo     diskLogMemo
@@ -160,7 +160,7 @@ func (n *Node) clone() *Node {
 		cp := *f
 		c.inbox[i] = &cp
 	}
-	c.chain = n.chain[:len(n.chain):len(n.chain)] // append-only: sharing is safe
+	c.chain = n.chain.clone()
 	c.writes = slices.Clone(n.writes)
 	c.reads = make(map[uint64]pendingRead, len(n.reads))
 	for k, v := range n.reads {

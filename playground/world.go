@@ -217,7 +217,7 @@ func (w *World) emit(e Event) {
 // startNode creates node id with a fresh disk (or the given durable state)
 // and starts it.
 func (w *World) startNode(id raft.ID, peers []raft.ID, st raft.DurableState) error {
-	n := &Node{ID: id, Disk: &Disk{WAL: &raft.WAL{}, FsyncMs: w.settings.FsyncMs}, chain: []uint64{0}}
+	n := &Node{ID: id, Disk: &Disk{WAL: &raft.WAL{}, FsyncMs: w.settings.FsyncMs}, chain: newHashChain(0)}
 	w.nodes[id] = n
 	if st.HardState != (raft.HardState{}) || len(st.Entries) > 0 {
 		recs := []raft.Record{{Type: raft.RecordHardState, HardState: st.HardState}}
@@ -255,7 +255,7 @@ func (w *World) boot(n *Node, peers []raft.ID) error {
 	}
 	n.chain = w.check.prefixChain(base)
 	for _, e := range st.Entries {
-		n.chain = append(n.chain, entryHash(n.chain[len(n.chain)-1], e))
+		n.chain.push(entryHash(n.chain.last(), e))
 	}
 	n.reads = map[uint64]pendingRead{}
 	n.seen = n.view()
