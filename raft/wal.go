@@ -62,9 +62,12 @@ func (s *walSegment) recordEnd(i int) int {
 }
 
 // walSegmentSize is the size of a full segment: an hour at 100 writes/s
-// fills some 500, and the last one, the only one ever copied (after a
-// Clone or a Crash), is cheap to copy. etcd's are 64 MB files.
-const walSegmentSize = 64 << 10
+// fills some 2,000, and the last one, the only one ever copied (after a
+// Clone or a Crash), is cheap to copy. A segment goes (ReleaseTo) once a
+// snapshot covers all of it: small segments go soon after a snapshot, so
+// that the checkpoints of a long session, each holding the segments of its
+// moment, hold little. etcd's are 64 MB files.
+const walSegmentSize = 16 << 10
 
 // walFirstSegmentSize is where a WAL's first segment starts: it doubles up
 // to walSegmentSize as it fills, so that a short log stays small.
