@@ -25,7 +25,7 @@ type Client struct {
 	gen uint64
 	// calls holds the history index of each of the client's calls, by
 	// sequence number (seq 1 at index 0).
-	calls []int
+	calls chunkList[int]
 	// why and from tell, while the client backs off, why its next attempt
 	// is a retry and which node turned the last one away.
 	why  clientNote
@@ -99,7 +99,7 @@ func (w *World) Submit(cmd view.Command, node raft.ID, read view.ReadMode) int {
 	call := view.Call{Client: c.ID, Cmd: cmd, Read: read, Node: view.ID(node), CallMs: w.now, ReturnMs: -1}
 	c.call = w.history.add(call)
 	w.check.reads.onCall(c.call, &call)
-	c.calls = append(c.calls, c.call)
+	c.calls.push(c.call)
 	target, note := node, noteCall
 	if target == raft.None {
 		target, note = w.pickNode(c.guess, raft.None), noteCallNoLeader
@@ -360,10 +360,10 @@ func (w *World) noteApplied(c view.Command, res view.Result) {
 		return
 	}
 	cl := &w.clients[c.Client-1]
-	if c.Seq < 1 || c.Seq > uint64(len(cl.calls)) {
+	if c.Seq < 1 || c.Seq > cl.calls.len() {
 		return
 	}
-	i := cl.calls[c.Seq-1]
+	i := cl.calls.at(c.Seq - 1)
 	if call := w.history.get(i); !call.Applied {
 		call.Applied, call.Effect = true, res
 		w.history.set(i, call)

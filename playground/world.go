@@ -116,9 +116,7 @@ func (w *World) Clone() *World {
 	c.moreBlock = nil // the rest of the block is w's to hand out
 	c.clients = slices.Clone(w.clients)
 	for i := range c.clients {
-		// Each client's call index is append-only: share it, capped.
-		cl := &c.clients[i]
-		cl.calls = cl.calls[:len(cl.calls):len(cl.calls)]
+		c.clients[i].calls = w.clients[i].calls.clone()
 	}
 	c.history = w.history.clone()
 	c.trace = w.trace.clone()

@@ -8,10 +8,10 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// TestHashChainIsASlice: pushes, truncations and clones of chains, at
+// TestChunkListIsASlice: pushes, truncations and clones of chains, at
 // random and across chunk edges, leave every chain holding what a plain
 // slice given the same operations holds; no chain sees another's changes.
-func TestHashChainIsASlice(t *testing.T) {
+func TestChunkListIsASlice(t *testing.T) {
 	r := rand.New(rand.NewPCG(7, 8))
 	type pair struct {
 		c    hashChain
@@ -23,7 +23,7 @@ func TestHashChainIsASlice(t *testing.T) {
 		p := &chains[i]
 		switch op := r.IntN(100); {
 		case op < 80:
-			for range r.IntN(3*chainChunk/2) + 1 {
+			for range r.IntN(3*listChunk/2) + 1 {
 				h := r.Uint64()
 				p.c.push(h)
 				p.want = append(p.want, h)
