@@ -200,10 +200,17 @@ const sandboxTimerStartPct = 87
 // app's language).
 const sandboxName = "Sandbox"
 
+// sandboxSnapshotEvery is how often the sandbox's servers snapshot: every
+// 100 entries, as a long-lived cluster compacts its log (etcd: every
+// 10,000), so that an hour of client load keeps logs, disks and the
+// session's memory small (BenchmarkHourSession).
+const sandboxSnapshotEvery = 100
+
 // sandboxScenario is the free-play cluster the app opens on.
 func sandboxScenario() *view.Scenario {
 	s := view.DefaultSettings()
 	s.ElectionTimerStartPct = sandboxTimerStartPct
+	s.SnapshotEvery = sandboxSnapshotEvery
 	return &view.Scenario{Name: sandboxName, Settings: s, Until: math.MaxInt32}
 }
 
