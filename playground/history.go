@@ -114,6 +114,19 @@ func (h *historyLog) clone() historyLog {
 	return c
 }
 
+// returned counts the calls that returned.
+func (h *historyLog) returned() int {
+	n := 0
+	for _, c := range h.chunks {
+		for i := range c.calls {
+			if c.calls[i].flags&callDone != 0 {
+				n++
+			}
+		}
+	}
+	return n
+}
+
 func (h *historyLog) all() []view.Call {
 	out := make([]view.Call, 0, h.n)
 	for _, c := range h.chunks {

@@ -18,11 +18,14 @@ type RunResult struct {
 	Violations   []Violation   `json:"violations"`
 	// StaleReads are the reads the live check found stale; they are not
 	// safety violations (the five properties do not judge reads).
-	StaleReads   []StaleRead     `json:"staleReads,omitempty"`
-	History      []HistoryEntry  `json:"history"`
-	Linearizable bool            `json:"linearizable"`
-	Verdict      Linearizability `json:"linearizability"`
-	Stats        StatsResult     `json:"stats"`
+	StaleReads []StaleRead    `json:"staleReads,omitempty"`
+	History    []HistoryEntry `json:"history"`
+	// Calls counts the client calls, Returned those that returned (Brief
+	// leaves History empty but counts).
+	Calls, Returned int             `json:"-"`
+	Linearizable    bool            `json:"linearizable"`
+	Verdict         Linearizability `json:"linearizability"`
+	Stats           StatsResult     `json:"stats"`
 
 	// history and end are the client history, for WriteReport.
 	history historyLog
@@ -85,9 +88,10 @@ type StatsResult struct {
 func (w *World) Result(name string) RunResult { return w.checked(w.State(name)) }
 
 // Brief is Result without the text of the nodes' log entries (Log is
-// empty; LogTerms has every entry's term): what a person reads of a run.
-// Rendering every entry of every node is most of the cost of a result
-// once logs are long.
+// empty; LogTerms has every entry's term) and without the history (Calls
+// and Returned count it): what a person reads of a run. Rendering every
+// entry of every node and every call is most of the cost of a result once
+// a run is long.
 func (w *World) Brief(name string) RunResult { return w.checked(w.summary(name, false)) }
 
 // checked is r with the linearizability verdict, and the history kept for
@@ -104,8 +108,8 @@ func (w *World) checked(r RunResult) RunResult {
 func (w *World) State(name string) RunResult { return w.summary(name, true) }
 
 // summary builds the result document, every slice sized up front, with the
-// log entries' text when logs is set.
-func (w *World) summary(name string, logs bool) RunResult {
+// log entries' text and the history when full is set.
+func (w *World) summary(name string, full bool) RunResult {
 	r := RunResult{
 		Name: name, Seed: w.settings.Seed, EndMs: w.now,
 		Expectations: append([]Expectation{}, w.expectations...),
@@ -115,9 +119,12 @@ func (w *World) summary(name string, logs bool) RunResult {
 	ids := w.Nodes()
 	r.Nodes = make([]NodeResult, 0, len(ids))
 	for _, id := range ids {
-		r.Nodes = append(r.Nodes, nodeResult(w.nodes[id], logs))
+		r.Nodes = append(r.Nodes, nodeResult(w.nodes[id], full))
 	}
-	r.History = historyEntries(&w.history)
+	r.Calls, r.Returned = w.history.n, w.history.returned()
+	if full {
+		r.History = historyEntries(&w.history)
+	}
 	r.Verdict = "unchecked"
 	r.Stats = StatsResult{
 		MessagesSent:      make(map[string]int, len(raft.MessageTypes)),

@@ -176,13 +176,7 @@ func printSummary(w io.Writer, r playground.RunResult, lang i18n.Lang) {
 	for _, v := range r.StaleReads {
 		fmt.Fprintf(w, "  %s\n", lang.T("raftsim.run.stale-read", v.AtMs, v.MessageIn(lang)))
 	}
-	done := 0
-	for _, h := range r.History {
-		if h.ReturnMs != nil {
-			done++
-		}
-	}
-	fmt.Fprintf(w, "  %s\n", lang.T("raftsim.run.calls", len(r.History), done, r.Verdict))
+	fmt.Fprintf(w, "  %s\n", lang.T("raftsim.run.calls", r.Calls, r.Returned, r.Verdict))
 	s := r.Stats
 	total := 0
 	for _, c := range s.MessagesSent {
