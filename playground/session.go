@@ -71,9 +71,9 @@ func (s *Session) DiscardTrace() {
 // first moment.
 func (s *Session) DiscardCheckpoints() { s.forward = true }
 
-// traceContextMs is how much earlier than the moment sought a seek restores
-// a checkpoint when checkpoints keep no trace: the replay refills the event
-// feed with what led up to that moment.
+// traceContextMs is how much of the trace before the moment sought a seek
+// writes when checkpoints keep no trace: the replay refills the event feed
+// with what led up to that moment.
 const traceContextMs = 2000
 
 // World is the world at the session's present. It is replaced by SeekTo, so
@@ -161,6 +161,16 @@ func (s *Session) SeekTo(t int64) {
 		s.world = cp.world.Clone()
 		s.applied = cp.applied
 		s.rewinds++
+		if s.world.trace.window > 0 {
+			// The checkpoint keeps no trace, and the trace wanted starts at
+			// from: the replay up to it keeps none either (writing events
+			// is most of a replay's cost). Flights are still recorded, for
+			// the events after from that name them.
+			s.world.trace.off = true
+			s.RunUntil(from)
+			s.world.trace.off = false
+			s.world.trimFlights()
+		}
 	}
 	s.RunUntil(t)
 }
