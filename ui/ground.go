@@ -35,7 +35,10 @@ func (g *Game) fillGround(dst *ebiten.Image) {
 func (g *Game) opaquePanels() []Rect {
 	ps := append(g.opaque[:0], g.lay.TopBar, g.lay.Logs, g.lay.Timeline)
 	if g.lesson == nil && !g.inspector.inspecting() {
-		ps = append(ps, g.lay.Safety, g.lay.Feed)
+		// The feed's image is its box cut to whole pixels wide and high,
+		// drawn at the box's corner (feedPanel.draw).
+		f := g.feed.feedArea()
+		ps = append(ps, g.lay.Safety, Rect{f.X, f.Y, math.Trunc(f.W), math.Trunc(f.H)})
 	}
 	g.opaque = ps
 	return ps
