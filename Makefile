@@ -77,10 +77,14 @@ e2e-desktop: e2e-deps
 bench: bench-fps
 	$(GO) test -run '^$$' -bench . -benchmem ./raft/ ./playground/ ./internal/lab/
 
-# Frame rates in headless Chromium against an empty frame, the wasm size,
-# the time to the first frame and the memory after a long run.
+# Frame rates and the time to the first frame in headless Chromium, as
+# ratios to a bare Ebiten game's (bench/bare, built next to the site with
+# the same page), the wasm size and the memory after a long run.
 bench-fps: e2e-deps web raftserve
-	node bench/fps.mjs
+	@mkdir -p $(WEB)/bare
+	GOOS=js GOARCH=wasm $(GO) build -ldflags='-s -w' -o $(WEB)/bare/main.wasm ./bench/bare
+	cp $(WEB)/index.html $(WEB)/wasm_exec.js $(WEB)/bare/
+	BENCH_WEB=$(WEB) node bench/fps.mjs
 
 # A short run of every fuzz target (go test -fuzz takes one target at a time).
 fuzz:

@@ -17,14 +17,15 @@ import (
 // sprites of shapes and lines of text, the memos of laid-out text), and
 // the count of frames drawn, which only the browser tests read.
 func (g *Game) Draw(screen *ebiten.Image) {
-	screen.Fill(colBackground)
 	g.drawn++
 	if g.opts.Empty || len(g.lay.Buttons) == 0 {
+		screen.Fill(colBackground)
 		return // nothing to draw, or not yet laid out
 	}
 	if g.spr == nil {
 		g.spr = newSprites()
 	}
+	g.fillGround(screen)
 	if g.drawn%60 == 0 {
 		g.texts.sweep(g.drawn)
 	}

@@ -119,6 +119,8 @@ type Game struct {
 	// images (see panelCache); texts are the text sprites.
 	keyScratch keyBuf
 	texts      textSprites
+	// opaque and ground are reused by fillGround (ground.go).
+	opaque, ground []Rect
 	// layIDs are the nodes the layout was computed for, layLang the
 	// language (the top bar's labels).
 	layIDs   []view.ID
@@ -183,6 +185,9 @@ func New(opts Options) (*Game, error) {
 			return nil, err
 		}
 	}
+	// Draw paints every pixel of every frame (ground.go): Ebiten's clearing
+	// of the screen first would be a whole screen of wasted fill.
+	ebiten.SetScreenClearedEveryFrame(false)
 	return g, nil
 }
 

@@ -10,7 +10,6 @@ import (
 	"syscall/js"
 
 	"github.com/hajimehoshi/ebiten/v2"
-	"github.com/raftlab/raftlab/internal/lab"
 	"github.com/raftlab/raftlab/playground/i18n"
 	"github.com/raftlab/raftlab/ui"
 )
@@ -37,7 +36,7 @@ func main() {
 		fonts.start() // while the world is built and the first frame drawn
 	}
 	a := &app{api: api}
-	g, err := ui.New(ui.Options{Lab: lab.New(), Scenario: opts.scenario, Empty: opts.empty, Save: download, Open: a.openPicker, Progress: localStore{progressKey}, Prefs: prefs, Results: results, Lesson: opts.lesson, Step: opts.step,
+	g, err := ui.New(ui.Options{Lab: opts.lab, Scenario: opts.scenario, Empty: opts.empty, Save: download, Open: a.openPicker, Progress: localStore{progressKey}, Prefs: prefs, Results: results, Lesson: opts.lesson, Step: opts.step,
 		Lang: opts.lang, SystemLang: system, CJKFont: fonts.start})
 	if err != nil {
 		fail(api, lang.T("host.start.failed", i18n.ErrorIn(err, lang)))

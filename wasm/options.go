@@ -34,6 +34,10 @@ type pageOptions struct {
 	// as if those parameters were not given: a wrong link still opens
 	// RaftLab, and says what was wrong.
 	problems []problem
+	// lab is the lab the lesson link was checked against (its lessons
+	// parsed): the game is given the same one, so that a lesson link's
+	// start parses the course once, not twice.
+	lab *lab.Lab
 	// ignored are the parameters RaftLab does not know, sorted. Links
 	// shared through chat apps and course platforms gain utm_source,
 	// fbclid and the like, so these only get a line on the console.
@@ -58,7 +62,7 @@ var queryParams = []string{"scenario", "empty", "nodes", "load", "lesson", "step
 // so it wins over scenario, nodes, load and empty; a scenario sets its
 // own nodes and load, so it wins over them.
 func optionsFromQuery(q url.Values) pageOptions {
-	o := pageOptions{load: -1}
+	o := pageOptions{load: -1, lab: lab.New()}
 	known := url.Values{}
 	for k, vs := range q {
 		switch {
@@ -207,7 +211,7 @@ func lessonFromQuery(q url.Values, o *pageOptions) bool {
 		o.failed(err)
 		return false
 	}
-	all, err := lab.New().AllIn(i18n.English)
+	all, err := o.lab.AllIn(i18n.English)
 	if err != nil {
 		o.failed(err)
 		return false

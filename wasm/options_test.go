@@ -169,3 +169,16 @@ func TestLoadWorldNamedInThePageLanguage(t *testing.T) {
 	o.nameIn(i18n.Chinese)
 	assert.Equal(t, name, o.scenario.Name)
 }
+
+// TestOptionsCarryTheLab: whatever the link, the options carry the lab
+// the game is to use; a lesson link's is the one it was checked against,
+// whose course is then parsed already (the start parses it once).
+func TestOptionsCarryTheLab(t *testing.T) {
+	for _, raw := range []string{"", "lesson=3&step=2", "lesson=99", "nodes=5&load=50", "scenario=nope"} {
+		assert.NotNil(t, optionsFromQuery(query(t, raw)).lab, raw)
+	}
+	o := optionsFromQuery(query(t, "lesson=3&step=2"))
+	all, err := o.lab.AllIn(i18n.English)
+	require.NoError(t, err)
+	assert.Equal(t, 3, all[2].Number)
+}
