@@ -295,3 +295,22 @@ func TestLoadLeavesTheWorldsDrawsAlone(t *testing.T) {
 	require.NoError(t, p.Do(view.Action{Do: "put", Key: call.Cmd.Key, Value: call.Cmd.Value}))
 	assert.Equal(t, p.rng, w.rng)
 }
+
+// TestLoadRateInView: the view tells the rate of the load running now, and
+// 0 before it, after its forMs and once a load of rate 0 stops one.
+func TestLoadRateInView(t *testing.T) {
+	w, err := New(view.DefaultSettings())
+	require.NoError(t, err)
+	s := NewSession(w, []view.Action{
+		{At: 500, Do: "load", Rate: 20, ForMs: 1000},
+		{At: 2000, Do: "load", Rate: 5},
+		{At: 3000, Do: "load", Rate: 0},
+	})
+	for _, tc := range []struct {
+		at   int64
+		want int
+	}{{400, 0}, {600, 20}, {1600, 0}, {2100, 5}, {2900, 5}, {3100, 0}, {600, 20}} {
+		s.SeekTo(tc.at)
+		assert.Equal(t, tc.want, s.World().View().LoadRate, "at %d ms", tc.at)
+	}
+}

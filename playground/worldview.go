@@ -33,6 +33,9 @@ func (w *World) View() *view.World {
 		out.Nodes = append(out.Nodes, w.nodeView(w.nodes[id]))
 	}
 	out.Net = w.net.view()
+	if w.load.on {
+		out.LoadRate = int(w.load.rate)
+	}
 	w.view = worldView{changes: w.changes, now: w.now, built: out}
 	return out
 }

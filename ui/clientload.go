@@ -22,23 +22,8 @@ func (p *clientPanel) loadPreset() int {
 	return loadPresets[(defaultLoadPreset+p.loadSteps)%len(loadPresets)]
 }
 
-// runningLoad is the rate of the client load running now, or 0, as the
-// session's actions tell it: the last load step at or before the present,
-// unless it stopped the load or its forMs is over.
-func runningLoad(s view.Session) int {
-	acts, now := s.Actions(), s.Now()
-	for i := len(acts) - 1; i >= 0; i-- {
-		a := acts[i]
-		if a.Do != "load" || a.At > now {
-			continue
-		}
-		if a.ForMs > 0 && a.At+a.ForMs <= now {
-			return 0
-		}
-		return a.Rate
-	}
-	return 0
-}
+// runningLoad is the rate of the client load running now, or 0.
+func runningLoad(s view.Session) int { return s.View().LoadRate }
 
 // loadRate is the rate the load control shows: the running load's, or
 // else the preset that the start button starts.

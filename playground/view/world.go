@@ -9,6 +9,9 @@ type World struct {
 	// Nodes are the servers that exist, up or down, by ID.
 	Nodes []Node
 	Net   Network
+	// LoadRate is the rate, in calls a second, of the client load running
+	// now (a load step), or 0 when none runs.
+	LoadRate int
 }
 
 // Node is the server with an ID, or nil when there is none.
