@@ -91,8 +91,11 @@ func (l *lane) push(e event) {
 	switch {
 	case l.head == len(l.ev):
 		l.ev, l.head = l.ev[:0], 0
-	case len(l.ev) == cap(l.ev) && l.head > 0:
-		// Reuse the taken front rather than grow.
+	case len(l.ev) == cap(l.ev) && l.head >= len(l.ev)/2:
+		// Reuse the taken front rather than grow, once it is at least half
+		// of the lane (moving the rest then costs no more than the pushes
+		// that filled it; moving it whenever one event was taken cost a
+		// lane's worth per push).
 		l.ev = l.ev[:copy(l.ev, l.ev[l.head:])]
 		l.head = 0
 	}

@@ -27,8 +27,9 @@ func (q *wire) add(f *Flight) {
 	if q.head == len(q.slots) {
 		q.slots, q.head, q.base = q.slots[:0], 0, f.ID
 	}
-	if len(q.slots) == cap(q.slots) && q.head > 0 {
-		// Reuse the landed front rather than grow.
+	if len(q.slots) == cap(q.slots) && q.head >= len(q.slots)/2 {
+		// Reuse the landed front rather than grow, once it is at least
+		// half of the window (see lane.push).
 		k := copy(q.slots, q.slots[q.head:])
 		clear(q.slots[k:])
 		q.slots, q.head = q.slots[:k], 0
