@@ -363,11 +363,7 @@ func (w *World) noteApplied(c view.Command, res view.Result) {
 	if c.Seq < 1 || c.Seq > cl.calls.len() {
 		return
 	}
-	i := cl.calls.at(c.Seq - 1)
-	if call := w.history.get(i); !call.Applied {
-		call.Applied, call.Effect = true, res
-		w.history.set(i, call)
-	}
+	w.history.applied(cl.calls.at(c.Seq-1), res)
 }
 
 // Outstanding counts the client calls still waiting for an answer.

@@ -106,6 +106,28 @@ func (h *historyLog) set(i int, call view.Call) {
 	c.store(&c.calls[i%callChunkSize], &call)
 }
 
+// applied records that call i took effect with res, unless it already
+// had: every server applies a write, and only the first says what it did.
+// (It reads and writes the record in place: it runs once per server for
+// every write.)
+func (h *historyLog) applied(i int, res view.Result) {
+	k := i / callChunkSize
+	if h.chunks[k].calls[i%callChunkSize].flags&callApplied != 0 {
+		return
+	}
+	c := h.own(k)
+	r := &c.calls[i%callChunkSize]
+	r.flags |= callApplied
+	r.flags &^= callEffectOK | callEffectFound
+	if res.OK {
+		r.flags |= callEffectOK
+	}
+	if res.Found {
+		r.flags |= callEffectFound
+	}
+	r.effect, r.effectRevision = c.str(res.Value, r.effect), res.Revision
+}
+
 // clone shares every chunk: from now on both logs copy before they change
 // one.
 func (h *historyLog) clone() historyLog {

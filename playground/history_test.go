@@ -52,6 +52,13 @@ func TestHistoryKeepsEveryField(t *testing.T) {
 	h.set(i, call)
 	require.Equal(t, call, h.get(i))
 	require.Equal(t, []view.Call{{ReturnMs: -1}, call}, h.all())
+
+	// The first server to apply a write says what it did; later ones not.
+	first := view.Result{OK: true, Found: true, Value: "was", Revision: 23}
+	h.applied(0, first)
+	h.applied(0, view.Result{Value: "other", Revision: 29})
+	want := view.Call{ReturnMs: -1, Applied: true, Effect: first}
+	require.Equal(t, want, h.get(0))
 }
 
 // TestTraceWindowBoundsAndSeeks: with a window the trace keeps only the
