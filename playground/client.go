@@ -149,8 +149,7 @@ func (w *World) attempt(c *Client, to raft.ID, why clientNote, from raft.ID) {
 // retry sends the outstanding request to next, or gives up; why and from
 // say how the last attempt failed.
 func (w *World) retry(c *Client, next raft.ID, why clientNote, from raft.ID) {
-	call := w.history.get(c.call)
-	if w.now-call.CallMs >= giveUpMs {
+	if w.now-w.history.rec(c.call).callMs >= giveUpMs {
 		w.emitClient(view.EvClientReturn, noteGaveUp, c.call, raft.None)
 		c.call = -1
 		return
@@ -183,7 +182,7 @@ func (w *World) clientReceive(f *Flight) {
 		return
 	}
 	c := &w.clients[f.Client-1]
-	if c.call < 0 || w.history.get(c.call).Cmd.Seq != f.Reply.Seq {
+	if c.call < 0 || w.history.rec(c.call).seq != f.Reply.Seq {
 		return // an answer to an earlier attempt of a finished call
 	}
 	if f.Reply.Redirect {

@@ -100,6 +100,12 @@ func (h *historyLog) get(i int) view.Call {
 	return c.load(&c.calls[i%callChunkSize])
 }
 
+// rec is call i's record, to read a number of it without building the
+// call.
+func (h *historyLog) rec(i int) *callRec {
+	return &h.chunks[i/callChunkSize].calls[i%callChunkSize]
+}
+
 // set replaces call i.
 func (h *historyLog) set(i int, call view.Call) {
 	c := h.own(i / callChunkSize)
