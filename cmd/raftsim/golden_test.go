@@ -78,6 +78,11 @@ func TestGoldenOutputs(t *testing.T) {
 		require.NoError(t, os.WriteFile(path, []byte(goldenLong(nodes, 20_000, features)), 0o644))
 		scenarios = append(scenarios, path)
 	}
+	// A client load step (issue 14): 100 calls a second, a fifth of them
+	// reads, on 5 servers.
+	load := filepath.Join(dir, "load5.json")
+	require.NoError(t, os.WriteFile(load, []byte(`{"name": "load", "nodes": 5, "until": 10000, "steps": [{"at": 100, "do": "load", "rate": 100, "readPct": 20}]}`), 0o644))
+	scenarios = append(scenarios, load)
 	for _, path := range scenarios {
 		name := strings.TrimSuffix(filepath.Base(path), ".json")
 		events := filepath.Join(dir, name+".jsonl")

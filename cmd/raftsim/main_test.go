@@ -355,6 +355,18 @@ func TestCLIRunEvents(t *testing.T) {
 	assert.Contains(t, r.stderr, "dir.jsonl")
 }
 
+// TestCLIRunTenMinutesOfLoad: ten virtual minutes of 100 writes a second
+// on five servers, 60,000 calls, is one step and runs (it was 60,000 put
+// steps, over the limit on steps).
+func TestCLIRunTenMinutesOfLoad(t *testing.T) {
+	path := cliWrite(t, "load.json", `{"name": "load", "nodes": 5, "until": 600000, "steps": [{"at": 10, "do": "load", "rate": 100, "forMs": 599990}]}`)
+	r := cliRun(t, "run", path)
+	require.Equal(t, 0, r.code, "stdout:\n%s\nstderr:\n%s", r.stdout, r.stderr)
+	assert.Contains(t, r.stdout, "no safety violations")
+	assert.Contains(t, r.stdout, "59999 client calls")
+	assert.Contains(t, r.stdout, "linearizability: ok")
+}
+
 // TestCLIDeterminism: two runs of the same scenario print the same bytes
 // and write the same trace.
 func TestCLIDeterminism(t *testing.T) {
