@@ -9,10 +9,14 @@ import (
 
 // session is a playground session as the UI steers it. The world it reads
 // is the session's present one, asked for each time: a seek replaces it.
-type session struct{ s *playground.Session }
+// flights keeps the views of its messages on the wire (flights.go).
+type session struct {
+	s       *playground.Session
+	flights *flightViews
+}
 
 // Session is s as the UI steers it.
-func Session(s *playground.Session) view.Session { return session{s} }
+func Session(s *playground.Session) view.Session { return session{s, &flightViews{}} }
 
 func (s session) Now() int64                 { return s.s.Now() }
 func (s session) Horizon() int64             { return s.s.Horizon() }
@@ -37,9 +41,7 @@ func (s session) NodeMenu(id view.ID) []view.MenuItem {
 }
 func (s session) LinkMenu(a, b view.ID) []view.MenuItem { return s.s.World().LinkMenu(a, b) }
 
-func (s session) InFlight() []view.Flight {
-	return views(s.s.World().InFlight(), (*playground.Flight).View)
-}
+func (s session) InFlight() []view.Flight { return s.flights.of(s.s.World()) }
 
 func (s session) Violations() []view.Violation {
 	return views(s.s.World().Violations(), playground.Violation.View)
