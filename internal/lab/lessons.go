@@ -80,14 +80,25 @@ func (lab *Lab) NewRunner(l *doc.Lesson) (doc.Runner, error) {
 }
 
 // runner is the engine's Runner as the UI steers it: the same runner,
-// with the lesson, the step and the session as the UI reads them.
-type runner struct{ *lessons.Runner }
+// with the lesson, the step and the session as the UI reads them. last is
+// the session it last handed out, so that the step's session is one
+// session (equal every time it is asked for, with one cache of the
+// messages on the wire) until the step changes it.
+type runner struct {
+	*lessons.Runner
+	last *session
+}
 
 // Runner is r as the UI steers it. (Its plays are the engine's: they
 // already are what the UI reads.)
-func Runner(r *lessons.Runner) doc.Runner { return runner{r} }
+func Runner(r *lessons.Runner) doc.Runner { return runner{r, &session{}} }
 
-func (r runner) Lesson() *doc.Lesson   { return &r.Runner.Lesson().Lesson }
-func (r runner) Step() *doc.Step       { return &r.Runner.Step().Step }
-func (r runner) Play() doc.Play        { return r.Runner.Play() }
-func (r runner) Session() view.Session { return Session(r.Runner.Session()) }
+func (r runner) Lesson() *doc.Lesson { return &r.Runner.Lesson().Lesson }
+func (r runner) Step() *doc.Step     { return &r.Runner.Step().Step }
+func (r runner) Play() doc.Play      { return r.Runner.Play() }
+func (r runner) Session() view.Session {
+	if s := r.Runner.Session(); r.last.s != s {
+		*r.last = session{s, &flightViews{}}
+	}
+	return *r.last
+}
