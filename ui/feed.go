@@ -178,6 +178,8 @@ func (m *feedMemory) sync(sess view.Session) {
 		// what is kept is older than the trace window would hold.
 		m.evs, m.idx, m.end = nil, nil, w.TraceStart()
 	}
+	// Events that left the trace window unseen cannot be read.
+	m.cursor = max(m.cursor, w.TraceStart())
 	for i := m.cursor; i < w.TraceLen(); i++ {
 		keep := remembered(w.EventType(i))
 		if i < m.end {

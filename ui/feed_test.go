@@ -322,3 +322,21 @@ func TestFeedTimesKeepOffTheSentences(t *testing.T) {
 		assert.LessOrEqual(t, d.X+d.W, g.feed.feedArea().X+g.feed.feedArea().W, "%q stays in the panel", d.Text)
 	}
 }
+
+// TestFeedMemoryAfterAJumpPastTheTraceWindow: a jump ahead (RunFor, as
+// the benchmark's hour runs) past more events than the trace window
+// holds leaves the feed's memory at the events the trace still has: the
+// sandbox with clients writing 100 times a second makes more than the
+// window in a minute.
+func TestFeedMemoryAfterAJumpPastTheTraceWindow(t *testing.T) {
+	sc := Sandbox()
+	sc.Until = 3_600_000
+	sc.Actions = append(sc.Actions, view.Action{At: 1000, Do: "load", Rate: 100})
+	g := testGameWith(t, Options{Scenario: sc})
+	g.RunFor(60_000)
+	require.Greater(t, g.sess.TraceStart(), 0, "events left the window")
+	m := &g.feed.mem
+	require.NotEmpty(t, m.idx)
+	assert.GreaterOrEqual(t, m.idx[0], g.sess.TraceStart(), "only events the trace holds")
+	assert.Equal(t, g.sess.TraceLen(), m.cursor)
+}
