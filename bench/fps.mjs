@@ -22,7 +22,10 @@
 // - the size of main.wasm raw and gzip -9 (target: at most 5 MB gzip), and
 //   the bare game's;
 // - the Go heap over a virtual hour of five nodes under load, run ahead at
-//   full speed with window.raftlab.runFor (target: under 128 MB).
+//   full speed with window.raftlab.runFor (target: under 128 MB), and over
+//   an hour of the sandbox (the app's defaults: five servers, snapshots
+//   every 100 entries) with clients writing BENCH_RATE times a second
+//   (?rate=, target: under 256 MB).
 //
 // Software rendering (SwiftShader) makes absolute frame rates low here; the
 // ratios are what compare. The machine may be shared: the figures are
@@ -33,7 +36,8 @@
 // BENCH_HEIGHT (1280x800), BENCH_COLD_RUNS (cold loads of each, 7),
 // BENCH_SECONDS (frame rate sampling per page, 10), BENCH_ROUNDS (the pages
 // are measured in turn this many times, 2), BENCH_VIRTUAL_MINUTES (the long
-// run, 60). A count of 0 skips that part.
+// runs, 60), BENCH_RATE (client writes a second in the sandbox's long run,
+// 100). A count of 0 skips that part.
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -50,6 +54,7 @@ const sampleSeconds = setting("BENCH_SECONDS", 10);
 const rounds = setting("BENCH_ROUNDS", 2);
 const coldRuns = setting("BENCH_COLD_RUNS", 7);
 const virtualMinutes = setting("BENCH_VIRTUAL_MINUTES", 60);
+const writeRate = setting("BENCH_RATE", 100);
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s.length ? (s[(s.length - 1) >> 1] + s[s.length >> 1]) / 2 : NaN; };
@@ -180,10 +185,11 @@ async function coldStarts(url, bareUrl) {
   return { cold, bare, warm };
 }
 
-// virtualHour runs five nodes under load ahead for virtualMinutes of
-// virtual time, a minute at a time, and samples the Go heap on the way.
-async function virtualHour(page, url) {
-  await open(page, url, "?nodes=5&load=50");
+// virtualHour runs a page's world (five nodes under load) ahead for
+// virtualMinutes of virtual time, a minute at a time, and samples the Go
+// heap on the way.
+async function virtualHour(page, url, query) {
+  await open(page, url, query);
   const t0 = Date.now();
   const start = await memory(page, true);
   let peak = start.heapAlloc, nowMs = 0;
@@ -247,7 +253,8 @@ try {
       p.inFlightMedian = median(p.inFlight);
       p.frameCPUMedian = median(p.frameCPU);
     }
-    if (virtualMinutes > 0) results.longRun = await virtualHour(page, urls.app);
+    if (virtualMinutes > 0) results.longRun = await virtualHour(page, urls.app, "?nodes=5&load=50");
+    if (virtualMinutes > 0 && writeRate > 0) results.rateRun = await virtualHour(page, urls.app, `?rate=${writeRate}`);
   } finally {
     await close();
   }
@@ -290,9 +297,11 @@ if (rounds > 0) {
     console.log(`  ${name.padEnd(24)}  ${r.p.fps.toFixed(1)} FPS = ${pct(r.x)} of the bare game's (rounds ${r.rounds}; target ${pct(target)}: ${r.x >= target ? "met" : "NOT met"})${work(r)}, ${r.p.inFlightMedian} messages in flight (median)`);
   }
 }
-const lr = results.longRun;
-if (lr) {
-  console.log(`  virtual hour              ${(lr.virtualMs / 60_000).toFixed(0)} virtual minutes of 5 nodes under load in ${(lr.wallMs / 1000).toFixed(0)} s, ${lr.violations} violations:`);
-  console.log(`                            live Go heap ${mb(lr.start.heapAlloc)} -> ${mb(lr.end.heapAlloc)} (target: under 128 MB), at most ${mb(lr.peakHeapAlloc)} with garbage, wasm memory ${mb(lr.end.wasmMemory)}`);
-}
+const longRun = (lr, what, targetMB) => {
+  if (!lr) return;
+  console.log(`  virtual hour              ${(lr.virtualMs / 60_000).toFixed(0)} virtual minutes of ${what} in ${(lr.wallMs / 1000).toFixed(0)} s, ${lr.violations} violations:`);
+  console.log(`                            live Go heap ${mb(lr.start.heapAlloc)} -> ${mb(lr.end.heapAlloc)} (target: under ${targetMB} MB: ${lr.end.heapAlloc < targetMB * 1e6 ? "met" : "NOT met"}), at most ${mb(lr.peakHeapAlloc)} with garbage, wasm memory ${mb(lr.end.wasmMemory)}`);
+};
+longRun(results.longRun, "5 nodes under load", 128);
+longRun(results.rateRun, `the sandbox, clients writing ${writeRate} times a second`, 256);
 console.log(JSON.stringify(results));

@@ -219,6 +219,10 @@ func sandboxScenario() *view.Scenario {
 	return &view.Scenario{Name: sandboxName, Settings: s, Until: math.MaxInt32}
 }
 
+// Sandbox is the free-play cluster the app opens on, for a host's page
+// that adds steps to it (the browser's memory benchmark, ?rate=N).
+func Sandbox() *view.Scenario { return sandboxScenario() }
+
 // start shows a new run of a scenario from its first moment.
 func (g *Game) start(sc *view.Scenario, sess view.Session) {
 	g.scenario, g.sess = sc, sess

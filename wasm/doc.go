@@ -4,15 +4,18 @@
 // URL parameters (see options.go): ?scenario=NAME loads a bundled scenario,
 // ?empty=1 draws an empty frame (the frame-rate baseline), ?nodes=N&load=M
 // starts a sandbox of N nodes with about M messages in flight (the
-// frame-rate benchmark), ?lesson=N&step=M opens a lesson at a step,
+// frame-rate benchmark), ?rate=R the sandbox with clients writing R times
+// a second (the memory benchmark), ?lesson=N&step=M opens a lesson at a step,
 // ?lang=zh-CN|en the language (else the one chosen last, else the
 // browser's; Chinese fetches the Chinese fonts, font.go, while the app
 // starts). Unknown parameters are ignored; a bad value is a banner, not a stop.
 //
 // It sets window.raftlab for tests, benchmarks and the curious:
 //
-//	ready      false until the first frame is drawn, then true
-//	readyMs    performance.now() at the first frame (ms since navigation)
+//	ready      false until the first whole frame is drawn, then true
+//	readyMs    performance.now() at the first whole frame (ms since
+//	           navigation): a staggered start's panels all in
+//	firstFrameMs  performance.now() at the first frame
 //	state()    the playground's state (the result document of raftsim run
 //	           --json, plus nowMs, paused, speed, network, inFlight, ...)
 //	layout()   screen positions of nodes, links, controls, the open menu,

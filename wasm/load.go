@@ -4,8 +4,10 @@ import (
 	"fmt"
 	"math"
 
+	"github.com/raftlab/raftlab/playground"
 	"github.com/raftlab/raftlab/playground/i18n"
 	"github.com/raftlab/raftlab/playground/view"
+	"github.com/raftlab/raftlab/ui"
 )
 
 // Load scenarios are the frame-rate benchmark's worlds: a sandbox of N nodes
@@ -85,3 +87,23 @@ func nameLoad(sc *view.Scenario, load int, lang i18n.Lang) {
 // writeShare is about how many messages per node the write stream keeps in
 // flight (measured at 0.7 to 1.3; load_test.go checks the result).
 const writeShare = 1.0
+
+// rateScenario is the memory benchmark's world: the sandbox the app opens
+// on (five servers that snapshot every 100 entries) with clients writing
+// rate times a second from its first second, for the hour a scenario may
+// run.
+// It is checked as a scenario file is: a rate the playground refuses (not
+// positive, or an hour of too many calls) is an error.
+func rateScenario(rate int) (*view.Scenario, error) {
+	sc := ui.Sandbox()
+	sc.Until = playground.MaxDurationMs
+	sc.Actions = append(sc.Actions, view.Action{At: 1000, Do: "load", Rate: rate})
+	data, err := playground.MarshalScenario(sc)
+	if err == nil {
+		_, err = playground.ParseScenario(data)
+	}
+	if err != nil {
+		return nil, err
+	}
+	return sc, nil
+}

@@ -5,7 +5,9 @@ import (
 	"testing"
 
 	"github.com/raftlab/raftlab/playground"
+	"github.com/raftlab/raftlab/playground/i18n"
 	"github.com/raftlab/raftlab/playground/view"
+	"github.com/raftlab/raftlab/ui"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -60,4 +62,33 @@ func TestLoadScenarioWithoutLoadIsAQuietSandbox(t *testing.T) {
 	sc, err = loadScenario(5, 0)
 	require.NoError(t, err)
 	assert.Equal(t, view.DefaultSettings().HeartbeatMs, sc.Settings.HeartbeatMs)
+}
+
+// TestRateWorldIsTheSandboxUnderLoad: ?rate=R is the sandbox the app opens
+// on with clients writing R times a second for an hour; a
+// rate the playground refuses is a problem of the link, and with the load
+// page's parameters the load page wins.
+func TestRateWorldIsTheSandboxUnderLoad(t *testing.T) {
+	o := optionsFromQuery(query(t, "rate=100"))
+	require.Empty(t, o.problemsIn(i18n.English))
+	require.NotNil(t, o.scenario)
+	sandbox := ui.Sandbox()
+	assert.Equal(t, sandbox.Settings, o.scenario.Settings, "the sandbox's settings")
+	assert.Equal(t, sandbox.Name, o.scenario.Name)
+	assert.Equal(t, []view.Action{{At: 1000, Do: "load", Rate: 100}}, o.scenario.Actions)
+	assert.EqualValues(t, playground.MaxDurationMs, o.scenario.Until, "an hour")
+	w, err := playground.NewWorld(o.scenario)
+	require.NoError(t, err)
+	ss := playground.NewSession(w, o.scenario.Actions)
+	ss.RunUntil(3000)
+	assert.InDelta(t, 200, ss.World().HistoryLen(), 20, "about 100 calls a second from the first second")
+
+	for _, q := range []string{"rate=-1", "rate=1000", "rate=x"} {
+		o = optionsFromQuery(query(t, q))
+		assert.Nil(t, o.scenario, q)
+		assert.Len(t, o.problems, 1, q)
+	}
+	o = optionsFromQuery(query(t, "nodes=5&load=50&rate=100"))
+	assert.Equal(t, 50, o.load, "the load page")
+	assert.Equal(t, []string{"rate"}, o.ignored)
 }

@@ -45,7 +45,7 @@ type pageOptions struct {
 }
 
 // queryParams are the URL parameters the page understands.
-var queryParams = []string{"scenario", "empty", "nodes", "load", "lesson", "step", "lang"}
+var queryParams = []string{"scenario", "empty", "nodes", "load", "rate", "lesson", "step", "lang"}
 
 // optionsFromQuery reads the page's URL parameters:
 //
@@ -87,7 +87,7 @@ func optionsFromQuery(q url.Values) pageOptions {
 		o.lang = l
 	}
 	if lessonFromQuery(known, &o) {
-		if others := present(known, "scenario", "nodes", "load", "empty"); len(others) > 0 {
+		if others := present(known, "scenario", "nodes", "load", "rate", "empty"); len(others) > 0 {
 			o.problem("host.link.lesson-and", o.lesson, strings.Join(others, ", "))
 		}
 		return o
@@ -101,7 +101,7 @@ func optionsFromQuery(q url.Values) pageOptions {
 	}
 	if _, ok := known["scenario"]; ok {
 		name := known.Get("scenario")
-		if others := present(known, "nodes", "load"); len(others) > 0 {
+		if others := present(known, "nodes", "load", "rate"); len(others) > 0 {
 			o.problem("host.link.scenario-and", name, strings.Join(others, ", "))
 		}
 		sc, err := playground.LoadBundled(name)
@@ -111,6 +111,19 @@ func optionsFromQuery(q url.Values) pageOptions {
 		}
 		o.scenario = sc
 		return o
+	}
+	if _, ok := known["rate"]; ok && len(present(known, "nodes", "load")) == 0 {
+		rate, err := intParam(known, "rate", 0)
+		if err == nil {
+			o.scenario, err = rateScenario(rate)
+		}
+		if err != nil {
+			o.failed(err)
+		}
+		return o
+	}
+	if _, ok := known["rate"]; ok {
+		o.ignored = append(o.ignored, "rate") // the load page has its own writes
 	}
 	if len(present(known, "nodes", "load")) == 0 {
 		return o
