@@ -12,10 +12,8 @@
 //
 // It sets window.raftlab for tests, benchmarks and the curious:
 //
-//	ready      false until the first whole frame is drawn, then true
-//	readyMs    performance.now() at the first whole frame (ms since
-//	           navigation): a staggered start's panels all in
-//	firstFrameMs  performance.now() at the first frame
+//	ready      false until the first frame is drawn, then true
+//	readyMs    performance.now() at the first frame (ms since navigation)
 //	state()    the playground's state (the result document of raftsim run
 //	           --json, plus nowMs, paused, speed, network, inFlight, ...)
 //	layout()   screen positions of nodes, links, controls, the open menu,
