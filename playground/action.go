@@ -116,6 +116,9 @@ func (w *World) Do(a view.Action) error {
 	if def == nil {
 		return i18n.Errorf("scenario.step.unknown-action", a.Do)
 	}
+	// An action may change the world without an event (a message dropped
+	// by hand is only marked lost): views built before are stale.
+	w.changes++
 	return def.do(w, a)
 }
 

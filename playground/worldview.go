@@ -16,6 +16,11 @@ type worldView struct {
 	built   *view.World
 }
 
+// Changes counts the events handled and emitted so far: while it (and the
+// world) stay the same, nothing but time has moved, so a view built of the
+// world still holds.
+func (w *World) Changes() uint64 { return w.changes }
+
 // View is what a screen shows of the world now: built once per change and
 // shared by every reader, who must not change it.
 func (w *World) View() *view.World {
