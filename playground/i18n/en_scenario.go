@@ -177,4 +177,19 @@ var enScenario = map[string]string{
 
 	// A load step of rate 0 when no client load runs.
 	"scenario.action.no-load": "no client load is running",
+
+	// Share links (playground/link.go): what is wrong with a link opened.
+	"link.size":        "the link is longer than %d MiB, the longest RaftLab reads",
+	"link.empty":       "the link holds no RaftLab state: nothing follows its #",
+	"link.not-raftlab": "the link is not a RaftLab share link: its part after # should start with v1.",
+	"link.version":     "the link is of version %s; this RaftLab reads version %s",
+	"link.base64":      "the link is damaged: it has characters a share link never has, or it was cut",
+	"link.deflate":     "the link is damaged: its data is cut short or changed",
+	"link.inflated":    "the link unpacks to more than %d MiB, the largest scenario file RaftLab reads",
+	"link.document":    "the link is damaged: its data is not a RaftLab state",
+	"link.no-scenario": "the link holds no scenario",
+	"link.time":        "the link's moment must be between 0 and %d ms, not %d",
+	"link.lesson":      "the link names lesson %d, step %d: both must be 1 or more, or both 0",
+	"link.lang":        "the link's language %q is not one RaftLab speaks",
+	"link.scenario":    "the link's scenario: %s",
 }

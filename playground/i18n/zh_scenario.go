@@ -132,4 +132,19 @@ var zhScenario = map[string]string{
 	"browser.storage.full":       "localStorage 已满或只读",
 	"browser.storage.none":       "没有可用的 localStorage",
 	"browser.clipboard":          "这里不允许本页使用剪贴板：请用“下载”",
+
+	// Share links (playground/link.go): what is wrong with a link opened.
+	"link.size":        "链接超过 %d MiB，这是 RaftLab 能读取的最长链接",
+	"link.empty":       "链接中没有 RaftLab 状态：# 之后没有内容",
+	"link.not-raftlab": "这不是 RaftLab 分享链接：# 之后的部分应以 v1. 开头",
+	"link.version":     "链接的版本是 %s；这个 RaftLab 读取的版本是 %s",
+	"link.base64":      "链接已损坏：其中有分享链接不会有的字符，或者链接被截断了",
+	"link.deflate":     "链接已损坏：数据被截断或被改动",
+	"link.inflated":    "链接解压后超过 %d MiB，这是 RaftLab 能读取的最大场景文件",
+	"link.document":    "链接已损坏：其数据不是 RaftLab 状态",
+	"link.no-scenario": "链接中没有场景",
+	"link.time":        "链接中的时刻必须在 0 到 %d 毫秒之间，而不是 %d",
+	"link.lesson":      "链接指向第 %d 课第 %d 步：两者都应不小于 1，或者都为 0",
+	"link.lang":        "链接的语言 %q 不是 RaftLab 支持的语言",
+	"link.scenario":    "链接中的场景：%s",
 }
