@@ -1,7 +1,7 @@
 // Command raftsim runs RaftLab scenarios headlessly: the front door for
 // scripts, CI and reviewers.
 //
-//	raftsim run FILE [--json] [--events OUT.jsonl] [--seed N] [--until MS] [--report OUT.html]
+//	raftsim run FILE|--link URL [--json] [--events OUT.jsonl] [--seed N] [--until MS] [--report OUT.html]
 //	raftsim chaos [--seeds N] [--first-seed N] [--nodes N] [--duration MS] [--out DIR]
 //	raftsim lesson list | check FILE|NAME... [--all] [-v] | stats [FILE|NAME...] [--all] [--json] | verify-result FILE...
 //

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/raftlab/raftlab/playground"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -353,6 +354,28 @@ func TestCLIRunEvents(t *testing.T) {
 	r = cliRun(t, "run", cliScenarios+"log-replication.json", "--events", filepath.Join(t.TempDir(), "no", "such", "dir.jsonl"))
 	assert.Equal(t, 2, r.code)
 	assert.Contains(t, r.stderr, "dir.jsonl")
+}
+
+// TestCLIRunLink: raftsim run --link runs a share link's scenario to the
+// moment it shows, to the same bytes as the file run to that moment; a
+// damaged link, or a link and a file, is one line and exit 2.
+func TestCLIRunLink(t *testing.T) {
+	sc, err := playground.LoadBundled("leader-crash")
+	require.NoError(t, err)
+	link, err := playground.EncodeLink(playground.Link{Scenario: sc, AtMs: 1700})
+	require.NoError(t, err)
+	byLink := cliRun(t, "run", "--link", "https://raftlab.example/#"+link, "--json")
+	byFile := cliRun(t, "run", cliScenarios+"leader-crash.json", "--until", "1700", "--json")
+	require.Contains(t, []int{0, 1}, byLink.code, byLink.stderr)
+	assert.Equal(t, byFile.stdout, byLink.stdout)
+	assert.Contains(t, byLink.stdout, `"endMs": 1700`)
+
+	r := cliRun(t, "run", "--link", link[:len(link)/2])
+	assert.Equal(t, 2, r.code)
+	assert.Equal(t, "raftsim: --link: the link is damaged: its data is cut short or changed\n", r.stderr)
+	r = cliRun(t, "run", "--link", link, cliScenarios+"leader-crash.json")
+	assert.Equal(t, 2, r.code)
+	assert.Contains(t, r.stderr, "give a scenario file or --link, not both")
 }
 
 // TestCLIRunTenMinutesOfLoad: ten virtual minutes of 100 writes a second

@@ -44,15 +44,24 @@ func runScenario(args []string, lang i18n.Lang, stdout, stderr io.Writer) int {
 	seed := fs.Int64("seed", 0, "override the scenario's seed")
 	until := fs.Int64("until", -1, "override the scenario's end time (ms)")
 	report := fs.String("report", "", "write porcupine's linearizability report (HTML) to this file")
+	link := fs.String("link", "", "run a share link's scenario to the moment it shows, instead of a file")
 	pos, err := parseInterspersed(fs, args)
-	if err != nil || len(pos) != 1 {
-		if err == nil {
-			err = errors.New(lang.T("raftsim.run.one-file", len(pos)))
-		}
+	switch {
+	case err != nil:
+	case *link != "" && len(pos) > 0:
+		err = errors.New(lang.T("raftsim.run.link-and-file"))
+	case *link == "" && len(pos) != 1:
+		err = errors.New(lang.T("raftsim.run.one-file", len(pos)))
+	}
+	if err != nil {
 		fmt.Fprintf(stderr, "raftsim run: %v\n%s", err, lang.T("raftsim.usage"))
 		return 2
 	}
-	sc, w, problem := openRun(pos[0], fs, *seed, *until, lang)
+	source := *link
+	if source == "" {
+		source = pos[0]
+	}
+	sc, w, problem := openRun(source, *link != "", fs, *seed, *until, lang)
 	if problem != "" {
 		fmt.Fprintf(stderr, "raftsim: %s\n", problem)
 		return 2
@@ -81,12 +90,20 @@ func runScenario(args []string, lang i18n.Lang, stdout, stderr io.Writer) int {
 	return 0
 }
 
-// openRun reads the scenario file, applies the flags given on the command
-// line (fs: only those set override the file) and makes the world. A
-// problem comes back as the line to print: each names the file or the
-// flag at fault.
-func openRun(file string, fs *flag.FlagSet, seed, until int64, lang i18n.Lang) (*view.Scenario, *playground.World, string) {
-	sc, err := readScenario(file)
+// openRun reads the scenario file, or the share link when isLink is set
+// (its scenario, run to the moment it shows), applies the flags given on
+// the command line (fs: only those set override the file) and makes the
+// world. A problem comes back as the line to print: each names the file,
+// the link or the flag at fault.
+func openRun(file string, isLink bool, fs *flag.FlagSet, seed, until int64, lang i18n.Lang) (*view.Scenario, *playground.World, string) {
+	var sc *view.Scenario
+	var err error
+	if isLink {
+		sc, err = linkScenario(file)
+		file = "--link"
+	} else {
+		sc, err = readScenario(file)
+	}
 	if err != nil {
 		return nil, nil, fmt.Sprintf("%s: %s", file, i18n.ErrorIn(err, lang))
 	}
@@ -126,6 +143,19 @@ func writeResult(res playground.RunResult, report string, asJSON bool, lang i18n
 	enc := json.NewEncoder(stdout)
 	enc.SetIndent("", "  ")
 	return enc.Encode(res)
+}
+
+// linkScenario is a share link's scenario, to run until the moment the
+// link shows (or to its end, for a link at the start).
+func linkScenario(link string) (*view.Scenario, error) {
+	l, err := playground.DecodeLink(link)
+	if err != nil {
+		return nil, err
+	}
+	if l.AtMs > 0 {
+		l.Scenario.Until = l.AtMs
+	}
+	return l.Scenario, nil
 }
 
 // readScenario reads and parses a scenario file, reading no more of it

@@ -5,7 +5,7 @@ package i18n
 // and every command, flag and file name stay as they are in all languages.
 var enRaftsim = map[string]string{
 	"raftsim.usage": `usage:
-  raftsim run FILE [--json] [--events OUT.jsonl] [--seed N] [--until MS] [--report OUT.html]
+  raftsim run FILE|--link URL [--json] [--events OUT.jsonl] [--seed N] [--until MS] [--report OUT.html]
   raftsim chaos [--seeds N] [--first-seed N] [--nodes N] [--duration MS] [--out DIR]
   raftsim lesson list | check FILE|NAME... [--all] [-v] | stats [FILE|NAME...] [--all] [--json] | verify-result FILE...
 `,
@@ -52,7 +52,9 @@ var enRaftsim = map[string]string{
 
 	// raftsim run.
 	"raftsim.run.one-file": "want exactly one scenario file, got %d",
-	"raftsim.run.until":    "--until must not be negative",
+	// raftsim run --link URL takes no file: the link holds the scenario.
+	"raftsim.run.link-and-file": "give a scenario file or --link, not both",
+	"raftsim.run.until":         "--until must not be negative",
 	// %[1]d is the limit (one hour), %[2]d what was given.
 	"raftsim.run.until-limit": "--until must be at most %d ms (one hour, the longest run RaftLab simulates), not %d",
 	"raftsim.run.title":       "%s (seed %d), ended at %d ms",

@@ -3,7 +3,7 @@ package i18n
 // zhRaftsim: enRaftsim in Simplified Chinese.
 var zhRaftsim = map[string]string{
 	"raftsim.usage": `用法：
-  raftsim run FILE [--json] [--events OUT.jsonl] [--seed N] [--until MS] [--report OUT.html]
+  raftsim run FILE|--link URL [--json] [--events OUT.jsonl] [--seed N] [--until MS] [--report OUT.html]
   raftsim chaos [--seeds N] [--first-seed N] [--nodes N] [--duration MS] [--out DIR]
   raftsim lesson list | check FILE|NAME... [--all] [-v] | stats [FILE|NAME...] [--all] [--json] | verify-result FILE...
 `,
@@ -40,7 +40,9 @@ var zhRaftsim = map[string]string{
 	"raftsim.stats.ok":       "ok：所有节奏规则都满足",
 	"raftsim.stats.problems": "%d 个节奏问题：",
 
-	"raftsim.run.one-file":      "需要且只需要一个场景文件，实际给了 %d 个",
+	"raftsim.run.one-file": "需要且只需要一个场景文件，实际给了 %d 个",
+	// raftsim run --link URL takes no file: the link holds the scenario.
+	"raftsim.run.link-and-file": "请给出场景文件或 --link，不要同时给出",
 	"raftsim.run.until":         "--until 不能为负",
 	"raftsim.run.until-limit":   "--until 不能超过 %d ms（一小时，RaftLab 模拟的最长运行时间），现为 %d",
 	"raftsim.run.title":         "%s（seed %d），结束于 %d ms",
