@@ -18,6 +18,9 @@ const (
 	MaxNarrationWords = 60
 	// MaxExplanationWords bounds a step's ### Explanation.
 	MaxExplanationWords = 80
+	// MaxNotesWords bounds a step's ### Notes: a teacher reads them at a
+	// glance, while talking.
+	MaxNotesWords = 60
 	// MaxWaitSeconds bounds the wall time of a step's canonical play at
 	// its playback speed.
 	MaxWaitSeconds = 20.0
@@ -75,8 +78,9 @@ type StepPace struct {
 	Kind  doc.Kind
 	// Narration and Explanation are the words of the main text and of the
 	// ### Explanation (### More is not counted); Reading adds the question
-	// and the choices: all a learner reads in the step.
-	Narration, Explanation, Reading int
+	// and the choices: all a learner reads in the step. Notes are the
+	// words of the speaker's ### Notes, which the learner does not read.
+	Narration, Explanation, Reading, Notes int
 	// SimMs is the simulated time of the step's canonical play (a do step's
 	// from show me, which the canonical play presses at once), Speed the
 	// step's playback speed; -1 when auto-play stopped before the step.
@@ -108,7 +112,7 @@ func Pacing(l *Lesson) *Pace {
 	p := &Pace{Lesson: l, Err: rep.Err()}
 	for i, st := range l.Steps {
 		sp := StepPace{Step: i + 1, Title: st.Title, Kind: st.Kind, SimMs: -1, Speed: l.PlaySpeed(st),
-			Narration: ParagraphsWords(st.Narration), Explanation: ParagraphsWords(st.Explanation)}
+			Narration: ParagraphsWords(st.Narration), Explanation: ParagraphsWords(st.Explanation), Notes: ParagraphsWords(st.Notes)}
 		sp.Reading = sp.Narration + sp.Explanation + Words(spansText(st.Question))
 		for _, c := range st.Choices {
 			sp.Reading += Words(spansText(c.Text))
@@ -145,6 +149,9 @@ func (p *Pace) problems() []i18n.Message {
 		}
 		if s.Explanation > MaxExplanationWords {
 			out = append(out, msg("lessons.pacing.explanation", p.Lesson.Name, s.Step, s.Title, s.Explanation, MaxExplanationWords))
+		}
+		if s.Notes > MaxNotesWords {
+			out = append(out, msg("lessons.pacing.notes", p.Lesson.Name, s.Step, s.Title, s.Notes, MaxNotesWords))
 		}
 		if w := s.WaitSeconds(); w > MaxWaitSeconds {
 			out = append(out, msg("lessons.pacing.wait", p.Lesson.Name, s.Step, s.Title, w, s.SimMs, doc.SpeedLabel(s.Speed), MaxWaitSeconds))

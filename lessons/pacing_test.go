@@ -43,11 +43,11 @@ func TestParagraphsWords(t *testing.T) {
 // pacedLesson is a lesson of a watch step that runs to a leader (with a
 // header line such as a speed), a predict step and a do step, with texts of
 // the given lengths.
-func pacedLesson(t *testing.T, narration, explanation int, speed string) *Lesson {
+func pacedLesson(t *testing.T, narration, explanation, notes int, speed string) *Lesson {
 	t.Helper()
 	words := func(n int) string { return strings.TrimSpace(strings.Repeat("word ", n)) }
 	src := lesson(
-		"## Watch\nkind: watch\nsetup: {\"nodes\": 3, \"seed\": 2}\nuntil: leader\n"+speed+"\n"+words(narration)+"\n\n### Explanation\n\n"+words(explanation)+"\n\n### More\n\n"+words(500)+"\n",
+		"## Watch\nkind: watch\nsetup: {\"nodes\": 3, \"seed\": 2}\nuntil: leader\n"+speed+"\n"+words(narration)+"\n\n### Explanation\n\n"+words(explanation)+"\n\n### More\n\n"+words(500)+"\n\n### Notes\n\n"+words(notes)+"\n",
 		"## Guess\nkind: predict\nquestion: Who leads now?\nchoice: The same leader.\nwhen: leader\nchoice: Nobody.\nwhen: noLeader\nanswer: 1\nuntil: elapsed >= 100ms\n\nGuess.\n\n### Explanation\n\nThe leader stays.\n",
 		"## Crash\nkind: do\ngoal: newLeader\nhint: Crash it.\nshowme: [{\"do\": \"crash\", \"node\": \"leader\"}]\nsettle: 50ms\n\n- Crash the leader.\n")
 	l, err := Parse("paced.md", []byte(src))
@@ -56,7 +56,7 @@ func pacedLesson(t *testing.T, narration, explanation int, speed string) *Lesson
 }
 
 func TestPacing(t *testing.T) {
-	l := pacedLesson(t, 60, 80, "")
+	l := pacedLesson(t, 60, 80, 60, "")
 	p := Pacing(l)
 	require.NoError(t, p.Err)
 	require.Len(t, p.Steps, 3)
@@ -64,7 +64,8 @@ func TestPacing(t *testing.T) {
 	w, g, d := p.Steps[0], p.Steps[1], p.Steps[2]
 	assert.Equal(t, 60, w.Narration)
 	assert.Equal(t, 80, w.Explanation, "### More is not counted")
-	assert.Equal(t, 140, w.Reading)
+	assert.Equal(t, 140, w.Reading, "the speaker's notes are not the learner's reading")
+	assert.Equal(t, 60, w.Notes)
 	assert.Equal(t, 1+3, g.Narration+g.Explanation)
 	assert.Equal(t, 1+3+3+3+1, g.Reading, "narration, explanation, question and choices")
 	assert.Equal(t, 4, d.Narration, "the bullet's dash is a word, as the tool counts it")
@@ -86,20 +87,21 @@ func TestPacing(t *testing.T) {
 }
 
 func TestPacingProblems(t *testing.T) {
-	p := Pacing(pacedLesson(t, 61, 81, ""))
+	p := Pacing(pacedLesson(t, 61, 81, 61, ""))
 	probs := p.ProblemsIn(English)
-	require.Len(t, probs, 2, "%v", probs)
+	require.Len(t, probs, 3, "%v", probs)
 	assert.Equal(t, `paced step 1 "Watch": main text 61 words (at most 60)`, probs[0])
 	assert.Equal(t, `paced step 1 "Watch": explanation 81 words (at most 80)`, probs[1])
+	assert.Equal(t, `paced step 1 "Watch": speaker notes 61 words (at most 60)`, probs[2])
 
 	// The watch step takes a few hundred simulated ms to elect a leader:
 	// too long at 1/100x, fine at its own 1/10x.
-	slow := Pacing(pacedLesson(t, 10, 10, "speed: 1/100x\n"))
+	slow := Pacing(pacedLesson(t, 10, 10, 10, "speed: 1/100x\n"))
 	require.NoError(t, slow.Err)
 	w := slow.Steps[0]
 	require.Greater(t, w.SimMs, int64(200))
 	assert.Equal(t, []string{fmt.Sprintf(`paced step 1 "Watch": waits %.1f s (%d simulated ms at 1/100x; at most 20 s)`, w.WaitSeconds(), w.SimMs)}, slow.ProblemsIn(English))
-	assert.Empty(t, Pacing(pacedLesson(t, 10, 10, "speed: 1/10x\n")).ProblemsIn(English))
+	assert.Empty(t, Pacing(pacedLesson(t, 10, 10, 10, "speed: 1/10x\n")).ProblemsIn(English))
 }
 
 // TestPacingAutoPlayFails: the waits from a failing step on are unknown,

@@ -57,12 +57,13 @@ Crash the leader.
 `
 
 // TestParseMoreSpeedTopic reads the folded ### More (before or after the
-// explanation), the step's and the lesson's speeds and an assessment topic.
+// explanation), the speaker's ### Notes, the step's and the lesson's
+// speeds and an assessment topic.
 func TestParseMoreSpeedTopic(t *testing.T) {
 	src := strings.Replace(tiny, "minutes: 2\n", "minutes: 2\nspeed: 1/10x\n", 1)
 	src = strings.Replace(src, "until: leader\n", "until: leader\nspeed: 1/2x\ntopic: elections\n", 1)
 	src = strings.Replace(src, "Make a guess.\n", "Make a guess.\n\n### More\n\nDepth for the **curious**.\n", 1)
-	src += "\n### Explanation\n\nIt fell.\n\n### More\n\nWhy it fell.\n"
+	src += "\n### Explanation\n\nIt fell.\n\n### More\n\nWhy it fell.\n\n### Notes\n\nAsk the room who wins.\n"
 	l, err := Parse("tiny.md", []byte(src))
 	require.NoError(t, err)
 	assert.Equal(t, 100, l.Speed)
@@ -75,6 +76,8 @@ func TestParseMoreSpeedTopic(t *testing.T) {
 	assert.Equal(t, "Depth for the curious.", l.Engine[1].More[0].Text())
 	assert.Equal(t, "It fell.", l.Engine[2].Explanation[0].Text())
 	assert.Equal(t, "Why it fell.", l.Engine[2].More[0].Text())
+	assert.Equal(t, "Ask the room who wins.", l.Engine[2].Notes[0].Text())
+	assert.Empty(t, l.Engine[1].Notes)
 
 	l, err = Parse("tiny.md", []byte(tiny))
 	require.NoError(t, err)
@@ -260,7 +263,7 @@ func TestParseErrors(t *testing.T) {
 		{"narration missing", func(s string) string { return strings.TrimSuffix(s, "\nCrash the leader.\n") + "\n" },
 			[]string{`step 3 "Crash it": narration: the step has no narration`}, 3},
 		{"unknown subsection", func(s string) string { return strings.Replace(s, "### Explanation", "### Why", 1) },
-			[]string{`a step's subsections are "### Explanation" and "### More", not "### Why"`}, 2},
+			[]string{`a step's subsections are "### Explanation", "### More" and "### Notes", not "### Why"`}, 2},
 		{"two explanations", func(s string) string {
 			return strings.Replace(s, "Somebody does.\n", "Somebody does.\n\n### Explanation\n\nAgain.\n", 1)
 		},
@@ -269,6 +272,10 @@ func TestParseErrors(t *testing.T) {
 			return strings.Replace(s, "Make a guess.\n", "Make a guess.\n\n### More\n\n", 1)
 		},
 			[]string{`more: ### More is empty`}, 2},
+		{"empty notes", func(s string) string {
+			return strings.Replace(s, "Make a guess.\n", "Make a guess.\n\n### Notes\n\n", 1)
+		},
+			[]string{`notes: ### Notes is empty`}, 2},
 		{"unknown speed", func(s string) string { return strings.Replace(s, "until: leader\n", "until: leader\nspeed: 1/3x\n", 1) },
 			[]string{`speed: expected a playback speed, one of 1/1000x,`, `not "1/3x"`}, 1},
 		{"unknown control", func(s string) string { return strings.Replace(s, "control play", "control pley", 1) },

@@ -154,7 +154,7 @@ func (p *stepParser) readBlock(lines []textLine, i int, key string) (value strin
 }
 
 // parseTexts parses what follows the header: the narration (required),
-// then the subsections ### Explanation and ### More.
+// then the subsections ### Explanation, ### More and ### Notes.
 func (p *stepParser) parseTexts(body []textLine) error {
 	narration, subs, err := p.splitSubsections(body)
 	if err != nil {
@@ -176,12 +176,21 @@ func (p *stepParser) parseTexts(body []textLine) error {
 	if m, ok := subs["more"]; ok && len(st.More) == 0 {
 		return p.fail(m0(m, p.head.n), "more", "lessons.parse.step.more-empty")
 	}
+	if st.Notes, err = p.paragraphs(subs["notes"], "notes"); err != nil {
+		return err
+	}
+	if m, ok := subs["notes"]; ok && len(st.Notes) == 0 {
+		return p.fail(m0(m, p.head.n), "notes", "lessons.parse.step.notes-empty")
+	}
 	return nil
 }
 
+// subsections are the names of a step's subsections, in lower case.
+var subsections = []string{"explanation", "more", "notes"}
+
 // splitSubsections splits the text after the header into the narration
-// and the subsections, by lower-case name: ### Explanation and ### More,
-// each at most once, in either order.
+// and the subsections, by lower-case name: ### Explanation, ### More and
+// ### Notes, each at most once, in any order.
 func (p *stepParser) splitSubsections(body []textLine) (narration []textLine, subs map[string][]textLine, err error) {
 	isHeading := func(t textLine) bool { return strings.HasPrefix(t.text, "###") }
 	subs = map[string][]textLine{}
@@ -193,7 +202,7 @@ func (p *stepParser) splitSubsections(body []textLine) (narration []textLine, su
 		h := rest[0]
 		name := strings.TrimSpace(strings.TrimLeft(h.text, "#"))
 		key := strings.ToLower(name)
-		if !strings.HasPrefix(h.text, "### ") || (key != "explanation" && key != "more") {
+		if !strings.HasPrefix(h.text, "### ") || !slices.Contains(subsections, key) {
 			return nil, nil, p.fail(h.n, "", "lessons.parse.step.bad-subsection", h.text)
 		}
 		if _, twice := subs[key]; twice {

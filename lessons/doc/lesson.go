@@ -42,6 +42,10 @@ type Step struct {
 	// More is depth beyond the narration and the explanation, which the
 	// views fold until the learner asks for it.
 	More []Paragraph
+	// Notes are the speaker notes: what a teacher who projects the lesson
+	// says or asks the room at this step. Only the presenter's notes
+	// window shows them, never the learner's screen.
+	Notes []Paragraph
 	// Speed is the step's own playback speed (one of Speeds); 0 means the
 	// lesson's.
 	Speed int
