@@ -69,15 +69,26 @@ func (cv *canvas) ring(x, y, r, width float64, c color.RGBA) {
 	cv.fill(c, circle(x, y, r+width/2, false), circle(x, y, r-width/2, true))
 }
 
-// line is a straight line of a width.
+// line is a straight line of a width. A long opaque line is drawn in
+// overlapping pieces: the rasterizer works through a shape's whole
+// bounding box, which for a long diagonal is most of the picture.
 func (cv *canvas) line(x1, y1, x2, y2, width float64, c color.RGBA) {
 	dx, dy := x2-x1, y2-y1
 	l := math.Hypot(dx, dy)
 	if l == 0 {
 		return
 	}
-	nx, ny := -dy/l*width/2, dx/l*width/2
-	cv.fill(c, []point{{x1 + nx, y1 + ny}, {x2 + nx, y2 + ny}, {x2 - nx, y2 - ny}, {x1 - nx, y1 - ny}})
+	pieces := 1.0
+	if c.A == 0xff {
+		pieces = math.Ceil(l / 48)
+	}
+	ux, uy := dx/l, dy/l
+	nx, ny := -uy*width/2, ux*width/2
+	for i := range int(pieces) {
+		a, b := l*float64(i)/pieces, min(l, l*float64(i+1)/pieces+1)
+		ax, ay, bx, by := x1+ux*a, y1+uy*a, x1+ux*b, y1+uy*b
+		cv.fill(c, []point{{ax + nx, ay + ny}, {bx + nx, by + ny}, {bx - nx, by - ny}, {ax - nx, ay - ny}})
+	}
 }
 
 // dashed is a line drawn as dashes of length dash, as far apart.
@@ -89,15 +100,23 @@ func (cv *canvas) dashed(x1, y1, x2, y2, width, dash float64, c color.RGBA) {
 	}
 }
 
-// rect fills a rectangle.
+// rect fills a rectangle: straight onto the pixels when it covers whole
+// pixels with an opaque colour (the panels), else antialiased.
 func (cv *canvas) rect(x, y, w, h float64, c color.RGBA) {
+	if whole := func(v float64) bool { return v == math.Trunc(v) }; c.A == 0xff && whole(x) && whole(y) && whole(w) && whole(h) {
+		draw.Draw(cv.dst, image.Rect(int(x), int(y), int(x+w), int(y+h)), image.NewUniform(c), image.Point{}, draw.Src)
+		return
+	}
 	cv.fill(c, []point{{x, y}, {x + w, y}, {x + w, y + h}, {x, y + h}})
 }
 
-// frame draws a rectangle's outline of a width, inside the rectangle.
+// frame draws a rectangle's outline of a width, inside the rectangle,
+// as four bars: one shape would be rasterized over the whole inside.
 func (cv *canvas) frame(x, y, w, h, width float64, c color.RGBA) {
-	cv.fill(c, []point{{x, y}, {x + w, y}, {x + w, y + h}, {x, y + h}},
-		[]point{{x + width, y + width}, {x + width, y + h - width}, {x + w - width, y + h - width}, {x + w - width, y + width}})
+	cv.rect(x, y, w, width, c)
+	cv.rect(x, y+h-width, w, width, c)
+	cv.rect(x, y+width, width, h-2*width, c)
+	cv.rect(x+w-width, y+width, width, h-2*width, c)
 }
 
 // withAlpha scales a colour's opacity (premultiplied), as the app does.

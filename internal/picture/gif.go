@@ -50,25 +50,32 @@ func blend(a, b color.RGBA, t float64) color.RGBA {
 }
 
 // quantiser maps an RGBA picture onto a palette, remembering each colour's
-// nearest entry: a frame has a few thousand colours among its pixels.
+// nearest entry (by its 0xRRGGBB): a frame has a few thousand colours
+// among its pixels, and most pixels have their left neighbour's.
 type quantiser struct {
+	// pal's last colour is transparent (clear): no pixel is drawn in it.
 	pal     color.Palette
-	nearest map[[3]uint8]uint8
+	clear   uint8
+	nearest map[uint32]uint8
 }
 
 func (q *quantiser) paletted(src *image.RGBA, dst *image.Paletted) {
 	b := src.Bounds()
+	last, lastIndex := uint32(1<<31), uint8(0) // (no colour: the top byte is 0)
 	for y := b.Min.Y; y < b.Max.Y; y++ {
 		row := src.Pix[src.PixOffset(b.Min.X, y):]
 		out := dst.Pix[dst.PixOffset(b.Min.X, y):]
 		for x := range b.Dx() {
-			k := [3]uint8{row[4*x], row[4*x+1], row[4*x+2]}
-			i, ok := q.nearest[k]
-			if !ok {
-				i = uint8(q.pal.Index(color.RGBA{k[0], k[1], k[2], 0xff}))
-				q.nearest[k] = i
+			k := uint32(row[4*x])<<16 | uint32(row[4*x+1])<<8 | uint32(row[4*x+2])
+			if k != last {
+				i, ok := q.nearest[k]
+				if !ok {
+					i = uint8(q.pal[:q.clear].Index(color.RGBA{uint8(k >> 16), uint8(k >> 8), uint8(k), 0xff}))
+					q.nearest[k] = i
+				}
+				last, lastIndex = k, i
 			}
-			out[x] = i
+			out[x] = lastIndex
 		}
 	}
 }
@@ -80,10 +87,17 @@ func changed(a, b *image.Paletted) image.Rectangle {
 	bd := a.Bounds()
 	for y := bd.Min.Y; y < bd.Max.Y; y++ {
 		ra, rb := a.Pix[a.PixOffset(bd.Min.X, y):][:bd.Dx()], b.Pix[b.PixOffset(bd.Min.X, y):][:bd.Dx()]
+		x0, x1 := -1, -1
 		for x := range ra {
 			if ra[x] != rb[x] {
-				r = r.Union(image.Rect(bd.Min.X+x, y, bd.Min.X+x+1, y+1))
+				if x0 < 0 {
+					x0 = x
+				}
+				x1 = x
 			}
+		}
+		if x0 >= 0 {
+			r = r.Union(image.Rect(bd.Min.X+x0, y, bd.Min.X+x1+1, y+1))
 		}
 	}
 	return r
@@ -99,7 +113,9 @@ type gifWriter struct {
 }
 
 func newGIFWriter(p *palette) *gifWriter {
-	return &gifWriter{q: quantiser{pal: gifPalette(p), nearest: map[[3]uint8]uint8{}}}
+	pal := gifPalette(p)
+	pal = append(pal[:min(len(pal), 255)], color.RGBA{})
+	return &gifWriter{q: quantiser{pal: pal, clear: uint8(len(pal) - 1), nearest: map[uint32]uint8{}}}
 }
 
 func (g *gifWriter) add(frame *image.RGBA) {
@@ -111,9 +127,19 @@ func (g *gifWriter) add(frame *image.RGBA) {
 		if r.Empty() {
 			r = image.Rect(0, 0, 1, 1) // a frame must hold a pixel
 		}
+		// Within it, the pixels that did not change are transparent: the
+		// frame before shows through, and the long runs of one index
+		// compress well.
 		img = image.NewPaletted(r, g.q.pal)
 		for y := r.Min.Y; y < r.Max.Y; y++ {
-			copy(img.Pix[img.PixOffset(r.Min.X, y):][:r.Dx()], cur.Pix[cur.PixOffset(r.Min.X, y):])
+			out := img.Pix[img.PixOffset(r.Min.X, y):][:r.Dx()]
+			now, before := cur.Pix[cur.PixOffset(r.Min.X, y):], g.prev.Pix[g.prev.PixOffset(r.Min.X, y):]
+			for x := range out {
+				out[x] = now[x]
+				if now[x] == before[x] {
+					out[x] = g.q.clear
+				}
+			}
 		}
 	}
 	g.prev = cur

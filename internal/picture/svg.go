@@ -66,6 +66,7 @@ func SVG(out io.Writer, r Run, from, to int64, st Style) error {
 	}
 	r.moveTo(to)
 	var arrows []arrow
+	keep := heartbeatFilter{all: to-from <= heartbeatsShownMs, appended: map[[2]view.ID]bool{}}
 	for i := max(start, r.Session.TraceStart()); i < r.Session.TraceLen(); i++ {
 		switch r.Session.EventType(i) {
 		case view.EvDeliver, view.EvDrop, view.EvRole, view.EvCrash, view.EvRestart:
@@ -75,7 +76,7 @@ func SVG(out io.Writer, r Run, from, to int64, st Style) error {
 		e := r.Session.Event(i)
 		switch e.Type {
 		case view.EvDeliver, view.EvDrop:
-			if f := e.Flight; f != nil && f.Kind == view.FlightRaft && !f.Duplicate {
+			if f := e.Flight; f != nil && f.Kind == view.FlightRaft && !f.Duplicate && keep.message(f, e.Type == view.EvDeliver) {
 				arrows = append(arrows, arrow{f.From, f.To, f.SendAt, f.DeliverAt, e.Type == view.EvDrop, f.Msg})
 			}
 		case view.EvRole:
@@ -88,9 +89,46 @@ func SVG(out io.Writer, r Run, from, to int64, st Style) error {
 	}
 	w = r.Session.View()
 	d := &svgDoc{p: st.palette()}
-	writeSVG(d, r.Title, w, arrows, roles, from, to, st)
+	writeSVG(d, r.Title, w, arrows, roles, from, to, st, keep.all)
 	_, err := io.WriteString(out, d.String())
 	return err
+}
+
+// heartbeatsShownMs is the longest range whose diagram shows heartbeats:
+// a leader sends one to each follower every few tens of milliseconds,
+// which over seconds hides every other message.
+const heartbeatsShownMs = 2000
+
+// heartbeatFilter chooses the messages a diagram shows: all of them, or
+// all but heartbeats and the answers to them. An answer to an
+// AppendEntries does not say whether it carried entries; the one the
+// follower sends after such an AppendEntries arrived is its answer.
+type heartbeatFilter struct {
+	all bool
+	// appended holds the {leader, follower} pairs whose last
+	// AppendEntries with entries has arrived and is not answered yet.
+	appended map[[2]view.ID]bool
+}
+
+// message reports whether to show a message, delivered or lost.
+func (h heartbeatFilter) message(f *view.Flight, delivered bool) bool {
+	switch m := f.Msg; {
+	case h.all:
+		return true
+	case m.Type == view.MsgAppendEntries && m.Entries > 0:
+		if delivered {
+			h.appended[[2]view.ID{f.From, f.To}] = true
+		}
+		return true
+	case m.Heartbeat():
+		return false
+	case m.Type == view.MsgAppendEntriesResponse:
+		pair := [2]view.ID{f.To, f.From}
+		answer := h.appended[pair] || m.Reject
+		delete(h.appended, pair)
+		return answer
+	}
+	return true
 }
 
 // roleSpan is a server's role (and whether it is up) from a moment on.
@@ -100,7 +138,7 @@ type roleSpan struct {
 	up   bool
 }
 
-func writeSVG(d *svgDoc, title string, w *view.World, arrows []arrow, roles map[view.ID][]roleSpan, from, to int64, st Style) {
+func writeSVG(d *svgDoc, title string, w *view.World, arrows []arrow, roles map[view.ID][]roleSpan, from, to int64, st Style, heartbeats bool) {
 	p := d.p
 	lang := st.Lang
 	ids := w.IDs()
@@ -163,6 +201,9 @@ func writeSVG(d *svgDoc, title string, w *view.World, arrows []arrow, roles map[
 	d.text(lx+174, logsY+4, 14, "normal", "start", p.textDim, lang.T("picture.svg.uncommitted"))
 
 	writeDiagram(d, ids, arrows, roles, from, to, diagY, lang.T("picture.svg.messages", seconds(from), seconds(to)))
+	if !heartbeats {
+		d.text(svgMargin, height-14, 13, "normal", "start", p.textDim, lang.T("picture.svg.no-heartbeats", seconds(heartbeatsShownMs)))
+	}
 	d.WriteString("</svg>\n")
 }
 
@@ -219,7 +260,7 @@ func writeDiagram(d *svgDoc, ids []view.ID, arrows []arrow, roles map[view.ID][]
 		}
 		c := hex(p.message(a.msg.Type))
 		attrs := fmt.Sprintf(`stroke="%s" stroke-width="1.6" marker-end="url(#m%s)"`, c, c[1:])
-		if a.msg.Heartbeat() || a.msg.Type == view.MsgAppendEntriesResponse && a.msg.Entries == 0 && !a.msg.Reject {
+		if a.msg.Heartbeat() {
 			attrs += ` opacity="0.35"`
 		}
 		if a.lost {
@@ -244,7 +285,7 @@ func writeDiagram(d *svgDoc, ids []view.ID, arrows []arrow, roles map[view.ID][]
 
 // tickStep is the time between two ticks of a range: about ten ticks.
 func tickStep(span int64) int64 {
-	for _, s := range []int64{100, 200, 500, 1000, 2000, 5000, 10_000} {
+	for _, s := range []int64{10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10_000} {
 		if span/s <= 12 {
 			return s
 		}

@@ -15,11 +15,13 @@ var enPicture = map[string]string{
 	"picture.format": "%q is not a picture RaftLab writes: the name must end in .png, .gif or .svg",
 
 	// The slide (SVG). %s are times in seconds.
-	"picture.svg.range":       "%s s to %s s",
-	"picture.svg.logs":        "Logs at %s s",
-	"picture.svg.messages":    "Messages from %s s to %s s",
-	"picture.svg.committed":   "committed",
-	"picture.svg.uncommitted": "not committed",
+	"picture.svg.range":     "%s s to %s s",
+	"picture.svg.logs":      "Logs at %s s",
+	"picture.svg.messages":  "Messages from %s s to %s s",
+	"picture.svg.committed": "committed",
+	// %s is a time in seconds.
+	"picture.svg.no-heartbeats": "Heartbeats (AppendEntries without entries) and the answers to them are shown for ranges of %s s or less.",
+	"picture.svg.uncommitted":   "not committed",
 
 	"raftsim.render.usage": `usage:
   raftsim render SCENARIO --png OUT.png [--at T] [--size WxH] [--light]

@@ -9,11 +9,12 @@ var zhPicture = map[string]string{
 	"picture.range.max":      "时间段长 %d 毫秒；最长为 %d 秒（%d 帧）",
 	"picture.format":         "RaftLab 不能写出 %q 这种图片：文件名必须以 .png、.gif 或 .svg 结尾",
 
-	"picture.svg.range":       "%s 秒到 %s 秒",
-	"picture.svg.logs":        "%s 秒时的日志",
-	"picture.svg.messages":    "%s 秒到 %s 秒的消息",
-	"picture.svg.committed":   "已提交",
-	"picture.svg.uncommitted": "未提交",
+	"picture.svg.range":         "%s 秒到 %s 秒",
+	"picture.svg.logs":          "%s 秒时的日志",
+	"picture.svg.messages":      "%s 秒到 %s 秒的消息",
+	"picture.svg.committed":     "已提交",
+	"picture.svg.no-heartbeats": "只有不超过 %s 秒的时间段才显示心跳（不带条目的 AppendEntries）及其回复。",
+	"picture.svg.uncommitted":   "未提交",
 
 	"raftsim.render.usage": `用法：
   raftsim render SCENARIO --png OUT.png [--at T] [--size WxH] [--light]
