@@ -65,13 +65,13 @@ func place(ids []view.ID, w, h int) layout {
 	l.logsY = fh - l.logsH - 10*s
 	areaY, areaH := top, l.logsY-top-6*s
 	cx, cy := fw/2, areaY+areaH/2
-	labelH := 34 * s
+	// A name and a role stand 22 units beyond a server's rim, 16 tall.
+	labelReach := 40 * s
 	r := min(areaH*0.13, 30*s)
-	if n := len(ids); n > 5 {
-		r *= 5 / float64(n) * 1.4
-		r = min(r, areaH*0.13)
+	if n := len(ids); n > 7 {
+		r *= 7 / float64(n)
 	}
-	ry := max(areaH/2-r-labelH*0.6, r)
+	ry := max(areaH/2-r-labelReach, r)
 	rx := min(fw/2-r-60*s, ry*1.8)
 	for i, id := range ids {
 		a := -math.Pi/2 + 2*math.Pi*float64(i)/float64(len(ids))

@@ -75,7 +75,7 @@ func TestSVGNamesEveryServer(t *testing.T) {
 		t.Fatal(err)
 	}
 	texts := map[string]bool{}
-	lines := 0
+	arrows := 0 // a message's arrow is a line with a title
 	for dec := xml.NewDecoder(&buf); ; {
 		tok, err := dec.Token()
 		if err == io.EOF {
@@ -88,8 +88,8 @@ func TestSVGNamesEveryServer(t *testing.T) {
 		case xml.CharData:
 			texts[strings.TrimSpace(string(tok))] = true
 		case xml.StartElement:
-			if tok.Name.Local == "line" {
-				lines++
+			if tok.Name.Local == "title" {
+				arrows++
 			}
 		}
 	}
@@ -98,8 +98,8 @@ func TestSVGNamesEveryServer(t *testing.T) {
 			t.Errorf("the SVG does not name %s", id.Name())
 		}
 	}
-	if lines < 10 {
-		t.Errorf("the SVG has %d lines: no messages drawn", lines)
+	if arrows < 5 {
+		t.Errorf("the SVG has %d messages' arrows, want 5 or more", arrows)
 	}
 }
 
