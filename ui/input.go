@@ -48,7 +48,7 @@ func (g *Game) keyActions() []struct {
 		{[]ebiten.Key{ebiten.KeyC}, g.clientWrite},
 		{[]ebiten.Key{ebiten.KeyR}, g.restartLeader},
 		{[]ebiten.Key{ebiten.KeySlash}, func() { g.help.open = !g.help.open }},
-		{[]ebiten.Key{ebiten.KeyS}, g.save},
+		{[]ebiten.Key{ebiten.KeyS}, g.openSaveMenu},
 		{[]ebiten.Key{ebiten.KeyEscape}, g.escape},
 		{[]ebiten.Key{ebiten.KeyEnter, ebiten.KeyNumpadEnter}, g.enter},
 	}
@@ -216,7 +216,7 @@ func (g *Game) pressTop(c topControl) {
 	case topSettings:
 		g.openSettings()
 	case topSave:
-		g.save()
+		g.openSaveMenu()
 	case topOpen:
 		if g.opts.Open != nil {
 			g.opts.Open()

@@ -49,4 +49,7 @@ default, at most 60 s after --from. The size is 800x500 by default.
 	"save.menu.svg":      "Slide (SVG)",
 	// %s is the file's name (raftlab.png).
 	"status.saved.picture": "saved %s",
+	// An animation or a slide takes a few seconds to draw. %s: raftlab.gif.
+	"status.picture.drawing": "drawing %s…",
+	"status.picture.busy":    "a picture is still being drawn: wait for it",
 }

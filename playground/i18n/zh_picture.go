@@ -32,10 +32,12 @@ SCENARIO 是场景文件，或内置场景的名称。时间 T 以毫秒为单�
 	"raftsim.render.range":        "--from 和 --to 用于 --gif 和 --svg；图片使用 --at",
 	"raftsim.render.wrote":        "已写出 %s（%d 字节）",
 
-	"save.menu.title":      "保存",
-	"save.menu.scenario":   "场景文件",
-	"save.menu.png":        "图片（PNG）",
-	"save.menu.gif":        "动画（GIF）",
-	"save.menu.svg":        "幻灯片（SVG）",
-	"status.saved.picture": "已保存 %s",
+	"save.menu.title":        "保存",
+	"save.menu.scenario":     "场景文件",
+	"save.menu.png":          "图片（PNG）",
+	"save.menu.gif":          "动画（GIF）",
+	"save.menu.svg":          "幻灯片（SVG）",
+	"status.saved.picture":   "已保存 %s",
+	"status.picture.drawing": "正在绘制 %s…",
+	"status.picture.busy":    "上一张图片还在绘制中：请稍候",
 }
