@@ -25,7 +25,7 @@ func TestCLIRenderGIF(t *testing.T) {
 	defer f.Close()
 	g, err := gif.DecodeAll(f)
 	require.NoError(t, err)
-	assert.Len(t, g.Image, 21, "a frame every 100 ms from 1 s to 3 s, both included")
+	assert.Len(t, g.Image, 20, "a frame every 100 ms from 1 s to 3 s")
 	assert.Equal(t, [2]int{400, 250}, [2]int{g.Config.Width, g.Config.Height})
 }
 

@@ -90,8 +90,9 @@ func PNG(out io.Writer, r Run, at int64, w, h int, st Style) error {
 	return png.Encode(out, img)
 }
 
-// GIF writes the run from..to as an animated GIF of w x h pixels, a frame
-// every FrameMs of the run (from and to included).
+// GIF writes the run from..to as an animated GIF of w x h pixels: a frame
+// at from and every FrameMs after it, each standing for the FrameMs that
+// follow it, so that the animation lasts as long as the range.
 func GIF(out io.Writer, r Run, from, to int64, w, h int, st Style) error {
 	if err := CheckSize(w, h); err != nil {
 		return err
@@ -103,7 +104,7 @@ func GIF(out io.Writer, r Run, from, to int64, w, h int, st Style) error {
 	defer drawing.Unlock()
 	img := image.NewRGBA(image.Rect(0, 0, w, h))
 	g := newGIFWriter(st.palette())
-	for t := from; t <= to; t += FrameMs {
+	for t := from; t < to; t += FrameMs {
 		r.moveTo(t)
 		Draw(img, r.frame(st))
 		g.add(img)

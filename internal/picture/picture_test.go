@@ -42,8 +42,8 @@ func TestGIFFramesAndSize(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(g.Image) != 11 || g.Config.Width != 320 || g.Config.Height != 200 {
-		t.Fatalf("%d frames of %dx%d, want 11 of 320x200", len(g.Image), g.Config.Width, g.Config.Height)
+	if len(g.Image) != 10 || g.Config.Width != 320 || g.Config.Height != 200 {
+		t.Fatalf("%d frames of %dx%d, want 10 of 320x200", len(g.Image), g.Config.Width, g.Config.Height)
 	}
 	for i, d := range g.Delay {
 		if d != FrameDelay {
@@ -140,5 +140,24 @@ func BenchmarkGIF30s(b *testing.B) {
 		if err := GIF(io.Discard, bundledRun(b, "leader-crash"), 0, 30_000, 800, 500, Style{Lang: i18n.English}); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// TestGIFLongest draws the longest animation at the smallest size: the
+// limits allow it, and it holds MaxFrames frames.
+func TestGIFLongest(t *testing.T) {
+	if testing.Short() {
+		t.Skip("600 frames")
+	}
+	var buf bytes.Buffer
+	if err := GIF(&buf, bundledRun(t, "split-vote"), 0, MaxRangeMs, MinWidth, MinHeight, Style{Lang: i18n.English}); err != nil {
+		t.Fatal(err)
+	}
+	g, err := gif.DecodeAll(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(g.Image) != MaxFrames {
+		t.Fatalf("%d frames, want %d", len(g.Image), MaxFrames)
 	}
 }
