@@ -41,6 +41,9 @@ type spot struct {
 	id             view.ID
 	x, y, r        float64
 	labelX, labelY float64
+	// side is the cosine of the server's angle on the ring: a label on
+	// the left or the right stands clear of it by half its width more.
+	side float64
 }
 
 // layout is where a frame's parts go in a picture of a size: a title
@@ -64,21 +67,28 @@ func place(ids []view.ID, w, h int) layout {
 	l.logsX, l.logsW = 12*s, fw-24*s
 	l.logsY = fh - l.logsH - 10*s
 	areaY, areaH := top, l.logsY-top-6*s
-	cx, cy := fw/2, areaY+areaH/2
-	// A name and a role stand 22 units beyond a server's rim, 16 tall.
-	labelReach := 40 * s
 	r := min(areaH*0.13, 30*s)
 	if n := len(ids); n > 7 {
 		r *= 7 / float64(n)
 	}
-	ry := max(areaH/2-r-labelReach, r)
-	rx := min(fw/2-r-60*s, ry*1.8)
+	// A server's name and role stand reach beyond its centre, along the
+	// line from the ring's centre, and reach 16 units above and below
+	// that: the ring is as tall as the servers furthest up and down
+	// (up and down of the unit circle) and their labels allow.
+	angle := func(i int) float64 { return -math.Pi/2 + 2*math.Pi*float64(i)/float64(len(ids)) }
+	var up, down float64
+	for i := range ids {
+		up, down = max(up, -math.Sin(angle(i))), max(down, math.Sin(angle(i)))
+	}
+	pad := r + 22*s
+	ry := max((areaH-32*s)/max(up+down, 1)-pad, r)
+	rx := min(fw/2-r-60*s, ry*2.2)
+	cx, cy := fw/2, areaY+16*s+up*(ry+pad)
 	for i, id := range ids {
-		a := -math.Pi/2 + 2*math.Pi*float64(i)/float64(len(ids))
+		a := angle(i)
 		x, y := cx+rx*math.Cos(a), cy+ry*math.Sin(a)
-		reach := r + 22*s
 		l.ring = append(l.ring, spot{id: id, x: x, y: y, r: r,
-			labelX: x + reach*math.Cos(a)*1.3, labelY: y + reach*math.Sin(a)})
+			labelX: x + pad*math.Cos(a), labelY: y + pad*math.Sin(a), side: math.Cos(a)})
 	}
 	l.clientX, l.clientY = 40*s, l.logsY-26*s
 	return l
@@ -124,7 +134,7 @@ func drawPartitions(cv *canvas, l *layout, w *view.World, p *palette) {
 	}
 	for _, sp := range l.ring {
 		c := p.terms[w.Net.Group(sp.id)%len(p.terms)]
-		cv.disc(sp.x, sp.y, sp.r+16*l.s, withAlpha(c, 0.3))
+		cv.disc(sp.x, sp.y, sp.r+10*l.s, withAlpha(c, 0.3))
 	}
 }
 
@@ -210,8 +220,10 @@ func roleKey(n *view.Node) string {
 
 // drawLabels writes a server's name and role beside it, outside the ring.
 func drawLabels(cv *canvas, sp spot, name, role string, nameCol, roleCol color.RGBA, s float64) {
-	cv.text(name, face(13*s, true), sp.labelX, sp.labelY-8*s, nameCol, alignCenter)
-	cv.text(role, face(11.5*s, false), sp.labelX, sp.labelY+8*s, roleCol, alignCenter)
+	nameFace, roleFace := face(13*s, true), face(11.5*s, false)
+	x := sp.labelX + sp.side*max(nameFace.width(name), roleFace.width(role))/2
+	cv.text(name, nameFace, x, sp.labelY-8*s, nameCol, alignCenter)
+	cv.text(role, roleFace, x, sp.labelY+8*s, roleCol, alignCenter)
 }
 
 // arc draws the part frac (0 to 1) of a ring, clockwise from the top.
