@@ -108,6 +108,7 @@ func GIF(out io.Writer, r Run, from, to int64, w, h int, st Style) error {
 		r.moveTo(t)
 		Draw(img, r.frame(st))
 		g.add(img)
+		yield()
 	}
 	return g.write(out)
 }
