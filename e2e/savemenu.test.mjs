@@ -31,6 +31,7 @@ async function download(page, item) {
     await click(page, ...center(save));
     const box = await waitFor(`save menu item ${item}`, async () => (await layout(page)).menu.find((m) => m.name === item), 3_000).catch(() => null);
     if (!box) continue;
+    if (item === "gif") await page.screenshot({ path: path.join(shots, "savemenu.png") });
     const [dl] = await Promise.all([page.waitForEvent("download", { timeout: 60_000 }), click(page, ...center(box))]);
     const file = path.join(shots, "saved-" + dl.suggestedFilename());
     await dl.saveAs(file);

@@ -50,7 +50,7 @@ type spot struct {
 // line, the ring of servers, the logs below.
 type layout struct {
 	s                          float64 // pixels per unit of the 800x500 design
-	w, h                       float64
+	w                          float64
 	ring                       []spot
 	clientX, clientY           float64
 	logsX, logsY, logsW, logsH float64
@@ -60,7 +60,7 @@ type layout struct {
 func place(ids []view.ID, w, h int) layout {
 	fw, fh := float64(w), float64(h)
 	s := min(fw/800, fh/500)
-	l := layout{s: s, w: fw, h: fh}
+	l := layout{s: s, w: fw}
 	top := 30 * s
 	logRows := float64(max(len(ids), 1))
 	l.logsH = min(fh*0.42, 34*s+logRows*22*s)
@@ -71,10 +71,11 @@ func place(ids []view.ID, w, h int) layout {
 	if n := len(ids); n > 7 {
 		r *= 7 / float64(n)
 	}
-	// A server's name and role stand reach beyond its centre, along the
-	// line from the ring's centre, and reach 16 units above and below
-	// that: the ring is as tall as the servers furthest up and down
-	// (up and down of the unit circle) and their labels allow.
+	// A server's name and role are centred pad beyond the server, on the
+	// line from the ring's centre, and take 16 units above and below that
+	// point. The ring is as tall as the area leaves room for, given how
+	// far up and down the unit circle its highest and lowest servers
+	// stand (a five-server ring's lowest stand at 0.81).
 	angle := func(i int) float64 { return -math.Pi/2 + 2*math.Pi*float64(i)/float64(len(ids)) }
 	var up, down float64
 	for i := range ids {
