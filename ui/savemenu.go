@@ -106,6 +106,11 @@ func (g *Game) drawPicture(name string) {
 		g.say(g.tr("status.save.unavailable"))
 		return
 	}
+	to := g.sess.Now()
+	if to == 0 {
+		g.say(g.tr("status.picture.empty"))
+		return
+	}
 	g.saving.mu.Lock()
 	busy := g.saving.busy
 	g.saving.busy = true
@@ -120,7 +125,6 @@ func (g *Game) drawPicture(name string) {
 		g.finishPicture(&drawnPicture{name, nil, err})
 		return
 	}
-	to := g.sess.Now()
 	from, lang, light := max(0, to-pictureRangeMs), g.lang, themeLight
 	g.say(g.tr("status.picture.drawing", name))
 	go func() {

@@ -51,6 +51,10 @@ func TestSaveMenu(t *testing.T) {
 	assert.True(t, g.saving.shot, "a picture of the screen is asked for")
 	g.saving.shot = false
 
+	g.press("save")
+	clickItem(t, g, "svg")
+	assert.Equal(t, g.tr("status.picture.empty"), g.status.text, "nothing to draw at time 0")
+
 	g.runTo(45_000)
 	g.press("save")
 	clickItem(t, g, "gif")

@@ -52,4 +52,6 @@ default, at most 60 s after --from. The size is 800x500 by default.
 	// An animation or a slide takes a few seconds to draw. %s: raftlab.gif.
 	"status.picture.drawing": "drawing %s…",
 	"status.picture.busy":    "a picture is still being drawn: wait for it",
+	// An animation or a slide asked for at time 0.
+	"status.picture.empty": "nothing has happened yet: play the simulation first",
 }

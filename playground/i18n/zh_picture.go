@@ -40,4 +40,5 @@ SCENARIO 是场景文件，或内置场景的名称。时间 T 以毫秒为单�
 	"status.saved.picture":   "已保存 %s",
 	"status.picture.drawing": "正在绘制 %s…",
 	"status.picture.busy":    "上一张图片还在绘制中：请稍候",
+	"status.picture.empty":   "还什么都没有发生：请先运行模拟",
 }
