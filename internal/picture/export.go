@@ -69,9 +69,9 @@ func (r Run) moveTo(ms int64) {
 	r.Session.RunUntil(ms)
 }
 
-// frame is the run's present as a frame to draw.
-func (r Run) frame(st Style) *Frame {
-	return &Frame{World: r.Session.View(), Flights: r.Session.InFlight(), Title: r.Title, Style: st}
+// frame is the run's present as a moment to draw.
+func (r Run) frame(st Style) *moment {
+	return &moment{World: r.Session.View(), Flights: r.Session.InFlight(), Title: r.Title, Style: st}
 }
 
 // PNG writes the run at moment at as a PNG picture of w x h pixels.
@@ -86,7 +86,7 @@ func PNG(out io.Writer, r Run, at int64, w, h int, st Style) error {
 	defer drawing.Unlock()
 	r.moveTo(at)
 	img := image.NewRGBA(image.Rect(0, 0, w, h))
-	Draw(img, r.frame(st))
+	drawMoment(img, r.frame(st))
 	return png.Encode(out, img)
 }
 
@@ -106,7 +106,7 @@ func GIF(out io.Writer, r Run, from, to int64, w, h int, st Style) error {
 	g := newGIFWriter(st.palette())
 	for t := from; t < to; t += FrameMs {
 		r.moveTo(t)
-		Draw(img, r.frame(st))
+		drawMoment(img, r.frame(st))
 		g.add(img)
 		yield()
 	}

@@ -59,7 +59,7 @@ func (l *layout) endpoint(id view.ID) (x, y, r float64, ok bool) {
 // drawFlights draws the messages on the wire where they are at the
 // frame's moment: along their link, each direction in a lane of its own,
 // a lost one fading with a cross.
-func drawFlights(cv *canvas, l *layout, f *Frame, p *palette) {
+func drawFlights(cv *canvas, l *layout, f *moment, p *palette) {
 	s := l.s
 	now := float64(f.World.Now)
 	for i := range f.Flights {

@@ -11,9 +11,9 @@ import (
 	"github.com/raftlab/raftlab/playground/view"
 )
 
-// Frame is one moment to draw: the world, the messages on the wire, and
+// moment is one moment to draw: the world, the messages on the wire, and
 // how to draw them.
-type Frame struct {
+type moment struct {
 	World   *view.World
 	Flights []view.Flight
 	// Title heads the picture (the scenario's name); the time follows it.
@@ -104,8 +104,9 @@ func (l *layout) spot(id view.ID) (spot, bool) {
 	return spot{}, false
 }
 
-// Draw draws a frame over the whole of dst.
-func Draw(dst *image.RGBA, f *Frame) {
+// drawMoment draws a moment over the whole of dst. Pictures are drawn one
+// at a time (see drawing): the font faces keep scratch space.
+func drawMoment(dst *image.RGBA, f *moment) {
 	p := f.palette()
 	cv := &canvas{dst: dst}
 	draw.Draw(dst, dst.Bounds(), image.NewUniform(p.background), image.Point{}, draw.Src)

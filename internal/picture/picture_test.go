@@ -129,7 +129,7 @@ func BenchmarkFrame(b *testing.B) {
 	img := image.NewRGBA(image.Rect(0, 0, 800, 500))
 	f := r.frame(Style{Lang: i18n.English})
 	for b.Loop() {
-		Draw(img, f)
+		drawMoment(img, f)
 	}
 }
 
