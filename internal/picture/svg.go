@@ -147,7 +147,9 @@ func writeSVG(d *svgDoc, title string, w *view.World, arrows []arrow, roles map[
 	diagY := logsY + logsH + 50
 	diagH := 30 + float64(len(ids))*svgLaneH + 30
 	height := diagY + diagH + 40
-	fmt.Fprintf(d, `<svg xmlns="http://www.w3.org/2000/svg" width="%.0f" height="%.0f" viewBox="0 0 %.0f %.0f" font-family="Go, 'Noto Sans SC', 'Helvetica Neue', Arial, sans-serif">`+"\n",
+	// The slide embeds no font: its text is set in the reader's, a Latin
+	// face first, then the Chinese faces of the common systems.
+	fmt.Fprintf(d, `<svg xmlns="http://www.w3.org/2000/svg" width="%.0f" height="%.0f" viewBox="0 0 %.0f %.0f" font-family="Go, 'Helvetica Neue', Arial, 'Noto Sans SC', 'Noto Sans CJK SC', 'PingFang SC', 'Microsoft YaHei', sans-serif">`+"\n",
 		svgWidth, height, svgWidth, height)
 	fmt.Fprintf(d, `<rect width="100%%" height="100%%" fill="%s"/>`+"\n", hex(p.background))
 	d.text(svgMargin, 36, 24, "bold", "start", p.text, title)
