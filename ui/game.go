@@ -60,6 +60,11 @@ type Options struct {
 	// them and reports through FontProgress and FontLoaded, or installs
 	// them before it returns (the desktop, from its binary).
 	CJKFont func()
+	// Picture, when set, draws a run as an animation (a name ending in
+	// .gif) or a slide (.svg): sess's time from..to, titled, in a language
+	// and theme (internal/picture.Export). The save menu hands it a replay
+	// of the session, on another goroutine.
+	Picture func(name, title string, sess view.Session, from, to int64, lang i18n.Lang, light bool) ([]byte, error)
 }
 
 // The playback speeds are doc.Speeds (a lesson may ask for any of
@@ -107,6 +112,8 @@ type Game struct {
 
 	selected view.ID
 	menu     *menu
+	// saving is the save menu's work in hand (savemenu.go).
+	saving saving
 	// status is the status line's message (Update takes it away
 	// statusFor after it was said).
 	status statusLine
@@ -311,9 +318,14 @@ func (g *Game) loadFile(name string, data []byte) {
 	g.say(g.tr("status.loaded", name))
 }
 
-// exportScenario is the session so far as a scenario file: the settings
-// and every step taken, so that it replays exactly.
+// exportScenario is the session so far as a scenario file.
 func (g *Game) exportScenario() ([]byte, error) {
+	return g.opts.Lab.MarshalScenario(g.sessionScenario())
+}
+
+// sessionScenario is the session so far as a scenario: the settings and
+// every step taken, so that it replays exactly.
+func (g *Game) sessionScenario() *view.Scenario {
 	sc := *g.scenario
 	sc.Actions = g.sess.Actions()
 	// Until covers what was played and the script still to come (a save
@@ -325,7 +337,7 @@ func (g *Game) exportScenario() ([]byte, error) {
 	if sc.Name == sandboxName {
 		sc.Name = g.tr("save.session-name") // the learner's words, shown when it is opened
 	}
-	return g.opts.Lab.MarshalScenario(&sc)
+	return &sc
 }
 
 // save exports the session through the front end, says how it went and
@@ -427,6 +439,7 @@ func (g *Game) Update() error {
 	g.expireStatus()
 	g.takeIncoming()
 	g.takeDropped()
+	g.takePicture()
 	g.fitScreen() // clicks hit what the screen shows now
 	g.requestCJKFont()
 	g.fontTick()

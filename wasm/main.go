@@ -5,12 +5,14 @@ package main
 import (
 	"cmp"
 	"net/url"
+	"path"
 	"runtime"
 	"strings"
 	"sync"
 	"syscall/js"
 
 	"github.com/hajimehoshi/ebiten/v2"
+	"github.com/raftlab/raftlab/internal/picture"
 	"github.com/raftlab/raftlab/playground/i18n"
 	"github.com/raftlab/raftlab/ui"
 )
@@ -43,7 +45,7 @@ func main() {
 		fonts.start() // while the world is built and the first frame drawn
 	}
 	a := &app{api: api}
-	g, err := ui.New(ui.Options{Lab: opts.lab, Scenario: opts.scenario, Empty: opts.empty, Save: download, Open: a.openPicker, Share: a.share, Link: opts.link,
+	g, err := ui.New(ui.Options{Lab: opts.lab, Scenario: opts.scenario, Empty: opts.empty, Save: download, Picture: picture.Export, Open: a.openPicker, Share: a.share, Link: opts.link,
 		Progress: localStore{progressKey}, Prefs: prefs, Results: results, Lesson: opts.lesson, Step: opts.step,
 		Lang: opts.lang, SystemLang: system, CJKFont: fonts.start})
 	if err != nil {
@@ -169,9 +171,23 @@ func (a *app) Draw(screen *ebiten.Image) {
 func (a *app) Layout(w, h int) (int, int) { return a.game.Layout(w, h) }
 
 // download hands the browser a file to save: the session exported as a
-// scenario.
+// scenario, or a picture.
 func download(name string, data []byte) error {
-	return downloadAs(name, "application/json", data)
+	return downloadAs(name, mimeType(name), data)
+}
+
+// mimeType is the MIME type of a file the app saves, by its name: a
+// scenario file, or a picture from the save menu.
+func mimeType(name string) string {
+	switch path.Ext(name) {
+	case ".png":
+		return "image/png"
+	case ".gif":
+		return "image/gif"
+	case ".svg":
+		return "image/svg+xml"
+	}
+	return "application/json"
 }
 
 // downloadAs hands the browser a file of a MIME type to save.

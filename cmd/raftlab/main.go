@@ -16,6 +16,7 @@ import (
 
 	"github.com/hajimehoshi/ebiten/v2"
 	"github.com/raftlab/raftlab/internal/lab"
+	"github.com/raftlab/raftlab/internal/picture"
 	"github.com/raftlab/raftlab/lessons"
 	"github.com/raftlab/raftlab/playground"
 	"github.com/raftlab/raftlab/playground/i18n"
@@ -183,7 +184,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "raftlab: %v\n", err)
 		return 2
 	}
-	opts := ui.Options{Lab: lab.New(), Scenario: c.scenario, Save: saveFile, Share: linkSaver(c.linkBase, stdout), Link: c.link, Lesson: c.lesson, Step: c.step, Lang: c.lang, CJKFont: installCJKFont(stderr)}
+	opts := ui.Options{Lab: lab.New(), Scenario: c.scenario, Save: saveFile, Picture: picture.Export, Share: linkSaver(c.linkBase, stdout), Link: c.link, Lesson: c.lesson, Step: c.step, Lang: c.lang, CJKFont: installCJKFont(stderr)}
 	if c.progress != "" {
 		opts.Progress = fileStore{c.progress}
 	}
@@ -272,12 +273,12 @@ func (a *app) Draw(screen *ebiten.Image) {
 
 func (a *app) Layout(w, h int) (int, int) { return a.game.Layout(w, h) }
 
-// saveFile saves an exported session in the current directory, under a
-// name that does not overwrite an earlier one.
+// saveFile saves an exported session or a picture in the current
+// directory, under a name that does not overwrite an earlier one.
 func saveFile(name string, data []byte) error {
 	path, err := writeNew(name, data)
 	if err == nil {
-		fmt.Fprintf(os.Stderr, "raftlab: saved the session to %s\n", path)
+		fmt.Fprintf(os.Stderr, "raftlab: saved %s\n", path)
 	}
 	return err
 }
