@@ -36,7 +36,7 @@ func main() {
 		fonts.start() // while the world is built and the first frame drawn
 	}
 	a := &app{api: api}
-	g, err := ui.New(ui.Options{Lab: opts.lab, Scenario: opts.scenario, Empty: opts.empty, Save: download, Open: a.openPicker, Progress: localStore{progressKey}, Prefs: prefs, Results: results, Lesson: opts.lesson, Step: opts.step,
+	g, err := ui.New(ui.Options{Lab: opts.lab, Scenario: opts.scenario, Empty: opts.empty, Embed: opts.embed, Save: download, Open: a.openPicker, Progress: localStore{progressKey}, Prefs: prefs, Results: results, Lesson: opts.lesson, Step: opts.step,
 		Lang: opts.lang, SystemLang: system, CJKFont: fonts.start})
 	if err != nil {
 		fail(api, lang.T("host.start.failed", i18n.ErrorIn(err, lang)))
@@ -46,6 +46,7 @@ func main() {
 	fonts.setGame(g)
 	a.game = g
 	a.expose()
+	followVisibility(g)
 
 	ebiten.SetWindowTitle(lang.T("app.title"))
 	ebiten.SetWindowResizingMode(ebiten.WindowResizingModeEnabled)
@@ -54,6 +55,21 @@ func main() {
 		fail(api, g.Lang().T("host.stopped", err))
 		wait()
 	}
+}
+
+// followVisibility tells the game when the page's tab is hidden and shown
+// again (the visibilitychange event), so that it pauses itself (ui's
+// hidden.go). Ebiten does not update a hidden tab, but the page's time
+// goes on: without the pause, the simulation would be found where it was
+// left, yet still playing, with nothing said about the gap.
+func followVisibility(g *ui.Game) {
+	doc := js.Global().Get("document")
+	tell := func() { g.SetHidden(ui.TabHidden, doc.Get("visibilityState").String() == "hidden") }
+	doc.Call("addEventListener", "visibilitychange", js.FuncOf(func(js.Value, []js.Value) any {
+		tell()
+		return nil
+	}))
+	tell()
 }
 
 // browserLang is the first of the browser's languages RaftLab speaks, or
@@ -225,6 +241,13 @@ func (a *app) expose() {
 	}
 	a.api.Set("state", jsonCall((*ui.Game).StateJSON))
 	a.api.Set("layout", jsonCall((*ui.Game).LayoutJSON))
+	a.api.Set("status", js.FuncOf(func(js.Value, []js.Value) any {
+		if !a.mu.TryLock() {
+			return errorObject("busy drawing a frame; try again")
+		}
+		defer a.mu.Unlock()
+		return a.game.Status()
+	}))
 	a.api.Set("fps", js.FuncOf(func(js.Value, []js.Value) any { return ebiten.ActualFPS() }))
 	a.api.Set("tps", js.FuncOf(func(js.Value, []js.Value) any { return ebiten.ActualTPS() }))
 	a.api.Set("frames", js.FuncOf(func(js.Value, []js.Value) any {
