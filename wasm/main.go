@@ -61,15 +61,14 @@ func main() {
 // again (the visibilitychange event), so that it pauses itself (ui's
 // hidden.go). Ebiten does not update a hidden tab, but the page's time
 // goes on: without the pause, the simulation would be found where it was
-// left, yet still playing, with nothing said about the gap.
+// left, yet still playing, with nothing said about the gap. A page opened
+// in a background tab has not run yet: it starts when first seen.
 func followVisibility(g *ui.Game) {
 	doc := js.Global().Get("document")
-	tell := func() { g.SetHidden(ui.TabHidden, doc.Get("visibilityState").String() == "hidden") }
 	doc.Call("addEventListener", "visibilitychange", js.FuncOf(func(js.Value, []js.Value) any {
-		tell()
+		g.SetHidden(ui.TabHidden, doc.Get("visibilityState").String() == "hidden")
 		return nil
 	}))
-	tell()
 }
 
 // browserLang is the first of the browser's languages RaftLab speaks, or
