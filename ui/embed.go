@@ -37,6 +37,27 @@ func embedLayoutIn(lang i18n.Lang, w, h int, s float64, ids []view.ID) Layout {
 	return l
 }
 
+// embedMinW and embedMinH are the smallest frame, in CSS pixels, that
+// the embedded mode lays out at its full size: below it, a ring of five
+// servers with their labels, the client panel and the strip no longer fit.
+const (
+	embedMinW = 480.0
+	embedMinH = 320.0
+)
+
+// embedShrink is how much smaller than usual the embedded mode draws in a
+// window of w x h CSS pixels (a factor of the layout's scale): a frame
+// smaller than embedMinW x embedMinH shows the layout of that size,
+// scaled down to fit, at the screen's full resolution. The browser's test
+// hooks (layout(), click()) then work in the layout's logical pixels, the
+// frame's CSS pixels divided by this factor.
+func embedShrink(w, h int) float64 {
+	if w <= 0 || h <= 0 {
+		return 1 // no window yet
+	}
+	return min(1, float64(w)/embedMinW, float64(h)/embedMinH)
+}
+
 // embedMarkFace is the mark's font: smaller than the app's name in the
 // top bar, since the frame is the course page's.
 func embedMarkFace(s float64) text.Face { return face(12*s, true) }

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"math"
 	"testing"
 
 	"github.com/hajimehoshi/ebiten/v2"
@@ -10,11 +11,12 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// TestEmbedLayoutFits: in frames from a phone's to a wide course page's,
-// the embedded mode's strip holds the play control and the mark apart,
-// and every server and its label is inside the cluster, under the strip.
+// TestEmbedLayoutFits: in frames from the smallest laid out at full size
+// to a wide course page's, the embedded mode's strip holds the play
+// control and the mark apart, and every server and its label is inside
+// the cluster, under the strip, clear of the others.
 func TestEmbedLayoutFits(t *testing.T) {
-	for _, size := range [][2]int{{320, 240}, {480, 360}, {640, 400}, {800, 450}, {1200, 500}} {
+	for _, size := range [][2]int{{embedMinW, embedMinH}, {560, 360}, {640, 400}, {800, 450}, {1200, 500}} {
 		for _, n := range []int{3, 5, 7} {
 			t.Run(fmt.Sprintf("%dx%d/%d", size[0], size[1], n), func(t *testing.T) {
 				l := embedLayoutIn(i18n.English, size[0], size[1], 1, idList(n))
@@ -28,9 +30,27 @@ func TestEmbedLayoutFits(t *testing.T) {
 					assert.True(t, inside(sp.labelBox(1), l.Cluster), "%s's label %v in the cluster %v", sp.ID.Name(), sp.labelBox(1), l.Cluster)
 					assert.GreaterOrEqual(t, sp.Y-sp.R, l.TopBar.H, "%s is under the strip", sp.ID.Name())
 				}
+				assert.True(t, labelsClear(l.Nodes), "labels clear of each other")
+				for i, a := range l.Nodes {
+					for _, b := range l.Nodes[i+1:] {
+						assert.Greater(t, math.Hypot(a.X-b.X, a.Y-b.Y), a.R+b.R+8, "%s and %s apart", a.ID.Name(), b.ID.Name())
+					}
+					assert.Less(t, a.Y+a.R, l.Cluster.Y+l.Cluster.H-clientStrip+6, "%s clear of the client panel", a.ID.Name())
+				}
 			})
 		}
 	}
+}
+
+// TestEmbedShrinksSmallFrames: a frame smaller than the smallest laid out
+// at full size is laid out at that size and scaled down, keeping its
+// shape; at that size and above nothing shrinks.
+func TestEmbedShrinksSmallFrames(t *testing.T) {
+	assert.InDelta(t, 260.0/320, embedShrink(400, 260), 1e-9)
+	assert.InDelta(t, 0.5, embedShrink(240, 400), 1e-9)
+	assert.Equal(t, 1.0, embedShrink(480, 320))
+	assert.Equal(t, 1.0, embedShrink(1920, 1080))
+	assert.Equal(t, 1.0, embedShrink(0, 0), "no window yet")
 }
 
 // TestEmbedShowsTheClusterAlone: an embedded game draws the cluster, the

@@ -339,6 +339,9 @@ func (g *Game) Layout(outsideWidth, outsideHeight int) (int, int) {
 		s = 1
 	}
 	g.screen = screenSize{int(float64(outsideWidth) * s), int(float64(outsideHeight) * s), s}
+	if g.opts.Embed {
+		g.screen.scale *= embedShrink(outsideWidth, outsideHeight)
+	}
 	return g.screen.w, g.screen.h
 }
 
