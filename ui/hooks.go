@@ -53,6 +53,8 @@ type stateDoc struct {
 	// state: "none", "loading", "ready" or "failed".
 	Lang string `json:"lang"`
 	Font string `json:"font"`
+	// Status is the status line's message ("" when none shows).
+	Status string `json:"status"`
 }
 
 // lessonStateDoc is what the lesson panel shows: the list of lessons
@@ -104,6 +106,7 @@ func (g *Game) StateJSON() ([]byte, error) {
 	d.Theme = themeName()
 	d.Help = g.help.open
 	d.Lang, d.Font = string(g.lang), g.fontState()
+	d.Status = g.status.text
 	return mergeJSON(w.State(g.scenario.Name), d)
 }
 

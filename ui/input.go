@@ -48,7 +48,8 @@ func (g *Game) keyActions() []struct {
 		{[]ebiten.Key{ebiten.KeyC}, g.clientWrite},
 		{[]ebiten.Key{ebiten.KeyR}, g.restartLeader},
 		{[]ebiten.Key{ebiten.KeySlash}, func() { g.help.open = !g.help.open }},
-		{[]ebiten.Key{ebiten.KeyS}, g.save},
+		{[]ebiten.Key{ebiten.KeyS}, func() { g.save() }},
+		{[]ebiten.Key{ebiten.KeyL}, g.share},
 		{[]ebiten.Key{ebiten.KeyEscape}, g.escape},
 		{[]ebiten.Key{ebiten.KeyEnter, ebiten.KeyNumpadEnter}, g.enter},
 	}
@@ -217,6 +218,8 @@ func (g *Game) pressTop(c topControl) {
 		g.openSettings()
 	case topSave:
 		g.save()
+	case topShare:
+		g.share()
 	case topOpen:
 		if g.opts.Open != nil {
 			g.opts.Open()
