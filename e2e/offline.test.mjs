@@ -98,6 +98,8 @@ test("a hidden tab pauses the simulation, which says so when the tab is seen aga
   await visibility("visible");
   const said = await waitFor("the status line", async () => { const s = await call(page, "status"); return s && s; });
   assert.equal(said, "Paused while the tab was hidden. Press play to go on.");
+  await page.mouse.move(1000, 400); // no tooltip in the picture
+  await page.screenshot({ path: path.join(shots, "hidden-return.png") });
   await page.waitForTimeout(500);
   const back = await state(page);
   assert.equal(back.paused, true, "it stays paused");
