@@ -25,6 +25,9 @@ type Options struct {
 	// Empty draws nothing but the background: the baseline for frame-rate
 	// measurements.
 	Empty bool
+	// Embed shows the cluster alone under a strip with the play control,
+	// for a page that embeds RaftLab in a frame (embed.go).
+	Embed bool
 	// Save, when set, stores a session exported as a scenario file (the
 	// desktop writes a file, the browser downloads one).
 	Save func(name string, data []byte) error
@@ -117,6 +120,8 @@ type Game struct {
 	// status is the status line's message (Update takes it away
 	// statusFor after it was said).
 	status statusLine
+	// hidden follows the tab or window being hidden (hidden.go).
+	hidden hiddenState
 	// uptime is the app's own time, counted in ticks (uptime.go): the
 	// long-press, the status line and the pointers' pulse are timed by it.
 	uptime uptime
@@ -204,7 +209,7 @@ func New(opts Options) (*Game, error) {
 		cjkWanted.Store(true)
 		g.requestCJKFont()
 	}
-	g.welcome.open = wantsWelcome(opts, g.prefs)
+	g.welcome.open = wantsWelcome(opts, g.prefs) && !opts.Embed
 	g.start(sc, sess)
 	if opts.Lesson != 0 {
 		if err := g.openLesson(opts.Lesson, opts.Step); err != nil {
@@ -379,6 +384,9 @@ func (g *Game) Layout(outsideWidth, outsideHeight int) (int, int) {
 		s = 1
 	}
 	g.screen = screenSize{int(float64(outsideWidth) * s), int(float64(outsideHeight) * s), s}
+	if g.opts.Embed {
+		g.screen.scale *= embedShrink(outsideWidth, outsideHeight)
+	}
 	return g.screen.w, g.screen.h
 }
 
@@ -387,7 +395,11 @@ func (g *Game) Layout(outsideWidth, outsideHeight int) (int, int) {
 // its widths), and places the messages in flight on it.
 func (g *Game) setLayout(w, h int, s float64) {
 	g.w, g.h, g.scale = w, h, s
-	g.lay = computeLayoutIn(g.lang, w, h, s, g.view().IDs(), g.opts.Open != nil)
+	if g.opts.Embed {
+		g.lay = embedLayoutIn(g.lang, w, h, s, g.view().IDs())
+	} else {
+		g.lay = computeLayoutIn(g.lang, w, h, s, g.view().IDs(), g.opts.Open != nil)
+	}
 	g.layLang, g.layIDs = g.lang, g.view().IDs()
 	g.placeMessages()
 }
@@ -437,6 +449,7 @@ func (g *Game) Update() error {
 	before := g.uptime.now()
 	g.uptime.tick()
 	g.expireStatus()
+	g.followHidden()
 	g.takeIncoming()
 	g.takeDropped()
 	g.takePicture()
@@ -509,6 +522,10 @@ const statusFor = 6 * time.Second
 func (g *Game) say(msg string) {
 	g.status.text, g.status.at = msg, g.uptime.now()
 }
+
+// Status is the status line's message while it shows, or "": what the
+// browser tests read of it.
+func (g *Game) Status() string { return g.status.text }
 
 // expireStatus takes the status line's message away once it has shown
 // for statusFor.

@@ -45,7 +45,7 @@ func main() {
 		fonts.start() // while the world is built and the first frame drawn
 	}
 	a := &app{api: api}
-	g, err := ui.New(ui.Options{Lab: opts.lab, Scenario: opts.scenario, Empty: opts.empty, Save: download, Picture: picture.Export, Open: a.openPicker, Share: a.share, Link: opts.link,
+	g, err := ui.New(ui.Options{Lab: opts.lab, Scenario: opts.scenario, Empty: opts.empty, Embed: opts.embed, Save: download, Picture: picture.Export, Open: a.openPicker, Share: a.share, Link: opts.link,
 		Progress: localStore{progressKey}, Prefs: prefs, Results: results, Lesson: opts.lesson, Step: opts.step,
 		Lang: opts.lang, SystemLang: system, CJKFont: fonts.start})
 	if err != nil {
@@ -57,6 +57,7 @@ func main() {
 	a.game = g
 	a.expose()
 	a.followHash()
+	followVisibility(g)
 
 	ebiten.SetWindowTitle(lang.T("app.title"))
 	ebiten.SetWindowResizingMode(ebiten.WindowResizingModeEnabled)
@@ -65,6 +66,20 @@ func main() {
 		fail(api, g.Lang().T("host.stopped", err))
 		wait()
 	}
+}
+
+// followVisibility tells the game when the page's tab is hidden and shown
+// again (the visibilitychange event), so that it pauses itself (ui's
+// hidden.go). Ebiten does not update a hidden tab, but the page's time
+// goes on: without the pause, the simulation would be found where it was
+// left, yet still playing, with nothing said about the gap. A page opened
+// in a background tab has not run yet: it starts when first seen.
+func followVisibility(g *ui.Game) {
+	doc := js.Global().Get("document")
+	doc.Call("addEventListener", "visibilitychange", js.FuncOf(func(js.Value, []js.Value) any {
+		g.SetHidden(ui.TabHidden, doc.Get("visibilityState").String() == "hidden")
+		return nil
+	}))
 }
 
 // browserLang is the first of the browser's languages RaftLab speaks, or
@@ -250,6 +265,13 @@ func (a *app) expose() {
 	}
 	a.api.Set("state", jsonCall((*ui.Game).StateJSON))
 	a.api.Set("layout", jsonCall((*ui.Game).LayoutJSON))
+	a.api.Set("status", js.FuncOf(func(js.Value, []js.Value) any {
+		if !a.mu.TryLock() {
+			return errorObject("busy drawing a frame; try again")
+		}
+		defer a.mu.Unlock()
+		return a.game.Status()
+	}))
 	a.api.Set("fps", js.FuncOf(func(js.Value, []js.Value) any { return ebiten.ActualFPS() }))
 	a.api.Set("tps", js.FuncOf(func(js.Value, []js.Value) any { return ebiten.ActualTPS() }))
 	a.api.Set("frames", js.FuncOf(func(js.Value, []js.Value) any {

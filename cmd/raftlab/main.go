@@ -241,7 +241,8 @@ func runGame(a *app) (err error) {
 func oneLine(err error) string { return strings.Join(strings.Fields(err.Error()), " ") }
 
 // app wraps the playground: it counts frames, saves the screenshot and
-// stops after --frames, and loads dropped scenario files.
+// stops after --frames, loads dropped scenario files, and tells the
+// playground when the window is minimized.
 type app struct {
 	game       *ui.Game
 	frames     int // stop after this many frames; 0 = never
@@ -257,6 +258,8 @@ func (a *app) Update() error {
 	if a.done {
 		return ebiten.Termination
 	}
+	// A minimized window pauses the simulation (ui's hidden.go).
+	a.game.SetHidden(ui.WindowMinimized, ebiten.IsWindowMinimized())
 	return a.game.Update()
 }
 
