@@ -35,6 +35,7 @@ var rules = map[string]rule{
 	"raft":              {only: true, allowed: []string{"internal/splitmix"}},
 	"internal/splitmix": {only: true},
 	"internal/archtest": {only: true},
+	"internal/zipdir":   {only: true},
 	"playground/i18n":   {only: true},
 	"playground/view":   {only: true, allowed: []string{"playground/i18n"}},
 	"assets/fonts":      {only: true},
