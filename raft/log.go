@@ -17,11 +17,11 @@ import (
 // appended or cut with their chunk's capacity (never written in place), so
 // copies of the log can share the chunks.
 //
-// The last two chunks hold Entry values: they are where entries are
-// appended, sent from and applied, as slices of the chunk without a copy.
-// Older chunks are sealed into a packed form (see packedChunk), a fifth of
-// the size; the few reads that reach them (a follower catching up, a
-// status) get copies.
+// The last chunks (at least logHotChunks) hold Entry values: they are
+// where entries are appended, sent from and applied, as slices of the
+// chunk without a copy. Older chunks are sealed into a packed form (see
+// packedChunk), a fifth of the size or less; the few reads that reach them
+// (a follower far behind, a status) get copies.
 type raftLog struct {
 	// snap describes the compacted prefix.
 	snap SnapshotMeta
@@ -32,6 +32,12 @@ type raftLog struct {
 	// just past the last entry.
 	chunks    []chunk
 	skip, end int
+	// hot is how many chunks at the end stay unsealed beyond
+	// logHotChunks: enough for the entries the latest compaction
+	// covered. Sealing copies every entry's data once more, which pays
+	// only for the entries a log keeps long; a log compacted every so
+	// many entries keeps each about that long, and seals none.
+	hot int
 	// committed is the highest index known to be committed.
 	committed uint64
 	// applied is the highest index the host has applied.
@@ -86,10 +92,15 @@ const (
 // doubles up to logChunk, so that a short log stays small.
 const logFirstChunk = 8
 
-// logHotChunks is how many chunks at the end of a log hold Entry values:
-// two, so that the entries just before a chunk boundary, which followers
-// are still being sent and the host still applies, are not yet sealed.
+// logHotChunks is how many chunks at the end of a log hold Entry values
+// at least: two, so that the entries just before a chunk boundary, which
+// followers are still being sent and the host still applies, are not yet
+// sealed.
 const logHotChunks = 2
+
+// logMaxHotChunks bounds how many chunks a log keeps hot (see
+// raftLog.hot): 16,384 entries, 768 KiB of Entry values.
+const logMaxHotChunks = 64
 
 // seal packs a full chunk's entries, or returns nil if their data are too
 // large for packedChunk's offsets (the chunk then stays as it is).
@@ -317,8 +328,8 @@ func (l *raftLog) append(e *Entry) {
 // makeRoom gives the log a last chunk with room for one more entry, and
 // returns its number: the last chunk grown, if it is not full (a fresh
 // log's first chunk, or one a truncation or a clone capped) nor sealed (a
-// truncation can leave a sealed one last), else a new one, which seals the
-// chunk that stops being hot.
+// truncation can leave a sealed one last), else a new one, after which it
+// seals the chunk that stopped being hot.
 func (l *raftLog) makeRoom() int {
 	if k := len(l.chunks) - 1; k >= 0 && l.chunks[k].packed == nil && len(l.chunks[k].ents) < logChunk {
 		c := l.chunks[k].ents
@@ -330,12 +341,20 @@ func (l *raftLog) makeRoom() int {
 		size = logFirstChunk
 	}
 	l.chunks = append(l.chunks, chunk{ents: make([]Entry, 0, size)})
-	if k := len(l.chunks) - 1 - logHotChunks; k >= 0 && l.chunks[k].packed == nil {
-		if p := seal(l.chunks[k].ents); p != nil {
-			l.chunks[k] = chunk{packed: p}
-		}
-	}
+	l.sealCold()
 	return len(l.chunks) - 1
+}
+
+// sealCold seals the chunks before the hot ones. Sealed chunks are a
+// prefix of the chunks: it goes back to the last one sealed.
+func (l *raftLog) sealCold() {
+	for k := len(l.chunks) - 1 - logHotChunks - l.hot; k >= 0 && l.chunks[k].packed == nil; k-- {
+		p := seal(l.chunks[k].ents)
+		if p == nil {
+			return
+		}
+		l.chunks[k] = chunk{packed: p}
+	}
 }
 
 // clone returns a copy of l that shares its entries: capping the last
@@ -354,6 +373,9 @@ func (l *raftLog) clone() raftLog {
 // snapshot meta now stands for. Entries after it are kept, and so are the
 // chunks that hold them.
 func (l *raftLog) compact(meta SnapshotMeta) {
+	if meta.Index > l.snap.Index {
+		l.hot = int(min((meta.Index-l.snap.Index)/logChunk, logMaxHotChunks))
+	}
 	if meta.Index > l.lastIndex() {
 		clear(l.chunks)
 		l.chunks, l.skip, l.end = l.chunks[:0], 0, 0
@@ -367,6 +389,7 @@ func (l *raftLog) compact(meta SnapshotMeta) {
 		l.skip, l.end = p-k<<logChunkBits, l.end-k<<logChunkBits
 	}
 	l.snap = meta
+	l.sealCold() // hot may have shrunk
 	l.committed = max(l.committed, meta.Index)
 	l.stable = max(l.stable, meta.Index)
 }

@@ -110,7 +110,7 @@ func TestRaftLogChunks(t *testing.T) {
 			if i < len(l.chunks)-1 {
 				require.Equal(t, logChunk, n, "step %d: chunk %d of %d is full", step, i, len(l.chunks))
 			}
-			if i < len(l.chunks)-logHotChunks {
+			if i < len(l.chunks)-logHotChunks-l.hot {
 				require.NotNil(t, c.packed, "step %d: chunk %d of %d is sealed", step, i, len(l.chunks))
 			}
 			require.LessOrEqual(t, cap(c.ents), logChunk)
@@ -136,4 +136,22 @@ func TestRaftLogTruncateToSealed(t *testing.T) {
 	m.entries = m.entries[:2*logChunk]
 	appendN(logChunk+3, 2)
 	checkLog(t, &l, &m)
+}
+
+// TestRaftLogHotAfterCompaction: a log compacted every so many entries
+// keeps that many unsealed, and no more than logMaxHotChunks.
+func TestRaftLogHotAfterCompaction(t *testing.T) {
+	for _, every := range []int{10, 5 * logChunk, 100 * logChunk} {
+		var l raftLog
+		for i := uint64(1); i <= uint64(3*every+5*logChunk); i++ {
+			l.append(&Entry{Index: i, Term: 1})
+			if i%uint64(every) == 0 {
+				l.compact(SnapshotMeta{Index: i, Term: 1})
+			}
+		}
+		hot := min(every/logChunk, logMaxHotChunks) + logHotChunks
+		for k, c := range l.chunks {
+			require.Equal(t, k < len(l.chunks)-hot, c.packed != nil, "compacted every %d: chunk %d of %d sealed", every, k, len(l.chunks))
+		}
+	}
 }
