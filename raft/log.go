@@ -20,7 +20,7 @@ import (
 // The last chunks (at least logHotChunks) hold Entry values: they are
 // where entries are appended, sent from and applied, as slices of the
 // chunk without a copy. Older chunks are sealed into a packed form (see
-// packedChunk), a fifth of the size or less; the few reads that reach them
+// packedChunk), a third of the size or less; the few reads that reach them
 // (a follower far behind, a status) get copies.
 type raftLog struct {
 	// snap describes the compacted prefix.
@@ -57,11 +57,12 @@ type chunk struct {
 	packed *packedChunk
 }
 
-// packedChunk is a full chunk of entries in a fifth of the memory Entry
-// values take: the index is implied by the position, the term and kind
-// are stored once per run of entries sharing them (a term's entries are
-// consecutive), and the data of every entry are one block of bytes. It is
-// never changed, so the copies of a log share it.
+// packedChunk is a full chunk of entries in 4 bytes per entry plus its
+// data, where an Entry takes 48 bytes plus its data's own allocation: the
+// index is implied by the position, the term and kind are stored once per
+// run of entries sharing them (a term's entries are consecutive), and the
+// data of every entry are one block of bytes. It is never changed, so the
+// copies of a log share it.
 type packedChunk struct {
 	// runs are the maximal runs of entries with the same term and kind,
 	// in order.
