@@ -21,6 +21,11 @@ type chunkList[T any] struct {
 // listChunk is how many items a chunk holds.
 const listChunk = 4096
 
+// listFirstChunk is the capacity a list's first chunk starts with; append
+// doubles it up to listChunk, so that a short list (a client's calls: a
+// load spreads them over many clients) stays small.
+const listFirstChunk = 64
+
 // hashChain is a run of log prefix hashes, by index (see checker).
 type hashChain = chunkList[uint64]
 
@@ -45,7 +50,11 @@ func (c *chunkList[T]) last() T { return c.at(c.n - 1) }
 func (c *chunkList[T]) push(v T) {
 	k := c.n / listChunk
 	if k == uint64(len(c.chunks)) {
-		c.chunks = append(c.chunks, make([]T, 0, listChunk))
+		size := listChunk
+		if k == 0 {
+			size = listFirstChunk
+		}
+		c.chunks = append(c.chunks, make([]T, 0, size))
 	}
 	c.chunks[k] = append(c.chunks[k], v)
 	c.n++

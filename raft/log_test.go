@@ -22,9 +22,18 @@ func checkLog(t *testing.T, l *raftLog, m *logModel) {
 	require.Equal(t, m.snap, l.snap.Index)
 	require.Equal(t, m.last(), l.lastIndex())
 	for i, e := range m.entries {
-		require.Equal(t, e, *l.entry(m.snap + 1 + uint64(i)))
+		require.Equal(t, e, l.entry(m.snap+1+uint64(i)))
 	}
 	require.Nil(t, l.slice(m.last()+1, m.last()+9))
+	config := uint64(0) // the last config entry so far
+	for i, e := range m.entries {
+		if e.Kind == EntryConfig {
+			config = e.Index
+		}
+		if i%17 == 0 || i == len(m.entries)-1 {
+			require.Equal(t, config, l.lastConfig(e.Index), "last config at %d", e.Index)
+		}
+	}
 	for lo := m.snap + 1; lo <= m.last(); lo += 37 {
 		for _, n := range []uint64{1, 2, 64, logChunk, 3 * logChunk} {
 			hi := min(lo+n, m.last()+1)
@@ -46,6 +55,11 @@ func TestRaftLogChunks(t *testing.T) {
 	appendN := func(l *raftLog, m *logModel, n int) {
 		for range n {
 			e := Entry{Index: m.last() + 1, Term: term, Data: []byte{byte(rng.Uint32())}}
+			if rng.IntN(8) == 0 { // runs of kinds in a term, and entries without data
+				e.Kind, e.Data = EntryNoop, nil
+			} else if rng.IntN(8) == 0 {
+				e.Kind = EntryConfig
+			}
 			l.append(&e)
 			m.entries = append(m.entries, e)
 		}
@@ -88,10 +102,56 @@ func TestRaftLogChunks(t *testing.T) {
 			checkLog(t, &clone.log, &cloned)
 		}
 		for i, c := range l.chunks {
-			if i < len(l.chunks)-1 {
-				require.Len(t, c, logChunk, "step %d: chunk %d of %d is full", step, i, len(l.chunks))
+			n := len(c.ents)
+			if c.packed != nil {
+				require.Nil(t, c.ents, "step %d: chunk %d is sealed and not", step, i)
+				n = len(c.packed.ends)
 			}
-			require.LessOrEqual(t, cap(c), logChunk)
+			if i < len(l.chunks)-1 {
+				require.Equal(t, logChunk, n, "step %d: chunk %d of %d is full", step, i, len(l.chunks))
+			}
+			if i < len(l.chunks)-logHotChunks-l.hot {
+				require.NotNil(t, c.packed, "step %d: chunk %d of %d is sealed", step, i, len(l.chunks))
+			}
+			require.LessOrEqual(t, cap(c.ents), logChunk)
+		}
+	}
+}
+
+// TestRaftLogTruncateToSealed cuts a log back to the end of a sealed
+// chunk, which leaves that chunk last, and appends after it.
+func TestRaftLogTruncateToSealed(t *testing.T) {
+	var l raftLog
+	var m logModel
+	appendN := func(n int, term uint64) {
+		for range n {
+			e := Entry{Index: m.last() + 1, Term: term, Data: []byte{byte(m.last())}}
+			l.append(&e)
+			m.entries = append(m.entries, e)
+		}
+	}
+	appendN(4*logChunk, 1)
+	require.NotNil(t, l.chunks[1].packed)
+	l.truncate(2*logChunk + 1)
+	m.entries = m.entries[:2*logChunk]
+	appendN(logChunk+3, 2)
+	checkLog(t, &l, &m)
+}
+
+// TestRaftLogHotAfterCompaction: a log compacted every so many entries
+// keeps that many unsealed, and no more than logMaxHotChunks.
+func TestRaftLogHotAfterCompaction(t *testing.T) {
+	for _, every := range []int{10, 5 * logChunk, 100 * logChunk} {
+		var l raftLog
+		for i := uint64(1); i <= uint64(3*every+5*logChunk); i++ {
+			l.append(&Entry{Index: i, Term: 1})
+			if i%uint64(every) == 0 {
+				l.compact(SnapshotMeta{Index: i, Term: 1})
+			}
+		}
+		hot := min(every/logChunk, logMaxHotChunks) + logHotChunks
+		for k, c := range l.chunks {
+			require.Equal(t, k < len(l.chunks)-hot, c.packed != nil, "compacted every %d: chunk %d of %d sealed", every, k, len(l.chunks))
 		}
 	}
 }

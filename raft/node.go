@@ -185,13 +185,8 @@ func (n *Node) Clone() *Node {
 	c := *n
 	c.cfg.Peers = slices.Clone(n.cfg.Peers)
 	// Entries are never written in place (see raftLog), so the clone can
-	// share their chunks: capping the last one makes its own appends copy
-	// that one.
-	c.log.chunks = slices.Clone(n.log.chunks)
-	if k := len(c.log.chunks); k > 0 {
-		c.log.chunks[k-1] = slices.Clip(c.log.chunks[k-1])
-	}
-	c.log.snap.Membership = n.log.snap.Membership.Clone()
+	// share them.
+	c.log = n.log.clone()
 	c.members = n.members.Clone()
 	c.scratch = nil
 	c.votes = maps.Clone(n.votes)

@@ -169,21 +169,22 @@ func (n *Node) Compact(index uint64, data []byte) (*Snapshot, error) {
 		return nil, fmt.Errorf("%w to %d: need %d < index <= applied %d", ErrCompact, index, n.log.snap.Index, n.log.applied)
 	}
 	term, _ := n.log.term(index)
-	meta := SnapshotMeta{Index: index, Term: term, Membership: n.membersAt(index)}
+	members, _ := n.membersAt(index)
+	meta := SnapshotMeta{Index: index, Term: term, Membership: members}
 	n.log.compact(meta)
 	n.snapshot = &Snapshot{Meta: meta, Data: data}
 	n.records.push(Record{Type: RecordSnapshot, Snapshot: meta})
 	return n.snapshot, nil
 }
 
-// membersAt is the membership in force at log index i.
-func (n *Node) membersAt(i uint64) Membership {
-	for ; i > n.log.snap.Index; i-- {
-		if e := n.log.entry(i); e.Kind == EntryConfig {
-			if m, err := UnmarshalMembership(e.Data); err == nil {
-				return m
-			}
+// membersAt is the membership in force at log index i, and the index of
+// the config entry it comes from (0 for the snapshot's or the bootstrap
+// peers).
+func (n *Node) membersAt(i uint64) (Membership, uint64) {
+	for i = n.log.lastConfig(i); i > 0; i = n.log.lastConfig(i - 1) {
+		if m, err := UnmarshalMembership(n.log.entry(i).Data); err == nil {
+			return m, i
 		}
 	}
-	return n.baseMembers()
+	return n.baseMembers(), 0
 }

@@ -37,15 +37,7 @@ func (n *Node) truncateLog(from uint64) {
 // restoreMembers sets the membership from the latest config entry in the
 // log, or from the snapshot when there is none.
 func (n *Node) restoreMembers() {
-	for i := n.log.lastIndex(); i > n.log.snap.Index; i-- {
-		if e := n.log.entry(i); e.Kind == EntryConfig {
-			if m, err := UnmarshalMembership(e.Data); err == nil {
-				n.setMembers(m, i)
-				return
-			}
-		}
-	}
-	n.setMembers(n.baseMembers(), 0)
+	n.setMembers(n.membersAt(n.log.lastIndex()))
 }
 
 // baseMembers is the membership in force before the first entry of the log:

@@ -110,7 +110,7 @@ func (n *Node) EntryAt(i uint64) (Entry, bool) {
 	if i < n.log.firstIndex() || i > n.log.lastIndex() {
 		return Entry{}, false
 	}
-	return *n.log.entry(i), true
+	return n.log.entry(i), true
 }
 
 // TicksUntilTimeout is how many more ticks until the node's next timer
