@@ -119,7 +119,7 @@ func (j *Judge) judge() {
 			break
 		}
 		if slices.Contains(c.Forbid, a.Do) {
-			j.verdict = view.Verdict{State: view.Failed, AtMs: a.At, Why: i18n.Msg("lessons.challenge.forbidden", a.Do, float64(a.At)/1000)}
+			j.verdict = view.Verdict{State: view.Failed, AtMs: a.At, Why: i18n.Msg("lessons.challenge.forbidden", a.Do)}
 			return
 		}
 	}

@@ -56,7 +56,7 @@ func TestCLIChallenge(t *testing.T) {
 
 	r = cliRun(t, "challenge", "verify", solve([]view.Action{{At: 700, Do: "crash", Node: 1}, {At: 900, Do: "transferLeader", To: 3}}, 4000))
 	assert.Equal(t, 1, r.code)
-	assert.Equal(t, "FAIL S3 leads: failed at 0.700 s: crash was used at 0.700 s, and the challenge forbids it\n", r.stdout)
+	assert.Equal(t, "FAIL S3 leads: failed at 0.700 s: crash was used, and the challenge forbids it\n", r.stdout)
 
 	r = cliRun(t, "challenge", "verify", link)
 	assert.Equal(t, 1, r.code)

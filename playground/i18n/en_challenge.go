@@ -9,7 +9,7 @@ var enChallenge = map[string]string{
 	"scenario.challenge.within":    "must be between 0 (no limit) and %d ms, not %d",
 	"raftsim.challenge.scripted":   "step %d: the challenge forbids %q, so its own script cannot use it",
 	"lessons.challenge.condition":  "challenge.%s: %v",
-	"lessons.challenge.forbidden":  "%s was used at %.3f s, and the challenge forbids it",
+	"lessons.challenge.forbidden":  "%s was used, and the challenge forbids it",
 	"lessons.challenge.time-up":    "time is up: the goal was not reached in %.3f s",
 	"lessons.challenge.fail-holds": "the challenge's fail condition holds: %s",
 	"challenge.title":              "Challenge",

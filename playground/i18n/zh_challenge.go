@@ -9,7 +9,7 @@ var zhChallenge = map[string]string{
 	"scenario.challenge.within":    "必须在 0（不限时）到 %d 毫秒之间，而不是 %d",
 	"raftsim.challenge.scripted":   "第 %d 步：挑战禁止 %q，所以它自己的脚本不能使用它",
 	"lessons.challenge.condition":  "challenge.%s：%v",
-	"lessons.challenge.forbidden":  "在 %[2].3f 秒使用了 %[1]s，而挑战禁止它",
+	"lessons.challenge.forbidden":  "使用了 %s，而挑战禁止它",
 	"lessons.challenge.time-up":    "时间到：没有在 %.3f 秒内达成目标",
 	"lessons.challenge.fail-holds": "挑战的失败条件成立：%s",
 	"challenge.title":              "挑战",
