@@ -121,7 +121,7 @@ func (p *timelinePanel) draw(dst *ebiten.Image) {
 	s := g.scale
 	area := g.lay.Timeline
 	strip := p.timelineStrip()
-	g.keyScratch = g.keyScratch[:0].rect(strip).rect(g.lay.Track).float(g.scale)
+	g.keyScratch = g.keyScratch[:0].rect(strip).rect(g.lay.Track).float(g.scale).str(p.longStatus())
 	p.cache.draw(dst, strip, g.keyScratch, p.renderTimelineStrip)
 	drawText(dst, p.timelineInfo(), face(12*s, false), g.lay.Track.X, area.Y+14*s, colText, alignStart)
 	g.spr.fillRect(dst, Rect{area.X, strip.Y + strip.H, area.W, area.Y + area.H - (strip.Y + strip.H)}, colPanel)
@@ -248,7 +248,22 @@ func (p *timelinePanel) renderTimelineStrip(dst *ebiten.Image, dx, dy float64) {
 	tr := g.lay.Track.moved(dx, dy)
 	g.spr.fillRect(dst, p.timelineStrip().moved(dx, dy), colPanel)
 	g.spr.fillRect(dst, Rect{area.X, area.Y, area.W, 1 * s}, colPanelEdge)
+	if status := p.longStatus(); status != "" {
+		f := face(12*s, false)
+		drawText(dst, ellipsize(status, f, tr.W/2+40*s), f, tr.X+tr.W, area.Y+14*s, colHighlight, alignEnd)
+		return
+	}
 	drawText(dst, g.tr("timeline.hint"), face(11*s, false), tr.X+tr.W, area.Y+14*s, colTextDim, alignEnd)
+}
+
+// longStatus is the status line when it is too long for the top bar: the
+// strip shows it in the hint's place ("" when the top bar shows it, or
+// none shows).
+func (p *timelinePanel) longStatus() string {
+	if p.g.top.statusFits() {
+		return ""
+	}
+	return p.g.statusShown()
 }
 
 // timelinePanel is the timeline: the history so far, the

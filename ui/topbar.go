@@ -90,11 +90,20 @@ func (p *topBar) renderTopBar(dst *ebiten.Image, dx, dy float64) {
 		drawText(dst, label, f, r.CenterX(), r.CenterY(), fg, alignCenter)
 	}
 	right := g.lay.TopBar.W - 12*s - dx
-	if status := g.statusShown(); status != "" {
-		drawText(dst, ellipsize(status, f, p.barRoom()), f, right, bar.CenterY(), colHighlight, alignEnd)
+	if p.statusFits() {
+		drawText(dst, g.statusShown(), f, right, bar.CenterY(), colHighlight, alignEnd)
 		return
 	}
 	drawText(dst, p.barName(), f, right, bar.CenterY(), colTextDim, alignEnd)
+}
+
+// statusFits reports whether a status line shows and fits the room at
+// the top bar's right. One that does not shows whole in the timeline's
+// strip instead (timelinePanel.statusRoom), which has half the screen's
+// width: a cut status line ("Paused wh…") says nothing.
+func (p *topBar) statusFits() bool {
+	status := p.g.statusShown()
+	return status != "" && textWidth(status, controlFace(p.g.scale)) <= p.barRoom()
 }
 
 // barRoom is the width left at the top bar's right, after the controls,
