@@ -19,6 +19,7 @@ var helpLines = []string{
 	"help.key.save",
 	"help.key.safety",
 	"help.key.help",
+	"help.key.present",
 	"",
 	"help.click.node",
 	"help.click.link",

@@ -24,7 +24,7 @@ import (
 
 func main() { os.Exit(run(os.Args[1:], os.Stdout, os.Stderr)) }
 
-const usage = `usage: raftlab [--scenario FILE|NAME] [--width W --height H] [--frames N [--screenshot PATH]] [--progress FILE] [--prefs FILE] [--lesson N [--step M]] [--lang en|zh-CN]`
+const usage = `usage: raftlab [--scenario FILE|NAME] [--width W --height H] [--frames N [--screenshot PATH]] [--progress FILE] [--prefs FILE] [--lesson N [--step M]] [--lang en|zh-CN] [--present] [--notes]`
 
 // config is the command line, checked.
 type config struct {
@@ -43,6 +43,9 @@ type config struct {
 	// --lang value RaftLab does not speak (English is used).
 	lang    i18n.Lang
 	badLang string
+	// present starts in presenter mode, full screen; notes is the speaker
+	// notes window that the app starts itself (notes.go).
+	present, notes bool
 }
 
 // parseArgs reads and checks the command line. Every error is one line
@@ -60,6 +63,8 @@ func parseArgs(args []string, stdout io.Writer) (config, error) {
 	flags.IntVar(&c.step, "step", 0, "with --lesson: open it at this step (default: where it was left)")
 	flags.StringVar(&c.progress, "progress", defaultProgressFile(), "the file that keeps lesson progress between runs (\"\": keep none)")
 	lang := flags.String("lang", "", "the language: en or zh-CN (default: the one last chosen, else the system's)")
+	flags.BoolVar(&c.present, "present", false, "start in presenter mode, full screen: large type and strong colours for a projector (F5 turns it on and off)")
+	flags.BoolVar(&c.notes, "notes", false, "the speaker notes window, which reads the app's notes from stdin (the app starts it when the presenter presses N)")
 	flags.StringVar(&c.prefs, "prefs", configFile("prefs.json"), "the file that keeps preferences (theme, welcome seen) between runs (\"\": keep none)")
 	if err := flags.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -84,6 +89,8 @@ func parseArgs(args []string, stdout io.Writer) (config, error) {
 		return c, fmt.Errorf("--frames must be 0 or more, not %d", c.frames)
 	case c.screenshot != "" && c.frames == 0:
 		return c, errors.New("--screenshot needs --frames N: the frame to save")
+	case c.notes && (c.scenario != nil || *scenario != "" || c.lesson != 0 || c.present):
+		return c, errors.New("--notes is the speaker notes window: it takes no --scenario, --lesson or --present")
 	case c.screenshot != "" && !strings.EqualFold(filepath.Ext(c.screenshot), ".png"):
 		return c, fmt.Errorf("--screenshot %s: the file name must end in .png", c.screenshot)
 	}
@@ -159,6 +166,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "raftlab: %v\n", err)
 		return 2
 	}
+	if c.notes {
+		return runNotes(c, os.Stdin, stdout, stderr)
+	}
 	opts := ui.Options{Lab: lab.New(), Scenario: c.scenario, Save: saveFile, Lesson: c.lesson, Step: c.step, Lang: c.lang, CJKFont: installCJKFont(stderr)}
 	if c.progress != "" {
 		opts.Progress = fileStore{c.progress}
@@ -175,13 +185,25 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "raftlab: %s\n", i18n.English.T("app.language.notice", unknownLocale))
 	}
 	opts.Results = resultStore(c.progress)
-	g, err := ui.New(opts)
+	notes := newNotesChild(stderr)
+	var g *ui.Game
+	opts.Present, opts.Fullscreen, opts.Notes = c.present, ebiten.SetFullscreen, notes.show
+	opts.OpenNotes = func() error { return notes.open(g.Lang()) }
+	g, err = ui.New(opts)
 	if err != nil {
 		fmt.Fprintf(stderr, "raftlab: %v\n", err)
 		return 2
 	}
-	a := &app{game: g, frames: c.frames, screenshot: c.screenshot, stderr: stderr}
-	ebiten.SetWindowTitle(g.Lang().T("app.title"))
+	if c.present {
+		ebiten.SetFullscreen(true)
+	}
+	return runWindow(&app{game: g, frames: c.frames, screenshot: c.screenshot, stderr: stderr}, g.Lang().T("app.title"), c, stdout, stderr)
+}
+
+// runWindow runs a window (the app's, or the notes') and reports how it
+// ended.
+func runWindow(a *app, title string, c config, stdout, stderr io.Writer) int {
+	ebiten.SetWindowTitle(title)
 	ebiten.SetWindowSize(c.width, c.height)
 	ebiten.SetWindowResizingMode(ebiten.WindowResizingModeEnabled)
 	if err := runGame(a); err != nil {
@@ -218,7 +240,7 @@ func oneLine(err error) string { return strings.Join(strings.Fields(err.Error())
 // app wraps the playground: it counts frames, saves the screenshot and
 // stops after --frames, and loads dropped scenario files.
 type app struct {
-	game       *ui.Game
+	game       ebiten.Game
 	frames     int // stop after this many frames; 0 = never
 	screenshot string
 	stderr     io.Writer
