@@ -29,6 +29,9 @@ type pageOptions struct {
 	// lang is the language asked for ("": none, the remembered or the
 	// browser's language decides).
 	lang i18n.Lang
+	// present starts in presenter mode (?present=1): a teacher's link to
+	// the projector.
+	present bool
 	// problems are the known parameters whose values cannot be used, one
 	// sentence each (problemsIn writes them in a language). The page shows them in a one-line banner and starts
 	// as if those parameters were not given: a wrong link still opens
@@ -45,7 +48,9 @@ type pageOptions struct {
 }
 
 // queryParams are the URL parameters the page understands.
-var queryParams = []string{"scenario", "empty", "nodes", "load", "rate", "lesson", "step", "lang"}
+// (notes is the speaker notes page's, which index.html shows without
+// loading RaftLab: known here so that it is never said to be ignored.)
+var queryParams = []string{"scenario", "empty", "nodes", "load", "rate", "lesson", "step", "lang", "present", "notes"}
 
 // optionsFromQuery reads the page's URL parameters:
 //
@@ -54,6 +59,7 @@ var queryParams = []string{"scenario", "empty", "nodes", "load", "rate", "lesson
 //	?nodes=N&load=M      a sandbox of N nodes with about M messages in flight
 //	?lesson=N&step=M     lesson N open at step M (a link a teacher can hand out)
 //	?lang=zh-CN|en       the language (whatever the browser's or the last choice)
+//	?present=1           presenter mode, for a projector
 //
 // It is the one place that decides what a link means. Unknown parameters
 // are ignored. A known parameter with a bad value is a problem that says
@@ -85,6 +91,13 @@ func optionsFromQuery(q url.Values) pageOptions {
 			o.failed(err)
 		}
 		o.lang = l
+	}
+	switch v := known.Get("present"); v {
+	case "", "0", "false":
+	case "1", "true":
+		o.present = true
+	default:
+		o.problem("host.link.present", v)
 	}
 	if lessonFromQuery(known, &o) {
 		if others := present(known, "scenario", "nodes", "load", "rate", "empty"); len(others) > 0 {

@@ -4,8 +4,10 @@ package i18n
 var enPresent = map[string]string{
 	// The status line as presenter mode starts and ends. The letters are
 	// key caps.
-	"present.on":  "Presenter mode. Page Down / Page Up: next / back. B: blank. F: feed. H: spotlight. N: notes. F5: leave.",
-	"present.off": "Presenter mode is off.",
+	"present.on": "Presenter mode. Page Down / Page Up: next / back. B: blank. F: feed. H: spotlight. N: notes. F5: leave.",
+	// A link's present= value that is not 1 (or 0).
+	"host.link.present": "present=%q: use present=1 for presenter mode",
+	"present.off":       "Presenter mode is off.",
 	// The settings dialog's row that turns presenter mode on and off.
 	"settings.present":         "Presenter mode",
 	"settings.present.explain": "Large type and strong colours for a projector. F5 turns it on and off.",
@@ -30,4 +32,7 @@ var enPresent = map[string]string{
 	// The status line when the notes window opens, or cannot: %s says why.
 	"notes.opened": "The speaker notes are in their own window.",
 	"notes.failed": "The notes window did not open: %s",
+	// The status line when the browser blocks the notes tab; %s is its
+	// address.
+	"notes.blocked": "the browser blocked the new tab: allow pop-ups for this page, or open %s",
 }

@@ -4,6 +4,7 @@ package i18n
 // enPresent).
 var zhPresent = map[string]string{
 	"present.on":               "演示者模式。Page Down / Page Up：下一步 / 上一步。B：黑屏。F：事件流。H：聚光灯。N：演讲备注。F5：退出。",
+	"host.link.present":        "present=%q：请用 present=1 打开演示者模式",
 	"present.off":              "演示者模式已关闭。",
 	"settings.present":         "演示者模式",
 	"settings.present.explain": "为投影仪放大文字、加强颜色。按 F5 开启或关闭。",
@@ -20,4 +21,5 @@ var zhPresent = map[string]string{
 	"notes.unavailable": "此版本的 RaftLab 无法打开备注窗口。",
 	"notes.opened":      "演讲备注显示在单独的窗口中。",
 	"notes.failed":      "备注窗口未能打开：%s",
+	"notes.blocked":     "浏览器阻止了新标签页：请允许此页面弹出窗口，或打开 %s",
 }
