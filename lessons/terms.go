@@ -13,7 +13,7 @@ import (
 // Chinese etcd and Raft literature does: `领导者` reads 领导者(Leader) the
 // first time, 领导者 after that. A term must be written in the lesson's
 // language (the glossary's Chinese form), so that the course uses one
-// word for one idea.
+// word for one idea. The speaker's notes are held to the same.
 func (l *Lesson) markTerms() error {
 	if l.Lang == English {
 		return nil
@@ -56,6 +56,13 @@ func (l *Lesson) markTerms() error {
 		marks(st.Line, st.Hints)
 		marks(st.Line, st.Explanation)
 		marks(st.Line, st.More)
+	}
+	// The speaker's notes show in the presenter's own window, read in
+	// step order like the lesson: their first uses are theirs, and leave
+	// the learner's text as it is.
+	seen = map[string]bool{}
+	for _, st := range l.Engine {
+		marks(st.Line, st.Notes)
 	}
 	return bad
 }

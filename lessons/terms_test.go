@@ -67,3 +67,24 @@ func TestEveryGlossaryTermHasChinese(t *testing.T) {
 		assert.True(t, ok && got.Term == e.Term, "Lookup(%s) finds %s", e.Zh, e.Term)
 	}
 }
+
+// TestChineseNotesKeepTheirOwnFirstUses: the speaker's notes are held to
+// the glossary's Chinese terms, and set the English beside their own
+// first use without taking it from the learner's text.
+func TestChineseNotesKeepTheirOwnFirstUses(t *testing.T) {
+	withNotes := termsZH + "\n### Notes\n\n指着`跟随者`：它的`选举超时`重置了。\n"
+	l, err := Parse("lessons/zh-CN/03-x.md", []byte(withNotes))
+	require.NoError(t, err)
+	assert.Equal(t, "跟随者(Follower)", l.Engine[0].Narration[0].Spans[1].Text, "the learner's first use is the narration's")
+	var notes []string
+	for _, sp := range l.Engine[0].Notes[0].Spans {
+		if sp.Style == doc.Term {
+			notes = append(notes, sp.Text)
+		}
+	}
+	assert.Equal(t, []string{"跟随者(Follower)", "选举超时(election timeout)"}, notes)
+
+	_, err = Parse("lessons/zh-CN/03-x.md", []byte(replaceOnce(t, withNotes, "`选举超时`重置了", "`election timeout`重置了")))
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "`election timeout` in a zh-CN lesson: write `选举超时`")
+}

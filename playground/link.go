@@ -14,26 +14,15 @@ import (
 )
 
 // A share link carries what a person sees, so that another can open it
-// exactly: the scenario with every action taken (a scenario file), the
-// moment on the timeline, the open lesson and step, and the language. It
+// exactly (a view.Link): the scenario with every action taken (a scenario
+// file), the moment on the timeline, the open lesson and step, the
+// playback speed and the language. It
 // lives in a URL's fragment, which browsers never send to a server:
 //
 //	https://host/#v1.<data>
 //
 // where data is the link's JSON document, deflated, in URL-safe base64
 // without padding. Nothing is stored anywhere but in the link.
-
-// Link is what a share link holds.
-type Link struct {
-	Scenario *view.Scenario
-	// AtMs is the moment on the timeline.
-	AtMs int64
-	// Lesson and Step are the lesson open and its step (numbers from 1;
-	// 0: none).
-	Lesson, Step int
-	// Lang is the language ("": the reader's own).
-	Lang i18n.Lang
-}
 
 // linkVersion is the version of the link format EncodeLink writes and
 // DecodeLink reads.
@@ -44,19 +33,29 @@ const linkVersion = "v1"
 // once inflated (see decodeLinkData).
 const MaxLinkBytes = 1 << 20
 
+// MaxLinkSpeed bounds a link's playback speed (virtual milliseconds per
+// second): the app's fastest is real time.
+const MaxLinkSpeed = 1000
+
 // linkDoc is a link's JSON document.
 type linkDoc struct {
 	Scenario json.RawMessage `json:"scenario"`
 	AtMs     int64           `json:"atMs,omitempty"`
 	Lesson   int             `json:"lesson,omitempty"`
 	Step     int             `json:"step,omitempty"`
+	Speed    int             `json:"speed,omitempty"`
 	Lang     string          `json:"lang,omitempty"`
 }
 
-// EncodeLink writes l as a URL fragment, without the '#'. It fails only
-// when the scenario cannot be saved as a file (see MarshalScenario).
-func EncodeLink(l Link) (string, error) {
-	sc, err := MarshalScenario(l.Scenario)
+// EncodeLink writes l as a URL fragment, without the '#'. A scenario that
+// runs without end (the app's sandbox) is written to run for
+// MaxDurationMs, the most a scenario file holds: whoever opens the link
+// can play on for up to an hour. It fails only when the scenario cannot
+// be saved as a file (see MarshalScenario).
+func EncodeLink(l view.Link) (string, error) {
+	bounded := *l.Scenario
+	bounded.Until = min(bounded.Until, MaxDurationMs)
+	sc, err := MarshalScenario(&bounded)
 	if err != nil {
 		return "", err
 	}
@@ -64,7 +63,7 @@ func EncodeLink(l Link) (string, error) {
 	if err := json.Compact(&compact, sc); err != nil {
 		return "", err // MarshalScenario writes valid JSON: cannot happen
 	}
-	doc, err := json.Marshal(linkDoc{Scenario: compact.Bytes(), AtMs: l.AtMs, Lesson: l.Lesson, Step: l.Step, Lang: string(l.Lang)})
+	doc, err := json.Marshal(linkDoc{Scenario: compact.Bytes(), AtMs: l.AtMs, Lesson: l.Lesson, Step: l.Step, Speed: l.Speed, Lang: string(l.Lang)})
 	if err != nil {
 		return "", err
 	}
@@ -79,9 +78,9 @@ func EncodeLink(l Link) (string, error) {
 // without the '#'. A damaged, cut or hostile link gets an error that
 // names what is wrong; it never runs anything but the parsing of the
 // scenario file it holds, under that file's limits.
-func DecodeLink(link string) (Link, error) {
+func DecodeLink(link string) (view.Link, error) {
 	if len(link) > MaxLinkBytes {
-		return Link{}, i18n.Errorf("link.size", MaxLinkBytes>>20)
+		return view.Link{}, i18n.Errorf("link.size", MaxLinkBytes>>20)
 	}
 	if i := strings.LastIndexByte(link, '#'); i >= 0 {
 		link = link[i+1:]
@@ -89,37 +88,39 @@ func DecodeLink(link string) (Link, error) {
 	version, data, ok := strings.Cut(strings.TrimSpace(link), ".")
 	switch {
 	case link == "":
-		return Link{}, i18n.Errorf("link.empty")
+		return view.Link{}, i18n.Errorf("link.empty")
 	case !ok || version == "" || version[0] != 'v':
-		return Link{}, i18n.Errorf("link.not-raftlab")
+		return view.Link{}, i18n.Errorf("link.not-raftlab")
 	case version != linkVersion:
-		return Link{}, i18n.Errorf("link.version", version, linkVersion)
+		return view.Link{}, i18n.Errorf("link.version", version, linkVersion)
 	}
 	doc, err := decodeLinkData(data)
 	if err != nil {
-		return Link{}, err
+		return view.Link{}, err
 	}
 	var d linkDoc
 	dec := json.NewDecoder(bytes.NewReader(doc))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&d); err != nil || dec.More() {
-		return Link{}, i18n.Errorf("link.document")
+		return view.Link{}, i18n.Errorf("link.document")
 	}
 	switch {
 	case len(d.Scenario) == 0:
-		return Link{}, i18n.Errorf("link.no-scenario")
+		return view.Link{}, i18n.Errorf("link.no-scenario")
 	case d.AtMs < 0 || d.AtMs > MaxDurationMs:
-		return Link{}, i18n.Errorf("link.time", MaxDurationMs, d.AtMs)
+		return view.Link{}, i18n.Errorf("link.time", MaxDurationMs, d.AtMs)
 	case d.Lesson < 0 || d.Step < 0 || (d.Lesson == 0) != (d.Step == 0):
-		return Link{}, i18n.Errorf("link.lesson", d.Lesson, d.Step)
+		return view.Link{}, i18n.Errorf("link.lesson", d.Lesson, d.Step)
+	case d.Speed < 0 || d.Speed > MaxLinkSpeed:
+		return view.Link{}, i18n.Errorf("link.speed", MaxLinkSpeed, d.Speed)
 	case d.Lang != "" && !slices.Contains(i18n.Langs, i18n.Lang(d.Lang)):
-		return Link{}, i18n.Errorf("link.lang", d.Lang)
+		return view.Link{}, i18n.Errorf("link.lang", d.Lang)
 	}
 	sc, err := ParseScenario(d.Scenario)
 	if err != nil {
-		return Link{}, i18n.Errorf("link.scenario", err)
+		return view.Link{}, i18n.Errorf("link.scenario", err)
 	}
-	return Link{Scenario: sc, AtMs: d.AtMs, Lesson: d.Lesson, Step: d.Step, Lang: i18n.Lang(d.Lang)}, nil
+	return view.Link{Scenario: sc, AtMs: d.AtMs, Lesson: d.Lesson, Step: d.Step, Speed: d.Speed, Lang: i18n.Lang(d.Lang)}, nil
 }
 
 // decodeLinkData turns a link's data back into its JSON document, no

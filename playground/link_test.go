@@ -60,7 +60,7 @@ func linkState(t *testing.T, sc *view.Scenario, at int64) string {
 // 100 actions fits in a URL.
 func TestLinkRoundTrip(t *testing.T) {
 	sc := linkSession(t)
-	want := Link{Scenario: sc, AtMs: 151_234, Lesson: 3, Step: 2, Lang: i18n.Chinese}
+	want := view.Link{Scenario: sc, AtMs: 151_234, Lesson: 3, Step: 2, Speed: 200, Lang: i18n.Chinese}
 	frag, err := EncodeLink(want)
 	require.NoError(t, err)
 	t.Logf("a 5-minute session of %d actions: a link of %d bytes", len(sc.Actions), len(frag))
@@ -72,6 +72,7 @@ func TestLinkRoundTrip(t *testing.T) {
 		assert.Equal(t, want.AtMs, got.AtMs)
 		assert.Equal(t, want.Lesson, got.Lesson)
 		assert.Equal(t, want.Step, got.Step)
+		assert.Equal(t, want.Speed, got.Speed)
 		assert.Equal(t, want.Lang, got.Lang)
 		a, err := MarshalScenario(sc)
 		require.NoError(t, err)
@@ -96,7 +97,7 @@ func linkOf(doc string) string {
 // TestLinkDamaged: a damaged, cut, foreign or hostile link gets a one-line
 // message, in both languages, naming what is wrong.
 func TestLinkDamaged(t *testing.T) {
-	good, err := EncodeLink(Link{Scenario: linkSession(t), AtMs: 1000})
+	good, err := EncodeLink(view.Link{Scenario: linkSession(t), AtMs: 1000})
 	require.NoError(t, err)
 	scenario := `{"name": "t", "nodes": 3}`
 	bomb := linkOf(`{"scenario": "` + strings.Repeat(" ", MaxScenarioBytes+8192) + `"}`)
@@ -115,6 +116,7 @@ func TestLinkDamaged(t *testing.T) {
 		{"no scenario", linkOf(`{"atMs": 5}`), "holds no scenario"},
 		{"a moment out of range", linkOf(`{"scenario": ` + scenario + `, "atMs": -1}`), "between 0 and 3600000 ms, not -1"},
 		{"a step without a lesson", linkOf(`{"scenario": ` + scenario + `, "step": 2}`), "lesson 0, step 2"},
+		{"a speed out of range", linkOf(`{"scenario": ` + scenario + `, "speed": 5000}`), "between 0 and 1000 virtual ms per second, not 5000"},
 		{"an unknown language", linkOf(`{"scenario": ` + scenario + `, "lang": "fr"}`), `language "fr"`},
 		{"a bad scenario", linkOf(`{"scenario": {"name": "t", "nodes": 12}}`), "the link's scenario: "},
 	} {
@@ -134,7 +136,7 @@ func TestLinkDamaged(t *testing.T) {
 // TestLinkMutated: a link with bytes flipped, cut anywhere or grown opens
 // or is refused in one line; it never panics.
 func TestLinkMutated(t *testing.T) {
-	good, err := EncodeLink(Link{Scenario: linkSession(t), AtMs: 1000, Lesson: 1, Step: 1})
+	good, err := EncodeLink(view.Link{Scenario: linkSession(t), AtMs: 1000, Lesson: 1, Step: 1})
 	require.NoError(t, err)
 	r := rand.New(rand.NewPCG(5, 6))
 	const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.#%"
@@ -165,7 +167,7 @@ func FuzzDecodeLink(f *testing.F) {
 	for _, name := range BundledScenarios() {
 		sc, err := LoadBundled(name)
 		require.NoError(f, err)
-		link, err := EncodeLink(Link{Scenario: sc, AtMs: 500})
+		link, err := EncodeLink(view.Link{Scenario: sc, AtMs: 500})
 		require.NoError(f, err)
 		f.Add(link)
 	}

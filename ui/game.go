@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"cmp"
 	"fmt"
 	"io/fs"
 	"math"
@@ -27,6 +28,14 @@ type Options struct {
 	// Save, when set, stores a session exported as a scenario file (the
 	// desktop writes a file, the browser downloads one).
 	Save func(name string, data []byte) error
+	// Share, when set, hands out a share link (a URL fragment, without
+	// the #): the browser puts it in the address bar and copies it, the
+	// desktop saves it to a file, whose name it returns, and prints it.
+	Share func(fragment string) (saved string, err error)
+	// Link, when set, is a share link to open: its scenario, moment,
+	// lesson and step, speed and language (Lang, when set, still wins)
+	// take the place of Scenario, Lesson and Step.
+	Link *view.Link
 	// Open, when set, shows a file picker whose choice comes back through
 	// LoadScenario (the browser; the desktop loads dropped files and flags).
 	Open func()
@@ -152,11 +161,17 @@ type Game struct {
 	// score is the score of the assessment being run.
 	score *assessment
 	// lesson is the open lesson panel, nil in free play.
-	lesson   *lessonPanel
+	lesson *lessonPanel
+	// incoming is what a front end hands over from another goroutine (a
+	// browser callback), taken at the next update: a scenario file
+	// (LoadScenario), a share link (LoadLink), the news that the last link
+	// handed out was copied (LinkCopied).
 	incoming struct {
 		sync.Mutex
-		name string
-		data []byte
+		name   string
+		data   []byte
+		link   string
+		copied bool
 	}
 
 	// The panels, each with its own state; panels lists them bottom to
@@ -176,6 +191,10 @@ type Game struct {
 
 // New creates the playground game.
 func New(opts Options) (*Game, error) {
+	if l := opts.Link; l != nil {
+		opts.Scenario, opts.Lesson, opts.Step = l.Scenario, 0, 0
+		opts.Lang = cmp.Or(opts.Lang, l.Lang)
+	}
 	sc := opts.Scenario
 	if sc == nil {
 		sc = sandboxScenario()
@@ -203,6 +222,11 @@ func New(opts Options) (*Game, error) {
 	}
 	if opts.Lesson != 0 {
 		if err := g.openLesson(opts.Lesson, opts.Step); err != nil {
+			return nil, err
+		}
+	}
+	if opts.Link != nil {
+		if err := g.showLink(opts.Link); err != nil {
 			return nil, err
 		}
 	}
@@ -277,14 +301,21 @@ func (g *Game) LoadScenario(name string, data []byte) {
 	g.incoming.Unlock()
 }
 
-// takeIncoming starts a scenario handed to LoadScenario, if any.
+// takeIncoming starts a scenario handed to LoadScenario or a link handed
+// to LoadLink, and says that a link was copied.
 func (g *Game) takeIncoming() {
 	g.incoming.Lock()
-	name, data := g.incoming.name, g.incoming.data
-	g.incoming.data = nil
+	name, data, link, copied := g.incoming.name, g.incoming.data, g.incoming.link, g.incoming.copied
+	g.incoming.data, g.incoming.link, g.incoming.copied = nil, "", false
 	g.incoming.Unlock()
 	if data != nil {
 		g.loadFile(name, data)
+	}
+	if link != "" {
+		g.loadLink(link)
+	}
+	if copied {
+		g.say(g.tr("status.share.copied"))
 	}
 }
 
@@ -318,11 +349,12 @@ func (g *Game) exportScenario() ([]byte, error) {
 	return g.opts.Lab.MarshalScenario(&sc)
 }
 
-// save exports the session through the front end.
-func (g *Game) save() {
+// save exports the session through the front end, says how it went and
+// reports whether it was saved.
+func (g *Game) save() bool {
 	if g.opts.Save == nil {
 		g.say(g.tr("status.save.unavailable"))
-		return
+		return false
 	}
 	data, err := g.exportScenario()
 	if err == nil {
@@ -330,9 +362,10 @@ func (g *Game) save() {
 	}
 	if err != nil {
 		g.say(g.tr("status.save.failed", i18n.ErrorIn(err, g.lang)))
-		return
+		return false
 	}
 	g.say(g.tr("status.saved"))
+	return true
 }
 
 // view is what the screen shows of the world at the present.

@@ -17,6 +17,7 @@ var helpLines = []string{
 	"help.key.write",
 	"help.key.crash",
 	"help.key.save",
+	"help.key.share",
 	"help.key.safety",
 	"help.key.help",
 	"help.key.present",

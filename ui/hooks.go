@@ -60,6 +60,8 @@ type stateDoc struct {
 	// state: "none", "loading", "ready" or "failed".
 	Lang string `json:"lang"`
 	Font string `json:"font"`
+	// Status is the status line's message ("" when none shows).
+	Status string `json:"status"`
 }
 
 // lessonStateDoc is what the lesson panel shows: the list of lessons
@@ -112,6 +114,7 @@ func (g *Game) StateJSON() ([]byte, error) {
 	d.Present, d.Blank, d.Spotlight, d.Panels = g.present.on, g.present.blank, g.present.spotlight, !g.present.hidesPanels()
 	d.Help = g.help.open
 	d.Lang, d.Font = string(g.lang), g.fontState()
+	d.Status = g.status.text
 	return mergeJSON(w.State(g.scenario.Name), d)
 }
 

@@ -49,7 +49,8 @@ func (g *Game) keyActions() []keyAction {
 		{[]ebiten.Key{ebiten.KeyC}, g.clientWrite},
 		{[]ebiten.Key{ebiten.KeyR}, g.restartLeader},
 		{[]ebiten.Key{ebiten.KeySlash}, func() { g.help.open = !g.help.open }},
-		{[]ebiten.Key{ebiten.KeyS}, g.save},
+		{[]ebiten.Key{ebiten.KeyS}, func() { g.save() }},
+		{[]ebiten.Key{ebiten.KeyL}, g.share},
 		{[]ebiten.Key{ebiten.KeyEscape}, g.escape},
 		{[]ebiten.Key{ebiten.KeyEnter, ebiten.KeyNumpadEnter}, g.enter},
 		{[]ebiten.Key{ebiten.KeyF5}, g.togglePresent},
@@ -226,6 +227,8 @@ func (g *Game) pressTop(c topControl) {
 		g.openSettings()
 	case topSave:
 		g.save()
+	case topShare:
+		g.share()
 	case topOpen:
 		if g.opts.Open != nil {
 			g.opts.Open()

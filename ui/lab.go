@@ -15,6 +15,11 @@ type Lab interface {
 	ParseScenario(data []byte) (*view.Scenario, error)
 	// MarshalScenario writes a scenario as a scenario file.
 	MarshalScenario(sc *view.Scenario) ([]byte, error)
+	// EncodeLink writes a share link as a URL fragment (without the #).
+	EncodeLink(l view.Link) (string, error)
+	// DecodeLink reads a share link (a URL or its fragment); a damaged
+	// link's error names what is wrong.
+	DecodeLink(link string) (view.Link, error)
 	// Start runs a scenario from its first moment.
 	Start(sc *view.Scenario) (view.Session, error)
 

@@ -124,6 +124,7 @@ const (
 	topSettings
 	topOpen
 	topSave
+	topShare
 	topHelp
 	// topMore opens the menu of the controls that did not fit.
 	topMore
@@ -141,7 +142,7 @@ type topSpec struct {
 // topButtons are the controls of the top bar, left to right (the "more"
 // control, when it shows, goes before help). Lessons, play, the speed,
 // writes and help always show.
-var topButtons = []topControl{topLessons, topPlay, topStep, topSlower, topFaster, topWrite, topRead, topAdd, topHeal, topSettings, topOpen, topSave, topHelp}
+var topButtons = []topControl{topLessons, topPlay, topStep, topSlower, topFaster, topWrite, topRead, topAdd, topHeal, topSettings, topOpen, topSave, topShare, topHelp}
 
 // topSpecs are the top bar's controls, each written once.
 var topSpecs = [...]topSpec{
@@ -157,6 +158,7 @@ var topSpecs = [...]topSpec{
 	topSettings: {"settings", "bar.settings", "bar.settings.hint", 3},
 	topOpen:     {"open", "bar.open", "bar.open.hint", 1},
 	topSave:     {"save", "bar.save", "bar.save.hint", 2},
+	topShare:    {"share", "bar.share", "bar.share.hint", 2},
 	topHelp:     {"help", "bar.help", "bar.help.hint", 0},
 	topMore:     {"more", "bar.more", "bar.more.hint", 0},
 }

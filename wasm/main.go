@@ -3,6 +3,7 @@
 package main
 
 import (
+	"cmp"
 	"net/url"
 	"runtime"
 	"strings"
@@ -20,13 +21,19 @@ func main() {
 	api.Set("ready", false)
 	js.Global().Set("raftlab", api)
 
-	opts := optionsFromQuery(pageQuery())
+	q := pageQuery()
+	opts := optionsFromQuery(q)
+	opts.readLink(js.Global().Get("location").Get("hash").String(), q)
 	if len(opts.ignored) > 0 {
 		js.Global().Get("console").Call("info", "RaftLab ignores these URL parameters: "+strings.Join(opts.ignored, ", "))
 	}
 	prefs := localStore{prefsKey}
 	system := browserLang()
-	lang := ui.ChooseLang(opts.lang, prefs, system)
+	asked := opts.lang
+	if opts.link != nil {
+		asked = cmp.Or(asked, opts.link.Lang)
+	}
+	lang := ui.ChooseLang(asked, prefs, system)
 	opts.nameIn(lang)
 	if len(opts.problems) > 0 {
 		notice(api, lang.T("host.link.unused", strings.Join(opts.problemsIn(lang), "; ")))
@@ -37,7 +44,8 @@ func main() {
 	}
 	a := &app{api: api}
 	notes := newNotesChannel()
-	g, err := ui.New(ui.Options{Lab: opts.lab, Scenario: opts.scenario, Empty: opts.empty, Save: download, Open: a.openPicker, Progress: localStore{progressKey}, Prefs: prefs, Results: results, Lesson: opts.lesson, Step: opts.step,
+	g, err := ui.New(ui.Options{Lab: opts.lab, Scenario: opts.scenario, Empty: opts.empty, Save: download, Open: a.openPicker, Share: a.share, Link: opts.link,
+		Progress: localStore{progressKey}, Prefs: prefs, Results: results, Lesson: opts.lesson, Step: opts.step,
 		Lang: opts.lang, SystemLang: system, CJKFont: fonts.start,
 		Present: opts.present, Fullscreen: ebiten.SetFullscreen, Notes: notes.show, OpenNotes: notes.open})
 	if err != nil {
@@ -48,6 +56,7 @@ func main() {
 	fonts.setGame(g)
 	a.game = g
 	a.expose()
+	a.followHash()
 
 	ebiten.SetWindowTitle(lang.T("app.title"))
 	ebiten.SetWindowResizingMode(ebiten.WindowResizingModeEnabled)

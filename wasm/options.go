@@ -37,6 +37,9 @@ type pageOptions struct {
 	// as if those parameters were not given: a wrong link still opens
 	// RaftLab, and says what was wrong.
 	problems []problem
+	// link is the share link in the URL's fragment (nil: none), which
+	// readLink reads.
+	link *view.Link
 	// lab is the lab the lesson link was checked against (its lessons
 	// parsed): the game is given the same one, so that a lesson link's
 	// start parses the course once, not twice.

@@ -8,6 +8,7 @@ import (
 	"image/png"
 	"io"
 	"io/fs"
+	"net/url"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -24,7 +25,7 @@ import (
 
 func main() { os.Exit(run(os.Args[1:], os.Stdout, os.Stderr)) }
 
-const usage = `usage: raftlab [--scenario FILE|NAME] [--width W --height H] [--frames N [--screenshot PATH]] [--progress FILE] [--prefs FILE] [--lesson N [--step M]] [--lang en|zh-CN] [--present] [--notes]`
+const usage = `usage: raftlab [--scenario FILE|NAME | --link URL] [--link-base URL] [--width W --height H] [--frames N [--screenshot PATH]] [--progress FILE] [--prefs FILE] [--lesson N [--step M]] [--lang en|zh-CN] [--present] [--notes]`
 
 // config is the command line, checked.
 type config struct {
@@ -43,6 +44,10 @@ type config struct {
 	// --lang value RaftLab does not speak (English is used).
 	lang    i18n.Lang
 	badLang string
+	// link is the share link --link opens (nil: none).
+	link *view.Link
+	// linkBase is the address the links the app hands out start with.
+	linkBase string
 	// present starts in presenter mode, full screen; notes is the speaker
 	// notes window that the app starts itself (notes.go).
 	present, notes bool
@@ -62,6 +67,8 @@ func parseArgs(args []string, stdout io.Writer) (config, error) {
 	flags.IntVar(&c.lesson, "lesson", 0, fmt.Sprintf("open this lesson (its number, 1..%d)", len(lessons.Bundled())))
 	flags.IntVar(&c.step, "step", 0, "with --lesson: open it at this step (default: where it was left)")
 	flags.StringVar(&c.progress, "progress", defaultProgressFile(), "the file that keeps lesson progress between runs (\"\": keep none)")
+	link := flags.String("link", "", "open a share link: a RaftLab URL with #v1. in it, the part from v1., or a file that holds one (raftlab-link.txt)")
+	flags.StringVar(&c.linkBase, "link-base", defaultLinkBase, "the address the share links this app makes start with: where the browser build is served")
 	lang := flags.String("lang", "", "the language: en or zh-CN (default: the one last chosen, else the system's)")
 	flags.BoolVar(&c.present, "present", false, "start in presenter mode, full screen: large type and strong colours for a projector (F5 turns it on and off)")
 	flags.BoolVar(&c.notes, "notes", false, "the speaker notes window, which reads the app's notes from stdin (the app starts it when the presenter presses N)")
@@ -89,8 +96,8 @@ func parseArgs(args []string, stdout io.Writer) (config, error) {
 		return c, fmt.Errorf("--frames must be 0 or more, not %d", c.frames)
 	case c.screenshot != "" && c.frames == 0:
 		return c, errors.New("--screenshot needs --frames N: the frame to save")
-	case c.notes && (c.scenario != nil || *scenario != "" || c.lesson != 0 || c.present):
-		return c, errors.New("--notes is the speaker notes window: it takes no --scenario, --lesson or --present")
+	case c.notes && (*scenario != "" || *link != "" || c.lesson != 0 || c.present):
+		return c, errors.New("--notes is the speaker notes window: it takes no --scenario, --link, --lesson or --present")
 	case c.screenshot != "" && !strings.EqualFold(filepath.Ext(c.screenshot), ".png"):
 		return c, fmt.Errorf("--screenshot %s: the file name must end in .png", c.screenshot)
 	}
@@ -104,6 +111,23 @@ func parseArgs(args []string, stdout io.Writer) (config, error) {
 		if c.lang, err = i18n.Parse(*lang); err != nil {
 			c.badLang = *lang
 		}
+	}
+	if *link != "" {
+		if *scenario != "" || c.lesson != 0 {
+			return c, errors.New("--link sets its own world and lesson: it cannot be combined with --scenario or --lesson")
+		}
+		text, err := readLinkArg(*link)
+		if err != nil {
+			return c, fmt.Errorf("--link %s: %w", *link, unwrapPathError(err))
+		}
+		l, err := playground.DecodeLink(text)
+		if err != nil {
+			return c, fmt.Errorf("--link: %w", err)
+		}
+		c.link = &l
+	}
+	if u, err := url.Parse(c.linkBase); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || u.Fragment != "" {
+		return c, fmt.Errorf("--link-base %q: an http or https address without a #, like %s", c.linkBase, defaultLinkBase)
 	}
 	if *scenario != "" {
 		sc, err := loadScenario(*scenario)
@@ -169,7 +193,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if c.notes {
 		return runNotes(c, os.Stdin, stdout, stderr)
 	}
-	opts := ui.Options{Lab: lab.New(), Scenario: c.scenario, Save: saveFile, Lesson: c.lesson, Step: c.step, Lang: c.lang, CJKFont: installCJKFont(stderr)}
+	opts := ui.Options{Lab: lab.New(), Scenario: c.scenario, Save: saveFile, Share: linkSaver(c.linkBase, stdout), Link: c.link, Lesson: c.lesson, Step: c.step, Lang: c.lang, CJKFont: installCJKFont(stderr)}
 	if c.progress != "" {
 		opts.Progress = fileStore{c.progress}
 	}

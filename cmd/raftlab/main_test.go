@@ -52,8 +52,14 @@ func TestBadInputIsAOneLineErrorAndExit2(t *testing.T) {
 		{[]string{"--lesson", "3", "--step", "20"}, "lesson 3 has steps 1 to 8, not 20"},
 		{[]string{"--step", "2"}, "--step 2: a step number (from 1) for the lesson that --lesson opens"},
 		{[]string{"--lesson", "-1"}, "--lesson must be a lesson number, not -1"},
-		{[]string{"--notes", "--lesson", "3"}, "--notes is the speaker notes window: it takes no --scenario, --lesson or --present"},
+		{[]string{"--notes", "--lesson", "3"}, "--notes is the speaker notes window: it takes no --scenario, --link, --lesson or --present"},
 		{[]string{"--notes", "--present"}, "--notes is the speaker notes window"},
+		{[]string{"--link", "https://raftlab.example/#v1.AAAA"}, "--link: the link is damaged"},
+		{[]string{"--link", "https://raftlab.example/#v9.AAAA"}, "--link: the link is of version v9"},
+		{[]string{"--link", dir}, "is a directory"},
+		{[]string{"--link", bad}, "--link: the link is not a RaftLab share link"},
+		{[]string{"--link", "v1.x", "--scenario", "figure7"}, "--link sets its own world and lesson"},
+		{[]string{"--link-base", "ftp://host/"}, `--link-base "ftp://host/": an http or https address`},
 	} {
 		var stdout, stderr bytes.Buffer
 		code := run(c.args, &stdout, &stderr)

@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/raftlab/raftlab/playground"
+	"github.com/raftlab/raftlab/playground/view"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -362,7 +363,7 @@ func TestCLIRunEvents(t *testing.T) {
 func TestCLIRunLink(t *testing.T) {
 	sc, err := playground.LoadBundled("leader-crash")
 	require.NoError(t, err)
-	link, err := playground.EncodeLink(playground.Link{Scenario: sc, AtMs: 1700})
+	link, err := playground.EncodeLink(view.Link{Scenario: sc, AtMs: 1700})
 	require.NoError(t, err)
 	byLink := cliRun(t, "run", "--link", "https://raftlab.example/#"+link, "--json")
 	byFile := cliRun(t, "run", cliScenarios+"leader-crash.json", "--until", "1700", "--json")

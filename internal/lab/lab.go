@@ -20,6 +20,12 @@ func (*Lab) MarshalScenario(sc *view.Scenario) ([]byte, error) {
 	return playground.MarshalScenario(sc)
 }
 
+// EncodeLink writes a share link as a URL fragment (without the #).
+func (*Lab) EncodeLink(l view.Link) (string, error) { return playground.EncodeLink(l) }
+
+// DecodeLink reads a share link: a URL or its fragment.
+func (*Lab) DecodeLink(link string) (view.Link, error) { return playground.DecodeLink(link) }
+
 // Start runs a scenario from its first moment, its script still to come.
 func (*Lab) Start(sc *view.Scenario) (view.Session, error) {
 	w, err := playground.NewWorld(sc)

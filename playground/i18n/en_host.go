@@ -20,6 +20,7 @@ var enHost = map[string]string{
 	"host.link.lesson-and":   "lesson=%d cannot be combined with %s: a lesson sets its own world",
 	"host.link.scenario-and": "scenario=%s cannot be combined with %s: a scenario sets its own",
 	"host.link.empty":        "empty=%q: use empty=1",
+	"host.link.share-and":    "a share link sets its own world, time and lesson, so %s was not used",
 	"host.link.step-alone":   "step=%s needs lesson=N: the lesson it is a step of",
 	"host.link.not-number":   "%s=%q is not a whole number",
 }

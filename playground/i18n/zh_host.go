@@ -12,6 +12,7 @@ var zhHost = map[string]string{
 	"host.link.lesson-and":   "lesson=%d 不能与 %s 同时使用：课程会设置自己的环境",
 	"host.link.scenario-and": "scenario=%s 不能与 %s 同时使用：场景会设置自己的参数",
 	"host.link.empty":        "empty=%q：请用 empty=1",
+	"host.link.share-and":    "分享链接自带世界、时间和课程，因此没有使用 %s",
 	"host.link.step-alone":   "step=%s 需要 lesson=N：指明它是哪一课的步骤",
 	"host.link.not-number":   "%s=%q 不是整数",
 }
