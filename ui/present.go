@@ -224,7 +224,11 @@ func (p presentLayer) press(x, y float64, long bool) bool {
 	return false
 }
 
-func (p presentLayer) tip(x, y float64) (tooltip, bool) { return tooltip{}, p.g.present.blank }
+// tip hides every tooltip while the screen is blank or the spotlight
+// shows: the room looks where the teacher points.
+func (p presentLayer) tip(x, y float64) (tooltip, bool) {
+	return tooltip{}, p.g.present.blank || p.g.present.spotlight
+}
 
 // spotlightR is the spotlight's radius, in logical pixels; spotlightDim
 // how dark the rest of the screen goes.

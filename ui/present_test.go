@@ -57,6 +57,7 @@ func checkPresentLayout(t *testing.T, g *Game, name string) {
 			assert.False(t, b.Rect.overlaps(c.Rect), "%s: %s overlaps %s", name, b.Name, c.Name)
 		}
 	}
+	assert.LessOrEqual(t, g.logs.rowY(len(l.Nodes)-1)+g.logs.rowH(), l.Logs.Y+l.Logs.H, "%s: the logs' last row is whole", name)
 	for _, b := range l.More {
 		assert.True(t, within(b.Rect, l.Screen), "%s: the more menu's %s is on screen", name, b.Name)
 	}
@@ -239,6 +240,8 @@ func TestPresentPaletteContrast(t *testing.T) {
 	assert.GreaterOrEqual(t, contrast(p.text, p.background), 7.0)
 	assert.GreaterOrEqual(t, contrast(p.textDim, p.background), 7.0, "no thin grey on grey")
 	assert.GreaterOrEqual(t, contrast(p.textDim, p.panel), 7.0)
+	assert.GreaterOrEqual(t, contrast(p.text, p.panelEdge), 4.5, "a tooltip's text")
+	assert.GreaterOrEqual(t, contrast(p.panelEdge, p.background), 2.5, "the panels' edges show")
 	for name, c := range map[string][3]uint8{
 		"leader": {p.leader.R, p.leader.G, p.leader.B}, "candidate": {p.candidate.R, p.candidate.G, p.candidate.B},
 		"pre-candidate": {p.preCandidate.R, p.preCandidate.G, p.preCandidate.B}, "follower": {p.follower.R, p.follower.G, p.follower.B},

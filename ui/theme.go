@@ -64,13 +64,14 @@ var lightPalette = palette{
 
 // presenterPalette is presenter mode's: a classroom projector washes
 // colours out and greys away, so the background is near white, the text
-// near black, the panels' edges and the dim text dark enough to read from
-// the back of the room, and roles, terms and messages deep and saturated.
+// near black, the dim text dark enough to read from the back of the room,
+// the panels' edges (and the tooltips, dark text on them) a mid grey, and
+// roles, terms and messages deep and saturated.
 // Like the light theme, every colour that is text, or has white text on
 // it, keeps a contrast of at least 4.5:1 with white (theme_test.go checks
 // the light one; present_test.go this one, at 7:1 for the text).
 var presenterPalette = palette{
-	background: rgb(0xfd, 0xfd, 0xfc), panel: rgb(0xf3, 0xf4, 0xf6), panelEdge: rgb(0x4a, 0x50, 0x5c),
+	background: rgb(0xfd, 0xfd, 0xfc), panel: rgb(0xf3, 0xf4, 0xf6), panelEdge: rgb(0x90, 0x99, 0xa8),
 	text: rgb(0x0b, 0x0d, 0x12), textDim: rgb(0x2f, 0x35, 0x40), link: rgb(0x3c, 0x43, 0x50),
 	cut: rgb(0xc6, 0x00, 0x00), ok: rgb(0x00, 0x6b, 0x1f), bad: rgb(0xc6, 0x00, 0x00),
 	accent: rgb(0x00, 0x47, 0xb3), highlight: rgb(0xb0, 0x00, 0x80),

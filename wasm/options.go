@@ -95,26 +95,14 @@ func optionsFromQuery(q url.Values) pageOptions {
 		}
 		o.lang = l
 	}
-	switch v := known.Get("present"); v {
-	case "", "0", "false":
-	case "1", "true":
-		o.present = true
-	default:
-		o.problem("host.link.present", v)
-	}
+	o.present = o.switchParam(known, "present", "host.link.present")
 	if lessonFromQuery(known, &o) {
 		if others := present(known, "scenario", "nodes", "load", "rate", "empty"); len(others) > 0 {
 			o.problem("host.link.lesson-and", o.lesson, strings.Join(others, ", "))
 		}
 		return o
 	}
-	switch v := known.Get("empty"); v {
-	case "", "0", "false":
-	case "1", "true":
-		o.empty = true
-	default:
-		o.problem("host.link.empty", v)
-	}
+	o.empty = o.switchParam(known, "empty", "host.link.empty")
 	if _, ok := known["scenario"]; ok {
 		name := known.Get("scenario")
 		if others := present(known, "nodes", "load", "rate"); len(others) > 0 {
@@ -169,6 +157,19 @@ func (o *pageOptions) nameIn(l i18n.Lang) {
 	if o.load >= 0 {
 		nameLoad(o.scenario, o.load, l)
 	}
+}
+
+// switchParam reads a parameter that is on (1 or true) or off (0, false
+// or absent); any other value is the problem key, and off.
+func (o *pageOptions) switchParam(q url.Values, name, key string) bool {
+	switch v := q.Get(name); v {
+	case "", "0", "false":
+	case "1", "true":
+		return true
+	default:
+		o.problem(key, v)
+	}
+	return false
 }
 
 // problem is a parameter that cannot be used: a catalogue message, or an

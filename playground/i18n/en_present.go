@@ -2,9 +2,9 @@ package i18n
 
 // enPresent: presenter mode and the speaker notes window (issue 15).
 var enPresent = map[string]string{
-	// The status line as presenter mode starts and ends. The letters are
-	// key caps.
-	"present.on": "Presenter mode. Page Down / Page Up: next / back. B: blank. F: feed. H: spotlight. N: notes. F5: leave.",
+	// The status line as presenter mode starts and ends (short: the top
+	// bar has little room left then; the help lists the mode's keys).
+	"present.on": "Presenter mode: F5 leaves it",
 	// A link's present= value that is not 1 (or 0).
 	"host.link.present": "present=%q: use present=1 for presenter mode",
 	"present.off":       "Presenter mode is off.",
