@@ -253,3 +253,40 @@ func TestPresentPaletteContrast(t *testing.T) {
 		assert.GreaterOrEqual(t, contrast(c, rgb(0xff, 0xff, 0xff)), 4.5, "term colour %d", i)
 	}
 }
+
+// TestPresentDialogsFit: in presenter mode at 1920x1080 and 1280x720, in
+// English and Chinese, the settings dialog's rows hold their
+// explanations, its controls are apart and inside it, and the help is
+// on screen.
+func TestPresentDialogsFit(t *testing.T) {
+	withCJKFont(t)
+	for _, size := range [][2]int{{1920, 1080}, {1280, 720}} {
+		for _, lang := range []i18n.Lang{i18n.English, i18n.Chinese} {
+			name := fmt.Sprintf("%s %dx%d", lang, size[0], size[1])
+			g := presentingGame(t, size[0], size[1], lang)
+			g.openSettings()
+			s, box := g.scale, g.settingsBox()
+			assert.True(t, within(box, g.lay.Screen), "%s: the dialog is on screen", name)
+			explains := []string{g.tr(themeExplainKey), g.tr(langExplainKey)}
+			for _, r := range settingsRows {
+				explains = append(explains, g.tr(r.explainKey()))
+			}
+			for i, explain := range explains {
+				lines := g.settingsExplainLines(explain)
+				assert.LessOrEqual(t, (float64(len(lines)-1)*settingsExplainH+11)*s, g.settingsRow(i).H, "%s: row %d holds its lines", name, i)
+			}
+			bs := g.settingsButtons()
+			title := Rect{box.X + 20*s, box.Y + 22*s - 8*s, textWidth(g.tr("settings.title"), face(16*s, true)), 16 * s}
+			for i, b := range bs {
+				assert.True(t, within(b.Rect, box), "%s: %s is inside the dialog", name, b.Name)
+				assert.False(t, b.Rect.overlaps(title), "%s: %s covers the title", name, b.Name)
+				for _, c := range bs[i+1:] {
+					assert.False(t, b.Rect.overlaps(c.Rect), "%s: %s overlaps %s", name, b.Name, c.Name)
+				}
+			}
+			g.settings = nil
+			g.help.open = true
+			assert.True(t, within(g.help.helpLaidOut().box, g.lay.Screen), "%s: the help is on screen", name)
+		}
+	}
+}
