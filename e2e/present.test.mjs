@@ -10,7 +10,7 @@
 import { test, after } from "node:test";
 import assert from "node:assert/strict";
 import path from "node:path";
-import { launch, shutdown, shots, firstFrame, state, layout, waitFor } from "./harness.mjs";
+import { launch, shutdown, shots, firstFrame, state, layout, waitFor, call } from "./harness.mjs";
 
 after(shutdown);
 
@@ -18,6 +18,15 @@ after(shutdown);
 async function key(page, k) {
   await page.focus("canvas");
   await page.keyboard.press(k);
+}
+
+// press clicks a named control: a top-bar button, or one of the settings
+// dialog's while it is open.
+async function press(page, name) {
+  const lay = await layout(page);
+  const b = [...lay.controls, ...(lay.settings?.controls ?? [])].find((c) => c.name === name);
+  assert.ok(b, `control ${name} is on screen`);
+  await call(page, "click", [b.x + b.w / 2, b.y + b.h / 2]);
 }
 
 // lineHeight is the median height of the lesson panel's lines of text,
@@ -75,8 +84,12 @@ for (const [w, h, zoom] of [[1920, 1080, 2], [1280, 720, 4 / 3]]) {
     await key(page, "x");
     await waitFor("the screen back", async () => !(await state(page)).blank, 10_000);
 
-    // F5 again: back to normal.
-    await key(page, "F5");
+    // The settings dialog's switch: back to normal.
+    await press(page, "settings");
+    await waitFor("the settings dialog", async () => (await layout(page)).settings, 10_000);
+    await frames(page);
+    await page.screenshot({ path: path.join(shots, `present-settings-${w}x${h}.png`) });
+    await press(page, "set-present");
     const off = await waitFor("presenter mode off", async () => { const s = await state(page); return !s.present && s; }, 15_000);
     assert.equal(off.theme, "dark");
     assert.equal((await layout(page)).zoom, 1);
@@ -124,7 +137,8 @@ test("clicker keys step the lesson, and the notes tab follows", async () => {
   // The language follows the app.
   await page.evaluate(() => window.raftlab.setLang("zh-CN"));
   await waitFor("the notes in Chinese", () => late.evaluate(() => window.raftlabNotes?.lang === "zh-CN" && /第 3 课/.test(document.querySelector("#notes .head").textContent)), 20_000);
-  await late.evaluate(() => document.fonts.ready);
+  await late.evaluate(() => Promise.all(["400", "700"].map((w) => document.fonts.load(`${w} 20px "RaftLab SC"`, "第"))));
+  await late.waitForTimeout(300);
   await late.screenshot({ path: path.join(shots, "present-notes-tab-zh.png") });
 
   // Without a lesson, the notes say so.

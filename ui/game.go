@@ -60,7 +60,9 @@ type Options struct {
 	// them and reports through FontProgress and FontLoaded, or installs
 	// them before it returns (the desktop, from its binary).
 	CJKFont func()
-	// Present starts in presenter mode (present.go).
+	// Present starts in presenter mode (present.go); the host puts the
+	// window in full screen itself, if it can (a browser allows that
+	// only after a key or a click).
 	Present bool
 	// Fullscreen, when set, puts the window in full screen or takes it
 	// out: presenter mode does as it is turned on and off.

@@ -4,7 +4,7 @@ package i18n
 var enPresent = map[string]string{
 	// The status line as presenter mode starts and ends (short: the top
 	// bar has little room left then; the help lists the mode's keys).
-	"present.on": "Presenter mode: F5 leaves it",
+	"present.on": "Presenter mode (F5)",
 	// A link's present= value that is not 1 (or 0).
 	"host.link.present": "present=%q: use present=1 for presenter mode",
 	"present.off":       "Presenter mode is off.",

@@ -3,7 +3,7 @@ package i18n
 // zhPresent: presenter mode and the speaker notes window, in Chinese (see
 // enPresent).
 var zhPresent = map[string]string{
-	"present.on":               "演示者模式：按 F5 退出",
+	"present.on":               "演示者模式（F5）",
 	"host.link.present":        "present=%q：请用 present=1 打开演示者模式",
 	"present.off":              "演示者模式已关闭。",
 	"settings.present":         "演示者模式",
