@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"image"
 	"strings"
 	"sync"
 
@@ -80,12 +81,15 @@ func (n *NotesWindow) Layout(w, h int) (int, int) {
 	return n.w, n.h
 }
 
-// notesLine is a line of the window's text: its words, size and colour.
+// notesLine is a line of the window's text: its words, size and colour;
+// a rule is the line across above the next step, as the browser's tab
+// draws it.
 type notesLine struct {
 	text string
 	size float64
 	bold bool
 	dim  bool
+	rule bool
 }
 
 // notesLines lays the document out for a window w physical pixels wide at
@@ -102,9 +106,9 @@ func notesLines(d NotesDoc, lang i18n.Lang, problem string, w, h, s float64) []n
 	add := func(text string, size float64, bold, dim bool) {
 		for _, para := range strings.Split(text, "\n\n") {
 			for _, ln := range wrapPlain(para, face(size, bold), width) {
-				out = append(out, notesLine{ln, size, bold, dim})
+				out = append(out, notesLine{text: ln, size: size, bold: bold, dim: dim})
 			}
-			out = append(out, notesLine{"", size * 0.5, false, false})
+			out = append(out, notesLine{size: size * 0.5})
 		}
 	}
 	body := d.Notes
@@ -119,6 +123,7 @@ func notesLines(d NotesDoc, lang i18n.Lang, problem string, w, h, s float64) []n
 		}
 		add(body, size, false, d.Notes == "")
 		if d.NextLine != "" {
+			out = append(out, notesLine{size: 12 * s, rule: true})
 			add(d.NextLine, 24*s, false, true)
 		}
 		if problem != "" {
@@ -153,7 +158,11 @@ func (n *NotesWindow) Draw(dst *ebiten.Image) {
 			c = p.textDim
 		}
 		lh := l.size * 1.35
-		drawText(dst, l.text, face(l.size, l.bold), 32*s, y+lh/2, c, alignStart)
+		if l.rule {
+			dst.SubImage(image.Rect(int(32*s), int(y), int(w-32*s), int(y+2*s))).(*ebiten.Image).Fill(p.panelEdge)
+		} else {
+			drawText(dst, l.text, face(l.size, l.bold), 32*s, y+lh/2, c, alignStart)
+		}
 		y += lh
 	}
 }
