@@ -2,7 +2,7 @@
 GO ?= go
 WEB := build/web
 
-.PHONY: test vet lint unit race fuzz-smoke e2e e2e-deps e2e-browser e2e-desktop web raftserve serve bench bench-fps fuzz chaos
+.PHONY: test vet lint unit race fuzz-smoke e2e e2e-deps e2e-browser e2e-desktop web dist raftserve serve bench bench-fps fuzz chaos
 
 # vet and the Go tests first (the clone tests again under the race
 # detector, a short run of each fuzz target that reads a user's file),
@@ -40,7 +40,10 @@ race: e2e-deps
 
 # The browser build: main.wasm (and its gzip -9 form, which raftserve sends
 # as is), index.html, Go's wasm_exec.js and the Chinese fonts (fetched
-# only by a page in Chinese), in build/web.
+# only by a page in Chinese), in build/web; and the service worker that
+# keeps them for offline use (wasm/sw.js), stamped with the build's
+# version, a hash of those files (a new build replaces an old one's cache)
+# and the fonts' names.
 web:
 	@mkdir -p $(WEB)/fonts
 	GOOS=js GOARCH=wasm $(GO) build -ldflags='-s -w' -o $(WEB)/main.wasm ./wasm
@@ -48,6 +51,27 @@ web:
 	cp "$$($(GO) env GOROOT)/lib/wasm/wasm_exec.js" $(WEB)/wasm_exec.js
 	cp assets/fonts/*.otf $(WEB)/fonts/
 	gzip -9 -k -f -n $(WEB)/main.wasm $(WEB)/fonts/*.otf
+	cd $(WEB) && version=$$(cat index.html wasm_exec.js main.wasm fonts/*.otf | sha256sum | cut -c1-16) && \
+	  fonts=$$(ls fonts/*.otf | sed 's/.*/"&"/' | paste -sd, -) && \
+	  sed -e "s|^const VERSION = .*|const VERSION = \"$$version\";|" -e "s|^const FONTS = .*|const FONTS = [$$fonts];|" \
+	    $(CURDIR)/wasm/sw.js > sw.js
+
+# A self-contained copy of the browser build, for any static host, that
+# works offline after the first visit: build/dist (its index.html
+# registers the service worker) and the same in build/raftlab-dist.zip
+# (internal/zipdir says why not zip(1)). Only the files the page needs go
+# in: main.wasm is not compressed in advance, since a plain static host
+# would not say so in its answer.
+DIST := build/dist
+dist: web
+	rm -rf $(DIST) build/raftlab-dist.zip
+	@mkdir -p $(DIST)/fonts
+	cp $(WEB)/main.wasm $(WEB)/wasm_exec.js $(WEB)/sw.js $(DIST)/
+	cp $(WEB)/fonts/*.otf assets/fonts/OFL.txt $(DIST)/fonts/
+	sed 's|<meta name="raftlab-offline" content="">|<meta name="raftlab-offline" content="sw.js">|' $(WEB)/index.html > $(DIST)/index.html
+	@grep -q 'name="raftlab-offline" content="sw.js"' $(DIST)/index.html || { echo "dist: index.html has no raftlab-offline meta tag to turn on"; exit 1; }
+	$(GO) run ./internal/zipdir $(DIST) build/raftlab-dist.zip
+	@du -sh $(DIST) build/raftlab-dist.zip
 
 raftserve:
 	$(GO) build -o build/raftserve ./cmd/raftserve
@@ -65,7 +89,7 @@ e2e-deps:
 
 e2e: e2e-browser e2e-desktop
 
-e2e-browser: e2e-deps web raftserve
+e2e-browser: e2e-deps web dist raftserve
 	@mkdir -p build/e2e
 	node --test --test-concurrency=1 --test-reporter=spec e2e/*.test.mjs
 

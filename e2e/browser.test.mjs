@@ -432,7 +432,9 @@ test("Save downloads the session as a scenario file, and Open loads one", async 
   let st = await state(page);
   assert.equal(st.name, "Leader crash and re-election");
 
-  const [download] = await Promise.all([page.waitForEvent("download", { timeout: 20_000 }), clickControl(page, "save")]);
+  await clickControl(page, "save");
+  const item = await waitFor("the save menu", async () => (await layout(page)).menu.find((m) => m.name === "scenario"), 10_000);
+  const [download] = await Promise.all([page.waitForEvent("download", { timeout: 20_000 }), click(page, ...center(item))]);
   const saved = path.join(shots, "saved-scenario.json");
   await download.saveAs(saved);
   assert.match(download.suggestedFilename(), /\.json$/);

@@ -58,6 +58,7 @@ type scenarioFile struct {
 	Network     *networkJSON            `json:"network"`
 	Initial     map[string]view.Initial `json:"initial"`
 	Steps       []json.RawMessage       `json:"steps"`
+	Challenge   *challengeFile          `json:"challenge"`
 }
 
 type timingJSON struct {
@@ -131,7 +132,11 @@ func ParseScenario(data []byte) (*view.Scenario, error) {
 	if err := checkLoadCalls(actions, until); err != nil {
 		return nil, err
 	}
-	return &view.Scenario{Name: *f.Name, Description: f.Description, Settings: s, Initial: initial, Actions: actions, Until: until}, nil
+	challenge, err := f.challenge()
+	if err != nil {
+		return nil, err
+	}
+	return &view.Scenario{Name: *f.Name, Description: f.Description, Settings: s, Initial: initial, Actions: actions, Until: until, Challenge: challenge}, nil
 }
 
 // fileError is a problem with a field of the file outside the steps.
@@ -438,6 +443,9 @@ func MarshalScenario(sc *view.Scenario) ([]byte, error) {
 			FixedElectionTimeout: s.Rules.FixedElectionTimeout, AckBeforeFsync: s.Rules.AckBeforeFsync},
 		"network": networkJSON{DropRate: &s.DropRate, DuplicateRate: &s.DuplicateRate},
 		"steps":   fileActions(sc.Actions),
+	}
+	if c := challengeJSON(sc.Challenge); c != nil {
+		f["challenge"] = c
 	}
 	if len(sc.Initial) > 0 {
 		in := map[string]view.Initial{}

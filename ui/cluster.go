@@ -54,6 +54,7 @@ func (g *Game) drawCluster(dst *ebiten.Image) {
 		g.drawNode(dst, w, spot)
 	}
 	g.drawPartitionTool(dst)
+	g.drawChallenge(dst)
 }
 
 // drawPartitions tints the ground under each partition group's servers in
@@ -348,7 +349,7 @@ func (p *clusterPanel) draw(dst *ebiten.Image) { p.g.drawCluster(dst) }
 func (p *clusterPanel) press(x, y float64, long bool) bool {
 	g := p.g
 	switch {
-	case g.clickPartitionButtons(x, y):
+	case g.clickChallenge(x, y), g.clickPartitionButtons(x, y):
 		return true
 	case g.part != nil && g.lay.Cluster.Contains(x, y):
 		g.partitionPress(x, y)

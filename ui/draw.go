@@ -32,6 +32,7 @@ func (g *Game) Draw(screen *ebiten.Image) {
 	for _, p := range g.panels() {
 		p.draw(screen)
 	}
+	g.takeShot(screen) // (the tooltip is no part of the view)
 	// Over everything: the settings explain their rows too.
 	g.drawTooltip(screen)
 }

@@ -25,6 +25,9 @@ type Options struct {
 	// Empty draws nothing but the background: the baseline for frame-rate
 	// measurements.
 	Empty bool
+	// Embed shows the cluster alone under a strip with the play control,
+	// for a page that embeds RaftLab in a frame (embed.go).
+	Embed bool
 	// Save, when set, stores a session exported as a scenario file (the
 	// desktop writes a file, the browser downloads one).
 	Save func(name string, data []byte) error
@@ -60,6 +63,11 @@ type Options struct {
 	// them and reports through FontProgress and FontLoaded, or installs
 	// them before it returns (the desktop, from its binary).
 	CJKFont func()
+	// Picture, when set, draws a run as an animation (a name ending in
+	// .gif) or a slide (.svg): sess's time from..to, titled, in a language
+	// and theme (internal/picture.Export). The save menu hands it a replay
+	// of the session, on another goroutine.
+	Picture func(name, title string, sess view.Session, from, to int64, lang i18n.Lang, light bool) ([]byte, error)
 	// Present starts in presenter mode (present.go); the host puts the
 	// window in full screen itself, if it can (a browser allows that
 	// only after a key or a click).
@@ -120,9 +128,13 @@ type Game struct {
 
 	selected view.ID
 	menu     *menu
+	// saving is the save menu's work in hand (savemenu.go).
+	saving saving
 	// status is the status line's message (Update takes it away
 	// statusFor after it was said).
 	status statusLine
+	// hidden follows the tab or window being hidden (hidden.go).
+	hidden hiddenState
 	// uptime is the app's own time, counted in ticks (uptime.go): the
 	// long-press, the status line and the pointers' pulse are timed by it.
 	uptime uptime
@@ -216,7 +228,7 @@ func New(opts Options) (*Game, error) {
 		cjkWanted.Store(true)
 		g.requestCJKFont()
 	}
-	g.welcome.open = wantsWelcome(opts, g.prefs)
+	g.welcome.open = wantsWelcome(opts, g.prefs) && !opts.Embed
 	g.start(sc, sess)
 	if opts.Present {
 		g.present.on = true
@@ -334,9 +346,14 @@ func (g *Game) loadFile(name string, data []byte) {
 	g.say(g.tr("status.loaded", name))
 }
 
-// exportScenario is the session so far as a scenario file: the settings
-// and every step taken, so that it replays exactly.
+// exportScenario is the session so far as a scenario file.
 func (g *Game) exportScenario() ([]byte, error) {
+	return g.opts.Lab.MarshalScenario(g.sessionScenario())
+}
+
+// sessionScenario is the session so far as a scenario: the settings and
+// every step taken, so that it replays exactly.
+func (g *Game) sessionScenario() *view.Scenario {
 	sc := *g.scenario
 	sc.Actions = g.sess.Actions()
 	// Until covers what was played and the script still to come (a save
@@ -348,7 +365,7 @@ func (g *Game) exportScenario() ([]byte, error) {
 	if sc.Name == sandboxName {
 		sc.Name = g.tr("save.session-name") // the learner's words, shown when it is opened
 	}
-	return g.opts.Lab.MarshalScenario(&sc)
+	return &sc
 }
 
 // save exports the session through the front end, says how it went and
@@ -390,6 +407,9 @@ func (g *Game) Layout(outsideWidth, outsideHeight int) (int, int) {
 		s = 1
 	}
 	g.screen = screenSize{int(float64(outsideWidth) * s), int(float64(outsideHeight) * s), s}
+	if g.opts.Embed {
+		g.screen.scale *= embedShrink(outsideWidth, outsideHeight)
+	}
 	return g.screen.w, g.screen.h
 }
 
@@ -398,9 +418,13 @@ func (g *Game) Layout(outsideWidth, outsideHeight int) (int, int) {
 // its widths), and places the messages in flight on it.
 func (g *Game) setLayout(w, h int, s float64) {
 	g.w, g.h, g.scale = w, h, s
-	g.lay = computeLayoutIn(g.lang, w, h, s, g.view().IDs(), g.opts.Open != nil)
-	if g.present.on {
-		g.lay.presentLayout(g.view().IDs(), g.present.hidesPanels())
+	if g.opts.Embed {
+		g.lay = embedLayoutIn(g.lang, w, h, s, g.view().IDs())
+	} else {
+		g.lay = computeLayoutIn(g.lang, w, h, s, g.view().IDs(), g.opts.Open != nil)
+		if g.present.on {
+			g.lay.presentLayout(g.view().IDs(), g.present.hidesPanels())
+		}
 	}
 	g.layLang, g.layIDs, g.layPresent = g.lang, g.view().IDs(), g.present.key()
 	g.placeMessages()
@@ -455,8 +479,10 @@ func (g *Game) Update() error {
 	before := g.uptime.now()
 	g.uptime.tick()
 	g.expireStatus()
+	g.followHidden()
 	g.takeIncoming()
 	g.takeDropped()
+	g.takePicture()
 	g.fitScreen() // clicks hit what the screen shows now
 	g.requestCJKFont()
 	g.fontTick()
@@ -527,6 +553,10 @@ const statusFor = 6 * time.Second
 func (g *Game) say(msg string) {
 	g.status.text, g.status.at = msg, g.uptime.now()
 }
+
+// Status is the status line's message while it shows, or "": what the
+// browser tests read of it.
+func (g *Game) Status() string { return g.status.text }
 
 // expireStatus takes the status line's message away once it has shown
 // for statusFor.

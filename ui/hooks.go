@@ -62,6 +62,20 @@ type stateDoc struct {
 	Font string `json:"font"`
 	// Status is the status line's message ("" when none shows).
 	Status string `json:"status"`
+	// Challenge is the scenario's challenge and its verdict: null when it
+	// sets none.
+	Challenge *challengeDoc `json:"challenge"`
+}
+
+// challengeDoc is a challenge as the card shows it: the goal, the state
+// ("open", "passed", "failed"), when it was decided, the result code of a
+// pass and why it failed, in the app's language.
+type challengeDoc struct {
+	Goal  string `json:"goal"`
+	State string `json:"state"`
+	AtMs  int64  `json:"atMs"`
+	Code  string `json:"code,omitempty"`
+	Why   string `json:"why,omitempty"`
 }
 
 // lessonStateDoc is what the lesson panel shows: the list of lessons
@@ -115,6 +129,12 @@ func (g *Game) StateJSON() ([]byte, error) {
 	d.Help = g.help.open
 	d.Lang, d.Font = string(g.lang), g.fontState()
 	d.Status = g.status.text
+	if v, ok := g.challengeVerdict(); ok {
+		d.Challenge = &challengeDoc{Goal: g.scenario.Challenge.Goal, State: v.State.String(), AtMs: v.AtMs, Code: v.Code}
+		if v.State == view.Failed {
+			d.Challenge.Why = v.Why.In(g.lang)
+		}
+	}
 	return mergeJSON(w.State(g.scenario.Name), d)
 }
 
@@ -292,7 +312,7 @@ func (g *Game) LayoutJSON() ([]byte, error) {
 	for _, b := range g.lay.Buttons {
 		d.Controls = append(d.Controls, cb(b.Name, b.Rect))
 	}
-	for _, b := range append(append(append(g.feed.feedButtons(), g.client.clientButtons()...), g.partitionButtons()...), g.lessonButtons()...) {
+	for _, b := range append(append(append(g.feed.feedButtons(), g.client.clientButtons()...), g.partitionButtons()...), append(g.lessonButtons(), g.challengeButtons()...)...) {
 		d.Controls = append(d.Controls, cb(b.Name, b.Rect))
 	}
 	if g.menu != nil {

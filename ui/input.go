@@ -42,14 +42,19 @@ type keyAction struct {
 // off (as slide software starts a show); in it, the right arrow is the
 // clicker's next (presentKeys), not the next event.
 func (g *Game) keyActions() []keyAction {
+	right := []ebiten.Key{ebiten.KeyArrowRight}
+	if g.present.on {
+		right = nil
+	}
 	keys := []keyAction{
 		{[]ebiten.Key{ebiten.KeySpace}, g.togglePause},
+		{right, g.stepEvent},
 		{[]ebiten.Key{ebiten.KeyEqual, ebiten.KeyNumpadAdd}, g.faster},
 		{[]ebiten.Key{ebiten.KeyMinus, ebiten.KeyNumpadSubtract}, g.slower},
 		{[]ebiten.Key{ebiten.KeyC}, g.clientWrite},
 		{[]ebiten.Key{ebiten.KeyR}, g.restartLeader},
 		{[]ebiten.Key{ebiten.KeySlash}, func() { g.help.open = !g.help.open }},
-		{[]ebiten.Key{ebiten.KeyS}, func() { g.save() }},
+		{[]ebiten.Key{ebiten.KeyS}, g.openSaveMenu},
 		{[]ebiten.Key{ebiten.KeyL}, g.share},
 		{[]ebiten.Key{ebiten.KeyEscape}, g.escape},
 		{[]ebiten.Key{ebiten.KeyEnter, ebiten.KeyNumpadEnter}, g.enter},
@@ -58,7 +63,7 @@ func (g *Game) keyActions() []keyAction {
 	if g.present.on {
 		return append(keys, g.presentKeys()...)
 	}
-	return append(keys, keyAction{[]ebiten.Key{ebiten.KeyArrowRight}, g.stepEvent})
+	return keys
 }
 
 // escape closes the topmost thing open: the card of safety properties, a
@@ -226,7 +231,7 @@ func (g *Game) pressTop(c topControl) {
 	case topSettings:
 		g.openSettings()
 	case topSave:
-		g.save()
+		g.openSaveMenu()
 	case topShare:
 		g.share()
 	case topOpen:

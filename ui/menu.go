@@ -18,6 +18,9 @@ type menu struct {
 	// anchorX, anchorY and anchorR are the node (or the clicked point, of
 	// radius 0) the menu belongs to: a line joins them to the menu.
 	anchorX, anchorY, anchorR float64
+	// do, when set, does an item (by name) instead of actions on the
+	// world: a menu of the app's, as the save menu.
+	do func(name string)
 }
 
 // nodeMenu lists what can be done to a node now (see the playground's
@@ -149,6 +152,10 @@ func (g *Game) clickMenu(x, y float64) bool {
 	m := g.menu
 	g.menu = nil
 	for _, it := range m.items {
+		if it.Rect.Contains(x, y) && m.do != nil {
+			m.do(it.Name)
+			return true
+		}
 		if it.Rect.Contains(x, y) {
 			for _, a := range m.actions[it.Name] {
 				g.act(a)

@@ -37,6 +37,9 @@ type tooltip struct {
 // and the safety strip; with a server selected, the inspector above the
 // feed; else the safety monitor and the feed.
 func (g *Game) panels() []panel {
+	if g.opts.Embed {
+		return g.embedPanels()
+	}
 	ps := append(g.panelList[:0], &g.cluster, pointersPanel{g, false}, &g.logs)
 	switch {
 	case g.lesson != nil:

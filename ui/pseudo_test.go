@@ -598,12 +598,16 @@ func (p *pseudoRun) dialogs(t *testing.T, g *Game) {
 	g.top.moreOpen = false
 }
 
-// statusLine draws what the controls say back: a save, a heal, an added
-// server, a crash, a saved session loaded again, a broken file and a save
-// where there is no saving.
+// statusLine draws what the controls say back: a save (from the save
+// menu), a heal, an added server, a crash, a saved session loaded again, a
+// broken file and a save where there is no saving.
 func (p *pseudoRun) statusLine(t *testing.T, g *Game, saved *[]byte) {
 	for _, name := range []string{"save", "heal", "add"} {
 		g.press(name)
+		if name == "save" {
+			p.draw(t, g, "save menu", -1)
+			clickItem(t, g, "scenario")
+		}
 		p.draw(t, g, "status after "+name, -1)
 	}
 	g.restartLeader()
@@ -617,6 +621,7 @@ func (p *pseudoRun) statusLine(t *testing.T, g *Game, saved *[]byte) {
 	p.draw(t, g, "a broken file loaded", -1)
 	g.opts.Save = nil
 	g.press("save")
+	clickItem(t, g, "svg")
 	p.draw(t, g, "status after save, unavailable", -1)
 }
 

@@ -6,6 +6,7 @@
 // starts a sandbox of N nodes with about M messages in flight (the
 // frame-rate benchmark), ?rate=R the sandbox with clients writing R times
 // a second (the memory benchmark), ?lesson=N&step=M opens a lesson at a step,
+// ?embed=1 the cluster and a play control alone, sized to an iframe,
 // ?lang=zh-CN|en the language (else the one chosen last, else the
 // browser's; Chinese fetches the Chinese fonts, font.go, while the app
 // starts). Unknown parameters are ignored; a bad value is a banner, not a stop.
@@ -33,6 +34,7 @@
 //	           fonts alone and as the app draws text, and returns where:
 //	           {plain, drawn} rectangles in CSS pixels (the test that
 //	           Chinese reaches the screen as glyphs)
+//	status()   the status line's message while it shows, or ""
 //	notice     set (a string) when the link asked for something RaftLab
 //	           does not have; the page shows it in a banner and starts
 //	           without it

@@ -9,6 +9,7 @@ import (
 	"sync"
 	"syscall/js"
 
+	"github.com/raftlab/raftlab/internal/picture"
 	"github.com/raftlab/raftlab/ui"
 )
 
@@ -87,6 +88,9 @@ func (f *fontLoad) run() {
 	err := errors.Join(errs[0], errs[1])
 	if err == nil {
 		err = ui.SetCJKFont(data[0], data[1])
+	}
+	if err == nil {
+		err = picture.SetCJKFont(data[0], data[1]) // the GIFs and slides the save menu makes
 	}
 	<-f.ready
 	f.game.FontLoaded(err)

@@ -5,12 +5,14 @@ package main
 import (
 	"cmp"
 	"net/url"
+	"path"
 	"runtime"
 	"strings"
 	"sync"
 	"syscall/js"
 
 	"github.com/hajimehoshi/ebiten/v2"
+	"github.com/raftlab/raftlab/internal/picture"
 	"github.com/raftlab/raftlab/playground/i18n"
 	"github.com/raftlab/raftlab/ui"
 )
@@ -44,7 +46,7 @@ func main() {
 	}
 	a := &app{api: api}
 	notes := newNotesChannel()
-	g, err := ui.New(ui.Options{Lab: opts.lab, Scenario: opts.scenario, Empty: opts.empty, Save: download, Open: a.openPicker, Share: a.share, Link: opts.link,
+	g, err := ui.New(ui.Options{Lab: opts.lab, Scenario: opts.scenario, Empty: opts.empty, Embed: opts.embed, Save: download, Picture: picture.Export, Open: a.openPicker, Share: a.share, Link: opts.link,
 		Progress: localStore{progressKey}, Prefs: prefs, Results: results, Lesson: opts.lesson, Step: opts.step,
 		Lang: opts.lang, SystemLang: system, CJKFont: fonts.start,
 		Present: opts.present, Fullscreen: ebiten.SetFullscreen, Notes: notes.show, OpenNotes: notes.open})
@@ -57,6 +59,7 @@ func main() {
 	a.game = g
 	a.expose()
 	a.followHash()
+	followVisibility(g)
 
 	ebiten.SetWindowTitle(lang.T("app.title"))
 	ebiten.SetWindowResizingMode(ebiten.WindowResizingModeEnabled)
@@ -65,6 +68,20 @@ func main() {
 		fail(api, g.Lang().T("host.stopped", err))
 		wait()
 	}
+}
+
+// followVisibility tells the game when the page's tab is hidden and shown
+// again (the visibilitychange event), so that it pauses itself (ui's
+// hidden.go). Ebiten does not update a hidden tab, but the page's time
+// goes on: without the pause, the simulation would be found where it was
+// left, yet still playing, with nothing said about the gap. A page opened
+// in a background tab has not run yet: it starts when first seen.
+func followVisibility(g *ui.Game) {
+	doc := js.Global().Get("document")
+	doc.Call("addEventListener", "visibilitychange", js.FuncOf(func(js.Value, []js.Value) any {
+		g.SetHidden(ui.TabHidden, doc.Get("visibilityState").String() == "hidden")
+		return nil
+	}))
 }
 
 // browserLang is the first of the browser's languages RaftLab speaks, or
@@ -171,9 +188,23 @@ func (a *app) Draw(screen *ebiten.Image) {
 func (a *app) Layout(w, h int) (int, int) { return a.game.Layout(w, h) }
 
 // download hands the browser a file to save: the session exported as a
-// scenario.
+// scenario, or a picture.
 func download(name string, data []byte) error {
-	return downloadAs(name, "application/json", data)
+	return downloadAs(name, mimeType(name), data)
+}
+
+// mimeType is the MIME type of a file the app saves, by its name: a
+// scenario file, or a picture from the save menu.
+func mimeType(name string) string {
+	switch path.Ext(name) {
+	case ".png":
+		return "image/png"
+	case ".gif":
+		return "image/gif"
+	case ".svg":
+		return "image/svg+xml"
+	}
+	return "application/json"
 }
 
 // downloadAs hands the browser a file of a MIME type to save.
@@ -236,6 +267,13 @@ func (a *app) expose() {
 	}
 	a.api.Set("state", jsonCall((*ui.Game).StateJSON))
 	a.api.Set("layout", jsonCall((*ui.Game).LayoutJSON))
+	a.api.Set("status", js.FuncOf(func(js.Value, []js.Value) any {
+		if !a.mu.TryLock() {
+			return errorObject("busy drawing a frame; try again")
+		}
+		defer a.mu.Unlock()
+		return a.game.Status()
+	}))
 	a.api.Set("fps", js.FuncOf(func(js.Value, []js.Value) any { return ebiten.ActualFPS() }))
 	a.api.Set("tps", js.FuncOf(func(js.Value, []js.Value) any { return ebiten.ActualTPS() }))
 	a.api.Set("frames", js.FuncOf(func(js.Value, []js.Value) any {

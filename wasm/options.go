@@ -20,6 +20,9 @@ type pageOptions struct {
 	scenario *view.Scenario
 	// empty draws only the background: the frame-rate baseline.
 	empty bool
+	// embed shows only the cluster and a play control, for a course page
+	// that puts RaftLab in an iframe (ui.Options.Embed).
+	embed bool
 	// lesson and step open a lesson at a step (0: none; step 0: where the
 	// learner left it).
 	lesson, step int
@@ -53,7 +56,7 @@ type pageOptions struct {
 // queryParams are the URL parameters the page understands.
 // (notes is the speaker notes page's, which index.html shows without
 // loading RaftLab: known here so that it is never said to be ignored.)
-var queryParams = []string{"scenario", "empty", "nodes", "load", "rate", "lesson", "step", "lang", "present", "notes"}
+var queryParams = []string{"scenario", "empty", "nodes", "load", "rate", "lesson", "step", "lang", "embed", "present", "notes"}
 
 // optionsFromQuery reads the page's URL parameters:
 //
@@ -62,6 +65,7 @@ var queryParams = []string{"scenario", "empty", "nodes", "load", "rate", "lesson
 //	?nodes=N&load=M      a sandbox of N nodes with about M messages in flight
 //	?lesson=N&step=M     lesson N open at step M (a link a teacher can hand out)
 //	?lang=zh-CN|en       the language (whatever the browser's or the last choice)
+//	?embed=1             the cluster and a play control alone, for an iframe
 //	?present=1           presenter mode, for a projector
 //
 // It is the one place that decides what a link means. Unknown parameters
@@ -69,7 +73,8 @@ var queryParams = []string{"scenario", "empty", "nodes", "load", "rate", "lesson
 // what was wrong and what is allowed, and the page starts without it (so
 // in the sandbox when it was the only one). A lesson sets its own world,
 // so it wins over scenario, nodes, load and empty; a scenario sets its
-// own nodes and load, so it wins over them.
+// own nodes and load, so it wins over them. A lesson needs its panel, so
+// it wins over embed too: the full app opens in the frame.
 func optionsFromQuery(q url.Values) pageOptions {
 	o := pageOptions{load: -1, lab: lab.New()}
 	known := url.Values{}
@@ -95,14 +100,19 @@ func optionsFromQuery(q url.Values) pageOptions {
 		}
 		o.lang = l
 	}
-	o.present = o.switchParam(known, "present", "host.link.present")
+	o.present = flagParam(known, "present", "host.link.present", &o)
+	embed := flagParam(known, "embed", "host.link.embed", &o)
 	if lessonFromQuery(known, &o) {
+		if embed {
+			o.problem("host.link.embed-lesson", o.lesson)
+		}
 		if others := present(known, "scenario", "nodes", "load", "rate", "empty"); len(others) > 0 {
 			o.problem("host.link.lesson-and", o.lesson, strings.Join(others, ", "))
 		}
 		return o
 	}
-	o.empty = o.switchParam(known, "empty", "host.link.empty")
+	o.embed = embed
+	o.empty = flagParam(known, "empty", "host.link.empty", &o)
 	if _, ok := known["scenario"]; ok {
 		name := known.Get("scenario")
 		if others := present(known, "nodes", "load", "rate"); len(others) > 0 {
@@ -157,19 +167,6 @@ func (o *pageOptions) nameIn(l i18n.Lang) {
 	if o.load >= 0 {
 		nameLoad(o.scenario, o.load, l)
 	}
-}
-
-// switchParam reads a parameter that is on (1 or true) or off (0, false
-// or absent); any other value is the problem key, and off.
-func (o *pageOptions) switchParam(q url.Values, name, key string) bool {
-	switch v := q.Get(name); v {
-	case "", "0", "false":
-	case "1", "true":
-		return true
-	default:
-		o.problem(key, v)
-	}
-	return false
 }
 
 // problem is a parameter that cannot be used: a catalogue message, or an
@@ -252,6 +249,21 @@ func lessonFromQuery(q url.Values, o *pageOptions) bool {
 	}
 	o.lesson, o.step = lesson, step
 	return true
+}
+
+// flagParam reads a parameter that is on or off (1 or true, 0 or false or
+// nothing); another value is the problem bad (its argument the value),
+// and off.
+func flagParam(q url.Values, key, bad string, o *pageOptions) bool {
+	switch v := q.Get(key); v {
+	case "", "0", "false":
+		return false
+	case "1", "true":
+		return true
+	default:
+		o.problem(bad, v)
+		return false
+	}
 }
 
 func intParam(q url.Values, key string, def int) (int, error) {

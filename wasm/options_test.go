@@ -191,3 +191,26 @@ func TestOptionsCarryTheLab(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, 3, all[2].Number)
 }
+
+// ?embed=1 goes with a scenario and a language; a lesson needs its panel,
+// so it wins and the link says so; a bad value is a problem.
+func TestEmbedFromQuery(t *testing.T) {
+	o := optionsFromQuery(query(t, "embed=1&scenario=leader-crash&lang=zh-CN"))
+	assert.True(t, o.embed)
+	require.NotNil(t, o.scenario)
+	assert.Equal(t, i18n.Chinese, o.lang)
+	assert.Empty(t, o.problems)
+
+	o = optionsFromQuery(query(t, "embed=0"))
+	assert.False(t, o.embed)
+	assert.Empty(t, o.problems)
+
+	o = optionsFromQuery(query(t, "embed=1&lesson=2"))
+	assert.False(t, o.embed)
+	assert.Equal(t, 2, o.lesson)
+	assert.Equal(t, []string{"embed=1 cannot show a lesson: lesson 2 opens in the full app"}, o.problemsIn(i18n.English))
+
+	o = optionsFromQuery(query(t, "embed=yes"))
+	assert.False(t, o.embed)
+	assert.Equal(t, []string{`embed="yes"：请用 embed=1`}, o.problemsIn(i18n.Chinese))
+}

@@ -47,7 +47,11 @@ func withStorage(failed string, f func(st js.Value)) (err error) {
 			err = i18n.Errorf(failed)
 		}
 	}()
-	st := js.Global().Get("localStorage")
+	// Through Reflect.get, not Get: a property read that throws (a frame
+	// of another site's page, where the browser blocks its storage)
+	// escapes syscall/js's Get and stops the program; a call's exception
+	// becomes the panic recovered above.
+	st := js.Global().Get("Reflect").Call("get", js.Global(), "localStorage")
 	if st.IsUndefined() || st.IsNull() {
 		return i18n.Errorf("browser.storage.none")
 	}

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	cjkfonts "github.com/raftlab/raftlab/assets/fonts"
+	"github.com/raftlab/raftlab/internal/picture"
 	"github.com/raftlab/raftlab/playground/i18n"
 	"github.com/raftlab/raftlab/ui"
 )
@@ -36,8 +37,11 @@ func systemLang(getenv func(string) string) (lang i18n.Lang, unknown string) {
 // first drawn.
 func installCJKFont(stderr io.Writer) func() {
 	return func() {
-		if err := ui.SetCJKFont(cjkfonts.SCRegular, cjkfonts.SCBold); err != nil {
-			fmt.Fprintf(stderr, "raftlab: %v\n", err)
+		for _, set := range []func(regular, bold []byte) error{ui.SetCJKFont, picture.SetCJKFont} {
+			if err := set(cjkfonts.SCRegular, cjkfonts.SCBold); err != nil {
+				fmt.Fprintf(stderr, "raftlab: %v\n", err)
+				return
+			}
 		}
 	}
 }

@@ -16,6 +16,7 @@ import (
 
 	"github.com/hajimehoshi/ebiten/v2"
 	"github.com/raftlab/raftlab/internal/lab"
+	"github.com/raftlab/raftlab/internal/picture"
 	"github.com/raftlab/raftlab/lessons"
 	"github.com/raftlab/raftlab/playground"
 	"github.com/raftlab/raftlab/playground/i18n"
@@ -193,7 +194,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if c.notes {
 		return runNotes(c, os.Stdin, stdout, stderr)
 	}
-	opts := ui.Options{Lab: lab.New(), Scenario: c.scenario, Save: saveFile, Share: linkSaver(c.linkBase, stdout), Link: c.link, Lesson: c.lesson, Step: c.step, Lang: c.lang, CJKFont: installCJKFont(stderr)}
+	opts := ui.Options{Lab: lab.New(), Scenario: c.scenario, Save: saveFile, Picture: picture.Export, Share: linkSaver(c.linkBase, stdout), Link: c.link, Lesson: c.lesson, Step: c.step, Lang: c.lang, CJKFont: installCJKFont(stderr)}
 	if c.progress != "" {
 		opts.Progress = fileStore{c.progress}
 	}
@@ -262,7 +263,8 @@ func runGame(a *app) (err error) {
 func oneLine(err error) string { return strings.Join(strings.Fields(err.Error()), " ") }
 
 // app wraps the playground: it counts frames, saves the screenshot and
-// stops after --frames, and loads dropped scenario files.
+// stops after --frames, loads dropped scenario files, and tells the
+// playground when the window is minimized.
 type app struct {
 	game       ebiten.Game
 	frames     int // stop after this many frames; 0 = never
@@ -277,6 +279,11 @@ type app struct {
 func (a *app) Update() error {
 	if a.done {
 		return ebiten.Termination
+	}
+	// A minimized window pauses the simulation (ui's hidden.go); the
+	// notes window has none to pause.
+	if g, ok := a.game.(*ui.Game); ok {
+		g.SetHidden(ui.WindowMinimized, ebiten.IsWindowMinimized())
 	}
 	return a.game.Update()
 }
@@ -294,12 +301,12 @@ func (a *app) Draw(screen *ebiten.Image) {
 
 func (a *app) Layout(w, h int) (int, int) { return a.game.Layout(w, h) }
 
-// saveFile saves an exported session in the current directory, under a
-// name that does not overwrite an earlier one.
+// saveFile saves an exported session or a picture in the current
+// directory, under a name that does not overwrite an earlier one.
 func saveFile(name string, data []byte) error {
 	path, err := writeNew(name, data)
 	if err == nil {
-		fmt.Fprintf(os.Stderr, "raftlab: saved the session to %s\n", path)
+		fmt.Fprintf(os.Stderr, "raftlab: saved %s\n", path)
 	}
 	return err
 }

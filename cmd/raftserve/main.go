@@ -105,9 +105,13 @@ type file struct {
 }
 
 // site serves the files of the browser build: the three the app needs,
-// and the Chinese fonts (fonts/*.otf), fetched only by a page in Chinese.
+// the Chinese fonts (fonts/*.otf), fetched only by a page in Chinese, and
+// the dist build's service worker.
 type site struct {
 	index, wasmExec, wasm *file
+	// sw is the service worker of the dist build (make dist), which keeps
+	// the app for offline use; nil in a build without one.
+	sw *file
 	// fonts are by URL path ("/fonts/NotoSansSC-Regular.subset.otf").
 	fonts map[string]*file
 }
@@ -138,6 +142,11 @@ func loadSite(dir string) (*site, error) {
 	}
 	if s.wasm.gz, err = compressed(filepath.Join(dir, "main.wasm"), s.wasm.raw); err != nil {
 		return nil, err
+	}
+	if _, err := os.Stat(filepath.Join(dir, "sw.js")); err == nil {
+		if s.sw, err = read("sw.js", "text/javascript; charset=utf-8"); err != nil {
+			return nil, err
+		}
 	}
 	// A build without fonts still serves English; Chinese then says the
 	// font could not be loaded.
@@ -211,6 +220,11 @@ func (s *site) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		f = s.wasmExec
 	case "/main.wasm":
 		f = s.wasm
+	case "/sw.js":
+		if f = s.sw; f == nil {
+			http.NotFound(w, r)
+			return
+		}
 	default:
 		if f = s.fonts[r.URL.Path]; f == nil {
 			http.NotFound(w, r)

@@ -309,3 +309,23 @@ func TestIdleAndSilentConnectionsAreClosed(t *testing.T) {
 	require.NoError(t, err)
 	assert.True(t, closedWithin(idle), "a kept-alive connection that goes quiet is closed")
 }
+
+// TestServiceWorkerIsServedWhenBuilt: the dist build's service worker is
+// served, revalidated like the rest; a build without one answers 404.
+func TestServiceWorkerIsServedWhenBuilt(t *testing.T) {
+	ts, _ := newTestServer(t)
+	resp, _ := get(t, "GET", ts.URL+"/sw.js", nil)
+	assert.Equal(t, http.StatusNotFound, resp.StatusCode, "the development build has none")
+
+	dir, _ := fakeSite(t)
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "sw.js"), []byte("self.addEventListener('fetch', () => {});"), 0o644))
+	s, err := loadSite(dir)
+	require.NoError(t, err)
+	dist := httptest.NewServer(s)
+	t.Cleanup(dist.Close)
+	resp, body := get(t, "GET", dist.URL+"/sw.js", nil)
+	require.Equal(t, http.StatusOK, resp.StatusCode)
+	assert.Equal(t, "text/javascript; charset=utf-8", resp.Header.Get("Content-Type"))
+	assert.Equal(t, "no-cache", resp.Header.Get("Cache-Control"), "a new release's worker is seen at once")
+	assert.Equal(t, "self.addEventListener('fetch', () => {});", string(body))
+}

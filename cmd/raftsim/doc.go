@@ -3,7 +3,9 @@
 //
 //	raftsim run FILE|--link URL [--json] [--events OUT.jsonl] [--seed N] [--until MS] [--report OUT.html]
 //	raftsim chaos [--seeds N] [--first-seed N] [--nodes N] [--duration MS] [--out DIR]
+//	raftsim render SCENARIO --png OUT.png [--at T] | --gif OUT.gif | --svg OUT.svg [--from T] [--to T] [--size WxH] [--light]
 //	raftsim lesson list | check FILE|NAME... [--all] [-v] | stats [FILE|NAME...] [--all] [--json] | verify-result FILE...
+//	raftsim challenge link FILE [--base URL] | verify LINK|FILE [--code XXXX-XXXX]
 //
 // Every command takes --lang en or --lang zh-CN (by default the system
 // locale's language): what a person reads is in that language; JSON output

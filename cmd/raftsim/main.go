@@ -43,6 +43,10 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 		return runChaos(args[1:], lang, stdout, stderr)
 	case "lesson":
 		return runLesson(args[1:], lang, stdout, stderr)
+	case "challenge":
+		return runChallenge(args[1:], lang, stdout, stderr)
+	case "render":
+		return runRender(args[1:], lang, stdout, stderr)
 	case "-h", "--help", "help":
 		fmt.Fprint(stdout, usage)
 		return 0

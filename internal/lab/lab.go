@@ -1,6 +1,7 @@
 package lab
 
 import (
+	"github.com/raftlab/raftlab/lessons"
 	"github.com/raftlab/raftlab/playground"
 	"github.com/raftlab/raftlab/playground/view"
 )
@@ -26,11 +27,19 @@ func (*Lab) EncodeLink(l view.Link) (string, error) { return playground.EncodeLi
 // DecodeLink reads a share link: a URL or its fragment.
 func (*Lab) DecodeLink(link string) (view.Link, error) { return playground.DecodeLink(link) }
 
-// Start runs a scenario from its first moment, its script still to come.
+// Start runs a scenario from its first moment, its script still to come,
+// judging its challenge if it sets one.
 func (*Lab) Start(sc *view.Scenario) (view.Session, error) {
 	w, err := playground.NewWorld(sc)
 	if err != nil {
 		return nil, err
 	}
-	return Session(playground.NewSession(w, sc.Actions)), nil
+	ps := playground.NewSession(w, sc.Actions)
+	s := session{s: ps, flights: &flightViews{}}
+	if sc.Challenge != nil {
+		if s.judge, err = lessons.NewJudge(sc, ps); err != nil {
+			return nil, err
+		}
+	}
+	return s, nil
 }

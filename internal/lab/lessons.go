@@ -98,7 +98,7 @@ func (r runner) Step() *doc.Step     { return &r.Runner.Step().Step }
 func (r runner) Play() doc.Play      { return r.Runner.Play() }
 func (r runner) Session() view.Session {
 	if s := r.Runner.Session(); r.last.s != s {
-		*r.last = session{s, &flightViews{}}
+		*r.last = session{s: s, flights: &flightViews{}}
 	}
 	return *r.last
 }

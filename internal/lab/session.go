@@ -3,6 +3,7 @@ package lab
 import (
 	"encoding/json"
 
+	"github.com/raftlab/raftlab/lessons"
 	"github.com/raftlab/raftlab/playground"
 	"github.com/raftlab/raftlab/playground/view"
 )
@@ -13,24 +14,56 @@ import (
 type session struct {
 	s       *playground.Session
 	flights *flightViews
+	// judge judges the scenario's challenge, if it sets one: the session
+	// runs through it, so that the verdict keeps up with every move.
+	judge *lessons.Judge
 }
 
 // Session is s as the UI steers it.
-func Session(s *playground.Session) view.Session { return session{s, &flightViews{}} }
+func Session(s *playground.Session) view.Session { return session{s: s, flights: &flightViews{}} }
 
 func (s session) Now() int64                 { return s.s.Now() }
 func (s session) Horizon() int64             { return s.s.Horizon() }
-func (s session) RunUntil(ms int64)          { s.s.RunUntil(ms) }
-func (s session) SeekTo(ms int64)            { s.s.SeekTo(ms) }
 func (s session) NextEventAt() (int64, bool) { return s.s.World().NextEventAt() }
-func (s session) Do(a view.Action) error     { return s.s.Do(a) }
-func (s session) Actions() []view.Action     { return s.s.Actions() }
-func (s session) SetTraceWindow(n int)       { s.s.SetTraceWindow(n) }
-func (s session) Rewinds() uint64            { return s.s.Rewinds() }
-func (s session) View() *view.World          { return s.s.World().View() }
-func (s session) TraceStart() int            { return s.s.World().TraceStart() }
-func (s session) TraceLen() int              { return s.s.World().TraceLen() }
-func (s session) Event(i int) view.Event     { return s.s.World().EventAt(i).View() }
+
+func (s session) RunUntil(ms int64) {
+	if s.judge != nil {
+		s.judge.RunUntil(ms)
+		return
+	}
+	s.s.RunUntil(ms)
+}
+
+func (s session) SeekTo(ms int64) {
+	s.s.SeekTo(ms)
+	if s.judge != nil {
+		s.judge.Acted()
+	}
+}
+
+func (s session) Do(a view.Action) error {
+	err := s.s.Do(a)
+	if s.judge != nil {
+		s.judge.Acted()
+	}
+	return err
+}
+
+// Verdict is the judgement of the scenario's challenge so far; false when
+// the scenario sets none.
+func (s session) Verdict() (view.Verdict, bool) {
+	if s.judge == nil {
+		return view.Verdict{}, false
+	}
+	return s.judge.Verdict(), true
+}
+func (s session) Actions() []view.Action { return s.s.Actions() }
+func (s session) SetTraceWindow(n int)   { s.s.SetTraceWindow(n) }
+func (s session) Rewinds() uint64        { return s.s.Rewinds() }
+func (s session) View() *view.World      { return s.s.World().View() }
+func (s session) TraceStart() int        { return s.s.World().TraceStart() }
+func (s session) TraceLen() int          { return s.s.World().TraceLen() }
+func (s session) Event(i int) view.Event { return s.s.World().EventAt(i).View() }
 
 func (s session) EventType(i int) view.EventType { return s.s.World().EventTypeAt(i) }
 func (s session) History() []view.Call           { return s.s.World().History() }

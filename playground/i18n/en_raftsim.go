@@ -7,7 +7,9 @@ var enRaftsim = map[string]string{
 	"raftsim.usage": `usage:
   raftsim run FILE|--link URL [--json] [--events OUT.jsonl] [--seed N] [--until MS] [--report OUT.html]
   raftsim chaos [--seeds N] [--first-seed N] [--nodes N] [--duration MS] [--out DIR]
+  raftsim render SCENARIO --png OUT.png [--at T] | --gif OUT.gif | --svg OUT.svg [--from T] [--to T] [--size WxH] [--light]
   raftsim lesson list | check FILE|NAME... [--all] [-v] | stats [FILE|NAME...] [--all] [--json] | verify-result FILE...
+  raftsim challenge link FILE [--base URL] | verify LINK|FILE [--code XXXX-XXXX]
 `,
 	"raftsim.lesson.usage": `usage:
   raftsim lesson list

@@ -27,7 +27,7 @@ var enUIBar = map[string]string{
 	"bar.open":          "Open",
 	"bar.open.hint":     "Open a scenario file",
 	"bar.save":          "Save",
-	"bar.save.hint":     "Save this session as a scenario file that replays it (s)",
+	"bar.save.hint":     "Save this session as a scenario file that replays it, or as a picture, an animation or a slide (s)",
 	"bar.help":          "?",
 	"bar.help.hint":     "Every shortcut, and what the colours and shapes mean (?)",
 	// The control that opens a menu of the controls that did not fit.

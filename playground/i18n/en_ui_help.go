@@ -19,7 +19,7 @@ var enUIHelp = map[string]string{
 	"help.key.speed":  "+ / -  faster / slower (1/1000x to 1x)",
 	"help.key.write":  "C  a client writes x through the leader",
 	"help.key.crash":  "R  crash the leader (or restart a crashed node)",
-	"help.key.save":   "S  save the session as a scenario file",
+	"help.key.save":   "S  save the session, or a picture of it",
 	"help.key.safety": "P  Raft's five safety properties",
 	// Two shortcuts on one line: ? and Esc.
 	"help.key.help": "?  this help      Esc  close the topmost menu, panel or lesson",

@@ -26,7 +26,7 @@ var zhUIBar = map[string]string{
 	"bar.open":          "打开",
 	"bar.open.hint":     "打开场景文件",
 	"bar.save":          "保存",
-	"bar.save.hint":     "把本次会话保存为可以重放的场景文件（s）",
+	"bar.save.hint":     "把本次会话保存为可以重放的场景文件，或保存为图片、动画或幻灯片（s）",
 	"bar.help":          "?",
 	"bar.help.hint":     "所有快捷键，以及各种颜色和形状的含义（?）",
 	"bar.more":          "更多",

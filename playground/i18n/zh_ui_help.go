@@ -13,7 +13,7 @@ var zhUIHelp = map[string]string{
 	"help.key.speed":      "+ / -  加快 / 减慢（1/1000x 到 1x）",
 	"help.key.write":      "C  客户端通过领导者写入 x",
 	"help.key.crash":      "R  让领导者崩溃（或重启已崩溃的节点）",
-	"help.key.save":       "S  把会话保存为场景文件",
+	"help.key.save":       "S  保存会话，或保存它的图片",
 	"help.key.safety":     "P  Raft 的五条安全性质",
 	"help.key.help":       "?  本帮助      Esc  关闭最上层的菜单、面板或课程",
 	"help.click.node":     "点击节点：崩溃、重启、立即超时、转移领导权、快照、隔离、移除",

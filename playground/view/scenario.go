@@ -10,6 +10,8 @@ type Scenario struct {
 	Until   int64
 	Initial map[ID]Initial
 	Actions []Action
+	// Challenge, when set, is the goal the scenario sets a student.
+	Challenge *Challenge
 }
 
 // Initial is a node's state at time zero, as if read from its disk.

@@ -56,4 +56,7 @@ type Session interface {
 	// State is the run so far as `raftsim run --json` writes it, under a
 	// name.
 	State(name string) json.RawMessage
+	// Verdict is the judgement of the scenario's challenge so far; false
+	// when the scenario sets none.
+	Verdict() (Verdict, bool)
 }
