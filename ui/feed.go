@@ -454,9 +454,16 @@ const lessonFeedLines = 4
 // feedArea is where the feed is: below the safety monitor (below the
 // inspector while a node is selected), or, while a lesson takes the
 // right-hand column, a few lines above the safety strip (lessons point at
-// what the feed says).
+// what the feed says); none while presenter mode hides it.
 func (p *feedPanel) feedArea() Rect {
 	g := p.g
+	if g.present.hidesPanels() { // none: presenter mode hides the feed
+		y := g.lay.Side.Y + g.lay.Side.H
+		if g.lesson != nil {
+			y = g.safety.safetyStrip().Y
+		}
+		return Rect{g.lay.Side.X, y, g.lay.Side.W, 0}
+	}
 	if g.lesson == nil {
 		if g.inspector.inspecting() {
 			_, events := splitFeed(g.lay.Feed, g.scale)

@@ -68,6 +68,19 @@ type Options struct {
 	// and theme (internal/picture.Export). The save menu hands it a replay
 	// of the session, on another goroutine.
 	Picture func(name, title string, sess view.Session, from, to int64, lang i18n.Lang, light bool) ([]byte, error)
+	// Present starts in presenter mode (present.go); the host puts the
+	// window in full screen itself, if it can (a browser allows that
+	// only after a key or a click).
+	Present bool
+	// Fullscreen, when set, puts the window in full screen or takes it
+	// out: presenter mode does as it is turned on and off.
+	Fullscreen func(on bool)
+	// Notes, when set, is told the speaker notes of the step on screen
+	// whenever they change (notes.go): the host shows them in a second
+	// window or tab. OpenNotes, when set, opens that window (N in
+	// presenter mode), or says why it cannot.
+	Notes     func(NotesDoc)
+	OpenNotes func() error
 }
 
 // The playback speeds are doc.Speeds (a lesson may ask for any of
@@ -144,11 +157,17 @@ type Game struct {
 	opaque, ground []Rect
 	// layIDs are the nodes the layout was computed for, layLang the
 	// language (the top bar's labels).
-	layIDs   []view.ID
-	layLang  i18n.Lang
-	settings *settingsPanel
-	client   clientPanel
-	part     *partitionTool
+	layIDs  []view.ID
+	layLang i18n.Lang
+	// present is presenter mode (present.go); layPresent what of it the
+	// layout was computed for.
+	present    presenter
+	layPresent presentKey
+	// notesSent are the speaker notes last handed to Options.Notes.
+	notesSent *NotesDoc
+	settings  *settingsPanel
+	client    clientPanel
+	part      *partitionTool
 	// progress is the learner's lesson progress (progress.go).
 	progress progressStore
 	// prefs are the learner's preferences, loaded in New.
@@ -211,6 +230,10 @@ func New(opts Options) (*Game, error) {
 	}
 	g.welcome.open = wantsWelcome(opts, g.prefs) && !opts.Embed
 	g.start(sc, sess)
+	if opts.Present {
+		g.present.on = true
+		applyPresentTheme(true)
+	}
 	if opts.Lesson != 0 {
 		if err := g.openLesson(opts.Lesson, opts.Step); err != nil {
 			return nil, err
@@ -399,24 +422,31 @@ func (g *Game) setLayout(w, h int, s float64) {
 		g.lay = embedLayoutIn(g.lang, w, h, s, g.view().IDs())
 	} else {
 		g.lay = computeLayoutIn(g.lang, w, h, s, g.view().IDs(), g.opts.Open != nil)
+		if g.present.on {
+			g.lay.presentLayout(g.view().IDs(), g.present.hidesPanels())
+		}
 	}
-	g.layLang, g.layIDs = g.lang, g.view().IDs()
+	g.layLang, g.layIDs, g.layPresent = g.lang, g.view().IDs(), g.present.key()
 	g.placeMessages()
 }
 
-// fitScreen lays the screen out again when its size, the servers or the
-// language changed since it was laid out (without a screen from Layout,
-// as in tests, at the size it was laid out at). It reports whether it
-// did.
+// fitScreen lays the screen out again when its size, the servers, the
+// language or presenter mode changed since it was laid out (without a
+// screen from Layout, as in tests, at the size it was laid out at).
+// Presenter mode zooms the host's scale (presentScale). It reports
+// whether it did.
 func (g *Game) fitScreen() bool {
 	sc := g.screen
-	if sc.w == 0 {
+	switch {
+	case sc.w == 0:
 		sc = screenSize{g.w, g.h, g.scale}
+	case g.present.on:
+		sc.scale = presentScale(sc.w, sc.h, sc.scale)
 	}
 	if sc.w <= 0 || sc.h <= 0 {
 		return false
 	}
-	if sc == (screenSize{g.w, g.h, g.scale}) && g.layLang == g.lang && slices.Equal(g.layIDs, g.view().IDs()) {
+	if sc == (screenSize{g.w, g.h, g.scale}) && g.layLang == g.lang && slices.Equal(g.layIDs, g.view().IDs()) && g.layPresent == g.present.key() {
 		return false
 	}
 	g.setLayout(sc.w, sc.h, sc.scale)
@@ -469,6 +499,7 @@ func (g *Game) Update() error {
 	g.lessonTick()
 	g.keepScore()
 	g.settle()
+	g.sendNotes()
 	return nil
 }
 

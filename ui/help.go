@@ -20,6 +20,7 @@ var helpLines = []string{
 	"help.key.share",
 	"help.key.safety",
 	"help.key.help",
+	"help.key.present",
 	"",
 	"help.click.node",
 	"help.click.link",

@@ -47,8 +47,15 @@ type stateDoc struct {
 	Welcome bool `json:"welcome"`
 	// Help is whether the help overlay is open.
 	Help bool `json:"help"`
-	// Theme is the colour theme in use: "dark" or "light".
+	// Theme is the palette in use: "dark", "light" or "presenter".
 	Theme string `json:"theme"`
+	// Present is whether presenter mode is on; Blank and Spotlight
+	// whether it blanks the screen or dims it around the pointer, and
+	// Panels whether it shows the feed and the inspector.
+	Present   bool `json:"present"`
+	Blank     bool `json:"blank"`
+	Spotlight bool `json:"spotlight"`
+	Panels    bool `json:"panels"`
 	// Lang is the language the app speaks; Font is the Chinese fonts'
 	// state: "none", "loading", "ready" or "failed".
 	Lang string `json:"lang"`
@@ -118,6 +125,7 @@ func (g *Game) StateJSON() ([]byte, error) {
 	d.ClientTarget = g.client.target
 	d.Welcome = g.welcome.welcomeShown()
 	d.Theme = themeName()
+	d.Present, d.Blank, d.Spotlight, d.Panels = g.present.on, g.present.blank, g.present.spotlight, !g.present.hidesPanels()
 	d.Help = g.help.open
 	d.Lang, d.Font = string(g.lang), g.fontState()
 	d.Status = g.status.text
@@ -174,7 +182,10 @@ type box struct {
 }
 
 type layoutDoc struct {
+	// Scale is physical pixels per CSS pixel; Zoom is how many times
+	// presenter mode enlarges everything (1 outside it).
 	Scale    float64   `json:"scale"`
+	Zoom     float64   `json:"zoom"`
 	Nodes    []nodeDoc `json:"nodes"`
 	Controls []box     `json:"controls"`
 	Links    []linkDoc `json:"links"`
@@ -286,12 +297,9 @@ type linkDoc struct {
 // LayoutJSON gives the screen positions of nodes, links (their midpoints),
 // controls, the open menu and the timeline track, in CSS pixels.
 func (g *Game) LayoutJSON() ([]byte, error) {
-	s := g.scale
-	if s <= 0 || math.IsNaN(s) {
-		s = 1
-	}
+	s := g.cssScale()
 	cb := func(name string, r Rect) box { return box{name, r.X / s, r.Y / s, r.W / s, r.H / s} }
-	d := layoutDoc{Scale: s, Nodes: []nodeDoc{}, Controls: []box{}, Links: []linkDoc{}, Menu: []box{}, Timeline: timeDoc{box: cb("", g.lay.Track), EndMs: g.timeline.timelineSpan()}, Labels: []box{}}
+	d := layoutDoc{Scale: s, Zoom: g.scale / s, Nodes: []nodeDoc{}, Controls: []box{}, Links: []linkDoc{}, Menu: []box{}, Timeline: timeDoc{box: cb("", g.lay.Track), EndMs: g.timeline.timelineSpan()}, Labels: []box{}}
 	for _, n := range g.lay.Nodes {
 		d.Nodes = append(d.Nodes, nodeDoc{n.ID, n.X / s, n.Y / s, n.R / s})
 		d.Labels = append(d.Labels, cb(n.ID.Name(), n.labelBox(s)))
@@ -387,10 +395,7 @@ func (g *Game) lessonLayout(cb func(string, Rect) box) *lessonLayoutDoc {
 		return nil
 	}
 	v := g.lessonLaidOut()
-	s := g.scale
-	if s <= 0 || math.IsNaN(s) {
-		s = 1
-	}
+	s := g.cssScale()
 	d := &lessonLayoutDoc{Panel: cb("", g.lessonArea()), Texts: []textBox{}, More: v.maxScroll > g.lesson.scroll+1, Scroll: g.lesson.scroll / s}
 	for _, t := range v.texts {
 		m := t.f.Metrics()
@@ -423,10 +428,7 @@ func (g *Game) OpenLesson(number, step int) error {
 // same hit-testing, without waiting for an update to see the button): a
 // test that plays many steps clicks without timing the mouse.
 func (g *Game) Click(x, y float64) {
-	s := g.scale
-	if s <= 0 || math.IsNaN(s) {
-		s = 1
-	}
+	s := g.cssScale()
 	g.click(x*s, y*s, false)
 	g.partitionRelease(x*s, y*s) // the release: a click on a server in the partition editor moves it
 	g.settle()

@@ -32,17 +32,23 @@ type hoverState struct {
 // longPress is how long a finger must rest to open a node's menu.
 const longPress = 500 * time.Millisecond
 
-// keyAction maps the keyboard shortcuts to what they do.
-func (g *Game) keyActions() []struct {
+// keyAction is a keyboard shortcut: its keys and what it does.
+type keyAction struct {
 	keys []ebiten.Key
 	do   func()
-} {
-	return []struct {
-		keys []ebiten.Key
-		do   func()
-	}{
+}
+
+// keyActions are the keyboard shortcuts. F5 turns presenter mode on and
+// off (as slide software starts a show); in it, the right arrow is the
+// clicker's next (presentKeys), not the next event.
+func (g *Game) keyActions() []keyAction {
+	right := []ebiten.Key{ebiten.KeyArrowRight}
+	if g.present.on {
+		right = nil
+	}
+	keys := []keyAction{
 		{[]ebiten.Key{ebiten.KeySpace}, g.togglePause},
-		{[]ebiten.Key{ebiten.KeyArrowRight}, g.stepEvent},
+		{right, g.stepEvent},
 		{[]ebiten.Key{ebiten.KeyEqual, ebiten.KeyNumpadAdd}, g.faster},
 		{[]ebiten.Key{ebiten.KeyMinus, ebiten.KeyNumpadSubtract}, g.slower},
 		{[]ebiten.Key{ebiten.KeyC}, g.clientWrite},
@@ -52,7 +58,12 @@ func (g *Game) keyActions() []struct {
 		{[]ebiten.Key{ebiten.KeyL}, g.share},
 		{[]ebiten.Key{ebiten.KeyEscape}, g.escape},
 		{[]ebiten.Key{ebiten.KeyEnter, ebiten.KeyNumpadEnter}, g.enter},
+		{[]ebiten.Key{ebiten.KeyF5}, g.togglePresent},
 	}
+	if g.present.on {
+		return append(keys, g.presentKeys()...)
+	}
+	return keys
 }
 
 // escape closes the topmost thing open: the card of safety properties, a
@@ -95,6 +106,9 @@ func (g *Game) enter() {
 }
 
 func (g *Game) handleInput() {
+	if g.unblank() {
+		return
+	}
 	for _, ka := range g.shortcuts() {
 		for _, k := range ka.keys {
 			if inpututil.IsKeyJustPressed(k) {

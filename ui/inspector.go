@@ -13,10 +13,11 @@ import (
 )
 
 // inspecting reports whether the inspector shows: a node is selected
-// outside a lesson (the lesson panel takes the column then).
+// outside a lesson (the lesson panel takes the column then), and
+// presenter mode does not hide it.
 func (p *inspectorPanel) inspecting() bool {
 	g := p.g
-	return g.lesson == nil && g.selected != 0 && g.view().Node(g.selected) != nil
+	return g.lesson == nil && g.selected != 0 && g.view().Node(g.selected) != nil && !g.present.hidesPanels()
 }
 
 // inspectorArea is where the inspector is: the top of the feed's column,

@@ -95,17 +95,23 @@ func (p *logsPanel) key(k keyBuf) keyBuf {
 	return k
 }
 
-// rowH is the height of one node's row in the logs panel.
+// logsHead is the height of the logs panel's head (its title, legend and
+// the entries' indexes), above the rows, in logical pixels.
+const logsHead = 40
+
+// rowH is the height of one node's row in the logs panel: the rows share
+// what the head leaves, less a margin at the foot, up to 26 logical
+// pixels each.
 func (p *logsPanel) rowH() float64 {
 	g := p.g
 	s := g.scale
-	return math.Min(26*s, (g.lay.Logs.H-34*s)/float64(max(len(g.view().Nodes), 1)))
+	return math.Min(26*s, (g.lay.Logs.H-(logsHead+2)*s)/float64(max(len(g.view().Nodes), 1)))
 }
 
 // rowY is the top of the row-th node's row in the logs panel.
 func (p *logsPanel) rowY(row int) float64 {
 	g := p.g
-	return g.lay.Logs.Y + 40*g.scale + float64(row)*p.rowH()
+	return g.lay.Logs.Y + logsHead*g.scale + float64(row)*p.rowH()
 }
 
 // cellAt is the cell of index i on the row-th node's row (its entry, or

@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"slices"
+
 	"github.com/hajimehoshi/ebiten/v2"
 	"github.com/raftlab/raftlab/lessons/doc"
 )
@@ -47,12 +49,18 @@ func (g *Game) panels() []panel {
 	default:
 		ps = append(ps, &g.safety, &g.feed)
 	}
+	if g.present.hidesPanels() { // presenter mode hides the feed
+		ps = slices.DeleteFunc(ps, func(p panel) bool { return p == &g.feed })
+	}
 	ps = append(ps, lessonLayer{g}, &g.card, &g.welcome, &g.timeline, &g.top, menuLayer{g}, pointersPanel{g, true})
 	if g.help.open {
 		ps = append(ps, &g.help)
 	}
 	if g.settings != nil {
 		ps = append(ps, settingsLayer{g})
+	}
+	if g.present.on {
+		ps = append(ps, presentLayer{g})
 	}
 	g.panelList = ps
 	return ps

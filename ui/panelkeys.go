@@ -13,10 +13,11 @@ import (
 // scrollKeys are the keys that scroll the column's panel.
 var scrollKeys = []ebiten.Key{ebiten.KeyArrowUp, ebiten.KeyArrowDown, ebiten.KeyPageUp, ebiten.KeyPageDown, ebiten.KeyHome, ebiten.KeyEnd}
 
-// takeScrollKeys scrolls by the scroll keys pressed in this update.
+// takeScrollKeys scrolls by the scroll keys pressed in this update (but
+// those presenter mode's clicker takes).
 func (g *Game) takeScrollKeys() {
 	for _, k := range scrollKeys {
-		if inpututil.IsKeyJustPressed(k) {
+		if inpututil.IsKeyJustPressed(k) && !g.clickerKey(k) {
 			g.scrollKey(k)
 		}
 	}

@@ -29,12 +29,15 @@ func (r setting) explainKey() string { return r.key + ".explain" }
 func toggle(name, key string, field func(s *view.Settings) *bool) setting {
 	flip := func(s *view.Settings) { *field(s) = !*field(s) }
 	return setting{name: name, key: key, next: flip, prev: flip,
-		get: func(lang i18n.Lang, s *view.Settings) string {
-			if *field(s) {
-				return lang.T("settings.on")
-			}
-			return lang.T("settings.off")
-		}}
+		get: func(lang i18n.Lang, s *view.Settings) string { return onOff(lang, *field(s)) }}
+}
+
+// onOff is a switch's value in a language.
+func onOff(lang i18n.Lang, on bool) string {
+	if on {
+		return lang.T("settings.on")
+	}
+	return lang.T("settings.off")
 }
 
 // stepper moves a number through a list of values; unit is the catalogue
@@ -162,6 +165,12 @@ const langRowName = "set-lang"
 // langExplainKey is the catalogue key of the language row's explanation.
 const langExplainKey = "settings.language.explain"
 
+// presentControlName is the name of the presenter mode switch at the
+// dialog's top right: like the theme it applies at once and starts no new
+// run, but it is not kept for the next visit (a class ends). It is not a
+// row: at 800x600 the rows have no height to spare.
+const presentControlName = "set-present"
+
 // nextLang is the language d places after l in i18n.Langs, round the list.
 func nextLang(l i18n.Lang, d int) i18n.Lang {
 	n := len(i18n.Langs)
@@ -176,6 +185,9 @@ const (
 	langRow
 	prefRows
 )
+
+// presentSwitch is the row of the presenter mode switch's control.
+const presentSwitch = -2
 
 // settingsRowCount is how many rows the dialog has: the theme and the
 // language, then the simulation's settings.
@@ -232,7 +244,8 @@ func (g *Game) settingsExplainLines(explain string) []string {
 
 // settingsControl is a control of the dialog: a row's step (row is the
 // row's number, step -1 for its "<" and +1 for its ">"), or, with row -1,
-// Apply (step +1) or Cancel (step -1).
+// Apply (step +1) or Cancel (step -1), or with row presentSwitch the
+// presenter mode switch.
 type settingsControl struct {
 	Button
 	row, step int
@@ -256,7 +269,10 @@ func (g *Game) settingsControls() []settingsControl {
 	for i, row := range settingsRows {
 		stepButtons(prefRows+i, row.name, g.tr(row.explainKey()))
 	}
+	label := g.tr("settings.present") + ": " + onOff(g.lang, g.present.on)
+	w := controlWidthIn(g.lang, Button{Label: label}, s)
 	return append(out,
+		settingsControl{Button{Name: presentControlName, Label: label, Hint: g.tr("settings.present.explain"), Rect: Rect{box.X + box.W - 20*s - w, box.Y + 8*s, w, 26 * s}}, presentSwitch, 0},
 		settingsControl{Button{Name: "set-apply", Label: g.tr("settings.apply"), Hint: g.tr("settings.apply.hint"), Rect: Rect{box.X + box.W - 380*s, box.Y + box.H - 44*s, 220 * s, 30 * s}}, -1, 1},
 		settingsControl{Button{Name: "set-cancel", Label: g.tr("settings.cancel"), Hint: g.tr("settings.cancel.hint"), Rect: Rect{box.X + box.W - 150*s, box.Y + box.H - 44*s, 130 * s, 30 * s}}, -1, -1})
 }
@@ -283,6 +299,7 @@ func (g *Game) settingsHint(x, y float64) string {
 	if g.settingsRow(langRow).Contains(x, y) {
 		return g.tr(langExplainKey)
 	}
+
 	for i, row := range settingsRows {
 		if g.settingsRow(prefRows+i).Contains(x, y) {
 			return g.tr(row.explainKey())
@@ -308,12 +325,14 @@ func (g *Game) clickSettings(x, y float64) {
 // row -1, Apply (+1) or Cancel (-1).
 func (g *Game) pressSettings(row, step int) {
 	switch {
+	case row == presentSwitch:
+		g.togglePresent()
 	case row < 0 && step > 0:
 		g.applySettings()
 	case row < 0:
 		g.settings = nil
 	case row == themeRow: // two themes: either way is the other
-		g.setTheme(!lightTheme())
+		g.setTheme(!themeChosen)
 	case row == langRow:
 		g.SetLang(nextLang(g.lang, step))
 	case step > 0:
@@ -360,7 +379,7 @@ func (g *Game) drawSettings(dst *ebiten.Image) {
 			ly += settingsExplainH * s
 		}
 	}
-	row(0, g.tr("settings.theme"), g.tr("settings.theme."+themeName()), g.tr(themeExplainKey))
+	row(0, g.tr("settings.theme"), g.tr("settings.theme."+chosenThemeName()), g.tr(themeExplainKey))
 	row(1, g.tr("app.language"), g.lang.Name(), g.tr(langExplainKey))
 	// The preferences are set apart from the settings of the run.
 	sep := g.settingsRow(prefRows)

@@ -46,10 +46,7 @@ func (g *Game) takeFieldInput() bool {
 
 // shortcuts are the keyboard shortcuts that act now: none while a client
 // panel field has the keyboard (takeFieldInput reads it then).
-func (g *Game) shortcuts() []struct {
-	keys []ebiten.Key
-	do   func()
-} {
+func (g *Game) shortcuts() []keyAction {
 	if g.takeFieldInput() {
 		return nil
 	}

@@ -62,6 +62,32 @@ var lightPalette = palette{
 	},
 }
 
+// presenterPalette is presenter mode's: a classroom projector washes
+// colours out and greys away, so the background is near white, the text
+// near black, the dim text dark enough to read from the back of the room,
+// the panels' edges (and the tooltips, dark text on them) a mid grey, and
+// roles, terms and messages deep and saturated.
+// Like the light theme, every colour that is text, or has white text on
+// it, keeps a contrast of at least 4.5:1 with white (theme_test.go checks
+// the light one; present_test.go this one, at 7:1 for the text).
+var presenterPalette = palette{
+	background: rgb(0xfd, 0xfd, 0xfc), panel: rgb(0xf3, 0xf4, 0xf6), panelEdge: rgb(0x90, 0x99, 0xa8),
+	text: rgb(0x0b, 0x0d, 0x12), textDim: rgb(0x2f, 0x35, 0x40), link: rgb(0x3c, 0x43, 0x50),
+	cut: rgb(0xc6, 0x00, 0x00), ok: rgb(0x00, 0x6b, 0x1f), bad: rgb(0xc6, 0x00, 0x00),
+	accent: rgb(0x00, 0x47, 0xb3), highlight: rgb(0xb0, 0x00, 0x80),
+	button: rgb(0xdc, 0xe1, 0xe8), buttonHot: rgb(0xc3, 0xcc, 0xd9),
+	follower: rgb(0x37, 0x41, 0x52), preCandidate: rgb(0x6a, 0x1b, 0xd6), candidate: rgb(0xc4, 0x3c, 0x00),
+	leader: rgb(0x00, 0x47, 0xb3), down: rgb(0x9a, 0xa1, 0xad),
+	client: rgb(0x7a, 0x50, 0x00),
+	vote:   rgb(0xc4, 0x3c, 0x00), preVote: rgb(0x6a, 0x1b, 0xd6), appendEntries: rgb(0x00, 0x55, 0xc8),
+	snapshot: rgb(0x00, 0x6b, 0x1f), timeoutNow: rgb(0xb0, 0x00, 0x55),
+	terms: []color.RGBA{
+		rgb(0x00, 0x55, 0xc8), rgb(0x00, 0x6b, 0x1f), rgb(0xc4, 0x3c, 0x00), rgb(0x7b, 0x1f, 0xa2),
+		rgb(0x00, 0x69, 0x73), rgb(0xc6, 0x00, 0x00), rgb(0x5c, 0x66, 0x00), rgb(0x5d, 0x40, 0x37),
+		rgb(0xa0, 0x00, 0x4e), rgb(0x28, 0x35, 0x93),
+	},
+}
+
 // The palette in use, one variable per colour so that drawing code reads
 // colText rather than a lookup. They start dark, as package variables
 // (other package variables are computed from them before any init runs);
@@ -96,17 +122,34 @@ var (
 	termPalette = darkPalette.terms
 )
 
-// themeLight is set while the light theme is in use.
+// themeLight is set while a light palette is in use: the light theme's,
+// or presenter mode's (themePresent).
 var themeLight bool
 
-// lightTheme reports whether the light theme is in use, so that colours
+// themePresent is set while presenter mode's palette is in use, whatever
+// theme the learner chose (themeChosen: presenter mode gives it back).
+var themePresent, themeChosen bool
+
+// lightTheme reports whether a light palette is in use, so that colours
 // defined outside the palette can have a light variant.
 func lightTheme() bool { return themeLight }
 
-// themeName names the theme in use, "light" or "dark", for the page's
-// tests; the settings dialog shows the message settings.theme.<name>.
+// themeName names the palette in use, "light", "dark" or "presenter", for
+// the page's tests.
 func themeName() string {
-	if themeLight {
+	switch {
+	case themePresent:
+		return "presenter"
+	case themeLight:
+		return "light"
+	}
+	return "dark"
+}
+
+// chosenThemeName names the theme the learner chose, "light" or "dark":
+// the settings dialog shows the message settings.theme.<name>.
+func chosenThemeName() string {
+	if themeChosen {
 		return "light"
 	}
 	return "dark"
@@ -125,13 +168,18 @@ func (g *Game) setTheme(light bool) {
 	})
 }
 
-// applyTheme puts the light or the dark palette in use.
+// applyTheme puts the light or the dark palette in use (presenter mode's
+// while it is on, until applyPresentTheme takes it away).
 func applyTheme(light bool) {
+	themeChosen = light
 	p := darkPalette
-	if light {
+	switch {
+	case themePresent:
+		p = presenterPalette
+	case light:
 		p = lightPalette
 	}
-	themeLight = light
+	themeLight = light || themePresent
 	colBackground, colPanel, colPanelEdge, colText, colTextDim = p.background, p.panel, p.panelEdge, p.text, p.textDim
 	colLink, colCut, colOK, colBad, colAccent, colHighlight = p.link, p.cut, p.ok, p.bad, p.accent, p.highlight
 	colButton, colButtonHot = p.button, p.buttonHot
@@ -139,6 +187,13 @@ func applyTheme(light bool) {
 	colClient = p.client
 	colVote, colPreVote, colAppend, colSnapshot, colTimeoutNow = p.vote, p.preVote, p.appendEntries, p.snapshot, p.timeoutNow
 	termPalette = p.terms
+}
+
+// applyPresentTheme puts presenter mode's palette in use, or gives the
+// chosen theme back.
+func applyPresentTheme(on bool) {
+	themePresent = on
+	applyTheme(themeChosen)
 }
 
 func rgb(r, g, b uint8) color.RGBA { return color.RGBA{r, g, b, 0xff} }

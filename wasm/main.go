@@ -45,9 +45,11 @@ func main() {
 		fonts.start() // while the world is built and the first frame drawn
 	}
 	a := &app{api: api}
+	notes := newNotesChannel()
 	g, err := ui.New(ui.Options{Lab: opts.lab, Scenario: opts.scenario, Empty: opts.empty, Embed: opts.embed, Save: download, Picture: picture.Export, Open: a.openPicker, Share: a.share, Link: opts.link,
 		Progress: localStore{progressKey}, Prefs: prefs, Results: results, Lesson: opts.lesson, Step: opts.step,
-		Lang: opts.lang, SystemLang: system, CJKFont: fonts.start})
+		Lang: opts.lang, SystemLang: system, CJKFont: fonts.start,
+		Present: opts.present, Fullscreen: ebiten.SetFullscreen, Notes: notes.show, OpenNotes: notes.open})
 	if err != nil {
 		fail(api, lang.T("host.start.failed", i18n.ErrorIn(err, lang)))
 		wait()

@@ -32,6 +32,9 @@ type pageOptions struct {
 	// lang is the language asked for ("": none, the remembered or the
 	// browser's language decides).
 	lang i18n.Lang
+	// present starts in presenter mode (?present=1): a teacher's link to
+	// the projector.
+	present bool
 	// problems are the known parameters whose values cannot be used, one
 	// sentence each (problemsIn writes them in a language). The page shows them in a one-line banner and starts
 	// as if those parameters were not given: a wrong link still opens
@@ -51,7 +54,9 @@ type pageOptions struct {
 }
 
 // queryParams are the URL parameters the page understands.
-var queryParams = []string{"scenario", "empty", "nodes", "load", "rate", "lesson", "step", "lang", "embed"}
+// (notes is the speaker notes page's, which index.html shows without
+// loading RaftLab: known here so that it is never said to be ignored.)
+var queryParams = []string{"scenario", "empty", "nodes", "load", "rate", "lesson", "step", "lang", "embed", "present", "notes"}
 
 // optionsFromQuery reads the page's URL parameters:
 //
@@ -61,6 +66,7 @@ var queryParams = []string{"scenario", "empty", "nodes", "load", "rate", "lesson
 //	?lesson=N&step=M     lesson N open at step M (a link a teacher can hand out)
 //	?lang=zh-CN|en       the language (whatever the browser's or the last choice)
 //	?embed=1             the cluster and a play control alone, for an iframe
+//	?present=1           presenter mode, for a projector
 //
 // It is the one place that decides what a link means. Unknown parameters
 // are ignored. A known parameter with a bad value is a problem that says
@@ -94,6 +100,7 @@ func optionsFromQuery(q url.Values) pageOptions {
 		}
 		o.lang = l
 	}
+	o.present = flagParam(known, "present", "host.link.present", &o)
 	embed := flagParam(known, "embed", "host.link.embed", &o)
 	if lessonFromQuery(known, &o) {
 		if embed {

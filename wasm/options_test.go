@@ -83,6 +83,7 @@ func TestOptionsFromQueryProblems(t *testing.T) {
 		{"nodes=5&load=-1", "load must be 0..5000", true},
 		{"nodes=5&load=1e9", `load="1e9" is not a whole number`, true},
 		{"empty=yes", `empty="yes": use empty=1`, true},
+		{"present=on", `present="on": use present=1 for presenter mode`, true},
 		{"lesson=99", "there is no lesson 99 (the lessons are numbered 1 to 19)", true},
 		{"lesson=3&step=9", "lesson 3 has steps 1 to 8, not 9", true},
 		{"lesson=3&step=-1", "lesson 3 has steps 1 to 8, not -1", true},
@@ -110,6 +111,14 @@ func TestOptionsFromQueryProblems(t *testing.T) {
 	o = optionsFromQuery(query(t, "scenario=figure7&nodes=3"))
 	require.NotNil(t, o.scenario)
 	assert.Equal(t, 7, o.scenario.Settings.Nodes)
+
+	// Presenter mode goes with anything else the link asks for.
+	o = optionsFromQuery(query(t, "lesson=3&step=2&present=1&notes=1"))
+	assert.Empty(t, o.problems)
+	assert.Empty(t, o.ignored)
+	assert.True(t, o.present)
+	assert.Equal(t, 3, o.lesson)
+	assert.False(t, optionsFromQuery(query(t, "present=0")).present)
 
 	// Two bad parameters: both are said; the good one is used.
 	o = optionsFromQuery(query(t, "empty=yes&lesson=99&nodes=3"))

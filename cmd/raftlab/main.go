@@ -26,7 +26,7 @@ import (
 
 func main() { os.Exit(run(os.Args[1:], os.Stdout, os.Stderr)) }
 
-const usage = `usage: raftlab [--scenario FILE|NAME | --link URL] [--link-base URL] [--width W --height H] [--frames N [--screenshot PATH]] [--progress FILE] [--prefs FILE] [--lesson N [--step M]] [--lang en|zh-CN]`
+const usage = `usage: raftlab [--scenario FILE|NAME | --link URL] [--link-base URL] [--width W --height H] [--frames N [--screenshot PATH]] [--progress FILE] [--prefs FILE] [--lesson N [--step M]] [--lang en|zh-CN] [--present] [--notes]`
 
 // config is the command line, checked.
 type config struct {
@@ -49,6 +49,9 @@ type config struct {
 	link *view.Link
 	// linkBase is the address the links the app hands out start with.
 	linkBase string
+	// present starts in presenter mode, full screen; notes is the speaker
+	// notes window that the app starts itself (notes.go).
+	present, notes bool
 }
 
 // parseArgs reads and checks the command line. Every error is one line
@@ -68,6 +71,8 @@ func parseArgs(args []string, stdout io.Writer) (config, error) {
 	link := flags.String("link", "", "open a share link: a RaftLab URL with #v1. in it, the part from v1., or a file that holds one (raftlab-link.txt)")
 	flags.StringVar(&c.linkBase, "link-base", defaultLinkBase, "the address the share links this app makes start with: where the browser build is served")
 	lang := flags.String("lang", "", "the language: en or zh-CN (default: the one last chosen, else the system's)")
+	flags.BoolVar(&c.present, "present", false, "start in presenter mode, full screen: large type and strong colours for a projector (F5 turns it on and off)")
+	flags.BoolVar(&c.notes, "notes", false, "the speaker notes window, which reads the app's notes from stdin (the app starts it when the presenter presses N)")
 	flags.StringVar(&c.prefs, "prefs", configFile("prefs.json"), "the file that keeps preferences (theme, welcome seen) between runs (\"\": keep none)")
 	if err := flags.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -92,6 +97,8 @@ func parseArgs(args []string, stdout io.Writer) (config, error) {
 		return c, fmt.Errorf("--frames must be 0 or more, not %d", c.frames)
 	case c.screenshot != "" && c.frames == 0:
 		return c, errors.New("--screenshot needs --frames N: the frame to save")
+	case c.notes && (*scenario != "" || *link != "" || c.lesson != 0 || c.present):
+		return c, errors.New("--notes is the speaker notes window: it takes no --scenario, --link, --lesson or --present")
 	case c.screenshot != "" && !strings.EqualFold(filepath.Ext(c.screenshot), ".png"):
 		return c, fmt.Errorf("--screenshot %s: the file name must end in .png", c.screenshot)
 	}
@@ -184,6 +191,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "raftlab: %v\n", err)
 		return 2
 	}
+	if c.notes {
+		return runNotes(c, os.Stdin, stdout, stderr)
+	}
 	opts := ui.Options{Lab: lab.New(), Scenario: c.scenario, Save: saveFile, Picture: picture.Export, Share: linkSaver(c.linkBase, stdout), Link: c.link, Lesson: c.lesson, Step: c.step, Lang: c.lang, CJKFont: installCJKFont(stderr)}
 	if c.progress != "" {
 		opts.Progress = fileStore{c.progress}
@@ -200,13 +210,25 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "raftlab: %s\n", i18n.English.T("app.language.notice", unknownLocale))
 	}
 	opts.Results = resultStore(c.progress)
-	g, err := ui.New(opts)
+	notes := newNotesChild(stderr)
+	var g *ui.Game
+	opts.Present, opts.Fullscreen, opts.Notes = c.present, ebiten.SetFullscreen, notes.show
+	opts.OpenNotes = func() error { return notes.open(g.Lang()) }
+	g, err = ui.New(opts)
 	if err != nil {
 		fmt.Fprintf(stderr, "raftlab: %v\n", err)
 		return 2
 	}
-	a := &app{game: g, frames: c.frames, screenshot: c.screenshot, stderr: stderr}
-	ebiten.SetWindowTitle(g.Lang().T("app.title"))
+	if c.present {
+		ebiten.SetFullscreen(true)
+	}
+	return runWindow(&app{game: g, frames: c.frames, screenshot: c.screenshot, stderr: stderr}, g.Lang().T("app.title"), c, stdout, stderr)
+}
+
+// runWindow runs a window (the app's, or the notes') and reports how it
+// ended.
+func runWindow(a *app, title string, c config, stdout, stderr io.Writer) int {
+	ebiten.SetWindowTitle(title)
 	ebiten.SetWindowSize(c.width, c.height)
 	ebiten.SetWindowResizingMode(ebiten.WindowResizingModeEnabled)
 	if err := runGame(a); err != nil {
@@ -244,7 +266,7 @@ func oneLine(err error) string { return strings.Join(strings.Fields(err.Error())
 // stops after --frames, loads dropped scenario files, and tells the
 // playground when the window is minimized.
 type app struct {
-	game       *ui.Game
+	game       ebiten.Game
 	frames     int // stop after this many frames; 0 = never
 	screenshot string
 	stderr     io.Writer
@@ -258,8 +280,11 @@ func (a *app) Update() error {
 	if a.done {
 		return ebiten.Termination
 	}
-	// A minimized window pauses the simulation (ui's hidden.go).
-	a.game.SetHidden(ui.WindowMinimized, ebiten.IsWindowMinimized())
+	// A minimized window pauses the simulation (ui's hidden.go); the
+	// notes window has none to pause.
+	if g, ok := a.game.(*ui.Game); ok {
+		g.SetHidden(ui.WindowMinimized, ebiten.IsWindowMinimized())
+	}
 	return a.game.Update()
 }
 

@@ -52,6 +52,8 @@ func TestBadInputIsAOneLineErrorAndExit2(t *testing.T) {
 		{[]string{"--lesson", "3", "--step", "20"}, "lesson 3 has steps 1 to 8, not 20"},
 		{[]string{"--step", "2"}, "--step 2: a step number (from 1) for the lesson that --lesson opens"},
 		{[]string{"--lesson", "-1"}, "--lesson must be a lesson number, not -1"},
+		{[]string{"--notes", "--lesson", "3"}, "--notes is the speaker notes window: it takes no --scenario, --link, --lesson or --present"},
+		{[]string{"--notes", "--present"}, "--notes is the speaker notes window"},
 		{[]string{"--link", "https://raftlab.example/#v1.AAAA"}, "--link: the link is damaged"},
 		{[]string{"--link", "https://raftlab.example/#v9.AAAA"}, "--link: the link is of version v9"},
 		{[]string{"--link", dir}, "is a directory"},
