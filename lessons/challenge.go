@@ -24,6 +24,9 @@ type Judge struct {
 	sess       *playground.Session
 	base       *Baseline
 	verdict    view.Verdict
+	// checked counts the session's actions already checked against the
+	// forbidden ones (they are in time order): each is checked once.
+	checked int
 }
 
 // NewJudge judges sc's challenge over sess, which is at its first
@@ -54,8 +57,12 @@ func (j *Judge) RunUntil(t int64) {
 	last := int64(-1)
 	for j.verdict.State == view.Open {
 		now := j.sess.Now()
-		if now >= t {
-			return
+		// The actions due now first (a script's step at this very
+		// moment): the world's next event is only known after them.
+		j.sess.RunUntil(now)
+		j.judge()
+		if now >= t || j.verdict.State != view.Open {
+			break
 		}
 		next := t
 		if at, ok := j.sess.World().NextEventAt(); ok && at < next {
@@ -81,18 +88,50 @@ func (j *Judge) RunUntil(t int64) {
 		}
 		last = now
 		j.sess.RunUntil(next)
-		j.judge()
 	}
 	j.sess.RunUntil(t)
 }
 
-// Acted judges again after the student acted (a forbidden action fails
-// the challenge at once) or travelled in time: a verdict reached after
-// the present is undone, since the run may now go another way.
+// Acted judges again after the student acted now: a forbidden action
+// fails the challenge at once. A verdict reached at this very moment is
+// undone first: a replay judges a moment after the actions taken in it,
+// so the run may go another way.
 func (j *Judge) Acted() {
-	if j.verdict.State != view.Open && j.sess.Now() < j.verdict.AtMs {
+	if j.verdict.State != view.Open && j.sess.Now() <= j.verdict.AtMs {
 		j.verdict = view.Verdict{}
 	}
+	j.checked = 0
+	j.judge()
+}
+
+// Travelled judges again after the session went back in time (a seek
+// forward is RunUntil's). A seek restores a world that kept only the last
+// seconds of its trace, which the conditions that count events (votes,
+// messages sent...) count from the start: the judge replays the run from
+// its first moment in a world of its own, as raftsim challenge verify
+// does, and takes that run's verdict and counts. A verdict reached since
+// is undone.
+func (j *Judge) Travelled() {
+	now := j.sess.Now()
+	w, err := playground.NewWorld(j.sc)
+	if err != nil {
+		return // (the session started from this scenario)
+	}
+	s := playground.NewSession(w, j.sess.Actions())
+	s.DiscardCheckpoints()
+	replay := &Judge{sc: j.sc, pass: j.pass, fail: j.fail, sess: s, base: NewBaseline(w)}
+	replay.judge()
+	replay.RunUntil(now)
+	j.verdict, j.checked = replay.verdict, 0
+	if j.verdict.State != view.Open && now < j.verdict.AtMs {
+		j.verdict = view.Verdict{}
+	}
+	// From here the counts go on in the session's world, from its trace's
+	// end: the replay counted what came before.
+	b := *replay.base
+	b.update(w)
+	b.tw, b.scanned = j.sess.World(), j.sess.World().TraceLen()
+	j.base = &b
 	j.judge()
 }
 
@@ -114,11 +153,8 @@ func (j *Judge) judge() {
 		return
 	}
 	c, now, w := j.sc.Challenge, j.sess.Now(), j.sess.World()
-	for _, a := range j.sess.Actions() {
-		if a.At > now {
-			break
-		}
-		if slices.Contains(c.Forbid, a.Do) {
+	for as := j.sess.Actions(); j.checked < len(as) && as[j.checked].At <= now; j.checked++ {
+		if a := as[j.checked]; slices.Contains(c.Forbid, a.Do) {
 			j.verdict = view.Verdict{State: view.Failed, AtMs: a.At, Why: i18n.Msg("lessons.challenge.forbidden", a.Do)}
 			return
 		}

@@ -34,10 +34,18 @@ func (s session) RunUntil(ms int64) {
 	s.s.RunUntil(ms)
 }
 
+// SeekTo moves the present. With a challenge to judge, a seek forward
+// runs there judging every moment on the way, as the run would have been
+// judged had it played there; a seek back has the judge catch up.
 func (s session) SeekTo(ms int64) {
-	s.s.SeekTo(ms)
-	if s.judge != nil {
-		s.judge.Acted()
+	switch {
+	case s.judge == nil:
+		s.s.SeekTo(ms)
+	case ms >= s.s.Now():
+		s.judge.RunUntil(ms)
+	default:
+		s.s.SeekTo(ms)
+		s.judge.Travelled()
 	}
 }
 
@@ -57,6 +65,7 @@ func (s session) Verdict() (view.Verdict, bool) {
 	}
 	return s.judge.Verdict(), true
 }
+
 func (s session) Actions() []view.Action { return s.s.Actions() }
 func (s session) SetTraceWindow(n int)   { s.s.SetTraceWindow(n) }
 func (s session) Rewinds() uint64        { return s.s.Rewinds() }
