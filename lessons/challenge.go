@@ -32,20 +32,36 @@ type Judge struct {
 // NewJudge judges sc's challenge over sess, which is at its first
 // moment. A condition that does not parse is an error naming it.
 func NewJudge(sc *view.Scenario, sess *playground.Session) (*Judge, error) {
-	c := sc.Challenge
-	ids := firstServers(view.MaxNodes) // a student may add servers: any may be named
-	j := &Judge{sc: sc, sess: sess, base: NewBaseline(sess.World())}
-	var err error
-	if j.pass, err = parsePredicate(c.Pass, ids); err != nil {
-		return nil, errorf("lessons.challenge.condition", "pass", err)
+	pass, fail, err := conditions(sc.Challenge)
+	if err != nil {
+		return nil, err
 	}
-	if c.Fail != "" {
-		if j.fail, err = parsePredicate(c.Fail, ids); err != nil {
-			return nil, errorf("lessons.challenge.condition", "fail", err)
-		}
-	}
+	j := &Judge{sc: sc, sess: sess, base: NewBaseline(sess.World()), pass: pass, fail: fail}
 	j.judge()
 	return j, nil
+}
+
+// CheckChallenge checks a challenge's conditions, so that a scenario file
+// or a link whose challenge cannot be judged is refused when it is read,
+// with the condition named, rather than when it starts.
+func CheckChallenge(c *view.Challenge) error {
+	_, _, err := conditions(c)
+	return err
+}
+
+// conditions parses a challenge's pass and fail conditions (fail nil when
+// it has none).
+func conditions(c *view.Challenge) (pass, fail *Predicate, err error) {
+	ids := firstServers(view.MaxNodes) // a student may add servers: any may be named
+	if pass, err = parsePredicate(c.Pass, ids); err != nil {
+		return nil, nil, errorf("lessons.challenge.condition", "pass", err)
+	}
+	if c.Fail != "" {
+		if fail, err = parsePredicate(c.Fail, ids); err != nil {
+			return nil, nil, errorf("lessons.challenge.condition", "fail", err)
+		}
+	}
+	return pass, fail, nil
 }
 
 // Verdict is the challenge's judgement of the run so far.

@@ -23,12 +23,13 @@ type challengeFile struct {
 }
 
 // challenge checks the file's challenge: its texts are there and short,
-// and the actions it forbids exist. The file's steps may take a forbidden
+// the actions it forbids exist, and its time limit is within the run
+// (until: a challenge's file without one runs for MaxDurationMs). The file's steps may take a forbidden
 // action: a student's solution, saved or shared, holds the moves that
 // failed it (raftsim challenge link refuses a challenge whose own script
 // does). The conditions' language is the lessons': the lessons package
 // checks them when it judges (lessons.NewJudge).
-func (f *scenarioFile) challenge() (*view.Challenge, error) {
+func (f *scenarioFile) challenge(until int64) (*view.Challenge, error) {
 	c := f.Challenge
 	if c == nil {
 		return nil, nil
@@ -53,6 +54,9 @@ func (f *scenarioFile) challenge() (*view.Challenge, error) {
 	}
 	if c.WithinMs < 0 || c.WithinMs > MaxDurationMs {
 		return nil, fileError("challenge.withinMs", "scenario.challenge.within", MaxDurationMs, c.WithinMs)
+	}
+	if c.WithinMs > until {
+		return nil, fileError("challenge.withinMs", "scenario.challenge.within-until", c.WithinMs, until)
 	}
 	return &view.Challenge{Goal: c.Goal, Pass: c.Pass, Fail: c.Fail, Forbid: slices.Clone(c.Forbid), WithinMs: c.WithinMs}, nil
 }

@@ -45,6 +45,7 @@ func TestChallengeErrors(t *testing.T) {
 		{`"forbid": ["drop", "network"]`, `"forbid": ["drop", "drop"]`, `field "challenge.forbid": "drop" is forbidden twice`},
 		{`"withinMs": 60000`, `"withinMs": -5`, `field "challenge.withinMs": must be between 0 (no limit) and 3600000 ms, not -5`},
 		{`"withinMs": 60000`, `"withinMs": 60000, "extra": 1`, `field "extra": unknown field`},
+		{`"nodes": 3,`, `"nodes": 3, "until": 30000,`, `field "challenge.withinMs": 60000 ms is past the scenario's end (until: 30000 ms)`},
 	} {
 		_, err := ParseScenario([]byte(strings.Replace(challengeFileText, c.from, c.to, 1)))
 		require.Error(t, err, c.want)
@@ -52,4 +53,16 @@ func TestChallengeErrors(t *testing.T) {
 		assert.NotContains(t, err.Error(), "\n")
 		assert.NotEqual(t, err.Error(), i18n.ErrorIn(err, i18n.Chinese), "said in Chinese too: %s", c.want)
 	}
+}
+
+// TestChallengeRunsAsLongAsItTakes: a challenge's file without until runs
+// for the longest a scenario may (a second after its last step would end
+// the student's play at once).
+func TestChallengeRunsAsLongAsItTakes(t *testing.T) {
+	sc, err := ParseScenario([]byte(challengeFileText))
+	require.NoError(t, err)
+	assert.Equal(t, int64(MaxDurationMs), sc.Until)
+	plain, err := ParseScenario([]byte(`{"name": "p", "nodes": 3, "steps": [{"at": 100, "do": "put", "key": "x", "value": "1"}]}`))
+	require.NoError(t, err)
+	assert.Equal(t, int64(1100), plain.Until, "without a challenge: a second after the last step")
 }

@@ -120,6 +120,9 @@ func DecodeLink(link string) (view.Link, error) {
 	if err != nil {
 		return view.Link{}, i18n.Errorf("link.scenario", err)
 	}
+	if d.AtMs > sc.Until {
+		return view.Link{}, i18n.Errorf("link.time-until", d.AtMs, sc.Until)
+	}
 	return view.Link{Scenario: sc, AtMs: d.AtMs, Lesson: d.Lesson, Step: d.Step, Speed: d.Speed, Lang: i18n.Lang(d.Lang)}, nil
 }
 

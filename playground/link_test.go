@@ -116,6 +116,7 @@ func TestLinkDamaged(t *testing.T) {
 		{"no scenario", linkOf(`{"atMs": 5}`), "holds no scenario"},
 		{"a moment out of range", linkOf(`{"scenario": ` + scenario + `, "atMs": -1}`), "between 0 and 3600000 ms, not -1"},
 		{"a step without a lesson", linkOf(`{"scenario": ` + scenario + `, "step": 2}`), "lesson 0, step 2"},
+		{"a moment past the end", linkOf(`{"scenario": {"name": "t", "nodes": 3, "until": 1000}, "atMs": 5000}`), "the link's moment, 5000 ms, is past its scenario's end (1000 ms)"},
 		{"a speed out of range", linkOf(`{"scenario": ` + scenario + `, "speed": 5000}`), "between 0 and 1000 virtual ms per second, not 5000"},
 		{"an unknown language", linkOf(`{"scenario": ` + scenario + `, "lang": "fr"}`), `language "fr"`},
 		{"a bad scenario", linkOf(`{"scenario": {"name": "t", "nodes": 12}}`), "the link's scenario: "},

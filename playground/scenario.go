@@ -129,10 +129,13 @@ func ParseScenario(data []byte) (*view.Scenario, error) {
 	if err != nil {
 		return nil, err
 	}
+	if f.Challenge != nil && f.Until == nil {
+		until = MaxDurationMs // a student plays as long as it takes
+	}
 	if err := checkLoadCalls(actions, until); err != nil {
 		return nil, err
 	}
-	challenge, err := f.challenge()
+	challenge, err := f.challenge(until)
 	if err != nil {
 		return nil, err
 	}

@@ -3,8 +3,6 @@ package main
 import (
 	"net/url"
 	"strings"
-
-	"github.com/raftlab/raftlab/internal/lab"
 )
 
 // readLink reads a share link from the page's URL fragment (what follows
@@ -17,7 +15,7 @@ func (o *pageOptions) readLink(fragment string, q url.Values) {
 	if fragment == "" {
 		return
 	}
-	l, err := lab.New().DecodeLink(fragment)
+	l, err := o.lab.DecodeLink(fragment)
 	if err != nil {
 		o.failed(err)
 		return

@@ -46,10 +46,17 @@ func main() {
 	}
 	a := &app{api: api}
 	notes := newNotesChannel()
-	g, err := ui.New(ui.Options{Lab: opts.lab, Scenario: opts.scenario, Empty: opts.empty, Embed: opts.embed, Save: download, Picture: picture.Export, Open: a.openPicker, Share: a.share, Link: opts.link,
+	uo := ui.Options{Lab: opts.lab, Scenario: opts.scenario, Empty: opts.empty, Embed: opts.embed, Save: download, Picture: picture.Export, Open: a.openPicker, Share: a.share, Link: opts.link,
 		Progress: localStore{progressKey}, Prefs: prefs, Results: results, Lesson: opts.lesson, Step: opts.step,
 		Lang: opts.lang, SystemLang: system, CJKFont: fonts.start,
-		Present: opts.present, Fullscreen: ebiten.SetFullscreen, Notes: notes.show, OpenNotes: notes.open})
+		Present: opts.present, Fullscreen: ebiten.SetFullscreen, Notes: notes.show, OpenNotes: notes.open}
+	g, err := ui.New(uo)
+	if err != nil && uo.Link != nil {
+		// A link that read well but cannot start: RaftLab opens without it.
+		notice(api, lang.T("host.link.unused", i18n.ErrorIn(err, lang)))
+		uo.Link = nil
+		g, err = ui.New(uo)
+	}
 	if err != nil {
 		fail(api, lang.T("host.start.failed", i18n.ErrorIn(err, lang)))
 		wait()

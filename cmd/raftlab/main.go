@@ -121,7 +121,7 @@ func parseArgs(args []string, stdout io.Writer) (config, error) {
 		if err != nil {
 			return c, fmt.Errorf("--link %s: %w", *link, unwrapPathError(err))
 		}
-		l, err := playground.DecodeLink(text)
+		l, err := lab.New().DecodeLink(text)
 		if err != nil {
 			return c, fmt.Errorf("--link: %w", err)
 		}

@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"net/url"
 	"os"
 	"slices"
 	"strings"
@@ -134,11 +135,17 @@ func challengeLink(args []string, lang i18n.Lang, stdout, stderr io.Writer) int 
 	if err == nil && len(pos) != 1 {
 		err = errors.New(lang.T("raftsim.challenge.one", len(pos)))
 	}
+	if u, perr := url.Parse(*base); err == nil && (perr != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || u.Fragment != "") {
+		err = errors.New(lang.T("raftsim.challenge.base", *base))
+	}
 	if err != nil {
 		fmt.Fprintf(stderr, "raftsim challenge link: %v\n%s", err, lang.T("raftsim.challenge.usage"))
 		return 2
 	}
 	sc, err := readScenario(pos[0])
+	if err == nil && sc.Challenge != nil {
+		err = lessons.CheckChallenge(sc.Challenge)
+	}
 	if err == nil && sc.Challenge != nil {
 		for i, a := range sc.Actions {
 			if slices.Contains(sc.Challenge.Forbid, a.Do) {
@@ -155,6 +162,6 @@ func challengeLink(args []string, lang i18n.Lang, stdout, stderr io.Writer) int 
 		fmt.Fprintf(stderr, "raftsim: %s: %s\n", pos[0], i18n.ErrorIn(err, lang))
 		return 2
 	}
-	fmt.Fprintf(stdout, "%s#%s\n", strings.TrimSuffix(*base, "#"), frag)
+	fmt.Fprintf(stdout, "%s#%s\n", *base, frag)
 	return 0
 }
