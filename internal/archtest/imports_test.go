@@ -36,6 +36,7 @@ var rules = map[string]rule{
 	"internal/splitmix": {only: true},
 	"internal/archtest": {only: true},
 	"internal/zipdir":   {only: true},
+	"internal/palette":  {only: true, allowed: []string{"playground/view", "playground/i18n"}},
 	"playground/i18n":   {only: true},
 	"playground/view":   {only: true, allowed: []string{"playground/i18n"}},
 	"assets/fonts":      {only: true},
