@@ -44,7 +44,7 @@ var rules = map[string]rule{
 	"lessons":           {forbidden: []string{"ui", "cmd", "wasm"}},
 	"lessons/doc":       {only: true, allowed: []string{"playground/view", "playground/i18n"}},
 	"ui":                {only: true, allowed: []string{"playground/view", "playground/i18n", "lessons/doc"}},
-	"internal/picture":  {only: true, allowed: []string{"playground/view", "playground/i18n"}},
+	"internal/picture":  {only: true, allowed: []string{"playground/view", "playground/i18n", "internal/palette"}},
 	"internal/lab":      {forbidden: []string{"ui", "cmd", "wasm"}},
 	"cmd/raftsim":       {forbidden: []string{"ui"}},
 	"cmd/raftserve":     {only: true},
