@@ -43,7 +43,7 @@ var rules = map[string]rule{
 	"playground":        {forbidden: []string{"lessons", "ui", "cmd", "wasm"}},
 	"lessons":           {forbidden: []string{"ui", "cmd", "wasm"}},
 	"lessons/doc":       {only: true, allowed: []string{"playground/view", "playground/i18n"}},
-	"ui":                {only: true, allowed: []string{"playground/view", "playground/i18n", "lessons/doc"}},
+	"ui":                {only: true, allowed: []string{"playground/view", "playground/i18n", "lessons/doc", "internal/palette"}},
 	"internal/picture":  {only: true, allowed: []string{"playground/view", "playground/i18n", "internal/palette"}},
 	"internal/lab":      {forbidden: []string{"ui", "cmd", "wasm"}},
 	"cmd/raftsim":       {forbidden: []string{"ui"}},
