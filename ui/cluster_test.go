@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"testing"
 
+	"github.com/raftlab/raftlab/internal/palette"
 	"github.com/raftlab/raftlab/playground/i18n"
 	"github.com/raftlab/raftlab/playground/view"
 	"github.com/raftlab/raftlab/raft"
@@ -55,7 +56,7 @@ func TestClientsMarkIsVisible(t *testing.T) {
 	for _, light := range []bool{false, true} {
 		applyTheme(light)
 		_, rim := clientsMark()
-		assert.Greater(t, contrast(rim, colBackground), 3.0, "light %v: the rim %v on the ground %v", light, rim, colBackground)
+		assert.Greater(t, palette.Contrast(rim, colBackground), 3.0, "light %v: the rim %v on the ground %v", light, rim, colBackground)
 	}
 }
 

@@ -5,6 +5,8 @@
 // lesson panel and the menus, for both the desktop app and the browser. It
 // reads a run through view.Session and a lesson through doc.Runner, which
 // the programs hand it (ui.Lab, implemented by internal/lab), so that it
-// never sees raft's types nor the playground's machinery. It imports
-// nothing of RaftLab but playground/view, playground/i18n and lessons/doc.
+// never sees raft's types nor the playground's machinery. Its colours are
+// internal/palette's, which the pictures share. It imports nothing of
+// RaftLab but playground/view, playground/i18n, lessons/doc and
+// internal/palette.
 package ui

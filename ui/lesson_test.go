@@ -9,6 +9,7 @@ import (
 
 	"github.com/hajimehoshi/ebiten/v2"
 	"github.com/raftlab/raftlab/internal/lab"
+	"github.com/raftlab/raftlab/internal/palette"
 	"github.com/raftlab/raftlab/lessons"
 	"github.com/raftlab/raftlab/lessons/doc"
 	"github.com/raftlab/raftlab/playground/i18n"
@@ -717,8 +718,8 @@ func TestLessonLayoutKeyedOnTheme(t *testing.T) {
 		}
 		return out
 	}
-	require.Contains(t, texts(), color.Color(darkPalette.text))
+	require.Contains(t, texts(), color.Color(palette.Dark.Text))
 	applyTheme(true) // the palette alone, not setTheme
-	assert.Contains(t, texts(), color.Color(lightPalette.text))
-	assert.NotContains(t, texts(), color.Color(darkPalette.text))
+	assert.Contains(t, texts(), color.Color(palette.Light.Text))
+	assert.NotContains(t, texts(), color.Color(palette.Dark.Text))
 }

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/hajimehoshi/ebiten/v2"
+	"github.com/raftlab/raftlab/internal/palette"
 	"github.com/raftlab/raftlab/playground"
 	"github.com/raftlab/raftlab/playground/view"
 	"github.com/raftlab/raftlab/raft"
@@ -188,7 +189,7 @@ func TestMessageLegendFollowsTheTheme(t *testing.T) {
 	applyTheme(true)
 	light := messageLegend()[0].Look.fill
 	assert.NotEqual(t, dark, light, "the palettes differ in RequestVote's colour")
-	assert.Equal(t, colVote, light, "the legend's RequestVote is the light theme's")
+	assert.Equal(t, palette.Light.Vote, light, "the legend's RequestVote is the light theme's")
 }
 
 // TestMessageLegendShowsEveryReply: a reply from a server that knows no

@@ -6,6 +6,7 @@ import (
 	"sync"
 
 	"github.com/hajimehoshi/ebiten/v2"
+	"github.com/raftlab/raftlab/internal/palette"
 	"github.com/raftlab/raftlab/playground/i18n"
 )
 
@@ -149,17 +150,17 @@ func (n *NotesWindow) Draw(dst *ebiten.Image) {
 	n.mu.Lock()
 	d, lang, problem, w, h, s := n.doc, n.lang, n.problem, float64(n.w), float64(n.h), n.s
 	n.mu.Unlock()
-	p := presenterPalette
-	dst.Fill(p.background)
+	p := &palette.Presenter
+	dst.Fill(p.Background)
 	y := 32 * s
 	for _, l := range notesLines(d, lang, problem, w, h, s) {
-		c := p.text
+		c := p.Text
 		if l.dim {
-			c = p.textDim
+			c = p.TextDim
 		}
 		lh := l.size * 1.35
 		if l.rule {
-			dst.SubImage(image.Rect(int(32*s), int(y), int(w-32*s), int(y+2*s))).(*ebiten.Image).Fill(p.panelEdge)
+			dst.SubImage(image.Rect(int(32*s), int(y), int(w-32*s), int(y+2*s))).(*ebiten.Image).Fill(p.PanelEdge)
 		} else {
 			drawText(dst, l.text, face(l.size, l.bold), 32*s, y+lh/2, c, alignStart)
 		}

@@ -13,7 +13,7 @@ import (
 // Presenter mode is RaftLab projected in a classroom: read from the back
 // of the room on a washed-out projector, driven with a presentation
 // clicker. It zooms the whole screen (presentScale), puts a high-contrast
-// palette in use (presenterPalette), hides the feed and the inspector
+// palette in use (palette.Presenter), hides the feed and the inspector
 // until asked for, and turns the clicker's keys into next and back; B
 // blanks the screen, and a spotlight dims all but the pointer's
 // surroundings. It is not a preference: it lasts until it is turned off.

@@ -232,28 +232,6 @@ func TestPresentSettingsSwitch(t *testing.T) {
 	assert.Empty(t, g.prefs.Theme, "not a preference")
 }
 
-// TestPresentPaletteContrast: presenter mode's text, and every colour
-// with white text on it, keeps a contrast of at least 4.5:1 with its
-// background (7:1 for the text); the role colours differ.
-func TestPresentPaletteContrast(t *testing.T) {
-	p := presenterPalette
-	assert.GreaterOrEqual(t, contrast(p.text, p.background), 7.0)
-	assert.GreaterOrEqual(t, contrast(p.textDim, p.background), 7.0, "no thin grey on grey")
-	assert.GreaterOrEqual(t, contrast(p.textDim, p.panel), 7.0)
-	assert.GreaterOrEqual(t, contrast(p.text, p.panelEdge), 4.5, "a tooltip's text")
-	assert.GreaterOrEqual(t, contrast(p.panelEdge, p.background), 2.5, "the panels' edges show")
-	for name, c := range map[string][3]uint8{
-		"leader": {p.leader.R, p.leader.G, p.leader.B}, "candidate": {p.candidate.R, p.candidate.G, p.candidate.B},
-		"pre-candidate": {p.preCandidate.R, p.preCandidate.G, p.preCandidate.B}, "follower": {p.follower.R, p.follower.G, p.follower.B},
-		"accent": {p.accent.R, p.accent.G, p.accent.B}, "bad": {p.bad.R, p.bad.G, p.bad.B}, "ok": {p.ok.R, p.ok.G, p.ok.B},
-	} {
-		assert.GreaterOrEqual(t, contrast(rgb(c[0], c[1], c[2]), p.background), 4.5, name)
-	}
-	for i, c := range p.terms {
-		assert.GreaterOrEqual(t, contrast(c, rgb(0xff, 0xff, 0xff)), 4.5, "term colour %d", i)
-	}
-}
-
 // TestPresentDialogsFit: in presenter mode at 1920x1080 and 1280x720, in
 // English and Chinese, the settings dialog's rows hold their
 // explanations, its controls are apart and inside it, and the help is

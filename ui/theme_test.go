@@ -1,13 +1,12 @@
 package ui
 
 import (
-	"fmt"
 	"image/color"
-	"math"
 	"slices"
 	"testing"
 
 	"github.com/hajimehoshi/ebiten/v2"
+	"github.com/raftlab/raftlab/internal/palette"
 	"github.com/raftlab/raftlab/playground/view"
 	"github.com/raftlab/raftlab/raft"
 	"github.com/stretchr/testify/assert"
@@ -21,94 +20,25 @@ func darkAfter(t *testing.T) {
 	t.Cleanup(func() { applyTheme(false) })
 }
 
-// relLuminance is a colour's relative luminance (WCAG 2).
-func relLuminance(c color.RGBA) float64 {
-	lin := func(v uint8) float64 {
-		x := float64(v) / 255
-		if x <= 0.03928 {
-			return x / 12.92
-		}
-		return math.Pow((x+0.055)/1.055, 2.4)
-	}
-	return 0.2126*lin(c.R) + 0.7152*lin(c.G) + 0.0722*lin(c.B)
-}
-
-// contrast is the WCAG contrast ratio of two colours, from 1 to 21.
-func contrast(a, b color.RGBA) float64 {
-	la, lb := relLuminance(a), relLuminance(b)
-	return (math.Max(la, lb) + 0.05) / (math.Min(la, lb) + 0.05)
-}
-
 func TestThemeSwitchAndBack(t *testing.T) {
 	darkAfter(t)
 	require.False(t, lightTheme(), "dark is the default")
-	assert.Equal(t, darkPalette.background, colBackground)
+	assert.Equal(t, palette.Dark.Background, colBackground)
 	applyTheme(true)
 	assert.True(t, lightTheme())
-	assert.Equal(t, lightPalette.background, colBackground)
-	assert.Equal(t, lightPalette.text, colText)
-	assert.Equal(t, lightPalette.leader, roleColor(view.Role(raft.Leader)))
-	assert.Equal(t, lightPalette.terms[0], TermColor(1))
-	assert.Equal(t, lightPalette.vote, messageColor(view.MsgType(raft.MsgRequestVote)))
-	assert.Greater(t, relLuminance(colBackground), 0.9, "a light background")
+	assert.Equal(t, palette.Light.Background, colBackground)
+	assert.Equal(t, palette.Light.Text, colText)
+	assert.Equal(t, palette.Light.Leader, roleColor(view.Role(raft.Leader)))
+	assert.Equal(t, palette.Light.Terms[0], TermColor(1))
+	assert.Equal(t, palette.Light.Vote, messageColor(view.MsgType(raft.MsgRequestVote)))
+	assert.Greater(t, palette.Contrast(colBackground, color.RGBA{A: 0xff}), 19.0, "a light background: near white")
 	applyTheme(false)
 	assert.False(t, lightTheme())
-	assert.Equal(t, darkPalette.background, colBackground)
-	assert.Equal(t, darkPalette.text, colText)
-	assert.Equal(t, darkPalette.leader, roleColor(view.Role(raft.Leader)))
-	assert.Equal(t, darkPalette.terms[0], TermColor(1))
-	assert.Equal(t, darkPalette.client, colClient)
-}
-
-// TestThemeContrast: in both themes, text keeps 4.5:1 against the
-// background and the panels; roles, terms and messages are text or carry
-// text in the background's colour (a node's term, a log entry's term), so
-// they keep it too in the light theme, which is for projectors.
-func TestThemeContrast(t *testing.T) {
-	for name, p := range map[string]palette{"dark": darkPalette, "light": lightPalette} {
-		for _, bg := range []color.RGBA{p.background, p.panel} {
-			for what, fg := range map[string]color.RGBA{"text": p.text, "dim text": p.textDim, "accent": p.accent, "highlight": p.highlight, "ok": p.ok, "bad": p.bad} {
-				assert.GreaterOrEqual(t, contrast(fg, bg), 4.5, "%s: %s on %v", name, what, bg)
-			}
-		}
-		assert.GreaterOrEqual(t, contrast(p.text, p.button), 4.5, "%s: a button's label", name)
-		assert.GreaterOrEqual(t, contrast(p.text, p.buttonHot), 4.5, "%s: a lit button's label", name)
-		// Coloured labels on buttons: the client panel's choices, the
-		// lesson panel's Continue.
-		for what, fg := range map[string]color.RGBA{"client": p.client, "highlight": p.highlight} {
-			assert.GreaterOrEqual(t, contrast(fg, p.button), 4.5, "%s: %s on a button", name, what)
-		}
-	}
-	p := lightPalette
-	coloured := map[string]color.RGBA{"follower": p.follower, "pre-candidate": p.preCandidate, "candidate": p.candidate, "leader": p.leader,
-		"client": p.client, "vote": p.vote, "pre-vote": p.preVote, "append": p.appendEntries, "snapshot": p.snapshot, "TimeoutNow": p.timeoutNow}
-	for i, c := range p.terms {
-		coloured[fmt.Sprintf("term %d", i+1)] = c
-	}
-	for what, c := range coloured {
-		assert.GreaterOrEqual(t, contrast(c, p.background), 4.5, "light: %s against white", what)
-	}
-}
-
-// TestRolesAreDistinct: in both themes, no two roles (and no role and the
-// background) are near in colour.
-func TestRolesAreDistinct(t *testing.T) {
-	for name, p := range map[string]palette{"dark": darkPalette, "light": lightPalette} {
-		roles := []color.RGBA{p.follower, p.preCandidate, p.candidate, p.leader, p.background}
-		for i, a := range roles {
-			for _, b := range roles[i+1:] {
-				assert.Greater(t, colorDistance(a, b), 100.0, "%s: %v and %v", name, a, b)
-			}
-		}
-	}
-}
-
-// colorDistance is a cheap perceptual distance between two colours
-// ("redmean"), from 0 to about 765.
-func colorDistance(a, b color.RGBA) float64 {
-	rm := (float64(a.R) + float64(b.R)) / 2
-	dr, dg, db := float64(a.R)-float64(b.R), float64(a.G)-float64(b.G), float64(a.B)-float64(b.B)
-	return math.Sqrt((2+rm/256)*dr*dr + 4*dg*dg + (2+(255-rm)/256)*db*db)
+	assert.Equal(t, palette.Dark.Background, colBackground)
+	assert.Equal(t, palette.Dark.Text, colText)
+	assert.Equal(t, palette.Dark.Leader, roleColor(view.Role(raft.Leader)))
+	assert.Equal(t, palette.Dark.Terms[0], TermColor(1))
+	assert.Equal(t, palette.Dark.Client, colClient)
 }
 
 // TestCachedPanelRedrawsAfterThemeSwitch: a panel's key says nothing of
@@ -126,7 +56,7 @@ func TestCachedPanelRedrawsAfterThemeSwitch(t *testing.T) {
 	applyTheme(true)
 	c.draw(dst, area, []byte("k"), render)
 	require.Len(t, drawn, 2, "a theme switch redraws")
-	assert.Equal(t, lightPalette.panel, drawn[1])
+	assert.Equal(t, palette.Light.Panel, drawn[1])
 	applyTheme(false)
 	c.draw(dst, area, []byte("k"), render)
 	assert.Len(t, drawn, 3, "and so does switching back")
@@ -146,7 +76,7 @@ func TestSettingsThemeRow(t *testing.T) {
 	draft := g.settings.draft
 	clickButton(t, g, g.settingsButtons(), "set-theme-next")
 	assert.True(t, lightTheme(), "applied at once")
-	assert.Equal(t, lightPalette.background, colBackground)
+	assert.Equal(t, palette.Light.Background, colBackground)
 	assert.Equal(t, "light", g.prefs.Theme)
 	assert.Equal(t, int64(1500), g.world().Now(), "the run goes on")
 	assert.Equal(t, draft, g.settings.draft, "the draft is untouched")
@@ -179,16 +109,16 @@ func TestLessonPanelTakesTheTheme(t *testing.T) {
 		}
 		return out
 	}
-	require.True(t, slices.Contains(colours(), color.Color(darkPalette.text)), "dark text")
+	require.True(t, slices.Contains(colours(), color.Color(palette.Dark.Text)), "dark text")
 	g.setTheme(true)
-	assert.True(t, slices.Contains(colours(), color.Color(lightPalette.text)), "light text")
-	assert.False(t, slices.Contains(colours(), color.Color(darkPalette.text)), "no dark text left")
+	assert.True(t, slices.Contains(colours(), color.Color(palette.Light.Text)), "light text")
+	assert.False(t, slices.Contains(colours(), color.Color(palette.Dark.Text)), "no dark text left")
 }
 
 // TestPaletteIsSetBeforeInit: package variables computed from the palette
 // (a legend, a table) see its colours, not zero ones.
 func TestPaletteIsSetBeforeInit(t *testing.T) {
-	assert.Equal(t, darkPalette.vote, colVoteAtInit, "a package variable sees the dark palette")
+	assert.Equal(t, palette.Dark.Vote, colVoteAtInit, "a package variable sees the dark palette")
 }
 
 // colVoteAtInit is computed as the package's variables are.

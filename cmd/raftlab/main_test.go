@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/raftlab/raftlab/internal/palette"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -90,9 +91,9 @@ func TestLoadScenario(t *testing.T) {
 	assert.ErrorContains(t, err, "larger than 4 MiB")
 }
 
-// The colours of live nodes (ui/theme.go): follower, pre-candidate,
-// candidate, leader.
-var nodeColors = []color.RGBA{{0x78, 0x90, 0x9c, 0xff}, {0xb3, 0x9d, 0xdb, 0xff}, {0xff, 0xb7, 0x4d, 0xff}, {0x4f, 0xc3, 0xf7, 0xff}}
+// The colours of live nodes in the default (dark) theme: follower,
+// pre-candidate, candidate, leader.
+var nodeColors = []color.RGBA{palette.Dark.Follower, palette.Dark.PreCandidate, palette.Dark.Candidate, palette.Dark.Leader}
 
 // TestDesktopE2E runs the real app in a real window (make test runs it
 // under Xvfb with RAFTLAB_E2E=1) for 120 frames, saves the last one, and

@@ -6,8 +6,10 @@
 // Go (golang.org/x/image's rasterizer and fonts), so that raftsim renders
 // headless, without the GPU context Ebiten needs.
 //
-// It reads the playground through its views only; the Chinese fonts are
-// handed in (SetCJKFont) rather than imported, so that the browser, which
-// fetches them only when Chinese is chosen, does not build them in. It
-// imports nothing of RaftLab but playground/view and playground/i18n.
+// It reads the playground through its views only, and takes its colours
+// from internal/palette, as the app does; the Chinese fonts are handed in
+// (SetCJKFont) rather than imported, so that the browser, which fetches
+// them only when Chinese is chosen, does not build them in. It imports
+// nothing of RaftLab but playground/view, playground/i18n and
+// internal/palette.
 package picture

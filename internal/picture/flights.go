@@ -4,6 +4,7 @@ import (
 	"image/color"
 	"math"
 
+	"github.com/raftlab/raftlab/internal/palette"
 	"github.com/raftlab/raftlab/playground/view"
 )
 
@@ -19,15 +20,15 @@ type look struct {
 	size     float64
 }
 
-func lookOf(f *view.Flight, p *palette) look {
+func lookOf(f *view.Flight, p *palette.Palette) look {
 	switch f.Kind {
 	case view.FlightRequest:
-		return look{fill: p.client, letter: "C", size: 1}
+		return look{fill: p.Client, letter: "C", size: 1}
 	case view.FlightReply:
-		return look{fill: p.client, letter: "C", size: 1, response: true, reject: f.Reply != nil && f.Reply.Refused != ""}
+		return look{fill: p.Client, letter: "C", size: 1, response: true, reject: f.Reply != nil && f.Reply.Refused != ""}
 	}
 	t := f.Msg.Type
-	l := look{fill: p.message(t), response: t.IsResponse(), reject: f.Msg.Reject, size: 1}
+	l := look{fill: p.Message(t), response: t.IsResponse(), reject: f.Msg.Reject, size: 1}
 	switch t {
 	case view.MsgRequestVote, view.MsgRequestVoteResponse:
 		l.letter = "V"
@@ -59,7 +60,7 @@ func (l *layout) endpoint(id view.ID) (x, y, r float64, ok bool) {
 // drawFlights draws the messages on the wire where they are at the
 // frame's moment: along their link, each direction in a lane of its own,
 // a lost one fading with a cross.
-func drawFlights(cv *canvas, l *layout, f *moment, p *palette) {
+func drawFlights(cv *canvas, l *layout, f *moment, p *palette.Palette) {
 	s := l.s
 	now := float64(f.World.Now)
 	for i := range f.Flights {
@@ -89,25 +90,25 @@ func drawFlights(cv *canvas, l *layout, f *moment, p *palette) {
 		drawGlyph(cv, x, y, glyph*0.8*lk.size, lk, alpha, p)
 		if fl.Lost && progress > 0.5 {
 			e := 6 * s
-			cv.line(x-e, y-e, x+e, y+e, 3*s, p.cut)
-			cv.line(x-e, y+e, x+e, y-e, 3*s, p.cut)
+			cv.line(x-e, y-e, x+e, y+e, 3*s, p.Cut)
+			cv.line(x-e, y+e, x+e, y-e, 3*s, p.Cut)
 		}
 	}
 }
 
 // drawGlyph draws a message's glyph of radius r at x, y.
-func drawGlyph(cv *canvas, x, y, r float64, lk look, alpha float64, p *palette) {
+func drawGlyph(cv *canvas, x, y, r float64, lk look, alpha float64, p *palette.Palette) {
 	c := withAlpha(lk.fill, alpha)
-	letterCol := withAlpha(p.background, alpha)
+	letterCol := withAlpha(p.Background, alpha)
 	if lk.response {
-		cv.rect(x-r, y-r, 2*r, 2*r, withAlpha(p.background, alpha))
+		cv.rect(x-r, y-r, 2*r, 2*r, withAlpha(p.Background, alpha))
 		cv.frame(x-r, y-r, 2*r, 2*r, max(1.5, r*0.25), c)
 		letterCol = c
 	} else {
 		cv.disc(x, y, r, c)
 	}
 	if lk.reject {
-		cv.ring(x, y, r+2, 2, withAlpha(p.bad, alpha))
+		cv.ring(x, y, r+2, 2, withAlpha(p.Bad, alpha))
 	}
 	cv.text(lk.letter, face(r*1.2, true), x, y, letterCol, alignCenter)
 }

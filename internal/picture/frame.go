@@ -7,6 +7,7 @@ import (
 	"image/draw"
 	"math"
 
+	"github.com/raftlab/raftlab/internal/palette"
 	"github.com/raftlab/raftlab/playground/i18n"
 	"github.com/raftlab/raftlab/playground/view"
 )
@@ -28,11 +29,14 @@ type Style struct {
 	Light bool
 }
 
-func (s Style) palette() *palette {
+// palette is the style's palette, the app's own (internal/palette): a
+// role, a term or a message has the same colour in a picture as on the
+// screen.
+func (s Style) palette() *palette.Palette {
 	if s.Light {
-		return &light
+		return &palette.Light
 	}
-	return &dark
+	return &palette.Dark
 }
 
 // spot is where a server is drawn: its centre, its radius, and where its
@@ -109,18 +113,18 @@ func (l *layout) spot(id view.ID) (spot, bool) {
 func drawMoment(dst *image.RGBA, f *moment) {
 	p := f.palette()
 	cv := &canvas{dst: dst}
-	draw.Draw(dst, dst.Bounds(), image.NewUniform(p.background), image.Point{}, draw.Src)
+	draw.Draw(dst, dst.Bounds(), image.NewUniform(p.Background), image.Point{}, draw.Src)
 	w := f.World
 	b := dst.Bounds()
 	l := place(w.IDs(), b.Dx(), b.Dy())
 	s := l.s
-	cv.text(f.Title, face(15*s, true), 12*s, 16*s, p.text, alignLeft)
-	cv.text(fmt.Sprintf("t = %.3f s", float64(w.Now)/1000), face(14*s, false), l.w-12*s, 16*s, p.textDim, alignRight)
+	cv.text(f.Title, face(15*s, true), 12*s, 16*s, p.Text, alignLeft)
+	cv.text(fmt.Sprintf("t = %.3f s", float64(w.Now)/1000), face(14*s, false), l.w-12*s, 16*s, p.TextDim, alignRight)
 	drawPartitions(cv, &l, w, p)
 	drawLinks(cv, &l, w, p)
-	cv.disc(l.clientX, l.clientY, 9*s, withAlpha(p.client, 0.3))
-	cv.ring(l.clientX, l.clientY, 9*s, max(2, 2*s), p.client)
-	cv.text(f.Lang.T("cluster.clients"), face(11*s, false), l.clientX, l.clientY+18*s, p.textDim, alignCenter)
+	cv.disc(l.clientX, l.clientY, 9*s, withAlpha(p.Client, 0.3))
+	cv.ring(l.clientX, l.clientY, 9*s, max(2, 2*s), p.Client)
+	cv.text(f.Lang.T("cluster.clients"), face(11*s, false), l.clientX, l.clientY+18*s, p.TextDim, alignCenter)
 	drawFlights(cv, &l, f, p)
 	for _, sp := range l.ring {
 		drawNode(cv, sp, w.Node(sp.id), f.Lang, p, s)
@@ -130,30 +134,30 @@ func drawMoment(dst *image.RGBA, f *moment) {
 
 // drawPartitions tints the ground under each group's servers in a colour
 // of its own, when the network is partitioned.
-func drawPartitions(cv *canvas, l *layout, w *view.World, p *palette) {
+func drawPartitions(cv *canvas, l *layout, w *view.World, p *palette.Palette) {
 	if !w.Net.Partitioned() {
 		return
 	}
 	for _, sp := range l.ring {
-		c := p.terms[w.Net.Group(sp.id)%len(p.terms)]
+		c := p.Terms[w.Net.Group(sp.id)%len(p.Terms)]
 		cv.disc(sp.x, sp.y, sp.r+10*l.s, withAlpha(c, 0.3))
 	}
 }
 
 // drawLinks draws every link: grey when up, dashed red across a
 // partition or where cut by hand.
-func drawLinks(cv *canvas, l *layout, w *view.World, p *palette) {
+func drawLinks(cv *canvas, l *layout, w *view.World, p *palette.Palette) {
 	s := l.s
 	net := &w.Net
 	for i, a := range l.ring {
 		for _, b := range l.ring[i+1:] {
 			switch {
 			case net.Group(a.id) != net.Group(b.id):
-				cv.dashed(a.x, a.y, b.x, b.y, 1.5*s, 5*s, withAlpha(p.cut, 0.45))
+				cv.dashed(a.x, a.y, b.x, b.y, 1.5*s, 5*s, withAlpha(p.Cut, 0.45))
 			case net.IsCut(a.id, b.id) || net.IsCut(b.id, a.id):
-				cv.dashed(a.x, a.y, b.x, b.y, 2.5*s, 7*s, p.cut)
+				cv.dashed(a.x, a.y, b.x, b.y, 2.5*s, 7*s, p.Cut)
 			default:
-				cv.line(a.x, a.y, b.x, b.y, 1.5*s, p.link)
+				cv.line(a.x, a.y, b.x, b.y, 1.5*s, p.Link)
 			}
 		}
 	}
@@ -162,45 +166,45 @@ func drawLinks(cv *canvas, l *layout, w *view.World, p *palette) {
 // drawNode draws a server as the app does: its role by colour, its term
 // inside, a ring round the leader, its election timer as an arc; a
 // crashed server grey and cracked.
-func drawNode(cv *canvas, sp spot, n *view.Node, lang i18n.Lang, p *palette, s float64) {
+func drawNode(cv *canvas, sp spot, n *view.Node, lang i18n.Lang, p *palette.Palette, s float64) {
 	if n == nil {
 		return
 	}
 	r := sp.r
 	name := sp.id.Name()
 	if !n.Up {
-		cv.disc(sp.x, sp.y, r, p.down)
+		cv.disc(sp.x, sp.y, r, p.Down)
 		crack := [][2]float64{{-0.05, -0.98}, {0.18, -0.45}, {-0.14, -0.05}, {0.16, 0.35}, {-0.04, 0.97}}
 		for i := 1; i < len(crack); i++ {
 			a, b := crack[i-1], crack[i]
-			cv.line(sp.x+a[0]*r, sp.y+a[1]*r, sp.x+b[0]*r, sp.y+b[1]*r, 3.5*s, p.background)
+			cv.line(sp.x+a[0]*r, sp.y+a[1]*r, sp.x+b[0]*r, sp.y+b[1]*r, 3.5*s, p.Background)
 		}
-		drawLabels(cv, sp, name, lang.T("help.role.crashed"), p.textDim, p.textDim, s)
+		drawLabels(cv, sp, name, lang.T("help.role.crashed"), p.TextDim, p.TextDim, s)
 		return
 	}
-	c := p.role(n.Role)
+	c := p.Role(n.Role)
 	if n.Role == view.Leader {
 		cv.ring(sp.x, sp.y, r+5*s, 4*s, c)
 	} else if n.ElectionTimeout > 0 {
 		left := 1 - float64(n.ElectionElapsed)/float64(n.ElectionTimeout)
-		cv.ring(sp.x, sp.y, r+5*s, 3*s, p.panelEdge)
+		cv.ring(sp.x, sp.y, r+5*s, 3*s, p.PanelEdge)
 		cv.arc(sp.x, sp.y, r+5*s, 3*s, left, c)
 	}
 	cv.disc(sp.x, sp.y, r, c)
 	if !n.Members.IsVoter(sp.id) {
-		cv.disc(sp.x, sp.y, r*0.8, withAlpha(p.background, 0.55))
+		cv.disc(sp.x, sp.y, r*0.8, withAlpha(p.Background, 0.55))
 	}
-	cv.text(fmt.Sprint(n.Term), face(r*0.75, true), sp.x, sp.y-r*0.12, p.background, alignCenter)
-	cv.text(lang.T("node.term"), face(max(9*s, r*0.22), false), sp.x, sp.y+r*0.5, withAlpha(p.background, 0.8), alignCenter)
+	cv.text(fmt.Sprint(n.Term), face(r*0.75, true), sp.x, sp.y-r*0.12, p.Background, alignCenter)
+	cv.text(lang.T("node.term"), face(max(9*s, r*0.22), false), sp.x, sp.y+r*0.5, withAlpha(p.Background, 0.8), alignCenter)
 	for i, v := range n.Votes {
 		a := -math.Pi/2 + (float64(i)-2)*0.32
-		vc := p.ok
+		vc := p.OK
 		if !v.Granted {
-			vc = p.bad
+			vc = p.Bad
 		}
 		cv.disc(sp.x+(r+13*s)*math.Cos(a), sp.y+(r+13*s)*math.Sin(a), 4*s, vc)
 	}
-	drawLabels(cv, sp, name, lang.T(roleKey(n)), p.text, c, s)
+	drawLabels(cv, sp, name, lang.T(roleKey(n)), p.Text, c, s)
 }
 
 // roleKey is the catalogue key of what a live server's label says, as

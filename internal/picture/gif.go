@@ -5,6 +5,8 @@ import (
 	"image/color"
 	"image/gif"
 	"io"
+
+	"github.com/raftlab/raftlab/internal/palette"
 )
 
 // FrameMs is the virtual time between two frames of an animation, and
@@ -21,7 +23,7 @@ const (
 // into the background and the panel in steps, which is what antialiased
 // edges and text make of them. A fixed palette spares quantising each
 // frame; the nearest colour of each pixel is looked up once (quantiser).
-func gifPalette(p *palette) color.Palette {
+func gifPalette(p *palette.Palette) color.Palette {
 	var pal color.Palette
 	seen := map[color.RGBA]bool{}
 	add := func(c color.RGBA) {
@@ -30,17 +32,28 @@ func gifPalette(p *palette) color.Palette {
 			pal = append(pal, c)
 		}
 	}
-	for _, c := range p.colours() {
+	cs := colours(p)
+	for _, c := range cs {
 		add(c)
 	}
-	for _, ground := range []color.RGBA{p.background, p.panel} {
-		for _, c := range p.colours() {
+	for _, ground := range []color.RGBA{p.Background, p.Panel} {
+		for _, c := range cs {
 			for k := 1; k < 4; k++ {
 				add(blend(ground, c, float64(k)/4))
 			}
 		}
 	}
 	return pal
+}
+
+// colours are the palette's colours a picture draws with (not the
+// buttons' nor the accents, which only the app has), in the order they
+// take their places in the GIF's palette.
+func colours(p *palette.Palette) []color.RGBA {
+	cs := []color.RGBA{p.Background, p.Panel, p.PanelEdge, p.Text, p.TextDim, p.Link, p.Cut, p.OK, p.Bad,
+		p.Follower, p.PreCandidate, p.Candidate, p.Leader, p.Down, p.Client,
+		p.Vote, p.PreVote, p.AppendEntries, p.Snapshot, p.TimeoutNow}
+	return append(cs, p.Terms...)
 }
 
 // blend mixes a into b by t (0: a, 1: b).
@@ -112,7 +125,7 @@ type gifWriter struct {
 	prev *image.Paletted
 }
 
-func newGIFWriter(p *palette) *gifWriter {
+func newGIFWriter(p *palette.Palette) *gifWriter {
 	pal := gifPalette(p)
 	pal = append(pal[:min(len(pal), 255)], color.RGBA{})
 	return &gifWriter{q: quantiser{pal: pal, clear: uint8(len(pal) - 1), nearest: map[uint32]uint8{}}}

@@ -7,6 +7,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/raftlab/raftlab/internal/palette"
 	"github.com/raftlab/raftlab/playground/view"
 )
 
@@ -25,7 +26,7 @@ const (
 // svgDoc builds an SVG document, escaping every text it writes.
 type svgDoc struct {
 	strings.Builder
-	p *palette
+	p *palette.Palette
 }
 
 func hex(c color.RGBA) string { return fmt.Sprintf("#%02x%02x%02x", c.R, c.G, c.B) }
@@ -151,12 +152,12 @@ func writeSVG(d *svgDoc, title string, w *view.World, arrows []arrow, roles map[
 	// face first, then the Chinese faces of the common systems.
 	fmt.Fprintf(d, `<svg xmlns="http://www.w3.org/2000/svg" width="%.0f" height="%.0f" viewBox="0 0 %.0f %.0f" font-family="Go, 'Helvetica Neue', Arial, 'Noto Sans SC', 'Noto Sans CJK SC', 'PingFang SC', 'Microsoft YaHei', sans-serif">`+"\n",
 		svgWidth, height, svgWidth, height)
-	fmt.Fprintf(d, `<rect width="100%%" height="100%%" fill="%s"/>`+"\n", hex(p.background))
-	d.text(svgMargin, 36, 24, "bold", "start", p.text, title)
-	d.text(svgWidth-svgMargin, 36, 18, "normal", "end", p.textDim, lang.T("picture.svg.range", seconds(from), seconds(to)))
+	fmt.Fprintf(d, `<rect width="100%%" height="100%%" fill="%s"/>`+"\n", hex(p.Background))
+	d.text(svgMargin, 36, 24, "bold", "start", p.Text, title)
+	d.text(svgWidth-svgMargin, 36, 18, "normal", "end", p.TextDim, lang.T("picture.svg.range", seconds(from), seconds(to)))
 
 	// The log table at the end of the range.
-	d.text(svgMargin, logsY+4, 18, "bold", "start", p.text, lang.T("picture.svg.logs", seconds(to)))
+	d.text(svgMargin, logsY+4, 18, "bold", "start", p.Text, lang.T("picture.svg.logs", seconds(to)))
 	var lastIndex uint64
 	for _, n := range w.Nodes {
 		lastIndex = max(lastIndex, n.Log.Last)
@@ -170,7 +171,7 @@ func writeSVG(d *svgDoc, title string, w *view.World, arrows []arrow, roles map[
 	x0 := svgMargin + svgLabelW
 	for i := first; i <= last; i++ {
 		if i == first || i%5 == 0 || cell >= 30 {
-			d.text(x0+float64(i-first)*cell+cell/2, logsY+30, 12, "normal", "middle", p.textDim, fmt.Sprint(i))
+			d.text(x0+float64(i-first)*cell+cell/2, logsY+30, 12, "normal", "middle", p.TextDim, fmt.Sprint(i))
 		}
 	}
 	for row, n := range w.Nodes {
@@ -179,32 +180,32 @@ func writeSVG(d *svgDoc, title string, w *view.World, arrows []arrow, roles map[
 		if !n.Up {
 			name += " ✕"
 		}
-		d.text(svgMargin, y+svgRowH/2+5, 16, "bold", "start", p.text, name)
+		d.text(svgMargin, y+svgRowH/2+5, 16, "bold", "start", p.Text, name)
 		for i := max(first, n.Log.First); i <= min(last, n.Log.Last); i++ {
 			e, ok := n.Log.Entry(i)
 			if !ok {
 				continue
 			}
-			x, c := x0+float64(i-first)*cell, hex(p.term(e.Term))
-			tc := p.background
+			x, c := x0+float64(i-first)*cell, hex(p.Term(e.Term))
+			tc := p.Background
 			if i <= n.Log.Commit {
 				d.rect(x+1, y+2, cell-4, svgRowH-6, c, c)
 			} else {
-				d.rect(x+2, y+3, cell-6, svgRowH-8, hex(p.background), c)
-				tc = p.term(e.Term)
+				d.rect(x+2, y+3, cell-6, svgRowH-8, hex(p.Background), c)
+				tc = p.Term(e.Term)
 			}
 			d.text(x+cell/2-1, y+svgRowH/2+4, 13, "bold", "middle", tc, fmt.Sprint(e.Term))
 		}
 	}
 	lx := svgWidth - svgMargin - 320
-	d.rect(lx, logsY-10, 18, 18, hex(p.term(1)), hex(p.term(1)))
-	d.text(lx+24, logsY+4, 14, "normal", "start", p.textDim, lang.T("picture.svg.committed"))
-	d.rect(lx+150, logsY-9, 16, 16, hex(p.background), hex(p.term(1)))
-	d.text(lx+174, logsY+4, 14, "normal", "start", p.textDim, lang.T("picture.svg.uncommitted"))
+	d.rect(lx, logsY-10, 18, 18, hex(p.Term(1)), hex(p.Term(1)))
+	d.text(lx+24, logsY+4, 14, "normal", "start", p.TextDim, lang.T("picture.svg.committed"))
+	d.rect(lx+150, logsY-9, 16, 16, hex(p.Background), hex(p.Term(1)))
+	d.text(lx+174, logsY+4, 14, "normal", "start", p.TextDim, lang.T("picture.svg.uncommitted"))
 
 	writeDiagram(d, ids, arrows, roles, from, to, diagY, lang.T("picture.svg.messages", seconds(from), seconds(to)))
 	if !heartbeats {
-		d.text(svgMargin, height-14, 13, "normal", "start", p.textDim, lang.T("picture.svg.no-heartbeats", seconds(heartbeatsShownMs)))
+		d.text(svgMargin, height-14, 13, "normal", "start", p.TextDim, lang.T("picture.svg.no-heartbeats", seconds(heartbeatsShownMs)))
 	}
 	d.WriteString("</svg>\n")
 }
@@ -213,7 +214,7 @@ func writeSVG(d *svgDoc, title string, w *view.World, arrows []arrow, roles map[
 // each server's line is coloured by its role (dashed while it is down).
 func writeDiagram(d *svgDoc, ids []view.ID, arrows []arrow, roles map[view.ID][]roleSpan, from, to int64, y0 float64, heading string) {
 	p := d.p
-	d.text(svgMargin, y0, 18, "bold", "start", p.text, heading)
+	d.text(svgMargin, y0, 18, "bold", "start", p.Text, heading)
 	left, right := svgMargin+svgLabelW, svgWidth-svgMargin
 	xOf := func(t int64) float64 {
 		t = min(max(t, from), to)
@@ -227,30 +228,30 @@ func writeDiagram(d *svgDoc, ids []view.ID, arrows []arrow, roles map[view.ID][]
 	step := tickStep(to - from)
 	for t := (from + step - 1) / step * step; t <= to; t += step {
 		x := xOf(t)
-		fmt.Fprintf(d, `<line x1="%.1f" y1="%.1f" x2="%.1f" y2="%.1f" stroke="%s" stroke-width="1"/>`+"\n", x, y0+20, x, bottom, hex(p.panelEdge))
-		d.text(x, bottom+16, 12, "normal", "middle", p.textDim, seconds(t)+" s")
+		fmt.Fprintf(d, `<line x1="%.1f" y1="%.1f" x2="%.1f" y2="%.1f" stroke="%s" stroke-width="1"/>`+"\n", x, y0+20, x, bottom, hex(p.PanelEdge))
+		d.text(x, bottom+16, 12, "normal", "middle", p.TextDim, seconds(t)+" s")
 	}
 	for _, id := range ids {
 		y := row[id]
-		d.text(svgMargin, y+5, 16, "bold", "start", p.text, id.Name())
+		d.text(svgMargin, y+5, 16, "bold", "start", p.Text, id.Name())
 		spans := roles[id]
 		for i, sp := range spans {
 			end := to
 			if i+1 < len(spans) {
 				end = spans[i+1].at
 			}
-			c, width, dash := p.role(sp.role), 3.0, ""
+			c, width, dash := p.Role(sp.role), 3.0, ""
 			if sp.role == view.Leader {
 				width = 6
 			}
 			if !sp.up {
-				c, dash = p.down, ` stroke-dasharray="6 4"`
+				c, dash = p.Down, ` stroke-dasharray="6 4"`
 			}
 			fmt.Fprintf(d, `<line x1="%.1f" y1="%.1f" x2="%.1f" y2="%.1f" stroke="%s" stroke-width="%.0f"%s/>`+"\n", xOf(sp.at), y, xOf(end), y, hex(c), width, dash)
 		}
 	}
 	d.WriteString("<defs>")
-	for _, c := range []color.RGBA{p.vote, p.preVote, p.appendEntries, p.snapshot, p.timeoutNow, p.text} {
+	for _, c := range []color.RGBA{p.Vote, p.PreVote, p.AppendEntries, p.Snapshot, p.TimeoutNow, p.Text} {
 		fmt.Fprintf(d, `<marker id="m%s" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="6" markerHeight="6" orient="auto-start-reverse"><path d="M0,0L10,5L0,10z" fill="%s"/></marker>`, hex(c)[1:], hex(c))
 	}
 	d.WriteString("</defs>\n")
@@ -260,7 +261,7 @@ func writeDiagram(d *svgDoc, ids []view.ID, arrows []arrow, roles map[view.ID][]
 		if !ok1 || !ok2 {
 			continue
 		}
-		c := hex(p.message(a.msg.Type))
+		c := hex(p.Message(a.msg.Type))
 		attrs := fmt.Sprintf(`stroke="%s" stroke-width="1.6" marker-end="url(#m%s)"`, c, c[1:])
 		if a.msg.Heartbeat() {
 			attrs += ` opacity="0.35"`
@@ -272,15 +273,15 @@ func writeDiagram(d *svgDoc, ids []view.ID, arrows []arrow, roles map[view.ID][]
 		fmt.Fprintf(d, `<line x1="%.1f" y1="%.1f" x2="%.1f" y2="%.1f" %s><title>%s</title></line>`+"\n", x1, y1, x2, y2, attrs, html.EscapeString(a.msg.Type.String()))
 		if a.lost {
 			mx, my := (x1+x2)/2, (y1+y2)/2
-			fmt.Fprintf(d, `<path d="M%.1f,%.1fl8,8m0,-8l-8,8" stroke="%s" stroke-width="2.5"/>`+"\n", mx-4, my-4, hex(p.cut))
+			fmt.Fprintf(d, `<path d="M%.1f,%.1fl8,8m0,-8l-8,8" stroke="%s" stroke-width="2.5"/>`+"\n", mx-4, my-4, hex(p.Cut))
 		}
 	}
 	// The legend: each type's colour, by the names the Raft paper uses.
 	x := left
 	for _, t := range []view.MsgType{view.MsgRequestVote, view.MsgPreVote, view.MsgAppendEntries, view.MsgInstallSnapshot, view.MsgTimeoutNow} {
-		c := p.message(t)
+		c := p.Message(t)
 		fmt.Fprintf(d, `<line x1="%.1f" y1="%.1f" x2="%.1f" y2="%.1f" stroke="%s" stroke-width="3"/>`+"\n", x, bottom+36, x+24, bottom+36, hex(c))
-		d.text(x+30, bottom+41, 13, "normal", "start", p.textDim, t.String())
+		d.text(x+30, bottom+41, 13, "normal", "start", p.TextDim, t.String())
 		x += 40 + 8*float64(len(t.String()))
 	}
 }
