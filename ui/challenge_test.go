@@ -66,6 +66,6 @@ func TestChallengeCard(t *testing.T) {
 	g.share()
 	l, err := lab.New().DecodeLink(sh.link)
 	require.NoError(t, err)
-	opened := testGameWith(t, Options{Link: &l})
+	opened := openedGame(t, &l)
 	assert.Equal(t, c, challengeState(t, opened), "the solution link passes with the same code")
 }

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/hajimehoshi/ebiten/v2"
+	"github.com/hajimehoshi/ebiten/v2/inpututil"
 	"github.com/raftlab/raftlab/lessons/doc"
 	"github.com/raftlab/raftlab/playground/i18n"
 	"github.com/raftlab/raftlab/playground/view"
@@ -180,6 +181,9 @@ type Game struct {
 	// browser callback), taken at the next update: a scenario file
 	// (LoadScenario), a share link (LoadLink), the news that the last link
 	// handed out was copied (LinkCopied).
+	// opening is the moment of a share link being opened: its scenario
+	// runs there a slice each update (share.go); 0 when none is.
+	opening  int64
 	incoming struct {
 		sync.Mutex
 		name   string
@@ -486,7 +490,14 @@ func (g *Game) Update() error {
 	g.fitScreen() // clicks hit what the screen shows now
 	g.requestCJKFont()
 	g.fontTick()
-	if !g.card.takeCardInput() {
+	switch {
+	case g.opening > 0:
+		if inpututil.IsKeyJustPressed(ebiten.KeyEscape) {
+			g.stopOpening()
+		} else {
+			g.openingStep()
+		}
+	case !g.card.takeCardInput():
 		g.handleInput()
 	}
 	if !g.paused && !g.timeline.scrubbing {

@@ -13,8 +13,9 @@ import (
 // The automation hooks let end-to-end tests check real state and click on
 // real positions: the browser build exposes them as window.raftlab.
 
-// Ready reports whether the first frame has been drawn.
-func (g *Game) Ready() bool { return g.drawn > 0 }
+// Ready reports whether the first frame has been drawn and a share link
+// being opened shows its moment.
+func (g *Game) Ready() bool { return g.drawn > 0 && g.opening == 0 }
 
 // RunFor runs the simulation ms virtual milliseconds ahead at once (in a
 // lesson, through its step, which stops where its condition first holds),

@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"time"
+
 	"github.com/raftlab/raftlab/lessons/doc"
 	"github.com/raftlab/raftlab/playground/i18n"
 	"github.com/raftlab/raftlab/playground/view"
@@ -89,11 +91,45 @@ func (g *Game) showLink(l *view.Link) error {
 		g.say(g.tr("status.share.opened-step", l.Lesson, l.Step))
 		return nil
 	}
-	g.sess.RunUntil(l.AtMs)
-	g.seek(float64(l.AtMs))
-	g.paused = true
-	g.say(g.tr("status.share.opened", float64(l.AtMs)/1000))
+	g.paused, g.opening = true, l.AtMs
+	g.openingStep()
 	return nil
+}
+
+// openingBudget is the wall time an update spends running a link's
+// scenario to its moment. A link is small, but it may ask for an hour of
+// a busy cluster (a minute of work in a browser): run in slices, the page
+// answers, the status line shows how far it is, and Esc stops it there.
+const openingBudget = 25 * time.Millisecond
+
+// openingStep runs a link's scenario on toward its moment for about
+// openingBudget, in slices of virtual time sized to fit; at the moment it
+// shows it there, paused. (The slices do not change the run: it is the
+// same however it is cut.)
+func (g *Game) openingStep() {
+	start := time.Now()
+	slice := int64(50)
+	for g.sess.Now() < g.opening && time.Since(start) < openingBudget {
+		t0 := time.Now()
+		g.sess.RunUntil(min(g.sess.Now()+slice, g.opening))
+		if time.Since(t0) < openingBudget/8 {
+			slice *= 2
+		}
+	}
+	g.clock = float64(g.sess.Now())
+	if g.sess.Now() < g.opening {
+		g.say(g.tr("status.share.opening", 100*g.sess.Now()/g.opening))
+		return
+	}
+	g.seek(float64(g.opening))
+	g.say(g.tr("status.share.opened", float64(g.opening)/1000))
+	g.opening = 0
+}
+
+// stopOpening stops running a link's scenario on where it is (Esc).
+func (g *Game) stopOpening() {
+	g.opening = 0
+	g.say(g.tr("status.share.stopped", g.clock/1000))
 }
 
 // LoadLink opens a share link's text (a URL or its fragment) at the next

@@ -12,6 +12,18 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
+// openedGame is a game opened on a link, run until it shows the link's
+// moment (an update at a time, as the app does).
+func openedGame(t *testing.T, l *view.Link) *Game {
+	t.Helper()
+	g := testGameWith(t, Options{Link: l})
+	for i := 0; g.opening > 0; i++ {
+		require.Less(t, i, 10_000, "the link opens")
+		require.NoError(t, g.Update())
+	}
+	return g
+}
+
 // sharer is a Share that keeps the last link it was handed.
 type sharer struct{ link string }
 
@@ -45,7 +57,7 @@ func TestShareLinkReopens(t *testing.T) {
 
 	l, err := lab.New().DecodeLink("https://raftlab.example/#" + sh.link)
 	require.NoError(t, err)
-	opened := testGameWith(t, Options{Link: &l})
+	opened := openedGame(t, &l)
 	assert.Equal(t, sharedState(t, g), sharedState(t, opened))
 	assert.Equal(t, g.sess.Now(), opened.sess.Now())
 	assert.True(t, opened.paused)
@@ -80,7 +92,7 @@ func TestShareLesson(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, [2]int{3, 2}, [2]int{l.Lesson, l.Step})
 	assert.Equal(t, i18n.Chinese, l.Lang)
-	opened := testGameWith(t, Options{Link: &l})
+	opened := openedGame(t, &l)
 	require.NotNil(t, opened.lesson)
 	require.NotNil(t, opened.lesson.run)
 	assert.Equal(t, 3, opened.lesson.run.Lesson().Number)
@@ -108,4 +120,32 @@ func TestShareTooLong(t *testing.T) {
 	g = testGameWith(t, Options{})
 	g.share()
 	assert.Equal(t, g.tr("status.share.unavailable"), g.status.text)
+}
+
+// TestLinkOpensInSlices: a link to a late moment of a busy run opens over
+// several updates, saying how far it is, to the same state as at once;
+// Esc stops it where it is, and the app answers meanwhile.
+func TestLinkOpensInSlices(t *testing.T) {
+	sc, err := lab.New().ParseScenario([]byte(`{"name": "busy", "nodes": 9, "until": 600000,
+		"timing": {"heartbeatMs": 5}, "steps": [{"at": 10, "do": "load", "rate": 100, "forMs": 500000, "clients": 20}]}`))
+	require.NoError(t, err)
+	l := view.Link{Scenario: sc, AtMs: 30_000}
+	g := testGameWith(t, Options{Link: &l})
+	require.Greater(t, g.opening, int64(0), "not opened within one update")
+	assert.False(t, g.Ready())
+	require.NoError(t, g.Update())
+	assert.Regexp(t, `^opening the link: \d+%. Esc stops here$`, g.status.text)
+	opened := openedGame(t, &l)
+	assert.Equal(t, int64(30_000), opened.sess.Now())
+	direct := testGameWith(t, Options{Scenario: sc})
+	direct.SeekTo(30_000)
+	want, got := sharedState(t, direct), sharedState(t, opened)
+	for _, st := range []map[string]any{want, got} {
+		delete(st, "paused")
+	}
+	assert.Equal(t, want, got, "the same run however it is cut")
+
+	g.stopOpening()
+	assert.Zero(t, g.opening)
+	assert.Contains(t, g.status.text, "stopped opening the link at")
 }

@@ -13,6 +13,8 @@ var enUIShare = map[string]string{
 	"status.share.saved":       "link saved to %s (and printed in the terminal)",
 	"status.share.too-long":    "a link would be %d KB, longer than a URL can safely be (%d KB): saved the session as a file to send instead",
 	"status.share.opened":      "opened a shared link at %.3f s: press play to go on",
+	"status.share.opening":     "opening the link: %d%%. Esc stops here",
+	"status.share.stopped":     "stopped opening the link at %.3f s",
 	"status.share.opened-step": "opened a shared link: lesson %d, step %d",
 	"status.share.cannot-open": "cannot open this link: %s",
 }
