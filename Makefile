@@ -125,7 +125,7 @@ fuzz:
 # longer). The run is a count of inputs, not a time: with -fuzztime 5s, Go
 # 1.26's fuzzing coordinator can report its own deadline as a failure
 # ("context deadline exceeded", golang/go#75804, fixed in Go 1.27).
-FUZZ_SMOKE ?= 100000x
+FUZZ_SMOKE ?= 30000x
 fuzz-smoke:
 	$(GO) test -run '^$$' -fuzz '^FuzzParseScenario$$' -fuzztime $(FUZZ_SMOKE) ./playground/
 	$(GO) test -run '^$$' -fuzz '^FuzzDecodeLink$$' -fuzztime $(FUZZ_SMOKE) ./playground/
