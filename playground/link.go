@@ -6,6 +6,7 @@ import (
 	"encoding/base64"
 	"encoding/json"
 	"io"
+	"net/url"
 	"slices"
 	"strings"
 
@@ -124,6 +125,17 @@ func DecodeLink(link string) (view.Link, error) {
 		return view.Link{}, i18n.Errorf("link.time-until", d.AtMs, sc.Until)
 	}
 	return view.Link{Scenario: sc, AtMs: d.AtMs, Lesson: d.Lesson, Step: d.Step, Speed: d.Speed, Lang: i18n.Lang(d.Lang)}, nil
+}
+
+// CheckLinkBase checks the address a share link made outside a browser
+// starts with (raftlab --link-base, raftsim challenge link --base): the
+// browser build's page, http or https, without a fragment of its own.
+func CheckLinkBase(base string) error {
+	u, err := url.Parse(base)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || u.Fragment != "" {
+		return i18n.Errorf("link.base", base)
+	}
+	return nil
 }
 
 // decodeLinkData turns a link's data back into its JSON document, no

@@ -8,7 +8,6 @@ import (
 	"image/png"
 	"io"
 	"io/fs"
-	"net/url"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -127,8 +126,8 @@ func parseArgs(args []string, stdout io.Writer) (config, error) {
 		}
 		c.link = &l
 	}
-	if u, err := url.Parse(c.linkBase); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || u.Fragment != "" {
-		return c, fmt.Errorf("--link-base %q: an http or https address without a #, like %s", c.linkBase, defaultLinkBase)
+	if err := playground.CheckLinkBase(c.linkBase); err != nil {
+		return c, fmt.Errorf("--link-base %w", err)
 	}
 	if *scenario != "" {
 		sc, err := loadScenario(*scenario)

@@ -5,7 +5,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"net/url"
 	"os"
 	"slices"
 	"strings"
@@ -135,8 +134,10 @@ func challengeLink(args []string, lang i18n.Lang, stdout, stderr io.Writer) int 
 	if err == nil && len(pos) != 1 {
 		err = errors.New(lang.T("raftsim.challenge.one", len(pos)))
 	}
-	if u, perr := url.Parse(*base); err == nil && (perr != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || u.Fragment != "") {
-		err = errors.New(lang.T("raftsim.challenge.base", *base))
+	if err == nil {
+		if berr := playground.CheckLinkBase(*base); berr != nil {
+			err = errors.New("--base " + i18n.ErrorIn(berr, lang))
+		}
 	}
 	if err != nil {
 		fmt.Fprintf(stderr, "raftsim challenge link: %v\n%s", err, lang.T("raftsim.challenge.usage"))

@@ -25,7 +25,6 @@ var enChallenge = map[string]string{
   raftsim challenge verify LINK|FILE [--code XXXX-XXXX]
 `,
 	"raftsim.challenge.one":        "name one file or link, not %d",
-	"raftsim.challenge.base":       "--base %q: an http or https address without a #, like http://127.0.0.1:8080/",
 	"raftsim.challenge.none":       "its scenario sets no challenge",
 	"raftsim.challenge.too-large":  "the file is larger than %d MiB: it is neither a link nor a scenario file",
 	"raftsim.challenge.passed":     "PASS %s: passed at %.3f s, result code %s",

@@ -191,6 +191,7 @@ var enScenario = map[string]string{
 	"link.time":        "the link's moment must be between 0 and %d ms, not %d",
 	"link.lesson":      "the link names lesson %d, step %d: both must be 1 or more, or both 0",
 	"link.time-until":  "the link's moment, %d ms, is past its scenario's end (%d ms)",
+	"link.base":        "%q: an http or https address without a #, like http://127.0.0.1:8080/",
 	"link.speed":       "the link's playback speed must be between 0 and %d virtual ms per second, not %d",
 	"link.lang":        "the link's language %q is not one RaftLab speaks",
 	"link.scenario":    "the link's scenario: %s",

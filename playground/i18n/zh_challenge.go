@@ -25,7 +25,6 @@ var zhChallenge = map[string]string{
   raftsim challenge verify LINK|FILE [--code XXXX-XXXX]
 `,
 	"raftsim.challenge.one":        "请给出一个文件或链接，而不是 %d 个",
-	"raftsim.challenge.base":       "--base %q：应是不含 # 的 http 或 https 地址，例如 http://127.0.0.1:8080/",
 	"raftsim.challenge.none":       "它的场景没有设置挑战",
 	"raftsim.challenge.too-large":  "文件大于 %d MiB：它既不是链接也不是场景文件",
 	"raftsim.challenge.passed":     "PASS %s：在 %.3f 秒通过，结果代码 %s",

@@ -146,6 +146,7 @@ var zhScenario = map[string]string{
 	"link.time":        "链接中的时刻必须在 0 到 %d 毫秒之间，而不是 %d",
 	"link.lesson":      "链接指向第 %d 课第 %d 步：两者都应不小于 1，或者都为 0",
 	"link.time-until":  "链接中的时刻 %d 毫秒超过了其场景的结束时间（%d 毫秒）",
+	"link.base":        "%q：应是不含 # 的 http 或 https 地址，例如 http://127.0.0.1:8080/",
 	"link.speed":       "链接的播放速度必须在每秒 0 到 %d 虚拟毫秒之间，而不是 %d",
 	"link.lang":        "链接的语言 %q 不是 RaftLab 支持的语言",
 	"link.scenario":    "链接中的场景：%s",
