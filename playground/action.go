@@ -119,7 +119,9 @@ func (w *World) Do(a view.Action) error {
 	// An action may change the world without an event (a message dropped
 	// by hand is only marked lost): views built before are stale.
 	w.changes++
-	return def.do(w, a)
+	err := def.do(w, a)
+	w.runAutomatic()
+	return err
 }
 
 // request has a client send cmd, the request of action a (put, delete,

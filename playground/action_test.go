@@ -21,7 +21,8 @@ func TestEveryActionRoundTrips(t *testing.T) {
 	up := true
 	full := view.Action{At: 7, Node: 2, From: 1, To: 3, Groups: [][]view.ID{{1}, {2, 3}}, Msg: 9,
 		Network: view.NetworkChange{DropRate: &one, DuplicateRate: &two, LatencyMs: &lat}, FsyncMs: 5,
-		Key: "k", Value: "v", Old: "o", New: "n", Mode: "local", Expect: view.Expect{Node: 2, Up: &up}}
+		Key: "k", Value: "v", Old: "o", New: "n", Mode: "local", Expect: view.Expect{Node: 2, Up: &up},
+		On: true, Kind: "election", Nth: 2}
 	for _, def := range actionTable {
 		a := full
 		a.Do = def.name

@@ -103,8 +103,32 @@ var actionTable = []actionDef{
 		},
 	},
 	{
-		name: "drop", form: formOf[dropForm](),
-		do: func(w *World, a view.Action) error { return w.DropMessage(a.Msg) },
+		name: "fireTimer", form: formOf[timerForm](), check: checkTimer,
+		do:   func(w *World, a view.Action) error { return w.FireTimer(raft.ID(a.Node), a.Kind) },
+		menu: timerMenu,
+	},
+	{
+		name: "deliver", form: formOf[queuedForm](), check: checkQueued,
+		do: func(w *World, a view.Action) error { return w.DeliverQueued(a) },
+	},
+	{
+		name: "duplicate", form: formOf[queuedForm](), check: checkQueued,
+		do: func(w *World, a view.Action) error { return w.DuplicateQueued(a) },
+	},
+	{
+		name: "manual", form: formOf[manualForm](),
+		do: func(w *World, a view.Action) error { return w.SetManual(a.On) },
+	},
+	{
+		// A message in flight by its ID, or a queued one (manual mode) by
+		// its link, as deliver names it.
+		name: "drop", form: formOf[dropForm](), check: checkDrop,
+		do: func(w *World, a view.Action) error {
+			if a.Msg == 0 {
+				return w.DropQueued(a)
+			}
+			return w.DropMessage(a.Msg)
+		},
 		menu: func(w *World, on menuTarget, do string) []view.MenuItem {
 			if on.flight == 0 {
 				return nil
@@ -205,7 +229,8 @@ type (
 	}
 	dropForm struct {
 		actionHead
-		Msg uint64 `json:"msg"`
+		Msg uint64 `json:"msg,omitempty"`
+		queuedFields
 	}
 	networkForm struct {
 		actionHead
@@ -271,9 +296,13 @@ func (f *partitionForm) action() (view.Action, string) {
 	return view.Action{At: f.At, Do: f.Do, Groups: f.Groups}, ""
 }
 
-func (f *dropForm) fill(a view.Action) { *f = dropForm{actionHead{a.At, a.Do}, a.Msg} }
+func (f *dropForm) fill(a view.Action) {
+	*f = dropForm{actionHead{a.At, a.Do}, a.Msg, queuedFieldsOf(a)}
+}
 func (f *dropForm) action() (view.Action, string) {
-	return view.Action{At: f.At, Do: f.Do, Msg: f.Msg}, ""
+	a := f.queuedFields.action(f.actionHead)
+	a.Msg = f.Msg
+	return a, ""
 }
 
 func (f *networkForm) fill(a view.Action) {

@@ -24,6 +24,10 @@ func (w *World) sendRaft(from raft.ID, m *raft.Message) {
 // duplicated). Clients reach every node: partitions are between servers.
 func (w *World) launch(f *Flight) {
 	f.SendAt = w.now
+	if w.holds(f) {
+		w.hold(f)
+		return
+	}
 	f.DeliverAt = w.now + w.latency()
 	if f.Kind == view.FlightRaft {
 		switch {
@@ -61,8 +65,8 @@ func (w *World) latency() int64 {
 // (then the client times out and asks again).
 func (w *World) deliver(id uint64) {
 	f, ok := w.wire.get(id)
-	if !ok {
-		return
+	if !ok || f.held || f.DeliverAt != w.now {
+		return // (manual mode holds it, or handed it back for a later time)
 	}
 	w.wire.remove(id)
 	var n *Node

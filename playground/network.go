@@ -80,6 +80,9 @@ type Flight struct {
 	Lost bool
 	// Duplicate marks the network's extra copy of another message.
 	Duplicate bool
+	// held is set while the flight waits in its link's queue for the user
+	// (manual network mode: manual.go).
+	held      bool
 	lostWhy   lossCause
 	From, To  raft.ID // 0 is the client side
 	Client    int

@@ -52,7 +52,7 @@ func TestBundledScenarios(t *testing.T) {
 				assert.True(t, e.OK, "at %d ms: %s", e.At, e.Message)
 			}
 			switch name {
-			case "figure8-unsafe":
+			case "figure8-unsafe", "figure8-manual":
 				props := map[string]bool{}
 				for _, v := range res.Violations {
 					props[v.Property] = true

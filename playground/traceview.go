@@ -13,7 +13,7 @@ func (f *Flight) View() view.Flight {
 	c := *f
 	out := view.Flight{
 		ID: f.ID, Kind: f.Kind, From: view.ID(f.From), To: view.ID(f.To), Client: f.Client,
-		SendAt: f.SendAt, DeliverAt: f.DeliverAt, Lost: f.Lost, LostWhy: lostWhy(f), Duplicate: f.Duplicate,
+		SendAt: f.SendAt, DeliverAt: f.DeliverAt, Lost: f.Lost, LostWhy: lostWhy(f), Duplicate: f.Duplicate, Held: f.held,
 		Text: eventText{Event{Type: view.EvSend, Flight: &c}},
 	}
 	if f.Kind == view.FlightRaft {

@@ -43,6 +43,8 @@ type World struct {
 	// load is the client load a load step keeps up (a value: Clone
 	// copies it with the world).
 	load clientLoad
+	// manual is manual network mode (manual.go).
+	manual manualState
 	// changes counts the events handled and emitted, so that View knows
 	// when the world changed; view is the view it last built.
 	changes uint64
@@ -124,6 +126,7 @@ func (w *World) Clone() *World {
 	c.expectations = slices.Clone(w.expectations)
 	c.admin = slices.Clone(w.admin)
 	c.departing = nil
+	c.manual = w.manual.clone()
 	return &c
 }
 
@@ -182,6 +185,10 @@ func (w *World) handle(e event) {
 			w.syncDisk(n)
 		}
 	case evClientTimeout:
+		if w.manual.on {
+			w.manual.deferred = append(w.manual.deferred, e)
+			break
+		}
 		w.clientTimeout(int(e.id), e.gen, e.node)
 	case evAdmin:
 		w.adminQueued = false
@@ -266,7 +273,7 @@ func (w *World) boot(n *Node, peers []raft.ID) error {
 // wakes a node no later than its next timer), so it is enough to look at the
 // outcome once.
 func (w *World) catchUp(n *Node) {
-	if n.lastTick >= w.now {
+	if n.lastTick >= w.now || w.manual.on { // (manual mode: the clocks stand still)
 		return
 	}
 	wasLeader := n.Raft.Role() == raft.Leader
@@ -309,7 +316,7 @@ func (w *World) settle(n *Node) {
 	}
 	if n.Up {
 		w.check.onSettle(w, n)
-		if !n.busy {
+		if !n.busy && !w.manual.on {
 			// A timer already due no later than the new deadline stays: when
 			// it fires early the node finds nothing due and is scheduled
 			// again. (Followers' deadlines move later with every heartbeat;

@@ -38,6 +38,7 @@ func (w *World) View() *view.World {
 		out.Nodes = append(out.Nodes, w.nodeView(w.nodes[id]))
 	}
 	out.Net = w.net.view()
+	out.Net.Manual = w.manual.on
 	if w.load.on {
 		out.LoadRate = int(w.load.rate)
 	}

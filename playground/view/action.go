@@ -14,6 +14,14 @@ type Action struct {
 	Groups [][]ID // partition
 	Msg    uint64 // drop: the flight to lose
 
+	// manual: turn manual network mode on or off. deliver, drop and
+	// duplicate name a queued message by its link (From, To), its kind
+	// ("": any) and its position among the link's messages of that kind
+	// (1 is the oldest; 0 means 1); fireTimer names its timer in Kind.
+	On   bool
+	Kind string
+	Nth  int
+
 	Network NetworkChange // network
 	FsyncMs int64         // disk
 

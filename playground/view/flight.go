@@ -31,6 +31,10 @@ type Flight struct {
 	LostWhy i18n.Message
 	// Duplicate marks the network's extra copy of another message.
 	Duplicate bool
+	// Held marks a message that waits in its link's queue for the user to
+	// deliver, drop or duplicate it (manual network mode): it has no
+	// DeliverAt yet.
+	Held bool
 	// Msg is a Raft message (FlightRaft); Reply a server's answer to a
 	// client (FlightReply).
 	Msg   Message

@@ -14,6 +14,9 @@ type Network struct {
 	// they stand.
 	LatencyMs               [2]int64
 	DropRate, DuplicateRate float64
+	// Manual is set while the user delivers the messages between servers
+	// by hand (the flights that wait are Held).
+	Manual bool
 }
 
 // Group is a server's partition group.
