@@ -129,6 +129,9 @@ type Game struct {
 
 	selected view.ID
 	menu     *menu
+	// chips are the messages waiting on the links in manual network
+	// mode, as placed for this frame (manual.go).
+	chips []chip
 	// saving is the save menu's work in hand (savemenu.go).
 	saving saving
 	// status is the status line's message (Update takes it away
@@ -500,7 +503,7 @@ func (g *Game) Update() error {
 	case !g.card.takeCardInput():
 		g.handleInput()
 	}
-	if !g.paused && !g.timeline.scrubbing {
+	if !g.manualClock() && !g.paused && !g.timeline.scrubbing {
 		g.clock += float64(doc.Speeds[g.speed]) * (g.uptime.now() - before).Seconds()
 		if g.clock > float64(g.scenario.Until) {
 			g.clock = float64(g.scenario.Until)

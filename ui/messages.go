@@ -239,6 +239,9 @@ func (g *Game) placeMessages() {
 	g.cluster.spots = g.cluster.spots[:0]
 	cx, cy := g.clientPoint()
 	for _, f := range g.sess.InFlight() {
+		if f.Held {
+			continue // drawn as a chip beside its link (manual.go)
+		}
 		x1, y1, r1, ok1 := g.endpoint(f.From, cx, cy)
 		x2, y2, r2, ok2 := g.endpoint(f.To, cx, cy)
 		if !ok1 || !ok2 {
@@ -257,6 +260,7 @@ func (g *Game) placeMessages() {
 		x, y := flightPos(x1, y1, x2, y2, p, msgLane*s)
 		g.cluster.spots = append(g.cluster.spots, msgSpot{f: f, x: x, y: y, alpha: look.alpha, progress: p})
 	}
+	g.placeChips()
 }
 
 // look is how a placed message is drawn: its kind's look (in the theme's
@@ -291,6 +295,7 @@ func (g *Game) drawMessages(dst *ebiten.Image) {
 			g.drawMessageTag(dst, m.x, m.y, look)
 		}
 	}
+	g.drawManual(dst)
 }
 
 // drawRedirectArrow draws a dashed arrow, bowed to one side so that it

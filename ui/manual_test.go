@@ -1,0 +1,83 @@
+package ui
+
+import (
+	"testing"
+
+	"github.com/raftlab/raftlab/playground/view"
+	"github.com/raftlab/raftlab/raft"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// clickChip clicks the chip of the message waiting on from -> to that
+// has the given kind and position.
+func clickChip(t *testing.T, g *Game, from, to view.ID, kind string, nth int) {
+	t.Helper()
+	g.placeMessages()
+	for _, c := range g.chips {
+		if c.f.From == from && c.f.To == to && c.kind == kind && c.nth == nth {
+			g.click(c.x, c.y, false)
+			require.NotNil(t, g.menu, "the chip's menu")
+			return
+		}
+	}
+	t.Fatalf("no chip %d-%d %s %d among %d", from, to, kind, nth, len(g.chips))
+}
+
+// TestManualByClicking: the switch turns manual mode on; the leader's menu
+// sends heartbeats; a chip's menu duplicates, drops and delivers; the
+// clock stands still while playing; the switch turns it off again.
+func TestManualByClicking(t *testing.T) {
+	g := testGame(t, "")
+	g.SeekTo(3000)
+	leader, ok := g.view().Leader()
+	require.True(t, ok)
+	clickButton(t, g, []Button{g.manualSwitch()}, "manual")
+	require.True(t, g.manualOn())
+
+	spot, _ := g.lay.Node(leader)
+	g.click(spot.X, spot.Y, false)
+	clickItem(t, g, "menu-fire-heartbeat")
+	follower := view.ID(1)
+	if leader == 1 {
+		follower = 2
+	}
+	queue := func() int { return len(g.world().Queued(raft.ID(leader), raft.ID(follower))) }
+	n := queue()
+	require.Positive(t, n)
+
+	clickChip(t, g, leader, follower, "AppendEntries", 1)
+	assert.Equal(t, []string{"menu-deliver", "menu-drop", "menu-duplicate"}, menuNames(g))
+	clickItem(t, g, "menu-duplicate")
+	assert.Equal(t, n+1, queue())
+	clickChip(t, g, leader, follower, "AppendEntries", 1)
+	clickItem(t, g, "menu-drop")
+	assert.Equal(t, n, queue())
+	clickChip(t, g, leader, follower, "AppendEntries", 1)
+	clickItem(t, g, "menu-deliver")
+	assert.Equal(t, n-1, queue())
+	assert.Positive(t, len(g.world().Queued(raft.ID(follower), raft.ID(leader))), "the answer waits")
+	assert.Empty(t, g.status.text, "no choice was refused")
+
+	now := g.sess.Now()
+	g.paused = false
+	for range 30 {
+		require.NoError(t, g.Update())
+	}
+	assert.Equal(t, now, g.sess.Now(), "time stands still")
+	assert.Equal(t, float64(now), g.clock)
+
+	clickButton(t, g, []Button{g.manualSwitch()}, "manual")
+	assert.False(t, g.manualOn())
+	g.RunFor(500)
+	assert.Zero(t, queue(), "the network delivered what waited")
+}
+
+// menuNames are the open menu's entries.
+func menuNames(g *Game) []string {
+	var out []string
+	for _, it := range g.menu.items {
+		out = append(out, it.Name)
+	}
+	return out
+}
