@@ -123,12 +123,7 @@ var actionTable = []actionDef{
 		// A message in flight by its ID, or a queued one (manual mode) by
 		// its link, as deliver names it.
 		name: "drop", form: formOf[dropForm](), check: checkDrop,
-		do: func(w *World, a view.Action) error {
-			if a.Msg == 0 {
-				return w.DropQueued(a)
-			}
-			return w.DropMessage(a.Msg)
-		},
+		do: func(w *World, a view.Action) error { return w.drop(a) },
 		menu: func(w *World, on menuTarget, do string) []view.MenuItem {
 			if on.flight == 0 {
 				return nil

@@ -219,6 +219,20 @@ func (w *World) DropQueued(a view.Action) error {
 	return nil
 }
 
+// drop loses the message a drop names: a queued one by its link, or a
+// message on the wire by its ID (lost now if it waits in a queue, on
+// arrival otherwise).
+func (w *World) drop(a view.Action) error {
+	if a.Msg == 0 {
+		return w.DropQueued(a)
+	}
+	if f, ok := w.wire.get(a.Msg); ok && f.held {
+		w.dropHeld(f)
+		return nil
+	}
+	return w.DropMessage(a.Msg)
+}
+
 // dropHeld loses f, a queued message, now.
 func (w *World) dropHeld(f *Flight) {
 	f.held, f.DeliverAt = false, w.now

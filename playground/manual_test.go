@@ -148,6 +148,10 @@ func TestManualChoices(t *testing.T) {
 	assert.Len(t, w.Queued(1, 2), n-1)
 	assert.Equal(t, dropped, w.Stats().MessagesDropped)
 	assert.Len(t, w.Queued(2, 1), answers+1, "S2 answered")
+	// A drop by ID, as the menu of a message in flight gives it.
+	require.NoError(t, s.Do(view.Action{Do: "drop", Msg: w.Queued(2, 1)[0].ID}))
+	assert.Len(t, w.Queued(2, 1), answers)
+	assert.Equal(t, dropped+1, w.Stats().MessagesDropped)
 
 	require.NoError(t, s.Do(view.Action{Do: "fireTimer", Node: 3, Kind: "election"}))
 	assert.Equal(t, raft.PreCandidate, w.Node(3).Raft.Role(), "(pre-vote is on)")

@@ -147,7 +147,7 @@ func (g *Game) pressManual(x, y float64) bool {
 		a.Do = it.do
 		items = append(items, menuItem{"menu-" + it.do, i18n.Msg(it.key), a})
 	}
-	title := g.tr("menu.manual.title", c.kind, c.f.From.Name(), c.f.To.Name(), c.nth, g.waiting(c))
+	title := g.tr("menu.manual.title", c.f.Text.In(g.lang), c.nth, g.waiting(c))
 	g.openMenu(title, items, x, y)
 	return true
 }

@@ -24,7 +24,7 @@ var enManual = map[string]string{
 	"menu.manual.deliver":   "Deliver",
 	"menu.manual.drop":      "Drop",
 	"menu.manual.duplicate": "Duplicate",
-	"menu.manual.title":     "%s, %s → %s (number %d of %d)",
+	"menu.manual.title":     "%s: number %d of %d waiting",
 
 	"manual.switch.on":  "Manual network: on",
 	"manual.switch.off": "Manual network: off",

@@ -23,7 +23,7 @@ var zhManual = map[string]string{
 	"menu.manual.deliver":   "投递",
 	"menu.manual.drop":      "丢弃",
 	"menu.manual.duplicate": "复制一份",
-	"menu.manual.title":     "%s，%s → %s（共 %[5]d 条，第 %[4]d 条）",
+	"menu.manual.title":     "%s：共 %[3]d 条在等待，这是第 %[2]d 条",
 
 	"manual.switch.on":  "手动网络：开",
 	"manual.switch.off": "手动网络：关",
