@@ -29,8 +29,9 @@ type chip struct {
 	x, y  float64
 }
 
-// maxChips is how many waiting messages a link draws one by one; beyond
-// that it draws a chip per kind, with its count.
+// maxChips is the most waiting messages a link draws one by one (a short
+// link draws fewer); beyond that it draws a chip per kind, with its
+// count.
 const maxChips = 4
 
 // manualOn reports whether the network is in manual mode now.
@@ -84,23 +85,29 @@ func (g *Game) placeChips() {
 		}
 		gr := msgRadius * s
 		x1, y1, x2, y2 := rimToRim(a.X, a.Y, a.R+gr, b.X, b.Y, b.R+gr)
-		for i, c := range chipsOf(queues[k]) {
-			c.x, c.y = flightPos(x1, y1, x2, y2, 0.72-0.14*float64(i), msgLane*s)
+		// The chips stand a chip's width apart, the oldest three quarters
+		// of the way to the receiver, or nearer where the others need the
+		// room: a short link has room for fewer.
+		l, gap := max(math.Hypot(x2-x1, y2-y1), 1), 2*g.chipRadius()+3*s
+		chips := chipsOf(queues[k], min(maxChips, 1+int(l/gap)))
+		first := min(l, max(0.75*l, float64(len(chips)-1)*gap))
+		for i, c := range chips {
+			c.x, c.y = flightPos(x1, y1, x2, y2, math.Max(0, first-float64(i)*gap)/l, msgLane*s)
 			g.chips = append(g.chips, c)
 		}
 	}
 }
 
 // chipsOf are the chips of one link's queue, oldest first: one a message,
-// or, when there are more than maxChips, one a kind.
-func chipsOf(q []view.Flight) []chip {
+// or, when there are more than room, one a kind.
+func chipsOf(q []view.Flight, room int) []chip {
 	var out []chip
 	seen := map[string]int{} // kind -> its chip in out, when grouped
 	nth := map[string]int{}
 	for _, f := range q {
 		kind := f.Msg.Type.String()
 		nth[kind]++
-		if len(q) <= maxChips {
+		if len(q) <= room {
 			out = append(out, chip{f: f, kind: kind, nth: nth[kind], count: 1})
 			continue
 		}
@@ -193,7 +200,7 @@ func (g *Game) drawManual(dst *ebiten.Image) {
 		ch := &g.chips[i]
 		look := lookOf(&ch.f)
 		look.size = 0.8
-		drawCentered(dst, g.spr.ring(int(math.Round(r+3*s)), int(max(1, math.Round(1.5*s)))), ch.x, ch.y, colHighlight)
+		drawCentered(dst, g.spr.ring(int(math.Round(r+2*s)), int(max(1, math.Round(1.5*s)))), ch.x, ch.y, colHighlight)
 		g.drawMessageGlyph(dst, ch.x, ch.y, look)
 		if ch.count > 1 {
 			g.drawLabel(dst, fmt.Sprintf("×%d", ch.count), face(11*s, true), ch.x+r+4*s, ch.y, colHighlight, alignStart)

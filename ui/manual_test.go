@@ -81,3 +81,21 @@ func menuNames(g *Game) []string {
 	}
 	return out
 }
+
+// TestChipsGroupWhenMany: a queue that fits its link draws a chip a
+// message; one that does not, a chip a kind, with its count.
+func TestChipsGroupWhenMany(t *testing.T) {
+	var q []view.Flight
+	for i, typ := range []view.MsgType{view.MsgAppendEntries, view.MsgRequestVote, view.MsgAppendEntries, view.MsgAppendEntries} {
+		q = append(q, view.Flight{ID: uint64(i + 1), Kind: view.FlightRaft, Msg: view.Message{Type: typ}})
+	}
+	one := chipsOf(q, 4)
+	require.Len(t, one, 4)
+	assert.Equal(t, []int{1, 1, 2, 3}, []int{one[0].nth, one[1].nth, one[2].nth, one[3].nth})
+	grouped := chipsOf(q, 3)
+	require.Len(t, grouped, 2)
+	assert.Equal(t, "AppendEntries", grouped[0].kind)
+	assert.Equal(t, 3, grouped[0].count)
+	assert.Equal(t, uint64(1), grouped[0].f.ID, "the oldest of its kind")
+	assert.Equal(t, 1, grouped[1].count)
+}
