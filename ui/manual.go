@@ -38,10 +38,12 @@ const maxChips = 4
 func (g *Game) manualOn() bool { return g.view().Net.Manual }
 
 // manualClock keeps the clock at the present while the network is in
-// manual mode, where time stands still until the user chooses; it reports
-// whether it did.
+// manual mode, where time stands still until the user chooses, unless the
+// history holds actions ahead (a script's, or the user's own after a seek
+// back), which play on at their times; it reports whether it did.
 func (g *Game) manualClock() bool {
-	if !g.manualOn() {
+	acts, now := g.sess.Actions(), g.sess.Now()
+	if !g.manualOn() || g.sess.Horizon() > now || len(acts) > 0 && acts[len(acts)-1].At > now {
 		return false
 	}
 	g.clock = float64(g.sess.Now())

@@ -99,3 +99,32 @@ func TestChipsGroupWhenMany(t *testing.T) {
 	assert.Equal(t, uint64(1), grouped[0].f.ID, "the oldest of its kind")
 	assert.Equal(t, 1, grouped[1].count)
 }
+
+// TestManualReplaysAhead: after a seek back into a stretch of manual mode,
+// playing replays the choices ahead at their times, then stands still.
+func TestManualReplaysAhead(t *testing.T) {
+	g := testGame(t, "")
+	g.SeekTo(3000)
+	leader, _ := g.view().Leader()
+	g.act(view.Action{Do: "manual", On: true})
+	follower := view.ID(1)
+	if leader == 1 {
+		follower = 2
+	}
+	g.act(view.Action{Do: "put", Key: "x", Value: "1", Node: leader})
+	g.act(view.Action{Do: "deliver", From: leader, To: follower, Kind: "AppendEntries", Nth: 2})
+	require.Empty(t, g.status.text)
+	end, last := g.sess.Now(), g.sess.Actions()[len(g.sess.Actions())-1].At
+	require.Greater(t, last, int64(3000), "the delivery came after the request reached the leader")
+	g.seek(3000)
+	require.True(t, g.manualOn())
+	g.paused = false
+	for i := 0; i < 2000 && g.sess.Now() < end; i++ {
+		require.NoError(t, g.Update())
+	}
+	assert.Equal(t, end, g.sess.Now(), "the choices ahead were replayed")
+	for range 30 {
+		require.NoError(t, g.Update())
+	}
+	assert.Equal(t, end, g.sess.Now(), "then time stands still")
+}
