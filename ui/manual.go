@@ -50,8 +50,13 @@ func (g *Game) manualClock() bool {
 	return true
 }
 
-// manualSwitch is the switch's button, left of the Partition button.
+// manualSwitch is the switch's button, below the Partition button; an
+// embedded frame, which keeps to the cluster and the play control, has
+// none (an empty rectangle).
 func (g *Game) manualSwitch() Button {
+	if g.opts.Embed {
+		return Button{Name: "manual"}
+	}
 	s := g.scale
 	c := g.lay.Cluster
 	key := "manual.switch.off"
@@ -60,7 +65,23 @@ func (g *Game) manualSwitch() Button {
 	}
 	label := g.tr(key)
 	w := textWidth(label, face(12*s, false)) + 20*s
-	return Button{Name: "manual", Label: label, Hint: g.tr("manual.switch.tip"), Rect: Rect{c.X + c.W - 112*s - w, c.Y + 10*s, w, 24 * s}}
+	return Button{Name: "manual", Label: label, Hint: g.tr("manual.switch.tip"), Rect: Rect{c.X + c.W - 10*s - w, c.Y + 40*s, w, 24 * s}}
+}
+
+// manualBanner is the box of the line under the switch that says time
+// stands still, or an empty one where it would cover a server or its
+// label (a small screen: the frame and the switch say it is on).
+func (g *Game) manualBanner() Rect {
+	s := g.scale
+	c := g.lay.Cluster
+	w := textWidth(g.tr("manual.indicator"), face(12*s, true))
+	r := Rect{c.X + c.W - 10*s - w, c.Y + 68*s, w, 16 * s}
+	for _, n := range g.lay.Nodes {
+		if rectCircleDistance(r, n.X, n.Y) < n.R || r.overlaps(n.labelBox(s)) {
+			return Rect{}
+		}
+	}
+	return r
 }
 
 // placeChips places the waiting messages of every link beside it.
@@ -176,18 +197,15 @@ func (g *Game) waiting(c *chip) int {
 // the frame, the banner and the chips.
 func (g *Game) drawManual(dst *ebiten.Image) {
 	s := g.scale
-	b := g.manualSwitch()
-	bg := g.buttonColor(b)
 	on := g.manualOn()
-	if on {
-		bg = colHighlight
+	if b := g.manualSwitch(); b.Rect.W > 0 {
+		bg, fg := g.buttonColor(b), colText
+		if on {
+			bg, fg = colHighlight, colBackground
+		}
+		g.spr.fillRect(dst, b.Rect, bg)
+		g.drawLabel(dst, b.Label, face(12*s, false), b.Rect.CenterX(), b.Rect.CenterY(), fg, alignCenter)
 	}
-	g.spr.fillRect(dst, b.Rect, bg)
-	fg := colText
-	if on {
-		fg = colBackground
-	}
-	g.drawLabel(dst, b.Label, face(12*s, false), b.Rect.CenterX(), b.Rect.CenterY(), fg, alignCenter)
 	if !on {
 		return
 	}
@@ -196,7 +214,9 @@ func (g *Game) drawManual(dst *ebiten.Image) {
 	for _, r := range []Rect{{c.X, c.Y, c.W, edge}, {c.X, c.Y + c.H - edge, c.W, edge}, {c.X, c.Y, edge, c.H}, {c.X + c.W - edge, c.Y, edge, c.H}} {
 		g.spr.fillRect(dst, r, colHighlight)
 	}
-	g.drawLabel(dst, g.tr("manual.indicator"), face(12*s, true), c.X+12*s, c.Y+22*s, colHighlight, alignStart)
+	if b := g.manualBanner(); b.W > 0 {
+		g.drawLabel(dst, g.tr("manual.indicator"), face(12*s, true), b.X, b.CenterY(), colHighlight, alignStart)
+	}
 	r := g.chipRadius()
 	for i := range g.chips {
 		ch := &g.chips[i]

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"testing"
 
 	"github.com/raftlab/raftlab/playground/view"
@@ -127,4 +128,29 @@ func TestManualReplaysAhead(t *testing.T) {
 		require.NoError(t, g.Update())
 	}
 	assert.Equal(t, end, g.sess.Now(), "then time stands still")
+}
+
+// TestManualControlsApart: at each size the switch, the banner and the
+// Partition button stand apart, and clear of every server and label.
+func TestManualControlsApart(t *testing.T) {
+	for _, size := range screenSizes {
+		g := testGame(t, "")
+		g.setLayout(size[0], size[1], 1)
+		g.act(view.Action{Do: "manual", On: true})
+		sw, banner := g.manualSwitch().Rect, g.manualBanner()
+		part := g.partitionButtons()[0].Rect
+		where := fmt.Sprintf("%dx%d", size[0], size[1])
+		assert.False(t, sw.overlaps(part), "%s: the switch %v is apart from Partition %v", where, sw, part)
+		assert.False(t, sw.overlaps(banner), "%s: the switch %v is apart from the banner %v", where, sw, banner)
+		if size[0] > 800 {
+			assert.Positive(t, banner.W, "%s: the banner shows", where)
+		}
+		for _, r := range []Rect{sw, banner} {
+			assert.True(t, r.X >= g.lay.Cluster.X && r.X+r.W <= g.lay.Cluster.X+g.lay.Cluster.W, "%s: %v in the cluster", where, r)
+			for _, n := range g.lay.Nodes {
+				assert.GreaterOrEqual(t, rectCircleDistance(r, n.X, n.Y), n.R, "%s: %v off S%d", where, r, n.ID)
+				assert.False(t, r.overlaps(n.labelBox(1)), "%s: %v off S%d's label", where, r, n.ID)
+			}
+		}
+	}
 }

@@ -29,5 +29,5 @@ var enManual = map[string]string{
 	"manual.switch.on":  "Manual network: on",
 	"manual.switch.off": "Manual network: off",
 	"manual.switch.tip": "In manual mode, messages between servers wait beside their link. Click one to deliver, drop or duplicate it. Timers stand still: fire them from a server's menu.",
-	"manual.indicator":  "MANUAL NETWORK: time stands still until you choose",
+	"manual.indicator":  "Time stands still until you choose",
 }

@@ -28,5 +28,5 @@ var zhManual = map[string]string{
 	"manual.switch.on":  "手动网络：开",
 	"manual.switch.off": "手动网络：关",
 	"manual.switch.tip": "在手动模式下，服务器之间的消息在链路旁等待。点击一条消息，可以投递、丢弃或复制它。计时器停止：请从服务器的菜单触发它们。",
-	"manual.indicator":  "手动网络：在你选择之前，时间停止",
+	"manual.indicator":  "在你选择之前，时间停止",
 }
