@@ -50,6 +50,28 @@ func (w *World) LinearizabilityExplained() view.LinExplanation {
 	return e
 }
 
+// Explain is why the run's client history is not linearizable (see
+// LinearizabilityExplained), from the history the result keeps.
+func (r RunResult) Explain() view.LinExplanation {
+	e, _ := explainHistory(r.history.n, r.history.get, r.end, checkBudget, explainBudget)
+	return e
+}
+
+// ExplainScenario plays a scenario to its end, without a trace, and
+// explains its client history: for a run recorded elsewhere (a chaos
+// seed's scenario replays it exactly).
+func ExplainScenario(sc *view.Scenario) (view.LinExplanation, error) {
+	w, err := NewWorld(sc)
+	if err != nil {
+		return view.LinExplanation{}, err
+	}
+	s := NewSession(w, sc.Actions)
+	s.DiscardTrace()
+	s.DiscardCheckpoints()
+	s.RunUntil(sc.Until)
+	return s.World().LinearizabilityExplained(), nil
+}
+
 // explainHistory checks the n calls of a history that ended at end, key
 // by key as checkOps does, and explains the first key that fails with at
 // most budget units of work. It returns the explanation and the units the

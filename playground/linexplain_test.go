@@ -61,6 +61,11 @@ func TestLinExplainStaleRead(t *testing.T) {
 		shown = append(shown, o.Cmd.String())
 	}
 	assert.Contains(t, shown, "put x=1")
+	// A scenario played again (as raftsim chaos replays a seed's) gives
+	// the same explanation.
+	again, err := ExplainScenario(sc)
+	require.NoError(t, err)
+	assert.Equal(t, e, again)
 }
 
 // TestLinExplainLinearizable: a linearizable history has no explanation.
