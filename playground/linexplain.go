@@ -272,36 +272,13 @@ func linWhy(key string, core []view.LinOp) i18n.Message {
 	switch {
 	case len(core) == 2 && core[0].Done && last.Done && core[0].ReturnMs < last.CallMs && core[0].Cmd.Op.IsWrite():
 		w := core[0]
-		return i18n.Msg("lin.why.after", last.Client, last.Cmd.String(), linResult(last), seconds(last.ReturnMs),
+		return i18n.Msg("lin.why.after", last.Client, last.Cmd.String(), last.ResultMsg(), seconds(last.ReturnMs),
 			w.Client, w.Cmd.String(), seconds(w.ReturnMs))
 	case len(core) == 1 && last.Done:
-		return i18n.Msg("lin.why.alone", last.Client, last.Cmd.String(), linResult(last), seconds(last.ReturnMs), key)
+		return i18n.Msg("lin.why.alone", last.Client, last.Cmd.String(), last.ResultMsg(), seconds(last.ReturnMs), key)
 	}
 	return i18n.Msg("lin.why.general", len(core), key)
 }
 
 // seconds is a time in milliseconds in seconds, as the sentences say it.
 func seconds(ms int64) float64 { return float64(ms) / 1000 }
-
-// linResult is what a call returned, as the feed says it.
-func linResult(o view.LinOp) i18n.Message {
-	r := o.Result
-	switch {
-	case (o.Cmd.Op == view.OpGet || o.Cmd.Op == view.OpDelete) && !r.Found:
-		return i18n.Msg("feed.result.not-found")
-	case o.Cmd.Op == view.OpGet:
-		return i18n.Msg("feed.result.value", r.Value)
-	case o.Cmd.Op == view.OpCAS && !r.OK:
-		return i18n.Msg("feed.result.cas-failed", r.Value)
-	}
-	return i18n.Msg("feed.result.ok")
-}
-
-// LinOpLine is one call of an explanation in a line: who called what,
-// what came back, and when.
-func LinOpLine(o view.LinOp, lang i18n.Lang) string {
-	if !o.Done {
-		return lang.T("lin.op.open", o.Client, o.Cmd.String(), linResult(o).In(lang), seconds(o.CallMs))
-	}
-	return lang.T("lin.op", o.Client, o.Cmd.String(), linResult(o).In(lang), seconds(o.CallMs), seconds(o.ReturnMs))
-}

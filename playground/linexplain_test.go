@@ -17,7 +17,7 @@ func linCore(e view.LinExplanation) []string {
 	var out []string
 	for _, o := range e.Ops {
 		if o.Core {
-			out = append(out, LinOpLine(o, i18n.English))
+			out = append(out, o.Line(i18n.English))
 		}
 	}
 	return out

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"io"
 
-	"github.com/raftlab/raftlab/playground"
 	"github.com/raftlab/raftlab/playground/i18n"
 	"github.com/raftlab/raftlab/playground/view"
 )
@@ -19,7 +18,7 @@ func printLinExplanation(w io.Writer, e view.LinExplanation, lang i18n.Lang) {
 	fmt.Fprintf(w, "  %s\n", lang.T("lin.heading", e.Key))
 	for _, o := range e.Ops {
 		if o.Core {
-			fmt.Fprintf(w, "    %s\n", playground.LinOpLine(o, lang))
+			fmt.Fprintf(w, "    %s\n", o.Line(lang))
 		}
 	}
 	fmt.Fprintf(w, "  %s\n", e.Why.In(lang))

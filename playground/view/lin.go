@@ -38,3 +38,25 @@ type LinExplanation struct {
 
 // Illegal reports whether e explains a failure.
 func (e *LinExplanation) Illegal() bool { return e.Verdict == "illegal" && len(e.Ops) > 0 }
+
+// ResultMsg is what the call returned, as the feed says it.
+func (o LinOp) ResultMsg() i18n.Message {
+	r := o.Result
+	switch {
+	case (o.Cmd.Op == OpGet || o.Cmd.Op == OpDelete) && !r.Found:
+		return i18n.Msg("feed.result.not-found")
+	case o.Cmd.Op == OpGet:
+		return i18n.Msg("feed.result.value", r.Value)
+	case o.Cmd.Op == OpCAS && !r.OK:
+		return i18n.Msg("feed.result.cas-failed", r.Value)
+	}
+	return i18n.Msg("feed.result.ok")
+}
+
+// Line is the call in a line: who called what, what came back, and when.
+func (o LinOp) Line(lang i18n.Lang) string {
+	if !o.Done {
+		return lang.T("lin.op.open", o.Client, o.Cmd.String(), o.ResultMsg().In(lang), float64(o.CallMs)/1000)
+	}
+	return lang.T("lin.op", o.Client, o.Cmd.String(), o.ResultMsg().In(lang), float64(o.CallMs)/1000, float64(o.ReturnMs)/1000)
+}
