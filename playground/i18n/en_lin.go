@@ -34,6 +34,6 @@ var enLin = map[string]string{
 	"lin.panel.unknown": "The check ran out of its work budget before it could decide.",
 	"lin.panel.client":  "client %d",
 	"lin.panel.hint":    "Red bars cannot be put in order. Click a bar to go to that moment. Esc closes.",
-	// The safety monitor's button that opens the panel.
-	"lin.open": "Why? (linearizability)",
+	// A time at an end of the panel's axis, in seconds.
+	"lin.panel.time": "%.3fs",
 }

@@ -16,5 +16,5 @@ var zhLin = map[string]string{
 	"lin.panel.unknown": "检查在得出结论之前用完了工作预算。",
 	"lin.panel.client":  "客户端 %d",
 	"lin.panel.hint":    "红色的操作无法排序。点击一个操作可跳到那一时刻。按 Esc 关闭。",
-	"lin.open":          "为什么？（线性一致性）",
+	"lin.panel.time":    "%.3f 秒",
 }
