@@ -227,6 +227,8 @@ type layoutDoc struct {
 	// Lin is the linearizability panel and its bars: null while it is
 	// closed.
 	Lin *linLayoutDoc `json:"lin"`
+	// LinOpener is where a click opens it: null when nothing does.
+	LinOpener *box `json:"linOpener"`
 }
 
 // settingsLayoutDoc is the settings dialog and its controls.
@@ -330,7 +332,7 @@ func (g *Game) LayoutJSON() ([]byte, error) {
 	d.Lesson = g.lessonLayout(cb)
 	d.Partition = g.partitionLayout(cb)
 	d.Messages = g.messageDocs(s)
-	d.Lin = g.lin.linLayout(cb)
+	d.Lin, d.LinOpener = g.lin.linLayout(cb), g.lin.linOpener(cb)
 	d.Feed = feedLayoutDoc{Panel: cb("", g.feed.feedArea()), Lines: []string{}, Rows: g.feed.feedRowDocs(cb)}
 	for _, i := range g.feed.feedVisible() {
 		if e, ok := g.feed.feedEvent(i); ok {

@@ -54,9 +54,58 @@ type linLaid struct {
 	why              []string
 	rows             []linRow
 	bars             []Rect
+	// labels are the bars' labels, each above its bar.
+	labels []linLabel
 	// t0 and t1 are the times at the axis's ends.
 	t0, t1 int64
 	hintY  float64
+}
+
+// linLabel is a bar's label: its call and result, cut short to fit,
+// and where it starts.
+type linLabel struct {
+	text string
+	x    float64
+}
+
+// linLabels places the bars' labels (bars and ops in call order), each
+// above its bar and clear of its row's other labels: from the bar's start
+// when there is room before the next bar of the row, else ending at the
+// bar's end when there is room after the previous label (the last, short
+// call of a row), else from the start, cut short.
+func (p *linPanel) linLabels(l *linLaid) []linLabel {
+	g := p.g
+	s := g.scale
+	f := face(11*s, false)
+	ops := p.expl.Ops
+	out := make([]linLabel, len(ops))
+	for i, o := range ops {
+		text := o.Cmd.String() + " → " + o.ResultMsg().In(g.lang)
+		b := l.bars[i]
+		// The room in the row: after the previous label, before the
+		// next bar.
+		lo, hi := l.axis.X-linLabelW*s/2, l.axis.X+l.axis.W
+		for j := range i {
+			if ops[j].Client == o.Client {
+				lo = math.Max(lo, out[j].x+textWidth(out[j].text, f)+6*s)
+			}
+		}
+		for j := i + 1; j < len(ops); j++ {
+			if ops[j].Client == o.Client {
+				hi = math.Min(hi, l.bars[j].X-6*s)
+				break
+			}
+		}
+		w := textWidth(text, f)
+		switch x := b.X + b.W - w; {
+		case b.X+w <= hi || x < lo:
+			x = math.Max(b.X, lo)
+			out[i] = linLabel{ellipsize(text, f, math.Max(hi-x, 8*s)), x}
+		default:
+			out[i] = linLabel{text, x}
+		}
+	}
+	return out
 }
 
 // linRow is a client's row: its label and where its bars sit.
@@ -147,6 +196,7 @@ func (p *linPanel) linLaidOut() *linLaid {
 			x1 := l.axis.X + float64(p.linOpEnd(o)-l.t0)/span*l.axis.W
 			l.bars = append(l.bars, Rect{x0, l.rows[row].y + (linRowH-linBarH-4)*s, math.Max(x1-x0, 3*s), linBarH * s})
 		}
+		l.labels = p.linLabels(&l)
 		y += l.axis.H + 20*s // the axis's times under the rows
 	}
 	l.hintY = y + 8*s
@@ -162,6 +212,7 @@ func (p *linPanel) linLaidOut() *linLaid {
 	for i := range l.bars {
 		l.bars[i].X += box.X
 		l.bars[i].Y += box.Y
+		l.labels[i].x += box.X
 	}
 	l.hintY += box.Y
 	p.laid = l
@@ -224,19 +275,12 @@ func (p *linPanel) renderLin(dst *ebiten.Image, dx, dy float64, l *linLaid) {
 		if i == e.Focus {
 			g.spr.strokeRect(dst, Rect{r.X - 2*s, r.Y - 2*s, r.W + 4*s, r.H + 4*s}, 1.5*s, colHighlight)
 		}
-		// The call's label above its bar, up to the next bar of the row.
-		room := axis.X + axis.W - r.X
-		for j, o2 := range e.Ops {
-			if j != i && o2.Client == o.Client && l.bars[j].X > b.X {
-				room = math.Min(room, l.bars[j].X-b.X-4*s)
-			}
-		}
-		label := o.Cmd.String() + " → " + o.ResultMsg().In(g.lang)
 		lc := colTextDim
 		if o.Core {
 			lc = colText
 		}
-		drawText(dst, ellipsize(label, f, math.Max(room, 8*s)), f, r.X, r.Y-8*s, lc, alignStart)
+		lb := l.labels[i]
+		drawText(dst, lb.text, f, lb.x-dx, r.Y-8*s, lc, alignStart)
 	}
 	drawText(dst, ellipsize(g.tr("lin.panel.hint"), f, box.W-2*linPad*s), f, x, l.hintY-dy, colTextDim, alignStart)
 }
@@ -349,4 +393,16 @@ func (p *linPanel) linLayout(cb func(string, Rect) box) *linLayoutDoc {
 		}
 	}
 	return d
+}
+
+// linOpener is the box a click on which opens the panel: the safety
+// monitor's light of reads while it is red (nil otherwise, and under a
+// lesson, where the monitor is a strip).
+func (p *linPanel) linOpener(cb func(string, Rect) box) *box {
+	g := p.g
+	if g.lesson != nil || g.safety.light(view.NoStaleReads).n == 0 {
+		return nil
+	}
+	b := cb("", g.safety.safetyRowRect(slices.Index(safetyRows, view.NoStaleReads)))
+	return &b
 }

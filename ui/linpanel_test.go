@@ -28,8 +28,11 @@ func linBar(t *testing.T, g *Game, i int) (x, y float64) {
 // pointer on a bar names its call; Esc and the × close the panel.
 func TestLinPanelStaleRead(t *testing.T) {
 	g := testGame(t, "stale-read")
+	g.SeekTo(1400)
+	assert.Nil(t, g.lin.linOpener(func(n string, r Rect) box { return box{} }), "a green light opens nothing")
 	g.SeekTo(3000)
 	r := readsRow(t, g)
+	assert.Equal(t, &box{X: r.X, Y: r.Y, W: r.W, H: r.H}, g.lin.linOpener(func(n string, r Rect) box { return box{n, r.X, r.Y, r.W, r.H} }))
 	g.click(r.CenterX(), r.CenterY(), false)
 	require.True(t, g.lin.open, "the red light of reads opens the panel")
 	e := g.lin.expl
@@ -60,6 +63,16 @@ func TestLinPanelStaleRead(t *testing.T) {
 	l := g.lin.linLaidOut()
 	assert.Len(t, l.rows, 1, "one client, one row")
 	assert.Equal(t, "client 1", l.rows[0].label)
+	// The labels stay clear of each other; the marked calls' are whole.
+	f := face(11*g.scale, false)
+	for i, lb := range l.labels {
+		if e.Ops[i].Core {
+			assert.NotContains(t, lb.text, "…", "the label of %s", e.Ops[i].Cmd)
+		}
+		if i > 0 {
+			assert.GreaterOrEqual(t, lb.x, l.labels[i-1].x+textWidth(l.labels[i-1].text, f), "label %d after label %d", i, i-1)
+		}
+	}
 	// The bars follow time: a later call starts further right.
 	for i := 1; i < len(e.Ops); i++ {
 		assert.GreaterOrEqual(t, l.bars[i].X, l.bars[i-1].X)
