@@ -43,6 +43,9 @@ type linLaidKey struct {
 	cluster Rect
 	scale   float64
 	lang    string
+	// fonts is the font generation: the Chinese fonts' arrival changes
+	// the text's widths.
+	fonts int
 }
 
 // linLaid is the panel as laid out: its box, the sentence's lines, the
@@ -149,7 +152,7 @@ func (p *linPanel) linOpEnd(o view.LinOp) int64 {
 // linLaidOut is the panel's layout, centred on the cluster's area.
 func (p *linPanel) linLaidOut() *linLaid {
 	g := p.g
-	k := linLaidKey{p.gen, g.lay.Cluster, g.scale, string(g.lang)}
+	k := linLaidKey{p.gen, g.lay.Cluster, g.scale, string(g.lang), fontGeneration()}
 	if k == p.laidKey && p.laid.box.W > 0 {
 		return &p.laid
 	}
@@ -220,14 +223,14 @@ func (p *linPanel) linLaidOut() *linLaid {
 }
 
 // draw draws the panel, while it is open, over the cluster (cached: it
-// changes only when it opens again, moves or changes language).
+// changes only when it opens again, moves, or changes language or fonts).
 func (p *linPanel) draw(dst *ebiten.Image) {
 	if !p.open {
 		return
 	}
 	g := p.g
 	l := p.linLaidOut()
-	g.keyScratch = g.keyScratch[:0].rect(l.box).float(g.scale).str(string(g.lang)).uint(p.gen)
+	g.keyScratch = g.keyScratch[:0].rect(l.box).float(g.scale).str(string(g.lang)).int(int64(fontGeneration())).uint(p.gen)
 	p.cache.draw(dst, l.box, g.keyScratch, func(img *ebiten.Image, dx, dy float64) { p.renderLin(img, dx, dy, l) })
 }
 
