@@ -151,3 +151,22 @@ func TestLinExplainBounded(t *testing.T) {
 	assert.True(t, small.Illegal(), "a budget cut short still gives an answer")
 	assert.Equal(t, used/2, spent)
 }
+
+// BenchmarkLinExplain: the explanation of a stale read near the end of
+// 60,000 calls on eight keys (the check of the whole history, then the
+// shrinking), and its work in the checker's units.
+func BenchmarkLinExplain(b *testing.B) {
+	history, end := linSequential(60000)
+	i := 59004
+	history[i].Result.Value = fmt.Sprint(i - 1 - 2*len(benchKeys))
+	get := func(j int) view.Call { return history[j] }
+	var used int
+	for b.Loop() {
+		var e view.LinExplanation
+		e, used = explainHistory(len(history), get, end, checkBudget, explainBudget)
+		if !e.Illegal() {
+			b.Fatal("no explanation")
+		}
+	}
+	b.ReportMetric(float64(used), "units")
+}

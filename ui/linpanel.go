@@ -111,6 +111,11 @@ func (p *linPanel) linLabels(l *linLaid) []linLabel {
 	return out
 }
 
+// timeX is where time ms is on the axis.
+func (l *linLaid) timeX(ms int64) float64 {
+	return l.axis.X + float64(ms-l.t0)/float64(l.t1-l.t0)*l.axis.W
+}
+
 // linRow is a client's row: its label and where its bars sit.
 type linRow struct {
 	client int
@@ -192,11 +197,9 @@ func (p *linPanel) linLaidOut() *linLaid {
 			l.rows = append(l.rows, linRow{client: cl, label: g.tr("lin.panel.client", cl), y: y + float64(i)*linRowH*s})
 		}
 		l.axis = Rect{linPad*s + linLabelW*s, y, inner - linLabelW*s, float64(len(clients)) * linRowH * s}
-		span := float64(l.t1 - l.t0)
 		for _, o := range e.Ops {
 			row := slices.IndexFunc(l.rows, func(r linRow) bool { return r.client == o.Client })
-			x0 := l.axis.X + float64(o.CallMs-l.t0)/span*l.axis.W
-			x1 := l.axis.X + float64(p.linOpEnd(o)-l.t0)/span*l.axis.W
+			x0, x1 := l.timeX(o.CallMs), l.timeX(p.linOpEnd(o))
 			l.bars = append(l.bars, Rect{x0, l.rows[row].y + (linRowH-linBarH-4)*s, math.Max(x1-x0, 3*s), linBarH * s})
 		}
 		l.labels = p.linLabels(&l)
@@ -264,6 +267,14 @@ func (p *linPanel) renderLin(dst *ebiten.Image, dx, dy float64, l *linLaid) {
 		drawText(dst, g.tr("lin.panel.time", float64(l.t1)/1000), f, axis.X+axis.W, ty, colTextDim, alignEnd)
 	}
 	e := &p.expl
+	// A line down the rows where each marked write returned: what came
+	// after it had to see it.
+	for _, o := range e.Ops {
+		if o.Core && o.Done && o.Cmd.Op.IsWrite() {
+			lx := l.timeX(o.ReturnMs) - dx
+			g.spr.fillRect(dst, Rect{lx - 0.5*s, axis.Y + 4*s, 1 * s, axis.H - 4*s}, withAlpha(colBad, 0.6))
+		}
+	}
 	for i, b := range l.bars {
 		o := e.Ops[i]
 		r := b.moved(dx, dy)
