@@ -80,7 +80,7 @@ func ExplainScenario(sc *view.Scenario) (view.LinExplanation, error) {
 // explanation took.
 func explainHistory(n int, call func(int) view.Call, end int64, b linBudget, budget int) (view.LinExplanation, int) {
 	parts := linParts(n, call, end)
-	x := explainer{left: budget}
+	x := explainer{left: budget, window: explainWindow}
 	left := b.total
 	verdict := Linearizability("ok")
 	for k, ops := range parts {
@@ -123,6 +123,9 @@ func keyCalls(n int, call func(int) view.Call, end int64, k int) []int {
 type explainer struct {
 	s    linSearch
 	left int
+	// window is how many calls before the failure it considers
+	// (explainWindow).
+	window int
 	// sub and start are scratch: a subset of the calls, and the same with
 	// a first write in front.
 	sub, start []linOp
@@ -199,7 +202,7 @@ func (x *explainer) explain(ops []linOp, idx []int, call func(int) view.Call) vi
 			lo = mid
 		}
 	}
-	from := max(0, hi-explainWindow)
+	from := max(0, hi-x.window)
 	var set []int
 	for i := from; i < hi; i++ {
 		set = append(set, i)
@@ -208,7 +211,7 @@ func (x *explainer) explain(ops []linOp, idx []int, call func(int) view.Call) vi
 	if !anyStart && from > 0 {
 		// The failure needs calls further back than the window: the call
 		// that made the prefix fail is all that can be shown.
-		set = set[len(set)-1:]
+		return linExplanation(ops, idx, set[len(set)-1:], call, true)
 	}
 	for i := 0; i < len(set) && len(set) > 1; {
 		try := slices.Delete(slices.Clone(set), i, i+1)
@@ -218,12 +221,13 @@ func (x *explainer) explain(ops []linOp, idx []int, call func(int) view.Call) vi
 			i++
 		}
 	}
-	return linExplanation(ops, idx, set, call)
+	return linExplanation(ops, idx, set, call, false)
 }
 
 // linExplanation describes the core, set (indexes into the key's calls
 // ops): the calls around it, the one to look at, and the sentence.
-func linExplanation(ops []linOp, idx []int, set []int, call func(int) view.Call) view.LinExplanation {
+// onlyFirst says that set is only the call where the history first fails.
+func linExplanation(ops []linOp, idx []int, set []int, call func(int) view.Call, onlyFirst bool) view.LinExplanation {
 	first, last := set[0], set[len(set)-1]
 	// The calls shown: those between the first and the last of the core
 	// and two on either side, or, when that is too many, each core
@@ -262,6 +266,10 @@ func linExplanation(ops []linOp, idx []int, set []int, call func(int) view.Call)
 		e.Ops = append(e.Ops, op)
 	}
 	e.Why = linWhy(e.Key, core)
+	if onlyFirst {
+		o := core[0]
+		e.Why = i18n.Msg("lin.why.first", e.Key, o.Client, o.Cmd.String(), o.ResultMsg(), seconds(o.CallMs))
+	}
 	return e
 }
 

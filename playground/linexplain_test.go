@@ -170,3 +170,25 @@ func BenchmarkLinExplain(b *testing.B) {
 	}
 	b.ReportMetric(float64(used), "units")
 }
+
+// TestLinExplainBeyondTheWindow: when the calls a failure clashes with lie
+// further back than the window, the explanation marks only the call where
+// the history first fails, and says so.
+func TestLinExplainBeyondTheWindow(t *testing.T) {
+	history := []view.Call{
+		linCall(1, view.OpPut, "x", "1", 0, 5, view.Result{OK: true}),
+		linCall(1, view.OpGet, "x", "", 10, 12, view.Result{OK: true, Found: true, Value: "7"}),
+	}
+	ops := linSplit(history, 20)[0]
+	x := explainer{left: explainBudget, window: 1}
+	e := x.explain(ops, []int{0, 1}, func(i int) view.Call { return history[i] })
+	core := linCore(e)
+	require.Equal(t, []string{`client 1: get x → "7", invoked at 0.010s, returned at 0.012s`}, core)
+	assert.Equal(t, `the history of x first fails at client 1's get x, which returned "7" (invoked at 0.010s); the calls it clashes with are too far back to show`, e.Why.In(i18n.English))
+	// With the window of every explanation, the put is in it, and the
+	// get clashes with it.
+	x = explainer{left: explainBudget, window: explainWindow}
+	e = x.explain(ops, []int{0, 1}, func(i int) view.Call { return history[i] })
+	assert.Len(t, linCore(e), 2)
+	assert.Equal(t, `client 1's get x returned "7" at 0.012s, after client 1's put x=1 had returned at 0.005s`, e.Why.In(i18n.English))
+}

@@ -16,6 +16,10 @@ var enLin = map[string]string{
 	"lin.why.alone": "client %d's %s returned %s at %.3fs, but no write of %s before it can give that result",
 	// Any other shape: how many calls, and the key.
 	"lin.why.general": "no order of these %d operations on %s gives each one the result it returned",
+	// The call where the history first fails, when what it clashes with
+	// is too far back to show: the key, the client, the call, its result,
+	// when it was invoked.
+	"lin.why.first": "the history of %s first fails at client %d's %s, which returned %s (invoked at %.3fs); the calls it clashes with are too far back to show",
 	// One operation of an explanation: the client, the call, its result,
 	// when it was invoked and when it returned.
 	"lin.op": "client %d: %s → %s, invoked at %.3fs, returned at %.3fs",
