@@ -169,6 +169,9 @@ func (p *safetyPanel) clickSafety(x, y float64) bool {
 		switch l := p.light(prop); {
 		case l.n > 0:
 			p.jumpToViolation(l.first)
+			if prop == view.NoStaleReads {
+				g.lin.openLin() // why the history fails, from that moment
+			}
 		case prop == view.NoStaleReads:
 			g.say(readsExplained(g.lang))
 		}
