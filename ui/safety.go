@@ -206,7 +206,12 @@ func (p *safetyPanel) safetyHint(x, y float64) string {
 	}
 	for i, prop := range safetyRows {
 		if p.safetyRowRect(i).Contains(x, y) {
-			return hint(p.light(prop))
+			l := p.light(prop)
+			if l.name == view.NoStaleReads && l.n > 0 {
+				// In free play a click on it opens the linearizability panel.
+				return g.tr("monitor.stale.hint-click", hint(l))
+			}
+			return hint(l)
 		}
 	}
 	return ""
