@@ -87,12 +87,20 @@ export function watch(page) {
 // A test file starts one raftserve and one Chromium, on its first launch,
 // and shares them: a Chromium took 1.2-1.6 s to start on this machine, a
 // browser context 0.1 s. Chromium runs on a fresh user-data-dir that
-// Playwright removes when it closes, and each context has storage and a
-// cache of its own, empty at first: what a fresh profile gives a test.
+// Playwright removes when it closes, and each context starts with empty
+// storage: what a fresh profile gives a test.
+//
+// A context a test has closed is kept for the file's next launch with the
+// same options, its storage emptied: what it keeps is its HTTP cache, and
+// with it the compiled code of main.wasm (Chromium caches the code of a
+// module it has compiled and optimised), which a fresh context compiles
+// again, a second or more of every page load.
 let server, browser;
 const contexts = new Set();
+// idle holds the contexts closed by their tests, by their options.
+const idle = new Map();
 
-// launch opens a fresh browser context with options (viewport,
+// launch opens a browser context with options (viewport,
 // deviceScaleFactor, locale...; welcomed: false for a first visit) and a
 // page in it, which watch watches. url is the served build's address. The
 // context closes at closeContexts or shutdown, or earlier by
@@ -101,13 +109,64 @@ export async function launch({ welcomed = true, ...options } = {}) {
   server ??= startServer();
   browser ??= chromium.launch({ executablePath: "/usr/bin/chromium", headless: true, args: chromiumArgs });
   const [{ url }, b] = await Promise.all([server, browser]);
-  const context = await b.newContext(options);
+  const key = JSON.stringify([welcomed, options]);
+  let context = idle.get(key)?.pop();
+  if (!context) {
+    context = await b.newContext(options);
+    keep(context, key, welcomed);
+    if (welcomed) await seenWelcome(context);
+    context.setDefaultNavigationTimeout(navigationTimeoutMs);
+  }
   contexts.add(context);
-  context.on("close", () => contexts.delete(context));
-  if (welcomed) await seenWelcome(context);
-  context.setDefaultNavigationTimeout(navigationTimeoutMs);
   const page = await context.newPage();
+  await emptyStorage(context, page, url);
   return { context, page, errors: watch(page), url };
+}
+
+// keep makes a context's close put it aside for reuse, unless a test gave
+// it something that outlasts its pages: a script of its own to run in
+// every page, or a route.
+function keep(context, key, welcomed) {
+  const close = context.close.bind(context);
+  let own = false;
+  for (const name of ["addInitScript", "route", "exposeBinding", "exposeFunction"]) {
+    const f = context[name].bind(context);
+    context[name] = (...args) => {
+      // The welcome script launch adds is the context's own.
+      if (!(name === "addInitScript" && welcomed && !context.welcomeAdded)) own = true;
+      else context.welcomeAdded = true;
+      return f(...args);
+    };
+  }
+  context.on("close", () => contexts.delete(context));
+  context.close = async (...args) => {
+    contexts.delete(context);
+    if (own || !browser) return close(...args);
+    for (const p of context.pages()) await p.close().catch(() => {});
+    await context.clearPermissions().catch(() => {});
+    await context.setOffline(false).catch(() => {});
+    if (!idle.has(key)) idle.set(key, []);
+    idle.get(key).push(context);
+  };
+  context.closeForGood = close;
+}
+
+// emptyStorage clears what a page of the context may have stored for the
+// served site and any other it visited (local storage, IndexedDB, service
+// workers and their caches, cookies): a reused context starts as a fresh
+// one does, but for its HTTP cache.
+async function emptyStorage(context, page, url) {
+  context.origins ??= new Set();
+  context.origins.add(new URL(url).origin);
+  const cdp = await context.newCDPSession(page);
+  for (const origin of context.origins) {
+    await cdp.send("Storage.clearDataForOrigin", { origin, storageTypes: "cookies,file_systems,indexeddb,local_storage,websql,service_workers,cache_storage" });
+  }
+  await cdp.detach();
+  page.on("framenavigated", (f) => {
+    const o = new URL(f.url()).origin;
+    if (o.startsWith("http")) context.origins.add(o);
+  });
 }
 
 // closeContexts closes every context open: a finished test's page would
@@ -119,6 +178,8 @@ export async function closeContexts() {
 // shutdown ends what launch started; a test file calls it after its tests.
 export async function shutdown() {
   await closeContexts();
+  for (const cs of idle.values()) for (const c of cs) await c.closeForGood().catch(() => {});
+  idle.clear();
   await (await browser?.catch(() => null))?.close().catch(() => {});
   (await server?.catch(() => null))?.proc.kill();
 }

@@ -1,8 +1,6 @@
 // The language in the browser: ?lang=zh-CN opens RaftLab in Chinese and
 // fetches the Chinese fonts while it starts, and Chinese then reaches the
-// screen as glyphs (not boxes, not blank); the first frame in Chinese is
-// within a second of the English one (measured in the same run); a
-// language RaftLab does not speak is a banner and English; a choice is
+// screen as glyphs (not boxes, not blank); a language RaftLab does not speak is a banner and English; a choice is
 // remembered across a reload; the browser's language is the default.
 //
 //   make e2e-browser     (builds build/web and build/raftserve first)
@@ -102,31 +100,11 @@ function cells(b, size, n) {
   return out;
 }
 
-// firstFrameMs loads a link in a fresh page and reads when its first frame
-// was drawn (ms since the navigation began).
-async function firstFrameMs(context, query) {
-  const { page, errors } = await open(context, query);
-  const ms = await page.evaluate(() => window.raftlab.readyMs);
-  assert.deepEqual(errors, []);
-  await page.close();
-  return ms;
-}
-
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-
-test("?lang=zh-CN: Chinese, its fonts arrive, and Chinese is drawn as glyphs; first frame within 1 s of English", async () => {
+// How soon the first frame comes in Chinese, against English, is measured
+// by make bench-fps (bench/fps.mjs): a target is a benchmark's, not a timed
+// test's.
+test("?lang=zh-CN: Chinese, its fonts arrive, and Chinese is drawn as glyphs", async () => {
   const context = await newContext();
-  // The first load compiles main.wasm; later ones take the compiled code
-  // from the cache. It is not counted.
-  await firstFrameMs(context, "?lang=en");
-  const en = [], zh = [];
-  for (let i = 0; i < 3; i++) {
-    en.push(await firstFrameMs(context, "?lang=en"));
-    zh.push(await firstFrameMs(context, "?lang=zh-CN"));
-  }
-  console.log(`first frame: en ${en.map(Math.round).join(", ")} ms (median ${Math.round(median(en))}); zh-CN ${zh.map(Math.round).join(", ")} ms (median ${Math.round(median(zh))})`);
-  assert.ok(median(zh) - median(en) <= 1000, `zh-CN's first frame is within 1 s of English's: ${median(zh)} vs ${median(en)} ms`);
-
   const { page, errors } = await open(context, "?lang=zh-CN");
   const st = await state(page);
   assert.equal(st.lang, "zh-CN");

@@ -204,6 +204,7 @@ type Game struct {
 	feed      feedPanel
 	welcome   welcomePanel
 	card      cardPanel
+	lin       linPanel
 	timeline  timelinePanel
 	top       topBar
 	help      helpPanel
@@ -227,6 +228,7 @@ func New(opts Options) (*Game, error) {
 	g := &Game{opts: opts, speed: defaultSpeed, scale: 1}
 	g.cluster.g, g.logs.g, g.safety.g, g.inspector.g, g.feed.g = g, g, g, g, g
 	g.welcome.g, g.card.g, g.timeline.g, g.top.g, g.help.g, g.client.g = g, g, g, g, g, g
+	g.lin.g = g
 	g.prefs = loadPrefs(opts.Prefs)
 	g.lang = ChooseLang(opts.Lang, opts.Prefs, opts.SystemLang)
 	g.fonts.gen = fontGeneration()
@@ -300,6 +302,7 @@ func (g *Game) start(sc *view.Scenario, sess view.Session) {
 		g.speed = g.lesson.sandboxSpeed
 	}
 	g.lesson = nil
+	g.lin.open = false
 }
 
 // load starts a scenario, or returns why it cannot (the current run is

@@ -66,6 +66,8 @@ type stateDoc struct {
 	// Challenge is the scenario's challenge and its verdict: null when it
 	// sets none.
 	Challenge *challengeDoc `json:"challenge"`
+	// Lin is the linearizability panel: null while it is closed.
+	Lin *linStateDoc `json:"lin"`
 	// Manual is manual network mode and the messages waiting on each link.
 	Manual manualDoc `json:"manual"`
 }
@@ -139,6 +141,7 @@ func (g *Game) StateJSON() ([]byte, error) {
 			d.Challenge.Why = v.Why.In(g.lang)
 		}
 	}
+	d.Lin = g.lin.linState()
 	return mergeJSON(w.State(g.scenario.Name), d)
 }
 
@@ -224,6 +227,11 @@ type layoutDoc struct {
 	Partition *partitionLayoutDoc `json:"partition"`
 	// Messages are the messages drawn in the last frame.
 	Messages []messageDoc `json:"messages"`
+	// Lin is the linearizability panel and its bars: null while it is
+	// closed.
+	Lin *linLayoutDoc `json:"lin"`
+	// LinOpener is where a click opens it: null when nothing does.
+	LinOpener *box `json:"linOpener"`
 	// Chips are the messages waiting on the links in manual network mode,
 	// as last placed.
 	Chips []chipDoc `json:"chips"`
@@ -330,6 +338,7 @@ func (g *Game) LayoutJSON() ([]byte, error) {
 	d.Lesson = g.lessonLayout(cb)
 	d.Partition = g.partitionLayout(cb)
 	d.Messages = g.messageDocs(s)
+	d.Lin, d.LinOpener = g.lin.linLayout(cb), g.lin.linOpener(cb)
 	d.Chips = g.chipDocs(cb)
 	d.Controls = append(d.Controls, cb("manual", g.manualSwitch().Rect))
 	d.Feed = feedLayoutDoc{Panel: cb("", g.feed.feedArea()), Lines: []string{}, Rows: g.feed.feedRowDocs(cb)}

@@ -76,6 +76,8 @@ func (g *Game) escape() {
 	switch {
 	case g.card.open:
 		g.card.open = false
+	case g.lin.open:
+		g.lin.open = false
 	case g.settings != nil:
 		g.settings = nil
 	case g.help.open:

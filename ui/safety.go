@@ -169,6 +169,9 @@ func (p *safetyPanel) clickSafety(x, y float64) bool {
 		switch l := p.light(prop); {
 		case l.n > 0:
 			p.jumpToViolation(l.first)
+			if prop == view.NoStaleReads {
+				g.lin.openLin() // why the history fails, from that moment
+			}
 		case prop == view.NoStaleReads:
 			g.say(readsExplained(g.lang))
 		}
@@ -203,7 +206,12 @@ func (p *safetyPanel) safetyHint(x, y float64) string {
 	}
 	for i, prop := range safetyRows {
 		if p.safetyRowRect(i).Contains(x, y) {
-			return hint(p.light(prop))
+			l := p.light(prop)
+			if l.name == view.NoStaleReads && l.n > 0 {
+				// In free play a click on it opens the linearizability panel.
+				return g.tr("monitor.stale.hint-click", hint(l))
+			}
+			return hint(l)
 		}
 	}
 	return ""

@@ -81,6 +81,12 @@ func runChaosSeed(cfg playground.ChaosConfig, n, total int, dir string, lang i18
 	for _, v := range o.Violations {
 		fmt.Fprintf(stdout, "  %s\n", lang.T("raftsim.chaos.violation", cfg.Seed, v.AtMs, view.PropertyName(v.Property, lang), v.MessageIn(lang)))
 	}
+	if o.Linearizability == "illegal" {
+		// The outcome keeps no history: the seed's scenario replays it.
+		if e, err := playground.ExplainScenario(o.Scenario); err == nil {
+			printLinExplanation(stdout, e, lang)
+		}
+	}
 	path, err := saveScenario(dir, o)
 	if err != nil {
 		return true, err.Error()

@@ -207,6 +207,9 @@ func printSummary(w io.Writer, r playground.RunResult, lang i18n.Lang) {
 		fmt.Fprintf(w, "  %s\n", lang.T("raftsim.run.stale-read", v.AtMs, v.MessageIn(lang)))
 	}
 	fmt.Fprintf(w, "  %s\n", lang.T("raftsim.run.calls", r.Calls, r.Returned, r.Verdict))
+	if r.Verdict == "illegal" {
+		printLinExplanation(w, r.Explain(), lang)
+	}
 	s := r.Stats
 	total := 0
 	for _, c := range s.MessagesSent {

@@ -102,6 +102,10 @@ func views[T, V any](xs []T, view func(T) V) []V {
 	return out
 }
 
+func (s session) Linearizability() view.LinExplanation {
+	return s.s.World().LinearizabilityExplained()
+}
+
 func (s session) FreeID() (view.ID, bool) {
 	id, ok := s.s.World().FreeID()
 	return view.ID(id), ok

@@ -20,7 +20,8 @@ var enUISafety = map[string]string{
 	"monitor.broken.whole": "%s: %s",
 	// The tooltip of a red light of reads: what it found, then what the
 	// check judges (two sentences).
-	"monitor.stale.hint": "%s. %s",
+	"monitor.stale.hint":       "%s. %s",
+	"monitor.stale.hint-click": "%s Click: which calls cannot be put in order, and why.",
 	// The head of the monitor's strip under a lesson: %d is how many
 	// properties it watches (and how many of them broke).
 	"monitor.strip.ok":     "Safety: all %d properties hold, no stale reads",

@@ -47,6 +47,10 @@ type Session interface {
 	Call(i int) Call
 	Violations() []Violation
 	StaleReads() []StaleRead
+	// Linearizability is the verdict on the client history so far and,
+	// when it is "illegal", why. It checks the whole history (a tenth of
+	// a second at worst): a screen asks for it on demand, not every frame.
+	Linearizability() LinExplanation
 	// NodeMenu and LinkMenu are what can be done now to a server or to the
 	// link between two.
 	NodeMenu(id ID) []MenuItem
