@@ -26,6 +26,9 @@ type ChaosOutcome struct {
 	Scenario *view.Scenario
 	Stats    Stats
 	Calls    int
+	// planned are the indexes in Scenario.Actions of the steps of plans
+	// (planStep): what a minimizer tries first to keep alone.
+	planned []int
 }
 
 // Failed reports whether the run broke safety or linearizability.
@@ -62,10 +65,12 @@ type chaosRun struct {
 	t         int64 // the time of the last step taken
 	nextFault int64
 	done      bool
-	// plan is the plan under way (see planStep), next its next step.
-	plan []planStep
-	next int
-	cast planCast
+	// plan is the plan under way (see planStep), next its next step;
+	// planned are the indexes of the steps plans took.
+	plan    []planStep
+	next    int
+	cast    planCast
+	planned []int
 	// flooded is set when the run ended early, its servers flooding
 	// each other with messages.
 	flooded bool
@@ -153,6 +158,7 @@ func flooded(w *World) bool {
 func (c *chaosRun) fault() {
 	w := c.sess.World()
 	var steps []view.Action
+	planned := c.plan != nil
 	if c.plan == nil {
 		switch kind := c.bias.draw(&c.r); kind {
 		case fFigure8:
@@ -164,6 +170,7 @@ func (c *chaosRun) fault() {
 		}
 	}
 	if c.plan != nil {
+		planned = true
 		var ok bool
 		steps, ok = c.plan[c.next].do(&c.r, w, &c.cast)
 		c.next++
@@ -172,8 +179,8 @@ func (c *chaosRun) fault() {
 		}
 	}
 	for _, st := range steps {
-		if st.Do != "" {
-			_ = c.sess.Do(st)
+		if st.Do != "" && c.sess.Do(st) == nil && planned {
+			c.planned = append(c.planned, len(c.sess.Actions())-1)
 		}
 	}
 	if c.plan != nil {
@@ -211,8 +218,9 @@ func (c *chaosRun) outcome(budget linBudget) ChaosOutcome {
 			Description: fmt.Sprintf("Recorded by raftsim chaos: %d nodes, %d ms of random faults and client load.", c.cfg.Nodes, c.cfg.DurationMs),
 			Settings:    c.settings, Until: w.now, Actions: c.sess.Actions(),
 		},
-		Stats: w.stats,
-		Calls: w.history.n,
+		Stats:   w.stats,
+		Calls:   w.history.n,
+		planned: c.planned,
 	}
 }
 

@@ -69,7 +69,7 @@ func biasFor(r view.Rules) chaosBias {
 		// Figure 8: leaders change while entries of older terms lie
 		// uncommitted on a minority.
 		b.weight[fStrand] += 6
-		b.weight[fFigure8] += 30
+		b.weight[fFigure8] += 100
 	}
 	if r.SkipElectionRestriction {
 		// A server that missed committed entries wins an election.

@@ -13,9 +13,11 @@ import (
 // keeps the cut only if the replay still fails the same way (the same
 // safety property broken, or, for a run that broke none, a history still
 // not linearizable). Before that it tries the big cuts at once: every step
-// after the violation, every client call; after it, the end of the run
-// moved to the violation. Each replay is one call of step, so that a
-// search can run it in slices.
+// after the violation, every step but those of the plans (planStep) the
+// run made, every client call; after it, the end of the run moved to the
+// violation. Each replay is one call of step, so that a search can run it
+// in slices; a shrinking that takes more than maxMinimizeTries replays
+// stops where it got.
 type minimizer struct {
 	base *view.Scenario
 	// property is the safety property the run broke, or "" when only
@@ -25,15 +27,17 @@ type minimizer struct {
 	until    int64
 	// at is when the current smallest run broke the property.
 	at int64
-	// phase counts the cuts tried before ddmin (0, 1), ddmin (2), the
-	// end moved (3) and done (4); n and i are ddmin's granularity and
-	// the chunk it tries next.
+	// planned are the indexes in cur of the steps of plans, ascending.
+	planned []int
+	// phase counts the cuts tried before ddmin (0, 1, 2), ddmin (3),
+	// the end moved (4) and done (5); n and i are ddmin's granularity
+	// and the chunk it tries next.
 	phase, n, i int
 	tries       int
 }
 
 func newMinimizer(o ChaosOutcome) *minimizer {
-	m := &minimizer{base: o.Scenario, cur: o.Scenario.Actions, until: o.Scenario.Until, n: 2}
+	m := &minimizer{base: o.Scenario, cur: o.Scenario.Actions, until: o.Scenario.Until, n: 2, planned: o.planned}
 	if len(o.Violations) > 0 {
 		m.property, m.at = o.Violations[0].Property, o.Violations[0].AtMs
 	}
@@ -41,27 +45,54 @@ func newMinimizer(o ChaosOutcome) *minimizer {
 }
 
 // done reports whether the minimizer has finished.
-func (m *minimizer) done() bool { return m.phase == 4 }
+func (m *minimizer) done() bool { return m.phase == 5 }
+
+// maxMinimizeTries bounds the replays of one shrinking.
+const maxMinimizeTries = 400
 
 // step tries one cut.
 func (m *minimizer) step() {
+	if m.tries >= maxMinimizeTries {
+		m.phase = 5
+		return
+	}
 	switch m.phase {
 	case 0:
 		m.phase++
 		if m.property != "" {
+			// (A replay that breaks the property stops there; one that
+			// does not runs to the end, so a second past the violation
+			// saves most of the replays' work.)
 			cut := slices.IndexFunc(m.cur, func(a view.Action) bool { return a.At > m.at })
-			if cut >= 0 {
-				m.try(m.cur[:cut], m.until)
+			if cut < 0 {
+				cut = len(m.cur)
+			}
+			if until := min(m.until, m.at+minimizeSlackMs); cut < len(m.cur) || until < m.until {
+				m.try(m.cur[:cut], until)
 				return
 			}
 		}
 		fallthrough
 	case 1:
 		m.phase++
-		m.try(slices.DeleteFunc(slices.Clone(m.cur), isClientCall), m.until)
+		// (cur is still a prefix of the run's steps.)
+		var plan []view.Action
+		for _, i := range m.planned {
+			if i < len(m.cur) {
+				plan = append(plan, m.cur[i])
+			}
+		}
+		if len(plan) > 0 && len(plan) < len(m.cur) {
+			m.try(plan, m.until)
+			return
+		}
+		fallthrough
 	case 2:
-		m.ddmin()
+		m.phase++
+		m.try(slices.DeleteFunc(slices.Clone(m.cur), isClientCall), m.until)
 	case 3:
+		m.ddmin()
+	case 4:
 		m.phase++
 		if m.property != "" && m.at < m.until {
 			m.try(m.cur, m.at)
@@ -144,6 +175,10 @@ func replayFails(sc *view.Scenario, property string) (int64, bool) {
 	}
 	return w.now, checkOps(linParts(w.history.n, w.history.get, w.now), searchCheckBudget) == "illegal"
 }
+
+// minimizeSlackMs is how long after the original violation a shrunk run
+// may still break the property.
+const minimizeSlackMs = 1000
 
 // replaySliceMs is how often a replay looks for the violation it wants.
 const replaySliceMs = 100

@@ -122,6 +122,10 @@ func chaosSearch(nodes int, rules, features []string) (playground.SearchConfig, 
 	return playground.SearchConfig{Settings: s, Pinned: pinned}, nil
 }
 
+// chaosViolationLines is how many of a seed's violations are printed: a
+// broken rule often breaks the same property at every index after.
+const chaosViolationLines = 5
+
 // reportChaosSeed prints a seed's line, the n-th of total; a failed seed
 // also gets its violations and, when save is set, the scenario file,
 // saved in dir, that reproduces it. It returns the line to print when the
@@ -135,8 +139,11 @@ func reportChaosSeed(o playground.ChaosOutcome, n, total int, dir string, save b
 	if !o.Failed() {
 		return ""
 	}
-	for _, v := range o.Violations {
+	for _, v := range o.Violations[:min(len(o.Violations), chaosViolationLines)] {
 		fmt.Fprintf(stdout, "  %s\n", lang.T("raftsim.chaos.violation", o.Seed, v.AtMs, view.PropertyName(v.Property, lang), v.MessageIn(lang)))
+	}
+	if more := len(o.Violations) - chaosViolationLines; more > 0 {
+		fmt.Fprintf(stdout, "  %s\n", lang.T("raftsim.chaos.more-violations", more))
 	}
 	if !save {
 		return ""

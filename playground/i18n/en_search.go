@@ -44,4 +44,5 @@ settle): a few seconds. Every switch that can break safety fails within it.
 	"raftsim.chaos.breaks":           "breaks %s at %d ms",
 	"raftsim.chaos.not-linearizable": "the history up to %d ms is not linearizable",
 	"raftsim.chaos.nothing":          "found nothing in %d runs",
+	"raftsim.chaos.more-violations":  "... and %d more violations",
 }

@@ -38,4 +38,5 @@ var zhSearch = map[string]string{
 	"raftsim.chaos.breaks":           "在 %[2]d ms 违反 %[1]s",
 	"raftsim.chaos.not-linearizable": "到 %d ms 为止的历史不满足线性一致性",
 	"raftsim.chaos.nothing":          "%d 次运行都没有发现问题",
+	"raftsim.chaos.more-violations":  "……另有 %d 处违反",
 }
