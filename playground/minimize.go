@@ -94,8 +94,12 @@ func (m *minimizer) step() {
 		m.ddmin()
 	case 4:
 		m.phase++
-		if m.property != "" && m.at < m.until {
-			m.try(m.cur, m.at)
+		end := m.at // the violation
+		if m.property == "" && len(m.cur) > 0 {
+			end = m.cur[len(m.cur)-1].At + minimizeSlackMs // the calls' answers
+		}
+		if end < m.until {
+			m.try(m.cur, end)
 		}
 	}
 }
@@ -177,7 +181,8 @@ func replayFails(sc *view.Scenario, property string) (int64, bool) {
 }
 
 // minimizeSlackMs is how long after the original violation a shrunk run
-// may still break the property.
+// may still break the property, and how long after its last step a
+// history that is not linearizable is kept.
 const minimizeSlackMs = 1000
 
 // replaySliceMs is how often a replay looks for the violation it wants.
