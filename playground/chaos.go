@@ -130,26 +130,31 @@ func (c *chaosRun) step() bool {
 	return false
 }
 
-// chaosMaxMessages bounds the messages a run may send (about a hundred
-// times what a run of the longest duration sends), so that a run in which
-// the servers flood each other ends instead of stalling a search.
-const chaosMaxMessages = 1_000_000
+// chaosMessagesPerMs bounds the messages a run may send, per millisecond
+// it runs: ten times what nine servers send through the faults of a run
+// with every rule kept (under 1), a little more than the most a run with
+// a broken rule has sent without flooding (7.5). A run in which the
+// servers flood each other (after a broken rule let logs diverge, they
+// can send each other the same entries for ever) then ends instead of
+// stalling a search.
+const chaosMessagesPerMs = 10
 
 // storm ends the run when its servers flood each other.
 func (c *chaosRun) storm() bool {
-	if flooded(c.sess.World()) {
+	if flooded(c.sess.World(), c.cfg.DurationMs+chaosSettleMs) {
 		c.done, c.flooded = true, true
 	}
 	return c.done
 }
 
-// flooded reports whether w's servers have sent more than chaosMaxMessages.
-func flooded(w *World) bool {
+// flooded reports whether w's servers have sent more messages than a run
+// of runMs may.
+func flooded(w *World, runMs int64) bool {
 	sent := 0
 	for _, n := range w.stats.MessagesSent {
 		sent += n
 	}
-	return sent > chaosMaxMessages
+	return int64(sent) > chaosMessagesPerMs*runMs
 }
 
 // fault takes the steps of one fault, or of the plan's next step, and sets

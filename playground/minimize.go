@@ -170,7 +170,7 @@ func replayFails(sc *view.Scenario, property string) (int64, bool) {
 			}
 			seen = len(w.Violations())
 		}
-		if t >= sc.Until || flooded(w) {
+		if t >= sc.Until || flooded(w, sc.Until) {
 			break
 		}
 	}
