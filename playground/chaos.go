@@ -64,6 +64,7 @@ type chaosRun struct {
 	bias      chaosBias
 	t         int64 // the time of the last step taken
 	nextFault int64
+	healed    bool
 	done      bool
 	// plan is the plan under way (see planStep), next its next step;
 	// planned are the indexes of the steps plans took.
@@ -96,19 +97,25 @@ func newChaosRun(cfg ChaosConfig) (*chaosRun, error) {
 
 // step takes the run to its next fault (with the client calls before it),
 // or, past the run's duration, heals everything and lets the cluster
-// settle. It reports whether the run is over.
+// settle, a second at a step. It reports whether the run is over.
 func (c *chaosRun) step() bool {
 	if c.done {
 		return true
 	}
-	if c.t >= c.cfg.DurationMs {
-		c.heal()
-		c.done = true
-		return true
+	if end := c.cfg.DurationMs + chaosSettleMs; c.t >= c.cfg.DurationMs {
+		// The faults are over: heal, then settle a second at a step.
+		if !c.healed {
+			c.heal()
+			c.healed = true
+		}
+		c.t = min(c.t+1000, end)
+		c.sess.RunUntil(c.t)
+		c.done = c.t == end || c.storm()
+		return c.done
 	}
 	for c.t < c.cfg.DurationMs {
-		// Two streams of steps: client calls every 20-80 ms (fewer when
-		// the bias says so), and a fault every 200-1200 ms.
+		// Two streams of steps: client calls every 20-80 ms (none while
+		// a plan runs), and a fault every 200-1200 ms.
 		c.t += c.r.Between(20, 80)
 		if c.t >= c.nextFault {
 			c.t = c.nextFault
@@ -196,7 +203,7 @@ func (c *chaosRun) fault() {
 }
 
 // heal ends the faults: every link healed, no loss, disks back to the
-// settings' speed, every server up; then the cluster settles.
+// settings' speed, every server up.
 func (c *chaosRun) heal() {
 	zero := 0.0
 	sess := c.sess
@@ -208,7 +215,6 @@ func (c *chaosRun) heal() {
 			_ = sess.Do(view.Action{Do: "restart", Node: view.ID(id)})
 		}
 	}
-	sess.RunUntil(c.cfg.DurationMs + chaosSettleMs)
 }
 
 // outcome checks the finished run, the history within budget.

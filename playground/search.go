@@ -149,9 +149,11 @@ func (s *Search) Step() {
 		}
 		s.run = run
 	}
-	if !s.run.step() {
+	if !s.run.done {
+		s.run.step()
 		return
 	}
+	// (The check in a step of its own: a step does one thing.)
 	o := s.run.outcome(searchCheckBudget)
 	s.run = nil
 	s.runs++
