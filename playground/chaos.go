@@ -202,13 +202,14 @@ func (c *chaosRun) fault() {
 	}
 }
 
-// heal ends the faults: every link healed, no loss, disks back to the
-// settings' speed, every server up.
+// heal ends the faults: every link healed, no loss, messages and disks
+// back to the settings' speed, every server up.
 func (c *chaosRun) heal() {
 	zero := 0.0
 	sess := c.sess
 	_ = sess.Do(view.Action{Do: "heal"})
-	_ = sess.Do(view.Action{Do: "network", Network: view.NetworkChange{DropRate: &zero, DuplicateRate: &zero}})
+	latency := c.settings.LatencyMs
+	_ = sess.Do(view.Action{Do: "network", Network: view.NetworkChange{DropRate: &zero, DuplicateRate: &zero, LatencyMs: &latency}})
 	for _, id := range sess.World().Nodes() {
 		_ = sess.Do(view.Action{Do: "disk", Node: view.ID(id), FsyncMs: c.settings.FsyncMs})
 		if !sess.World().Node(id).Up {

@@ -139,7 +139,13 @@ func chaosFault(r *rng, w *World, kind faultKind) []view.Action {
 		return one(view.Action{Do: "heal"})
 	case fNetwork:
 		drop, dup := float64(r.Between(0, 20))/100, float64(r.Between(0, 10))/100
-		return one(view.Action{Do: "network", Network: view.NetworkChange{DropRate: &drop, DuplicateRate: &dup}})
+		change := view.NetworkChange{DropRate: &drop, DuplicateRate: &dup}
+		if r.Between(0, 3) == 0 {
+			// Now and then slower or faster messages: 1-50 ms.
+			lo := r.Between(1, 30)
+			change.LatencyMs = &[2]int64{lo, lo + r.Between(0, 20)}
+		}
+		return one(view.Action{Do: "network", Network: change})
 	case fDisk:
 		if id := pickNode(r, w, true); id != raft.None {
 			return one(view.Action{Do: "disk", Node: view.ID(id), FsyncMs: []int64{0, 1, 1, 5, 5, 40, 40, 200}[r.Between(0, 7)]})

@@ -140,11 +140,25 @@ func (m *minimizer) try(steps []view.Action, until int64) bool {
 	m.tries++
 	sc := *m.base
 	sc.Actions, sc.Until = steps, until
+	if !readsBack(&sc) {
+		return false
+	}
 	at, failed := replayFails(&sc, m.property)
 	if failed {
 		m.cur, m.until, m.at = steps, until, at
 	}
 	return failed
+}
+
+// readsBack reports whether sc, written as a file, reads back: a cut can
+// leave a step that names a server only a step cut away had added, or a
+// partition that leaves out one it had removed.
+func readsBack(sc *view.Scenario) bool {
+	data, err := MarshalScenario(sc)
+	if err == nil {
+		_, err = ParseScenario(data)
+	}
+	return err == nil
 }
 
 // replayFails replays sc and reports whether it breaks property (when not
