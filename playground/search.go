@@ -60,7 +60,9 @@ type Search struct {
 	min, best     *minimizer
 	minOf, bestOf ChaosOutcome
 	attempts      int
-	stopped       bool
+	// tries counts the replays of every shrinking.
+	tries   int
+	stopped bool
 }
 
 // MinimizeTarget is the most steps a shrunk failure should have.
@@ -73,8 +75,9 @@ const minimizeAttempts = 5
 type SearchProgress struct {
 	// Runs of Budget runs are done; Failed of them failed.
 	Runs, Budget, Failed int
-	// Minimizing is set while a failure is shrunk: Tries replays so
-	// far, Steps the steps of the smallest failing run yet.
+	// Minimizing is set while a failure is shrunk. Tries counts the
+	// replays of every shrinking so far, Steps the steps of the smallest
+	// failing run yet.
 	Minimizing   bool
 	Tries, Steps int
 }
@@ -131,6 +134,7 @@ func (s *Search) Step() {
 		return
 	}
 	if s.min != nil {
+		s.tries++
 		s.min.step()
 		if s.min.done() {
 			if s.best == nil || len(s.min.cur) < len(s.best.cur) {
@@ -177,7 +181,7 @@ func (s *Search) Step() {
 func (s *Search) Progress() SearchProgress {
 	p := SearchProgress{Runs: s.runs, Budget: s.cfg.Runs, Failed: s.failed}
 	if m := s.shrinking(); m != nil {
-		p.Minimizing, p.Tries, p.Steps = s.min != nil, m.tries, len(m.cur)
+		p.Minimizing, p.Tries, p.Steps = s.min != nil, s.tries, len(m.cur)
 	}
 	return p
 }

@@ -24,7 +24,7 @@ func searchFor(t testing.TB, rule string) *Search {
 // moving forward, and what it found fails again on replay, the same way
 // at the same moment.
 func TestSearchSteps(t *testing.T) {
-	se := searchFor(t, "skipElectionRestriction")
+	se := searchFor(t, "ackBeforeFsync")
 	var last SearchProgress
 	steps := 0
 	for !se.Done() {
@@ -39,14 +39,14 @@ func TestSearchSteps(t *testing.T) {
 	r := se.Result()
 	require.True(t, r.Found)
 	assert.False(t, r.Stopped)
-	assert.Equal(t, "Leader Completeness", r.Property)
+	assert.Equal(t, "Term Never Decreases", r.Property)
 	assert.LessOrEqual(t, len(r.Scenario.Actions), MinimizeTarget)
 	assert.Equal(t, len(r.Scenario.Actions), last.Steps)
 	at, failed := replayFails(r.Scenario, r.Property)
 	assert.True(t, failed)
 	assert.Equal(t, r.AtMs, at)
 
-	again := searchFor(t, "skipElectionRestriction")
+	again := searchFor(t, "ackBeforeFsync")
 	for !again.Done() {
 		again.Step()
 	}
