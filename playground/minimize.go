@@ -48,7 +48,7 @@ func newMinimizer(o ChaosOutcome) *minimizer {
 func (m *minimizer) done() bool { return m.phase == 5 }
 
 // maxMinimizeTries bounds the replays of one shrinking.
-const maxMinimizeTries = 400
+const maxMinimizeTries = 200
 
 // step tries one cut.
 func (m *minimizer) step() {

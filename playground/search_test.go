@@ -125,29 +125,24 @@ func TestSearchNotLinearizable(t *testing.T) {
 	assert.Less(t, len(r.Scenario.Actions), len(r.Failure.Scenario.Actions))
 }
 
-// BenchmarkMinimize measures the shrinking of each switch's first failure
-// in the default budget.
+// BenchmarkMinimize measures what a user waits for with each switch on: a
+// search with the default budget that finds a failure and shrinks it (the
+// steps it ends with, the runs and the replays it took).
 func BenchmarkMinimize(b *testing.B) {
 	for _, rule := range []string{"commitOldTermsByCounting", "skipElectionRestriction", "ackBeforeFsync"} {
 		b.Run(rule, func(b *testing.B) {
-			s := view.DefaultSettings()
-			require.NoError(b, SetRule(&s, rule))
-			se, err := NewSearch(SearchConfig{Settings: s, Runs: DefaultSearchRuns, FirstSeed: 1, DurationMs: DefaultSearchDurationMs, StopAtFailure: true})
-			require.NoError(b, err)
-			for !se.Done() {
-				se.Step()
-			}
-			require.True(b, se.Result().Found)
-			o := se.Result().Failure
-			steps := 0
+			var p SearchProgress
 			for b.Loop() {
-				m := newMinimizer(o)
-				for !m.done() {
-					m.step()
+				se := searchFor(b, rule)
+				for !se.Done() {
+					se.Step()
 				}
-				steps = len(m.cur)
+				require.True(b, se.Result().Found)
+				p = se.Progress()
 			}
-			b.ReportMetric(float64(steps), "steps")
+			b.ReportMetric(float64(p.Steps), "steps")
+			b.ReportMetric(float64(p.Runs), "runs")
+			b.ReportMetric(float64(p.Tries), "replays")
 		})
 	}
 }
