@@ -96,6 +96,8 @@ type SearchResult struct {
 	Scenario *view.Scenario
 	Property string
 	AtMs     int64
+	// Steps are Scenario's steps, a line each, as its file writes them.
+	Steps []string
 	// Stopped is set when Stop ended the search.
 	Stopped bool
 }
@@ -211,6 +213,9 @@ func (s *Search) Result() SearchResult {
 			of = s.minOf
 		}
 		r.Failure, r.Scenario, r.Property, r.AtMs = of, m.minimized(of.Seed), m.property, m.at
+	}
+	for _, a := range r.Scenario.Actions {
+		r.Steps = append(r.Steps, StepLine(a))
 	}
 	return r
 }

@@ -42,6 +42,8 @@ func TestSearchSteps(t *testing.T) {
 	assert.Equal(t, "Term Never Decreases", r.Property)
 	assert.LessOrEqual(t, len(r.Scenario.Actions), MinimizeTarget)
 	assert.Equal(t, len(r.Scenario.Actions), last.Steps)
+	require.Len(t, r.Steps, last.Steps)
+	assert.Equal(t, StepLine(r.Scenario.Actions[0]), r.Steps[0])
 	at, failed := replayFails(r.Scenario, r.Property)
 	assert.True(t, failed)
 	assert.Equal(t, r.AtMs, at)

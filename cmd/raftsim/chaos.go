@@ -162,8 +162,8 @@ func reportMinimized(s *playground.Search, dir string, lang i18n.Lang, stdout io
 	r, p := s.Result(), s.Progress()
 	sc := r.Scenario
 	fmt.Fprintf(stdout, "%s\n", lang.T("raftsim.chaos.minimized", len(r.Failure.Scenario.Actions), len(sc.Actions), p.Tries))
-	for _, a := range sc.Actions {
-		fmt.Fprintf(stdout, "  %s\n", playground.StepLine(a))
+	for _, line := range r.Steps {
+		fmt.Fprintf(stdout, "  %s\n", line)
 	}
 	if r.Property != "" {
 		fmt.Fprintf(stdout, "%s\n", lang.T("raftsim.chaos.breaks", view.PropertyName(r.Property, lang), r.AtMs))
