@@ -13,18 +13,33 @@ import (
 	"github.com/raftlab/raftlab/playground/view"
 )
 
+// listFlag is a flag that may be given again and again.
+type listFlag []string
+
+func (l *listFlag) String() string     { return fmt.Sprint(*l) }
+func (l *listFlag) Set(v string) error { *l = append(*l, v); return nil }
+
 // runChaos is raftsim chaos: random faults over many seeds, each checked
-// for safety and linearizability. Exit 0 when every seed passes, 1 when
-// one fails, 2 for bad flags or a seed that cannot run or be saved.
+// for safety and linearizability; with --minimize it stops at the first
+// failure and shrinks it. Exit 0 when every seed passes, 1 when one fails,
+// 2 for bad flags or a seed that cannot run or be saved.
 func runChaos(args []string, lang i18n.Lang, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("raftsim chaos", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
-	seeds := fs.Int("seeds", 20, "how many seeds to run")
+	seeds := fs.Int("seeds", playground.DefaultSearchRuns, "how many seeds to run")
 	first := fs.Int64("first-seed", 1, "the first seed")
 	nodes := fs.Int("nodes", 5, "nodes in the cluster (1..9)")
-	duration := fs.Int64("duration", 20000, "virtual milliseconds of faults per seed")
+	duration := fs.Int64("duration", playground.DefaultSearchDurationMs, "virtual milliseconds of faults per seed")
 	out := fs.String("out", "chaos-failures", "folder for scenario files that reproduce failures")
+	minimize := fs.Bool("minimize", false, "stop at the first failure and shrink it")
+	var rules, features listFlag
+	fs.Var(&rules, "rule", "a teaching switch to turn on")
+	fs.Var(&features, "feature", "NAME=VALUE: a setting the search keeps")
 	pos, err := parseInterspersed(fs, args)
+	if errors.Is(err, flag.ErrHelp) {
+		fmt.Fprint(stdout, lang.T("raftsim.chaos.help", playground.DefaultSearchRuns, playground.DefaultSearchDurationMs))
+		return 0
+	}
 	switch {
 	case err != nil:
 	case len(pos) > 0:
@@ -38,48 +53,97 @@ func runChaos(args []string, lang i18n.Lang, stdout, stderr io.Writer) int {
 	case *duration > playground.MaxChaosDurationMs:
 		err = errors.New(lang.T("raftsim.chaos.duration-limit", playground.MaxChaosDurationMs, *duration))
 	}
+	var cfg playground.SearchConfig
+	if err == nil {
+		cfg, err = chaosSearch(*nodes, rules, features)
+	}
 	if err != nil {
-		fmt.Fprintf(stderr, "raftsim chaos: %v\n%s", err, lang.T("raftsim.usage"))
+		fmt.Fprintf(stderr, "raftsim chaos: %s\n%s", i18n.ErrorIn(err, lang), lang.T("raftsim.usage"))
 		return 2
 	}
-	failed := 0
-	for i := range *seeds {
-		seed := *first + int64(i)
-		bad, line := runChaosSeed(playground.ChaosConfig{Seed: seed, Nodes: *nodes, DurationMs: *duration}, i+1, *seeds, *out, lang, stdout)
-		if line != "" {
-			fmt.Fprintf(stderr, "raftsim chaos: %s\n", line)
-			return 2
-		}
-		if bad {
-			failed++
+	cfg.Runs, cfg.FirstSeed, cfg.DurationMs = *seeds, *first, *duration
+	cfg.StopAtFailure, cfg.Minimize = *minimize, *minimize
+	var problem string
+	cfg.OnRun = func(n int, o playground.ChaosOutcome) {
+		if problem == "" {
+			problem = reportChaosSeed(o, n, *seeds, *out, !*minimize, lang, stdout)
 		}
 	}
-	fmt.Fprintf(stdout, "%s\n", lang.T("raftsim.chaos.failed", failed, *seeds))
-	if failed > 0 {
+	s, err := playground.NewSearch(cfg)
+	if err != nil {
+		fmt.Fprintf(stderr, "raftsim chaos: %s\n", i18n.ErrorIn(err, lang))
+		return 2
+	}
+	for !s.Done() && problem == "" {
+		s.Step()
+	}
+	if problem == "" && *minimize && s.Result().Found {
+		problem = reportMinimized(s, *out, lang, stdout)
+	}
+	if problem != "" {
+		fmt.Fprintf(stderr, "raftsim chaos: %s\n", problem)
+		return 2
+	}
+	p := s.Progress()
+	if *minimize && p.Failed == 0 {
+		fmt.Fprintf(stdout, "%s\n", lang.T("raftsim.chaos.nothing", p.Runs))
+		return 0
+	}
+	if !*minimize {
+		fmt.Fprintf(stdout, "%s\n", lang.T("raftsim.chaos.failed", p.Failed, p.Runs))
+	}
+	if p.Failed > 0 {
 		return 1
 	}
 	return 0
 }
 
-// runChaosSeed runs one seed, the n-th of total, and prints its line; a
-// failed seed also gets its violations and the scenario file, saved in
-// dir, that reproduces it. It reports whether the seed failed, or the line
-// to print when it could not run or save.
-func runChaosSeed(cfg playground.ChaosConfig, n, total int, dir string, lang i18n.Lang, stdout io.Writer) (failed bool, problem string) {
-	o, err := playground.RunChaos(cfg)
-	if err != nil {
-		return false, lang.T("raftsim.chaos.seed-error", cfg.Seed, i18n.ErrorIn(err, lang))
+// chaosSearch is the search the flags ask for: nodes servers, the rules
+// turned on, the features set and kept.
+func chaosSearch(nodes int, rules, features []string) (playground.SearchConfig, error) {
+	s := view.DefaultSettings()
+	s.Nodes = nodes
+	for _, r := range rules {
+		if err := playground.SetRule(&s, r); err != nil {
+			return playground.SearchConfig{}, err
+		}
 	}
+	var pinned []string
+	for _, f := range features {
+		name, err := playground.SetFeature(&s, f)
+		if err != nil {
+			return playground.SearchConfig{}, err
+		}
+		pinned = append(pinned, name)
+	}
+	if err := s.Validate(); err != nil {
+		return playground.SearchConfig{}, err
+	}
+	return playground.SearchConfig{Settings: s, Pinned: pinned}, nil
+}
+
+// chaosViolationLines is how many of a seed's violations are printed: a
+// broken rule often breaks the same property at every index after.
+const chaosViolationLines = 5
+
+// reportChaosSeed prints a seed's line, the n-th of total; a failed seed
+// also gets its violations and, when save is set, the scenario file,
+// saved in dir, that reproduces it. It returns the line to print when the
+// file could not be saved.
+func reportChaosSeed(o playground.ChaosOutcome, n, total int, dir string, save bool, lang i18n.Lang, stdout io.Writer) string {
 	status := "ok"
 	if o.Failed() {
 		status = "FAILED"
 	}
-	fmt.Fprintf(stdout, "%s\n", lang.T("raftsim.chaos.seed", n, total, cfg.Seed, status, o.Calls, o.Stats.Elections, o.Linearizability))
+	fmt.Fprintf(stdout, "%s\n", lang.T("raftsim.chaos.seed", n, total, o.Seed, status, o.Calls, o.Stats.Elections, o.Linearizability))
 	if !o.Failed() {
-		return false, ""
+		return ""
 	}
-	for _, v := range o.Violations {
-		fmt.Fprintf(stdout, "  %s\n", lang.T("raftsim.chaos.violation", cfg.Seed, v.AtMs, view.PropertyName(v.Property, lang), v.MessageIn(lang)))
+	for _, v := range o.Violations[:min(len(o.Violations), chaosViolationLines)] {
+		fmt.Fprintf(stdout, "  %s\n", lang.T("raftsim.chaos.violation", o.Seed, v.AtMs, view.PropertyName(v.Property, lang), v.MessageIn(lang)))
+	}
+	if more := len(o.Violations) - chaosViolationLines; more > 0 {
+		fmt.Fprintf(stdout, "  %s\n", lang.T("raftsim.chaos.more-violations", more))
 	}
 	if o.Linearizability == "illegal" {
 		// The outcome keeps no history: the seed's scenario replays it.
@@ -87,22 +151,47 @@ func runChaosSeed(cfg playground.ChaosConfig, n, total int, dir string, lang i18
 			printLinExplanation(stdout, e, lang)
 		}
 	}
-	path, err := saveScenario(dir, o)
+	if !save {
+		return ""
+	}
+	path, err := saveScenario(dir, fmt.Sprintf("chaos-seed-%d.json", o.Seed), o.Scenario)
 	if err != nil {
-		return true, err.Error()
+		return err.Error()
 	}
 	fmt.Fprintf(stdout, "  %s\n", lang.T("raftsim.chaos.reproduce", path))
-	return true, ""
+	return ""
 }
 
-func saveScenario(dir string, o playground.ChaosOutcome) (string, error) {
+// reportMinimized prints the smallest failing run the search found, a
+// step a line, and the moment it fails, and saves it in dir.
+func reportMinimized(s *playground.Search, dir string, lang i18n.Lang, stdout io.Writer) string {
+	r, p := s.Result(), s.Progress()
+	sc := r.Scenario
+	fmt.Fprintf(stdout, "%s\n", lang.T("raftsim.chaos.minimized", len(r.Failure.Scenario.Actions), len(sc.Actions), p.Tries))
+	for _, line := range r.Steps {
+		fmt.Fprintf(stdout, "  %s\n", line)
+	}
+	if r.Property != "" {
+		fmt.Fprintf(stdout, "%s\n", lang.T("raftsim.chaos.breaks", view.PropertyName(r.Property, lang), r.AtMs))
+	} else {
+		fmt.Fprintf(stdout, "%s\n", lang.T("raftsim.chaos.not-linearizable", sc.Until))
+	}
+	path, err := saveScenario(dir, fmt.Sprintf("chaos-seed-%d-min.json", r.Failure.Seed), sc)
+	if err != nil {
+		return err.Error()
+	}
+	fmt.Fprintf(stdout, "%s\n", lang.T("raftsim.chaos.reproduce", path))
+	return ""
+}
+
+func saveScenario(dir, name string, sc *view.Scenario) (string, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return "", err
 	}
-	data, err := playground.MarshalScenario(o.Scenario)
+	data, err := playground.MarshalScenario(sc)
 	if err != nil {
 		return "", err
 	}
-	path := filepath.Join(dir, fmt.Sprintf("chaos-seed-%d.json", o.Seed))
+	path := filepath.Join(dir, name)
 	return path, os.WriteFile(path, append(data, '\n'), 0o644)
 }
