@@ -46,6 +46,8 @@ type Session interface {
 	// Call is client call i (0 <= i < HistoryLen()).
 	Call(i int) Call
 	Violations() []Violation
+	// SpaceTime is the space-time diagram of from..to, from the trace.
+	SpaceTime(from, to int64) SpaceTime
 	StaleReads() []StaleRead
 	// NodeMenu and LinkMenu are what can be done now to a server or to the
 	// link between two.
