@@ -202,6 +202,7 @@ type Game struct {
 	welcome   welcomePanel
 	card      cardPanel
 	timeline  timelinePanel
+	diagram   diagramPanel
 	top       topBar
 	help      helpPanel
 	panelList []panel
@@ -224,6 +225,7 @@ func New(opts Options) (*Game, error) {
 	g := &Game{opts: opts, speed: defaultSpeed, scale: 1}
 	g.cluster.g, g.logs.g, g.safety.g, g.inspector.g, g.feed.g = g, g, g, g, g
 	g.welcome.g, g.card.g, g.timeline.g, g.top.g, g.help.g, g.client.g = g, g, g, g, g, g
+	g.diagram.g = g
 	g.prefs = loadPrefs(opts.Prefs)
 	g.lang = ChooseLang(opts.Lang, opts.Prefs, opts.SystemLang)
 	g.fonts.gen = fontGeneration()

@@ -66,6 +66,8 @@ type stateDoc struct {
 	// Challenge is the scenario's challenge and its verdict: null when it
 	// sets none.
 	Challenge *challengeDoc `json:"challenge"`
+	// Diagram is the space-time diagram panel (diagramhooks.go).
+	Diagram diagramStateDoc `json:"diagram"`
 }
 
 // challengeDoc is a challenge as the card shows it: the goal, the state
@@ -130,6 +132,7 @@ func (g *Game) StateJSON() ([]byte, error) {
 	d.Help = g.help.open
 	d.Lang, d.Font = string(g.lang), g.fontState()
 	d.Status = g.status.text
+	d.Diagram = g.diagramState()
 	if v, ok := g.challengeVerdict(); ok {
 		d.Challenge = &challengeDoc{Goal: g.scenario.Challenge.Goal, State: v.State.String(), AtMs: v.AtMs, Code: v.Code}
 		if v.State == view.Failed {
@@ -221,6 +224,8 @@ type layoutDoc struct {
 	Partition *partitionLayoutDoc `json:"partition"`
 	// Messages are the messages drawn in the last frame.
 	Messages []messageDoc `json:"messages"`
+	// Diagram is the space-time diagram panel (diagramhooks.go).
+	Diagram diagramLayoutDoc `json:"diagram"`
 }
 
 // settingsLayoutDoc is the settings dialog and its controls.
@@ -324,6 +329,7 @@ func (g *Game) LayoutJSON() ([]byte, error) {
 	d.Lesson = g.lessonLayout(cb)
 	d.Partition = g.partitionLayout(cb)
 	d.Messages = g.messageDocs(s)
+	d.Diagram = g.diagramLayout(cb)
 	d.Feed = feedLayoutDoc{Panel: cb("", g.feed.feedArea()), Lines: []string{}, Rows: g.feed.feedRowDocs(cb)}
 	for _, i := range g.feed.feedVisible() {
 		if e, ok := g.feed.feedEvent(i); ok {

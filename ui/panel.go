@@ -52,7 +52,7 @@ func (g *Game) panels() []panel {
 	if g.present.hidesPanels() { // presenter mode hides the feed
 		ps = slices.DeleteFunc(ps, func(p panel) bool { return p == &g.feed })
 	}
-	ps = append(ps, lessonLayer{g}, &g.card, &g.welcome, &g.timeline, &g.top, menuLayer{g}, pointersPanel{g, true})
+	ps = append(ps, &g.diagram, lessonLayer{g}, &g.card, &g.welcome, &g.timeline, &g.top, menuLayer{g}, pointersPanel{g, true})
 	if g.help.open {
 		ps = append(ps, &g.help)
 	}

@@ -22,6 +22,7 @@ var saveItems = []menuItem{
 	{name: "png", label: i18n.Msg("save.menu.png")},
 	{name: "gif", label: i18n.Msg("save.menu.gif")},
 	{name: "svg", label: i18n.Msg("save.menu.svg")},
+	{name: "diagram", label: i18n.Msg("save.menu.diagram")},
 }
 
 // saving is the save menu's work in hand: a picture of the screen to take
@@ -61,6 +62,8 @@ func (g *Game) saveAs(name string) {
 		g.save()
 	case "png":
 		g.saving.shot = true
+	case "diagram":
+		g.saveDiagram()
 	default:
 		g.drawPicture("raftlab." + name)
 	}

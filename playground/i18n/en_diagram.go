@@ -24,7 +24,6 @@ var enDiagram = map[string]string{
 	"diagram.selected":   "selected: %s",
 	"diagram.none":       "No message between servers in this stretch.",
 	"save.menu.diagram":  "Diagram (SVG)",
-	"status.diagram.off": "open the space-time diagram first (D)",
 
 	"raftsim.diagram.usage": `usage:
   raftsim diagram SCENARIO --svg OUT.svg [--from T] [--to T] [--light]

@@ -17,7 +17,6 @@ var zhDiagram = map[string]string{
 	"diagram.selected":   "已选中：%s",
 	"diagram.none":       "这段时间内服务器之间没有消息。",
 	"save.menu.diagram":  "时空图（SVG）",
-	"status.diagram.off": "请先打开时空图（D）",
 
 	"raftsim.diagram.usage": `用法：
   raftsim diagram SCENARIO --svg OUT.svg [--from T] [--to T] [--light]
