@@ -21,9 +21,9 @@ var enDiagram = map[string]string{
 	// %d ms is how much of the run the panel shows.
 	"diagram.span": "%d ms",
 	// %s is the arrow's sentence.
-	"diagram.selected":   "selected: %s",
-	"diagram.none":       "No message between servers in this stretch.",
-	"save.menu.diagram":  "Diagram (SVG)",
+	"diagram.selected":  "selected: %s",
+	"diagram.none":      "No message between servers in this stretch.",
+	"save.menu.diagram": "Diagram (SVG)",
 
 	"raftsim.diagram.usage": `usage:
   raftsim diagram SCENARIO --svg OUT.svg [--from T] [--to T] [--light]

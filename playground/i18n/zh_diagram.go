@@ -11,12 +11,12 @@ var zhDiagram = map[string]string{
 	"diagram.arrow.due":       "%s，从 %s 到 %s，任期 %d：%s 秒发出，预计 %s 秒到达",
 	"diagram.arrow.duplicate": "（网络产生的重复消息）",
 
-	"diagram.button":     "时空图",
-	"diagram.tip":        "显示时空图（D）。点击一条消息可选中它并跳到那一刻。用滚轮或 [ ] 缩放。",
-	"diagram.span":       "%d 毫秒",
-	"diagram.selected":   "已选中：%s",
-	"diagram.none":       "这段时间内服务器之间没有消息。",
-	"save.menu.diagram":  "时空图（SVG）",
+	"diagram.button":    "时空图",
+	"diagram.tip":       "显示时空图（D）。点击一条消息可选中它并跳到那一刻。用滚轮或 [ ] 缩放。",
+	"diagram.span":      "%d 毫秒",
+	"diagram.selected":  "已选中：%s",
+	"diagram.none":      "这段时间内服务器之间没有消息。",
+	"save.menu.diagram": "时空图（SVG）",
 
 	"raftsim.diagram.usage": `用法：
   raftsim diagram SCENARIO --svg OUT.svg [--from T] [--to T] [--light]
