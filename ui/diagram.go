@@ -15,7 +15,7 @@ import (
 // The space-time diagram panel: one lane per server, time left to right
 // as on the timeline, every Raft message an arrow from its sending to its
 // arrival or loss (view.SpaceTime, read from the trace). It covers the
-// lower part of the cluster and follows the present: the present stands
+// logs and follows the present: the present stands
 // at diagramNowAt of its width, so the messages on the wire show ahead of
 // it. A click on an arrow selects the message and moves the present to
 // the middle of its flight; the wheel, or [ and ], zooms.
@@ -95,18 +95,20 @@ func (g *Game) diagramWheel(x, y, dy float64) {
 	}
 }
 
-// area is where the panel is: the lower part of the cluster.
+// area is where the panel is: over the logs (the diagram tells their
+// history), and higher when its lanes need more room than they have.
 func (d *diagramPanel) area() Rect {
-	c := d.g.lay.Cluster
-	h := math.Min(c.H*0.55, math.Max(c.H*0.4, 40*d.g.scale+22*d.g.scale*float64(len(d.g.lay.Nodes))))
-	return Rect{c.X + 8*d.g.scale, c.Y + c.H - h - 4*d.g.scale, c.W - 16*d.g.scale, h}
+	s, l := d.g.scale, d.g.lay.Logs
+	need := 44*s + 20*s*float64(max(len(d.g.lay.Nodes), 3))
+	top := math.Max(d.g.lay.Cluster.Y+d.g.lay.Cluster.H*0.5, math.Min(l.Y, l.Y+l.H-need))
+	return Rect{l.X + 4*s, top, l.W - 8*s, l.Y + l.H - top - 2*s}
 }
 
-// button is the panel's control, at the cluster's bottom right.
+// button is the panel's control, at the top right of the panel's place.
 func (d *diagramPanel) button() Rect {
-	s, c := d.g.scale, d.g.lay.Cluster
-	w := textWidth(d.g.tr("diagram.button"), face(13*s, true)) + 20*s
-	return Rect{c.X + c.W - w - 8*s, c.Y + c.H - 30*s, w, 24 * s}
+	s, a := d.g.scale, d.area()
+	w := textWidth(d.g.tr("diagram.button"), face(12*s, true)) + 16*s
+	return Rect{a.X + a.W - w - 4*s, a.Y + 3*s, w, 20 * s}
 }
 
 // plot is the part of the panel the lanes take, and the lanes' pitch.
@@ -307,17 +309,17 @@ func (d *diagramPanel) draw(dst *ebiten.Image) {
 	}
 	b := d.button()
 	g.spr.fillRect(dst, b, g.buttonColor(Button{Rect: b}))
-	if d.open {
-		g.spr.strokeRect(dst, b, 1.5*s, colAccent)
-	}
-	g.drawLabel(dst, g.tr("diagram.button"), face(13*s, true), b.CenterX(), b.CenterY(), colText, alignCenter)
 	if !d.open {
+		g.drawLabel(dst, g.tr("diagram.button"), face(12*s, true), b.CenterX(), b.CenterY(), colText, alignCenter)
 		return
 	}
 	d.update()
 	a := d.area()
-	g.spr.fillRect(dst, a, withAlpha(colPanel, 0.96))
+	g.spr.fillRect(dst, a, colPanel)
 	g.spr.strokeRect(dst, a, 1*s, colPanelEdge)
+	g.spr.fillRect(dst, b, g.buttonColor(Button{Rect: b}))
+	g.spr.strokeRect(dst, b, 1.5*s, colAccent)
+	g.drawLabel(dst, g.tr("diagram.button"), face(12*s, true), b.CenterX(), b.CenterY(), colText, alignCenter)
 	plot, pitch := d.plot()
 	px := plot.W / float64(d.spanMs)
 	from, _ := d.window()

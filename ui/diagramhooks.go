@@ -35,6 +35,8 @@ type diagramArrowDoc struct {
 	From   view.ID `json:"from"`
 	To     view.ID `json:"to"`
 	Lost   bool    `json:"lost"`
+	SendAt int64   `json:"sendAt"`
+	EndAt  int64   `json:"endAt"`
 	X1     float64 `json:"x1"`
 	Y1     float64 `json:"y1"`
 	X2     float64 `json:"x2"`
@@ -65,6 +67,7 @@ func (g *Game) diagramLayout(cb func(string, Rect) box) diagramLayoutDoc {
 	for _, h := range d.hits() {
 		out.Arrows = append(out.Arrows, diagramArrowDoc{
 			Flight: h.arrow.Flight, Type: h.arrow.Msg.Type.String(), From: h.arrow.From, To: h.arrow.To, Lost: h.arrow.Lost,
+			SendAt: h.arrow.SendAt, EndAt: h.arrow.EndAt,
 			X1: h.x1 / s, Y1: h.y1 / s, X2: h.x2 / s, Y2: h.y2 / s, X: (h.x1 + h.x2) / 2 / s, Y: (h.y1 + h.y2) / 2 / s,
 		})
 	}
