@@ -44,6 +44,8 @@ type diagramStrip struct {
 	key    diagramKey
 	traced int
 	drawn  time.Duration // the app's uptime at the last redraw
+	// dirty is set when st was read again and the image not yet redrawn.
+	dirty bool
 }
 
 // diagramKey is what a strip shows, but for the trace's growth.
@@ -61,7 +63,7 @@ const (
 	diagramSteps         = 20
 	diagramRedrawEvery   = 100 * time.Millisecond
 	diagramDefaultSpanMs = 2000
-	diagramMinSpanMs     = 200
+	diagramMinSpanMs     = 20
 	diagramMaxSpanMs     = 20_000
 	diagramLabelW        = 36.0 // room for a lane's name, unscaled
 )
@@ -136,19 +138,29 @@ func (d *diagramPanel) stripWindow() (from, to int64) {
 	return from, from + d.spanMs + step
 }
 
-// update redraws the strip if it is stale.
-func (d *diagramPanel) update() {
+// refresh reads the diagram's model again if the strip is stale, for the
+// next draw to repaint (and the hit boxes to match what it will show).
+func (d *diagramPanel) refresh() {
 	g := d.g
 	plot, _ := d.plot()
 	from, to := d.stripWindow()
 	px := plot.W / float64(d.spanMs)
 	k := diagramKey{from, to, int(math.Ceil(px * float64(to-from))), int(math.Ceil(plot.H)), len(g.lay.Nodes), d.selected, g.sess.Rewinds(), themeLight}
 	grown := g.sess.TraceLen() != d.strip.traced && g.uptime.now()-d.strip.drawn >= diagramRedrawEvery
-	if d.strip.img != nil && k == d.strip.key && !grown {
+	if d.strip.traced != 0 && k == d.strip.key && !grown {
 		return
 	}
 	d.strip.st = g.sess.SpaceTime(from, to)
-	d.strip.key, d.strip.traced, d.strip.drawn = k, g.sess.TraceLen(), g.uptime.now()
+	d.strip.key, d.strip.traced, d.strip.drawn, d.strip.dirty = k, g.sess.TraceLen(), g.uptime.now(), true
+}
+
+// paint draws the strip afresh if its model was read again.
+func (d *diagramPanel) paint() {
+	k := d.strip.key
+	if !d.strip.dirty {
+		return
+	}
+	d.strip.dirty = false
 	if d.strip.img == nil || d.strip.img.Bounds().Dx() < k.w || d.strip.img.Bounds().Dy() < k.h {
 		if d.strip.img != nil {
 			d.strip.img.Deallocate()
@@ -157,8 +169,8 @@ func (d *diagramPanel) update() {
 	} else {
 		d.strip.img.Clear()
 	}
-	_, pitch := d.plot()
-	d.drawStrip(d.strip.img, px, pitch)
+	plot, pitch := d.plot()
+	d.drawStrip(d.strip.img, plot.W/float64(d.spanMs), pitch)
 }
 
 // stripX is where moment t is on the strip.
@@ -254,10 +266,6 @@ func (d *diagramPanel) drawMark(dst *ebiten.Image, m view.Mark, x, y float64, la
 	}
 	switch m.Kind {
 	case view.MarkCandidate:
-		for _, r := range []float64{5, 3, 1} {
-			spr.line(dst, x-r*s, y, x+r*s, y, 2*s, colCandidate)
-			spr.line(dst, x, y-r*s, x, y+r*s, 2*s, colCandidate)
-		}
 		spr.line(dst, x-5*s, y, x, y-5*s, 2*s, colCandidate)
 		spr.line(dst, x, y-5*s, x+5*s, y, 2*s, colCandidate)
 		spr.line(dst, x+5*s, y, x, y+5*s, 2*s, colCandidate)
@@ -313,7 +321,8 @@ func (d *diagramPanel) draw(dst *ebiten.Image) {
 		g.drawLabel(dst, g.tr("diagram.button"), face(12*s, true), b.CenterX(), b.CenterY(), colText, alignCenter)
 		return
 	}
-	d.update()
+	d.refresh()
+	d.paint()
 	a := d.area()
 	g.spr.fillRect(dst, a, colPanel)
 	g.spr.strokeRect(dst, a, 1*s, colPanelEdge)
@@ -376,9 +385,10 @@ type diagramHit struct {
 
 // hits are the arrows on the screen now, clipped to the plot.
 func (d *diagramPanel) hits() []diagramHit {
-	if !d.open || d.strip.img == nil {
+	if !d.open {
 		return nil
 	}
+	d.refresh()
 	plot, pitch := d.plot()
 	px := plot.W / float64(d.spanMs)
 	from, _ := d.window()

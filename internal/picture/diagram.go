@@ -27,11 +27,8 @@ func Diagram(out io.Writer, r Run, from, to int64, st Style) error {
 	if err := CheckRange(from, to); err != nil {
 		return err
 	}
-	drawing.Lock()
 	r.moveTo(to)
-	d := r.Session.SpaceTime(from, to)
-	drawing.Unlock()
-	return DiagramSVG(out, d, r.Title, st)
+	return DiagramSVG(out, r.Session.SpaceTime(from, to), r.Title, st)
 }
 
 // DiagramSVG writes a space-time diagram as SVG. Every lane, arrow, cross
