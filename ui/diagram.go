@@ -21,11 +21,13 @@ import (
 // the middle of its flight; the wheel, or [ and ], zooms.
 //
 // Drawing 200 arrows and their labels every frame is too slow under
-// software rendering, so the diagram is drawn into a strip (an image a
-// little wider than the panel) that is redrawn only when the present has
-// moved by a step (diagramSteps a span), when the trace has grown and the
-// last redraw is diagramRedrawEvery old, or when what it shows changes;
-// between redraws the strip slides under the panel.
+// software rendering, so the diagram is drawn into a strip (an image twice
+// as wide as the panel) that slides under the panel as the present
+// moves, and is redrawn when what it shows changes (a zoom, a selection, a
+// seek back), when the present would leave it, and otherwise, as the run
+// goes on, at most every diagramRepaintFrames frames and
+// diagramRepaintEvery: the newest messages show in batches. The panel
+// takes the logs' place, whose drawing it saves.
 type diagramPanel struct {
 	g    *Game
 	open bool
@@ -44,6 +46,8 @@ type diagramStrip struct {
 	key    diagramKey
 	traced int
 	drawn  time.Duration // the app's uptime at the last redraw
+	// frames counts the frames drawn since the last redraw.
+	frames int
 	// dirty is set when st was read again and the image not yet redrawn.
 	dirty bool
 }
@@ -60,8 +64,8 @@ type diagramKey struct {
 
 const (
 	diagramNowAt         = 0.8
-	diagramSteps         = 20
-	diagramRedrawEvery   = 100 * time.Millisecond
+	diagramRepaintFrames = 10
+	diagramRepaintEvery  = 150 * time.Millisecond
 	diagramDefaultSpanMs = 2000
 	diagramMinSpanMs     = 20
 	diagramMaxSpanMs     = 20_000
@@ -128,30 +132,31 @@ func (d *diagramPanel) window() (from, to int64) {
 	return from, from + d.spanMs
 }
 
-// stripWindow is the stretch the strip covers: the window at the last
-// step, and one step more.
+// stripWindow is the stretch a strip drawn now covers: the window now,
+// and a span more.
 func (d *diagramPanel) stripWindow() (from, to int64) {
-	step := max(1, d.spanMs/diagramSteps)
-	now := int64(d.g.clock)
-	q := now - ((now%step)+step)%step
-	from = q - int64(float64(d.spanMs)*diagramNowAt)
-	return from, from + d.spanMs + step
+	from, to = d.window()
+	return from, to + d.spanMs
 }
 
 // refresh reads the diagram's model again if the strip is stale, for the
 // next draw to repaint (and the hit boxes to match what it will show).
 func (d *diagramPanel) refresh() {
-	g := d.g
+	g, st := d.g, &d.strip
 	plot, _ := d.plot()
 	from, to := d.stripWindow()
 	px := plot.W / float64(d.spanMs)
 	k := diagramKey{from, to, int(math.Ceil(px * float64(to-from))), int(math.Ceil(plot.H)), len(g.lay.Nodes), d.selected, g.sess.Rewinds(), themeLight}
-	grown := g.sess.TraceLen() != d.strip.traced && g.uptime.now()-d.strip.drawn >= diagramRedrawEvery
-	if d.strip.traced != 0 && k == d.strip.key && !grown {
+	wfrom, wto := d.window()
+	fits := wfrom >= st.key.from && wto <= st.key.to
+	same := k.w == st.key.w && k.h == st.key.h && k.lanes == st.key.lanes && k.selected == st.key.selected && k.rewinds == st.key.rewinds && k.light == st.key.light
+	moved := k.from != st.key.from || g.sess.TraceLen() != st.traced
+	due := st.frames >= diagramRepaintFrames && g.uptime.now()-st.drawn >= diagramRepaintEvery
+	if st.traced != 0 && same && fits && (!moved || !due) {
 		return
 	}
-	d.strip.st = g.sess.SpaceTime(from, to)
-	d.strip.key, d.strip.traced, d.strip.drawn, d.strip.dirty = k, g.sess.TraceLen(), g.uptime.now(), true
+	st.st = g.sess.SpaceTime(from, to)
+	st.key, st.traced, st.drawn, st.frames, st.dirty = k, g.sess.TraceLen(), g.uptime.now(), 0, true
 }
 
 // paint draws the strip afresh if its model was read again.
@@ -207,6 +212,7 @@ func (d *diagramPanel) drawStrip(dst *ebiten.Image, px, pitch float64) {
 	spr := g.spr
 	st := &d.strip.st
 	w := float64(dst.Bounds().Dx())
+	dst.Fill(colPanel)
 	if st.Known > st.From {
 		spr.fillRect(dst, Rect{0, 0, d.stripX(st.Known, px), float64(dst.Bounds().Dy())}, withAlpha(colBackground, 0.5))
 	}
@@ -246,11 +252,23 @@ func (d *diagramPanel) drawStrip(dst *ebiten.Image, px, pitch float64) {
 			drawText(dst, lbl, small, (x1+x2)/2, (y1+y2)/2-6*s, col, alignCenter)
 		}
 	}
+	// A mark's label (a term, a commit index) is left out where it would
+	// run into the last one drawn on its lane.
+	var lastLabel [view.MaxNodes + 1]float64
+	for i := range lastLabel {
+		lastLabel[i] = math.Inf(-1)
+	}
 	for _, m := range st.Marks {
 		y, ok := d.laneY(m.Node, pitch)
-		if ok {
-			d.drawMark(dst, m, d.stripX(m.At, px), y, labels)
+		if !ok || m.Node > view.MaxNodes {
+			continue
 		}
+		x := d.stripX(m.At, px)
+		room := labels && x-lastLabel[m.Node] >= 24*s
+		if room && !(m.Kind == view.MarkCommit && m.Echo) {
+			lastLabel[m.Node] = x
+		}
+		d.drawMark(dst, m, x, y, room)
 	}
 }
 
@@ -323,13 +341,18 @@ func (d *diagramPanel) draw(dst *ebiten.Image) {
 	}
 	d.refresh()
 	d.paint()
+	d.strip.frames++
 	a := d.area()
-	g.spr.fillRect(dst, a, colPanel)
+	plot, pitch := d.plot()
+	// The strip is opaque: the panel's ground is filled around it.
+	right, bottom := plot.X+plot.W, plot.Y+plot.H
+	for _, r := range []Rect{{a.X, a.Y, a.W, plot.Y - a.Y}, {a.X, plot.Y, plot.X - a.X, plot.H}, {right, plot.Y, a.X + a.W - right, plot.H}, {a.X, bottom, a.W, a.Y + a.H - bottom}} {
+		g.spr.fillRect(dst, r, colPanel)
+	}
 	g.spr.strokeRect(dst, a, 1*s, colPanelEdge)
 	g.spr.fillRect(dst, b, g.buttonColor(Button{Rect: b}))
 	g.spr.strokeRect(dst, b, 1.5*s, colAccent)
 	g.drawLabel(dst, g.tr("diagram.button"), face(12*s, true), b.CenterX(), b.CenterY(), colText, alignCenter)
-	plot, pitch := d.plot()
 	px := plot.W / float64(d.spanMs)
 	from, _ := d.window()
 	off := d.stripX(from, px)
@@ -352,7 +375,7 @@ func (d *diagramPanel) draw(dst *ebiten.Image) {
 	}
 	if foot != "" {
 		f := face(11*s, false)
-		drawText(dst, ellipsize(foot, f, a.W-16*s), f, a.X+8*s, a.Y+a.H-10*s, colTextDim, alignStart)
+		g.drawLabel(dst, ellipsize(foot, f, a.W-16*s), f, a.X+8*s, a.Y+a.H-10*s, colTextDim, alignStart)
 	}
 	d.ringSelected(dst)
 }

@@ -41,6 +41,9 @@ func (g *Game) panels() []panel {
 		return g.embedPanels()
 	}
 	ps := append(g.panelList[:0], &g.cluster, pointersPanel{g, false}, &g.logs)
+	if g.diagram.open { // the diagram covers the logs
+		ps = ps[:2]
+	}
 	switch {
 	case g.lesson != nil:
 		ps = append(ps, &g.feed, &g.safety)
