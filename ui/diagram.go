@@ -216,11 +216,17 @@ func (d *diagramPanel) drawStrip(dst *ebiten.Image, px, pitch float64) {
 	if st.Known > st.From {
 		spr.fillRect(dst, Rect{0, 0, d.stripX(st.Known, px), float64(dst.Bounds().Dy())}, withAlpha(colBackground, 0.5))
 	}
+	small := face(10*s, false)
+	step := tickStepMs(d.spanMs)
+	for t := (st.From/step + 1) * step; t < st.To; t += step {
+		x := d.stripX(t, px)
+		spr.line(dst, x, 0, x, float64(dst.Bounds().Dy()), 1*s, colPanelEdge)
+		drawText(dst, g.tr("diagram.seconds", picture.Seconds(t)), small, x+3*s, 6*s, colTextDim, alignStart)
+	}
 	for i := range st.Lanes {
 		y := (float64(i) + 0.5) * pitch
 		spr.line(dst, 0, y, w, y, 1*s, colLink)
 	}
-	small := face(10*s, false)
 	labels := pitch >= 16*s
 	for i := range st.Arrows {
 		a := &st.Arrows[i]
@@ -234,7 +240,7 @@ func (d *diagramPanel) drawStrip(dst *ebiten.Image, px, pitch float64) {
 			alpha = 0.5
 		}
 		if a.Flight == d.selected {
-			c, width = colHighlight, 3*s
+			c, width = colText, 3*s
 		}
 		col := withAlpha(c, alpha)
 		if a.Duplicate {
@@ -269,6 +275,20 @@ func (d *diagramPanel) drawStrip(dst *ebiten.Image, px, pitch float64) {
 			lastLabel[m.Node] = x
 		}
 		d.drawMark(dst, m, x, y, room)
+	}
+}
+
+// tickStepMs is the time between two ticks of a span: 1, 2 or 5 times a
+// power of ten, about four to a span.
+func tickStepMs(span int64) int64 {
+	step := int64(1)
+	for {
+		for _, m := range []int64{1, 2, 5} {
+			if span/(step*m) <= 4 {
+				return step * m
+			}
+		}
+		step *= 10
 	}
 }
 

@@ -64,7 +64,7 @@ func DiagramSVG(out io.Writer, sp view.SpaceTime, title string, st Style) error 
 	for t := (sp.From + step - 1) / step * step; t <= sp.To; t += step {
 		x := xOf(t)
 		fmt.Fprintf(d, `<line x1="%.1f" y1="%.1f" x2="%.1f" y2="%.1f" stroke="%s" stroke-width="1"/>`+"\n", x, diagramTop, x, bottom, hex(p.PanelEdge))
-		d.text(x, bottom+16, 12, "normal", "middle", p.TextDim, seconds(t)+" s")
+		d.text(x, bottom+16, 12, "normal", "middle", p.TextDim, lang.T("diagram.seconds", seconds(t)))
 	}
 	if sp.Known > sp.From {
 		x := xOf(min(sp.Known, sp.To))
@@ -206,3 +206,7 @@ func ArrowText(a view.Arrow, lang i18n.Lang) string {
 	}
 	return s
 }
+
+// Seconds writes a time in ms as seconds, with as many decimals as it
+// needs (1.5, 0.02), as the diagrams' axes do.
+func Seconds(ms int64) string { return seconds(ms) }

@@ -3,7 +3,9 @@ package i18n
 // enDiagram: the space-time diagram (the app's panel, its SVG, raftsim
 // diagram).
 var enDiagram = map[string]string{
-	"diagram.title": "Space-time diagram",
+	// %s is a time in seconds (1.5), on the diagram's axis.
+	"diagram.seconds": "%s s",
+	"diagram.title":   "Space-time diagram",
 	// %s is a time in seconds: the trace kept starts there.
 	"diagram.unknown": "no trace kept before %s s",
 	"diagram.legend":  "◆ became candidate (term)   ● became leader (term)   | commit index advanced   ✕ lost message or crash   ▲ restart   ■ membership change",

@@ -2,6 +2,8 @@ package i18n
 
 // zhDiagram: enDiagram in Simplified Chinese.
 var zhDiagram = map[string]string{
+	// %s is a time in seconds (1.5), on the diagram's axis.
+	"diagram.seconds": "%s 秒",
 	"diagram.title":   "时空图",
 	"diagram.unknown": "%s 秒之前的跟踪记录没有保留",
 	"diagram.legend":  "◆ 成为候选人（任期）   ● 成为领导者（任期）   | 提交索引前进   ✕ 消息丢失或节点崩溃   ▲ 重启   ■ 成员配置变更",
