@@ -9,9 +9,7 @@ import (
 
 // bundledSession runs a bundled scenario to ms.
 func bundledSession(t testing.TB, name string, ms int64) *Session {
-	data, err := BundledScenarioFile(name)
-	require.NoError(t, err)
-	sc, err := ParseScenario(data)
+	sc, err := LoadBundled(name)
 	require.NoError(t, err)
 	w, err := NewWorld(sc)
 	require.NoError(t, err)

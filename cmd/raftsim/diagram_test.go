@@ -43,9 +43,7 @@ func TestCLIDiagram(t *testing.T) {
 
 // scenarioTrace runs a bundled scenario to ms and returns its trace.
 func scenarioTrace(t *testing.T, name string, ms int64) []playground.Event {
-	data, err := playground.BundledScenarioFile(name)
-	require.NoError(t, err)
-	sc, err := playground.ParseScenario(data)
+	sc, err := playground.LoadBundled(name)
 	require.NoError(t, err)
 	w, err := playground.NewWorld(sc)
 	require.NoError(t, err)
