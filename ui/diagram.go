@@ -8,7 +8,6 @@ import (
 	"time"
 
 	"github.com/hajimehoshi/ebiten/v2"
-	"github.com/raftlab/raftlab/internal/picture"
 	"github.com/raftlab/raftlab/playground/view"
 )
 
@@ -127,9 +126,13 @@ func (d *diagramPanel) plot() (Rect, float64) {
 
 // window is the stretch of time the panel shows now.
 func (d *diagramPanel) window() (from, to int64) {
+	span := d.spanMs
+	if span == 0 { // never opened
+		span = diagramDefaultSpanMs
+	}
 	now := int64(d.g.clock)
-	from = now - int64(float64(d.spanMs)*diagramNowAt)
-	return from, from + d.spanMs
+	from = now - int64(float64(span)*diagramNowAt)
+	return from, from + span
 }
 
 // stripWindow is the stretch a strip drawn now covers: the window now,
@@ -221,7 +224,7 @@ func (d *diagramPanel) drawStrip(dst *ebiten.Image, px, pitch float64) {
 	for t := (st.From/step + 1) * step; t < st.To; t += step {
 		x := d.stripX(t, px)
 		spr.line(dst, x, 0, x, float64(dst.Bounds().Dy()), 1*s, colPanelEdge)
-		drawText(dst, g.tr("diagram.seconds", picture.Seconds(t)), small, x+3*s, 6*s, colTextDim, alignStart)
+		drawText(dst, g.tr("diagram.seconds", view.Seconds(t)), small, x+3*s, 6*s, colTextDim, alignStart)
 	}
 	for i := range st.Lanes {
 		y := (float64(i) + 0.5) * pitch
@@ -254,7 +257,7 @@ func (d *diagramPanel) drawStrip(dst *ebiten.Image, px, pitch float64) {
 		case !a.Lost:
 			arrowHead(spr, dst, x1, y1, x2, y2, 6*s, width, col)
 		}
-		if lbl := picture.ArrowLabel(*a); labels && x2-x1 >= textWidth(lbl, small)+10*s {
+		if lbl := a.Label(); labels && x2-x1 >= textWidth(lbl, small)+10*s {
 			drawText(dst, lbl, small, (x1+x2)/2, (y1+y2)/2-6*s, col, alignCenter)
 		}
 	}
@@ -292,8 +295,8 @@ func tickStepMs(span int64) int64 {
 	}
 }
 
-// drawMark draws a mark on its lane (see picture.writeMark for the
-// shapes, which the SVG shares).
+// drawMark draws a mark on its lane (the
+// shapes, which the SVG shares: internal/picture/diagram.go).
 func (d *diagramPanel) drawMark(dst *ebiten.Image, m view.Mark, x, y float64, labels bool) {
 	g, s := d.g, d.g.scale
 	spr := g.spr
@@ -389,7 +392,7 @@ func (d *diagramPanel) draw(dst *ebiten.Image) {
 	g.drawLabel(dst, title, face(12*s, true), a.X+8*s, a.Y+13*s, colText, alignStart)
 	foot := ""
 	if sel, ok := d.selectedArrow(); ok {
-		foot = g.tr("diagram.selected", picture.ArrowText(sel, g.lang))
+		foot = g.tr("diagram.selected", sel.Sentence(g.lang))
 	} else if len(d.strip.st.Arrows) == 0 {
 		foot = g.tr("diagram.none")
 	}
@@ -508,7 +511,7 @@ func (d *diagramPanel) tip(x, y float64) (tooltip, bool) {
 		return tooltip{}, false
 	}
 	if a, ok := d.hitArrow(x, y); ok {
-		return tooltip{text: picture.ArrowText(a, d.g.lang)}, true
+		return tooltip{text: a.Sentence(d.g.lang)}, true
 	}
 	return tooltip{}, true
 }

@@ -1,10 +1,12 @@
 package ui
 
 import (
-	"strings"
 	"testing"
+	"time"
 
 	"github.com/hajimehoshi/ebiten/v2"
+	"github.com/raftlab/raftlab/playground/i18n"
+	"github.com/raftlab/raftlab/playground/view"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -15,7 +17,16 @@ import (
 // save menu saves the diagram as SVG.
 func TestDiagramClickJumps(t *testing.T) {
 	var files savedFiles
-	g := testGameWith(t, Options{Save: files.save})
+	type call struct {
+		name     string
+		from, to int64
+	}
+	calls := make(chan call, 1)
+	picture := func(name, title string, sess view.Session, from, to int64, lang i18n.Lang, light bool) ([]byte, error) {
+		calls <- call{name, from, to}
+		return []byte("<svg/>"), nil
+	}
+	g := testGameWith(t, Options{Save: files.save, Picture: picture})
 	g.runTo(3000)
 	g.clock = float64(g.sess.Now())
 	g.toggleDiagram()
@@ -36,10 +47,10 @@ func TestDiagramClickJumps(t *testing.T) {
 	_, ok := g.diagram.selectedArrow()
 	assert.True(t, ok, "the selected message is still drawn")
 
-	g.diagram.open = false
 	g.press("save")
 	clickItem(t, g, "diagram")
-	require.Equal(t, []string{"raftlab-diagram.svg"}, files.names)
-	assert.Contains(t, files.data[0], `class="arrow"`)
-	assert.True(t, strings.HasPrefix(files.data[0], "<svg"))
+	c := <-calls
+	assert.Equal(t, call{"raftlab-diagram.svg", from, g.sess.Now()}, c, "the stretch the panel shows, up to the present")
+	require.Eventually(t, func() bool { g.takePicture(); return len(files.names) == 1 }, 5*time.Second, 10*time.Millisecond)
+	assert.Equal(t, []string{"raftlab-diagram.svg"}, files.names)
 }

@@ -1,11 +1,6 @@
 package ui
 
-import (
-	"bytes"
-
-	"github.com/raftlab/raftlab/internal/picture"
-	"github.com/raftlab/raftlab/playground/view"
-)
+import "github.com/raftlab/raftlab/playground/view"
 
 // diagramStateDoc is what state() says of the space-time diagram: whether
 // it is open, the flight selected (0: none), the stretch it shows and how
@@ -72,20 +67,4 @@ func (g *Game) diagramLayout(cb func(string, Rect) box) diagramLayoutDoc {
 		})
 	}
 	return out
-}
-
-// saveDiagram saves the diagram of the stretch the panel shows (or would
-// show) as SVG: drawn from the trace, at once.
-func (g *Game) saveDiagram() {
-	d := &g.diagram
-	if d.spanMs == 0 {
-		d.spanMs = diagramDefaultSpanMs
-	}
-	from, to := d.window()
-	var buf bytes.Buffer
-	if err := picture.DiagramSVG(&buf, g.sess.SpaceTime(max(0, from), to), g.scenario.Name, picture.Style{Lang: g.lang, Light: themeLight}); err != nil {
-		g.say(g.tr("status.save.failed", err))
-		return
-	}
-	g.savePicture("raftlab-diagram.svg", buf.Bytes())
 }

@@ -5,7 +5,6 @@ import (
 	"html"
 	"io"
 
-	"github.com/raftlab/raftlab/playground/i18n"
 	"github.com/raftlab/raftlab/playground/view"
 )
 
@@ -19,6 +18,10 @@ const (
 	// label.
 	diagramLabelRoom = 36.0
 )
+
+// DiagramSuffix ends the name of a file Export writes the space-time
+// diagram into.
+const DiagramSuffix = "-diagram.svg"
 
 // Diagram writes the space-time diagram of the run from..to as SVG: it
 // runs the session to `to` and draws what its trace says (see
@@ -51,7 +54,7 @@ func DiagramSVG(out io.Writer, sp view.SpaceTime, title string, st Style) error 
 		diagramWidth, height, diagramWidth, height)
 	fmt.Fprintf(d, `<rect width="100%%" height="100%%" fill="%s"/>`+"\n", hex(p.Background))
 	d.text(svgMargin, 36, 24, "bold", "start", p.Text, title)
-	d.text(diagramWidth-svgMargin, 36, 18, "normal", "end", p.TextDim, lang.T("picture.svg.range", seconds(sp.From), seconds(sp.To)))
+	d.text(diagramWidth-svgMargin, 36, 18, "normal", "end", p.TextDim, lang.T("picture.svg.range", view.Seconds(sp.From), view.Seconds(sp.To)))
 	d.text(svgMargin, 66, 18, "bold", "start", p.Text, lang.T("diagram.title"))
 	fmt.Fprintf(d, `<defs><clipPath id="plot"><rect x="%.1f" y="%.1f" width="%.1f" height="%.1f"/></clipPath>`, left, diagramTop-10, right-left, bottom-diagramTop+20)
 	for _, t := range view.MsgTypes {
@@ -64,12 +67,12 @@ func DiagramSVG(out io.Writer, sp view.SpaceTime, title string, st Style) error 
 	for t := (sp.From + step - 1) / step * step; t <= sp.To; t += step {
 		x := xOf(t)
 		fmt.Fprintf(d, `<line x1="%.1f" y1="%.1f" x2="%.1f" y2="%.1f" stroke="%s" stroke-width="1"/>`+"\n", x, diagramTop, x, bottom, hex(p.PanelEdge))
-		d.text(x, bottom+16, 12, "normal", "middle", p.TextDim, lang.T("diagram.seconds", seconds(t)))
+		d.text(x, bottom+16, 12, "normal", "middle", p.TextDim, lang.T("diagram.seconds", view.Seconds(t)))
 	}
 	if sp.Known > sp.From {
 		x := xOf(min(sp.Known, sp.To))
 		fmt.Fprintf(d, `<rect class="unknown" x="%.1f" y="%.1f" width="%.1f" height="%.1f" fill="%s" opacity="0.6"/>`+"\n", left, diagramTop, x-left, bottom-diagramTop, hex(p.Panel))
-		d.text(left+6, diagramTop+14, 12, "normal", "start", p.TextDim, lang.T("diagram.unknown", seconds(sp.Known)))
+		d.text(left+6, diagramTop+14, 12, "normal", "start", p.TextDim, lang.T("diagram.unknown", view.Seconds(sp.Known)))
 	}
 	for _, id := range sp.Lanes {
 		y := row[id]
@@ -100,12 +103,12 @@ func DiagramSVG(out io.Writer, sp view.SpaceTime, title string, st Style) error 
 			attrs += ` stroke-dasharray="2 3"`
 		}
 		fmt.Fprintf(d, `<line class="arrow" data-flight="%d" x1="%.1f" y1="%.1f" x2="%.1f" y2="%.1f" %s><title>%s</title></line>`+"\n",
-			a.Flight, x1, y1, x2, y2, attrs, html.EscapeString(ArrowText(a, lang)))
+			a.Flight, x1, y1, x2, y2, attrs, html.EscapeString(a.Sentence(lang)))
 		if a.Lost && !a.Open {
 			fmt.Fprintf(d, `<path class="lost" d="M%.1f,%.1fl8,8m0,-8l-8,8" stroke="%s" stroke-width="2.5"/>`+"\n", x2-4, y2-4, hex(p.Cut))
 		}
 		if x2-x1 >= diagramLabelRoom {
-			d.text((x1+x2)/2, (y1+y2)/2-4, 11, "normal", "middle", p.Message(a.Msg.Type), ArrowLabel(a))
+			d.text((x1+x2)/2, (y1+y2)/2-4, 11, "normal", "middle", p.Message(a.Msg.Type), a.Label())
 		}
 	}
 	for _, m := range sp.Marks {
@@ -163,50 +166,3 @@ func writeDiagramLegend(d *svgDoc, x, y float64, st Style) {
 	}
 	d.text(svgMargin, y+24, 13, "normal", "start", p.TextDim, st.Lang.T("diagram.legend"))
 }
-
-// ArrowLabel is an arrow's short label: the RPC's initials as the Raft
-// paper names it (every language keeps them), an answer's with a hook, a
-// refusal's with a cross, and how many entries an AppendEntries carries.
-func ArrowLabel(a view.Arrow) string {
-	s := arrowInitials[a.Msg.Type]
-	switch {
-	case a.Msg.Heartbeat():
-		s = "HB"
-	case a.Msg.Type == view.MsgAppendEntries:
-		s += fmt.Sprintf("+%d", a.Msg.Entries)
-	}
-	if a.Msg.Reject {
-		s += "✗"
-	}
-	return s
-}
-
-var arrowInitials = map[view.MsgType]string{
-	view.MsgRequestVote: "RV", view.MsgRequestVoteResponse: "RV↩",
-	view.MsgPreVote: "PV", view.MsgPreVoteResponse: "PV↩",
-	view.MsgAppendEntries: "AE", view.MsgAppendEntriesResponse: "AE↩",
-	view.MsgInstallSnapshot: "IS", view.MsgInstallSnapshotResponse: "IS↩",
-	view.MsgTimeoutNow: "TN",
-}
-
-// ArrowText describes an arrow in a sentence, for its tooltip: the RPC,
-// its ends, its term, and when it left and landed (or was lost, or is
-// due).
-func ArrowText(a view.Arrow, lang i18n.Lang) string {
-	key := "diagram.arrow.arrived"
-	switch {
-	case a.Open:
-		key = "diagram.arrow.due"
-	case a.Lost:
-		key = "diagram.arrow.lost"
-	}
-	s := lang.T(key, a.Msg.Type.String(), a.From.Name(), a.To.Name(), a.Msg.Term, seconds(a.SendAt), seconds(a.EndAt))
-	if a.Duplicate {
-		s += lang.T("diagram.arrow.duplicate")
-	}
-	return s
-}
-
-// Seconds writes a time in ms as seconds, with as many decimals as it
-// needs (1.5, 0.02), as the diagrams' axes do.
-func Seconds(ms int64) string { return seconds(ms) }

@@ -1,5 +1,12 @@
 package view
 
+import (
+	"fmt"
+	"strings"
+
+	"github.com/raftlab/raftlab/playground/i18n"
+)
+
 // SpaceTime is a space-time diagram of a stretch of a run, read from its
 // trace: one lane per server, every Raft message between servers an arrow
 // from its sending to its arrival or loss, and the elections, commits,
@@ -69,4 +76,54 @@ type Mark struct {
 	Index uint64
 	// Echo is set on a follower's commit, which repeats its leader's.
 	Echo bool
+}
+
+// Label is an arrow's short label: the RPC's initials as the Raft paper
+// names it (every language keeps them), an answer's with a hook, a
+// refusal's with a cross, and how many entries an AppendEntries carries
+// (a heartbeat, none: HB).
+func (a Arrow) Label() string {
+	s := arrowInitials[a.Msg.Type]
+	switch {
+	case a.Msg.Heartbeat():
+		s = "HB"
+	case a.Msg.Type == MsgAppendEntries:
+		s += fmt.Sprintf("+%d", a.Msg.Entries)
+	}
+	if a.Msg.Reject {
+		s += "✗"
+	}
+	return s
+}
+
+var arrowInitials = map[MsgType]string{
+	MsgRequestVote: "RV", MsgRequestVoteResponse: "RV↩",
+	MsgPreVote: "PV", MsgPreVoteResponse: "PV↩",
+	MsgAppendEntries: "AE", MsgAppendEntriesResponse: "AE↩",
+	MsgInstallSnapshot: "IS", MsgInstallSnapshotResponse: "IS↩",
+	MsgTimeoutNow: "TN",
+}
+
+// Sentence describes an arrow, for its tooltip: the RPC, its ends, its
+// term, and when it left and landed (or was lost, or is due).
+func (a Arrow) Sentence(lang i18n.Lang) string {
+	key := "diagram.arrow.arrived"
+	switch {
+	case a.Open:
+		key = "diagram.arrow.due"
+	case a.Lost:
+		key = "diagram.arrow.lost"
+	}
+	s := lang.T(key, a.Msg.Type.String(), a.From.Name(), a.To.Name(), a.Msg.Term, Seconds(a.SendAt), Seconds(a.EndAt))
+	if a.Duplicate {
+		s += lang.T("diagram.arrow.duplicate")
+	}
+	return s
+}
+
+// Seconds writes a time in ms as seconds, with as many decimals as it
+// needs (1.5, 0.02), as the diagram's axis and sentences do.
+func Seconds(ms int64) string {
+	s := strings.TrimRight(fmt.Sprintf("%.3f", float64(ms)/1000), "0")
+	return strings.TrimSuffix(s, ".")
 }
