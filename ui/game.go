@@ -206,6 +206,7 @@ type Game struct {
 	card      cardPanel
 	lin       linPanel
 	timeline  timelinePanel
+	diagram   diagramPanel
 	top       topBar
 	help      helpPanel
 	panelList []panel
@@ -229,6 +230,7 @@ func New(opts Options) (*Game, error) {
 	g.cluster.g, g.logs.g, g.safety.g, g.inspector.g, g.feed.g = g, g, g, g, g
 	g.welcome.g, g.card.g, g.timeline.g, g.top.g, g.help.g, g.client.g = g, g, g, g, g, g
 	g.lin.g = g
+	g.diagram.g = g
 	g.prefs = loadPrefs(opts.Prefs)
 	g.lang = ChooseLang(opts.Lang, opts.Prefs, opts.SystemLang)
 	g.fonts.gen = fontGeneration()

@@ -70,6 +70,8 @@ type stateDoc struct {
 	Lin *linStateDoc `json:"lin"`
 	// Manual is manual network mode and the messages waiting on each link.
 	Manual manualDoc `json:"manual"`
+	// Diagram is the space-time diagram panel (diagramhooks.go).
+	Diagram diagramStateDoc `json:"diagram"`
 }
 
 // challengeDoc is a challenge as the card shows it: the goal, the state
@@ -135,6 +137,7 @@ func (g *Game) StateJSON() ([]byte, error) {
 	d.Lang, d.Font = string(g.lang), g.fontState()
 	d.Status = g.status.text
 	d.Manual = g.manualState()
+	d.Diagram = g.diagramState()
 	if v, ok := g.challengeVerdict(); ok {
 		d.Challenge = &challengeDoc{Goal: g.scenario.Challenge.Goal, State: v.State.String(), AtMs: v.AtMs, Code: v.Code}
 		if v.State == view.Failed {
@@ -235,6 +238,8 @@ type layoutDoc struct {
 	// Chips are the messages waiting on the links in manual network mode,
 	// as last placed.
 	Chips []chipDoc `json:"chips"`
+	// Diagram is the space-time diagram panel (diagramhooks.go).
+	Diagram diagramLayoutDoc `json:"diagram"`
 }
 
 // settingsLayoutDoc is the settings dialog and its controls.
@@ -341,6 +346,7 @@ func (g *Game) LayoutJSON() ([]byte, error) {
 	d.Lin, d.LinOpener = g.lin.linLayout(cb), g.lin.linOpener(cb)
 	d.Chips = g.chipDocs(cb)
 	d.Controls = append(d.Controls, cb("manual", g.manualSwitch().Rect))
+	d.Diagram = g.diagramLayout(cb)
 	d.Feed = feedLayoutDoc{Panel: cb("", g.feed.feedArea()), Lines: []string{}, Rows: g.feed.feedRowDocs(cb)}
 	for _, i := range g.feed.feedVisible() {
 		if e, ok := g.feed.feedEvent(i); ok {

@@ -59,6 +59,9 @@ func (g *Game) keyActions() []keyAction {
 		{[]ebiten.Key{ebiten.KeyEscape}, g.escape},
 		{[]ebiten.Key{ebiten.KeyEnter, ebiten.KeyNumpadEnter}, g.enter},
 		{[]ebiten.Key{ebiten.KeyF5}, g.togglePresent},
+		{[]ebiten.Key{ebiten.KeyD}, g.toggleDiagram},
+		{[]ebiten.Key{ebiten.KeyBracketRight}, func() { g.zoomDiagram(true) }},
+		{[]ebiten.Key{ebiten.KeyBracketLeft}, func() { g.zoomDiagram(false) }},
 	}
 	if g.present.on {
 		return append(keys, g.presentKeys()...)
@@ -123,6 +126,7 @@ func (g *Game) handleInput() {
 	g.hover = hoverState{x, y}
 	_, wheel := ebiten.Wheel()
 	g.scrollLesson(x, y, wheel)
+	g.diagramWheel(x, y, wheel)
 	if inpututil.IsMouseButtonJustPressed(ebiten.MouseButtonLeft) {
 		g.click(x, y, false)
 	}

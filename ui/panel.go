@@ -41,6 +41,9 @@ func (g *Game) panels() []panel {
 		return g.embedPanels()
 	}
 	ps := append(g.panelList[:0], &g.cluster, pointersPanel{g, false}, &g.logs)
+	if g.diagram.open { // the diagram covers the logs
+		ps = ps[:2]
+	}
 	switch {
 	case g.lesson != nil:
 		ps = append(ps, &g.feed, &g.safety)
@@ -52,7 +55,7 @@ func (g *Game) panels() []panel {
 	if g.present.hidesPanels() { // presenter mode hides the feed
 		ps = slices.DeleteFunc(ps, func(p panel) bool { return p == &g.feed })
 	}
-	ps = append(ps, lessonLayer{g}, &g.lin, &g.card, &g.welcome, &g.timeline, &g.top, menuLayer{g}, pointersPanel{g, true})
+	ps = append(ps, &g.diagram, lessonLayer{g}, &g.lin, &g.card, &g.welcome, &g.timeline, &g.top, menuLayer{g}, pointersPanel{g, true})
 	if g.help.open {
 		ps = append(ps, &g.help)
 	}

@@ -22,6 +22,7 @@ var saveItems = []menuItem{
 	{name: "png", label: i18n.Msg("save.menu.png")},
 	{name: "gif", label: i18n.Msg("save.menu.gif")},
 	{name: "svg", label: i18n.Msg("save.menu.svg")},
+	{name: "diagram", label: i18n.Msg("save.menu.diagram")},
 }
 
 // saving is the save menu's work in hand: a picture of the screen to take
@@ -61,8 +62,12 @@ func (g *Game) saveAs(name string) {
 		g.save()
 	case "png":
 		g.saving.shot = true
+	case "diagram":
+		from, to := g.diagram.window()
+		g.drawPicture("raftlab-diagram.svg", max(0, from), min(to, g.sess.Now()))
 	default:
-		g.drawPicture("raftlab." + name)
+		to := g.sess.Now()
+		g.drawPicture("raftlab."+name, max(0, to-pictureRangeMs), to)
 	}
 }
 
@@ -97,17 +102,15 @@ func (g *Game) savePicture(name string, data []byte) {
 	g.say(g.tr("status.saved.picture", name))
 }
 
-// drawPicture draws the last pictureRangeMs of the run (or all of it,
-// when shorter) as the animation or slide name says, in the background,
-// from a replay of the session: the same scenario and actions give the
-// same run.
-func (g *Game) drawPicture(name string) {
+// drawPicture draws from..to of the run as the animation, slide or
+// diagram name says, in the background, from a replay of the session: the
+// same scenario and actions give the same run.
+func (g *Game) drawPicture(name string, from, to int64) {
 	if g.opts.Picture == nil || g.opts.Save == nil {
 		g.say(g.tr("status.save.unavailable"))
 		return
 	}
-	to := g.sess.Now()
-	if to == 0 {
+	if to <= 0 {
 		g.say(g.tr("status.picture.empty"))
 		return
 	}
@@ -125,7 +128,7 @@ func (g *Game) drawPicture(name string) {
 		g.finishPicture(&drawnPicture{name, nil, err})
 		return
 	}
-	from, lang, light := max(0, to-pictureRangeMs), g.lang, themeLight
+	lang, light := g.lang, themeLight
 	g.say(g.tr("status.picture.drawing", name))
 	go func() {
 		data, err := g.opts.Picture(name, sc.Name, sess, from, to, lang, light)

@@ -38,7 +38,7 @@ func TestSaveMenu(t *testing.T) {
 	g = testGameWith(t, Options{Save: files.save, Picture: picture})
 	g.press("save")
 	require.NotNil(t, g.menu, "the Save control opens the save menu")
-	assert.Equal(t, []string{"scenario", "png", "gif", "svg"}, itemNames(g.menu))
+	assert.Equal(t, []string{"scenario", "png", "gif", "svg", "diagram"}, itemNames(g.menu))
 	clickItem(t, g, "scenario")
 	require.Equal(t, []string{"raftlab-session.json"}, files.names)
 

@@ -47,6 +47,8 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 		return runChallenge(args[1:], lang, stdout, stderr)
 	case "render":
 		return runRender(args[1:], lang, stdout, stderr)
+	case "diagram":
+		return runDiagram(args[1:], lang, stdout, stderr)
 	case "-h", "--help", "help":
 		fmt.Fprint(stdout, usage)
 		return 0

@@ -85,6 +85,8 @@ func (s session) LinkMenu(a, b view.ID) []view.MenuItem { return s.s.World().Lin
 
 func (s session) InFlight() []view.Flight { return s.flights.of(s.s.World()) }
 
+func (s session) SpaceTime(from, to int64) view.SpaceTime { return s.s.SpaceTime(from, to) }
+
 func (s session) Violations() []view.Violation {
 	return views(s.s.World().Violations(), playground.Violation.View)
 }

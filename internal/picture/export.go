@@ -6,6 +6,7 @@ import (
 	"image/png"
 	"io"
 	"path"
+	"strings"
 	"sync"
 
 	"github.com/raftlab/raftlab/playground/i18n"
@@ -114,16 +115,18 @@ func GIF(out io.Writer, r Run, from, to int64, w, h int, st Style) error {
 }
 
 // Export draws a run for the app, in the format its file name says
-// (.gif or .svg): from..to at the app's picture size, in a language and
+// (.gif, .svg, or DiagramSuffix for the space-time diagram): from..to at the app's picture size, in a language and
 // theme. It is what the programs hand the UI (ui.Options.Picture).
 func Export(name, title string, sess view.Session, from, to int64, lang i18n.Lang, light bool) ([]byte, error) {
 	var buf bytes.Buffer
 	r, st := Run{sess, title}, Style{Lang: lang, Light: light}
 	var err error
-	switch path.Ext(name) {
-	case ".gif":
+	switch {
+	case strings.HasSuffix(name, DiagramSuffix):
+		err = Diagram(&buf, r, from, to, st)
+	case path.Ext(name) == ".gif":
 		err = GIF(&buf, r, from, to, AppWidth, AppHeight, st)
-	case ".svg":
+	case path.Ext(name) == ".svg":
 		err = SVG(&buf, r, from, to, st)
 	default:
 		err = i18n.Errorf("picture.format", name)

@@ -46,6 +46,8 @@ type Session interface {
 	// Call is client call i (0 <= i < HistoryLen()).
 	Call(i int) Call
 	Violations() []Violation
+	// SpaceTime is the space-time diagram of from..to, from the trace.
+	SpaceTime(from, to int64) SpaceTime
 	StaleReads() []StaleRead
 	// Linearizability is the verdict on the client history so far and,
 	// when it is "illegal", why. It checks the whole history (a tenth of
