@@ -8,7 +8,7 @@ var enDiagram = map[string]string{
 	"diagram.title":   "Space-time diagram",
 	// %s is a time in seconds: the trace kept starts there.
 	"diagram.unknown": "no trace kept before %s s",
-	"diagram.legend":  "◆ became candidate (term)   ● became leader (term)   | commit index advanced   ✕ lost message or crash   ▲ restart   ■ membership change",
+	"diagram.legend":  "◆ became candidate (term)   ● became leader (term)   | commit index advanced   × lost message or crash   ▲ restart   ■ membership change",
 	// %s is the RPC (AppendEntries), then its sender and receiver (S1, S2),
 	// %d its term, then the times in seconds it was sent and it arrived.
 	"diagram.arrow.arrived": "%s from %s to %s, term %d: sent at %s s, arrived at %s s",

@@ -6,7 +6,7 @@ var zhDiagram = map[string]string{
 	"diagram.seconds": "%s 秒",
 	"diagram.title":   "时空图",
 	"diagram.unknown": "%s 秒之前的跟踪记录没有保留",
-	"diagram.legend":  "◆ 成为候选人（任期）   ● 成为领导者（任期）   | 提交索引前进   ✕ 消息丢失或节点崩溃   ▲ 重启   ■ 成员配置变更",
+	"diagram.legend":  "◆ 成为候选人（任期）   ● 成为领导者（任期）   | 提交索引前进   × 消息丢失或节点崩溃   ▲ 重启   ■ 成员配置变更",
 
 	"diagram.arrow.arrived":   "%s，从 %s 到 %s，任期 %d：%s 秒发出，%s 秒到达",
 	"diagram.arrow.lost":      "%s，从 %s 到 %s，任期 %d：%s 秒发出，%s 秒丢失",
