@@ -2,8 +2,9 @@
 // scripts, CI and reviewers.
 //
 //	raftsim run FILE|--link URL [--json] [--events OUT.jsonl] [--seed N] [--until MS] [--report OUT.html]
-//	raftsim chaos [--seeds N] [--first-seed N] [--nodes N] [--duration MS] [--out DIR]
+//	raftsim chaos [--seeds N] [--first-seed N] [--nodes N] [--duration MS] [--rule NAME]... [--feature NAME=VALUE]... [--minimize] [--out DIR]
 //	raftsim render SCENARIO --png OUT.png [--at T] | --gif OUT.gif | --svg OUT.svg [--from T] [--to T] [--size WxH] [--light]
+//	raftsim diagram SCENARIO --svg OUT.svg [--from T] [--to T] [--light]
 //	raftsim lesson list | check FILE|NAME... [--all] [-v] | stats [FILE|NAME...] [--all] [--json] | verify-result FILE...
 //	raftsim challenge link FILE [--base URL] | verify LINK|FILE [--code XXXX-XXXX]
 //

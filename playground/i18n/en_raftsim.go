@@ -6,8 +6,9 @@ package i18n
 var enRaftsim = map[string]string{
 	"raftsim.usage": `usage:
   raftsim run FILE|--link URL [--json] [--events OUT.jsonl] [--seed N] [--until MS] [--report OUT.html]
-  raftsim chaos [--seeds N] [--first-seed N] [--nodes N] [--duration MS] [--out DIR]
+  raftsim chaos [--seeds N] [--first-seed N] [--nodes N] [--duration MS] [--rule NAME]... [--feature NAME=VALUE]... [--minimize] [--out DIR]
   raftsim render SCENARIO --png OUT.png [--at T] | --gif OUT.gif | --svg OUT.svg [--from T] [--to T] [--size WxH] [--light]
+  raftsim diagram SCENARIO --svg OUT.svg [--from T] [--to T] [--light]
   raftsim lesson list | check FILE|NAME... [--all] [-v] | stats [FILE|NAME...] [--all] [--json] | verify-result FILE...
   raftsim challenge link FILE [--base URL] | verify LINK|FILE [--code XXXX-XXXX]
 `,
@@ -83,7 +84,6 @@ var enRaftsim = map[string]string{
 	"raftsim.chaos.nodes":          "--nodes must be 1..%d",
 	"raftsim.chaos.duration":       "--duration must not be negative",
 	"raftsim.chaos.duration-limit": "--duration must be at most %d ms (ten minutes of faults and client load per seed), not %d",
-	"raftsim.chaos.seed-error":     "seed %d: %v",
 	// %[4]s is ok or FAILED.
 	"raftsim.chaos.seed":      "[%d/%d] seed %d: %s (%d client calls, %d elections, linearizability %s)",
 	"raftsim.chaos.violation": "seed %d: VIOLATION at %d ms: %s: %s",

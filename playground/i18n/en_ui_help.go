@@ -13,20 +13,22 @@ var enUIHelp = map[string]string{
 	// The heading of the shortcuts column. Each line below is a key cap
 	// (the key's name as printed on the keyboard), two spaces, then what it
 	// does.
-	"help.keys":       "Keys and clicks",
-	"help.key.space":  "Space  play / pause",
-	"help.key.right":  "Right arrow  run to the next event",
-	"help.key.speed":  "+ / -  faster / slower (1/1000x to 1x)",
-	"help.key.write":  "C  a client writes x through the leader",
-	"help.key.crash":  "R  crash the leader (or restart a crashed node)",
-	"help.key.save":   "S  save the session, or a picture of it",
-	"help.key.safety": "P  Raft's five safety properties",
+	"help.keys":        "Keys and clicks",
+	"help.key.space":   "Space  play / pause",
+	"help.key.right":   "Right arrow  run to the next event",
+	"help.key.speed":   "+ / -  faster / slower (1/1000x to 1x)",
+	"help.key.write":   "C  a client writes x through the leader",
+	"help.key.crash":   "R  crash the leader (or restart a crashed node)",
+	"help.key.save":    "S  save the session, or a picture of it",
+	"help.key.safety":  "P  Raft's five safety properties",
+	"help.key.diagram": "D  space-time diagram      [ ]  zoom it",
 	// Two shortcuts on one line: ? and Esc.
 	"help.key.help": "?  this help      Esc  close the topmost menu, panel or lesson",
 	// What a click on each thing does; a menu's actions are listed.
 	"help.click.node":     "Click a node: crash, restart, time out, transfer leadership, snapshot, isolate, remove",
 	"help.click.link":     "Click a link: cut it one way or both, or restore it",
 	"help.click.message":  "Click a message: drop it",
+	"help.click.chip":     "Manual network mode: click a waiting message to deliver, drop or duplicate it",
 	"help.click.timeline": "Click or drag the timeline: travel in time; acting in the past forks history",
 	"help.click.safety":   "Click a red safety light: jump to the violation or stale read",
 	"help.drop":           "Drop a scenario file on the window to load it",

@@ -4,8 +4,9 @@ package i18n
 var zhRaftsim = map[string]string{
 	"raftsim.usage": `用法：
   raftsim run FILE|--link URL [--json] [--events OUT.jsonl] [--seed N] [--until MS] [--report OUT.html]
-  raftsim chaos [--seeds N] [--first-seed N] [--nodes N] [--duration MS] [--out DIR]
+  raftsim chaos [--seeds N] [--first-seed N] [--nodes N] [--duration MS] [--rule NAME]... [--feature NAME=VALUE]... [--minimize] [--out DIR]
   raftsim render SCENARIO --png OUT.png [--at T] | --gif OUT.gif | --svg OUT.svg [--from T] [--to T] [--size WxH] [--light]
+  raftsim diagram SCENARIO --svg OUT.svg [--from T] [--to T] [--light]
   raftsim lesson list | check FILE|NAME... [--all] [-v] | stats [FILE|NAME...] [--all] [--json] | verify-result FILE...
   raftsim challenge link FILE [--base URL] | verify LINK|FILE [--code XXXX-XXXX]
 `,
@@ -66,7 +67,6 @@ var zhRaftsim = map[string]string{
 	"raftsim.chaos.nodes":          "--nodes 必须在 1..%d 之间",
 	"raftsim.chaos.duration":       "--duration 不能为负",
 	"raftsim.chaos.duration-limit": "--duration 不能超过 %d ms（每个 seed 最多十分钟的故障和客户端负载），现为 %d",
-	"raftsim.chaos.seed-error":     "seed %d：%v",
 	"raftsim.chaos.seed":           "[%d/%d] seed %d：%s（%d 次客户端调用，%d 次选举，线性一致性检查 %s）",
 	"raftsim.chaos.violation":      "seed %d：违反安全性质，%d ms：%s：%s",
 	"raftsim.chaos.reproduce":      "复现：raftsim run %s",
