@@ -72,34 +72,14 @@ const MinimizeTarget = 12
 const minimizeAttempts = 5
 
 // SearchProgress is how far a search has gone.
-type SearchProgress struct {
-	// Runs of Budget runs are done; Failed of them failed.
-	Runs, Budget, Failed int
-	// Minimizing is set while a failure is shrunk. Tries counts the
-	// replays of every shrinking so far, Steps the steps of the smallest
-	// failing run yet.
-	Minimizing   bool
-	Tries, Steps int
-}
+type SearchProgress = view.SearchProgress
 
-// SearchResult is what a search found.
+// SearchResult is what a search found: what the app is told, and the
+// run that failed, as it ran (the first, or, when minimized, the one
+// that shrank furthest; SearchFound's Scenario is it shrunk).
 type SearchResult struct {
-	// Found is set when a run failed; Runs counts the runs made.
-	Found bool
-	Runs  int
-	// Failure is the run that failed, as it ran: the first, or, when
-	// minimized, the one that shrank furthest.
+	view.SearchFound
 	Failure ChaosOutcome
-	// Scenario is Failure's run shrunk as far as the search got (its own
-	// when not minimized); it breaks Property at AtMs, or, when Property
-	// is "", its history is not linearizable.
-	Scenario *view.Scenario
-	Property string
-	AtMs     int64
-	// Steps are Scenario's steps, a line each, as its file writes them.
-	Steps []string
-	// Stopped is set when Stop ended the search.
-	Stopped bool
 }
 
 // NewSearch checks the configuration and starts a search.
@@ -199,7 +179,7 @@ func (s *Search) shrinking() *minimizer {
 
 // Result is what the search found (so far, if it is not done).
 func (s *Search) Result() SearchResult {
-	r := SearchResult{Runs: s.runs, Stopped: s.stopped}
+	r := SearchResult{SearchFound: view.SearchFound{Runs: s.runs, Stopped: s.stopped}}
 	if s.first == nil {
 		return r
 	}

@@ -55,6 +55,7 @@ func (g *Game) drawCluster(dst *ebiten.Image) {
 	}
 	g.drawPartitionTool(dst)
 	g.drawChallenge(dst)
+	g.drawBreak(dst)
 }
 
 // drawPartitions tints the ground under each partition group's servers in
@@ -349,7 +350,7 @@ func (p *clusterPanel) draw(dst *ebiten.Image) { p.g.drawCluster(dst) }
 func (p *clusterPanel) press(x, y float64, long bool) bool {
 	g := p.g
 	switch {
-	case g.clickChallenge(x, y), g.clickPartitionButtons(x, y), g.pressManual(x, y):
+	case g.clickChallenge(x, y), g.clickBreak(x, y), g.clickPartitionButtons(x, y), g.pressManual(x, y):
 		return true
 	case g.part != nil && g.lay.Cluster.Contains(x, y):
 		g.partitionPress(x, y)

@@ -205,6 +205,8 @@ type Game struct {
 	welcome   welcomePanel
 	card      cardPanel
 	lin       linPanel
+	// breaker is the search for a way to break the cluster (breaksearch.go).
+	breaker   breaker
 	timeline  timelinePanel
 	diagram   diagramPanel
 	top       topBar
@@ -305,6 +307,7 @@ func (g *Game) start(sc *view.Scenario, sess view.Session) {
 	}
 	g.lesson = nil
 	g.lin.open = false
+	g.breaker.result = nil
 }
 
 // load starts a scenario, or returns why it cannot (the current run is
@@ -515,6 +518,7 @@ func (g *Game) Update() error {
 		}
 		g.runTo(int64(g.clock))
 	}
+	g.breakTick()
 	g.lessonTick()
 	g.keepScore()
 	g.settle()

@@ -332,7 +332,7 @@ func (g *Game) LayoutJSON() ([]byte, error) {
 	for _, b := range g.lay.Buttons {
 		d.Controls = append(d.Controls, cb(b.Name, b.Rect))
 	}
-	for _, b := range append(append(append(g.feed.feedButtons(), g.client.clientButtons()...), g.partitionButtons()...), append(g.lessonButtons(), g.challengeButtons()...)...) {
+	for _, b := range append(append(append(g.feed.feedButtons(), g.client.clientButtons()...), g.partitionButtons()...), append(append(g.lessonButtons(), g.challengeButtons()...), g.breakButtons()...)...) {
 		d.Controls = append(d.Controls, cb(b.Name, b.Rect))
 	}
 	if g.menu != nil {

@@ -77,6 +77,7 @@ func (g *Game) keyActions() []keyAction {
 // decides what Esc closes.
 func (g *Game) escape() {
 	switch {
+	case g.escapeBreak():
 	case g.card.open:
 		g.card.open = false
 	case g.lin.open:

@@ -22,6 +22,9 @@ type Lab interface {
 	DecodeLink(link string) (view.Link, error)
 	// Start runs a scenario from its first moment.
 	Start(sc *view.Scenario) (view.Session, error)
+	// NewSearch starts a search for a run of a cluster of these settings
+	// that breaks safety or linearizability, shrunk once found.
+	NewSearch(s view.Settings) (view.Search, error)
 
 	// AllIn is the bundled course in a language, in course order.
 	AllIn(lang i18n.Lang) ([]*doc.Lesson, error)

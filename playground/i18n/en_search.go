@@ -45,4 +45,21 @@ settle): a few seconds. Every switch that can break safety fails within it.
 	"raftsim.chaos.not-linearizable": "the history up to %d ms is not linearizable",
 	"raftsim.chaos.nothing":          "found nothing in %d runs",
 	"raftsim.chaos.more-violations":  "... and %d more violations",
+
+	// The app's "Find a way to break this" (ui/breaksearch.go).
+	"break.button":           "Find a way to break this",
+	"break.hint":             "A teaching switch is on. Search random faults for a run that breaks safety, then shrink it to its fewest steps.",
+	"break.searching":        "Looking for a run that breaks Raft",
+	"break.runs":             "run %d of %d",
+	"break.shrinking":        "found one: shrinking it, %d steps left after %d replays",
+	"break.stop":             "Stop",
+	"break.stop.hint":        "Stop the search (Esc). What it found so far opens.",
+	"break.close":            "Close",
+	"break.close.hint":       "Close this card (Esc). The run stays open.",
+	"break.nothing":          "Found nothing in %d runs: this switch did not break safety here.",
+	"break.stopped":          "Stopped after %d runs, with nothing found.",
+	"break.found":            "Found in run %[2]d, shrunk to %[1]d steps.",
+	"break.breaks":           "%s fails at %.3f s; the run is paused there.",
+	"break.not-linearizable": "The history is not linearizable; the run is paused at its end.",
+	"break.step":             "%d. %s",
 }

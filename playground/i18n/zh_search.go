@@ -39,4 +39,21 @@ var zhSearch = map[string]string{
 	"raftsim.chaos.not-linearizable": "到 %d ms 为止的历史不满足线性一致性",
 	"raftsim.chaos.nothing":          "%d 次运行都没有发现问题",
 	"raftsim.chaos.more-violations":  "……另有 %d 处违反",
+
+	// 应用中的“找出破坏它的办法”（ui/breaksearch.go）。
+	"break.button":           "找出破坏它的办法",
+	"break.hint":             "已打开一个教学开关。在随机故障中搜索破坏安全性的运行，再把它缩减到最少的步骤。",
+	"break.searching":        "正在寻找破坏 Raft 的运行",
+	"break.runs":             "第 %d 次运行，共 %d 次",
+	"break.shrinking":        "已找到一个：正在缩减，重放 %[2]d 次后剩 %[1]d 步",
+	"break.stop":             "停止",
+	"break.stop.hint":        "停止搜索（Esc）。打开目前找到的结果。",
+	"break.close":            "关闭",
+	"break.close.hint":       "关闭这张卡片（Esc）。运行保持打开。",
+	"break.nothing":          "%d 次运行都没有发现问题：这个开关在这里没有破坏安全性。",
+	"break.stopped":          "运行 %d 次后停止，没有发现问题。",
+	"break.found":            "在第 %[2]d 次运行中发现，已缩减到 %[1]d 步。",
+	"break.breaks":           "%s 在 %.3f 秒时被破坏；运行暂停在那里。",
+	"break.not-linearizable": "历史不满足线性一致性；运行暂停在结尾。",
+	"break.step":             "%d. %s",
 }
