@@ -3,6 +3,7 @@ package playground
 import (
 	"errors"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -371,7 +372,10 @@ func FuzzParseScenario(f *testing.F) {
 		s := NewSession(w, sc.Actions)
 		end := min(sc.Until, 2000)
 		s.RunUntil(end)
-		if s.Now() != end {
+		// (In manual network mode an action's consequences run at once
+		// and may carry the present past the end, never short of it.)
+		manual := slices.ContainsFunc(sc.Actions, func(a view.Action) bool { return a.Do == "manual" })
+		if s.Now() != end && !(manual && s.Now() > end) {
 			t.Fatalf("ran to %d, not %d", s.Now(), end)
 		}
 		_ = s.World().Result(sc.Name)

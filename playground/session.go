@@ -96,7 +96,9 @@ func (s *Session) Actions() []view.Action { return s.actions }
 
 // RunUntil moves the present forward to t, carrying out the actions due on
 // the way. An action that fails (crashing a node that is down) is noted in the
-// trace and skipped.
+// trace and skipped. In manual network mode an action's automatic
+// consequences (disk writes, client traffic) run at once, and may carry
+// the present past t (see manual.go).
 func (s *Session) RunUntil(t int64) {
 	for s.applied < len(s.actions) && s.actions[s.applied].At <= t {
 		a := s.actions[s.applied]
