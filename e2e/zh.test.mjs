@@ -8,7 +8,7 @@
 //
 //   make web raftserve WEB=/tmp/x/web
 //   RAFTLAB_WEB_DIR=/tmp/x/web node --test --test-reporter=spec e2e/zh.test.mjs
-import { test, after } from "node:test";
+import { describe, test, after } from "node:test";
 import assert from "node:assert/strict";
 import path from "node:path";
 import { launch, shutdown, shots, firstFrame, state, layout, waitFor, center, call } from "./harness.mjs";
@@ -214,108 +214,112 @@ async function newPage(size, query) {
   return { context, page, errors };
 }
 
-for (const size of [[1280, 800], [1024, 768]]) {
-  const [w, h] = size;
-  test(`?lang=zh-CN at ${w}x${h}: the main screen, a lesson step, help and the inspector draw Chinese`, async () => {
-    const { context, page, errors } = await newPage(size, "?lang=zh-CN");
-    const problems = [];
-    const shot = async (name) => {
-      await settle(page);
-      await page.screenshot({ path: path.join(shots, `zh-${w}x${h}-${name}.png`) });
-    };
-    try {
-      assert.equal((await state(page)).lang, "zh-CN");
-      await fontReady(page);
+// The sizes run at once, a page each: much of a page's time is waiting
+// for its frames, which the other page fills.
+describe("Chinese at two sizes", { concurrency: true }, () => {
+  for (const size of [[1280, 800], [1024, 768]]) {
+    const [w, h] = size;
+    test(`?lang=zh-CN at ${w}x${h}: the main screen, a lesson step, help and the inspector draw Chinese`, async () => {
+      const { context, page, errors } = await newPage(size, "?lang=zh-CN");
+      const problems = [];
+      const shot = async (name) => {
+        await settle(page);
+        await page.screenshot({ path: path.join(shots, `zh-${w}x${h}-${name}.png`) });
+      };
+      try {
+        assert.equal((await state(page)).lang, "zh-CN");
+        await fontReady(page);
 
-      // The box finder finds the boxes a font without Chinese draws (the
-      // probe's first line, the Go fonts alone), and none in the glyphs.
-      const pr = await call(page, "probe", ["领导者任期"]);
-      await settle(page);
-      const boxes = (await pixels(page, pr.plain)).boxes.length, glyphs = await pixels(page, pr.drawn);
-      assert.ok(boxes >= 4, `the boxes of a font without Chinese are found: ${boxes} of 5`);
-      assert.equal(glyphs.boxes.length, 0, "Chinese glyphs are not boxes");
-      await call(page, "probe", [""]);
+        // The box finder finds the boxes a font without Chinese draws (the
+        // probe's first line, the Go fonts alone), and none in the glyphs.
+        const pr = await call(page, "probe", ["领导者任期"]);
+        await settle(page);
+        const boxes = (await pixels(page, pr.plain)).boxes.length, glyphs = await pixels(page, pr.drawn);
+        assert.ok(boxes >= 4, `the boxes of a font without Chinese are found: ${boxes} of 5`);
+        assert.equal(glyphs.boxes.length, 0, "Chinese glyphs are not boxes");
+        await call(page, "probe", [""]);
 
-      // The main screen, once a leader is elected, paused (so that only
-      // the language changes it, below).
-      await waitFor("a leader", async () => {
-        await call(page, "runFor", [200]);
-        return (await state(page)).nodes.find((n) => n.up && n.role === "leader");
-      }, 90_000);
-      if (!(await state(page)).paused) await press(page, "play", "paused", (s) => s.paused);
-      await shot("main");
-      let lay = await layout(page);
-      const feedLines = await chineseLines(page, lay.feed.rows, "main screen feed", problems);
-      if (feedLines < 3) problems.push(`main screen: the feed has ${feedLines} lines in Chinese: ${lay.feed.rows.slice(0, 3).map((r) => r.text).join(" / ")}`);
-      // The top bar and the right-hand column (safety monitor, feed):
-      // inked, no box anywhere.
-      for (const [name, r] of [["top bar", lay.topBar], ["right column", { x: lay.feed.panel.x, y: lay.topBar.y + lay.topBar.h, w: w - lay.feed.panel.x, h: lay.timeline.y - lay.topBar.h - 20 }]]) {
-        const p = await pixels(page, r);
-        if (p.boxes.length) problems.push(`main screen ${name}: ${p.boxes.length} boxes for characters, the first at (${p.boxes[0].x}, ${p.boxes[0].y})`);
-        assert.ok(p.count > 200, `main screen ${name} is drawn: ${p.count} inked pixels`);
+        // The main screen, once a leader is elected, paused (so that only
+        // the language changes it, below).
+        await waitFor("a leader", async () => {
+          await call(page, "runFor", [200]);
+          return (await state(page)).nodes.find((n) => n.up && n.role === "leader");
+        }, 90_000);
+        if (!(await state(page)).paused) await press(page, "play", "paused", (s) => s.paused);
+        await shot("main");
+        let lay = await layout(page);
+        const feedLines = await chineseLines(page, lay.feed.rows, "main screen feed", problems);
+        if (feedLines < 3) problems.push(`main screen: the feed has ${feedLines} lines in Chinese: ${lay.feed.rows.slice(0, 3).map((r) => r.text).join(" / ")}`);
+        // The top bar and the right-hand column (safety monitor, feed):
+        // inked, no box anywhere.
+        for (const [name, r] of [["top bar", lay.topBar], ["right column", { x: lay.feed.panel.x, y: lay.topBar.y + lay.topBar.h, w: w - lay.feed.panel.x, h: lay.timeline.y - lay.topBar.h - 20 }]]) {
+          const p = await pixels(page, r);
+          if (p.boxes.length) problems.push(`main screen ${name}: ${p.boxes.length} boxes for characters, the first at (${p.boxes[0].x}, ${p.boxes[0].y})`);
+          assert.ok(p.count > 200, `main screen ${name} is drawn: ${p.count} inked pixels`);
+        }
+
+        // A lesson step with text: lesson 5 from the list, step 3 from the
+        // step strip.
+        await press(page, "lessons", "the list of lessons", (s) => s.lesson?.number === 0);
+        await press(page, "lesson-open-5", "lesson 5", (s) => s.lesson?.number === 5);
+        let st = await press(page, "lesson-step-3", "lesson 5 step 3", (s) => s.lesson?.step === 3 && s);
+        assert.ok(cjk.test(st.lesson.title), `the lesson's title is Chinese: ${st.lesson.title}`);
+        await shot("lesson");
+        lay = await layout(page);
+        const lessonLines = await chineseLines(page, lay.lesson.texts, "lesson 5 step 3", problems);
+        if (lessonLines < 5) problems.push(`lesson 5 step 3: ${lessonLines} lines in Chinese`);
+        for (const o of outsideOf(lay.lesson.panel, lay.lesson.texts)) problems.push(`lesson 5 step 3: text outside the panel: ${o}`);
+        for (const o of overlapping(lay.lesson.texts)) problems.push(`lesson 5 step 3: lines overlap: ${o}`);
+        if (lay.lesson.ellipsized) problems.push(`lesson 5 step 3: ${lay.lesson.ellipsized} lines cut short with …: ${lay.lesson.texts.filter((t) => t.text.endsWith("…")).map((t) => t.text).join(" / ")}`);
+        await press(page, "lesson-close", "the lesson closed", (s) => s.lesson === null);
+
+        // The help overlay: drawn, no box, and not what it is in English.
+        await press(page, "help", "help open", (s) => s.help);
+        await shot("help");
+        const helpArea = async () => (await layout(page)).help.panel;
+        const zhHelp = await pixels(page, await helpArea());
+        if (zhHelp.boxes.length) problems.push(`help: ${zhHelp.boxes.length} boxes for characters, the first at (${zhHelp.boxes[0].x}, ${zhHelp.boxes[0].y}) in the panel`);
+        const enHelp = await againInEnglish(page, helpArea);
+        const helpDiff = differing(zhHelp, enHelp);
+        if (!(helpDiff > zhHelp.count / 4)) problems.push(`help: drawn as in English: ${helpDiff} pixels differ, of ${zhHelp.count} inked`);
+        await key(page, "Escape");
+        await waitFor("Esc closes help", async () => !(await state(page)).help);
+
+        // The inspector: click the leader (its menu opens), Esc keeps the
+        // selection and closes the menu.
+        const leader = (await state(page)).nodes.find((n) => n.up && n.role === "leader");
+        const spot = (await layout(page)).nodes.find((n) => n.id === leader.id);
+        await waitFor("the leader's menu", async () => {
+          await call(page, "click", [spot.x, spot.y]);
+          return waitFor("a menu", async () => (await state(page)).menu.length > 0, 5_000).catch(() => false);
+        }, 60_000);
+        await shot("menu");
+        await key(page, "Escape");
+        await waitFor("the inspector alone", async () => { const l = await layout(page); return l.menu.length === 0 && l.inspector; });
+        await shot("inspector");
+        const inspectorArea = async () => (await layout(page)).inspector;
+        const zhInsp = await pixels(page, await inspectorArea());
+        if (zhInsp.boxes.length) problems.push(`inspector: ${zhInsp.boxes.length} boxes for characters, the first at (${zhInsp.boxes[0].x}, ${zhInsp.boxes[0].y}) in the panel`);
+        const enInsp = await againInEnglish(page, inspectorArea);
+        const inspDiff = differing(zhInsp, enInsp);
+        if (!(inspDiff > zhInsp.count / 4)) problems.push(`inspector: drawn as in English: ${inspDiff} pixels differ, of ${zhInsp.count} inked`);
+        await key(page, "Escape");
+        await waitFor("the selection closed", async () => (await state(page)).selected === 0);
+
+        // The settings, to be looked at: no box in them.
+        lay = await press(page, "settings", "settings open", (s, l) => l.settings && l);
+        await shot("settings");
+        const set = await pixels(page, lay.settings.panel);
+        if (set.boxes.length) problems.push(`settings: ${set.boxes.length} boxes for characters, the first at (${set.boxes[0].x}, ${set.boxes[0].y}) in the panel`);
+        console.log(`${w}x${h}: ${feedLines} feed lines and ${lessonLines} lesson lines in Chinese checked; help differs from English in ${helpDiff} of ${zhHelp.count} inked pixels, the inspector in ${inspDiff} of ${zhInsp.count}`);
+      } finally {
+        await context.close().catch(() => {});
       }
-
-      // A lesson step with text: lesson 5 from the list, step 3 from the
-      // step strip.
-      await press(page, "lessons", "the list of lessons", (s) => s.lesson?.number === 0);
-      await press(page, "lesson-open-5", "lesson 5", (s) => s.lesson?.number === 5);
-      let st = await press(page, "lesson-step-3", "lesson 5 step 3", (s) => s.lesson?.step === 3 && s);
-      assert.ok(cjk.test(st.lesson.title), `the lesson's title is Chinese: ${st.lesson.title}`);
-      await shot("lesson");
-      lay = await layout(page);
-      const lessonLines = await chineseLines(page, lay.lesson.texts, "lesson 5 step 3", problems);
-      if (lessonLines < 5) problems.push(`lesson 5 step 3: ${lessonLines} lines in Chinese`);
-      for (const o of outsideOf(lay.lesson.panel, lay.lesson.texts)) problems.push(`lesson 5 step 3: text outside the panel: ${o}`);
-      for (const o of overlapping(lay.lesson.texts)) problems.push(`lesson 5 step 3: lines overlap: ${o}`);
-      if (lay.lesson.ellipsized) problems.push(`lesson 5 step 3: ${lay.lesson.ellipsized} lines cut short with …: ${lay.lesson.texts.filter((t) => t.text.endsWith("…")).map((t) => t.text).join(" / ")}`);
-      await press(page, "lesson-close", "the lesson closed", (s) => s.lesson === null);
-
-      // The help overlay: drawn, no box, and not what it is in English.
-      await press(page, "help", "help open", (s) => s.help);
-      await shot("help");
-      const helpArea = async () => (await layout(page)).help.panel;
-      const zhHelp = await pixels(page, await helpArea());
-      if (zhHelp.boxes.length) problems.push(`help: ${zhHelp.boxes.length} boxes for characters, the first at (${zhHelp.boxes[0].x}, ${zhHelp.boxes[0].y}) in the panel`);
-      const enHelp = await againInEnglish(page, helpArea);
-      const helpDiff = differing(zhHelp, enHelp);
-      if (!(helpDiff > zhHelp.count / 4)) problems.push(`help: drawn as in English: ${helpDiff} pixels differ, of ${zhHelp.count} inked`);
-      await key(page, "Escape");
-      await waitFor("Esc closes help", async () => !(await state(page)).help);
-
-      // The inspector: click the leader (its menu opens), Esc keeps the
-      // selection and closes the menu.
-      const leader = (await state(page)).nodes.find((n) => n.up && n.role === "leader");
-      const spot = (await layout(page)).nodes.find((n) => n.id === leader.id);
-      await waitFor("the leader's menu", async () => {
-        await call(page, "click", [spot.x, spot.y]);
-        return waitFor("a menu", async () => (await state(page)).menu.length > 0, 5_000).catch(() => false);
-      }, 60_000);
-      await shot("menu");
-      await key(page, "Escape");
-      await waitFor("the inspector alone", async () => { const l = await layout(page); return l.menu.length === 0 && l.inspector; });
-      await shot("inspector");
-      const inspectorArea = async () => (await layout(page)).inspector;
-      const zhInsp = await pixels(page, await inspectorArea());
-      if (zhInsp.boxes.length) problems.push(`inspector: ${zhInsp.boxes.length} boxes for characters, the first at (${zhInsp.boxes[0].x}, ${zhInsp.boxes[0].y}) in the panel`);
-      const enInsp = await againInEnglish(page, inspectorArea);
-      const inspDiff = differing(zhInsp, enInsp);
-      if (!(inspDiff > zhInsp.count / 4)) problems.push(`inspector: drawn as in English: ${inspDiff} pixels differ, of ${zhInsp.count} inked`);
-      await key(page, "Escape");
-      await waitFor("the selection closed", async () => (await state(page)).selected === 0);
-
-      // The settings, to be looked at: no box in them.
-      lay = await press(page, "settings", "settings open", (s, l) => l.settings && l);
-      await shot("settings");
-      const set = await pixels(page, lay.settings.panel);
-      if (set.boxes.length) problems.push(`settings: ${set.boxes.length} boxes for characters, the first at (${set.boxes[0].x}, ${set.boxes[0].y}) in the panel`);
-      console.log(`${w}x${h}: ${feedLines} feed lines and ${lessonLines} lesson lines in Chinese checked; help differs from English in ${helpDiff} of ${zhHelp.count} inked pixels, the inspector in ${inspDiff} of ${zhInsp.count}`);
-    } finally {
-      await context.close().catch(() => {});
-    }
-    assert.deepEqual(problems, [], "Chinese is drawn on every screen, inside its panel");
-    assert.deepEqual(errors, [], "no console errors");
-  });
-}
+      assert.deepEqual(problems, [], "Chinese is drawn on every screen, inside its panel");
+      assert.deepEqual(errors, [], "no console errors");
+    });
+  }
+});
 
 test("switching the language in the middle of a lesson keeps the lesson and its step, both ways", async () => {
   const size = [1024, 768];
