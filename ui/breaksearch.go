@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"strings"
 	"time"
 
 	"github.com/hajimehoshi/ebiten/v2"
@@ -84,17 +85,19 @@ func (g *Game) breakCard() (breakCard, bool) {
 // breakFound is the card's lines for a search that ended, wrapped to
 // width w, and whether they tell of a violation.
 func (g *Game) breakFound(r view.SearchFound, f text.Face, w float64) ([]string, bool) {
+	bold := face(12*g.scale, true) // the first line, the title, is drawn bold
 	if !r.Found {
 		if r.Stopped {
-			return []string{g.tr("break.stopped", r.Runs)}, false
+			return wrapPlain(g.tr("break.stopped", r.Runs), bold, w), false
 		}
-		return []string{g.tr("break.nothing", r.Runs)}, false
+		return wrapPlain(g.tr("break.nothing", r.Runs), bold, w), false
 	}
 	what := g.tr("break.not-linearizable")
 	if r.Property != "" {
 		what = g.tr("break.breaks", view.PropertyName(r.Property, g.lang), float64(r.AtMs)/1000)
 	}
-	lines := wrapPlain(g.tr("break.found", len(r.Steps), r.Runs)+" "+what, f, w)
+	lines := wrapPlain(g.tr("break.found", len(r.Steps), r.Runs), bold, w)
+	lines = append(lines[:1], wrapPlain(strings.Join(lines[1:], " ")+" "+what, f, w)...)
 	for i, st := range r.Steps {
 		lines = append(lines, wrapPlain(g.tr("break.step", i+1, st), f, w)...)
 	}
