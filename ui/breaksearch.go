@@ -171,19 +171,22 @@ func (g *Game) breakTick() {
 		return
 	}
 	r := b.search.Result()
-	b.search, b.result = nil, &r
-	if !r.Found {
-		return
+	b.search = nil
+	if r.Found {
+		// (Opening a run clears the card: it is shown once the run is open.)
+		if err := g.load(r.Scenario); err != nil {
+			g.say(i18n.ErrorIn(err, g.lang)) // the run shown stays
+			return
+		}
 	}
-	if err := g.load(r.Scenario); err != nil {
-		g.say(i18n.ErrorIn(err, g.lang))
+	b.result = &r
+	if !r.Found {
 		return
 	}
 	at := r.AtMs
 	if r.Property == "" {
 		at = r.Scenario.Until // a history is judged at its end
 	}
-	g.breaker.result = &r // (load keeps it: a new run of the same search's finding)
 	g.sess.RunUntil(at)
 	g.clock, g.paused = float64(g.sess.Now()), true
 	for _, v := range g.sess.Violations() {
