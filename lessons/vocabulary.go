@@ -75,7 +75,7 @@ func (c *evalCtx) leaderFact() i18n.Message {
 }
 
 // sameLog reports whether two live nodes hold the same log.
-func sameLog(a, b *raft.Node) bool {
+func sameLog(a, b playground.Engine) bool {
 	if a.LastIndex() != b.LastIndex() {
 		return false
 	}
@@ -89,7 +89,7 @@ func sameLog(a, b *raft.Node) bool {
 	return true
 }
 
-func termAt(r *raft.Node, i uint64) uint64 {
+func termAt(r playground.Engine, i uint64) uint64 {
 	t, _ := r.TermAt(i)
 	return t
 }

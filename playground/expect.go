@@ -142,7 +142,7 @@ func (w *World) checkNode(e view.Expect, check func(bool, string, ...any)) {
 
 // logTerms lists the terms of a node's log from index 1, with 0 for
 // compacted entries, whose terms are gone (no entry has term 0).
-func logTerms(r *raft.Node) []uint64 {
+func logTerms(r Engine) []uint64 {
 	out := make([]uint64, 0, r.LastIndex())
 	for i := uint64(1); i <= r.LastIndex(); i++ {
 		t, _ := r.TermAt(i)

@@ -160,7 +160,7 @@ func (w *World) advanceAdmin(op *adminOp) bool {
 
 // committed reports whether the leader's latest configuration is committed:
 // until then it may still be lost with its leader, and must be retried.
-func committed(r *raft.Node) bool { return r.CommitIndex() >= r.ConfigIndex() }
+func committed(r Engine) bool { return r.CommitIndex() >= r.ConfigIndex() }
 
 // onConfigApplied shuts down the nodes whose removal has been applied: a
 // configuration without them, at or after the entry that removed them

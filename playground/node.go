@@ -65,7 +65,7 @@ type Node struct {
 	// leaveIndex is the log index of the entry that removes it.
 	leaving    bool
 	leaveIndex uint64
-	Raft       *raft.Node // nil while down
+	Raft       Engine // nil while down
 	Disk       *Disk
 	KV         *KV
 

@@ -247,7 +247,7 @@ func (w *World) boot(n *Node, peers []raft.ID) error {
 	if err != nil {
 		return i18n.Errorf("scenario.action.starting", S(n.ID), err)
 	}
-	n.Raft = r
+	n.Raft = ownEngine{r}
 	n.Up = true
 	n.lastTick = w.now
 	n.KV = NewKV()
