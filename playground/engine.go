@@ -1,6 +1,10 @@
 package playground
 
-import "github.com/raftlab/raftlab/raft"
+import (
+	"github.com/raftlab/raftlab/playground/i18n"
+	"github.com/raftlab/raftlab/playground/view"
+	"github.com/raftlab/raftlab/raft"
+)
 
 // Engine is a server's Raft: the state machine a node hosts. RaftLab's own
 // (package raft) is one; etcd's raft library is another (package
@@ -18,6 +22,9 @@ type Engine interface {
 	Membership() raft.Membership
 	// ConfigIndex is the index of the configuration entry in force.
 	ConfigIndex() uint64
+	// ConfigOf is the membership a configuration entry of the Ready being
+	// handled puts in force, once applied.
+	ConfigOf(e raft.Entry) (raft.Membership, bool)
 
 	FirstIndex() uint64
 	LastIndex() uint64
@@ -51,7 +58,54 @@ type Engine interface {
 	Clone() Engine
 }
 
+// EngineConfig is what an engine starts a server from: the configuration
+// RaftLab's Raft takes, and the initial cluster. Config.Peers is empty for
+// a server that joins a running cluster; Cluster is the founding voters
+// for every server, as an etcd member is given --initial-cluster.
+type EngineConfig struct {
+	raft.Config
+	Cluster []raft.ID
+}
+
+// NewEngine starts a server's engine from its durable state, as recovered
+// from its disk.
+type NewEngine func(cfg EngineConfig, st raft.DurableState) (Engine, error)
+
+// engines are the engines built into this program, by view.Engine.
+// RaftLab's is always there; etcd's registers itself when its package is
+// imported (the browser's default build leaves it out: it would not fit
+// the download's budget).
+var engines = map[view.Engine]NewEngine{view.EngineRaftLab: newOwnEngine}
+
+// RegisterEngine makes an engine available to worlds. Call it from an init
+// function.
+func RegisterEngine(e view.Engine, f NewEngine) { engines[e] = f }
+
+// HasEngine reports whether e is built into this program.
+func HasEngine(e view.Engine) bool { return engines[e] != nil }
+
+// checkEngine reports settings whose engine this program lacks.
+func checkEngine(s view.Settings) error {
+	if !HasEngine(s.Engine) {
+		return i18n.Errorf("scenario.settings.engine-absent", s.Engine)
+	}
+	return nil
+}
+
 // ownEngine is RaftLab's Raft as an Engine.
 type ownEngine struct{ *raft.Node }
 
+func newOwnEngine(cfg EngineConfig, st raft.DurableState) (Engine, error) {
+	n, err := raft.New(cfg.Config, st)
+	if err != nil {
+		return nil, err
+	}
+	return ownEngine{n}, nil
+}
+
 func (e ownEngine) Clone() Engine { return ownEngine{e.Node.Clone()} }
+
+func (e ownEngine) ConfigOf(en raft.Entry) (raft.Membership, bool) {
+	m, err := raft.UnmarshalMembership(en.Data)
+	return m, err == nil
+}

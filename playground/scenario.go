@@ -50,6 +50,7 @@ type scenarioFile struct {
 	Name        *string                 `json:"name"`
 	Description string                  `json:"description"`
 	Seed        *int64                  `json:"seed"`
+	Engine      *string                 `json:"engine"`
 	Nodes       *int                    `json:"nodes"`
 	Until       *int64                  `json:"until"`
 	Timing      *timingJSON             `json:"timing"`
@@ -161,6 +162,13 @@ func (f *scenarioFile) settings() (view.Settings, error) {
 	}
 	if f.Seed != nil {
 		s.Seed = *f.Seed
+	}
+	if f.Engine != nil {
+		e, ok := view.ParseEngine(*f.Engine)
+		if !ok {
+			return view.Settings{}, fileError("engine", "scenario.engine", *f.Engine)
+		}
+		s.Engine = e
 	}
 	f.Timing.apply(&s)
 	if err := f.Features.apply(&s); err != nil {
@@ -449,6 +457,9 @@ func MarshalScenario(sc *view.Scenario) ([]byte, error) {
 	}
 	if c := challengeJSON(sc.Challenge); c != nil {
 		f["challenge"] = c
+	}
+	if s.Engine != view.EngineRaftLab {
+		f["engine"] = s.Engine.String()
 	}
 	if len(sc.Initial) > 0 {
 		in := map[string]view.Initial{}

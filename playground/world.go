@@ -68,6 +68,9 @@ func New(s view.Settings) (*World, error) {
 	if err := s.Validate(); err != nil {
 		return nil, err
 	}
+	if err := checkEngine(s); err != nil {
+		return nil, err
+	}
 	w := &World{
 		settings: s,
 		rng:      rng{State: uint64(s.Seed)},
@@ -243,11 +246,12 @@ func (w *World) boot(n *Node, peers []raft.ID) error {
 	if err != nil {
 		return i18n.Errorf("scenario.action.recovering", S(n.ID), err)
 	}
-	r, err := raft.New(raftConfig(w.settings, n.ID, peers), st)
+	cfg := EngineConfig{Config: raftConfig(w.settings, n.ID, peers), Cluster: w.bootPeers(1)}
+	r, err := engines[w.settings.Engine](cfg, st)
 	if err != nil {
 		return i18n.Errorf("scenario.action.starting", S(n.ID), err)
 	}
-	n.Raft = ownEngine{r}
+	n.Raft = r
 	n.Up = true
 	n.lastTick = w.now
 	n.KV = NewKV()
@@ -503,7 +507,7 @@ func (w *World) apply(n *Node, e raft.Entry) {
 		}
 		w.applyWrite(n, e, c)
 	case raft.EntryConfig:
-		if m, err := raft.UnmarshalMembership(e.Data); err == nil {
+		if m, ok := n.Raft.ConfigOf(e); ok {
 			key, args = "feed.apply.config", []any{n.ID, e.Index, m}
 			w.onConfigApplied(n, e.Index, m)
 		}

@@ -232,6 +232,12 @@ type Message struct {
 	// it. A read is confirmed once a quorum has answered a round at least as
 	// new as the read.
 	Seq uint64
+
+	// Native is the message in the form of the engine that sent it, when a
+	// host runs another Raft and translates its messages into this type:
+	// the host delivers Native as it was sent, and the fields above are its
+	// translation, for showing. This package never sets or reads it.
+	Native any
 }
 
 // IsHeartbeat reports whether m is an AppendEntries carrying no entries.

@@ -6,6 +6,7 @@ import (
 	"os"
 	"runtime/debug"
 
+	_ "github.com/raftlab/raftlab/playground/etcdraft" // raftsim runs etcd's raft too (--engine etcd)
 	"github.com/raftlab/raftlab/playground/i18n"
 )
 

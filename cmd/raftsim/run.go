@@ -45,6 +45,7 @@ func runScenario(args []string, lang i18n.Lang, stdout, stderr io.Writer) int {
 	until := fs.Int64("until", -1, "override the scenario's end time (ms)")
 	report := fs.String("report", "", "write porcupine's linearizability report (HTML) to this file")
 	link := fs.String("link", "", "run a share link's scenario to the moment it shows, instead of a file")
+	engine := fs.String("engine", "", "run on this Raft engine: raftlab or etcd")
 	pos, err := parseInterspersed(fs, args)
 	switch {
 	case err != nil:
@@ -61,7 +62,7 @@ func runScenario(args []string, lang i18n.Lang, stdout, stderr io.Writer) int {
 	if source == "" {
 		source = pos[0]
 	}
-	sc, w, problem := openRun(source, *link != "", fs, *seed, *until, lang)
+	sc, w, problem := openRun(source, *link != "", fs, runOverrides{*seed, *until, *engine}, lang)
 	if problem != "" {
 		fmt.Fprintf(stderr, "raftsim: %s\n", problem)
 		return 2
@@ -90,12 +91,18 @@ func runScenario(args []string, lang i18n.Lang, stdout, stderr io.Writer) int {
 	return 0
 }
 
+// runOverrides are the flags that override a scenario's own settings.
+type runOverrides struct {
+	seed, until int64
+	engine      string
+}
+
 // openRun reads the scenario file, or the share link when isLink is set
 // (its scenario, run to the moment it shows), applies the flags given on
 // the command line (fs: only those set override the file) and makes the
 // world. A problem comes back as the line to print: each names the file,
 // the link or the flag at fault.
-func openRun(file string, isLink bool, fs *flag.FlagSet, seed, until int64, lang i18n.Lang) (*view.Scenario, *playground.World, string) {
+func openRun(file string, isLink bool, fs *flag.FlagSet, o runOverrides, lang i18n.Lang) (*view.Scenario, *playground.World, string) {
 	var sc *view.Scenario
 	var err error
 	if isLink {
@@ -107,14 +114,24 @@ func openRun(file string, isLink bool, fs *flag.FlagSet, seed, until int64, lang
 	if err != nil {
 		return nil, nil, fmt.Sprintf("%s: %s", file, i18n.ErrorIn(err, lang))
 	}
+	var bad string
 	fs.Visit(func(f *flag.Flag) {
 		switch f.Name {
 		case "seed":
-			sc.Settings.Seed = seed
+			sc.Settings.Seed = o.seed
 		case "until":
-			sc.Until = until
+			sc.Until = o.until
+		case "engine":
+			e, ok := view.ParseEngine(o.engine)
+			if !ok {
+				bad = "--engine: " + i18n.Msg("scenario.engine", o.engine).In(lang)
+			}
+			sc.Settings.Engine = e
 		}
 	})
+	if bad != "" {
+		return nil, nil, bad
+	}
 	if sc.Until < 0 {
 		return nil, nil, lang.T("raftsim.run.until")
 	}

@@ -80,6 +80,9 @@ var enScenario = map[string]string{
 	"scenario.settings.fsync":                    "fsyncMs must not be negative, not %d",
 	"scenario.settings.drop-rate":                "dropRate must be in 0..1, not %g",
 	"scenario.settings.duplicate-rate":           "duplicateRate must be in 0..1, not %g",
+	"scenario.settings.etcd-rules":               "the teaching switches (rules, and leaderNoop off) belong to RaftLab's engine: etcd's raft has none",
+	"scenario.settings.engine-absent":            "this program has no %s engine built in",
+	"scenario.engine":                            "unknown engine %q (the engines: raftlab, etcd)",
 	"scenario.settings.lease-needs-check-quorum": "readMode lease needs checkQuorum: a lease is only safe when followers ignore vote requests while they hear from a leader",
 
 	// A setting's time over MaxDelayMs; %[1]s is the field (fsyncMs).

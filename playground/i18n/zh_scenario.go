@@ -62,6 +62,9 @@ var zhScenario = map[string]string{
 	"scenario.settings.fsync":                    "fsyncMs 不能为负数（现为 %d）",
 	"scenario.settings.drop-rate":                "dropRate 必须在 0..1 之间（现为 %g）",
 	"scenario.settings.duplicate-rate":           "duplicateRate 必须在 0..1 之间（现为 %g）",
+	"scenario.settings.etcd-rules":               "教学开关（rules，以及关闭 leaderNoop）属于 RaftLab 的引擎：etcd 的 raft 没有这些开关",
+	"scenario.settings.engine-absent":            "本程序没有内置 %s 引擎",
+	"scenario.engine":                            "未知的引擎 %q（可选引擎：raftlab、etcd）",
 	"scenario.settings.lease-needs-check-quorum": "readMode 为 lease 时需要开启 checkQuorum：只有跟随者在能收到领导者消息时忽略投票请求，租约才是安全的",
 
 	"scenario.settings.delay-limit": "%s 不能超过 %d ms（一分钟，RaftLab 模拟的最长延迟），现为 %d",

@@ -17,6 +17,8 @@ const MaxDelayMs = 60 * 1000
 type Settings struct {
 	Nodes int
 	Seed  int64
+	// Engine is the Raft the servers run.
+	Engine Engine
 
 	ElectionTimeoutMs [2]int64
 	HeartbeatMs       int64
@@ -92,6 +94,8 @@ func (s Settings) Validate() error {
 		return i18n.Errorf("scenario.settings.duplicate-rate", s.DuplicateRate)
 	case s.ReadMode == LeaseRead && !s.CheckQuorum:
 		return i18n.Errorf("scenario.settings.lease-needs-check-quorum")
+	case s.Engine == EngineEtcd && (s.Rules != Rules{SkipLeaderNoop: s.Rules.SkipLeaderNoop} || !s.LeaderNoop):
+		return i18n.Errorf("scenario.settings.etcd-rules")
 	}
 	return nil
 }
