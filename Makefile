@@ -99,7 +99,7 @@ e2e-desktop: e2e-deps
 	  xvfb-run -a -s "-screen 0 1600x1200x24" $(GO) test -count=1 -v -run '^TestDesktopE2E$$' ./cmd/raftlab/
 
 bench: bench-fps
-	$(GO) test -run '^$$' -bench . -benchmem ./raft/ ./playground/ ./internal/lab/
+	$(GO) test -run '^$$' -bench . -benchmem ./raft/ ./playground/ ./internal/lab/ ./playground/etcdraft/
 
 # Frame rates and the time to the first frame in headless Chromium, as
 # ratios to a bare Ebiten game's (bench/bare, built next to the site with

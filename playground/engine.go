@@ -81,6 +81,10 @@ var engines = map[view.Engine]NewEngine{view.EngineRaftLab: newOwnEngine}
 // function.
 func RegisterEngine(e view.Engine, f NewEngine) { engines[e] = f }
 
+// EngineOf returns the constructor of engine e, nil when it is not built
+// into this program.
+func EngineOf(e view.Engine) NewEngine { return engines[e] }
+
 // HasEngine reports whether e is built into this program.
 func HasEngine(e view.Engine) bool { return engines[e] != nil }
 

@@ -1,0 +1,109 @@
+package etcdraft_test
+
+import (
+	"fmt"
+	"testing"
+
+	"github.com/raftlab/raftlab/playground"
+	"github.com/raftlab/raftlab/playground/view"
+	"github.com/raftlab/raftlab/raft"
+)
+
+// benchCluster is a cluster of one engine's servers whose messages are
+// delivered synchronously, with no network, disk or clock between them.
+type benchCluster struct {
+	nodes []playground.Engine // by ID-1
+	queue []raft.Message
+}
+
+func newBenchCluster(b *testing.B, e view.Engine, size int) *benchCluster {
+	b.Helper()
+	peers := make([]raft.ID, size)
+	for i := range peers {
+		peers[i] = raft.ID(i + 1)
+	}
+	c := &benchCluster{}
+	for _, id := range peers {
+		cfg := playground.EngineConfig{Config: raft.Config{ID: id, Peers: peers, ElectionTick: 10, HeartbeatTick: 1,
+			Seed: uint64(id), PreVote: true, CheckQuorum: true, FastBacktrack: true}, Cluster: peers}
+		n, err := playground.EngineOf(e)(cfg, raft.DurableState{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		c.nodes = append(c.nodes, n)
+	}
+	if err := c.nodes[0].Campaign(); err != nil {
+		b.Fatal(err)
+	}
+	c.settle(b)
+	if c.nodes[0].Role() != raft.Leader {
+		b.Fatalf("S1 is %s", c.nodes[0].Role())
+	}
+	return c
+}
+
+// settle runs every server's Ready/Advance cycle and delivers what they
+// send until the cluster is quiet; it returns the messages delivered.
+func (c *benchCluster) settle(b *testing.B) int {
+	delivered := 0
+	for {
+		for _, n := range c.nodes {
+			for n.HasReady() {
+				rd := n.Ready()
+				c.queue = append(c.queue, rd.Messages...)
+				c.queue = append(c.queue, rd.MessagesAfterSync...)
+				n.Advance(&rd)
+			}
+		}
+		if len(c.queue) == 0 {
+			return delivered
+		}
+		q := c.queue
+		c.queue = nil
+		for _, m := range q {
+			_ = c.nodes[m.To-1].Step(m) // (a stale message may be refused)
+		}
+		delivered += len(q)
+	}
+}
+
+// BenchmarkCommittedWrite measures the cost of a committed write on each
+// engine, side by side: each op proposes one 64-byte write at the leader
+// and delivers every message synchronously until the cluster is quiet and
+// the leader has applied the write. (The followers learn that it committed
+// with the next write at the latest.) Only the engines' work is
+// counted: the same driver runs both, without the playground's disks,
+// network or trace.
+func BenchmarkCommittedWrite(b *testing.B) {
+	for _, e := range view.Engines {
+		for _, size := range []int{3, 5} {
+			b.Run(fmt.Sprintf("engine=%s/voters=%d", e, size), func(b *testing.B) {
+				c := newBenchCluster(b, e, size)
+				l := c.nodes[0]
+				payload := make([]byte, 64)
+				msgs := 0
+				b.ReportAllocs()
+				b.ResetTimer()
+				for i := range b.N {
+					idx, _, err := l.Propose(payload)
+					if err != nil {
+						b.Fatal(err)
+					}
+					msgs += c.settle(b)
+					if l.AppliedIndex() < idx {
+						b.Fatalf("write %d not applied by the leader (applied %d)", idx, l.AppliedIndex())
+					}
+					if i%1024 == 1023 {
+						for _, n := range c.nodes {
+							if _, err := n.Compact(n.AppliedIndex(), nil); err != nil {
+								b.Fatal(err)
+							}
+							c.settle(b)
+						}
+					}
+				}
+				b.ReportMetric(float64(msgs)/float64(b.N), "msgs/op")
+			})
+		}
+	}
+}
