@@ -27,8 +27,8 @@ test("the stale read's calls as bars, and a click on the stale get", async () =>
   assert.equal(lin.verdict, "illegal");
   assert.equal(lin.core.length, 2);
   assert.match(lin.core[0], /^client 1: put x=2 /);
-  assert.match(lin.core[1], /^client 1: get x → "1", invoked at 1\.500s, returned at 1\.535s$/);
-  assert.match(lin.why, /get x returned "1" at 1\.535s, after client 1's put x=2 had returned/);
+  assert.match(lin.core[1], /^client 1: get x → "1", invoked at 1\.500s, returned at 1\.527s$/);
+  assert.match(lin.why, /get x returned "1" at 1\.527s, after client 1's put x=2 had returned/);
   const bars = (await layout(page)).lin;
   await page.mouse.move(1, 790);
   await page.waitForTimeout(300);
@@ -36,12 +36,12 @@ test("the stale read's calls as bars, and a click on the stale get", async () =>
 
   await call(page, "click", center(bars.bars[bars.focus]));
   const st = await state(page);
-  assert.equal(st.nowMs, 1535, "the timeline is at the stale get's return");
+  assert.equal(st.nowMs, 1527, "the timeline is at the stale get's return");
   assert.ok(st.lin, "the panel stays open");
 
   assert.equal(await call(page, "setLang", ["zh-CN"]), true);
   await waitFor("the Chinese font", async () => (await state(page)).font === "ready", 60_000);
-  assert.match((await state(page)).lin.why, /客户端 1 的 get x 返回了 "1"（1\.535 秒）/);
+  assert.match((await state(page)).lin.why, /客户端 1 的 get x 返回了 "1"（1\.527 秒）/);
   await page.waitForTimeout(300);
   await page.screenshot({ path: path.join(shots, "lin-zh.png") });
   assert.deepEqual(errors, []);

@@ -153,9 +153,12 @@ func TestManualChoices(t *testing.T) {
 	assert.Len(t, w.Queued(2, 1), answers)
 	assert.Equal(t, dropped+1, w.Stats().MessagesDropped)
 
+	waiting := len(w.Queued(3, 1)) // S3's answer to the commit index it was sent, if any
 	require.NoError(t, s.Do(view.Action{Do: "fireTimer", Node: 3, Kind: "election"}))
 	assert.Equal(t, raft.PreCandidate, w.Node(3).Raft.Role(), "(pre-vote is on)")
-	assert.Len(t, w.Queued(3, 1), 1, "its PreVote waits")
+	q = w.Queued(3, 1)
+	require.Len(t, q, waiting+1, "its PreVote waits")
+	assert.Equal(t, raft.MsgPreVote, q[waiting].Raft.Type)
 }
 
 // TestManualErrors: a choice that names nothing waiting, or made outside

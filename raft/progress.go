@@ -52,6 +52,14 @@ type Progress struct {
 	// SentSeq the round in which entries were last sent to it.
 	AckedSeq uint64
 	SentSeq  uint64
+	// SentCommit is the highest commit index sent to the follower (etcd's
+	// sentCommit): the leader's commit index with an append, and with a
+	// heartbeat only as far as its anchor, the follower taking no more
+	// than an append proves it holds. An acknowledgement that arrives
+	// after a commit sends the commit index on at once when the follower
+	// has not been sent it (see canBumpCommit), rather than leaving it to
+	// the next heartbeat.
+	SentCommit uint64
 	// Learner is true for a non-voting member.
 	Learner bool
 }
@@ -62,6 +70,9 @@ func (p *Progress) becomeProbe() {
 	} else {
 		p.Next = p.Match + 1
 	}
+	// What was sent past the new Next was most likely not taken (etcd
+	// does the same).
+	p.SentCommit = min(p.SentCommit, p.Next-1)
 	p.State = StateProbe
 	p.ProbeSent = false
 	p.Inflight = p.Inflight[:0]
@@ -80,6 +91,8 @@ func (p *Progress) becomeSnapshot(index, tick uint64) {
 	p.State = StateSnapshot
 	p.PendingSnapshot = index
 	p.SnapshotSentTick = tick
+	// The snapshot commits the follower up to its index.
+	p.SentCommit = index
 	p.ProbeSent = false
 	p.Inflight = p.Inflight[:0]
 }
@@ -93,6 +106,15 @@ func (p *Progress) paused(maxInflight int) bool {
 		return len(p.Inflight) >= maxInflight
 	}
 	return true
+}
+
+// canBumpCommit reports whether sending the commit index committed could
+// raise the follower's, as etcd's Progress.CanBumpCommit: it must be newer
+// than the one sent, and the one sent must not already reach Next-1, the
+// end of what was sent, beyond which no commit index can take the follower
+// until more entries go.
+func (p *Progress) canBumpCommit(committed uint64) bool {
+	return committed > p.SentCommit && p.SentCommit < p.Next-1
 }
 
 // maybeUpdate records that the follower matches up to index, and reports

@@ -101,7 +101,8 @@ func (n *Node) newRound() {
 
 // sendHeartbeat sends an empty AppendEntries anchored at the follower's
 // match index, which it is known to hold, so the consistency check passes and
-// the commit index can ride along.
+// the commit index can ride along. The follower takes the commit index only
+// up to the anchor.
 func (n *Node) sendHeartbeat(to ID) {
 	pr := n.progress.get(to)
 	prev := pr.Match
@@ -110,6 +111,7 @@ func (n *Node) sendHeartbeat(to ID) {
 		prev, prevTerm = 0, 0
 	}
 	n.send(Message{Type: MsgAppendEntries, To: to, Index: prev, LogTerm: prevTerm, Commit: n.log.committed, Seq: n.seq})
+	pr.SentCommit = min(prev, n.log.committed)
 }
 
 // sendAppend sends the follower the entries it needs next, or a snapshot if
@@ -157,6 +159,7 @@ func (n *Node) sendAppend(to ID, sendIfEmpty bool) bool {
 	if len(ents) > 0 {
 		pr.SentSeq = n.seq
 	}
+	pr.SentCommit = n.log.committed
 	return true
 }
 
@@ -296,6 +299,14 @@ func (n *Node) handleAccept(pr *Progress, index uint64, firstOfRound bool) {
 		}
 		if n.maybeCommit() {
 			n.broadcastAppend()
+		} else if pr.canBumpCommit(n.log.committed) {
+			// The entry committed before this follower acknowledged it,
+			// and what told it of the commit (a heartbeat anchored at
+			// its old match) could not take it that far. Send the
+			// commit index now, as etcd does, rather than with the next
+			// entry or heartbeat: a follower applies no sooner than it
+			// learns of the commit.
+			n.sendAppend(pr.ID, true)
 		}
 		if n.role != Leader {
 			return // the commit removed this leader from the cluster
@@ -328,6 +339,7 @@ func (n *Node) handleAccept(pr *Progress, index uint64, firstOfRound bool) {
 		// before that they are more likely still on the wire than lost,
 		// and the probe would only be rejected and resend them.
 		n.send(Message{Type: MsgAppendEntries, To: pr.ID, Index: pr.Next - 1, LogTerm: n.termOrZero(pr.Next - 1), Commit: n.log.committed, Seq: n.seq})
+		pr.SentCommit = n.log.committed
 	}
 }
 

@@ -78,7 +78,7 @@ func TestCLIRunStaleRead(t *testing.T) {
 	r := cliRun(t, "run", cliScenarios+"stale-read.json")
 	assert.Equal(t, 0, r.code, "a stale read is no safety violation:\n%s", r.stdout)
 	assert.Contains(t, r.stdout, "no safety violations")
-	assert.Contains(t, r.stdout, "STALE READ at 1535 ms: client 1's get x got a stale value from S1")
+	assert.Contains(t, r.stdout, "STALE READ at 1527 ms: client 1's get x got a stale value from S1")
 }
 
 func TestCLIRunFailingExpectation(t *testing.T) {
