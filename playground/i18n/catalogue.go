@@ -11,9 +11,9 @@ import (
 // exactly one part of each language (the tests check).
 var parts = map[Lang][]map[string]string{
 	English: {enApp, enLessons, enRaftsim, enHost, enFeed, enSafety, enUISettings, enUIFeed, enUISafety, enUIWelcome,
-		enUIBar, enUILesson, enUIHelp, enUIWorld, enUIClient, enScenario, enUIShare, enChallenge, enPicture, enOffline, enPresent, enLin, enManual, enSearch, enDiagram},
+		enUIBar, enUILesson, enUIHelp, enUIWorld, enUIClient, enScenario, enUIShare, enChallenge, enPicture, enOffline, enPresent, enLin, enManual, enSearch, enDiagram, enCompare, enEngine},
 	Chinese: {zhApp, zhLessons, zhRaftsim, zhHost, zhFeed, zhSafety, zhUISettings, zhUIFeed, zhUISafety, zhUIWelcome,
-		zhUIBar, zhUILesson, zhUIHelp, zhUIWorld, zhUIClient, zhScenario, zhUIShare, zhChallenge, zhPicture, zhOffline, zhPresent, zhLin, zhManual, zhSearch, zhDiagram},
+		zhUIBar, zhUILesson, zhUIHelp, zhUIWorld, zhUIClient, zhScenario, zhUIShare, zhChallenge, zhPicture, zhOffline, zhPresent, zhLin, zhManual, zhSearch, zhDiagram, zhCompare, zhEngine},
 }
 
 var merged struct {

@@ -1,0 +1,4 @@
+package i18n
+
+// zhEngine: 应用中的引擎选择（设置、etcd 版本的加载、联合配置）。
+var zhEngine = map[string]string{}
