@@ -19,7 +19,7 @@ import (
 func TestEveryActionRoundTrips(t *testing.T) {
 	one, two, lat := 0.25, 0.5, [2]int64{3, 4}
 	up := true
-	full := view.Action{At: 7, Node: 2, From: 1, To: 3, Groups: [][]view.ID{{1}, {2, 3}}, Msg: 9,
+	full := view.Action{At: 7, Node: 2, From: 1, To: 3, Groups: [][]view.ID{{1}, {2, 3}}, Voters: []view.ID{1, 2, 4}, Msg: 9,
 		Network: view.NetworkChange{DropRate: &one, DuplicateRate: &two, LatencyMs: &lat}, FsyncMs: 5,
 		Key: "k", Value: "v", Old: "o", New: "n", Mode: "local", Expect: view.Expect{Node: 2, Up: &up},
 		On: true, Kind: "election", Nth: 2}

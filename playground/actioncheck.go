@@ -234,3 +234,28 @@ func validateExpect(e view.Expect, c *actionCheck) error {
 	}
 	return nil
 }
+
+// checkReconfigure checks a reconfigure's voters: at least one, each once,
+// none a removed server's ID. Those new to the cluster exist from now on.
+// (Whether the engine makes joint changes is known only when it runs.)
+func checkReconfigure(a view.Action, c *actionCheck) error {
+	if len(a.Voters) == 0 {
+		return c.bad("voters", "scenario.step.reconfigure.empty")
+	}
+	var seen [view.MaxNodes + 1]bool
+	for _, id := range a.Voters {
+		switch {
+		case id < 1 || id > view.MaxNodes:
+			return c.inRange("voters", id)
+		case seen[id]:
+			return c.bad("voters", "scenario.step.reconfigure.twice", id.Name())
+		case c.removed[id]:
+			return c.bad("voters", "scenario.action.id-reused", id.Name(), ErrIDReused)
+		}
+		seen[id] = true
+	}
+	for _, id := range a.Voters {
+		c.exists[id] = true
+	}
+	return nil
+}

@@ -62,6 +62,12 @@ var actionTable = []actionDef{
 		}),
 	},
 	{
+		name: "reconfigure", form: formOf[reconfigureForm](),
+		check: checkReconfigure,
+		do:    func(w *World, a view.Action) error { return w.Reconfigure(raftIDs(a.Voters)) },
+		menu:  replaceMenu,
+	},
+	{
 		name: "restart", form: formOf[nodeForm](),
 		check: func(a view.Action, c *actionCheck) error { return c.member("node", a.Node) },
 		do:    func(w *World, a view.Action) error { return w.Restart(raft.ID(a.Node)) },
@@ -222,6 +228,10 @@ type (
 		actionHead
 		Groups [][]view.ID `json:"groups"`
 	}
+	reconfigureForm struct {
+		actionHead
+		Voters []view.ID `json:"voters"`
+	}
 	dropForm struct {
 		actionHead
 		Msg uint64 `json:"msg,omitempty"`
@@ -284,6 +294,13 @@ func (f *linkForm) action() (view.Action, string) {
 func (f *transferForm) fill(a view.Action) { *f = transferForm{actionHead{a.At, a.Do}, a.To} }
 func (f *transferForm) action() (view.Action, string) {
 	return view.Action{At: f.At, Do: f.Do, To: f.To}, ""
+}
+
+func (f *reconfigureForm) fill(a view.Action) {
+	*f = reconfigureForm{actionHead{a.At, a.Do}, a.Voters}
+}
+func (f *reconfigureForm) action() (view.Action, string) {
+	return view.Action{At: f.At, Do: f.Do, Voters: f.Voters}, ""
 }
 
 func (f *partitionForm) fill(a view.Action) { *f = partitionForm{actionHead{a.At, a.Do}, a.Groups} }

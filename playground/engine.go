@@ -22,6 +22,10 @@ type Engine interface {
 	Membership() raft.Membership
 	// ConfigIndex is the index of the configuration entry in force.
 	ConfigIndex() uint64
+	// Joint tells a joint configuration in force: the voters it goes to
+	// and those it leaves (nil when not joint). Membership's voters are
+	// then both.
+	Joint() (incoming, outgoing []raft.ID)
 	// ConfigOf is the membership a configuration entry of the Ready being
 	// handled puts in force, once applied.
 	ConfigOf(e raft.Entry) (raft.Membership, bool)
@@ -108,6 +112,9 @@ func newOwnEngine(cfg EngineConfig, st raft.DurableState) (Engine, error) {
 }
 
 func (e ownEngine) Clone() Engine { return ownEngine{e.Node.Clone()} }
+
+// Joint: RaftLab's Raft changes one server at a time, never joint.
+func (e ownEngine) Joint() (incoming, outgoing []raft.ID) { return nil, nil }
 
 func (e ownEngine) ConfigOf(en raft.Entry) (raft.Membership, bool) {
 	m, err := raft.UnmarshalMembership(en.Data)

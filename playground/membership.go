@@ -14,6 +14,8 @@ type adminOp struct {
 	kind     adminKind
 	node     raft.ID
 	deadline int64
+	// voters are a joint change's new voters (adminJoint).
+	voters []raft.ID
 }
 
 // ErrIDReused refuses to add a server under the ID of one that was removed.
@@ -31,6 +33,8 @@ const (
 	adminAdd adminKind = iota
 	adminPromote
 	adminRemove
+	// adminJoint replaces the voters in one joint change (joint.go).
+	adminJoint
 )
 
 const (
@@ -118,6 +122,9 @@ func (w *World) advanceAdmin(op *adminOp) bool {
 		return false
 	}
 	w.catchUp(leader)
+	if op.kind == adminJoint {
+		return w.advanceJoint(op, leader)
+	}
 	r := leader.Raft
 	m := r.Membership()
 	var cc raft.ConfChange

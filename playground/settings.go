@@ -11,6 +11,11 @@ func electionTimerStartMs(s view.Settings) int64 {
 	return s.ElectionTimeoutMs[0] * int64(s.ElectionTimerStartPct) / 100
 }
 
+// maxInflight bounds the AppendEntries in flight to one follower while
+// replicating, on either engine: the flow-control window the inspector
+// shows.
+const maxInflight = 4
+
 // raftConfig is the configuration of node id. The settings' rules are
 // raft's, field for field (the conversion compiles only while they are).
 func raftConfig(s view.Settings, id raft.ID, peers []raft.ID) raft.Config {
@@ -22,6 +27,7 @@ func raftConfig(s view.Settings, id raft.ID, peers []raft.ID) raft.Config {
 		ElectionTick:    int(s.ElectionTimeoutMs[0]),
 		ElectionTickMax: int(s.ElectionTimeoutMs[1]),
 		HeartbeatTick:   int(s.HeartbeatMs),
+		MaxInflight:     maxInflight,
 		Seed:            uint64(s.Seed)*0x9e3779b97f4a7c15 + uint64(id),
 		PreVote:         s.PreVote,
 		CheckQuorum:     s.CheckQuorum,

@@ -103,6 +103,8 @@ func (e Event) say(lang i18n.Lang) string {
 			a = nodeName(lang, raft.ID(v))
 		case raft.Membership:
 			a = membershipText(lang, v)
+		case []raft.ID:
+			a = namesText(lang, v)
 		case callResult:
 			a = describeResult(lang, v.op, v.res)
 		case propertyArg:
@@ -115,6 +117,15 @@ func (e Event) say(lang i18n.Lang) string {
 		args[i] = a
 	}
 	return lang.T(e.Key, args...)
+}
+
+// namesText names a set of servers: {S1, S2, S3}.
+func namesText(lang i18n.Lang, ids []raft.ID) string {
+	names := make([]string, len(ids))
+	for i, id := range ids {
+		names[i] = nodeName(lang, id)
+	}
+	return "{" + strings.Join(names, ", ") + "}"
 }
 
 // appendText is the sentence of a single appended entry, which names what

@@ -77,6 +77,9 @@ func (w *World) nodeView(n *Node) view.Node {
 	}
 	m := r.Membership()
 	out.Members = membershipView(m)
+	if in, old := r.Joint(); old != nil {
+		out.Members.Voters, out.Members.Outgoing = idsView(in), idsView(old)
+	}
 	out.ElectionElapsed, out.ElectionTimeout = r.ElectionElapsed()+int(w.TicksBehind(n)), r.ElectionTimeout()
 	out.Log = view.Log{First: r.FirstIndex(), Last: r.LastIndex(), Commit: r.CommitIndex(), Applied: r.AppliedIndex()}
 	out.Log.SnapTerm, _ = r.TermAt(r.FirstIndex() - 1)
@@ -87,7 +90,8 @@ func (w *World) nodeView(n *Node) view.Node {
 	if r.Role() == raft.Leader {
 		for _, id := range m.Members() {
 			if pr, ok := r.PeerProgress(id); ok {
-				out.Progress = append(out.Progress, view.Progress{ID: view.ID(id), Match: pr.Match, Next: pr.Next, State: view.ProgressState(pr.State)})
+				out.Progress = append(out.Progress, view.Progress{ID: view.ID(id), Match: pr.Match, Next: pr.Next, State: view.ProgressState(pr.State),
+					Inflight: slices.Clone(pr.Inflight), Window: maxInflight})
 			}
 		}
 	}
@@ -200,6 +204,15 @@ func recordView(r raft.Record) view.Record {
 		out.Index = r.Index
 	case raft.RecordSnapshot:
 		out.Index, out.Term, out.Members = r.Snapshot.Index, r.Snapshot.Term, membershipView(r.Snapshot.Membership)
+	}
+	return out
+}
+
+// raftIDs are servers as raft names them.
+func raftIDs(ids []view.ID) []raft.ID {
+	out := make([]raft.ID, len(ids))
+	for i, id := range ids {
+		out[i] = raft.ID(id)
 	}
 	return out
 }

@@ -24,7 +24,7 @@ func newBenchCluster(b *testing.B, e view.Engine, size int) *benchCluster {
 	}
 	c := &benchCluster{}
 	for _, id := range peers {
-		cfg := playground.EngineConfig{Config: raft.Config{ID: id, Peers: peers, ElectionTick: 10, HeartbeatTick: 1,
+		cfg := playground.EngineConfig{Config: raft.Config{ID: id, Peers: peers, ElectionTick: 10, HeartbeatTick: 1, MaxInflight: 4,
 			Seed: uint64(id), PreVote: true, CheckQuorum: true, FastBacktrack: true}, Cluster: peers}
 		n, err := playground.EngineOf(e)(cfg, raft.DurableState{})
 		if err != nil {

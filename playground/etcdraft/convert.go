@@ -83,14 +83,22 @@ func fromHardState(hs raft.HardState) pb.HardState {
 	return pb.HardState{Term: hs.Term, Vote: uint64(hs.Vote), Commit: hs.Commit}
 }
 
-// toMembership is the configuration a ConfState puts in force: while joint,
-// its incoming voters (Outgoing tells the others).
+// toMembership is the configuration a ConfState puts in force. While it is
+// joint, its voters are those of both halves (each votes), and the
+// learners include those that become learners when it is left.
 func toMembership(cs pb.ConfState) raft.Membership {
-	m := raft.Membership{Voters: toIDs(cs.Voters), Learners: toIDs(cs.Learners)}
-	m.Learners = append(m.Learners, toIDs(cs.LearnersNext)...)
-	slices.Sort(m.Voters)
-	slices.Sort(m.Learners)
-	return m
+	voters := slices.Concat(cs.Voters, cs.VotersOutgoing)
+	slices.Sort(voters)
+	learners := slices.Concat(cs.Learners, cs.LearnersNext)
+	slices.Sort(learners)
+	return raft.Membership{Voters: toIDs(slices.Compact(voters)), Learners: toIDs(learners)}
+}
+
+// sortedIDs translates a ConfState's list of servers, in order.
+func sortedIDs(ids []uint64) []raft.ID {
+	out := toIDs(ids)
+	slices.Sort(out)
+	return out
 }
 
 func fromMembership(m raft.Membership) pb.ConfState {

@@ -16,18 +16,18 @@ import (
 
 func init() { playground.RegisterEngine(view.EngineEtcd, New) }
 
-// Flow control, as RaftLab's Raft has it by default: 4 AppendEntries in
-// flight to a follower. etcd bounds a message by bytes, not entries:
-// 4 KB holds RaftLab's 64 entries of a small write.
-const (
-	maxInflight   = 4
-	maxSizePerMsg = 4 << 10
-)
+// maxSizePerMsg bounds an AppendEntries. etcd bounds a message by bytes,
+// not entries: 4 KB holds RaftLab's 64 entries of a small write. (The
+// window of messages in flight is the playground's, Config.MaxInflight.)
+const maxSizePerMsg = 4 << 10
 
 // ErrJoint refuses a snapshot while the configuration is joint: the disk's
 // snapshot records a plain membership (raft.SnapshotMeta), so the engine
 // compacts only between configuration changes.
 var ErrJoint = errors.New("etcdraft: no snapshot while the configuration is joint")
+
+// ErrNoChange refuses a joint change to the voters there are.
+var ErrNoChange = errors.New("etcdraft: the voters are already those")
 
 // ErrConfPending refuses a configuration change while another is not yet
 // applied (etcd would silently turn it into an empty entry).
@@ -82,7 +82,7 @@ func New(cfg playground.EngineConfig, st raft.DurableState) (playground.Engine, 
 	c := &etcd.Config{
 		ID: uint64(cfg.ID), ElectionTick: cfg.ElectionTick, HeartbeatTick: cfg.HeartbeatTick,
 		Storage: n.st, Applied: n.applied,
-		MaxSizePerMsg: maxSizePerMsg, MaxInflightMsgs: maxInflight,
+		MaxSizePerMsg: maxSizePerMsg, MaxInflightMsgs: cfg.MaxInflight,
 		CheckQuorum: cfg.CheckQuorum, PreVote: cfg.PreVote,
 		DisableProposalForwarding: true, Logger: quiet,
 	}
@@ -124,6 +124,39 @@ func (n *node) HardState() raft.HardState { return toHardState(n.rn.BasicStatus(
 func (n *node) Membership() raft.Membership { return toMembership(n.conf) }
 
 func (n *node) ConfigIndex() uint64 { return n.confIndex }
+
+// Joint tells the joint configuration in force, if any.
+func (n *node) Joint() (incoming, outgoing []raft.ID) {
+	if len(n.conf.VotersOutgoing) == 0 {
+		return nil, nil
+	}
+	return sortedIDs(n.conf.Voters), sortedIDs(n.conf.VotersOutgoing)
+}
+
+// ProposeJoint proposes, as one ConfChangeV2, the changes that make the
+// voters exactly voters, through a joint configuration even for a single
+// change (ConfChangeTransitionJointImplicit): the leader proposes leaving
+// it once it is applied.
+func (n *node) ProposeJoint(voters []raft.ID) (uint64, error) {
+	if len(n.conf.VotersOutgoing) > 0 {
+		return 0, ErrConfPending
+	}
+	cc := pb.ConfChangeV2{Transition: pb.ConfChangeTransitionJointImplicit}
+	for _, id := range voters {
+		if !slices.Contains(n.conf.Voters, uint64(id)) {
+			cc.Changes = append(cc.Changes, pb.ConfChangeSingle{Type: pb.ConfChangeAddNode, NodeID: uint64(id)})
+		}
+	}
+	for _, id := range n.conf.Voters {
+		if !slices.Contains(voters, raft.ID(id)) {
+			cc.Changes = append(cc.Changes, pb.ConfChangeSingle{Type: pb.ConfChangeRemoveNode, NodeID: id})
+		}
+	}
+	if len(cc.Changes) == 0 {
+		return 0, ErrNoChange
+	}
+	return n.proposeConf(cc)
+}
 
 // PendingReads: etcd does not show its pending reads.
 func (n *node) PendingReads() []raft.PendingRead { return nil }

@@ -158,6 +158,7 @@ var enFeed = map[string]string{
 	"feed.member.propose.add-learner": "%s proposed: add learner %s",
 	"feed.member.propose.add-voter":   "%s proposed: add voter %s",
 	"feed.member.propose.remove":      "%s proposed: remove %s",
+	"feed.member.propose.joint":       "%s proposed a joint change of the voters from %s to %s: until it is done, every decision needs a majority of both",
 	"feed.member.left":                "%s left the cluster and shut down",
 	// %[2]s is the error, as the code says it.
 	"feed.malformed": "%s rejected a malformed message: %s",

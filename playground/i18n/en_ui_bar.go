@@ -85,6 +85,7 @@ var enUIBar = map[string]string{
 	"menu.transfer": "Transfer leadership here",
 	"menu.snapshot": "Take a snapshot",
 	"menu.isolate":  "Isolate",
+	"menu.replace":  "Replace with %s (joint change)",
 	"menu.remove":   "Remove from cluster",
 	// Cut the link between two servers in both directions, or in one
 	// (from the first server to the second).

@@ -115,6 +115,7 @@ var zhFeed = map[string]string{
 	"feed.member.propose.add-learner": "%s 提议：添加学习者 %s",
 	"feed.member.propose.add-voter":   "%s 提议：添加投票成员 %s",
 	"feed.member.propose.remove":      "%s 提议：移除 %s",
+	"feed.member.propose.joint":       "%s 提议联合变更：投票成员从 %s 变为 %s；完成之前，每个决定都需要两组各自的多数派",
 	"feed.member.left":                "%s 离开集群并关闭",
 	"feed.malformed":                  "%s 拒绝了一条格式错误的消息：%s",
 	"feed.step-failed":                "第 %d 步（%s）无法执行：%v",

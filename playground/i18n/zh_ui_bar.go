@@ -67,6 +67,7 @@ var zhUIBar = map[string]string{
 	"menu.transfer":      "转移领导权到这里",
 	"menu.snapshot":      "生成快照",
 	"menu.isolate":       "隔离",
+	"menu.replace":       "替换为 %s（联合变更）",
 	"menu.remove":        "从集群中移除",
 	"menu.cut-both":      "双向断开",
 	"menu.cut-one":       "只断开 %s→%s",

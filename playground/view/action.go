@@ -12,6 +12,8 @@ type Action struct {
 	From   ID     // cut, link
 	To     ID     // cut, link, transferLeader
 	Groups [][]ID // partition
+	// reconfigure: the voters after one joint change (etcd's engine).
+	Voters []ID
 	Msg    uint64 // drop: the flight to lose
 
 	// manual: turn manual network mode on or off. deliver, drop and

@@ -51,6 +51,10 @@ type Vote struct {
 // sorted.
 type Membership struct {
 	Voters, Learners []ID
+	// Outgoing, while a joint configuration is in force (etcd's engine),
+	// are the voters of the configuration being left; Voters are then
+	// the incoming ones. Every decision needs a majority of each.
+	Outgoing []ID
 }
 
 // IsVoter reports whether id votes in m.
@@ -88,6 +92,10 @@ type Progress struct {
 	ID          ID
 	Match, Next uint64
 	State       ProgressState
+	// Inflight holds the last index of each AppendEntries in flight while
+	// replicating, oldest first; at most Window of them may be.
+	Inflight []uint64
+	Window   int
 }
 
 // KeyValue is one key of a state machine, with etcd's revisions.
