@@ -464,6 +464,7 @@ func (n *node) PeerProgress(id raft.ID) (raft.Progress, bool) {
 		found = true
 		out = raft.Progress{ID: id, Match: pr.Match, Next: pr.Next, ProbeSent: pr.MsgAppFlowPaused,
 			PendingSnapshot: pr.PendingSnapshot, RecentActive: pr.RecentActive, Learner: pr.IsLearner}
+		out.Inflight = inflights(pr.Inflights)
 		switch pr.State {
 		case tracker.StateReplicate:
 			out.State = raft.StateReplicate

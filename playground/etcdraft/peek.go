@@ -7,6 +7,7 @@ import (
 
 	etcd "go.etcd.io/raft/v3"
 	pb "go.etcd.io/raft/v3/raftpb"
+	"go.etcd.io/raft/v3/tracker"
 )
 
 // etcd keeps unexported what a simulator must see: the election timer
@@ -28,6 +29,9 @@ var offsets struct {
 	raftLog, votes, tick                                        uintptr
 	// In raftLog:
 	unstableEntries, unstableOffset, unstableSnapshot, committed uintptr
+	// In tracker.Inflights, and the size of one of its ring's elements
+	// (an inflight: the last index of a message, then its bytes).
+	inflightStart, inflightCount, inflightRing, inflightBuffer, inflightSize uintptr
 }
 
 // layoutErr is set when etcd's structs are not as the engine expects.
@@ -69,6 +73,12 @@ func findOffsets() error {
 	log := lf.Type.Elem()
 	intT, u64T := reflect.TypeFor[int](), reflect.TypeFor[uint64]()
 	stateT := reflect.TypeFor[etcd.StateType]()
+	inf := reflect.TypeFor[tracker.Inflights]()
+	buf, ok := inf.FieldByName("buffer")
+	if !ok || buf.Type.Kind() != reflect.Slice || buf.Type.Elem().NumField() < 1 || buf.Type.Elem().Field(0).Type != u64T || buf.Type.Elem().Field(0).Offset != 0 {
+		return fmt.Errorf("etcdraft: etcd's Inflights has no ring buffer of indexes")
+	}
+	offsets.inflightBuffer, offsets.inflightSize = buf.Offset, buf.Type.Elem().Size()
 	for _, f := range []struct {
 		at   *uintptr
 		in   reflect.Type
@@ -91,6 +101,9 @@ func findOffsets() error {
 		{&offsets.unstableOffset, log, u64T, []string{"unstable", "offset"}},
 		{&offsets.unstableSnapshot, log, reflect.TypeFor[*pb.Snapshot](), []string{"unstable", "snapshot"}},
 		{&offsets.committed, log, u64T, []string{"committed"}},
+		{&offsets.inflightStart, inf, intT, []string{"start"}},
+		{&offsets.inflightCount, inf, intT, []string{"count"}},
+		{&offsets.inflightRing, inf, intT, []string{"size"}},
 	} {
 		off, err := field(f.in, f.want, f.path...)
 		if err != nil {
@@ -126,6 +139,26 @@ func (p peek) heartbeatTimeout() int    { return peekAt[int](p.raft(), offsets.h
 func (p peek) randomizedTimeout() int   { return peekAt[int](p.raft(), offsets.randomizedElectionTimout) }
 func (p peek) votes() map[uint64]bool   { return peekAt[map[uint64]bool](p.raft(), offsets.votes) }
 func (p peek) committed() uint64        { return peekAt[uint64](p.log(), offsets.committed) }
+
+// inflights lists the last index of each message in flight, oldest first:
+// the ring buffer of a follower's tracker.Inflights, read in order.
+func inflights(in *tracker.Inflights) []uint64 {
+	if in == nil {
+		return nil
+	}
+	base := unsafe.Pointer(in)
+	start, count, ring := peekAt[int](base, offsets.inflightStart), peekAt[int](base, offsets.inflightCount), peekAt[int](base, offsets.inflightRing)
+	buffer := (*struct {
+		data     unsafe.Pointer
+		len, cap int
+	})(unsafe.Add(base, offsets.inflightBuffer))
+	out := make([]uint64, 0, count)
+	for i := range count {
+		j := (start + i) % ring // the ring wraps at its size; the buffer grows to it
+		out = append(out, *(*uint64)(unsafe.Add(buffer.data, uintptr(j)*offsets.inflightSize)))
+	}
+	return out
+}
 
 // unstable is the log's tail not yet in storage: its entries, the index of
 // the first, and a snapshot being installed (nil if none).
