@@ -25,6 +25,8 @@ type Lab interface {
 	// NewSearch starts a search for a run of a cluster of these settings
 	// that breaks safety or linearizability, shrunk once found.
 	NewSearch(s view.Settings) (view.Search, error)
+	// HasEngine reports whether engine e is built into this program.
+	HasEngine(e view.Engine) bool
 
 	// AllIn is the bundled course in a language, in course order.
 	AllIn(lang i18n.Lang) ([]*doc.Lesson, error)

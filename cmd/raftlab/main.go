@@ -18,6 +18,7 @@ import (
 	"github.com/raftlab/raftlab/internal/picture"
 	"github.com/raftlab/raftlab/lessons"
 	"github.com/raftlab/raftlab/playground"
+	_ "github.com/raftlab/raftlab/playground/etcdraft" // the desktop app has both engines
 	"github.com/raftlab/raftlab/playground/i18n"
 	"github.com/raftlab/raftlab/playground/view"
 	"github.com/raftlab/raftlab/ui"

@@ -33,6 +33,9 @@ func (*Lab) MarshalScenario(sc *view.Scenario) ([]byte, error) {
 	return playground.MarshalScenario(sc)
 }
 
+// HasEngine reports whether engine e is built into this program.
+func (*Lab) HasEngine(e view.Engine) bool { return playground.HasEngine(e) }
+
 // EncodeLink writes a share link as a URL fragment (without the #).
 func (*Lab) EncodeLink(l view.Link) (string, error) { return playground.EncodeLink(l) }
 
