@@ -20,4 +20,21 @@ var enCompare = map[string]string{
 	"compare.diff.store": "final store, key %s: %s has %s, %s has %s",
 	// The linearizability verdicts differ: engine and verdict, twice.
 	"compare.diff.verdict": "linearizability: %s says %s, %s says %s",
+
+	// raftsim compare: the verdict, then what may differ side by side.
+	"compare.agree":              "The engines agree: %d committed writes, %d client calls (same results, in the same order), %d keys in the store, linearizability %s.",
+	"compare.diverge":            "The engines diverge. The first difference:",
+	"compare.may-differ":         "What may differ:",
+	"compare.row.checks":         "the scenario's checks",
+	"compare.checks.ok":          "ok",
+	"compare.checks.failed":      "%d failed",
+	"compare.row.terms":          "terms at the end",
+	"compare.row.elections":      "elections",
+	"compare.row.leader-changes": "leader changes",
+	"compare.row.messages":       "messages sent",
+	"compare.row.returns":        "client calls returned at (ms)",
+	// A call in the table: its place in call order, its client, its command.
+	"compare.row.call":    "%d. client %d: %s",
+	"compare.row.pending": "never",
+	"compare.row.more":    "… and %d calls more",
 }
