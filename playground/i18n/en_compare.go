@@ -37,4 +37,8 @@ var enCompare = map[string]string{
 	"compare.row.call":    "%d. client %d: %s",
 	"compare.row.pending": "never",
 	"compare.row.more":    "… and %d calls more",
+	// raftsim chaos --engine: %[1]s is scenario.engine (the engines known).
+	"compare.chaos.engine": "--engine: %s",
+	// raftsim chaos --engine etcd --rule NAME.
+	"compare.chaos.etcd-rule": "--rule %s is a teaching switch of RaftLab's engine: etcd's raft has none (drop --rule, or --engine etcd)",
 }

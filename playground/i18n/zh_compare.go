@@ -26,4 +26,6 @@ var zhCompare = map[string]string{
 	"compare.row.call":           "%d. 客户端 %d：%s",
 	"compare.row.pending":        "未返回",
 	"compare.row.more":           "……另有 %d 次调用",
+	"compare.chaos.engine":       "--engine：%s",
+	"compare.chaos.etcd-rule":    "--rule %s 是 RaftLab 引擎的教学开关：etcd 的 raft 没有教学开关（去掉 --rule 或 --engine etcd）",
 }
