@@ -2,11 +2,15 @@ package main
 
 import (
 	"encoding/json"
+	"os"
 	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/raftlab/raftlab/playground"
+	"github.com/raftlab/raftlab/playground/view"
 )
 
 // A bundled scenario agrees on both engines, in a table of what may
@@ -24,7 +28,7 @@ func TestCLICompareAgrees(t *testing.T) {
 // A local read that races a commit is answered from a follower's state:
 // the engines commit a few milliseconds apart, and the read returns
 // differently. compare names the call and both answers, and exits 1; in
-// Chinese too, and as JSON.
+// Chinese too, as JSON, and for a share link.
 func TestCLICompareDiverges(t *testing.T) {
 	const race = "testdata/local-read-race.json"
 	r := cliRun(t, "compare", race)
@@ -53,6 +57,18 @@ func TestCLICompareDiverges(t *testing.T) {
 		assert.True(t, e.OK, "the scenario's checks pass on %s", e.Engine)
 		assert.Len(t, e.Returns, 2)
 	}
+	// A share link of the run, at a moment after the read, diverges the
+	// same way.
+	data, err := os.ReadFile(race)
+	require.NoError(t, err)
+	sc, err := playground.ParseScenario(data)
+	require.NoError(t, err)
+	link, err := playground.EncodeLink(view.Link{Scenario: sc, AtMs: 300})
+	require.NoError(t, err)
+	byLink := cliRun(t, "compare", "--link", "https://raftlab.example/#"+link)
+	assert.Equal(t, 1, byLink.code, byLink.stderr)
+	assert.Contains(t, byLink.stdout, "ended at 300 ms")
+	assert.Contains(t, byLink.stdout, "client call 2, client 2's get x")
 	// Stopped before the read, the runs agree: the put is under way on
 	// both.
 	before := cliRun(t, "compare", race, "--until", "120")
