@@ -18,11 +18,15 @@ import (
 // rest are counted (a load makes hundreds).
 const compareRows = 12
 
+// compared are the engines raftsim compare runs a scenario on, whatever
+// engine the scenario names.
+var compared = [2]view.Engine{view.EngineRaftLab, view.EngineEtcd}
+
 // runCompare is raftsim compare: it runs a scenario on both engines and
 // says where they first differ in what must agree (playground.Outcome),
 // or that they agree, then shows what may differ side by side. Exit 0
-// when they agree, 1 when they diverge, 2 for bad input, a scenario that
-// needs a teaching switch among it (etcd's raft has none).
+// when they agree, 1 when they diverge, 2 for bad input, which includes a
+// scenario with a teaching switch (etcd's raft has none).
 func runCompare(args []string, lang i18n.Lang, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("raftsim compare", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
@@ -46,17 +50,24 @@ func runCompare(args []string, lang i18n.Lang, stdout, stderr io.Writer) int {
 	if source == "" {
 		source = pos[0]
 	}
-	sc, problem := openScenario(source, *link != "", fs, runOverrides{seed: *seed, until: *until}, lang)
-	var runs [2]engineRun
-	for i, e := range view.Engines {
-		if problem != "" {
-			break
+	isLink := *link != ""
+	sc, problem := openScenario(source, isLink, fs, runOverrides{seed: *seed, until: *until}, lang)
+	// (Both worlds first: a scenario etcd cannot run is refused at once.)
+	var worlds [2]*playground.World
+	for i, e := range compared {
+		if problem == "" {
+			on := *sc
+			on.Settings.Engine = e
+			worlds[i], problem = openWorld(&on, source, isLink, lang)
 		}
-		runs[i], problem = runOnEngine(*sc, e, source, *link != "", lang)
 	}
 	if problem != "" {
 		fmt.Fprintf(stderr, "raftsim: %s\n", problem)
 		return 2
+	}
+	var runs [2]engineRun
+	for i, w := range worlds {
+		runs[i] = runToEnd(w, sc, compared[i])
 	}
 	a, b := runs[0], runs[1]
 	oa, ob := playground.OutcomeOf(a.res), playground.OutcomeOf(b.res)
@@ -81,19 +92,13 @@ type engineRun struct {
 	res    playground.RunResult
 }
 
-// runOnEngine runs sc on engine e to its end; a problem is the line to
-// print (a scenario that needs a teaching switch, on etcd).
-func runOnEngine(sc view.Scenario, e view.Engine, file string, isLink bool, lang i18n.Lang) (engineRun, string) {
-	sc.Settings.Engine = e
-	w, problem := openWorld(&sc, file, isLink, lang)
-	if problem != "" {
-		return engineRun{}, problem
-	}
+// runToEnd runs sc's world w, on engine e, to the scenario's end.
+func runToEnd(w *playground.World, sc *view.Scenario, e view.Engine) engineRun {
 	s := playground.NewSession(w, sc.Actions)
 	s.DiscardCheckpoints()
 	s.DiscardTrace()
 	s.RunUntil(sc.Until)
-	return engineRun{e.String(), s.World().Result(sc.Name)}, ""
+	return engineRun{e.String(), s.World().Result(sc.Name)}
 }
 
 // printComparison writes the verdict, then what may differ side by side.
