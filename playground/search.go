@@ -23,9 +23,10 @@ var searchCheckBudget = linBudget{perKey: 40_000, total: 100_000}
 
 // SearchConfig sets up a search for a run that fails.
 type SearchConfig struct {
-	// Settings are the cluster's: its size, its teaching switches and
-	// the features named in Pinned, which the search keeps; it draws
-	// the other features afresh for each run.
+	// Settings are the cluster's: its size, its engine, its teaching
+	// switches and the features named in Pinned, which the search keeps;
+	// it draws the other features afresh for each run (on etcd's engine,
+	// never leaderNoop off: etcd's raft always appends its no-op).
 	Settings view.Settings
 	Pinned   []string
 	// Runs is the budget: how many runs, seeds FirstSeed on, of
@@ -216,7 +217,9 @@ func searchSettings(base view.Settings, pinned []string, seed int64) view.Settin
 		s.CheckQuorum = coin()
 	}
 	if free("leaderNoop") {
-		s.LeaderNoop = r.Between(0, 3) > 0
+		// (Drawn on every engine, so that a seed draws the same other
+		// features on both.)
+		s.LeaderNoop = r.Between(0, 3) > 0 || s.Engine == view.EngineEtcd
 	}
 	if free("fastBacktrack") {
 		s.FastBacktrack = coin()

@@ -108,6 +108,28 @@ func TestSearchSettings(t *testing.T) {
 	assert.True(t, s.LeaderNoop, "a kept feature is not steered")
 }
 
+// On etcd's engine a search never draws leaderNoop off (etcd's raft has
+// no such switch, and a world would refuse it), and a seed draws the
+// other features as it does on RaftLab's, so that a seed is the same
+// cluster on both.
+func TestSearchSettingsEtcd(t *testing.T) {
+	etcd := view.DefaultSettings()
+	etcd.Engine = view.EngineEtcd
+	off := 0
+	for seed := range int64(50) {
+		s := searchSettings(etcd, nil, seed)
+		require.NoError(t, s.Validate())
+		assert.True(t, s.LeaderNoop)
+		own := searchSettings(view.DefaultSettings(), nil, seed)
+		if !own.LeaderNoop {
+			off++
+		}
+		own.Engine, own.LeaderNoop = view.EngineEtcd, true
+		assert.Equal(t, own, s, "seed %d", seed)
+	}
+	assert.Positive(t, off, "RaftLab's engine draws leaderNoop off now and then")
+}
+
 // A history that is not linearizable is found, and shrunk, by the
 // linearizability check alone: local reads are stale by design.
 func TestSearchNotLinearizable(t *testing.T) {

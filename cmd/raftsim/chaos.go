@@ -32,6 +32,7 @@ func runChaos(args []string, lang i18n.Lang, stdout, stderr io.Writer) int {
 	duration := fs.Int64("duration", playground.DefaultSearchDurationMs, "virtual milliseconds of faults per seed")
 	out := fs.String("out", "chaos-failures", "folder for scenario files that reproduce failures")
 	minimize := fs.Bool("minimize", false, "stop at the first failure and shrink it")
+	engine := fs.String("engine", view.EngineRaftLab.String(), "search on this Raft engine: raftlab or etcd")
 	var rules, features listFlag
 	fs.Var(&rules, "rule", "a teaching switch to turn on")
 	fs.Var(&features, "feature", "NAME=VALUE: a setting the search keeps")
@@ -55,7 +56,7 @@ func runChaos(args []string, lang i18n.Lang, stdout, stderr io.Writer) int {
 	}
 	var cfg playground.SearchConfig
 	if err == nil {
-		cfg, err = chaosSearch(*nodes, rules, features)
+		cfg, err = chaosSearch(*nodes, *engine, rules, features)
 	}
 	if err != nil {
 		fmt.Fprintf(stderr, "raftsim chaos: %s\n%s", i18n.ErrorIn(err, lang), lang.T("raftsim.usage"))
@@ -98,11 +99,21 @@ func runChaos(args []string, lang i18n.Lang, stdout, stderr io.Writer) int {
 	return 0
 }
 
-// chaosSearch is the search the flags ask for: nodes servers, the rules
-// turned on, the features set and kept.
-func chaosSearch(nodes int, rules, features []string) (playground.SearchConfig, error) {
+// chaosSearch is the search the flags ask for: nodes servers on the
+// engine named, the rules turned on, the features set and kept.
+func chaosSearch(nodes int, engine string, rules, features []string) (playground.SearchConfig, error) {
 	s := view.DefaultSettings()
 	s.Nodes = nodes
+	e, ok := view.ParseEngine(engine)
+	switch {
+	case !ok:
+		return playground.SearchConfig{}, i18n.Errorf("compare.chaos.engine", i18n.Msg("scenario.engine", engine))
+	case !playground.HasEngine(e):
+		return playground.SearchConfig{}, i18n.Errorf("scenario.settings.engine-absent", e)
+	case e == view.EngineEtcd && len(rules) > 0:
+		return playground.SearchConfig{}, i18n.Errorf("compare.chaos.etcd-rule", rules[0])
+	}
+	s.Engine = e
 	for _, r := range rules {
 		if err := playground.SetRule(&s, r); err != nil {
 			return playground.SearchConfig{}, err

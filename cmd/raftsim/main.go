@@ -40,6 +40,8 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 	switch args[0] {
 	case "run":
 		return runScenario(args[1:], lang, stdout, stderr)
+	case "compare":
+		return runCompare(args[1:], lang, stdout, stderr)
 	case "chaos":
 		return runChaos(args[1:], lang, stdout, stderr)
 	case "lesson":

@@ -97,12 +97,36 @@ type runOverrides struct {
 	engine      string
 }
 
-// openRun reads the scenario file, or the share link when isLink is set
-// (its scenario, run to the moment it shows), applies the flags given on
-// the command line (fs: only those set override the file) and makes the
-// world. A problem comes back as the line to print: each names the file,
-// the link or the flag at fault.
+// openRun reads the scenario (openScenario) and makes the world. A
+// problem comes back as the line to print: each names the file, the link
+// or the flag at fault.
 func openRun(file string, isLink bool, fs *flag.FlagSet, o runOverrides, lang i18n.Lang) (*view.Scenario, *playground.World, string) {
+	sc, problem := openScenario(file, isLink, fs, o, lang)
+	if problem != "" {
+		return nil, nil, problem
+	}
+	w, problem := openWorld(sc, file, isLink, lang)
+	return sc, w, problem
+}
+
+// openWorld makes sc's world; a problem is the line to print, naming the
+// file or the link.
+func openWorld(sc *view.Scenario, file string, isLink bool, lang i18n.Lang) (*playground.World, string) {
+	if isLink {
+		file = "--link"
+	}
+	w, err := playground.NewWorld(sc)
+	if err != nil {
+		return nil, fmt.Sprintf("%s: %s", file, i18n.ErrorIn(err, lang))
+	}
+	return w, ""
+}
+
+// openScenario reads the scenario file, or the share link when isLink is
+// set (its scenario, run to the moment it shows), and applies the flags
+// given on the command line (fs: only those set override the file). A
+// problem comes back as the line to print.
+func openScenario(file string, isLink bool, fs *flag.FlagSet, o runOverrides, lang i18n.Lang) (*view.Scenario, string) {
 	var sc *view.Scenario
 	var err error
 	if isLink {
@@ -112,7 +136,7 @@ func openRun(file string, isLink bool, fs *flag.FlagSet, o runOverrides, lang i1
 		sc, err = readScenario(file)
 	}
 	if err != nil {
-		return nil, nil, fmt.Sprintf("%s: %s", file, i18n.ErrorIn(err, lang))
+		return nil, fmt.Sprintf("%s: %s", file, i18n.ErrorIn(err, lang))
 	}
 	var bad string
 	fs.Visit(func(f *flag.Flag) {
@@ -129,20 +153,15 @@ func openRun(file string, isLink bool, fs *flag.FlagSet, o runOverrides, lang i1
 			sc.Settings.Engine = e
 		}
 	})
-	if bad != "" {
-		return nil, nil, bad
+	switch {
+	case bad != "":
+		return nil, bad
+	case sc.Until < 0:
+		return nil, lang.T("raftsim.run.until")
+	case sc.Until > playground.MaxDurationMs:
+		return nil, lang.T("raftsim.run.until-limit", playground.MaxDurationMs, sc.Until)
 	}
-	if sc.Until < 0 {
-		return nil, nil, lang.T("raftsim.run.until")
-	}
-	if sc.Until > playground.MaxDurationMs {
-		return nil, nil, lang.T("raftsim.run.until-limit", playground.MaxDurationMs, sc.Until)
-	}
-	w, err := playground.NewWorld(sc)
-	if err != nil {
-		return nil, nil, fmt.Sprintf("%s: %s", file, i18n.ErrorIn(err, lang))
-	}
-	return sc, w, ""
+	return sc, ""
 }
 
 // writeResult writes porcupine's report when one is asked for, then the

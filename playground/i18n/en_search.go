@@ -6,13 +6,17 @@ package i18n
 var enSearch = map[string]string{
 	// raftsim chaos --help; %[1]d runs of %[2]d ms is the default budget.
 	"raftsim.chaos.help": `usage: raftsim chaos [--seeds N] [--first-seed N] [--nodes N] [--duration MS]
-                     [--rule NAME]... [--feature NAME=VALUE]... [--minimize] [--out DIR]
+                     [--engine raftlab|etcd] [--rule NAME]... [--feature NAME=VALUE]...
+                     [--minimize] [--out DIR]
 
 Runs a cluster through random faults and every action a user can take
 (crashes, partitions, lost messages, slow disks, client calls, added and
 removed servers, leadership transfers, snapshots, elections), one run a
 seed, and checks each run for safety and linearizability.
 
+  --engine NAME         the Raft the servers run: raftlab (RaftLab's own, the
+                        default) or etcd (etcd's raft library, which has no
+                        teaching switches: no --rule, no leaderNoop=false).
   --rule NAME           turn on a teaching switch: commitOldTermsByCounting,
                         skipElectionRestriction, fixedElectionTimeout or
                         ackBeforeFsync (repeatable). The faults are steered

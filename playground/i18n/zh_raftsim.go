@@ -3,8 +3,9 @@ package i18n
 // zhRaftsim: enRaftsim in Simplified Chinese.
 var zhRaftsim = map[string]string{
 	"raftsim.usage": `用法：
-  raftsim run FILE|--link URL [--json] [--events OUT.jsonl] [--seed N] [--until MS] [--report OUT.html]
-  raftsim chaos [--seeds N] [--first-seed N] [--nodes N] [--duration MS] [--rule NAME]... [--feature NAME=VALUE]... [--minimize] [--out DIR]
+  raftsim run FILE|--link URL [--json] [--events OUT.jsonl] [--seed N] [--until MS] [--report OUT.html] [--engine raftlab|etcd]
+  raftsim compare FILE|--link URL [--json] [--seed N] [--until MS]
+  raftsim chaos [--seeds N] [--first-seed N] [--nodes N] [--duration MS] [--engine raftlab|etcd] [--rule NAME]... [--feature NAME=VALUE]... [--minimize] [--out DIR]
   raftsim render SCENARIO --png OUT.png [--at T] | --gif OUT.gif | --svg OUT.svg [--from T] [--to T] [--size WxH] [--light]
   raftsim diagram SCENARIO --svg OUT.svg [--from T] [--to T] [--light]
   raftsim lesson list | check FILE|NAME... [--all] [-v] | stats [FILE|NAME...] [--all] [--json] | verify-result FILE...

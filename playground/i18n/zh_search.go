@@ -3,12 +3,16 @@ package i18n
 // zhSearch: enSearch in Simplified Chinese.
 var zhSearch = map[string]string{
 	"raftsim.chaos.help": `用法：raftsim chaos [--seeds N] [--first-seed N] [--nodes N] [--duration MS]
-                     [--rule NAME]... [--feature NAME=VALUE]... [--minimize] [--out DIR]
+                     [--engine raftlab|etcd] [--rule NAME]... [--feature NAME=VALUE]...
+                     [--minimize] [--out DIR]
 
 让集群经历随机故障和用户能做的每一种操作（崩溃、网络分区、消息丢失、
 慢磁盘、客户端调用、添加和移除服务器、领导权转移、快照、选举），
 每个 seed 运行一次，并检查每次运行的安全性和线性一致性。
 
+  --engine NAME         服务器运行的 Raft：raftlab（RaftLab 自己的，默认）
+                        或 etcd（etcd 的 raft 库，没有教学开关：
+                        不能用 --rule，也不能用 leaderNoop=false）。
   --rule NAME           打开一个教学开关：commitOldTermsByCounting、
                         skipElectionRestriction、fixedElectionTimeout 或
                         ackBeforeFsync（可重复）。故障会偏向最能暴露
