@@ -107,3 +107,35 @@ func BenchmarkCommittedWrite(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkSimulation measures how fast the simulation runs on each
+// engine, as raftsim runs a scenario: 5 servers under a client load of 200
+// calls a second (a fifth of them reads) with a crash and a restart of the
+// leader, 10 s of virtual time an op, the trace discarded. sim-s/s is
+// virtual seconds per real second.
+func BenchmarkSimulation(b *testing.B) {
+	const file = `{"name": "load", "nodes": 5, "until": 10000, "steps": [
+		{"at": 100, "do": "load", "rate": 200, "readPct": 20},
+		{"at": 4000, "do": "crash", "node": 1}, {"at": 6000, "do": "restart", "node": 1}]}`
+	for _, e := range view.Engines {
+		b.Run("engine="+e.String(), func(b *testing.B) {
+			sc, err := playground.ParseScenario([]byte(file))
+			if err != nil {
+				b.Fatal(err)
+			}
+			sc.Settings.Engine = e
+			b.ReportAllocs()
+			for range b.N {
+				w, err := playground.NewWorld(sc)
+				if err != nil {
+					b.Fatal(err)
+				}
+				s := playground.NewSession(w, sc.Actions)
+				s.DiscardCheckpoints()
+				s.DiscardTrace()
+				s.RunUntil(sc.Until)
+			}
+			b.ReportMetric(float64(b.N)*float64(sc.Until)/1000/b.Elapsed().Seconds(), "sim-s/s")
+		})
+	}
+}
