@@ -139,3 +139,32 @@ func BenchmarkSimulation(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkClone measures a checkpoint of time travel on each engine: a
+// clone of a 5-server world after 20 s under a client load (its logs
+// compacted every 1000 entries).
+func BenchmarkClone(b *testing.B) {
+	const file = `{"name": "load", "nodes": 5, "until": 20000, "features": {"snapshotEvery": 1000},
+		"steps": [{"at": 100, "do": "load", "rate": 200, "readPct": 20}]}`
+	for _, e := range view.Engines {
+		b.Run("engine="+e.String(), func(b *testing.B) {
+			sc, err := playground.ParseScenario([]byte(file))
+			if err != nil {
+				b.Fatal(err)
+			}
+			sc.Settings.Engine = e
+			w, err := playground.NewWorld(sc)
+			if err != nil {
+				b.Fatal(err)
+			}
+			s := playground.NewSession(w, sc.Actions)
+			s.DiscardCheckpoints()
+			s.RunUntil(sc.Until)
+			b.ReportAllocs()
+			b.ResetTimer()
+			for range b.N {
+				_ = s.World().Clone()
+			}
+		})
+	}
+}
