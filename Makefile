@@ -118,6 +118,7 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzDecodeLink$$' -fuzztime 30s ./playground/
 	$(GO) test -run '^$$' -fuzz '^FuzzParse$$' -fuzztime 30s ./lessons/
 	$(GO) test -run '^$$' -fuzz '^FuzzParsePredicate$$' -fuzztime 30s ./lessons/
+	$(GO) test -run '^$$' -fuzz '^FuzzScenarioOnEtcd$$' -fuzztime 30s ./playground/etcdraft/
 
 # A short run of each fuzz target that reads what a user hands over: a
 # scenario file, a share link, a lesson file, a disk's write-ahead log
