@@ -135,7 +135,7 @@ func toMessage(m pb.Message) raft.Message {
 	out := raft.Message{
 		Type: messageTypes[m.Type], From: raft.ID(m.From), To: raft.ID(m.To), Term: m.Term,
 		Index: m.Index, LogTerm: m.LogTerm, Commit: m.Commit, Reject: m.Reject,
-		Entries: toEntries(m.Entries), Native: m,
+		Entries: toEntries(m.Entries), Native: wire{m},
 	}
 	switch m.Type {
 	case pb.MsgAppResp:
@@ -153,6 +153,13 @@ func toMessage(m pb.Message) raft.Message {
 	}
 	return out
 }
+
+// wire is an etcd message as it travels: the message itself, which the
+// receiver steps, named as etcd names its type for the views.
+type wire struct{ pb.Message }
+
+// Name is etcd's name of the message's type: MsgApp, MsgHeartbeat, ...
+func (w wire) Name() string { return w.Type.String() }
 
 // readContext and readID encode a read's ID as the request context etcd
 // carries through ReadIndex, heartbeats and ReadStates.

@@ -254,12 +254,12 @@ func (n *node) TickN(k int) {
 }
 
 func (n *node) Step(m raft.Message) error {
-	em, ok := m.Native.(pb.Message)
+	w, ok := m.Native.(wire)
 	if !ok {
 		return fmt.Errorf("etcdraft: a message from another engine: %v", m.Type)
 	}
 	var err error
-	n.do(func() { err = n.rn.Step(em) })
+	n.do(func() { err = n.rn.Step(w.Message) })
 	return err
 }
 

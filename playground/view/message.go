@@ -61,6 +61,9 @@ type Message struct {
 	// Entries is how many log entries an AppendEntries carries (none: a
 	// heartbeat).
 	Entries int
+	// Native is the message's type as its engine names it, when the
+	// engine has its own ("MsgHeartbeat" on etcd's); "" on RaftLab's.
+	Native string
 }
 
 // Heartbeat reports whether m is an AppendEntries carrying no entries.
