@@ -50,8 +50,9 @@ func (g *Game) drawCluster(dst *ebiten.Image) {
 	g.drawLabel(dst, g.tr("cluster.clients"), face(11*s, false), cx, cy+18*s, colTextDim, alignCenter)
 	g.client.drawClientPanel(dst)
 	g.drawMessages(dst)
+	joint, _ := jointConfig(w)
 	for _, spot := range g.lay.Nodes {
-		g.drawNode(dst, w, spot)
+		g.drawNode(dst, w, spot, sideOf(joint, spot.ID))
 	}
 	g.drawPartitionTool(dst)
 	g.drawChallenge(dst)
@@ -122,8 +123,9 @@ func (g *Game) endpoint(id view.ID, cx, cy float64) (x, y, r float64, ok bool) {
 
 // drawNode draws one server: its role by colour, its term inside, its
 // election timer as a draining arc, its votes, its disk, and marks for
-// leader, selection and violations.
-func (g *Game) drawNode(dst *ebiten.Image, w *view.World, spot NodeSpot) {
+// leader, selection and violations; side is where it stands in a joint
+// configuration.
+func (g *Game) drawNode(dst *ebiten.Image, w *view.World, spot NodeSpot, side jointSide) {
 	s := g.scale
 	n := w.Node(spot.ID)
 	if n == nil {
@@ -174,7 +176,14 @@ func (g *Game) drawNode(dst *ebiten.Image, w *view.World, spot NodeSpot) {
 		}
 		drawCentered(dst, g.spr.disc(int(4*s)), spot.X+(r+13*s)*math.Cos(a), spot.Y+(r+13*s)*math.Sin(a), vc)
 	}
-	g.drawLabels(dst, spot, name, g.tr(labelOf(n).key()), colText, c)
+	switch {
+	case side == jointNone:
+		g.drawLabels(dst, spot, name, g.tr(labelOf(n).key()), colText, c)
+	case spot.Compact: // the name alone: it takes the half's colour
+		g.drawLabels(dst, spot, name, "", side.color(), c)
+	default:
+		g.drawLabels(dst, spot, name, g.tr(side.key()), colText, side.color())
+	}
 	g.drawDisk(dst, n, spot)
 }
 
