@@ -13,13 +13,14 @@ func engineKey(e view.Engine) string {
 	return "settings.engine.raftlab"
 }
 
-// engineLabel is the top bar's note of the engine the run's servers run:
-// etcd's, named, or none for RaftLab's, the default, so that the bar says
-// something only when the servers are not what the course teaches with.
-func (p *topBar) engineLabel() string {
+// engineLabel is the top bar's note of the engine the run's servers run,
+// whole and short: etcd's, named, or none for RaftLab's, the default, so
+// that the bar says something only when the servers are not what the
+// course teaches with.
+func (p *topBar) engineLabel() []string {
 	g := p.g
-	if g.scenario.Settings.Engine == view.EngineRaftLab {
-		return ""
+	if g.scenario.Settings.Engine != view.EngineEtcd {
+		return nil
 	}
-	return g.tr(engineKey(g.scenario.Settings.Engine))
+	return []string{g.tr("settings.engine.etcd"), g.tr("settings.engine.etcd.short")}
 }

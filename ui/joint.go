@@ -26,27 +26,31 @@ const (
 	jointJoining
 )
 
-// jointConfig is the joint configuration the cluster is in, as the leader
-// knows it (it is the first to enter and to leave), else as the first
-// live server in one knows it; not ok when none is.
-func jointConfig(w *view.World) (m view.Membership, ok bool) {
-	if id, has := w.Leader(); has {
+// jointConfig is the configuration the cluster is in, as the leader knows
+// it (it is the first to enter a joint configuration and to leave it),
+// else as the first live server in a joint one knows it: not joint (no
+// Outgoing) when none is.
+func jointConfig(w *view.World) view.Membership {
+	if id, ok := w.Leader(); ok {
 		if n := w.Node(id); n != nil && n.Up {
-			return n.Members, len(n.Members.Outgoing) > 0
+			return n.Members
 		}
 	}
 	for i := range w.Nodes {
 		if n := &w.Nodes[i]; n.Up && len(n.Members.Outgoing) > 0 {
-			return n.Members, true
+			return n.Members
 		}
 	}
-	return view.Membership{}, false
+	return view.Membership{}
 }
 
-// sideOf is where server id stands in joint configuration m.
+// sideOf is where server id stands in configuration m: none when m is
+// not joint.
 func sideOf(m view.Membership, id view.ID) jointSide {
 	in, out := m.IsVoter(id), slices.Contains(m.Outgoing, id)
 	switch {
+	case len(m.Outgoing) == 0:
+		return jointNone
 	case out && !in:
 		return jointLeaving
 	case in && !out:

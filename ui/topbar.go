@@ -133,14 +133,17 @@ func (p *topBar) rightRoom() float64 {
 const engineGap = 16
 
 // engineShown is the engine's label (engineLabel) as the top bar shows it,
-// at its right end: always, where it fits, before the status line or the
-// name, which come and go.
+// at its right end: always, before the status line or the name, which
+// come and go; shortened to the engine's bare name where the bar is
+// narrow, and left out where even that does not fit.
 func (p *topBar) engineShown() string {
-	engine := p.engineLabel()
-	if engine == "" || textWidth(engine, controlFace(p.g.scale)) > p.rightRoom() {
-		return ""
+	f := controlFace(p.g.scale)
+	for _, engine := range p.engineLabel() {
+		if textWidth(engine, f) <= p.rightRoom() {
+			return engine
+		}
 	}
-	return engine
+	return ""
 }
 
 // barName is the name the top bar shows at its right, in the room there.

@@ -21,8 +21,9 @@ var enEngine = map[string]string{
 	"settings.engine.absent": "This build of RaftLab does not include %s.",
 	// etcd's raft library and its version, as its module names it; also
 	// the top bar's label while the servers run it.
-	"settings.engine.etcd":    "etcd raft v3.6.0",
-	"settings.engine.explain": "The Raft the servers run: RaftLab's own, or etcd's raft library as etcd runs it. Applied with the rest.",
+	"settings.engine.etcd":       "etcd raft v3.6.0",
+	"settings.engine.etcd.short": "etcd",
+	"settings.engine.explain":    "The Raft the servers run: RaftLab's own, or etcd's raft library as etcd runs it. Applied with the rest.",
 	// The status line while the app reloads in the build with the engine.
 	"settings.engine.loading": "Loading %s…",
 	// Why the teaching switches are disabled while etcd's engine is chosen.

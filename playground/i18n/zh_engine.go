@@ -9,6 +9,7 @@ var zhEngine = map[string]string{
 	"settings.engine":              "引擎：%s",
 	"settings.engine.absent":       "此版本的 RaftLab 不包含 %s。",
 	"settings.engine.etcd":         "etcd raft v3.6.0",
+	"settings.engine.etcd.short":   "etcd",
 	"settings.engine.explain":      "服务器运行的 Raft：RaftLab 自己的，或 etcd 在生产中运行的 raft 库。随其他设置一同应用。",
 	"settings.engine.loading":      "正在加载 %s…",
 	"settings.engine.no-switches":  "etcd 的 raft 没有教学开关：它们属于 RaftLab 的引擎。",
