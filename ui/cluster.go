@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"image/color"
 	"math"
+	"slices"
 
 	"github.com/hajimehoshi/ebiten/v2"
 	"github.com/raftlab/raftlab/playground/i18n"
@@ -50,8 +51,9 @@ func (g *Game) drawCluster(dst *ebiten.Image) {
 	g.drawLabel(dst, g.tr("cluster.clients"), face(11*s, false), cx, cy+18*s, colTextDim, alignCenter)
 	g.client.drawClientPanel(dst)
 	g.drawMessages(dst)
+	joint := jointConfig(w)
 	for _, spot := range g.lay.Nodes {
-		g.drawNode(dst, w, spot)
+		g.drawNode(dst, w, spot, sideOf(joint, spot.ID))
 	}
 	g.drawPartitionTool(dst)
 	g.drawChallenge(dst)
@@ -122,8 +124,9 @@ func (g *Game) endpoint(id view.ID, cx, cy float64) (x, y, r float64, ok bool) {
 
 // drawNode draws one server: its role by colour, its term inside, its
 // election timer as a draining arc, its votes, its disk, and marks for
-// leader, selection and violations.
-func (g *Game) drawNode(dst *ebiten.Image, w *view.World, spot NodeSpot) {
+// leader, selection and violations; side is where it stands in a joint
+// configuration.
+func (g *Game) drawNode(dst *ebiten.Image, w *view.World, spot NodeSpot, side jointSide) {
 	s := g.scale
 	n := w.Node(spot.ID)
 	if n == nil {
@@ -160,7 +163,7 @@ func (g *Game) drawNode(dst *ebiten.Image, w *view.World, spot NodeSpot) {
 		drawCentered(dst, g.spr.ring(int(r+5*s), int(4*s)), spot.X, spot.Y, c)
 	}
 	drawCentered(dst, g.spr.disc(int(r)), spot.X, spot.Y, c)
-	if !n.Members.IsVoter(spot.ID) {
+	if !n.Members.IsVoter(spot.ID) && !slices.Contains(n.Members.Outgoing, spot.ID) { // a voter being left still votes
 		drawCentered(dst, g.spr.disc(int(r*0.8)), spot.X, spot.Y, withAlpha(colBackground, 0.55))
 	}
 	g.drawLabel(dst, fmt.Sprint(n.Term), face(r*0.75, true), spot.X, spot.Y-r*0.06, colBackground, alignCenter)
@@ -174,8 +177,24 @@ func (g *Game) drawNode(dst *ebiten.Image, w *view.World, spot NodeSpot) {
 		}
 		drawCentered(dst, g.spr.disc(int(4*s)), spot.X+(r+13*s)*math.Cos(a), spot.Y+(r+13*s)*math.Sin(a), vc)
 	}
-	g.drawLabels(dst, spot, name, g.tr(labelOf(n).key()), colText, c)
+	line, lineCol := g.roleLine(n, side)
+	nameCol := colText
+	if side != jointNone && spot.Compact { // the name alone: it takes the half's colour
+		nameCol = lineCol
+	}
+	g.drawLabels(dst, spot, name, line, nameCol, lineCol)
 	g.drawDisk(dst, n, spot)
+}
+
+// roleLine is what a live server's label says under its name, and in
+// which colour: its role in the role's colour, or, in one half of a joint
+// configuration only, that it is leaving or joining (its disc's colour
+// still shows the role).
+func (g *Game) roleLine(n *view.Node, side jointSide) (string, color.RGBA) {
+	if side != jointNone {
+		return g.tr(side.key()), side.color()
+	}
+	return g.tr(labelOf(n).key()), roleColor(n.Role)
 }
 
 // drawLabels writes a node's name and role outside the ring (the name alone

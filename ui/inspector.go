@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"path"
+	"slices"
 	"strings"
 
 	"github.com/hajimehoshi/ebiten/v2"
@@ -230,6 +231,9 @@ func inspectorText(lang i18n.Lang, n *view.Node) []infoLine {
 	add(0, "inspector.indexes", l.Commit, l.Applied, l.Last)
 	add(0, "inspector.snapshot", l.First-1, l.SnapTerm, l.First)
 	add(0, "inspector.members", membershipText(lang, n.Members))
+	if m := n.Members; len(m.Outgoing) > 0 {
+		add(1, "inspector.joint", nameSet(m.Outgoing), nameSet(m.Voters))
+	}
 	add(0, "inspector.election-timer", n.ElectionElapsed, n.ElectionTimeout)
 	if n.Disk.Syncing {
 		add(0, "inspector.disk.syncing", n.Disk.FsyncMs)
@@ -240,8 +244,13 @@ func inspectorText(lang i18n.Lang, n *view.Node) []infoLine {
 	out = append(out, diskFileLines(lang, n.Disk)...)
 	if n.Role == view.Leader {
 		add(0, "inspector.replication")
-		for _, id := range n.Members.Members() {
-			if pr, ok := n.PeerProgress(id); ok {
+		for _, id := range progressIDs(n.Members) {
+			pr, ok := n.PeerProgress(id)
+			switch {
+			case !ok:
+			case pr.Window > 0: // with the flow-control window: its AppendEntries in flight
+				add(1, "inspector.progress.inflight", id.Name(), pr.Match, pr.Next, progressText(lang, pr.State), len(pr.Inflight), pr.Window)
+			default:
 				add(1, "inspector.progress", id.Name(), pr.Match, pr.Next, progressText(lang, pr.State))
 			}
 		}
@@ -251,6 +260,20 @@ func inspectorText(lang i18n.Lang, n *view.Node) []infoLine {
 		add(1, "inspector.key", kv.Key, kv.Value, kv.ModRevision, kv.Version)
 	}
 	return append(out, walTail(lang, &n.Disk)...)
+}
+
+// progressIDs are the servers a leader replicates to in configuration m:
+// its members and, in a joint configuration, the voters being left, who
+// still count.
+func progressIDs(m view.Membership) []view.ID {
+	ids := m.Members()
+	for _, id := range m.Outgoing {
+		if !slices.Contains(ids, id) {
+			ids = append(ids, id)
+		}
+	}
+	slices.Sort(ids)
+	return ids
 }
 
 // nameIn names a node in a language: S1, or nobody.

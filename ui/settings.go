@@ -21,7 +21,14 @@ type setting struct {
 	// get renders the current value in a language; next and prev change it.
 	get        func(lang i18n.Lang, s *view.Settings) string
 	next, prev func(s *view.Settings)
+	// teaching marks a teaching switch (a rule broken on purpose, or the
+	// leader's no-op left out): RaftLab's engine alone has them, so the
+	// row is disabled while etcd's is chosen.
+	teaching bool
 }
+
+// disabled reports whether the row cannot be changed in settings s.
+func (r setting) disabled(s *view.Settings) bool { return r.teaching && s.Engine == view.EngineEtcd }
 
 // explainKey is the catalogue key of the row's explanation.
 func (r setting) explainKey() string { return r.key + ".explain" }
@@ -30,6 +37,12 @@ func toggle(name, key string, field func(s *view.Settings) *bool) setting {
 	flip := func(s *view.Settings) { *field(s) = !*field(s) }
 	return setting{name: name, key: key, next: flip, prev: flip,
 		get: func(lang i18n.Lang, s *view.Settings) string { return onOff(lang, *field(s)) }}
+}
+
+// teaching marks a row as a teaching switch.
+func teaching(r setting) setting {
+	r.teaching = true
+	return r
 }
 
 // onOff is a switch's value in a language.
@@ -100,7 +113,7 @@ var settingsRows = []setting{
 		func(s *view.Settings, v int64) { s.Nodes = int(v) }),
 	toggle("set-prevote", "settings.prevote", func(s *view.Settings) *bool { return &s.PreVote }),
 	toggle("set-checkquorum", "settings.checkquorum", func(s *view.Settings) *bool { return &s.CheckQuorum }),
-	toggle("set-noop", "settings.noop", func(s *view.Settings) *bool { return &s.LeaderNoop }),
+	teaching(toggle("set-noop", "settings.noop", func(s *view.Settings) *bool { return &s.LeaderNoop })),
 	toggle("set-fastbacktrack", "settings.fastbacktrack", func(s *view.Settings) *bool { return &s.FastBacktrack }),
 	stepper("set-snapshot", "settings.snapshot", "settings.unit.entries", []int64{0, 5, 10, 20, 50, 100, 1000},
 		func(s *view.Settings) int64 { return int64(s.SnapshotEvery) },
@@ -115,10 +128,10 @@ var settingsRows = []setting{
 		next: func(s *view.Settings) { s.ReadMode = (s.ReadMode + 1) % 3 },
 		prev: func(s *view.Settings) { s.ReadMode = (s.ReadMode + 2) % 3 }},
 	toggle("set-clientsessions", "settings.clientsessions", func(s *view.Settings) *bool { return &s.ClientSessions }),
-	toggle("set-rule-commit", "settings.rule.commit", func(s *view.Settings) *bool { return &s.Rules.CommitOldTermsByCounting }),
-	toggle("set-rule-restriction", "settings.rule.restriction", func(s *view.Settings) *bool { return &s.Rules.SkipElectionRestriction }),
-	toggle("set-rule-fixed", "settings.rule.fixed", func(s *view.Settings) *bool { return &s.Rules.FixedElectionTimeout }),
-	toggle("set-rule-fsync", "settings.rule.fsync", func(s *view.Settings) *bool { return &s.Rules.AckBeforeFsync }),
+	teaching(toggle("set-rule-commit", "settings.rule.commit", func(s *view.Settings) *bool { return &s.Rules.CommitOldTermsByCounting })),
+	teaching(toggle("set-rule-restriction", "settings.rule.restriction", func(s *view.Settings) *bool { return &s.Rules.SkipElectionRestriction })),
+	teaching(toggle("set-rule-fixed", "settings.rule.fixed", func(s *view.Settings) *bool { return &s.Rules.FixedElectionTimeout })),
+	teaching(toggle("set-rule-fsync", "settings.rule.fsync", func(s *view.Settings) *bool { return &s.Rules.AckBeforeFsync })),
 	ms("set-election-min", "settings.election-min", []int64{100, 150, 200, 300, 500, 1000},
 		func(s *view.Settings) *int64 { return &s.ElectionTimeoutMs[0] }),
 	ms("set-election-max", "settings.election-max", []int64{150, 200, 300, 500, 1000, 2000},
@@ -141,6 +154,9 @@ var settingsRows = []setting{
 type settingsPanel struct {
 	draft view.Settings
 	err   error
+	// switchedOff is set when choosing etcd's engine turned teaching
+	// switches off, which the dialog's foot then says.
+	switchedOff bool
 }
 
 func (g *Game) openSettings() {
@@ -267,12 +283,14 @@ func (g *Game) settingsControls() []settingsControl {
 	stepButtons(themeRow, themeRowName, g.tr(themeExplainKey))
 	stepButtons(langRow, langRowName, g.tr(langExplainKey))
 	for i, row := range settingsRows {
-		stepButtons(prefRows+i, row.name, g.tr(row.explainKey()))
+		stepButtons(prefRows+i, row.name, g.settingsRowHint(row))
 	}
 	label := g.tr("settings.present") + ": " + onOff(g.lang, g.present.on)
 	w := controlWidthIn(g.lang, Button{Label: label}, s)
+	present := Rect{box.X + box.W - 20*s - w, box.Y + 8*s, w, 26 * s}
 	return append(out,
-		settingsControl{Button{Name: presentControlName, Label: label, Hint: g.tr("settings.present.explain"), Rect: Rect{box.X + box.W - 20*s - w, box.Y + 8*s, w, 26 * s}}, presentSwitch, 0},
+		settingsControl{Button{Name: presentControlName, Label: label, Hint: g.tr("settings.present.explain"), Rect: present}, presentSwitch, 0},
+		g.engineControl(present),
 		settingsControl{Button{Name: "set-apply", Label: g.tr("settings.apply"), Hint: g.tr("settings.apply.hint"), Rect: Rect{box.X + box.W - 380*s, box.Y + box.H - 44*s, 220 * s, 30 * s}}, -1, 1},
 		settingsControl{Button{Name: "set-cancel", Label: g.tr("settings.cancel"), Hint: g.tr("settings.cancel.hint"), Rect: Rect{box.X + box.W - 150*s, box.Y + box.H - 44*s, 130 * s, 30 * s}}, -1, -1})
 }
@@ -302,7 +320,7 @@ func (g *Game) settingsHint(x, y float64) string {
 
 	for i, row := range settingsRows {
 		if g.settingsRow(prefRows+i).Contains(x, y) {
-			return g.tr(row.explainKey())
+			return g.settingsRowHint(row)
 		}
 	}
 	return ""
@@ -327,6 +345,8 @@ func (g *Game) pressSettings(row, step int) {
 	switch {
 	case row == presentSwitch:
 		g.togglePresent()
+	case row == engineSwitch:
+		g.settings.chooseEngine(step)
 	case row < 0 && step > 0:
 		g.applySettings()
 	case row < 0:
@@ -335,6 +355,7 @@ func (g *Game) pressSettings(row, step int) {
 		g.setTheme(!themeChosen)
 	case row == langRow:
 		g.SetLang(nextLang(g.lang, step))
+	case settingsRows[row-prefRows].disabled(&g.settings.draft):
 	case step > 0:
 		settingsRows[row-prefRows].next(&g.settings.draft)
 	default:
@@ -343,14 +364,19 @@ func (g *Game) pressSettings(row, step int) {
 }
 
 // applySettings starts a new run with the drafted settings, keeping the
-// current one if they are invalid.
+// current one if they are invalid. A run on an engine this build lacks
+// starts in a build that has it (loadEngine).
 func (g *Game) applySettings() {
 	d := g.settings.draft
 	if err := d.Validate(); err != nil {
 		g.settings.err = err
 		return
 	}
-	sc := &view.Scenario{Name: "Sandbox", Settings: d, Until: math.MaxInt32}
+	sc := &view.Scenario{Name: sandboxName, Settings: d, Until: math.MaxInt32}
+	if !g.opts.Lab.HasEngine(d.Engine) {
+		g.loadEngine(sc)
+		return
+	}
 	if err := g.load(sc); err != nil {
 		g.settings.err = err
 		return
@@ -367,11 +393,15 @@ func (g *Game) drawSettings(dst *ebiten.Image) {
 	g.spr.fillRect(dst, box.Inset(1*s), colPanel)
 	drawText(dst, g.tr("settings.title"), face(16*s, true), box.X+20*s, box.Y+22*s, colText, alignStart)
 	f := face(12.5*s, false)
-	row := func(i int, label, value, explain string) {
+	row := func(i int, label, value, explain string, off bool) {
 		r := g.settingsRow(i)
 		y := r.Y + (r.H-3*s)/2
-		drawText(dst, label, f, box.X+20*s, y, colText, alignStart)
-		drawText(dst, value, face(12.5*s, true), box.X+277*s, y, colAccent, alignCenter)
+		labelCol, valueCol := colText, colAccent
+		if off {
+			labelCol, valueCol = colTextDim, colTextDim
+		}
+		drawText(dst, label, f, box.X+20*s, y, labelCol, alignStart)
+		drawText(dst, value, face(12.5*s, true), box.X+277*s, y, valueCol, alignCenter)
 		lines := g.settingsExplainLines(explain)
 		ly := y - float64(len(lines)-1)*settingsExplainH*s/2
 		for _, line := range lines {
@@ -379,23 +409,30 @@ func (g *Game) drawSettings(dst *ebiten.Image) {
 			ly += settingsExplainH * s
 		}
 	}
-	row(0, g.tr("settings.theme"), g.tr("settings.theme."+chosenThemeName()), g.tr(themeExplainKey))
-	row(1, g.tr("app.language"), g.lang.Name(), g.tr(langExplainKey))
+	row(0, g.tr("settings.theme"), g.tr("settings.theme."+chosenThemeName()), g.tr(themeExplainKey), false)
+	row(1, g.tr("app.language"), g.lang.Name(), g.tr(langExplainKey), false)
 	// The preferences are set apart from the settings of the run.
 	sep := g.settingsRow(prefRows)
 	g.spr.fillRect(dst, Rect{box.X + 20*s, sep.Y - 2*s, box.W - 40*s, 1 * s}, colPanelEdge)
 	for i, r := range settingsRows {
-		row(prefRows+i, g.tr(r.key), r.get(g.lang, &p.draft), g.tr(r.explainKey()))
+		row(prefRows+i, g.tr(r.key), r.get(g.lang, &p.draft), g.tr(r.explainKey()), r.disabled(&p.draft))
 	}
-	for _, b := range g.settingsButtons() {
-		bg := g.buttonColor(b)
+	for _, c := range g.settingsControls() {
+		b := c.Button
+		bg, fg := g.buttonColor(b), colText
+		if c.row >= prefRows && settingsRows[c.row-prefRows].disabled(&p.draft) {
+			bg, fg = colPanelEdge, colTextDim
+		}
 		g.spr.fillRect(dst, b.Rect, bg)
-		drawText(dst, b.Label, f, b.Rect.CenterX(), b.Rect.CenterY(), colText, alignCenter)
+		drawText(dst, b.Label, f, b.Rect.CenterX(), b.Rect.CenterY(), fg, alignCenter)
 	}
-	lines := g.settingsErrorLines()
+	lines, col := g.settingsErrorLines(), colBad
+	if len(lines) == 0 {
+		lines, col = g.settingsNoteLines(), colTextDim
+	}
 	y := box.Y + box.H - 29*s - float64(len(lines)-1)*settingsErrorH*s/2
 	for _, line := range lines {
-		drawText(dst, line, g.settingsErrorFace(), box.X+20*s, y, colBad, alignStart)
+		drawText(dst, line, g.settingsErrorFace(), box.X+20*s, y, col, alignStart)
 		y += settingsErrorH * s
 	}
 }
@@ -414,9 +451,16 @@ func (g *Game) settingsErrorLines() []string {
 	if g.settings == nil || g.settings.err == nil {
 		return nil
 	}
+	return g.settingsFootLines(i18n.ErrorIn(g.settings.err, g.lang))
+}
+
+// settingsFootLines is a sentence of the dialog's foot (a refusal, or a
+// note), wrapped to the room left of Apply on two lines at most (the
+// second ends in "…" if it must).
+func (g *Game) settingsFootLines(sentence string) []string {
 	f := g.settingsErrorFace()
 	width := g.settingsBox().W - 420*g.scale
-	lines := wrapPlain(i18n.ErrorIn(g.settings.err, g.lang), f, width)
+	lines := wrapPlain(sentence, f, width)
 	if len(lines) > 2 {
 		lines = []string{lines[0], ellipsize(strings.Join(lines[1:], " "), f, width)}
 	}

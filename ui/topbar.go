@@ -57,7 +57,7 @@ func (p *topBar) drawTopBar(dst *ebiten.Image) {
 // topBarKey appends to k what the top bar shows.
 func (p *topBar) topBarKey(k keyBuf) keyBuf {
 	g := p.g
-	k = k.rect(g.lay.TopBar).float(g.scale).bool(g.paused).str(g.statusShown()).str(p.barName())
+	k = k.rect(g.lay.TopBar).float(g.scale).bool(g.paused).str(g.statusShown()).str(p.barName()).str(p.engineShown())
 	for _, b := range g.lay.Buttons {
 		k = k.str(b.Label).rect(b.Rect).bool(b.Rect.Contains(g.hover.x, g.hover.y))
 	}
@@ -90,6 +90,10 @@ func (p *topBar) renderTopBar(dst *ebiten.Image, dx, dy float64) {
 		drawText(dst, label, f, r.CenterX(), r.CenterY(), fg, alignCenter)
 	}
 	right := g.lay.TopBar.W - 12*s - dx
+	if engine := p.engineShown(); engine != "" {
+		drawText(dst, engine, f, right, bar.CenterY(), colAccent, alignEnd)
+		right -= textWidth(engine, f) + engineGap*s
+	}
 	if p.statusFits() {
 		drawText(dst, g.statusShown(), f, right, bar.CenterY(), colHighlight, alignEnd)
 		return
@@ -106,13 +110,40 @@ func (p *topBar) statusFits() bool {
 	return status != "" && textWidth(status, controlFace(p.g.scale)) <= p.barRoom()
 }
 
-// barRoom is the width left at the top bar's right, after the controls,
-// for the status line or the name.
+// barRoom is the width left at the top bar's right, after the controls
+// and the engine's label, for the status line or the name.
 func (p *topBar) barRoom() float64 {
+	room := p.rightRoom()
+	if engine := p.engineShown(); engine != "" {
+		room -= textWidth(engine, controlFace(p.g.scale)) + engineGap*p.g.scale
+	}
+	return room
+}
+
+// rightRoom is the width left at the top bar's right, after the controls.
+func (p *topBar) rightRoom() float64 {
 	g := p.g
 	s := g.scale
 	last := g.lay.Buttons[len(g.lay.Buttons)-1].Rect
 	return g.lay.TopBar.W - 12*s - (last.X + last.W) - 10*s
+}
+
+// engineGap is the room between the engine's label and the status line
+// or the name left of it, in logical pixels.
+const engineGap = 16
+
+// engineShown is the engine's label (engineLabel) as the top bar shows it,
+// at its right end: always, before the status line or the name, which
+// come and go; shortened to the engine's bare name where the bar is
+// narrow, and left out where even that does not fit.
+func (p *topBar) engineShown() string {
+	f := controlFace(p.g.scale)
+	for _, engine := range p.engineLabel() {
+		if textWidth(engine, f) <= p.rightRoom() {
+			return engine
+		}
+	}
+	return ""
 }
 
 // barName is the name the top bar shows at its right, in the room there.
