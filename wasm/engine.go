@@ -67,17 +67,45 @@ var linkOverrides = []string{"scenario", "nodes", "load", "rate", "lesson", "ste
 // language, embed, presenter mode, any a course platform added) stay.
 // RaftLab's engine is the default, so it leaves ?engine out.
 func engineURL(href string, e view.Engine, link string) string {
-	u, err := url.Parse(href)
-	if err != nil {
-		return "?engine=" + e.String() + "#" + strings.TrimPrefix(link, "#")
-	}
-	q := u.Query()
+	page, q := splitHref(href)
 	for _, k := range linkOverrides {
 		q.Del(k)
 	}
 	withEngine(q, e)
-	u.RawQuery, u.Fragment, u.RawFragment = q.Encode(), "", ""
-	return u.String() + "#" + strings.TrimPrefix(link, "#")
+	return page + queryString(q) + "#" + strings.TrimPrefix(link, "#")
+}
+
+// shareURL is the page at href with a share link's fragment: its
+// ?engine= says the build the link's world needs, so that a session on
+// etcd opens in the etcd build and one on RaftLab's engine in the smaller
+// default one. A page already in the right build keeps its query as it
+// was.
+func shareURL(href string, e view.Engine, fragment string) string {
+	base, _, _ := strings.Cut(href, "#")
+	page, q := splitHref(base)
+	if q.Get("engine") == engineParam(e) && len(q["engine"]) <= 1 {
+		return base + "#" + fragment
+	}
+	withEngine(q, e)
+	return page + queryString(q) + "#" + fragment
+}
+
+// splitHref is a page's address without its query and fragment, and its
+// query. (Cut by hand: url.Parse would bring in its host parsing, about 70 KB
+// of main.wasm.)
+func splitHref(href string) (string, url.Values) {
+	href, _, _ = strings.Cut(href, "#")
+	page, raw, _ := strings.Cut(href, "?")
+	q, _ := url.ParseQuery(raw) // what could be read, as pageQuery does
+	return page, q
+}
+
+// queryString is q as a URL's query: "" when empty, else with its "?".
+func queryString(q url.Values) string {
+	if len(q) == 0 {
+		return ""
+	}
+	return "?" + q.Encode()
 }
 
 // withEngine sets q's ?engine to e's build: etcd's engine is in etcd.wasm,
@@ -88,25 +116,6 @@ func withEngine(q url.Values, e view.Engine) {
 		return
 	}
 	q.Set("engine", e.String())
-}
-
-// shareURL is the page at href with a share link's fragment: its
-// ?engine= says the build the link's world needs, so that a session on
-// etcd opens in the etcd build and one on RaftLab's engine in the smaller
-// default one. Its other parameters stay as they were.
-func shareURL(href string, e view.Engine, fragment string) string {
-	base, _, _ := strings.Cut(href, "#")
-	u, err := url.Parse(base)
-	if err != nil {
-		return base + "#" + fragment
-	}
-	q := u.Query()
-	if q.Get("engine") == engineParam(e) && len(q["engine"]) <= 1 {
-		return base + "#" + fragment // as the page was opened: its query untouched
-	}
-	withEngine(q, e)
-	u.RawQuery = q.Encode()
-	return u.String() + "#" + fragment
 }
 
 // engineParam is ?engine's value for e's build ("" for the default).
