@@ -2,8 +2,9 @@
 // with etcd's raft as a second engine) instead of main.wasm, and the
 // sandbox runs on etcd's raft: a crashed leader is replaced by a new one,
 // and a voter's menu offers to replace it in one joint change (ConfChangeV2),
-// which etcd's engine alone makes. The screenshot of the joint
-// configuration goes to build/e2e/etcd-joint.png.
+// which etcd's engine alone makes; the session's share link opens in the
+// etcd build. The screenshot of the joint configuration goes to
+// build/e2e/etcd-joint.png.
 //
 //   make web raftserve dist, then node --test e2e/etcd.test.mjs
 import { test, after } from "node:test";
@@ -107,5 +108,20 @@ test("the etcd build: etcd.wasm, a new leader after a crash, a joint change", as
   }, 20);
   assert.ok(done.nodes.find((n) => n.id === fresh), "S6 is in the cluster");
   assert.equal(done.violations.length, 0);
+
+  // Its share link says its build. One that does not (made before links
+  // did), opened in the default build, moves itself to the etcd build.
+  await page.evaluate(() => { delete window.raftlab.link; });
+  const share = (await layout(page)).controls.find((c) => c.name === "share");
+  await page.evaluate(([x, y]) => window.raftlab.click(x, y), center(share));
+  const link = await waitFor("the link", () => page.evaluate(() => window.raftlab.link));
+  assert.match(link, /\/\?engine=etcd#/);
+  fetched.length = 0;
+  await page.goto(link.replace("?engine=etcd", ""), { waitUntil: "commit" });
+  await page.waitForURL(/\?engine=etcd#/, { timeout: 60_000 });
+  await firstFrame(page);
+  assert.deepEqual(fetched, ["/main.wasm", "/etcd.wasm"]);
+  const reopened = await state(page);
+  assert.deepEqual(membersOf(reopened, leaderOf(done).id), want, "the session, S6 and all");
   assert.deepEqual(errors, []);
 });
