@@ -125,11 +125,3 @@ func engineParam(e view.Engine) string {
 	}
 	return e.String()
 }
-
-// linkEngine is the engine a share link's world runs on.
-func linkEngine(l *view.Link) view.Engine {
-	if l == nil || l.Scenario == nil {
-		return view.EngineRaftLab
-	}
-	return l.Scenario.Settings.Engine
-}

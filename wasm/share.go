@@ -62,3 +62,11 @@ func (a *app) followHash() {
 		return nil
 	}))
 }
+
+// linkEngine is the engine a share link's world runs on.
+func linkEngine(l *view.Link) view.Engine {
+	if l == nil || l.Scenario == nil {
+		return view.EngineRaftLab
+	}
+	return l.Scenario.Settings.Engine
+}
