@@ -72,7 +72,7 @@ test("the etcd build: etcd.wasm, a new leader after a crash, a joint change", as
   assert.equal(await page.evaluate(() => document.getElementById("engine")?.textContent), "Loading the build with etcd's raft (a larger download)");
 
   // Crash the leader from its menu; the others elect a new one.
-  const first = leaderOf(await runUntil(page, "a leader", leaderOf));
+  const first = leaderOf(await runUntil(page, "a leader", leaderOf, 100));
   const spot = (await layout(page)).nodes.find((n) => n.id === first.id);
   const crash = await openMenu(page, spot.x, spot.y, "menu-crash");
   await click(page, ...center(crash));
