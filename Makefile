@@ -38,20 +38,24 @@ unit:
 race: e2e-deps
 	$(GO) test -count=1 -race -run '^TestClone' ./playground/
 
-# The browser build: main.wasm (and its gzip -9 form, which raftserve sends
-# as is), index.html, Go's wasm_exec.js and the Chinese fonts (fetched
-# only by a page in Chinese), in build/web; and the service worker that
-# keeps them for offline use (wasm/sw.js), stamped with the build's
-# version, a hash of those files (a new build replaces an old one's cache)
-# and the fonts' names.
+# The browser build: main.wasm and etcd.wasm (RaftLab with etcd's raft
+# as a second engine, -tags etcd: too big for main.wasm's 5 MB budget, so
+# a page fetches it only for ?engine=etcd) and their gzip -9 forms, which
+# raftserve sends as they are; index.html, Go's wasm_exec.js and the
+# Chinese fonts (fetched only by a page in Chinese), in build/web; and the
+# service worker that keeps them for offline use (wasm/sw.js), stamped
+# with the build's version, a hash of those files (a new build replaces
+# an old one's cache) and the fonts' names. The two builds share every
+# package but two, so the second is mostly its link.
 web:
 	@mkdir -p $(WEB)/fonts
 	GOOS=js GOARCH=wasm $(GO) build -ldflags='-s -w' -o $(WEB)/main.wasm ./wasm
+	GOOS=js GOARCH=wasm $(GO) build -tags etcd -ldflags='-s -w' -o $(WEB)/etcd.wasm ./wasm
 	cp index.html $(WEB)/index.html
 	cp "$$($(GO) env GOROOT)/lib/wasm/wasm_exec.js" $(WEB)/wasm_exec.js
 	cp assets/fonts/*.otf $(WEB)/fonts/
-	gzip -9 -k -f -n $(WEB)/main.wasm $(WEB)/fonts/*.otf
-	cd $(WEB) && version=$$(cat index.html wasm_exec.js main.wasm fonts/*.otf | sha256sum | cut -c1-16) && \
+	gzip -9 -k -f -n $(WEB)/main.wasm $(WEB)/etcd.wasm $(WEB)/fonts/*.otf
+	cd $(WEB) && version=$$(cat index.html wasm_exec.js main.wasm etcd.wasm fonts/*.otf | sha256sum | cut -c1-16) && \
 	  fonts=$$(ls fonts/*.otf | sed 's/.*/"&"/' | paste -sd, -) && \
 	  sed -e "s|^const VERSION = .*|const VERSION = \"$$version\";|" -e "s|^const FONTS = .*|const FONTS = [$$fonts];|" \
 	    $(CURDIR)/wasm/sw.js > sw.js
@@ -60,13 +64,13 @@ web:
 # works offline after the first visit: build/dist (its index.html
 # registers the service worker) and the same in build/raftlab-dist.zip
 # (internal/zipdir says why not zip(1)). Only the files the page needs go
-# in: main.wasm is not compressed in advance, since a plain static host
-# would not say so in its answer.
+# in: the wasm builds are not compressed in advance, since a plain static
+# host would not say so in its answer.
 DIST := build/dist
 dist: web
 	rm -rf $(DIST) build/raftlab-dist.zip
 	@mkdir -p $(DIST)/fonts
-	cp $(WEB)/main.wasm $(WEB)/wasm_exec.js $(WEB)/sw.js $(DIST)/
+	cp $(WEB)/main.wasm $(WEB)/etcd.wasm $(WEB)/wasm_exec.js $(WEB)/sw.js $(DIST)/
 	cp $(WEB)/fonts/*.otf assets/fonts/OFL.txt $(DIST)/fonts/
 	sed 's|<meta name="raftlab-offline" content="">|<meta name="raftlab-offline" content="sw.js">|' $(WEB)/index.html > $(DIST)/index.html
 	@grep -q 'name="raftlab-offline" content="sw.js"' $(DIST)/index.html || { echo "dist: index.html has no raftlab-offline meta tag to turn on"; exit 1; }

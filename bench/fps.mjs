@@ -23,8 +23,9 @@
 //   processor time Chromium's GPU process and renderer spend on a frame
 //   (Linux), as a ratio too: on a busy machine the frame rate follows
 //   what else runs, the work a frame takes much less;
-// - the size of main.wasm raw and gzip -9 (target: at most 5 MB gzip), and
-//   the bare game's;
+// - the size of main.wasm raw and gzip -9 (target: at most 5 MB gzip), of
+//   etcd.wasm (the build with etcd's raft, fetched only for ?engine=etcd:
+//   no target, but what choosing etcd costs), and the bare game's;
 // - the Go heap over a virtual hour of five nodes under load, run ahead at
 //   full speed with window.raftlab.runFor (target: under 128 MB), and over
 //   an hour of the sandbox (the app's defaults: five servers, snapshots
@@ -209,8 +210,8 @@ async function virtualHour(page, url, query) {
   return { virtualMs: nowMs, wallMs: Date.now() - t0, start, end, peakHeapAlloc: peak, violations: st.violations.length };
 }
 
-const size = (dir) => { const w = readFileSync(path.join(dir, "main.wasm")); return { raw: w.length, gzip9: gzipSync(w, { level: 9 }).length }; };
-const results = { viewport: `${width}x${height}`, wasm: size(web), bareWasm: size(bareWeb), pages: {} };
+const size = (dir, name = "main.wasm") => { const w = readFileSync(path.join(dir, name)); return { raw: w.length, gzip9: gzipSync(w, { level: 9 }).length }; };
+const results = { viewport: `${width}x${height}`, wasm: size(web), etcdWasm: size(web, "etcd.wasm"), bareWasm: size(bareWeb), pages: {} };
 
 // The pages whose frame rates are measured, in turn: [name, site, query,
 // messages in flight to wait for, whether the diagram is open].
@@ -292,6 +293,7 @@ const pct = (x) => `${(100 * x).toFixed(0)}%`;
 console.log("");
 console.log(`RaftLab in headless Chromium + SwiftShader, ${results.viewport}, against a bare Ebiten game measured in the same run:`);
 console.log(`  main.wasm                 ${mb(results.wasm.raw)} raw, ${mb(results.wasm.gzip9)} gzip -9 (target: at most 5 MB gzip); the bare game's ${mb(results.bareWasm.raw)} raw, ${mb(results.bareWasm.gzip9)} gzip -9`);
+console.log(`  etcd.wasm                 ${mb(results.etcdWasm.raw)} raw, ${mb(results.etcdWasm.gzip9)} gzip -9 (?engine=etcd: ${mb(results.etcdWasm.gzip9 - results.wasm.gzip9)} gzip more than main.wasm)`);
 if (results.start) {
   const { cold, bare, warm, zhWarm } = results.start;
   const phase = (runs, from, to) => Math.round(median(runs.map((c) => c[to] - c[from])));

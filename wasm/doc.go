@@ -9,7 +9,10 @@
 // ?embed=1 the cluster and a play control alone, sized to an iframe,
 // ?lang=zh-CN|en the language (else the one chosen last, else the
 // browser's; Chinese fetches the Chinese fonts, font.go, while the app
-// starts). Unknown parameters are ignored; a bad value is a banner, not a stop.
+// starts), ?engine=raftlab|etcd the Raft the world runs on (engine.go:
+// index.html fetches etcd.wasm, the build with -tags etcd that has etcd's
+// raft, for engine=etcd). Unknown parameters are ignored; a bad value is a
+// banner, not a stop.
 //
 // It sets window.raftlab for tests, benchmarks and the curious:
 //

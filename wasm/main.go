@@ -12,8 +12,11 @@ import (
 	"syscall/js"
 
 	"github.com/hajimehoshi/ebiten/v2"
+	"github.com/raftlab/raftlab/internal/lab"
 	"github.com/raftlab/raftlab/internal/picture"
+	"github.com/raftlab/raftlab/playground"
 	"github.com/raftlab/raftlab/playground/i18n"
+	"github.com/raftlab/raftlab/playground/view"
 	"github.com/raftlab/raftlab/ui"
 )
 
@@ -25,7 +28,14 @@ func main() {
 
 	q := pageQuery()
 	opts := optionsFromQuery(q)
-	opts.readLink(js.Global().Get("location").Get("hash").String(), q)
+	hash := js.Global().Get("location").Get("hash").String()
+	opts.readLink(hash, q)
+	if e := linkEngine(opts.link); !playground.HasEngine(e) && q.Get("engine") != e.String() {
+		// A share link of a session on an engine this build lacks (one
+		// made before links said their build): the build that has it.
+		loadEngine(e, hash)
+		wait()
+	}
 	if len(opts.ignored) > 0 {
 		js.Global().Get("console").Call("info", "RaftLab ignores these URL parameters: "+strings.Join(opts.ignored, ", "))
 	}
@@ -44,12 +54,13 @@ func main() {
 	if lang == i18n.Chinese {
 		fonts.start() // while the world is built and the first frame drawn
 	}
-	a := &app{api: api}
+	a := &app{api: api, lab: opts.lab}
 	notes := newNotesChannel()
 	uo := ui.Options{Lab: opts.lab, Scenario: opts.scenario, Empty: opts.empty, Embed: opts.embed, Save: download, Picture: picture.Export, Open: a.openPicker, Share: a.share, Link: opts.link,
 		Progress: localStore{progressKey}, Prefs: prefs, Results: results, Lesson: opts.lesson, Step: opts.step,
 		Lang: opts.lang, SystemLang: system, CJKFont: fonts.start,
-		Present: opts.present, Fullscreen: ebiten.SetFullscreen, Notes: notes.show, OpenNotes: notes.open}
+		Present: opts.present, Fullscreen: ebiten.SetFullscreen, Notes: notes.show, OpenNotes: notes.open,
+		LoadEngine: loadEngine}
 	g, err := ui.New(uo)
 	if err != nil && uo.Link != nil {
 		// A link that read well but cannot start: RaftLab opens without it.
@@ -132,6 +143,15 @@ func pageQuery() url.Values {
 	return q
 }
 
+// loadEngine goes on with the session in the build that has engine e:
+// the same page with ?engine= for it, opening link (ui.Options.LoadEngine).
+// It replaces the page's history entry, as share does, so that Back
+// leaves the app rather than going back to the build just left.
+func loadEngine(e view.Engine, link string) {
+	loc := js.Global().Get("location")
+	loc.Call("replace", engineURL(loc.Get("href").String(), e, link))
+}
+
 // fail shows a readable error on the page (index.html's raftlabFail, or
 // the page body when that is missing) and records it in window.raftlab.
 func fail(api js.Value, msg string) {
@@ -168,6 +188,9 @@ type app struct {
 	game  *ui.Game
 	api   js.Value
 	ready bool
+	// lab reads the share links the app makes and the page is given, for
+	// the engine their world runs on (share, followHash).
+	lab *lab.Lab
 }
 
 func (a *app) Update() error {

@@ -56,7 +56,7 @@ type pageOptions struct {
 // queryParams are the URL parameters the page understands.
 // (notes is the speaker notes page's, which index.html shows without
 // loading RaftLab: known here so that it is never said to be ignored.)
-var queryParams = []string{"scenario", "empty", "nodes", "load", "rate", "lesson", "step", "lang", "embed", "present", "notes"}
+var queryParams = []string{"scenario", "empty", "nodes", "load", "rate", "lesson", "step", "lang", "embed", "present", "notes", "engine"}
 
 // optionsFromQuery reads the page's URL parameters:
 //
@@ -67,6 +67,7 @@ var queryParams = []string{"scenario", "empty", "nodes", "load", "rate", "lesson
 //	?lang=zh-CN|en       the language (whatever the browser's or the last choice)
 //	?embed=1             the cluster and a play control alone, for an iframe
 //	?present=1           presenter mode, for a projector
+//	?engine=raftlab|etcd the Raft the servers run (etcd's is in etcd.wasm)
 //
 // It is the one place that decides what a link means. Unknown parameters
 // are ignored. A known parameter with a bad value is a problem that says
@@ -74,9 +75,19 @@ var queryParams = []string{"scenario", "empty", "nodes", "load", "rate", "lesson
 // in the sandbox when it was the only one). A lesson sets its own world,
 // so it wins over scenario, nodes, load and empty; a scenario sets its
 // own nodes and load, so it wins over them. A lesson needs its panel, so
-// it wins over embed too: the full app opens in the frame.
+// it wins over embed too: the full app opens in the frame. A lesson sets
+// its own world, engine included, so it wins over engine=etcd as well.
 func optionsFromQuery(q url.Values) pageOptions {
 	o := pageOptions{load: -1, lab: lab.New()}
+	known := o.known(q)
+	o.world(known)
+	o.engineFromQuery(known)
+	return o
+}
+
+// known is the parameters of q the page understands, each given once;
+// the others are ignored or problems.
+func (o *pageOptions) known(q url.Values) url.Values {
 	known := url.Values{}
 	for k, vs := range q {
 		switch {
@@ -90,7 +101,12 @@ func optionsFromQuery(q url.Values) pageOptions {
 	}
 	slices.Sort(o.ignored)
 	slices.SortFunc(o.problems, func(a, b problem) int { return cmp.Compare(a.args[0].(string), b.args[0].(string)) }) // repeated parameters, found in map order
+	return known
+}
 
+// world reads the language, the modes and the world the known parameters
+// ask for.
+func (o *pageOptions) world(known url.Values) {
 	if v, ok := known["lang"]; ok {
 		// A language that is not there is English, and says so; it
 		// changes nothing else the link asks for.
@@ -100,19 +116,23 @@ func optionsFromQuery(q url.Values) pageOptions {
 		}
 		o.lang = l
 	}
-	o.present = flagParam(known, "present", "host.link.present", &o)
-	embed := flagParam(known, "embed", "host.link.embed", &o)
-	if lessonFromQuery(known, &o) {
+	o.present = flagParam(known, "present", "host.link.present", o)
+	embed := flagParam(known, "embed", "host.link.embed", o)
+	if lessonFromQuery(known, o) {
 		if embed {
 			o.problem("host.link.embed-lesson", o.lesson)
 		}
-		if others := present(known, "scenario", "nodes", "load", "rate", "empty"); len(others) > 0 {
+		others := present(known, "scenario", "nodes", "load", "rate", "empty")
+		if e, ok := view.ParseEngine(known.Get("engine")); ok && e != view.EngineRaftLab {
+			others = append(others, "engine") // a lesson's worlds are its own
+		}
+		if len(others) > 0 {
 			o.problem("host.link.lesson-and", o.lesson, strings.Join(others, ", "))
 		}
-		return o
+		return
 	}
 	o.embed = embed
-	o.empty = flagParam(known, "empty", "host.link.empty", &o)
+	o.empty = flagParam(known, "empty", "host.link.empty", o)
 	if _, ok := known["scenario"]; ok {
 		name := known.Get("scenario")
 		if others := present(known, "nodes", "load", "rate"); len(others) > 0 {
@@ -121,10 +141,10 @@ func optionsFromQuery(q url.Values) pageOptions {
 		sc, err := playground.LoadBundled(name)
 		if err != nil {
 			o.failed(err)
-			return o
+			return
 		}
 		o.scenario = sc
-		return o
+		return
 	}
 	if _, ok := known["rate"]; ok && len(present(known, "nodes", "load")) == 0 {
 		rate, err := intParam(known, "rate", 0)
@@ -134,31 +154,30 @@ func optionsFromQuery(q url.Values) pageOptions {
 		if err != nil {
 			o.failed(err)
 		}
-		return o
+		return
 	}
 	if _, ok := known["rate"]; ok {
 		o.ignored = append(o.ignored, "rate") // the load page has its own writes
 	}
 	if len(present(known, "nodes", "load")) == 0 {
-		return o
+		return
 	}
 	nodes, err := intParam(known, "nodes", 5)
 	if err != nil {
 		o.failed(err)
-		return o
+		return
 	}
 	load, err := intParam(known, "load", 0)
 	if err != nil {
 		o.failed(err)
-		return o
+		return
 	}
 	sc, err := loadScenario(nodes, load)
 	if err != nil {
 		o.failed(err)
-		return o
+		return
 	}
 	o.scenario, o.load = sc, load
-	return o
 }
 
 // nameIn names the world the link asks for in the page's language, once

@@ -5,17 +5,25 @@ package main
 import (
 	"strings"
 	"syscall/js"
+
+	"github.com/raftlab/raftlab/playground"
+	"github.com/raftlab/raftlab/playground/view"
 )
 
 // share puts a share link in the address bar (replacing the page's
 // history entry, so Back still leaves the app) and copies it to the
 // clipboard; the game hears of the copy when the browser allows it (not
 // at all when it refuses, and the status line points at the address
-// bar). window.raftlab.link holds the last link for the browser tests.
+// bar). Its ?engine= names the build the session's engine is in
+// (shareURL). window.raftlab.link holds the last link for the browser
+// tests.
 func (a *app) share(fragment string) (string, error) {
 	loc := js.Global().Get("location")
-	href, _, _ := strings.Cut(loc.Get("href").String(), "#")
-	href += "#" + fragment
+	e := view.EngineRaftLab
+	if l, err := a.lab.DecodeLink(fragment); err == nil {
+		e = linkEngine(&l)
+	}
+	href := shareURL(loc.Get("href").String(), e, fragment)
 	js.Global().Get("history").Call("replaceState", js.Null(), "", href)
 	a.api.Set("link", href)
 	clip := js.Global().Get("navigator").Get("clipboard")
@@ -42,9 +50,23 @@ func (a *app) share(fragment string) (string, error) {
 // own replaceState fires no hashchange.)
 func (a *app) followHash() {
 	js.Global().Call("addEventListener", "hashchange", js.FuncOf(func(js.Value, []js.Value) any {
-		if h := js.Global().Get("location").Get("hash").String(); strings.TrimPrefix(h, "#") != "" {
-			a.game.LoadLink(h)
+		h := js.Global().Get("location").Get("hash").String()
+		if strings.TrimPrefix(h, "#") == "" {
+			return nil
 		}
+		if l, err := a.lab.DecodeLink(h); err == nil && !playground.HasEngine(linkEngine(&l)) {
+			loadEngine(linkEngine(&l), h) // its world runs in the other build
+			return nil
+		}
+		a.game.LoadLink(h)
 		return nil
 	}))
+}
+
+// linkEngine is the engine a share link's world runs on.
+func linkEngine(l *view.Link) view.Engine {
+	if l == nil || l.Scenario == nil {
+		return view.EngineRaftLab
+	}
+	return l.Scenario.Settings.Engine
 }

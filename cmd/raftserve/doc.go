@@ -9,7 +9,9 @@
 // is at least as new) and sent with Content-Encoding: gzip to every client
 // that accepts it. X-Raw-Size carries the uncompressed size, which the page
 // needs to show real download progress: the browser counts decompressed
-// bytes, and Content-Length is the compressed size.
+// bytes, and Content-Length is the compressed size. etcd.wasm, the build
+// with etcd's raft (make web builds both), is served the same way when the
+// folder has it.
 //
 // raftserve is a program: nothing imports it. It serves files and knows
 // nothing of Raft. It imports nothing of RaftLab.

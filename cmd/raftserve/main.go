@@ -53,8 +53,11 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	srv := newServer(site)
-	fmt.Fprintf(stdout, "raftserve: RaftLab on http://%s/ (serving %s: main.wasm %s, %s gzip)\n",
-		ln.Addr(), *dir, megabytes(len(site.wasm.raw)), megabytes(len(site.wasm.gz)))
+	builds := fmt.Sprintf("main.wasm %s, %s gzip", megabytes(len(site.wasm.raw)), megabytes(len(site.wasm.gz)))
+	if site.etcd != nil {
+		builds += fmt.Sprintf("; etcd.wasm %s, %s gzip", megabytes(len(site.etcd.raw)), megabytes(len(site.etcd.gz)))
+	}
+	fmt.Fprintf(stdout, "raftserve: RaftLab on http://%s/ (serving %s: %s)\n", ln.Addr(), *dir, builds)
 
 	stop := make(chan os.Signal, 1)
 	signal.Notify(stop, os.Interrupt, syscall.SIGTERM)
@@ -109,6 +112,9 @@ type file struct {
 // the dist build's service worker.
 type site struct {
 	index, wasmExec, wasm *file
+	// etcd is the etcd build (etcd.wasm: RaftLab with etcd's raft too),
+	// which a page with ?engine=etcd fetches; nil in a site without it.
+	etcd *file
 	// sw is the service worker of the dist build (make dist), which keeps
 	// the app for offline use; nil in a build without one.
 	sw *file
@@ -116,7 +122,7 @@ type site struct {
 	fonts map[string]*file
 }
 
-// loadSite reads the site's files from dir and compresses main.wasm.
+// loadSite reads the site's files from dir and compresses the wasm builds.
 func loadSite(dir string) (*site, error) {
 	read := func(name, contentType string) (*file, error) {
 		data, err := os.ReadFile(filepath.Join(dir, name))
@@ -142,6 +148,14 @@ func loadSite(dir string) (*site, error) {
 	}
 	if s.wasm.gz, err = compressed(filepath.Join(dir, "main.wasm"), s.wasm.raw); err != nil {
 		return nil, err
+	}
+	if _, err := os.Stat(filepath.Join(dir, "etcd.wasm")); err == nil {
+		if s.etcd, err = read("etcd.wasm", "application/wasm"); err != nil {
+			return nil, err
+		}
+		if s.etcd.gz, err = compressed(filepath.Join(dir, "etcd.wasm"), s.etcd.raw); err != nil {
+			return nil, err
+		}
 	}
 	if _, err := os.Stat(filepath.Join(dir, "sw.js")); err == nil {
 		if s.sw, err = read("sw.js", "text/javascript; charset=utf-8"); err != nil {
@@ -220,6 +234,11 @@ func (s *site) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		f = s.wasmExec
 	case "/main.wasm":
 		f = s.wasm
+	case "/etcd.wasm":
+		if f = s.etcd; f == nil {
+			http.NotFound(w, r)
+			return
+		}
 	case "/sw.js":
 		if f = s.sw; f == nil {
 			http.NotFound(w, r)

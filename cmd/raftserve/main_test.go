@@ -329,3 +329,29 @@ func TestServiceWorkerIsServedWhenBuilt(t *testing.T) {
 	assert.Equal(t, "no-cache", resp.Header.Get("Cache-Control"), "a new release's worker is seen at once")
 	assert.Equal(t, "self.addEventListener('fetch', () => {});", string(body))
 }
+
+// TestEtcdBuildIsServedWhenBuilt: etcd.wasm, the build with etcd's raft,
+// is served as main.wasm is (compressed, with its raw size); a site
+// without it answers 404.
+func TestEtcdBuildIsServedWhenBuilt(t *testing.T) {
+	ts, _ := newTestServer(t)
+	resp, _ := get(t, "GET", ts.URL+"/etcd.wasm", nil)
+	assert.Equal(t, http.StatusNotFound, resp.StatusCode)
+
+	dir, wasm := fakeSite(t)
+	etcd := append(bytes.Clone(wasm), "etcd's raft"...)
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "etcd.wasm"), etcd, 0o644))
+	s, err := loadSite(dir)
+	require.NoError(t, err)
+	both := httptest.NewServer(s)
+	t.Cleanup(both.Close)
+	resp, body := get(t, "GET", both.URL+"/etcd.wasm", map[string]string{"Accept-Encoding": "gzip"})
+	require.Equal(t, http.StatusOK, resp.StatusCode)
+	assert.Equal(t, "application/wasm", resp.Header.Get("Content-Type"))
+	assert.Equal(t, "gzip", resp.Header.Get("Content-Encoding"))
+	assert.Equal(t, strconv.Itoa(len(etcd)), resp.Header.Get("X-Raw-Size"))
+	assert.Equal(t, etcd, gunzip(t, body))
+	resp, body = get(t, "GET", both.URL+"/main.wasm", map[string]string{"Accept-Encoding": "gzip"})
+	require.Equal(t, http.StatusOK, resp.StatusCode)
+	assert.Equal(t, wasm, gunzip(t, body), "main.wasm is still itself")
+}

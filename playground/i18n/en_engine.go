@@ -31,4 +31,7 @@ var enEngine = map[string]string{
 	"settings.engine.raftlab":     "RaftLab's raft",
 	// Choosing etcd's engine turned the teaching switches that were on off.
 	"settings.engine.switches-off": "Teaching switches turned off: etcd's raft has none; they belong to RaftLab's engine.",
+	// A problem of a link (one part of host.link.unused); %q is the value
+	// given.
+	"host.engine.unknown": "engine=%q: use engine=raftlab or engine=etcd",
 }
