@@ -5,14 +5,17 @@
 // (a crash), it fails, says why, and Try again starts it afresh.
 //
 //   make web raftserve && node --test e2e/challenge.test.mjs
-import { test, after } from "node:test";
+import { test, afterEach, after } from "node:test";
 import assert from "node:assert/strict";
 import path from "node:path";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { execFileSync, spawnSync } from "node:child_process";
-import { launch, shutdown, shots, root, firstFrame, state, layout, waitFor, call } from "./harness.mjs";
+import { launch, closeContexts, shutdown, shots, root, firstFrame, state, layout, waitFor, call } from "./harness.mjs";
 
+// A finished test's page would go on simulating and take the CPU from the
+// tests after it.
+afterEach(closeContexts);
 after(shutdown);
 
 const viewport = { width: 1280, height: 800 };

@@ -8,7 +8,7 @@
 import { test, after } from "node:test";
 import assert from "node:assert/strict";
 import path from "node:path";
-import { launch, shutdown, shots, firstFrame, state, layout, waitFor } from "./harness.mjs";
+import { launch, shutdown, shots, firstFrame, state, layout, waitFor, call } from "./harness.mjs";
 
 after(shutdown);
 
@@ -97,6 +97,15 @@ test("the client panel: typing, and each request's state", async (t) => {
       if (r === "waiting" && !seen.includes("waiting-shot")) {
         seen.push("waiting-shot");
         await page.screenshot({ path: path.join(shots, "client-waiting-1024x768.png") });
+        // The attempt times out a virtual second after it was sent, 10 s
+        // of waiting at this speed: run to 100 virtual ms before then, and
+        // watch the timeout and the retry at the slow speed.
+        const s = await state(page);
+        const put = s.history.at(-1);
+        assert.equal(put.op, "put", "the newest call is the put");
+        const skip = put.callMs + 900 - s.nowMs;
+        if (skip > 0) await call(page, "runFor", [skip]);
+        assert.equal(await newestRequest(page), "waiting", "still waiting 900 virtual ms after the put was sent");
       }
       if (r === "timedout" && !seen.includes("timedout-shot")) {
         seen.push("timedout-shot");

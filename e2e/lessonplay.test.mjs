@@ -8,12 +8,15 @@
 //
 //   make web raftserve WEB=/tmp/x/web
 //   RAFTLAB_WEB_DIR=/tmp/x/web node --test --test-reporter=spec e2e/lessonplay.test.mjs
-import { test, after } from "node:test";
+import { test, afterEach, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { root, launch, shutdown, shots, firstFrame, state, layout, waitFor, center } from "./harness.mjs";
+import { root, launch, closeContexts, shutdown, shots, firstFrame, state, layout, waitFor, center } from "./harness.mjs";
 
+// A finished test's page would go on simulating and take the CPU from the
+// tests after it.
+afterEach(closeContexts);
 after(shutdown);
 
 // open starts a fresh browser context (no lesson progress), loads the

@@ -6,11 +6,14 @@
 // open page opens there.
 //
 //   make web raftserve && node --test e2e/share.test.mjs
-import { test, after } from "node:test";
+import { test, afterEach, after } from "node:test";
 import assert from "node:assert/strict";
 import path from "node:path";
-import { launch, shutdown, shots, firstFrame, state, layout, waitFor, call } from "./harness.mjs";
+import { launch, closeContexts, shutdown, shots, firstFrame, state, layout, waitFor, call } from "./harness.mjs";
 
+// A finished test's page would go on simulating and take the CPU from the
+// tests after it.
+afterEach(closeContexts);
 after(shutdown);
 
 const viewport = { width: 1280, height: 800 };
@@ -116,6 +119,7 @@ test("a damaged, cut, foreign or huge link is a one-line message, and the app ru
   ];
   let page;
   for (const [name, fragment, want] of loaded) {
+    await page?.context().close(); // the case before, done with
     const b = await launch({ viewport });
     await b.page.goto(b.url + "#" + fragment);
     await firstFrame(b.page);
