@@ -70,25 +70,35 @@ const fontReady = (page) => waitFor("the Chinese font", async () => {
 // looks like one, 口, has strokes that run past its corners.) The page's
 // own PNG decoder reads the screenshot.
 async function pixels(page, r) {
+  return (await pixelsOf(page, [r]))[0];
+}
+
+// pixelsOf reads several areas of one screenshot, as pixels reads one: a
+// screenshot waits for a fresh frame, which costs a quarter of a second
+// in software rendering, so the lines of a panel share one.
+async function pixelsOf(page, rs) {
   const { width, height } = page.viewportSize();
-  const x = Math.max(0, Math.floor(r.x)), y = Math.max(0, Math.floor(r.y));
-  const clip = { x, y, width: Math.min(width, Math.ceil(r.x + r.w)) - x, height: Math.min(height, Math.ceil(r.y + r.h)) - y };
-  const png = (await page.screenshot({ clip })).toString("base64");
-  return page.evaluate(readInk, png);
+  const clips = rs.map((r) => {
+    const x = Math.max(0, Math.floor(r.x)), y = Math.max(0, Math.floor(r.y));
+    return { x, y, w: Math.min(width, Math.ceil(r.x + r.w)) - x, h: Math.min(height, Math.ceil(r.y + r.h)) - y };
+  });
+  const png = (await page.screenshot()).toString("base64");
+  return page.evaluate(readInk, { b64: png, clips });
 }
 
 // readInk runs in the page: it decodes a screenshot (PNG, base64) and
-// finds its ink and boxes, as pixels says.
-async function readInk(b64) {
+// finds the ink and boxes of each clip of it, as pixels says.
+async function readInk({ b64, clips }) {
   const img = new Image();
   img.src = "data:image/png;base64," + b64;
   await img.decode();
-  const w = img.width, h = img.height;
   const c = document.createElement("canvas");
-  c.width = w; c.height = h;
+  c.width = img.width; c.height = img.height;
   const ctx = c.getContext("2d");
   ctx.drawImage(img, 0, 0);
-  const d = ctx.getImageData(0, 0, w, h).data;
+  return clips.map((clip) => inkOf(clip.w, clip.h, ctx.getImageData(clip.x, clip.y, clip.w, clip.h).data));
+
+function inkOf(w, h, d) {
   const lum = new Float32Array(w * h);
   const hist = new Map();
   for (let i = 0; i < w * h; i++) {
@@ -146,6 +156,7 @@ async function readInk(b64) {
   }
   return { w, h, count, boxes, ink: Array.from(ink).join("") };
 }
+}
 
 // differing counts the pixels inked in one of two same-sized reads but not
 // in the other.
@@ -160,9 +171,11 @@ function differing(a, b) {
 // pixels per character) and holds no box. It returns how many it checked,
 // and adds what it finds wrong to problems.
 async function chineseLines(page, lines, where, problems) {
+  const chinese = lines.filter((t) => cjkCount(t.text) >= 2 && t.w > 0 && t.h > 0);
+  const ps = await pixelsOf(page, chinese);
   let n = 0;
-  for (const t of lines.filter((t) => cjkCount(t.text) >= 2 && t.w > 0 && t.h > 0)) {
-    const p = await pixels(page, t);
+  for (const [i, t] of chinese.entries()) {
+    const p = ps[i];
     n++;
     if (p.count < 5 * cjkCount(t.text)) problems.push(`${where}: "${t.text}" is (nearly) blank: ${p.count} inked pixels`);
     if (p.boxes.length > 0) problems.push(`${where}: "${t.text}" has ${p.boxes.length} boxes for characters`);
