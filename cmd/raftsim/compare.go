@@ -2,7 +2,6 @@ package main
 
 import (
 	"encoding/json"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -34,21 +33,10 @@ func runCompare(args []string, lang i18n.Lang, stdout, stderr io.Writer) int {
 	seed := fs.Int64("seed", 0, "override the scenario's seed")
 	until := fs.Int64("until", -1, "override the scenario's end time (ms)")
 	link := fs.String("link", "", "compare a share link's scenario, to the moment it shows")
-	pos, err := parseInterspersed(fs, args)
-	switch {
-	case err != nil:
-	case *link != "" && len(pos) > 0:
-		err = errors.New(lang.T("raftsim.run.link-and-file"))
-	case *link == "" && len(pos) != 1:
-		err = errors.New(lang.T("raftsim.run.one-file", len(pos)))
-	}
+	source, err := sourceArg(fs, args, link, lang)
 	if err != nil {
 		fmt.Fprintf(stderr, "raftsim compare: %v\n%s", err, lang.T("raftsim.usage"))
 		return 2
-	}
-	source := *link
-	if source == "" {
-		source = pos[0]
 	}
 	isLink := *link != ""
 	sc, problem := openScenario(source, isLink, fs, runOverrides{seed: *seed, until: *until}, lang)

@@ -46,21 +46,10 @@ func runScenario(args []string, lang i18n.Lang, stdout, stderr io.Writer) int {
 	report := fs.String("report", "", "write porcupine's linearizability report (HTML) to this file")
 	link := fs.String("link", "", "run a share link's scenario to the moment it shows, instead of a file")
 	engine := fs.String("engine", "", "run on this Raft engine: raftlab or etcd")
-	pos, err := parseInterspersed(fs, args)
-	switch {
-	case err != nil:
-	case *link != "" && len(pos) > 0:
-		err = errors.New(lang.T("raftsim.run.link-and-file"))
-	case *link == "" && len(pos) != 1:
-		err = errors.New(lang.T("raftsim.run.one-file", len(pos)))
-	}
+	source, err := sourceArg(fs, args, link, lang)
 	if err != nil {
 		fmt.Fprintf(stderr, "raftsim run: %v\n%s", err, lang.T("raftsim.usage"))
 		return 2
-	}
-	source := *link
-	if source == "" {
-		source = pos[0]
 	}
 	sc, w, problem := openRun(source, *link != "", fs, runOverrides{*seed, *until, *engine}, lang)
 	if problem != "" {
@@ -89,6 +78,24 @@ func runScenario(args []string, lang i18n.Lang, stdout, stderr io.Writer) int {
 		return 1
 	}
 	return 0
+}
+
+// sourceArg parses args with fs and returns the scenario a command reads:
+// the one file named, or the share link given with --link (link, the
+// flag's value once parsed), not both.
+func sourceArg(fs *flag.FlagSet, args []string, link *string, lang i18n.Lang) (string, error) {
+	pos, err := parseInterspersed(fs, args)
+	switch {
+	case err != nil:
+		return "", err
+	case *link != "" && len(pos) > 0:
+		return "", errors.New(lang.T("raftsim.run.link-and-file"))
+	case *link == "" && len(pos) != 1:
+		return "", errors.New(lang.T("raftsim.run.one-file", len(pos)))
+	case *link != "":
+		return *link, nil
+	}
+	return pos[0], nil
 }
 
 // runOverrides are the flags that override a scenario's own settings.
