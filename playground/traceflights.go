@@ -88,12 +88,28 @@ type flightPayload struct {
 }
 
 // flightExtra holds a client flight's payload, an InstallSnapshot's
-// snapshot, and a rejected append's hints.
+// snapshot, a rejected append's hints, and the name an engine with
+// message types of its own gives the message (etcd's MsgHeartbeat).
 type flightExtra struct {
 	snapshot                    *raft.Snapshot
 	request                     *Request
 	reply                       *view.Reply
 	conflictTerm, conflictIndex uint64
+	native                      nativeName
+}
+
+// nativeName is what the store keeps of a message's Native: its name (the
+// trace shows a message; it never delivers it again).
+type nativeName string
+
+func (n nativeName) Name() string { return string(n) }
+
+// nameOf is the name of a message's Native, if it has one.
+func nameOf(m *raft.Message) nativeName {
+	if n, ok := m.Native.(interface{ Name() string }); ok {
+		return nativeName(n.Name())
+	}
+	return ""
 }
 
 // payCap is the room a block's payloads start with: a busy run gives
@@ -135,11 +151,12 @@ func (s *flightStore) add(f *Flight) uint64 {
 	if m.Transfer {
 		r.flags |= flagTransfer
 	}
-	extra := m.Snapshot != nil || f.Request != nil || f.Reply != nil || m.ConflictTerm != 0 || m.ConflictIndex != 0
+	native := nameOf(m)
+	extra := m.Snapshot != nil || f.Request != nil || f.Reply != nil || m.ConflictTerm != 0 || m.ConflictIndex != 0 || native != ""
 	if len(m.Entries) > 0 || extra {
 		p := flightPayload{entries: m.Entries}
 		if extra {
-			p.extra = &flightExtra{snapshot: m.Snapshot, request: f.Request, reply: f.Reply, conflictTerm: m.ConflictTerm, conflictIndex: m.ConflictIndex}
+			p.extra = &flightExtra{snapshot: m.Snapshot, request: f.Request, reply: f.Reply, conflictTerm: m.ConflictTerm, conflictIndex: m.ConflictIndex, native: native}
 		}
 		if s.pays[k] == nil {
 			s.pays[k] = make([]flightPayload, 0, payCap)
@@ -176,6 +193,9 @@ func (s *flightStore) flight(id uint64) *Flight {
 		if x := p.extra; x != nil {
 			f.Raft.Snapshot, f.Request, f.Reply = x.snapshot, x.request, x.reply
 			f.Raft.ConflictTerm, f.Raft.ConflictIndex = x.conflictTerm, x.conflictIndex
+			if x.native != "" {
+				f.Raft.Native = x.native
+			}
 		}
 	}
 	return f

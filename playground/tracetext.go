@@ -287,6 +287,13 @@ func describeFlight(lang i18n.Lang, f *Flight) string {
 		return lang.T("feed.flight.reply", route)
 	}
 	m := f.Raft
+	// A message of an engine with types of its own (etcd's) goes by its
+	// own name; its heartbeats check no log position, so none is given.
+	name, native := m.Type.String(), false
+	if n := nameOf(&m); n != "" {
+		name, native = string(n), true
+	}
+	heartbeat := native && len(m.Entries) == 0 && (name == "MsgHeartbeat" || name == "MsgHeartbeatResp")
 	gist := []string{lang.T("feed.flight.term", m.Term)}
 	add := func(key string, args ...any) { gist = append(gist, lang.T(key, args...)) }
 	switch m.Type {
@@ -301,18 +308,24 @@ func describeFlight(lang i18n.Lang, f *Flight) string {
 	case raft.MsgAppendEntries:
 		switch n := len(m.Entries); n {
 		case 0:
-			add("feed.flight.heartbeat")
+			if !native {
+				add("feed.flight.heartbeat")
+			}
 		case 1:
 			add("feed.flight.entry", m.Entries[0].Index)
 		default:
 			add("feed.flight.entries", m.Entries[0].Index, m.Entries[n-1].Index)
 		}
-		add("feed.flight.prev", m.Index, m.LogTerm)
+		if !heartbeat {
+			add("feed.flight.prev", m.Index, m.LogTerm)
+		}
 		add("feed.flight.commit", m.Commit)
 	case raft.MsgAppendEntriesResponse:
-		if m.Reject {
+		switch {
+		case heartbeat:
+		case m.Reject:
 			add("feed.flight.rejected", m.Index)
-		} else {
+		default:
 			add("feed.flight.matched", m.Index)
 		}
 	case raft.MsgInstallSnapshot:
@@ -320,5 +333,5 @@ func describeFlight(lang i18n.Lang, f *Flight) string {
 	case raft.MsgInstallSnapshotResponse:
 		add("feed.flight.now-at", m.Index)
 	}
-	return lang.T("feed.flight.raft", m.Type.String(), route, strings.Join(gist, lang.T("feed.flight.sep")))
+	return lang.T("feed.flight.raft", name, route, strings.Join(gist, lang.T("feed.flight.sep")))
 }

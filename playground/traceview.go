@@ -18,9 +18,7 @@ func (f *Flight) View() view.Flight {
 	}
 	if f.Kind == view.FlightRaft {
 		out.Msg = view.Message{Type: view.MsgType(f.Raft.Type), Reject: f.Raft.Reject, Term: f.Raft.Term, Entries: len(f.Raft.Entries)}
-		if n, ok := f.Raft.Native.(interface{ Name() string }); ok {
-			out.Msg.Native = n.Name()
-		}
+		out.Msg.Native = string(nameOf(&f.Raft))
 	}
 	if f.Reply != nil {
 		r := *f.Reply

@@ -2,12 +2,14 @@ package etcdraft_test
 
 import (
 	"encoding/json"
+	"strings"
 	"sync"
 	"testing"
 
 	"github.com/raftlab/raftlab/playground"
 	_ "github.com/raftlab/raftlab/playground/etcdraft"
 	"github.com/raftlab/raftlab/playground/view"
+	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
 
@@ -97,4 +99,32 @@ func TestSeekBack(t *testing.T) {
 	require.Equal(t, sc.Until/3, s.World().Now())
 	s.RunUntil(sc.Until)
 	require.Equal(t, string(end), string(resultJSON(t, s.World(), sc.Name)))
+}
+
+// TestFeedNamesEtcdMessages: on etcd's engine the feed names messages as
+// etcd does (MsgApp, MsgHeartbeat, ...), and gives a heartbeat no log
+// position, since etcd's checks none; RaftLab's keeps its own names.
+func TestFeedNamesEtcdMessages(t *testing.T) {
+	feed := func(e view.Engine) string {
+		sc, err := playground.LoadBundled("log-replication")
+		require.NoError(t, err)
+		sc.Settings.Engine = e
+		w, err := playground.NewWorld(sc)
+		require.NoError(t, err)
+		s := playground.NewSession(w, sc.Actions)
+		s.RunUntil(sc.Until)
+		var b strings.Builder
+		for _, ev := range s.World().Trace() {
+			b.WriteString(ev.Text() + "\n")
+		}
+		return b.String()
+	}
+	etcd := feed(view.EngineEtcd)
+	assert.Regexp(t, `S1 sent MsgApp S1→S\d \(term 1, entry \d+, prev \d+/\d+, commit \d+\)`, etcd)
+	assert.Regexp(t, `S1 sent MsgHeartbeat S1→S\d \(term 1, commit \d+\)\n`, etcd)
+	assert.Regexp(t, `S\d sent MsgHeartbeatResp S\d→S1 \(term 1\)\n`, etcd)
+	assert.NotContains(t, etcd, "AppendEntries")
+	own := feed(view.EngineRaftLab)
+	assert.Contains(t, own, "sent AppendEntries")
+	assert.NotContains(t, own, "MsgApp")
 }
