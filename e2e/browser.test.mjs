@@ -8,7 +8,7 @@ import { test, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { launch, shutdown, shots, firstFrame, state, layout, waitFor, center, call } from "./harness.mjs";
+import { launch, shutdown, shots, firstFrame, state, layout, waitFor, center, call, click, openMenu } from "./harness.mjs";
 
 after(shutdown);
 
@@ -31,16 +31,6 @@ async function shot(page, name) {
 }
 
 
-// click presses the mouse at (x, y) long enough for the game to see the
-// press in a tick even at a few frames a second, then releases it.
-async function click(page, x, y) {
-  await page.mouse.move(x, y);
-  await page.mouse.down();
-  await page.waitForTimeout(300);
-  await page.mouse.up();
-  await page.waitForTimeout(50);
-}
-
 async function clickControl(page, name) {
   const b = (await layout(page)).controls.find((c) => c.name === name);
   assert.ok(b, `control ${name} is on screen`);
@@ -56,19 +46,6 @@ async function pressUntil(page, name, what, check, tries = 3) {
     if (st) return st;
   }
   throw new Error(`clicking ${name} ${tries} times did not lead to ${what}`);
-}
-
-// openMenu clicks at (x, y) until the menu that opens has the item wanted
-// (a message passing by can take the click), and returns the item's box.
-async function openMenu(page, x, y, item) {
-  for (let attempt = 0; attempt < 6; attempt++) {
-    await click(page, x, y);
-    const box = await waitFor(`menu item ${item}`, async () => (await layout(page)).menu.find((m) => m.name === item), 3_000).catch(() => null);
-    if (box) return box;
-    await page.keyboard.press("Escape");
-    await page.waitForTimeout(250);
-  }
-  throw new Error(`clicking at (${x}, ${y}) did not open a menu with ${item}`);
 }
 
 const leaderOf = (st) => st.nodes.find((n) => n.up && n.role === "leader");

@@ -10,32 +10,9 @@
 import { test, after } from "node:test";
 import assert from "node:assert/strict";
 import path from "node:path";
-import { launch, shutdown, shots, firstFrame, state, layout, waitFor, center, call } from "./harness.mjs";
+import { launch, shutdown, shots, firstFrame, state, layout, waitFor, center, call, click, openMenu } from "./harness.mjs";
 
 after(shutdown);
-
-// click presses the mouse at (x, y) long enough for the game to see the
-// press in a tick even at a few frames a second, then releases it.
-async function click(page, x, y) {
-  await page.mouse.move(x, y);
-  await page.mouse.down();
-  await page.waitForTimeout(300);
-  await page.mouse.up();
-  await page.waitForTimeout(50);
-}
-
-// openMenu clicks at (x, y) until the menu that opens has the item wanted
-// (a message passing by can take the click), and returns the item's box.
-async function openMenu(page, x, y, item) {
-  for (let attempt = 0; attempt < 6; attempt++) {
-    await click(page, x, y);
-    const box = await waitFor(`menu item ${item}`, async () => (await layout(page)).menu.find((m) => m.name === item), 3_000).catch(() => null);
-    if (box) return box;
-    await page.keyboard.press("Escape");
-    await page.waitForTimeout(250);
-  }
-  throw new Error(`clicking at (${x}, ${y}) did not open a menu with ${item}`);
-}
 
 // runUntil runs the simulation ahead stepMs virtual milliseconds at a
 // time (window.raftlab.runFor) until check(state) holds, and returns that

@@ -187,6 +187,30 @@ export async function shutdown() {
 // center is the middle of a box of layout().
 export const center = (b) => [b.x + b.w / 2, b.y + b.h / 2];
 
+// click presses the mouse at (x, y) long enough for the game to see the
+// press in a tick even at a few frames a second, then releases it.
+export async function click(page, x, y) {
+  await page.mouse.move(x, y);
+  await page.mouse.down();
+  await page.waitForTimeout(300);
+  await page.mouse.up();
+  await page.waitForTimeout(50);
+}
+
+// openMenu clicks at (x, y) until the menu that opens has the item wanted
+// (a message passing by can take the click), and returns the item's box.
+export async function openMenu(page, x, y, item) {
+  for (let attempt = 0; attempt < 6; attempt++) {
+    await click(page, x, y);
+    const box = await waitFor(`menu item ${item}`, async () => (await layout(page)).menu.find((m) => m.name === item), 3_000).catch(() => null);
+    if (box) return box;
+    await page.keyboard.press("Escape");
+    await page.waitForTimeout(250);
+  }
+  throw new Error(`clicking at (${x}, ${y}) did not open a menu with ${item}`);
+}
+
+
 // call runs a window.raftlab function, retrying while the page is busy
 // drawing a frame.
 export async function call(page, fn, args = []) {

@@ -80,7 +80,7 @@ func (w *World) advanceJoint(op *adminOp, leader *Node) bool {
 	return false
 }
 
-// ReplaceMenu offers, on a voter of a world whose engine makes joint
+// replaceMenu offers, on a voter of a world whose engine makes joint
 // changes, to replace it with a new server in one joint change.
 func replaceMenu(w *World, on menuTarget, do string) []view.MenuItem {
 	n := on.node(w)
