@@ -26,9 +26,14 @@ var etcdLessonDifferences = map[string]string{
 }
 
 // TestLessonsOnEtcd auto-plays every lesson with its steps set to run on
-// etcd's engine.
+// etcd's engine. Lesson 18 (etcd under the hood) runs on it for the
+// learner too (engine: etcd).
 func TestLessonsOnEtcd(t *testing.T) {
+	var onEtcd []string
 	for _, l := range bundledLessons(t) {
+		if l.RunsOn == view.EngineEtcd {
+			onEtcd = append(onEtcd, l.Name)
+		}
 		for _, st := range l.Engine {
 			if st.Setup == nil || st.Setup.Scenario == nil {
 				continue
@@ -46,4 +51,5 @@ func TestLessonsOnEtcd(t *testing.T) {
 			assert.NoError(t, err, l.Name)
 		}
 	}
+	assert.Equal(t, []string{"18-etcd-under-the-hood"}, onEtcd, "the lessons that run on etcd's engine")
 }

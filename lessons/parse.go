@@ -10,6 +10,7 @@ import (
 
 	"github.com/raftlab/raftlab/lessons/doc"
 	"github.com/raftlab/raftlab/playground/i18n"
+	"github.com/raftlab/raftlab/playground/view"
 )
 
 // Parse parses a lesson file. file names it in errors; its base name
@@ -142,7 +143,7 @@ func (l *Lesson) parseSteps(sections []section) error {
 	return nil
 }
 
-var frontMatterKeys = []string{"title", "number", "summary", "minutes", "speed", "allowViolations"}
+var frontMatterKeys = []string{"title", "number", "summary", "minutes", "speed", "engine", "allowViolations"}
 
 // parseFrontMatter parses the front matter's key: value lines; each key
 // is known and given at most once, and the title is required.
@@ -202,6 +203,12 @@ func (l *Lesson) setFrontMatter(key, value string) i18n.Message {
 			return wrapped(err)
 		}
 		l.Speed = v
+	case "engine":
+		e, ok := view.ParseEngine(value)
+		if !ok {
+			return msg("scenario.engine", value)
+		}
+		l.RunsOn = e
 	case "allowViolations":
 		b, err := strconv.ParseBool(value)
 		if err != nil {

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/raftlab/raftlab/lessons/doc"
+	"github.com/raftlab/raftlab/playground/view"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -150,6 +151,12 @@ func TestParseErrors(t *testing.T) {
 			[]string{"tiny.md:3: number: expected a whole number"}, 0},
 		{"front matter line without a key", func(s string) string { return strings.Replace(s, "number: 1", "just words", 1) },
 			[]string{"expected key: value in the front matter"}, 0},
+		{"unknown engine", func(s string) string { return strings.Replace(s, "minutes: 2\n", "minutes: 2\nengine: etc\n", 1) },
+			[]string{"tiny.md:5: engine: ", `unknown engine "etc" (the engines: raftlab, etcd)`}, 0},
+		{"a teaching switch on etcd's engine", func(s string) string {
+			s = strings.Replace(s, "minutes: 2\n", "minutes: 2\nengine: etcd\n", 1)
+			return strings.Replace(s, `"seed": 2}`, `"seed": 2, "rules": {"fixedElectionTimeout": true}}`, 1)
+		}, []string{`step 1 "Start": setup: `, "teaching switches", "belong to RaftLab's engine"}, 1},
 		{"no steps", func(s string) string { return s[:strings.Index(s, "## Start")] },
 			[]string{"the lesson has no steps"}, 0},
 		{"unknown kind", func(s string) string { return strings.Replace(s, "kind: watch", "kind: wach", 1) },
@@ -324,6 +331,30 @@ func TestParseFencedBlocksAndCRLF(t *testing.T) {
 	assert.Equal(t, 3, l.Engine[0].Nodes)
 	assert.Equal(t, "crash", l.Engine[2].ShowMe.Steps[0].Do)
 	assert.Equal(t, 2, len(l.Engine[1].Choices))
+}
+
+// TestParseEngine: a lesson runs on RaftLab's engine unless its front
+// matter says engine: etcd; then every cluster its steps start runs on
+// etcd's.
+func TestParseEngine(t *testing.T) {
+	l, err := Parse("tiny.md", []byte(tiny))
+	require.NoError(t, err)
+	assert.Equal(t, view.EngineRaftLab, l.RunsOn)
+	assert.Equal(t, view.EngineRaftLab, l.Engine[0].Setup.Scenario.Settings.Engine)
+
+	src := strings.Replace(tiny, "minutes: 2\n", "minutes: 2\nengine: etcd\n", 1)
+	src = strings.Replace(src, "## Crash it\nkind: do\n", "## Crash it\nkind: do\nsetup: {\"nodes\": 5}\n", 1)
+	l, err = Parse("tiny.md", []byte(src))
+	require.NoError(t, err)
+	assert.Equal(t, view.EngineEtcd, l.RunsOn)
+	var fresh int
+	for _, st := range l.Engine {
+		if st.Setup.Fresh() {
+			fresh++
+			assert.Equal(t, view.EngineEtcd, st.Setup.Scenario.Settings.Engine, "step %d", st.Index+1)
+		}
+	}
+	assert.Equal(t, 2, fresh)
 }
 
 func TestParseOptionalFields(t *testing.T) {

@@ -77,6 +77,17 @@ func (p *stepParser) parseSetups(fields []headerEntry) error {
 		if err != nil {
 			return p.fail(h.line, "setup", "lessons.text", err)
 		}
+		if s.Fresh() {
+			// The lesson's engine runs every cluster it starts; a teaching
+			// switch is RaftLab's alone, so a lesson on etcd's cannot
+			// turn one on.
+			set := s.Scenario.Settings
+			set.Engine = p.l.RunsOn
+			if err := set.Validate(); err != nil {
+				return p.fail(h.line, "setup", "lessons.text", err)
+			}
+			s.Scenario.Settings = set
+		}
 		st.Setup = s
 		if s.Fresh() {
 			st.Nodes, st.readMode = s.Scenario.Settings.Nodes, s.Scenario.Settings.ReadMode

@@ -1,6 +1,9 @@
 package doc
 
-import "github.com/raftlab/raftlab/playground/i18n"
+import (
+	"github.com/raftlab/raftlab/playground/i18n"
+	"github.com/raftlab/raftlab/playground/view"
+)
 
 // Lesson is what a lesson file says, as the views show it. The engine's
 // lessons.Lesson embeds it and adds how its steps are played.
@@ -20,6 +23,11 @@ type Lesson struct {
 	// Speed is the playback speed of the lesson's steps (virtual ms per
 	// real second, one of Speeds); 0 means DefaultSpeed.
 	Speed int
+	// RunsOn is the engine the lesson's clusters run on (the front
+	// matter's engine:), RaftLab's unless the lesson says otherwise. It
+	// belongs to the lesson, not to the learner's settings: a lesson's
+	// steps are written, and tested, for the engine they play on.
+	RunsOn view.Engine
 
 	// Intro is the text before the first step.
 	Intro []Paragraph
