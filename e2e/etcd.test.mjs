@@ -102,3 +102,45 @@ test("the etcd build: etcd.wasm, a new leader after a crash, a joint change", as
   assert.deepEqual(membersOf(reopened, leaderOf(done).id), want, "the session, S6 and all");
   assert.deepEqual(errors, []);
 });
+
+// Lesson 18 (etcd under the hood) runs on etcd's raft. Asked for in the
+// default build, the page goes on at ?engine=etcd&lesson=18&step=2 in the
+// etcd build, with no banner, and the step plays there on etcd's engine.
+// A lesson on RaftLab's engine opened in the etcd build runs on RaftLab's.
+// The screenshot goes to build/e2e/etcd-lesson18.png.
+test("lesson 18 opens in the etcd build and plays on etcd's raft", async (t) => {
+  const { context, page, errors, url } = await launch({ viewport: { width: 1280, height: 800 } });
+  t.after(() => context.close().catch(() => {}));
+  const fetched = [];
+  page.on("request", (r) => { if (r.url().endsWith(".wasm")) fetched.push(new URL(r.url()).pathname); });
+  await page.goto(url + "?lesson=18&step=2", { waitUntil: "commit" });
+  await page.waitForURL(/\/\?engine=etcd&lesson=18&step=2$/, { timeout: 60_000 });
+  await firstFrame(page);
+  assert.equal(await page.evaluate(() => window.raftlab.error), undefined);
+  assert.deepEqual(fetched, ["/main.wasm", "/etcd.wasm"]);
+  assert.equal(await page.evaluate(() => window.raftlab.notice ?? null), null, "the page is the lesson's own: nothing to say about it");
+  let st = await state(page);
+  assert.equal(st.engine, "etcd");
+  assert.deepEqual([st.lesson.number, st.lesson.step, st.lesson.kind], [18, 2, "predict"]);
+
+  // The right answer (the log has three entries for x, the store one key),
+  // then the step plays out on etcd's engine.
+  const choice = (await layout(page)).controls.find((c) => c.name === "lesson-choice-2");
+  assert.ok(choice, "the step's second choice");
+  await click(page, ...center(choice));
+  st = await waitFor("the step played out", async () => {
+    await call(page, "runFor", [100]);
+    const s = await state(page);
+    return s.lesson.done && s;
+  }, 30_000);
+  assert.ok(st.lesson.answered);
+  await page.mouse.move(2, 400);
+  await page.waitForTimeout(250);
+  await page.screenshot({ path: path.join(shots, "etcd-lesson18.png") });
+
+  // Lesson 3 is RaftLab's: in this build it runs on RaftLab's engine.
+  assert.equal(await call(page, "openLesson", [3, 1]), true);
+  st = await state(page);
+  assert.deepEqual([st.lesson.number, st.engine], [3, "raftlab"]);
+  assert.deepEqual(errors, []);
+});

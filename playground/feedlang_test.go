@@ -9,6 +9,7 @@ import (
 	"github.com/raftlab/raftlab/lessons"
 	"github.com/raftlab/raftlab/lessons/doc"
 	"github.com/raftlab/raftlab/playground"
+	_ "github.com/raftlab/raftlab/playground/etcdraft" // lesson 18 runs on etcd's raft: its feed is read in both languages too
 	"github.com/raftlab/raftlab/playground/i18n"
 	"github.com/raftlab/raftlab/playground/view"
 	"github.com/raftlab/raftlab/raft"
@@ -108,19 +109,24 @@ var latin = regexp.MustCompile(`[A-Za-z][A-Za-z0-9_.-]*`)
 var userData = regexp.MustCompile(`"[^"]*"|\b(?:put|get|delete) \S+|\bcas \S+ \S+|[^\s"=]+="`)
 
 // identifiers are the Latin words a Chinese sentence keeps: message and
-// setting names, as Chinese etcd writing keeps them.
+// setting names, as Chinese etcd writing keeps them (and etcd's message
+// types, etcdMessage).
 var identifiers = []string{
 	"AppendEntries", "AppendEntriesResponse", "RequestVote", "RequestVoteResponse", "PreVote", "PreVoteResponse",
 	"InstallSnapshot", "InstallSnapshotResponse", "TimeoutNow", "ReadIndex", "CheckQuorum", "WAL", "fsync", "revision",
 	"Config.LeaseReads", "Raft",
 }
 
+// etcdMessage is the name of one of etcd's message types (MsgApp,
+// MsgHeartbeat...), by which the feed names a message on etcd's engine.
+var etcdMessage = regexp.MustCompile(`^Msg[A-Z][A-Za-z]*$`)
+
 // untranslated lists the Latin words of a Chinese sentence that are not
 // names (S1), identifiers or user data.
 func untranslated(s string) []string {
 	var out []string
 	for _, w := range latin.FindAllString(userData.ReplaceAllString(s, ""), -1) {
-		if regexp.MustCompile(`^S\d+$`).MatchString(w) || slices.Contains(identifiers, w) {
+		if regexp.MustCompile(`^S\d+$`).MatchString(w) || slices.Contains(identifiers, w) || etcdMessage.MatchString(w) {
 			continue
 		}
 		out = append(out, w)
@@ -131,6 +137,8 @@ func untranslated(s string) []string {
 func TestUntranslated(t *testing.T) {
 	assert.Empty(t, untranslated(`S1 发送了 AppendEntries S1→S2（任期 2，心跳）`))
 	assert.Empty(t, untranslated(`客户端 1 请求 S2 执行 put x=1`))
+	assert.Empty(t, untranslated(`S1 发送：MsgHeartbeat S1→S2（任期 1，提交索引 7）`))
+	assert.Equal(t, []string{"Msg"}, untranslated(`S1 发送：Msg S1→S2`))
 	assert.Empty(t, untranslated(`客户端 1 的 get x 得到了 "abc def"`))
 	assert.Equal(t, []string{"timed", "out"}, untranslated(`S1 timed out`))
 	assert.Equal(t, []string{"heartbeat"}, untranslated(`S1 发送了 AppendEntries S1→S2（任期 2，heartbeat）`))

@@ -83,11 +83,12 @@ type Options struct {
 	Notes     func(NotesDoc)
 	OpenNotes func() error
 	// LoadEngine, when set, reloads the app in a build that has engine e
-	// (Lab.HasEngine says whether this one has it), opening link, the
-	// session as a share link's URL fragment: the browser's default build
-	// leaves etcd's engine out, and fetches it only when it is chosen.
-	// Nil where every engine is built in (the desktop app).
-	LoadEngine func(e view.Engine, link string)
+	// (Lab.HasEngine says whether this one has it), opening there what
+	// open holds: a new run (its scenario, from its start), or a lesson at
+	// a step. The browser's default build leaves etcd's engine out, and
+	// fetches it only when it is chosen. Nil where every engine is built
+	// in (the desktop app).
+	LoadEngine func(e view.Engine, open view.Link)
 }
 
 // The playback speeds are doc.Speeds (a lesson may ask for any of

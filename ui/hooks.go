@@ -32,8 +32,10 @@ func (g *Game) Frames() int { return g.drawn }
 
 // stateDoc is what StateJSON adds to the run's state.
 type stateDoc struct {
-	NowMs    int64      `json:"nowMs"`
-	Paused   bool       `json:"paused"`
+	NowMs  int64 `json:"nowMs"`
+	Paused bool  `json:"paused"`
+	// Engine is the Raft the servers run: "raftlab" or "etcd".
+	Engine   string     `json:"engine"`
 	Speed    string     `json:"speed"`
 	Network  networkDoc `json:"network"`
 	InFlight int        `json:"inFlight"`
@@ -129,6 +131,7 @@ func (g *Game) StateJSON() ([]byte, error) {
 		}
 	}
 	d.Lesson = g.lessonState()
+	d.Engine = g.scenario.Settings.Engine.String()
 	d.ClientTarget = g.client.target
 	d.Welcome = g.welcome.welcomeShown()
 	d.Theme = themeName()

@@ -81,6 +81,12 @@ func (g *Game) openLesson(number, step int) error {
 	if err != nil {
 		return err
 	}
+	if g.lessonElsewhere(l, step) {
+		if p.err != "" {
+			return errors.New(p.err)
+		}
+		return nil
+	}
 	g.startLesson(slices.Index(p.all, l))
 	if step > 0 && p.run != nil {
 		g.moveStep(func() error { return p.run.Jump(step - 1) })
@@ -95,6 +101,9 @@ func (g *Game) openLesson(number, step int) error {
 func (g *Game) startLesson(i int) {
 	p := g.lesson
 	p.confirmReset = false // a question left open on the list is dropped
+	if g.lessonElsewhere(p.all[i], 0) {
+		return
+	}
 	r, err := g.opts.Lab.NewRunner(p.all[i])
 	if err != nil {
 		p.err = i18n.ErrorIn(err, g.lang)
@@ -110,6 +119,25 @@ func (g *Game) startLesson(i int) {
 		}
 	}
 	g.showStep()
+}
+
+// lessonElsewhere opens lesson l at step (from 1; 0 resumes where the
+// learner left it) in a build that has the engine it runs on, when this
+// build lacks it (the browser's default build lacks etcd's): the host
+// reloads the app there, and the lesson opens as its link would. It
+// reports whether l is not this build's to run; the list then says why,
+// when no host can reload.
+func (g *Game) lessonElsewhere(l *doc.Lesson, step int) bool {
+	if g.opts.Lab.HasEngine(l.RunsOn) {
+		return false
+	}
+	if step == 0 {
+		step = g.resumeStep(l) + 1
+	}
+	if err := g.reloadWith(l.RunsOn, view.Link{Lesson: l.Number, Step: step, Lang: g.lang}); err != nil {
+		g.lesson.err = i18n.ErrorIn(err, g.lang)
+	}
+	return true
 }
 
 // showStep makes the game show the current step's session, from the

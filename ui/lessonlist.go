@@ -6,6 +6,7 @@ import (
 
 	"github.com/hajimehoshi/ebiten/v2/text/v2"
 	"github.com/raftlab/raftlab/lessons/doc"
+	"github.com/raftlab/raftlab/playground/view"
 )
 
 // layoutLessonList lists the lessons, one row each.
@@ -47,6 +48,11 @@ func (g *Game) layoutLessonRow(b *lessonBuilder, l *doc.Lesson) {
 	f, sf := face(13*s, true), face(11*s, false)
 	name := fmt.Sprintf("%d. %s", l.Number, l.Title)
 	sub := g.tr("lesson.row", l.Minutes, l.Summary)
+	if l.RunsOn != view.EngineRaftLab {
+		// A lesson on another engine says so: in the browser it opens in
+		// the build that has it, a download of its own.
+		sub = g.tr("lesson.row.engine", l.Minutes, g.tr(engineKey(l.RunsOn)), l.Summary)
+	}
 	subCol := colTextDim
 	pr, started := g.lessonProgress().Of(l.Name)
 	if started {

@@ -10,6 +10,7 @@ import (
 
 	"github.com/hajimehoshi/ebiten/v2"
 	"github.com/raftlab/raftlab/playground/i18n"
+	"github.com/raftlab/raftlab/playground/view"
 	"github.com/raftlab/raftlab/raft"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -85,6 +86,9 @@ func TestLessonListShowsEverything(t *testing.T) {
 		for _, l := range g.lesson.all {
 			assert.Contains(t, text, bare(fmt.Sprintf("%d. %s", l.Number, l.Title)), name)
 			assert.Contains(t, text, bare(l.Summary), "%s: lesson %d's summary", name, l.Number)
+			if l.RunsOn == view.EngineEtcd {
+				assert.Contains(t, text, bare(g.tr("lesson.row.engine", l.Minutes, "etcd raft v3.6.0", l.Summary)), "%s: lesson %d's engine", name, l.Number)
+			}
 		}
 	}
 }

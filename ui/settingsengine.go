@@ -72,22 +72,24 @@ func (g *Game) settingsNoteLines() []string {
 }
 
 // loadEngine starts the new run sc, whose engine this build lacks, in a
-// build that has it: the host reloads the app there (Options.LoadEngine)
-// with sc as a share link, at its first moment, in the app's language and
-// speed. Without a host that can, the dialog says this build has no such
-// engine.
+// build that has it, at its first moment, in the app's language and speed.
+// Without a host that can, the dialog says this build has no such engine.
 func (g *Game) loadEngine(sc *view.Scenario) {
-	e := sc.Settings.Engine
-	if g.opts.LoadEngine == nil {
-		g.settings.err = i18n.Errorf("settings.engine.absent", i18n.Msg(engineKey(e)))
-		return
-	}
-	link, err := g.opts.Lab.EncodeLink(view.Link{Scenario: sc, Speed: doc.Speeds[g.speed], Lang: g.lang})
-	if err != nil {
+	if err := g.reloadWith(sc.Settings.Engine, view.Link{Scenario: sc, Speed: doc.Speeds[g.speed], Lang: g.lang}); err != nil {
 		g.settings.err = err
 		return
 	}
 	g.settings = nil
+}
+
+// reloadWith has the host reload the app in a build that has engine e,
+// opening open there (Options.LoadEngine), and says so meanwhile; or it
+// says why it cannot.
+func (g *Game) reloadWith(e view.Engine, open view.Link) error {
+	if g.opts.LoadEngine == nil {
+		return i18n.Errorf("settings.engine.absent", i18n.Msg(engineKey(e)))
+	}
 	g.say(g.tr("settings.engine.loading", g.tr(engineKey(e))))
-	g.opts.LoadEngine(e, link)
+	g.opts.LoadEngine(e, open)
+	return nil
 }

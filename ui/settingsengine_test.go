@@ -3,9 +3,11 @@ package ui
 import (
 	"os"
 	"regexp"
+	"slices"
 	"testing"
 
 	"github.com/raftlab/raftlab/internal/lab"
+	"github.com/raftlab/raftlab/lessons/doc"
 	"github.com/raftlab/raftlab/playground/i18n"
 	"github.com/raftlab/raftlab/playground/view"
 	"github.com/stretchr/testify/assert"
@@ -100,11 +102,11 @@ func TestSettingsEtcdTurnsSwitchesOff(t *testing.T) {
 func TestSettingsEngineNotInThisBuild(t *testing.T) {
 	type call struct {
 		e    view.Engine
-		link string
+		open view.Link
 	}
 	var calls []call
 	l := labWithout{lab.New(), view.EngineEtcd}
-	g := testGameWith(t, Options{Lab: l, LoadEngine: func(e view.Engine, link string) { calls = append(calls, call{e, link}) }})
+	g := testGameWith(t, Options{Lab: l, LoadEngine: func(e view.Engine, open view.Link) { calls = append(calls, call{e, open}) }})
 	g.SetLang(i18n.Chinese)
 	g.SeekTo(700)
 	g.press("settings")
@@ -115,13 +117,13 @@ func TestSettingsEngineNotInThisBuild(t *testing.T) {
 	assert.Equal(t, view.EngineEtcd, calls[0].e)
 	assert.Nil(t, g.settings, "the dialog closes while the app reloads")
 	assert.Equal(t, "正在加载 etcd raft v3.6.0…", g.Status())
-	link, err := l.DecodeLink(calls[0].link)
-	require.NoError(t, err)
-	require.NotNil(t, link.Scenario)
-	assert.Equal(t, view.EngineEtcd, link.Scenario.Settings.Engine)
-	assert.Equal(t, 4, link.Scenario.Settings.Nodes, "the drafted settings")
-	assert.Equal(t, int64(0), link.AtMs, "the new run, from its start")
-	assert.Equal(t, i18n.Chinese, link.Lang)
+	open := calls[0].open
+	require.NotNil(t, open.Scenario)
+	assert.Equal(t, view.EngineEtcd, open.Scenario.Settings.Engine)
+	assert.Equal(t, 4, open.Scenario.Settings.Nodes, "the drafted settings")
+	assert.Equal(t, int64(0), open.AtMs, "the new run, from its start")
+	assert.Zero(t, open.Lesson)
+	assert.Equal(t, i18n.Chinese, open.Lang)
 	assert.Equal(t, int64(700), g.world().Now(), "this build's run is left as it was")
 
 	g = testGameWith(t, Options{Lab: l})
@@ -131,6 +133,48 @@ func TestSettingsEngineNotInThisBuild(t *testing.T) {
 	require.NotNil(t, g.settings, "refused")
 	assert.Equal(t, []string{"This build of RaftLab does not include etcd raft v3.6.0."}, g.settingsErrorLines())
 	assert.Equal(t, view.EngineRaftLab, g.world().Settings().Engine)
+}
+
+// TestLessonOnEngineNotInThisBuild: lesson 18 runs on etcd's engine.
+// Opened in a build without it, by number or from the list, it has the host reload the app in a build that has it,
+// at the step asked for, or where the learner left it; without a host
+// that can, the list says in one line that this build lacks the engine.
+// In a build that has it, the lesson's clusters run on etcd's engine, as
+// the top bar says.
+func TestLessonOnEngineNotInThisBuild(t *testing.T) {
+	var opened []view.Link
+	l := labWithout{lab.New(), view.EngineEtcd}
+	g := testGameWith(t, Options{Lab: l, LoadEngine: func(e view.Engine, open view.Link) {
+		assert.Equal(t, view.EngineEtcd, e)
+		opened = append(opened, open)
+	}})
+	before := g.world()
+	require.NoError(t, g.OpenLesson(18, 3))
+	require.Len(t, opened, 1)
+	assert.Equal(t, view.Link{Lesson: 18, Step: 3, Lang: i18n.English}, opened[0])
+	assert.Equal(t, "Loading etcd raft v3.6.0…", g.Status())
+	assert.Same(t, before, g.world(), "the session on screen stays until the page reloads")
+
+	// From the list: where the learner left it (step 2 here).
+	g.lessonProgress().At("18-etcd-under-the-hood", 2)
+	g.openLessons()
+	g.startLesson(slices.IndexFunc(g.lesson.all, func(l *doc.Lesson) bool { return l.Number == 18 }))
+	require.Len(t, opened, 2)
+	assert.Equal(t, 2, opened[1].Step)
+	assert.Nil(t, g.lesson.run, "no lesson runs here")
+
+	g = testGameWith(t, Options{Lab: l})
+	assert.EqualError(t, g.OpenLesson(18, 1), "This build of RaftLab does not include etcd raft v3.6.0.")
+	g.openLessons()
+	g.startLesson(slices.IndexFunc(g.lesson.all, func(l *doc.Lesson) bool { return l.Number == 18 }))
+	assert.Equal(t, "This build of RaftLab does not include etcd raft v3.6.0.", g.lesson.err)
+	assert.Nil(t, g.lesson.run)
+
+	g = testGame(t, "")
+	require.NoError(t, g.OpenLesson(18, 1))
+	require.NotNil(t, g.lesson.run)
+	assert.Equal(t, view.EngineEtcd, g.world().Settings().Engine)
+	assert.Equal(t, "etcd raft v3.6.0", g.top.engineShown())
 }
 
 // TestSettingsEngineControlFits: in English and Chinese, at every size,

@@ -2,6 +2,7 @@ package main
 
 import (
 	"net/url"
+	"strconv"
 	"strings"
 
 	"github.com/raftlab/raftlab/playground"
@@ -73,6 +74,24 @@ func engineURL(href string, e view.Engine, link string) string {
 	}
 	withEngine(q, e)
 	return page + queryString(q) + "#" + strings.TrimPrefix(link, "#")
+}
+
+// lessonURL is the page at href asked for engine e, opening the lesson
+// and step open names, as ?lesson=N&step=M: the address a teacher can hand
+// out for it. Its other parameters stay, as in engineURL, but for a
+// ?lang= the learner has since changed: open's language replaces it.
+func lessonURL(href string, e view.Engine, open view.Link) string {
+	page, q := splitHref(href)
+	for _, k := range linkOverrides {
+		q.Del(k)
+	}
+	withEngine(q, e)
+	q.Set("lesson", strconv.Itoa(open.Lesson))
+	q.Set("step", strconv.Itoa(open.Step))
+	if q.Has("lang") && open.Lang != "" {
+		q.Set("lang", string(open.Lang))
+	}
+	return page + queryString(q)
 }
 
 // shareURL is the page at href with a share link's fragment: its

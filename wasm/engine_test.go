@@ -95,6 +95,32 @@ func TestEngineURL(t *testing.T) {
 	}
 }
 
+// A lesson on an engine the build lacks opens at ?lesson=N&step=M in the
+// build that has it, the page's other parameters kept (a ?lang= the
+// learner has since changed says the new language).
+func TestLessonURL(t *testing.T) {
+	for _, c := range []struct {
+		href string
+		e    view.Engine
+		open view.Link
+		want string
+	}{
+		{"http://h/raftlab/?lang=zh-CN&lesson=18&present=1&scenario=x#old", view.EngineEtcd, view.Link{Lesson: 18, Step: 2, Lang: i18n.Chinese},
+			"http://h/raftlab/?engine=etcd&lang=zh-CN&lesson=18&present=1&step=2"},
+		{"http://h/?engine=etcd&step=4", view.EngineRaftLab, view.Link{Lesson: 3, Step: 1, Lang: i18n.Chinese}, "http://h/?lesson=3&step=1"},
+		{"http://h/?lang=en", view.EngineEtcd, view.Link{Lesson: 18, Step: 1, Lang: i18n.Chinese}, "http://h/?engine=etcd&lang=zh-CN&lesson=18&step=1"},
+	} {
+		assert.Equal(t, c.want, lessonURL(c.href, c.e, c.open), c.href)
+	}
+
+	// The page it opens reads as that lesson, on its own engine: no problem.
+	o := optionsFromQuery(query(t, "engine=etcd&lesson=18&step=2"))
+	assert.Empty(t, o.problems)
+	assert.Equal(t, [2]int{18, 2}, [2]int{o.lesson, o.step})
+	o = optionsFromQuery(query(t, "engine=raftlab&lesson=18"))
+	assert.Equal(t, []string{"lesson=18 cannot be combined with engine: a lesson sets its own world"}, o.problemsIn(i18n.English))
+}
+
 // A share link says the build its session's engine is in; a page already
 // in the right one keeps its address as it was.
 func TestShareURL(t *testing.T) {

@@ -60,7 +60,7 @@ func main() {
 		Progress: localStore{progressKey}, Prefs: prefs, Results: results, Lesson: opts.lesson, Step: opts.step,
 		Lang: opts.lang, SystemLang: system, CJKFont: fonts.start,
 		Present: opts.present, Fullscreen: ebiten.SetFullscreen, Notes: notes.show, OpenNotes: notes.open,
-		LoadEngine: loadEngine}
+		LoadEngine: func(e view.Engine, open view.Link) { openInBuild(opts.lab, api, e, open) }}
 	g, err := ui.New(uo)
 	if err != nil && uo.Link != nil {
 		// A link that read well but cannot start: RaftLab opens without it.
@@ -150,6 +150,23 @@ func pageQuery() url.Values {
 func loadEngine(e view.Engine, link string) {
 	loc := js.Global().Get("location")
 	loc.Call("replace", engineURL(loc.Get("href").String(), e, link))
+}
+
+// openInBuild goes on in the build that has engine e, opening open there
+// (ui.Options.LoadEngine): a lesson at its step as ?lesson=N&step=M does,
+// anything else as a share link.
+func openInBuild(l *lab.Lab, api js.Value, e view.Engine, open view.Link) {
+	href := js.Global().Get("location").Get("href").String()
+	if open.Lesson != 0 {
+		js.Global().Get("location").Call("replace", lessonURL(href, e, open))
+		return
+	}
+	link, err := l.EncodeLink(open)
+	if err != nil {
+		notice(api, i18n.ErrorIn(err, open.Lang))
+		return
+	}
+	loadEngine(e, link)
 }
 
 // fail shows a readable error on the page (index.html's raftlabFail, or

@@ -76,7 +76,9 @@ var queryParams = []string{"scenario", "empty", "nodes", "load", "rate", "lesson
 // so it wins over scenario, nodes, load and empty; a scenario sets its
 // own nodes and load, so it wins over them. A lesson needs its panel, so
 // it wins over embed too: the full app opens in the frame. A lesson sets
-// its own world, engine included, so it wins over engine=etcd as well.
+// its own world, engine included, so it wins over an engine that is not
+// its own as well (lesson 18 runs on etcd's: ?lesson=18&engine=etcd is
+// the page a lesson on etcd is opened at).
 func optionsFromQuery(q url.Values) pageOptions {
 	o := pageOptions{load: -1, lab: lab.New()}
 	known := o.known(q)
@@ -118,12 +120,12 @@ func (o *pageOptions) world(known url.Values) {
 	}
 	o.present = flagParam(known, "present", "host.link.present", o)
 	embed := flagParam(known, "embed", "host.link.embed", o)
-	if lessonFromQuery(known, o) {
+	if l := lessonFromQuery(known, o); l != nil {
 		if embed {
 			o.problem("host.link.embed-lesson", o.lesson)
 		}
 		others := present(known, "scenario", "nodes", "load", "rate", "empty")
-		if e, ok := view.ParseEngine(known.Get("engine")); ok && e != view.EngineRaftLab {
+		if e, ok := view.ParseEngine(known.Get("engine")); ok && e != l.RunsOn {
 			others = append(others, "engine") // a lesson's worlds are its own
 		}
 		if len(others) > 0 {
@@ -236,38 +238,39 @@ func present(q url.Values, keys ...string) []string {
 }
 
 // lessonFromQuery reads ?lesson=N&step=M, checked against the bundled
-// lessons. It reports whether a lesson is to be opened; a lesson or step
-// that does not exist is a problem, and no lesson opens.
-func lessonFromQuery(q url.Values, o *pageOptions) bool {
+// lessons. It returns the lesson to open, or nil; a lesson or step that
+// does not exist is a problem, and no lesson opens.
+func lessonFromQuery(q url.Values, o *pageOptions) *doc.Lesson {
 	_, hasLesson := q["lesson"]
 	_, hasStep := q["step"]
 	if !hasLesson {
 		if hasStep {
 			o.problem("host.link.step-alone", q.Get("step"))
 		}
-		return false
+		return nil
 	}
 	lesson, err := intParam(q, "lesson", 0)
 	if err != nil {
 		o.failed(err)
-		return false
+		return nil
 	}
 	step, err := intParam(q, "step", 0)
 	if err != nil {
 		o.failed(err)
-		return false
+		return nil
 	}
 	all, err := o.lab.AllIn(i18n.English)
 	if err != nil {
 		o.failed(err)
-		return false
+		return nil
 	}
-	if _, err := doc.Find(all, lesson, step); err != nil {
+	l, err := doc.Find(all, lesson, step)
+	if err != nil {
 		o.failed(err)
-		return false
+		return nil
 	}
 	o.lesson, o.step = lesson, step
-	return true
+	return l
 }
 
 // flagParam reads a parameter that is on or off (1 or true, 0 or false or
