@@ -90,7 +90,7 @@ func DecodeLink(link string) (view.Link, error) {
 	switch {
 	case link == "":
 		return view.Link{}, i18n.Errorf("link.empty")
-	case !ok || version == "" || version[0] != 'v':
+	case !ok || !isLinkVersion(version):
 		return view.Link{}, i18n.Errorf("link.not-raftlab")
 	case version != linkVersion:
 		return view.Link{}, i18n.Errorf("link.version", version, linkVersion)
@@ -156,4 +156,19 @@ func decodeLinkData(data string) ([]byte, error) {
 		return nil, i18n.Errorf("link.inflated", MaxScenarioBytes>>20)
 	}
 	return doc, nil
+}
+
+// isLinkVersion reports whether s reads as a link's version: v and up to
+// six digits (v1). Anything else is not a RaftLab link, rather than a
+// version to name in the error: the error quotes it, on one line.
+func isLinkVersion(s string) bool {
+	if len(s) < 2 || len(s) > 7 || s[0] != 'v' {
+		return false
+	}
+	for _, c := range s[1:] {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
 }

@@ -107,6 +107,8 @@ func TestLinkDamaged(t *testing.T) {
 		{"empty", "https://raftlab.example/#", "nothing follows its #"},
 		{"no fragment", "https://raftlab.example/", "not a RaftLab share link"},
 		{"another version", "v2." + good[3:], "version v2; this RaftLab reads version v1"},
+		{"a version that is none", "v\n." + good[3:], "not a RaftLab share link"},
+		{"a version too long to be one", "v12345678." + good[3:], "not a RaftLab share link"},
 		{"not base64", good[:40] + "*" + good[41:], "characters a share link never has"},
 		{"cut short", good[:len(good)/2], "damaged"},
 		{"too long", "v1." + strings.Repeat("A", MaxLinkBytes), "longer than 1 MiB"},
