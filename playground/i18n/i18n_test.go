@@ -28,11 +28,11 @@ func TestEveryKeyIsDefinedOnce(t *testing.T) {
 	for _, l := range Langs {
 		seen := map[string]int{}
 		for i, p := range parts[l] {
-			for _, k := range sortedKeys(p) {
-				if j, ok := seen[k]; ok {
-					t.Errorf("%s: %s is in parts %d and %d", l, k, j, i)
+			for _, e := range p {
+				if j, ok := seen[e.key]; ok {
+					t.Errorf("%s: %s is in parts %d and %d", l, e.key, j, i)
 				}
-				seen[k] = i
+				seen[e.key] = i
 			}
 		}
 	}
