@@ -1,8 +1,8 @@
 package lessons
 
 import (
-	"crypto/sha256"
 	"encoding/hex"
+	"github.com/raftlab/raftlab/internal/sha256"
 	"slices"
 	"sort"
 	"strconv"

@@ -7,6 +7,6 @@
 // the programs hand it (ui.Lab, implemented by internal/lab), so that it
 // never sees raft's types nor the playground's machinery. Its colours are
 // internal/palette's, which the pictures share. It imports nothing of
-// RaftLab but playground/view, playground/i18n, lessons/doc and
-// internal/palette.
+// RaftLab but playground/view, playground/i18n, lessons/doc,
+// internal/palette and internal/sha256 (lessons/doc's).
 package ui

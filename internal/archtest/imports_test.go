@@ -34,6 +34,7 @@ type rule struct {
 var rules = map[string]rule{
 	"raft":                {only: true, allowed: []string{"internal/splitmix"}},
 	"internal/splitmix":   {only: true},
+	"internal/sha256":     {only: true},
 	"internal/archtest":   {only: true},
 	"internal/zipdir":     {only: true},
 	"internal/palette":    {only: true, allowed: []string{"playground/view", "playground/i18n"}},
@@ -43,8 +44,8 @@ var rules = map[string]rule{
 	"playground":          {forbidden: []string{"lessons", "ui", "cmd", "wasm"}},
 	"playground/etcdraft": {only: true, allowed: []string{"playground", "playground/view", "playground/i18n", "raft", "internal/splitmix"}},
 	"lessons":             {forbidden: []string{"ui", "cmd", "wasm"}},
-	"lessons/doc":         {only: true, allowed: []string{"playground/view", "playground/i18n"}},
-	"ui":                  {only: true, allowed: []string{"playground/view", "playground/i18n", "lessons/doc", "internal/palette"}},
+	"lessons/doc":         {only: true, allowed: []string{"playground/view", "playground/i18n", "internal/sha256"}},
+	"ui":                  {only: true, allowed: []string{"playground/view", "playground/i18n", "lessons/doc", "internal/palette", "internal/sha256"}},
 	"internal/picture":    {only: true, allowed: []string{"playground/view", "playground/i18n", "internal/palette"}},
 	"internal/lab":        {forbidden: []string{"ui", "cmd", "wasm"}},
 	"cmd/raftsim":         {forbidden: []string{"ui"}},

@@ -9,5 +9,5 @@
 // adds what it needs to play them: setups, scripts and compiled
 // conditions. The UI reads this package and never the engine, so that no
 // part of raft reaches it. It imports nothing of RaftLab but
-// playground/view and playground/i18n.
+// playground/view, playground/i18n and internal/sha256.
 package doc

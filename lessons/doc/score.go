@@ -1,9 +1,9 @@
 package doc
 
 import (
-	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"github.com/raftlab/raftlab/internal/sha256"
 	"strconv"
 	"strings"
 
