@@ -2,12 +2,12 @@ package lessons
 
 import (
 	"encoding/hex"
-	"github.com/raftlab/raftlab/internal/sha256"
 	"slices"
 	"sort"
 	"strconv"
 	"strings"
 
+	"github.com/raftlab/raftlab/internal/sha256"
 	"github.com/raftlab/raftlab/playground"
 	"github.com/raftlab/raftlab/playground/i18n"
 	"github.com/raftlab/raftlab/playground/view"

@@ -3,10 +3,10 @@ package doc
 import (
 	"encoding/hex"
 	"fmt"
-	"github.com/raftlab/raftlab/internal/sha256"
 	"strconv"
 	"strings"
 
+	"github.com/raftlab/raftlab/internal/sha256"
 	"github.com/raftlab/raftlab/playground/i18n"
 )
 
