@@ -103,7 +103,7 @@ e2e: e2e-browser e2e-desktop
 # budget.
 WASMBUDGET := 5000000
 wasm-budget: web
-	@size=$$(stat -c %s $(WEB)/main.wasm.gz); etcd=$$(stat -c %s $(WEB)/etcd.wasm.gz); \
+	@size=$$(wc -c < $(WEB)/main.wasm.gz); etcd=$$(wc -c < $(WEB)/etcd.wasm.gz); \
 	  echo "main.wasm: $$size bytes gzip -9 (budget $(WASMBUDGET)); etcd.wasm: $$etcd"; \
 	  if [ $$size -gt $(WASMBUDGET) ]; then echo "main.wasm is over its budget by $$((size - $(WASMBUDGET))) bytes"; exit 1; fi
 

@@ -3,8 +3,9 @@
 // sandbox runs on etcd's raft: a crashed leader is replaced by a new one,
 // and a voter's menu offers to replace it in one joint change (ConfChangeV2),
 // which etcd's engine alone makes; the session's share link opens in the
-// etcd build. The screenshot of the joint configuration goes to
-// build/e2e/etcd-joint.png.
+// etcd build. Lesson 18, which runs on etcd's raft, opens in the etcd
+// build from the default one, and plays there. The screenshots go to
+// build/e2e/etcd-joint.png and etcd-lesson18.png.
 //
 //   make web raftserve dist, then node --test e2e/etcd.test.mjs
 import { test, after } from "node:test";
@@ -104,8 +105,9 @@ test("the etcd build: etcd.wasm, a new leader after a crash, a joint change", as
 });
 
 // Lesson 18 (etcd under the hood) runs on etcd's raft. Asked for in the
-// default build, the page goes on at ?engine=etcd&lesson=18&step=2 in the
-// etcd build, with no banner, and the step plays there on etcd's engine.
+// default build, the page goes on in the etcd build at
+// ?engine=etcd&lang=en&lesson=18&step=2, with no banner, and the step
+// plays there on etcd's engine.
 // A lesson on RaftLab's engine opened in the etcd build runs on RaftLab's.
 // The screenshot goes to build/e2e/etcd-lesson18.png.
 test("lesson 18 opens in the etcd build and plays on etcd's raft", async (t) => {
@@ -114,7 +116,7 @@ test("lesson 18 opens in the etcd build and plays on etcd's raft", async (t) => 
   const fetched = [];
   page.on("request", (r) => { if (r.url().endsWith(".wasm")) fetched.push(new URL(r.url()).pathname); });
   await page.goto(url + "?lesson=18&step=2", { waitUntil: "commit" });
-  await page.waitForURL(/\/\?engine=etcd&lesson=18&step=2$/, { timeout: 60_000 });
+  await page.waitForURL(/\/\?engine=etcd&lang=en&lesson=18&step=2$/, { timeout: 60_000 });
   await firstFrame(page);
   assert.equal(await page.evaluate(() => window.raftlab.error), undefined);
   assert.deepEqual(fetched, ["/main.wasm", "/etcd.wasm"]);
@@ -134,6 +136,7 @@ test("lesson 18 opens in the etcd build and plays on etcd's raft", async (t) => 
     return s.lesson.done && s;
   }, 30_000);
   assert.ok(st.lesson.answered);
+  assert.ok(st.lesson.correct, "the run on etcd's engine did what the answer said");
   await page.mouse.move(2, 400);
   await page.waitForTimeout(250);
   await page.screenshot({ path: path.join(shots, "etcd-lesson18.png") });

@@ -6,8 +6,8 @@
 //
 // The offline test serves the dist folder ($RAFTLAB_DIST_DIR, else
 // build/dist) with a plain static server of its own, as a course's host
-// would, except that it sends main.wasm gzip-compressed, as raftserve
-// does: the worker must keep what the page is given.
+// would, except that it sends the wasm builds gzip-compressed, as
+// raftserve does: the worker must keep what the page is given.
 import { test, after } from "node:test";
 import assert from "node:assert/strict";
 import { createServer } from "node:http";
@@ -26,7 +26,7 @@ async function open(t, options = {}) {
 }
 
 // serveStatic serves the files of dir as a plain static host does (a file
-// by its path, index.html for a folder), main.wasm gzip-compressed.
+// by its path, index.html for a folder), the wasm builds gzip-compressed.
 async function serveStatic(dir, port = 0) {
   const types = { ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".wasm": "application/wasm", ".otf": "font/otf" };
   const site = { down: false };
@@ -67,7 +67,7 @@ test("the dist build opens offline once visited, from a cache named after its ve
   });
   assert.equal(cached.names.length, 1, `one cache: ${cached.names}`);
   assert.match(cached.names[0], /^raftlab-[0-9a-f]{16}$/, "named after the build's version");
-  assert.deepEqual(cached.files[0], ["/fonts/NotoSansSC-Bold.subset.otf", "/fonts/NotoSansSC-Regular.subset.otf", "/index.html", "/main.wasm", "/wasm_exec.js"]);
+  assert.deepEqual(cached.files[0], ["/etcd.wasm", "/fonts/NotoSansSC-Bold.subset.otf", "/fonts/NotoSansSC-Regular.subset.otf", "/index.html", "/main.wasm", "/wasm_exec.js"]);
 
   // Offline, the host gone: the page reloads from the cache, runs, and a
   // page in Chinese gets its fonts.
@@ -88,6 +88,17 @@ test("the dist build opens offline once visited, from a cache named after its ve
   await waitFor("the Chinese fonts", async () => (await state(zh)).font === "ready", 60_000);
   await zh.screenshot({ path: path.join(shots, "offline-zh-embed.png") });
   await zh.close();
+
+  // Lesson 18 runs on etcd's raft: offline too, the default build opens
+  // it in the etcd build, from the cache.
+  const etcd = await context.newPage();
+  await etcd.goto(site.url + "?lesson=18", { waitUntil: "commit" });
+  await etcd.waitForURL(/\?engine=etcd&lang=en&lesson=18$/, { timeout: 60_000 });
+  await firstFrame(etcd);
+  assert.equal(await etcd.evaluate(() => window.raftlab.error), undefined, "the etcd build started offline");
+  const lesson = await state(etcd);
+  assert.deepEqual([lesson.engine, lesson.lesson.number], ["etcd", 18]);
+  await etcd.close();
 
   assert.deepEqual(errors, []);
 });

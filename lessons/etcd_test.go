@@ -9,10 +9,10 @@ import (
 )
 
 // etcdLessonDifferences are the lessons that do not play through on etcd's
-// engine, and why: each turns on a difference between the engines (the
-// lessons are written for RaftLab's, whose randomness and rules they
-// state). Every other lesson must auto-play on etcd's engine as it does on
-// RaftLab's (steps that turn on a teaching switch stay on RaftLab's).
+// engine, and why: each turns on a difference between the engines (they
+// are written for RaftLab's, whose randomness and rules they state). Every
+// other lesson must auto-play on etcd's engine as it does on RaftLab's
+// (steps that turn on a teaching switch stay on RaftLab's).
 var etcdLessonDifferences = map[string]string{
 	"02-roles-and-terms":     "election timing: etcd draws its own timeouts, so a different server times out first",
 	"04-split-votes":         "election timing: another server wins the race the step asks about",

@@ -85,10 +85,11 @@ type Options struct {
 	// LoadEngine, when set, reloads the app in a build that has engine e
 	// (Lab.HasEngine says whether this one has it), opening there what
 	// open holds: a new run (its scenario, from its start), or a lesson at
-	// a step. The browser's default build leaves etcd's engine out, and
-	// fetches it only when it is chosen. Nil where every engine is built
-	// in (the desktop app).
-	LoadEngine func(e view.Engine, open view.Link)
+	// a step (0: where the learner left it); or it says why it cannot. The
+	// browser's default build leaves etcd's engine out, and fetches it
+	// only when it is needed. Nil where every engine is built in (the
+	// desktop app).
+	LoadEngine func(e view.Engine, open view.Link) error
 }
 
 // The playback speeds are doc.Speeds (a lesson may ask for any of
@@ -193,8 +194,11 @@ type Game struct {
 	// handed out was copied (LinkCopied).
 	// opening is the moment of a share link being opened: its scenario
 	// runs there a slice each update (share.go); 0 when none is.
-	opening  int64
-	incoming struct {
+	opening int64
+	// reloading is set once the host is reloading the app in another
+	// build (otherbuild.go): what opens here no longer speaks over it.
+	reloading bool
+	incoming  struct {
 		sync.Mutex
 		name   string
 		data   []byte

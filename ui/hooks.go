@@ -90,7 +90,8 @@ type challengeDoc struct {
 // lessonStateDoc is what the lesson panel shows: the list of lessons
 // (number 0), or lesson number at step (1-based) of steps, of its kind;
 // done is whether the step is over (Continue, or Finish on the last step,
-// shows) and answered whether a predict step has been answered.
+// shows), answered whether a predict step has been answered and correct
+// whether the answer was what happened, once the run has shown it.
 type lessonStateDoc struct {
 	Number   int    `json:"number"`
 	Title    string `json:"title,omitempty"`
@@ -100,6 +101,7 @@ type lessonStateDoc struct {
 	Last     bool   `json:"last"`
 	Done     bool   `json:"done"`
 	Answered bool   `json:"answered"`
+	Correct  bool   `json:"correct"`
 	// Progress is the learner's progress in the course, as remembered.
 	Progress []doc.LessonProgress `json:"progress"`
 }
@@ -182,6 +184,9 @@ func (g *Game) lessonState() *lessonStateDoc {
 	if pl := g.lessonPlay(); pl != nil {
 		d.Done = pl.Done()
 		_, d.Answered = pl.Answered()
+		if o, ok := pl.Outcome(); ok {
+			d.Correct = o.Correct
+		}
 	}
 	return d
 }

@@ -121,25 +121,6 @@ func (g *Game) startLesson(i int) {
 	g.showStep()
 }
 
-// lessonElsewhere opens lesson l at step (from 1; 0 resumes where the
-// learner left it) in a build that has the engine it runs on, when this
-// build lacks it (the browser's default build lacks etcd's): the host
-// reloads the app there, and the lesson opens as its link would. It
-// reports whether l is not this build's to run; the list then says why,
-// when no host can reload.
-func (g *Game) lessonElsewhere(l *doc.Lesson, step int) bool {
-	if g.opts.Lab.HasEngine(l.RunsOn) {
-		return false
-	}
-	if step == 0 {
-		step = g.resumeStep(l) + 1
-	}
-	if err := g.reloadWith(l.RunsOn, view.Link{Lesson: l.Number, Step: step, Lang: g.lang}); err != nil {
-		g.lesson.err = i18n.ErrorIn(err, g.lang)
-	}
-	return true
-}
-
 // showStep makes the game show the current step's session, from the
 // step's start: the one place the game takes its session from the runner.
 func (g *Game) showStep() {

@@ -4,7 +4,6 @@ import (
 	"slices"
 
 	"github.com/raftlab/raftlab/lessons/doc"
-	"github.com/raftlab/raftlab/playground/i18n"
 	"github.com/raftlab/raftlab/playground/view"
 )
 
@@ -80,16 +79,4 @@ func (g *Game) loadEngine(sc *view.Scenario) {
 		return
 	}
 	g.settings = nil
-}
-
-// reloadWith has the host reload the app in a build that has engine e,
-// opening open there (Options.LoadEngine), and says so meanwhile; or it
-// says why it cannot.
-func (g *Game) reloadWith(e view.Engine, open view.Link) error {
-	if g.opts.LoadEngine == nil {
-		return i18n.Errorf("settings.engine.absent", i18n.Msg(engineKey(e)))
-	}
-	g.say(g.tr("settings.engine.loading", g.tr(engineKey(e))))
-	g.opts.LoadEngine(e, open)
-	return nil
 }

@@ -1,13 +1,12 @@
 package ui
 
 import (
+	"errors"
 	"os"
 	"regexp"
-	"slices"
 	"testing"
 
 	"github.com/raftlab/raftlab/internal/lab"
-	"github.com/raftlab/raftlab/lessons/doc"
 	"github.com/raftlab/raftlab/playground/i18n"
 	"github.com/raftlab/raftlab/playground/view"
 	"github.com/stretchr/testify/assert"
@@ -106,7 +105,7 @@ func TestSettingsEngineNotInThisBuild(t *testing.T) {
 	}
 	var calls []call
 	l := labWithout{lab.New(), view.EngineEtcd}
-	g := testGameWith(t, Options{Lab: l, LoadEngine: func(e view.Engine, open view.Link) { calls = append(calls, call{e, open}) }})
+	g := testGameWith(t, Options{Lab: l, LoadEngine: func(e view.Engine, open view.Link) error { calls = append(calls, call{e, open}); return nil }})
 	g.SetLang(i18n.Chinese)
 	g.SeekTo(700)
 	g.press("settings")
@@ -126,6 +125,15 @@ func TestSettingsEngineNotInThisBuild(t *testing.T) {
 	assert.Equal(t, i18n.Chinese, open.Lang)
 	assert.Equal(t, int64(700), g.world().Now(), "this build's run is left as it was")
 
+	// A host that cannot: the dialog stays, and says why.
+	g = testGameWith(t, Options{Lab: l, LoadEngine: func(view.Engine, view.Link) error { return errors.New("the link is too long") }})
+	g.press("settings")
+	clickButton(t, g, g.settingsButtons(), engineControlName)
+	clickButton(t, g, g.settingsButtons(), "set-apply")
+	require.NotNil(t, g.settings, "refused")
+	assert.Equal(t, []string{"the link is too long"}, g.settingsErrorLines())
+	assert.Empty(t, g.Status(), "nothing is loading")
+
 	g = testGameWith(t, Options{Lab: l})
 	g.press("settings")
 	clickButton(t, g, g.settingsButtons(), engineControlName)
@@ -133,48 +141,6 @@ func TestSettingsEngineNotInThisBuild(t *testing.T) {
 	require.NotNil(t, g.settings, "refused")
 	assert.Equal(t, []string{"This build of RaftLab does not include etcd raft v3.6.0."}, g.settingsErrorLines())
 	assert.Equal(t, view.EngineRaftLab, g.world().Settings().Engine)
-}
-
-// TestLessonOnEngineNotInThisBuild: lesson 18 runs on etcd's engine.
-// Opened in a build without it, by number or from the list, it has the host reload the app in a build that has it,
-// at the step asked for, or where the learner left it; without a host
-// that can, the list says in one line that this build lacks the engine.
-// In a build that has it, the lesson's clusters run on etcd's engine, as
-// the top bar says.
-func TestLessonOnEngineNotInThisBuild(t *testing.T) {
-	var opened []view.Link
-	l := labWithout{lab.New(), view.EngineEtcd}
-	g := testGameWith(t, Options{Lab: l, LoadEngine: func(e view.Engine, open view.Link) {
-		assert.Equal(t, view.EngineEtcd, e)
-		opened = append(opened, open)
-	}})
-	before := g.world()
-	require.NoError(t, g.OpenLesson(18, 3))
-	require.Len(t, opened, 1)
-	assert.Equal(t, view.Link{Lesson: 18, Step: 3, Lang: i18n.English}, opened[0])
-	assert.Equal(t, "Loading etcd raft v3.6.0…", g.Status())
-	assert.Same(t, before, g.world(), "the session on screen stays until the page reloads")
-
-	// From the list: where the learner left it (step 2 here).
-	g.lessonProgress().At("18-etcd-under-the-hood", 2)
-	g.openLessons()
-	g.startLesson(slices.IndexFunc(g.lesson.all, func(l *doc.Lesson) bool { return l.Number == 18 }))
-	require.Len(t, opened, 2)
-	assert.Equal(t, 2, opened[1].Step)
-	assert.Nil(t, g.lesson.run, "no lesson runs here")
-
-	g = testGameWith(t, Options{Lab: l})
-	assert.EqualError(t, g.OpenLesson(18, 1), "This build of RaftLab does not include etcd raft v3.6.0.")
-	g.openLessons()
-	g.startLesson(slices.IndexFunc(g.lesson.all, func(l *doc.Lesson) bool { return l.Number == 18 }))
-	assert.Equal(t, "This build of RaftLab does not include etcd raft v3.6.0.", g.lesson.err)
-	assert.Nil(t, g.lesson.run)
-
-	g = testGame(t, "")
-	require.NoError(t, g.OpenLesson(18, 1))
-	require.NotNil(t, g.lesson.run)
-	assert.Equal(t, view.EngineEtcd, g.world().Settings().Engine)
-	assert.Equal(t, "etcd raft v3.6.0", g.top.engineShown())
 }
 
 // TestSettingsEngineControlFits: in English and Chinese, at every size,

@@ -88,7 +88,9 @@ func (g *Game) showLink(l *view.Link) error {
 		if err := g.openLesson(l.Lesson, l.Step); err != nil {
 			return err
 		}
-		g.say(g.tr("status.share.opened-step", l.Lesson, l.Step))
+		if !g.reloading { // (a lesson another build runs: loading)
+			g.say(g.tr("status.share.opened-step", l.Lesson, l.Step))
+		}
 		return nil
 	}
 	g.paused, g.opening = true, l.AtMs

@@ -21,10 +21,11 @@ import (
 
 // engineFromQuery reads ?engine=: the Raft the world the link asks for
 // runs on (a bundled scenario, a load world, the sandbox). A lesson sets
-// its own world (world says so when the link asks for etcd); an empty
-// frame has none. A name that is not an engine, an engine this build
-// lacks, or a scenario that cannot run on it (its teaching switches are
-// RaftLab's) is a problem, and the world keeps its own engine.
+// its own world (world says so when the link asks for an engine not the
+// lesson's own); an empty frame has none. A name that is not an engine,
+// an engine this build lacks, or a scenario that cannot run on it (its
+// teaching switches are RaftLab's) is a problem, and the world keeps its
+// own engine.
 func (o *pageOptions) engineFromQuery(known url.Values) {
 	v, ok := known["engine"]
 	if !ok {
@@ -77,9 +78,10 @@ func engineURL(href string, e view.Engine, link string) string {
 }
 
 // lessonURL is the page at href asked for engine e, opening the lesson
-// and step open names, as ?lesson=N&step=M: the address a teacher can hand
-// out for it. Its other parameters stay, as in engineURL, but for a
-// ?lang= the learner has since changed: open's language replaces it.
+// open names at its step (none: where the learner left it), as
+// ?lesson=N&step=M: an address a teacher can hand out. Its other
+// parameters stay, as in engineURL, and ?lang= says the app's language,
+// which a share link may have chosen.
 func lessonURL(href string, e view.Engine, open view.Link) string {
 	page, q := splitHref(href)
 	for _, k := range linkOverrides {
@@ -87,8 +89,10 @@ func lessonURL(href string, e view.Engine, open view.Link) string {
 	}
 	withEngine(q, e)
 	q.Set("lesson", strconv.Itoa(open.Lesson))
-	q.Set("step", strconv.Itoa(open.Step))
-	if q.Has("lang") && open.Lang != "" {
+	if open.Step != 0 {
+		q.Set("step", strconv.Itoa(open.Step))
+	}
+	if open.Lang != "" {
 		q.Set("lang", string(open.Lang))
 	}
 	return page + queryString(q)

@@ -96,8 +96,8 @@ func TestEngineURL(t *testing.T) {
 }
 
 // A lesson on an engine the build lacks opens at ?lesson=N&step=M in the
-// build that has it, the page's other parameters kept (a ?lang= the
-// learner has since changed says the new language).
+// build that has it, the page's other parameters kept; ?lang= says the
+// app's language, and no step means where the learner left it.
 func TestLessonURL(t *testing.T) {
 	for _, c := range []struct {
 		href string
@@ -107,8 +107,9 @@ func TestLessonURL(t *testing.T) {
 	}{
 		{"http://h/raftlab/?lang=zh-CN&lesson=18&present=1&scenario=x#old", view.EngineEtcd, view.Link{Lesson: 18, Step: 2, Lang: i18n.Chinese},
 			"http://h/raftlab/?engine=etcd&lang=zh-CN&lesson=18&present=1&step=2"},
-		{"http://h/?engine=etcd&step=4", view.EngineRaftLab, view.Link{Lesson: 3, Step: 1, Lang: i18n.Chinese}, "http://h/?lesson=3&step=1"},
+		{"http://h/?engine=etcd&step=4", view.EngineRaftLab, view.Link{Lesson: 3, Step: 1}, "http://h/?lesson=3&step=1"},
 		{"http://h/?lang=en", view.EngineEtcd, view.Link{Lesson: 18, Step: 1, Lang: i18n.Chinese}, "http://h/?engine=etcd&lang=zh-CN&lesson=18&step=1"},
+		{"http://h/#v1.abc", view.EngineEtcd, view.Link{Lesson: 18, Lang: i18n.English}, "http://h/?engine=etcd&lang=en&lesson=18"},
 	} {
 		assert.Equal(t, c.want, lessonURL(c.href, c.e, c.open), c.href)
 	}

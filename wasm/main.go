@@ -60,7 +60,7 @@ func main() {
 		Progress: localStore{progressKey}, Prefs: prefs, Results: results, Lesson: opts.lesson, Step: opts.step,
 		Lang: opts.lang, SystemLang: system, CJKFont: fonts.start,
 		Present: opts.present, Fullscreen: ebiten.SetFullscreen, Notes: notes.show, OpenNotes: notes.open,
-		LoadEngine: func(e view.Engine, open view.Link) { openInBuild(opts.lab, api, e, open) }}
+		LoadEngine: func(e view.Engine, open view.Link) error { return openInBuild(opts.lab, e, open) }}
 	g, err := ui.New(uo)
 	if err != nil && uo.Link != nil {
 		// A link that read well but cannot start: RaftLab opens without it.
@@ -144,7 +144,7 @@ func pageQuery() url.Values {
 }
 
 // loadEngine goes on with the session in the build that has engine e:
-// the same page with ?engine= for it, opening link (ui.Options.LoadEngine).
+// the same page with ?engine= for it, opening link, a share link.
 // It replaces the page's history entry, as share does, so that Back
 // leaves the app rather than going back to the build just left.
 func loadEngine(e view.Engine, link string) {
@@ -153,20 +153,20 @@ func loadEngine(e view.Engine, link string) {
 }
 
 // openInBuild goes on in the build that has engine e, opening open there
-// (ui.Options.LoadEngine): a lesson at its step as ?lesson=N&step=M does,
-// anything else as a share link.
-func openInBuild(l *lab.Lab, api js.Value, e view.Engine, open view.Link) {
+// (ui.Options.LoadEngine): a lesson as ?lesson=N&step=M does, anything
+// else as a share link.
+func openInBuild(l *lab.Lab, e view.Engine, open view.Link) error {
 	href := js.Global().Get("location").Get("href").String()
 	if open.Lesson != 0 {
 		js.Global().Get("location").Call("replace", lessonURL(href, e, open))
-		return
+		return nil
 	}
 	link, err := l.EncodeLink(open)
 	if err != nil {
-		notice(api, i18n.ErrorIn(err, open.Lang))
-		return
+		return err
 	}
 	loadEngine(e, link)
+	return nil
 }
 
 // fail shows a readable error on the page (index.html's raftlabFail, or

@@ -31,9 +31,6 @@ var enEngine = messages{
 	{"settings.engine.raftlab", "RaftLab's raft"},
 	// Choosing etcd's engine turned the teaching switches that were on off.
 	{"settings.engine.switches-off", "Teaching switches turned off: etcd's raft has none; they belong to RaftLab's engine."},
-	// A row of the lesson list for a lesson that runs on etcd's engine:
-	// its minutes, the engine (settings.engine.etcd) and its summary.
-	{"lesson.row.engine", "%d min · on %s · %s"},
 	// A problem of a link (one part of host.link.unused); %q is the value
 	// given.
 	{"host.engine.unknown", "engine=%q: use engine=raftlab or engine=etcd"},

@@ -89,6 +89,9 @@ var enUILesson = messages{
 	{"lesson.row.finished", "finished · %s"},
 	// The step the learner reached, of how many, then lesson.row.
 	{"lesson.row.at", "step %d of %d · %s"},
+	// A row of the lesson list for a lesson that runs on etcd's engine:
+	// its minutes, the engine (settings.engine.etcd) and its summary.
+	{"lesson.row.engine", "%d min · on %s · %s"},
 	{"lesson.reset", "Reset progress"},
 	{"lesson.reset.hint", "Forget how far you got in every lesson"},
 	{"lesson.reset.question", "Forget the progress of every lesson?"},

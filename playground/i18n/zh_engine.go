@@ -15,6 +15,5 @@ var zhEngine = messages{
 	{"settings.engine.no-switches", "etcd 的 raft 没有教学开关：它们属于 RaftLab 的引擎。"},
 	{"settings.engine.raftlab", "RaftLab 的 raft"},
 	{"settings.engine.switches-off", "已关闭教学开关：etcd 的 raft 没有这些开关，它们属于 RaftLab 的引擎。"},
-	{"lesson.row.engine", "%d 分钟 · 运行于 %s · %s"},
 	{"host.engine.unknown", "engine=%q：请用 engine=raftlab 或 engine=etcd"},
 }

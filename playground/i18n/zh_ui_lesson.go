@@ -69,6 +69,7 @@ var zhUILesson = messages{
 	{"lesson.row", "%d 分钟 · %s"},
 	{"lesson.row.finished", "已完成 · %s"},
 	{"lesson.row.at", "第 %d / %d 步 · %s"},
+	{"lesson.row.engine", "%d 分钟 · 运行于 %s · %s"},
 	{"lesson.reset", "重置进度"},
 	{"lesson.reset.hint", "清除每一课的学习进度"},
 	{"lesson.reset.question", "清除所有课程的进度？"},
