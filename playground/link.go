@@ -17,7 +17,7 @@ import (
 // A share link carries what a person sees, so that another can open it
 // exactly (a view.Link): the scenario with every action taken (a scenario
 // file), the moment on the timeline, the open lesson and step, the
-// playback speed and the language. It
+// playback speed, the language, and whether it plays on. It
 // lives in a URL's fragment, which browsers never send to a server:
 //
 //	https://host/#v1.<data>
@@ -46,6 +46,7 @@ type linkDoc struct {
 	Step     int             `json:"step,omitempty"`
 	Speed    int             `json:"speed,omitempty"`
 	Lang     string          `json:"lang,omitempty"`
+	Play     bool            `json:"play,omitempty"`
 }
 
 // EncodeLink writes l as a URL fragment, without the '#'. A scenario that
@@ -64,7 +65,7 @@ func EncodeLink(l view.Link) (string, error) {
 	if err := json.Compact(&compact, sc); err != nil {
 		return "", err // MarshalScenario writes valid JSON: cannot happen
 	}
-	doc, err := json.Marshal(linkDoc{Scenario: compact.Bytes(), AtMs: l.AtMs, Lesson: l.Lesson, Step: l.Step, Speed: l.Speed, Lang: string(l.Lang)})
+	doc, err := json.Marshal(linkDoc{Scenario: compact.Bytes(), AtMs: l.AtMs, Lesson: l.Lesson, Step: l.Step, Speed: l.Speed, Lang: string(l.Lang), Play: l.Play})
 	if err != nil {
 		return "", err
 	}
@@ -124,7 +125,7 @@ func DecodeLink(link string) (view.Link, error) {
 	if d.AtMs > sc.Until {
 		return view.Link{}, i18n.Errorf("link.time-until", d.AtMs, sc.Until)
 	}
-	return view.Link{Scenario: sc, AtMs: d.AtMs, Lesson: d.Lesson, Step: d.Step, Speed: d.Speed, Lang: i18n.Lang(d.Lang)}, nil
+	return view.Link{Scenario: sc, AtMs: d.AtMs, Lesson: d.Lesson, Step: d.Step, Speed: d.Speed, Lang: i18n.Lang(d.Lang), Play: d.Play}, nil
 }
 
 // CheckLinkBase checks the address a share link made outside a browser

@@ -83,6 +83,14 @@ func TestLinkRoundTrip(t *testing.T) {
 	got, err := DecodeLink(frag)
 	require.NoError(t, err)
 	assert.Equal(t, linkState(t, sc, want.AtMs), linkState(t, got.Scenario, got.AtMs), "the same state")
+	assert.False(t, got.Play, "a shared link opens paused")
+
+	// A new run handed to another build plays on.
+	frag, err = EncodeLink(view.Link{Scenario: sc, Play: true})
+	require.NoError(t, err)
+	got, err = DecodeLink(frag)
+	require.NoError(t, err)
+	assert.True(t, got.Play)
 }
 
 // linkOf is a link holding doc as its document, packed as EncodeLink packs.

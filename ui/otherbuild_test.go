@@ -67,6 +67,23 @@ func TestLessonOnEngineNotInThisBuild(t *testing.T) {
 	assert.Equal(t, "etcd raft v3.6.0", g.top.engineShown())
 }
 
+// TestNewRunFromAnotherBuild: the new run Apply hands to another build
+// opens there at its start, playing, with nothing said about a shared
+// link; a link a person shared opens paused at its moment, and says so.
+func TestNewRunFromAnotherBuild(t *testing.T) {
+	sc := Sandbox()
+	sc.Settings.Engine = view.EngineEtcd
+	g := testGameWith(t, Options{Link: &view.Link{Scenario: sc, Play: true}})
+	assert.False(t, g.paused, "it plays")
+	assert.Equal(t, int64(0), g.world().Now())
+	assert.Empty(t, g.Status())
+	assert.Equal(t, view.EngineEtcd, g.world().Settings().Engine)
+
+	g = testGameWith(t, Options{Link: &view.Link{Scenario: sc}})
+	assert.True(t, g.paused, "a shared link opens paused")
+	assert.Contains(t, g.Status(), "opened a shared link")
+}
+
 // lesson18 is lesson 18's place in the list of lessons open in g.
 func lesson18(t *testing.T, g *Game) int {
 	t.Helper()

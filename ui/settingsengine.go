@@ -71,10 +71,11 @@ func (g *Game) settingsNoteLines() []string {
 }
 
 // loadEngine starts the new run sc, whose engine this build lacks, in a
-// build that has it, at its first moment, in the app's language and speed.
+// build that has it, at its first moment, in the app's language and speed,
+// playing if this run was.
 // Without a host that can, the dialog says this build has no such engine.
 func (g *Game) loadEngine(sc *view.Scenario) {
-	if err := g.reloadWith(sc.Settings.Engine, view.Link{Scenario: sc, Speed: doc.Speeds[g.speed], Lang: g.lang}); err != nil {
+	if err := g.reloadWith(sc.Settings.Engine, view.Link{Scenario: sc, Speed: doc.Speeds[g.speed], Lang: g.lang, Play: !g.paused}); err != nil {
 		g.settings.err = err
 		return
 	}

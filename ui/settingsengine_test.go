@@ -108,6 +108,7 @@ func TestSettingsEngineNotInThisBuild(t *testing.T) {
 	g := testGameWith(t, Options{Lab: l, LoadEngine: func(e view.Engine, open view.Link) error { calls = append(calls, call{e, open}); return nil }})
 	g.SetLang(i18n.Chinese)
 	g.SeekTo(700)
+	g.paused = false
 	g.press("settings")
 	clickButton(t, g, g.settingsButtons(), "set-nodes-prev")
 	clickButton(t, g, g.settingsButtons(), engineControlName)
@@ -122,6 +123,7 @@ func TestSettingsEngineNotInThisBuild(t *testing.T) {
 	assert.Equal(t, 4, open.Scenario.Settings.Nodes, "the drafted settings")
 	assert.Equal(t, int64(0), open.AtMs, "the new run, from its start")
 	assert.Zero(t, open.Lesson)
+	assert.True(t, open.Play, "it was playing here: it plays on there")
 	assert.Equal(t, i18n.Chinese, open.Lang)
 	assert.Equal(t, int64(700), g.world().Now(), "this build's run is left as it was")
 

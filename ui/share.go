@@ -68,9 +68,10 @@ func (g *Game) LinkCopied() {
 }
 
 // openLink shows what a share link holds: its scenario run to its moment,
-// paused there, at its playback speed; or its lesson at its step (a
-// lesson's step starts afresh from the step's own setup). A link whose
-// scenario cannot start changes nothing.
+// paused there, at its playback speed (a new run that plays on from its
+// start, Play); or its lesson at its step (a lesson's step starts afresh
+// from the step's own setup). A link whose scenario cannot start changes
+// nothing.
 func (g *Game) openLink(l *view.Link) error {
 	if err := g.load(l.Scenario); err != nil {
 		return err
@@ -92,6 +93,9 @@ func (g *Game) showLink(l *view.Link) error {
 			g.say(g.tr("status.share.opened-step", l.Lesson, l.Step))
 		}
 		return nil
+	}
+	if l.Play && l.AtMs == 0 {
+		return nil // a new run, from Apply in another build: it goes on as Apply does
 	}
 	g.paused, g.opening = true, l.AtMs
 	g.openingStep()

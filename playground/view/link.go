@@ -18,4 +18,8 @@ type Link struct {
 	Speed int
 	// Lang is the language ("": the reader's own).
 	Lang i18n.Lang
+	// Play says that the run plays on from its moment, where a link
+	// shared by a person opens paused there: the new run that Apply hands
+	// to the build with its engine, which goes on as Apply does.
+	Play bool
 }
