@@ -81,15 +81,11 @@ func (g *Game) openLesson(number, step int) error {
 	if err != nil {
 		return err
 	}
-	if g.lessonElsewhere(l, step) {
-		if p.err != "" {
-			return errors.New(p.err)
+	if !g.lessonElsewhere(l, step) {
+		g.startLesson(slices.Index(p.all, l))
+		if step > 0 && p.run != nil {
+			g.moveStep(func() error { return p.run.Jump(step - 1) })
 		}
-		return nil
-	}
-	g.startLesson(slices.Index(p.all, l))
-	if step > 0 && p.run != nil {
-		g.moveStep(func() error { return p.run.Jump(step - 1) })
 	}
 	if p.err != "" {
 		return errors.New(p.err)

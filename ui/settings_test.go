@@ -139,11 +139,7 @@ func TestSettingsExplanationsWhole(t *testing.T) {
 	withCJKFont(t)
 	for _, run := range settingsSizes() {
 		size := run.size
-		g := testGame(t, "")
-		g.SetLang(run.lang)
-		sizeGame(g, size[0], size[1])
-		g.press("settings")
-		require.NotNil(t, g.settings)
+		g := run.open(t)
 		s := g.scale
 		box := g.settingsBox()
 		require.True(t, box.X >= 0 && box.Y >= 0 && box.X+box.W <= float64(g.w) && box.Y+box.H <= float64(g.h), "%v: the dialog %v is on the screen", run, box)
@@ -216,6 +212,17 @@ type settingsRun struct {
 
 func (r settingsRun) String() string { return fmt.Sprintf("%s %dx%d", r.lang, r.size[0], r.size[1]) }
 
+// open is a game in r's language and size with the settings dialog open.
+func (r settingsRun) open(t *testing.T) *Game {
+	t.Helper()
+	g := testGame(t, "")
+	g.SetLang(r.lang)
+	sizeGame(g, r.size[0], r.size[1])
+	g.press("settings")
+	require.NotNil(t, g.settings, "%v", r)
+	return g
+}
+
 // settingsSizes are the languages and sizes the dialog must fit.
 func settingsSizes() []settingsRun {
 	var out []settingsRun
@@ -234,11 +241,7 @@ func settingsSizes() []settingsRun {
 func TestSettingsLabelsFit(t *testing.T) {
 	withCJKFont(t)
 	for _, run := range settingsSizes() {
-		g := testGame(t, "")
-		g.SetLang(run.lang)
-		sizeGame(g, run.size[0], run.size[1])
-		g.press("settings")
-		require.NotNil(t, g.settings)
+		g := run.open(t)
 		s := g.scale
 		box := g.settingsBox()
 		f, bold := face(12.5*s, false), face(12.5*s, true)
@@ -312,10 +315,7 @@ func TestSettingsDrawnInChinese(t *testing.T) {
 func TestSettingsRefusalIsWhole(t *testing.T) {
 	withCJKFont(t)
 	for _, run := range settingsSizes() {
-		g := testGame(t, "")
-		g.SetLang(run.lang)
-		sizeGame(g, run.size[0], run.size[1])
-		g.press("settings")
+		g := run.open(t)
 		g.settings.draft.ElectionTimeoutMs = [2]int64{1000, 150} // the longest reason
 		clickButton(t, g, g.settingsButtons(), "set-apply")
 		require.NotNil(t, g.settings, "%v: refused", run)

@@ -151,11 +151,7 @@ func TestSettingsEngineNotInThisBuild(t *testing.T) {
 func TestSettingsEngineControlFits(t *testing.T) {
 	withCJKFont(t)
 	for _, run := range settingsSizes() {
-		g := testGame(t, "")
-		g.SetLang(run.lang)
-		sizeGame(g, run.size[0], run.size[1])
-		g.press("settings")
-		require.NotNil(t, g.settings)
+		g := run.open(t)
 		s := g.scale
 		box := g.settingsBox()
 		titleEnd := box.X + 20*s + textWidth(g.tr("settings.title"), face(16*s, true))

@@ -69,12 +69,19 @@ var linkOverrides = []string{"scenario", "nodes", "load", "rate", "lesson", "ste
 // language, embed, presenter mode, any a course platform added) stay.
 // RaftLab's engine is the default, so it leaves ?engine out.
 func engineURL(href string, e view.Engine, link string) string {
+	page, q := enginePage(href, e)
+	return page + queryString(q) + "#" + strings.TrimPrefix(link, "#")
+}
+
+// enginePage is the page at href, without its fragment, and its query
+// asked for engine e, without the parameters what it opens overrides.
+func enginePage(href string, e view.Engine) (string, url.Values) {
 	page, q := splitHref(href)
 	for _, k := range linkOverrides {
 		q.Del(k)
 	}
 	withEngine(q, e)
-	return page + queryString(q) + "#" + strings.TrimPrefix(link, "#")
+	return page, q
 }
 
 // lessonURL is the page at href asked for engine e, opening the lesson
@@ -83,11 +90,7 @@ func engineURL(href string, e view.Engine, link string) string {
 // parameters stay, as in engineURL, and ?lang= says the app's language,
 // which a share link may have chosen.
 func lessonURL(href string, e view.Engine, open view.Link) string {
-	page, q := splitHref(href)
-	for _, k := range linkOverrides {
-		q.Del(k)
-	}
-	withEngine(q, e)
+	page, q := enginePage(href, e)
 	q.Set("lesson", strconv.Itoa(open.Lesson))
 	if open.Step != 0 {
 		q.Set("step", strconv.Itoa(open.Step))

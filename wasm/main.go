@@ -143,8 +143,8 @@ func pageQuery() url.Values {
 	return q
 }
 
-// loadEngine goes on with the session in the build that has engine e:
-// the same page with ?engine= for it, opening link, a share link.
+// loadEngine goes on in the build that has engine e: the same page with
+// ?engine= for it, opening the share link link.
 // It replaces the page's history entry, as share does, so that Back
 // leaves the app rather than going back to the build just left.
 func loadEngine(e view.Engine, link string) {
@@ -156,9 +156,9 @@ func loadEngine(e view.Engine, link string) {
 // (ui.Options.LoadEngine): a lesson as ?lesson=N&step=M does, anything
 // else as a share link.
 func openInBuild(l *lab.Lab, e view.Engine, open view.Link) error {
-	href := js.Global().Get("location").Get("href").String()
 	if open.Lesson != 0 {
-		js.Global().Get("location").Call("replace", lessonURL(href, e, open))
+		loc := js.Global().Get("location")
+		loc.Call("replace", lessonURL(loc.Get("href").String(), e, open))
 		return nil
 	}
 	link, err := l.EncodeLink(open)

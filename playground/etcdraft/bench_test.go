@@ -119,11 +119,7 @@ func BenchmarkSimulation(b *testing.B) {
 		{"at": 4000, "do": "crash", "node": 1}, {"at": 6000, "do": "restart", "node": 1}]}`
 	for _, e := range view.Engines {
 		b.Run("engine="+e.String(), func(b *testing.B) {
-			sc, err := playground.ParseScenario([]byte(file))
-			if err != nil {
-				b.Fatal(err)
-			}
-			sc.Settings.Engine = e
+			sc := benchScenario(b, file, e)
 			b.ReportAllocs()
 			for range b.N {
 				w, err := playground.NewWorld(sc)
@@ -148,11 +144,7 @@ func BenchmarkClone(b *testing.B) {
 		"steps": [{"at": 100, "do": "load", "rate": 200, "readPct": 20}]}`
 	for _, e := range view.Engines {
 		b.Run("engine="+e.String(), func(b *testing.B) {
-			sc, err := playground.ParseScenario([]byte(file))
-			if err != nil {
-				b.Fatal(err)
-			}
-			sc.Settings.Engine = e
+			sc := benchScenario(b, file, e)
 			w, err := playground.NewWorld(sc)
 			if err != nil {
 				b.Fatal(err)
@@ -167,4 +159,14 @@ func BenchmarkClone(b *testing.B) {
 			}
 		})
 	}
+}
+
+// benchScenario is the scenario file on engine e.
+func benchScenario(b *testing.B, file string, e view.Engine) *view.Scenario {
+	sc, err := playground.ParseScenario([]byte(file))
+	if err != nil {
+		b.Fatal(err)
+	}
+	sc.Settings.Engine = e
+	return sc
 }
